@@ -1,0 +1,436 @@
+"""Typed, immutable records for everything the catalogue holds.
+
+YAML is parsed once, at the boundary, into these frozen models; nothing downstream sees raw
+dictionaries. Every record that states a fact carries ``source``: one or more citations of a
+document and the section the fact was read from. A value the documents do not give is ``None``
+and is shown to people as "not stated", never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+# --------------------------------------------------------------------------------------------
+# Building blocks
+# --------------------------------------------------------------------------------------------
+
+URN_PATTERN = re.compile(r"^[A-Z]/\d{3}/\d{4}$")
+"""A QCF/RQF unit reference number such as ``D/502/9654``."""
+
+
+class Record(BaseModel):
+    """Base for catalogue records: immutable, and strict about unknown keys."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Basis(StrEnum):
+    """How firmly a fact is known."""
+
+    STATED = "stated"  # read from one of the primary source documents
+    SECONDARY = "secondary"  # read from a secondary source (a public copy found elsewhere)
+    INFERENCE = "inference"  # reasoned from the sources, not stated by any of them
+
+
+def _citation_from_shorthand(value: Any) -> Any:
+    """Accept ``"file.txt § Section heading"`` as shorthand for a citation mapping."""
+    if isinstance(value, dict) and len(value) == 1:
+        # An unquoted heading with a colon ("§ 3.1 Assessment: How it works") reads as a
+        # one-entry mapping in YAML; put the colon back rather than report a puzzling error.
+        (key, rest), = value.items()
+        if isinstance(key, str) and "§" in key and isinstance(rest, str):
+            value = f"{key}: {rest}"
+    if isinstance(value, str):
+        doc, sep, section = value.partition("§")
+        if not sep:
+            raise ValueError(
+                "a citation needs a document and a section, written 'file.txt § Section'"
+            )
+        return {"doc": doc.strip(), "section": section.strip()}
+    return value
+
+
+class Citation(Record):
+    """Where a fact comes from: a document in ``data/sources.yaml`` and a section of it."""
+
+    doc: str = Field(min_length=1)
+    section: str = Field(min_length=1)
+    url: str | None = None
+    basis: Basis | None = None  # None: taken from the document's kind when the catalogue loads
+    note: str | None = None
+
+    def label(self) -> str:
+        return f"{self.doc} § {self.section}"
+
+
+def _one_or_many(value: Any) -> Any:
+    if isinstance(value, str | dict):
+        return [value]
+    return value
+
+
+CitationItem = Annotated[Citation, BeforeValidator(_citation_from_shorthand)]
+Sources = Annotated[tuple[CitationItem, ...], BeforeValidator(_one_or_many), Field(min_length=1)]
+"""One citation, or a list of them. Required wherever facts are recorded."""
+
+Level = Annotated[int, Field(ge=1, le=8)]
+Credits = Annotated[int, Field(ge=0)]
+
+
+def _check_urn(value: str) -> str:
+    if not URN_PATTERN.match(value):
+        raise ValueError(
+            f"{value!r} is not a unit reference number; expected a letter, three digits and "
+            "four digits, like D/502/9654"
+        )
+    return value
+
+
+Urn = Annotated[
+    str,
+    BeforeValidator(lambda v: v.strip().upper() if isinstance(v, str) else v),
+    AfterValidator(_check_urn),
+]
+
+
+class Statement(Record):
+    """A sentence or list of points taken from a document, with its source."""
+
+    points: tuple[str, ...] = Field(min_length=1)
+    source: Sources
+
+
+# --------------------------------------------------------------------------------------------
+# Source documents
+# --------------------------------------------------------------------------------------------
+
+
+class DocumentKind(StrEnum):
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+
+
+class Document(Record):
+    """A source document the catalogue is transcribed from."""
+
+    file: str = Field(min_length=1)
+    title: str
+    publisher: str
+    kind: DocumentKind
+    date: str | None = None  # as the document gives it: "2014-2015", "September 2012"
+    provides: tuple[str, ...] = ()
+
+
+class SourcesFile(Record):
+    documents: tuple[Document, ...] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------------------------
+# Units
+# --------------------------------------------------------------------------------------------
+
+
+class Unit(Record):
+    """A unit of assessment, identified nationally by its unit reference number (URN)."""
+
+    urn: Urn
+    title: str = Field(min_length=1)
+    level: Level | None = None
+    credits: Credits | None = None
+    glh: Annotated[int, Field(ge=0)] | None = None
+    caveat: str | None = None
+    source: Sources
+
+
+class UnitBank(Record):
+    """One file of units, usually all the units one document family describes."""
+
+    units: tuple[Unit, ...] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------------------------
+# Rules of combination
+# --------------------------------------------------------------------------------------------
+
+
+class GroupMember(Record):
+    """A unit's place in a qualification: its URN and its number there (``F3``, ``1``)."""
+
+    urn: Urn
+    number: str | None = None  # the awarding body's own unit number or code
+    code: str | None = None  # a second code some bodies use (OCNLR unit code, Skills CFA ref)
+
+    @field_validator("number", "code", mode="before")
+    @classmethod
+    def _as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+
+class Group(Record):
+    """A group of units in the rules of combination."""
+
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_-]+$")
+    title: str
+    mandatory: bool = False
+    min_credits: Credits | None = None
+    max_credits: Credits | None = None  # credits above this do not count towards any total
+    min_units: Annotated[int, Field(ge=0)] | None = None
+    units: tuple[GroupMember, ...] = ()
+    units_complete: bool = True  # False: the source lists only some of this group's units
+    source: Sources
+
+
+class CreditRule(Record):
+    """A minimum number of credits counted over some groups, optionally at a level."""
+
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9_-]+$")
+    description: str
+    min_credits: Credits
+    groups: tuple[str, ...] | None = None  # None: every group of the qualification
+    level: Level | None = None
+    or_above: bool = False  # with ``level``: count units at that level or higher
+    source: Sources
+
+
+class RulesOfCombination(Record):
+    """Which units, groups and credit totals achieve a qualification."""
+
+    credits_required: Credits
+    groups: tuple[Group, ...] = Field(min_length=1)
+    credit_rules: tuple[CreditRule, ...] = ()
+    source: Sources
+
+
+# --------------------------------------------------------------------------------------------
+# Qualifications
+# --------------------------------------------------------------------------------------------
+
+
+class Kind(StrEnum):
+    KNOWLEDGE = "knowledge"  # "Principles of ...": what a person knows and understands
+    COMPETENCE = "competence"  # NVQ: what a person does at work, assessed in the workplace
+    COMBINED = "combined"  # the 2014 apprenticeship qualifications: both in one
+    UNKNOWN = "unknown"
+
+
+class Category(StrEnum):
+    QUALIFICATION = "qualification"  # offered by an awarding body; learners enrol on it
+    NATIONAL_STRUCTURE = "national-structure"  # a sector body's template that bodies adopt
+
+
+class Structure(StrEnum):
+    COMPLETE = "complete"  # every unit and rule is transcribed
+    PARTIAL = "partial"  # some units or rules are known
+    UNKNOWN = "unknown"  # the sources name the qualification but not its structure
+
+
+AgeBand = Literal["pre-16", "16-18", "18+", "19+"]
+
+
+class AgeBands(Record):
+    approved: tuple[AgeBand, ...] = ()
+    not_approved: tuple[AgeBand, ...] = ()
+    cautions: tuple[str, ...] = ()
+    source: Sources
+
+
+class DateFact(Record):
+    date: dt.date
+    note: str | None = None
+    source: Sources
+
+
+class Dates(Record):
+    """Dates that govern who can start and finish. Each absent date is unknown."""
+
+    operational_start: DateFact | None = None
+    last_entry: DateFact | None = None
+    last_certification: DateFact | None = None
+    # A later document says the qualification was closed to new entries by this date, without
+    # giving the last entry date itself.
+    closed_to_entry_by: DateFact | None = None
+    review: DateFact | None = None
+
+
+class RangeFact(Record):
+    min: Annotated[int, Field(ge=0)]
+    max: Annotated[int, Field(ge=0)] | None = None
+    source: Sources
+
+
+class NamedUnit(Record):
+    """A unit a document names inside a qualification whose unit list we do not have."""
+
+    number: str
+    title: str
+    possible_urn: Urn | None = None  # an inference, explained in ``source``
+    source: Sources
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+
+class BasedOn(Record):
+    """The national structure a qualification is built on."""
+
+    structure: str
+    source: Sources
+
+
+class Replacement(Record):
+    """This qualification was replaced by another, in some setting."""
+
+    by: str
+    scope: str
+    source: Sources
+
+
+class OfferedAs(Record):
+    """Another awarding body's version of a national structure."""
+
+    awarding_body: str
+    regulator_number: str | None = None
+    source: Sources
+
+
+class Qualification(Record):
+    """A qualification, or a national structure that awarding bodies' qualifications follow."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    category: Category = Category.QUALIFICATION
+    awarding_body: str
+    code: str | None = None  # the awarding body's scheme code, e.g. OCR 09628
+    regulator_number: str | None = None  # QAN / Ofqual qualification number, e.g. 600/0840/4
+    structure_reference: str | None = None  # national structure number, e.g. S/016/608
+    title: str
+    level: Level | None = None
+    kind: Kind = Kind.UNKNOWN
+    framework: Literal["QCF", "RQF", "NQF"] | None = None
+    legacy: bool = False
+    credits_required: Credits | None = None
+    glh: RangeFact | None = None
+    tqt: RangeFact | None = None
+    structure: Structure
+    structure_note: str | None = None
+    rules: RulesOfCombination | None = None
+    rule_statements: tuple[Statement, ...] = ()  # rules known only in words
+    named_units: tuple[NamedUnit, ...] = ()
+    based_on: BasedOn | None = None
+    offered_as: tuple[OfferedAs, ...] = ()
+    replaced_by: tuple[Replacement, ...] = ()
+    ages: AgeBands | None = None
+    dates: Dates = Dates()
+    suitable_for: Statement | None = None
+    entry_requirements: Statement | None = None
+    role_requirement: Statement | None = None
+    assessment: Statement | None = None
+    unit_certification: Statement | None = None
+    purpose: Statement | None = None
+    notes: tuple[Statement, ...] = ()
+    source: Sources
+
+    @field_validator("code", mode="before")
+    @classmethod
+    def _code_as_text(cls, value: Any) -> Any:
+        # Scheme codes such as 09628 must keep their leading zero: write them quoted in YAML.
+        if isinstance(value, int):
+            raise ValueError("write scheme codes in quotes, e.g. code: \"09628\"")
+        return value
+
+
+# --------------------------------------------------------------------------------------------
+# Progression, job roles, frameworks, transfer rules
+# --------------------------------------------------------------------------------------------
+
+
+class Progression(Record):
+    """A documented (or inferred) next step from one qualification."""
+
+    from_: str = Field(alias="from")
+    to: str | None = None  # a qualification id
+    destination: str | None = None  # somewhere outside the catalogue (higher education, work)
+    statement: str
+    source: Sources
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class ProgressionFile(Record):
+    progressions: tuple[Progression, ...] = Field(min_length=1)
+
+
+class JobRole(Record):
+    """A job role the documents associate with a level or with a qualification."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str
+    level: Level | None = None  # the level whose job-role list names it
+    after: str | None = None  # a qualification id this is a documented job to progress to
+    source: Sources
+
+
+class JobRoleFile(Record):
+    job_roles: tuple[JobRole, ...] = Field(min_length=1)
+
+
+class ComponentKind(StrEnum):
+    COMPETENCE = "competence"
+    TECHNICAL_KNOWLEDGE = "technical-knowledge"
+    COMBINED = "combined"
+    FUNCTIONAL_SKILLS = "functional-skills"
+    EMPLOYMENT_RIGHTS = "employment-rights"
+    PERSONAL_LEARNING = "personal-learning-and-thinking-skills"
+
+
+class Component(Record):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    kind: ComponentKind
+    description: str
+    qualifications: tuple[str, ...] = ()  # any one of these satisfies the component
+    source: Sources
+
+
+class Framework(Record):
+    """An apprenticeship framework and the components an apprentice must achieve."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str
+    level: Level
+    reference: str | None = None
+    issuer: str | None = None
+    nation: str | None = None
+    components: tuple[Component, ...] = ()
+    components_complete: bool = True
+    note: str | None = None
+    source: Sources
+
+
+class FrameworkFile(Record):
+    frameworks: tuple[Framework, ...] = Field(min_length=1)
+
+
+class TransferKind(StrEnum):
+    SAME_URN = "same-urn"  # credit for a unit transfers to any qualification with that URN
+    BAR = "bar"  # achievements from some qualifications are not evidence for others
+    EVIDENCE_REUSE = "evidence-reuse"  # evidence (not credit) may be reused, with conditions
+
+
+class TransferRule(Record):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    kind: TransferKind
+    statement: str
+    from_kinds: tuple[Kind, ...] = ()  # applies to units held through these kinds of qualification
+    from_qualifications: tuple[str, ...] = ()
+    to_qualifications: tuple[str, ...] = ()
+    source: Sources
+
+
+class TransferRuleFile(Record):
+    transfer_rules: tuple[TransferRule, ...] = Field(min_length=1)
