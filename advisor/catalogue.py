@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -41,7 +42,9 @@ from advisor.models import (
 from advisor.problems import CatalogueError, Problem, problems_from_validation
 from advisor.yamlio import KeyPath, LocatedDocument, YamlReadError, iter_yaml_files, read_yaml_file
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DATA_DIR = Path(
+    os.environ.get("ADVISOR_DATA_DIR") or Path(__file__).resolve().parent.parent / "data"
+)
 
 SOURCES_FILE = "sources.yaml"
 PROGRESSION_FILE = "progression.yaml"
@@ -135,8 +138,7 @@ class Catalogue:
                 if name:
                     labels[name.upper()] = name
             labels[q.title.upper()] = q.code or q.regulator_number or q.id
-        matches = difflib.get_close_matches(reference.strip().upper(), list(labels), n=3, cutoff=0.5)
-        return list(dict.fromkeys(labels[m] for m in matches))
+        return _closest(reference, labels)
 
     def _suggest_units(self, reference: str, within: Qualification | None) -> list[str]:
         labels = {urn: urn for urn in self.units}
@@ -147,8 +149,7 @@ class Catalogue:
                         labels[member.number.upper()] = f"{member.number} ({member.urn})"
         for urn, unit in self.units.items():
             labels[unit.title.upper()] = urn
-        matches = difflib.get_close_matches(reference.strip().upper(), list(labels), n=3, cutoff=0.5)
-        return list(dict.fromkeys(labels[m] for m in matches))
+        return _closest(reference, labels)
 
     def effective_rules(
         self, qualification: Qualification
@@ -166,6 +167,12 @@ class Catalogue:
             if structure is not None and structure.rules is not None:
                 return structure.rules, structure
         return None, None
+
+
+def _closest(reference: str, labels: Mapping[str, str]) -> list[str]:
+    """Up to three suggestions for a mistyped reference, from ``{label: suggestion}``."""
+    matches = difflib.get_close_matches(reference.strip().upper(), list(labels), n=3, cutoff=0.5)
+    return list(dict.fromkeys(labels[m] for m in matches))
 
 
 def _normalise_reference(text: str) -> str:
@@ -190,6 +197,10 @@ class _Collector:
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self.problems: list[Problem] = []
+        # Ids and URNs declared in files that failed their schema check. References to them are
+        # not reported as dangling: the file's own problem is the one to fix.
+        self.broken_ids: set[str] = set()
+        self.broken_urns: set[str] = set()
 
     def relative(self, path: Path) -> str:
         try:
@@ -208,6 +219,7 @@ class _Collector:
         except YamlReadError as error:
             p = error.problem
             self.problems.append(Problem(file, p.line, p.path, p.message))
+            self._scan_declared(path)
             return None
         except OSError as error:
             self.problems.append(Problem(file, None, (), f"cannot be read: {error.strerror}"))
@@ -219,10 +231,28 @@ class _Collector:
         try:
             return model.model_validate(doc.data), doc
         except ValidationError as error:
+            self._remember_declared(doc.data)
             self.problems.extend(
                 problems_from_validation(error, file=file, doc=doc, known_keys=_ALL_KEYS)
             )
             return None
+
+
+    def _scan_declared(self, path: Path) -> None:
+        """Best effort for a file that is not even YAML: find its id and URNs by eye."""
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")[:1_000_000]
+        except OSError:
+            return
+        self.broken_ids.update(re.findall(r"^id:\s*([a-z0-9-]+)\s*$", text, re.MULTILINE))
+        self.broken_urns.update(re.findall(r"urn:\s*([A-Z]/\d{3}/\d{4})", text))
+
+    def _remember_declared(self, data: dict[str, Any]) -> None:
+        if isinstance(data.get("id"), str):
+            self.broken_ids.add(data["id"])
+        for unit in data.get("units") or ():
+            if isinstance(unit, dict) and isinstance(unit.get("urn"), str):
+                self.broken_urns.add(unit["urn"].strip().upper())
 
 
 def _model_keys(model: type[BaseModel], seen: set[type[BaseModel]]) -> Iterator[str]:
@@ -476,20 +506,27 @@ def _check_one_qualification(
             problem(("credits_required",),
                     f"credits_required is {q.credits_required} but the rules of combination "
                     f"require {q.rules.credits_required}")
-        _check_rules(q.rules, units, problem, complete=q.structure is Structure.COMPLETE)
+        _check_rules(q.rules, units, problem, complete=q.structure is Structure.COMPLETE,
+                     broken_urns=c.broken_urns)
 
     for index, named in enumerate(q.named_units):
-        if named.possible_urn is not None and named.possible_urn not in units:
+        if named.possible_urn is not None and named.possible_urn not in units and (
+            named.possible_urn not in c.broken_urns
+        ):
             problem(("named_units", index, "possible_urn"),
                     f"unit {named.possible_urn} is not in any unit bank")
     if q.based_on is not None:
         target = every.get(q.based_on.structure)
-        if target is None:
+        if target is None and q.based_on.structure in c.broken_ids:
+            pass
+        elif target is None:
             problem(("based_on", "structure"), _unknown_qualification(q.based_on.structure, every))
         elif target[0].category is not Category.NATIONAL_STRUCTURE:
             problem(("based_on", "structure"),
                     f"{q.based_on.structure!r} is not a national structure")
     for index, replacement in enumerate(q.replaced_by):
+        if replacement.by in c.broken_ids:
+            continue
         if replacement.by not in every:
             problem(("replaced_by", index, "by"), _unknown_qualification(replacement.by, every))
         elif replacement.by == q.id:
@@ -502,7 +539,7 @@ def _check_one_qualification(
 
 
 def _check_rules(rules: RulesOfCombination, units: dict[str, Unit], problem: Any,
-                 *, complete: bool) -> None:
+                 *, complete: bool, broken_urns: set[str]) -> None:
     group_ids: set[str] = set()
     for g_index, group in enumerate(rules.groups):
         base: KeyPath = ("rules", "groups", g_index)
@@ -520,7 +557,8 @@ def _check_rules(rules: RulesOfCombination, units: dict[str, Unit], problem: Any
             seen.add(member.urn)
             unit = units.get(member.urn)
             if unit is None:
-                problem(path, f"unit {member.urn} is not in any unit bank (data/units/)")
+                if member.urn not in broken_urns:
+                    problem(path, f"unit {member.urn} is not in any unit bank (data/units/)")
                 credits_known = False
                 continue
             if unit.credits is None:
@@ -587,7 +625,7 @@ def _check_progressions(c: _Collector, parsed: _Parsed | None,
     edges: dict[str, list[str]] = defaultdict(list)
     for index, step in enumerate(model.progressions):
         base: KeyPath = ("progressions", index)
-        if step.from_ not in qualifications:
+        if step.from_ not in qualifications and step.from_ not in c.broken_ids:
             c.add(parsed.file, parsed.doc, (*base, "from"),
                   _unknown_qualification(step.from_, qualifications))
         if (step.to is None) == (step.destination is None):
@@ -595,6 +633,8 @@ def _check_progressions(c: _Collector, parsed: _Parsed | None,
                   "give exactly one of 'to' (a qualification) or 'destination'")
         if step.to is not None:
             if step.to not in qualifications:
+                if step.to in c.broken_ids:
+                    continue
                 c.add(parsed.file, parsed.doc, (*base, "to"),
                       _unknown_qualification(step.to, qualifications))
             elif step.to == step.from_:
@@ -633,7 +673,9 @@ def _check_job_roles(c: _Collector, parsed: _Parsed | None,
         if role.id in roles:
             c.add(parsed.file, parsed.doc, ("job_roles", index, "id"),
                   f"job role id {role.id!r} is used twice")
-        if role.after is not None and role.after not in qualifications:
+        if role.after is not None and role.after not in qualifications and (
+            role.after not in c.broken_ids
+        ):
             c.add(parsed.file, parsed.doc, ("job_roles", index, "after"),
                   _unknown_qualification(role.after, qualifications))
         if role.level is None and role.after is None:
@@ -655,7 +697,7 @@ def _check_frameworks(c: _Collector, parsed: _Parsed | None,
         frameworks[framework.id] = framework
         for c_index, component in enumerate(framework.components):
             for q_index, ref in enumerate(component.qualifications):
-                if ref not in qualifications:
+                if ref not in qualifications and ref not in c.broken_ids:
                     c.add(parsed.file, parsed.doc,
                           ("frameworks", index, "components", c_index, "qualifications", q_index),
                           _unknown_qualification(ref, qualifications))
@@ -670,7 +712,7 @@ def _check_transfer_rules(c: _Collector, parsed: _Parsed | None,
     for index, rule in enumerate(model.transfer_rules):
         for key in ("from_qualifications", "to_qualifications"):
             for q_index, ref in enumerate(getattr(rule, key)):
-                if ref not in qualifications:
+                if ref not in qualifications and ref not in c.broken_ids:
                     c.add(parsed.file, parsed.doc, ("transfer_rules", index, key, q_index),
                           _unknown_qualification(ref, qualifications))
     return model.transfer_rules

@@ -78,6 +78,7 @@ def problems_from_validation(
             if message.startswith("Value error, "):
                 message = message[len("Value error, ") :]
             elif "input" in detail and kind not in {"value_error", "assertion_error"}:
-                message = f"{message[0].lower()}{message[1:]} (got {_describe_input(detail['input'])})"
+                got = _describe_input(detail["input"])
+                message = f"{message[0].lower()}{message[1:]} (got {got})"
         problems.append(Problem(file, doc.line_of(path), path, message))
     return problems

@@ -9,7 +9,6 @@ them and they are how "billion laughs" documents grow.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,11 +80,7 @@ def _construct_scalar(node: yaml.ScalarNode) -> Any:
         raise YamlReadError(
             YamlProblem(f"unsupported YAML tag {node.tag!r}", node.start_mark.line + 1)
         )
-    value = constructor(_SCALAR_CONSTRUCTOR, node)
-    if isinstance(value, dt.datetime):
-        # A date with a time of day is not something the catalogue records.
-        return value
-    return value
+    return constructor(_SCALAR_CONSTRUCTOR, node)
 
 
 def _build(node: yaml.Node, path: KeyPath, doc: LocatedDocument, seen: set[int]) -> Any:
@@ -125,6 +120,7 @@ def _build(node: yaml.Node, path: KeyPath, doc: LocatedDocument, seen: set[int])
             doc.lines[(*path, index)] = item.start_mark.line + 1
             items.append(_build(item, (*path, index), doc, seen))
         return items
+    seen.add(id(node))
     return _construct_scalar(node)  # type: ignore[arg-type]
 
 

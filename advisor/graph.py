@@ -1,0 +1,221 @@
+"""The catalogue as a graph of qualifications, units, levels, job roles and frameworks.
+
+Nodes are keyed ``(kind, key)``: ``("qualification", "ocr-09628")``, ``("unit", "D/502/9654")``,
+``("level", 2)``, ``("job_role", "call-centre-operators")``, ``("framework", ...)``. Every node has
+a ``kind`` attribute; every edge has a ``kind`` attribute (see :class:`EdgeKind`) and, where a
+document states the link, its ``source``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Any
+
+import networkx as nx
+
+from advisor.catalogue import Catalogue
+from advisor.models import Basis, Qualification
+
+
+class NodeKind(StrEnum):
+    QUALIFICATION = "qualification"
+    UNIT = "unit"
+    LEVEL = "level"
+    JOB_ROLE = "job_role"
+    FRAMEWORK = "framework"
+
+
+class EdgeKind(StrEnum):
+    CONTAINS = "contains"  # qualification -> unit, with ``group`` and ``number``
+    NAMES_UNIT = "names_unit"  # qualification -> unit a document names, URN inferred from title
+    PROGRESSES_TO = "progresses_to"  # qualification -> qualification, with ``basis``
+    REPLACED_BY = "replaced_by"  # legacy qualification -> successor, with ``scope``
+    BASED_ON = "based_on"  # qualification -> the national structure it follows
+    AT_LEVEL = "at_level"  # qualification or unit -> level
+    COMPONENT_OF = "component_of"  # qualification -> framework, with ``component``
+    SUITS_LEVEL = "suits_level"  # job role -> level
+    LEADS_TO_JOB = "leads_to_job"  # qualification -> job role
+    SAME_TITLE = "same_title"  # unit -> unit with the same title under another URN (both ways)
+
+
+def qualification_node(qualification_id: str) -> tuple[str, str]:
+    return (NodeKind.QUALIFICATION.value, qualification_id)
+
+
+def unit_node(urn: str) -> tuple[str, str]:
+    return (NodeKind.UNIT.value, urn)
+
+
+def level_node(level: int) -> tuple[str, int]:
+    return (NodeKind.LEVEL.value, level)
+
+
+def normalise_title(title: str) -> str:
+    """Titles compared for sameness: case, punctuation and spacing ignored."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", title.casefold()).split())
+
+
+def build_graph(catalogue: Catalogue) -> nx.MultiDiGraph:
+    """Build the typed graph of the whole catalogue."""
+    graph = nx.MultiDiGraph()
+    levels = {q.level for q in catalogue.qualifications.values() if q.level is not None}
+    levels |= {u.level for u in catalogue.units.values() if u.level is not None}
+    levels |= {r.level for r in catalogue.job_roles.values() if r.level is not None}
+    for level in sorted(levels):
+        graph.add_node(level_node(level), kind=NodeKind.LEVEL.value, level=level)
+
+    for unit in catalogue.units.values():
+        node = unit_node(unit.urn)
+        graph.add_node(node, kind=NodeKind.UNIT.value, urn=unit.urn, title=unit.title)
+        if unit.level is not None:
+            graph.add_edge(node, level_node(unit.level), kind=EdgeKind.AT_LEVEL.value)
+
+    for q in catalogue.qualifications.values():
+        _add_qualification(graph, q)
+
+    for step in catalogue.progressions:
+        if step.to is None:
+            continue
+        graph.add_edge(
+            qualification_node(step.from_), qualification_node(step.to),
+            kind=EdgeKind.PROGRESSES_TO.value, statement=step.statement,
+            basis=_basis_of(catalogue, step.source).value, source=step.source,
+        )
+
+    for role in catalogue.job_roles.values():
+        node = (NodeKind.JOB_ROLE.value, role.id)
+        graph.add_node(node, kind=NodeKind.JOB_ROLE.value, title=role.title)
+        if role.level is not None:
+            graph.add_edge(node, level_node(role.level), kind=EdgeKind.SUITS_LEVEL.value,
+                           source=role.source)
+        if role.after is not None:
+            graph.add_edge(qualification_node(role.after), node,
+                           kind=EdgeKind.LEADS_TO_JOB.value, source=role.source)
+
+    for framework in catalogue.frameworks.values():
+        node = (NodeKind.FRAMEWORK.value, framework.id)
+        graph.add_node(node, kind=NodeKind.FRAMEWORK.value, title=framework.title,
+                       level=framework.level)
+        for component in framework.components:
+            for ref in component.qualifications:
+                graph.add_edge(qualification_node(ref), node, kind=EdgeKind.COMPONENT_OF.value,
+                               component=component.kind.value, source=component.source)
+
+    by_title: dict[str, list[str]] = defaultdict(list)
+    for unit in catalogue.units.values():
+        by_title[normalise_title(unit.title)].append(unit.urn)
+    for urns in by_title.values():
+        for a in urns:
+            for b in urns:
+                if a != b:
+                    graph.add_edge(unit_node(a), unit_node(b), kind=EdgeKind.SAME_TITLE.value)
+    return graph
+
+
+def _basis_of(catalogue: Catalogue, sources: tuple[Any, ...]) -> Basis:
+    bases = {catalogue.basis(c) for c in sources}
+    for weakest in (Basis.INFERENCE, Basis.SECONDARY):
+        if weakest in bases:
+            return weakest
+    return Basis.STATED
+
+
+def _add_qualification(graph: nx.MultiDiGraph, q: Qualification) -> None:
+    node = qualification_node(q.id)
+    graph.add_node(node, kind=NodeKind.QUALIFICATION.value, title=q.title, level=q.level,
+                   category=q.category.value, awarding_body=q.awarding_body)
+    if q.level is not None:
+        graph.add_edge(node, level_node(q.level), kind=EdgeKind.AT_LEVEL.value, source=q.source)
+    if q.rules is not None:
+        for group in q.rules.groups:
+            for member in group.units:
+                graph.add_edge(node, unit_node(member.urn), kind=EdgeKind.CONTAINS.value,
+                               group=group.id, number=member.number, source=group.source)
+    for named in q.named_units:
+        if named.possible_urn is not None:
+            graph.add_edge(node, unit_node(named.possible_urn), kind=EdgeKind.NAMES_UNIT.value,
+                           number=named.number, basis=Basis.INFERENCE.value, source=named.source)
+    if q.based_on is not None:
+        graph.add_edge(node, qualification_node(q.based_on.structure),
+                       kind=EdgeKind.BASED_ON.value, source=q.based_on.source)
+    for replacement in q.replaced_by:
+        graph.add_edge(node, qualification_node(replacement.by), kind=EdgeKind.REPLACED_BY.value,
+                       scope=replacement.scope, source=replacement.source)
+
+
+# ---------------------------------------------------------------------------------------------
+# Queries
+# ---------------------------------------------------------------------------------------------
+
+
+def _edges(graph: nx.MultiDiGraph, node: Any, kind: EdgeKind) -> Iterator[tuple[Any, dict]]:
+    for _, target, data in graph.out_edges(node, data=True):
+        if data["kind"] == kind.value:
+            yield target, data
+
+
+def units_of(graph: nx.MultiDiGraph, qualification_id: str) -> set[str]:
+    """URNs of the units in a qualification's rules of combination."""
+    node = qualification_node(qualification_id)
+    if node not in graph:
+        return set()
+    return {target[1] for target, _ in _edges(graph, node, EdgeKind.CONTAINS)}
+
+
+def shared_units(graph: nx.MultiDiGraph, first: str, second: str) -> set[str]:
+    """URNs of the units both qualifications contain: credit for these transfers."""
+    return units_of(graph, first) & units_of(graph, second)
+
+
+def qualifications_containing(graph: nx.MultiDiGraph, urn: str) -> list[str]:
+    """Ids of the qualifications whose rules of combination list the unit."""
+    node = unit_node(urn)
+    if node not in graph:
+        return []
+    found = {
+        source[1]
+        for source, _, data in graph.in_edges(node, data=True)
+        if data["kind"] == EdgeKind.CONTAINS.value
+    }
+    return sorted(found)
+
+
+def qualifications_at_level(graph: nx.MultiDiGraph, level: int) -> list[str]:
+    """Ids of the qualifications (and national structures) at a level."""
+    node = level_node(level)
+    if node not in graph:
+        return []
+    return sorted(
+        source[1]
+        for source, _, data in graph.in_edges(node, data=True)
+        if data["kind"] == EdgeKind.AT_LEVEL.value and source[0] == NodeKind.QUALIFICATION.value
+    )
+
+
+def progression_neighbours(graph: nx.MultiDiGraph, qualification_id: str) -> list[tuple[str, str]]:
+    """The next steps from a qualification: ``(qualification id, basis)`` pairs."""
+    node = qualification_node(qualification_id)
+    if node not in graph:
+        return []
+    return sorted(
+        (target[1], data["basis"]) for target, data in _edges(graph, node, EdgeKind.PROGRESSES_TO)
+    )
+
+
+def units_with_same_title(graph: nx.MultiDiGraph, urn: str) -> list[str]:
+    """Other URNs carrying the same title: similar units, for a centre to judge."""
+    node = unit_node(urn)
+    if node not in graph:
+        return []
+    return sorted(target[1] for target, _ in _edges(graph, node, EdgeKind.SAME_TITLE))
+
+
+def successors_of(graph: nx.MultiDiGraph, qualification_id: str) -> list[str]:
+    """What replaced a legacy qualification, where the sources say."""
+    node = qualification_node(qualification_id)
+    if node not in graph:
+        return []
+    return sorted(target[1] for target, _ in _edges(graph, node, EdgeKind.REPLACED_BY))

@@ -1,0 +1,50 @@
+"""Shared fixtures: the real catalogue, its graph, and the source documents."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from advisor.catalogue import Catalogue, load_catalogue
+from advisor.graph import build_graph
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _find_sources() -> Path | None:
+    """The folder holding the seed documents and external-facts.md, if it can be found."""
+    configured = os.environ.get("ADVISOR_SOURCES_DIR")
+    candidates = [Path(configured)] if configured else []
+    candidates += [REPO.parent / "shared", Path("/work/shared")]
+    for candidate in candidates:
+        if (candidate / "seeds").is_dir() and (candidate / "sources").is_dir():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+@pytest.fixture(scope="session")
+def graph(catalogue):
+    return build_graph(catalogue)
+
+
+@pytest.fixture(scope="session")
+def source_text():
+    """A function from a cited document name to its text."""
+    root = _find_sources()
+    if root is None:
+        if os.environ.get("ADVISOR_REQUIRE_SOURCES"):
+            pytest.fail("the source documents (shared/seeds, shared/sources) were not found")
+        pytest.skip("the source documents are not beside this checkout")
+
+    def read(name: str) -> str:
+        folder = "sources" if name.endswith(".md") else "seeds"
+        return (root / folder / name).read_text(encoding="utf-8")
+
+    return read

@@ -1,0 +1,262 @@
+"""The catalogue against the documents it was transcribed from.
+
+These tests read the source documents themselves, parse their unit tables and rule statements,
+and compare every number with the catalogue, so a transcription slip fails a test.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from advisor.catalogue import iter_citations
+
+SEED_PRINCIPLES = "001_1a36f8904fba0327.txt"
+SEED_NVQ_L3 = "003_6006b2829cc9c277.txt"
+SEED_OCNLR = "004_70450870fa016f48.txt"
+EXTERNAL = "external-facts.md"
+
+
+def _members(catalogue, qualification_id):
+    """{urn: (group id, number)} for a qualification's rules of combination."""
+    rules = catalogue.qualifications[qualification_id].rules
+    return {m.urn: (g.id, m.number) for g in rules.groups for m in g.units}
+
+
+def _section(text: str, start: str, end: str) -> str:
+    begin = text.index(start)
+    return text[begin : text.index(end, begin + len(start))]
+
+
+# --------------------------------------------------------------------------------- 09628 / 09629
+
+
+def _principles_rows(text, qan):
+    """Rows of the section 6.1 unit table for one qualification: number, title, URN, credit..."""
+    block = _section(text, "6.1 Qualification structure", "6.2 Unit format")
+    block = block[block.index(f"Qualification Accreditation Number {qan}") :]
+    rows = []
+    for line in block.splitlines()[1:]:
+        if line.startswith("Qualification Accreditation Number"):
+            break
+        cells = line.split("\t")
+        if len(cells) == 6 and cells[0].isdigit():
+            rows.append(cells)
+    return rows
+
+
+@pytest.mark.parametrize(("qualification_id", "qan", "credits"),
+                         [("ocr-09628", "600/0840/4", 13), ("ocr-09629", "600/0752/7", 17)])
+def test_principles__unit_tables_match_handbook(catalogue, source_text, qualification_id, qan,
+                                                credits):
+    rows = _principles_rows(source_text(SEED_PRINCIPLES), qan)
+    assert len(rows) == 3
+    members = _members(catalogue, qualification_id)
+    assert set(members) == {row[2] for row in rows}
+    for number, title, urn, credit, level, glh in rows:
+        unit = catalogue.units[urn]
+        assert (unit.title, unit.credits, unit.level, unit.glh) == (
+            title, int(credit), int(level), int(glh))
+        assert members[urn] == ("A", number)
+    q = catalogue.qualifications[qualification_id]
+    assert q.regulator_number == qan
+    assert q.credits_required == credits == sum(int(r[3]) for r in rows)
+
+
+def test_principles__profiles_match_handbook(catalogue, source_text):
+    text = source_text(SEED_PRINCIPLES)
+    for qualification_id, section, following in [
+        ("ocr-09628", "2.1 Qualification profile", "2.2 Qualification profile"),
+        ("ocr-09629", "2.2 Qualification profile", "2.3 Target market"),
+    ]:
+        profile = _section(text, f"\n{section}", following)
+        q = catalogue.qualifications[qualification_id]
+        assert f"OCR code\t{q.code}" in profile
+        assert f"QAN\t{q.regulator_number}" in profile
+        assert f"The credit required for this qualification is {q.credits_required}." in profile
+        assert f"at Level {q.level}" in profile
+        entry = re.search(r"Last entry date\*\t(\d\d)/(\d\d)/(\d{4})", profile)
+        cert = re.search(r"Last certification date\*\t(\d\d)/(\d\d)/(\d{4})", profile)
+        assert q.dates.last_entry.date.isoformat() == "-".join(reversed(entry.groups()))
+        assert q.dates.last_certification.date.isoformat() == "-".join(reversed(cert.groups()))
+        # The tick row of the age table: Pre-16 blank, the other three ticked.
+        ticks = profile.split("Age group approved\tPre-16\t16-18\t18+\t19+\n")[1].splitlines()[0]
+        assert ticks.split("\t") == ["", "", "✓", "✓", "✓"]
+        assert q.ages.approved == ("16-18", "18+", "19+")
+        assert q.ages.not_approved == ("pre-16",)
+
+
+def test_principles__unit_3_is_shared_and_unit_1_is_level_1(catalogue):
+    assert "D/502/9654" in _members(catalogue, "ocr-09628")
+    assert "D/502/9654" in _members(catalogue, "ocr-09629")
+    assert catalogue.units["R/502/9652"].level == 1
+    assert catalogue.qualifications["ocr-09628"].level == 2
+
+
+# ---------------------------------------------------------------------------------------- 03456
+
+_NVQ_GROUP_HEADINGS = {
+    "GROUP A MANDATORY UNITS": "A",
+    "GROUP B OPTIONAL UNITS": "B",
+    "GROUP C OPTIONAL UNITS": "C",
+    "GROUP D OPTIONAL UNITS": "D",
+    "GROUP E OPTIONAL UNITS": "E",
+}
+
+
+def _nvq_rows(text):
+    block = _section(text, "GROUP A MANDATORY UNITS", "UNIT F3 (K/601/1622)")
+    group = None
+    rows = []
+    for line in block.splitlines():
+        for heading, letter in _NVQ_GROUP_HEADINGS.items():
+            if line.startswith(heading):
+                group = letter
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 5 and re.fullmatch(r"[A-F]\d+", cells[0]):
+            rows.append((group, *cells))
+    return rows
+
+
+def test_03456__every_unit_matches_the_student_guide(catalogue, source_text):
+    rows = _nvq_rows(source_text(SEED_NVQ_L3))
+    members = _members(catalogue, "ocr-03456")
+    assert len(rows) == len(members) == 59
+    for group, number, urn, title, credit, level in rows:
+        unit = catalogue.units[urn]
+        assert (unit.title, unit.credits, unit.level) == (title, int(credit), int(level))
+        assert members[urn] == (group, number)
+
+
+def test_03456__units_per_group_and_numbering(catalogue):
+    rules = catalogue.qualifications["ocr-03456"].rules
+    counts = {g.id: len(g.units) for g in rules.groups}
+    assert counts == {"A": 2, "B": 16, "C": 15, "D": 6, "E": 20}
+    group_b = next(g for g in rules.groups if g.id == "B")
+    assert group_b.units[0].number == "A3"  # unit numbers do not follow group letters
+
+
+def test_03456__rule_numbers_match_the_student_guide(catalogue, source_text):
+    text = source_text(SEED_NVQ_L3)
+    rules = catalogue.qualifications["ocr-03456"].rules
+    total = int(re.search(r"must achieve a total of (\d+) credits", text).group(1))
+    mandatory = int(re.search(r"from mandatory Group A, candidates must achieve (\d+) credits",
+                              text).group(1))
+    optional, level3 = map(int, re.search(
+        r"candidates must achieve (\d+) credits by completing a minimum of one unit from each "
+        r"optional group, of which a minimum (\d+) credits must be achieved at Level 3", text
+    ).groups())
+    assert rules.credits_required == total == 42
+    groups = {g.id: g for g in rules.groups}
+    assert groups["A"].mandatory and groups["A"].min_credits == mandatory == 12
+    for letter in "BCDE":
+        assert groups[letter].min_units == 1 and not groups[letter].mandatory
+    by_id = {r.id: r for r in rules.credit_rules}
+    assert by_id["optional-credits"].min_credits == optional == 30
+    assert by_id["optional-level-3"].min_credits == level3 == 10
+    assert by_id["optional-level-3"].level == 3
+    assert set(by_id["optional-credits"].groups) == set(by_id["optional-level-3"].groups) == set(
+        "BCDE")
+
+
+# ------------------------------------------------------------------------------------ 601/4404/X
+
+
+def _ocnlr_rows(text):
+    block = _section(
+        text, "Ofqual Unit Reference Number\tOCNLR Unit Code", "Assessment and Moderation"
+    )
+    group = None
+    rows = []
+    for line in block.splitlines():
+        for heading, letter in (("Mandatory Group A", "A"), ("Optional Group B", "B"),
+                                ("Optional Group C", "C")):
+            if line.startswith(heading):
+                group = letter
+        cells = line.split("\t")
+        if len(cells) == 6 and re.fullmatch(r"[A-Z]/\d{3}/\d{4}", cells[0]):
+            rows.append((group, *cells))
+    return rows
+
+
+def test_ocnlr_level_1__every_unit_matches_the_guide(catalogue, source_text):
+    rows = _ocnlr_rows(source_text(SEED_OCNLR))
+    members = _members(catalogue, "ocnlr-601-4404-x")
+    assert len(rows) == len(members) == 18
+    for group, urn, code, title, level, credit, glh in rows:
+        unit = catalogue.units[urn]
+        assert (unit.title, unit.level, unit.credits, unit.glh) == (
+            title, int(level), int(credit), int(glh))
+        assert members[urn] == (group, code)
+
+
+def test_ocnlr_level_1__rules_and_facts_match_the_guide(catalogue, source_text):
+    text = source_text(SEED_OCNLR)
+    q = catalogue.qualifications["ocnlr-601-4404-x"]
+    groups = {g.id: g for g in q.rules.groups}
+    assert f"learners must complete {q.rules.credits_required} credits in total" in text
+    assert f"{groups['A'].min_credits} credits must be taken from Mandatory Group A" in text
+    b_rule = f"a minimum of {groups['B'].min_credits} credits must be taken from Optional Group B"
+    c_rule = f"A maximum of {groups['C'].max_credits} credits may be taken from Optional Group C"
+    assert b_rule in text and c_rule in text
+    assert groups["A"].mandatory and not groups["B"].mandatory and not groups["C"].mandatory
+    assert (q.credits_required, q.glh.min, q.glh.max, q.tqt.min) == (23, 143, 178, 230)
+    assert f"Guided Learning Hours (GLH): {q.glh.min}-{q.glh.max}" in text
+    assert f"Total Qualification Time (TQT): {q.tqt.min}" in text
+    assert q.dates.operational_start.date.isoformat() == "2014-10-01"
+    assert q.dates.review.date.isoformat() == "2019-08-31"
+    assert q.dates.last_entry is None  # the guide gives no closing date
+
+
+# ------------------------------------------------------------------------- secondary structures
+
+_EXTERNAL_ROW = re.compile(
+    r"- \[(?P<ref>[^,]+),\s*(?P<urn>[A-Z]/\d{3}/\d{4}),\s*\"(?P<title>[^\"]+)\",\s*"
+    r"(?P<credit>\w+),\s*(?P<level>\w+),\s*(?P<glh>\w+)\]"
+)
+
+
+def test_national_units__match_external_facts(catalogue, source_text):
+    """Every unit row in external-facts.md agrees with the unit bank, except truncated ones."""
+    checked = 0
+    for match in _EXTERNAL_ROW.finditer(source_text(EXTERNAL)):
+        unit = catalogue.units[match["urn"]]
+        if "(" in match["title"]:  # a title cut off in the excerpt, e.g. "in(teractions?)"
+            continue
+        assert unit.title == match["title"]
+        for field, value in (("credits", match["credit"]), ("level", match["level"]),
+                             ("glh", match["glh"])):
+            if value != "null":
+                assert getattr(unit, field) == int(value), (match["urn"], field)
+        checked += 1
+    assert checked >= 45
+
+
+@pytest.mark.parametrize(("reference", "credits", "mandatory"), [
+    ("S/016/371", 23, 14), ("S/016/608", 45, 19), ("S/016/609", 55, 31), ("S/016/610", 50, 14),
+])
+def test_national_structures__totals(catalogue, reference, credits, mandatory):
+    structure = catalogue.find_qualification(reference)
+    groups = {g.id: g for g in structure.rules.groups}
+    assert structure.credits_required == credits
+    assert groups["A"].mandatory and groups["A"].min_credits == mandatory
+    assert sum(catalogue.units[m.urn].credits for m in groups["A"].units) == mandatory
+
+
+# ------------------------------------------------------------------------------------ citations
+
+
+def test_citations__every_section_appears_in_its_document(catalogue, source_text):
+    """A citation names a section heading that really is in the cited document."""
+    texts = {name: source_text(name) for name in catalogue.documents}
+    checked = 0
+    for model in (*catalogue.qualifications.values(), *catalogue.units.values(),
+                  *catalogue.progressions, *catalogue.job_roles.values(),
+                  *catalogue.frameworks.values(), *catalogue.transfer_rules):
+        for _, citation in iter_citations(model):
+            assert citation.section in texts[citation.doc], citation.label()
+            if citation.url:
+                assert citation.url in texts[citation.doc], citation.url
+            checked += 1
+    assert checked > 200

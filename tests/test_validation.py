@@ -1,0 +1,309 @@
+"""`advisor validate` on small broken catalogues: one per kind of problem, message exact."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from advisor.catalogue import load_catalogue, validate_catalogue
+from advisor.cli import main
+from advisor.problems import CatalogueError
+
+SOURCES = """\
+documents:
+  - file: doc.txt
+    title: A handbook
+    publisher: An awarding body
+    kind: primary
+  - file: notes.md
+    title: Notes from elsewhere
+    publisher: Us
+    kind: secondary
+"""
+
+UNITS = """\
+units:
+  - urn: A/100/0001
+    title: Greet customers
+    level: 1
+    credits: 4
+    glh: 30
+    source: doc.txt § Units
+  - urn: A/100/0002
+    title: Solve problems
+    level: 2
+    credits: 5
+    source: doc.txt § Units
+  - urn: A/100/0003
+    title: Lead a team
+    level: 3
+    credits: 6
+    source: doc.txt § Units
+"""
+
+QUALIFICATION = """\
+id: ab-001
+awarding_body: AB
+code: "001"
+title: Level 2 Certificate in Testing
+level: 2
+structure: complete
+credits_required: 9
+source: doc.txt § Profile
+rules:
+  credits_required: 9
+  source: doc.txt § Structure
+  groups:
+    - id: A
+      title: Mandatory
+      mandatory: true
+      min_credits: 4
+      source: doc.txt § Structure
+      units:
+        - {number: 1, urn: A/100/0001}
+    - id: B
+      title: Optional
+      min_units: 1
+      source: doc.txt § Structure
+      units:
+        - {number: 2, urn: A/100/0002}
+        - {number: 3, urn: A/100/0003}
+dates:
+  operational_start: {date: 2014-10-01, source: doc.txt § Dates}
+  last_entry: {date: 2016-12-31, source: doc.txt § Dates}
+"""
+
+SECOND = """\
+id: ab-002
+awarding_body: AB
+code: "002"
+title: Level 3 Certificate in Testing
+level: 3
+structure: unknown
+source: doc.txt § Profile
+"""
+
+PROGRESSION = """\
+progressions:
+  - from: ab-001
+    to: ab-002
+    statement: Learners can progress to the Level 3 certificate.
+    source: doc.txt § Progression
+"""
+
+
+def write_catalogue(root: Path, overrides: dict[str, str] | None = None) -> Path:
+    """A small valid catalogue under ``root/data``; ``overrides`` replace or add files."""
+    files = {
+        "sources.yaml": SOURCES,
+        "units/bank.yaml": UNITS,
+        "qualifications/ab-001.yaml": QUALIFICATION,
+        "qualifications/ab-002.yaml": SECOND,
+        "progression.yaml": PROGRESSION,
+    }
+    files.update(overrides or {})
+    data = root / "data"
+    for name, text in files.items():
+        path = data / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return data
+
+
+def only_problem(data: Path):
+    problems = validate_catalogue(data)
+    assert len(problems) == 1, [str(p) for p in problems]
+    return problems[0]
+
+
+def test_validate__small_catalogue_is_clean(tmp_path):
+    assert validate_catalogue(write_catalogue(tmp_path)) == []
+
+
+def test_validate__unknown_key_names_file_line_and_path(tmp_path):
+    broken = QUALIFICATION.replace("      min_units: 1\n", "      min_unit: 1\n")
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))
+    assert problem.file == "data/qualifications/ab-001.yaml"
+    assert problem.line == 22
+    assert str(problem) == (
+        "data/qualifications/ab-001.yaml:22 rules.groups[1].min_unit: "
+        "unknown key 'min_unit'; did you mean 'min_units'?"
+    )
+
+
+def test_validate__wrong_type(tmp_path):
+    broken = UNITS.replace("credits: 5", "credits: five")
+    problem = only_problem(write_catalogue(tmp_path, {"units/bank.yaml": broken}))
+    assert str(problem) == (
+        "data/units/bank.yaml:11 units[1].credits: input should be a valid integer, unable to "
+        "parse string as an integer (got 'five')"
+    )
+
+
+def test_validate__rule_naming_a_missing_unit(tmp_path):
+    broken = QUALIFICATION.replace("{number: 3, urn: A/100/0003}", "{number: 3, urn: A/100/0009}")
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))
+    assert str(problem) == (
+        "data/qualifications/ab-001.yaml:26 rules.groups[1].units[1].urn: "
+        "unit A/100/0009 is not in any unit bank (data/units/)"
+    )
+
+
+def test_validate__progression_to_an_unknown_qualification(tmp_path):
+    broken = PROGRESSION.replace("to: ab-002", "to: ab-0002")
+    problem = only_problem(write_catalogue(tmp_path, {"progression.yaml": broken}))
+    assert str(problem) == (
+        "data/progression.yaml:3 progressions[0].to: no qualification with id 'ab-0002'; "
+        "did you mean 'ab-002'?"
+    )
+
+
+def test_validate__same_urn_with_different_facts(tmp_path):
+    other = """\
+    units:
+      - urn: A/100/0002
+        title: Solve problems
+        level: 2
+        credits: 6
+        source: doc.txt § Units
+    """
+    problem = only_problem(write_catalogue(tmp_path, {"units/other.yaml": other}))
+    assert str(problem) == (
+        "data/units/other.yaml:2 units[0].urn: unit A/100/0002 is recorded with different "
+        "facts: credits 6 here but 5 at data/units/bank.yaml:8"
+    )
+
+
+def test_validate__group_minimum_beyond_its_units(tmp_path):
+    broken = QUALIFICATION.replace(
+        "      min_units: 1\n", "      min_units: 1\n      min_credits: 12\n"
+    )
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))
+    assert str(problem) == (
+        "data/qualifications/ab-001.yaml:23 rules.groups[1].min_credits: group B needs at "
+        "least 12 credits but its units give at most 11"
+    )
+
+
+def test_validate__rules_no_combination_can_satisfy(tmp_path):
+    broken = QUALIFICATION.replace("credits_required: 9", "credits_required: 16")
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))
+    assert str(problem) == (
+        "data/qualifications/ab-001.yaml:9 rules: no combination of the listed units "
+        "satisfies these rules of combination"
+    )
+
+
+def test_validate__mandatory_credits_that_do_not_add_up(tmp_path):
+    broken = QUALIFICATION.replace("      min_credits: 4\n", "      min_credits: 5\n")
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))
+    assert str(problem) == (
+        "data/qualifications/ab-001.yaml:16 rules.groups[0].min_credits: group A is mandatory "
+        "and states 5 credits, but its units add up to 4"
+    )
+
+
+def test_validate__dates_out_of_order(tmp_path):
+    broken = QUALIFICATION.replace("date: 2016-12-31", "date: 2013-12-31")
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))
+    assert str(problem) == (
+        "data/qualifications/ab-001.yaml:29 dates.last_entry.date: last entry (2013-12-31) is "
+        "before operational start (2014-10-01)"
+    )
+
+
+def test_validate__missing_source(tmp_path):
+    broken = UNITS.replace("    glh: 30\n    source: doc.txt § Units\n", "    glh: 30\n")
+    problem = only_problem(write_catalogue(tmp_path, {"units/bank.yaml": broken}))
+    assert str(problem) == (
+        "data/units/bank.yaml:2 units[0].source: missing source: cite the document and section "
+        "this comes from"
+    )
+
+
+def test_validate__citation_of_an_unknown_document(tmp_path):
+    broken = SECOND.replace("source: doc.txt § Profile", "source: dock.txt § Profile")
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-002.yaml": broken}))
+    assert str(problem) == (
+        "data/qualifications/ab-002.yaml:7 source[0].doc: cites 'dock.txt', which is not in "
+        "sources.yaml; did you mean 'doc.txt'?"
+    )
+
+
+def test_validate__secondary_citation_without_url(tmp_path):
+    broken = SECOND.replace("source: doc.txt § Profile", "source: notes.md § Section A")
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-002.yaml": broken}))
+    assert "a citation of the secondary document 'notes.md' needs the url" in problem.message
+
+
+def test_validate__duplicate_key_is_an_error_not_an_overwrite(tmp_path):
+    broken = SECOND.replace("level: 3\n", "level: 3\nlevel: 4\n")
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-002.yaml": broken}))
+    assert str(problem) == (
+        "data/qualifications/ab-002.yaml:6 level: duplicate key 'level' (first given on line 5)"
+    )
+
+
+def test_validate__yaml_syntax_error_gives_the_line(tmp_path):
+    broken = SECOND.replace("structure: unknown", "structure: [unknown")
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-002.yaml": broken}))
+    assert problem.file == "data/qualifications/ab-002.yaml"
+    assert problem.message.startswith("not valid YAML")
+    assert problem.line == 7
+
+
+def test_validate__aliases_are_refused(tmp_path):
+    broken = SECOND.replace("awarding_body: AB", "awarding_body: &t AB").replace(
+        "title: Level 3 Certificate in Testing", "title: *t")
+    problems = validate_catalogue(write_catalogue(tmp_path, {"qualifications/ab-002.yaml": broken}))
+    assert [p.message for p in problems] == [
+        "YAML aliases (*name) are not allowed in catalogue files"
+    ]
+
+
+def test_validate__cyclic_progression(tmp_path):
+    cyclic = PROGRESSION + """\
+  - from: ab-002
+    to: ab-001
+    statement: And back again.
+    source: doc.txt § Progression
+"""
+    problem = only_problem(write_catalogue(tmp_path, {"progression.yaml": cyclic}))
+    assert problem.message == "progression goes round in a circle: ab-001 -> ab-002 -> ab-001"
+
+
+def test_validate__reports_every_problem_at_once(tmp_path):
+    data = write_catalogue(
+        tmp_path,
+        {
+            "units/bank.yaml": UNITS.replace("credits: 5", "credits: five"),
+            "progression.yaml": PROGRESSION.replace("to: ab-002", "to: ab-0002"),
+        },
+    )
+    problems = validate_catalogue(data)
+    assert len(problems) == 2
+    with pytest.raises(CatalogueError) as raised:
+        load_catalogue(data)
+    assert len(raised.value.problems) == 2
+    assert "the catalogue has 2 problems" in str(raised.value)
+
+
+def test_cli_validate__exit_codes_and_json(tmp_path, capsys):
+    data = write_catalogue(tmp_path)
+    assert main(["validate", str(data)]) == 0
+    assert "is valid" in capsys.readouterr().out
+    broken = write_catalogue(
+        tmp_path / "b", {"progression.yaml": PROGRESSION.replace("ab-002", "ab-9")}
+    )
+    assert main(["validate", str(broken), "--json"]) == 1
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["valid"] is False
+    assert payload["problems"][0]["file"] == "data/progression.yaml"
+    assert payload["problems"][0]["path"] == "progressions[0].to"
+
+
+def test_cli_validate__shipped_catalogue_is_clean(capsys):
+    assert main(["validate"]) == 0
