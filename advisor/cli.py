@@ -7,13 +7,26 @@ or the input has problems, 2 a command-line mistake (such as an unknown qualific
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from advisor.catalogue import DEFAULT_DATA_DIR, validate_catalogue
+from advisor.carryover import carry_over
+from advisor.catalogue import (
+    DEFAULT_DATA_DIR,
+    Catalogue,
+    UnknownReference,
+    load_catalogue,
+    validate_catalogue,
+)
+from advisor.combination import CombinationCheck, check_combination, describe_unit, resolve_units
+from advisor.eligibility import check_eligibility
+from advisor.planner import Objective
+from advisor.problems import CatalogueError
+from advisor.serialise import carry_over_dict, check_dict, eligibility_dict
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -37,6 +50,129 @@ def _command_validate(args: argparse.Namespace) -> int:
     else:
         print(f"The catalogue in {args.data_dir} is valid.")
     return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+class UsageError(Exception):
+    """A mistake on the command line: reported in one line, exit code 2."""
+
+
+def _load(args: argparse.Namespace) -> Catalogue:
+    return load_catalogue(args.data_dir)
+
+
+def _units_argument(text: str | None) -> list[str]:
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+def _format_check(catalogue: Catalogue, check: CombinationCheck) -> str:
+    q = check.qualification
+    lines = [f"{q.title} ({q.code or q.regulator_number or q.id}), Level {q.level or '?'}"]
+    if not check.known:
+        lines += [f"  ! {c}" for c in check.cautions]
+        return "\n".join(lines)
+    state = "COMPLETE" if check.complete else "NOT COMPLETE"
+    lines.append(f"{state}: {check.credits_counted} of {check.credits_required} credits count.")
+    for result in check.rules:
+        lines.append(f"  [{'met' if result.met else 'not met'}] {result.message}")
+    rules, _ = catalogue.effective_rules(q)
+    if check.plan is None:
+        lines.append("No combination of further units can complete it.")
+    elif check.plan.units:
+        extra = f"{check.plan.additional_credits} more credits"
+        if check.plan.additional_glh is not None:
+            extra += f", {check.plan.additional_glh} guided learning hours"
+        lines.append(f"Smallest completion plan ({extra}):")
+        lines += [f"  + {describe_unit(catalogue, u.urn, rules)}" for u in check.plan.units]
+        if check.plan.note:
+            lines.append(f"  ({check.plan.note})")
+    if check.other_units:
+        lines.append("Held units that are not part of it: " + ", ".join(check.other_units))
+    lines += [f"  ! {c}" for c in check.cautions]
+    return "\n".join(lines)
+
+
+def _command_check(args: argparse.Namespace) -> int:
+    catalogue = _load(args)
+    qualification = catalogue.find_qualification(args.qualification)
+    held = resolve_units(catalogue, _units_argument(args.units), qualification)
+    check = check_combination(catalogue, qualification, held, objective=args.objective)
+    if args.json:
+        _print_json(check_dict(catalogue, check))
+    else:
+        print(_format_check(catalogue, check))
+    return EXIT_OK
+
+
+def _command_carry_over(args: argparse.Namespace) -> int:
+    catalogue = _load(args)
+    target = catalogue.find_qualification(args.to)
+    source = catalogue.find_qualification(args.from_) if args.from_ else None
+    if source is None and not args.units:
+        raise UsageError("give --from QUAL or --units U,U,... (or both)")
+    held = resolve_units(catalogue, _units_argument(args.units), source)
+    result = carry_over(catalogue, target, from_qualification=source, units=held,
+                        objective=args.objective)
+    if args.json:
+        _print_json(carry_over_dict(catalogue, result))
+        return EXIT_OK
+    rules, _ = catalogue.effective_rules(target)
+    lines = [f"Carry-over to {target.title}:"]
+    if result.transfers:
+        lines.append(f"Transfers ({result.credits_transferred} credits, same unit reference):")
+        lines += [f"  = {describe_unit(catalogue, u, rules)}" for u in result.transfers]
+    else:
+        lines.append("No unit transfers (no unit with the same reference number).")
+    if result.possible:
+        lines.append("Would also transfer, if taken as an optional unit:")
+        lines += [f"  ? {describe_unit(catalogue, u, rules)}" for u in result.possible]
+    for item in result.similar:
+        lines.append(f"  ~ similar, for the centre to judge: {describe_unit(catalogue, item.urn)}"
+                     f" is like {describe_unit(catalogue, item.target, rules)}")
+    for item in result.not_transferable:
+        lines.append(f"  x {item.urn}: {item.reason}")
+    for note in result.notes:
+        lines.append(f"  note: {note.reason}")
+    lines.append("")
+    lines.append(_format_check(catalogue, result.remaining))
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def _command_eligibility(args: argparse.Namespace) -> int:
+    catalogue = _load(args)
+    qualification = catalogue.find_qualification(args.qualification)
+    result = check_eligibility(catalogue, qualification, age=args.age, as_at=args.as_at,
+                               senior_role=args.senior_role)
+    if args.json:
+        _print_json(eligibility_dict(result))
+        return EXIT_OK
+    print(f"{qualification.title} on {result.as_at:%d/%m/%Y}: {result.summary}")
+    for reason in result.reasons:
+        print(f"  [{reason.code.value}] {reason.message}")
+    return EXIT_OK
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-22") from None
+
+
+def _age(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of years") from None
+    if not 0 < value < 120:
+        raise argparse.ArgumentTypeError(f"an age of {value} is not plausible")
+    return value
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
+                        help=argparse.SUPPRESS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,10 +200,67 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--json", action="store_true", help="print the result as JSON")
     validate.set_defaults(handler=_command_validate)
+
+    qual_help = "a qualification: scheme code (09628), regulator number (600/0840/4) or id"
+    units_help = ("units held, comma-separated: unit reference numbers (D/502/9654) or unit "
+                  "numbers within the qualification (F3)")
+    objective_help = "plan for the fewest additional credits (default) or guided learning hours"
+
+    check = commands.add_parser(
+        "check", help="check units against a qualification's rules of combination",
+        description=("Say whether the units achieve the qualification, how many credits count, "
+                     "the state of every rule, and the smallest set of further units that "
+                     "would complete it."),
+    )
+    check.add_argument("qualification", help=qual_help)
+    check.add_argument("--units", default="", help=units_help)
+    check.add_argument("--objective", type=Objective, choices=list(Objective),
+                       default=Objective.CREDITS, help=objective_help)
+    _common(check)
+    check.set_defaults(handler=_command_check)
+
+    carry = commands.add_parser(
+        "carry-over", help="which units already held transfer to another qualification",
+        description=("Units with the same unit reference number transfer their credit; units "
+                     "with the same title under another number are listed as similar for the "
+                     "centre to judge; documented bars are shown. Then what remains."),
+    )
+    carry.add_argument("--to", required=True, help="the target qualification")
+    carry.add_argument("--from", dest="from_", help="a qualification already completed")
+    carry.add_argument("--units", default="", help=units_help)
+    carry.add_argument("--objective", type=Objective, choices=list(Objective),
+                       default=Objective.CREDITS, help=objective_help)
+    _common(carry)
+    carry.set_defaults(handler=_command_carry_over)
+
+    eligibility = commands.add_parser(
+        "eligibility", help="whether a learner can start a qualification on a date",
+        description=("Check age groups, entry and certification dates, entry requirements and "
+                     "role requirements. Answers yes, no, or unknown when the sources do not "
+                     "say enough, with every reason and its source."),
+    )
+    eligibility.add_argument("qualification", help=qual_help)
+    eligibility.add_argument("--age", type=_age, help="the learner's age in years")
+    eligibility.add_argument("--as-at", type=_date, default=None,
+                             help="the date to check, YYYY-MM-DD (default: today)")
+    role = eligibility.add_mutually_exclusive_group()
+    role.add_argument("--senior-role", dest="senior_role", action="store_true", default=None,
+                      help="the learner works in a senior role that shapes customer service")
+    role.add_argument("--not-senior-role", dest="senior_role", action="store_false",
+                      help="the learner does not work in such a role")
+    _common(eligibility)
+    eligibility.set_defaults(handler=_command_eligibility)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    return int(args.handler(args))
+    try:
+        return int(args.handler(args))
+    except CatalogueError as error:
+        print(f"advisor: cannot start: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except (UnknownReference, UsageError) as error:
+        print(f"advisor: {error}", file=sys.stderr)
+        return EXIT_USAGE

@@ -1,0 +1,150 @@
+"""Which units a learner already holds carry over to a target qualification.
+
+A unit with the same unit reference number (URN) in the target is the same unit, so its credit
+transfers. A unit with the same title under another URN is only *similar*: it is listed for the
+centre to judge through recognition of prior learning and does not count. Documented bars (NVQ
+unit achievements are not evidence for the Principles certificates) are shown with their source.
+Then the target's remaining plan, exactly as :func:`check_combination` gives it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from advisor.catalogue import Catalogue
+from advisor.combination import CombinationCheck, check_combination
+from advisor.graph import normalise_title
+from advisor.models import Citation, Kind, Qualification, TransferKind
+from advisor.planner import Objective
+
+
+@dataclass(frozen=True)
+class Similar:
+    urn: str  # the unit held
+    target: str  # the target's unit with the same title under another URN
+
+
+@dataclass(frozen=True)
+class NotTransferable:
+    urn: str
+    reason: str
+    source: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class CarryOver:
+    target: Qualification
+    held: tuple[str, ...]
+    transfers: tuple[str, ...]
+    credits_transferred: int
+    similar: tuple[Similar, ...]
+    not_transferable: tuple[NotTransferable, ...]
+    notes: tuple[NotTransferable, ...]  # evidence that may be reused, with its conditions
+    remaining: CombinationCheck
+    from_qualification: Qualification | None = None
+    possible: tuple[str, ...] = ()  # optional units of the source that would transfer if taken
+
+
+def units_of_qualification(catalogue: Catalogue, qualification: Qualification
+                           ) -> tuple[list[str], list[str]]:
+    """(mandatory URNs, optional URNs) of a qualification, by its effective rules."""
+    rules, _ = catalogue.effective_rules(qualification)
+    if rules is None:
+        return [], []
+    mandatory = [m.urn for g in rules.groups if g.mandatory for m in g.units]
+    optional = [m.urn for g in rules.groups if not g.mandatory for m in g.units
+                if m.urn not in mandatory]
+    return mandatory, list(dict.fromkeys(optional))
+
+
+def carry_over(
+    catalogue: Catalogue,
+    target: Qualification,
+    *,
+    from_qualification: Qualification | None = None,
+    units: Iterable[str] = (),
+    objective: Objective = Objective.CREDITS,
+) -> CarryOver:
+    """What carries over to ``target`` from a completed qualification and/or held units.
+
+    From a completed qualification, its mandatory units are certainly held; its optional units
+    that the target also lists are reported as ``possible``: they transfer if the learner took
+    them, which only the learner's record shows.
+    """
+    held = list(dict.fromkeys(units))
+    possible: list[str] = []
+    source_kinds: dict[str, set[Kind]] = {}
+    if from_qualification is not None:
+        mandatory, optional = units_of_qualification(catalogue, from_qualification)
+        held = list(dict.fromkeys([*mandatory, *held]))
+        possible = [u for u in optional if u not in held]
+        for urn in held:
+            source_kinds.setdefault(urn, set()).add(from_qualification.kind)
+
+    rules, _ = catalogue.effective_rules(target)
+    target_units = {m.urn: m for g in rules.groups for m in g.units} if rules else {}
+    transfers = [u for u in held if u in target_units]
+    credits = sum(catalogue.units[u].credits or 0 for u in transfers if u in catalogue.units)
+
+    by_title: dict[str, list[str]] = {}
+    for urn in target_units:
+        if urn in catalogue.units:
+            by_title.setdefault(normalise_title(catalogue.units[urn].title), []).append(urn)
+    similar = [
+        Similar(urn, other)
+        for urn in held if urn not in target_units and urn in catalogue.units
+        for other in by_title.get(normalise_title(catalogue.units[urn].title), [])
+    ]
+
+    not_transferable: list[NotTransferable] = []
+    notes: list[NotTransferable] = []
+    similar_urns = {s.urn for s in similar}
+    for urn in held:
+        if urn in target_units:
+            continue
+        kinds = source_kinds.get(urn) or _kinds_containing(catalogue, urn)
+        bar = next(
+            (rule for rule in catalogue.transfer_rules
+             if rule.kind is TransferKind.BAR and target.id in rule.to_qualifications
+             and (kinds & set(rule.from_kinds)
+                  or (from_qualification is not None
+                      and from_qualification.id in rule.from_qualifications))),
+            None,
+        )
+        if bar is not None:
+            not_transferable.append(NotTransferable(urn, bar.statement, bar.source))
+        elif urn in similar_urns:
+            continue
+        else:
+            not_transferable.append(NotTransferable(
+                urn, f"Not part of {target.title}: no unit with this reference number.", ()))
+    if from_qualification is not None:
+        for rule in catalogue.transfer_rules:
+            if (rule.kind is TransferKind.EVIDENCE_REUSE
+                    and from_qualification.id in rule.from_qualifications
+                    and target.id in rule.to_qualifications):
+                notes.append(NotTransferable("", rule.statement, rule.source))
+
+    remaining = check_combination(catalogue, target, transfers, objective=objective)
+    return CarryOver(
+        target=target,
+        held=tuple(held),
+        transfers=tuple(transfers),
+        credits_transferred=credits,
+        similar=tuple(similar),
+        not_transferable=tuple(not_transferable),
+        notes=tuple(notes),
+        remaining=remaining,
+        from_qualification=from_qualification,
+        possible=tuple(u for u in possible if u in target_units),
+    )
+
+
+def _kinds_containing(catalogue: Catalogue, urn: str) -> set[Kind]:
+    """The kinds of the qualifications whose rules list a unit (for documented bars)."""
+    kinds = set()
+    for q in catalogue.qualifications.values():
+        if q.rules is not None and any(m.urn == urn for g in q.rules.groups for m in g.units):
+            kinds.add(q.kind)
+    return kinds

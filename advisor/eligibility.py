@@ -1,0 +1,216 @@
+"""Can this person enrol on this qualification on this date?
+
+:func:`check_eligibility` weighs the age bands a qualification is approved for, its entry and
+certification dates, entry requirements and any role requirement. The answer is ``True``,
+``False``, or ``None`` when the sources do not say enough to know; every reason carries a code,
+a plain-English message and the citation it rests on. A date the sources do not give is
+unknown, never assumed open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from advisor.catalogue import Catalogue
+from advisor.models import AgeBand, Category, Citation, Qualification
+
+
+class Code(StrEnum):
+    OPEN_TO_ENTRY = "open-to-entry"
+    CLOSED_TO_ENTRY = "closed-to-entry"
+    NOT_YET_OPEN = "not-yet-open"
+    CERTIFICATION_CLOSED = "certification-closed"
+    DATES_UNKNOWN = "dates-unknown"
+    REVIEW_DATE_PASSED = "review-date-passed"
+    AGE_APPROVED = "age-approved"
+    AGE_NOT_APPROVED = "age-not-approved"
+    AGE_UNKNOWN = "age-unknown"
+    AGE_CAUTION = "age-caution"
+    ENTRY_REQUIREMENTS = "entry-requirements"
+    ROLE_REQUIREMENT = "role-requirement"
+    ROLE_NOT_MET = "role-not-met"
+    ROLE_MET = "role-met"
+    REPLACED = "replaced"
+    NOT_A_QUALIFICATION = "not-a-qualification"
+
+
+_BLOCKING = {Code.CLOSED_TO_ENTRY, Code.NOT_YET_OPEN, Code.AGE_NOT_APPROVED, Code.ROLE_NOT_MET,
+             Code.NOT_A_QUALIFICATION}
+_UNKNOWN = {Code.DATES_UNKNOWN, Code.AGE_UNKNOWN, Code.ROLE_REQUIREMENT}
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: Code
+    message: str
+    source: tuple[Citation, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code.value, "message": self.message,
+                "source": [c.label() for c in self.source]}
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    qualification: Qualification
+    as_at: dt.date
+    eligible: bool | None  # None: the sources do not say enough to know
+    reasons: tuple[Reason, ...]
+
+    @property
+    def summary(self) -> str:
+        if self.eligible is True:
+            return "Open to this learner on this date."
+        if self.eligible is False:
+            return "Not open to this learner on this date."
+        return "Cannot be confirmed from the sources: check with the awarding body."
+
+
+def age_bands_for(age: int) -> tuple[AgeBand, ...]:
+    """The approval bands an age falls in: 16-18 runs to the 19th birthday, 18+ from 18."""
+    bands: list[AgeBand] = []
+    if age < 16:
+        bands.append("pre-16")
+    if 16 <= age <= 18:
+        bands.append("16-18")
+    if age >= 18:
+        bands.append("18+")
+    if age >= 19:
+        bands.append("19+")
+    return tuple(bands)
+
+
+def _day(date: dt.date) -> str:
+    return date.strftime("%d/%m/%Y")
+
+
+def check_eligibility(
+    catalogue: Catalogue,
+    qualification: Qualification,
+    *,
+    age: int | None = None,
+    as_at: dt.date | None = None,
+    senior_role: bool | None = None,
+) -> Eligibility:
+    """Whether a learner of ``age`` can start ``qualification`` on ``as_at`` (default today)."""
+    as_at = as_at or dt.date.today()
+    reasons: list[Reason] = []
+    q = qualification
+    if q.category is Category.NATIONAL_STRUCTURE:
+        offered = ", ".join(
+            f"{o.awarding_body} {o.regulator_number}" for o in q.offered_as if o.regulator_number
+        )
+        message = (f"{q.structure_reference} is a national structure that awarding bodies build "
+                   "their qualifications on; learners enrol on an awarding body's version.")
+        if offered:
+            message += f" Versions named in the sources: {offered}."
+        reasons.append(Reason(Code.NOT_A_QUALIFICATION, message, q.source))
+
+    reasons.extend(_date_reasons(q, as_at))
+    for replacement in q.replaced_by:
+        successor = catalogue.qualifications.get(replacement.by)
+        if successor is not None:
+            reasons.append(Reason(
+                Code.REPLACED,
+                f"Replaced by {successor.title} ({successor.code or successor.id}) "
+                f"{replacement.scope}.",
+                replacement.source,
+            ))
+    reasons.extend(_age_reasons(q, age))
+    if q.entry_requirements is not None:
+        reasons.append(Reason(Code.ENTRY_REQUIREMENTS, " ".join(q.entry_requirements.points),
+                              q.entry_requirements.source))
+    if q.role_requirement is not None:
+        statement = " ".join(q.role_requirement.points)
+        if senior_role is False:
+            reasons.append(Reason(Code.ROLE_NOT_MET, f"Not met: {statement}",
+                                  q.role_requirement.source))
+        elif senior_role is None:
+            reasons.append(Reason(Code.ROLE_REQUIREMENT,
+                                  f"{statement} Whether the learner's role meets this was not "
+                                  "given.", q.role_requirement.source))
+        else:
+            reasons.append(Reason(Code.ROLE_MET, f"Met, as stated: {statement}",
+                                  q.role_requirement.source))
+
+    codes = {r.code for r in reasons}
+    if codes & _BLOCKING:
+        eligible: bool | None = False
+    elif codes & _UNKNOWN:
+        eligible = None
+    else:
+        eligible = True
+    return Eligibility(q, as_at, eligible, tuple(reasons))
+
+
+def _date_reasons(q: Qualification, as_at: dt.date) -> list[Reason]:
+    reasons: list[Reason] = []
+    d = q.dates
+    closed = False
+    if d.operational_start is not None and as_at < d.operational_start.date:
+        reasons.append(Reason(Code.NOT_YET_OPEN,
+                              f"Opens to learners on {_day(d.operational_start.date)}.",
+                              d.operational_start.source))
+    if d.last_entry is not None:
+        if as_at > d.last_entry.date:
+            closed = True
+            reasons.append(Reason(Code.CLOSED_TO_ENTRY,
+                                  f"Closed to new learners: the last entry date was "
+                                  f"{_day(d.last_entry.date)}.", d.last_entry.source))
+        else:
+            reasons.append(Reason(Code.OPEN_TO_ENTRY,
+                                  f"Open to new learners until {_day(d.last_entry.date)}.",
+                                  d.last_entry.source))
+    elif d.closed_to_entry_by is not None and as_at > d.closed_to_entry_by.date:
+        closed = True
+        reasons.append(Reason(Code.CLOSED_TO_ENTRY,
+                              f"Closed to new learners: a later document says it was closed by "
+                              f"{_day(d.closed_to_entry_by.date)}.", d.closed_to_entry_by.source))
+    if d.last_certification is not None and as_at > d.last_certification.date:
+        reasons.append(Reason(Code.CERTIFICATION_CLOSED,
+                              f"Certificates are no longer issued: the last certification date "
+                              f"was {_day(d.last_certification.date)}.",
+                              d.last_certification.source))
+    if not closed and d.last_entry is None:
+        message = "The sources give no last entry date, so whether it is open now is unknown."
+        source: tuple[Citation, ...] = q.source
+        if d.review is not None and as_at > d.review.date:
+            reasons.append(Reason(Code.REVIEW_DATE_PASSED,
+                                  f"Its review date ({_day(d.review.date)}) has passed; check "
+                                  "with the awarding body that it is still offered.",
+                                  d.review.source))
+        reasons.append(Reason(Code.DATES_UNKNOWN, message, source))
+    return reasons
+
+
+def _age_reasons(q: Qualification, age: int | None) -> list[Reason]:
+    if q.ages is None:
+        if age is None:
+            return []
+        return [Reason(Code.AGE_UNKNOWN,
+                       "The sources do not say which age groups it is approved for.", q.source)]
+    reasons: list[Reason] = []
+    if age is not None:
+        bands = age_bands_for(age)
+        approved = [b for b in bands if b in q.ages.approved]
+        refused = [b for b in bands if b in q.ages.not_approved]
+        if approved:
+            reasons.append(Reason(Code.AGE_APPROVED,
+                                  f"Approved for age {age} (age group {approved[0]}).",
+                                  q.ages.source))
+        elif refused and len(refused) == len(bands):
+            allowed = ", ".join(q.ages.approved) or "none"
+            reasons.append(Reason(Code.AGE_NOT_APPROVED,
+                                  f"Not approved for learners aged {age} (age group "
+                                  f"{refused[0]}); approved for: {allowed}.", q.ages.source))
+        else:
+            reasons.append(Reason(Code.AGE_UNKNOWN,
+                                  f"The sources do not say whether age {age} is approved.",
+                                  q.ages.source))
+    for caution in q.ages.cautions:
+        if age is None or age < 16 or "16" not in caution:
+            reasons.append(Reason(Code.AGE_CAUTION, caution, q.ages.source))
+    return reasons

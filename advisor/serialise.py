@@ -1,0 +1,102 @@
+"""Results as plain JSON-ready dictionaries: the CLI's ``--json`` and the app's downloads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from advisor.carryover import CarryOver
+from advisor.catalogue import Catalogue
+from advisor.combination import CombinationCheck, unit_number
+from advisor.eligibility import Eligibility
+from advisor.models import Qualification, RulesOfCombination
+
+
+def qualification_dict(q: Qualification) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "code": q.code,
+        "regulator_number": q.regulator_number,
+        "structure_reference": q.structure_reference,
+        "title": q.title,
+        "level": q.level,
+        "awarding_body": q.awarding_body,
+        "kind": q.kind.value,
+        "structure": q.structure.value,
+    }
+
+
+def unit_dict(catalogue: Catalogue, urn: str,
+              rules: RulesOfCombination | None = None) -> dict[str, Any]:
+    unit = catalogue.units.get(urn)
+    return {
+        "urn": urn,
+        "number": unit_number(rules, urn),
+        "title": unit.title if unit else None,
+        "credits": unit.credits if unit else None,
+        "level": unit.level if unit else None,
+        "glh": unit.glh if unit else None,
+    }
+
+
+def check_dict(catalogue: Catalogue, check: CombinationCheck) -> dict[str, Any]:
+    rules, _ = catalogue.effective_rules(check.qualification)
+    plan = None
+    if check.plan is not None:
+        plan = {
+            "units": [unit_dict(catalogue, u.urn, rules) | {"group": u.group}
+                      for u in check.plan.units],
+            "additional_credits": check.plan.additional_credits,
+            "additional_glh": check.plan.additional_glh,
+            "objective": check.plan.objective.value,
+            "note": check.plan.note,
+        }
+    return {
+        "qualification": qualification_dict(check.qualification),
+        "rules_known": check.known,
+        "rules_from": (qualification_dict(check.rules_from) if check.rules_from else None),
+        "complete": check.complete,
+        "credits_counted": check.credits_counted,
+        "credits_required": check.credits_required,
+        "rules": [r.as_dict() for r in check.rules],
+        "unmet": [r.as_dict() for r in check.unmet],
+        "plan": plan,
+        "counted_units": [unit_dict(catalogue, u, rules) for u in check.counted_units],
+        "other_units": [unit_dict(catalogue, u) for u in check.other_units],
+        "cautions": list(check.cautions),
+    }
+
+
+def carry_over_dict(catalogue: Catalogue, result: CarryOver) -> dict[str, Any]:
+    rules, _ = catalogue.effective_rules(result.target)
+    return {
+        "target": qualification_dict(result.target),
+        "from": qualification_dict(result.from_qualification)
+        if result.from_qualification else None,
+        "held": [unit_dict(catalogue, u) for u in result.held],
+        "transfers": [unit_dict(catalogue, u, rules) for u in result.transfers],
+        "credits_transferred": result.credits_transferred,
+        "possible_transfers": [unit_dict(catalogue, u, rules) for u in result.possible],
+        "similar": [
+            {"urn": s.urn, "title": catalogue.units[s.urn].title,
+             "target": unit_dict(catalogue, s.target, rules)}
+            for s in result.similar
+        ],
+        "not_transferable": [
+            {"urn": n.urn, "reason": n.reason, "source": [c.label() for c in n.source]}
+            for n in result.not_transferable
+        ],
+        "evidence_notes": [
+            {"statement": n.reason, "source": [c.label() for c in n.source]} for n in result.notes
+        ],
+        "remaining": check_dict(catalogue, result.remaining),
+    }
+
+
+def eligibility_dict(result: Eligibility) -> dict[str, Any]:
+    return {
+        "qualification": qualification_dict(result.qualification),
+        "as_at": result.as_at.isoformat(),
+        "eligible": result.eligible,
+        "summary": result.summary,
+        "reasons": [r.as_dict() for r in result.reasons],
+    }
