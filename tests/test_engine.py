@@ -1,0 +1,224 @@
+"""The engine on the real catalogue: every worked example, and each rule kind, table-driven."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from advisor.carryover import carry_over
+from advisor.cli import main
+from advisor.combination import check_combination, resolve_units
+from advisor.eligibility import Code, age_bands_for, check_eligibility
+from advisor.planner import Objective
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def run_json(capsys, *argv):
+    code = main([*argv, "--json"])
+    assert code == 0
+    return json.loads(capsys.readouterr().out)
+
+
+# ------------------------------------------------------------------------ worked examples (CLI)
+
+
+def test_check__09628_complete_with_all_three_units(capsys):
+    out = run_json(capsys, "check", "09628", "--units", "R/502/9652,Y/502/9653,D/502/9654")
+    assert out["complete"] is True
+    assert (out["credits_counted"], out["credits_required"]) == (13, 13)
+    assert out["unmet"] == []
+    assert out["plan"]["units"] == [] and out["plan"]["additional_credits"] == 0
+
+
+def test_check__09628_with_unit_3_only(capsys):
+    out = run_json(capsys, "check", "09628", "--units", "D/502/9654")
+    assert out["complete"] is False
+    assert out["credits_counted"] == 5
+    assert [u["urn"] for u in out["plan"]["units"]] == ["R/502/9652", "Y/502/9653"]
+    assert out["plan"]["additional_credits"] == 8
+    assert out["qualification"]["code"] == "09628" and out["qualification"]["level"] == 2
+    assert {"id", "met", "message"} <= set(out["rules"][0])
+
+
+def test_carry_over__09628_to_09629(capsys):
+    out = run_json(capsys, "carry-over", "--from", "09628", "--to", "09629")
+    assert [u["urn"] for u in out["transfers"]] == ["D/502/9654"]
+    assert out["credits_transferred"] == 5
+    plan = out["remaining"]["plan"]
+    assert [u["urn"] for u in plan["units"]] == ["H/502/9655", "K/502/9656"]
+    assert plan["additional_credits"] == 12
+
+
+def test_check__03456_needs_ten_level_3_credits_not_eight(capsys):
+    out = run_json(capsys, "check", "03456", "--units", "F3,F4,A3,B2,C3,D1")
+    assert (out["credits_counted"], out["credits_required"]) == (34, 42)
+    assert out["plan"]["additional_credits"] == 10
+    assert [u["number"] for u in out["plan"]["units"]] == ["C6"]
+    unmet = {r["id"] for r in out["unmet"]}
+    assert unmet == {"optional-credits", "optional-level-3", "total-credits"}
+
+
+def test_eligibility__09628_closed_to_entry(capsys):
+    out = run_json(capsys, "eligibility", "09628", "--age", "20", "--as-at", "2026-11-22")
+    assert out["eligible"] is False
+    codes = [r["code"] for r in out["reasons"]]
+    assert "closed-to-entry" in codes
+    closed = next(r for r in out["reasons"] if r["code"] == "closed-to-entry")
+    assert "31/12/2016" in closed["message"]
+    assert closed["source"] == ["001_1a36f8904fba0327.txt § 2.1 Qualification profile"]
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["check", "0962"], "no qualification '0962' in the catalogue; did you mean 09629, 09628"),
+    (["check", "09628", "--units", "X/123"], "no unit 'X/123' in the catalogue"),
+    (["check", "03456", "--units", "F33"], "did you mean F3 (K/601/1622)"),
+])
+def test_cli__unknown_references_exit_2_with_suggestions(capsys, argv, expected):
+    assert main(argv) == 2
+    assert expected in capsys.readouterr().err
+
+
+def test_cli__regulator_number_and_unit_numbers_name_the_same_things(capsys):
+    by_code = run_json(capsys, "check", "09628", "--units", "3")
+    by_qan = run_json(capsys, "check", "600/0840/4", "--units", "D/502/9654")
+    assert by_code["credits_counted"] == by_qan["credits_counted"] == 5
+
+
+# ------------------------------------------------------------------------------ rule kinds
+
+
+def _check(catalogue, code, units, **kwargs):
+    q = catalogue.find_qualification(code)
+    return check_combination(catalogue, q, resolve_units(catalogue, units, q), **kwargs)
+
+
+def _rule(check, rule_id):
+    return next(r for r in check.rules if r.id == rule_id)
+
+
+@pytest.mark.parametrize(("code", "units", "rule_id", "met", "fragment"), [
+    # mandatory units
+    ("09628", ["1", "2"], "group-A-mandatory", False, "still needed: 3 (D/502/9654)"),
+    ("09628", ["1", "2", "3"], "group-A-mandatory", True, "all 3 mandatory units held"),
+    # at least one unit from each optional group
+    ("03456", ["F3", "F4", "A3", "B2", "C3"], "group-E-units", False,
+     "Group E, Development and improvement: no unit yet; take at least one, for example"),
+    ("03456", ["F3", "F4", "C3"], "group-D-units", True, "1 unit held"),
+    # minimum credits in a group
+    ("601/4404/X", ["A/506/2094"], "group-B-credits", False, "3 of at least 6 credits"),
+    ("601/4404/X", ["A/506/2094", "A/506/2113"], "group-B-credits", True, "6 of at least 6"),
+    # maximum credits: the excess does not count
+    ("601/4404/X", ["F/503/0392", "F/503/0361"], "group-C-max", True,
+     "6 credits held, but at most 3 count"),
+    # credits at a level within a named part
+    ("03456", ["F3", "F4", "C5", "C7"], "optional-level-3", True, "12 of 10 credits"),
+    ("03456", ["F3", "F4", "A17"], "optional-level-3", False,
+     "units above Level 3 are not counted here"),
+])
+def test_rules__each_kind(catalogue, code, units, rule_id, met, fragment):
+    result = _rule(_check(catalogue, code, units), rule_id)
+    assert result.met is met
+    assert fragment in result.message
+    assert result.source
+
+
+def test_rules__credits_over_a_group_maximum_do_not_count(catalogue):
+    check = _check(catalogue, "601/4404/X", ["F/503/0392", "F/503/0361"])
+    assert check.credits_counted == 3
+
+
+def test_rules__a_unit_counts_once(catalogue):
+    once = _check(catalogue, "09628", ["3"])
+    twice = _check(catalogue, "09628", ["3", "D/502/9654"])
+    assert once.credits_counted == twice.credits_counted == 5
+
+
+def test_rules__inferred_structure_is_used_and_said(catalogue):
+    check = _check(catalogue, "10378", [])
+    assert check.known and check.rules_from.structure_reference == "S/016/371"
+    assert any("inferred" in c for c in check.cautions)
+    assert any("Based on the units known" in c for c in check.cautions)
+
+
+def test_rules__unknown_structure_says_so(catalogue):
+    check = _check(catalogue, "03455", [])
+    assert not check.known and check.plan is None and not check.complete
+    assert any("do not give the rules of combination" in c for c in check.cautions)
+
+
+def test_plan__hours_objective_falls_back_when_hours_unknown(catalogue):
+    check = _check(catalogue, "03456", ["F3"], objective=Objective.GLH)
+    assert check.plan.objective is Objective.CREDITS
+    assert "not stated" in check.plan.note
+
+
+def test_plan__hours_objective_where_hours_are_known(catalogue):
+    check = _check(catalogue, "601/4404/X", [], objective=Objective.GLH)
+    assert check.plan.objective is Objective.GLH
+    assert check.plan.additional_glh is not None
+
+
+# ------------------------------------------------------------------------------ eligibility
+
+
+@pytest.mark.parametrize(("age", "bands"), [
+    (15, ("pre-16",)), (16, ("16-18",)), (18, ("16-18", "18+")), (19, ("18+", "19+")),
+])
+def test_eligibility__age_bands(age, bands):
+    assert age_bands_for(age) == bands
+
+
+@pytest.mark.parametrize(("code", "age", "as_at", "eligible", "expected_code"), [
+    ("09628", 15, dt.date(2015, 1, 1), False, Code.AGE_NOT_APPROVED),
+    ("09628", 17, dt.date(2015, 1, 1), True, Code.OPEN_TO_ENTRY),
+    ("09629", 30, TODAY, False, Code.CERTIFICATION_CLOSED),
+    ("601/4404/X", 30, dt.date(2014, 9, 1), False, Code.NOT_YET_OPEN),
+    ("601/4404/X", 30, TODAY, None, Code.DATES_UNKNOWN),
+    ("601/4404/X", 14, TODAY, None, Code.AGE_CAUTION),
+    ("03454", 30, TODAY, False, Code.CLOSED_TO_ENTRY),
+    ("10381", 30, TODAY, None, Code.ROLE_REQUIREMENT),
+    ("S/016/608", 30, TODAY, False, Code.NOT_A_QUALIFICATION),
+])
+def test_eligibility__cases(catalogue, code, age, as_at, eligible, expected_code):
+    result = check_eligibility(catalogue, catalogue.find_qualification(code), age=age,
+                               as_at=as_at)
+    assert result.eligible is eligible
+    assert expected_code in {r.code for r in result.reasons}
+
+
+def test_eligibility__level_4_needs_a_senior_role(catalogue):
+    q = catalogue.find_qualification("10381")
+    refused = check_eligibility(catalogue, q, age=40, as_at=TODAY, senior_role=False)
+    assert refused.eligible is False
+    assert Code.ROLE_NOT_MET in {r.code for r in refused.reasons}
+
+
+# ------------------------------------------------------------------------------- carry-over
+
+
+def test_carry_over__similar_titles_do_not_count(catalogue):
+    target = catalogue.find_qualification("03456")
+    result = carry_over(catalogue, target, units=["H/506/2154"])  # 2014 telephone unit
+    assert result.transfers == ()
+    assert [(s.urn, s.target) for s in result.similar] == [("H/506/2154", "F/601/1223")]
+    assert result.remaining.credits_counted == 0
+
+
+def test_carry_over__nvq_units_are_barred_from_the_principles_certificates(catalogue):
+    result = carry_over(catalogue, catalogue.find_qualification("09629"),
+                        from_qualification=catalogue.find_qualification("03456"))
+    assert result.transfers == ()
+    assert result.not_transferable
+    assert all("not acceptable" in n.reason.lower() or "nvq" in n.reason.lower()
+               for n in result.not_transferable)
+    assert result.not_transferable[0].source[0].doc == "002_afac824596d1bd0d.txt"
+
+
+def test_carry_over__level_1_units_transfer_into_the_national_level_2_diploma(catalogue):
+    result = carry_over(catalogue, catalogue.find_qualification("S/016/608"),
+                        units=["H/506/2154", "K/506/2155", "R/506/2134", "T/506/2126"])
+    assert set(result.transfers) == {"H/506/2154", "K/506/2155", "R/506/2134", "T/506/2126"}
+    assert result.credits_transferred == 12
