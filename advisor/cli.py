@@ -175,6 +175,18 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help=argparse.SUPPRESS)
 
 
+def _plan_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--units", default="",
+        help=("units held, comma-separated: unit reference numbers (D/502/9654) or unit "
+              "numbers within the qualification (F3)"),
+    )
+    parser.add_argument(
+        "--objective", type=Objective, choices=list(Objective), default=Objective.CREDITS,
+        help="plan for the fewest additional credits (default) or guided learning hours",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="advisor",
@@ -202,9 +214,6 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(handler=_command_validate)
 
     qual_help = "a qualification: scheme code (09628), regulator number (600/0840/4) or id"
-    units_help = ("units held, comma-separated: unit reference numbers (D/502/9654) or unit "
-                  "numbers within the qualification (F3)")
-    objective_help = "plan for the fewest additional credits (default) or guided learning hours"
 
     check = commands.add_parser(
         "check", help="check units against a qualification's rules of combination",
@@ -213,9 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
                      "would complete it."),
     )
     check.add_argument("qualification", help=qual_help)
-    check.add_argument("--units", default="", help=units_help)
-    check.add_argument("--objective", type=Objective, choices=list(Objective),
-                       default=Objective.CREDITS, help=objective_help)
+    _plan_options(check)
     _common(check)
     check.set_defaults(handler=_command_check)
 
@@ -227,9 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     carry.add_argument("--to", required=True, help="the target qualification")
     carry.add_argument("--from", dest="from_", help="a qualification already completed")
-    carry.add_argument("--units", default="", help=units_help)
-    carry.add_argument("--objective", type=Objective, choices=list(Objective),
-                       default=Objective.CREDITS, help=objective_help)
+    _plan_options(carry)
     _common(carry)
     carry.set_defaults(handler=_command_carry_over)
 
