@@ -222,3 +222,24 @@ def test_carry_over__level_1_units_transfer_into_the_national_level_2_diploma(ca
                         units=["H/506/2154", "K/506/2155", "R/506/2134", "T/506/2126"])
     assert set(result.transfers) == {"H/506/2154", "K/506/2155", "R/506/2134", "T/506/2126"}
     assert result.credits_transferred == 12
+
+
+# ------------------------------------------------------------------------------- frameworks
+
+
+def test_framework__components_held_and_missing(catalogue):
+    from advisor.frameworks import check_framework
+
+    framework = catalogue.frameworks["advanced-apprenticeship-customer-service-2010"]
+    status = check_framework(catalogue, framework, qualifications=["ocr-03456"])
+    by_kind = {c.component.kind.value: c for c in status.components}
+    assert by_kind["competence"].held is True
+    assert by_kind["competence"].satisfied_by == "ocr-03456"
+    assert by_kind["technical-knowledge"].held is False
+    assert "09629" in by_kind["technical-knowledge"].message
+    assert by_kind["functional-skills"].held is None  # outside the catalogue, not declared
+    assert [c.component.kind.value for c in status.missing] == ["technical-knowledge"]
+    declared = check_framework(catalogue, framework,
+                               other_components=[by_kind["functional-skills"].component.id])
+    assert next(c for c in declared.components
+                if c.component.kind.value == "functional-skills").held is True
