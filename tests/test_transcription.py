@@ -260,3 +260,24 @@ def test_citations__every_section_appears_in_its_document(catalogue, source_text
                 assert citation.url in texts[citation.doc], citation.url
             checked += 1
     assert checked > 200
+
+
+def test_job_roles__match_the_student_guide_lists(catalogue, source_text):
+    text = source_text(SEED_NVQ_L3)
+    block = _section(text, "JOB ROLES AND PROGRESSION", "LEVEL 3 NVQ DIPLOMA IN CUSTOMER SERVICE")
+    level_2 = _section(block, "\nLevel 2\n", "\nLevel 3\n").split("\n")[2:]
+    level_3 = block[block.index("\nLevel 3\n"):].split("\n")[2:]
+    expected = {(t.strip(), 2) for t in level_2 if t.strip()}
+    expected |= {(t.strip(), 3) for t in level_3 if t.strip()}
+    recorded = {(r.title, r.level) for r in catalogue.job_roles.values() if r.level is not None}
+    assert recorded == expected
+    assert len(expected) == 28
+
+
+def test_job_roles__jobs_after_the_ocnlr_level_1_certificate(catalogue, source_text):
+    text = source_text(SEED_OCNLR)
+    block = _section(text, "in jobs such as:", "Structure of the Qualification")
+    expected = {line.strip("-; .\n") for line in block.splitlines()[1:] if line.startswith("- ")}
+    recorded = {r.title for r in catalogue.job_roles.values() if r.after == "ocnlr-601-4404-x"}
+    assert recorded == expected == {"Customer service assistant", "Telesales operative",
+                                    "Help Desk Assistant", "Call Centre Advisor"}
