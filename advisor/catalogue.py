@@ -16,6 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar, cast
 
+import networkx as nx
 from pydantic import BaseModel, ValidationError
 
 from advisor.models import (
@@ -270,9 +271,7 @@ def _nested_models(annotation: Any) -> Iterator[type[BaseModel]]:
         yield annotation
     for arg in getattr(annotation, "__args__", ()) or ():
         yield from _nested_models(arg)
-    for arg in getattr(annotation, "__metadata__", ()) or ():
-        del arg
-    origin = getattr(annotation, "__origin__", None)
+    origin = getattr(annotation, "__origin__", None)  # Annotated[X, ...] keeps X here
     if origin is not None and origin is not annotation:
         yield from _nested_models(origin)
 
@@ -652,8 +651,6 @@ def _check_progressions(c: _Collector, parsed: _Parsed | None,
 
 
 def _find_cycle(edges: Mapping[str, list[str]]) -> list[str] | None:
-    import networkx as nx
-
     graph = nx.DiGraph()
     for source, targets in edges.items():
         graph.add_edges_from((source, t) for t in targets)

@@ -176,7 +176,7 @@ def check_combination(
             note = ("Guided learning hours are not stated for some of these units, so the plan "
                     "uses the fewest credits instead.")
     found = search_plan(rules, catalogue.units, counted, objective=objective_used)
-    home = dict(_home_groups(rules, counted))
+    home = _home_groups(rules, counted)
     plan = None
     if found is not None:
         home.update({u: g for u, g in found.assignment.groups.items() if u in counted})

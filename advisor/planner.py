@@ -382,9 +382,7 @@ class _Search:
                 folded = np.minimum(folded, part)
             result = folded
         # The remaining local axes (units taken, group credits) have done their job.
-        while result.ndim > max(self.n_global, 0) and result.ndim > 0 and (
-            result.ndim > self.n_global
-        ):
+        while result.ndim > self.n_global:
             result = result.min(axis=-1)
         return result
 
