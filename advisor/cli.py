@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,7 +27,13 @@ from advisor.combination import CombinationCheck, check_combination, describe_un
 from advisor.eligibility import check_eligibility
 from advisor.planner import Objective
 from advisor.problems import CatalogueError
-from advisor.serialise import carry_over_dict, check_dict, eligibility_dict
+from advisor.recommend import Aim, Employment, Profile, level_3_statements, recommend
+from advisor.serialise import (
+    carry_over_dict,
+    check_dict,
+    eligibility_dict,
+    recommendation_dict,
+)
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -152,6 +159,64 @@ def _command_eligibility(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _command_recommend(args: argparse.Namespace) -> int:
+    catalogue = _load(args)
+    if args.list_responsibilities:
+        statement = level_3_statements(catalogue)
+        if statement is None:
+            print("The catalogue has no Level 3 suitability statements.")
+            return EXIT_OK
+        print("Descriptions of a Level 3 learner (give any that fit with --responsibility):")
+        for point in statement.points:
+            print(f"  - {point}")
+        print("Source: " + "; ".join(c.label() for c in statement.source))
+        return EXIT_OK
+    held = [catalogue.find_qualification(ref) for ref in _units_argument(args.has)]
+    within = held[0] if len(held) == 1 else None
+    units = resolve_units(catalogue, _units_argument(args.units), within)
+    profile = Profile(
+        age=args.age, employment=args.employment, role=args.role,
+        responsibilities=tuple(args.responsibility or ()), senior_role=args.senior_role,
+        held_qualifications=tuple(q.id for q in held), held_units=tuple(units), aim=args.aim,
+    )
+    try:
+        result = recommend(catalogue, profile, as_at=args.as_at)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    if args.json:
+        _print_json(recommendation_dict(catalogue, result))
+        return EXIT_OK
+    if result.recommended_level is None:
+        print("No level can be suggested yet.")
+    else:
+        print(f"Suggested starting level: Level {result.recommended_level}")
+    if result.reasons:
+        print("Why:")
+        for finding in result.reasons:
+            print(f"  - {finding.message}")
+            if finding.source:
+                print(f"    (source: {'; '.join(c.label() for c in finding.source)})")
+    if result.options:
+        print(f"Qualifications at Level {result.recommended_level} on {result.as_at:%d/%m/%Y}:")
+        for option in result.options:
+            q = option.qualification
+            label = q.code or q.regulator_number or q.id
+            line = f"  {label}  {q.title}: {option.eligibility.summary}"
+            if option.aim_note:
+                line += f" {option.aim_note}"
+            if option.check.credits_counted:
+                line += (f" Units held count for {option.check.credits_counted} of "
+                         f"{option.check.credits_required} credits.")
+            print(line)
+    if result.cautions:
+        print("Take care:")
+        for finding in result.cautions:
+            print(f"  ! {finding.message}")
+    for step in result.next_steps:
+        print(f"Next step named in the documents: {step.statement}")
+    return EXIT_OK
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -255,6 +320,41 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the learner does not work in such a role")
     _common(eligibility)
     eligibility.set_defaults(handler=_command_eligibility)
+
+    recommend_ = commands.add_parser(
+        "recommend", help="suggest a starting level and the qualifications at it",
+        description=("Suggest the level a learner should start at, from their age, work, job "
+                     "role, responsibilities, what they hold and what they want, and list the "
+                     "qualifications at that level with their status on the date. Every reason "
+                     "and caution names its source."),
+    )
+    recommend_.add_argument("--age", type=_age, help="the learner's age in years")
+    recommend_.add_argument("--employment", type=Employment, choices=list(Employment),
+                            help="whether the learner works in a job with customer contact")
+    recommend_.add_argument("--role", help="the learner's job title, in their own words")
+    recommend_.add_argument(
+        "--responsibility", action="append", metavar="TEXT",
+        help=("a description of a Level 3 learner that fits, or a few words of it (repeat for "
+              "each; see --list-responsibilities)"),
+    )
+    recommend_.add_argument("--list-responsibilities", action="store_true",
+                            help="list the descriptions of a Level 3 learner and stop")
+    senior = recommend_.add_mutually_exclusive_group()
+    senior.add_argument("--senior-role", dest="senior_role", action="store_true", default=None,
+                        help="the learner works in a senior role that shapes customer service")
+    senior.add_argument("--not-senior-role", dest="senior_role", action="store_false",
+                        help="the learner does not work in such a role")
+    recommend_.add_argument("--has", default="",
+                            help="qualifications already held, comma-separated (09628,...)")
+    recommend_.add_argument("--units", default="",
+                            help="units already held, comma-separated unit reference numbers")
+    recommend_.add_argument("--aim", type=Aim, choices=list(Aim),
+                            help="what the learner wants: knowledge, competence or "
+                                 "an apprenticeship")
+    recommend_.add_argument("--as-at", type=_date, default=None,
+                            help="the date to check, YYYY-MM-DD (default: today)")
+    _common(recommend_)
+    recommend_.set_defaults(handler=_command_recommend)
     return parser
 
 
@@ -269,3 +369,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UnknownReference, UsageError) as error:
         print(f"advisor: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (``advisor ... | head``): stop quietly, as other tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PROBLEMS

@@ -9,6 +9,7 @@ from advisor.catalogue import Catalogue
 from advisor.combination import CombinationCheck, unit_number
 from advisor.eligibility import Eligibility
 from advisor.models import Qualification, RulesOfCombination
+from advisor.recommend import Finding, Recommendation
 
 
 def qualification_dict(q: Qualification) -> dict[str, Any]:
@@ -99,4 +100,59 @@ def eligibility_dict(result: Eligibility) -> dict[str, Any]:
         "eligible": result.eligible,
         "summary": result.summary,
         "reasons": [r.as_dict() for r in result.reasons],
+    }
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    return {"code": finding.code, "message": finding.message, "level": finding.level,
+            "source": [c.label() for c in finding.source]}
+
+
+def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[str, Any]:
+    profile = result.profile
+    match = result.role_match
+    return {
+        "as_at": result.as_at.isoformat(),
+        "profile": {
+            "age": profile.age,
+            "employment": profile.employment.value if profile.employment else None,
+            "role": profile.role,
+            "responsibilities": list(profile.responsibilities),
+            "senior_role": profile.senior_role,
+            "has": list(profile.held_qualifications),
+            "units": list(profile.held_units),
+            "aim": profile.aim.value if profile.aim else None,
+        },
+        "recommended_level": result.recommended_level,
+        "qualifications": [
+            qualification_dict(o.qualification) | {
+                "eligible": o.eligibility.eligible,
+                "status": o.eligibility.summary,
+                "eligibility": [r.as_dict() for r in o.eligibility.reasons],
+                "fits_aim": o.fits_aim,
+                "aim_note": o.aim_note,
+                "credits_counted": o.check.credits_counted,
+                "credits_required": o.check.credits_required,
+                "additional_credits": (o.check.plan.additional_credits
+                                       if o.check.plan and o.check.known else None),
+                "plan": ([unit_dict(catalogue, u.urn) | {"group": u.group}
+                          for u in o.check.plan.units] if o.check.plan and o.check.known
+                         else None),
+            }
+            for o in result.options
+        ],
+        "reasons": [finding_dict(f) for f in result.reasons],
+        "cautions": [finding_dict(f) for f in result.cautions],
+        "role_match": None if match is None else {
+            "text": match.text,
+            "roles": [{"id": r.id, "title": r.title, "level": r.level} for r in match.roles],
+            "suggestions": [{"id": r.id, "title": r.title, "level": r.level}
+                            for r in match.suggestions],
+        },
+        "next_steps": [
+            {"from": p.from_, "to": p.to, "destination": p.destination,
+             "statement": p.statement, "source": [c.label() for c in p.source]}
+            for p in result.next_steps
+        ],
+        "roles_at_level": [r.title for r in result.roles_at_level],
     }

@@ -1,0 +1,541 @@
+"""Which level should this person start at, and which qualifications are at it?
+
+:func:`recommend` weighs a learner's profile against what the documents say about levels:
+
+* the **job-role lists by level** (003 § JOB ROLES AND PROGRESSION): a role on the Level 2 list
+  points to Level 2, one on the Level 3 list to Level 3; the jobs the OCN London Level 1
+  Certificate leads to (004) point past Level 1;
+* the **Level 3 suitability statements** (the points a Level 3 competence qualification is
+  "aimed at", 03456 § Who the qualification is for): when most of them describe the learner's
+  work, Level 3;
+* the **Level 4 senior-role rule** (000 § Level 4 Customer Service): Level 4 only for learners in a
+  senior role where they influence decisions;
+* **what the learner already holds**: the highest level held is a floor, never a reason to move
+  up by itself, because centres must "not assume that learners can automatically move up from one
+  level to the next" (000 § Level 4 Customer Service);
+* **working or not**: a person not yet working starts at the introductory level (004 § Who the
+  qualification is for); a person in a customer service job with no other evidence at Level 2
+  (001 § 2.3 Target market).
+
+The recommended level is the highest level this evidence supports; every piece of evidence is a
+:class:`Finding` with a plain-English message and its sources, so the answer can be explained.
+The qualifications at that level are listed with their eligibility on the as-at date, whether they
+fit the learner's aim, and what the learner's units already count towards.
+
+Role matching ignores case, punctuation, spacing and plurals ("call centre operator" matches
+"Call Centre Operators"; "help desk" matches "Helpdesk"); a title with alternatives
+("Waiter/Bar Tender") matches either; a role the lists do not name gets suggestions, not a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from advisor.catalogue import Catalogue
+from advisor.combination import CombinationCheck, check_combination
+from advisor.eligibility import Code as EligibilityCode
+from advisor.eligibility import Eligibility, check_eligibility
+from advisor.models import (
+    Category,
+    Citation,
+    JobRole,
+    Kind,
+    Progression,
+    Qualification,
+    Statement,
+)
+
+
+class Employment(StrEnum):
+    WORKING = "working"  # in a job that involves customer service (or a work placement)
+    NOT_WORKING = "not-working"  # preparing for work, returning to work, or still at school
+
+
+class Aim(StrEnum):
+    KNOWLEDGE = "knowledge"  # learn what good customer service is: a Principles qualification
+    COMPETENCE = "competence"  # prove it at work: an NVQ
+    APPRENTICESHIP = "apprenticeship"  # a qualification that counts towards an apprenticeship
+
+
+# How many of the Level 3 suitability statements must describe the learner's work before they
+# point to Level 3. The documents give the statements but no threshold; "most of them" is this
+# advisor's reading, stated in every answer that uses it.
+LEVEL_3_SHARE = 0.5
+
+
+@dataclass(frozen=True, kw_only=True)
+class Profile:
+    """What a learner (or their adviser) tells the advisor. Every field is optional."""
+
+    age: int | None = None
+    employment: Employment | None = None
+    role: str | None = None  # their job title, in their own words
+    responsibilities: tuple[str, ...] = ()  # Level 3 suitability points that describe their work
+    senior_role: bool | None = None  # a senior role where they influence decisions
+    held_qualifications: tuple[str, ...] = ()  # qualification ids
+    held_units: tuple[str, ...] = ()  # URNs
+    aim: Aim | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One reason or caution: a stable code, a plain-English message and its sources."""
+
+    code: str
+    message: str
+    source: tuple[Citation, ...] = ()
+    level: int | None = None  # the level this evidence points to, if any
+
+
+@dataclass(frozen=True)
+class RoleMatch:
+    text: str  # what the learner typed
+    roles: tuple[JobRole, ...]  # the catalogue's roles it matches (empty: no match)
+    suggestions: tuple[JobRole, ...] = ()  # close titles, when nothing matched
+
+
+@dataclass(frozen=True)
+class Option:
+    """A qualification at the recommended level, as it stands for this learner."""
+
+    qualification: Qualification
+    eligibility: Eligibility
+    fits_aim: bool | None  # None: no aim given, or the qualification's kind is not known
+    aim_note: str
+    check: CombinationCheck  # the learner's units against its rules, with the smallest plan
+
+    @property
+    def open(self) -> bool | None:
+        return self.eligibility.eligible
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    profile: Profile
+    as_at: dt.date
+    recommended_level: int | None
+    options: tuple[Option, ...]
+    reasons: tuple[Finding, ...]
+    cautions: tuple[Finding, ...]
+    role_match: RoleMatch | None = None
+    next_steps: tuple[Progression, ...] = ()  # documented next steps from what they hold
+    roles_at_level: tuple[JobRole, ...] = field(default=())
+
+
+# ---------------------------------------------------------------------------------------------
+# Role matching
+# ---------------------------------------------------------------------------------------------
+
+
+def _singular(word: str) -> str:
+    if word.endswith("men") and len(word) > 4:
+        return word[:-3] + "man"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _role_key(text: str) -> str:
+    """A title reduced for comparison: lower case, singular words, no spaces or punctuation."""
+    words = re.sub(r"[^a-z0-9]+", " ", text.casefold()).split()
+    return "".join(_singular(w) for w in words)
+
+
+def _role_alternatives(title: str) -> list[str]:
+    """"Sales Assistant/Personal Shopper" -> both; "(Hotel, ...)" qualifiers dropped."""
+    without_brackets = re.sub(r"\([^)]*\)", " ", title)
+    return [part for part in without_brackets.split("/") if part.strip()]
+
+
+def match_role(catalogue: Catalogue, text: str) -> RoleMatch:
+    """The catalogue's job roles that ``text`` names, tolerant of case, spacing and plurals."""
+    key = _role_key(text)
+    if not key:
+        return RoleMatch(text, ())
+    matched: list[JobRole] = []
+    labels: dict[str, JobRole] = {}
+    for role in catalogue.job_roles.values():
+        keys = {_role_key(role.title), *(_role_key(a) for a in _role_alternatives(role.title))}
+        keys.discard("")
+        if key in keys:
+            matched.append(role)
+        for alternative in keys:
+            labels.setdefault(alternative, role)
+    if not matched:
+        # The learner's title may carry extra words: "senior call centre operator at a bank".
+        matched = [role for alternative, role in labels.items()
+                   if len(alternative) >= 6 and alternative in key]
+        matched = list(dict.fromkeys(matched))
+    if matched:
+        return RoleMatch(text, tuple(matched))
+    # A shorter title ("team leader") is only a suggestion: several roles may end that way.
+    wider = [role for alternative, role in labels.items() if len(key) >= 6 and key in alternative]
+    close = difflib.get_close_matches(key, list(labels), n=3, cutoff=0.6)
+    suggestions = dict.fromkeys([*wider, *(labels[c] for c in close)])
+    return RoleMatch(text, (), tuple(suggestions)[:5])
+
+
+# ---------------------------------------------------------------------------------------------
+# The Level 3 suitability statements and other sources the recommendation reads
+# ---------------------------------------------------------------------------------------------
+
+
+def level_3_statements(catalogue: Catalogue) -> Statement | None:
+    """Who a Level 3 competence qualification is aimed at (the 03456 handbook's list)."""
+    for q in sorted(catalogue.qualifications.values(), key=lambda q: q.id):
+        if q.level == 3 and q.kind is Kind.COMPETENCE and q.suitable_for is not None:
+            return q.suitable_for
+    return None
+
+
+def senior_role_rule(catalogue: Catalogue) -> tuple[Qualification, Statement] | None:
+    """The Level 4 qualification whose documents require a senior role, with that rule."""
+    for q in sorted(catalogue.qualifications.values(), key=lambda q: q.id):
+        if q.level == 4 and q.category is Category.QUALIFICATION and q.role_requirement:
+            return q, q.role_requirement
+    return None
+
+
+def _no_automatic_move_up(catalogue: Catalogue) -> Finding | None:
+    rule = senior_role_rule(catalogue)
+    if rule is None:
+        return None
+    # The report that sets the senior-role rule is also the one that warns against assuming a
+    # learner moves up a level automatically, in the same section.
+    return Finding(
+        "no-automatic-move-up",
+        "Holding a qualification at one level does not mean a learner is ready for the next: "
+        "the awarding body warns centres not to assume learners move up a level automatically. "
+        "Choose the level from the work the learner does now.",
+        rule[1].source,
+    )
+
+
+def _statement_source(q: Qualification, statement: Statement | None) -> tuple[Citation, ...]:
+    return statement.source if statement is not None else q.source
+
+
+def _points_matching(statement: Statement, chosen: Iterable[str]) -> list[str]:
+    """The statement's points the learner chose, by exact text or an unambiguous fragment."""
+    points = list(statement.points)
+    found: list[str] = []
+    for text in chosen:
+        needle = " ".join(text.casefold().split())
+        hits = [p for p in points if needle == p.casefold() or needle in p.casefold()]
+        if len(hits) != 1:
+            raise ValueError(
+                f"'{text}' does not pick out one of the Level 3 statements; choose from: "
+                + "; ".join(f"'{p}'" for p in points)
+            )
+        if hits[0] not in found:
+            found.append(hits[0])
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# The recommendation
+# ---------------------------------------------------------------------------------------------
+
+
+def recommend(
+    catalogue: Catalogue,
+    profile: Profile,
+    *,
+    as_at: dt.date | None = None,
+) -> Recommendation:
+    """Recommend a starting level and the qualifications at it, with reasons and cautions.
+
+    Raises ``ValueError`` when a responsibility does not pick out one Level 3 statement, and
+    :class:`~advisor.catalogue.UnknownReference` is never raised here: held qualifications and
+    units must already be resolved ids and URNs (the CLI and app resolve them first).
+    """
+    as_at = as_at or dt.date.today()
+    reasons: list[Finding] = []
+    cautions: list[Finding] = []
+    role_match: RoleMatch | None = None
+
+    held = [catalogue.qualifications[i] for i in profile.held_qualifications
+            if i in catalogue.qualifications]
+    for q in held:
+        if q.level is not None:
+            reasons.append(Finding(
+                "holds-qualification",
+                f"Already holds {_name(q)}, a Level {q.level} qualification; the new one should "
+                f"be at Level {q.level} or above.",
+                q.source, level=q.level,
+            ))
+
+    if profile.role:
+        role_match = match_role(catalogue, profile.role)
+        reasons.extend(_role_findings(catalogue, role_match))
+        if not role_match.roles:
+            cautions.append(_role_not_listed(catalogue, role_match))
+
+    if profile.employment is Employment.NOT_WORKING:
+        reasons.append(_not_working_finding(catalogue))
+    elif profile.employment is Employment.WORKING and not any(
+        f.level is not None for f in reasons if f.code.startswith("role-")
+    ):
+        working = _working_finding(catalogue)
+        if working is not None:
+            reasons.append(working)
+
+    statement = level_3_statements(catalogue)
+    if statement is not None and profile.responsibilities:
+        chosen = _points_matching(statement, profile.responsibilities)
+        total = len(statement.points)
+        listed = "; ".join(chosen)
+        if len(chosen) > total * LEVEL_3_SHARE:
+            reasons.append(Finding(
+                "level-3-statements",
+                f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit this "
+                f"learner's work ({listed}). When most of them fit, this advisor suggests "
+                "Level 3.", statement.source, level=3,
+            ))
+        else:
+            cautions.append(Finding(
+                "some-level-3-statements",
+                f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit ({listed}); "
+                "this advisor suggests Level 3 only when most of them do. Discuss with the "
+                "centre whether Level 3 units could be taken alongside.", statement.source,
+            ))
+
+    rule = senior_role_rule(catalogue)
+    if rule is not None and profile.senior_role is not None:
+        level_4, requirement = rule
+        text = " ".join(requirement.points)
+        if profile.senior_role and profile.employment is not Employment.NOT_WORKING:
+            reasons.append(Finding(
+                "senior-role",
+                f"Works in a senior role with influence on decisions, which {_name(level_4)} "
+                f"requires: \"{text}\"", requirement.source, level=level_4.level,
+            ))
+        elif profile.senior_role:
+            cautions.append(Finding(
+                "senior-role-not-working",
+                "A senior role was ticked but the learner is not working now; Level 4 needs "
+                f"someone working in such a role: \"{text}\"", requirement.source,
+            ))
+        else:
+            reasons.append(Finding(
+                "not-senior-role",
+                f"Not in a senior role, so not Level 4: \"{text}\"", requirement.source,
+            ))
+
+    levels = [f.level for f in reasons if f.level is not None]
+    level = max(levels) if levels else None
+    if level is None:
+        cautions.append(Finding(
+            "not-enough-to-recommend",
+            "Not enough is known to suggest a level: say whether the learner works, their job "
+            "role, or what they already hold.",
+        ))
+
+    move_up = _no_automatic_move_up(catalogue)
+    if move_up is not None and (held or profile.held_units or (level or 0) >= 3):
+        cautions.append(move_up)
+
+    next_steps = tuple(p for p in catalogue.progressions
+                       if p.from_ in {q.id for q in held})
+    options: tuple[Option, ...] = ()
+    roles_at_level: tuple[JobRole, ...] = ()
+    if level is not None:
+        options = _options_at(catalogue, level, profile, as_at)
+        cautions.extend(_status_cautions(catalogue, level, options, as_at))
+        cautions.extend(_aim_cautions(catalogue, profile, options))
+        roles_at_level = tuple(r for r in catalogue.job_roles.values() if r.level == level)
+    return Recommendation(
+        profile=profile, as_at=as_at, recommended_level=level, options=options,
+        reasons=tuple(reasons), cautions=tuple(cautions), role_match=role_match,
+        next_steps=next_steps, roles_at_level=roles_at_level,
+    )
+
+
+def _name(q: Qualification) -> str:
+    return f"{q.title} ({q.code or q.regulator_number or q.structure_reference or q.id})"
+
+
+def _role_findings(catalogue: Catalogue, match: RoleMatch) -> list[Finding]:
+    findings: list[Finding] = []
+    for role in match.roles:
+        if role.level is not None:
+            findings.append(Finding(
+                "role-level",
+                f"\"{match.text}\" matches \"{role.title}\", listed among the Level {role.level} "
+                "job roles that need good customer service skills.",
+                role.source, level=role.level,
+            ))
+        elif role.after is not None and role.after in catalogue.qualifications:
+            after = catalogue.qualifications[role.after]
+            next_level = (after.level or 0) + 1 if after.level is not None else None
+            findings.append(Finding(
+                "role-after-qualification",
+                f"\"{match.text}\" matches \"{role.title}\", a job {_name(after)} prepares "
+                f"people for; someone already doing it is past that starting point"
+                + (f", so Level {next_level} is the one to consider." if next_level else "."),
+                role.source, level=next_level,
+            ))
+    return findings
+
+
+def _role_not_listed(catalogue: Catalogue, match: RoleMatch) -> Finding:
+    sources = tuple(dict.fromkeys(c for r in catalogue.job_roles.values() if r.level
+                                  for c in r.source))
+    message = (f"\"{match.text}\" is not one of the job roles the documents list; the lists are "
+               "examples, not a complete list, so the level rests on the other answers.")
+    if match.suggestions:
+        message += " Close titles: " + ", ".join(
+            f"{r.title}" + (f" (Level {r.level})" if r.level else "") for r in match.suggestions
+        ) + "."
+    return Finding("role-not-listed", message, sources)
+
+
+def _lowest_level_qualification(catalogue: Catalogue) -> Qualification | None:
+    candidates = [q for q in catalogue.qualifications.values()
+                  if q.category is Category.QUALIFICATION and q.level is not None
+                  and q.suitable_for is not None]
+    return min(candidates, key=lambda q: (q.level, q.id), default=None)
+
+
+def _not_working_finding(catalogue: Catalogue) -> Finding:
+    q = _lowest_level_qualification(catalogue)
+    if q is None or q.suitable_for is None:
+        return Finding("not-working", "Not working at present.", level=None)
+    return Finding(
+        "not-working",
+        f"Not working at present: {_name(q)}, at Level {q.level}, is the introductory "
+        "qualification written for: " + "; ".join(q.suitable_for.points) + ".",
+        q.suitable_for.source, level=q.level,
+    )
+
+
+def _working_finding(catalogue: Catalogue) -> Finding | None:
+    for q in sorted(catalogue.qualifications.values(), key=lambda q: q.id):
+        if q.level == 2 and q.suitable_for is not None and any(
+            p.startswith("starting work") for p in q.suitable_for.points
+        ):
+            return Finding(
+                "working",
+                f"Works in a job that involves customer service: {_name(q)} at Level 2 is "
+                "written for people starting or already doing such a job.",
+                q.suitable_for.source, level=2,
+            )
+    return None
+
+
+def _fits_aim(catalogue: Catalogue, q: Qualification, aim: Aim | None) -> tuple[bool | None, str]:
+    if aim is None:
+        return None, ""
+    kinds = {
+        Aim.KNOWLEDGE: {Kind.KNOWLEDGE, Kind.COMBINED},
+        Aim.COMPETENCE: {Kind.COMPETENCE, Kind.COMBINED},
+    }
+    if aim is Aim.APPRENTICESHIP:
+        frameworks = [f for f in catalogue.frameworks.values()
+                      if any(q.id in c.qualifications for c in f.components)]
+        if frameworks:
+            return True, "A component of " + "; ".join(f.title for f in frameworks) + "."
+        return False, "Not named as a component of an apprenticeship framework in the sources."
+    if q.kind is Kind.UNKNOWN:
+        return None, ("The sources do not say whether it is a knowledge or a competence "
+                      "qualification.")
+    fits = q.kind in kinds[aim]
+    described = {
+        Kind.KNOWLEDGE: "a knowledge (Principles) qualification",
+        Kind.COMPETENCE: "a competence (NVQ) qualification",
+        Kind.COMBINED: "a combined knowledge and competence qualification",
+    }[q.kind]
+    return fits, f"It is {described}."
+
+
+def _options_at(catalogue: Catalogue, level: int, profile: Profile,
+                as_at: dt.date) -> tuple[Option, ...]:
+    held = set(profile.held_qualifications)
+    options = []
+    for q in catalogue.qualifications.values():
+        if q.level != level or q.category is not Category.QUALIFICATION or q.id in held:
+            continue
+        eligibility = check_eligibility(catalogue, q, age=profile.age, as_at=as_at,
+                                        senior_role=profile.senior_role)
+        fits, note = _fits_aim(catalogue, q, profile.aim)
+        check = check_combination(catalogue, q, profile.held_units)
+        options.append(Option(q, eligibility, fits, note, check))
+    order = {True: 0, None: 1, False: 2}
+    options.sort(key=lambda o: (order[o.fits_aim], order[o.open], -o.check.credits_counted,
+                                o.qualification.legacy, o.qualification.code or "",
+                                o.qualification.id))
+    return tuple(options)
+
+
+def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option],
+                     as_at: dt.date) -> list[Finding]:
+    if not options:
+        return [Finding("nothing-at-level",
+                        f"The catalogue holds no qualification at Level {level}.")]
+    day = as_at.strftime("%d/%m/%Y")
+    closed = [o for o in options if any(r.code is EligibilityCode.CLOSED_TO_ENTRY
+                                        for r in o.eligibility.reasons)]
+    unknown = [o for o in options if o.open is None]
+    findings: list[Finding] = []
+    if len(closed) == len(options):
+        successors = []
+        for o in closed:
+            for replacement in o.qualification.replaced_by:
+                successor = catalogue.qualifications.get(replacement.by)
+                if successor is not None:
+                    successors.append(f"{_name(o.qualification)} by {_name(successor)}")
+        message = (f"Every qualification at Level {level} in the catalogue had closed to new "
+                   f"learners by {day}.")
+        if successors:
+            message += " The sources say these were replaced: " + "; ".join(successors) + "."
+        findings.append(Finding("all-closed", message,
+                                tuple(c for o in closed for r in o.eligibility.reasons
+                                      if r.code is EligibilityCode.CLOSED_TO_ENTRY
+                                      for c in r.source)))
+    elif not any(o.open for o in options):
+        parts = []
+        if closed:
+            parts.append(f"{len(closed)} had closed to new learners")
+        if unknown:
+            parts.append(f"for {len(unknown)} the sources do not give enough to confirm it")
+        findings.append(Finding(
+            "none-confirmed-open",
+            f"None of the qualifications at Level {level} can be confirmed open on {day}: "
+            + " and ".join(parts) + ". Check with the awarding body before enrolling.",
+        ))
+    return findings
+
+
+def _aim_cautions(catalogue: Catalogue, profile: Profile,
+                  options: Sequence[Option]) -> list[Finding]:
+    findings: list[Finding] = []
+    if profile.aim is not None and options and not any(o.fits_aim for o in options):
+        findings.append(Finding(
+            "aim-not-met-at-level",
+            f"No qualification at this level in the catalogue is known to fit the aim "
+            f"({profile.aim.value}); the others are listed for comparison.",
+        ))
+    if profile.aim is Aim.COMPETENCE and profile.employment is Employment.NOT_WORKING:
+        assessed = [o.qualification for o in options
+                    if o.qualification.kind is Kind.COMPETENCE and o.qualification.assessment]
+        source = next((q.assessment.source for q in assessed if q.assessment), ())
+        if not source:
+            source = next((q.assessment.source for q in catalogue.qualifications.values()
+                           if q.kind is Kind.COMPETENCE and q.assessment), ())
+        findings.append(Finding(
+            "competence-needs-work",
+            "Competence (NVQ) qualifications are assessed at work: an assessor watches the "
+            "learner do the job and colleagues act as witnesses; simulation only covers events "
+            "that rarely happen. Without a job or a work placement, a knowledge qualification "
+            "may suit better.", source,
+        ))
+    return findings

@@ -1,0 +1,251 @@
+"""Starting-level recommendations: role matching, each kind of evidence, and the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from advisor.catalogue import load_catalogue
+from advisor.cli import main
+from advisor.recommend import Aim, Employment, Profile, match_role, recommend
+from tests.test_validation import write_catalogue
+
+TODAY = dt.date(2026, 11, 22)
+JOB_ROLES = "003_6006b2829cc9c277.txt § JOB ROLES AND PROGRESSION"
+LEVEL_4 = "000_877957cfe4770bfa.txt § Level 4 Customer Service"
+
+
+def labels(finding):
+    return [c.label() for c in finding.source]
+
+
+def codes(findings):
+    return [f.code for f in findings]
+
+
+def advise(catalogue, **profile):
+    return recommend(catalogue, Profile(**profile), as_at=TODAY)
+
+
+# ------------------------------------------------------------------------------- role matching
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Call Centre Operator", ["call-centre-operators"]),
+    ("CALL CENTRE OPERATORS", ["call-centre-operators"]),
+    ("  call-centre   operator ", ["call-centre-operators"]),
+    ("help desk assistant", ["helpdesk-assistants", "help-desk-assistant"]),
+    ("waiter", ["waiter-bar-tender"]),
+    ("bar tenders", ["waiter-bar-tender"]),
+    ("personal shopper", ["sales-assistant-personal-shopper"]),
+    ("Reception desk administrator",
+     ["reception-desk-administrators-hotel-leisure-centre-solicitors-etc"]),
+    ("postmen", ["postman"]),
+    ("senior call centre operator at a bank", ["call-centre-operators"]),
+])
+def test_match_role__tolerates_case_plurals_and_spacing(catalogue, text, expected):
+    assert [r.id for r in match_role(catalogue, text).roles] == expected
+
+
+def test_match_role__a_shorter_title_only_suggests(catalogue):
+    match = match_role(catalogue, "team leader")
+    assert match.roles == ()
+    assert "customer-service-team-leader" in [r.id for r in match.suggestions]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "astronaut"])
+def test_match_role__nothing_to_match(catalogue, text):
+    assert match_role(catalogue, text).roles == ()
+
+
+# ----------------------------------------------------------------------------------- evidence
+
+
+def test_recommend__level_2_role(catalogue):
+    result = advise(catalogue, role="Call Centre Operator", employment=Employment.WORKING, age=20)
+    assert result.recommended_level == 2
+    (reason,) = result.reasons
+    assert reason.code == "role-level" and reason.level == 2
+    assert labels(reason) == [JOB_ROLES]
+    assert "Call Centre Operators" in reason.message
+    ids = {o.qualification.id for o in result.options}
+    assert {"ocr-09628", "ocr-03455", "ocr-10379", "ocnlr-l2-diploma-customer-service"} <= ids
+    assert all(o.qualification.level == 2 for o in result.options)
+    assert not any(i.startswith("skills-cfa") for i in ids), "national structures are not offered"
+    by_id = {o.qualification.id: o for o in result.options}
+    assert by_id["ocr-09628"].open is False
+    assert "closed-to-entry" in [r.code.value for r in by_id["ocr-09628"].eligibility.reasons]
+    assert "none-confirmed-open" in codes(result.cautions)
+    assert "Call Centre Operators" in [r.title for r in result.roles_at_level]
+
+
+def test_recommend__level_3_role(catalogue):
+    result = advise(catalogue, role="Customer Service Team Leaders",
+                    employment=Employment.WORKING)
+    assert result.recommended_level == 3
+    assert {o.qualification.id for o in result.options} >= {"ocr-03456", "ocr-09629", "ocr-10380"}
+    assert "no-automatic-move-up" in codes(result.cautions)
+
+
+def test_recommend__senior_role_points_to_level_4(catalogue):
+    result = advise(catalogue, role="Department Manager", employment=Employment.WORKING,
+                    senior_role=True)
+    assert result.recommended_level == 4
+    senior = next(f for f in result.reasons if f.code == "senior-role")
+    assert labels(senior) == [LEVEL_4] and "influence decision-making" in senior.message
+    assert [o.qualification.id for o in result.options] == ["ocr-10381"]
+    assert "role-met" in [r.code.value for r in result.options[0].eligibility.reasons]
+    caution = next(f for f in result.cautions if f.code == "no-automatic-move-up")
+    assert labels(caution) == [LEVEL_4]
+
+
+def test_recommend__not_senior_stays_at_the_role_level(catalogue):
+    result = advise(catalogue, role="Department Manager", employment=Employment.WORKING,
+                    senior_role=False)
+    assert result.recommended_level == 3
+    assert "not-senior-role" in codes(result.reasons)
+
+
+def test_recommend__senior_role_without_a_job_is_a_caution(catalogue):
+    result = advise(catalogue, employment=Employment.NOT_WORKING, senior_role=True)
+    assert result.recommended_level == 1
+    assert "senior-role-not-working" in codes(result.cautions)
+
+
+FOUR_STATEMENTS = ("delivering and managing service", "without direct supervision",
+                   "influence what happens at work", "suggest improvements")
+
+
+def test_recommend__most_level_3_statements_point_to_level_3(catalogue):
+    result = advise(catalogue, employment=Employment.WORKING, responsibilities=FOUR_STATEMENTS)
+    assert result.recommended_level == 3
+    finding = next(f for f in result.reasons if f.code == "level-3-statements")
+    assert finding.message.startswith("4 of the 7 descriptions")
+    assert labels(finding) == ["003_6006b2829cc9c277.txt § Qualification aims"]
+
+
+def test_recommend__a_few_level_3_statements_are_a_caution_only(catalogue):
+    result = advise(catalogue, employment=Employment.WORKING,
+                    responsibilities=FOUR_STATEMENTS[:3])
+    assert result.recommended_level == 2
+    assert "some-level-3-statements" in codes(result.cautions)
+
+
+def test_recommend__a_responsibility_must_pick_out_one_statement(catalogue):
+    with pytest.raises(ValueError, match="does not pick out one of the Level 3 statements"):
+        advise(catalogue, responsibilities=("the",))
+
+
+def test_recommend__held_qualification_is_a_floor_not_a_step_up(catalogue):
+    result = advise(catalogue, role="Call Centre Operators", employment=Employment.WORKING,
+                    held_qualifications=("ocr-09629",))
+    assert result.recommended_level == 3
+    assert "ocr-09629" not in {o.qualification.id for o in result.options}
+    assert "no-automatic-move-up" in codes(result.cautions)
+    assert [(p.from_, p.to) for p in result.next_steps if p.to] == [("ocr-09629", "ocr-03456")]
+
+
+def test_recommend__held_units_count_towards_the_options(catalogue):
+    result = advise(catalogue, employment=Employment.WORKING, held_units=("D/502/9654",),
+                    aim=Aim.KNOWLEDGE)
+    assert result.recommended_level == 2
+    option = next(o for o in result.options if o.qualification.id == "ocr-09628")
+    assert option.check.credits_counted == 5
+    assert option.check.plan.additional_credits == 8
+    assert option.fits_aim is True
+    assert next(o for o in result.options
+                if o.qualification.id == "ocr-03455").fits_aim is False
+    assert result.options[0].fits_aim is True, "options that fit the aim come first"
+
+
+def test_recommend__not_working_school_leaver(catalogue):
+    result = advise(catalogue, employment=Employment.NOT_WORKING, age=15, aim=Aim.COMPETENCE)
+    assert result.recommended_level == 1
+    reason = next(f for f in result.reasons if f.code == "not-working")
+    assert labels(reason) == ["004_70450870fa016f48.txt § Who the qualification is for"]
+    assert "competence-needs-work" in codes(result.cautions)
+    ocnlr = next(o for o in result.options if o.qualification.id == "ocnlr-601-4404-x")
+    assert {"age-approved", "age-caution"} <= {r.code.value for r in ocnlr.eligibility.reasons}
+
+
+def test_recommend__apprenticeship_aim_uses_the_frameworks(catalogue):
+    result = advise(catalogue, role="courier", employment=Employment.WORKING,
+                    aim=Aim.APPRENTICESHIP)
+    fits = {o.qualification.id for o in result.options if o.fits_aim}
+    assert fits == {"ocr-09628", "ocr-03455", "ocr-10379", "ocnlr-l2-diploma-customer-service"}
+
+
+def test_recommend__unknown_role_gets_suggestions_and_no_level(catalogue):
+    result = advise(catalogue, role="call centre operater")
+    assert result.recommended_level is None
+    caution = next(f for f in result.cautions if f.code == "role-not-listed")
+    assert "Call Centre Operators (Level 2)" in caution.message
+    assert "not-enough-to-recommend" in codes(result.cautions)
+    assert result.options == ()
+
+
+def test_recommend__all_closed_says_so_and_names_the_replacement(tmp_path):
+    replaced = """\
+id: ab-003
+awarding_body: AB
+code: "003"
+title: Level 2 Award in Testing
+level: 2
+structure: unknown
+source: doc.txt § Profile
+dates:
+  last_entry: {date: 2015-06-30, source: doc.txt § Dates}
+replaced_by:
+  - by: ab-002
+    scope: from 2015
+    source: doc.txt § Replacement
+"""
+    catalogue = load_catalogue(write_catalogue(tmp_path, {"qualifications/ab-003.yaml": replaced}))
+    result = recommend(catalogue, Profile(held_qualifications=("ab-001",)), as_at=TODAY)
+    assert result.recommended_level == 2
+    (caution,) = [f for f in result.cautions if f.code == "all-closed"]
+    assert caution.message == (
+        "Every qualification at Level 2 in the catalogue had closed to new learners by "
+        "22/11/2026. The sources say these were replaced: Level 2 Award in Testing (003) by "
+        "Level 3 Certificate in Testing (002)."
+    )
+    assert labels(caution) == ["doc.txt § Dates"]
+
+
+# ------------------------------------------------------------------------------------------ CLI
+
+
+def test_cli_recommend__json(capsys):
+    code = main(["recommend", "--role", "Call Centre Operator", "--employment", "working",
+                 "--age", "20", "--has", "09628", "--as-at", "2026-11-22", "--json"])
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["recommended_level"] == 2
+    assert out["reasons"][0]["source"]
+    assert {"id", "code", "title", "level", "eligible", "status"} <= set(out["qualifications"][0])
+    assert "ocr-09628" not in [q["id"] for q in out["qualifications"]]
+    assert {c["code"] for c in out["cautions"]} >= {"no-automatic-move-up"}
+    assert out["role_match"]["roles"][0]["title"] == "Call Centre Operators"
+
+
+def test_cli_recommend__text(capsys):
+    assert main(["recommend", "--role", "Postman", "--employment", "working",
+                 "--as-at", "2026-11-22"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Suggested starting level: Level 2\n")
+    assert "source: 003_6006b2829cc9c277.txt § JOB ROLES AND PROGRESSION" in out
+
+
+def test_cli_recommend__unknown_qualification_and_bad_statement_exit_2(capsys):
+    assert main(["recommend", "--has", "0962"]) == 2
+    assert "09628" in capsys.readouterr().err
+    assert main(["recommend", "--responsibility", "zzz"]) == 2
+    assert "choose from" in capsys.readouterr().err
+
+
+def test_cli_recommend__lists_the_level_3_statements(capsys):
+    assert main(["recommend", "--list-responsibilities"]) == 0
+    out = capsys.readouterr().out
+    assert "can influence what happens at work" in out
