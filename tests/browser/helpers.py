@@ -1,0 +1,78 @@
+"""Helpers for browser tests: wait for Streamlit, check accessibility, save screenshots."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+# Playwright's defaults (30 s for actions, 5 s for expect) would be too short for a cold first
+# render on a busy CI machine, yet a warm rerun takes well under a second: one limit for both.
+TIMEOUT_MS = 20_000
+
+
+def wait_for_app(page: Page, *, heading: str | re.Pattern[str] | None = None) -> None:
+    """Wait until Streamlit has rendered (``heading`` visible, if given) and finished running.
+
+    Fails at once, with the traceback Streamlit shows, if the script raised. After an
+    interaction, prefer waiting for the very thing the test asserts: this only says that no
+    script run is in progress.
+    """
+    exception = page.get_by_test_id("stException")
+    if heading is not None:
+        page.get_by_role("heading", name=heading).or_(exception).first.wait_for(timeout=TIMEOUT_MS)
+    # Streamlit marks its root with the connection and script-run state (its own e2e tests
+    # wait on these), and shows the status widget only while a run is in progress.
+    page.locator(
+        "[data-testid=stApp][data-test-connection-state=CONNECTED]"
+        "[data-test-script-state=notRunning]"
+    ).wait_for(timeout=TIMEOUT_MS)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT_MS)
+    if exception.count():
+        pytest.fail("the app raised:\n" + "\n\n".join(exception.all_inner_texts()))
+    if heading is not None:
+        expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=TIMEOUT_MS)
+
+
+def check_accessibility(
+    page: Page,
+    *,
+    impacts: Collection[str] = ("serious", "critical"),
+    known: Mapping[str, str] | None = None,
+) -> None:
+    """Run axe-core on the page as it is now; fail listing every violation of the given impacts.
+
+    ``known`` maps axe rule ids to the reason they are tolerated for now; a known violation that
+    no longer occurs fails too, so the exception is removed once the app is fixed. Wait for
+    tables and charts to render first: axe checks only what is in the DOM.
+    """
+    known = known or {}
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in impacts]
+    found = [v for v in violations if v["id"] not in known]
+    lines = []
+    for violation in found:
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']} "
+            f"[{violation['helpUrl']}]"
+        )
+        for node in violation["nodes"]:
+            target = " ".join(str(t) for t in node["target"])
+            summary = " ".join((node.get("failureSummary") or "").split())
+            lines.append(f"    at {target}: {node['html'][:200]}\n      {summary}")
+    gone = sorted(set(known) - {v["id"] for v in violations})
+    lines += [f"- {rule}: listed as known but no longer occurs; remove it" for rule in gone]
+    if lines:
+        pytest.fail(f"accessibility (axe-core) on {page.url}:\n" + "\n".join(lines))
+
+
+def save_screenshot(page: Page, name: str) -> Path:
+    """Save the page to tests/browser/screenshots/<name>.png (git-ignored); return the path."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=path, full_page=True, animations="disabled")
+    return path
