@@ -1,0 +1,514 @@
+"""Progression routes: chains of qualifications from where a learner stands to a target.
+
+:func:`find_routes` searches the catalogue graph and yields :class:`Route` objects lazily, best
+first; callers take the first *k* with :func:`itertools.islice`.
+
+Steps, in order of trust
+------------------------
+* ``stated``: a progression statement in ``data/progression.yaml`` whose sources state it.
+* ``inferred``: a progression statement that is an inference or read from a secondary source;
+  its citations keep their ``note``. Only with ``include_inferred``.
+* ``shared-units``: *not a documented progression*. The next qualification is at the same level or
+  the next one up, lists at least one unit reference number (URN) that the current one lists
+  (compared by :meth:`Catalogue.effective_rules`, so a qualification inferred to follow a national
+  structure is compared by that structure's units), and no progression step offered by this search
+  joins the two. Credit for a shared unit transfers, which is how routes cross awarding bodies.
+  Only with ``include_shared_units``.
+* ``start``: the first step when the learner has completed no qualification of the catalogue.
+  From nothing (or only from units held) a route may start at a target itself, at any
+  qualification at the catalogue's lowest level, or at any qualification listing a unit held.
+
+``replaced_by`` is never a step: a closed legacy qualification stays reachable, and each step
+shows what replaced its target (:attr:`RouteStep.replaced_by`). National structures (Skills CFA
+templates) are never a step's target, since nobody enrols on them; their rules still supply the
+units of the qualifications that follow them.
+
+What each step leaves the learner holding
+-----------------------------------------
+Each step carries :func:`advisor.carryover.carry_over` from the previous qualification with the
+units held so far: what transfers, what is only similar, what is barred, and the remaining plan.
+The search assumes the learner completes each step by that step's smallest plan, so after a step
+they hold what they held before, the plan's units and the target's mandatory units. Where a
+target's rules are not in the sources the credits still needed are unknown (``None``): the route
+is kept and says so, rather than guess.
+
+Ordering
+--------
+Routes are yielded in increasing :class:`RouteCost`, compared field by field:
+
+1. the number of steps that are not stated (inferred and shared-units steps);
+2. the number of shared-units steps;
+3. the additional credits still needed along the route, summed over its steps, where a step whose
+   credits are unknown counts as more than any known total (kept as a separate count,
+   ``unknown_credit_steps``, before the known ``additional_credits``, so no number is invented);
+4. the number of steps;
+5. the qualification ids along the path, so that the order is deterministic.
+
+Every field only grows as a route is extended, so a best-first search (a heap of partial routes)
+yields complete routes exactly in this order. A new step is first queued at its parent's credits,
+a lower bound, and its carry-over is worked out only when it reaches the front of the queue: the
+first routes cost only the carry-overs they need.
+
+Bounds
+------
+A route never visits a qualification twice, has at most ``max_steps`` steps (a ``start`` step
+counts), and the search takes at most ``max_expansions`` partial routes from its queue, so it
+always ends; past that cap it stops quietly, and fewer routes than exist may have been yielded.
+A route ends at its first target: a qualification at ``to_level``, or ``to_qualification``
+itself. When the learner is already there (see :func:`already_reached`) nothing is yielded.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import networkx as nx
+
+from advisor.carryover import CarryOver, carry_over, units_of_qualification
+from advisor.catalogue import Catalogue
+from advisor.graph import EdgeKind, qualification_node
+from advisor.models import Basis, Category, Citation, Qualification, Replacement
+from advisor.planner import Objective
+from advisor.serialise import carry_over_dict, qualification_dict
+
+SHARED_UNITS_STATEMENT = "Not a documented progression: these qualifications share units."
+"""How every shared-units step is labelled."""
+
+DEFAULT_MAX_EXPANSIONS = 10_000
+
+
+class RouteError(ValueError):
+    """The endpoints or limits of a route search make no sense; ``argument`` names the culprit."""
+
+    def __init__(self, message: str, *, argument: str) -> None:
+        super().__init__(message)
+        self.argument = argument
+
+
+class StepKind(StrEnum):
+    """Why a route takes a step, most trusted first."""
+
+    STATED = "stated"  # a progression the sources state
+    INFERRED = "inferred"  # a progression inferred, or read from a secondary source
+    SHARED_UNITS = "shared-units"  # no documented progression; the qualifications share units
+    START = "start"  # the first qualification, when none has been completed
+
+
+@dataclass(frozen=True)
+class RouteStep:
+    """One step of a route: from a qualification (or from nothing) to the next one."""
+
+    from_: Qualification | None
+    to: Qualification
+    kind: StepKind
+    statement: str  # the progression statement; our own words for shared-units and start steps
+    source: tuple[Citation, ...]  # of the progression, or of the rules listing the shared units
+    carry_over: CarryOver  # from ``from_`` with the units held before this step
+    held_after: tuple[str, ...]  # URNs held after completing ``to`` by its smallest plan
+    shared_units: tuple[str, ...] = ()  # for shared-units steps: the URNs both list
+
+    @property
+    def additional_credits(self) -> int | None:
+        """Credits still needed for ``to``; ``None`` when its rules or a plan are not known."""
+        plan = self.carry_over.remaining.plan
+        return plan.additional_credits if plan is not None else None
+
+    @property
+    def plan_units(self) -> tuple[str, ...]:
+        plan = self.carry_over.remaining.plan
+        return tuple(u.urn for u in plan.units) if plan is not None else ()
+
+    @property
+    def replaced_by(self) -> tuple[Replacement, ...]:
+        """What replaced the target, where the sources say: it may be closed to new learners."""
+        return self.to.replaced_by
+
+
+@dataclass(frozen=True, order=True)
+class RouteCost:
+    """The ordering key of a route; see the module docstring. Compared field by field."""
+
+    non_stated_steps: int
+    shared_unit_steps: int
+    unknown_credit_steps: int
+    additional_credits: int  # summed over the steps whose credits are known
+    steps: int
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Route:
+    """A chain of qualifications; ``path`` starts at the completed qualification, if any."""
+
+    path: tuple[Qualification, ...]
+    steps: tuple[RouteStep, ...]
+    cost: RouteCost
+
+    @property
+    def additional_credits(self) -> int | None:
+        """Credits still needed along the whole route; ``None`` when any step's are unknown."""
+        if self.cost.unknown_credit_steps:
+            return None
+        return self.cost.additional_credits
+
+    @property
+    def documented(self) -> bool:
+        """True when every step is a stated progression (or the start)."""
+        return all(s.kind in (StepKind.STATED, StepKind.START) for s in self.steps)
+
+
+def already_reached(
+    from_qualification: Qualification | None,
+    *,
+    to_qualification: Qualification | None = None,
+    to_level: int | None = None,
+) -> bool:
+    """True when the completed qualification is the target, or at or above the target level.
+
+    :func:`find_routes` yields nothing then; this tells "already there" from "no route found".
+    """
+    if from_qualification is None:
+        return False
+    if to_qualification is not None:
+        return from_qualification.id == to_qualification.id
+    return (to_level is not None and from_qualification.level is not None
+            and from_qualification.level >= to_level)
+
+
+def find_routes(
+    catalogue: Catalogue,
+    graph: nx.MultiDiGraph,
+    *,
+    from_qualification: Qualification | None = None,
+    units: Iterable[str] = (),
+    to_qualification: Qualification | None = None,
+    to_level: int | None = None,
+    max_steps: int = 4,
+    include_inferred: bool = True,
+    include_shared_units: bool = True,
+    objective: Objective = Objective.CREDITS,
+    max_expansions: int = DEFAULT_MAX_EXPANSIONS,
+) -> Iterator[Route]:
+    """Routes from a completed qualification and/or held units to a target, best first.
+
+    Give exactly one of ``to_qualification`` and ``to_level``. The arguments are checked at once
+    (raising :class:`RouteError`); the routes are then found as they are taken. ``graph`` is
+    :func:`advisor.graph.build_graph` of ``catalogue``. ``objective`` is passed on to each
+    step's plan. When the learner is already there (:func:`already_reached`) nothing is
+    yielded. See the module docstring for the steps, the ordering and the bounds.
+    """
+    if isinstance(units, str):
+        raise RouteError("give the units held as a list of URNs, not one string",
+                         argument="units")
+    held = tuple(dict.fromkeys(units))
+    _check_endpoints(catalogue, from_qualification, to_qualification, to_level, max_steps,
+                     max_expansions)
+    if already_reached(from_qualification, to_qualification=to_qualification, to_level=to_level):
+        return iter(())
+    search = _Search(catalogue, graph, to_qualification=to_qualification, to_level=to_level,
+                     include_inferred=include_inferred,
+                     include_shared_units=include_shared_units, objective=objective)
+    return search.run(from_qualification, held, max_steps=max_steps,
+                      max_expansions=max_expansions)
+
+
+def _check_endpoints(catalogue: Catalogue, from_qualification: Qualification | None,
+                     to_qualification: Qualification | None, to_level: int | None,
+                     max_steps: int, max_expansions: int) -> None:
+    if to_qualification is None and to_level is None:
+        raise RouteError("give a target: a qualification or a level", argument="to_qualification")
+    if to_qualification is not None and to_level is not None:
+        raise RouteError("give a target qualification or a target level, not both",
+                         argument="to_level")
+    for argument, q in (("from_qualification", from_qualification),
+                        ("to_qualification", to_qualification)):
+        if q is None:
+            continue
+        if catalogue.qualifications.get(q.id) != q:
+            raise RouteError(f"{q.id!r} is not a qualification of this catalogue",
+                             argument=argument)
+        if q.category is Category.NATIONAL_STRUCTURE:
+            raise RouteError(
+                f"{q.id} ({q.title}) is a national structure that awarding bodies' "
+                "qualifications follow, not a qualification learners enrol on: name one of "
+                "those qualifications", argument=argument)
+    if to_level is not None:
+        levels = sorted({q.level for q in catalogue.qualifications.values()
+                         if q.category is Category.QUALIFICATION and q.level is not None})
+        if to_level not in levels:
+            held = ", ".join(str(level) for level in levels)
+            raise RouteError(f"no qualification in the catalogue is at Level {to_level}; "
+                             f"the levels are {held}", argument="to_level")
+    if max_steps < 1:
+        raise RouteError(f"max_steps must be at least 1, not {max_steps}", argument="max_steps")
+    if max_expansions < 1:
+        raise RouteError(f"max_expansions must be at least 1, not {max_expansions}",
+                         argument="max_expansions")
+
+
+# ---------------------------------------------------------------------------------------------
+# The search
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Edge:
+    """A step not yet worked out: where it goes and why."""
+
+    to: Qualification
+    kind: StepKind
+    statement: str
+    source: tuple[Citation, ...]
+    shared_units: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Partial:
+    """A route under construction, worked out up to its last step."""
+
+    start: Qualification | None
+    steps: tuple[RouteStep, ...]
+    held: tuple[str, ...]  # URNs held after the last step (before the first: the units given)
+    cost: RouteCost
+
+    @property
+    def last(self) -> Qualification | None:
+        return self.steps[-1].to if self.steps else self.start
+
+    def visited(self) -> set[str]:
+        ids = {s.to.id for s in self.steps}
+        if self.start is not None:
+            ids.add(self.start.id)
+        return ids
+
+
+_Entry = tuple[RouteCost, int, _Partial, _Edge | None]
+
+
+class _Search:
+    def __init__(self, catalogue: Catalogue, graph: nx.MultiDiGraph, *,
+                 to_qualification: Qualification | None, to_level: int | None,
+                 include_inferred: bool, include_shared_units: bool,
+                 objective: Objective) -> None:
+        self.catalogue = catalogue
+        self.graph = graph
+        self.to_qualification = to_qualification
+        self.to_level = to_level
+        self.include_inferred = include_inferred
+        self.include_shared_units = include_shared_units
+        self.objective = objective
+        self.enrolable = sorted(
+            (q for q in catalogue.qualifications.values()
+             if q.category is Category.QUALIFICATION),
+            key=lambda q: q.id)
+        self._units: dict[str, dict[str, tuple[Citation, ...]]] = {}
+        self._carry: dict[tuple[str | None, str, frozenset[str]], CarryOver] = {}
+        self._edges: dict[str, list[_Edge]] = {}
+
+    # ------------------------------------------------------------------ targets
+
+    def is_goal(self, q: Qualification) -> bool:
+        if self.to_qualification is not None:
+            return q.id == self.to_qualification.id
+        return q.level == self.to_level
+
+    def may_enter(self, q: Qualification) -> bool:
+        """Above a target level no route comes back down to it: do not go there."""
+        return not (self.to_level is not None and q.level is not None and q.level > self.to_level)
+
+    # ------------------------------------------------------------------ edges
+
+    def units_of(self, q: Qualification) -> dict[str, tuple[Citation, ...]]:
+        """URN -> sources of the groups listing it, by the qualification's effective rules."""
+        if q.id not in self._units:
+            rules, _ = self.catalogue.effective_rules(q)
+            found: dict[str, tuple[Citation, ...]] = {}
+            for group in rules.groups if rules is not None else ():
+                for member in group.units:
+                    found[member.urn] = found.get(member.urn, ()) + group.source
+            self._units[q.id] = found
+        return self._units[q.id]
+
+    def edges_from(self, a: Qualification) -> list[_Edge]:
+        if a.id in self._edges:
+            return self._edges[a.id]
+        edges: dict[str, _Edge] = {}
+        node = qualification_node(a.id)
+        if node in self.graph:
+            for _, target, data in self.graph.out_edges(node, data=True):
+                if data["kind"] != EdgeKind.PROGRESSES_TO.value:
+                    continue
+                b = self.catalogue.qualifications.get(target[1])
+                if b is None or b.category is not Category.QUALIFICATION:
+                    continue
+                stated = data["basis"] == Basis.STATED.value
+                if not (stated or self.include_inferred):
+                    continue
+                if b.id in edges and edges[b.id].kind is StepKind.STATED:
+                    continue  # a stated statement outranks an inferred one for the same step
+                edges[b.id] = _Edge(b, StepKind.STATED if stated else StepKind.INFERRED,
+                                    data["statement"], tuple(data["source"]))
+        if self.include_shared_units and a.level is not None:
+            mine = self.units_of(a)
+            for b in self.enrolable:
+                if b.id == a.id or b.id in edges or b.level not in (a.level, a.level + 1):
+                    continue
+                theirs = self.units_of(b)
+                shared = tuple(u for u in theirs if u in mine)
+                if shared:
+                    cited = (c for u in shared for c in (*mine[u], *theirs[u]))
+                    edges[b.id] = _Edge(b, StepKind.SHARED_UNITS, SHARED_UNITS_STATEMENT,
+                                        tuple(dict.fromkeys(cited)), shared)
+        found = sorted(edges.values(), key=lambda e: e.to.id)
+        self._edges[a.id] = found
+        return found
+
+    def starts(self, held: tuple[str, ...]) -> list[_Edge]:
+        """First steps when no qualification has been completed."""
+        levels = [q.level for q in self.enrolable if q.level is not None]
+        lowest = min(levels) if levels else None
+        held_set = set(held)
+        edges = []
+        for q in self.enrolable:
+            if self.is_goal(q):
+                why = ("Start here: this is the target." if self.to_qualification is not None
+                       else f"Start here: it is at Level {self.to_level}, the target level.")
+            elif q.level is not None and q.level == lowest:
+                why = f"Start here: Level {lowest} is the lowest level in the catalogue."
+            elif held_set & set(self.units_of(q)):
+                why = "Start here: it lists units already held."
+            else:
+                continue
+            edges.append(_Edge(q, StepKind.START, why, ()))
+        return edges
+
+    # ------------------------------------------------------------------ steps
+
+    def carry(self, a: Qualification | None, b: Qualification, held: tuple[str, ...]
+              ) -> CarryOver:
+        key = (a.id if a is not None else None, b.id, frozenset(held))
+        if key not in self._carry:
+            self._carry[key] = carry_over(self.catalogue, b, from_qualification=a, units=held,
+                                          objective=self.objective)
+        return self._carry[key]
+
+    def work_out(self, parent: _Partial, edge: _Edge) -> _Partial:
+        result = self.carry(parent.last, edge.to, parent.held)
+        plan = result.remaining.plan
+        mandatory, _ = units_of_qualification(self.catalogue, edge.to)
+        planned = [u.urn for u in plan.units] if plan is not None else []
+        held_after = tuple(dict.fromkeys([*result.held, *planned, *mandatory]))
+        step = RouteStep(from_=parent.last, to=edge.to, kind=edge.kind,
+                         statement=edge.statement, source=edge.source, carry_over=result,
+                         held_after=held_after, shared_units=edge.shared_units)
+        credits = step.additional_credits
+        cost = _extend(parent.cost, edge, unknown=credits is None, credits=credits or 0)
+        return _Partial(parent.start, (*parent.steps, step), held_after, cost)
+
+    # ------------------------------------------------------------------ best first
+
+    def run(self, start: Qualification | None, held: tuple[str, ...], *, max_steps: int,
+            max_expansions: int) -> Iterator[Route]:
+        root = _Partial(start, (), held, RouteCost(0, 0, 0, 0, 0,
+                                                   (start.id,) if start is not None else ()))
+        order = itertools.count()
+        # Entries: (cost, tie, partial, edge). With an edge, the step is queued at its parent's
+        # credits (a lower bound) and worked out when it comes to the front.
+        queue: list[_Entry] = []
+        first = self.starts(held) if start is None else self.edges_from(start)
+        for edge in first:
+            self._push(queue, order, root, edge)
+        taken = 0
+        while queue and taken < max_expansions:
+            _, _, partial, edge = heapq.heappop(queue)
+            taken += 1
+            if edge is not None:
+                worked = self.work_out(partial, edge)
+                heapq.heappush(queue, (worked.cost, next(order), worked, None))
+                continue
+            last = partial.steps[-1].to  # a worked-out partial route has a step
+            if self.is_goal(last):
+                yield Route(path=(*((start,) if start is not None else ()),
+                                  *(s.to for s in partial.steps)),
+                            steps=partial.steps, cost=partial.cost)
+                continue
+            if len(partial.steps) >= max_steps:
+                continue
+            visited = partial.visited()
+            for edge in self.edges_from(last):
+                if edge.to.id not in visited:
+                    self._push(queue, order, partial, edge)
+
+    def _push(self, queue: list[_Entry], order: Iterator[int], parent: _Partial,
+              edge: _Edge) -> None:
+        if not self.may_enter(edge.to):
+            return
+        bound = _extend(parent.cost, edge, unknown=False, credits=0)
+        heapq.heappush(queue, (bound, next(order), parent, edge))
+
+
+def _extend(cost: RouteCost, edge: _Edge, *, unknown: bool, credits: int) -> RouteCost:
+    return RouteCost(
+        non_stated_steps=cost.non_stated_steps + (
+            edge.kind in (StepKind.INFERRED, StepKind.SHARED_UNITS)),
+        shared_unit_steps=cost.shared_unit_steps + (edge.kind is StepKind.SHARED_UNITS),
+        unknown_credit_steps=cost.unknown_credit_steps + unknown,
+        additional_credits=cost.additional_credits + credits,
+        steps=cost.steps + 1,
+        ids=(*cost.ids, edge.to.id),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON
+# ---------------------------------------------------------------------------------------------
+
+
+def route_dict(catalogue: Catalogue, route: Route) -> dict[str, Any]:
+    """A route as a JSON-ready dictionary: the CLI's ``--json`` and the app's downloads."""
+    steps = []
+    for step in route.steps:
+        carried = carry_over_dict(catalogue, step.carry_over)
+        remaining = carried["remaining"]
+        steps.append({
+            "from": qualification_dict(step.from_) if step.from_ is not None else None,
+            "to": qualification_dict(step.to),
+            "edge": step.kind.value,
+            "statement": step.statement,
+            "source": [c.label() for c in step.source],
+            "source_notes": [c.note for c in step.source if c.note],
+            "shared_units": list(step.shared_units),
+            "credits_transferred": carried["credits_transferred"],
+            "transfers": carried["transfers"],
+            "possible_transfers": carried["possible_transfers"],
+            "similar": carried["similar"],
+            "not_transferable": carried["not_transferable"],
+            "rules_known": remaining["rules_known"],
+            "additional_credits": step.additional_credits,
+            "plan_units": remaining["plan"]["units"] if remaining["plan"] else [],
+            "cautions": remaining["cautions"],
+            "replaced_by": [
+                {"by": r.by, "scope": r.scope, "source": [c.label() for c in r.source]}
+                for r in step.replaced_by
+            ],
+        })
+    cost = route.cost
+    return {
+        "path": [qualification_dict(q) for q in route.path],
+        "steps": steps,
+        "additional_credits": route.additional_credits,
+        "documented": route.documented,
+        "cost": {
+            "non_stated_steps": cost.non_stated_steps,
+            "shared_unit_steps": cost.shared_unit_steps,
+            "unknown_credit_steps": cost.unknown_credit_steps,
+            "additional_credits_known": cost.additional_credits,
+            "steps": cost.steps,
+            "ids": list(cost.ids),
+        },
+    }

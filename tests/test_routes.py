@@ -1,0 +1,517 @@
+"""Progression-route search: the real catalogue's routes, bad endpoints, laziness, invariants."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from advisor import routes as routes_module
+from advisor.catalogue import Catalogue
+from advisor.cli import main
+from advisor.graph import build_graph
+from advisor.models import (
+    BasedOn,
+    Basis,
+    Category,
+    Citation,
+    Document,
+    Group,
+    GroupMember,
+    Progression,
+    Qualification,
+    RulesOfCombination,
+    Unit,
+)
+from advisor.routes import (
+    SHARED_UNITS_STATEMENT,
+    RouteError,
+    StepKind,
+    already_reached,
+    find_routes,
+    route_dict,
+)
+
+
+def ids(route):
+    return [q.id for q in route.path]
+
+
+def kinds(route):
+    return [s.kind for s in route.steps]
+
+
+# --------------------------------------------------------------------------- the real catalogue
+
+
+def test_find_routes__09628_to_level_3_is_the_stated_step_to_09629(catalogue, graph, capsys):
+    found = list(find_routes(catalogue, graph, to_level=3,
+                             from_qualification=catalogue.find_qualification("09628")))
+    best = found[0]
+    assert ids(best) == ["ocr-09628", "ocr-09629"]
+    assert kinds(best) == [StepKind.STATED]
+    step = best.steps[0]
+    assert step.statement.startswith("Candidates for the Level 2 Certificate can progress to "
+                                     "the Level 3 Certificate")
+    assert [c.label() for c in step.source] == [
+        "001_1a36f8904fba0327.txt § 2.7 Progression opportunities"]
+    assert step.carry_over.transfers == ("D/502/9654",)
+    assert step.carry_over.credits_transferred == 5
+    assert step.plan_units == ("H/502/9655", "K/502/9656")
+    assert step.additional_credits == best.additional_credits == 12
+    # 09628 -> 03455 is stated too, but 03455 is Level 2: no route ends there.
+    assert all(r.path[-1].level == 3 for r in found)
+    assert "ocr-03455" not in {q.id for r in found for q in r.path}
+
+    assert main(["carry-over", "--from", "09628", "--to", "09629", "--json"]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    assert [u["urn"] for u in cli["transfers"]] == list(step.carry_over.transfers)
+    assert cli["remaining"]["plan"]["additional_credits"] == step.additional_credits
+
+
+def test_find_routes__09628_to_03456_through_09629(catalogue, graph):
+    best = next(find_routes(catalogue, graph,
+                            from_qualification=catalogue.find_qualification("09628"),
+                            to_qualification=catalogue.find_qualification("03456")))
+    assert ids(best) == ["ocr-09628", "ocr-09629", "ocr-03456"]
+    assert kinds(best) == [StepKind.STATED, StepKind.STATED]
+    assert best.documented
+    first, second = best.steps
+    assert second.from_ == first.to
+    # The learner is assumed to finish 09629 by its plan: those units are held afterwards.
+    assert {"D/502/9654", "H/502/9655", "K/502/9656"} <= set(first.held_after)
+    assert set(first.held_after) <= set(second.carry_over.held)
+
+
+def test_find_routes__10378_to_level_4_is_the_inferred_chain(catalogue, graph):
+    best = next(find_routes(catalogue, graph, to_level=4,
+                            from_qualification=catalogue.find_qualification("10378")))
+    assert ids(best) == ["ocr-10378", "ocr-10379", "ocr-10380", "ocr-10381"]
+    assert kinds(best) == [StepKind.INFERRED] * 3
+    assert not best.documented
+    for step in best.steps:
+        assert {c.basis for c in step.source} == {Basis.INFERENCE}
+        assert all(c.note for c in step.source)
+    # The sources list only some of the Level 3 structure's units: no completion can be planned,
+    # so the credits are unknown rather than guessed, and the route is still offered.
+    to_10380 = best.steps[1]
+    assert to_10380.additional_credits is None
+    assert "No completion can be planned from the units known." in (
+        to_10380.carry_over.remaining.cautions)
+    assert best.additional_credits is None
+    assert best.cost.unknown_credit_steps == 1
+
+
+def test_find_routes__without_inferred_steps(catalogue, graph):
+    found = list(find_routes(catalogue, graph, to_level=4, include_inferred=False,
+                             from_qualification=catalogue.find_qualification("10378")))
+    assert all(StepKind.INFERRED not in kinds(r) for r in found)
+
+
+def test_find_routes__ocn_london_level_1_to_level_2(catalogue, graph):
+    found = list(find_routes(catalogue, graph, to_level=2,
+                             from_qualification=catalogue.find_qualification("601/4404/X")))
+    stated = found[:3]
+    assert [kinds(r) for r in stated] == [[StepKind.STATED]] * 3
+    assert [r.path[-1].id for r in stated] == [
+        "ocnlr-l2-diploma-customer-service",  # credits known through S/016/608, which it follows
+        "ocnlr-l2-certificate-principles-customer-service",
+        "ocnlr-l2-diploma-business-administration",
+    ]
+    diploma = stated[0].steps[0]
+    assert diploma.carry_over.remaining.rules_from.id == "skills-cfa-s-016-608"
+    assert diploma.additional_credits == 45
+    assert [r.additional_credits for r in stated[1:]] == [None, None]
+    assert all(not r.steps[0].carry_over.remaining.known for r in stated[1:])
+
+    later = found[3:]
+    assert later and all(r.cost.non_stated_steps > 0 for r in later)
+    across = next(r for r in later if ids(r) == ["ocnlr-601-4404-x", "ocr-10379"])
+    step = across.steps[0]
+    assert step.kind is StepKind.SHARED_UNITS
+    assert step.statement == SHARED_UNITS_STATEMENT
+    assert "H/506/2154" in step.shared_units
+    assert step.source  # the groups that list the shared units
+    # The shared units are optional in the Level 1 certificate: they transfer only if taken.
+    assert "H/506/2154" in step.carry_over.possible
+
+
+def test_find_routes__steps_show_what_replaced_a_legacy_target(catalogue, graph):
+    best = next(find_routes(catalogue, graph, to_level=3,
+                            from_qualification=catalogue.find_qualification("09628")))
+    assert [r.by for r in best.steps[0].replaced_by] == ["ocr-10380"]
+
+
+def test_find_routes__national_structures_are_never_a_step(catalogue, graph):
+    for level in (1, 2, 3, 4):
+        for route in find_routes(catalogue, graph, to_level=level):
+            assert all(s.to.category is Category.QUALIFICATION for s in route.steps)
+
+
+def test_find_routes__from_nothing_starts_at_the_target(catalogue, graph):
+    target = catalogue.find_qualification("09629")
+    found = list(find_routes(catalogue, graph, to_qualification=target))
+    assert ids(found[0]) == ["ocr-09629"]
+    assert found[0].steps[0].kind is StepKind.START and found[0].steps[0].from_ is None
+    # Or at the lowest level, then on up by progression statements.
+    assert all(r.steps[0].kind is StepKind.START for r in found)
+    assert all(r.path[0].level == 1 or r.path[0] == target for r in found)
+
+
+def test_find_routes__from_units_held(catalogue, graph):
+    found = list(find_routes(catalogue, graph, units=["D/502/9654"],
+                             to_qualification=catalogue.find_qualification("09629")))
+    assert [ids(r) for r in found[:2]] == [["ocr-09629"], ["ocr-09628", "ocr-09629"]]
+    assert found[0].steps[0].carry_over.transfers == ("D/502/9654",)
+    assert found[0].additional_credits == 12
+    # 09628 is Level 2, not the lowest level: it starts a route because it lists the unit held.
+    assert found[1].steps[0].statement == "Start here: it lists units already held."
+
+
+@pytest.mark.parametrize(("start", "target"), [
+    ("09629", {"to_level": 3}),
+    ("09629", {"to_level": 2}),
+    ("09628", {"to_qualification": "09628"}),
+])
+def test_find_routes__already_there_yields_nothing(catalogue, graph, start, target):
+    if "to_qualification" in target:
+        target = {"to_qualification": catalogue.find_qualification(target["to_qualification"])}
+    start_q = catalogue.find_qualification(start)
+    assert already_reached(start_q, **target)
+    assert list(find_routes(catalogue, graph, from_qualification=start_q, **target)) == []
+
+
+def test_find_routes__no_route_is_not_already_there(catalogue, graph):
+    legacy = catalogue.find_qualification("04522")  # no level, no progression in the sources
+    assert not already_reached(legacy, to_level=3)
+    assert list(find_routes(catalogue, graph, from_qualification=legacy, to_level=3)) == []
+
+
+def test_find_routes__max_steps_bounds_every_route(catalogue, graph):
+    for max_steps in (1, 2, 3):
+        found = list(find_routes(catalogue, graph, to_level=4, max_steps=max_steps))
+        assert found and all(len(r.steps) <= max_steps for r in found)
+
+
+@pytest.mark.parametrize("query", [
+    {"to_level": 2}, {"to_level": 3}, {"to_level": 4}, {"to_qualification": "03456"},
+    {"to_level": 4, "from_qualification": "10378"},
+    {"to_level": 2, "from_qualification": "601/4404/X"},
+    {"to_level": 3, "from_qualification": "601/4404/X", "max_steps": 5},
+])
+def test_find_routes__best_first_without_cycles(catalogue, graph, query):
+    query = {k: catalogue.find_qualification(v) if k.endswith("qualification") else v
+             for k, v in query.items()}
+    found = list(find_routes(catalogue, graph, **query))
+    assert found
+    costs = [r.cost for r in found]
+    assert costs == sorted(costs)
+    assert len({tuple(ids(r)) for r in found}) == len(found)
+    for route in found:
+        assert len(set(ids(route))) == len(route.path)
+        assert route.cost.ids == tuple(ids(route))
+
+
+def test_find_routes__the_expansion_cap_ends_the_search(catalogue, graph):
+    everything = list(find_routes(catalogue, graph, to_level=4, max_steps=6))
+    capped = list(find_routes(catalogue, graph, to_level=4, max_steps=6, max_expansions=5))
+    assert len(capped) < len(everything)
+    assert capped == everything[:len(capped)]
+
+
+@pytest.mark.parametrize(("kwargs", "argument", "message"), [
+    ({}, "to_qualification", "give a target: a qualification or a level"),
+    ({"to_level": 3, "to_qualification": "09629"}, "to_level",
+     "give a target qualification or a target level, not both"),
+    ({"to_level": 7}, "to_level",
+     "no qualification in the catalogue is at Level 7; the levels are 1, 2, 3, 4"),
+    ({"to_qualification": "S/016/608"}, "to_qualification",
+     "skills-cfa-s-016-608 (Level 2 Diploma in Customer Service (national structure "
+     "S/016/608)) is a national structure that awarding bodies' qualifications follow, not a "
+     "qualification learners enrol on: name one of those qualifications"),
+    ({"to_level": 3, "from_qualification": "S/016/371"}, "from_qualification",
+     "is a national structure"),
+    ({"to_level": 3, "max_steps": 0}, "max_steps", "max_steps must be at least 1, not 0"),
+    ({"to_level": 3, "max_expansions": 0}, "max_expansions", "at least 1"),
+    ({"to_level": 3, "units": "D/502/9654"}, "units", "a list of URNs, not one string"),
+])
+def test_find_routes__bad_endpoints_raise_at_once(catalogue, graph, kwargs, argument, message):
+    kwargs = {k: catalogue.find_qualification(v) if k.endswith("qualification") else v
+              for k, v in kwargs.items()}
+    with pytest.raises(RouteError) as raised:
+        find_routes(catalogue, graph, **kwargs)  # not iterated: checked before any search
+    assert isinstance(raised.value, ValueError)
+    assert raised.value.argument == argument
+    assert message in str(raised.value)
+
+
+def test_find_routes__a_qualification_from_elsewhere_is_refused(catalogue, graph):
+    stranger = catalogue.find_qualification("09629").model_copy(update={"id": "xx-09629"})
+    with pytest.raises(RouteError, match="'xx-09629' is not a qualification of this catalogue"):
+        find_routes(catalogue, graph, to_qualification=stranger)
+
+
+def test_route_dict__is_json_ready_and_matches_the_route(catalogue, graph):
+    route = next(find_routes(catalogue, graph, to_level=3,
+                             from_qualification=catalogue.find_qualification("09628")))
+    data = json.loads(json.dumps(route_dict(catalogue, route)))
+    assert [q["id"] for q in data["path"]] == ["ocr-09628", "ocr-09629"]
+    (step,) = data["steps"]
+    assert step["from"]["code"] == "09628" and step["to"]["code"] == "09629"
+    assert step["edge"] == "stated"
+    assert step["source"] == ["001_1a36f8904fba0327.txt § 2.7 Progression opportunities"]
+    assert [u["urn"] for u in step["transfers"]] == ["D/502/9654"]
+    assert step["credits_transferred"] == 5
+    assert [u["urn"] for u in step["plan_units"]] == ["H/502/9655", "K/502/9656"]
+    assert step["additional_credits"] == 12
+    assert step["replaced_by"][0]["by"] == "ocr-10380"
+    assert data["cost"] == {"non_stated_steps": 0, "shared_unit_steps": 0,
+                            "unknown_credit_steps": 0, "additional_credits_known": 12,
+                            "steps": 1, "ids": ["ocr-09628", "ocr-09629"]}
+
+
+def test_route_dict__unknown_credits_stay_unknown(catalogue, graph):
+    found = find_routes(catalogue, graph, to_level=2,
+                        from_qualification=catalogue.find_qualification("601/4404/X"))
+    unknown = next(r for r in found if r.additional_credits is None)
+    data = route_dict(catalogue, unknown)
+    assert data["additional_credits"] is None
+    assert data["steps"][0]["additional_credits"] is None
+    assert data["steps"][0]["rules_known"] is False
+
+
+# ---------------------------------------------------------------------- synthetic catalogues
+
+CITE = "doc.txt § Structure"
+
+
+def _urn(i: int) -> str:
+    return f"A/{i:03d}/{i:04d}"
+
+
+def _qualification(qid: str, level: int | None, urns=(), *, category=Category.QUALIFICATION,
+                   based_on: str | None = None) -> Qualification:
+    rules = None
+    if urns:
+        rules = RulesOfCombination(
+            credits_required=3 * len(urns), source=CITE,
+            groups=[Group(id="A", title="Mandatory", mandatory=True, source=CITE,
+                          units=[GroupMember(urn=u) for u in urns])])
+    return Qualification(
+        id=qid, category=category, awarding_body="AB", title=f"Qualification {qid}",
+        level=level, structure="complete" if rules else "unknown", rules=rules,
+        based_on=BasedOn(structure=based_on, source=CITE) if based_on else None, source=CITE)
+
+
+def _catalogue(qualifications, progressions, n_units: int = 6) -> Catalogue:
+    """A catalogue built straight from models: every unit has 3 credits."""
+    return Catalogue(
+        documents={"doc.txt": Document(file="doc.txt", title="Doc", publisher="AB",
+                                       kind="primary")},
+        units={_urn(i): Unit(urn=_urn(i), title=f"Unit {i}", level=1, credits=3, source=CITE)
+               for i in range(n_units)},
+        qualifications={q.id: q for q in qualifications},
+        progressions=tuple(
+            Progression(from_=a, to=b, statement=f"{a} leads to {b}.",
+                        source=[Citation(doc="doc.txt", section="Progression",
+                                         basis=None if stated else Basis.INFERENCE)])
+            for a, b, stated in progressions),
+        job_roles={}, frameworks={}, transfer_rules=(),
+    )
+
+
+def _fan(width: int) -> Catalogue:
+    """One Level 1 qualification leads to ``width`` Level 2 ones, each to ``width`` Level 3
+    ones. Only the first branch at each level is stated; the rest are inferred. (Qualifications
+    at one level share their unit, so shared-units steps would add sideways routes.)"""
+    qualifications = [_qualification("l1", 1, [_urn(0)])]
+    progressions = []
+    for i in range(width):
+        qualifications.append(_qualification(f"l2-{i}", 2, [_urn(1)]))
+        progressions.append(("l1", f"l2-{i}", i == 0))
+        for j in range(width):
+            if i == 0:
+                qualifications.append(_qualification(f"l3-{j}", 3, [_urn(2)]))
+            progressions.append((f"l2-{i}", f"l3-{j}", j == 0))
+    return _catalogue(qualifications, progressions)
+
+
+def test_find_routes__taking_the_first_route_works_out_only_its_steps(monkeypatch):
+    """A step is worked out (its carry-over computed) only when no cheaper route is left: the
+    inferred branches are never worked out for the first, all-stated route."""
+    catalogue = _fan(6)
+    graph = build_graph(catalogue)
+    calls = []
+    real = routes_module.carry_over
+
+    def counting(*args, **kwargs):
+        calls.append(args[1].id)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(routes_module, "carry_over", counting)
+    start = catalogue.qualifications["l1"]
+    query = {"from_qualification": start, "to_level": 3, "include_shared_units": False}
+    first = list(itertools.islice(find_routes(catalogue, graph, **query), 1))
+    assert ids(first[0]) == ["l1", "l2-0", "l3-0"]
+    assert calls == ["l2-0", "l3-0"]
+    calls.clear()
+    everything = list(find_routes(catalogue, graph, **query))
+    assert len(everything) == len(calls) - 6 == 36
+
+
+def test_find_routes__shared_units_cross_to_a_qualification_that_follows_a_structure():
+    catalogue = _catalogue([
+        _qualification("body-a-l1", 1, [_urn(0), _urn(1)]),
+        _qualification("structure-l2", 2, [_urn(1), _urn(2)],
+                       category=Category.NATIONAL_STRUCTURE),
+        _qualification("body-b-l2", 2, based_on="structure-l2"),
+    ], [])
+    start = catalogue.qualifications["body-a-l1"]
+    (route,) = find_routes(catalogue, build_graph(catalogue), from_qualification=start,
+                           to_level=2)
+    assert ids(route) == ["body-a-l1", "body-b-l2"]
+    step = route.steps[0]
+    assert step.kind is StepKind.SHARED_UNITS and step.shared_units == (_urn(1),)
+    assert step.carry_over.transfers == (_urn(1),)
+    assert step.additional_credits == 3
+    without = find_routes(catalogue, build_graph(catalogue), from_qualification=start,
+                          to_level=2, include_shared_units=False)
+    assert list(without) == []
+
+
+@st.composite
+def small_catalogues(draw):
+    """Up to six qualifications at Levels 1-3 (a few with no level), some with unknown rules, a
+    national structure or two, progression statements (stated or inferred, mostly upwards, and
+    cycles allowed), and a query: a start (or none) and a target."""
+    n = draw(st.integers(2, 6))
+    levels = sorted(draw(st.lists(st.integers(1, 3), min_size=n, max_size=n)))
+    qualifications = []
+    for i, level in enumerate(levels):
+        urns = draw(st.lists(st.sampled_from([_urn(k) for k in range(4)]), max_size=3,
+                             unique=True))
+        category = draw(st.sampled_from([Category.QUALIFICATION] * 4
+                                        + [Category.NATIONAL_STRUCTURE]))
+        if category is Category.NATIONAL_STRUCTURE and (not urns or i == 0):
+            category = Category.QUALIFICATION  # q0 is enrolable: there is something to aim at
+        qualifications.append(_qualification(
+            f"q{i}", draw(st.sampled_from([level] * 5 + [None])), urns, category=category))
+    structures = [q.id for q in qualifications if q.category is Category.NATIONAL_STRUCTURE]
+    if structures:
+        qualifications = [
+            _qualification(q.id, q.level, based_on=draw(st.sampled_from(structures)))
+            if q.rules is None and draw(st.booleans()) else q
+            for q in qualifications]
+    ids_ = [q.id for q in qualifications]
+    pairs = draw(st.lists(st.tuples(st.sampled_from(ids_), st.sampled_from(ids_),
+                                    st.booleans()), max_size=10))
+    progressions = list(dict.fromkeys((a, b, stated) for a, b, stated in pairs if a != b))
+    catalogue = _catalogue(qualifications, progressions)
+    enrolable = [q for q in qualifications if q.category is Category.QUALIFICATION]
+    start = draw(st.sampled_from(enrolable) | st.none())
+    known_levels = sorted({q.level for q in enrolable if q.level is not None})
+    if known_levels and draw(st.booleans()):
+        target = {"to_level": draw(st.sampled_from(known_levels[::-1]))}
+    else:
+        target = {"to_qualification": draw(st.sampled_from(enrolable[::-1]))}
+    options = {
+        "max_steps": draw(st.integers(1, 4)),
+        "include_inferred": draw(st.booleans()),
+        "include_shared_units": draw(st.booleans()),
+    }
+    return catalogue, start, target, options
+
+
+def _expected_paths(catalogue, start, target, options) -> set[tuple[str, ...]]:
+    """Every simple path of allowed steps to the first target, by brute force."""
+    enrolable = [q for q in catalogue.qualifications.values()
+                 if q.category is Category.QUALIFICATION]
+
+    def units(q):
+        rules, _ = catalogue.effective_rules(q)
+        return {m.urn for g in rules.groups for m in g.units} if rules else set()
+
+    progress: dict[tuple[str, str | None], Basis] = {}
+    for p in catalogue.progressions:  # a stated statement outranks an inferred one
+        if progress.get((p.from_, p.to)) is not Basis.STATED:
+            progress[(p.from_, p.to)] = catalogue.basis(p.source[0])
+
+    def step_allowed(a, b):
+        if b.category is not Category.QUALIFICATION:
+            return False
+        basis = progress.get((a.id, b.id))
+        offered = basis is Basis.STATED or (basis is not None and options["include_inferred"])
+        if offered:
+            return True
+        return (options["include_shared_units"] and a.level is not None
+                and b.level in (a.level, a.level + 1) and bool(units(a) & units(b)))
+
+    def goal(q):
+        if "to_qualification" in target:
+            return q.id == target["to_qualification"].id
+        return q.level == target["to_level"]
+
+    def may_enter(q):
+        level = target.get("to_level")
+        return level is None or q.level is None or q.level <= level
+
+    if start is None:
+        lowest = min((q.level for q in enrolable if q.level is not None), default=None)
+        firsts = [q for q in enrolable
+                  if (goal(q) or (q.level is not None and q.level == lowest)) and may_enter(q)]
+        frontier = [((q.id,), q) for q in firsts]
+    else:
+        frontier = [((start.id,), start)]
+    found = set()
+    while frontier:
+        path, last = frontier.pop()
+        steps = len(path) - (start is not None)
+        if steps and goal(last):
+            found.add(path)
+            continue
+        if steps >= options["max_steps"]:
+            continue
+        for q in enrolable:
+            if q.id not in path and may_enter(q) and step_allowed(last, q):
+                frontier.append(((*path, q.id), q))
+    return found
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_catalogues())
+def test_find_routes__yields_exactly_the_bounded_simple_paths_best_first(case):
+    """Every route yielded has at most ``max_steps`` steps, no repeated qualification, only
+    enrolable step targets, and a cost recomputed from its steps; costs never decrease; and the
+    routes are exactly the simple paths a brute-force walk finds."""
+    catalogue, start, target, options = case
+    graph = build_graph(catalogue)
+    if already_reached(start, **target):
+        assert list(find_routes(catalogue, graph, from_qualification=start, **target,
+                                **options)) == []
+        return
+    found = list(find_routes(catalogue, graph, from_qualification=start, **target, **options))
+    costs = [r.cost for r in found]
+    assert costs == sorted(costs)
+    for route in found:
+        path = tuple(ids(route))
+        assert len(route.steps) <= options["max_steps"]
+        assert len(set(path)) == len(path)
+        assert all(s.to.category is Category.QUALIFICATION for s in route.steps)
+        step_kinds = kinds(route)
+        assert route.cost.non_stated_steps == sum(
+            k in (StepKind.INFERRED, StepKind.SHARED_UNITS) for k in step_kinds)
+        assert route.cost.shared_unit_steps == step_kinds.count(StepKind.SHARED_UNITS)
+        assert route.cost.unknown_credit_steps == sum(
+            s.additional_credits is None for s in route.steps)
+        assert route.cost.additional_credits == sum(s.additional_credits or 0
+                                                    for s in route.steps)
+        if not options["include_inferred"]:
+            assert StepKind.INFERRED not in step_kinds
+        if not options["include_shared_units"]:
+            assert StepKind.SHARED_UNITS not in step_kinds
+    paths = [tuple(ids(r)) for r in found]
+    assert len(set(paths)) == len(paths)
+    assert set(paths) == _expected_paths(catalogue, start, target, options)
