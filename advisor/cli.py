@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import sys
@@ -25,13 +26,16 @@ from advisor.catalogue import (
 )
 from advisor.combination import CombinationCheck, check_combination, describe_unit, resolve_units
 from advisor.eligibility import check_eligibility
+from advisor.graph import build_graph
 from advisor.planner import Objective
 from advisor.problems import CatalogueError
 from advisor.recommend import Aim, Employment, Profile, level_3_statements, recommend
+from advisor.routes import RouteError, already_reached, find_routes, route_dict
 from advisor.serialise import (
     carry_over_dict,
     check_dict,
     eligibility_dict,
+    qualification_dict,
     recommendation_dict,
 )
 
@@ -217,6 +221,69 @@ def _command_recommend(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _command_routes(args: argparse.Namespace) -> int:
+    catalogue = _load(args)
+    source = catalogue.find_qualification(args.from_) if args.from_ else None
+    target = catalogue.find_qualification(args.to) if args.to else None
+    if target is None and args.to_level is None:
+        raise UsageError("give a target: --to QUAL or --to-level N")
+    if target is not None and args.to_level is not None:
+        raise UsageError("give --to or --to-level, not both")
+    held = resolve_units(catalogue, _units_argument(args.units), source)
+    there = already_reached(source, to_qualification=target, to_level=args.to_level)
+    try:
+        found = find_routes(
+            catalogue, build_graph(catalogue), from_qualification=source, units=held,
+            to_qualification=target, to_level=args.to_level, max_steps=args.max_steps,
+            include_inferred=not args.documented_only,
+            include_shared_units=not args.documented_only, objective=args.objective,
+        )
+        routes = list(itertools.islice(found, args.limit))
+    except RouteError as error:
+        raise UsageError(str(error)) from None
+    if args.json:
+        _print_json({
+            "from": qualification_dict(source) if source else None,
+            "units": held,
+            "to": qualification_dict(target) if target else None,
+            "to_level": args.to_level,
+            "already_there": there,
+            "routes": [route_dict(catalogue, r) for r in routes],
+        })
+        return EXIT_OK
+    goal = f"{target.title}" if target else f"Level {args.to_level}"
+    if there:
+        print(f"Already there: {source.title if source else 'the start'} reaches {goal}.")
+        return EXIT_OK
+    if not routes:
+        print(f"No route to {goal} was found within {args.max_steps} steps.")
+        return EXIT_OK
+    for number, route in enumerate(routes, start=1):
+        trust = "documented" if route.documented else "includes steps the documents do not state"
+        credits = (f"{route.additional_credits} more credits" if route.additional_credits
+                   is not None else "credits needed not fully known")
+        names = " -> ".join(q.code or q.regulator_number or q.id for q in route.path)
+        print(f"Route {number}: {names} ({trust}; {credits})")
+        for step in route.steps:
+            rules, _ = catalogue.effective_rules(step.to)
+            print(f"  to {step.to.title} [{step.kind.value}]: {step.statement}")
+            carried = step.carry_over
+            if carried.transfers:
+                print(f"    carries over {carried.credits_transferred} credits: "
+                      + ", ".join(carried.transfers))
+            for item in carried.similar:
+                print(f"    similar, for the centre to judge: {item.urn} ~ {item.target}")
+            for note in carried.notes:
+                print(f"    note: {note.reason}")
+            if step.additional_credits is None:
+                print("    still needed: not known (the sources do not give its full rules)")
+            else:
+                print(f"    still needed: {step.additional_credits} credits")
+                for urn in step.plan_units:
+                    print(f"      + {describe_unit(catalogue, urn, rules)}")
+    return EXIT_OK
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -242,7 +309,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def _plan_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--units", default="",
+        "--units", default="", metavar="U,...",
         help=("units held, comma-separated: unit reference numbers (D/502/9654) or unit "
               "numbers within the qualification (F3)"),
     )
@@ -252,9 +319,37 @@ def _plan_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+EXAMPLES = """\
+examples:
+  advisor check 09628 --units D/502/9654
+  advisor carry-over --from 09628 --to 09629
+  advisor eligibility 09628 --age 20 --as-at 2026-11-22
+  advisor recommend --role "Call Centre Operator" --employment working --age 20
+  advisor routes --from 09628 --to-level 3
+
+Qualifications are named by scheme code (09628) or regulator number (600/0840/4); units by
+unit reference number (D/502/9654) or by their number within the qualification (F3). Add --json
+to any command for machine-readable output; 'advisor COMMAND --help' explains each command.
+
+exit codes: 0 done; 1 the catalogue or the input has problems; 2 a command-line mistake.
+"""
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is too small: give 1 or more")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="advisor",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=EXAMPLES,
         description=(
             "Answers three questions about UK Customer Service qualifications from their source "
             "documents: which level to start at, where to go next, and which units already held "
@@ -297,8 +392,9 @@ def build_parser() -> argparse.ArgumentParser:
                      "with the same title under another number are listed as similar for the "
                      "centre to judge; documented bars are shown. Then what remains."),
     )
-    carry.add_argument("--to", required=True, help="the target qualification")
-    carry.add_argument("--from", dest="from_", help="a qualification already completed")
+    carry.add_argument("--to", required=True, metavar="QUAL", help="the target qualification")
+    carry.add_argument("--from", dest="from_", metavar="QUAL",
+                       help="a qualification already completed")
     _plan_options(carry)
     _common(carry)
     carry.set_defaults(handler=_command_carry_over)
@@ -310,9 +406,9 @@ def build_parser() -> argparse.ArgumentParser:
                      "say enough, with every reason and its source."),
     )
     eligibility.add_argument("qualification", help=qual_help)
-    eligibility.add_argument("--age", type=_age, help="the learner's age in years")
+    eligibility.add_argument("--age", type=_age, metavar="N", help="the learner's age in years")
     eligibility.add_argument("--as-at", type=_date, default=None,
-                             help="the date to check, YYYY-MM-DD (default: today)")
+                             metavar="DATE", help="the date to check, YYYY-MM-DD (default: today)")
     role = eligibility.add_mutually_exclusive_group()
     role.add_argument("--senior-role", dest="senior_role", action="store_true", default=None,
                       help="the learner works in a senior role that shapes customer service")
@@ -328,10 +424,11 @@ def build_parser() -> argparse.ArgumentParser:
                      "qualifications at that level with their status on the date. Every reason "
                      "and caution names its source."),
     )
-    recommend_.add_argument("--age", type=_age, help="the learner's age in years")
+    recommend_.add_argument("--age", type=_age, metavar="N", help="the learner's age in years")
     recommend_.add_argument("--employment", type=Employment, choices=list(Employment),
                             help="whether the learner works in a job with customer contact")
-    recommend_.add_argument("--role", help="the learner's job title, in their own words")
+    recommend_.add_argument("--role", metavar="TEXT",
+                            help="the learner's job title, in their own words")
     recommend_.add_argument(
         "--responsibility", action="append", metavar="TEXT",
         help=("a description of a Level 3 learner that fits, or a few words of it (repeat for "
@@ -344,17 +441,39 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the learner works in a senior role that shapes customer service")
     senior.add_argument("--not-senior-role", dest="senior_role", action="store_false",
                         help="the learner does not work in such a role")
-    recommend_.add_argument("--has", default="",
+    recommend_.add_argument("--has", default="", metavar="QUAL,...",
                             help="qualifications already held, comma-separated (09628,...)")
-    recommend_.add_argument("--units", default="",
+    recommend_.add_argument("--units", default="", metavar="U,...",
                             help="units already held, comma-separated unit reference numbers")
     recommend_.add_argument("--aim", type=Aim, choices=list(Aim),
                             help="what the learner wants: knowledge, competence or "
                                  "an apprenticeship")
     recommend_.add_argument("--as-at", type=_date, default=None,
-                            help="the date to check, YYYY-MM-DD (default: today)")
+                            metavar="DATE", help="the date to check, YYYY-MM-DD (default: today)")
     _common(recommend_)
     recommend_.set_defaults(handler=_command_recommend)
+
+    routes = commands.add_parser(
+        "routes", help="routes from what a learner holds to a level or qualification",
+        description=("Find progression routes, best first: documented progressions before "
+                     "inferred ones, then steps between qualifications that share units. Each "
+                     "step shows the units that carry over and the credits still needed."),
+    )
+    routes.add_argument("--from", dest="from_", metavar="QUAL",
+                        help="a qualification already completed (leave out to start afresh)")
+    target = routes.add_mutually_exclusive_group()
+    target.add_argument("--to", metavar="QUAL", help="the qualification to reach")
+    target.add_argument("--to-level", type=int, choices=range(1, 9), metavar="N",
+                        help="the level to reach (1-8)")
+    routes.add_argument("--limit", type=_positive, default=5, metavar="K",
+                        help="how many routes to show at most (default 5)")
+    routes.add_argument("--max-steps", type=_positive, default=4, metavar="N",
+                        help="the most steps a route may take (default 4)")
+    routes.add_argument("--documented-only", action="store_true",
+                        help="only progressions the documents state")
+    _plan_options(routes)
+    _common(routes)
+    routes.set_defaults(handler=_command_routes)
     return parser
 
 
