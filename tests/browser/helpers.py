@@ -21,7 +21,8 @@ def wait_for_app(page: Page, *, heading: str | re.Pattern[str] | None = None) ->
 
     Fails at once, with the traceback Streamlit shows, if the script raised. After an
     interaction, prefer waiting for the very thing the test asserts: this only says that no
-    script run is in progress.
+    script run is in progress and no element is still loading (a Plotly chart draws later
+    still: wait for ``[data-testid=stPlotlyChart] .main-svg``).
     """
     exception = page.get_by_test_id("stException")
     if heading is not None:
@@ -33,6 +34,9 @@ def wait_for_app(page: Page, *, heading: str | re.Pattern[str] | None = None) ->
         "[data-test-script-state=notRunning]"
     ).wait_for(timeout=TIMEOUT_MS)
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT_MS)
+    # A finished run is not a finished page: elements whose code is loaded on demand (metrics,
+    # charts, ...) show a skeleton until it arrives.
+    expect(page.locator("[data-testid*=Skeleton]")).to_have_count(0, timeout=TIMEOUT_MS)
     if exception.count():
         pytest.fail("the app raised:\n" + "\n\n".join(exception.all_inner_texts()))
     if heading is not None:
