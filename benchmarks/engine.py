@@ -6,6 +6,7 @@ Figures are per call, in process, on the real catalogue, after one warm-up call.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import statistics
 import time
 from collections.abc import Callable
@@ -13,6 +14,10 @@ from collections.abc import Callable
 from advisor.catalogue import load_catalogue
 from advisor.combination import check_combination
 from advisor.eligibility import check_eligibility
+from advisor.graph import build_graph
+from advisor.models import Category
+from advisor.recommend import Aim, Employment, Profile, recommend
+from advisor.routes import already_reached, find_routes
 
 
 def measure(label: str, calls: list[Callable[[], object]]) -> None:
@@ -22,14 +27,14 @@ def measure(label: str, calls: list[Callable[[], object]]) -> None:
         start = time.perf_counter()
         call()
         times.append((time.perf_counter() - start) * 1000)
-    print(f"{label:<58} {len(times):>4} calls  median {statistics.median(times):6.2f} ms  "
+    print(f"{label:<72} {len(times):>4} calls  median {statistics.median(times):6.2f} ms  "
           f"max {max(times):6.2f} ms")
 
 
 def main() -> None:
     start = time.perf_counter()
     catalogue = load_catalogue()
-    print(f"{'load and validate the real catalogue':<58} {'':>4}        "
+    print(f"{'load and validate the real catalogue':<72} {'':>4}        "
           f"{(time.perf_counter() - start) * 1000:8.1f} ms")
     nvq = catalogue.find_qualification("03456")
     starts = [m.urn for g in nvq.rules.groups for m in g.units]
@@ -45,6 +50,33 @@ def main() -> None:
             check_combination(catalogue, q, [u for u in held if u in catalogue.units])
 
     measure("eligibility + plan over the whole catalogue, one learner", [full_pass] * 20)
+
+    graph = build_graph(catalogue)
+    enrolable = sorted((q for q in catalogue.qualifications.values()
+                        if q.category is Category.QUALIFICATION), key=lambda q: q.id)
+    top = max(q.level for q in enrolable if q.level is not None)
+
+    def routes_from(q, limit):
+        def call() -> None:
+            if not already_reached(q, to_level=top):
+                list(itertools.islice(find_routes(catalogue, graph, from_qualification=q,
+                                                  to_level=top), limit))
+        return call
+
+    measure(f"route search to Level {top}, first route, from every qualification",
+            [routes_from(q, 1) for q in enrolable])
+    measure(f"route search to Level {top}, first 5 routes, from every qualification",
+            [routes_from(q, 5) for q in enrolable])
+
+    profiles = [
+        Profile(role="Call Centre Operator", employment=Employment.WORKING, age=20),
+        Profile(role="Department Manager", employment=Employment.WORKING, senior_role=True),
+        Profile(employment=Employment.NOT_WORKING, age=15, aim=Aim.COMPETENCE),
+        Profile(employment=Employment.WORKING, held_qualifications=("ocr-09628",),
+                held_units=("D/502/9654",), aim=Aim.KNOWLEDGE),
+    ]
+    measure("recommend (level, options with eligibility and plan), 4 profiles x 10",
+            [lambda p=p: recommend(catalogue, p, as_at=as_at) for p in profiles * 10])
 
 
 if __name__ == "__main__":
