@@ -1,0 +1,539 @@
+"""Tables for people: pandas DataFrames built from catalogue facts and engine results.
+
+The app's pages and downloads show only what these functions return, so every table is built
+(and tested) here, away from Streamlit. A value the sources do not give is missing (``<NA>`` in
+number columns, ``"not stated"`` in text columns), never guessed. Functions are pure: they read
+the catalogue and results and never change them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from advisor.catalogue import Catalogue, iter_citations
+from advisor.combination import CombinationCheck
+from advisor.eligibility import Code, Eligibility, check_eligibility
+from advisor.graph import qualifications_containing, shared_units
+from advisor.models import (
+    Basis,
+    Citation,
+    Group,
+    GroupMember,
+    Kind,
+    Qualification,
+    RangeFact,
+    RulesOfCombination,
+    Structure,
+)
+
+NOT_STATED = "not stated"
+
+KIND_WORDS: dict[Kind, str] = {
+    Kind.KNOWLEDGE: "Knowledge (a 'Principles of' qualification): what a person knows and "
+                    "understands about customer service",
+    Kind.COMPETENCE: "Competence (an NVQ): what a person does at work, assessed in the workplace",
+    Kind.COMBINED: "Knowledge and competence together (the 2014 apprenticeship qualifications)",
+    Kind.UNKNOWN: NOT_STATED,
+}
+
+STRUCTURE_WORDS: dict[Structure, str] = {
+    Structure.COMPLETE: "complete: every unit and rule is known",
+    Structure.PARTIAL: "partial: some units or rules are known",
+    Structure.UNKNOWN: "unknown: the sources name it but do not give its units",
+}
+
+_BASIS_MARK = {Basis.STATED: "", Basis.SECONDARY: " (secondary source)",
+               Basis.INFERENCE: " (inferred)"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Labels shared by tables and pages
+# ---------------------------------------------------------------------------------------------
+
+
+def qualification_reference(q: Qualification) -> str:
+    """The name people use for a qualification: scheme code, regulator number or structure."""
+    return q.code or q.regulator_number or q.structure_reference or q.id
+
+
+def qualification_label(q: Qualification) -> str:
+    """``09628 - OCR Level 2 Certificate in Principles of Customer Service (Level 2)``."""
+    level = f"Level {q.level}" if q.level is not None else "level not stated"
+    return f"{qualification_reference(q)} - {q.title} ({level})"
+
+
+def group_name(group: Group) -> str:
+    """``Group B, Impression and image``, or the title where it already says "group"."""
+    if "group" in group.title.casefold():
+        return group.title
+    return f"Group {group.id}, {group.title}"
+
+
+def unit_label(catalogue: Catalogue, member: GroupMember) -> str:
+    """``3 D/502/9654 Deliver customer service, 5 credits, Level 2`` for a checkbox."""
+    unit = catalogue.units.get(member.urn)
+    parts = [member.number, member.urn] if member.number else [member.urn]
+    if unit is None:
+        return " ".join(parts) + " (not in the unit banks)"
+    credits = f"{unit.credits} credits" if unit.credits is not None else "credits not stated"
+    level = f"Level {unit.level}" if unit.level is not None else "level not stated"
+    return f"{' '.join(parts)} {unit.title}, {credits}, {level}"
+
+
+def group_requirement(group: Group) -> str:
+    """What a group asks for, in words: ``all units (12 credits)``, ``at least 1 unit``."""
+    parts: list[str] = []
+    if group.mandatory:
+        parts.append("every unit is mandatory")
+    if group.min_units:
+        parts.append(f"at least {group.min_units} unit{'s' if group.min_units != 1 else ''}")
+    if group.min_credits is not None:
+        parts.append(f"{'' if group.mandatory else 'at least '}{group.min_credits} credits")
+    if group.max_credits is not None:
+        parts.append(f"at most {group.max_credits} credits count")
+    if not parts:
+        parts.append("optional units")
+    text = "; ".join(parts)
+    if not group.units_complete:
+        text += "; the sources list only some of its units"
+    return text
+
+
+def cite(catalogue: Catalogue, sources: Iterable[Citation]) -> str:
+    """Citations as one line, each marked where it is secondary or an inference."""
+    return "; ".join(c.label() + _BASIS_MARK[catalogue.basis(c)] for c in sources)
+
+
+def entry_status(eligibility: Eligibility) -> str:
+    """Whether new learners can start, in a few words, from the date reasons alone."""
+    codes = {r.code for r in eligibility.reasons}
+    if Code.NOT_A_QUALIFICATION in codes:
+        return "national structure (not enrolled on directly)"
+    if Code.CLOSED_TO_ENTRY in codes:
+        return "closed to new learners"
+    if Code.NOT_YET_OPEN in codes:
+        return "not yet open"
+    if Code.OPEN_TO_ENTRY in codes:
+        return "open to new learners"
+    return "not stated"
+
+
+def _range(fact: RangeFact | None) -> str:
+    if fact is None:
+        return NOT_STATED
+    if fact.max is None or fact.max == fact.min:  # one value stated, not a range
+        return str(fact.min)
+    return f"{fact.min} to {fact.max}"
+
+
+def _day(date: dt.date) -> str:
+    return date.strftime("%d/%m/%Y")
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """A table as UTF-8 CSV for download; text that a spreadsheet would run as a formula
+    (starting with = + - @) is prefixed with an apostrophe."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(_defuse)
+    return safe.to_csv(index=False, na_rep=NOT_STATED).encode("utf-8")
+
+
+def _defuse(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking a learner's units
+# ---------------------------------------------------------------------------------------------
+
+
+def rules_table(catalogue: Catalogue, check: CombinationCheck) -> pd.DataFrame:
+    """One row per rule of combination: met or not, the message, and its source."""
+    return pd.DataFrame(
+        {
+            "Met": ["yes" if r.met else "no" for r in check.rules],
+            "Rule": [r.message for r in check.rules],
+            "Source": [cite(catalogue, r.source) for r in check.rules],
+        },
+        columns=["Met", "Rule", "Source"],
+    )
+
+
+def plan_table(catalogue: Catalogue, check: CombinationCheck) -> pd.DataFrame:
+    """The units of the smallest completion plan, in rules order."""
+    rules, _ = catalogue.effective_rules(check.qualification)
+    numbers = _numbers(rules)
+    names = {g.id: group_name(g) for g in rules.groups} if rules else {}
+    planned = check.plan.units if check.plan else ()
+    rows = []
+    for item in planned:
+        unit = catalogue.units.get(item.urn)
+        rows.append({
+            "Number": numbers.get(item.urn, ""),
+            "URN": item.urn,
+            "Title": unit.title if unit else NOT_STATED,
+            "Group": names.get(item.group, item.group),
+            "Credits": item.credits,
+            "GLH": item.glh,
+            "Level": unit.level if unit else None,
+        })
+    frame = pd.DataFrame(rows, columns=["Number", "URN", "Title", "Group", "Credits", "GLH",
+                                        "Level"])
+    return frame.astype({"Credits": "Int64", "GLH": "Int64", "Level": "Int64"})
+
+
+def _numbers(rules: RulesOfCombination | None) -> dict[str, str]:
+    if rules is None:
+        return {}
+    return {m.urn: m.number or "" for g in rules.groups for m in g.units}
+
+
+def progress_table(catalogue: Catalogue, check: CombinationCheck) -> pd.DataFrame:
+    """Credits counted against credits required: each group, each credit rule, and the total.
+
+    ``Required`` is missing for a group that sets no credit minimum (it may still feed a credit
+    rule). A held unit counts in a mandatory group first, then in the first group listing it,
+    as the engine counts it; credits above a group's maximum are not counted.
+    """
+    columns = ["Part", "Counted", "Required"]
+    rules, _ = catalogue.effective_rules(check.qualification)
+    if not check.known or rules is None:
+        return pd.DataFrame([], columns=columns).astype({"Counted": "Int64", "Required": "Int64"})
+    home: dict[str, str] = {}
+    for mandatory_first in (True, False):
+        for group in rules.groups:
+            if group.mandatory == mandatory_first:
+                for member in group.units:
+                    if member.urn in check.counted_units:
+                        home.setdefault(member.urn, group.id)
+    rows: list[dict[str, Any]] = []
+    for group in rules.groups:
+        raw = sum(catalogue.units[u].credits or 0 for u, g in home.items()
+                  if g == group.id and u in catalogue.units)
+        counted = min(raw, group.max_credits) if group.max_credits is not None else raw
+        required = group.min_credits
+        if required is None and group.mandatory:
+            required = sum(catalogue.units[m.urn].credits or 0 for m in group.units
+                           if m.urn in catalogue.units)
+        rows.append({"Part": group_name(group), "Counted": counted, "Required": required})
+    descriptions = {r.id: r.description for r in rules.credit_rules}
+    for result in check.rules:
+        if result.kind == "credits":
+            rows.append({"Part": descriptions.get(result.id, result.id),
+                         "Counted": result.counted, "Required": result.required})
+    rows.append({"Part": "Total", "Counted": check.credits_counted,
+                 "Required": check.credits_required})
+    return pd.DataFrame(rows, columns=columns).astype({"Counted": "Int64", "Required": "Int64"})
+
+
+# ---------------------------------------------------------------------------------------------
+# Exploring the catalogue
+# ---------------------------------------------------------------------------------------------
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _matches(query: str, *fields: str | None) -> bool:
+    wanted = query.strip().casefold()
+    squashed = _squash(query)
+    for field in fields:
+        if not field:
+            continue
+        if wanted in field.casefold() or (squashed and squashed in _squash(field)):
+            return True
+    return False
+
+
+def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date) -> pd.DataFrame:
+    """Qualifications whose title, code, regulator number, structure reference or id contains
+    ``query`` (every qualification for an empty query), with their status on ``as_at``."""
+    rows = []
+    for q in catalogue.qualifications.values():
+        if query.strip() and not _matches(query, q.title, q.code, q.regulator_number,
+                                          q.structure_reference, q.id):
+            continue
+        status = entry_status(check_eligibility(catalogue, q, as_at=as_at))
+        rows.append({
+            "Reference": qualification_reference(q),
+            "Title": q.title,
+            "Level": q.level,
+            "Awarding body": q.awarding_body,
+            "Kind": q.kind.value if q.kind is not Kind.UNKNOWN else NOT_STATED,
+            "Structure": q.structure.value,
+            f"On {_day(as_at)}": status,
+            "Replaced by": _replacements(catalogue, q) or "",
+        })
+    frame = pd.DataFrame(rows, columns=["Reference", "Title", "Level", "Awarding body", "Kind",
+                                        "Structure", f"On {_day(as_at)}", "Replaced by"])
+    return frame.sort_values(["Level", "Reference"], na_position="last",
+                             ignore_index=True).astype({"Level": "Int64"})
+
+
+def unit_matches(catalogue: Catalogue, graph: nx.MultiDiGraph, query: str) -> pd.DataFrame:
+    """Units whose URN or title contains ``query``, with the qualifications that list them."""
+    columns = ["URN", "Title", "Level", "Credits", "GLH", "In qualifications"]
+    if not query.strip():
+        return pd.DataFrame([], columns=columns).astype(
+            {"Level": "Int64", "Credits": "Int64", "GLH": "Int64"})
+    rows = []
+    for unit in catalogue.units.values():
+        if not _matches(query, unit.urn, unit.title):
+            continue
+        within = [catalogue.qualifications[i] for i in qualifications_containing(graph, unit.urn)
+                  if i in catalogue.qualifications]
+        rows.append({
+            "URN": unit.urn, "Title": unit.title, "Level": unit.level, "Credits": unit.credits,
+            "GLH": unit.glh,
+            "In qualifications": ", ".join(qualification_reference(q) for q in within)
+            or "none in the catalogue",
+        })
+    return pd.DataFrame(rows, columns=columns).astype(
+        {"Level": "Int64", "Credits": "Int64", "GLH": "Int64"})
+
+
+def _replacements(catalogue: Catalogue, q: Qualification) -> str:
+    names = []
+    for replacement in q.replaced_by:
+        successor = catalogue.qualifications.get(replacement.by)
+        if successor is not None:
+            names.append(qualification_label(successor))
+    return "; ".join(names)
+
+
+def facts_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
+    """A qualification's profile as Fact / Value / Source rows; "not stated" where unknown."""
+    rules, structure = catalogue.effective_rules(q)
+    based_on = catalogue.qualifications.get(q.based_on.structure) if q.based_on else None
+    rows: list[tuple[str, str, Sequence[Citation]]] = [
+        ("Awarding body", q.awarding_body, q.source),
+        ("Scheme code", q.code or NOT_STATED, q.source),
+        ("Regulator number", q.regulator_number or NOT_STATED, q.source),
+        ("National structure reference", q.structure_reference or NOT_STATED, q.source),
+        ("Level", str(q.level) if q.level is not None else NOT_STATED, q.source),
+        ("Kind", KIND_WORDS[q.kind], q.source),
+        ("Framework", q.framework or NOT_STATED, q.source),
+        ("Credits required",
+         str(q.credits_required) if q.credits_required is not None else NOT_STATED,
+         q.rules.source if q.rules else (q.rule_statements[0].source if q.rule_statements
+                                         else q.source)),
+        ("Guided learning hours (GLH)", _range(q.glh), q.glh.source if q.glh else ()),
+        ("Total qualification time (TQT)", _range(q.tqt), q.tqt.source if q.tqt else ()),
+        ("Structure known", STRUCTURE_WORDS[q.structure], q.source),
+    ]
+    if based_on is not None and q.based_on is not None:
+        rows.append(("Based on", qualification_label(based_on), q.based_on.source))
+    if structure is not None and rules is not None and q.rules is None:
+        rows.append(("Rules checked against", f"those of {qualification_label(structure)}",
+                     q.based_on.source if q.based_on else ()))
+    for offered in q.offered_as:
+        rows.append(("Offered as", f"{offered.awarding_body} {offered.regulator_number or ''}"
+                     .strip(), offered.source))
+    return pd.DataFrame(
+        [{"Fact": f, "Value": v, "Source": cite(catalogue, s) or NOT_STATED} for f, v, s in rows],
+        columns=["Fact", "Value", "Source"],
+    )
+
+
+def structure_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
+    """Every group and unit of the rules a qualification is checked against."""
+    columns = ["Group", "Requirement", "Number", "URN", "Title", "Credits", "GLH", "Level"]
+    rules, _ = catalogue.effective_rules(q)
+    rows = []
+    for group in rules.groups if rules else ():
+        for member in group.units:
+            unit = catalogue.units.get(member.urn)
+            rows.append({
+                "Group": group_name(group), "Requirement": group_requirement(group),
+                "Number": member.number or "", "URN": member.urn,
+                "Title": unit.title if unit else NOT_STATED,
+                "Credits": unit.credits if unit else None,
+                "GLH": unit.glh if unit else None,
+                "Level": unit.level if unit else None,
+            })
+    return pd.DataFrame(rows, columns=columns).astype(
+        {"Credits": "Int64", "GLH": "Int64", "Level": "Int64"})
+
+
+_DATES = (
+    ("operational_start", "Operational start"),
+    ("last_entry", "Last entry (last date to register new learners)"),
+    ("closed_to_entry_by", "Closed to new entries by (from a later document)"),
+    ("last_certification", "Last certification"),
+    ("review", "Review date"),
+)
+
+
+def dates_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date) -> pd.DataFrame:
+    """The dates that govern who can start and finish, each passed or not on ``as_at``."""
+    rows = []
+    for name, label in _DATES:
+        fact = getattr(q.dates, name)
+        if fact is None:
+            if name in ("closed_to_entry_by", "review"):
+                continue  # only shown where a document gives them
+            rows.append({"Date": label, "Day": NOT_STATED, f"On {_day(as_at)}": "unknown",
+                         "Note": "", "Source": ""})
+            continue
+        rows.append({
+            "Date": label,
+            "Day": _day(fact.date),
+            f"On {_day(as_at)}": "passed" if as_at > fact.date else "not yet reached",
+            "Note": fact.note or "",
+            "Source": cite(catalogue, fact.source),
+        })
+    return pd.DataFrame(rows, columns=["Date", "Day", f"On {_day(as_at)}", "Note", "Source"])
+
+
+_DESTINATIONS = {"higher-education": "higher education", "employment": "employment"}
+
+
+def progression_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
+    """Next steps from a qualification, each marked stated, secondary or inferred."""
+    rows = []
+    for step in catalogue.progressions:
+        if step.from_ != q.id:
+            continue
+        if step.to is not None:
+            target = catalogue.qualifications.get(step.to)
+            to = qualification_label(target) if target else step.to
+        else:
+            to = _DESTINATIONS.get(step.destination or "", step.destination or "")
+        bases = {catalogue.basis(c) for c in step.source}
+        basis = ("inferred" if Basis.INFERENCE in bases
+                 else "secondary source" if Basis.SECONDARY in bases else "stated")
+        rows.append({"To": to, "Basis": basis, "Statement": step.statement,
+                     "Source": cite(catalogue, step.source)})
+    return pd.DataFrame(rows, columns=["To", "Basis", "Statement", "Source"])
+
+
+def comparison_table(catalogue: Catalogue, qualifications: Sequence[Qualification], *,
+                     as_at: dt.date) -> pd.DataFrame:
+    """Facts side by side: one row per fact, one column per qualification."""
+    facts: dict[str, list[str]] = defaultdict(list)
+    for q in qualifications:
+        rules, _ = catalogue.effective_rules(q)
+        status = entry_status(check_eligibility(catalogue, q, as_at=as_at))
+        d = q.dates
+        values = {
+            "Title": q.title,
+            "Awarding body": q.awarding_body,
+            "Level": str(q.level) if q.level is not None else NOT_STATED,
+            "Kind": KIND_WORDS[q.kind],
+            "Credits required": str(q.credits_required) if q.credits_required is not None
+            else NOT_STATED,
+            "Guided learning hours (GLH)": _range(q.glh),
+            "Total qualification time (TQT)": _range(q.tqt),
+            "Structure known": q.structure.value,
+            "Units listed": str(len({m.urn for g in rules.groups for m in g.units}))
+            if rules else NOT_STATED,
+            "Last entry": _day(d.last_entry.date) if d.last_entry else NOT_STATED,
+            "Last certification": _day(d.last_certification.date) if d.last_certification
+            else NOT_STATED,
+            f"On {_day(as_at)}": status,
+            "Age groups approved": ", ".join(q.ages.approved) if q.ages and q.ages.approved
+            else NOT_STATED,
+            "Replaced by": _replacements(catalogue, q) or NOT_STATED,
+        }
+        for fact, value in values.items():
+            facts[fact].append(value)
+    columns = [qualification_reference(q) for q in qualifications]
+    frame = pd.DataFrame.from_dict(facts, orient="index", columns=columns)
+    frame.index.name = "Fact"
+    return frame.reset_index()
+
+
+def shared_units_table(catalogue: Catalogue, graph: nx.MultiDiGraph,
+                       qualifications: Sequence[Qualification]) -> pd.DataFrame:
+    """Units listed by at least two of ``qualifications``, with each one's unit number there.
+
+    Credit for these carries over between them (same unit reference number).
+    """
+    ids = [q.id for q in qualifications]
+    shared: set[str] = set()
+    for i, first in enumerate(ids):
+        for second in ids[i + 1:]:
+            shared |= shared_units(graph, first, second)
+    references = [qualification_reference(q) for q in qualifications]
+    numbers = [_numbers(q.rules) for q in qualifications]
+    rows = []
+    for urn in sorted(shared):
+        unit = catalogue.units.get(urn)
+        row: dict[str, Any] = {"URN": urn, "Title": unit.title if unit else NOT_STATED,
+                               "Credits": unit.credits if unit else None}
+        for reference, known in zip(references, numbers, strict=True):
+            row[reference] = (f"unit {known[urn]}" if known.get(urn) else "listed") \
+                if urn in known else "not listed"
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["URN", "Title", "Credits", *references]).astype(
+        {"Credits": "Int64"})
+
+
+# ---------------------------------------------------------------------------------------------
+# About the data
+# ---------------------------------------------------------------------------------------------
+
+
+def documents_table(catalogue: Catalogue) -> pd.DataFrame:
+    """Every source document: its kind, how many facts cite it, and who cites it."""
+    counts: dict[str, int] = defaultdict(int)
+    citing_qualifications: dict[str, set[str]] = defaultdict(set)
+    citing_units: dict[str, set[str]] = defaultdict(set)
+    for q in catalogue.qualifications.values():
+        for _, citation in iter_citations(q):
+            counts[citation.doc] += 1
+            citing_qualifications[citation.doc].add(qualification_reference(q))
+    for unit in catalogue.units.values():
+        for _, citation in iter_citations(unit):
+            counts[citation.doc] += 1
+            citing_units[citation.doc].add(unit.urn)
+    others: tuple[Any, ...] = (*catalogue.progressions, *catalogue.job_roles.values(),
+                               *catalogue.frameworks.values(), *catalogue.transfer_rules)
+    for record in others:
+        for _, citation in iter_citations(record):
+            counts[citation.doc] += 1
+    rows = []
+    for document in catalogue.documents.values():
+        rows.append({
+            "Document": document.file,
+            "Title": document.title,
+            "Publisher": document.publisher,
+            "Kind": document.kind.value,
+            "Date": document.date or NOT_STATED,
+            "Facts citing it": counts[document.file],
+            "Qualifications citing it": ", ".join(sorted(citing_qualifications[document.file]))
+            or "none",
+            "Units citing it": len(citing_units[document.file]),
+            "What was taken from it": "; ".join(document.provides) or NOT_STATED,
+        })
+    return pd.DataFrame(rows, columns=[
+        "Document", "Title", "Publisher", "Kind", "Date", "Facts citing it",
+        "Qualifications citing it", "Units citing it", "What was taken from it",
+    ])
+
+
+def coverage_table(catalogue: Catalogue) -> pd.DataFrame:
+    """How fully each qualification is known: complete, partial or unknown structure."""
+    order = {Structure.COMPLETE: 0, Structure.PARTIAL: 1, Structure.UNKNOWN: 2}
+    ranked = sorted(catalogue.qualifications.values(),
+                    key=lambda q: (order[q.structure], q.level or 99, qualification_reference(q)))
+    rows = [{
+        "Reference": qualification_reference(q),
+        "Title": q.title,
+        "Structure": q.structure.value,
+        "What is known": q.structure_note
+        or ("Every unit and rule of combination is transcribed."
+            if q.structure is Structure.COMPLETE else NOT_STATED),
+    } for q in ranked]
+    return pd.DataFrame(rows, columns=["Reference", "Title", "Structure", "What is known"])

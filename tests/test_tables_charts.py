@@ -1,0 +1,289 @@
+"""The app's tables (pandas) and charts (plotly), built from the real catalogue's results."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from advisor import charts, tables
+from advisor.combination import check_combination, resolve_units
+from advisor.eligibility import check_eligibility
+from advisor.models import GroupMember
+
+TODAY = dt.date(2026, 11, 22)
+BEFORE_CLOSING = dt.date(2015, 6, 1)
+
+
+def check(catalogue, code, units):
+    q = catalogue.find_qualification(code)
+    return check_combination(catalogue, q, resolve_units(catalogue, units, q))
+
+
+# ------------------------------------------------------------------------------------ labels
+
+
+def test_labels__qualification_and_unit(catalogue):
+    q = catalogue.find_qualification("09628")
+    assert tables.qualification_label(q) == (
+        "09628 - OCR Level 2 Certificate in Principles of Customer Service (Level 2)")
+    ocn = catalogue.find_qualification("601/4404/X")
+    assert tables.qualification_label(ocn).startswith("601/4404/X - OCNLR Level 1")
+    assert tables.unit_label(catalogue, GroupMember(urn="D/502/9654", number="3")) == (
+        "3 D/502/9654 Understand the use of communication in customer service, 5 credits, "
+        "Level 2")
+
+
+def test_labels__group_requirements_in_words(catalogue):
+    groups = {g.id: g for g in catalogue.find_qualification("601/4404/X").rules.groups}
+    assert tables.group_requirement(groups["A"]) == "every unit is mandatory; 14 credits"
+    assert tables.group_requirement(groups["B"]) == "at least 6 credits"
+    assert tables.group_requirement(groups["C"]) == "at most 3 credits count"
+
+
+def test_entry_status__closed_today_open_before_the_last_entry_date(catalogue):
+    q = catalogue.find_qualification("09628")
+    assert tables.entry_status(check_eligibility(catalogue, q, as_at=TODAY)) == (
+        "closed to new learners")
+    assert tables.entry_status(check_eligibility(catalogue, q, as_at=BEFORE_CLOSING)) == (
+        "open to new learners")
+    unknown = catalogue.find_qualification("10379")
+    assert tables.entry_status(check_eligibility(catalogue, unknown, as_at=TODAY)) == "not stated"
+
+
+# ------------------------------------------------------------------------ checking units
+
+
+def test_rules_table__one_row_per_rule_with_its_source(catalogue):
+    result = check(catalogue, "09628", ["R/502/9652", "Y/502/9653", "D/502/9654"])
+    table = tables.rules_table(catalogue, result)
+    assert list(table.columns) == ["Met", "Rule", "Source"]
+    assert set(table["Met"]) == {"yes"}
+    assert "Credits: 13 of 13 counted" in set(table["Rule"])
+    assert all("001_1a36f8904fba0327.txt § 6.1 Qualification structure" in s
+               for s in table["Source"])
+
+
+def test_plan_table__the_units_still_needed(catalogue):
+    result = check(catalogue, "09628", ["D/502/9654"])
+    table = tables.plan_table(catalogue, result)
+    assert list(table["URN"]) == ["R/502/9652", "Y/502/9653"]
+    assert list(table["Number"]) == ["1", "2"]
+    assert table["Credits"].sum() == 8
+    assert list(table["GLH"]) == [30, 30]
+
+
+def test_plan_table__empty_when_complete(catalogue):
+    result = check(catalogue, "09628", ["R/502/9652", "Y/502/9653", "D/502/9654"])
+    assert tables.plan_table(catalogue, result).empty
+
+
+def test_progress_table__03456_groups_credit_rules_and_total(catalogue):
+    result = check(catalogue, "03456", ["F3", "F4", "A3", "B2", "C3", "D1"])
+    table = tables.progress_table(catalogue, result).set_index("Part")
+    assert (table.loc["Group A, Mandatory units", "Counted"],
+            table.loc["Group A, Mandatory units", "Required"]) == (12, 12)
+    assert pd.isna(table.loc["Group B, Impression and image", "Required"])
+    assert (table.loc["30 credits from the optional groups", "Counted"],
+            table.loc["30 credits from the optional groups", "Required"]) == (22, 30)
+    assert (table.loc["Total", "Counted"], table.loc["Total", "Required"]) == (34, 42)
+
+
+def test_progress_table__credits_above_a_groups_maximum_do_not_count(catalogue):
+    # OCN London 601/4404/X Group C: at most 3 credits count; these two units carry 6.
+    result = check(catalogue, "601/4404/X", ["F/503/0392", "F/503/0361"])
+    table = tables.progress_table(catalogue, result).set_index("Part")
+    assert table.loc["Optional Group C", "Counted"] == 3
+    assert table.loc["Total", "Counted"] == 3
+
+
+def test_progress_table__empty_when_the_rules_are_unknown(catalogue):
+    result = check(catalogue, "03455", [])
+    assert not result.known
+    assert tables.progress_table(catalogue, result).empty
+
+
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_progress_table__groups_add_up_to_the_total(catalogue, data):
+    """For any set of held units, the groups' counted credits add up to the engine's total,
+    and the table's total is the engine's."""
+    code = data.draw(st.sampled_from(["09628", "09629", "03456", "601/4404/X"]))
+    q = catalogue.find_qualification(code)
+    urns = sorted({m.urn for g in q.rules.groups for m in g.units})
+    held = data.draw(st.lists(st.sampled_from(urns), unique=True, max_size=8))
+    result = check_combination(catalogue, q, held)
+    table = tables.progress_table(catalogue, result)
+    group_rows = table[table["Part"].isin([tables.group_name(g) for g in q.rules.groups])]
+    assert group_rows["Counted"].sum() == result.credits_counted
+    assert table.iloc[-1]["Counted"] == result.credits_counted
+
+
+# ------------------------------------------------------------------------------ exploring
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("09628", {"09628"}),
+    ("600/0840/4", {"09628"}),
+    ("6000840 4", {"09628"}),
+    ("s/016/608", {"S/016/608"}),
+    ("principles of customer",
+     {"09628", "09629", "ocnlr-l2-certificate-principles-customer-service"}),
+])
+def test_qualification_matches__by_code_number_reference_or_title(catalogue, query, expected):
+    found = tables.qualification_matches(catalogue, query, as_at=TODAY)
+    assert set(found["Reference"]) == expected
+
+
+def test_qualification_matches__empty_query_lists_everything_with_status(catalogue):
+    found = tables.qualification_matches(catalogue, "  ", as_at=TODAY)
+    assert len(found) == len(catalogue.qualifications)
+    row = found.set_index("Reference").loc["09628"]
+    assert row["On 22/11/2026"] == "closed to new learners"
+    assert row["Replaced by"].startswith("10379 - OCR Level 2 Diploma in Customer Service")
+
+
+def test_unit_matches__by_part_of_a_urn_with_the_qualifications_listing_it(catalogue, graph):
+    found = tables.unit_matches(catalogue, graph, "9654")
+    assert list(found["URN"]) == ["D/502/9654"]
+    assert found.iloc[0]["In qualifications"] == "09628, 09629"
+    assert tables.unit_matches(catalogue, graph, "").empty
+    assert "D/502/9654" in set(tables.unit_matches(catalogue, graph, "communication")["URN"])
+
+
+def test_facts_table__not_stated_where_the_sources_are_silent(catalogue):
+    facts = tables.facts_table(catalogue, catalogue.find_qualification("09628"))
+    values = dict(zip(facts["Fact"], facts["Value"], strict=True))
+    assert values["Guided learning hours (GLH)"] == "not stated"
+    assert values["Total qualification time (TQT)"] == "not stated"
+    assert values["Credits required"] == "13"
+    assert values["Kind"].startswith("Knowledge (a 'Principles of' qualification)")
+    ocn = tables.facts_table(catalogue, catalogue.find_qualification("601/4404/X"))
+    values = dict(zip(ocn["Fact"], ocn["Value"], strict=True))
+    assert (values["Guided learning hours (GLH)"], values["Total qualification time (TQT)"]) == (
+        "143 to 178", "230")
+
+
+def test_structure_table__every_unit_of_every_group(catalogue):
+    table = tables.structure_table(catalogue, catalogue.find_qualification("03456"))
+    assert len(table) == 59
+    assert table.iloc[0]["URN"] == "K/601/1622" and table.iloc[0]["Number"] == "F3"
+    unknown = tables.structure_table(catalogue, catalogue.find_qualification("03455"))
+    assert unknown.empty
+
+
+def test_dates_table__passed_or_not_on_the_as_at_date(catalogue):
+    q = catalogue.find_qualification("09628")
+    today = tables.dates_table(catalogue, q, as_at=TODAY).set_index("Date")
+    entry = "Last entry (last date to register new learners)"
+    assert today.loc[entry, "Day"] == "31/12/2016"
+    assert today.loc[entry, "On 22/11/2026"] == "passed"
+    assert today.loc["Operational start", "Day"] == "not stated"
+    before = tables.dates_table(catalogue, q, as_at=BEFORE_CLOSING).set_index("Date")
+    assert before.loc[entry, "On 01/06/2015"] == "not yet reached"
+
+
+def test_progression_table__stated_and_inferred_steps(catalogue):
+    steps = tables.progression_table(catalogue, catalogue.find_qualification("09628"))
+    assert set(steps["Basis"]) == {"stated"}
+    assert any(to.startswith("09629 - ") for to in steps["To"])
+    assert "higher education" in set(steps["To"])
+    inferred = tables.progression_table(catalogue, catalogue.find_qualification("10380"))
+    assert list(inferred["Basis"]) == ["inferred"]
+
+
+def test_comparison_and_shared_units__09628_and_09629(catalogue, graph):
+    picked = [catalogue.find_qualification("09628"), catalogue.find_qualification("09629")]
+    facts = tables.comparison_table(catalogue, picked, as_at=TODAY).set_index("Fact")
+    assert list(facts.columns) == ["09628", "09629"]
+    assert facts.loc["Level"].tolist() == ["2", "3"]
+    shared = tables.shared_units_table(catalogue, graph, picked)
+    assert list(shared["URN"]) == ["D/502/9654"]
+    assert shared.iloc[0][["09628", "09629"]].tolist() == ["unit 3", "unit 3"]
+
+
+def test_shared_units__of_three_lists_units_any_two_share(catalogue, graph):
+    picked = [catalogue.find_qualification(c) for c in ("09628", "09629", "03456")]
+    shared = tables.shared_units_table(catalogue, graph, picked)
+    assert "D/502/9654" in set(shared["URN"])
+    assert shared.set_index("URN").loc["D/502/9654", "03456"] == "not listed"
+
+
+# -------------------------------------------------------------------------------- about
+
+
+def test_documents_table__every_document_with_what_cites_it(catalogue):
+    table = tables.documents_table(catalogue).set_index("Document")
+    assert set(table.index) == set(catalogue.documents)
+    assert len(table) == 6
+    assert table.loc["external-facts.md", "Kind"] == "secondary"
+    assert (table["Facts citing it"] > 0).all()
+    assert "09628" in table.loc["001_1a36f8904fba0327.txt", "Qualifications citing it"]
+    assert table.loc["001_1a36f8904fba0327.txt", "Units citing it"] > 0
+
+
+def test_coverage_table__complete_partial_unknown(catalogue):
+    table = tables.coverage_table(catalogue)
+    complete = set(table[table["Structure"] == "complete"]["Reference"])
+    assert complete == {"09628", "09629", "03456", "601/4404/X"}
+    assert list(table["Structure"]) == sorted(
+        table["Structure"], key=["complete", "partial", "unknown"].index)
+
+
+# ---------------------------------------------------------------------------------- CSV
+
+
+def test_to_csv__round_trips_and_says_not_stated(catalogue):
+    table = tables.plan_table(catalogue, check(catalogue, "03456", ["F3", "F4"]))
+    text = tables.to_csv(table).decode("utf-8")
+    back = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    assert list(back.columns) == list(table.columns)
+    assert list(back["URN"]) == list(table["URN"])
+    assert "not stated" in set(back["GLH"])  # 03456 units give no GLH
+
+
+def test_to_csv__text_a_spreadsheet_would_run_is_defused():
+    frame = pd.DataFrame({"Title": ["=HYPERLINK(\"http://x\")", "+1", "plain"], "N": [1, 2, 3]})
+    back = pd.read_csv(io.BytesIO(tables.to_csv(frame)), dtype=str)
+    assert list(back["Title"]) == ["'=HYPERLINK(\"http://x\")", "'+1", "plain"]
+    assert list(back["N"]) == ["1", "2", "3"]
+
+
+# -------------------------------------------------------------------------------- charts
+
+
+def test_progress_chart__counted_and_still_needed_per_part(catalogue):
+    result = check(catalogue, "03456", ["F3", "F4", "A3", "B2", "C3", "D1"])
+    progress = tables.progress_table(catalogue, result)
+    figure = charts.credit_progress_chart(progress, title="Credits for 03456")
+    counted, needed = figure.data
+    assert (counted.name, needed.name) == ("Counted", "Still needed")
+    assert list(counted.y) == list(progress["Part"])
+    assert counted.x[-1] == 34 and needed.x[-1] == 8
+    assert counted.text[-1] == "34 of 42 credits"
+    text = charts.describe_progress(progress)
+    assert text.startswith("Group A, Mandatory units: 12 of 12 credits;")
+    assert text.endswith("Total: 34 of 42 credits.")
+
+
+def test_progress_chart__catalogue_text_cannot_inject_markup():
+    hostile = "<script>alert(1)</script>"
+    progress = pd.DataFrame({"Part": [hostile, "Total"], "Counted": [1, 1],
+                             "Required": [2, 2]}).astype({"Counted": "Int64", "Required": "Int64"})
+    figure = charts.credit_progress_chart(progress, title=f"Credits for {hostile}")
+    spec = figure.to_json()
+    assert "<script" not in spec
+    assert "&lt;script&gt;" in json.loads(spec)["layout"]["title"]["text"]
+    assert figure.data[0].y[0] == "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+def test_progress_chart__no_rules_known(catalogue):
+    progress = tables.progress_table(catalogue, check(catalogue, "03455", []))
+    figure = charts.credit_progress_chart(progress, title="03455")
+    assert list(figure.data[0].x) == []
+    assert charts.describe_progress(progress) == "No credit rules are known for this qualification."
