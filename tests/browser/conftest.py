@@ -33,7 +33,7 @@ from typing import NoReturn
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, WebSocketRoute, sync_playwright
+from playwright.sync_api import Browser, Page, Route, WebSocketRoute, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser.helpers import TIMEOUT_MS, save_screenshot
@@ -54,6 +54,8 @@ CHROMIUM_ARGS = [
 ]
 LOOPBACK = "127.0.0.1"
 SERVER_START_TIMEOUT_S = 60.0
+# expect() waits 5 s by default; a cold first render took 5.4 s on a busy 2-core machine.
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
