@@ -1,58 +1,83 @@
 """The Streamlit front end: the frame every page shares.
 
-Run with ``streamlit run app.py``. The catalogue is loaded once per server process and shared,
-read-only, by every session; a broken catalogue stops the app with the validator's message.
+Run with ``streamlit run app.py``. The frame (``pages._common.draw_frame``) sets the page config,
+loads the catalogue and graph once per server process (shared, read-only, by every session),
+stops with the validator's problem list on a broken catalogue, sets session defaults and draws
+the sidebar's "As at" date; then the page chosen in the navigation runs. Pages get what they
+need from ``pages._common.frame()``.
+
+To add a page: write ``pages/<name>.py`` (start it with ``ctx = frame()``) and add one
+:class:`Journey` to ``JOURNEYS``; the navigation and the welcome page pick it up.
 """
 
 from __future__ import annotations
 
-import os
+from dataclasses import dataclass
 
-import networkx as nx
 import streamlit as st
 
-from advisor.catalogue import DEFAULT_DATA_DIR, Catalogue, load_catalogue
-from advisor.graph import build_graph
-from advisor.problems import CatalogueError
-
-st.set_page_config(page_title="Customer Service qualifications advisor", layout="wide")
+from advisor.eligibility import check_eligibility
+from advisor.tables import entry_status
+from pages._common import day, draw_frame, frame
 
 
-@st.cache_resource(show_spinner="Loading the qualification catalogue...")
-def get_catalogue(data_dir: str) -> Catalogue:
-    return load_catalogue(data_dir)
+@dataclass(frozen=True)
+class Journey:
+    """A page of the app: its script, its title in the navigation, and who it is for."""
+
+    path: str
+    title: str
+    description: str
 
 
-@st.cache_resource(show_spinner=False)
-def get_graph(_catalogue: Catalogue) -> nx.MultiDiGraph:
-    return build_graph(_catalogue)
+JOURNEYS: tuple[Journey, ...] = (
+    Journey("pages/about.py", "About the data",
+            "Which documents the answers come from, what was taken from each, and how fully "
+            "each qualification is known."),
+)
 
 
-def main() -> None:
-    try:
-        catalogue = get_catalogue(os.environ.get("ADVISOR_DATA_DIR") or str(DEFAULT_DATA_DIR))
-    except CatalogueError as error:
-        st.error("The qualification catalogue has problems, so the advisor cannot start.")
-        st.code("\n".join(str(p) for p in error.problems), language=None)
-        st.stop()
-        return
-    graph = get_graph(catalogue)
+def welcome() -> None:
+    """The home page: what the advisor does and where each journey starts."""
+    ctx = frame()
     st.title("Customer Service qualifications advisor")
     st.write(
         "Which level to start at, where to go next, and which units already held carry over: "
-        "answered from the awarding bodies' own documents."
+        "answered from the awarding bodies' own documents, each answer with its source."
     )
-    qualifications = list(catalogue.qualifications.values())
+    for journey in JOURNEYS:
+        st.page_link(journey.path, label=journey.title)
+        st.caption(journey.description)
+
+    qualifications = list(ctx.catalogue.qualifications.values())
     complete = sum(1 for q in qualifications if q.structure.value == "complete")
     columns = st.columns(4)
     columns[0].metric("Qualifications and national structures", len(qualifications))
     columns[1].metric("Fully known structures", complete)
-    columns[2].metric("Units", len(catalogue.units))
-    columns[3].metric("Source documents", len(catalogue.documents))
-    st.caption(
-        f"The catalogue graph has {graph.number_of_nodes()} nodes and "
-        f"{graph.number_of_edges()} links."
+    columns[2].metric("Units", len(ctx.catalogue.units))
+    columns[3].metric("Source documents", len(ctx.catalogue.documents))
+
+    statuses = [entry_status(check_eligibility(ctx.catalogue, q, as_at=ctx.as_at))
+                for q in qualifications]
+    closed = statuses.count("closed to new learners")
+    opened = statuses.count("open to new learners")
+    structures = sum(1 for status in statuses if status.startswith("national structure"))
+    unknown = len(statuses) - closed - opened - structures
+    st.info(
+        f"On {day(ctx.as_at)}: {closed} closed to new learners, {opened} open, {unknown} whose "
+        f"status the sources do not give, and {structures} national structures (templates that "
+        "awarding bodies build qualifications on). Most of these qualifications date from "
+        "2010-2014: every page says what is closed and, where the sources say, what replaced "
+        "it. Change the date in the sidebar to see how things stood earlier."
     )
+
+
+def main() -> None:
+    if not draw_frame():
+        st.stop()
+    pages = [st.Page(welcome, title="Home", default=True)]
+    pages += [st.Page(journey.path, title=journey.title) for journey in JOURNEYS]
+    st.navigation(pages).run()
 
 
 main()

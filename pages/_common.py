@@ -1,0 +1,164 @@
+"""The frame every page shares, and what a page gets from it.
+
+``app.py`` calls :func:`draw_frame` (page config, catalogue check, session defaults, the
+sidebar's "As at" date) and then runs the page chosen in ``st.navigation``. A page starts with
+``ctx = frame()`` and reads ``ctx.catalogue``, ``ctx.graph`` and ``ctx.as_at``. The catalogue
+and graph are loaded once per server process (``st.cache_resource``) and shared, read-only, by
+every session; nothing here reads files on a rerun. The as-at date is the sidebar's ``as_at``
+widget, kept in the browser session.
+
+Not a page itself: ``st.navigation`` lists the pages explicitly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
+
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+from advisor import tables
+from advisor.catalogue import DEFAULT_DATA_DIR, Catalogue, load_catalogue
+from advisor.eligibility import Code, Eligibility
+from advisor.graph import build_graph
+from advisor.models import Citation, Statement
+from advisor.problems import CatalogueError
+
+AS_AT_KEY = "as_at"
+EARLIEST_DATE = dt.date(2000, 1, 1)
+LATEST_DATE = dt.date(2040, 12, 31)
+_FRAME_DRAWN = "_frame_drawn_this_run"
+
+GLOSSARY = (
+    "**Credit**: one credit stands for 10 hours of learning. "
+    "**GLH**: guided learning hours, the time spent learning with a tutor or assessor. "
+    "**URN**: unit reference number, the national code of a unit (such as D/502/9654): "
+    "a unit with the same URN is the same unit in every qualification."
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The shared, read-only context a page renders against."""
+
+    catalogue: Catalogue
+    graph: nx.MultiDiGraph
+    as_at: dt.date
+
+
+def data_dir() -> str:
+    return os.environ.get("ADVISOR_DATA_DIR") or str(DEFAULT_DATA_DIR)
+
+
+@st.cache_resource(show_spinner="Loading the qualification catalogue...")
+def get_catalogue(directory: str) -> Catalogue:
+    """The validated catalogue; raises :class:`CatalogueError` (not cached) when broken."""
+    return load_catalogue(directory)
+
+
+@st.cache_resource(show_spinner=False)
+def get_graph(directory: str) -> nx.MultiDiGraph:
+    """The catalogue graph, built once per catalogue directory. Never mutate it."""
+    return build_graph(get_catalogue(directory))
+
+
+def draw_frame() -> bool:
+    """Draw what every page shares. False (after showing every problem) when the catalogue
+    cannot be loaded; the caller then stops."""
+    st.set_page_config(page_title="Customer Service qualifications advisor", layout="wide")
+    try:
+        get_catalogue(data_dir())
+    except CatalogueError as error:
+        st.error("The qualification catalogue has problems, so the advisor cannot start.")
+        st.code("\n".join(str(p) for p in error.problems), language=None)
+        return False
+    get_graph(data_dir())
+    st.session_state.setdefault(AS_AT_KEY, dt.date.today())
+    with st.sidebar:
+        st.date_input("As at", key=AS_AT_KEY, min_value=EARLIEST_DATE, max_value=LATEST_DATE,
+                      format="DD/MM/YYYY")
+        st.caption("Dates decide whether a qualification is open to new learners. Every page "
+                   "answers as at this date.")
+    st.session_state[_FRAME_DRAWN] = True
+    return True
+
+
+def frame() -> Frame:
+    """The catalogue, graph and as-at date for this run of a page."""
+    if not st.session_state.pop(_FRAME_DRAWN, False) and not draw_frame():
+        # Streamlit ran the page without app.py: an app with a folder named pages/ runs in the
+        # old pages-folder mode until st.navigation has been called once in the process (the
+        # first request after a server start, if it is for a page; and every AppTest run).
+        st.stop()
+    directory = data_dir()
+    as_at = st.session_state.get(AS_AT_KEY) or dt.date.today()
+    return Frame(get_catalogue(directory), get_graph(directory), as_at)
+
+
+def escape_markdown(text: str) -> str:
+    """Text typed by a person, shown inside markdown as typed."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
+
+
+def day(date: dt.date) -> str:
+    return date.strftime("%d %B %Y").lstrip("0")
+
+
+# ---------------------------------------------------------------------------------------------
+# Small rendering helpers shared by pages
+# ---------------------------------------------------------------------------------------------
+
+
+def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str) -> None:
+    """A table with a CSV download of exactly what is shown."""
+    st.dataframe(table, hide_index=True, placeholder=tables.NOT_STATED, alt=name)
+    st.download_button(f"Download {name.lower()} (CSV)", partial(tables.to_csv, table),
+                       file_name=file_name, mime="text/csv", key=key, on_click="ignore")
+
+
+def show_sources(catalogue: Catalogue, sources: Iterable[Citation]) -> None:
+    text = tables.cite(catalogue, sources)
+    if text:
+        st.caption(f"Source: {text}")
+
+
+def show_statement(catalogue: Catalogue, heading: str, statement: Statement | None) -> None:
+    """A heading, the statement's points and its source; "not stated" where absent."""
+    st.markdown(f"**{heading}**")
+    if statement is None:
+        st.write(tables.NOT_STATED.capitalize() + " in the sources.")
+        return
+    st.markdown("\n".join(f"- {point}" for point in statement.points))
+    show_sources(catalogue, statement.source)
+
+
+_STATUS_CODES = (Code.NOT_A_QUALIFICATION, Code.CLOSED_TO_ENTRY, Code.NOT_YET_OPEN,
+                 Code.OPEN_TO_ENTRY, Code.CERTIFICATION_CLOSED, Code.REVIEW_DATE_PASSED,
+                 Code.DATES_UNKNOWN)
+
+
+def show_entry_status(catalogue: Catalogue, eligibility: Eligibility) -> None:
+    """One line on whether new learners can start on the as-at date, with what replaced it,
+    and the full reasons in an expander."""
+    status = tables.entry_status(eligibility)
+    said = [r.message for r in eligibility.reasons if r.code in _STATUS_CODES]
+    line = f"On {day(eligibility.as_at)}: " + (" ".join(said) if said else f"{status}.")
+    if status == "open to new learners":
+        st.success(line)
+    elif status in ("closed to new learners", "not yet open"):
+        st.warning(line)
+    else:
+        st.info(line)
+    for reason in eligibility.reasons:
+        if reason.code is Code.REPLACED:
+            st.markdown(f"**{reason.message}**")
+    with st.expander("Why: every reason, with its source"):
+        for reason in eligibility.reasons:
+            source = f" *({tables.cite(catalogue, reason.source)})*" if reason.source else ""
+            st.markdown(f"- {reason.message}{source}")
