@@ -31,6 +31,9 @@ class Journey:
 
 
 JOURNEYS: tuple[Journey, ...] = (
+    Journey("pages/check_units.py", "Check a learner's units",
+            "For centre staff: tick the units a learner holds and see whether they complete a "
+            "qualification, which rules are met, and the smallest set of units still needed."),
     Journey("pages/about.py", "About the data",
             "Which documents the answers come from, what was taken from each, and how fully "
             "each qualification is known."),

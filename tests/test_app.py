@@ -68,6 +68,16 @@ def dataframe_with(at: AppTest, column: str):
     return next(d.value for d in at.dataframe if column in d.value.columns)
 
 
+def check_units(code_id: str, urns: list[str], **session) -> AppTest:
+    at = open_page("pages/check_units.py", **session)
+    at.selectbox(key="check_qualification").set_value(code_id).run()
+    for urn in urns:
+        at.checkbox(key=f"unit_{urn}").check()
+    at.run()
+    assert not at.exception
+    return at
+
+
 # ------------------------------------------------------------------------------ the frame
 
 
@@ -113,7 +123,7 @@ def test_app__a_broken_catalogue_stops_a_page_requested_before_the_frame(
     data = write_catalogue(tmp_path, {"progression.yaml": PROGRESSION.replace("ab-002", "ab-9")})
     monkeypatch.setenv("ADVISOR_DATA_DIR", str(data))
     at = AppTest.from_file(APP, default_timeout=30).run()
-    at.switch_page("pages/about.py").run()
+    at.switch_page("pages/check_units.py").run()
     assert not at.exception
     assert "cannot start" in at.error[0].value
     assert not at.title
@@ -125,6 +135,91 @@ def test_page__renders_without_error(page, as_at):
     at = open_page(page, **({"as_at": as_at} if as_at else {}))
     assert at.title, "every page has a title"
     assert not at.exception
+
+
+# ------------------------------------------------------------------- check a learner's units
+
+
+def test_check__09628_all_three_units_complete():
+    at = check_units("ocr-09628", ["R/502/9652", "Y/502/9653", "D/502/9654"])
+    assert any("Complete: 13 of 13 credits" in t for t in texts(at.success))
+    rules = at.table[0].value
+    assert set(rules["Met"]) == {"yes"}
+    assert at.get("plotly_chart"), "the credit chart is shown"
+    assert any("Nothing more is needed" in t for t in texts(at.markdown))
+
+
+def test_check__09628_unit_3_only_plans_the_other_two():
+    at = check_units("ocr-09628", ["D/502/9654"])
+    assert any("5 of 13 credits" in t for t in texts(at.warning))
+    plan = dataframe_with(at, "URN")
+    assert list(plan["URN"]) == ["R/502/9652", "Y/502/9653"]
+    assert any("8 additional credits" in t for t in texts(at.markdown))
+    assert [b.label for b in at.get("download_button")] == ["Download completion plan (CSV)"]
+
+
+def test_check__03456_example_needs_ten_more_credits(catalogue):
+    q = catalogue.find_qualification("03456")
+    urns = [catalogue.find_unit(n, within=q).urn for n in ("F3", "F4", "A3", "B2", "C3", "D1")]
+    at = check_units("ocr-03456", urns)
+    assert any("34 of 42 credits" in t for t in texts(at.warning))
+    assert any("10 additional credits" in t for t in texts(at.markdown))
+    assert list(dataframe_with(at, "URN")["Number"]) == ["C6"]
+    unmet = at.table[0].value.set_index("Met")
+    assert "Credits: 34 of 42 counted; 8 more needed" in set(unmet.loc["no", "Rule"])
+
+
+def test_check__fewest_guided_learning_hours(catalogue):
+    at = check_units("ocr-09628", ["D/502/9654"])
+    at.radio(key="check_objective").set_value("glh").run()
+    assert not at.exception
+    assert any(t.startswith("Fewest guided learning hours (GLH): add 2 units, 8 additional "
+                            "credits, 60 guided learning hours") for t in texts(at.markdown))
+
+
+def test_check__closed_today_says_so_and_what_replaced_it():
+    at = check_units("ocr-09628", [])
+    assert any("Closed to new learners: the last entry date was 31/12/2016" in t
+               for t in texts(at.warning))
+    assert any(t.startswith("**Replaced by OCR Level 2 Diploma in Customer Service (10379)")
+               for t in texts(at.markdown))
+
+
+def test_check__open_on_an_earlier_as_at_date():
+    at = check_units("ocr-09628", [])
+    at.date_input(key="as_at").set_value(BEFORE_CLOSING).run()
+    assert any("Open to new learners until 31/12/2016" in t for t in texts(at.success))
+
+
+def test_check__unknown_rules_say_so_and_show_what_is_known():
+    at = check_units("ocr-03455", [])
+    assert any("do not give the rules of combination" in t for t in texts(at.warning))
+    assert any("28 credits in total" in t for t in texts(at.markdown))
+    assert not at.get("plotly_chart")
+
+
+def test_check__partly_known_structure_is_flagged():
+    at = check_units("ocr-10379", [])
+    assert any("national structure S/016/608" in t for t in texts(at.info))
+    assert any("Based on the units known" in t for t in texts(at.info))
+
+
+def test_check__ticked_units_stay_ticked_for_another_qualification():
+    at = check_units("ocr-09628", ["D/502/9654"])
+    at.selectbox(key="check_qualification").set_value("ocr-09629").run()
+    assert at.checkbox(key="unit_D/502/9654").value is True
+    assert any("5 of" in t for t in texts(at.warning))
+
+
+def test_check__an_engine_error_is_shown_not_raised(monkeypatch):
+    import advisor.combination
+
+    def fail(*args, **kwargs):
+        raise ValueError("the rules are too large for an exact answer")
+
+    monkeypatch.setattr(advisor.combination, "check_combination", fail)
+    at = check_units("ocr-09628", ["D/502/9654"])
+    assert "the rules are too large for an exact answer" in texts(at.error)
 
 
 # ------------------------------------------------------------------------ about the data

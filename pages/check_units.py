@@ -1,0 +1,167 @@
+"""Check a learner's units: for centre staff, against one qualification's rules of combination.
+
+Widgets: ``check_qualification`` (selectbox of qualification ids), ``unit_<URN>`` (one checkbox
+per unit, e.g. ``unit_D/502/9654``), ``check_objective`` ("credits" or "glh"). Ticked units are
+kept for the browser session, so a unit stays ticked when another qualification lists it too.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from advisor import charts, tables
+from advisor.catalogue import Catalogue, UnknownReference
+from advisor.combination import CombinationCheck, check_combination
+from advisor.eligibility import check_eligibility
+from advisor.models import Qualification, Structure
+from advisor.planner import Objective
+from pages._common import GLOSSARY, frame, show_entry_status, show_sources, show_table
+
+OBJECTIVES = {
+    Objective.CREDITS.value: "Fewest credits",
+    Objective.GLH.value: "Fewest guided learning hours (GLH)",
+}
+
+
+def pick_qualification(catalogue: Catalogue) -> Qualification:
+    ranked = sorted(catalogue.qualifications.values(),
+                    key=lambda q: (q.level or 99, tables.qualification_reference(q)))
+    ids = [q.id for q in ranked]
+    known = [i for i, q in enumerate(ranked) if q.structure is Structure.COMPLETE]
+    chosen = st.selectbox(
+        "Qualification", ids, index=known[0] if known else 0, key="check_qualification",
+        format_func=lambda i: tables.qualification_label(catalogue.qualifications[i]),
+        persist_state="session",
+    )
+    return catalogue.qualifications[chosen or ids[0]]
+
+
+def tick_units(catalogue: Catalogue, q: Qualification) -> list[str]:
+    """The rules of combination, group by group, with a checkbox per unit; the URNs ticked."""
+    rules, _ = catalogue.effective_rules(q)
+    held: list[str] = []
+    if rules is None:
+        return held
+    st.subheader("Rules of combination")
+    st.write(f"{rules.credits_required} credits in total.")
+    show_sources(catalogue, rules.source)
+    shown: set[str] = set()
+    for group in rules.groups:
+        with st.expander(f"{tables.group_name(group)}: {tables.group_requirement(group)}",
+                         expanded=len(group.units) <= 8):
+            show_sources(catalogue, group.source)
+            for member in group.units:
+                label = tables.unit_label(catalogue, member)
+                if member.urn in shown:  # a unit listed in two groups: one checkbox for it
+                    st.caption(f"{label} (listed in an earlier group too: tick it there)")
+                    continue
+                shown.add(member.urn)
+                if st.checkbox(label, key=f"unit_{member.urn}", persist_state="session"):
+                    held.append(member.urn)
+    for rule in rules.credit_rules:
+        st.markdown(f"- {rule.description}")
+        show_sources(catalogue, rule.source)
+    return held
+
+
+def show_unknown_rules(catalogue: Catalogue, q: Qualification, check: CombinationCheck) -> None:
+    """What is known about a qualification whose rules of combination the sources do not give."""
+    st.warning(check.cautions[0])
+    if q.structure_note:
+        st.write(q.structure_note)
+    if q.credits_required is not None:
+        st.write(f"Credits required: {q.credits_required}.")
+    for statement in q.rule_statements:
+        st.markdown("**What the sources say about its rules**")
+        st.markdown("\n".join(f"- {point}" for point in statement.points))
+        show_sources(catalogue, statement.source)
+    if q.named_units:
+        st.markdown("**Units the sources name**")
+        for named in q.named_units:
+            st.markdown(f"- {named.number}: {named.title}")
+            show_sources(catalogue, named.source)
+    st.write("See *Explore the catalogue* for everything else the sources say about it.")
+
+
+def show_result(catalogue: Catalogue, check: CombinationCheck) -> None:
+    st.subheader("Result")
+    for caution in check.cautions:
+        st.info(caution)
+    counted = f"{check.credits_counted} of {check.credits_required} credits counted"
+    if check.complete:
+        st.success(f"Complete: {counted}, and every rule is met.")
+    else:
+        unmet = len(check.unmet)
+        st.warning(f"Not complete yet: {counted}; {unmet} rule{'s' if unmet != 1 else ''} "
+                   "not met.")
+    st.table(tables.rules_table(catalogue, check), hide_index=True,
+             alt="Each rule of combination, whether it is met, and its source")
+
+    progress = tables.progress_table(catalogue, check)
+    described = charts.describe_progress(progress)
+    st.plotly_chart(charts.credit_progress_chart(
+        progress, title=f"Credits for {tables.qualification_reference(check.qualification)}"),
+        alt=described)
+    with st.expander("The chart as text"):
+        st.write(described)
+
+    st.subheader("Smallest completion plan")
+    plan = check.plan
+    if check.complete:
+        st.write("Nothing more is needed.")
+        return
+    if plan is None:
+        st.warning("No completion can be planned from the units known.")
+        return
+    if plan.note:
+        st.info(plan.note)
+    glh = (f", {plan.additional_glh} guided learning hours" if plan.additional_glh is not None
+           else "; guided learning hours not stated for every unit")
+    count = len(plan.units)
+    st.write(f"{OBJECTIVES[plan.objective.value]}: add {count} unit{'s' if count != 1 else ''}, "
+             f"{plan.additional_credits} additional credits{glh}.")
+    show_table(tables.plan_table(catalogue, check), name="Completion plan",
+               key="check_plan_csv",
+               file_name=f"plan-{tables.qualification_reference(check.qualification)}.csv"
+               .replace("/", "-"))
+
+
+def run_check(catalogue: Catalogue, q: Qualification, held: list[str],
+              objective: Objective) -> CombinationCheck | None:
+    try:
+        return check_combination(catalogue, q, held, objective=objective)
+    except (UnknownReference, ValueError) as error:  # the engine's own errors, shown plainly
+        st.error(str(error))
+        return None
+
+
+def main() -> None:
+    ctx = frame()
+    catalogue = ctx.catalogue
+    st.title("Check a learner's units")
+    st.write("Choose a qualification and tick the units the learner has achieved: the advisor "
+             "checks them against the rules of combination and plans the rest.")
+    st.caption(GLOSSARY)
+    q = pick_qualification(catalogue)
+    show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at))
+    if q.structure_note and catalogue.effective_rules(q)[0] is not None:
+        st.info(f"Only partly known: {q.structure_note}")
+
+    if catalogue.effective_rules(q)[0] is None:
+        check = run_check(catalogue, q, [], Objective.CREDITS)
+        if check is not None:
+            show_unknown_rules(catalogue, q, check)
+        return
+
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        held = tick_units(catalogue, q)
+    with right:
+        objective = st.radio("Plan the remaining units by", list(OBJECTIVES),
+                             format_func=OBJECTIVES.__getitem__, key="check_objective",
+                             horizontal=True, persist_state="session")
+        check = run_check(catalogue, q, held, Objective(objective or Objective.CREDITS))
+        if check is not None:
+            show_result(catalogue, check)
+
+main()
