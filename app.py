@@ -34,6 +34,9 @@ JOURNEYS: tuple[Journey, ...] = (
     Journey("pages/check_units.py", "Check a learner's units",
             "For centre staff: tick the units a learner holds and see whether they complete a "
             "qualification, which rules are met, and the smallest set of units still needed."),
+    Journey("pages/explore.py", "Explore the catalogue",
+            "Search qualifications and units, read a qualification's full profile with its "
+            "sources, and compare two or three side by side."),
     Journey("pages/about.py", "About the data",
             "Which documents the answers come from, what was taken from each, and how fully "
             "each qualification is known."),

@@ -222,6 +222,41 @@ def test_check__an_engine_error_is_shown_not_raised(monkeypatch):
     assert "the rules are too large for an exact answer" in texts(at.error)
 
 
+# ------------------------------------------------------------------- explore the catalogue
+
+
+def test_explore__search_finds_a_unit_by_part_of_its_urn():
+    at = open_page("pages/explore.py")
+    at.text_input(key="explore_search").input("9654").run()
+    assert not at.exception
+    units = dataframe_with(at, "In qualifications")
+    assert list(units["URN"]) == ["D/502/9654"]
+
+
+def test_explore__search_with_no_match_says_what_to_try():
+    at = open_page("pages/explore.py")
+    at.text_input(key="explore_search").input("zzz*").run()
+    assert any("Nothing matches" in t and "zzz\\*" in t for t in texts(at.info))
+
+
+def test_explore__profile_marks_what_is_not_stated():
+    at = open_page("pages/explore.py")
+    at.selectbox(key="explore_qualification").set_value("ocr-09628").run()
+    facts = dataframe_with(at, "Fact").set_index("Fact")
+    assert facts.loc["Guided learning hours (GLH)", "Value"] == "not stated"
+    assert facts.loc["Regulator number", "Value"] == "600/0840/4"
+    assert "D/502/9654" in set(dataframe_with(at, "Requirement")["URN"])
+
+
+def test_explore__compare_shows_the_shared_unit():
+    at = open_page("pages/explore.py")
+    at.multiselect(key="compare").set_value(["ocr-09628", "ocr-09629"]).run()
+    assert not at.exception
+    shared = next(d.value for d in at.dataframe
+                  if list(d.value.columns)[:2] == ["URN", "Title"] and "09629" in d.value.columns)
+    assert list(shared["URN"]) == ["D/502/9654"]
+
+
 # ------------------------------------------------------------------------ about the data
 
 

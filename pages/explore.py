@@ -1,0 +1,185 @@
+"""Explore the catalogue: search, a qualification's full profile, and side-by-side comparison.
+
+Widgets: ``explore_search`` (text), ``explore_qualification`` (selectbox of qualification ids
+for the profile), ``compare`` (multiselect of two or three qualification ids).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from advisor import tables
+from advisor.catalogue import Catalogue
+from advisor.eligibility import check_eligibility
+from advisor.models import Qualification
+from pages._common import (
+    GLOSSARY,
+    Frame,
+    escape_markdown,
+    frame,
+    show_entry_status,
+    show_sources,
+    show_statement,
+    show_table,
+)
+
+
+def ranked_ids(catalogue: Catalogue) -> list[str]:
+    ranked = sorted(catalogue.qualifications.values(),
+                    key=lambda q: (q.level or 99, tables.qualification_reference(q)))
+    return [q.id for q in ranked]
+
+
+def search(ctx: Frame) -> None:
+    query = st.text_input(
+        "Search by title, scheme code, regulator number or unit reference number (URN)",
+        key="explore_search", placeholder="for example 09628, 600/0840/4, D/502/9654, complaints",
+        persist_state="session",
+    ) or ""
+    qualifications = tables.qualification_matches(ctx.catalogue, query, as_at=ctx.as_at)
+    units = tables.unit_matches(ctx.catalogue, ctx.graph, query)
+    if not query.strip():
+        st.write("Every qualification and national structure in the catalogue:")
+    elif qualifications.empty and units.empty:
+        st.info(f"Nothing matches \u201c{escape_markdown(query)}\u201d. Try part of a title "
+                "(complaints), a scheme code (09628), a regulator number (600/0840/4) or a unit "
+                "reference number (D/502/9654).")
+        return
+    if not qualifications.empty:
+        if query.strip():
+            st.markdown(f"**Qualifications ({len(qualifications)})**")
+        show_table(qualifications, name="Qualifications found", key="explore_qualifications_csv",
+                   file_name="qualifications.csv")
+    if not units.empty:
+        st.markdown(f"**Units ({len(units)})**")
+        show_table(units, name="Units found", key="explore_units_csv", file_name="units.csv")
+
+
+def profile(ctx: Frame) -> None:
+    catalogue = ctx.catalogue
+    ids = ranked_ids(catalogue)
+    chosen = st.selectbox(
+        "Qualification", ids, key="explore_qualification", persist_state="session",
+        format_func=lambda i: tables.qualification_label(catalogue.qualifications[i]),
+    )
+    q = catalogue.qualifications[chosen or ids[0]]
+    st.subheader(q.title)
+    show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at))
+    reference = tables.qualification_reference(q).replace("/", "-")
+
+    show_table(tables.facts_table(catalogue, q), name="Profile",
+               key="explore_profile_csv", file_name=f"profile-{reference}.csv")
+    structure(catalogue, q, reference)
+
+    st.markdown("**Dates**")
+    show_table(tables.dates_table(catalogue, q, as_at=ctx.as_at), name="Dates",
+               key="explore_dates_csv", file_name=f"dates-{reference}.csv")
+
+    st.markdown("**Age groups**")
+    if q.ages is None:
+        st.write("Not stated in the sources.")
+    else:
+        st.markdown(f"- Approved for: {', '.join(q.ages.approved) or 'none stated'}\n"
+                    f"- Not approved for: {', '.join(q.ages.not_approved) or 'none stated'}"
+                    + "".join(f"\n- {caution}" for caution in q.ages.cautions))
+        show_sources(catalogue, q.ages.source)
+
+    show_statement(catalogue, "Who it suits", q.suitable_for)
+    show_statement(catalogue, "Entry requirements", q.entry_requirements)
+    if q.role_requirement is not None:
+        show_statement(catalogue, "Role requirement", q.role_requirement)
+    for heading, statement in (("Purpose", q.purpose), ("Assessment", q.assessment),
+                               ("Certificates for part of it", q.unit_certification)):
+        if statement is not None:
+            show_statement(catalogue, heading, statement)
+
+    st.markdown("**Progression**")
+    steps = tables.progression_table(catalogue, q)
+    if steps.empty:
+        st.write("The sources state no next step from this qualification.")
+    else:
+        st.caption("Stated: a source document says so. Inferred: reasoned from the sources, "
+                   "which do not say it in those words.")
+        show_table(steps, name="Progression", key="explore_progression_csv",
+                   file_name=f"progression-{reference}.csv")
+
+    st.markdown("**Replaced by**")
+    if not q.replaced_by:
+        st.write("The sources do not say that anything replaced it.")
+    for replacement in q.replaced_by:
+        successor = catalogue.qualifications.get(replacement.by)
+        name = tables.qualification_label(successor) if successor else replacement.by
+        st.markdown(f"- {name}, {replacement.scope}")
+        show_sources(catalogue, replacement.source)
+    for index, note in enumerate(q.notes):
+        show_statement(catalogue, "Notes" if index == 0 else "More notes", note)
+
+
+def structure(catalogue: Catalogue, q: Qualification, reference: str) -> None:
+    st.markdown("**Structure: groups and units**")
+    st.write(tables.STRUCTURE_WORDS[q.structure].capitalize() + ".")
+    if q.structure_note:
+        st.write(q.structure_note)
+    rules, based_on = catalogue.effective_rules(q)
+    if rules is None:
+        st.write("The sources give no unit list for it.")
+    else:
+        if based_on is not None:
+            st.info(f"Its own unit list is not in the sources. These are the groups and units of "
+                    f"{tables.qualification_label(based_on)}, which it is inferred to follow.")
+        show_table(tables.structure_table(catalogue, q), name="Groups and units",
+                   key="explore_structure_csv", file_name=f"structure-{reference}.csv")
+        show_sources(catalogue, rules.source)
+        for rule in rules.credit_rules:
+            st.markdown(f"- {rule.description}")
+    for statement in q.rule_statements:
+        show_statement(catalogue, "What the sources say about its rules", statement)
+    if q.named_units:
+        st.markdown("**Units the sources name**")
+        for named in q.named_units:
+            guess = f" (possibly {named.possible_urn})" if named.possible_urn else ""
+            st.markdown(f"- {named.number}: {named.title}{guess}")
+            show_sources(catalogue, named.source)
+
+
+def compare(ctx: Frame) -> None:
+    catalogue = ctx.catalogue
+    ids = ranked_ids(catalogue)
+    chosen = st.multiselect(
+        "Compare two or three qualifications", ids, key="compare", max_selections=3,
+        format_func=lambda i: tables.qualification_label(catalogue.qualifications[i]),
+        persist_state="session",
+    )
+    if len(chosen) < 2:
+        st.write("Choose two or three qualifications to see their facts side by side and the "
+                 "units they share.")
+        return
+    picked = [catalogue.qualifications[i] for i in chosen]
+    show_table(tables.comparison_table(catalogue, picked, as_at=ctx.as_at), name="Comparison",
+               key="compare_csv", file_name="comparison.csv")
+    shared = tables.shared_units_table(catalogue, ctx.graph, picked)
+    st.markdown("**Shared units**")
+    if shared.empty:
+        st.write("Their unit lists in the sources share no unit reference number, so no credit "
+                 "carries over between them by URN.")
+        return
+    st.write("A unit with the same unit reference number is the same unit: credit for it "
+             "carries over.")
+    show_table(shared, name="Shared units", key="compare_shared_csv",
+               file_name="shared-units.csv")
+
+
+def main() -> None:
+    ctx = frame()
+    st.title("Explore the catalogue")
+    st.caption(GLOSSARY)
+    search(ctx)
+    st.divider()
+    st.header("A qualification in full")
+    profile(ctx)
+    st.divider()
+    st.header("Compare qualifications")
+    compare(ctx)
+
+
+main()
