@@ -1,13 +1,18 @@
 """The Streamlit front end: the frame every page shares.
 
-Run with ``streamlit run app.py``. The frame (``pages._common.draw_frame``) sets the page config,
-loads the catalogue and graph once per server process (shared, read-only, by every session),
-stops with the validator's problem list on a broken catalogue, sets session defaults and draws
-the sidebar's "As at" date; then the page chosen in the navigation runs. Pages get what they
-need from ``pages._common.frame()``.
+Run with ``streamlit run app.py``. The frame (``app_pages._common.draw_frame``) sets the page
+config, loads the catalogue and graph once per server process (shared, read-only, by every
+session), stops with the validator's problem list on a broken catalogue, sets session defaults
+and draws the sidebar's "As at" date; then the page chosen in the navigation runs. Pages get
+what they need from ``app_pages._common.frame()``.
 
-To add a page: write ``pages/<name>.py`` (start it with ``ctx = frame()``) and add one
+To add a page: write ``app_pages/<name>.py`` (start it with ``ctx = frame()``) and add one
 :class:`Journey` to ``JOURNEYS``; the navigation and the welcome page pick it up.
+
+The pages are not in a folder named ``pages/`` on purpose: with one beside this script,
+Streamlit starts each server process in its old pages-folder mode, so a first request for a page
+(a tab reconnecting after a restart) would skip this frame and list every file in that folder,
+helpers included, in the navigation until someone opened the home page.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import streamlit as st
 
 from advisor.eligibility import check_eligibility
 from advisor.tables import entry_status
-from pages._common import day, draw_frame, frame
+from app_pages._common import day, draw_frame, frame
 
 
 @dataclass(frozen=True)
@@ -31,13 +36,13 @@ class Journey:
 
 
 JOURNEYS: tuple[Journey, ...] = (
-    Journey("pages/check_units.py", "Check a learner's units",
+    Journey("app_pages/check_units.py", "Check a learner's units",
             "For centre staff: tick the units a learner holds and see whether they complete a "
             "qualification, which rules are met, and the smallest set of units still needed."),
-    Journey("pages/explore.py", "Explore the catalogue",
+    Journey("app_pages/explore.py", "Explore the catalogue",
             "Search qualifications and units, read a qualification's full profile with its "
             "sources, and compare two or three side by side."),
-    Journey("pages/about.py", "About the data",
+    Journey("app_pages/about.py", "About the data",
             "Which documents the answers come from, what was taken from each, and how fully "
             "each qualification is known."),
 )

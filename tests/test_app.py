@@ -6,31 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGES = sorted(f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")
+PAGES = sorted(f"app_pages/{p.name}" for p in (ROOT / "app_pages").glob("*.py")
                if not p.name.startswith("_"))
 BEFORE_CLOSING = dt.date(2015, 6, 1)
-PAGES_FOLDER_MODE = PagesManager.__init__
-
-
-@pytest.fixture(autouse=True)
-def navigation_active(monkeypatch):
-    """Run every page through app.py, as a server does once st.navigation has run.
-
-    Because the pages live in a folder named pages/, Streamlit starts each process in its old
-    pages-folder mode, running a requested page without app.py until st.navigation is first
-    called; AppTest starts every run that way. Tests of the cold start undo this fixture.
-    """
-
-    def init(self, *args, **kwargs):
-        PAGES_FOLDER_MODE(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
 
 
 @pytest.fixture
@@ -64,12 +46,13 @@ def texts(elements) -> list[str]:
     return [e.value for e in elements]
 
 
-def dataframe_with(at: AppTest, column: str):
-    return next(d.value for d in at.dataframe if column in d.value.columns)
+def table_with(at: AppTest, column: str):
+    """The first table (static or grid) with this column."""
+    return next(t.value for t in [*at.table, *at.dataframe] if column in t.value.columns)
 
 
 def check_units(code_id: str, urns: list[str], **session) -> AppTest:
-    at = open_page("pages/check_units.py", **session)
+    at = open_page("app_pages/check_units.py", **session)
     at.selectbox(key="check_qualification").set_value(code_id).run()
     for urn in urns:
         at.checkbox(key=f"unit_{urn}").check()
@@ -106,27 +89,11 @@ def test_app__every_page_file_is_in_the_navigation():
     assert PAGES and all(f'"{page}"' in frame for page in PAGES)
 
 
-def test_app__a_page_requested_before_the_frame_has_run_draws_the_frame(monkeypatch):
-    monkeypatch.setattr(PagesManager, "__init__", PAGES_FOLDER_MODE)
-    at = AppTest.from_file(APP, default_timeout=30).run()
-    at.switch_page("pages/about.py").run()
-    assert not at.exception
-    assert at.title[0].value == "About the data"
-    assert at.date_input(key="as_at").value == dt.date.today()
-
-
-def test_app__a_broken_catalogue_stops_a_page_requested_before_the_frame(
-        tmp_path, monkeypatch, cold_caches):
-    from tests.test_validation import PROGRESSION, write_catalogue
-
-    monkeypatch.setattr(PagesManager, "__init__", PAGES_FOLDER_MODE)
-    data = write_catalogue(tmp_path, {"progression.yaml": PROGRESSION.replace("ab-002", "ab-9")})
-    monkeypatch.setenv("ADVISOR_DATA_DIR", str(data))
-    at = AppTest.from_file(APP, default_timeout=30).run()
-    at.switch_page("pages/check_units.py").run()
-    assert not at.exception
-    assert "cannot start" in at.error[0].value
-    assert not at.title
+def test_app__no_folder_named_pages():
+    """A pages/ folder beside app.py puts Streamlit in its old pages-folder mode until
+    st.navigation first runs: a page requested first would skip the frame, and every file in
+    the folder would be listed as a page. Pages live in app_pages/."""
+    assert not (ROOT / "pages").exists()
 
 
 @pytest.mark.parametrize("as_at", [None, BEFORE_CLOSING], ids=["today", "2015"])
@@ -134,6 +101,7 @@ def test_app__a_broken_catalogue_stops_a_page_requested_before_the_frame(
 def test_page__renders_without_error(page, as_at):
     at = open_page(page, **({"as_at": as_at} if as_at else {}))
     assert at.title, "every page has a title"
+    assert at.date_input(key="as_at").value == (as_at or dt.date.today()), "the frame is drawn"
     assert not at.exception
 
 
@@ -152,7 +120,7 @@ def test_check__09628_all_three_units_complete():
 def test_check__09628_unit_3_only_plans_the_other_two():
     at = check_units("ocr-09628", ["D/502/9654"])
     assert any("5 of 13 credits" in t for t in texts(at.warning))
-    plan = dataframe_with(at, "URN")
+    plan = table_with(at, "URN")
     assert list(plan["URN"]) == ["R/502/9652", "Y/502/9653"]
     assert any("8 additional credits" in t for t in texts(at.markdown))
     assert [b.label for b in at.get("download_button")] == ["Download completion plan (CSV)"]
@@ -164,7 +132,7 @@ def test_check__03456_example_needs_ten_more_credits(catalogue):
     at = check_units("ocr-03456", urns)
     assert any("34 of 42 credits" in t for t in texts(at.warning))
     assert any("10 additional credits" in t for t in texts(at.markdown))
-    assert list(dataframe_with(at, "URN")["Number"]) == ["C6"]
+    assert list(table_with(at, "URN")["Number"]) == ["C6"]
     unmet = at.table[0].value.set_index("Met")
     assert "Credits: 34 of 42 counted; 8 more needed" in set(unmet.loc["no", "Rule"])
 
@@ -226,30 +194,30 @@ def test_check__an_engine_error_is_shown_not_raised(monkeypatch):
 
 
 def test_explore__search_finds_a_unit_by_part_of_its_urn():
-    at = open_page("pages/explore.py")
+    at = open_page("app_pages/explore.py")
     at.text_input(key="explore_search").input("9654").run()
     assert not at.exception
-    units = dataframe_with(at, "In qualifications")
+    units = table_with(at, "In qualifications")
     assert list(units["URN"]) == ["D/502/9654"]
 
 
 def test_explore__search_with_no_match_says_what_to_try():
-    at = open_page("pages/explore.py")
+    at = open_page("app_pages/explore.py")
     at.text_input(key="explore_search").input("zzz*").run()
     assert any("Nothing matches" in t and "zzz\\*" in t for t in texts(at.info))
 
 
 def test_explore__profile_marks_what_is_not_stated():
-    at = open_page("pages/explore.py")
+    at = open_page("app_pages/explore.py")
     at.selectbox(key="explore_qualification").set_value("ocr-09628").run()
-    facts = dataframe_with(at, "Fact").set_index("Fact")
+    facts = table_with(at, "Fact").set_index("Fact")
     assert facts.loc["Guided learning hours (GLH)", "Value"] == "not stated"
     assert facts.loc["Regulator number", "Value"] == "600/0840/4"
-    assert "D/502/9654" in set(dataframe_with(at, "Requirement")["URN"])
+    assert "D/502/9654" in set(table_with(at, "Requirement")["URN"])
 
 
 def test_explore__compare_shows_the_shared_unit():
-    at = open_page("pages/explore.py")
+    at = open_page("app_pages/explore.py")
     at.multiselect(key="compare").set_value(["ocr-09628", "ocr-09629"]).run()
     assert not at.exception
     shared = next(d.value for d in at.dataframe
@@ -261,8 +229,8 @@ def test_explore__compare_shows_the_shared_unit():
 
 
 def test_about__lists_the_six_documents_and_the_as_at_date(catalogue):
-    at = open_page("pages/about.py", as_at=BEFORE_CLOSING)
-    documents = dataframe_with(at, "Document")
+    at = open_page("app_pages/about.py", as_at=BEFORE_CLOSING)
+    documents = table_with(at, "Document")
     assert sorted(documents["Document"]) == sorted(catalogue.documents)
     assert len(documents) == 6
     assert any("1 June 2015" in t for t in texts(at.info))

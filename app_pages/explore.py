@@ -11,8 +11,8 @@ import streamlit as st
 from advisor import tables
 from advisor.catalogue import Catalogue
 from advisor.eligibility import check_eligibility
-from advisor.models import Qualification
-from pages._common import (
+from advisor.models import Qualification, Structure
+from app_pages._common import (
     GLOSSARY,
     Frame,
     escape_markdown,
@@ -58,8 +58,11 @@ def search(ctx: Frame) -> None:
 def profile(ctx: Frame) -> None:
     catalogue = ctx.catalogue
     ids = ranked_ids(catalogue)
+    known = [i for i, qid in enumerate(ids)
+             if catalogue.qualifications[qid].structure is Structure.COMPLETE]
     chosen = st.selectbox(
-        "Qualification", ids, key="explore_qualification", persist_state="session",
+        "Qualification", ids, index=known[0] if known else 0, key="explore_qualification",
+        persist_state="session",
         format_func=lambda i: tables.qualification_label(catalogue.qualifications[i]),
     )
     q = catalogue.qualifications[chosen or ids[0]]
@@ -68,12 +71,12 @@ def profile(ctx: Frame) -> None:
     reference = tables.qualification_reference(q).replace("/", "-")
 
     show_table(tables.facts_table(catalogue, q), name="Profile",
-               key="explore_profile_csv", file_name=f"profile-{reference}.csv")
+               key="explore_profile_csv", file_name=f"profile-{reference}.csv", wrap=True)
     structure(catalogue, q, reference)
 
     st.markdown("**Dates**")
     show_table(tables.dates_table(catalogue, q, as_at=ctx.as_at), name="Dates",
-               key="explore_dates_csv", file_name=f"dates-{reference}.csv")
+               key="explore_dates_csv", file_name=f"dates-{reference}.csv", wrap=True)
 
     st.markdown("**Age groups**")
     if q.ages is None:
@@ -101,7 +104,7 @@ def profile(ctx: Frame) -> None:
         st.caption("Stated: a source document says so. Inferred: reasoned from the sources, "
                    "which do not say it in those words.")
         show_table(steps, name="Progression", key="explore_progression_csv",
-                   file_name=f"progression-{reference}.csv")
+                   file_name=f"progression-{reference}.csv", wrap=True)
 
     st.markdown("**Replaced by**")
     if not q.replaced_by:
@@ -122,7 +125,8 @@ def structure(catalogue: Catalogue, q: Qualification, reference: str) -> None:
         st.write(q.structure_note)
     rules, based_on = catalogue.effective_rules(q)
     if rules is None:
-        st.write("The sources give no unit list for it.")
+        if not q.structure_note:
+            st.write("The sources give no unit list for it.")
     else:
         if based_on is not None:
             st.info(f"Its own unit list is not in the sources. These are the groups and units of "
@@ -156,7 +160,7 @@ def compare(ctx: Frame) -> None:
         return
     picked = [catalogue.qualifications[i] for i in chosen]
     show_table(tables.comparison_table(catalogue, picked, as_at=ctx.as_at), name="Comparison",
-               key="compare_csv", file_name="comparison.csv")
+               key="compare_csv", file_name="comparison.csv", wrap=True)
     shared = tables.shared_units_table(catalogue, ctx.graph, picked)
     st.markdown("**Shared units**")
     if shared.empty:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from advisor import tables
 from advisor.models import DocumentKind
-from pages._common import day, frame, show_table
+from app_pages._common import day, frame, show_table
 
 
 def main() -> None:
@@ -32,7 +32,7 @@ def main() -> None:
         "(marked \"inferred\"), are labelled wherever they are shown."
     )
     show_table(tables.documents_table(catalogue), name="Source documents",
-               key="about_documents_csv", file_name="source-documents.csv")
+               key="about_documents_csv", file_name="source-documents.csv", wrap=True)
 
     st.header("How fully each qualification is known")
     st.write(
@@ -41,7 +41,7 @@ def main() -> None:
         "known\". Unknown: the sources name the qualification but not its structure."
     )
     show_table(tables.coverage_table(catalogue), name="Coverage",
-               key="about_coverage_csv", file_name="coverage.csv")
+               key="about_coverage_csv", file_name="coverage.csv", wrap=True)
 
     st.header("Your answers")
     st.write(

@@ -33,7 +33,6 @@ from advisor.problems import CatalogueError
 AS_AT_KEY = "as_at"
 EARLIEST_DATE = dt.date(2000, 1, 1)
 LATEST_DATE = dt.date(2040, 12, 31)
-_FRAME_DRAWN = "_frame_drawn_this_run"
 
 GLOSSARY = (
     "**Credit**: one credit stands for 10 hours of learning. "
@@ -85,17 +84,12 @@ def draw_frame() -> bool:
                       format="DD/MM/YYYY")
         st.caption("Dates decide whether a qualification is open to new learners. Every page "
                    "answers as at this date.")
-    st.session_state[_FRAME_DRAWN] = True
     return True
 
 
 def frame() -> Frame:
-    """The catalogue, graph and as-at date for this run of a page."""
-    if not st.session_state.pop(_FRAME_DRAWN, False) and not draw_frame():
-        # Streamlit ran the page without app.py: an app with a folder named pages/ runs in the
-        # old pages-folder mode until st.navigation has been called once in the process (the
-        # first request after a server start, if it is for a page; and every AppTest run).
-        st.stop()
+    """The catalogue, graph and as-at date for this run of a page (``app.py`` has drawn the
+    frame, so the catalogue is known to load)."""
     directory = data_dir()
     as_at = st.session_state.get(AS_AT_KEY) or dt.date.today()
     return Frame(get_catalogue(directory), get_graph(directory), as_at)
@@ -115,9 +109,14 @@ def day(date: dt.date) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str) -> None:
-    """A table with a CSV download of exactly what is shown."""
-    st.dataframe(table, hide_index=True, placeholder=tables.NOT_STATED, alt=name)
+def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
+               wrap: bool = False) -> None:
+    """A table with a CSV download of exactly what is shown. ``wrap``: a static table whose
+    long text wraps (for a few rows of sentences), else a scrollable, sortable grid."""
+    if wrap:
+        st.table(table, hide_index=True, alt=name)
+    else:
+        st.dataframe(table, hide_index=True, placeholder=tables.NOT_STATED, alt=name)
     st.download_button(f"Download {name.lower()} (CSV)", partial(tables.to_csv, table),
                        file_name=file_name, mime="text/csv", key=key, on_click="ignore")
 

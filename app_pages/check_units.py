@@ -15,7 +15,7 @@ from advisor.combination import CombinationCheck, check_combination
 from advisor.eligibility import check_eligibility
 from advisor.models import Qualification, Structure
 from advisor.planner import Objective
-from pages._common import GLOSSARY, frame, show_entry_status, show_sources, show_table
+from app_pages._common import GLOSSARY, frame, show_entry_status, show_sources, show_table
 
 OBJECTIVES = {
     Objective.CREDITS.value: "Fewest credits",
@@ -153,7 +153,7 @@ def main() -> None:
             show_unknown_rules(catalogue, q, check)
         return
 
-    left, right = st.columns([3, 2], gap="large")
+    left, right = st.columns(2, gap="large")
     with left:
         held = tick_units(catalogue, q)
     with right:
