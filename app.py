@@ -77,9 +77,9 @@ def welcome() -> None:
     st.info(
         f"On {day(ctx.as_at)}: {closed} closed to new learners, {opened} open, {unknown} whose "
         f"status the sources do not give, and {structures} national structures (templates that "
-        "awarding bodies build qualifications on). Most of these qualifications date from "
-        "2010-2014: every page says what is closed and, where the sources say, what replaced "
-        "it. Change the date in the sidebar to see how things stood earlier."
+        "awarding bodies build qualifications on). Every page says what is closed and, where the "
+        "sources say, what replaced it. Change the date in the sidebar to see how things stood "
+        "earlier."
     )
 
 
