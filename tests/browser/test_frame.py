@@ -7,10 +7,6 @@ from playwright.sync_api import Page, expect
 from tests.browser.helpers import check_accessibility, save_screenshot, wait_for_app
 
 TITLE = "Customer Service qualifications advisor"
-# Tolerated until the app is fixed (check_accessibility fails once it no longer occurs).
-KNOWN_VIOLATIONS = {
-    "color-contrast": "st.caption's default grey #828180 on white is 3.88:1, under WCAG AA's 4.5:1",
-}
 
 
 def test_frame__home_page_renders_accessibly_without_outbound_requests(
@@ -21,7 +17,7 @@ def test_frame__home_page_renders_accessibly_without_outbound_requests(
     expect(page).to_have_title(TITLE)
     save_screenshot(page, "home")
 
-    check_accessibility(page, known=KNOWN_VIOLATIONS)
+    check_accessibility(page)
     assert blocked_requests == [], "the app tried to reach hosts other than its own server"
 
 
