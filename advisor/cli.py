@@ -284,6 +284,153 @@ def _command_routes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _command_cohort(args: argparse.Namespace) -> int:
+    # Imported here: pandas and openpyxl are only needed by this command.
+    from advisor import cohort
+    from advisor.safe_output import to_csv_bytes, to_excel_bytes
+
+    def output_format(path: Path | None, option: str) -> str | None:
+        if path is None:
+            return None
+        suffix = path.suffix.lower()
+        if suffix not in {".csv", ".xlsx"}:
+            raise UsageError(f"{option} {path}: give a file name ending .csv or .xlsx")
+        return suffix
+
+    template_format = output_format(args.template, "--template")
+    out_format = output_format(args.output, "-o")
+    problems_format = output_format(args.problems, "--problems")
+    if args.template is not None:
+        if template_format == ".xlsx":
+            template = cohort.template_excel_bytes()
+            explained = "its 'guide' sheet explains each column"
+        else:
+            template = cohort.template_csv_bytes()
+            explained = "the columns are explained below"
+        try:
+            args.template.write_bytes(template)
+        except OSError as error:
+            print(f"advisor: cannot write {args.template}: {error.strerror or error}",
+                  file=sys.stderr)
+            return EXIT_PROBLEMS
+        stream = sys.stderr if args.json else sys.stdout  # keep --json output pure JSON
+        print(f"Wrote the learners template to {args.template} ({explained}).", file=stream)
+        if template_format == ".csv":
+            print(cohort.template_guide_text(), end="", file=stream)
+        if args.learners is None:
+            return EXIT_OK
+    if args.learners is None:
+        raise UsageError("give the learners file (CSV or .xlsx), or --template FILE")
+    if args.output is None:
+        raise UsageError("give -o OUT.csv or -o OUT.xlsx for the results")
+    if args.output.resolve() == args.learners.resolve():
+        raise UsageError(f"-o {args.output} would overwrite the learners file")
+
+    catalogue = _load(args)
+    try:
+        with args.learners.open("rb") as handle:
+            data = handle.read(cohort.MAX_BYTES + 1)  # the limit is checked by read_cohort
+    except OSError as error:
+        print(f"advisor: cannot read {args.learners}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    learners = cohort.read_cohort(data, args.learners.name)
+    if not learners.readable:
+        if args.json:
+            _print_json({"file": str(args.learners), "readable": False,
+                         "problems": [p.as_dict() for p in learners.problems]})
+        for problem in learners.problems:
+            print(f"advisor: {args.learners}: {problem}", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+    progress = _CohortProgress(len(learners.rows))
+    result = cohort.assess_cohort(catalogue, learners, as_at=args.as_at,
+                                  objective=args.objective, progress=progress)
+    progress.finish()
+    results = cohort.results_frame(result)
+    try:
+        if out_format == ".xlsx":
+            args.output.write_bytes(to_excel_bytes(cohort.result_sheets(result)))
+        else:
+            args.output.write_bytes(to_csv_bytes(results))
+        if args.problems is not None:
+            problems = cohort.problems_frame(result)
+            args.problems.write_bytes(to_excel_bytes({"problems": problems})
+                                      if problems_format == ".xlsx" else to_csv_bytes(problems))
+    except OSError as error:
+        print(f"advisor: cannot write {error.filename}: {error.strerror or error}",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+
+    levels = cohort.learners_per_level(result)
+    completion = cohort.completion_by_target(result)
+    if args.json:
+        def records(frame: Any) -> list[dict[str, Any]]:
+            return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+
+        _print_json({
+            "file": str(args.learners), "readable": True, "as_at": result.as_at.isoformat(),
+            "objective": result.objective.value, "output": str(args.output),
+            "rows_read": len(result.learners), "assessed": result.assessed,
+            "not_assessed": result.not_assessed,
+            "problems": [p.as_dict() for p in result.problems],
+            "learners_per_level": records(levels),
+            "completion_by_target": records(completion),
+            "units_most_needed": records(cohort.units_most_needed(result, limit=10)),
+            "learners": records(results),
+        })
+        return EXIT_OK
+    print(f"Read {len(result.learners)} learner rows from {args.learners}: {result.assessed} "
+          f"assessed, {result.not_assessed} not assessed (as at {result.as_at:%d/%m/%Y}).")
+    print(f"Results written to {args.output}"
+          + (f", problems to {args.problems}." if args.problems else "."))
+    if result.problems:
+        shown = 20
+        noun = "problem" if len(result.problems) == 1 else "problems"
+        print(f"{len(result.problems)} {noun}:")
+        for problem in result.problems[:shown]:
+            print(f"  {problem}")
+        if len(result.problems) > shown:
+            print(f"  ... and {len(result.problems) - shown} more"
+                  + ("" if args.problems else ": list them all with --problems FILE"))
+    if len(levels):
+        print("Recommended levels: " + "; ".join(
+            f"{row.recommended_level}: {row.learners}" for row in levels.itertuples()))
+    for row in completion.itertuples():
+        learners_ = "1 learner" if row.learners == 1 else f"{row.learners} learners"
+        print(f"Target {row.target}: {learners_}, {row.complete} complete already, "
+              f"{row.eligible} can enrol on the date.")
+    return EXIT_OK
+
+
+class _CohortProgress:
+    """Progress on stderr: a line redrawn in place on a terminal; for long runs elsewhere
+    (a log), a line at each quarter."""
+
+    LONG_RUN = 2_000  # learners
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.tty = sys.stderr.isatty()
+        self.shown = -1
+        self.active = self.tty or total >= self.LONG_RUN
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.active or total == 0:
+            return
+        if self.tty:
+            print(f"\rAssessing learners: {done:,} of {total:,}", end="", file=sys.stderr,
+                  flush=True)
+            return
+        quarter = done * 4 // total
+        if quarter > self.shown:
+            self.shown = quarter
+            print(f"Assessing learners: {done:,} of {total:,}", file=sys.stderr, flush=True)
+
+    def finish(self) -> None:
+        if self.active and self.tty and self.total:
+            print(file=sys.stderr)
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -474,6 +621,38 @@ def build_parser() -> argparse.ArgumentParser:
     _plan_options(routes)
     _common(routes)
     routes.set_defaults(handler=_command_routes)
+
+    cohort_ = commands.add_parser(
+        "cohort", help="place a whole intake from a CSV or Excel file of learners",
+        description=(
+            "Read one row per learner (CSV or .xlsx; --template writes a file to fill in) and "
+            "write, per learner, the recommended level, eligibility for the target on the date, "
+            "credits counted and required, the smallest plan, the units carried over and every "
+            "reason. Bad rows are reported by row and column and marked 'not assessed'; the "
+            "rest are still assessed. Exits 0 when the file was processed, 1 when it could not "
+            "be read, 2 for a command-line mistake."),
+        epilog=("example: advisor cohort intake.xlsx -o placed.xlsx --as-at 2026-09-01\n"
+                "         advisor cohort --template learners.xlsx"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cohort_.add_argument("learners", nargs="?", type=Path, metavar="IN",
+                         help="the learners file: .csv (UTF-8) or .xlsx")
+    cohort_.add_argument("-o", "--output", type=Path, metavar="OUT",
+                         help="where to write the results: .csv, or .xlsx (with a sheet each "
+                              "for problems and summaries)")
+    cohort_.add_argument("--problems", type=Path, metavar="FILE",
+                         help="also write every problem found (row, column, message): .csv or "
+                              ".xlsx")
+    cohort_.add_argument("--template", type=Path, metavar="FILE",
+                         help="write a learners template to fill in (.csv or .xlsx)")
+    cohort_.add_argument("--as-at", type=_date, default=None, metavar="DATE",
+                         help="the enrolment date to check, YYYY-MM-DD (default: today)")
+    cohort_.add_argument(
+        "--objective", type=Objective, choices=list(Objective), default=Objective.CREDITS,
+        help="plan for the fewest additional credits (default) or guided learning hours",
+    )
+    _common(cohort_)
+    cohort_.set_defaults(handler=_command_cohort)
     return parser
 
 

@@ -1,0 +1,646 @@
+"""Cohort mode: reading learner files, assessing them, safe downloads, and the cohort command."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import zipfile
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from advisor import cohort
+from advisor.carryover import units_of_qualification
+from advisor.cli import main
+from advisor.cohort import (
+    COLUMNS,
+    RESULT_COLUMNS,
+    assess_cohort,
+    completion_by_target,
+    learners_per_level,
+    problems_frame,
+    read_cohort,
+    results_frame,
+    units_most_needed,
+)
+from advisor.combination import check_combination, resolve_units
+from advisor.recommend import Aim, Employment, Profile, recommend
+from advisor.safe_output import neutralise, to_csv_bytes, to_excel_bytes
+
+TODAY = dt.date(2026, 11, 22)
+HEADER = ",".join(c.name for c in COLUMNS)
+
+# A file mixing good rows with every kind of mistake; spreadsheet row numbers in the comments.
+MIXED = HEADER + "\n" + "\n".join([
+    "L1,20,working,Call Centre Operator,no,knowledge,,D/502/9654,09628",  # 2 good
+    "L2,30,working,,,,,X/123,03456",  # 3 unknown unit
+    "L3,,working,Helpdesk Assistant,,,,3,09629",  # 4 no age: assessed, age checks unknown
+    '"=HYPERLINK(""http://evil.example"",""click"")",25,working,,,,,,09628',  # 5 a formula
+    "L5,40,working,Customer Service Team Leader,no,competence,,F3; K/601/1622; A3,03456",  # 6
+    "L6,22,working,,,,,,0962x",  # 7 unknown target
+    "L7,150,working,,,,,,09628",  # 8 absurd age
+    "L8,1e9,,,,,,,",  # 9
+    "L9,-3,,,,,,,",  # 10
+    "L10,0,,,,,,,",  # 11
+    ",30,working,,,,,,09628",  # 12 no reference
+    "L12,45,sometimes,,maybe,fun,09999,,",  # 13 four bad cells
+    "L1,19,not-working,,,,09628,,09629",  # 14 the same reference again; holds 09628
+]) + "\n"
+
+MIXED_PROBLEMS = [
+    (3, "units_held", "error",
+     "no unit 'X/123' in the catalogue; did you mean Y/601/1230, Y/601/1213, T/601/1235?"),
+    (5, "learner_ref", "warning",
+     "'=HYPERLINK(\"http://evil.example\",\"cli...' looks like a spreadsheet formula; it is "
+     "read as text, never calculated"),
+    (6, "units_held", "warning", "unit K/601/1622 is listed twice; it is counted once"),
+    (7, "target", "error",
+     "no qualification '0962x' in the catalogue; did you mean 09629, 09628, ocr-09629?"),
+    (8, "age", "error",
+     "an age of 150 is not plausible: give the learner's age in whole years (13 to 100)"),
+    (9, "age", "error", "'1e9' is not a whole number of years"),
+    (10, "age", "error",
+     "an age of -3 is not plausible: give the learner's age in whole years (13 to 100)"),
+    (11, "age", "error",
+     "an age of 0 is not plausible: give the learner's age in whole years (13 to 100)"),
+    (12, "learner_ref", "error", "learner_ref is empty: give each learner a reference"),
+    (13, "employment", "error", "'sometimes' is not one of: working, not-working"),
+    (13, "senior_role", "error", "'maybe' is not one of: yes, no"),
+    (13, "aim", "error", "'fun' is not one of: knowledge, competence, apprenticeship"),
+    (13, "qualifications_held", "error",
+     "no qualification '09999' in the catalogue; did you mean 09629?"),
+    (14, "learner_ref", "warning", "learner_ref 'L1' is also on row 2"),
+]
+
+
+def read(text: str, name: str = "cohort.csv", **limits) -> cohort.CohortInput:
+    return read_cohort(text.encode("utf-8"), name, **limits)
+
+
+def assess(catalogue, text: str, name: str = "cohort.csv", **kwargs) -> cohort.CohortResult:
+    return assess_cohort(catalogue, read(text, name), as_at=TODAY, **kwargs)
+
+
+def problems(source) -> list[tuple[int | None, str, str, str]]:
+    return [(p.row, p.column, p.severity.value, p.message) for p in source.problems]
+
+
+def learner_file(*rows: str) -> str:
+    return HEADER + "\n" + "\n".join(rows) + "\n"
+
+
+def xlsx(rows: list[list[object]]) -> bytes:
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def cells(data: bytes, sheet: str | None = None) -> list[list[object]]:
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    book = workbook[sheet] if sheet else workbook.worksheets[0]
+    return [list(row) for row in book.iter_rows(values_only=True)]
+
+
+@pytest.fixture(scope="module")
+def mixed(catalogue) -> cohort.CohortResult:
+    return assess(catalogue, MIXED)
+
+
+# --------------------------------------------------------------------------------- template
+
+
+def test_template__csv_round_trips_with_no_problems(catalogue):
+    result = assess_cohort(catalogue, read_cohort(cohort.template_csv_bytes(), "t.csv"),
+                           as_at=TODAY)
+    assert result.problems == ()
+    assert [learner.assessed for learner in result.learners] == [True, True, True]
+
+
+def test_template__excel_round_trips_to_the_same_rows_and_explains_each_column():
+    data = cohort.template_excel_bytes()
+    from_excel = read_cohort(data, "template.xlsx")
+    assert from_excel.problems == ()
+    assert from_excel.rows == read_cohort(cohort.template_csv_bytes(), "t.csv").rows
+    guide = cells(data, "guide")
+    assert guide[0] == ["column", "required", "what it holds", "accepted values", "example"]
+    assert [row[0] for row in guide[1:]] == [c.name for c in COLUMNS]
+    assert guide[1][1] == "required" and {row[1] for row in guide[2:]} == {"optional"}
+    learners = openpyxl.load_workbook(io.BytesIO(data))["learners"]
+    assert learners.column_dimensions["I"].number_format == "@", "codes keep leading zeros"
+
+
+def test_template__guide_text_names_every_column():
+    text = cohort.template_guide_text()
+    for column in COLUMNS:
+        assert f"{column.name} ({'required' if column.required else 'optional'})" in text
+
+
+# ------------------------------------------------------------------------- problems, by row
+
+
+def test_read__mixed_file_reports_every_problem_by_row_and_column(mixed):
+    assert problems(mixed) == MIXED_PROBLEMS
+
+
+def test_read__bad_rows_are_marked_and_good_rows_assessed(mixed):
+    status = {learner.row: learner.assessed for learner in mixed.learners}
+    assert [row for row, ok in status.items() if not ok] == [3, 7, 8, 9, 10, 11, 12, 13]
+    assert [row for row, ok in status.items() if ok] == [2, 4, 5, 6, 14]
+    frame = results_frame(mixed)
+    bad = frame[frame["status"] == "not assessed"]
+    assert list(bad["row"]) == [3, 7, 8, 9, 10, 11, 12, 13]
+    assert bad["recommended_level"].isna().all() and bad["credits_counted"].isna().all()
+    assert (bad["target"] == "").all()
+    assert frame.loc[frame["row"] == 3, "problems"].item() == (
+        "units_held: no unit 'X/123' in the catalogue; did you mean Y/601/1230, Y/601/1213, "
+        "T/601/1235?")
+
+
+@pytest.mark.parametrize("row", [2, 4, 5, 6, 14])
+def test_results__good_rows_agree_with_check(catalogue, mixed, row):
+    """Each assessed learner's target columns are what ``advisor check`` gives for the same
+    target and units (with a held qualification's mandatory units counted as held)."""
+    learner = next(x for x in mixed.learners if x.row == row)
+    q = learner.target
+    held = list(learner.held_units)
+    for other in learner.held_qualifications:
+        held += units_of_qualification(catalogue, other)[0]
+    check = check_combination(catalogue, q, held)
+    record = results_frame(mixed).set_index("row").loc[row]
+    assert record["credits_counted"] == check.credits_counted
+    assert record["credits_required"] == check.credits_required
+    assert record["complete"] == ("yes" if check.complete else "no")
+    assert record["plan_credits"] == check.plan.additional_credits
+    assert [u.split(" (")[1].split(")")[0] if "(" in u else u.split()[0]
+            for u in record["plan_units"].split("; ") if u] == [u.urn for u in check.plan.units]
+
+
+def test_results__same_units_as_the_cli_check(capsys, mixed):
+    main(["check", "03456", "--units", "F3,K/601/1622,A3", "--json"])
+    out = json.loads(capsys.readouterr().out)
+    record = results_frame(mixed).set_index("row").loc[6]
+    assert record["credits_counted"] == out["credits_counted"] == 11
+    assert record["plan_credits"] == out["plan"]["additional_credits"]
+    assert record["rules_not_met"] == " | ".join(r["message"] for r in out["unmet"])
+
+
+def test_results__a_held_qualification_carries_its_mandatory_units_over(mixed):
+    record = results_frame(mixed).set_index("row").loc[14]
+    assert record["target"] == "09629"
+    assert record["units_carried_over"].startswith("3 (D/502/9654)")
+    assert record["credits_carried_over"] == 5 and record["credits_counted"] == 5
+    assert "Held units that are not part of 09629: R/502/9652, Y/502/9653" in record["notes"]
+
+
+def test_results__missing_age_makes_age_checks_unknown(catalogue):
+    result = assess(catalogue, learner_file("A,,working,,,,,,601/4404/X",
+                                            "B,,working,,,,,,09628", "C,30,working,,,,,,09628"))
+    frame = results_frame(result).set_index("learner_ref")
+    assert all(learner.assessed for learner in result.learners)
+    # 601/4404/X is approved for every age group, so a missing age changes nothing there.
+    assert "Age not given" not in frame.loc["A", "eligibility_reasons"]
+    assert "Age not given, so whether the learner's age group is approved is unknown " \
+           "(approved for: 16-18, 18+, 19+)." in frame.loc["B", "eligibility_reasons"]
+    assert "Age not given" not in frame.loc["C", "eligibility_reasons"]
+    early = assess_cohort(catalogue, read(learner_file("B,,working,,,,,,09628",
+                                                       "C,30,working,,,,,,09628")),
+                          as_at=dt.date(2015, 1, 1))
+    assert [learner.eligibility.eligible for learner in early.learners] == [None, True]
+
+
+def test_results__no_target_gives_the_level_only(catalogue):
+    result = assess(catalogue, learner_file("A,17,not-working,,,knowledge,,,"))
+    record = results_frame(result).iloc[0]
+    assert record["status"] == "assessed" and record["recommended_level"] == 1
+    assert record["target"] == "" and pd.isna(record["credits_counted"])
+    assert record["level_reasons"].startswith("Not working at present")
+
+
+def test_results__frame_has_fixed_columns_and_types(mixed):
+    frame = results_frame(mixed)
+    assert tuple(frame.columns) == RESULT_COLUMNS
+    assert len(frame) == len(mixed.learners) == 13
+    assert str(frame["credits_counted"].dtype) == "Int64"
+    assert set(frame["status"]) == {"assessed", "not assessed"}
+    assert set(frame["eligible"]) <= {"yes", "no", "unknown", ""}
+
+
+def test_read__unit_numbers_within_the_target_get_suggestions(catalogue):
+    result = assess(catalogue, learner_file("A,30,working,,,,,F33,03456"))
+    assert problems(result) == [
+        (2, "units_held", "error",
+         "no unit 'F33' in the catalogue; did you mean F3 (K/601/1622)?")]
+
+
+def test_read__a_code_that_lost_its_leading_zero_is_read_with_a_warning(catalogue):
+    result = assess(catalogue, learner_file("A,30,working,,,,9628,,9629"))
+    assert problems(result) == [
+        (2, "qualifications_held", "warning",
+         "read '9628' as 09628: spreadsheets drop the leading zeros of codes (format the column "
+         "as text)"),
+        (2, "target", "warning",
+         "read '9629' as 09629: spreadsheets drop the leading zeros of codes (format the column "
+         "as text)"),
+    ]
+    assert result.learners[0].target.code == "09629"
+
+
+def test_read__thousands_of_units_in_one_cell_are_refused(catalogue):
+    many = ";".join(["D/502/9654"] * 3000)
+    result = assess(catalogue, learner_file(f"A,30,working,,,,,{many},09628",
+                                            "B,30,working,,,,,D/502/9654,09628"))
+    assert problems(result) == [
+        (2, "units_held", "error",
+         "3,000 references in one cell; at most 500 are read per learner: check the cell")]
+    assert [learner.assessed for learner in result.learners] == [False, True]
+
+
+def test_read__unit_numbers_are_not_checked_against_an_unknown_target(catalogue):
+    result = assess(catalogue, learner_file("A,30,working,,,,,F3; X/999/9999,9999x"))
+    assert [(p.column, p.message.split(";")[0]) for p in result.problems] == [
+        ("units_held", "no unit 'X/999/9999' in the catalogue"),
+        ("target", "no qualification '9999x' in the catalogue"),
+    ]
+
+
+# ----------------------------------------------------------------------------------- headers
+
+
+def test_headers__matched_ignoring_case_spaces_and_underscores():
+    text = "Learner Ref;AGE;Units Held;target_qualification\nA;30;D/502/9654;09628\n"
+    result = read(text)
+    assert result.problems == ()
+    assert result.columns == ("learner_ref", "age", "units_held", "target")
+    (row,) = result.rows
+    assert (row.learner_ref, row.age, row.units_held, row.target) == (
+        "A", 30, ("D/502/9654",), "09628")
+
+
+def test_headers__unknown_columns_are_warnings_with_suggestions():
+    result = read("learner_ref,unit_held,notes\nA,D/502/9654,x\n")
+    assert problems(result) == [
+        (1, "unit_held", "warning",
+         "unknown column 'unit_held' is ignored; did you mean 'units_held'?"),
+        (1, "notes", "warning", "unknown column 'notes' is ignored"),
+    ]
+    assert result.readable and len(result.rows) == 1
+
+
+def test_headers__a_missing_required_column_stops_the_file():
+    result = read("name,age\nA,30\n")
+    assert not result.readable and result.rows == ()
+    assert problems(result)[-1] == (
+        1, "learner_ref", "error",
+        "missing required column 'learner_ref': the first row should name the columns (the "
+        "template has them all); it names 'name', 'age'")
+
+
+def test_headers__a_column_named_twice_stops_the_file():
+    result = read("learner_ref,age,Age\nA,30,31\n")
+    assert not result.readable
+    assert problems(result) == [
+        (1, "age", "error", "column 'age' appears twice (columns B and C): keep one")]
+
+
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_read__comma_semicolon_and_tab_separated(separator):
+    text = f"learner_ref{separator}units_held\nA{separator}D/502/9654\n"
+    (row,) = read(text).rows
+    assert row.units_held == ("D/502/9654",)
+
+
+def test_read__blank_rows_are_skipped_and_row_numbers_kept():
+    result = read("learner_ref,age\n\nA,30\n,\nB,x\n")
+    assert [row.row for row in result.rows] == [3, 5]
+    assert problems(result) == [(5, "age", "error", "'x' is not a whole number of years")]
+
+
+def test_read__extra_cells_beyond_the_header_are_a_warning():
+    result = read("learner_ref,job_role\nA,Manager, retail\n")
+    assert problems(result) == [(
+        2, "", "warning", "this row has 3 cells but the header names 2 columns; the cells "
+        "beyond column B are ignored (a separator inside an unquoted cell?)")]
+
+
+def test_read__a_file_with_only_a_header_is_read_with_a_warning():
+    result = read(HEADER + "\n")
+    assert result.readable and result.rows == ()
+    assert problems(result) == [
+        (None, "", "warning", "no learners: the file has only its header row")]
+
+
+# --------------------------------------------------------------------------- unreadable files
+
+
+@pytest.mark.parametrize(("data", "name", "message"), [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.csv",
+     "photo.csv is not a text file (it holds NUL bytes, as binary files do): upload a CSV file "
+     "or an Excel workbook (.xlsx)"),
+    ("learner_ref\nZo\u00eb\n".encode("cp1252"), "intake.csv",
+     "intake.csv is not UTF-8 text: byte 0xEB on line 2 is not valid UTF-8 (the file was "
+     "probably saved in another encoding): save it as 'CSV UTF-8 (comma delimited)' or as an "
+     "Excel workbook (.xlsx)"),
+    ("learner_ref\nA\n".encode("utf-16"), "intake.csv",
+     "intake.csv is UTF-16 text, not UTF-8: save it as 'CSV UTF-8 (comma delimited)' or as an "
+     "Excel workbook (.xlsx)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 50, "old.xls",
+     "old.xls is in the old Excel 97-2003 format (.xls), which is not read: save it as an "
+     "Excel workbook (.xlsx) or as CSV UTF-8"),
+    (b"learner_ref\nA\n", "intake.xlsx",
+     "intake.xlsx is not a valid Excel workbook (.xlsx): it is not the zip archive an .xlsx "
+     "file is. If it is CSV text, name it .csv"),
+    (b"PK\x03\x04broken", "intake.xlsx",
+     "intake.xlsx is not a valid Excel workbook (.xlsx): it is not the zip archive an .xlsx "
+     "file is. If it is CSV text, name it .csv"),
+    (b"  \n", "empty.csv",
+     "empty.csv is empty: the first row should name the columns (learner_ref, age, "
+     "employment, job_role, senior_role, aim, qualifications_held, units_held, target)"),
+])
+def test_read__unreadable_files_say_why(data, name, message):
+    result = read_cohort(data, name)
+    assert not result.readable and result.rows == ()
+    assert problems(result) == [(None, "", "error", message)]
+
+
+def test_read__a_zip_that_is_not_a_workbook_says_so():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    result = read_cohort(buffer.getvalue(), "intake.xlsx")
+    assert not result.readable
+    assert result.problems[0].message.startswith(
+        "intake.xlsx is not a valid Excel workbook (.xlsx): ")
+
+
+def test_limits__size():
+    data = learner_file("A,30,,,,,,,").encode()
+    assert read_cohort(data, "c.csv", max_bytes=len(data)).readable
+    result = read_cohort(data + b" ", "c.csv", max_bytes=len(data))
+    assert problems(result) == [(None, "", "error", (
+        f"c.csv is larger than {len(data) / 1e6:g} MB, the most read at once: split the cohort "
+        "into smaller files"))]
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_limits__rows(kind):
+    rows = [["learner_ref"], ["A"], ["B"], ["C"]]
+    data = (xlsx(rows) if kind == "xlsx"
+            else "\n".join(r[0] for r in rows).encode())
+    assert len(read_cohort(data, f"c.{kind}", max_rows=3).rows) == 3
+    result = read_cohort(data, f"c.{kind}", max_rows=2)
+    assert problems(result) == [(None, "", "error", (
+        f"c.{kind} has more than 2 learner rows, the most read at once: split the cohort into "
+        "smaller files"))]
+
+
+# ------------------------------------------------------------------------------------- Excel
+
+
+def test_excel__cells_are_read_as_typed_and_formulas_as_text(catalogue):
+    data = xlsx([
+        ["Learner Ref", "Age", "Senior Role", "Units Held", "Target"],
+        ["A", 19, False, "D/502/9654", 9628],
+        ["=1+1", 20.0, True, None, "09628"],
+    ])
+    result = assess_cohort(catalogue, read_cohort(data, "intake.xlsx"), as_at=TODAY)
+    first, second = (learner for learner in result.learners)
+    assert first.assessed and first.target.code == "09628"
+    rows = read_cohort(data, "intake.xlsx").rows
+    assert [(r.learner_ref, r.age, r.senior_role) for r in rows] == [
+        ("A", 19, False), ("=1+1", 20, True)]
+    assert problems(result) == [
+        (2, "target", "warning",
+         "read '9628' as 09628: spreadsheets drop the leading zeros of codes (format the column "
+         "as text)"),
+        (3, "learner_ref", "warning",
+         "'=1+1' looks like a spreadsheet formula; it is read as text, never calculated"),
+    ]
+    assert second.assessed
+
+
+def test_excel__results_round_trip(mixed):
+    frame = results_frame(mixed)
+    data = to_excel_bytes(cohort.result_sheets(mixed))
+    assert openpyxl.load_workbook(io.BytesIO(data)).sheetnames == [
+        "learners", "problems", "levels", "completion", "units needed"]
+    back = pd.read_excel(io.BytesIO(data), sheet_name="learners", dtype=object)
+    assert list(back.columns) == list(RESULT_COLUMNS)
+    expected = frame.astype(object).where(frame.notna(), None)
+    for column in RESULT_COLUMNS:
+        got = [None if pd.isna(v) else v for v in back[column]]
+        want = [None if v in (None, "") else neutralise(v) for v in expected[column]]
+        assert got == want, column
+
+
+# ------------------------------------------------------------------------- safe downloads
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1:A2)", "\tx", "\rx",
+                                   '=HYPERLINK("http://evil.example","x")'])
+def test_safe__formula_leading_text_is_quoted_in_csv_and_xlsx(value):
+    frame = pd.DataFrame({"learner_ref": [value, "plain"], value: ["a", "b"],
+                          "credits": [-3, 4]})
+    rows = list(csv.reader(io.StringIO(to_csv_bytes(frame).decode("utf-8-sig"),
+                                       newline="")))
+    assert rows == [["learner_ref", "'" + value, "credits"], ["'" + value, "a", "-3"],
+                    ["plain", "b", "4"]]
+    stored = "'" + value.replace("\r", "\n")  # XML reads a lone CR back as a line feed
+    assert cells(to_excel_bytes(frame)) == [["learner_ref", stored, "credits"],
+                                            [stored, "a", -3], ["plain", "b", 4]]
+
+
+def test_safe__string_dtype_columns_are_quoted_too():
+    frame = pd.DataFrame({"x": pd.array(["=1", None, "ok"], dtype="string"), "n": [1, 2, 3]})
+    assert to_csv_bytes(frame).decode("utf-8-sig").splitlines() == [
+        "x,n", "'=1,1", ",2", "ok,3"]
+
+
+def test_safe__control_characters_do_not_break_excel():
+    frame = pd.DataFrame({"x": ["a\x01b", "=\x02"]})
+    assert cells(to_excel_bytes(frame)) == [["x"], ["a\ufffdb"], ["'=\ufffd"]]
+
+
+@pytest.mark.parametrize("ref", ["=1+1", "+441234", "-5", "@cmd"])
+def test_safe__learner_references_come_out_quoted(catalogue, ref):
+    result = assess(catalogue, learner_file(f"{ref},30,working,,,,,,09628"))
+    frame = results_frame(result)
+    assert frame.loc[0, "learner_ref"] == ref  # the data is kept as given
+    out = list(csv.reader(io.StringIO(to_csv_bytes(frame).decode("utf-8-sig"))))
+    assert out[1][1] == "'" + ref
+    assert cells(to_excel_bytes(frame))[1][1] == "'" + ref
+
+
+# ------------------------------------------------------------------------------- summaries
+
+
+def test_summaries__levels_completion_and_units_needed(mixed):
+    levels = learners_per_level(mixed)
+    assert list(levels.columns) == ["recommended_level", "learners"]
+    assert levels["learners"].sum() == len(mixed.learners)
+    assert levels.set_index("recommended_level").loc["not assessed", "learners"] == 8
+    completion = completion_by_target(mixed).set_index("target")
+    assert completion.loc["09628", "learners"] == 2
+    assert completion.loc["09628", "complete"] == 0
+    assert completion.loc["09628", "not_eligible"] == 2  # closed to entry on the date
+    assert completion["learners"].sum() == mixed.assessed
+    needed = units_most_needed(mixed)
+    assert list(needed.columns) == ["urn", "title", "credits", "level", "learners", "targets"]
+    top = needed.iloc[0]
+    assert (top["urn"], top["learners"]) == ("H/502/9655", 2)  # 09629's unit 4, twice
+    assert top["targets"] == "09629"
+    assert list(needed["learners"]) == sorted(needed["learners"], reverse=True)
+
+
+def test_summaries__problems_frame(mixed):
+    frame = problems_frame(mixed)
+    assert list(frame.columns) == ["row", "column", "severity", "message"]
+    assert [tuple(r) for r in frame.itertuples(index=False)] == MIXED_PROBLEMS
+
+
+# ------------------------------------------------------------------------------ assessing
+
+
+def test_assess__progress_is_reported_from_zero_to_all(catalogue):
+    rows = [f"L{n},30,working,,,,,,09628" for n in range(250)]
+    calls: list[tuple[int, int]] = []
+    assess_cohort(catalogue, read(learner_file(*rows)), as_at=TODAY,
+                  progress=lambda done, total: calls.append((done, total)))
+    assert calls[0] == (0, 250) and calls[-1] == (250, 250)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    assert 10 < len(calls) <= 102
+
+
+def test_assess__repeats_are_worked_out_once(catalogue):
+    rows = [f"L{n},{20 + n % 30},working,Call Centre Operator,no,knowledge,,D/502/9654,09629"
+            for n in range(60)]
+    result = assess(catalogue, learner_file(*rows))
+    assert result.distinct_profiles == 1 and result.distinct_checks == 1
+
+
+# (employment, job role, senior role, aim, qualifications held), each at every age below.
+SITUATIONS = [
+    ("working", "Call Centre Operator", "no", "knowledge", ""),
+    ("working", "CALL CENTRE OPERATORS", "no", "knowledge", ""),
+    ("working", "barista", "", "", ""),
+    ("working", "BARISTA", "", "", ""),
+    ("not-working", "", "", "competence", ""),
+    ("working", "Department Manager", "yes", "competence", ""),
+    ("working", "team leader", "", "apprenticeship", "09628"),
+]
+AGES = ["", "14", "15", "16", "17", "18", "19", "45"]
+
+
+@pytest.mark.parametrize("as_at", [TODAY, dt.date(2015, 1, 1)])  # 2015: ages matter
+def test_assess__shared_answers_are_exactly_what_recommend_gives(catalogue, as_at):
+    """The cohort works a recommendation out once per group of learners it treats as alike
+    (same age groups, same matched roles); every learner's level, reasons and cautions must
+    still be exactly ``recommend``'s for that learner (without their units)."""
+    rows = [f"L{n},{age},{e},{role},{senior},{aim},{held},D/502/9654,"
+            for n, (age, (e, role, senior, aim, held)) in enumerate(
+                (age, situation) for situation in SITUATIONS for age in AGES)]
+    result = assess_cohort(catalogue, read(learner_file(*rows)), as_at=as_at)
+    assert result.problems == () and len(result.learners) == len(rows)
+    for learner, row in zip(result.learners, rows, strict=True):
+        _, age, employment, role, senior, aim, held, _, _ = row.split(",")
+        direct = recommend(catalogue, Profile(
+            age=int(age) if age else None, employment=Employment(employment),
+            role=role or None, senior_role={"yes": True, "no": False}.get(senior),
+            aim=Aim(aim) if aim else None,
+            held_qualifications=("ocr-09628",) if held else (),
+        ), as_at=as_at)
+        assert (learner.recommended_level, learner.level_reasons, learner.level_cautions) == (
+            direct.recommended_level, direct.reasons, direct.cautions), row
+    assert result.distinct_profiles < len(rows) / 2
+
+
+def test_core__resolves_units_like_the_cli(catalogue):
+    q = catalogue.find_qualification("03456")
+    assert resolve_units(catalogue, ["F3"], q) == ["K/601/1622"]
+    (row,) = assess(catalogue, learner_file("A,30,,,,,,F3,03456")).learners
+    assert row.held_units == ("K/601/1622",)
+
+
+# ------------------------------------------------------------------------------------- CLI
+
+
+@pytest.fixture
+def mixed_file(tmp_path):
+    path = tmp_path / "intake.csv"
+    path.write_text(MIXED, encoding="utf-8")
+    return path
+
+
+def test_cli__writes_the_results_frame_and_a_summary(catalogue, capsys, tmp_path, mixed_file):
+    out = tmp_path / "placed.csv"
+    listed = tmp_path / "problems.csv"
+    code = main(["cohort", str(mixed_file), "-o", str(out), "--problems", str(listed),
+                 "--as-at", "2026-11-22"])
+    assert code == 0
+    expected = assess(catalogue, MIXED, name="intake.csv")
+    assert out.read_bytes() == to_csv_bytes(results_frame(expected))
+    assert listed.read_bytes() == to_csv_bytes(problems_frame(expected))
+    text = capsys.readouterr().out
+    assert text.startswith(f"Read 13 learner rows from {mixed_file}: 5 assessed, 8 not "
+                           "assessed (as at 22/11/2026).")
+    assert "  row 3, units_held: no unit 'X/123' in the catalogue" in text
+    assert "  row 6, units_held (warning): unit K/601/1622 is listed twice" in text
+
+
+def test_cli__excel_output_has_every_sheet(tmp_path, mixed_file):
+    out = tmp_path / "placed.xlsx"
+    assert main(["cohort", str(mixed_file), "-o", str(out), "--as-at", "2026-11-22"]) == 0
+    workbook = openpyxl.load_workbook(out)
+    assert workbook.sheetnames == ["learners", "problems", "levels", "completion",
+                                   "units needed"]
+    assert workbook["learners"]["B5"].value == '\'=HYPERLINK("http://evil.example","click")'
+
+
+def test_cli__json(capsys, tmp_path, mixed_file):
+    out = tmp_path / "placed.csv"
+    assert main(["cohort", str(mixed_file), "-o", str(out), "--as-at", "2026-11-22",
+                 "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["rows_read"], data["assessed"], data["not_assessed"]) == (13, 5, 8)
+    assert [(p["row"], p["column"], p["severity"], p["message"]) for p in data["problems"]] \
+        == MIXED_PROBLEMS
+    assert [r["learner_ref"] for r in data["learners"]][:2] == ["L1", "L2"]
+    assert data["learners"][1]["recommended_level"] is None
+
+
+def test_cli__template_then_assess_it(tmp_path, capsys):
+    template = tmp_path / "learners.xlsx"
+    assert main(["cohort", "--template", str(template)]) == 0
+    assert "its 'guide' sheet explains each column" in capsys.readouterr().out
+    out = tmp_path / "out.csv"
+    assert main(["cohort", str(template), "-o", str(out)]) == 0
+    assert "3 assessed, 0 not assessed" in capsys.readouterr().out
+    csv_template = tmp_path / "learners.csv"
+    assert main(["cohort", "--template", str(csv_template)]) == 0
+    assert "units_held (optional)" in capsys.readouterr().out
+    assert csv_template.read_bytes() == cohort.template_csv_bytes()
+
+
+@pytest.mark.parametrize(("argv", "code", "message"), [
+    (["cohort"], 2, "give the learners file (CSV or .xlsx), or --template FILE"),
+    (["cohort", "{in}"], 2, "give -o OUT.csv or -o OUT.xlsx for the results"),
+    (["cohort", "{in}", "-o", "{tmp}/out.txt"], 2, "give a file name ending .csv or .xlsx"),
+    (["cohort", "{tmp}/missing.csv", "-o", "{tmp}/o.csv"], 1, "cannot read"),
+    (["cohort", "{tmp}/binary.csv", "-o", "{tmp}/o.csv"], 1,
+     "binary.csv is not a text file"),
+    (["cohort", "{in}", "-o", "{in}"], 2, "would overwrite the learners file"),
+    (["cohort", "{in}", "-o", "{tmp}/no/such/folder.csv"], 1, "cannot write"),
+    (["cohort", "--template", "{tmp}/no/such/folder.csv"], 1, "cannot write"),
+])
+def test_cli__exit_codes(capsys, tmp_path, mixed_file, argv, code, message):
+    (tmp_path / "binary.csv").write_bytes(b"\x00\x01\x02")
+    args = [a.format(tmp=tmp_path, **{"in": mixed_file}) for a in argv]
+    assert main(args) == code
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "o.csv").exists()
+
