@@ -379,14 +379,15 @@ def _command_cohort(args: argparse.Namespace) -> int:
             "learners": records(results),
         })
         return EXIT_OK
-    print(f"Read {len(result.learners)} learner rows from {args.learners}: {result.assessed} "
-          f"assessed, {result.not_assessed} not assessed (as at {result.as_at:%d/%m/%Y}).")
+    print(f"Read {len(result.learners):,} learner rows from {args.learners}: "
+          f"{result.assessed:,} assessed, {result.not_assessed:,} not assessed (as at "
+          f"{result.as_at:%d/%m/%Y}).")
     print(f"Results written to {args.output}"
           + (f", problems to {args.problems}." if args.problems else "."))
     if result.problems:
         shown = 20
         noun = "problem" if len(result.problems) == 1 else "problems"
-        print(f"{len(result.problems)} {noun}:")
+        print(f"{len(result.problems):,} {noun}:")
         for problem in result.problems[:shown]:
             print(f"  {problem}")
         if len(result.problems) > shown:
