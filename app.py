@@ -36,6 +36,12 @@ class Journey:
 
 
 JOURNEYS: tuple[Journey, ...] = (
+    Journey("app_pages/starting_level.py", "Find a starting level",
+            "For learners and advisers: a few questions in plain English, then the level to "
+            "start at, the qualifications at it, and why."),
+    Journey("app_pages/plan_route.py", "Plan a route",
+            "From what a learner holds to the level or qualification they want: routes step "
+            "by step, with the units that carry over and what is still needed."),
     Journey("app_pages/check_units.py", "Check a learner's units",
             "For centre staff: tick the units a learner holds and see whether they complete a "
             "qualification, which rules are met, and the smallest set of units still needed."),

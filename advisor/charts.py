@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import html
 
+import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
+
+from advisor.catalogue import Catalogue
+from advisor.graph import EdgeKind
+from advisor.models import Basis, Category, Qualification
+from advisor.routes import Route
 
 COUNTED_COLOUR = "#1b7a3a"  # dark green: contrast above 4.5:1 against white text
 NEEDED_COLOUR = "#c9ccd1"  # light grey: the part still to do
@@ -84,3 +90,143 @@ def credit_progress_chart(progress: pd.DataFrame, *, title: str) -> go.Figure:
             "uniformtext": {"minsize": 10, "mode": "hide"},
         },
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The route map
+# ---------------------------------------------------------------------------------------------
+
+STATED_COLOUR = "#333333"  # documented progressions: solid
+INFERRED_COLOUR = "#8a8a8a"  # inferred ones: dashed
+ROUTE_COLOUR = "#1f4e8c"  # the chosen route, drawn over the others
+HELD_COLOUR = "#1b7a3a"  # where the learner starts
+
+
+def _short(q: Qualification) -> str:
+    """A label short enough for the map: the code, else the title wrapped into short lines."""
+    if q.code or q.regulator_number:
+        return _text(q.code or q.regulator_number)
+    words = q.title.removeprefix(q.awarding_body).split()
+    lines: list[str] = []
+    for word in words:
+        if lines and len(lines[-1]) + len(word) < 20:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(_text(line) for line in lines)
+
+
+def route_map_positions(catalogue: Catalogue) -> dict[str, tuple[float, int]]:
+    """Where each enrolable qualification sits: x spread across its level, y its level."""
+    by_level: dict[int, list[Qualification]] = {}
+    for q in catalogue.qualifications.values():
+        if q.category is Category.QUALIFICATION and q.level is not None:
+            by_level.setdefault(q.level, []).append(q)
+    positions: dict[str, tuple[float, int]] = {}
+    for level, members in by_level.items():
+        members.sort(key=lambda q: (q.awarding_body, _short(q), q.id))
+        for index, q in enumerate(members):
+            positions[q.id] = ((index + 1) / (len(members) + 1), level)
+    return positions
+
+
+def route_map(catalogue: Catalogue, graph: nx.MultiDiGraph, *, route: Route | None = None,
+              start: str | None = None) -> go.Figure:
+    """Levels up the side, qualifications as points, documented progressions as arrows
+    (inferred ones dashed), and ``route``, if given, drawn over them in blue."""
+    positions = route_map_positions(catalogue)
+    lines: dict[str, tuple[list[float | None], list[float | None]]] = {
+        "stated": ([], []), "inferred": ([], [])}
+    for source, target, data in graph.edges(data=True):
+        if data.get("kind") != EdgeKind.PROGRESSES_TO.value:
+            continue
+        a, b = positions.get(source[1]), positions.get(target[1])
+        if a is None or b is None:
+            continue
+        style = "stated" if data.get("basis") == Basis.STATED.value else "inferred"
+        xs, ys = lines[style]
+        xs += [a[0], b[0], None]
+        ys += [a[1], b[1], None]
+    on_route = {q.id for q in route.path} if route is not None else set()
+    route_xs: list[float | None] = []
+    route_ys: list[float | None] = []
+    if route is not None:
+        for step in route.steps:
+            if step.from_ is None:
+                continue
+            a, b = positions.get(step.from_.id), positions.get(step.to.id)
+            if a is not None and b is not None:
+                route_xs += [a[0], b[0], None]
+                route_ys += [a[1], b[1], None]
+    arrows = []
+    for source, target, data in graph.edges(data=True):
+        if data.get("kind") != EdgeKind.PROGRESSES_TO.value:
+            continue
+        a, b = positions.get(source[1]), positions.get(target[1])
+        if a is None or b is None:
+            continue
+        chosen = source[1] in on_route and target[1] in on_route
+        inferred = data.get("basis") != Basis.STATED.value
+        # Only the head: a short piece at the target end, over the (maybe dashed) line.
+        tail = (b[0] + (a[0] - b[0]) * 0.2, b[1] + (a[1] - b[1]) * 0.2)
+        arrows.append({"x": b[0], "y": b[1], "ax": tail[0], "ay": tail[1],
+                       "xref": "x", "yref": "y",
+                       "axref": "x", "ayref": "y", "text": "", "showarrow": True,
+                       "arrowhead": 2, "arrowsize": 1.2, "standoff": 9,
+                       "arrowcolor": ROUTE_COLOUR if chosen
+                       else INFERRED_COLOUR if inferred else STATED_COLOUR})
+    ids = sorted(positions, key=lambda i: positions[i])
+    colours = [HELD_COLOUR if i == start else ROUTE_COLOUR if i in on_route else "#ffffff"
+               for i in ids]
+    hover = []
+    for i in ids:
+        q = catalogue.qualifications[i]
+        closed = " (legacy)" if q.legacy else ""
+        hover.append(_text(f"{q.title}{closed}, Level {q.level}"))
+    data: list[dict] = [
+        {"type": "scatter", "mode": "lines", "name": "Documented progression",
+         "x": lines["stated"][0], "y": lines["stated"][1], "hoverinfo": "skip",
+         "line": {"color": STATED_COLOUR, "width": 1.5}},
+        {"type": "scatter", "mode": "lines", "name": "Inferred next step (not stated)",
+         "x": lines["inferred"][0], "y": lines["inferred"][1], "hoverinfo": "skip",
+         "line": {"color": INFERRED_COLOUR, "width": 1.5, "dash": "dash"}},
+        {"type": "scatter", "mode": "lines", "name": "Chosen route",
+         "x": route_xs, "y": route_ys, "hoverinfo": "skip",
+         "line": {"color": ROUTE_COLOUR, "width": 5}},
+        {"type": "scatter", "mode": "markers+text", "name": "Qualification",
+         "x": [positions[i][0] for i in ids], "y": [positions[i][1] for i in ids],
+         "text": [_short(catalogue.qualifications[i]) for i in ids],
+         "textposition": ["top center" if n % 2 == 0 else "bottom center"
+                          for n in range(len(ids))], "hovertext": hover, "hoverinfo": "text",
+         "marker": {"size": 16, "color": colours, "line": {"color": "#111111", "width": 1.5}},
+         "showlegend": False},
+    ]
+    levels = sorted({level for _, level in positions.values()})
+    return go.Figure(data=data, layout={
+        "title": {"text": "Qualifications by level, with their progressions"},
+        "height": 140 + 110 * max(len(levels), 1),
+        "margin": {"l": 10, "r": 10, "t": 60, "b": 40},
+        "xaxis": {"visible": False, "range": [0, 1]},
+        "yaxis": {"title": {"text": "Level"}, "tickvals": levels,
+                  "ticktext": [f"Level {n}" for n in levels],
+                  "range": [min(levels, default=1) - 0.5, max(levels, default=1) + 0.6]},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.05},
+        "annotations": arrows,
+        "plot_bgcolor": "#ffffff",
+    })
+
+
+def describe_route(route: Route | None) -> str:
+    """The chosen route in words, for screen readers and for people who prefer text."""
+    if route is None:
+        return "No route is chosen."
+    parts = []
+    for number, step in enumerate(route.steps, start=1):
+        credits = (f"{step.additional_credits} more credits" if step.additional_credits
+                   is not None else "credits still needed not known")
+        kind = {"stated": "a documented progression", "inferred": "an inferred next step",
+                "shared-units": "not a documented progression; the two share units",
+                "start": "the starting point"}[step.kind.value]
+        parts.append(f"Step {number}: {step.to.title} (Level {step.to.level}), {kind}, "
+                     f"{credits}")
+    return "; ".join(parts) + "."

@@ -16,6 +16,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from advisor.carryover import CarryOver
 from advisor.catalogue import Catalogue, iter_citations
 from advisor.combination import CombinationCheck
 from advisor.eligibility import Code, Eligibility, check_eligibility
@@ -31,6 +32,8 @@ from advisor.models import (
     RulesOfCombination,
     Structure,
 )
+from advisor.recommend import Recommendation
+from advisor.routes import Route
 
 NOT_STATED = "not stated"
 
@@ -537,3 +540,81 @@ def coverage_table(catalogue: Catalogue) -> pd.DataFrame:
             if q.structure is Structure.COMPLETE else NOT_STATED),
     } for q in ranked]
     return pd.DataFrame(rows, columns=["Reference", "Title", "Structure", "What is known"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Starting level and routes
+# ---------------------------------------------------------------------------------------------
+
+_YES_NO = {True: "yes", False: "no", None: "not known"}
+
+
+def options_table(result: Recommendation) -> pd.DataFrame:
+    """The qualifications at the suggested level: status on the date, fit, units counted."""
+    rows = []
+    for option in result.options:
+        q = option.qualification
+        check = option.check
+        still = (check.plan.additional_credits if check.known and check.plan is not None
+                 else None)
+        rows.append({
+            "Qualification": q.title,
+            "Code": qualification_reference(q),
+            "Awarding body": q.awarding_body,
+            "Kind": KIND_WORDS[q.kind].split(":")[0],
+            "New learners": entry_status(option.eligibility),
+            "Can start": {True: "yes", False: "no", None: "cannot be confirmed"}[option.open],
+            "Fits the aim": _YES_NO[option.fits_aim] if result.profile.aim else "no aim given",
+            "Credits already counted": check.credits_counted if check.known else None,
+            "Credits still needed": still,
+        })
+    frame = pd.DataFrame(rows, columns=[
+        "Qualification", "Code", "Awarding body", "Kind", "New learners", "Can start",
+        "Fits the aim", "Credits already counted", "Credits still needed"])
+    return frame.astype({"Credits already counted": "Int64", "Credits still needed": "Int64"})
+
+
+def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
+    """Each unit held, and what becomes of it in the target: transfers, similar, or not."""
+    rules, _ = catalogue.effective_rules(result.target)
+    numbers = _numbers(rules)
+    rows = []
+
+    def unit_row(urn: str, outcome: str, why: str) -> dict[str, Any]:
+        unit = catalogue.units.get(urn)
+        return {"URN": urn, "Title": unit.title if unit else NOT_STATED,
+                "Credits": unit.credits if unit else None, "Outcome": outcome, "Why": why}
+
+    for urn in result.transfers:
+        number = numbers.get(urn)
+        rows.append(unit_row(urn, "counts (same unit)",
+                             f"the target lists it{f' as {number}' if number else ''}"))
+    for urn in result.possible:
+        rows.append(unit_row(urn, "would count, if taken",
+                             "an optional unit of the qualification held that the target lists"))
+    for item in result.similar:
+        target = catalogue.units.get(item.target)
+        rows.append(unit_row(item.urn, "similar: for the centre to judge",
+                             f"same title as {item.target}"
+                             + (f" ({target.credits} credits)" if target else "")))
+    for item in result.not_transferable:
+        rows.append(unit_row(item.urn, "does not count", item.reason
+                             + (f" ({cite(catalogue, item.source)})" if item.source else "")))
+    frame = pd.DataFrame(rows, columns=["URN", "Title", "Credits", "Outcome", "Why"])
+    return frame.astype({"Credits": "Int64"})
+
+
+def routes_table(routes: Sequence[Route]) -> pd.DataFrame:
+    """One row per route found: its path, how far it rests on stated progressions, credits."""
+    rows = []
+    for number, route in enumerate(routes, start=1):
+        rows.append({
+            "Route": number,
+            "Path": " → ".join(qualification_reference(q) for q in route.path),
+            "Steps": len(route.steps),
+            "Documented": "yes" if route.documented else "no: includes steps not stated",
+            "Credits still needed": route.additional_credits,
+        })
+    frame = pd.DataFrame(rows, columns=["Route", "Path", "Steps", "Documented",
+                                        "Credits still needed"])
+    return frame.astype({"Credits still needed": "Int64"})

@@ -1,0 +1,220 @@
+"""Plan a route: from what a learner holds to a level or a qualification, step by step.
+
+Widgets: ``route_from`` (qualification id completed, optional), ``route_units`` (URNs held),
+``route_target`` ("level" / "qualification"), ``route_to_level`` (1-8), ``route_to``
+(qualification id), ``route_documented`` (documented progressions only), ``route_choice`` (which
+route to show). The answers live in the browser session and in the page address
+(``?from=09628&level=3``); nothing is stored on the server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import streamlit as st
+
+from advisor import charts, tables
+from advisor.catalogue import Catalogue
+from advisor.eligibility import check_eligibility
+from advisor.export import ActionPlan, action_plan_html
+from advisor.models import Category
+from advisor.routes import Route, RouteError, StepKind, already_reached, find_routes
+from advisor.share import RouteQuery, decode_route, encode_route
+from app_pages._common import (
+    GLOSSARY,
+    Frame,
+    escape_markdown,
+    frame,
+    show_entry_status,
+    show_sources,
+    show_table,
+)
+
+ROUTES_SHOWN = 5
+TARGETS = {"level": "A level", "qualification": "A particular qualification"}
+STEP_WORDS = {
+    StepKind.STATED: "A progression the documents state",
+    StepKind.INFERRED: "A likely next step that no document states outright",
+    StepKind.SHARED_UNITS: "Not a documented progression: the two qualifications share units, "
+                           "so credit carries across",
+    StepKind.START: "Where to start",
+}
+
+
+def enrolable(catalogue: Catalogue) -> list[str]:
+    ranked = sorted((q for q in catalogue.qualifications.values()
+                     if q.category is Category.QUALIFICATION),
+                    key=lambda q: (q.level or 99, tables.qualification_reference(q)))
+    return [q.id for q in ranked]
+
+
+def seed_from_link(catalogue: Catalogue) -> None:
+    if st.session_state.get("route_seeded"):
+        return
+    st.session_state["route_seeded"] = True
+    if not any(k in st.query_params for k in ("from", "units", "to", "level", "documented")):
+        return
+    query, notes = decode_route(catalogue, st.query_params.to_dict())
+    st.session_state["route_link_notes"] = notes
+    st.session_state["route_from"] = query.from_qualification
+    st.session_state["route_units"] = list(query.units)
+    st.session_state["route_target"] = "qualification" if query.to_qualification else "level"
+    st.session_state["route_to"] = query.to_qualification
+    st.session_state["route_to_level"] = query.to_level
+    st.session_state["route_documented"] = query.documented_only
+
+
+def ask(catalogue: Catalogue) -> RouteQuery:
+    ids = enrolable(catalogue)
+    label = lambda i: tables.qualification_label(catalogue.qualifications[i])  # noqa: E731
+    levels = sorted({q.level for q in catalogue.qualifications.values()
+                     if q.level is not None and q.category is Category.QUALIFICATION})
+    held_q = st.session_state.get("sl_has") or []
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.markdown("**What the learner holds**")
+        start = st.selectbox("A qualification completed", ids, format_func=label, index=None,
+                             key="route_from", placeholder="None yet")
+        if start is None and held_q and "route_from" not in st.query_params:
+            st.caption("From *Find a starting level*: " + ", ".join(label(i) for i in held_q))
+        units = st.multiselect("Units held", sorted(catalogue.units),
+                               format_func=lambda u: f"{u} {catalogue.units[u].title}",
+                               key="route_units",
+                               placeholder="None: search by title or unit reference number")
+    with right:
+        st.markdown("**Where they want to get to**")
+        target = st.radio("Aim for", list(TARGETS), format_func=TARGETS.__getitem__,
+                          key="route_target", horizontal=True)
+        to_level = to = None
+        if target == "qualification":
+            to = st.selectbox("Qualification", ids, format_func=label, index=None,
+                              key="route_to", placeholder="Choose a qualification")
+        else:
+            to_level = st.selectbox("Level", levels, index=None, key="route_to_level",
+                                    format_func=lambda n: f"Level {n}",
+                                    placeholder="Choose a level")
+        documented = st.checkbox("Only progressions the documents state", key="route_documented",
+                                 help="Leave out likely next steps that no document states, and "
+                                      "steps between qualifications that only share units.")
+    return RouteQuery(from_qualification=start, units=tuple(units), to_qualification=to,
+                      to_level=to_level, documented_only=documented)
+
+
+def search(ctx: Frame, query: RouteQuery) -> list[Route] | None:
+    catalogue = ctx.catalogue
+    start = catalogue.qualifications.get(query.from_qualification or "")
+    target = catalogue.qualifications.get(query.to_qualification or "")
+    if target is None and query.to_level is None:
+        st.info("Choose a level or a qualification to aim for.")
+        return None
+    if already_reached(start, to_qualification=target, to_level=query.to_level):
+        goal = target.title if target else f"Level {query.to_level}"
+        st.success(f"Already there: {start.title if start else ''} reaches {goal}. Choose a "
+                   "higher level to see where to go next.")
+        return None
+    try:
+        found = find_routes(catalogue, ctx.graph, from_qualification=start, units=query.units,
+                            to_qualification=target, to_level=query.to_level,
+                            include_inferred=not query.documented_only,
+                            include_shared_units=not query.documented_only)
+        return list(itertools.islice(found, ROUTES_SHOWN))
+    except RouteError as error:
+        st.error(escape_markdown(str(error)))
+        return None
+
+
+def show_route(ctx: Frame, route: Route) -> None:
+    catalogue = ctx.catalogue
+    for number, step in enumerate(route.steps, start=1):
+        q = step.to
+        st.markdown(f"#### Step {number}: {escape_markdown(tables.qualification_label(q))}")
+        st.write(f"{STEP_WORDS[step.kind]}: {step.statement}")
+        show_sources(catalogue, step.source)
+        show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at))
+        carried = step.carry_over
+        if carried.transfers:
+            st.write(f"Carries over: {carried.credits_transferred} credits from units already "
+                     "held.")
+        table = tables.carry_over_table(catalogue, carried)
+        if not table.empty:
+            show_table(table, name=f"Units held, step {number}", key=f"route_carry_{number}",
+                       file_name=f"step-{number}-units-held.csv")
+        for note in carried.notes:
+            st.info(note.reason)
+            show_sources(catalogue, note.source)
+        remaining = carried.remaining
+        if not remaining.known:
+            st.warning("Its full rules are not in the sources, so the credits still needed "
+                       "cannot be worked out; ask the centre.")
+        elif remaining.complete:
+            st.success("Nothing more is needed for this step.")
+        elif remaining.plan is None:
+            st.warning("No completion can be planned from the units known.")
+        else:
+            plan = remaining.plan
+            glh = (f", about {plan.additional_glh} guided learning hours"
+                   if plan.additional_glh is not None else "")
+            st.write(f"Still needed: {plan.additional_credits} credits{glh}, for example:")
+            show_table(tables.plan_table(catalogue, remaining), name=f"Plan for step {number}",
+                       key=f"route_plan_{number}", file_name=f"step-{number}-plan.csv")
+
+
+def main() -> None:
+    ctx = frame()
+    catalogue = ctx.catalogue
+    st.title("Plan a route")
+    st.write("From what a learner holds to the level or qualification they want: the routes "
+             "the documents support come first, and each step shows which units carry over and "
+             "what is still needed.")
+    st.caption(GLOSSARY)
+    seed_from_link(catalogue)
+    for note in st.session_state.get("route_link_notes", []):
+        st.warning(escape_markdown(note))
+    query = ask(catalogue)
+    st.query_params.from_dict(encode_route(catalogue, query))
+    routes = search(ctx, query)
+
+    chosen: Route | None = None
+    if routes is not None and not routes:
+        st.warning("No route was found within four steps. Most of these qualifications stand "
+                   "on their own; try a different level, or include steps that are not stated.")
+    elif routes:
+        st.subheader("Routes, best first")
+        show_table(tables.routes_table(routes), name="Routes found", key="route_list_csv",
+                   file_name="routes.csv")
+        labels = {n: f"Route {n + 1}: " + " → ".join(tables.qualification_reference(q)
+                                                     for q in r.path)
+                  for n, r in enumerate(routes)}
+        choice = st.radio("Show route", list(labels), format_func=labels.__getitem__,
+                          key="route_choice", horizontal=True)
+        chosen = routes[choice if choice is not None and choice < len(routes) else 0]
+
+    start = query.from_qualification
+    figure = charts.route_map(catalogue, ctx.graph, route=chosen, start=start)
+    described = charts.describe_route(chosen)
+    st.plotly_chart(figure, alt=described)
+    with st.expander("The route map as text"):
+        st.write(described)
+    if chosen is None:
+        return
+    show_route(ctx, chosen)
+    st.divider()
+    answers = {
+        "Completed": tables.qualification_label(catalogue.qualifications[start])
+        if start else "none",
+        "Units held": "; ".join(query.units) or "none",
+        "Aiming for": tables.qualification_label(catalogue.qualifications[query.to_qualification])
+        if query.to_qualification else f"Level {query.to_level}",
+    }
+    plan = ActionPlan(as_at=ctx.as_at, answers=answers, route=chosen, created=dt.date.today())
+    st.download_button(
+        "Download this route as an action plan (a page to print or keep)",
+        lambda: action_plan_html(catalogue, plan).encode("utf-8"),
+        file_name="route-plan.html", mime="text/html", key="route_plan_download",
+        on_click="ignore")
+    st.caption("The address of this page now holds these answers: bookmark or copy it to come "
+               "back. Nothing is stored on the server.")
+
+
+main()

@@ -1,0 +1,211 @@
+"""Find a starting level: a short questionnaire, and the level and qualifications it points to.
+
+Widgets: ``sl_age`` (number), ``sl_employment`` ("working" / "not-working"), ``sl_role``
+(job role: pick or type), ``sl_does`` (Level 3 descriptions that fit), ``sl_senior`` ("yes" /
+"no"), ``sl_has`` (qualification ids held), ``sl_units`` (URNs held), ``sl_aim`` (knowledge /
+competence / apprenticeship). The answers live in the browser session and in the page address
+(``?age=20&work=working...``), so a learner can reopen the plan later; nothing is stored on the
+server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from advisor import tables
+from advisor.catalogue import Catalogue
+from advisor.export import ActionPlan, action_plan_html
+from advisor.models import Category
+from advisor.recommend import Aim, Employment, Finding, Profile, level_3_statements, recommend
+from advisor.share import decode_profile, encode_profile
+from app_pages._common import (
+    GLOSSARY,
+    day,
+    escape_markdown,
+    frame,
+    show_entry_status,
+    show_sources,
+    show_table,
+)
+
+KEYS = ("sl_age", "sl_employment", "sl_role", "sl_does", "sl_senior", "sl_has", "sl_units",
+        "sl_aim")
+EMPLOYMENT = {
+    Employment.WORKING.value: "Yes, in a job where I deal with customers",
+    Employment.NOT_WORKING.value: "No, not at the moment (at school or college, looking for "
+                                  "work, or returning to work)",
+}
+SENIOR = {"yes": "Yes", "no": "No"}
+AIMS = {
+    Aim.KNOWLEDGE.value: "Knowledge: learn what good customer service is (a 'Principles of' "
+                         "qualification, assessed by assignments)",
+    Aim.COMPETENCE.value: "Competence: prove I do it well at work (an NVQ, assessed at work)",
+    Aim.APPRENTICESHIP.value: "An apprenticeship: a qualification that counts towards one",
+}
+
+
+def seed_from_link(catalogue: Catalogue) -> None:
+    """On the first run of the page in a session, take the answers from the page address."""
+    if st.session_state.get("sl_seeded"):
+        return
+    st.session_state["sl_seeded"] = True
+    if not any(k in st.query_params for k in ("age", "work", "role", "does", "senior", "has",
+                                              "units", "aim")):
+        return
+    profile, notes = decode_profile(catalogue, st.query_params.to_dict())
+    st.session_state["sl_link_notes"] = notes
+    st.session_state["sl_age"] = profile.age
+    st.session_state["sl_employment"] = profile.employment.value if profile.employment else None
+    st.session_state["sl_role"] = profile.role
+    st.session_state["sl_does"] = list(profile.responsibilities)
+    st.session_state["sl_senior"] = (None if profile.senior_role is None
+                                     else "yes" if profile.senior_role else "no")
+    st.session_state["sl_has"] = list(profile.held_qualifications)
+    st.session_state["sl_units"] = list(profile.held_units)
+    st.session_state["sl_aim"] = profile.aim.value if profile.aim else None
+
+
+def ask(catalogue: Catalogue) -> Profile:
+    """The questionnaire, in plain English; returns the answers as a profile."""
+    roles = sorted({r.title for r in catalogue.job_roles.values()})
+    statement = level_3_statements(catalogue)
+    qualifications = sorted(
+        (q for q in catalogue.qualifications.values() if q.category is Category.QUALIFICATION),
+        key=lambda q: (q.level or 99, tables.qualification_reference(q)))
+    left, right = st.columns(2, gap="large")
+    with left:
+        age = st.number_input("How old are you?", min_value=10, max_value=100, value=None,
+                              step=1, key="sl_age", placeholder="Age in years")
+        employment = st.radio("Are you working at the moment?", list(EMPLOYMENT), index=None,
+                              format_func=EMPLOYMENT.__getitem__, key="sl_employment")
+        role = st.selectbox(
+            "What is your job called?", roles, index=None, key="sl_role",
+            accept_new_options=True,
+            placeholder="Type your job title, or pick one of the examples",
+            help="The examples are the job roles the awarding body's handbook lists by level.")
+        does: list[str] = []
+        if statement is not None:
+            does = st.multiselect(
+                "Which of these describe your work? (pick any that fit)", list(statement.points),
+                key="sl_does", placeholder="None of these",
+                help="The Level 3 NVQ handbook describes its learners this way.")
+        senior = st.radio(
+            "Are you in a senior role where you influence decisions and shape how customer "
+            "service is delivered?", list(SENIOR), index=None, format_func=SENIOR.__getitem__,
+            key="sl_senior", horizontal=True)
+    with right:
+        has = st.multiselect(
+            "Customer service qualifications you already hold", [q.id for q in qualifications],
+            format_func=lambda i: tables.qualification_label(catalogue.qualifications[i]),
+            key="sl_has", placeholder="None")
+        units = st.multiselect(
+            "Units you already hold (from a certificate of unit credit)",
+            sorted(catalogue.units),
+            format_func=lambda u: f"{u} {catalogue.units[u].title}",
+            key="sl_units", placeholder="None: search by title or unit reference number")
+        aim = st.radio("What do you want from a qualification?", list(AIMS), index=None,
+                       format_func=AIMS.__getitem__, key="sl_aim")
+    return Profile(
+        age=int(age) if age is not None else None,
+        employment=Employment(employment) if employment else None,
+        role=(role or "").strip() or None,
+        responsibilities=tuple(does),
+        senior_role=None if senior is None else senior == "yes",
+        held_qualifications=tuple(has), held_units=tuple(units),
+        aim=Aim(aim) if aim else None,
+    )
+
+
+def show_finding(catalogue: Catalogue, finding: Finding) -> None:
+    st.markdown(f"- {escape_markdown(finding.message)}")
+    show_sources(catalogue, finding.source)
+
+
+def answers_for_plan(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
+    answers = {
+        "Age": str(profile.age) if profile.age is not None else "not given",
+        "Working": EMPLOYMENT[profile.employment.value] if profile.employment else "not given",
+        "Job": profile.role or "not given",
+        "Describes my work": "; ".join(profile.responsibilities) or "none chosen",
+        "Senior role": ("yes" if profile.senior_role else "no")
+        if profile.senior_role is not None else "not given",
+        "Qualifications held": "; ".join(catalogue.qualifications[i].title
+                                         for i in profile.held_qualifications) or "none",
+        "Units held": "; ".join(profile.held_units) or "none",
+        "What I want": AIMS[profile.aim.value] if profile.aim else "not given",
+    }
+    return answers
+
+
+def main() -> None:
+    ctx = frame()
+    catalogue = ctx.catalogue
+    st.title("Find a starting level")
+    st.write("Answer what you can; every answer is optional. The advisor suggests a level, "
+             "shows the qualifications at it, and explains why, with the documents it relies "
+             "on. Your answers stay in this browser.")
+    st.caption(GLOSSARY)
+    seed_from_link(catalogue)
+    for note in st.session_state.get("sl_link_notes", []):
+        st.warning(escape_markdown(note))
+
+    profile = ask(catalogue)
+    try:
+        result = recommend(catalogue, profile, as_at=ctx.as_at)
+    except ValueError as error:  # a description not in the list: only from a hand-made link
+        st.error(escape_markdown(str(error)))
+        return
+    st.query_params.from_dict(encode_profile(catalogue, profile))
+
+    st.divider()
+    st.subheader("Suggested starting level")
+    if result.recommended_level is None:
+        st.info("Not enough to go on yet: say whether you are working, what your job is "
+                "called, or what you already hold.")
+    else:
+        st.metric("Suggested level", f"Level {result.recommended_level}")
+    if result.reasons:
+        st.markdown("**Why**")
+        for finding in result.reasons:
+            show_finding(catalogue, finding)
+    for finding in result.cautions:
+        st.warning(escape_markdown(finding.message))
+        show_sources(catalogue, finding.source)
+
+    if result.options:
+        st.subheader(f"Qualifications at Level {result.recommended_level} on {day(ctx.as_at)}")
+        show_table(tables.options_table(result), name="Qualifications at this level",
+                   key="sl_options_csv", file_name="qualifications-at-level.csv")
+        for option in result.options:
+            with st.expander(tables.qualification_label(option.qualification)):
+                show_entry_status(catalogue, option.eligibility)
+                if option.aim_note:
+                    st.write(option.aim_note)
+                if option.check.counted_units:
+                    st.write(f"Units you hold count for {option.check.credits_counted} of its "
+                             f"{option.check.credits_required} credits.")
+    if result.roles_at_level:
+        st.caption("Examples of jobs at this level: "
+                   + ", ".join(r.title for r in result.roles_at_level) + ".")
+    if result.next_steps:
+        st.subheader("Next steps the documents name from what you hold")
+        for step in result.next_steps:
+            st.markdown(f"- {escape_markdown(step.statement)}")
+            show_sources(catalogue, step.source)
+
+    st.divider()
+    st.page_link("app_pages/plan_route.py", label="Plan a route from what you hold")
+    plan = ActionPlan(as_at=ctx.as_at, answers=answers_for_plan(catalogue, profile),
+                      recommendation=result, created=dt.date.today())
+    st.download_button(
+        "Download your action plan (a page to print or keep)",
+        lambda: action_plan_html(catalogue, plan).encode("utf-8"),
+        file_name="action-plan.html", mime="text/html", key="sl_plan_download",
+        on_click="ignore")
+    st.caption("The address of this page now holds your answers: bookmark or copy it to come "
+               "back to this plan. Nothing is stored on the server.")
+
+
+main()

@@ -1,0 +1,124 @@
+"""The two advice journeys in the app: find a starting level, and plan a route (AppTest)."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.test_app import APP, texts
+
+LEVEL = "app_pages/starting_level.py"
+ROUTE = "app_pages/plan_route.py"
+
+
+def open_with_link(page: str, **params: str) -> AppTest:
+    """The page as a shared link opens it: the answers in the address."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def all_text(at: AppTest) -> str:
+    parts = [*texts(at.markdown), *texts(at.warning), *texts(at.info), *texts(at.success),
+             *texts(at.caption), *texts(at.error)]
+    return "\n".join(str(p) for p in parts)
+
+
+# ------------------------------------------------------------------------ find a starting level
+
+
+def test_starting_level__role_and_work_give_level_2_with_reasons():
+    at = open_with_link(LEVEL)
+    at.selectbox(key="sl_role").set_value("Call Centre Operators").run()
+    at.radio(key="sl_employment").set_value("working").run()
+    assert not at.exception
+    assert [m.value for m in at.metric] == ["Level 2"]
+    text = all_text(at)
+    assert "listed among the Level 2 job roles" in text
+    assert "003_6006b2829cc9c277.txt § JOB ROLES AND PROGRESSION" in text
+    assert "None of the qualifications at Level 2 can be confirmed open" in text
+    options = next(d.value for d in at.dataframe if "New learners" in d.value.columns)
+    row = options.set_index("Code").loc["09628"]
+    assert row["New learners"] == "closed to new learners"
+    assert dict(at.query_params) == {"work": "working", "role": "Call Centre Operators"}
+
+
+def test_starting_level__senior_role_and_statements():
+    at = open_with_link(LEVEL)
+    at.radio(key="sl_employment").set_value("working").run()
+    at.radio(key="sl_senior").set_value("yes").run()
+    assert [m.value for m in at.metric] == ["Level 4"]
+    assert "not to assume learners move up a level automatically" in all_text(at)
+
+
+def test_starting_level__a_shared_link_reopens_the_answers():
+    at = open_with_link(LEVEL, age="20", work="working", role="Postman", has="09628",
+                        units="D/502/9654", aim="knowledge", does="2,3")
+    assert at.number_input(key="sl_age").value == 20
+    assert at.radio(key="sl_employment").value == "working"
+    assert at.multiselect(key="sl_has").value == ["ocr-09628"]
+    assert len(at.multiselect(key="sl_does").value) == 2
+    assert [m.value for m in at.metric] == ["Level 2"]
+    assert at.warning.len == 0 or "left out" not in all_text(at)
+
+
+def test_starting_level__a_hostile_link_is_told_off_and_the_rest_kept():
+    at = open_with_link(LEVEL, age="999", work="<script>alert(1)</script>", role="Postman",
+                        has="09628,ZZZ", units="X/123", does="1,99")
+    text = all_text(at)
+    assert "The link's age '999' was left out" in text
+    assert "work answer" in text and "was not understood" in text
+    assert "'X/123'" in text or "X/123" in text
+    assert "ZZZ" in text
+    assert at.multiselect(key="sl_has").value == ["ocr-09628"]
+    assert [m.value for m in at.metric] == ["Level 2"], "the good answers still count"
+
+
+def test_starting_level__nothing_answered_is_not_an_empty_page():
+    at = open_with_link(LEVEL)
+    assert "Not enough to go on yet" in all_text(at)
+    assert at.download_button(key="sl_plan_download") is not None
+
+
+# ------------------------------------------------------------------------------ plan a route
+
+
+def test_plan_route__09628_to_level_3():
+    at = open_with_link(ROUTE)
+    at.selectbox(key="route_from").set_value("ocr-09628").run()
+    at.selectbox(key="route_to_level").set_value(3).run()
+    assert not at.exception
+    text = all_text(at)
+    assert "Step 1: 09629" in text
+    assert "Carries over: 5 credits" in text
+    assert "Still needed: 12 credits" in text
+    plan = next(d.value for d in at.dataframe if "GLH" in d.value.columns)
+    assert list(plan["URN"]) == ["H/502/9655", "K/502/9656"]
+    assert len(at.get("plotly_chart")) == 1
+    assert dict(at.query_params) == {"from": "09628", "level": "3"}
+
+
+def test_plan_route__link_to_a_qualification_shows_both_steps():
+    at = open_with_link(ROUTE, **{"from": "09628", "to": "03456"})
+    text = all_text(at)
+    assert "Step 1: 09629" in text and "Step 2: 03456" in text
+    assert at.radio(key="route_target").value == "qualification"
+
+
+def test_plan_route__already_there_and_no_route():
+    at = open_with_link(ROUTE, **{"from": "09629", "level": "2"})
+    assert "Already there" in all_text(at)
+    at = open_with_link(ROUTE, **{"from": "10378", "level": "4", "documented": "yes"})
+    assert "No route was found" in all_text(at)
+    assert len(at.get("plotly_chart")) == 1, "the map still shows what there is"
+
+
+def test_plan_route__a_hostile_link_keeps_what_it_can():
+    at = open_with_link(ROUTE, **{"from": "=cmd|' /C calc'!A0", "level": "3",
+                                  "units": "D/502/9654," + ",".join(["x"] * 500)})
+    text = all_text(at)
+    assert "only the first 100 were used" in text
+    assert "D/502/9654" in at.multiselect(key="route_units").value
