@@ -208,7 +208,7 @@ def _command_recommend(args: argparse.Namespace) -> int:
             line = f"  {label}  {q.title}: {option.eligibility.summary}"
             if option.aim_note:
                 line += f" {option.aim_note}"
-            if option.check.credits_counted:
+            if option.check is not None and option.check.credits_counted:
                 line += (f" Units held count for {option.check.credits_counted} of "
                          f"{option.check.credits_required} credits.")
             print(line)

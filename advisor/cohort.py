@@ -33,7 +33,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from types import MappingProxyType
 from typing import Any
 
 import pandas as pd
@@ -603,7 +602,6 @@ class _Assessor:
         self._units: dict[tuple[str, str | None], tuple[str | None, str]] = {}
         self._mandatory: dict[str, tuple[str, ...]] = {}
         self._roles: dict[str, RoleMatch] = {}
-        self._without_rules = _without_rules(catalogue)
         self.recommendations: dict[tuple[Any, ...], _Advice] = {}
         self.carries: dict[tuple[str, str | None, tuple[str, ...]], CarryOver] = {}
         self._eligibility: dict[tuple[str, int | None, bool | None], Eligibility] = {}
@@ -660,8 +658,8 @@ class _Assessor:
         warn against assuming a learner moves up), and the target columns use them. Then the
         answer depends on the age only through the age groups it falls in, and on the job role
         only through the roles it matches, except that role findings quote the learner's words;
-        those are put back. And it does not depend on any rules of combination (see
-        ``_without_rules``). tests/test_cohort.py checks all this against ``recommend`` itself
+        those are put back. The options' plans are not worked out (``check_options=False``): the
+        cohort does not use them. tests/test_cohort.py checks all this against ``recommend`` itself
         on the real catalogue.
         """
         match = None
@@ -676,8 +674,8 @@ class _Assessor:
                                         tuple(r.id for r in match.suggestions)),
         )
         if key not in self.recommendations:
-            found = recommend(self._without_rules, dataclasses.replace(profile, held_units=()),
-                              as_at=self.as_at)
+            found = recommend(self.catalogue, dataclasses.replace(profile, held_units=()),
+                              as_at=self.as_at, check_options=False)
             self.recommendations[key] = _Advice(profile.role, found.recommended_level,
                                                 found.reasons, found.cautions)
         advice = self.recommendations[key]
@@ -765,21 +763,6 @@ class _Assessor:
             level_cautions=advice.cautions, target=target, eligibility=eligibility,
             carry_over=carried, held_qualifications=tuple(held), held_units=tuple(urns),
         )
-
-
-def _without_rules(catalogue: Catalogue) -> Catalogue:
-    """``catalogue`` with every qualification's rules of combination taken out, for
-    :func:`recommend` on a learner with no units.
-
-    ``recommend`` plans the completion of every qualification at the level it suggests, which
-    is most of its cost; its level, reasons and cautions never read those plans, and with no
-    units held every qualification counts 0 credits, rules or not, so the qualifications are
-    listed in the same order. The plans are all this changes, and the cohort does not use them.
-    An engine switch to skip the plans would make this unnecessary.
-    """
-    bare = {key: q.model_copy(update={"rules": None})
-            for key, q in catalogue.qualifications.items()}
-    return dataclasses.replace(catalogue, qualifications=MappingProxyType(bare))
 
 
 @dataclass(frozen=True)

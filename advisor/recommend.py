@@ -107,7 +107,8 @@ class Option:
     eligibility: Eligibility
     fits_aim: bool | None  # None: no aim given, or the qualification's kind is not known
     aim_note: str
-    check: CombinationCheck  # the learner's units against its rules, with the smallest plan
+    # The learner's units against its rules, with the smallest plan; None when not asked for.
+    check: CombinationCheck | None
 
     @property
     def open(self) -> bool | None:
@@ -251,8 +252,13 @@ def recommend(
     profile: Profile,
     *,
     as_at: dt.date | None = None,
+    check_options: bool = True,
 ) -> Recommendation:
     """Recommend a starting level and the qualifications at it, with reasons and cautions.
+
+    With ``check_options`` false, the options are listed without checking the learner's units
+    against their rules (``Option.check`` is None): the level, reasons and cautions are the
+    same, and a caller assessing many learners saves the planning.
 
     Raises ``ValueError`` when a responsibility does not pick out one Level 3 statement, and
     :class:`~advisor.catalogue.UnknownReference` is never raised here: held qualifications and
@@ -349,7 +355,7 @@ def recommend(
     options: tuple[Option, ...] = ()
     roles_at_level: tuple[JobRole, ...] = ()
     if level is not None:
-        options = _options_at(catalogue, level, profile, as_at)
+        options = _options_at(catalogue, level, profile, as_at, check_options)
         cautions.extend(_status_cautions(catalogue, level, options, as_at))
         cautions.extend(_aim_cautions(catalogue, profile, options))
         roles_at_level = tuple(r for r in catalogue.job_roles.values() if r.level == level)
@@ -458,7 +464,7 @@ def _fits_aim(catalogue: Catalogue, q: Qualification, aim: Aim | None) -> tuple[
 
 
 def _options_at(catalogue: Catalogue, level: int, profile: Profile,
-                as_at: dt.date) -> tuple[Option, ...]:
+                as_at: dt.date, check_options: bool) -> tuple[Option, ...]:
     held = set(profile.held_qualifications)
     options = []
     for q in catalogue.qualifications.values():
@@ -467,10 +473,12 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile,
         eligibility = check_eligibility(catalogue, q, age=profile.age, as_at=as_at,
                                         senior_role=profile.senior_role)
         fits, note = _fits_aim(catalogue, q, profile.aim)
-        check = check_combination(catalogue, q, profile.held_units)
+        check = (check_combination(catalogue, q, profile.held_units) if check_options
+                 else None)
         options.append(Option(q, eligibility, fits, note, check))
     order = {True: 0, None: 1, False: 2}
-    options.sort(key=lambda o: (order[o.fits_aim], order[o.open], -o.check.credits_counted,
+    options.sort(key=lambda o: (order[o.fits_aim], order[o.open],
+                                -(o.check.credits_counted if o.check else 0),
                                 o.qualification.legacy, o.qualification.code or "",
                                 o.qualification.id))
     return tuple(options)

@@ -131,13 +131,13 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
                 "eligibility": [r.as_dict() for r in o.eligibility.reasons],
                 "fits_aim": o.fits_aim,
                 "aim_note": o.aim_note,
-                "credits_counted": o.check.credits_counted,
-                "credits_required": o.check.credits_required,
+                "credits_counted": o.check.credits_counted if o.check else None,
+                "credits_required": o.check.credits_required if o.check else None,
                 "additional_credits": (o.check.plan.additional_credits
-                                       if o.check.plan and o.check.known else None),
+                                       if o.check and o.check.plan and o.check.known else None),
                 "plan": ([unit_dict(catalogue, u.urn) | {"group": u.group}
-                          for u in o.check.plan.units] if o.check.plan and o.check.known
-                         else None),
+                          for u in o.check.plan.units]
+                         if o.check and o.check.plan and o.check.known else None),
             }
             for o in result.options
         ],

@@ -555,8 +555,8 @@ def options_table(result: Recommendation) -> pd.DataFrame:
     for option in result.options:
         q = option.qualification
         check = option.check
-        still = (check.plan.additional_credits if check.known and check.plan is not None
-                 else None)
+        known = check is not None and check.known
+        still = (check.plan.additional_credits if known and check.plan is not None else None)
         rows.append({
             "Qualification": q.title,
             "Code": qualification_reference(q),
@@ -565,7 +565,7 @@ def options_table(result: Recommendation) -> pd.DataFrame:
             "New learners": entry_status(option.eligibility),
             "Can start": {True: "yes", False: "no", None: "cannot be confirmed"}[option.open],
             "Fits the aim": _YES_NO[option.fits_aim] if result.profile.aim else "no aim given",
-            "Credits already counted": check.credits_counted if check.known else None,
+            "Credits already counted": check.credits_counted if known else None,
             "Credits still needed": still,
         })
     frame = pd.DataFrame(rows, columns=[

@@ -183,7 +183,7 @@ def main() -> None:
                 show_entry_status(catalogue, option.eligibility)
                 if option.aim_note:
                     st.write(option.aim_note)
-                if option.check.counted_units:
+                if option.check is not None and option.check.counted_units:
                     st.write(f"Units you hold count for {option.check.credits_counted} of its "
                              f"{option.check.credits_required} credits.")
     if result.roles_at_level:

@@ -249,3 +249,15 @@ def test_cli_recommend__lists_the_level_3_statements(capsys):
     assert main(["recommend", "--list-responsibilities"]) == 0
     out = capsys.readouterr().out
     assert "can influence what happens at work" in out
+
+
+def test_recommend__without_checking_options_gives_the_same_advice(catalogue):
+    profile = Profile(role="Call Centre Operator", employment=Employment.WORKING, age=20,
+                      held_units=("D/502/9654",), held_qualifications=("ocr-09629",))
+    full = recommend(catalogue, profile, as_at=TODAY)
+    quick = recommend(catalogue, profile, as_at=TODAY, check_options=False)
+    assert (quick.recommended_level, quick.reasons, quick.cautions) == (
+        full.recommended_level, full.reasons, full.cautions)
+    assert {o.qualification.id for o in quick.options} == {o.qualification.id for o in full.options}
+    assert all(o.check is None for o in quick.options)
+    assert all(o.check is not None for o in full.options)
