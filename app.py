@@ -45,6 +45,9 @@ JOURNEYS: tuple[Journey, ...] = (
     Journey("app_pages/check_units.py", "Check a learner's units",
             "For centre staff: tick the units a learner holds and see whether they complete a "
             "qualification, which rules are met, and the smallest set of units still needed."),
+    Journey("app_pages/cohort.py", "Check a whole intake",
+            "For centre staff: upload one row per learner and get back each learner's level, "
+            "eligibility, credits and plan, with a safe file to download and summary charts."),
     Journey("app_pages/explore.py", "Explore the catalogue",
             "Search qualifications and units, read a qualification's full profile with its "
             "sources, and compare two or three side by side."),

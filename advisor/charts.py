@@ -230,3 +230,84 @@ def describe_route(route: Route | None) -> str:
         parts.append(f"Step {number}: {step.to.title} (Level {step.to.level}), {kind}, "
                      f"{credits}")
     return "; ".join(parts) + "."
+
+
+# ---------------------------------------------------------------------------------------------
+# Cohort summaries (from the frames of :mod:`advisor.cohort`)
+# ---------------------------------------------------------------------------------------------
+
+
+def _bar(x: list, y: list, *, title: str, x_title: str, y_title: str,
+         horizontal: bool = False) -> go.Figure:
+    trace = {"type": "bar", "marker": {"color": ROUTE_COLOUR}, "text": [str(v) for v in
+             (x if horizontal else y)], "textposition": "auto"}
+    trace |= {"x": x, "y": y, "orientation": "h"} if horizontal else {"x": x, "y": y}
+    return go.Figure(data=[trace], layout={
+        "title": {"text": _text(title)},
+        "height": 160 + (26 * len(y) if horizontal else 240),
+        "margin": {"l": 10, "r": 10, "t": 60, "b": 40},
+        "xaxis": {"title": {"text": x_title}, "automargin": True},
+        "yaxis": {"title": {"text": y_title}, "automargin": True,
+                  **({"autorange": "reversed"} if horizontal else {})},
+        "plot_bgcolor": "#ffffff",
+    })
+
+
+def cohort_levels_chart(levels: pd.DataFrame) -> go.Figure:
+    """Learners per suggested starting level (:func:`advisor.cohort.learners_per_level`)."""
+    return _bar([_text(v) for v in levels["recommended_level"]], list(levels["learners"]),
+                title="Learners per suggested starting level", x_title="", y_title="Learners")
+
+
+def describe_cohort_levels(levels: pd.DataFrame) -> str:
+    if levels.empty:
+        return "No learners were assessed."
+    return "; ".join(f"{row.recommended_level}: {row.learners}"
+                     for row in levels.itertuples(index=False)) + "."
+
+
+def cohort_completion_chart(completion: pd.DataFrame) -> go.Figure:
+    """For each target, learners who already complete it, who do not yet, and whose target's
+    rules are not known (:func:`advisor.cohort.completion_by_target`)."""
+    targets = [_text(t) for t in completion["target"]]
+    parts = [("complete", "Complete", COUNTED_COLOUR), ("not_complete", "Not complete yet",
+                                                       NEEDED_COLOUR),
+             ("rules_not_known", "Rules not known", "#e0b070")]
+    return go.Figure(
+        data=[{"type": "bar", "name": label, "y": targets, "x": list(completion[column]),
+               "orientation": "h", "marker": {"color": colour}}
+              for column, label, colour in parts],
+        layout={
+            "title": {"text": "Completion against each target"},
+            "barmode": "stack",
+            "height": 160 + 40 * max(len(targets), 1),
+            "margin": {"l": 10, "r": 10, "t": 60, "b": 40},
+            "xaxis": {"title": {"text": "Learners"}},
+            "yaxis": {"automargin": True, "autorange": "reversed"},
+            "legend": {"orientation": "h", "yanchor": "top", "y": -0.2},
+            "plot_bgcolor": "#ffffff",
+        })
+
+
+def describe_cohort_completion(completion: pd.DataFrame) -> str:
+    if completion.empty:
+        return "No learner named a target qualification."
+    return "; ".join(
+        f"{row.target}: {row.learners} learners, {row.complete} complete, {row.not_complete} "
+        f"not complete yet" + (f", {row.rules_not_known} whose rules are not known"
+                                if row.rules_not_known else "")
+        for row in completion.itertuples(index=False)) + "."
+
+
+def units_needed_chart(units: pd.DataFrame) -> go.Figure:
+    """The units most often in learners' completion plans (:func:`units_most_needed`)."""
+    labels = [_text(f"{row.urn} {row.title}"[:60]) for row in units.itertuples(index=False)]
+    return _bar(list(units["learners"]), labels, title="Units most often still needed",
+                x_title="Learners whose plan includes it", y_title="", horizontal=True)
+
+
+def describe_units_needed(units: pd.DataFrame) -> str:
+    if units.empty:
+        return "No units are still needed."
+    return "; ".join(f"{row.urn} {row.title}: {row.learners} learners"
+                     for row in units.itertuples(index=False)) + "."

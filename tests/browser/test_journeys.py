@@ -1,0 +1,113 @@
+"""The three journeys in a real browser: what an adviser, a learner and centre staff see.
+
+Each test drives the app as a person would (typing, choosing, ticking, uploading, downloading),
+asserts what is on the screen, runs axe-core on the page, and saves a screenshot.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.helpers import TIMEOUT_MS, check_accessibility, save_screenshot, wait_for_app
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick ``option`` in the Streamlit selectbox or multiselect labelled ``label``."""
+    box = page.get_by_role("combobox", name=label)
+    box.click()
+    box.fill(option)
+    page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
+
+
+def test_adviser__starting_level_then_printable_plan(page: Page, blocked_requests):
+    """An adviser in an interview: the learner's answers, the level with its reasons, the
+    qualifications at it, and the action plan to take home."""
+    page.goto("/starting_level")
+    wait_for_app(page, heading="Find a starting level")
+    page.get_by_label("How old are you?").fill("20")
+    page.get_by_label("How old are you?").press("Enter")
+    page.get_by_text("Yes, in a job where I deal with customers").click()
+    role = page.get_by_role("combobox", name="What is your job called?")
+    role.click()
+    role.fill("call centre operator")
+    role.press("Enter")  # a title the learner types, not picked from the list
+    expect(page.get_by_text('"call centre operator" matches "Call Centre Operators"')).to_be_visible()
+    expect(page.get_by_test_id("stMetricValue")).to_have_text("Level 2")
+    expect(page.get_by_text("Qualifications at Level 2 on")).to_be_visible()
+    assert "role=call+centre+operator" in page.url and "age=20" in page.url
+    wait_for_app(page)
+    check_accessibility(page)
+    save_screenshot(page, "journey-adviser-starting-level")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name=re.compile("Download your action plan")).click()
+    plan = Path(download_info.value.path()).read_text(encoding="utf-8")
+    assert "Suggested starting level" in plan and "Level 2" in plan
+    assert "call centre operator" in plan
+    page.set_content(plan)  # the downloaded page as the learner opens it
+    expect(page.get_by_role("heading", name="Your Customer Service qualifications action plan"))\
+        .to_be_visible()
+    save_screenshot(page, "journey-adviser-action-plan")
+    assert blocked_requests == [], "neither the app nor the plan reaches other hosts"
+
+
+def test_learner__reopens_a_shared_link_and_plans_a_route(page: Page, blocked_requests):
+    """A learner on their own: a link with their answers reopens the plan; then a route from
+    the certificate they hold to Level 3, with what carries over."""
+    page.goto("/starting_level?work=not-working&age=17")
+    wait_for_app(page, heading="Find a starting level")
+    expect(page.get_by_test_id("stMetricValue")).to_have_text("Level 1")
+    expect(page.get_by_text("Not working at present")).to_be_visible()
+
+    page.goto("/plan_route?from=09628&level=3")
+    wait_for_app(page, heading="Plan a route")
+    expect(page.get_by_role("heading", name=re.compile("Step 1: 09629"))).to_be_visible()
+    expect(page.get_by_text("Carries over: 5 credits from units already held.")).to_be_visible()
+    expect(page.get_by_text("Still needed: 12 credits")).to_be_visible()
+    page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for(timeout=TIMEOUT_MS)
+    wait_for_app(page)
+    check_accessibility(page)
+    save_screenshot(page, "journey-learner-route")
+    assert blocked_requests == []
+
+
+def test_centre_staff__ticks_units_then_uploads_an_intake(page: Page, blocked_requests,
+                                                          tmp_path):
+    """Centre staff: tick a learner's units against 03456's rules, then place an intake."""
+    page.goto("/check_units")
+    wait_for_app(page, heading="Check a learner's units")
+    choose(page, "Qualification", "03456")
+    wait_for_app(page)
+    for urn in ("K/601/1622", "J/601/1627"):  # F3 and F4, the mandatory units
+        page.get_by_text(re.compile(re.escape(urn))).first.click()
+        wait_for_app(page)
+    expect(page.get_by_text(re.compile(r"12 of 42 credits counted"))).to_be_visible()
+    save_screenshot(page, "journey-centre-check-units")
+    check_accessibility(page)
+
+    intake = tmp_path / "intake.csv"
+    intake.write_text(
+        "learner_ref,age,employment,job_role,units_held,target\n"
+        "A1,20,working,Call Centre Operator,D/502/9654,09628\n"
+        "A2,,working,Courier,\"R/502/9652,Y/502/9653,D/502/9654\",09628\n"
+        "=HYPERLINK(\"http://x\"),30,working,Postman,X/123,09628\n",
+        encoding="utf-8")
+    page.goto("/cohort")
+    wait_for_app(page, heading="Check a whole intake")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(intake))
+    expect(page.get_by_text("Problems, by row and column")).to_be_visible()
+    expect(page.get_by_test_id("stMetricValue").nth(1)).to_have_text("2")  # assessed
+    expect(page.get_by_test_id("stMetricValue").nth(2)).to_have_text("1")  # not assessed
+    page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for(timeout=TIMEOUT_MS)
+    wait_for_app(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download the results (CSV)").click()
+    results = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in results, "a formula in a cell is neutralised"
+    assert "A2" in results and "complete" in results
+    check_accessibility(page)
+    save_screenshot(page, "journey-centre-cohort")
+    assert blocked_requests == []
