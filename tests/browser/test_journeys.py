@@ -34,7 +34,8 @@ def test_adviser__starting_level_then_printable_plan(page: Page, blocked_request
     role.click()
     role.fill("call centre operator")
     role.press("Enter")  # a title the learner types, not picked from the list
-    expect(page.get_by_text('"call centre operator" matches "Call Centre Operators"')).to_be_visible()
+    matched = '"call centre operator" matches "Call Centre Operators"'
+    expect(page.get_by_text(matched)).to_be_visible()
     expect(page.get_by_test_id("stMetricValue")).to_have_text("Level 2")
     expect(page.get_by_text("Qualifications at Level 2 on")).to_be_visible()
     assert "role=call+centre+operator" in page.url and "age=20" in page.url
