@@ -7,13 +7,14 @@ Pages, exports and the CLI only format it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.catalogue import Catalogue
 from advisor.models import Citation, CreditRule, Group, Qualification, RulesOfCombination, Unit
-from advisor.planner import Objective, PlanUnit, search_plan
+from advisor.planner import Objective, PlanUnit, SearchResult, search_plan
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,36 @@ def _level_matches(rule: CreditRule, unit: Unit) -> bool:
     return unit.level >= rule.level if rule.or_above else unit.level == rule.level
 
 
+class _Same:
+    """An object as a cache key by identity: the catalogue's rules and unit bank are read-only
+    and live as long as the catalogue, and the cache holds them, so an id is never reused."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
+
+
+@functools.lru_cache(maxsize=100_000)
+def _cached_plan(rules: _Same, units: _Same, counted: frozenset[str],
+                 objective: Objective) -> SearchResult | None:
+    return search_plan(rules.value, units.value, counted, objective=objective)
+
+
+def plan_for(rules: RulesOfCombination, units: Mapping[str, Unit], counted: Iterable[str],
+             objective: Objective) -> SearchResult | None:
+    """:func:`search_plan`, remembered: learners, routes and cohorts ask the same questions
+    (most often: a qualification from nothing). Only the units the rules list matter, and the
+    answer does not depend on their order. Thread-safe (``functools.lru_cache``)."""
+    return _cached_plan(_Same(rules), _Same(units), frozenset(counted), objective)
+
+
 def check_combination(
     catalogue: Catalogue,
     qualification: Qualification,
@@ -175,7 +206,7 @@ def check_combination(
             objective_used = Objective.CREDITS
             note = ("Guided learning hours are not stated for some of these units, so the plan "
                     "uses the fewest credits instead.")
-    found = search_plan(rules, catalogue.units, counted, objective=objective_used)
+    found = plan_for(rules, catalogue.units, counted, objective_used)
     home = _home_groups(rules, counted)
     plan = None
     if found is not None:
