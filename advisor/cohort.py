@@ -40,7 +40,7 @@ import pandas as pd
 from advisor.carryover import CarryOver, carry_over, units_of_qualification
 from advisor.catalogue import Catalogue, UnknownReference
 from advisor.combination import describe_unit, resolve_units
-from advisor.eligibility import Code, Eligibility, Reason, check_eligibility
+from advisor.eligibility import Eligibility, check_eligibility
 from advisor.models import Qualification
 from advisor.planner import Objective
 from advisor.recommend import Aim, Employment, Finding, Profile, RoleMatch, match_role, recommend
@@ -568,29 +568,6 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
 # ---------------------------------------------------------------------------------------------
 
 
-_EVERY_AGE = {"pre-16", "16-18", "18+"}
-
-
-def _age_not_given(eligibility: Eligibility) -> Eligibility:
-    """Eligibility for a learner whose age is not known: any age check is unknown, not passed.
-
-    The engine, given no age, checks nothing about age; for a whole intake a blank age is more
-    likely an omission, so unless the qualification is approved for every age group the answer
-    cannot be "open".
-    """
-    q = eligibility.qualification
-    approved = set(q.ages.approved) if q.ages is not None else set()
-    if approved >= _EVERY_AGE:
-        return eligibility
-    message = "Age not given, so whether the learner's age group is approved is unknown"
-    if q.ages is not None and q.ages.approved:
-        message += f" (approved for: {', '.join(q.ages.approved)})"
-    reason = Reason(Code.AGE_UNKNOWN, message + ".", q.ages.source if q.ages else q.source)
-    eligible = None if eligibility.eligible is True else eligibility.eligible
-    return dataclasses.replace(eligibility, eligible=eligible,
-                               reasons=(*eligibility.reasons, reason))
-
-
 class _Assessor:
     """Works out each distinct question once: intakes repeat profiles, targets and units."""
 
@@ -691,7 +668,7 @@ class _Assessor:
         if key not in self._eligibility:
             result = check_eligibility(self.catalogue, target, age=age, as_at=self.as_at,
                                        senior_role=senior_role)
-            self._eligibility[key] = _age_not_given(result) if age is None else result
+            self._eligibility[key] = result
         return self._eligibility[key]
 
     def carry(self, target: Qualification, held_qualifications: Sequence[Qualification],

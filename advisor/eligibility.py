@@ -186,31 +186,38 @@ def _date_reasons(q: Qualification, as_at: dt.date) -> list[Reason]:
     return reasons
 
 
+_EVERY_AGE_GROUP = {"pre-16", "16-18", "18+"}
+
+
 def _age_reasons(q: Qualification, age: int | None) -> list[Reason]:
+    cautions = [Reason(Code.AGE_CAUTION, caution, q.ages.source) for caution in q.ages.cautions
+                if age is None or age < 16 or "16" not in caution] if q.ages else []
+    if age is None:
+        # No age given: fine where every age group is approved, otherwise unknown (never
+        # assumed approved).
+        approved = set(q.ages.approved) if q.ages is not None else set()
+        if approved >= _EVERY_AGE_GROUP:
+            return cautions
+        message = "Age not given, so whether the learner's age group is approved is unknown"
+        if approved:
+            message += f" (approved for: {', '.join(q.ages.approved)})"
+        source = q.ages.source if q.ages is not None else q.source
+        return [Reason(Code.AGE_UNKNOWN, message + ".", source), *cautions]
     if q.ages is None:
-        if age is None:
-            return []
         return [Reason(Code.AGE_UNKNOWN,
                        "The sources do not say which age groups it is approved for.", q.source)]
-    reasons: list[Reason] = []
-    if age is not None:
-        bands = age_bands_for(age)
-        approved = [b for b in bands if b in q.ages.approved]
-        refused = [b for b in bands if b in q.ages.not_approved]
-        if approved:
-            reasons.append(Reason(Code.AGE_APPROVED,
-                                  f"Approved for age {age} (age group {approved[0]}).",
-                                  q.ages.source))
-        elif refused and len(refused) == len(bands):
-            allowed = ", ".join(q.ages.approved) or "none"
-            reasons.append(Reason(Code.AGE_NOT_APPROVED,
-                                  f"Not approved for learners aged {age} (age group "
-                                  f"{refused[0]}); approved for: {allowed}.", q.ages.source))
-        else:
-            reasons.append(Reason(Code.AGE_UNKNOWN,
-                                  f"The sources do not say whether age {age} is approved.",
-                                  q.ages.source))
-    for caution in q.ages.cautions:
-        if age is None or age < 16 or "16" not in caution:
-            reasons.append(Reason(Code.AGE_CAUTION, caution, q.ages.source))
-    return reasons
+    bands = age_bands_for(age)
+    approved_bands = [b for b in bands if b in q.ages.approved]
+    refused = [b for b in bands if b in q.ages.not_approved]
+    if approved_bands:
+        first = Reason(Code.AGE_APPROVED,
+                       f"Approved for age {age} (age group {approved_bands[0]}).", q.ages.source)
+    elif refused and len(refused) == len(bands):
+        allowed = ", ".join(q.ages.approved) or "none"
+        first = Reason(Code.AGE_NOT_APPROVED,
+                       f"Not approved for learners aged {age} (age group {refused[0]}); "
+                       f"approved for: {allowed}.", q.ages.source)
+    else:
+        first = Reason(Code.AGE_UNKNOWN,
+                       f"The sources do not say whether age {age} is approved.", q.ages.source)
+    return [first, *cautions]

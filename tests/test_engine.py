@@ -262,3 +262,19 @@ def test_check__remembered_plans_give_the_same_answers(catalogue):
     for objective in (Objective.CREDITS, Objective.GLH, Objective.CREDITS):
         assert check_combination(catalogue, principles, [],
                                  objective=objective).plan.objective is objective
+
+
+def test_eligibility__no_age_given_is_unknown_unless_every_age_is_approved(catalogue):
+    before_closing = dt.date(2016, 6, 1)
+    result = check_eligibility(catalogue, catalogue.find_qualification("09628"),
+                               as_at=before_closing)
+    assert result.eligible is None
+    (age,) = [r for r in result.reasons if r.code is Code.AGE_UNKNOWN]
+    assert age.message == ("Age not given, so whether the learner's age group is approved is "
+                           "unknown (approved for: 16-18, 18+, 19+).")
+    assert check_eligibility(catalogue, catalogue.find_qualification("09628"), age=20,
+                             as_at=before_closing).eligible is True
+    every_age = check_eligibility(catalogue, catalogue.find_qualification("601/4404/X"),
+                                  as_at=dt.date(2015, 6, 1))
+    codes = {r.code for r in every_age.reasons}
+    assert Code.AGE_UNKNOWN not in codes and Code.AGE_CAUTION in codes
