@@ -746,10 +746,18 @@ def _check_transfer_rules(c: _Collector, parsed: _Parsed | None,
 def _check_satisfiable(c: _Collector, catalogue: Catalogue,
                        qualifications: Mapping[str, tuple[Qualification, _Parsed]]) -> None:
     """A complete rule set that no combination of its units can satisfy is a data error."""
+    from advisor.combination import satisfiable_by_taking_all
     from advisor.planner import PlanningError, search_plan
 
     for q, parsed in qualifications.values():
         if q.rules is None or any(not g.units_complete for g in q.rules.groups):
+            continue
+        # Decided in linear time unless a unit is listed in two groups (then: the planner).
+        decided = satisfiable_by_taking_all(catalogue, q.rules)
+        if decided is not None:
+            if not decided:
+                c.add(parsed.file, parsed.doc, ("rules",),
+                      "no combination of the listed units satisfies these rules of combination")
             continue
         try:
             plan = search_plan(q.rules, catalogue.units, held=())

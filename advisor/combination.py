@@ -159,6 +159,34 @@ def plan_for(rules: RulesOfCombination, units: Mapping[str, Unit], counted: Iter
     return _cached_plan(_Same(rules), _Same(units), frozenset(counted), objective)
 
 
+def satisfiable_by_taking_all(catalogue: Catalogue, rules: RulesOfCombination) -> bool | None:
+    """Whether some set of the listed units achieves ``rules``, decided without the planner.
+
+    Every rule is an "at least" (a cap only stops extra credit counting), so more units never
+    break a rule: the rules can be met exactly when taking every listed unit whose credit is
+    known meets them. That holds when each unit belongs to one group; where a unit is listed in
+    several groups, the group it counts in matters, and this says None: ask the planner.
+    """
+    home: dict[str, str] = {}
+    for group in rules.groups:
+        for member in group.units:
+            if member.urn in home and home[member.urn] != group.id:
+                return None
+            home[member.urn] = group.id
+    units = catalogue.units
+    taken = {urn: group for urn, group in home.items()
+             if urn in units and units[urn].credits is not None}
+    for group in rules.groups:
+        # A mandatory group's own minimums are met by its units or not at all.
+        if group.mandatory:
+            mine = [units[m.urn].credits or 0 for m in group.units if m.urn in taken]
+            capped = min(sum(mine), group.max_credits or sum(mine))
+            if (group.min_credits or 0) > capped or (group.min_units or 0) > len(mine):
+                return False
+    results, _ = _evaluate(catalogue, rules, taken, None)
+    return all(result.met for result in results)
+
+
 def check_combination(
     catalogue: Catalogue,
     qualification: Qualification,

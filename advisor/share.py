@@ -8,6 +8,7 @@ used is dropped with a plain-English note, and the rest of the answers are kept.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -62,7 +63,7 @@ def _whole_number(text: str | None, key: str, bounds: tuple[int, int],
     if text is None:
         return None
     low, high = bounds
-    if text.isdigit() and len(text) <= 4 and low <= int(text) <= high:
+    if re.fullmatch(r"[0-9]{1,4}", text) and low <= int(text) <= high:
         return int(text)
     notes.append(f"The link's {what} '{text[:20]}' was left out: give a whole number from "
                  f"{low} to {high}.")
@@ -151,7 +152,8 @@ def decode_profile(catalogue: Catalogue,
     responsibilities: list[str] = []
     statement = level_3_statements(catalogue)
     for item in _items(_value(params, "does", notes), "does", notes):
-        if statement is not None and item.isdigit() and 1 <= int(item) <= len(statement.points):
+        if (statement is not None and re.fullmatch(r"[0-9]{1,3}", item)
+                and 1 <= int(item) <= len(statement.points)):
             responsibilities.append(statement.points[int(item) - 1])
         else:
             notes.append(f"The link's work description '{item[:20]}' is not one of the list: "

@@ -12,6 +12,10 @@ from advisor.graph import build_graph
 
 REPO = Path(__file__).resolve().parent.parent
 
+# Tests never read or write the user's compiled-catalogue cache: a warm hit could hide what a
+# test patches, and a test run should leave nothing behind. Tests of the cache set their own.
+os.environ["ADVISOR_CACHE_DIR"] = "off"
+
 
 def _find_sources() -> Path | None:
     """The folder holding the seed documents and external-facts.md, if it can be found."""

@@ -124,3 +124,24 @@ def test_real_03456__plans_always_complete_it(catalogue, data):
     assert check.plan is not None
     completed = check_combination(catalogue, q, [*held, *(u.urn for u in check.plan.units)])
     assert completed.complete and completed.plan.additional_credits == 0
+
+
+@FAST
+@given(rule_sets())
+def test_satisfiable__taking_every_unit_decides_as_the_planner_does(case):
+    """Where every unit belongs to one group, "taking every unit meets the rules" is true
+    exactly when the planner finds a completion from nothing; otherwise it defers (None)."""
+    from types import MappingProxyType
+
+    from advisor.catalogue import Catalogue
+    from advisor.combination import satisfiable_by_taking_all
+
+    rules, units, _ = case
+    catalogue = Catalogue(documents={}, units=MappingProxyType(units), qualifications={},
+                          progressions=(), job_roles={}, frameworks={}, transfer_rules=())
+    decided = satisfiable_by_taking_all(catalogue, rules)
+    listed = [m.urn for g in rules.groups for m in g.units]
+    if len(listed) != len(set(listed)):
+        assert decided is None
+    else:
+        assert decided == (search_plan(rules, units, ()) is not None)
