@@ -4,7 +4,10 @@ The catalogue is edited by hand, so a mistake must be reported at its line. Read
 ``yaml.compose`` (the safe loader, C-accelerated when available) and builds plain Python values
 while recording the line of every key and list item, keyed by its path in the document. Duplicate
 keys are an error, not a silent overwrite, and aliases are refused: the catalogue does not need
-them and they are how "billion laughs" documents grow.
+them and they are how "billion laughs" documents grow. Only plain values are read: a tag other
+than YAML's own null, bool, int, float, str, timestamp, map and seq (``!!python/object``,
+``!!binary``, ``!!set``, ``!custom``) is refused, as is nesting deeper than :data:`MAX_DEPTH`.
+Whatever the text, reading raises :class:`YamlReadError` or returns: never another exception.
 """
 
 from __future__ import annotations
@@ -18,13 +21,31 @@ import yaml
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
+
+    _POSITIONS_IN_BYTES = True  # libyaml reports a reader error's position in UTF-8 bytes
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    _POSITIONS_IN_BYTES = False
 
 KeyPath = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A catalogue file larger than this is refused: no real qualification file comes close."""
+
+MAX_DEPTH = 50
+"""Lists and mappings nested deeper than this are refused. The catalogue needs 7 levels. Without
+a limit a small file crashes the process: PyYAML's C composer recurses once per level and
+overflows the C stack (a segmentation fault, not an exception) at some tens of thousands of
+levels, and building values here recurses too."""
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_TAG}{name}": what for name, what in (
+    ("null", "null"), ("bool", "true or false"), ("int", "a whole number"),
+    ("float", "a number"), ("str", "text"), ("timestamp", "a date"),
+)}
+_MAPPING_TAG = f"{_TAG}map"
+_SEQUENCE_TAG = f"{_TAG}seq"
 
 
 def format_path(path: KeyPath) -> str:
@@ -74,22 +95,45 @@ class LocatedDocument:
 _SCALAR_CONSTRUCTOR = yaml.SafeLoader("")
 
 
-def _construct_scalar(node: yaml.ScalarNode) -> Any:
-    constructor = _SCALAR_CONSTRUCTOR.yaml_constructors.get(node.tag)
-    if constructor is None:
+def _unsupported_tag(node: yaml.Node, path: KeyPath) -> YamlReadError:
+    tag = node.tag.replace(_TAG, "!!") if node.tag.startswith(_TAG) else node.tag
+    return YamlReadError(
+        YamlProblem(f"unsupported YAML tag {tag!r}: catalogue files hold plain text, numbers, "
+                    "dates, lists and mappings", node.start_mark.line + 1, path)
+    )
+
+
+def _construct_scalar(node: yaml.ScalarNode, path: KeyPath) -> Any:
+    what = _SCALAR_TAGS.get(node.tag)
+    if what is None:
+        raise _unsupported_tag(node, path)
+    constructor = _SCALAR_CONSTRUCTOR.yaml_constructors[node.tag]
+    try:
+        return constructor(_SCALAR_CONSTRUCTOR, node)
+    except (ValueError, TypeError, KeyError, AttributeError, yaml.YAMLError) as error:
+        # A date such as 2014-13-45 looks like a date to YAML but is not one; an explicit
+        # ``!!int abc`` cannot be an integer. Either is a mistake in the file, at this line.
+        # Only the date's reason ("month must be in 1..12") adds anything to the message.
+        dated = node.tag == f"{_TAG}timestamp" and isinstance(error, ValueError) and str(error)
+        reason = f": {error}" if dated else ""
         raise YamlReadError(
-            YamlProblem(f"unsupported YAML tag {node.tag!r}", node.start_mark.line + 1)
-        )
-    return constructor(_SCALAR_CONSTRUCTOR, node)
+            YamlProblem(f"{node.value!r} is not {what}{reason}", node.start_mark.line + 1, path)
+        ) from None
 
 
-def _build(node: yaml.Node, path: KeyPath, doc: LocatedDocument, seen: set[int]) -> Any:
+def _build(node: yaml.Node, path: KeyPath, doc: LocatedDocument, seen: set[int],
+           alias_line: int | None) -> Any:
     if id(node) in seen:
+        # A node met twice is an alias. Its marks are those of the anchored node, so the line
+        # comes from the event stream: the first alias there is the first one met here, because
+        # both go in document order and an anchor always comes before its aliases.
         raise YamlReadError(
             YamlProblem("YAML aliases (*name) are not allowed in catalogue files",
-                        node.start_mark.line + 1, path)
+                        alias_line or node.start_mark.line + 1, path)
         )
     if isinstance(node, yaml.MappingNode):
+        if node.tag != _MAPPING_TAG:
+            raise _unsupported_tag(node, path)
         seen.add(id(node))
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -102,7 +146,7 @@ def _build(node: yaml.Node, path: KeyPath, doc: LocatedDocument, seen: set[int])
                 raise YamlReadError(
                     YamlProblem("a key must be plain text", key_node.start_mark.line + 1, path)
                 )
-            key = str(_construct_scalar(key_node))
+            key = str(_construct_scalar(key_node, path))
             line = key_node.start_mark.line + 1
             if key in result:
                 first = doc.lines.get((*path, key))
@@ -111,37 +155,105 @@ def _build(node: yaml.Node, path: KeyPath, doc: LocatedDocument, seen: set[int])
                                 line, (*path, key))
                 )
             doc.lines[(*path, key)] = line
-            result[key] = _build(value_node, (*path, key), doc, seen)
+            result[key] = _build(value_node, (*path, key), doc, seen, alias_line)
         return result
     if isinstance(node, yaml.SequenceNode):
+        if node.tag != _SEQUENCE_TAG:
+            raise _unsupported_tag(node, path)
         seen.add(id(node))
         items = []
         for index, item in enumerate(node.value):
             doc.lines[(*path, index)] = item.start_mark.line + 1
-            items.append(_build(item, (*path, index), doc, seen))
+            items.append(_build(item, (*path, index), doc, seen, alias_line))
         return items
     seen.add(id(node))
-    return _construct_scalar(node)  # type: ignore[arg-type]
+    return _construct_scalar(node, path)  # type: ignore[arg-type]
+
+
+def _scan_events(text: str) -> int | None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH` before composing (see there for why), and
+    return the line of the first alias (``*name``), if any.
+
+    The event parser keeps its state on the heap, so it reads any depth safely, and it stops at
+    the first level too many rather than reading the whole file.
+    """
+    depth = 0
+    alias_line = None
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) and alias_line is None:
+            alias_line = event.start_mark.line + 1
+        elif isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlReadError(
+                    YamlProblem(f"lists and mappings are nested more than {MAX_DEPTH} levels "
+                                "deep; catalogue files need far fewer",
+                                event.start_mark.line + 1)
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return alias_line
+
+
+def _reader_line(text: str, error: yaml.reader.ReaderError) -> int:
+    """The line of a reader error: libyaml counts its position in UTF-8 bytes, PyYAML in
+    characters."""
+    if _POSITIONS_IN_BYTES:
+        return text.encode("utf-8")[: error.position].count(b"\n") + 1
+    return text[: error.position].count("\n") + 1
+
+
+_OTHER_LINE_BREAKS = {"\x85": "U+0085 (next line)", "\u2028": "U+2028 (line separator)",
+                      "\u2029": "U+2029 (paragraph separator)"}
+
+
+def _check_line_breaks(text: str) -> None:
+    """Refuse the line breaks only YAML 1.1 knows. PyYAML ends a line at each of them, so every
+    line number after one would be wrong by the editor's count, and in plain text they are
+    silently turned into spaces. They come in unseen, pasted from PDFs and word processors."""
+    found = [text.find(char) for char in _OTHER_LINE_BREAKS]
+    if any(index >= 0 for index in found):
+        index = min(i for i in found if i >= 0)
+        raise YamlReadError(
+            YamlProblem(f"invisible line break {_OTHER_LINE_BREAKS[text[index]]}: replace it "
+                        "with a space or a new line", text.count("\n", 0, index) + 1)
+        )
+
+
+def _last_line(text: str) -> int:
+    """The number of the last line of ``text`` as an editor shows it."""
+    return max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
 
 
 def parse_yaml(text: str) -> LocatedDocument:
     """Parse one YAML document from ``text``, recording the line of every key path."""
     try:
+        _check_line_breaks(text)
+        alias_line = _scan_events(text)
         root = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as error:
+        # Not a marked error, but its position gives the line of the unacceptable character.
+        character = f"#x{error.character:04x}" if isinstance(error.character, int) else (
+            repr(error.character))
+        raise YamlReadError(
+            YamlProblem(f"not valid YAML: unacceptable character {character}: {error.reason}",
+                        _reader_line(text, error))
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         reason = error.problem or str(error)
         if error.context:
             reason = f"{reason} ({error.context})"
-        raise YamlReadError(
-            YamlProblem(f"not valid YAML: {reason}", mark.line + 1 if mark else None)
-        ) from None
+        # At the end of the text libyaml moves its mark to a line of its own, after the last
+        # one: report the last line, the one a person can see in the file.
+        line = min(mark.line + 1, _last_line(text)) if mark else None
+        raise YamlReadError(YamlProblem(f"not valid YAML: {reason}", line)) from None
     except yaml.YAMLError as error:
         raise YamlReadError(YamlProblem(f"not valid YAML: {error}")) from None
     doc = LocatedDocument(data=None)
     doc.lines[()] = 1
     if root is not None:
-        doc.data = _build(root, (), doc, set())
+        doc.data = _build(root, (), doc, set(), alias_line)
     return doc
 
 
@@ -162,7 +274,8 @@ def read_yaml_file(path: Path) -> LocatedDocument:
             YamlProblem(f"not UTF-8 text: byte 0x{raw[error.start]:02x} cannot be decoded", line)
         ) from None
     if "\x00" in text:
-        raise YamlReadError(YamlProblem("file contains NUL bytes; is it a binary file?"))
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise YamlReadError(YamlProblem("file contains NUL bytes; is it a binary file?", line))
     return parse_yaml(text)
 
 
