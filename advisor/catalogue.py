@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import gc
 import os
@@ -324,15 +325,24 @@ def load_catalogue(data_dir: Path | str = DEFAULT_DATA_DIR, *, use_cache: bool =
     cache (:mod:`advisor.cache`) when no data file has changed; a broken one is never cached.
     """
     data_dir = Path(data_dir)
-    # Loading makes millions of small, long-lived, acyclic objects. The cyclic garbage
-    # collector would rescan all of them again and again as they pile up, which at register
-    # size doubles a cold load and makes reading the cache several times slower; pause it.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         if use_cache:
             return cache.load_cached(data_dir, _read_catalogue)
         return _read_catalogue(data_dir)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while building many long-lived objects.
+
+    Loading (or graphing) the catalogue makes millions of small, acyclic objects; the collector
+    would rescan all of them again and again as they pile up, which at register size doubles a
+    cold load and makes reading the cache several times slower.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if collecting:
             gc.enable()

@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from advisor.catalogue import Catalogue
+from advisor.catalogue import Catalogue, collector_paused
 from advisor.models import Basis, Qualification
 
 
@@ -60,6 +60,11 @@ def normalise_title(title: str) -> str:
 
 def build_graph(catalogue: Catalogue) -> nx.MultiDiGraph:
     """Build the typed graph of the whole catalogue."""
+    with collector_paused():
+        return _build_graph(catalogue)
+
+
+def _build_graph(catalogue: Catalogue) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     levels = {q.level for q in catalogue.qualifications.values() if q.level is not None}
     levels |= {u.level for u in catalogue.units.values() if u.level is not None}

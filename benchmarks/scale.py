@@ -69,7 +69,98 @@ def measure(mode: str, data_dir: str) -> dict[str, Any]:
         result["graph_nodes"] = graph.number_of_nodes()
         result["graph_edges"] = graph.number_of_edges()
         result["peak_graph_mib"] = _peak_mib()
+        result |= measure_passes(catalogue, graph)
     return result
+
+
+def _intake(catalogue: Any, learners: int, seed: int) -> bytes:
+    """A learners file shaped like a real intake, from any catalogue: targets with known
+    rules, a few units of the target held by some learners, job titles from the catalogue."""
+    import csv
+    import io
+    import random
+
+    from advisor.cohort import COLUMNS
+    from advisor.models import Category
+
+    rng = random.Random(seed)
+    targets = sorted(q.id for q in catalogue.qualifications.values()
+                     if q.category is Category.QUALIFICATION and q.rules is not None)
+    programmes = rng.sample(targets, min(40, len(targets)))  # a centre offers a few dozen
+    roles = [r.title for r in catalogue.job_roles.values()] or ["Call Centre Operator"]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([c.name for c in COLUMNS])
+    for n in range(learners):
+        q = catalogue.qualifications[rng.choice(programmes)]
+        listed = [m.urn for g in q.rules.groups for m in g.units]
+        held = rng.sample(listed, min(len(listed), rng.randint(1, 3))) if rng.random() < 0.2 \
+            else []
+        row = {"learner_ref": f"L{n:05d}", "age": str(rng.randint(16, 60)),
+               "employment": rng.choice(["working", "working", "not-working"]),
+               "job_role": rng.choice(roles), "senior_role": "", "aim": "",
+               "qualifications_held": "", "units_held": "; ".join(held),
+               "target": q.code or q.regulator_number or q.id}
+        writer.writerow([row.get(c.name, "") for c in COLUMNS])
+    return out.getvalue().encode("utf-8")
+
+
+def measure_passes(catalogue: Any, graph: Any) -> dict[str, Any]:
+    """One learner's full pass, route search and a 10,000-learner cohort, on this catalogue."""
+    import datetime as dt
+    import itertools
+    import statistics
+
+    from advisor.cohort import assess_cohort, read_cohort, results_frame
+    from advisor.combination import _cached_plan
+    from advisor.models import Category
+    from advisor.recommend import Employment, Profile, recommend
+    from advisor.routes import already_reached, find_routes
+    from advisor.safe_output import to_csv_bytes
+
+    as_at = dt.date(2026, 11, 22)
+    at_two = sorted(q.id for q in catalogue.qualifications.values()
+                    if q.level == 2 and q.rules is not None
+                    and q.category is Category.QUALIFICATION)
+    figures: dict[str, Any] = {}
+    times = []
+    for n, qid in enumerate(at_two[:3]):
+        q = catalogue.qualifications[qid]
+        units = tuple(m.urn for m in q.rules.groups[0].units[:2])
+        profile = Profile(age=25, employment=Employment.WORKING, held_units=units)
+        if n == 0:
+            _cached_plan.cache_clear()
+        start = time.perf_counter()
+        result = recommend(catalogue, profile, as_at=as_at)
+        times.append(time.perf_counter() - start)
+    figures["pass_cold_s"] = times[0]
+    figures["pass_warm_s"] = statistics.median(times[1:]) if len(times) > 1 else None
+    figures["pass_options"] = len(result.options)
+
+    starts = [q for q in sorted(catalogue.qualifications.values(), key=lambda q: q.id)
+              if q.category is Category.QUALIFICATION and q.level is not None
+              and any(p.from_ == q.id for p in catalogue.progressions[:2000])][:20]
+    route_times = []
+    for q in starts:
+        goal = q.level + 1
+        start = time.perf_counter()
+        if not already_reached(q, to_level=goal):
+            list(itertools.islice(find_routes(catalogue, graph, from_qualification=q,
+                                              to_level=goal), 5))
+        route_times.append(time.perf_counter() - start)
+    figures["routes_median_s"] = statistics.median(route_times) if route_times else None
+    figures["routes_max_s"] = max(route_times) if route_times else None
+    figures["routes_starts"] = len(route_times)
+
+    data = _intake(catalogue, 10_000, seed=1)
+    start = time.perf_counter()
+    read = read_cohort(data, "intake.csv", max_bytes=50_000_000)
+    cohort = assess_cohort(catalogue, read, as_at=as_at)
+    to_csv_bytes(results_frame(cohort))
+    figures["cohort_s"] = time.perf_counter() - start
+    figures["cohort_assessed"] = cohort.assessed
+    figures["peak_passes_mib"] = _peak_mib()
+    return figures
 
 
 def _child(mode: str, data_dir: Path, cache_dir: Path) -> dict[str, Any]:
@@ -120,13 +211,23 @@ def report(label: str, data_dir: Path) -> None:
          _seconds(warm["load_s"])),
         (f"graph build ({warm['graph_nodes']:,} nodes, {warm['graph_edges']:,} edges)",
          _seconds(warm["graph_s"])),
+        (f"one learner's full pass, cold ({warm['pass_options']:,} qualifications at the "
+         "level: eligibility + plan)", _seconds(warm["pass_cold_s"])),
+        ("one learner's full pass, warm (the next learner)", _seconds(warm["pass_warm_s"])),
+        (f"route search, first 5 routes, median of {warm['routes_starts']} starts",
+         _seconds(warm["routes_median_s"])),
+        ("route search, slowest start", _seconds(warm["routes_max_s"])),
+        (f"10,000-learner cohort: read + assess + CSV ({warm['cohort_assessed']:,} assessed)",
+         _seconds(warm["cohort_s"])),
         ("peak memory, cold load", f"{cold['peak_load_mib']:8.0f} MiB"),
         ("peak memory, warm load", f"{warm['peak_load_mib']:8.0f} MiB"),
         ("peak memory, warm load + graph", f"{warm['peak_graph_mib']:8.0f} MiB"),
+        ("peak memory, warm load + graph + passes + cohort",
+         f"{warm['peak_passes_mib']:8.0f} MiB"),
         ("  (of which Python and imports before loading)", f"{cold['baseline_mib']:8.0f} MiB"),
     ]
     for name, figure in rows:
-        print(f"  {name:<52} {figure}")
+        print(f"  {name:<78} {figure}")
     if retried:
         print("  (files changed during the first load, so it was not cached; warm load retried)")
 
