@@ -22,6 +22,7 @@ import networkx as nx
 from pydantic import BaseModel, ValidationError
 
 from advisor import cache
+from advisor.memo import per_object
 from advisor.models import (
     Basis,
     Category,
@@ -110,16 +111,9 @@ class Catalogue:
 
     def find_qualification(self, reference: str) -> Qualification:
         """A qualification by id, scheme code, regulator number or structure reference."""
-        wanted = _normalise_reference(reference)
-        for qualification in self.qualifications.values():
-            names = (
-                qualification.id,
-                qualification.code,
-                qualification.regulator_number,
-                qualification.structure_reference,
-            )
-            if any(name is not None and _normalise_reference(name) == wanted for name in names):
-                return qualification
+        found = _reference_index(self).get(_normalise_reference(reference))
+        if found is not None:
+            return found
         raise UnknownReference("qualification", reference, self._suggest_qualifications(reference))
 
     def find_unit(self, reference: str, *, within: Qualification | None = None) -> Unit:
@@ -171,6 +165,18 @@ class Catalogue:
             if structure is not None and structure.rules is not None:
                 return structure.rules, structure
         return None, None
+
+
+@per_object
+def _reference_index(catalogue: Catalogue) -> dict[str, Qualification]:
+    """Every name a qualification answers to (id, code, regulator number, structure
+    reference), normalised; the first qualification in catalogue order wins, as a scan would."""
+    index: dict[str, Qualification] = {}
+    for q in catalogue.qualifications.values():
+        for name in (q.id, q.code, q.regulator_number, q.structure_reference):
+            if name is not None:
+                index.setdefault(_normalise_reference(name), q)
+    return index
 
 
 def _closest(reference: str, labels: Mapping[str, str]) -> list[str]:

@@ -7,12 +7,14 @@ Pages, exports and the CLI only format it.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.catalogue import Catalogue
+from advisor.memo import Same
 from advisor.models import Citation, CreditRule, Group, Qualification, RulesOfCombination, Unit
 from advisor.planner import Objective, PlanUnit, SearchResult, search_plan
 
@@ -129,26 +131,17 @@ def _level_matches(rule: CreditRule, unit: Unit) -> bool:
     return unit.level >= rule.level if rule.or_above else unit.level == rule.level
 
 
-class _Same:
-    """An object as a cache key by identity: the catalogue's rules and unit bank are read-only
-    and live as long as the catalogue, and the cache holds them, so an id is never reused."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def __hash__(self) -> int:
-        return id(self.value)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.value is self.value
-
-
 @functools.lru_cache(maxsize=100_000)
-def _cached_plan(rules: _Same, units: _Same, counted: frozenset[str],
+def _cached_plan(rules: Same, units: Same, counted: frozenset[str],
                  objective: Objective) -> SearchResult | None:
     return search_plan(rules.value, units.value, counted, objective=objective)
+
+
+def forget_remembered() -> None:
+    """Forget every remembered plan and check (for benchmarks that measure a cold start)."""
+    _cached_plan.cache_clear()
+    _remembered_check.cache_clear()
+    _listed_by_identity.cache_clear()
 
 
 def plan_for(rules: RulesOfCombination, units: Mapping[str, Unit], counted: Iterable[str],
@@ -156,7 +149,7 @@ def plan_for(rules: RulesOfCombination, units: Mapping[str, Unit], counted: Iter
     """:func:`search_plan`, remembered: learners, routes and cohorts ask the same questions
     (most often: a qualification from nothing). Only the units the rules list matter, and the
     answer does not depend on their order. Thread-safe (``functools.lru_cache``)."""
-    return _cached_plan(_Same(rules), _Same(units), frozenset(counted), objective)
+    return _cached_plan(Same(rules), Same(units), frozenset(counted), objective)
 
 
 def satisfiable_by_taking_all(catalogue: Catalogue, rules: RulesOfCombination) -> bool | None:
@@ -196,14 +189,7 @@ def check_combination(
 ) -> CombinationCheck:
     """Check ``held`` (URNs) against a qualification's rules and plan the rest."""
     held_list = list(dict.fromkeys(held))
-    rules, structure = catalogue.effective_rules(qualification)
-    cautions: list[str] = []
-    if structure is not None:
-        cautions.append(
-            f"The sources do not give {qualification.title}'s own unit list. This check uses the "
-            f"rules of the national structure {structure.structure_reference}, which it is "
-            "inferred to follow; confirm the units with the awarding body."
-        )
+    rules, _ = catalogue.effective_rules(qualification)
     if rules is None:
         return CombinationCheck(
             qualification=qualification, known=False, complete=False, credits_counted=0,
@@ -215,6 +201,43 @@ def check_combination(
                 *(point for s in qualification.rule_statements for point in s.points),
             ),
         )
+    in_rules = _listed(rules)
+    counted = frozenset(u for u in held_list if u in in_rules)
+    others = tuple(u for u in held_list if u not in in_rules)
+    base = _remembered_check(Same(catalogue), Same(qualification), counted, objective)
+    return dataclasses.replace(base, other_units=others) if others else base
+
+
+def _listed(rules: RulesOfCombination) -> frozenset[str]:
+    """The URNs a rule set lists (remembered per rule set)."""
+    return _listed_by_identity(Same(rules))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _listed_by_identity(rules: Same) -> frozenset[str]:
+    return frozenset(m.urn for g in rules.value.groups for m in g.units)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _remembered_check(catalogue_key: Same, qualification_key: Same, counted: frozenset[str],
+                      objective: Objective) -> CombinationCheck:
+    """The check for the units that count, worked out once: learners, routes and cohorts ask
+    the same questions (most often: a qualification from nothing)."""
+    catalogue, qualification = catalogue_key.value, qualification_key.value
+    rules, structure = catalogue.effective_rules(qualification)
+    return _check_counted(catalogue, qualification, rules, structure, counted, objective)
+
+
+def _check_counted(catalogue: Catalogue, qualification: Qualification,
+                   rules: RulesOfCombination, structure: Qualification | None,
+                   counted: frozenset[str], objective: Objective) -> CombinationCheck:
+    cautions: list[str] = []
+    if structure is not None:
+        cautions.append(
+            f"The sources do not give {qualification.title}'s own unit list. This check uses the "
+            f"rules of the national structure {structure.structure_reference}, which it is "
+            "inferred to follow; confirm the units with the awarding body."
+        )
     incomplete = [g for g in rules.groups if not g.units_complete]
     if incomplete:
         names = ", ".join(g.id for g in incomplete)
@@ -222,10 +245,7 @@ def check_combination(
             f"Based on the units known: the sources list only some of the units of group(s) "
             f"{names}, so other units may also count."
         )
-
-    in_rules = {m.urn for g in rules.groups for m in g.units}
-    counted = [u for u in held_list if u in in_rules]
-    others = tuple(u for u in held_list if u not in in_rules)
+    in_rules = _listed(rules)
     objective_used = objective
     note = None
     if objective is Objective.GLH:
@@ -263,7 +283,7 @@ def check_combination(
         rules=tuple(results),
         plan=plan,
         counted_units=tuple(sorted(counted, key=order.__getitem__)),
-        other_units=others,
+        other_units=(),
         rules_from=structure,
         cautions=tuple(cautions),
     )

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from advisor.catalogue import load_catalogue
-from advisor.combination import _cached_plan, check_combination
+from advisor.combination import check_combination, forget_remembered
 from advisor.eligibility import check_eligibility
 from advisor.graph import build_graph
 from advisor.models import Category
@@ -31,7 +31,7 @@ def measure(label: str, calls: list[Callable[[], object]]) -> None:
         times = []
         for call in calls:
             if state == "cold":
-                _cached_plan.cache_clear()
+                forget_remembered()
             start = time.perf_counter()
             call()
             times.append((time.perf_counter() - start) * 1000)

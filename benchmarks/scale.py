@@ -112,7 +112,7 @@ def measure_passes(catalogue: Any, graph: Any) -> dict[str, Any]:
     import statistics
 
     from advisor.cohort import assess_cohort, read_cohort, results_frame
-    from advisor.combination import _cached_plan
+    from advisor.combination import forget_remembered
     from advisor.models import Category
     from advisor.recommend import Employment, Profile, recommend
     from advisor.routes import already_reached, find_routes
@@ -130,7 +130,7 @@ def measure_passes(catalogue: Any, graph: Any) -> dict[str, Any]:
         units = tuple(listed[2 * n:2 * n + 2])
         profile = Profile(age=25, employment=Employment.WORKING, held_units=units)
         if n == 0:
-            _cached_plan.cache_clear()
+            forget_remembered()
         start = time.perf_counter()
         result = recommend(catalogue, profile, as_at=as_at)
         times.append(time.perf_counter() - start)
