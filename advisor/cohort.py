@@ -652,7 +652,7 @@ class _Assessor:
         )
         if key not in self.recommendations:
             found = recommend(self.catalogue, dataclasses.replace(profile, held_units=()),
-                              as_at=self.as_at, check_options=False)
+                              as_at=self.as_at, list_options=False)
             self.recommendations[key] = _Advice(profile.role, found.recommended_level,
                                                 found.reasons, found.cautions)
         advice = self.recommendations[key]

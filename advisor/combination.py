@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from advisor.catalogue import Catalogue
+from advisor.eligibility import _remembered as _remembered_eligibility
 from advisor.memo import Same
 from advisor.models import Citation, CreditRule, Group, Qualification, RulesOfCombination, Unit
 from advisor.planner import Objective, PlanUnit, SearchResult, search_plan
@@ -142,6 +143,7 @@ def forget_remembered() -> None:
     _cached_plan.cache_clear()
     _remembered_check.cache_clear()
     _listed_by_identity.cache_clear()
+    _remembered_eligibility.cache_clear()
 
 
 def plan_for(rules: RulesOfCombination, units: Mapping[str, Unit], counted: Iterable[str],

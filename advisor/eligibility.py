@@ -10,11 +10,13 @@ unknown, never assumed open.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from advisor.catalogue import Catalogue
+from advisor.memo import Same
 from advisor.models import AgeBand, Category, Citation, Qualification
 
 
@@ -144,6 +146,27 @@ def check_eligibility(
     else:
         eligible = True
     return Eligibility(q, as_at, eligible, tuple(reasons))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _remembered(catalogue: Same, qualification: Same, age: int | None, as_at: dt.date,
+                senior_role: bool | None) -> Eligibility:
+    return check_eligibility(catalogue.value, qualification.value, age=age, as_at=as_at,
+                             senior_role=senior_role)
+
+
+def remembered_eligibility(
+    catalogue: Catalogue,
+    qualification: Qualification,
+    *,
+    age: int | None = None,
+    as_at: dt.date | None = None,
+    senior_role: bool | None = None,
+) -> Eligibility:
+    """:func:`check_eligibility`, worked out once per question: a recommendation asks it for
+    every qualification at a level, and learners of one age on one date ask the same."""
+    return _remembered(Same(catalogue), Same(qualification), age, as_at or dt.date.today(),
+                       senior_role)
 
 
 def _date_reasons(q: Qualification, as_at: dt.date) -> list[Reason]:

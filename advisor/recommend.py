@@ -39,7 +39,8 @@ from enum import StrEnum
 from advisor.catalogue import Catalogue
 from advisor.combination import CombinationCheck, check_combination
 from advisor.eligibility import Code as EligibilityCode
-from advisor.eligibility import Eligibility, check_eligibility
+from advisor.eligibility import Eligibility, remembered_eligibility
+from advisor.memo import per_object
 from advisor.models import (
     Category,
     Citation,
@@ -157,6 +158,17 @@ def _role_alternatives(title: str) -> list[str]:
     return [part for part in without_brackets.split("/") if part.strip()]
 
 
+@per_object
+def _role_keys(catalogue: Catalogue) -> tuple[tuple[JobRole, frozenset[str]], ...]:
+    """Each job role with the keys it answers to (worked out once per catalogue)."""
+    found = []
+    for role in catalogue.job_roles.values():
+        keys = {_role_key(role.title), *(_role_key(a) for a in _role_alternatives(role.title))}
+        keys.discard("")
+        found.append((role, frozenset(keys)))
+    return tuple(found)
+
+
 def match_role(catalogue: Catalogue, text: str) -> RoleMatch:
     """The catalogue's job roles that ``text`` names, tolerant of case, spacing and plurals."""
     key = _role_key(text)
@@ -164,12 +176,10 @@ def match_role(catalogue: Catalogue, text: str) -> RoleMatch:
         return RoleMatch(text, ())
     matched: list[JobRole] = []
     labels: dict[str, JobRole] = {}
-    for role in catalogue.job_roles.values():
-        keys = {_role_key(role.title), *(_role_key(a) for a in _role_alternatives(role.title))}
-        keys.discard("")
+    for role, keys in _role_keys(catalogue):
         if key in keys:
             matched.append(role)
-        for alternative in keys:
+        for alternative in sorted(keys):
             labels.setdefault(alternative, role)
     if not matched:
         # The learner's title may carry extra words: "senior call centre operator at a bank".
@@ -190,20 +200,61 @@ def match_role(catalogue: Catalogue, text: str) -> RoleMatch:
 # ---------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Index:
+    """What a recommendation reads from the whole catalogue, found once per catalogue."""
+
+    by_level: dict[int, tuple[Qualification, ...]]  # enrolable qualifications, by level
+    level_3_statements: Statement | None
+    senior_role_rule: tuple[Qualification, Statement] | None
+    introductory: Qualification | None  # the lowest-level one that says who it is for
+    for_people_in_work: Qualification | None  # a Level 2 one "for people starting work"
+    progressions_from: dict[str, tuple[Progression, ...]]
+    roles_by_level: dict[int, tuple[JobRole, ...]]
+    competence_assessment: tuple[Citation, ...]  # where NVQ assessment at work is described
+
+
+@per_object
+def _index(catalogue: Catalogue) -> _Index:
+    ordered = sorted(catalogue.qualifications.values(), key=lambda q: q.id)
+    by_level: dict[int, list[Qualification]] = {}
+    # In the order options are listed when nothing else tells them apart.
+    for q in sorted(catalogue.qualifications.values(),
+                    key=lambda q: (q.legacy, q.code or "", q.id)):
+        if q.level is not None and q.category is Category.QUALIFICATION:
+            by_level.setdefault(q.level, []).append(q)
+    statements = next((q.suitable_for for q in ordered if q.level == 3
+                       and q.kind is Kind.COMPETENCE and q.suitable_for is not None), None)
+    senior = next(((q, q.role_requirement) for q in ordered if q.level == 4
+                   and q.category is Category.QUALIFICATION and q.role_requirement), None)
+    described = [q for q in ordered if q.category is Category.QUALIFICATION
+                 and q.level is not None and q.suitable_for is not None]
+    introductory = min(described, key=lambda q: (q.level, q.id), default=None)
+    in_work = next((q for q in ordered if q.level == 2 and q.suitable_for is not None and any(
+        p.startswith("starting work") for p in q.suitable_for.points)), None)
+    progressions: dict[str, list[Progression]] = {}
+    for step in catalogue.progressions:
+        progressions.setdefault(step.from_, []).append(step)
+    roles: dict[int, list[JobRole]] = {}
+    for role in catalogue.job_roles.values():
+        if role.level is not None:
+            roles.setdefault(role.level, []).append(role)
+    assessment = next((q.assessment.source for q in ordered
+                       if q.kind is Kind.COMPETENCE and q.assessment), ())
+    return _Index({level: tuple(qs) for level, qs in by_level.items()}, statements, senior,
+                  introductory, in_work,
+                  {key: tuple(steps) for key, steps in progressions.items()},
+                  {level: tuple(rs) for level, rs in roles.items()}, assessment)
+
+
 def level_3_statements(catalogue: Catalogue) -> Statement | None:
     """Who a Level 3 competence qualification is aimed at (the 03456 handbook's list)."""
-    for q in sorted(catalogue.qualifications.values(), key=lambda q: q.id):
-        if q.level == 3 and q.kind is Kind.COMPETENCE and q.suitable_for is not None:
-            return q.suitable_for
-    return None
+    return _index(catalogue).level_3_statements
 
 
 def senior_role_rule(catalogue: Catalogue) -> tuple[Qualification, Statement] | None:
     """The Level 4 qualification whose documents require a senior role, with that rule."""
-    for q in sorted(catalogue.qualifications.values(), key=lambda q: q.id):
-        if q.level == 4 and q.category is Category.QUALIFICATION and q.role_requirement:
-            return q, q.role_requirement
-    return None
+    return _index(catalogue).senior_role_rule
 
 
 def _no_automatic_move_up(catalogue: Catalogue) -> Finding | None:
@@ -253,12 +304,15 @@ def recommend(
     *,
     as_at: dt.date | None = None,
     check_options: bool = True,
+    list_options: bool = True,
 ) -> Recommendation:
     """Recommend a starting level and the qualifications at it, with reasons and cautions.
 
     With ``check_options`` false, the options are listed without checking the learner's units
     against their rules (``Option.check`` is None): the level, reasons and cautions are the
-    same, and a caller assessing many learners saves the planning.
+    same, and a caller assessing many learners saves the planning. With ``list_options`` false
+    the options are not listed at all (nor the cautions about their status on the date): for
+    a cohort, where each learner's own target is checked instead.
 
     Raises ``ValueError`` when a responsibility does not pick out one Level 3 statement, and
     :class:`~advisor.catalogue.UnknownReference` is never raised here: held qualifications and
@@ -350,15 +404,16 @@ def recommend(
     if move_up is not None and (held or profile.held_units or (level or 0) >= 3):
         cautions.append(move_up)
 
-    next_steps = tuple(p for p in catalogue.progressions
-                       if p.from_ in {q.id for q in held})
+    index = _index(catalogue)
+    next_steps = tuple(p for q in held for p in index.progressions_from.get(q.id, ()))
     options: tuple[Option, ...] = ()
     roles_at_level: tuple[JobRole, ...] = ()
     if level is not None:
-        options = _options_at(catalogue, level, profile, as_at, check_options)
-        cautions.extend(_status_cautions(catalogue, level, options, as_at))
+        if list_options:
+            options = _options_at(catalogue, level, profile, as_at, check_options)
+            cautions.extend(_status_cautions(catalogue, level, options, as_at))
         cautions.extend(_aim_cautions(catalogue, profile, options))
-        roles_at_level = tuple(r for r in catalogue.job_roles.values() if r.level == level)
+        roles_at_level = index.roles_by_level.get(level, ())
     return Recommendation(
         profile=profile, as_at=as_at, recommended_level=level, options=options,
         reasons=tuple(reasons), cautions=tuple(cautions), role_match=role_match,
@@ -405,15 +460,8 @@ def _role_not_listed(catalogue: Catalogue, match: RoleMatch) -> Finding:
     return Finding("role-not-listed", message, sources)
 
 
-def _lowest_level_qualification(catalogue: Catalogue) -> Qualification | None:
-    candidates = [q for q in catalogue.qualifications.values()
-                  if q.category is Category.QUALIFICATION and q.level is not None
-                  and q.suitable_for is not None]
-    return min(candidates, key=lambda q: (q.level, q.id), default=None)
-
-
 def _not_working_finding(catalogue: Catalogue) -> Finding:
-    q = _lowest_level_qualification(catalogue)
+    q = _index(catalogue).introductory
     if q is None or q.suitable_for is None:
         return Finding("not-working", "Not working at present.", level=None)
     return Finding(
@@ -425,17 +473,15 @@ def _not_working_finding(catalogue: Catalogue) -> Finding:
 
 
 def _working_finding(catalogue: Catalogue) -> Finding | None:
-    for q in sorted(catalogue.qualifications.values(), key=lambda q: q.id):
-        if q.level == 2 and q.suitable_for is not None and any(
-            p.startswith("starting work") for p in q.suitable_for.points
-        ):
-            return Finding(
-                "working",
-                f"Works in a job that involves customer service: {_name(q)} at Level 2 is "
-                "written for people starting or already doing such a job.",
-                q.suitable_for.source, level=2,
-            )
-    return None
+    q = _index(catalogue).for_people_in_work
+    if q is None or q.suitable_for is None:
+        return None
+    return Finding(
+        "working",
+        f"Works in a job that involves customer service: {_name(q)} at Level 2 is written for "
+        "people starting or already doing such a job.",
+        q.suitable_for.source, level=2,
+    )
 
 
 def _fits_aim(catalogue: Catalogue, q: Qualification, aim: Aim | None) -> tuple[bool | None, str]:
@@ -467,20 +513,19 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile,
                 as_at: dt.date, check_options: bool) -> tuple[Option, ...]:
     held = set(profile.held_qualifications)
     options = []
-    for q in catalogue.qualifications.values():
-        if q.level != level or q.category is not Category.QUALIFICATION or q.id in held:
+    for q in _index(catalogue).by_level.get(level, ()):
+        if q.id in held:
             continue
-        eligibility = check_eligibility(catalogue, q, age=profile.age, as_at=as_at,
-                                        senior_role=profile.senior_role)
+        eligibility = remembered_eligibility(catalogue, q, age=profile.age, as_at=as_at,
+                                             senior_role=profile.senior_role)
         fits, note = _fits_aim(catalogue, q, profile.aim)
         check = (check_combination(catalogue, q, profile.held_units) if check_options
                  else None)
         options.append(Option(q, eligibility, fits, note, check))
+    # Stable: among equals, the index's order (current before legacy, then by code).
     order = {True: 0, None: 1, False: 2}
-    options.sort(key=lambda o: (order[o.fits_aim], order[o.open],
-                                -(o.check.credits_counted if o.check else 0),
-                                o.qualification.legacy, o.qualification.code or "",
-                                o.qualification.id))
+    options.sort(key=lambda o: (order[o.fits_aim], order[o.eligibility.eligible],
+                                -o.check.credits_counted if o.check else 0))
     return tuple(options)
 
 
@@ -537,8 +582,7 @@ def _aim_cautions(catalogue: Catalogue, profile: Profile,
                     if o.qualification.kind is Kind.COMPETENCE and o.qualification.assessment]
         source = next((q.assessment.source for q in assessed if q.assessment), ())
         if not source:
-            source = next((q.assessment.source for q in catalogue.qualifications.values()
-                           if q.kind is Kind.COMPETENCE and q.assessment), ())
+            source = _index(catalogue).competence_assessment
         findings.append(Finding(
             "competence-needs-work",
             "Competence (NVQ) qualifications are assessed at work: an assessor watches the "

@@ -126,9 +126,10 @@ def measure_passes(catalogue: Any, graph: Any) -> dict[str, Any]:
     times = []
     listed = [m.urn for qid in at_two[:3] for g in catalogue.qualifications[qid].rules.groups
               for m in g.units]
-    for n in range(3):  # three learners, each holding two different units
+    role = next((r.title for r in catalogue.job_roles.values() if r.level == 2), None)
+    for n in range(3):  # three learners in a Level 2 job, each holding two different units
         units = tuple(listed[2 * n:2 * n + 2])
-        profile = Profile(age=25, employment=Employment.WORKING, held_units=units)
+        profile = Profile(age=25, employment=Employment.WORKING, role=role, held_units=units)
         if n == 0:
             forget_remembered()
         start = time.perf_counter()
