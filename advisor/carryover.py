@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from advisor.catalogue import Catalogue
 from advisor.combination import CombinationCheck, check_combination
 from advisor.graph import normalise_title
+from advisor.memo import per_object
 from advisor.models import Citation, Kind, Qualification, TransferKind
 from advisor.planner import Objective
 
@@ -143,8 +144,16 @@ def carry_over(
 
 def _kinds_containing(catalogue: Catalogue, urn: str) -> set[Kind]:
     """The kinds of the qualifications whose rules list a unit (for documented bars)."""
-    kinds = set()
+    return set(_kinds_by_unit(catalogue).get(urn, ()))
+
+
+@per_object
+def _kinds_by_unit(catalogue: Catalogue) -> dict[str, frozenset[Kind]]:
+    """For every unit, the kinds of the qualifications whose own rules list it (once per
+    catalogue: a scan of every qualification per unit does not scale)."""
+    found: dict[str, set[Kind]] = {}
     for q in catalogue.qualifications.values():
-        if q.rules is not None and any(m.urn == urn for g in q.rules.groups for m in g.units):
-            kinds.add(q.kind)
-    return kinds
+        for group in q.rules.groups if q.rules is not None else ():
+            for member in group.units:
+                found.setdefault(member.urn, set()).add(q.kind)
+    return {urn: frozenset(kinds) for urn, kinds in found.items()}

@@ -72,6 +72,7 @@ import networkx as nx
 from advisor.carryover import CarryOver, carry_over, units_of_qualification
 from advisor.catalogue import Catalogue
 from advisor.graph import EdgeKind, qualification_node
+from advisor.memo import per_object
 from advisor.models import Basis, Category, Citation, Qualification, Replacement
 from advisor.planner import Objective
 from advisor.serialise import carry_over_dict, qualification_dict
@@ -290,6 +291,37 @@ class _Partial:
 _Entry = tuple[RouteCost, int, _Partial, _Edge | None]
 
 
+class _RouteIndex:
+    """What every search reads from the catalogue, kept once per catalogue: the enrolable
+    qualifications, each one's units (by its effective rules) with their sources, and which
+    enrolable qualifications list each unit. Filled as searches ask; only ever added to."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.enrolable = sorted(
+            (q for q in catalogue.qualifications.values()
+             if q.category is Category.QUALIFICATION),
+            key=lambda q: q.id)
+        self.units: dict[str, dict[str, tuple[Citation, ...]]] = {}
+        self._listing: dict[str, list[Qualification]] | None = None
+
+    def listing(self, urn: str) -> list[Qualification]:
+        if self._listing is None:
+            listing: dict[str, list[Qualification]] = {}
+            for q in self.enrolable:
+                rules, _ = self.catalogue.effective_rules(q)
+                for urn_listed in {m.urn for g in (rules.groups if rules else ())
+                                   for m in g.units}:
+                    listing.setdefault(urn_listed, []).append(q)
+            self._listing = listing
+        return self._listing.get(urn, [])
+
+
+@per_object
+def _route_index(catalogue: Catalogue) -> _RouteIndex:
+    return _RouteIndex(catalogue)
+
+
 class _Search:
     def __init__(self, catalogue: Catalogue, graph: nx.MultiDiGraph, *,
                  to_qualification: Qualification | None, to_level: int | None,
@@ -302,11 +334,9 @@ class _Search:
         self.include_inferred = include_inferred
         self.include_shared_units = include_shared_units
         self.objective = objective
-        self.enrolable = sorted(
-            (q for q in catalogue.qualifications.values()
-             if q.category is Category.QUALIFICATION),
-            key=lambda q: q.id)
-        self._units: dict[str, dict[str, tuple[Citation, ...]]] = {}
+        self.index = _route_index(catalogue)
+        self.enrolable = self.index.enrolable
+        self._units = self.index.units
         self._carry: dict[tuple[str | None, str, frozenset[str]], CarryOver] = {}
         self._edges: dict[str, list[_Edge]] = {}
 
@@ -355,7 +385,9 @@ class _Search:
                                     data["statement"], tuple(data["source"]))
         if self.include_shared_units and a.level is not None:
             mine = self.units_of(a)
-            for b in self.enrolable:
+            # Only qualifications that list one of these units can share one.
+            candidates = {q.id: q for u in mine for q in self.index.listing(u)}
+            for b in sorted(candidates.values(), key=lambda q: q.id):
                 if b.id == a.id or b.id in edges or b.level not in (a.level, a.level + 1):
                     continue
                 theirs = self.units_of(b)
