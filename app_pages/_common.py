@@ -63,8 +63,9 @@ def get_catalogue(directory: str) -> Catalogue:
 
 @st.cache_resource(show_spinner=False)
 def get_graph(directory: str) -> nx.MultiDiGraph:
-    """The catalogue graph, built once per catalogue directory. Never mutate it."""
-    return build_graph(get_catalogue(directory))
+    """The catalogue graph, built once per catalogue directory and shared by every session:
+    frozen, so any attempt to change it raises instead of leaking into other sessions."""
+    return nx.freeze(build_graph(get_catalogue(directory)))
 
 
 def draw_frame() -> bool:

@@ -664,3 +664,12 @@ def test_catalogue__parsed_and_cached_catalogues_are_equal(private_catalogue_cac
         parsed = load_catalogue()
     load_catalogue()
     assert _snapshot(load_catalogue()) == _snapshot(parsed)
+
+
+def test_isolation__the_app_shares_a_frozen_graph():
+    """The graph every session shares cannot be changed in place."""
+    from app_pages._common import data_dir, get_graph
+
+    graph = get_graph(data_dir())
+    with pytest.raises(nx.NetworkXError, match="Frozen graph"):
+        graph.add_edge(("unit", "X/000/0000"), ("unit", "X/000/0001"))
