@@ -1,0 +1,290 @@
+"""Load benchmark: many people on one server at once. Prints figures, asserts nothing.
+
+Run: ``.venv/bin/python -m benchmarks.load [--sessions 50] [--interactions 5] [--concurrency 10]``
+
+Starts one ``streamlit run app.py`` on 127.0.0.1 (a free port) and one headless Chromium. Each
+session is its own browser context (a separate person) on "Check a learner's units": it opens
+the page, then ticks ``--interactions`` units one after another, and after each tick waits until
+the result shows the credits the engine counts for the units ticked so far (a wrong count is an
+error, not a slow answer). At most ``--concurrency`` sessions are open at once; a finished one
+closes and the next opens. ``--timeout`` bounds the sessions' run: those still going, or not
+yet started, are then reported as unfinished and the figures so far are printed.
+
+An interaction's time runs from the click to the updated result on screen, polled every 25 ms in
+the page; a page's open time from navigation to its first result. The browser runs on the same
+machine as the server, so on a small machine the figures include the browser's own work (each
+tab compiles 4.7 MB of Plotly; ``--skip-chart-code`` keeps that code from the browser while the
+server still builds and sends every chart). The server's own cost is its CPU time, also given
+per run of the page (opening a tab costs the server more: it serves Streamlit's scripts). Peak
+RSS is the server process's high-water mark (VmHWM), read before it stops.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import itertools
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.async_api import Browser, Route, async_playwright
+
+from advisor import tables
+from advisor.catalogue import Catalogue, load_catalogue
+from advisor.combination import check_combination
+from advisor.models import Qualification, Structure
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("ADVISOR_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+LOOPBACK = "127.0.0.1"
+SHOWN_WITHOUT_OPENING = 8  # the page opens a group's expander when it lists this many or fewer
+POLL_MS = 25
+PLOTLY_CODE = "PlotlyChart."
+"""The start of the name of Streamlit's Plotly bundle (4.7 MB of JavaScript), which
+``--skip-chart-code`` keeps from the browser."""
+
+
+@dataclass
+class Figures:
+    sessions_started: int = 0
+    sessions_completed: int = 0
+    interactions: list[float] = field(default_factory=list)  # seconds
+    opens: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one per failed session
+    unfinished: int = 0  # sessions still going, or not yet started, at --timeout
+
+
+def default_qualification(catalogue: Catalogue) -> Qualification:
+    """The page's first choice: the first fully known qualification, by level and reference."""
+    ranked = sorted(catalogue.qualifications.values(),
+                    key=lambda q: (q.level or 99, tables.qualification_reference(q)))
+    return next(q for q in ranked if q.structure is Structure.COMPLETE)
+
+
+def plan_ticks(catalogue: Catalogue, q: Qualification, session: int,
+               interactions: int) -> list[tuple[str, str]]:
+    """The units this session ticks, in order, each with the result text expected after it."""
+    rules, _ = catalogue.effective_rules(q)
+    assert rules is not None
+    shown = list(dict.fromkeys(m.urn for g in rules.groups
+                               if len(g.units) <= SHOWN_WITHOUT_OPENING for m in g.units))
+    if interactions > len(shown):
+        raise SystemExit(f"--interactions is at most {len(shown)} (the units shown)")
+    start = (session * 7) % len(shown)  # sessions tick different units in different orders
+    order = list(itertools.islice(itertools.cycle(shown), start, start + interactions))
+    ticks = []
+    for count in range(1, interactions + 1):
+        check = check_combination(catalogue, q, order[:count])
+        ticks.append((order[count - 1],
+                      f"{check.credits_counted} of {check.credits_required} credits counted"))
+    return ticks
+
+
+async def run_session(browser: Browser, url: str, number: int, ticks: list[tuple[str, str]],
+                      figures: Figures, *, timeout_ms: float, chart_code: bool) -> None:
+    figures.sessions_started += 1
+    context = await browser.new_context(base_url=url, viewport={"width": 1280, "height": 1600})
+    context.set_default_timeout(timeout_ms)
+
+    async def only_local(route: Route) -> None:
+        path = urlsplit(route.request.url).path
+        if urlsplit(route.request.url).hostname == LOOPBACK and (
+            chart_code or not Path(path).name.startswith(PLOTLY_CODE)
+        ):
+            await route.continue_()
+        else:
+            await route.abort()
+
+    await context.route("**/*", only_local)
+    try:
+        page = await context.new_page()
+        result_shows = ("text => [...document.querySelectorAll('[data-testid=stAlert]')]"
+                        ".some(e => e.innerText.includes(text))")
+        opened = time.perf_counter()
+        await page.goto("/check_units")
+        await page.wait_for_function(result_shows, arg="credits counted", polling=POLL_MS)
+        figures.opens.append(time.perf_counter() - opened)
+        for urn, expected in ticks:
+            clicked = time.perf_counter()
+            await page.locator(f".st-key-unit_{urn.replace('/', '-')} label").click()
+            await page.wait_for_function(result_shows, arg=expected, polling=POLL_MS)
+            figures.interactions.append(time.perf_counter() - clicked)
+        figures.sessions_completed += 1
+    except Exception as error:  # a benchmark reports every failure and carries on
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        figures.errors.append(f"session {number}: {type(error).__name__}: {first_line}")
+    finally:
+        with contextlib.suppress(Exception):
+            await context.close()
+
+
+async def drive(url: str, catalogue: Catalogue, args: argparse.Namespace,
+                figures: Figures) -> None:
+    q = default_qualification(catalogue)
+    plans = [plan_ticks(catalogue, q, n, args.interactions) for n in range(args.sessions)]
+    gate = asyncio.Semaphore(args.concurrency)
+
+    async def one(number: int) -> None:
+        async with gate:
+            await run_session(browser, url, number, plans[number], figures,
+                              timeout_ms=args.wait_timeout * 1000,
+                              chart_code=not args.skip_chart_code)
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM),
+                                                   args=CHROMIUM_ARGS)
+        tasks = [asyncio.create_task(one(n)) for n in range(args.sessions)]
+        _, pending = await asyncio.wait(tasks, timeout=args.timeout)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+        figures.unfinished = args.sessions - figures.sessions_completed - len(figures.errors)
+        with contextlib.suppress(Exception):
+            await browser.close()
+
+
+# ------------------------------------------------------------------------------ the server
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((LOOPBACK, 0))
+        return int(probe.getsockname()[1])
+
+
+def healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return bool(response.status == 200)
+    except urllib.error.HTTPError as error:
+        error.close()
+        return False
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
+def peak_rss_mib(pid: int) -> float | None:
+    """The process's high-water resident set size, from /proc (Linux)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def cpu_seconds(pid: int) -> float | None:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+
+
+def describe(label: str, seconds: Sequence[float]) -> str:
+    if not seconds:
+        return f"{label:<22} none"
+    ms = [s * 1000 for s in seconds]
+    return (f"{label:<22} {len(ms):>5}  p50 {statistics.median(ms):7.0f} ms  "
+            f"p95 {percentile(ms, 0.95):7.0f} ms  max {max(ms):7.0f} ms")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.load",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=50, help="people, in all (default 50)")
+    parser.add_argument("--interactions", type=int, default=5,
+                        help="units each person ticks, one at a time (default 5)")
+    parser.add_argument("--concurrency", type=int, default=10,
+                        help="sessions open at once (default 10)")
+    parser.add_argument("--timeout", type=float, default=900,
+                        help="seconds for the whole run (default 900)")
+    parser.add_argument("--wait-timeout", type=float, default=60,
+                        help="seconds one page may take to open or answer (default 60)")
+    parser.add_argument("--skip-chart-code", action="store_true",
+                        help="keep Plotly's JavaScript from the browser: the server still "
+                             "builds and sends every chart, but the tabs do not draw them, "
+                             "so less of a small machine goes on the browser")
+    args = parser.parse_args(argv)
+    if min(args.sessions, args.interactions, args.concurrency) < 1:
+        parser.error("--sessions, --interactions and --concurrency must be at least 1")
+    if not CHROMIUM.exists():
+        parser.error(f"Chromium was not found at {CHROMIUM} (set ADVISOR_CHROMIUM)")
+
+    catalogue = load_catalogue()
+    port = free_port()
+    url = f"http://{LOOPBACK}:{port}"
+    command = [sys.executable, "-m", "streamlit", "run", "app.py",
+               "--server.headless", "true", "--server.address", LOOPBACK,
+               "--server.port", str(port), "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none"]
+    log = open(os.devnull, "wb")  # noqa: SIM115 - the server's output is not needed
+    server = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+    figures = Figures()
+    try:
+        deadline = time.monotonic() + 60
+        while not healthy(url):
+            if server.poll() is not None or time.monotonic() > deadline:
+                print("the server did not start", file=sys.stderr)
+                return 1
+            time.sleep(0.1)
+        rss_idle = peak_rss_mib(server.pid)
+        started = time.perf_counter()
+        asyncio.run(drive(url, catalogue, args, figures))
+        wall = time.perf_counter() - started
+        rss_peak, cpu = peak_rss_mib(server.pid), cpu_seconds(server.pid)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+    print(f"server {url}, {os.cpu_count()} CPUs; {args.sessions} sessions, "
+          f"{args.concurrency} at once, {args.interactions} interactions each"
+          + ("; Plotly's code kept from the browser" if args.skip_chart_code else ""))
+    print(f"{'sessions':<22} {figures.sessions_completed} completed of "
+          f"{figures.sessions_started} started")
+    print(f"{'interactions':<22} {len(figures.interactions)} answered correctly")
+    print(f"{'errors':<22} {len(figures.errors)} sessions failed, {figures.unfinished} "
+          f"unfinished at --timeout {args.timeout:.0f} s")
+    for error in figures.errors[:10]:
+        print(f"  {error}")
+    print(describe("interaction (tick)", figures.interactions))
+    print(describe("open page", figures.opens))
+    print(f"{'wall time':<22} {wall:.1f} s, {len(figures.interactions) / wall:.1f} "
+          "interactions/s")
+    if rss_peak is not None:
+        print(f"{'server peak RSS':<22} {rss_peak:.0f} MiB (before the first session: "
+              f"{rss_idle:.0f} MiB)")
+    if cpu is not None:
+        runs = len(figures.opens) + len(figures.interactions)
+        per_run = f", {cpu / runs * 1000:.0f} ms a run of the page" if runs else ""
+        print(f"{'server CPU time':<22} {cpu:.1f} s{per_run}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
