@@ -43,6 +43,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from advisor.catalogue import Catalogue
+from advisor.combination import check_combination
 from tests.browser.conftest import (
     CHROMIUM,
     LOOPBACK,
@@ -307,13 +309,21 @@ def app_url(server: Server) -> str:
 # ----------------------------------------------------------------------------- the journey
 
 
-def check_units(page: Page) -> None:
+def check_units(page: Page, catalogue: Catalogue) -> None:
     page.goto("/check_units")
     wait_for_app(page, heading="Check a learner's units")
-    for urn in ("L/506/2083", "Y/506/2085"):
+    q = catalogue.find_qualification("601/4404/X")  # the page's first choice
+    ticked = ["L/506/2083", "Y/506/2085"]
+    for urn in ticked:
         page.locator(f".st-key-unit_{urn.replace('/', '-')} label").click()
         wait_for_app(page)
-    expect(page.get_by_test_id("stAlert").filter(has_text="credits counted")).to_be_visible()
+    check = check_combination(catalogue, q, ticked)
+    # The last tick's answer, not any answer: a download clicked while the page still reruns
+    # asks for a file the rerun has replaced, and none comes.
+    expect(page.get_by_test_id("stAlert").filter(has_text="credits counted")).to_contain_text(
+        f"{check.credits_counted} of {check.credits_required} credits counted")
+    page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for()
+    wait_for_app(page)
     with page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as download:
         page.get_by_role("button", name="Download completion plan (CSV)").click()
     assert download.value.failure() is None
@@ -334,6 +344,7 @@ def upload_cohort(page: Page) -> None:
     page.locator(".st-key-cohort_upload input[type=file]").set_input_files(
         files=[{"name": "learners.csv", "mimeType": "text/csv", "buffer": COHORT_CSV}])
     expect(page.get_by_role("heading", name="Each learner")).to_be_visible()
+    page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for()
     wait_for_app(page)
     with page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as download:
         page.get_by_role("button", name="Download the results (CSV)").click()
@@ -343,9 +354,9 @@ def upload_cohort(page: Page) -> None:
 
 
 def test_nothing_stored__a_full_journey_writes_nothing_about_learners_and_stays_local(
-    server: Server, page: Page, blocked_requests: list[str]
+    server: Server, page: Page, blocked_requests: list[str], catalogue: Catalogue
 ):
-    check_units(page)
+    check_units(page, catalogue)
     explore(page)
     if (REPO / "app_pages" / "cohort.py").exists():
         upload_cohort(page)
