@@ -20,11 +20,11 @@ from typing import Any
 import yaml
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 
     _POSITIONS_IN_BYTES = True  # libyaml reports a reader error's position in UTF-8 bytes
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
     _POSITIONS_IN_BYTES = False
 
@@ -38,6 +38,11 @@ MAX_DEPTH = 50
 a limit a small file crashes the process: PyYAML's C composer recurses once per level and
 overflows the C stack (a segmentation fault, not an exception) at some tens of thousands of
 levels, and building values here recurses too."""
+
+SAFE_COMPOSE_DEPTH = 1000
+"""A text that cannot nest deeper than this is composed without first scanning its events for
+depth: the C composer handles thousands of levels (tested at 5,000 in a thread), and building
+values refuses anything past :data:`MAX_DEPTH` as it goes."""
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}": what for name, what in (
@@ -93,6 +98,34 @@ class LocatedDocument:
 
 
 _SCALAR_CONSTRUCTOR = yaml.SafeLoader("")
+_STR_TAG, _INT_TAG, _NULL_TAG = f"{_TAG}str", f"{_TAG}int", f"{_TAG}null"
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """The safe loader, remembering how short scalars resolve.
+
+    Composing asks the resolver for the tag of every scalar, and in a catalogue most scalars
+    are the same few keys and values ("urn", "credits", a citation) again and again. The answer
+    depends only on the scalar's text and how it was written, so it is remembered; the safe
+    loader's own resolver gives every first answer.
+    """
+
+    _resolved: dict[tuple[Any, str, Any], str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not yaml.ScalarNode or len(value) > _REMEMBERED_LENGTH:
+            return super().resolve(kind, value, implicit)
+        key = (kind, value, implicit)
+        tag = self._resolved.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(self._resolved) < _REMEMBERED_SCALARS:
+                self._resolved[key] = tag
+        return tag
+
+
+_REMEMBERED_LENGTH = 64
+_REMEMBERED_SCALARS = 200_000
 
 
 def _unsupported_tag(node: yaml.Node, path: KeyPath) -> YamlReadError:
@@ -104,70 +137,112 @@ def _unsupported_tag(node: yaml.Node, path: KeyPath) -> YamlReadError:
 
 
 def _construct_scalar(node: yaml.ScalarNode, path: KeyPath) -> Any:
-    what = _SCALAR_TAGS.get(node.tag)
+    tag, value = node.tag, node.value
+    # The commonest cases first, giving exactly what the safe loader's constructors give.
+    if tag == _STR_TAG:
+        return value
+    if tag == _INT_TAG and value.isascii() and value.isdigit() and (
+        value[0] != "0" or len(value) == 1
+    ):
+        return int(value)
+    if tag == _NULL_TAG:
+        return None
+    what = _SCALAR_TAGS.get(tag)
     if what is None:
         raise _unsupported_tag(node, path)
-    constructor = _SCALAR_CONSTRUCTOR.yaml_constructors[node.tag]
+    constructor = _SCALAR_CONSTRUCTOR.yaml_constructors[tag]
     try:
         return constructor(_SCALAR_CONSTRUCTOR, node)
     except (ValueError, TypeError, KeyError, AttributeError, yaml.YAMLError) as error:
         # A date such as 2014-13-45 looks like a date to YAML but is not one; an explicit
         # ``!!int abc`` cannot be an integer. Either is a mistake in the file, at this line.
         # Only the date's reason ("month must be in 1..12") adds anything to the message.
-        dated = node.tag == f"{_TAG}timestamp" and isinstance(error, ValueError) and str(error)
+        dated = tag == f"{_TAG}timestamp" and isinstance(error, ValueError) and str(error)
         reason = f": {error}" if dated else ""
         raise YamlReadError(
-            YamlProblem(f"{node.value!r} is not {what}{reason}", node.start_mark.line + 1, path)
+            YamlProblem(f"{value!r} is not {what}{reason}", node.start_mark.line + 1, path)
         ) from None
 
 
-def _build(node: yaml.Node, path: KeyPath, doc: LocatedDocument, seen: set[int],
-           alias_line: int | None) -> Any:
-    if id(node) in seen:
-        # A node met twice is an alias. Its marks are those of the anchored node, so the line
-        # comes from the event stream: the first alias there is the first one met here, because
-        # both go in document order and an anchor always comes before its aliases.
-        raise YamlReadError(
-            YamlProblem("YAML aliases (*name) are not allowed in catalogue files",
-                        alias_line or node.start_mark.line + 1, path)
-        )
-    if isinstance(node, yaml.MappingNode):
-        if node.tag != _MAPPING_TAG:
-            raise _unsupported_tag(node, path)
-        seen.add(id(node))
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlReadError(
-                    YamlProblem("YAML merge keys (<<) are not allowed in catalogue files",
-                                key_node.start_mark.line + 1, path)
-                )
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlReadError(
-                    YamlProblem("a key must be plain text", key_node.start_mark.line + 1, path)
-                )
-            key = str(_construct_scalar(key_node, path))
-            line = key_node.start_mark.line + 1
-            if key in result:
-                first = doc.lines.get((*path, key))
-                raise YamlReadError(
-                    YamlProblem(f"duplicate key {key!r} (first given on line {first})",
-                                line, (*path, key))
-                )
-            doc.lines[(*path, key)] = line
-            result[key] = _build(value_node, (*path, key), doc, seen, alias_line)
-        return result
-    if isinstance(node, yaml.SequenceNode):
+class _Builder:
+    """Plain values from a composed document, recording lines in ``lines`` when given one."""
+
+    def __init__(self, text: str, lines: dict[KeyPath, int] | None) -> None:
+        self.text = text
+        self.lines = lines
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: KeyPath, depth: int) -> Any:
+        if id(node) in self.seen:
+            # A node met twice is an alias. Its marks are those of the anchored node, so the
+            # line comes from the event stream, where the first alias is the first one met
+            # here: both go in document order and an anchor always comes before its aliases.
+            raise YamlReadError(
+                YamlProblem("YAML aliases (*name) are not allowed in catalogue files",
+                            _scan_events(self.text) or node.start_mark.line + 1, path)
+            )
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return _construct_scalar(node, path)
+        if depth >= MAX_DEPTH:
+            raise _too_deep(node.start_mark.line + 1)
+        lines = self.lines
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _MAPPING_TAG:
+                raise _unsupported_tag(node, path)
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise YamlReadError(
+                        YamlProblem("YAML merge keys (<<) are not allowed in catalogue files",
+                                    key_node.start_mark.line + 1, path)
+                    )
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise YamlReadError(
+                        YamlProblem("a key must be plain text", key_node.start_mark.line + 1,
+                                    path)
+                    )
+                key = str(_construct_scalar(key_node, path))
+                key_path = (*path, key)
+                if key in result:
+                    first = lines.get(key_path) if lines is not None else None
+                    first_given = f" (first given on line {first})" if first else ""
+                    raise YamlReadError(
+                        YamlProblem(f"duplicate key {key!r}{first_given}",
+                                    key_node.start_mark.line + 1, key_path)
+                    )
+                if lines is not None:
+                    lines[key_path] = key_node.start_mark.line + 1
+                result[key] = self.build(value_node, key_path, depth + 1)
+            return result
         if node.tag != _SEQUENCE_TAG:
             raise _unsupported_tag(node, path)
-        seen.add(id(node))
         items = []
         for index, item in enumerate(node.value):
-            doc.lines[(*path, index)] = item.start_mark.line + 1
-            items.append(_build(item, (*path, index), doc, seen, alias_line))
+            item_path = (*path, index)
+            if lines is not None:
+                lines[item_path] = item.start_mark.line + 1
+            items.append(self.build(item, item_path, depth + 1))
         return items
-    seen.add(id(node))
-    return _construct_scalar(node, path)  # type: ignore[arg-type]
+
+
+def _too_deep(line: int | None) -> YamlReadError:
+    return YamlReadError(
+        YamlProblem(f"lists and mappings are nested more than {MAX_DEPTH} levels deep; "
+                    "catalogue files need far fewer", line)
+    )
+
+
+def _nesting_bound(text: str) -> int:
+    """An upper bound on how deeply ``text`` can nest lists and mappings, found without
+    parsing.
+
+    A list or mapping nested in block style starts at a greater column than the one holding
+    it (a list inside a mapping may share its column, so at most two levels per column), and
+    a column lies within a line; one nested in flow style opens with ``[`` or ``{``.
+    """
+    longest = max(len(line) for line in text.split("\n"))
+    return 2 * longest + 1 + text.count("[") + text.count("{")
 
 
 def _scan_events(text: str) -> int | None:
@@ -175,7 +250,8 @@ def _scan_events(text: str) -> int | None:
     return the line of the first alias (``*name``), if any.
 
     The event parser keeps its state on the heap, so it reads any depth safely, and it stops at
-    the first level too many rather than reading the whole file.
+    the first level too many rather than reading the whole file. Parsing twice costs time, so
+    :func:`parse_yaml` does this only for a text that :func:`_nesting_bound` cannot clear.
     """
     depth = 0
     alias_line = None
@@ -185,11 +261,7 @@ def _scan_events(text: str) -> int | None:
         elif isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise YamlReadError(
-                    YamlProblem(f"lists and mappings are nested more than {MAX_DEPTH} levels "
-                                "deep; catalogue files need far fewer",
-                                event.start_mark.line + 1)
-                )
+                raise _too_deep(event.start_mark.line + 1)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return alias_line
@@ -225,11 +297,18 @@ def _last_line(text: str) -> int:
     return max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
 
 
-def parse_yaml(text: str) -> LocatedDocument:
-    """Parse one YAML document from ``text``, recording the line of every key path."""
+def parse_yaml(text: str, *, locate: bool = True) -> LocatedDocument:
+    """Parse one YAML document from ``text``, recording the line of every key path.
+
+    With ``locate=False`` no lines are recorded (``lines`` is empty), which is quicker when
+    the text is expected to be sound: every problem still carries the line PyYAML reports,
+    but a duplicate key's message no longer says where the key was first given, and a caller
+    that needs the lines of a sound text reparses it with ``locate=True``.
+    """
     try:
         _check_line_breaks(text)
-        alias_line = _scan_events(text)
+        if _nesting_bound(text) > SAFE_COMPOSE_DEPTH:
+            _scan_events(text)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as error:
         # Not a marked error, but its position gives the line of the unacceptable character.
@@ -253,12 +332,13 @@ def parse_yaml(text: str) -> LocatedDocument:
     doc = LocatedDocument(data=None)
     doc.lines[()] = 1
     if root is not None:
-        doc.data = _build(root, (), doc, set(), alias_line)
+        doc.data = _Builder(text, doc.lines if locate else None).build(root, (), 0)
     return doc
 
 
-def read_yaml_file(path: Path) -> LocatedDocument:
-    """Read and parse a catalogue file, refusing oversized and non-UTF-8 files."""
+def read_yaml_file(path: Path, *, locate: bool = True) -> LocatedDocument:
+    """Read and parse a catalogue file, refusing oversized and non-UTF-8 files. ``locate`` is
+    as for :func:`parse_yaml`."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise YamlReadError(
@@ -276,7 +356,7 @@ def read_yaml_file(path: Path) -> LocatedDocument:
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise YamlReadError(YamlProblem("file contains NUL bytes; is it a binary file?", line))
-    return parse_yaml(text)
+    return parse_yaml(text, locate=locate)
 
 
 def iter_yaml_files(directory: Path) -> Iterator[Path]:

@@ -433,7 +433,82 @@ def test_safe_yaml__only_yamlio_parses_yaml_in_the_core():
 
 
 def test_safe_yaml__the_reader_uses_a_safe_loader():
-    assert yamlio._Loader in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    safe = (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    assert yamlio._Loader.__bases__ == (yamlio._BaseLoader,)
+    assert yamlio._BaseLoader in safe
+    # The subclass only remembers how scalars resolve: it adds no constructor or resolver.
+    assert set(vars(yamlio._Loader)) <= {"__module__", "__doc__", "_resolved", "resolve",
+                                         "__annotations__", "yaml_constructors",
+                                         "yaml_implicit_resolvers"}
+    assert "yaml_constructors" not in vars(yamlio._Loader)
+    assert "yaml_implicit_resolvers" not in vars(yamlio._Loader)
+
+
+
+def _block_nested(levels: int) -> str:
+    """``levels`` mappings nested in block style, one more each line, from line 31."""
+    return QUALIFICATION + "notes:\n" + "".join(
+        "  " * (i + 1) + f"k{i}:\n" for i in range(levels)) + "  " * (levels + 1) + "end\n"
+
+
+@pytest.mark.parametrize("scan_first", [False, True], ids=["while_building", "scanned_first"])
+def test_deep_nesting__found_at_the_same_line_with_or_without_the_event_scan(
+        scan_first, tmp_path, monkeypatch):
+    """The event scan that guards the C composer is skipped when a text provably cannot nest
+    too deeply for it; the builder then refuses excess depth itself, at the same line."""
+    if scan_first:
+        monkeypatch.setattr(yamlio, "SAFE_COMPOSE_DEPTH", 0)
+    scanned: list[str] = []
+    real_scan = yamlio._scan_events
+    monkeypatch.setattr(yamlio, "_scan_events",
+                        lambda text: scanned.append(text) or real_scan(text))
+    text = _block_nested(60)
+    assert yamlio._nesting_bound(text) <= 1000  # the case is one the scan may skip
+    with pytest.raises(yamlio.YamlReadError) as raised:
+        yamlio.parse_yaml(text)
+    # The root mapping is the first collection; the 51st starts at line 30 + 50.
+    assert raised.value.problem.line == 80
+    assert "nested more than 50 levels deep" in raised.value.problem.message
+    assert bool(scanned) == scan_first
+    assert yamlio.parse_yaml(_block_nested(48)).data["notes"]  # 49 mappings deep: fine
+
+
+def _depth(text: str) -> int:
+    depth = deepest = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return deepest
+
+
+_nested_values = st.recursive(
+    st.none() | st.integers() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner,
+                                                                max_size=3),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=_nested_values, flow=st.sampled_from([False, True, None]),
+       indent=st.integers(2, 6))
+def test_nesting_bound__never_below_the_real_depth(value, flow, indent):
+    text = yaml.safe_dump(value, default_flow_style=flow, indent=indent, width=10_000)
+    assert _depth(text) <= yamlio._nesting_bound(text)
+
+
+@pytest.mark.parametrize("text", [
+    "- - - - - - a\n",
+    "? - - a\n: - - b\n",
+    "a:\n- b:\n  - c:\n    - d\n",
+    "a: {b: [c, {d: [e]}]}\n",
+    "- !!seq\n  - !!seq\n    - a\n",
+], ids=["compact_sequences", "complex_keys", "sequences_in_mappings", "flow", "tagged"])
+def test_nesting_bound__holds_for_compact_forms(text):
+    assert _depth(text) <= yamlio._nesting_bound(text)
 
 
 # --------------------------------------------------------------------- the CLI and the app
