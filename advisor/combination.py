@@ -155,30 +155,52 @@ def plan_for(rules: RulesOfCombination, units: Mapping[str, Unit], counted: Iter
 
 
 def satisfiable_by_taking_all(catalogue: Catalogue, rules: RulesOfCombination) -> bool | None:
-    """Whether some set of the listed units achieves ``rules``, decided without the planner.
+    """Whether some set of the listed units achieves ``rules``, decided without the planner
+    where that can be done quickly; None means "ask the planner".
 
     Every rule is an "at least" (a cap only stops extra credit counting), so more units never
     break a rule: the rules can be met exactly when taking every listed unit whose credit is
-    known meets them. That holds when each unit belongs to one group; where a unit is listed in
-    several groups, the group it counts in matters, and this says None: ask the planner.
+    known meets them. That settles it when each unit belongs to one group. Where a unit is
+    listed in several groups the group it counts in matters: a simple choice (its mandatory
+    group if it has one, else its first group, then else its last) that meets every rule shows
+    that the rules can be met; when neither does, only the planner can say.
     """
-    home: dict[str, str] = {}
+    groups_of: dict[str, list[str]] = {}
     for group in rules.groups:
         for member in group.units:
-            if member.urn in home and home[member.urn] != group.id:
-                return None
-            home[member.urn] = group.id
+            listed_in = groups_of.setdefault(member.urn, [])
+            if group.id not in listed_in:
+                listed_in.append(group.id)
     units = catalogue.units
-    taken = {urn: group for urn, group in home.items()
+    known = {urn: listed_in for urn, listed_in in groups_of.items()
              if urn in units and units[urn].credits is not None}
+    if all(len(listed_in) == 1 for listed_in in groups_of.values()):
+        return _meets_every_rule(catalogue, rules,
+                                 {urn: listed_in[0] for urn, listed_in in known.items()})
+    mandatory = {group.id for group in rules.groups if group.mandatory}
+    for end in (0, -1):
+        taken = {}
+        for urn, listed_in in known.items():
+            required = [group_id for group_id in listed_in if group_id in mandatory]
+            taken[urn] = required[0] if required else listed_in[end]
+        if _meets_every_rule(catalogue, rules, taken):
+            return True
+    return None
+
+
+def _meets_every_rule(catalogue: Catalogue, rules: RulesOfCombination,
+                      home: dict[str, str]) -> bool:
+    """Whether holding the units in ``home``, each counted in the group it names, meets every
+    rule."""
+    units = catalogue.units
     for group in rules.groups:
-        # A mandatory group's own minimums are met by its units or not at all.
+        # A mandatory group's own minimums are met by the units counted in it or not at all.
         if group.mandatory:
-            mine = [units[m.urn].credits or 0 for m in group.units if m.urn in taken]
+            mine = [units[m.urn].credits or 0 for m in group.units if home.get(m.urn) == group.id]
             capped = min(sum(mine), group.max_credits or sum(mine))
             if (group.min_credits or 0) > capped or (group.min_units or 0) > len(mine):
                 return False
-    results, _ = _evaluate(catalogue, rules, taken, None)
+    results, _ = _evaluate(catalogue, rules, home, None)
     return all(result.met for result in results)
 
 
