@@ -7,14 +7,19 @@ session is its own browser context (a separate person) on "Check a learner's uni
 the page, then ticks ``--interactions`` units one after another, and after each tick waits until
 the result shows the credits the engine counts for the units ticked so far (a wrong count is an
 error, not a slow answer). At most ``--concurrency`` sessions are open at once; a finished one
-closes and the next opens. ``--timeout`` bounds the sessions' run: those still going, or not
+closes and the next opens. Pages open ``--open-at-once`` at a time (opening is the browser's
+heaviest work: fifty tabs loading Streamlit's scripts at once on two cores take minutes), and the
+first ``--concurrency`` sessions wait until all of them are open before anyone ticks, so the
+ticks really are made with that many sessions open on the server. ``--timeout`` bounds the sessions' run: those still going, or not
 yet started, are then reported as unfinished and the figures so far are printed.
 
 An interaction's time runs from the click to the updated result on screen, polled every 25 ms in
 the page; a page's open time from navigation to its first result. The browser runs on the same
 machine as the server, so on a small machine the figures include the browser's own work (each
 tab compiles 4.7 MB of Plotly; ``--skip-chart-code`` keeps that code from the browser while the
-server still builds and sends every chart). The server's own cost is its CPU time, also given
+server still builds and sends every chart). To keep that share down the browser runs at a lower
+scheduling priority than the server (``--browser-niceness``, default 19, the lowest): the
+server is served first, as it would be with its users on machines of their own. The server's own cost is its CPU time, also given
 per run of the page (opening a tab costs the server more: it serves Streamlit's scripts). Peak
 RSS is the server process's high-water mark (VmHWM), read before it stops.
 """
@@ -66,6 +71,12 @@ class Figures:
     opens: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one per failed session
     unfinished: int = 0  # sessions still going, or not yet started, at --timeout
+    open_now: int = 0
+    most_open: int = 0  # the most sessions open on the server at one time
+
+    def opened(self) -> None:
+        self.open_now += 1
+        self.most_open = max(self.most_open, self.open_now)
 
 
 def default_qualification(catalogue: Catalogue) -> Qualification:
@@ -94,9 +105,27 @@ def plan_ticks(catalogue: Catalogue, q: Qualification, session: int,
     return ticks
 
 
+@dataclass
+class Start:
+    """Opening gates: how many pages load at once, and the moment ticking begins."""
+
+    opening: asyncio.Semaphore
+    together: int  # the first sessions, which tick only when all of them are open
+    ready: asyncio.Event = field(default_factory=asyncio.Event)
+    settled: int = 0
+
+    def settle(self) -> None:
+        """One of the first sessions is open, or failed to open."""
+        self.settled += 1
+        if self.settled >= self.together:
+            self.ready.set()
+
+
 async def run_session(browser: Browser, url: str, number: int, ticks: list[tuple[str, str]],
-                      figures: Figures, *, timeout_ms: float, chart_code: bool) -> None:
+                      figures: Figures, start: Start, *, timeout_ms: float,
+                      chart_code: bool) -> None:
     figures.sessions_started += 1
+    is_open = settled = False
     context = await browser.new_context(base_url=url, viewport={"width": 1280, "height": 1600})
     context.set_default_timeout(timeout_ms)
 
@@ -114,10 +143,17 @@ async def run_session(browser: Browser, url: str, number: int, ticks: list[tuple
         page = await context.new_page()
         result_shows = ("text => [...document.querySelectorAll('[data-testid=stAlert]')]"
                         ".some(e => e.innerText.includes(text))")
-        opened = time.perf_counter()
-        await page.goto("/check_units")
-        await page.wait_for_function(result_shows, arg="credits counted", polling=POLL_MS)
-        figures.opens.append(time.perf_counter() - opened)
+        async with start.opening:
+            opened = time.perf_counter()
+            await page.goto("/check_units")
+            is_open = True
+            figures.opened()
+            await page.wait_for_function(result_shows, arg="credits counted", polling=POLL_MS)
+            figures.opens.append(time.perf_counter() - opened)
+        if number < start.together:
+            settled = True
+            start.settle()
+        await start.ready.wait()
         for urn, expected in ticks:
             clicked = time.perf_counter()
             await page.locator(f".st-key-unit_{urn.replace('/', '-')} label").click()
@@ -128,6 +164,10 @@ async def run_session(browser: Browser, url: str, number: int, ticks: list[tuple
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
         figures.errors.append(f"session {number}: {type(error).__name__}: {first_line}")
     finally:
+        if number < start.together and not settled:
+            start.settle()  # a failed opening must not keep the others waiting
+        if is_open:
+            figures.open_now -= 1
         with contextlib.suppress(Exception):
             await context.close()
 
@@ -137,13 +177,15 @@ async def drive(url: str, catalogue: Catalogue, args: argparse.Namespace,
     q = default_qualification(catalogue)
     plans = [plan_ticks(catalogue, q, n, args.interactions) for n in range(args.sessions)]
     gate = asyncio.Semaphore(args.concurrency)
+    start = Start(asyncio.Semaphore(args.open_at_once), min(args.concurrency, args.sessions))
 
     async def one(number: int) -> None:
         async with gate:
-            await run_session(browser, url, number, plans[number], figures,
+            await run_session(browser, url, number, plans[number], figures, start,
                               timeout_ms=args.wait_timeout * 1000,
                               chart_code=not args.skip_chart_code)
 
+    os.nice(args.browser_niceness)  # inherited by the browser this process starts, not the server
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=str(CHROMIUM),
                                                    args=CHROMIUM_ARGS)
@@ -217,6 +259,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="units each person ticks, one at a time (default 5)")
     parser.add_argument("--concurrency", type=int, default=10,
                         help="sessions open at once (default 10)")
+    parser.add_argument("--open-at-once", type=int, default=5,
+                        help="pages loading at one time (default 5)")
     parser.add_argument("--timeout", type=float, default=900,
                         help="seconds for the whole run (default 900)")
     parser.add_argument("--wait-timeout", type=float, default=60,
@@ -225,9 +269,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="keep Plotly's JavaScript from the browser: the server still "
                              "builds and sends every chart, but the tabs do not draw them, "
                              "so less of a small machine goes on the browser")
+    parser.add_argument("--browser-niceness", type=int, default=19, choices=range(20),
+                        metavar="0-19", help="how much lower the browser's scheduling priority "
+                        "is than the server's (default 19, the lowest)")
     args = parser.parse_args(argv)
-    if min(args.sessions, args.interactions, args.concurrency) < 1:
-        parser.error("--sessions, --interactions and --concurrency must be at least 1")
+    if min(args.sessions, args.interactions, args.concurrency, args.open_at_once) < 1:
+        parser.error("--sessions, --interactions, --concurrency and --open-at-once must be at "
+                     "least 1")
     if not CHROMIUM.exists():
         parser.error(f"Chromium was not found at {CHROMIUM} (set ADVISOR_CHROMIUM)")
 
@@ -263,10 +311,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.close()
 
     print(f"server {url}, {os.cpu_count()} CPUs; {args.sessions} sessions, "
-          f"{args.concurrency} at once, {args.interactions} interactions each"
+          f"{args.concurrency} at once, {args.interactions} interactions each, browser at "
+          f"niceness {args.browser_niceness}"
           + ("; Plotly's code kept from the browser" if args.skip_chart_code else ""))
     print(f"{'sessions':<22} {figures.sessions_completed} completed of "
           f"{figures.sessions_started} started")
+    print(f"{'most open at once':<22} {figures.most_open} sessions")
     print(f"{'interactions':<22} {len(figures.interactions)} answered correctly")
     print(f"{'errors':<22} {len(figures.errors)} sessions failed, {figures.unfinished} "
           f"unfinished at --timeout {args.timeout:.0f} s")
