@@ -194,9 +194,7 @@ def write_cache_file(path: Path, key: str, catalogue: Catalogue) -> bool:
         with os.fdopen(fd, "wb") as raw:
             raw.write(_header(key))
             writer = _HashingWriter(raw)
-            pickler = pickle.Pickler(writer, protocol=pickle.HIGHEST_PROTOCOL)
-            pickler.dispatch_table = _Reducers().table()
-            pickler.dump(catalogue)
+            _pickler(writer).dump(catalogue)
             raw.write(writer.digest.digest())
         os.replace(temp, path)
         return True
@@ -206,6 +204,20 @@ def write_cache_file(path: Path, key: str, catalogue: Catalogue) -> bool:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
         return False
+
+
+def dumps(value: Any) -> bytes:
+    """``value`` pickled as the cache file is (records rebuilt directly, repeats shared), for
+    ``pickle.loads``."""
+    buffer = io.BytesIO()
+    _pickler(buffer).dump(value)
+    return buffer.getvalue()
+
+
+def _pickler(file: Any) -> pickle.Pickler:
+    pickler = pickle.Pickler(file, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _Reducers().table()
+    return pickler
 
 
 def _header(key: str) -> bytes:

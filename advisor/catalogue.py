@@ -6,17 +6,23 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import difflib
+import functools
 import gc
+import logging
 import os
+import pickle
 import re
+import subprocess
+import sys
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar, cast
+from typing import Any, cast
 
 import networkx as nx
 from pydantic import BaseModel, ValidationError
@@ -68,7 +74,8 @@ _TOP_LEVEL_MODELS: dict[str, type[BaseModel]] = {
 }
 _REQUIRED_FILES = (SOURCES_FILE,)
 
-ModelT = TypeVar("ModelT", bound=BaseModel)
+
+log = logging.getLogger(__name__)
 
 
 class UnknownReference(LookupError):
@@ -196,19 +203,204 @@ def _normalise_reference(text: str) -> str:
 
 @dataclass
 class _Parsed:
-    file: str
-    doc: LocatedDocument
+    """A file that parsed and passed its schema check."""
+
+    file: str  # as problems name it: relative to the data directory's parent
+    path: Path
     model: BaseModel
+    located: LocatedDocument | None = None
+
+    @property
+    def doc(self) -> LocatedDocument:
+        """The line of every key path in the file, read again the first time it is asked for:
+        lines are needed only to report a problem, and a sound catalogue has none."""
+        if self.located is None:
+            try:
+                self.located = read_yaml_file(self.path)
+            except (YamlReadError, OSError):  # changed since it was read: no lines to give
+                self.located = LocatedDocument(data=None)
+            self.located.data = None
+        return self.located
+
+
+@dataclass
+class _FileRead:
+    """What reading one file gave: its record, or its problems and the ids and URNs it seems to
+    declare (references to those are not reported as dangling: the file's own problem is the
+    one to fix)."""
+
+    parsed: _Parsed | None
+    problems: list[Problem] = field(default_factory=list)
+    broken_ids: set[str] = field(default_factory=set)
+    broken_urns: set[str] = field(default_factory=set)
+
+
+def _read_file(path: Path, file: str, model: type[BaseModel],
+               documents: Mapping[str, Document] | None) -> _FileRead:
+    """Read, parse and schema-check one file, and check its citations against ``documents``
+    (when known). Never raises for anything in the file."""
+    try:
+        doc = read_yaml_file(path, locate=False)
+    except YamlReadError as error:
+        p = error.problem
+        return _FileRead(None, [Problem(file, p.line, p.path, p.message)],
+                         *_declared_by_eye(path))
+    except OSError as error:
+        return _FileRead(None, [Problem(file, None, (), f"cannot be read: {error.strerror}")])
+    if not isinstance(doc.data, dict):
+        kind = "empty" if doc.data is None else f"a {type(doc.data).__name__}"
+        return _FileRead(None, [Problem(file, 1, (), "expected a mapping of keys to values, "
+                                                     f"but the file is {kind}")])
+    try:
+        validated = model.model_validate(doc.data)
+    except ValidationError as error:
+        read = _FileRead(None, [], *_declared(doc.data))
+        parsed = _Parsed(file, path, model)  # only to find the lines of the problems
+        read.problems = problems_from_validation(error, file=file, doc=parsed.doc,
+                                                 known_keys=_ALL_KEYS)
+        return read
+    # The model now holds everything. Every file's raw values held to the end of loading would
+    # be about 200 MB at register size.
+    doc.data = None
+    parsed = _Parsed(file, path, validated)
+    read = _FileRead(parsed)
+    if documents is not None:
+        read.problems = _citation_problems(parsed, documents)
+    return read
+
+
+def _declared_by_eye(path: Path) -> tuple[set[str], set[str]]:
+    """Best effort for a file that is not even YAML: find its id and URNs by eye."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")[:1_000_000]
+    except OSError:
+        return set(), set()
+    return (set(re.findall(r"^id:\s*([a-z0-9-]+)\s*$", text, re.MULTILINE)),
+            set(re.findall(r"urn:\s*([A-Z]/\d{3}/\d{4})", text)))
+
+
+def _declared(data: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """The id and URNs a file that failed its schema check declares."""
+    ids = {data["id"]} if isinstance(data.get("id"), str) else set()
+    units = data.get("units")
+    # The file failed its schema check, so ``units`` may be anything: ``units: 5`` too.
+    urns = {unit["urn"].strip().upper() for unit in (units if isinstance(units, list) else ())
+            if isinstance(unit, dict) and isinstance(unit.get("urn"), str)}
+    return ids, urns
+
+
+@dataclass(frozen=True)
+class _Job:
+    """A file to read: where it is, how problems name it, its schema, and what kind it is."""
+
+    path: Path
+    file: str
+    model: type[BaseModel]
+    kind: str  # a top-level file's name, QUALIFICATIONS_DIR or UNITS_DIR
+
+
+WORKERS_ENV = "ADVISOR_LOAD_WORKERS"
+"""Set to a number to choose how many processes read the files (1: this process alone)."""
+
+PARALLEL_FROM_BYTES = 8 * 1024 * 1024
+"""Catalogues smaller than this are read in this process alone: a worker takes about half a
+second to start, and the real catalogue reads in a tenth of one."""
+
+_MAX_WORKERS = 4
+_WORKER_MODULE = "advisor.load_worker"
+
+
+def _read_files(jobs: list[_Job], documents: Mapping[str, Document] | None) -> list[_FileRead]:
+    """Read every file in ``jobs``, in order: in worker processes when the catalogue is large
+    and there is more than one processor, else here. The answer is the same either way."""
+    sizes = []
+    for job in jobs:
+        try:
+            sizes.append(job.path.stat().st_size)
+        except OSError:
+            sizes.append(0)  # reading it will report the problem
+    workers = _worker_count(sum(sizes))
+    if workers > 1 and len(jobs) > 1:
+        try:
+            return _read_in_workers(jobs, sizes, documents, workers)
+        except Exception as error:  # workers that cannot start or died: read here instead
+            log.warning("reading the catalogue in %d processes failed (%r); reading it in one",
+                        workers, error)
+    return [_read_file(job.path, job.file, job.model, documents) for job in jobs]
+
+
+def _worker_count(total_bytes: int) -> int:
+    configured = os.environ.get(WORKERS_ENV, "").strip()
+    if configured:
+        try:
+            return max(1, int(configured))
+        except ValueError:
+            log.warning("%s=%r is not a number; ignored", WORKERS_ENV, configured)
+    if total_bytes < PARALLEL_FROM_BYTES:
+        return 1
+    try:
+        processors = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        processors = os.cpu_count() or 1
+    return min(processors, _MAX_WORKERS)
+
+
+def _read_in_workers(jobs: list[_Job], sizes: list[int],
+                     documents: Mapping[str, Document] | None, workers: int) -> list[_FileRead]:
+    """Split the files into ``workers`` runs of neighbouring files of about equal size: this
+    process reads the first run while worker processes read the others, then takes their
+    results in order."""
+    runs: list[list[_Job]] = []
+    share, filled = sum(sizes) / workers, 0.0
+    for job, size in zip(jobs, sizes, strict=True):
+        if not runs or (filled >= share * len(runs) and len(runs) < workers):
+            runs.append([])
+        runs[-1].append(job)
+        filled += size
+    # Each worker is a fresh interpreter running advisor.load_worker (not a fork: the app runs
+    # threads, and not multiprocessing: its workers would import the caller's main script).
+    package_parent = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ,
+           "PYTHONPATH": os.pathsep.join(filter(None, [package_parent,
+                                                       os.environ.get("PYTHONPATH")]))}
+    workers_started = [
+        subprocess.Popen([sys.executable, "-m", _WORKER_MODULE], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        for _ in runs[1:]
+    ]
+    with concurrent.futures.ThreadPoolExecutor(max(1, len(workers_started))) as feeding:
+        answers = [feeding.submit(worker.communicate, pickle.dumps((run, documents)))
+                   for worker, run in zip(workers_started, runs[1:], strict=True)]
+        results = [_read_file(job.path, job.file, job.model, documents) for job in runs[0]]
+        for worker, run, answer in zip(workers_started, runs[1:], answers, strict=True):
+            blob, errors = answer.result()
+            if worker.returncode != 0:
+                raise RuntimeError(f"a worker stopped with exit code {worker.returncode}: "
+                                   f"{errors.decode(errors='replace').strip()[-500:]}")
+            read = pickle.loads(blob)
+            if len(read) != len(run):
+                raise RuntimeError(f"a worker read {len(read)} of {len(run)} files")
+            results.extend(read)
+    return results
+
+
+def read_run(jobs: list[_Job], documents: Mapping[str, Document] | None) -> bytes:
+    """In a worker (:mod:`advisor.load_worker`): read a run of files, and pickle the results
+    as the cache does (quicker to read back than pickle's default for these records)."""
+    with collector_paused():
+        results = [_read_file(job.path, job.file, job.model, documents) for job in jobs]
+        for read in results:
+            if read.parsed is not None:
+                read.parsed.located = None  # lines are found again if ever needed
+        return cache.dumps(results)
 
 
 class _Collector:
-    """Gathers problems and the successfully parsed files."""
+    """Gathers problems, and what files that failed seem to declare."""
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self.problems: list[Problem] = []
-        # Ids and URNs declared in files that failed their schema check. References to them are
-        # not reported as dangling: the file's own problem is the one to fix.
         self.broken_ids: set[str] = set()
         self.broken_urns: set[str] = set()
 
@@ -222,53 +414,11 @@ class _Collector:
         line = doc.line_of(path) if doc is not None else None
         self.problems.append(Problem(file, line, path, message))
 
-    def parse(self, path: Path, model: type[ModelT]) -> tuple[ModelT, LocatedDocument] | None:
-        file = self.relative(path)
-        try:
-            doc = read_yaml_file(path)
-        except YamlReadError as error:
-            p = error.problem
-            self.problems.append(Problem(file, p.line, p.path, p.message))
-            self._scan_declared(path)
-            return None
-        except OSError as error:
-            self.problems.append(Problem(file, None, (), f"cannot be read: {error.strerror}"))
-            return None
-        if not isinstance(doc.data, dict):
-            kind = "empty" if doc.data is None else f"a {type(doc.data).__name__}"
-            self.add(file, doc, (), f"expected a mapping of keys to values, but the file is {kind}")
-            return None
-        try:
-            validated = model.model_validate(doc.data)
-        except ValidationError as error:
-            self._remember_declared(doc.data)
-            self.problems.extend(
-                problems_from_validation(error, file=file, doc=doc, known_keys=_ALL_KEYS)
-            )
-            return None
-        # The model now holds everything; only the line numbers are needed from here on. Every
-        # file's raw values held to the end of loading would be about 200 MB at register size.
-        doc.data = None
-        return validated, doc
-
-
-    def _scan_declared(self, path: Path) -> None:
-        """Best effort for a file that is not even YAML: find its id and URNs by eye."""
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")[:1_000_000]
-        except OSError:
-            return
-        self.broken_ids.update(re.findall(r"^id:\s*([a-z0-9-]+)\s*$", text, re.MULTILINE))
-        self.broken_urns.update(re.findall(r"urn:\s*([A-Z]/\d{3}/\d{4})", text))
-
-    def _remember_declared(self, data: dict[str, Any]) -> None:
-        if isinstance(data.get("id"), str):
-            self.broken_ids.add(data["id"])
-        units = data.get("units")
-        # The file failed its schema check, so ``units`` may be anything: ``units: 5`` too.
-        for unit in units if isinstance(units, list) else ():
-            if isinstance(unit, dict) and isinstance(unit.get("urn"), str):
-                self.broken_urns.add(unit["urn"].strip().upper())
+    def take(self, read: _FileRead) -> _Parsed | None:
+        self.problems.extend(read.problems)
+        self.broken_ids |= read.broken_ids
+        self.broken_urns |= read.broken_urns
+        return read.parsed
 
 
 def _model_keys(model: type[BaseModel], seen: set[type[BaseModel]]) -> Iterator[str]:
@@ -303,11 +453,29 @@ def iter_citations(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Ci
     if isinstance(value, Citation):
         yield path, value
     elif isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
-            yield from iter_citations(getattr(value, name), (*path, info.alias or name))
+        for name, key in _citing_fields(type(value)):
+            yield from iter_citations(getattr(value, name), (*path, key))
     elif isinstance(value, tuple):
         for index, item in enumerate(value):
             yield from iter_citations(item, (*path, index))
+
+
+@functools.cache
+def _citing_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """The fields of ``model`` that can hold a citation, as (attribute, YAML key): the others
+    (text, numbers, dates) need not be looked into."""
+    return tuple((name, info.alias or name) for name, info in model.model_fields.items()
+                 if any(_can_cite(nested, set()) for nested in _nested_models(info.annotation)))
+
+
+def _can_cite(model: type[BaseModel], seen: set[type[BaseModel]]) -> bool:
+    if issubclass(model, Citation):
+        return True
+    if model in seen:
+        return False
+    seen.add(model)
+    return any(_can_cite(nested, seen) for info in model.model_fields.values()
+               for nested in _nested_models(info.annotation))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -343,13 +511,19 @@ def collector_paused() -> Iterator[None]:
 
     Loading (or graphing) the catalogue makes millions of small, acyclic objects; the collector
     would rescan all of them again and again as they pile up, which at register size doubles a
-    cold load and makes reading the cache several times slower.
+    cold load and makes reading the cache several times slower. Afterwards they are frozen
+    (``gc.freeze``): they last as long as the process, so the collector is told never to scan
+    them again, which saves a full collection of about a second and a half straight after a
+    large load, and part of every full collection after that. Objects that are no longer used
+    are still freed as usual; only garbage that refers to itself in a cycle would stay, and
+    loading makes none.
     """
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if collecting:
             gc.enable()
 
@@ -363,18 +537,22 @@ def _read_catalogue(data_dir: Path) -> Catalogue:
     top: dict[str, _Parsed] = {}
     qualification_files: list[_Parsed] = []
     unit_files: list[_Parsed] = []
+    jobs: list[_Job] = []
+    sources_job: _Job | None = None
 
     for path in iter_yaml_files(data_dir):
         relative = path.relative_to(data_dir)
         parts = relative.parts
         file = collector.relative(path)
         if len(parts) == 1 and parts[0] in _TOP_LEVEL_MODELS:
-            model: type[BaseModel] = _TOP_LEVEL_MODELS[parts[0]]
-            target = None
+            job = _Job(path, file, _TOP_LEVEL_MODELS[parts[0]], parts[0])
+            if parts[0] == SOURCES_FILE:
+                sources_job = job
+                continue
         elif parts[0] == QUALIFICATIONS_DIR and len(parts) > 1:
-            model, target = Qualification, qualification_files
+            job = _Job(path, file, Qualification, QUALIFICATIONS_DIR)
         elif parts[0] == UNITS_DIR and len(parts) > 1:
-            model, target = UnitBank, unit_files
+            job = _Job(path, file, UnitBank, UNITS_DIR)
         else:
             collector.add(
                 file, None, (),
@@ -382,14 +560,29 @@ def _read_catalogue(data_dir: Path) -> Catalogue:
                 f"units/, or use one of {', '.join(sorted(_TOP_LEVEL_MODELS))}",
             )
             continue
-        parsed = collector.parse(path, model)
+        jobs.append(job)
+
+    # The sources come first: every other file's citations are checked against them as it is
+    # read.
+    documents: dict[str, Document] | None = None
+    if sources_job is not None:
+        sources = collector.take(_read_file(sources_job.path, sources_job.file,
+                                            sources_job.model, None))
+        if sources is not None:
+            top[SOURCES_FILE] = sources
+            documents = _check_documents(collector, sources)
+            if documents is not None:
+                collector.problems.extend(_citation_problems(sources, documents))
+    for job, read in zip(jobs, _read_files(jobs, documents), strict=True):
+        parsed = collector.take(read)
         if parsed is None:
             continue
-        record = _Parsed(file, parsed[1], parsed[0])
-        if target is None:
-            top[parts[0]] = record
+        if job.kind == QUALIFICATIONS_DIR:
+            qualification_files.append(parsed)
+        elif job.kind == UNITS_DIR:
+            unit_files.append(parsed)
         else:
-            target.append(record)
+            top[job.kind] = parsed
 
     for required in _REQUIRED_FILES:
         if required not in top and not any(
@@ -397,17 +590,12 @@ def _read_catalogue(data_dir: Path) -> Catalogue:
         ):
             collector.add(f"{data_dir.name}/{required}", None, (), "required file is missing")
 
-    documents = _check_documents(collector, top.get(SOURCES_FILE))
     units = _check_units(collector, unit_files)
     qualifications = _check_qualifications(collector, qualification_files, units)
     progressions = _check_progressions(collector, top.get(PROGRESSION_FILE), qualifications)
     job_roles = _check_job_roles(collector, top.get(JOB_ROLES_FILE), qualifications)
     frameworks = _check_frameworks(collector, top.get(FRAMEWORKS_FILE), qualifications)
     transfer_rules = _check_transfer_rules(collector, top.get(TRANSFER_RULES_FILE), qualifications)
-
-    every_file = [*top.values(), *qualification_files, *unit_files]
-    if documents is not None:
-        _check_citations(collector, every_file, documents)
 
     catalogue = Catalogue(
         documents=MappingProxyType(documents or {}),
@@ -443,39 +631,43 @@ def _check_documents(c: _Collector, parsed: _Parsed | None) -> dict[str, Documen
     return documents
 
 
-def _check_citations(c: _Collector, files: list[_Parsed], documents: dict[str, Document]) -> None:
-    for parsed in files:
-        for path, citation in iter_citations(parsed.model):
-            document = documents.get(citation.doc)
-            if document is None:
-                close = difflib.get_close_matches(citation.doc, list(documents), n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                c.add(parsed.file, parsed.doc, (*path, "doc"),
-                      f"cites {citation.doc!r}, which is not in sources.yaml{hint}")
-                continue
-            if document.kind is DocumentKind.SECONDARY:
-                if citation.url is None:
-                    c.add(parsed.file, parsed.doc, path,
-                          f"a citation of the secondary document {citation.doc!r} needs the url "
-                          "of the page the fact was found on")
-                if citation.basis is Basis.STATED:
-                    c.add(parsed.file, parsed.doc, (*path, "basis"),
-                          f"{citation.doc!r} is a secondary source; its facts cannot be 'stated'")
-            if citation.basis is Basis.INFERENCE and not citation.note:
-                c.add(parsed.file, parsed.doc, path,
-                      "an inference needs a note explaining the reasoning")
+def _citation_problems(parsed: _Parsed, documents: Mapping[str, Document]) -> list[Problem]:
+    """Problems with the citations in one file: unknown documents, and secondary sources cited
+    without a url or as if primary, and inferences without their reasoning."""
+    problems: list[Problem] = []
+
+    def add(path: KeyPath, message: str) -> None:
+        problems.append(Problem(parsed.file, parsed.doc.line_of(path), path, message))
+
+    for path, citation in iter_citations(parsed.model):
+        document = documents.get(citation.doc)
+        if document is None:
+            close = difflib.get_close_matches(citation.doc, list(documents), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            add((*path, "doc"), f"cites {citation.doc!r}, which is not in sources.yaml{hint}")
+            continue
+        if document.kind is DocumentKind.SECONDARY:
+            if citation.url is None:
+                add(path, f"a citation of the secondary document {citation.doc!r} needs the "
+                          "url of the page the fact was found on")
+            if citation.basis is Basis.STATED:
+                add((*path, "basis"),
+                    f"{citation.doc!r} is a secondary source; its facts cannot be 'stated'")
+        if citation.basis is Basis.INFERENCE and not citation.note:
+            add(path, "an inference needs a note explaining the reasoning")
+    return problems
 
 
 def _check_units(c: _Collector, files: list[_Parsed]) -> dict[str, Unit]:
     units: dict[str, Unit] = {}
-    where: dict[str, tuple[str, int | None]] = {}
+    where: dict[str, tuple[_Parsed, KeyPath]] = {}
     for parsed in files:
         for index, unit in enumerate(cast(UnitBank, parsed.model).units):
             path = ("units", index, "urn")
-            line = parsed.doc.line_of(path)
             if unit.urn in units:
                 first = units[unit.urn]
-                first_file, first_line = where[unit.urn]
+                first_parsed, first_path = where[unit.urn]
+                first_file, first_line = first_parsed.file, first_parsed.doc.line_of(first_path)
                 differences = [
                     f"{name} {getattr(unit, name)!r} here but {getattr(first, name)!r}"
                     for name in ("title", "credits", "level")
@@ -492,7 +684,7 @@ def _check_units(c: _Collector, files: list[_Parsed]) -> dict[str, Unit]:
                           "and list both sources under it")
                 continue
             units[unit.urn] = unit
-            where[unit.urn] = (parsed.file, line)
+            where[unit.urn] = (parsed, path)
     return units
 
 
@@ -698,6 +890,8 @@ def _find_cycle(edges: Mapping[str, list[str]]) -> list[str] | None:
     graph = nx.DiGraph()
     for source, targets in edges.items():
         graph.add_edges_from((source, t) for t in targets)
+    if nx.is_directed_acyclic_graph(graph):  # the usual answer, found far sooner
+        return None
     try:
         found = nx.find_cycle(graph)
     except nx.NetworkXNoCycle:

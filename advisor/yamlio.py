@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -110,7 +110,7 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     loader's own resolver gives every first answer.
     """
 
-    _resolved: dict[tuple[Any, str, Any], str] = {}
+    _resolved: ClassVar[dict[tuple[Any, str, Any], str]] = {}
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is not yaml.ScalarNode or len(value) > _REMEMBERED_LENGTH:
@@ -226,6 +226,34 @@ class _Builder:
         return items
 
 
+class _Irregular(Exception):
+    """Something :func:`_quick_build` leaves to :class:`_Builder`, which explains it."""
+
+
+def _quick_build(node: yaml.Node, depth: int) -> Any:
+    """What :class:`_Builder` builds from a regular document, without lines or key paths, and
+    without watching for aliases (the caller makes sure there can be none). Anything irregular
+    raises, and the careful builder then finds and explains it."""
+    if isinstance(node, yaml.ScalarNode):
+        return _construct_scalar(node, ())
+    if depth >= MAX_DEPTH:
+        raise _Irregular
+    if isinstance(node, yaml.MappingNode):
+        if node.tag != _MAPPING_TAG:
+            raise _Irregular
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            # Not a scalar, or a merge key (<<): an unsupported tag, so this raises.
+            key = str(_construct_scalar(key_node, ()))
+            if key in result:
+                raise _Irregular
+            result[key] = _quick_build(value_node, depth + 1)
+        return result
+    if node.tag != _SEQUENCE_TAG:
+        raise _Irregular
+    return [_quick_build(item, depth + 1) for item in node.value]
+
+
 def _too_deep(line: int | None) -> YamlReadError:
     return YamlReadError(
         YamlProblem(f"lists and mappings are nested more than {MAX_DEPTH} levels deep; "
@@ -300,10 +328,9 @@ def _last_line(text: str) -> int:
 def parse_yaml(text: str, *, locate: bool = True) -> LocatedDocument:
     """Parse one YAML document from ``text``, recording the line of every key path.
 
-    With ``locate=False`` no lines are recorded (``lines`` is empty), which is quicker when
-    the text is expected to be sound: every problem still carries the line PyYAML reports,
-    but a duplicate key's message no longer says where the key was first given, and a caller
-    that needs the lines of a sound text reparses it with ``locate=True``.
+    With ``locate=False`` only the top level's line is kept, which is quicker when the text is
+    expected to be sound; problems are found and described exactly as with ``locate=True``.
+    A caller that needs the lines of a sound text parses it again with ``locate=True``.
     """
     try:
         _check_line_breaks(text)
@@ -331,8 +358,17 @@ def parse_yaml(text: str, *, locate: bool = True) -> LocatedDocument:
         raise YamlReadError(YamlProblem(f"not valid YAML: {error}")) from None
     doc = LocatedDocument(data=None)
     doc.lines[()] = 1
-    if root is not None:
-        doc.data = _Builder(text, doc.lines if locate else None).build(root, (), 0)
+    if root is None:
+        return doc
+    if not locate and "&" not in text:  # no anchor, so no alias
+        try:
+            doc.data = _quick_build(root, 0)
+            return doc
+        except (_Irregular, YamlReadError):
+            pass  # the careful builder finds the problem and says where it is
+    doc.data = _Builder(text, doc.lines).build(root, (), 0)
+    if not locate:
+        doc.lines = {(): 1}
     return doc
 
 

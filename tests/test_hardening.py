@@ -445,6 +445,31 @@ def test_safe_yaml__the_reader_uses_a_safe_loader():
 
 
 
+
+def _outcome(text: str, *, locate: bool) -> Any:
+    try:
+        return ("read", yamlio.parse_yaml(text, locate=locate).data)
+    except yamlio.YamlReadError as error:
+        return ("problem", error.problem)
+
+
+@pytest.mark.parametrize("case", [c for c in BROKEN if isinstance(c.content, str)],
+                         ids=[c.id for c in BROKEN if isinstance(c.content, str)])
+def test_quick_reading__finds_every_problem_as_careful_reading_does(case):
+    """Files are first read without recording lines; a file with a problem must get exactly
+    the problem (message, line, key path) that reading with lines gives."""
+    assert _outcome(case.content, locate=False) == _outcome(case.content, locate=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(cut=st.integers(0, len(QUALIFICATION)), insert=st.sampled_from(
+    ["", "&a ", "*a", "!!str ", "!!python/name:os.system ", "<<: ", "[", "{", ": ", "- ",
+     "\n  dup: 1\n  dup: 2\n", "? [a]\n: 1\n", "\t", "'", '"', "2016-13-45", "!!int x"]))
+def test_quick_reading__agrees_with_careful_reading_on_edited_files(cut, insert):
+    text = QUALIFICATION[:cut] + insert + QUALIFICATION[cut:]
+    quick, careful = _outcome(text, locate=False), _outcome(text, locate=True)
+    assert quick == careful
+
 def _block_nested(levels: int) -> str:
     """``levels`` mappings nested in block style, one more each line, from line 31."""
     return QUALIFICATION + "notes:\n" + "".join(

@@ -1,0 +1,24 @@
+"""A worker process for reading a large catalogue: ``python -m advisor.load_worker``.
+
+:func:`advisor.catalogue._read_files` starts one per extra processor. It reads a pickled
+``(files, documents)`` pair from standard input, reads, parses and checks those files, and
+writes the pickled results to standard output. Nothing here is for people to run.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sys
+
+from advisor.catalogue import read_run
+
+
+def main() -> int:
+    jobs, documents = pickle.load(sys.stdin.buffer)
+    sys.stdout.buffer.write(read_run(jobs, documents))
+    sys.stdout.buffer.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,102 @@
+"""Reading a large catalogue in several processes gives exactly what reading it in one does.
+
+A catalogue of register size is read by this process and worker processes together
+(``advisor.catalogue._read_files``); the real catalogue is far below the size where that starts,
+so these tests ask for workers with ``ADVISOR_LOAD_WORKERS``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import advisor.catalogue
+from advisor.catalogue import WORKERS_ENV, Catalogue, load_catalogue
+from advisor.problems import CatalogueError
+from tests.test_hardening import write_files
+from tests.test_validation import QUALIFICATION, UNITS
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The command of every worker process started."""
+    commands: list[list[str]] = []
+    real_popen = subprocess.Popen
+
+    def popen(command: list[str], *args: Any, **kwargs: Any) -> Any:
+        commands.append(command)
+        return real_popen(command, *args, **kwargs)
+
+    monkeypatch.setattr(advisor.catalogue.subprocess, "Popen", popen)
+    return commands
+
+
+def everything(catalogue: Catalogue) -> dict[str, Any]:
+    """Every field of the catalogue, read-only mappings as plain ones, except where it was
+    read from."""
+    return {field.name: (dict(value) if hasattr(value, "keys") else value)
+            for field in dataclasses.fields(catalogue)
+            if field.name != "data_dir"
+            for value in [getattr(catalogue, field.name)]}
+
+
+def load(data: Path | None, workers: int, monkeypatch: pytest.MonkeyPatch) -> Catalogue:
+    monkeypatch.setenv(WORKERS_ENV, str(workers))
+    return load_catalogue(*([data] if data else []), use_cache=False)
+
+
+def problems(data: Path, workers: int, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.setenv(WORKERS_ENV, str(workers))
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(data, use_cache=False)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_workers__the_real_catalogue_reads_the_same_in_three_processes(started, monkeypatch):
+    alone = load(None, 1, monkeypatch)
+    assert started == []
+    together = load(None, 3, monkeypatch)
+    assert len(started) == 2  # this process reads a third itself
+    assert all(command[1:] == ["-m", "advisor.load_worker"] for command in started)
+    assert everything(together) == everything(alone)
+    assert list(together.qualifications) == list(alone.qualifications)  # the same order too
+    assert list(together.units) == list(alone.units)
+
+
+def test_workers__problems_found_in_workers_are_reported_as_in_one_process(
+        started, tmp_path, monkeypatch):
+    """Problems in files read by workers (a broken YAML file, a schema error, a citation of an
+    unknown document, a unit both banks record) come back with the same file, line and path."""
+    data = write_files(tmp_path, {
+        "qualifications/ab-001.yaml": QUALIFICATION.replace("level: 2\n", "level: two\n", 1),
+        "qualifications/zz-broken.yaml": "id: zz-broken\ntitle: [unclosed\n",
+        "units/bank.yaml": UNITS.replace("doc.txt", "dco.txt", 1),
+        "units/zz-second-bank.yaml": UNITS,
+    })
+    alone = problems(data, 1, monkeypatch)
+    assert len(alone) >= 4, alone
+    assert problems(data, 4, monkeypatch) == alone
+    assert len(started) == 3
+
+
+def test_workers__small_catalogues_are_read_in_this_process(started, monkeypatch):
+    monkeypatch.delenv(WORKERS_ENV, raising=False)
+    load_catalogue(use_cache=False)
+    assert started == []
+
+
+def test_workers__a_worker_that_fails_means_reading_here_instead(
+        started, monkeypatch, caplog):
+    alone = load(None, 1, monkeypatch)
+    monkeypatch.setattr(advisor.catalogue, "_WORKER_MODULE", "advisor.no_such_worker")
+    with caplog.at_level(logging.WARNING, logger="advisor.catalogue"):
+        again = load(None, 2, monkeypatch)
+    assert started  # a worker was tried
+    assert everything(again) == everything(alone)
+    assert "reading it in one" in caplog.text
+    assert "No module named" in caplog.text
