@@ -8,20 +8,22 @@ the page, then ticks ``--interactions`` units one after another, and after each 
 the result shows the credits the engine counts for the units ticked so far (a wrong count is an
 error, not a slow answer). At most ``--concurrency`` sessions are open at once; a finished one
 closes and the next opens. Pages open ``--open-at-once`` at a time (opening is the browser's
-heaviest work: fifty tabs loading Streamlit's scripts at once on two cores take minutes), and the
-first ``--concurrency`` sessions wait until all of them are open before anyone ticks, so the
-ticks really are made with that many sessions open on the server. ``--timeout`` bounds the sessions' run: those still going, or not
-yet started, are then reported as unfinished and the figures so far are printed.
+heaviest work: fifty tabs loading Streamlit's scripts at once on two cores take minutes), and
+the first ``--concurrency`` sessions wait until all of them are open before anyone ticks, so the
+ticks really are made with that many sessions open on the server. ``--timeout`` bounds the
+sessions' run: those still going, or not yet started, are then reported as unfinished and the
+figures so far are printed.
 
 An interaction's time runs from the click to the updated result on screen, polled every 25 ms in
 the page; a page's open time from navigation to its first result. The browser runs on the same
 machine as the server, so on a small machine the figures include the browser's own work (each
 tab compiles 4.7 MB of Plotly; ``--skip-chart-code`` keeps that code from the browser while the
 server still builds and sends every chart). To keep that share down the browser runs at a lower
-scheduling priority than the server (``--browser-niceness``, default 19, the lowest): the
-server is served first, as it would be with its users on machines of their own. The server's own cost is its CPU time, also given
-per run of the page (opening a tab costs the server more: it serves Streamlit's scripts). Peak
-RSS is the server process's high-water mark (VmHWM), read before it stops.
+scheduling priority than the server (``--browser-niceness``, default 19, the lowest): the server
+is served first, as it would be with its users on machines of their own. The server's own cost
+is its CPU time, also given per run of the page (opening a tab costs the server more: it serves
+Streamlit's scripts). Peak RSS is the server process's high-water mark (VmHWM), read before it
+stops.
 """
 
 from __future__ import annotations
