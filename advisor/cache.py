@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import contextlib
 import copyreg
+import datetime as dt
 import hashlib
 import io
 import logging
@@ -297,6 +298,7 @@ class _Reducers:
     def __init__(self) -> None:
         self.field_sets: dict[frozenset[str], tuple[str, ...]] = {}
         self.citations: dict[tuple[Any, ...], Citation] = {}
+        self.values: dict[Any, Any] = {}
 
     def table(self) -> dict[type, Callable[[Any], Any]]:
         table: dict[type, Callable[[Any], Any]] = dict(copyreg.dispatch_table)
@@ -313,7 +315,10 @@ class _Reducers:
         names = self.field_sets.get(fields_set)
         if names is None:
             names = self.field_sets[fields_set] = tuple(sorted(fields_set))
-        return _rebuild_record, (type(record), record.__dict__, names)
+        shared = self.values
+        values = {name: shared.setdefault(value, value) if type(value) in _SHAREABLE else value
+                  for name, value in record.__dict__.items()}
+        return _rebuild_record, (type(record), values, names)
 
     def citation(self, citation: Citation) -> Any:
         first = self.citations.setdefault(tuple(citation.__dict__.values()), citation)
@@ -321,6 +326,12 @@ class _Reducers:
             # The first equal citation is already in the file: refer to it.
             return operator.getitem, ((first,), 0)
         return self.record(citation)
+
+
+_SHAREABLE = frozenset({str, dt.date})
+"""Immutable field values written once however often they occur (a unit's reference number
+is in its record and in every group that lists it): pickle then refers back to the first,
+which is quicker to read than a copy."""
 
 
 def _model_classes(base: type[BaseModel]) -> Iterator[type[BaseModel]]:

@@ -12,6 +12,7 @@ Whatever the text, reading raises :class:`YamlReadError` or returns: never anoth
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -396,6 +397,36 @@ def read_yaml_file(path: Path, *, locate: bool = True) -> LocatedDocument:
 
 
 def iter_yaml_files(directory: Path) -> Iterator[Path]:
-    """Every ``.yaml``/``.yml`` file under ``directory``, in a stable order."""
-    yield from sorted(p for p in directory.rglob("*") if p.suffix in {".yaml", ".yml"}
-                      and p.is_file())
+    """Every ``.yaml``/``.yml`` file under ``directory``, in a stable order (sorted by path
+    part by part, as ``sorted`` sorts paths). Linked folders are not followed, and a folder that
+    cannot be listed is passed over.
+
+    Written with ``os.scandir`` rather than ``Path.rglob``, which at register size (15,000
+    files) took a tenth of the cached catalogue's loading time.
+    """
+    found: list[tuple[str, ...]] = []
+
+    def visit(folder: str, parts: tuple[str, ...]) -> None:
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except (PermissionError, NotADirectoryError, FileNotFoundError):
+            return
+        for entry in entries:
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                visit(entry.path, (*parts, entry.name))
+                continue
+            dot = entry.name.rfind(".")  # as Path.suffix: a name that starts with it has none
+            if dot > 0 and entry.name[dot:] in _YAML_SUFFIXES and entry.is_file():
+                found.append((*parts, entry.name))
+
+    visit(str(directory), ())
+    for parts in sorted(found):
+        yield directory.joinpath(*parts)
+
+
+_YAML_SUFFIXES = (".yaml", ".yml")

@@ -100,3 +100,23 @@ def test_workers__a_worker_that_fails_means_reading_here_instead(
     assert everything(again) == everything(alone)
     assert "reading it in one" in caplog.text
     assert "No module named" in caplog.text
+
+
+def test_listing__finds_the_files_rglob_finds_in_the_same_order(tmp_path):
+    """The catalogue's files are listed with os.scandir (quicker at register size) exactly as
+    ``sorted(Path.rglob)`` listed them: nested folders, sorted part by part, no linked folders,
+    suffixes as Path.suffix reads them."""
+    from advisor.yamlio import iter_yaml_files
+
+    for name in ["a.yaml", "a-b.yaml", "a/b.yaml", "a/c/d.yml", "a.b/c.yaml", ".hidden.yaml",
+                 ".yaml", "upper.YAML", "notes.txt", "z/y/x/w.yaml", "folder.yaml/inner.yaml"]:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("id: x\n")
+    (tmp_path / "linked").symlink_to(tmp_path / "a", target_is_directory=True)
+    (tmp_path / "linked-file.yaml").symlink_to(tmp_path / "a.yaml")
+    expected = sorted(p for p in tmp_path.rglob("*")
+                      if p.suffix in {".yaml", ".yml"} and p.is_file())
+    assert list(iter_yaml_files(tmp_path)) == expected
+    assert tmp_path / "linked" / "b.yaml" not in expected  # the case is really covered
+    assert tmp_path / "linked-file.yaml" in expected
