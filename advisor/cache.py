@@ -5,8 +5,9 @@ half a minute; reading back the finished :class:`~advisor.catalogue.Catalogue`, 
 about one and a half seconds (``benchmarks/scale.py`` prints both).
 
 **Key.** A SHA-256 over everything that decides what loading produces: every catalogue file's
-path relative to the data directory, its length and its bytes (the files
-:func:`~advisor.yamlio.iter_yaml_files` yields, which are the files the loader reads); the data
+path relative to the data directory and the SHA-256 of its bytes (the files
+:func:`~advisor.yamlio.iter_yaml_files` yields, which are the files the loader reads; a file's
+digest is remembered while its size and times stay the same, see :func:`_file_digests`); the data
 directory's own name (problem messages and ``qualification_files`` start with it); the source of
 every module in the ``advisor`` package (models, loader, checks, planner: a change to any of them
 may change the result, so any change invalidates; ``__init__.py`` carries the package version);
@@ -44,12 +45,14 @@ import copyreg
 import datetime as dt
 import hashlib
 import io
+import json
 import logging
 import operator
 import os
 import pickle
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import MappingProxyType
@@ -59,8 +62,8 @@ import pydantic
 import yaml
 from pydantic import BaseModel
 
-from advisor.models import Citation
-from advisor.yamlio import iter_yaml_files
+from advisor.models import Citation, GroupMember
+from advisor.yamlio import yaml_file_parts
 
 if TYPE_CHECKING:
     from advisor.catalogue import Catalogue
@@ -111,9 +114,92 @@ def catalogue_key(data_dir: Path) -> str:
     for path in sorted(_PACKAGE_DIR.rglob("*.py")):
         _add(digest, path.relative_to(_PACKAGE_DIR).as_posix().encode(), path.read_bytes())
     _add(digest, b"data", data_dir.name.encode())
-    for path in iter_yaml_files(data_dir):
-        _add(digest, path.relative_to(data_dir).as_posix().encode(), path.read_bytes())
+    for relative, file_digest in _file_digests(data_dir):
+        _add(digest, relative.encode(), file_digest)
     return digest.hexdigest()
+
+
+def _file_digests(data_dir: Path) -> list[tuple[str, bytes]]:
+    """Each catalogue file's path relative to ``data_dir`` and the SHA-256 of its bytes.
+
+    Hashing means reading every file (47 MB at register size), so the digests are remembered
+    in a small file list beside the cache, and a file whose size, modification and change times
+    and inode are those remembered is not read again, as git does for its index. A file changed
+    too recently to tell by its times (within :data:`TRUSTED_AFTER_SECONDS` of hashing) is
+    hashed again next time. Raises :class:`OSError` if a data file cannot be read.
+    """
+    directory = cache_dir()
+    listing = None if directory is None else directory / f"files-{_place(data_dir)}.json"
+    remembered = _read_listing(listing)
+    trusted_before = time.time_ns() - TRUSTED_AFTER_SECONDS * 1_000_000_000
+    root = str(data_dir)
+    digests: list[tuple[str, bytes]] = []
+    kept: dict[str, list[Any]] = {}
+    for parts in yaml_file_parts(data_dir):
+        relative = "/".join(parts)
+        path = os.path.join(root, *parts)
+        status = os.stat(path)
+        signature = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
+        entry = remembered.get(relative)
+        if entry is not None and entry[:4] == signature:
+            file_digest = bytes.fromhex(entry[4])
+        else:
+            file_digest = _hash_file(path)
+        if max(status.st_mtime_ns, status.st_ctime_ns) < trusted_before:
+            kept[relative] = [*signature, file_digest.hex()]
+        digests.append((relative, file_digest))
+    if listing is not None and kept != remembered:
+        _write_listing(listing, kept)
+    return digests
+
+
+def _hash_file(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return hashlib.sha256(file.read()).digest()
+
+
+TRUSTED_AFTER_SECONDS = 2
+"""A file's remembered digest is used only if it was last changed at least this long before it
+was hashed: a change within the same tick of a coarse file-system clock would otherwise leave
+its times as they were."""
+
+
+def _place(data_dir: Path) -> str:
+    """A short name for where ``data_dir`` is, so that two data directories keep two lists."""
+    return hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:20]
+
+
+def _read_listing(path: Path | None) -> dict[str, list[Any]]:
+    if path is None:
+        return {}
+    try:
+        listing = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(listing, dict) or listing.get("format") != FORMAT_VERSION:
+        return {}
+    files = listing.get("files")
+    if not isinstance(files, dict):
+        return {}
+    return {relative: entry for relative, entry in files.items()
+            if isinstance(entry, list) and len(entry) == 5
+            and all(type(n) is int for n in entry[:4]) and isinstance(entry[4], str)
+            and len(entry[4]) == 2 * _DIGEST_SIZE}
+
+
+def _write_listing(path: Path, files: dict[str, list[Any]]) -> None:
+    temp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, temp = tempfile.mkstemp(prefix=".files-", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump({"format": FORMAT_VERSION, "files": files}, out, separators=(",", ":"))
+        os.replace(temp, path)
+    except OSError as error:  # only time is lost
+        log.debug("file list %s not written: %r", path, error)
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
 
 
 def _add(digest: Any, *parts: bytes) -> None:
@@ -252,7 +338,7 @@ def _prune(directory: Path, *, keep: Path) -> None:
                          key=lambda p: p.stat().st_mtime, reverse=True)
         for old in [p for p in entries if p != keep][KEEP - 1 :]:
             old.unlink(missing_ok=True)
-        for temp in directory.glob(".catalogue-*.tmp"):
+        for temp in [*directory.glob(".catalogue-*.tmp"), *directory.glob(".files-*.tmp")]:
             if temp.stat().st_mtime < keep.stat().st_mtime - 3600:  # a writer that died
                 temp.unlink(missing_ok=True)
 
@@ -272,6 +358,7 @@ def _reduce_mapping_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, ...]:
 
 _new = object.__new__
 _set = object.__setattr__
+_FIELD_SETS: dict[tuple[str, ...], set[str]] = {}
 
 
 def _rebuild_record(cls: type[BaseModel], values: dict[str, Any],
@@ -279,7 +366,12 @@ def _rebuild_record(cls: type[BaseModel], values: dict[str, Any],
     """A pydantic record from its field values, set directly as ``__setstate__`` would."""
     record = _new(cls)
     _set(record, "__dict__", values)
-    _set(record, "__pydantic_fields_set__", set(fields_set))
+    # One set per combination of fields, shared by the records that have it: pydantic only
+    # reads the set of a frozen record (a copy made with changes gets a set of its own).
+    shared = _FIELD_SETS.get(fields_set)
+    if shared is None:
+        shared = _FIELD_SETS[fields_set] = set(fields_set)
+    _set(record, "__pydantic_fields_set__", shared)
     _set(record, "__pydantic_extra__", None)
     _set(record, "__pydantic_private__", None)
     return record
@@ -289,23 +381,23 @@ class _Reducers:
     """How one pickling writes the catalogue: records rebuilt directly, repeats shared.
 
     Reading back costs about one Python call per record, so fewer records read faster. Equal
-    citations (every fact cites its source, and a whole unit bank cites the same few sections)
-    are written once and shared when read, which is safe because records are frozen; records
-    with the same set fields share one tuple of field names. Together these make the file about
-    a fifth smaller and reading it about a fifth faster at register size.
+    small records (:data:`_SHARED_RECORDS`: every fact cites its source, a whole unit bank cites
+    the same few sections, and a unit shared by many qualifications is listed the same way in
+    each) are written once and shared when read, which is safe because records are frozen;
+    records with the same set fields share one tuple of field names, and one set of them when
+    read; equal texts and dates are written once.
     """
 
     def __init__(self) -> None:
         self.field_sets: dict[frozenset[str], tuple[str, ...]] = {}
-        self.citations: dict[tuple[Any, ...], Citation] = {}
+        self.records: dict[tuple[Any, ...], BaseModel] = {}
         self.values: dict[Any, Any] = {}
 
     def table(self) -> dict[type, Callable[[Any], Any]]:
         table: dict[type, Callable[[Any], Any]] = dict(copyreg.dispatch_table)
         table[MappingProxyType] = _reduce_mapping_proxy
         for model in _model_classes(BaseModel):
-            table[model] = self.record
-        table[Citation] = self.citation
+            table[model] = self.shared_record if model in _SHARED_RECORDS else self.record
         return table
 
     def record(self, record: BaseModel) -> Any:
@@ -320,12 +412,17 @@ class _Reducers:
                   for name, value in record.__dict__.items()}
         return _rebuild_record, (type(record), values, names)
 
-    def citation(self, citation: Citation) -> Any:
-        first = self.citations.setdefault(tuple(citation.__dict__.values()), citation)
-        if first is not citation:
-            # The first equal citation is already in the file: refer to it.
+    def shared_record(self, record: BaseModel) -> Any:
+        key = (type(record), frozenset(record.__pydantic_fields_set__),
+               *record.__dict__.values())
+        first = self.records.setdefault(key, record)
+        if first is not record:
+            # The first equal record is already in the file: refer to it.
             return operator.getitem, ((first,), 0)
-        return self.record(citation)
+        return self.record(record)
+
+
+_SHARED_RECORDS = frozenset({Citation, GroupMember})
 
 
 _SHAREABLE = frozenset({str, dt.date})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -247,3 +248,71 @@ def test_cache__directory_comes_from_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert cache.cache_dir() == tmp_path / "home" / ".cache" / "advisor"
+
+
+@pytest.fixture
+def hashed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The data files the key reads and hashes; digests are trusted however recent the file
+    (the two-second margin would otherwise make every freshly written file untrusted)."""
+    monkeypatch.setattr(cache, "TRUSTED_AFTER_SECONDS", 0)
+    paths: list[str] = []
+    real_hash_file = cache._hash_file
+
+    def hash_file(path: str) -> bytes:
+        paths.append(path)
+        return real_hash_file(path)
+
+    monkeypatch.setattr(cache, "_hash_file", hash_file)
+    return paths
+
+
+def test_key__unchanged_files_are_not_read_again(data, cache_dir, hashed):
+    files = sorted(p for p in data.rglob("*.yaml"))
+    first = cache.catalogue_key(data)
+    assert len(hashed) >= len(files)
+    hashed.clear()
+    assert cache.catalogue_key(data) == first
+    assert hashed == []  # every digest came from the remembered list
+
+
+def test_key__a_same_size_edit_with_its_time_put_back_is_still_seen(data, cache_dir, hashed):
+    """Size and modification time can be kept by an edit (or put back, as ``touch -d`` does);
+    the change time cannot, so the file is read again."""
+    key = cache.catalogue_key(data)
+    bank = sorted((data / "units").glob("*.yaml"))[0]
+    before = bank.stat()
+    content = bank.read_bytes()
+    at = content.index(b"credits: ") + len(b"credits: ")
+    changed = content[:at] + (b"7" if content[at:at + 1] != b"7" else b"8") + content[at + 1:]
+    bank.write_bytes(changed)
+    os.utime(bank, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert bank.stat().st_size == before.st_size and bank.stat().st_mtime_ns == before.st_mtime_ns
+    assert cache.catalogue_key(data) != key
+
+
+def test_key__recently_changed_files_are_always_read(data, cache_dir, hashed, monkeypatch):
+    monkeypatch.setattr(cache, "TRUSTED_AFTER_SECONDS", 3600)
+    cache.catalogue_key(data)
+    hashed.clear()
+    cache.catalogue_key(data)
+    assert len(hashed) >= len(list(data.rglob("*.yaml")))
+
+
+@pytest.mark.parametrize("listing", [b"not json", b"[]", b'{"format": 1, "files": {"x": 5}}',
+                                     b'{"format": 1, "files": {"units/a.yaml": [1, 2, 3]}}'])
+def test_key__a_damaged_file_list_is_ignored(data, cache_dir, hashed, listing):
+    key = cache.catalogue_key(data)
+    (written,) = cache_dir.glob("files-*.json")
+    written.write_bytes(listing)
+    assert cache.catalogue_key(data) == key
+
+
+def test_key__a_wrong_remembered_digest_is_not_used_for_another_file(data, cache_dir, hashed):
+    """The list is per data directory: the same names elsewhere with other contents do not
+    take its digests."""
+    key = cache.catalogue_key(data)
+    other = data.parent / "elsewhere" / "data"
+    shutil.copytree(data, other)
+    bank = sorted((other / "units").glob("*.yaml"))[0]
+    bank.write_bytes(bank.read_bytes() + b"# different\n")
+    assert cache.catalogue_key(other) != key
