@@ -3,7 +3,9 @@
 Nothing about a learner is stored on the server: to reopen a plan later, the answers travel in
 the link itself (``?age=20&work=working&role=Call+Centre+Operator``). A link may have been
 edited, truncated or built to break things, so decoding never fails: each value that cannot be
-used is dropped with a plain-English note, and the rest of the answers are kept.
+used is dropped with a plain-English note, and the rest of the answers are kept. Control
+characters are removed (with a note), and a note quotes only the start of a value and only the
+first few of a list's unknown codes, so a link cannot flood the page.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from advisor.recommend import Aim, Employment, Profile, level_3_statements
 MAX_VALUE_LENGTH = 2_000  # characters in one query value; longer values are ignored
 MAX_ITEMS = 100  # qualifications or units in one list
 MAX_ROLE_LENGTH = 120
+MAX_LISTED = 5  # unknown codes or descriptions quoted in one note; the rest are counted
 AGE_RANGE = (10, 100)
 LEVEL_RANGE = (1, 8)
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0, DEL and C1, NUL among them
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -44,7 +48,14 @@ def _value(params: Mapping[str, str | list[str]], key: str, notes: list[str]) ->
     if len(text) > MAX_VALUE_LENGTH:
         notes.append(f"The link's '{key}' was too long to use, so it was left out.")
         return None
-    return text or None
+    # Invisible characters would be echoed in notes and, for the job role, kept and written back
+    # into the address; the encoder never writes them, so they can only come from an edited link.
+    printable = CONTROL_CHARACTERS.sub("", text).strip()
+    if printable != text:
+        notes.append(f"The link's '{key}' held only control characters, so it was left out."
+                     if not printable else
+                     f"The link's '{key}' held control characters; they were removed.")
+    return printable or None
 
 
 def _items(text: str | None, key: str, notes: list[str]) -> list[str]:
@@ -56,6 +67,29 @@ def _items(text: str | None, key: str, notes: list[str]) -> list[str]:
                      f"{MAX_ITEMS} were used.")
         items = items[:MAX_ITEMS]
     return list(dict.fromkeys(items))
+
+
+def _listed(quoted: list[str]) -> str:
+    """Up to ``MAX_LISTED`` quoted values, and how many more: one note, however long the list."""
+    more = len(quoted) - MAX_LISTED
+    return ", ".join(quoted[:MAX_LISTED]) + (f" and {more} more" if more > 0 else "")
+
+
+def _checked(what: str, unknown: list[UnknownReference], count: int, notes: list[str]) -> None:
+    """One note for the codes of a list of ``count`` that the catalogue does not hold."""
+    if not unknown:
+        return
+    checked = f"The link's {what} was checked" if count == 1 else f"The link's {what}s were checked"
+    if len(unknown) == 1:
+        error = unknown[0]
+        note = f"{checked}: no {error.what} '{error.reference[:40]}' in the catalogue"
+        if error.suggestions:
+            note += "; did you mean " + ", ".join(error.suggestions) + "?"
+    else:
+        codes = _listed([f"'{error.reference[:40]}'" for error in unknown])
+        note = (f"{checked}: {len(unknown)} are not in the catalogue, so they were left out: "
+                f"{codes}.")
+    notes.append(note)
 
 
 def _whole_number(text: str | None, key: str, bounds: tuple[int, int],
@@ -72,27 +106,30 @@ def _whole_number(text: str | None, key: str, bounds: tuple[int, int],
 
 def _qualifications(catalogue: Catalogue, refs: list[str], notes: list[str],
                     what: str) -> list[str]:
-    found = []
+    """The qualification ids ``refs`` name; ``what`` is singular ("target qualification")."""
+    found, unknown = [], []
     for ref in refs:
         try:
             q = catalogue.find_qualification(ref)
         except UnknownReference as error:
-            notes.append(f"The link's {what} were checked: {error}")
+            unknown.append(error)
             continue
         if q.category is Category.QUALIFICATION:
             found.append(q.id)
         else:
             notes.append(f"{ref[:40]} is a national structure, not a qualification: left out.")
+    _checked(what, unknown, len(refs), notes)
     return list(dict.fromkeys(found))
 
 
 def _units(catalogue: Catalogue, refs: list[str], notes: list[str]) -> list[str]:
-    found = []
+    found, unknown = [], []
     for ref in refs:
         try:
             found.append(catalogue.find_unit(ref).urn)
         except UnknownReference as error:
-            notes.append(f"The link's units were checked: {error}")
+            unknown.append(error)
+    _checked("unit", unknown, len(refs), notes)
     return list(dict.fromkeys(found))
 
 
@@ -113,8 +150,9 @@ def encode_profile(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
         params["age"] = str(profile.age)
     if profile.employment is not None:
         params["work"] = profile.employment.value
-    if profile.role:
-        params["role"] = profile.role[:MAX_ROLE_LENGTH]
+    role = CONTROL_CHARACTERS.sub("", profile.role or "").strip()
+    if role:
+        params["role"] = role[:MAX_ROLE_LENGTH]
     statement = level_3_statements(catalogue)
     if statement is not None and profile.responsibilities:
         numbers = [str(statement.points.index(p) + 1) for p in profile.responsibilities
@@ -150,15 +188,27 @@ def decode_profile(catalogue: Catalogue,
         notes.append(f"The link's job role was shortened to {MAX_ROLE_LENGTH} characters.")
         role = role[:MAX_ROLE_LENGTH]
     responsibilities: list[str] = []
+    not_listed: list[str] = []
     statement = level_3_statements(catalogue)
     for item in _items(_value(params, "does", notes), "does", notes):
         if (statement is not None and re.fullmatch(r"[0-9]{1,3}", item)
                 and 1 <= int(item) <= len(statement.points)):
             responsibilities.append(statement.points[int(item) - 1])
         else:
-            notes.append(f"The link's work description '{item[:20]}' is not one of the list: "
-                         "left out.")
-    senior = {"yes": True, "no": False}.get((_value(params, "senior", notes) or "").lower())
+            not_listed.append(f"'{item[:20]}'")
+    if len(not_listed) == 1:
+        notes.append(f"The link's work description {not_listed[0]} is not one of the list: "
+                     "left out.")
+    elif not_listed:
+        notes.append(f"The link's work descriptions {_listed(not_listed)} are not in the list: "
+                     "left out.")
+    senior = None
+    senior_text = _value(params, "senior", notes)
+    if senior_text is not None:
+        senior = {"yes": True, "no": False}.get(senior_text.lower())
+        if senior is None:
+            notes.append(f"The link's senior role answer '{senior_text[:20]}' was not "
+                         "understood: left out.")
     aim = None
     aim_text = _value(params, "aim", notes)
     if aim_text is not None:
@@ -167,7 +217,7 @@ def decode_profile(catalogue: Catalogue,
         except ValueError:
             notes.append(f"The link's aim '{aim_text[:20]}' was not understood: left out.")
     held = _qualifications(catalogue, _items(_value(params, "has", notes), "has", notes),
-                           notes, "qualifications")
+                           notes, "qualification")
     units = _units(catalogue, _items(_value(params, "units", notes), "units", notes), notes)
     profile = Profile(age=age, employment=employment, role=role,
                       responsibilities=tuple(dict.fromkeys(responsibilities)),
@@ -205,7 +255,14 @@ def decode_route(catalogue: Catalogue,
                              notes, "target qualification")
     level = _whole_number(_value(params, "level", notes), "level", LEVEL_RANGE, notes, "level")
     units = _units(catalogue, _items(_value(params, "units", notes), "units", notes), notes)
-    documented = (_value(params, "documented", notes) or "").lower() == "yes"
+    documented = False
+    documented_text = _value(params, "documented", notes)
+    if documented_text is not None:
+        if documented_text.lower() in ("yes", "no"):
+            documented = documented_text.lower() == "yes"
+        else:
+            notes.append(f"The link's 'documented' answer '{documented_text[:20]}' was not "
+                         "understood: left out.")
     return RouteQuery(
         from_qualification=start[0] if start else None, units=tuple(units),
         to_qualification=target[0] if target else None,

@@ -171,6 +171,8 @@ def main() -> None:
         for finding in result.reasons:
             show_finding(catalogue, finding)
     for finding in result.cautions:
+        if finding.code == "not-enough-to-recommend":
+            continue  # the "Not enough to go on yet" above says it, to the learner
         st.warning(escape_markdown(finding.message))
         show_sources(catalogue, finding.source)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from tests.test_app import APP, texts
@@ -25,6 +27,12 @@ def all_text(at: AppTest) -> str:
     parts = [*texts(at.markdown), *texts(at.warning), *texts(at.info), *texts(at.success),
              *texts(at.caption), *texts(at.error)]
     return "\n".join(str(p) for p in parts)
+
+
+def link_notes(at: AppTest) -> list[str]:
+    """The notes on the link's values, as the learner reads them (Markdown escapes undone)."""
+    shown = [re.sub(r"\\(.)", r"\1", w) for w in texts(at.warning)]
+    return [w for w in shown if w.startswith("The link")]
 
 
 # ------------------------------------------------------------------------ find a starting level
@@ -79,8 +87,28 @@ def test_starting_level__a_hostile_link_is_told_off_and_the_rest_kept():
 
 def test_starting_level__nothing_answered_is_not_an_empty_page():
     at = open_with_link(LEVEL)
-    assert "Not enough to go on yet" in all_text(at)
+    text = all_text(at)
+    assert "Not enough to go on yet" in text
+    assert "Not enough is known" not in text, "said once, not twice"
     assert at.download_button(key="sl_plan_download") is not None
+
+
+def test_starting_level__a_link_says_what_it_left_out_in_few_words():
+    """Every unusable value is noted; unknown codes make one short note; control characters
+    are removed from the job role, the notes and the address."""
+    at = open_with_link(LEVEL, role="Post\x00man\x1b\x85", senior="perhaps",
+                        units=",".join(f"Z{n}" for n in range(60)), has="Q" * 1_500)
+    assert link_notes(at) == [
+        "The link's 'role' held control characters; they were removed.",
+        "The link's senior role answer 'perhaps' was not understood: left out.",
+        f"The link's qualification was checked: no qualification '{'Q' * 40}' in the catalogue",
+        "The link's units were checked: 60 are not in the catalogue, so they were left out: "
+        "'Z0', 'Z1', 'Z2', 'Z3', 'Z4' and 55 more.",
+    ]
+    assert at.selectbox(key="sl_role").value == "Postman"
+    assert at.radio(key="sl_senior").value is None
+    assert dict(at.query_params) == {"role": "Postman"}
+    assert [m.value for m in at.metric] == ["Level 2"], "the good answers still count"
 
 
 # ------------------------------------------------------------------------------ plan a route
@@ -122,3 +150,20 @@ def test_plan_route__a_hostile_link_keeps_what_it_can():
     text = all_text(at)
     assert "only the first 100 were used" in text
     assert "D/502/9654" in at.multiselect(key="route_units").value
+
+
+def test_plan_route__a_link_says_what_it_left_out_in_few_words():
+    at = open_with_link(ROUTE, **{"from": "\x00\x01\x1b\x7f", "to": "nope", "level": "3",
+                                  "documented": "perhaps",
+                                  "units": "D/502/9654," + ",".join(f"Z{n}" for n in range(9))})
+    assert link_notes(at) == [
+        "The link's 'from' held only control characters, so it was left out.",
+        "The link's target qualification was checked: no qualification 'nope' in the catalogue",
+        "The link's units were checked: 9 are not in the catalogue, so they were left out: "
+        "'Z0', 'Z1', 'Z2', 'Z3', 'Z4' and 4 more.",
+        "The link's 'documented' answer 'perhaps' was not understood: left out.",
+    ]
+    assert at.selectbox(key="route_from").value is None
+    assert at.multiselect(key="route_units").value == ["D/502/9654"]
+    assert at.checkbox(key="route_documented").value is False
+    assert dict(at.query_params) == {"units": "D/502/9654", "level": "3"}

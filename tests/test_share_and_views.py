@@ -14,7 +14,14 @@ from advisor.carryover import carry_over
 from advisor.catalogue import load_catalogue
 from advisor.recommend import Aim, Employment, Profile, recommend
 from advisor.routes import find_routes
-from advisor.share import RouteQuery, decode_profile, decode_route, encode_profile, encode_route
+from advisor.share import (
+    CONTROL_CHARACTERS,
+    RouteQuery,
+    decode_profile,
+    decode_route,
+    encode_profile,
+    encode_route,
+)
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -48,9 +55,72 @@ def test_share__bad_values_are_dropped_with_a_note_and_the_rest_kept(catalogue):
     assert len(profile.responsibilities) == 1
     joined = " ".join(notes)
     for expected in ("age '1e9' was left out", "work answer 'sometimes'", "shortened to 120",
-                     "'0' is not one of the list", "national structure", "nope",
-                     "Q/999/9999", "aim '<b>fame</b>'"):
+                     "work descriptions '0', 'abc' are not in the list", "national structure",
+                     "nope", "Q/999/9999", "aim '<b>fame</b>'",
+                     "senior role answer 'perhaps' was not understood"):
         assert expected in joined
+
+
+def test_share__unknown_codes_give_one_short_note_per_list(catalogue):
+    """However many unknown codes a list holds, one note quotes the first five, each cut short."""
+    long_code = "Q" * 1_500
+    codes = [long_code, *(f"Z{n}" for n in range(40))]
+    profile, notes = decode_profile(catalogue, {"units": ",".join(["D/502/9654", *codes]),
+                                                "has": ",".join(codes), "does": "0,1,x,y,z,w,v"})
+    assert profile.held_units == ("D/502/9654",)
+    assert notes == [
+        "The link's work descriptions '0', 'x', 'y', 'z', 'w' and 1 more are not in the list: "
+        "left out.",
+        f"The link's qualifications were checked: 41 are not in the catalogue, so they were "
+        f"left out: '{'Q' * 40}', 'Z0', 'Z1', 'Z2', 'Z3' and 36 more.",
+        f"The link's units were checked: 41 are not in the catalogue, so they were left out: "
+        f"'{'Q' * 40}', 'Z0', 'Z1', 'Z2', 'Z3' and 36 more.",
+    ]
+    _, notes = decode_route(catalogue, {"from": long_code})
+    assert notes == [f"The link's starting qualification was checked: no qualification "
+                     f"'{'Q' * 40}' in the catalogue"]
+    assert all(len(n) < 250 for n in notes)
+
+
+def test_share__checked_notes_agree_in_number(catalogue):
+    _, notes = decode_route(catalogue, {"from": "nope", "to": "0962", "units": "X1"})
+    assert notes == [
+        "The link's starting qualification was checked: no qualification 'nope' in the "
+        "catalogue",
+        "The link's target qualification was checked: no qualification '0962' in the catalogue; "
+        "did you mean 09629, 09628, ocr-09629?",
+        "The link's unit was checked: no unit 'X1' in the catalogue",
+    ]
+    _, notes = decode_profile(catalogue, {"has": "nope,09628", "units": "X1,D/502/9654"})
+    assert notes == ["The link's qualifications were checked: no qualification 'nope' in the "
+                     "catalogue", "The link's units were checked: no unit 'X1' in the catalogue"]
+
+
+def test_share__yes_no_answers_not_understood_are_noted(catalogue):
+    profile, notes = decode_profile(catalogue, {"senior": "perhaps"})
+    assert profile.senior_role is None
+    assert notes == ["The link's senior role answer 'perhaps' was not understood: left out."]
+    query, notes = decode_route(catalogue, {"documented": "Y" * 30, "level": "3"})
+    assert query == RouteQuery(to_level=3)
+    assert notes == [f"The link's 'documented' answer '{'Y' * 20}' was not understood: left out."]
+    assert decode_route(catalogue, {"documented": "No", "level": "3"}) == (query, [])
+    assert decode_route(catalogue, {"documented": "YES"})[0].documented_only
+
+
+def test_share__control_characters_are_removed_from_every_value(catalogue):
+    profile, notes = decode_profile(catalogue, {
+        "role": "Post\x00man\x1b[31m\x7f\x85", "work": "work\x00ing", "senior": "\x00\x01"})
+    assert profile.role == "Postman[31m" and profile.employment is Employment.WORKING
+    assert profile.senior_role is None
+    assert notes == ["The link's 'work' held control characters; they were removed.",
+                     "The link's 'role' held control characters; they were removed.",
+                     "The link's 'senior' held only control characters, so it was left out."]
+    _, notes = decode_route(catalogue, {"from": "\x00\x01\x1b\x7f", "units": "Z\x00,\x9f"})
+    assert notes == ["The link's 'from' held only control characters, so it was left out.",
+                     "The link's 'units' held control characters; they were removed.",
+                     "The link's unit was checked: no unit 'Z' in the catalogue"]
+    # A role typed with control characters is not written into the address either.
+    assert encode_profile(catalogue, Profile(role="\tPost\x00man\n")) == {"role": "Postman"}
 
 
 def test_share__route_round_trip_and_caps(catalogue):
@@ -75,7 +145,9 @@ def test_share__decoding_never_fails(params):
     profile, notes = decode_profile(catalogue, params)
     assert all(isinstance(n, str) for n in notes)
     assert profile.age is None or 10 <= profile.age <= 100
+    assert not CONTROL_CHARACTERS.search(" ".join([*notes, profile.role or ""]))
     query, notes = decode_route(catalogue, params)
+    assert not CONTROL_CHARACTERS.search(" ".join(notes))
     assert all(i in catalogue.qualifications for i in
                filter(None, (query.from_qualification, query.to_qualification)))
 
