@@ -1,8 +1,8 @@
 """A compiled cache of the validated catalogue, so that a warm start skips parsing and checking.
 
-At register size (15,000 qualifications, 60,000 units) reading and checking the YAML takes about
-half a minute; reading back the finished :class:`~advisor.catalogue.Catalogue`, key included,
-about one and a half seconds (``benchmarks/scale.py`` prints both).
+At register size (15,000 qualifications, 60,000 units) reading and checking the YAML takes 8-10
+seconds on two processors; reading back the finished :class:`~advisor.catalogue.Catalogue`, key
+included, just under one (``benchmarks/scale.py`` prints both).
 
 **Key.** A SHA-256 over everything that decides what loading produces: every catalogue file's
 path relative to the data directory and the SHA-256 of its bytes (the files
@@ -26,9 +26,10 @@ the next successful load), never reported to the user. A cache that cannot be wr
 home, full disk) is skipped silently: the cache only ever saves time.
 
 **Format.** Pickle, because it is the fastest way back to the frozen pydantic records that was
-measured. For the synthetic register-size catalogue's 700,000 records: about 1.2 s to unpickle
-as written here, 1.9 s with pickle's default path for pydantic models, and 1.7 s to re-validate
-the same records from JSON (``model_validate_json``, which runs every field validator again).
+measured. For the synthetic register-size catalogue's records: about 0.75 s to unpickle as
+written here (580,000 records once repeats are shared; 1.2 s before they were), 1.9 s with
+pickle's default path for pydantic models, and 1.7 s to re-validate the same records from JSON
+(``model_validate_json``, which runs every field validator again).
 Each record is rebuilt by :func:`_rebuild_record`, which sets its fields directly as pydantic's
 own ``__setstate__`` does but without the intermediate state dictionary, and repeats are shared
 (see :class:`_Reducers`). The catalogue's read-only mappings (``MappingProxyType``, which pickle

@@ -58,6 +58,8 @@ def measure(mode: str, data_dir: str) -> dict[str, Any]:
         "load_s": time.perf_counter() - start,
         "parsed": bool(parsed),
         "peak_load_mib": _peak_mib(),
+        # The largest of the worker processes that read part of a large catalogue (0: none).
+        "peak_worker_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "baseline_mib": baseline,
         "qualifications": len(catalogue.qualifications),
         "units": len(catalogue.units),
@@ -222,6 +224,8 @@ def report(label: str, data_dir: Path) -> None:
         (f"10,000-learner cohort: read + assess + CSV ({warm['cohort_assessed']:,} assessed)",
          _seconds(warm["cohort_s"])),
         ("peak memory, cold load", f"{cold['peak_load_mib']:8.0f} MiB"),
+        ("  and of the largest worker process reading part of it",
+         f"{cold['peak_worker_mib']:8.0f} MiB"),
         ("peak memory, warm load", f"{warm['peak_load_mib']:8.0f} MiB"),
         ("peak memory, warm load + graph", f"{warm['peak_graph_mib']:8.0f} MiB"),
         ("peak memory, warm load + graph + passes + cohort",
