@@ -18,7 +18,7 @@ import re
 import subprocess
 import sys
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -79,16 +79,33 @@ log = logging.getLogger(__name__)
 
 
 class UnknownReference(LookupError):
-    """A qualification or unit that the catalogue does not hold, with the closest matches."""
+    """A qualification or unit that the catalogue does not hold, with the closest matches.
 
-    def __init__(self, what: str, reference: str, suggestions: list[str]) -> None:
+    The matches are found only when asked for (``suggestions``, or the message): at register
+    size one search compares the reference with 120,000 codes and titles and can take a second
+    or two, and a caller holding many unknown references may want few of them.
+    """
+
+    def __init__(self, what: str, reference: str,
+                 suggestions: Callable[[], list[str]] | Sequence[str] = ()) -> None:
+        super().__init__(what, reference)
         self.what = what
         self.reference = reference
-        self.suggestions = suggestions
-        message = f"no {what} {reference!r} in the catalogue"
-        if suggestions:
-            message += "; did you mean " + ", ".join(suggestions) + "?"
-        super().__init__(message)
+        self._suggest = suggestions
+
+    @functools.cached_property
+    def suggestions(self) -> list[str]:
+        return list(self._suggest() if callable(self._suggest) else self._suggest)
+
+    def plain(self) -> str:
+        """The message without suggestions (none are looked for)."""
+        return f"no {self.what} {self.reference!r} in the catalogue"
+
+    def __str__(self) -> str:
+        message = self.plain()
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(self.suggestions) + "?"
+        return message
 
 
 @dataclass(frozen=True)
@@ -121,7 +138,8 @@ class Catalogue:
         found = _reference_index(self).get(_normalise_reference(reference))
         if found is not None:
             return found
-        raise UnknownReference("qualification", reference, self._suggest_qualifications(reference))
+        raise UnknownReference("qualification", reference,
+                               functools.partial(self._suggest_qualifications, reference))
 
     def find_unit(self, reference: str, *, within: Qualification | None = None) -> Unit:
         """A unit by URN, or by its number within ``within`` (``F3`` in 03456)."""
@@ -134,7 +152,8 @@ class Catalogue:
                     labels = {member.number, member.code}
                     if any(label and label.strip().upper() == wanted for label in labels):
                         return self.units[member.urn]
-        raise UnknownReference("unit", reference, self._suggest_units(reference, within))
+        raise UnknownReference("unit", reference,
+                               functools.partial(self._suggest_units, reference, within))
 
     def _suggest_qualifications(self, reference: str) -> list[str]:
         labels: dict[str, str] = {}

@@ -55,6 +55,10 @@ MAX_COLUMNS = 100  # cells read per row
 MAX_EXPANDED_BYTES = 100_000_000  # an .xlsx is a zip: refuse one that inflates past this
 MIN_AGE, MAX_AGE = 13, 100
 _MAX_REFERENCE_CHARS = 40  # longer than any code or unit reference
+SUGGESTED_UNKNOWN_CODES = 25
+"""Unknown codes in one file that get "did you mean" suggestions; later ones are named without.
+At register size finding suggestions for one code can take a second or two, and a file may hold
+thousands of different mistakes."""
 _BLANK_RUN_LIMIT = 1_000  # consecutive empty spreadsheet rows after which reading stops
 
 ProgressCallback = Callable[[int, int], None]  # (learners done, learners in all)
@@ -582,6 +586,7 @@ class _Assessor:
         self.recommendations: dict[tuple[Any, ...], _Advice] = {}
         self.carries: dict[tuple[str, str | None, tuple[str, ...]], CarryOver] = {}
         self._eligibility: dict[tuple[str, int | None, bool | None], Eligibility] = {}
+        self._suggested = 0
 
     def qualification(self, reference: str) -> tuple[Qualification | None, str]:
         """(the qualification, "") or (None, why not); a code that lost its leading zero in a
@@ -605,7 +610,15 @@ class _Assessor:
                 else:
                     return found, (f"read {reference!r} as {padded}: spreadsheets drop the "
                                    "leading zeros of codes (format the column as text)")
-            return None, str(error)
+            return None, self._unknown(error)
+
+    def _unknown(self, error: UnknownReference) -> str:
+        """The message for an unknown code: with suggestions for the first few in the file."""
+        if self._suggested >= SUGGESTED_UNKNOWN_CODES:
+            return (f"{error.plain()} (suggestions are given for the first "
+                    f"{SUGGESTED_UNKNOWN_CODES} unknown codes in a file)")
+        self._suggested += 1
+        return str(error)
 
     def unit(self, reference: str, within: Qualification | None) -> tuple[str | None, str]:
         """(URN, "") or (None, the catalogue's message with its suggestions)."""
@@ -619,7 +632,7 @@ class _Assessor:
                     (urn,) = resolve_units(self.catalogue, [reference], within)
                     self._units[key] = (urn, "")
                 except UnknownReference as error:
-                    self._units[key] = (None, str(error))
+                    self._units[key] = (None, self._unknown(error))
         return self._units[key]
 
     def mandatory_units(self, q: Qualification) -> tuple[str, ...]:

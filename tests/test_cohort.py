@@ -645,3 +645,42 @@ def test_cli__exit_codes(capsys, tmp_path, mixed_file, argv, code, message):
     assert message in capsys.readouterr().err
     assert not (tmp_path / "o.csv").exists()
 
+
+
+def test_unknown_codes__only_the_first_few_in_a_file_get_suggestions(catalogue, monkeypatch):
+    """Looking for suggestions is the costly part of an unknown code at register size, so a
+    file full of different mistakes gets them for the first few only; every code is still
+    named, on its own row."""
+    monkeypatch.setattr(cohort, "SUGGESTED_UNKNOWN_CODES", 2)
+    searched: list[str] = []
+    real = type(catalogue)._suggest_units
+
+    def suggest_units(self, reference, within):
+        searched.append(reference)
+        return real(self, reference, within)
+
+    monkeypatch.setattr(type(catalogue), "_suggest_units", suggest_units)
+    rows = [f"L{n},30,working,,,,,X/12{n},03456" for n in range(4)]
+    result = assess(catalogue, learner_file(*rows))
+    messages = [p.message for p in result.problems if p.column == "units_held"]
+    assert [p.row for p in result.problems if p.column == "units_held"] == [2, 3, 4, 5]
+    assert searched == ["X/120", "X/121"]
+    assert all("did you mean" in m for m in messages[:2])
+    assert messages[2:] == [
+        f"no unit 'X/12{n}' in the catalogue (suggestions are given for the first 2 unknown "
+        "codes in a file)" for n in (2, 3)]
+
+
+def test_unknown_codes__suggestions_are_only_looked_for_when_asked(catalogue, monkeypatch):
+    from advisor.catalogue import UnknownReference
+
+    calls: list[str] = []
+    real = type(catalogue)._suggest_units
+    monkeypatch.setattr(type(catalogue), "_suggest_units",
+                        lambda self, ref, within: calls.append(ref) or real(self, ref, within))
+    with pytest.raises(UnknownReference) as raised:
+        catalogue.find_unit("X/123")
+    assert calls == []
+    assert raised.value.plain() == "no unit 'X/123' in the catalogue"
+    assert str(raised.value).startswith("no unit 'X/123' in the catalogue; did you mean ")
+    assert raised.value.suggestions and calls == ["X/123"]  # found once, then remembered
