@@ -235,18 +235,23 @@ def _search_one(
 
 
 def _saturating_shift(array: np.ndarray, axis: int, step: int) -> np.ndarray:
-    """Move every value ``step`` places up ``axis``; what passes the top piles up there."""
+    """Move every value ``step`` places up ``axis``; what passes the top piles up there.
+
+    Indexes ``axis`` in place rather than moving it first (``np.moveaxis``): the arrays are
+    small, so numpy's per-call overhead is most of the cost, and this is called for every unit
+    of every plan.
+    """
     if step == 0:
         return array
-    moved = np.moveaxis(array, axis, 0)
-    size = moved.shape[0]
-    out = np.full_like(moved, INF)
+    size = array.shape[axis]
+    before = (slice(None),) * axis
+    out = np.full_like(array, INF)
     if step >= size - 1:
-        out[size - 1] = moved.min(axis=0)
+        out[(*before, size - 1)] = array.min(axis=axis)
     else:
-        out[step : size - 1] = moved[: size - 1 - step]
-        out[size - 1] = moved[size - 1 - step :].min(axis=0)
-    return np.moveaxis(out, 0, axis)
+        out[(*before, slice(step, size - 1))] = array[(*before, slice(0, size - 1 - step))]
+        out[(*before, size - 1)] = array[(*before, slice(size - 1 - step, None))].min(axis=axis)
+    return out
 
 
 @dataclass

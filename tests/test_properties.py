@@ -148,3 +148,31 @@ def test_satisfiable__taking_every_unit_decides_as_the_planner_does(case):
         assert decided is None or (decided and search_plan(rules, units, ()) is not None)
     else:
         assert decided == (search_plan(rules, units, ()) is not None)
+
+
+def _shift_one_line(line: list[int], step: int) -> list[int]:
+    """The meaning of a saturating shift, one line at a time: position i moves to
+    min(i + step, top), and positions that land together keep their smallest value."""
+    from advisor.planner import INF
+
+    out = [int(INF)] * len(line)
+    for i, value in enumerate(line):
+        j = min(i + step, len(line) - 1)
+        out[j] = min(out[j], value)
+    return out
+
+
+@FAST
+@given(shape=st.lists(st.integers(1, 5), min_size=1, max_size=3), data=st.data())
+def test_planner__saturating_shift_moves_values_up_and_piles_them_at_the_top(shape, data):
+    import numpy as np
+
+    from advisor.planner import _saturating_shift
+
+    values = data.draw(st.lists(st.integers(0, 60), min_size=int(np.prod(shape)),
+                                max_size=int(np.prod(shape))))
+    array = np.array(values, dtype=np.int64).reshape(shape)
+    axis = data.draw(st.integers(0, len(shape) - 1))
+    step = data.draw(st.integers(0, 6))
+    expected = np.apply_along_axis(lambda line: _shift_one_line(list(line), step), axis, array)
+    assert np.array_equal(_saturating_shift(array, axis, step), expected)
