@@ -294,12 +294,10 @@ def write_cache_file(path: Path, key: str, catalogue: Catalogue) -> bool:
         return False
 
 
-def dumps(value: Any) -> bytes:
-    """``value`` pickled as the cache file is (records rebuilt directly, repeats shared), for
-    ``pickle.loads``."""
-    buffer = io.BytesIO()
-    _pickler(buffer).dump(value)
-    return buffer.getvalue()
+def dump(value: Any, out: Any) -> None:
+    """Write ``value`` to the binary file ``out`` pickled as the cache file is (records rebuilt
+    directly, repeats shared), for ``pickle.load``."""
+    _pickler(out).dump(value)
 
 
 def _pickler(file: Any) -> pickle.Pickler:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, cast
+from typing import Any, BinaryIO, cast
 
 import networkx as nx
 from pydantic import BaseModel, ValidationError
@@ -408,15 +408,16 @@ def _read_in_workers(jobs: list[_Job], sizes: list[int],
     return results
 
 
-def read_run(jobs: list[_Job], documents: Mapping[str, Document] | None) -> bytes:
-    """In a worker (:mod:`advisor.load_worker`): read a run of files, and pickle the results
-    as the cache does (quicker to read back than pickle's default for these records)."""
+def read_run(jobs: list[_Job], documents: Mapping[str, Document] | None,
+             out: BinaryIO) -> None:
+    """In a worker (:mod:`advisor.load_worker`): read a run of files, and pickle the results to
+    ``out`` as the cache does (quicker to read back than pickle's default for these records)."""
     with collector_paused():
         results = [_read_file(job.path, job.file, job.model, documents) for job in jobs]
         for read in results:
             if read.parsed is not None:
                 read.parsed.located = None  # lines are found again if ever needed
-        return cache.dumps(results)
+        cache.dump(results, out)
 
 
 class _Collector:

@@ -15,7 +15,7 @@ from advisor.catalogue import read_run
 
 def main() -> int:
     jobs, documents = pickle.load(sys.stdin.buffer)
-    sys.stdout.buffer.write(read_run(jobs, documents))
+    read_run(jobs, documents, sys.stdout.buffer)  # written as it is pickled: no copy held
     sys.stdout.buffer.flush()
     return 0
 
