@@ -270,7 +270,7 @@ def _nesting_bound(text: str) -> int:
     it (a list inside a mapping may share its column, so at most two levels per column), and
     a column lies within a line; one nested in flow style opens with ``[`` or ``{``.
     """
-    longest = max(len(line) for line in text.split("\n"))
+    longest = max(map(len, text.split("\n")))
     return 2 * longest + 1 + text.count("[") + text.count("{")
 
 
