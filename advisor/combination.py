@@ -17,7 +17,14 @@ from advisor.catalogue import Catalogue
 from advisor.eligibility import _remembered as _remembered_eligibility
 from advisor.memo import Same
 from advisor.models import Citation, CreditRule, Group, Qualification, RulesOfCombination, Unit
-from advisor.planner import Objective, PlanUnit, SearchResult, search_plan
+from advisor.planner import (
+    Objective,
+    PlanningError,
+    PlanUnit,
+    SearchResult,
+    search_plan,
+    too_many_assignments,
+)
 
 
 @dataclass(frozen=True)
@@ -177,6 +184,8 @@ def satisfiable_by_taking_all(catalogue: Catalogue, rules: RulesOfCombination) -
     if all(len(listed_in) == 1 for listed_in in groups_of.values()):
         return _meets_every_rule(catalogue, rules,
                                  {urn: listed_in[0] for urn, listed_in in known.items()})
+    if too_many_assignments(rules):
+        return None  # the planner cannot check these either, and says so
     mandatory = {group.id for group in rules.groups if group.mandatory}
     for end in (0, -1):
         taken = {}
@@ -278,7 +287,11 @@ def _check_counted(catalogue: Catalogue, qualification: Qualification,
             objective_used = Objective.CREDITS
             note = ("Guided learning hours are not stated for some of these units, so the plan "
                     "uses the fewest credits instead.")
-    found = plan_for(rules, catalogue.units, counted, objective_used)
+    try:
+        found = plan_for(rules, catalogue.units, counted, objective_used)
+    except PlanningError as error:  # rules too large for the search: check them, plan nothing
+        found = None
+        cautions.append(f"No plan could be worked out for these rules of combination: {error}.")
     home = _home_groups(rules, counted)
     plan = None
     if found is not None:

@@ -83,6 +83,25 @@ def search_plan(
     held one still counts as a unit towards a group's minimum number of units.
     """
     held_set = frozenset(held)
+    memberships = _memberships(rules)
+    shared = [urn for urn, groups in memberships.items() if len(groups) > 1]
+    choices = [memberships[urn] for urn in shared]
+    if too_many_assignments(rules):
+        raise PlanningError(
+            f"{len(shared)} units are listed in more than one group; too many ways to count them"
+        )
+    best: tuple[int, SearchResult] | None = None
+    for picks in itertools.product(*choices) if shared else [()]:
+        home = {urn: groups[0] for urn, groups in memberships.items()}
+        home.update(zip(shared, picks, strict=True))
+        found = _search_one(rules, units, held_set, home, objective)
+        if found is not None and (best is None or found[0] < best[0]):
+            best = found
+    return None if best is None else best[1]
+
+
+def _memberships(rules: RulesOfCombination) -> dict[str, list[str]]:
+    """The groups each listed unit can count in."""
     memberships: dict[str, list[str]] = {}
     for group in rules.groups:
         for member in group.units:
@@ -96,23 +115,18 @@ def search_plan(
         required = [g for g in groups if g in mandatory]
         if required:
             memberships[urn] = required
-    shared = [urn for urn, groups in memberships.items() if len(groups) > 1]
-    choices = [memberships[urn] for urn in shared]
+    return memberships
+
+
+def too_many_assignments(rules: RulesOfCombination) -> bool:
+    """Whether the units listed in several groups can be counted in more ways than the search
+    tries (:class:`PlanningError` is raised for such rules)."""
     count = 1
-    for options in choices:
-        count *= len(options)
-    if count > _MAX_ASSIGNMENTS:
-        raise PlanningError(
-            f"{len(shared)} units are listed in more than one group; too many ways to count them"
-        )
-    best: tuple[int, SearchResult] | None = None
-    for picks in itertools.product(*choices) if shared else [()]:
-        home = {urn: groups[0] for urn, groups in memberships.items()}
-        home.update(zip(shared, picks, strict=True))
-        found = _search_one(rules, units, held_set, home, objective)
-        if found is not None and (best is None or found[0] < best[0]):
-            best = found
-    return None if best is None else best[1]
+    for groups in _memberships(rules).values():
+        count *= len(groups)
+        if count > _MAX_ASSIGNMENTS:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------

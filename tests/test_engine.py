@@ -278,3 +278,25 @@ def test_eligibility__no_age_given_is_unknown_unless_every_age_is_approved(catal
                                   as_at=dt.date(2015, 6, 1))
     codes = {r.code for r in every_age.reasons}
     assert Code.AGE_UNKNOWN not in codes and Code.AGE_CAUTION in codes
+
+
+def test_check__rules_too_large_to_plan_are_still_checked(catalogue, monkeypatch):
+    """The planner refuses rules with too many ways to count shared units; a check then still
+    says which rules are met, plans nothing, and says why, rather than failing."""
+    import advisor.combination as combination
+    from advisor.planner import PlanningError
+
+    def refuse(*args, **kwargs):
+        raise PlanningError("12 units are listed in more than one group; too many ways")
+
+    combination.forget_remembered()
+    monkeypatch.setattr(combination, "plan_for", refuse)
+    try:
+        q = catalogue.find_qualification("03456")
+        check = combination.check_combination(catalogue, q, ["D/502/9654"])
+    finally:
+        combination.forget_remembered()
+    assert check.plan is None and not check.complete
+    assert any("No plan could be worked out" in c and "too many ways" in c
+               for c in check.cautions)
+    assert check.rules  # the rules are still checked one by one

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -176,3 +177,39 @@ def test_planner__saturating_shift_moves_values_up_and_piles_them_at_the_top(sha
     step = data.draw(st.integers(0, 6))
     expected = np.apply_along_axis(lambda line: _shift_one_line(list(line), step), axis, array)
     assert np.array_equal(_saturating_shift(array, axis, step), expected)
+
+
+def _shared_rules(count: int):
+    """``count`` one-credit units, each listed in two optional groups."""
+    from advisor.models import Citation, Group, GroupMember, RulesOfCombination, Unit
+
+    source = (Citation(doc="doc.txt", section="Rules"),)
+    urns = [f"A/{n:03d}/0000" for n in range(count)]
+    units = {urn: Unit(urn=urn, title=f"Unit {n}", level=1, credits=1, source=source)
+             for n, urn in enumerate(urns)}
+    members = tuple(GroupMember(urn=urn) for urn in urns)
+    rules = RulesOfCombination(credits_required=1, groups=(
+        Group(id="G0", title="Group 0", min_credits=1, units=members, source=source),
+        Group(id="G1", title="Group 1", units=members, source=source)), source=source)
+    return rules, units
+
+
+def test_satisfiable__too_many_ways_to_count_shared_units_is_left_to_the_planner():
+    """Rules the planner cannot search are not passed by the shortcut either, so loading
+    still reports them ("cannot be checked") as it did before the shortcut existed."""
+    from types import MappingProxyType
+
+    from advisor.catalogue import Catalogue
+    from advisor.combination import satisfiable_by_taking_all
+    from advisor.planner import PlanningError
+
+    rules, units = _shared_rules(13)  # 2**13 ways to count them
+    catalogue = Catalogue(documents={}, units=MappingProxyType(units), qualifications={},
+                          progressions=(), job_roles={}, frameworks={}, transfer_rules=())
+    assert satisfiable_by_taking_all(catalogue, rules) is None
+    with pytest.raises(PlanningError):
+        search_plan(rules, units, ())
+    few_rules, few_units = _shared_rules(3)
+    few = Catalogue(documents={}, units=MappingProxyType(few_units), qualifications={},
+                    progressions=(), job_roles={}, frameworks={}, transfer_rules=())
+    assert satisfiable_by_taking_all(few, few_rules) is True
