@@ -244,7 +244,9 @@ def _quick_build(node: yaml.Node, depth: int) -> Any:
             raise _Irregular
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            # Not a scalar, or a merge key (<<): an unsupported tag, so this raises.
+            if not isinstance(key_node, yaml.ScalarNode):  # a list or mapping as a key
+                raise _Irregular
+            # A merge key (<<) has an unsupported tag, so this raises.
             key = str(_construct_scalar(key_node, ()))
             if key in result:
                 raise _Irregular
@@ -268,10 +270,11 @@ def _nesting_bound(text: str) -> int:
 
     A list or mapping nested in block style starts at a greater column than the one holding
     it (a list inside a mapping may share its column, so at most two levels per column), and
-    a column lies within a line; one nested in flow style opens with ``[`` or ``{``.
+    a column lies within a line. One nested in flow style opens with ``[`` or ``{``, and may
+    hold a single-pair mapping without braces (``[a: b]``): at most two levels per bracket.
     """
     longest = max(map(len, text.split("\n")))
-    return 2 * longest + 1 + text.count("[") + text.count("{")
+    return 2 * longest + 1 + 2 * (text.count("[") + text.count("{"))
 
 
 def _scan_events(text: str) -> int | None:
@@ -332,6 +335,10 @@ def parse_yaml(text: str, *, locate: bool = True) -> LocatedDocument:
     With ``locate=False`` only the top level's line is kept, which is quicker when the text is
     expected to be sound; problems are found and described exactly as with ``locate=True``.
     A caller that needs the lines of a sound text parses it again with ``locate=True``.
+
+    A text with several problems is reported at the first one met in document order, except
+    that nesting too deep for the composer is found before anything else when the text could
+    hold it (see :func:`_nesting_bound`).
     """
     try:
         _check_line_breaks(text)

@@ -461,14 +461,31 @@ def test_quick_reading__finds_every_problem_as_careful_reading_does(case):
     assert _outcome(case.content, locate=False) == _outcome(case.content, locate=True)
 
 
-@settings(max_examples=200, deadline=None)
-@given(cut=st.integers(0, len(QUALIFICATION)), insert=st.sampled_from(
-    ["", "&a ", "*a", "!!str ", "!!python/name:os.system ", "<<: ", "[", "{", ": ", "- ",
-     "\n  dup: 1\n  dup: 2\n", "? [a]\n: 1\n", "\t", "'", '"', "2016-13-45", "!!int x"]))
-def test_quick_reading__agrees_with_careful_reading_on_edited_files(cut, insert):
-    text = QUALIFICATION[:cut] + insert + QUALIFICATION[cut:]
+_INSERTS = ["", "&a ", "*a", "!!str ", "!!python/name:os.system ", "<<: ", "[", "{", ": ",
+            "- ", "\n  dup: 1\n  dup: 2\n", "? [a]\n: 1\n", "\t", "'", '"', "2016-13-45",
+            "!!int x", "\n? !!null [x]\n: 1\n", "\n? !!int {x: 1}\n: 1\n", "? !!str\n",
+            "!!null ", "!!map ", "!!seq ", "? ", "[a: ", "{? "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(edits=st.lists(st.tuples(st.integers(0, len(QUALIFICATION)), st.sampled_from(_INSERTS)),
+                      min_size=1, max_size=3))
+def test_quick_reading__agrees_with_careful_reading_on_edited_files(edits):
+    text = QUALIFICATION
+    for cut, insert in edits:
+        cut = min(cut, len(text))
+        text = text[:cut] + insert + text[cut:]
     quick, careful = _outcome(text, locate=False), _outcome(text, locate=True)
     assert quick == careful
+
+
+@pytest.mark.parametrize("text", ["? !!null [x]\n: 1\n", "? !!int {x: 1}\n: 1\n",
+                                  "a: 1\n? !!str [x, y]\n: 2\n"],
+                         ids=["null_tagged_list", "int_tagged_mapping", "str_tagged_list"])
+def test_quick_reading__a_tagged_list_or_mapping_as_a_key_is_refused(text):
+    quick, careful = _outcome(text, locate=False), _outcome(text, locate=True)
+    assert quick == careful
+    assert quick[0] == "problem" and quick[1].message == "a key must be plain text"
 
 def _block_nested(levels: int) -> str:
     """``levels`` mappings nested in block style, one more each line, from line 31."""
@@ -531,7 +548,9 @@ def test_nesting_bound__never_below_the_real_depth(value, flow, indent):
     "a:\n- b:\n  - c:\n    - d\n",
     "a: {b: [c, {d: [e]}]}\n",
     "- !!seq\n  - !!seq\n    - a\n",
-], ids=["compact_sequences", "complex_keys", "sequences_in_mappings", "flow", "tagged"])
+    "[a: " * 40 + "b" + "]" * 40 + "\n",
+], ids=["compact_sequences", "complex_keys", "sequences_in_mappings", "flow", "tagged",
+        "single_pair_mappings_in_flow"])
 def test_nesting_bound__holds_for_compact_forms(text):
     assert _depth(text) <= yamlio._nesting_bound(text)
 
