@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import dataclasses
 import difflib
 import functools
 import gc
@@ -327,12 +328,16 @@ second to start, and the real catalogue reads in a tenth of one."""
 
 _MAX_WORKERS = 4
 _OWN_SHARE = 1.45
-_WORKER_MODULE = "advisor.load_worker"
+_WORKER_COMMAND = ("-m", "advisor.load_worker")
+WORKER_TIMEOUT_SECONDS = 600
+"""A worker still reading after this long is stopped and its files are read here."""
 
 
 def _read_files(jobs: list[_Job], documents: Mapping[str, Document] | None) -> list[_FileRead]:
-    """Read every file in ``jobs``, in order: in worker processes when the catalogue is large
-    and there is more than one processor, else here. The answer is the same either way."""
+    """Read every file in ``jobs``, in order: with the help of worker processes when the
+    catalogue is large and there is more than one processor, else here alone. The answer is
+    the same either way; a worker that cannot start, fails or takes too long only means its
+    files are read here after all."""
     sizes = []
     for job in jobs:
         try:
@@ -340,13 +345,20 @@ def _read_files(jobs: list[_Job], documents: Mapping[str, Document] | None) -> l
         except OSError:
             sizes.append(0)  # reading it will report the problem
     workers = _worker_count(sum(sizes))
-    if workers > 1 and len(jobs) > 1:
-        try:
-            return _read_in_workers(jobs, sizes, documents, workers)
-        except Exception as error:  # workers that cannot start or died: read here instead
-            log.warning("reading the catalogue in %d processes failed (%r); reading it in one",
-                        workers, error)
-    return [_read_file(job.path, job.file, job.model, documents) for job in jobs]
+    if workers <= 1 or len(jobs) <= 1:
+        return [_read_file(job.path, job.file, job.model, documents) for job in jobs]
+    own, *others = _split_runs(jobs, sizes, workers)
+    others = [run for run in others if run]
+    with concurrent.futures.ThreadPoolExecutor(max(1, len(others))) as feeding:
+        started = [(run, _Worker.start(run, documents, feeding)) for run in others]
+        # This process's own share is read as it would be alone: its errors are real errors.
+        results = [_read_file(job.path, job.file, job.model, documents) for job in own]
+        for run, worker in started:
+            read = worker.results(len(run)) if worker is not None else None
+            if read is None:
+                read = [_read_file(job.path, job.file, job.model, documents) for job in run]
+            results.extend(read)
+    return results
 
 
 def _worker_count(total_bytes: int) -> int:
@@ -365,13 +377,13 @@ def _worker_count(total_bytes: int) -> int:
     return min(processors, _MAX_WORKERS)
 
 
-def _read_in_workers(jobs: list[_Job], sizes: list[int],
-                     documents: Mapping[str, Document] | None, workers: int) -> list[_FileRead]:
-    """Split the files into ``workers`` runs of neighbouring files: this process reads the
-    first run while worker processes read the others, then takes their results in order."""
-    # This process takes a larger share: a worker also starts an interpreter and pickles what
-    # it read, and at register size on two processors finished last unless this process read
-    # about 45% more than it (this process then unpickles the results, far less work).
+def _split_runs(jobs: list[_Job], sizes: list[int], workers: int) -> list[list[_Job]]:
+    """``workers`` runs of neighbouring files, the first for this process.
+
+    This process takes a larger share: a worker also starts an interpreter and pickles what it
+    read, and at register size on two processors finished last unless this process read about
+    45% more than it (this process then unpickles the results, far less work).
+    """
     shares = [_OWN_SHARE] + [1.0] * (workers - 1)
     per_share = sum(sizes) / sum(shares)
     runs: list[list[_Job]] = [[]]
@@ -381,31 +393,63 @@ def _read_in_workers(jobs: list[_Job], sizes: list[int],
             runs.append([])
         runs[-1].append(job)
         filled += size
-    # Each worker is a fresh interpreter running advisor.load_worker (not a fork: the app runs
-    # threads, and not multiprocessing: its workers would import the caller's main script).
-    package_parent = str(Path(__file__).resolve().parent.parent)
-    env = {**os.environ,
-           "PYTHONPATH": os.pathsep.join(filter(None, [package_parent,
-                                                       os.environ.get("PYTHONPATH")]))}
-    workers_started = [
-        subprocess.Popen([sys.executable, "-m", _WORKER_MODULE], stdin=subprocess.PIPE,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-        for _ in runs[1:]
-    ]
-    with concurrent.futures.ThreadPoolExecutor(max(1, len(workers_started))) as feeding:
-        answers = [feeding.submit(worker.communicate, pickle.dumps((run, documents)))
-                   for worker, run in zip(workers_started, runs[1:], strict=True)]
-        results = [_read_file(job.path, job.file, job.model, documents) for job in runs[0]]
-        for worker, run, answer in zip(workers_started, runs[1:], answers, strict=True):
-            blob, errors = answer.result()
-            if worker.returncode != 0:
-                raise RuntimeError(f"a worker stopped with exit code {worker.returncode}: "
-                                   f"{errors.decode(errors='replace').strip()[-500:]}")
+    return runs
+
+
+@dataclass
+class _Worker:
+    """A worker process reading a run of files: a fresh interpreter running
+    :mod:`advisor.load_worker` (not a fork, since the app runs threads; not multiprocessing,
+    whose workers import the caller's main script)."""
+
+    process: subprocess.Popen[bytes]
+    answer: concurrent.futures.Future[tuple[bytes, bytes]]
+
+    @classmethod
+    def start(cls, run: list[_Job], documents: Mapping[str, Document] | None,
+              feeding: concurrent.futures.ThreadPoolExecutor) -> _Worker | None:
+        package_parent = str(Path(__file__).resolve().parent.parent)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            filter(None, [package_parent, os.environ.get("PYTHONPATH")]))}
+        # Absolute paths, and this package's folder as the working directory: `python -m`
+        # looks there first, so another `advisor` where this process runs cannot be picked up.
+        absolute = [dataclasses.replace(job, path=job.path.absolute()) for job in run]
+        try:
+            process = subprocess.Popen([sys.executable, *_WORKER_COMMAND],
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, env=env, cwd=package_parent)
+        except OSError as error:
+            log.warning("a worker to read the catalogue could not start (%s); reading its "
+                        "files here", error)
+            return None
+        return cls(process, feeding.submit(process.communicate,
+                                           pickle.dumps((absolute, documents))))
+
+    def results(self, expected: int) -> list[_FileRead] | None:
+        """What the worker read, or None (after a warning) if it failed or took too long."""
+        try:
+            blob, errors = self.answer.result(timeout=WORKER_TIMEOUT_SECONDS)
+        except concurrent.futures.TimeoutError:
+            self.process.kill()
+            log.warning("a worker reading the catalogue took more than %d s; reading its files "
+                        "here", WORKER_TIMEOUT_SECONDS)
+            return None
+        if self.process.returncode != 0:
+            log.warning("a worker reading the catalogue stopped with exit code %s (%s); "
+                        "reading its files here", self.process.returncode,
+                        errors.decode(errors="replace").strip()[-500:])
+            return None
+        try:
             read = pickle.loads(blob)
-            if len(read) != len(run):
-                raise RuntimeError(f"a worker read {len(read)} of {len(run)} files")
-            results.extend(read)
-    return results
+        except Exception as error:  # a damaged answer: read the files here instead
+            log.warning("a worker's answer could not be read (%r); reading its files here",
+                        error)
+            return None
+        if not isinstance(read, list) or len(read) != expected:
+            log.warning("a worker read %s of %d files; reading its files here",
+                        len(read) if isinstance(read, list) else "none", expected)
+            return None
+        return read
 
 
 def read_run(jobs: list[_Job], documents: Mapping[str, Document] | None,

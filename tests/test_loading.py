@@ -93,13 +93,62 @@ def test_workers__small_catalogues_are_read_in_this_process(started, monkeypatch
 def test_workers__a_worker_that_fails_means_reading_here_instead(
         started, monkeypatch, caplog):
     alone = load(None, 1, monkeypatch)
-    monkeypatch.setattr(advisor.catalogue, "_WORKER_MODULE", "advisor.no_such_worker")
+    monkeypatch.setattr(advisor.catalogue, "_WORKER_COMMAND", ("-m", "advisor.no_such_worker"))
     with caplog.at_level(logging.WARNING, logger="advisor.catalogue"):
         again = load(None, 2, monkeypatch)
     assert started  # a worker was tried
     assert everything(again) == everything(alone)
-    assert "reading it in one" in caplog.text
+    assert "reading its files here" in caplog.text
     assert "No module named" in caplog.text
+
+
+def test_workers__a_worker_that_takes_too_long_is_stopped(started, monkeypatch, caplog):
+    alone = load(None, 1, monkeypatch)
+    monkeypatch.setattr(advisor.catalogue, "_WORKER_COMMAND",
+                        ("-c", "import time; time.sleep(120)"))
+    monkeypatch.setattr(advisor.catalogue, "WORKER_TIMEOUT_SECONDS", 2)
+    with caplog.at_level(logging.WARNING, logger="advisor.catalogue"):
+        again = load(None, 2, monkeypatch)
+    assert everything(again) == everything(alone)
+    assert "took more than 2 s" in caplog.text
+
+
+def test_workers__an_error_in_this_process_is_not_hidden_as_a_worker_failure(
+        started, monkeypatch, caplog):
+    """Only a worker's failure means reading its files here; a fault in this process's own
+    reading is raised as it would be without workers."""
+    real = advisor.catalogue._read_file
+
+    def broken(path: Path, *args: Any) -> Any:
+        if "qualifications" in path.parts:  # this process reads the first run: these
+            raise RuntimeError("a fault in this process")
+        return real(path, *args)
+
+    monkeypatch.setattr(advisor.catalogue, "_read_file", broken)
+    with caplog.at_level(logging.WARNING, logger="advisor.catalogue"), \
+            pytest.raises(RuntimeError, match="a fault in this process"):
+        load(None, 2, monkeypatch)
+    assert started
+    assert caplog.text == ""  # not taken for a worker's failure and read all over again
+
+
+def test_workers__start_in_the_package_folder_with_absolute_paths(
+        started, tmp_path, monkeypatch, caplog):
+    """A worker starts in this package's folder, so `python -m` cannot pick up another
+    `advisor` from where the caller runs (one is planted there), and is given absolute paths,
+    so a catalogue named by a relative path still reads the same."""
+    write_files(tmp_path)
+    planted = tmp_path / "advisor"
+    planted.mkdir()
+    (planted / "__init__.py").write_text("")
+    (planted / "load_worker.py").write_text("raise SystemExit(3)\n")
+    monkeypatch.chdir(tmp_path)
+    alone = load(Path("data"), 1, monkeypatch)
+    with caplog.at_level(logging.WARNING, logger="advisor.catalogue"):
+        together = load(Path("data"), 2, monkeypatch)
+    assert started
+    assert caplog.text == ""  # the real worker answered
+    assert everything(together) == everything(alone)
 
 
 def test_listing__finds_the_files_rglob_finds_in_the_same_order(tmp_path):
