@@ -568,33 +568,43 @@ def load_catalogue(data_dir: Path | str = DEFAULT_DATA_DIR, *, use_cache: bool =
     cache (:mod:`advisor.cache`) when no data file has changed; a broken one is never cached.
     """
     data_dir = Path(data_dir)
-    with collector_paused():
+    with collector_paused(freeze=True):
         if use_cache:
             return cache.load_cached(data_dir, _read_catalogue)
         return _read_catalogue(data_dir)
 
 
 @contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(*, freeze: bool = False) -> Iterator[None]:
     """Pause Python's cyclic garbage collector while building many long-lived objects.
 
     Loading (or graphing) the catalogue makes millions of small, acyclic objects; the collector
     would rescan all of them again and again as they pile up, which at register size doubles a
-    cold load and makes reading the cache several times slower. Afterwards they are frozen
-    (``gc.freeze``): they last as long as the process, so the collector is told never to scan
-    them again, which saves a full collection of about a second and a half straight after a
-    large load, and part of every full collection after that. Objects that are no longer used
-    are still freed as usual; only garbage that refers to itself in a cycle would stay, and
-    loading makes none.
+    cold load and makes reading the cache several times slower.
+
+    With ``freeze``, a build that made more than :data:`FREEZE_ABOVE` objects is then frozen
+    (``gc.freeze``): a loaded catalogue lasts as long as the process, so the collector is told
+    never to scan it, which saves a full collection of about a second and a half straight after
+    a register-size load and part of every full collection after that. Frozen objects are still
+    freed when no longer used; only garbage in a reference cycle that exists at that moment
+    (anywhere in the process) is kept for good, which is why small loads, made again and again
+    by tests, are not frozen, and graphs (networkx keeps cycles) never are.
     """
     collecting = gc.isenabled()
+    before = gc.get_count()[0]
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
+        if freeze and gc.get_count()[0] - before > FREEZE_ABOVE:
+            gc.freeze()
         if collecting:
             gc.enable()
+
+
+FREEZE_ABOVE = 500_000
+"""Objects a load must make before it is frozen (the real catalogue makes a few thousand; the
+register-size one, millions)."""
 
 
 def _read_catalogue(data_dir: Path) -> Catalogue:

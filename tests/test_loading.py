@@ -169,3 +169,35 @@ def test_listing__finds_the_files_rglob_finds_in_the_same_order(tmp_path):
     assert list(iter_yaml_files(tmp_path)) == expected
     assert tmp_path / "linked" / "b.yaml" not in expected  # the case is really covered
     assert tmp_path / "linked-file.yaml" in expected
+
+
+def test_collector__small_loads_and_graphs_are_not_frozen():
+    """Freezing keeps any garbage in a reference cycle for good, so only a register-size load
+    is frozen: loading the real catalogue and building a graph leave the collector as it was,
+    and a graph nobody holds is freed."""
+    import gc
+    import weakref
+
+    from advisor.graph import build_graph
+
+    frozen = gc.get_freeze_count()
+    catalogue = load_catalogue(use_cache=False)
+    graph = build_graph(catalogue)
+    list(graph.nodes)  # networkx keeps a view of the graph on it: a reference cycle
+    assert gc.get_freeze_count() == frozen
+    gone = weakref.ref(graph)
+    del graph
+    gc.collect()
+    assert gone() is None
+
+
+def test_collector__a_large_load_is_frozen(monkeypatch):
+    import gc
+
+    monkeypatch.setattr(advisor.catalogue, "FREEZE_ABOVE", 0)  # the real catalogue counts as large
+    frozen = gc.get_freeze_count()
+    try:
+        load_catalogue(use_cache=False)
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
