@@ -93,10 +93,19 @@ class UnknownReference(LookupError):
         self.what = what
         self.reference = reference
         self._suggest = suggestions
+        self._found: list[str] | None = None
 
-    @functools.cached_property
+    @property
     def suggestions(self) -> list[str]:
-        return list(self._suggest() if callable(self._suggest) else self._suggest)
+        # Remembered on the instance without a lock (functools.cached_property takes one lock
+        # for every instance on Python 3.11, so sessions would wait for each other's searches).
+        if self._found is None:
+            self._found = list(self._suggest() if callable(self._suggest) else self._suggest)
+        return self._found
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The search needs the catalogue; a copy carries what it found instead.
+        return UnknownReference, (self.what, self.reference, tuple(self.suggestions))
 
     def plain(self) -> str:
         """The message without suggestions (none are looked for)."""

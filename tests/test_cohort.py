@@ -684,3 +684,16 @@ def test_unknown_codes__suggestions_are_only_looked_for_when_asked(catalogue, mo
     assert raised.value.plain() == "no unit 'X/123' in the catalogue"
     assert str(raised.value).startswith("no unit 'X/123' in the catalogue; did you mean ")
     assert raised.value.suggestions and calls == ["X/123"]  # found once, then remembered
+
+
+def test_unknown_codes__the_error_can_be_copied_with_its_suggestions(catalogue):
+    import copy
+    import pickle
+
+    from advisor.catalogue import UnknownReference
+
+    with pytest.raises(UnknownReference) as raised:
+        catalogue.find_unit("X/123")
+    for copied in (pickle.loads(pickle.dumps(raised.value)), copy.copy(raised.value)):
+        assert str(copied) == str(raised.value)
+        assert copied.suggestions == raised.value.suggestions
