@@ -124,10 +124,12 @@ def _file_digests(data_dir: Path) -> list[tuple[str, bytes]]:
     """Each catalogue file's path relative to ``data_dir`` and the SHA-256 of its bytes.
 
     Hashing means reading every file (47 MB at register size), so the digests are remembered
-    in a small file list beside the cache, and a file whose size, modification and change times
-    and inode are those remembered is not read again, as git does for its index. A file changed
-    too recently to tell by its times (within :data:`TRUSTED_AFTER_SECONDS` of hashing) is
-    hashed again next time. Raises :class:`OSError` if a data file cannot be read.
+    in a small file list beside the cache, and a file whose size, modification and change times,
+    inode and device are those remembered is not read again, as git does for its index. A file
+    changed too recently to tell by its times (within :data:`TRUSTED_AFTER_SECONDS` of hashing,
+    by this machine's clock) is hashed again next time. Not covered: a file system that keeps no
+    change time and a clock more than that far from this machine's, together with two edits of
+    the same size within one tick of its clock.
     """
     directory = cache_dir()
     listing = None if directory is None else directory / f"files-{_place(data_dir)}.json"
@@ -140,10 +142,11 @@ def _file_digests(data_dir: Path) -> list[tuple[str, bytes]]:
         relative = "/".join(parts)
         path = os.path.join(root, *parts)
         status = os.stat(path)
-        signature = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino]
+        signature = [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino,
+                     status.st_dev]
         entry = remembered.get(relative)
-        if entry is not None and entry[:4] == signature:
-            file_digest = bytes.fromhex(entry[4])
+        if entry is not None and entry[:5] == signature:
+            file_digest = bytes.fromhex(entry[5])
         else:
             file_digest = _hash_file(path)
         if max(status.st_mtime_ns, status.st_ctime_ns) < trusted_before:
@@ -183,9 +186,9 @@ def _read_listing(path: Path | None) -> dict[str, list[Any]]:
     if not isinstance(files, dict):
         return {}
     return {relative: entry for relative, entry in files.items()
-            if isinstance(entry, list) and len(entry) == 5
-            and all(type(n) is int for n in entry[:4]) and isinstance(entry[4], str)
-            and len(entry[4]) == 2 * _DIGEST_SIZE}
+            if isinstance(entry, list) and len(entry) == 6
+            and all(type(n) is int for n in entry[:5]) and isinstance(entry[5], str)
+            and len(entry[5]) == 2 * _DIGEST_SIZE}
 
 
 def _write_listing(path: Path, files: dict[str, list[Any]]) -> None:

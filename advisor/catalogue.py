@@ -242,7 +242,9 @@ class _Parsed:
     @property
     def doc(self) -> LocatedDocument:
         """The line of every key path in the file, read again the first time it is asked for:
-        lines are needed only to report a problem, and a sound catalogue has none."""
+        lines are needed only to report a problem, and a sound catalogue has none. A file
+        edited while the catalogue loads gives the lines of its new text (and is not cached:
+        see :func:`advisor.cache.load_cached`); one that can no longer be read gives none."""
         if self.located is None:
             try:
                 self.located = read_yaml_file(self.path)

@@ -300,19 +300,22 @@ def test_key__recently_changed_files_are_always_read(data, cache_dir, hashed, mo
 
 @pytest.mark.parametrize("listing", [b"not json", b"[]", b'{"format": 1, "files": {"x": 5}}',
                                      b'{"format": 1, "files": {"units/a.yaml": [1, 2, 3]}}'])
-def test_key__a_damaged_file_list_is_ignored(data, cache_dir, hashed, listing):
+def test_key__a_damaged_file_list_is_ignored_and_replaced(data, cache_dir, hashed, listing):
     key = cache.catalogue_key(data)
     (written,) = cache_dir.glob("files-*.json")
+    good = written.read_bytes()
     written.write_bytes(listing)
+    hashed.clear()
     assert cache.catalogue_key(data) == key
+    assert len(hashed) == len(list(data.rglob("*.yaml")))  # every file read: the list unused
+    assert written.read_bytes() == good  # and written afresh
 
 
-def test_key__a_wrong_remembered_digest_is_not_used_for_another_file(data, cache_dir, hashed):
-    """The list is per data directory: the same names elsewhere with other contents do not
-    take its digests."""
+def test_key__each_data_directory_keeps_its_own_file_list(data, cache_dir, hashed):
     key = cache.catalogue_key(data)
     other = data.parent / "elsewhere" / "data"
     shutil.copytree(data, other)
     bank = sorted((other / "units").glob("*.yaml"))[0]
     bank.write_bytes(bank.read_bytes() + b"# different\n")
     assert cache.catalogue_key(other) != key
+    assert len(list(cache_dir.glob("files-*.json"))) == 2
