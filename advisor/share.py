@@ -24,7 +24,13 @@ MAX_ROLE_LENGTH = 120
 MAX_LISTED = 5  # unknown codes or descriptions quoted in one note; the rest are counted
 AGE_RANGE = (10, 100)
 LEVEL_RANGE = (1, 8)
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0, DEL and C1, NUL among them
+CONTROL_CHARACTERS = re.compile(
+    r"[\x00-\x1f\x7f-\x9f"  # C0, DEL and C1, NUL among them
+    r"\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+"""Characters a link value never needs: the C0 and C1 controls, and the invisible format
+controls (zero-width spaces and joiners, and the direction marks, embeddings, overrides and
+isolates that can make text display in a different order from the one it is read in)."""
 
 
 @dataclass(frozen=True, kw_only=True)

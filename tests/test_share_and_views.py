@@ -121,6 +121,11 @@ def test_share__control_characters_are_removed_from_every_value(catalogue):
                      "The link's unit was checked: no unit 'Z' in the catalogue"]
     # A role typed with control characters is not written into the address either.
     assert encode_profile(catalogue, Profile(role="\tPost\x00man\n")) == {"role": "Postman"}
+    # Invisible format controls too: a right-to-left override would show "Postman" reversed,
+    # and zero-width characters hide inside a word.
+    profile, notes = decode_profile(catalogue, {"role": "\u202ePost\u200bman\u2066\ufeff"})
+    assert profile.role == "Postman"
+    assert notes == ["The link's 'role' held control characters; they were removed."]
 
 
 def test_share__route_round_trip_and_caps(catalogue):
