@@ -33,6 +33,11 @@ controls (zero-width spaces and joiners, and the direction marks, embeddings, ov
 isolates that can make text display in a different order from the one it is read in)."""
 
 
+def without_control_characters(text: str) -> str:
+    """``text`` without :data:`CONTROL_CHARACTERS`, and without spaces at either end."""
+    return CONTROL_CHARACTERS.sub("", text).strip()
+
+
 @dataclass(frozen=True, kw_only=True)
 class RouteQuery:
     """What the route journey asks: from a qualification and/or units, to a level or one."""
@@ -56,7 +61,7 @@ def _value(params: Mapping[str, str | list[str]], key: str, notes: list[str]) ->
         return None
     # Invisible characters would be echoed in notes and, for the job role, kept and written back
     # into the address; the encoder never writes them, so they can only come from an edited link.
-    printable = CONTROL_CHARACTERS.sub("", text).strip()
+    printable = without_control_characters(text)
     if printable != text:
         notes.append(f"The link's '{key}' held only control characters, so it was left out."
                      if not printable else
@@ -156,7 +161,7 @@ def encode_profile(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
         params["age"] = str(profile.age)
     if profile.employment is not None:
         params["work"] = profile.employment.value
-    role = CONTROL_CHARACTERS.sub("", profile.role or "").strip()
+    role = without_control_characters(profile.role or "")
     if role:
         params["role"] = role[:MAX_ROLE_LENGTH]
     statement = level_3_statements(catalogue)

@@ -19,7 +19,7 @@ from advisor.catalogue import Catalogue
 from advisor.export import ActionPlan, action_plan_html
 from advisor.models import Category
 from advisor.recommend import Aim, Employment, Finding, Profile, level_3_statements, recommend
-from advisor.share import decode_profile, encode_profile
+from advisor.share import decode_profile, encode_profile, without_control_characters
 from app_pages._common import (
     GLOSSARY,
     day,
@@ -110,7 +110,7 @@ def ask(catalogue: Catalogue) -> Profile:
     return Profile(
         age=int(age) if age is not None else None,
         employment=Employment(employment) if employment else None,
-        role=(role or "").strip() or None,
+        role=without_control_characters(role or "") or None,
         responsibilities=tuple(does),
         senior_role=None if senior is None else senior == "yes",
         held_qualifications=tuple(has), held_units=tuple(units),

@@ -21,6 +21,7 @@ from advisor.share import (
     decode_route,
     encode_profile,
     encode_route,
+    without_control_characters,
 )
 
 TODAY = dt.date(2026, 11, 22)
@@ -126,6 +127,8 @@ def test_share__control_characters_are_removed_from_every_value(catalogue):
     profile, notes = decode_profile(catalogue, {"role": "\u202ePost\u200bman\u2066\ufeff"})
     assert profile.role == "Postman"
     assert notes == ["The link's 'role' held control characters; they were removed."]
+    # The page cleans a typed role with the same function.
+    assert without_control_characters(" \u202ePost\x00man\x1b ") == "Postman"
 
 
 def test_share__route_round_trip_and_caps(catalogue):
