@@ -192,18 +192,9 @@ def _read_listing(path: Path | None) -> dict[str, list[Any]]:
 
 
 def _write_listing(path: Path, files: dict[str, list[Any]]) -> None:
-    temp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, temp = tempfile.mkstemp(prefix=".files-", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump({"format": FORMAT_VERSION, "files": files}, out, separators=(",", ":"))
-        os.replace(temp, path)
-    except OSError as error:  # only time is lost
-        log.debug("file list %s not written: %r", path, error)
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+    listing = {"format": FORMAT_VERSION, "files": files}
+    _write_atomically(path, lambda raw: raw.write(
+        json.dumps(listing, separators=(",", ":")).encode("utf-8")))
 
 
 def _add(digest: Any, *parts: bytes) -> None:
@@ -278,19 +269,31 @@ def read_cache_file(path: Path, key: str) -> Catalogue | None:
 
 def write_cache_file(path: Path, key: str, catalogue: Catalogue) -> bool:
     """Write ``catalogue`` to ``path`` atomically; False (and no file) if that fails."""
+
+    def write(raw: BinaryIO) -> None:
+        raw.write(_header(key))
+        writer = _HashingWriter(raw)
+        _pickler(writer).dump(catalogue)
+        raw.write(writer.digest.digest())
+
+    return _write_atomically(path, write)
+
+
+def _write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> bool:
+    """Have ``write`` fill a temporary file beside ``path``, then rename it into place, so that
+    readers never see half a file; False (and no file) if that fails. The cache only ever saves
+    time, so a failure is logged for debugging and otherwise ignored."""
     temp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, temp = tempfile.mkstemp(prefix=".catalogue-", suffix=".tmp", dir=path.parent)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name.split('-')[0]}-", suffix=".tmp",
+                                    dir=path.parent)
         with os.fdopen(fd, "wb") as raw:
-            raw.write(_header(key))
-            writer = _HashingWriter(raw)
-            _pickler(writer).dump(catalogue)
-            raw.write(writer.digest.digest())
+            write(raw)
         os.replace(temp, path)
         return True
     except Exception as error:  # a cache that cannot be written is only skipped
-        log.debug("catalogue cache %s not written: %r", path, error)
+        log.debug("%s not written: %r", path, error)
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
