@@ -22,6 +22,8 @@ from advisor.planner import (
     PlanningError,
     PlanUnit,
     SearchResult,
+    listed_in,
+    memberships,
     search_plan,
     too_many_assignments,
 )
@@ -172,27 +174,16 @@ def satisfiable_by_taking_all(catalogue: Catalogue, rules: RulesOfCombination) -
     group if it has one, else its first group, then else its last) that meets every rule shows
     that the rules can be met; when neither does, only the planner can say.
     """
-    groups_of: dict[str, list[str]] = {}
-    for group in rules.groups:
-        for member in group.units:
-            listed_in = groups_of.setdefault(member.urn, [])
-            if group.id not in listed_in:
-                listed_in.append(group.id)
+    groups_of = listed_in(rules)
     units = catalogue.units
-    known = {urn: listed_in for urn, listed_in in groups_of.items()
-             if urn in units and units[urn].credits is not None}
-    if all(len(listed_in) == 1 for listed_in in groups_of.values()):
-        return _meets_every_rule(catalogue, rules,
-                                 {urn: listed_in[0] for urn, listed_in in known.items()})
-    if too_many_assignments(rules):
+    known = [urn for urn in groups_of if urn in units and units[urn].credits is not None]
+    if all(len(groups) == 1 for groups in groups_of.values()):
+        return _meets_every_rule(catalogue, rules, {urn: groups_of[urn][0] for urn in known})
+    counts_in = memberships(rules)  # a unit a mandatory group lists counts only there
+    if too_many_assignments(counts_in):
         return None  # the planner cannot check these either, and says so
-    mandatory = {group.id for group in rules.groups if group.mandatory}
     for end in (0, -1):
-        taken = {}
-        for urn, listed_in in known.items():
-            required = [group_id for group_id in listed_in if group_id in mandatory]
-            taken[urn] = required[0] if required else listed_in[end]
-        if _meets_every_rule(catalogue, rules, taken):
+        if _meets_every_rule(catalogue, rules, {urn: counts_in[urn][end] for urn in known}):
             return True
     return None
 

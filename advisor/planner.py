@@ -83,16 +83,16 @@ def search_plan(
     held one still counts as a unit towards a group's minimum number of units.
     """
     held_set = frozenset(held)
-    memberships = _memberships(rules)
-    shared = [urn for urn, groups in memberships.items() if len(groups) > 1]
-    choices = [memberships[urn] for urn in shared]
-    if too_many_assignments(rules):
+    counts_in = memberships(rules)
+    shared = [urn for urn, groups in counts_in.items() if len(groups) > 1]
+    choices = [counts_in[urn] for urn in shared]
+    if too_many_assignments(counts_in):
         raise PlanningError(
             f"{len(shared)} units are listed in more than one group; too many ways to count them"
         )
     best: tuple[int, SearchResult] | None = None
     for picks in itertools.product(*choices) if shared else [()]:
-        home = {urn: groups[0] for urn, groups in memberships.items()}
+        home = {urn: groups[0] for urn, groups in counts_in.items()}
         home.update(zip(shared, picks, strict=True))
         found = _search_one(rules, units, held_set, home, objective)
         if found is not None and (best is None or found[0] < best[0]):
@@ -100,29 +100,35 @@ def search_plan(
     return None if best is None else best[1]
 
 
-def _memberships(rules: RulesOfCombination) -> dict[str, list[str]]:
-    """The groups each listed unit can count in."""
-    memberships: dict[str, list[str]] = {}
+def listed_in(rules: RulesOfCombination) -> dict[str, list[str]]:
+    """The groups that list each unit, in the order the rules give them."""
+    groups: dict[str, list[str]] = {}
     for group in rules.groups:
         for member in group.units:
-            memberships.setdefault(member.urn, [])
-            if group.id not in memberships[member.urn]:
-                memberships[member.urn].append(group.id)
-    # A unit counts in one group only. A mandatory group needs its units counted in it, so a
-    # unit that a mandatory group lists can count nowhere else.
+            listed = groups.setdefault(member.urn, [])
+            if group.id not in listed:
+                listed.append(group.id)
+    return groups
+
+
+def memberships(rules: RulesOfCombination) -> dict[str, list[str]]:
+    """The groups each listed unit can count in. A unit counts in one group only, and a
+    mandatory group needs its units counted in it, so a unit that a mandatory group lists can
+    count nowhere else."""
     mandatory = {g.id for g in rules.groups if g.mandatory}
-    for urn, groups in memberships.items():
+    counts_in = listed_in(rules)
+    for urn, groups in counts_in.items():
         required = [g for g in groups if g in mandatory]
         if required:
-            memberships[urn] = required
-    return memberships
+            counts_in[urn] = required
+    return counts_in
 
 
-def too_many_assignments(rules: RulesOfCombination) -> bool:
-    """Whether the units listed in several groups can be counted in more ways than the search
-    tries (:class:`PlanningError` is raised for such rules)."""
+def too_many_assignments(counts_in: Mapping[str, list[str]]) -> bool:
+    """Whether the units of ``counts_in`` (see :func:`memberships`) can be counted in more ways
+    than the search tries (:class:`PlanningError` is raised for such rules)."""
     count = 1
-    for groups in _memberships(rules).values():
+    for groups in counts_in.values():
         count *= len(groups)
         if count > _MAX_ASSIGNMENTS:
             return True
