@@ -33,13 +33,10 @@ import asyncio
 import contextlib
 import itertools
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,13 +48,19 @@ from advisor import tables
 from advisor.catalogue import Catalogue, load_catalogue
 from advisor.combination import check_combination
 from advisor.models import Qualification, Structure
+from benchmarks.local_server import (
+    LOOPBACK,
+    free_port,
+    stop,
+    streamlit_command,
+    wait_until_serving,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("ADVISOR_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]
-LOOPBACK = "127.0.0.1"
 SHOWN_WITHOUT_OPENING = 8  # the page opens a group's expander when it lists this many or fewer
 POLL_MS = 25
 PLOTLY_CODE = "PlotlyChart."
@@ -204,23 +207,6 @@ async def drive(url: str, catalogue: Catalogue, args: argparse.Namespace,
 # ------------------------------------------------------------------------------ the server
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((LOOPBACK, 0))
-        return int(probe.getsockname()[1])
-
-
-def healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return bool(response.status == 200)
-    except urllib.error.HTTPError as error:
-        error.close()
-        return False
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return False
-
-
 def peak_rss_mib(pid: int) -> float | None:
     """The process's high-water resident set size, from /proc (Linux)."""
     try:
@@ -284,32 +270,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     catalogue = load_catalogue()
     port = free_port()
     url = f"http://{LOOPBACK}:{port}"
-    command = [sys.executable, "-m", "streamlit", "run", "app.py",
-               "--server.headless", "true", "--server.address", LOOPBACK,
-               "--server.port", str(port), "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]
     log = open(os.devnull, "wb")  # noqa: SIM115 - the server's output is not needed
-    server = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(streamlit_command(port), cwd=REPO, stdout=log,
+                              stderr=subprocess.STDOUT)
     figures = Figures()
     try:
-        deadline = time.monotonic() + 60
-        while not healthy(url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                print("the server did not start", file=sys.stderr)
-                return 1
-            time.sleep(0.1)
+        failure = wait_until_serving(url, server, 60)
+        if failure is not None:
+            print(failure, file=sys.stderr)
+            return 1
         rss_idle = peak_rss_mib(server.pid)
         started = time.perf_counter()
         asyncio.run(drive(url, catalogue, args, figures))
         wall = time.perf_counter() - started
         rss_peak, cpu = peak_rss_mib(server.pid), cpu_seconds(server.pid)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
         log.close()
 
     print(f"server {url}, {os.cpu_count()} CPUs; {args.sessions} sessions, "

@@ -21,12 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import socket
 import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
@@ -36,6 +31,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Route, WebSocketRoute, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
+from benchmarks.local_server import LOOPBACK, free_port, stop, streamlit_command, wait_until_serving
 from tests.browser.helpers import TIMEOUT_MS, save_screenshot
 
 REPO = Path(__file__).resolve().parents[2]
@@ -52,7 +48,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-LOOPBACK = "127.0.0.1"
 SERVER_START_TIMEOUT_S = 60.0
 # expect() waits 5 s by default; a cold first render took 5.4 s on a busy 2-core machine.
 expect.set_options(timeout=TIMEOUT_MS)
@@ -84,66 +79,26 @@ def _unavailable(reason: str) -> NoReturn:
     pytest.skip(f"{reason}; install it (apt-get install chromium) to run the browser tests")
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((LOOPBACK, 0))
-        return int(probe.getsockname()[1])
-
-
-def _is_healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return bool(response.status == 200)
-    except urllib.error.HTTPError as error:  # e.g. 503 while the server starts
-        error.close()  # an unclosed one warns, and warnings are errors here
-        return False
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return False
-
-
 @pytest.fixture(scope="package")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Serve app.py from the repository root; yield its base URL; stop the server afterwards."""
     if not CHROMIUM.exists():
         # No point serving an app no browser will open.
         _unavailable(f"Chromium was not found at {CHROMIUM}")
-    port = _free_port()
+    port = free_port()
     url = f"http://{LOOPBACK}:{port}"
     log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true",
-        "--server.address", LOOPBACK,
-        "--server.port", str(port),
-        "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-        "--client.toolbarMode", "viewer",
-    ]  # fmt: skip
+    command = streamlit_command(port, "--client.toolbarMode", "viewer")
     with log_path.open("wb") as log:
         # The log goes to a file, not a pipe: a full pipe would block the server.
         server = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _is_healthy(url):
-            if server.poll() is not None:
-                pytest.fail(
-                    f"streamlit exited with code {server.returncode} before serving:\n"
-                    + log_path.read_text(errors="replace")
-                )
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"streamlit did not answer {url}/_stcore/health within "
-                    f"{SERVER_START_TIMEOUT_S:.0f} s:\n" + log_path.read_text(errors="replace")
-                )
-            time.sleep(0.1)
+        failure = wait_until_serving(url, server, SERVER_START_TIMEOUT_S)
+        if failure is not None:
+            pytest.fail(f"{failure}:\n" + log_path.read_text(errors="replace"))
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
 
 
 @pytest.fixture(scope="package")

@@ -45,15 +45,8 @@ from playwright.sync_api import Page, expect
 
 from advisor.catalogue import Catalogue
 from advisor.combination import check_combination
-from tests.browser.conftest import (
-    CHROMIUM,
-    LOOPBACK,
-    REPO,
-    SERVER_START_TIMEOUT_S,
-    _free_port,
-    _is_healthy,
-    _unavailable,
-)
+from benchmarks.local_server import LOOPBACK, free_port, stop, wait_until_serving
+from tests.browser.conftest import CHROMIUM, REPO, SERVER_START_TIMEOUT_S, _unavailable
 from tests.browser.helpers import TIMEOUT_MS, wait_for_app
 
 MARKERS = ("HARDEN-LEARNER-7Q1", "HARDEN-LEARNER-7Q2", "Zeppelin Wrangler", "zqxhardensearch")
@@ -265,7 +258,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("ADVISOR_", "XDG_", "STREAMLIT_"))}
     env.update(HOME=str(home), TMPDIR=str(tmp), PYTHONDONTWRITEBYTECODE="1")
-    port = _free_port()
+    port = free_port()
     url = f"http://{LOOPBACK}:{port}"
     tree_before = snapshot(REPO)
     command = [sys.executable, str(hook), str(audit_log), "run", "app.py",
@@ -283,19 +276,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
     try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _is_healthy(url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("the server did not start:\n" + server_log.read_text(errors="replace"))
-            time.sleep(0.1)
+        failure = wait_until_serving(url, process, SERVER_START_TIMEOUT_S)
+        if failure is not None:
+            pytest.fail(f"{failure}:\n" + server_log.read_text(errors="replace"))
         yield running
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         stop_watching.set()
         watcher.join()
 
