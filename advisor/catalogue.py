@@ -357,19 +357,23 @@ def _read_files(jobs: list[_Job], documents: Mapping[str, Document] | None) -> l
             sizes.append(0)  # reading it will report the problem
     workers = _worker_count(sum(sizes))
     if workers <= 1 or len(jobs) <= 1:
-        return [_read_file(job.path, job.file, job.model, documents) for job in jobs]
+        return _read_here(jobs, documents)
     own, *others = _split_runs(jobs, sizes, workers)
     others = [run for run in others if run]
     with concurrent.futures.ThreadPoolExecutor(max(1, len(others))) as feeding:
         started = [(run, _Worker.start(run, documents, feeding)) for run in others]
         # This process's own share is read as it would be alone: its errors are real errors.
-        results = [_read_file(job.path, job.file, job.model, documents) for job in own]
+        results = _read_here(own, documents)
         for run, worker in started:
             read = worker.results(len(run)) if worker is not None else None
             if read is None:
-                read = [_read_file(job.path, job.file, job.model, documents) for job in run]
+                read = _read_here(run, documents)
             results.extend(read)
     return results
+
+
+def _read_here(jobs: list[_Job], documents: Mapping[str, Document] | None) -> list[_FileRead]:
+    return [_read_file(job.path, job.file, job.model, documents) for job in jobs]
 
 
 def _worker_count(total_bytes: int) -> int:
@@ -479,7 +483,7 @@ def read_run(jobs: list[_Job], documents: Mapping[str, Document] | None,
     """In a worker (:mod:`advisor.load_worker`): read a run of files, and pickle the results to
     ``out`` as the cache does (quicker to read back than pickle's default for these records)."""
     with collector_paused():
-        results = [_read_file(job.path, job.file, job.model, documents) for job in jobs]
+        results = _read_here(jobs, documents)
         for read in results:
             if read.parsed is not None:
                 read.parsed.located = None  # lines are found again if ever needed
