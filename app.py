@@ -21,8 +21,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from advisor.eligibility import check_eligibility
-from advisor.tables import entry_status
+from advisor import (
+    check_eligibility,
+    labels,
+)
 from app_pages._common import day, draw_frame, frame
 
 
@@ -77,7 +79,7 @@ def welcome() -> None:
     columns[2].metric("Units", len(ctx.catalogue.units))
     columns[3].metric("Source documents", len(ctx.catalogue.documents))
 
-    statuses = [entry_status(check_eligibility(ctx.catalogue, q, as_at=ctx.as_at))
+    statuses = [labels.entry_status(check_eligibility(ctx.catalogue, q, as_at=ctx.as_at))
                 for q in qualifications]
     closed = statuses.count("closed to new learners")
     opened = statuses.count("open to new learners")

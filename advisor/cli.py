@@ -16,28 +16,37 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from advisor.carryover import carry_over
-from advisor.catalogue import (
-    DEFAULT_DATA_DIR,
+from advisor import (
+    Aim,
     Catalogue,
+    CatalogueError,
+    CombinationCheck,
+    Employment,
+    Objective,
+    Profile,
+    RouteError,
     UnknownReference,
+    already_reached,
+    answers,
+    assess_cohort,
+    carry_over,
+    check_combination,
+    check_eligibility,
+    cohort_tables,
+    default_data_dir,
+    describe_unit,
+    find_routes,
+    json_shapes,
+    level_3_statements,
     load_catalogue,
+    recommend,
+    resolve_units,
+    to_csv_bytes,
+    to_excel_bytes,
+    uk_date,
     validate_catalogue,
 )
-from advisor.combination import CombinationCheck, check_combination, describe_unit, resolve_units
-from advisor.eligibility import check_eligibility
-from advisor.graph import build_graph
-from advisor.planner import Objective
-from advisor.problems import CatalogueError
-from advisor.recommend import Aim, Employment, Profile, level_3_statements, recommend
-from advisor.routes import RouteError, already_reached, find_routes, route_dict
-from advisor.serialise import (
-    carry_over_dict,
-    check_dict,
-    eligibility_dict,
-    qualification_dict,
-    recommendation_dict,
-)
+from advisor.formats import cohort_file
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -50,6 +59,7 @@ def _print_json(payload: Any) -> None:
 
 
 def _command_validate(args: argparse.Namespace) -> int:
+    args.data_dir = args.data_dir or default_data_dir()
     problems = validate_catalogue(args.data_dir)
     if args.json:
         _print_json({"valid": not problems, "problems": [p.as_dict() for p in problems]})
@@ -108,7 +118,7 @@ def _command_check(args: argparse.Namespace) -> int:
     held = resolve_units(catalogue, _units_argument(args.units), qualification)
     check = check_combination(catalogue, qualification, held, objective=args.objective)
     if args.json:
-        _print_json(check_dict(catalogue, check))
+        _print_json(json_shapes.check_dict(catalogue, check))
     else:
         print(_format_check(catalogue, check))
     return EXIT_OK
@@ -124,7 +134,7 @@ def _command_carry_over(args: argparse.Namespace) -> int:
     result = carry_over(catalogue, target, from_qualification=source, units=held,
                         objective=args.objective)
     if args.json:
-        _print_json(carry_over_dict(catalogue, result))
+        _print_json(json_shapes.carry_over_dict(catalogue, result))
         return EXIT_OK
     rules, _ = catalogue.effective_rules(target)
     lines = [f"Carry-over to {target.title}:"]
@@ -142,7 +152,7 @@ def _command_carry_over(args: argparse.Namespace) -> int:
     for item in result.not_transferable:
         lines.append(f"  x {item.urn}: {item.reason}")
     for note in result.notes:
-        lines.append(f"  note: {note.reason}")
+        lines.append(f"  note: {note.statement}")
     lines.append("")
     lines.append(_format_check(catalogue, result.remaining))
     print("\n".join(lines))
@@ -155,9 +165,9 @@ def _command_eligibility(args: argparse.Namespace) -> int:
     result = check_eligibility(catalogue, qualification, age=args.age, as_at=args.as_at,
                                senior_role=args.senior_role)
     if args.json:
-        _print_json(eligibility_dict(result))
+        _print_json(json_shapes.eligibility_dict(result))
         return EXIT_OK
-    print(f"{qualification.title} on {result.as_at:%d/%m/%Y}: {result.summary}")
+    print(f"{qualification.title} on {uk_date(result.as_at)}: {result.summary}")
     for reason in result.reasons:
         print(f"  [{reason.code.value}] {reason.message}")
     return EXIT_OK
@@ -188,7 +198,7 @@ def _command_recommend(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UsageError(str(error)) from None
     if args.json:
-        _print_json(recommendation_dict(catalogue, result))
+        _print_json(json_shapes.recommendation_dict(catalogue, result))
         return EXIT_OK
     if result.recommended_level is None:
         print("No level can be suggested yet.")
@@ -201,7 +211,7 @@ def _command_recommend(args: argparse.Namespace) -> int:
             if finding.source:
                 print(f"    (source: {'; '.join(c.label() for c in finding.source)})")
     if result.options:
-        print(f"Qualifications at Level {result.recommended_level} on {result.as_at:%d/%m/%Y}:")
+        print(f"Qualifications at Level {result.recommended_level} on {uk_date(result.as_at)}:")
         for option in result.options:
             q = option.qualification
             label = q.code or q.regulator_number or q.id
@@ -233,7 +243,7 @@ def _command_routes(args: argparse.Namespace) -> int:
     there = already_reached(source, to_qualification=target, to_level=args.to_level)
     try:
         found = find_routes(
-            catalogue, build_graph(catalogue), from_qualification=source, units=held,
+            catalogue, from_qualification=source, units=held,
             to_qualification=target, to_level=args.to_level, max_steps=args.max_steps,
             include_inferred=not args.documented_only,
             include_shared_units=not args.documented_only, objective=args.objective,
@@ -243,12 +253,12 @@ def _command_routes(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     if args.json:
         _print_json({
-            "from": qualification_dict(source) if source else None,
+            "from": json_shapes.qualification_dict(source) if source else None,
             "units": held,
-            "to": qualification_dict(target) if target else None,
+            "to": json_shapes.qualification_dict(target) if target else None,
             "to_level": args.to_level,
             "already_there": there,
-            "routes": [route_dict(catalogue, r) for r in routes],
+            "routes": [json_shapes.route_dict(catalogue, r) for r in routes],
         })
         return EXIT_OK
     goal = f"{target.title}" if target else f"Level {args.to_level}"
@@ -274,7 +284,7 @@ def _command_routes(args: argparse.Namespace) -> int:
             for item in carried.similar:
                 print(f"    similar, for the centre to judge: {item.urn} ~ {item.target}")
             for note in carried.notes:
-                print(f"    note: {note.reason}")
+                print(f"    note: {note.statement}")
             if step.additional_credits is None:
                 print("    still needed: not known (the sources do not give its full rules)")
             else:
@@ -285,10 +295,6 @@ def _command_routes(args: argparse.Namespace) -> int:
 
 
 def _command_cohort(args: argparse.Namespace) -> int:
-    # Imported here: pandas and openpyxl are only needed by this command.
-    from advisor import cohort
-    from advisor.safe_output import to_csv_bytes, to_excel_bytes
-
     def output_format(path: Path | None, option: str) -> str | None:
         if path is None:
             return None
@@ -302,10 +308,10 @@ def _command_cohort(args: argparse.Namespace) -> int:
     problems_format = output_format(args.problems, "--problems")
     if args.template is not None:
         if template_format == ".xlsx":
-            template = cohort.template_excel_bytes()
+            template = cohort_file.template_excel_bytes()
             explained = "its 'guide' sheet explains each column"
         else:
-            template = cohort.template_csv_bytes()
+            template = cohort_file.template_csv_bytes()
             explained = "the columns are explained below"
         try:
             args.template.write_bytes(template)
@@ -316,7 +322,7 @@ def _command_cohort(args: argparse.Namespace) -> int:
         stream = sys.stderr if args.json else sys.stdout  # keep --json output pure JSON
         print(f"Wrote the learners template to {args.template} ({explained}).", file=stream)
         if template_format == ".csv":
-            print(cohort.template_guide_text(), end="", file=stream)
+            print(cohort_file.template_guide_text(), end="", file=stream)
         if args.learners is None:
             return EXIT_OK
     if args.learners is None:
@@ -329,11 +335,11 @@ def _command_cohort(args: argparse.Namespace) -> int:
     catalogue = _load(args)
     try:
         with args.learners.open("rb") as handle:
-            data = handle.read(cohort.MAX_BYTES + 1)  # the limit is checked by read_cohort
+            data = handle.read(cohort_file.MAX_BYTES + 1)  # the limit is checked by read_cohort
     except OSError as error:
         print(f"advisor: cannot read {args.learners}: {error.strerror or error}", file=sys.stderr)
         return EXIT_PROBLEMS
-    learners = cohort.read_cohort(data, args.learners.name)
+    learners = cohort_file.read_cohort(data, args.learners.name)
     if not learners.readable:
         if args.json:
             _print_json({"file": str(args.learners), "readable": False,
@@ -343,17 +349,17 @@ def _command_cohort(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
 
     progress = _CohortProgress(len(learners.rows))
-    result = cohort.assess_cohort(catalogue, learners, as_at=args.as_at,
+    result = assess_cohort(catalogue, learners, as_at=args.as_at,
                                   objective=args.objective, progress=progress)
     progress.finish()
-    results = cohort.results_frame(result)
+    results = cohort_tables.results_frame(result)
     try:
         if out_format == ".xlsx":
-            args.output.write_bytes(to_excel_bytes(cohort.result_sheets(result)))
+            args.output.write_bytes(to_excel_bytes(cohort_tables.result_sheets(result)))
         else:
             args.output.write_bytes(to_csv_bytes(results))
         if args.problems is not None:
-            problems = cohort.problems_frame(result)
+            problems = cohort_tables.problems_frame(result)
             args.problems.write_bytes(to_excel_bytes({"problems": problems})
                                       if problems_format == ".xlsx" else to_csv_bytes(problems))
     except OSError as error:
@@ -361,8 +367,8 @@ def _command_cohort(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_PROBLEMS
 
-    levels = cohort.learners_per_level(result)
-    completion = cohort.completion_by_target(result)
+    levels = cohort_tables.learners_per_level(result)
+    completion = cohort_tables.completion_by_target(result)
     if args.json:
         def records(frame: Any) -> list[dict[str, Any]]:
             return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
@@ -375,13 +381,13 @@ def _command_cohort(args: argparse.Namespace) -> int:
             "problems": [p.as_dict() for p in result.problems],
             "learners_per_level": records(levels),
             "completion_by_target": records(completion),
-            "units_most_needed": records(cohort.units_most_needed(result, limit=10)),
+            "units_most_needed": records(cohort_tables.units_most_needed(result, limit=10)),
             "learners": records(results),
         })
         return EXIT_OK
     print(f"Read {len(result.learners):,} learner rows from {args.learners}: "
           f"{result.assessed:,} assessed, {result.not_assessed:,} not assessed (as at "
-          f"{result.as_at:%d/%m/%Y}).")
+          f"{uk_date(result.as_at)}).")
     print(f"Results written to {args.output}"
           + (f", problems to {args.problems}." if args.problems else "."))
     if result.problems:
@@ -441,17 +447,14 @@ def _date(text: str) -> dt.date:
 
 def _age(text: str) -> int:
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of years") from None
-    if not 0 < value < 120:
-        raise argparse.ArgumentTypeError(f"an age of {value} is not plausible")
-    return value
+        return answers.parse_age(text)
+    except answers.AnswerError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
+    parser.add_argument("--data-dir", type=Path, default=None,
                         help=argparse.SUPPRESS)
 
 
@@ -515,7 +518,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     validate.add_argument(
-        "data_dir", nargs="?", type=Path, default=DEFAULT_DATA_DIR,
+        "data_dir", nargs="?", type=Path, default=None,
         help="the catalogue folder (default: the data/ folder shipped with the advisor)",
     )
     validate.add_argument("--json", action="store_true", help="print the result as JSON")

@@ -2,9 +2,9 @@
 
 ``app.py`` calls :func:`draw_frame` (page config, catalogue check, session defaults, the
 sidebar's "As at" date) and then runs the page chosen in ``st.navigation``. A page starts with
-``ctx = frame()`` and reads ``ctx.catalogue``, ``ctx.graph`` and ``ctx.as_at``. The catalogue
-and graph are loaded once per server process (``st.cache_resource``) and shared, read-only, by
-every session; nothing here reads files on a rerun. The as-at date is the sidebar's ``as_at``
+``ctx = frame()`` and reads ``ctx.catalogue`` (with its graph, ``ctx.catalogue.graph``) and
+``ctx.as_at``. The catalogue is loaded once per server process (``st.cache_resource``) and
+shared, read-only, by every session; nothing here reads files on a rerun. The as-at date is the sidebar's ``as_at``
 widget, kept in the browser session.
 
 Not a page itself: ``st.navigation`` lists the pages explicitly.
@@ -13,22 +13,27 @@ Not a page itself: ``st.navigation`` lists the pages explicitly.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
-import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from advisor import tables
-from advisor.catalogue import DEFAULT_DATA_DIR, Catalogue, load_catalogue
-from advisor.eligibility import Code, Eligibility
-from advisor.graph import build_graph
-from advisor.models import Citation, Statement
-from advisor.problems import CatalogueError
+from advisor import (
+    Catalogue,
+    CatalogueError,
+    Citation,
+    Eligibility,
+    ReasonCode,
+    Statement,
+    default_data_dir,
+    labels,
+    load_catalogue,
+    to_csv_bytes,
+    uk_date,
+)
 
 AS_AT_KEY = "as_at"
 EARLIEST_DATE = dt.date(2000, 1, 1)
@@ -47,25 +52,17 @@ class Frame:
     """The shared, read-only context a page renders against."""
 
     catalogue: Catalogue
-    graph: nx.MultiDiGraph
     as_at: dt.date
 
 
 def data_dir() -> str:
-    return os.environ.get("ADVISOR_DATA_DIR") or str(DEFAULT_DATA_DIR)
+    return str(default_data_dir())
 
 
 @st.cache_resource(show_spinner="Loading the qualification catalogue...")
 def get_catalogue(directory: str) -> Catalogue:
     """The validated catalogue; raises :class:`CatalogueError` (not cached) when broken."""
     return load_catalogue(directory)
-
-
-@st.cache_resource(show_spinner=False)
-def get_graph(directory: str) -> nx.MultiDiGraph:
-    """The catalogue graph, built once per catalogue directory and shared by every session:
-    frozen, so any attempt to change it raises instead of leaking into other sessions."""
-    return nx.freeze(build_graph(get_catalogue(directory)))
 
 
 def draw_frame() -> bool:
@@ -78,7 +75,6 @@ def draw_frame() -> bool:
         st.error("The qualification catalogue has problems, so the advisor cannot start.")
         st.code("\n".join(str(p) for p in error.problems), language=None)
         return False
-    get_graph(data_dir())
     st.session_state.setdefault(AS_AT_KEY, dt.date.today())
     with st.sidebar:
         st.date_input("As at", key=AS_AT_KEY, min_value=EARLIEST_DATE, max_value=LATEST_DATE,
@@ -89,11 +85,10 @@ def draw_frame() -> bool:
 
 
 def frame() -> Frame:
-    """The catalogue, graph and as-at date for this run of a page (``app.py`` has drawn the
-    frame, so the catalogue is known to load)."""
-    directory = data_dir()
+    """The catalogue and as-at date for this run of a page (``app.py`` has drawn the frame, so
+    the catalogue is known to load)."""
     as_at = st.session_state.get(AS_AT_KEY) or dt.date.today()
-    return Frame(get_catalogue(directory), get_graph(directory), as_at)
+    return Frame(get_catalogue(data_dir()), as_at)
 
 
 def escape_markdown(text: str) -> str:
@@ -101,8 +96,7 @@ def escape_markdown(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
 
 
-def day(date: dt.date) -> str:
-    return date.strftime("%d %B %Y").lstrip("0")
+day = uk_date
 
 
 # ---------------------------------------------------------------------------------------------
@@ -117,13 +111,13 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
     if wrap:
         st.table(table, hide_index=True, alt=name)
     else:
-        st.dataframe(table, hide_index=True, placeholder=tables.NOT_STATED, alt=name)
-    st.download_button(f"Download {name.lower()} (CSV)", partial(tables.to_csv, table),
+        st.dataframe(table, hide_index=True, placeholder=labels.NOT_STATED, alt=name)
+    st.download_button(f"Download {name.lower()} (CSV)", partial(to_csv_bytes, table, missing=labels.NOT_STATED),
                        file_name=file_name, mime="text/csv", key=key, on_click="ignore")
 
 
 def show_sources(catalogue: Catalogue, sources: Iterable[Citation]) -> None:
-    text = tables.cite(catalogue, sources)
+    text = labels.cite(catalogue, sources)
     if text:
         st.caption(f"Source: {text}")
 
@@ -132,21 +126,21 @@ def show_statement(catalogue: Catalogue, heading: str, statement: Statement | No
     """A heading, the statement's points and its source; "not stated" where absent."""
     st.markdown(f"**{heading}**")
     if statement is None:
-        st.write(tables.NOT_STATED.capitalize() + " in the sources.")
+        st.write(labels.NOT_STATED.capitalize() + " in the sources.")
         return
     st.markdown("\n".join(f"- {point}" for point in statement.points))
     show_sources(catalogue, statement.source)
 
 
-_STATUS_CODES = (Code.NOT_A_QUALIFICATION, Code.CLOSED_TO_ENTRY, Code.NOT_YET_OPEN,
-                 Code.OPEN_TO_ENTRY, Code.CERTIFICATION_CLOSED, Code.REVIEW_DATE_PASSED,
-                 Code.DATES_UNKNOWN)
+_STATUS_CODES = (ReasonCode.NOT_A_QUALIFICATION, ReasonCode.CLOSED_TO_ENTRY, ReasonCode.NOT_YET_OPEN,
+                 ReasonCode.OPEN_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED, ReasonCode.REVIEW_DATE_PASSED,
+                 ReasonCode.DATES_UNKNOWN)
 
 
 def show_entry_status(catalogue: Catalogue, eligibility: Eligibility) -> None:
     """One line on whether new learners can start on the as-at date, with what replaced it,
     and the full reasons in an expander."""
-    status = tables.entry_status(eligibility)
+    status = labels.entry_status(eligibility)
     said = [r.message for r in eligibility.reasons if r.code in _STATUS_CODES]
     line = f"On {day(eligibility.as_at)}: " + (" ".join(said) if said else f"{status}.")
     if status == "open to new learners":
@@ -156,9 +150,9 @@ def show_entry_status(catalogue: Catalogue, eligibility: Eligibility) -> None:
     else:
         st.info(line)
     for reason in eligibility.reasons:
-        if reason.code is Code.REPLACED:
+        if reason.code is ReasonCode.REPLACED:
             st.markdown(f"**{reason.message}**")
     with st.expander("Why: every reason, with its source"):
         for reason in eligibility.reasons:
-            source = f" *({tables.cite(catalogue, reason.source)})*" if reason.source else ""
+            source = f" *({labels.cite(catalogue, reason.source)})*" if reason.source else ""
             st.markdown(f"- {reason.message}{source}")

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from advisor import tables
-from advisor.models import DocumentKind
+from advisor import (
+    DocumentKind,
+    tables,
+)
 from app_pages._common import day, frame, show_table
 
 

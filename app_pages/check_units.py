@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from advisor import charts, tables
-from advisor.catalogue import Catalogue, UnknownReference
-from advisor.combination import CombinationCheck, check_combination
-from advisor.eligibility import check_eligibility
-from advisor.models import Qualification, Structure
-from advisor.planner import Objective
+from advisor import (
+    Catalogue,
+    CombinationCheck,
+    Objective,
+    Qualification,
+    Structure,
+    UnknownReference,
+    charts,
+    check_combination,
+    check_eligibility,
+    labels,
+    tables,
+)
 from app_pages._common import GLOSSARY, frame, show_entry_status, show_sources, show_table
 
 OBJECTIVES = {
@@ -24,13 +31,12 @@ OBJECTIVES = {
 
 
 def pick_qualification(catalogue: Catalogue) -> Qualification:
-    ranked = sorted(catalogue.qualifications.values(),
-                    key=lambda q: (q.level or 99, tables.qualification_reference(q)))
+    ranked = labels.in_level_order(catalogue.qualifications.values())
     ids = [q.id for q in ranked]
     known = [i for i, q in enumerate(ranked) if q.structure is Structure.COMPLETE]
     chosen = st.selectbox(
         "Qualification", ids, index=known[0] if known else 0, key="check_qualification",
-        format_func=lambda i: tables.qualification_label(catalogue.qualifications[i]),
+        format_func=lambda i: labels.qualification_label(catalogue.qualifications[i]),
         persist_state="session",
     )
     return catalogue.qualifications[chosen or ids[0]]
@@ -47,11 +53,11 @@ def tick_units(catalogue: Catalogue, q: Qualification) -> list[str]:
     show_sources(catalogue, rules.source)
     shown: set[str] = set()
     for group in rules.groups:
-        with st.expander(f"{tables.group_name(group)}: {tables.group_requirement(group)}",
+        with st.expander(f"{labels.group_name(group)}: {labels.group_requirement(group)}",
                          expanded=len(group.units) <= 8):
             show_sources(catalogue, group.source)
             for member in group.units:
-                label = tables.unit_label(catalogue, member)
+                label = labels.unit_label(catalogue, member)
                 if member.urn in shown:  # a unit listed in two groups: one checkbox for it
                     st.caption(f"{label} (listed in an earlier group too: tick it there)")
                     continue
@@ -100,7 +106,7 @@ def show_result(catalogue: Catalogue, check: CombinationCheck) -> None:
     progress = tables.progress_table(catalogue, check)
     described = charts.describe_progress(progress)
     st.plotly_chart(charts.credit_progress_chart(
-        progress, title=f"Credits for {tables.qualification_reference(check.qualification)}"),
+        progress, title=f"Credits for {check.qualification.reference}"),
         alt=described)
     with st.expander("The chart as text"):
         st.write(described)
@@ -122,7 +128,7 @@ def show_result(catalogue: Catalogue, check: CombinationCheck) -> None:
              f"{plan.additional_credits} additional credits{glh}.")
     show_table(tables.plan_table(catalogue, check), name="Completion plan",
                key="check_plan_csv",
-               file_name=f"plan-{tables.qualification_reference(check.qualification)}.csv"
+               file_name=f"plan-{check.qualification.reference}.csv"
                .replace("/", "-"))
 
 

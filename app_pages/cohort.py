@@ -12,9 +12,19 @@ import hashlib
 
 import streamlit as st
 
-from advisor import charts, cohort
-from advisor.planner import Objective
-from advisor.safe_output import to_csv_bytes, to_excel_bytes
+from advisor import (
+    CohortResult,
+    Objective,
+    assess_cohort,
+    charts,
+    cohort_file,
+    cohort_tables,
+    read_cohort,
+    template_csv_bytes,
+    template_excel_bytes,
+    to_csv_bytes,
+    to_excel_bytes,
+)
 from app_pages._common import day, escape_markdown, frame
 
 OBJECTIVES = {
@@ -29,29 +39,29 @@ def templates() -> None:
                 "required; leave a cell empty when you do not know.")
     left, right = st.columns(2)
     left.download_button("Download the template (Excel, with a guide sheet)",
-                         cohort.template_excel_bytes, file_name="learners-template.xlsx",
+                         template_excel_bytes, file_name="learners-template.xlsx",
                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                          key="cohort_template_xlsx", on_click="ignore")
-    right.download_button("Download the template (CSV)", cohort.template_csv_bytes,
+    right.download_button("Download the template (CSV)", template_csv_bytes,
                           file_name="learners-template.csv", mime="text/csv",
                           key="cohort_template_csv", on_click="ignore")
     with st.expander("What each column holds"):
-        st.dataframe(cohort.guide_frame(), hide_index=True)
+        st.dataframe(cohort_file.guide_frame(), hide_index=True)
 
 
-def assess(ctx, data: bytes, name: str, objective: Objective) -> cohort.CohortResult | None:
+def assess(ctx, data: bytes, name: str, objective: Objective) -> CohortResult | None:
     """Read and assess the upload, once per file, date and objective in this session."""
     key = (hashlib.sha256(data).hexdigest(), name, ctx.as_at, objective.value)
     kept = st.session_state.get("cohort_result")
     if kept is not None and kept[0] == key:
         return kept[1]
-    read = cohort.read_cohort(data, name)
+    read = read_cohort(data, name)
     if not read.readable:
         for problem in read.problems:
             st.error(escape_markdown(problem.message))
         return None
     bar = st.progress(0.0, text=f"Assessing {len(read.rows):,} learners...")
-    result = cohort.assess_cohort(
+    result = assess_cohort(
         ctx.catalogue, read, as_at=ctx.as_at, objective=objective,
         progress=lambda done, total: bar.progress(done / max(total, 1),
                                                   text=f"Assessed {done:,} of {total:,}"))
@@ -60,14 +70,14 @@ def assess(ctx, data: bytes, name: str, objective: Objective) -> cohort.CohortRe
     return result
 
 
-def show(result: cohort.CohortResult) -> None:
+def show(result: CohortResult) -> None:
     columns = st.columns(4)
     columns[0].metric("Learners in the file", f"{len(result.learners):,}")
     columns[1].metric("Assessed", f"{result.assessed:,}")
     columns[2].metric("Could not be assessed", f"{result.not_assessed:,}")
     columns[3].metric("Problems found", f"{len(result.problems):,}")
 
-    problems = cohort.problems_frame(result)
+    problems = cohort_tables.problems_frame(result)
     if not problems.empty:
         st.subheader("Problems, by row and column")
         st.write("Rows with an error are marked *not assessed* in the results; every other row "
@@ -77,7 +87,7 @@ def show(result: cohort.CohortResult) -> None:
                            file_name="problems.csv", mime="text/csv", key="cohort_problems_csv",
                            on_click="ignore")
 
-    results = cohort.results_frame(result)
+    results = cohort_tables.results_frame(result)
     st.subheader("Each learner")
     st.dataframe(results, hide_index=True)
     left, right = st.columns(2)
@@ -86,23 +96,23 @@ def show(result: cohort.CohortResult) -> None:
                          key="cohort_results_csv", on_click="ignore")
     right.download_button(
         "Download everything (Excel: results, problems and summaries)",
-        lambda: to_excel_bytes(cohort.result_sheets(result)), file_name="cohort-results.xlsx",
+        lambda: to_excel_bytes(cohort_tables.result_sheets(result)), file_name="cohort-results.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="cohort_results_xlsx", on_click="ignore")
     st.caption("Cells that a spreadsheet would run as a formula (starting with = + - @) are "
                "written with a leading apostrophe, so opening the file is safe.")
 
     st.subheader("Summaries")
-    levels = cohort.learners_per_level(result)
+    levels = cohort_tables.learners_per_level(result)
     described = charts.describe_cohort_levels(levels)
     st.plotly_chart(charts.cohort_levels_chart(levels), alt=described)
     st.caption(described)
-    completion = cohort.completion_by_target(result)
+    completion = cohort_tables.completion_by_target(result)
     if not completion.empty:
         described = charts.describe_cohort_completion(completion)
         st.plotly_chart(charts.cohort_completion_chart(completion), alt=described)
         st.caption(described)
-    needed = cohort.units_most_needed(result, limit=UNITS_SHOWN)
+    needed = cohort_tables.units_most_needed(result, limit=UNITS_SHOWN)
     if not needed.empty:
         described = charts.describe_units_needed(needed)
         st.plotly_chart(charts.units_needed_chart(needed), alt=described)
@@ -120,8 +130,8 @@ def main() -> None:
     templates()
     st.markdown("**2. Upload it**")
     upload = st.file_uploader(
-        f"A CSV or Excel (.xlsx) file, up to {cohort.MAX_BYTES // 1_000_000} MB and "
-        f"{cohort.MAX_ROWS:,} learners", type=["csv", "xlsx"], key="cohort_upload")
+        f"A CSV or Excel (.xlsx) file, up to {cohort_file.MAX_BYTES // 1_000_000} MB and "
+        f"{cohort_file.MAX_ROWS:,} learners", type=["csv", "xlsx"], key="cohort_upload")
     objective = st.radio("Plan the remaining units by", list(OBJECTIVES),
                          format_func=OBJECTIVES.__getitem__, key="cohort_objective",
                          horizontal=True)

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from advisor import tables
-from advisor.catalogue import Catalogue
-from advisor.eligibility import check_eligibility
-from advisor.models import Qualification, Structure
+from advisor import (
+    Catalogue,
+    Qualification,
+    Structure,
+    check_eligibility,
+    labels,
+    tables,
+)
 from app_pages._common import (
     GLOSSARY,
     Frame,
@@ -25,8 +29,7 @@ from app_pages._common import (
 
 
 def ranked_ids(catalogue: Catalogue) -> list[str]:
-    ranked = sorted(catalogue.qualifications.values(),
-                    key=lambda q: (q.level or 99, tables.qualification_reference(q)))
+    ranked = labels.in_level_order(catalogue.qualifications.values())
     return [q.id for q in ranked]
 
 
@@ -37,7 +40,7 @@ def search(ctx: Frame) -> None:
         persist_state="session",
     ) or ""
     qualifications = tables.qualification_matches(ctx.catalogue, query, as_at=ctx.as_at)
-    units = tables.unit_matches(ctx.catalogue, ctx.graph, query)
+    units = tables.unit_matches(ctx.catalogue, query)
     if not query.strip():
         st.write("Every qualification and national structure in the catalogue:")
     elif qualifications.empty and units.empty:
@@ -63,12 +66,12 @@ def profile(ctx: Frame) -> None:
     chosen = st.selectbox(
         "Qualification", ids, index=known[0] if known else 0, key="explore_qualification",
         persist_state="session",
-        format_func=lambda i: tables.qualification_label(catalogue.qualifications[i]),
+        format_func=lambda i: labels.qualification_label(catalogue.qualifications[i]),
     )
     q = catalogue.qualifications[chosen or ids[0]]
     st.subheader(q.title)
     show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at))
-    reference = tables.qualification_reference(q).replace("/", "-")
+    reference = q.reference.replace("/", "-")
 
     show_table(tables.facts_table(catalogue, q), name="Profile",
                key="explore_profile_csv", file_name=f"profile-{reference}.csv", wrap=True)
@@ -111,7 +114,7 @@ def profile(ctx: Frame) -> None:
         st.write("The sources do not say that anything replaced it.")
     for replacement in q.replaced_by:
         successor = catalogue.qualifications.get(replacement.by)
-        name = tables.qualification_label(successor) if successor else replacement.by
+        name = labels.qualification_label(successor) if successor else replacement.by
         st.markdown(f"- {name}, {replacement.scope}")
         show_sources(catalogue, replacement.source)
     for index, note in enumerate(q.notes):
@@ -120,7 +123,7 @@ def profile(ctx: Frame) -> None:
 
 def structure(catalogue: Catalogue, q: Qualification, reference: str) -> None:
     st.markdown("**Structure: groups and units**")
-    st.write(tables.STRUCTURE_WORDS[q.structure].capitalize() + ".")
+    st.write(labels.STRUCTURE_WORDS[q.structure].capitalize() + ".")
     if q.structure_note:
         st.write(q.structure_note)
     rules, based_on = catalogue.effective_rules(q)
@@ -130,7 +133,7 @@ def structure(catalogue: Catalogue, q: Qualification, reference: str) -> None:
     else:
         if based_on is not None:
             st.info(f"Its own unit list is not in the sources. These are the groups and units of "
-                    f"{tables.qualification_label(based_on)}, which it is inferred to follow.")
+                    f"{labels.qualification_label(based_on)}, which it is inferred to follow.")
         show_table(tables.structure_table(catalogue, q), name="Groups and units",
                    key="explore_structure_csv", file_name=f"structure-{reference}.csv")
         show_sources(catalogue, rules.source)
@@ -151,7 +154,7 @@ def compare(ctx: Frame) -> None:
     ids = ranked_ids(catalogue)
     chosen = st.multiselect(
         "Compare two or three qualifications", ids, key="compare", max_selections=3,
-        format_func=lambda i: tables.qualification_label(catalogue.qualifications[i]),
+        format_func=lambda i: labels.qualification_label(catalogue.qualifications[i]),
         persist_state="session",
     )
     if len(chosen) < 2:
@@ -161,7 +164,7 @@ def compare(ctx: Frame) -> None:
     picked = [catalogue.qualifications[i] for i in chosen]
     show_table(tables.comparison_table(catalogue, picked, as_at=ctx.as_at), name="Comparison",
                key="compare_csv", file_name="comparison.csv", wrap=True)
-    shared = tables.shared_units_table(catalogue, ctx.graph, picked)
+    shared = tables.shared_units_table(catalogue, picked)
     st.markdown("**Shared units**")
     if shared.empty:
         st.write("Their unit lists in the sources share no unit reference number, so no credit "

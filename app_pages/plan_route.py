@@ -14,13 +14,24 @@ import itertools
 
 import streamlit as st
 
-from advisor import charts, tables
-from advisor.catalogue import Catalogue
-from advisor.eligibility import check_eligibility
-from advisor.export import ActionPlan, action_plan_html
-from advisor.models import Category
-from advisor.routes import Route, RouteError, StepKind, already_reached, find_routes
-from advisor.share import RouteQuery, decode_route, encode_route
+from advisor import (
+    ActionPlan,
+    Catalogue,
+    Category,
+    Route,
+    RouteError,
+    RouteQuery,
+    StepKind,
+    action_plan_html,
+    already_reached,
+    charts,
+    check_eligibility,
+    decode_route,
+    encode_route,
+    find_routes,
+    labels,
+    tables,
+)
 from app_pages._common import (
     GLOSSARY,
     Frame,
@@ -43,9 +54,8 @@ STEP_WORDS = {
 
 
 def enrolable(catalogue: Catalogue) -> list[str]:
-    ranked = sorted((q for q in catalogue.qualifications.values()
-                     if q.category is Category.QUALIFICATION),
-                    key=lambda q: (q.level or 99, tables.qualification_reference(q)))
+    ranked = labels.in_level_order((q for q in catalogue.qualifications.values()
+                     if q.category is Category.QUALIFICATION))
     return [q.id for q in ranked]
 
 
@@ -67,7 +77,7 @@ def seed_from_link(catalogue: Catalogue) -> None:
 
 def ask(catalogue: Catalogue) -> RouteQuery:
     ids = enrolable(catalogue)
-    label = lambda i: tables.qualification_label(catalogue.qualifications[i])  # noqa: E731
+    label = lambda i: labels.qualification_label(catalogue.qualifications[i])  # noqa: E731
     levels = sorted({q.level for q in catalogue.qualifications.values()
                      if q.level is not None and q.category is Category.QUALIFICATION})
     held_q = st.session_state.get("sl_has") or []
@@ -114,7 +124,7 @@ def search(ctx: Frame, query: RouteQuery) -> list[Route] | None:
                    "higher level to see where to go next.")
         return None
     try:
-        found = find_routes(catalogue, ctx.graph, from_qualification=start, units=query.units,
+        found = find_routes(catalogue, from_qualification=start, units=query.units,
                             to_qualification=target, to_level=query.to_level,
                             include_inferred=not query.documented_only,
                             include_shared_units=not query.documented_only)
@@ -128,7 +138,7 @@ def show_route(ctx: Frame, route: Route) -> None:
     catalogue = ctx.catalogue
     for number, step in enumerate(route.steps, start=1):
         q = step.to
-        st.markdown(f"#### Step {number}: {escape_markdown(tables.qualification_label(q))}")
+        st.markdown(f"#### Step {number}: {escape_markdown(labels.qualification_label(q))}")
         st.write(f"{STEP_WORDS[step.kind]}: {step.statement}")
         show_sources(catalogue, step.source)
         show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at))
@@ -141,7 +151,7 @@ def show_route(ctx: Frame, route: Route) -> None:
             show_table(table, name=f"Units held, step {number}", key=f"route_carry_{number}",
                        file_name=f"step-{number}-units-held.csv")
         for note in carried.notes:
-            st.info(note.reason)
+            st.info(note.statement)
             show_sources(catalogue, note.source)
         remaining = carried.remaining
         if not remaining.known:
@@ -183,15 +193,15 @@ def main() -> None:
         st.subheader("Routes, best first")
         show_table(tables.routes_table(routes), name="Routes found", key="route_list_csv",
                    file_name="routes.csv")
-        labels = {n: f"Route {n + 1}: " + " → ".join(tables.qualification_reference(q)
+        route_names = {n: f"Route {n + 1}: " + " → ".join(q.reference
                                                      for q in r.path)
                   for n, r in enumerate(routes)}
-        choice = st.radio("Show route", list(labels), format_func=labels.__getitem__,
+        choice = st.radio("Show route", list(route_names), format_func=route_names.__getitem__,
                           key="route_choice", horizontal=True)
         chosen = routes[choice if choice is not None and choice < len(routes) else 0]
 
     start = query.from_qualification
-    figure = charts.route_map(catalogue, ctx.graph, route=chosen, start=start)
+    figure = charts.route_map(catalogue, route=chosen, start=start)
     described = charts.describe_route(chosen)
     st.plotly_chart(figure, alt=described)
     with st.expander("The route map as text"):
@@ -201,10 +211,10 @@ def main() -> None:
     show_route(ctx, chosen)
     st.divider()
     answers = {
-        "Completed": tables.qualification_label(catalogue.qualifications[start])
+        "Completed": labels.qualification_label(catalogue.qualifications[start])
         if start else "none",
         "Units held": "; ".join(query.units) or "none",
-        "Aiming for": tables.qualification_label(catalogue.qualifications[query.to_qualification])
+        "Aiming for": labels.qualification_label(catalogue.qualifications[query.to_qualification])
         if query.to_qualification else f"Level {query.to_level}",
     }
     plan = ActionPlan(as_at=ctx.as_at, answers=answers, route=chosen, created=dt.date.today())

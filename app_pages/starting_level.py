@@ -14,12 +14,24 @@ import datetime as dt
 
 import streamlit as st
 
-from advisor import tables
-from advisor.catalogue import Catalogue
-from advisor.export import ActionPlan, action_plan_html
-from advisor.models import Category
-from advisor.recommend import Aim, Employment, Finding, Profile, level_3_statements, recommend
-from advisor.share import decode_profile, encode_profile, without_control_characters
+from advisor import (
+    ActionPlan,
+    Aim,
+    Catalogue,
+    Category,
+    Employment,
+    Finding,
+    Profile,
+    action_plan_html,
+    answers,
+    decode_profile,
+    encode_profile,
+    labels,
+    level_3_statements,
+    recommend,
+    tables,
+    without_control_characters,
+)
 from app_pages._common import (
     GLOSSARY,
     day,
@@ -71,12 +83,12 @@ def ask(catalogue: Catalogue) -> Profile:
     """The questionnaire, in plain English; returns the answers as a profile."""
     roles = sorted({r.title for r in catalogue.job_roles.values()})
     statement = level_3_statements(catalogue)
-    qualifications = sorted(
-        (q for q in catalogue.qualifications.values() if q.category is Category.QUALIFICATION),
-        key=lambda q: (q.level or 99, tables.qualification_reference(q)))
+    qualifications = labels.in_level_order(
+        q for q in catalogue.qualifications.values() if q.category is Category.QUALIFICATION)
     left, right = st.columns(2, gap="large")
     with left:
-        age = st.number_input("How old are you?", min_value=10, max_value=100, value=None,
+        age = st.number_input("How old are you?", min_value=answers.MIN_AGE,
+                              max_value=answers.MAX_AGE, value=None,
                               step=1, key="sl_age", placeholder="Age in years")
         employment = st.radio("Are you working at the moment?", list(EMPLOYMENT), index=None,
                               format_func=EMPLOYMENT.__getitem__, key="sl_employment")
@@ -98,7 +110,7 @@ def ask(catalogue: Catalogue) -> Profile:
     with right:
         has = st.multiselect(
             "Customer service qualifications you already hold", [q.id for q in qualifications],
-            format_func=lambda i: tables.qualification_label(catalogue.qualifications[i]),
+            format_func=lambda i: labels.qualification_label(catalogue.qualifications[i]),
             key="sl_has", placeholder="None")
         units = st.multiselect(
             "Units you already hold (from a certificate of unit credit)",
@@ -181,7 +193,7 @@ def main() -> None:
         show_table(tables.options_table(result), name="Qualifications at this level",
                    key="sl_options_csv", file_name="qualifications-at-level.csv")
         for option in result.options:
-            with st.expander(tables.qualification_label(option.qualification)):
+            with st.expander(labels.qualification_label(option.qualification)):
                 show_entry_status(catalogue, option.eligibility)
                 if option.aim_note:
                     st.write(option.aim_note)

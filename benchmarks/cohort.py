@@ -30,7 +30,7 @@ from collections.abc import Callable
 from typing import Any
 
 from advisor.catalogue import Catalogue, load_catalogue
-from advisor.cohort import (
+from advisor.engine.cohort import (
     COLUMNS,
     assess_cohort,
     learners_per_level,
@@ -38,7 +38,7 @@ from advisor.cohort import (
     result_sheets,
     results_frame,
 )
-from advisor.safe_output import to_csv_bytes, to_excel_bytes
+from advisor.formats.spreadsheet import to_csv_bytes, to_excel_bytes
 
 AS_AT = dt.date(2026, 11, 22)
 

@@ -12,12 +12,12 @@ import time
 from collections.abc import Callable
 
 from advisor.catalogue import load_catalogue
-from advisor.combination import check_combination, forget_remembered
-from advisor.eligibility import check_eligibility
-from advisor.graph import build_graph
-from advisor.models import Category
-from advisor.recommend import Aim, Employment, Profile, recommend
-from advisor.routes import already_reached, find_routes
+from advisor.catalogue.graph import build_graph
+from advisor.catalogue.models import Category
+from advisor.engine.combination import check_combination, forget_remembered
+from advisor.engine.eligibility import check_eligibility
+from advisor.engine.recommend import Aim, Employment, Profile, recommend
+from advisor.engine.routes import already_reached, find_routes
 
 
 def measure(label: str, calls: list[Callable[[], object]]) -> None:

@@ -44,11 +44,17 @@ from urllib.parse import urlsplit
 
 from playwright.async_api import Browser, Route, async_playwright
 
-from advisor import tables
-from advisor.catalogue import Catalogue, load_catalogue
-from advisor.combination import check_combination
-from advisor.models import Qualification, Structure
 from benchmarks.local_server import (
+
+from advisor import (
+    labels,
+    Catalogue,
+    Qualification,
+    Structure,
+    check_combination,
+    load_catalogue,
+    tables,
+)
     LOOPBACK,
     free_port,
     stop,
@@ -86,8 +92,7 @@ class Figures:
 
 def default_qualification(catalogue: Catalogue) -> Qualification:
     """The page's first choice: the first fully known qualification, by level and reference."""
-    ranked = sorted(catalogue.qualifications.values(),
-                    key=lambda q: (q.level or 99, tables.qualification_reference(q)))
+    ranked = labels.in_level_order(catalogue.qualifications.values())
     return next(q for q in ranked if q.structure is Structure.COMPLETE)
 
 

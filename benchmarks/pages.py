@@ -10,15 +10,21 @@ import statistics
 import time
 from collections.abc import Callable
 
-from advisor import charts, tables
-from advisor.catalogue import load_catalogue
-from advisor.combination import check_combination
-from advisor.eligibility import check_eligibility
-from advisor.graph import build_graph
-from advisor.planner import Objective
-from advisor.recommend import Aim, Employment, Profile, recommend
-from advisor.routes import find_routes
-from advisor.share import decode_profile, encode_profile
+from advisor import (
+    Aim,
+    Employment,
+    Objective,
+    Profile,
+    charts,
+    check_combination,
+    check_eligibility,
+    decode_profile,
+    encode_profile,
+    find_routes,
+    load_catalogue,
+    recommend,
+    tables,
+)
 
 AS_AT = dt.date(2026, 11, 22)
 REPEATS = 30
@@ -36,7 +42,6 @@ def measure(label: str, work: Callable[[], object]) -> None:
 
 def main() -> None:
     catalogue = load_catalogue()
-    graph = build_graph(catalogue)
     print(f"Per interaction, {REPEATS} repeats after a warm-up, real catalogue "
           f"({len(catalogue.qualifications)} qualifications, {len(catalogue.units)} units):")
 
@@ -54,14 +59,14 @@ def main() -> None:
     start = catalogue.qualifications["ocr-09628"]
 
     def plan_route() -> None:
-        routes = list(itertools.islice(find_routes(catalogue, graph, from_qualification=start,
+        routes = list(itertools.islice(find_routes(catalogue, from_qualification=start,
                                                    to_level=3), 5))
         tables.routes_table(routes)
         for step in routes[0].steps:
             check_eligibility(catalogue, step.to, as_at=AS_AT)
             tables.carry_over_table(catalogue, step.carry_over)
             tables.plan_table(catalogue, step.carry_over.remaining)
-        charts.route_map(catalogue, graph, route=routes[0], start=start.id)
+        charts.route_map(catalogue, route=routes[0], start=start.id)
 
     measure("Plan a route: 5 routes + step tables + route map", plan_route)
 
@@ -81,14 +86,14 @@ def main() -> None:
 
     def explore() -> None:
         tables.qualification_matches(catalogue, "customer", as_at=AS_AT)
-        tables.unit_matches(catalogue, graph, "complaints")
+        tables.unit_matches(catalogue, "complaints")
         q = catalogue.qualifications["ocr-03456"]
         tables.facts_table(catalogue, q)
         tables.structure_table(catalogue, q)
         tables.dates_table(catalogue, q, as_at=AS_AT)
         pair = [catalogue.qualifications["ocr-09628"], catalogue.qualifications["ocr-09629"]]
         tables.comparison_table(catalogue, pair, as_at=AS_AT)
-        tables.shared_units_table(catalogue, graph, pair)
+        tables.shared_units_table(catalogue, pair)
 
     measure("Explore: search + profile + comparison tables", explore)
 

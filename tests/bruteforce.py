@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping
 
-from advisor.models import RulesOfCombination, Unit
+from advisor import RulesOfCombination, Unit
 
 
 def achieves(rules: RulesOfCombination, units: Mapping[str, Unit], have: frozenset[str]) -> bool:

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from advisor.catalogue import Catalogue, load_catalogue
-from advisor.graph import build_graph
+from advisor import Catalogue, load_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -35,7 +34,7 @@ def catalogue() -> Catalogue:
 
 @pytest.fixture(scope="session")
 def graph(catalogue):
-    return build_graph(catalogue)
+    return catalogue.graph
 
 
 @pytest.fixture(scope="session")

@@ -6,12 +6,11 @@ import datetime as dt
 import re
 from html.parser import HTMLParser
 
-from advisor.carryover import carry_over
-from advisor.catalogue import load_catalogue
-from advisor.export import ActionPlan, action_plan_html
-from advisor.graph import build_graph
-from advisor.recommend import Employment, Profile, recommend
-from advisor.routes import find_routes
+from advisor import load_catalogue
+from advisor import carry_over
+from advisor import Employment, Profile, recommend
+from advisor import find_routes
+from advisor import ActionPlan, action_plan_html
 from tests.test_validation import QUALIFICATION, write_catalogue
 
 TODAY = dt.date(2026, 11, 22)
@@ -38,11 +37,11 @@ def parse(html: str) -> _Tags:
 
 
 def test_action_plan__shows_answers_recommendation_route_and_sources(catalogue):
-    graph = build_graph(catalogue)
+    graph = catalogue.graph
     result = recommend(catalogue, Profile(role="Call Centre Operator",
                                           employment=Employment.WORKING,
                                           held_qualifications=("ocr-09628",)), as_at=TODAY)
-    route = next(find_routes(catalogue, graph, from_qualification=catalogue.qualifications[
+    route = next(find_routes(catalogue, from_qualification=catalogue.qualifications[
         "ocr-09628"], to_qualification=catalogue.qualifications["ocr-03456"]))
     html = action_plan_html(catalogue, ActionPlan(
         as_at=TODAY, created=TODAY, answers={"Job role": "Call Centre Operator"},

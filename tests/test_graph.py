@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from advisor.graph import (
-    EdgeKind,
-    NodeKind,
-    progression_neighbours,
-    qualification_node,
+from advisor import (
+    Basis,
+    followers_of,
+    progressions_from,
     qualifications_at_level,
     qualifications_containing,
     shared_units,
-    successors_of,
     units_of,
     units_with_same_title,
 )
+from advisor.catalogue import EdgeKind, NodeKind, qualification_node
 
 
 def test_graph__09628_and_09629_share_exactly_unit_3(graph):
@@ -42,17 +41,21 @@ def test_graph__qualifications_at_a_level(graph):
     assert "ocr-09628" in qualifications_at_level(graph, 2)
 
 
-def test_graph__progression_neighbours(graph):
-    assert progression_neighbours(graph, "ocr-09628") == [
-        ("ocr-03455", "stated"), ("ocr-09629", "stated")]
-    assert progression_neighbours(graph, "ocr-09629") == [("ocr-03456", "stated")]
-    steps = dict(progression_neighbours(graph, "skills-cfa-s-016-608"))
-    assert steps == {"skills-cfa-s-016-609": "inference"}
+def test_graph__progressions_from(graph):
+    def steps(qualification_id):
+        return [(p.to, p.basis) for p in progressions_from(graph, qualification_id)]
+
+    assert steps("ocr-09628") == [("ocr-03455", Basis.STATED), ("ocr-09629", Basis.STATED)]
+    assert steps("ocr-09629") == [("ocr-03456", Basis.STATED)]
+    assert steps("skills-cfa-s-016-608") == [("skills-cfa-s-016-609", Basis.INFERENCE)]
+    assert progressions_from(graph, "ocr-09628")[1].statement.startswith("Candidates for")
 
 
-def test_graph__legacy_successors(graph):
-    assert successors_of(graph, "ocr-03456") == ["ocr-10380"]
-    assert successors_of(graph, "ocr-10380") == []
+def test_graph__followers_of_a_national_structure(graph, catalogue):
+    followers = followers_of(graph, "skills-cfa-s-016-608")
+    assert followers
+    assert all(catalogue.qualifications[f].based_on.structure == "skills-cfa-s-016-608"
+               for f in followers)
 
 
 def test_graph__same_title_under_another_urn(graph):

@@ -10,7 +10,6 @@ the cached graph.
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import datetime as dt
 import enum
@@ -33,10 +32,8 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 from streamlit.testing.v1 import AppTest
 
-from advisor import yamlio
-from advisor.catalogue import Catalogue, load_catalogue
-from advisor.graph import build_graph
-from advisor.models import (
+from advisor import Catalogue, CatalogueError, Problem, format_path, load_catalogue
+from advisor.catalogue import (
     Citation,
     DateFact,
     Dates,
@@ -51,8 +48,6 @@ from advisor.models import (
     Unit,
     UnitBank,
 )
-from advisor.problems import CatalogueError, Problem
-from advisor.yamlio import format_path
 from tests.test_validation import PROGRESSION, QUALIFICATION, SECOND, SOURCES, UNITS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,15 +61,6 @@ FILES = {
     "progression.yaml": PROGRESSION,
 }
 """The small valid catalogue of tests/test_validation.py, file by file."""
-
-
-@pytest.fixture(scope="module", autouse=True)
-def private_catalogue_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Catalogues these tests load successfully are cached here, not in the user's cache."""
-    directory = tmp_path_factory.mktemp("catalogue-cache")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ADVISOR_CACHE_DIR", str(directory))
-        yield directory
 
 
 def write_files(root: Path, overrides: dict[str, str | bytes] | None = None) -> Path:
@@ -379,180 +365,17 @@ def test_random_bytes__load_or_report_problems_each_with_a_file(name, content):
 
 # ------------------------------------------------------------------------ safe YAML everywhere
 
-UNSAFE_YAML = {"load", "load_all", "full_load", "full_load_all", "unsafe_load",
-               "unsafe_load_all", "Loader", "FullLoader", "UnsafeLoader", "CLoader",
-               "CFullLoader", "CUnsafeLoader", "add_constructor", "add_multi_constructor"}
-
-
-def unsafe_yaml_uses(source: str) -> list[str]:
-    """Uses of PyYAML's unsafe loading API (or ``yaml.load`` with any loader) in ``source``."""
-    found = []
-    for node in ast.walk(ast.parse(source)):
-        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
-                and node.value.id == "yaml" and node.attr in UNSAFE_YAML):
-            found.append(f"line {node.lineno}: yaml.{node.attr}")
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("yaml"):
-            found += [f"line {node.lineno}: from {node.module} import {alias.name}"
-                      for alias in node.names if alias.name in UNSAFE_YAML | {"*"}]
-    return found
-
-
-def python_files() -> list[Path]:
-    skip = {".venv", ".git", "build", "node_modules"}
-    return sorted(p for p in ROOT.rglob("*.py") if not skip & set(p.relative_to(ROOT).parts))
-
-
-def test_safe_yaml__the_check_finds_unsafe_loading():
-    """Without this, the test below could pass by finding nothing."""
-    assert unsafe_yaml_uses("import yaml\nyaml.load(text, Loader=yaml.Loader)\n") == [
-        "line 2: yaml.load", "line 2: yaml.Loader"]
-    assert unsafe_yaml_uses("from yaml import unsafe_load\n") == [
-        "line 1: from yaml import unsafe_load"]
-    assert unsafe_yaml_uses("import yaml\nyaml.safe_load(text)\n") == []
-
-
-def test_safe_yaml__no_module_anywhere_loads_yaml_unsafely():
-    offenders = {str(p.relative_to(ROOT)): uses for p in python_files()
-                 if (uses := unsafe_yaml_uses(p.read_text(encoding="utf-8")))}
-    assert offenders == {}
-
-
-def test_safe_yaml__only_yamlio_parses_yaml_in_the_core():
-    """Every catalogue file goes through advisor.yamlio (safe loader, no aliases, no tags, line
-    numbers); no other core module calls PyYAML to read anything."""
-    readers = {"compose", "compose_all", "parse", "scan", "safe_load", "safe_load_all"}
-    offenders = []
-    for path in sorted((ROOT / "advisor").rglob("*.py")):
-        if path.name == "yamlio.py":
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
-                    and node.value.id == "yaml" and node.attr in readers):
-                offenders.append(f"{path.name}:{node.lineno} yaml.{node.attr}")
-    assert offenders == []
-
-
-def test_safe_yaml__the_reader_uses_a_safe_loader():
-    safe = (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    assert yamlio._Loader.__bases__ == (yamlio._BaseLoader,)
-    assert yamlio._BaseLoader in safe
-    # The subclass only remembers how scalars resolve: it adds no constructor or resolver.
-    assert set(vars(yamlio._Loader)) <= {"__module__", "__doc__", "_resolved", "resolve",
-                                         "__annotations__", "yaml_constructors",
-                                         "yaml_implicit_resolvers"}
-    assert "yaml_constructors" not in vars(yamlio._Loader)
-    assert "yaml_implicit_resolvers" not in vars(yamlio._Loader)
-
-
-
-
-def _outcome(text: str, *, locate: bool) -> Any:
-    try:
-        return ("read", yamlio.parse_yaml(text, locate=locate).data)
-    except yamlio.YamlReadError as error:
-        return ("problem", error.problem)
-
-
-@pytest.mark.parametrize("case", [c for c in BROKEN if isinstance(c.content, str)],
-                         ids=[c.id for c in BROKEN if isinstance(c.content, str)])
-def test_quick_reading__finds_every_problem_as_careful_reading_does(case):
-    """Files are first read without recording lines; a file with a problem must get exactly
-    the problem (message, line, key path) that reading with lines gives."""
-    assert _outcome(case.content, locate=False) == _outcome(case.content, locate=True)
-
-
-_INSERTS = ["", "&a ", "*a", "!!str ", "!!python/name:os.system ", "<<: ", "[", "{", ": ",
-            "- ", "\n  dup: 1\n  dup: 2\n", "? [a]\n: 1\n", "\t", "'", '"', "2016-13-45",
-            "!!int x", "\n? !!null [x]\n: 1\n", "\n? !!int {x: 1}\n: 1\n", "? !!str\n",
-            "!!null ", "!!map ", "!!seq ", "? ", "[a: ", "{? "]
-
-
-@settings(max_examples=300, deadline=None)
-@given(edits=st.lists(st.tuples(st.integers(0, len(QUALIFICATION)), st.sampled_from(_INSERTS)),
-                      min_size=1, max_size=3))
-def test_quick_reading__agrees_with_careful_reading_on_edited_files(edits):
-    text = QUALIFICATION
-    for cut, insert in edits:
-        cut = min(cut, len(text))
-        text = text[:cut] + insert + text[cut:]
-    quick, careful = _outcome(text, locate=False), _outcome(text, locate=True)
-    assert quick == careful
-
-
-@pytest.mark.parametrize("text", ["? !!null [x]\n: 1\n", "? !!int {x: 1}\n: 1\n",
-                                  "a: 1\n? !!str [x, y]\n: 2\n"],
-                         ids=["null_tagged_list", "int_tagged_mapping", "str_tagged_list"])
-def test_quick_reading__a_tagged_list_or_mapping_as_a_key_is_refused(text):
-    quick, careful = _outcome(text, locate=False), _outcome(text, locate=True)
-    assert quick == careful
-    assert quick[0] == "problem" and quick[1].message == "a key must be plain text"
-
 def _block_nested(levels: int) -> str:
     """``levels`` mappings nested in block style, one more each line, from line 31."""
     return QUALIFICATION + "notes:\n" + "".join(
         "  " * (i + 1) + f"k{i}:\n" for i in range(levels)) + "  " * (levels + 1) + "end\n"
 
 
-@pytest.mark.parametrize("scan_first", [False, True], ids=["while_building", "scanned_first"])
-def test_deep_nesting__found_at_the_same_line_with_or_without_the_event_scan(
-        scan_first, tmp_path, monkeypatch):
-    """The event scan that guards the C composer is skipped when a text provably cannot nest
-    too deeply for it; the builder then refuses excess depth itself, at the same line."""
-    if scan_first:
-        monkeypatch.setattr(yamlio, "SAFE_COMPOSE_DEPTH", 0)
-    scanned: list[str] = []
-    real_scan = yamlio._scan_events
-    monkeypatch.setattr(yamlio, "_scan_events",
-                        lambda text: scanned.append(text) or real_scan(text))
-    text = _block_nested(60)
-    assert yamlio._nesting_bound(text) <= 1000  # the case is one the scan may skip
-    with pytest.raises(yamlio.YamlReadError) as raised:
-        yamlio.parse_yaml(text)
+def test_deep_nesting__refused_at_the_line_of_the_first_level_too_many(tmp_path):
+    (problem,) = problems_of(write_files(tmp_path, {QUAL: _block_nested(60)}))
     # The root mapping is the first collection; the 51st starts at line 30 + 50.
-    assert raised.value.problem.line == 80
-    assert "nested more than 50 levels deep" in raised.value.problem.message
-    assert bool(scanned) == scan_first
-    assert yamlio.parse_yaml(_block_nested(48)).data["notes"]  # 49 mappings deep: fine
-
-
-def _depth(text: str) -> int:
-    depth = deepest = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            deepest = max(deepest, depth)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-    return deepest
-
-
-_nested_values = st.recursive(
-    st.none() | st.integers() | st.text(max_size=5),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner,
-                                                                max_size=3),
-    max_leaves=40,
-)
-
-
-@settings(max_examples=150, deadline=None)
-@given(value=_nested_values, flow=st.sampled_from([False, True, None]),
-       indent=st.integers(2, 6))
-def test_nesting_bound__never_below_the_real_depth(value, flow, indent):
-    text = yaml.safe_dump(value, default_flow_style=flow, indent=indent, width=10_000)
-    assert _depth(text) <= yamlio._nesting_bound(text)
-
-
-@pytest.mark.parametrize("text", [
-    "- - - - - - a\n",
-    "? - - a\n: - - b\n",
-    "a:\n- b:\n  - c:\n    - d\n",
-    "a: {b: [c, {d: [e]}]}\n",
-    "- !!seq\n  - !!seq\n    - a\n",
-    "[a: " * 40 + "b" + "]" * 40 + "\n",
-], ids=["compact_sequences", "complex_keys", "sequences_in_mappings", "flow", "tagged",
-        "single_pair_mappings_in_flow"])
-def test_nesting_bound__holds_for_compact_forms(text):
-    assert _depth(text) <= yamlio._nesting_bound(text)
+    assert problem.line == 80
+    assert "nested more than 50 levels deep" in problem.message
 
 
 # --------------------------------------------------------------------- the CLI and the app
@@ -561,8 +384,8 @@ DEEP = QUALIFICATION + "notes: " + "[" * 200_000 + "]" * 200_000 + "\n"
 """Deep enough to crash PyYAML's C composer with a segmentation fault if it ever composed it."""
 
 
-def run_advisor(*args: str, cache: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ADVISOR_CACHE_DIR": str(cache), "PYTHONWARNINGS": "error"}
+def run_advisor(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONWARNINGS": "error"}
     return subprocess.run([sys.executable, "-m", "advisor", *args], capture_output=True,
                           text=True, env=env, cwd=ROOT, timeout=120, check=False)
 
@@ -574,22 +397,20 @@ def run_advisor(*args: str, cache: Path) -> subprocess.CompletedProcess[str]:
            "than 50 levels deep"),
 ], ids=["duplicate_key", "nested_200000_deep"])  # fmt: skip
 def test_cli__validate_exits_1_with_the_problem_and_no_traceback(
-    content, expected, tmp_path, private_catalogue_cache
+    content, expected, tmp_path
 ):
     data = write_files(tmp_path, {QUAL: content})
-    result = run_advisor("validate", str(data), cache=private_catalogue_cache)
+    result = run_advisor("validate", str(data))
     assert result.returncode == 1, (result.returncode, result.stderr[-2000:])
     assert f"The catalogue in {data} has 1 problem:" in result.stdout
     assert f"  {expected}" in result.stdout
     assert result.stderr == ""
 
 
-def test_cli__any_command_on_a_broken_catalogue_exits_1_without_a_traceback(
-    tmp_path, private_catalogue_cache
-):
+def test_cli__any_command_on_a_broken_catalogue_exits_1_without_a_traceback(tmp_path):
     data = write_files(tmp_path, {QUAL: _edit("2016-12-31", "2016-13-31")})
     result = run_advisor("check", "001", "--units", "1", "--data-dir", str(data),
-                         cache=private_catalogue_cache)
+                         )
     assert result.returncode == 1, result.stderr[-2000:]
     assert result.stderr.startswith("advisor: cannot start: the catalogue has 1 problem:")
     assert ("data/qualifications/ab-001.yaml:29 dates.last_entry.date: '2016-13-31' is not a "
@@ -642,6 +463,8 @@ def mutable_parts(value: Any, path: str = "catalogue") -> Iterator[str]:
             yield f"{path}: {type(value).__name__} is not a frozen dataclass"
         for field in dataclasses.fields(value):
             yield from mutable_parts(getattr(value, field.name), f"{path}.{field.name}")
+    elif isinstance(value, nx.Graph) and nx.is_frozen(value):
+        return  # changing a frozen graph raises (checked below)
     elif isinstance(value, MappingProxyType):
         for key, item in value.items():
             yield from mutable_parts(key, f"{path}[{key!r}] (key)")
@@ -661,15 +484,9 @@ def test_immutability__the_check_finds_mutable_parts():
     ]
 
 
-@pytest.fixture(scope="module", params=["parsed", "from_the_cache"])
-def own_catalogue(request: pytest.FixtureRequest) -> Catalogue:
-    """The real catalogue, as parsed from the files and as read back from the compiled cache
-    (the app gets one or the other), and of this module's own: no other test shares it."""
-    if request.param == "parsed":
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("ADVISOR_CACHE_DIR", "off")
-            return load_catalogue()
-    load_catalogue()  # writes the cache, where there is one
+@pytest.fixture(scope="module")
+def own_catalogue() -> Catalogue:
+    """The real catalogue, of this module's own: no other test shares it."""
     return load_catalogue()
 
 
@@ -677,6 +494,8 @@ def test_immutability__nothing_in_the_catalogue_can_be_changed_in_place(own_cata
     """The app shares one catalogue between every session (st.cache_resource): if any part of
     it were a list, a dict or an unfrozen record, one session could change what others see."""
     assert list(mutable_parts(own_catalogue)) == []
+    with pytest.raises(nx.NetworkXError, match="Frozen graph"):
+        own_catalogue.graph.add_edge(("unit", "X/000/0000"), ("unit", "X/000/0001"))
 
 
 def _first_group_member(catalogue: Catalogue) -> tuple[Qualification, Any]:
@@ -750,45 +569,19 @@ def _every_page_with_interactions() -> None:
 def test_isolation__no_page_changes_the_cached_catalogue_or_graph():
     """Every page, with a few interactions, leaves the catalogue and graph that all sessions
     share exactly as loaded."""
-    from app_pages._common import data_dir, get_catalogue, get_graph
+    from app_pages._common import data_dir, get_catalogue
 
     _every_page_with_interactions()
-    catalogue, graph = get_catalogue(data_dir()), get_graph(data_dir())
+    catalogue = get_catalogue(data_dir())
     fresh = load_catalogue(data_dir())
     assert _snapshot(catalogue) == _snapshot(fresh)
-    assert graph_snapshot(graph) == graph_snapshot(build_graph(fresh))
-
-
-@pytest.mark.usefixtures("fresh_app_caches")
-def test_isolation__every_page_works_on_a_frozen_graph(monkeypatch):
-    """``nx.freeze`` on the cached graph (adding or removing a node or edge then raises) would
-    break no page: so it is safe to freeze it in ``app_pages/_common.get_graph``."""
-    import app_pages._common as common
-
-    def frozen_graph(directory: str) -> nx.MultiDiGraph:
-        return nx.freeze(build_graph(common.get_catalogue(directory)))
-
-    monkeypatch.setattr(common, "get_graph", frozen_graph)
-    _every_page_with_interactions()
-    graph = common.get_graph(common.data_dir())
-    with pytest.raises(nx.NetworkXError, match="Frozen graph"):
-        graph.add_node(("unit", "X/000/0000"))
-
-
-def test_catalogue__parsed_and_cached_catalogues_are_equal(private_catalogue_cache):
-    """The catalogue is a function of the files: parsed afresh or read back from the cache, a
-    session sees the same."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("ADVISOR_CACHE_DIR", "off")
-        parsed = load_catalogue()
-    load_catalogue()
-    assert _snapshot(load_catalogue()) == _snapshot(parsed)
+    assert graph_snapshot(catalogue.graph) == graph_snapshot(fresh.graph)
 
 
 def test_isolation__the_app_shares_a_frozen_graph():
     """The graph every session shares cannot be changed in place."""
-    from app_pages._common import data_dir, get_graph
+    from app_pages._common import data_dir, get_catalogue
 
-    graph = get_graph(data_dir())
+    graph = get_catalogue(data_dir()).graph
     with pytest.raises(nx.NetworkXError, match="Frozen graph"):
         graph.add_edge(("unit", "X/000/0000"), ("unit", "X/000/0001"))

@@ -6,10 +6,16 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from advisor.carryover import carry_over
-from advisor.combination import check_combination
-from advisor.models import CreditRule, Group, GroupMember, RulesOfCombination, Unit
-from advisor.planner import search_plan
+from advisor import (
+    CreditRule,
+    Group,
+    GroupMember,
+    RulesOfCombination,
+    Unit,
+)
+from advisor import carry_over
+from advisor import check_combination
+from advisor import search_plan
 from tests.bruteforce import achieves, cheapest
 
 CITE = "doc.txt § Rules"
@@ -127,61 +133,15 @@ def test_real_03456__plans_always_complete_it(catalogue, data):
     assert completed.complete and completed.plan.additional_credits == 0
 
 
-@FAST
-@given(rule_sets())
-def test_satisfiable__taking_every_unit_decides_as_the_planner_does(case):
-    """Where every unit belongs to one group, "taking every unit meets the rules" is true
-    exactly when the planner finds a completion from nothing. Where a unit is listed in several
-    groups it says True only when the planner finds a completion too, and otherwise defers
-    (None): it never says False there."""
-    from types import MappingProxyType
-
-    from advisor.catalogue import Catalogue
-    from advisor.combination import satisfiable_by_taking_all
-
-    rules, units, _ = case
-    catalogue = Catalogue(documents={}, units=MappingProxyType(units), qualifications={},
-                          progressions=(), job_roles={}, frameworks={}, transfer_rules=())
-    decided = satisfiable_by_taking_all(catalogue, rules)
-    listed = [m.urn for g in rules.groups for m in g.units]
-    event(f"units shared between groups: {len(listed) != len(set(listed))}; said: {decided}")
-    if len(listed) != len(set(listed)):
-        assert decided is None or (decided and search_plan(rules, units, ()) is not None)
-    else:
-        assert decided == (search_plan(rules, units, ()) is not None)
-
-
-def _shift_one_line(line: list[int], step: int) -> list[int]:
-    """The meaning of a saturating shift, one line at a time: position i moves to
-    min(i + step, top), and positions that land together keep their smallest value."""
-    from advisor.planner import INF
-
-    out = [int(INF)] * len(line)
-    for i, value in enumerate(line):
-        j = min(i + step, len(line) - 1)
-        out[j] = min(out[j], value)
-    return out
-
-
-@FAST
-@given(shape=st.lists(st.integers(1, 5), min_size=1, max_size=3), data=st.data())
-def test_planner__saturating_shift_moves_values_up_and_piles_them_at_the_top(shape, data):
-    import numpy as np
-
-    from advisor.planner import _saturating_shift
-
-    values = data.draw(st.lists(st.integers(0, 60), min_size=int(np.prod(shape)),
-                                max_size=int(np.prod(shape))))
-    array = np.array(values, dtype=np.int64).reshape(shape)
-    axis = data.draw(st.integers(0, len(shape) - 1))
-    step = data.draw(st.integers(0, 6))
-    expected = np.apply_along_axis(lambda line: _shift_one_line(list(line), step), axis, array)
-    assert np.array_equal(_saturating_shift(array, axis, step), expected)
-
-
 def _shared_rules(count: int):
     """``count`` one-credit units, each listed in two optional groups."""
-    from advisor.models import Citation, Group, GroupMember, RulesOfCombination, Unit
+    from advisor import (
+        Citation,
+        Group,
+        GroupMember,
+        RulesOfCombination,
+        Unit,
+    )
 
     source = (Citation(doc="doc.txt", section="Rules"),)
     urns = [f"A/{n:03d}/0000" for n in range(count)]
@@ -194,22 +154,14 @@ def _shared_rules(count: int):
     return rules, units
 
 
-def test_satisfiable__too_many_ways_to_count_shared_units_is_left_to_the_planner():
-    """Rules the planner cannot search are not passed by the shortcut either, so loading
-    still reports them ("cannot be checked") as it did before the shortcut existed."""
-    from types import MappingProxyType
-
-    from advisor.catalogue import Catalogue
-    from advisor.combination import satisfiable_by_taking_all
-    from advisor.planner import PlanningError
+def test_planner__too_many_ways_to_count_shared_units_is_refused_by_name():
+    """Rules whose shared units could be counted in too many ways are refused with
+    PlanningError (loading reports them as "cannot be checked"), and a few shared units are
+    planned as usual."""
+    from advisor import PlanningError
 
     rules, units = _shared_rules(13)  # 2**13 ways to count them
-    catalogue = Catalogue(documents={}, units=MappingProxyType(units), qualifications={},
-                          progressions=(), job_roles={}, frameworks={}, transfer_rules=())
-    assert satisfiable_by_taking_all(catalogue, rules) is None
     with pytest.raises(PlanningError):
         search_plan(rules, units, ())
     few_rules, few_units = _shared_rules(3)
-    few = Catalogue(documents={}, units=MappingProxyType(few_units), qualifications={},
-                    progressions=(), job_roles={}, frameworks={}, transfer_rules=())
-    assert satisfiable_by_taking_all(few, few_rules) is True
+    assert search_plan(few_rules, few_units, ()) is not None

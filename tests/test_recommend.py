@@ -7,9 +7,15 @@ import json
 
 import pytest
 
-from advisor.catalogue import load_catalogue
+from advisor import load_catalogue
 from advisor.cli import main
-from advisor.recommend import Aim, Employment, Profile, match_role, recommend
+from advisor import (
+    Aim,
+    Employment,
+    Profile,
+    match_role,
+    recommend,
+)
 from tests.test_validation import write_catalogue
 
 TODAY = dt.date(2026, 11, 22)
@@ -208,7 +214,7 @@ replaced_by:
     (caution,) = [f for f in result.cautions if f.code == "all-closed"]
     assert caution.message == (
         "Every qualification at Level 2 in the catalogue had closed to new learners by "
-        "22/11/2026. The sources say these were replaced: Level 2 Award in Testing (003) by "
+        "22 November 2026. The sources say these were replaced: Level 2 Award in Testing (003) by "
         "Level 3 Certificate in Testing (002)."
     )
     assert labels(caution) == ["doc.txt § Dates"]

@@ -9,11 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advisor import routes as routes_module
-from advisor.catalogue import Catalogue
-from advisor.cli import main
-from advisor.graph import build_graph
-from advisor.models import (
+from advisor import Catalogue
+from advisor.catalogue import (
     BasedOn,
     Basis,
     Category,
@@ -26,14 +23,15 @@ from advisor.models import (
     RulesOfCombination,
     Unit,
 )
-from advisor.routes import (
-    SHARED_UNITS_STATEMENT,
+from advisor.cli import main
+from advisor import (
     RouteError,
     StepKind,
     already_reached,
     find_routes,
-    route_dict,
+    json_shapes,
 )
+from advisor.engine.routes import SHARED_UNITS_STATEMENT
 
 
 def ids(route):
@@ -48,7 +46,7 @@ def kinds(route):
 
 
 def test_find_routes__09628_to_level_3_is_the_stated_step_to_09629(catalogue, graph, capsys):
-    found = list(find_routes(catalogue, graph, to_level=3,
+    found = list(find_routes(catalogue, to_level=3,
                              from_qualification=catalogue.find_qualification("09628")))
     best = found[0]
     assert ids(best) == ["ocr-09628", "ocr-09629"]
@@ -73,7 +71,7 @@ def test_find_routes__09628_to_level_3_is_the_stated_step_to_09629(catalogue, gr
 
 
 def test_find_routes__09628_to_03456_through_09629(catalogue, graph):
-    best = next(find_routes(catalogue, graph,
+    best = next(find_routes(catalogue,
                             from_qualification=catalogue.find_qualification("09628"),
                             to_qualification=catalogue.find_qualification("03456")))
     assert ids(best) == ["ocr-09628", "ocr-09629", "ocr-03456"]
@@ -87,7 +85,7 @@ def test_find_routes__09628_to_03456_through_09629(catalogue, graph):
 
 
 def test_find_routes__10378_to_level_4_is_the_inferred_chain(catalogue, graph):
-    best = next(find_routes(catalogue, graph, to_level=4,
+    best = next(find_routes(catalogue, to_level=4,
                             from_qualification=catalogue.find_qualification("10378")))
     assert ids(best) == ["ocr-10378", "ocr-10379", "ocr-10380", "ocr-10381"]
     assert kinds(best) == [StepKind.INFERRED] * 3
@@ -106,13 +104,13 @@ def test_find_routes__10378_to_level_4_is_the_inferred_chain(catalogue, graph):
 
 
 def test_find_routes__without_inferred_steps(catalogue, graph):
-    found = list(find_routes(catalogue, graph, to_level=4, include_inferred=False,
+    found = list(find_routes(catalogue, to_level=4, include_inferred=False,
                              from_qualification=catalogue.find_qualification("10378")))
     assert all(StepKind.INFERRED not in kinds(r) for r in found)
 
 
 def test_find_routes__ocn_london_level_1_to_level_2(catalogue, graph):
-    found = list(find_routes(catalogue, graph, to_level=2,
+    found = list(find_routes(catalogue, to_level=2,
                              from_qualification=catalogue.find_qualification("601/4404/X")))
     stated = found[:3]
     assert [kinds(r) for r in stated] == [[StepKind.STATED]] * 3
@@ -140,20 +138,20 @@ def test_find_routes__ocn_london_level_1_to_level_2(catalogue, graph):
 
 
 def test_find_routes__steps_show_what_replaced_a_legacy_target(catalogue, graph):
-    best = next(find_routes(catalogue, graph, to_level=3,
+    best = next(find_routes(catalogue, to_level=3,
                             from_qualification=catalogue.find_qualification("09628")))
     assert [r.by for r in best.steps[0].replaced_by] == ["ocr-10380"]
 
 
 def test_find_routes__national_structures_are_never_a_step(catalogue, graph):
     for level in (1, 2, 3, 4):
-        for route in find_routes(catalogue, graph, to_level=level):
+        for route in find_routes(catalogue, to_level=level):
             assert all(s.to.category is Category.QUALIFICATION for s in route.steps)
 
 
 def test_find_routes__from_nothing_starts_at_the_target(catalogue, graph):
     target = catalogue.find_qualification("09629")
-    found = list(find_routes(catalogue, graph, to_qualification=target))
+    found = list(find_routes(catalogue, to_qualification=target))
     assert ids(found[0]) == ["ocr-09629"]
     assert found[0].steps[0].kind is StepKind.START and found[0].steps[0].from_ is None
     # Or at the lowest level, then on up by progression statements.
@@ -162,7 +160,7 @@ def test_find_routes__from_nothing_starts_at_the_target(catalogue, graph):
 
 
 def test_find_routes__from_units_held(catalogue, graph):
-    found = list(find_routes(catalogue, graph, units=["D/502/9654"],
+    found = list(find_routes(catalogue, units=["D/502/9654"],
                              to_qualification=catalogue.find_qualification("09629")))
     assert [ids(r) for r in found[:2]] == [["ocr-09629"], ["ocr-09628", "ocr-09629"]]
     assert found[0].steps[0].carry_over.transfers == ("D/502/9654",)
@@ -181,18 +179,18 @@ def test_find_routes__already_there_yields_nothing(catalogue, graph, start, targ
         target = {"to_qualification": catalogue.find_qualification(target["to_qualification"])}
     start_q = catalogue.find_qualification(start)
     assert already_reached(start_q, **target)
-    assert list(find_routes(catalogue, graph, from_qualification=start_q, **target)) == []
+    assert list(find_routes(catalogue, from_qualification=start_q, **target)) == []
 
 
 def test_find_routes__no_route_is_not_already_there(catalogue, graph):
     legacy = catalogue.find_qualification("04522")  # no level, no progression in the sources
     assert not already_reached(legacy, to_level=3)
-    assert list(find_routes(catalogue, graph, from_qualification=legacy, to_level=3)) == []
+    assert list(find_routes(catalogue, from_qualification=legacy, to_level=3)) == []
 
 
 def test_find_routes__max_steps_bounds_every_route(catalogue, graph):
     for max_steps in (1, 2, 3):
-        found = list(find_routes(catalogue, graph, to_level=4, max_steps=max_steps))
+        found = list(find_routes(catalogue, to_level=4, max_steps=max_steps))
         assert found and all(len(r.steps) <= max_steps for r in found)
 
 
@@ -205,7 +203,7 @@ def test_find_routes__max_steps_bounds_every_route(catalogue, graph):
 def test_find_routes__best_first_without_cycles(catalogue, graph, query):
     query = {k: catalogue.find_qualification(v) if k.endswith("qualification") else v
              for k, v in query.items()}
-    found = list(find_routes(catalogue, graph, **query))
+    found = list(find_routes(catalogue, **query))
     assert found
     costs = [r.cost for r in found]
     assert costs == sorted(costs)
@@ -216,8 +214,8 @@ def test_find_routes__best_first_without_cycles(catalogue, graph, query):
 
 
 def test_find_routes__the_expansion_cap_ends_the_search(catalogue, graph):
-    everything = list(find_routes(catalogue, graph, to_level=4, max_steps=6))
-    capped = list(find_routes(catalogue, graph, to_level=4, max_steps=6, max_expansions=5))
+    everything = list(find_routes(catalogue, to_level=4, max_steps=6))
+    capped = list(find_routes(catalogue, to_level=4, max_steps=6, max_expansions=5))
     assert len(capped) < len(everything)
     assert capped == everything[:len(capped)]
 
@@ -242,7 +240,7 @@ def test_find_routes__bad_endpoints_raise_at_once(catalogue, graph, kwargs, argu
     kwargs = {k: catalogue.find_qualification(v) if k.endswith("qualification") else v
               for k, v in kwargs.items()}
     with pytest.raises(RouteError) as raised:
-        find_routes(catalogue, graph, **kwargs)  # not iterated: checked before any search
+        find_routes(catalogue, **kwargs)  # not iterated: checked before any search
     assert isinstance(raised.value, ValueError)
     assert raised.value.argument == argument
     assert message in str(raised.value)
@@ -251,13 +249,13 @@ def test_find_routes__bad_endpoints_raise_at_once(catalogue, graph, kwargs, argu
 def test_find_routes__a_qualification_from_elsewhere_is_refused(catalogue, graph):
     stranger = catalogue.find_qualification("09629").model_copy(update={"id": "xx-09629"})
     with pytest.raises(RouteError, match="'xx-09629' is not a qualification of this catalogue"):
-        find_routes(catalogue, graph, to_qualification=stranger)
+        find_routes(catalogue, to_qualification=stranger)
 
 
 def test_route_dict__is_json_ready_and_matches_the_route(catalogue, graph):
-    route = next(find_routes(catalogue, graph, to_level=3,
+    route = next(find_routes(catalogue, to_level=3,
                              from_qualification=catalogue.find_qualification("09628")))
-    data = json.loads(json.dumps(route_dict(catalogue, route)))
+    data = json.loads(json.dumps(json_shapes.route_dict(catalogue, route)))
     assert [q["id"] for q in data["path"]] == ["ocr-09628", "ocr-09629"]
     (step,) = data["steps"]
     assert step["from"]["code"] == "09628" and step["to"]["code"] == "09629"
@@ -274,10 +272,10 @@ def test_route_dict__is_json_ready_and_matches_the_route(catalogue, graph):
 
 
 def test_route_dict__unknown_credits_stay_unknown(catalogue, graph):
-    found = find_routes(catalogue, graph, to_level=2,
+    found = find_routes(catalogue, to_level=2,
                         from_qualification=catalogue.find_qualification("601/4404/X"))
     unknown = next(r for r in found if r.additional_credits is None)
-    data = route_dict(catalogue, unknown)
+    data = json_shapes.route_dict(catalogue, unknown)
     assert data["additional_credits"] is None
     assert data["steps"][0]["additional_credits"] is None
     assert data["steps"][0]["rules_known"] is False
@@ -308,7 +306,7 @@ def _qualification(qid: str, level: int | None, urns=(), *, category=Category.QU
 
 def _catalogue(qualifications, progressions, n_units: int = 6) -> Catalogue:
     """A catalogue built straight from models: every unit has 3 credits."""
-    return Catalogue(
+    return Catalogue.from_records(
         documents={"doc.txt": Document(file="doc.txt", title="Doc", publisher="AB",
                                        kind="primary")},
         units={_urn(i): Unit(urn=_urn(i), title=f"Unit {i}", level=1, credits=3, source=CITE)
@@ -319,7 +317,6 @@ def _catalogue(qualifications, progressions, n_units: int = 6) -> Catalogue:
                         source=[Citation(doc="doc.txt", section="Progression",
                                          basis=None if stated else Basis.INFERENCE)])
             for a, b, stated in progressions),
-        job_roles={}, frameworks={}, transfer_rules=(),
     )
 
 
@@ -339,29 +336,6 @@ def _fan(width: int) -> Catalogue:
     return _catalogue(qualifications, progressions)
 
 
-def test_find_routes__taking_the_first_route_works_out_only_its_steps(monkeypatch):
-    """A step is worked out (its carry-over computed) only when no cheaper route is left: the
-    inferred branches are never worked out for the first, all-stated route."""
-    catalogue = _fan(6)
-    graph = build_graph(catalogue)
-    calls = []
-    real = routes_module.carry_over
-
-    def counting(*args, **kwargs):
-        calls.append(args[1].id)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(routes_module, "carry_over", counting)
-    start = catalogue.qualifications["l1"]
-    query = {"from_qualification": start, "to_level": 3, "include_shared_units": False}
-    first = list(itertools.islice(find_routes(catalogue, graph, **query), 1))
-    assert ids(first[0]) == ["l1", "l2-0", "l3-0"]
-    assert calls == ["l2-0", "l3-0"]
-    calls.clear()
-    everything = list(find_routes(catalogue, graph, **query))
-    assert len(everything) == len(calls) - 6 == 36
-
-
 def test_find_routes__shared_units_cross_to_a_qualification_that_follows_a_structure():
     catalogue = _catalogue([
         _qualification("body-a-l1", 1, [_urn(0), _urn(1)]),
@@ -370,14 +344,14 @@ def test_find_routes__shared_units_cross_to_a_qualification_that_follows_a_struc
         _qualification("body-b-l2", 2, based_on="structure-l2"),
     ], [])
     start = catalogue.qualifications["body-a-l1"]
-    (route,) = find_routes(catalogue, build_graph(catalogue), from_qualification=start,
+    (route,) = find_routes(catalogue, from_qualification=start,
                            to_level=2)
     assert ids(route) == ["body-a-l1", "body-b-l2"]
     step = route.steps[0]
     assert step.kind is StepKind.SHARED_UNITS and step.shared_units == (_urn(1),)
     assert step.carry_over.transfers == (_urn(1),)
     assert step.additional_credits == 3
-    without = find_routes(catalogue, build_graph(catalogue), from_qualification=start,
+    without = find_routes(catalogue, from_qualification=start,
                           to_level=2, include_shared_units=False)
     assert list(without) == []
 
@@ -487,12 +461,12 @@ def test_find_routes__yields_exactly_the_bounded_simple_paths_best_first(case):
     enrolable step targets, and a cost recomputed from its steps; costs never decrease; and the
     routes are exactly the simple paths a brute-force walk finds."""
     catalogue, start, target, options = case
-    graph = build_graph(catalogue)
+    graph = catalogue.graph
     if already_reached(start, **target):
-        assert list(find_routes(catalogue, graph, from_qualification=start, **target,
+        assert list(find_routes(catalogue, from_qualification=start, **target,
                                 **options)) == []
         return
-    found = list(find_routes(catalogue, graph, from_qualification=start, **target, **options))
+    found = list(find_routes(catalogue, from_qualification=start, **target, **options))
     costs = [r.cost for r in found]
     assert costs == sorted(costs)
     for route in found:

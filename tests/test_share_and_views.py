@@ -10,11 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor import charts, tables
-from advisor.carryover import carry_over
-from advisor.catalogue import load_catalogue
-from advisor.recommend import Aim, Employment, Profile, recommend
-from advisor.routes import find_routes
-from advisor.share import (
+from advisor import load_catalogue
+from advisor import carry_over
+from advisor import (
+    Aim,
+    Employment,
+    Profile,
+    recommend,
+)
+from advisor import find_routes
+from advisor.formats.links import (
     CONTROL_CHARACTERS,
     RouteQuery,
     decode_profile,
@@ -161,9 +166,9 @@ def test_share__decoding_never_fails(params):
 
 
 def test_route_map__draws_the_chosen_route_and_escapes_titles(catalogue, graph):
-    route = next(find_routes(catalogue, graph, from_qualification=catalogue.qualifications[
+    route = next(find_routes(catalogue, from_qualification=catalogue.qualifications[
         "ocr-09628"], to_qualification=catalogue.qualifications["ocr-03456"]))
-    figure = charts.route_map(catalogue, graph, route=route, start="ocr-09628")
+    figure = charts.route_map(catalogue, route=route, start="ocr-09628")
     chosen = next(t for t in figure.data if t.name == "Chosen route")
     assert len([x for x in chosen.x if x is not None]) == 4  # two segments
     points = next(t for t in figure.data if t.name == "Qualification")
@@ -174,14 +179,13 @@ def test_route_map__draws_the_chosen_route_and_escapes_titles(catalogue, graph):
 
 
 def test_route_map__escapes_catalogue_text(tmp_path):
-    from advisor.catalogue import load_catalogue
-    from advisor.graph import build_graph
+    from advisor import load_catalogue
     from tests.test_validation import SECOND, write_catalogue
 
     hostile = SECOND.replace('code: "002"\n', "").replace(
         "Level 3 Certificate in Testing", "<script>alert(1)</script>")
     catalogue = load_catalogue(write_catalogue(tmp_path, {"qualifications/ab-002.yaml": hostile}))
-    figure = charts.route_map(catalogue, build_graph(catalogue))
+    figure = charts.route_map(catalogue)
     points = next(t for t in figure.data if t.name == "Qualification")
     shown = " ".join([*points.text, *points.hovertext])
     assert "<script>" not in shown and "&lt;script&gt;" in shown
@@ -202,7 +206,7 @@ def test_tables__options_carry_over_and_routes(catalogue, graph):
     assert table.loc["R/502/9652", "Outcome"] == "does not count"
 
     routes = list(itertools.islice(find_routes(
-        catalogue, graph, from_qualification=catalogue.qualifications["ocr-09628"],
+        catalogue, from_qualification=catalogue.qualifications["ocr-09628"],
         to_level=3), 2))
     listed = tables.routes_table(routes)
     assert listed.loc[0, "Path"] == "09628 → 09629"

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from advisor.catalogue import iter_citations
+from advisor import iter_citations
 
 SEED_PRINCIPLES = "001_1a36f8904fba0327.txt"
 SEED_NVQ_L3 = "003_6006b2829cc9c277.txt"

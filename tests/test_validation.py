@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from advisor.catalogue import load_catalogue, validate_catalogue
+from advisor import load_catalogue, validate_catalogue
+from advisor import CatalogueError
 from advisor.cli import main
-from advisor.problems import CatalogueError
 
 SOURCES = """\
 documents:

@@ -24,9 +24,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
 
-from advisor.catalogue import Catalogue
-from advisor.combination import check_combination
-from advisor.tables import qualification_reference
+from advisor import Catalogue
+from advisor import check_combination
 from tests.browser.conftest import LOOPBACK
 from tests.browser.helpers import TIMEOUT_MS, save_screenshot
 
@@ -78,7 +77,7 @@ def plan_learners(catalogue: Catalogue) -> list[Learner]:
         for counted in counts:
             learners.append(Learner(
                 number=len(learners), qualification=qualification_id,
-                reference=qualification_reference(q), units=by_count[counted], counted=counted,
+                reference=q.reference, units=by_count[counted], counted=counted,
                 required=check_combination(catalogue, q, []).credits_required,
             ))  # fmt: skip
     assert len(learners) == SESSIONS

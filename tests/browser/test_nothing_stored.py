@@ -43,8 +43,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from advisor.catalogue import Catalogue
-from advisor.combination import check_combination
+from advisor import Catalogue
+from advisor import check_combination
 from benchmarks.local_server import LOOPBACK, free_port, stop, wait_until_serving
 from tests.browser.conftest import CHROMIUM, REPO, SERVER_START_TIMEOUT_S, _unavailable
 from tests.browser.helpers import TIMEOUT_MS, wait_for_app

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from advisor.catalogue import Catalogue
-from advisor.models import Component, Framework
+from advisor.catalogue.models import Component, Framework
 
 
 @dataclass(frozen=True)
@@ -67,4 +67,4 @@ def _name(catalogue: Catalogue, qualification_id: str) -> str:
     q = catalogue.qualifications.get(qualification_id)
     if q is None:
         return qualification_id
-    return f"{q.title} ({q.code or q.regulator_number or q.id})"
+    return q.name

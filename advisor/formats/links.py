@@ -11,18 +11,20 @@ first few of a list's unknown codes, so a link cannot flood the page.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
-from advisor.catalogue import Catalogue, UnknownReference
-from advisor.models import Category
-from advisor.recommend import Aim, Employment, Profile, level_3_statements
+from advisor.catalogue import Catalogue, Category, UnknownReference
+from advisor.engine import answers
+from advisor.engine.recommend import Profile, level_3_statements
+
+T = TypeVar("T")
 
 MAX_VALUE_LENGTH = 2_000  # characters in one query value; longer values are ignored
 MAX_ITEMS = 100  # qualifications or units in one list
 MAX_ROLE_LENGTH = 120
 MAX_LISTED = 5  # unknown codes or descriptions quoted in one note; the rest are counted
-AGE_RANGE = (10, 100)
 LEVEL_RANGE = (1, 8)
 CONTROL_CHARACTERS = re.compile(
     r"[\x00-\x1f\x7f-\x9f"  # C0, DEL and C1, NUL among them
@@ -103,16 +105,39 @@ def _checked(what: str, unknown: list[UnknownReference], count: int, notes: list
     notes.append(note)
 
 
-def _whole_number(text: str | None, key: str, bounds: tuple[int, int],
-                  notes: list[str], what: str) -> int | None:
+def _age(text: str | None, notes: list[str]) -> int | None:
     if text is None:
         return None
-    low, high = bounds
+    try:
+        return answers.parse_age(text)
+    except answers.AnswerError:
+        notes.append(f"The link's age '{text[:20]}' was left out: give a whole number from "
+                     f"{answers.MIN_AGE} to {answers.MAX_AGE}.")
+        return None
+
+
+def _level(text: str | None, notes: list[str]) -> int | None:
+    if text is None:
+        return None
+    low, high = LEVEL_RANGE
     if re.fullmatch(r"[0-9]{1,4}", text) and low <= int(text) <= high:
         return int(text)
-    notes.append(f"The link's {what} '{text[:20]}' was left out: give a whole number from "
+    notes.append(f"The link's level '{text[:20]}' was left out: give a whole number from "
                  f"{low} to {high}.")
     return None
+
+
+def _answer(text: str | None, parse: Callable[[str], T], what: str,
+            notes: list[str]) -> T | None:
+    """An answer read from the link with ``parse``, or None and a note saying it was left
+    out."""
+    if text is None:
+        return None
+    try:
+        return parse(text)
+    except answers.AnswerError:
+        notes.append(f"The link's {what} '{text[:20]}' was not understood: left out.")
+        return None
 
 
 def _qualifications(catalogue: Catalogue, refs: list[str], notes: list[str],
@@ -145,8 +170,7 @@ def _units(catalogue: Catalogue, refs: list[str], notes: list[str]) -> list[str]
 
 
 def _reference(catalogue: Catalogue, qualification_id: str) -> str:
-    q = catalogue.qualifications[qualification_id]
-    return q.code or q.regulator_number or q.id
+    return catalogue.qualifications[qualification_id].reference
 
 
 # ---------------------------------------------------------------------------------------------
@@ -186,14 +210,9 @@ def decode_profile(catalogue: Catalogue,
                    params: Mapping[str, str | list[str]]) -> tuple[Profile, list[str]]:
     """The profile a link describes, and a note for every value that could not be used."""
     notes: list[str] = []
-    age = _whole_number(_value(params, "age", notes), "age", AGE_RANGE, notes, "age")
-    employment = None
-    work = _value(params, "work", notes)
-    if work is not None:
-        try:
-            employment = Employment(work)
-        except ValueError:
-            notes.append(f"The link's work answer '{work[:20]}' was not understood: left out.")
+    age = _age(_value(params, "age", notes), notes)
+    employment = _answer(_value(params, "work", notes), answers.parse_employment,
+                         "work answer", notes)
     role = _value(params, "role", notes)
     if role is not None and len(role) > MAX_ROLE_LENGTH:
         notes.append(f"The link's job role was shortened to {MAX_ROLE_LENGTH} characters.")
@@ -213,20 +232,9 @@ def decode_profile(catalogue: Catalogue,
     elif not_listed:
         notes.append(f"The link's work descriptions {_listed(not_listed)} are not in the list: "
                      "left out.")
-    senior = None
-    senior_text = _value(params, "senior", notes)
-    if senior_text is not None:
-        senior = {"yes": True, "no": False}.get(senior_text.lower())
-        if senior is None:
-            notes.append(f"The link's senior role answer '{senior_text[:20]}' was not "
-                         "understood: left out.")
-    aim = None
-    aim_text = _value(params, "aim", notes)
-    if aim_text is not None:
-        try:
-            aim = Aim(aim_text)
-        except ValueError:
-            notes.append(f"The link's aim '{aim_text[:20]}' was not understood: left out.")
+    senior = _answer(_value(params, "senior", notes), answers.parse_yes_no,
+                     "senior role answer", notes)
+    aim = _answer(_value(params, "aim", notes), answers.parse_aim, "aim", notes)
     held = _qualifications(catalogue, _items(_value(params, "has", notes), "has", notes),
                            notes, "qualification")
     units = _units(catalogue, _items(_value(params, "units", notes), "units", notes), notes)
@@ -264,7 +272,7 @@ def decode_route(catalogue: Catalogue,
                             notes, "starting qualification")
     target = _qualifications(catalogue, _items(_value(params, "to", notes), "to", notes)[:1],
                              notes, "target qualification")
-    level = _whole_number(_value(params, "level", notes), "level", LEVEL_RANGE, notes, "level")
+    level = _level(_value(params, "level", notes), notes)
     units = _units(catalogue, _items(_value(params, "units", notes), "units", notes), notes)
     documented = False
     documented_text = _value(params, "documented", notes)

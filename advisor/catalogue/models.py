@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -66,6 +67,17 @@ class Citation(Record):
 
     def label(self) -> str:
         return f"{self.doc} § {self.section}"
+
+
+def citation_basis(citation: Citation, documents: Mapping[str, Document]) -> Basis:
+    """How firmly a cited fact is known: as the citation says, else secondary when the
+    document is a secondary source, else stated."""
+    if citation.basis is not None:
+        return citation.basis
+    document = documents.get(citation.doc)
+    if document is not None and document.kind is DocumentKind.SECONDARY:
+        return Basis.SECONDARY
+    return Basis.STATED
 
 
 def _one_or_many(value: Any) -> Any:
@@ -196,6 +208,16 @@ class CreditRule(Record):
     or_above: bool = False  # with ``level``: count units at that level or higher
     source: Sources
 
+    def counts(self, unit: Unit) -> bool:
+        """Whether a unit's credits count towards this rule: any unit when the rule names no
+        level; else a unit at that level (or above, with ``or_above``). A unit whose level is
+        not stated never counts towards a level rule."""
+        if self.level is None:
+            return True
+        if unit.level is None:
+            return False
+        return unit.level >= self.level if self.or_above else unit.level == self.level
+
 
 class RulesOfCombination(Record):
     """Which units, groups and credit totals achieve a qualification."""
@@ -204,6 +226,11 @@ class RulesOfCombination(Record):
     groups: tuple[Group, ...] = Field(min_length=1)
     credit_rules: tuple[CreditRule, ...] = ()
     source: Sources
+
+    @property
+    def listed_units(self) -> frozenset[str]:
+        """The URNs of every unit the groups list."""
+        return frozenset(member.urn for group in self.groups for member in group.units)
 
 
 # --------------------------------------------------------------------------------------------
@@ -343,6 +370,18 @@ class Qualification(Record):
         if isinstance(value, int):
             raise ValueError("write scheme codes in quotes, e.g. code: \"09628\"")
         return value
+
+    @property
+    def reference(self) -> str:
+        """The short name people use for it: the scheme code (``09628``), else the regulator
+        number (``601/4404/X``), else the national structure number (``S/016/608``), else the
+        catalogue id. Every page, export, chart and CLI answer names a qualification this way."""
+        return self.code or self.regulator_number or self.structure_reference or self.id
+
+    @property
+    def name(self) -> str:
+        """Its title with its reference: ``OCR Level 2 Certificate in ... (09628)``."""
+        return f"{self.title} ({self.reference})"
 
 
 # --------------------------------------------------------------------------------------------

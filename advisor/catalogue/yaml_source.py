@@ -12,11 +12,9 @@ Whatever the text, reading raises :class:`YamlReadError` or returns: never anoth
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 
@@ -39,11 +37,6 @@ MAX_DEPTH = 50
 a limit a small file crashes the process: PyYAML's C composer recurses once per level and
 overflows the C stack (a segmentation fault, not an exception) at some tens of thousands of
 levels, and building values here recurses too."""
-
-SAFE_COMPOSE_DEPTH = 1000
-"""A text that cannot nest deeper than this is composed without first scanning its events for
-depth: the C composer handles thousands of levels (tested at 5,000 in a thread), and building
-values refuses anything past :data:`MAX_DEPTH` as it goes."""
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_TAG}{name}": what for name, what in (
@@ -102,33 +95,6 @@ _SCALAR_CONSTRUCTOR = yaml.SafeLoader("")
 _STR_TAG, _INT_TAG, _NULL_TAG = f"{_TAG}str", f"{_TAG}int", f"{_TAG}null"
 
 
-class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """The safe loader, remembering how short scalars resolve.
-
-    Composing asks the resolver for the tag of every scalar, and in a catalogue most scalars
-    are the same few keys and values ("urn", "credits", a citation) again and again. The answer
-    depends only on the scalar's text and how it was written, so it is remembered; the safe
-    loader's own resolver gives every first answer.
-    """
-
-    _resolved: ClassVar[dict[tuple[Any, str, Any], str]] = {}
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is not yaml.ScalarNode or len(value) > _REMEMBERED_LENGTH:
-            return super().resolve(kind, value, implicit)
-        key = (kind, value, implicit)
-        tag = self._resolved.get(key)
-        if tag is None:
-            tag = super().resolve(kind, value, implicit)
-            if len(self._resolved) < _REMEMBERED_SCALARS:
-                self._resolved[key] = tag
-        return tag
-
-
-_REMEMBERED_LENGTH = 64
-_REMEMBERED_SCALARS = 200_000
-
-
 def _unsupported_tag(node: yaml.Node, path: KeyPath) -> YamlReadError:
     tag = node.tag.replace(_TAG, "!!") if node.tag.startswith(_TAG) else node.tag
     return YamlReadError(
@@ -166,11 +132,12 @@ def _construct_scalar(node: yaml.ScalarNode, path: KeyPath) -> Any:
 
 
 class _Builder:
-    """Plain values from a composed document, recording lines in ``lines`` when given one."""
+    """Plain values from a composed document, recording the line of every key path in
+    ``lines``. ``alias_line`` is the line of the document's first alias, if it has one."""
 
-    def __init__(self, text: str, lines: dict[KeyPath, int] | None) -> None:
-        self.text = text
+    def __init__(self, lines: dict[KeyPath, int], alias_line: int | None) -> None:
         self.lines = lines
+        self.alias_line = alias_line
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, path: KeyPath, depth: int) -> Any:
@@ -180,7 +147,7 @@ class _Builder:
             # here: both go in document order and an anchor always comes before its aliases.
             raise YamlReadError(
                 YamlProblem("YAML aliases (*name) are not allowed in catalogue files",
-                            _scan_events(self.text) or node.start_mark.line + 1, path)
+                            self.alias_line or node.start_mark.line + 1, path)
             )
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
@@ -206,14 +173,13 @@ class _Builder:
                 key = str(_construct_scalar(key_node, path))
                 key_path = (*path, key)
                 if key in result:
-                    first = lines.get(key_path) if lines is not None else None
+                    first = lines.get(key_path)
                     first_given = f" (first given on line {first})" if first else ""
                     raise YamlReadError(
                         YamlProblem(f"duplicate key {key!r}{first_given}",
                                     key_node.start_mark.line + 1, key_path)
                     )
-                if lines is not None:
-                    lines[key_path] = key_node.start_mark.line + 1
+                lines[key_path] = key_node.start_mark.line + 1
                 result[key] = self.build(value_node, key_path, depth + 1)
             return result
         if node.tag != _SEQUENCE_TAG:
@@ -221,40 +187,9 @@ class _Builder:
         items = []
         for index, item in enumerate(node.value):
             item_path = (*path, index)
-            if lines is not None:
-                lines[item_path] = item.start_mark.line + 1
+            lines[item_path] = item.start_mark.line + 1
             items.append(self.build(item, item_path, depth + 1))
         return items
-
-
-class _Irregular(Exception):
-    """Something :func:`_quick_build` leaves to :class:`_Builder`, which explains it."""
-
-
-def _quick_build(node: yaml.Node, depth: int) -> Any:
-    """What :class:`_Builder` builds from a regular document, without lines or key paths, and
-    without watching for aliases (the caller makes sure there can be none). Anything irregular
-    raises, and the careful builder then finds and explains it."""
-    if isinstance(node, yaml.ScalarNode):
-        return _construct_scalar(node, ())
-    if depth >= MAX_DEPTH:
-        raise _Irregular
-    if isinstance(node, yaml.MappingNode):
-        if node.tag != _MAPPING_TAG:
-            raise _Irregular
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):  # a list or mapping as a key
-                raise _Irregular
-            # A merge key (<<) has an unsupported tag, so this raises.
-            key = str(_construct_scalar(key_node, ()))
-            if key in result:
-                raise _Irregular
-            result[key] = _quick_build(value_node, depth + 1)
-        return result
-    if node.tag != _SEQUENCE_TAG:
-        raise _Irregular
-    return [_quick_build(item, depth + 1) for item in node.value]
 
 
 def _too_deep(line: int | None) -> YamlReadError:
@@ -264,30 +199,16 @@ def _too_deep(line: int | None) -> YamlReadError:
     )
 
 
-def _nesting_bound(text: str) -> int:
-    """An upper bound on how deeply ``text`` can nest lists and mappings, found without
-    parsing.
-
-    A list or mapping nested in block style starts at a greater column than the one holding
-    it (a list inside a mapping may share its column, so at most two levels per column), and
-    a column lies within a line. One nested in flow style opens with ``[`` or ``{``, and may
-    hold a single-pair mapping without braces (``[a: b]``): at most two levels per bracket.
-    """
-    longest = max(map(len, text.split("\n")))
-    return 2 * longest + 1 + 2 * (text.count("[") + text.count("{"))
-
-
 def _scan_events(text: str) -> int | None:
     """Refuse nesting deeper than :data:`MAX_DEPTH` before composing (see there for why), and
     return the line of the first alias (``*name``), if any.
 
     The event parser keeps its state on the heap, so it reads any depth safely, and it stops at
-    the first level too many rather than reading the whole file. Parsing twice costs time, so
-    :func:`parse_yaml` does this only for a text that :func:`_nesting_bound` cannot clear.
+    the first level too many rather than reading the whole file.
     """
     depth = 0
     alias_line = None
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=_BaseLoader):
         if isinstance(event, yaml.AliasEvent) and alias_line is None:
             alias_line = event.start_mark.line + 1
         elif isinstance(event, yaml.CollectionStartEvent):
@@ -329,22 +250,17 @@ def _last_line(text: str) -> int:
     return max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
 
 
-def parse_yaml(text: str, *, locate: bool = True) -> LocatedDocument:
+def parse_yaml(text: str) -> LocatedDocument:
     """Parse one YAML document from ``text``, recording the line of every key path.
 
-    With ``locate=False`` only the top level's line is kept, which is quicker when the text is
-    expected to be sound; problems are found and described exactly as with ``locate=True``.
-    A caller that needs the lines of a sound text parses it again with ``locate=True``.
-
     A text with several problems is reported at the first one met in document order, except
-    that nesting too deep for the composer is found before anything else when the text could
-    hold it (see :func:`_nesting_bound`).
+    that nesting deeper than :data:`MAX_DEPTH` is found before anything else: the events are
+    scanned for depth (and for the first alias) before the text is composed.
     """
     try:
         _check_line_breaks(text)
-        if _nesting_bound(text) > SAFE_COMPOSE_DEPTH:
-            _scan_events(text)
-        root = yaml.compose(text, Loader=_Loader)
+        alias_line = _scan_events(text)
+        root = yaml.compose(text, Loader=_BaseLoader)
     except yaml.reader.ReaderError as error:
         # Not a marked error, but its position gives the line of the unacceptable character.
         character = f"#x{error.character:04x}" if isinstance(error.character, int) else (
@@ -366,23 +282,13 @@ def parse_yaml(text: str, *, locate: bool = True) -> LocatedDocument:
         raise YamlReadError(YamlProblem(f"not valid YAML: {error}")) from None
     doc = LocatedDocument(data=None)
     doc.lines[()] = 1
-    if root is None:
-        return doc
-    if not locate and "&" not in text:  # no anchor, so no alias
-        try:
-            doc.data = _quick_build(root, 0)
-            return doc
-        except (_Irregular, YamlReadError):
-            pass  # the careful builder finds the problem and says where it is
-    doc.data = _Builder(text, doc.lines).build(root, (), 0)
-    if not locate:
-        doc.lines = {(): 1}
+    if root is not None:
+        doc.data = _Builder(doc.lines, alias_line).build(root, (), 0)
     return doc
 
 
-def read_yaml_file(path: Path, *, locate: bool = True) -> LocatedDocument:
-    """Read and parse a catalogue file, refusing oversized and non-UTF-8 files. ``locate`` is
-    as for :func:`parse_yaml`."""
+def read_yaml_file(path: Path) -> LocatedDocument:
+    """Read and parse a catalogue file, refusing oversized and non-UTF-8 files."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise YamlReadError(
@@ -400,47 +306,11 @@ def read_yaml_file(path: Path, *, locate: bool = True) -> LocatedDocument:
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise YamlReadError(YamlProblem("file contains NUL bytes; is it a binary file?", line))
-    return parse_yaml(text, locate=locate)
+    return parse_yaml(text)
 
 
-def iter_yaml_files(directory: Path) -> Iterator[Path]:
-    """Every ``.yaml``/``.yml`` file under ``directory``, in a stable order (sorted by path
-    part by part, as ``sorted`` sorts paths). Linked folders are not followed, and a folder that
-    cannot be listed is passed over."""
-    for parts in yaml_file_parts(directory):
-        yield directory.joinpath(*parts)
-
-
-def yaml_file_parts(directory: Path) -> list[tuple[str, ...]]:
-    """The files :func:`iter_yaml_files` yields, in its order, as path parts relative to
-    ``directory``.
-
-    Written with ``os.scandir`` rather than ``Path.rglob``, which at register size (15,000
-    files) took a tenth of the cached catalogue's loading time.
-    """
-    found: list[tuple[str, ...]] = []
-
-    def visit(folder: str, parts: tuple[str, ...]) -> None:
-        try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
-        except (PermissionError, NotADirectoryError, FileNotFoundError):
-            return
-        for entry in entries:
-            try:
-                is_folder = entry.is_dir(follow_symlinks=False)
-            except OSError:
-                is_folder = False
-            if is_folder:
-                visit(entry.path, (*parts, entry.name))
-                continue
-            dot = entry.name.rfind(".")  # as Path.suffix: a name that starts with it has none
-            if dot > 0 and entry.name[dot:] in _YAML_SUFFIXES and entry.is_file():
-                found.append((*parts, entry.name))
-
-    visit(str(directory), ())
-    found.sort()
-    return found
-
-
-_YAML_SUFFIXES = (".yaml", ".yml")
+def iter_yaml_files(directory: Path) -> list[Path]:
+    """Every ``.yaml``/``.yml`` file under ``directory``, sorted by path. Linked folders are not
+    followed, and a folder that cannot be listed is passed over."""
+    return sorted(path for path in directory.rglob("*")
+                  if path.suffix in (".yaml", ".yml") and path.is_file())

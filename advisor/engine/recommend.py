@@ -31,17 +31,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from advisor.catalogue import Catalogue
-from advisor.combination import CombinationCheck, check_combination
-from advisor.eligibility import Code as EligibilityCode
-from advisor.eligibility import Eligibility, remembered_eligibility
-from advisor.memo import per_object
-from advisor.models import (
+from advisor.catalogue import (
+    Catalogue,
     Category,
     Citation,
     JobRole,
@@ -49,7 +46,12 @@ from advisor.models import (
     Progression,
     Qualification,
     Statement,
+    qualifications_at_level,
 )
+from advisor.engine.combination import CombinationCheck, check_combination
+from advisor.engine.eligibility import Eligibility, check_eligibility
+from advisor.engine.eligibility import ReasonCode as EligibilityCode
+from advisor.engine.wording import uk_date
 
 
 class Employment(StrEnum):
@@ -158,7 +160,7 @@ def _role_alternatives(title: str) -> list[str]:
     return [part for part in without_brackets.split("/") if part.strip()]
 
 
-@per_object
+@functools.lru_cache(maxsize=4)  # per catalogue (compared by identity)
 def _role_keys(catalogue: Catalogue) -> tuple[tuple[JobRole, frozenset[str]], ...]:
     """Each job role with the keys it answers to (worked out once per catalogue)."""
     found = []
@@ -214,15 +216,16 @@ class _Index:
     competence_assessment: tuple[Citation, ...]  # where NVQ assessment at work is described
 
 
-@per_object
+@functools.lru_cache(maxsize=4)  # per catalogue (compared by identity)
 def _index(catalogue: Catalogue) -> _Index:
     ordered = sorted(catalogue.qualifications.values(), key=lambda q: q.id)
     by_level: dict[int, list[Qualification]] = {}
-    # In the order options are listed when nothing else tells them apart.
-    for q in sorted(catalogue.qualifications.values(),
-                    key=lambda q: (q.legacy, q.code or "", q.id)):
-        if q.level is not None and q.category is Category.QUALIFICATION:
-            by_level.setdefault(q.level, []).append(q)
+    for level in sorted({q.level for q in ordered if q.level is not None}):
+        at_level = [catalogue.qualifications[i]
+                    for i in qualifications_at_level(catalogue.graph, level)]
+        # In the order options are listed when nothing else tells them apart.
+        by_level[level] = sorted((q for q in at_level if q.category is Category.QUALIFICATION),
+                                 key=lambda q: (q.legacy, q.code or "", q.id))
     statements = next((q.suitable_for for q in ordered if q.level == 3
                        and q.kind is Kind.COMPETENCE and q.suitable_for is not None), None)
     senior = next(((q, q.role_requirement) for q in ordered if q.level == 4
@@ -329,7 +332,7 @@ def recommend(
         if q.level is not None:
             reasons.append(Finding(
                 "holds-qualification",
-                f"Already holds {_name(q)}, a Level {q.level} qualification; the new one should "
+                f"Already holds {q.name}, a Level {q.level} qualification; the new one should "
                 f"be at Level {q.level} or above.",
                 q.source, level=q.level,
             ))
@@ -376,7 +379,7 @@ def recommend(
         if profile.senior_role and profile.employment is not Employment.NOT_WORKING:
             reasons.append(Finding(
                 "senior-role",
-                f"Works in a senior role with influence on decisions, which {_name(level_4)} "
+                f"Works in a senior role with influence on decisions, which {level_4.name} "
                 f"requires: \"{text}\"", requirement.source, level=level_4.level,
             ))
         elif profile.senior_role:
@@ -421,10 +424,6 @@ def recommend(
     )
 
 
-def _name(q: Qualification) -> str:
-    return f"{q.title} ({q.code or q.regulator_number or q.structure_reference or q.id})"
-
-
 def _role_findings(catalogue: Catalogue, match: RoleMatch) -> list[Finding]:
     findings: list[Finding] = []
     for role in match.roles:
@@ -440,7 +439,7 @@ def _role_findings(catalogue: Catalogue, match: RoleMatch) -> list[Finding]:
             next_level = (after.level or 0) + 1 if after.level is not None else None
             findings.append(Finding(
                 "role-after-qualification",
-                f"\"{match.text}\" matches \"{role.title}\", a job {_name(after)} prepares "
+                f"\"{match.text}\" matches \"{role.title}\", a job {after.name} prepares "
                 f"people for; someone already doing it is past that starting point"
                 + (f", so Level {next_level} is the one to consider." if next_level else "."),
                 role.source, level=next_level,
@@ -466,7 +465,7 @@ def _not_working_finding(catalogue: Catalogue) -> Finding:
         return Finding("not-working", "Not working at present.", level=None)
     return Finding(
         "not-working",
-        f"Not working at present: {_name(q)}, at Level {q.level}, is the introductory "
+        f"Not working at present: {q.name}, at Level {q.level}, is the introductory "
         "qualification written for: " + "; ".join(q.suitable_for.points) + ".",
         q.suitable_for.source, level=q.level,
     )
@@ -478,7 +477,7 @@ def _working_finding(catalogue: Catalogue) -> Finding | None:
         return None
     return Finding(
         "working",
-        f"Works in a job that involves customer service: {_name(q)} at Level 2 is written for "
+        f"Works in a job that involves customer service: {q.name} at Level 2 is written for "
         "people starting or already doing such a job.",
         q.suitable_for.source, level=2,
     )
@@ -516,7 +515,7 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile,
     for q in _index(catalogue).by_level.get(level, ()):
         if q.id in held:
             continue
-        eligibility = remembered_eligibility(catalogue, q, age=profile.age, as_at=as_at,
+        eligibility = check_eligibility(catalogue, q, age=profile.age, as_at=as_at,
                                              senior_role=profile.senior_role)
         fits, note = _fits_aim(catalogue, q, profile.aim)
         check = (check_combination(catalogue, q, profile.held_units) if check_options
@@ -534,7 +533,7 @@ def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option]
     if not options:
         return [Finding("nothing-at-level",
                         f"The catalogue holds no qualification at Level {level}.")]
-    day = as_at.strftime("%d/%m/%Y")
+    day = uk_date(as_at)
     closed = [o for o in options if any(r.code is EligibilityCode.CLOSED_TO_ENTRY
                                         for r in o.eligibility.reasons)]
     unknown = [o for o in options if o.open is None]
@@ -545,7 +544,7 @@ def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option]
             for replacement in o.qualification.replaced_by:
                 successor = catalogue.qualifications.get(replacement.by)
                 if successor is not None:
-                    successors.append(f"{_name(o.qualification)} by {_name(successor)}")
+                    successors.append(f"{o.qualification.name} by {successor.name}")
         message = (f"Every qualification at Level {level} in the catalogue had closed to new "
                    f"learners by {day}.")
         if successors:

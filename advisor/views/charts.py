@@ -1,4 +1,4 @@
-"""Charts for people: plotly figures built from the tables in :mod:`advisor.tables`.
+"""Charts for people: plotly figures built from the tables in :mod:`advisor.views.tables`.
 
 Plotly renders titles, labels and hover text as a small HTML-like markup (``<b>``, ``<a>``,
 ``<br>``), so every piece of catalogue text is escaped here before it reaches a figure: a title
@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import html
 
-import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 
-from advisor.catalogue import Catalogue
-from advisor.graph import EdgeKind
-from advisor.models import Basis, Category, Qualification
-from advisor.routes import Route
+from advisor.catalogue import Basis, Catalogue, Category, Qualification, progressions_from
+from advisor.engine.routes import Route
 
 COUNTED_COLOUR = "#1b7a3a"  # dark green: contrast above 4.5:1 against white text
 NEEDED_COLOUR = "#c9ccd1"  # light grey: the part still to do
@@ -59,7 +56,7 @@ def describe_progress(progress: pd.DataFrame) -> str:
 def credit_progress_chart(progress: pd.DataFrame, *, title: str) -> go.Figure:
     """Credits counted against credits required, one bar per group, credit rule and total.
 
-    ``progress`` is :func:`advisor.tables.progress_table`. Each bar shows the credits counted
+    ``progress`` is :func:`advisor.views.tables.progress_table`. Each bar shows the credits counted
     (up to what is required) and the credits still needed; a part with no credit minimum shows
     what it counts.
     """
@@ -130,24 +127,33 @@ def route_map_positions(catalogue: Catalogue) -> dict[str, tuple[float, int]]:
     return positions
 
 
-def route_map(catalogue: Catalogue, graph: nx.MultiDiGraph, *, route: Route | None = None,
+def route_map(catalogue: Catalogue, *, route: Route | None = None,
               start: str | None = None) -> go.Figure:
     """Levels up the side, qualifications as points, documented progressions as arrows
     (inferred ones dashed), and ``route``, if given, drawn over them in blue."""
     positions = route_map_positions(catalogue)
+    on_route = {q.id for q in route.path} if route is not None else set()
     lines: dict[str, tuple[list[float | None], list[float | None]]] = {
         "stated": ([], []), "inferred": ([], [])}
-    for source, target, data in graph.edges(data=True):
-        if data.get("kind") != EdgeKind.PROGRESSES_TO.value:
-            continue
-        a, b = positions.get(source[1]), positions.get(target[1])
-        if a is None or b is None:
-            continue
-        style = "stated" if data.get("basis") == Basis.STATED.value else "inferred"
-        xs, ys = lines[style]
-        xs += [a[0], b[0], None]
-        ys += [a[1], b[1], None]
-    on_route = {q.id for q in route.path} if route is not None else set()
+    arrows = []
+    for source in catalogue.qualifications:
+        for progression in progressions_from(catalogue.graph, source):
+            a, b = positions.get(source), positions.get(progression.to)
+            if a is None or b is None:
+                continue
+            inferred = progression.basis is not Basis.STATED
+            xs, ys = lines["inferred" if inferred else "stated"]
+            xs += [a[0], b[0], None]
+            ys += [a[1], b[1], None]
+            chosen = source in on_route and progression.to in on_route
+            # Only the head: a short piece at the target end, over the (maybe dashed) line.
+            tail = (b[0] + (a[0] - b[0]) * 0.2, b[1] + (a[1] - b[1]) * 0.2)
+            arrows.append({"x": b[0], "y": b[1], "ax": tail[0], "ay": tail[1],
+                           "xref": "x", "yref": "y",
+                           "axref": "x", "ayref": "y", "text": "", "showarrow": True,
+                           "arrowhead": 2, "arrowsize": 1.2, "standoff": 9,
+                           "arrowcolor": ROUTE_COLOUR if chosen
+                           else INFERRED_COLOUR if inferred else STATED_COLOUR})
     route_xs: list[float | None] = []
     route_ys: list[float | None] = []
     if route is not None:
@@ -158,23 +164,6 @@ def route_map(catalogue: Catalogue, graph: nx.MultiDiGraph, *, route: Route | No
             if a is not None and b is not None:
                 route_xs += [a[0], b[0], None]
                 route_ys += [a[1], b[1], None]
-    arrows = []
-    for source, target, data in graph.edges(data=True):
-        if data.get("kind") != EdgeKind.PROGRESSES_TO.value:
-            continue
-        a, b = positions.get(source[1]), positions.get(target[1])
-        if a is None or b is None:
-            continue
-        chosen = source[1] in on_route and target[1] in on_route
-        inferred = data.get("basis") != Basis.STATED.value
-        # Only the head: a short piece at the target end, over the (maybe dashed) line.
-        tail = (b[0] + (a[0] - b[0]) * 0.2, b[1] + (a[1] - b[1]) * 0.2)
-        arrows.append({"x": b[0], "y": b[1], "ax": tail[0], "ay": tail[1],
-                       "xref": "x", "yref": "y",
-                       "axref": "x", "ayref": "y", "text": "", "showarrow": True,
-                       "arrowhead": 2, "arrowsize": 1.2, "standoff": 9,
-                       "arrowcolor": ROUTE_COLOUR if chosen
-                       else INFERRED_COLOUR if inferred else STATED_COLOUR})
     ids = sorted(positions, key=lambda i: positions[i])
     colours = [HELD_COLOUR if i == start else ROUTE_COLOUR if i in on_route else "#ffffff"
                for i in ids]
@@ -233,7 +222,7 @@ def describe_route(route: Route | None) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Cohort summaries (from the frames of :mod:`advisor.cohort`)
+# Cohort summaries (from the frames of :mod:`advisor.engine.cohort`)
 # ---------------------------------------------------------------------------------------------
 
 
@@ -254,7 +243,7 @@ def _bar(x: list, y: list, *, title: str, x_title: str, y_title: str,
 
 
 def cohort_levels_chart(levels: pd.DataFrame) -> go.Figure:
-    """Learners per suggested starting level (:func:`advisor.cohort.learners_per_level`)."""
+    """Learners per suggested starting level (:func:`advisor.engine.cohort.learners_per_level`)."""
     return _bar([_text(v) for v in levels["recommended_level"]], list(levels["learners"]),
                 title="Learners per suggested starting level", x_title="", y_title="Learners")
 
@@ -268,7 +257,7 @@ def describe_cohort_levels(levels: pd.DataFrame) -> str:
 
 def cohort_completion_chart(completion: pd.DataFrame) -> go.Figure:
     """For each target, learners who already complete it, who do not yet, and whose target's
-    rules are not known (:func:`advisor.cohort.completion_by_target`)."""
+    rules are not known (:func:`advisor.engine.cohort.completion_by_target`)."""
     targets = [_text(t) for t in completion["target"]]
     parts = [("complete", "Complete", COUNTED_COLOUR), ("not_complete", "Not complete yet",
                                                        NEEDED_COLOUR),

@@ -14,12 +14,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html import escape
 
-from advisor.carryover import CarryOver
 from advisor.catalogue import Catalogue
-from advisor.combination import CombinationCheck, describe_unit
-from advisor.models import Citation, Qualification
-from advisor.recommend import Finding, Recommendation
-from advisor.routes import Route, StepKind
+from advisor.catalogue.models import Citation
+from advisor.engine.carryover import CarryOver
+from advisor.engine.combination import CombinationCheck, describe_unit
+from advisor.engine.recommend import Finding, Recommendation
+from advisor.engine.routes import Route, StepKind
 
 STYLE = """
 body { font-family: Arial, Helvetica, sans-serif; color: #111; max-width: 48rem;
@@ -60,10 +60,6 @@ class ActionPlan:
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
-
-
-def _name(q: Qualification) -> str:
-    return f"{q.title} ({q.code or q.regulator_number or q.structure_reference or q.id})"
 
 
 class _Sources:
@@ -156,7 +152,7 @@ def _recommendation(result: Recommendation, sources: _Sources) -> list[str]:
                 if r.code.value in {"closed-to-entry", "replaced", "dates-unknown",
                                     "age-not-approved", "role-not-met"}
             )
-            parts.append(f"<tr><td>{_e(_name(option.qualification))}</td><td>{status}</td>"
+            parts.append(f"<tr><td>{_e(option.qualification.name)}</td><td>{status}</td>"
                          f"<td>{_e(fits)}</td></tr>")
         parts.append("</table>")
     return parts
@@ -171,10 +167,10 @@ _STEP_KIND = {
 
 
 def _route(catalogue: Catalogue, route: Route, sources: _Sources) -> list[str]:
-    names = " &rarr; ".join(_e(_name(q)) for q in route.path)
+    names = " &rarr; ".join(_e(q.name) for q in route.path)
     parts = ["<h2>Your route</h2>", f"<p>{names}</p>"]
     for number, step in enumerate(route.steps, start=1):
-        parts.append(f"<h3>Step {number}: {_e(_name(step.to))}</h3>")
+        parts.append(f"<h3>Step {number}: {_e(step.to.name)}</h3>")
         parts.append(f"<p>{_e(step.statement)} ({_e(_STEP_KIND[step.kind])})"
                      f"{sources.cite(step.source)}</p>")
         parts += _carry_over(catalogue, step.carry_over, sources, heading=None)
@@ -189,7 +185,7 @@ def _unit_list(catalogue: Catalogue, urns: Iterable[str], rules) -> str:
 def _carry_over(catalogue: Catalogue, result: CarryOver, sources: _Sources,
                 heading: str | None = "What carries over") -> list[str]:
     rules, _ = catalogue.effective_rules(result.target)
-    parts = [f"<h2>{_e(heading)}: {_e(_name(result.target))}</h2>"] if heading else []
+    parts = [f"<h2>{_e(heading)}: {_e(result.target.name)}</h2>"] if heading else []
     if result.transfers:
         parts.append(f"<p>Units you hold that count ({result.credits_transferred} credits):</p>")
         parts.append(_unit_list(catalogue, result.transfers, rules))
@@ -207,7 +203,7 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: _Sources,
         parts.append("<ul>")
         parts += [f'<li class="caution">{_e(n.urn)}: {_e(n.reason)}{sources.cite(n.source)}</li>'
                   for n in barred]
-        parts += [f"<li>{_e(n.reason)}{sources.cite(n.source)}</li>" for n in result.notes]
+        parts += [f"<li>{_e(n.statement)}{sources.cite(n.source)}</li>" for n in result.notes]
         parts.append("</ul>")
     if absent:
         noun = "unit" if absent == 1 else "units"
@@ -220,7 +216,7 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: _Sources,
 def _check(catalogue: Catalogue, check: CombinationCheck, sources: _Sources,
            heading: str | None) -> list[str]:
     rules, _ = catalogue.effective_rules(check.qualification)
-    parts = [f"<h2>{_e(heading)}: {_e(_name(check.qualification))}</h2>"] if heading else []
+    parts = [f"<h2>{_e(heading)}: {_e(check.qualification.name)}</h2>"] if heading else []
     if not check.known:
         parts.append("<p>The sources do not give this qualification's full rules, so what is "
                      "still needed cannot be worked out here; ask the centre.</p>")
@@ -249,16 +245,16 @@ def _next_steps(catalogue: Catalogue, plan: ActionPlan) -> list[str]:
         open_now = [o for o in result.options if o.open]
         unsure = [o for o in result.options if o.open is None]
         if open_now:
-            steps.append("Ask a centre about " + ", ".join(_name(o.qualification)
+            steps.append("Ask a centre about " + ", ".join(o.qualification.name
                                                             for o in open_now[:3]) + ".")
         elif unsure:
             steps.append("Ask a centre or the awarding body whether these are still open: "
-                         + ", ".join(_name(o.qualification) for o in unsure[:3]) + ".")
+                         + ", ".join(o.qualification.name for o in unsure[:3]) + ".")
         else:
             steps.append("Every qualification at this level had closed to new learners; ask a "
                          "centre what has replaced it.")
     if plan.route is not None and plan.route.steps:
-        steps.append(f"First step on your route: {_name(plan.route.steps[0].to)}.")
+        steps.append(f"First step on your route: {plan.route.steps[0].to.name}.")
     if (plan.carry_over and plan.carry_over.similar) or (
         plan.route and any(s.carry_over.similar for s in plan.route.steps)
     ):

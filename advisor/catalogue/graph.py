@@ -10,14 +10,24 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 import networkx as nx
 
-from advisor.catalogue import Catalogue, collector_paused
-from advisor.models import Basis, Qualification
+from advisor.catalogue.models import (
+    Basis,
+    Citation,
+    Document,
+    Framework,
+    JobRole,
+    Progression,
+    Qualification,
+    Unit,
+    citation_basis,
+)
 
 
 class NodeKind(StrEnum):
@@ -58,39 +68,37 @@ def normalise_title(title: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", title.casefold()).split())
 
 
-def build_graph(catalogue: Catalogue) -> nx.MultiDiGraph:
-    """Build the typed graph of the whole catalogue."""
-    with collector_paused():
-        return _build_graph(catalogue)
-
-
-def _build_graph(catalogue: Catalogue) -> nx.MultiDiGraph:
+def build_graph(*, documents: Mapping[str, Document], units: Mapping[str, Unit],
+                qualifications: Mapping[str, Qualification],
+                progressions: tuple[Progression, ...], job_roles: Mapping[str, JobRole],
+                frameworks: Mapping[str, Framework]) -> nx.MultiDiGraph:
+    """Build the typed graph of a whole catalogue from its records."""
     graph = nx.MultiDiGraph()
-    levels = {q.level for q in catalogue.qualifications.values() if q.level is not None}
-    levels |= {u.level for u in catalogue.units.values() if u.level is not None}
-    levels |= {r.level for r in catalogue.job_roles.values() if r.level is not None}
+    levels = {q.level for q in qualifications.values() if q.level is not None}
+    levels |= {u.level for u in units.values() if u.level is not None}
+    levels |= {r.level for r in job_roles.values() if r.level is not None}
     for level in sorted(levels):
         graph.add_node(level_node(level), kind=NodeKind.LEVEL.value, level=level)
 
-    for unit in catalogue.units.values():
+    for unit in units.values():
         node = unit_node(unit.urn)
         graph.add_node(node, kind=NodeKind.UNIT.value, urn=unit.urn, title=unit.title)
         if unit.level is not None:
             graph.add_edge(node, level_node(unit.level), kind=EdgeKind.AT_LEVEL.value)
 
-    for q in catalogue.qualifications.values():
+    for q in qualifications.values():
         _add_qualification(graph, q)
 
-    for step in catalogue.progressions:
+    for step in progressions:
         if step.to is None:
             continue
         graph.add_edge(
             qualification_node(step.from_), qualification_node(step.to),
             kind=EdgeKind.PROGRESSES_TO.value, statement=step.statement,
-            basis=_basis_of(catalogue, step.source).value, source=step.source,
+            basis=_weakest_basis(documents, step.source).value, source=step.source,
         )
 
-    for role in catalogue.job_roles.values():
+    for role in job_roles.values():
         node = (NodeKind.JOB_ROLE.value, role.id)
         graph.add_node(node, kind=NodeKind.JOB_ROLE.value, title=role.title)
         if role.level is not None:
@@ -100,7 +108,7 @@ def _build_graph(catalogue: Catalogue) -> nx.MultiDiGraph:
             graph.add_edge(qualification_node(role.after), node,
                            kind=EdgeKind.LEADS_TO_JOB.value, source=role.source)
 
-    for framework in catalogue.frameworks.values():
+    for framework in frameworks.values():
         node = (NodeKind.FRAMEWORK.value, framework.id)
         graph.add_node(node, kind=NodeKind.FRAMEWORK.value, title=framework.title,
                        level=framework.level)
@@ -110,7 +118,7 @@ def _build_graph(catalogue: Catalogue) -> nx.MultiDiGraph:
                                component=component.kind.value, source=component.source)
 
     by_title: dict[str, list[str]] = defaultdict(list)
-    for unit in catalogue.units.values():
+    for unit in units.values():
         by_title[normalise_title(unit.title)].append(unit.urn)
     for urns in by_title.values():
         for a in urns:
@@ -120,8 +128,8 @@ def _build_graph(catalogue: Catalogue) -> nx.MultiDiGraph:
     return graph
 
 
-def _basis_of(catalogue: Catalogue, sources: tuple[Any, ...]) -> Basis:
-    bases = {catalogue.basis(c) for c in sources}
+def _weakest_basis(documents: Mapping[str, Document], sources: tuple[Citation, ...]) -> Basis:
+    bases = {citation_basis(c, documents) for c in sources}
     for weakest in (Basis.INFERENCE, Basis.SECONDARY):
         if weakest in bases:
             return weakest
@@ -200,14 +208,34 @@ def qualifications_at_level(graph: nx.MultiDiGraph, level: int) -> list[str]:
     )
 
 
-def progression_neighbours(graph: nx.MultiDiGraph, qualification_id: str) -> list[tuple[str, str]]:
-    """The next steps from a qualification: ``(qualification id, basis)`` pairs."""
+@dataclass(frozen=True)
+class ProgressionEdge:
+    """A next step the sources give from one qualification to another."""
+
+    to: str  # the qualification id
+    statement: str
+    basis: Basis  # the weakest basis of its citations
+    source: tuple[Citation, ...]
+
+
+def progressions_from(graph: nx.MultiDiGraph, qualification_id: str) -> list[ProgressionEdge]:
+    """The documented (or inferred) next steps from a qualification, by target id."""
     node = qualification_node(qualification_id)
     if node not in graph:
         return []
-    return sorted(
-        (target[1], data["basis"]) for target, data in _edges(graph, node, EdgeKind.PROGRESSES_TO)
-    )
+    found = [ProgressionEdge(target[1], data["statement"], Basis(data["basis"]),
+                             tuple(data["source"]))
+             for target, data in _edges(graph, node, EdgeKind.PROGRESSES_TO)]
+    return sorted(found, key=lambda edge: edge.to)
+
+
+def followers_of(graph: nx.MultiDiGraph, structure_id: str) -> list[str]:
+    """Ids of the qualifications inferred to follow a national structure."""
+    node = qualification_node(structure_id)
+    if node not in graph:
+        return []
+    return sorted(source[1] for source, _, data in graph.in_edges(node, data=True)
+                  if data["kind"] == EdgeKind.BASED_ON.value)
 
 
 def units_with_same_title(graph: nx.MultiDiGraph, urn: str) -> list[str]:
@@ -216,11 +244,3 @@ def units_with_same_title(graph: nx.MultiDiGraph, urn: str) -> list[str]:
     if node not in graph:
         return []
     return sorted(target[1] for target, _ in _edges(graph, node, EdgeKind.SAME_TITLE))
-
-
-def successors_of(graph: nx.MultiDiGraph, qualification_id: str) -> list[str]:
-    """What replaced a legacy qualification, where the sources say."""
-    node = qualification_node(qualification_id)
-    if node not in graph:
-        return []
-    return sorted(target[1] for target, _ in _edges(graph, node, EdgeKind.REPLACED_BY))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from advisor.carryover import CarryOver
 from advisor.catalogue import Catalogue
-from advisor.combination import CombinationCheck, unit_number
-from advisor.eligibility import Eligibility
-from advisor.models import Qualification, RulesOfCombination
-from advisor.recommend import Finding, Recommendation
+from advisor.catalogue.models import Qualification, RulesOfCombination
+from advisor.engine.carryover import CarryOver
+from advisor.engine.combination import CombinationCheck, unit_number
+from advisor.engine.eligibility import Eligibility
+from advisor.engine.recommend import Finding, Recommendation
+from advisor.engine.routes import Route
 
 
 def qualification_dict(q: Qualification) -> dict[str, Any]:
@@ -87,7 +88,7 @@ def carry_over_dict(catalogue: Catalogue, result: CarryOver) -> dict[str, Any]:
             for n in result.not_transferable
         ],
         "evidence_notes": [
-            {"statement": n.reason, "source": [c.label() for c in n.source]} for n in result.notes
+            {"statement": n.statement, "source": [c.label() for c in n.source]} for n in result.notes
         ],
         "remaining": check_dict(catalogue, result.remaining),
     }
@@ -155,4 +156,49 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
             for p in result.next_steps
         ],
         "roles_at_level": [r.title for r in result.roles_at_level],
+    }
+
+
+def route_dict(catalogue: Catalogue, route: Route) -> dict[str, Any]:
+    """A route as a JSON-ready dictionary: the CLI's ``--json`` and the app's downloads."""
+    steps = []
+    for step in route.steps:
+        carried = carry_over_dict(catalogue, step.carry_over)
+        remaining = carried["remaining"]
+        steps.append({
+            "from": qualification_dict(step.from_) if step.from_ is not None else None,
+            "to": qualification_dict(step.to),
+            "edge": step.kind.value,
+            "statement": step.statement,
+            "source": [c.label() for c in step.source],
+            "source_notes": [c.note for c in step.source if c.note],
+            "shared_units": list(step.shared_units),
+            "credits_transferred": carried["credits_transferred"],
+            "transfers": carried["transfers"],
+            "possible_transfers": carried["possible_transfers"],
+            "similar": carried["similar"],
+            "not_transferable": carried["not_transferable"],
+            "rules_known": remaining["rules_known"],
+            "additional_credits": step.additional_credits,
+            "plan_units": remaining["plan"]["units"] if remaining["plan"] else [],
+            "cautions": remaining["cautions"],
+            "replaced_by": [
+                {"by": r.by, "scope": r.scope, "source": [c.label() for c in r.source]}
+                for r in step.replaced_by
+            ],
+        })
+    cost = route.cost
+    return {
+        "path": [qualification_dict(q) for q in route.path],
+        "steps": steps,
+        "additional_credits": route.additional_credits,
+        "documented": route.documented,
+        "cost": {
+            "non_stated_steps": cost.non_stated_steps,
+            "shared_unit_steps": cost.shared_unit_steps,
+            "unknown_credit_steps": cost.unknown_credit_steps,
+            "additional_credits_known": cost.additional_credits,
+            "steps": cost.steps,
+            "ids": list(cost.ids),
+        },
     }

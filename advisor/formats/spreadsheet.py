@@ -52,14 +52,15 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """``frame`` as CSV, safe to open in a spreadsheet; missing values are empty cells.
+def to_csv_bytes(frame: pd.DataFrame, *, missing: str = "") -> bytes:
+    """``frame`` as CSV, safe to open in a spreadsheet; missing values are written as
+    ``missing`` (empty cells by default; the app's tables say "not stated").
 
     UTF-8 with a byte-order mark: without it, Excel reads the file in the local code page and
     garbles names such as "Zoë". Lines end in CRLF (RFC 4180), which also makes the writer quote
     a cell holding a lone carriage return instead of letting it split the row.
     """
-    text = neutralise_frame(frame).to_csv(index=False, na_rep="", lineterminator="\r\n")
+    text = neutralise_frame(frame).to_csv(index=False, na_rep=missing, lineterminator="\r\n")
     return text.encode("utf-8-sig")
 
 

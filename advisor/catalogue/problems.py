@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from advisor.yamlio import KeyPath, LocatedDocument, format_path
+from advisor.catalogue.yaml_source import KeyPath, LocatedDocument, format_path
 
 
 @dataclass(frozen=True, order=True)

@@ -12,12 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from advisor.catalogue import Catalogue
-from advisor.combination import CombinationCheck, check_combination
-from advisor.graph import normalise_title
-from advisor.memo import per_object
-from advisor.models import Citation, Kind, Qualification, TransferKind
-from advisor.planner import Objective
+from advisor.catalogue import (
+    Catalogue,
+    Citation,
+    Kind,
+    Qualification,
+    TransferKind,
+    qualifications_containing,
+    units_with_same_title,
+)
+from advisor.engine.combination import CombinationCheck, check_combination
+from advisor.engine.planner import Objective
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,14 @@ class NotTransferable:
 
 
 @dataclass(frozen=True)
+class EvidenceNote:
+    """Evidence from the learner's qualification that a centre may reuse, with its conditions."""
+
+    statement: str
+    source: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
 class CarryOver:
     target: Qualification
     held: tuple[str, ...]
@@ -41,7 +54,7 @@ class CarryOver:
     credits_transferred: int
     similar: tuple[Similar, ...]
     not_transferable: tuple[NotTransferable, ...]
-    notes: tuple[NotTransferable, ...]  # evidence that may be reused, with its conditions
+    notes: tuple[EvidenceNote, ...]
     remaining: CombinationCheck
     from_qualification: Qualification | None = None
     possible: tuple[str, ...] = ()  # optional units of the source that would transfer if taken
@@ -88,18 +101,14 @@ def carry_over(
     transfers = [u for u in held if u in target_units]
     credits = sum(catalogue.units[u].credits or 0 for u in transfers if u in catalogue.units)
 
-    by_title: dict[str, list[str]] = {}
-    for urn in target_units:
-        if urn in catalogue.units:
-            by_title.setdefault(normalise_title(catalogue.units[urn].title), []).append(urn)
     similar = [
         Similar(urn, other)
-        for urn in held if urn not in target_units and urn in catalogue.units
-        for other in by_title.get(normalise_title(catalogue.units[urn].title), [])
+        for urn in held if urn not in target_units
+        for other in units_with_same_title(catalogue.graph, urn) if other in target_units
     ]
 
     not_transferable: list[NotTransferable] = []
-    notes: list[NotTransferable] = []
+    notes: list[EvidenceNote] = []
     similar_urns = {s.urn for s in similar}
     for urn in held:
         if urn in target_units:
@@ -125,7 +134,7 @@ def carry_over(
             if (rule.kind is TransferKind.EVIDENCE_REUSE
                     and from_qualification.id in rule.from_qualifications
                     and target.id in rule.to_qualifications):
-                notes.append(NotTransferable("", rule.statement, rule.source))
+                notes.append(EvidenceNote(rule.statement, rule.source))
 
     remaining = check_combination(catalogue, target, transfers, objective=objective)
     return CarryOver(
@@ -144,16 +153,5 @@ def carry_over(
 
 def _kinds_containing(catalogue: Catalogue, urn: str) -> set[Kind]:
     """The kinds of the qualifications whose rules list a unit (for documented bars)."""
-    return set(_kinds_by_unit(catalogue).get(urn, ()))
-
-
-@per_object
-def _kinds_by_unit(catalogue: Catalogue) -> dict[str, frozenset[Kind]]:
-    """For every unit, the kinds of the qualifications whose own rules list it (once per
-    catalogue: a scan of every qualification per unit does not scale)."""
-    found: dict[str, set[Kind]] = {}
-    for q in catalogue.qualifications.values():
-        for group in q.rules.groups if q.rules is not None else ():
-            for member in group.units:
-                found.setdefault(member.urn, set()).add(q.kind)
-    return {urn: frozenset(kinds) for urn, kinds in found.items()}
+    return {catalogue.qualifications[q].kind
+            for q in qualifications_containing(catalogue.graph, urn)}

@@ -10,17 +10,15 @@ unknown, never assumed open.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from advisor.catalogue import Catalogue
-from advisor.memo import Same
-from advisor.models import AgeBand, Category, Citation, Qualification
+from advisor.catalogue import AgeBand, Catalogue, Category, Citation, Qualification
+from advisor.engine.wording import uk_date
 
 
-class Code(StrEnum):
+class ReasonCode(StrEnum):
     OPEN_TO_ENTRY = "open-to-entry"
     CLOSED_TO_ENTRY = "closed-to-entry"
     NOT_YET_OPEN = "not-yet-open"
@@ -39,14 +37,14 @@ class Code(StrEnum):
     NOT_A_QUALIFICATION = "not-a-qualification"
 
 
-_BLOCKING = {Code.CLOSED_TO_ENTRY, Code.NOT_YET_OPEN, Code.AGE_NOT_APPROVED, Code.ROLE_NOT_MET,
-             Code.NOT_A_QUALIFICATION}
-_UNKNOWN = {Code.DATES_UNKNOWN, Code.AGE_UNKNOWN, Code.ROLE_REQUIREMENT}
+_BLOCKING = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.NOT_YET_OPEN, ReasonCode.AGE_NOT_APPROVED, ReasonCode.ROLE_NOT_MET,
+             ReasonCode.NOT_A_QUALIFICATION}
+_UNKNOWN = {ReasonCode.DATES_UNKNOWN, ReasonCode.AGE_UNKNOWN, ReasonCode.ROLE_REQUIREMENT}
 
 
 @dataclass(frozen=True)
 class Reason:
-    code: Code
+    code: ReasonCode
     message: str
     source: tuple[Citation, ...] = ()
 
@@ -85,10 +83,6 @@ def age_bands_for(age: int) -> tuple[AgeBand, ...]:
     return tuple(bands)
 
 
-def _day(date: dt.date) -> str:
-    return date.strftime("%d/%m/%Y")
-
-
 def check_eligibility(
     catalogue: Catalogue,
     qualification: Qualification,
@@ -109,33 +103,33 @@ def check_eligibility(
                    "their qualifications on; learners enrol on an awarding body's version.")
         if offered:
             message += f" Versions named in the sources: {offered}."
-        reasons.append(Reason(Code.NOT_A_QUALIFICATION, message, q.source))
+        reasons.append(Reason(ReasonCode.NOT_A_QUALIFICATION, message, q.source))
 
     reasons.extend(_date_reasons(q, as_at))
     for replacement in q.replaced_by:
         successor = catalogue.qualifications.get(replacement.by)
         if successor is not None:
             reasons.append(Reason(
-                Code.REPLACED,
+                ReasonCode.REPLACED,
                 f"Replaced by {successor.title} ({successor.code or successor.id}) "
                 f"{replacement.scope}.",
                 replacement.source,
             ))
     reasons.extend(_age_reasons(q, age))
     if q.entry_requirements is not None:
-        reasons.append(Reason(Code.ENTRY_REQUIREMENTS, " ".join(q.entry_requirements.points),
+        reasons.append(Reason(ReasonCode.ENTRY_REQUIREMENTS, " ".join(q.entry_requirements.points),
                               q.entry_requirements.source))
     if q.role_requirement is not None:
         statement = " ".join(q.role_requirement.points)
         if senior_role is False:
-            reasons.append(Reason(Code.ROLE_NOT_MET, f"Not met: {statement}",
+            reasons.append(Reason(ReasonCode.ROLE_NOT_MET, f"Not met: {statement}",
                                   q.role_requirement.source))
         elif senior_role is None:
-            reasons.append(Reason(Code.ROLE_REQUIREMENT,
+            reasons.append(Reason(ReasonCode.ROLE_REQUIREMENT,
                                   f"{statement} Whether the learner's role meets this was not "
                                   "given.", q.role_requirement.source))
         else:
-            reasons.append(Reason(Code.ROLE_MET, f"Met, as stated: {statement}",
+            reasons.append(Reason(ReasonCode.ROLE_MET, f"Met, as stated: {statement}",
                                   q.role_requirement.source))
 
     codes = {r.code for r in reasons}
@@ -148,64 +142,43 @@ def check_eligibility(
     return Eligibility(q, as_at, eligible, tuple(reasons))
 
 
-@functools.lru_cache(maxsize=200_000)
-def _remembered(catalogue: Same, qualification: Same, age: int | None, as_at: dt.date,
-                senior_role: bool | None) -> Eligibility:
-    return check_eligibility(catalogue.value, qualification.value, age=age, as_at=as_at,
-                             senior_role=senior_role)
-
-
-def remembered_eligibility(
-    catalogue: Catalogue,
-    qualification: Qualification,
-    *,
-    age: int | None = None,
-    as_at: dt.date | None = None,
-    senior_role: bool | None = None,
-) -> Eligibility:
-    """:func:`check_eligibility`, worked out once per question: a recommendation asks it for
-    every qualification at a level, and learners of one age on one date ask the same."""
-    return _remembered(Same(catalogue), Same(qualification), age, as_at or dt.date.today(),
-                       senior_role)
-
-
 def _date_reasons(q: Qualification, as_at: dt.date) -> list[Reason]:
     reasons: list[Reason] = []
     d = q.dates
     closed = False
     if d.operational_start is not None and as_at < d.operational_start.date:
-        reasons.append(Reason(Code.NOT_YET_OPEN,
-                              f"Opens to learners on {_day(d.operational_start.date)}.",
+        reasons.append(Reason(ReasonCode.NOT_YET_OPEN,
+                              f"Opens to learners on {uk_date(d.operational_start.date)}.",
                               d.operational_start.source))
     if d.last_entry is not None:
         if as_at > d.last_entry.date:
             closed = True
-            reasons.append(Reason(Code.CLOSED_TO_ENTRY,
+            reasons.append(Reason(ReasonCode.CLOSED_TO_ENTRY,
                                   f"Closed to new learners: the last entry date was "
-                                  f"{_day(d.last_entry.date)}.", d.last_entry.source))
+                                  f"{uk_date(d.last_entry.date)}.", d.last_entry.source))
         else:
-            reasons.append(Reason(Code.OPEN_TO_ENTRY,
-                                  f"Open to new learners until {_day(d.last_entry.date)}.",
+            reasons.append(Reason(ReasonCode.OPEN_TO_ENTRY,
+                                  f"Open to new learners until {uk_date(d.last_entry.date)}.",
                                   d.last_entry.source))
     elif d.closed_to_entry_by is not None and as_at > d.closed_to_entry_by.date:
         closed = True
-        reasons.append(Reason(Code.CLOSED_TO_ENTRY,
+        reasons.append(Reason(ReasonCode.CLOSED_TO_ENTRY,
                               f"Closed to new learners: a later document says it was closed by "
-                              f"{_day(d.closed_to_entry_by.date)}.", d.closed_to_entry_by.source))
+                              f"{uk_date(d.closed_to_entry_by.date)}.", d.closed_to_entry_by.source))
     if d.last_certification is not None and as_at > d.last_certification.date:
-        reasons.append(Reason(Code.CERTIFICATION_CLOSED,
+        reasons.append(Reason(ReasonCode.CERTIFICATION_CLOSED,
                               f"Certificates are no longer issued: the last certification date "
-                              f"was {_day(d.last_certification.date)}.",
+                              f"was {uk_date(d.last_certification.date)}.",
                               d.last_certification.source))
     if not closed and d.last_entry is None:
         message = "The sources give no last entry date, so whether it is open now is unknown."
         source: tuple[Citation, ...] = q.source
         if d.review is not None and as_at > d.review.date:
-            reasons.append(Reason(Code.REVIEW_DATE_PASSED,
-                                  f"Its review date ({_day(d.review.date)}) has passed; check "
+            reasons.append(Reason(ReasonCode.REVIEW_DATE_PASSED,
+                                  f"Its review date ({uk_date(d.review.date)}) has passed; check "
                                   "with the awarding body that it is still offered.",
                                   d.review.source))
-        reasons.append(Reason(Code.DATES_UNKNOWN, message, source))
+        reasons.append(Reason(ReasonCode.DATES_UNKNOWN, message, source))
     return reasons
 
 
@@ -213,7 +186,7 @@ _EVERY_AGE_GROUP = {"pre-16", "16-18", "18+"}
 
 
 def _age_reasons(q: Qualification, age: int | None) -> list[Reason]:
-    cautions = [Reason(Code.AGE_CAUTION, caution, q.ages.source) for caution in q.ages.cautions
+    cautions = [Reason(ReasonCode.AGE_CAUTION, caution, q.ages.source) for caution in q.ages.cautions
                 if age is None or age < 16 or "16" not in caution] if q.ages else []
     if age is None:
         # No age given: fine where every age group is approved, otherwise unknown (never
@@ -225,22 +198,22 @@ def _age_reasons(q: Qualification, age: int | None) -> list[Reason]:
         if approved:
             message += f" (approved for: {', '.join(q.ages.approved)})"
         source = q.ages.source if q.ages is not None else q.source
-        return [Reason(Code.AGE_UNKNOWN, message + ".", source), *cautions]
+        return [Reason(ReasonCode.AGE_UNKNOWN, message + ".", source), *cautions]
     if q.ages is None:
-        return [Reason(Code.AGE_UNKNOWN,
+        return [Reason(ReasonCode.AGE_UNKNOWN,
                        "The sources do not say which age groups it is approved for.", q.source)]
     bands = age_bands_for(age)
     approved_bands = [b for b in bands if b in q.ages.approved]
     refused = [b for b in bands if b in q.ages.not_approved]
     if approved_bands:
-        first = Reason(Code.AGE_APPROVED,
+        first = Reason(ReasonCode.AGE_APPROVED,
                        f"Approved for age {age} (age group {approved_bands[0]}).", q.ages.source)
     elif refused and len(refused) == len(bands):
         allowed = ", ".join(q.ages.approved) or "none"
-        first = Reason(Code.AGE_NOT_APPROVED,
+        first = Reason(ReasonCode.AGE_NOT_APPROVED,
                        f"Not approved for learners aged {age} (age group {refused[0]}); "
                        f"approved for: {allowed}.", q.ages.source)
     else:
-        first = Reason(Code.AGE_UNKNOWN,
+        first = Reason(ReasonCode.AGE_UNKNOWN,
                        f"The sources do not say whether age {age} is approved.", q.ages.source)
     return [first, *cautions]

@@ -28,7 +28,7 @@ from enum import StrEnum
 
 import numpy as np
 
-from advisor.models import CreditRule, Group, RulesOfCombination, Unit
+from advisor.catalogue import CreditRule, Group, RulesOfCombination, Unit
 
 INF = np.int64(1 << 60)
 _MAX_ASSIGNMENTS = 4096
@@ -150,21 +150,18 @@ def _cost(unit: Unit, objective: Objective) -> int:
 
 @dataclass
 class _Rule:
+    """A credit threshold over some groups: the total, or one of the credit rules."""
+
     threshold: int
     groups: frozenset[str]
-    level: int | None
-    or_above: bool
+    credit_rule: CreditRule | None  # None: the total, which every unit counts towards
 
     def counts(self, unit: Unit) -> bool:
-        if self.level is None:
-            return True
-        if unit.level is None:
-            return False
-        return unit.level >= self.level if self.or_above else unit.level == self.level
+        return self.credit_rule is None or self.credit_rule.counts(unit)
 
 
 def _prepare_rules(rules: RulesOfCombination, group_ids: Sequence[str]) -> list[_Rule]:
-    prepared = [_Rule(rules.credits_required, frozenset(group_ids), None, False)]
+    prepared = [_Rule(rules.credits_required, frozenset(group_ids), None)]
     for rule in rules.credit_rules:
         prepared.append(_from_credit_rule(rule, group_ids))
     return prepared
@@ -172,7 +169,7 @@ def _prepare_rules(rules: RulesOfCombination, group_ids: Sequence[str]) -> list[
 
 def _from_credit_rule(rule: CreditRule, group_ids: Sequence[str]) -> _Rule:
     scope = frozenset(rule.groups) if rule.groups is not None else frozenset(group_ids)
-    return _Rule(rule.min_credits, scope, rule.level, rule.or_above)
+    return _Rule(rule.min_credits, scope, rule)
 
 
 def _group_total(group: Group, members: Sequence[Unit], rule: _Rule | None) -> int:
@@ -222,16 +219,19 @@ def _search_one(
 
     # Rules already met by the mandatory units drop out; rules over the same groups at the same
     # level are one constraint with the larger threshold.
-    merged: dict[tuple[frozenset[str], int | None, bool], int] = {}
+    merged: dict[tuple[frozenset[str], int | None, bool], _Rule] = {}
     for rule in prepared:
         scope = rule.groups & {g.id for g in optional_groups}
         if rule.threshold <= 0:
             continue
         if not scope:
             return None  # only mandatory groups count here, and they are not enough
-        key = (scope, rule.level, rule.or_above)
-        merged[key] = max(merged.get(key, 0), rule.threshold)
-    remaining = [_Rule(t, s, lv, up) for (s, lv, up), t in merged.items()]
+        level = rule.credit_rule.level if rule.credit_rule is not None else None
+        key = (scope, level, level is not None and rule.credit_rule is not None
+               and rule.credit_rule.or_above)
+        if key not in merged or merged[key].threshold < rule.threshold:
+            merged[key] = _Rule(rule.threshold, scope, rule.credit_rule)
+    remaining = list(merged.values())
 
     search = _Search(remaining, objective)
     for group in optional_groups:

@@ -10,121 +10,40 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-import networkx as nx
 import pandas as pd
 
-from advisor.carryover import CarryOver
-from advisor.catalogue import Catalogue, iter_citations
-from advisor.combination import CombinationCheck
-from advisor.eligibility import Code, Eligibility, check_eligibility
-from advisor.graph import qualifications_containing, shared_units
-from advisor.models import (
+from advisor.catalogue import (
     Basis,
+    Catalogue,
     Citation,
-    Group,
-    GroupMember,
     Kind,
     Qualification,
     RangeFact,
     RulesOfCombination,
     Structure,
+    iter_citations,
+    qualifications_containing,
+    shared_units,
 )
-from advisor.recommend import Recommendation
-from advisor.routes import Route
-
-NOT_STATED = "not stated"
-
-KIND_WORDS: dict[Kind, str] = {
-    Kind.KNOWLEDGE: "Knowledge (a 'Principles of' qualification): what a person knows and "
-                    "understands about customer service",
-    Kind.COMPETENCE: "Competence (an NVQ): what a person does at work, assessed in the workplace",
-    Kind.COMBINED: "Knowledge and competence together (the 2014 apprenticeship qualifications)",
-    Kind.UNKNOWN: NOT_STATED,
-}
-
-STRUCTURE_WORDS: dict[Structure, str] = {
-    Structure.COMPLETE: "complete: every unit and rule is known",
-    Structure.PARTIAL: "partial: some units or rules are known",
-    Structure.UNKNOWN: "unknown: the sources name it but do not give its units",
-}
-
-_BASIS_MARK = {Basis.STATED: "", Basis.SECONDARY: " (secondary source)",
-               Basis.INFERENCE: " (inferred)"}
-
-
-# ---------------------------------------------------------------------------------------------
-# Labels shared by tables and pages
-# ---------------------------------------------------------------------------------------------
-
-
-def qualification_reference(q: Qualification) -> str:
-    """The name people use for a qualification: scheme code, regulator number or structure."""
-    return q.code or q.regulator_number or q.structure_reference or q.id
-
-
-def qualification_label(q: Qualification) -> str:
-    """``09628 - OCR Level 2 Certificate in Principles of Customer Service (Level 2)``."""
-    level = f"Level {q.level}" if q.level is not None else "level not stated"
-    return f"{qualification_reference(q)} - {q.title} ({level})"
-
-
-def group_name(group: Group) -> str:
-    """``Group B, Impression and image``, or the title where it already says "group"."""
-    if "group" in group.title.casefold():
-        return group.title
-    return f"Group {group.id}, {group.title}"
-
-
-def unit_label(catalogue: Catalogue, member: GroupMember) -> str:
-    """``3 D/502/9654 Deliver customer service, 5 credits, Level 2`` for a checkbox."""
-    unit = catalogue.units.get(member.urn)
-    parts = [member.number, member.urn] if member.number else [member.urn]
-    if unit is None:
-        return " ".join(parts) + " (not in the unit banks)"
-    credits = f"{unit.credits} credits" if unit.credits is not None else "credits not stated"
-    level = f"Level {unit.level}" if unit.level is not None else "level not stated"
-    return f"{' '.join(parts)} {unit.title}, {credits}, {level}"
-
-
-def group_requirement(group: Group) -> str:
-    """What a group asks for, in words: ``all units (12 credits)``, ``at least 1 unit``."""
-    parts: list[str] = []
-    if group.mandatory:
-        parts.append("every unit is mandatory")
-    if group.min_units:
-        parts.append(f"at least {group.min_units} unit{'s' if group.min_units != 1 else ''}")
-    if group.min_credits is not None:
-        parts.append(f"{'' if group.mandatory else 'at least '}{group.min_credits} credits")
-    if group.max_credits is not None:
-        parts.append(f"at most {group.max_credits} credits count")
-    if not parts:
-        parts.append("optional units")
-    text = "; ".join(parts)
-    if not group.units_complete:
-        text += "; the sources list only some of its units"
-    return text
-
-
-def cite(catalogue: Catalogue, sources: Iterable[Citation]) -> str:
-    """Citations as one line, each marked where it is secondary or an inference."""
-    return "; ".join(c.label() + _BASIS_MARK[catalogue.basis(c)] for c in sources)
-
-
-def entry_status(eligibility: Eligibility) -> str:
-    """Whether new learners can start, in a few words, from the date reasons alone."""
-    codes = {r.code for r in eligibility.reasons}
-    if Code.NOT_A_QUALIFICATION in codes:
-        return "national structure (not enrolled on directly)"
-    if Code.CLOSED_TO_ENTRY in codes:
-        return "closed to new learners"
-    if Code.NOT_YET_OPEN in codes:
-        return "not yet open"
-    if Code.OPEN_TO_ENTRY in codes:
-        return "open to new learners"
-    return "not stated"
+from advisor.engine.carryover import CarryOver
+from advisor.engine.combination import CombinationCheck
+from advisor.engine.eligibility import check_eligibility
+from advisor.engine.recommend import Recommendation
+from advisor.engine.routes import Route
+from advisor.engine.wording import uk_date
+from advisor.views.labels import (
+    KIND_WORDS,
+    NOT_STATED,
+    STRUCTURE_WORDS,
+    cite,
+    entry_status,
+    group_name,
+    group_requirement,
+    qualification_label,
+)
 
 
 def _range(fact: RangeFact | None) -> str:
@@ -133,26 +52,6 @@ def _range(fact: RangeFact | None) -> str:
     if fact.max is None or fact.max == fact.min:  # one value stated, not a range
         return str(fact.min)
     return f"{fact.min} to {fact.max}"
-
-
-def _day(date: dt.date) -> str:
-    return date.strftime("%d/%m/%Y")
-
-
-def to_csv(frame: pd.DataFrame) -> bytes:
-    """A table as UTF-8 CSV for download; text that a spreadsheet would run as a formula
-    (starting with = + - @) is prefixed with an apostrophe."""
-    safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(_defuse)
-    return safe.to_csv(index=False, na_rep=NOT_STATED).encode("utf-8")
-
-
-def _defuse(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 # ---------------------------------------------------------------------------------------------
@@ -205,20 +104,14 @@ def progress_table(catalogue: Catalogue, check: CombinationCheck) -> pd.DataFram
     """Credits counted against credits required: each group, each credit rule, and the total.
 
     ``Required`` is missing for a group that sets no credit minimum (it may still feed a credit
-    rule). A held unit counts in a mandatory group first, then in the first group listing it,
-    as the engine counts it; credits above a group's maximum are not counted.
+    rule). Each held unit counts in the group the check says it counts in; credits above a
+    group's maximum are not counted.
     """
     columns = ["Part", "Counted", "Required"]
     rules, _ = catalogue.effective_rules(check.qualification)
     if not check.known or rules is None:
         return pd.DataFrame([], columns=columns).astype({"Counted": "Int64", "Required": "Int64"})
-    home: dict[str, str] = {}
-    for mandatory_first in (True, False):
-        for group in rules.groups:
-            if group.mandatory == mandatory_first:
-                for member in group.units:
-                    if member.urn in check.counted_units:
-                        home.setdefault(member.urn, group.id)
+    home = check.counted_in
     rows: list[dict[str, Any]] = []
     for group in rules.groups:
         raw = sum(catalogue.units[u].credits or 0 for u, g in home.items()
@@ -269,22 +162,22 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date) -
             continue
         status = entry_status(check_eligibility(catalogue, q, as_at=as_at))
         rows.append({
-            "Reference": qualification_reference(q),
+            "Reference": q.reference,
             "Title": q.title,
             "Level": q.level,
             "Awarding body": q.awarding_body,
             "Kind": q.kind.value if q.kind is not Kind.UNKNOWN else NOT_STATED,
             "Structure": q.structure.value,
-            f"On {_day(as_at)}": status,
+            f"On {uk_date(as_at)}": status,
             "Replaced by": _replacements(catalogue, q) or "",
         })
     frame = pd.DataFrame(rows, columns=["Reference", "Title", "Level", "Awarding body", "Kind",
-                                        "Structure", f"On {_day(as_at)}", "Replaced by"])
+                                        "Structure", f"On {uk_date(as_at)}", "Replaced by"])
     return frame.sort_values(["Level", "Reference"], na_position="last",
                              ignore_index=True).astype({"Level": "Int64"})
 
 
-def unit_matches(catalogue: Catalogue, graph: nx.MultiDiGraph, query: str) -> pd.DataFrame:
+def unit_matches(catalogue: Catalogue, query: str) -> pd.DataFrame:
     """Units whose URN or title contains ``query``, with the qualifications that list them."""
     columns = ["URN", "Title", "Level", "Credits", "GLH", "In qualifications"]
     if not query.strip():
@@ -294,12 +187,12 @@ def unit_matches(catalogue: Catalogue, graph: nx.MultiDiGraph, query: str) -> pd
     for unit in catalogue.units.values():
         if not _matches(query, unit.urn, unit.title):
             continue
-        within = [catalogue.qualifications[i] for i in qualifications_containing(graph, unit.urn)
+        within = [catalogue.qualifications[i] for i in qualifications_containing(catalogue.graph, unit.urn)
                   if i in catalogue.qualifications]
         rows.append({
             "URN": unit.urn, "Title": unit.title, "Level": unit.level, "Credits": unit.credits,
             "GLH": unit.glh,
-            "In qualifications": ", ".join(qualification_reference(q) for q in within)
+            "In qualifications": ", ".join(q.reference for q in within)
             or "none in the catalogue",
         })
     return pd.DataFrame(rows, columns=columns).astype(
@@ -386,17 +279,17 @@ def dates_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date) -> pd
         if fact is None:
             if name in ("closed_to_entry_by", "review"):
                 continue  # only shown where a document gives them
-            rows.append({"Date": label, "Day": NOT_STATED, f"On {_day(as_at)}": "unknown",
+            rows.append({"Date": label, "Day": NOT_STATED, f"On {uk_date(as_at)}": "unknown",
                          "Note": "", "Source": ""})
             continue
         rows.append({
             "Date": label,
-            "Day": _day(fact.date),
-            f"On {_day(as_at)}": "passed" if as_at > fact.date else "not yet reached",
+            "Day": uk_date(fact.date),
+            f"On {uk_date(as_at)}": "passed" if as_at > fact.date else "not yet reached",
             "Note": fact.note or "",
             "Source": cite(catalogue, fact.source),
         })
-    return pd.DataFrame(rows, columns=["Date", "Day", f"On {_day(as_at)}", "Note", "Source"])
+    return pd.DataFrame(rows, columns=["Date", "Day", f"On {uk_date(as_at)}", "Note", "Source"])
 
 
 _DESTINATIONS = {"higher-education": "higher education", "employment": "employment"}
@@ -441,23 +334,23 @@ def comparison_table(catalogue: Catalogue, qualifications: Sequence[Qualificatio
             "Structure known": q.structure.value,
             "Units listed": str(len({m.urn for g in rules.groups for m in g.units}))
             if rules else NOT_STATED,
-            "Last entry": _day(d.last_entry.date) if d.last_entry else NOT_STATED,
-            "Last certification": _day(d.last_certification.date) if d.last_certification
+            "Last entry": uk_date(d.last_entry.date) if d.last_entry else NOT_STATED,
+            "Last certification": uk_date(d.last_certification.date) if d.last_certification
             else NOT_STATED,
-            f"On {_day(as_at)}": status,
+            f"On {uk_date(as_at)}": status,
             "Age groups approved": ", ".join(q.ages.approved) if q.ages and q.ages.approved
             else NOT_STATED,
             "Replaced by": _replacements(catalogue, q) or NOT_STATED,
         }
         for fact, value in values.items():
             facts[fact].append(value)
-    columns = [qualification_reference(q) for q in qualifications]
+    columns = [q.reference for q in qualifications]
     frame = pd.DataFrame.from_dict(facts, orient="index", columns=columns)
     frame.index.name = "Fact"
     return frame.reset_index()
 
 
-def shared_units_table(catalogue: Catalogue, graph: nx.MultiDiGraph,
+def shared_units_table(catalogue: Catalogue,
                        qualifications: Sequence[Qualification]) -> pd.DataFrame:
     """Units listed by at least two of ``qualifications``, with each one's unit number there.
 
@@ -467,8 +360,8 @@ def shared_units_table(catalogue: Catalogue, graph: nx.MultiDiGraph,
     shared: set[str] = set()
     for i, first in enumerate(ids):
         for second in ids[i + 1:]:
-            shared |= shared_units(graph, first, second)
-    references = [qualification_reference(q) for q in qualifications]
+            shared |= shared_units(catalogue.graph, first, second)
+    references = [q.reference for q in qualifications]
     numbers = [_numbers(q.rules) for q in qualifications]
     rows = []
     for urn in sorted(shared):
@@ -496,7 +389,7 @@ def documents_table(catalogue: Catalogue) -> pd.DataFrame:
     for q in catalogue.qualifications.values():
         for _, citation in iter_citations(q):
             counts[citation.doc] += 1
-            citing_qualifications[citation.doc].add(qualification_reference(q))
+            citing_qualifications[citation.doc].add(q.reference)
     for unit in catalogue.units.values():
         for _, citation in iter_citations(unit):
             counts[citation.doc] += 1
@@ -530,9 +423,9 @@ def coverage_table(catalogue: Catalogue) -> pd.DataFrame:
     """How fully each qualification is known: complete, partial or unknown structure."""
     order = {Structure.COMPLETE: 0, Structure.PARTIAL: 1, Structure.UNKNOWN: 2}
     ranked = sorted(catalogue.qualifications.values(),
-                    key=lambda q: (order[q.structure], q.level or 99, qualification_reference(q)))
+                    key=lambda q: (order[q.structure], q.level or 99, q.reference))
     rows = [{
-        "Reference": qualification_reference(q),
+        "Reference": q.reference,
         "Title": q.title,
         "Structure": q.structure.value,
         "What is known": q.structure_note
@@ -559,7 +452,7 @@ def options_table(result: Recommendation) -> pd.DataFrame:
         still = (check.plan.additional_credits if known and check.plan is not None else None)
         rows.append({
             "Qualification": q.title,
-            "Code": qualification_reference(q),
+            "Code": q.reference,
             "Awarding body": q.awarding_body,
             "Kind": KIND_WORDS[q.kind].split(":")[0],
             "New learners": entry_status(option.eligibility),
@@ -610,7 +503,7 @@ def routes_table(routes: Sequence[Route]) -> pd.DataFrame:
     for number, route in enumerate(routes, start=1):
         rows.append({
             "Route": number,
-            "Path": " → ".join(qualification_reference(q) for q in route.path),
+            "Path": " → ".join(q.reference for q in route.path),
             "Steps": len(route.steps),
             "Documented": "yes" if route.documented else "no: includes steps not stated",
             "Credits still needed": route.additional_credits,

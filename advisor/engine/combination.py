@@ -11,22 +11,20 @@ import dataclasses
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
-from advisor.catalogue import Catalogue
-from advisor.eligibility import _remembered as _remembered_eligibility
-from advisor.memo import Same
-from advisor.models import Citation, CreditRule, Group, Qualification, RulesOfCombination, Unit
-from advisor.planner import (
-    Objective,
-    PlanningError,
-    PlanUnit,
-    SearchResult,
-    listed_in,
-    memberships,
-    search_plan,
-    too_many_assignments,
+from advisor.catalogue import (
+    Catalogue,
+    Citation,
+    CreditRule,
+    Group,
+    Qualification,
+    RulesOfCombination,
+    Unit,
 )
+from advisor.engine.planner import Objective, PlanningError, PlanUnit, search_plan
+from advisor.engine.wording import count, group_name
 
 
 @dataclass(frozen=True)
@@ -74,6 +72,9 @@ class CombinationCheck:
     plan: Plan | None
     counted_units: tuple[str, ...]  # held units that count, in rules order
     other_units: tuple[str, ...]  # held units that are not part of this qualification
+    # The group each counted unit counts in (a unit two groups list counts in one of them): the
+    # one the plan's assignment chose, else the unit's mandatory group, else its first group.
+    counted_in: Mapping[str, str] = field(default_factory=dict)
     rules_from: Qualification | None = None  # the national structure whose rules were used
     cautions: tuple[str, ...] = field(default=())
 
@@ -109,16 +110,6 @@ def unit_number(rules: RulesOfCombination | None, urn: str) -> str | None:
     return None
 
 
-def _group_name(group: Group) -> str:
-    if "group" in group.title.casefold():
-        return group.title
-    return f"Group {group.id}, {group.title}"
-
-
-def _credits(n: int) -> str:
-    return f"{n} credit" if n == 1 else f"{n} credits"
-
-
 def _home_groups(rules: RulesOfCombination, held: Iterable[str]) -> dict[str, str]:
     """Where each held unit counts when no plan says otherwise: a mandatory group first."""
     home: dict[str, str] = {}
@@ -133,75 +124,9 @@ def _home_groups(rules: RulesOfCombination, held: Iterable[str]) -> dict[str, st
     return home
 
 
-def _level_matches(rule: CreditRule, unit: Unit) -> bool:
-    if rule.level is None:
-        return True
-    if unit.level is None:
-        return False
-    return unit.level >= rule.level if rule.or_above else unit.level == rule.level
-
-
-@functools.lru_cache(maxsize=100_000)
-def _cached_plan(rules: Same, units: Same, counted: frozenset[str],
-                 objective: Objective) -> SearchResult | None:
-    return search_plan(rules.value, units.value, counted, objective=objective)
-
-
-def forget_remembered() -> None:
-    """Forget every remembered plan and check (for benchmarks that measure a cold start)."""
-    _cached_plan.cache_clear()
-    _remembered_check.cache_clear()
-    _listed_by_identity.cache_clear()
-    _remembered_eligibility.cache_clear()
-
-
-def plan_for(rules: RulesOfCombination, units: Mapping[str, Unit], counted: Iterable[str],
-             objective: Objective) -> SearchResult | None:
-    """:func:`search_plan`, remembered: learners, routes and cohorts ask the same questions
-    (most often: a qualification from nothing). Only the units the rules list matter, and the
-    answer does not depend on their order. Thread-safe (``functools.lru_cache``)."""
-    return _cached_plan(Same(rules), Same(units), frozenset(counted), objective)
-
-
-def satisfiable_by_taking_all(catalogue: Catalogue, rules: RulesOfCombination) -> bool | None:
-    """Whether some set of the listed units achieves ``rules``, decided without the planner
-    where that can be done quickly; None means "ask the planner".
-
-    Every rule is an "at least" (a cap only stops extra credit counting), so more units never
-    break a rule: the rules can be met exactly when taking every listed unit whose credit is
-    known meets them. That settles it when each unit belongs to one group. Where a unit is
-    listed in several groups the group it counts in matters: a simple choice (its mandatory
-    group if it has one, else its first group, then else its last) that meets every rule shows
-    that the rules can be met; when neither does, only the planner can say.
-    """
-    groups_of = listed_in(rules)
-    units = catalogue.units
-    known = [urn for urn in groups_of if urn in units and units[urn].credits is not None]
-    if all(len(groups) == 1 for groups in groups_of.values()):
-        return _meets_every_rule(catalogue, rules, {urn: groups_of[urn][0] for urn in known})
-    counts_in = memberships(rules)  # a unit a mandatory group lists counts only there
-    if too_many_assignments(counts_in):
-        return None  # the planner cannot check these either, and says so
-    for end in (0, -1):
-        if _meets_every_rule(catalogue, rules, {urn: counts_in[urn][end] for urn in known}):
-            return True
-    return None
-
-
-def _meets_every_rule(catalogue: Catalogue, rules: RulesOfCombination,
-                      home: dict[str, str]) -> bool:
-    """Whether holding the units in ``home``, each counted in the group it names, meets every
-    rule."""
-    units = catalogue.units
-    for group in rules.groups:
-        # A mandatory group's own minimums are met by the units counted in it or not at all.
-        if group.mandatory:
-            mine = [units[m.urn].credits or 0 for m in group.units if home.get(m.urn) == group.id]
-            capped = min(sum(mine), group.max_credits or sum(mine))
-            if (group.min_credits or 0) > capped or (group.min_units or 0) > len(mine):
-                return False
-    results, _ = _evaluate(catalogue, rules, home, None)
-    return all(result.met for result in results)
+REMEMBERED_ANSWERS = 50_000
+"""Checks (with their plans) remembered per process: a qualification from nothing, or from the units
+a learner ticks, is asked again and again by learners, routes and cohorts."""
 
 
 def check_combination(
@@ -225,36 +150,23 @@ def check_combination(
                 *(point for s in qualification.rule_statements for point in s.points),
             ),
         )
-    in_rules = _listed(rules)
+    in_rules = rules.listed_units
     counted = frozenset(u for u in held_list if u in in_rules)
     others = tuple(u for u in held_list if u not in in_rules)
-    base = _remembered_check(Same(catalogue), Same(qualification), counted, objective)
+    base = _check_counted(catalogue, qualification.id, counted, objective)
     return dataclasses.replace(base, other_units=others) if others else base
 
 
-def _listed(rules: RulesOfCombination) -> frozenset[str]:
-    """The URNs a rule set lists (remembered per rule set)."""
-    return _listed_by_identity(Same(rules))
-
-
-@functools.lru_cache(maxsize=100_000)
-def _listed_by_identity(rules: Same) -> frozenset[str]:
-    return frozenset(m.urn for g in rules.value.groups for m in g.units)
-
-
-@functools.lru_cache(maxsize=100_000)
-def _remembered_check(catalogue_key: Same, qualification_key: Same, counted: frozenset[str],
-                      objective: Objective) -> CombinationCheck:
-    """The check for the units that count, worked out once: learners, routes and cohorts ask
-    the same questions (most often: a qualification from nothing)."""
-    catalogue, qualification = catalogue_key.value, qualification_key.value
+@functools.lru_cache(maxsize=REMEMBERED_ANSWERS)
+def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozenset[str],
+                   objective: Objective) -> CombinationCheck:
+    """The check for the units that count (remembered: see :data:`REMEMBERED_ANSWERS`)."""
+    qualification = catalogue.qualifications[qualification_id]
     rules, structure = catalogue.effective_rules(qualification)
-    return _check_counted(catalogue, qualification, rules, structure, counted, objective)
+    if rules is None:  # check_combination answers these itself; this is never asked for them
+        raise ValueError(f"{qualification.reference} has no rules of combination to check")
 
 
-def _check_counted(catalogue: Catalogue, qualification: Qualification,
-                   rules: RulesOfCombination, structure: Qualification | None,
-                   counted: frozenset[str], objective: Objective) -> CombinationCheck:
     cautions: list[str] = []
     if structure is not None:
         cautions.append(
@@ -269,7 +181,7 @@ def _check_counted(catalogue: Catalogue, qualification: Qualification,
             f"Based on the units known: the sources list only some of the units of group(s) "
             f"{names}, so other units may also count."
         )
-    in_rules = _listed(rules)
+    in_rules = rules.listed_units
     objective_used = objective
     note = None
     if objective is Objective.GLH:
@@ -279,7 +191,7 @@ def _check_counted(catalogue: Catalogue, qualification: Qualification,
             note = ("Guided learning hours are not stated for some of these units, so the plan "
                     "uses the fewest credits instead.")
     try:
-        found = plan_for(rules, catalogue.units, counted, objective_used)
+        found = search_plan(rules, catalogue.units, counted, objective=objective_used)
     except PlanningError as error:  # rules too large for the search: check them, plan nothing
         found = None
         cautions.append(f"No plan could be worked out for these rules of combination: {error}.")
@@ -312,6 +224,7 @@ def _check_counted(catalogue: Catalogue, qualification: Qualification,
         plan=plan,
         counted_units=tuple(sorted(counted, key=order.__getitem__)),
         other_units=(),
+        counted_in=MappingProxyType(home),
         rules_from=structure,
         cautions=tuple(cautions),
     )
@@ -329,19 +242,19 @@ def _evaluate(
     for unit in plan.units if plan else ():
         planned.setdefault(unit.group, []).append(unit.urn)
 
-    def counted_in(group: Group, rule: CreditRule | None = None) -> int:
+    def credits_in(group: Group, rule: CreditRule | None = None) -> int:
         total = sum(u.credits or 0 for u in by_group[group.id]
-                    if rule is None or _level_matches(rule, u))
+                    if rule is None or rule.counts(u))
         return min(total, group.max_credits) if group.max_credits is not None else total
 
     def example(groups: Sequence[Group], rule: CreditRule | None = None) -> str:
         """A unit to suggest: from the plan where it has one, else the cheapest that counts."""
         fits = [u for g in groups for u in planned.get(g.id, ())
-                if rule is None or _level_matches(rule, units[u])]
+                if rule is None or rule.counts(units[u])]
         if not fits:
             options = [units[m.urn] for g in groups for m in g.units
                        if m.urn in units and m.urn not in home and units[m.urn].credits
-                       and (rule is None or _level_matches(rule, units[m.urn]))]
+                       and (rule is None or rule.counts(units[m.urn]))]
             options.sort(key=lambda u: (u.credits or 0, u.glh or 0))
             fits = [u.urn for u in options[:1]]
         if not fits:
@@ -350,7 +263,7 @@ def _evaluate(
 
     results: list[RuleResult] = []
     for group in rules.groups:
-        name = _group_name(group)
+        name = group_name(group)
         held_here = by_group[group.id]
         if group.mandatory:
             missing = [m.urn for m in group.units if home.get(m.urn) != group.id]
@@ -361,7 +274,7 @@ def _evaluate(
                            f"still needed: {listed}")
             else:
                 message = (f"{name}: all {len(group.units)} mandatory units held "
-                           f"({_credits(counted_in(group))})")
+                           f"({count(credits_in(group), 'credit')})")
             results.append(RuleResult(f"group-{group.id}-mandatory", "mandatory", not missing,
                                       message, have, len(group.units), group.id, group.source))
         if group.min_units:
@@ -379,7 +292,7 @@ def _evaluate(
             results.append(RuleResult(f"group-{group.id}-units", "min-units", met, message,
                                       have, group.min_units, group.id, group.source))
         if group.min_credits and not group.mandatory:
-            value = counted_in(group)
+            value = credits_in(group)
             met = value >= group.min_credits
             message = f"{name}: {value} of at least {group.min_credits} credits"
             if not met:
@@ -399,7 +312,7 @@ def _evaluate(
 
     for rule in rules.credit_rules:
         scope = [g for g in rules.groups if rule.groups is None or g.id in rule.groups]
-        value = sum(counted_in(g, rule) for g in scope)
+        value = sum(credits_in(g, rule) for g in scope)
         met = value >= rule.min_credits
         message = f"{rule.description}: {value} of {rule.min_credits} credits"
         if not met:
@@ -414,7 +327,7 @@ def _evaluate(
         results.append(RuleResult(rule.id, "credits", met, message, value, rule.min_credits,
                                   None, rule.source))
 
-    total = sum(counted_in(g) for g in rules.groups)
+    total = sum(credits_in(g) for g in rules.groups)
     met = total >= rules.credits_required
     message = f"Credits: {total} of {rules.credits_required} counted"
     if not met:

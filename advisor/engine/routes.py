@@ -25,7 +25,7 @@ units of the qualifications that follow them.
 
 What each step leaves the learner holding
 -----------------------------------------
-Each step carries :func:`advisor.carryover.carry_over` from the previous qualification with the
+Each step carries :func:`advisor.engine.carryover.carry_over` from the previous qualification with the
 units held so far: what transfers, what is only similar, what is barred, and the remaining plan.
 The search assumes the learner completes each step by that step's smallest plan, so after a step
 they hold what they held before, the plan's units and the target's mandatory units. Where a
@@ -65,17 +65,20 @@ import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
-import networkx as nx
-
-from advisor.carryover import CarryOver, carry_over, units_of_qualification
-from advisor.catalogue import Catalogue
-from advisor.graph import EdgeKind, qualification_node
-from advisor.memo import per_object
-from advisor.models import Basis, Category, Citation, Qualification, Replacement
-from advisor.planner import Objective
-from advisor.serialise import carry_over_dict, qualification_dict
+from advisor.catalogue import (
+    Basis,
+    Catalogue,
+    Category,
+    Citation,
+    Qualification,
+    Replacement,
+    followers_of,
+    progressions_from,
+    qualifications_containing,
+)
+from advisor.engine.carryover import CarryOver, carry_over, units_of_qualification
+from advisor.engine.planner import Objective
 
 SHARED_UNITS_STATEMENT = "Not a documented progression: these qualifications share units."
 """How every shared-units step is labelled."""
@@ -183,7 +186,6 @@ def already_reached(
 
 def find_routes(
     catalogue: Catalogue,
-    graph: nx.MultiDiGraph,
     *,
     from_qualification: Qualification | None = None,
     units: Iterable[str] = (),
@@ -198,9 +200,9 @@ def find_routes(
     """Routes from a completed qualification and/or held units to a target, best first.
 
     Give exactly one of ``to_qualification`` and ``to_level``. The arguments are checked at once
-    (raising :class:`RouteError`); the routes are then found as they are taken. ``graph`` is
-    :func:`advisor.graph.build_graph` of ``catalogue``. ``objective`` is passed on to each
-    step's plan. When the learner is already there (:func:`already_reached`) nothing is
+    (raising :class:`RouteError`); the routes are then found as they are taken. Progressions
+    and shared units come from the catalogue's graph. ``objective`` is passed on to each step's
+    plan. When the learner is already there (:func:`already_reached`) nothing is
     yielded. See the module docstring for the steps, the ordering and the bounds.
     """
     if isinstance(units, str):
@@ -211,7 +213,7 @@ def find_routes(
                      max_expansions)
     if already_reached(from_qualification, to_qualification=to_qualification, to_level=to_level):
         return iter(())
-    search = _Search(catalogue, graph, to_qualification=to_qualification, to_level=to_level,
+    search = _Search(catalogue, to_qualification=to_qualification, to_level=to_level,
                      include_inferred=include_inferred,
                      include_shared_units=include_shared_units, objective=objective)
     return search.run(from_qualification, held, max_steps=max_steps,
@@ -291,52 +293,20 @@ class _Partial:
 _Entry = tuple[RouteCost, int, _Partial, _Edge | None]
 
 
-class _RouteIndex:
-    """What every search reads from the catalogue, kept once per catalogue: the enrolable
-    qualifications, each one's units (by its effective rules) with their sources, and which
-    enrolable qualifications list each unit. Filled as searches ask; only ever added to."""
-
-    def __init__(self, catalogue: Catalogue) -> None:
-        self.catalogue = catalogue
-        self.enrolable = sorted(
-            (q for q in catalogue.qualifications.values()
-             if q.category is Category.QUALIFICATION),
-            key=lambda q: q.id)
-        self.units: dict[str, dict[str, tuple[Citation, ...]]] = {}
-        self._listing: dict[str, list[Qualification]] | None = None
-
-    def listing(self, urn: str) -> list[Qualification]:
-        if self._listing is None:
-            listing: dict[str, list[Qualification]] = {}
-            for q in self.enrolable:
-                rules, _ = self.catalogue.effective_rules(q)
-                for urn_listed in {m.urn for g in (rules.groups if rules else ())
-                                   for m in g.units}:
-                    listing.setdefault(urn_listed, []).append(q)
-            self._listing = listing
-        return self._listing.get(urn, [])
-
-
-@per_object
-def _route_index(catalogue: Catalogue) -> _RouteIndex:
-    return _RouteIndex(catalogue)
-
-
 class _Search:
-    def __init__(self, catalogue: Catalogue, graph: nx.MultiDiGraph, *,
+    def __init__(self, catalogue: Catalogue, *,
                  to_qualification: Qualification | None, to_level: int | None,
                  include_inferred: bool, include_shared_units: bool,
                  objective: Objective) -> None:
         self.catalogue = catalogue
-        self.graph = graph
         self.to_qualification = to_qualification
         self.to_level = to_level
         self.include_inferred = include_inferred
         self.include_shared_units = include_shared_units
         self.objective = objective
-        self.index = _route_index(catalogue)
-        self.enrolable = self.index.enrolable
-        self._units = self.index.units
+        self.enrolable = sorted((q for q in catalogue.qualifications.values()
+                                 if q.category is Category.QUALIFICATION), key=lambda q: q.id)
+        self._units: dict[str, dict[str, tuple[Citation, ...]]] = {}
         self._carry: dict[tuple[str | None, str, frozenset[str]], CarryOver] = {}
         self._edges: dict[str, list[_Edge]] = {}
 
@@ -364,29 +334,38 @@ class _Search:
             self._units[q.id] = found
         return self._units[q.id]
 
+    def listing(self, urn: str) -> list[Qualification]:
+        """The enrolable qualifications whose effective rules list a unit: those whose own rules
+        list it, and those that follow a national structure listing it."""
+        found = []
+        for listed_by in qualifications_containing(self.catalogue.graph, urn):
+            q = self.catalogue.qualifications[listed_by]
+            if q.category is Category.QUALIFICATION:
+                found.append(q)
+            else:
+                found += [follower for f in followers_of(self.catalogue.graph, q.id)
+                          if (follower := self.catalogue.qualifications[f]).rules is None]
+        return found
+
     def edges_from(self, a: Qualification) -> list[_Edge]:
         if a.id in self._edges:
             return self._edges[a.id]
         edges: dict[str, _Edge] = {}
-        node = qualification_node(a.id)
-        if node in self.graph:
-            for _, target, data in self.graph.out_edges(node, data=True):
-                if data["kind"] != EdgeKind.PROGRESSES_TO.value:
-                    continue
-                b = self.catalogue.qualifications.get(target[1])
-                if b is None or b.category is not Category.QUALIFICATION:
-                    continue
-                stated = data["basis"] == Basis.STATED.value
-                if not (stated or self.include_inferred):
-                    continue
-                if b.id in edges and edges[b.id].kind is StepKind.STATED:
-                    continue  # a stated statement outranks an inferred one for the same step
-                edges[b.id] = _Edge(b, StepKind.STATED if stated else StepKind.INFERRED,
-                                    data["statement"], tuple(data["source"]))
+        for progression in progressions_from(self.catalogue.graph, a.id):
+            b = self.catalogue.qualifications[progression.to]
+            if b.category is not Category.QUALIFICATION:
+                continue
+            stated = progression.basis is Basis.STATED
+            if not (stated or self.include_inferred):
+                continue
+            if b.id in edges and edges[b.id].kind is StepKind.STATED:
+                continue  # a stated statement outranks an inferred one for the same step
+            edges[b.id] = _Edge(b, StepKind.STATED if stated else StepKind.INFERRED,
+                                progression.statement, progression.source)
         if self.include_shared_units and a.level is not None:
             mine = self.units_of(a)
             # Only qualifications that list one of these units can share one.
-            candidates = {q.id: q for u in mine for q in self.index.listing(u)}
+            candidates = {q.id: q for u in mine for q in self.listing(u)}
             for b in sorted(candidates.values(), key=lambda q: q.id):
                 if b.id == a.id or b.id in edges or b.level not in (a.level, a.level + 1):
                     continue
@@ -494,53 +473,3 @@ def _extend(cost: RouteCost, edge: _Edge, *, unknown: bool, credits: int) -> Rou
         steps=cost.steps + 1,
         ids=(*cost.ids, edge.to.id),
     )
-
-
-# ---------------------------------------------------------------------------------------------
-# JSON
-# ---------------------------------------------------------------------------------------------
-
-
-def route_dict(catalogue: Catalogue, route: Route) -> dict[str, Any]:
-    """A route as a JSON-ready dictionary: the CLI's ``--json`` and the app's downloads."""
-    steps = []
-    for step in route.steps:
-        carried = carry_over_dict(catalogue, step.carry_over)
-        remaining = carried["remaining"]
-        steps.append({
-            "from": qualification_dict(step.from_) if step.from_ is not None else None,
-            "to": qualification_dict(step.to),
-            "edge": step.kind.value,
-            "statement": step.statement,
-            "source": [c.label() for c in step.source],
-            "source_notes": [c.note for c in step.source if c.note],
-            "shared_units": list(step.shared_units),
-            "credits_transferred": carried["credits_transferred"],
-            "transfers": carried["transfers"],
-            "possible_transfers": carried["possible_transfers"],
-            "similar": carried["similar"],
-            "not_transferable": carried["not_transferable"],
-            "rules_known": remaining["rules_known"],
-            "additional_credits": step.additional_credits,
-            "plan_units": remaining["plan"]["units"] if remaining["plan"] else [],
-            "cautions": remaining["cautions"],
-            "replaced_by": [
-                {"by": r.by, "scope": r.scope, "source": [c.label() for c in r.source]}
-                for r in step.replaced_by
-            ],
-        })
-    cost = route.cost
-    return {
-        "path": [qualification_dict(q) for q in route.path],
-        "steps": steps,
-        "additional_credits": route.additional_credits,
-        "documented": route.documented,
-        "cost": {
-            "non_stated_steps": cost.non_stated_steps,
-            "shared_unit_steps": cost.shared_unit_steps,
-            "unknown_credit_steps": cost.unknown_credit_steps,
-            "additional_credits_known": cost.additional_credits,
-            "steps": cost.steps,
-            "ids": list(cost.ids),
-        },
-    }

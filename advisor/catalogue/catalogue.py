@@ -1,0 +1,193 @@
+"""The validated catalogue: every record, read-only, with its graph and lookups.
+
+A :class:`Catalogue` is made only by the loader (:func:`advisor.catalogue.read_catalogue`), so
+every one in use has passed every check. It is shared by every session of the app and never
+changed; answers that are worth remembering are remembered per catalogue by the engine.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import networkx as nx
+
+from advisor.catalogue.graph import build_graph
+from advisor.catalogue.models import (
+    Basis,
+    Citation,
+    Document,
+    Framework,
+    JobRole,
+    Progression,
+    Qualification,
+    RulesOfCombination,
+    TransferRule,
+    Unit,
+    citation_basis,
+)
+
+
+class UnknownReference(LookupError):
+    """A qualification or unit that the catalogue does not hold, with the closest matches."""
+
+    def __init__(self, what: str, reference: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(what, reference, suggestions)
+        self.what = what
+        self.reference = reference
+        self.suggestions = list(suggestions)
+
+    def plain(self) -> str:
+        """The message without suggestions."""
+        return f"no {self.what} {self.reference!r} in the catalogue"
+
+    def __str__(self) -> str:
+        message = self.plain()
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(self.suggestions) + "?"
+        return message
+
+
+# eq=False: a catalogue is compared and hashed by identity, so the engine can remember answers
+# per catalogue without hashing every record in it.
+@dataclass(frozen=True, eq=False)
+class Catalogue:
+    """Everything the advisor knows, validated and read-only.
+
+    ``graph`` is the networkx graph of the same records (:mod:`advisor.catalogue.graph`):
+    qualifications, units, levels, job roles and frameworks, and the edges between them.
+    """
+
+    documents: Mapping[str, Document]
+    units: Mapping[str, Unit]
+    qualifications: Mapping[str, Qualification]
+    progressions: tuple[Progression, ...]
+    job_roles: Mapping[str, JobRole]
+    frameworks: Mapping[str, Framework]
+    transfer_rules: tuple[TransferRule, ...]
+    graph: nx.MultiDiGraph
+    qualification_files: Mapping[str, str]
+    data_dir: str
+
+    @classmethod
+    def from_records(
+        cls,
+        *,
+        documents: Mapping[str, Document],
+        units: Mapping[str, Unit],
+        qualifications: Mapping[str, Qualification],
+        progressions: Iterable[Progression] = (),
+        job_roles: Mapping[str, JobRole] | None = None,
+        frameworks: Mapping[str, Framework] | None = None,
+        transfer_rules: Iterable[TransferRule] = (),
+        qualification_files: Mapping[str, str] | None = None,
+        data_dir: str = "",
+    ) -> Catalogue:
+        """A catalogue of records that have passed every check, with its frozen graph. The
+        loader makes every catalogue this way; tests make small ones from records."""
+        progressions, transfer_rules = tuple(progressions), tuple(transfer_rules)
+        job_roles, frameworks = job_roles or {}, frameworks or {}
+        graph = build_graph(documents=documents, units=units, qualifications=qualifications,
+                            progressions=progressions, job_roles=job_roles,
+                            frameworks=frameworks)
+        return cls(
+            documents=MappingProxyType(dict(documents)),
+            units=MappingProxyType(dict(units)),
+            qualifications=MappingProxyType(dict(qualifications)),
+            progressions=progressions,
+            job_roles=MappingProxyType(dict(job_roles)),
+            frameworks=MappingProxyType(dict(frameworks)),
+            transfer_rules=transfer_rules,
+            graph=nx.freeze(graph),
+            qualification_files=MappingProxyType(dict(qualification_files or {})),
+            data_dir=data_dir,
+        )
+
+    def basis(self, citation: Citation) -> Basis:
+        """How firmly the cited fact is known: stated, secondary or an inference."""
+        return citation_basis(citation, self.documents)
+
+    def find_qualification(self, reference: str) -> Qualification:
+        """A qualification by id, scheme code, regulator number or structure reference."""
+        found = self._by_reference.get(normalise_reference(reference))
+        if found is not None:
+            return found
+        labels: dict[str, str] = {}
+        for q in self.qualifications.values():
+            for name in (q.id, q.code, q.regulator_number, q.structure_reference):
+                if name:
+                    labels[name.upper()] = name
+            labels[q.title.upper()] = q.reference
+        raise UnknownReference("qualification", reference, closest(reference, labels))
+
+    def find_unit(self, reference: str, *, within: Qualification | None = None) -> Unit:
+        """A unit by URN, or by its number within ``within`` (``F3`` in 03456)."""
+        wanted = reference.strip().upper()
+        if wanted in self.units:
+            return self.units[wanted]
+        numbered = self._numbered_units(within) if within is not None else {}
+        if wanted in numbered:
+            return self.units[numbered[wanted]]
+        labels = {urn: urn for urn in self.units}
+        if within is not None and within.rules is not None:
+            for group in within.rules.groups:
+                for member in group.units:
+                    if member.number:
+                        labels[member.number.upper()] = f"{member.number} ({member.urn})"
+        for urn, unit in self.units.items():
+            labels[unit.title.upper()] = urn
+        raise UnknownReference("unit", reference, closest(reference, labels))
+
+    def _numbered_units(self, qualification: Qualification) -> dict[str, str]:
+        """``{number or code: URN}`` for the units a qualification's own rules list."""
+        found: dict[str, str] = {}
+        if qualification.rules is not None:
+            for group in qualification.rules.groups:
+                for member in group.units:
+                    for label in (member.number, member.code):
+                        if label and label.strip().upper() not in found:
+                            found[label.strip().upper()] = member.urn
+        return found
+
+    def effective_rules(
+        self, qualification: Qualification
+    ) -> tuple[RulesOfCombination | None, Qualification | None]:
+        """The rules to check a qualification against, and the structure they come from.
+
+        A qualification whose own unit list is not in the sources may be inferred to follow a
+        national structure; its rules are then the structure's, and the second value names the
+        structure so that every answer can say so.
+        """
+        if qualification.rules is not None:
+            return qualification.rules, None
+        if qualification.based_on is not None:
+            structure = self.qualifications.get(qualification.based_on.structure)
+            if structure is not None and structure.rules is not None:
+                return structure.rules, structure
+        return None, None
+
+    @functools.cached_property
+    def _by_reference(self) -> dict[str, Qualification]:
+        """Every name a qualification answers to (id, code, regulator number, structure
+        reference), normalised; the first qualification in catalogue order wins."""
+        index: dict[str, Qualification] = {}
+        for q in self.qualifications.values():
+            for name in (q.id, q.code, q.regulator_number, q.structure_reference):
+                if name is not None:
+                    index.setdefault(normalise_reference(name), q)
+        return index
+
+
+def closest(reference: str, labels: Mapping[str, str]) -> tuple[str, ...]:
+    """Up to three suggestions for a mistyped reference, from ``{LABEL: suggestion}``."""
+    matches = difflib.get_close_matches(reference.strip().upper(), list(labels), n=3, cutoff=0.5)
+    return tuple(dict.fromkeys(labels[m] for m in matches))
+
+
+def normalise_reference(text: str) -> str:
+    """A qualification reference compared without case or spaces."""
+    return re.sub(r"\s+", "", text).upper()

@@ -1,0 +1,382 @@
+"""Checks across catalogue files: references that must resolve, facts that must agree.
+
+Each check adds what it finds to a :class:`Collector`, which the loader turns into one
+:class:`~advisor.catalogue.problems.CatalogueError` listing every problem. A reference to an
+id or URN that a broken file seems to declare is not reported again: that file's own problem
+is the one to fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, cast
+
+import networkx as nx
+
+from advisor.catalogue.catalogue import normalise_reference
+from advisor.catalogue.models import (
+    Category,
+    Document,
+    Framework,
+    FrameworkFile,
+    JobRole,
+    JobRoleFile,
+    Progression,
+    ProgressionFile,
+    Qualification,
+    RulesOfCombination,
+    SourcesFile,
+    Structure,
+    TransferRule,
+    TransferRuleFile,
+    Unit,
+    UnitBank,
+)
+from advisor.catalogue.problems import Problem
+from advisor.catalogue.reading import FileRead, ParsedFile
+from advisor.catalogue.yaml_source import KeyPath, LocatedDocument
+
+ProblemAt = Callable[[KeyPath, str], None]
+"""Reports a problem at a key path of the file being checked."""
+
+
+class Collector:
+    """Gathers problems, and what files that failed seem to declare."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.problems: list[Problem] = []
+        self.broken_ids: set[str] = set()
+        self.broken_urns: set[str] = set()
+
+    def relative(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.data_dir.parent))
+        except ValueError:
+            return str(path)
+
+    def add(self, file: str, doc: LocatedDocument | None, path: KeyPath, message: str) -> None:
+        line = doc.line_of(path) if doc is not None else None
+        self.problems.append(Problem(file, line, path, message))
+
+    def take(self, read: FileRead) -> ParsedFile | None:
+        self.problems.extend(read.problems)
+        self.broken_ids |= read.broken_ids
+        self.broken_urns |= read.broken_urns
+        return read.parsed
+
+
+def problem_order(problem: Problem) -> tuple[str, int, str]:
+    return (problem.file, problem.line or 0, problem.message)
+
+
+def check_documents(c: Collector, parsed: ParsedFile | None) -> dict[str, Document] | None:
+    if parsed is None:
+        return None
+    documents: dict[str, Document] = {}
+    for index, document in enumerate(cast(SourcesFile, parsed.model).documents):
+        if document.file in documents:
+            c.add(parsed.file, parsed.doc, ("documents", index, "file"),
+                  f"document {document.file!r} is listed twice")
+        documents[document.file] = document
+    return documents
+
+
+def check_units(c: Collector, files: list[ParsedFile]) -> dict[str, Unit]:
+    units: dict[str, Unit] = {}
+    where: dict[str, tuple[ParsedFile, KeyPath]] = {}
+    for parsed in files:
+        for index, unit in enumerate(cast(UnitBank, parsed.model).units):
+            path = ("units", index, "urn")
+            if unit.urn in units:
+                first = units[unit.urn]
+                first_parsed, first_path = where[unit.urn]
+                first_file, first_line = first_parsed.file, first_parsed.doc.line_of(first_path)
+                differences = [
+                    f"{name} {getattr(unit, name)!r} here but {getattr(first, name)!r}"
+                    for name in ("title", "credits", "level")
+                    if _differs(getattr(unit, name), getattr(first, name))
+                ]
+                at = f"{first_file}:{first_line}"
+                if differences:
+                    c.add(parsed.file, parsed.doc, path,
+                          f"unit {unit.urn} is recorded with different facts: "
+                          + "; ".join(differences) + f" at {at}")
+                else:
+                    c.add(parsed.file, parsed.doc, path,
+                          f"unit {unit.urn} is recorded twice (also at {at}); keep one record "
+                          "and list both sources under it")
+                continue
+            units[unit.urn] = unit
+            where[unit.urn] = (parsed, path)
+    return units
+
+
+def _differs(a: Any, b: Any) -> bool:
+    if isinstance(a, str) and isinstance(b, str):
+        return " ".join(a.split()).casefold() != " ".join(b.split()).casefold()
+    return a != b
+
+
+def check_qualifications(
+    c: Collector, files: list[ParsedFile], units: dict[str, Unit]
+) -> dict[str, tuple[Qualification, ParsedFile]]:
+    found: dict[str, tuple[Qualification, ParsedFile]] = {}
+    names: dict[str, str] = {}
+    for parsed in files:
+        q = cast(Qualification, parsed.model)
+        assert isinstance(q, Qualification)
+        if q.id in found:
+            c.add(parsed.file, parsed.doc, ("id",),
+                  f"qualification id {q.id!r} is already used by {found[q.id][1].file}")
+            continue
+        found[q.id] = (q, parsed)
+        for key in ("code", "regulator_number", "structure_reference"):
+            value = getattr(q, key)
+            if value is None:
+                continue
+            label = normalise_reference(value)
+            if label in names and names[label] != q.id:
+                c.add(parsed.file, parsed.doc, (key,),
+                      f"{value!r} already names qualification {names[label]!r}")
+            names[label] = q.id
+
+    for q, parsed in found.values():
+        _check_one_qualification(c, q, parsed, units, found)
+    return found
+
+
+def _check_one_qualification(
+    c: Collector,
+    q: Qualification,
+    parsed: ParsedFile,
+    units: dict[str, Unit],
+    every: dict[str, tuple[Qualification, ParsedFile]],
+) -> None:
+    def problem(path: KeyPath, message: str) -> None:
+        c.add(parsed.file, parsed.doc, path, message)
+
+    if q.structure is Structure.COMPLETE and q.rules is None:
+        problem(("structure",), "structure is 'complete' but no rules of combination are given")
+    if q.structure is Structure.UNKNOWN and q.rules is not None:
+        problem(("structure",), "structure is 'unknown' but rules of combination are given")
+    if q.rules is not None:
+        if q.credits_required is not None and q.credits_required != q.rules.credits_required:
+            problem(("credits_required",),
+                    f"credits_required is {q.credits_required} but the rules of combination "
+                    f"require {q.rules.credits_required}")
+        _check_rules(q.rules, units, problem, complete=q.structure is Structure.COMPLETE,
+                     broken_urns=c.broken_urns)
+
+    for index, named in enumerate(q.named_units):
+        if named.possible_urn is not None and named.possible_urn not in units and (
+            named.possible_urn not in c.broken_urns
+        ):
+            problem(("named_units", index, "possible_urn"),
+                    f"unit {named.possible_urn} is not in any unit bank")
+    if q.based_on is not None:
+        target = every.get(q.based_on.structure)
+        if target is None and q.based_on.structure in c.broken_ids:
+            pass
+        elif target is None:
+            problem(("based_on", "structure"), _unknown_qualification(q.based_on.structure, every))
+        elif target[0].category is not Category.NATIONAL_STRUCTURE:
+            problem(("based_on", "structure"),
+                    f"{q.based_on.structure!r} is not a national structure")
+    for index, replacement in enumerate(q.replaced_by):
+        if replacement.by in c.broken_ids:
+            continue
+        if replacement.by not in every:
+            problem(("replaced_by", index, "by"), _unknown_qualification(replacement.by, every))
+        elif replacement.by == q.id:
+            problem(("replaced_by", index, "by"), "a qualification cannot replace itself")
+    if q.ages is not None:
+        both = set(q.ages.approved) & set(q.ages.not_approved)
+        for band in sorted(both):
+            problem(("ages",), f"age band {band!r} is both approved and not approved")
+    _check_dates(q, problem)
+
+
+def _check_rules(rules: RulesOfCombination, units: dict[str, Unit], problem: ProblemAt,
+                 *, complete: bool, broken_urns: set[str]) -> None:
+    group_ids: set[str] = set()
+    for g_index, group in enumerate(rules.groups):
+        base: KeyPath = ("rules", "groups", g_index)
+        if group.id in group_ids:
+            problem((*base, "id"), f"group id {group.id!r} is used twice")
+        group_ids.add(group.id)
+        seen: set[str] = set()
+        total = 0
+        credits_known = True
+        for u_index, member in enumerate(group.units):
+            path = (*base, "units", u_index, "urn")
+            if member.urn in seen:
+                problem(path, f"unit {member.urn} is listed twice in group {group.id}")
+                continue
+            seen.add(member.urn)
+            unit = units.get(member.urn)
+            if unit is None:
+                if member.urn not in broken_urns:
+                    problem(path, f"unit {member.urn} is not in any unit bank (data/units/)")
+                credits_known = False
+                continue
+            if unit.credits is None:
+                credits_known = False
+                if complete:
+                    problem(path, f"unit {member.urn} has no credit value, so this group "
+                                  "cannot be checked")
+            else:
+                total += unit.credits
+        if not group.units_complete or not credits_known:
+            continue
+        if group.mandatory and group.min_credits is not None and group.min_credits != total:
+            problem((*base, "min_credits"),
+                    f"group {group.id} is mandatory and states {group.min_credits} credits, "
+                    f"but its units add up to {total}")
+        elif group.min_credits is not None and group.min_credits > total:
+            problem((*base, "min_credits"),
+                    f"group {group.id} needs at least {group.min_credits} credits but its "
+                    f"units give at most {total}")
+        if group.min_units is not None and group.min_units > len(group.units):
+            problem((*base, "min_units"),
+                    f"group {group.id} needs at least {group.min_units} units but lists "
+                    f"{len(group.units)}")
+        if (group.max_credits is not None and group.min_credits is not None
+                and group.max_credits < group.min_credits):
+            problem((*base, "max_credits"),
+                    f"group {group.id}'s maximum ({group.max_credits}) is below its minimum "
+                    f"({group.min_credits})")
+    for r_index, rule in enumerate(rules.credit_rules):
+        for name in rule.groups or ():
+            if name not in group_ids:
+                problem(("rules", "credit_rules", r_index, "groups"),
+                        f"credit rule {rule.id!r} names group {name!r}, which this "
+                        f"qualification does not have (groups: {', '.join(sorted(group_ids))})")
+
+
+def _check_dates(q: Qualification, problem: ProblemAt) -> None:
+    order = [
+        ("operational_start", "last_entry"),
+        ("operational_start", "closed_to_entry_by"),
+        ("last_entry", "last_certification"),
+        ("operational_start", "last_certification"),
+    ]
+    for earlier, later in order:
+        first = getattr(q.dates, earlier)
+        second = getattr(q.dates, later)
+        if first is not None and second is not None and first.date > second.date:
+            problem(("dates", later, "date"),
+                    f"{later.replace('_', ' ')} ({second.date.isoformat()}) is before "
+                    f"{earlier.replace('_', ' ')} ({first.date.isoformat()})")
+
+
+def _unknown_qualification(reference: str, every: Mapping[str, Any]) -> str:
+    close = difflib.get_close_matches(reference, list(every), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"no qualification with id {reference!r}{hint}"
+
+
+def check_progressions(c: Collector, parsed: ParsedFile | None,
+                        qualifications: Mapping[str, Any]) -> tuple[Progression, ...]:
+    if parsed is None:
+        return ()
+    model = cast(ProgressionFile, parsed.model)
+    edges: dict[str, list[str]] = defaultdict(list)
+    for index, step in enumerate(model.progressions):
+        base: KeyPath = ("progressions", index)
+        if step.from_ not in qualifications and step.from_ not in c.broken_ids:
+            c.add(parsed.file, parsed.doc, (*base, "from"),
+                  _unknown_qualification(step.from_, qualifications))
+        if (step.to is None) == (step.destination is None):
+            c.add(parsed.file, parsed.doc, base,
+                  "give exactly one of 'to' (a qualification) or 'destination'")
+        if step.to is not None:
+            if step.to not in qualifications:
+                if step.to in c.broken_ids:
+                    continue
+                c.add(parsed.file, parsed.doc, (*base, "to"),
+                      _unknown_qualification(step.to, qualifications))
+            elif step.to == step.from_:
+                c.add(parsed.file, parsed.doc, (*base, "to"),
+                      "a qualification cannot progress to itself")
+            else:
+                edges[step.from_].append(step.to)
+    cycle = _find_cycle(edges)
+    if cycle:
+        index = next(i for i, s in enumerate(model.progressions)
+                     if s.from_ == cycle[0] and s.to == cycle[1])
+        c.add(parsed.file, parsed.doc, ("progressions", index),
+              "progression goes round in a circle: " + " -> ".join(cycle))
+    return model.progressions
+
+
+def _find_cycle(edges: Mapping[str, list[str]]) -> list[str] | None:
+    graph = nx.DiGraph()
+    for source, targets in edges.items():
+        graph.add_edges_from((source, t) for t in targets)
+    if nx.is_directed_acyclic_graph(graph):  # the usual answer, found far sooner
+        return None
+    try:
+        found = nx.find_cycle(graph)
+    except nx.NetworkXNoCycle:
+        return None
+    return [edge[0] for edge in found] + [found[-1][1]]
+
+
+def check_job_roles(c: Collector, parsed: ParsedFile | None,
+                     qualifications: Mapping[str, Any]) -> dict[str, JobRole]:
+    if parsed is None:
+        return {}
+    roles: dict[str, JobRole] = {}
+    for index, role in enumerate(cast(JobRoleFile, parsed.model).job_roles):
+        if role.id in roles:
+            c.add(parsed.file, parsed.doc, ("job_roles", index, "id"),
+                  f"job role id {role.id!r} is used twice")
+        if role.after is not None and role.after not in qualifications and (
+            role.after not in c.broken_ids
+        ):
+            c.add(parsed.file, parsed.doc, ("job_roles", index, "after"),
+                  _unknown_qualification(role.after, qualifications))
+        if role.level is None and role.after is None:
+            c.add(parsed.file, parsed.doc, ("job_roles", index),
+                  "a job role needs a level or an 'after' qualification")
+        roles[role.id] = role
+    return roles
+
+
+def check_frameworks(c: Collector, parsed: ParsedFile | None,
+                      qualifications: Mapping[str, Any]) -> dict[str, Framework]:
+    if parsed is None:
+        return {}
+    frameworks: dict[str, Framework] = {}
+    for index, framework in enumerate(cast(FrameworkFile, parsed.model).frameworks):
+        if framework.id in frameworks:
+            c.add(parsed.file, parsed.doc, ("frameworks", index, "id"),
+                  f"framework id {framework.id!r} is used twice")
+        frameworks[framework.id] = framework
+        for c_index, component in enumerate(framework.components):
+            for q_index, ref in enumerate(component.qualifications):
+                if ref not in qualifications and ref not in c.broken_ids:
+                    c.add(parsed.file, parsed.doc,
+                          ("frameworks", index, "components", c_index, "qualifications", q_index),
+                          _unknown_qualification(ref, qualifications))
+    return frameworks
+
+
+def check_transfer_rules(c: Collector, parsed: ParsedFile | None,
+                          qualifications: Mapping[str, Any]) -> tuple[TransferRule, ...]:
+    if parsed is None:
+        return ()
+    model = cast(TransferRuleFile, parsed.model)
+    for index, rule in enumerate(model.transfer_rules):
+        for key in ("from_qualifications", "to_qualifications"):
+            for q_index, ref in enumerate(getattr(rule, key)):
+                if ref not in qualifications and ref not in c.broken_ids:
+                    c.add(parsed.file, parsed.doc, ("transfer_rules", index, key, q_index),
+                          _unknown_qualification(ref, qualifications))
+    return model.transfer_rules
+
+

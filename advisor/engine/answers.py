@@ -1,0 +1,75 @@
+"""A learner's answers read from text: age, yes or no, employment and aim.
+
+The one place that says what a plausible age is and which words mean yes, working or an
+apprenticeship. The command line, shared links, cohort files and the app's questions all read
+answers through these functions, so a value one of them accepts the others accept too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from advisor.engine.recommend import Aim, Employment
+
+MIN_AGE = 13
+"""The youngest plausible learner: the pre-16 age group starts in school years 9 to 11."""
+MAX_AGE = 100
+
+_WHOLE = re.compile(r"[+-]?\d+(\.0*)?")
+_YES = frozenset({"yes", "y", "true", "1"})
+_NO = frozenset({"no", "n", "false", "0"})
+_EMPLOYMENT = {
+    "working": Employment.WORKING, "employed": Employment.WORKING, "yes": Employment.WORKING,
+    "notworking": Employment.NOT_WORKING, "unemployed": Employment.NOT_WORKING,
+    "no": Employment.NOT_WORKING,
+}
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be used; the message says why in words a person can act on."""
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.casefold())
+
+
+def parse_age(text: str) -> int:
+    """A whole number of years (``19``, or ``19.0`` from a spreadsheet) that is plausible."""
+    text = text.strip()
+    if not (text.isascii() and _WHOLE.fullmatch(text)):
+        raise AnswerError(f"{text!r} is not a whole number of years")
+    return check_age(int(float(text)))
+
+
+def check_age(age: int) -> int:
+    """``age`` if it is plausible for a learner, else :class:`AnswerError`."""
+    if not MIN_AGE <= age <= MAX_AGE:
+        raise AnswerError(f"an age of {age} is not plausible: give the learner's age in whole "
+                          f"years ({MIN_AGE} to {MAX_AGE})")
+    return age
+
+
+def parse_yes_no(text: str) -> bool:
+    """yes, y, true or 1; no, n, false or 0 (any case)."""
+    answer = text.strip().casefold()
+    if answer in _YES:
+        return True
+    if answer in _NO:
+        return False
+    raise AnswerError(f"{text!r} is not one of: yes, no")
+
+
+def parse_employment(text: str) -> Employment:
+    """working (or employed), not-working (or unemployed)."""
+    found = _EMPLOYMENT.get(_key(text))
+    if found is None:
+        raise AnswerError(f"{text!r} is not one of: working, not-working")
+    return found
+
+
+def parse_aim(text: str) -> Aim:
+    """knowledge, competence or apprenticeship."""
+    found = {_key(aim.value): aim for aim in Aim}.get(_key(text))
+    if found is None:
+        raise AnswerError(f"{text!r} is not one of: knowledge, competence, apprenticeship")
+    return found

@@ -1,0 +1,325 @@
+"""Cohort mode: place a whole intake at enrolment, one learner row at a time.
+
+:func:`assess_cohort` puts every readable learner row through the engine: the starting-level
+recommendation, eligibility for the target on the as-at date, the target's rules of combination
+with the smallest completion plan, and the units carried over. A row with an error is kept and
+marked not assessed; every other row is still assessed. Reading the file is
+:mod:`advisor.formats.cohort_file`; the result tables are :mod:`advisor.views.cohort_tables`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from advisor.catalogue import Catalogue, Qualification, UnknownReference
+from advisor.engine.carryover import CarryOver, carry_over, units_of_qualification
+from advisor.engine.combination import resolve_units
+from advisor.engine.eligibility import Eligibility, check_eligibility
+from advisor.engine.planner import Objective
+from advisor.engine.recommend import (
+    Aim,
+    Employment,
+    Finding,
+    Profile,
+    Recommendation,
+    recommend,
+)
+
+MAX_REFERENCE_CHARS = 40  # longer than any code or unit reference
+
+ProgressCallback = Callable[[int, int], None]  # (learners done, learners in all)
+
+ASSESSED = "assessed"
+NOT_ASSESSED = "not assessed"
+
+
+# ---------------------------------------------------------------------------------------------
+# Records
+# ---------------------------------------------------------------------------------------------
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # the row (or, with no row, the file) cannot be assessed
+    WARNING = "warning"  # assessed, but look at this
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One problem in the learners file, at a spreadsheet row (header = row 1) and column."""
+
+    row: int | None  # None: the file as a whole
+    column: str  # the column's name ("" for the whole row or file)
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = "file" if self.row is None else f"row {self.row}"
+        if self.column:
+            where += f", {self.column}"
+        if self.severity is Severity.WARNING:
+            where += " (warning)"
+        return f"{where}: {self.message}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "severity": self.severity.value,
+                "message": self.message}
+
+
+@dataclass(frozen=True, kw_only=True)
+class LearnerRow:
+    """One learner as the file gives them; references are still as written."""
+
+    row: int
+    learner_ref: str
+    age: int | None = None
+    employment: Employment | None = None
+    job_role: str | None = None
+    senior_role: bool | None = None
+    aim: Aim | None = None
+    qualifications_held: tuple[str, ...] = ()
+    units_held: tuple[str, ...] = ()
+    target: str | None = None
+    readable: bool = True  # False: a cell could not be read (the problems say which)
+
+
+@dataclass(frozen=True)
+class CohortInput:
+    """What :func:`read_cohort` made of a file: its learners and every problem found."""
+
+    filename: str
+    rows: tuple[LearnerRow, ...]
+    problems: tuple[RowProblem, ...]
+    readable: bool = True  # False: nothing could be read (a file-level error says why)
+    columns: tuple[str, ...] = ()  # the known columns the file has, in its order
+
+
+@dataclass(frozen=True, kw_only=True)
+class LearnerResult:
+    """One learner's answers, or why they could not be worked out."""
+
+    row: int
+    learner_ref: str
+    assessed: bool
+    problems: tuple[RowProblem, ...] = ()  # this row's problems, errors and warnings
+    # The starting level and why: exactly what ``recommend`` gives for this learner's profile
+    # without their units.
+    recommended_level: int | None = None
+    level_reasons: tuple[Finding, ...] = ()
+    level_cautions: tuple[Finding, ...] = ()
+    target: Qualification | None = None
+    eligibility: Eligibility | None = None
+    carry_over: CarryOver | None = None  # its ``remaining`` is the check against the target
+    held_qualifications: tuple[Qualification, ...] = ()
+    held_units: tuple[str, ...] = ()  # URNs, as listed in units_held
+
+
+@dataclass(frozen=True)
+class CohortResult:
+    learners: tuple[LearnerResult, ...]
+    problems: tuple[RowProblem, ...]  # the file's and every row's, in row order
+    as_at: dt.date
+    objective: Objective
+    filename: str = ""
+    catalogue: Catalogue | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def assessed(self) -> int:
+        return sum(1 for learner in self.learners if learner.assessed)
+
+    @property
+    def not_assessed(self) -> int:
+        return len(self.learners) - self.assessed
+
+
+# ---------------------------------------------------------------------------------------------
+# Assessing
+# ---------------------------------------------------------------------------------------------
+
+
+class _Assessor:
+    """Assesses learner rows against one catalogue, on one date, with one plan objective."""
+
+    def __init__(self, catalogue: Catalogue, as_at: dt.date, objective: Objective) -> None:
+        self.catalogue = catalogue
+        self.as_at = as_at
+        self.objective = objective
+        self._qualifications: dict[str, tuple[Qualification | None, str]] = {}
+        self._units: dict[tuple[str, str | None], tuple[str | None, str]] = {}
+        self._mandatory: dict[str, tuple[str, ...]] = {}
+
+    def qualification(self, reference: str) -> tuple[Qualification | None, str]:
+        """(the qualification, "") or (None, why not); a code that lost its leading zero in a
+        spreadsheet is found with a warning message instead."""
+        if reference not in self._qualifications:
+            self._qualifications[reference] = self._find_qualification(reference)
+        return self._qualifications[reference]
+
+    def _find_qualification(self, reference: str) -> tuple[Qualification | None, str]:
+        if len(reference) > MAX_REFERENCE_CHARS:
+            return None, f"{reference[:30]!r}... is too long to be a qualification code"
+        try:
+            return self.catalogue.find_qualification(reference), ""
+        except UnknownReference as error:
+            padded = reference.strip().zfill(5)
+            if reference.strip().isdigit() and padded != reference.strip():
+                try:
+                    found = self.catalogue.find_qualification(padded)
+                except UnknownReference:
+                    pass
+                else:
+                    return found, (f"read {reference!r} as {padded}: spreadsheets drop the "
+                                   "leading zeros of codes (format the column as text)")
+            return None, str(error)
+
+    def unit(self, reference: str, within: Qualification | None) -> tuple[str | None, str]:
+        """(URN, "") or (None, the catalogue's message with its suggestions)."""
+        key = (reference, within.id if within else None)
+        if key not in self._units:
+            if len(reference) > MAX_REFERENCE_CHARS:
+                self._units[key] = (None, f"{reference[:30]!r}... is too long to be a unit "
+                                          "reference")
+            else:
+                try:
+                    (urn,) = resolve_units(self.catalogue, [reference], within)
+                    self._units[key] = (urn, "")
+                except UnknownReference as error:
+                    self._units[key] = (None, str(error))
+        return self._units[key]
+
+    def mandatory_units(self, q: Qualification) -> tuple[str, ...]:
+        if q.id not in self._mandatory:
+            self._mandatory[q.id] = tuple(units_of_qualification(self.catalogue, q)[0])
+        return self._mandatory[q.id]
+
+    def recommend(self, profile: Profile) -> Recommendation:
+        """What ``recommend`` gives for the learner without their units: units are not evidence
+        of a level (the documents warn against assuming a learner moves up), and the target
+        columns use them. The options' plans are not worked out: the cohort does not use them."""
+        return recommend(self.catalogue, dataclasses.replace(profile, held_units=()),
+                         as_at=self.as_at, list_options=False)
+
+    def carry(self, target: Qualification, held_qualifications: Sequence[Qualification],
+              units: Sequence[str]) -> CarryOver:
+        """What carries over to ``target``: from the one qualification held (with its own
+        notes), or from the mandatory units of several, plus the units listed."""
+        source = held_qualifications[0] if len(held_qualifications) == 1 else None
+        held = set(units)
+        if source is None:
+            for q in held_qualifications:
+                held.update(self.mandatory_units(q))
+        return carry_over(self.catalogue, target, from_qualification=source,
+                          units=sorted(held), objective=self.objective)
+
+    def assess(self, learner: LearnerRow, problems: list[RowProblem]) -> LearnerResult:
+        number = learner.row
+        found: list[RowProblem] = list(problems)
+
+        def problem(column: str, message: str, severity: Severity = Severity.ERROR) -> None:
+            found.append(RowProblem(number, column, message, severity))
+
+        target = None
+        if learner.target:
+            target, message = self.qualification(learner.target)
+            if message:
+                problem("target", message, Severity.WARNING if target else Severity.ERROR)
+        held: list[Qualification] = []
+        for reference in learner.qualifications_held:
+            q, message = self.qualification(reference)
+            if message:
+                problem("qualifications_held", message,
+                        Severity.WARNING if q else Severity.ERROR)
+            if q is not None and q not in held:
+                held.append(q)
+
+        urns: list[str] = []
+        target_unknown = learner.target is not None and target is None
+        for reference in learner.units_held:
+            if target_unknown and not _looks_like_urn(reference):
+                continue  # a unit number means nothing until the target is known
+            urn, message = self.unit(reference, target)
+            if urn is None:
+                problem("units_held", message)
+            elif urn in urns:
+                problem("units_held", f"unit {urn} is listed twice; it is counted once",
+                        Severity.WARNING)
+            else:
+                urns.append(urn)
+
+        if not learner.readable or any(p.severity is Severity.ERROR for p in found):
+            return LearnerResult(row=number, learner_ref=learner.learner_ref, assessed=False,
+                                 problems=tuple(found))
+        profile = Profile(
+            age=learner.age, employment=learner.employment, role=learner.job_role,
+            senior_role=learner.senior_role, held_qualifications=tuple(q.id for q in held),
+            held_units=tuple(urns), aim=learner.aim,
+        )
+        eligibility = carried = None
+        if target is not None:
+            eligibility = check_eligibility(self.catalogue, target, age=learner.age,
+                                            as_at=self.as_at, senior_role=learner.senior_role)
+            carried = self.carry(target, held, urns)
+        advice = self.recommend(profile)
+        return LearnerResult(
+            row=number, learner_ref=learner.learner_ref, assessed=True, problems=tuple(found),
+            recommended_level=advice.recommended_level, level_reasons=advice.reasons,
+            level_cautions=advice.cautions, target=target, eligibility=eligibility,
+            carry_over=carried, held_qualifications=tuple(held), held_units=tuple(urns),
+        )
+
+
+_URN = re.compile(r"[A-Z]/\d{3}/\d{4}")
+
+
+def _looks_like_urn(reference: str) -> bool:
+    return bool(_URN.fullmatch(reference.strip().upper()))
+
+
+def assess_cohort(
+    catalogue: Catalogue,
+    cohort: CohortInput,
+    *,
+    as_at: dt.date | None = None,
+    objective: Objective = Objective.CREDITS,
+    progress: ProgressCallback | None = None,
+) -> CohortResult:
+    """Assess every learner in ``cohort``; rows with errors are kept, marked not assessed.
+
+    ``progress(done, total)`` is called as rows are assessed (about a hundred times in all,
+    and once at the end) so a caller can show a progress bar.
+    """
+    as_at = as_at or dt.date.today()
+    assessor = _Assessor(catalogue, as_at, objective)
+    by_row: dict[int | None, list[RowProblem]] = {}
+    for p in cohort.problems:
+        by_row.setdefault(p.row, []).append(p)
+    total = len(cohort.rows)
+    step = max(1, -(-total // 100))  # about a hundred reports
+    if progress is not None:
+        progress(0, total)
+    learners = []
+    for done, learner in enumerate(cohort.rows, start=1):
+        learners.append(assessor.assess(learner, by_row.get(learner.row, [])))
+        if progress is not None and (done % step == 0 or done == total):
+            progress(done, total)
+    in_rows = {learner.row for learner in cohort.rows}
+    problems = [p for p in cohort.problems if p.row not in in_rows]
+    problems += [p for learner in learners for p in learner.problems]
+    problems.sort(key=_problem_order)
+    return CohortResult(
+        learners=tuple(learners), problems=tuple(problems), as_at=as_at, objective=objective,
+        filename=cohort.filename, catalogue=catalogue,
+    )
+
+
+_COLUMN_ORDER = {f.name: i for i, f in enumerate(dataclasses.fields(LearnerRow))}
+
+
+def _problem_order(p: RowProblem) -> tuple[int, int, int]:
+    return (-1 if p.row is None else p.row, _COLUMN_ORDER.get(p.column, -1),
+            0 if p.severity is Severity.ERROR else 1)

@@ -1,0 +1,28 @@
+"""Small pieces of plain English that every answer shares: dates, counts, group names.
+
+The engine writes its messages with these, and the views, exports and the CLI use the same
+ones, so a date or a count reads the same on every page, in every file and in the terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from advisor.catalogue import Group
+
+
+def uk_date(date: dt.date) -> str:
+    """A date as people in the UK write it in full: ``5 January 2015``."""
+    return f"{date.day} {date:%B %Y}"
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 credit``, ``2 credits``; ``plural`` where adding an s is wrong."""
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
+
+
+def group_name(group: Group) -> str:
+    """``Group B, Impression and image``, or the title where it already says "group"."""
+    if "group" in group.title.casefold():
+        return group.title
+    return f"Group {group.id}, {group.title}"

@@ -1,0 +1,258 @@
+"""Cohort results as tables: one row per learner, the problems, and the intake summaries.
+
+The ``advisor.formats.spreadsheet`` writers make these into downloads a spreadsheet opens
+safely; the app shows them with charts from :mod:`advisor.views.charts`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from advisor.catalogue import Catalogue
+from advisor.engine.carryover import CarryOver
+from advisor.engine.cohort import (
+    ASSESSED,
+    NOT_ASSESSED,
+    CohortInput,
+    CohortResult,
+    Severity,
+)
+from advisor.engine.combination import describe_unit
+from advisor.engine.eligibility import Eligibility
+
+RESULT_COLUMNS: tuple[str, ...] = (
+    "row", "learner_ref", "status", "recommended_level", "level_reasons",
+    "target", "target_title", "eligible", "eligibility_reasons",
+    "credits_counted", "credits_required", "complete", "rules_not_met",
+    "plan_units", "plan_credits", "plan_glh", "units_carried_over", "credits_carried_over",
+    "notes", "problems",
+)
+PROBLEM_COLUMNS: tuple[str, ...] = ("row", "column", "severity", "message")
+
+LIST_SEPARATOR = "; "  # units and other short items
+# Reasons are sentences that contain semicolons themselves, so they are kept apart with a bar.
+REASON_SEPARATOR = " | "
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------------------------
+
+
+def _yes_no(value: bool | None) -> str:
+    return {True: "yes", False: "no", None: "unknown"}[value]
+
+
+class _Formatter:
+    """Formats one learner's engine results as result columns."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+
+    def eligibility(self, e: Eligibility) -> dict[str, Any]:
+        return {
+            "eligible": _yes_no(e.eligible),
+            "eligibility_reasons": REASON_SEPARATOR.join(
+                [e.summary, *(reason.message for reason in e.reasons)]),
+        }
+
+    def carry(self, c: CarryOver) -> dict[str, Any]:
+        def build() -> dict[str, Any]:
+            check = c.remaining
+            rules, _ = self.catalogue.effective_rules(check.qualification)
+
+            def units(urns: Iterable[str]) -> str:
+                return LIST_SEPARATOR.join(
+                    describe_unit(self.catalogue, u, rules, with_credits=False) for u in urns)
+
+            notes = [*check.cautions]
+            for item in c.similar:
+                held = describe_unit(self.catalogue, item.urn, with_credits=False)
+                like = describe_unit(self.catalogue, item.target, rules, with_credits=False)
+                notes.append(f"{held} is similar to {like} (same title, another unit "
+                             "reference): for the centre to judge")
+            # A documented bar is a reason worth reading; "not part of it" for every other unit
+            # is one list.
+            for item in c.not_transferable:
+                if item.source:
+                    notes.append(f"{item.urn}: {item.reason}")
+            others = [item.urn for item in c.not_transferable if not item.source]
+            if others:
+                notes.append(f"Held units that are not part of {c.target.reference}: "
+                             + ", ".join(others))
+            if c.possible:
+                notes.append("Would also carry over if taken as an optional unit of "
+                             f"{c.from_qualification.reference if c.from_qualification else ''}: "
+                             + units(c.possible))
+            notes += [n.statement for n in c.notes]
+            plan = check.plan if check.known else None
+            return {
+                "credits_counted": check.credits_counted if check.known else None,
+                "credits_required": check.credits_required,
+                "complete": _yes_no(check.complete if check.known else None),
+                "rules_not_met": REASON_SEPARATOR.join(r.message for r in check.unmet),
+                "plan_units": units(u.urn for u in plan.units) if plan else "",
+                "plan_credits": plan.additional_credits if plan else None,
+                "plan_glh": plan.additional_glh if plan else None,
+                "units_carried_over": units(check.counted_units),
+                "credits_carried_over": c.credits_transferred,
+                "notes": REASON_SEPARATOR.join(notes),
+            }
+
+        return build()
+
+
+_NUMBER_COLUMNS = {"row", "recommended_level", "credits_counted", "credits_required",
+                   "plan_credits", "plan_glh", "credits_carried_over"}
+_BLANK_RECORD: dict[str, Any] = {c: None if c in _NUMBER_COLUMNS else "" for c in RESULT_COLUMNS}
+
+
+def results_frame(result: CohortResult) -> pd.DataFrame:
+    """One row per learner, in file order, with the columns of :data:`RESULT_COLUMNS`.
+
+    Lists of units are joined with "; " and lists of reasons (sentences that contain semicolons
+    themselves) with " | ". Numbers are nullable integers: empty where not known or not assessed.
+    """
+    if result.catalogue is None:
+        raise ValueError("the result does not carry its catalogue; use assess_cohort's result")
+    formatter = _Formatter(result.catalogue)
+    records = []
+    for learner in result.learners:
+        record: dict[str, Any] = {
+            **_BLANK_RECORD, "row": learner.row, "learner_ref": learner.learner_ref,
+            "status": ASSESSED if learner.assessed else NOT_ASSESSED,
+            "problems": REASON_SEPARATOR.join(
+                (f"{p.column}: " if p.column else "")
+                + (f"{p.message} (warning)" if p.severity is Severity.WARNING else p.message)
+                for p in learner.problems),
+        }
+        if learner.assessed:
+            record["recommended_level"] = learner.recommended_level
+            record["level_reasons"] = REASON_SEPARATOR.join(
+                [f.message for f in learner.level_reasons]
+                + [f"Caution: {f.message}" for f in learner.level_cautions])
+        if learner.target is not None:
+            record["target"] = learner.target.reference
+            record["target_title"] = learner.target.title
+        if learner.eligibility is not None:
+            record.update(formatter.eligibility(learner.eligibility))
+        if learner.carry_over is not None:
+            record.update(formatter.carry(learner.carry_over))
+            held = {q.id for q in learner.held_qualifications}
+            if learner.target is not None and learner.target.id in held:
+                already = f"Already holds {learner.target.reference}, the target."
+                record["notes"] = REASON_SEPARATOR.join(
+                    n for n in (already, record["notes"]) if n)
+        records.append(record)
+    frame = pd.DataFrame.from_records(records, columns=list(RESULT_COLUMNS))
+    for column in RESULT_COLUMNS:
+        frame[column] = frame[column].astype("Int64" if column in _NUMBER_COLUMNS else str)
+    return frame
+
+
+def problems_frame(source: CohortInput | CohortResult) -> pd.DataFrame:
+    """Every problem, one per row: spreadsheet row (empty for the whole file), column,
+    severity and message."""
+    frame = pd.DataFrame.from_records([p.as_dict() for p in source.problems],
+                                      columns=list(PROBLEM_COLUMNS))
+    frame["row"] = frame["row"].astype("Int64")
+    for column in PROBLEM_COLUMNS[1:]:
+        frame[column] = frame[column].astype(str)
+    return frame
+
+
+def learners_per_level(result: CohortResult) -> pd.DataFrame:
+    """How many learners each starting level is recommended for; columns
+    ``recommended_level`` ("Level 2", "no level suggested", "not assessed") and ``learners``."""
+    levels: Counter[int] = Counter()
+    none = not_assessed = 0
+    for learner in result.learners:
+        if not learner.assessed:
+            not_assessed += 1
+        elif learner.recommended_level is None:
+            none += 1
+        else:
+            levels[learner.recommended_level] += 1
+    rows = [(f"Level {level}", levels[level]) for level in sorted(levels)]
+    rows += [(label, n) for label, n in (("no level suggested", none),
+                                         ("not assessed", not_assessed)) if n]
+    frame = pd.DataFrame(rows, columns=["recommended_level", "learners"])
+    frame["learners"] = frame["learners"].astype("int64")
+    return frame
+
+
+def completion_by_target(result: CohortResult) -> pd.DataFrame:
+    """For each target, how many learners already complete it and whether they can enrol.
+
+    Columns: target, target_title, learners, complete, not_complete, rules_not_known,
+    eligible, not_eligible, eligibility_unknown; the most common target first.
+    """
+    counts: dict[str, Counter[str]] = {}
+    titles: dict[str, str] = {}
+    for learner in result.learners:
+        if not learner.assessed or learner.target is None or learner.carry_over is None:
+            continue
+        label = learner.target.reference
+        titles[label] = learner.target.title
+        tally = counts.setdefault(label, Counter())
+        tally["learners"] += 1
+        check = learner.carry_over.remaining
+        tally["rules_not_known" if not check.known else
+              "complete" if check.complete else "not_complete"] += 1
+        eligible = learner.eligibility.eligible if learner.eligibility else None
+        tally[{True: "eligible", False: "not_eligible", None: "eligibility_unknown"}[eligible]] += 1
+    columns = ["learners", "complete", "not_complete", "rules_not_known", "eligible",
+               "not_eligible", "eligibility_unknown"]
+    rows = [[label, titles[label], *(tally[c] for c in columns)]
+            for label, tally in counts.items()]
+    rows.sort(key=lambda r: (-r[2], r[0]))
+    frame = pd.DataFrame(rows, columns=["target", "target_title", *columns])
+    frame[columns] = frame[columns].astype("int64")
+    return frame
+
+
+def units_most_needed(result: CohortResult, *, limit: int | None = None) -> pd.DataFrame:
+    """The units that appear most often in learners' smallest completion plans.
+
+    A plan's mandatory units are needed by everyone without them; its optional units are the
+    cheapest choice, one of several that would do. Columns: urn, title, credits, level,
+    learners, targets (the targets whose plans include it).
+    """
+    learners: Counter[str] = Counter()
+    targets: dict[str, dict[str, None]] = {}
+    for learner in result.learners:
+        carried = learner.carry_over
+        if not learner.assessed or carried is None or learner.target is None:
+            continue
+        plan = carried.remaining.plan
+        if plan is None or not carried.remaining.known:
+            continue
+        for unit in plan.units:
+            learners[unit.urn] += 1
+            targets.setdefault(unit.urn, {})[learner.target.reference] = None
+    units = result.catalogue.units if result.catalogue is not None else {}
+    rows = []
+    for urn, count in sorted(learners.items(), key=lambda item: (-item[1], item[0]))[:limit]:
+        unit = units.get(urn)
+        rows.append([urn, unit.title if unit else "", unit.credits if unit else None,
+                     unit.level if unit else None, count, LIST_SEPARATOR.join(targets[urn])])
+    frame = pd.DataFrame(rows, columns=["urn", "title", "credits", "level", "learners",
+                                        "targets"])
+    for column in ("credits", "level", "learners"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def result_sheets(result: CohortResult) -> dict[str, pd.DataFrame]:
+    """Every table of a result by sheet name, for an Excel download."""
+    return {
+        "learners": results_frame(result),
+        "problems": problems_frame(result),
+        "levels": learners_per_level(result),
+        "completion": completion_by_target(result),
+        "units needed": units_most_needed(result),
+    }

@@ -1,0 +1,116 @@
+"""The words every view uses for the catalogue's things: qualifications, units, groups,
+citations, kinds, structures and whether a qualification is open.
+
+Tables, charts, pages, the action plan and the CLI name things through these, so a
+qualification or a citation reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from advisor.catalogue import (
+    Basis,
+    Catalogue,
+    Citation,
+    Group,
+    GroupMember,
+    Kind,
+    Qualification,
+    Structure,
+)
+from advisor.engine.eligibility import Eligibility, ReasonCode
+from advisor.engine.wording import group_name
+
+__all__ = [
+    "KIND_WORDS",
+    "NOT_STATED",
+    "STRUCTURE_WORDS",
+    "cite",
+    "entry_status",
+    "group_name",
+    "group_requirement",
+    "in_level_order",
+    "qualification_label",
+    "unit_label",
+]
+
+NOT_STATED = "not stated"
+
+KIND_WORDS: dict[Kind, str] = {
+    Kind.KNOWLEDGE: "Knowledge (a 'Principles of' qualification): what a person knows and "
+                    "understands about customer service",
+    Kind.COMPETENCE: "Competence (an NVQ): what a person does at work, assessed in the workplace",
+    Kind.COMBINED: "Knowledge and competence together (the 2014 apprenticeship qualifications)",
+    Kind.UNKNOWN: NOT_STATED,
+}
+
+STRUCTURE_WORDS: dict[Structure, str] = {
+    Structure.COMPLETE: "complete: every unit and rule is known",
+    Structure.PARTIAL: "partial: some units or rules are known",
+    Structure.UNKNOWN: "unknown: the sources name it but do not give its units",
+}
+
+_BASIS_MARK = {Basis.STATED: "", Basis.SECONDARY: " (secondary source)",
+               Basis.INFERENCE: " (inferred)"}
+
+
+def in_level_order(qualifications: Iterable[Qualification]) -> list[Qualification]:
+    """Qualifications as lists and drop-downs show them: by level (not stated last), then by
+    reference."""
+    return sorted(qualifications, key=lambda q: (q.level or 99, q.reference))
+
+
+def qualification_label(q: Qualification) -> str:
+    """``09628 - OCR Level 2 Certificate in Principles of Customer Service (Level 2)``."""
+    level = f"Level {q.level}" if q.level is not None else "level not stated"
+    return f"{q.reference} - {q.title} ({level})"
+
+
+def unit_label(catalogue: Catalogue, member: GroupMember) -> str:
+    """``3 D/502/9654 Deliver customer service, 5 credits, Level 2`` for a checkbox."""
+    unit = catalogue.units.get(member.urn)
+    parts = [member.number, member.urn] if member.number else [member.urn]
+    if unit is None:
+        return " ".join(parts) + " (not in the unit banks)"
+    credits = f"{unit.credits} credits" if unit.credits is not None else "credits not stated"
+    level = f"Level {unit.level}" if unit.level is not None else "level not stated"
+    return f"{' '.join(parts)} {unit.title}, {credits}, {level}"
+
+
+def group_requirement(group: Group) -> str:
+    """What a group asks for, in words: ``all units (12 credits)``, ``at least 1 unit``."""
+    parts: list[str] = []
+    if group.mandatory:
+        parts.append("every unit is mandatory")
+    if group.min_units:
+        parts.append(f"at least {group.min_units} unit{'s' if group.min_units != 1 else ''}")
+    if group.min_credits is not None:
+        parts.append(f"{'' if group.mandatory else 'at least '}{group.min_credits} credits")
+    if group.max_credits is not None:
+        parts.append(f"at most {group.max_credits} credits count")
+    if not parts:
+        parts.append("optional units")
+    text = "; ".join(parts)
+    if not group.units_complete:
+        text += "; the sources list only some of its units"
+    return text
+
+
+def cite(catalogue: Catalogue, sources: Iterable[Citation]) -> str:
+    """Citations as one line, each marked where it is secondary or an inference."""
+    return "; ".join(c.label() + _BASIS_MARK[catalogue.basis(c)] for c in sources)
+
+
+def entry_status(eligibility: Eligibility) -> str:
+    """Whether new learners can start, in a few words, from the date reasons alone."""
+    codes = {r.code for r in eligibility.reasons}
+    if ReasonCode.NOT_A_QUALIFICATION in codes:
+        return "national structure (not enrolled on directly)"
+    if ReasonCode.CLOSED_TO_ENTRY in codes:
+        return "closed to new learners"
+    if ReasonCode.NOT_YET_OPEN in codes:
+        return "not yet open"
+    if ReasonCode.OPEN_TO_ENTRY in codes:
+        return "open to new learners"
+    return "not stated"
