@@ -4,8 +4,8 @@
 sidebar's "As at" date) and then runs the page chosen in ``st.navigation``. A page starts with
 ``ctx = frame()`` and reads ``ctx.catalogue`` (with its graph, ``ctx.catalogue.graph``) and
 ``ctx.as_at``. The catalogue is loaded once per server process (``st.cache_resource``) and
-shared, read-only, by every session; nothing here reads files on a rerun. The as-at date is the sidebar's ``as_at``
-widget, kept in the browser session.
+shared, read-only, by every session; nothing here reads files on a rerun. The as-at date is the
+sidebar's ``as_at`` widget, kept in the browser session.
 
 Not a page itself: ``st.navigation`` lists the pages explicitly.
 """
@@ -112,7 +112,8 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
         st.table(table, hide_index=True, alt=name)
     else:
         st.dataframe(table, hide_index=True, placeholder=labels.NOT_STATED, alt=name)
-    st.download_button(f"Download {name.lower()} (CSV)", partial(to_csv_bytes, table, missing=labels.NOT_STATED),
+    st.download_button(f"Download {name.lower()} (CSV)",
+                       partial(to_csv_bytes, table, missing=labels.NOT_STATED),
                        file_name=file_name, mime="text/csv", key=key, on_click="ignore")
 
 
@@ -132,8 +133,9 @@ def show_statement(catalogue: Catalogue, heading: str, statement: Statement | No
     show_sources(catalogue, statement.source)
 
 
-_STATUS_CODES = (ReasonCode.NOT_A_QUALIFICATION, ReasonCode.CLOSED_TO_ENTRY, ReasonCode.NOT_YET_OPEN,
-                 ReasonCode.OPEN_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED, ReasonCode.REVIEW_DATE_PASSED,
+_STATUS_CODES = (ReasonCode.NOT_A_QUALIFICATION, ReasonCode.CLOSED_TO_ENTRY,
+                 ReasonCode.NOT_YET_OPEN, ReasonCode.OPEN_TO_ENTRY,
+                 ReasonCode.CERTIFICATION_CLOSED, ReasonCode.REVIEW_DATE_PASSED,
                  ReasonCode.DATES_UNKNOWN)
 
 

@@ -96,7 +96,8 @@ def show(result: CohortResult) -> None:
                          key="cohort_results_csv", on_click="ignore")
     right.download_button(
         "Download everything (Excel: results, problems and summaries)",
-        lambda: to_excel_bytes(cohort_tables.result_sheets(result)), file_name="cohort-results.xlsx",
+        lambda: to_excel_bytes(cohort_tables.result_sheets(result)),
+        file_name="cohort-results.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="cohort_results_xlsx", on_click="ignore")
     st.caption("Cells that a spreadsheet would run as a formula (starting with = + - @) are "

@@ -54,8 +54,8 @@ STEP_WORDS = {
 
 
 def enrolable(catalogue: Catalogue) -> list[str]:
-    ranked = labels.in_level_order((q for q in catalogue.qualifications.values()
-                     if q.category is Category.QUALIFICATION))
+    ranked = labels.in_level_order(q for q in catalogue.qualifications.values()
+                     if q.category is Category.QUALIFICATION)
     return [q.id for q in ranked]
 
 

@@ -44,17 +44,15 @@ from urllib.parse import urlsplit
 
 from playwright.async_api import Browser, Route, async_playwright
 
-from benchmarks.local_server import (
-
 from advisor import (
-    labels,
     Catalogue,
     Qualification,
     Structure,
     check_combination,
+    labels,
     load_catalogue,
-    tables,
 )
+from tests.support.server import (
     LOOPBACK,
     free_port,
     stop,

@@ -7,13 +7,10 @@ from pathlib import Path
 
 import pytest
 
+import tests.support.examples  # noqa: F401  (registers and loads the Hypothesis profile)
 from advisor import Catalogue, load_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
-
-# Tests never read or write the user's compiled-catalogue cache: a warm hit could hide what a
-# test patches, and a test run should leave nothing behind. Tests of the cache set their own.
-os.environ["ADVISOR_CACHE_DIR"] = "off"
 
 
 def _find_sources() -> Path | None:
@@ -51,3 +48,15 @@ def source_text():
         return (root / folder / name).read_text(encoding="utf-8")
 
     return read
+
+
+@pytest.fixture
+def cold_caches():
+    """Caches are shared by every AppTest in the process; clear them around a test that needs
+    the catalogue loaded afresh."""
+    import streamlit as st
+
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()

@@ -3,63 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-PAGES = sorted(f"app_pages/{p.name}" for p in (ROOT / "app_pages").glob("*.py")
-               if not p.name.startswith("_"))
-BEFORE_CLOSING = dt.date(2015, 6, 1)
-
-
-@pytest.fixture
-def cold_caches():
-    """Caches are shared by every AppTest in the process; clear them around a test that needs
-    the catalogue loaded afresh."""
-    import streamlit as st
-
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-
-
-def start() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30).run()
-    assert not at.exception
-    return at
-
-
-def open_page(page: str, **session) -> AppTest:
-    at = start()
-    for key, value in session.items():
-        at.session_state[key] = value
-    at.switch_page(page).run()
-    assert not at.exception
-    return at
-
-
-def texts(elements) -> list[str]:
-    return [e.value for e in elements]
-
-
-def table_with(at: AppTest, column: str):
-    """The first table (static or grid) with this column."""
-    return next(t.value for t in [*at.table, *at.dataframe] if column in t.value.columns)
-
-
-def check_units(code_id: str, urns: list[str], **session) -> AppTest:
-    at = open_page("app_pages/check_units.py", **session)
-    at.selectbox(key="check_qualification").set_value(code_id).run()
-    for urn in urns:
-        at.checkbox(key=f"unit_{urn}").check()
-    at.run()
-    assert not at.exception
-    return at
-
+from tests.support.app import (
+    APP,
+    BEFORE_CLOSING,
+    PAGES,
+    ROOT,
+    check_units,
+    open_page,
+    start,
+    table_with,
+    texts,
+)
 
 # ------------------------------------------------------------------------------ the frame
 
@@ -74,7 +32,7 @@ def test_app__starts_and_shows_the_catalogue_size(catalogue):
 
 
 def test_app__refuses_to_start_on_a_broken_catalogue(tmp_path, monkeypatch, cold_caches):
-    from tests.test_validation import PROGRESSION, write_catalogue
+    from tests.support.catalogues import PROGRESSION, write_catalogue
 
     data = write_catalogue(tmp_path, {"progression.yaml": PROGRESSION.replace("ab-002", "ab-9")})
     monkeypatch.setenv("ADVISOR_DATA_DIR", str(data))

@@ -6,7 +6,7 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from tests.test_app import APP, texts
+from tests.support.app import APP, texts
 
 LEVEL = "app_pages/starting_level.py"
 ROUTE = "app_pages/plan_route.py"

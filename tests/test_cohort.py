@@ -14,23 +14,24 @@ import pytest
 
 from advisor import (
     COLUMNS,
+    Aim,
     CohortInput,
     CohortResult,
+    Employment,
+    Profile,
     assess_cohort,
+    check_combination,
     cohort_file,
     cohort_tables,
+    neutralise,
     read_cohort,
+    recommend,
+    resolve_units,
+    to_csv_bytes,
+    to_excel_bytes,
     units_of_qualification,
 )
 from advisor.cli import main
-from advisor import check_combination, resolve_units
-from advisor import (
-    Aim,
-    Employment,
-    Profile,
-    recommend,
-)
-from advisor import neutralise, to_csv_bytes, to_excel_bytes
 
 TODAY = dt.date(2026, 11, 22)
 HEADER = ",".join(c.name for c in COLUMNS)

@@ -7,11 +7,16 @@ import json
 
 import pytest
 
+from advisor import (
+    Objective,
+    ReasonCode,
+    age_bands_for,
+    carry_over,
+    check_combination,
+    check_eligibility,
+    resolve_units,
+)
 from advisor.cli import main
-from advisor import carry_over
-from advisor import check_combination, resolve_units
-from advisor import ReasonCode, age_bands_for, check_eligibility
-from advisor import Objective
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -6,12 +6,17 @@ import datetime as dt
 import re
 from html.parser import HTMLParser
 
-from advisor import load_catalogue
-from advisor import carry_over
-from advisor import Employment, Profile, recommend
-from advisor import find_routes
-from advisor import ActionPlan, action_plan_html
-from tests.test_validation import QUALIFICATION, write_catalogue
+from advisor import (
+    ActionPlan,
+    Employment,
+    Profile,
+    action_plan_html,
+    carry_over,
+    find_routes,
+    load_catalogue,
+    recommend,
+)
+from tests.support.catalogues import QUALIFICATION, write_catalogue
 
 TODAY = dt.date(2026, 11, 22)
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -37,7 +42,7 @@ def parse(html: str) -> _Tags:
 
 
 def test_action_plan__shows_answers_recommendation_route_and_sources(catalogue):
-    graph = catalogue.graph
+
     result = recommend(catalogue, Profile(role="Call Centre Operator",
                                           employment=Employment.WORKING,
                                           held_qualifications=("ocr-09628",)), as_at=TODAY)

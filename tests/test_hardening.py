@@ -48,7 +48,8 @@ from advisor.catalogue import (
     Unit,
     UnitBank,
 )
-from tests.test_validation import PROGRESSION, QUALIFICATION, SECOND, SOURCES, UNITS
+from tests.support.catalogues import PROGRESSION, QUALIFICATION, SECOND, SOURCES, UNITS
+from tests.support.examples import examples
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -60,7 +61,7 @@ FILES = {
     "qualifications/ab-002.yaml": SECOND,
     "progression.yaml": PROGRESSION,
 }
-"""The small valid catalogue of tests/test_validation.py, file by file."""
+"""The small valid catalogue of tests/support/catalogues.py, file by file."""
 
 
 def write_files(root: Path, overrides: dict[str, str | bytes] | None = None) -> Path:
@@ -334,7 +335,7 @@ def _loads_or_reports(overrides: dict[str, bytes]) -> None:
             assert isinstance(catalogue, Catalogue)
 
 
-LOAD_OR_REPORT = settings(max_examples=300, deadline=None,
+LOAD_OR_REPORT = settings(max_examples=examples(300), deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -355,7 +356,7 @@ def test_generated_file__loads_or_reports_problems_each_with_a_file(overrides):
     _loads_or_reports(overrides)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(name=st.sampled_from(sorted(FILES)), content=st.binary(max_size=300))
 def test_random_bytes__load_or_report_problems_each_with_a_file(name, content):
     """Invariant: any bytes at all in place of a catalogue file give CatalogueError (or, by

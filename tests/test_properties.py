@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from advisor import (
@@ -12,11 +12,12 @@ from advisor import (
     GroupMember,
     RulesOfCombination,
     Unit,
+    carry_over,
+    check_combination,
+    search_plan,
 )
-from advisor import carry_over
-from advisor import check_combination
-from advisor import search_plan
-from tests.bruteforce import achieves, cheapest
+from tests.support.bruteforce import achieves, cheapest
+from tests.support.examples import examples
 
 CITE = "doc.txt § Rules"
 
@@ -58,7 +59,7 @@ def rule_sets(draw, max_units: int = 7):
     return rules, units, held
 
 
-FAST = settings(max_examples=150, deadline=None,
+FAST = settings(max_examples=examples(150), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -101,7 +102,7 @@ def test_plan__holding_another_unit_never_raises_the_additional_credits(case, da
         assert sum(u.credits for u in after.units) <= sum(u.credits for u in before.units)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.data())
 def test_check_and_carry_over_agree(catalogue, data):
     """Carry-over's remaining check equals a direct check of the target with the units that
@@ -120,7 +121,7 @@ def test_check_and_carry_over_agree(catalogue, data):
         assert result.remaining.plan.units == direct.plan.units
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.data())
 def test_real_03456__plans_always_complete_it(catalogue, data):
     """On the real 03456 rules, from any held subset, check(held + plan) is complete."""

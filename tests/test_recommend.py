@@ -7,16 +7,16 @@ import json
 
 import pytest
 
-from advisor import load_catalogue
-from advisor.cli import main
 from advisor import (
     Aim,
     Employment,
     Profile,
+    load_catalogue,
     match_role,
     recommend,
 )
-from tests.test_validation import write_catalogue
+from advisor.cli import main
+from tests.support.catalogues import write_catalogue
 
 TODAY = dt.date(2026, 11, 22)
 JOB_ROLES = "003_6006b2829cc9c277.txt § JOB ROLES AND PROGRESSION"

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advisor import Catalogue
+from advisor import (
+    Catalogue,
+    RouteError,
+    StepKind,
+    already_reached,
+    find_routes,
+    json_shapes,
+)
 from advisor.catalogue import (
     BasedOn,
     Basis,
@@ -24,14 +30,8 @@ from advisor.catalogue import (
     Unit,
 )
 from advisor.cli import main
-from advisor import (
-    RouteError,
-    StepKind,
-    already_reached,
-    find_routes,
-    json_shapes,
-)
 from advisor.engine.routes import SHARED_UNITS_STATEMENT
+from tests.support.examples import examples
 
 
 def ids(route):
@@ -454,14 +454,14 @@ def _expected_paths(catalogue, start, target, options) -> set[tuple[str, ...]]:
     return found
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(small_catalogues())
 def test_find_routes__yields_exactly_the_bounded_simple_paths_best_first(case):
     """Every route yielded has at most ``max_steps`` steps, no repeated qualification, only
     enrolable step targets, and a cost recomputed from its steps; costs never decrease; and the
     routes are exactly the simple paths a brute-force walk finds."""
     catalogue, start, target, options = case
-    graph = catalogue.graph
+
     if already_reached(start, **target):
         assert list(find_routes(catalogue, from_qualification=start, **target,
                                 **options)) == []

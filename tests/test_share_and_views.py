@@ -9,16 +9,17 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor import charts, tables
-from advisor import load_catalogue
-from advisor import carry_over
 from advisor import (
     Aim,
     Employment,
     Profile,
+    carry_over,
+    charts,
+    find_routes,
+    load_catalogue,
     recommend,
+    tables,
 )
-from advisor import find_routes
 from advisor.formats.links import (
     CONTROL_CHARACTERS,
     RouteQuery,
@@ -28,6 +29,7 @@ from advisor.formats.links import (
     encode_route,
     without_control_characters,
 )
+from tests.support.examples import examples
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -146,7 +148,7 @@ def test_share__route_round_trip_and_caps(catalogue):
     assert any("level '99'" in n for n in notes)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.dictionaries(st.sampled_from(["age", "work", "role", "does", "senior", "has", "units",
                                         "aim", "from", "to", "level", "documented", "other"]),
                        st.one_of(st.text(max_size=60), st.lists(st.text(max_size=20),
@@ -180,7 +182,7 @@ def test_route_map__draws_the_chosen_route_and_escapes_titles(catalogue, graph):
 
 def test_route_map__escapes_catalogue_text(tmp_path):
     from advisor import load_catalogue
-    from tests.test_validation import SECOND, write_catalogue
+    from tests.support.catalogues import SECOND, write_catalogue
 
     hostile = SECOND.replace('code: "002"\n', "").replace(
         "Level 3 Certificate in Testing", "<script>alert(1)</script>")

@@ -11,10 +11,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor import charts, labels, tables, to_csv_bytes
-from advisor import GroupMember
-from advisor import check_combination, resolve_units
-from advisor import check_eligibility
+from advisor import (
+    GroupMember,
+    charts,
+    check_combination,
+    check_eligibility,
+    labels,
+    resolve_units,
+    tables,
+    to_csv_bytes,
+)
+from tests.support.examples import examples
 
 TODAY = dt.date(2026, 11, 22)
 BEFORE_CLOSING = dt.date(2015, 6, 1)
@@ -108,7 +115,7 @@ def test_progress_table__empty_when_the_rules_are_unknown(catalogue):
     assert tables.progress_table(catalogue, result).empty
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(data=st.data())
 def test_progress_table__groups_add_up_to_the_total(catalogue, data):
     """For any set of held units, the groups' counted credits add up to the engine's total,

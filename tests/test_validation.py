@@ -3,114 +3,19 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from advisor import load_catalogue, validate_catalogue
-from advisor import CatalogueError
+from advisor import CatalogueError, load_catalogue, validate_catalogue
 from advisor.cli import main
-
-SOURCES = """\
-documents:
-  - file: doc.txt
-    title: A handbook
-    publisher: An awarding body
-    kind: primary
-  - file: notes.md
-    title: Notes from elsewhere
-    publisher: Us
-    kind: secondary
-"""
-
-UNITS = """\
-units:
-  - urn: A/100/0001
-    title: Greet customers
-    level: 1
-    credits: 4
-    glh: 30
-    source: doc.txt § Units
-  - urn: A/100/0002
-    title: Solve problems
-    level: 2
-    credits: 5
-    source: doc.txt § Units
-  - urn: A/100/0003
-    title: Lead a team
-    level: 3
-    credits: 6
-    source: doc.txt § Units
-"""
-
-QUALIFICATION = """\
-id: ab-001
-awarding_body: AB
-code: "001"
-title: Level 2 Certificate in Testing
-level: 2
-structure: complete
-credits_required: 9
-source: doc.txt § Profile
-rules:
-  credits_required: 9
-  source: doc.txt § Structure
-  groups:
-    - id: A
-      title: Mandatory
-      mandatory: true
-      min_credits: 4
-      source: doc.txt § Structure
-      units:
-        - {number: 1, urn: A/100/0001}
-    - id: B
-      title: Optional
-      min_units: 1
-      source: doc.txt § Structure
-      units:
-        - {number: 2, urn: A/100/0002}
-        - {number: 3, urn: A/100/0003}
-dates:
-  operational_start: {date: 2014-10-01, source: doc.txt § Dates}
-  last_entry: {date: 2016-12-31, source: doc.txt § Dates}
-"""
-
-SECOND = """\
-id: ab-002
-awarding_body: AB
-code: "002"
-title: Level 3 Certificate in Testing
-level: 3
-structure: unknown
-source: doc.txt § Profile
-"""
-
-PROGRESSION = """\
-progressions:
-  - from: ab-001
-    to: ab-002
-    statement: Learners can progress to the Level 3 certificate.
-    source: doc.txt § Progression
-"""
-
-
-def write_catalogue(root: Path, overrides: dict[str, str] | None = None) -> Path:
-    """A small valid catalogue under ``root/data``; ``overrides`` replace or add files."""
-    files = {
-        "sources.yaml": SOURCES,
-        "units/bank.yaml": UNITS,
-        "qualifications/ab-001.yaml": QUALIFICATION,
-        "qualifications/ab-002.yaml": SECOND,
-        "progression.yaml": PROGRESSION,
-    }
-    files.update(overrides or {})
-    data = root / "data"
-    for name, text in files.items():
-        path = data / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return data
+from tests.support.catalogues import (
+    PROGRESSION,
+    QUALIFICATION,
+    SECOND,
+    UNITS,
+    write_catalogue,
+)
 
 
 def only_problem(data: Path):

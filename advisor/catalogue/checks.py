@@ -128,7 +128,6 @@ def check_qualifications(
     names: dict[str, str] = {}
     for parsed in files:
         q = cast(Qualification, parsed.model)
-        assert isinstance(q, Qualification)
         if q.id in found:
             c.add(parsed.file, parsed.doc, ("id",),
                   f"qualification id {q.id!r} is already used by {found[q.id][1].file}")
@@ -314,7 +313,7 @@ def check_progressions(c: Collector, parsed: ParsedFile | None,
 
 
 def _find_cycle(edges: Mapping[str, list[str]]) -> list[str] | None:
-    graph = nx.DiGraph()
+    graph: nx.DiGraph = nx.DiGraph()
     for source, targets in edges.items():
         graph.add_edges_from((source, t) for t in targets)
     if nx.is_directed_acyclic_graph(graph):  # the usual answer, found far sooner

@@ -73,7 +73,7 @@ def build_graph(*, documents: Mapping[str, Document], units: Mapping[str, Unit],
                 progressions: tuple[Progression, ...], job_roles: Mapping[str, JobRole],
                 frameworks: Mapping[str, Framework]) -> nx.MultiDiGraph:
     """Build the typed graph of a whole catalogue from its records."""
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph = nx.MultiDiGraph()
     levels = {q.level for q in qualifications.values() if q.level is not None}
     levels |= {u.level for u in units.values() if u.level is not None}
     levels |= {r.level for r in job_roles.values() if r.level is not None}

@@ -12,6 +12,8 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from advisor.catalogue import checks
 from advisor.catalogue.catalogue import Catalogue
 from advisor.catalogue.models import Document, Qualification, UnitBank
@@ -70,9 +72,8 @@ def read_catalogue(data_dir: Path | str | None = None, *,
         parts = path.relative_to(data_dir).parts
         if len(parts) == 1 and parts[0] == SOURCES_FILE:
             sources_path = path
-        elif len(parts) == 1 and parts[0] in TOP_LEVEL_MODELS:
-            jobs.append((path, collector.relative(path), parts[0]))
-        elif parts[0] in (QUALIFICATIONS_DIR, UNITS_DIR) and len(parts) > 1:
+        elif (parts[0] in TOP_LEVEL_MODELS if len(parts) == 1
+              else parts[0] in (QUALIFICATIONS_DIR, UNITS_DIR)):
             jobs.append((path, collector.relative(path), parts[0]))
         else:
             collector.add(
@@ -96,7 +97,8 @@ def read_catalogue(data_dir: Path | str | None = None, *,
 
     qualification_files: list[ParsedFile] = []
     unit_files: list[ParsedFile] = []
-    models = {**TOP_LEVEL_MODELS, QUALIFICATIONS_DIR: Qualification, UNITS_DIR: UnitBank}
+    models: dict[str, type[BaseModel]] = {
+        **TOP_LEVEL_MODELS, QUALIFICATIONS_DIR: Qualification, UNITS_DIR: UnitBank}
     for path, file, kind in jobs:
         parsed = collector.take(read_file(path, file, models[kind], documents))
         if parsed is None:
@@ -131,9 +133,9 @@ def read_catalogue(data_dir: Path | str | None = None, *,
         data_dir=str(data_dir),
     )
     for check in rule_checks:
-        for qualification_id, path, message in check(catalogue):
+        for qualification_id, key_path, message in check(catalogue):
             parsed = qualifications[qualification_id][1]
-            collector.add(parsed.file, parsed.doc, path, message)
+            collector.add(parsed.file, parsed.doc, key_path, message)
     if collector.problems:
         raise CatalogueError(sorted(collector.problems, key=checks.problem_order))
     return catalogue

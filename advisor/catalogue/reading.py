@@ -137,9 +137,10 @@ def _nested_models(annotation: Any) -> Iterator[type[BaseModel]]:
         yield from _nested_models(origin)
 
 
+_SCHEMAS: tuple[type[BaseModel], ...] = (Qualification, UnitBank, *TOP_LEVEL_MODELS.values())
 _ALL_KEYS: frozenset[str] = frozenset(
     key
-    for model in (Qualification, UnitBank, *TOP_LEVEL_MODELS.values())
+    for model in _SCHEMAS
     for key in _model_keys(model, set())
 )
 

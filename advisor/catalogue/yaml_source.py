@@ -209,12 +209,13 @@ def _scan_events(text: str) -> int | None:
     depth = 0
     alias_line = None
     for event in yaml.parse(text, Loader=_BaseLoader):
+        line = event.start_mark.line + 1 if event.start_mark is not None else None
         if isinstance(event, yaml.AliasEvent) and alias_line is None:
-            alias_line = event.start_mark.line + 1
+            alias_line = line
         elif isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise _too_deep(event.start_mark.line + 1)
+                raise _too_deep(line)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return alias_line

@@ -37,7 +37,8 @@ class ReasonCode(StrEnum):
     NOT_A_QUALIFICATION = "not-a-qualification"
 
 
-_BLOCKING = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.NOT_YET_OPEN, ReasonCode.AGE_NOT_APPROVED, ReasonCode.ROLE_NOT_MET,
+_BLOCKING = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.NOT_YET_OPEN, ReasonCode.AGE_NOT_APPROVED,
+             ReasonCode.ROLE_NOT_MET,
              ReasonCode.NOT_A_QUALIFICATION}
 _UNKNOWN = {ReasonCode.DATES_UNKNOWN, ReasonCode.AGE_UNKNOWN, ReasonCode.ROLE_REQUIREMENT}
 
@@ -164,7 +165,8 @@ def _date_reasons(q: Qualification, as_at: dt.date) -> list[Reason]:
         closed = True
         reasons.append(Reason(ReasonCode.CLOSED_TO_ENTRY,
                               f"Closed to new learners: a later document says it was closed by "
-                              f"{uk_date(d.closed_to_entry_by.date)}.", d.closed_to_entry_by.source))
+                              f"{uk_date(d.closed_to_entry_by.date)}.",
+                              d.closed_to_entry_by.source))
     if d.last_certification is not None and as_at > d.last_certification.date:
         reasons.append(Reason(ReasonCode.CERTIFICATION_CLOSED,
                               f"Certificates are no longer issued: the last certification date "
@@ -186,7 +188,8 @@ _EVERY_AGE_GROUP = {"pre-16", "16-18", "18+"}
 
 
 def _age_reasons(q: Qualification, age: int | None) -> list[Reason]:
-    cautions = [Reason(ReasonCode.AGE_CAUTION, caution, q.ages.source) for caution in q.ages.cautions
+    cautions = [Reason(ReasonCode.AGE_CAUTION, caution, q.ages.source)
+                for caution in q.ages.cautions
                 if age is None or age < 16 or "16" not in caution] if q.ages else []
     if age is None:
         # No age given: fine where every age group is approved, otherwise unknown (never
@@ -195,7 +198,7 @@ def _age_reasons(q: Qualification, age: int | None) -> list[Reason]:
         if approved >= _EVERY_AGE_GROUP:
             return cautions
         message = "Age not given, so whether the learner's age group is approved is unknown"
-        if approved:
+        if approved and q.ages is not None:
             message += f" (approved for: {', '.join(q.ages.approved)})"
         source = q.ages.source if q.ages is not None else q.source
         return [Reason(ReasonCode.AGE_UNKNOWN, message + ".", source), *cautions]

@@ -329,14 +329,15 @@ class _Search:
         if group.min_credits:
             credit_axis = self.n_global + len(local_caps)
             limit = group.min_credits
-            local_caps.append(min(limit, group.max_credits) if capped else limit)
+            cap = group.max_credits if capped else None
+            local_caps.append(min(limit, cap) if cap is not None else limit)
         flush: list[tuple[int, list[int]]] = []
         feed_axis: dict[int, int] = {}
         if capped:
-            assert group.max_credits is not None
+            top = group.max_credits or 0  # capped: the group has a maximum
             for rule_index in feeds:
                 axis = self.n_global + len(local_caps)
-                local_caps.append(min(group.max_credits, self.rules[rule_index].threshold))
+                local_caps.append(min(top, self.rules[rule_index].threshold))
                 feed_axis[rule_index] = axis
                 flush.append((axis, [rule_index]))
 
@@ -376,14 +377,14 @@ class _Search:
             self.costs = costs
             return
         valid = np.ones([c + 1 for c in local_caps], dtype=bool)
-        for axis, need in ((unit_axis, group.min_units), (credit_axis, group.min_credits)):
-            if axis is None or not need:
+        for minimum_axis, need in ((unit_axis, group.min_units), (credit_axis, group.min_credits)):
+            if minimum_axis is None or not need:
                 continue
-            local = axis - self.n_global
+            local = minimum_axis - self.n_global
             index = [slice(None)] * len(local_caps)
             required = min(need, local_caps[local])
-            if capped and group.max_credits is not None and axis == credit_axis and (
-                group.min_credits > group.max_credits
+            if capped and group.max_credits is not None and minimum_axis == credit_axis and (
+                need > group.max_credits
             ):
                 required = local_caps[local] + 1  # impossible
             index[local] = slice(0, required)

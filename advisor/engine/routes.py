@@ -25,8 +25,9 @@ units of the qualifications that follow them.
 
 What each step leaves the learner holding
 -----------------------------------------
-Each step carries :func:`advisor.engine.carryover.carry_over` from the previous qualification with the
-units held so far: what transfers, what is only similar, what is barred, and the remaining plan.
+Each step carries :func:`~advisor.engine.carryover.carry_over` from the previous qualification
+with the units held so far: what transfers, what is only similar, what is barred, and the
+remaining plan.
 The search assumes the learner completes each step by that step's smallest plan, so after a step
 they hold what they held before, the plan's units and the target's mandatory units. Where a
 target's rules are not in the sources the credits still needed are unknown (``None``): the route
@@ -432,8 +433,8 @@ class _Search:
         # credits (a lower bound) and worked out when it comes to the front.
         queue: list[_Entry] = []
         first = self.starts(held) if start is None else self.edges_from(start)
-        for edge in first:
-            self._push(queue, order, root, edge)
+        for first_edge in first:
+            self._push(queue, order, root, first_edge)
         taken = 0
         while queue and taken < max_expansions:
             _, _, partial, edge = heapq.heappop(queue)

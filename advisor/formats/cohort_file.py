@@ -324,8 +324,8 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]]) -> CohortInput:
                 number, "", f"this row has {len(cells)} cells but the header names "
                 f"{len(header)} columns; the cells beyond column {_letter(len(header) - 1)} are "
                 "ignored (a separator inside an unquoted cell?)", Severity.WARNING))
-        learner, found = _learner(number, values)
-        problems.extend(found)
+        learner, row_problems = _learner(number, values)
+        problems.extend(row_problems)
         if learner.learner_ref:
             earlier = first_seen.setdefault(learner.learner_ref, number)
             if earlier != number:

@@ -88,7 +88,8 @@ def carry_over_dict(catalogue: Catalogue, result: CarryOver) -> dict[str, Any]:
             for n in result.not_transferable
         ],
         "evidence_notes": [
-            {"statement": n.statement, "source": [c.label() for c in n.source]} for n in result.notes
+            {"statement": n.statement, "source": [c.label() for c in n.source]}
+            for n in result.notes
         ],
         "remaining": check_dict(catalogue, result.remaining),
     }

@@ -252,11 +252,13 @@ def decode_profile(catalogue: Catalogue,
 
 def encode_route(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
     params: dict[str, str] = {}
-    if query.from_qualification in catalogue.qualifications:
+    if query.from_qualification is not None and (
+            query.from_qualification in catalogue.qualifications):
         params["from"] = _reference(catalogue, query.from_qualification)
     if query.units:
         params["units"] = ",".join(query.units)
-    if query.to_qualification in catalogue.qualifications:
+    if query.to_qualification is not None and (
+            query.to_qualification in catalogue.qualifications):
         params["to"] = _reference(catalogue, query.to_qualification)
     elif query.to_level is not None:
         params["level"] = str(query.to_level)

@@ -282,10 +282,11 @@ def describe_cohort_completion(completion: pd.DataFrame) -> str:
     if completion.empty:
         return "No learner named a target qualification."
     return "; ".join(
-        f"{row.target}: {row.learners} learners, {row.complete} complete, {row.not_complete} "
-        f"not complete yet" + (f", {row.rules_not_known} whose rules are not known"
-                                if row.rules_not_known else "")
-        for row in completion.itertuples(index=False)) + "."
+        f"{row['target']}: {row['learners']} learners, {row['complete']} complete, "
+        f"{row['not_complete']} not complete yet"
+        + (f", {row['rules_not_known']} whose rules are not known"
+           if row["rules_not_known"] else "")
+        for row in completion.to_dict("records")) + "."
 
 
 def units_needed_chart(units: pd.DataFrame) -> go.Figure:

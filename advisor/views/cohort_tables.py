@@ -77,9 +77,9 @@ class _Formatter:
                              "reference): for the centre to judge")
             # A documented bar is a reason worth reading; "not part of it" for every other unit
             # is one list.
-            for item in c.not_transferable:
-                if item.source:
-                    notes.append(f"{item.urn}: {item.reason}")
+            for barred in c.not_transferable:
+                if barred.source:
+                    notes.append(f"{barred.urn}: {barred.reason}")
             others = [item.urn for item in c.not_transferable if not item.source]
             if others:
                 notes.append(f"Held units that are not part of {c.target.reference}: "
@@ -207,9 +207,8 @@ def completion_by_target(result: CohortResult) -> pd.DataFrame:
         tally[{True: "eligible", False: "not_eligible", None: "eligibility_unknown"}[eligible]] += 1
     columns = ["learners", "complete", "not_complete", "rules_not_known", "eligible",
                "not_eligible", "eligibility_unknown"]
-    rows = [[label, titles[label], *(tally[c] for c in columns)]
-            for label, tally in counts.items()]
-    rows.sort(key=lambda r: (-r[2], r[0]))
+    ordered = sorted(counts.items(), key=lambda item: (-item[1]["learners"], item[0]))
+    rows = [[label, titles[label], *(tally[c] for c in columns)] for label, tally in ordered]
     frame = pd.DataFrame(rows, columns=["target", "target_title", *columns])
     frame[columns] = frame[columns].astype("int64")
     return frame
@@ -231,9 +230,9 @@ def units_most_needed(result: CohortResult, *, limit: int | None = None) -> pd.D
         plan = carried.remaining.plan
         if plan is None or not carried.remaining.known:
             continue
-        for unit in plan.units:
-            learners[unit.urn] += 1
-            targets.setdefault(unit.urn, {})[learner.target.reference] = None
+        for planned in plan.units:
+            learners[planned.urn] += 1
+            targets.setdefault(planned.urn, {})[learner.target.reference] = None
     units = result.catalogue.units if result.catalogue is not None else {}
     rows = []
     for urn, count in sorted(learners.items(), key=lambda item: (-item[1], item[0]))[:limit]:

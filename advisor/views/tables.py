@@ -187,7 +187,8 @@ def unit_matches(catalogue: Catalogue, query: str) -> pd.DataFrame:
     for unit in catalogue.units.values():
         if not _matches(query, unit.urn, unit.title):
             continue
-        within = [catalogue.qualifications[i] for i in qualifications_containing(catalogue.graph, unit.urn)
+        within = [catalogue.qualifications[i]
+                  for i in qualifications_containing(catalogue.graph, unit.urn)
                   if i in catalogue.qualifications]
         rows.append({
             "URN": unit.urn, "Title": unit.title, "Level": unit.level, "Credits": unit.credits,
@@ -449,7 +450,8 @@ def options_table(result: Recommendation) -> pd.DataFrame:
         q = option.qualification
         check = option.check
         known = check is not None and check.known
-        still = (check.plan.additional_credits if known and check.plan is not None else None)
+        still = (check.plan.additional_credits
+                 if check is not None and known and check.plan is not None else None)
         rows.append({
             "Qualification": q.title,
             "Code": q.reference,
@@ -458,7 +460,7 @@ def options_table(result: Recommendation) -> pd.DataFrame:
             "New learners": entry_status(option.eligibility),
             "Can start": {True: "yes", False: "no", None: "cannot be confirmed"}[option.open],
             "Fits the aim": _YES_NO[option.fits_aim] if result.profile.aim else "no aim given",
-            "Credits already counted": check.credits_counted if known else None,
+            "Credits already counted": check.credits_counted if check and known else None,
             "Credits still needed": still,
         })
     frame = pd.DataFrame(rows, columns=[
@@ -490,9 +492,9 @@ def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
         rows.append(unit_row(item.urn, "similar: for the centre to judge",
                              f"same title as {item.target}"
                              + (f" ({target.credits} credits)" if target else "")))
-    for item in result.not_transferable:
-        rows.append(unit_row(item.urn, "does not count", item.reason
-                             + (f" ({cite(catalogue, item.source)})" if item.source else "")))
+    for barred in result.not_transferable:
+        rows.append(unit_row(barred.urn, "does not count", barred.reason
+                             + (f" ({cite(catalogue, barred.source)})" if barred.source else "")))
     frame = pd.DataFrame(rows, columns=["URN", "Title", "Credits", "Outcome", "Why"])
     return frame.astype({"Credits": "Int64"})
 

@@ -19,36 +19,28 @@ and Playwright's event loop out of the rest of the run. Without Chromium the tes
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, Route, WebSocketRoute, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-from benchmarks.local_server import LOOPBACK, free_port, stop, streamlit_command, wait_until_serving
-from tests.browser.helpers import TIMEOUT_MS, save_screenshot
+from tests.browser.helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REPO,
+    SERVER_START_TIMEOUT_S,
+    TIMEOUT_MS,
+    save_screenshot,
+    unavailable,
+)
+from tests.support.server import LOOPBACK, free_port, stop, streamlit_command, wait_until_serving
 
-REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-CHROMIUM = Path(os.environ.get("ADVISOR_CHROMIUM", "/usr/bin/chromium"))
-# Debian's Chromium cannot sandbox as root in a container, has no GPU, and must not phone home.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SERVER_START_TIMEOUT_S = 60.0
 # expect() waits 5 s by default; a cold first render took 5.4 s on a busy 2-core machine.
 expect.set_options(timeout=TIMEOUT_MS)
 
@@ -72,19 +64,12 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
     return report
 
 
-def _unavailable(reason: str) -> NoReturn:
-    """Skip for a developer without a browser; fail where one is required (CI)."""
-    if os.environ.get("ADVISOR_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{reason}, and ADVISOR_REQUIRE_BROWSER=1 requires the browser tests to run")
-    pytest.skip(f"{reason}; install it (apt-get install chromium) to run the browser tests")
-
-
 @pytest.fixture(scope="package")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Serve app.py from the repository root; yield its base URL; stop the server afterwards."""
     if not CHROMIUM.exists():
         # No point serving an app no browser will open.
-        _unavailable(f"Chromium was not found at {CHROMIUM}")
+        unavailable(f"Chromium was not found at {CHROMIUM}")
     port = free_port()
     url = f"http://{LOOPBACK}:{port}"
     log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
@@ -105,7 +90,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def browser() -> Iterator[Browser]:
     """One headless Debian Chromium for all browser tests."""
     if not CHROMIUM.exists():
-        _unavailable(f"Chromium was not found at {CHROMIUM}")
+        unavailable(f"Chromium was not found at {CHROMIUM}")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Collection, Mapping
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -14,6 +16,28 @@ SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 # Playwright's defaults (30 s for actions, 5 s for expect) would be too short for a cold first
 # render on a busy CI machine, yet a warm rerun takes well under a second: one limit for both.
 TIMEOUT_MS = 20_000
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("ADVISOR_CHROMIUM", "/usr/bin/chromium"))
+# Debian's Chromium cannot sandbox as root in a container, has no GPU, and must not phone home.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SERVER_START_TIMEOUT_S = 60.0
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip for a developer without a browser; fail where one is required (CI)."""
+    if os.environ.get("ADVISOR_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{reason}, and ADVISOR_REQUIRE_BROWSER=1 requires the browser tests to run")
+    pytest.skip(f"{reason}; install it (apt-get install chromium) to run the browser tests")
 
 
 def wait_for_app(page: Page, *, heading: str | re.Pattern[str] | None = None) -> None:

@@ -1,16 +1,16 @@
 """Shareable links built to break things, opened in a real browser.
 
-A link's answers travel in the page address (``advisor.formats.links``), so anyone can hand a learner a
-link holding anything. Each case opens one page with one such link (five page loads in all) and
-checks that:
+A link's answers travel in the page address (``advisor.formats.links``), so anyone can hand a
+learner a link holding anything. Each case opens one page with one such link (five page loads in
+all) and checks that:
 
 - the page renders its normal heading, with no Streamlit exception element (``stException``)
   and no Python traceback anywhere in the page;
 - HTML, script and Markdown in the link are shown as text and never run or rendered: every
   text-like value holds ``PAYLOAD``; the ``window.__pwned`` flag must stay unset, and no
   ``img[src=x]`` or payload ``<script>`` element may exist;
-- the page says what it left out, in the app's own words (the notes ``advisor.formats.links`` writes and
-  the page shows as warnings, matched word for word), and keeps what it could use.
+- the page says what it left out, in the app's own words (the notes ``advisor.formats.links``
+  writes and the page shows as warnings, matched word for word), and keeps what it could use.
 
 What each protection is, and what fails without it (each was checked by disabling it in a
 scratch copy of the app):

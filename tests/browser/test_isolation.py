@@ -24,10 +24,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, expect
 
-from advisor import Catalogue
-from advisor import check_combination
-from tests.browser.conftest import LOOPBACK
+from advisor import Catalogue, check_combination
 from tests.browser.helpers import TIMEOUT_MS, save_screenshot
+from tests.support.server import LOOPBACK
 
 SESSIONS = 20
 HEADING = "Check a learner's units"
@@ -167,6 +166,7 @@ def ticked_units(page: Page) -> set[str]:
     return found
 
 
+@pytest.mark.slow
 def test_isolation__twenty_sessions_at_once_each_see_only_their_own_units(
     pages: list[Page], catalogue: Catalogue
 ):

@@ -43,11 +43,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from advisor import Catalogue
-from advisor import check_combination
-from benchmarks.local_server import LOOPBACK, free_port, stop, wait_until_serving
-from tests.browser.conftest import CHROMIUM, REPO, SERVER_START_TIMEOUT_S, _unavailable
-from tests.browser.helpers import TIMEOUT_MS, wait_for_app
+from advisor import Catalogue, check_combination
+from tests.browser.helpers import (
+    CHROMIUM,
+    REPO,
+    SERVER_START_TIMEOUT_S,
+    TIMEOUT_MS,
+    unavailable,
+    wait_for_app,
+)
+from tests.support.server import LOOPBACK, free_port, stop, wait_until_serving
 
 MARKERS = ("HARDEN-LEARNER-7Q1", "HARDEN-LEARNER-7Q2", "Zeppelin Wrangler", "zqxhardensearch")
 """What the person types or uploads: made up, so any file holding one came from this journey."""
@@ -247,7 +252,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """``streamlit run app.py`` with a fresh HOME and TMPDIR, an audit log, and a thread that
     records every non-loopback address its sockets reach."""
     if not CHROMIUM.exists():
-        _unavailable(f"Chromium was not found at {CHROMIUM}")
+        unavailable(f"Chromium was not found at {CHROMIUM}")
     base = tmp_path_factory.mktemp("nothing-stored")
     home, tmp, log_dir = base / "home", base / "tmp", base / "log"
     for folder in (home, tmp, log_dir):

@@ -1,0 +1,48 @@
+"""Driving the app with Streamlit's testing API: open a page, read what it shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+PAGES = sorted(f"app_pages/{p.name}" for p in (ROOT / "app_pages").glob("*.py")
+               if not p.name.startswith("_"))
+BEFORE_CLOSING = dt.date(2015, 6, 1)
+
+
+def start() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    return at
+
+
+def open_page(page: str, **session) -> AppTest:
+    at = start()
+    for key, value in session.items():
+        at.session_state[key] = value
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def texts(elements) -> list[str]:
+    return [e.value for e in elements]
+
+
+def table_with(at: AppTest, column: str):
+    """The first table (static or grid) with this column."""
+    return next(t.value for t in [*at.table, *at.dataframe] if column in t.value.columns)
+
+
+def check_units(code_id: str, urns: list[str], **session) -> AppTest:
+    at = open_page("app_pages/check_units.py", **session)
+    at.selectbox(key="check_qualification").set_value(code_id).run()
+    for urn in urns:
+        at.checkbox(key=f"unit_{urn}").check()
+    at.run()
+    assert not at.exception
+    return at
