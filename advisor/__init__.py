@@ -71,6 +71,7 @@ from advisor.engine.cohort import (
 from advisor.engine.combination import (
     CombinationCheck,
     Plan,
+    RuleKind,
     RuleResult,
     check_combination,
     describe_unit,
@@ -178,6 +179,7 @@ __all__ = [
     "RouteQuery",
     "RouteStep",
     "RowProblem",
+    "RuleKind",
     "RuleResult",
     "RulesOfCombination",
     "Severity",

@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor import (
+    Catalogue,
+    Group,
     GroupMember,
     charts,
     check_combination,
@@ -99,6 +101,37 @@ def test_progress_table__03456_groups_credit_rules_and_total(catalogue):
     assert (table.loc["30 credits from the optional groups", "Counted"],
             table.loc["30 credits from the optional groups", "Required"]) == (22, 30)
     assert (table.loc["Total", "Counted"], table.loc["Total", "Required"]) == (34, 42)
+
+
+def test_progress_table__a_unit_two_groups_list_counts_where_the_check_counted_it():
+    """Unit U is listed in optional groups A and B. Holding U alone, the check counts it in B
+    (A can be met with V, B only with U); the table and chart must say the same, not count U
+    in the first group that lists it."""
+    from advisor.catalogue import Citation, Document, Qualification, RulesOfCombination, Unit
+
+    cite = (Citation(doc="doc.txt", section="Rules"),)
+    u, v = "A/000/0001", "A/000/0002"
+    rules = RulesOfCombination(credits_required=10, source=cite, groups=(
+        Group(id="A", title="Group A", min_credits=5, source=cite,
+              units=(GroupMember(urn=u), GroupMember(urn=v))),
+        Group(id="B", title="Group B", min_credits=5, source=cite, units=(GroupMember(urn=u),)),
+    ))
+    q = Qualification(id="q", awarding_body="AB", title="Shared", level=2,
+                      structure="complete", rules=rules, source=cite)
+    small = Catalogue.from_records(
+        documents={"doc.txt": Document(file="doc.txt", title="Doc", publisher="AB",
+                                       kind="primary")},
+        units={urn: Unit(urn=urn, title=urn, level=2, credits=5, source=cite)
+               for urn in (u, v)},
+        qualifications={"q": q})
+    check = check_combination(small, q, [u])
+    assert check.counted_in == {u: "B"}
+    messages = {r.group: r.message for r in check.rules if r.kind == "min-credits"}
+    assert messages["A"].startswith("Group A: 0 of at least 5 credits")
+    assert messages["B"] == "Group B: 5 of at least 5 credits"
+    table = tables.progress_table(small, check).set_index("Part")
+    assert table.loc["Group A", "Counted"] == 0
+    assert table.loc["Group B", "Counted"] == 5
 
 
 def test_progress_table__credits_above_a_groups_maximum_do_not_count(catalogue):

@@ -57,16 +57,12 @@ def default_data_dir() -> Path:
     return _CHECKOUT_DATA
 
 
-def read_catalogue(data_dir: Path | str | None = None, *,
-                   rule_checks: Sequence[RuleCheck] = ()) -> Catalogue:
-    """Read, validate and cross-check the catalogue in ``data_dir`` (default:
-    :func:`default_data_dir`), or raise :class:`CatalogueError` with every problem."""
-    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
-    if not data_dir.is_dir():
-        raise CatalogueError([Problem(str(data_dir), None, (), "is not a directory")])
-    collector = checks.Collector(data_dir)
-
-    jobs: list[tuple[Path, str, str]] = []  # (path, file as problems name it, kind)
+def _catalogue_files(data_dir: Path, collector: checks.Collector
+                     ) -> tuple[Path | None, list[tuple[Path, str, str]]]:
+    """The sources file, and every other file to read as ``(path, name in problems, kind)``,
+    where kind is a top-level file's name, ``qualifications`` or ``units``. A YAML file in no
+    known place is a problem."""
+    jobs: list[tuple[Path, str, str]] = []
     sources_path: Path | None = None
     for path in iter_yaml_files(data_dir):
         parts = path.relative_to(data_dir).parts
@@ -81,6 +77,18 @@ def read_catalogue(data_dir: Path | str | None = None, *,
                 "not a catalogue file: put qualifications in qualifications/, unit banks in "
                 f"units/, or use one of {', '.join(sorted(TOP_LEVEL_MODELS))}",
             )
+    return sources_path, jobs
+
+
+def read_catalogue(data_dir: Path | str | None = None, *,
+                   rule_checks: Sequence[RuleCheck] = ()) -> Catalogue:
+    """Read, validate and cross-check the catalogue in ``data_dir`` (default:
+    :func:`default_data_dir`), or raise :class:`CatalogueError` with every problem."""
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    if not data_dir.is_dir():
+        raise CatalogueError([Problem(str(data_dir), None, (), "is not a directory")])
+    collector = checks.Collector(data_dir)
+    sources_path, jobs = _catalogue_files(data_dir, collector)
 
     # The sources come first: every other file's citations are checked against them as it is
     # read.

@@ -11,6 +11,7 @@ import dataclasses
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
@@ -27,12 +28,23 @@ from advisor.engine.planner import Objective, PlanningError, PlanUnit, search_pl
 from advisor.engine.wording import count, group_name
 
 
+class RuleKind(StrEnum):
+    """What a rule of combination asks for."""
+
+    MANDATORY = "mandatory"  # every unit of a group
+    MIN_UNITS = "min-units"  # at least a number of a group's units
+    MIN_CREDITS = "min-credits"  # at least a number of credits from a group
+    MAX_CREDITS = "max-credits"  # at most a number of a group's credits count
+    CREDITS = "credits"  # a credit rule over some groups, maybe at a level
+    TOTAL = "total"  # the qualification's total credits
+
+
 @dataclass(frozen=True)
 class RuleResult:
     """The state of one rule of combination for one learner."""
 
     id: str
-    kind: str  # mandatory | min-units | min-credits | max-credits | credits | total
+    kind: RuleKind
     met: bool
     message: str
     counted: int | None = None
@@ -42,7 +54,7 @@ class RuleResult:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "kind": self.kind, "met": self.met, "message": self.message,
+            "id": self.id, "kind": self.kind.value, "met": self.met, "message": self.message,
             "counted": self.counted, "required": self.required, "group": self.group,
             "source": [c.label() for c in self.source],
         }
@@ -231,110 +243,144 @@ def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozens
 
 
 def _evaluate(
-    catalogue: Catalogue, rules: RulesOfCombination, home: dict[str, str], plan: Plan | None
+    catalogue: Catalogue, rules: RulesOfCombination, home: Mapping[str, str], plan: Plan | None
 ) -> tuple[list[RuleResult], int]:
-    units = catalogue.units
-    by_group: dict[str, list[Unit]] = {g.id: [] for g in rules.groups}
-    for urn, group_id in home.items():
-        if urn in units:
-            by_group[group_id].append(units[urn])
-    planned: dict[str, list[str]] = {}
-    for unit in plan.units if plan else ():
-        planned.setdefault(unit.group, []).append(unit.urn)
+    """Every rule's result, in rules order (each group's rules, the credit rules, the total),
+    and the credits that count."""
+    evaluation = _Evaluation(catalogue, rules, home, plan)
+    results: list[RuleResult] = []
+    for group in rules.groups:
+        results += evaluation.group_rules(group)
+    results += [evaluation.credit_rule(rule) for rule in rules.credit_rules]
+    total = evaluation.total()
+    return [*results, total], total.counted or 0
 
-    def credits_in(group: Group, rule: CreditRule | None = None) -> int:
-        total = sum(u.credits or 0 for u in by_group[group.id]
+
+class _Evaluation:
+    """Where a learner stands against each rule of one rule set, with the units held counted in
+    the groups ``home`` gives and the plan's units as suggestions."""
+
+    def __init__(self, catalogue: Catalogue, rules: RulesOfCombination,
+                 home: Mapping[str, str], plan: Plan | None) -> None:
+        self.catalogue, self.rules, self.home = catalogue, rules, home
+        units = catalogue.units
+        self.by_group: dict[str, list[Unit]] = {g.id: [] for g in rules.groups}
+        for urn, group_id in home.items():
+            if urn in units:
+                self.by_group[group_id].append(units[urn])
+        self.planned: dict[str, list[str]] = {}
+        for unit in plan.units if plan else ():
+            self.planned.setdefault(unit.group, []).append(unit.urn)
+
+    def credits_in(self, group: Group, rule: CreditRule | None = None) -> int:
+        """Credits counted in a group (towards ``rule``, if given), capped at its maximum."""
+        total = sum(u.credits or 0 for u in self.by_group[group.id]
                     if rule is None or rule.counts(u))
         return min(total, group.max_credits) if group.max_credits is not None else total
 
-    def example(groups: Sequence[Group], rule: CreditRule | None = None) -> str:
+    def example(self, groups: Sequence[Group], rule: CreditRule | None = None) -> str:
         """A unit to suggest: from the plan where it has one, else the cheapest that counts."""
-        fits = [u for g in groups for u in planned.get(g.id, ())
+        units = self.catalogue.units
+        fits = [u for g in groups for u in self.planned.get(g.id, ())
                 if rule is None or rule.counts(units[u])]
         if not fits:
             options = [units[m.urn] for g in groups for m in g.units
-                       if m.urn in units and m.urn not in home and units[m.urn].credits
+                       if m.urn in units and m.urn not in self.home and units[m.urn].credits
                        and (rule is None or rule.counts(units[m.urn]))]
             options.sort(key=lambda u: (u.credits or 0, u.glh or 0))
             fits = [u.urn for u in options[:1]]
         if not fits:
             return ""
-        return ", for example " + describe_unit(catalogue, fits[0], rules)
+        return ", for example " + describe_unit(self.catalogue, fits[0], self.rules)
 
-    results: list[RuleResult] = []
-    for group in rules.groups:
-        name = group_name(group)
-        held_here = by_group[group.id]
+    def group_rules(self, group: Group) -> list[RuleResult]:
+        """The rules a group sets: all its units (mandatory), a number of units, a number of
+        credits, and the most credits that count."""
+        found = []
         if group.mandatory:
-            missing = [m.urn for m in group.units if home.get(m.urn) != group.id]
-            have = len(group.units) - len(missing)
-            if missing:
-                listed = "; ".join(describe_unit(catalogue, u, rules) for u in missing)
-                message = (f"{name}: {have} of {len(group.units)} mandatory units held; "
-                           f"still needed: {listed}")
-            else:
-                message = (f"{name}: all {len(group.units)} mandatory units held "
-                           f"({count(credits_in(group), 'credit')})")
-            results.append(RuleResult(f"group-{group.id}-mandatory", "mandatory", not missing,
-                                      message, have, len(group.units), group.id, group.source))
+            found.append(self.mandatory(group))
         if group.min_units:
-            have = len(held_here)
-            met = have >= group.min_units
-            if met:
-                message = f"{name}: {have} unit{'s' if have != 1 else ''} held (at least " \
-                          f"{group.min_units} needed)"
-            elif have == 0:
-                amount = "one" if group.min_units == 1 else str(group.min_units)
-                message = f"{name}: no unit yet; take at least {amount}{example([group])}"
-            else:
-                message = (f"{name}: {have} of at least {group.min_units} units; take "
-                           f"{group.min_units - have} more{example([group])}")
-            results.append(RuleResult(f"group-{group.id}-units", "min-units", met, message,
-                                      have, group.min_units, group.id, group.source))
+            found.append(self.min_units(group, group.min_units))
         if group.min_credits and not group.mandatory:
-            value = credits_in(group)
-            met = value >= group.min_credits
-            message = f"{name}: {value} of at least {group.min_credits} credits"
-            if not met:
-                message += f"; {group.min_credits - value} more needed{example([group])}"
-            results.append(RuleResult(f"group-{group.id}-credits", "min-credits", met, message,
-                                      value, group.min_credits, group.id, group.source))
+            found.append(self.min_credits(group, group.min_credits))
         if group.max_credits is not None:
-            raw = sum(u.credits or 0 for u in held_here)
-            if raw > group.max_credits:
-                message = (f"{name}: {raw} credits held, but at most {group.max_credits} count "
-                           "towards the qualification")
-            else:
-                message = f"{name}: {raw} credits held; at most {group.max_credits} can count"
-            results.append(RuleResult(f"group-{group.id}-max", "max-credits", True, message,
-                                      min(raw, group.max_credits), group.max_credits, group.id,
-                                      group.source))
+            found.append(self.max_credits(group, group.max_credits))
+        return found
 
-    for rule in rules.credit_rules:
-        scope = [g for g in rules.groups if rule.groups is None or g.id in rule.groups]
-        value = sum(credits_in(g, rule) for g in scope)
+    def mandatory(self, group: Group) -> RuleResult:
+        name = group_name(group)
+        missing = [m.urn for m in group.units if self.home.get(m.urn) != group.id]
+        have = len(group.units) - len(missing)
+        if missing:
+            listed = "; ".join(describe_unit(self.catalogue, u, self.rules) for u in missing)
+            message = (f"{name}: {have} of {len(group.units)} mandatory units held; "
+                       f"still needed: {listed}")
+        else:
+            message = (f"{name}: all {len(group.units)} mandatory units held "
+                       f"({count(self.credits_in(group), 'credit')})")
+        return RuleResult(f"group-{group.id}-mandatory", RuleKind.MANDATORY, not missing,
+                          message, have, len(group.units), group.id, group.source)
+
+    def min_units(self, group: Group, needed: int) -> RuleResult:
+        name = group_name(group)
+        have = len(self.by_group[group.id])
+        met = have >= needed
+        if met:
+            message = f"{name}: {count(have, 'unit')} held (at least {needed} needed)"
+        elif have == 0:
+            amount = "one" if needed == 1 else str(needed)
+            message = f"{name}: no unit yet; take at least {amount}{self.example([group])}"
+        else:
+            message = (f"{name}: {have} of at least {needed} units; take "
+                       f"{needed - have} more{self.example([group])}")
+        return RuleResult(f"group-{group.id}-units", RuleKind.MIN_UNITS, met, message,
+                          have, needed, group.id, group.source)
+
+    def min_credits(self, group: Group, needed: int) -> RuleResult:
+        value = self.credits_in(group)
+        met = value >= needed
+        message = f"{group_name(group)}: {value} of at least {needed} credits"
+        if not met:
+            message += f"; {needed - value} more needed{self.example([group])}"
+        return RuleResult(f"group-{group.id}-credits", RuleKind.MIN_CREDITS, met, message,
+                          value, needed, group.id, group.source)
+
+    def max_credits(self, group: Group, most: int) -> RuleResult:
+        name = group_name(group)
+        raw = sum(u.credits or 0 for u in self.by_group[group.id])
+        if raw > most:
+            message = f"{name}: {raw} credits held, but at most {most} count towards the " \
+                      "qualification"
+        else:
+            message = f"{name}: {raw} credits held; at most {most} can count"
+        return RuleResult(f"group-{group.id}-max", RuleKind.MAX_CREDITS, True, message,
+                          min(raw, most), most, group.id, group.source)
+
+    def credit_rule(self, rule: CreditRule) -> RuleResult:
+        scope = [g for g in self.rules.groups if rule.groups is None or g.id in rule.groups]
+        value = sum(self.credits_in(g, rule) for g in scope)
         met = value >= rule.min_credits
         message = f"{rule.description}: {value} of {rule.min_credits} credits"
         if not met:
-            short = rule.min_credits - value
-            message += f"; {short} more needed{example(scope, rule)}"
-            above = [u for g in scope for u in by_group[g.id]
+            message += f"; {rule.min_credits - value} more needed{self.example(scope, rule)}"
+            above = [u for g in scope for u in self.by_group[g.id]
                      if rule.level is not None and not rule.or_above and u.level is not None
                      and u.level > rule.level]
             if above:
                 message += (f" (units above Level {rule.level} are not counted here: the "
                             f"document says 'at Level {rule.level}')")
-        results.append(RuleResult(rule.id, "credits", met, message, value, rule.min_credits,
-                                  None, rule.source))
+        return RuleResult(rule.id, RuleKind.CREDITS, met, message, value, rule.min_credits,
+                          None, rule.source)
 
-    total = sum(credits_in(g) for g in rules.groups)
-    met = total >= rules.credits_required
-    message = f"Credits: {total} of {rules.credits_required} counted"
-    if not met:
-        message += f"; {rules.credits_required - total} more needed"
-    results.append(RuleResult("total-credits", "total", met, message, total,
-                              rules.credits_required, None, rules.source))
-    return results, total
+    def total(self) -> RuleResult:
+        required = self.rules.credits_required
+        total = sum(self.credits_in(g) for g in self.rules.groups)
+        met = total >= required
+        message = f"Credits: {total} of {required} counted"
+        if not met:
+            message += f"; {required - total} more needed"
+        return RuleResult("total-credits", RuleKind.TOTAL, met, message, total, required, None,
+                          self.rules.source)
 
 
 def resolve_units(catalogue: Catalogue, references: Sequence[str],

@@ -29,7 +29,7 @@ from advisor.catalogue import (
     shared_units,
 )
 from advisor.engine.carryover import CarryOver
-from advisor.engine.combination import CombinationCheck
+from advisor.engine.combination import CombinationCheck, RuleKind
 from advisor.engine.eligibility import check_eligibility
 from advisor.engine.recommend import Recommendation
 from advisor.engine.routes import Route
@@ -124,7 +124,7 @@ def progress_table(catalogue: Catalogue, check: CombinationCheck) -> pd.DataFram
         rows.append({"Part": group_name(group), "Counted": counted, "Required": required})
     descriptions = {r.id: r.description for r in rules.credit_rules}
     for result in check.rules:
-        if result.kind == "credits":
+        if result.kind is RuleKind.CREDITS:
             rows.append({"Part": descriptions.get(result.id, result.id),
                          "Counted": result.counted, "Required": result.required})
     rows.append({"Part": "Total", "Counted": check.credits_counted,
