@@ -13,7 +13,8 @@ it once per process), and prints the process's peak resident memory. Two intakes
   the step before the target, a few list units (as unit reference numbers or as unit numbers
   within the target); about one row in a hundred has a mistake (unknown unit, absurd age,
   unknown target).
-* **all distinct**: the worst case for memoising: every learner lists a different set of units,
+* **all distinct**: the worst case for remembered checks: every learner lists a different set of
+  units,
   so every target check is worked out afresh.
 """
 
@@ -29,16 +30,16 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from advisor.catalogue import Catalogue, load_catalogue
-from advisor.engine.cohort import (
+from advisor import (
     COLUMNS,
+    Catalogue,
     assess_cohort,
-    learners_per_level,
+    cohort_tables,
+    load_catalogue,
     read_cohort,
-    result_sheets,
-    results_frame,
+    to_csv_bytes,
+    to_excel_bytes,
 )
-from advisor.formats.spreadsheet import to_csv_bytes, to_excel_bytes
 
 AS_AT = dt.date(2026, 11, 22)
 
@@ -131,21 +132,20 @@ def run(catalogue: Catalogue, name: str, data: bytes) -> None:
     cohort, read_s = timed("read_cohort", lambda: read_cohort(data, "intake.csv"))
     result, assess_s = timed("assess_cohort", lambda: assess_cohort(catalogue, cohort,
                                                                      as_at=AS_AT))
-    frame, frame_s = timed("results_frame", lambda: results_frame(result))
+    frame, frame_s = timed("results_frame", lambda: cohort_tables.results_frame(result))
     _, csv_s = timed("to_csv_bytes", lambda: to_csv_bytes(frame))
     total = read_s + assess_s + frame_s + csv_s
     print(f"  {'read + assess + write CSV':<44} {total * 1000:9.0f} ms")
     _, xlsx_s = timed("to_excel_bytes (all five sheets)",
-                      lambda: to_excel_bytes(result_sheets(result)))
+                      lambda: to_excel_bytes(cohort_tables.result_sheets(result)))
     print(f"  {'read + assess + write .xlsx':<44} "
           f"{(read_s + assess_s + xlsx_s) * 1000:9.0f} ms")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     print(f"  peak memory of the process so far (RSS): {peak:.0f} MB")
     print(f"  assessed {result.assessed:,}, not assessed {result.not_assessed:,}, "
-          f"problems {len(result.problems):,}; worked out {result.distinct_profiles:,} "
-          f"recommendations and {result.distinct_checks:,} target checks")
+          f"problems {len(result.problems):,}")
     levels = ", ".join(f"{r.recommended_level}: {r.learners}"
-                       for r in learners_per_level(result).itertuples())
+                       for r in cohort_tables.learners_per_level(result).itertuples())
     print(f"  levels: {levels}")
 
 
