@@ -87,7 +87,7 @@ def profile(ctx: Frame) -> None:
     else:
         st.markdown(f"- Approved for: {', '.join(q.ages.approved) or 'none stated'}\n"
                     f"- Not approved for: {', '.join(q.ages.not_approved) or 'none stated'}"
-                    + "".join(f"\n- {caution}" for caution in q.ages.cautions))
+                    + "".join(f"\n- {caution.text}" for caution in q.ages.cautions))
         show_sources(catalogue, q.ages.source)
 
     show_statement(catalogue, "Who it suits", q.suitable_for)

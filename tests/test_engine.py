@@ -14,9 +14,12 @@ from advisor import (
     carry_over,
     check_combination,
     check_eligibility,
+    load_catalogue,
     resolve_units,
 )
+from advisor.catalogue import AgeCaution
 from advisor.cli import main
+from tests.support.catalogues import SECOND, write_catalogue
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -281,3 +284,43 @@ def test_eligibility__no_age_given_is_unknown_unless_every_age_is_approved(catal
     assert ReasonCode.AGE_UNKNOWN not in codes and ReasonCode.AGE_CAUTION in codes
 
 
+AGE_CAUTIONS = """\
+ages:
+  approved: [pre-16, 16-18, 18+, 19+]
+  cautions:
+    - Learners aged 16 or over on a work placement need their employer's agreement.
+    - text: Choose units that suit school pupils.
+      applies_to: [pre-16]
+  source: doc.txt § Ages
+"""
+
+
+def age_cautions(catalogue, age):
+    q = catalogue.qualifications["ab-002"]
+    return [r.message for r in check_eligibility(catalogue, q, age=age, as_at=TODAY).reasons
+            if r.code is ReasonCode.AGE_CAUTION]
+
+
+def test_eligibility__age_cautions_follow_applies_to_not_their_wording(tmp_path):
+    catalogue = load_catalogue(write_catalogue(
+        tmp_path, {"qualifications/ab-002.yaml": SECOND + AGE_CAUTIONS}))
+    everyone = "Learners aged 16 or over on a work placement need their employer's agreement."
+    pupils = "Choose units that suit school pupils."
+    assert catalogue.qualifications["ab-002"].ages.cautions == (
+        AgeCaution(text=everyone), AgeCaution(text=pupils, applies_to=("pre-16",)))
+    # Plain text is for every learner, whatever numbers it mentions.
+    assert age_cautions(catalogue, 20) == [everyone]
+    assert age_cautions(catalogue, 17) == [everyone]
+    # A caution for pre-16 learners is shown to them, and when the age is not given.
+    assert age_cautions(catalogue, 14) == [everyone, pupils]
+    assert age_cautions(catalogue, None) == [everyone, pupils]
+
+
+def test_eligibility__pre_16_caution_of_the_level_1_certificate(catalogue):
+    q = catalogue.find_qualification("601/4404/X")
+    (caution,) = q.ages.cautions
+    assert caution.applies_to == ("pre-16",)
+    for age, shown in ((15, True), (None, True), (16, False), (20, False)):
+        reasons = check_eligibility(catalogue, q, age=age, as_at=TODAY).reasons
+        assert [r.message for r in reasons if r.code is ReasonCode.AGE_CAUTION] == (
+            [caution.text] if shown else []), age

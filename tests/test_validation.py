@@ -120,6 +120,35 @@ def test_validate__dates_out_of_order(tmp_path):
     )
 
 
+AGES = """\
+ages:
+  approved: [16-18, 18+]
+  cautions:
+    - Some units need a workplace.
+    - text: Choose units that suit school pupils.
+      applies_to: [pre-16]
+  source: doc.txt § Ages
+"""
+
+def test_validate__age_caution_for_a_band_the_ages_do_not_name(tmp_path):
+    broken = QUALIFICATION + AGES
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))
+    assert str(problem) == (
+        "data/qualifications/ab-001.yaml:35 ages.cautions[1].applies_to[0]: the caution "
+        "applies to age band 'pre-16', which neither approved nor not_approved names"
+    )
+
+
+def test_validate__age_caution_with_an_unknown_band(tmp_path):
+    broken = QUALIFICATION + AGES.replace("[16-18, 18+]", "[pre-16, 16-18, 18+]").replace(
+        "applies_to: [pre-16]", "applies_to: [pre16]")
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))
+    assert str(problem) == (
+        "data/qualifications/ab-001.yaml:35 ages.cautions[1].applies_to[0]: input should be "
+        "'pre-16', '16-18', '18+' or '19+' (got 'pre16')"
+    )
+
+
 def test_validate__missing_source(tmp_path):
     broken = UNITS.replace("    glh: 30\n    source: doc.txt § Units\n", "    glh: 30\n")
     problem = only_problem(write_catalogue(tmp_path, {"units/bank.yaml": broken}))

@@ -196,6 +196,13 @@ def _check_one_qualification(
         both = set(q.ages.approved) & set(q.ages.not_approved)
         for band in sorted(both):
             problem(("ages",), f"age band {band!r} is both approved and not approved")
+        stated = set(q.ages.approved) | set(q.ages.not_approved)
+        for c_index, caution in enumerate(q.ages.cautions):
+            for b_index, band in enumerate(caution.applies_to):
+                if band not in stated:
+                    problem(("ages", "cautions", c_index, "applies_to", b_index),
+                            f"the caution applies to age band {band!r}, which neither "
+                            "approved nor not_approved names")
     _check_dates(q, problem)
 
 

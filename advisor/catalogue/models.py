@@ -259,10 +259,25 @@ class Structure(StrEnum):
 AgeBand = Literal["pre-16", "16-18", "18+", "19+"]
 
 
+class AgeCaution(Record):
+    """A caution the sources give about learners' ages, and which learners it is about.
+
+    ``applies_to`` names the age bands it concerns; empty, it concerns every learner. A learner
+    is shown it when one of their age bands is named, or when their age is not given. In YAML a
+    caution for every learner may be written as plain text."""
+
+    text: str = Field(min_length=1)
+    applies_to: tuple[AgeBand, ...] = ()
+
+
+def _caution_from_text(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
 class AgeBands(Record):
     approved: tuple[AgeBand, ...] = ()
     not_approved: tuple[AgeBand, ...] = ()
-    cautions: tuple[str, ...] = ()
+    cautions: tuple[Annotated[AgeCaution, BeforeValidator(_caution_from_text)], ...] = ()
     source: Sources
 
 

@@ -188,9 +188,13 @@ _EVERY_AGE_GROUP = {"pre-16", "16-18", "18+"}
 
 
 def _age_reasons(q: Qualification, age: int | None) -> list[Reason]:
-    cautions = [Reason(ReasonCode.AGE_CAUTION, caution, q.ages.source)
+    # A caution is shown when it concerns every learner, when the age is not given, or when
+    # the learner's age falls in one of the bands it names.
+    bands_of_learner = set(age_bands_for(age)) if age is not None else None
+    cautions = [Reason(ReasonCode.AGE_CAUTION, caution.text, q.ages.source)
                 for caution in q.ages.cautions
-                if age is None or age < 16 or "16" not in caution] if q.ages else []
+                if not caution.applies_to or bands_of_learner is None
+                or bands_of_learner & set(caution.applies_to)] if q.ages else []
     if age is None:
         # No age given: fine where every age group is approved, otherwise unknown (never
         # assumed approved).
