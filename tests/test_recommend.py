@@ -220,6 +220,59 @@ replaced_by:
     assert labels(caution) == ["doc.txt § Dates"]
 
 
+def test_recommend__working_with_nothing_else_points_to_level_2(catalogue):
+    result = advise(catalogue, employment=Employment.WORKING)
+    assert result.recommended_level == 2
+    (reason,) = result.reasons
+    assert reason.code == "working" and reason.level == 2
+    assert "(09628) at Level 2" in reason.message
+    assert labels(reason) == ["001_1a36f8904fba0327.txt § 2.3 Target market"]
+
+
+IN_WORK = """\
+id: ab-003
+awarding_body: AB
+code: "003"
+title: Level 2 Award in Serving Customers
+level: 2
+structure: unknown
+source: doc.txt § Profile
+suitable_for:
+  points:
+    - people who already serve customers in their job
+  source: doc.txt § Who it is for
+for_people_in_work: true
+"""
+
+STARTING_WORK = """\
+suitable_for:
+  points:
+    - starting work in a job that involves customer service
+  source: doc.txt § Target market
+"""
+
+
+def test_recommend__for_people_in_work_follows_the_field_not_the_wording(tmp_path):
+    from tests.test_validation import QUALIFICATION
+
+    files = {"qualifications/ab-001.yaml": QUALIFICATION + STARTING_WORK,
+             "qualifications/ab-003.yaml": IN_WORK}
+    catalogue = load_catalogue(write_catalogue(tmp_path, files))
+    result = recommend(catalogue, Profile(employment=Employment.WORKING), as_at=TODAY)
+    (reason,) = result.reasons
+    assert reason.code == "working" and reason.level == 2
+    assert reason.message.startswith("Works in a job that involves customer service: Level 2 "
+                                     "Award in Serving Customers (003) at Level 2")
+    assert labels(reason) == ["doc.txt § Who it is for"]
+
+    # Without the field, "starting work" in ab-001's statement is not enough.
+    files["qualifications/ab-003.yaml"] = IN_WORK.replace("for_people_in_work: true\n", "")
+    catalogue = load_catalogue(write_catalogue(tmp_path / "unmarked", files))
+    result = recommend(catalogue, Profile(employment=Employment.WORKING), as_at=TODAY)
+    assert result.reasons == ()
+    assert result.recommended_level is None
+
+
 # ------------------------------------------------------------------------------------------ CLI
 
 

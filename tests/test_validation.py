@@ -130,6 +130,14 @@ ages:
   source: doc.txt § Ages
 """
 
+SUITABLE_FOR = """\
+suitable_for:
+  points:
+    - people who already serve customers in their job
+  source: doc.txt § Who it is for
+"""
+
+
 def test_validate__age_caution_for_a_band_the_ages_do_not_name(tmp_path):
     broken = QUALIFICATION + AGES
     problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))
@@ -146,6 +154,38 @@ def test_validate__age_caution_with_an_unknown_band(tmp_path):
     assert str(problem) == (
         "data/qualifications/ab-001.yaml:35 ages.cautions[1].applies_to[0]: input should be "
         "'pre-16', '16-18', '18+' or '19+' (got 'pre16')"
+    )
+
+
+def test_validate__for_people_in_work_without_suitable_for(tmp_path):
+    broken = QUALIFICATION + "for_people_in_work: true\n"
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))
+    assert str(problem) == (
+        "data/qualifications/ab-001.yaml:30 for_people_in_work: for_people_in_work needs a "
+        "suitable_for statement saying who the qualification is written for"
+    )
+
+
+def test_validate__for_people_in_work_not_at_level_2(tmp_path):
+    broken = SECOND + SUITABLE_FOR + "for_people_in_work: true\n"
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-002.yaml": broken}))
+    assert str(problem) == (
+        "data/qualifications/ab-002.yaml:12 for_people_in_work: for_people_in_work marks the "
+        "Level 2 qualification for people in work, but this one is at Level 3"
+    )
+
+
+def test_validate__for_people_in_work_on_two_level_2_qualifications(tmp_path):
+    another = SECOND.replace("ab-002", "ab-003").replace('"002"', '"003"').replace(
+        "level: 3", "level: 2").replace("Level 3", "Level 2")
+    problem = only_problem(write_catalogue(tmp_path, {
+        "qualifications/ab-001.yaml": QUALIFICATION + SUITABLE_FOR + "for_people_in_work: true\n",
+        "qualifications/ab-003.yaml": another + SUITABLE_FOR + "for_people_in_work: true\n",
+    }))
+    assert str(problem) == (
+        "data/qualifications/ab-003.yaml:12 for_people_in_work: for_people_in_work is also set "
+        "on 'ab-001' (data/qualifications/ab-001.yaml:34); only one Level 2 qualification can "
+        "be marked"
     )
 
 

@@ -145,7 +145,36 @@ def check_qualifications(
 
     for q, parsed in found.values():
         _check_one_qualification(c, q, parsed, units, found)
+    _check_for_people_in_work(c, found)
     return found
+
+
+def _check_for_people_in_work(c: Collector,
+                              found: dict[str, tuple[Qualification, ParsedFile]]) -> None:
+    """``for_people_in_work`` marks one Level 2 qualification, and rests on its
+    ``suitable_for`` statement."""
+    marked: tuple[Qualification, ParsedFile] | None = None
+    for q, parsed in sorted(found.values(), key=lambda item: item[1].file):
+        if not q.for_people_in_work:
+            continue
+        path: KeyPath = ("for_people_in_work",)
+        if q.level != 2:
+            c.add(parsed.file, parsed.doc, path,
+                  "for_people_in_work marks the Level 2 qualification for people in work, "
+                  "but this one is at "
+                  + (f"Level {q.level}" if q.level is not None else "no stated level"))
+        elif q.suitable_for is None:
+            c.add(parsed.file, parsed.doc, path,
+                  "for_people_in_work needs a suitable_for statement saying who the "
+                  "qualification is written for")
+        elif marked is not None:
+            first_q, first = marked
+            c.add(parsed.file, parsed.doc, path,
+                  f"for_people_in_work is also set on {first_q.id!r} "
+                  f"({first.file}:{first.doc.line_of(path)}); only one Level 2 qualification "
+                  "can be marked")
+        else:
+            marked = (q, parsed)
 
 
 def _check_one_qualification(

@@ -370,6 +370,11 @@ class Qualification(Record):
     ages: AgeBands | None = None
     dates: Dates = Dates()
     suitable_for: Statement | None = None
+    # True marks the Level 2 qualification written for people starting or already doing a job
+    # that involves customer service: the starting-level advice offers it to a working learner
+    # when nothing else points to a level. It rests on ``suitable_for``, which must say so and
+    # be given; at most one Level 2 qualification is marked.
+    for_people_in_work: bool = False
     entry_requirements: Statement | None = None
     role_requirement: Statement | None = None
     assessment: Statement | None = None

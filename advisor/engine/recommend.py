@@ -210,7 +210,7 @@ class _Index:
     level_3_statements: Statement | None
     senior_role_rule: tuple[Qualification, Statement] | None
     introductory: Qualification | None  # the lowest-level one that says who it is for
-    for_people_in_work: Qualification | None  # a Level 2 one "for people starting work"
+    for_people_in_work: Qualification | None  # the Level 2 one marked for people in work
     progressions_from: dict[str, tuple[Progression, ...]]
     roles_by_level: dict[int, tuple[JobRole, ...]]
     competence_assessment: tuple[Citation, ...]  # where NVQ assessment at work is described
@@ -233,8 +233,8 @@ def _index(catalogue: Catalogue) -> _Index:
     described = [q for q in ordered if q.category is Category.QUALIFICATION
                  and q.level is not None and q.suitable_for is not None]
     introductory = min(described, key=lambda q: (q.level, q.id), default=None)
-    in_work = next((q for q in ordered if q.level == 2 and q.suitable_for is not None and any(
-        p.startswith("starting work") for p in q.suitable_for.points)), None)
+    in_work = next((q for q in ordered if q.level == 2 and q.for_people_in_work
+                    and q.suitable_for is not None), None)
     progressions: dict[str, list[Progression]] = {}
     for step in catalogue.progressions:
         progressions.setdefault(step.from_, []).append(step)
