@@ -174,6 +174,14 @@ def test_explore__profile_marks_what_is_not_stated():
     assert "D/502/9654" in set(table_with(at, "Requirement")["URN"])
 
 
+def test_explore__age_groups_show_each_caution_as_text():
+    at = open_page("app_pages/explore.py")
+    at.selectbox(key="explore_qualification").set_value("ocnlr-601-4404-x").run()
+    ages = next(t for t in texts(at.markdown) if t.startswith("- Approved for:"))
+    assert ages.endswith("\n- Centres must determine the suitability of units when delivering "
+                         "the qualification to learners aged pre-16.")
+
+
 def test_explore__compare_shows_the_shared_unit():
     at = open_page("app_pages/explore.py")
     at.multiselect(key="compare").set_value(["ocr-09628", "ocr-09629"]).run()
