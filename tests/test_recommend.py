@@ -253,7 +253,7 @@ suitable_for:
 
 
 def test_recommend__for_people_in_work_follows_the_field_not_the_wording(tmp_path):
-    from tests.test_validation import QUALIFICATION
+    from tests.support.catalogues import QUALIFICATION
 
     files = {"qualifications/ab-001.yaml": QUALIFICATION + STARTING_WORK,
              "qualifications/ab-003.yaml": IN_WORK}

@@ -149,7 +149,7 @@ CASES = [
         [("age", "٣٣"), *((key, PAYLOAD) for key in
                           ("work", "role", "does", "senior", "has", "units", "aim"))],
         notes=(
-            "The link's age '٣٣' was left out: give a whole number from 10 to 100.",
+            "The link's age '٣٣' was left out: give a whole number from 13 to 100.",
             f"The link's work answer '{QUOTED}' was not understood: left out.",
             f"The link's work description '{QUOTED}' is not one of the list: left out.",
             f"The link's senior role answer '{QUOTED}' was not understood: left out.",
@@ -168,7 +168,7 @@ CASES = [
          ("role", PAYLOAD + "R" * 150),
          ("aim", "A" * 2_500)],
         notes=(
-            "The link's age '-5' was left out: give a whole number from 10 to 100.",
+            "The link's age '-5' was left out: give a whole number from 13 to 100.",
             "The link's work answer '42' was not understood: left out.",
             "The link's 'does' held control characters; they were removed.",
             "The link's work descriptions '1.5', '-1' are not in the list: left out.",
@@ -176,7 +176,7 @@ CASES = [
             "The link's 'aim' was too long to use, so it was left out.",
         ),
         not_noted=("The link's age '99999999999999999999' was left out: give a whole number "
-                   "from 10 to 100.",),
+                   "from 13 to 100.",),
         shown=(f'"{(PAYLOAD + "R" * 150)[:120]}" is not one of the job roles',),
         check=age_is_empty_and_no_control_character_shown,
     ), id="starting-level--negative-age-repeated-keys-wrong-types-nul-overlong"),
