@@ -352,47 +352,10 @@ def recommend(
         if working is not None:
             reasons.append(working)
 
-    statement = level_3_statements(catalogue)
-    if statement is not None and profile.responsibilities:
-        chosen = _points_matching(statement, profile.responsibilities)
-        total = len(statement.points)
-        listed = "; ".join(chosen)
-        if len(chosen) > total * LEVEL_3_SHARE:
-            reasons.append(Finding(
-                "level-3-statements",
-                f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit this "
-                f"learner's work ({listed}). When most of them fit, this advisor suggests "
-                "Level 3.", statement.source, level=3,
-            ))
-        else:
-            cautions.append(Finding(
-                "some-level-3-statements",
-                f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit ({listed}); "
-                "this advisor suggests Level 3 only when most of them do. Discuss with the "
-                "centre whether Level 3 units could be taken alongside.", statement.source,
-            ))
-
-    rule = senior_role_rule(catalogue)
-    if rule is not None and profile.senior_role is not None:
-        level_4, requirement = rule
-        text = " ".join(requirement.points)
-        if profile.senior_role and profile.employment is not Employment.NOT_WORKING:
-            reasons.append(Finding(
-                "senior-role",
-                f"Works in a senior role with influence on decisions, which {level_4.name} "
-                f"requires: \"{text}\"", requirement.source, level=level_4.level,
-            ))
-        elif profile.senior_role:
-            cautions.append(Finding(
-                "senior-role-not-working",
-                "A senior role was ticked but the learner is not working now; Level 4 needs "
-                f"someone working in such a role: \"{text}\"", requirement.source,
-            ))
-        else:
-            reasons.append(Finding(
-                "not-senior-role",
-                f"Not in a senior role, so not Level 4: \"{text}\"", requirement.source,
-            ))
+    for finding in _level_3_evidence(catalogue, profile):
+        (reasons if finding.level is not None else cautions).append(finding)
+    for finding, is_reason in _senior_role_evidence(catalogue, profile):
+        (reasons if is_reason else cautions).append(finding)
 
     levels = [f.level for f in reasons if f.level is not None]
     level = max(levels) if levels else None
@@ -422,6 +385,57 @@ def recommend(
         reasons=tuple(reasons), cautions=tuple(cautions), role_match=role_match,
         next_steps=next_steps, roles_at_level=roles_at_level,
     )
+
+
+def _level_3_evidence(catalogue: Catalogue, profile: Profile) -> list[Finding]:
+    """How many of the Level 3 descriptions fit the learner's work: a reason for Level 3 when
+    most do (this advisor's reading, see :data:`LEVEL_3_SHARE`), else a caution."""
+    statement = level_3_statements(catalogue)
+    if statement is None or not profile.responsibilities:
+        return []
+    chosen = _points_matching(statement, profile.responsibilities)
+    total = len(statement.points)
+    listed = "; ".join(chosen)
+    if len(chosen) > total * LEVEL_3_SHARE:
+        return [Finding(
+            "level-3-statements",
+            f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit this "
+            f"learner's work ({listed}). When most of them fit, this advisor suggests "
+            "Level 3.", statement.source, level=3,
+        )]
+    return [Finding(
+        "some-level-3-statements",
+        f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit ({listed}); "
+        "this advisor suggests Level 3 only when most of them do. Discuss with the "
+        "centre whether Level 3 units could be taken alongside.", statement.source,
+    )]
+
+
+def _senior_role_evidence(catalogue: Catalogue, profile: Profile
+                          ) -> list[tuple[Finding, bool]]:
+    """What the senior-role answer says about Level 4, as ``(finding, is a reason)``: a reason
+    for Level 4 or against it, or a caution when a senior role is ticked without work."""
+    rule = senior_role_rule(catalogue)
+    if rule is None or profile.senior_role is None:
+        return []
+    level_4, requirement = rule
+    text = " ".join(requirement.points)
+    if profile.senior_role and profile.employment is not Employment.NOT_WORKING:
+        return [(Finding(
+            "senior-role",
+            f"Works in a senior role with influence on decisions, which {level_4.name} "
+            f"requires: \"{text}\"", requirement.source, level=level_4.level,
+        ), True)]
+    if profile.senior_role:
+        return [(Finding(
+            "senior-role-not-working",
+            "A senior role was ticked but the learner is not working now; Level 4 needs "
+            f"someone working in such a role: \"{text}\"", requirement.source,
+        ), False)]
+    return [(Finding(
+        "not-senior-role",
+        f"Not in a senior role, so not Level 4: \"{text}\"", requirement.source,
+    ), True)]
 
 
 def _role_findings(catalogue: Catalogue, match: RoleMatch) -> list[Finding]:
