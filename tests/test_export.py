@@ -12,14 +12,16 @@ from advisor import (
     Profile,
     action_plan_html,
     carry_over,
+    check_combination,
     find_routes,
     load_catalogue,
     recommend,
 )
-from tests.support.catalogues import QUALIFICATION, write_catalogue
+from tests.support.catalogues import PROGRESSION, QUALIFICATION, SOURCES, UNITS, write_catalogue
 
 TODAY = dt.date(2026, 11, 22)
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+SCRIPT = '<script>alert(1)</script> "quotes"'
 
 
 class _Tags(HTMLParser):
@@ -42,7 +44,6 @@ def parse(html: str) -> _Tags:
 
 
 def test_action_plan__shows_answers_recommendation_route_and_sources(catalogue):
-
     result = recommend(catalogue, Profile(role="Call Centre Operator",
                                           employment=Employment.WORKING,
                                           held_qualifications=("ocr-09628",)), as_at=TODAY)
@@ -89,7 +90,9 @@ def test_action_plan__escapes_every_text(tmp_path):
     assert [t for t, _ in tags if t in {"script", "img"}] == []
     assert not [a for _, a in tags if "onerror" in a]
     assert "&lt;script&gt;alert(1)&lt;/script&gt; in Testing" in html
-    assert html.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;") == 3
+    # The answer's question, the answer and the note, each escaped however quotes are spelled.
+    assert " ".join(parse(html).text).count(HOSTILE) == 3
+    assert 'alert("x")' not in html
 
 
 def test_action_plan__unknown_rules_and_closed_levels_are_said_plainly(catalogue):
@@ -100,3 +103,63 @@ def test_action_plan__unknown_rules_and_closed_levels_are_said_plainly(catalogue
     text = " ".join(" ".join(parse(html).text).split())
     assert "do not give this qualification's full rules" in text
     assert "Ask a centre or the awarding body whether these are still open" in text
+
+
+def _hostile_catalogue(tmp_path):
+    """The small catalogue with ``SCRIPT`` in a qualification title, a unit title, a progression
+    statement, a cited section and a document's title and publisher."""
+    return load_catalogue(write_catalogue(tmp_path, {
+        "qualifications/ab-001.yaml": QUALIFICATION.replace(
+            "title: Level 2 Certificate in Testing", f"title: 'Level 2 {SCRIPT} in Testing'"),
+        "units/bank.yaml": UNITS.replace("title: Greet customers", f"title: 'Greet {SCRIPT}'"),
+        "sources.yaml": SOURCES.replace("title: A handbook", f"title: 'A handbook {SCRIPT}'")
+        .replace("publisher: An awarding body", f"publisher: 'A body {SCRIPT}'"),
+        "progression.yaml": PROGRESSION
+        .replace("statement: Learners can progress to the Level 3 certificate.",
+                 f"statement: 'Learners {SCRIPT} can progress.'")
+        .replace("source: doc.txt § Progression", f"source: 'doc.txt § Progression {SCRIPT}'"),
+    }))
+
+
+def test_action_plan__escapes_hostile_note_and_title_with_quotes(tmp_path):
+    catalogue = _hostile_catalogue(tmp_path)
+    target = catalogue.qualifications["ab-001"]
+    html = action_plan_html(catalogue, ActionPlan(
+        as_at=TODAY, notes=f"First line\n{SCRIPT}",
+        check=check_combination(catalogue, target, ["A/100/0001"])))
+    assert [t for t, _ in parse(html).tags if t == "script"] == []
+    assert "<script>" not in html and '"quotes"' not in html
+    assert "<h2>Where you are now: Level 2 &lt;script&gt;alert(1)&lt;/script&gt; " in html
+    assert "<p>&lt;script&gt;alert(1)&lt;/script&gt; &#34;quotes&#34;</p>" in html
+    # Escaped, not removed: the reader sees exactly what was written.
+    text = "".join(parse(html).text)
+    assert f"Where you are now: Level 2 {SCRIPT} in Testing (001)" in text
+    assert "First line" in text and text.count(SCRIPT) == 2
+
+
+def test_action_plan__autoescape_is_on_for_every_kind_of_text(tmp_path):
+    """No value in the plan is escaped by hand any more: only the template's autoescape stands
+    between catalogue or learner text and the page, so this fails if it is turned off."""
+    catalogue = _hostile_catalogue(tmp_path)
+    start, target = catalogue.qualifications["ab-001"], catalogue.qualifications["ab-002"]
+    route = next(find_routes(catalogue, from_qualification=start, to_qualification=target))
+    html = action_plan_html(catalogue, ActionPlan(
+        as_at=TODAY, created=TODAY, answers={SCRIPT: SCRIPT}, notes=SCRIPT,
+        recommendation=recommend(catalogue, Profile(), as_at=TODAY), route=route,
+        carry_over=carry_over(catalogue, start, units=["A/100/0001"]),
+        check=check_combination(catalogue, start, ["A/100/0001"])))
+    page = parse(html)
+    assert "&lt;script&gt;" in html and "<script" not in html
+    assert {t for t, _ in page.tags} <= {
+        "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "strong",
+        "table", "tr", "th", "td", "ul", "ol", "li", "span", "br"}
+    assert {k for _, a in page.tags for k in a} <= {"lang", "charset", "name", "content",
+                                                     "scope", "class"}
+    # Every hostile value is there, as text: title, unit, statement, source, answers, note.
+    text = "".join(page.text)
+    for shown in ("Step 1: Level 3 Certificate in Testing (002)",
+                  f"Level 2 {SCRIPT} in Testing (001)", f"Greet {SCRIPT}",
+                  f"Learners {SCRIPT} can progress.",
+                  f"doc.txt § Progression {SCRIPT} (A handbook {SCRIPT}, A body {SCRIPT})"):
+        assert shown in text, shown
+    assert text.count(SCRIPT) >= 9

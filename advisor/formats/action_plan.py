@@ -3,8 +3,13 @@
 The page holds the learner's answers, the suggested level with its reasons and cautions, the
 chosen route with what carries over at each step and what is still needed, next steps, and every
 source the answers rest on, dated. It has no scripts, no external fonts or images, and prints
-cleanly on A4. Every piece of text is HTML-escaped, whatever its origin: a qualification title,
-a unit title or a learner's note holding ``<script>`` shows as text.
+cleanly on A4.
+
+The page is the Jinja2 template ``templates/action_plan.html.j2``, rendered with autoescape on.
+This module makes every decision (what a status says, which sources are cited and their numbers,
+what to do next) and hands the template plain text and numbers only; the template loops, tests
+and escapes. Nothing is marked safe, so a qualification title, a unit title or a learner's note
+holding ``<script>`` shows as text.
 """
 
 from __future__ import annotations
@@ -12,36 +17,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from html import escape
+
+import jinja2
 
 from advisor.catalogue import Catalogue
 from advisor.catalogue.models import Citation
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, describe_unit
+from advisor.engine.eligibility import Reason
 from advisor.engine.recommend import Finding, Recommendation
 from advisor.engine.routes import Route, StepKind
 
-STYLE = """
-body { font-family: Arial, Helvetica, sans-serif; color: #111; max-width: 48rem;
-       margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
-h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
-h2 { font-size: 1.2rem; border-bottom: 2px solid #333; padding-bottom: 0.2rem;
-     margin-top: 1.6rem; }
-h3 { font-size: 1.05rem; margin-bottom: 0.3rem; }
-table { border-collapse: collapse; width: 100%; margin: 0.4rem 0 0.8rem; }
-th, td { border: 1px solid #999; padding: 0.25rem 0.4rem; text-align: left;
-         vertical-align: top; }
-th { background: #eee; }
-.source { color: #444; font-size: 0.85rem; }
-.caution { border-left: 4px solid #b35c00; padding-left: 0.6rem; }
-.meta { color: #444; }
-@media print {
-  body { margin: 0; max-width: none; font-size: 11pt; }
-  h2 { break-after: avoid; }
-  table, li { break-inside: avoid; }
-  @page { size: A4; margin: 15mm; }
-}
-"""
+# Built once: an Environment is safe to share between threads for rendering.
+_ENVIRONMENT = jinja2.Environment(
+    loader=jinja2.PackageLoader("advisor.formats", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_TEMPLATE = "action_plan.html.j2"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,104 +53,153 @@ class ActionPlan:
     created: dt.date | None = None  # the day the plan was made (default: today)
 
 
-def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+# --- What the template is given: plain text and numbers -------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cited:
+    text: str
+    marks: tuple[int, ...]  # the numbers of its sources in the list at the end
+
+
+@dataclass(frozen=True)
+class _Option:
+    name: str
+    status: str
+    notes: list[_Cited]  # the reasons worth repeating under the status
+    fits: str
+
+
+@dataclass(frozen=True)
+class _Recommendation:
+    level: int | None
+    reasons: list[_Cited]
+    cautions: list[_Cited]
+    options: list[_Option]
+
+
+@dataclass(frozen=True)
+class _Plan:  # the further units a combination check suggests
+    credits: int
+    glh: int | None
+    units: list[str]
+
+
+@dataclass(frozen=True)
+class _Check:
+    heading: str | None
+    name: str
+    known: bool
+    complete: bool
+    credits_counted: int
+    credits_required: int | None
+    plan: _Plan | None
+
+
+@dataclass(frozen=True)
+class _CarryOver:
+    heading: str | None
+    name: str
+    transfers: list[str]
+    credits_transferred: int
+    similar: list[tuple[str, str]]  # (a unit held, the unit of the target it is like)
+    barred: list[_Cited]
+    notes: list[_Cited]
+    absent: str | None  # the sentence on held units that are not part of the target
+    remaining: _Check
+
+
+@dataclass(frozen=True)
+class _Step:
+    name: str
+    statement: str
+    kind: str
+    marks: tuple[int, ...]
+    carry_over: _CarryOver
+
+
+@dataclass(frozen=True)
+class _Route:
+    path: list[str]
+    steps: list[_Step]
+
+
+@dataclass(frozen=True)
+class _Source:
+    label: str
+    document: str | None  # "title, publisher" when the catalogue lists the document
 
 
 class _Sources:
-    """Collects the citations used, numbering them in order of first use."""
+    """Numbers citations in order of first use.
+
+    The page is prepared top to bottom, so the numbers follow the order the marks appear in.
+    """
 
     def __init__(self) -> None:
         self.numbers: dict[str, int] = {}
 
-    def cite(self, citations: Iterable[Citation]) -> str:
-        marks = []
-        for citation in citations:
-            label = citation.label()
-            number = self.numbers.setdefault(label, len(self.numbers) + 1)
-            marks.append(f"[{number}]")
-        return f' <span class="source">{" ".join(dict.fromkeys(marks))}</span>' if marks else ""
+    def cite(self, citations: Iterable[Citation]) -> tuple[int, ...]:
+        marks = [self.numbers.setdefault(c.label(), len(self.numbers) + 1) for c in citations]
+        return tuple(dict.fromkeys(marks))
+
+    def listed(self, catalogue: Catalogue) -> list[_Source]:
+        sources = []
+        for label in self.numbers:
+            document = catalogue.documents.get(label.split(" § ", 1)[0])
+            described = f"{document.title}, {document.publisher}" if document else None
+            sources.append(_Source(label, described))
+        return sources
 
 
 def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     """The plan as one HTML document (a string), safe to open and print."""
     sources = _Sources()
     created = plan.created or dt.date.today()
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en-GB"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>Customer Service qualifications: action plan</title>",
-        f"<style>{STYLE}</style></head><body>",
-        "<h1>Your Customer Service qualifications action plan</h1>",
-        f'<p class="meta">Made on {created:%d %B %Y}. Qualification dates are checked as at '
-        f"{plan.as_at:%d %B %Y}. Answers come from the awarding bodies' documents listed at the "
-        "end; check dates with the awarding body or centre before enrolling.</p>",
-    ]
-    if plan.answers:
-        parts.append("<h2>What you told us</h2><table>")
-        parts += [f"<tr><th scope=\"row\">{_e(k)}</th><td>{_e(v)}</td></tr>"
-                  for k, v in plan.answers.items()]
-        parts.append("</table>")
-    if plan.recommendation is not None:
-        parts += _recommendation(plan.recommendation, sources)
-    if plan.route is not None:
-        parts += _route(catalogue, plan.route, sources)
-    if plan.carry_over is not None:
-        parts += _carry_over(catalogue, plan.carry_over, sources)
-    if plan.check is not None:
-        parts += _check(catalogue, plan.check, sources, heading="Where you are now")
-    parts += _next_steps(catalogue, plan)
-    if plan.notes.strip():
-        parts.append("<h2>Notes</h2>")
-        parts += [f"<p>{_e(line)}</p>" for line in plan.notes.strip().splitlines() if line]
-    parts.append("<h2>Sources</h2><ol>")
-    for label in sources.numbers:
-        document = catalogue.documents.get(label.split(" § ", 1)[0])
-        title = f" ({_e(document.title)}, {_e(document.publisher)})" if document else ""
-        parts.append(f"<li>{_e(label)}{title}</li>")
-    parts.append("</ol>")
-    if not sources.numbers:
-        parts.append("<p>No sources were needed for this plan.</p>")
-    parts.append("<p class=\"meta\">Made with the Customer Service qualifications advisor. "
-                 "Nothing about you was stored: this page is your only copy.</p>")
-    parts.append("</body></html>")
-    return "\n".join(parts)
+    # Prepared in the order the page shows them, so sources are numbered by first use.
+    recommendation = (_recommendation(plan.recommendation, sources)
+                      if plan.recommendation is not None else None)
+    route = _route(catalogue, plan.route, sources) if plan.route is not None else None
+    carried = (_carry_over(catalogue, plan.carry_over, sources, heading="What carries over")
+               if plan.carry_over is not None else None)
+    check = (_check(catalogue, plan.check, heading="Where you are now")
+             if plan.check is not None else None)
+    return _ENVIRONMENT.get_template(_TEMPLATE).render(
+        created=f"{created:%d %B %Y}",
+        as_at=f"{plan.as_at:%d %B %Y}",
+        answers=list(plan.answers.items()),
+        recommendation=recommendation,
+        route=route,
+        carry_over=carried,
+        check=check,
+        next_steps=_next_steps(plan),
+        notes=[line for line in plan.notes.strip().splitlines() if line],
+        sources=sources.listed(catalogue),
+    )
 
 
-def _findings(title: str, findings: Iterable[Finding], sources: _Sources,
-              css: str = "") -> list[str]:
-    items = [f"<li{css}>{_e(f.message)}{sources.cite(f.source)}</li>" for f in findings]
-    return [f"<h3>{_e(title)}</h3><ul>", *items, "</ul>"] if items else []
+def _cited(findings: Iterable[Finding | Reason], sources: _Sources) -> list[_Cited]:
+    return [_Cited(f.message, sources.cite(f.source)) for f in findings]
 
 
-def _recommendation(result: Recommendation, sources: _Sources) -> list[str]:
-    parts = ["<h2>Suggested starting level</h2>"]
-    if result.recommended_level is None:
-        parts.append("<p>No level could be suggested from the answers given.</p>")
-    else:
-        parts.append(f"<p><strong>Level {result.recommended_level}</strong></p>")
-    parts += _findings("Why", result.reasons, sources)
-    parts += _findings("Take care", result.cautions, sources, ' class="caution"')
-    if result.options:
-        parts.append(f"<h3>Qualifications at Level {result.recommended_level}</h3>")
-        parts.append("<table><tr><th scope=\"col\">Qualification</th>"
-                     "<th scope=\"col\">Status on the date</th>"
-                     "<th scope=\"col\">Fits what you want</th></tr>")
-        for option in result.options:
-            fits = {True: "Yes", False: "No", None: "Not known"}[option.fits_aim]
-            if result.profile.aim is None:
-                fits = "No aim given"
-            status = _e(option.eligibility.summary)
-            status += "".join(
-                f"<br>{_e(r.message)}{sources.cite(r.source)}" for r in option.eligibility.reasons
-                if r.code.value in {"closed-to-entry", "replaced", "dates-unknown",
-                                    "age-not-approved", "role-not-met"}
-            )
-            parts.append(f"<tr><td>{_e(option.qualification.name)}</td><td>{status}</td>"
-                         f"<td>{_e(fits)}</td></tr>")
-        parts.append("</table>")
-    return parts
+# Reasons shown under an option's status: why it may not be open to this learner.
+_STATUS_NOTES = {"closed-to-entry", "replaced", "dates-unknown", "age-not-approved",
+                 "role-not-met"}
+
+
+def _recommendation(result: Recommendation, sources: _Sources) -> _Recommendation:
+    reasons = _cited(result.reasons, sources)
+    cautions = _cited(result.cautions, sources)
+    options = []
+    for option in result.options:
+        fits = {True: "Yes", False: "No", None: "Not known"}[option.fits_aim]
+        if result.profile.aim is None:
+            fits = "No aim given"
+        notes = _cited((r for r in option.eligibility.reasons if r.code.value in _STATUS_NOTES),
+                       sources)
+        options.append(_Option(option.qualification.name, option.eligibility.summary, notes,
+                               fits))
+    return _Recommendation(result.recommended_level, reasons, cautions, options)
 
 
 _STEP_KIND = {
@@ -166,79 +210,53 @@ _STEP_KIND = {
 }
 
 
-def _route(catalogue: Catalogue, route: Route, sources: _Sources) -> list[str]:
-    names = " &rarr; ".join(_e(q.name) for q in route.path)
-    parts = ["<h2>Your route</h2>", f"<p>{names}</p>"]
-    for number, step in enumerate(route.steps, start=1):
-        parts.append(f"<h3>Step {number}: {_e(step.to.name)}</h3>")
-        parts.append(f"<p>{_e(step.statement)} ({_e(_STEP_KIND[step.kind])})"
-                     f"{sources.cite(step.source)}</p>")
-        parts += _carry_over(catalogue, step.carry_over, sources, heading=None)
-    return parts
-
-
-def _unit_list(catalogue: Catalogue, urns: Iterable[str], rules) -> str:
-    items = [f"<li>{_e(describe_unit(catalogue, urn, rules))}</li>" for urn in urns]
-    return "<ul>" + "".join(items) + "</ul>" if items else ""
+def _route(catalogue: Catalogue, route: Route, sources: _Sources) -> _Route:
+    steps = []
+    for step in route.steps:
+        marks = sources.cite(step.source)
+        steps.append(_Step(step.to.name, step.statement, _STEP_KIND[step.kind], marks,
+                           _carry_over(catalogue, step.carry_over, sources, heading=None)))
+    return _Route([q.name for q in route.path], steps)
 
 
 def _carry_over(catalogue: Catalogue, result: CarryOver, sources: _Sources,
-                heading: str | None = "What carries over") -> list[str]:
+                heading: str | None) -> _CarryOver:
     rules, _ = catalogue.effective_rules(result.target)
-    parts = [f"<h2>{_e(heading)}: {_e(result.target.name)}</h2>"] if heading else []
-    if result.transfers:
-        parts.append(f"<p>Units you hold that count ({result.credits_transferred} credits):</p>")
-        parts.append(_unit_list(catalogue, result.transfers, rules))
-    else:
-        parts.append("<p>No unit you hold counts towards it yet.</p>")
-    if result.similar:
-        parts.append("<p>Units like ones you hold, for the centre to judge (they do not count "
-                     "automatically):</p><ul>")
-        parts += [f"<li>{_e(describe_unit(catalogue, s.urn))} is like "
-                  f"{_e(describe_unit(catalogue, s.target, rules))}</li>" for s in result.similar]
-        parts.append("</ul>")
     barred = [n for n in result.not_transferable if n.source]
     absent = len(result.not_transferable) - len(barred)
-    if barred or result.notes:
-        parts.append("<ul>")
-        parts += [f'<li class="caution">{_e(n.urn)}: {_e(n.reason)}{sources.cite(n.source)}</li>'
-                  for n in barred]
-        parts += [f"<li>{_e(n.statement)}{sources.cite(n.source)}</li>" for n in result.notes]
-        parts.append("</ul>")
-    if absent:
-        noun = "unit" if absent == 1 else "units"
-        parts.append(f"<p>{absent} {noun} you hold {'is' if absent == 1 else 'are'} not part of "
-                     "it.</p>")
-    parts += _check(catalogue, result.remaining, sources, heading=None)
-    return parts
+    return _CarryOver(
+        heading=heading,
+        name=result.target.name,
+        transfers=[describe_unit(catalogue, urn, rules) for urn in result.transfers],
+        credits_transferred=result.credits_transferred,
+        similar=[(describe_unit(catalogue, s.urn), describe_unit(catalogue, s.target, rules))
+                 for s in result.similar],
+        barred=[_Cited(f"{n.urn}: {n.reason}", sources.cite(n.source)) for n in barred],
+        notes=[_Cited(n.statement, sources.cite(n.source)) for n in result.notes],
+        absent=_absent(absent),
+        remaining=_check(catalogue, result.remaining, heading=None),
+    )
 
 
-def _check(catalogue: Catalogue, check: CombinationCheck, sources: _Sources,
-           heading: str | None) -> list[str]:
-    rules, _ = catalogue.effective_rules(check.qualification)
-    parts = [f"<h2>{_e(heading)}: {_e(check.qualification.name)}</h2>"] if heading else []
-    if not check.known:
-        parts.append("<p>The sources do not give this qualification's full rules, so what is "
-                     "still needed cannot be worked out here; ask the centre.</p>")
-        return parts
-    if check.complete:
-        parts.append(f"<p>Complete: {check.credits_counted} of {check.credits_required} "
-                     "credits.</p>")
-        return parts
-    parts.append(f"<p>{check.credits_counted} of {check.credits_required} credits count so "
-                 "far.</p>")
-    if check.plan is None:
-        parts.append("<p>No combination of further units can complete it.</p>")
-    else:
-        hours = (f", about {check.plan.additional_glh} guided learning hours"
-                 if check.plan.additional_glh is not None else "")
-        parts.append(f"<p>Still needed: {check.plan.additional_credits} credits{hours}, for "
-                     "example:</p>")
-        parts.append(_unit_list(catalogue, (u.urn for u in check.plan.units), rules))
-    return parts
+def _absent(count: int) -> str | None:
+    if count == 0:
+        return None
+    if count == 1:
+        return "1 unit you hold is not part of it."
+    return f"{count} units you hold are not part of it."
 
 
-def _next_steps(catalogue: Catalogue, plan: ActionPlan) -> list[str]:
+def _check(catalogue: Catalogue, check: CombinationCheck, heading: str | None) -> _Check:
+    plan = None
+    if check.known and not check.complete and check.plan is not None:
+        rules, _ = catalogue.effective_rules(check.qualification)
+        plan = _Plan(check.plan.additional_credits, check.plan.additional_glh,
+                     [describe_unit(catalogue, u.urn, rules) for u in check.plan.units])
+    return _Check(heading, check.qualification.name, check.known, check.complete,
+                  check.credits_counted, check.credits_required, plan)
+
+
+def _next_steps(plan: ActionPlan) -> list[str]:
     steps: list[str] = []
     result = plan.recommendation
     if result is not None and result.options:
@@ -260,4 +278,4 @@ def _next_steps(catalogue: Catalogue, plan: ActionPlan) -> list[str]:
     ):
         steps.append("Take your certificates to the centre so they can judge the similar units.")
     steps.append("Keep this page: nothing about you is stored by the advisor.")
-    return ["<h2>Next steps</h2><ol>", *(f"<li>{_e(s)}</li>" for s in steps), "</ol>"]
+    return steps
