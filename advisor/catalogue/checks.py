@@ -62,6 +62,18 @@ class Collector:
         line = doc.line_of(path) if doc is not None else None
         self.problems.append(Problem(file, line, path, message))
 
+    def names_qualification(self, parsed: ParsedFile, path: KeyPath, reference: str,
+                            qualifications: Mapping[str, Any]) -> bool:
+        """Whether ``reference`` is a qualification id; if not, the problem is added at
+        ``path``, unless a file that failed to load seems to declare that id (its own problem is
+        the one to fix)."""
+        if reference in qualifications:
+            return True
+        if reference not in self.broken_ids:
+            self.add(parsed.file, parsed.doc, path,
+                     _unknown_qualification(reference, qualifications))
+        return False
+
     def take(self, read: FileRead) -> ParsedFile | None:
         self.problems.extend(read.problems)
         self.broken_ids |= read.broken_ids
@@ -205,22 +217,16 @@ def _check_one_qualification(
         ):
             problem(("named_units", index, "possible_urn"),
                     f"unit {named.possible_urn} is not in any unit bank")
-    if q.based_on is not None:
-        target = every.get(q.based_on.structure)
-        if target is None and q.based_on.structure in c.broken_ids:
-            pass
-        elif target is None:
-            problem(("based_on", "structure"), _unknown_qualification(q.based_on.structure, every))
-        elif target[0].category is not Category.NATIONAL_STRUCTURE:
-            problem(("based_on", "structure"),
-                    f"{q.based_on.structure!r} is not a national structure")
+    structure = q.based_on.structure if q.based_on is not None else None
+    if structure is not None and c.names_qualification(
+            parsed, ("based_on", "structure"), structure, every) and (
+            every[structure][0].category is not Category.NATIONAL_STRUCTURE):
+        problem(("based_on", "structure"), f"{structure!r} is not a national structure")
     for index, replacement in enumerate(q.replaced_by):
-        if replacement.by in c.broken_ids:
-            continue
-        if replacement.by not in every:
-            problem(("replaced_by", index, "by"), _unknown_qualification(replacement.by, every))
-        elif replacement.by == q.id:
-            problem(("replaced_by", index, "by"), "a qualification cannot replace itself")
+        path = ("replaced_by", index, "by")
+        if c.names_qualification(parsed, path, replacement.by, every) and (
+                replacement.by == q.id):
+            problem(path, "a qualification cannot replace itself")
     if q.ages is not None:
         both = set(q.ages.approved) & set(q.ages.not_approved)
         for band in sorted(both):
@@ -322,19 +328,13 @@ def check_progressions(c: Collector, parsed: ParsedFile | None,
     edges: dict[str, list[str]] = defaultdict(list)
     for index, step in enumerate(model.progressions):
         base: KeyPath = ("progressions", index)
-        if step.from_ not in qualifications and step.from_ not in c.broken_ids:
-            c.add(parsed.file, parsed.doc, (*base, "from"),
-                  _unknown_qualification(step.from_, qualifications))
+        c.names_qualification(parsed, (*base, "from"), step.from_, qualifications)
         if (step.to is None) == (step.destination is None):
             c.add(parsed.file, parsed.doc, base,
                   "give exactly one of 'to' (a qualification) or 'destination'")
-        if step.to is not None:
-            if step.to not in qualifications:
-                if step.to in c.broken_ids:
-                    continue
-                c.add(parsed.file, parsed.doc, (*base, "to"),
-                      _unknown_qualification(step.to, qualifications))
-            elif step.to == step.from_:
+        if step.to is not None and c.names_qualification(parsed, (*base, "to"), step.to,
+                                                         qualifications):
+            if step.to == step.from_:
                 c.add(parsed.file, parsed.doc, (*base, "to"),
                       "a qualification cannot progress to itself")
             else:
@@ -370,11 +370,9 @@ def check_job_roles(c: Collector, parsed: ParsedFile | None,
         if role.id in roles:
             c.add(parsed.file, parsed.doc, ("job_roles", index, "id"),
                   f"job role id {role.id!r} is used twice")
-        if role.after is not None and role.after not in qualifications and (
-            role.after not in c.broken_ids
-        ):
-            c.add(parsed.file, parsed.doc, ("job_roles", index, "after"),
-                  _unknown_qualification(role.after, qualifications))
+        if role.after is not None:
+            c.names_qualification(parsed, ("job_roles", index, "after"), role.after,
+                                  qualifications)
         if role.level is None and role.after is None:
             c.add(parsed.file, parsed.doc, ("job_roles", index),
                   "a job role needs a level or an 'after' qualification")
@@ -394,10 +392,9 @@ def check_frameworks(c: Collector, parsed: ParsedFile | None,
         frameworks[framework.id] = framework
         for c_index, component in enumerate(framework.components):
             for q_index, ref in enumerate(component.qualifications):
-                if ref not in qualifications and ref not in c.broken_ids:
-                    c.add(parsed.file, parsed.doc,
-                          ("frameworks", index, "components", c_index, "qualifications", q_index),
-                          _unknown_qualification(ref, qualifications))
+                c.names_qualification(
+                    parsed, ("frameworks", index, "components", c_index, "qualifications",
+                             q_index), ref, qualifications)
     return frameworks
 
 
@@ -409,9 +406,8 @@ def check_transfer_rules(c: Collector, parsed: ParsedFile | None,
     for index, rule in enumerate(model.transfer_rules):
         for key in ("from_qualifications", "to_qualifications"):
             for q_index, ref in enumerate(getattr(rule, key)):
-                if ref not in qualifications and ref not in c.broken_ids:
-                    c.add(parsed.file, parsed.doc, ("transfer_rules", index, key, q_index),
-                          _unknown_qualification(ref, qualifications))
+                c.names_qualification(parsed, ("transfer_rules", index, key, q_index), ref,
+                                      qualifications)
     return model.transfer_rules
 
 
