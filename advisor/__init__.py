@@ -81,8 +81,11 @@ from advisor.engine.eligibility import (
     Eligibility,
     Reason,
     ReasonCode,
+    Status,
+    StatusOnDate,
     age_bands_for,
     check_eligibility,
+    status_on,
 )
 from advisor.engine.frameworks import ComponentStatus, FrameworkStatus, check_framework
 from advisor.engine.planner import Objective, PlanningError, PlanUnit, search_plan
@@ -185,6 +188,8 @@ __all__ = [
     "Severity",
     "Similar",
     "Statement",
+    "Status",
+    "StatusOnDate",
     "StepKind",
     "Structure",
     "Unit",
@@ -227,6 +232,7 @@ __all__ = [
     "resolve_units",
     "search_plan",
     "shared_units",
+    "status_on",
     "tables",
     "template_csv_bytes",
     "template_excel_bytes",

@@ -25,6 +25,7 @@ class ReasonCode(StrEnum):
     CERTIFICATION_CLOSED = "certification-closed"
     DATES_UNKNOWN = "dates-unknown"
     REVIEW_DATE_PASSED = "review-date-passed"
+    REVIEW_NOT_AN_END = "review-not-an-end"  # open on its operational dates; confirm it
     AGE_APPROVED = "age-approved"
     AGE_NOT_APPROVED = "age-not-approved"
     AGE_UNKNOWN = "age-unknown"
@@ -54,12 +55,87 @@ class Reason:
                 "source": [c.label() for c in self.source]}
 
 
+class Status(StrEnum):
+    """Whether a qualification takes new learners on a date, as far as the sources say."""
+
+    OPEN = "open"
+    NOT_YET_OPEN = "not-yet-open"
+    CLOSED = "closed-to-new-learners"
+    CERTIFICATION_CLOSED = "certification-closed"  # closed to new learners, and to finishing
+    UNKNOWN = "unknown"  # the sources give no date that settles it
+    NATIONAL_STRUCTURE = "national-structure"  # not something a learner enrols on
+
+    @property
+    def rank(self) -> int:
+        """Order for choosing between qualifications: open first, then those that may be open,
+        then closed ones, then national structures."""
+        return _STATUS_RANK[self]
+
+    @property
+    def enrolable(self) -> bool | None:
+        """True when open, False when closed or not a qualification, None when not known (or
+        not open yet)."""
+        return {Status.OPEN: True, Status.UNKNOWN: None, Status.NOT_YET_OPEN: None}.get(
+            self, False)
+
+
+_STATUS_RANK = {Status.OPEN: 0, Status.UNKNOWN: 1, Status.NOT_YET_OPEN: 1, Status.CLOSED: 2,
+                Status.CERTIFICATION_CLOSED: 2, Status.NATIONAL_STRUCTURE: 3}
+
+# The date reason that decides each status, strongest first.
+_STATUS_BY_CODE = (
+    (ReasonCode.NOT_A_QUALIFICATION, Status.NATIONAL_STRUCTURE),
+    (ReasonCode.CERTIFICATION_CLOSED, Status.CERTIFICATION_CLOSED),
+    (ReasonCode.CLOSED_TO_ENTRY, Status.CLOSED),
+    (ReasonCode.NOT_YET_OPEN, Status.NOT_YET_OPEN),
+    (ReasonCode.OPEN_TO_ENTRY, Status.OPEN),
+    (ReasonCode.DATES_UNKNOWN, Status.UNKNOWN),
+)
+
+
+@dataclass(frozen=True)
+class StatusOnDate:
+    """A qualification's status on a date, why (in words, with the source), and what the
+    sources say replaced it (qualification ids) where it has closed."""
+
+    status: Status
+    reason: str
+    source: tuple[Citation, ...]
+    replaced_by: tuple[str, ...] = ()
+
+
+def _status_from(q: Qualification, reasons: tuple[Reason, ...] | list[Reason]) -> StatusOnDate:
+    by_code = {r.code: r for r in reasons}
+    for code, status in _STATUS_BY_CODE:
+        if code in by_code:
+            reason = by_code[code]
+            replaced = tuple(r.by for r in q.replaced_by) if status.rank >= 2 else ()
+            return StatusOnDate(status, reason.message, reason.source, replaced)
+    return StatusOnDate(Status.UNKNOWN, "The sources give no date that settles it.", q.source)
+
+
+def status_on(catalogue: Catalogue, qualification: Qualification,
+              as_at: dt.date) -> StatusOnDate:
+    """Whether ``qualification`` takes new learners on ``as_at``, from its dates alone."""
+    if qualification.category is Category.NATIONAL_STRUCTURE:
+        return StatusOnDate(Status.NATIONAL_STRUCTURE,
+                            f"{qualification.reference} is a national structure that awarding "
+                            "bodies build their qualifications on; learners enrol on an "
+                            "awarding body's version.", qualification.source)
+    return _status_from(qualification, _date_reasons(qualification, as_at))
+
+
 @dataclass(frozen=True)
 class Eligibility:
     qualification: Qualification
     as_at: dt.date
     eligible: bool | None  # None: the sources do not say enough to know
     reasons: tuple[Reason, ...]
+
+    @property
+    def status(self) -> StatusOnDate:
+        """The qualification's status on the date (whatever the learner's age)."""
+        return _status_from(self.qualification, self.reasons)
 
     @property
     def summary(self) -> str:
@@ -172,6 +248,19 @@ def _date_reasons(q: Qualification, as_at: dt.date) -> list[Reason]:
                               f"Certificates are no longer issued: the last certification date "
                               f"was {uk_date(d.last_certification.date)}.",
                               d.last_certification.source))
+    if (not closed and d.last_entry is None and d.closed_to_entry_by is None
+            and d.operational_start is not None and d.review is not None
+            and d.operational_start.date <= as_at <= d.review.date):
+        reasons.append(Reason(
+            ReasonCode.OPEN_TO_ENTRY,
+            f"Open to new learners: in operation since {uk_date(d.operational_start.date)}, "
+            f"and its review date, {uk_date(d.review.date)}, has not passed.",
+            (*d.operational_start.source, *d.review.source)))
+        reasons.append(Reason(
+            ReasonCode.REVIEW_NOT_AN_END,
+            "A review date is not a closing date, and the sources give no last entry date: "
+            "ask the centre to confirm it still takes new learners.", d.review.source))
+        return reasons
     if not closed and d.last_entry is None:
         message = "The sources give no last entry date, so whether it is open now is unknown."
         source: tuple[Citation, ...] = q.source

@@ -19,12 +19,13 @@ from advisor.catalogue import (
     Qualification,
     Structure,
 )
-from advisor.engine.eligibility import Eligibility, ReasonCode
+from advisor.engine.eligibility import Eligibility, Status
 from advisor.engine.wording import group_name
 
 __all__ = [
     "KIND_WORDS",
     "NOT_STATED",
+    "STATUS_WORDS",
     "STRUCTURE_WORDS",
     "cite",
     "entry_status",
@@ -102,15 +103,18 @@ def cite(catalogue: Catalogue, sources: Iterable[Citation]) -> str:
     return "; ".join(c.label() + _BASIS_MARK[catalogue.basis(c)] for c in sources)
 
 
+STATUS_WORDS: dict[Status, str] = {
+    Status.OPEN: "open to new learners",
+    Status.NOT_YET_OPEN: "not yet open",
+    Status.CLOSED: "closed to new learners",
+    Status.CERTIFICATION_CLOSED: "closed to new learners",
+    Status.UNKNOWN: "not stated",
+    Status.NATIONAL_STRUCTURE: "national structure (not enrolled on directly)",
+}
+"""A qualification's status on the date, in a few words."""
+
+
 def entry_status(eligibility: Eligibility) -> str:
     """Whether new learners can start, in a few words, from the date reasons alone."""
-    codes = {r.code for r in eligibility.reasons}
-    if ReasonCode.NOT_A_QUALIFICATION in codes:
-        return "national structure (not enrolled on directly)"
-    if ReasonCode.CLOSED_TO_ENTRY in codes:
-        return "closed to new learners"
-    if ReasonCode.NOT_YET_OPEN in codes:
-        return "not yet open"
-    if ReasonCode.OPEN_TO_ENTRY in codes:
-        return "open to new learners"
-    return "not stated"
+    return STATUS_WORDS[eligibility.status.status]
+
