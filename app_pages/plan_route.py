@@ -21,7 +21,6 @@ from advisor import (
     Route,
     RouteError,
     RouteQuery,
-    StepKind,
     action_plan_html,
     already_reached,
     charts,
@@ -44,13 +43,6 @@ from app_pages._common import (
 
 ROUTES_SHOWN = 5
 TARGETS = {"level": "A level", "qualification": "A particular qualification"}
-STEP_WORDS = {
-    StepKind.STATED: "A progression the documents state",
-    StepKind.INFERRED: "A likely next step that no document states outright",
-    StepKind.SHARED_UNITS: "Not a documented progression: the two qualifications share units, "
-                           "so credit carries across",
-    StepKind.START: "Where to start",
-}
 
 
 def enrolable(catalogue: Catalogue) -> list[str]:
@@ -105,8 +97,10 @@ def ask(catalogue: Catalogue) -> RouteQuery:
                                     format_func=lambda n: f"Level {n}",
                                     placeholder="Choose a level")
         documented = st.checkbox("Only progressions the documents state", key="route_documented",
-                                 help="Leave out likely next steps that no document states, and "
-                                      "steps between qualifications that only share units.")
+                                 help="Leave out likely next steps that no document states, "
+                                      "steps between qualifications that only share units, "
+                                      "replacements of closed qualifications and direct "
+                                      "starts at the level aimed for.")
     return RouteQuery(from_qualification=start, units=tuple(units), to_qualification=to,
                       to_level=to_level, documented_only=documented)
 
@@ -126,8 +120,9 @@ def search(ctx: Frame, query: RouteQuery) -> list[Route] | None:
     try:
         found = find_routes(catalogue, from_qualification=start, units=query.units,
                             to_qualification=target, to_level=query.to_level,
-                            include_inferred=not query.documented_only,
-                            include_shared_units=not query.documented_only)
+                            as_at=ctx.as_at, include_inferred=not query.documented_only,
+                            include_shared_units=not query.documented_only,
+                            include_direct=not query.documented_only)
         return list(itertools.islice(found, ROUTES_SHOWN))
     except RouteError as error:
         st.error(escape_markdown(str(error)))
@@ -139,7 +134,7 @@ def show_route(ctx: Frame, route: Route) -> None:
     for number, step in enumerate(route.steps, start=1):
         q = step.to
         st.markdown(f"#### Step {number}: {escape_markdown(labels.qualification_label(q))}")
-        st.write(f"{STEP_WORDS[step.kind]}: {step.statement}")
+        st.write(f"{labels.STEP_WORDS[step.kind].capitalize()}: {step.statement}")
         show_sources(catalogue, step.source)
         show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at))
         carried = step.carry_over

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from streamlit.testing.v1 import AppTest
 
 from tests.support.app import APP, texts
 
+WHILE_OPEN = dt.date(2015, 6, 1)  # 09628 and 09629 both took new learners then
 LEVEL = "app_pages/starting_level.py"
 ROUTE = "app_pages/plan_route.py"
 
 
-def open_with_link(page: str, **params: str) -> AppTest:
-    """The page as a shared link opens it: the answers in the address."""
+def open_with_link(page: str, as_at: dt.date | None = None, **params: str) -> AppTest:
+    """The page as a shared link opens it: the answers in the address (and the sidebar's
+    date, where given)."""
     at = AppTest.from_file(APP, default_timeout=30)
+    if as_at is not None:
+        at.session_state["as_at"] = as_at
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
@@ -114,8 +119,9 @@ def test_starting_level__a_link_says_what_it_left_out_in_few_words():
 # ------------------------------------------------------------------------------ plan a route
 
 
-def test_plan_route__09628_to_level_3():
+def test_plan_route__09628_to_level_3_while_09629_was_open():
     at = open_with_link(ROUTE)
+    at.date_input(key="as_at").set_value(WHILE_OPEN).run()
     at.selectbox(key="route_from").set_value("ocr-09628").run()
     at.selectbox(key="route_to_level").set_value(3).run()
     assert not at.exception
@@ -129,8 +135,17 @@ def test_plan_route__09628_to_level_3():
     assert dict(at.query_params) == {"from": "09628", "level": "3"}
 
 
+def test_plan_route__09628_to_level_3_today_leads_to_what_replaced_09629():
+    at = open_with_link(ROUTE, **{"from": "09628", "level": "3"})
+    text = all_text(at)
+    assert "Step 1: 10380" in text
+    assert ("Not a documented progression: OCR Level 3 Certificate in Principles of Customer "
+            "Service (09629) is closed to new learners, and the sources say OCR Level 3 Diploma "
+            "in Customer Service (10380) replaced it") in text
+
+
 def test_plan_route__link_to_a_qualification_shows_both_steps():
-    at = open_with_link(ROUTE, **{"from": "09628", "to": "03456"})
+    at = open_with_link(ROUTE, as_at=WHILE_OPEN, **{"from": "09628", "to": "03456"})
     text = all_text(at)
     assert "Step 1: 09629" in text and "Step 2: 03456" in text
     assert at.radio(key="route_target").value == "qualification"

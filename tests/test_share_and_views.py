@@ -169,7 +169,8 @@ def test_share__decoding_never_fails(params):
 
 def test_route_map__draws_the_chosen_route_and_escapes_titles(catalogue, graph):
     route = next(find_routes(catalogue, from_qualification=catalogue.qualifications[
-        "ocr-09628"], to_qualification=catalogue.qualifications["ocr-03456"]))
+        "ocr-09628"], to_qualification=catalogue.qualifications["ocr-03456"],
+        as_at=dt.date(2015, 6, 1)))
     figure = charts.route_map(catalogue, route=route, start="ocr-09628")
     chosen = next(t for t in figure.data if t.name == "Chosen route")
     assert len([x for x in chosen.x if x is not None]) == 4  # two segments
@@ -177,7 +178,7 @@ def test_route_map__draws_the_chosen_route_and_escapes_titles(catalogue, graph):
     assert "09628" in points.text and "03456" in points.text
     assert charts.describe_route(route).startswith(
         "Step 1: OCR Level 3 Certificate in Principles of Customer Service (Level 3), a "
-        "documented progression, 12 more credits; Step 2:")
+        "progression the documents state, 12 more credits; Step 2:")
 
 
 def test_route_map__escapes_catalogue_text(tmp_path):
@@ -209,7 +210,7 @@ def test_tables__options_carry_over_and_routes(catalogue, graph):
 
     routes = list(itertools.islice(find_routes(
         catalogue, from_qualification=catalogue.qualifications["ocr-09628"],
-        to_level=3), 2))
+        to_level=3, as_at=dt.date(2015, 6, 1)), 2))
     listed = tables.routes_table(routes)
     assert listed.loc[0, "Path"] == "09628 → 09629"
     assert listed.loc[0, "Credits still needed"] == 12

@@ -14,14 +14,25 @@ Steps, in order of trust
   structure is compared by that structure's units), and no progression step offered by this search
   joins the two. Credit for a shared unit transfers, which is how routes cross awarding bodies.
   Only with ``include_shared_units``.
+* ``replacement``: *not a documented progression*. Where a step would lead to a qualification
+  that is closed on the date and the sources name what replaced it, the replacement is offered
+  as an alternative step from the same place, citing the replacement. Only with
+  ``include_direct``.
+* ``direct``: *not a documented progression*. A route may begin by enrolling straight on a
+  qualification at the target level (or on the target itself) that is not known to be closed,
+  when no other first step goes there. Only with ``include_direct``.
 * ``start``: the first step when the learner has completed no qualification of the catalogue.
   From nothing (or only from units held) a route may start at a target itself, at any
   qualification at the catalogue's lowest level, or at any qualification listing a unit held.
 
-``replaced_by`` is never a step: a closed legacy qualification stays reachable, and each step
-shows what replaced its target (:attr:`RouteStep.replaced_by`). National structures (Skills CFA
-templates) are never a step's target, since nobody enrols on them; their rules still supply the
-units of the qualifications that follow them.
+A closed qualification stays reachable (people hold them, and carry-over from them matters), and
+each step shows what replaced its target (:attr:`RouteStep.replaced_by`) and its status on the
+date (:attr:`RouteStep.status`). National structures (Skills CFA templates) are never a step's
+target, since nobody enrols on them; their rules still supply the units of the qualifications
+that follow them.
+
+With no target, the routes are the onward ones from where the learner stands: every step of
+one or two (``max_steps``) steps, best first.
 
 What each step leaves the learner holding
 -----------------------------------------
@@ -37,7 +48,10 @@ Ordering
 --------
 Routes are yielded in increasing :class:`RouteCost`, compared field by field:
 
-1. the number of steps that are not stated (inferred and shared-units steps);
+0. the worst status on the date of any qualification along the route: open, then not known
+   (or not yet open), then closed; so a closed qualification never ranks above an open or
+   unknown alternative that reaches the same target;
+1. the number of steps that are not stated (inferred, shared-units, replacement and direct);
 2. the number of shared-units steps;
 3. the additional credits still needed along the route, summed over its steps, where a step whose
    credits are unknown counts as more than any known total (kept as a separate count,
@@ -61,6 +75,7 @@ itself. When the learner is already there (see :func:`already_reached`) nothing 
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import itertools
 from collections.abc import Iterable, Iterator
@@ -79,6 +94,7 @@ from advisor.catalogue import (
     qualifications_containing,
 )
 from advisor.engine.carryover import CarryOver, carry_over, units_of_qualification
+from advisor.engine.eligibility import Status, StatusOnDate, status_on
 from advisor.engine.planner import Objective
 
 SHARED_UNITS_STATEMENT = "Not a documented progression: these qualifications share units."
@@ -101,6 +117,8 @@ class StepKind(StrEnum):
     STATED = "stated"  # a progression the sources state
     INFERRED = "inferred"  # a progression inferred, or read from a secondary source
     SHARED_UNITS = "shared-units"  # no documented progression; the qualifications share units
+    REPLACEMENT = "replacement"  # instead of a closed qualification, what replaced it
+    DIRECT = "direct"  # no documented progression; enrol straight at the target level
     START = "start"  # the first qualification, when none has been completed
 
 
@@ -115,6 +133,7 @@ class RouteStep:
     source: tuple[Citation, ...]  # of the progression, or of the rules listing the shared units
     carry_over: CarryOver  # from ``from_`` with the units held before this step
     held_after: tuple[str, ...]  # URNs held after completing ``to`` by its smallest plan
+    status: StatusOnDate  # of ``to``, on the search's date
     shared_units: tuple[str, ...] = ()  # for shared-units steps: the URNs both list
 
     @property
@@ -138,6 +157,7 @@ class RouteStep:
 class RouteCost:
     """The ordering key of a route; see the module docstring. Compared field by field."""
 
+    status_rank: int  # the worst :attr:`Status.rank` along the route
     non_stated_steps: int
     shared_unit_steps: int
     unknown_credit_steps: int
@@ -166,6 +186,11 @@ class Route:
         """True when every step is a stated progression (or the start)."""
         return all(s.kind in (StepKind.STATED, StepKind.START) for s in self.steps)
 
+    @property
+    def status(self) -> Status:
+        """The worst status on the date of the qualifications the route enrols on."""
+        return max((s.status.status for s in self.steps), key=lambda status: status.rank)
+
 
 def already_reached(
     from_qualification: Qualification | None,
@@ -192,31 +217,43 @@ def find_routes(
     units: Iterable[str] = (),
     to_qualification: Qualification | None = None,
     to_level: int | None = None,
-    max_steps: int = 4,
+    as_at: dt.date | None = None,
+    max_steps: int | None = None,
     include_inferred: bool = True,
     include_shared_units: bool = True,
+    include_direct: bool = True,
     objective: Objective = Objective.CREDITS,
     max_expansions: int = DEFAULT_MAX_EXPANSIONS,
 ) -> Iterator[Route]:
     """Routes from a completed qualification and/or held units to a target, best first.
 
-    Give exactly one of ``to_qualification`` and ``to_level``. The arguments are checked at once
-    (raising :class:`RouteError`); the routes are then found as they are taken. Progressions
-    and shared units come from the catalogue's graph. ``objective`` is passed on to each step's
-    plan. When the learner is already there (:func:`already_reached`) nothing is
-    yielded. See the module docstring for the steps, the ordering and the bounds.
+    Give at most one of ``to_qualification`` and ``to_level``; with neither, the onward routes
+    from where the learner stands. Statuses are as on ``as_at`` (default today). ``max_steps``
+    defaults to 4 with a target and 2 without. The arguments are checked at once (raising
+    :class:`RouteError`); the routes are then found as they are taken. Progressions and shared
+    units come from the catalogue's graph. ``include_direct`` offers replacement and direct
+    steps. ``objective`` is passed on to each step's plan. When
+    the learner is already there (:func:`already_reached`) nothing is yielded. See the module
+    docstring for the steps, the ordering and the bounds.
     """
     if isinstance(units, str):
         raise RouteError("give the units held as a list of URNs, not one string",
                          argument="units")
     held = tuple(dict.fromkeys(units))
+    onward = to_qualification is None and to_level is None
+    if max_steps is None:
+        max_steps = 2 if onward else 4
     _check_endpoints(catalogue, from_qualification, to_qualification, to_level, max_steps,
                      max_expansions)
+    if onward and from_qualification is None and not held:
+        raise RouteError("give a target, or what the learner holds (a qualification or units) "
+                         "to find the routes onward from it", argument="to_qualification")
     if already_reached(from_qualification, to_qualification=to_qualification, to_level=to_level):
         return iter(())
     search = _Search(catalogue, to_qualification=to_qualification, to_level=to_level,
-                     include_inferred=include_inferred,
-                     include_shared_units=include_shared_units, objective=objective)
+                     as_at=as_at or dt.date.today(), include_inferred=include_inferred,
+                     include_shared_units=include_shared_units, include_direct=include_direct,
+                     objective=objective)
     return search.run(from_qualification, held, max_steps=max_steps,
                       max_expansions=max_expansions)
 
@@ -224,8 +261,6 @@ def find_routes(
 def _check_endpoints(catalogue: Catalogue, from_qualification: Qualification | None,
                      to_qualification: Qualification | None, to_level: int | None,
                      max_steps: int, max_expansions: int) -> None:
-    if to_qualification is None and to_level is None:
-        raise RouteError("give a target: a qualification or a level", argument="to_qualification")
     if to_qualification is not None and to_level is not None:
         raise RouteError("give a target qualification or a target level, not both",
                          argument="to_level")
@@ -297,13 +332,17 @@ _Entry = tuple[RouteCost, int, _Partial, _Edge | None]
 class _Search:
     def __init__(self, catalogue: Catalogue, *,
                  to_qualification: Qualification | None, to_level: int | None,
-                 include_inferred: bool, include_shared_units: bool,
-                 objective: Objective) -> None:
+                 as_at: dt.date, include_inferred: bool, include_shared_units: bool,
+                 include_direct: bool, objective: Objective) -> None:
         self.catalogue = catalogue
         self.to_qualification = to_qualification
         self.to_level = to_level
+        self.onward = to_qualification is None and to_level is None
+        self.as_at = as_at
+        self._status: dict[str, StatusOnDate] = {}
         self.include_inferred = include_inferred
         self.include_shared_units = include_shared_units
+        self.include_direct = include_direct
         self.objective = objective
         self.enrolable = sorted((q for q in catalogue.qualifications.values()
                                  if q.category is Category.QUALIFICATION), key=lambda q: q.id)
@@ -314,9 +353,16 @@ class _Search:
     # ------------------------------------------------------------------ targets
 
     def is_goal(self, q: Qualification) -> bool:
+        if self.onward:
+            return True  # every step onward is a route
         if self.to_qualification is not None:
             return q.id == self.to_qualification.id
         return q.level == self.to_level
+
+    def status(self, q: Qualification) -> StatusOnDate:
+        if q.id not in self._status:
+            self._status[q.id] = status_on(self.catalogue, q, self.as_at)
+        return self._status[q.id]
 
     def may_enter(self, q: Qualification) -> bool:
         """Above a target level no route comes back down to it: do not go there."""
@@ -376,9 +422,50 @@ class _Search:
                     cited = (c for u in shared for c in (*mine[u], *theirs[u]))
                     edges[b.id] = _Edge(b, StepKind.SHARED_UNITS, SHARED_UNITS_STATEMENT,
                                         tuple(dict.fromkeys(cited)), shared)
+        if self.include_direct:
+            self._add_replacements(edges)
         found = sorted(edges.values(), key=lambda e: e.to.id)
         self._edges[a.id] = found
         return found
+
+    def _add_replacements(self, edges: dict[str, _Edge]) -> None:
+        """For each step to a qualification closed on the date, the step to what the sources
+        say replaced it, as an alternative (where no other step already goes there)."""
+        for edge in list(edges.values()):
+            if self.status(edge.to).status.rank < 2:
+                continue
+            for replacement in edge.to.replaced_by:
+                new = self.catalogue.qualifications[replacement.by]
+                if new.id in edges or new.category is not Category.QUALIFICATION:
+                    continue
+                edges[new.id] = _Edge(
+                    new, StepKind.REPLACEMENT,
+                    f"Not a documented progression: {edge.to.name} is closed to new learners, "
+                    f"and the sources say {new.name} replaced it {replacement.scope}.",
+                    replacement.source)
+
+    def first_steps(self, start: Qualification | None, held: tuple[str, ...]) -> list[_Edge]:
+        """The steps a route may begin with: from the qualification held (or from nothing),
+        and, with a target, straight to each target not known to be closed where no step
+        already goes."""
+        first = self.starts(held) if start is None else self.edges_from(start)
+        if not self.include_direct or self.onward:
+            return first
+        edges = {edge.to.id: edge for edge in first}
+        for b in self.enrolable:
+            if (b.id in edges or not self.is_goal(b) or self.status(b).status.rank >= 2
+                    or (start is not None and (b.id == start.id or (
+                        start.level is not None and b.level is not None
+                        and b.level < start.level)))):
+                continue
+            edges[b.id] = _Edge(
+                b, StepKind.DIRECT,
+                f"Not a documented progression: {b.name} is at the target level, and a "
+                "learner may enrol on it directly."
+                if self.to_qualification is None else
+                f"Not a documented progression: {b.name} is the target, and a learner may "
+                "enrol on it directly.", b.source)
+        return sorted(edges.values(), key=lambda e: e.to.id)
 
     def starts(self, held: tuple[str, ...]) -> list[_Edge]:
         """First steps when no qualification has been completed."""
@@ -397,7 +484,12 @@ class _Search:
             else:
                 continue
             edges.append(_Edge(q, StepKind.START, why, ()))
-        return edges
+        return self._with_replacements(edges) if self.include_direct else edges
+
+    def _with_replacements(self, edges: list[_Edge]) -> list[_Edge]:
+        by_id = {edge.to.id: edge for edge in edges}
+        self._add_replacements(by_id)
+        return sorted(by_id.values(), key=lambda e: e.to.id)
 
     # ------------------------------------------------------------------ steps
 
@@ -417,23 +509,24 @@ class _Search:
         held_after = tuple(dict.fromkeys([*result.held, *planned, *mandatory]))
         step = RouteStep(from_=parent.last, to=edge.to, kind=edge.kind,
                          statement=edge.statement, source=edge.source, carry_over=result,
-                         held_after=held_after, shared_units=edge.shared_units)
+                         held_after=held_after, status=self.status(edge.to),
+                         shared_units=edge.shared_units)
         credits = step.additional_credits
-        cost = _extend(parent.cost, edge, unknown=credits is None, credits=credits or 0)
+        cost = _extend(parent.cost, edge, rank=step.status.status.rank, unknown=credits is None,
+                       credits=credits or 0)
         return _Partial(parent.start, (*parent.steps, step), held_after, cost)
 
     # ------------------------------------------------------------------ best first
 
     def run(self, start: Qualification | None, held: tuple[str, ...], *, max_steps: int,
             max_expansions: int) -> Iterator[Route]:
-        root = _Partial(start, (), held, RouteCost(0, 0, 0, 0, 0,
+        root = _Partial(start, (), held, RouteCost(0, 0, 0, 0, 0, 0,
                                                    (start.id,) if start is not None else ()))
         order = itertools.count()
         # Entries: (cost, tie, partial, edge). With an edge, the step is queued at its parent's
         # credits (a lower bound) and worked out when it comes to the front.
         queue: list[_Entry] = []
-        first = self.starts(held) if start is None else self.edges_from(start)
-        for first_edge in first:
+        for first_edge in self.first_steps(start, held):
             self._push(queue, order, root, first_edge)
         taken = 0
         while queue and taken < max_expansions:
@@ -448,7 +541,8 @@ class _Search:
                 yield Route(path=(*((start,) if start is not None else ()),
                                   *(s.to for s in partial.steps)),
                             steps=partial.steps, cost=partial.cost)
-                continue
+                if not self.onward:
+                    continue
             if len(partial.steps) >= max_steps:
                 continue
             visited = partial.visited()
@@ -460,14 +554,20 @@ class _Search:
               edge: _Edge) -> None:
         if not self.may_enter(edge.to):
             return
-        bound = _extend(parent.cost, edge, unknown=False, credits=0)
+        bound = _extend(parent.cost, edge, rank=self.status(edge.to).status.rank, unknown=False,
+                        credits=0)
         heapq.heappush(queue, (bound, next(order), parent, edge))
 
 
-def _extend(cost: RouteCost, edge: _Edge, *, unknown: bool, credits: int) -> RouteCost:
+_NOT_STATED = frozenset({StepKind.INFERRED, StepKind.SHARED_UNITS, StepKind.REPLACEMENT,
+                         StepKind.DIRECT})
+
+
+def _extend(cost: RouteCost, edge: _Edge, *, rank: int, unknown: bool,
+            credits: int) -> RouteCost:
     return RouteCost(
-        non_stated_steps=cost.non_stated_steps + (
-            edge.kind in (StepKind.INFERRED, StepKind.SHARED_UNITS)),
+        status_rank=max(cost.status_rank, rank),
+        non_stated_steps=cost.non_stated_steps + (edge.kind in _NOT_STATED),
         shared_unit_steps=cost.shared_unit_steps + (edge.kind is StepKind.SHARED_UNITS),
         unknown_credit_steps=cost.unknown_credit_steps + unknown,
         additional_credits=cost.additional_credits + credits,

@@ -26,7 +26,8 @@ from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.eligibility import Reason
 from advisor.engine.recommend import Finding, Recommendation
-from advisor.engine.routes import Route, StepKind
+from advisor.engine.routes import Route
+from advisor.views.labels import STEP_WORDS
 
 # Built once: an Environment is safe to share between threads for rendering.
 _ENVIRONMENT = jinja2.Environment(
@@ -202,19 +203,13 @@ def _recommendation(result: Recommendation, sources: _Sources) -> _Recommendatio
     return _Recommendation(result.recommended_level, reasons, cautions, options)
 
 
-_STEP_KIND = {
-    StepKind.STATED: "a progression the documents state",
-    StepKind.INFERRED: "a likely next step the documents do not state outright",
-    StepKind.SHARED_UNITS: "not a stated progression: the two share units",
-    StepKind.START: "a place to start",
-}
 
 
 def _route(catalogue: Catalogue, route: Route, sources: _Sources) -> _Route:
     steps = []
     for step in route.steps:
         marks = sources.cite(step.source)
-        steps.append(_Step(step.to.name, step.statement, _STEP_KIND[step.kind], marks,
+        steps.append(_Step(step.to.name, step.statement, STEP_WORDS[step.kind], marks,
                            _carry_over(catalogue, step.carry_over, sources, heading=None)))
     return _Route([q.name for q in route.path], steps)
 

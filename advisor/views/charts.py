@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from advisor.catalogue import Basis, Catalogue, Category, Qualification, progressions_from
 from advisor.engine.routes import Route
+from advisor.views.labels import STEP_WORDS
 
 COUNTED_COLOUR = "#1b7a3a"  # dark green: contrast above 4.5:1 against white text
 NEEDED_COLOUR = "#c9ccd1"  # light grey: the part still to do
@@ -213,9 +214,7 @@ def describe_route(route: Route | None) -> str:
     for number, step in enumerate(route.steps, start=1):
         credits = (f"{step.additional_credits} more credits" if step.additional_credits
                    is not None else "credits still needed not known")
-        kind = {"stated": "a documented progression", "inferred": "an inferred next step",
-                "shared-units": "not a documented progression; the two share units",
-                "start": "the starting point"}[step.kind.value]
+        kind = STEP_WORDS[step.kind]
         parts.append(f"Step {number}: {step.to.title} (Level {step.to.level}), {kind}, "
                      f"{credits}")
     return "; ".join(parts) + "."

@@ -20,12 +20,14 @@ from advisor.catalogue import (
     Structure,
 )
 from advisor.engine.eligibility import Eligibility, Status
+from advisor.engine.routes import StepKind
 from advisor.engine.wording import group_name
 
 __all__ = [
     "KIND_WORDS",
     "NOT_STATED",
     "STATUS_WORDS",
+    "STEP_WORDS",
     "STRUCTURE_WORDS",
     "cite",
     "entry_status",
@@ -101,6 +103,19 @@ def group_requirement(group: Group) -> str:
 def cite(catalogue: Catalogue, sources: Iterable[Citation]) -> str:
     """Citations as one line, each marked where it is secondary or an inference."""
     return "; ".join(c.label() + _BASIS_MARK[catalogue.basis(c)] for c in sources)
+
+
+STEP_WORDS: dict[StepKind, str] = {
+    StepKind.STATED: "a progression the documents state",
+    StepKind.INFERRED: "a likely next step that no document states outright",
+    StepKind.SHARED_UNITS: "not a documented progression: the two qualifications share units, "
+                           "so credit carries across",
+    StepKind.REPLACEMENT: "not a documented progression: what the documents say replaced a "
+                          "qualification that has closed",
+    StepKind.DIRECT: "not a documented progression: enrolling straight at the level aimed for",
+    StepKind.START: "where to start",
+}
+"""Why a route takes a step, in words (lower case: start a sentence with ``.capitalize()``)."""
 
 
 STATUS_WORDS: dict[Status, str] = {
