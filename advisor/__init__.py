@@ -88,6 +88,7 @@ from advisor.engine.eligibility import (
     status_on,
 )
 from advisor.engine.frameworks import ComponentStatus, FrameworkStatus, check_framework
+from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.planner import Objective, PlanningError, PlanUnit, search_plan
 from advisor.engine.recommend import (
     Aim,
@@ -96,9 +97,7 @@ from advisor.engine.recommend import (
     Option,
     Profile,
     Recommendation,
-    RoleMatch,
     level_3_statements,
-    match_role,
     recommend,
 )
 from advisor.engine.routes import (

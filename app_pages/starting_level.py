@@ -203,11 +203,10 @@ def main() -> None:
     if result.roles_at_level:
         st.caption("Examples of jobs at this level: "
                    + ", ".join(r.title for r in result.roles_at_level) + ".")
-    if result.next_steps:
-        st.subheader("Next steps the documents name from what you hold")
-        for step in result.next_steps:
-            st.markdown(f"- {escape_markdown(step.statement)}")
-            show_sources(catalogue, step.source)
+    st.subheader("What to do next")
+    for step in result.next_steps:
+        st.markdown(f"- {escape_markdown(step.message)}")
+        show_sources(catalogue, step.source)
 
     st.divider()
     st.page_link("app_pages/plan_route.py", label="Plan a route from what you hold")

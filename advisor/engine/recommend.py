@@ -30,9 +30,7 @@ Role matching ignores case, punctuation, spacing and plurals ("call centre opera
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -51,6 +49,7 @@ from advisor.catalogue import (
 from advisor.engine.combination import CombinationCheck, check_combination
 from advisor.engine.eligibility import Eligibility, check_eligibility
 from advisor.engine.eligibility import ReasonCode as EligibilityCode
+from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.wording import uk_date
 
 
@@ -96,10 +95,12 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class RoleMatch:
-    text: str  # what the learner typed
-    roles: tuple[JobRole, ...]  # the catalogue's roles it matches (empty: no match)
-    suggestions: tuple[JobRole, ...] = ()  # close titles, when nothing matched
+class NextStep:
+    """Something the learner can do next, in plain English, with its source where one
+    applies (a documented progression); without one it is this advisor's own advice."""
+
+    message: str
+    source: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,74 +128,8 @@ class Recommendation:
     reasons: tuple[Finding, ...]
     cautions: tuple[Finding, ...]
     role_match: RoleMatch | None = None
-    next_steps: tuple[Progression, ...] = ()  # documented next steps from what they hold
+    next_steps: tuple[NextStep, ...] = ()  # what to do now, never empty from recommend()
     roles_at_level: tuple[JobRole, ...] = field(default=())
-
-
-# ---------------------------------------------------------------------------------------------
-# Role matching
-# ---------------------------------------------------------------------------------------------
-
-
-def _singular(word: str) -> str:
-    if word.endswith("men") and len(word) > 4:
-        return word[:-3] + "man"
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("sses"):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-def _role_key(text: str) -> str:
-    """A title reduced for comparison: lower case, singular words, no spaces or punctuation."""
-    words = re.sub(r"[^a-z0-9]+", " ", text.casefold()).split()
-    return "".join(_singular(w) for w in words)
-
-
-def _role_alternatives(title: str) -> list[str]:
-    """"Sales Assistant/Personal Shopper" -> both; "(Hotel, ...)" qualifiers dropped."""
-    without_brackets = re.sub(r"\([^)]*\)", " ", title)
-    return [part for part in without_brackets.split("/") if part.strip()]
-
-
-@functools.lru_cache(maxsize=4)  # per catalogue (compared by identity)
-def _role_keys(catalogue: Catalogue) -> tuple[tuple[JobRole, frozenset[str]], ...]:
-    """Each job role with the keys it answers to (worked out once per catalogue)."""
-    found = []
-    for role in catalogue.job_roles.values():
-        keys = {_role_key(role.title), *(_role_key(a) for a in _role_alternatives(role.title))}
-        keys.discard("")
-        found.append((role, frozenset(keys)))
-    return tuple(found)
-
-
-def match_role(catalogue: Catalogue, text: str) -> RoleMatch:
-    """The catalogue's job roles that ``text`` names, tolerant of case, spacing and plurals."""
-    key = _role_key(text)
-    if not key:
-        return RoleMatch(text, ())
-    matched: list[JobRole] = []
-    labels: dict[str, JobRole] = {}
-    for role, keys in _role_keys(catalogue):
-        if key in keys:
-            matched.append(role)
-        for alternative in sorted(keys):
-            labels.setdefault(alternative, role)
-    if not matched:
-        # The learner's title may carry extra words: "senior call centre operator at a bank".
-        matched = [role for alternative, role in labels.items()
-                   if len(alternative) >= 6 and alternative in key]
-        matched = list(dict.fromkeys(matched))
-    if matched:
-        return RoleMatch(text, tuple(matched))
-    # A shorter title ("team leader") is only a suggestion: several roles may end that way.
-    wider = [role for alternative, role in labels.items() if len(key) >= 6 and key in alternative]
-    close = difflib.get_close_matches(key, list(labels), n=3, cutoff=0.6)
-    suggestions = dict.fromkeys([*wider, *(labels[c] for c in close)])
-    return RoleMatch(text, (), tuple(suggestions)[:5])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -371,7 +306,6 @@ def recommend(
         cautions.append(move_up)
 
     index = _index(catalogue)
-    next_steps = tuple(p for q in held for p in index.progressions_from.get(q.id, ()))
     options: tuple[Option, ...] = ()
     roles_at_level: tuple[JobRole, ...] = ()
     if level is not None:
@@ -380,6 +314,8 @@ def recommend(
             cautions.extend(_status_cautions(catalogue, level, options, as_at))
         cautions.extend(_aim_cautions(catalogue, profile, options))
         roles_at_level = index.roles_by_level.get(level, ())
+    next_steps = next_steps_for(catalogue, held=held, units=profile.held_units, level=level,
+                                options=options, as_at=as_at)
     return Recommendation(
         profile=profile, as_at=as_at, recommended_level=level, options=options,
         reasons=tuple(reasons), cautions=tuple(cautions), role_match=role_match,
@@ -436,6 +372,60 @@ def _senior_role_evidence(catalogue: Catalogue, profile: Profile
         "not-senior-role",
         f"Not in a senior role, so not Level 4: \"{text}\"", requirement.source,
     ), True)]
+
+
+WHERE_TO_ASK = ("a local college or training provider (a centre), or a careers adviser at the "
+                "National Careers Service")
+"""Whom a learner can ask about qualifications on offer now: the advisor's own advice."""
+
+
+def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
+                   units: Sequence[str], level: int | None, options: Sequence[Option],
+                   as_at: dt.date) -> tuple[NextStep, ...]:
+    """What the learner can do now: the progressions the documents name from what they hold,
+    then whom to ask and what to ask them, by what can be confirmed open at the level."""
+    steps = [NextStep(f"From {q.name}: {p.statement}", p.source)
+             for q in held for p in _index(catalogue).progressions_from.get(q.id, ())]
+    day = uk_date(as_at)
+    if level is None:
+        steps.append(NextStep(
+            "Say whether you work, your job title or what you already hold, so a starting level "
+            f"can be suggested; or talk it through with {WHERE_TO_ASK}."))
+        return tuple(steps)
+    open_now = [o.qualification.name for o in options if o.open]
+    if open_now:
+        steps.append(NextStep(f"Ask {WHERE_TO_ASK} about enrolling on "
+                              + _listed(open_now) + f": open to new learners on {day}."))
+    elif options:
+        steps.append(NextStep(
+            f"Ask {WHERE_TO_ASK} which Level {level} Customer Service qualifications they "
+            f"offer now: none of those in these documents can be confirmed open on {day}."))
+        for option in options:
+            for replacement in option.qualification.replaced_by:
+                if option.open is False and replacement.by in catalogue.qualifications:
+                    new = catalogue.qualifications[replacement.by]
+                    steps.append(NextStep(
+                        f"{option.qualification.name} has closed; the documents say {new.name} "
+                        f"replaced it {replacement.scope}. Ask whether it, or what replaced it "
+                        "since, is offered.", replacement.source))
+    else:
+        steps.append(NextStep(f"Ask {WHERE_TO_ASK} which Level {level} Customer Service "
+                              "qualifications they offer now."))
+    if units or held:
+        counted = [o for o in options if o.check is not None and o.check.credits_counted]
+        worth = "; ".join(f"{o.check.credits_counted} of the {o.check.credits_required} "
+                          f"credits of {o.qualification.name}" for o in counted
+                          if o.check is not None)
+        steps.append(NextStep(
+            "Take the certificates or records of what you hold to the centre and ask whether "
+            "your units count: a unit with the same unit reference number counts towards any "
+            "qualification that lists it"
+            + (f" (here: {worth})" if worth else "") + "."))
+    return tuple(steps)
+
+
+def _listed(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def _role_findings(catalogue: Catalogue, match: RoleMatch) -> list[Finding]:

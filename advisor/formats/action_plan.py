@@ -24,10 +24,11 @@ from advisor.catalogue import Catalogue
 from advisor.catalogue.models import Citation
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, describe_unit
-from advisor.engine.eligibility import Reason
+from advisor.engine.eligibility import Reason, StatusOnDate
 from advisor.engine.recommend import Finding, Recommendation
 from advisor.engine.routes import Route
-from advisor.views.labels import STEP_WORDS
+from advisor.engine.wording import uk_date
+from advisor.views.labels import STATUS_WORDS, STEP_WORDS
 
 # Built once: an Environment is safe to share between threads for rendering.
 _ENVIRONMENT = jinja2.Environment(
@@ -116,6 +117,7 @@ class _Step:
     statement: str
     kind: str
     marks: tuple[int, ...]
+    status: _Cited  # the qualification's status on the date, and what replaced it if closed
     carry_over: _CarryOver
 
 
@@ -173,7 +175,7 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
         route=route,
         carry_over=carried,
         check=check,
-        next_steps=_next_steps(plan),
+        next_steps=_next_steps(plan, sources),
         notes=[line for line in plan.notes.strip().splitlines() if line],
         sources=sources.listed(catalogue),
     )
@@ -210,8 +212,19 @@ def _route(catalogue: Catalogue, route: Route, sources: _Sources) -> _Route:
     for step in route.steps:
         marks = sources.cite(step.source)
         steps.append(_Step(step.to.name, step.statement, STEP_WORDS[step.kind], marks,
+                           _status(catalogue, step.status, sources),
                            _carry_over(catalogue, step.carry_over, sources, heading=None)))
     return _Route([q.name for q in route.path], steps)
+
+
+def _status(catalogue: Catalogue, status: StatusOnDate, sources: _Sources) -> _Cited:
+    """``On 29 November 2026: closed to new learners. <why>. Replaced by <name>.``"""
+    text = f"{STATUS_WORDS[status.status].capitalize()}: {status.reason}"
+    replaced = [catalogue.qualifications[i].name for i in status.replaced_by
+                if i in catalogue.qualifications]
+    if replaced:
+        text += " The sources name what replaced it: " + "; ".join(replaced) + "."
+    return _Cited(text, sources.cite(status.source))
 
 
 def _carry_over(catalogue: Catalogue, result: CarryOver, sources: _Sources,
@@ -251,26 +264,20 @@ def _check(catalogue: Catalogue, check: CombinationCheck, heading: str | None) -
                   check.credits_counted, check.credits_required, plan)
 
 
-def _next_steps(plan: ActionPlan) -> list[str]:
-    steps: list[str] = []
-    result = plan.recommendation
-    if result is not None and result.options:
-        open_now = [o for o in result.options if o.open]
-        unsure = [o for o in result.options if o.open is None]
-        if open_now:
-            steps.append("Ask a centre about " + ", ".join(o.qualification.name
-                                                            for o in open_now[:3]) + ".")
-        elif unsure:
-            steps.append("Ask a centre or the awarding body whether these are still open: "
-                         + ", ".join(o.qualification.name for o in unsure[:3]) + ".")
-        else:
-            steps.append("Every qualification at this level had closed to new learners; ask a "
-                         "centre what has replaced it.")
+def _next_steps(plan: ActionPlan, sources: _Sources) -> list[_Cited]:
+    steps: list[_Cited] = []
+    if plan.recommendation is not None:
+        steps += [_Cited(step.message, sources.cite(step.source))
+                  for step in plan.recommendation.next_steps]
     if plan.route is not None and plan.route.steps:
-        steps.append(f"First step on your route: {plan.route.steps[0].to.name}.")
+        first = plan.route.steps[0]
+        steps.append(_Cited(f"First step on your route: {first.to.name} "
+                            f"({STATUS_WORDS[first.status.status]} on "
+                            f"{uk_date(plan.as_at)}).", ()))
     if (plan.carry_over and plan.carry_over.similar) or (
         plan.route and any(s.carry_over.similar for s in plan.route.steps)
     ):
-        steps.append("Take your certificates to the centre so they can judge the similar units.")
-    steps.append("Keep this page: nothing about you is stored by the advisor.")
+        steps.append(_Cited("Take your certificates to the centre so they can judge the "
+                            "similar units.", ()))
+    steps.append(_Cited("Keep this page: nothing about you is stored by the advisor.", ()))
     return steps

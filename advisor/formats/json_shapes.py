@@ -152,9 +152,8 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
                             for r in match.suggestions],
         },
         "next_steps": [
-            {"from": p.from_, "to": p.to, "destination": p.destination,
-             "statement": p.statement, "source": [c.label() for c in p.source]}
-            for p in result.next_steps
+            {"message": step.message, "source": [c.label() for c in step.source] or None}
+            for step in result.next_steps
         ],
         "roles_at_level": [r.title for r in result.roles_at_level],
     }
