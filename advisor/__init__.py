@@ -7,8 +7,8 @@ importing only those below it:
 * ``advisor.catalogue``: typed records read from cited YAML, validated, with their graph;
 * ``advisor.engine``: answers (rules of combination, plans, eligibility, carry-over, starting
   level, routes, frameworks, cohorts);
-* ``advisor.views``: labels, tables and charts for people (exported here as the modules
-  ``labels``, ``tables``, ``charts`` and ``cohort_tables``);
+* ``advisor.views``: labels, tables, charts and plain text for people (exported here as the
+  modules ``labels``, ``tables``, ``charts``, ``cohort_tables`` and ``text``);
 * ``advisor.formats``: files and links (cohort files, spreadsheets, JSON, share links, the
   action plan);
 * ``advisor.cli``: the command line.
@@ -128,7 +128,7 @@ from advisor.formats.links import (
     without_control_characters,
 )
 from advisor.formats.spreadsheet import neutralise, to_csv_bytes, to_excel_bytes
-from advisor.views import charts, cohort_tables, labels, tables
+from advisor.views import charts, cohort_tables, labels, tables, text
 
 __version__ = "0.1.0"
 
@@ -236,6 +236,7 @@ __all__ = [
     "template_csv_bytes",
     "template_excel_bytes",
     "template_guide_text",
+    "text",
     "to_csv_bytes",
     "to_excel_bytes",
     "uk_date",

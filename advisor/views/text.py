@@ -1,0 +1,227 @@
+"""The advisor's answers as plain text, the way the command line prints them.
+
+Each function takes the engine's result and returns the whole text, lines joined with
+newlines and no newline at the end: the CLI prints it, and anything else (a test, a log, an
+e-mail) can use the same words without running a command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from advisor.catalogue import Catalogue, Citation, Problem, Qualification, Statement
+from advisor.engine.carryover import CarryOver
+from advisor.engine.cohort import CohortResult
+from advisor.engine.combination import CombinationCheck, describe_unit
+from advisor.engine.eligibility import Eligibility
+from advisor.engine.recommend import Recommendation
+from advisor.engine.routes import Route
+from advisor.engine.wording import uk_date
+from advisor.views import cohort_tables
+
+__all__ = [
+    "PROBLEMS_SHOWN",
+    "carry_over_text",
+    "check_text",
+    "cohort_summary_text",
+    "eligibility_text",
+    "recommendation_text",
+    "responsibilities_text",
+    "routes_text",
+    "validation_text",
+]
+
+PROBLEMS_SHOWN = 20
+"""How many of a cohort's problems the summary lists; the rest are counted."""
+
+
+def _short_name(q: Qualification) -> str:
+    return q.code or q.regulator_number or q.id
+
+
+def _sources(citations: Iterable[Citation]) -> str:
+    return "; ".join(c.label() for c in citations)
+
+
+def validation_text(data_dir: Path | str, problems: Sequence[Problem]) -> str:
+    """``The catalogue in data is valid.``, or the count of problems and each on its line."""
+    if not problems:
+        return f"The catalogue in {data_dir} is valid."
+    noun = "problem" if len(problems) == 1 else "problems"
+    lines = [f"The catalogue in {data_dir} has {len(problems)} {noun}:"]
+    lines += [f"  {problem}" for problem in problems]
+    return "\n".join(lines)
+
+
+def check_text(catalogue: Catalogue, check: CombinationCheck) -> str:
+    """A rules-of-combination check: complete or not, credits, each rule, the smallest plan,
+    held units that are not part of it and any cautions."""
+    q = check.qualification
+    lines = [f"{q.title} ({_short_name(q)}), Level {q.level or '?'}"]
+    if not check.known:
+        lines += [f"  ! {c}" for c in check.cautions]
+        return "\n".join(lines)
+    state = "COMPLETE" if check.complete else "NOT COMPLETE"
+    lines.append(f"{state}: {check.credits_counted} of {check.credits_required} credits count.")
+    for result in check.rules:
+        lines.append(f"  [{'met' if result.met else 'not met'}] {result.message}")
+    rules, _ = catalogue.effective_rules(q)
+    if check.plan is None:
+        lines.append("No combination of further units can complete it.")
+    elif check.plan.units:
+        extra = f"{check.plan.additional_credits} more credits"
+        if check.plan.additional_glh is not None:
+            extra += f", {check.plan.additional_glh} guided learning hours"
+        lines.append(f"Smallest completion plan ({extra}):")
+        lines += [f"  + {describe_unit(catalogue, u.urn, rules)}" for u in check.plan.units]
+        if check.plan.note:
+            lines.append(f"  ({check.plan.note})")
+    if check.other_units:
+        lines.append("Held units that are not part of it: " + ", ".join(check.other_units))
+    lines += [f"  ! {c}" for c in check.cautions]
+    return "\n".join(lines)
+
+
+def carry_over_text(catalogue: Catalogue, result: CarryOver) -> str:
+    """What transfers to the target, what might, what is only similar and what cannot, then
+    the check of what remains."""
+    rules, _ = catalogue.effective_rules(result.target)
+    lines = [f"Carry-over to {result.target.title}:"]
+    if result.transfers:
+        lines.append(f"Transfers ({result.credits_transferred} credits, same unit reference):")
+        lines += [f"  = {describe_unit(catalogue, u, rules)}" for u in result.transfers]
+    else:
+        lines.append("No unit transfers (no unit with the same reference number).")
+    if result.possible:
+        lines.append("Would also transfer, if taken as an optional unit:")
+        lines += [f"  ? {describe_unit(catalogue, u, rules)}" for u in result.possible]
+    for item in result.similar:
+        lines.append(f"  ~ similar, for the centre to judge: {describe_unit(catalogue, item.urn)}"
+                     f" is like {describe_unit(catalogue, item.target, rules)}")
+    lines += [f"  x {item.urn}: {item.reason}" for item in result.not_transferable]
+    lines += [f"  note: {note.statement}" for note in result.notes]
+    lines.append("")
+    lines.append(check_text(catalogue, result.remaining))
+    return "\n".join(lines)
+
+
+def eligibility_text(result: Eligibility) -> str:
+    """The answer on its date, then every reason with its code."""
+    lines = [f"{result.qualification.title} on {uk_date(result.as_at)}: {result.summary}"]
+    lines += [f"  [{reason.code.value}] {reason.message}" for reason in result.reasons]
+    return "\n".join(lines)
+
+
+def responsibilities_text(statement: Statement | None) -> str:
+    """The documents' descriptions of a Level 3 learner, for ``--responsibility``."""
+    if statement is None:
+        return "The catalogue has no Level 3 suitability statements."
+    lines = ["Descriptions of a Level 3 learner (give any that fit with --responsibility):"]
+    lines += [f"  - {point}" for point in statement.points]
+    lines.append("Source: " + _sources(statement.source))
+    return "\n".join(lines)
+
+
+def recommendation_text(result: Recommendation) -> str:
+    """The suggested starting level and why, the qualifications at it with their status on
+    the date, the cautions and the next steps the documents name."""
+    if result.recommended_level is None:
+        lines = ["No level can be suggested yet."]
+    else:
+        lines = [f"Suggested starting level: Level {result.recommended_level}"]
+    if result.reasons:
+        lines.append("Why:")
+        for finding in result.reasons:
+            lines.append(f"  - {finding.message}")
+            if finding.source:
+                lines.append(f"    (source: {_sources(finding.source)})")
+    if result.options:
+        lines.append(f"Qualifications at Level {result.recommended_level} on "
+                     f"{uk_date(result.as_at)}:")
+        for option in result.options:
+            q = option.qualification
+            line = f"  {_short_name(q)}  {q.title}: {option.eligibility.summary}"
+            if option.aim_note:
+                line += f" {option.aim_note}"
+            if option.check is not None and option.check.credits_counted:
+                line += (f" Units held count for {option.check.credits_counted} of "
+                         f"{option.check.credits_required} credits.")
+            lines.append(line)
+    if result.cautions:
+        lines.append("Take care:")
+        lines += [f"  ! {finding.message}" for finding in result.cautions]
+    lines += [f"Next step named in the documents: {step.statement}"
+              for step in result.next_steps]
+    return "\n".join(lines)
+
+
+def _route_lines(catalogue: Catalogue, number: int, route: Route) -> list[str]:
+    trust = "documented" if route.documented else "includes steps the documents do not state"
+    credits = (f"{route.additional_credits} more credits" if route.additional_credits
+               is not None else "credits needed not fully known")
+    names = " -> ".join(_short_name(q) for q in route.path)
+    lines = [f"Route {number}: {names} ({trust}; {credits})"]
+    for step in route.steps:
+        rules, _ = catalogue.effective_rules(step.to)
+        lines.append(f"  to {step.to.title} [{step.kind.value}]: {step.statement}")
+        carried = step.carry_over
+        if carried.transfers:
+            lines.append(f"    carries over {carried.credits_transferred} credits: "
+                         + ", ".join(carried.transfers))
+        lines += [f"    similar, for the centre to judge: {item.urn} ~ {item.target}"
+                  for item in carried.similar]
+        lines += [f"    note: {note.statement}" for note in carried.notes]
+        if step.additional_credits is None:
+            lines.append("    still needed: not known (the sources do not give its full rules)")
+        else:
+            lines.append(f"    still needed: {step.additional_credits} credits")
+            lines += [f"      + {describe_unit(catalogue, urn, rules)}"
+                      for urn in step.plan_units]
+    return lines
+
+
+def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
+                source: Qualification | None = None, target: Qualification | None = None,
+                to_level: int | None = None, already_there: bool = False,
+                max_steps: int) -> str:
+    """The routes found, numbered, each step with what carries over and what is still
+    needed; or that the learner is already there, or that no route was found."""
+    goal = target.title if target else f"Level {to_level}"
+    if already_there:
+        return f"Already there: {source.title if source else 'the start'} reaches {goal}."
+    if not routes:
+        return f"No route to {goal} was found within {max_steps} steps."
+    lines: list[str] = []
+    for number, route in enumerate(routes, start=1):
+        lines += _route_lines(catalogue, number, route)
+    return "\n".join(lines)
+
+
+def cohort_summary_text(result: CohortResult, *, learners_file: Path | str,
+                        output: Path | str, problems_file: Path | str | None = None) -> str:
+    """What a cohort run read and wrote, its problems (the first :data:`PROBLEMS_SHOWN`),
+    the learners per recommended level and, per target, how many are complete or can enrol."""
+    lines = [
+        f"Read {len(result.learners):,} learner rows from {learners_file}: "
+        f"{result.assessed:,} assessed, {result.not_assessed:,} not assessed (as at "
+        f"{uk_date(result.as_at)}).",
+        f"Results written to {output}"
+        + (f", problems to {problems_file}." if problems_file else "."),
+    ]
+    if result.problems:
+        noun = "problem" if len(result.problems) == 1 else "problems"
+        lines.append(f"{len(result.problems):,} {noun}:")
+        lines += [f"  {problem}" for problem in result.problems[:PROBLEMS_SHOWN]]
+        if len(result.problems) > PROBLEMS_SHOWN:
+            lines.append(f"  ... and {len(result.problems) - PROBLEMS_SHOWN} more"
+                         + ("" if problems_file else ": list them all with --problems FILE"))
+    levels = cohort_tables.learners_per_level(result)
+    if len(levels):
+        lines.append("Recommended levels: " + "; ".join(
+            f"{row.recommended_level}: {row.learners}" for row in levels.itertuples()))
+    for row in cohort_tables.completion_by_target(result).itertuples():
+        learners = "1 learner" if row.learners == 1 else f"{row.learners} learners"
+        lines.append(f"Target {row.target}: {learners}, {row.complete} complete already, "
+                     f"{row.eligible} can enrol on the date.")
+    return "\n".join(lines)
