@@ -1,7 +1,9 @@
 """The ``advisor`` command line: the app's twin, for centre staff who script their work.
 
-Every command prints readable text, or JSON with ``--json``. Exit codes: 0 done, 1 the catalogue
-or the input has problems, 2 a command-line mistake (such as an unknown qualification).
+Every command prints readable text (from :mod:`advisor.views.text`), or JSON with ``--json``
+(from :mod:`advisor.formats.json_shapes`); a command here only reads its options, asks the
+engine and prints. Exit codes: 0 done, 1 the catalogue or the input has problems, 2 a
+command-line mistake (such as an unknown qualification).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import itertools
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,8 @@ from advisor import (
     Aim,
     Catalogue,
     CatalogueError,
-    CombinationCheck,
+    CohortInput,
+    CohortResult,
     Employment,
     Objective,
     Profile,
@@ -32,25 +35,32 @@ from advisor import (
     carry_over,
     check_combination,
     check_eligibility,
+    cohort_file,
     cohort_tables,
     default_data_dir,
-    describe_unit,
     find_routes,
     json_shapes,
     level_3_statements,
     load_catalogue,
     recommend,
     resolve_units,
+    text,
     to_csv_bytes,
     to_excel_bytes,
-    uk_date,
     validate_catalogue,
 )
-from advisor.formats import cohort_file
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A mistake on the command line: reported in one line, exit code 2."""
+
+
+class FileProblem(Exception):
+    """A file that cannot be read or written: reported in one line, exit code 1."""
 
 
 def _print_json(payload: Any) -> None:
@@ -58,58 +68,38 @@ def _print_json(payload: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _command_validate(args: argparse.Namespace) -> int:
-    args.data_dir = args.data_dir or default_data_dir()
-    problems = validate_catalogue(args.data_dir)
-    if args.json:
-        _print_json({"valid": not problems, "problems": [p.as_dict() for p in problems]})
-    elif problems:
-        noun = "problem" if len(problems) == 1 else "problems"
-        print(f"The catalogue in {args.data_dir} has {len(problems)} {noun}:")
-        for problem in problems:
-            print(f"  {problem}")
-    else:
-        print(f"The catalogue in {args.data_dir} is valid.")
-    return EXIT_PROBLEMS if problems else EXIT_OK
-
-
-class UsageError(Exception):
-    """A mistake on the command line: reported in one line, exit code 2."""
+def _data_dir(args: argparse.Namespace) -> Path:
+    """The catalogue folder named on the command line, else the default one."""
+    return args.data_dir if args.data_dir is not None else default_data_dir()
 
 
 def _load(args: argparse.Namespace) -> Catalogue:
-    return load_catalogue(args.data_dir)
+    return load_catalogue(_data_dir(args))
 
 
-def _units_argument(text: str | None) -> list[str]:
-    return [part.strip() for part in (text or "").split(",") if part.strip()]
+def _answer(args: argparse.Namespace, as_json: Callable[[], Any],
+            as_text: Callable[[], str]) -> int:
+    """Print the answer as JSON (with ``--json``) or as text, making only the one asked for."""
+    if args.json:
+        _print_json(as_json())
+    else:
+        print(as_text())
+    return EXIT_OK
 
 
-def _format_check(catalogue: Catalogue, check: CombinationCheck) -> str:
-    q = check.qualification
-    lines = [f"{q.title} ({q.code or q.regulator_number or q.id}), Level {q.level or '?'}"]
-    if not check.known:
-        lines += [f"  ! {c}" for c in check.cautions]
-        return "\n".join(lines)
-    state = "COMPLETE" if check.complete else "NOT COMPLETE"
-    lines.append(f"{state}: {check.credits_counted} of {check.credits_required} credits count.")
-    for result in check.rules:
-        lines.append(f"  [{'met' if result.met else 'not met'}] {result.message}")
-    rules, _ = catalogue.effective_rules(q)
-    if check.plan is None:
-        lines.append("No combination of further units can complete it.")
-    elif check.plan.units:
-        extra = f"{check.plan.additional_credits} more credits"
-        if check.plan.additional_glh is not None:
-            extra += f", {check.plan.additional_glh} guided learning hours"
-        lines.append(f"Smallest completion plan ({extra}):")
-        lines += [f"  + {describe_unit(catalogue, u.urn, rules)}" for u in check.plan.units]
-        if check.plan.note:
-            lines.append(f"  ({check.plan.note})")
-    if check.other_units:
-        lines.append("Held units that are not part of it: " + ", ".join(check.other_units))
-    lines += [f"  ! {c}" for c in check.cautions]
-    return "\n".join(lines)
+def _units_argument(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+# ------------------------------------------------------------------------------------ commands
+
+
+def _command_validate(args: argparse.Namespace) -> int:
+    data_dir = _data_dir(args)
+    problems = validate_catalogue(data_dir)
+    _answer(args, lambda: json_shapes.validation_dict(problems),
+            lambda: text.validation_text(data_dir, problems))
+    return EXIT_PROBLEMS if problems else EXIT_OK
 
 
 def _command_check(args: argparse.Namespace) -> int:
@@ -117,11 +107,8 @@ def _command_check(args: argparse.Namespace) -> int:
     qualification = catalogue.find_qualification(args.qualification)
     held = resolve_units(catalogue, _units_argument(args.units), qualification)
     check = check_combination(catalogue, qualification, held, objective=args.objective)
-    if args.json:
-        _print_json(json_shapes.check_dict(catalogue, check))
-    else:
-        print(_format_check(catalogue, check))
-    return EXIT_OK
+    return _answer(args, lambda: json_shapes.check_dict(catalogue, check),
+                   lambda: text.check_text(catalogue, check))
 
 
 def _command_carry_over(args: argparse.Namespace) -> int:
@@ -133,30 +120,8 @@ def _command_carry_over(args: argparse.Namespace) -> int:
     held = resolve_units(catalogue, _units_argument(args.units), source)
     result = carry_over(catalogue, target, from_qualification=source, units=held,
                         objective=args.objective)
-    if args.json:
-        _print_json(json_shapes.carry_over_dict(catalogue, result))
-        return EXIT_OK
-    rules, _ = catalogue.effective_rules(target)
-    lines = [f"Carry-over to {target.title}:"]
-    if result.transfers:
-        lines.append(f"Transfers ({result.credits_transferred} credits, same unit reference):")
-        lines += [f"  = {describe_unit(catalogue, u, rules)}" for u in result.transfers]
-    else:
-        lines.append("No unit transfers (no unit with the same reference number).")
-    if result.possible:
-        lines.append("Would also transfer, if taken as an optional unit:")
-        lines += [f"  ? {describe_unit(catalogue, u, rules)}" for u in result.possible]
-    for item in result.similar:
-        lines.append(f"  ~ similar, for the centre to judge: {describe_unit(catalogue, item.urn)}"
-                     f" is like {describe_unit(catalogue, item.target, rules)}")
-    for item in result.not_transferable:
-        lines.append(f"  x {item.urn}: {item.reason}")
-    for note in result.notes:
-        lines.append(f"  note: {note.statement}")
-    lines.append("")
-    lines.append(_format_check(catalogue, result.remaining))
-    print("\n".join(lines))
-    return EXIT_OK
+    return _answer(args, lambda: json_shapes.carry_over_dict(catalogue, result),
+                   lambda: text.carry_over_text(catalogue, result))
 
 
 def _command_eligibility(args: argparse.Namespace) -> int:
@@ -164,26 +129,14 @@ def _command_eligibility(args: argparse.Namespace) -> int:
     qualification = catalogue.find_qualification(args.qualification)
     result = check_eligibility(catalogue, qualification, age=args.age, as_at=args.as_at,
                                senior_role=args.senior_role)
-    if args.json:
-        _print_json(json_shapes.eligibility_dict(result))
-        return EXIT_OK
-    print(f"{qualification.title} on {uk_date(result.as_at)}: {result.summary}")
-    for reason in result.reasons:
-        print(f"  [{reason.code.value}] {reason.message}")
-    return EXIT_OK
+    return _answer(args, lambda: json_shapes.eligibility_dict(result),
+                   lambda: text.eligibility_text(result))
 
 
 def _command_recommend(args: argparse.Namespace) -> int:
     catalogue = _load(args)
     if args.list_responsibilities:
-        statement = level_3_statements(catalogue)
-        if statement is None:
-            print("The catalogue has no Level 3 suitability statements.")
-            return EXIT_OK
-        print("Descriptions of a Level 3 learner (give any that fit with --responsibility):")
-        for point in statement.points:
-            print(f"  - {point}")
-        print("Source: " + "; ".join(c.label() for c in statement.source))
+        print(text.responsibilities_text(level_3_statements(catalogue)))
         return EXIT_OK
     held = [catalogue.find_qualification(ref) for ref in _units_argument(args.has)]
     within = held[0] if len(held) == 1 else None
@@ -197,38 +150,8 @@ def _command_recommend(args: argparse.Namespace) -> int:
         result = recommend(catalogue, profile, as_at=args.as_at)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    if args.json:
-        _print_json(json_shapes.recommendation_dict(catalogue, result))
-        return EXIT_OK
-    if result.recommended_level is None:
-        print("No level can be suggested yet.")
-    else:
-        print(f"Suggested starting level: Level {result.recommended_level}")
-    if result.reasons:
-        print("Why:")
-        for finding in result.reasons:
-            print(f"  - {finding.message}")
-            if finding.source:
-                print(f"    (source: {'; '.join(c.label() for c in finding.source)})")
-    if result.options:
-        print(f"Qualifications at Level {result.recommended_level} on {uk_date(result.as_at)}:")
-        for option in result.options:
-            q = option.qualification
-            label = q.code or q.regulator_number or q.id
-            line = f"  {label}  {q.title}: {option.eligibility.summary}"
-            if option.aim_note:
-                line += f" {option.aim_note}"
-            if option.check is not None and option.check.credits_counted:
-                line += (f" Units held count for {option.check.credits_counted} of "
-                         f"{option.check.credits_required} credits.")
-            print(line)
-    if result.cautions:
-        print("Take care:")
-        for finding in result.cautions:
-            print(f"  ! {finding.message}")
-    for step in result.next_steps:
-        print(f"Next step named in the documents: {step.statement}")
-    return EXIT_OK
+    return _answer(args, lambda: json_shapes.recommendation_dict(catalogue, result),
+                   lambda: text.recommendation_text(result))
 
 
 def _command_routes(args: argparse.Namespace) -> int:
@@ -251,78 +174,74 @@ def _command_routes(args: argparse.Namespace) -> int:
         routes = list(itertools.islice(found, args.limit))
     except RouteError as error:
         raise UsageError(str(error)) from None
-    if args.json:
-        _print_json({
-            "from": json_shapes.qualification_dict(source) if source else None,
-            "units": held,
-            "to": json_shapes.qualification_dict(target) if target else None,
-            "to_level": args.to_level,
-            "already_there": there,
-            "routes": [json_shapes.route_dict(catalogue, r) for r in routes],
-        })
-        return EXIT_OK
-    goal = f"{target.title}" if target else f"Level {args.to_level}"
-    if there:
-        print(f"Already there: {source.title if source else 'the start'} reaches {goal}.")
-        return EXIT_OK
-    if not routes:
-        print(f"No route to {goal} was found within {args.max_steps} steps.")
-        return EXIT_OK
-    for number, route in enumerate(routes, start=1):
-        trust = "documented" if route.documented else "includes steps the documents do not state"
-        credits = (f"{route.additional_credits} more credits" if route.additional_credits
-                   is not None else "credits needed not fully known")
-        names = " -> ".join(q.code or q.regulator_number or q.id for q in route.path)
-        print(f"Route {number}: {names} ({trust}; {credits})")
-        for step in route.steps:
-            rules, _ = catalogue.effective_rules(step.to)
-            print(f"  to {step.to.title} [{step.kind.value}]: {step.statement}")
-            carried = step.carry_over
-            if carried.transfers:
-                print(f"    carries over {carried.credits_transferred} credits: "
-                      + ", ".join(carried.transfers))
-            for item in carried.similar:
-                print(f"    similar, for the centre to judge: {item.urn} ~ {item.target}")
-            for note in carried.notes:
-                print(f"    note: {note.statement}")
-            if step.additional_credits is None:
-                print("    still needed: not known (the sources do not give its full rules)")
-            else:
-                print(f"    still needed: {step.additional_credits} credits")
-                for urn in step.plan_units:
-                    print(f"      + {describe_unit(catalogue, urn, rules)}")
-    return EXIT_OK
+    return _answer(
+        args,
+        lambda: json_shapes.routes_dict(catalogue, routes, source=source, units=held,
+                                        target=target, to_level=args.to_level,
+                                        already_there=there),
+        lambda: text.routes_text(catalogue, routes, source=source, target=target,
+                                 to_level=args.to_level, already_there=there,
+                                 max_steps=args.max_steps),
+    )
+
+
+def _file_format(path: Path | None, option: str) -> str | None:
+    """``.csv`` or ``.xlsx`` from a file name given with ``option``; ``None`` when not given."""
+    if path is None:
+        return None
+    suffix = path.suffix.lower()
+    if suffix not in {".csv", ".xlsx"}:
+        raise UsageError(f"{option} {path}: give a file name ending .csv or .xlsx")
+    return suffix
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise FileProblem(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _write_template(path: Path, *, json_output: bool) -> None:
+    """Write the learners template; with ``--json`` the note goes to stderr, to keep the JSON
+    output pure."""
+    excel = _file_format(path, "--template") == ".xlsx"
+    _write(path, cohort_file.template_excel_bytes() if excel else cohort_file.template_csv_bytes())
+    explained = ("its 'guide' sheet explains each column" if excel
+                 else "the columns are explained below")
+    stream = sys.stderr if json_output else sys.stdout
+    print(f"Wrote the learners template to {path} ({explained}).", file=stream)
+    if not excel:
+        print(cohort_file.template_guide_text(), end="", file=stream)
+
+
+def _read_learners(path: Path) -> CohortInput:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(cohort_file.MAX_BYTES + 1)  # the limit is checked by read_cohort
+    except OSError as error:
+        raise FileProblem(f"cannot read {path}: {error.strerror or error}") from None
+    return cohort_file.read_cohort(data, path.name)
+
+
+def _write_results(args: argparse.Namespace, result: CohortResult) -> None:
+    if _file_format(args.output, "-o") == ".xlsx":
+        _write(args.output, to_excel_bytes(cohort_tables.result_sheets(result)))
+    else:
+        _write(args.output, to_csv_bytes(cohort_tables.results_frame(result)))
+    if args.problems is not None:
+        problems = cohort_tables.problems_frame(result)
+        excel = _file_format(args.problems, "--problems") == ".xlsx"
+        _write(args.problems,
+               to_excel_bytes({"problems": problems}) if excel else to_csv_bytes(problems))
 
 
 def _command_cohort(args: argparse.Namespace) -> int:
-    def output_format(path: Path | None, option: str) -> str | None:
-        if path is None:
-            return None
-        suffix = path.suffix.lower()
-        if suffix not in {".csv", ".xlsx"}:
-            raise UsageError(f"{option} {path}: give a file name ending .csv or .xlsx")
-        return suffix
-
-    template_format = output_format(args.template, "--template")
-    out_format = output_format(args.output, "-o")
-    problems_format = output_format(args.problems, "--problems")
+    for path, option in ((args.template, "--template"), (args.output, "-o"),
+                         (args.problems, "--problems")):
+        _file_format(path, option)  # every file name is checked before anything is written
     if args.template is not None:
-        if template_format == ".xlsx":
-            template = cohort_file.template_excel_bytes()
-            explained = "its 'guide' sheet explains each column"
-        else:
-            template = cohort_file.template_csv_bytes()
-            explained = "the columns are explained below"
-        try:
-            args.template.write_bytes(template)
-        except OSError as error:
-            print(f"advisor: cannot write {args.template}: {error.strerror or error}",
-                  file=sys.stderr)
-            return EXIT_PROBLEMS
-        stream = sys.stderr if args.json else sys.stdout  # keep --json output pure JSON
-        print(f"Wrote the learners template to {args.template} ({explained}).", file=stream)
-        if template_format == ".csv":
-            print(cohort_file.template_guide_text(), end="", file=stream)
+        _write_template(args.template, json_output=args.json)
         if args.learners is None:
             return EXIT_OK
     if args.learners is None:
@@ -333,80 +252,23 @@ def _command_cohort(args: argparse.Namespace) -> int:
         raise UsageError(f"-o {args.output} would overwrite the learners file")
 
     catalogue = _load(args)
-    try:
-        with args.learners.open("rb") as handle:
-            data = handle.read(cohort_file.MAX_BYTES + 1)  # the limit is checked by read_cohort
-    except OSError as error:
-        print(f"advisor: cannot read {args.learners}: {error.strerror or error}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    learners = cohort_file.read_cohort(data, args.learners.name)
+    learners = _read_learners(args.learners)
     if not learners.readable:
         if args.json:
-            _print_json({"file": str(args.learners), "readable": False,
-                         "problems": [p.as_dict() for p in learners.problems]})
+            _print_json(json_shapes.unreadable_cohort_dict(args.learners, learners.problems))
         for problem in learners.problems:
             print(f"advisor: {args.learners}: {problem}", file=sys.stderr)
         return EXIT_PROBLEMS
-
     progress = _CohortProgress(len(learners.rows))
-    result = assess_cohort(catalogue, learners, as_at=args.as_at,
-                                  objective=args.objective, progress=progress)
+    result = assess_cohort(catalogue, learners, as_at=args.as_at, objective=args.objective,
+                           progress=progress)
     progress.finish()
-    results = cohort_tables.results_frame(result)
-    try:
-        if out_format == ".xlsx":
-            args.output.write_bytes(to_excel_bytes(cohort_tables.result_sheets(result)))
-        else:
-            args.output.write_bytes(to_csv_bytes(results))
-        if args.problems is not None:
-            problems = cohort_tables.problems_frame(result)
-            args.problems.write_bytes(to_excel_bytes({"problems": problems})
-                                      if problems_format == ".xlsx" else to_csv_bytes(problems))
-    except OSError as error:
-        print(f"advisor: cannot write {error.filename}: {error.strerror or error}",
-              file=sys.stderr)
-        return EXIT_PROBLEMS
-
-    levels = cohort_tables.learners_per_level(result)
-    completion = cohort_tables.completion_by_target(result)
-    if args.json:
-        def records(frame: Any) -> list[dict[str, Any]]:
-            return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
-
-        _print_json({
-            "file": str(args.learners), "readable": True, "as_at": result.as_at.isoformat(),
-            "objective": result.objective.value, "output": str(args.output),
-            "rows_read": len(result.learners), "assessed": result.assessed,
-            "not_assessed": result.not_assessed,
-            "problems": [p.as_dict() for p in result.problems],
-            "learners_per_level": records(levels),
-            "completion_by_target": records(completion),
-            "units_most_needed": records(cohort_tables.units_most_needed(result, limit=10)),
-            "learners": records(results),
-        })
-        return EXIT_OK
-    print(f"Read {len(result.learners):,} learner rows from {args.learners}: "
-          f"{result.assessed:,} assessed, {result.not_assessed:,} not assessed (as at "
-          f"{uk_date(result.as_at)}).")
-    print(f"Results written to {args.output}"
-          + (f", problems to {args.problems}." if args.problems else "."))
-    if result.problems:
-        shown = 20
-        noun = "problem" if len(result.problems) == 1 else "problems"
-        print(f"{len(result.problems):,} {noun}:")
-        for problem in result.problems[:shown]:
-            print(f"  {problem}")
-        if len(result.problems) > shown:
-            print(f"  ... and {len(result.problems) - shown} more"
-                  + ("" if args.problems else ": list them all with --problems FILE"))
-    if len(levels):
-        print("Recommended levels: " + "; ".join(
-            f"{row.recommended_level}: {row.learners}" for row in levels.itertuples()))
-    for row in completion.itertuples():
-        learners_ = "1 learner" if row.learners == 1 else f"{row.learners} learners"
-        print(f"Target {row.target}: {learners_}, {row.complete} complete already, "
-              f"{row.eligible} can enrol on the date.")
-    return EXIT_OK
+    _write_results(args, result)
+    return _answer(args, lambda: json_shapes.cohort_dict(result, learners_file=args.learners,
+                                                         output=args.output),
+                   lambda: text.cohort_summary_text(result, learners_file=args.learners,
+                                                    output=args.output,
+                                                    problems_file=args.problems))
 
 
 class _CohortProgress:
@@ -438,16 +300,19 @@ class _CohortProgress:
             print(file=sys.stderr)
 
 
-def _date(text: str) -> dt.date:
+# ---------------------------------------------------------------------------------- the parser
+
+
+def _date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-22") from None
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-22") from None
 
 
-def _age(text: str) -> int:
+def _age(value: str) -> int:
     try:
-        return answers.parse_age(text)
+        return answers.parse_age(value)
     except answers.AnswerError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
@@ -486,14 +351,14 @@ exit codes: 0 done; 1 the catalogue or the input has problems; 2 a command-line 
 """
 
 
-def _positive(text: str) -> int:
+def _positive(value: str) -> int:
     try:
-        value = int(text)
+        number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} is too small: give 1 or more")
-    return value
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} is too small: give 1 or more")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -667,6 +532,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args))
     except CatalogueError as error:
         print(f"advisor: cannot start: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except FileProblem as error:
+        print(f"advisor: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     except (UnknownReference, UsageError) as error:
         print(f"advisor: {error}", file=sys.stderr)

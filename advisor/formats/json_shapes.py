@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from advisor.catalogue import Catalogue
+import pandas as pd
+
+from advisor.catalogue import Catalogue, Problem
 from advisor.catalogue.models import Qualification, RulesOfCombination
 from advisor.engine.carryover import CarryOver
+from advisor.engine.cohort import CohortResult, RowProblem
 from advisor.engine.combination import CombinationCheck, unit_number
 from advisor.engine.eligibility import Eligibility
 from advisor.engine.recommend import Finding, Recommendation
 from advisor.engine.routes import Route
+from advisor.views import cohort_tables
 
 
 def qualification_dict(q: Qualification) -> dict[str, Any]:
@@ -201,4 +207,54 @@ def route_dict(catalogue: Catalogue, route: Route) -> dict[str, Any]:
             "steps": cost.steps,
             "ids": list(cost.ids),
         },
+    }
+
+
+def routes_dict(catalogue: Catalogue, routes: Sequence[Route], *,
+                source: Qualification | None, units: Sequence[str],
+                target: Qualification | None, to_level: int | None,
+                already_there: bool) -> dict[str, Any]:
+    """A route search: where from (a qualification and units held), where to, whether the
+    learner is already there, and the routes found, best first."""
+    return {
+        "from": qualification_dict(source) if source else None,
+        "units": list(units),
+        "to": qualification_dict(target) if target else None,
+        "to_level": to_level,
+        "already_there": already_there,
+        "routes": [route_dict(catalogue, r) for r in routes],
+    }
+
+
+def validation_dict(problems: Sequence[Problem]) -> dict[str, Any]:
+    """A catalogue check: valid or not, with every problem (file, line, key path, message)."""
+    return {"valid": not problems, "problems": [p.as_dict() for p in problems]}
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A table's rows as dictionaries, with ``None`` for missing values."""
+    return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+
+
+def unreadable_cohort_dict(learners_file: Path | str,
+                           problems: Sequence[RowProblem]) -> dict[str, Any]:
+    """A learners file that could not be read, with why."""
+    return {"file": str(learners_file), "readable": False,
+            "problems": [p.as_dict() for p in problems]}
+
+
+def cohort_dict(result: CohortResult, *, learners_file: Path | str,
+                output: Path | str) -> dict[str, Any]:
+    """A cohort run: what was read and written, every problem, the intake summaries and one
+    record per learner (the columns of the results file)."""
+    return {
+        "file": str(learners_file), "readable": True, "as_at": result.as_at.isoformat(),
+        "objective": result.objective.value, "output": str(output),
+        "rows_read": len(result.learners), "assessed": result.assessed,
+        "not_assessed": result.not_assessed,
+        "problems": [p.as_dict() for p in result.problems],
+        "learners_per_level": _records(cohort_tables.learners_per_level(result)),
+        "completion_by_target": _records(cohort_tables.completion_by_target(result)),
+        "units_most_needed": _records(cohort_tables.units_most_needed(result, limit=10)),
+        "learners": _records(cohort_tables.results_frame(result)),
     }
