@@ -69,7 +69,7 @@ def _print_json(payload: Any) -> None:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    """The catalogue folder named on the command line, else the default one."""
+    """The catalogue folder: ``--data``, else ``$ADVISOR_DATA_DIR``, else the packaged one."""
     return args.data_dir if args.data_dir is not None else default_data_dir()
 
 
@@ -95,7 +95,9 @@ def _units_argument(value: str | None) -> list[str]:
 
 
 def _command_validate(args: argparse.Namespace) -> int:
-    data_dir = _data_dir(args)
+    if args.folder is not None and args.data_dir is not None:
+        raise UsageError("give the catalogue folder or --data, not both")
+    data_dir = args.folder if args.folder is not None else _data_dir(args)
     problems = validate_catalogue(data_dir)
     _answer(args, lambda: json_shapes.validation_dict(problems),
             lambda: text.validation_text(data_dir, problems))
@@ -317,22 +319,14 @@ def _age(value: str) -> int:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument("--data-dir", type=Path, default=None,
-                        help=argparse.SUPPRESS)
-
-
-def _plan_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--units", default="", metavar="U,...",
-        help=("units held, comma-separated: unit reference numbers (D/502/9654) or unit "
-              "numbers within the qualification (F3)"),
-    )
-    parser.add_argument(
-        "--objective", type=Objective, choices=list(Objective), default=Objective.CREDITS,
-        help="plan for the fewest additional credits (default) or guided learning hours",
-    )
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} is too small: give 1 or more")
+    return number
 
 
 EXAMPLES = """\
@@ -350,15 +344,195 @@ to any command for machine-readable output; 'advisor COMMAND --help' explains ea
 exit codes: 0 done; 1 the catalogue or the input has problems; 2 a command-line mistake.
 """
 
+QUALIFICATION_HELP = "a qualification: scheme code (09628), regulator number (600/0840/4) or id"
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{number} is too small: give 1 or more")
-    return number
+
+def _parent() -> argparse.ArgumentParser:
+    """An empty parent parser, for ``parents=[...]``. A command's own options go in one too,
+    listed before the shared ones, so its help shows them first."""
+    return argparse.ArgumentParser(add_help=False)
+
+
+def _option(*flags: str, **settings: Any) -> argparse.ArgumentParser:
+    """A parent parser holding one option."""
+    parent = _parent()
+    parent.add_argument(*flags, **settings)
+    return parent
+
+
+def _units_option(help_: str) -> argparse.ArgumentParser:
+    return _option("--units", default="", metavar="U,...", help=help_)
+
+
+def _as_at_option(help_: str) -> argparse.ArgumentParser:
+    return _option("--as-at", type=_date, default=None, metavar="DATE", help=help_)
+
+
+class _Shared:
+    """The options several commands take, each defined once, as parent parsers."""
+
+    def __init__(self) -> None:
+        self.json = _option("--json", action="store_true", help="print the result as JSON")
+        self.data = _parent()
+        self.data.add_argument(
+            "--data", dest="data_dir", type=Path, default=None, metavar="PATH",
+            help=("the catalogue folder to use (default: $ADVISOR_DATA_DIR if set, else the "
+                  "catalogue shipped with the advisor)"),
+        )
+        self.data.add_argument("--data-dir", dest="data_dir", type=Path, default=None,
+                               help=argparse.SUPPRESS)  # the older name, kept working
+        self.age = _option("--age", type=_age, metavar="N", help="the learner's age in years")
+        self.as_at = _as_at_option("the date to check, YYYY-MM-DD (default: today)")
+        self.senior_role = _parent()
+        senior = self.senior_role.add_mutually_exclusive_group()
+        senior.add_argument(
+            "--senior-role", dest="senior_role", action="store_true", default=None,
+            help="the learner works in a senior role that shapes customer service")
+        senior.add_argument("--not-senior-role", dest="senior_role", action="store_false",
+                            help="the learner does not work in such a role")
+        self.objective = _option(
+            "--objective", type=Objective, choices=list(Objective), default=Objective.CREDITS,
+            help="plan for the fewest additional credits (default) or guided learning hours")
+        self.units = _units_option(
+            "units held, comma-separated: unit reference numbers (D/502/9654) or unit numbers "
+            "within the qualification (F3)")
+        self.output = [self.json, self.data]
+        self.plan = [self.units, self.objective, *self.output]
+
+
+Commands = Any  # argparse's sub-parsers action, not named publicly
+
+
+def _add_validate(commands: Commands, shared: _Shared) -> None:
+    own = _parent()
+    own.add_argument(
+        "folder", nargs="?", type=Path, default=None, metavar="data_dir",
+        help="the catalogue folder (default: the data/ folder shipped with the advisor)",
+    )
+    commands.add_parser(
+        "validate", parents=[own, *shared.output],
+        help="check the qualification catalogue for mistakes",
+        description=(
+            "Check every catalogue file and report every problem at once, each with its file, "
+            "line and key path. Exits 0 when the catalogue is sound, 1 when it has problems."
+        ),
+    ).set_defaults(handler=_command_validate)
+
+
+def _add_check(commands: Commands, shared: _Shared) -> None:
+    own = _option("qualification", help=QUALIFICATION_HELP)
+    commands.add_parser(
+        "check", parents=[own, *shared.plan],
+        help="check units against a qualification's rules of combination",
+        description=("Say whether the units achieve the qualification, how many credits count, "
+                     "the state of every rule, and the smallest set of further units that "
+                     "would complete it."),
+    ).set_defaults(handler=_command_check)
+
+
+def _add_carry_over(commands: Commands, shared: _Shared) -> None:
+    own = _parent()
+    own.add_argument("--to", required=True, metavar="QUAL", help="the target qualification")
+    own.add_argument("--from", dest="from_", metavar="QUAL",
+                     help="a qualification already completed")
+    commands.add_parser(
+        "carry-over", parents=[own, *shared.plan],
+        help="which units already held transfer to another qualification",
+        description=("Units with the same unit reference number transfer their credit; units "
+                     "with the same title under another number are listed as similar for the "
+                     "centre to judge; documented bars are shown. Then what remains."),
+    ).set_defaults(handler=_command_carry_over)
+
+
+def _add_eligibility(commands: Commands, shared: _Shared) -> None:
+    own = _option("qualification", help=QUALIFICATION_HELP)
+    commands.add_parser(
+        "eligibility",
+        parents=[own, shared.age, shared.as_at, shared.senior_role, *shared.output],
+        help="whether a learner can start a qualification on a date",
+        description=("Check age groups, entry and certification dates, entry requirements and "
+                     "role requirements. Answers yes, no, or unknown when the sources do not "
+                     "say enough, with every reason and its source."),
+    ).set_defaults(handler=_command_eligibility)
+
+
+def _add_recommend(commands: Commands, shared: _Shared) -> None:
+    work = _parent()  # the learner's work
+    work.add_argument("--employment", type=Employment, choices=list(Employment),
+                      help="whether the learner works in a job with customer contact")
+    work.add_argument("--role", metavar="TEXT", help="the learner's job title, in their own words")
+    work.add_argument(
+        "--responsibility", action="append", metavar="TEXT",
+        help=("a description of a Level 3 learner that fits, or a few words of it (repeat for "
+              "each; see --list-responsibilities)"),
+    )
+    work.add_argument("--list-responsibilities", action="store_true",
+                      help="list the descriptions of a Level 3 learner and stop")
+    held = _option("--has", default="", metavar="QUAL,...",
+                   help="qualifications already held, comma-separated (09628,...)")
+    units = _units_option("units already held, comma-separated unit reference numbers")
+    aim = _option("--aim", type=Aim, choices=list(Aim),
+                  help="what the learner wants: knowledge, competence or an apprenticeship")
+    commands.add_parser(
+        "recommend", parents=[shared.age, work, shared.senior_role, held, units, aim,
+                              shared.as_at, *shared.output],
+        help="suggest a starting level and the qualifications at it",
+        description=("Suggest the level a learner should start at, from their age, work, job "
+                     "role, responsibilities, what they hold and what they want, and list the "
+                     "qualifications at that level with their status on the date. Every reason "
+                     "and caution names its source."),
+    ).set_defaults(handler=_command_recommend)
+
+
+def _add_routes(commands: Commands, shared: _Shared) -> None:
+    own = _parent()
+    own.add_argument("--from", dest="from_", metavar="QUAL",
+                     help="a qualification already completed (leave out to start afresh)")
+    target = own.add_mutually_exclusive_group()
+    target.add_argument("--to", metavar="QUAL", help="the qualification to reach")
+    target.add_argument("--to-level", type=int, choices=range(1, 9), metavar="N",
+                        help="the level to reach (1-8)")
+    own.add_argument("--limit", type=_positive, default=5, metavar="K",
+                     help="how many routes to show at most (default 5)")
+    own.add_argument("--max-steps", type=_positive, default=4, metavar="N",
+                     help="the most steps a route may take (default 4)")
+    own.add_argument("--documented-only", action="store_true",
+                     help="only progressions the documents state")
+    commands.add_parser(
+        "routes", parents=[own, *shared.plan],
+        help="routes from what a learner holds to a level or qualification",
+        description=("Find progression routes, best first: documented progressions before "
+                     "inferred ones, then steps between qualifications that share units. Each "
+                     "step shows the units that carry over and the credits still needed."),
+    ).set_defaults(handler=_command_routes)
+
+
+def _add_cohort(commands: Commands, shared: _Shared) -> None:
+    own = _parent()
+    own.add_argument("learners", nargs="?", type=Path, metavar="IN",
+                     help="the learners file: .csv (UTF-8) or .xlsx")
+    own.add_argument("-o", "--output", type=Path, metavar="OUT",
+                     help="where to write the results: .csv, or .xlsx (with a sheet each for "
+                          "problems and summaries)")
+    own.add_argument("--problems", type=Path, metavar="FILE",
+                     help="also write every problem found (row, column, message): .csv or .xlsx")
+    own.add_argument("--template", type=Path, metavar="FILE",
+                     help="write a learners template to fill in (.csv or .xlsx)")
+    enrolment = _as_at_option("the enrolment date to check, YYYY-MM-DD (default: today)")
+    commands.add_parser(
+        "cohort", parents=[own, enrolment, shared.objective, *shared.output],
+        help="place a whole intake from a CSV or Excel file of learners",
+        description=(
+            "Read one row per learner (CSV or .xlsx; --template writes a file to fill in) and "
+            "write, per learner, the recommended level, eligibility for the target on the date, "
+            "credits counted and required, the smallest plan, the units carried over and every "
+            "reason. Bad rows are reported by row and column and marked 'not assessed'; the "
+            "rest are still assessed. Exits 0 when the file was processed, 1 when it could not "
+            "be read, 2 for a command-line mistake."),
+        epilog=("example: advisor cohort intake.xlsx -o placed.xlsx --as-at 2026-09-01\n"
+                "         advisor cohort --template learners.xlsx"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    ).set_defaults(handler=_command_cohort)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -373,155 +547,10 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    validate = commands.add_parser(
-        "validate",
-        help="check the qualification catalogue for mistakes",
-        description=(
-            "Check every catalogue file and report every problem at once, each with its file, "
-            "line and key path. Exits 0 when the catalogue is sound, 1 when it has problems."
-        ),
-    )
-    validate.add_argument(
-        "data_dir", nargs="?", type=Path, default=None,
-        help="the catalogue folder (default: the data/ folder shipped with the advisor)",
-    )
-    validate.add_argument("--json", action="store_true", help="print the result as JSON")
-    validate.set_defaults(handler=_command_validate)
-
-    qual_help = "a qualification: scheme code (09628), regulator number (600/0840/4) or id"
-
-    check = commands.add_parser(
-        "check", help="check units against a qualification's rules of combination",
-        description=("Say whether the units achieve the qualification, how many credits count, "
-                     "the state of every rule, and the smallest set of further units that "
-                     "would complete it."),
-    )
-    check.add_argument("qualification", help=qual_help)
-    _plan_options(check)
-    _common(check)
-    check.set_defaults(handler=_command_check)
-
-    carry = commands.add_parser(
-        "carry-over", help="which units already held transfer to another qualification",
-        description=("Units with the same unit reference number transfer their credit; units "
-                     "with the same title under another number are listed as similar for the "
-                     "centre to judge; documented bars are shown. Then what remains."),
-    )
-    carry.add_argument("--to", required=True, metavar="QUAL", help="the target qualification")
-    carry.add_argument("--from", dest="from_", metavar="QUAL",
-                       help="a qualification already completed")
-    _plan_options(carry)
-    _common(carry)
-    carry.set_defaults(handler=_command_carry_over)
-
-    eligibility = commands.add_parser(
-        "eligibility", help="whether a learner can start a qualification on a date",
-        description=("Check age groups, entry and certification dates, entry requirements and "
-                     "role requirements. Answers yes, no, or unknown when the sources do not "
-                     "say enough, with every reason and its source."),
-    )
-    eligibility.add_argument("qualification", help=qual_help)
-    eligibility.add_argument("--age", type=_age, metavar="N", help="the learner's age in years")
-    eligibility.add_argument("--as-at", type=_date, default=None,
-                             metavar="DATE", help="the date to check, YYYY-MM-DD (default: today)")
-    role = eligibility.add_mutually_exclusive_group()
-    role.add_argument("--senior-role", dest="senior_role", action="store_true", default=None,
-                      help="the learner works in a senior role that shapes customer service")
-    role.add_argument("--not-senior-role", dest="senior_role", action="store_false",
-                      help="the learner does not work in such a role")
-    _common(eligibility)
-    eligibility.set_defaults(handler=_command_eligibility)
-
-    recommend_ = commands.add_parser(
-        "recommend", help="suggest a starting level and the qualifications at it",
-        description=("Suggest the level a learner should start at, from their age, work, job "
-                     "role, responsibilities, what they hold and what they want, and list the "
-                     "qualifications at that level with their status on the date. Every reason "
-                     "and caution names its source."),
-    )
-    recommend_.add_argument("--age", type=_age, metavar="N", help="the learner's age in years")
-    recommend_.add_argument("--employment", type=Employment, choices=list(Employment),
-                            help="whether the learner works in a job with customer contact")
-    recommend_.add_argument("--role", metavar="TEXT",
-                            help="the learner's job title, in their own words")
-    recommend_.add_argument(
-        "--responsibility", action="append", metavar="TEXT",
-        help=("a description of a Level 3 learner that fits, or a few words of it (repeat for "
-              "each; see --list-responsibilities)"),
-    )
-    recommend_.add_argument("--list-responsibilities", action="store_true",
-                            help="list the descriptions of a Level 3 learner and stop")
-    senior = recommend_.add_mutually_exclusive_group()
-    senior.add_argument("--senior-role", dest="senior_role", action="store_true", default=None,
-                        help="the learner works in a senior role that shapes customer service")
-    senior.add_argument("--not-senior-role", dest="senior_role", action="store_false",
-                        help="the learner does not work in such a role")
-    recommend_.add_argument("--has", default="", metavar="QUAL,...",
-                            help="qualifications already held, comma-separated (09628,...)")
-    recommend_.add_argument("--units", default="", metavar="U,...",
-                            help="units already held, comma-separated unit reference numbers")
-    recommend_.add_argument("--aim", type=Aim, choices=list(Aim),
-                            help="what the learner wants: knowledge, competence or "
-                                 "an apprenticeship")
-    recommend_.add_argument("--as-at", type=_date, default=None,
-                            metavar="DATE", help="the date to check, YYYY-MM-DD (default: today)")
-    _common(recommend_)
-    recommend_.set_defaults(handler=_command_recommend)
-
-    routes = commands.add_parser(
-        "routes", help="routes from what a learner holds to a level or qualification",
-        description=("Find progression routes, best first: documented progressions before "
-                     "inferred ones, then steps between qualifications that share units. Each "
-                     "step shows the units that carry over and the credits still needed."),
-    )
-    routes.add_argument("--from", dest="from_", metavar="QUAL",
-                        help="a qualification already completed (leave out to start afresh)")
-    target = routes.add_mutually_exclusive_group()
-    target.add_argument("--to", metavar="QUAL", help="the qualification to reach")
-    target.add_argument("--to-level", type=int, choices=range(1, 9), metavar="N",
-                        help="the level to reach (1-8)")
-    routes.add_argument("--limit", type=_positive, default=5, metavar="K",
-                        help="how many routes to show at most (default 5)")
-    routes.add_argument("--max-steps", type=_positive, default=4, metavar="N",
-                        help="the most steps a route may take (default 4)")
-    routes.add_argument("--documented-only", action="store_true",
-                        help="only progressions the documents state")
-    _plan_options(routes)
-    _common(routes)
-    routes.set_defaults(handler=_command_routes)
-
-    cohort_ = commands.add_parser(
-        "cohort", help="place a whole intake from a CSV or Excel file of learners",
-        description=(
-            "Read one row per learner (CSV or .xlsx; --template writes a file to fill in) and "
-            "write, per learner, the recommended level, eligibility for the target on the date, "
-            "credits counted and required, the smallest plan, the units carried over and every "
-            "reason. Bad rows are reported by row and column and marked 'not assessed'; the "
-            "rest are still assessed. Exits 0 when the file was processed, 1 when it could not "
-            "be read, 2 for a command-line mistake."),
-        epilog=("example: advisor cohort intake.xlsx -o placed.xlsx --as-at 2026-09-01\n"
-                "         advisor cohort --template learners.xlsx"),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    cohort_.add_argument("learners", nargs="?", type=Path, metavar="IN",
-                         help="the learners file: .csv (UTF-8) or .xlsx")
-    cohort_.add_argument("-o", "--output", type=Path, metavar="OUT",
-                         help="where to write the results: .csv, or .xlsx (with a sheet each "
-                              "for problems and summaries)")
-    cohort_.add_argument("--problems", type=Path, metavar="FILE",
-                         help="also write every problem found (row, column, message): .csv or "
-                              ".xlsx")
-    cohort_.add_argument("--template", type=Path, metavar="FILE",
-                         help="write a learners template to fill in (.csv or .xlsx)")
-    cohort_.add_argument("--as-at", type=_date, default=None, metavar="DATE",
-                         help="the enrolment date to check, YYYY-MM-DD (default: today)")
-    cohort_.add_argument(
-        "--objective", type=Objective, choices=list(Objective), default=Objective.CREDITS,
-        help="plan for the fewest additional credits (default) or guided learning hours",
-    )
-    _common(cohort_)
-    cohort_.set_defaults(handler=_command_cohort)
+    shared = _Shared()
+    for add_command in (_add_validate, _add_check, _add_carry_over, _add_eligibility,
+                        _add_recommend, _add_routes, _add_cohort):
+        add_command(commands, shared)
     return parser
 
 
