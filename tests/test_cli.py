@@ -1,14 +1,40 @@
-"""The command line as a centre administrator meets it: routes, help and exit codes."""
+"""The command line as a centre administrator meets it: routes, help, exit codes, which
+catalogue it reads, and the text it prints."""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import itertools
 import json
 import subprocess
 import sys
 
 import pytest
 
+from advisor import (
+    DATA_DIR_ENV,
+    Problem,
+    check_combination,
+    check_eligibility,
+    default_data_dir,
+    find_routes,
+    load_catalogue,
+    text,
+)
 from advisor.cli import build_parser, main
+from tests.test_validation import QUALIFICATION, write_catalogue
+
+SMALL_CHECK = """\
+Level 2 Certificate in Testing (001), Level 2
+NOT COMPLETE: 4 of 9 credits count.
+  [met] Group A, Mandatory: all 1 mandatory units held (4 credits)
+  [not met] Group B, Optional: no unit yet; take at least one, for example 2 (A/100/0002) \
+Solve problems, 5 credits
+  [not met] Credits: 4 of 9 counted; 5 more needed
+Smallest completion plan (5 more credits):
+  + 2 (A/100/0002) Solve problems, 5 credits"""
+"""``advisor check 001 --units 1`` on the small catalogue of tests/test_validation.py."""
 
 
 def run_json(capsys, *argv):
@@ -106,3 +132,116 @@ def test_closed_pipe_is_quiet():
         error = reader.stderr.read().decode()
         reader.wait(timeout=60)
     assert "Traceback" not in error and "BrokenPipeError" not in error
+
+
+# ------------------------------------------------------------------ which catalogue is read
+
+
+@pytest.fixture
+def small_data(tmp_path, monkeypatch):
+    """A tiny valid catalogue folder, with ``$ADVISOR_DATA_DIR`` unset."""
+    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+    return write_catalogue(tmp_path)
+
+
+@pytest.mark.parametrize("option", ["--data", "--data-dir"])
+def test_data__reads_another_catalogue(capsys, small_data, option):
+    assert main(["check", "001", "--units", "1", option, str(small_data)]) == 0
+    assert capsys.readouterr().out == SMALL_CHECK + "\n"
+    assert main(["check", "09628", option, str(small_data)]) == 2  # not in that catalogue
+    assert "no qualification '09628'" in capsys.readouterr().err
+
+
+def test_data__every_command_that_reads_the_catalogue_takes_it():
+    subparsers = next(a for a in build_parser()._actions if a.dest == "command")
+    for name, sub in subparsers.choices.items():
+        data = next((a for a in sub._actions if "--data" in a.option_strings), None)
+        assert data is not None and data.metavar == "PATH" and data.help, name
+        hidden = next(a for a in sub._actions if "--data-dir" in a.option_strings)
+        assert hidden.dest == data.dest and hidden.help == argparse.SUPPRESS, name
+
+
+def test_data__broken_catalogue_exits_1(capsys, small_data):
+    (small_data / "qualifications" / "ab-001.yaml").write_text(
+        QUALIFICATION.replace("2016-12-31", "2016-13-31"), encoding="utf-8")
+    assert main(["eligibility", "001", "--data", str(small_data)]) == 1
+    assert capsys.readouterr().err.startswith("advisor: cannot start: the catalogue has 1 problem")
+
+
+def test_data__environment_variable_is_honoured(capsys, small_data, monkeypatch):
+    monkeypatch.setenv(DATA_DIR_ENV, str(small_data))
+    assert default_data_dir() == small_data
+    assert main(["check", "001", "--units", "1"]) == 0
+    assert capsys.readouterr().out == SMALL_CHECK + "\n"
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out == f"The catalogue in {small_data} is valid.\n"
+
+
+def test_data__option_wins_over_the_environment_variable(capsys, small_data, monkeypatch,
+                                                          tmp_path):
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "nowhere"))
+    assert main(["check", "001", "--units", "1", "--data", str(small_data)]) == 0
+    assert capsys.readouterr().out == SMALL_CHECK + "\n"
+
+
+def test_validate__without_a_folder_checks_the_default_and_names_it(capsys, monkeypatch):
+    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out == f"The catalogue in {default_data_dir()} is valid.\n"
+
+
+def test_validate__folder_or_data_option(capsys, small_data):
+    for argv in (["validate", str(small_data)], ["validate", "--data", str(small_data)]):
+        assert main(argv) == 0
+        assert capsys.readouterr().out == f"The catalogue in {small_data} is valid.\n"
+    assert main(["validate", str(small_data), "--data", str(small_data)]) == 2
+    assert "not both" in capsys.readouterr().err
+
+
+# ----------------------------------------------------------------------- the text, directly
+
+
+def test_text__check_text_is_what_check_prints(small_data):
+    catalogue = load_catalogue(small_data)
+    qualification = catalogue.find_qualification("001")
+    check = check_combination(catalogue, qualification, ["A/100/0001"])
+    assert text.check_text(catalogue, check) == SMALL_CHECK
+
+
+def test_text__eligibility_text_lists_every_reason_with_its_code(small_data):
+    catalogue = load_catalogue(small_data)
+    result = check_eligibility(catalogue, catalogue.find_qualification("001"), age=20,
+                               as_at=dt.date(2015, 6, 1))
+    assert text.eligibility_text(result).splitlines() == [
+        "Level 2 Certificate in Testing on 1 June 2015: Cannot be confirmed from the sources: "
+        "check with the awarding body.",
+        "  [open-to-entry] Open to new learners until 31 December 2016.",
+        "  [age-unknown] The sources do not say which age groups it is approved for.",
+    ]
+
+
+def test_text__routes_text_a_route_no_route_and_already_there(small_data):
+    catalogue = load_catalogue(small_data)
+    first, second = (catalogue.find_qualification(code) for code in ("001", "002"))
+    routes = list(itertools.islice(find_routes(catalogue, from_qualification=first,
+                                               to_level=3), 5))
+    assert text.routes_text(catalogue, routes, source=first, to_level=3, max_steps=4) == (
+        "Route 1: 001 -> 002 (documented; credits needed not fully known)\n"
+        "  to Level 3 Certificate in Testing [stated]: Learners can progress to the Level 3 "
+        "certificate.\n"
+        "    still needed: not known (the sources do not give its full rules)")
+    assert text.routes_text(catalogue, [], target=second, max_steps=2) == (
+        "No route to Level 3 Certificate in Testing was found within 2 steps.")
+    assert text.routes_text(catalogue, [], source=second, to_level=3, already_there=True,
+                            max_steps=4) == (
+        "Already there: Level 3 Certificate in Testing reaches Level 3.")
+
+
+def test_text__validation_text_counts_the_problems():
+    assert text.validation_text("data", []) == "The catalogue in data is valid."
+    problem = Problem("data/x.yaml", 3, ("a", "b"), "bad")
+    assert text.validation_text("data", [problem, problem]).splitlines() == [
+        "The catalogue in data has 2 problems:",
+        "  data/x.yaml:3 a.b: bad",
+        "  data/x.yaml:3 a.b: bad",
+    ]
