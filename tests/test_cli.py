@@ -4,11 +4,13 @@ catalogue it reads, and the text it prints."""
 from __future__ import annotations
 
 import argparse
+import ast
 import datetime as dt
 import itertools
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -245,3 +247,15 @@ def test_text__validation_text_counts_the_problems():
         "  data/x.yaml:3 a.b: bad",
         "  data/x.yaml:3 a.b: bad",
     ]
+
+
+def test_text__imports_nothing_above_the_views():
+    """views.text sits below the files layer and the command line: it never imports them."""
+    tree = ast.parse(Path(text.__file__).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree)
+                if isinstance(node, ast.ImportFrom) and node.module}
+    imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                 for alias in node.names}
+    above = [name for name in imported
+             if name.startswith(("advisor.formats", "advisor.cli")) or name == "advisor"]
+    assert above == []
