@@ -558,7 +558,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.handler(args))
+        code = int(args.handler(args))
+        sys.stdout.flush()  # a reader that went away shows here, where it is handled
+        return code
     except CatalogueError as error:
         print(f"advisor: cannot start: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
