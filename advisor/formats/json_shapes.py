@@ -231,7 +231,7 @@ def validation_dict(problems: Sequence[Problem]) -> dict[str, Any]:
     return {"valid": not problems, "problems": [p.as_dict() for p in problems]}
 
 
-def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+def _records(frame: pd.DataFrame) -> list[dict[Any, Any]]:
     """A table's rows as dictionaries, with ``None`` for missing values."""
     return frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
 
