@@ -109,8 +109,9 @@ def _command_check(args: argparse.Namespace) -> int:
     qualification = catalogue.find_qualification(args.qualification)
     held = resolve_units(catalogue, _units_argument(args.units), qualification)
     check = check_combination(catalogue, qualification, held, objective=args.objective)
-    return _answer(args, lambda: json_shapes.check_dict(catalogue, check),
-                   lambda: text.check_text(catalogue, check))
+    as_at = args.as_at or dt.date.today()
+    return _answer(args, lambda: json_shapes.check_dict(catalogue, check, as_at=as_at),
+                   lambda: text.check_text(catalogue, check, as_at=as_at))
 
 
 def _command_carry_over(args: argparse.Namespace) -> int:
@@ -122,8 +123,9 @@ def _command_carry_over(args: argparse.Namespace) -> int:
     held = resolve_units(catalogue, _units_argument(args.units), source)
     result = carry_over(catalogue, target, from_qualification=source, units=held,
                         objective=args.objective)
-    return _answer(args, lambda: json_shapes.carry_over_dict(catalogue, result),
-                   lambda: text.carry_over_text(catalogue, result))
+    as_at = args.as_at or dt.date.today()
+    return _answer(args, lambda: json_shapes.carry_over_dict(catalogue, result, as_at=as_at),
+                   lambda: text.carry_over_text(catalogue, result, as_at=as_at))
 
 
 def _command_eligibility(args: argparse.Namespace) -> int:
@@ -160,18 +162,18 @@ def _command_routes(args: argparse.Namespace) -> int:
     catalogue = _load(args)
     source = catalogue.find_qualification(args.from_) if args.from_ else None
     target = catalogue.find_qualification(args.to) if args.to else None
-    if target is None and args.to_level is None:
-        raise UsageError("give a target: --to QUAL or --to-level N")
-    if target is not None and args.to_level is not None:
-        raise UsageError("give --to or --to-level, not both")
+    if target is None and args.to_level is None and source is None and not args.units:
+        raise UsageError("give a target (--to QUAL or --to-level N), or what the learner holds "
+                         "(--from QUAL or --units) to see the routes onward from it")
     held = resolve_units(catalogue, _units_argument(args.units), source)
     there = already_reached(source, to_qualification=target, to_level=args.to_level)
     try:
         found = find_routes(
             catalogue, from_qualification=source, units=held,
-            to_qualification=target, to_level=args.to_level, max_steps=args.max_steps,
-            include_inferred=not args.documented_only,
-            include_shared_units=not args.documented_only, objective=args.objective,
+            to_qualification=target, to_level=args.to_level, as_at=args.as_at,
+            max_steps=args.max_steps, include_inferred=not args.documented_only,
+            include_shared_units=not args.documented_only,
+            include_direct=not args.documented_only, objective=args.objective,
         )
         routes = list(itertools.islice(found, args.limit))
     except RouteError as error:
@@ -183,7 +185,8 @@ def _command_routes(args: argparse.Namespace) -> int:
                                         already_there=there),
         lambda: text.routes_text(catalogue, routes, source=source, target=target,
                                  to_level=args.to_level, already_there=there,
-                                 max_steps=args.max_steps),
+                                 max_steps=args.max_steps or (4 if target or args.to_level
+                                                              else 2)),
     )
 
 
@@ -422,7 +425,7 @@ def _add_validate(commands: Commands, shared: _Shared) -> None:
 def _add_check(commands: Commands, shared: _Shared) -> None:
     own = _option("qualification", help=QUALIFICATION_HELP)
     commands.add_parser(
-        "check", parents=[own, *shared.plan],
+        "check", parents=[own, shared.as_at, *shared.plan],
         help="check units against a qualification's rules of combination",
         description=("Say whether the units achieve the qualification, how many credits count, "
                      "the state of every rule, and the smallest set of further units that "
@@ -436,7 +439,7 @@ def _add_carry_over(commands: Commands, shared: _Shared) -> None:
     own.add_argument("--from", dest="from_", metavar="QUAL",
                      help="a qualification already completed")
     commands.add_parser(
-        "carry-over", parents=[own, *shared.plan],
+        "carry-over", parents=[own, shared.as_at, *shared.plan],
         help="which units already held transfer to another qualification",
         description=("Units with the same unit reference number transfer their credit; units "
                      "with the same title under another number are listed as similar for the "
@@ -494,16 +497,20 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
                         help="the level to reach (1-8)")
     own.add_argument("--limit", type=_positive, default=5, metavar="K",
                      help="how many routes to show at most (default 5)")
-    own.add_argument("--max-steps", type=_positive, default=4, metavar="N",
-                     help="the most steps a route may take (default 4)")
+    own.add_argument("--max-steps", type=_positive, default=None, metavar="N",
+                     help="the most steps a route may take (default 4; 2 with no target)")
     own.add_argument("--documented-only", action="store_true",
                      help="only progressions the documents state")
     commands.add_parser(
-        "routes", parents=[own, *shared.plan],
-        help="routes from what a learner holds to a level or qualification",
-        description=("Find progression routes, best first: documented progressions before "
-                     "inferred ones, then steps between qualifications that share units. Each "
-                     "step shows the units that carry over and the credits still needed."),
+        "routes", parents=[own, shared.as_at, *shared.plan],
+        help="routes from what a learner holds to a level or qualification, or onward",
+        description=("Find progression routes, best first: routes through qualifications open "
+                     "on the date before those through closed ones, then documented "
+                     "progressions before inferred ones, steps between qualifications that "
+                     "share units, what replaced a closed qualification, and direct starts at "
+                     "the target. With no target, the routes onward (one and two steps) from "
+                     "what the learner holds. Each step shows its status on the date, the "
+                     "units that carry over and the credits still needed."),
     ).set_defaults(handler=_command_routes)
 
 

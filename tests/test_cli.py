@@ -29,6 +29,7 @@ from tests.test_validation import QUALIFICATION, write_catalogue
 
 SMALL_CHECK = """\
 Level 2 Certificate in Testing (001), Level 2
+On 1 June 2016: Open to new learners until 31 December 2016.
 NOT COMPLETE: 4 of 9 credits count.
   [met] Group A, Mandatory: all 1 mandatory units held (4 credits)
   [not met] Group B, Optional: no unit yet; take at least one, for example 2 (A/100/0002) \
@@ -36,7 +37,11 @@ Solve problems, 5 credits
   [not met] Credits: 4 of 9 counted; 5 more needed
 Smallest completion plan (5 more credits):
   + 2 (A/100/0002) Solve problems, 5 credits"""
-"""``advisor check 001 --units 1`` on the small catalogue of tests/test_validation.py."""
+"""``advisor check 001 --units 1 --as-at 2016-06-01`` on the small catalogue of
+tests/support/catalogues.py."""
+
+
+WHILE_OPEN = "2015-06-01"  # 09628 and 09629 both took new learners then
 
 
 def run_json(capsys, *argv):
@@ -45,7 +50,8 @@ def run_json(capsys, *argv):
 
 
 def test_routes__09628_to_level_3(capsys):
-    out = run_json(capsys, "routes", "--from", "09628", "--to-level", "3")
+    out = run_json(capsys, "routes", "--from", "09628", "--to-level", "3",
+                   "--as-at", WHILE_OPEN)
     best = out["routes"][0]
     assert [q["code"] for q in best["path"]] == ["09628", "09629"]
     (step,) = best["steps"]
@@ -67,8 +73,8 @@ def test_routes__09628_to_03456_by_stated_steps(capsys):
 
 
 def test_routes__inferred_chain_is_marked(capsys):
-    out = run_json(capsys, "routes", "--from", "10378", "--to-level", "4", "--limit", "1")
-    (route,) = out["routes"]
+    out = run_json(capsys, "routes", "--from", "10378", "--to-level", "4")
+    (route,) = [r for r in out["routes"] if len(r["path"]) == 4]
     assert [q["code"] for q in route["path"]] == ["10378", "10379", "10380", "10381"]
     assert {s["edge"] for s in route["steps"]} == {"inferred"}
     assert all(s["source_notes"] for s in route["steps"])
@@ -87,7 +93,8 @@ def test_routes__already_there(capsys):
 
 
 def test_routes__text_shows_carry_over_and_plan(capsys):
-    assert main(["routes", "--from", "09628", "--to-level", "3", "--limit", "1"]) == 0
+    assert main(["routes", "--from", "09628", "--to-level", "3", "--limit", "1",
+                 "--as-at", WHILE_OPEN]) == 0
     out = capsys.readouterr().out
     assert "Route 1: 09628 -> 09629 (documented; 12 more credits)" in out
     assert "carries over 5 credits: D/502/9654" in out
@@ -95,7 +102,7 @@ def test_routes__text_shows_carry_over_and_plan(capsys):
 
 
 @pytest.mark.parametrize(("argv", "message"), [
-    (["routes", "--from", "09628"], "give a target"),
+    (["routes"], "give a target"),
     (["routes", "--from", "0962", "--to-level", "3"], "09628"),
     (["routes", "--to", "S/016/608"], "national structure"),
 ])
@@ -148,7 +155,8 @@ def small_data(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("option", ["--data", "--data-dir"])
 def test_data__reads_another_catalogue(capsys, small_data, option):
-    assert main(["check", "001", "--units", "1", option, str(small_data)]) == 0
+    assert main(["check", "001", "--units", "1", "--as-at", "2016-06-01",
+                 option, str(small_data)]) == 0
     assert capsys.readouterr().out == SMALL_CHECK + "\n"
     assert main(["check", "09628", option, str(small_data)]) == 2  # not in that catalogue
     assert "no qualification '09628'" in capsys.readouterr().err
@@ -173,7 +181,7 @@ def test_data__broken_catalogue_exits_1(capsys, small_data):
 def test_data__environment_variable_is_honoured(capsys, small_data, monkeypatch):
     monkeypatch.setenv(DATA_DIR_ENV, str(small_data))
     assert default_data_dir() == small_data
-    assert main(["check", "001", "--units", "1"]) == 0
+    assert main(["check", "001", "--units", "1", "--as-at", "2016-06-01"]) == 0
     assert capsys.readouterr().out == SMALL_CHECK + "\n"
     assert main(["validate"]) == 0
     assert capsys.readouterr().out == f"The catalogue in {small_data} is valid.\n"
@@ -182,7 +190,8 @@ def test_data__environment_variable_is_honoured(capsys, small_data, monkeypatch)
 def test_data__option_wins_over_the_environment_variable(capsys, small_data, monkeypatch,
                                                           tmp_path):
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "nowhere"))
-    assert main(["check", "001", "--units", "1", "--data", str(small_data)]) == 0
+    assert main(["check", "001", "--units", "1", "--as-at", "2016-06-01",
+                 "--data", str(small_data)]) == 0
     assert capsys.readouterr().out == SMALL_CHECK + "\n"
 
 
@@ -207,7 +216,7 @@ def test_text__check_text_is_what_check_prints(small_data):
     catalogue = load_catalogue(small_data)
     qualification = catalogue.find_qualification("001")
     check = check_combination(catalogue, qualification, ["A/100/0001"])
-    assert text.check_text(catalogue, check) == SMALL_CHECK
+    assert text.check_text(catalogue, check, as_at=dt.date(2016, 6, 1)) == SMALL_CHECK
 
 
 def test_text__eligibility_text_lists_every_reason_with_its_code(small_data):
@@ -226,11 +235,13 @@ def test_text__routes_text_a_route_no_route_and_already_there(small_data):
     catalogue = load_catalogue(small_data)
     first, second = (catalogue.find_qualification(code) for code in ("001", "002"))
     routes = list(itertools.islice(find_routes(catalogue, from_qualification=first,
-                                               to_level=3), 5))
+                                               to_level=3, as_at=dt.date(2016, 6, 1)), 5))
     assert text.routes_text(catalogue, routes, source=first, to_level=3, max_steps=4) == (
         "Route 1: 001 -> 002 (documented; credits needed not fully known)\n"
         "  to Level 3 Certificate in Testing [stated]: Learners can progress to the Level 3 "
         "certificate.\n"
+        "    On 1 June 2016: The sources give no last entry date, so whether it is open now is "
+        "unknown.\n"
         "    still needed: not known (the sources do not give its full rules)")
     assert text.routes_text(catalogue, [], target=second, max_steps=2) == (
         "No route to Level 3 Certificate in Testing was found within 2 steps.")

@@ -55,8 +55,10 @@ def test_wheel__validates_and_checks_from_another_folder(installed, tmp_path):
     assert validated.returncode == 0, validated.stdout + validated.stderr
     assert "advisor/_data is valid." in validated.stdout
     assert str(ROOT) not in validated.stdout  # its own copy, not this checkout's data/
-    checked = _run(installed, "check", "09628", "--units", "D/502/9654", cwd=tmp_path)
+    checked = _run(installed, "check", "09628", "--units", "D/502/9654", "--as-at", "2016-06-01",
+                   cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr
     assert checked.stdout.startswith(
         "OCR Level 2 Certificate in Principles of Customer Service (09628), Level 2\n"
+        "On 1 June 2016: Open to new learners until 31 December 2016.\n"
         "NOT COMPLETE: 5 of 13 credits count.")

@@ -270,7 +270,9 @@ def test_route_dict__is_json_ready_and_matches_the_route(catalogue, graph):
     assert [u["urn"] for u in step["plan_units"]] == ["H/502/9655", "K/502/9656"]
     assert step["additional_credits"] == 12
     assert step["replaced_by"][0]["by"] == "ocr-10380"
-    assert data["cost"] == {"non_stated_steps": 0, "shared_unit_steps": 0,
+    assert data["status"] == "open" and data["as_at"] == "2015-06-01"
+    assert step["status"]["value"] == "open"
+    assert data["cost"] == {"status_rank": 0, "non_stated_steps": 0, "shared_unit_steps": 0,
                             "unknown_credit_steps": 0, "additional_credits_known": 12,
                             "steps": 1, "ids": ["ocr-09628", "ocr-09629"]}
 

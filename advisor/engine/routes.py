@@ -173,6 +173,7 @@ class Route:
     path: tuple[Qualification, ...]
     steps: tuple[RouteStep, ...]
     cost: RouteCost
+    as_at: dt.date  # the date each step's status is for
 
     @property
     def additional_credits(self) -> int | None:
@@ -540,7 +541,7 @@ class _Search:
             if self.is_goal(last):
                 yield Route(path=(*((start,) if start is not None else ()),
                                   *(s.to for s in partial.steps)),
-                            steps=partial.steps, cost=partial.cost)
+                            steps=partial.steps, cost=partial.cost, as_at=self.as_at)
                 if not self.onward:
                     continue
             if len(partial.steps) >= max_steps:

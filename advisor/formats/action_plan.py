@@ -28,7 +28,7 @@ from advisor.engine.eligibility import Reason, StatusOnDate
 from advisor.engine.recommend import Finding, Recommendation
 from advisor.engine.routes import Route
 from advisor.engine.wording import uk_date
-from advisor.views.labels import STATUS_WORDS, STEP_WORDS
+from advisor.views.labels import STATUS_WORDS, STEP_WORDS, status_sentence
 
 # Built once: an Environment is safe to share between threads for rendering.
 _ENVIRONMENT = jinja2.Environment(
@@ -212,19 +212,14 @@ def _route(catalogue: Catalogue, route: Route, sources: _Sources) -> _Route:
     for step in route.steps:
         marks = sources.cite(step.source)
         steps.append(_Step(step.to.name, step.statement, STEP_WORDS[step.kind], marks,
-                           _status(catalogue, step.status, sources),
+                           _status(catalogue, step.status, route.as_at, sources),
                            _carry_over(catalogue, step.carry_over, sources, heading=None)))
     return _Route([q.name for q in route.path], steps)
 
 
-def _status(catalogue: Catalogue, status: StatusOnDate, sources: _Sources) -> _Cited:
-    """``On 29 November 2026: closed to new learners. <why>. Replaced by <name>.``"""
-    text = f"{STATUS_WORDS[status.status].capitalize()}: {status.reason}"
-    replaced = [catalogue.qualifications[i].name for i in status.replaced_by
-                if i in catalogue.qualifications]
-    if replaced:
-        text += " The sources name what replaced it: " + "; ".join(replaced) + "."
-    return _Cited(text, sources.cite(status.source))
+def _status(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date,
+            sources: _Sources) -> _Cited:
+    return _Cited(status_sentence(catalogue, status, as_at), sources.cite(status.source))
 
 
 def _carry_over(catalogue: Catalogue, result: CarryOver, sources: _Sources,

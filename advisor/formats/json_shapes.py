@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,31 @@ from advisor.catalogue.models import Qualification, RulesOfCombination
 from advisor.engine.carryover import CarryOver
 from advisor.engine.cohort import CohortResult, RowProblem
 from advisor.engine.combination import CombinationCheck, unit_number
-from advisor.engine.eligibility import Eligibility
+from advisor.engine.eligibility import Eligibility, StatusOnDate, status_on
 from advisor.engine.recommend import Finding, Recommendation
 from advisor.engine.routes import Route
 from advisor.views import cohort_tables
+
+
+def status_dict(catalogue: Catalogue, status: StatusOnDate) -> dict[str, Any]:
+    """A status on a date: ``value`` (open, not-yet-open, closed-to-new-learners,
+    certification-closed, unknown, national-structure), the ``reason`` and its ``source``, and
+    what the sources say ``replaced_by`` it where it has closed."""
+    return {
+        "value": status.status.value,
+        "reason": status.reason,
+        "source": [c.label() for c in status.source],
+        "replaced_by": [qualification_dict(catalogue.qualifications[i])
+                        for i in status.replaced_by if i in catalogue.qualifications],
+    }
+
+
+def _with_status(catalogue: Catalogue, q: Qualification,
+                 as_at: dt.date | None) -> dict[str, Any]:
+    found = qualification_dict(q)
+    if as_at is not None:
+        found["status"] = status_dict(catalogue, status_on(catalogue, q, as_at))
+    return found
 
 
 def qualification_dict(q: Qualification) -> dict[str, Any]:
@@ -46,7 +68,10 @@ def unit_dict(catalogue: Catalogue, urn: str,
     }
 
 
-def check_dict(catalogue: Catalogue, check: CombinationCheck) -> dict[str, Any]:
+def check_dict(catalogue: Catalogue, check: CombinationCheck, *,
+               as_at: dt.date | None = None) -> dict[str, Any]:
+    """A check of units against a qualification; with ``as_at``, the qualification's status
+    on that date too."""
     rules, _ = catalogue.effective_rules(check.qualification)
     plan = None
     if check.plan is not None:
@@ -59,7 +84,7 @@ def check_dict(catalogue: Catalogue, check: CombinationCheck) -> dict[str, Any]:
             "note": check.plan.note,
         }
     return {
-        "qualification": qualification_dict(check.qualification),
+        "qualification": _with_status(catalogue, check.qualification, as_at),
         "rules_known": check.known,
         "rules_from": (qualification_dict(check.rules_from) if check.rules_from else None),
         "complete": check.complete,
@@ -74,10 +99,12 @@ def check_dict(catalogue: Catalogue, check: CombinationCheck) -> dict[str, Any]:
     }
 
 
-def carry_over_dict(catalogue: Catalogue, result: CarryOver) -> dict[str, Any]:
+def carry_over_dict(catalogue: Catalogue, result: CarryOver, *,
+                    as_at: dt.date | None = None) -> dict[str, Any]:
+    """What carries over to a target; with ``as_at``, the target's status on that date."""
     rules, _ = catalogue.effective_rules(result.target)
     return {
-        "target": qualification_dict(result.target),
+        "target": _with_status(catalogue, result.target, as_at),
         "from": qualification_dict(result.from_qualification)
         if result.from_qualification else None,
         "held": [unit_dict(catalogue, u) for u in result.held],
@@ -135,7 +162,8 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
         "qualifications": [
             qualification_dict(o.qualification) | {
                 "eligible": o.eligibility.eligible,
-                "status": o.eligibility.summary,
+                "summary": o.eligibility.summary,
+                "status": status_dict(catalogue, o.eligibility.status),
                 "eligibility": [r.as_dict() for r in o.eligibility.reasons],
                 "fits_aim": o.fits_aim,
                 "aim_note": o.aim_note,
@@ -174,6 +202,7 @@ def route_dict(catalogue: Catalogue, route: Route) -> dict[str, Any]:
         steps.append({
             "from": qualification_dict(step.from_) if step.from_ is not None else None,
             "to": qualification_dict(step.to),
+            "status": status_dict(catalogue, step.status),
             "edge": step.kind.value,
             "statement": step.statement,
             "source": [c.label() for c in step.source],
@@ -195,11 +224,14 @@ def route_dict(catalogue: Catalogue, route: Route) -> dict[str, Any]:
         })
     cost = route.cost
     return {
+        "as_at": route.as_at.isoformat(),
+        "status": route.status.value,
         "path": [qualification_dict(q) for q in route.path],
         "steps": steps,
         "additional_credits": route.additional_credits,
         "documented": route.documented,
         "cost": {
+            "status_rank": cost.status_rank,
             "non_stated_steps": cost.non_stated_steps,
             "shared_unit_steps": cost.shared_unit_steps,
             "unknown_credit_steps": cost.unknown_credit_steps,

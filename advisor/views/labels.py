@@ -7,6 +7,7 @@ qualification or a citation reads the same everywhere.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from advisor.catalogue import (
@@ -19,9 +20,9 @@ from advisor.catalogue import (
     Qualification,
     Structure,
 )
-from advisor.engine.eligibility import Eligibility, Status
+from advisor.engine.eligibility import Eligibility, Status, StatusOnDate
 from advisor.engine.routes import StepKind
-from advisor.engine.wording import group_name
+from advisor.engine.wording import group_name, uk_date
 
 __all__ = [
     "KIND_WORDS",
@@ -35,6 +36,7 @@ __all__ = [
     "group_requirement",
     "in_level_order",
     "qualification_label",
+    "status_sentence",
     "unit_label",
 ]
 
@@ -127,6 +129,31 @@ STATUS_WORDS: dict[Status, str] = {
     Status.NATIONAL_STRUCTURE: "national structure (not enrolled on directly)",
 }
 """A qualification's status on the date, in a few words."""
+
+
+_STATUS_IN_A_SENTENCE = {
+    Status.OPEN: "open to new learners",
+    Status.NOT_YET_OPEN: "not yet open to new learners",
+    Status.CLOSED: "closed to new learners",
+    Status.CERTIFICATION_CLOSED: "closed to new learners",
+    Status.UNKNOWN: "whether it takes new learners is not known",
+    Status.NATIONAL_STRUCTURE: "a national structure, not a qualification to enrol on",
+}
+
+
+def status_sentence(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) -> str:
+    """``On 29 November 2026: closed to new learners. <why> The sources name what replaced
+    it: <name>.`` (the status is not said twice where the reason already says it)."""
+    words = _STATUS_IN_A_SENTENCE[status.status]
+    if status.status is Status.UNKNOWN or status.reason.casefold().startswith(words.casefold()):
+        text = f"On {uk_date(as_at)}: {status.reason}"
+    else:
+        text = f"On {uk_date(as_at)}: {words}. {status.reason}"
+    replaced = [catalogue.qualifications[i].name for i in status.replaced_by
+                if i in catalogue.qualifications]
+    if replaced:
+        text += " The sources name what replaced it: " + "; ".join(replaced) + "."
+    return text
 
 
 def entry_status(eligibility: Eligibility) -> str:

@@ -7,6 +7,7 @@ e-mail) can use the same words without running a command.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -14,11 +15,12 @@ from advisor.catalogue import Catalogue, Citation, Problem, Qualification, State
 from advisor.engine.carryover import CarryOver
 from advisor.engine.cohort import CohortResult
 from advisor.engine.combination import CombinationCheck, describe_unit
-from advisor.engine.eligibility import Eligibility
+from advisor.engine.eligibility import Eligibility, status_on
 from advisor.engine.recommend import Recommendation
 from advisor.engine.routes import Route
 from advisor.engine.wording import uk_date
 from advisor.views import cohort_tables
+from advisor.views.labels import status_sentence
 
 __all__ = [
     "PROBLEMS_SHOWN",
@@ -36,10 +38,6 @@ PROBLEMS_SHOWN = 20
 """How many of a cohort's problems the summary lists; the rest are counted."""
 
 
-def _short_name(q: Qualification) -> str:
-    return q.code or q.regulator_number or q.id
-
-
 def _sources(citations: Iterable[Citation]) -> str:
     return "; ".join(c.label() for c in citations)
 
@@ -54,11 +52,15 @@ def validation_text(data_dir: Path | str, problems: Sequence[Problem]) -> str:
     return "\n".join(lines)
 
 
-def check_text(catalogue: Catalogue, check: CombinationCheck) -> str:
-    """A rules-of-combination check: complete or not, credits, each rule, the smallest plan,
-    held units that are not part of it and any cautions."""
+def check_text(catalogue: Catalogue, check: CombinationCheck, *,
+               as_at: dt.date | None = None) -> str:
+    """A rules-of-combination check: the qualification's status on ``as_at`` (if given),
+    complete or not, credits, each rule, the smallest plan, held units that are not part of it
+    and any cautions."""
     q = check.qualification
-    lines = [f"{q.title} ({_short_name(q)}), Level {q.level or '?'}"]
+    lines = [f"{q.title} ({q.reference}), Level {q.level or '?'}"]
+    if as_at is not None:
+        lines.append(status_sentence(catalogue, status_on(catalogue, q, as_at), as_at))
     if not check.known:
         lines += [f"  ! {c}" for c in check.cautions]
         return "\n".join(lines)
@@ -83,9 +85,10 @@ def check_text(catalogue: Catalogue, check: CombinationCheck) -> str:
     return "\n".join(lines)
 
 
-def carry_over_text(catalogue: Catalogue, result: CarryOver) -> str:
+def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
+                    as_at: dt.date | None = None) -> str:
     """What transfers to the target, what might, what is only similar and what cannot, then
-    the check of what remains."""
+    the check of what remains (with the target's status on ``as_at``, if given)."""
     rules, _ = catalogue.effective_rules(result.target)
     lines = [f"Carry-over to {result.target.title}:"]
     if result.transfers:
@@ -102,7 +105,7 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver) -> str:
     lines += [f"  x {item.urn}: {item.reason}" for item in result.not_transferable]
     lines += [f"  note: {note.statement}" for note in result.notes]
     lines.append("")
-    lines.append(check_text(catalogue, result.remaining))
+    lines.append(check_text(catalogue, result.remaining, as_at=as_at))
     return "\n".join(lines)
 
 
@@ -141,7 +144,7 @@ def recommendation_text(result: Recommendation) -> str:
                      f"{uk_date(result.as_at)}:")
         for option in result.options:
             q = option.qualification
-            line = f"  {_short_name(q)}  {q.title}: {option.eligibility.summary}"
+            line = f"  {q.reference}  {q.title}: {option.eligibility.summary}"
             if option.aim_note:
                 line += f" {option.aim_note}"
             if option.check is not None and option.check.credits_counted:
@@ -151,8 +154,10 @@ def recommendation_text(result: Recommendation) -> str:
     if result.cautions:
         lines.append("Take care:")
         lines += [f"  ! {finding.message}" for finding in result.cautions]
-    lines += [f"Next step named in the documents: {step.statement}"
-              for step in result.next_steps]
+    if result.next_steps:
+        lines.append("What to do next:")
+        lines += [f"  - {step.message}" + (f" ({_sources(step.source)})" if step.source else "")
+                  for step in result.next_steps]
     return "\n".join(lines)
 
 
@@ -160,11 +165,12 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route) -> list[str]:
     trust = "documented" if route.documented else "includes steps the documents do not state"
     credits = (f"{route.additional_credits} more credits" if route.additional_credits
                is not None else "credits needed not fully known")
-    names = " -> ".join(_short_name(q) for q in route.path)
+    names = " -> ".join(q.reference for q in route.path)
     lines = [f"Route {number}: {names} ({trust}; {credits})"]
     for step in route.steps:
         rules, _ = catalogue.effective_rules(step.to)
         lines.append(f"  to {step.to.title} [{step.kind.value}]: {step.statement}")
+        lines.append(f"    {status_sentence(catalogue, step.status, route.as_at)}")
         carried = step.carry_over
         if carried.transfers:
             lines.append(f"    carries over {carried.credits_transferred} credits: "
