@@ -525,9 +525,12 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile,
         check = (check_combination(catalogue, q, profile.held_units) if check_options
                  else None)
         options.append(Option(q, eligibility, fits, note, check))
-    # Stable: among equals, the index's order (current before legacy, then by code).
+    # Open on the date first, then not known, then closed; then those that fit the aim, those
+    # the learner can start, and those their units count most towards. Stable: among equals,
+    # the index's order (current before legacy, then by code).
     order = {True: 0, None: 1, False: 2}
-    options.sort(key=lambda o: (order[o.fits_aim], order[o.eligibility.eligible],
+    options.sort(key=lambda o: (o.eligibility.status.status.rank, order[o.fits_aim],
+                                order[o.eligibility.eligible],
                                 -o.check.credits_counted if o.check else 0))
     return tuple(options)
 
