@@ -145,6 +145,10 @@ def show_route(ctx: Frame, route: Route) -> None:
         if not table.empty:
             show_table(table, name=f"Units held, step {number}", key=f"route_carry_{number}",
                        file_name=f"step-{number}-units-held.csv")
+        if carried.possible or carried.possible_similar:
+            st.info("Some units above count only if they were taken as optional units of "
+                    "the qualification held. Which optional units did you take? Add them under "
+                    "\"Units held\" to count them.")
         for note in carried.notes:
             st.info(note.statement)
             show_sources(catalogue, note.source)

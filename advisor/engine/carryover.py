@@ -58,6 +58,9 @@ class CarryOver:
     remaining: CombinationCheck
     from_qualification: Qualification | None = None
     possible: tuple[str, ...] = ()  # optional units of the source that would transfer if taken
+    # Optional units of the source with the title of a target unit under another URN: similar,
+    # for the centre to judge, if the learner took them.
+    possible_similar: tuple[Similar, ...] = ()
 
 
 def units_of_qualification(catalogue: Catalogue, qualification: Qualification
@@ -83,8 +86,9 @@ def carry_over(
     """What carries over to ``target`` from a completed qualification and/or held units.
 
     From a completed qualification, its mandatory units are certainly held; its optional units
-    that the target also lists are reported as ``possible``: they transfer if the learner took
-    them, which only the learner's record shows.
+    are "if taken": those the target also lists are ``possible`` (they transfer if the learner
+    took them, which only the learner's record shows), and those with the title of a target
+    unit under another URN are ``possible_similar``.
     """
     held = list(dict.fromkeys(units))
     possible: list[str] = []
@@ -101,11 +105,7 @@ def carry_over(
     transfers = [u for u in held if u in target_units]
     credits = sum(catalogue.units[u].credits or 0 for u in transfers if u in catalogue.units)
 
-    similar = [
-        Similar(urn, other)
-        for urn in held if urn not in target_units
-        for other in units_with_same_title(catalogue.graph, urn) if other in target_units
-    ]
+    similar = _similar(catalogue, held, target_units)
 
     not_transferable: list[NotTransferable] = []
     notes: list[EvidenceNote] = []
@@ -148,7 +148,17 @@ def carry_over(
         remaining=remaining,
         from_qualification=from_qualification,
         possible=tuple(u for u in possible if u in target_units),
+        possible_similar=tuple(_similar(catalogue, possible, target_units)),
     )
+
+
+def _similar(catalogue: Catalogue, urns: Iterable[str],
+             target_units: Iterable[str]) -> list[Similar]:
+    """Each of ``urns`` that the target does not list, paired with each target unit that has
+    its title under another URN."""
+    listed = set(target_units)
+    return [Similar(urn, other) for urn in urns if urn not in listed
+            for other in units_with_same_title(catalogue.graph, urn) if other in listed]
 
 
 def _kinds_containing(catalogue: Catalogue, urn: str) -> set[Kind]:

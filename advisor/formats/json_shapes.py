@@ -111,6 +111,11 @@ def carry_over_dict(catalogue: Catalogue, result: CarryOver, *,
         "transfers": [unit_dict(catalogue, u, rules) for u in result.transfers],
         "credits_transferred": result.credits_transferred,
         "possible_transfers": [unit_dict(catalogue, u, rules) for u in result.possible],
+        "possible_similar": [
+            {"urn": s.urn, "title": catalogue.units[s.urn].title,
+             "target": unit_dict(catalogue, s.target, rules)}
+            for s in result.possible_similar
+        ],
         "similar": [
             {"urn": s.urn, "title": catalogue.units[s.urn].title,
              "target": unit_dict(catalogue, s.target, rules)}
@@ -211,6 +216,7 @@ def route_dict(catalogue: Catalogue, route: Route) -> dict[str, Any]:
             "credits_transferred": carried["credits_transferred"],
             "transfers": carried["transfers"],
             "possible_transfers": carried["possible_transfers"],
+            "possible_similar": carried["possible_similar"],
             "similar": carried["similar"],
             "not_transferable": carried["not_transferable"],
             "rules_known": remaining["rules_known"],

@@ -487,11 +487,13 @@ def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
     for urn in result.possible:
         rows.append(unit_row(urn, "would count, if taken",
                              "an optional unit of the qualification held that the target lists"))
-    for item in result.similar:
-        target = catalogue.units.get(item.target)
-        rows.append(unit_row(item.urn, "similar: for the centre to judge",
-                             f"same title as {item.target}"
-                             + (f" ({target.credits} credits)" if target else "")))
+    for outcome, items in (("similar, if taken: for the centre to judge",
+                             result.possible_similar),
+                            ("similar: for the centre to judge", result.similar)):
+        for item in items:
+            target = catalogue.units.get(item.target)
+            rows.append(unit_row(item.urn, outcome, f"same title as {item.target}"
+                                 + (f" ({target.credits} credits)" if target else "")))
     for barred in result.not_transferable:
         rows.append(unit_row(barred.urn, "does not count", barred.reason
                              + (f" ({cite(catalogue, barred.source)})" if barred.source else "")))

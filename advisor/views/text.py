@@ -99,6 +99,14 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
     if result.possible:
         lines.append("Would also transfer, if taken as an optional unit:")
         lines += [f"  ? {describe_unit(catalogue, u, rules)}" for u in result.possible]
+    if result.possible_similar:
+        lines.append("Similar, if taken as an optional unit (for the centre to judge):")
+        lines += [f"  ~? {describe_unit(catalogue, item.urn)} is like "
+                  f"{describe_unit(catalogue, item.target, rules)}"
+                  for item in result.possible_similar]
+    if result.possible or result.possible_similar:
+        lines.append("Which optional units did the learner take? Give them with --units to "
+                     "count them.")
     for item in result.similar:
         lines.append(f"  ~ similar, for the centre to judge: {describe_unit(catalogue, item.urn)}"
                      f" is like {describe_unit(catalogue, item.target, rules)}")
