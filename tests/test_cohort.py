@@ -54,14 +54,16 @@ MIXED = HEADER + "\n" + "\n".join([
 ]) + "\n"
 
 MIXED_PROBLEMS = [
-    (3, "units_held", "error",
-     "no unit 'X/123' in the catalogue; did you mean Y/601/1230, Y/601/1213, T/601/1235?"),
+    (3, "units_held", "warning",
+     "no unit 'X/123' in the catalogue; did you mean Y/601/1230, Y/601/1213, T/601/1235?; "
+     "left out"),
     (5, "learner_ref", "warning",
      "'=HYPERLINK(\"http://evil.example\",\"cli...' looks like a spreadsheet formula; it is "
      "read as text, never calculated"),
     (6, "units_held", "warning", "unit K/601/1622 is listed twice; it is counted once"),
-    (7, "target", "error",
-     "no qualification '0962x' in the catalogue; did you mean 09629, 09628, ocr-09629?"),
+    (7, "target", "warning",
+     "no qualification '0962x' in the catalogue; did you mean 09629, 09628, ocr-09629?; "
+     "left out"),
     (8, "age", "error",
      "an age of 150 is not plausible: give the learner's age in whole years (13 to 100)"),
     (9, "age", "error", "'1e9' is not a whole number of years"),
@@ -73,8 +75,8 @@ MIXED_PROBLEMS = [
     (13, "employment", "error", "'sometimes' is not one of: working, not-working"),
     (13, "senior_role", "error", "'maybe' is not one of: yes, no"),
     (13, "aim", "error", "'fun' is not one of: knowledge, competence, apprenticeship"),
-    (13, "qualifications_held", "error",
-     "no qualification '09999' in the catalogue; did you mean 09629?"),
+    (13, "qualifications_held", "warning",
+     "no qualification '09999' in the catalogue; did you mean 09629?; left out"),
     (14, "learner_ref", "warning", "learner_ref 'L1' is also on row 2"),
 ]
 
@@ -153,16 +155,16 @@ def test_read__mixed_file_reports_every_problem_by_row_and_column(mixed):
 
 def test_read__bad_rows_are_marked_and_good_rows_assessed(mixed):
     status = {learner.row: learner.assessed for learner in mixed.learners}
-    assert [row for row, ok in status.items() if not ok] == [3, 7, 8, 9, 10, 11, 12, 13]
-    assert [row for row, ok in status.items() if ok] == [2, 4, 5, 6, 14]
+    assert [row for row, ok in status.items() if not ok] == [8, 9, 10, 11, 12, 13]
+    assert [row for row, ok in status.items() if ok] == [2, 3, 4, 5, 6, 7, 14]
     frame = cohort_tables.results_frame(mixed)
     bad = frame[frame["status"] == "not assessed"]
-    assert list(bad["row"]) == [3, 7, 8, 9, 10, 11, 12, 13]
+    assert list(bad["row"]) == [8, 9, 10, 11, 12, 13]
     assert bad["recommended_level"].isna().all() and bad["credits_counted"].isna().all()
     assert (bad["target"] == "").all()
     assert frame.loc[frame["row"] == 3, "problems"].item() == (
         "units_held: no unit 'X/123' in the catalogue; did you mean Y/601/1230, Y/601/1213, "
-        "T/601/1235?")
+        "T/601/1235?; left out (warning)")
 
 
 @pytest.mark.parametrize("row", [2, 4, 5, 6, 14])
@@ -237,8 +239,9 @@ def test_results__frame_has_fixed_columns_and_types(mixed):
 def test_read__unit_numbers_within_the_target_get_suggestions(catalogue):
     result = assess(catalogue, learner_file("A,30,working,,,,,F33,03456"))
     assert problems(result) == [
-        (2, "units_held", "error",
-         "no unit 'F33' in the catalogue; did you mean F3 (K/601/1622)?")]
+        (2, "units_held", "warning",
+         "no unit 'F33' in the catalogue; did you mean F3 (K/601/1622)?; left out")]
+    assert result.learners[0].assessed
 
 
 def test_read__a_code_that_lost_its_leading_zero_is_read_with_a_warning(catalogue):
@@ -267,9 +270,28 @@ def test_read__thousands_of_units_in_one_cell_are_refused(catalogue):
 def test_read__unit_numbers_are_not_checked_against_an_unknown_target(catalogue):
     result = assess(catalogue, learner_file("A,30,working,,,,,F3; X/999/9999,9999x"))
     assert [(p.column, p.message.split(";")[0]) for p in result.problems] == [
+        ("units_held", "unit number 'F3' means nothing without a known target"),
         ("units_held", "no unit 'X/999/9999' in the catalogue"),
         ("target", "no qualification '9999x' in the catalogue"),
     ]
+    assert result.learners[0].assessed  # on what is known: working, aged 30
+
+
+def test_assess__a_row_with_one_bad_code_is_assessed_with_the_valid_ones(catalogue):
+    result = assess(catalogue, learner_file("A,30,working,,,,,D/502/9654; X/123; 1,09628"))
+    (learner,) = result.learners
+    assert learner.assessed
+    assert learner.held_units == ("D/502/9654", "R/502/9652")
+    assert learner.carry_over is not None and learner.carry_over.remaining.credits_counted == 9
+    assert [(p.column, p.severity.value) for p in result.problems] == [("units_held", "warning")]
+
+
+def test_assess__a_row_with_nothing_assessable_is_not_assessed(catalogue):
+    result = assess(catalogue, learner_file("A,,,,,,X/1,F3,9999x"))
+    (learner,) = result.learners
+    assert not learner.assessed
+    assert any(p.message.startswith("nothing in this row can be assessed")
+               for p in result.problems)
 
 
 # ----------------------------------------------------------------------------------- headers
@@ -486,12 +508,13 @@ def test_summaries__levels_completion_and_units_needed(mixed):
     levels = cohort_tables.learners_per_level(mixed)
     assert list(levels.columns) == ["recommended_level", "learners"]
     assert levels["learners"].sum() == len(mixed.learners)
-    assert levels.set_index("recommended_level").loc["not assessed", "learners"] == 8
+    assert levels.set_index("recommended_level").loc["not assessed", "learners"] == 6
     completion = cohort_tables.completion_by_target(mixed).set_index("target")
     assert completion.loc["09628", "learners"] == 2
     assert completion.loc["09628", "complete"] == 0
     assert completion.loc["09628", "not_eligible"] == 2  # closed to entry on the date
-    assert completion["learners"].sum() == mixed.assessed
+    assert completion["learners"].sum() == sum(1 for learner in mixed.learners
+                                               if learner.assessed and learner.target)
     needed = cohort_tables.units_most_needed(mixed)
     assert list(needed.columns) == ["urn", "title", "credits", "level", "learners", "targets"]
     top = needed.iloc[0]
@@ -582,9 +605,9 @@ def test_cli__writes_the_results_frame_and_a_summary(catalogue, capsys, tmp_path
     assert out.read_bytes() == to_csv_bytes(cohort_tables.results_frame(expected))
     assert listed.read_bytes() == to_csv_bytes(cohort_tables.problems_frame(expected))
     text = capsys.readouterr().out
-    assert text.startswith(f"Read 13 learner rows from {mixed_file}: 5 assessed, 8 not "
+    assert text.startswith(f"Read 13 learner rows from {mixed_file}: 7 assessed, 6 not "
                            "assessed (as at 22 November 2026).")
-    assert "  row 3, units_held: no unit 'X/123' in the catalogue" in text
+    assert "  row 3, units_held (warning): no unit 'X/123' in the catalogue" in text
     assert "  row 6, units_held (warning): unit K/601/1622 is listed twice" in text
 
 
@@ -602,11 +625,11 @@ def test_cli__json(capsys, tmp_path, mixed_file):
     assert main(["cohort", str(mixed_file), "-o", str(out), "--as-at", "2026-11-22",
                  "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert (data["rows_read"], data["assessed"], data["not_assessed"]) == (13, 5, 8)
+    assert (data["rows_read"], data["assessed"], data["not_assessed"]) == (13, 7, 6)
     assert [(p["row"], p["column"], p["severity"], p["message"]) for p in data["problems"]] \
         == MIXED_PROBLEMS
     assert [r["learner_ref"] for r in data["learners"]][:2] == ["L1", "L2"]
-    assert data["learners"][1]["recommended_level"] is None
+    assert data["learners"][1]["recommended_level"] == 2  # assessed without the unknown unit
 
 
 def test_cli__template_then_assess_it(tmp_path, capsys):

@@ -223,17 +223,19 @@ class _Assessor:
         def problem(column: str, message: str, severity: Severity = Severity.ERROR) -> None:
             found.append(RowProblem(number, column, message, severity))
 
+        # An unknown code is a warning: the row is assessed with the codes that are known.
+        left_out = "; left out"
         target = None
         if learner.target:
             target, message = self.qualification(learner.target)
             if message:
-                problem("target", message, Severity.WARNING if target else Severity.ERROR)
+                problem("target", message + ("" if target else left_out), Severity.WARNING)
         held: list[Qualification] = []
         for reference in learner.qualifications_held:
             q, message = self.qualification(reference)
             if message:
-                problem("qualifications_held", message,
-                        Severity.WARNING if q else Severity.ERROR)
+                problem("qualifications_held", message + ("" if q else left_out),
+                        Severity.WARNING)
             if q is not None and q not in held:
                 held.append(q)
 
@@ -241,10 +243,12 @@ class _Assessor:
         target_unknown = learner.target is not None and target is None
         for reference in learner.units_held:
             if target_unknown and not _looks_like_urn(reference):
-                continue  # a unit number means nothing until the target is known
+                problem("units_held", f"unit number {reference[:20]!r} means nothing without a "
+                        f"known target{left_out}", Severity.WARNING)
+                continue
             urn, message = self.unit(reference, target)
             if urn is None:
-                problem("units_held", message)
+                problem("units_held", message + left_out, Severity.WARNING)
             elif urn in urns:
                 problem("units_held", f"unit {urn} is listed twice; it is counted once",
                         Severity.WARNING)
@@ -252,6 +256,11 @@ class _Assessor:
                 urns.append(urn)
 
         if not learner.readable or any(p.severity is Severity.ERROR for p in found):
+            return LearnerResult(row=number, learner_ref=learner.learner_ref, assessed=False,
+                                 problems=tuple(found))
+        if target is None and not held and not urns and not _answers_given(learner):
+            problem("", "nothing in this row can be assessed: no known target, qualification "
+                        "or unit, and no answers about the learner")
             return LearnerResult(row=number, learner_ref=learner.learner_ref, assessed=False,
                                  problems=tuple(found))
         profile = Profile(
@@ -271,6 +280,12 @@ class _Assessor:
             level_cautions=advice.cautions, target=target, eligibility=eligibility,
             carry_over=carried, held_qualifications=tuple(held), held_units=tuple(urns),
         )
+
+
+def _answers_given(learner: LearnerRow) -> bool:
+    """Whether the row says anything about the learner a starting level can rest on."""
+    return any(value is not None for value in (
+        learner.age, learner.employment, learner.job_role, learner.senior_role, learner.aim))
 
 
 _URN = re.compile(r"[A-Z]/\d{3}/\d{4}")
