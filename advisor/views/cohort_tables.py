@@ -23,10 +23,11 @@ from advisor.engine.cohort import (
 )
 from advisor.engine.combination import describe_unit
 from advisor.engine.eligibility import Eligibility
+from advisor.views.labels import STATUS_WORDS
 
 RESULT_COLUMNS: tuple[str, ...] = (
     "row", "learner_ref", "status", "recommended_level", "level_reasons",
-    "target", "target_title", "eligible", "eligibility_reasons",
+    "target", "target_title", "target_status", "eligible", "eligibility_reasons",
     "credits_counted", "credits_required", "complete", "rules_not_met",
     "plan_units", "plan_credits", "plan_glh", "units_carried_over", "credits_carried_over",
     "notes", "problems",
@@ -54,7 +55,12 @@ class _Formatter:
         self.catalogue = catalogue
 
     def eligibility(self, e: Eligibility) -> dict[str, Any]:
+        status = e.status
+        replaced = [self.catalogue.qualifications[i].reference for i in status.replaced_by
+                    if i in self.catalogue.qualifications]
         return {
+            "target_status": STATUS_WORDS[status.status]
+            + (f" (replaced by {', '.join(replaced)})" if replaced else ""),
             "eligible": _yes_no(e.eligible),
             "eligibility_reasons": REASON_SEPARATOR.join(
                 [e.summary, *(reason.message for reason in e.reasons)]),
