@@ -29,9 +29,10 @@ def open_with_link(page: str, as_at: dt.date | None = None, **params: str) -> Ap
 
 
 def all_text(at: AppTest) -> str:
-    parts = [*texts(at.markdown), *texts(at.warning), *texts(at.info), *texts(at.success),
-             *texts(at.caption), *texts(at.error)]
-    return "\n".join(str(p) for p in parts)
+    """Every heading and text on the page, with Markdown's escapes undone."""
+    parts = [*texts(at.subheader), *texts(at.markdown), *texts(at.warning), *texts(at.info),
+             *texts(at.success), *texts(at.caption), *texts(at.error)]
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|<>~$])", r"\1", "\n".join(str(p) for p in parts))
 
 
 def link_notes(at: AppTest) -> list[str]:
@@ -57,6 +58,25 @@ def test_starting_level__role_and_work_give_level_2_with_reasons():
     row = options.set_index("Code").loc["09628"]
     assert row["New learners"] == "closed to new learners"
     assert dict(at.query_params) == {"work": "working", "role": "Call Centre Operators"}
+
+
+def test_starting_level__a_17_year_old_not_working_is_told_what_to_do_today():
+    at = open_with_link(LEVEL, age="17", work="not-working")
+    assert [m.value for m in at.metric] == ["Level 1"]
+    text = all_text(at)
+    assert "What to do next" in text
+    assert "National Careers Service" in text
+    assert "which Level 1 Customer Service qualifications they offer now" in text
+
+
+def test_starting_level__a_call_centre_operator_holding_09628_sees_next_steps_today():
+    at = open_with_link(LEVEL, age="35", work="working", role="Call Centre Operators",
+                        has="09628")
+    text = all_text(at)
+    assert "From OCR Level 2 Certificate in Principles of Customer Service (09628): " in text
+    assert "Ask a local college or training provider" in text
+    options = next(d.value for d in at.dataframe if "New learners" in d.value.columns)
+    assert "09628" not in set(options["Code"])  # held: not offered again
 
 
 def test_starting_level__senior_role_and_statements():

@@ -1,0 +1,219 @@
+"""Answers for today: on 29 November 2026 every answer leads somewhere a person can act on.
+
+Each situation a new user met (routes to closed qualifications, dead ends for a school leaver,
+targets the route search could not reach, a review date read as unknown, similar optional units
+left out) is pinned here through the engine's API and the CLI's JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from advisor import (
+    Employment,
+    Profile,
+    ReasonCode,
+    Status,
+    StepKind,
+    carry_over,
+    check_eligibility,
+    find_routes,
+    recommend,
+    status_on,
+)
+from advisor.cli import main
+from tests.support.examples import examples
+
+TODAY = dt.date(2026, 11, 29)
+WHILE_OPEN = dt.date(2015, 6, 1)
+
+
+def ids(route):
+    return [q.reference for q in route.path]
+
+
+def run_json(capsys, *argv):
+    assert main([*argv, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+# ------------------------------------------------------------------------- status on the date
+
+
+@pytest.mark.parametrize(("code", "day", "status", "replaced_by"), [
+    ("09628", WHILE_OPEN, Status.OPEN, ()),
+    ("09628", TODAY, Status.CERTIFICATION_CLOSED, ("ocr-10379",)),
+    ("09629", dt.date(2017, 6, 1), Status.CLOSED, ("ocr-10380",)),
+    ("10380", TODAY, Status.UNKNOWN, ()),
+    ("601/4404/X", dt.date(2014, 9, 1), Status.NOT_YET_OPEN, ()),
+    ("601/4404/X", WHILE_OPEN, Status.OPEN, ()),
+    ("601/4404/X", TODAY, Status.UNKNOWN, ()),
+    ("S/016/608", TODAY, Status.NATIONAL_STRUCTURE, ()),
+])
+def test_status__on_the_date_with_its_reason_and_replacement(catalogue, code, day, status,
+                                                               replaced_by):
+    found = status_on(catalogue, catalogue.find_qualification(code), day)
+    assert found.status is status
+    assert found.reason and found.source
+    assert found.replaced_by == replaced_by
+
+
+# --------------------------------------------------------------------- the operational period
+
+
+def test_operational_period__open_between_the_start_and_the_review_date(catalogue):
+    level_1 = catalogue.find_qualification("601/4404/X")
+    during = check_eligibility(catalogue, level_1, age=15, as_at=WHILE_OPEN)
+    assert during.eligible is True
+    codes = [r.code for r in during.reasons]
+    assert ReasonCode.OPEN_TO_ENTRY in codes and ReasonCode.REVIEW_NOT_AN_END in codes
+    (caution,) = [r for r in during.reasons if r.code is ReasonCode.REVIEW_NOT_AN_END]
+    assert "not a closing date" in caution.message and "confirm" in caution.message
+
+
+def test_operational_period__after_the_review_date_is_unknown_again(catalogue):
+    level_1 = catalogue.find_qualification("601/4404/X")
+    after = check_eligibility(catalogue, level_1, age=15, as_at=dt.date(2020, 6, 1))
+    assert after.eligible is None
+    codes = [r.code for r in after.reasons]
+    assert ReasonCode.REVIEW_DATE_PASSED in codes and ReasonCode.DATES_UNKNOWN in codes
+    assert ReasonCode.OPEN_TO_ENTRY not in codes
+
+
+def test_operational_period__the_cli_says_open(capsys):
+    out = run_json(capsys, "eligibility", "601/4404/X", "--age", "15", "--as-at", "2015-06-01")
+    assert out["eligible"] is True
+
+
+# ------------------------------------------------------------------------------------- routes
+
+
+def test_routes__the_first_route_depends_on_the_date(catalogue):
+    start = catalogue.find_qualification("09628")
+    then = next(find_routes(catalogue, from_qualification=start, to_level=3, as_at=WHILE_OPEN))
+    now = next(find_routes(catalogue, from_qualification=start, to_level=3, as_at=TODAY))
+    assert ids(then) == ["09628", "09629"] and then.status is Status.OPEN
+    assert ids(now) == ["09628", "10380"] and now.status is Status.UNKNOWN
+    assert now.steps[0].kind is StepKind.REPLACEMENT
+    assert [c.label() for c in now.steps[0].source] == [
+        c.label() for r in catalogue.find_qualification("09629").replaced_by for c in r.source]
+
+
+def test_routes__09629_closed_stays_visible_below_the_open_alternative(catalogue):
+    start = catalogue.find_qualification("09628")
+    found = list(find_routes(catalogue, from_qualification=start, to_level=3, as_at=TODAY))
+    paths = [ids(r) for r in found]
+    assert ["09628", "09629"] in paths
+    assert paths.index(["09628", "10380"]) < paths.index(["09628", "09629"])
+    closed = next(r for r in found if ids(r) == ["09628", "09629"])
+    assert closed.status is Status.CERTIFICATION_CLOSED
+    assert closed.steps[0].status.replaced_by == ("ocr-10380",)
+
+
+def test_routes__a_route_to_the_named_replacement_exists(capsys, catalogue):
+    start, target = (catalogue.find_qualification(c) for c in ("09628", "10380"))
+    best = next(find_routes(catalogue, from_qualification=start, to_qualification=target,
+                            as_at=TODAY))
+    assert ids(best) == ["09628", "10380"]
+    out = run_json(capsys, "routes", "--from", "09628", "--to", "10380",
+                   "--as-at", "2026-11-29")
+    assert out["routes"] and out["routes"][0]["steps"][0]["status"]["value"] == "unknown"
+
+
+def test_routes__from_nothing_to_level_2_does_not_start_at_a_closed_qualification(catalogue):
+    first = next(find_routes(catalogue, to_level=2, as_at=TODAY))
+    assert first.status is not Status.CERTIFICATION_CLOSED
+    assert "09628" not in ids(first)
+
+
+def test_routes__without_a_target_are_the_onward_ones(capsys, catalogue):
+    start = catalogue.find_qualification("09628")
+    onward = list(find_routes(catalogue, from_qualification=start, as_at=TODAY))
+    assert onward and all(1 <= len(r.steps) <= 2 for r in onward)
+    assert {ids(r)[1] for r in onward} >= {"09629", "03455"}
+    assert [r.cost for r in onward] == sorted(r.cost for r in onward)
+    out = run_json(capsys, "routes", "--from", "09628", "--as-at", "2026-11-29")
+    assert [[q["id"] for q in r["path"]] for r in out["routes"]][:1] == [
+        [q.id for q in onward[0].path]]
+    assert all(len(r["steps"]) <= 2 for r in out["routes"])
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(day=st.sampled_from([WHILE_OPEN, dt.date(2017, 6, 1), TODAY]),
+       start=st.sampled_from(["09628", "601/4404/X", "10378", None]),
+       level=st.sampled_from([2, 3, 4]),
+       extra=st.lists(st.sampled_from(["D/502/9654", "R/502/9652", "H/506/2154", "K/601/1622",
+                                       "F/601/1223"]), max_size=3, unique=True))
+def test_routes__holding_another_unit_never_lifts_a_closed_route_above_an_open_one(
+        catalogue, day, start, level, extra):
+    """Whatever units are held, every route through qualifications open on the date comes
+    before every route through a closed one (status first, then everything else)."""
+    q = catalogue.find_qualification(start) if start else None
+    for held in (extra[:-1], extra):
+        routes = list(itertools.islice(find_routes(catalogue, from_qualification=q,
+                                                   units=held, to_level=level, as_at=day), 12))
+        ranks = [r.status.rank for r in routes]
+        assert ranks == sorted(ranks)
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(day=st.sampled_from([WHILE_OPEN, TODAY]),
+       units=st.lists(st.sampled_from(["D/502/9654", "R/502/9652", "Y/502/9653",
+                                       "H/502/9655", "F/601/1223"]), unique=True))
+def test_options__holding_units_never_lifts_a_closed_option_above_an_open_one(catalogue, day,
+                                                                              units):
+    result = recommend(catalogue, Profile(employment=Employment.WORKING, held_units=tuple(units)),
+                       as_at=day)
+    ranks = [o.eligibility.status.status.rank for o in result.options]
+    assert ranks == sorted(ranks)
+
+
+# ------------------------------------------------------------------------------- carry-over
+
+
+def test_carry_over__similar_optional_units_from_601_4404_x_to_03456(capsys, catalogue):
+    result = carry_over(catalogue, catalogue.find_qualification("03456"),
+                        from_qualification=catalogue.find_qualification("601/4404/X"))
+    assert [(s.urn, s.target) for s in result.possible_similar] == [
+        ("H/506/2154", "F/601/1223"), ("K/506/2155", "J/601/1224"), ("R/506/2134", "H/601/1215")]
+    out = run_json(capsys, "carry-over", "--from", "601/4404/X", "--to", "03456")
+    assert [(s["urn"], s["target"]["urn"]) for s in out["possible_similar"]] == [
+        (s.urn, s.target) for s in result.possible_similar]
+
+
+# ------------------------------------------------------------------------------- next steps
+
+
+def test_next_steps__a_17_year_old_not_working_is_told_whom_to_ask(catalogue):
+    result = recommend(catalogue, Profile(age=17, employment=Employment.NOT_WORKING),
+                       as_at=TODAY)
+    assert result.recommended_level == 1
+    assert not any(o.open for o in result.options)
+    messages = [step.message for step in result.next_steps]
+    assert messages and any("National Careers Service" in m for m in messages)
+    assert any("which Level 1 Customer Service qualifications they offer now" in m
+               for m in messages)
+
+
+def test_next_steps__a_call_centre_operator_holding_09628_hears_what_replaced_it(catalogue):
+    result = recommend(catalogue, Profile(age=35, role="Call Centre Operator",
+                                          employment=Employment.WORKING,
+                                          held_qualifications=("ocr-09628",)), as_at=TODAY)
+    documented = [step for step in result.next_steps if step.source]
+    assert documented, "the documented progressions from 09628 are among the next steps"
+    assert any("Ask a local college or training provider" in step.message
+               for step in result.next_steps)
+
+
+def test_next_steps__never_empty_even_with_nothing_to_go_on(capsys, catalogue):
+    assert recommend(catalogue, Profile(), as_at=TODAY).next_steps
+    out = run_json(capsys, "recommend", "--age", "17", "--employment", "not-working",
+                   "--as-at", "2026-11-29")
+    assert out["next_steps"] and all(set(s) == {"message", "source"} for s in out["next_steps"])
+    assert all(o["status"]["value"] in {s.value for s in Status} for o in out["qualifications"])
