@@ -186,7 +186,8 @@ def _command_routes(args: argparse.Namespace) -> int:
         lambda: text.routes_text(catalogue, routes, source=source, target=target,
                                  to_level=args.to_level, already_there=there,
                                  max_steps=args.max_steps or (4 if target or args.to_level
-                                                              else 2)),
+                                                              else 2),
+                                 as_at=args.as_at, documented_only=args.documented_only),
     )
 
 

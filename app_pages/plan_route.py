@@ -30,6 +30,7 @@ from advisor import (
     find_routes,
     labels,
     tables,
+    text,
 )
 from app_pages._common import (
     GLOSSARY,
@@ -186,8 +187,11 @@ def main() -> None:
 
     chosen: Route | None = None
     if routes is not None and not routes:
-        st.warning("No route was found within four steps. Most of these qualifications stand "
-                   "on their own; try a different level, or include steps that are not stated.")
+        target = catalogue.qualifications.get(query.to_qualification or "")
+        st.warning(text.no_route_text(
+            catalogue, target=target, to_level=query.to_level, max_steps=4, as_at=ctx.as_at,
+            documented_only=query.documented_only,
+            documented_option="\"Only progressions the documents state\""))
     elif routes:
         st.subheader("Routes, best first")
         show_table(tables.routes_table(routes), name="Routes found", key="route_list_csv",

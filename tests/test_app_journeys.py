@@ -175,7 +175,8 @@ def test_plan_route__already_there_and_no_route():
     at = open_with_link(ROUTE, **{"from": "09629", "level": "2"})
     assert "Already there" in all_text(at)
     at = open_with_link(ROUTE, **{"from": "10378", "level": "4", "documented": "yes"})
-    assert "No route was found" in all_text(at)
+    assert ("No route to Level 4 was found within 4 steps. Only documented progressions were "
+            "searched: leave out \"Only progressions the documents state\"") in all_text(at)
     assert len(at.get("plotly_chart")) == 1, "the map still shows what there is"
 
 

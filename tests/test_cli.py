@@ -243,8 +243,14 @@ def test_text__routes_text_a_route_no_route_and_already_there(small_data):
         "    On 1 June 2016: The sources give no last entry date, so whether it is open now is "
         "unknown.\n"
         "    still needed: not known (the sources do not give its full rules)")
-    assert text.routes_text(catalogue, [], target=second, max_steps=2) == (
-        "No route to Level 3 Certificate in Testing was found within 2 steps.")
+    assert text.routes_text(catalogue, [], target=second, max_steps=2,
+                            as_at=dt.date(2016, 6, 1)) == (
+        "No route to Level 3 Certificate in Testing was found within 2 steps. Nothing in the "
+        "documents leads there from what is held.")
+    assert text.routes_text(catalogue, [], target=second, max_steps=2, documented_only=True,
+                            as_at=dt.date(2016, 6, 1)).endswith(
+        "leave out --documented-only to include steps the documents do not state, what "
+        "replaced a closed qualification, and starting directly at the target.")
     assert text.routes_text(catalogue, [], source=second, to_level=3, already_there=True,
                             max_steps=4) == (
         "Already there: Level 3 Certificate in Testing reaches Level 3.")

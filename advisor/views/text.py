@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from advisor.catalogue import Catalogue, Citation, Problem, Qualification, Statement
+from advisor.catalogue import Catalogue, Category, Citation, Problem, Qualification, Statement
 from advisor.engine.carryover import CarryOver
 from advisor.engine.cohort import CohortResult
 from advisor.engine.combination import CombinationCheck, describe_unit
@@ -28,6 +28,7 @@ __all__ = [
     "check_text",
     "cohort_summary_text",
     "eligibility_text",
+    "no_route_text",
     "recommendation_text",
     "responsibilities_text",
     "routes_text",
@@ -195,17 +196,39 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route) -> list[str]:
     return lines
 
 
+def no_route_text(catalogue: Catalogue, *, target: Qualification | None, to_level: int | None,
+                  max_steps: int, as_at: dt.date, documented_only: bool = False,
+                  documented_option: str = "--documented-only") -> str:
+    """Why no route was found, and only the options that are off and could find one."""
+    goal = target.title if target else (f"Level {to_level}" if to_level else "anywhere onward")
+    message = f"No route to {goal} was found within {max_steps} steps."
+    if documented_only:
+        return (message + f" Only documented progressions were searched: leave out "
+                f"{documented_option} to include steps the documents do not state, what "
+                "replaced a closed qualification, and starting directly at the target.")
+    goals = ([target] if target is not None else
+             [q for q in catalogue.qualifications.values()
+              if q.level == to_level and q.category is Category.QUALIFICATION])
+    if goals and all(status_on(catalogue, q, as_at).status.rank >= 2 for q in goals):
+        return (message + f" Every qualification it could end at had closed to new learners "
+                f"by {uk_date(as_at)}, and no documented progression leads there; ask a centre "
+                "what replaced it.")
+    return message + " Nothing in the documents leads there from what is held."
+
+
 def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
                 source: Qualification | None = None, target: Qualification | None = None,
                 to_level: int | None = None, already_there: bool = False,
-                max_steps: int) -> str:
+                max_steps: int, as_at: dt.date | None = None,
+                documented_only: bool = False) -> str:
     """The routes found, numbered, each step with what carries over and what is still
-    needed; or that the learner is already there, or that no route was found."""
+    needed; or that the learner is already there, or why no route was found."""
     goal = target.title if target else f"Level {to_level}"
     if already_there:
         return f"Already there: {source.title if source else 'the start'} reaches {goal}."
     if not routes:
-        return f"No route to {goal} was found within {max_steps} steps."
+        return no_route_text(catalogue, target=target, to_level=to_level, max_steps=max_steps,
+                             as_at=as_at or dt.date.today(), documented_only=documented_only)
     lines: list[str] = []
     for number, route in enumerate(routes, start=1):
         lines += _route_lines(catalogue, number, route)

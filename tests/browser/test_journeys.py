@@ -48,6 +48,7 @@ def test_adviser__starting_level_then_printable_plan(page: Page, blocked_request
     plan = Path(download_info.value.path()).read_text(encoding="utf-8")
     assert "Suggested starting level" in plan and "Level 2" in plan
     assert "call centre operator" in plan
+    assert "Ask a local college or training provider" in plan  # the next steps, for today
     page.set_content(plan)  # the downloaded page as the learner opens it
     expect(page.get_by_role("heading", name="Your Customer Service qualifications action plan"))\
         .to_be_visible()
@@ -62,12 +63,17 @@ def test_learner__reopens_a_shared_link_and_plans_a_route(page: Page, blocked_re
     wait_for_app(page, heading="Find a starting level")
     expect(page.get_by_test_id("stMetricValue")).to_have_text("Level 1")
     expect(page.get_by_text("Not working at present")).to_be_visible()
+    # Nothing at Level 1 can be confirmed open today: the page says what to do instead.
+    expect(page.get_by_role("heading", name="What to do next")).to_be_visible()
+    expect(page.get_by_text(re.compile("National Careers Service")).first).to_be_visible()
 
     page.goto("/plan_route?from=09628&level=3")
     wait_for_app(page, heading="Plan a route")
-    expect(page.get_by_role("heading", name=re.compile("Step 1: 09629"))).to_be_visible()
-    expect(page.get_by_text("Carries over: 5 credits from units already held.")).to_be_visible()
-    expect(page.get_by_text("Still needed: 12 credits")).to_be_visible()
+    # 09629 closed to new learners years ago: the first step is what replaced it.
+    expect(page.get_by_role("heading", name=re.compile("Step 1: 10380"))).to_be_visible()
+    expect(page.get_by_text(re.compile(
+        r"is closed to new learners, and the sources say OCR Level 3 Diploma in Customer "
+        r"Service \(10380\) replaced it")).first).to_be_visible()
     page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for(timeout=TIMEOUT_MS)
     wait_for_app(page)
     check_accessibility(page)
@@ -100,8 +106,9 @@ def test_centre_staff__ticks_units_then_uploads_an_intake(page: Page, blocked_re
     wait_for_app(page, heading="Check a whole intake")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(intake))
     expect(page.get_by_text("Problems, by row and column")).to_be_visible()
-    expect(page.get_by_test_id("stMetricValue").nth(1)).to_have_text("2")  # assessed
-    expect(page.get_by_test_id("stMetricValue").nth(2)).to_have_text("1")  # not assessed
+    # The unknown unit X/123 is a warning: that learner is assessed with what is known.
+    expect(page.get_by_test_id("stMetricValue").nth(1)).to_have_text("3")  # assessed
+    expect(page.get_by_test_id("stMetricValue").nth(2)).to_have_text("0")  # not assessed
     page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for(timeout=TIMEOUT_MS)
     wait_for_app(page)
     with page.expect_download() as download_info:
