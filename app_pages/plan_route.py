@@ -111,8 +111,11 @@ def search(ctx: Frame, query: RouteQuery) -> list[Route] | None:
     start = catalogue.qualifications.get(query.from_qualification or "")
     target = catalogue.qualifications.get(query.to_qualification or "")
     if target is None and query.to_level is None:
-        st.info("Choose a level or a qualification to aim for.")
-        return None
+        if start is None and not query.units:
+            st.info("Choose a level or a qualification to aim for.")
+            return None
+        st.info("No level or qualification chosen to aim for: these are the routes onward "
+                "from what you hold, one and two steps.")
     if already_reached(start, to_qualification=target, to_level=query.to_level):
         goal = target.title if target else f"Level {query.to_level}"
         st.success(f"Already there: {start.title if start else ''} reaches {goal}. Choose a "

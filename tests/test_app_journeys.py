@@ -171,6 +171,13 @@ def test_plan_route__link_to_a_qualification_shows_both_steps():
     assert at.radio(key="route_target").value == "qualification"
 
 
+def test_plan_route__with_no_target_shows_the_routes_onward():
+    at = open_with_link(ROUTE, **{"from": "09628"})
+    text = all_text(at)
+    assert "the routes onward from what you hold" in text
+    assert "Step 1:" in text
+
+
 def test_plan_route__already_there_and_no_route():
     at = open_with_link(ROUTE, **{"from": "09629", "level": "2"})
     assert "Already there" in all_text(at)
