@@ -11,7 +11,9 @@ import re
 import pytest
 
 from advisor import iter_citations
+from advisor.catalogue import Basis
 
+SEED_REPORT = "000_877957cfe4770bfa.txt"
 SEED_PRINCIPLES = "001_1a36f8904fba0327.txt"
 SEED_NVQ_L3 = "003_6006b2829cc9c277.txt"
 SEED_OCNLR = "004_70450870fa016f48.txt"
@@ -260,6 +262,63 @@ def test_citations__every_section_appears_in_its_document(catalogue, source_text
                 assert citation.url in texts[citation.doc], citation.url
             checked += 1
     assert checked > 200
+
+
+def _external_section(text: str, cited: str) -> str:
+    """The body of the external-facts.md section whose ``## `` heading begins with ``cited``."""
+    for block in text.split("\n## ")[1:]:
+        heading, _, body = block.partition("\n")
+        if heading.startswith(cited):
+            return body
+    raise AssertionError(f"no section of external-facts.md begins {cited!r}")
+
+
+def test_citations__a_unit_match_cites_the_section_that_lists_the_unit(catalogue, source_text):
+    """A unit the report names, matched to a national unit, cites the external-facts section
+    that lists that unit's reference number, not another section."""
+    text = source_text(EXTERNAL)
+    checked = 0
+    for q in catalogue.qualifications.values():
+        for named in q.named_units:
+            if named.possible_urn is None:
+                continue
+            external = [c for c in named.source if c.doc == EXTERNAL]
+            assert external, (q.id, named.number)
+            for citation in external:
+                assert named.possible_urn in _external_section(text, citation.section), (
+                    q.id, named.number, citation.section)
+                checked += 1
+    assert checked == 5  # 10378 units 1 and 14, 10379 unit 3, 10380 unit 3, 10381 unit 1
+
+
+def test_citations__national_steps_cite_the_structures_they_join(catalogue, source_text):
+    """A step between two national structures, which no source states, cites the sections of
+    external-facts.md that give both structures, and nothing that does not mention them."""
+    text = source_text(EXTERNAL)
+    national = {q.id: q.structure_reference for q in catalogue.qualifications.values()
+                if q.structure_reference}
+    steps = [p for p in catalogue.progressions if p.from_ in national and p.to in national]
+    assert len(steps) == 3
+    for step in steps:
+        cited = [_external_section(text, c.section) for c in step.source if c.doc == EXTERNAL]
+        for reference in (national[step.from_], national[step.to]):
+            assert any(reference in body for body in cited), (step.from_, step.to, reference)
+        for citation in step.source:
+            assert catalogue.basis(citation) is Basis.INFERENCE
+            if citation.doc != EXTERNAL:  # a seed: only with a note saying what it adds
+                assert "does not mention the national structures" in (citation.note or "")
+
+
+def test_citations__replacement_notes_quote_the_section_cited(catalogue, source_text):
+    """The replacement of 09628 and 09629 quotes the report's words about the technical
+    certificate, and cites the section those words are in."""
+    overview = _section(source_text(SEED_REPORT), "\n1. Overview:\n", "\n2. General Comments")
+    quote = "the technical certificate aspect is now embedded in the one qualification"
+    assert quote in overview
+    for reference in ("09628", "09629"):
+        (replacement,) = catalogue.find_qualification(reference).replaced_by
+        quoting = [c for c in replacement.source if quote in (c.note or "")]
+        assert [c.label() for c in quoting] == [f"{SEED_REPORT} § 1. Overview:"]
 
 
 def test_job_roles__match_the_student_guide_lists(catalogue, source_text):
