@@ -321,6 +321,70 @@ def test_citations__replacement_notes_quote_the_section_cited(catalogue, source_
         assert [c.label() for c in quoting] == [f"{SEED_REPORT} § 1. Overview:"]
 
 
+# ----------------------------------------------------------------------------------- inferences
+
+
+def test_inferences__a_date_no_secondary_source_gives_is_marked_inferred(catalogue, source_text):
+    """A date cited to external-facts.md is written in the cited section, or its citation says
+    it is an inference (03456 "closed for entry" has no date: the catalogue derives one)."""
+    text = source_text(EXTERNAL)
+    inferred = []
+    for q in catalogue.qualifications.values():
+        for name in ("operational_start", "last_entry", "last_certification",
+                     "closed_to_entry_by", "review"):
+            fact = getattr(q.dates, name)
+            for citation in fact.source if fact else ():
+                if citation.doc != EXTERNAL:
+                    continue
+                body = _external_section(text, citation.section)
+                written = f"{fact.date.day} {fact.date:%b} {fact.date.year}"
+                if written not in body and fact.date.isoformat() not in body:
+                    assert catalogue.basis(citation) is Basis.INFERENCE, (q.id, name)
+                    inferred.append((q.code, name))
+    assert inferred == [("03456", "closed_to_entry_by")]
+
+
+def test_inferences__framework_reference_fr03058_is_not_tied_to_a_level(catalogue, source_text):
+    """external-facts I gives FR03058 with a nation, date and issuer but no level or
+    components, so the 2014 frameworks' use of it is marked as an inference."""
+    line = next(row for row in _external_section(source_text(EXTERNAL),
+                                                   "I. Apprenticeship frameworks").splitlines()
+                if "FR03058" in row)
+    assert not re.search(r"level|intermediate|advanced|component", line, re.IGNORECASE)
+    framed = [f for f in catalogue.frameworks.values() if f.reference == "FR03058"]
+    assert len(framed) == 2
+    for framework in framed:
+        (citation,) = [c for c in framework.source if c.doc == EXTERNAL]
+        assert catalogue.basis(citation) is Basis.INFERENCE
+
+
+def test_inferences__ocnlr_diploma_as_a_combined_component(catalogue, source_text):
+    """OCN London calls its Level 2 Diploma the *competence* component; placing it in the 2014
+    framework's combined component is marked as an inference."""
+    text = source_text(SEED_OCNLR)
+    assert "provides the competence component of the Level 2 Intermediate Apprenticeship" in text
+    framework = catalogue.frameworks["intermediate-apprenticeship-customer-service-2014"]
+    combined = next(c for c in framework.components if c.id == "combined")
+    assert "ocnlr-l2-diploma-customer-service" in combined.qualifications
+    (citation,) = [c for c in combined.source if c.doc == SEED_OCNLR]
+    assert catalogue.basis(citation) is Basis.INFERENCE
+
+
+def test_inferences__unit_30_is_read_as_a_unit_of_10379(catalogue, source_text):
+    """The report's paragraph on unit 30 does not name 10379, so every record that puts unit 30
+    in 10379 says it is an inference."""
+    paragraph = _section(source_text(SEED_REPORT), "\nLevel 2 Customer Service\n",
+                         "\nLevel 3 Customer Service\n")
+    assert "unit 30" in paragraph and "10379" not in paragraph
+    q = catalogue.find_qualification("10379")
+    (unit_30,) = [n for n in q.named_units if n.number == "30"]
+    about_unit_30 = [unit_30.source, *(s.source for s in q.notes
+                                       if any("unit 30" in point for point in s.points))]
+    assert len(about_unit_30) == 2
+    for sources in about_unit_30:
+        assert {catalogue.basis(c) for c in sources} == {Basis.INFERENCE}
+
+
 def test_job_roles__match_the_student_guide_lists(catalogue, source_text):
     text = source_text(SEED_NVQ_L3)
     block = _section(text, "JOB ROLES AND PROGRESSION", "LEVEL 3 NVQ DIPLOMA IN CUSTOMER SERVICE")
