@@ -31,6 +31,38 @@ def _section(text: str, start: str, end: str) -> str:
     return text[begin : text.index(end, begin + len(start))]
 
 
+def _external_section(text: str, cited: str) -> str:
+    """The external-facts.md section, heading and body, whose ``## `` heading begins with
+    ``cited``."""
+    for block in text.split("\n## ")[1:]:
+        if block.startswith(cited):
+            return block
+    raise AssertionError(f"no section of external-facts.md begins {cited!r}")
+
+
+def _cited_section(catalogue, source_text, citation) -> str:
+    """The text of a cited section: in external-facts.md, up to the next ``## `` heading; in a
+    seed, from the line that is the heading up to the next line that is a heading some
+    citation of that seed names."""
+    text = source_text(citation.doc)
+    if citation.doc == EXTERNAL:
+        return _external_section(text, citation.section)
+    headings = {c.section for _, c in _citations_of(catalogue) if c.doc == citation.doc}
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == citation.section)
+    end = next((i for i in range(start + 1, len(lines))
+                if lines[i].strip() in headings - {citation.section}), len(lines))
+    return "\n".join(lines[start:end])
+
+
+def _citations_of(catalogue):
+    """(key path, citation) for every citation the catalogue holds."""
+    for model in (*catalogue.qualifications.values(), *catalogue.units.values(),
+                  *catalogue.progressions, *catalogue.job_roles.values(),
+                  *catalogue.frameworks.values(), *catalogue.transfer_rules):
+        yield from iter_citations(model)
+
+
 # --------------------------------------------------------------------------------- 09628 / 09629
 
 
@@ -253,24 +285,12 @@ def test_citations__every_section_appears_in_its_document(catalogue, source_text
     """A citation names a section heading that really is in the cited document."""
     texts = {name: source_text(name) for name in catalogue.documents}
     checked = 0
-    for model in (*catalogue.qualifications.values(), *catalogue.units.values(),
-                  *catalogue.progressions, *catalogue.job_roles.values(),
-                  *catalogue.frameworks.values(), *catalogue.transfer_rules):
-        for _, citation in iter_citations(model):
-            assert citation.section in texts[citation.doc], citation.label()
-            if citation.url:
-                assert citation.url in texts[citation.doc], citation.url
-            checked += 1
+    for _, citation in _citations_of(catalogue):
+        assert citation.section in texts[citation.doc], citation.label()
+        if citation.url:
+            assert citation.url in texts[citation.doc], citation.url
+        checked += 1
     assert checked > 200
-
-
-def _external_section(text: str, cited: str) -> str:
-    """The body of the external-facts.md section whose ``## `` heading begins with ``cited``."""
-    for block in text.split("\n## ")[1:]:
-        heading, _, body = block.partition("\n")
-        if heading.startswith(cited):
-            return body
-    raise AssertionError(f"no section of external-facts.md begins {cited!r}")
 
 
 def test_citations__a_unit_match_cites_the_section_that_lists_the_unit(catalogue, source_text):
@@ -319,6 +339,52 @@ def test_citations__replacement_notes_quote_the_section_cited(catalogue, source_
         (replacement,) = catalogue.find_qualification(reference).replaced_by
         quoting = [c for c in replacement.source if quote in (c.note or "")]
         assert [c.label() for c in quoting] == [f"{SEED_REPORT} § 1. Overview:"]
+
+
+# ------------------------------------------------------------------------------------- profiles
+
+
+def test_titles__the_ocr_suite_as_the_2014_15_report_writes_it(catalogue, source_text):
+    """Each qualification of the report's suite list has the report's title, word for word
+    (10381 has no "in": "Level 4 NVQ Diploma Customer Service")."""
+    text = source_text(SEED_REPORT)
+    listed = re.findall(r"^(Level \d [^*]+?) \*\*(\d{5})\*\*$", text, re.MULTILINE)
+    assert len(set(listed)) == 7
+    for title, code in set(listed):
+        assert catalogue.find_qualification(code).title == f"OCR {title}"
+
+
+def test_sources__each_dated_document_gives_that_date(catalogue, source_text):
+    dated = {name: d.date for name, d in catalogue.documents.items() if d.date}
+    assert {"000_877957cfe4770bfa.txt", "002_afac824596d1bd0d.txt",
+            SEED_NVQ_L3} <= set(dated)
+    for name, date in dated.items():
+        assert date in source_text(name), name
+
+
+def test_profiles__framework_and_legacy_are_stated_or_marked_inferred(catalogue, source_text):
+    """A qualification's framework (QCF, RQF) and its legacy flag are either in a section it
+    cites, or one of its citations is an inference whose note explains them."""
+    for q in catalogue.qualifications.values():
+        claims = ([f"({q.framework})"] if q.framework else []) + (["legacy"] if q.legacy else [])
+        for claim in claims:
+            stated = any(catalogue.basis(c) is not Basis.INFERENCE
+                         and (claim in c.section
+                              or claim in _cited_section(catalogue, source_text, c))
+                         for c in q.source)
+            inferred = any(catalogue.basis(c) is Basis.INFERENCE
+                           and claim.strip("()") in (c.note or "") for c in q.source)
+            assert stated or inferred, (q.id, claim)
+
+
+def test_frameworks__functional_skills_keeps_the_column_heading(catalogue, source_text):
+    """The 2010 framework's skills component can be met by Key Skills, Functional Skills or,
+    in Wales, Essential Skills: the student guide's column heading says so."""
+    heading = "KEY SKILLS/ FUNCTIONAL SKILLS/ ESSENTIAL SKILLS WALES"
+    assert heading in source_text(SEED_NVQ_L3)
+    framework = catalogue.frameworks["advanced-apprenticeship-customer-service-2010"]
+    (skills,) = [c for c in framework.components if c.id == "functional-skills"]
+    assert skills.description.upper().startswith(heading.replace("/ ", " / "))
 
 
 # ----------------------------------------------------------------------------------- inferences
