@@ -42,14 +42,14 @@ def _external_section(text: str, cited: str) -> str:
 
 def _cited_section(catalogue, source_text, citation) -> str:
     """The text of a cited section: in external-facts.md, up to the next ``## `` heading; in a
-    seed, from the line that is the heading up to the next line that is a heading some
-    citation of that seed names."""
+    seed, from the last line that is the heading (not the cover or the contents) up to the next
+    line that is a heading some citation of that seed names."""
     text = source_text(citation.doc)
     if citation.doc == EXTERNAL:
         return _external_section(text, citation.section)
     headings = {c.section for _, c in _citations_of(catalogue) if c.doc == citation.doc}
     lines = text.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.strip() == citation.section)
+    start = max(i for i, line in enumerate(lines) if line.strip() == citation.section)
     end = next((i for i in range(start + 1, len(lines))
                 if lines[i].strip() in headings - {citation.section}), len(lines))
     return "\n".join(lines[start:end])
@@ -449,6 +449,20 @@ def test_inferences__unit_30_is_read_as_a_unit_of_10379(catalogue, source_text):
     assert len(about_unit_30) == 2
     for sources in about_unit_30:
         assert {catalogue.basis(c) for c in sources} == {Basis.INFERENCE}
+
+
+def test_citations__quotations_in_notes_are_in_the_cited_section(catalogue, source_text):
+    """A note that quotes its source (four words or more in double quotes) quotes words that
+    are in the section it cites, not in some other section."""
+    checked = 0
+    for _, citation in _citations_of(catalogue):
+        for quote in re.findall(r'"([^"]+)"', citation.note or ""):
+            if len(quote.split()) < 4:
+                continue
+            section = " ".join(_cited_section(catalogue, source_text, citation).split())
+            assert " ".join(quote.split()) in section, (citation.label(), quote)
+            checked += 1
+    assert checked > 10
 
 
 def test_job_roles__match_the_student_guide_lists(catalogue, source_text):
