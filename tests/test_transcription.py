@@ -387,6 +387,54 @@ def test_frameworks__functional_skills_keeps_the_column_heading(catalogue, sourc
     assert skills.description.upper().startswith(heading.replace("/ ", " / "))
 
 
+# -------------------------------------------------------------------------------- notes added
+
+_NOTED = [  # (qualifications, cited section, words in the section, words in the note)
+    (("09628", "09629"), "2.7 Progression opportunities",
+     "a way into a recognised customer service occupational qualification for those not in "
+     "full-time employment", None),
+    (("09628", "09629"), "10.1 National Occupational Standards (NOS) Mapping",
+     "a key progression route between education and employment", None),
+    (("09628", "09629"), "2.14 Delivery in Wales and Northern Ireland",
+     "only been approved by Ofqual for delivery in England/Wales/Northern Ireland", None),
+    (("09628", "09629"), "2.14 Delivery in Wales and Northern Ireland",
+     "for use by centres in Wales and/or by the Council for the Curriculum Examinations and "
+     "Assessment (CCEA) for use by centres in Northern Ireland", None),
+    (("09628", "09629"), "2.11 Funding",
+     "eligible for funding under Section 96 and/or Skills Funding Agency", None),
+    (("09628", "09629"), "2.12 Mode of delivery",
+     "OCR does not specify the mode of study or specify a time limit",
+     "OCR specifies no mode of study and no time limit"),
+    (("10378",), "Level 1 Customer Service (10378)", "This is a knowledge unit",
+     "is a knowledge unit"),
+    (("10378",), "Level 1 Customer Service (10378)",
+     "this unit is related to learners working in a contact centre",
+     "is related to learners working in a contact centre"),
+    (("10379", "10380"), "1. Overview:", "the qualifications are harder and require more evidence",
+     None),
+    (("10378", "10379", "10380"), "2. General Comments",
+     "the new qualifications are more challenging", None),
+]
+
+
+@pytest.mark.parametrize(("references", "section", "said", "noted"), _NOTED, ids=[
+    "M1-occupational", "M1-education-to-employment", "M3-nations", "M3-wales-ni", "M4-funding",
+    "M5-mode-of-delivery", "M11-unit-1", "M11-unit-14", "M10-harder", "M10-more-challenging"])
+def test_notes__facts_the_audit_found_missing_are_held_with_their_section(
+        catalogue, source_text, references, section, said, noted):
+    """Each fact added from the audit's list of missing facts is in the section it cites, and
+    the qualification holds it in a note citing that section."""
+    for reference in references:
+        q = catalogue.find_qualification(reference)
+        notes = [s for s in q.notes if any(c.section == section for c in s.source)]
+        assert notes, (reference, section)
+        (citation,) = {c for s in notes for c in s.source if c.section == section}
+        text = " ".join(_cited_section(catalogue, source_text, citation).split())
+        assert said in text, (reference, said)
+        points = " ".join(point for s in notes for point in s.points)
+        assert (noted or said) in points, (reference, noted or said)
+
+
 # ----------------------------------------------------------------------------------- inferences
 
 
