@@ -309,6 +309,24 @@ def test_framework__components_held_and_missing(catalogue):
                 if c.component.kind.value == "functional-skills").held is True
 
 
+def test_framework__2014_level_2_employment_rights_is_for_the_centre_to_confirm(catalogue):
+    """The 2014-15 report says many centres use unit 30 instead of a separate ERR component:
+    the Level 2 framework has that component, which holding 10379 alone does not settle."""
+    from advisor import check_framework
+
+    framework = catalogue.frameworks["intermediate-apprenticeship-customer-service-2014"]
+    status = check_framework(catalogue, framework, qualifications=["ocr-10379"])
+    by_id = {c.component.id: c for c in status.components}
+    assert by_id["combined"].held is True
+    err = by_id["employment-rights"]
+    assert err.held is None and "check with the centre" in err.message
+    assert "unit 30" in err.message and "separate ERR component" in err.message
+    assert err.component.source[0].section == "Level 2 Customer Service"
+    declared = check_framework(catalogue, framework, qualifications=["ocr-10379"],
+                               other_components=["employment-rights"])
+    assert declared.missing == () and all(c.held for c in declared.components)
+
+
 def test_check__remembered_plans_give_the_same_answers(catalogue):
     """A plan remembered from an earlier question is the plan worked out afresh, whatever the
     order of the held units or the units outside the qualification."""

@@ -435,6 +435,20 @@ def test_notes__facts_the_audit_found_missing_are_held_with_their_section(
         assert (noted or said) in points, (reference, noted or said)
 
 
+def test_frameworks__2010_issuer_is_the_council_the_handbook_names(catalogue, source_text):
+    text = source_text(SEED_PRINCIPLES)
+    assert "Technical element within the context of the Council of Administration" in text
+    assert "by the Council for Administration, the sector body for customer service" in text
+    for framework_id in ("apprenticeship-customer-service-2010",
+                         "advanced-apprenticeship-customer-service-2010"):
+        framework = catalogue.frameworks[framework_id]
+        assert framework.issuer == "Council for Administration"
+        cited = {c.section for c in framework.source if c.doc == SEED_PRINCIPLES
+                 and catalogue.basis(c) is Basis.INFERENCE and "issuer" in (c.note or "")}
+        assert cited == {"1.1 The OCR Principles of Customer Service suite of qualifications",
+                         "2.7 Progression opportunities"}
+
+
 # ----------------------------------------------------------------------------------- inferences
 
 
