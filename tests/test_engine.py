@@ -19,7 +19,7 @@ from advisor import (
 )
 from advisor.catalogue import AgeCaution
 from advisor.cli import main
-from tests.support.catalogues import SECOND, write_catalogue
+from tests.support.catalogues import QUALIFICATION, SECOND, write_catalogue
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -225,6 +225,62 @@ def test_carry_over__nvq_units_are_barred_from_the_principles_certificates(catal
     assert result.not_transferable[0].source[0].doc == "002_afac824596d1bd0d.txt"
 
 
+@pytest.mark.parametrize("target", ["04522", "04523"])
+def test_carry_over__nvq_units_towards_customer_service_knowledge_need_evidence(catalogue,
+                                                                               target):
+    """For 04522 and 04523 the report does not bar NVQ units, as it does for 09628/09629: it
+    says certification is no longer automatic and evidence goes to the OCR Moderator."""
+    result = carry_over(catalogue, catalogue.find_qualification(target),
+                        from_qualification=catalogue.find_qualification("03456"))
+    (note,) = result.notes
+    assert "submit evidence of achievement of the relevant units to their OCR Moderator" in (
+        note.statement)
+    assert [c.label() for c in note.source] == ["002_afac824596d1bd0d.txt § September 2012"]
+    assert not any(n.source for n in result.not_transferable)  # no documented bar
+
+
+def test_carry_over__nvq_units_alone_bring_the_customer_service_knowledge_note(catalogue):
+    held = resolve_units(catalogue, ["F3"], catalogue.find_qualification("03456"))
+    result = carry_over(catalogue, catalogue.find_qualification("04522"), units=held)
+    assert [n.source[0].doc for n in result.notes] == ["002_afac824596d1bd0d.txt"]
+
+
+def test_carry_over__knowledge_units_bring_no_nvq_note(catalogue):
+    result = carry_over(catalogue, catalogue.find_qualification("04522"),
+                        from_qualification=catalogue.find_qualification("09628"))
+    assert result.notes == ()
+
+
+REUSE_BY_KIND = """\
+transfer_rules:
+  - id: reuse-competence-evidence
+    kind: evidence-reuse
+    statement: Units of a competence qualification may be used as evidence, on conditions.
+    from_kinds: [competence]
+    to_qualifications: [ab-002]
+    source: doc.txt § Transfer
+"""
+
+
+@pytest.mark.parametrize(("kind", "noted"), [("competence", True), ("knowledge", False)])
+def test_carry_over__evidence_reuse_by_kind_of_qualification(tmp_path, kind, noted):
+    """An evidence-reuse rule naming kinds of qualification (from_kinds) applies to a learner
+    who completed one of that kind, or holds a unit one of that kind lists."""
+    catalogue = load_catalogue(write_catalogue(tmp_path, {
+        "transfer-rules.yaml": REUSE_BY_KIND,
+        "qualifications/ab-001.yaml": QUALIFICATION.replace("level: 2\n",
+                                                            f"level: 2\nkind: {kind}\n"),
+    }))
+    target = catalogue.qualifications["ab-002"]
+    completed = carry_over(catalogue, target,
+                           from_qualification=catalogue.qualifications["ab-001"])
+    units_only = carry_over(catalogue, target, units=["A/100/0002"])
+    for result in (completed, units_only):
+        assert [n.statement for n in result.notes] == (
+            ["Units of a competence qualification may be used as evidence, on conditions."]
+            if noted else [])
+
+
 def test_carry_over__level_1_units_transfer_into_the_national_level_2_diploma(catalogue):
     result = carry_over(catalogue, catalogue.find_qualification("S/016/608"),
                         units=["H/506/2154", "K/506/2155", "R/506/2134", "T/506/2126"])
@@ -251,6 +307,24 @@ def test_framework__components_held_and_missing(catalogue):
                                other_components=[by_kind["functional-skills"].component.id])
     assert next(c for c in declared.components
                 if c.component.kind.value == "functional-skills").held is True
+
+
+def test_framework__2014_level_2_employment_rights_is_for_the_centre_to_confirm(catalogue):
+    """The 2014-15 report says many centres use unit 30 instead of a separate ERR component:
+    the Level 2 framework has that component, which holding 10379 alone does not settle."""
+    from advisor import check_framework
+
+    framework = catalogue.frameworks["intermediate-apprenticeship-customer-service-2014"]
+    status = check_framework(catalogue, framework, qualifications=["ocr-10379"])
+    by_id = {c.component.id: c for c in status.components}
+    assert by_id["combined"].held is True
+    err = by_id["employment-rights"]
+    assert err.held is None and "check with the centre" in err.message
+    assert "unit 30" in err.message and "separate ERR component" in err.message
+    assert err.component.source[0].section == "Level 2 Customer Service"
+    declared = check_framework(catalogue, framework, qualifications=["ocr-10379"],
+                               other_components=["employment-rights"])
+    assert declared.missing == () and all(c.held for c in declared.components)
 
 
 def test_check__remembered_plans_give_the_same_answers(catalogue):

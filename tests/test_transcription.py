@@ -11,7 +11,9 @@ import re
 import pytest
 
 from advisor import iter_citations
+from advisor.catalogue import Basis
 
+SEED_REPORT = "000_877957cfe4770bfa.txt"
 SEED_PRINCIPLES = "001_1a36f8904fba0327.txt"
 SEED_NVQ_L3 = "003_6006b2829cc9c277.txt"
 SEED_OCNLR = "004_70450870fa016f48.txt"
@@ -27,6 +29,38 @@ def _members(catalogue, qualification_id):
 def _section(text: str, start: str, end: str) -> str:
     begin = text.index(start)
     return text[begin : text.index(end, begin + len(start))]
+
+
+def _external_section(text: str, cited: str) -> str:
+    """The external-facts.md section, heading and body, whose ``## `` heading begins with
+    ``cited``."""
+    for block in text.split("\n## ")[1:]:
+        if block.startswith(cited):
+            return block
+    raise AssertionError(f"no section of external-facts.md begins {cited!r}")
+
+
+def _cited_section(catalogue, source_text, citation) -> str:
+    """The text of a cited section: in external-facts.md, up to the next ``## `` heading; in a
+    seed, from the last line that is the heading (not the cover or the contents) up to the next
+    line that is a heading some citation of that seed names."""
+    text = source_text(citation.doc)
+    if citation.doc == EXTERNAL:
+        return _external_section(text, citation.section)
+    headings = {c.section for _, c in _citations_of(catalogue) if c.doc == citation.doc}
+    lines = text.splitlines()
+    start = max(i for i, line in enumerate(lines) if line.strip() == citation.section)
+    end = next((i for i in range(start + 1, len(lines))
+                if lines[i].strip() in headings - {citation.section}), len(lines))
+    return "\n".join(lines[start:end])
+
+
+def _citations_of(catalogue):
+    """(key path, citation) for every citation the catalogue holds."""
+    for model in (*catalogue.qualifications.values(), *catalogue.units.values(),
+                  *catalogue.progressions, *catalogue.job_roles.values(),
+                  *catalogue.frameworks.values(), *catalogue.transfer_rules):
+        yield from iter_citations(model)
 
 
 # --------------------------------------------------------------------------------- 09628 / 09629
@@ -251,15 +285,246 @@ def test_citations__every_section_appears_in_its_document(catalogue, source_text
     """A citation names a section heading that really is in the cited document."""
     texts = {name: source_text(name) for name in catalogue.documents}
     checked = 0
-    for model in (*catalogue.qualifications.values(), *catalogue.units.values(),
-                  *catalogue.progressions, *catalogue.job_roles.values(),
-                  *catalogue.frameworks.values(), *catalogue.transfer_rules):
-        for _, citation in iter_citations(model):
-            assert citation.section in texts[citation.doc], citation.label()
-            if citation.url:
-                assert citation.url in texts[citation.doc], citation.url
-            checked += 1
+    for _, citation in _citations_of(catalogue):
+        assert citation.section in texts[citation.doc], citation.label()
+        if citation.url:
+            assert citation.url in texts[citation.doc], citation.url
+        checked += 1
     assert checked > 200
+
+
+def test_citations__a_unit_match_cites_the_section_that_lists_the_unit(catalogue, source_text):
+    """A unit the report names, matched to a national unit, cites the external-facts section
+    that lists that unit's reference number, not another section."""
+    text = source_text(EXTERNAL)
+    checked = 0
+    for q in catalogue.qualifications.values():
+        for named in q.named_units:
+            if named.possible_urn is None:
+                continue
+            external = [c for c in named.source if c.doc == EXTERNAL]
+            assert external, (q.id, named.number)
+            for citation in external:
+                assert named.possible_urn in _external_section(text, citation.section), (
+                    q.id, named.number, citation.section)
+                checked += 1
+    assert checked == 5  # 10378 units 1 and 14, 10379 unit 3, 10380 unit 3, 10381 unit 1
+
+
+def test_citations__national_steps_cite_the_structures_they_join(catalogue, source_text):
+    """A step between two national structures, which no source states, cites the sections of
+    external-facts.md that give both structures, and nothing that does not mention them."""
+    text = source_text(EXTERNAL)
+    national = {q.id: q.structure_reference for q in catalogue.qualifications.values()
+                if q.structure_reference}
+    steps = [p for p in catalogue.progressions if p.from_ in national and p.to in national]
+    assert len(steps) == 3
+    for step in steps:
+        cited = [_external_section(text, c.section) for c in step.source if c.doc == EXTERNAL]
+        for reference in (national[step.from_], national[step.to]):
+            assert any(reference in body for body in cited), (step.from_, step.to, reference)
+        for citation in step.source:
+            assert catalogue.basis(citation) is Basis.INFERENCE
+            if citation.doc != EXTERNAL:  # a seed: only with a note saying what it adds
+                assert "does not mention the national structures" in (citation.note or "")
+
+
+def test_citations__replacement_notes_quote_the_section_cited(catalogue, source_text):
+    """The replacement of 09628 and 09629 quotes the report's words about the technical
+    certificate, and cites the section those words are in."""
+    overview = _section(source_text(SEED_REPORT), "\n1. Overview:\n", "\n2. General Comments")
+    quote = "the technical certificate aspect is now embedded in the one qualification"
+    assert quote in overview
+    for reference in ("09628", "09629"):
+        (replacement,) = catalogue.find_qualification(reference).replaced_by
+        quoting = [c for c in replacement.source if quote in (c.note or "")]
+        assert [c.label() for c in quoting] == [f"{SEED_REPORT} § 1. Overview:"]
+
+
+# ------------------------------------------------------------------------------------- profiles
+
+
+def test_titles__the_ocr_suite_as_the_2014_15_report_writes_it(catalogue, source_text):
+    """Each qualification of the report's suite list has the report's title, word for word
+    (10381 has no "in": "Level 4 NVQ Diploma Customer Service")."""
+    text = source_text(SEED_REPORT)
+    listed = re.findall(r"^(Level \d [^*]+?) \*\*(\d{5})\*\*$", text, re.MULTILINE)
+    assert len(set(listed)) == 7
+    for title, code in set(listed):
+        assert catalogue.find_qualification(code).title == f"OCR {title}"
+
+
+def test_sources__each_dated_document_gives_that_date(catalogue, source_text):
+    dated = {name: d.date for name, d in catalogue.documents.items() if d.date}
+    assert {"000_877957cfe4770bfa.txt", "002_afac824596d1bd0d.txt",
+            SEED_NVQ_L3} <= set(dated)
+    for name, date in dated.items():
+        assert date in source_text(name), name
+
+
+def test_profiles__framework_and_legacy_are_stated_or_marked_inferred(catalogue, source_text):
+    """A qualification's framework (QCF, RQF) and its legacy flag are either in a section it
+    cites, or one of its citations is an inference whose note explains them."""
+    for q in catalogue.qualifications.values():
+        claims = ([f"({q.framework})"] if q.framework else []) + (["legacy"] if q.legacy else [])
+        for claim in claims:
+            stated = any(catalogue.basis(c) is not Basis.INFERENCE
+                         and (claim in c.section
+                              or claim in _cited_section(catalogue, source_text, c))
+                         for c in q.source)
+            inferred = any(catalogue.basis(c) is Basis.INFERENCE
+                           and claim.strip("()") in (c.note or "") for c in q.source)
+            assert stated or inferred, (q.id, claim)
+
+
+def test_frameworks__functional_skills_keeps_the_column_heading(catalogue, source_text):
+    """The 2010 framework's skills component can be met by Key Skills, Functional Skills or,
+    in Wales, Essential Skills: the student guide's column heading says so."""
+    heading = "KEY SKILLS/ FUNCTIONAL SKILLS/ ESSENTIAL SKILLS WALES"
+    assert heading in source_text(SEED_NVQ_L3)
+    framework = catalogue.frameworks["advanced-apprenticeship-customer-service-2010"]
+    (skills,) = [c for c in framework.components if c.id == "functional-skills"]
+    assert skills.description.upper().startswith(heading.replace("/ ", " / "))
+
+
+# -------------------------------------------------------------------------------- notes added
+
+_NOTED = [  # (qualifications, cited section, words in the section, words in the note)
+    (("09628", "09629"), "2.7 Progression opportunities",
+     "a way into a recognised customer service occupational qualification for those not in "
+     "full-time employment", None),
+    (("09628", "09629"), "10.1 National Occupational Standards (NOS) Mapping",
+     "a key progression route between education and employment", None),
+    (("09628", "09629"), "2.14 Delivery in Wales and Northern Ireland",
+     "only been approved by Ofqual for delivery in England/Wales/Northern Ireland", None),
+    (("09628", "09629"), "2.14 Delivery in Wales and Northern Ireland",
+     "for use by centres in Wales and/or by the Council for the Curriculum Examinations and "
+     "Assessment (CCEA) for use by centres in Northern Ireland", None),
+    (("09628", "09629"), "2.11 Funding",
+     "eligible for funding under Section 96 and/or Skills Funding Agency", None),
+    (("09628", "09629"), "2.12 Mode of delivery",
+     "OCR does not specify the mode of study or specify a time limit",
+     "OCR specifies no mode of study and no time limit"),
+    (("10378",), "Level 1 Customer Service (10378)", "This is a knowledge unit",
+     "is a knowledge unit"),
+    (("10378",), "Level 1 Customer Service (10378)",
+     "this unit is related to learners working in a contact centre",
+     "is related to learners working in a contact centre"),
+    (("10379", "10380"), "1. Overview:", "the qualifications are harder and require more evidence",
+     None),
+    (("10378", "10379", "10380"), "2. General Comments",
+     "the new qualifications are more challenging", None),
+]
+
+
+@pytest.mark.parametrize(("references", "section", "said", "noted"), _NOTED, ids=[
+    "M1-occupational", "M1-education-to-employment", "M3-nations", "M3-wales-ni", "M4-funding",
+    "M5-mode-of-delivery", "M11-unit-1", "M11-unit-14", "M10-harder", "M10-more-challenging"])
+def test_notes__facts_the_audit_found_missing_are_held_with_their_section(
+        catalogue, source_text, references, section, said, noted):
+    """Each fact added from the audit's list of missing facts is in the section it cites, and
+    the qualification holds it in a note citing that section."""
+    for reference in references:
+        q = catalogue.find_qualification(reference)
+        notes = [s for s in q.notes if any(c.section == section for c in s.source)]
+        assert notes, (reference, section)
+        (citation,) = {c for s in notes for c in s.source if c.section == section}
+        text = " ".join(_cited_section(catalogue, source_text, citation).split())
+        assert said in text, (reference, said)
+        points = " ".join(point for s in notes for point in s.points)
+        assert (noted or said) in points, (reference, noted or said)
+
+
+def test_frameworks__2010_issuer_is_the_council_the_handbook_names(catalogue, source_text):
+    text = source_text(SEED_PRINCIPLES)
+    assert "Technical element within the context of the Council of Administration" in text
+    assert "by the Council for Administration, the sector body for customer service" in text
+    for framework_id in ("apprenticeship-customer-service-2010",
+                         "advanced-apprenticeship-customer-service-2010"):
+        framework = catalogue.frameworks[framework_id]
+        assert framework.issuer == "Council for Administration"
+        cited = {c.section for c in framework.source if c.doc == SEED_PRINCIPLES
+                 and catalogue.basis(c) is Basis.INFERENCE and "issuer" in (c.note or "")}
+        assert cited == {"1.1 The OCR Principles of Customer Service suite of qualifications",
+                         "2.7 Progression opportunities"}
+
+
+# ----------------------------------------------------------------------------------- inferences
+
+
+def test_inferences__a_date_no_secondary_source_gives_is_marked_inferred(catalogue, source_text):
+    """A date cited to external-facts.md is written in the cited section, or its citation says
+    it is an inference (03456 "closed for entry" has no date: the catalogue derives one)."""
+    text = source_text(EXTERNAL)
+    inferred = []
+    for q in catalogue.qualifications.values():
+        for name in ("operational_start", "last_entry", "last_certification",
+                     "closed_to_entry_by", "review"):
+            fact = getattr(q.dates, name)
+            for citation in fact.source if fact else ():
+                if citation.doc != EXTERNAL:
+                    continue
+                body = _external_section(text, citation.section)
+                written = f"{fact.date.day} {fact.date:%b} {fact.date.year}"
+                if written not in body and fact.date.isoformat() not in body:
+                    assert catalogue.basis(citation) is Basis.INFERENCE, (q.id, name)
+                    inferred.append((q.code, name))
+    assert inferred == [("03456", "closed_to_entry_by")]
+
+
+def test_inferences__framework_reference_fr03058_is_not_tied_to_a_level(catalogue, source_text):
+    """external-facts I gives FR03058 with a nation, date and issuer but no level or
+    components, so the 2014 frameworks' use of it is marked as an inference."""
+    line = next(row for row in _external_section(source_text(EXTERNAL),
+                                                   "I. Apprenticeship frameworks").splitlines()
+                if "FR03058" in row)
+    assert not re.search(r"level|intermediate|advanced|component", line, re.IGNORECASE)
+    framed = [f for f in catalogue.frameworks.values() if f.reference == "FR03058"]
+    assert len(framed) == 2
+    for framework in framed:
+        (citation,) = [c for c in framework.source if c.doc == EXTERNAL]
+        assert catalogue.basis(citation) is Basis.INFERENCE
+
+
+def test_inferences__ocnlr_diploma_as_a_combined_component(catalogue, source_text):
+    """OCN London calls its Level 2 Diploma the *competence* component; placing it in the 2014
+    framework's combined component is marked as an inference."""
+    text = source_text(SEED_OCNLR)
+    assert "provides the competence component of the Level 2 Intermediate Apprenticeship" in text
+    framework = catalogue.frameworks["intermediate-apprenticeship-customer-service-2014"]
+    combined = next(c for c in framework.components if c.id == "combined")
+    assert "ocnlr-l2-diploma-customer-service" in combined.qualifications
+    (citation,) = [c for c in combined.source if c.doc == SEED_OCNLR]
+    assert catalogue.basis(citation) is Basis.INFERENCE
+
+
+def test_inferences__unit_30_is_read_as_a_unit_of_10379(catalogue, source_text):
+    """The report's paragraph on unit 30 does not name 10379, so every record that puts unit 30
+    in 10379 says it is an inference."""
+    paragraph = _section(source_text(SEED_REPORT), "\nLevel 2 Customer Service\n",
+                         "\nLevel 3 Customer Service\n")
+    assert "unit 30" in paragraph and "10379" not in paragraph
+    q = catalogue.find_qualification("10379")
+    (unit_30,) = [n for n in q.named_units if n.number == "30"]
+    about_unit_30 = [unit_30.source, *(s.source for s in q.notes
+                                       if any("unit 30" in point for point in s.points))]
+    assert len(about_unit_30) == 2
+    for sources in about_unit_30:
+        assert {catalogue.basis(c) for c in sources} == {Basis.INFERENCE}
+
+
+def test_citations__quotations_in_notes_are_in_the_cited_section(catalogue, source_text):
+    """A note that quotes its source (four words or more in double quotes) quotes words that
+    are in the section it cites, not in some other section."""
+    checked = 0
+    for _, citation in _citations_of(catalogue):
+        for quote in re.findall(r'"([^"]+)"', citation.note or ""):
+            if len(quote.split()) < 4:
+                continue
+            section = " ".join(_cited_section(catalogue, source_text, citation).split())
+            assert " ".join(quote.split()) in section, (citation.label(), quote)
+            checked += 1
+    assert checked > 10
 
 
 def test_job_roles__match_the_student_guide_lists(catalogue, source_text):

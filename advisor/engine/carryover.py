@@ -3,8 +3,10 @@
 A unit with the same unit reference number (URN) in the target is the same unit, so its credit
 transfers. A unit with the same title under another URN is only *similar*: it is listed for the
 centre to judge through recognition of prior learning and does not count. Documented bars (NVQ
-unit achievements are not evidence for the Principles certificates) are shown with their source.
-Then the target's remaining plan, exactly as :func:`check_combination` gives it.
+unit achievements are not evidence for the Principles certificates) are shown with their source,
+and so is evidence a centre may reuse, with its conditions (NVQ units towards the Customer Service
+Knowledge qualifications, on evidence sent to the moderator). Then the target's remaining plan,
+exactly as :func:`check_combination` gives it.
 """
 
 from __future__ import annotations
@@ -108,12 +110,11 @@ def carry_over(
     similar = _similar(catalogue, held, target_units)
 
     not_transferable: list[NotTransferable] = []
-    notes: list[EvidenceNote] = []
     similar_urns = {s.urn for s in similar}
     for urn in held:
         if urn in target_units:
             continue
-        kinds = source_kinds.get(urn) or _kinds_containing(catalogue, urn)
+        kinds = _held_through(catalogue, urn, source_kinds)
         bar = next(
             (rule for rule in catalogue.transfer_rules
              if rule.kind is TransferKind.BAR and target.id in rule.to_qualifications
@@ -129,12 +130,9 @@ def carry_over(
         else:
             not_transferable.append(NotTransferable(
                 urn, f"Not part of {target.title}: no unit with this reference number.", ()))
-    if from_qualification is not None:
-        for rule in catalogue.transfer_rules:
-            if (rule.kind is TransferKind.EVIDENCE_REUSE
-                    and from_qualification.id in rule.from_qualifications
-                    and target.id in rule.to_qualifications):
-                notes.append(EvidenceNote(rule.statement, rule.source))
+    notes = _evidence_notes(catalogue, target, from_qualification,
+                            {kind for urn in held for kind in _held_through(catalogue, urn,
+                                                                           source_kinds)})
 
     remaining = check_combination(catalogue, target, transfers, objective=objective)
     return CarryOver(
@@ -159,6 +157,30 @@ def _similar(catalogue: Catalogue, urns: Iterable[str],
     listed = set(target_units)
     return [Similar(urn, other) for urn in urns if urn not in listed
             for other in units_with_same_title(catalogue.graph, urn) if other in listed]
+
+
+def _evidence_notes(catalogue: Catalogue, target: Qualification,
+                    from_qualification: Qualification | None,
+                    held_kinds: set[Kind]) -> list[EvidenceNote]:
+    """The evidence-reuse rules towards ``target`` that apply: those naming the learner's
+    qualification, and those about units held through a kind of qualification (NVQ units, say),
+    whether the learner completed one or holds some of its units."""
+    kinds = held_kinds | ({from_qualification.kind} if from_qualification is not None else set())
+    return [
+        EvidenceNote(rule.statement, rule.source)
+        for rule in catalogue.transfer_rules
+        if rule.kind is TransferKind.EVIDENCE_REUSE and target.id in rule.to_qualifications
+        and ((from_qualification is not None
+              and from_qualification.id in rule.from_qualifications)
+             or kinds & set(rule.from_kinds))
+    ]
+
+
+def _held_through(catalogue: Catalogue, urn: str, source_kinds: dict[str, set[Kind]]
+                  ) -> set[Kind]:
+    """The kinds of qualification a unit is held through: the completed qualification it came
+    from, else every qualification whose rules list it."""
+    return source_kinds.get(urn) or _kinds_containing(catalogue, urn)
 
 
 def _kinds_containing(catalogue: Catalogue, urn: str) -> set[Kind]:
