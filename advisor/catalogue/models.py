@@ -400,7 +400,10 @@ class Qualification(Record):
 
     @property
     def name(self) -> str:
-        """Its title with its reference: ``OCR Level 2 Certificate in ... (09628)``."""
+        """Its title with its reference: ``OCR Level 2 Certificate in ... (09628)`` (the title
+        alone where it already ends with the reference)."""
+        if self.title.endswith(f"({self.reference})"):
+            return self.title
         return f"{self.title} ({self.reference})"
 
 

@@ -129,7 +129,9 @@ def carry_over(
             continue
         else:
             not_transferable.append(NotTransferable(
-                urn, f"Not part of {target.title}: no unit with this reference number.", ()))
+                urn, f"Not part of {target.title}: no unit with this reference number." if rules
+                else f"Not known: the sources do not list the units of {target.title}, so "
+                     "whether this unit counts cannot be said; ask the centre.", ()))
     notes = _evidence_notes(catalogue, target, from_qualification,
                             {kind for urn in held for kind in _held_through(catalogue, urn,
                                                                            source_kinds)})

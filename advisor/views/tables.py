@@ -494,8 +494,10 @@ def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
             target = catalogue.units.get(item.target)
             rows.append(unit_row(item.urn, outcome, f"same title as {item.target}"
                                  + (f" ({target.credits} credits)" if target else "")))
+    unknown = rules is None  # the sources do not list the target's units
     for barred in result.not_transferable:
-        rows.append(unit_row(barred.urn, "does not count", barred.reason
+        outcome = "not known" if unknown and not barred.source else "does not count"
+        rows.append(unit_row(barred.urn, outcome, barred.reason
                              + (f" ({cite(catalogue, barred.source)})" if barred.source else "")))
     frame = pd.DataFrame(rows, columns=["URN", "Title", "Credits", "Outcome", "Why"])
     return frame.astype({"Credits": "Int64"})

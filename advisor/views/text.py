@@ -59,7 +59,8 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
     complete or not, credits, each rule, the smallest plan, held units that are not part of it
     and any cautions."""
     q = check.qualification
-    lines = [f"{q.title} ({q.reference}), Level {q.level or '?'}"]
+    level = f"Level {q.level}" if q.level is not None else "level not stated"
+    lines = [f"{q.name}, {level}"]
     if as_at is not None:
         lines.append(status_sentence(catalogue, status_on(catalogue, q, as_at), as_at))
     if not check.known:
@@ -95,6 +96,9 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
     if result.transfers:
         lines.append(f"Transfers ({result.credits_transferred} credits, same unit reference):")
         lines += [f"  = {describe_unit(catalogue, u, rules)}" for u in result.transfers]
+    elif rules is None:
+        lines.append("Whether any unit transfers is not known: the sources do not list its "
+                     "units.")
     else:
         lines.append("No unit transfers (no unit with the same reference number).")
     if result.possible:
