@@ -263,14 +263,10 @@ def recommend(
 
     held = [catalogue.qualifications[i] for i in profile.held_qualifications
             if i in catalogue.qualifications]
-    for q in held:
-        if q.level is not None:
-            reasons.append(Finding(
-                "holds-qualification",
-                f"Already holds {q.name}, a Level {q.level} qualification; the new one should "
-                f"be at Level {q.level} or above.",
-                q.source, level=q.level,
-            ))
+    reasons += [Finding("holds-qualification",
+                        f"Already holds {q.name}, a Level {q.level} qualification; the new one "
+                        f"should be at Level {q.level} or above.", q.source, level=q.level)
+                for q in held if q.level is not None]
 
     if profile.role:
         role_match = match_role(catalogue, profile.role)

@@ -102,8 +102,8 @@ HELD_COLOUR = "#1b7a3a"  # where the learner starts
 
 def _short(q: Qualification) -> str:
     """A label short enough for the map: the code, else the title wrapped into short lines."""
-    if q.code or q.regulator_number:
-        return _text(q.code or q.regulator_number)
+    if q.reference != q.id:  # a code or number people use, rather than the catalogue's id
+        return _text(q.reference)
     words = q.title.removeprefix(q.awarding_body).split()
     lines: list[str] = []
     for word in words:
