@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -201,3 +202,42 @@ def test_about__lists_the_six_documents_and_the_as_at_date(catalogue):
     assert len(documents) == 6
     assert any("1 June 2015" in t for t in texts(at.info))
     assert any("nothing is saved" in t for t in texts(at.markdown))
+
+
+# ------------------------------------------------------------------- readable sources only
+
+FILE_NAME = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b|external-facts\.md")
+
+
+def _every_text(at) -> str:
+    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "success", "error",
+                                  "subheader", "title") for e in getattr(at, kind)]
+    for frame in [*at.dataframe, *at.table]:
+        parts.append(frame.value.to_string())
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize(("page", "params"), [
+    ("app_pages/starting_level.py", {"age": "35", "work": "working",
+                                     "role": "Call Centre Operators", "has": "09628"}),
+    ("app_pages/plan_route.py", {"from": "09628", "level": "3"}),
+    ("app_pages/check_units.py", {}),
+    ("app_pages/explore.py", {}),
+])
+def test_sources__no_page_but_about_shows_a_file_name(page, params):
+    """People trust a citation they can read: every page names the document by its title; the
+    file names appear on the About page only."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    shown = _every_text(at)
+    assert "§" in shown, "the page cites its sources"
+    assert FILE_NAME.findall(shown) == []
+
+
+def test_sources__the_about_page_names_the_files():
+    at = open_page("app_pages/about.py")
+    assert FILE_NAME.search(_every_text(at))

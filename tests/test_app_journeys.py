@@ -52,7 +52,8 @@ def test_starting_level__role_and_work_give_level_2_with_reasons():
     assert [m.value for m in at.metric] == ["Level 2"]
     text = all_text(at)
     assert "listed among the Level 2 job roles" in text
-    assert "003_6006b2829cc9c277.txt § JOB ROLES AND PROGRESSION" in text
+    assert ("OCR student guide: Level 3 NVQ Diploma in Customer Service (03456), 2011, "
+            "§ JOB ROLES AND PROGRESSION") in text
     assert "None of the qualifications at Level 2 can be confirmed open" in text
     options = next(d.value for d in at.dataframe if "New learners" in d.value.columns)
     row = options.set_index("Code").loc["09628"]

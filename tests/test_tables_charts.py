@@ -74,7 +74,8 @@ def test_rules_table__one_row_per_rule_with_its_source(catalogue):
     assert list(table.columns) == ["Met", "Rule", "Source"]
     assert set(table["Met"]) == {"yes"}
     assert "Credits: 13 of 13 counted" in set(table["Rule"])
-    assert all("001_1a36f8904fba0327.txt § 6.1 Qualification structure" in s
+    assert all("OCR centre handbook: Level 2 and Level 3 Certificates in Principles of Customer "
+               "Service (09628, 09629), § 6.1 Qualification structure" in s
                for s in table["Source"])
 
 

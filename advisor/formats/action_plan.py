@@ -28,7 +28,7 @@ from advisor.engine.eligibility import Reason, StatusOnDate
 from advisor.engine.recommend import Finding, Recommendation
 from advisor.engine.routes import Route
 from advisor.engine.wording import uk_date
-from advisor.views.labels import STATUS_WORDS, STEP_WORDS, status_sentence
+from advisor.views.labels import STATUS_WORDS, STEP_WORDS, citation, status_sentence
 
 # Built once: an Environment is safe to share between threads for rendering.
 _ENVIRONMENT = jinja2.Environment(
@@ -129,8 +129,8 @@ class _Route:
 
 @dataclass(frozen=True)
 class _Source:
-    label: str
-    document: str | None  # "title, publisher" when the catalogue lists the document
+    label: str  # the readable citation: document title, date, section
+    document: str | None  # the publisher, when the catalogue lists the document
 
 
 class _Sources:
@@ -139,25 +139,26 @@ class _Sources:
     The page is prepared top to bottom, so the numbers follow the order the marks appear in.
     """
 
-    def __init__(self) -> None:
-        self.numbers: dict[str, int] = {}
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.numbers: dict[Citation, int] = {}
 
     def cite(self, citations: Iterable[Citation]) -> tuple[int, ...]:
-        marks = [self.numbers.setdefault(c.label(), len(self.numbers) + 1) for c in citations]
+        marks = [self.numbers.setdefault(c, len(self.numbers) + 1) for c in citations]
         return tuple(dict.fromkeys(marks))
 
-    def listed(self, catalogue: Catalogue) -> list[_Source]:
+    def listed(self) -> list[_Source]:
         sources = []
-        for label in self.numbers:
-            document = catalogue.documents.get(label.split(" § ", 1)[0])
-            described = f"{document.title}, {document.publisher}" if document else None
-            sources.append(_Source(label, described))
+        for cited in self.numbers:
+            document = self.catalogue.documents.get(cited.doc)
+            sources.append(_Source(citation(self.catalogue, cited),
+                                   document.publisher if document else None))
         return sources
 
 
 def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     """The plan as one HTML document (a string), safe to open and print."""
-    sources = _Sources()
+    sources = _Sources(catalogue)
     created = plan.created or dt.date.today()
     # Prepared in the order the page shows them, so sources are numbered by first use.
     recommendation = (_recommendation(plan.recommendation, sources)
@@ -177,7 +178,7 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
         check=check,
         next_steps=_next_steps(plan, sources),
         notes=[line for line in plan.notes.strip().splitlines() if line],
-        sources=sources.listed(catalogue),
+        sources=sources.listed(),
     )
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "STATUS_WORDS",
     "STEP_WORDS",
     "STRUCTURE_WORDS",
+    "citation",
     "cite",
     "entry_status",
     "group_name",
@@ -102,9 +103,23 @@ def group_requirement(group: Group) -> str:
     return text
 
 
+def citation(catalogue: Catalogue, cited: Citation) -> str:
+    """A citation people can read: the document's title and date, then the section, marked
+    where it is a secondary source or an inference. ``OCR centre handbook: ... (09628,
+    09629), § 2.1 Qualification profile``. (File names are for the About page only.)"""
+    document = catalogue.documents.get(cited.doc)
+    if document is None:
+        where = cited.doc
+    else:
+        where = document.title
+        if document.date and document.date not in where:
+            where += f", {document.date}"
+    return f"{where}, § {cited.section}{_BASIS_MARK[catalogue.basis(cited)]}"
+
+
 def cite(catalogue: Catalogue, sources: Iterable[Citation]) -> str:
-    """Citations as one line, each marked where it is secondary or an inference."""
-    return "; ".join(c.label() + _BASIS_MARK[catalogue.basis(c)] for c in sources)
+    """Citations as one line, each readable (:func:`citation`)."""
+    return "; ".join(dict.fromkeys(citation(catalogue, c) for c in sources))
 
 
 STEP_WORDS: dict[StepKind, str] = {

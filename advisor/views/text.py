@@ -40,6 +40,7 @@ PROBLEMS_SHOWN = 20
 
 
 def _sources(citations: Iterable[Citation]) -> str:
+    """Citations as ``file § section``: compact, for people who script the command line."""
     return "; ".join(c.label() for c in citations)
 
 
