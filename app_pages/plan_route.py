@@ -25,6 +25,7 @@ from advisor import (
     already_reached,
     charts,
     check_eligibility,
+    count,
     decode_route,
     encode_route,
     find_routes,
@@ -143,8 +144,8 @@ def show_route(ctx: Frame, route: Route) -> None:
         show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at))
         carried = step.carry_over
         if carried.transfers:
-            st.write(f"Carries over: {carried.credits_transferred} credits from units already "
-                     "held.")
+            transferred = count(carried.credits_transferred, "credit")
+            st.write(f"Carries over: {transferred} from units already held.")
         table = tables.carry_over_table(catalogue, carried)
         if not table.empty:
             show_table(table, name=f"Units held, step {number}", key=f"route_carry_{number}",

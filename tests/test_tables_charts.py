@@ -174,7 +174,7 @@ def test_progress_table__groups_add_up_to_the_total(catalogue, data):
     ("6000840 4", {"09628"}),
     ("s/016/608", {"S/016/608"}),
     ("principles of customer",
-     {"09628", "09629", "ocnlr-l2-certificate-principles-customer-service"}),
+     {"09628", "09629", "OCNLR L2 Principles"}),
 ])
 def test_qualification_matches__by_code_number_reference_or_title(catalogue, query, expected):
     found = tables.qualification_matches(catalogue, query, as_at=TODAY)

@@ -118,7 +118,7 @@ class Catalogue:
             return found
         labels: dict[str, str] = {}
         for q in self.qualifications.values():
-            for name in (q.id, q.code, q.regulator_number, q.structure_reference):
+            for name in (q.id, q.code, q.regulator_number, q.structure_reference, q.short_name):
                 if name:
                     labels[name.upper()] = name
             labels[q.title.upper()] = q.reference
@@ -176,7 +176,7 @@ class Catalogue:
         reference), normalised; the first qualification in catalogue order wins."""
         index: dict[str, Qualification] = {}
         for q in self.qualifications.values():
-            for name in (q.id, q.code, q.regulator_number, q.structure_reference):
+            for name in (q.id, q.code, q.regulator_number, q.structure_reference, q.short_name):
                 if name is not None:
                     index.setdefault(normalise_reference(name), q)
         return index

@@ -145,7 +145,7 @@ def check_qualifications(
                   f"qualification id {q.id!r} is already used by {found[q.id][1].file}")
             continue
         found[q.id] = (q, parsed)
-        for key in ("code", "regulator_number", "structure_reference"):
+        for key in ("code", "regulator_number", "structure_reference", "short_name"):
             value = getattr(q, key)
             if value is None:
                 continue

@@ -351,6 +351,9 @@ class Qualification(Record):
     code: str | None = None  # the awarding body's scheme code, e.g. OCR 09628
     regulator_number: str | None = None  # QAN / Ofqual qualification number, e.g. 600/0840/4
     structure_reference: str | None = None  # national structure number, e.g. S/016/608
+    # A short label for people where the documents give no code or number: a name for lists
+    # and links, not a fact, so it needs no source.
+    short_name: str | None = Field(default=None, min_length=2, max_length=40)
     title: str
     level: Level | None = None
     kind: Kind = Kind.UNKNOWN
@@ -395,8 +398,10 @@ class Qualification(Record):
     def reference(self) -> str:
         """The short name people use for it: the scheme code (``09628``), else the regulator
         number (``601/4404/X``), else the national structure number (``S/016/608``), else the
-        catalogue id. Every page, export, chart and CLI answer names a qualification this way."""
-        return self.code or self.regulator_number or self.structure_reference or self.id
+        short name the data gives, else the catalogue id. Every page, export, chart and CLI
+        answer names a qualification this way."""
+        return (self.code or self.regulator_number or self.structure_reference or self.short_name
+                or self.id)
 
     @property
     def name(self) -> str:

@@ -108,7 +108,8 @@ def describe_unit(catalogue: Catalogue, urn: str, rules: RulesOfCombination | No
         return label
     text = f"{label} {unit.title}"
     if with_credits:
-        text += f", {unit.credits} credits" if unit.credits is not None else ", credits not stated"
+        text += f", {count(unit.credits, 'credit')}" if unit.credits is not None else (
+            ", credits not stated")
     return text
 
 

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from advisor.catalogue import Basis, Catalogue, Category, Qualification, progressions_from
 from advisor.engine.routes import Route
+from advisor.engine.wording import count
 from advisor.views.labels import STEP_WORDS
 
 COUNTED_COLOUR = "#1b7a3a"  # dark green: contrast above 4.5:1 against white text
@@ -27,14 +28,10 @@ def _text(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _credits(n: int) -> str:
-    return f"{n} credit" if n == 1 else f"{n} credits"
-
-
 def _phrase(counted: int, required: int | None) -> str:
     if required is None:
-        return f"{_credits(counted)} (no credit minimum)"
-    return f"{counted} of {_credits(required)}"
+        return f"{count(counted, 'credit')} (no credit minimum)"
+    return f"{counted} of {count(required, 'credit')}"
 
 
 def _rows(progress: pd.DataFrame) -> list[tuple[str, int, int | None]]:
@@ -281,7 +278,7 @@ def describe_cohort_completion(completion: pd.DataFrame) -> str:
     if completion.empty:
         return "No learner named a target qualification."
     return "; ".join(
-        f"{row['target']}: {row['learners']} learners, {row['complete']} complete, "
+        f"{row['target']}: {count(row['learners'], 'learner')}, {row['complete']} complete, "
         f"{row['not_complete']} not complete yet"
         + (f", {row['rules_not_known']} whose rules are not known"
            if row["rules_not_known"] else "")
@@ -298,5 +295,5 @@ def units_needed_chart(units: pd.DataFrame) -> go.Figure:
 def describe_units_needed(units: pd.DataFrame) -> str:
     if units.empty:
         return "No units are still needed."
-    return "; ".join(f"{row.urn} {row.title}: {row.learners} learners"
-                     for row in units.itertuples(index=False)) + "."
+    return "; ".join(f"{row['urn']} {row['title']}: {count(int(row['learners']), 'learner')}"
+                     for row in units.to_dict("records")) + "."

@@ -22,7 +22,7 @@ from advisor.catalogue import (
 )
 from advisor.engine.eligibility import Eligibility, Status, StatusOnDate
 from advisor.engine.routes import StepKind
-from advisor.engine.wording import group_name, uk_date
+from advisor.engine.wording import count, group_name, uk_date
 
 __all__ = [
     "KIND_WORDS",
@@ -79,7 +79,7 @@ def unit_label(catalogue: Catalogue, member: GroupMember) -> str:
     parts = [member.number, member.urn] if member.number else [member.urn]
     if unit is None:
         return " ".join(parts) + " (not in the unit banks)"
-    credits = f"{unit.credits} credits" if unit.credits is not None else "credits not stated"
+    credits = count(unit.credits, "credit") if unit.credits is not None else "credits not stated"
     level = f"Level {unit.level}" if unit.level is not None else "level not stated"
     return f"{' '.join(parts)} {unit.title}, {credits}, {level}"
 

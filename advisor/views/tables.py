@@ -33,7 +33,7 @@ from advisor.engine.combination import CombinationCheck, RuleKind
 from advisor.engine.eligibility import check_eligibility
 from advisor.engine.recommend import Recommendation
 from advisor.engine.routes import Route
-from advisor.engine.wording import uk_date
+from advisor.engine.wording import count, uk_date
 from advisor.views.labels import (
     KIND_WORDS,
     NOT_STATED,
@@ -493,7 +493,8 @@ def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
         for item in items:
             target = catalogue.units.get(item.target)
             rows.append(unit_row(item.urn, outcome, f"same title as {item.target}"
-                                 + (f" ({target.credits} credits)" if target else "")))
+                                 + (f" ({count(target.credits, 'credit')})"
+                                    if target and target.credits is not None else "")))
     unknown = rules is None  # the sources do not list the target's units
     for barred in result.not_transferable:
         outcome = "not known" if unknown and not barred.source else "does not count"
