@@ -23,7 +23,6 @@ from advisor import (
     check_combination,
     cohort_file,
     cohort_tables,
-    neutralise,
     read_cohort,
     recommend,
     resolve_units,
@@ -459,7 +458,7 @@ def test_excel__results_round_trip(mixed):
     expected = frame.astype(object).where(frame.notna(), None)
     for column in cohort_tables.RESULT_COLUMNS:
         got = [None if pd.isna(v) else v for v in back[column]]
-        want = [None if v in (None, "") else neutralise(v) for v in expected[column]]
+        want = [None if v in (None, "") else v for v in expected[column]]  # text as typed
         assert got == want, column
 
 
@@ -468,16 +467,20 @@ def test_excel__results_round_trip(mixed):
 
 @pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1:A2)", "\tx", "\rx",
                                    '=HYPERLINK("http://evil.example","x")'])
-def test_safe__formula_leading_text_is_quoted_in_csv_and_xlsx(value):
+def test_safe__formula_leading_text_is_quoted_in_csv_and_text_in_xlsx(value):
     frame = pd.DataFrame({"learner_ref": [value, "plain"], value: ["a", "b"],
                           "credits": [-3, 4]})
     rows = list(csv.reader(io.StringIO(to_csv_bytes(frame).decode("utf-8-sig"),
                                        newline="")))
     assert rows == [["learner_ref", "'" + value, "credits"], ["'" + value, "a", "-3"],
                     ["plain", "b", "4"]]
-    stored = "'" + value.replace("\r", "\n")  # XML reads a lone CR back as a line feed
-    assert cells(to_excel_bytes(frame)) == [["learner_ref", stored, "credits"],
-                                            [stored, "a", -3], ["plain", "b", 4]]
+    # In a workbook the text is kept as typed, stored as text: never run as a formula.
+    stored = value.replace("\r", "\n")  # XML reads a lone CR back as a line feed
+    data = to_excel_bytes(frame)
+    assert cells(data) == [["learner_ref", stored, "credits"], [stored, "a", -3],
+                           ["plain", "b", 4]]
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+    assert sheet["A2"].data_type == "s" and sheet["B1"].data_type == "s"
 
 
 def test_safe__string_dtype_columns_are_quoted_too():
@@ -488,17 +491,17 @@ def test_safe__string_dtype_columns_are_quoted_too():
 
 def test_safe__control_characters_do_not_break_excel():
     frame = pd.DataFrame({"x": ["a\x01b", "=\x02"]})
-    assert cells(to_excel_bytes(frame)) == [["x"], ["a\ufffdb"], ["'=\ufffd"]]
+    assert cells(to_excel_bytes(frame)) == [["x"], ["a\ufffdb"], ["=\ufffd"]]
 
 
 @pytest.mark.parametrize("ref", ["=1+1", "+441234", "-5", "@cmd"])
-def test_safe__learner_references_come_out_quoted(catalogue, ref):
+def test_safe__learner_references_come_out_quoted_in_csv_and_as_text_in_xlsx(catalogue, ref):
     result = assess(catalogue, learner_file(f"{ref},30,working,,,,,,09628"))
     frame = cohort_tables.results_frame(result)
     assert frame.loc[0, "learner_ref"] == ref  # the data is kept as given
     out = list(csv.reader(io.StringIO(to_csv_bytes(frame).decode("utf-8-sig"))))
     assert out[1][1] == "'" + ref
-    assert cells(to_excel_bytes(frame))[1][1] == "'" + ref
+    assert cells(to_excel_bytes(frame))[1][1] == ref
 
 
 # ------------------------------------------------------------------------------- summaries
@@ -617,7 +620,8 @@ def test_cli__excel_output_has_every_sheet(tmp_path, mixed_file):
     workbook = openpyxl.load_workbook(out)
     assert workbook.sheetnames == ["learners", "problems", "levels", "completion",
                                    "units needed"]
-    assert workbook["learners"]["B5"].value == '\'=HYPERLINK("http://evil.example","click")'
+    assert workbook["learners"]["B5"].value == '=HYPERLINK("http://evil.example","click")'
+    assert workbook["learners"]["B5"].data_type == "s"  # text, never a formula
 
 
 def test_cli__json(capsys, tmp_path, mixed_file):

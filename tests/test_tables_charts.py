@@ -328,3 +328,16 @@ def test_progress_chart__no_rules_known(catalogue):
     figure = charts.credit_progress_chart(progress, title="03455")
     assert list(figure.data[0].x) == []
     assert charts.describe_progress(progress) == "No credit rules are known for this qualification."
+
+
+def test_cohort_completion_chart__codes_are_categories_and_counts_whole_numbers():
+    completion = pd.DataFrame({"target": ["03456", "10380", "601/4404/X"],
+                               "complete": [1, 0, 2], "not_complete": [2, 0, 1],
+                               "rules_not_known": [0, 3, 0]})
+    figure = charts.cohort_completion_chart(completion)
+    assert figure.layout.yaxis.type == "category"
+    assert figure.layout.xaxis.tickformat == "d"
+    for trace in figure.data:
+        assert list(trace.y) == ["03456", "10380", "601/4404/X"]  # all three, as written
+    assert charts.describe_cohort_completion(completion.assign(learners=[3, 3, 3])).startswith(
+        "03456: 3 learners")

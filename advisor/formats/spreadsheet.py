@@ -2,9 +2,10 @@
 
 A spreadsheet runs a cell that begins with ``=``, ``+``, ``-`` or ``@`` as a formula, and some
 also act on a leading tab or carriage return ("CSV injection"). Learner data comes from uploads,
-so any text cell, header included, that begins with one of those characters is prefixed with a
-single quote, as OWASP recommends: ``=1+1`` is written as ``'=1+1`` and shown as text. Numbers
-stay numbers (a negative number is not text and cannot run anything).
+so in CSV any text cell, header included, that begins with one of those characters is prefixed
+with a single quote, as OWASP recommends: ``=1+1`` is written as ``'=1+1`` and shown as text.
+Numbers stay numbers (a negative number is not text and cannot run anything). A workbook cell
+is typed, so there the text is kept as typed and stored as text, never as a formula.
 
 Excel files are written cell by cell with openpyxl so that every text cell is stored as a string
 (openpyxl would otherwise store a string that begins with ``=`` as a formula), and characters
@@ -75,7 +76,20 @@ def _cell(value: Any) -> Any:
         if isinstance(value, float) and math.isnan(value):
             return None
     if isinstance(value, str):
-        return neutralise(_ILLEGAL_IN_XLSX.sub("\ufffd", value))
+        # In a workbook a text cell is never run as a formula, so the text is kept as typed
+        # (no leading apostrophe, unlike CSV); :func:`_text_cell` makes sure it is text.
+        return _ILLEGAL_IN_XLSX.sub("\ufffd", value)
+    return value
+
+
+def _text_cell(sheet: Any, value: Any) -> Any:
+    """``value``, or for text a spreadsheet would run as a formula, a cell typed as text."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
+        return cell
     return value
 
 
@@ -84,7 +98,8 @@ def to_excel_bytes(
     *,
     text_columns: bool = False,
 ) -> bytes:
-    """One or more frames as an .xlsx workbook, every text cell and header neutralised.
+    """One or more frames as an .xlsx workbook; every text cell and header is stored as text,
+    never as a formula, and keeps its text as typed.
 
     ``sheets`` is a frame (one sheet, "Sheet1") or ``{sheet name: frame}`` in order. With
     ``text_columns``, whole columns are formatted as text, so that codes typed in later keep
@@ -114,11 +129,13 @@ def to_excel_bytes(
         header_cells = []
         for header in headers:
             cell = WriteOnlyCell(sheet, value=header)
+            if isinstance(header, str) and header.startswith(FORMULA_START):
+                cell.data_type = "s"  # text, as in _text_cell
             cell.font = bold
             header_cells.append(cell)
         sheet.append(header_cells)
         for row in rows:
-            sheet.append(row)
+            sheet.append([_text_cell(sheet, v) for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

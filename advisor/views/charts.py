@@ -231,9 +231,13 @@ def _bar(x: list, y: list, *, title: str, x_title: str, y_title: str,
         "title": {"text": _text(title)},
         "height": 160 + (26 * len(y) if horizontal else 240),
         "margin": {"l": 10, "r": 10, "t": 60, "b": 40},
-        "xaxis": {"title": {"text": x_title}, "automargin": True},
+        # The category axis holds names (levels, unit numbers): never read as numbers. The
+        # value axis counts learners: whole numbers only.
+        "xaxis": {"title": {"text": x_title}, "automargin": True,
+                  **({"tickformat": "d"} if horizontal else {"type": "category"})},
         "yaxis": {"title": {"text": y_title}, "automargin": True,
-                  **({"autorange": "reversed"} if horizontal else {})},
+                  **({"autorange": "reversed", "type": "category"} if horizontal
+                     else {"tickformat": "d"})},
         "plot_bgcolor": "#ffffff",
     })
 
@@ -267,8 +271,9 @@ def cohort_completion_chart(completion: pd.DataFrame) -> go.Figure:
             "barmode": "stack",
             "height": 160 + 40 * max(len(targets), 1),
             "margin": {"l": 10, "r": 10, "t": 60, "b": 40},
-            "xaxis": {"title": {"text": "Learners"}},
-            "yaxis": {"automargin": True, "autorange": "reversed"},
+            # Counts are whole learners; codes such as 03456 are names, never numbers.
+            "xaxis": {"title": {"text": "Learners"}, "tickformat": "d", "rangemode": "tozero"},
+            "yaxis": {"automargin": True, "autorange": "reversed", "type": "category"},
             "legend": {"orientation": "h", "yanchor": "top", "y": -0.2},
             "plot_bgcolor": "#ffffff",
         })
