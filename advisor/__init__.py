@@ -87,7 +87,12 @@ from advisor.engine.eligibility import (
     check_eligibility,
     status_on,
 )
-from advisor.engine.frameworks import ComponentStatus, FrameworkStatus, check_framework
+from advisor.engine.frameworks import (
+    ComponentStatus,
+    FrameworkStatus,
+    check_framework,
+    check_frameworks,
+)
 from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.planner import Objective, PlanningError, PlanUnit, search_plan
 from advisor.engine.recommend import (
@@ -204,6 +209,7 @@ __all__ = [
     "check_combination",
     "check_eligibility",
     "check_framework",
+    "check_frameworks",
     "cohort_file",
     "cohort_tables",
     "count",

@@ -35,6 +35,7 @@ from advisor import (
     carry_over,
     check_combination,
     check_eligibility,
+    check_frameworks,
     cohort_file,
     cohort_tables,
     default_data_dir,
@@ -189,6 +190,16 @@ def _command_routes(args: argparse.Namespace) -> int:
                                                               else 2),
                                  as_at=args.as_at, documented_only=args.documented_only),
     )
+
+
+def _command_frameworks(args: argparse.Namespace) -> int:
+    catalogue = _load(args)
+    held = [catalogue.find_qualification(ref).id for ref in _units_argument(args.has)]
+    as_at = args.as_at or dt.date.today()
+    found = check_frameworks(catalogue, qualifications=held, as_at=as_at)
+    return _answer(args, lambda: json_shapes.frameworks_dict(catalogue, found, held=held,
+                                                             as_at=as_at),
+                   lambda: text.frameworks_text(catalogue, found, as_at=as_at))
 
 
 def _file_format(path: Path | None, option: str) -> str | None:
@@ -515,6 +526,19 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
     ).set_defaults(handler=_command_routes)
 
 
+def _add_frameworks(commands: Commands, shared: _Shared) -> None:
+    own = _option("--has", default="", metavar="QUAL,...",
+                  help="qualifications already held, comma-separated (09628,...)")
+    commands.add_parser(
+        "frameworks", parents=[own, shared.as_at, *shared.output],
+        help="which apprenticeship framework components a learner holds and lacks",
+        description=("For each Customer Service apprenticeship framework (2010 and 2014, "
+                     "Intermediate and Advanced): every component held, missing, or not in the "
+                     "catalogue (check with the centre), with its qualifications' status on the "
+                     "date and what replaced them."),
+    ).set_defaults(handler=_command_frameworks)
+
+
 def _add_cohort(commands: Commands, shared: _Shared) -> None:
     own = _parent()
     own.add_argument("learners", nargs="?", type=Path, metavar="IN",
@@ -557,7 +581,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     shared = _Shared()
     for add_command in (_add_validate, _add_check, _add_carry_over, _add_eligibility,
-                        _add_recommend, _add_routes, _add_cohort):
+                        _add_recommend, _add_routes, _add_frameworks, _add_cohort):
         add_command(commands, shared)
     return parser
 

@@ -26,11 +26,13 @@ from advisor import (
     CatalogueError,
     Citation,
     Eligibility,
+    FrameworkStatus,
     ReasonCode,
     Statement,
     default_data_dir,
     labels,
     load_catalogue,
+    tables,
     to_csv_bytes,
     uk_date,
 )
@@ -158,3 +160,17 @@ def show_entry_status(catalogue: Catalogue, eligibility: Eligibility) -> None:
         for reason in eligibility.reasons:
             source = f" *({labels.cite(catalogue, reason.source)})*" if reason.source else ""
             st.markdown(f"- {reason.message}{source}")
+
+
+def show_frameworks(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus], *,
+                    as_at: dt.date, key: str) -> None:
+    """Each apprenticeship framework: the components held, missing or to check with the
+    centre, with their qualifications' status on the date."""
+    for number, status in enumerate(frameworks):
+        framework = status.framework
+        st.markdown(f"**{escape_markdown(framework.title)}** (Level {framework.level})")
+        show_table(tables.framework_table(catalogue, status, as_at=as_at),
+                   name=f"Components of {framework.title}", key=f"{key}_{number}",
+                   file_name=f"framework-{framework.id}.csv", wrap=True)
+        for caution in status.cautions:
+            st.caption(escape_markdown(caution))

@@ -25,6 +25,7 @@ from advisor import (
     already_reached,
     charts,
     check_eligibility,
+    check_frameworks,
     count,
     decode_route,
     encode_route,
@@ -39,6 +40,7 @@ from app_pages._common import (
     escape_markdown,
     frame,
     show_entry_status,
+    show_frameworks,
     show_sources,
     show_table,
 )
@@ -216,6 +218,13 @@ def main() -> None:
     if chosen is None:
         return
     show_route(ctx, chosen)
+    ends_in = [f for f in check_frameworks(catalogue, qualifications=[q.id for q in chosen.path],
+                                           as_at=ctx.as_at)
+               if any(chosen.path[-1].id in c.component.qualifications
+                      for c in f.components)]
+    if ends_in:
+        st.subheader("Apprenticeship frameworks this route leads into")
+        show_frameworks(catalogue, ends_in, as_at=ctx.as_at, key="route_fw")
     st.divider()
     answers = {
         "Completed": labels.qualification_label(catalogue.qualifications[start])

@@ -24,6 +24,7 @@ from advisor import (
     Profile,
     action_plan_html,
     answers,
+    check_frameworks,
     decode_profile,
     encode_profile,
     labels,
@@ -38,6 +39,7 @@ from app_pages._common import (
     escape_markdown,
     frame,
     show_entry_status,
+    show_frameworks,
     show_sources,
     show_table,
 )
@@ -203,6 +205,11 @@ def main() -> None:
     if result.roles_at_level:
         st.caption("Examples of jobs at this level: "
                    + ", ".join(r.title for r in result.roles_at_level) + ".")
+    if profile.aim is Aim.APPRENTICESHIP and result.recommended_level is not None:
+        st.subheader("Apprenticeship frameworks at this level")
+        show_frameworks(catalogue, [f for f in check_frameworks(
+            catalogue, qualifications=profile.held_qualifications, as_at=ctx.as_at)
+            if f.framework.level == result.recommended_level], as_at=ctx.as_at, key="sl_fw")
     st.subheader("What to do next")
     for step in result.next_steps:
         st.markdown(f"- {escape_markdown(step.message)}")

@@ -80,6 +80,20 @@ def test_starting_level__a_call_centre_operator_holding_09628_sees_next_steps_to
     assert "09628" not in set(options["Code"])  # held: not offered again
 
 
+def test_starting_level__an_apprenticeship_aim_shows_the_framework_components():
+    at = open_with_link(LEVEL, age="19", work="working", aim="apprenticeship", has="09628")
+    text = all_text(at)
+    assert "Apprenticeship frameworks at this level" in text
+    components = [t.value for t in at.table if "Component" in t.value.columns]
+    rows = {(r["Component"], r["Learner"]) for frame in components for _, r in frame.iterrows()}
+    assert ("technical knowledge", "held") in rows and ("competence", "missing") in rows
+
+
+def test_plan_route__a_route_into_a_framework_shows_its_components():
+    at = open_with_link(ROUTE, **{"from": "09628", "to": "03456"})
+    assert "Apprenticeship frameworks this route leads into" in all_text(at)
+
+
 def test_starting_level__senior_role_and_statements():
     at = open_with_link(LEVEL)
     at.radio(key="sl_employment").set_value("working").run()

@@ -276,3 +276,21 @@ def test_text__imports_nothing_above_the_views():
     above = [name for name in imported
              if name.startswith(("advisor.formats", "advisor.cli")) or name == "advisor"]
     assert above == []
+
+
+def test_frameworks__components_held_missing_or_to_check_with_statuses(capsys):
+    out = run_json(capsys, "frameworks", "--has", "09628", "--as-at", "2026-11-29")
+    by_id = {f["id"]: f for f in out["frameworks"]}
+    level_2 = by_id["apprenticeship-customer-service-2010"]
+    held = {c["id"]: c["held"] for c in level_2["components"]}
+    assert held == {"technical-knowledge": True, "competence": False}
+    assert level_2["missing"] == ["competence"]
+    knowledge = next(c for c in level_2["components"] if c["id"] == "technical-knowledge")
+    (q,) = knowledge["qualifications"]
+    assert q["code"] == "09628" and q["status"]["value"] == "certification-closed"
+    assert [r["code"] for r in q["status"]["replaced_by"]] == ["10379"]
+    combined_2014 = by_id["intermediate-apprenticeship-customer-service-2014"]
+    assert {c["kind"]: c["held"] for c in combined_2014["components"]}["employment-rights"] \
+        is None
+    assert main(["frameworks", "--has", "09628"]) == 0
+    assert "[held] technical-knowledge: Held: OCR Level 2 Certificate" in capsys.readouterr().out

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from advisor.catalogue import Catalogue
-from advisor.catalogue.models import Component, Framework
+from advisor.catalogue import Catalogue, Component, Framework
+from advisor.engine.eligibility import StatusOnDate, status_on
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,9 @@ class ComponentStatus:
     held: bool | None  # None: not a catalogue qualification, and the learner did not say
     satisfied_by: str | None  # the qualification id that satisfies it
     message: str
+    # The status on the date of each qualification that would satisfy it (empty when no date
+    # was asked for), in the component's order.
+    statuses: tuple[tuple[str, StatusOnDate], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,8 +38,10 @@ def check_framework(
     *,
     qualifications: Iterable[str] = (),
     other_components: Iterable[str] = (),
+    as_at: dt.date | None = None,
 ) -> FrameworkStatus:
-    """Components held through ``qualifications`` (ids) or declared in ``other_components``."""
+    """Components held through ``qualifications`` (ids) or declared in ``other_components``;
+    with ``as_at``, each component's qualifications carry their status on that date."""
     held_ids = set(qualifications)
     declared = set(other_components)
     statuses = []
@@ -47,7 +53,11 @@ def check_framework(
                 message = f"Held: {_name(catalogue, match)}."
             else:
                 message = f"Missing: {names}."
-            statuses.append(ComponentStatus(component, match is not None, match, message))
+            on_date = tuple((q, status_on(catalogue, catalogue.qualifications[q], as_at))
+                            for q in component.qualifications
+                            if as_at is not None and q in catalogue.qualifications)
+            statuses.append(ComponentStatus(component, match is not None, match, message,
+                                            on_date))
         elif component.id in declared:
             statuses.append(ComponentStatus(component, True, None,
                                             f"Held, as stated: {component.description}"))
@@ -61,6 +71,16 @@ def check_framework(
     if framework.note:
         cautions.append(framework.note)
     return FrameworkStatus(framework, tuple(statuses), tuple(cautions))
+
+
+def check_frameworks(catalogue: Catalogue, *, qualifications: Iterable[str] = (),
+                     as_at: dt.date | None = None) -> tuple[FrameworkStatus, ...]:
+    """Every apprenticeship framework in the catalogue, by level, checked against the
+    qualifications held (ids); with ``as_at``, with statuses on that date."""
+    held = tuple(qualifications)
+    ordered = sorted(catalogue.frameworks.values(), key=lambda f: (f.level, f.id))
+    return tuple(check_framework(catalogue, f, qualifications=held, as_at=as_at)
+                 for f in ordered)
 
 
 def _name(catalogue: Catalogue, qualification_id: str) -> str:

@@ -15,6 +15,7 @@ from advisor.engine.carryover import CarryOver
 from advisor.engine.cohort import CohortResult, RowProblem
 from advisor.engine.combination import CombinationCheck, unit_number
 from advisor.engine.eligibility import Eligibility, StatusOnDate, status_on
+from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend import Finding, Recommendation
 from advisor.engine.routes import Route
 from advisor.views import cohort_tables
@@ -295,4 +296,32 @@ def cohort_dict(result: CohortResult, *, learners_file: Path | str,
         "completion_by_target": _records(cohort_tables.completion_by_target(result)),
         "units_most_needed": _records(cohort_tables.units_most_needed(result, limit=10)),
         "learners": _records(cohort_tables.results_frame(result)),
+    }
+
+
+def frameworks_dict(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus], *,
+                    held: Sequence[str], as_at: dt.date) -> dict[str, Any]:
+    """Each framework with each component held (true), missing (false) or not in the catalogue
+    (null, check with the centre), and its qualifications' status on the date."""
+    return {
+        "as_at": as_at.isoformat(),
+        "has": list(held),
+        "frameworks": [{
+            "id": f.framework.id,
+            "title": f.framework.title,
+            "level": f.framework.level,
+            "reference": f.framework.reference,
+            "components": [{
+                "id": c.component.id,
+                "kind": c.component.kind.value,
+                "held": c.held,
+                "message": c.message,
+                "qualifications": [qualification_dict(catalogue.qualifications[q])
+                                   | {"status": status_dict(catalogue, status)}
+                                   for q, status in c.statuses],
+                "source": [s.label() for s in c.component.source],
+            } for c in f.components],
+            "missing": [c.component.id for c in f.missing],
+            "cautions": list(f.cautions),
+        } for f in frameworks],
     }

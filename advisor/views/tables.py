@@ -31,6 +31,7 @@ from advisor.catalogue import (
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, RuleKind
 from advisor.engine.eligibility import check_eligibility
+from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend import Recommendation
 from advisor.engine.routes import Route
 from advisor.engine.wording import count, uk_date
@@ -43,6 +44,7 @@ from advisor.views.labels import (
     group_name,
     group_requirement,
     qualification_label,
+    status_sentence,
 )
 
 
@@ -518,3 +520,24 @@ def routes_table(routes: Sequence[Route]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["Route", "Path", "Steps", "Documented",
                                         "Credits still needed"])
     return frame.astype({"Credits still needed": "Int64"})
+
+
+_HELD_WORDS = {True: "held", False: "missing", None: "not in the catalogue: check with the centre"}
+
+
+def framework_table(catalogue: Catalogue, status: FrameworkStatus, *,
+                    as_at: dt.date) -> pd.DataFrame:
+    """One row per component of an apprenticeship framework: held, missing or to check, what it
+    needs, and the status on the date of the qualifications that would give it."""
+    rows = []
+    for component in status.components:
+        on_date = "; ".join(f"{catalogue.qualifications[q].reference}: "
+                            + status_sentence(catalogue, found, as_at)
+                            for q, found in component.statuses)
+        rows.append({"Component": component.component.kind.value.replace("-", " "),
+                     "Learner": _HELD_WORDS[component.held],
+                     "What it needs": component.message,
+                     "On the date": on_date or NOT_STATED,
+                     "Source": cite(catalogue, component.component.source)})
+    return pd.DataFrame(rows, columns=["Component", "Learner", "What it needs", "On the date",
+                                       "Source"])

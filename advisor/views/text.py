@@ -16,6 +16,7 @@ from advisor.engine.carryover import CarryOver
 from advisor.engine.cohort import CohortResult
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.eligibility import Eligibility, status_on
+from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend import Recommendation
 from advisor.engine.routes import Route
 from advisor.engine.wording import uk_date
@@ -28,6 +29,7 @@ __all__ = [
     "check_text",
     "cohort_summary_text",
     "eligibility_text",
+    "frameworks_text",
     "no_route_text",
     "recommendation_text",
     "responsibilities_text",
@@ -266,4 +268,24 @@ def cohort_summary_text(result: CohortResult, *, learners_file: Path | str,
         learners = "1 learner" if row.learners == 1 else f"{row.learners} learners"
         lines.append(f"Target {row.target}: {learners}, {row.complete} complete already, "
                      f"{row.eligible} can enrol on the date.")
+    return "\n".join(lines)
+
+
+def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus], *,
+                    as_at: dt.date) -> str:
+    """Each apprenticeship framework: every component held, missing, or to check with the
+    centre, with its qualifications' status on the date."""
+    marks = {True: "held", False: "missing", None: "check with the centre"}
+    lines: list[str] = []
+    for status in frameworks:
+        framework = status.framework
+        lines.append(f"{framework.title} (Level {framework.level}"
+                     + (f", {framework.reference})" if framework.reference else ")"))
+        for component in status.components:
+            lines.append(f"  [{marks[component.held]}] {component.component.kind.value}: "
+                         f"{component.message}")
+            lines += [f"      {catalogue.qualifications[q].reference}: "
+                      + status_sentence(catalogue, on_date, as_at)
+                      for q, on_date in component.statuses]
+        lines += [f"  ! {caution}" for caution in status.cautions]
     return "\n".join(lines)
