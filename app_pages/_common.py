@@ -35,6 +35,7 @@ from advisor import (
     tables,
     to_csv_bytes,
     uk_date,
+    without_control_characters,
 )
 
 AS_AT_KEY = "as_at"
@@ -174,3 +175,20 @@ def show_frameworks(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus],
                    file_name=f"framework-{framework.id}.csv", wrap=True)
         for caution in status.cautions:
             st.caption(escape_markdown(caution))
+
+
+def printout_details() -> dict[str, str]:
+    """The learner, adviser, centre and agreed actions for the printout, typed on the page.
+    They stay in this browser session and the downloaded file; nothing is sent anywhere else
+    (and, unlike the answers, they are never written into the page address)."""
+    with st.expander("For the printout: names and agreed actions (optional)"):
+        st.caption("Kept only in this browser session and in the file you download.")
+        left, right = st.columns(2)
+        learner = left.text_input("Learner's name or reference", key="plan_learner")
+        adviser = right.text_input("Adviser", key="plan_adviser")
+        centre = left.text_input("Centre (college or training provider)", key="plan_centre")
+        actions = st.text_area("Agreed actions, one a line", key="plan_actions")
+    return {"learner": without_control_characters(learner),
+            "adviser": without_control_characters(adviser),
+            "centre": without_control_characters(centre),
+            "agreed_actions": actions}

@@ -39,6 +39,7 @@ from app_pages._common import (
     Frame,
     escape_markdown,
     frame,
+    printout_details,
     show_entry_status,
     show_frameworks,
     show_sources,
@@ -233,7 +234,8 @@ def main() -> None:
         "Aiming for": labels.qualification_label(catalogue.qualifications[query.to_qualification])
         if query.to_qualification else f"Level {query.to_level}",
     }
-    plan = ActionPlan(as_at=ctx.as_at, answers=answers, route=chosen, created=dt.date.today())
+    plan = ActionPlan(as_at=ctx.as_at, answers=answers, route=chosen, created=dt.date.today(),
+                      **printout_details())
     st.download_button(
         "Download this route as an action plan (a page to print or keep)",
         lambda: action_plan_html(catalogue, plan).encode("utf-8"),

@@ -38,6 +38,7 @@ from app_pages._common import (
     day,
     escape_markdown,
     frame,
+    printout_details,
     show_entry_status,
     show_frameworks,
     show_sources,
@@ -218,7 +219,7 @@ def main() -> None:
     st.divider()
     st.page_link("app_pages/plan_route.py", label="Plan a route from what you hold")
     plan = ActionPlan(as_at=ctx.as_at, answers=answers_for_plan(catalogue, profile),
-                      recommendation=result, created=dt.date.today())
+                      recommendation=result, created=dt.date.today(), **printout_details())
     st.download_button(
         "Download your action plan (a page to print or keep)",
         lambda: action_plan_html(catalogue, plan).encode("utf-8"),

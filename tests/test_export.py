@@ -139,7 +139,7 @@ def test_action_plan__escapes_hostile_note_and_title_with_quotes(tmp_path):
     # Escaped, not removed: the reader sees exactly what was written.
     text = "".join(parse(html).text)
     assert f"Where you are now: Level 2 {SCRIPT} in Testing (001)" in text
-    assert "First line" in text and text.count(SCRIPT) == 2
+    assert "First line" in text and text.count(SCRIPT) == 3  # headline, heading, note
 
 
 def test_action_plan__autoescape_is_on_for_every_kind_of_text(tmp_path):
@@ -168,3 +168,33 @@ def test_action_plan__autoescape_is_on_for_every_kind_of_text(tmp_path):
                   f"A handbook {SCRIPT}, § Progression {SCRIPT} (A body {SCRIPT})"):
         assert shown in text, shown
     assert text.count(SCRIPT) >= 9
+
+
+def test_action_plan__headline_first_then_who_and_agreed_actions(catalogue):
+    result = recommend(catalogue, Profile(role="Call Centre Operator",
+                                          employment=Employment.WORKING), as_at=TODAY)
+    html = action_plan_html(catalogue, ActionPlan(
+        as_at=TODAY, recommendation=result, learner=f"Sam {SCRIPT}", adviser="A. Adviser",
+        centre="Town College", agreed_actions="Call the college\nBring certificates"))
+    text = " ".join(" ".join(parse(html).text).split())
+    after_title = text.split("Your Customer Service qualifications action plan", 1)[1]
+    assert after_title.lstrip().startswith("Start at Level 2.")
+    assert f"Learner Sam {SCRIPT}" in text and "Adviser A. Adviser" in text
+    assert "Centre Town College" in text
+    assert "Call the college" in text and "Bring certificates" in text
+    assert "<script>" not in html
+
+
+def test_action_plan__a_route_printout_names_the_closure_and_the_replacement(catalogue):
+    start = catalogue.find_qualification("09628")
+    closed = next(r for r in find_routes(catalogue, from_qualification=start, to_level=3,
+                                         as_at=dt.date(2026, 11, 29))
+                  if [q.reference for q in r.path] == ["09628", "09629"])
+    html = action_plan_html(catalogue, ActionPlan(as_at=dt.date(2026, 11, 29), route=closed))
+    text = " ".join(" ".join(parse(html).text).split())
+    assert text.split("action plan", 2)[2].lstrip().startswith(
+        "First step: OCR Level 3 Certificate in Principles of Customer Service (09629), closed "
+        "to new learners on 29 November 2026")
+    assert ("The sources name what replaced it: OCR Level 3 Diploma in Customer Service "
+            "(10380).") in text
+    assert "To agree with your adviser" in text  # room to write the actions by hand

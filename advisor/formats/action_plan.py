@@ -48,6 +48,11 @@ class ActionPlan:
     as_at: dt.date
     answers: Mapping[str, str] = field(default_factory=dict)  # question -> the learner's answer
     notes: str = ""  # the adviser's or learner's own notes
+    # Typed on the page for the printout; kept only in the browser session and the file.
+    learner: str = ""  # the learner's name or reference
+    adviser: str = ""
+    centre: str = ""
+    agreed_actions: str = ""  # one action a line
     recommendation: Recommendation | None = None
     route: Route | None = None
     carry_over: CarryOver | None = None
@@ -169,8 +174,13 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     check = (_check(catalogue, plan.check, heading="Where you are now")
              if plan.check is not None else None)
     return _ENVIRONMENT.get_template(_TEMPLATE).render(
-        created=f"{created:%d %B %Y}",
-        as_at=f"{plan.as_at:%d %B %Y}",
+        headline=_headline(plan),
+        who=[(label, value.strip()) for label, value in (
+            ("Learner", plan.learner), ("Adviser", plan.adviser), ("Centre", plan.centre))
+            if value.strip()],
+        actions=[line for line in plan.agreed_actions.strip().splitlines() if line.strip()],
+        created=uk_date(created),
+        as_at=uk_date(plan.as_at),
         answers=list(plan.answers.items()),
         recommendation=recommendation,
         route=route,
@@ -180,6 +190,27 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
         notes=[line for line in plan.notes.strip().splitlines() if line],
         sources=sources.listed(),
     )
+
+
+def _headline(plan: ActionPlan) -> str:
+    """The answer in one sentence, first on the page."""
+    day = uk_date(plan.as_at)
+    if plan.route is not None and plan.route.steps:
+        first = plan.route.steps[0]
+        return (f"First step: {first.to.name}, {STATUS_WORDS[first.status.status]} on {day}"
+                f" (route: {' → '.join(q.reference for q in plan.route.path)}).")
+    result = plan.recommendation
+    if result is not None and result.recommended_level is not None:
+        open_now = [o.qualification.name for o in result.options if o.open]
+        text = f"Start at Level {result.recommended_level}."
+        if open_now:
+            return text + f" Open to you on {day}: {open_now[0]}."
+        return text + f" No qualification at this level can be confirmed open on {day}: see " \
+                      "what to do next."
+    if plan.check is not None:
+        state = "complete" if plan.check.complete else "not complete yet"
+        return f"{plan.check.qualification.name}: {state}."
+    return "Not enough was answered to suggest a level: see what to do next."
 
 
 def _cited(findings: Iterable[Finding | Reason], sources: _Sources) -> list[_Cited]:
