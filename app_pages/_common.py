@@ -42,12 +42,6 @@ AS_AT_KEY = "as_at"
 EARLIEST_DATE = dt.date(2000, 1, 1)
 LATEST_DATE = dt.date(2040, 12, 31)
 
-GLOSSARY = (
-    "**Credit**: one credit stands for 10 hours of learning. "
-    "**GLH**: guided learning hours, the time spent learning with a tutor or assessor. "
-    "**URN**: unit reference number, the national code of a unit (such as D/502/9654): "
-    "a unit with the same URN is the same unit in every qualification."
-)
 
 
 @dataclass(frozen=True)
@@ -192,3 +186,10 @@ def printout_details() -> dict[str, str]:
             "adviser": without_control_characters(adviser),
             "centre": without_control_characters(centre),
             "agreed_actions": actions}
+
+
+def show_glossary() -> None:
+    """The words the pages use, in plain English, one click away at the top of each page."""
+    with st.expander("What the words on this page mean"):
+        st.markdown("\n".join(f"- **{term}**: {meaning}"
+                               for term, meaning in labels.GLOSSARY.items()))

@@ -22,7 +22,7 @@ from advisor import (
     labels,
     tables,
 )
-from app_pages._common import GLOSSARY, frame, show_entry_status, show_sources, show_table
+from app_pages._common import frame, show_entry_status, show_glossary, show_sources, show_table
 
 OBJECTIVES = {
     Objective.CREDITS.value: "Fewest credits",
@@ -147,7 +147,7 @@ def main() -> None:
     st.title("Check a learner's units")
     st.write("Choose a qualification and tick the units the learner has achieved: the advisor "
              "checks them against the rules of combination and plans the rest.")
-    st.caption(GLOSSARY)
+    show_glossary()
     q = pick_qualification(catalogue)
     show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at))
     if q.structure_note and catalogue.effective_rules(q)[0] is not None:

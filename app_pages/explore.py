@@ -17,11 +17,11 @@ from advisor import (
     tables,
 )
 from app_pages._common import (
-    GLOSSARY,
     Frame,
     escape_markdown,
     frame,
     show_entry_status,
+    show_glossary,
     show_sources,
     show_statement,
     show_table,
@@ -179,7 +179,7 @@ def compare(ctx: Frame) -> None:
 def main() -> None:
     ctx = frame()
     st.title("Explore the catalogue")
-    st.caption(GLOSSARY)
+    show_glossary()
     search(ctx)
     st.divider()
     st.header("A qualification in full")

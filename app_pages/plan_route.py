@@ -35,13 +35,13 @@ from advisor import (
     text,
 )
 from app_pages._common import (
-    GLOSSARY,
     Frame,
     escape_markdown,
     frame,
     printout_details,
     show_entry_status,
     show_frameworks,
+    show_glossary,
     show_sources,
     show_table,
 )
@@ -184,7 +184,7 @@ def main() -> None:
     st.write("From what a learner holds to the level or qualification they want: the routes "
              "the documents support come first, and each step shows which units carry over and "
              "what is still needed.")
-    st.caption(GLOSSARY)
+    show_glossary()
     seed_from_link(catalogue)
     for note in st.session_state.get("route_link_notes", []):
         st.warning(escape_markdown(note))

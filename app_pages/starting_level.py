@@ -34,19 +34,18 @@ from advisor import (
     without_control_characters,
 )
 from app_pages._common import (
-    GLOSSARY,
     day,
     escape_markdown,
     frame,
     printout_details,
     show_entry_status,
     show_frameworks,
+    show_glossary,
     show_sources,
     show_table,
 )
 
-KEYS = ("sl_age", "sl_employment", "sl_role", "sl_does", "sl_senior", "sl_has", "sl_units",
-        "sl_aim")
+KEYS = ("sl_age", "sl_employment", "sl_role", "sl_senior", "sl_has", "sl_units", "sl_aim")
 EMPLOYMENT = {
     Employment.WORKING.value: "Yes, in a job where I deal with customers",
     Employment.NOT_WORKING.value: "No, not at the moment (at school or college, looking for "
@@ -59,6 +58,11 @@ AIMS = {
     Aim.COMPETENCE.value: "Competence: prove I do it well at work (an NVQ, assessed at work)",
     Aim.APPRENTICESHIP.value: "An apprenticeship: a qualification that counts towards one",
 }
+
+
+def does_key(number: int) -> str:
+    """The checkbox for the Level 3 description numbered ``number`` (from 1)."""
+    return f"sl_does_{number}"
 
 
 def seed_from_link(catalogue: Catalogue) -> None:
@@ -74,7 +78,9 @@ def seed_from_link(catalogue: Catalogue) -> None:
     st.session_state["sl_age"] = profile.age
     st.session_state["sl_employment"] = profile.employment.value if profile.employment else None
     st.session_state["sl_role"] = profile.role
-    st.session_state["sl_does"] = list(profile.responsibilities)
+    statement = level_3_statements(catalogue)
+    for number, point in enumerate(statement.points if statement else (), start=1):
+        st.session_state[does_key(number)] = point in profile.responsibilities
     st.session_state["sl_senior"] = (None if profile.senior_role is None
                                      else "yes" if profile.senior_role else "no")
     st.session_state["sl_has"] = list(profile.held_qualifications)
@@ -95,21 +101,24 @@ def ask(catalogue: Catalogue) -> Profile:
                               step=1, key="sl_age", placeholder="Age in years")
         employment = st.radio("Are you working at the moment?", list(EMPLOYMENT), index=None,
                               format_func=EMPLOYMENT.__getitem__, key="sl_employment")
-        role = st.selectbox(
-            "What is your job called?", roles, index=None, key="sl_role",
-            accept_new_options=True,
-            placeholder="Type your job title, or pick one of the examples",
-            help="The examples are the job roles the awarding body's handbook lists by level.")
-        does: list[str] = []
-        if statement is not None:
-            does = st.multiselect(
-                "Which of these describe your work? (pick any that fit)", list(statement.points),
-                key="sl_does", placeholder="None of these",
-                help="The Level 3 NVQ handbook describes its learners this way.")
-        senior = st.radio(
-            "Are you in a senior role where you influence decisions and shape how customer "
-            "service is delivered?", list(SENIOR), index=None, format_func=SENIOR.__getitem__,
-            key="sl_senior", horizontal=True)
+        role, does, senior = None, [], None
+        # Questions about a job only for someone who has one.
+        if employment != Employment.NOT_WORKING.value:
+            role = st.selectbox(
+                "What is your job called?", roles, index=None, key="sl_role",
+                accept_new_options=True,
+                placeholder="Type your job title, or pick one of the examples",
+                help="The examples are the job roles the awarding body's handbook lists by "
+                     "level.")
+            if statement is not None:
+                st.markdown("**Which of these describe your work?** Tick any that fit.")
+                does = [point for number, point in enumerate(statement.points, start=1)
+                        if st.checkbox(point, key=does_key(number))]
+                st.caption("The Level 3 NVQ handbook describes its learners this way.")
+            senior = st.radio(
+                "Are you in a senior role where you influence decisions and shape how "
+                "customer service is delivered?", list(SENIOR), index=None,
+                format_func=SENIOR.__getitem__, key="sl_senior", horizontal=True)
     with right:
         has = st.multiselect(
             "Customer service qualifications you already hold", [q.id for q in qualifications],
@@ -161,7 +170,7 @@ def main() -> None:
     st.write("Answer what you can; every answer is optional. The advisor suggests a level, "
              "shows the qualifications at it, and explains why, with the documents it relies "
              "on. Your answers stay in this browser.")
-    st.caption(GLOSSARY)
+    show_glossary()
     seed_from_link(catalogue)
     for note in st.session_state.get("sl_link_notes", []):
         st.warning(escape_markdown(note))

@@ -94,6 +94,34 @@ def test_plan_route__a_route_into_a_framework_shows_its_components():
     assert "Apprenticeship frameworks this route leads into" in all_text(at)
 
 
+def test_starting_level__questions_about_a_job_are_hidden_when_not_working():
+    at = open_with_link(LEVEL)
+    assert at.selectbox(key="sl_role") is not None
+    at.radio(key="sl_employment").set_value("not-working").run()
+    assert not at.exception
+    keys = {w.key for w in [*at.selectbox, *at.radio, *at.checkbox]}
+    assert "sl_role" not in keys and "sl_senior" not in keys
+    assert not any(k.startswith("sl_does_") for k in keys)
+
+
+def test_starting_level__the_level_3_descriptions_are_checkboxes_in_full():
+    at = open_with_link(LEVEL, work="working")
+    boxes = [c for c in at.checkbox if c.key.startswith("sl_does_")]
+    assert len(boxes) > 3
+    assert all(len(c.label) > 20 for c in boxes)  # whole sentences, not cut off
+    assert not any("select all" in c.label.casefold() for c in at.checkbox)
+
+
+def test_app__every_journey_page_explains_its_words():
+    for page in (LEVEL, ROUTE, "app_pages/check_units.py", "app_pages/explore.py"):
+        at = open_with_link(page)
+        glossary = next(e for e in at.expander if e.label.startswith("What the words"))
+        text = " ".join(m.value for m in glossary.markdown)
+        for term in ("NVQ", "QCF", "OCNLR", "Awarding body", "National structure",
+                     "Review date", "Certification", "Apprenticeship framework"):
+            assert f"**{term}**" in text, (page, term)
+
+
 def test_starting_level__senior_role_and_statements():
     at = open_with_link(LEVEL)
     at.radio(key="sl_employment").set_value("working").run()
@@ -108,7 +136,8 @@ def test_starting_level__a_shared_link_reopens_the_answers():
     assert at.number_input(key="sl_age").value == 20
     assert at.radio(key="sl_employment").value == "working"
     assert at.multiselect(key="sl_has").value == ["ocr-09628"]
-    assert len(at.multiselect(key="sl_does").value) == 2
+    ticked = [c.key for c in at.checkbox if c.key.startswith("sl_does_") and c.value]
+    assert ticked == ["sl_does_2", "sl_does_3"]
     assert [m.value for m in at.metric] == ["Level 2"]
     assert at.warning.len == 0 or "left out" not in all_text(at)
 

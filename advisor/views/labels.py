@@ -25,6 +25,7 @@ from advisor.engine.routes import StepKind
 from advisor.engine.wording import count, group_name, uk_date
 
 __all__ = [
+    "GLOSSARY",
     "KIND_WORDS",
     "NOT_STATED",
     "STATUS_WORDS",
@@ -175,3 +176,34 @@ def entry_status(eligibility: Eligibility) -> str:
     """Whether new learners can start, in a few words, from the date reasons alone."""
     return STATUS_WORDS[eligibility.status.status]
 
+
+GLOSSARY: dict[str, str] = {
+    "Credit": "one credit stands for 10 hours of learning; a qualification needs a number of "
+              "credits from its units.",
+    "GLH": "guided learning hours: time spent learning with a tutor or assessor.",
+    "Unit": "a part of a qualification, with its own credits; a unit can count towards more "
+            "than one qualification.",
+    "URN": "unit reference number, the national code of a unit (such as D/502/9654): a unit "
+           "with the same URN is the same unit in every qualification.",
+    "NVQ": "National Vocational Qualification: shows what you do at work, assessed at work.",
+    "Principles of": "a knowledge qualification: what you know and understand, assessed by "
+                     "assignments or tests.",
+    "QCF": "the Qualifications and Credit Framework, the system these qualifications were "
+           "built in: units with credits.",
+    "Awarding body": "the organisation that designs a qualification and issues certificates "
+                     "(such as OCR or OCN London).",
+    "OCNLR": "the prefix OCN London, the awarding body, puts on its qualifications' titles.",
+    "Centre": "a college or training provider approved to teach and assess a qualification.",
+    "National structure": "a template from the sector skills body that awarding bodies build "
+                          "their qualifications on; you enrol on an awarding body's version, "
+                          "not on the structure itself.",
+    "Last entry date": "the last day a centre can register new learners.",
+    "Certification": "being awarded the certificate; after the last certification date no "
+                     "certificates are issued.",
+    "Review date": "the date an awarding body planned to review a qualification; it is not a "
+                   "closing date.",
+    "Apprenticeship framework": "the set of qualifications and other parts an apprentice must "
+                                "complete for an apprenticeship.",
+    "Rules of combination": "which units, and how many credits, achieve a qualification.",
+}
+"""Every term the pages use that a learner may not know, with its meaning in plain English."""
