@@ -89,7 +89,9 @@ def show(result: CohortResult) -> None:
 
     results = cohort_tables.results_frame(result)
     st.subheader("Each learner")
-    st.dataframe(results, hide_index=True)
+    st.dataframe(cohort_tables.results_on_screen(results), hide_index=True)
+    st.caption("The downloads hold every column, among them each learner's reasons, plan "
+               "and units carried over.")
     left, right = st.columns(2)
     left.download_button("Download the results (CSV)", to_csv_bytes(results),
                          file_name="cohort-results.csv", mime="text/csv",

@@ -261,3 +261,20 @@ def result_sheets(result: CohortResult) -> dict[str, pd.DataFrame]:
         "completion": completion_by_target(result),
         "units needed": units_most_needed(result),
     }
+
+
+SCREEN_COLUMNS: dict[str, str] = {
+    "row": "Row", "learner_ref": "Learner", "status": "Assessed", "recommended_level": "Level",
+    "target": "Target", "target_status": "Target on the date", "eligible": "Can start",
+    "complete": "Complete", "credits_counted": "Credits counted",
+    "credits_required": "Credits required", "plan_credits": "Credits still needed",
+    "plan_glh": "GLH still needed", "rules_not_met": "Why not complete",
+    "eligibility_reasons": "Why", "problems": "Problems",
+}
+"""The results columns a screen shows, first to last, with the headings people read; the
+downloads keep every column under its file name."""
+
+
+def results_on_screen(results: pd.DataFrame) -> pd.DataFrame:
+    """The columns of :func:`results_frame` that decide, in order, with readable headings."""
+    return results[list(SCREEN_COLUMNS)].rename(columns=SCREEN_COLUMNS)

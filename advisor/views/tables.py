@@ -91,8 +91,8 @@ def plan_table(catalogue: Catalogue, check: CombinationCheck) -> pd.DataFrame:
             "GLH": item.glh,
             "Level": unit.level if unit else None,
         })
-    frame = pd.DataFrame(rows, columns=["Number", "URN", "Title", "Group", "Credits", "GLH",
-                                        "Level"])
+    frame = pd.DataFrame(rows, columns=["Number", "URN", "Credits", "GLH", "Level", "Title",
+                                        "Group"])
     return frame.astype({"Credits": "Int64", "GLH": "Int64", "Level": "Int64"})
 
 
@@ -465,9 +465,10 @@ def options_table(result: Recommendation) -> pd.DataFrame:
             "Credits already counted": check.credits_counted if check and known else None,
             "Credits still needed": still,
         })
+    # The columns that decide come first, so they show without scrolling on a narrow screen.
     frame = pd.DataFrame(rows, columns=[
-        "Qualification", "Code", "Awarding body", "Kind", "New learners", "Can start",
-        "Fits the aim", "Credits already counted", "Credits still needed"])
+        "Code", "New learners", "Can start", "Credits still needed", "Credits already counted",
+        "Fits the aim", "Qualification", "Kind", "Awarding body"])
     return frame.astype({"Credits already counted": "Int64", "Credits still needed": "Int64"})
 
 
@@ -502,7 +503,7 @@ def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
         outcome = "not known" if unknown and not barred.source else "does not count"
         rows.append(unit_row(barred.urn, outcome, barred.reason
                              + (f" ({cite(catalogue, barred.source)})" if barred.source else "")))
-    frame = pd.DataFrame(rows, columns=["URN", "Title", "Credits", "Outcome", "Why"])
+    frame = pd.DataFrame(rows, columns=["URN", "Outcome", "Credits", "Why", "Title"])
     return frame.astype({"Credits": "Int64"})
 
 
