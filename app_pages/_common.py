@@ -72,7 +72,8 @@ def draw_frame() -> bool:
         st.error("The qualification catalogue has problems, so the advisor cannot start.")
         st.code("\n".join(str(p) for p in error.problems), language=None)
         return False
-    st.session_state.setdefault(AS_AT_KEY, dt.date.today())
+    if AS_AT_KEY not in st.session_state:  # first run: a shared link may carry its date
+        st.session_state[AS_AT_KEY] = link_date(st.query_params.get("on"))
     with st.sidebar:
         st.date_input("As at", key=AS_AT_KEY, min_value=EARLIEST_DATE, max_value=LATEST_DATE,
                       format="DD/MM/YYYY")
@@ -193,3 +194,21 @@ def show_glossary() -> None:
     with st.expander("What the words on this page mean"):
         st.markdown("\n".join(f"- **{term}**: {meaning}"
                                for term, meaning in labels.GLOSSARY.items()))
+
+
+def link_date(text: str | None) -> dt.date:
+    """The date a shared link carries (``on=YYYY-MM-DD``), else today; one outside the
+    sidebar's range is left out."""
+    try:
+        found = dt.date.fromisoformat(text or "")
+    except ValueError:
+        return dt.date.today()
+    return found if EARLIEST_DATE <= found <= LATEST_DATE else dt.date.today()
+
+
+def with_date(ctx: Frame, params: dict[str, str]) -> dict[str, str]:
+    """A page's link parameters, plus the as-at date when it is not today, so a shared link
+    reopens the answers as they were given."""
+    if ctx.as_at != dt.date.today():
+        return {**params, "on": ctx.as_at.isoformat()}
+    return params

@@ -44,6 +44,7 @@ from app_pages._common import (
     show_glossary,
     show_sources,
     show_table,
+    with_date,
 )
 
 ROUTES_SHOWN = 5
@@ -60,12 +61,21 @@ def seed_from_link(catalogue: Catalogue) -> None:
     if st.session_state.get("route_seeded"):
         return
     st.session_state["route_seeded"] = True
-    if not any(k in st.query_params for k in ("from", "units", "to", "level", "documented")):
+    # Where the link does not say, start from what *Find a starting level* was told.
+    held = [catalogue.qualifications[i] for i in st.session_state.get("sl_has") or []
+            if i in catalogue.qualifications]
+    if held and "from" not in st.query_params:
+        st.session_state["route_from"] = max(held, key=lambda q: q.level or 0).id
+    if "units" not in st.query_params or held:
+        st.session_state["route_units"] = list(st.session_state.get("sl_units") or [])
+    if not any(k in st.query_params for k in ("from", "to", "level", "documented")):
         return
     query, notes = decode_route(catalogue, st.query_params.to_dict())
     st.session_state["route_link_notes"] = notes
-    st.session_state["route_from"] = query.from_qualification
-    st.session_state["route_units"] = list(query.units)
+    if query.from_qualification is not None or not held:
+        st.session_state["route_from"] = query.from_qualification
+    if query.units:
+        st.session_state["route_units"] = list(query.units)
     st.session_state["route_target"] = "qualification" if query.to_qualification else "level"
     st.session_state["route_to"] = query.to_qualification
     st.session_state["route_to_level"] = query.to_level
@@ -83,7 +93,7 @@ def ask(catalogue: Catalogue) -> RouteQuery:
         st.markdown("**What the learner holds**")
         start = st.selectbox("A qualification completed", ids, format_func=label, index=None,
                              key="route_from", placeholder="None yet")
-        if start is None and held_q and "route_from" not in st.query_params:
+        if held_q and "from" not in st.query_params:
             st.caption("From *Find a starting level*: " + ", ".join(label(i) for i in held_q))
         units = st.multiselect("Units held", sorted(catalogue.units),
                                format_func=lambda u: f"{u} {catalogue.units[u].title}",
@@ -189,7 +199,7 @@ def main() -> None:
     for note in st.session_state.get("route_link_notes", []):
         st.warning(escape_markdown(note))
     query = ask(catalogue)
-    st.query_params.from_dict(encode_route(catalogue, query))
+    st.query_params.from_dict(with_date(ctx, encode_route(catalogue, query)))
     routes = search(ctx, query)
 
     chosen: Route | None = None

@@ -43,6 +43,7 @@ from app_pages._common import (
     show_glossary,
     show_sources,
     show_table,
+    with_date,
 )
 
 KEYS = ("sl_age", "sl_employment", "sl_role", "sl_senior", "sl_has", "sl_units", "sl_aim")
@@ -181,7 +182,7 @@ def main() -> None:
     except ValueError as error:  # a description not in the list: only from a hand-made link
         st.error(escape_markdown(str(error)))
         return
-    st.query_params.from_dict(encode_profile(catalogue, profile))
+    st.query_params.from_dict(with_date(ctx, encode_profile(catalogue, profile)))
 
     st.divider()
     st.subheader("Suggested starting level")

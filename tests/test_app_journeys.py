@@ -196,7 +196,7 @@ def test_plan_route__09628_to_level_3_while_09629_was_open():
     plan = next(d.value for d in at.dataframe if "GLH" in d.value.columns)
     assert list(plan["URN"]) == ["H/502/9655", "K/502/9656"]
     assert len(at.get("plotly_chart")) == 1
-    assert dict(at.query_params) == {"from": "09628", "level": "3"}
+    assert dict(at.query_params) == {"from": "09628", "level": "3", "on": "2015-06-01"}
 
 
 def test_plan_route__09628_to_level_3_today_leads_to_what_replaced_09629():
@@ -213,6 +213,21 @@ def test_plan_route__link_to_a_qualification_shows_both_steps():
     text = all_text(at)
     assert "Step 1: 09629" in text and "Step 2: 03456" in text
     assert at.radio(key="route_target").value == "qualification"
+
+
+def test_plan_route__a_shared_link_keeps_its_date():
+    at = open_with_link(ROUTE, **{"from": "09628", "level": "3", "on": "2015-06-01"})
+    assert at.date_input(key="as_at").value == WHILE_OPEN
+    assert "Step 1: 09629" in all_text(at)
+    assert dict(at.query_params) == {"from": "09628", "level": "3", "on": "2015-06-01"}
+
+
+def test_plan_route__starts_from_what_the_starting_level_page_was_told():
+    at = open_with_link(LEVEL, work="working", has="09628", units="D/502/9654")
+    at.switch_page(ROUTE).run()
+    assert not at.exception
+    assert at.selectbox(key="route_from").value == "ocr-09628"
+    assert at.multiselect(key="route_units").value == ["D/502/9654"]
 
 
 def test_plan_route__with_no_target_shows_the_routes_onward():
