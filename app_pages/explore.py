@@ -33,7 +33,8 @@ def ranked_ids(catalogue: Catalogue) -> list[str]:
     return [q.id for q in ranked]
 
 
-def search(ctx: Frame) -> None:
+def search(ctx: Frame) -> list[str]:
+    """The search box and its results; the ids of the qualifications found (all for none)."""
     query = st.text_input(
         "Search by title, scheme code, regulator number or unit reference number (URN)",
         key="explore_search", placeholder="for example 09628, 600/0840/4, D/502/9654, complaints",
@@ -47,7 +48,7 @@ def search(ctx: Frame) -> None:
         st.info(f"Nothing matches \u201c{escape_markdown(query)}\u201d. Try part of a title "
                 "(complaints), a scheme code (09628), a regulator number (600/0840/4) or a unit "
                 "reference number (D/502/9654).")
-        return
+        return ranked_ids(ctx.catalogue)
     if not qualifications.empty:
         if query.strip():
             st.markdown(f"**Qualifications ({len(qualifications)})**")
@@ -56,16 +57,21 @@ def search(ctx: Frame) -> None:
     if not units.empty:
         st.markdown(f"**Units ({len(units)})**")
         show_table(units, name="Units found", key="explore_units_csv", file_name="units.csv")
+    found = {ctx.catalogue.find_qualification(ref).id for ref in qualifications["Reference"]}
+    return [i for i in ranked_ids(ctx.catalogue) if i in found] or ranked_ids(ctx.catalogue)
 
 
-def profile(ctx: Frame) -> None:
+def profile(ctx: Frame, ids: list[str]) -> None:
+    """One of ``ids`` (the search's results) in full."""
     catalogue = ctx.catalogue
-    ids = ranked_ids(catalogue)
     known = [i for i, qid in enumerate(ids)
              if catalogue.qualifications[qid].structure is Structure.COMPLETE]
+    if st.session_state.get("explore_qualification") not in ids:
+        st.session_state.pop("explore_qualification", None)  # not among the results: reset
     chosen = st.selectbox(
-        "Qualification", ids, index=known[0] if known else 0, key="explore_qualification",
-        persist_state="session",
+        "Open a qualification" + (" from the results" if len(ids) < len(ranked_ids(catalogue))
+                                  else ""),
+        ids, index=known[0] if known else 0, key="explore_qualification",
         format_func=lambda i: labels.qualification_label(catalogue.qualifications[i]),
     )
     q = catalogue.qualifications[chosen or ids[0]]
@@ -180,13 +186,14 @@ def main() -> None:
     ctx = frame()
     st.title("Explore the catalogue")
     show_glossary()
-    search(ctx)
-    st.divider()
-    st.header("A qualification in full")
-    profile(ctx)
-    st.divider()
-    st.header("Compare qualifications")
-    compare(ctx)
+    find, side_by_side = st.tabs(["Find and read a qualification", "Compare qualifications"])
+    with find:
+        found = search(ctx)
+        st.divider()
+        st.subheader("A qualification in full")
+        profile(ctx, found)
+    with side_by_side:
+        compare(ctx)
 
 
 main()

@@ -241,3 +241,15 @@ def test_sources__no_page_but_about_shows_a_file_name(page, params):
 def test_sources__the_about_page_names_the_files():
     at = open_page("app_pages/about.py")
     assert FILE_NAME.search(_every_text(at))
+
+
+def test_explore__a_search_opens_a_qualification_from_its_results():
+    at = open_page("app_pages/explore.py")
+    at.text_input(key="explore_search").input("601/4404").run()
+    assert not at.exception
+    chooser = at.selectbox(key="explore_qualification")
+    assert chooser.options == [
+        "601/4404/X - OCNLR Level 1 Certificate in Customer Service (Level 1)"]
+    assert any(h.value == "OCNLR Level 1 Certificate in Customer Service" for h in at.subheader)
+    assert [t.label for t in at.tabs] == ["Find and read a qualification",
+                                         "Compare qualifications"]

@@ -160,7 +160,7 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date) -
     rows = []
     for q in catalogue.qualifications.values():
         if query.strip() and not _matches(query, q.title, q.code, q.regulator_number,
-                                          q.structure_reference, q.id):
+                                          q.structure_reference, q.short_name, q.id):
             continue
         status = entry_status(check_eligibility(catalogue, q, as_at=as_at))
         rows.append({
