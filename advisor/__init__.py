@@ -51,10 +51,12 @@ from advisor.engine import answers
 from advisor.engine.answers import AnswerError
 from advisor.engine.carryover import (
     CarryOver,
+    EvidenceBar,
     EvidenceNote,
     NotTransferable,
     Similar,
     carry_over,
+    evidence_bars,
     units_of_qualification,
 )
 from advisor.engine.cohort import (
@@ -69,7 +71,9 @@ from advisor.engine.cohort import (
     assess_cohort,
 )
 from advisor.engine.combination import (
+    Accepted,
     CombinationCheck,
+    DecisionError,
     Plan,
     RuleKind,
     RuleResult,
@@ -77,6 +81,7 @@ from advisor.engine.combination import (
     describe_unit,
     resolve_units,
 )
+from advisor.engine.decisions import ProgressCheck, Timeline, check_progress, plan_timeline
 from advisor.engine.eligibility import (
     Eligibility,
     Reason,
@@ -137,6 +142,7 @@ __all__ = [
     "COLUMNS",
     "DATA_DIR_ENV",
     "NOT_ASSESSED",
+    "Accepted",
     "ActionPlan",
     "Aim",
     "AnswerError",
@@ -151,10 +157,12 @@ __all__ = [
     "CombinationCheck",
     "ComponentStatus",
     "CreditRule",
+    "DecisionError",
     "Document",
     "DocumentKind",
     "Eligibility",
     "Employment",
+    "EvidenceBar",
     "EvidenceNote",
     "Finding",
     "FrameworkStatus",
@@ -171,6 +179,7 @@ __all__ = [
     "PlanningError",
     "Problem",
     "Profile",
+    "ProgressCheck",
     "Qualification",
     "Reason",
     "ReasonCode",
@@ -191,6 +200,7 @@ __all__ = [
     "StatusOnDate",
     "StepKind",
     "Structure",
+    "Timeline",
     "Unit",
     "UnknownReference",
     "__version__",
@@ -204,6 +214,7 @@ __all__ = [
     "check_combination",
     "check_eligibility",
     "check_framework",
+    "check_progress",
     "cohort_file",
     "cohort_tables",
     "count",
@@ -213,6 +224,7 @@ __all__ = [
     "describe_unit",
     "encode_profile",
     "encode_route",
+    "evidence_bars",
     "find_routes",
     "followers_of",
     "format_path",
@@ -223,6 +235,7 @@ __all__ = [
     "load_catalogue",
     "match_role",
     "neutralise",
+    "plan_timeline",
     "progressions_from",
     "qualifications_at_level",
     "qualifications_containing",
