@@ -254,3 +254,46 @@ def test_cli_carry_over__accepted_in_json(capsys):
     assert [(u["urn"], u["number"]) for u in out["accepted"]] == [("T/601/1235", "A17")]
     assert out["transfers"] == []
     assert [u["urn"] for u in out["remaining"]["accepted"]] == ["T/601/1235"]
+
+
+# -------------------------------------------------------------------------- links and record
+
+
+def test_check_link__round_trips_the_decisions_with_their_notes(catalogue):
+    from advisor import CheckQuery, decode_check, encode_check
+
+    c6, d1 = urns(catalogue, "03456", "C6", "D1")
+    query = CheckQuery(qualification="ocr-03456", units=tuple(urns(catalogue, "03456", "F3")),
+                       accepted=(Accepted(c6, "Similar unit, certificate seen"),),
+                       in_progress=(d1,), glh_per_week=4.5, start=dt.date(2015, 1, 5))
+    params = encode_check(catalogue, query)
+    assert params["note1"] == "Similar unit, certificate seen" and params["glh"] == "4.5"
+    assert decode_check(catalogue, params) == (query, [])
+
+
+def test_check_link__a_decision_on_a_unit_not_part_of_it_is_left_out_with_a_note(catalogue):
+    from advisor import decode_check
+
+    query, notes = decode_check(catalogue, {"qual": "03456", "accepted": "R/502/9652",
+                                            "glh": "-3", "start": "2015-02-30"})
+    assert query.accepted == () and query.glh_per_week is None and query.start is None
+    assert notes == [
+        "The link's accepted unit R/502/9652 is not part of the qualification: left out.",
+        "The link's hours a week '-3' were left out: give a number above 0 and at most 168.",
+        "The link's start date '2015-02-30' was left out: give a date like 2026-09-01."]
+
+
+def test_record__shows_accepted_units_with_notes_in_progress_and_the_timeline(catalogue):
+    from advisor import ActionPlan, action_plan_html
+
+    q = catalogue.find_qualification("09628")
+    unit_1, unit_2 = urns(catalogue, "09628", "1", "2")
+    result = check_progress(catalogue, q, [], accepted=[Accepted(unit_1, "<b>NVQ</b> unit")],
+                            in_progress=[unit_2], glh_per_week=5, start=dt.date(2015, 1, 5))
+    page = action_plan_html(catalogue, ActionPlan(as_at=dt.date(2015, 1, 5), progress=result))
+    assert "Accepted by the centre (recognition of prior learning):" in page
+    assert "(evidence: &lt;b&gt;NVQ&lt;/b&gt; unit)" in page
+    assert "In progress (not counted yet):" in page
+    assert "When the units in progress are achieved" in page
+    assert "<h2>Will it fit?</h2>" in page and "In time: 63 guided learning hours" in page
+    assert "Copies of unit achievements from the NVQ are not acceptable" in page
