@@ -297,3 +297,62 @@ def test_record__shows_accepted_units_with_notes_in_progress_and_the_timeline(ca
     assert "When the units in progress are achieved" in page
     assert "<h2>Will it fit?</h2>" in page and "In time: 63 guided learning hours" in page
     assert "Copies of unit achievements from the NVQ are not acceptable" in page
+
+
+# ------------------------------------------------------------------------------ cohort files
+
+
+def _cohort(catalogue, rows, as_at=dt.date(2015, 1, 5)):
+    from advisor import COLUMNS, assess_cohort, cohort_tables, read_cohort
+
+    header = ",".join(c.name for c in COLUMNS)
+    learners = read_cohort(("\n".join([header, *rows]) + "\n").encode(), "intake.csv")
+    result = assess_cohort(catalogue, learners, as_at=as_at)
+    return result, cohort_tables.results_frame(result).set_index("learner_ref")
+
+
+def test_cohort_decisions__template_columns_round_trip():
+    from advisor import cohort_file, read_cohort
+
+    for data, name in ((cohort_file.template_csv_bytes(), "t.csv"),
+                       (cohort_file.template_excel_bytes(), "t.xlsx")):
+        rows = read_cohort(data, name).rows
+        assert [(r.units_accepted, r.units_in_progress, r.glh_per_week) for r in rows] == [
+            ((), (), None), (("C6",), ("D1",), 5.0), ((), (), None)]
+    guide = cohort_file.template_guide_text()
+    for column in ("units_accepted (optional)", "units_in_progress (optional)",
+                   "glh_per_week (optional)"):
+        assert column in guide
+
+
+def test_cohort_decisions__results_say_what_was_accepted_and_whether_it_fits(catalogue):
+    _, frame = _cohort(catalogue, [
+        "A1,30,working,,,,,F3;F4;A3;B2;C3;D1,03456,C6,,",
+        "A2,30,working,,,,,F3;F4;A3;B2;C3,03456,,C6;D1,",
+        "A3,20,working,,,,,,09628,,,5",
+        "A4,20,working,,,,,,09628,,,",
+    ])
+    assert frame.loc["A1", "complete"] == "yes" and frame.loc["A1", "credits_counted"] == 44
+    assert frame.loc["A1", "units_accepted"].startswith("C6 (D/601/1519)")
+    assert "C6" not in frame.loc["A1", "units_carried_over"]
+    assert (frame.loc["A2", "complete"], frame.loc["A2", "complete_when_in_progress_done"]) \
+        == ("no", "yes")
+    assert (frame.loc["A3", "in_time"], frame.loc["A3", "finish_by"]) == ("yes", "18 May 2015")
+    assert frame.loc["A3", "timeline"].startswith("In time: 93 guided learning hours")
+    assert (frame.loc["A4", "in_time"], frame.loc["A4", "timeline"]) == ("", "")
+
+
+def test_cohort_decisions__problems_with_the_new_columns(catalogue):
+    result, frame = _cohort(catalogue, [
+        "B1,30,working,,,,,,03456,R/502/9652,,",
+        "B2,30,working,,,,,,,C6,,",
+        "B3,30,working,,,,,,09628,,,lots",
+    ])
+    messages = [(p.row, p.column, p.severity.value, p.message) for p in result.problems]
+    assert (2, "units_accepted", "warning",
+            "R/502/9652 is not part of 03456; left out") in messages
+    assert (3, "units_accepted", "warning",
+            "units accepted or in progress need a known target; left out") in messages
+    assert (4, "glh_per_week", "error", "'lots' is not a number of hours a week: give a "
+            "number above 0 and at most 168") in messages
+    assert list(frame["status"]) == ["assessed", "assessed", "not assessed"]
