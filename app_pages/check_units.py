@@ -1,8 +1,10 @@
 """Check a learner's units: for centre staff, against one qualification's rules of combination.
 
 Widgets: ``check_qualification`` (selectbox of qualification ids), ``unit_<URN>`` (one checkbox
-per unit, e.g. ``unit_D/502/9654``), ``check_objective`` ("credits" or "glh"). Ticked units are
-kept for the browser session, so a unit stays ticked when another qualification lists it too.
+per unit achieved, e.g. ``unit_D/502/9654``), ``check_objective`` ("credits" or "glh"), and the
+centre's decisions (see ``app_pages/_decisions.py``). Ticked units are kept for the browser
+session, so a unit stays ticked when another qualification lists it too. The answers travel in
+the page address; nothing is stored on the server.
 """
 
 from __future__ import annotations
@@ -11,18 +13,30 @@ import streamlit as st
 
 from advisor import (
     Catalogue,
+    CheckQuery,
     CombinationCheck,
     Objective,
+    ProgressCheck,
     Qualification,
     Structure,
     UnknownReference,
     charts,
     check_combination,
     check_eligibility,
+    check_progress,
+    encode_check,
     labels,
     tables,
 )
-from app_pages._common import frame, show_entry_status, show_glossary, show_sources, show_table
+from app_pages import _decisions as decisions
+from app_pages._common import (
+    escape_markdown,
+    frame,
+    show_entry_status,
+    show_glossary,
+    show_sources,
+    show_table,
+)
 
 OBJECTIVES = {
     Objective.CREDITS.value: "Fewest credits",
@@ -111,7 +125,8 @@ def show_result(catalogue: Catalogue, check: CombinationCheck) -> None:
     with st.expander("The chart as text"):
         st.write(described)
 
-    st.subheader("Smallest completion plan")
+    st.subheader("Smallest completion plan"
+                 + (" beyond the units in progress" if check.in_progress else ""))
     plan = check.plan
     if check.complete:
         st.write("Nothing more is needed.")
@@ -132,10 +147,16 @@ def show_result(catalogue: Catalogue, check: CombinationCheck) -> None:
                .replace("/", "-"))
 
 
-def run_check(catalogue: Catalogue, q: Qualification, held: list[str],
-              objective: Objective) -> CombinationCheck | None:
+def run_check(catalogue: Catalogue, q: Qualification, query: CheckQuery,
+              objective: Objective) -> ProgressCheck | None:
     try:
-        return check_combination(catalogue, q, held, objective=objective)
+        # Today's check first, as every page asks it; check_progress reuses the remembered
+        # answer and adds the check when the units in progress are done, and the timeline.
+        check_combination(catalogue, q, query.units, objective=objective,
+                          accepted=query.accepted, in_progress=query.in_progress)
+        return check_progress(catalogue, q, query.units, accepted=query.accepted,
+                              in_progress=query.in_progress, objective=objective,
+                              glh_per_week=query.glh_per_week, start=query.start)
     except (UnknownReference, ValueError) as error:  # the engine's own errors, shown plainly
         st.error(str(error))
         return None
@@ -148,26 +169,34 @@ def main() -> None:
     st.write("Choose a qualification and tick the units the learner has achieved: the advisor "
              "checks them against the rules of combination and plans the rest.")
     show_glossary()
+    decisions.seed_from_link(catalogue)
+    for note in st.session_state.get("check_link_notes", []):
+        st.warning(escape_markdown(note))
     q = pick_qualification(catalogue)
     show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at))
     if q.structure_note and catalogue.effective_rules(q)[0] is not None:
         st.info(f"Only partly known: {q.structure_note}")
 
     if catalogue.effective_rules(q)[0] is None:
-        check = run_check(catalogue, q, [], Objective.CREDITS)
-        if check is not None:
-            show_unknown_rules(catalogue, q, check)
+        st.query_params.from_dict(encode_check(catalogue, CheckQuery(qualification=q.id)))
+        result = run_check(catalogue, q, CheckQuery(qualification=q.id), Objective.CREDITS)
+        if result is not None:
+            show_unknown_rules(catalogue, q, result.today)
         return
 
     left, right = st.columns(2, gap="large")
     with left:
         held = tick_units(catalogue, q)
+        query = decisions.ask(catalogue, q, held, ctx.as_at)
+    st.query_params.from_dict(encode_check(catalogue, query))
     with right:
         objective = st.radio("Plan the remaining units by", list(OBJECTIVES),
                              format_func=OBJECTIVES.__getitem__, key="check_objective",
                              horizontal=True, persist_state="session")
-        check = run_check(catalogue, q, held, Objective(objective or Objective.CREDITS))
-        if check is not None:
-            show_result(catalogue, check)
+        result = run_check(catalogue, q, query, Objective(objective or Objective.CREDITS))
+        if result is not None:
+            show_result(catalogue, result.today)
+            decisions.show_progress(catalogue, result)
+            decisions.offer_record(catalogue, query, result, ctx.as_at)
 
 main()

@@ -46,6 +46,7 @@ from app_pages._common import (
     show_table,
     with_date,
 )
+from app_pages._decisions import accept_similar
 
 ROUTES_SHOWN = 5
 TARGETS = {"level": "A level", "qualification": "A particular qualification"}
@@ -163,6 +164,8 @@ def show_route(ctx: Frame, route: Route) -> None:
         if not table.empty:
             show_table(table, name=f"Units held, step {number}", key=f"route_carry_{number}",
                        file_name=f"step-{number}-units-held.csv")
+        for i, item in enumerate(carried.similar):  # the centre's to judge: one click accepts
+            accept_similar(catalogue, q, item, carried.transfers, key=f"route_accept_{number}_{i}")
         if carried.possible or carried.possible_similar:
             st.info("Some units above count only if they were taken as optional units of "
                     "the qualification held. Which optional units did you take? Add them under "

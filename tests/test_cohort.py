@@ -384,7 +384,8 @@ def test_read__a_file_with_only_a_header_is_read_with_a_warning():
      "file is. If it is CSV text, name it .csv"),
     (b"  \n", "empty.csv",
      "empty.csv is empty: the first row should name the columns (learner_ref, age, "
-     "employment, job_role, senior_role, aim, qualifications_held, units_held, target)"),
+     "employment, job_role, senior_role, aim, qualifications_held, units_held, target, "
+     "units_accepted, units_in_progress, glh_per_week)"),
 ])
 def test_read__unreadable_files_say_why(data, name, message):
     result = read_cohort(data, name)

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from advisor import (
+    Accepted,
     CreditRule,
     Group,
     GroupMember,
@@ -14,6 +15,7 @@ from advisor import (
     Unit,
     carry_over,
     check_combination,
+    check_progress,
     search_plan,
 )
 from tests.support.bruteforce import achieves, cheapest
@@ -166,3 +168,67 @@ def test_planner__too_many_ways_to_count_shared_units_is_refused_by_name():
         search_plan(rules, units, ())
     few_rules, few_units = _shared_rules(3)
     assert search_plan(few_rules, few_units, ()) is not None
+
+
+# ------------------------------------------------------------------------- centre decisions
+
+
+def _decisions(catalogue, data):
+    """A qualification whose units are known, and its listed units split into held,
+    accepted, in progress and not yet."""
+    ids = sorted(q.id for q in catalogue.qualifications.values()
+                 if catalogue.effective_rules(q)[0] is not None)
+    q = catalogue.qualifications[data.draw(st.sampled_from(ids))]
+    rules, _ = catalogue.effective_rules(q)
+    listed = sorted(rules.listed_units)
+    states = data.draw(st.lists(st.sampled_from(["held", "accepted", "in progress", "no"]),
+                                min_size=len(listed), max_size=len(listed)))
+    chosen = {state: [u for u, s in zip(listed, states, strict=True) if s == state]
+              for state in ("held", "accepted", "in progress")}
+    return q, chosen["held"], [Accepted(u, "note") for u in chosen["accepted"]], \
+        chosen["in progress"]
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(st.data())
+def test_decisions__accepting_a_unit_never_raises_the_additional_credits(catalogue, data):
+    """Accepting one more unit never raises the plan's additional credits, and a qualification
+    that could be planned still can."""
+    q, held, accepted, in_progress = _decisions(catalogue, data)
+    rules, _ = catalogue.effective_rules(q)
+    decided = {*held, *(a.urn for a in accepted), *in_progress}
+    undecided = sorted(rules.listed_units - decided)
+    if not undecided:
+        return
+    extra = Accepted(data.draw(st.sampled_from(undecided)), "similar unit")
+    before = check_combination(catalogue, q, held, accepted=accepted, in_progress=in_progress)
+    after = check_combination(catalogue, q, held, accepted=[*accepted, extra],
+                              in_progress=in_progress)
+    if before.plan is not None:
+        assert after.plan is not None
+        assert after.plan.additional_credits <= before.plan.additional_credits
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(st.data())
+def test_decisions__accepted_and_in_progress_units_never_appear_in_a_plan(catalogue, data):
+    """Neither today's plan nor the plan when the units in progress are done proposes a unit
+    the centre accepted or the learner is studying."""
+    q, held, accepted, in_progress = _decisions(catalogue, data)
+    result = check_progress(catalogue, q, held, accepted=accepted, in_progress=in_progress)
+    decided = {a.urn for a in accepted} | set(in_progress)
+    for check in (result.today, result.when_done):
+        if check is not None and check.plan is not None:
+            assert not decided & {u.urn for u in check.plan.units}
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(st.data())
+def test_decisions__nothing_accepted_or_in_progress_leaves_the_check_unchanged(catalogue, data):
+    """A check with no unit accepted or in progress is exactly the plain check, and so is
+    today's check of a progress check with no decisions."""
+    q, held, _, _ = _decisions(catalogue, data)
+    plain = check_combination(catalogue, q, held)
+    assert check_combination(catalogue, q, held, accepted=(), in_progress=()) == plain
+    result = check_progress(catalogue, q, held)
+    assert result.today == plain and result.when_done is None and result.bars == ()

@@ -7,6 +7,10 @@ unit achievements are not evidence for the Principles certificates) are shown wi
 and so is evidence a centre may reuse, with its conditions (NVQ units towards the Customer Service
 Knowledge qualifications, on evidence sent to the moderator). Then the target's remaining plan,
 exactly as :func:`check_combination` gives it.
+
+The centre may accept a target unit through recognition of prior learning (``accepted``), for
+example on the evidence of a similar unit: it then counts in what remains, shown apart from the
+units that transfer, and any documented bar on the learner's evidence is shown beside it.
 """
 
 from __future__ import annotations
@@ -23,7 +27,12 @@ from advisor.catalogue import (
     qualifications_containing,
     units_with_same_title,
 )
-from advisor.engine.combination import CombinationCheck, check_combination
+from advisor.engine.combination import (
+    Accepted,
+    CombinationCheck,
+    DecisionError,
+    check_combination,
+)
 from advisor.engine.planner import Objective
 
 
@@ -49,6 +58,16 @@ class EvidenceNote:
 
 
 @dataclass(frozen=True)
+class EvidenceBar:
+    """A documented bar on a kind of evidence towards a qualification (NVQ unit achievements
+    for the Principles certificates): shown beside a unit the centre accepts, since accepting
+    stays the centre's decision."""
+
+    statement: str
+    source: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
 class CarryOver:
     target: Qualification
     held: tuple[str, ...]
@@ -63,6 +82,10 @@ class CarryOver:
     # Optional units of the source with the title of a target unit under another URN: similar,
     # for the centre to judge, if the learner took them.
     possible_similar: tuple[Similar, ...] = ()
+    # Target units the centre accepts (they count in ``remaining``, apart from ``transfers``),
+    # and the documented bars on the learner's evidence towards the target.
+    accepted: tuple[Accepted, ...] = ()
+    bars: tuple[EvidenceBar, ...] = ()
 
 
 def units_of_qualification(catalogue: Catalogue, qualification: Qualification
@@ -84,6 +107,7 @@ def carry_over(
     from_qualification: Qualification | None = None,
     units: Iterable[str] = (),
     objective: Objective = Objective.CREDITS,
+    accepted: Iterable[Accepted] = (),
 ) -> CarryOver:
     """What carries over to ``target`` from a completed qualification and/or held units.
 
@@ -91,6 +115,10 @@ def carry_over(
     are "if taken": those the target also lists are ``possible`` (they transfer if the learner
     took them, which only the learner's record shows), and those with the title of a target
     unit under another URN are ``possible_similar``.
+
+    ``accepted``: target units the centre accepts through recognition of prior learning; a
+    held unit similar to exactly one target unit may be given for it. Raises
+    :class:`DecisionError` for a unit that is neither.
     """
     held = list(dict.fromkeys(units))
     possible: list[str] = []
@@ -136,7 +164,14 @@ def carry_over(
                             {kind for urn in held for kind in _held_through(catalogue, urn,
                                                                            source_kinds)})
 
-    remaining = check_combination(catalogue, target, transfers, objective=objective)
+    decided = _accepted_in_target(target, accepted, similar, target_units)
+    bars: tuple[EvidenceBar, ...] = ()
+    if decided:
+        bars = evidence_bars(catalogue, target, kinds={
+            kind for urn in held for kind in _held_through(catalogue, urn, source_kinds)},
+            from_qualification=from_qualification)
+    remaining = check_combination(catalogue, target, transfers, objective=objective,
+                                  accepted=decided)
     return CarryOver(
         target=target,
         held=tuple(held),
@@ -149,6 +184,47 @@ def carry_over(
         from_qualification=from_qualification,
         possible=tuple(u for u in possible if u in target_units),
         possible_similar=tuple(_similar(catalogue, possible, target_units)),
+        accepted=remaining.accepted,
+        bars=bars,
+    )
+
+
+def _accepted_in_target(target: Qualification, accepted: Iterable[Accepted],
+                        similar: Iterable[Similar], target_units: Iterable[str]
+                        ) -> list[Accepted]:
+    """The accepted units as units of the target: a held unit given for the one target unit
+    it is similar to becomes that unit."""
+    listed = set(target_units)
+    like: dict[str, list[str]] = {}
+    for item in similar:
+        like.setdefault(item.urn, []).append(item.target)
+    found = []
+    for decision in accepted:
+        if decision.urn in listed or decision.urn not in like:
+            found.append(decision)  # check_combination names a unit the target does not list
+        elif len(like[decision.urn]) == 1:
+            found.append(Accepted(like[decision.urn][0], decision.note))
+        else:
+            raise DecisionError(
+                f"{decision.urn} is similar to several units of {target.name} "
+                f"({', '.join(like[decision.urn])}): accept the one it stands for.")
+    return found
+
+
+def evidence_bars(catalogue: Catalogue, target: Qualification, *,
+                  kinds: set[Kind] | None = None,
+                  from_qualification: Qualification | None = None) -> tuple[EvidenceBar, ...]:
+    """The documented bars on evidence towards ``target``: those on the kinds of qualification
+    the learner's units were held through (``kinds``) or on ``from_qualification``; with
+    neither known (``kinds`` None), every bar towards the target."""
+    return tuple(
+        EvidenceBar(rule.statement, rule.source)
+        for rule in catalogue.transfer_rules
+        if rule.kind is TransferKind.BAR and target.id in rule.to_qualifications
+        and (kinds is None
+             or kinds & set(rule.from_kinds)
+             or (from_qualification is not None
+                 and from_qualification.id in rule.from_qualifications))
     )
 
 

@@ -19,7 +19,8 @@ from typing import Any
 
 from advisor.catalogue import Catalogue, Qualification, UnknownReference
 from advisor.engine.carryover import CarryOver, carry_over, units_of_qualification
-from advisor.engine.combination import resolve_units
+from advisor.engine.combination import Accepted, resolve_units
+from advisor.engine.decisions import ProgressCheck, check_progress
 from advisor.engine.eligibility import Eligibility, check_eligibility
 from advisor.engine.planner import Objective
 from advisor.engine.recommend import (
@@ -85,6 +86,10 @@ class LearnerRow:
     qualifications_held: tuple[str, ...] = ()
     units_held: tuple[str, ...] = ()
     target: str | None = None
+    # The centre's decisions on units of the target, and the hours a week the learner studies.
+    units_accepted: tuple[str, ...] = ()
+    units_in_progress: tuple[str, ...] = ()
+    glh_per_week: float | None = None
     readable: bool = True  # False: a cell could not be read (the problems say which)
 
 
@@ -117,6 +122,9 @@ class LearnerResult:
     carry_over: CarryOver | None = None  # its ``remaining`` is the check against the target
     held_qualifications: tuple[Qualification, ...] = ()
     held_units: tuple[str, ...] = ()  # URNs, as listed in units_held
+    # With a unit accepted or in progress, or hours a week: the check against the target with
+    # those decisions (its ``today`` is also ``carry_over.remaining``) and the timeline.
+    progress: ProgressCheck | None = None
 
 
 @dataclass(frozen=True)
@@ -204,8 +212,31 @@ class _Assessor:
         return recommend(self.catalogue, dataclasses.replace(profile, held_units=()),
                          as_at=self.as_at, list_options=False)
 
+    def target_units(self, target: Qualification | None, references: Sequence[str],
+                     column: str, problem: Callable[[str, str, Severity], None]) -> list[str]:
+        """The URNs of the target's units a decision column names; the rest are warnings."""
+        if references and target is None:
+            problem(column, "units accepted or in progress need a known target; left out",
+                    Severity.WARNING)
+            return []
+        found: list[str] = []
+        if target is None:
+            return found
+        rules, _ = self.catalogue.effective_rules(target)
+        listed = rules.listed_units if rules is not None else frozenset()
+        for reference in references:
+            urn, message = self.unit(reference, target)
+            if urn is None:
+                problem(column, message + "; left out", Severity.WARNING)
+            elif urn not in listed:
+                problem(column, f"{urn} is not part of {target.reference}; left out",
+                        Severity.WARNING)
+            elif urn not in found:
+                found.append(urn)
+        return found
+
     def carry(self, target: Qualification, held_qualifications: Sequence[Qualification],
-              units: Sequence[str]) -> CarryOver:
+              units: Sequence[str], accepted: Sequence[Accepted] = ()) -> CarryOver:
         """What carries over to ``target``: from the one qualification held (with its own
         notes), or from the mandatory units of several, plus the units listed."""
         source = held_qualifications[0] if len(held_qualifications) == 1 else None
@@ -214,7 +245,7 @@ class _Assessor:
             for q in held_qualifications:
                 held.update(self.mandatory_units(q))
         return carry_over(self.catalogue, target, from_qualification=source,
-                          units=sorted(held), objective=self.objective)
+                          units=sorted(held), objective=self.objective, accepted=accepted)
 
     def assess(self, learner: LearnerRow, problems: list[RowProblem]) -> LearnerResult:
         number = learner.row
@@ -255,6 +286,10 @@ class _Assessor:
             else:
                 urns.append(urn)
 
+        decided = {column: self.target_units(target, references, column, problem)
+                   for column, references in (("units_accepted", learner.units_accepted),
+                                              ("units_in_progress", learner.units_in_progress))}
+
         if not learner.readable or any(p.severity is Severity.ERROR for p in found):
             return LearnerResult(row=number, learner_ref=learner.learner_ref, assessed=False,
                                  problems=tuple(found))
@@ -268,17 +303,25 @@ class _Assessor:
             senior_role=learner.senior_role, held_qualifications=tuple(q.id for q in held),
             held_units=tuple(urns), aim=learner.aim,
         )
-        eligibility = carried = None
+        eligibility = carried = progress = None
         if target is not None:
             eligibility = check_eligibility(self.catalogue, target, age=learner.age,
                                             as_at=self.as_at, senior_role=learner.senior_role)
-            carried = self.carry(target, held, urns)
+            accepted = [Accepted(u) for u in decided["units_accepted"]]
+            carried = self.carry(target, held, urns, accepted)
+            if accepted or decided["units_in_progress"] or learner.glh_per_week is not None:
+                progress = check_progress(
+                    self.catalogue, target, carried.transfers, accepted=carried.accepted,
+                    in_progress=decided["units_in_progress"], objective=self.objective,
+                    glh_per_week=learner.glh_per_week, start=self.as_at)
+                carried = dataclasses.replace(carried, remaining=progress.today)
         advice = self.recommend(profile)
         return LearnerResult(
             row=number, learner_ref=learner.learner_ref, assessed=True, problems=tuple(found),
             recommended_level=advice.recommended_level, level_reasons=advice.reasons,
             level_cautions=advice.cautions, target=target, eligibility=eligibility,
             carry_over=carried, held_qualifications=tuple(held), held_units=tuple(urns),
+            progress=progress,
         )
 
 

@@ -51,13 +51,33 @@ class RuleResult:
     required: int | None = None
     group: str | None = None
     source: tuple[Citation, ...] = ()
+    accepted: tuple[str, ...] = ()  # the counted units the centre accepted (URNs)
+    in_progress: tuple[str, ...] = ()  # units in progress that this rule could count (URNs)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "kind": self.kind.value, "met": self.met, "message": self.message,
             "counted": self.counted, "required": self.required, "group": self.group,
             "source": [c.label() for c in self.source],
+            "accepted": list(self.accepted), "in_progress": list(self.in_progress),
         }
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """A unit of the target qualification that the centre accepts through recognition of prior
+    learning, with a short note of the evidence (say, a similar unit under another URN).
+
+    The engine never makes one: a similar unit stays a suggestion until a person accepts it.
+    """
+
+    urn: str
+    note: str = ""
+
+
+class DecisionError(ValueError):
+    """A centre decision the check cannot take: a unit accepted or in progress that is not part
+    of the qualification."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +109,22 @@ class CombinationCheck:
     counted_in: Mapping[str, str] = field(default_factory=dict)
     rules_from: Qualification | None = None  # the national structure whose rules were used
     cautions: tuple[str, ...] = field(default=())
+    # Centre decisions. Accepted units count like achieved ones (they are in ``counted_units``
+    # too) and every rule that counts one says so. Units in progress do not count yet, and the
+    # plan leaves them out: it is what is still needed once they are achieved.
+    accepted: tuple[Accepted, ...] = ()
+    in_progress: tuple[str, ...] = ()
+
+    @property
+    def accepted_units(self) -> tuple[str, ...]:
+        """The URNs of the units the centre accepted."""
+        return tuple(a.urn for a in self.accepted)
+
+    @property
+    def achieved_units(self) -> tuple[str, ...]:
+        """The counted units the learner achieved (counted, and not accepted)."""
+        accepted = set(self.accepted_units)
+        return tuple(u for u in self.counted_units if u not in accepted)
 
     @property
     def unmet(self) -> tuple[RuleResult, ...]:
@@ -148,11 +184,28 @@ def check_combination(
     held: Iterable[str],
     *,
     objective: Objective = Objective.CREDITS,
+    accepted: Iterable[Accepted] = (),
+    in_progress: Iterable[str] = (),
 ) -> CombinationCheck:
-    """Check ``held`` (URNs) against a qualification's rules and plan the rest."""
+    """Check ``held`` (URNs) against a qualification's rules and plan the rest.
+
+    ``accepted``: units of the qualification the centre accepts through recognition of prior
+    learning; they count like held units, and every rule that counts one says so.
+    ``in_progress``: units of the qualification the learner is studying now; they do not count
+    yet, and the plan leaves them out (it is what is still needed once they are achieved). A
+    unit given twice counts once: held before accepted, accepted before in progress. Raises
+    :class:`DecisionError` for a unit accepted or in progress that is not part of the
+    qualification.
+    """
     held_list = list(dict.fromkeys(held))
+    decided = {a.urn: a for a in reversed(list(accepted))}  # the first note given for a unit
+    pending = list(dict.fromkeys(in_progress))
     rules, _ = catalogue.effective_rules(qualification)
     if rules is None:
+        if decided or pending:
+            raise DecisionError(
+                f"The sources do not list the units of {qualification.name}, so no unit can be "
+                "accepted or marked in progress for it.")
         return CombinationCheck(
             qualification=qualification, known=False, complete=False, credits_counted=0,
             credits_required=qualification.credits_required, rules=(), plan=None,
@@ -164,16 +217,59 @@ def check_combination(
             ),
         )
     in_rules = rules.listed_units
-    counted = frozenset(u for u in held_list if u in in_rules)
+    outside = [u for u in [*decided, *pending] if u not in in_rules]
+    if outside:
+        raise DecisionError(
+            f"{', '.join(dict.fromkeys(outside))}: not part of {qualification.name}; only its "
+            "own units can be accepted or marked in progress.")
+    cautions = _overlaps(rules, held_list, decided, pending)
+    held_set = set(held_list)
+    accepted_list = [decided[u] for u in decided if u not in held_set]
+    pending = [u for u in pending if u not in held_set and u not in decided]
+    accepted_urns = frozenset(a.urn for a in accepted_list)
+    counted = frozenset(u for u in held_list if u in in_rules) | accepted_urns
     others = tuple(u for u in held_list if u not in in_rules)
-    base = _check_counted(catalogue, qualification.id, counted, objective)
-    return dataclasses.replace(base, other_units=others) if others else base
+    base = _check_counted(catalogue, qualification.id, counted, objective, accepted_urns,
+                          frozenset(pending))
+    if not (others or accepted_list or pending or cautions):
+        return base
+    order = _rules_order(rules)
+    return dataclasses.replace(
+        base, other_units=others,
+        accepted=tuple(sorted(accepted_list, key=lambda a: order[a.urn])),
+        in_progress=tuple(sorted(pending, key=order.__getitem__)),
+        cautions=(*base.cautions, *cautions),
+    )
+
+
+def _rules_order(rules: RulesOfCombination) -> dict[str, int]:
+    """Each listed unit's place in the rules (a unit two groups list: its later place)."""
+    return {m.urn: i for i, m in enumerate(m for g in rules.groups for m in g.units)}
+
+
+def _overlaps(rules: RulesOfCombination, held: Sequence[str], accepted: Iterable[str],
+              in_progress: Sequence[str]) -> list[str]:
+    """A caution for each unit given in two states, saying which one counts."""
+    held_set, accepted_set = set(held), set(accepted)
+    cautions = []
+    for urn in sorted(accepted_set & held_set):
+        cautions.append(f"{unit_number(rules, urn) or urn} is given as achieved and as accepted "
+                        "by the centre: it counts as achieved.")
+    for urn in in_progress:
+        if urn in held_set or urn in accepted_set:
+            state = "achieved" if urn in held_set else "accepted by the centre"
+            cautions.append(f"{unit_number(rules, urn) or urn} is given as {state} and as in "
+                            f"progress: it counts as {state}.")
+    return cautions
 
 
 @functools.lru_cache(maxsize=REMEMBERED_ANSWERS)
 def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozenset[str],
-                   objective: Objective) -> CombinationCheck:
-    """The check for the units that count (remembered: see :data:`REMEMBERED_ANSWERS`)."""
+                   objective: Objective, accepted: frozenset[str] = frozenset(),
+                   in_progress: frozenset[str] = frozenset()) -> CombinationCheck:
+    """The check for the units that count (remembered: see :data:`REMEMBERED_ANSWERS`);
+    ``accepted`` is a part of ``counted``, and ``in_progress`` units are planned as held but do
+    not count."""
     qualification = catalogue.qualifications[qualification_id]
     rules, structure = catalogue.effective_rules(qualification)
     if rules is None:  # check_combination answers these itself; this is never asked for them
@@ -194,24 +290,34 @@ def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozens
             f"Based on the units known: the sources list only some of the units of group(s) "
             f"{names}, so other units may also count."
         )
+    order = _rules_order(rules)
+    if in_progress:
+        names = ", ".join(unit_number(rules, u) or u for u in sorted(in_progress,
+                                                                      key=order.__getitem__))
+        cautions.append(f"Units in progress ({names}) do not count yet. The plan leaves them "
+                        "out: it is what is still needed once they are achieved.")
     in_rules = rules.listed_units
+    planned_as_held = counted | in_progress
     objective_used = objective
     note = None
     if objective is Objective.GLH:
-        candidates = [catalogue.units[u] for u in in_rules - set(counted) if u in catalogue.units]
+        candidates = [catalogue.units[u] for u in in_rules - planned_as_held
+                      if u in catalogue.units]
         if any(u.glh is None for u in candidates):
             objective_used = Objective.CREDITS
             note = ("Guided learning hours are not stated for some of these units, so the plan "
                     "uses the fewest credits instead.")
     try:
-        found = search_plan(rules, catalogue.units, counted, objective=objective_used)
+        found = search_plan(rules, catalogue.units, planned_as_held, objective=objective_used)
     except PlanningError as error:  # rules too large for the search: check them, plan nothing
         found = None
         cautions.append(f"No plan could be worked out for these rules of combination: {error}.")
     home = _home_groups(rules, counted)
+    pending = _home_groups(rules, in_progress)
     plan = None
     if found is not None:
         home.update({u: g for u, g in found.assignment.groups.items() if u in counted})
+        pending.update({u: g for u, g in found.assignment.groups.items() if u in in_progress})
         credits = sum(u.credits for u in found.units)
         glh_values = [u.glh for u in found.units]
         plan = Plan(
@@ -225,8 +331,8 @@ def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozens
     elif incomplete:
         cautions.append("No completion can be planned from the units known.")
 
-    results, total = _evaluate(catalogue, rules, home, plan)
-    order = {m.urn: i for i, m in enumerate(m for g in rules.groups for m in g.units)}
+    results, total = _evaluate(catalogue, rules, home, plan,
+                               _Decisions(accepted=accepted, in_progress=pending))
     return CombinationCheck(
         qualification=qualification,
         known=True,
@@ -243,18 +349,30 @@ def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozens
     )
 
 
+@dataclass(frozen=True, kw_only=True)
+class _Decisions:
+    """The centre's decisions a rule message names: the counted units it accepted, and the
+    units in progress with the group each would count in."""
+
+    accepted: frozenset[str] = frozenset()
+    in_progress: Mapping[str, str] = field(default_factory=dict)
+
+
 def _evaluate(
-    catalogue: Catalogue, rules: RulesOfCombination, home: Mapping[str, str], plan: Plan | None
+    catalogue: Catalogue, rules: RulesOfCombination, home: Mapping[str, str], plan: Plan | None,
+    decisions: _Decisions | None = None,
 ) -> tuple[list[RuleResult], int]:
     """Every rule's result, in rules order (each group's rules, the credit rules, the total),
     and the credits that count."""
-    evaluation = _Evaluation(catalogue, rules, home, plan)
+    evaluation = _Evaluation(catalogue, rules, home, plan, decisions or _Decisions())
     results: list[RuleResult] = []
     for group in rules.groups:
-        results += evaluation.group_rules(group)
-    results += [evaluation.credit_rule(rule) for rule in rules.credit_rules]
+        results += [evaluation.noted(r, [group]) for r in evaluation.group_rules(group)]
+    for rule in rules.credit_rules:
+        scope = [g for g in rules.groups if rule.groups is None or g.id in rule.groups]
+        results.append(evaluation.noted(evaluation.credit_rule(rule), scope, rule))
     total = evaluation.total()
-    return [*results, total], total.counted or 0
+    return [*results, evaluation.noted(total, rules.groups)], total.counted or 0
 
 
 class _Evaluation:
@@ -262,8 +380,9 @@ class _Evaluation:
     the groups ``home`` gives and the plan's units as suggestions."""
 
     def __init__(self, catalogue: Catalogue, rules: RulesOfCombination,
-                 home: Mapping[str, str], plan: Plan | None) -> None:
+                 home: Mapping[str, str], plan: Plan | None, decisions: _Decisions) -> None:
         self.catalogue, self.rules, self.home = catalogue, rules, home
+        self.decisions = decisions
         units = catalogue.units
         self.by_group: dict[str, list[Unit]] = {g.id: [] for g in rules.groups}
         for urn, group_id in home.items():
@@ -272,6 +391,38 @@ class _Evaluation:
         self.planned: dict[str, list[str]] = {}
         for unit in plan.units if plan else ():
             self.planned.setdefault(unit.group, []).append(unit.urn)
+
+    def noted(self, result: RuleResult, groups: Sequence[Group],
+              rule: CreditRule | None = None) -> RuleResult:
+        """``result`` naming the units it counts that the centre accepted, and the units in
+        progress it would count, if any."""
+        decisions = self.decisions
+        if not decisions.accepted and not decisions.in_progress:
+            return result
+        units = self.catalogue.units
+        ids = {g.id for g in groups}
+        members = list(dict.fromkeys(m.urn for g in groups for m in g.units))
+
+        def counts(urn: str) -> bool:
+            return rule is None or (urn in units and rule.counts(units[urn]))
+
+        accepted = tuple(u for u in members if u in decisions.accepted
+                         and self.home.get(u) in ids and counts(u))
+        pending = tuple(u for u in members if decisions.in_progress.get(u) in ids and counts(u))
+        if not accepted and not pending:
+            return result
+        message = result.message
+        if accepted:
+            message += "; accepted by the centre: " + self.numbers(accepted)
+        if pending:
+            message += "; in progress: " + self.numbers(pending)
+        return dataclasses.replace(result, message=message, accepted=accepted,
+                                   in_progress=pending)
+
+    def numbers(self, urns: Iterable[str]) -> str:
+        """``C6, D1``; a bare number reads ``unit 1``."""
+        names = [unit_number(self.rules, u) or u for u in urns]
+        return ", ".join(f"unit {n}" if n.isdigit() else n for n in names)
 
     def credits_in(self, group: Group, rule: CreditRule | None = None) -> int:
         """Credits counted in a group (towards ``rule``, if given), capped at its maximum."""
@@ -284,9 +435,13 @@ class _Evaluation:
         units = self.catalogue.units
         fits = [u for g in groups for u in self.planned.get(g.id, ())
                 if rule is None or rule.counts(units[u])]
+        if not fits and any(self.decisions.in_progress.get(m.urn) == g.id
+                            for g in groups for m in g.units):
+            return ""  # the units in progress are what the plan counts on here
         if not fits:
             options = [units[m.urn] for g in groups for m in g.units
-                       if m.urn in units and m.urn not in self.home and units[m.urn].credits
+                       if m.urn in units and m.urn not in self.home
+                       and m.urn not in self.decisions.in_progress and units[m.urn].credits
                        and (rule is None or rule.counts(units[m.urn]))]
             options.sort(key=lambda u: (u.credits or 0, u.glh or 0))
             fits = [u.urn for u in options[:1]]

@@ -24,6 +24,7 @@ from advisor.catalogue import Catalogue
 from advisor.catalogue.models import Citation
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, describe_unit
+from advisor.engine.decisions import ProgressCheck
 from advisor.engine.eligibility import Reason, StatusOnDate
 from advisor.engine.recommend import Finding, Recommendation
 from advisor.engine.routes import Route
@@ -57,6 +58,9 @@ class ActionPlan:
     route: Route | None = None
     carry_over: CarryOver | None = None
     check: CombinationCheck | None = None
+    # A check with the centre's decisions: shown in place of ``check``, with where the learner
+    # stands when the units in progress are done, the timeline, and any bar on evidence.
+    progress: ProgressCheck | None = None
     created: dt.date | None = None  # the day the plan was made (default: today)
 
 
@@ -101,6 +105,8 @@ class _Check:
     credits_counted: int
     credits_required: int | None
     plan: _Plan | None
+    accepted: list[str] = field(default_factory=list)  # each with the centre's note
+    in_progress: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -171,8 +177,17 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     route = _route(catalogue, plan.route, sources) if plan.route is not None else None
     carried = (_carry_over(catalogue, plan.carry_over, sources, heading="What carries over")
                if plan.carry_over is not None else None)
-    check = (_check(catalogue, plan.check, heading="Where you are now")
-             if plan.check is not None else None)
+    shown = plan.progress.today if plan.progress is not None else plan.check
+    check = (_check(catalogue, shown, heading="Where you are now")
+             if shown is not None else None)
+    progress = plan.progress
+    bars = [_Cited(b.statement, sources.cite(b.source)) for b in progress.bars] \
+        if progress is not None else []
+    when_done = (_check(catalogue, progress.when_done,
+                        heading="When the units in progress are achieved")
+                 if progress is not None and progress.when_done is not None else None)
+    timeline = (_Cited(progress.timeline.reason, sources.cite(progress.timeline.source))
+                if progress is not None and progress.timeline is not None else None)
     return _ENVIRONMENT.get_template(_TEMPLATE).render(
         headline=_headline(plan),
         who=[(label, value.strip()) for label, value in (
@@ -186,6 +201,9 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
         route=route,
         carry_over=carried,
         check=check,
+        bars=bars,
+        when_done=when_done,
+        timeline=timeline,
         next_steps=_next_steps(plan, sources),
         notes=[line for line in plan.notes.strip().splitlines() if line],
         sources=sources.listed(),
@@ -287,8 +305,12 @@ def _check(catalogue: Catalogue, check: CombinationCheck, heading: str | None) -
         rules, _ = catalogue.effective_rules(check.qualification)
         plan = _Plan(check.plan.additional_credits, check.plan.additional_glh,
                      [describe_unit(catalogue, u.urn, rules) for u in check.plan.units])
+    rules, _ = catalogue.effective_rules(check.qualification)
+    accepted = [describe_unit(catalogue, a.urn, rules)
+                + (f" (evidence: {a.note})" if a.note else "") for a in check.accepted]
     return _Check(heading, check.qualification.name, check.known, check.complete,
-                  check.credits_counted, check.credits_required, plan)
+                  check.credits_counted, check.credits_required, plan, accepted,
+                  [describe_unit(catalogue, u, rules) for u in check.in_progress])
 
 
 def _next_steps(plan: ActionPlan, sources: _Sources) -> list[_Cited]:

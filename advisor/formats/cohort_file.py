@@ -39,6 +39,7 @@ MAX_BYTES = 5_000_000
 MAX_ROWS = 20_000
 MAX_REFERENCES_PER_CELL = 500  # a qualification has at most a few dozen units
 MAX_COLUMNS = 100  # cells read per row
+MAX_HOURS_A_WEEK = 168
 MAX_EXPANDED_BYTES = 100_000_000  # an .xlsx is a zip: refuse one that inflates past this
 _BLANK_RUN_LIMIT = 1_000  # consecutive empty spreadsheet rows after which reading stops
 
@@ -95,18 +96,36 @@ COLUMNS: tuple[Column, ...] = (
            "or structure reference. Leave it blank for a level recommendation only.",
            "one qualification code", "09629",
            ("target qualification", "qualification", "enrolling on")),
+    Column("units_accepted", False,
+           "Units of the target the centre accepts through recognition of prior learning (for "
+           "example, the learner holds a similar unit under another unit reference number). "
+           "They count, and the results list them apart. Needs a target.",
+           "unit references separated by ; or ,", "C6", ("accepted", "units accepted")),
+    Column("units_in_progress", False,
+           "Units of the target the learner is studying now: the results say whether the "
+           "target is complete once they are achieved, and plan only what is missing beyond "
+           "them. Needs a target.",
+           "unit references separated by ; or ,", "D1", ("in progress", "units in progress")),
+    Column("glh_per_week", False,
+           "Guided learning hours the learner can study a week: with a target, the results "
+           "say whether the plan fits before its certification end date, starting on the "
+           "as-at date.",
+           f"a number above 0 and at most {MAX_HOURS_A_WEEK}", "5",
+           ("glh a week", "hours per week", "hours a week")),
 )
 
 _TEMPLATE_ROWS: tuple[dict[str, str], ...] = (
     {"learner_ref": "L0001", "age": "19", "employment": "working",
      "job_role": "Call Centre Operator", "senior_role": "no", "aim": "knowledge",
-     "qualifications_held": "09628", "units_held": "", "target": "09629"},
+     "qualifications_held": "09628", "units_held": "", "target": "09629",
+     "units_accepted": "", "units_in_progress": "", "glh_per_week": ""},
     {"learner_ref": "L0002", "age": "34", "employment": "working",
      "job_role": "Customer Service Team Leader", "senior_role": "no", "aim": "competence",
-     "qualifications_held": "", "units_held": "F3; F4", "target": "03456"},
+     "qualifications_held": "", "units_held": "F3; F4", "target": "03456",
+     "units_accepted": "C6", "units_in_progress": "D1", "glh_per_week": "5"},
     {"learner_ref": "L0003", "age": "17", "employment": "not-working", "job_role": "",
      "senior_role": "", "aim": "knowledge", "qualifications_held": "", "units_held": "",
-     "target": ""},
+     "target": "", "units_accepted": "", "units_in_progress": "", "glh_per_week": ""},
 )
 
 
@@ -342,6 +361,17 @@ def _letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
+def _hours_a_week(text: str) -> float:
+    try:
+        hours = float(text)
+    except ValueError:
+        hours = -1.0
+    if not 0 < hours <= MAX_HOURS_A_WEEK:
+        raise answers.AnswerError(f"{text[:20]!r} is not a number of hours a week: give a "
+                                  f"number above 0 and at most {MAX_HOURS_A_WEEK}")
+    return hours
+
+
 def split_references(text: str) -> list[str]:
     """Codes in one cell, separated by semicolons, commas or line breaks."""
     return [part.strip() for part in re.split(r"[;,\n]+", text) if part.strip()]
@@ -381,7 +411,8 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
     aim = read("aim", answers.parse_aim)
 
     lists: dict[str, tuple[str, ...]] = {}
-    for column in ("qualifications_held", "units_held"):
+    glh = read("glh_per_week", _hours_a_week)
+    for column in ("qualifications_held", "units_held", "units_accepted", "units_in_progress"):
         references = split_references(values.get(column, ""))
         if len(references) > MAX_REFERENCES_PER_CELL:
             error(column, f"{len(references):,} references in one cell; at most "
@@ -394,6 +425,8 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
         job_role=values.get("job_role") or None, senior_role=senior, aim=aim,
         qualifications_held=lists["qualifications_held"], units_held=lists["units_held"],
         target=values.get("target") or None,
+        units_accepted=lists["units_accepted"], units_in_progress=lists["units_in_progress"],
+        glh_per_week=glh,
         readable=not any(p.severity is Severity.ERROR for p in problems),
     )
     return learner, problems

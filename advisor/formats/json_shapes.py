@@ -11,9 +11,10 @@ import pandas as pd
 
 from advisor.catalogue import Catalogue, Problem
 from advisor.catalogue.models import Qualification, RulesOfCombination
-from advisor.engine.carryover import CarryOver
+from advisor.engine.carryover import CarryOver, EvidenceBar
 from advisor.engine.cohort import CohortResult, RowProblem
 from advisor.engine.combination import CombinationCheck, unit_number
+from advisor.engine.decisions import ProgressCheck, Timeline
 from advisor.engine.eligibility import Eligibility, StatusOnDate, status_on
 from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend import Finding, Recommendation
@@ -95,8 +96,51 @@ def check_dict(catalogue: Catalogue, check: CombinationCheck, *,
         "unmet": [r.as_dict() for r in check.unmet],
         "plan": plan,
         "counted_units": [unit_dict(catalogue, u, rules) for u in check.counted_units],
+        "achieved_units": [unit_dict(catalogue, u, rules) for u in check.achieved_units],
+        "accepted": [unit_dict(catalogue, a.urn, rules) | {"note": a.note}
+                     for a in check.accepted],
+        "in_progress": [unit_dict(catalogue, u, rules) for u in check.in_progress],
         "other_units": [unit_dict(catalogue, u) for u in check.other_units],
         "cautions": list(check.cautions),
+    }
+
+
+def timeline_dict(timeline: Timeline) -> dict[str, Any]:
+    """Whether the plan fits before certification closes: ``in_time`` true, false or null
+    (not known, ``reason`` says why)."""
+    def day(date: dt.date | None) -> str | None:
+        return date.isoformat() if date is not None else None
+
+    return {
+        "glh_per_week": timeline.glh_per_week,
+        "start": day(timeline.start),
+        "glh_needed": timeline.glh_needed,
+        "weeks": timeline.weeks,
+        "finish_by": day(timeline.finish_by),
+        "certification_end": day(timeline.certification_end),
+        "last_entry": day(timeline.last_entry),
+        "in_time": timeline.in_time,
+        "reason": timeline.reason,
+        "source": [c.label() for c in timeline.source],
+    }
+
+
+def bar_dicts(bars: Sequence[EvidenceBar]) -> list[dict[str, Any]]:
+    return [{"statement": b.statement, "source": [c.label() for c in b.source]} for b in bars]
+
+
+def progress_dict(catalogue: Catalogue, result: ProgressCheck, *,
+                  as_at: dt.date | None = None) -> dict[str, Any]:
+    """A check with the centre's decisions: the check (with ``accepted`` and ``in_progress``),
+    ``when_in_progress_done`` (the same object, as if the units in progress were achieved;
+    null when none is in progress), ``timeline`` (null without hours a week) and the
+    ``evidence_bars`` beside the units accepted."""
+    done = result.when_done
+    return check_dict(catalogue, result.today, as_at=as_at) | {
+        "when_in_progress_done": (check_dict(catalogue, done, as_at=as_at)
+                                  if done is not None else None),
+        "timeline": timeline_dict(result.timeline) if result.timeline is not None else None,
+        "evidence_bars": bar_dicts(result.bars),
     }
 
 
@@ -130,6 +174,9 @@ def carry_over_dict(catalogue: Catalogue, result: CarryOver, *,
             {"statement": n.statement, "source": [c.label() for c in n.source]}
             for n in result.notes
         ],
+        "accepted": [unit_dict(catalogue, a.urn, rules) | {"note": a.note}
+                     for a in result.accepted],
+        "evidence_bars": bar_dicts(result.bars),
         "remaining": check_dict(catalogue, result.remaining),
     }
 

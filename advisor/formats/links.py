@@ -10,6 +10,7 @@ first few of a list's unknown codes, so a link cannot flood the page.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from typing import TypeVar
 
 from advisor.catalogue import Catalogue, Category, UnknownReference
 from advisor.engine import answers
+from advisor.engine.combination import Accepted
 from advisor.engine.recommend import Profile, level_3_statements
 
 T = TypeVar("T")
@@ -289,3 +291,113 @@ def decode_route(catalogue: Catalogue,
         to_qualification=target[0] if target else None,
         to_level=None if target else level, documented_only=documented,
     ), notes
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking a learner's units, with the centre's decisions
+# ---------------------------------------------------------------------------------------------
+
+MAX_NOTE_LENGTH = 200  # characters in a note on a unit the centre accepted
+MAX_HOURS_A_WEEK = 168
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckQuery:
+    """What the check journey asks: a qualification, the units achieved, the units the centre
+    accepted (with their notes), the units in progress, and hours a week from a start date."""
+
+    qualification: str | None = None  # a qualification id
+    units: tuple[str, ...] = ()  # URNs achieved
+    accepted: tuple[Accepted, ...] = ()
+    in_progress: tuple[str, ...] = ()
+    glh_per_week: float | None = None
+    start: dt.date | None = None
+
+
+def encode_check(catalogue: Catalogue, query: CheckQuery) -> dict[str, str]:
+    """The query parameters that reopen this check: ``qual``, ``units``, ``accepted`` with a
+    ``note1``, ``note2``... for each accepted unit in turn, ``progress``, ``glh`` and
+    ``start``."""
+    params: dict[str, str] = {}
+    if query.qualification is not None and query.qualification in catalogue.qualifications:
+        params["qual"] = _reference(catalogue, query.qualification)
+    if query.units:
+        params["units"] = ",".join(query.units)
+    if query.accepted:
+        params["accepted"] = ",".join(a.urn for a in query.accepted)
+        for number, decision in enumerate(query.accepted, start=1):
+            note = without_control_characters(decision.note)[:MAX_NOTE_LENGTH]
+            if note:
+                params[f"note{number}"] = note
+    if query.in_progress:
+        params["progress"] = ",".join(query.in_progress)
+    if query.glh_per_week is not None:
+        params["glh"] = f"{query.glh_per_week:g}"
+    if query.start is not None:
+        params["start"] = query.start.isoformat()
+    return params
+
+
+def decode_check(catalogue: Catalogue,
+                 params: Mapping[str, str | list[str]]) -> tuple[CheckQuery, list[str]]:
+    """The check a link describes, and a note for every value that could not be used. Units
+    accepted or in progress must be part of the qualification; others are left out."""
+    notes: list[str] = []
+    found = _qualifications(catalogue, _items(_value(params, "qual", notes), "qual",
+                                              notes)[:1], notes, "qualification")
+    qualification = catalogue.qualifications[found[0]] if found else None
+    units = _units(catalogue, _items(_value(params, "units", notes), "units", notes), notes)
+    listed: set[str] = set()
+    if qualification is not None:
+        rules, _ = catalogue.effective_rules(qualification)
+        listed = set(rules.listed_units) if rules is not None else set()
+
+    def own(urns: list[str], what: str) -> list[str]:
+        outside = [u for u in urns if u not in listed]
+        if outside:
+            notes.append(f"The link's {what} {_listed(outside)} "
+                         f"{'is' if len(outside) == 1 else 'are'} not part of the "
+                         "qualification: left out.")
+        return [u for u in urns if u in listed]
+
+    accepted_refs = _items(_value(params, "accepted", notes), "accepted", notes)
+    accepted = []
+    for number, ref in enumerate(accepted_refs, start=1):
+        urn = _units(catalogue, [ref], notes)
+        if urn and own(urn, "accepted unit"):
+            note = _value(params, f"note{number}", notes) or ""
+            if len(note) > MAX_NOTE_LENGTH:
+                notes.append(f"The link's note on {urn[0]} was shortened to {MAX_NOTE_LENGTH} "
+                             "characters.")
+            accepted.append(Accepted(urn[0], note[:MAX_NOTE_LENGTH]))
+    in_progress = own(_units(catalogue, _items(_value(params, "progress", notes), "progress",
+                                               notes), notes), "unit in progress")
+    return CheckQuery(
+        qualification=qualification.id if qualification else None, units=tuple(units),
+        accepted=tuple(accepted), in_progress=tuple(in_progress),
+        glh_per_week=_hours(_value(params, "glh", notes), notes),
+        start=_day(_value(params, "start", notes), notes),
+    ), notes
+
+
+def _hours(text: str | None, notes: list[str]) -> float | None:
+    if text is None:
+        return None
+    if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{1,2})?", text) and 0 < float(text) <= MAX_HOURS_A_WEEK:
+        return float(text)
+    notes.append(f"The link's hours a week '{text[:20]}' were left out: give a number above 0 "
+                 f"and at most {MAX_HOURS_A_WEEK}.")
+    return None
+
+
+def _day(text: str | None, notes: list[str]) -> dt.date | None:
+    if text is None:
+        return None
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    notes.append(f"The link's start date '{text[:20]}' was left out: give a date like "
+                 "2026-09-01.")
+    return None

@@ -22,7 +22,9 @@ from advisor.engine.cohort import (
     Severity,
 )
 from advisor.engine.combination import describe_unit
+from advisor.engine.decisions import ProgressCheck
 from advisor.engine.eligibility import Eligibility
+from advisor.engine.wording import uk_date
 from advisor.views.labels import STATUS_WORDS
 
 RESULT_COLUMNS: tuple[str, ...] = (
@@ -30,6 +32,8 @@ RESULT_COLUMNS: tuple[str, ...] = (
     "target", "target_title", "target_status", "eligible", "eligibility_reasons",
     "credits_counted", "credits_required", "complete", "rules_not_met",
     "plan_units", "plan_credits", "plan_glh", "units_carried_over", "credits_carried_over",
+    "units_accepted", "units_in_progress", "complete_when_in_progress_done",
+    "finish_by", "in_time", "timeline",
     "notes", "problems",
 )
 PROBLEM_COLUMNS: tuple[str, ...] = ("row", "column", "severity", "message")
@@ -65,6 +69,19 @@ class _Formatter:
             "eligibility_reasons": REASON_SEPARATOR.join(
                 [e.summary, *(reason.message for reason in e.reasons)]),
         }
+
+    def progress(self, p: ProgressCheck) -> dict[str, Any]:
+        """Where the learner stands when the units in progress are done, and whether the plan
+        fits before certification closes."""
+        found: dict[str, Any] = {}
+        if p.when_done is not None:
+            found["complete_when_in_progress_done"] = _yes_no(
+                p.when_done.complete if p.when_done.known else None)
+        if p.timeline is not None:
+            finish = p.timeline.finish_by
+            found |= {"finish_by": uk_date(finish) if finish is not None else "",
+                      "in_time": _yes_no(p.timeline.in_time), "timeline": p.timeline.reason}
+        return found
 
     def carry(self, c: CarryOver) -> dict[str, Any]:
         def build() -> dict[str, Any]:
@@ -104,7 +121,9 @@ class _Formatter:
                 "plan_units": units(u.urn for u in plan.units) if plan else "",
                 "plan_credits": plan.additional_credits if plan else None,
                 "plan_glh": plan.additional_glh if plan else None,
-                "units_carried_over": units(check.counted_units),
+                "units_carried_over": units(check.achieved_units),
+                "units_accepted": units(check.accepted_units),
+                "units_in_progress": units(check.in_progress),
                 "credits_carried_over": c.credits_transferred,
                 "notes": REASON_SEPARATOR.join(notes),
             }
@@ -148,6 +167,8 @@ def results_frame(result: CohortResult) -> pd.DataFrame:
             record.update(formatter.eligibility(learner.eligibility))
         if learner.carry_over is not None:
             record.update(formatter.carry(learner.carry_over))
+            if learner.progress is not None:
+                record.update(formatter.progress(learner.progress))
             held = {q.id for q in learner.held_qualifications}
             if learner.target is not None and learner.target.id in held:
                 already = f"Already holds {learner.target.reference}, the target."

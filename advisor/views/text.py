@@ -15,6 +15,7 @@ from advisor.catalogue import Catalogue, Category, Citation, Problem, Qualificat
 from advisor.engine.carryover import CarryOver
 from advisor.engine.cohort import CohortResult
 from advisor.engine.combination import CombinationCheck, describe_unit
+from advisor.engine.decisions import ProgressCheck, Timeline
 from advisor.engine.eligibility import Eligibility, status_on
 from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend import Recommendation
@@ -31,9 +32,11 @@ __all__ = [
     "eligibility_text",
     "frameworks_text",
     "no_route_text",
+    "progress_text",
     "recommendation_text",
     "responsibilities_text",
     "routes_text",
+    "timeline_text",
     "validation_text",
 ]
 
@@ -74,19 +77,59 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
     for result in check.rules:
         lines.append(f"  [{'met' if result.met else 'not met'}] {result.message}")
     rules, _ = catalogue.effective_rules(q)
+    if check.accepted:
+        lines.append("Accepted by the centre (recognition of prior learning):")
+        lines += [f"  * {describe_unit(catalogue, a.urn, rules)}"
+                  + (f" (evidence: {a.note})" if a.note else "") for a in check.accepted]
+    if check.in_progress:
+        lines.append("In progress (not counted yet):")
+        lines += [f"  ~ {describe_unit(catalogue, u, rules)}" for u in check.in_progress]
     if check.plan is None:
         lines.append("No combination of further units can complete it.")
     elif check.plan.units:
         extra = f"{check.plan.additional_credits} more credits"
         if check.plan.additional_glh is not None:
             extra += f", {check.plan.additional_glh} guided learning hours"
-        lines.append(f"Smallest completion plan ({extra}):")
+        beyond = " beyond the units in progress" if check.in_progress else ""
+        lines.append(f"Smallest completion plan{beyond} ({extra}):")
         lines += [f"  + {describe_unit(catalogue, u.urn, rules)}" for u in check.plan.units]
         if check.plan.note:
             lines.append(f"  ({check.plan.note})")
     if check.other_units:
         lines.append("Held units that are not part of it: " + ", ".join(check.other_units))
     lines += [f"  ! {c}" for c in check.cautions]
+    return "\n".join(lines)
+
+
+def timeline_text(timeline: Timeline) -> str:
+    """Whether the plan fits before certification closes, with the dates' source."""
+    line = f"Timeline: {timeline.reason}"
+    if timeline.source:
+        line += f" (source: {_sources(timeline.source)})"
+    return line
+
+
+def progress_text(catalogue: Catalogue, result: ProgressCheck, *,
+                  as_at: dt.date | None = None) -> str:
+    """A check with the centre's decisions: today, any documented bar beside the units
+    accepted, where the learner stands when the units in progress are done, and the
+    timeline."""
+    lines = [check_text(catalogue, result.today, as_at=as_at)]
+    lines += [f"  ! Accepting is the centre's decision, but note: {bar.statement} "
+              f"(source: {_sources(bar.source)})" for bar in result.bars]
+    done = result.when_done
+    if done is not None:
+        state = "COMPLETE" if done.complete else "NOT COMPLETE"
+        lines += ["", f"When the units in progress are achieved: {state}, "
+                      f"{done.credits_counted} of {done.credits_required} credits count."]
+        rules, _ = catalogue.effective_rules(done.qualification)
+        if not done.complete and done.plan is not None and done.plan.units:
+            lines.append(f"Still needed beyond them ({done.plan.additional_credits} more "
+                         "credits):")
+            lines += [f"  + {describe_unit(catalogue, u.urn, rules)}" for u in done.plan.units]
+        lines += [f"  [not met] {r.message}" for r in done.unmet]
+    if result.timeline is not None:
+        lines += ["", timeline_text(result.timeline)]
     return "\n".join(lines)
 
 
@@ -120,6 +163,12 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
                      f" is like {describe_unit(catalogue, item.target, rules)}")
     lines += [f"  x {item.urn}: {item.reason}" for item in result.not_transferable]
     lines += [f"  note: {note.statement}" for note in result.notes]
+    if result.accepted:
+        lines.append("Accepted by the centre (recognition of prior learning), counted below:")
+        lines += [f"  * {describe_unit(catalogue, a.urn, rules)}"
+                  + (f" (evidence: {a.note})" if a.note else "") for a in result.accepted]
+        lines += [f"  ! Accepting is the centre's decision, but note: {bar.statement} "
+                  f"(source: {_sources(bar.source)})" for bar in result.bars]
     lines.append("")
     lines.append(check_text(catalogue, result.remaining, as_at=as_at))
     return "\n".join(lines)

@@ -1,0 +1,324 @@
+"""The ``advisor`` commands: each reads its options, asks the engine and prints.
+
+Every command prints readable text (from :mod:`advisor.views.text`), or JSON with ``--json``
+(from :mod:`advisor.formats.json_shapes`). The options are defined in
+:mod:`advisor.cli.parser`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from advisor import (
+    Accepted,
+    Catalogue,
+    CohortInput,
+    CohortResult,
+    Profile,
+    Qualification,
+    RouteError,
+    already_reached,
+    assess_cohort,
+    carry_over,
+    check_eligibility,
+    check_frameworks,
+    check_progress,
+    cohort_file,
+    cohort_tables,
+    default_data_dir,
+    find_routes,
+    json_shapes,
+    level_3_statements,
+    load_catalogue,
+    recommend,
+    resolve_units,
+    text,
+    to_csv_bytes,
+    to_excel_bytes,
+    validate_catalogue,
+)
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A mistake on the command line: reported in one line, exit code 2."""
+
+
+class FileProblem(Exception):
+    """A file that cannot be read or written: reported in one line, exit code 1."""
+
+
+def _print_json(payload: Any) -> None:
+    json.dump(payload, sys.stdout, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write("\n")
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    """The catalogue folder: ``--data``, else ``$ADVISOR_DATA_DIR``, else the packaged one."""
+    return args.data_dir if args.data_dir is not None else default_data_dir()
+
+
+def _load(args: argparse.Namespace) -> Catalogue:
+    return load_catalogue(_data_dir(args))
+
+
+def _answer(args: argparse.Namespace, as_json: Callable[[], Any],
+            as_text: Callable[[], str]) -> int:
+    """Print the answer as JSON (with ``--json``) or as text, making only the one asked for."""
+    if args.json:
+        _print_json(as_json())
+    else:
+        print(as_text())
+    return EXIT_OK
+
+
+def _units_argument(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+# ------------------------------------------------------------------------------------ commands
+
+
+def command_validate(args: argparse.Namespace) -> int:
+    if args.folder is not None and args.data_dir is not None:
+        raise UsageError("give the catalogue folder or --data, not both")
+    data_dir = args.folder if args.folder is not None else _data_dir(args)
+    problems = validate_catalogue(data_dir)
+    _answer(args, lambda: json_shapes.validation_dict(problems),
+            lambda: text.validation_text(data_dir, problems))
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def _accepted(catalogue: Catalogue, args: argparse.Namespace,
+              within: Qualification) -> list[Accepted]:
+    """The units the centre accepts, from ``--accepted``."""
+    return [Accepted(urn) for urn in resolve_units(catalogue, _units_argument(args.accepted),
+                                                   within)]
+
+
+def command_check(args: argparse.Namespace) -> int:
+    catalogue = _load(args)
+    qualification = catalogue.find_qualification(args.qualification)
+    held = resolve_units(catalogue, _units_argument(args.units), qualification)
+    in_progress = resolve_units(catalogue, _units_argument(args.in_progress), qualification)
+    as_at = args.as_at or dt.date.today()
+    if args.start is not None and args.glh_per_week is None:
+        raise UsageError("--start needs --glh-per-week N, the guided learning hours a week")
+    result = check_progress(
+        catalogue, qualification, held, accepted=_accepted(catalogue, args, qualification),
+        in_progress=in_progress, objective=args.objective, glh_per_week=args.glh_per_week,
+        start=args.start or as_at, registered=args.registered)
+    return _answer(args, lambda: json_shapes.progress_dict(catalogue, result, as_at=as_at),
+                   lambda: text.progress_text(catalogue, result, as_at=as_at))
+
+
+def command_carry_over(args: argparse.Namespace) -> int:
+    catalogue = _load(args)
+    target = catalogue.find_qualification(args.to)
+    source = catalogue.find_qualification(args.from_) if args.from_ else None
+    if source is None and not args.units:
+        raise UsageError("give --from QUAL or --units U,U,... (or both)")
+    held = resolve_units(catalogue, _units_argument(args.units), source)
+    result = carry_over(catalogue, target, from_qualification=source, units=held,
+                        objective=args.objective, accepted=_accepted(catalogue, args, target))
+    as_at = args.as_at or dt.date.today()
+    return _answer(args, lambda: json_shapes.carry_over_dict(catalogue, result, as_at=as_at),
+                   lambda: text.carry_over_text(catalogue, result, as_at=as_at))
+
+
+def command_eligibility(args: argparse.Namespace) -> int:
+    catalogue = _load(args)
+    qualification = catalogue.find_qualification(args.qualification)
+    result = check_eligibility(catalogue, qualification, age=args.age, as_at=args.as_at,
+                               senior_role=args.senior_role)
+    return _answer(args, lambda: json_shapes.eligibility_dict(result),
+                   lambda: text.eligibility_text(result))
+
+
+def command_recommend(args: argparse.Namespace) -> int:
+    catalogue = _load(args)
+    if args.list_responsibilities:
+        print(text.responsibilities_text(level_3_statements(catalogue)))
+        return EXIT_OK
+    held = [catalogue.find_qualification(ref) for ref in _units_argument(args.has)]
+    within = held[0] if len(held) == 1 else None
+    units = resolve_units(catalogue, _units_argument(args.units), within)
+    profile = Profile(
+        age=args.age, employment=args.employment, role=args.role,
+        responsibilities=tuple(args.responsibility or ()), senior_role=args.senior_role,
+        held_qualifications=tuple(q.id for q in held), held_units=tuple(units), aim=args.aim,
+    )
+    try:
+        result = recommend(catalogue, profile, as_at=args.as_at)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    return _answer(args, lambda: json_shapes.recommendation_dict(catalogue, result),
+                   lambda: text.recommendation_text(result))
+
+
+def command_routes(args: argparse.Namespace) -> int:
+    catalogue = _load(args)
+    source = catalogue.find_qualification(args.from_) if args.from_ else None
+    target = catalogue.find_qualification(args.to) if args.to else None
+    if target is None and args.to_level is None and source is None and not args.units:
+        raise UsageError("give a target (--to QUAL or --to-level N), or what the learner holds "
+                         "(--from QUAL or --units) to see the routes onward from it")
+    held = resolve_units(catalogue, _units_argument(args.units), source)
+    there = already_reached(source, to_qualification=target, to_level=args.to_level)
+    try:
+        found = find_routes(
+            catalogue, from_qualification=source, units=held,
+            to_qualification=target, to_level=args.to_level, as_at=args.as_at,
+            max_steps=args.max_steps, include_inferred=not args.documented_only,
+            include_shared_units=not args.documented_only,
+            include_direct=not args.documented_only, objective=args.objective,
+        )
+        routes = list(itertools.islice(found, args.limit))
+    except RouteError as error:
+        raise UsageError(str(error)) from None
+    return _answer(
+        args,
+        lambda: json_shapes.routes_dict(catalogue, routes, source=source, units=held,
+                                        target=target, to_level=args.to_level,
+                                        already_there=there),
+        lambda: text.routes_text(catalogue, routes, source=source, target=target,
+                                 to_level=args.to_level, already_there=there,
+                                 max_steps=args.max_steps or (4 if target or args.to_level
+                                                              else 2),
+                                 as_at=args.as_at, documented_only=args.documented_only),
+    )
+
+
+def command_frameworks(args: argparse.Namespace) -> int:
+    catalogue = _load(args)
+    held = [catalogue.find_qualification(ref).id for ref in _units_argument(args.has)]
+    as_at = args.as_at or dt.date.today()
+    found = check_frameworks(catalogue, qualifications=held, as_at=as_at)
+    return _answer(args, lambda: json_shapes.frameworks_dict(catalogue, found, held=held,
+                                                             as_at=as_at),
+                   lambda: text.frameworks_text(catalogue, found, as_at=as_at))
+
+
+def _file_format(path: Path | None, option: str) -> str | None:
+    """``.csv`` or ``.xlsx`` from a file name given with ``option``; ``None`` when not given."""
+    if path is None:
+        return None
+    suffix = path.suffix.lower()
+    if suffix not in {".csv", ".xlsx"}:
+        raise UsageError(f"{option} {path}: give a file name ending .csv or .xlsx")
+    return suffix
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise FileProblem(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _write_template(path: Path, *, json_output: bool) -> None:
+    """Write the learners template; with ``--json`` the note goes to stderr, to keep the JSON
+    output pure."""
+    excel = _file_format(path, "--template") == ".xlsx"
+    _write(path, cohort_file.template_excel_bytes() if excel else cohort_file.template_csv_bytes())
+    explained = ("its 'guide' sheet explains each column" if excel
+                 else "the columns are explained below")
+    stream = sys.stderr if json_output else sys.stdout
+    print(f"Wrote the learners template to {path} ({explained}).", file=stream)
+    if not excel:
+        print(cohort_file.template_guide_text(), end="", file=stream)
+
+
+def _read_learners(path: Path) -> CohortInput:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(cohort_file.MAX_BYTES + 1)  # the limit is checked by read_cohort
+    except OSError as error:
+        raise FileProblem(f"cannot read {path}: {error.strerror or error}") from None
+    return cohort_file.read_cohort(data, path.name)
+
+
+def _write_results(args: argparse.Namespace, result: CohortResult) -> None:
+    if _file_format(args.output, "-o") == ".xlsx":
+        _write(args.output, to_excel_bytes(cohort_tables.result_sheets(result)))
+    else:
+        _write(args.output, to_csv_bytes(cohort_tables.results_frame(result)))
+    if args.problems is not None:
+        problems = cohort_tables.problems_frame(result)
+        excel = _file_format(args.problems, "--problems") == ".xlsx"
+        _write(args.problems,
+               to_excel_bytes({"problems": problems}) if excel else to_csv_bytes(problems))
+
+
+def command_cohort(args: argparse.Namespace) -> int:
+    for path, option in ((args.template, "--template"), (args.output, "-o"),
+                         (args.problems, "--problems")):
+        _file_format(path, option)  # every file name is checked before anything is written
+    if args.template is not None:
+        _write_template(args.template, json_output=args.json)
+        if args.learners is None:
+            return EXIT_OK
+    if args.learners is None:
+        raise UsageError("give the learners file (CSV or .xlsx), or --template FILE")
+    if args.output is None:
+        raise UsageError("give -o OUT.csv or -o OUT.xlsx for the results")
+    if args.output.resolve() == args.learners.resolve():
+        raise UsageError(f"-o {args.output} would overwrite the learners file")
+
+    catalogue = _load(args)
+    learners = _read_learners(args.learners)
+    if not learners.readable:
+        if args.json:
+            _print_json(json_shapes.unreadable_cohort_dict(args.learners, learners.problems))
+        for problem in learners.problems:
+            print(f"advisor: {args.learners}: {problem}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    progress = _CohortProgress(len(learners.rows))
+    result = assess_cohort(catalogue, learners, as_at=args.as_at, objective=args.objective,
+                           progress=progress)
+    progress.finish()
+    _write_results(args, result)
+    return _answer(args, lambda: json_shapes.cohort_dict(result, learners_file=args.learners,
+                                                         output=args.output),
+                   lambda: text.cohort_summary_text(result, learners_file=args.learners,
+                                                    output=args.output,
+                                                    problems_file=args.problems))
+
+
+class _CohortProgress:
+    """Progress on stderr: a line redrawn in place on a terminal; for long runs elsewhere
+    (a log), a line at each quarter."""
+
+    LONG_RUN = 2_000  # learners
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.tty = sys.stderr.isatty()
+        self.shown = -1
+        self.active = self.tty or total >= self.LONG_RUN
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.active or total == 0:
+            return
+        if self.tty:
+            print(f"\rAssessing learners: {done:,} of {total:,}", end="", file=sys.stderr,
+                  flush=True)
+            return
+        quarter = done * 4 // total
+        if quarter > self.shown:
+            self.shown = quarter
+            print(f"Assessing learners: {done:,} of {total:,}", file=sys.stderr, flush=True)
+
+    def finish(self) -> None:
+        if self.active and self.tty and self.total:
+            print(file=sys.stderr)

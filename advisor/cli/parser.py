@@ -1,0 +1,326 @@
+"""The ``advisor`` command line's options: one parser, each shared option defined once, and
+each command's handler from :mod:`advisor.cli.commands`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from advisor import Aim, Employment, Objective, answers
+from advisor.cli.commands import (
+    command_carry_over,
+    command_check,
+    command_cohort,
+    command_eligibility,
+    command_frameworks,
+    command_recommend,
+    command_routes,
+    command_validate,
+)
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-22") from None
+
+
+def _age(value: str) -> int:
+    try:
+        return answers.parse_age(value)
+    except answers.AnswerError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _hours(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of hours") from None
+    if not 0 < number <= 7 * 24:
+        raise argparse.ArgumentTypeError(f"{value} hours a week: give more than 0 and at most "
+                                         "168")
+    return number
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} is too small: give 1 or more")
+    return number
+
+
+EXAMPLES = """\
+examples:
+  advisor check 09628 --units D/502/9654
+  advisor check 03456 --units F3,F4,A3,B2,C3 --accepted C6 --in-progress D1
+  advisor check 09628 --glh-per-week 5 --start 2015-01-05
+  advisor carry-over --from 09628 --to 09629
+  advisor eligibility 09628 --age 20 --as-at 2026-11-22
+  advisor recommend --role "Call Centre Operator" --employment working --age 20
+  advisor routes --from 09628 --to-level 3
+
+Qualifications are named by scheme code (09628) or regulator number (600/0840/4); units by
+unit reference number (D/502/9654) or by their number within the qualification (F3). Add --json
+to any command for machine-readable output; 'advisor COMMAND --help' explains each command.
+
+exit codes: 0 done; 1 the catalogue or the input has problems; 2 a command-line mistake.
+"""
+
+QUALIFICATION_HELP = "a qualification: scheme code (09628), regulator number (600/0840/4) or id"
+
+
+def _parent() -> argparse.ArgumentParser:
+    """An empty parent parser, for ``parents=[...]``. A command's own options go in one too,
+    listed before the shared ones, so its help shows them first."""
+    return argparse.ArgumentParser(add_help=False)
+
+
+def _option(*flags: str, **settings: Any) -> argparse.ArgumentParser:
+    """A parent parser holding one option."""
+    parent = _parent()
+    parent.add_argument(*flags, **settings)
+    return parent
+
+
+def _units_option(help_: str) -> argparse.ArgumentParser:
+    return _option("--units", default="", metavar="U,...", help=help_)
+
+
+def _as_at_option(help_: str) -> argparse.ArgumentParser:
+    return _option("--as-at", type=_date, default=None, metavar="DATE", help=help_)
+
+
+class _Shared:
+    """The options several commands take, each defined once, as parent parsers."""
+
+    def __init__(self) -> None:
+        self.json = _option("--json", action="store_true", help="print the result as JSON")
+        self.data = _parent()
+        self.data.add_argument(
+            "--data", dest="data_dir", type=Path, default=None, metavar="PATH",
+            help=("the catalogue folder to use (default: $ADVISOR_DATA_DIR if set, else the "
+                  "catalogue shipped with the advisor)"),
+        )
+        self.data.add_argument("--data-dir", dest="data_dir", type=Path, default=None,
+                               help=argparse.SUPPRESS)  # the older name, kept working
+        self.age = _option("--age", type=_age, metavar="N", help="the learner's age in years")
+        self.as_at = _as_at_option("the date to check, YYYY-MM-DD (default: today)")
+        self.senior_role = _parent()
+        senior = self.senior_role.add_mutually_exclusive_group()
+        senior.add_argument(
+            "--senior-role", dest="senior_role", action="store_true", default=None,
+            help="the learner works in a senior role that shapes customer service")
+        senior.add_argument("--not-senior-role", dest="senior_role", action="store_false",
+                            help="the learner does not work in such a role")
+        self.objective = _option(
+            "--objective", type=Objective, choices=list(Objective), default=Objective.CREDITS,
+            help="plan for the fewest additional credits (default) or guided learning hours")
+        self.units = _units_option(
+            "units held, comma-separated: unit reference numbers (D/502/9654) or unit numbers "
+            "within the qualification (F3)")
+        self.output = [self.json, self.data]
+        self.plan = [self.units, self.objective, *self.output]
+
+
+Commands = Any  # argparse's sub-parsers action, not named publicly
+
+
+def _add_validate(commands: Commands, shared: _Shared) -> None:
+    own = _parent()
+    own.add_argument(
+        "folder", nargs="?", type=Path, default=None, metavar="data_dir",
+        help="the catalogue folder (default: the data/ folder shipped with the advisor)",
+    )
+    commands.add_parser(
+        "validate", parents=[own, *shared.output],
+        help="check the qualification catalogue for mistakes",
+        description=(
+            "Check every catalogue file and report every problem at once, each with its file, "
+            "line and key path. Exits 0 when the catalogue is sound, 1 when it has problems."
+        ),
+    ).set_defaults(handler=command_validate)
+
+
+def _accepted_option(help_: str) -> argparse.ArgumentParser:
+    return _option("--accepted", default="", metavar="U,...", help=help_)
+
+
+def _add_check(commands: Commands, shared: _Shared) -> None:
+    own = _option("qualification", help=QUALIFICATION_HELP)
+    decisions = _accepted_option(
+        "units of the qualification the centre accepts through recognition of prior learning "
+        "(they count, shown apart from the units achieved), as for --units")
+    decisions.add_argument(
+        "--in-progress", default="", metavar="U,...",
+        help="units the learner is studying now: the check shows today and when they are done")
+    decisions.add_argument(
+        "--glh-per-week", type=_hours, default=None, metavar="N",
+        help="guided learning hours a week: with --start, whether the plan fits before the "
+             "certification end date")
+    decisions.add_argument("--start", type=_date, default=None, metavar="DATE",
+                           help="when study starts, YYYY-MM-DD (default: --as-at, else today)")
+    decisions.add_argument(
+        "--registered", action="store_true",
+        help="the learner is already registered, so the last entry date does not apply")
+    commands.add_parser(
+        "check", parents=[own, shared.as_at, shared.units, decisions, shared.objective,
+                          *shared.output],
+        help="check units against a qualification's rules of combination",
+        description=("Say whether the units achieve the qualification, how many credits count, "
+                     "the state of every rule, and the smallest set of further units that "
+                     "would complete it. Units the centre accepts count, shown apart; units in "
+                     "progress are checked as if achieved too; with --glh-per-week, whether "
+                     "the rest fits before the certification end date."),
+    ).set_defaults(handler=command_check)
+
+
+def _add_carry_over(commands: Commands, shared: _Shared) -> None:
+    own = _parent()
+    own.add_argument("--to", required=True, metavar="QUAL", help="the target qualification")
+    own.add_argument("--from", dest="from_", metavar="QUAL",
+                     help="a qualification already completed")
+    accepted = _accepted_option(
+        "units of the target the centre accepts through recognition of prior learning, such "
+        "as a similar unit's counterpart (or the similar unit held)")
+    commands.add_parser(
+        "carry-over", parents=[own, shared.as_at, shared.units, accepted, shared.objective,
+                               *shared.output],
+        help="which units already held transfer to another qualification",
+        description=("Units with the same unit reference number transfer their credit; units "
+                     "with the same title under another number are listed as similar for the "
+                     "centre to judge; documented bars are shown. Then what remains."),
+    ).set_defaults(handler=command_carry_over)
+
+
+def _add_eligibility(commands: Commands, shared: _Shared) -> None:
+    own = _option("qualification", help=QUALIFICATION_HELP)
+    commands.add_parser(
+        "eligibility",
+        parents=[own, shared.age, shared.as_at, shared.senior_role, *shared.output],
+        help="whether a learner can start a qualification on a date",
+        description=("Check age groups, entry and certification dates, entry requirements and "
+                     "role requirements. Answers yes, no, or unknown when the sources do not "
+                     "say enough, with every reason and its source."),
+    ).set_defaults(handler=command_eligibility)
+
+
+def _add_recommend(commands: Commands, shared: _Shared) -> None:
+    work = _parent()  # the learner's work
+    work.add_argument("--employment", type=Employment, choices=list(Employment),
+                      help="whether the learner works in a job with customer contact")
+    work.add_argument("--role", metavar="TEXT", help="the learner's job title, in their own words")
+    work.add_argument(
+        "--responsibility", action="append", metavar="TEXT",
+        help=("a description of a Level 3 learner that fits, or a few words of it (repeat for "
+              "each; see --list-responsibilities)"),
+    )
+    work.add_argument("--list-responsibilities", action="store_true",
+                      help="list the descriptions of a Level 3 learner and stop")
+    held = _option("--has", default="", metavar="QUAL,...",
+                   help="qualifications already held, comma-separated (09628,...)")
+    units = _units_option("units already held, comma-separated unit reference numbers")
+    aim = _option("--aim", type=Aim, choices=list(Aim),
+                  help="what the learner wants: knowledge, competence or an apprenticeship")
+    commands.add_parser(
+        "recommend", parents=[shared.age, work, shared.senior_role, held, units, aim,
+                              shared.as_at, *shared.output],
+        help="suggest a starting level and the qualifications at it",
+        description=("Suggest the level a learner should start at, from their age, work, job "
+                     "role, responsibilities, what they hold and what they want, and list the "
+                     "qualifications at that level with their status on the date. Every reason "
+                     "and caution names its source."),
+    ).set_defaults(handler=command_recommend)
+
+
+def _add_routes(commands: Commands, shared: _Shared) -> None:
+    own = _parent()
+    own.add_argument("--from", dest="from_", metavar="QUAL",
+                     help="a qualification already completed (leave out to start afresh)")
+    target = own.add_mutually_exclusive_group()
+    target.add_argument("--to", metavar="QUAL", help="the qualification to reach")
+    target.add_argument("--to-level", type=int, choices=range(1, 9), metavar="N",
+                        help="the level to reach (1-8)")
+    own.add_argument("--limit", type=_positive, default=5, metavar="K",
+                     help="how many routes to show at most (default 5)")
+    own.add_argument("--max-steps", type=_positive, default=None, metavar="N",
+                     help="the most steps a route may take (default 4; 2 with no target)")
+    own.add_argument("--documented-only", action="store_true",
+                     help="only progressions the documents state")
+    commands.add_parser(
+        "routes", parents=[own, shared.as_at, *shared.plan],
+        help="routes from what a learner holds to a level or qualification, or onward",
+        description=("Find progression routes, best first: routes through qualifications open "
+                     "on the date before those through closed ones, then documented "
+                     "progressions before inferred ones, steps between qualifications that "
+                     "share units, what replaced a closed qualification, and direct starts at "
+                     "the target. With no target, the routes onward (one and two steps) from "
+                     "what the learner holds. Each step shows its status on the date, the "
+                     "units that carry over and the credits still needed."),
+    ).set_defaults(handler=command_routes)
+
+
+def _add_frameworks(commands: Commands, shared: _Shared) -> None:
+    own = _option("--has", default="", metavar="QUAL,...",
+                  help="qualifications already held, comma-separated (09628,...)")
+    commands.add_parser(
+        "frameworks", parents=[own, shared.as_at, *shared.output],
+        help="which apprenticeship framework components a learner holds and lacks",
+        description=("For each Customer Service apprenticeship framework (2010 and 2014, "
+                     "Intermediate and Advanced): every component held, missing, or not in the "
+                     "catalogue (check with the centre), with its qualifications' status on the "
+                     "date and what replaced them."),
+    ).set_defaults(handler=command_frameworks)
+
+
+def _add_cohort(commands: Commands, shared: _Shared) -> None:
+    own = _parent()
+    own.add_argument("learners", nargs="?", type=Path, metavar="IN",
+                     help="the learners file: .csv (UTF-8) or .xlsx")
+    own.add_argument("-o", "--output", type=Path, metavar="OUT",
+                     help="where to write the results: .csv, or .xlsx (with a sheet each for "
+                          "problems and summaries)")
+    own.add_argument("--problems", type=Path, metavar="FILE",
+                     help="also write every problem found (row, column, message): .csv or .xlsx")
+    own.add_argument("--template", type=Path, metavar="FILE",
+                     help="write a learners template to fill in (.csv or .xlsx)")
+    enrolment = _as_at_option("the enrolment date to check, YYYY-MM-DD (default: today)")
+    commands.add_parser(
+        "cohort", parents=[own, enrolment, shared.objective, *shared.output],
+        help="place a whole intake from a CSV or Excel file of learners",
+        description=(
+            "Read one row per learner (CSV or .xlsx; --template writes a file to fill in) and "
+            "write, per learner, the recommended level, eligibility for the target on the date, "
+            "credits counted and required, the smallest plan, the units carried over and every "
+            "reason. Bad rows are reported by row and column and marked 'not assessed'; the "
+            "rest are still assessed. Exits 0 when the file was processed, 1 when it could not "
+            "be read, 2 for a command-line mistake."),
+        epilog=("example: advisor cohort intake.xlsx -o placed.xlsx --as-at 2026-09-01\n"
+                "         advisor cohort --template learners.xlsx"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    ).set_defaults(handler=command_cohort)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="advisor",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=EXAMPLES,
+        description=(
+            "Answers three questions about UK Customer Service qualifications from their source "
+            "documents: which level to start at, where to go next, and which units already held "
+            "carry over."
+        ),
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    shared = _Shared()
+    for add_command in (_add_validate, _add_check, _add_carry_over, _add_eligibility,
+                        _add_recommend, _add_routes, _add_frameworks, _add_cohort):
+        add_command(commands, shared)
+    return parser

@@ -1,0 +1,179 @@
+"""Centre decisions: units accepted through recognition of prior learning, units in progress,
+and whether the plan fits before certification closes.
+
+:func:`check_progress` answers for one learner and one qualification: where the learner stands
+today (achieved and accepted units counting), where they will stand when the units in progress
+are achieved, and, given hours a week and a start date, whether the rest fits before the
+qualification's certification end date. The engine never accepts a unit by itself: acceptance
+is the centre's decision, passed in as :class:`~advisor.engine.combination.Accepted`; any
+documented bar on evidence towards the qualification is shown beside it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from advisor.catalogue import Catalogue, Citation, Qualification
+from advisor.engine.carryover import EvidenceBar, evidence_bars
+from advisor.engine.combination import Accepted, CombinationCheck, check_combination, unit_number
+from advisor.engine.planner import Objective
+from advisor.engine.wording import count, uk_date
+
+
+@dataclass(frozen=True, kw_only=True)
+class Timeline:
+    """Whether the hours still to study fit before certification closes.
+
+    ``in_time`` is None (unknown) when the hours or the dates are not in the sources; ``reason``
+    says which, or why the plan is in time or too late.
+    """
+
+    glh_per_week: float
+    start: dt.date
+    glh_needed: int | None  # the units in progress in full, and the plan beyond them
+    weeks: int | None
+    finish_by: dt.date | None
+    certification_end: dt.date | None
+    last_entry: dt.date | None  # for a learner not yet registered; None once registered
+    in_time: bool | None
+    reason: str
+    source: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProgressCheck:
+    """A learner's units with the centre's decisions: today, when the units in progress are
+    achieved, and the timeline."""
+
+    today: CombinationCheck
+    when_done: CombinationCheck | None  # None when no unit is in progress
+    timeline: Timeline | None  # None unless hours a week and a start date were given
+    bars: tuple[EvidenceBar, ...] = ()  # documented bars beside the units accepted
+
+    @property
+    def accepted(self) -> tuple[Accepted, ...]:
+        return self.today.accepted
+
+    @property
+    def in_progress(self) -> tuple[str, ...]:
+        return self.today.in_progress
+
+
+def check_progress(
+    catalogue: Catalogue,
+    qualification: Qualification,
+    held: Iterable[str],
+    *,
+    accepted: Iterable[Accepted] = (),
+    in_progress: Iterable[str] = (),
+    objective: Objective = Objective.CREDITS,
+    glh_per_week: float | None = None,
+    start: dt.date | None = None,
+    registered: bool = False,
+) -> ProgressCheck:
+    """Check ``held`` (URNs) with the centre's decisions, and when the rest can be finished.
+
+    ``accepted`` units count like achieved ones; ``in_progress`` units count only in
+    ``when_done``. With ``glh_per_week`` and ``start``, the timeline: the guided learning hours
+    still needed (the units in progress in full, since how far along they are is not known, and
+    the fewest-hours plan beyond them) make a finish date, compared with the certification end
+    date and, unless ``registered``, the last entry date. Raises
+    :class:`~advisor.engine.combination.DecisionError` for a unit accepted or in progress that
+    is not part of the qualification.
+    """
+    held = list(held)
+    accepted = list(accepted)
+    in_progress = list(in_progress)
+    today = check_combination(catalogue, qualification, held, objective=objective,
+                              accepted=accepted, in_progress=in_progress)
+    when_done = None
+    if today.in_progress:
+        when_done = check_combination(catalogue, qualification,
+                                      [*held, *today.in_progress], objective=objective,
+                                      accepted=today.accepted)
+    timeline = None
+    if glh_per_week is not None and start is not None:
+        timeline = plan_timeline(catalogue, qualification, held, accepted=today.accepted,
+                                 in_progress=today.in_progress, glh_per_week=glh_per_week,
+                                 start=start, registered=registered)
+    bars = evidence_bars(catalogue, qualification) if today.accepted else ()
+    return ProgressCheck(today=today, when_done=when_done, timeline=timeline, bars=bars)
+
+
+def plan_timeline(
+    catalogue: Catalogue,
+    qualification: Qualification,
+    held: Iterable[str],
+    *,
+    glh_per_week: float,
+    start: dt.date,
+    accepted: Iterable[Accepted] = (),
+    in_progress: Iterable[str] = (),
+    registered: bool = False,
+) -> Timeline:
+    """When a learner studying ``glh_per_week`` guided learning hours a week from ``start``
+    finishes the qualification, and whether that is in time (see :func:`check_progress`)."""
+    if not glh_per_week > 0:
+        raise ValueError(f"hours a week must be more than 0, not {glh_per_week}")
+    dates = qualification.dates
+    end = dates.last_certification
+    entry = None if registered else dates.last_entry
+    cited = {c.label(): c for fact in (end, entry) if fact is not None for c in fact.source}
+    source = tuple(cited.values())
+    glh, missing = _glh_needed(catalogue, qualification, held, accepted, in_progress)
+    unknown = Timeline(glh_per_week=glh_per_week, start=start, glh_needed=glh, weeks=None,
+                       finish_by=None, certification_end=end.date if end else None,
+                       last_entry=entry.date if entry else None, in_time=None, reason=missing,
+                       source=source)
+    if glh is None:
+        return unknown
+    weeks = math.ceil(glh / glh_per_week)
+    finish = start + dt.timedelta(weeks=weeks)
+    hours = (f"{count(glh, 'guided learning hour')} at {glh_per_week:g} a week from "
+             f"{uk_date(start)}: {count(weeks, 'week')}, finishing by {uk_date(finish)}")
+    worked_out = dataclasses.replace(unknown, weeks=weeks, finish_by=finish)
+    if entry is not None and start > entry.date:
+        return dataclasses.replace(worked_out, in_time=False, reason=(
+            f"Too late: {hours}; but the last entry date was {uk_date(entry.date)}, so a "
+            "learner not yet registered can no longer start."))
+    if end is None:
+        return dataclasses.replace(worked_out, reason=(
+            f"Not known: {hours}; the sources give no certification end date for "
+            f"{qualification.name}."))
+    if finish > end.date:
+        return dataclasses.replace(worked_out, in_time=False, reason=(
+            f"Too late: {hours}, after the certification end date, {uk_date(end.date)}."))
+    entry_note = ""
+    if not registered and entry is None:
+        entry_note = " The sources give no last entry date, so check that it can still be entered."
+    return dataclasses.replace(worked_out, in_time=True, reason=(
+        f"In time: {hours}, on or before the certification end date, {uk_date(end.date)}."
+        + entry_note))
+
+
+def _glh_needed(catalogue: Catalogue, qualification: Qualification, held: Iterable[str],
+                accepted: Iterable[Accepted], in_progress: Iterable[str]
+                ) -> tuple[int | None, str]:
+    """(the hours still to study, "") or (None, why they are not known)."""
+    rules, _ = catalogue.effective_rules(qualification)
+    if rules is None:
+        return None, (f"Not known: the sources do not give the rules of combination for "
+                      f"{qualification.name}, so the hours still needed cannot be worked out.")
+    fewest_hours = check_combination(catalogue, qualification, held, objective=Objective.GLH,
+                                     accepted=accepted, in_progress=in_progress)
+    plan = fewest_hours.plan
+    if fewest_hours.complete:
+        return 0, ""
+    if plan is None:
+        return None, "Not known: no completion can be planned from the units known."
+    units = [*fewest_hours.in_progress, *(u.urn for u in plan.units)]
+    unstated = [u for u in units if catalogue.units[u].glh is None]
+    if unstated:
+        names = ", ".join(unit_number(rules, u) or u for u in unstated)
+        return None, (f"Not known: the sources do not state the guided learning hours of "
+                      f"{names}, so the finish date cannot be worked out.")
+    return sum(catalogue.units[u].glh or 0 for u in units), ""

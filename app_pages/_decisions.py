@@ -1,0 +1,186 @@
+"""The centre's decisions on *Check a learner's units*, and the one-click acceptance of a
+similar unit from *Plan a route*.
+
+Widgets: ``check_accepted_<qualification id>`` and ``check_in_progress_<qualification id>``
+(multiselects of the qualification's units), ``accepted_note_<URN>`` (the note on each unit
+accepted), ``check_glh`` (guided learning hours a week, empty for none) and ``check_start``
+(the start date). The answers travel in the page address (``?qual=03456&accepted=...``).
+Not a page itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from advisor import (
+    Accepted,
+    ActionPlan,
+    Catalogue,
+    CheckQuery,
+    ProgressCheck,
+    Qualification,
+    Similar,
+    action_plan_html,
+    decode_check,
+    describe_unit,
+    labels,
+    uk_date,
+)
+
+CHECK_PAGE = "app_pages/check_units.py"
+NOTE_ASKED = "Say on what evidence the centre accepts it"
+
+
+def accepted_key(q: Qualification) -> str:
+    return f"check_accepted_{q.id}"
+
+
+def in_progress_key(q: Qualification) -> str:
+    return f"check_in_progress_{q.id}"
+
+
+def seed_from_link(catalogue: Catalogue) -> None:
+    """Put a shared link's answers into the page's widgets, once per browser session."""
+    if st.session_state.get("check_seeded"):
+        return
+    st.session_state["check_seeded"] = True
+    if "qual" not in st.query_params:
+        return
+    query, notes = decode_check(catalogue, st.query_params.to_dict())
+    st.session_state["check_link_notes"] = notes
+    if query.qualification is None:
+        return
+    q = catalogue.qualifications[query.qualification]
+    st.session_state["check_qualification"] = q.id
+    for urn in query.units:
+        st.session_state[f"unit_{urn}"] = True
+    st.session_state[accepted_key(q)] = [a.urn for a in query.accepted]
+    for decision in query.accepted:
+        st.session_state[f"accepted_note_{decision.urn}"] = decision.note
+    st.session_state[in_progress_key(q)] = list(query.in_progress)
+    st.session_state["check_glh"] = query.glh_per_week
+    if query.start is not None:
+        st.session_state["check_start"] = query.start
+
+
+def ask(catalogue: Catalogue, q: Qualification, held: list[str], as_at: dt.date) -> CheckQuery:
+    """The units the centre accepts (each with its note), the units in progress, and hours a
+    week from a start date."""
+    rules, _ = catalogue.effective_rules(q)
+    listed = list(dict.fromkeys(m.urn for g in rules.groups for m in g.units)) if rules else []
+
+    def name(urn: str) -> str:
+        return describe_unit(catalogue, urn, rules, with_credits=False)
+
+    st.subheader("The centre's decisions")
+    chosen = st.multiselect(
+        "Accepted by the centre (recognition of prior learning)", listed, format_func=name,
+        key=accepted_key(q), placeholder="None",
+        help="Units the centre accepts the learner already has, for example because they hold "
+             "a similar unit under another unit reference number. They count, shown apart.")
+    accepted = []
+    for urn in chosen:
+        note = st.text_input(f"Evidence for {name(urn)}", key=f"accepted_note_{urn}",
+                             max_chars=200, placeholder=NOTE_ASKED)
+        if not note.strip():
+            st.caption(f"{NOTE_ASKED}.")
+        accepted.append(Accepted(urn, note.strip()))
+    in_progress = st.multiselect("In progress (studying now)", listed, format_func=name,
+                                 key=in_progress_key(q), placeholder="None")
+    both = [u for u in [*chosen, *in_progress] if u in held]
+    if both:
+        st.caption("Ticked as achieved too, so counted as achieved: "
+                   + ", ".join(name(u) for u in dict.fromkeys(both)))
+    left, right = st.columns(2)
+    with left:
+        glh = st.number_input("Guided learning hours a week", min_value=0.5, max_value=168.0,
+                              step=1.0, value=None, key="check_glh",
+                              placeholder="Not given")
+    st.session_state.setdefault("check_start", as_at)
+    with right:
+        start = st.date_input("Starting on", key="check_start", format="DD/MM/YYYY",
+                              min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31))
+    return CheckQuery(qualification=q.id, units=tuple(held), accepted=tuple(accepted),
+                      in_progress=tuple(in_progress), glh_per_week=glh,
+                      start=start if isinstance(start, dt.date) else None)
+
+
+def show_progress(catalogue: Catalogue, result: ProgressCheck) -> None:
+    """The bars beside the units accepted, where the learner stands when the units in progress
+    are achieved, and the timeline."""
+    for bar in result.bars:
+        st.warning(f"Accepting is the centre's decision, but note: {bar.statement}")
+        st.caption(f"Source: {labels.cite(catalogue, bar.source)}")
+    done = result.when_done
+    if done is not None:
+        st.subheader("When the units in progress are achieved")
+        state = "Complete" if done.complete else "Not complete"
+        st.write(f"{state}: {done.credits_counted} of {done.credits_required} credits.")
+        if not done.complete and done.plan is not None:
+            rules, _ = catalogue.effective_rules(done.qualification)
+            st.markdown("Still needed beyond them: " + "; ".join(
+                describe_unit(catalogue, u.urn, rules) for u in done.plan.units))
+    timeline = result.timeline
+    if timeline is not None:
+        st.subheader("Will it fit?")
+        show = {True: st.success, False: st.error, None: st.info}[timeline.in_time]
+        show(timeline.reason)
+        if timeline.source:
+            st.caption(f"Source: {labels.cite(catalogue, timeline.source)}")
+
+
+def accept_similar(catalogue: Catalogue, target: Qualification, similar: Similar,
+                   transfers: tuple[str, ...], *, key: str) -> None:
+    """A button that accepts a similar unit's counterpart in ``target`` and opens the check,
+    with the units that transfer ticked and a note to confirm."""
+    rules, _ = catalogue.effective_rules(target)
+    counterpart = describe_unit(catalogue, similar.target, rules, with_credits=False)
+    if not st.button(f"Accept {counterpart} at the centre, and check", key=key):
+        return
+    st.session_state["check_seeded"] = True  # this answer, not an older link, fills the page
+    st.session_state["check_qualification"] = target.id
+    for urn in transfers:
+        st.session_state[f"unit_{urn}"] = True
+    chosen = list(st.session_state.get(accepted_key(target)) or [])
+    st.session_state[accepted_key(target)] = list(dict.fromkeys([*chosen, similar.target]))
+    held = catalogue.units[similar.urn]
+    st.session_state[f"accepted_note_{similar.target}"] = (
+        f"Holds {similar.urn} {held.title} (same title, another unit reference number)")
+    st.switch_page(CHECK_PAGE)
+
+
+def record_answers(catalogue: Catalogue, query: CheckQuery) -> dict[str, str]:
+    """The check's answers for the printable record, notes included."""
+    q = catalogue.qualifications[query.qualification or ""]
+    rules, _ = catalogue.effective_rules(q)
+
+    def names(urns: tuple[str, ...]) -> str:
+        return "; ".join(describe_unit(catalogue, u, rules, with_credits=False)
+                         for u in urns) or "none"
+
+    answers = {"Qualification": labels.qualification_label(q),
+               "Units achieved": names(query.units),
+               "Accepted by the centre": "; ".join(
+                   describe_unit(catalogue, a.urn, rules, with_credits=False)
+                   + f" (evidence: {a.note or 'not given'})" for a in query.accepted) or "none",
+               "In progress": names(query.in_progress)}
+    if query.glh_per_week is not None and query.start is not None:
+        answers["Study"] = f"{query.glh_per_week:g} hours a week from {uk_date(query.start)}"
+    return answers
+
+
+def offer_record(catalogue: Catalogue, query: CheckQuery, result: ProgressCheck,
+                 as_at: dt.date) -> None:
+    """The check as a printable record of the centre's decisions, notes included (offered once
+    there is a decision or a timeline to record)."""
+    if not (query.accepted or query.in_progress or result.timeline is not None):
+        return
+    record = ActionPlan(as_at=as_at, answers=record_answers(catalogue, query), progress=result,
+                        created=dt.date.today())
+    st.download_button(
+        "Download this check as a record (a page to print or keep)",
+        lambda: action_plan_html(catalogue, record).encode("utf-8"),
+        file_name="units-check.html", mime="text/html", key="check_record_download",
+        on_click="ignore")

@@ -1,0 +1,93 @@
+"""The centre's decisions in the app: units achieved, accepted (with a note), in progress or not
+yet; the timeline; decisions in the address and the record; one-click acceptance (AppTest)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from streamlit.testing.v1 import AppTest
+
+from tests.support.app import APP, check_units, table_with, texts
+
+C6, D1 = "D/601/1519", "T/601/1526"
+REST = ["K/601/1622", "J/601/1627", "R/601/1212", "J/601/1210", "M/601/1511"]  # F3 F4 A3 B2 C3
+CHECK = "app_pages/check_units.py"
+
+
+def open_with_link(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def test_check_decisions__accepted_unit_counts_shown_apart_with_its_note():
+    at = check_units("ocr-03456", [*REST, D1])
+    at.multiselect(key="check_accepted_ocr-03456").set_value([C6]).run()
+    at.text_input(key=f"accepted_note_{C6}").input("Holds a similar unit, D/506/9999").run()
+    assert not at.exception
+    assert any("Complete: 44 of 42 credits counted" in t for t in texts(at.success))
+    rules = at.table[0].value
+    assert "Credits: 44 of 42 counted; accepted by the centre: C6" in set(rules["Rule"])
+    assert at.query_params["accepted"] == C6
+    assert at.query_params["note1"] == "Holds a similar unit, D/506/9999"
+
+
+def test_check_decisions__an_accepted_unit_without_a_note_asks_for_one():
+    at = check_units("ocr-03456", REST)
+    at.multiselect(key="check_accepted_ocr-03456").set_value([C6]).run()
+    assert any("Say on what evidence the centre accepts it" in t for t in texts(at.caption))
+
+
+def test_check_decisions__in_progress_shows_today_and_when_done():
+    at = check_units("ocr-03456", REST)
+    at.multiselect(key="check_in_progress_ocr-03456").set_value([C6, D1]).run()
+    assert not at.exception
+    assert any("Not complete yet: 28 of 42 credits counted" in t for t in texts(at.warning))
+    assert "When the units in progress are achieved" in texts(at.subheader)
+    assert "Complete: 44 of 42 credits." in texts(at.markdown)
+    assert "Smallest completion plan beyond the units in progress" in texts(at.subheader)
+    assert at.query_params["progress"] == f"{C6},{D1}"
+
+
+def test_check_decisions__timeline_in_time_and_too_late():
+    at = check_units("ocr-09628", [])
+    at.number_input(key="check_glh").set_value(5.0).run()
+    at.date_input(key="check_start").set_value(dt.date(2015, 1, 5)).run()
+    assert not at.exception
+    assert any(t.startswith("In time: 93 guided learning hours") for t in texts(at.success))
+    at.date_input(key="check_start").set_value(dt.date(2017, 12, 1)).run()
+    assert any(t.startswith("Too late:") for t in texts(at.error))
+
+
+def test_check_decisions__a_link_reopens_the_decisions_with_the_note():
+    at = open_with_link(CHECK, qual="03456", units=",".join([*REST, D1]), accepted=C6,
+                        note1="Similar unit held", progress="Y/999/0000")
+    assert at.selectbox(key="check_qualification").value == "ocr-03456"
+    assert at.multiselect(key="check_accepted_ocr-03456").value == [C6]
+    assert at.text_input(key=f"accepted_note_{C6}").value == "Similar unit held"
+    assert any("Complete: 44 of 42" in t for t in texts(at.success))
+    assert any("no unit 'Y/999/0000'" in t for t in texts(at.warning))
+
+
+def test_check_decisions__the_record_holds_the_decisions_and_the_note():
+    at = check_units("ocr-03456", [*REST, D1])
+    at.multiselect(key="check_accepted_ocr-03456").set_value([C6]).run()
+    at.text_input(key=f"accepted_note_{C6}").input("Certificate seen <b>").run()
+    labels = [b.label for b in at.get("download_button")]
+    assert "Download this check as a record (a page to print or keep)" in labels
+
+
+def test_route_decisions__a_similar_unit_is_accepted_in_one_click():
+    at = open_with_link("app_pages/plan_route.py", units="D/506/2153", to="03456")
+    at.button(key="route_accept_1_0").click().run()
+    assert not at.exception
+    assert at.selectbox(key="check_qualification").value == "ocr-03456"
+    assert at.multiselect(key="check_accepted_ocr-03456").value == ["T/601/1235"]
+    note = at.text_input(key="accepted_note_T/601/1235").value
+    assert note.startswith("Holds D/506/2153 Champion customer service")
+    rules = table_with(at, "Rule")
+    assert any("accepted by the centre: A17" in rule for rule in rules["Rule"])

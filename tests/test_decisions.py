@@ -1,0 +1,358 @@
+"""Centre decisions: units accepted through recognition of prior learning, units in progress,
+and whether the plan fits before certification closes (engine and CLI, on the real catalogue).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from advisor import (
+    Accepted,
+    DecisionError,
+    carry_over,
+    check_combination,
+    check_progress,
+    resolve_units,
+)
+from advisor.cli import main
+
+EXAMPLE = ("F3", "F4", "A3", "B2", "C3", "D1")  # the handbook's 03456 example: 34 credits
+
+
+def urns(catalogue, code, *numbers):
+    return resolve_units(catalogue, list(numbers), catalogue.find_qualification(code))
+
+
+def run_json(capsys, *argv):
+    code = main([*argv, "--json"])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    return json.loads(out.out)
+
+
+# ------------------------------------------------------------------------------------- engine
+
+
+@pytest.mark.parametrize(
+    ("held", "accepted", "in_progress", "complete_now", "credits_now", "complete_when_done"),
+    [
+        (EXAMPLE, ("C6",), (), True, 44, None),
+        (("F3", "F4", "A3", "B2", "C3"), (), ("C6", "D1"), False, 28, True),
+        (("F3", "F4", "A3", "B2", "C3"), ("C6",), ("D1",), False, 38, True),
+        (("F3", "F4"), (), ("A3",), False, 12, False),
+    ],
+    ids=["example-with-C6-accepted", "C6-and-D1-in-progress", "C6-accepted-D1-in-progress",
+         "far-from-complete"],
+)
+def test_decisions__03456_today_and_when_in_progress_done(
+        catalogue, held, accepted, in_progress, complete_now, credits_now, complete_when_done):
+    q = catalogue.find_qualification("03456")
+    result = check_progress(
+        catalogue, q, urns(catalogue, "03456", *held),
+        accepted=[Accepted(u, "holds a similar unit") for u in urns(catalogue, "03456",
+                                                                     *accepted)],
+        in_progress=urns(catalogue, "03456", *in_progress))
+    assert (result.today.complete, result.today.credits_counted) == (complete_now, credits_now)
+    assert result.today.accepted_units == tuple(urns(catalogue, "03456", *accepted))
+    assert result.today.in_progress == tuple(urns(catalogue, "03456", *in_progress))
+    if complete_when_done is None:
+        assert result.when_done is None
+    else:
+        assert result.when_done is not None
+        assert result.when_done.complete is complete_when_done
+        assert result.when_done.in_progress == ()
+
+
+def test_decisions__accepted_units_are_named_in_every_rule_that_counts_them(catalogue):
+    q = catalogue.find_qualification("03456")
+    c6 = urns(catalogue, "03456", "C6")[0]
+    check = check_combination(catalogue, q, urns(catalogue, "03456", *EXAMPLE),
+                              accepted=[Accepted(c6, "holds a similar unit")])
+    assert c6 in check.counted_units and c6 not in check.achieved_units
+    assert check.accepted == (Accepted(c6, "holds a similar unit"),)
+    named = [r for r in check.rules if r.accepted]
+    assert {r.id for r in named} >= {"total-credits"}
+    assert all(r.message.endswith("; accepted by the centre: C6") for r in named)
+    assert all(r.accepted == (c6,) for r in named)
+    group_a = next(r for r in check.rules if r.id == "group-A-mandatory")
+    assert "accepted" not in group_a.message
+
+
+def test_decisions__in_progress_units_are_named_and_left_out_of_the_plan(catalogue):
+    q = catalogue.find_qualification("03456")
+    c6, d1 = urns(catalogue, "03456", "C6", "D1")
+    check = check_combination(catalogue, q, urns(catalogue, "03456", "F3", "F4", "A3", "B2",
+                                                 "C3"), in_progress=[c6, d1])
+    assert check.plan is not None and check.plan.units == ()
+    total = next(r for r in check.rules if r.id == "total-credits")
+    assert total.message == "Credits: 28 of 42 counted; 14 more needed; in progress: C6, D1"
+    assert any("Units in progress (C6, D1) do not count yet" in c for c in check.cautions)
+
+
+@pytest.mark.parametrize(
+    ("code", "start", "registered", "in_time", "weeks", "finish_by", "reason"),
+    [
+        ("09628", dt.date(2015, 1, 5), False, True, 19, dt.date(2015, 5, 18), "In time: 93"),
+        ("09628", dt.date(2017, 12, 1), False, False, 19, dt.date(2018, 4, 13),
+         "the last entry date was 31 December 2016"),
+        ("09628", dt.date(2017, 12, 1), True, False, 19, dt.date(2018, 4, 13),
+         "after the certification end date, 31 December 2017"),
+        ("03456", dt.date(2015, 1, 5), False, None, None, None,
+         "do not state the guided learning hours of F3, F4"),
+        ("10379", dt.date(2015, 1, 5), False, None, 53, dt.date(2016, 1, 11),
+         "the sources give no certification end date"),
+    ],
+    ids=["09628-2015-in-time", "09628-2017-past-last-entry", "09628-2017-registered-too-late",
+         "03456-hours-not-stated", "10379-no-certification-date"],
+)
+def test_timeline__five_hours_a_week(catalogue, code, start, registered, in_time, weeks,
+                                     finish_by, reason):
+    q = catalogue.find_qualification(code)
+    result = check_progress(catalogue, q, [], glh_per_week=5, start=start, registered=registered)
+    timeline = result.timeline
+    assert timeline is not None
+    assert (timeline.in_time, timeline.weeks, timeline.finish_by) == (in_time, weeks, finish_by)
+    assert reason in timeline.reason
+
+
+def test_timeline__counts_units_in_progress_in_full_and_the_plan_beyond(catalogue):
+    q = catalogue.find_qualification("09628")
+    unit_3 = urns(catalogue, "09628", "3")
+    held = check_progress(catalogue, q, unit_3, glh_per_week=10, start=dt.date(2015, 1, 5))
+    studying = check_progress(catalogue, q, [], in_progress=unit_3, glh_per_week=10,
+                              start=dt.date(2015, 1, 5))
+    assert held.timeline is not None and studying.timeline is not None
+    assert held.timeline.glh_needed == 60
+    assert studying.timeline.glh_needed == 93
+
+
+def test_timeline__complete_needs_no_hours(catalogue):
+    q = catalogue.find_qualification("09628")
+    result = check_progress(catalogue, q, urns(catalogue, "09628", "1", "2", "3"),
+                            glh_per_week=5, start=dt.date(2015, 1, 5))
+    assert result.timeline is not None
+    assert (result.timeline.glh_needed, result.timeline.weeks) == (0, 0)
+    assert result.timeline.in_time is True
+
+
+def test_decisions__no_timeline_without_hours_a_week(catalogue):
+    q = catalogue.find_qualification("09628")
+    assert check_progress(catalogue, q, [], start=dt.date(2015, 1, 5)).timeline is None
+
+
+@pytest.mark.parametrize("state", ["accepted", "in_progress"])
+def test_decisions__a_unit_not_part_of_the_qualification_is_an_error(catalogue, state):
+    q = catalogue.find_qualification("03456")
+    other = urns(catalogue, "09628", "1")[0]
+    decision = {"accepted": [Accepted(other)]} if state == "accepted" else {
+        "in_progress": [other]}
+    with pytest.raises(DecisionError, match=r"R/502/9652: not part of .*\(03456\)"):
+        check_combination(catalogue, q, [], **decision)
+
+
+def test_decisions__a_unit_in_two_states_counts_once_and_says_how(catalogue):
+    q = catalogue.find_qualification("03456")
+    d1 = urns(catalogue, "03456", "D1")[0]
+    check = check_combination(catalogue, q, [d1], accepted=[Accepted(d1)], in_progress=[d1])
+    assert check.achieved_units == (d1,) and check.accepted == () and check.in_progress == ()
+    assert "D1 is given as achieved and as accepted by the centre: it counts as achieved." \
+        in check.cautions
+
+
+def test_decisions__a_bar_on_evidence_is_shown_beside_an_acceptance(catalogue):
+    q = catalogue.find_qualification("09628")
+    unit_1 = urns(catalogue, "09628", "1")[0]
+    result = check_progress(catalogue, q, [], accepted=[Accepted(unit_1, "NVQ unit")])
+    assert result.today.credits_counted == 4, "accepting stays the centre's decision"
+    assert [b.statement[:44] for b in result.bars] == [
+        "Copies of unit achievements from the NVQ are"]
+    assert result.bars[0].source[0].doc == "002_afac824596d1bd0d.txt"
+    assert check_progress(catalogue, q, []).bars == ()
+
+
+def test_carry_over__a_similar_unit_accepted_counts_apart_from_transfers(catalogue):
+    source, target = (catalogue.find_qualification(c) for c in ("10381", "03456"))
+    held_similar = "D/506/2153"  # Champion customer service, like 03456's A17 (T/601/1235)
+    before = carry_over(catalogue, target, from_qualification=source)
+    after = carry_over(catalogue, target, from_qualification=source,
+                       accepted=[Accepted(held_similar, "same title, Level 3")])
+    assert [(s.urn, s.target) for s in before.similar] == [(held_similar, "T/601/1235")]
+    assert after.accepted == (Accepted("T/601/1235", "same title, Level 3"),)
+    assert after.transfers == before.transfers == ()
+    assert after.remaining.credits_counted == before.remaining.credits_counted + 10
+    assert after.remaining.accepted_units == ("T/601/1235",)
+
+
+def test_carry_over__the_nvq_bar_shows_beside_an_acceptance(catalogue):
+    source, target = (catalogue.find_qualification(c) for c in ("03456", "09628"))
+    result = carry_over(catalogue, target, from_qualification=source,
+                        accepted=[Accepted("R/502/9652")])
+    assert result.remaining.accepted_units == ("R/502/9652",)
+    assert len(result.bars) == 1 and "not acceptable as evidence" in result.bars[0].statement
+
+
+# ---------------------------------------------------------------------------------------- CLI
+
+
+def test_cli_check__accepted_and_in_progress_in_json(capsys):
+    out = run_json(capsys, "check", "03456", "--units", "F3,F4,A3,B2,C3", "--accepted", "C6",
+                   "--in-progress", "D1")
+    assert [u["number"] for u in out["accepted"]] == ["C6"]
+    assert [u["number"] for u in out["in_progress"]] == ["D1"]
+    assert "C6" not in [u["number"] for u in out["achieved_units"]]
+    assert (out["complete"], out["credits_counted"]) == (False, 38)
+    done = out["when_in_progress_done"]
+    assert (done["complete"], done["credits_counted"], done["in_progress"]) == (True, 44, [])
+    assert [u["number"] for u in done["accepted"]] == ["C6"]
+    assert out["timeline"] is None
+
+
+def test_cli_check__timeline_in_json(capsys):
+    out = run_json(capsys, "check", "09628", "--glh-per-week", "5", "--start", "2015-01-05")
+    assert out["timeline"] | {"reason": None, "source": None} == {
+        "glh_per_week": 5.0, "start": "2015-01-05", "glh_needed": 93, "weeks": 19,
+        "finish_by": "2015-05-18", "certification_end": "2017-12-31",
+        "last_entry": "2016-12-31", "in_time": True, "reason": None, "source": None}
+    assert out["when_in_progress_done"] is None and out["accepted"] == []
+
+
+def test_cli_check__hours_not_stated_gives_null_with_the_reason(capsys):
+    out = run_json(capsys, "check", "03456", "--glh-per-week", "5", "--start", "2015-01-05")
+    assert out["timeline"]["in_time"] is None
+    assert out["timeline"]["reason"].startswith("Not known: the sources do not state the "
+                                                "guided learning hours of")
+
+
+def test_cli_check__text_shows_accepted_apart_with_the_bar(capsys):
+    assert main(["check", "09628", "--units", "3", "--accepted", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "Accepted by the centre (recognition of prior learning):\n  * 1 (R/502/9652)" in out
+    assert "Credits: 9 of 13 counted; 4 more needed; accepted by the centre: unit 1" in out
+    assert "Accepting is the centre's decision, but note: Copies of unit achievements" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--accepted", "R/502/9652"], "R/502/9652: not part of"),
+        (["--in-progress", "Z9"], "no unit 'Z9'"),
+        (["--start", "2015-01-05"], "--start needs --glh-per-week"),
+    ],
+    ids=["accepted-not-part-of-it", "unknown-unit", "start-without-hours"],
+)
+def test_cli_check__decision_mistakes_exit_2(capsys, argv, message):
+    assert main(["check", "03456", *argv]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_cli_carry_over__accepted_in_json(capsys):
+    out = run_json(capsys, "carry-over", "--from", "10381", "--to", "03456", "--accepted",
+                   "D/506/2153")
+    assert [(u["urn"], u["number"]) for u in out["accepted"]] == [("T/601/1235", "A17")]
+    assert out["transfers"] == []
+    assert [u["urn"] for u in out["remaining"]["accepted"]] == ["T/601/1235"]
+
+
+# -------------------------------------------------------------------------- links and record
+
+
+def test_check_link__round_trips_the_decisions_with_their_notes(catalogue):
+    from advisor import CheckQuery, decode_check, encode_check
+
+    c6, d1 = urns(catalogue, "03456", "C6", "D1")
+    query = CheckQuery(qualification="ocr-03456", units=tuple(urns(catalogue, "03456", "F3")),
+                       accepted=(Accepted(c6, "Similar unit, certificate seen"),),
+                       in_progress=(d1,), glh_per_week=4.5, start=dt.date(2015, 1, 5))
+    params = encode_check(catalogue, query)
+    assert params["note1"] == "Similar unit, certificate seen" and params["glh"] == "4.5"
+    assert decode_check(catalogue, params) == (query, [])
+
+
+def test_check_link__a_decision_on_a_unit_not_part_of_it_is_left_out_with_a_note(catalogue):
+    from advisor import decode_check
+
+    query, notes = decode_check(catalogue, {"qual": "03456", "accepted": "R/502/9652",
+                                            "glh": "-3", "start": "2015-02-30"})
+    assert query.accepted == () and query.glh_per_week is None and query.start is None
+    assert notes == [
+        "The link's accepted unit R/502/9652 is not part of the qualification: left out.",
+        "The link's hours a week '-3' were left out: give a number above 0 and at most 168.",
+        "The link's start date '2015-02-30' was left out: give a date like 2026-09-01."]
+
+
+def test_record__shows_accepted_units_with_notes_in_progress_and_the_timeline(catalogue):
+    from advisor import ActionPlan, action_plan_html
+
+    q = catalogue.find_qualification("09628")
+    unit_1, unit_2 = urns(catalogue, "09628", "1", "2")
+    result = check_progress(catalogue, q, [], accepted=[Accepted(unit_1, "<b>NVQ</b> unit")],
+                            in_progress=[unit_2], glh_per_week=5, start=dt.date(2015, 1, 5))
+    page = action_plan_html(catalogue, ActionPlan(as_at=dt.date(2015, 1, 5), progress=result))
+    assert "Accepted by the centre (recognition of prior learning):" in page
+    assert "(evidence: &lt;b&gt;NVQ&lt;/b&gt; unit)" in page
+    assert "In progress (not counted yet):" in page
+    assert "When the units in progress are achieved" in page
+    assert "<h2>Will it fit?</h2>" in page and "In time: 63 guided learning hours" in page
+    assert "Copies of unit achievements from the NVQ are not acceptable" in page
+
+
+# ------------------------------------------------------------------------------ cohort files
+
+
+def _cohort(catalogue, rows, as_at=dt.date(2015, 1, 5)):
+    from advisor import COLUMNS, assess_cohort, cohort_tables, read_cohort
+
+    header = ",".join(c.name for c in COLUMNS)
+    learners = read_cohort(("\n".join([header, *rows]) + "\n").encode(), "intake.csv")
+    result = assess_cohort(catalogue, learners, as_at=as_at)
+    return result, cohort_tables.results_frame(result).set_index("learner_ref")
+
+
+def test_cohort_decisions__template_columns_round_trip():
+    from advisor import cohort_file, read_cohort
+
+    for data, name in ((cohort_file.template_csv_bytes(), "t.csv"),
+                       (cohort_file.template_excel_bytes(), "t.xlsx")):
+        rows = read_cohort(data, name).rows
+        assert [(r.units_accepted, r.units_in_progress, r.glh_per_week) for r in rows] == [
+            ((), (), None), (("C6",), ("D1",), 5.0), ((), (), None)]
+    guide = cohort_file.template_guide_text()
+    for column in ("units_accepted (optional)", "units_in_progress (optional)",
+                   "glh_per_week (optional)"):
+        assert column in guide
+
+
+def test_cohort_decisions__results_say_what_was_accepted_and_whether_it_fits(catalogue):
+    _, frame = _cohort(catalogue, [
+        "A1,30,working,,,,,F3;F4;A3;B2;C3;D1,03456,C6,,",
+        "A2,30,working,,,,,F3;F4;A3;B2;C3,03456,,C6;D1,",
+        "A3,20,working,,,,,,09628,,,5",
+        "A4,20,working,,,,,,09628,,,",
+    ])
+    assert frame.loc["A1", "complete"] == "yes" and frame.loc["A1", "credits_counted"] == 44
+    assert frame.loc["A1", "units_accepted"].startswith("C6 (D/601/1519)")
+    assert "C6" not in frame.loc["A1", "units_carried_over"]
+    assert (frame.loc["A2", "complete"], frame.loc["A2", "complete_when_in_progress_done"]) \
+        == ("no", "yes")
+    assert (frame.loc["A3", "in_time"], frame.loc["A3", "finish_by"]) == ("yes", "18 May 2015")
+    assert frame.loc["A3", "timeline"].startswith("In time: 93 guided learning hours")
+    assert (frame.loc["A4", "in_time"], frame.loc["A4", "timeline"]) == ("", "")
+
+
+def test_cohort_decisions__problems_with_the_new_columns(catalogue):
+    result, frame = _cohort(catalogue, [
+        "B1,30,working,,,,,,03456,R/502/9652,,",
+        "B2,30,working,,,,,,,C6,,",
+        "B3,30,working,,,,,,09628,,,lots",
+    ])
+    messages = [(p.row, p.column, p.severity.value, p.message) for p in result.problems]
+    assert (2, "units_accepted", "warning",
+            "R/502/9652 is not part of 03456; left out") in messages
+    assert (3, "units_accepted", "warning",
+            "units accepted or in progress need a known target; left out") in messages
+    assert (4, "glh_per_week", "error", "'lots' is not a number of hours a week: give a "
+            "number above 0 and at most 168") in messages
+    assert list(frame["status"]) == ["assessed", "assessed", "not assessed"]
