@@ -22,10 +22,13 @@ from advisor import (
     ProgressCheck,
     Qualification,
     Similar,
+    UnknownReference,
     action_plan_html,
+    cohort_file,
     decode_check,
     describe_unit,
     labels,
+    resolve_units,
     uk_date,
 )
 
@@ -184,3 +187,41 @@ def offer_record(catalogue: Catalogue, query: CheckQuery, result: ProgressCheck,
         lambda: action_plan_html(catalogue, record).encode("utf-8"),
         file_name="units-check.html", mime="text/html", key="check_record_download",
         on_click="ignore")
+
+
+def paste_units(catalogue: Catalogue, q: Qualification) -> None:
+    """A box to type or paste unit numbers or URNs ("F3, F4, A3"): each one found is ticked,
+    and the ones not found are named (run as the box changes, before the checkboxes)."""
+    text = st.session_state.get("check_paste", "")
+    found, unknown = [], []
+    for reference in cohort_file.split_references(text)[:200]:
+        try:
+            found += resolve_units(catalogue, [reference], q)
+        except UnknownReference:
+            unknown.append(reference[:20])
+    for urn in found:
+        st.session_state[f"unit_{urn}"] = True
+    st.session_state["check_paste_unknown"] = unknown
+    st.session_state["check_paste"] = ""
+
+
+def clear_all(catalogue: Catalogue, q: Qualification) -> None:
+    """Untick every unit of the qualification and drop the centre's decisions on it."""
+    rules, _ = catalogue.effective_rules(q)
+    for group in rules.groups if rules else ():
+        for member in group.units:
+            st.session_state[f"unit_{member.urn}"] = False
+    st.session_state[accepted_key(q)] = []
+    st.session_state[in_progress_key(q)] = []
+    st.session_state["check_paste_unknown"] = []
+
+
+def quick_entry(catalogue: Catalogue, q: Qualification) -> None:
+    """Type or paste units instead of hunting for checkboxes; clear everything."""
+    st.text_input("Type or paste the units achieved (unit numbers such as F3, or URNs), "
+                  "separated by commas", key="check_paste", on_change=paste_units,
+                  args=(catalogue, q), placeholder="F3, F4, A3, B2, C3, D1")
+    unknown = st.session_state.get("check_paste_unknown") or []
+    if unknown:
+        st.warning(f"Not units of {q.reference}, so not ticked: " + ", ".join(unknown))
+    st.button("Clear all", key="check_clear", on_click=clear_all, args=(catalogue, q))

@@ -107,13 +107,13 @@ def show_result(catalogue: Catalogue, check: CombinationCheck) -> None:
     st.subheader("Result")
     for caution in check.cautions:
         st.info(caution)
-    counted = f"{check.credits_counted} of {check.credits_required} credits counted"
+    headline = labels.check_headline(check)
     if check.complete:
-        st.success(f"Complete: {counted}, and every rule is met.")
+        st.success(headline)
     else:
-        unmet = len(check.unmet)
-        st.warning(f"Not complete yet: {counted}; {unmet} rule{'s' if unmet != 1 else ''} "
-                   "not met.")
+        st.warning(headline)
+    with st.sidebar:  # stays in view while units further down are ticked
+        st.markdown(f"**{check.qualification.reference}**: {escape_markdown(headline)}")
     st.table(tables.rules_table(catalogue, check), hide_index=True,
              alt="Each rule of combination, whether it is met, and its source")
 
@@ -186,6 +186,7 @@ def main() -> None:
 
     left, right = st.columns(2, gap="large")
     with left:
+        decisions.quick_entry(catalogue, q)
         held = tick_units(catalogue, q)
         query = decisions.ask(catalogue, q, held, ctx.as_at)
     st.query_params.from_dict(encode_check(catalogue, query))

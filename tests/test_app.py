@@ -71,7 +71,7 @@ def test_check__09628_all_three_units_complete():
     at = check_units("ocr-09628", ["R/502/9652", "Y/502/9653", "D/502/9654"])
     assert any("Complete: 13 of 13 credits" in t for t in texts(at.success))
     rules = at.table[0].value
-    assert set(rules["Met"]) == {"yes"}
+    assert set(rules["Met"]) == {"✓ yes"}
     assert at.get("plotly_chart"), "the credit chart is shown"
     assert any("Nothing more is needed" in t for t in texts(at.markdown))
 
@@ -93,7 +93,7 @@ def test_check__03456_example_needs_ten_more_credits(catalogue):
     assert any("10 additional credits" in t for t in texts(at.markdown))
     assert list(table_with(at, "URN")["Number"]) == ["C6"]
     unmet = at.table[0].value.set_index("Met")
-    assert "Credits: 34 of 42 counted; 8 more needed" in set(unmet.loc["no", "Rule"])
+    assert "Credits: 34 of 42 counted; 8 more needed" in set(unmet.loc["✗ no", "Rule"])
 
 
 def test_check__fewest_guided_learning_hours(catalogue):
@@ -253,3 +253,25 @@ def test_explore__a_search_opens_a_qualification_from_its_results():
     assert any(h.value == "OCNLR Level 1 Certificate in Customer Service" for h in at.subheader)
     assert [t.label for t in at.tabs] == ["Find and read a qualification",
                                          "Compare qualifications"]
+
+
+def test_check__units_typed_or_pasted_are_ticked_and_the_headline_names_what_is_missing():
+    at = open_page("app_pages/check_units.py")
+    at.selectbox(key="check_qualification").set_value("ocr-03456").run()
+    at.text_input(key="check_paste").input("F3, F4, A3, B2, C3, D1, X9").run()
+    assert not at.exception
+    ticked = sorted(c.key for c in at.checkbox if c.key.startswith("unit_") and c.value)
+    assert len(ticked) == 6
+    assert any("Not units of 03456, so not ticked: X9" in w for w in texts(at.warning))
+    headline = next(w for w in texts(at.warning) if w.startswith("Not complete yet"))
+    assert headline.startswith("Not complete yet: 34 of 42 credits counted. Still needed: ")
+    assert "8 more needed" in headline
+    assert any("03456" in m for m in texts(at.sidebar.markdown))  # pinned in view
+    assert at.query_params["units"]  # the check is in the address, to bookmark or share
+
+
+def test_check__clear_all_unticks_everything():
+    at = check_units("ocr-09628", ["D/502/9654", "R/502/9652"])
+    at.button(key="check_clear").click().run()
+    assert not at.exception
+    assert not any(c.value for c in at.checkbox if c.key.startswith("unit_"))

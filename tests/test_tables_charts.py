@@ -72,7 +72,7 @@ def test_rules_table__one_row_per_rule_with_its_source(catalogue):
     result = check(catalogue, "09628", ["R/502/9652", "Y/502/9653", "D/502/9654"])
     table = tables.rules_table(catalogue, result)
     assert list(table.columns) == ["Met", "Rule", "Source"]
-    assert set(table["Met"]) == {"yes"}
+    assert set(table["Met"]) == {"✓ yes"}
     assert "Credits: 13 of 13 counted" in set(table["Rule"])
     assert all("OCR centre handbook: Level 2 and Level 3 Certificates in Principles of Customer "
                "Service (09628, 09629), § 6.1 Qualification structure" in s

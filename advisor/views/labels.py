@@ -20,6 +20,7 @@ from advisor.catalogue import (
     Qualification,
     Structure,
 )
+from advisor.engine.combination import CombinationCheck, RuleKind
 from advisor.engine.eligibility import Eligibility, Status, StatusOnDate
 from advisor.engine.routes import StepKind
 from advisor.engine.wording import count, group_name, uk_date
@@ -31,6 +32,7 @@ __all__ = [
     "STATUS_WORDS",
     "STEP_WORDS",
     "STRUCTURE_WORDS",
+    "check_headline",
     "citation",
     "cite",
     "entry_status",
@@ -170,6 +172,18 @@ def status_sentence(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) 
     if replaced:
         text += " The sources name what replaced it: " + "; ".join(replaced) + "."
     return text
+
+
+def check_headline(check: CombinationCheck) -> str:
+    """A check in one sentence, naming what is still needed in words: ``Not complete yet: 34
+    of 42 credits counted. Still needed: 30 credits from the optional groups: 22 of 30...``."""
+    counted = f"{check.credits_counted} of {check.credits_required} credits counted"
+    if check.complete:
+        return f"Complete: {counted}, and every rule is met."
+    unmet = [r for r in check.unmet if r.kind is not RuleKind.TOTAL] or list(check.unmet)
+    return (f"Not complete yet: {counted}. Still needed: "
+            + "; ".join(r.message for r in unmet[:3])
+            + (f"; and {count(len(unmet) - 3, 'more rule')}" if len(unmet) > 3 else "") + ".")
 
 
 def entry_status(eligibility: Eligibility) -> str:

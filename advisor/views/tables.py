@@ -65,7 +65,7 @@ def rules_table(catalogue: Catalogue, check: CombinationCheck) -> pd.DataFrame:
     """One row per rule of combination: met or not, the message, and its source."""
     return pd.DataFrame(
         {
-            "Met": ["yes" if r.met else "no" for r in check.rules],
+            "Met": ["✓ yes" if r.met else "✗ no" for r in check.rules],
             "Rule": [r.message for r in check.rules],
             "Source": [cite(catalogue, r.source) for r in check.rules],
         },
