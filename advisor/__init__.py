@@ -5,6 +5,8 @@ here, and the sub-packages behind it may be rearranged without breaking them. Th
 importing only those below it:
 
 * ``advisor.catalogue``: typed records read from cited YAML, validated, with their graph;
+  beside it ``advisor.register``: the regulator's register of qualifications (Ofqual's full
+  data set) in an embedded SQLite database;
 * ``advisor.engine``: answers (rules of combination, plans, eligibility, carry-over, starting
   level, routes, frameworks, cohorts);
 * ``advisor.views``: labels, tables, charts and plain text for people (exported here as the
@@ -128,6 +130,21 @@ from advisor.formats.links import (
     without_control_characters,
 )
 from advisor.formats.spreadsheet import neutralise, to_csv_bytes, to_excel_bytes
+from advisor.register import (
+    ENTRY,
+    REGISTER_ENV,
+    ImportRecord,
+    ImportRefused,
+    ImportResult,
+    Register,
+    RegisterEntry,
+    RegisterError,
+    RegisterProblem,
+    default_register_path,
+    import_register,
+    normalise_number,
+    open_register,
+)
 from advisor.views import charts, cohort_tables, labels, tables, text
 
 __version__ = "0.1.0"
@@ -136,7 +153,9 @@ __all__ = [
     "ASSESSED",
     "COLUMNS",
     "DATA_DIR_ENV",
+    "ENTRY",
     "NOT_ASSESSED",
+    "REGISTER_ENV",
     "ActionPlan",
     "Aim",
     "AnswerError",
@@ -160,6 +179,9 @@ __all__ = [
     "FrameworkStatus",
     "Group",
     "GroupMember",
+    "ImportRecord",
+    "ImportRefused",
+    "ImportResult",
     "Kind",
     "LearnerResult",
     "LearnerRow",
@@ -175,6 +197,10 @@ __all__ = [
     "Reason",
     "ReasonCode",
     "Recommendation",
+    "Register",
+    "RegisterEntry",
+    "RegisterError",
+    "RegisterProblem",
     "RoleMatch",
     "Route",
     "RouteError",
@@ -210,12 +236,14 @@ __all__ = [
     "decode_profile",
     "decode_route",
     "default_data_dir",
+    "default_register_path",
     "describe_unit",
     "encode_profile",
     "encode_route",
     "find_routes",
     "followers_of",
     "format_path",
+    "import_register",
     "iter_citations",
     "json_shapes",
     "labels",
@@ -223,6 +251,8 @@ __all__ = [
     "load_catalogue",
     "match_role",
     "neutralise",
+    "normalise_number",
+    "open_register",
     "progressions_from",
     "qualifications_at_level",
     "qualifications_containing",

@@ -11,10 +11,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
-import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from advisor import (
     Employment,
     Objective,
     Profile,
+    RegisterError,
     RouteError,
     UnknownReference,
     already_reached,
@@ -49,23 +49,19 @@ from advisor import (
     to_excel_bytes,
     validate_catalogue,
 )
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    """A mistake on the command line: reported in one line, exit code 2."""
-
-
-class FileProblem(Exception):
-    """A file that cannot be read or written: reported in one line, exit code 1."""
-
-
-def _print_json(payload: Any) -> None:
-    json.dump(payload, sys.stdout, indent=2, ensure_ascii=False, default=str)
-    sys.stdout.write("\n")
+from advisor.cli._base import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    FileProblem,
+    UsageError,
+    _answer,
+    _date,
+    _option,
+    _parent,
+    _print_json,
+)
+from advisor.cli.register import add_register
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -75,16 +71,6 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 def _load(args: argparse.Namespace) -> Catalogue:
     return load_catalogue(_data_dir(args))
-
-
-def _answer(args: argparse.Namespace, as_json: Callable[[], Any],
-            as_text: Callable[[], str]) -> int:
-    """Print the answer as JSON (with ``--json``) or as text, making only the one asked for."""
-    if args.json:
-        _print_json(as_json())
-    else:
-        print(as_text())
-    return EXIT_OK
 
 
 def _units_argument(value: str | None) -> list[str]:
@@ -309,13 +295,6 @@ class _CohortProgress:
 # ---------------------------------------------------------------------------------- the parser
 
 
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-22") from None
-
-
 def _age(value: str) -> int:
     try:
         return answers.parse_age(value)
@@ -349,19 +328,6 @@ exit codes: 0 done; 1 the catalogue or the input has problems; 2 a command-line 
 """
 
 QUALIFICATION_HELP = "a qualification: scheme code (09628), regulator number (600/0840/4) or id"
-
-
-def _parent() -> argparse.ArgumentParser:
-    """An empty parent parser, for ``parents=[...]``. A command's own options go in one too,
-    listed before the shared ones, so its help shows them first."""
-    return argparse.ArgumentParser(add_help=False)
-
-
-def _option(*flags: str, **settings: Any) -> argparse.ArgumentParser:
-    """A parent parser holding one option."""
-    parent = _parent()
-    parent.add_argument(*flags, **settings)
-    return parent
 
 
 def _units_option(help_: str) -> argparse.ArgumentParser:
@@ -559,6 +525,7 @@ def build_parser() -> argparse.ArgumentParser:
     for add_command in (_add_validate, _add_check, _add_carry_over, _add_eligibility,
                         _add_recommend, _add_routes, _add_cohort):
         add_command(commands, shared)
+    add_register(commands, shared.json)
     return parser
 
 
@@ -573,6 +540,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"advisor: cannot start: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     except FileProblem as error:
+        print(f"advisor: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except RegisterError as error:
         print(f"advisor: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     except (UnknownReference, UsageError) as error:
