@@ -154,7 +154,7 @@ def add_register(commands: Any, json_option: argparse.ArgumentParser) -> None:
     own.add_argument("--open-on", type=_date, default=None, metavar="DATE",
                      help="only those open to new learners on this date, YYYY-MM-DD")
     own.add_argument("--organisation", default=None, metavar="TEXT",
-                     help="only those of an awarding organisation whose name holds this")
+                     help="only those of this awarding organisation (its name or acronym)")
     own.add_argument("--limit", type=int, default=50, metavar="K",
                      help="how many to show at most (default 50)")
     steps.add_parser(

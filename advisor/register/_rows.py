@@ -65,6 +65,15 @@ def read_date(value: str) -> dt.date | None:
     value = value.strip()
     if not value:
         return None
+    # The two spellings the register uses, read by position: most of an import's cells.
+    if len(value) == 10 or (len(value) > 10 and value[10] in " T"):
+        try:
+            if value[4] == "-" and value[7] == "-":
+                return dt.date.fromisoformat(value[:10])
+            if value[2] == "/" and value[5] == "/":
+                return dt.date(int(value[6:10]), int(value[3:5]), int(value[:2]))
+        except ValueError:
+            pass  # read again below, to say what is wrong
     day_part = re.split(r"[ T]", value, maxsplit=1)[0]
     try:
         if (iso := _ISO_DATE.match(day_part)) is not None:
@@ -76,6 +85,12 @@ def read_date(value: str) -> dt.date | None:
     except ValueError:
         raise CellError(f"{value!r} is not a date on the calendar") from None
     raise CellError(f"{value!r} is not a date; give YYYY-MM-DD or DD/MM/YYYY")
+
+
+def _stored_date(value: str) -> str | None:
+    """A date as the database keeps it: ISO text, which sorts and compares as dates do."""
+    day = read_date(value)
+    return day.isoformat() if day is not None else None
 
 
 def read_whole_number(value: str) -> int | None:
@@ -167,10 +182,10 @@ FIELDS: tuple[tuple[str, str, Reader], ...] = (
     ("total_credits", "Total Credits", read_whole_number),
     ("ssa", "Qualification SSA", read_text),
     ("status", "Qualification Status", read_text),
-    ("regulation_start", "Regulation Start Date", read_date),
-    ("operational_start", OPERATIONAL_START, read_date),
-    ("operational_end", "Operational End Date", read_date),
-    ("certification_end", "Certification End Date", read_date),
+    ("regulation_start", "Regulation Start Date", _stored_date),
+    ("operational_start", OPERATIONAL_START, _stored_date),
+    ("operational_end", "Operational End Date", _stored_date),
+    ("certification_end", "Certification End Date", _stored_date),
     ("min_glh", "Minimum Guided Learning Hours", read_whole_number),
     ("max_glh", "Maximum Guided Learning Hours", read_whole_number),
     ("tqt", "Total Qualification Time", read_whole_number),
@@ -221,34 +236,38 @@ def typed_rows(records: Iterator[list[str]], positions: Mapping[str, int],
     """One tuple of DB_COLUMNS per record that has a number, in file order; a cell that
     cannot be read is left empty and reported in ``problems``; a record without a number is
     left out and reported."""
-    readers = [(positions.get(csv_name), csv_name, reader) for _, csv_name, reader in FIELDS]
-    number_at, level_at = positions[NUMBER], positions[LEVEL]
+    # An absent column reads the empty cell added at the end of every record.
+    width = max(positions.values(), default=0) + 1
+    plan = [(positions.get(csv_name, width), csv_name, None if reader is read_text else reader)
+            for _, csv_name, reader in FIELDS]
+    number_at, level_at, title_at = positions[NUMBER], positions[LEVEL], positions[TITLE]
     for row_number, record in enumerate(records, start=2):
-        if not any(cell.strip() for cell in record):
-            continue  # a blank line, as spreadsheets leave at the end
-
-        def cell(at: int | None, record: list[str] = record) -> str:
-            return record[at] if at is not None and at < len(record) else ""
-
-        written = cell(number_at).strip()
+        if len(record) <= width:
+            record.extend([""] * (width + 1 - len(record)))
+        written = record[number_at].strip()
         if not written:
-            problems.append(RegisterProblem(row_number, NUMBER,
-                                       "empty; the row is left out"))
+            if any(cell.strip() for cell in record):  # not a blank line at the end
+                problems.append(RegisterProblem(row_number, NUMBER,
+                                                "empty; the row is left out"))
             continue
         key = normalise_number(written)
         try:
-            level, level_label = read_level(cell(level_at))
+            level, level_label = read_level(record[level_at])
         except CellError as error:
             problems.append(RegisterProblem(row_number, LEVEL, str(error)))
-            level, level_label = None, cell(level_at).strip() or None
+            level, level_label = None, record[level_at].strip() or None
         values: list[Any] = [key, display_number(key, written), level, level_label]
-        for at, csv_name, reader in readers:
+        for at, csv_name, reader in plan:
+            cell = record[at].strip()
+            if reader is None or not cell:
+                values.append(cell or None)
+                continue
             try:
-                values.append(reader(cell(at)))
+                values.append(reader(cell))
             except CellError as error:
                 problems.append(RegisterProblem(row_number, csv_name, str(error)))
                 values.append(None)
-        if values[4] is None:
+        if not record[title_at].strip():
             problems.append(RegisterProblem(row_number, TITLE, "empty"))
         values.append(row_number)
         yield tuple(values)

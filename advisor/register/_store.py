@@ -48,7 +48,6 @@ CREATE TABLE qualifications (
     {", ".join(f"{name} {_TYPES.get(name, 'TEXT')}" for name in DB_COLUMNS)},
     PRIMARY KEY (number_key)
 );
-CREATE INDEX qualifications_by_level ON qualifications (level, operational_start);
 CREATE VIRTUAL TABLE titles USING fts5(
     title, content='qualifications', content_rowid='rowid', tokenize='unicode61'
 );
@@ -62,6 +61,13 @@ CREATE TABLE imports (
     imported_at TEXT NOT NULL
 );
 PRAGMA user_version = {SCHEMA_VERSION};
+"""
+
+# Built once the rows are in: quicker than keeping them up to date row by row.
+_INDEXES = """
+CREATE INDEX qualifications_by_level ON qualifications (level, operational_start);
+CREATE INDEX qualifications_by_organisation ON qualifications (org_name COLLATE NOCASE, level);
+CREATE INDEX qualifications_by_acronym ON qualifications (org_acronym COLLATE NOCASE, level);
 """
 
 
@@ -240,6 +246,8 @@ def _build(source: Path, temporary: Path, *, previous: Path,
         raise RegisterError(f"cannot read {source}: {error.strerror or error}") from None
     connection = sqlite3.connect(temporary, isolation_level=None)
     try:
+        # No journal: a failed import discards the whole temporary file, never a part of it.
+        connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
         connection.executescript(_SCHEMA)
         with raw:
             hashing = _HashingReader(raw)
@@ -273,9 +281,16 @@ def _build(source: Path, temporary: Path, *, previous: Path,
             (record.file_name, record.file_size, record.sha256, record.rows, record.problems,
              record.imported_at.isoformat(timespec="seconds")))
         connection.execute("INSERT INTO titles (titles) VALUES ('rebuild')")
+        for statement in _INDEXES.strip().splitlines():
+            connection.execute(statement)
+        # Statistics from a sample, so that queries choose the narrowest index.
+        connection.execute("PRAGMA analysis_limit = 1000")
+        connection.execute("ANALYZE qualifications")
         connection.execute("COMMIT")
     finally:
         connection.close()
+    with temporary.open("rb") as written:
+        os.fsync(written.fileno())  # on disk before it takes the old register's place
     return ImportResult(record, tuple(problems))
 
 
@@ -391,15 +406,21 @@ class Register:
     def search(self, text: str = "", *, level: int | None = None,
                open_on: dt.date | None = None, organisation: str | None = None,
                limit: int = 50) -> list[RegisterEntry]:
-        """Qualifications whose titles hold every word of ``text`` (any, when empty), best
-        match first, at ``level`` (0 for Entry), open on ``open_on``, from an awarding
-        organisation whose name or acronym holds ``organisation``; at most ``limit``."""
+        """Qualifications whose titles hold every word of ``text`` (any, when empty; the last
+        word may be cut short), at ``level`` (0 for Entry), open on ``open_on``, from the
+        awarding organisation named (or abbreviated) ``organisation``: the first ``limit``
+        found, in title order."""
         clauses: list[str] = []
         parameters: list[Any] = []
         terms = _search_terms(text)
         if terms is not None:
-            clauses.append("q.rowid IN (SELECT rowid FROM titles WHERE titles MATCH ?)")
+            # Driven from the full-text index (CROSS JOIN fixes the order), so the search
+            # stops at ``limit`` matches rather than ranking every title that matches.
+            source = "titles CROSS JOIN qualifications q ON q.rowid = titles.rowid"
+            clauses.append("titles MATCH ?")
             parameters.append(terms)
+        else:
+            source = "qualifications q"
         if level is not None:
             clauses.append("q.level = ?")
             parameters.append(level)
@@ -408,15 +429,15 @@ class Register:
                            "q.operational_end >= ?)")
             parameters += [open_on.isoformat()] * 2
         if organisation:
-            clauses.append("(q.org_name LIKE ? ESCAPE '\\' OR q.org_acronym LIKE ? "
-                           "ESCAPE '\\')")
-            pattern = "%" + re.sub(r"([%_\\])", r"\\\1", organisation.strip()) + "%"
-            parameters += [pattern, pattern]
+            clauses.append("(q.org_name = ? COLLATE NOCASE OR q.org_acronym = ? "
+                           "COLLATE NOCASE)")
+            parameters += [organisation.strip()] * 2
         where = " AND ".join(clauses) or "1"
-        query = f"SELECT q.* FROM qualifications q WHERE {where} ORDER BY q.title LIMIT ?"  # noqa: S608
+        query = f"SELECT q.* FROM {source} WHERE {where} LIMIT ?"  # noqa: S608
         with self._connect() as connection:
             rows = connection.execute(query, [*parameters, limit]).fetchall()
-        return [_entry(row) for row in rows]
+        found = [_entry(row) for row in rows]
+        return sorted(found, key=lambda e: ((e.title or "").casefold(), e.number))
 
     def organisations(self) -> list[str]:
         """Every awarding organisation's name, in order."""

@@ -10,10 +10,10 @@ from advisor import Register, import_register, open_register
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "register-sample.csv"
 """Rows for the catalogue's own qualifications carrying only what the sources state (600/0840/4
-and 600/0752/7 with their last entry and certification dates, 601/4404/X with its operational
-start), clearly SYNTHETIC open and closed qualifications, and four bad rows: an unreadable
-date (row 11), a level of 'Level 9' (row 12), an empty number (row 13) and a repeated number
-(row 14)."""
+and 600/0752/7 with their last entry and certification dates and credits; 601/4404/X with its
+credits and hours but no dates, since a start without an end would say it is open), clearly
+SYNTHETIC open and closed qualifications, and four bad rows: an unreadable date (row 11), a
+level of 'Level 9' (row 12), an empty number (row 13) and a repeated number (row 14)."""
 
 HEADER = (
     "Qualification Number", "Qualification Title", "Owner Organisation Recognition Number",
