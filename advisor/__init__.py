@@ -102,6 +102,7 @@ from advisor.engine.recommend import (
     level_3_statements,
     recommend,
 )
+from advisor.engine.registered import find_qualification, from_register, register_qualification
 from advisor.engine.routes import (
     Route,
     RouteError,
@@ -240,9 +241,11 @@ __all__ = [
     "describe_unit",
     "encode_profile",
     "encode_route",
+    "find_qualification",
     "find_routes",
     "followers_of",
     "format_path",
+    "from_register",
     "import_register",
     "iter_citations",
     "json_shapes",
@@ -258,6 +261,7 @@ __all__ = [
     "qualifications_containing",
     "read_cohort",
     "recommend",
+    "register_qualification",
     "resolve_units",
     "search_plan",
     "shared_units",

@@ -38,6 +38,7 @@ from advisor import (
     cohort_file,
     cohort_tables,
     default_data_dir,
+    find_qualification,
     find_routes,
     json_shapes,
     level_3_statements,
@@ -61,7 +62,7 @@ from advisor.cli._base import (
     _parent,
     _print_json,
 )
-from advisor.cli.register import add_register
+from advisor.cli.register import add_register, open_from, register_option
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -116,9 +117,10 @@ def _command_carry_over(args: argparse.Namespace) -> int:
 
 def _command_eligibility(args: argparse.Namespace) -> int:
     catalogue = _load(args)
-    qualification = catalogue.find_qualification(args.qualification)
+    register = open_from(args)
+    qualification = find_qualification(catalogue, args.qualification, register=register)
     result = check_eligibility(catalogue, qualification, age=args.age, as_at=args.as_at,
-                               senior_role=args.senior_role)
+                               senior_role=args.senior_role, register=register)
     return _answer(args, lambda: json_shapes.eligibility_dict(result),
                    lambda: text.eligibility_text(result))
 
@@ -327,7 +329,8 @@ to any command for machine-readable output; 'advisor COMMAND --help' explains ea
 exit codes: 0 done; 1 the catalogue or the input has problems; 2 a command-line mistake.
 """
 
-QUALIFICATION_HELP = "a qualification: scheme code (09628), regulator number (600/0840/4) or id"
+QUALIFICATION_HELP = ("a qualification: scheme code (09628), regulator number (600/0840/4) or "
+                      "id; with a register loaded, any number in it")
 
 
 def _units_option(help_: str) -> argparse.ArgumentParser:
@@ -418,7 +421,8 @@ def _add_eligibility(commands: Commands, shared: _Shared) -> None:
     own = _option("qualification", help=QUALIFICATION_HELP)
     commands.add_parser(
         "eligibility",
-        parents=[own, shared.age, shared.as_at, shared.senior_role, *shared.output],
+        parents=[own, shared.age, shared.as_at, shared.senior_role, register_option(),
+                 *shared.output],
         help="whether a learner can start a qualification on a date",
         description=("Check age groups, entry and certification dates, entry requirements and "
                      "role requirements. Answers yes, no, or unknown when the sources do not "

@@ -16,6 +16,7 @@ from advisor.engine.cohort import CohortResult, RowProblem
 from advisor.engine.combination import CombinationCheck, unit_number
 from advisor.engine.eligibility import Eligibility, StatusOnDate, status_on
 from advisor.engine.recommend import Finding, Recommendation
+from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.register import ImportResult, Register, RegisterEntry
 from advisor.views import cohort_tables
@@ -136,12 +137,24 @@ def carry_over_dict(catalogue: Catalogue, result: CarryOver, *,
 
 def eligibility_dict(result: Eligibility) -> dict[str, Any]:
     return {
-        "qualification": qualification_dict(result.qualification),
+        "qualification": {**qualification_dict(result.qualification),
+                          "origin": "register" if from_register(result.qualification)
+                          else "catalogue"},
         "as_at": result.as_at.isoformat(),
         "eligible": result.eligible,
         "summary": result.summary,
         "reasons": [r.as_dict() for r in result.reasons],
+        "register": _registered(result.registered),
     }
+
+
+def _registered(entry: RegisterEntry | None) -> dict[str, Any] | None:
+    """The register's status and dates for a qualification, beside the documents'."""
+    if entry is None:
+        return None
+    found = entry.as_dict()
+    return {name: found[name] for name in ("number", "title", "status", "operational_start",
+                                           "operational_end", "certification_end")}
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
