@@ -102,7 +102,12 @@ from advisor.engine.recommend import (
     level_3_statements,
     recommend,
 )
-from advisor.engine.registered import find_qualification, from_register, register_qualification
+from advisor.engine.registered import (
+    REGISTER_SUBJECT,
+    find_qualification,
+    from_register,
+    register_qualification,
+)
 from advisor.engine.routes import (
     Route,
     RouteError,
@@ -157,6 +162,7 @@ __all__ = [
     "ENTRY",
     "NOT_ASSESSED",
     "REGISTER_ENV",
+    "REGISTER_SUBJECT",
     "ActionPlan",
     "Aim",
     "AnswerError",

@@ -143,3 +143,43 @@ def test_eligibility_cli__a_catalogue_qualification_shows_the_register(capsys, t
                                         "Service", "status": None, "operational_start": None,
                                "operational_end": "2016-12-31",
                                "certification_end": "2017-12-31"}
+
+
+# -------------------------------------------------------------------------------- recommend
+
+
+def test_recommend__lists_open_register_qualifications_in_the_subject(catalogue, register):
+    from advisor import Employment, Profile, recommend
+
+    profile = Profile(age=20, employment=Employment.WORKING)
+    plain = recommend(catalogue, profile, as_at=TODAY)
+    result = recommend(catalogue, profile, as_at=TODAY, register=register)
+    assert result.recommended_level == plain.recommended_level == 2
+    registered = [o.qualification.regulator_number for o in result.options
+                  if o.qualification.id.startswith("register-")]
+    # Open at Level 2 with "customer service" in the title: not the closed 999/0005/5, the
+    # retail award 999/0003/3, or the catalogue's own 600/0840/4.
+    assert registered == ["999/0001/1"]
+    assert len(result.options) == len(plain.options) + 1
+    assert result.options[0].eligibility.status.status is Status.OPEN  # ranked by status
+    retail = recommend(catalogue, profile, as_at=TODAY, register=register,
+                       register_subject="retail")
+    assert [o.qualification.regulator_number for o in retail.options
+            if o.qualification.id.startswith("register-")] == ["999/0003/3"]
+
+
+def test_recommend_cli__json_marks_each_qualifications_origin(capsys, tmp_path):
+    import_register(FIXTURE, tmp_path / "r.sqlite3")
+    assert main(["recommend", "--employment", "working", "--age", "20", "--as-at",
+                 "2026-11-29", "--register", str(tmp_path / "r.sqlite3"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    origins = {q["regulator_number"]: q["origin"] for q in out["qualifications"]}
+    assert origins["999/0001/1"] == "register"
+    assert origins["600/0840/4"] == "catalogue"
+    first = out["qualifications"][0]
+    assert (first["regulator_number"], first["status"]["value"]) == ("999/0001/1", "open")
+    assert first["register"]["operational_start"] == "2020-09-01"
+    assert main(["recommend", "--employment", "working", "--age", "20", "--as-at",
+                 "2026-11-29", "--json"]) == 0  # no register: every one from the catalogue
+    out = json.loads(capsys.readouterr().out)
+    assert {q["origin"] for q in out["qualifications"]} == {"catalogue"}

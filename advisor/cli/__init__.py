@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from advisor import (
+    REGISTER_SUBJECT,
     Aim,
     Catalogue,
     CatalogueError,
@@ -139,7 +140,8 @@ def _command_recommend(args: argparse.Namespace) -> int:
         held_qualifications=tuple(q.id for q in held), held_units=tuple(units), aim=args.aim,
     )
     try:
-        result = recommend(catalogue, profile, as_at=args.as_at)
+        result = recommend(catalogue, profile, as_at=args.as_at, register=open_from(args),
+                           register_subject=args.register_subject)
     except ValueError as error:
         raise UsageError(str(error)) from None
     return _answer(args, lambda: json_shapes.recommendation_dict(catalogue, result),
@@ -447,9 +449,12 @@ def _add_recommend(commands: Commands, shared: _Shared) -> None:
     units = _units_option("units already held, comma-separated unit reference numbers")
     aim = _option("--aim", type=Aim, choices=list(Aim),
                   help="what the learner wants: knowledge, competence or an apprenticeship")
+    subject = _option("--register-subject", default=REGISTER_SUBJECT, metavar="TEXT",
+                      help=("with a register: list its qualifications at the level whose "
+                            f"titles hold these words (default {REGISTER_SUBJECT!r})"))
     commands.add_parser(
         "recommend", parents=[shared.age, work, shared.senior_role, held, units, aim,
-                              shared.as_at, *shared.output],
+                              shared.as_at, register_option(), subject, *shared.output],
         help="suggest a starting level and the qualifications at it",
         description=("Suggest the level a learner should start at, from their age, work, job "
                      "role, responsibilities, what they hold and what they want, and list the "

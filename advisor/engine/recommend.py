@@ -47,7 +47,9 @@ from advisor.engine.eligibility import Eligibility, check_eligibility
 from advisor.engine.eligibility import ReasonCode as EligibilityCode
 from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.recommend_index import _index, level_3_statements, senior_role_rule
+from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
 from advisor.engine.wording import uk_date
+from advisor.register import Register
 
 
 class Employment(StrEnum):
@@ -182,6 +184,8 @@ def recommend(
     as_at: dt.date | None = None,
     check_options: bool = True,
     list_options: bool = True,
+    register: Register | None = None,
+    register_subject: str = REGISTER_SUBJECT,
 ) -> Recommendation:
     """Recommend a starting level and the qualifications at it, with reasons and cautions.
 
@@ -189,7 +193,9 @@ def recommend(
     against their rules (``Option.check`` is None): the level, reasons and cautions are the
     same, and a caller assessing many learners saves the planning. With ``list_options`` false
     the options are not listed at all (nor the cautions about their status on the date): for
-    a cohort, where each learner's own target is checked instead.
+    a cohort, where each learner's own target is checked instead. With a ``register``, its
+    qualifications at the level whose titles hold ``register_subject`` and that are open on
+    the date are listed too, and every option's status uses the register's dates.
 
     Raises ``ValueError`` when a responsibility does not pick out one Level 3 statement, and
     :class:`~advisor.catalogue.UnknownReference` is never raised here: held qualifications and
@@ -245,7 +251,8 @@ def recommend(
     roles_at_level: tuple[JobRole, ...] = ()
     if level is not None:
         if list_options:
-            options = _options_at(catalogue, level, profile, as_at, check_options)
+            options = _options_at(catalogue, level, profile, as_at, check_options,
+                                  register, register_subject)
             cautions.extend(_status_cautions(catalogue, level, options, as_at))
         cautions.extend(_aim_cautions(catalogue, profile, options))
         roles_at_level = index.roles_by_level.get(level, ())
@@ -447,15 +454,18 @@ def _fits_aim(catalogue: Catalogue, q: Qualification, aim: Aim | None) -> tuple[
     return fits, f"It is {described}."
 
 
-def _options_at(catalogue: Catalogue, level: int, profile: Profile,
-                as_at: dt.date, check_options: bool) -> tuple[Option, ...]:
+def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.date,
+                check_options: bool, register: Register | None,
+                subject: str) -> tuple[Option, ...]:
     held = set(profile.held_qualifications)
     options = []
-    for q in _index(catalogue).by_level.get(level, ()):
+    registered = (register_qualifications_at(catalogue, register, level, as_at, subject=subject)
+                  if register is not None else [])
+    for q in (*_index(catalogue).by_level.get(level, ()), *registered):
         if q.id in held:
             continue
         eligibility = check_eligibility(catalogue, q, age=profile.age, as_at=as_at,
-                                             senior_role=profile.senior_role)
+                                        senior_role=profile.senior_role, register=register)
         fits, note = _fits_aim(catalogue, q, profile.aim)
         check = (check_combination(catalogue, q, profile.held_units) if check_options
                  else None)

@@ -147,3 +147,20 @@ def register_summary(entry: RegisterEntry) -> str:
     else:
         text += ", with no dates"
     return text + "."
+
+
+REGISTER_SUBJECT = "customer service"
+"""The catalogue's subject: register qualifications whose titles hold these words are offered
+beside the catalogue's own."""
+
+
+def register_qualifications_at(catalogue: Catalogue, register: Register, level: int,
+                               as_at: dt.date, *, subject: str = REGISTER_SUBJECT,
+                               limit: int = 50) -> list[Qualification]:
+    """The register's qualifications at ``level`` in the catalogue's subject (titles holding
+    every word of ``subject``), open on ``as_at``, that the catalogue does not hold itself."""
+    known = {normalise_number(q.regulator_number) for q in catalogue.qualifications.values()
+             if q.regulator_number}
+    return [register_qualification(register, entry)
+            for entry in register.search(subject, level=level, open_on=as_at, limit=limit)
+            if normalise_number(entry.number) not in known]

@@ -180,6 +180,8 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
         "recommended_level": result.recommended_level,
         "qualifications": [
             qualification_dict(o.qualification) | {
+                "origin": "register" if from_register(o.qualification) else "catalogue",
+                "register": _registered(o.eligibility.registered),
                 "eligible": o.eligibility.eligible,
                 "summary": o.eligibility.summary,
                 "status": status_dict(catalogue, o.eligibility.status),

@@ -17,6 +17,7 @@ from advisor.engine.cohort import CohortResult
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.eligibility import Eligibility, status_on
 from advisor.engine.recommend import Recommendation
+from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import uk_date
 from advisor.register import ENTRY, ImportRecord, ImportResult, Register, RegisterEntry
@@ -163,6 +164,8 @@ def recommendation_text(result: Recommendation) -> str:
         for option in result.options:
             q = option.qualification
             line = f"  {q.reference}  {q.title}: {option.eligibility.summary}"
+            if from_register(q):
+                line += " [from the Ofqual register: its rules of combination are not known]"
             if option.aim_note:
                 line += f" {option.aim_note}"
             if option.check is not None and option.check.credits_counted:
