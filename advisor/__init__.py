@@ -5,6 +5,8 @@ here, and the sub-packages behind it may be rearranged without breaking them. Th
 importing only those below it:
 
 * ``advisor.catalogue``: typed records read from cited YAML, validated, with their graph;
+  beside it ``advisor.register``: the regulator's register of qualifications (Ofqual's full
+  data set) in an embedded SQLite database;
 * ``advisor.engine``: answers (rules of combination, plans, eligibility, carry-over, starting
   level, routes, frameworks, cohorts);
 * ``advisor.views``: labels, tables, charts and plain text for people (exported here as the
@@ -110,6 +112,12 @@ from advisor.engine.recommend import (
     level_3_statements,
     recommend,
 )
+from advisor.engine.registered import (
+    REGISTER_SUBJECT,
+    find_qualification,
+    from_register,
+    register_qualification,
+)
 from advisor.engine.routes import (
     Route,
     RouteError,
@@ -141,6 +149,21 @@ from advisor.formats.links import (
     without_control_characters,
 )
 from advisor.formats.spreadsheet import neutralise, to_csv_bytes, to_excel_bytes
+from advisor.register import (
+    ENTRY,
+    REGISTER_ENV,
+    ImportRecord,
+    ImportRefused,
+    ImportResult,
+    Register,
+    RegisterEntry,
+    RegisterError,
+    RegisterProblem,
+    default_register_path,
+    import_register,
+    normalise_number,
+    open_register,
+)
 from advisor.views import charts, cohort_tables, labels, tables, text
 
 __version__ = "0.1.0"
@@ -149,7 +172,10 @@ __all__ = [
     "ASSESSED",
     "COLUMNS",
     "DATA_DIR_ENV",
+    "ENTRY",
     "NOT_ASSESSED",
+    "REGISTER_ENV",
+    "REGISTER_SUBJECT",
     "Accepted",
     "ActionPlan",
     "Aim",
@@ -177,6 +203,9 @@ __all__ = [
     "FrameworkStatus",
     "Group",
     "GroupMember",
+    "ImportRecord",
+    "ImportRefused",
+    "ImportResult",
     "Kind",
     "LearnerResult",
     "LearnerRow",
@@ -193,6 +222,10 @@ __all__ = [
     "Reason",
     "ReasonCode",
     "Recommendation",
+    "Register",
+    "RegisterEntry",
+    "RegisterError",
+    "RegisterProblem",
     "RoleMatch",
     "Route",
     "RouteError",
@@ -232,14 +265,18 @@ __all__ = [
     "decode_profile",
     "decode_route",
     "default_data_dir",
+    "default_register_path",
     "describe_unit",
     "encode_check",
     "encode_profile",
     "encode_route",
     "evidence_bars",
+    "find_qualification",
     "find_routes",
     "followers_of",
     "format_path",
+    "from_register",
+    "import_register",
     "iter_citations",
     "json_shapes",
     "labels",
@@ -247,12 +284,15 @@ __all__ = [
     "load_catalogue",
     "match_role",
     "neutralise",
+    "normalise_number",
+    "open_register",
     "plan_timeline",
     "progressions_from",
     "qualifications_at_level",
     "qualifications_containing",
     "read_cohort",
     "recommend",
+    "register_qualification",
     "resolve_units",
     "search_plan",
     "shared_units",

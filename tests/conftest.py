@@ -24,6 +24,20 @@ def _find_sources() -> Path | None:
     return None
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_register_of_the_users(tmp_path_factory):
+    """Every test, and every process a test starts, sees no register unless it makes one: the
+    advisor's register is named by ADVISOR_REGISTER, here a file that does not exist, so no
+    test reads or writes the register in the user's own data folder."""
+    before = os.environ.get("ADVISOR_REGISTER")
+    os.environ["ADVISOR_REGISTER"] = str(tmp_path_factory.mktemp("no-register") / "none.sqlite3")
+    yield
+    if before is None:
+        del os.environ["ADVISOR_REGISTER"]
+    else:
+        os.environ["ADVISOR_REGISTER"] = before
+
+
 @pytest.fixture(scope="session")
 def catalogue() -> Catalogue:
     return load_catalogue()

@@ -12,8 +12,8 @@ import os
 import sys
 from collections.abc import Sequence
 
-from advisor import CatalogueError, DecisionError, UnknownReference
-from advisor.cli.commands import (
+from advisor import CatalogueError, DecisionError, RegisterError, UnknownReference
+from advisor.cli._base import (
     EXIT_OK,
     EXIT_PROBLEMS,
     EXIT_USAGE,
@@ -35,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CatalogueError as error:
         print(f"advisor: cannot start: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
-    except FileProblem as error:
+    except (FileProblem, RegisterError) as error:
         print(f"advisor: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     except (UnknownReference, UsageError, DecisionError) as error:

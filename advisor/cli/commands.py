@@ -10,11 +10,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
-import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from advisor import (
     Accepted,
@@ -33,6 +30,7 @@ from advisor import (
     cohort_file,
     cohort_tables,
     default_data_dir,
+    find_qualification,
     find_routes,
     json_shapes,
     level_3_statements,
@@ -44,23 +42,15 @@ from advisor import (
     to_excel_bytes,
     validate_catalogue,
 )
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    """A mistake on the command line: reported in one line, exit code 2."""
-
-
-class FileProblem(Exception):
-    """A file that cannot be read or written: reported in one line, exit code 1."""
-
-
-def _print_json(payload: Any) -> None:
-    json.dump(payload, sys.stdout, indent=2, ensure_ascii=False, default=str)
-    sys.stdout.write("\n")
+from advisor.cli._base import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    FileProblem,
+    UsageError,
+    answer,
+    print_json,
+)
+from advisor.cli.register import open_from
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -70,16 +60,6 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 def _load(args: argparse.Namespace) -> Catalogue:
     return load_catalogue(_data_dir(args))
-
-
-def _answer(args: argparse.Namespace, as_json: Callable[[], Any],
-            as_text: Callable[[], str]) -> int:
-    """Print the answer as JSON (with ``--json``) or as text, making only the one asked for."""
-    if args.json:
-        _print_json(as_json())
-    else:
-        print(as_text())
-    return EXIT_OK
 
 
 def _units_argument(value: str | None) -> list[str]:
@@ -94,7 +74,7 @@ def command_validate(args: argparse.Namespace) -> int:
         raise UsageError("give the catalogue folder or --data, not both")
     data_dir = args.folder if args.folder is not None else _data_dir(args)
     problems = validate_catalogue(data_dir)
-    _answer(args, lambda: json_shapes.validation_dict(problems),
+    answer(args, lambda: json_shapes.validation_dict(problems),
             lambda: text.validation_text(data_dir, problems))
     return EXIT_PROBLEMS if problems else EXIT_OK
 
@@ -118,7 +98,7 @@ def command_check(args: argparse.Namespace) -> int:
         catalogue, qualification, held, accepted=_accepted(catalogue, args, qualification),
         in_progress=in_progress, objective=args.objective, glh_per_week=args.glh_per_week,
         start=args.start or as_at, registered=args.registered)
-    return _answer(args, lambda: json_shapes.progress_dict(catalogue, result, as_at=as_at),
+    return answer(args, lambda: json_shapes.progress_dict(catalogue, result, as_at=as_at),
                    lambda: text.progress_text(catalogue, result, as_at=as_at))
 
 
@@ -132,16 +112,17 @@ def command_carry_over(args: argparse.Namespace) -> int:
     result = carry_over(catalogue, target, from_qualification=source, units=held,
                         objective=args.objective, accepted=_accepted(catalogue, args, target))
     as_at = args.as_at or dt.date.today()
-    return _answer(args, lambda: json_shapes.carry_over_dict(catalogue, result, as_at=as_at),
+    return answer(args, lambda: json_shapes.carry_over_dict(catalogue, result, as_at=as_at),
                    lambda: text.carry_over_text(catalogue, result, as_at=as_at))
 
 
 def command_eligibility(args: argparse.Namespace) -> int:
     catalogue = _load(args)
-    qualification = catalogue.find_qualification(args.qualification)
+    register = open_from(args)
+    qualification = find_qualification(catalogue, args.qualification, register=register)
     result = check_eligibility(catalogue, qualification, age=args.age, as_at=args.as_at,
-                               senior_role=args.senior_role)
-    return _answer(args, lambda: json_shapes.eligibility_dict(result),
+                               senior_role=args.senior_role, register=register)
+    return answer(args, lambda: json_shapes.eligibility_dict(result),
                    lambda: text.eligibility_text(result))
 
 
@@ -159,10 +140,11 @@ def command_recommend(args: argparse.Namespace) -> int:
         held_qualifications=tuple(q.id for q in held), held_units=tuple(units), aim=args.aim,
     )
     try:
-        result = recommend(catalogue, profile, as_at=args.as_at)
+        result = recommend(catalogue, profile, as_at=args.as_at, register=open_from(args),
+                           register_subject=args.register_subject)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    return _answer(args, lambda: json_shapes.recommendation_dict(catalogue, result),
+    return answer(args, lambda: json_shapes.recommendation_dict(catalogue, result),
                    lambda: text.recommendation_text(result))
 
 
@@ -186,7 +168,7 @@ def command_routes(args: argparse.Namespace) -> int:
         routes = list(itertools.islice(found, args.limit))
     except RouteError as error:
         raise UsageError(str(error)) from None
-    return _answer(
+    return answer(
         args,
         lambda: json_shapes.routes_dict(catalogue, routes, source=source, units=held,
                                         target=target, to_level=args.to_level,
@@ -204,7 +186,7 @@ def command_frameworks(args: argparse.Namespace) -> int:
     held = [catalogue.find_qualification(ref).id for ref in _units_argument(args.has)]
     as_at = args.as_at or dt.date.today()
     found = check_frameworks(catalogue, qualifications=held, as_at=as_at)
-    return _answer(args, lambda: json_shapes.frameworks_dict(catalogue, found, held=held,
+    return answer(args, lambda: json_shapes.frameworks_dict(catalogue, found, held=held,
                                                              as_at=as_at),
                    lambda: text.frameworks_text(catalogue, found, as_at=as_at))
 
@@ -279,7 +261,7 @@ def command_cohort(args: argparse.Namespace) -> int:
     learners = _read_learners(args.learners)
     if not learners.readable:
         if args.json:
-            _print_json(json_shapes.unreadable_cohort_dict(args.learners, learners.problems))
+            print_json(json_shapes.unreadable_cohort_dict(args.learners, learners.problems))
         for problem in learners.problems:
             print(f"advisor: {args.learners}: {problem}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -288,7 +270,7 @@ def command_cohort(args: argparse.Namespace) -> int:
                            progress=progress)
     progress.finish()
     _write_results(args, result)
-    return _answer(args, lambda: json_shapes.cohort_dict(result, learners_file=args.learners,
+    return answer(args, lambda: json_shapes.cohort_dict(result, learners_file=args.learners,
                                                          output=args.output),
                    lambda: text.cohort_summary_text(result, learners_file=args.learners,
                                                     output=args.output,

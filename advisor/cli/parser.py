@@ -4,11 +4,11 @@ each command's handler from :mod:`advisor.cli.commands`."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from advisor import Aim, Employment, Objective, answers
+from advisor import REGISTER_SUBJECT, Aim, Employment, Objective, answers
+from advisor.cli._base import option_parser, parent_parser, parse_date
 from advisor.cli.commands import (
     command_carry_over,
     command_check,
@@ -19,13 +19,7 @@ from advisor.cli.commands import (
     command_routes,
     command_validate,
 )
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-22") from None
+from advisor.cli.register import add_register, register_option
 
 
 def _age(value: str) -> int:
@@ -76,33 +70,20 @@ exit codes: 0 done; 1 the catalogue or the input has problems; 2 a command-line 
 QUALIFICATION_HELP = "a qualification: scheme code (09628), regulator number (600/0840/4) or id"
 
 
-def _parent() -> argparse.ArgumentParser:
-    """An empty parent parser, for ``parents=[...]``. A command's own options go in one too,
-    listed before the shared ones, so its help shows them first."""
-    return argparse.ArgumentParser(add_help=False)
-
-
-def _option(*flags: str, **settings: Any) -> argparse.ArgumentParser:
-    """A parent parser holding one option."""
-    parent = _parent()
-    parent.add_argument(*flags, **settings)
-    return parent
-
-
 def _units_option(help_: str) -> argparse.ArgumentParser:
-    return _option("--units", default="", metavar="U,...", help=help_)
+    return option_parser("--units", default="", metavar="U,...", help=help_)
 
 
 def _as_at_option(help_: str) -> argparse.ArgumentParser:
-    return _option("--as-at", type=_date, default=None, metavar="DATE", help=help_)
+    return option_parser("--as-at", type=parse_date, default=None, metavar="DATE", help=help_)
 
 
 class _Shared:
     """The options several commands take, each defined once, as parent parsers."""
 
     def __init__(self) -> None:
-        self.json = _option("--json", action="store_true", help="print the result as JSON")
-        self.data = _parent()
+        self.json = option_parser("--json", action="store_true", help="print the result as JSON")
+        self.data = parent_parser()
         self.data.add_argument(
             "--data", dest="data_dir", type=Path, default=None, metavar="PATH",
             help=("the catalogue folder to use (default: $ADVISOR_DATA_DIR if set, else the "
@@ -110,16 +91,16 @@ class _Shared:
         )
         self.data.add_argument("--data-dir", dest="data_dir", type=Path, default=None,
                                help=argparse.SUPPRESS)  # the older name, kept working
-        self.age = _option("--age", type=_age, metavar="N", help="the learner's age in years")
+        self.age = option_parser("--age", type=_age, metavar="N", help="the learner's age in years")
         self.as_at = _as_at_option("the date to check, YYYY-MM-DD (default: today)")
-        self.senior_role = _parent()
+        self.senior_role = parent_parser()
         senior = self.senior_role.add_mutually_exclusive_group()
         senior.add_argument(
             "--senior-role", dest="senior_role", action="store_true", default=None,
             help="the learner works in a senior role that shapes customer service")
         senior.add_argument("--not-senior-role", dest="senior_role", action="store_false",
                             help="the learner does not work in such a role")
-        self.objective = _option(
+        self.objective = option_parser(
             "--objective", type=Objective, choices=list(Objective), default=Objective.CREDITS,
             help="plan for the fewest additional credits (default) or guided learning hours")
         self.units = _units_option(
@@ -133,7 +114,7 @@ Commands = Any  # argparse's sub-parsers action, not named publicly
 
 
 def _add_validate(commands: Commands, shared: _Shared) -> None:
-    own = _parent()
+    own = parent_parser()
     own.add_argument(
         "folder", nargs="?", type=Path, default=None, metavar="data_dir",
         help="the catalogue folder (default: the data/ folder shipped with the advisor)",
@@ -149,11 +130,11 @@ def _add_validate(commands: Commands, shared: _Shared) -> None:
 
 
 def _accepted_option(help_: str) -> argparse.ArgumentParser:
-    return _option("--accepted", default="", metavar="U,...", help=help_)
+    return option_parser("--accepted", default="", metavar="U,...", help=help_)
 
 
 def _add_check(commands: Commands, shared: _Shared) -> None:
-    own = _option("qualification", help=QUALIFICATION_HELP)
+    own = option_parser("qualification", help=QUALIFICATION_HELP)
     decisions = _accepted_option(
         "units of the qualification the centre accepts through recognition of prior learning "
         "(they count, shown apart from the units achieved), as for --units")
@@ -164,7 +145,7 @@ def _add_check(commands: Commands, shared: _Shared) -> None:
         "--glh-per-week", type=_hours, default=None, metavar="N",
         help="guided learning hours a week: with --start, whether the plan fits before the "
              "certification end date")
-    decisions.add_argument("--start", type=_date, default=None, metavar="DATE",
+    decisions.add_argument("--start", type=parse_date, default=None, metavar="DATE",
                            help="when study starts, YYYY-MM-DD (default: --as-at, else today)")
     decisions.add_argument(
         "--registered", action="store_true",
@@ -182,7 +163,7 @@ def _add_check(commands: Commands, shared: _Shared) -> None:
 
 
 def _add_carry_over(commands: Commands, shared: _Shared) -> None:
-    own = _parent()
+    own = parent_parser()
     own.add_argument("--to", required=True, metavar="QUAL", help="the target qualification")
     own.add_argument("--from", dest="from_", metavar="QUAL",
                      help="a qualification already completed")
@@ -200,10 +181,11 @@ def _add_carry_over(commands: Commands, shared: _Shared) -> None:
 
 
 def _add_eligibility(commands: Commands, shared: _Shared) -> None:
-    own = _option("qualification", help=QUALIFICATION_HELP)
+    own = option_parser("qualification", help=QUALIFICATION_HELP)
     commands.add_parser(
         "eligibility",
-        parents=[own, shared.age, shared.as_at, shared.senior_role, *shared.output],
+        parents=[own, shared.age, shared.as_at, shared.senior_role, register_option(),
+                 *shared.output],
         help="whether a learner can start a qualification on a date",
         description=("Check age groups, entry and certification dates, entry requirements and "
                      "role requirements. Answers yes, no, or unknown when the sources do not "
@@ -212,7 +194,7 @@ def _add_eligibility(commands: Commands, shared: _Shared) -> None:
 
 
 def _add_recommend(commands: Commands, shared: _Shared) -> None:
-    work = _parent()  # the learner's work
+    work = parent_parser()  # the learner's work
     work.add_argument("--employment", type=Employment, choices=list(Employment),
                       help="whether the learner works in a job with customer contact")
     work.add_argument("--role", metavar="TEXT", help="the learner's job title, in their own words")
@@ -223,14 +205,18 @@ def _add_recommend(commands: Commands, shared: _Shared) -> None:
     )
     work.add_argument("--list-responsibilities", action="store_true",
                       help="list the descriptions of a Level 3 learner and stop")
-    held = _option("--has", default="", metavar="QUAL,...",
+    held = option_parser("--has", default="", metavar="QUAL,...",
                    help="qualifications already held, comma-separated (09628,...)")
     units = _units_option("units already held, comma-separated unit reference numbers")
-    aim = _option("--aim", type=Aim, choices=list(Aim),
+    aim = option_parser("--aim", type=Aim, choices=list(Aim),
                   help="what the learner wants: knowledge, competence or an apprenticeship")
+    subject = option_parser(
+        "--register-subject", default=REGISTER_SUBJECT, metavar="TEXT",
+        help=("with a register: list its qualifications at the level whose titles hold these "
+              f"words (default {REGISTER_SUBJECT!r})"))
     commands.add_parser(
         "recommend", parents=[shared.age, work, shared.senior_role, held, units, aim,
-                              shared.as_at, *shared.output],
+                              shared.as_at, register_option(), subject, *shared.output],
         help="suggest a starting level and the qualifications at it",
         description=("Suggest the level a learner should start at, from their age, work, job "
                      "role, responsibilities, what they hold and what they want, and list the "
@@ -240,7 +226,7 @@ def _add_recommend(commands: Commands, shared: _Shared) -> None:
 
 
 def _add_routes(commands: Commands, shared: _Shared) -> None:
-    own = _parent()
+    own = parent_parser()
     own.add_argument("--from", dest="from_", metavar="QUAL",
                      help="a qualification already completed (leave out to start afresh)")
     target = own.add_mutually_exclusive_group()
@@ -267,7 +253,7 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
 
 
 def _add_frameworks(commands: Commands, shared: _Shared) -> None:
-    own = _option("--has", default="", metavar="QUAL,...",
+    own = option_parser("--has", default="", metavar="QUAL,...",
                   help="qualifications already held, comma-separated (09628,...)")
     commands.add_parser(
         "frameworks", parents=[own, shared.as_at, *shared.output],
@@ -280,7 +266,7 @@ def _add_frameworks(commands: Commands, shared: _Shared) -> None:
 
 
 def _add_cohort(commands: Commands, shared: _Shared) -> None:
-    own = _parent()
+    own = parent_parser()
     own.add_argument("learners", nargs="?", type=Path, metavar="IN",
                      help="the learners file: .csv (UTF-8) or .xlsx")
     own.add_argument("-o", "--output", type=Path, metavar="OUT",
@@ -323,4 +309,5 @@ def build_parser() -> argparse.ArgumentParser:
     for add_command in (_add_validate, _add_check, _add_carry_over, _add_eligibility,
                         _add_recommend, _add_routes, _add_frameworks, _add_cohort):
         add_command(commands, shared)
+    add_register(commands, shared.json)
     return parser

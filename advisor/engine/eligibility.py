@@ -15,7 +15,15 @@ from enum import StrEnum
 from typing import Any
 
 from advisor.catalogue import AgeBand, Catalogue, Category, Citation, Qualification
+from advisor.engine.registered import (
+    from_register,
+    merged_dates,
+    register_citation,
+    register_entry,
+    register_summary,
+)
 from advisor.engine.wording import uk_date
+from advisor.register import Register, RegisterEntry
 
 
 class ReasonCode(StrEnum):
@@ -36,6 +44,9 @@ class ReasonCode(StrEnum):
     ROLE_MET = "role-met"
     REPLACED = "replaced"
     NOT_A_QUALIFICATION = "not-a-qualification"
+    REGISTER_RECORD = "register-record"  # the register's status and dates, beside the documents'
+    REGISTER_DATES_DIFFER = "register-dates-differ"  # the register's date is used
+    REGISTER_ONLY = "register-only"  # known from the register alone: no ages, entry, units
 
 
 _BLOCKING = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.NOT_YET_OPEN, ReasonCode.AGE_NOT_APPROVED,
@@ -115,14 +126,16 @@ def _status_from(q: Qualification, reasons: tuple[Reason, ...] | list[Reason]) -
 
 
 def status_on(catalogue: Catalogue, qualification: Qualification,
-              as_at: dt.date) -> StatusOnDate:
-    """Whether ``qualification`` takes new learners on ``as_at``, from its dates alone."""
+              as_at: dt.date, *, register: Register | None = None) -> StatusOnDate:
+    """Whether ``qualification`` takes new learners on ``as_at``, from its dates alone (with
+    the register's, when a register is given and lists it)."""
     if qualification.category is Category.NATIONAL_STRUCTURE:
         return StatusOnDate(Status.NATIONAL_STRUCTURE,
                             f"{qualification.reference} is a national structure that awarding "
                             "bodies build their qualifications on; learners enrol on an "
                             "awarding body's version.", qualification.source)
-    return _status_from(qualification, _date_reasons(qualification, as_at))
+    reasons, _ = _dated_reasons(qualification, as_at, register)
+    return _status_from(qualification, reasons)
 
 
 @dataclass(frozen=True)
@@ -131,6 +144,7 @@ class Eligibility:
     as_at: dt.date
     eligible: bool | None  # None: the sources do not say enough to know
     reasons: tuple[Reason, ...]
+    registered: RegisterEntry | None = None  # the register's record, when it lists it
 
     @property
     def status(self) -> StatusOnDate:
@@ -167,8 +181,12 @@ def check_eligibility(
     age: int | None = None,
     as_at: dt.date | None = None,
     senior_role: bool | None = None,
+    register: Register | None = None,
 ) -> Eligibility:
-    """Whether a learner of ``age`` can start ``qualification`` on ``as_at`` (default today)."""
+    """Whether a learner of ``age`` can start ``qualification`` on ``as_at`` (default today).
+
+    With a ``register``, its status and dates are given beside the documents', and its dates
+    are used where the documents give none or differ from them."""
     as_at = as_at or dt.date.today()
     reasons: list[Reason] = []
     q = qualification
@@ -182,7 +200,8 @@ def check_eligibility(
             message += f" Versions named in the sources: {offered}."
         reasons.append(Reason(ReasonCode.NOT_A_QUALIFICATION, message, q.source))
 
-    reasons.extend(_date_reasons(q, as_at))
+    dated, registered = _dated_reasons(q, as_at, register)
+    reasons.extend(dated)
     for replacement in q.replaced_by:
         successor = catalogue.qualifications.get(replacement.by)
         if successor is not None:
@@ -216,7 +235,46 @@ def check_eligibility(
         eligible = None
     else:
         eligible = True
-    return Eligibility(q, as_at, eligible, tuple(reasons))
+    return Eligibility(q, as_at, eligible, tuple(reasons), registered)
+
+
+_DECIDED = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED, ReasonCode.NOT_YET_OPEN,
+            ReasonCode.OPEN_TO_ENTRY}
+
+
+def _dated_reasons(q: Qualification, as_at: dt.date,
+                   register: Register | None) -> tuple[list[Reason], RegisterEntry | None]:
+    """The date reasons, with the register's dates where it lists ``q``; and its record."""
+    if register is None or q.category is Category.NATIONAL_STRUCTURE:
+        return _date_reasons(q, as_at), None
+    if from_register(q):
+        reasons = _date_reasons(q, as_at)
+        start = q.dates.operational_start
+        notes = [Reason(ReasonCode.REGISTER_ONLY,
+                        "Known from the Ofqual register only: its age groups, entry "
+                        "requirements, units and rules of combination are not known; ask the "
+                        "awarding organisation.", q.source)]
+        entry = register.get(q.regulator_number or "")
+    else:
+        entry = register_entry(q, register)
+        if entry is None:
+            return _date_reasons(q, as_at), None
+        cite = (register_citation(register, entry),)
+        dates, differences = merged_dates(q, register, entry)
+        reasons = _date_reasons(q.model_copy(update={"dates": dates}), as_at)
+        start = dates.operational_start if entry.operational_start is not None else None
+        notes = [Reason(ReasonCode.REGISTER_RECORD, register_summary(entry), cite)]
+        notes += [Reason(ReasonCode.REGISTER_DATES_DIFFER, message, sources)
+                  for message, sources in differences]
+    if (start is not None and entry is not None and entry.operational_end is None
+            and start.date <= as_at and not {r.code for r in reasons} & _DECIDED):
+        # The register records what is current: a start and no end means it is open.
+        reasons = [r for r in reasons if r.code is not ReasonCode.DATES_UNKNOWN]
+        reasons.insert(0, Reason(
+            ReasonCode.OPEN_TO_ENTRY,
+            f"Open to new learners: the Ofqual register records it in operation since "
+            f"{uk_date(start.date)}, with no operational end date.", start.source))
+    return reasons + notes, entry
 
 
 def _date_reasons(q: Qualification, as_at: dt.date) -> list[Reason]:

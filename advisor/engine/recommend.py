@@ -30,27 +30,26 @@ Role matching ignores case, punctuation, spacing and plurals ("call centre opera
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from advisor.catalogue import (
     Catalogue,
-    Category,
     Citation,
     JobRole,
     Kind,
-    Progression,
     Qualification,
     Statement,
-    qualifications_at_level,
 )
 from advisor.engine.combination import CombinationCheck, check_combination
 from advisor.engine.eligibility import Eligibility, check_eligibility
 from advisor.engine.eligibility import ReasonCode as EligibilityCode
 from advisor.engine.job_roles import RoleMatch, match_role
+from advisor.engine.recommend_index import _index, level_3_statements, senior_role_rule
+from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
 from advisor.engine.wording import uk_date
+from advisor.register import Register
 
 
 class Employment(StrEnum):
@@ -137,64 +136,6 @@ class Recommendation:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Index:
-    """What a recommendation reads from the whole catalogue, found once per catalogue."""
-
-    by_level: dict[int, tuple[Qualification, ...]]  # enrolable qualifications, by level
-    level_3_statements: Statement | None
-    senior_role_rule: tuple[Qualification, Statement] | None
-    introductory: Qualification | None  # the lowest-level one that says who it is for
-    for_people_in_work: Qualification | None  # the Level 2 one marked for people in work
-    progressions_from: dict[str, tuple[Progression, ...]]
-    roles_by_level: dict[int, tuple[JobRole, ...]]
-    competence_assessment: tuple[Citation, ...]  # where NVQ assessment at work is described
-
-
-@functools.lru_cache(maxsize=4)  # per catalogue (compared by identity)
-def _index(catalogue: Catalogue) -> _Index:
-    ordered = sorted(catalogue.qualifications.values(), key=lambda q: q.id)
-    by_level: dict[int, list[Qualification]] = {}
-    for level in sorted({q.level for q in ordered if q.level is not None}):
-        at_level = [catalogue.qualifications[i]
-                    for i in qualifications_at_level(catalogue.graph, level)]
-        # In the order options are listed when nothing else tells them apart.
-        by_level[level] = sorted((q for q in at_level if q.category is Category.QUALIFICATION),
-                                 key=lambda q: (q.legacy, q.code or "", q.id))
-    statements = next((q.suitable_for for q in ordered if q.level == 3
-                       and q.kind is Kind.COMPETENCE and q.suitable_for is not None), None)
-    senior = next(((q, q.role_requirement) for q in ordered if q.level == 4
-                   and q.category is Category.QUALIFICATION and q.role_requirement), None)
-    described = [q for q in ordered if q.category is Category.QUALIFICATION
-                 and q.level is not None and q.suitable_for is not None]
-    introductory = min(described, key=lambda q: (q.level, q.id), default=None)
-    in_work = next((q for q in ordered if q.level == 2 and q.for_people_in_work
-                    and q.suitable_for is not None), None)
-    progressions: dict[str, list[Progression]] = {}
-    for step in catalogue.progressions:
-        progressions.setdefault(step.from_, []).append(step)
-    roles: dict[int, list[JobRole]] = {}
-    for role in catalogue.job_roles.values():
-        if role.level is not None:
-            roles.setdefault(role.level, []).append(role)
-    assessment = next((q.assessment.source for q in ordered
-                       if q.kind is Kind.COMPETENCE and q.assessment), ())
-    return _Index({level: tuple(qs) for level, qs in by_level.items()}, statements, senior,
-                  introductory, in_work,
-                  {key: tuple(steps) for key, steps in progressions.items()},
-                  {level: tuple(rs) for level, rs in roles.items()}, assessment)
-
-
-def level_3_statements(catalogue: Catalogue) -> Statement | None:
-    """Who a Level 3 competence qualification is aimed at (the 03456 handbook's list)."""
-    return _index(catalogue).level_3_statements
-
-
-def senior_role_rule(catalogue: Catalogue) -> tuple[Qualification, Statement] | None:
-    """The Level 4 qualification whose documents require a senior role, with that rule."""
-    return _index(catalogue).senior_role_rule
-
-
 def _no_automatic_move_up(catalogue: Catalogue) -> Finding | None:
     rule = senior_role_rule(catalogue)
     if rule is None:
@@ -243,6 +184,8 @@ def recommend(
     as_at: dt.date | None = None,
     check_options: bool = True,
     list_options: bool = True,
+    register: Register | None = None,
+    register_subject: str = REGISTER_SUBJECT,
 ) -> Recommendation:
     """Recommend a starting level and the qualifications at it, with reasons and cautions.
 
@@ -250,7 +193,9 @@ def recommend(
     against their rules (``Option.check`` is None): the level, reasons and cautions are the
     same, and a caller assessing many learners saves the planning. With ``list_options`` false
     the options are not listed at all (nor the cautions about their status on the date): for
-    a cohort, where each learner's own target is checked instead.
+    a cohort, where each learner's own target is checked instead. With a ``register``, its
+    qualifications at the level whose titles hold ``register_subject`` and that are open on
+    the date are listed too, and every option's status uses the register's dates.
 
     Raises ``ValueError`` when a responsibility does not pick out one Level 3 statement, and
     :class:`~advisor.catalogue.UnknownReference` is never raised here: held qualifications and
@@ -306,7 +251,8 @@ def recommend(
     roles_at_level: tuple[JobRole, ...] = ()
     if level is not None:
         if list_options:
-            options = _options_at(catalogue, level, profile, as_at, check_options)
+            options = _options_at(catalogue, level, profile, as_at, check_options,
+                                  register, register_subject)
             cautions.extend(_status_cautions(catalogue, level, options, as_at))
         cautions.extend(_aim_cautions(catalogue, profile, options))
         roles_at_level = index.roles_by_level.get(level, ())
@@ -508,15 +454,18 @@ def _fits_aim(catalogue: Catalogue, q: Qualification, aim: Aim | None) -> tuple[
     return fits, f"It is {described}."
 
 
-def _options_at(catalogue: Catalogue, level: int, profile: Profile,
-                as_at: dt.date, check_options: bool) -> tuple[Option, ...]:
+def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.date,
+                check_options: bool, register: Register | None,
+                subject: str) -> tuple[Option, ...]:
     held = set(profile.held_qualifications)
     options = []
-    for q in _index(catalogue).by_level.get(level, ()):
+    registered = (register_qualifications_at(catalogue, register, level, as_at, subject=subject)
+                  if register is not None else [])
+    for q in (*_index(catalogue).by_level.get(level, ()), *registered):
         if q.id in held:
             continue
         eligibility = check_eligibility(catalogue, q, age=profile.age, as_at=as_at,
-                                             senior_role=profile.senior_role)
+                                        senior_role=profile.senior_role, register=register)
         fits, note = _fits_aim(catalogue, q, profile.aim)
         check = (check_combination(catalogue, q, profile.held_units) if check_options
                  else None)

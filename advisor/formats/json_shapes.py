@@ -18,7 +18,9 @@ from advisor.engine.decisions import ProgressCheck, Timeline
 from advisor.engine.eligibility import Eligibility, StatusOnDate, status_on
 from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend import Finding, Recommendation
+from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
+from advisor.register import ImportResult, Register, RegisterEntry
 from advisor.views import cohort_tables
 
 
@@ -183,12 +185,24 @@ def carry_over_dict(catalogue: Catalogue, result: CarryOver, *,
 
 def eligibility_dict(result: Eligibility) -> dict[str, Any]:
     return {
-        "qualification": qualification_dict(result.qualification),
+        "qualification": {**qualification_dict(result.qualification),
+                          "origin": "register" if from_register(result.qualification)
+                          else "catalogue"},
         "as_at": result.as_at.isoformat(),
         "eligible": result.eligible,
         "summary": result.summary,
         "reasons": [r.as_dict() for r in result.reasons],
+        "register": _registered(result.registered),
     }
+
+
+def _registered(entry: RegisterEntry | None) -> dict[str, Any] | None:
+    """The register's status and dates for a qualification, beside the documents'."""
+    if entry is None:
+        return None
+    found = entry.as_dict()
+    return {name: found[name] for name in ("number", "title", "status", "operational_start",
+                                           "operational_end", "certification_end")}
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
@@ -214,6 +228,8 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
         "recommended_level": result.recommended_level,
         "qualifications": [
             qualification_dict(o.qualification) | {
+                "origin": "register" if from_register(o.qualification) else "catalogue",
+                "register": _registered(o.eligibility.registered),
                 "eligible": o.eligibility.eligible,
                 "summary": o.eligibility.summary,
                 "status": status_dict(catalogue, o.eligibility.status),
@@ -372,3 +388,28 @@ def frameworks_dict(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
             "cautions": list(f.cautions),
         } for f in frameworks],
     }
+
+
+def register_entry_dict(entry: RegisterEntry, register: Register) -> dict[str, Any]:
+    """A register entry: every field the register gives (dates as ISO, levels as numbers, 0
+    for Entry Level), and ``source`` naming the import."""
+    return {**entry.as_dict(), "origin": "register", "source": register.source_label}
+
+
+def register_import_dict(result: ImportResult, database: Path | str) -> dict[str, Any]:
+    return {"register": str(database), "import": result.record.as_dict(),
+            "problems": [problem.as_dict() for problem in result.problems]}
+
+
+def register_status_dict(register: Register | None, database: Path | str) -> dict[str, Any]:
+    return {"register": str(database), "loaded": register is not None,
+            "import": register.record.as_dict() if register is not None else None,
+            "history": [r.as_dict() for r in register.history()] if register else []}
+
+
+def register_search_dict(register: Register, entries: Sequence[RegisterEntry], *, text: str,
+                         level: int | None, open_on: dt.date | None) -> dict[str, Any]:
+    return {"query": {"text": text, "level": level,
+                      "open_on": open_on.isoformat() if open_on else None},
+            "source": register.source_label,
+            "qualifications": [register_entry_dict(entry, register) for entry in entries]}

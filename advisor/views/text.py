@@ -19,8 +19,10 @@ from advisor.engine.decisions import ProgressCheck, Timeline
 from advisor.engine.eligibility import Eligibility, status_on
 from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend import Recommendation
+from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import uk_date
+from advisor.register import ENTRY, ImportRecord, ImportResult, Register, RegisterEntry
 from advisor.views import cohort_tables
 from advisor.views.labels import status_sentence
 
@@ -34,6 +36,10 @@ __all__ = [
     "no_route_text",
     "progress_text",
     "recommendation_text",
+    "register_entry_text",
+    "register_import_text",
+    "register_search_text",
+    "register_status_text",
     "responsibilities_text",
     "routes_text",
     "timeline_text",
@@ -210,6 +216,8 @@ def recommendation_text(result: Recommendation) -> str:
         for option in result.options:
             q = option.qualification
             line = f"  {q.reference}  {q.title}: {option.eligibility.summary}"
+            if from_register(q):
+                line += " [from the Ofqual register: its rules of combination are not known]"
             if option.aim_note:
                 line += f" {option.aim_note}"
             if option.check is not None and option.check.credits_counted:
@@ -337,4 +345,98 @@ def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
                       + status_sentence(catalogue, on_date, as_at)
                       for q, on_date in component.statuses]
         lines += [f"  ! {caution}" for caution in status.cautions]
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------ the register
+
+
+def _level_label(entry: RegisterEntry) -> str:
+    if entry.level == ENTRY:
+        return f"Entry Level ({entry.sub_level})" if entry.sub_level else "Entry Level"
+    if entry.level is not None:
+        return f"Level {entry.level}"
+    return entry.level_label or "level not given"
+
+
+def _when(day: dt.date | None) -> str:
+    return uk_date(day) if day is not None else "not given"
+
+
+def _import_line(record: ImportRecord) -> str:
+    return (f"{record.rows:,} qualifications from {record.file_name} ({record.file_size:,} "
+            f"bytes, SHA-256 {record.sha256[:12]}...), imported "
+            f"{record.imported_at:%Y-%m-%d %H:%M} UTC")
+
+
+def register_import_text(result: ImportResult, database: Path | str) -> str:
+    """What an import stored and where; the problems are printed on their own (stderr)."""
+    record = result.record
+    lines = [f"Imported {_import_line(record)}, into {database}."]
+    if result.problems:
+        noun = "problem" if len(result.problems) == 1 else "problems"
+        lines.append(f"{len(result.problems)} {noun} found: a cell that could not be read was "
+                     "left empty, a row without a number was left out, and of two rows with "
+                     "the same number the later was kept.")
+    return "\n".join(lines)
+
+
+def register_status_text(register: Register | None, database: Path | str) -> str:
+    """Which register is loaded, from which file and when; or that there is none."""
+    if register is None:
+        return (f"No register is loaded: {database} does not exist. Answers come from the "
+                "catalogue alone. Import Ofqual's full data set with: "
+                "advisor register import FILE")
+    lines = [f"Register: {database}", f"Loaded: {_import_line(register.record)}."]
+    if register.record.problems:
+        lines.append(f"Problems found when it was imported: {register.record.problems:,}.")
+    earlier = register.history()[1:]
+    if earlier:
+        lines.append("Earlier imports:")
+        lines += [f"  {_import_line(record)}" for record in earlier]
+    return "\n".join(lines)
+
+
+def register_search_text(entries: Sequence[RegisterEntry], *, text: str,
+                         open_on: dt.date | None) -> str:
+    """One line per qualification found: number, level, title, awarding organisation and
+    whether it is open on ``open_on`` (or its dates)."""
+    if not entries:
+        return f"No qualification in the register matches {text!r}."
+    lines = []
+    for entry in entries:
+        line = (f"{entry.number}  {_level_label(entry)}  {entry.title or 'untitled'}"
+                f"  ({entry.org_acronym or entry.org_name or 'organisation not given'})")
+        if open_on is None:
+            line += (f"; starts {_when(entry.operational_start)}, last entry "
+                     f"{_when(entry.operational_end)}")
+        lines.append(line)
+    if open_on is not None:
+        lines.insert(0, f"Open to new learners on {uk_date(open_on)} (as the register records):")
+    return "\n".join(lines)
+
+
+def register_entry_text(entry: RegisterEntry, record: ImportRecord) -> str:
+    """A register entry's profile, with the import it comes from."""
+    hours = entry.glh if entry.glh is not None else (
+        f"{entry.min_glh}-{entry.max_glh}" if entry.min_glh is not None else None)
+    facts = [
+        ("Awarding organisation", entry.org_name
+         and (f"{entry.org_name} ({entry.org_acronym})" if entry.org_acronym
+              else entry.org_name)),
+        ("Level", _level_label(entry)),
+        ("Type", entry.qualification_type),
+        ("Status", entry.status),
+        ("Total credits", entry.total_credits),
+        ("Guided learning hours", hours),
+        ("Total qualification time", entry.tqt),
+        ("Operational start", _when(entry.operational_start)),
+        ("Last entry (operational end)", _when(entry.operational_end)),
+        ("Certification end", _when(entry.certification_end)),
+        ("Specification", entry.specification_url),
+    ]
+    lines = [entry.name]
+    lines += [f"  {label}: {'not given' if value is None else value}" for label, value in facts]
+    lines.append("  Units and rules of combination: not in the register.")
+    lines.append(f"  (source: {record.source_label})")
     return "\n".join(lines)

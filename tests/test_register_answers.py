@@ -1,0 +1,185 @@
+"""Answers with a register loaded: the register's status and dates beside the documents', its
+dates used where the documents give none or differ, and qualifications only it lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from advisor import (
+    REGISTER_ENV,
+    ReasonCode,
+    Status,
+    UnknownReference,
+    check_eligibility,
+    find_qualification,
+    import_register,
+    open_register,
+    status_on,
+)
+from advisor.cli import main
+from tests.support.register import FIXTURE, fixture_register, synthetic_row, write_register_csv
+
+TODAY = dt.date(2026, 11, 29)
+LABEL = "Ofqual register, full data set file register-sample.csv, imported "
+
+
+@pytest.fixture
+def register(tmp_path):
+    return fixture_register(tmp_path)
+
+
+def _synthetic_register(tmp_path, *rows):
+    """A register of test rows (titles marked SYNTHETIC, dates invented for the test)."""
+    source = write_register_csv(tmp_path / "synthetic.csv", list(rows))
+    import_register(source, tmp_path / "synthetic.sqlite3")
+    found = open_register(tmp_path / "synthetic.sqlite3")
+    assert found is not None
+    return found
+
+
+def test_eligibility__without_a_register_answers_as_before(catalogue, register):
+    q = catalogue.find_qualification("09628")
+    plain = check_eligibility(catalogue, q, age=20, as_at=TODAY)
+    assert plain == check_eligibility(catalogue, q, age=20, as_at=TODAY, register=None)
+    assert plain.registered is None
+
+
+def test_eligibility__the_register_record_stands_beside_the_documents(catalogue, register):
+    q = catalogue.find_qualification("09628")
+    result = check_eligibility(catalogue, q, age=20, as_at=TODAY, register=register)
+    plain = check_eligibility(catalogue, q, age=20, as_at=TODAY)
+    assert (result.eligible, result.status.status) == (plain.eligible, Status.CERTIFICATION_CLOSED)
+    record = next(r for r in result.reasons if r.code is ReasonCode.REGISTER_RECORD)
+    assert record.message == ("The Ofqual register lists 600/0840/4, with operational end 31 "
+                              "December 2016, certification end 31 December 2017.")
+    assert [c.label() for c in record.source] == [
+        f"{register.source_label} § qualification 600/0840/4"]
+    closed = next(r for r in result.reasons if r.code is ReasonCode.CLOSED_TO_ENTRY)
+    # The same date in both: both are cited.
+    assert [c.doc for c in closed.source] == ["001_1a36f8904fba0327.txt", register.source_label]
+    assert result.registered is not None and result.registered.number == "600/0840/4"
+
+
+def test_eligibility__a_date_the_documents_do_not_give_comes_from_the_register(catalogue,
+                                                                             tmp_path):
+    register = _synthetic_register(tmp_path, synthetic_row(
+        "601/4404/X", **{"Qualification Title": "SYNTHETIC row for 601/4404/X",
+                         "Operational Start Date": "", "Operational End Date": "31/08/2027"}))
+    q = catalogue.find_qualification("601/4404/X")
+    assert status_on(catalogue, q, TODAY).status is Status.UNKNOWN  # review date passed
+    before = status_on(catalogue, q, TODAY, register=register)
+    assert before.status is Status.OPEN
+    assert before.reason == "Open to new learners until 31 August 2027."
+    assert [c.doc for c in before.source] == [register.source_label]
+    after = status_on(catalogue, q, dt.date(2027, 9, 1), register=register)
+    assert after.status is Status.CLOSED
+
+
+def test_eligibility__a_date_that_differs_says_so_and_uses_the_registers(catalogue, tmp_path):
+    register = _synthetic_register(tmp_path, synthetic_row(
+        "600/0840/4", **{"Qualification Title": "SYNTHETIC row for 600/0840/4",
+                         "Operational Start Date": "", "Operational End Date": "2030-12-31"}))
+    q = catalogue.find_qualification("09628")
+    result = check_eligibility(catalogue, q, age=20, as_at=dt.date(2017, 6, 1),
+                               register=register)
+    differs = [r for r in result.reasons if r.code is ReasonCode.REGISTER_DATES_DIFFER]
+    assert [r.message for r in differs] == [
+        "The documents give the last entry date as 31 December 2016; the Ofqual register "
+        "gives 31 December 2030 as its operational end date. The register, the regulator's "
+        "current record, is used."]
+    assert [c.doc for c in differs[0].source] == ["001_1a36f8904fba0327.txt",
+                                                  register.source_label]
+    assert result.status.status is Status.OPEN
+    assert check_eligibility(catalogue, q, age=20, as_at=dt.date(2017, 6, 1)).status.status is (
+        Status.CLOSED)
+
+
+def test_eligibility__a_qualification_only_the_register_lists(catalogue, register):
+    q = find_qualification(catalogue, "9990001/1", register=register)
+    assert (q.regulator_number, q.level, q.awarding_body) == (
+        "999/0001/1", 2, "SYNTHETIC Awarding Organisation")
+    result = check_eligibility(catalogue, q, age=20, as_at=TODAY, register=register)
+    assert result.eligible is None
+    assert [r.code for r in result.reasons] == [
+        ReasonCode.OPEN_TO_ENTRY, ReasonCode.REGISTER_ONLY, ReasonCode.AGE_UNKNOWN]
+    assert all(c.doc.startswith(LABEL) for r in result.reasons[:2] for c in r.source)
+    closed = find_qualification(catalogue, "999/0005/5", register=register)
+    assert status_on(catalogue, closed, TODAY, register=register).status is (
+        Status.CERTIFICATION_CLOSED)
+
+
+def test_eligibility__a_number_in_neither_is_unknown(catalogue, register):
+    with pytest.raises(UnknownReference):
+        find_qualification(catalogue, "999/9999/9", register=register)
+    with pytest.raises(UnknownReference):
+        find_qualification(catalogue, "999/0001/1")
+
+
+def test_eligibility_cli__a_register_only_number(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv(REGISTER_ENV, str(tmp_path / "r.sqlite3"))
+    assert main(["eligibility", "999/0001/1", "--age", "20"]) == 2  # no register yet
+    capsys.readouterr()
+    import_register(FIXTURE, tmp_path / "r.sqlite3")
+    assert main(["eligibility", "999/0001/1", "--age", "20", "--as-at", "2026-11-29",
+                 "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["qualification"]["origin"], out["eligible"]) == ("register", None)
+    assert out["register"]["operational_start"] == "2020-09-01"
+    assert [r["code"] for r in out["reasons"]] == ["open-to-entry", "register-only",
+                                                   "age-unknown"]
+
+
+def test_eligibility_cli__a_catalogue_qualification_shows_the_register(capsys, tmp_path):
+    import_register(FIXTURE, tmp_path / "r.sqlite3")
+    assert main(["eligibility", "09628", "--age", "20", "--register",
+                 str(tmp_path / "r.sqlite3"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["qualification"]["origin"] == "catalogue"
+    assert out["register"] == {"number": "600/0840/4",
+                               "title": "OCR Level 2 Certificate in Principles of Customer "
+                                        "Service", "status": None, "operational_start": None,
+                               "operational_end": "2016-12-31",
+                               "certification_end": "2017-12-31"}
+
+
+# -------------------------------------------------------------------------------- recommend
+
+
+def test_recommend__lists_open_register_qualifications_in_the_subject(catalogue, register):
+    from advisor import Employment, Profile, recommend
+
+    profile = Profile(age=20, employment=Employment.WORKING)
+    plain = recommend(catalogue, profile, as_at=TODAY)
+    result = recommend(catalogue, profile, as_at=TODAY, register=register)
+    assert result.recommended_level == plain.recommended_level == 2
+    registered = [o.qualification.regulator_number for o in result.options
+                  if o.qualification.id.startswith("register-")]
+    # Open at Level 2 with "customer service" in the title: not the closed 999/0005/5, the
+    # retail award 999/0003/3, or the catalogue's own 600/0840/4.
+    assert registered == ["999/0001/1"]
+    assert len(result.options) == len(plain.options) + 1
+    assert result.options[0].eligibility.status.status is Status.OPEN  # ranked by status
+    retail = recommend(catalogue, profile, as_at=TODAY, register=register,
+                       register_subject="retail")
+    assert [o.qualification.regulator_number for o in retail.options
+            if o.qualification.id.startswith("register-")] == ["999/0003/3"]
+
+
+def test_recommend_cli__json_marks_each_qualifications_origin(capsys, tmp_path):
+    import_register(FIXTURE, tmp_path / "r.sqlite3")
+    assert main(["recommend", "--employment", "working", "--age", "20", "--as-at",
+                 "2026-11-29", "--register", str(tmp_path / "r.sqlite3"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    origins = {q["regulator_number"]: q["origin"] for q in out["qualifications"]}
+    assert origins["999/0001/1"] == "register"
+    assert origins["600/0840/4"] == "catalogue"
+    first = out["qualifications"][0]
+    assert (first["regulator_number"], first["status"]["value"]) == ("999/0001/1", "open")
+    assert first["register"]["operational_start"] == "2020-09-01"
+    assert main(["recommend", "--employment", "working", "--age", "20", "--as-at",
+                 "2026-11-29", "--json"]) == 0  # no register: every one from the catalogue
+    out = json.loads(capsys.readouterr().out)
+    assert {q["origin"] for q in out["qualifications"]} == {"catalogue"}
