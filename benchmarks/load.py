@@ -8,7 +8,7 @@ Each virtual user is one Streamlit session over the app's websocket (no browser:
 runs real journeys one after another, each on a fresh session, until ``--duration`` ends:
 
 - *Check a learner's units*: open the page, choose 03456, then tick (and now and then untick)
-  units one by one; after each click the result must say the credits the engine counts
+  units one by one, ``--ticks`` of them; after each click the result must say the credits the engine counts
   (``check_combination``) for exactly the units ticked;
 - *Find a starting level*: give an age, say working or not, pick a job role; after each answer
   the suggested level must be the engine's (``recommend``);
@@ -79,7 +79,6 @@ from tests.support.streamlit_protocol import (
 REPO = Path(__file__).resolve().parent.parent
 CHECK_QUALIFICATION = "ocr-03456"
 ROUTES_SHOWN = 5  # app_pages/plan_route.py shows the first five routes
-CLICKS_PER_CHECK = 6  # ticks in one Check-a-learner's-units journey before a fresh session
 
 
 class WrongAnswer(Exception):
@@ -138,6 +137,7 @@ class User:
     deadline: float
     timeout_s: float
     as_at: dt.date
+    ticks: int = 6  # ticks in one Check-a-learner's-units journey before a fresh session
 
     def more_time(self) -> bool:
         return time.monotonic() < self.deadline
@@ -202,7 +202,7 @@ async def check_units(user: User) -> None:
         user.figures.record("check units", answer_time(page, path), page)
         units = [key.removeprefix("unit_") for key in page.keys("unit_")]
         ticked: list[str] = []
-        for _ in range(CLICKS_PER_CHECK):
+        for _ in range(user.ticks):
             if not user.more_time():
                 return
             await user.think()
@@ -397,7 +397,8 @@ async def drive(url: str, catalogue: Catalogue, args: argparse.Namespace,
         await asyncio.sleep(args.ramp * number / args.users)
         user = User(number=number, url=url, catalogue=catalogue, figures=figures, pacer=pacer,
                     rng=random.Random(args.seed * 100_003 + number), think_s=args.think,
-                    deadline=deadline, timeout_s=args.wait_timeout, as_at=as_at)
+                    deadline=deadline, timeout_s=args.wait_timeout, as_at=as_at,
+                    ticks=args.ticks)
         await run_user(user, args.journeys)
 
     sampling = asyncio.create_task(sampler.run())
@@ -479,6 +480,10 @@ def parse_options(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         type=lambda text: [j for j in text.split(",") if j],
                         help="journeys users run in turn: check, level, route "
                              "(default all three)")
+    parser.add_argument("--ticks", type=int, default=6,
+                        help="ticks in one Check a learner's units journey before the user "
+                             "opens a fresh session (default 6; a large number keeps every "
+                             "session open for the whole run)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--url", help="an app already serving on 127.0.0.1 (default: start one)")
     parser.add_argument("--pid", type=int, action="append", default=[],
