@@ -8,8 +8,8 @@ Each virtual user is one Streamlit session over the app's websocket (no browser:
 runs real journeys one after another, each on a fresh session, until ``--duration`` ends:
 
 - *Check a learner's units*: open the page, choose 03456, then tick (and now and then untick)
-  units one by one, ``--ticks`` of them; after each click the result must say the credits the engine counts
-  (``check_combination``) for exactly the units ticked;
+  units one by one, ``--ticks`` of them; after each click the result must say the credits the
+  engine counts (``check_combination``) for exactly the units ticked;
 - *Find a starting level*: give an age, say working or not, pick a job role; after each answer
   the suggested level must be the engine's (``recommend``);
 - *Plan a route*: choose a qualification held, then a level; the routes offered must be the
@@ -382,9 +382,19 @@ class Result:
     generator_cpu_s: float
 
 
+async def warm_up(url: str, sessions: int, timeout_s: float) -> None:
+    """Open a page on every server first (imports, the catalogue), so that the memory before
+    the run is the servers' own and what grows is the sessions'."""
+    async def one() -> None:
+        async with Session(url, "check_units", timeout_s=timeout_s) as session:
+            await session.open()
+    await asyncio.gather(*(one() for _ in range(sessions)))
+
+
 async def drive(url: str, catalogue: Catalogue, args: argparse.Namespace,
                 pids: Sequence[int]) -> Result:
     figures = Figures()
+    await warm_up(url, max(1, len(pids)), args.wait_timeout)
     sampler = Sampler(pids, figures)
     pacer = Pacer(args.rate)
     started = time.monotonic()
@@ -455,7 +465,7 @@ def report(result: Result, args: argparse.Namespace, url: str, pids: Sequence[in
             grown = result.peak_rss_mib - result.start_rss_mib
             per_session = (f", {grown / result.open_at_peak:.2f} MiB more per open session "
                            f"({result.open_at_peak} open)")
-        print(f"{'server memory (RSS)':<24} {result.start_rss_mib:.0f} MiB before, peak "
+        print(f"{'server memory (RSS)':<24} {result.start_rss_mib:.0f} MiB warm before, peak "
               f"{result.peak_rss_mib:.0f} MiB{per_session}")
     print(f"{'load generator CPU':<24} {result.generator_cpu_s:.1f} s")
 
