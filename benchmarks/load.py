@@ -1,29 +1,32 @@
-"""Load benchmark: many people on one server at once. Prints figures, asserts nothing.
+"""Load benchmark at the server: many people at once, speaking Streamlit's own protocol.
+Prints figures, asserts nothing.
 
-Run: ``.venv/bin/python -m benchmarks.load [--sessions 50] [--interactions 5] [--concurrency 10]``
+Run: ``.venv/bin/python -m benchmarks.load [--users 100] [--think 3] [--duration 60]``
 
-Starts one ``streamlit run app.py`` on 127.0.0.1 (a free port) and one headless Chromium. Each
-session is its own browser context (a separate person) on "Check a learner's units": it opens
-the page, then ticks ``--interactions`` units one after another, and after each tick waits until
-the result shows the credits the engine counts for the units ticked so far (a wrong count is an
-error, not a slow answer). At most ``--concurrency`` sessions are open at once; a finished one
-closes and the next opens. Pages open ``--open-at-once`` at a time (opening is the browser's
-heaviest work: fifty tabs loading Streamlit's scripts at once on two cores take minutes), and
-the first ``--concurrency`` sessions wait until all of them are open before anyone ticks, so the
-ticks really are made with that many sessions open on the server. ``--timeout`` bounds the
-sessions' run: those still going, or not yet started, are then reported as unfinished and the
-figures so far are printed.
+Each virtual user is one Streamlit session over the app's websocket (no browser: see
+``tests/support/streamlit_protocol.py``), so hundreds cost the load generator little. A user
+runs real journeys one after another, each on a fresh session, until ``--duration`` ends:
 
-An interaction's time runs from the click to the updated result on screen, polled every 25 ms in
-the page; a page's open time from navigation to its first result. The browser runs on the same
-machine as the server, so on a small machine the figures include the browser's own work (each
-tab compiles 4.7 MB of Plotly; ``--skip-chart-code`` keeps that code from the browser while the
-server still builds and sends every chart). To keep that share down the browser runs at a lower
-scheduling priority than the server (``--browser-niceness``, default 19, the lowest): the server
-is served first, as it would be with its users on machines of their own. The server's own cost
-is its CPU time, also given per run of the page (opening a tab costs the server more: it serves
-Streamlit's scripts). Peak RSS is the server process's high-water mark (VmHWM), read before it
-stops.
+- *Check a learner's units*: open the page, choose 03456, then tick (and now and then untick)
+  units one by one, ``--ticks`` of them; after each click the result must say the credits the
+  engine counts (``check_combination``) for exactly the units ticked;
+- *Find a starting level*: give an age, say working or not, pick a job role; after each answer
+  the suggested level must be the engine's (``recommend``);
+- *Plan a route*: choose a qualification held, then a level; the routes offered must be the
+  engine's first five (``find_routes``), in order.
+
+A wrong answer is an error, as is an exception on the page, a timeout or a dropped connection.
+Between clicks a user waits ``--think`` seconds (exponentially distributed around it, so clicks
+do not march in step); ``--rate`` caps the clicks per second of all users together. Users start
+spread over ``--ramp`` seconds. Everything is bounded: users, rate and ``--duration`` (a user's
+last click must start before it ends; ``--grace`` bounds the wait for the last answers).
+
+An interaction's latency runs from sending the click to the arrival of the answer's element
+(what a browser would then draw); ``run`` is to the end of the page's run. Opening a page is
+counted apart. The server is started here (one ``streamlit run`` on a free loopback port)
+unless ``--url`` names one already serving (e.g. the proxy of ``scripts/serve-replicas``); its
+CPU and memory are read from /proc for ``--pid`` (repeat for each replica), or for the server
+started here. Load is only ever sent to this machine (127.0.0.1).
 """
 
 from __future__ import annotations
@@ -31,26 +34,30 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import datetime as dt
 import itertools
 import os
+import random
+import resource
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
-
-from playwright.async_api import Browser, Route, async_playwright
 
 from advisor import (
     Catalogue,
-    Qualification,
-    Structure,
+    Employment,
+    Objective,
+    Profile,
+    already_reached,
     check_combination,
+    find_routes,
     labels,
     load_catalogue,
+    recommend,
 )
 from tests.support.server import (
     LOOPBACK,
@@ -59,174 +66,293 @@ from tests.support.server import (
     streamlit_command,
     wait_until_serving,
 )
+from tests.support.streamlit_protocol import (
+    Page,
+    ProtocolError,
+    Session,
+    bool_value,
+    double_value,
+    stream_url,
+    string_value,
+)
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = Path(os.environ.get("ADVISOR_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
-SHOWN_WITHOUT_OPENING = 8  # the page opens a group's expander when it lists this many or fewer
-POLL_MS = 25
-PLOTLY_CODE = "PlotlyChart."
-"""The start of the name of Streamlit's Plotly bundle (4.7 MB of JavaScript), which
-``--skip-chart-code`` keeps from the browser."""
+CHECK_QUALIFICATION = "ocr-03456"
+ROUTES_SHOWN = 5  # app_pages/plan_route.py shows the first five routes
+
+
+class WrongAnswer(Exception):
+    """The page's answer is not the engine's."""
+
+
+# ------------------------------------------------------------------------------ figures
 
 
 @dataclass
 class Figures:
-    sessions_started: int = 0
-    sessions_completed: int = 0
-    interactions: list[float] = field(default_factory=list)  # seconds
+    interactions: dict[str, list[float]] = field(default_factory=dict)  # by journey, seconds
+    runs: list[float] = field(default_factory=list)  # click to the end of the page's run
     opens: list[float] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # one per failed session
-    unfinished: int = 0  # sessions still going, or not yet started, at --timeout
+    errors: list[str] = field(default_factory=list)
+    journeys: int = 0
     open_now: int = 0
-    most_open: int = 0  # the most sessions open on the server at one time
+    most_open: int = 0
+    checked: int = 0  # answers compared with the engine's
 
-    def opened(self) -> None:
-        self.open_now += 1
-        self.most_open = max(self.most_open, self.open_now)
+    def record(self, journey: str, answer_s: float, page: Page) -> None:
+        self.interactions.setdefault(journey, []).append(answer_s)
+        self.runs.append(page.finished_s)
 
-
-def default_qualification(catalogue: Catalogue) -> Qualification:
-    """The page's first choice: the first fully known qualification, by level and reference."""
-    ranked = labels.in_level_order(catalogue.qualifications.values())
-    return next(q for q in ranked if q.structure is Structure.COMPLETE)
+    def all_interactions(self) -> list[float]:
+        return [s for values in self.interactions.values() for s in values]
 
 
-def plan_ticks(catalogue: Catalogue, q: Qualification, session: int,
-               interactions: int) -> list[tuple[str, str]]:
-    """The units this session ticks, in order, each with the result text expected after it."""
-    rules, _ = catalogue.effective_rules(q)
-    assert rules is not None
-    shown = list(dict.fromkeys(m.urn for g in rules.groups
-                               if len(g.units) <= SHOWN_WITHOUT_OPENING for m in g.units))
-    if interactions > len(shown):
-        raise SystemExit(f"--interactions is at most {len(shown)} (the units shown)")
-    start = (session * 7) % len(shown)  # sessions tick different units in different orders
-    order = list(itertools.islice(itertools.cycle(shown), start, start + interactions))
-    ticks = []
-    for count in range(1, interactions + 1):
-        check = check_combination(catalogue, q, order[:count])
-        ticks.append((order[count - 1],
-                      f"{check.credits_counted} of {check.credits_required} credits counted"))
-    return ticks
+class Pacer:
+    """At most ``rate`` clicks a second across all users (none if ``rate`` is None)."""
+
+    def __init__(self, rate: float | None) -> None:
+        self.interval = 1 / rate if rate else 0.0
+        self.next_slot = time.monotonic()
+
+    async def wait(self) -> None:
+        if not self.interval:
+            return
+        now = time.monotonic()
+        slot = max(self.next_slot, now)
+        self.next_slot = slot + self.interval
+        await asyncio.sleep(slot - now)
 
 
 @dataclass
-class Start:
-    """Opening gates: how many pages load at once, and the moment ticking begins."""
+class User:
+    """What a journey needs: the app, the engine, this user's randomness and the clock."""
 
-    opening: asyncio.Semaphore
-    together: int  # the first sessions, which tick only when all of them are open
-    ready: asyncio.Event = field(default_factory=asyncio.Event)
-    settled: int = 0
+    number: int
+    url: str
+    catalogue: Catalogue
+    figures: Figures
+    pacer: Pacer
+    rng: random.Random
+    think_s: float
+    deadline: float
+    timeout_s: float
+    as_at: dt.date
+    ticks: int = 6  # ticks in one Check-a-learner's-units journey before a fresh session
 
-    def settle(self) -> None:
-        """One of the first sessions is open, or failed to open."""
-        self.settled += 1
-        if self.settled >= self.together:
-            self.ready.set()
+    def more_time(self) -> bool:
+        return time.monotonic() < self.deadline
 
+    async def think(self) -> None:
+        pause = self.rng.expovariate(1 / self.think_s) if self.think_s else 0.0
+        await asyncio.sleep(min(pause, max(0.0, self.deadline - time.monotonic())))
+        await self.pacer.wait()
 
-async def run_session(browser: Browser, url: str, number: int, ticks: list[tuple[str, str]],
-                      figures: Figures, start: Start, *, timeout_ms: float,
-                      chart_code: bool) -> None:
-    figures.sessions_started += 1
-    is_open = settled = False
-    context = await browser.new_context(base_url=url, viewport={"width": 1280, "height": 1600})
-    context.set_default_timeout(timeout_ms)
-
-    async def only_local(route: Route) -> None:
-        path = urlsplit(route.request.url).path
-        if urlsplit(route.request.url).hostname == LOOPBACK and (
-            chart_code or not Path(path).name.startswith(PLOTLY_CODE)
-        ):
-            await route.continue_()
-        else:
-            await route.abort()
-
-    await context.route("**/*", only_local)
-    try:
-        page = await context.new_page()
-        result_shows = ("text => [...document.querySelectorAll('[data-testid=stAlert]')]"
-                        ".some(e => e.innerText.includes(text))")
-        async with start.opening:
-            opened = time.perf_counter()
-            await page.goto("/check_units")
-            is_open = True
-            figures.opened()
-            await page.wait_for_function(result_shows, arg="credits counted", polling=POLL_MS)
-            figures.opens.append(time.perf_counter() - opened)
-        if number < start.together:
-            settled = True
-            start.settle()
-        await start.ready.wait()
-        for urn, expected in ticks:
-            clicked = time.perf_counter()
-            await page.locator(f".st-key-unit_{urn.replace('/', '-')} label").click()
-            await page.wait_for_function(result_shows, arg=expected, polling=POLL_MS)
-            figures.interactions.append(time.perf_counter() - clicked)
-        figures.sessions_completed += 1
-    except Exception as error:  # a benchmark reports every failure and carries on
-        first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
-        figures.errors.append(f"session {number}: {type(error).__name__}: {first_line}")
-    finally:
-        if number < start.together and not settled:
-            start.settle()  # a failed opening must not keep the others waiting
-        if is_open:
-            figures.open_now -= 1
-        with contextlib.suppress(Exception):
-            await context.close()
+    @contextlib.asynccontextmanager
+    async def session(self, page_name: str):  # type: ignore[no-untyped-def]
+        async with Session(self.url, page_name, timeout_s=self.timeout_s) as session:
+            self.figures.open_now += 1
+            self.figures.most_open = max(self.figures.most_open, self.figures.open_now)
+            try:
+                opened = time.perf_counter()
+                await session.open()
+                self.figures.opens.append(time.perf_counter() - opened)
+                yield session
+            finally:
+                self.figures.open_now -= 1
 
 
-async def drive(url: str, catalogue: Catalogue, args: argparse.Namespace,
-                figures: Figures) -> None:
-    q = default_qualification(catalogue)
-    plans = [plan_ticks(catalogue, q, n, args.interactions) for n in range(args.sessions)]
-    gate = asyncio.Semaphore(args.concurrency)
-    start = Start(asyncio.Semaphore(args.open_at_once), min(args.concurrency, args.sessions))
+def answer_time(page: Page, path: tuple[int, ...] | None) -> float:
+    return page.arrived.get(path, page.finished_s) if path is not None else page.finished_s
 
-    async def one(number: int) -> None:
-        async with gate:
-            await run_session(browser, url, number, plans[number], figures, start,
-                              timeout_ms=args.wait_timeout * 1000,
-                              chart_code=not args.skip_chart_code)
 
-    os.nice(args.browser_niceness)  # inherited by the browser this process starts, not the server
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM),
-                                                   args=CHROMIUM_ARGS)
-        tasks = [asyncio.create_task(one(n)) for n in range(args.sessions)]
-        _, pending = await asyncio.wait(tasks, timeout=args.timeout)
-        for task in pending:
-            task.cancel()
-        await asyncio.gather(*pending, return_exceptions=True)
-        figures.unfinished = args.sessions - figures.sessions_completed - len(figures.errors)
-        with contextlib.suppress(Exception):
-            await browser.close()
+# ------------------------------------------------------------------------------ journeys
+
+
+def credits_shown(page: Page) -> tuple[tuple[int, ...] | None, str | None]:
+    for path, alert in page.of_kind("alert"):
+        if "credits counted" in alert.body:
+            return path, alert.body
+    return None, None
+
+
+def expected_credits(catalogue: Catalogue, ticked: Sequence[str]) -> str:
+    q = catalogue.qualifications[CHECK_QUALIFICATION]
+    check = check_combination(catalogue, q, ticked, objective=Objective.CREDITS)
+    counted = f"{check.credits_counted} of {check.credits_required} credits counted"
+    return f"Complete: {counted}" if check.complete else f"Not complete yet: {counted}"
+
+
+def check_credits(user: User, page: Page, ticked: Sequence[str]) -> tuple[int, ...] | None:
+    path, shown = credits_shown(page)
+    expected = expected_credits(user.catalogue, ticked)
+    if shown is None or not shown.startswith(expected):
+        raise WrongAnswer(f"units {sorted(ticked)}: expected {expected!r}, saw {shown!r}")
+    user.figures.checked += 1
+    return path
+
+
+async def check_units(user: User) -> None:
+    """Open Check a learner's units, choose 03456, tick and untick units one by one."""
+    q = user.catalogue.qualifications[CHECK_QUALIFICATION]
+    async with user.session("check_units") as session:
+        await user.think()
+        page = await session.change("check_qualification",
+                                    string_value(labels.qualification_label(q)))
+        path = check_credits(user, page, [])
+        user.figures.record("check units", answer_time(page, path), page)
+        units = [key.removeprefix("unit_") for key in page.keys("unit_")]
+        ticked: list[str] = []
+        for _ in range(user.ticks):
+            if not user.more_time():
+                return
+            await user.think()
+            urn = user.rng.choice(units)
+            now_ticked = urn not in ticked
+            page = await session.change(f"unit_{urn}", bool_value(now_ticked))
+            ticked = [u for u in ticked if u != urn] + ([urn] if now_ticked else [])
+            path = check_credits(user, page, ticked)
+            user.figures.record("check units", answer_time(page, path), page)
+
+
+def level_shown(page: Page) -> tuple[tuple[int, ...] | None, str | None]:
+    for path, metric in page.of_kind("metric"):
+        if metric.label == "Suggested level":
+            return path, metric.body
+    for path, info in page.of_kind("alert"):
+        if info.body.startswith("Not enough to go on yet"):
+            return path, None
+    return None, "nothing"
+
+
+async def starting_level(user: User) -> None:
+    """Open Find a starting level; give an age, say whether working, pick a job role."""
+    roles = sorted({r.title for r in user.catalogue.job_roles.values()})
+    age = user.rng.randint(16, 64)
+    working = user.rng.random() < 0.7
+    role = user.rng.choice(roles)
+    async with user.session("starting_level") as session:
+        # The radio's options are its labels, "Yes, in a job..." first, as the page lists them.
+        employment_label = session.page.widget("sl_employment").options[0 if working else 1]
+        employment = Employment.WORKING if working else Employment.NOT_WORKING
+        answers = [
+            ("sl_age", double_value(age), Profile(age=age)),
+            ("sl_employment", string_value(employment_label),
+             Profile(age=age, employment=employment)),
+            ("sl_role", string_value(role), Profile(age=age, employment=employment, role=role)),
+        ]
+        for key, value, profile in answers:
+            if not user.more_time():
+                return
+            await user.think()
+            page = await session.change(key, value)
+            level = recommend(user.catalogue, profile, as_at=user.as_at).recommended_level
+            expected = None if level is None else f"Level {level}"
+            path, shown = level_shown(page)
+            if shown != expected:
+                raise WrongAnswer(f"{profile}: expected {expected!r}, saw {shown!r}")
+            user.figures.checked += 1
+            user.figures.record("starting level", answer_time(page, path), page)
+
+
+def expected_routes(user: User, start: str, to_level: int | None) -> list[str]:
+    catalogue = user.catalogue
+    held = catalogue.qualifications[start]
+    if already_reached(held, to_level=to_level):
+        return []
+    found = find_routes(catalogue, from_qualification=held, to_level=to_level, as_at=user.as_at)
+    return [f"Route {n + 1}: " + " → ".join(q.reference for q in route.path)
+            for n, route in enumerate(itertools.islice(found, ROUTES_SHOWN))]
+
+
+async def plan_route(user: User) -> None:
+    """Open Plan a route; choose a qualification held, then a level to aim for."""
+    catalogue = user.catalogue
+    async with user.session("plan_route") as session:
+        held_box = session.page.widget("route_from")
+        by_label = {labels.qualification_label(catalogue.qualifications[i]): i
+                    for i in catalogue.qualifications}
+        start_label = user.rng.choice(list(held_box.options))
+        start = by_label[start_label]
+        to_level = user.rng.randint(2, 4)
+        steps: list[tuple[str, str, int | None]] = [
+            ("route_from", start_label, None), ("route_to_level", f"Level {to_level}", to_level)]
+        for key, label, level in steps:
+            if not user.more_time():
+                return
+            await user.think()
+            page = await session.change(key, string_value(label))
+            expected = expected_routes(user, start, level)
+            found = page.widget_with_path("route_choice")
+            shown = list(found[1].options) if found else []
+            if shown != expected:
+                raise WrongAnswer(f"from {start} to level {level}: expected {expected}, saw "
+                                  f"{shown}")
+            user.figures.checked += 1
+            user.figures.record("plan route", answer_time(page, found[0] if found else None),
+                                page)
+
+
+JOURNEYS: dict[str, Callable[[User], Awaitable[None]]] = {
+    "check": check_units, "level": starting_level, "route": plan_route}
+
+
+async def run_user(user: User, journeys: Sequence[str]) -> None:
+    for name in itertools.cycle(journeys[user.number % len(journeys):]
+                                + journeys[:user.number % len(journeys)]):
+        if not user.more_time():
+            return
+        try:
+            await JOURNEYS[name](user)
+            user.figures.journeys += 1
+        except (WrongAnswer, ProtocolError, OSError, TimeoutError) as error:
+            user.figures.errors.append(f"user {user.number} ({name}): "
+                                       f"{type(error).__name__}: {error}")
+            await asyncio.sleep(min(user.think_s, 1.0))  # a failing server is not hammered
+        except Exception as error:  # e.g. the connection closed: reported, not fatal
+            user.figures.errors.append(f"user {user.number} ({name}): "
+                                       f"{type(error).__name__}: {error}")
+            await asyncio.sleep(min(user.think_s, 1.0))
 
 
 # ------------------------------------------------------------------------------ the server
 
 
-def peak_rss_mib(pid: int) -> float | None:
-    """The process's high-water resident set size, from /proc (Linux)."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        return None
-    return None
+class Sampler:
+    """CPU and memory of the server processes, from /proc, with the sessions open then."""
+
+    def __init__(self, pids: Sequence[int], figures: Figures) -> None:
+        self.pids = list(pids)
+        self.figures = figures
+        self.peak_rss_mib = 0.0
+        self.open_at_peak = 0
+        self.start_rss_mib = rss_mib(self.pids)
+        self.start_cpu = cpu_seconds(self.pids)
+
+    async def run(self) -> None:
+        while True:
+            rss = rss_mib(self.pids)
+            if rss > self.peak_rss_mib:
+                self.peak_rss_mib, self.open_at_peak = rss, self.figures.open_now
+            await asyncio.sleep(0.5)
 
 
-def cpu_seconds(pid: int) -> float | None:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return None
+def rss_mib(pids: Sequence[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) / 1024
+    return total
+
+
+def cpu_seconds(pids: Sequence[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def percentile(values: Sequence[float], share: float) -> float:
@@ -236,84 +362,184 @@ def percentile(values: Sequence[float], share: float) -> float:
 
 def describe(label: str, seconds: Sequence[float]) -> str:
     if not seconds:
-        return f"{label:<22} none"
+        return f"{label:<24} none"
     ms = [s * 1000 for s in seconds]
-    return (f"{label:<22} {len(ms):>5}  p50 {statistics.median(ms):7.0f} ms  "
-            f"p95 {percentile(ms, 0.95):7.0f} ms  max {max(ms):7.0f} ms")
+    return (f"{label:<24} {len(ms):>6}  p50 {statistics.median(ms):6.0f} ms  "
+            f"p95 {percentile(ms, 0.95):6.0f} ms  p99 {percentile(ms, 0.99):6.0f} ms  "
+            f"max {max(ms):6.0f} ms")
+
+
+@dataclass
+class Result:
+    figures: Figures
+    wall_s: float
+    server_cpu_s: float
+    peak_rss_mib: float
+    start_rss_mib: float
+    open_at_peak: int
+    load_before: tuple[float, float, float]
+    load_after: tuple[float, float, float]
+    generator_cpu_s: float
+
+
+async def warm_up(url: str, sessions: int, timeout_s: float) -> None:
+    """Open a page on every server first (imports, the catalogue), so that the memory before
+    the run is the servers' own and what grows is the sessions'."""
+    async def one() -> None:
+        async with Session(url, "check_units", timeout_s=timeout_s) as session:
+            await session.open()
+    await asyncio.gather(*(one() for _ in range(sessions)))
+
+
+async def drive(url: str, catalogue: Catalogue, args: argparse.Namespace,
+                pids: Sequence[int]) -> Result:
+    figures = Figures()
+    await warm_up(url, max(1, len(pids)), args.wait_timeout)
+    sampler = Sampler(pids, figures)
+    pacer = Pacer(args.rate)
+    started = time.monotonic()
+    deadline = started + args.duration
+    load_before = os.getloadavg()
+    usage_before = resource.getrusage(resource.RUSAGE_SELF)
+    as_at = dt.date.today()
+
+    async def one(number: int) -> None:
+        await asyncio.sleep(args.ramp * number / args.users)
+        user = User(number=number, url=url, catalogue=catalogue, figures=figures, pacer=pacer,
+                    rng=random.Random(args.seed * 100_003 + number), think_s=args.think,
+                    deadline=deadline, timeout_s=args.wait_timeout, as_at=as_at,
+                    ticks=args.ticks)
+        await run_user(user, args.journeys)
+
+    sampling = asyncio.create_task(sampler.run())
+    tasks = [asyncio.create_task(one(n)) for n in range(args.users)]
+    _, pending = await asyncio.wait(tasks, timeout=args.duration + args.grace)
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
+    if pending:
+        figures.errors.append(f"{len(pending)} users still waiting for an answer "
+                              f"{args.grace:.0f} s after the end")
+    sampling.cancel()
+    wall = time.monotonic() - started
+    usage_after = resource.getrusage(resource.RUSAGE_SELF)
+    generator_cpu = (usage_after.ru_utime + usage_after.ru_stime
+                     - usage_before.ru_utime - usage_before.ru_stime)
+    return Result(figures=figures, wall_s=wall,
+                  server_cpu_s=cpu_seconds(pids) - sampler.start_cpu,
+                  peak_rss_mib=sampler.peak_rss_mib, start_rss_mib=sampler.start_rss_mib,
+                  open_at_peak=sampler.open_at_peak, load_before=load_before,
+                  load_after=os.getloadavg(), generator_cpu_s=generator_cpu)
+
+
+def report(result: Result, args: argparse.Namespace, url: str, pids: Sequence[int]) -> None:
+    figures = result.figures
+    clicks = figures.all_interactions()
+    print(f"server {url} ({len(pids)} process{'es' if len(pids) != 1 else ''} measured), "
+          f"{os.cpu_count()} CPUs; {args.users} users, think {args.think:g} s"
+          + (f", at most {args.rate:g} clicks/s" if args.rate else "")
+          + f", {args.duration:g} s, journeys {','.join(args.journeys)}")
+    print(f"{'load average':<24} {result.load_before[0]:.2f} before, "
+          f"{result.load_after[0]:.2f} after (1 min)")
+    print(f"{'users':<24} {args.users}, most sessions open at once {figures.most_open}")
+    print(f"{'journeys':<24} {figures.journeys} finished")
+    print(f"{'interactions':<24} {len(clicks)} answered, {figures.checked} answers checked "
+          "against the engine")
+    print(f"{'errors':<24} {len(figures.errors)}")
+    for error in figures.errors[:10]:
+        print(f"  {error}")
+    print(f"{'interactions per second':<24} {len(clicks) / result.wall_s:.1f} "
+          f"(over {result.wall_s:.1f} s)")
+    print(describe("click to answer", clicks))
+    for journey, values in sorted(figures.interactions.items()):
+        print(describe(f"  {journey}", values))
+    print(describe("click to end of run", figures.runs))
+    print(describe("open a page", figures.opens))
+    if pids:
+        runs = len(figures.runs) + len(figures.opens)
+        per_run = f", {result.server_cpu_s / runs * 1000:.0f} ms a run" if runs else ""
+        print(f"{'server CPU':<24} {result.server_cpu_s:.1f} s in {result.wall_s:.0f} s "
+              f"({result.server_cpu_s / result.wall_s * 100:.0f}% of one core){per_run}")
+        per_session = ""
+        if result.open_at_peak:
+            grown = result.peak_rss_mib - result.start_rss_mib
+            per_session = (f", {grown / result.open_at_peak:.2f} MiB more per open session "
+                           f"({result.open_at_peak} open)")
+        print(f"{'server memory (RSS)':<24} {result.start_rss_mib:.0f} MiB warm before, peak "
+              f"{result.peak_rss_mib:.0f} MiB{per_session}")
+    print(f"{'load generator CPU':<24} {result.generator_cpu_s:.1f} s")
+
+
+def parse_options(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.load",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=20, help="virtual users (default 20)")
+    parser.add_argument("--think", type=float, default=3.0,
+                        help="mean seconds between a user's clicks (default 3)")
+    parser.add_argument("--rate", type=float, default=None,
+                        help="at most this many clicks a second, all users together")
+    parser.add_argument("--duration", type=float, default=60,
+                        help="seconds of clicking (default 60)")
+    parser.add_argument("--ramp", type=float, default=10,
+                        help="seconds over which users start (default 10)")
+    parser.add_argument("--grace", type=float, default=60,
+                        help="seconds to wait for the last answers after --duration (default 60)")
+    parser.add_argument("--wait-timeout", type=float, default=60,
+                        help="seconds one answer may take before it is an error (default 60)")
+    parser.add_argument("--journeys", default="check,level,route",
+                        type=lambda text: [j for j in text.split(",") if j],
+                        help="journeys users run in turn: check, level, route "
+                             "(default all three)")
+    parser.add_argument("--ticks", type=int, default=6,
+                        help="ticks in one Check a learner's units journey before the user "
+                             "opens a fresh session (default 6; a large number keeps every "
+                             "session open for the whole run)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--url", help="an app already serving on 127.0.0.1 (default: start one)")
+    parser.add_argument("--pid", type=int, action="append", default=[],
+                        help="a server process to measure (repeat for each replica)")
+    args = parser.parse_args(argv)
+    if args.users < 1 or args.duration <= 0 or args.think < 0:
+        parser.error("--users must be at least 1, --duration above 0, --think 0 or more")
+    if args.users > 5000 or args.duration > 3600:
+        parser.error("bounded: at most 5000 users and 3600 s")
+    unknown = set(args.journeys) - set(JOURNEYS)
+    if unknown or not args.journeys:
+        parser.error(f"--journeys: choose from {', '.join(JOURNEYS)}")
+    if args.url:
+        try:
+            stream_url(args.url)
+        except ValueError as error:
+            parser.error(str(error))
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.load",
-                                     description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=50, help="people, in all (default 50)")
-    parser.add_argument("--interactions", type=int, default=5,
-                        help="units each person ticks, one at a time (default 5)")
-    parser.add_argument("--concurrency", type=int, default=10,
-                        help="sessions open at once (default 10)")
-    parser.add_argument("--open-at-once", type=int, default=5,
-                        help="pages loading at one time (default 5)")
-    parser.add_argument("--timeout", type=float, default=900,
-                        help="seconds for the whole run (default 900)")
-    parser.add_argument("--wait-timeout", type=float, default=60,
-                        help="seconds one page may take to open or answer (default 60)")
-    parser.add_argument("--skip-chart-code", action="store_true",
-                        help="keep Plotly's JavaScript from the browser: the server still "
-                             "builds and sends every chart, but the tabs do not draw them, "
-                             "so less of a small machine goes on the browser")
-    parser.add_argument("--browser-niceness", type=int, default=19, choices=range(20),
-                        metavar="0-19", help="how much lower the browser's scheduling priority "
-                        "is than the server's (default 19, the lowest)")
-    args = parser.parse_args(argv)
-    if min(args.sessions, args.interactions, args.concurrency, args.open_at_once) < 1:
-        parser.error("--sessions, --interactions, --concurrency and --open-at-once must be at "
-                     "least 1")
-    if not CHROMIUM.exists():
-        parser.error(f"Chromium was not found at {CHROMIUM} (set ADVISOR_CHROMIUM)")
-
+    args = parse_options(argv)
     catalogue = load_catalogue()
-    port = free_port()
-    url = f"http://{LOOPBACK}:{port}"
-    log = open(os.devnull, "wb")  # noqa: SIM115 - the server's output is not needed
-    server = subprocess.Popen(streamlit_command(port), cwd=REPO, stdout=log,
-                              stderr=subprocess.STDOUT)
-    figures = Figures()
+    server = None
+    log = None
+    url = args.url
+    pids = list(args.pid)
     try:
-        failure = wait_until_serving(url, server, 60)
-        if failure is not None:
-            print(failure, file=sys.stderr)
-            return 1
-        rss_idle = peak_rss_mib(server.pid)
-        started = time.perf_counter()
-        asyncio.run(drive(url, catalogue, args, figures))
-        wall = time.perf_counter() - started
-        rss_peak, cpu = peak_rss_mib(server.pid), cpu_seconds(server.pid)
+        if url is None:
+            port = free_port()
+            url = f"http://{LOOPBACK}:{port}"
+            log = open(os.devnull, "wb")  # noqa: SIM115 - the server's output is not needed
+            server = subprocess.Popen(streamlit_command(port), cwd=REPO, stdout=log,
+                                      stderr=subprocess.STDOUT)
+            pids = [server.pid]
+            failure = wait_until_serving(url, server, 60)
+            if failure is not None:
+                print(failure, file=sys.stderr)
+                return 1
+        result = asyncio.run(drive(url, catalogue, args, pids))
     finally:
-        stop(server)
-        log.close()
-
-    print(f"server {url}, {os.cpu_count()} CPUs; {args.sessions} sessions, "
-          f"{args.concurrency} at once, {args.interactions} interactions each, browser at "
-          f"niceness {args.browser_niceness}"
-          + ("; Plotly's code kept from the browser" if args.skip_chart_code else ""))
-    print(f"{'sessions':<22} {figures.sessions_completed} completed of "
-          f"{figures.sessions_started} started")
-    print(f"{'most open at once':<22} {figures.most_open} sessions")
-    print(f"{'interactions':<22} {len(figures.interactions)} answered correctly")
-    print(f"{'errors':<22} {len(figures.errors)} sessions failed, {figures.unfinished} "
-          f"unfinished at --timeout {args.timeout:.0f} s")
-    for error in figures.errors[:10]:
-        print(f"  {error}")
-    print(describe("interaction (tick)", figures.interactions))
-    print(describe("open page", figures.opens))
-    print(f"{'wall time':<22} {wall:.1f} s, {len(figures.interactions) / wall:.1f} "
-          "interactions/s")
-    if rss_peak is not None:
-        print(f"{'server peak RSS':<22} {rss_peak:.0f} MiB (before the first session: "
-              f"{rss_idle:.0f} MiB)")
-    if cpu is not None:
-        runs = len(figures.opens) + len(figures.interactions)
-        per_run = f", {cpu / runs * 1000:.0f} ms a run of the page" if runs else ""
-        print(f"{'server CPU time':<22} {cpu:.1f} s{per_run}")
+        if server is not None:
+            stop(server)
+        if log is not None:
+            log.close()
+    report(result, args, url, pids)
     return 0
 
 

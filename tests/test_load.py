@@ -1,0 +1,70 @@
+"""The protocol load generator (``benchmarks/load.py``): a short, bounded run against a server
+started here must finish with no errors and every answer checked against the engine; a wrong
+answer is an error; load goes to this machine only."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.proto.Element_pb2 import Element
+
+from advisor import Catalogue
+from benchmarks import load
+from tests.support.server import LOOPBACK, free_port, stop, streamlit_command, wait_until_serving
+from tests.support.streamlit_protocol import Page, stream_url
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = free_port()
+    url = f"http://{LOOPBACK}:{port}"
+    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(streamlit_command(port), cwd=REPO, stdout=log,
+                                  stderr=subprocess.STDOUT)
+    try:
+        failure = wait_until_serving(url, server, 60)
+        if failure is not None:
+            pytest.fail(f"{failure}:\n" + log_path.read_text(errors="replace"))
+        yield url
+    finally:
+        stop(server)
+
+
+def test_load__a_short_run_has_no_errors_and_every_answer_checked(
+    app_url: str, catalogue: Catalogue
+):
+    args = load.parse_options(["--url", app_url, "--users", "3", "--think", "0.2",
+                               "--duration", "4", "--ramp", "0.5", "--grace", "30"])
+    result = asyncio.run(load.drive(app_url, catalogue, args, pids=[]))
+    figures = result.figures
+    assert figures.errors == []
+    answered = len(figures.all_interactions())
+    assert answered > 0
+    assert figures.checked == answered
+    assert set(figures.interactions) == {"check units", "starting level", "plan route"}
+
+
+def test_load__a_wrong_count_of_credits_is_an_error(catalogue: Catalogue):
+    element = Element()
+    element.alert.body = "Not complete yet: 99 of 23 credits counted; 3 rules not met."
+    page = Page(elements={(0, 1): element})
+    user = load.User(number=0, url="", catalogue=catalogue, figures=load.Figures(),
+                     pacer=load.Pacer(None), rng=load.random.Random(0), think_s=0,
+                     deadline=0, timeout_s=1, as_at=load.dt.date.today())
+    with pytest.raises(load.WrongAnswer, match="expected 'Not complete yet: 0 of"):
+        load.check_credits(user, page, [])
+
+
+@pytest.mark.parametrize("url", ["http://example.com:8501", "http://10.0.0.1:8501"])
+def test_load__refuses_any_host_but_this_machine(url: str):
+    with pytest.raises(ValueError, match=r"only ever sent to this machine"):
+        stream_url(url)
+    with pytest.raises(SystemExit):
+        load.parse_options(["--url", url])
