@@ -89,9 +89,9 @@ def test_centre_staff__ticks_units_then_uploads_an_intake(page: Page, blocked_re
     choose(page, "Qualification", "03456")
     wait_for_app(page)
     for urn in ("K/601/1622", "J/601/1627"):  # F3 and F4, the mandatory units
-        page.get_by_text(re.compile(re.escape(urn))).first.click()
+        page.locator("[data-testid=stCheckbox] label").filter(has_text=urn).first.click()
         wait_for_app(page)
-    expect(page.get_by_text(re.compile(r"12 of 42 credits counted"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"12 of 42 credits counted")).first).to_be_visible()
     save_screenshot(page, "journey-centre-check-units")
     check_accessibility(page)
 
