@@ -10,8 +10,8 @@ runs real journeys one after another, each on a fresh session, until ``--duratio
 - *Check a learner's units*: open the page, choose 03456, then tick (and now and then untick)
   units one by one, ``--ticks`` of them; after each click the result must say the credits the
   engine counts (``check_combination``) for exactly the units ticked;
-- *Find a starting level*: give an age, say working or not, pick a job role; after each answer
-  the suggested level must be the engine's (``recommend``);
+- *Find a starting level*: give an age, say working or not, pick a job role if working; after each
+  answer the suggested level must be the engine's (``recommend``);
 - *Plan a route*: choose a qualification held, then a level; the routes offered must be the
   engine's first five (``find_routes``), in order.
 
@@ -225,7 +225,7 @@ def level_shown(page: Page) -> tuple[tuple[int, ...] | None, str | None]:
 
 
 async def starting_level(user: User) -> None:
-    """Open Find a starting level; give an age, say whether working, pick a job role."""
+    """Open Find a starting level; give an age, say whether working, then a job role if so."""
     roles = sorted({r.title for r in user.catalogue.job_roles.values()})
     age = user.rng.randint(16, 64)
     working = user.rng.random() < 0.7
@@ -238,8 +238,10 @@ async def starting_level(user: User) -> None:
             ("sl_age", double_value(age), Profile(age=age)),
             ("sl_employment", string_value(employment_label),
              Profile(age=age, employment=employment)),
-            ("sl_role", string_value(role), Profile(age=age, employment=employment, role=role)),
         ]
+        if working:  # the page asks about a job only of someone who has one
+            answers.append(("sl_role", string_value(role),
+                            Profile(age=age, employment=employment, role=role)))
         for key, value, profile in answers:
             if not user.more_time():
                 return
