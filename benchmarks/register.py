@@ -32,23 +32,10 @@ import time
 from pathlib import Path
 
 from advisor import import_register, open_register
+from tests.support.register import HEADER  # the regulator's published columns
 
 ROOT = Path(__file__).resolve().parent.parent
 
-HEADER = [
-    "Qualification Number", "Qualification Title", "Owner Organisation Recognition Number",
-    "Owner Organisation Name", "Owner Organisation Acronym", "Qualification Level",
-    "Qualification Sub Level", "EQF Level", "Qualification Type", "Total Credits",
-    "Qualification SSA", "Qualification Status", "Regulation Start Date",
-    "Operational Start Date", "Operational End Date", "Certification End Date",
-    "Minimum Guided Learning Hours", "Maximum Guided Learning Hours",
-    "Total Qualification Time", "Guided Learning Hours", "Offered In England",
-    "Offered In Northern Ireland", "Overall Grading Type", "Assessment Methods",
-    "NI Discount Code", "GCE Size Equivalence", "GCSE Size Equivalence",
-    "Entitlement Framework Designation", "Grading Scale", "Specialism", "Pathways",
-    "Approved For DEL Funded Programme", "Link To Specification",
-    "Currently and / or will consider offering internationally",
-]
 SIZES = ["Award", "Certificate", "Extended Certificate", "Diploma", "Extended Diploma"]
 SUBJECTS = ["Customer Service", "Business Administration", "Health and Social Care",
             "Hospitality", "Retail Skills", "Information Technology", "Engineering",
