@@ -15,6 +15,7 @@ from tests.support.app import (
     ROOT,
     check_units,
     open_page,
+    open_with_link,
     start,
     table_with,
     texts,
@@ -227,12 +228,7 @@ def _every_text(at) -> str:
 def test_sources__no_page_but_about_shows_a_file_name(page, params):
     """People trust a citation they can read: every page names the document by its title; the
     file names appear on the About page only."""
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception
+    at = open_with_link(page, **params)
     shown = _every_text(at)
     assert "§" in shown, "the page cites its sources"
     assert FILE_NAME.findall(shown) == []

@@ -5,23 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from streamlit.testing.v1 import AppTest
-
-from tests.support.app import APP, check_units, table_with, texts
+from tests.support.app import check_units, open_with_link, table_with, texts
 
 C6, D1 = "D/601/1519", "T/601/1526"
 REST = ["K/601/1622", "J/601/1627", "R/601/1212", "J/601/1210", "M/601/1511"]  # F3 F4 A3 B2 C3
 CHECK = "app_pages/check_units.py"
 
-
-def open_with_link(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception
-    return at
 
 
 def test_check_decisions__accepted_unit_counts_shown_apart_with_its_note():

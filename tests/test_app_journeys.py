@@ -7,25 +7,12 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from tests.support.app import APP, texts
+from tests.support.app import open_with_link, texts
 
 WHILE_OPEN = dt.date(2015, 6, 1)  # 09628 and 09629 both took new learners then
 LEVEL = "app_pages/starting_level.py"
 ROUTE = "app_pages/plan_route.py"
 
-
-def open_with_link(page: str, as_at: dt.date | None = None, **params: str) -> AppTest:
-    """The page as a shared link opens it: the answers in the address (and the sidebar's
-    date, where given)."""
-    at = AppTest.from_file(APP, default_timeout=30)
-    if as_at is not None:
-        at.session_state["as_at"] = as_at
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception
-    return at
 
 
 def all_text(at: AppTest) -> str:

@@ -29,6 +29,20 @@ def open_page(page: str, **session) -> AppTest:
     return at
 
 
+def open_with_link(page: str, as_at: dt.date | None = None, **params: str) -> AppTest:
+    """The page as a shared link opens it: the answers in the address (and the sidebar's
+    date, where given)."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    if as_at is not None:
+        at.session_state["as_at"] = as_at
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
 def texts(elements) -> list[str]:
     return [e.value for e in elements]
 
