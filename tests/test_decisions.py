@@ -299,6 +299,57 @@ def test_record__shows_accepted_units_with_notes_in_progress_and_the_timeline(ca
     assert "Copies of unit achievements from the NVQ are not acceptable" in page
 
 
+def _headline_and_steps(page: str) -> tuple[str, str]:
+    import re
+
+    def plain(html: str) -> str:
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+    headline = re.search(r'<p class="headline">(.*?)</p>', page, re.S)
+    steps = re.search(r"<h2>Next steps</h2>(.*?)</ol>", page, re.S)
+    assert headline and steps
+    return plain(headline.group(1)), plain(steps.group(1))
+
+
+@pytest.mark.parametrize(("held", "in_progress", "as_at", "headline", "steps"), [
+    # 03456 with F3, F4, A3, B2, C3, D1 achieved and C6 accepted is complete while it is open...
+    ("F3 F4 A3 B2 C3 D1", "", dt.date(2015, 1, 5),
+     "(03456): complete, 44 of 42 credits counted.",
+     ["Ask the centre to claim the certificate for OCR Level 3 NVQ Diploma in Customer "
+      "Service (03456)."]),
+    # ... and on today's date the record says certificates are no longer issued, and what
+    # replaced it, instead of telling the learner to claim one.
+    ("F3 F4 A3 B2 C3 D1", "", dt.date(2026, 11, 29),
+     "complete, 44 of 42 credits counted. On 29 November 2026: closed, and certificates are "
+     "no longer issued.",
+     ["the last certification date was 31 August 2019",
+      "The sources name what replaced it: OCR Level 3 Diploma in Customer Service (10380)."]),
+    ("F3 F4 A3 B2 C3", "D1", dt.date(2015, 1, 5),
+     "not complete yet, 38 of 42 credits counted. Complete once the units in progress are "
+     "achieved.",
+     ["Finish the units in progress: they complete the qualification."]),
+    ("F3 F4", "", dt.date(2015, 1, 5),
+     "not complete yet, 22 of 42 credits counted.",
+     ["Agree with the centre which of the units still needed to take next."]),
+])
+def test_record__headline_and_next_steps_say_where_the_check_stands_on_the_date(
+        catalogue, held, in_progress, as_at, headline, steps):
+    from advisor import ActionPlan, action_plan_html
+
+    q = catalogue.find_qualification("03456")
+    c6, = urns(catalogue, "03456", "C6")
+    result = check_progress(catalogue, q, urns(catalogue, "03456", *held.split()),
+                            accepted=[Accepted(c6, "Similar unit seen")],
+                            in_progress=urns(catalogue, "03456", *in_progress.split()))
+    page = action_plan_html(catalogue, ActionPlan(as_at=as_at, progress=result))
+    shown_headline, shown_steps = _headline_and_steps(page)
+    assert headline in shown_headline
+    for step in steps:
+        assert step in shown_steps
+    assert "claim the certificate" not in shown_steps or as_at.year < 2019
+    assert "No sources were needed" not in page  # the rules of combination are cited
+
+
 # ------------------------------------------------------------------------------ cohort files
 
 

@@ -25,11 +25,16 @@ from advisor.catalogue.models import Citation
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck
-from advisor.engine.eligibility import Reason, StatusOnDate
+from advisor.engine.eligibility import Reason, Status, StatusOnDate, status_on
 from advisor.engine.recommend import Finding, Recommendation
 from advisor.engine.routes import Route
 from advisor.engine.wording import uk_date
-from advisor.views.labels import STATUS_WORDS, STEP_WORDS, citation, status_sentence
+from advisor.views.labels import (
+    STATUS_WORDS,
+    STEP_WORDS,
+    citation,
+    status_sentence,
+)
 
 # Built once: an Environment is safe to share between threads for rendering.
 _ENVIRONMENT = jinja2.Environment(
@@ -107,6 +112,7 @@ class _Check:
     plan: _Plan | None
     accepted: list[str] = field(default_factory=list)  # each with the centre's note
     in_progress: list[str] = field(default_factory=list)
+    marks: tuple[int, ...] = ()  # the rules of combination's sources
 
 
 @dataclass(frozen=True)
@@ -178,18 +184,18 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     carried = (_carry_over(catalogue, plan.carry_over, sources, heading="What carries over")
                if plan.carry_over is not None else None)
     shown = plan.progress.today if plan.progress is not None else plan.check
-    check = (_check(catalogue, shown, heading="Where you are now")
+    check = (_check(catalogue, shown, sources, heading="Where you are now")
              if shown is not None else None)
     progress = plan.progress
     bars = [_Cited(b.statement, sources.cite(b.source)) for b in progress.bars] \
         if progress is not None else []
-    when_done = (_check(catalogue, progress.when_done,
+    when_done = (_check(catalogue, progress.when_done, sources,
                         heading="When the units in progress are achieved")
                  if progress is not None and progress.when_done is not None else None)
     timeline = (_Cited(progress.timeline.reason, sources.cite(progress.timeline.source))
                 if progress is not None and progress.timeline is not None else None)
     return _ENVIRONMENT.get_template(_TEMPLATE).render(
-        headline=_headline(plan),
+        headline=_headline(catalogue, plan),
         who=[(label, value.strip()) for label, value in (
             ("Learner", plan.learner), ("Adviser", plan.adviser), ("Centre", plan.centre))
             if value.strip()],
@@ -204,13 +210,13 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
         bars=bars,
         when_done=when_done,
         timeline=timeline,
-        next_steps=_next_steps(plan, sources),
+        next_steps=_next_steps(catalogue, plan, sources),
         notes=[line for line in plan.notes.strip().splitlines() if line],
         sources=sources.listed(),
     )
 
 
-def _headline(plan: ActionPlan) -> str:
+def _headline(catalogue: Catalogue, plan: ActionPlan) -> str:
     """The answer in one sentence, first on the page."""
     day = uk_date(plan.as_at)
     if plan.route is not None and plan.route.steps:
@@ -225,9 +231,23 @@ def _headline(plan: ActionPlan) -> str:
             return text + f" Open to you on {day}: {open_now[0]}."
         return text + f" No qualification at this level can be confirmed open on {day}: see " \
                       "what to do next."
-    if plan.check is not None:
-        state = "complete" if plan.check.complete else "not complete yet"
-        return f"{plan.check.qualification.name}: {state}."
+    shown = plan.progress.today if plan.progress is not None else plan.check
+    if shown is not None:
+        if not shown.known:
+            return (f"{shown.qualification.name}: its full rules are not in the sources, so "
+                    "ask the centre what is still needed.")
+        state = "complete" if shown.complete else "not complete yet"
+        text = (f"{shown.qualification.name}: {state}, {shown.credits_counted} of "
+                f"{shown.credits_required} credits counted.")
+        when_done = plan.progress.when_done if plan.progress is not None else None
+        if when_done is not None and when_done.complete and not shown.complete:
+            text += " Complete once the units in progress are achieved."
+        status = status_on(catalogue, shown.qualification, plan.as_at).status
+        if status is Status.CERTIFICATION_CLOSED:  # what matters to someone finishing
+            text += f" On {day}: closed, and certificates are no longer issued."
+        elif status is not Status.OPEN:
+            text += f" On {day}: {STATUS_WORDS[status]}."
+        return text
     return "Not enough was answered to suggest a level: see what to do next."
 
 
@@ -287,7 +307,7 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: _Sources,
         barred=[_Cited(f"{n.urn}: {n.reason}", sources.cite(n.source)) for n in barred],
         notes=[_Cited(n.statement, sources.cite(n.source)) for n in result.notes],
         absent=_absent(absent),
-        remaining=_check(catalogue, result.remaining, heading=None),
+        remaining=_check(catalogue, result.remaining, sources, heading=None),
     )
 
 
@@ -299,21 +319,22 @@ def _absent(count: int) -> str | None:
     return f"{count} units you hold are not part of it."
 
 
-def _check(catalogue: Catalogue, check: CombinationCheck, heading: str | None) -> _Check:
+def _check(catalogue: Catalogue, check: CombinationCheck, sources: _Sources,
+           heading: str | None) -> _Check:
+    rules, _ = catalogue.effective_rules(check.qualification)
     plan = None
     if check.known and not check.complete and check.plan is not None:
-        rules, _ = catalogue.effective_rules(check.qualification)
         plan = _Plan(check.plan.additional_credits, check.plan.additional_glh,
                      [describe_unit(catalogue, u.urn, rules) for u in check.plan.units])
-    rules, _ = catalogue.effective_rules(check.qualification)
     accepted = [describe_unit(catalogue, a.urn, rules)
                 + (f" (evidence: {a.note})" if a.note else "") for a in check.accepted]
     return _Check(heading, check.qualification.name, check.known, check.complete,
                   check.credits_counted, check.credits_required, plan, accepted,
-                  [describe_unit(catalogue, u, rules) for u in check.in_progress])
+                  [describe_unit(catalogue, u, rules) for u in check.in_progress],
+                  sources.cite(rules.source) if rules is not None else ())
 
 
-def _next_steps(plan: ActionPlan, sources: _Sources) -> list[_Cited]:
+def _next_steps(catalogue: Catalogue, plan: ActionPlan, sources: _Sources) -> list[_Cited]:
     steps: list[_Cited] = []
     if plan.recommendation is not None:
         steps += [_Cited(step.message, sources.cite(step.source))
@@ -328,5 +349,37 @@ def _next_steps(plan: ActionPlan, sources: _Sources) -> list[_Cited]:
     ):
         steps.append(_Cited("Take your certificates to the centre so they can judge the "
                             "similar units.", ()))
+    steps += _check_steps(catalogue, plan, sources)
     steps.append(_Cited("Keep this page: nothing about you is stored by the advisor.", ()))
+    return steps
+
+
+def _check_steps(catalogue: Catalogue, plan: ActionPlan, sources: _Sources) -> list[_Cited]:
+    """What to do about a units check: finish it, claim it or beat the closing date, with the
+    qualification's status on the date where it is not simply open."""
+    progress = plan.progress
+    shown = progress.today if progress is not None else plan.check
+    if shown is None:
+        return []
+    name = shown.qualification.name
+    status = status_on(catalogue, shown.qualification, plan.as_at)
+    steps = []
+    if status.status is not Status.OPEN:
+        steps.append(_Cited(status_sentence(catalogue, status, plan.as_at),
+                            sources.cite(status.source)))
+    if not shown.known:
+        return steps
+    if shown.complete:
+        if status.status is not Status.CERTIFICATION_CLOSED:
+            steps.append(_Cited(f"Ask the centre to claim the certificate for {name}.", ()))
+    elif progress is not None and progress.when_done is not None and progress.when_done.complete:
+        steps.append(_Cited("Finish the units in progress: they complete the qualification.", ()))
+    else:
+        steps.append(_Cited("Agree with the centre which of the units still needed to take "
+                            "next.", ()))
+    timeline = progress.timeline if progress is not None else None
+    if timeline is not None and timeline.in_time is False:
+        steps.append(_Cited("The plan would not finish in time: ask the centre about more hours "
+                            "a week, or a qualification that is open today.",
+                            sources.cite(timeline.source)))
     return steps
