@@ -66,6 +66,7 @@ def seed_from_link(catalogue: Catalogue) -> None:
     st.session_state["check_glh"] = query.glh_per_week
     if query.start is not None:
         st.session_state["check_start"] = query.start
+    st.session_state["check_registered"] = query.registered
 
 
 def ask(catalogue: Catalogue, q: Qualification, held: list[str], as_at: dt.date) -> CheckQuery:
@@ -105,9 +106,14 @@ def ask(catalogue: Catalogue, q: Qualification, held: list[str], as_at: dt.date)
     with right:
         start = st.date_input("Starting on", key="check_start", format="DD/MM/YYYY",
                               min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31))
+    registered = st.checkbox(
+        "Already registered for this qualification", key="check_registered",
+        help="A learner registered with the awarding body can finish until certification "
+             "closes; someone not yet registered must also start before the last entry date.")
     return CheckQuery(qualification=q.id, units=tuple(held), accepted=tuple(accepted),
                       in_progress=tuple(in_progress), glh_per_week=glh,
-                      start=start if isinstance(start, dt.date) else None)
+                      start=start if isinstance(start, dt.date) else None,
+                      registered=registered)
 
 
 def show_progress(catalogue: Catalogue, result: ProgressCheck) -> None:
@@ -171,6 +177,7 @@ def record_answers(catalogue: Catalogue, query: CheckQuery) -> dict[str, str]:
                "In progress": names(query.in_progress)}
     if query.glh_per_week is not None and query.start is not None:
         answers["Study"] = f"{query.glh_per_week:g} hours a week from {uk_date(query.start)}"
+        answers["Registered"] = "yes" if query.registered else "not yet"
     return answers
 
 

@@ -156,7 +156,8 @@ def run_check(catalogue: Catalogue, q: Qualification, query: CheckQuery,
                           accepted=query.accepted, in_progress=query.in_progress)
         return check_progress(catalogue, q, query.units, accepted=query.accepted,
                               in_progress=query.in_progress, objective=objective,
-                              glh_per_week=query.glh_per_week, start=query.start)
+                              glh_per_week=query.glh_per_week, start=query.start,
+                              registered=query.registered)
     except (UnknownReference, ValueError) as error:  # the engine's own errors, shown plainly
         st.error(str(error))
         return None

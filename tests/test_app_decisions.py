@@ -52,6 +52,19 @@ def test_check_decisions__timeline_in_time_and_too_late():
     assert any(t.startswith("Too late:") for t in texts(at.error))
 
 
+def test_check_decisions__a_registered_learner_is_held_to_certification_not_last_entry():
+    """09628 took its last entries on 31 December 2016 and certified until 31 December 2017:
+    starting in March 2017 is too late for a newcomer but in time for a registered learner."""
+    at = check_units("ocr-09628", [])
+    at.number_input(key="check_glh").set_value(5.0).run()
+    at.date_input(key="check_start").set_value(dt.date(2017, 3, 1)).run()
+    assert any("the last entry date was 31 December 2016" in t for t in texts(at.error))
+    at.checkbox(key="check_registered").check().run()
+    assert not at.exception
+    assert any(t.startswith("In time:") and "31 December 2017" in t for t in texts(at.success))
+    assert at.query_params["registered"] == "yes"
+
+
 def test_check_decisions__a_link_reopens_the_decisions_with_the_note():
     at = open_with_link(CHECK, qual="03456", units=",".join([*REST, D1]), accepted=C6,
                         note1="Similar unit held", progress="Y/999/0000")

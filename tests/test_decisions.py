@@ -265,7 +265,8 @@ def test_check_link__round_trips_the_decisions_with_their_notes(catalogue):
     c6, d1 = urns(catalogue, "03456", "C6", "D1")
     query = CheckQuery(qualification="ocr-03456", units=tuple(urns(catalogue, "03456", "F3")),
                        accepted=(Accepted(c6, "Similar unit, certificate seen"),),
-                       in_progress=(d1,), glh_per_week=4.5, start=dt.date(2015, 1, 5))
+                       in_progress=(d1,), glh_per_week=4.5, start=dt.date(2015, 1, 5),
+                       registered=True)
     params = encode_check(catalogue, query)
     assert params["note1"] == "Similar unit, certificate seen" and params["glh"] == "4.5"
     assert decode_check(catalogue, params) == (query, [])
@@ -275,12 +276,15 @@ def test_check_link__a_decision_on_a_unit_not_part_of_it_is_left_out_with_a_note
     from advisor import decode_check
 
     query, notes = decode_check(catalogue, {"qual": "03456", "accepted": "R/502/9652",
-                                            "glh": "-3", "start": "2015-02-30"})
+                                            "glh": "-3", "start": "2015-02-30",
+                                            "registered": "perhaps"})
     assert query.accepted == () and query.glh_per_week is None and query.start is None
+    assert not query.registered
     assert notes == [
         "The link's accepted unit R/502/9652 is not part of the qualification: left out.",
         "The link's hours a week '-3' were left out: give a number above 0 and at most 168.",
-        "The link's start date '2015-02-30' was left out: give a date like 2026-09-01."]
+        "The link's start date '2015-02-30' was left out: give a date like 2026-09-01.",
+        "The link's registered 'perhaps' was left out: it can only be 'yes'."]
 
 
 def test_record__shows_accepted_units_with_notes_in_progress_and_the_timeline(catalogue):

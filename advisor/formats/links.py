@@ -312,12 +312,13 @@ class CheckQuery:
     in_progress: tuple[str, ...] = ()
     glh_per_week: float | None = None
     start: dt.date | None = None
+    registered: bool = False  # already registered, so the last entry date no longer applies
 
 
 def encode_check(catalogue: Catalogue, query: CheckQuery) -> dict[str, str]:
     """The query parameters that reopen this check: ``qual``, ``units``, ``accepted`` with a
-    ``note1``, ``note2``... for each accepted unit in turn, ``progress``, ``glh`` and
-    ``start``."""
+    ``note1``, ``note2``... for each accepted unit in turn, ``progress``, ``glh``, ``start``
+    and ``registered=yes``."""
     params: dict[str, str] = {}
     if query.qualification is not None and query.qualification in catalogue.qualifications:
         params["qual"] = _reference(catalogue, query.qualification)
@@ -335,6 +336,8 @@ def encode_check(catalogue: Catalogue, query: CheckQuery) -> dict[str, str]:
         params["glh"] = f"{query.glh_per_week:g}"
     if query.start is not None:
         params["start"] = query.start.isoformat()
+    if query.registered:
+        params["registered"] = "yes"
     return params
 
 
@@ -377,7 +380,15 @@ def decode_check(catalogue: Catalogue,
         accepted=tuple(accepted), in_progress=tuple(in_progress),
         glh_per_week=_hours(_value(params, "glh", notes), notes),
         start=_day(_value(params, "start", notes), notes),
+        registered=_registered(_value(params, "registered", notes), notes),
     ), notes
+
+
+def _registered(text: str | None, notes: list[str]) -> bool:
+    if text is None or text == "yes":
+        return text == "yes"
+    notes.append(f"The link's registered '{text[:20]}' was left out: it can only be 'yes'.")
+    return False
 
 
 def _hours(text: str | None, notes: list[str]) -> float | None:
