@@ -29,6 +29,7 @@ __all__ = [
     "GLOSSARY",
     "KIND_WORDS",
     "NOT_STATED",
+    "REGISTER_ORIGIN",
     "STATUS_WORDS",
     "STEP_WORDS",
     "STRUCTURE_WORDS",
@@ -45,6 +46,10 @@ __all__ = [
 ]
 
 NOT_STATED = "not stated"
+
+REGISTER_ORIGIN = "From the Ofqual register: rules of combination not known"
+"""How a qualification known only from the regulator's register is labelled wherever it is
+offered beside the documents' own (an option at a level, a route's step)."""
 
 KIND_WORDS: dict[Kind, str] = {
     Kind.KNOWLEDGE: "Knowledge (a 'Principles of' qualification): what a person knows and "

@@ -24,7 +24,7 @@ from advisor.engine.routes import Route
 from advisor.engine.wording import uk_date
 from advisor.register import ENTRY, ImportRecord, ImportResult, Register, RegisterEntry
 from advisor.views import cohort_tables
-from advisor.views.labels import status_sentence
+from advisor.views.labels import REGISTER_ORIGIN, status_sentence
 
 __all__ = [
     "PROBLEMS_SHOWN",
@@ -243,6 +243,8 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route) -> list[str]:
     for step in route.steps:
         rules, _ = catalogue.effective_rules(step.to)
         lines.append(f"  to {step.to.title} [{step.kind.value}]: {step.statement}")
+        if from_register(step.to):
+            lines.append(f"    {REGISTER_ORIGIN} ({step.to.regulator_number}).")
         lines.append(f"    {status_sentence(catalogue, step.status, route.as_at)}")
         carried = step.carry_over
         if carried.transfers:
@@ -252,7 +254,9 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route) -> list[str]:
                   for item in carried.similar]
         lines += [f"    note: {note.statement}" for note in carried.notes]
         if step.additional_credits is None:
-            lines.append("    still needed: not known (the sources do not give its full rules)")
+            lines.append("    still needed: not known (the sources do not give its full rules)"
+                         if not from_register(step.to) else
+                         "    still needed: not known (the register gives no units or rules)")
         else:
             lines.append(f"    still needed: {step.additional_credits} credits")
             lines += [f"      + {describe_unit(catalogue, urn, rules)}"
