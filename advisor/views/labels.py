@@ -24,6 +24,7 @@ from advisor.engine.combination import CombinationCheck, RuleKind
 from advisor.engine.eligibility import Eligibility, Status, StatusOnDate
 from advisor.engine.routes import StepKind
 from advisor.engine.wording import count, group_name, uk_date
+from advisor.register import ENTRY, RegisterEntry
 
 __all__ = [
     "GLOSSARY",
@@ -41,6 +42,7 @@ __all__ = [
     "group_requirement",
     "in_level_order",
     "qualification_label",
+    "register_level",
     "status_sentence",
     "unit_label",
 ]
@@ -79,6 +81,15 @@ def qualification_label(q: Qualification) -> str:
     """``09628 - OCR Level 2 Certificate in Principles of Customer Service (Level 2)``."""
     level = f"Level {q.level}" if q.level is not None else "level not stated"
     return f"{q.reference} - {q.title} ({level})"
+
+
+def register_level(entry: RegisterEntry) -> str:
+    """A register entry's level in words: ``Level 2``, ``Entry Level (Entry 3)``."""
+    if entry.level == ENTRY:
+        return f"Entry Level ({entry.sub_level})" if entry.sub_level else "Entry Level"
+    if entry.level is not None:
+        return f"Level {entry.level}"
+    return entry.level_label or "level not given"
 
 
 def unit_label(catalogue: Catalogue, member: GroupMember) -> str:
