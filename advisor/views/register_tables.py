@@ -101,6 +101,7 @@ def specification_link(entry: RegisterEntry) -> str | None:
 
 def register_loaded(record: ImportRecord) -> str:
     """Which register is loaded and when, in a sentence."""
-    return (f"Ofqual's Register of Regulated Qualifications is loaded: {record.rows:,} "
-            f"qualifications from the full data set file {record.file_name}, imported on "
+    qualifications = "1 qualification" if record.rows == 1 else f"{record.rows:,} qualifications"
+    return (f"Ofqual's Register of Regulated Qualifications is loaded: {qualifications} "
+            f"from the full data set file {record.file_name}, imported on "
             f"{uk_date(record.imported_at.date())} at {record.imported_at:%H:%M} UTC.")
