@@ -7,6 +7,14 @@ sidebar's "As at" date) and then runs the page chosen in ``st.navigation``. A pa
 shared, read-only, by every session; nothing here reads files on a rerun. The as-at date is the
 sidebar's ``as_at`` widget, kept in the browser session.
 
+``ctx.register`` is Ofqual's register, when the server has one (the file
+:func:`advisor.default_register_path` names: ``$ADVISOR_REGISTER``, else the user's data
+folder), else None, and every page then answers from the catalogue alone. It is opened once per
+process and file version (``st.cache_resource``, keyed on the path and the file's modification
+time, so an import by whoever runs the server is picked up without a restart); the app only
+reads it, and each query opens its own read-only connection. Importing stays a command-line
+task (``advisor register import FILE``).
+
 Not a page itself: ``st.navigation`` lists the pages explicitly.
 """
 
@@ -17,6 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -28,10 +37,14 @@ from advisor import (
     Eligibility,
     FrameworkStatus,
     ReasonCode,
+    Register,
+    RegisterError,
     Statement,
     default_data_dir,
+    default_register_path,
     labels,
     load_catalogue,
+    open_register,
     tables,
     to_csv_bytes,
     uk_date,
@@ -43,13 +56,14 @@ EARLIEST_DATE = dt.date(2000, 1, 1)
 LATEST_DATE = dt.date(2040, 12, 31)
 
 
-
 @dataclass(frozen=True)
 class Frame:
     """The shared, read-only context a page renders against."""
 
     catalogue: Catalogue
     as_at: dt.date
+    register: Register | None = None  # Ofqual's register, when the server has one
+    register_problem: str | None = None  # why a register file could not be opened
 
 
 def data_dir() -> str:
@@ -60,6 +74,41 @@ def data_dir() -> str:
 def get_catalogue(directory: str) -> Catalogue:
     """The validated catalogue; raises :class:`CatalogueError` (not cached) when broken."""
     return load_catalogue(directory)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def get_register(path: str, modified: int) -> Register | None:
+    """The register at ``path`` as it was at ``modified`` (the file's modification time, in
+    nanoseconds: a new import is a new file), or None when there is no file there. Raises
+    :class:`RegisterError` (not cached) for a file that is not a register."""
+    del modified  # part of the cache key only
+    return open_register(Path(path))
+
+
+def current_register() -> tuple[Register | None, str | None]:
+    """The server's register (None when there is none) and, when its file cannot be opened,
+    why: the app then answers from the catalogue alone and the About page says so."""
+    path = default_register_path()
+    try:
+        modified = path.stat().st_mtime_ns
+    except OSError:
+        return None, None  # no register: the usual case, and nothing to say
+    try:
+        return get_register(str(path), modified), None
+    except RegisterError as error:
+        return None, str(error)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4,
+                   hash_funcs={Register: lambda r: (str(r.path), r.record.imported_at)})
+def register_organisations(register: Register) -> list[str]:
+    """Every awarding organisation in the register, for a filter: one query per import."""
+    return register.organisations()
+
+
+def organisations(ctx: Frame) -> list[str]:
+    """The awarding organisations in ``ctx.register``, in order (none without one)."""
+    return register_organisations(ctx.register) if ctx.register is not None else []
 
 
 def draw_frame() -> bool:
@@ -86,7 +135,8 @@ def frame() -> Frame:
     """The catalogue and as-at date for this run of a page (``app.py`` has drawn the frame, so
     the catalogue is known to load)."""
     as_at = st.session_state.get(AS_AT_KEY) or dt.date.today()
-    return Frame(get_catalogue(data_dir()), as_at)
+    register, problem = current_register()
+    return Frame(get_catalogue(data_dir()), as_at, register, problem)
 
 
 def escape_markdown(text: str) -> str:

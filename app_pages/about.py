@@ -7,9 +7,40 @@ import streamlit as st
 
 from advisor import (
     DocumentKind,
+    register_tables,
     tables,
 )
-from app_pages._common import day, frame, show_table
+from app_pages._common import Frame, day, escape_markdown, frame, show_table
+
+
+def show_register(ctx: Frame) -> None:
+    """Which register is loaded and when, what uses it; or that there is none."""
+    st.write(
+        "The documents describe qualifications that mostly closed years ago; what is open "
+        "today is in Ofqual's register, which the regulator publishes as one CSV file (the "
+        "\"full data set\"). It records each qualification's number, title, awarding "
+        "organisation, level, credits, hours and dates, but not its units or rules of "
+        "combination, which come from the documents alone.")
+    if ctx.register is None:
+        if ctx.register_problem:
+            st.warning("The register file on the server could not be opened, so answers come "
+                       "from the documents alone: " + escape_markdown(ctx.register_problem))
+        else:
+            st.info("No register is loaded on this server: every answer comes from the "
+                    "documents alone.")
+        st.caption("Whoever runs the server can import the full data set from the command "
+                   "line (advisor register import FILE); the app only reads it.")
+        return
+    st.success(register_tables.register_loaded(ctx.register.record))
+    st.write(
+        "*Find a starting level*, *Plan a route* and *Explore the catalogue* use it: a "
+        "qualification's status on the date takes the register's dates beside the documents' "
+        "(each cited); the first two also offer the register's qualifications in customer "
+        "service that are open at the level, marked \"From the Ofqual register: rules of "
+        "combination not known\"; and Explore searches the whole register. *Check a "
+        "learner's units* and *Check a whole intake* answer from the documents alone. The app "
+        "reads the register and never changes it.")
+    st.caption("Source: " + ctx.register.source_label)
 
 
 def main() -> None:
@@ -44,6 +75,9 @@ def main() -> None:
     )
     show_table(tables.coverage_table(catalogue), name="Coverage",
                key="about_coverage_csv", file_name="coverage.csv", wrap=True)
+
+    st.header("Ofqual's register of regulated qualifications")
+    show_register(ctx)
 
     st.header("Your answers")
     st.write(

@@ -1,7 +1,11 @@
-"""Explore the catalogue: search, a qualification's full profile, and side-by-side comparison.
+"""Explore the catalogue: search, a qualification's full profile, side-by-side comparison and,
+with a register loaded, a search of Ofqual's register with an entry's profile.
 
 Widgets: ``explore_search`` (text), ``explore_qualification`` (selectbox of qualification ids
-for the profile), ``compare`` (multiselect of two or three qualification ids).
+for the profile), ``compare`` (multiselect of two or three qualification ids); with a register
+loaded (and only then), its tab: ``register_search`` (text), ``register_level`` (entry, 1-8),
+``register_org`` (an awarding organisation), ``register_open`` (only those open on the as-at
+date) and ``register_entry`` (the number of the entry to profile).
 """
 
 from __future__ import annotations
@@ -9,17 +13,23 @@ from __future__ import annotations
 import streamlit as st
 
 from advisor import (
+    ENTRY,
     Catalogue,
     Qualification,
+    Register,
     Structure,
     check_eligibility,
+    find_qualification,
     labels,
+    register_tables,
     tables,
 )
 from app_pages._common import (
     Frame,
+    day,
     escape_markdown,
     frame,
+    organisations,
     show_entry_status,
     show_glossary,
     show_sources,
@@ -76,7 +86,8 @@ def profile(ctx: Frame, ids: list[str]) -> None:
     )
     q = catalogue.qualifications[chosen or ids[0]]
     st.subheader(q.title)
-    show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at))
+    show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at,
+                                                   register=ctx.register))
     reference = q.reference.replace("/", "-")
 
     show_table(tables.facts_table(catalogue, q), name="Profile",
@@ -182,11 +193,70 @@ def compare(ctx: Frame) -> None:
                file_name="shared-units.csv")
 
 
+REGISTER_LEVELS = [ENTRY, *range(1, 9)]
+RESULTS_SHOWN = 50
+
+
+def register_search(ctx: Frame, register: Register) -> None:
+    """Search Ofqual's register with filters, and one entry's profile with its specification
+    link."""
+    st.caption(register_tables.register_loaded(register.record) + " Its entries have no units "
+               "or rules of combination: those come from the documents alone.")
+    words = st.text_input("Words of the title", key="register_search",
+                          placeholder="for example customer service",
+                          persist_state="session") or ""
+    left, middle, right = st.columns(3)
+    level = left.selectbox("Level", REGISTER_LEVELS, index=None, key="register_level",
+                           placeholder="Any level",
+                           format_func=lambda n: "Entry Level" if n == ENTRY else f"Level {n}")
+    organisation = middle.selectbox("Awarding organisation", organisations(ctx), index=None,
+                                    key="register_org", placeholder="Any organisation")
+    open_only = right.checkbox("Only those open to new learners on the as-at date",
+                               key="register_open")
+    entries = register.search(words, level=level, organisation=organisation,
+                              open_on=ctx.as_at if open_only else None, limit=RESULTS_SHOWN)
+    if not entries:
+        st.info("No qualification in the register matches. Try fewer words, or another level "
+                "or organisation.")
+        return
+    shown = (f"{RESULTS_SHOWN} shown, and there may be more: add words or filters to narrow "
+             "them" if len(entries) == RESULTS_SHOWN else f"{len(entries)} found")
+    st.markdown(f"**Qualifications in the register** ({shown}; open or closed on "
+                f"{day(ctx.as_at)} as the register's dates say)")
+    show_table(register_tables.register_matches(entries, as_at=ctx.as_at),
+               name="Register entries found", key="register_matches_csv",
+               file_name="register-entries.csv")
+
+    names = {entry.number: entry for entry in entries}
+    if st.session_state.get("register_entry") not in names:
+        st.session_state.pop("register_entry", None)  # not among the results: reset
+    chosen = st.selectbox("Open a register entry", list(names), key="register_entry",
+                          format_func=lambda n: names[n].name)
+    entry = names[chosen or entries[0].number]
+    st.subheader(entry.title or entry.number)
+    q = find_qualification(ctx.catalogue, entry.number, register=register)
+    show_entry_status(ctx.catalogue, check_eligibility(ctx.catalogue, q, as_at=ctx.as_at,
+                                                       register=register))
+    if q.id in ctx.catalogue.qualifications:
+        st.info(f"The catalogue holds this qualification too, as {labels.qualification_label(q)}"
+                ": its units and rules are in the first tab.")
+    show_table(register_tables.register_entry_table(entry), name="Register entry",
+               key="register_entry_csv",
+               file_name=f"register-{entry.number.replace('/', '-')}.csv", wrap=True)
+    link = register_tables.specification_link(entry)
+    if link is not None:
+        st.link_button("Open the specification (the awarding organisation's site)", link)
+    st.caption(f"Source: {register.source_label}, qualification {entry.number}")
+
+
 def main() -> None:
     ctx = frame()
     st.title("Explore the catalogue")
     show_glossary()
-    find, side_by_side = st.tabs(["Find and read a qualification", "Compare qualifications"])
+    # The register's tab only when the server has one: without it the page is as it was.
+    names = ["Find and read a qualification", "Compare qualifications"]
+    find, side_by_side, *registered = st.tabs(
+        names if ctx.register is None else [*names, "Ofqual register"])
     with find:
         found = search(ctx)
         st.divider()
@@ -194,6 +264,9 @@ def main() -> None:
         profile(ctx, found)
     with side_by_side:
         compare(ctx)
+    if ctx.register is not None:
+        with registered[0]:
+            register_search(ctx, ctx.register)
 
 
 main()

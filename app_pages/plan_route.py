@@ -30,6 +30,7 @@ from advisor import (
     decode_route,
     encode_route,
     find_routes,
+    from_register,
     labels,
     tables,
     text,
@@ -141,7 +142,8 @@ def search(ctx: Frame, query: RouteQuery) -> list[Route] | None:
                             to_qualification=target, to_level=query.to_level,
                             as_at=ctx.as_at, include_inferred=not query.documented_only,
                             include_shared_units=not query.documented_only,
-                            include_direct=not query.documented_only)
+                            include_direct=not query.documented_only,
+                            register=ctx.register)
         return list(itertools.islice(found, ROUTES_SHOWN))
     except RouteError as error:
         st.error(escape_markdown(str(error)))
@@ -153,9 +155,15 @@ def show_route(ctx: Frame, route: Route) -> None:
     for number, step in enumerate(route.steps, start=1):
         q = step.to
         st.markdown(f"#### Step {number}: {escape_markdown(labels.qualification_label(q))}")
+        if from_register(q):
+            st.info(f"{labels.REGISTER_ORIGIN}. The regulator lists it as open at this level; "
+                    "the documents do not describe it, so which units carry over and what is "
+                    "still needed cannot be worked out. Ask the awarding organisation or a "
+                    "centre.")
         st.write(f"{labels.STEP_WORDS[step.kind].capitalize()}: {step.statement}")
         show_sources(catalogue, step.source)
-        show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at))
+        show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at,
+                                                       register=ctx.register))
         carried = step.carry_over
         if carried.transfers:
             transferred = count(carried.credits_transferred, "credit")
@@ -229,6 +237,9 @@ def main() -> None:
     st.plotly_chart(figure, alt=described)
     with st.expander("The route map as text"):
         st.write(described)
+    if chosen is not None and any(from_register(q) for q in chosen.path):
+        st.caption("The map shows the documents' qualifications only: a qualification from "
+                   "the Ofqual register is named in the steps below, not drawn.")
     if chosen is None:
         return
     show_route(ctx, chosen)

@@ -27,6 +27,7 @@ from advisor import (
     check_frameworks,
     decode_profile,
     encode_profile,
+    from_register,
     labels,
     level_3_statements,
     recommend,
@@ -178,7 +179,7 @@ def main() -> None:
 
     profile = ask(catalogue)
     try:
-        result = recommend(catalogue, profile, as_at=ctx.as_at)
+        result = recommend(catalogue, profile, as_at=ctx.as_at, register=ctx.register)
     except ValueError as error:  # a description not in the list: only from a hand-made link
         st.error(escape_markdown(str(error)))
         return
@@ -205,8 +206,15 @@ def main() -> None:
         st.subheader(f"Qualifications at Level {result.recommended_level} on {day(ctx.as_at)}")
         show_table(tables.options_table(result), name="Qualifications at this level",
                    key="sl_options_csv", file_name="qualifications-at-level.csv")
+        if any(from_register(o.qualification) for o in result.options):
+            st.caption(f"{labels.REGISTER_ORIGIN}: the regulator lists these as open at this "
+                       "level, but the documents do not describe them, so their units, age "
+                       "groups and entry requirements are not known here. Ask the awarding "
+                       "organisation or a centre.")
         for option in result.options:
-            with st.expander(labels.qualification_label(option.qualification)):
+            q = option.qualification
+            marked = f" ({labels.REGISTER_ORIGIN})" if from_register(q) else ""
+            with st.expander(labels.qualification_label(q) + marked):
                 show_entry_status(catalogue, option.eligibility)
                 if option.aim_note:
                     st.write(option.aim_note)

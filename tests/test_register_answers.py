@@ -183,3 +183,102 @@ def test_recommend_cli__json_marks_each_qualifications_origin(capsys, tmp_path):
                  "2026-11-29", "--json"]) == 0  # no register: every one from the catalogue
     out = json.loads(capsys.readouterr().out)
     assert {q["origin"] for q in out["qualifications"]} == {"catalogue"}
+
+
+# -------------------------------------------------------------------------------- routes
+
+
+def _route_names(routes):
+    return [" > ".join(q.reference for q in route.path) for route in routes]
+
+
+def test_routes__start_directly_at_an_open_register_qualification_at_the_level(catalogue,
+                                                                              register):
+    from advisor import StepKind, find_routes, from_register
+
+    start = catalogue.find_qualification("09628")
+    routes = list(find_routes(catalogue, from_qualification=start, to_level=3,
+                              register=register))  # on today's date
+    first = routes[0]
+    assert _route_names([first]) == ["09628 > 999/0002/2"]
+    (step,) = first.steps
+    assert from_register(step.to) and step.kind is StepKind.DIRECT
+    assert step.status.status is Status.OPEN
+    assert step.additional_credits is None and first.additional_credits is None  # not known
+    assert not first.documented
+    assert [c.doc for c in step.source] == [register.source_label]
+    # Ranked by status as the catalogue's are: open before not known, before closed.
+    ranks = [route.cost.status_rank for route in routes]
+    assert ranks == sorted(ranks) and ranks[0] < ranks[-1]
+    # Only the register's open Level 3 qualification in the subject is offered.
+    assert [q.regulator_number for r in routes for q in r.path if from_register(q)] == [
+        "999/0002/2"]
+
+
+def test_routes__from_level_1_the_register_qualification_ranks_first(catalogue, register):
+    from advisor import find_routes, from_register
+
+    start = catalogue.find_qualification("601/4404/X")
+    routes = list(find_routes(catalogue, from_qualification=start, to_level=2, as_at=TODAY,
+                              register=register))
+    assert _route_names(routes)[0] == "601/4404/X > 999/0001/1"
+    # Not the closed 999/0005/5, the retail award 999/0003/3 or the catalogue's 600/0840/4.
+    assert {q.regulator_number for r in routes for q in r.path if from_register(q)} == {
+        "999/0001/1"}
+    plain = list(find_routes(catalogue, from_qualification=start, to_level=2, as_at=TODAY))
+    assert [r for r in routes if not any(from_register(q) for q in r.path)] == plain
+
+
+def test_routes__without_a_register_nothing_changes(catalogue):
+    from advisor import find_routes, from_register
+
+    start = catalogue.find_qualification("09628")
+    plain = list(find_routes(catalogue, from_qualification=start, to_level=3, as_at=TODAY))
+    assert plain == list(find_routes(catalogue, from_qualification=start, to_level=3,
+                                     as_at=TODAY, register=None))
+    assert not any(from_register(q) for r in plain for q in r.path)
+
+
+def test_routes__no_register_step_when_documented_only_onward_or_to_a_qualification(
+        catalogue, register):
+    from advisor import find_routes, from_register
+
+    start = catalogue.find_qualification("601/4404/X")
+    searches = [
+        dict(to_level=2, include_inferred=False, include_shared_units=False,
+             include_direct=False),
+        {},  # onward: no target level
+        dict(to_qualification=catalogue.find_qualification("10379")),
+    ]
+    for options in searches:
+        routes = find_routes(catalogue, from_qualification=start, as_at=TODAY,
+                             register=register, **options)
+        assert not any(from_register(q) for r in routes for q in r.path), options
+
+
+def test_routes_cli__json_marks_register_steps(capsys, tmp_path):
+    import_register(FIXTURE, tmp_path / "r.sqlite3")
+    arguments = ["routes", "--from", "09628", "--to-level", "3", "--as-at", "2026-11-29",
+                 "--json"]
+    assert main([*arguments, "--register", str(tmp_path / "r.sqlite3")]) == 0
+    out = json.loads(capsys.readouterr().out)
+    step = out["routes"][0]["steps"][0]
+    assert (step["origin"], step["regulator_number"], step["edge"]) == (
+        "register", "999/0002/2", "direct")
+    assert (step["additional_credits"], step["rules_known"], step["status"]["value"]) == (
+        None, False, "open")
+    assert step["to"]["origin"] == "register"
+    others = [s for r in out["routes"][1:] for s in r["steps"]]
+    assert others and {s["origin"] for s in others} == {"catalogue"}
+    assert main(arguments) == 0  # no register: every step from the catalogue
+    out = json.loads(capsys.readouterr().out)
+    assert {s["origin"] for r in out["routes"] for s in r["steps"]} == {"catalogue"}
+
+
+def test_routes_cli__text_labels_a_register_step(capsys, tmp_path):
+    import_register(FIXTURE, tmp_path / "r.sqlite3")
+    assert main(["routes", "--from", "09628", "--to-level", "3", "--as-at", "2026-11-29",
+                 "--register", str(tmp_path / "r.sqlite3"), "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "From the Ofqual register: rules of combination not known (999/0002/2)." in out
+    assert "still needed: not known (the register gives no units or rules)" in out

@@ -164,6 +164,7 @@ def command_routes(args: argparse.Namespace) -> int:
             max_steps=args.max_steps, include_inferred=not args.documented_only,
             include_shared_units=not args.documented_only,
             include_direct=not args.documented_only, objective=args.objective,
+            register=open_from(args), register_subject=args.register_subject,
         )
         routes = list(itertools.islice(found, args.limit))
     except RouteError as error:

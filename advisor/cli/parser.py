@@ -193,6 +193,13 @@ def _add_eligibility(commands: Commands, shared: _Shared) -> None:
     ).set_defaults(handler=command_eligibility)
 
 
+def _register_subject_option(what: str) -> argparse.ArgumentParser:
+    return option_parser(
+        "--register-subject", default=REGISTER_SUBJECT, metavar="TEXT",
+        help=(f"with a register: {what} whose titles hold these words (default "
+              f"{REGISTER_SUBJECT!r})"))
+
+
 def _add_recommend(commands: Commands, shared: _Shared) -> None:
     work = parent_parser()  # the learner's work
     work.add_argument("--employment", type=Employment, choices=list(Employment),
@@ -210,10 +217,7 @@ def _add_recommend(commands: Commands, shared: _Shared) -> None:
     units = _units_option("units already held, comma-separated unit reference numbers")
     aim = option_parser("--aim", type=Aim, choices=list(Aim),
                   help="what the learner wants: knowledge, competence or an apprenticeship")
-    subject = option_parser(
-        "--register-subject", default=REGISTER_SUBJECT, metavar="TEXT",
-        help=("with a register: list its qualifications at the level whose titles hold these "
-              f"words (default {REGISTER_SUBJECT!r})"))
+    subject = _register_subject_option("list its qualifications at the level")
     commands.add_parser(
         "recommend", parents=[shared.age, work, shared.senior_role, held, units, aim,
                               shared.as_at, register_option(), subject, *shared.output],
@@ -239,8 +243,10 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
                      help="the most steps a route may take (default 4; 2 with no target)")
     own.add_argument("--documented-only", action="store_true",
                      help="only progressions the documents state")
+    subject = _register_subject_option(
+        "routes may start directly at its open qualifications at the target level")
     commands.add_parser(
-        "routes", parents=[own, shared.as_at, *shared.plan],
+        "routes", parents=[own, shared.as_at, register_option(), subject, *shared.plan],
         help="routes from what a learner holds to a level or qualification, or onward",
         description=("Find progression routes, best first: routes through qualifications open "
                      "on the date before those through closed ones, then documented "
@@ -248,7 +254,9 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
                      "share units, what replaced a closed qualification, and direct starts at "
                      "the target. With no target, the routes onward (one and two steps) from "
                      "what the learner holds. Each step shows its status on the date, the "
-                     "units that carry over and the credits still needed."),
+                     "units that carry over and the credits still needed. With a register, "
+                     "a route to a level may also start directly at a qualification the "
+                     "register lists open at that level (its rules of combination not known)."),
     ).set_defaults(handler=command_routes)
 
 

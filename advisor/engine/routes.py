@@ -1,7 +1,9 @@
 """Progression routes: chains of qualifications from where a learner stands to a target.
 
 :func:`find_routes` searches the catalogue graph and yields :class:`Route` objects lazily, best
-first; callers take the first *k* with :func:`itertools.islice`.
+first; callers take the first *k* with :func:`itertools.islice`. The records it yields
+(:class:`Route`, :class:`RouteStep`, :class:`RouteCost`, :class:`StepKind`) live in
+:mod:`advisor.engine.route_types` and are exported from here.
 
 Steps, in order of trust
 ------------------------
@@ -20,7 +22,11 @@ Steps, in order of trust
   ``include_direct``.
 * ``direct``: *not a documented progression*. A route may begin by enrolling straight on a
   qualification at the target level (or on the target itself) that is not known to be closed,
-  when no other first step goes there. Only with ``include_direct``.
+  when no other first step goes there. Only with ``include_direct``. With a register and a
+  target level, a route may also begin (and so end) at a qualification the Ofqual register
+  lists at that level, in the catalogue's subject, that is open on the date and that the
+  catalogue does not hold: its units and rules of combination are not known, so its step's
+  credits are not known either.
 * ``start``: the first step when the learner has completed no qualification of the catalogue.
   From nothing (or only from units held) a route may start at a target itself, at any
   qualification at the catalogue's lowest level, or at any qualification listing a unit held.
@@ -80,7 +86,6 @@ import heapq
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from enum import StrEnum
 
 from advisor.catalogue import (
     Basis,
@@ -88,17 +93,34 @@ from advisor.catalogue import (
     Category,
     Citation,
     Qualification,
-    Replacement,
     followers_of,
     progressions_from,
     qualifications_containing,
 )
 from advisor.engine.carryover import CarryOver, carry_over, units_of_qualification
-from advisor.engine.eligibility import Status, StatusOnDate, status_on
+from advisor.engine.eligibility import StatusOnDate, status_on
 from advisor.engine.planner import Objective
+from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
+from advisor.engine.route_types import (
+    SHARED_UNITS_STATEMENT,
+    Route,
+    RouteCost,
+    RouteStep,
+    StepKind,
+)
+from advisor.register import Register
 
-SHARED_UNITS_STATEMENT = "Not a documented progression: these qualifications share units."
-"""How every shared-units step is labelled."""
+__all__ = [
+    "DEFAULT_MAX_EXPANSIONS",
+    "SHARED_UNITS_STATEMENT",
+    "Route",
+    "RouteCost",
+    "RouteError",
+    "RouteStep",
+    "StepKind",
+    "already_reached",
+    "find_routes",
+]
 
 DEFAULT_MAX_EXPANSIONS = 10_000
 
@@ -109,88 +131,6 @@ class RouteError(ValueError):
     def __init__(self, message: str, *, argument: str) -> None:
         super().__init__(message)
         self.argument = argument
-
-
-class StepKind(StrEnum):
-    """Why a route takes a step, most trusted first."""
-
-    STATED = "stated"  # a progression the sources state
-    INFERRED = "inferred"  # a progression inferred, or read from a secondary source
-    SHARED_UNITS = "shared-units"  # no documented progression; the qualifications share units
-    REPLACEMENT = "replacement"  # instead of a closed qualification, what replaced it
-    DIRECT = "direct"  # no documented progression; enrol straight at the target level
-    START = "start"  # the first qualification, when none has been completed
-
-
-@dataclass(frozen=True)
-class RouteStep:
-    """One step of a route: from a qualification (or from nothing) to the next one."""
-
-    from_: Qualification | None
-    to: Qualification
-    kind: StepKind
-    statement: str  # the progression statement; our own words for shared-units and start steps
-    source: tuple[Citation, ...]  # of the progression, or of the rules listing the shared units
-    carry_over: CarryOver  # from ``from_`` with the units held before this step
-    held_after: tuple[str, ...]  # URNs held after completing ``to`` by its smallest plan
-    status: StatusOnDate  # of ``to``, on the search's date
-    shared_units: tuple[str, ...] = ()  # for shared-units steps: the URNs both list
-
-    @property
-    def additional_credits(self) -> int | None:
-        """Credits still needed for ``to``; ``None`` when its rules or a plan are not known."""
-        plan = self.carry_over.remaining.plan
-        return plan.additional_credits if plan is not None else None
-
-    @property
-    def plan_units(self) -> tuple[str, ...]:
-        plan = self.carry_over.remaining.plan
-        return tuple(u.urn for u in plan.units) if plan is not None else ()
-
-    @property
-    def replaced_by(self) -> tuple[Replacement, ...]:
-        """What replaced the target, where the sources say: it may be closed to new learners."""
-        return self.to.replaced_by
-
-
-@dataclass(frozen=True, order=True)
-class RouteCost:
-    """The ordering key of a route; see the module docstring. Compared field by field."""
-
-    status_rank: int  # the worst :attr:`Status.rank` along the route
-    non_stated_steps: int
-    shared_unit_steps: int
-    unknown_credit_steps: int
-    additional_credits: int  # summed over the steps whose credits are known
-    steps: int
-    ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Route:
-    """A chain of qualifications; ``path`` starts at the completed qualification, if any."""
-
-    path: tuple[Qualification, ...]
-    steps: tuple[RouteStep, ...]
-    cost: RouteCost
-    as_at: dt.date  # the date each step's status is for
-
-    @property
-    def additional_credits(self) -> int | None:
-        """Credits still needed along the whole route; ``None`` when any step's are unknown."""
-        if self.cost.unknown_credit_steps:
-            return None
-        return self.cost.additional_credits
-
-    @property
-    def documented(self) -> bool:
-        """True when every step is a stated progression (or the start)."""
-        return all(s.kind in (StepKind.STATED, StepKind.START) for s in self.steps)
-
-    @property
-    def status(self) -> Status:
-        """The worst status on the date of the qualifications the route enrols on."""
-        return max((s.status.status for s in self.steps), key=lambda status: status.rank)
 
 
 def already_reached(
@@ -225,6 +165,8 @@ def find_routes(
     include_direct: bool = True,
     objective: Objective = Objective.CREDITS,
     max_expansions: int = DEFAULT_MAX_EXPANSIONS,
+    register: Register | None = None,
+    register_subject: str = REGISTER_SUBJECT,
 ) -> Iterator[Route]:
     """Routes from a completed qualification and/or held units to a target, best first.
 
@@ -233,9 +175,12 @@ def find_routes(
     defaults to 4 with a target and 2 without. The arguments are checked at once (raising
     :class:`RouteError`); the routes are then found as they are taken. Progressions and shared
     units come from the catalogue's graph. ``include_direct`` offers replacement and direct
-    steps. ``objective`` is passed on to each step's plan. When
-    the learner is already there (:func:`already_reached`) nothing is yielded. See the module
-    docstring for the steps, the ordering and the bounds.
+    steps. ``objective`` is passed on to each step's plan. With a ``register``, statuses use
+    its dates too (as :func:`~advisor.engine.eligibility.status_on` does), and with a target
+    level the direct steps may go to the register's open qualifications at that level whose
+    titles hold ``register_subject``. When the learner is already there
+    (:func:`already_reached`) nothing is yielded. See the module docstring for the steps, the
+    ordering and the bounds.
     """
     if isinstance(units, str):
         raise RouteError("give the units held as a list of URNs, not one string",
@@ -254,7 +199,7 @@ def find_routes(
     search = _Search(catalogue, to_qualification=to_qualification, to_level=to_level,
                      as_at=as_at or dt.date.today(), include_inferred=include_inferred,
                      include_shared_units=include_shared_units, include_direct=include_direct,
-                     objective=objective)
+                     objective=objective, register=register, register_subject=register_subject)
     return search.run(from_qualification, held, max_steps=max_steps,
                       max_expansions=max_expansions)
 
@@ -334,7 +279,8 @@ class _Search:
     def __init__(self, catalogue: Catalogue, *,
                  to_qualification: Qualification | None, to_level: int | None,
                  as_at: dt.date, include_inferred: bool, include_shared_units: bool,
-                 include_direct: bool, objective: Objective) -> None:
+                 include_direct: bool, objective: Objective, register: Register | None,
+                 register_subject: str) -> None:
         self.catalogue = catalogue
         self.to_qualification = to_qualification
         self.to_level = to_level
@@ -345,6 +291,8 @@ class _Search:
         self.include_shared_units = include_shared_units
         self.include_direct = include_direct
         self.objective = objective
+        self.register = register
+        self.register_subject = register_subject
         self.enrolable = sorted((q for q in catalogue.qualifications.values()
                                  if q.category is Category.QUALIFICATION), key=lambda q: q.id)
         self._units: dict[str, dict[str, tuple[Citation, ...]]] = {}
@@ -362,7 +310,8 @@ class _Search:
 
     def status(self, q: Qualification) -> StatusOnDate:
         if q.id not in self._status:
-            self._status[q.id] = status_on(self.catalogue, q, self.as_at)
+            self._status[q.id] = status_on(self.catalogue, q, self.as_at,
+                                           register=self.register)
         return self._status[q.id]
 
     def may_enter(self, q: Qualification) -> bool:
@@ -448,7 +397,8 @@ class _Search:
     def first_steps(self, start: Qualification | None, held: tuple[str, ...]) -> list[_Edge]:
         """The steps a route may begin with: from the qualification held (or from nothing),
         and, with a target, straight to each target not known to be closed where no step
-        already goes."""
+        already goes (with a register and a target level, also to the register's open
+        qualifications at that level)."""
         first = self.starts(held) if start is None else self.edges_from(start)
         if not self.include_direct or self.onward:
             return first
@@ -466,7 +416,21 @@ class _Search:
                 if self.to_qualification is None else
                 f"Not a documented progression: {b.name} is the target, and a learner may "
                 "enrol on it directly.", b.source)
+        for b in self.registered_at_target():
+            edges.setdefault(b.id, _Edge(
+                b, StepKind.DIRECT,
+                f"Not a documented progression: the Ofqual register lists {b.name} at the "
+                "target level, open to new learners, and a learner may enrol on it directly. "
+                "Its units and rules of combination are not known.", b.source))
         return sorted(edges.values(), key=lambda e: e.to.id)
+
+    def registered_at_target(self) -> list[Qualification]:
+        """The register's qualifications at the target level in the catalogue's subject, open
+        on the date, that the catalogue does not hold (none without a register or a level)."""
+        if self.register is None or self.to_level is None:
+            return []
+        return register_qualifications_at(self.catalogue, self.register, self.to_level,
+                                          self.as_at, subject=self.register_subject)
 
     def starts(self, held: tuple[str, ...]) -> list[_Edge]:
         """First steps when no qualification has been completed."""

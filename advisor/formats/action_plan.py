@@ -20,16 +20,18 @@ from dataclasses import dataclass, field
 
 import jinja2
 
-from advisor.catalogue import Catalogue
+from advisor.catalogue import Catalogue, Qualification
 from advisor.catalogue.models import Citation
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck
 from advisor.engine.eligibility import Reason, Status, StatusOnDate, status_on
 from advisor.engine.recommend import Finding, Recommendation
+from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import uk_date
 from advisor.views.labels import (
+    REGISTER_ORIGIN,
     STATUS_WORDS,
     STEP_WORDS,
     citation,
@@ -270,18 +272,24 @@ def _recommendation(result: Recommendation, sources: _Sources) -> _Recommendatio
             fits = "No aim given"
         notes = _cited((r for r in option.eligibility.reasons if r.code.value in _STATUS_NOTES),
                        sources)
-        options.append(_Option(option.qualification.name, option.eligibility.summary, notes,
-                               fits))
+        options.append(_Option(_named(option.qualification), option.eligibility.summary,
+                               notes, fits))
     return _Recommendation(result.recommended_level, reasons, cautions, options)
 
 
+
+
+def _named(q: Qualification) -> str:
+    """A qualification's name, marked when it is known only from the register."""
+    marked = REGISTER_ORIGIN[0].lower() + REGISTER_ORIGIN[1:]
+    return f"{q.name} ({marked})" if from_register(q) else q.name
 
 
 def _route(catalogue: Catalogue, route: Route, sources: _Sources) -> _Route:
     steps = []
     for step in route.steps:
         marks = sources.cite(step.source)
-        steps.append(_Step(step.to.name, step.statement, STEP_WORDS[step.kind], marks,
+        steps.append(_Step(_named(step.to), step.statement, STEP_WORDS[step.kind], marks,
                            _status(catalogue, step.status, route.as_at, sources),
                            _carry_over(catalogue, step.carry_over, sources, heading=None)))
     return _Route([q.name for q in route.path], steps)

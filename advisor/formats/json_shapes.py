@@ -186,14 +186,18 @@ def carry_over_dict(catalogue: Catalogue, result: CarryOver, *,
 def eligibility_dict(result: Eligibility) -> dict[str, Any]:
     return {
         "qualification": {**qualification_dict(result.qualification),
-                          "origin": "register" if from_register(result.qualification)
-                          else "catalogue"},
+                          "origin": _origin(result.qualification)},
         "as_at": result.as_at.isoformat(),
         "eligible": result.eligible,
         "summary": result.summary,
         "reasons": [r.as_dict() for r in result.reasons],
         "register": _registered(result.registered),
     }
+
+
+def _origin(q: Qualification) -> str:
+    """``register`` for a qualification known only from the register, else ``catalogue``."""
+    return "register" if from_register(q) else "catalogue"
 
 
 def _registered(entry: RegisterEntry | None) -> dict[str, Any] | None:
@@ -228,7 +232,7 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
         "recommended_level": result.recommended_level,
         "qualifications": [
             qualification_dict(o.qualification) | {
-                "origin": "register" if from_register(o.qualification) else "catalogue",
+                "origin": _origin(o.qualification),
                 "register": _registered(o.eligibility.registered),
                 "eligible": o.eligibility.eligible,
                 "summary": o.eligibility.summary,
@@ -270,7 +274,9 @@ def route_dict(catalogue: Catalogue, route: Route) -> dict[str, Any]:
         remaining = carried["remaining"]
         steps.append({
             "from": qualification_dict(step.from_) if step.from_ is not None else None,
-            "to": qualification_dict(step.to),
+            "to": qualification_dict(step.to) | {"origin": _origin(step.to)},
+            "origin": _origin(step.to),
+            "regulator_number": step.to.regulator_number,
             "status": status_dict(catalogue, step.status),
             "edge": step.kind.value,
             "statement": step.statement,

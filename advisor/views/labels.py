@@ -24,11 +24,13 @@ from advisor.engine.combination import CombinationCheck, RuleKind
 from advisor.engine.eligibility import Eligibility, Status, StatusOnDate
 from advisor.engine.routes import StepKind
 from advisor.engine.wording import count, group_name, uk_date
+from advisor.register import ENTRY, RegisterEntry
 
 __all__ = [
     "GLOSSARY",
     "KIND_WORDS",
     "NOT_STATED",
+    "REGISTER_ORIGIN",
     "STATUS_WORDS",
     "STEP_WORDS",
     "STRUCTURE_WORDS",
@@ -40,11 +42,16 @@ __all__ = [
     "group_requirement",
     "in_level_order",
     "qualification_label",
+    "register_level",
     "status_sentence",
     "unit_label",
 ]
 
 NOT_STATED = "not stated"
+
+REGISTER_ORIGIN = "From the Ofqual register: rules of combination not known"
+"""How a qualification known only from the regulator's register is labelled wherever it is
+offered beside the documents' own (an option at a level, a route's step)."""
 
 KIND_WORDS: dict[Kind, str] = {
     Kind.KNOWLEDGE: "Knowledge (a 'Principles of' qualification): what a person knows and "
@@ -74,6 +81,15 @@ def qualification_label(q: Qualification) -> str:
     """``09628 - OCR Level 2 Certificate in Principles of Customer Service (Level 2)``."""
     level = f"Level {q.level}" if q.level is not None else "level not stated"
     return f"{q.reference} - {q.title} ({level})"
+
+
+def register_level(entry: RegisterEntry) -> str:
+    """A register entry's level in words: ``Level 2``, ``Entry Level (Entry 3)``."""
+    if entry.level == ENTRY:
+        return f"Entry Level ({entry.sub_level})" if entry.sub_level else "Entry Level"
+    if entry.level is not None:
+        return f"Level {entry.level}"
+    return entry.level_label or "level not given"
 
 
 def unit_label(catalogue: Catalogue, member: GroupMember) -> str:

@@ -33,11 +33,13 @@ from advisor.engine.combination import CombinationCheck, RuleKind
 from advisor.engine.eligibility import check_eligibility
 from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend import Recommendation
+from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import count, uk_date
 from advisor.views.labels import (
     KIND_WORDS,
     NOT_STATED,
+    REGISTER_ORIGIN,
     STRUCTURE_WORDS,
     cite,
     entry_status,
@@ -446,7 +448,8 @@ _YES_NO = {True: "yes", False: "no", None: "not known"}
 
 
 def options_table(result: Recommendation) -> pd.DataFrame:
-    """The qualifications at the suggested level: status on the date, fit, units counted."""
+    """The qualifications at the suggested level: status on the date, fit, units counted; and,
+    when some come from the register, where each comes from."""
     rows = []
     for option in result.options:
         q = option.qualification
@@ -464,11 +467,14 @@ def options_table(result: Recommendation) -> pd.DataFrame:
             "Fits the aim": _YES_NO[option.fits_aim] if result.profile.aim else "no aim given",
             "Credits already counted": check.credits_counted if check and known else None,
             "Credits still needed": still,
+            "From": REGISTER_ORIGIN if from_register(q) else "the documents",
         })
     # The columns that decide come first, so they show without scrolling on a narrow screen.
     frame = pd.DataFrame(rows, columns=[
         "Code", "New learners", "Can start", "Credits still needed", "Credits already counted",
-        "Fits the aim", "Qualification", "Kind", "Awarding body"])
+        "Fits the aim", "Qualification", "From", "Kind", "Awarding body"])
+    if not any(from_register(option.qualification) for option in result.options):
+        frame = frame.drop(columns="From")  # all from the documents, as without a register
     return frame.astype({"Credits already counted": "Int64", "Credits still needed": "Int64"})
 
 
@@ -515,7 +521,9 @@ def routes_table(routes: Sequence[Route]) -> pd.DataFrame:
             "Route": number,
             "Path": " → ".join(q.reference for q in route.path),
             "Steps": len(route.steps),
-            "Documented": "yes" if route.documented else "no: includes steps not stated",
+            "Documented": "yes" if route.documented else "no: includes steps not stated"
+            + ("; leads to a qualification from the Ofqual register (rules of combination "
+               "not known)" if any(from_register(q) for q in route.path) else ""),
             "Credits still needed": route.additional_credits,
         })
     frame = pd.DataFrame(rows, columns=["Route", "Path", "Steps", "Documented",

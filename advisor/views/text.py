@@ -22,9 +22,9 @@ from advisor.engine.recommend import Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import uk_date
-from advisor.register import ENTRY, ImportRecord, ImportResult, Register, RegisterEntry
+from advisor.register import ImportRecord, ImportResult, Register, RegisterEntry
 from advisor.views import cohort_tables
-from advisor.views.labels import status_sentence
+from advisor.views.labels import REGISTER_ORIGIN, register_level, status_sentence
 
 __all__ = [
     "PROBLEMS_SHOWN",
@@ -243,6 +243,8 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route) -> list[str]:
     for step in route.steps:
         rules, _ = catalogue.effective_rules(step.to)
         lines.append(f"  to {step.to.title} [{step.kind.value}]: {step.statement}")
+        if from_register(step.to):
+            lines.append(f"    {REGISTER_ORIGIN} ({step.to.regulator_number}).")
         lines.append(f"    {status_sentence(catalogue, step.status, route.as_at)}")
         carried = step.carry_over
         if carried.transfers:
@@ -252,7 +254,9 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route) -> list[str]:
                   for item in carried.similar]
         lines += [f"    note: {note.statement}" for note in carried.notes]
         if step.additional_credits is None:
-            lines.append("    still needed: not known (the sources do not give its full rules)")
+            lines.append("    still needed: not known (the sources do not give its full rules)"
+                         if not from_register(step.to) else
+                         "    still needed: not known (the register gives no units or rules)")
         else:
             lines.append(f"    still needed: {step.additional_credits} credits")
             lines += [f"      + {describe_unit(catalogue, urn, rules)}"
@@ -351,14 +355,6 @@ def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
 # ------------------------------------------------------------------------------ the register
 
 
-def _level_label(entry: RegisterEntry) -> str:
-    if entry.level == ENTRY:
-        return f"Entry Level ({entry.sub_level})" if entry.sub_level else "Entry Level"
-    if entry.level is not None:
-        return f"Level {entry.level}"
-    return entry.level_label or "level not given"
-
-
 def _when(day: dt.date | None) -> str:
     return uk_date(day) if day is not None else "not given"
 
@@ -405,7 +401,7 @@ def register_search_text(entries: Sequence[RegisterEntry], *, text: str,
         return f"No qualification in the register matches {text!r}."
     lines = []
     for entry in entries:
-        line = (f"{entry.number}  {_level_label(entry)}  {entry.title or 'untitled'}"
+        line = (f"{entry.number}  {register_level(entry)}  {entry.title or 'untitled'}"
                 f"  ({entry.org_acronym or entry.org_name or 'organisation not given'})")
         if open_on is None:
             line += (f"; starts {_when(entry.operational_start)}, last entry "
@@ -424,7 +420,7 @@ def register_entry_text(entry: RegisterEntry, record: ImportRecord) -> str:
         ("Awarding organisation", entry.org_name
          and (f"{entry.org_name} ({entry.org_acronym})" if entry.org_acronym
               else entry.org_name)),
-        ("Level", _level_label(entry)),
+        ("Level", register_level(entry)),
         ("Type", entry.qualification_type),
         ("Status", entry.status),
         ("Total credits", entry.total_credits),

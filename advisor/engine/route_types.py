@@ -1,0 +1,101 @@
+"""What a route search yields: routes, their steps and the order they come in.
+
+The records :func:`~advisor.engine.routes.find_routes` builds (see :mod:`advisor.engine.routes`
+for the steps, the ordering and the bounds). Kept apart from the search so that each stays a
+readable size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from advisor.catalogue import Citation, Qualification, Replacement
+from advisor.engine.carryover import CarryOver
+from advisor.engine.eligibility import Status, StatusOnDate
+
+SHARED_UNITS_STATEMENT = "Not a documented progression: these qualifications share units."
+"""How every shared-units step is labelled."""
+
+
+class StepKind(StrEnum):
+    """Why a route takes a step, most trusted first."""
+
+    STATED = "stated"  # a progression the sources state
+    INFERRED = "inferred"  # a progression inferred, or read from a secondary source
+    SHARED_UNITS = "shared-units"  # no documented progression; the qualifications share units
+    REPLACEMENT = "replacement"  # instead of a closed qualification, what replaced it
+    DIRECT = "direct"  # no documented progression; enrol straight at the target level
+    START = "start"  # the first qualification, when none has been completed
+
+
+@dataclass(frozen=True)
+class RouteStep:
+    """One step of a route: from a qualification (or from nothing) to the next one."""
+
+    from_: Qualification | None
+    to: Qualification
+    kind: StepKind
+    statement: str  # the progression statement; our own words for shared-units and start steps
+    source: tuple[Citation, ...]  # of the progression, or of the rules listing the shared units
+    carry_over: CarryOver  # from ``from_`` with the units held before this step
+    held_after: tuple[str, ...]  # URNs held after completing ``to`` by its smallest plan
+    status: StatusOnDate  # of ``to``, on the search's date
+    shared_units: tuple[str, ...] = ()  # for shared-units steps: the URNs both list
+
+    @property
+    def additional_credits(self) -> int | None:
+        """Credits still needed for ``to``; ``None`` when its rules or a plan are not known."""
+        plan = self.carry_over.remaining.plan
+        return plan.additional_credits if plan is not None else None
+
+    @property
+    def plan_units(self) -> tuple[str, ...]:
+        plan = self.carry_over.remaining.plan
+        return tuple(u.urn for u in plan.units) if plan is not None else ()
+
+    @property
+    def replaced_by(self) -> tuple[Replacement, ...]:
+        """What replaced the target, where the sources say: it may be closed to new learners."""
+        return self.to.replaced_by
+
+
+@dataclass(frozen=True, order=True)
+class RouteCost:
+    """The ordering key of a route; see the module docstring. Compared field by field."""
+
+    status_rank: int  # the worst :attr:`Status.rank` along the route
+    non_stated_steps: int
+    shared_unit_steps: int
+    unknown_credit_steps: int
+    additional_credits: int  # summed over the steps whose credits are known
+    steps: int
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Route:
+    """A chain of qualifications; ``path`` starts at the completed qualification, if any."""
+
+    path: tuple[Qualification, ...]
+    steps: tuple[RouteStep, ...]
+    cost: RouteCost
+    as_at: dt.date  # the date each step's status is for
+
+    @property
+    def additional_credits(self) -> int | None:
+        """Credits still needed along the whole route; ``None`` when any step's are unknown."""
+        if self.cost.unknown_credit_steps:
+            return None
+        return self.cost.additional_credits
+
+    @property
+    def documented(self) -> bool:
+        """True when every step is a stated progression (or the start)."""
+        return all(s.kind in (StepKind.STATED, StepKind.START) for s in self.steps)
+
+    @property
+    def status(self) -> Status:
+        """The worst status on the date of the qualifications the route enrols on."""
+        return max((s.status.status for s in self.steps), key=lambda status: status.rank)

@@ -1,0 +1,107 @@
+"""Tables of the regulator's register for people: entries found by a search, and one entry's
+profile. Everything shown is what the register records; what it does not record (units, rules
+of combination) is said, never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pandas as pd
+
+from advisor.engine.wording import uk_date
+from advisor.register import ImportRecord, RegisterEntry
+from advisor.views.labels import register_level
+
+__all__ = ["NOT_GIVEN", "register_entry_table", "register_loaded", "register_matches",
+           "specification_link"]
+
+NOT_GIVEN = "not given in the register"
+
+_OPEN_WORDS = {True: "open to new learners", False: "closed to new learners",
+               None: "not known: the register gives no start date"}
+
+
+def _day(day: dt.date | None) -> str | None:
+    return uk_date(day) if day is not None else None
+
+
+def register_matches(entries: Sequence[RegisterEntry], *, as_at: dt.date) -> pd.DataFrame:
+    """One row per register entry found: number, whether it is open on ``as_at`` by the
+    register's dates, level, title, awarding organisation and dates."""
+    rows = [{
+        "Number": entry.number,
+        "New learners": _OPEN_WORDS[entry.open_on(as_at)],
+        "Level": register_level(entry),
+        "Title": entry.title,
+        "Awarding organisation": entry.org_name,
+        "Operational start": _day(entry.operational_start),
+        "Last entry (operational end)": _day(entry.operational_end),
+    } for entry in entries]
+    return pd.DataFrame(rows, columns=["Number", "New learners", "Level", "Title",
+                                       "Awarding organisation", "Operational start",
+                                       "Last entry (operational end)"])
+
+
+def _hours(entry: RegisterEntry) -> str | None:
+    if entry.glh is not None:
+        return str(entry.glh)
+    if entry.min_glh is not None or entry.max_glh is not None:
+        low = entry.min_glh if entry.min_glh is not None else "?"
+        high = entry.max_glh if entry.max_glh is not None else "?"
+        return f"{low} to {high}"
+    return None
+
+
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else "yes" if value else "no"
+
+
+def register_entry_table(entry: RegisterEntry) -> pd.DataFrame:
+    """A register entry's profile as two columns, the fact and what the register records ("not
+    given in the register" where it records nothing); units and rules of combination are never
+    in the register."""
+    organisation = entry.org_name
+    if organisation and entry.org_acronym:
+        organisation = f"{organisation} ({entry.org_acronym})"
+    facts = [
+        ("Qualification number", entry.number),
+        ("Title", entry.title),
+        ("Awarding organisation", organisation),
+        ("Level", register_level(entry)),
+        ("Type", entry.qualification_type),
+        ("Sector subject area", entry.ssa),
+        ("Status in the register", entry.status),
+        ("Total credits", None if entry.total_credits is None else str(entry.total_credits)),
+        ("Guided learning hours", _hours(entry)),
+        ("Total qualification time", None if entry.tqt is None else str(entry.tqt)),
+        ("Operational start", _day(entry.operational_start)),
+        ("Last entry (operational end)", _day(entry.operational_end)),
+        ("Certification end", _day(entry.certification_end)),
+        ("Offered in England", _yes_no(entry.offered_in_england)),
+        ("Offered in Northern Ireland", _yes_no(entry.offered_in_northern_ireland)),
+        ("Assessment methods", entry.assessment_methods),
+        ("Specification", entry.specification_url),
+        ("Units and rules of combination", "not in the register"),
+    ]
+    return pd.DataFrame([{"Fact": fact, "In the register": value if value is not None
+                          else NOT_GIVEN} for fact, value in facts],
+                        columns=["Fact", "In the register"])
+
+
+def specification_link(entry: RegisterEntry) -> str | None:
+    """The entry's link to its specification when it is a web address (http or https), so
+    a page can offer it as a link; None otherwise (a file's text is never made a link)."""
+    url = (entry.specification_url or "").strip()
+    if url.lower().startswith(("https://", "http://")) and not any(c.isspace() for c in url):
+        return url
+    return None
+
+
+def register_loaded(record: ImportRecord) -> str:
+    """Which register is loaded and when, in a sentence."""
+    qualifications = "1 qualification" if record.rows == 1 else f"{record.rows:,} qualifications"
+    return (f"Ofqual's Register of Regulated Qualifications is loaded: {qualifications} "
+            f"from the full data set file {record.file_name}, imported on "
+            f"{uk_date(record.imported_at.date())} at {record.imported_at:%H:%M} UTC.")
