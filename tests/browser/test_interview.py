@@ -68,7 +68,7 @@ def test_centre_staff__pasting_unit_numbers_ticks_them(page: Page, blocked_reque
     wait_for_app(page)
     expect(page.get_by_text(re.compile(r"Not complete yet: 34 of 42 credits counted\. Still "
                                        r"needed:")).first).to_be_visible()
-    assert "units=" in page.url, "the check is in the address"
+    expect(page).to_have_url(re.compile("units="))  # the check is in the address
     check_accessibility(page)
     save_screenshot(page, "interview-check-pasted")
     assert blocked_requests == []
