@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import (
@@ -104,4 +105,29 @@ def test_centre_staff__the_intake_chart_draws_every_code_as_written(page: Page,
     assert sorted(labels) == ["03456", "10380", "601/4404/X"]
     assert not any("k" in label for label in chart.locator(".xtick text").all_text_contents())
     save_screenshot(page, "interview-intake-chart")
+    assert blocked_requests == []
+
+
+PHONE = {"width": 390, "height": 844}
+ANSWERED = [
+    ("/starting_level?age=19&work=working&role=Call+Centre+Operators&has=09628",
+     "Find a starting level"),
+    ("/plan_route?from=09628&level=3", "Plan a route"),
+    ("/check_units?qual=03456&units=K/601/1622,J/601/1627", "Check a learner's units"),
+]
+
+
+@pytest.mark.parametrize(("address", "heading"), ANSWERED)
+def test_learner__answered_pages_fit_a_phone_without_sideways_scrolling(
+        page: Page, blocked_requests, address, heading):
+    """On a phone the page itself never scrolls sideways (a wide table may scroll inside its
+    own frame), so the answer and its next step are read top to bottom."""
+    page.set_viewport_size(PHONE)
+    page.goto(address)
+    wait_for_app(page, heading=heading)
+    # Streamlit scrolls its own main container, not the document: measure that.
+    overflow = page.evaluate("() => { const main = document.querySelector('[data-testid=stMain]');"
+                             " return main.scrollWidth - main.clientWidth; }")
+    assert overflow <= 1, f"the page scrolls {overflow} px sideways on a phone"
+    save_screenshot(page, "phone-" + address.strip("/").split("?")[0])
     assert blocked_requests == []
