@@ -11,7 +11,8 @@ ratio (app / hello world):
 
 - start: from spawning ``streamlit run`` to its first page settled in a fresh browser context
   (the page's heading shown, no script run in progress, nothing still loading: the browser
-  tests' ``wait_for_app``). The app opens "Check a learner's units", the page the ticks use.
+  tests' ``wait_for_app``). The app opens its home page, as ``streamlit run`` does
+  (``--start-on check``: "Check a learner's units", whose chart's code loads on first use).
   The median of ``--starts`` fresh servers, the two apps taking turns.
 - tick: from the click on a checkbox to the updated answer on screen. In the app, a unit of the
   page's first qualification is ticked and the result's "N of M credits counted" must change to
@@ -57,8 +58,8 @@ st.write("The box is ticked." if ticked else "The box is empty.")
 '''
 HELLO_HEADING = "Hello world"
 HELLO_TEXTS = ("The box is empty.", "The box is ticked.")
-APP_PAGE = "/check_units"
-APP_HEADING = "Check a learner's units"
+APP_HOME = ("/", "Customer Service qualifications advisor")
+APP_CHECK = ("/check_units", "Check a learner's units")
 
 # Installed in every page: remembers when the pointer went down for a click.
 CLICK_CLOCK = ("document.addEventListener('pointerdown', "
@@ -77,8 +78,8 @@ class Side:
 
     name: str
     folder: Path
-    path: str
-    heading: str
+    start_page: tuple[str, str]  # address and heading of the page opened on a fresh start
+    tick_page: tuple[str, str]  # and of the page whose checkbox is ticked
     starts: list[float] = field(default_factory=list)  # seconds, spawn to settled page
     to_health: list[float] = field(default_factory=list)  # seconds, spawn to health 200
     ticks: list[float] = field(default_factory=list)  # seconds, click to updated answer
@@ -143,10 +144,11 @@ def new_context(browser: Browser, url: str) -> BrowserContext:
     return context
 
 
-def open_settled(context: BrowserContext, side: Side) -> Page:
+def open_settled(context: BrowserContext, address_and_heading: tuple[str, str]) -> Page:
+    address, heading = address_and_heading
     page = context.new_page()
-    page.goto(side.path)
-    wait_for_app(page, heading=side.heading)
+    page.goto(address)
+    wait_for_app(page, heading=heading)
     return page
 
 
@@ -158,7 +160,7 @@ def measure_start(browser: Browser, side: Side) -> None:
         with serving(side.folder, port) as (url, server, spawned):
             serve_or_fail(url, server)
             side.to_health.append(time.perf_counter() - spawned)
-            open_settled(context, side)
+            open_settled(context, side.start_page)
             side.starts.append(time.perf_counter() - spawned)
     finally:
         context.close()
@@ -238,8 +240,8 @@ def measure_ticks(browser: Browser, app: Side, hello: Side,
         serve_or_fail(hello_url, hello_server)
         app_context, hello_context = new_context(browser, app_url), new_context(browser, hello_url)
         try:
-            app_page = open_settled(app_context, app)
-            hello_page = open_settled(hello_context, hello)
+            app_page = open_settled(app_context, app.tick_page)
+            hello_page = open_settled(hello_context, hello.tick_page)
             for number, (urn, text) in enumerate(clicks):
                 timed_tick(app_page, app, unit_checkbox(urn), "[data-testid=stAlert]", text)
                 timed_tick(hello_page, hello, "[data-testid=stCheckbox] label",
@@ -260,8 +262,9 @@ def median_ms(seconds: Sequence[float]) -> float:
 
 
 def report(app: Side, hello: Side, q: Qualification) -> None:
-    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the end; "
-          f"app: {APP_PAGE} ({q.reference}); hello world: a title, a checkbox, a line of text")
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the end; app: "
+          f"starts open {app.start_page[0]}, ticks on {app.tick_page[0]} ({q.reference}); "
+          "hello world: a title, a checkbox, a line of text")
     print(f"{'median':<34} {'app':>9} {'hello world':>12} {'ratio':>7}")
     rows = [
         (f"start: spawn to page settled ({len(app.starts)})", app.starts, hello.starts),
@@ -284,6 +287,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="fresh servers of each app to time (default 5)")
     parser.add_argument("--ticks", type=int, default=15,
                         help="checkbox ticks on each app to time (default 15)")
+    parser.add_argument("--start-on", choices=("home", "check"), default="home",
+                        help="the app's page opened on a fresh start: its home page, as "
+                        "streamlit run opens it (default), or Check a learner's units")
     args = parser.parse_args(argv)
     if min(args.starts, args.ticks) < 1:
         parser.error("--starts and --ticks must be at least 1")
@@ -294,8 +300,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     q = default_qualification(catalogue)
     clicks = plan_app_ticks(catalogue, q, args.ticks)
     with tempfile.TemporaryDirectory(prefix="speed-floor-") as temporary, sync_playwright() as pw:
-        app = Side("app", REPO, APP_PAGE, APP_HEADING)
-        hello = Side("hello world", hello_world_folder(Path(temporary)), "/", HELLO_HEADING)
+        app = Side("app", REPO, APP_CHECK if args.start_on == "check" else APP_HOME, APP_CHECK)
+        hello_page = ("/", HELLO_HEADING)
+        hello = Side("hello world", hello_world_folder(Path(temporary)), hello_page, hello_page)
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             in_turn(args.starts, lambda: measure_start(browser, app),
