@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import pandas as pd
-from openpyxl.utils import get_column_letter
 
 from advisor.engine import answers
 from advisor.engine.cohort import CohortInput, LearnerRow, RowProblem, Severity
@@ -358,6 +357,10 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]]) -> CohortInput:
 
 def _letter(index: int) -> str:
     """Spreadsheet column letters for a 0-based index: 0 -> A, 27 -> AB."""
+    # Imported here, not at the top: openpyxl takes about 0.12 s to import, and every page's
+    # first run imports this module; only an intake's problems need column letters.
+    from openpyxl.utils import get_column_letter
+
     return get_column_letter(index + 1)
 
 
