@@ -36,7 +36,6 @@ import asyncio
 import contextlib
 import itertools
 import os
-import statistics
 import subprocess
 import sys
 import time
@@ -55,6 +54,7 @@ from advisor import (
     labels,
     load_catalogue,
 )
+from benchmarks.load import cpu_seconds, describe
 from tests.support.server import (
     LOOPBACK,
     free_port,
@@ -224,27 +224,6 @@ def peak_rss_mib(pid: int) -> float | None:
     return None
 
 
-def cpu_seconds(pid: int) -> float | None:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return None
-
-
-def percentile(values: Sequence[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
-
-
-def describe(label: str, seconds: Sequence[float]) -> str:
-    if not seconds:
-        return f"{label:<22} none"
-    ms = [s * 1000 for s in seconds]
-    return (f"{label:<22} {len(ms):>5}  p50 {statistics.median(ms):7.0f} ms  "
-            f"p95 {percentile(ms, 0.95):7.0f} ms  max {max(ms):7.0f} ms")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.browser_load",
                                      description=__doc__.splitlines()[0])
@@ -289,7 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         started = time.perf_counter()
         asyncio.run(drive(url, catalogue, args, figures))
         wall = time.perf_counter() - started
-        rss_peak, cpu = peak_rss_mib(server.pid), cpu_seconds(server.pid)
+        rss_peak, cpu = peak_rss_mib(server.pid), cpu_seconds([server.pid])
     finally:
         stop(server)
         log.close()
@@ -313,7 +292,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if rss_peak is not None:
         print(f"{'server peak RSS':<22} {rss_peak:.0f} MiB (before the first session: "
               f"{rss_idle:.0f} MiB)")
-    if cpu is not None:
+    if cpu:
         runs = len(figures.opens) + len(figures.interactions)
         per_run = f", {cpu / runs * 1000:.0f} ms a run of the page" if runs else ""
         print(f"{'server CPU time':<22} {cpu:.1f} s{per_run}")
