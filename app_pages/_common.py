@@ -40,6 +40,7 @@ from advisor import (
     Register,
     RegisterError,
     Statement,
+    Status,
     default_data_dir,
     default_register_path,
     labels,
@@ -190,15 +191,12 @@ _STATUS_CODES = (ReasonCode.NOT_A_QUALIFICATION, ReasonCode.CLOSED_TO_ENTRY,
 def show_entry_status(catalogue: Catalogue, eligibility: Eligibility) -> None:
     """One line on whether new learners can start on the as-at date, with what replaced it,
     and the full reasons in an expander."""
-    status = labels.entry_status(eligibility)
     said = [r.message for r in eligibility.reasons if r.code in _STATUS_CODES]
-    line = f"On {day(eligibility.as_at)}: " + (" ".join(said) if said else f"{status}.")
-    if status == "open to new learners":
-        st.success(line)
-    elif status in ("closed to new learners", "not yet open"):
-        st.warning(line)
-    else:
-        st.info(line)
+    line = f"On {day(eligibility.as_at)}: " + (
+        " ".join(said) if said else f"{labels.entry_status(eligibility)}.")
+    show = {Status.OPEN: st.success, Status.CLOSED: st.warning,
+            Status.CERTIFICATION_CLOSED: st.warning, Status.NOT_YET_OPEN: st.warning}
+    show.get(eligibility.status.status, st.info)(line)
     for reason in eligibility.reasons:
         if reason.code is ReasonCode.REPLACED:
             st.markdown(f"**{reason.message}**")

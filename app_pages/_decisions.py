@@ -31,6 +31,7 @@ from advisor import (
     resolve_units,
     uk_date,
 )
+from app_pages._common import EARLIEST_DATE, LATEST_DATE
 
 CHECK_PAGE = "app_pages/check_units.py"
 NOTE_ASKED = "Say on what evidence the centre accepts it"
@@ -105,7 +106,7 @@ def ask(catalogue: Catalogue, q: Qualification, held: list[str], as_at: dt.date)
     st.session_state.setdefault("check_start", as_at)
     with right:
         start = st.date_input("Starting on", key="check_start", format="DD/MM/YYYY",
-                              min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31))
+                              min_value=EARLIEST_DATE, max_value=LATEST_DATE)
     registered = st.checkbox(
         "Already registered for this qualification", key="check_registered",
         help="A learner registered with the awarding body can finish until certification "
