@@ -21,9 +21,9 @@ from advisor import (
     Structure,
     UnknownReference,
     charts,
-    check_combination,
     check_eligibility,
     check_progress,
+    count,
     encode_check,
     labels,
     tables,
@@ -138,8 +138,7 @@ def show_result(catalogue: Catalogue, check: CombinationCheck) -> None:
         st.info(plan.note)
     glh = (f", {plan.additional_glh} guided learning hours" if plan.additional_glh is not None
            else "; guided learning hours not stated for every unit")
-    count = len(plan.units)
-    st.write(f"{OBJECTIVES[plan.objective.value]}: add {count} unit{'s' if count != 1 else ''}, "
+    st.write(f"{OBJECTIVES[plan.objective.value]}: add {count(len(plan.units), 'unit')}, "
              f"{plan.additional_credits} additional credits{glh}.")
     show_table(tables.plan_table(catalogue, check), name="Completion plan",
                key="check_plan_csv",
@@ -150,10 +149,6 @@ def show_result(catalogue: Catalogue, check: CombinationCheck) -> None:
 def run_check(catalogue: Catalogue, q: Qualification, query: CheckQuery,
               objective: Objective) -> ProgressCheck | None:
     try:
-        # Today's check first, as every page asks it; check_progress reuses the remembered
-        # answer and adds the check when the units in progress are done, and the timeline.
-        check_combination(catalogue, q, query.units, objective=objective,
-                          accepted=query.accepted, in_progress=query.in_progress)
         return check_progress(catalogue, q, query.units, accepted=query.accepted,
                               in_progress=query.in_progress, objective=objective,
                               glh_per_week=query.glh_per_week, start=query.start,

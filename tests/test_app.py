@@ -145,7 +145,7 @@ def test_check__an_engine_error_is_shown_not_raised(monkeypatch):
     def fail(*args, **kwargs):
         raise ValueError("the rules are too large for an exact answer")
 
-    monkeypatch.setattr(advisor, "check_combination", fail)
+    monkeypatch.setattr(advisor, "check_progress", fail)
     at = check_units("ocr-09628", ["D/502/9654"])
     assert "the rules are too large for an exact answer" in texts(at.error)
 
