@@ -70,6 +70,11 @@ class ActionPlan:
     progress: ProgressCheck | None = None
     created: dt.date | None = None  # the day the plan was made (default: today)
 
+    @property
+    def checked(self) -> CombinationCheck | None:
+        """The units check the plan shows: today's, with the centre's decisions if given."""
+        return self.progress.today if self.progress is not None else self.check
+
 
 # --- What the template is given: plain text and numbers -------------------------------------
 
@@ -185,9 +190,10 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     route = _route(catalogue, plan.route, sources) if plan.route is not None else None
     carried = (_carry_over(catalogue, plan.carry_over, sources, heading="What carries over")
                if plan.carry_over is not None else None)
-    shown = plan.progress.today if plan.progress is not None else plan.check
+    shown = plan.checked
     check = (_check(catalogue, shown, sources, heading="Where you are now")
              if shown is not None else None)
+    status = status_on(catalogue, shown.qualification, plan.as_at) if shown is not None else None
     progress = plan.progress
     bars = [_Cited(b.statement, sources.cite(b.source)) for b in progress.bars] \
         if progress is not None else []
@@ -197,7 +203,7 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     timeline = (_Cited(progress.timeline.reason, sources.cite(progress.timeline.source))
                 if progress is not None and progress.timeline is not None else None)
     return _ENVIRONMENT.get_template(_TEMPLATE).render(
-        headline=_headline(catalogue, plan),
+        headline=_headline(plan, status),
         who=[(label, value.strip()) for label, value in (
             ("Learner", plan.learner), ("Adviser", plan.adviser), ("Centre", plan.centre))
             if value.strip()],
@@ -212,14 +218,15 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
         bars=bars,
         when_done=when_done,
         timeline=timeline,
-        next_steps=_next_steps(catalogue, plan, sources),
+        next_steps=_next_steps(catalogue, plan, status, sources),
         notes=[line for line in plan.notes.strip().splitlines() if line],
         sources=sources.listed(),
     )
 
 
-def _headline(catalogue: Catalogue, plan: ActionPlan) -> str:
-    """The answer in one sentence, first on the page."""
+def _headline(plan: ActionPlan, status: StatusOnDate | None) -> str:
+    """The answer in one sentence, first on the page (``status``: the checked
+    qualification's, if there is a check)."""
     day = uk_date(plan.as_at)
     if plan.route is not None and plan.route.steps:
         first = plan.route.steps[0]
@@ -233,8 +240,8 @@ def _headline(catalogue: Catalogue, plan: ActionPlan) -> str:
             return text + f" Open to you on {day}: {open_now[0]}."
         return text + f" No qualification at this level can be confirmed open on {day}: see " \
                       "what to do next."
-    shown = plan.progress.today if plan.progress is not None else plan.check
-    if shown is not None:
+    shown = plan.checked
+    if shown is not None and status is not None:
         if not shown.known:
             return (f"{shown.qualification.name}: its full rules are not in the sources, so "
                     "ask the centre what is still needed.")
@@ -244,11 +251,10 @@ def _headline(catalogue: Catalogue, plan: ActionPlan) -> str:
         when_done = plan.progress.when_done if plan.progress is not None else None
         if when_done is not None and when_done.complete and not shown.complete:
             text += " Complete once the units in progress are achieved."
-        status = status_on(catalogue, shown.qualification, plan.as_at).status
-        if status is Status.CERTIFICATION_CLOSED:  # what matters to someone finishing
+        if status.status is Status.CERTIFICATION_CLOSED:  # what matters to someone finishing
             text += f" On {day}: closed, and certificates are no longer issued."
-        elif status is not Status.OPEN:
-            text += f" On {day}: {STATUS_WORDS[status]}."
+        elif status.status is not Status.OPEN:
+            text += f" On {day}: {STATUS_WORDS[status.status]}."
         return text
     return "Not enough was answered to suggest a level: see what to do next."
 
@@ -342,7 +348,8 @@ def _check(catalogue: Catalogue, check: CombinationCheck, sources: _Sources,
                   sources.cite(rules.source) if rules is not None else ())
 
 
-def _next_steps(catalogue: Catalogue, plan: ActionPlan, sources: _Sources) -> list[_Cited]:
+def _next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | None,
+                sources: _Sources) -> list[_Cited]:
     steps: list[_Cited] = []
     if plan.recommendation is not None:
         steps += [_Cited(step.message, sources.cite(step.source))
@@ -357,20 +364,21 @@ def _next_steps(catalogue: Catalogue, plan: ActionPlan, sources: _Sources) -> li
     ):
         steps.append(_Cited("Take your certificates to the centre so they can judge the "
                             "similar units.", ()))
-    steps += _check_steps(catalogue, plan, sources)
+    if status is not None:
+        steps += _check_steps(catalogue, plan, status, sources)
     steps.append(_Cited("Keep this page: nothing about you is stored by the advisor.", ()))
     return steps
 
 
-def _check_steps(catalogue: Catalogue, plan: ActionPlan, sources: _Sources) -> list[_Cited]:
+def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
+                 sources: _Sources) -> list[_Cited]:
     """What to do about a units check: finish it, claim it or beat the closing date, with the
-    qualification's status on the date where it is not simply open."""
+    qualification's ``status`` on the date where it is not simply open."""
     progress = plan.progress
-    shown = progress.today if progress is not None else plan.check
+    shown = plan.checked
     if shown is None:
         return []
     name = shown.qualification.name
-    status = status_on(catalogue, shown.qualification, plan.as_at)
     steps = []
     if status.status is not Status.OPEN:
         steps.append(_Cited(status_sentence(catalogue, status, plan.as_at),
