@@ -1,7 +1,8 @@
 """Check a learner's units: for centre staff, against one qualification's rules of combination.
 
 Widgets: ``check_qualification`` (selectbox of qualification ids), ``unit_<URN>`` (one checkbox
-per unit achieved, e.g. ``unit_D/502/9654``), ``check_objective`` ("credits" or "glh"), and the
+per unit achieved, e.g. ``unit_D/502/9654``), ``check_objective`` ("credits" or "glh"),
+``check_chart`` (the credit chart, drawn only when switched on), and the
 centre's decisions (see ``app_pages/_decisions.py``). Ticked units are kept for the browser
 session, so a unit stays ticked when another qualification lists it too. The answers travel in
 the page address; nothing is stored on the server.
@@ -117,13 +118,7 @@ def show_result(catalogue: Catalogue, check: CombinationCheck) -> None:
     st.table(tables.rules_table(catalogue, check), hide_index=True,
              alt="Each rule of combination, whether it is met, and its source")
 
-    progress = tables.progress_table(catalogue, check)
-    described = charts.describe_progress(progress)
-    st.plotly_chart(charts.credit_progress_chart(
-        progress, title=f"Credits for {check.qualification.reference}"),
-        alt=described)
-    with st.expander("The chart as text"):
-        st.write(described)
+    show_credit_chart(catalogue, check)
 
     st.subheader("Smallest completion plan"
                  + (" beyond the units in progress" if check.in_progress else ""))
@@ -144,6 +139,22 @@ def show_result(catalogue: Catalogue, check: CombinationCheck) -> None:
                key="check_plan_csv",
                file_name=f"plan-{check.qualification.reference}.csv"
                .replace("/", "-"))
+
+
+def show_credit_chart(catalogue: Catalogue, check: CombinationCheck) -> None:
+    """The credits in each group as a chart, when asked for: the table above already says which
+    rules are met, and drawing a chart on every tick costs the browser and the server more than
+    the rest of the answer (see the README's *Speed and scale*)."""
+    if not st.toggle("Show the credits in each group as a chart", key="check_chart",
+                     persist_state="session"):
+        return
+    progress = tables.progress_table(catalogue, check)
+    described = charts.describe_progress(progress)
+    st.plotly_chart(charts.credit_progress_chart(
+        progress, title=f"Credits for {check.qualification.reference}"),
+        alt=described)
+    with st.expander("The chart as text"):
+        st.write(described)
 
 
 def run_check(catalogue: Catalogue, q: Qualification, query: CheckQuery,

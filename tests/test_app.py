@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -73,8 +74,21 @@ def test_check__09628_all_three_units_complete():
     assert any("Complete: 13 of 13 credits" in t for t in texts(at.success))
     rules = at.table[0].value
     assert set(rules["Met"]) == {"✓ yes"}
-    assert at.get("plotly_chart"), "the credit chart is shown"
     assert any("Nothing more is needed" in t for t in texts(at.markdown))
+
+
+def test_check__the_credit_chart_is_drawn_only_when_asked_for():
+    at = check_units("ocr-09628", ["D/502/9654"])
+    assert not at.get("plotly_chart"), "no chart until someone asks for it"
+    at.toggle(key="check_chart").set_value(True).run()
+    assert not at.exception
+    [chart] = at.get("plotly_chart")
+    counted = json.loads(chart.proto.spec)["data"][0]
+    assert counted["x"] == [5, 5], "5 of 13 credits, in the group and in total"
+    assert "Group A, Mandatory units: 5 of 13 credits; Total: 5 of 13 credits." in texts(
+        at.markdown), "the chart as text"
+    at.toggle(key="check_chart").set_value(False).run()
+    assert not at.get("plotly_chart"), "switched off again"
 
 
 def test_check__09628_unit_3_only_plans_the_other_two():
