@@ -37,6 +37,7 @@ from app_pages._common import (
     show_glossary,
     show_sources,
     show_table,
+    with_date,
 )
 
 OBJECTIVES = {
@@ -185,7 +186,8 @@ def main() -> None:
         st.info(f"Only partly known: {q.structure_note}")
 
     if catalogue.effective_rules(q)[0] is None:
-        st.query_params.from_dict(encode_check(catalogue, CheckQuery(qualification=q.id)))
+        st.query_params.from_dict(
+            with_date(ctx, encode_check(catalogue, CheckQuery(qualification=q.id))))
         result = run_check(catalogue, q, CheckQuery(qualification=q.id), Objective.CREDITS)
         if result is not None:
             show_unknown_rules(catalogue, q, result.today)
@@ -196,7 +198,7 @@ def main() -> None:
         decisions.quick_entry(catalogue, q)
         held = tick_units(catalogue, q)
         query = decisions.ask(catalogue, q, held, ctx.as_at)
-    st.query_params.from_dict(encode_check(catalogue, query))
+    st.query_params.from_dict(with_date(ctx, encode_check(catalogue, query)))
     with right:
         objective = st.radio("Plan the remaining units by", list(OBJECTIVES),
                              format_func=OBJECTIVES.__getitem__, key="check_objective",

@@ -285,3 +285,20 @@ def test_check__clear_all_unticks_everything():
     at.button(key="check_clear").click().run()
     assert not at.exception
     assert not any(c.value for c in at.checkbox if c.key.startswith("unit_"))
+
+
+def test_check__the_address_keeps_the_date_and_reopens_as_it_was():
+    at = check_units("ocr-09628", ["D/502/9654"], as_at=BEFORE_CLOSING)
+    address = dict(at.query_params)
+    assert address["on"] == BEFORE_CLOSING.isoformat()
+    assert (address["qual"], address["units"]) == ("09628", "D/502/9654")
+    reopened = open_with_link("app_pages/check_units.py", **address)
+    assert reopened.date_input(key="as_at").value == BEFORE_CLOSING
+    assert any("Open to new learners until 31 December 2016" in t
+               for t in texts(reopened.success))
+    assert any("5 of 13 credits counted" in t for t in texts(reopened.warning))
+
+
+def test_check__on_today_the_address_has_no_date():
+    at = check_units("ocr-09628", ["D/502/9654"])
+    assert "on" not in at.query_params
