@@ -22,7 +22,8 @@ from its address. The proxy only has to carry Streamlit's websocket (HAProxy pas
 ``Upgrade`` through in HTTP mode; ``timeout tunnel`` keeps an idle session's socket open), keep
 each websocket on the replica it opened on (automatic: one connection, one server), send new
 sessions to the replica with the fewest (``balance leastconn``), and stop sending them to a
-replica whose health check fails (``option httpchk`` on ``/_stcore/health`` every 2 s).
+replica whose health check fails (``option httpchk`` on ``/_stcore/health`` every 2 s), and
+retry a connection a stopped replica refuses on another one (``option redispatch``).
 """
 
 from __future__ import annotations
@@ -72,6 +73,10 @@ defaults
     # A Streamlit session is one long-lived websocket: once upgraded, this bounds its idleness.
     timeout tunnel 1h
     option http-server-close
+    # A replica that has just stopped refuses connections before its health check fails: try
+    # again, each time on another replica, so a reconnecting session lands at once.
+    retries 3
+    option redispatch 1
 
 frontend advisor
     bind {listen}
