@@ -254,7 +254,10 @@ def main() -> None:
     answers = {
         "Completed": labels.qualification_label(catalogue.qualifications[start])
         if start else "none",
-        "Units held": "; ".join(query.units) or "none",
+        # With a qualification completed, its own units count without being listed here.
+        ("Other units held" if start else "Units held"): "; ".join(
+            f"{u} {catalogue.units[u].title}" if u in catalogue.units else u
+            for u in query.units) or "none",
         "Aiming for": labels.qualification_label(catalogue.qualifications[query.to_qualification])
         if query.to_qualification else f"Level {query.to_level}",
     }

@@ -304,10 +304,11 @@ def test_record__shows_accepted_units_with_notes_in_progress_and_the_timeline(ca
 
 
 def _headline_and_steps(page: str) -> tuple[str, str]:
+    import html as html_text
     import re
 
     def plain(html: str) -> str:
-        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+        return html_text.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip())
 
     headline = re.search(r'<p class="headline">(.*?)</p>', page, re.S)
     steps = re.search(r"<h2>Next steps</h2>(.*?)</ol>", page, re.S)
@@ -327,7 +328,17 @@ def _headline_and_steps(page: str) -> tuple[str, str]:
      "complete, 44 of 42 credits counted. On 29 November 2026: closed, and certificates are "
      "no longer issued.",
      ["the last certification date was 31 August 2019",
-      "The sources name what replaced it: OCR Level 3 Diploma in Customer Service (10380)."]),
+      "The sources name what replaced it: OCR Level 3 Diploma in Customer Service (10380).",
+      "Certificates for OCR Level 3 NVQ Diploma in Customer Service (03456) are no longer "
+      "issued: ask the centre about what replaced it, OCR Level 3 Diploma in Customer Service "
+      "(10380), and which of the learner's units carry over to it"]),
+    # Not complete on today's date: more units cannot complete it, so the record does not
+    # send the learner to take them.
+    ("F3 F4", "", dt.date(2026, 11, 29),
+     "not complete yet, 22 of 42 credits counted. On 29 November 2026: closed, and "
+     "certificates are no longer issued.",
+     ["are no longer issued, so taking more units cannot complete it: ask the centre about "
+      "what replaced it, OCR Level 3 Diploma in Customer Service (10380)"]),
     ("F3 F4 A3 B2 C3", "D1", dt.date(2015, 1, 5),
      "not complete yet, 38 of 42 credits counted. Complete once the units in progress are "
      "achieved.",
@@ -351,6 +362,7 @@ def test_record__headline_and_next_steps_say_where_the_check_stands_on_the_date(
     for step in steps:
         assert step in shown_steps
     assert "claim the certificate" not in shown_steps or as_at.year < 2019
+    assert "units still needed to take next" not in shown_steps or as_at.year < 2019
     assert "No sources were needed" not in page  # the rules of combination are cited
 
 

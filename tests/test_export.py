@@ -195,8 +195,14 @@ def test_action_plan__a_route_printout_names_the_closure_and_the_replacement(cat
     html = action_plan_html(catalogue, ActionPlan(as_at=dt.date(2026, 11, 29), route=closed))
     text = " ".join(" ".join(parse(html).text).split())
     assert text.split("action plan", 2)[2].lstrip().startswith(
-        "First step: OCR Level 3 Certificate in Principles of Customer Service (09629), closed "
-        "to new learners on 29 November 2026")
+        "First step: OCR Level 3 Certificate in Principles of Customer Service (09629) (route: "
+        "09628 → 09629). On 29 November 2026 it is closed to new learners; the sources name "
+        "what replaced it: OCR Level 3 Diploma in Customer Service (10380).")
+    assert ("First step on your route: OCR Level 3 Certificate in Principles of Customer "
+            "Service (09629): on 29 November 2026 it is closed to new learners; the sources name "
+            "what replaced it: OCR Level 3 Diploma in Customer Service (10380). Ask a centre "
+            "about what replaced it.") in text
+    assert "closed to new learners on 29 November 2026" not in text, "not as if it closed today"
     assert ("The sources name what replaced it: OCR Level 3 Diploma in Customer Service "
             "(10380).") in text
     assert "To agree with your adviser" in text  # room to write the actions by hand

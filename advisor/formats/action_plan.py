@@ -35,6 +35,7 @@ from advisor.views.labels import (
     STATUS_WORDS,
     STEP_WORDS,
     citation,
+    status_in_a_clause,
     status_sentence,
 )
 
@@ -203,7 +204,7 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     timeline = (_Cited(progress.timeline.reason, sources.cite(progress.timeline.source))
                 if progress is not None and progress.timeline is not None else None)
     return _ENVIRONMENT.get_template(_TEMPLATE).render(
-        headline=_headline(plan, status),
+        headline=_headline(catalogue, plan, status),
         who=[(label, value.strip()) for label, value in (
             ("Learner", plan.learner), ("Adviser", plan.adviser), ("Centre", plan.centre))
             if value.strip()],
@@ -224,14 +225,15 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     )
 
 
-def _headline(plan: ActionPlan, status: StatusOnDate | None) -> str:
+def _headline(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | None) -> str:
     """The answer in one sentence, first on the page (``status``: the checked
     qualification's, if there is a check)."""
     day = uk_date(plan.as_at)
     if plan.route is not None and plan.route.steps:
         first = plan.route.steps[0]
-        return (f"First step: {first.to.name}, {STATUS_WORDS[first.status.status]} on {day}"
-                f" (route: {' → '.join(q.reference for q in plan.route.path)}).")
+        return (f"First step: {first.to.name} (route: "
+                f"{' → '.join(q.reference for q in plan.route.path)}). "
+                f"{_sentence(status_in_a_clause(catalogue, first.status, plan.as_at))}")
     result = plan.recommendation
     if result is not None and result.recommended_level is not None:
         open_now = [o.qualification.name for o in result.options if o.open]
@@ -257,6 +259,10 @@ def _headline(plan: ActionPlan, status: StatusOnDate | None) -> str:
             text += f" On {day}: {STATUS_WORDS[status.status]}."
         return text
     return "Not enough was answered to suggest a level: see what to do next."
+
+
+def _sentence(clause: str) -> str:
+    return clause[:1].upper() + clause[1:] + "."
 
 
 def _cited(findings: Iterable[Finding | Reason], sources: _Sources) -> list[_Cited]:
@@ -356,9 +362,11 @@ def _next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | N
                   for step in plan.recommendation.next_steps]
     if plan.route is not None and plan.route.steps:
         first = plan.route.steps[0]
-        steps.append(_Cited(f"First step on your route: {first.to.name} "
-                            f"({STATUS_WORDS[first.status.status]} on "
-                            f"{uk_date(plan.as_at)}).", ()))
+        text = (f"First step on your route: {first.to.name}: "
+                f"{status_in_a_clause(catalogue, first.status, plan.as_at)}.")
+        if first.status.replaced_by:
+            text += " Ask a centre about what replaced it."
+        steps.append(_Cited(text, ()))
     if (plan.carry_over and plan.carry_over.similar) or (
         plan.route and any(s.carry_over.similar for s in plan.route.steps)
     ):
@@ -385,9 +393,18 @@ def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
                             sources.cite(status.source)))
     if not shown.known:
         return steps
-    if shown.complete:
-        if status.status is not Status.CERTIFICATION_CLOSED:
-            steps.append(_Cited(f"Ask the centre to claim the certificate for {name}.", ()))
+    if status.status is Status.CERTIFICATION_CLOSED:  # no more units can complete it
+        replaced = [catalogue.qualifications[i].name for i in status.replaced_by
+                    if i in catalogue.qualifications]
+        towards = ("what replaced it, " + "; ".join(replaced) if replaced
+                   else "a qualification that is open today")
+        why = "" if shown.complete else ", so taking more units cannot complete it"
+        steps.append(_Cited(
+            f"Certificates for {name} are no longer issued{why}: ask the centre about "
+            f"{towards}, and which of the learner's units carry over to it (Plan a route shows "
+            "them).", ()))
+    elif shown.complete:
+        steps.append(_Cited(f"Ask the centre to claim the certificate for {name}.", ()))
     elif progress is not None and progress.when_done is not None and progress.when_done.complete:
         steps.append(_Cited("Finish the units in progress: they complete the qualification.", ()))
     else:

@@ -43,6 +43,7 @@ __all__ = [
     "in_level_order",
     "qualification_label",
     "register_level",
+    "status_in_a_clause",
     "status_sentence",
     "unit_label",
 ]
@@ -187,6 +188,22 @@ def status_sentence(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) 
                 if i in catalogue.qualifications]
     if replaced:
         text += " The sources name what replaced it: " + "; ".join(replaced) + "."
+    return text
+
+
+def status_in_a_clause(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) -> str:
+    """``on 29 November 2026 it is closed to new learners; the sources name what replaced it:
+    <name>``: a qualification's status as part of a longer sentence, dated as at the day asked
+    about (never as if it closed on that day)."""
+    day = uk_date(as_at)
+    if status.status is Status.UNKNOWN:
+        text = f"whether it takes new learners on {day} is not stated in the sources"
+    else:
+        text = f"on {day} it is {_STATUS_IN_A_SENTENCE[status.status]}"
+    replaced = [catalogue.qualifications[i].name for i in status.replaced_by
+                if i in catalogue.qualifications]
+    if replaced:
+        text += "; the sources name what replaced it: " + "; ".join(replaced)
     return text
 
 

@@ -38,13 +38,16 @@ def test_adviser__the_route_printout_names_09629s_closure_and_its_replacement(
             .click()
     plan = Path(download_info.value.path()).read_text(encoding="utf-8")
     assert "Sam Learner" in plan
+    assert "Other units held" in plan, "09628's own units are not listed as if none were held"
     assert "closed to new learners" in plan
     assert "The sources name what replaced it: OCR Level 3 Diploma in Customer Service " \
            "(10380)." in plan
     page.set_content(plan)  # the file as the learner opens it
     headline = page.locator(".headline")
     expect(headline).to_contain_text("First step: OCR Level 3 Certificate in Principles of "
-                                     "Customer Service (09629), closed to new learners")
+                                     "Customer Service (09629)")
+    expect(headline).to_contain_text("it is closed to new learners; the sources name what "
+                                     "replaced it: OCR Level 3 Diploma in Customer Service (10380)")
     # Printed on A4 as the learner's copy: the page prints, and says the same.
     pdf = tmp_path / "route-plan.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
