@@ -24,7 +24,14 @@ ratio (app / hello world):
   to settle before the next. The median of ``--ticks``, the two apps taking turns, each on one
   server started for the ticks.
 
-Both servers and the browser share the machine, so the figures include the browser's own work.
+A third page, *same size*, separates Streamlit's cost for a page of this size from the app's
+own: it is written at run time with as many elements as the app's check page has once open
+(counted in the browser), the same unit checkboxes (same keys and labels), lines of text for
+the rest and one alert that adds up the credits ticked: no engine, no tables, no decisions. Its
+ticks take turns with the other two, on the same clicks, and the app's tick is printed against
+it too.
+
+The servers and the browser share the machine, so the figures include the browser's own work.
 """
 
 from __future__ import annotations
@@ -44,7 +51,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
-from advisor import Catalogue, Qualification, check_combination, load_catalogue
+from advisor import Catalogue, Qualification, check_combination, labels, load_catalogue
 from benchmarks.browser_load import SHOWN_WITHOUT_OPENING, default_qualification
 from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, REPO, TIMEOUT_MS, wait_for_app
 from tests.support.server import LOOPBACK, free_port, stop, streamlit_command, wait_until_serving
@@ -56,6 +63,26 @@ st.title("Hello world")
 ticked = st.checkbox("Tick me")
 st.write("The box is ticked." if ticked else "The box is empty.")
 '''
+SAME_SIZE = '''\
+import streamlit as st
+
+# Written by benchmarks/speed_floor.py: as many elements as the app's check page, with the same
+# unit checkboxes (same keys and labels), and nothing else: no engine, no tables.
+UNITS = {units!r}
+st.title("Same size")
+with st.sidebar:
+    st.date_input("As at", key="as_at")
+left, right = st.columns(2)
+with left:
+    ticked = sum(credits for key, _, credits in UNITS if st.session_state.get(key))
+    for key, label, _ in UNITS:
+        st.checkbox(label, key=key)
+    for number in range({filler}):
+        st.caption(f"Line {{number}} of text beside the units, as the page's sources are.")
+with right:
+    st.warning(f"Ticked: {{ticked}} credits")
+'''
+SAME_SIZE_HEADING = "Same size"
 HELLO_HEADING = "Hello world"
 HELLO_TEXTS = ("The box is empty.", "The box is ticked.")
 APP_HOME = ("/", "Customer Service qualifications advisor")
@@ -114,13 +141,48 @@ def serve_or_fail(url: str, server: subprocess.Popen[bytes]) -> None:
         raise RuntimeError(failure)
 
 
-def hello_world_folder(parent: Path) -> Path:
-    """A folder holding the hello-world app as ``app.py`` and this app's Streamlit settings."""
-    folder = parent / "hello"
+def app_folder(parent: Path, name: str, source: str) -> Path:
+    """A folder holding ``source`` as ``app.py`` and this app's Streamlit settings."""
+    folder = parent / name
     (folder / ".streamlit").mkdir(parents=True)
-    (folder / "app.py").write_text(HELLO_WORLD, encoding="utf-8")
+    (folder / "app.py").write_text(source, encoding="utf-8")
     shutil.copy(REPO / ".streamlit" / "config.toml", folder / ".streamlit" / "config.toml")
     return folder
+
+
+def hello_world_folder(parent: Path) -> Path:
+    return app_folder(parent, "hello", HELLO_WORLD)
+
+
+def same_size_folder(parent: Path, units: Sequence[tuple[str, str, int]], elements: int) -> Path:
+    """The same-size page: ``units`` (key, label, credits) as checkboxes, and lines of text up
+    to ``elements`` elements in all."""
+    filler = max(elements - len(units) - 3, 0)  # the title, the sidebar's date, the answer
+    return app_folder(parent, "same-size", SAME_SIZE.format(units=list(units), filler=filler))
+
+
+def page_units(catalogue: Catalogue, q: Qualification) -> list[tuple[str, str, int]]:
+    """The check page's unit checkboxes for ``q``: (widget key, label, credits)."""
+    rules, _ = catalogue.effective_rules(q)
+    members = {m.urn: m for g in (rules.groups if rules else ()) for m in g.units}
+    return [(f"unit_{urn}", labels.unit_label(catalogue, member),
+             catalogue.units[urn].credits or 0 if urn in catalogue.units else 0)
+            for urn, member in members.items()]
+
+
+def same_size_ticks(units: Sequence[tuple[str, str, int]],
+                    clicks: Sequence[tuple[str, str]]) -> list[str]:
+    """What the same-size page shows after each of the app's clicks (the same units)."""
+    credits = {key.removeprefix("unit_"): c for key, _, c in units}
+    held: set[str] = set()
+    texts = []
+    for urn, _ in clicks:
+        held ^= {urn}
+        texts.append(f"Ticked: {sum(credits[u] for u in held)} credits")
+    return texts
+
+
+ELEMENTS = "[data-testid=stElementContainer]"
 
 
 # ------------------------------------------------------------------------------ the browser
@@ -231,9 +293,11 @@ def unit_checkbox(urn: str) -> str:
 # ------------------------------------------------------------------------------ the run
 
 
-def measure_ticks(browser: Browser, app: Side, hello: Side,
-                  clicks: list[tuple[str, str]]) -> None:
-    """One server of each; their pages ticked in turn."""
+def measure_ticks(browser: Browser, app: Side, hello: Side, same_size: Side,
+                  clicks: list[tuple[str, str]], units: Sequence[tuple[str, str, int]],
+                  parent: Path) -> int:
+    """One server of each; their pages ticked in turn. The same-size page is written once the
+    app's check page is open, to as many elements as it has; returns that number."""
     with serving(app.folder, free_port()) as (app_url, app_server, _), \
             serving(hello.folder, free_port()) as (hello_url, hello_server, _):
         serve_or_fail(app_url, app_server)
@@ -242,13 +306,28 @@ def measure_ticks(browser: Browser, app: Side, hello: Side,
         try:
             app_page = open_settled(app_context, app.tick_page)
             hello_page = open_settled(hello_context, hello.tick_page)
-            for number, (urn, text) in enumerate(clicks):
-                timed_tick(app_page, app, unit_checkbox(urn), "[data-testid=stAlert]", text)
-                timed_tick(hello_page, hello, "[data-testid=stCheckbox] label",
-                           "[data-testid=stMarkdown]", HELLO_TEXTS[(number + 1) % 2])
+            elements = app_page.locator(ELEMENTS).count()
+            same_size.folder = same_size_folder(parent, units, elements)
+            with serving(same_size.folder, free_port()) as (same_url, same_server, _):
+                serve_or_fail(same_url, same_server)
+                same_context = new_context(browser, same_url)
+                try:
+                    same_page = open_settled(same_context, same_size.tick_page)
+                    same_texts = same_size_ticks(units, clicks)
+                    for number, (urn, text) in enumerate(clicks):
+                        timed_tick(app_page, app, unit_checkbox(urn), "[data-testid=stAlert]",
+                                   text)
+                        timed_tick(hello_page, hello,
+                                   "[data-testid=stCheckbox] label",
+                                   "[data-testid=stMarkdown]", HELLO_TEXTS[(number + 1) % 2])
+                        timed_tick(same_page, same_size, unit_checkbox(urn),
+                                   "[data-testid=stAlert]", same_texts[number])
+                finally:
+                    same_context.close()
         finally:
             app_context.close()
             hello_context.close()
+    return elements
 
 
 def in_turn(rounds: int, *steps: Callable[[], None]) -> None:
@@ -261,10 +340,11 @@ def median_ms(seconds: Sequence[float]) -> float:
     return statistics.median(seconds) * 1000
 
 
-def report(app: Side, hello: Side, q: Qualification) -> None:
+def report(app: Side, hello: Side, same_size: Side, q: Qualification, elements: int) -> None:
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the end; app: "
-          f"starts open {app.start_page[0]}, ticks on {app.tick_page[0]} ({q.reference}); "
-          "hello world: a title, a checkbox, a line of text")
+          f"starts open {app.start_page[0]}, ticks on {app.tick_page[0]} ({q.reference}, "
+          f"{elements} elements); hello world: a title, a checkbox, a line of text; same size: "
+          f"{elements} elements, the same unit checkboxes, no engine")
     print(f"{'median':<34} {'app':>9} {'hello world':>12} {'ratio':>7}")
     rows = [
         (f"start: spawn to page settled ({len(app.starts)})", app.starts, hello.starts),
@@ -275,8 +355,12 @@ def report(app: Side, hello: Side, q: Qualification) -> None:
     for label, mine, floor in rows:
         ours, theirs = median_ms(mine), median_ms(floor)
         print(f"{label:<34} {ours:>6.0f} ms {theirs:>9.0f} ms {ours / theirs:>6.2f}x")
-    for side in (app, hello):
-        print(f"{side.name} starts (s): " + ", ".join(f"{s:.2f}" for s in side.starts))
+    ours, theirs = median_ms(app.ticks), median_ms(same_size.ticks)
+    print(f"{'tick, against the same-size page':<34} {ours:>6.0f} ms {theirs:>9.0f} ms "
+          f"{ours / theirs:>6.2f}x  (same size in the middle column)")
+    for side in (app, hello, same_size):
+        if side.starts:
+            print(f"{side.name} starts (s): " + ", ".join(f"{s:.2f}" for s in side.starts))
         print(f"{side.name} ticks (ms): " + ", ".join(f"{s * 1000:.0f}" for s in side.ticks))
 
 
@@ -303,14 +387,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         app = Side("app", REPO, APP_CHECK if args.start_on == "check" else APP_HOME, APP_CHECK)
         hello_page = ("/", HELLO_HEADING)
         hello = Side("hello world", hello_world_folder(Path(temporary)), hello_page, hello_page)
+        same_page = ("/", SAME_SIZE_HEADING)
+        same_size = Side("same size", Path(temporary), same_page, same_page)  # written later
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             in_turn(args.starts, lambda: measure_start(browser, app),
                     lambda: measure_start(browser, hello))
-            measure_ticks(browser, app, hello, clicks)
+            elements = measure_ticks(browser, app, hello, same_size, clicks,
+                                     page_units(catalogue, q), Path(temporary))
         finally:
             browser.close()
-    report(app, hello, q)
+    report(app, hello, same_size, q, elements)
     return 0
 
 

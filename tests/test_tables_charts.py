@@ -79,6 +79,15 @@ def test_rules_table__one_row_per_rule_with_its_source(catalogue):
                for s in table["Source"])
 
 
+def test_rules_table__a_document_cited_twice_in_a_row_is_named_once(catalogue):
+    result = check(catalogue, "03456", [])
+    sources = tables.rules_table(catalogue, result).set_index("Rule")["Source"]
+    group_b = next(s for rule, s in sources.items() if rule.startswith("Group B"))
+    title = "OCR student guide: Level 3 NVQ Diploma in Customer Service (03456), 2011"
+    assert group_b.count(title) == 1
+    assert group_b.startswith(f"{title}, § GROUP B OPTIONAL UNITS - IMPRESSION AND IMAGE, § ")
+
+
 def test_plan_table__the_units_still_needed(catalogue):
     result = check(catalogue, "09628", ["D/502/9654"])
     table = tables.plan_table(catalogue, result)

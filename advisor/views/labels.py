@@ -123,23 +123,35 @@ def group_requirement(group: Group) -> str:
     return text
 
 
+def _document(catalogue: Catalogue, cited: Citation) -> str:
+    """The cited document's title and date (its file name when the catalogue does not list it)."""
+    document = catalogue.documents.get(cited.doc)
+    if document is None:
+        return cited.doc
+    where = document.title
+    if document.date and document.date not in where:
+        where += f", {document.date}"
+    return where
+
+
+def _section(catalogue: Catalogue, cited: Citation) -> str:
+    return f"§ {cited.section}{_BASIS_MARK[catalogue.basis(cited)]}"
+
+
 def citation(catalogue: Catalogue, cited: Citation) -> str:
     """A citation people can read: the document's title and date, then the section, marked
     where it is a secondary source or an inference. ``OCR centre handbook: ... (09628,
     09629), § 2.1 Qualification profile``. (File names are for the About page only.)"""
-    document = catalogue.documents.get(cited.doc)
-    if document is None:
-        where = cited.doc
-    else:
-        where = document.title
-        if document.date and document.date not in where:
-            where += f", {document.date}"
-    return f"{where}, § {cited.section}{_BASIS_MARK[catalogue.basis(cited)]}"
+    return f"{_document(catalogue, cited)}, {_section(catalogue, cited)}"
 
 
 def cite(catalogue: Catalogue, sources: Iterable[Citation]) -> str:
-    """Citations as one line, each readable (:func:`citation`)."""
-    return "; ".join(dict.fromkeys(citation(catalogue, c) for c in sources))
+    """Citations as one line, each readable (:func:`citation`), a document's title given once
+    before all its sections: ``OCR student guide: ..., 2011, § GROUP A, § LEVEL 3; OCR ...``."""
+    sections: dict[str, dict[str, None]] = {}
+    for cited in sources:
+        sections.setdefault(_document(catalogue, cited), {})[_section(catalogue, cited)] = None
+    return "; ".join(f"{where}, {', '.join(found)}" for where, found in sections.items())
 
 
 STEP_WORDS: dict[StepKind, str] = {

@@ -104,3 +104,27 @@ def save_screenshot(page: Page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=path, full_page=True, animations="disabled")
     return path
+
+
+# A4 is 210 mm wide; the printout's own style prints it with 15 mm margins (@page).
+A4_PRINTED_WIDTH_PX = round((210 - 2 * 15) / 25.4 * 96)
+
+
+def print_to_a4(page: Page, pdf: Path) -> None:
+    """Print the page as Chromium prints it to A4, after checking that, laid out for print at
+    the width A4 leaves inside its margins, nothing is wider than the paper (a long name or
+    table cut off at the edge)."""
+    viewport = page.viewport_size
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": A4_PRINTED_WIDTH_PX, "height": 1100})
+    try:
+        overflowing = page.evaluate("""(width) => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > width + 1)
+            .map(e => e.tagName + ': ' + e.textContent.slice(0, 60))""", A4_PRINTED_WIDTH_PX)
+        assert overflowing == [], f"wider than A4 when printed: {overflowing[:5]}"
+        page.pdf(path=str(pdf), format="A4", print_background=True)
+    finally:
+        page.emulate_media(media="screen")
+        if viewport is not None:
+            page.set_viewport_size(viewport)
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5_000

@@ -17,6 +17,7 @@ from tests.browser.helpers import (
     SCREENSHOTS,
     TIMEOUT_MS,
     check_accessibility,
+    print_to_a4,
     save_screenshot,
     wait_for_app,
 )
@@ -50,8 +51,7 @@ def test_adviser__the_route_printout_names_09629s_closure_and_its_replacement(
                                      "replaced it: OCR Level 3 Diploma in Customer Service (10380)")
     # Printed on A4 as the learner's copy: the page prints, and says the same.
     pdf = tmp_path / "route-plan.pdf"
-    page.pdf(path=str(pdf), format="A4", print_background=True)
-    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5_000
+    print_to_a4(page, pdf)
     SCREENSHOTS.mkdir(exist_ok=True)
     (SCREENSHOTS / "interview-route-plan.pdf").write_bytes(pdf.read_bytes())
     save_screenshot(page, "interview-route-plan")

@@ -11,7 +11,14 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import TIMEOUT_MS, check_accessibility, save_screenshot, wait_for_app
+from tests.browser.helpers import (
+    SCREENSHOTS,
+    TIMEOUT_MS,
+    check_accessibility,
+    print_to_a4,
+    save_screenshot,
+    wait_for_app,
+)
 
 
 def choose(page: Page, label: str, option: str) -> None:
@@ -22,7 +29,7 @@ def choose(page: Page, label: str, option: str) -> None:
     page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
 
 
-def test_adviser__starting_level_then_printable_plan(page: Page, blocked_requests):
+def test_adviser__starting_level_then_printable_plan(page: Page, blocked_requests, tmp_path):
     """An adviser in an interview: the learner's answers, the level with its reasons, the
     qualifications at it, and the action plan to take home."""
     page.goto("/starting_level")
@@ -53,6 +60,10 @@ def test_adviser__starting_level_then_printable_plan(page: Page, blocked_request
     expect(page.get_by_role("heading", name="Your Customer Service qualifications action plan"))\
         .to_be_visible()
     save_screenshot(page, "journey-adviser-action-plan")
+    print_to_a4(page, tmp_path / "starting-level-plan.pdf")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    (SCREENSHOTS / "starting-level-plan.pdf").write_bytes(
+        (tmp_path / "starting-level-plan.pdf").read_bytes())
     assert blocked_requests == [], "neither the app nor the plan reaches other hosts"
 
 
