@@ -136,9 +136,7 @@ def show_result(catalogue: Catalogue, check: CombinationCheck) -> None:
            else "; guided learning hours not stated for every unit")
     st.write(f"{OBJECTIVES[plan.objective.value]}: add {count(len(plan.units), 'unit')}, "
              f"{plan.additional_credits} additional credits{glh}.")
-    # A few rows: a static table shows every column without scrolling, and costs the browser
-    # less to redraw on each tick than a grid.
-    show_table(tables.plan_table(catalogue, check), name="Completion plan", wrap=True,
+    show_table(tables.plan_table(catalogue, check), name="Completion plan",
                key="check_plan_csv",
                file_name=f"plan-{check.qualification.reference}.csv"
                .replace("/", "-"))
