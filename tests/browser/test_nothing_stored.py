@@ -313,6 +313,7 @@ def check_units(page: Page, catalogue: Catalogue) -> None:
     # asks for a file the rerun has replaced, and none comes.
     expect(page.get_by_test_id("stAlert").filter(has_text="credits counted")).to_contain_text(
         f"{check.credits_counted} of {check.credits_required} credits counted")
+    page.get_by_text("Show the credits in each group as a chart").click()  # drawn on request
     page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for()
     wait_for_app(page)
     with page.expect_download(timeout=DOWNLOAD_TIMEOUT_MS) as download:
