@@ -51,6 +51,7 @@ from advisor import (
     uk_date,
     without_control_characters,
 )
+from app_pages._network import send_without_delay
 
 AS_AT_KEY = "as_at"
 EARLIEST_DATE = dt.date(2000, 1, 1)
@@ -116,6 +117,7 @@ def draw_frame() -> bool:
     """Draw what every page shares. False (after showing every problem) when the catalogue
     cannot be loaded; the caller then stops."""
     st.set_page_config(page_title="Customer Service qualifications advisor", layout="wide")
+    send_without_delay()
     try:
         get_catalogue(data_dir())
     except CatalogueError as error:

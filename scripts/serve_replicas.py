@@ -73,6 +73,8 @@ defaults
     # A Streamlit session is one long-lived websocket: once upgraded, this bounds its idleness.
     timeout tunnel 1h
     option http-server-close
+    # A page's run is many small websocket messages: pass each on at once, not gathered.
+    option http-no-delay
     # A replica that has just stopped refuses connections before its health check fails: try
     # again, each time on another replica, so a reconnecting session lands at once.
     retries 3
