@@ -35,6 +35,7 @@ from advisor.views.labels import (
     STATUS_WORDS,
     STEP_WORDS,
     citation,
+    replacement_names,
     status_in_a_clause,
     status_sentence,
 )
@@ -394,8 +395,7 @@ def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
     if not shown.known:
         return steps
     if status.status is Status.CERTIFICATION_CLOSED:  # no more units can complete it
-        replaced = [catalogue.qualifications[i].name for i in status.replaced_by
-                    if i in catalogue.qualifications]
+        replaced = replacement_names(catalogue, status)
         towards = ("what replaced it, " + "; ".join(replaced) if replaced
                    else "a qualification that is open today")
         why = "" if shown.complete else ", so taking more units cannot complete it"

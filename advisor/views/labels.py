@@ -43,6 +43,7 @@ __all__ = [
     "in_level_order",
     "qualification_label",
     "register_level",
+    "replacement_names",
     "status_in_a_clause",
     "status_sentence",
     "unit_label",
@@ -188,6 +189,12 @@ _STATUS_IN_A_SENTENCE = {
 }
 
 
+def replacement_names(catalogue: Catalogue, status: StatusOnDate) -> list[str]:
+    """The names of what the sources say replaced a qualification that has closed."""
+    return [catalogue.qualifications[i].name for i in status.replaced_by
+            if i in catalogue.qualifications]
+
+
 def status_sentence(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) -> str:
     """``On 29 November 2026: closed to new learners. <why> The sources name what replaced
     it: <name>.`` (the status is not said twice where the reason already says it)."""
@@ -196,8 +203,7 @@ def status_sentence(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) 
         text = f"On {uk_date(as_at)}: {status.reason}"
     else:
         text = f"On {uk_date(as_at)}: {words}. {status.reason}"
-    replaced = [catalogue.qualifications[i].name for i in status.replaced_by
-                if i in catalogue.qualifications]
+    replaced = replacement_names(catalogue, status)
     if replaced:
         text += " The sources name what replaced it: " + "; ".join(replaced) + "."
     return text
@@ -212,8 +218,7 @@ def status_in_a_clause(catalogue: Catalogue, status: StatusOnDate, as_at: dt.dat
         text = f"whether it takes new learners on {day} is not stated in the sources"
     else:
         text = f"on {day} it is {_STATUS_IN_A_SENTENCE[status.status]}"
-    replaced = [catalogue.qualifications[i].name for i in status.replaced_by
-                if i in catalogue.qualifications]
+    replaced = replacement_names(catalogue, status)
     if replaced:
         text += "; the sources name what replaced it: " + "; ".join(replaced)
     return text
