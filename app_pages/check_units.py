@@ -144,8 +144,8 @@ def show_result(catalogue: Catalogue, check: CombinationCheck) -> None:
 
 def show_credit_chart(catalogue: Catalogue, check: CombinationCheck) -> None:
     """The credits in each group as a chart, when asked for: the table above already says which
-    rules are met, and drawing a chart on every tick costs the browser and the server more than
-    the rest of the answer (see the README's *Speed and scale*)."""
+    rules are met, and building and drawing the chart on every tick took about a seventh of the
+    tick, in the browser and on the server (see the README's *Speed and scale*)."""
     if not st.toggle("Show the credits in each group as a chart", key="check_chart",
                      persist_state="session"):
         return
