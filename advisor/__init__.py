@@ -139,6 +139,7 @@ from advisor.formats.cohort_file import (
     template_guide_text,
 )
 from advisor.formats.links import (
+    MAX_NOTE_LENGTH,
     CheckQuery,
     RouteQuery,
     decode_check,
@@ -174,6 +175,7 @@ __all__ = [
     "COLUMNS",
     "DATA_DIR_ENV",
     "ENTRY",
+    "MAX_NOTE_LENGTH",
     "NOT_ASSESSED",
     "REGISTER_ENV",
     "REGISTER_SUBJECT",

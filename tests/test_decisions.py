@@ -248,6 +248,30 @@ def test_cli_check__decision_mistakes_exit_2(capsys, argv, message):
     assert message in capsys.readouterr().err
 
 
+def test_cli_check__the_centres_evidence_for_each_accepted_unit(capsys):
+    out = run_json(capsys, "check", "03456", "--accepted", "C6,D1",
+                   "--note", "C6=Holds D/506/9999, the same title", "--note", "T/601/1526= Seen ")
+    assert [(u["number"], u["note"]) for u in out["accepted"]] == [
+        ("C6", "Holds D/506/9999, the same title"), ("D1", "Seen")]
+    assert main(["check", "03456", "--accepted", "C6", "--note", "C6=Certificate seen"]) == 0
+    assert "(evidence: Certificate seen)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--accepted", "C6", "--note", "C6"], "write it as UNIT=TEXT"),
+        (["--accepted", "C6", "--note", "D1=Seen"], "D1: that unit is not in --accepted"),
+        (["--note", "Z9=Seen"], "no unit 'Z9'"),
+        (["--accepted", "C6", "--note", "C6=" + "x" * 201], "at most 200 characters"),
+    ],
+    ids=["no-equals", "not-accepted", "unknown-unit", "too-long"],
+)
+def test_cli_check__note_mistakes_exit_2(capsys, argv, message):
+    assert main(["check", "03456", *argv]) == 2
+    assert message in capsys.readouterr().err
+
+
 def test_cli_carry_over__accepted_in_json(capsys):
     out = run_json(capsys, "carry-over", "--from", "10381", "--to", "03456", "--accepted",
                    "D/506/2153")

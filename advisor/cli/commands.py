@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from advisor import (
+    MAX_NOTE_LENGTH,
     Accepted,
     Catalogue,
     CohortInput,
@@ -41,6 +42,7 @@ from advisor import (
     to_csv_bytes,
     to_excel_bytes,
     validate_catalogue,
+    without_control_characters,
 )
 from advisor.cli._base import (
     EXIT_OK,
@@ -81,9 +83,21 @@ def command_validate(args: argparse.Namespace) -> int:
 
 def _accepted(catalogue: Catalogue, args: argparse.Namespace,
               within: Qualification) -> list[Accepted]:
-    """The units the centre accepts, from ``--accepted``."""
-    return [Accepted(urn) for urn in resolve_units(catalogue, _units_argument(args.accepted),
-                                                   within)]
+    """The units the centre accepts, from ``--accepted``, each with its ``--note U=TEXT``."""
+    urns = resolve_units(catalogue, _units_argument(args.accepted), within)
+    notes: dict[str, str] = {}
+    for given in args.note:
+        reference, equals, note = given.partition("=")
+        if not equals or not reference.strip():
+            raise UsageError(f"--note {given!r}: write it as UNIT=TEXT, e.g. 'C6=Certificate seen'")
+        urn, = resolve_units(catalogue, [reference.strip()], within)
+        if urn not in urns:
+            raise UsageError(f"--note {reference.strip()}: that unit is not in --accepted")
+        note = " ".join(without_control_characters(note).split())
+        if len(note) > MAX_NOTE_LENGTH:
+            raise UsageError(f"--note {reference.strip()}: at most {MAX_NOTE_LENGTH} characters")
+        notes[urn] = note
+    return [Accepted(urn, notes.get(urn, "")) for urn in urns]
 
 
 def command_check(args: argparse.Namespace) -> int:

@@ -54,6 +54,7 @@ EXAMPLES = """\
 examples:
   advisor check 09628 --units D/502/9654
   advisor check 03456 --units F3,F4,A3,B2,C3 --accepted C6 --in-progress D1
+  advisor check 03456 --accepted C6 --note "C6=Holds D/506/9999, the same title"
   advisor check 09628 --glh-per-week 5 --start 2015-01-05
   advisor carry-over --from 09628 --to 09629
   advisor eligibility 09628 --age 20 --as-at 2026-11-22
@@ -130,7 +131,12 @@ def _add_validate(commands: Commands, shared: _Shared) -> None:
 
 
 def _accepted_option(help_: str) -> argparse.ArgumentParser:
-    return option_parser("--accepted", default="", metavar="U,...", help=help_)
+    parser = option_parser("--accepted", default="", metavar="U,...", help=help_)
+    parser.add_argument(
+        "--note", action="append", default=[], metavar="U=TEXT",
+        help="the centre's evidence for a unit in --accepted, e.g. --note 'C6=Certificate of "
+             "unit credit seen 20/11/2026' (repeat for each unit; at most 200 characters)")
+    return parser
 
 
 def _add_check(commands: Commands, shared: _Shared) -> None:
