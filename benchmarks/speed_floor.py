@@ -51,7 +51,14 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
-from advisor import Catalogue, Qualification, check_combination, labels, load_catalogue
+from advisor import (
+    Catalogue,
+    GroupMember,
+    Qualification,
+    check_combination,
+    labels,
+    load_catalogue,
+)
 from benchmarks.browser_load import SHOWN_WITHOUT_OPENING, default_qualification
 from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, REPO, TIMEOUT_MS, wait_for_app
 from tests.support.server import LOOPBACK, free_port, stop, streamlit_command, wait_until_serving
@@ -164,7 +171,10 @@ def same_size_folder(parent: Path, units: Sequence[tuple[str, str, int]], elemen
 def page_units(catalogue: Catalogue, q: Qualification) -> list[tuple[str, str, int]]:
     """The check page's unit checkboxes for ``q``: (widget key, label, credits)."""
     rules, _ = catalogue.effective_rules(q)
-    members = {m.urn: m for g in (rules.groups if rules else ()) for m in g.units}
+    members: dict[str, GroupMember] = {}
+    for group in rules.groups if rules else ():
+        for member in group.units:
+            members.setdefault(member.urn, member)  # the page's checkbox is in the first group
     return [(f"unit_{urn}", labels.unit_label(catalogue, member),
              catalogue.units[urn].credits or 0 if urn in catalogue.units else 0)
             for urn, member in members.items()]

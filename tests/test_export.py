@@ -58,7 +58,9 @@ def test_action_plan__shows_answers_recommendation_route_and_sources(catalogue):
     assert "Level 2" in text and "Call Centre Operators" in text
     assert "Step 1: OCR Level 3 Certificate in Principles of Customer Service (09629)" in text
     assert "Units you hold that count (5 credits)" in text
-    assert "Still needed: 12 credits" in text
+    # On this date 09629's certificates are no longer issued: no plan of units is offered.
+    assert "Certificates for it are no longer issued, so no further units can complete it" in text
+    assert "Still needed: 12 credits" not in text
     assert "Step 2: OCR Level 3 NVQ Diploma in Customer Service (03456)" in text
     # Every citation mark points at a listed source, and the list names the documents.
     marks = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
@@ -196,13 +198,27 @@ def test_action_plan__a_route_printout_names_the_closure_and_the_replacement(cat
     text = " ".join(" ".join(parse(html).text).split())
     assert text.split("action plan", 2)[2].lstrip().startswith(
         "First step: OCR Level 3 Certificate in Principles of Customer Service (09629) (route: "
-        "09628 → 09629). On 29 November 2026 it is closed to new learners; the sources name "
-        "what replaced it: OCR Level 3 Diploma in Customer Service (10380).")
+        "09628 → 09629). On 29 November 2026 it is closed to new learners, and certificates "
+        "are no longer issued; the sources name what replaced it: OCR Level 3 Diploma in "
+        "Customer Service (10380).")
     assert ("First step on your route: OCR Level 3 Certificate in Principles of Customer "
-            "Service (09629): on 29 November 2026 it is closed to new learners; the sources name "
-            "what replaced it: OCR Level 3 Diploma in Customer Service (10380). Ask a centre "
-            "about what replaced it.") in text
+            "Service (09629): on 29 November 2026 it is closed to new learners, and certificates "
+            "are no longer issued; the sources name what replaced it: OCR Level 3 Diploma in "
+            "Customer Service (10380). Ask a centre about what replaced it.") in text
     assert "closed to new learners on 29 November 2026" not in text, "not as if it closed today"
     assert ("The sources name what replaced it: OCR Level 3 Diploma in Customer Service "
             "(10380).") in text
     assert "To agree with your adviser" in text  # room to write the actions by hand
+
+
+def test_action_plan__a_route_while_open_plans_the_units_still_needed(catalogue):
+    start = catalogue.find_qualification("09628")
+    while_open = dt.date(2015, 6, 1)
+    route = next(r for r in find_routes(catalogue, from_qualification=start, to_level=3,
+                                        as_at=while_open)
+                 if [q.reference for q in r.path] == ["09628", "09629"])
+    html = action_plan_html(catalogue, ActionPlan(as_at=while_open, route=route))
+    text = " ".join(" ".join(parse(html).text).split())
+    assert "Still needed: 12 credits" in text
+    assert "no longer issued" not in text
+    assert "On 1 June 2015 it is open to new learners." in text

@@ -45,3 +45,13 @@ def test_network__other_sockets_stay_open_and_work():
         tcp_nodelay_everywhere()
         udp.sendto(b"x", udp.getsockname())
         assert udp.recv(1) == b"x"
+
+
+def test_network__with_a_default_timeout_set_it_leaves_every_socket_alone(monkeypatch):
+    monkeypatch.setattr(socket, "getdefaulttimeout", lambda: 5.0)
+    with socket.socket(socket.AF_INET) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        assert tcp_nodelay_everywhere() == 0
+        assert not nodelay(listener)
+        assert listener.getblocking(), "still blocking: its flags were not touched"

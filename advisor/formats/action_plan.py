@@ -122,6 +122,7 @@ class _Check:
     accepted: list[str] = field(default_factory=list)  # each with the centre's note
     in_progress: list[str] = field(default_factory=list)
     marks: tuple[int, ...] = ()  # the rules of combination's sources
+    certificates_ended: bool = False  # certification has closed: no plan can complete it
 
 
 @dataclass(frozen=True)
@@ -190,17 +191,18 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     recommendation = (_recommendation(plan.recommendation, sources)
                       if plan.recommendation is not None else None)
     route = _route(catalogue, plan.route, sources) if plan.route is not None else None
-    carried = (_carry_over(catalogue, plan.carry_over, sources, heading="What carries over")
+    carried = (_carry_over(catalogue, plan.carry_over, sources, heading="What carries over",
+                           as_at=plan.as_at)
                if plan.carry_over is not None else None)
     shown = plan.checked
-    check = (_check(catalogue, shown, sources, heading="Where you are now")
+    check = (_check(catalogue, shown, sources, heading="Where you are now", as_at=plan.as_at)
              if shown is not None else None)
     status = status_on(catalogue, shown.qualification, plan.as_at) if shown is not None else None
     progress = plan.progress
     bars = [_Cited(b.statement, sources.cite(b.source)) for b in progress.bars] \
         if progress is not None else []
     when_done = (_check(catalogue, progress.when_done, sources,
-                        heading="When the units in progress are achieved")
+                        heading="When the units in progress are achieved", as_at=plan.as_at)
                  if progress is not None and progress.when_done is not None else None)
     timeline = (_Cited(progress.timeline.reason, sources.cite(progress.timeline.source))
                 if progress is not None and progress.timeline is not None else None)
@@ -304,7 +306,8 @@ def _route(catalogue: Catalogue, route: Route, sources: _Sources) -> _Route:
         marks = sources.cite(step.source)
         steps.append(_Step(_named(step.to), step.statement, STEP_WORDS[step.kind], marks,
                            _status(catalogue, step.status, route.as_at, sources),
-                           _carry_over(catalogue, step.carry_over, sources, heading=None)))
+                           _carry_over(catalogue, step.carry_over, sources, heading=None,
+                                       as_at=route.as_at)))
     return _Route([q.name for q in route.path], steps)
 
 
@@ -314,7 +317,7 @@ def _status(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date,
 
 
 def _carry_over(catalogue: Catalogue, result: CarryOver, sources: _Sources,
-                heading: str | None) -> _CarryOver:
+                heading: str | None, as_at: dt.date) -> _CarryOver:
     rules, _ = catalogue.effective_rules(result.target)
     barred = [n for n in result.not_transferable if n.source]
     absent = len(result.not_transferable) - len(barred)
@@ -328,7 +331,7 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: _Sources,
         barred=[_Cited(f"{n.urn}: {n.reason}", sources.cite(n.source)) for n in barred],
         notes=[_Cited(n.statement, sources.cite(n.source)) for n in result.notes],
         absent=_absent(absent),
-        remaining=_check(catalogue, result.remaining, sources, heading=None),
+        remaining=_check(catalogue, result.remaining, sources, heading=None, as_at=as_at),
     )
 
 
@@ -341,10 +344,14 @@ def _absent(count: int) -> str | None:
 
 
 def _check(catalogue: Catalogue, check: CombinationCheck, sources: _Sources,
-           heading: str | None) -> _Check:
+           heading: str | None, as_at: dt.date) -> _Check:
+    """A check as the page shows it; where certification has closed on ``as_at``, with no plan
+    (no further units can complete it)."""
     rules, _ = catalogue.effective_rules(check.qualification)
+    ended = status_on(catalogue, check.qualification, as_at).status is \
+        Status.CERTIFICATION_CLOSED
     plan = None
-    if check.known and not check.complete and check.plan is not None:
+    if check.known and not check.complete and check.plan is not None and not ended:
         plan = _Plan(check.plan.additional_credits, check.plan.additional_glh,
                      [describe_unit(catalogue, u.urn, rules) for u in check.plan.units])
     accepted = [describe_unit(catalogue, a.urn, rules)
@@ -352,7 +359,7 @@ def _check(catalogue: Catalogue, check: CombinationCheck, sources: _Sources,
     return _Check(heading, check.qualification.name, check.known, check.complete,
                   check.credits_counted, check.credits_required, plan, accepted,
                   [describe_unit(catalogue, u, rules) for u in check.in_progress],
-                  sources.cite(rules.source) if rules is not None else ())
+                  sources.cite(rules.source) if rules is not None else (), ended)
 
 
 def _next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | None,
@@ -365,7 +372,7 @@ def _next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | N
         first = plan.route.steps[0]
         text = (f"First step on your route: {first.to.name}: "
                 f"{status_in_a_clause(catalogue, first.status, plan.as_at)}.")
-        if first.status.replaced_by:
+        if replacement_names(catalogue, first.status):
             text += " Ask a centre about what replaced it."
         steps.append(_Cited(text, ()))
     if (plan.carry_over and plan.carry_over.similar) or (
@@ -397,7 +404,7 @@ def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
     if status.status is Status.CERTIFICATION_CLOSED:  # no more units can complete it
         replaced = replacement_names(catalogue, status)
         towards = ("what replaced it, " + "; ".join(replaced) if replaced
-                   else "a qualification that is open today")
+                   else f"a qualification that is open on {uk_date(plan.as_at)}")
         why = "" if shown.complete else ", so taking more units cannot complete it"
         steps.append(_Cited(
             f"Certificates for {name} are no longer issued{why}: ask the centre about "

@@ -216,6 +216,8 @@ def status_in_a_clause(catalogue: Catalogue, status: StatusOnDate, as_at: dt.dat
     day = uk_date(as_at)
     if status.status is Status.UNKNOWN:
         text = f"whether it takes new learners on {day} is not stated in the sources"
+    elif status.status is Status.CERTIFICATION_CLOSED:
+        text = f"on {day} it is closed to new learners, and certificates are no longer issued"
     else:
         text = f"on {day} it is {_STATUS_IN_A_SENTENCE[status.status]}"
     replaced = replacement_names(catalogue, status)

@@ -47,8 +47,9 @@ def test_adviser__the_route_printout_names_09629s_closure_and_its_replacement(
     headline = page.locator(".headline")
     expect(headline).to_contain_text("First step: OCR Level 3 Certificate in Principles of "
                                      "Customer Service (09629)")
-    expect(headline).to_contain_text("it is closed to new learners; the sources name what "
-                                     "replaced it: OCR Level 3 Diploma in Customer Service (10380)")
+    expect(headline).to_contain_text("it is closed to new learners, and certificates are no "
+                                     "longer issued; the sources name what replaced it: OCR "
+                                     "Level 3 Diploma in Customer Service (10380)")
     # Printed on A4 as the learner's copy: the page prints, and says the same.
     pdf = tmp_path / "route-plan.pdf"
     print_to_a4(page, pdf)
