@@ -19,6 +19,8 @@ from advisor import (
     Objective,
     ProgressCheck,
     Qualification,
+    Status,
+    StatusOnDate,
     Structure,
     UnknownReference,
     charts,
@@ -27,6 +29,7 @@ from advisor import (
     count,
     encode_check,
     labels,
+    status_on,
     tables,
 )
 from app_pages import _decisions as decisions
@@ -105,7 +108,8 @@ def show_unknown_rules(catalogue: Catalogue, q: Qualification, check: Combinatio
     st.write("See *Explore the catalogue* for everything else the sources say about it.")
 
 
-def show_result(catalogue: Catalogue, check: CombinationCheck) -> None:
+def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnDate) -> None:
+    """The check's answer, with the qualification's ``status`` on the date."""
     st.subheader("Result")
     for caution in check.cautions:
         st.info(caution)
@@ -130,6 +134,13 @@ def show_result(catalogue: Catalogue, check: CombinationCheck) -> None:
     if plan is None:
         st.warning("No completion can be planned from the units known.")
         return
+    if status.status is Status.CERTIFICATION_CLOSED:  # the rules' answer, but no way to finish
+        replaced = labels.replacement_names(catalogue, status)
+        st.warning(f"Certificates for {check.qualification.reference} are no longer issued on "
+                   "this date, so no further units can complete it: the plan below is what its "
+                   "rules would still need. "
+                   + (f"What replaced it: {'; '.join(replaced)}." if replaced else
+                      "The sources do not say what replaced it: ask the awarding body."))
     if plan.note:
         st.info(plan.note)
     glh = (f", {plan.additional_glh} guided learning hours" if plan.additional_glh is not None
@@ -205,7 +216,7 @@ def main() -> None:
                              horizontal=True, persist_state="session")
         result = run_check(catalogue, q, query, Objective(objective or Objective.CREDITS))
         if result is not None:
-            show_result(catalogue, result.today)
+            show_result(catalogue, result.today, status_on(catalogue, q, ctx.as_at))
             decisions.show_progress(catalogue, result)
             decisions.offer_record(catalogue, query, result, ctx.as_at)
 

@@ -302,3 +302,15 @@ def test_check__the_address_keeps_the_date_and_reopens_as_it_was():
 def test_check__on_today_the_address_has_no_date():
     at = check_units("ocr-09628", ["D/502/9654"])
     assert "on" not in at.query_params
+
+
+def test_check__a_closed_certification_says_no_units_can_complete_it_now(catalogue):
+    q = catalogue.find_qualification("03456")
+    f3 = catalogue.find_unit("F3", within=q).urn
+    today = check_units("ocr-03456", [f3])
+    said = [w for w in texts(today.warning) if "no further units can complete it" in w]
+    assert said == ["Certificates for 03456 are no longer issued on this date, so no further "
+                    "units can complete it: the plan below is what its rules would still need. "
+                    "What replaced it: OCR Level 3 Diploma in Customer Service (10380)."]
+    while_open = check_units("ocr-03456", [f3], as_at=BEFORE_CLOSING)
+    assert not [w for w in texts(while_open.warning) if "no further units" in w]
