@@ -36,11 +36,13 @@ from advisor import (
     Citation,
     Eligibility,
     FrameworkStatus,
+    Qualification,
     ReasonCode,
     Register,
     RegisterError,
     Statement,
     Status,
+    StatusOnDate,
     default_data_dir,
     default_register_path,
     labels,
@@ -188,6 +190,19 @@ _STATUS_CODES = (ReasonCode.NOT_A_QUALIFICATION, ReasonCode.CLOSED_TO_ENTRY,
                  ReasonCode.NOT_YET_OPEN, ReasonCode.OPEN_TO_ENTRY,
                  ReasonCode.CERTIFICATION_CLOSED, ReasonCode.REVIEW_DATE_PASSED,
                  ReasonCode.DATES_UNKNOWN)
+
+
+def warn_if_certificates_ended(catalogue: Catalogue, q: Qualification,
+                               status: StatusOnDate) -> None:
+    """Before a plan of units: where certification has closed on the date, say that no further
+    units can complete it, and what replaced it."""
+    if status.status is not Status.CERTIFICATION_CLOSED:
+        return
+    replaced = labels.replacement_names(catalogue, status)
+    st.warning(f"Certificates for {q.reference} are no longer issued on this date, so no further "
+               "units can complete it: the plan below is what its rules would still need. "
+               + (f"What replaced it: {'; '.join(replaced)}." if replaced else
+                  "The sources do not say what replaced it: ask the awarding body."))
 
 
 def show_entry_status(catalogue: Catalogue, eligibility: Eligibility) -> None:

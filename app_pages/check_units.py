@@ -19,7 +19,6 @@ from advisor import (
     Objective,
     ProgressCheck,
     Qualification,
-    Status,
     StatusOnDate,
     Structure,
     UnknownReference,
@@ -40,6 +39,7 @@ from app_pages._common import (
     show_glossary,
     show_sources,
     show_table,
+    warn_if_certificates_ended,
     with_date,
 )
 
@@ -134,13 +134,7 @@ def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnD
     if plan is None:
         st.warning("No completion can be planned from the units known.")
         return
-    if status.status is Status.CERTIFICATION_CLOSED:  # the rules' answer, but no way to finish
-        replaced = labels.replacement_names(catalogue, status)
-        st.warning(f"Certificates for {check.qualification.reference} are no longer issued on "
-                   "this date, so no further units can complete it: the plan below is what its "
-                   "rules would still need. "
-                   + (f"What replaced it: {'; '.join(replaced)}." if replaced else
-                      "The sources do not say what replaced it: ask the awarding body."))
+    warn_if_certificates_ended(catalogue, check.qualification, status)
     if plan.note:
         st.info(plan.note)
     glh = (f", {plan.additional_glh} guided learning hours" if plan.additional_glh is not None

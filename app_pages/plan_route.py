@@ -45,6 +45,7 @@ from app_pages._common import (
     show_glossary,
     show_sources,
     show_table,
+    warn_if_certificates_ended,
     with_date,
 )
 from app_pages._decisions import accept_similar
@@ -193,6 +194,7 @@ def show_route(ctx: Frame, route: Route) -> None:
             plan = remaining.plan
             glh = (f", about {plan.additional_glh} guided learning hours"
                    if plan.additional_glh is not None else "")
+            warn_if_certificates_ended(catalogue, q, step.status)
             st.write(f"Still needed: {plan.additional_credits} credits{glh}, for example:")
             show_table(tables.plan_table(catalogue, remaining), name=f"Plan for step {number}",
                        key=f"route_plan_{number}", file_name=f"step-{number}-plan.csv")

@@ -195,6 +195,17 @@ def test_plan_route__09628_to_level_3_today_leads_to_what_replaced_09629():
             "in Customer Service (10380) replaced it") in text
 
 
+def test_plan_route__a_step_whose_certification_has_closed_says_no_units_can_complete_it():
+    today = open_with_link(ROUTE, **{"from": "09628", "to": "03456"})
+    ended = [w for w in texts(today.warning) if "no further units can complete it" in w]
+    assert [w.split(" are ")[0] for w in ended] == ["Certificates for 09629",
+                                                   "Certificates for 03456"]
+    assert all(w.endswith("What replaced it: OCR Level 3 Diploma in Customer Service (10380).")
+               for w in ended)
+    while_open = open_with_link(ROUTE, as_at=WHILE_OPEN, **{"from": "09628", "to": "03456"})
+    assert not [w for w in texts(while_open.warning) if "no further units" in w]
+
+
 def test_plan_route__link_to_a_qualification_shows_both_steps():
     at = open_with_link(ROUTE, as_at=WHILE_OPEN, **{"from": "09628", "to": "03456"})
     text = all_text(at)
