@@ -164,7 +164,12 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
     if wrap:
         st.table(table, hide_index=True, alt=name)
     else:
-        st.dataframe(table, hide_index=True, placeholder=labels.NOT_STATED, alt=name)
+        # A column with a gap shows "not stated" there: give it room, or a narrow number
+        # column cuts the words off ("t stated").
+        gaps = {column: st.column_config.Column(width=95)
+                for column in table.columns if table[column].isna().any()}
+        st.dataframe(table, hide_index=True, placeholder=labels.NOT_STATED, alt=name,
+                     column_config=gaps or None)
     st.download_button(f"Download {name.lower()} (CSV)",
                        partial(to_csv_bytes, table, missing=labels.NOT_STATED),
                        file_name=file_name, mime="text/csv", key=key, on_click="ignore")
