@@ -1,10 +1,11 @@
 """The Streamlit front end: the frame every page shares.
 
-Run with ``streamlit run app.py``. The frame (``app_pages._common.draw_frame``) sets the page
-config, loads the catalogue and graph once per server process (shared, read-only, by every
-session), stops with the validator's problem list on a broken catalogue, sets session defaults
-and draws the sidebar's "As at" date; then the page chosen in the navigation runs. Pages get
-what they need from ``app_pages._common.frame()``.
+Served by ``streamlit run serve.py`` (or, without its head start, ``streamlit run app.py``). The
+frame (``app_pages._common.draw_frame``) sets the page config, loads the catalogue and graph
+once per server process (shared, read-only, by every session), stops with the validator's
+problem list on a broken catalogue, sets session defaults and draws the sidebar's "As at" date;
+then the page chosen in the navigation runs. Pages get what they need from
+``app_pages._common.frame()``.
 
 To add a page: write ``app_pages/<name>.py`` (start it with ``ctx = frame()``) and add one
 :class:`Journey` to ``JOURNEYS``; the navigation and the welcome page pick it up.

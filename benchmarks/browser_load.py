@@ -5,7 +5,7 @@ own protocol; this one includes the browser's work.)
 Run: ``.venv/bin/python -m benchmarks.browser_load [--sessions 50] [--interactions 5]
 [--concurrency 10]``
 
-Starts one ``streamlit run app.py`` on 127.0.0.1 (a free port) and one headless Chromium. Each
+Starts one ``streamlit run serve.py`` on 127.0.0.1 (a free port) and one headless Chromium. Each
 session is its own browser context (a separate person) on "Check a learner's units": it opens
 the page, then ticks ``--interactions`` units one after another, and after each tick waits until
 the result shows the credits the engine counts for the units ticked so far (a wrong count is an

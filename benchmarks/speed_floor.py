@@ -125,13 +125,15 @@ class Side:
 
 @contextmanager
 def serving(folder: Path, port: int) -> Iterator[tuple[str, subprocess.Popen[bytes], float]]:
-    """``streamlit run app.py`` in ``folder`` on ``port``: (URL, process, moment spawned). The
-    server's output goes to a file (a full pipe would block it); it is shown if it fails."""
+    """``streamlit run serve.py`` (this app, as the README starts it) or ``app.py`` (the
+    floors) in ``folder`` on ``port``: (URL, process, moment spawned). The server's output goes
+    to a file (a full pipe would block it); it is shown if it fails."""
     url = f"http://{LOOPBACK}:{port}"
+    script = "serve.py" if (folder / "serve.py").exists() else "app.py"
     with tempfile.TemporaryFile() as log:
         spawned = time.perf_counter()
-        server = subprocess.Popen(streamlit_command(port), cwd=folder, stdout=log,
-                                  stderr=subprocess.STDOUT)
+        server = subprocess.Popen(streamlit_command(port, script=script), cwd=folder,
+                                  stdout=log, stderr=subprocess.STDOUT)
         try:
             yield url, server, spawned
         except Exception:

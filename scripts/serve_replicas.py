@@ -6,7 +6,7 @@ Run (from the repository, with its virtual environment)::
     .venv/bin/python scripts/serve_replicas.py --upstream 10.0.0.5:8501 --upstream 10.0.0.6:8501 \\
         --listen 0.0.0.0:8500                                          # replicas on other hosts
 
-It starts ``--replicas`` ``streamlit run app.py`` processes on 127.0.0.1 (ports from
+It starts ``--replicas`` ``streamlit run serve.py`` processes on 127.0.0.1 (ports from
 ``--first-port``), waits until each answers on Streamlit's health endpoint
 (``/_stcore/health``), writes a HAProxy configuration into a temporary folder and runs Debian's
 ``haproxy`` in front of them (``apt-get install haproxy``); Ctrl-C (or SIGTERM) stops the proxy

@@ -1,12 +1,13 @@
 """Nothing about a learner is stored, and nothing leaves the machine, during a full journey.
 
-This module runs its own ``streamlit run app.py`` (the repository's own ``.streamlit/config.toml``,
-no extra flags but the address and port) with ``HOME`` and ``TMPDIR`` pointing at fresh, empty
-folders, and a Python audit hook that logs every file the server opens for writing, every file
-it creates, renames or removes, and every socket it connects or sends to. Then one person goes
-through the app: ticks units on "Check a learner's units" and downloads the plan, searches
-"Explore the catalogue", and uploads a cohort file on "Check a whole intake" and downloads the
-results, with made-up learner references and job roles that appear nowhere else.
+This module runs its own ``streamlit run serve.py`` (the repository's own
+``.streamlit/config.toml``, no extra flags but the address and port) with ``HOME`` and
+``TMPDIR`` pointing at fresh, empty folders, and a Python audit hook that logs every file the
+server opens for writing, every file it creates, renames or removes, and every socket it
+connects or sends to. Then one person goes through the app: ticks units on "Check a learner's
+units" and downloads the plan, searches "Explore the catalogue", and uploads a cohort file on
+"Check a whole intake" and downloads the results, with made-up learner references and job roles
+that appear nowhere else.
 
 What the server may write: nothing (the catalogue is read from YAML at start, and no cache of it
 is kept).
@@ -249,7 +250,7 @@ def test_proc_parsing__sees_a_socket_connected_to_another_host():
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """``streamlit run app.py`` with a fresh HOME and TMPDIR, an audit log, and a thread that
+    """``streamlit run serve.py`` with a fresh HOME and TMPDIR, an audit log, and a thread that
     records every non-loopback address its sockets reach."""
     if not CHROMIUM.exists():
         unavailable(f"Chromium was not found at {CHROMIUM}")
@@ -266,7 +267,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     port = free_port()
     url = f"http://{LOOPBACK}:{port}"
     tree_before = snapshot(REPO)
-    command = [sys.executable, str(hook), str(audit_log), "run", "app.py",
+    command = [sys.executable, str(hook), str(audit_log), "run", "serve.py",
                "--server.address", LOOPBACK, "--server.port", str(port)]
     with server_log.open("wb") as log:
         process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log,

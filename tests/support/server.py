@@ -31,10 +31,11 @@ def is_healthy(url: str) -> bool:
         return False
 
 
-def streamlit_command(port: int, *options: str) -> list[str]:
-    """``streamlit run app.py`` on the loopback address, headless, without usage statistics or
-    a file watcher, with ``options`` added."""
-    return [sys.executable, "-m", "streamlit", "run", "app.py",
+def streamlit_command(port: int, *options: str, script: str = "serve.py") -> list[str]:
+    """``streamlit run serve.py`` (the README's command; ``script`` names another) on the
+    loopback address, headless, without usage statistics or a file watcher, with ``options``
+    added."""
+    return [sys.executable, "-m", "streamlit", "run", script,
             "--server.headless", "true", "--server.address", LOOPBACK,
             "--server.port", str(port), "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none", *options]
