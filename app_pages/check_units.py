@@ -28,7 +28,6 @@ from advisor import (
     count,
     encode_check,
     labels,
-    status_on,
     tables,
 )
 from app_pages import _decisions as decisions
@@ -186,7 +185,8 @@ def main() -> None:
     for note in st.session_state.get("check_link_notes", []):
         st.warning(escape_markdown(note))
     q = pick_qualification(catalogue)
-    show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at))
+    eligibility = check_eligibility(catalogue, q, as_at=ctx.as_at)
+    show_entry_status(catalogue, eligibility)
     if q.structure_note and catalogue.effective_rules(q)[0] is not None:
         st.info(f"Only partly known: {q.structure_note}")
 
@@ -210,7 +210,7 @@ def main() -> None:
                              horizontal=True, persist_state="session")
         result = run_check(catalogue, q, query, Objective(objective or Objective.CREDITS))
         if result is not None:
-            show_result(catalogue, result.today, status_on(catalogue, q, ctx.as_at))
+            show_result(catalogue, result.today, eligibility.status)
             decisions.show_progress(catalogue, result)
             decisions.offer_record(catalogue, query, result, ctx.as_at)
 
