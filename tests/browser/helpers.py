@@ -110,10 +110,13 @@ def save_screenshot(page: Page, name: str) -> Path:
 A4_PRINTED_WIDTH_PX = round((210 - 2 * 15) / 25.4 * 96)
 
 
-def print_to_a4(page: Page, pdf: Path) -> None:
-    """Print the page as Chromium prints it to A4, after checking that, laid out for print at
-    the width A4 leaves inside its margins, nothing is wider than the paper (a long name or
-    table cut off at the edge)."""
+def print_to_a4(page: Page, name: str) -> Path:
+    """Print the page as Chromium prints it to A4, to tests/browser/screenshots/<name>.pdf
+    (git-ignored, beside the screenshots), after checking that, laid out for print at the width
+    A4 leaves inside its margins, nothing is wider than the paper (a long name or table cut off
+    at the edge); the path."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    pdf = SCREENSHOTS / f"{name}.pdf"
     viewport = page.viewport_size
     page.emulate_media(media="print")
     page.set_viewport_size({"width": A4_PRINTED_WIDTH_PX, "height": 1100})
@@ -128,3 +131,4 @@ def print_to_a4(page: Page, pdf: Path) -> None:
         if viewport is not None:
             page.set_viewport_size(viewport)
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5_000
+    return pdf

@@ -14,7 +14,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import (
-    SCREENSHOTS,
     TIMEOUT_MS,
     check_accessibility,
     print_to_a4,
@@ -24,7 +23,7 @@ from tests.browser.helpers import (
 
 
 def test_adviser__the_route_printout_names_09629s_closure_and_its_replacement(
-        page: Page, blocked_requests, tmp_path):
+        page: Page, blocked_requests):
     page.goto("/plan_route?from=09628&level=3")
     wait_for_app(page, heading="Plan a route")
     page.get_by_text(re.compile(r"^Route \d+: 09628 → 09629$")).click()
@@ -51,10 +50,7 @@ def test_adviser__the_route_printout_names_09629s_closure_and_its_replacement(
                                      "longer issued; the sources name what replaced it: OCR "
                                      "Level 3 Diploma in Customer Service (10380)")
     # Printed on A4 as the learner's copy: the page prints, and says the same.
-    pdf = tmp_path / "route-plan.pdf"
-    print_to_a4(page, pdf)
-    SCREENSHOTS.mkdir(exist_ok=True)
-    (SCREENSHOTS / "interview-route-plan.pdf").write_bytes(pdf.read_bytes())
+    print_to_a4(page, "interview-route-plan")
     save_screenshot(page, "interview-route-plan")
     assert blocked_requests == []
 
