@@ -5,7 +5,6 @@ answer is an error; load goes to this machine only."""
 from __future__ import annotations
 
 import asyncio
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from streamlit.proto.Element_pb2 import Element
 
 from advisor import Catalogue
 from benchmarks import load
-from tests.support.server import LOOPBACK, free_port, stop, streamlit_command, wait_until_serving
+from tests.support.server import serving_for_a_test
 from tests.support.streamlit_protocol import Page, stream_url
 
 REPO = Path(__file__).resolve().parent.parent
@@ -22,19 +21,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    url = f"http://{LOOPBACK}:{port}"
     log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(streamlit_command(port), cwd=REPO, stdout=log,
-                                  stderr=subprocess.STDOUT)
-    try:
-        failure = wait_until_serving(url, server, 60)
-        if failure is not None:
-            pytest.fail(f"{failure}:\n" + log_path.read_text(errors="replace"))
+    with serving_for_a_test(REPO, log_path) as (url, _):
         yield url
-    finally:
-        stop(server)
 
 
 def test_load__a_short_run_has_no_errors_and_every_answer_checked(

@@ -4,7 +4,6 @@ shared libraries the server process has loaded (Linux's /proc/<pid>/maps)."""
 
 from __future__ import annotations
 
-import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.server import LOOPBACK, free_port, stop, streamlit_command, wait_until_serving
+from tests.support.server import serving_for_a_test
 
 REPO = Path(__file__).resolve().parent.parent
 # Compiled parts of the advisor's dependencies, which Streamlit itself does not load on start.
@@ -30,17 +29,8 @@ def loaded(pid: int) -> set[str]:
 @contextmanager
 def server(tmp_path: Path, script: str) -> Iterator[int]:
     """``streamlit run <script>`` from the repository, serving: its process id."""
-    port = free_port()
-    with (tmp_path / f"{script}.log").open("wb") as log:
-        process = subprocess.Popen(streamlit_command(port, script=script), cwd=REPO,
-                                   stdout=log, stderr=subprocess.STDOUT)
-    try:
-        failure = wait_until_serving(f"http://{LOOPBACK}:{port}", process, 60)
-        if failure is not None:
-            pytest.fail(failure)
+    with serving_for_a_test(REPO, tmp_path / f"{script}.log", script=script) as (_, process):
         yield process.pid
-    finally:
-        stop(process)
 
 
 def loaded_within(pid: int, seconds: float) -> set[str]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -38,7 +37,7 @@ from tests.browser.helpers import (
     save_screenshot,
     unavailable,
 )
-from tests.support.server import LOOPBACK, free_port, stop, streamlit_command, wait_until_serving
+from tests.support.server import LOOPBACK, serving_for_a_test
 
 HERE = Path(__file__).resolve().parent
 # expect() waits 5 s by default; a cold first render took 5.4 s on a busy 2-core machine.
@@ -70,20 +69,10 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not CHROMIUM.exists():
         # No point serving an app no browser will open.
         unavailable(f"Chromium was not found at {CHROMIUM}")
-    port = free_port()
-    url = f"http://{LOOPBACK}:{port}"
     log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    command = streamlit_command(port, "--client.toolbarMode", "viewer")
-    with log_path.open("wb") as log:
-        # The log goes to a file, not a pipe: a full pipe would block the server.
-        server = subprocess.Popen(command, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        failure = wait_until_serving(url, server, SERVER_START_TIMEOUT_S)
-        if failure is not None:
-            pytest.fail(f"{failure}:\n" + log_path.read_text(errors="replace"))
+    with serving_for_a_test(REPO, log_path, "--client.toolbarMode", "viewer",
+                            timeout_s=SERVER_START_TIMEOUT_S) as (url, _):
         yield url
-    finally:
-        stop(server)
 
 
 @pytest.fixture(scope="package")

@@ -10,6 +10,9 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 LOOPBACK = "127.0.0.1"
 
@@ -60,3 +63,25 @@ def stop(server: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         server.kill()
         server.wait()
+
+
+@contextmanager
+def serving_for_a_test(folder: Path, log_path: Path, *options: str, script: str = "serve.py",
+                       timeout_s: float = 60) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``streamlit run <script>`` in ``folder`` on a free port, its output in ``log_path`` (a
+    file, not a pipe: a full pipe would block the server): (URL, process) once it answers, the
+    test failing with the log if it does not; stopped afterwards."""
+    import pytest  # only tests use this; the benchmarks share the rest of the module
+
+    port = free_port()
+    url = f"http://{LOOPBACK}:{port}"
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(streamlit_command(port, *options, script=script), cwd=folder,
+                                  stdout=log, stderr=subprocess.STDOUT)
+    try:
+        failure = wait_until_serving(url, server, timeout_s)
+        if failure is not None:
+            pytest.fail(f"{failure}:\n" + log_path.read_text(errors="replace"))
+        yield url, server
+    finally:
+        stop(server)
