@@ -59,7 +59,7 @@ def seed_from_link(catalogue: Catalogue) -> None:
     q = catalogue.qualifications[query.qualification]
     st.session_state["check_qualification"] = q.id
     for urn in query.units:
-        st.session_state[f"unit_{urn}"] = True
+        st.session_state[unit_key(urn)] = True
     st.session_state[accepted_key(q)] = [a.urn for a in query.accepted]
     for decision in query.accepted:
         st.session_state[f"accepted_note_{decision.urn}"] = decision.note
@@ -70,14 +70,13 @@ def seed_from_link(catalogue: Catalogue) -> None:
     st.session_state["check_registered"] = query.registered
 
 
-def ask(catalogue: Catalogue, q: Qualification, held: list[str], as_at: dt.date) -> CheckQuery:
+def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
     """The units the centre accepts (each with its note), the units in progress, and hours a
-    week from a start date."""
-    rules, _ = catalogue.effective_rules(q)
-    listed = list(dict.fromkeys(m.urn for g in rules.groups for m in g.units)) if rules else []
+    week from a start date. The answers are read back by :func:`current_query`."""
+    listed = listed_units(catalogue, q)
 
     def name(urn: str) -> str:
-        return describe_unit(catalogue, urn, rules, with_credits=False)
+        return describe_unit(catalogue, urn, catalogue.effective_rules(q)[0], with_credits=False)
 
     st.subheader("The centre's decisions")
     chosen = st.multiselect(
@@ -85,36 +84,65 @@ def ask(catalogue: Catalogue, q: Qualification, held: list[str], as_at: dt.date)
         key=accepted_key(q), placeholder="None",
         help="Units the centre accepts the learner already has, for example because they hold "
              "a similar unit under another unit reference number. They count, shown apart.")
-    accepted = []
     for urn in chosen:
         note = st.text_input(f"Evidence for {name(urn)}", key=f"accepted_note_{urn}",
                              max_chars=200, placeholder=NOTE_ASKED)
         if not note.strip():
             st.caption(f"{NOTE_ASKED}.")
-        accepted.append(Accepted(urn, note.strip()))
-    in_progress = st.multiselect("In progress (studying now)", listed, format_func=name,
-                                 key=in_progress_key(q), placeholder="None")
-    both = [u for u in [*chosen, *in_progress] if u in held]
-    if both:
-        st.caption("Ticked as achieved too, so counted as achieved: "
-                   + ", ".join(name(u) for u in dict.fromkeys(both)))
+    st.multiselect("In progress (studying now)", listed, format_func=name,
+                   key=in_progress_key(q), placeholder="None")
     left, right = st.columns(2)
     with left:
-        glh = st.number_input("Guided learning hours a week", min_value=0.5, max_value=168.0,
-                              step=1.0, value=None, key="check_glh",
-                              placeholder="Not given")
+        st.number_input("Guided learning hours a week", min_value=0.5, max_value=168.0,
+                        step=1.0, value=None, key="check_glh", placeholder="Not given")
     st.session_state.setdefault("check_start", as_at)
     with right:
-        start = st.date_input("Starting on", key="check_start", format="DD/MM/YYYY",
-                              min_value=EARLIEST_DATE, max_value=LATEST_DATE)
-    registered = st.checkbox(
+        st.date_input("Starting on", key="check_start", format="DD/MM/YYYY",
+                      min_value=EARLIEST_DATE, max_value=LATEST_DATE)
+    st.checkbox(
         "Already registered for this qualification", key="check_registered",
         help="A learner registered with the awarding body can finish until certification "
              "closes; someone not yet registered must also start before the last entry date.")
-    return CheckQuery(qualification=q.id, units=tuple(held), accepted=tuple(accepted),
-                      in_progress=tuple(in_progress), glh_per_week=glh,
+
+
+def listed_units(catalogue: Catalogue, q: Qualification) -> list[str]:
+    """The URNs of ``q``'s units, each once, in the order its rules of combination list them."""
+    rules, _ = catalogue.effective_rules(q)
+    return list(dict.fromkeys(m.urn for g in rules.groups for m in g.units)) if rules else []
+
+
+def unit_key(urn: str) -> str:
+    """The key of a unit's checkbox ("achieved") on the check page."""
+    return f"unit_{urn}"
+
+
+def current_query(catalogue: Catalogue, q: Qualification) -> CheckQuery:
+    """The check as the page's widgets now hold it: the units ticked, the centre's decisions
+    and the study hours. Read from the session, so a rerun of the answer alone (a tick) sees
+    the widgets it does not draw."""
+    state = st.session_state
+    listed = listed_units(catalogue, q)
+    held = tuple(u for u in listed if state.get(unit_key(u)))
+    accepted = tuple(Accepted(u, str(state.get(f"accepted_note_{u}") or "").strip())
+                     for u in state.get(accepted_key(q)) or () if u in listed)
+    in_progress = tuple(u for u in state.get(in_progress_key(q)) or () if u in listed)
+    glh = state.get("check_glh")
+    start = state.get("check_start")
+    return CheckQuery(qualification=q.id, units=held, accepted=accepted,
+                      in_progress=in_progress,
+                      glh_per_week=float(glh) if isinstance(glh, int | float) else None,
                       start=start if isinstance(start, dt.date) else None,
-                      registered=registered)
+                      registered=bool(state.get("check_registered")))
+
+
+def note_counted_as_achieved(catalogue: Catalogue, query: CheckQuery) -> None:
+    """Units accepted or in progress that are ticked as achieved too: they count as achieved."""
+    both = [u for u in [*(a.urn for a in query.accepted), *query.in_progress]
+            if u in query.units]
+    if both:
+        rules, _ = catalogue.effective_rules(catalogue.qualifications[query.qualification or ""])
+        st.caption("Ticked as achieved too, so counted as achieved: " + ", ".join(
+            describe_unit(catalogue, u, rules, with_credits=False) for u in dict.fromkeys(both)))
 
 
 def show_progress(catalogue: Catalogue, result: ProgressCheck) -> None:
@@ -152,7 +180,7 @@ def accept_similar(catalogue: Catalogue, target: Qualification, similar: Similar
     st.session_state["check_seeded"] = True  # this answer, not an older link, fills the page
     st.session_state["check_qualification"] = target.id
     for urn in transfers:
-        st.session_state[f"unit_{urn}"] = True
+        st.session_state[unit_key(urn)] = True
     chosen = list(st.session_state.get(accepted_key(target)) or [])
     st.session_state[accepted_key(target)] = list(dict.fromkeys([*chosen, similar.target]))
     held = catalogue.units[similar.urn]
@@ -208,7 +236,7 @@ def paste_units(catalogue: Catalogue, q: Qualification) -> None:
         except UnknownReference:
             unknown.append(reference[:20])
     for urn in found:
-        st.session_state[f"unit_{urn}"] = True
+        st.session_state[unit_key(urn)] = True
     st.session_state["check_paste_unknown"] = unknown
     st.session_state["check_paste"] = ""
 
@@ -218,7 +246,7 @@ def clear_all(catalogue: Catalogue, q: Qualification) -> None:
     rules, _ = catalogue.effective_rules(q)
     for group in rules.groups if rules else ():
         for member in group.units:
-            st.session_state[f"unit_{member.urn}"] = False
+            st.session_state[unit_key(member.urn)] = False
     st.session_state[accepted_key(q)] = []
     st.session_state[in_progress_key(q)] = []
     st.session_state["check_paste_unknown"] = []

@@ -6,6 +6,10 @@ per unit achieved, e.g. ``unit_D/502/9654``), ``check_objective`` ("credits" or 
 centre's decisions (see ``app_pages/_decisions.py``). Ticked units are kept for the browser
 session, so a unit stays ticked when another qualification lists it too. The answers travel in
 the page address; nothing is stored on the server.
+
+The answer (:func:`show_answer`, right) is a fragment: ticking a unit reruns the answer alone.
+The browser has already drawn the box ticked, so the rest of the page is neither run nor sent
+again; the answer reads every widget's value from the session (``_decisions.current_query``).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from advisor import (
 )
 from app_pages import _decisions as decisions
 from app_pages._common import (
+    Frame,
     escape_markdown,
     frame,
     show_entry_status,
@@ -60,12 +65,12 @@ def pick_qualification(catalogue: Catalogue) -> Qualification:
     return catalogue.qualifications[chosen or ids[0]]
 
 
-def tick_units(catalogue: Catalogue, q: Qualification) -> list[str]:
-    """The rules of combination, group by group, with a checkbox per unit; the URNs ticked."""
+def tick_units(catalogue: Catalogue, q: Qualification) -> None:
+    """The rules of combination, group by group, with a checkbox per unit. A tick reruns only
+    the answer (:func:`show_answer`): the browser has already drawn the box ticked."""
     rules, _ = catalogue.effective_rules(q)
-    held: list[str] = []
     if rules is None:
-        return held
+        return
     st.subheader("Rules of combination")
     st.write(f"{rules.credits_required} credits in total.")
     show_sources(catalogue, rules.source)
@@ -80,12 +85,17 @@ def tick_units(catalogue: Catalogue, q: Qualification) -> list[str]:
                     st.caption(f"{label} (listed in an earlier group too: tick it there)")
                     continue
                 shown.add(member.urn)
-                if st.checkbox(label, key=f"unit_{member.urn}", persist_state="session"):
-                    held.append(member.urn)
+                st.checkbox(label, key=decisions.unit_key(member.urn), persist_state="session",
+                            on_change=rerun_answer_only)
     for rule in rules.credit_rules:
         st.markdown(f"- {rule.description}")
         show_sources(catalogue, rule.source)
-    return held
+
+
+def rerun_answer_only() -> None:
+    """A unit ticked or unticked touches only the answer: rerun the answer alone, which sends
+    the browser a fraction of the page (see the README's *Speed and scale*)."""
+    st.rerun(ANSWER)
 
 
 def show_unknown_rules(catalogue: Catalogue, q: Qualification, check: CombinationCheck) -> None:
@@ -107,11 +117,31 @@ def show_unknown_rules(catalogue: Catalogue, q: Qualification, check: Combinatio
     st.write("See *Explore the catalogue* for everything else the sources say about it.")
 
 
+ANSWER = "check_answer"  # the key of show_answer's fragment
+
+
+@st.fragment(key=ANSWER)
+def show_answer(ctx: Frame, q: Qualification, status: StatusOnDate) -> None:
+    """The check's answer for the page's widgets as they now stand, with ``q``'s ``status`` on
+    the date; its address too. Drawn again alone when a unit is ticked (:data:`ANSWER`)."""
+    catalogue = ctx.catalogue
+    query = decisions.current_query(catalogue, q)
+    st.query_params.from_dict(with_date(ctx, encode_check(catalogue, query)))
+    chosen = st.session_state.get("check_objective")
+    objective = Objective(chosen if chosen in OBJECTIVES else Objective.CREDITS.value)
+    result = run_check(catalogue, q, query, objective)
+    if result is None:
+        return
+    show_result(catalogue, result.today, status)
+    decisions.note_counted_as_achieved(catalogue, query)
+    decisions.show_progress(catalogue, result)
+    decisions.offer_record(catalogue, query, result, ctx.as_at)
+
+
 def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnDate) -> None:
-    """The check's answer, with the qualification's ``status`` on the date."""
+    """The check's answer, its headline first, with the qualification's ``status`` on the
+    date."""
     st.subheader("Result")
-    for caution in check.cautions:
-        st.info(caution)
     headline = labels.check_headline(check)
     if check.complete:
         st.success(headline)
@@ -119,6 +149,8 @@ def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnD
         st.warning(headline)
     with st.sidebar:  # stays in view while units further down are ticked
         st.markdown(f"**{check.qualification.reference}**: {escape_markdown(headline)}")
+    for caution in check.cautions:
+        st.info(caution)
     st.table(tables.rules_table(catalogue, check), hide_index=True,
              alt="Each rule of combination, whether it is met, and its source")
 
@@ -134,6 +166,8 @@ def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnD
         st.warning("No completion can be planned from the units known.")
         return
     warn_if_certificates_ended(catalogue, check.qualification, status)
+    st.radio("Plan the remaining units by", list(OBJECTIVES), format_func=OBJECTIVES.__getitem__,
+             key="check_objective", horizontal=True, persist_state="session")
     if plan.note:
         st.info(plan.note)
     glh = (f", {plan.additional_glh} guided learning hours" if plan.additional_glh is not None
@@ -201,17 +235,9 @@ def main() -> None:
     left, right = st.columns(2, gap="large")
     with left:
         decisions.quick_entry(catalogue, q)
-        held = tick_units(catalogue, q)
-        query = decisions.ask(catalogue, q, held, ctx.as_at)
-    st.query_params.from_dict(with_date(ctx, encode_check(catalogue, query)))
+        tick_units(catalogue, q)
+        decisions.ask(catalogue, q, ctx.as_at)
     with right:
-        objective = st.radio("Plan the remaining units by", list(OBJECTIVES),
-                             format_func=OBJECTIVES.__getitem__, key="check_objective",
-                             horizontal=True, persist_state="session")
-        result = run_check(catalogue, q, query, Objective(objective or Objective.CREDITS))
-        if result is not None:
-            show_result(catalogue, result.today, eligibility.status)
-            decisions.show_progress(catalogue, result)
-            decisions.offer_record(catalogue, query, result, ctx.as_at)
+        show_answer(ctx, q, eligibility.status)
 
 main()

@@ -280,6 +280,19 @@ def test_check__units_typed_or_pasted_are_ticked_and_the_headline_names_what_is_
     assert at.query_params["units"]  # the check is in the address, to bookmark or share
 
 
+def test_check__a_tick_reruns_the_answer_alone():
+    """Ticking a unit runs and sends the check's answer (its headline, the sidebar's line and
+    the address) and nothing else: the browser keeps the rest of the page as it was."""
+    at = check_units("ocr-09628", [])
+    at.checkbox(key="unit_D/502/9654").check().run()
+    assert not at.exception
+    assert not [c for c in at.checkbox if c.key.startswith("unit_")]
+    assert not [s for s in at.selectbox if s.key == "check_qualification"]
+    assert any("5 of 13 credits counted" in t for t in texts(at.warning))
+    assert any("5 of 13 credits counted" in t for t in texts(at.sidebar.markdown))
+    assert at.query_params["units"] == "D/502/9654"
+
+
 def test_check__clear_all_unticks_everything():
     at = check_units("ocr-09628", ["D/502/9654", "R/502/9652"])
     at.button(key="check_clear").click().run()

@@ -55,8 +55,20 @@ def table_with(at: AppTest, column: str):
 def check_units(code_id: str, urns: list[str], **session) -> AppTest:
     at = open_page("app_pages/check_units.py", **session)
     at.selectbox(key="check_qualification").set_value(code_id).run()
+    return tick(at, urns)
+
+
+def tick(at: AppTest, urns: list[str], *, ticked: bool = True) -> AppTest:
+    """Tick (or untick) units on the check page, then show the whole page as the browser does.
+
+    A tick reruns the check's answer alone (the browser keeps the rest of the page), and AppTest
+    holds only what the last run drew; so a run with nothing changed follows, to draw the whole
+    page again.
+    """
     for urn in urns:
-        at.checkbox(key=f"unit_{urn}").check()
+        at.checkbox(key=f"unit_{urn}").set_value(ticked)
+    at.run()
+    assert not at.exception
     at.run()
     assert not at.exception
     return at

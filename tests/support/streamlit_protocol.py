@@ -9,6 +9,8 @@ back on later runs), ``page_info_changed`` (the new query string, which the brow
 the address and sends back on the next run). Widgets are found by their key, which Streamlit
 puts at the end of the element id (``$$ID-<hash>-<key>``); a person's change is sent as the
 widget's value in ``widget_states``, together with every value set before, as the browser does.
+A run of a fragment alone (``script_finished`` says so) redraws only the fragment's blocks; the
+rest of the page stays as it was, as in the browser.
 
 Used by the protocol load benchmark (``benchmarks/load.py``) and the replica tests. Loopback
 only: :func:`stream_url` refuses any other host.
@@ -96,6 +98,17 @@ class Page:
     def exceptions(self) -> list[str]:
         return [f"{e.type}: {e.message}" for _, e in self.of_kind("exception")]
 
+    def redrawn_in_part(self, run: Page, blocks: list[tuple[int, ...]]) -> Page:
+        """This page after a run of a fragment alone (``run``), as the browser shows it: what
+        the run drew in ``blocks`` replaces what was there; the rest of the page stays. The
+        timings are the run's own."""
+        def kept(path: tuple[int, ...]) -> bool:
+            return not any(path[:len(block)] == block for block in blocks)
+
+        elements = {p: e for p, e in self.elements.items() if kept(p)}
+        return Page(elements={**elements, **run.elements}, arrived=dict(run.arrived),
+                    finished_s=run.finished_s)
+
 
 def bool_value(value: bool) -> WidgetState:
     return WidgetState(bool_value=value)
@@ -175,6 +188,7 @@ class Session:
         sent = time.perf_counter()
         await self._socket.send(message.SerializeToString())
         page = Page()
+        redrawn: list[tuple[int, ...]] = []  # the blocks a run of a fragment alone draws again
         while True:
             try:
                 data = await asyncio.wait_for(self._socket.recv(), self.timeout_s)
@@ -187,10 +201,13 @@ class Session:
             kind = received.WhichOneof("type")
             if kind == "new_session":
                 page = Page()  # a run starts: the page is drawn afresh
+                redrawn = []
             elif kind == "delta" and received.delta.WhichOneof("type") == "new_element":
                 path = tuple(received.metadata.delta_path)
                 page.elements[path] = received.delta.new_element
                 page.arrived[path] = time.perf_counter() - sent
+            elif kind == "delta" and received.delta.WhichOneof("type") == "add_block":
+                redrawn.append(tuple(received.metadata.delta_path))
             elif kind == "navigation":
                 self.page_script_hash = received.navigation.page_script_hash
             elif kind == "page_info_changed":
@@ -204,6 +221,8 @@ class Session:
                 if status == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                     raise ProtocolError("the page did not compile")
                 page.finished_s = time.perf_counter() - sent
+                if status == ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
+                    page = self.page.redrawn_in_part(page, redrawn)
                 self.page = page
                 if page.exceptions():
                     raise ProtocolError("the page raised: " + "; ".join(page.exceptions()))
