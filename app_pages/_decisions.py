@@ -74,9 +74,10 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
     """The units the centre accepts (each with its note), the units in progress, and hours a
     week from a start date. The answers are read back by :func:`current_query`."""
     listed = listed_units(catalogue, q)
+    rules, _ = catalogue.effective_rules(q)
 
     def name(urn: str) -> str:
-        return describe_unit(catalogue, urn, catalogue.effective_rules(q)[0], with_credits=False)
+        return describe_unit(catalogue, urn, rules, with_credits=False)
 
     st.subheader("The centre's decisions")
     chosen = st.multiselect(
