@@ -51,6 +51,23 @@ def test_load__a_wrong_count_of_credits_is_an_error(catalogue: Catalogue):
         load.check_credits(user, page, [])
 
 
+def test_load__a_pause_past_the_deadline_ends_the_journey_without_a_click(
+    catalogue: Catalogue
+):
+    """Every user whose pause outlasts the run stops at the deadline: none clicks then, which
+    would put all their last clicks in one instant."""
+    def user(seconds_left: float, think_s: float) -> load.User:
+        return load.User(number=0, url="", catalogue=catalogue, figures=load.Figures(),
+                         pacer=load.Pacer(None), rng=load.random.Random(0), think_s=think_s,
+                         deadline=load.time.monotonic() + seconds_left, timeout_s=1,
+                         as_at=load.dt.date.today())
+
+    started = load.time.monotonic()
+    assert asyncio.run(user(0.05, think_s=1000).think()) is False
+    assert load.time.monotonic() - started < 1
+    assert asyncio.run(user(60, think_s=0.001).think()) is True
+
+
 @pytest.mark.parametrize("url", ["http://example.com:8501", "http://10.0.0.1:8501"])
 def test_load__refuses_any_host_but_this_machine(url: str):
     with pytest.raises(ValueError, match=r"only ever sent to this machine"):
