@@ -99,6 +99,9 @@ def test_centre_staff__ticks_units_then_uploads_an_intake(page: Page, blocked_re
         page.locator("[data-testid=stCheckbox] label").filter(has_text=urn).first.click()
         wait_for_app(page)
     expect(page.get_by_text(re.compile(r"12 of 42 credits counted")).first).to_be_visible()
+    # A tick reruns the answer alone: the sidebar's line and the address follow it all the same.
+    expect(page.get_by_test_id("stSidebar")).to_contain_text("12 of 42 credits counted")
+    expect(page).to_have_url(re.compile(r"units=K%2F601%2F1622%2CJ%2F601%2F1627"))
     save_screenshot(page, "journey-centre-check-units")
     check_accessibility(page)
 
