@@ -94,8 +94,12 @@ def tick_units(catalogue: Catalogue, q: Qualification) -> None:
 
 def rerun_answer_only() -> None:
     """A unit ticked or unticked touches only the answer: rerun the answer alone, which sends
-    the browser a fraction of the page (see the README's *Speed and scale*)."""
-    st.rerun(ANSWER)
+    the browser a fraction of the page (see the README's *Speed and scale*). Only once the
+    page's last run finished: a tick can interrupt a run (a decision changed a moment before),
+    and the answer alone cannot then be drawn where it belongs (Streamlit forgets the sidebar
+    a fragment writes to as a run starts), so the whole page runs instead."""
+    if st.session_state.get(PAGE_DRAWN):
+        st.rerun(ANSWER)
 
 
 def show_unknown_rules(catalogue: Catalogue, q: Qualification, check: CombinationCheck) -> None:
@@ -208,7 +212,11 @@ def run_check(catalogue: Catalogue, q: Qualification, query: CheckQuery,
         return None
 
 
+PAGE_DRAWN = "check_page_drawn"  # True once a run of the whole page has finished
+
+
 def main() -> None:
+    st.session_state[PAGE_DRAWN] = False
     ctx = frame()
     catalogue = ctx.catalogue
     st.title("Check a learner's units")
@@ -239,5 +247,6 @@ def main() -> None:
         decisions.ask(catalogue, q, ctx.as_at)
     with right:
         show_answer(ctx, q, eligibility.status)
+    st.session_state[PAGE_DRAWN] = True
 
 main()

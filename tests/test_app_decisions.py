@@ -65,6 +65,36 @@ def test_check_decisions__a_registered_learner_is_held_to_certification_not_last
     assert at.query_params["registered"] == "yes"
 
 
+def test_check_decisions__a_tick_alone_keeps_every_decision():
+    """A tick reruns the answer alone, which reads the decisions from the session: the accepted
+    unit and its note, the units in progress and the hours a week all still count."""
+    at = check_units("ocr-03456", REST)
+    at.multiselect(key="check_accepted_ocr-03456").set_value([C6]).run()
+    at.text_input(key=f"accepted_note_{C6}").input("Similar unit held").run()
+    at.multiselect(key="check_in_progress_ocr-03456").set_value([D1]).run()
+    at.number_input(key="check_glh").set_value(5.0).run()
+    at.checkbox(key=f"unit_{D1}").check().run()
+    assert not at.exception
+    assert not [c for c in at.checkbox if c.key.startswith("unit_")]  # the answer alone ran
+    assert any("Complete: 44 of 42 credits counted" in t for t in texts(at.success))
+    assert any(t.startswith("Ticked as achieved too, so counted as achieved: D1")
+               for t in texts(at.caption))
+    assert "Will it fit?" in texts(at.subheader)
+    assert (at.query_params["accepted"], at.query_params["note1"], at.query_params["progress"],
+            at.query_params["glh"]) == (C6, "Similar unit held", D1, "5")
+
+
+def test_check_decisions__a_tick_after_an_unfinished_run_runs_the_whole_page():
+    """A tick that interrupts a run of the page (a decision changed a moment before) cannot
+    draw the answer alone, so it runs the whole page."""
+    at = check_units("ocr-03456", REST)
+    at.session_state["check_page_drawn"] = False  # as an interrupted run leaves it
+    at.checkbox(key=f"unit_{D1}").check().run()
+    assert not at.exception
+    assert at.checkbox(key=f"unit_{D1}").value is True  # the whole page was drawn
+    assert any("Not complete yet: 34 of 42 credits counted" in t for t in texts(at.warning))
+
+
 def test_check_decisions__a_link_reopens_the_decisions_with_the_note():
     at = open_with_link(CHECK, qual="03456", units=",".join([*REST, D1]), accepted=C6,
                         note1="Similar unit held", progress="Y/999/0000")

@@ -99,7 +99,13 @@ def test_plan_table__the_units_still_needed(catalogue):
 
 def test_plan_table__empty_when_complete(catalogue):
     result = check(catalogue, "09628", ["R/502/9652", "Y/502/9653", "D/502/9654"])
-    assert tables.plan_table(catalogue, result).empty
+    table = tables.plan_table(catalogue, result)
+    assert table.empty
+    # Empty, it keeps its columns as they are when full: whole numbers, and text (not numbers)
+    assert list(table.columns) == ["Number", "URN", "Credits", "GLH", "Level", "Title", "Group"]
+    assert {str(table[c].dtype) for c in ("Credits", "GLH", "Level")} == {"Int64"}
+    assert not any(pd.api.types.is_numeric_dtype(table[c])
+                   for c in ("Number", "URN", "Title", "Group"))
 
 
 def test_progress_table__03456_groups_credit_rules_and_total(catalogue):

@@ -102,6 +102,8 @@ def _frame(rows: list[dict[str, Any]], columns: list[str], *,
     """``rows`` as a table of ``columns``, those in ``whole_numbers`` as whole numbers that may
     be missing (``Int64``). Built column by column: a page builds these on every tick, and
     converting a finished frame took four times as long."""
+    if not rows:
+        return pd.DataFrame(columns=columns).astype({c: "Int64" for c in whole_numbers})
     return pd.DataFrame({
         column: pd.array([row[column] for row in rows], dtype="Int64")
         if column in whole_numbers else [row[column] for row in rows]

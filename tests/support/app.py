@@ -58,15 +58,15 @@ def check_units(code_id: str, urns: list[str], **session) -> AppTest:
     return tick(at, urns)
 
 
-def tick(at: AppTest, urns: list[str], *, ticked: bool = True) -> AppTest:
-    """Tick (or untick) units on the check page, then show the whole page as the browser does.
+def tick(at: AppTest, urns: list[str]) -> AppTest:
+    """Tick units on the check page, then show the whole page as the browser does.
 
     A tick reruns the check's answer alone (the browser keeps the rest of the page), and AppTest
     holds only what the last run drew; so a run with nothing changed follows, to draw the whole
     page again.
     """
     for urn in urns:
-        at.checkbox(key=f"unit_{urn}").set_value(ticked)
+        at.checkbox(key=f"unit_{urn}").check()
     at.run()
     assert not at.exception
     at.run()
