@@ -15,6 +15,7 @@ again; the answer reads every widget's value from the session (``_decisions.curr
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.errors import StreamlitInvalidLayoutContextError
 
 from advisor import (
     Catalogue,
@@ -136,10 +137,23 @@ def show_answer(ctx: Frame, q: Qualification, status: StatusOnDate) -> None:
     result = run_check(catalogue, q, query, objective)
     if result is None:
         return
+    pin_headline(result.today)
     show_result(catalogue, result.today, status)
     decisions.note_counted_as_achieved(catalogue, query)
     decisions.show_progress(catalogue, result)
     decisions.offer_record(catalogue, query, result, ctx.as_at)
+
+
+def pin_headline(check: CombinationCheck) -> None:
+    """The check's headline in the sidebar too, where it stays in view while units further down
+    are ticked. The answer alone can write there only if the page's last run reached it: a run
+    that a tick interrupted early may not have, and then the whole page runs instead."""
+    line = f"**{check.qualification.reference}**: {escape_markdown(labels.check_headline(check))}"
+    try:
+        with st.sidebar:
+            st.markdown(line)
+    except StreamlitInvalidLayoutContextError:
+        st.rerun()
 
 
 def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnDate) -> None:
@@ -151,8 +165,6 @@ def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnD
         st.success(headline)
     else:
         st.warning(headline)
-    with st.sidebar:  # stays in view while units further down are ticked
-        st.markdown(f"**{check.qualification.reference}**: {escape_markdown(headline)}")
     for caution in check.cautions:
         st.info(caution)
     st.table(tables.rules_table(catalogue, check), hide_index=True,
