@@ -128,8 +128,9 @@ class Session:
 
     ``async with Session(base_url, "check_units") as session:`` connects; ``await
     session.open()`` runs the page; ``await session.change(key=WidgetState)`` sends one change
-    (a click) and returns the page after it. ``query_string`` is the page's address as the
-    browser would now show it.
+    (a click) and returns the page after it; ``await session.quick_changes([...], gap_s)``
+    sends several without waiting for their answers, as quick clicks do. ``query_string`` is
+    the page's address as the browser would now show it.
     """
 
     def __init__(self, base_url: str, page_name: str, *, query_string: str = "",
