@@ -1,14 +1,17 @@
-"""Shared fixtures: the real catalogue, its graph, and the source documents."""
+"""Shared fixtures: the real catalogue, its graph, the source documents, and the app served for
+the tests that speak Streamlit's protocol."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import tests.support.examples  # noqa: F401  (registers and loads the Hypothesis profile)
 from advisor import Catalogue, load_catalogue
+from tests.support.server import serving_for_a_test
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -41,6 +44,15 @@ def no_register_of_the_users(tmp_path_factory):
 @pytest.fixture(scope="session")
 def catalogue() -> Catalogue:
     return load_catalogue()
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app as the README starts it, on a free loopback port, for one test module (the
+    browser tests have their own, shared by all of them)."""
+    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
+    with serving_for_a_test(REPO, log_path) as (url, _):
+        yield url
 
 
 @pytest.fixture(scope="session")

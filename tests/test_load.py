@@ -5,25 +5,13 @@ answer is an error; load goes to this machine only."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from streamlit.proto.Element_pb2 import Element
 
 from advisor import Catalogue
 from benchmarks import load
-from tests.support.server import serving_for_a_test
 from tests.support.streamlit_protocol import Page, stream_url
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    with serving_for_a_test(REPO, log_path) as (url, _):
-        yield url
 
 
 def test_load__a_short_run_has_no_errors_and_every_answer_checked(

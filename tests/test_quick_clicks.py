@@ -6,24 +6,11 @@ runs one change at a time, so it cannot interrupt a run."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 
 from advisor import Catalogue, labels
-from tests.support.server import serving_for_a_test
 from tests.support.streamlit_protocol import Session, bool_value, string_value
 
-REPO = Path(__file__).resolve().parent.parent
 F3 = "K/601/1622"  # 6 credits of 03456's 42
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    with serving_for_a_test(REPO, log_path) as (url, _):
-        yield url
 
 
 def test_quick_clicks__a_tick_just_after_a_decision_gets_the_whole_answer(
