@@ -62,9 +62,13 @@ def test_centre_staff__pasting_unit_numbers_ticks_them(page: Page, blocked_reque
     qualification.click()
     qualification.fill("03456")
     page.get_by_role("option", name=re.compile("03456")).first.click()
+    # 03456's own units drawn: the run the choice started has reached the page, so the box
+    # below is the one that resolves unit numbers against 03456
+    expect(page.get_by_text("F3 K/601/1622").first).to_be_visible()
     wait_for_app(page)
     box = page.get_by_label(re.compile("Type or paste the units achieved"))
     box.fill("F3, F4, A3, B2, C3, D1")
+    expect(box).to_have_value("F3, F4, A3, B2, C3, D1")
     box.press("Enter")
     wait_for_app(page)
     expect(page.get_by_text(re.compile(r"Not complete yet: 34 of 42 credits counted\. Still "
