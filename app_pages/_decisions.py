@@ -244,10 +244,8 @@ def paste_units(catalogue: Catalogue, q: Qualification) -> None:
 
 def clear_all(catalogue: Catalogue, q: Qualification) -> None:
     """Untick every unit of the qualification and drop the centre's decisions on it."""
-    rules, _ = catalogue.effective_rules(q)
-    for group in rules.groups if rules else ():
-        for member in group.units:
-            st.session_state[unit_key(member.urn)] = False
+    for urn in listed_units(catalogue, q):
+        st.session_state[unit_key(urn)] = False
     st.session_state[accepted_key(q)] = []
     st.session_state[in_progress_key(q)] = []
     st.session_state["check_paste_unknown"] = []
