@@ -57,9 +57,12 @@ OBJECTIVES = {
 def pick_qualification(catalogue: Catalogue) -> Qualification:
     ranked = labels.in_level_order(catalogue.qualifications.values())
     ids = [q.id for q in ranked]
-    known = [i for i, q in enumerate(ranked) if q.structure is Structure.COMPLETE]
+    known = [q.id for q in ranked if q.structure is Structure.COMPLETE]
+    # The first qualification whose rules are known, unless a link or another page chose one:
+    # set through the session, not as the widget's default, which would clash with theirs.
+    st.session_state.setdefault("check_qualification", known[0] if known else ids[0])
     chosen = st.selectbox(
-        "Qualification", ids, index=known[0] if known else 0, key="check_qualification",
+        "Qualification", ids, key="check_qualification",
         format_func=lambda i: labels.qualification_label(catalogue.qualifications[i]),
         persist_state="session",
     )
