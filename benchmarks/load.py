@@ -306,8 +306,8 @@ JOURNEYS: dict[str, Callable[[User], Awaitable[None]]] = {
 
 
 async def run_user(user: User, journeys: Sequence[str]) -> None:
-    for name in itertools.cycle(journeys[user.number % len(journeys):]
-                                + journeys[:user.number % len(journeys)]):
+    first = user.number % len(journeys)  # users start on different journeys, then take turns
+    for name in itertools.cycle([*journeys[first:], *journeys[:first]]):
         if not user.more_time():
             return
         try:

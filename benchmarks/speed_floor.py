@@ -29,7 +29,10 @@ own: it is written at run time with as many elements as the app's check page has
 (counted in the browser), the same unit checkboxes (same keys and labels), lines of text for
 the rest and one alert that adds up the credits ticked: no engine, no tables, no decisions. Its
 ticks take turns with the other two, on the same clicks, and the app's tick is printed against
-it too.
+it too. A fourth, *same size, answer alone*, is the same page drawn the way the app's check page
+is: each checkbox's tick reruns only the alert (a fragment, ``st.rerun`` from the box's
+``on_change``), so it is the least Streamlit itself needs to answer a tick on a page this big,
+with an answer of one line.
 
 The servers and the browser share the machine, so the figures include the browser's own work.
 """
@@ -45,7 +48,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,20 +79,34 @@ import streamlit as st
 # Written by benchmarks/speed_floor.py: as many elements as the app's check page, with the same
 # unit checkboxes (same keys and labels), and nothing else: no engine, no tables.
 UNITS = {units!r}
-st.title("Same size")
+ANSWER_ALONE = {answer_alone!r}  # a tick reruns the answer alone, as on the app's check page
+
+
+def rerun_answer_alone():
+    if ANSWER_ALONE:
+        st.rerun("answer")
+
+
+@st.fragment(key="answer")
+def answer():
+    ticked = sum(credits for key, _, credits in UNITS if st.session_state.get(key))
+    st.warning(f"Ticked: {{ticked}} credits")
+
+
+st.title({heading!r})
 with st.sidebar:
     st.date_input("As at", key="as_at")
 left, right = st.columns(2)
 with left:
-    ticked = sum(credits for key, _, credits in UNITS if st.session_state.get(key))
     for key, label, _ in UNITS:
-        st.checkbox(label, key=key)
+        st.checkbox(label, key=key, on_change=rerun_answer_alone)
     for number in range({filler}):
         st.caption(f"Line {{number}} of text beside the units, as the page's sources are.")
 with right:
-    st.warning(f"Ticked: {{ticked}} credits")
+    answer()
 '''
 SAME_SIZE_HEADING = "Same size"
+ANSWER_ALONE_HEADING = "Same size, answer alone"
 HELLO_HEADING = "Hello world"
 HELLO_TEXTS = ("The box is empty.", "The box is ticked.")
 APP_HOME = ("/", "Customer Service qualifications advisor")
@@ -163,11 +180,15 @@ def hello_world_folder(parent: Path) -> Path:
     return app_folder(parent, "hello", HELLO_WORLD)
 
 
-def same_size_folder(parent: Path, units: Sequence[tuple[str, str, int]], elements: int) -> Path:
+def same_size_folder(parent: Path, units: Sequence[tuple[str, str, int]], elements: int, *,
+                     answer_alone: bool) -> Path:
     """The same-size page: ``units`` (key, label, credits) as checkboxes, and lines of text up
-    to ``elements`` elements in all."""
+    to ``elements`` elements in all; with ``answer_alone``, a tick reruns only the answer."""
     filler = max(elements - len(units) - 3, 0)  # the title, the sidebar's date, the answer
-    return app_folder(parent, "same-size", SAME_SIZE.format(units=list(units), filler=filler))
+    heading = ANSWER_ALONE_HEADING if answer_alone else SAME_SIZE_HEADING
+    source = SAME_SIZE.format(units=list(units), filler=filler, heading=heading,
+                              answer_alone=answer_alone)
+    return app_folder(parent, "answer-alone" if answer_alone else "same-size", source)
 
 
 def page_units(catalogue: Catalogue, q: Qualification) -> list[tuple[str, str, int]]:
@@ -305,40 +326,35 @@ def unit_checkbox(urn: str) -> str:
 # ------------------------------------------------------------------------------ the run
 
 
-def measure_ticks(browser: Browser, app: Side, hello: Side, same_size: Side,
+def measure_ticks(browser: Browser, app: Side, hello: Side, floors: Sequence[Side],
                   clicks: list[tuple[str, str]], units: Sequence[tuple[str, str, int]],
                   parent: Path) -> int:
-    """One server of each; their pages ticked in turn. The same-size page is written once the
-    app's check page is open, to as many elements as it has; returns that number."""
-    with serving(app.folder, free_port()) as (app_url, app_server, _), \
-            serving(hello.folder, free_port()) as (hello_url, hello_server, _):
-        serve_or_fail(app_url, app_server)
-        serve_or_fail(hello_url, hello_server)
-        app_context, hello_context = new_context(browser, app_url), new_context(browser, hello_url)
-        try:
-            app_page = open_settled(app_context, app.tick_page)
-            hello_page = open_settled(hello_context, hello.tick_page)
-            elements = app_page.locator(ELEMENTS).count()
-            same_size.folder = same_size_folder(parent, units, elements)
-            with serving(same_size.folder, free_port()) as (same_url, same_server, _):
-                serve_or_fail(same_url, same_server)
-                same_context = new_context(browser, same_url)
-                try:
-                    same_page = open_settled(same_context, same_size.tick_page)
-                    same_texts = same_size_ticks(units, clicks)
-                    for number, (urn, text) in enumerate(clicks):
-                        timed_tick(app_page, app, unit_checkbox(urn), "[data-testid=stAlert]",
-                                   text)
-                        timed_tick(hello_page, hello,
-                                   "[data-testid=stCheckbox] label",
-                                   "[data-testid=stMarkdown]", HELLO_TEXTS[(number + 1) % 2])
-                        timed_tick(same_page, same_size, unit_checkbox(urn),
-                                   "[data-testid=stAlert]", same_texts[number])
-                finally:
-                    same_context.close()
-        finally:
-            app_context.close()
-            hello_context.close()
+    """One server of each; their pages ticked in turn. The same-size ``floors`` (the plain one,
+    then the one whose ticks rerun the answer alone) are written once the app's check page is
+    open, to as many elements as it has; returns that number."""
+    with ExitStack() as stack:
+        def opened(side: Side) -> Page:
+            url, server, _ = stack.enter_context(serving(side.folder, free_port()))
+            serve_or_fail(url, server)
+            context = new_context(browser, url)
+            stack.callback(context.close)
+            return open_settled(context, side.tick_page)
+
+        app_page, hello_page = opened(app), opened(hello)
+        elements = app_page.locator(ELEMENTS).count()
+        floor_pages = []
+        for floor in floors:
+            floor.folder = same_size_folder(parent, units, elements,
+                                            answer_alone=floor.tick_page[1] == ANSWER_ALONE_HEADING)
+            floor_pages.append(opened(floor))
+        same_texts = same_size_ticks(units, clicks)
+        for number, (urn, text) in enumerate(clicks):
+            timed_tick(app_page, app, unit_checkbox(urn), "[data-testid=stAlert]", text)
+            timed_tick(hello_page, hello, "[data-testid=stCheckbox] label",
+                       "[data-testid=stMarkdown]", HELLO_TEXTS[(number + 1) % 2])
+            for floor, page in zip(floors, floor_pages, strict=True):
+                timed_tick(page, floor, unit_checkbox(urn), "[data-testid=stAlert]",
+                           same_texts[number])
     return elements
 
 
@@ -352,25 +368,30 @@ def median_ms(seconds: Sequence[float]) -> float:
     return statistics.median(seconds) * 1000
 
 
-def report(app: Side, hello: Side, same_size: Side, q: Qualification, elements: int) -> None:
+def report(app: Side, hello: Side, floors: Sequence[Side], q: Qualification,
+           elements: int) -> None:
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the end; app: "
           f"starts open {app.start_page[0]}, ticks on {app.tick_page[0]} ({q.reference}, "
           f"{elements} elements); hello world: a title, a checkbox, a line of text; same size: "
-          f"{elements} elements, the same unit checkboxes, no engine")
-    print(f"{'median':<34} {'app':>9} {'hello world':>12} {'ratio':>7}")
+          f"{elements} elements, the same unit checkboxes, no engine (answer alone: a tick "
+          f"reruns only its one-line answer)")
+    print(f"{'median':<48} {'app':>9} {'hello world':>12} {'ratio':>7}")
     rows = [
         (f"start: spawn to page settled ({len(app.starts)})", app.starts, hello.starts),
         ("  of which spawn to health 200", app.to_health, hello.to_health),
         (f"tick: click to answer shown ({len(app.ticks)})", app.ticks, hello.ticks),
         ("  the same, seen from Playwright", app.tick_walls, hello.tick_walls),
     ]
-    for label, mine, floor in rows:
-        ours, theirs = median_ms(mine), median_ms(floor)
-        print(f"{label:<34} {ours:>6.0f} ms {theirs:>9.0f} ms {ours / theirs:>6.2f}x")
-    ours, theirs = median_ms(app.ticks), median_ms(same_size.ticks)
-    print(f"{'tick, against the same-size page':<34} {ours:>6.0f} ms {theirs:>9.0f} ms "
-          f"{ours / theirs:>6.2f}x  (same size in the middle column)")
-    for side in (app, hello, same_size):
+    rows += [(f"tick, {floor.name} in the app's column", floor.ticks, hello.ticks)
+             for floor in floors]
+    for label, mine, floor_figures in rows:
+        ours, theirs = median_ms(mine), median_ms(floor_figures)
+        print(f"{label:<48} {ours:>6.0f} ms {theirs:>9.0f} ms {ours / theirs:>6.2f}x")
+    for floor in floors:
+        ours, theirs = median_ms(app.ticks), median_ms(floor.ticks)
+        print(f"{'tick, against ' + floor.name:<48} {ours:>6.0f} ms {theirs:>9.0f} ms "
+              f"{ours / theirs:>6.2f}x  ({floor.name} in the middle column)")
+    for side in (app, hello, *floors):
         if side.starts:
             print(f"{side.name} starts (s): " + ", ".join(f"{s:.2f}" for s in side.starts))
         print(f"{side.name} ticks (ms): " + ", ".join(f"{s * 1000:.0f}" for s in side.ticks))
@@ -399,17 +420,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         app = Side("app", REPO, APP_CHECK if args.start_on == "check" else APP_HOME, APP_CHECK)
         hello_page = ("/", HELLO_HEADING)
         hello = Side("hello world", hello_world_folder(Path(temporary)), hello_page, hello_page)
-        same_page = ("/", SAME_SIZE_HEADING)
-        same_size = Side("same size", Path(temporary), same_page, same_page)  # written later
+        floors = [Side(name, Path(temporary), ("/", heading), ("/", heading))  # written later
+                  for name, heading in (("same size", SAME_SIZE_HEADING),
+                                        ("same size, answer alone", ANSWER_ALONE_HEADING))]
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             in_turn(args.starts, lambda: measure_start(browser, app),
                     lambda: measure_start(browser, hello))
-            elements = measure_ticks(browser, app, hello, same_size, clicks,
+            elements = measure_ticks(browser, app, hello, floors, clicks,
                                      page_units(catalogue, q), Path(temporary))
         finally:
             browser.close()
-    report(app, hello, same_size, q, elements)
+    report(app, hello, floors, q, elements)
     return 0
 
 
