@@ -347,15 +347,18 @@ def test_eligibility__no_age_given_is_unknown_unless_every_age_is_approved(catal
     result = check_eligibility(catalogue, catalogue.find_qualification("09628"),
                                as_at=before_closing)
     assert result.eligible is None
-    (age,) = [r for r in result.reasons if r.code is ReasonCode.AGE_UNKNOWN]
+    (age,) = [r for r in result.reasons if r.code is ReasonCode.AGE_NOT_GIVEN]
     assert age.message == ("Age not given, so whether the learner's age group is approved is "
                            "unknown (approved for: 16-18, 18+, 19+).")
+    assert result.depends_on == ("age",)
+    assert result.summary == ("Open to new learners on this date; whether this learner can "
+                              "start depends on their age, not given.")
     assert check_eligibility(catalogue, catalogue.find_qualification("09628"), age=20,
                              as_at=before_closing).eligible is True
     every_age = check_eligibility(catalogue, catalogue.find_qualification("601/4404/X"),
                                   as_at=dt.date(2015, 6, 1))
     codes = {r.code for r in every_age.reasons}
-    assert ReasonCode.AGE_UNKNOWN not in codes and ReasonCode.AGE_CAUTION in codes
+    assert ReasonCode.AGE_NOT_GIVEN not in codes and ReasonCode.AGE_CAUTION in codes
 
 
 AGE_CAUTIONS = """\

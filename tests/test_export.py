@@ -222,3 +222,16 @@ def test_action_plan__a_route_while_open_plans_the_units_still_needed(catalogue)
     assert "Still needed: 12 credits" in text
     assert "no longer issued" not in text
     assert "On 1 June 2015 it is open to new learners." in text
+
+
+def test_action_plan__headline_names_a_qualification_open_on_the_date_when_age_is_not_given(
+        catalogue):
+    on = dt.date(2015, 6, 1)  # 09628 took new learners; no age given, so only the age is open
+    plan = ActionPlan(as_at=on, recommendation=recommend(
+        catalogue, Profile(employment=Employment.WORKING), as_at=on))
+    text = " ".join(" ".join(parse(action_plan_html(catalogue, plan)).text).split())
+    after_title = text.split("Your Customer Service qualifications action plan", 1)[1]
+    assert after_title.lstrip().startswith(
+        "Start at Level 2. Open to new learners on 1 June 2015: OCR Level 2 Certificate in "
+        "Principles of Customer Service (09628) (whether you can start depends on your age).")
+    assert "can be confirmed open" not in text

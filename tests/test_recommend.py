@@ -81,7 +81,7 @@ def test_recommend__level_2_role(catalogue):
     assert all(o.qualification.level == 2 for o in result.options)
     assert not any(i.startswith("skills-cfa") for i in ids), "national structures are not offered"
     by_id = {o.qualification.id: o for o in result.options}
-    assert by_id["ocr-09628"].open is False
+    assert by_id["ocr-09628"].can_start is False and not by_id["ocr-09628"].open_on_date
     assert "closed-to-entry" in [r.code.value for r in by_id["ocr-09628"].eligibility.reasons]
     assert "none-confirmed-open" in codes(result.cautions)
     assert "Call Centre Operators" in [r.title for r in result.roles_at_level]
@@ -233,6 +233,24 @@ def test_recommend__working_with_nothing_else_points_to_level_2(catalogue):
     assert "(09628) at Level 2" in reason.message
     assert labels(reason) == ["001_1a36f8904fba0327.txt § 2.3 Target market"]
 
+
+
+def test_recommend__open_on_the_date_with_no_age_is_not_called_unconfirmed(catalogue):
+    # On 1 June 2015 09628 took new learners; with no age given the learner's own start depends
+    # on their age, but the qualification is open, and the advice must say so.
+    result = recommend(catalogue, Profile(employment=Employment.WORKING),
+                       as_at=dt.date(2015, 6, 1))
+    by_id = {o.qualification.id: o for o in result.options}
+    principles = by_id["ocr-09628"]
+    assert principles.open_on_date and principles.can_start is None
+    assert principles.eligibility.depends_on == ("age",)
+    assert "none-confirmed-open" not in codes(result.cautions)
+    assert any("about enrolling on OCR Level 2 Certificate in Principles of Customer Service "
+               "(09628): open to new learners on 1 June 2015 (ask them to confirm you can "
+               "start: it depends on your age)" in step.message for step in result.next_steps)
+    aged = recommend(catalogue, Profile(employment=Employment.WORKING, age=30),
+                     as_at=dt.date(2015, 6, 1))
+    assert {o.qualification.id: o for o in aged.options}["ocr-09628"].can_start is True
 
 IN_WORK = """\
 id: ab-003

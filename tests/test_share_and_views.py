@@ -201,6 +201,10 @@ def test_tables__options_carry_over_and_routes(catalogue, graph):
     assert options.loc["09628", "Credits already counted"] == 5
     assert options.loc["09628", "Credits still needed"] == 8
     assert options.loc["09628", "New learners"] == "closed to new learners"
+    assert options.loc["09628", "Can start"] == "no"
+    while_open = tables.options_table(recommend(
+        catalogue, Profile(employment=Employment.WORKING), as_at=dt.date(2015, 6, 1)))
+    assert while_open.set_index("Code").loc["09628", "Can start"] == "depends on age (not given)"
 
     carried = carry_over(catalogue, catalogue.qualifications["ocr-09629"],
                          units=["D/502/9654", "R/502/9652"])

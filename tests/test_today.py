@@ -194,7 +194,7 @@ def test_next_steps__a_17_year_old_not_working_is_told_whom_to_ask(catalogue):
     result = recommend(catalogue, Profile(age=17, employment=Employment.NOT_WORKING),
                        as_at=TODAY)
     assert result.recommended_level == 1
-    assert not any(o.open for o in result.options)
+    assert not any(o.can_start or o.open_on_date for o in result.options)
     messages = [step.message for step in result.next_steps]
     assert messages and any("National Careers Service" in m for m in messages)
     assert any("which Level 1 Customer Service qualifications they offer now" in m

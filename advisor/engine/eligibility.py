@@ -36,7 +36,8 @@ class ReasonCode(StrEnum):
     REVIEW_NOT_AN_END = "review-not-an-end"  # open on its operational dates; confirm it
     AGE_APPROVED = "age-approved"
     AGE_NOT_APPROVED = "age-not-approved"
-    AGE_UNKNOWN = "age-unknown"
+    AGE_UNKNOWN = "age-unknown"  # the sources do not say whether the learner's age is approved
+    AGE_NOT_GIVEN = "age-not-given"  # the learner's age was not given, and it matters
     AGE_CAUTION = "age-caution"
     ENTRY_REQUIREMENTS = "entry-requirements"
     ROLE_REQUIREMENT = "role-requirement"
@@ -52,7 +53,10 @@ class ReasonCode(StrEnum):
 _BLOCKING = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.NOT_YET_OPEN, ReasonCode.AGE_NOT_APPROVED,
              ReasonCode.ROLE_NOT_MET,
              ReasonCode.NOT_A_QUALIFICATION}
-_UNKNOWN = {ReasonCode.DATES_UNKNOWN, ReasonCode.AGE_UNKNOWN, ReasonCode.ROLE_REQUIREMENT}
+# What leaves it unknown: the sources, or answers the learner has not given (and what they are).
+_UNKNOWN_FROM_SOURCES = {ReasonCode.DATES_UNKNOWN, ReasonCode.AGE_UNKNOWN}
+_NOT_GIVEN = {ReasonCode.AGE_NOT_GIVEN: "age", ReasonCode.ROLE_REQUIREMENT: "job role"}
+_UNKNOWN = _UNKNOWN_FROM_SOURCES | set(_NOT_GIVEN)
 
 
 @dataclass(frozen=True)
@@ -83,11 +87,9 @@ class Status(StrEnum):
         return _STATUS_RANK[self]
 
     @property
-    def enrolable(self) -> bool | None:
-        """True when open, False when closed or not a qualification, None when not known (or
-        not open yet)."""
-        return {Status.OPEN: True, Status.UNKNOWN: None, Status.NOT_YET_OPEN: None}.get(
-            self, False)
+    def closed(self) -> bool:
+        """Closed to new learners on the date (and perhaps to certification too)."""
+        return self in (Status.CLOSED, Status.CERTIFICATION_CLOSED)
 
 
 _STATUS_RANK = {Status.OPEN: 0, Status.UNKNOWN: 1, Status.NOT_YET_OPEN: 1, Status.CLOSED: 2,
@@ -142,7 +144,7 @@ def status_on(catalogue: Catalogue, qualification: Qualification,
 class Eligibility:
     qualification: Qualification
     as_at: dt.date
-    eligible: bool | None  # None: the sources do not say enough to know
+    eligible: bool | None  # None: the sources, or the answers given, do not say enough to know
     reasons: tuple[Reason, ...]
     registered: RegisterEntry | None = None  # the register's record, when it lists it
 
@@ -152,12 +154,27 @@ class Eligibility:
         return _status_from(self.qualification, self.reasons)
 
     @property
+    def depends_on(self) -> tuple[str, ...]:
+        """What was not given that would settle whether this learner can start ("age", "job
+        role"); empty when it is settled, or when the sources leave it unknown."""
+        codes = {r.code for r in self.reasons}
+        if self.eligible is not None or codes & _UNKNOWN_FROM_SOURCES:
+            return ()
+        return tuple(what for code, what in _NOT_GIVEN.items() if code in codes)
+
+    @property
     def summary(self) -> str:
         if self.eligible is True:
             return "Open to this learner on this date."
         if self.eligible is False:
             return "Not open to this learner on this date."
-        return "Cannot be confirmed from the sources: check with the awarding body."
+        if not self.depends_on:
+            return "Cannot be confirmed from the sources: check with the awarding body."
+        depends = (f"whether this learner can start depends on their "
+                   f"{' and '.join(self.depends_on)}, not given.")
+        if self.status.status is Status.OPEN:
+            return f"Open to new learners on this date; {depends}"
+        return depends[0].upper() + depends[1:]
 
 
 def age_bands_for(age: int) -> tuple[AgeBand, ...]:
@@ -352,7 +369,7 @@ def _age_reasons(q: Qualification, age: int | None) -> list[Reason]:
         if approved and q.ages is not None:
             message += f" (approved for: {', '.join(q.ages.approved)})"
         source = q.ages.source if q.ages is not None else q.source
-        return [Reason(ReasonCode.AGE_UNKNOWN, message + ".", source), *cautions]
+        return [Reason(ReasonCode.AGE_NOT_GIVEN, message + ".", source), *cautions]
     if q.ages is None:
         return [Reason(ReasonCode.AGE_UNKNOWN,
                        "The sources do not say which age groups it is approved for.", q.source)]

@@ -43,7 +43,7 @@ from advisor.catalogue import (
     Statement,
 )
 from advisor.engine.combination import CombinationCheck, check_combination
-from advisor.engine.eligibility import Eligibility, check_eligibility
+from advisor.engine.eligibility import Eligibility, Status, check_eligibility
 from advisor.engine.eligibility import ReasonCode as EligibilityCode
 from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.recommend_index import _index, level_3_statements, senior_role_rule
@@ -114,8 +114,15 @@ class Option:
     check: CombinationCheck | None
 
     @property
-    def open(self) -> bool | None:
+    def can_start(self) -> bool | None:
+        """Whether this learner can start it on the date (None: not known, see
+        ``eligibility.depends_on``)."""
         return self.eligibility.eligible
+
+    @property
+    def open_on_date(self) -> bool:
+        """Whether it takes new learners on the date, whoever they are."""
+        return self.eligibility.status.status is Status.OPEN
 
 
 @dataclass(frozen=True)
@@ -334,17 +341,23 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
             "Say whether you work, your job title or what you already hold, so a starting level "
             f"can be suggested; or talk it through with {WHERE_TO_ASK}."))
         return tuple(steps)
-    open_now = [o.qualification.name for o in options if o.open]
+    open_now = [o for o in options if o.open_on_date and o.can_start is not False]
     if open_now:
-        steps.append(NextStep(f"Ask {WHERE_TO_ASK} about enrolling on "
-                              + _listed(open_now) + f": open to new learners on {day}."))
+        depends = sorted({what for o in open_now for what in o.eligibility.depends_on})
+        steps.append(NextStep(
+            f"Ask {WHERE_TO_ASK} about enrolling on "
+            + _listed([o.qualification.name for o in open_now])
+            + f": open to new learners on {day}"
+            + (f" (ask them to confirm you can start: it depends on your {' and '.join(depends)})."
+               if depends else ".")))
     elif options:
         steps.append(NextStep(
             f"Ask {WHERE_TO_ASK} which Level {level} Customer Service qualifications they "
             f"offer now: none of those in these documents can be confirmed open on {day}."))
         for option in options:
             for replacement in option.qualification.replaced_by:
-                if option.open is False and replacement.by in catalogue.qualifications:
+                if option.eligibility.status.status.closed and (
+                        replacement.by in catalogue.qualifications):
                     new = catalogue.qualifications[replacement.by]
                     steps.append(NextStep(
                         f"{option.qualification.name} has closed; the documents say {new.name} "
@@ -488,7 +501,7 @@ def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option]
     day = uk_date(as_at)
     closed = [o for o in options if any(r.code is EligibilityCode.CLOSED_TO_ENTRY
                                         for r in o.eligibility.reasons)]
-    unknown = [o for o in options if o.open is None]
+    unknown = [o for o in options if not o.open_on_date and o not in closed]
     findings: list[Finding] = []
     if len(closed) == len(options):
         successors = []
@@ -505,7 +518,7 @@ def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option]
                                 tuple(c for o in closed for r in o.eligibility.reasons
                                       if r.code is EligibilityCode.CLOSED_TO_ENTRY
                                       for c in r.source)))
-    elif not any(o.open for o in options):
+    elif not any(o.open_on_date for o in options):
         parts = []
         if closed:
             parts.append(f"{len(closed)} had closed to new learners")

@@ -239,10 +239,16 @@ def _headline(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | Non
                 f"{_sentence(status_in_a_clause(catalogue, first.status, plan.as_at))}")
     result = plan.recommendation
     if result is not None and result.recommended_level is not None:
-        open_now = [o.qualification.name for o in result.options if o.open]
+        open_now = [o for o in result.options if o.open_on_date and o.can_start is not False]
         text = f"Start at Level {result.recommended_level}."
         if open_now:
-            return text + f" Open to you on {day}: {open_now[0]}."
+            option = open_now[0]
+            if option.can_start:
+                return text + f" Open to you on {day}: {option.qualification.name}."
+            depends = option.eligibility.depends_on
+            check = (f"whether you can start depends on your {' and '.join(depends)}" if depends
+                     else "ask the centre to confirm you can start")
+            return text + f" Open to new learners on {day}: {option.qualification.name} ({check})."
         return text + f" No qualification at this level can be confirmed open on {day}: see " \
                       "what to do next."
     shown = plan.checked

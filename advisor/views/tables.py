@@ -30,7 +30,7 @@ from advisor.catalogue import (
 )
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, RuleKind
-from advisor.engine.eligibility import check_eligibility
+from advisor.engine.eligibility import Eligibility, check_eligibility
 from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend import Recommendation
 from advisor.engine.registered import from_register
@@ -460,6 +460,15 @@ def coverage_table(catalogue: Catalogue) -> pd.DataFrame:
 _YES_NO = {True: "yes", False: "no", None: "not known"}
 
 
+def can_start(eligibility: Eligibility) -> str:
+    """Whether this learner can start, in a word or a few."""
+    if eligibility.eligible is not None:
+        return "yes" if eligibility.eligible else "no"
+    if eligibility.depends_on:
+        return f"depends on {' and '.join(eligibility.depends_on)} (not given)"
+    return "cannot be confirmed"
+
+
 def options_table(result: Recommendation) -> pd.DataFrame:
     """The qualifications at the suggested level: status on the date, fit, units counted; and,
     when some come from the register, where each comes from."""
@@ -476,7 +485,7 @@ def options_table(result: Recommendation) -> pd.DataFrame:
             "Awarding body": q.awarding_body,
             "Kind": KIND_WORDS[q.kind].split(":")[0],
             "New learners": entry_status(option.eligibility),
-            "Can start": {True: "yes", False: "no", None: "cannot be confirmed"}[option.open],
+            "Can start": can_start(option.eligibility),
             "Fits the aim": _YES_NO[option.fits_aim] if result.profile.aim else "no aim given",
             "Credits already counted": check.credits_counted if check and known else None,
             "Credits still needed": still,
