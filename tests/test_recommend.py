@@ -137,6 +137,22 @@ def test_recommend__a_few_level_3_statements_are_a_caution_only(catalogue):
                     responsibilities=FOUR_STATEMENTS[:3])
     assert result.recommended_level == 2
     assert "some-level-3-statements" in codes(result.cautions)
+    (few,) = [f for f in result.cautions if f.code == "some-level-3-statements"]
+    assert "suggests Level 3 only when most of them do" in few.message
+
+
+def test_recommend__a_few_statements_beside_a_level_3_role_do_not_contradict_it(catalogue):
+    # A team leader's job already points to Level 3: the caution about the descriptions must
+    # not say the advisor suggests Level 3 only when most fit, under a Level 3 headline.
+    result = advise(catalogue, employment=Employment.WORKING,
+                    role="Customer Service Team Leader", responsibilities=FOUR_STATEMENTS[:2])
+    assert result.recommended_level == 3
+    (few,) = [f for f in result.cautions if f.code == "some-level-3-statements"]
+    assert few.message.startswith("2 of the 7 descriptions of a Level 3 learner fit (")
+    assert "fewer than most. The other answers point to Level 3" in few.message
+    assert "only when most" not in few.message
+    (move_up,) = [f for f in result.cautions if f.code == "no-automatic-move-up"]
+    assert not move_up.message.startswith("Holding a qualification")  # nothing is held
 
 
 def test_recommend__a_responsibility_must_pick_out_one_statement(catalogue):

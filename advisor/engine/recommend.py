@@ -143,17 +143,18 @@ class Recommendation:
 # ---------------------------------------------------------------------------------------------
 
 
-def _no_automatic_move_up(catalogue: Catalogue) -> Finding | None:
+def _no_automatic_move_up(catalogue: Catalogue, *, holds_something: bool) -> Finding | None:
     rule = senior_role_rule(catalogue)
     if rule is None:
         return None
     # The report that sets the senior-role rule is also the one that warns against assuming a
     # learner moves up a level automatically, in the same section.
+    warning = ("the awarding body warns centres not to assume learners move up a level "
+               "automatically. Choose the level from the work the learner does now.")
     return Finding(
         "no-automatic-move-up",
-        "Holding a qualification at one level does not mean a learner is ready for the next: "
-        "the awarding body warns centres not to assume learners move up a level automatically. "
-        "Choose the level from the work the learner does now.",
+        ("Holding a qualification at one level does not mean a learner is ready for the next: "
+         if holds_something else "A higher level is not a matter of time served: ") + warning,
         rule[1].source,
     )
 
@@ -235,13 +236,13 @@ def recommend(
         if working is not None:
             reasons.append(working)
 
-    for finding in _level_3_evidence(catalogue, profile):
-        (reasons if finding.level is not None else cautions).append(finding)
+    reasons += _level_3_evidence(catalogue, profile)
     for finding, is_reason in _senior_role_evidence(catalogue, profile):
         (reasons if is_reason else cautions).append(finding)
 
     levels = [f.level for f in reasons if f.level is not None]
     level = max(levels) if levels else None
+    cautions += _few_level_3_statements(catalogue, profile, level)
     if level is None:
         cautions.append(Finding(
             "not-enough-to-recommend",
@@ -249,7 +250,7 @@ def recommend(
             "role, or what they already hold.",
         ))
 
-    move_up = _no_automatic_move_up(catalogue)
+    move_up = _no_automatic_move_up(catalogue, holds_something=bool(held or profile.held_units))
     if move_up is not None and (held or profile.held_units or (level or 0) >= 3):
         cautions.append(move_up)
 
@@ -273,27 +274,43 @@ def recommend(
 
 
 def _level_3_evidence(catalogue: Catalogue, profile: Profile) -> list[Finding]:
-    """How many of the Level 3 descriptions fit the learner's work: a reason for Level 3 when
-    most do (this advisor's reading, see :data:`LEVEL_3_SHARE`), else a caution."""
+    """A reason for Level 3 when most of the Level 3 descriptions fit the learner's work (this
+    advisor's reading, see :data:`LEVEL_3_SHARE`)."""
     statement = level_3_statements(catalogue)
     if statement is None or not profile.responsibilities:
         return []
     chosen = _points_matching(statement, profile.responsibilities)
     total = len(statement.points)
-    listed = "; ".join(chosen)
-    if len(chosen) > total * LEVEL_3_SHARE:
-        return [Finding(
-            "level-3-statements",
-            f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit this "
-            f"learner's work ({listed}). When most of them fit, this advisor suggests "
-            "Level 3.", statement.source, level=3,
-        )]
+    if len(chosen) <= total * LEVEL_3_SHARE:
+        return []
     return [Finding(
-        "some-level-3-statements",
-        f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit ({listed}); "
-        "this advisor suggests Level 3 only when most of them do. Discuss with the "
-        "centre whether Level 3 units could be taken alongside.", statement.source,
+        "level-3-statements",
+        f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit this "
+        f"learner's work ({'; '.join(chosen)}). When most of them fit, this advisor suggests "
+        "Level 3.", statement.source, level=3,
     )]
+
+
+def _few_level_3_statements(catalogue: Catalogue, profile: Profile,
+                            level: int | None) -> list[Finding]:
+    """A caution when some, but not most, of the Level 3 descriptions fit: worded for the
+    level suggested, which other answers (a job role) may already have put at Level 3."""
+    statement = level_3_statements(catalogue)
+    if statement is None or not profile.responsibilities:
+        return []
+    chosen = _points_matching(statement, profile.responsibilities)
+    total = len(statement.points)
+    if not chosen or len(chosen) > total * LEVEL_3_SHARE:
+        return []
+    fit = (f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit "
+           f"({'; '.join(chosen)})")
+    if level is not None and level >= 3:
+        message = (f"{fit}: fewer than most. The other answers point to Level {level}; check "
+                   f"with the centre that Level {level} suits the work the learner does now.")
+    else:
+        message = (f"{fit}; this advisor suggests Level 3 only when most of them do. Discuss "
+                   "with the centre whether Level 3 units could be taken alongside.")
+    return [Finding("some-level-3-statements", message, statement.source)]
 
 
 def _senior_role_evidence(catalogue: Catalogue, profile: Profile
