@@ -80,9 +80,10 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
         return describe_unit(catalogue, urn, rules, with_credits=False)
 
     st.subheader("The centre's decisions")
+    # No "select all" and no loose matching: one Enter must not accept a whole group.
     chosen = st.multiselect(
         "Accepted by the centre (recognition of prior learning)", listed, format_func=name,
-        key=accepted_key(q), placeholder="None",
+        key=accepted_key(q), placeholder="None", select_all=False, filter_mode="contains",
         help="Units the centre accepts the learner already has, for example because they hold "
              "a similar unit under another unit reference number. They count, shown apart.")
     for urn in chosen:
@@ -91,7 +92,8 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
         if not note.strip():
             st.caption(f"{NOTE_ASKED}.")
     st.multiselect("In progress (studying now)", listed, format_func=name,
-                   key=in_progress_key(q), placeholder="None")
+                   key=in_progress_key(q), placeholder="None", select_all=False,
+                   filter_mode="contains")
     left, right = st.columns(2)
     with left:
         st.number_input("Guided learning hours a week", min_value=0.5, max_value=168.0,
@@ -230,14 +232,18 @@ def paste_units(catalogue: Catalogue, q: Qualification) -> None:
     """A box to type or paste unit numbers or URNs ("F3, F4, A3"): each one found is ticked,
     and the ones not found are named (run as the box changes, before the checkboxes)."""
     text = st.session_state.get("check_paste", "")
-    found, unknown = [], []
+    listed = set(listed_units(catalogue, q))
+    unknown = []
     for reference in cohort_file.split_references(text)[:200]:
         try:
-            found += resolve_units(catalogue, [reference], q)
+            found = resolve_units(catalogue, [reference], q)
         except UnknownReference:
+            found = []
+        if found and set(found) <= listed:
+            for urn in found:
+                st.session_state[unit_key(urn)] = True
+        else:  # not a unit at all, or a unit of another qualification: named, not ticked
             unknown.append(reference[:20])
-    for urn in found:
-        st.session_state[unit_key(urn)] = True
     st.session_state["check_paste_unknown"] = unknown
     st.session_state["check_paste"] = ""
 

@@ -22,6 +22,7 @@ from advisor import (
     Employment,
     Finding,
     Profile,
+    RoleMatch,
     action_plan_html,
     answers,
     check_frameworks,
@@ -115,22 +116,26 @@ def ask(catalogue: Catalogue) -> Profile:
             if statement is not None:
                 st.markdown("**Which of these describe your work?** Tick any that fit.")
                 does = [point for number, point in enumerate(statement.points, start=1)
-                        if st.checkbox(point, key=does_key(number))]
-                st.caption("The Level 3 NVQ handbook describes its learners this way.")
+                        if st.checkbox(labels.in_your_words(point), key=does_key(number),
+                                       wrap=True, help=f"The handbook's words: {point}.")]
+                st.caption("From how the Level 3 NVQ handbook describes its learners: "
+                           + labels.cite(catalogue, statement.source) + ".")
             senior = st.radio(
                 "Are you in a senior role where you influence decisions and shape how "
                 "customer service is delivered?", list(SENIOR), index=None,
                 format_func=SENIOR.__getitem__, key="sl_senior", horizontal=True)
     with right:
+        # No "select all": one Enter would claim every qualification or unit that matches.
         has = st.multiselect(
             "Customer service qualifications you already hold", [q.id for q in qualifications],
             format_func=lambda i: labels.qualification_label(catalogue.qualifications[i]),
-            key="sl_has", placeholder="None")
+            key="sl_has", placeholder="None", select_all=False, filter_mode="contains")
         units = st.multiselect(
             "Units you already hold (from a certificate of unit credit)",
             sorted(catalogue.units),
             format_func=lambda u: f"{u} {catalogue.units[u].title}",
-            key="sl_units", placeholder="None: search by title or unit reference number")
+            key="sl_units", placeholder="None: search by title or unit reference number",
+            select_all=False, filter_mode="contains")
         aim = st.radio("What do you want from a qualification?", list(AIMS), index=None,
                        format_func=AIMS.__getitem__, key="sl_aim")
     return Profile(
@@ -142,6 +147,19 @@ def ask(catalogue: Catalogue) -> Profile:
         held_qualifications=tuple(has), held_units=tuple(units),
         aim=Aim(aim) if aim else None,
     )
+
+
+def offer_close_titles(match: RoleMatch) -> None:
+    """A button for each listed job title close to the one typed: a typed title picks no
+    level of its own, so one click puts the listed title in its place."""
+    titles = list(dict.fromkeys(role.title for role in match.suggestions))
+    for number, title in enumerate(titles):
+        st.button(f"Use \"{title}\"", key=f"sl_use_role_{number}", on_click=use_role,
+                  args=(title,))
+
+
+def use_role(title: str) -> None:
+    st.session_state["sl_role"] = title
 
 
 def show_finding(catalogue: Catalogue, finding: Finding) -> None:
@@ -201,6 +219,8 @@ def main() -> None:
             continue  # the "Not enough to go on yet" above says it, to the learner
         st.warning(escape_markdown(finding.message))
         show_sources(catalogue, finding.source)
+        if finding.code == "role-not-listed" and result.role_match is not None:
+            offer_close_titles(result.role_match)
 
     if result.options:
         st.subheader(f"Qualifications at Level {result.recommended_level} on {day(ctx.as_at)}")

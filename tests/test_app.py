@@ -268,11 +268,13 @@ def test_explore__a_search_opens_a_qualification_from_its_results():
 def test_check__units_typed_or_pasted_are_ticked_and_the_headline_names_what_is_missing():
     at = open_page("app_pages/check_units.py")
     at.selectbox(key="check_qualification").set_value("ocr-03456").run()
-    at.text_input(key="check_paste").input("F3, F4, A3, B2, C3, D1, X9").run()
+    # X9 is nobody's unit; D/502/9654 is a unit of 09628, not of 03456: both named, untouched.
+    at.text_input(key="check_paste").input("F3, F4, A3, B2, C3, D1, X9, D/502/9654").run()
     assert not at.exception
     ticked = sorted(c.key for c in at.checkbox if c.key.startswith("unit_") and c.value)
     assert len(ticked) == 6
-    assert any("Not units of 03456, so not ticked: X9" in w for w in texts(at.warning))
+    assert any("Not units of 03456, so not ticked: X9, D/502/9654" in w
+               for w in texts(at.warning))
     headline = next(w for w in texts(at.warning) if w.startswith("Not complete yet"))
     assert headline.startswith("Not complete yet: 34 of 42 credits counted. Still needed: ")
     assert "8 more needed" in headline

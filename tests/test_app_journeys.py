@@ -7,7 +7,7 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from tests.support.app import open_with_link, texts
+from tests.support.app import check_units, open_with_link, texts
 
 WHILE_OPEN = dt.date(2015, 6, 1)  # 09628 and 09629 both took new learners then
 LEVEL = "app_pages/starting_level.py"
@@ -94,8 +94,12 @@ def test_starting_level__questions_about_a_job_are_hidden_when_not_working():
 def test_starting_level__the_level_3_descriptions_are_checkboxes_in_full():
     at = open_with_link(LEVEL, work="working")
     boxes = [c for c in at.checkbox if c.key.startswith("sl_does_")]
-    assert len(boxes) > 3
-    assert all(len(c.label) > 20 for c in boxes)  # whole sentences, not cut off
+    assert len(boxes) == 7
+    # In the learner's words, whole (the label wraps rather than being cut off in its column),
+    # with the handbook's own words beside each.
+    assert all(c.label.startswith("I ") for c in boxes)
+    assert all(c.proto.wrap for c in boxes)
+    assert boxes[2].help == "The handbook's words: can influence what happens at work."
     assert not any("select all" in c.label.casefold() for c in at.checkbox)
 
 
@@ -267,3 +271,20 @@ def test_plan_route__a_link_says_what_it_left_out_in_few_words():
     assert at.multiselect(key="route_units").value == ["D/502/9654"]
     assert at.checkbox(key="route_documented").value is False
     assert dict(at.query_params) == {"units": "D/502/9654", "level": "3"}
+
+
+def test_app__no_list_of_a_learners_units_or_qualifications_offers_select_all():
+    """One Enter in a box offering "Select N matches" accepted a whole group of units as
+    recognised prior learning: the boxes that record what a learner holds or the centre
+    accepts offer neither "select all" nor loose matching."""
+    pages = [check_units("ocr-03456", []), open_with_link(LEVEL, work="working")]
+    boxes = [m for at in pages for m in at.multiselect]
+    assert {m.key for m in boxes} >= {"check_accepted_ocr-03456", "check_in_progress_ocr-03456",
+                                      "sl_has", "sl_units"}
+    assert all(m.proto.select_all == 0 for m in boxes)  # 0: never shown
+
+
+def test_starting_level__a_typed_title_close_to_a_listed_one_offers_it():
+    at = open_with_link(LEVEL, work="working", role="team leader")
+    assert any("is not one of the job roles the documents list" in w for w in texts(at.warning))
+    assert 'Use "Customer Service Team Leader"' in [b.label for b in at.button]

@@ -41,6 +41,7 @@ __all__ = [
     "group_name",
     "group_requirement",
     "in_level_order",
+    "in_your_words",
     "qualification_label",
     "register_level",
     "replacement_names",
@@ -68,6 +69,36 @@ STRUCTURE_WORDS: dict[Structure, str] = {
     Structure.PARTIAL: "partial: some units or rules are known",
     Structure.UNKNOWN: "unknown: the sources name it but do not give its units",
 }
+
+# The OCR Level 3 NVQ handbook's description of its learners (03456, "Qualification aims"),
+# put to a learner as "I ..." statements. The handbook's own words stay the fact the engine
+# reads and cites; these only ask the question. A description not listed here is shown as the
+# handbook words it.
+_LEVEL_3_IN_YOUR_WORDS = {
+    "aimed at candidates who will be delivering and managing service and will be accountable "
+    "in the area of practice":
+        "I deliver and manage customer service, and I answer for how it goes in my area",
+    "candidates will be working without direct supervision or on their own, such as in a "
+    "commercial customer service environment":
+        "I work without someone directly supervising me, or on my own",
+    "can influence what happens at work": "I can influence what happens at work",
+    "use the organisation's rules and systems flexibly to deliver good service":
+        "I use my organisation's rules and systems flexibly to give good service",
+    "question the way things are done and suggest improvements":
+        "I question the way things are done and suggest improvements",
+    "have good communication skills and a wide knowledge of what to do, who to see and where "
+    "to go to get things done for the customer":
+        "I communicate well, and I know what to do, who to see and where to go to get things "
+        "done for a customer",
+    "are aware of the commercial or other pressures facing the organisation/business":
+        "I am aware of the commercial or other pressures my organisation faces",
+}
+
+
+def in_your_words(description: str) -> str:
+    """One of the handbook's descriptions of a Level 3 learner, as the learner would say it."""
+    return _LEVEL_3_IN_YOUR_WORDS.get(description, description)
+
 
 _BASIS_MARK = {Basis.STATED: "", Basis.SECONDARY: " (secondary source)",
                Basis.INFERENCE: " (inferred)"}
