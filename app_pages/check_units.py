@@ -24,6 +24,7 @@ from advisor import (
     Objective,
     ProgressCheck,
     Qualification,
+    Status,
     StatusOnDate,
     Structure,
     UnknownReference,
@@ -140,18 +141,19 @@ def show_answer(ctx: Frame, q: Qualification, status: StatusOnDate) -> None:
     result = run_check(catalogue, q, query, objective)
     if result is None:
         return
-    pin_headline(result.today)
+    pin_headline(result.today, status)
     show_result(catalogue, result.today, status)
     decisions.note_counted_as_achieved(catalogue, query)
     decisions.show_progress(catalogue, result)
     decisions.offer_record(catalogue, query, result, ctx.as_at)
 
 
-def pin_headline(check: CombinationCheck) -> None:
+def pin_headline(check: CombinationCheck, status: StatusOnDate) -> None:
     """The check's headline in the sidebar too, where it stays in view while units further down
     are ticked. The answer alone can write there only if the page's last run reached it: a run
     that a tick interrupted early may not have, and then the whole page runs instead."""
-    line = f"**{check.qualification.reference}**: {escape_markdown(labels.check_headline(check))}"
+    headline = labels.check_headline(check, status)
+    line = f"**{check.qualification.reference}**: {escape_markdown(headline)}"
     try:
         with st.sidebar:
             st.markdown(line)
@@ -163,8 +165,8 @@ def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnD
     """The check's answer, its headline first, with the qualification's ``status`` on the
     date."""
     st.subheader("Result")
-    headline = labels.check_headline(check)
-    if check.complete:
+    headline = labels.check_headline(check, status)
+    if check.complete and status.status is not Status.CERTIFICATION_CLOSED:
         st.success(headline)
     else:
         st.warning(headline)
@@ -179,7 +181,8 @@ def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnD
                  + (" beyond the units in progress" if check.in_progress else ""))
     plan = check.plan
     if check.complete:
-        st.write("Nothing more is needed.")
+        st.write("No further units are needed." if status.status is Status.CERTIFICATION_CLOSED
+                 else "Nothing more is needed.")
         return
     if plan is None:
         st.warning("No completion can be planned from the units known.")

@@ -102,8 +102,9 @@ def show(result: CohortResult) -> None:
         file_name="cohort-results.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="cohort_results_xlsx", on_click="ignore")
-    st.caption("Cells that a spreadsheet would run as a formula (starting with = + - @) are "
-               "written with a leading apostrophe, so opening the file is safe.")
+    st.caption("Opening either file is safe: in the CSV, a cell a spreadsheet would run as a "
+               "formula (starting with = + - @) is written with a leading apostrophe; in the "
+               "Excel file every such cell is stored as text, as typed.")
 
     st.subheader("Summaries")
     levels = cohort_tables.learners_per_level(result)

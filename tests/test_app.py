@@ -70,7 +70,8 @@ def test_page__renders_without_error(page, as_at):
 
 
 def test_check__09628_all_three_units_complete():
-    at = check_units("ocr-09628", ["R/502/9652", "Y/502/9653", "D/502/9654"])
+    at = check_units("ocr-09628", ["R/502/9652", "Y/502/9653", "D/502/9654"],
+                     as_at=BEFORE_CLOSING)
     assert any("Complete: 13 of 13 credits" in t for t in texts(at.success))
     rules = at.table[0].value
     assert set(rules["Met"]) == {"✓ yes"}
@@ -329,3 +330,18 @@ def test_check__a_closed_certification_says_no_units_can_complete_it_now(catalog
                     "What replaced it: OCR Level 3 Diploma in Customer Service (10380)."]
     while_open = check_units("ocr-03456", [f3], as_at=BEFORE_CLOSING)
     assert not [w for w in texts(while_open.warning) if "no further units" in w]
+
+
+def test_check__rules_met_after_certificates_ended_are_not_called_complete(catalogue):
+    q = catalogue.find_qualification("03456")
+    units = [catalogue.find_unit(n, within=q).urn for n in ("F3", "F4", "A3", "B2", "C3", "D1",
+                                                             "C6")]
+    today = check_units("ocr-03456", units)
+    assert not [s for s in texts(today.success) if "Complete" in s]
+    (headline,) = [w for w in texts(today.warning) if w.startswith("Every rule is met")]
+    assert headline == ("Every rule is met (44 of 42 credits counted), but no certificate can "
+                        "be claimed on this date. Certificates are no longer issued: the last "
+                        "certification date was 31 August 2019.")
+    assert any("no certificate can be claimed" in m for m in texts(today.sidebar.markdown))
+    while_open = check_units("ocr-03456", units, as_at=BEFORE_CLOSING)
+    assert any(s.startswith("Complete: 44 of 42") for s in texts(while_open.success))

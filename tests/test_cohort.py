@@ -527,6 +527,18 @@ def test_summaries__levels_completion_and_units_needed(mixed):
     assert list(needed["learners"]) == sorted(needed["learners"], reverse=True)
 
 
+def test_summaries__rules_met_after_certificates_ended_are_not_counted_complete(catalogue):
+    # 09628's three units meet its rules, but its certificates ended on 31 December 2017.
+    intake = HEADER + "\nA1,30,working,,,,,R/502/9652; Y/502/9653; D/502/9654,09628\n"
+    completion = cohort_tables.completion_by_target(assess(catalogue, intake)).set_index(
+        "target")
+    assert completion.loc["09628", "complete"] == 0
+    assert completion.loc["09628", "rules_met_certificates_ended"] == 1
+    while_open = cohort_tables.completion_by_target(assess_cohort(
+        catalogue, read(intake, "cohort.csv"), as_at=dt.date(2016, 6, 1))).set_index("target")
+    assert while_open.loc["09628", "complete"] == 1
+
+
 def test_summaries__problems_frame(mixed):
     frame = cohort_tables.problems_frame(mixed)
     assert list(frame.columns) == ["row", "column", "severity", "message"]

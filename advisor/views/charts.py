@@ -222,6 +222,12 @@ def describe_route(route: Route | None) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+def _count_axis(largest: int) -> dict[str, object]:
+    """An axis that counts learners: whole numbers from 0, each shown once (with a step of one
+    for small counts; Plotly would otherwise mark 0.5s and print them as 0, 0, 1, 1)."""
+    return {"tickformat": "d", "rangemode": "tozero", **({"dtick": 1} if largest <= 10 else {})}
+
+
 def _bar(x: list, y: list, *, title: str, x_title: str, y_title: str,
          horizontal: bool = False) -> go.Figure:
     trace = {"type": "bar", "marker": {"color": ROUTE_COLOUR}, "text": [str(v) for v in
@@ -234,10 +240,10 @@ def _bar(x: list, y: list, *, title: str, x_title: str, y_title: str,
         # The category axis holds names (levels, unit numbers): never read as numbers. The
         # value axis counts learners: whole numbers only.
         "xaxis": {"title": {"text": x_title}, "automargin": True,
-                  **({"tickformat": "d"} if horizontal else {"type": "category"})},
+                  **(_count_axis(max(x, default=0)) if horizontal else {"type": "category"})},
         "yaxis": {"title": {"text": y_title}, "automargin": True,
                   **({"autorange": "reversed", "type": "category"} if horizontal
-                     else {"tickformat": "d"})},
+                     else _count_axis(max(y, default=0)))},
         "plot_bgcolor": "#ffffff",
     })
 
@@ -256,12 +262,17 @@ def describe_cohort_levels(levels: pd.DataFrame) -> str:
 
 
 def cohort_completion_chart(completion: pd.DataFrame) -> go.Figure:
-    """For each target, learners who already complete it, who do not yet, and whose target's
-    rules are not known (:func:`advisor.engine.cohort.completion_by_target`)."""
+    """For each target, learners who already complete it, who meet its rules after its
+    certificates ended, who do not yet, and whose target's rules are not known
+    (:func:`advisor.views.cohort_tables.completion_by_target`)."""
     targets = [_text(t) for t in completion["target"]]
-    parts = [("complete", "Complete", COUNTED_COLOUR), ("not_complete", "Not complete yet",
-                                                       NEEDED_COLOUR),
+    parts = [("complete", "Complete", COUNTED_COLOUR),
+             ("rules_met_certificates_ended", "Rules met, but certificates have ended",
+              "#9a9a9a"),
+             ("not_complete", "Not complete yet", NEEDED_COLOUR),
              ("rules_not_known", "Rules not known", "#e0b070")]
+    stacked = completion[[column for column, _, _ in parts]].sum(axis=1)
+    largest = int(stacked.max()) if len(stacked) else 0
     return go.Figure(
         data=[{"type": "bar", "name": label, "y": targets, "x": list(completion[column]),
                "orientation": "h", "marker": {"color": colour}}
@@ -272,7 +283,7 @@ def cohort_completion_chart(completion: pd.DataFrame) -> go.Figure:
             "height": 160 + 40 * max(len(targets), 1),
             "margin": {"l": 10, "r": 10, "t": 60, "b": 40},
             # Counts are whole learners; codes such as 03456 are names, never numbers.
-            "xaxis": {"title": {"text": "Learners"}, "tickformat": "d", "rangemode": "tozero"},
+            "xaxis": {"title": {"text": "Learners"}, **_count_axis(largest)},
             "yaxis": {"automargin": True, "autorange": "reversed", "type": "category"},
             "legend": {"orientation": "h", "yanchor": "top", "y": -0.2},
             "plot_bgcolor": "#ffffff",
@@ -284,7 +295,9 @@ def describe_cohort_completion(completion: pd.DataFrame) -> str:
         return "No learner named a target qualification."
     return "; ".join(
         f"{row['target']}: {count(row['learners'], 'learner')}, {row['complete']} complete, "
-        f"{row['not_complete']} not complete yet"
+        + (f"{row['rules_met_certificates_ended']} meeting its rules after its certificates "
+           "ended, " if row["rules_met_certificates_ended"] else "")
+        + f"{row['not_complete']} not complete yet"
         + (f", {row['rules_not_known']} whose rules are not known"
            if row["rules_not_known"] else "")
         for row in completion.to_dict("records")) + "."

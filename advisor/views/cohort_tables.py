@@ -23,7 +23,7 @@ from advisor.engine.cohort import (
 )
 from advisor.engine.combination import describe_unit
 from advisor.engine.decisions import ProgressCheck
-from advisor.engine.eligibility import Eligibility
+from advisor.engine.eligibility import Eligibility, Status
 from advisor.engine.wording import uk_date
 from advisor.views.labels import STATUS_WORDS
 
@@ -215,7 +215,8 @@ def learners_per_level(result: CohortResult) -> pd.DataFrame:
 def completion_by_target(result: CohortResult) -> pd.DataFrame:
     """For each target, how many learners already complete it and whether they can enrol.
 
-    Columns: target, target_title, learners, complete, not_complete, rules_not_known,
+    Columns: target, target_title, learners, complete, rules_met_certificates_ended (every rule
+    met, but the target no longer certificates on the date), not_complete, rules_not_known,
     eligible, not_eligible, eligibility_unknown; the most common target first.
     """
     counts: dict[str, Counter[str]] = {}
@@ -228,12 +229,15 @@ def completion_by_target(result: CohortResult) -> pd.DataFrame:
         tally = counts.setdefault(label, Counter())
         tally["learners"] += 1
         check = learner.carry_over.remaining
+        ended = (learner.eligibility is not None
+                 and learner.eligibility.status.status is Status.CERTIFICATION_CLOSED)
         tally["rules_not_known" if not check.known else
-              "complete" if check.complete else "not_complete"] += 1
+              "not_complete" if not check.complete else
+              "rules_met_certificates_ended" if ended else "complete"] += 1
         eligible = learner.eligibility.eligible if learner.eligibility else None
         tally[{True: "eligible", False: "not_eligible", None: "eligibility_unknown"}[eligible]] += 1
-    columns = ["learners", "complete", "not_complete", "rules_not_known", "eligible",
-               "not_eligible", "eligibility_unknown"]
+    columns = ["learners", "complete", "rules_met_certificates_ended", "not_complete",
+               "rules_not_known", "eligible", "not_eligible", "eligibility_unknown"]
     ordered = sorted(counts.items(), key=lambda item: (-item[1]["learners"], item[0]))
     rows = [[label, titles[label], *(tally[c] for c in columns)] for label, tally in ordered]
     frame = pd.DataFrame(rows, columns=["target", "target_title", *columns])

@@ -257,10 +257,15 @@ def status_in_a_clause(catalogue: Catalogue, status: StatusOnDate, as_at: dt.dat
     return text
 
 
-def check_headline(check: CombinationCheck) -> str:
+def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) -> str:
     """A check in one sentence, naming what is still needed in words: ``Not complete yet: 34
-    of 42 credits counted. Still needed: 30 credits from the optional groups: 22 of 30...``."""
+    of 42 credits counted. Still needed: 30 credits from the optional groups: 22 of 30...``.
+    With the qualification's ``status`` on the date, rules met after its certificates ended
+    are not called complete."""
     counted = f"{check.credits_counted} of {check.credits_required} credits counted"
+    if check.complete and status is not None and status.status is Status.CERTIFICATION_CLOSED:
+        return (f"Every rule is met ({counted}), but no certificate can be claimed on this "
+                f"date. {status.reason}")
     if check.complete:
         return f"Complete: {counted}, and every rule is met."
     unmet = [r for r in check.unmet if r.kind is not RuleKind.TOTAL] or list(check.unmet)

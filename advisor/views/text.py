@@ -327,7 +327,9 @@ def cohort_summary_text(result: CohortResult, *, learners_file: Path | str,
             f"{row.recommended_level}: {row.learners}" for row in levels.itertuples()))
     for row in cohort_tables.completion_by_target(result).itertuples():
         learners = "1 learner" if row.learners == 1 else f"{row.learners} learners"
-        lines.append(f"Target {row.target}: {learners}, {row.complete} complete already, "
+        ended = (f", {row.rules_met_certificates_ended} meeting its rules after its "
+                 "certificates ended" if row.rules_met_certificates_ended else "")
+        lines.append(f"Target {row.target}: {learners}, {row.complete} complete already{ended}, "
                      f"{row.eligible} can enrol on the date.")
     return "\n".join(lines)
 
