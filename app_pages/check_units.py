@@ -185,7 +185,7 @@ def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnD
                  else "Nothing more is needed.")
         return
     if plan is None:
-        st.warning("No completion can be planned from the units known.")
+        st.warning(check.no_plan_reason or "No completion can be planned.")
         return
     warn_if_certificates_ended(catalogue, check.qualification, status)
     st.radio("Plan the remaining units by", list(OBJECTIVES), format_func=OBJECTIVES.__getitem__,

@@ -195,8 +195,9 @@ def test_plan_route__09628_to_level_3_today_leads_to_what_replaced_09629():
     text = all_text(at)
     assert "Step 1: 10380" in text
     assert ("Not a documented progression: OCR Level 3 Certificate in Principles of Customer "
-            "Service (09629) is closed to new learners, and the sources say OCR Level 3 Diploma "
-            "in Customer Service (10380) replaced it") in text
+            "Service (09629) is closed to new learners, and the sources suggest OCR Level 3 "
+            "Diploma in Customer Service (10380) replaced it") in text
+    assert "(they do not say so in those words)" in text  # an inference, said as one
 
 
 def test_plan_route__a_step_whose_certification_has_closed_says_no_units_can_complete_it():

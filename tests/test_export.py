@@ -199,15 +199,16 @@ def test_action_plan__a_route_printout_names_the_closure_and_the_replacement(cat
     assert text.split("action plan", 2)[2].lstrip().startswith(
         "First step: OCR Level 3 Certificate in Principles of Customer Service (09629) (route: "
         "09628 → 09629). On 29 November 2026 it is closed to new learners, and certificates "
-        "are no longer issued; the sources name what replaced it: OCR Level 3 Diploma in "
-        "Customer Service (10380).")
+        "are no longer issued; what replaced it, as the sources suggest (they do not say so in "
+        "those words): OCR Level 3 Diploma in Customer Service (10380).")
     assert ("First step on your route: OCR Level 3 Certificate in Principles of Customer "
             "Service (09629): on 29 November 2026 it is closed to new learners, and certificates "
-            "are no longer issued; the sources name what replaced it: OCR Level 3 Diploma in "
-            "Customer Service (10380). Ask a centre about what replaced it.") in text
+            "are no longer issued; what replaced it, as the sources suggest (they do not say so "
+            "in those words): OCR Level 3 Diploma in Customer Service (10380). Ask a centre "
+            "about what replaced it.") in text
     assert "closed to new learners on 29 November 2026" not in text, "not as if it closed today"
-    assert ("The sources name what replaced it: OCR Level 3 Diploma in Customer Service "
-            "(10380).") in text
+    assert ("What replaced it, as the sources suggest (they do not say so in those words): "
+            "OCR Level 3 Diploma in Customer Service (10380).") in text
     assert "To agree with your adviser" in text  # room to write the actions by hand
 
 
@@ -235,3 +236,17 @@ def test_action_plan__headline_names_a_qualification_open_on_the_date_when_age_i
         "Start at Level 2. Open to new learners on 1 June 2015: OCR Level 2 Certificate in "
         "Principles of Customer Service (09628) (whether you can start depends on your age).")
     assert "can be confirmed open" not in text
+
+
+def test_action_plan__a_step_the_sources_list_in_part_keeps_why_it_cannot_be_planned(catalogue):
+    start = catalogue.find_qualification("09628")
+    route = next(r for r in find_routes(catalogue, from_qualification=start,
+                                        to_qualification=catalogue.find_qualification("10380"),
+                                        as_at=TODAY)
+                 if [q.reference for q in r.path][-1] == "10380")
+    html = action_plan_html(catalogue, ActionPlan(as_at=TODAY, route=route))
+    text = " ".join(" ".join(parse(html).text).split())
+    assert ("No completion can be planned from the units the sources list: they give only some "
+            "of its units, so ask the centre which units it offers.") in text
+    assert "No combination of further units can complete it" not in text
+    assert "which it is inferred to follow; confirm the units with the awarding body" in text

@@ -235,8 +235,8 @@ replaced_by:
     (caution,) = [f for f in result.cautions if f.code == "all-closed"]
     assert caution.message == (
         "Every qualification at Level 2 in the catalogue had closed to new learners by "
-        "22 November 2026. The sources say these were replaced: Level 2 Award in Testing (003) by "
-        "Level 3 Certificate in Testing (002)."
+        "22 November 2026. What replaced them, from the sources: Level 2 Award in Testing (003) "
+        "by Level 3 Certificate in Testing (002)."
     )
     assert labels(caution) == ["doc.txt § Dates"]
 

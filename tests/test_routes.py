@@ -100,8 +100,9 @@ def test_find_routes__10378_to_level_4_is_the_inferred_chain(catalogue, graph):
     # so the credits are unknown rather than guessed, and the route is still offered.
     to_10380 = best.steps[1]
     assert to_10380.additional_credits is None
-    assert "No completion can be planned from the units known." in (
-        to_10380.carry_over.remaining.cautions)
+    assert to_10380.carry_over.remaining.no_plan_reason == (
+        "No completion can be planned from the units the sources list: they give only some of "
+        "its units, so ask the centre which units it offers.")
     assert best.additional_credits is None
     assert best.cost.unknown_credit_steps == 1
 

@@ -333,6 +333,13 @@ class Replacement(Record):
     scope: str
     source: Sources
 
+    @property
+    def inferred(self) -> bool:
+        """True when the sources only imply it: a citation for it is an inference (the others
+        may state facts it rests on, but no document says in so many words that one replaced
+        the other)."""
+        return any(isinstance(c, Citation) and c.basis is Basis.INFERENCE for c in self.source)
+
 
 class OfferedAs(Record):
     """Another awarding body's version of a national structure."""

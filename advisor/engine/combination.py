@@ -114,6 +114,10 @@ class CombinationCheck:
     # plan leaves them out: it is what is still needed once they are achieved.
     accepted: tuple[Accepted, ...] = ()
     in_progress: tuple[str, ...] = ()
+    # Why there is no plan, when there is none and the rules are known and not met: the units
+    # listed cannot complete it, or the sources list only some of its units (so other units
+    # might), or the rules were too large to plan.
+    no_plan_reason: str | None = None
 
     @property
     def accepted_units(self) -> tuple[str, ...]:
@@ -307,11 +311,12 @@ def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozens
             objective_used = Objective.CREDITS
             note = ("Guided learning hours are not stated for some of these units, so the plan "
                     "uses the fewest credits instead.")
+    no_plan_reason = None
     try:
         found = search_plan(rules, catalogue.units, planned_as_held, objective=objective_used)
     except PlanningError as error:  # rules too large for the search: check them, plan nothing
         found = None
-        cautions.append(f"No plan could be worked out for these rules of combination: {error}.")
+        no_plan_reason = f"No plan could be worked out for these rules of combination: {error}."
     home = _home_groups(rules, counted)
     pending = _home_groups(rules, in_progress)
     plan = None
@@ -328,15 +333,19 @@ def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozens
             objective=objective_used,
             note=note,
         )
-    elif incomplete:
-        cautions.append("No completion can be planned from the units known.")
+    elif no_plan_reason is None:
+        no_plan_reason = (
+            "No completion can be planned from the units the sources list: they give only some "
+            "of its units, so ask the centre which units it offers." if incomplete else
+            "No combination of the units its rules list can complete it.")
 
     results, total = _evaluate(catalogue, rules, home, plan,
                                _Decisions(accepted=accepted, in_progress=pending))
+    complete = all(r.met for r in results)
     return CombinationCheck(
         qualification=qualification,
         known=True,
-        complete=all(r.met for r in results),
+        complete=complete,
         credits_counted=total,
         credits_required=rules.credits_required,
         rules=tuple(results),
@@ -346,6 +355,7 @@ def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozens
         counted_in=MappingProxyType(home),
         rules_from=structure,
         cautions=tuple(cautions),
+        no_plan_reason=None if complete else no_plan_reason,
     )
 
 

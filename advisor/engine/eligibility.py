@@ -115,6 +115,7 @@ class StatusOnDate:
     reason: str
     source: tuple[Citation, ...]
     replaced_by: tuple[str, ...] = ()
+    replacement_inferred: bool = False  # the sources only imply what replaced it
 
 
 def _status_from(q: Qualification, reasons: tuple[Reason, ...] | list[Reason]) -> StatusOnDate:
@@ -123,7 +124,8 @@ def _status_from(q: Qualification, reasons: tuple[Reason, ...] | list[Reason]) -
         if code in by_code:
             reason = by_code[code]
             replaced = tuple(r.by for r in q.replaced_by) if status.rank >= 2 else ()
-            return StatusOnDate(status, reason.message, reason.source, replaced)
+            inferred = bool(replaced) and all(r.inferred for r in q.replaced_by)
+            return StatusOnDate(status, reason.message, reason.source, replaced, inferred)
     return StatusOnDate(Status.UNKNOWN, "The sources give no date that settles it.", q.source)
 
 

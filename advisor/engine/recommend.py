@@ -48,7 +48,7 @@ from advisor.engine.eligibility import ReasonCode as EligibilityCode
 from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.recommend_index import _index, level_3_statements, senior_role_rule
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
-from advisor.engine.wording import uk_date
+from advisor.engine.wording import replaced_it, uk_date
 from advisor.register import Register
 
 
@@ -377,9 +377,9 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
                         replacement.by in catalogue.qualifications):
                     new = catalogue.qualifications[replacement.by]
                     steps.append(NextStep(
-                        f"{option.qualification.name} has closed; the documents say {new.name} "
-                        f"replaced it {replacement.scope}. Ask whether it, or what replaced it "
-                        "since, is offered.", replacement.source))
+                        f"{option.qualification.name} has closed; "
+                        f"{replaced_it(new.name, replacement)}. Ask whether it, or what "
+                        "replaced it since, is offered.", replacement.source))
     else:
         steps.append(NextStep(f"Ask {WHERE_TO_ASK} which Level {level} Customer Service "
                               "qualifications they offer now."))
@@ -526,11 +526,12 @@ def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option]
             for replacement in o.qualification.replaced_by:
                 successor = catalogue.qualifications.get(replacement.by)
                 if successor is not None:
-                    successors.append(f"{o.qualification.name} by {successor.name}")
+                    successors.append(f"{o.qualification.name} by {successor.name}"
+                                      + (" (inferred)" if replacement.inferred else ""))
         message = (f"Every qualification at Level {level} in the catalogue had closed to new "
                    f"learners by {day}.")
         if successors:
-            message += " The sources say these were replaced: " + "; ".join(successors) + "."
+            message += " What replaced them, from the sources: " + "; ".join(successors) + "."
         findings.append(Finding("all-closed", message,
                                 tuple(c for o in closed for r in o.eligibility.reasons
                                       if r.code is EligibilityCode.CLOSED_TO_ENTRY

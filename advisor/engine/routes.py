@@ -108,6 +108,7 @@ from advisor.engine.route_types import (
     RouteStep,
     StepKind,
 )
+from advisor.engine.wording import replaced_it
 from advisor.register import Register
 
 __all__ = [
@@ -391,7 +392,7 @@ class _Search:
                 edges[new.id] = _Edge(
                     new, StepKind.REPLACEMENT,
                     f"Not a documented progression: {edge.to.name} is closed to new learners, "
-                    f"and the sources say {new.name} replaced it {replacement.scope}.",
+                    f"and {replaced_it(new.name, replacement)}.",
                     replacement.source)
 
     def first_steps(self, start: Qualification | None, held: tuple[str, ...]) -> list[_Edge]:

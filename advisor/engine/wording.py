@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from advisor.catalogue import Group
+from advisor.catalogue import Group, Replacement
 
 
 def uk_date(date: dt.date) -> str:
@@ -26,3 +26,12 @@ def group_name(group: Group) -> str:
     if "group" in group.title.casefold():
         return group.title
     return f"Group {group.id}, {group.title}"
+
+
+def replaced_it(new_name: str, replacement: Replacement) -> str:
+    """``the sources say <new> replaced it <scope>``, or, where that is only read from them,
+    ``the sources suggest ... (they do not say so in those words)``."""
+    if replacement.inferred:
+        return (f"the sources suggest {new_name} replaced it {replacement.scope} (they do not "
+                "say so in those words)")
+    return f"the sources say {new_name} replaced it {replacement.scope}"

@@ -123,6 +123,8 @@ class _Check:
     in_progress: list[str] = field(default_factory=list)
     marks: tuple[int, ...] = ()  # the rules of combination's sources
     certificates_ended: bool = False  # certification has closed: no plan can complete it
+    no_plan: str | None = None  # why there is no plan (see CombinationCheck.no_plan_reason)
+    cautions: list[str] = field(default_factory=list)  # what the check's answer rests on
 
 
 @dataclass(frozen=True)
@@ -365,7 +367,8 @@ def _check(catalogue: Catalogue, check: CombinationCheck, sources: _Sources,
     return _Check(heading, check.qualification.name, check.known, check.complete,
                   check.credits_counted, check.credits_required, plan, accepted,
                   [describe_unit(catalogue, u, rules) for u in check.in_progress],
-                  sources.cite(rules.source) if rules is not None else (), ended)
+                  sources.cite(rules.source) if rules is not None else (), ended,
+                  check.no_plan_reason, list(check.cautions) if check.known else [])
 
 
 def _next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | None,

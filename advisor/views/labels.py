@@ -236,7 +236,7 @@ def status_sentence(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) 
         text = f"On {uk_date(as_at)}: {words}. {status.reason}"
     replaced = replacement_names(catalogue, status)
     if replaced:
-        text += " The sources name what replaced it: " + "; ".join(replaced) + "."
+        text += " " + _sentence_start(_what_replaced_it(status)) + ": " + "; ".join(replaced) + "."
     return text
 
 
@@ -253,8 +253,19 @@ def status_in_a_clause(catalogue: Catalogue, status: StatusOnDate, as_at: dt.dat
         text = f"on {day} it is {_STATUS_IN_A_SENTENCE[status.status]}"
     replaced = replacement_names(catalogue, status)
     if replaced:
-        text += "; the sources name what replaced it: " + "; ".join(replaced)
+        text += f"; {_what_replaced_it(status)}: " + "; ".join(replaced)
     return text
+
+
+def _what_replaced_it(status: StatusOnDate) -> str:
+    """How sure the sources are of what replaced a qualification, before its name."""
+    if status.replacement_inferred:
+        return "what replaced it, as the sources suggest (they do not say so in those words)"
+    return "the sources name what replaced it"
+
+
+def _sentence_start(clause: str) -> str:
+    return clause[:1].upper() + clause[1:]
 
 
 def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) -> str:

@@ -21,7 +21,7 @@ from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend import Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
-from advisor.engine.wording import uk_date
+from advisor.engine.wording import count, uk_date
 from advisor.register import ImportRecord, ImportResult, Register, RegisterEntry
 from advisor.views import cohort_tables
 from advisor.views.labels import REGISTER_ORIGIN, register_level, status_sentence
@@ -91,7 +91,8 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
         lines.append("In progress (not counted yet):")
         lines += [f"  ~ {describe_unit(catalogue, u, rules)}" for u in check.in_progress]
     if check.plan is None:
-        lines.append("No combination of further units can complete it.")
+        if check.no_plan_reason:
+            lines.append(check.no_plan_reason)
     elif check.plan.units:
         extra = f"{check.plan.additional_credits} more credits"
         if check.plan.additional_glh is not None:
@@ -325,12 +326,12 @@ def cohort_summary_text(result: CohortResult, *, learners_file: Path | str,
     if len(levels):
         lines.append("Recommended levels: " + "; ".join(
             f"{row.recommended_level}: {row.learners}" for row in levels.itertuples()))
-    for row in cohort_tables.completion_by_target(result).itertuples():
-        learners = "1 learner" if row.learners == 1 else f"{row.learners} learners"
-        ended = (f", {row.rules_met_certificates_ended} meeting its rules after its "
-                 "certificates ended" if row.rules_met_certificates_ended else "")
-        lines.append(f"Target {row.target}: {learners}, {row.complete} complete already{ended}, "
-                     f"{row.eligible} can enrol on the date.")
+    for target in cohort_tables.completion_by_target(result).to_dict("records"):
+        learners = count(target["learners"], "learner")
+        met_after = target["rules_met_certificates_ended"]
+        ended = f", {met_after} meeting its rules after its certificates ended" if met_after else ""
+        lines.append(f"Target {target['target']}: {learners}, {target['complete']} complete "
+                     f"already{ended}, {target['eligible']} can enrol on the date.")
     return "\n".join(lines)
 
 

@@ -40,15 +40,16 @@ def test_adviser__the_route_printout_names_09629s_closure_and_its_replacement(
     assert "Sam Learner" in plan
     assert "Other units held" in plan, "09628's own units are not listed as if none were held"
     assert "closed to new learners" in plan
-    assert "The sources name what replaced it: OCR Level 3 Diploma in Customer Service " \
-           "(10380)." in plan
+    assert "What replaced it, as the sources suggest (they do not say so in those words): " \
+           "OCR Level 3 Diploma in Customer Service (10380)." in plan
     page.set_content(plan)  # the file as the learner opens it
     headline = page.locator(".headline")
     expect(headline).to_contain_text("First step: OCR Level 3 Certificate in Principles of "
                                      "Customer Service (09629)")
     expect(headline).to_contain_text("it is closed to new learners, and certificates are no "
-                                     "longer issued; the sources name what replaced it: OCR "
-                                     "Level 3 Diploma in Customer Service (10380)")
+                                     "longer issued; what replaced it, as the sources suggest "
+                                     "(they do not say so in those words): OCR Level 3 Diploma "
+                                     "in Customer Service (10380)")
     # Printed on A4 as the learner's copy: the page prints, and says the same.
     print_to_a4(page, "interview-route-plan")
     save_screenshot(page, "interview-route-plan")
