@@ -204,8 +204,11 @@ def test_action_plan__a_route_printout_names_the_closure_and_the_replacement(cat
     assert ("First step on your route: OCR Level 3 Certificate in Principles of Customer "
             "Service (09629): on 29 November 2026 it is closed to new learners, and certificates "
             "are no longer issued; what replaced it, as the sources suggest (they do not say so "
-            "in those words): OCR Level 3 Diploma in Customer Service (10380). Ask a centre "
-            "about what replaced it.") in text
+            "in those words): OCR Level 3 Diploma in Customer Service (10380). Ask a local "
+            "college or training provider (a centre), or a careers adviser at the National "
+            "Careers Service about what replaced it, OCR Level 3 Diploma in Customer Service "
+            "(10380), or whatever replaced that since, and which of your units carry over.") \
+        in text  # whom to ask, so a learner alone is not left at a closed door
     assert "closed to new learners on 29 November 2026" not in text, "not as if it closed today"
     assert ("What replaced it, as the sources suggest (they do not say so in those words): "
             "OCR Level 3 Diploma in Customer Service (10380).") in text

@@ -26,7 +26,7 @@ from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck
 from advisor.engine.eligibility import Reason, Status, StatusOnDate, status_on
-from advisor.engine.recommend import Finding, Recommendation
+from advisor.engine.recommend import WHERE_TO_ASK, Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import uk_date
@@ -381,9 +381,16 @@ def _next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | N
         first = plan.route.steps[0]
         text = (f"First step on your route: {first.to.name}: "
                 f"{status_in_a_clause(catalogue, first.status, plan.as_at)}.")
-        if replacement_names(catalogue, first.status):
-            text += " Ask a centre about what replaced it."
-        steps.append(_Cited(text, ()))
+        replaced = replacement_names(catalogue, first.status)
+        if first.status.status is Status.OPEN:
+            ask = f"Ask {WHERE_TO_ASK} about enrolling on it"
+        elif replaced:
+            ask = (f"Ask {WHERE_TO_ASK} about what replaced it, {'; '.join(replaced)}, or "
+                   "whatever replaced that since")
+        else:
+            ask = (f"Ask {WHERE_TO_ASK} whether it, or a qualification that took its place, is "
+                   "offered now")
+        steps.append(_Cited(f"{text} {ask}, and which of your units carry over.", ()))
     if (plan.carry_over and plan.carry_over.similar) or (
         plan.route and any(s.carry_over.similar for s in plan.route.steps)
     ):
