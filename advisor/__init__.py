@@ -84,7 +84,15 @@ from advisor.engine.combination import (
     describe_unit,
     resolve_units,
 )
-from advisor.engine.decisions import ProgressCheck, Timeline, check_progress, plan_timeline
+from advisor.engine.decisions import (
+    MAX_HOURS_A_WEEK,
+    MIN_HOURS_A_WEEK,
+    ProgressCheck,
+    Timeline,
+    check_progress,
+    parse_hours_a_week,
+    plan_timeline,
+)
 from advisor.engine.eligibility import (
     Eligibility,
     Reason,
@@ -139,6 +147,8 @@ from advisor.formats.cohort_file import (
     template_guide_text,
 )
 from advisor.formats.links import (
+    EARLIEST_DATE,
+    LATEST_DATE,
     MAX_NOTE_LENGTH,
     CheckQuery,
     RouteQuery,
@@ -174,8 +184,12 @@ __all__ = [
     "ASSESSED",
     "COLUMNS",
     "DATA_DIR_ENV",
+    "EARLIEST_DATE",
     "ENTRY",
+    "LATEST_DATE",
+    "MAX_HOURS_A_WEEK",
     "MAX_NOTE_LENGTH",
+    "MIN_HOURS_A_WEEK",
     "NOT_ASSESSED",
     "REGISTER_ENV",
     "REGISTER_SUBJECT",
@@ -289,6 +303,7 @@ __all__ = [
     "neutralise",
     "normalise_number",
     "open_register",
+    "parse_hours_a_week",
     "plan_timeline",
     "progressions_from",
     "qualifications_at_level",

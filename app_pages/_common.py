@@ -31,6 +31,8 @@ import pandas as pd
 import streamlit as st
 
 from advisor import (
+    EARLIEST_DATE,
+    LATEST_DATE,
     Catalogue,
     CatalogueError,
     Citation,
@@ -56,8 +58,7 @@ from advisor import (
 from app_pages._network import send_without_delay
 
 AS_AT_KEY = "as_at"
-EARLIEST_DATE = dt.date(2000, 1, 1)
-LATEST_DATE = dt.date(2040, 12, 31)
+AS_AT_NOTE_KEY = "as_at_link_note"  # why a shared link's date was left out, until one is chosen
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,11 @@ def organisations(ctx: Frame) -> list[str]:
     return register_organisations(ctx.register) if ctx.register is not None else []
 
 
+def _forget_link_date_note() -> None:
+    """A date chosen in the sidebar answers the note on a link's date that was left out."""
+    st.session_state.pop(AS_AT_NOTE_KEY, None)
+
+
 def draw_frame() -> bool:
     """Draw what every page shares. False (after showing every problem) when the catalogue
     cannot be loaded; the caller then stops."""
@@ -127,12 +133,19 @@ def draw_frame() -> bool:
         st.code("\n".join(str(p) for p in error.problems), language=None)
         return False
     if AS_AT_KEY not in st.session_state:  # first run: a shared link may carry its date
-        st.session_state[AS_AT_KEY] = link_date(st.query_params.get("on"))
+        found, note = link_date(st.query_params.get("on"))
+        st.session_state[AS_AT_KEY] = found
+        if note is not None:
+            st.session_state[AS_AT_NOTE_KEY] = note
     with st.sidebar:
         st.date_input("As at", key=AS_AT_KEY, min_value=EARLIEST_DATE, max_value=LATEST_DATE,
-                      format="DD/MM/YYYY")
+                      format="DD/MM/YYYY", on_change=_forget_link_date_note)
         st.caption("Dates decide whether a qualification is open to new learners. Every page "
                    "answers as at this date.")
+    # Until another date is chosen: the answers are as at today, not the link's date.
+    note = st.session_state.get(AS_AT_NOTE_KEY)
+    if note:
+        st.warning(escape_markdown(note))
     return True
 
 
@@ -266,14 +279,23 @@ def show_glossary() -> None:
                                for term, meaning in labels.GLOSSARY.items()))
 
 
-def link_date(text: str | None) -> dt.date:
-    """The date a shared link carries (``on=YYYY-MM-DD``), else today; one outside the
-    sidebar's range is left out."""
+def link_date(text: str | None) -> tuple[dt.date, str | None]:
+    """The date a shared link carries (``on=YYYY-MM-DD``), else today; and, when the link's
+    date cannot be used (not a date, or outside the sidebar's range), a note saying so."""
+    cleaned = without_control_characters(text or "")
+    if not cleaned:  # no date given: nothing to say
+        return dt.date.today(), None
+    shown = cleaned[:20]
     try:
-        found = dt.date.fromisoformat(text or "")
+        found = dt.date.fromisoformat(cleaned)
     except ValueError:
-        return dt.date.today()
-    return found if EARLIEST_DATE <= found <= LATEST_DATE else dt.date.today()
+        return dt.date.today(), (f"The link's date '{shown}' was left out: give a date like "
+                                 "2026-09-01. The answers are as at today.")
+    if not EARLIEST_DATE <= found <= LATEST_DATE:
+        return dt.date.today(), (f"The link's date '{shown}' was left out: give a date from "
+                                 f"{day(EARLIEST_DATE)} to {day(LATEST_DATE)}. The answers are "
+                                 "as at today.")
+    return found, None
 
 
 def with_date(ctx: Frame, params: dict[str, str]) -> dict[str, str]:

@@ -15,6 +15,10 @@ import datetime as dt
 import streamlit as st
 
 from advisor import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    MAX_HOURS_A_WEEK,
+    MIN_HOURS_A_WEEK,
     Accepted,
     ActionPlan,
     Catalogue,
@@ -31,7 +35,6 @@ from advisor import (
     resolve_units,
     uk_date,
 )
-from app_pages._common import EARLIEST_DATE, LATEST_DATE
 
 CHECK_PAGE = "app_pages/check_units.py"
 NOTE_ASKED = "Say on what evidence the centre accepts it"
@@ -96,7 +99,8 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
                    filter_mode="contains")
     left, right = st.columns(2)
     with left:
-        st.number_input("Guided learning hours a week", min_value=0.5, max_value=168.0,
+        st.number_input("Guided learning hours a week", min_value=MIN_HOURS_A_WEEK,
+                        max_value=MAX_HOURS_A_WEEK,
                         step=1.0, value=None, key="check_glh", placeholder="Not given")
     st.session_state.setdefault("check_start", as_at)
     with right:

@@ -51,6 +51,10 @@ from app_pages._common import (
 from app_pages._decisions import accept_similar
 
 ROUTES_SHOWN = 5
+MAX_STEPS = 4  # the most steps a route to a chosen level or qualification may take
+ONWARD_STEPS = 2  # ... and a route onward, with no target chosen
+NO_TARGET = "no target chosen: onward routes shown"
+LINK_KEYS = ("from", "units", "to", "level", "documented")  # a link carrying answers has one
 TARGETS = {"level": "A level", "qualification": "A particular qualification"}
 
 
@@ -71,7 +75,7 @@ def seed_from_link(catalogue: Catalogue) -> None:
         st.session_state["route_from"] = max(held, key=lambda q: q.level or 0).id
     if "units" not in st.query_params or held:
         st.session_state["route_units"] = list(st.session_state.get("sl_units") or [])
-    if not any(k in st.query_params for k in ("from", "to", "level", "documented")):
+    if not any(k in st.query_params for k in LINK_KEYS):
         return
     query, notes = decode_route(catalogue, st.query_params.to_dict())
     st.session_state["route_link_notes"] = notes
@@ -123,6 +127,12 @@ def ask(catalogue: Catalogue) -> RouteQuery:
                       to_level=to_level, documented_only=documented)
 
 
+def steps_searched(query: RouteQuery) -> int:
+    """How many steps a route may take: fewer onward (no target) than to a target."""
+    onward = query.to_qualification is None and query.to_level is None
+    return ONWARD_STEPS if onward else MAX_STEPS
+
+
 def search(ctx: Frame, query: RouteQuery) -> list[Route] | None:
     catalogue = ctx.catalogue
     start = catalogue.qualifications.get(query.from_qualification or "")
@@ -132,7 +142,7 @@ def search(ctx: Frame, query: RouteQuery) -> list[Route] | None:
             st.info("Choose a level or a qualification to aim for.")
             return None
         st.info("No level or qualification chosen to aim for: these are the routes onward "
-                "from what you hold, one and two steps.")
+                f"from what you hold, up to {count(ONWARD_STEPS, 'step')}.")
     if already_reached(start, to_qualification=target, to_level=query.to_level):
         goal = target.title if target else f"Level {query.to_level}"
         st.success(f"Already there: {start.title if start else ''} reaches {goal}. Choose a "
@@ -141,7 +151,8 @@ def search(ctx: Frame, query: RouteQuery) -> list[Route] | None:
     try:
         found = find_routes(catalogue, from_qualification=start, units=query.units,
                             to_qualification=target, to_level=query.to_level,
-                            as_at=ctx.as_at, include_inferred=not query.documented_only,
+                            as_at=ctx.as_at, max_steps=steps_searched(query),
+                            include_inferred=not query.documented_only,
                             include_shared_units=not query.documented_only,
                             include_direct=not query.documented_only,
                             register=ctx.register)
@@ -219,7 +230,8 @@ def main() -> None:
     if routes is not None and not routes:
         target = catalogue.qualifications.get(query.to_qualification or "")
         st.warning(text.no_route_text(
-            catalogue, target=target, to_level=query.to_level, max_steps=4, as_at=ctx.as_at,
+            catalogue, target=target, to_level=query.to_level,
+            max_steps=steps_searched(query), as_at=ctx.as_at,
             documented_only=query.documented_only,
             documented_option="\"Only progressions the documents state\""))
     elif routes:
@@ -245,7 +257,9 @@ def main() -> None:
     if chosen is None:
         return
     show_route(ctx, chosen)
-    ends_in = [f for f in check_frameworks(catalogue, qualifications=[q.id for q in chosen.path],
+    # Held: what the learner holds now; the route's steps are what they would take.
+    ends_in = [f for f in check_frameworks(catalogue, qualifications=[start] if start else [],
+                                           on_route=[step.to.id for step in chosen.steps],
                                            as_at=ctx.as_at)
                if any(chosen.path[-1].id in c.component.qualifications
                       for c in f.components)]
@@ -261,7 +275,8 @@ def main() -> None:
             f"{u} {catalogue.units[u].title}" if u in catalogue.units else u
             for u in query.units) or "none",
         "Aiming for": labels.qualification_label(catalogue.qualifications[query.to_qualification])
-        if query.to_qualification else f"Level {query.to_level}",
+        if query.to_qualification else
+        (f"Level {query.to_level}" if query.to_level is not None else NO_TARGET),
     }
     plan = ActionPlan(as_at=ctx.as_at, answers=answers, route=chosen, created=dt.date.today(),
                       **printout_details())

@@ -79,6 +79,13 @@ def test_starting_level__an_apprenticeship_aim_shows_the_framework_components():
 def test_plan_route__a_route_into_a_framework_shows_its_components():
     at = open_with_link(ROUTE, **{"from": "09628", "to": "03456"})
     assert "Apprenticeship frameworks this route leads into" in all_text(at)
+    rows = {(r["Component"], r["Learner"], r["What it needs"])
+            for t in at.table if "Component" in t.value.columns for _, r in t.value.iterrows()}
+    # 09628 is held; 03456, where the route ends, is only planned: not held.
+    assert ("competence", "on this route",
+            "Not held yet: this route takes OCR Level 3 NVQ Diploma in Customer Service (03456), "
+            "which gives it.") in rows
+    assert not any(learner == "held" and "03456" in needs for _, learner, needs in rows)
 
 
 def test_starting_level__questions_about_a_job_are_hidden_when_not_working():

@@ -11,6 +11,7 @@ import pytest
 
 from advisor import (
     Accepted,
+    AnswerError,
     DecisionError,
     carry_over,
     check_combination,
@@ -18,6 +19,7 @@ from advisor import (
     resolve_units,
 )
 from advisor.cli import main
+from advisor.engine.decisions import MAX_HOURS_A_WEEK, MIN_HOURS_A_WEEK, parse_hours_a_week
 
 EXAMPLE = ("F3", "F4", "A3", "B2", "C3", "D1")  # the handbook's 03456 example: 34 credits
 
@@ -138,6 +140,69 @@ def test_timeline__complete_needs_no_hours(catalogue):
     assert result.timeline.in_time is True
 
 
+@pytest.mark.parametrize(
+    ("code", "glh_per_week", "start", "in_time", "reason"),
+    [
+        ("09628", 0.00001, dt.date(2015, 1, 5), False,
+         "Too late: 93 guided learning hours at 1e-05 a week from 5 January 2015: finishing "
+         "after 31 December 9999, the calendar's last day, after the certification end date, "
+         "31 December 2017."),
+        ("09628", 1e-320, dt.date(2015, 1, 5), False, "finishing after 31 December 9999"),
+        ("09628", 5, dt.date(9999, 12, 30), False,
+         "Too late: 93 guided learning hours at 5 a week from 30 December 9999: finishing after "
+         "31 December 9999, the calendar's last day, after the certification end date, "
+         "31 December 2017."),
+        ("10379", 5, dt.date.max, None,
+         "Not known: 264 guided learning hours at 5 a week from 31 December 9999: finishing "
+         "after 31 December 9999, the calendar's last day; the sources give no certification "
+         "end date for"),
+    ],
+    ids=["tiny-hours", "infinitely-many-weeks", "start-near-9999", "no-certification-date"],
+)
+def test_timeline__a_finish_past_the_calendar_is_answered_not_raised(
+        catalogue, code, glh_per_week, start, in_time, reason):
+    """A finish after 31 December 9999 is after any certification end date: too late where
+    that date is known, not known where it is not, and never an OverflowError."""
+    q = catalogue.find_qualification(code)
+    timeline = check_progress(catalogue, q, [], glh_per_week=glh_per_week, start=start,
+                              registered=True).timeline
+    assert timeline is not None
+    assert (timeline.in_time, timeline.weeks, timeline.finish_by) == (in_time, None, None)
+    assert reason in timeline.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [("5", 5.0), (" 7.5 ", 7.5), ("0.5", 0.5), ("168", 168.0), ("1e1", 10.0)],
+)
+def test_hours_a_week__plausible_numbers_are_read(text, hours):
+    assert parse_hours_a_week(text) == hours
+    assert MIN_HOURS_A_WEEK <= hours <= MAX_HOURS_A_WEEK
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("0.00001", "0.00001 hours a week is out of range: give a number from 0.5 to 168"),
+        ("0.4", "0.4 hours a week is out of range: give a number from 0.5 to 168"),
+        ("169", "169 hours a week is out of range: give a number from 0.5 to 168"),
+        ("-3", "-3 hours a week is out of range: give a number from 0.5 to 168"),
+        ("lots", "'lots' is not a number of hours a week: give a number from 0.5 to 168"),
+        ("nan", "'nan' is not a number of hours a week: give a number from 0.5 to 168"),
+        ("inf", "'inf' is not a number of hours a week: give a number from 0.5 to 168"),
+        ("1_0", "'1_0' is not a number of hours a week: give a number from 0.5 to 168"),
+        ("9" * 400, f"{'9' * 20!r} is not a number of hours a week: give a number from 0.5 "
+                    "to 168"),
+    ],
+    ids=["tiny", "below-half", "above-a-week", "negative", "words", "nan", "inf",
+         "underscore", "huge"],
+)
+def test_hours_a_week__implausible_values_say_what_is_accepted(text, message):
+    with pytest.raises(AnswerError) as error:
+        parse_hours_a_week(text)
+    assert str(error.value) == message
+
+
 def test_decisions__no_timeline_without_hours_a_week(catalogue):
     q = catalogue.find_qualification("09628")
     assert check_progress(catalogue, q, [], start=dt.date(2015, 1, 5)).timeline is None
@@ -226,6 +291,33 @@ def test_cli_check__hours_not_stated_gives_null_with_the_reason(capsys):
                                                 "guided learning hours of")
 
 
+@pytest.mark.parametrize(
+    ("hours", "message"),
+    [("0.00001", "0.00001 hours a week is out of range: give a number from 0.5 to 168"),
+     ("169", "169 hours a week is out of range"),
+     ("lots", "'lots' is not a number of hours a week")],
+    ids=["tiny", "above-a-week", "words"],
+)
+def test_cli_check__hours_a_week_out_of_range_is_a_usage_error(capsys, hours, message):
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "09628", "--glh-per-week", hours, "--start", "2015-01-05"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument --glh-per-week: {message}" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("registered", [[], ["--registered"]])
+def test_cli_check__a_start_near_the_calendars_end_is_answered(capsys, registered):
+    out = run_json(capsys, "check", "09628", "--glh-per-week", "5", "--start", "9999-12-30",
+                   *registered)
+    assert out["timeline"]["in_time"] is False
+    assert (out["timeline"]["weeks"], out["timeline"]["finish_by"]) == (None, None)
+    assert "finishing after 31 December 9999" in out["timeline"]["reason"]
+    assert main(["check", "09628", "--glh-per-week", "5", "--as-at", "9999-12-30"]) == 0
+    assert "Timeline: Too late" in capsys.readouterr().out
+
+
 def test_cli_check__text_shows_accepted_apart_with_the_bar(capsys):
     assert main(["check", "09628", "--units", "3", "--accepted", "1"]) == 0
     out = capsys.readouterr().out
@@ -306,7 +398,7 @@ def test_check_link__a_decision_on_a_unit_not_part_of_it_is_left_out_with_a_note
     assert not query.registered
     assert notes == [
         "The link's accepted unit R/502/9652 is not part of the qualification: left out.",
-        "The link's hours a week '-3' were left out: give a number above 0 and at most 168.",
+        "The link's hours a week '-3' were left out: give a number from 0.5 to 168.",
         "The link's start date '2015-02-30' was left out: give a date like 2026-09-01.",
         "The link's registered 'perhaps' was left out: it can only be 'yes'."]
 
@@ -352,7 +444,8 @@ def _headline_and_steps(page: str) -> tuple[str, str]:
      "complete, 44 of 42 credits counted. On 29 November 2026: closed, and certificates are "
      "no longer issued.",
      ["the last certification date was 31 August 2019",
-      "The sources name what replaced it: OCR Level 3 Diploma in Customer Service (10380).",
+      "What replaced it, as the sources suggest (they do not say so in those words): OCR "
+      "Level 3 Diploma in Customer Service (10380).",
       "Certificates for OCR Level 3 NVQ Diploma in Customer Service (03456) are no longer "
       "issued: ask the centre about what replaced it, OCR Level 3 Diploma in Customer Service "
       "(10380), and which of the learner's units carry over to it"]),
@@ -445,5 +538,31 @@ def test_cohort_decisions__problems_with_the_new_columns(catalogue):
     assert (3, "units_accepted", "warning",
             "units accepted or in progress need a known target; left out") in messages
     assert (4, "glh_per_week", "error", "'lots' is not a number of hours a week: give a "
-            "number above 0 and at most 168") in messages
+            "number from 0.5 to 168") in messages
     assert list(frame["status"]) == ["assessed", "assessed", "not assessed"]
+
+
+def test_cohort_decisions__implausible_hours_a_week_are_a_row_error_not_a_crash(catalogue):
+    result, frame = _cohort(catalogue, [
+        "C1,20,working,,,,,,09628,,,0.00001",
+        "C2,20,working,,,,,,09628,,,200",
+        "C3,20,working,,,,,,09628,,,0.5",
+    ])
+    messages = [(p.row, p.column, p.severity.value, p.message) for p in result.problems]
+    assert messages == [
+        (2, "glh_per_week", "error",
+         "0.00001 hours a week is out of range: give a number from 0.5 to 168"),
+        (3, "glh_per_week", "error",
+         "200 hours a week is out of range: give a number from 0.5 to 168"),
+    ]
+    assert list(frame["status"]) == ["not assessed", "not assessed", "assessed"]
+    assert frame.loc["C3", "in_time"] == "no", "93 hours at half an hour a week: 186 weeks"
+
+
+def test_cohort_decisions__an_as_at_date_near_the_calendars_end_assesses_every_row(catalogue):
+    """The whole run is not lost to one learner's finish date falling past 31 December 9999."""
+    _, frame = _cohort(catalogue, ["D1,20,working,,,,,,09628,,,5", "D2,20,working,,,,,,,,,"],
+                       as_at=dt.date(9999, 12, 30))
+    assert list(frame["status"]) == ["assessed", "assessed"]
+    assert (frame.loc["D1", "in_time"], frame.loc["D1", "finish_by"]) == ("no", "")
+    assert "finishing after 31 December 9999" in frame.loc["D1", "timeline"]

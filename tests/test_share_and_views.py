@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +24,7 @@ from advisor import (
 from advisor.formats.links import (
     CONTROL_CHARACTERS,
     RouteQuery,
+    decode_check,
     decode_profile,
     decode_route,
     encode_profile,
@@ -146,6 +148,55 @@ def test_share__route_round_trip_and_caps(catalogue):
     assert query.units == ("D/502/9654",) and query.to_level is None
     assert any("only the first 100" in n for n in notes)
     assert any("level '99'" in n for n in notes)
+
+
+def test_share__a_level_no_qualification_is_at_is_dropped_with_a_note(catalogue):
+    query, notes = decode_route(catalogue, {"from": "09628", "level": "7"})
+    assert query == RouteQuery(from_qualification="ocr-09628")
+    assert notes == ["The link's level '7' was left out: no qualification in the catalogue is "
+                     "at Level 7; choose one of 1, 2, 3, 4."]
+
+
+def test_share__a_level_beside_a_target_qualification_is_dropped_with_a_note(catalogue):
+    query, notes = decode_route(catalogue, {"to": "09629", "level": "2"})
+    assert query == RouteQuery(to_qualification="ocr-09629")
+    assert notes == ["The link's level '2' was left out: the link names a target qualification "
+                     "too, and a route aims for one or the other."]
+    # A target that is not in the catalogue is dropped instead, and the level kept.
+    query, notes = decode_route(catalogue, {"to": "nope", "level": "3"})
+    assert query == RouteQuery(to_level=3) and len(notes) == 1
+
+
+def test_share__units_alone_are_a_route_link(catalogue):
+    query = RouteQuery(units=("D/502/9654",))
+    assert encode_route(catalogue, query) == {"units": "D/502/9654"}
+    assert decode_route(catalogue, {"units": "D/502/9654"}) == (query, [])
+
+
+@pytest.mark.parametrize(
+    ("start", "kept"),
+    [("2040-12-31", True), ("2000-01-01", True), ("2041-01-01", False), ("1999-12-31", False),
+     ("9999-12-30", False), ("0001-01-01", False)],
+)
+def test_share__a_start_date_outside_the_apps_dates_is_dropped_with_a_note(catalogue, start,
+                                                                           kept):
+    query, notes = decode_check(catalogue, {"qual": "09628", "glh": "5", "start": start})
+    assert query.glh_per_week == 5
+    if kept:
+        assert (query.start, notes) == (dt.date.fromisoformat(start), [])
+    else:
+        assert query.start is None
+        assert notes == [f"The link's start date '{start}' was left out: give a date from "
+                         "1 January 2000 to 31 December 2040."]
+
+
+@pytest.mark.parametrize("glh", ["0.00001", "0.4", "0", "169", "1e400", "nan"])
+def test_share__hours_a_week_outside_the_plausible_range_are_dropped_with_a_note(catalogue,
+                                                                                 glh):
+    query, notes = decode_check(catalogue, {"qual": "09628", "glh": glh, "start": "2015-01-05"})
+    assert query.glh_per_week is None and query.start == dt.date(2015, 1, 5)
+    assert notes == [f"The link's hours a week '{glh}' were left out: give a number from 0.5 "
+                     "to 168."]
 
 
 @settings(max_examples=examples(60), deadline=None)

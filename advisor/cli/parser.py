@@ -20,6 +20,7 @@ from advisor.cli.commands import (
     command_validate,
 )
 from advisor.cli.register import add_register, register_option
+from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
 
 
 def _age(value: str) -> int:
@@ -31,13 +32,9 @@ def _age(value: str) -> int:
 
 def _hours(value: str) -> float:
     try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number of hours") from None
-    if not 0 < number <= 7 * 24:
-        raise argparse.ArgumentTypeError(f"{value} hours a week: give more than 0 and at most "
-                                         "168")
-    return number
+        return parse_hours_a_week(value)
+    except answers.AnswerError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _positive(value: str) -> int:
@@ -149,8 +146,8 @@ def _add_check(commands: Commands, shared: _Shared) -> None:
         help="units the learner is studying now: the check shows today and when they are done")
     decisions.add_argument(
         "--glh-per-week", type=_hours, default=None, metavar="N",
-        help="guided learning hours a week: with --start, whether the plan fits before the "
-             "certification end date")
+        help=f"guided learning hours a week, {HOURS_A_WEEK_ACCEPTED}: with --start, whether "
+             "the plan fits before the certification end date")
     decisions.add_argument("--start", type=parse_date, default=None, metavar="DATE",
                            help="when study starts, YYYY-MM-DD (default: --as-at, else today)")
     decisions.add_argument(

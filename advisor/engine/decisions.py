@@ -7,6 +7,10 @@ are achieved, and, given hours a week and a start date, whether the rest fits be
 qualification's certification end date. The engine never accepts a unit by itself: acceptance
 is the centre's decision, passed in as :class:`~advisor.engine.combination.Accepted`; any
 documented bar on evidence towards the qualification is shown beside it.
+
+:data:`MIN_HOURS_A_WEEK` and :data:`MAX_HOURS_A_WEEK` are the one home for what a plausible
+number of guided learning hours a week is; :func:`parse_hours_a_week` reads one, for a link, a
+learners file and the command line alike.
 """
 
 from __future__ import annotations
@@ -18,10 +22,35 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from advisor.catalogue import Catalogue, Citation, Qualification
+from advisor.engine import answers
 from advisor.engine.carryover import EvidenceBar, evidence_bars
 from advisor.engine.combination import Accepted, CombinationCheck, check_combination, unit_number
 from advisor.engine.planner import Objective
 from advisor.engine.wording import count, uk_date
+
+MIN_HOURS_A_WEEK = 0.5
+"""The fewest guided learning hours a week a timeline is worked out for: fewer would put the
+finish decades away (or past the calendar's last day), which no plan needs."""
+MAX_HOURS_A_WEEK = 168.0  # every hour of the week
+HOURS_A_WEEK_ACCEPTED = f"a number from {MIN_HOURS_A_WEEK:g} to {MAX_HOURS_A_WEEK:g}"
+
+
+def parse_hours_a_week(text: str) -> float:
+    """Guided learning hours a week from text ("5", "7.5"), from :data:`MIN_HOURS_A_WEEK` to
+    :data:`MAX_HOURS_A_WEEK`; raises :class:`~advisor.engine.answers.AnswerError`, saying what
+    is accepted, for anything else."""
+    text = text.strip()
+    try:  # float() would also read "1_0" and a thousand-digit number: neither is an answer
+        hours = float(text) if len(text) <= 20 and "_" not in text else math.nan
+    except ValueError:
+        hours = math.nan
+    if not math.isfinite(hours):
+        raise answers.AnswerError(f"{text[:20]!r} is not a number of hours a week: give "
+                                  f"{HOURS_A_WEEK_ACCEPTED}")
+    if not MIN_HOURS_A_WEEK <= hours <= MAX_HOURS_A_WEEK:
+        raise answers.AnswerError(f"{text[:20]} hours a week is out of range: give "
+                                  f"{HOURS_A_WEEK_ACCEPTED}")
+    return hours
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -29,7 +58,9 @@ class Timeline:
     """Whether the hours still to study fit before certification closes.
 
     ``in_time`` is None (unknown) when the hours or the dates are not in the sources; ``reason``
-    says which, or why the plan is in time or too late.
+    says which, or why the plan is in time or too late. ``weeks`` and ``finish_by`` are None
+    when not known, and also when the finish would fall after the calendar's last day
+    (31 December 9999), which is after any certification end date.
     """
 
     glh_per_week: float
@@ -131,10 +162,12 @@ def plan_timeline(
                        source=source)
     if glh is None:
         return unknown
-    weeks = math.ceil(glh / glh_per_week)
-    finish = start + dt.timedelta(weeks=weeks)
-    hours = (f"{count(glh, 'guided learning hour')} at {glh_per_week:g} a week from "
-             f"{uk_date(start)}: {count(weeks, 'week')}, finishing by {uk_date(finish)}")
+    weeks, finish = _finish(start, glh=glh, glh_per_week=glh_per_week)
+    studied = (f"{count(glh, 'guided learning hour')} at {glh_per_week:g} a week from "
+               f"{uk_date(start)}")
+    hours = (f"{studied}: {count(weeks, 'week')}, finishing by {uk_date(finish)}"
+             if weeks is not None and finish is not None else
+             f"{studied}: finishing after {uk_date(dt.date.max)}, the calendar's last day")
     worked_out = dataclasses.replace(unknown, weeks=weeks, finish_by=finish)
     if entry is not None and start > entry.date:
         return dataclasses.replace(worked_out, in_time=False, reason=(
@@ -144,7 +177,7 @@ def plan_timeline(
         return dataclasses.replace(worked_out, reason=(
             f"Not known: {hours}; the sources give no certification end date for "
             f"{qualification.name}."))
-    if finish > end.date:
+    if finish is None or finish > end.date:  # None: after the calendar's last day
         return dataclasses.replace(worked_out, in_time=False, reason=(
             f"Too late: {hours}, after the certification end date, {uk_date(end.date)}."))
     entry_note = ""
@@ -153,6 +186,18 @@ def plan_timeline(
     return dataclasses.replace(worked_out, in_time=True, reason=(
         f"In time: {hours}, on or before the certification end date, {uk_date(end.date)}."
         + entry_note))
+
+
+def _finish(start: dt.date, *, glh: int, glh_per_week: float
+            ) -> tuple[int | None, dt.date | None]:
+    """(weeks, finish date) for ``glh`` hours at ``glh_per_week`` from ``start``; (None, None)
+    when the finish would fall after the calendar's last day (a start near the year 9999, or
+    very few hours a week), so that no caller ever sees an OverflowError."""
+    try:
+        weeks = math.ceil(glh / glh_per_week)
+        return weeks, start + dt.timedelta(weeks=weeks)
+    except OverflowError:  # an infinite number of weeks, or a date past 31 December 9999
+        return None, None
 
 
 def _glh_needed(catalogue: Catalogue, qualification: Qualification, held: Iterable[str],

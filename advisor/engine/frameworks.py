@@ -19,6 +19,8 @@ class ComponentStatus:
     # The status on the date of each qualification that would satisfy it (empty when no date
     # was asked for), in the component's order.
     statuses: tuple[tuple[str, StatusOnDate], ...] = ()
+    # Not held yet, but a qualification on the learner's route (see ``on_route``) would give it.
+    on_route: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,25 +41,33 @@ def check_framework(
     qualifications: Iterable[str] = (),
     other_components: Iterable[str] = (),
     as_at: dt.date | None = None,
+    on_route: Iterable[str] = (),
 ) -> FrameworkStatus:
     """Components held through ``qualifications`` (ids) or declared in ``other_components``;
-    with ``as_at``, each component's qualifications carry their status on that date."""
+    with ``as_at``, each component's qualifications carry their status on that date. A
+    component not held that one of the ``on_route`` qualifications (ids the learner plans to
+    take) would give is missing now, and says so."""
     held_ids = set(qualifications)
+    planned_ids = [q for q in on_route if q not in held_ids]
     declared = set(other_components)
     statuses = []
     for component in framework.components:
         if component.qualifications:
             match = next((q for q in component.qualifications if q in held_ids), None)
             names = " or ".join(_name(catalogue, q) for q in component.qualifications)
+            planned = next((q for q in planned_ids if q in component.qualifications), None)
             if match is not None:
                 message = f"Held: {_name(catalogue, match)}."
+            elif planned is not None:
+                message = (f"Not held yet: this route takes {_name(catalogue, planned)}, "
+                           "which gives it.")
             else:
                 message = f"Missing: {names}."
             on_date = tuple((q, status_on(catalogue, catalogue.qualifications[q], as_at))
                             for q in component.qualifications
                             if as_at is not None and q in catalogue.qualifications)
             statuses.append(ComponentStatus(component, match is not None, match, message,
-                                            on_date))
+                                            on_date, None if match is not None else planned))
         elif component.id in declared:
             statuses.append(ComponentStatus(component, True, None,
                                             f"Held, as stated: {component.description}"))
@@ -74,12 +84,16 @@ def check_framework(
 
 
 def check_frameworks(catalogue: Catalogue, *, qualifications: Iterable[str] = (),
-                     as_at: dt.date | None = None) -> tuple[FrameworkStatus, ...]:
+                     as_at: dt.date | None = None,
+                     on_route: Iterable[str] = ()) -> tuple[FrameworkStatus, ...]:
     """Every apprenticeship framework in the catalogue, by level, checked against the
-    qualifications held (ids); with ``as_at``, with statuses on that date."""
+    qualifications held (ids); with ``as_at``, with statuses on that date; with ``on_route``,
+    the qualifications a route would add (see :func:`check_framework`)."""
     held = tuple(qualifications)
+    planned = tuple(on_route)
     ordered = sorted(catalogue.frameworks.values(), key=lambda f: (f.level, f.id))
-    return tuple(check_framework(catalogue, f, qualifications=held, as_at=as_at)
+    return tuple(check_framework(catalogue, f, qualifications=held, as_at=as_at,
+                                 on_route=planned)
                  for f in ordered)
 
 

@@ -28,6 +28,7 @@ import pandas as pd
 
 from advisor.engine import answers
 from advisor.engine.cohort import CohortInput, LearnerRow, RowProblem, Severity
+from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
 from advisor.formats.spreadsheet import to_csv_bytes, to_excel_bytes
 
 T = TypeVar("T")
@@ -38,7 +39,6 @@ MAX_BYTES = 5_000_000
 MAX_ROWS = 20_000
 MAX_REFERENCES_PER_CELL = 500  # a qualification has at most a few dozen units
 MAX_COLUMNS = 100  # cells read per row
-MAX_HOURS_A_WEEK = 168
 MAX_EXPANDED_BYTES = 100_000_000  # an .xlsx is a zip: refuse one that inflates past this
 _BLANK_RUN_LIMIT = 1_000  # consecutive empty spreadsheet rows after which reading stops
 
@@ -109,7 +109,7 @@ COLUMNS: tuple[Column, ...] = (
            "Guided learning hours the learner can study a week: with a target, the results "
            "say whether the plan fits before its certification end date, starting on the "
            "as-at date.",
-           f"a number above 0 and at most {MAX_HOURS_A_WEEK}", "5",
+           HOURS_A_WEEK_ACCEPTED, "5",
            ("glh a week", "hours per week", "hours a week")),
 )
 
@@ -364,17 +364,6 @@ def _letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
-def _hours_a_week(text: str) -> float:
-    try:
-        hours = float(text)
-    except ValueError:
-        hours = -1.0
-    if not 0 < hours <= MAX_HOURS_A_WEEK:
-        raise answers.AnswerError(f"{text[:20]!r} is not a number of hours a week: give a "
-                                  f"number above 0 and at most {MAX_HOURS_A_WEEK}")
-    return hours
-
-
 def split_references(text: str) -> list[str]:
     """Codes in one cell, separated by semicolons, commas or line breaks."""
     return [part.strip() for part in re.split(r"[;,\n]+", text) if part.strip()]
@@ -414,7 +403,7 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
     aim = read("aim", answers.parse_aim)
 
     lists: dict[str, tuple[str, ...]] = {}
-    glh = read("glh_per_week", _hours_a_week)
+    glh = read("glh_per_week", parse_hours_a_week)
     for column in ("qualifications_held", "units_held", "units_accepted", "units_in_progress"):
         references = split_references(values.get(column, ""))
         if len(references) > MAX_REFERENCES_PER_CELL:

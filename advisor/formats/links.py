@@ -19,7 +19,9 @@ from typing import TypeVar
 from advisor.catalogue import Catalogue, Category, UnknownReference
 from advisor.engine import answers
 from advisor.engine.combination import Accepted
+from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
 from advisor.engine.recommend import Profile, level_3_statements
+from advisor.engine.wording import uk_date
 
 T = TypeVar("T")
 
@@ -271,12 +273,26 @@ def encode_route(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
 
 def decode_route(catalogue: Catalogue,
                  params: Mapping[str, str | list[str]]) -> tuple[RouteQuery, list[str]]:
+    """The route a link describes, and a note for every value that could not be used. A level
+    is kept only when some qualification is at it (as the page offers), and only when no
+    target qualification is named: a route aims for one or the other."""
     notes: list[str] = []
     start = _qualifications(catalogue, _items(_value(params, "from", notes), "from", notes)[:1],
                             notes, "starting qualification")
     target = _qualifications(catalogue, _items(_value(params, "to", notes), "to", notes)[:1],
                              notes, "target qualification")
     level = _level(_value(params, "level", notes), notes)
+    if level is not None and target:
+        notes.append(f"The link's level '{level}' was left out: the link names a target "
+                     "qualification too, and a route aims for one or the other.")
+        level = None
+    offered = sorted({q.level for q in catalogue.qualifications.values()
+                      if q.level is not None and q.category is Category.QUALIFICATION})
+    if level is not None and level not in offered:
+        levels = f"; choose one of {', '.join(map(str, offered))}" if offered else ""
+        notes.append(f"The link's level '{level}' was left out: no qualification in the "
+                     f"catalogue is at Level {level}{levels}.")
+        level = None
     units = _units(catalogue, _items(_value(params, "units", notes), "units", notes), notes)
     documented = False
     documented_text = _value(params, "documented", notes)
@@ -289,7 +305,7 @@ def decode_route(catalogue: Catalogue,
     return RouteQuery(
         from_qualification=start[0] if start else None, units=tuple(units),
         to_qualification=target[0] if target else None,
-        to_level=None if target else level, documented_only=documented,
+        to_level=level, documented_only=documented,
     ), notes
 
 
@@ -298,7 +314,9 @@ def decode_route(catalogue: Catalogue,
 # ---------------------------------------------------------------------------------------------
 
 MAX_NOTE_LENGTH = 200  # characters in a note on a unit the centre accepted
-MAX_HOURS_A_WEEK = 168
+EARLIEST_DATE = dt.date(2000, 1, 1)
+LATEST_DATE = dt.date(2040, 12, 31)
+"""The dates a link may carry: the range of the app's date widgets, which refuse any other."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -394,21 +412,28 @@ def _registered(text: str | None, notes: list[str]) -> bool:
 def _hours(text: str | None, notes: list[str]) -> float | None:
     if text is None:
         return None
-    if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{1,2})?", text) and 0 < float(text) <= MAX_HOURS_A_WEEK:
-        return float(text)
-    notes.append(f"The link's hours a week '{text[:20]}' were left out: give a number above 0 "
-                 f"and at most {MAX_HOURS_A_WEEK}.")
-    return None
+    try:
+        return parse_hours_a_week(text)
+    except answers.AnswerError:
+        notes.append(f"The link's hours a week '{text[:20]}' were left out: give "
+                     f"{HOURS_A_WEEK_ACCEPTED}.")
+        return None
 
 
 def _day(text: str | None, notes: list[str]) -> dt.date | None:
     if text is None:
         return None
-    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            pass
-    notes.append(f"The link's start date '{text[:20]}' was left out: give a date like "
-                 "2026-09-01.")
-    return None
+    try:
+        day = (dt.date.fromisoformat(text)
+               if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) else None)
+    except ValueError:  # 2015-02-30
+        day = None
+    if day is None:
+        notes.append(f"The link's start date '{text[:20]}' was left out: give a date like "
+                     "2026-09-01.")
+        return None
+    if not EARLIEST_DATE <= day <= LATEST_DATE:  # the date widgets would refuse it
+        notes.append(f"The link's start date '{text}' was left out: give a date from "
+                     f"{uk_date(EARLIEST_DATE)} to {uk_date(LATEST_DATE)}.")
+        return None
+    return day
