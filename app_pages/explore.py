@@ -46,8 +46,10 @@ def ranked_ids(catalogue: Catalogue) -> list[str]:
 def search(ctx: Frame) -> list[str]:
     """The search box and its results; the ids of the qualifications found (all for none)."""
     query = st.text_input(
-        "Search by title, scheme code, regulator number or unit reference number (URN)",
-        key="explore_search", placeholder="for example 09628, 600/0840/4, D/502/9654, complaints",
+        "Search by words of the title, level, kind (NVQ), scheme code, regulator number, unit "
+        "reference number (URN), job role or apprenticeship",
+        key="explore_search",
+        placeholder="for example nvq level 3, 09628, 600/0840/4, D/502/9654, team leader",
         persist_state="session",
     ) or ""
     qualifications = tables.qualification_matches(ctx.catalogue, query, as_at=ctx.as_at)
@@ -55,13 +57,17 @@ def search(ctx: Frame) -> list[str]:
     if not query.strip():
         st.write("Every qualification and national structure in the catalogue:")
     elif qualifications.empty and units.empty:
-        st.info(f"Nothing matches \u201c{escape_markdown(query)}\u201d. Try part of a title "
-                "(complaints), a scheme code (09628), a regulator number (600/0840/4) or a unit "
-                "reference number (D/502/9654).")
+        st.info(f"Nothing matches \u201c{escape_markdown(query)}\u201d: every word must be "
+                "found. Try fewer words, part of a title (complaints), a level (level 3), a "
+                "scheme code (09628), a regulator number (600/0840/4), a unit reference number "
+                "(D/502/9654) or a job role (team leader).")
         return ranked_ids(ctx.catalogue)
     if not qualifications.empty:
         if query.strip():
             st.markdown(f"**Qualifications ({len(qualifications)})**")
+        if "Found through" in qualifications.columns:
+            st.caption("Found through: a job role or apprenticeship framework in the sources "
+                       "that leads to the qualification matched words its own details do not.")
         show_table(qualifications, name="Qualifications found", key="explore_qualifications_csv",
                    file_name="qualifications.csv")
     if not units.empty:
@@ -149,8 +155,9 @@ def structure(catalogue: Catalogue, q: Qualification, reference: str) -> None:
             st.write("The sources give no unit list for it.")
     else:
         if based_on is not None:
+            _, which = tables.follows(catalogue, q) or (based_on, "which it follows")
             st.info(f"Its own unit list is not in the sources. These are the groups and units of "
-                    f"{labels.qualification_label(based_on)}, which it is inferred to follow.")
+                    f"{labels.qualification_label(based_on)}, {which}.")
         show_table(tables.structure_table(catalogue, q), name="Groups and units",
                    key="explore_structure_csv", file_name=f"structure-{reference}.csv")
         show_sources(catalogue, rules.source)
@@ -183,9 +190,19 @@ def compare(ctx: Frame) -> None:
                key="compare_csv", file_name="comparison.csv", wrap=True)
     shared = tables.shared_units_table(catalogue, picked)
     st.markdown("**Shared units**")
+    for q in picked:
+        by = tables.follows(catalogue, q)
+        if by is not None:
+            st.caption(f"{q.reference}: its own unit list is not in the sources, so its units "
+                       f"here are those of {by[0].reference}, {by[1]}.")
+    unlisted = [q.reference for q in picked if not catalogue.listed_units(q)]
+    if unlisted:
+        st.caption(f"The sources give no unit list for {', '.join(unlisted)}, so the units "
+                   "shared with it cannot be said: ask the awarding body.")
     if shared.empty:
         st.write("Their unit lists in the sources share no unit reference number, so no credit "
-                 "carries over between them by URN.")
+                 "carries over between them by URN." if len(picked) - len(unlisted) >= 2 else
+                 "There are not two unit lists among them to compare.")
         return
     st.write("A unit with the same unit reference number is the same unit: credit for it "
              "carries over.")

@@ -76,3 +76,27 @@ def test_graph__typed_nodes_and_edges(graph, catalogue):
                 if data["kind"] == EdgeKind.CONTAINS.value and target[1] == "R/601/1212"]
     assert contains[0]["group"] == "B" and contains[0]["number"] == "A3"
     assert graph.number_of_nodes() >= len(catalogue.qualifications) + len(catalogue.units)
+
+
+def test_graph__a_qualification_following_a_structure_lists_its_units_by_an_inferred_edge(
+        graph, catalogue):
+    """OCR 10378 has no unit list of its own; it is inferred to follow S/016/371, so the graph
+    links it to that structure's units, marked as such, and it shares them with 601/4404/X."""
+    by_structure = [data for _, _, data in graph.out_edges(qualification_node("ocr-10378"),
+                                                           data=True)
+                    if data["kind"] == EdgeKind.LISTS_BY_STRUCTURE.value]
+    assert len(by_structure) == 15
+    assert {(d["structure"], d["basis"]) for d in by_structure} == {
+        ("skills-cfa-s-016-371", Basis.INFERENCE.value)}
+    assert units_of(graph, "ocr-10378") == set()  # its own rules: none
+    structure = catalogue.qualifications["skills-cfa-s-016-371"]
+    assert shared_units(graph, "ocnlr-601-4404-x", "ocr-10378") == structure.rules.listed_units
+    # A qualification with its own rules gets no such edge, though it is based on a structure.
+    assert not [d for *_, d in graph.out_edges(qualification_node("ocnlr-601-4404-x"), data=True)
+                if d["kind"] == EdgeKind.LISTS_BY_STRUCTURE.value]
+
+
+def test_graph__effective_rules_and_the_graph_agree_for_every_qualification(catalogue):
+    for q in catalogue.qualifications.values():
+        rules, _ = catalogue.effective_rules(q)
+        assert catalogue.listed_units(q) == (rules.listed_units if rules else frozenset()), q.id

@@ -16,7 +16,12 @@ from types import MappingProxyType
 
 import networkx as nx
 
-from advisor.catalogue.graph import build_graph
+from advisor.catalogue.graph import (
+    build_graph,
+    qualifications_listing,
+    rules_followed,
+    units_listed,
+)
 from advisor.catalogue.models import (
     Basis,
     Citation,
@@ -162,13 +167,18 @@ class Catalogue:
         national structure; its rules are then the structure's, and the second value names the
         structure so that every answer can say so.
         """
-        if qualification.rules is not None:
-            return qualification.rules, None
-        if qualification.based_on is not None:
-            structure = self.qualifications.get(qualification.based_on.structure)
-            if structure is not None and structure.rules is not None:
-                return structure.rules, structure
-        return None, None
+        return rules_followed(qualification, self.qualifications)
+
+    def listed_units(self, qualification: Qualification) -> frozenset[str]:
+        """The URNs of the units a qualification lists by its :meth:`effective_rules`: the one
+        answer to "which units does it list" for shared units, unit searches and carry-over."""
+        return frozenset(units_listed(self.graph, qualification.id))
+
+    def qualifications_listing(self, urn: str) -> list[Qualification]:
+        """The qualifications (national structures included) that list a unit by their
+        :meth:`effective_rules`, by id."""
+        return [self.qualifications[i] for i in qualifications_listing(self.graph, urn)
+                if i in self.qualifications]
 
     @functools.cached_property
     def _by_reference(self) -> dict[str, Qualification]:

@@ -25,6 +25,7 @@ from advisor.catalogue.models import (
     JobRole,
     Progression,
     Qualification,
+    RulesOfCombination,
     Unit,
     citation_basis,
 )
@@ -41,6 +42,10 @@ class NodeKind(StrEnum):
 class EdgeKind(StrEnum):
     CONTAINS = "contains"  # qualification -> unit, with ``group`` and ``number``
     NAMES_UNIT = "names_unit"  # qualification -> unit a document names, URN inferred from title
+    # qualification -> unit of the national structure it follows, when the sources give no unit
+    # list of its own (see :func:`rules_followed`); with ``group``, ``number``, ``structure`` (the
+    # structure's id) and ``basis`` (how firmly it is known to follow it: usually an inference)
+    LISTS_BY_STRUCTURE = "lists_by_structure"
     PROGRESSES_TO = "progresses_to"  # qualification -> qualification, with ``basis``
     REPLACED_BY = "replaced_by"  # legacy qualification -> successor, with ``scope``
     BASED_ON = "based_on"  # qualification -> the national structure it follows
@@ -88,6 +93,7 @@ def build_graph(*, documents: Mapping[str, Document], units: Mapping[str, Unit],
 
     for q in qualifications.values():
         _add_qualification(graph, q)
+        _add_units_by_structure(graph, documents, q, qualifications)
 
     for step in progressions:
         if step.to is None:
@@ -159,6 +165,37 @@ def _add_qualification(graph: nx.MultiDiGraph, q: Qualification) -> None:
                        scope=replacement.scope, source=replacement.source)
 
 
+def rules_followed(qualification: Qualification, qualifications: Mapping[str, Qualification]
+                   ) -> tuple[RulesOfCombination | None, Qualification | None]:
+    """The rules a qualification is checked against, and the national structure they come from.
+
+    Its own rules when the sources give them; else, when it is known (or inferred) to follow a
+    national structure whose rules are known, that structure's rules and the structure. The one
+    answer behind :meth:`Catalogue.effective_rules` and the graph's units listed by structure.
+    """
+    if qualification.rules is not None:
+        return qualification.rules, None
+    if qualification.based_on is not None:
+        structure = qualifications.get(qualification.based_on.structure)
+        if structure is not None and structure.rules is not None:
+            return structure.rules, structure
+    return None, None
+
+
+def _add_units_by_structure(graph: nx.MultiDiGraph, documents: Mapping[str, Document],
+                            q: Qualification, qualifications: Mapping[str, Qualification]) -> None:
+    rules, structure = rules_followed(q, qualifications)
+    if rules is None or structure is None or q.based_on is None:
+        return
+    basis = _weakest_basis(documents, q.based_on.source).value
+    for group in rules.groups:
+        for member in group.units:
+            graph.add_edge(qualification_node(q.id), unit_node(member.urn),
+                           kind=EdgeKind.LISTS_BY_STRUCTURE.value, group=group.id,
+                           number=member.number, structure=structure.id, basis=basis,
+                           source=q.based_on.source)
+
+
 # ---------------------------------------------------------------------------------------------
 # Queries
 # ---------------------------------------------------------------------------------------------
@@ -171,7 +208,8 @@ def _edges(graph: nx.MultiDiGraph, node: Any, kind: EdgeKind) -> Iterator[tuple[
 
 
 def units_of(graph: nx.MultiDiGraph, qualification_id: str) -> set[str]:
-    """URNs of the units in a qualification's rules of combination."""
+    """URNs of the units in a qualification's own rules of combination (not those of a national
+    structure it follows: :func:`units_listed` counts those too)."""
     node = qualification_node(qualification_id)
     if node not in graph:
         return set()
@@ -179,12 +217,15 @@ def units_of(graph: nx.MultiDiGraph, qualification_id: str) -> set[str]:
 
 
 def shared_units(graph: nx.MultiDiGraph, first: str, second: str) -> set[str]:
-    """URNs of the units both qualifications contain: credit for these transfers."""
-    return units_of(graph, first) & units_of(graph, second)
+    """URNs of the units both qualifications list (:func:`units_listed`, so by the national
+    structure one follows when the sources give no unit list of its own): credit for these
+    transfers."""
+    return units_listed(graph, first) & units_listed(graph, second)
 
 
 def qualifications_containing(graph: nx.MultiDiGraph, urn: str) -> list[str]:
-    """Ids of the qualifications whose rules of combination list the unit."""
+    """Ids of the qualifications whose own rules of combination list the unit (not those that
+    list it by a national structure they follow: :func:`qualifications_listing` adds those)."""
     node = unit_node(urn)
     if node not in graph:
         return []
@@ -194,6 +235,30 @@ def qualifications_containing(graph: nx.MultiDiGraph, urn: str) -> list[str]:
         if data["kind"] == EdgeKind.CONTAINS.value
     }
     return sorted(found)
+
+
+_LISTING = (EdgeKind.CONTAINS.value, EdgeKind.LISTS_BY_STRUCTURE.value)
+
+
+def units_listed(graph: nx.MultiDiGraph, qualification_id: str) -> set[str]:
+    """URNs of the units a qualification lists by the rules it is checked against: its own, or
+    those of the national structure it follows (:func:`rules_followed`). Credit for a unit two
+    qualifications both list carries over between them."""
+    node = qualification_node(qualification_id)
+    if node not in graph:
+        return set()
+    return {target[1] for _, target, data in graph.out_edges(node, data=True)
+            if data["kind"] in _LISTING}
+
+
+def qualifications_listing(graph: nx.MultiDiGraph, urn: str) -> list[str]:
+    """Ids of the qualifications that list a unit by the rules they are checked against: their
+    own, or those of the national structure they follow."""
+    node = unit_node(urn)
+    if node not in graph:
+        return []
+    return sorted({source[1] for source, _, data in graph.in_edges(node, data=True)
+                   if data["kind"] in _LISTING})
 
 
 def qualifications_at_level(graph: nx.MultiDiGraph, level: int) -> list[str]:

@@ -24,7 +24,6 @@ from advisor.catalogue import (
     Kind,
     Qualification,
     TransferKind,
-    qualifications_containing,
     units_with_same_title,
 )
 from advisor.engine.combination import (
@@ -131,7 +130,7 @@ def carry_over(
             source_kinds.setdefault(urn, set()).add(from_qualification.kind)
 
     rules, _ = catalogue.effective_rules(target)
-    target_units = {m.urn: m for g in rules.groups for m in g.units} if rules else {}
+    target_units = catalogue.listed_units(target)
     transfers = [u for u in held if u in target_units]
     credits = sum(catalogue.units[u].credits or 0 for u in transfers if u in catalogue.units)
 
@@ -263,5 +262,4 @@ def _held_through(catalogue: Catalogue, urn: str, source_kinds: dict[str, set[Ki
 
 def _kinds_containing(catalogue: Catalogue, urn: str) -> set[Kind]:
     """The kinds of the qualifications whose rules list a unit (for documented bars)."""
-    return {catalogue.qualifications[q].kind
-            for q in qualifications_containing(catalogue.graph, urn)}
+    return {q.kind for q in catalogue.qualifications_listing(urn)}

@@ -25,8 +25,6 @@ from advisor.catalogue import (
     RulesOfCombination,
     Structure,
     iter_citations,
-    qualifications_containing,
-    shared_units,
 )
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, RuleKind
@@ -36,6 +34,7 @@ from advisor.engine.recommend import Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import count, uk_date
+from advisor.views import search
 from advisor.views.labels import (
     KIND_WORDS,
     NOT_STATED,
@@ -154,28 +153,16 @@ def progress_table(catalogue: Catalogue, check: CombinationCheck) -> pd.DataFram
 # ---------------------------------------------------------------------------------------------
 
 
-def _squash(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
-def _matches(query: str, *fields: str | None) -> bool:
-    wanted = query.strip().casefold()
-    squashed = _squash(query)
-    for field in fields:
-        if not field:
-            continue
-        if wanted in field.casefold() or (squashed and squashed in _squash(field)):
-            return True
-    return False
-
-
 def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date) -> pd.DataFrame:
-    """Qualifications whose title, code, regulator number, structure reference or id contains
-    ``query`` (every qualification for an empty query), with their status on ``as_at``."""
+    """Qualifications that every word of ``query`` finds (:mod:`advisor.views.search`: title,
+    references, level, kind, awarding body, or a job role or apprenticeship framework leading
+    to it), every qualification for an empty query, with their status on ``as_at``. A "Found
+    through" column names the job roles and frameworks that met a word, when any did."""
+    wanted = search.parse_query(query)
     rows = []
     for q in catalogue.qualifications.values():
-        if query.strip() and not _matches(query, q.title, q.code, q.regulator_number,
-                                          q.structure_reference, q.short_name, q.id):
+        leads = search.match_qualification(catalogue, q, wanted)
+        if leads is None:
             continue
         status = entry_status(check_eligibility(catalogue, q, as_at=as_at))
         rows.append({
@@ -187,34 +174,55 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date) -
             "Structure": q.structure.value,
             f"On {uk_date(as_at)}": status,
             "Replaced by": _replacements(catalogue, q) or "",
+            "Found through": "; ".join(lead.name for lead in leads),
         })
     frame = pd.DataFrame(rows, columns=["Reference", "Title", "Level", "Awarding body", "Kind",
-                                        "Structure", f"On {uk_date(as_at)}", "Replaced by"])
+                                        "Structure", f"On {uk_date(as_at)}", "Replaced by",
+                                        "Found through"])
+    if not any(row["Found through"] for row in rows):
+        frame = frame.drop(columns="Found through")  # every one found by its own words
     return frame.sort_values(["Level", "Reference"], na_position="last",
                              ignore_index=True).astype({"Level": "Int64"})
 
 
 def unit_matches(catalogue: Catalogue, query: str) -> pd.DataFrame:
-    """Units whose URN or title contains ``query``, with the qualifications that list them."""
+    """Units that every word of ``query`` finds in their URN, title or level, with the
+    qualifications that list them (by their effective rules: one that follows a national
+    structure is named with it)."""
     columns = ["URN", "Title", "Level", "Credits", "GLH", "In qualifications"]
-    if not query.strip():
-        return pd.DataFrame([], columns=columns).astype(
-            {"Level": "Int64", "Credits": "Int64", "GLH": "Int64"})
+    wanted = search.parse_query(query)
     rows = []
-    for unit in catalogue.units.values():
-        if not _matches(query, unit.urn, unit.title):
+    for unit in catalogue.units.values() if not wanted.empty else ():
+        if not search.match_unit(unit, wanted):
             continue
-        within = [catalogue.qualifications[i]
-                  for i in qualifications_containing(catalogue.graph, unit.urn)
-                  if i in catalogue.qualifications]
+        within = [q.reference + (f" (by {by[0].reference}, {by[1]})"
+                                 if (by := follows(catalogue, q)) else "")
+                  for q in catalogue.qualifications_listing(unit.urn)]
         rows.append({
             "URN": unit.urn, "Title": unit.title, "Level": unit.level, "Credits": unit.credits,
-            "GLH": unit.glh,
-            "In qualifications": ", ".join(q.reference for q in within)
-            or "none in the catalogue",
+            "GLH": unit.glh, "In qualifications": ", ".join(within) or "none in the catalogue",
         })
     return pd.DataFrame(rows, columns=columns).astype(
         {"Level": "Int64", "Credits": "Int64", "GLH": "Int64"})
+
+
+def follows(catalogue: Catalogue, q: Qualification) -> tuple[Qualification, str] | None:
+    """For a qualification that lists the units of a national structure it follows (no unit
+    list of its own in the sources): the structure, and "which it is inferred to follow" ("which
+    it follows" where its sources say so). None when it lists its own units, or none."""
+    followed = _followed(catalogue, q)
+    if followed is None:
+        return None
+    structure, inferred = followed
+    return structure, "which it " + ("is inferred to follow" if inferred else "follows")
+
+
+def _followed(catalogue: Catalogue, q: Qualification) -> tuple[Qualification, bool] | None:
+    """The national structure whose units ``q`` lists, and whether that is an inference."""
+    _, structure = catalogue.effective_rules(q)
+    if structure is None or q.based_on is None:
+        return None
+    return structure, any(catalogue.basis(c) is Basis.INFERENCE for c in q.based_on.source)
 
 
 def _replacements(catalogue: Catalogue, q: Qualification) -> str:
@@ -372,23 +380,32 @@ def shared_units_table(catalogue: Catalogue,
                        qualifications: Sequence[Qualification]) -> pd.DataFrame:
     """Units listed by at least two of ``qualifications``, with each one's unit number there.
 
-    Credit for these carries over between them (same unit reference number).
+    Each lists the units of its effective rules (:meth:`Catalogue.listed_units`, as carry-over
+    does): one that follows a national structure lists the structure's units, and its column
+    says so. Credit for these carries over between them (same unit reference number).
     """
-    ids = [q.id for q in qualifications]
+    listed = [catalogue.listed_units(q) for q in qualifications]
     shared: set[str] = set()
-    for i, first in enumerate(ids):
-        for second in ids[i + 1:]:
-            shared |= shared_units(catalogue.graph, first, second)
+    for i, first in enumerate(listed):
+        for second in listed[i + 1:]:
+            shared |= first & second
     references = [q.reference for q in qualifications]
-    numbers = [_numbers(q.rules) for q in qualifications]
+    numbers = [_numbers(catalogue.effective_rules(q)[0]) for q in qualifications]
+    # "S/016/371 (inferred)" for one listing the units of a national structure it follows
+    through = [f"{by[0].reference}{' (inferred)' if by[1] else ''}"
+               if (by := _followed(catalogue, q)) else "" for q in qualifications]
     rows = []
     for urn in sorted(shared):
         unit = catalogue.units.get(urn)
         row: dict[str, Any] = {"URN": urn, "Title": unit.title if unit else NOT_STATED,
                                "Credits": unit.credits if unit else None}
-        for reference, known in zip(references, numbers, strict=True):
-            row[reference] = (f"unit {known[urn]}" if known.get(urn) else "listed") \
-                if urn in known else "not listed"
+        for reference, known, via in zip(references, numbers, through, strict=True):
+            if urn not in known:
+                row[reference] = "not listed" if known else "not known: no unit list"
+            elif known[urn]:
+                row[reference] = f"unit {known[urn]}" + (f" of {via}" if via else "")
+            else:
+                row[reference] = f"listed by {via}" if via else "listed"
         rows.append(row)
     return pd.DataFrame(rows, columns=["URN", "Title", "Credits", *references]).astype(
         {"Credits": "Int64"})
@@ -566,7 +583,8 @@ def framework_table(catalogue: Catalogue, status: FrameworkStatus, *,
                             + status_sentence(catalogue, found, as_at)
                             for q, found in component.statuses)
         rows.append({"Component": component.component.kind.value.replace("-", " "),
-                     "Learner": _HELD_WORDS[component.held],
+                     "Learner": ("on this route" if component.on_route
+                                 else _HELD_WORDS[component.held]),
                      "What it needs": component.message,
                      "On the date": on_date or NOT_STATED,
                      "Source": cite(catalogue, component.component.source)})

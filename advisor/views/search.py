@@ -1,0 +1,148 @@
+"""Searching the catalogue by words: what Explore's search box matches.
+
+A query is split into terms: "level 3" (or "level3") is one term, met by a record at that level;
+every other word is a term of its own. A record matches when every term is met somewhere in its
+searchable text, ignoring case: a word of letters at the start of a word there ("nvq level 3"
+finds the OCR Level 3 NVQ Diploma, "custom" finds customers), a reference such as 600/0840/4 or
+part of one anywhere, spacing and punctuation ignored ("6000840 4" finds 600/0840/4).
+
+A qualification's searchable text is its title, scheme code, regulator number, structure
+reference, short name, id, awarding body, level, kind (competence qualifications are NVQs) and
+framework (QCF, RQF); a word it lacks may be met by a *lead* to it instead: an apprenticeship
+framework it is part of, or a job role the sources place at its level or name as a job after it
+("team leader", "apprenticeship"). The leads that met a word are given with the result, so a
+page can say why a qualification was found.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from advisor.catalogue import Catalogue, Category, Kind, Qualification, Unit
+
+_LEVEL = re.compile(r"\blevel\s*(\d)\b")
+# The words a kind answers to in a search: its name, and NVQ for competence. Not the labels'
+# descriptions, whose other words ("principles", "apprenticeship") would find the wrong ones.
+_KIND_WORDS = {Kind.KNOWLEDGE: "knowledge", Kind.COMPETENCE: "competence NVQ",
+               Kind.COMBINED: "combined", Kind.UNKNOWN: None}
+
+
+@dataclass(frozen=True)
+class Query:
+    """A query split into terms: its words, and the levels it names ("level 3")."""
+
+    words: tuple[str, ...]
+    levels: tuple[int, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.levels)
+
+
+@dataclass(frozen=True)
+class Lead:
+    """A job role or apprenticeship framework that leads to a qualification."""
+
+    name: str  # how a result names it: 'job role "Courier" (the sources place it at Level 2)'
+    text: tuple[str, ...]  # what a word may meet: its title
+
+
+def parse_query(text: str) -> Query:
+    """``text`` split into terms, lower case."""
+    lowered = text.casefold()
+    levels = tuple(int(n) for n in _LEVEL.findall(lowered))
+    words = tuple(_LEVEL.sub(" ", lowered).split())
+    return Query(words, levels)
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _word_in(word: str, fields: Sequence[str]) -> bool:
+    """A word of letters is met by a word of a field that starts with it ("custom" meets
+    "customers", "call" does not meet "electronically"), or by its singular ("nvqs"); a word
+    with digits or punctuation (a reference) by any part of a field, spacing and punctuation
+    ignored ("0840" meets 600/0840/4)."""
+    if word.isalpha():
+        forms = {word, word[:-1]} if word.endswith("s") and len(word) > 3 else {word}
+        return any(re.search(r"(?<![a-z0-9])" + re.escape(form), field.casefold())
+                   for form in forms for field in fields)
+    squashed = _squash(word)
+    return any(word in field.casefold() or (squashed and squashed in _squash(field))
+               for field in fields)
+
+
+def _level_in(level: int, fields: Sequence[str], record_level: int | None) -> bool:
+    return record_level == level or any(f"level {level}" in f.casefold() for f in fields)
+
+
+def qualification_fields(q: Qualification) -> list[str | None]:
+    """What the search reads of a qualification itself."""
+    return [q.title, q.code, q.regulator_number, q.structure_reference, q.short_name, q.id,
+            q.awarding_body, _KIND_WORDS[q.kind], q.framework]
+
+
+def match_qualification(catalogue: Catalogue, q: Qualification, query: Query
+                        ) -> tuple[Lead, ...] | None:
+    """None when ``q`` does not match; else the leads that met a term its own text did not
+    (none when its own text meets them all)."""
+    fields = [f for f in qualification_fields(q) if f]
+    if not all(_level_in(n, fields, q.level) for n in query.levels):
+        return None
+    missing = [word for word in query.words if not _word_in(word, fields)]
+    if not missing:
+        return ()
+    leads = leads_to(catalogue).get(q.id, ())
+    # The leads that meet every missing word ("team leader": the Customer Service Team Leader,
+    # not every role with "team" in it); else, for each word, those that meet it.
+    whole = [lead for lead in leads if all(_word_in(word, lead.text) for word in missing)]
+    if whole:
+        return tuple(whole)
+    used: dict[Lead, None] = {}
+    for word in missing:
+        meeting = [lead for lead in leads if _word_in(word, lead.text)]
+        if not meeting:
+            return None
+        used.update(dict.fromkeys(meeting))
+    return tuple(used)
+
+
+def match_unit(unit: Unit, query: Query) -> bool:
+    """Whether every term of ``query`` is met by the unit's URN, title or level."""
+    fields = [unit.urn, unit.title]
+    return (all(_word_in(word, fields) for word in query.words)
+            and all(_level_in(n, fields, unit.level) for n in query.levels))
+
+
+@functools.lru_cache(maxsize=4)  # per catalogue (compared by identity)
+def leads_to(catalogue: Catalogue) -> dict[str, tuple[Lead, ...]]:
+    """``{qualification id: leads}``: the apprenticeship frameworks it is part of, the job roles
+    the sources name as a job after it, and (for a qualification learners enrol on) the job roles
+    the sources place at its level."""
+    found: dict[str, list[Lead]] = defaultdict(list)
+    for framework in catalogue.frameworks.values():
+        level = f" (Level {framework.level})" if framework.level is not None else ""
+        lead = Lead(f"apprenticeship framework \u201c{framework.title}\u201d{level}",
+                    (framework.title, "apprenticeship framework"))
+        for component in framework.components:
+            for qid in component.qualifications:
+                found[qid].append(lead)
+    by_level: dict[int, list[Lead]] = defaultdict(list)
+    for role in catalogue.job_roles.values():
+        if role.after is not None:
+            found[role.after].append(Lead(
+                f"job role \u201c{role.title}\u201d (a job the sources name after it)",
+                (role.title,)))
+        if role.level is not None:
+            by_level[role.level].append(Lead(
+                f"job role \u201c{role.title}\u201d (the sources place it at Level {role.level})",
+                (role.title,)))
+    for q in catalogue.qualifications.values():
+        if q.category is Category.QUALIFICATION and q.level is not None:
+            found[q.id].extend(by_level.get(q.level, ()))
+    return {qid: tuple(dict.fromkeys(leads)) for qid, leads in found.items()}

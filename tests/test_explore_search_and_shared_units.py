@@ -1,0 +1,179 @@
+"""Explore: the search by words, and the units two qualifications share when one takes its unit
+list from the national structure it follows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from advisor import carry_over, load_catalogue, tables
+from tests.support.app import open_page, table_with, texts
+from tests.support.catalogues import QUALIFICATION, SECOND, write_catalogue
+
+TODAY = dt.date(2026, 11, 22)
+# The OCNLR Level 1 Certificate lists its own units; OCR 10378 has no unit list in the sources
+# and is inferred to follow the national Level 1 structure S/016/371, whose units it lists.
+OCNLR, OCR = "601/4404/X", "10378"
+
+
+# --------------------------------------------------------------- units listed by a structure
+
+
+def test_listed_units__a_qualification_following_a_structure_lists_the_structures_units(
+        catalogue):
+    ocr = catalogue.find_qualification(OCR)
+    structure = catalogue.qualifications["skills-cfa-s-016-371"]
+    assert ocr.rules is None
+    assert catalogue.listed_units(ocr) == structure.rules.listed_units
+    assert len(catalogue.listed_units(ocr)) == 15
+    assert catalogue.listed_units(catalogue.find_qualification("03455")) == frozenset()
+    listing = [q.reference for q in catalogue.qualifications_listing("L/506/2083")]
+    assert listing == [OCNLR, OCR, "S/016/371"]
+
+
+def test_shared_units__agree_with_carry_over_for_601_4404_x_and_10378(catalogue):
+    ocnlr, ocr = catalogue.find_qualification(OCNLR), catalogue.find_qualification(OCR)
+    moved = carry_over(catalogue, ocr, from_qualification=ocnlr)
+    assert (len(moved.transfers), moved.credits_transferred) == (5, 14)
+    shared = tables.shared_units_table(catalogue, [ocnlr, ocr]).set_index("URN")
+    assert set(moved.transfers) <= set(shared.index)
+    assert set(shared.index) == catalogue.listed_units(ocnlr) & catalogue.listed_units(ocr)
+    facts = tables.comparison_table(catalogue, [ocnlr, ocr], as_at=TODAY).set_index("Fact")
+    assert facts.loc["Units listed", OCR] == str(len(shared)) == "15"
+    # Each 10378 cell says the unit is the structure's, and that following it is inferred.
+    assert shared.loc["L/506/2083", OCR] == "unit CS 1 of S/016/371 (inferred)"
+    assert shared.loc["L/506/2083", OCNLR] == "unit BA3/1/LQ/004"
+    assert all(cell.endswith("S/016/371 (inferred)") for cell in shared[OCR])
+
+
+def test_unit_matches__name_a_qualification_listing_a_unit_by_its_structure(catalogue):
+    found = tables.unit_matches(catalogue, "L/506/2083")
+    assert found.iloc[0]["In qualifications"] == (
+        "601/4404/X, 10378 (by S/016/371, which it is inferred to follow), S/016/371")
+
+
+def test_shared_units__a_structure_its_sources_say_it_follows_is_not_called_inferred(tmp_path):
+    follower = SECOND + "based_on:\n  structure: ab-001\n  source: doc.txt § Structure\n"
+    catalogue = load_catalogue(write_catalogue(tmp_path, {
+        "qualifications/ab-001.yaml": QUALIFICATION + "category: national-structure\n",
+        "qualifications/ab-002.yaml": follower}))
+    structure, q = catalogue.qualifications["ab-001"], catalogue.qualifications["ab-002"]
+    shared = tables.shared_units_table(catalogue, [structure, q])
+    assert list(shared["002"]) == ["unit 1 of 001", "unit 2 of 001", "unit 3 of 001"]
+    assert tables.unit_matches(catalogue, "A/100/0001").iloc[0]["In qualifications"] == (
+        "001, 002 (by 001, which it follows)")
+
+
+# ------------------------------------------------------------------------------ the search
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("nvq level 3", {"03456"}),
+    ("NVQ  Level 3", {"03456"}),
+    ("level 3 nvq diploma customer service", {"03456"}),
+    ("ocr nvq", {"03454", "03455", "03456", "10381"}),
+    ("level 3", {"03456", "09629", "10380", "S/016/609"}),
+    ("level3 principles", {"09629"}),
+    ("diploma level 2", {"10379", "OCNLR L2 Business Admin", "OCNLR L2 Diploma CS",
+                         "S/016/608"}),
+    ("principles of customer", {"09628", "09629", "OCNLR L2 Principles"}),
+    ("6000840 4", {"09628"}),
+])
+def test_search__every_word_is_found_somewhere_in_the_qualification(catalogue, query, expected):
+    """Words are matched one by one, in any order and case; "level 3" is one term that only a
+    qualification at Level 3 meets (the 3 in 03454 does not)."""
+    found = tables.qualification_matches(catalogue, query, as_at=TODAY)
+    assert set(found["Reference"]) == expected
+    assert "Found through" not in found.columns  # their own words found them all
+
+
+def test_search__apprenticeship_finds_the_qualifications_of_each_framework(catalogue):
+    found = tables.qualification_matches(catalogue, "apprenticeship", as_at=TODAY)
+    components = {catalogue.qualifications[qid].reference
+                  for framework in catalogue.frameworks.values()
+                  for component in framework.components for qid in component.qualifications}
+    assert set(found["Reference"]) == components
+    row = found.set_index("Reference").loc["10380"]
+    assert row["Found through"] == ("apprenticeship framework \u201cAdvanced Apprenticeship in "
+                                    "Customer Service\u201d (Level 3)")
+
+
+def test_search__team_leader_finds_the_qualifications_at_the_level_of_the_job(catalogue):
+    found = tables.qualification_matches(catalogue, "team leader", as_at=TODAY)
+    assert set(found["Reference"]) == {"03456", "09629", "10380"}  # Level 3, not structures
+    assert set(found["Found through"]) == {
+        "job role \u201cCustomer Service Team Leader\u201d (the sources place it at Level 3)"}
+
+
+def test_search__a_job_named_after_a_qualification_leads_to_it(catalogue):
+    found = tables.qualification_matches(catalogue, "call centre advisor", as_at=TODAY)
+    assert list(found["Reference"]) == [OCNLR]
+    assert found.iloc[0]["Found through"] == (
+        "job role \u201cCall Centre Advisor\u201d (a job the sources name after it)")
+
+
+def test_search__words_of_a_qualification_and_of_a_framework_together(catalogue):
+    found = tables.qualification_matches(catalogue, "nvq apprenticeships", as_at=TODAY)
+    assert set(found["Reference"]) == {"03455", "03456"}
+
+
+def test_search__a_word_found_nowhere_finds_nothing(catalogue):
+    assert tables.qualification_matches(catalogue, "nvq zzz", as_at=TODAY).empty
+    assert tables.qualification_matches(catalogue, "level 7", as_at=TODAY).empty
+    assert tables.unit_matches(catalogue, "telephone zzz").empty
+
+
+def test_unit_matches__every_word_at_the_start_of_a_word_and_the_level(catalogue):
+    found = tables.unit_matches(catalogue, "Calls customers level 2")
+    # Not R/601/1226 "... in writing or electronically": "call" starts no word of it.
+    assert set(found["URN"]) == {"F/601/1223", "J/601/1224", "H/506/2154", "K/506/2155"}
+    assert set(found["Level"]) == {2}
+    assert tables.unit_matches(catalogue, "calls customers level 3").empty
+
+
+# ------------------------------------------------------------------------------ the page
+
+
+@pytest.mark.parametrize(("query", "reference"), [
+    ("nvq level 3", "03456"),
+    ("apprenticeship", "10380"),
+    ("team leader", "09629"),
+])
+def test_explore__ordinary_queries_find_qualifications(query, reference):
+    at = open_page("app_pages/explore.py")
+    at.text_input(key="explore_search").input(query).run()
+    assert not at.exception
+    assert not any("Nothing matches" in t for t in texts(at.info))
+    found = table_with(at, "Replaced by")
+    assert reference in set(found["Reference"])
+    chooser = at.selectbox(key="explore_qualification")
+    assert any(option.startswith(f"{reference} - ") for option in chooser.options)
+
+
+def test_explore__compare_601_4404_x_with_10378_shows_the_units_they_share():
+    at = open_page("app_pages/explore.py")
+    at.multiselect(key="compare").set_value(["ocnlr-601-4404-x", "ocr-10378"]).run()
+    assert not at.exception
+    shown = [*texts(at.markdown), *texts(at.caption)]
+    assert not any("share no unit" in t for t in shown)
+    assert any(t.startswith("10378: its own unit list is not in the sources") and
+               "S/016/371, which it is inferred to follow" in t for t in texts(at.caption))
+    shared = next(d.value for d in at.dataframe
+                  if list(d.value.columns)[:2] == ["URN", "Title"] and OCR in d.value.columns)
+    assert len(shared) == 15
+    assert "L/506/2083" in set(shared["URN"])
+
+
+def test_explore__compare_with_no_unit_list_says_it_cannot_be_said():
+    at = open_page("app_pages/explore.py")
+    at.multiselect(key="compare").set_value(["ocr-09628", "ocr-03455"]).run()
+    assert not at.exception
+    assert any(t.startswith("The sources give no unit list for 03455") for t in texts(at.caption))
+    assert "There are not two unit lists among them to compare." in texts(at.markdown)
+
+
+def test_shared_units__a_qualification_with_no_unit_list_is_not_known_not_unlisted(catalogue):
+    picked = [catalogue.find_qualification(c) for c in ("09628", "09629", "03455")]
+    shared = tables.shared_units_table(catalogue, picked).set_index("URN")
+    assert shared.loc["D/502/9654", "03455"] == "not known: no unit list"
