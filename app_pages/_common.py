@@ -253,6 +253,9 @@ def show_frameworks(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus],
                    file_name=f"framework-{framework.id}.csv", wrap=True)
         for caution in status.cautions:
             st.caption(escape_markdown(caution))
+        if framework.succeeded_by is not None:
+            st.info(escape_markdown(labels.standard_taking_its_place(framework)))
+            show_sources(catalogue, framework.succeeded_by.source)
 
 
 def printout_details() -> dict[str, str]:

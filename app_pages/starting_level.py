@@ -246,9 +246,17 @@ def main() -> None:
                    + ", ".join(r.title for r in result.roles_at_level) + ".")
     if profile.aim is Aim.APPRENTICESHIP and result.recommended_level is not None:
         st.subheader("Apprenticeship frameworks at this level")
-        show_frameworks(catalogue, [f for f in check_frameworks(
+        at_level = [f for f in check_frameworks(
             catalogue, qualifications=profile.held_qualifications, as_at=ctx.as_at)
-            if f.framework.level == result.recommended_level], as_at=ctx.as_at, key="sl_fw")
+            if f.framework.level == result.recommended_level]
+        if at_level:
+            show_frameworks(catalogue, at_level, as_at=ctx.as_at, key="sl_fw")
+        else:
+            levels = sorted({f.level for f in catalogue.frameworks.values()})
+            st.write(f"None of the apprenticeship frameworks in these documents is at Level "
+                     f"{result.recommended_level}: they are at "
+                     + " and ".join(f"Level {n}" for n in levels)
+                     + ". What to do next, below, says where apprenticeships stand now.")
     st.subheader("What to do next")
     for step in result.next_steps:
         st.markdown(f"- {escape_markdown(step.message)}")

@@ -296,3 +296,20 @@ def test_starting_level__a_typed_title_close_to_a_listed_one_offers_it():
     at = open_with_link(LEVEL, work="working", role="team leader")
     assert any("is not one of the job roles the documents list" in w for w in texts(at.warning))
     assert 'Use "Customer Service Team Leader"' in [b.label for b in at.button]
+
+
+def test_starting_level__a_school_leaver_wanting_an_apprenticeship_is_not_left_empty():
+    at = open_with_link(LEVEL, age="17", work="not-working", aim="apprenticeship")
+    text = all_text(at)
+    assert "Apprenticeships at this level" not in text
+    assert ("None of the apprenticeship frameworks in these documents is at Level 1: they are "
+            "at Level 2 and Level 3.") in text
+    assert any("Customer Service Practitioner (ST0072)" in m.replace("\\", "")
+               for m in texts(at.markdown))
+
+
+def test_starting_level__a_framework_at_the_level_names_the_standard_that_took_its_place():
+    at = open_with_link(LEVEL, age="30", work="working", aim="apprenticeship")
+    assert any(i.replace("\\", "").startswith(
+        "In England, the Customer Service Practitioner apprenticeship standard (ST0072, Level 2) "
+        "took the place of this framework.") for i in texts(at.info))

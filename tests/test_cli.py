@@ -294,5 +294,14 @@ def test_frameworks__components_held_missing_or_to_check_with_statuses(capsys):
     combined_2014 = by_id["intermediate-apprenticeship-customer-service-2014"]
     assert {c["kind"]: c["held"] for c in combined_2014["components"]}["employment-rights"] \
         is None
+    # What took its place in England, from the secondary source; none named for the others.
+    standard = combined_2014["succeeded_by"]
+    assert (standard["reference"], standard["title"], standard["level"]) == (
+        "ST0072", "Customer Service Practitioner", 2)
+    assert standard["source"] == ["external-facts.md § M. SASE / standards context (England)"]
+    assert level_2["succeeded_by"] is None
     assert main(["frameworks", "--has", "09628"]) == 0
-    assert "[held] technical-knowledge: Held: OCR Level 2 Certificate" in capsys.readouterr().out
+    text = capsys.readouterr().out
+    assert "[held] technical-knowledge: Held: OCR Level 2 Certificate" in text
+    assert ("Today: In England, the Customer Service Practitioner apprenticeship standard "
+            "(ST0072, Level 2) took the place of this framework.") in text

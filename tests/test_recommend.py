@@ -204,6 +204,33 @@ def test_recommend__apprenticeship_aim_uses_the_frameworks(catalogue):
     assert fits == {"ocr-09628", "ocr-03455", "ocr-10379", "ocnlr-l2-diploma-customer-service"}
 
 
+@pytest.mark.parametrize(("profile", "level", "said"), [
+    # A school leaver: no framework at Level 1, so the Level 2 standard, and how to get there.
+    ({"age": 17, "employment": Employment.NOT_WORKING}, 1,
+     "The apprenticeships in these documents start at Level 2. In England they now follow "
+     "apprenticeship standards: at Level 2, Customer Service Practitioner (ST0072) took the "
+     "place of the Intermediate Apprenticeship in Customer Service."),
+    ({"age": 30, "employment": Employment.WORKING}, 2,
+     "Apprenticeships in England now follow apprenticeship standards, not frameworks: at Level "
+     "2, Customer Service Practitioner (ST0072) took the place of the Intermediate "
+     "Apprenticeship in Customer Service."),
+    # No standard named at Level 3: said, not guessed.
+    ({"age": 30, "employment": Employment.WORKING, "role": "Customer Service Team Leader"}, 3,
+     "The sources do not name the apprenticeship standard that took the place of the Level 3 "
+     "Customer Service framework in England"),
+])
+def test_next_steps__an_apprenticeship_aim_hears_what_took_the_frameworks_place(
+        catalogue, profile, level, said):
+    result = advise(catalogue, aim=Aim.APPRENTICESHIP, **profile)
+    assert result.recommended_level == level
+    (step,) = [s for s in result.next_steps if "apprenticeship" in s.message.casefold()
+               and ("ST0072" in s.message or "standard" in s.message)]
+    assert step.message.startswith(said)
+    assert [c.label() for c in step.source] == (
+        [] if level == 3 else ["external-facts.md § M. SASE / standards context (England)"])
+    assert not [s for s in advise(catalogue, **profile).next_steps if "standard" in s.message]
+
+
 def test_recommend__unknown_role_gets_suggestions_and_no_level(catalogue):
     result = advise(catalogue, role="call centre operater")
     assert result.recommended_level is None

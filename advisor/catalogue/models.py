@@ -471,6 +471,17 @@ class Component(Record):
     source: Sources
 
 
+class ApprenticeshipStandard(Record):
+    """An apprenticeship standard (England) that the sources name as taking a framework's
+    place: what an apprentice starts on now, where the framework has gone."""
+
+    reference: str = Field(pattern=r"^ST[0-9]{4}$")
+    title: str
+    level: Level
+    note: str | None = None
+    source: Sources
+
+
 class Framework(Record):
     """An apprenticeship framework and the components an apprentice must achieve."""
 
@@ -484,6 +495,7 @@ class Framework(Record):
     components_complete: bool = True
     note: str | None = None
     source: Sources
+    succeeded_by: ApprenticeshipStandard | None = None  # its successor, where the sources name one
 
 
 class FrameworkFile(Record):

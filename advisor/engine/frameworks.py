@@ -6,8 +6,15 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from advisor.catalogue import Catalogue, Component, Framework
+from advisor.catalogue import (
+    ApprenticeshipStandard,
+    Catalogue,
+    Citation,
+    Component,
+    Framework,
+)
 from advisor.engine.eligibility import StatusOnDate, status_on
+from advisor.engine.wording import WHERE_TO_ASK
 
 
 @dataclass(frozen=True)
@@ -102,3 +109,41 @@ def _name(catalogue: Catalogue, qualification_id: str) -> str:
     if q is None:
         return qualification_id
     return q.name
+
+
+def standards_after(catalogue: Catalogue) -> tuple[tuple[Framework, ApprenticeshipStandard], ...]:
+    """Each framework the sources say an apprenticeship standard took the place of, with that
+    standard, by level."""
+    return tuple((f, f.succeeded_by) for f in sorted(catalogue.frameworks.values(),
+                                                     key=lambda f: (f.level, f.id))
+                 if f.succeeded_by is not None)
+
+
+def apprenticeships_today(catalogue: Catalogue, level: int
+                          ) -> tuple[str, tuple[Citation, ...]]:
+    """For someone who wants an apprenticeship at ``level``: the frameworks in the documents
+    have gone in England, so the standard that took their place at (or nearest above) the
+    level, where the sources name one, and whom to ask; as a next step's words and sources."""
+    standards = standards_after(catalogue)
+    at_level = [(f, s) for f, s in standards if s.level == level]
+    if at_level:
+        framework, standard = at_level[0]
+        return (
+            f"Apprenticeships in England now follow apprenticeship standards, not frameworks: "
+            f"at Level {level}, {standard.title} ({standard.reference}) took the place of the "
+            f"{framework.title}. Ask an employer, {WHERE_TO_ASK} about a {standard.title} "
+            "apprenticeship." + (f" {standard.note}" if standard.note else ""),
+            standard.source)
+    above = [(f, s) for f, s in standards if s.level > level]
+    if above:
+        framework, standard = above[0]
+        return (
+            f"The apprenticeships in these documents start at Level {standard.level}. In England "
+            f"they now follow apprenticeship standards: at Level {standard.level}, "
+            f"{standard.title} ({standard.reference}) took the place of the {framework.title}. "
+            f"Ask an employer, {WHERE_TO_ASK} whether you could start one, or what would "
+            "prepare you for it.", standard.source)
+    return (
+        f"The sources do not name the apprenticeship standard that took the place of the "
+        f"Level {level} Customer Service framework in England: ask an employer, {WHERE_TO_ASK} "
+        "which customer service apprenticeships they offer now.", ())

@@ -45,10 +45,11 @@ from advisor.catalogue import (
 from advisor.engine.combination import CombinationCheck, check_combination
 from advisor.engine.eligibility import Eligibility, Status, check_eligibility
 from advisor.engine.eligibility import ReasonCode as EligibilityCode
+from advisor.engine.frameworks import apprenticeships_today
 from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.recommend_index import _index, level_3_statements, senior_role_rule
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
-from advisor.engine.wording import replaced_it, uk_date
+from advisor.engine.wording import WHERE_TO_ASK, replaced_it, uk_date
 from advisor.register import Register
 
 
@@ -159,10 +160,6 @@ def _no_automatic_move_up(catalogue: Catalogue, *, holds_something: bool) -> Fin
     )
 
 
-def _statement_source(q: Qualification, statement: Statement | None) -> tuple[Citation, ...]:
-    return statement.source if statement is not None else q.source
-
-
 def _points_matching(statement: Statement, chosen: Iterable[str]) -> list[str]:
     """The statement's points the learner chose, by exact text or an unambiguous fragment."""
     points = list(statement.points)
@@ -265,7 +262,7 @@ def recommend(
         cautions.extend(_aim_cautions(catalogue, profile, options))
         roles_at_level = index.roles_by_level.get(level, ())
     next_steps = next_steps_for(catalogue, held=held, units=profile.held_units, level=level,
-                                options=options, as_at=as_at)
+                                options=options, as_at=as_at, aim=profile.aim)
     return Recommendation(
         profile=profile, as_at=as_at, recommended_level=level, options=options,
         reasons=tuple(reasons), cautions=tuple(cautions), role_match=role_match,
@@ -273,16 +270,22 @@ def recommend(
     )
 
 
+def _level_3_fit(catalogue: Catalogue, profile: Profile) -> tuple[Statement, list[str]] | None:
+    """The Level 3 descriptions, and those the learner says fit their work (None: none asked)."""
+    statement = level_3_statements(catalogue)
+    if statement is None or not profile.responsibilities:
+        return None
+    return statement, _points_matching(statement, profile.responsibilities)
+
+
 def _level_3_evidence(catalogue: Catalogue, profile: Profile) -> list[Finding]:
     """A reason for Level 3 when most of the Level 3 descriptions fit the learner's work (this
     advisor's reading, see :data:`LEVEL_3_SHARE`)."""
-    statement = level_3_statements(catalogue)
-    if statement is None or not profile.responsibilities:
+    fit = _level_3_fit(catalogue, profile)
+    if fit is None or len(fit[1]) <= len(fit[0].points) * LEVEL_3_SHARE:
         return []
-    chosen = _points_matching(statement, profile.responsibilities)
+    statement, chosen = fit
     total = len(statement.points)
-    if len(chosen) <= total * LEVEL_3_SHARE:
-        return []
     return [Finding(
         "level-3-statements",
         f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit this "
@@ -295,20 +298,18 @@ def _few_level_3_statements(catalogue: Catalogue, profile: Profile,
                             level: int | None) -> list[Finding]:
     """A caution when some, but not most, of the Level 3 descriptions fit: worded for the
     level suggested, which other answers (a job role) may already have put at Level 3."""
-    statement = level_3_statements(catalogue)
-    if statement is None or not profile.responsibilities:
+    fit = _level_3_fit(catalogue, profile)
+    if fit is None or not fit[1] or len(fit[1]) > len(fit[0].points) * LEVEL_3_SHARE:
         return []
-    chosen = _points_matching(statement, profile.responsibilities)
+    statement, chosen = fit
     total = len(statement.points)
-    if not chosen or len(chosen) > total * LEVEL_3_SHARE:
-        return []
-    fit = (f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit "
-           f"({'; '.join(chosen)})")
+    fitting = (f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit "
+               f"({'; '.join(chosen)})")
     if level is not None and level >= 3:
-        message = (f"{fit}: fewer than most. The other answers point to Level {level}; check "
+        message = (f"{fitting}: fewer than most. The other answers point to Level {level}; check "
                    f"with the centre that Level {level} suits the work the learner does now.")
     else:
-        message = (f"{fit}; this advisor suggests Level 3 only when most of them do. Discuss "
+        message = (f"{fitting}; this advisor suggests Level 3 only when most of them do. Discuss "
                    "with the centre whether Level 3 units could be taken alongside.")
     return [Finding("some-level-3-statements", message, statement.source)]
 
@@ -340,14 +341,11 @@ def _senior_role_evidence(catalogue: Catalogue, profile: Profile
     ), True)]
 
 
-WHERE_TO_ASK = ("a local college or training provider (a centre), or a careers adviser at the "
-                "National Careers Service")
-"""Whom a learner can ask about qualifications on offer now: the advisor's own advice."""
 
 
 def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
                    units: Sequence[str], level: int | None, options: Sequence[Option],
-                   as_at: dt.date) -> tuple[NextStep, ...]:
+                   as_at: dt.date, aim: Aim | None = None) -> tuple[NextStep, ...]:
     """What the learner can do now: the progressions the documents name from what they hold,
     then whom to ask and what to ask them, by what can be confirmed open at the level."""
     steps = [NextStep(f"From {q.name}: {p.statement}", p.source)
@@ -393,6 +391,8 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
             "your units count: a unit with the same unit reference number counts towards any "
             "qualification that lists it"
             + (f" (here: {worth})" if worth else "") + "."))
+    if aim is Aim.APPRENTICESHIP:
+        steps.append(NextStep(*apprenticeships_today(catalogue, level)))
     return tuple(steps)
 
 

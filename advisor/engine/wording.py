@@ -10,6 +10,10 @@ import datetime as dt
 
 from advisor.catalogue import Group, Replacement
 
+WHERE_TO_ASK = ("a local college or training provider (a centre), or a careers adviser at the "
+                "National Careers Service")
+"""Whom a learner can ask about qualifications on offer now: the advisor's own advice."""
+
 
 def uk_date(date: dt.date) -> str:
     """A date as people in the UK write it in full: ``5 January 2015``."""

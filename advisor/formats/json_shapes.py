@@ -392,6 +392,13 @@ def frameworks_dict(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
             } for c in f.components],
             "missing": [c.component.id for c in f.missing],
             "cautions": list(f.cautions),
+            "succeeded_by": None if f.framework.succeeded_by is None else {
+                "reference": f.framework.succeeded_by.reference,
+                "title": f.framework.succeeded_by.title,
+                "level": f.framework.succeeded_by.level,
+                "note": f.framework.succeeded_by.note,
+                "source": [s.label() for s in f.framework.succeeded_by.source],
+            },
         } for f in frameworks],
     }
 

@@ -14,6 +14,7 @@ from advisor.catalogue import (
     Basis,
     Catalogue,
     Citation,
+    Framework,
     Group,
     GroupMember,
     Kind,
@@ -45,6 +46,7 @@ __all__ = [
     "qualification_label",
     "register_level",
     "replacement_names",
+    "standard_taking_its_place",
     "status_in_a_clause",
     "status_sentence",
     "unit_label",
@@ -93,6 +95,18 @@ _LEVEL_3_IN_YOUR_WORDS = {
     "are aware of the commercial or other pressures facing the organisation/business":
         "I am aware of the commercial or other pressures my organisation faces",
 }
+
+
+def standard_taking_its_place(framework: Framework) -> str:
+    """``In England, the Customer Service Practitioner apprenticeship standard (ST0072, Level
+    2) took the place of this framework.``, with the standard's note; empty without one. Whether
+    the standard itself is still open to new apprentices, the sources do not say."""
+    standard = framework.succeeded_by
+    if standard is None:
+        return ""
+    return (f"In England, the {standard.title} apprenticeship standard ({standard.reference}, "
+            f"Level {standard.level}) took the place of this framework."
+            + (f" {standard.note}" if standard.note else ""))
 
 
 def in_your_words(description: str) -> str:

@@ -24,7 +24,12 @@ from advisor.engine.routes import Route
 from advisor.engine.wording import count, uk_date
 from advisor.register import ImportRecord, ImportResult, Register, RegisterEntry
 from advisor.views import cohort_tables
-from advisor.views.labels import REGISTER_ORIGIN, register_level, status_sentence
+from advisor.views.labels import (
+    REGISTER_ORIGIN,
+    register_level,
+    standard_taking_its_place,
+    status_sentence,
+)
 
 __all__ = [
     "PROBLEMS_SHOWN",
@@ -352,6 +357,8 @@ def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
                       + status_sentence(catalogue, on_date, as_at)
                       for q, on_date in component.statuses]
         lines += [f"  ! {caution}" for caution in status.cautions]
+        if framework.succeeded_by is not None:
+            lines.append(f"  Today: {standard_taking_its_place(framework)}")
     return "\n".join(lines)
 
 
