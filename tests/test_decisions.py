@@ -106,9 +106,17 @@ def test_decisions__in_progress_units_are_named_and_left_out_of_the_plan(catalog
          "do not state the guided learning hours of F3, F4"),
         ("10379", dt.date(2015, 1, 5), False, None, 53, dt.date(2016, 1, 11),
          "the sources give no certification end date"),
+        # 03456 has no last entry date, but a later document says it was closed by 28 February
+        # 2019: too late to start after that, even though its hours are not stated.
+        ("03456", dt.date(2019, 4, 1), False, False, None, None,
+         "Too late: starting on 1 April 2019; but a later document says it was closed to new "
+         "learners by 28 February 2019, so a learner not yet registered can no longer start."),
+        ("03456", dt.date(2019, 4, 1), True, None, None, None,
+         "do not state the guided learning hours of F3, F4"),
     ],
     ids=["09628-2015-in-time", "09628-2017-past-last-entry", "09628-2017-registered-too-late",
-         "03456-hours-not-stated", "10379-no-certification-date"],
+         "03456-hours-not-stated", "10379-no-certification-date",
+         "03456-after-it-was-closed-by", "03456-registered-after-it-was-closed-by"],
 )
 def test_timeline__five_hours_a_week(catalogue, code, start, registered, in_time, weeks,
                                      finish_by, reason):

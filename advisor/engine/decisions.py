@@ -152,7 +152,10 @@ def plan_timeline(
         raise ValueError(f"hours a week must be more than 0, not {glh_per_week}")
     dates = qualification.dates
     end = dates.last_certification
-    entry = None if registered else dates.last_entry
+    # The last day a learner not yet registered can start: the last entry date, or failing
+    # that the date a later document says it was closed by (it may have closed earlier).
+    closed_by = dates.closed_to_entry_by if dates.last_entry is None else None
+    entry = None if registered else (dates.last_entry or closed_by)
     cited = {c.label(): c for fact in (end, entry) if fact is not None for c in fact.source}
     source = tuple(cited.values())
     glh, missing = _glh_needed(catalogue, qualification, held, accepted, in_progress)
@@ -160,28 +163,39 @@ def plan_timeline(
                        finish_by=None, certification_end=end.date if end else None,
                        last_entry=entry.date if entry else None, in_time=None, reason=missing,
                        source=source)
-    if glh is None:
+    late = entry is not None and start > entry.date  # too late to start, whatever the hours
+    if glh is None and not late:
         return unknown
-    weeks, finish = _finish(start, glh=glh, glh_per_week=glh_per_week)
-    studied = (f"{count(glh, 'guided learning hour')} at {glh_per_week:g} a week from "
-               f"{uk_date(start)}")
-    hours = (f"{studied}: {count(weeks, 'week')}, finishing by {uk_date(finish)}"
-             if weeks is not None and finish is not None else
-             f"{studied}: finishing after {uk_date(dt.date.max)}, the calendar's last day")
-    worked_out = dataclasses.replace(unknown, weeks=weeks, finish_by=finish)
-    if entry is not None and start > entry.date:
+    worked_out, hours = unknown, f"starting on {uk_date(start)}"
+    if glh is not None:
+        weeks, finish = _finish(start, glh=glh, glh_per_week=glh_per_week)
+        studied = (f"{count(glh, 'guided learning hour')} at {glh_per_week:g} a week from "
+                   f"{uk_date(start)}")
+        hours = (f"{studied}: {count(weeks, 'week')}, finishing by {uk_date(finish)}"
+                 if weeks is not None and finish is not None else
+                 f"{studied}: finishing after {uk_date(dt.date.max)}, the calendar's last day")
+        worked_out = dataclasses.replace(unknown, weeks=weeks, finish_by=finish)
+    if entry is not None and late:
+        closed = (f"the last entry date was {uk_date(entry.date)}" if closed_by is None else
+                  "a later document says it was closed to new learners by "
+                  f"{uk_date(entry.date)}")
         return dataclasses.replace(worked_out, in_time=False, reason=(
-            f"Too late: {hours}; but the last entry date was {uk_date(entry.date)}, so a "
-            "learner not yet registered can no longer start."))
+            f"Too late: {hours}; but {closed}, so a learner not yet registered can no longer "
+            "start."))
     if end is None:
         return dataclasses.replace(worked_out, reason=(
             f"Not known: {hours}; the sources give no certification end date for "
             f"{qualification.name}."))
+    finish = worked_out.finish_by
     if finish is None or finish > end.date:  # None: after the calendar's last day
         return dataclasses.replace(worked_out, in_time=False, reason=(
             f"Too late: {hours}, after the certification end date, {uk_date(end.date)}."))
     entry_note = ""
-    if not registered and entry is None:
+    if not registered and closed_by is not None:
+        entry_note = (f" A later document says it was closed to new learners by "
+                      f"{uk_date(closed_by.date)}, and it may have closed before: check that "
+                      "it can still be entered.")
+    elif not registered and entry is None:
         entry_note = " The sources give no last entry date, so check that it can still be entered."
     return dataclasses.replace(worked_out, in_time=True, reason=(
         f"In time: {hours}, on or before the certification end date, {uk_date(end.date)}."
