@@ -360,7 +360,10 @@ def test_cli_recommend__text(capsys):
                  "--as-at", "2026-11-22"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Suggested starting level: Level 2\n")
-    assert "source: 003_6006b2829cc9c277.txt § JOB ROLES AND PROGRESSION" in out
+    # Sources people can read: the document's title and date, not its file name.
+    assert ("source: OCR student guide: Level 3 NVQ Diploma in Customer Service (03456), 2011, "
+            "§ JOB ROLES AND PROGRESSION") in out
+    assert ".txt" not in out
 
 
 def test_cli_recommend__unknown_qualification_and_bad_statement_exit_2(capsys):

@@ -232,9 +232,9 @@ def test_find_routes__the_expansion_cap_ends_the_search(catalogue, graph):
     ({"to_level": 7}, "to_level",
      "no qualification in the catalogue is at Level 7; the levels are 1, 2, 3, 4"),
     ({"to_qualification": "S/016/608"}, "to_qualification",
-     "skills-cfa-s-016-608 (Level 2 Diploma in Customer Service (national structure "
-     "S/016/608)) is a national structure that awarding bodies' qualifications follow, not a "
-     "qualification learners enrol on: name one of those qualifications"),
+     "Level 2 Diploma in Customer Service (national structure S/016/608) is a national "
+     "structure that awarding bodies' qualifications follow, not a qualification learners "
+     "enrol on: name one of those qualifications"),
     ({"to_level": 3, "from_qualification": "S/016/371"}, "from_qualification",
      "is a national structure"),
     ({"to_level": 3, "max_steps": 0}, "max_steps", "max_steps must be at least 1, not 0"),

@@ -413,8 +413,10 @@ class Qualification(Record):
     @property
     def name(self) -> str:
         """Its title with its reference: ``OCR Level 2 Certificate in ... (09628)`` (the title
-        alone where it already ends with the reference)."""
-        if self.title.endswith(f"({self.reference})"):
+        alone where it already ends with the reference, or names it in its closing brackets:
+        ``... (national structure S/016/608)``)."""
+        if self.title.endswith(")") and self.title.rsplit("(", 1)[-1].rstrip(")").endswith(
+                self.reference):
             return self.title
         return f"{self.title} ({self.reference})"
 

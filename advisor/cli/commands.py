@@ -137,13 +137,13 @@ def command_eligibility(args: argparse.Namespace) -> int:
     result = check_eligibility(catalogue, qualification, age=args.age, as_at=args.as_at,
                                senior_role=args.senior_role, register=register)
     return answer(args, lambda: json_shapes.eligibility_dict(result),
-                   lambda: text.eligibility_text(result))
+                   lambda: text.eligibility_text(catalogue, result))
 
 
 def command_recommend(args: argparse.Namespace) -> int:
     catalogue = _load(args)
     if args.list_responsibilities:
-        print(text.responsibilities_text(level_3_statements(catalogue)))
+        print(text.responsibilities_text(catalogue, level_3_statements(catalogue)))
         return EXIT_OK
     held = [catalogue.find_qualification(ref) for ref in _units_argument(args.has)]
     within = held[0] if len(held) == 1 else None
@@ -159,7 +159,7 @@ def command_recommend(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UsageError(str(error)) from None
     return answer(args, lambda: json_shapes.recommendation_dict(catalogue, result),
-                   lambda: text.recommendation_text(result))
+                   lambda: text.recommendation_text(catalogue, result))
 
 
 def command_routes(args: argparse.Namespace) -> int:

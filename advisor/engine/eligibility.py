@@ -224,10 +224,11 @@ def check_eligibility(
     for replacement in q.replaced_by:
         successor = catalogue.qualifications.get(replacement.by)
         if successor is not None:
+            said = (" (the sources suggest this; they do not say so in those words)"
+                    if replacement.inferred else "")
             reasons.append(Reason(
                 ReasonCode.REPLACED,
-                f"Replaced by {successor.title} ({successor.code or successor.id}) "
-                f"{replacement.scope}.",
+                f"Replaced by {successor.name} {replacement.scope}{said}.",
                 replacement.source,
             ))
     reasons.extend(_age_reasons(q, age))

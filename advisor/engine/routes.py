@@ -220,7 +220,7 @@ def _check_endpoints(catalogue: Catalogue, from_qualification: Qualification | N
                              argument=argument)
         if q.category is Category.NATIONAL_STRUCTURE:
             raise RouteError(
-                f"{q.id} ({q.title}) is a national structure that awarding bodies' "
+                f"{q.name} is a national structure that awarding bodies' "
                 "qualifications follow, not a qualification learners enrol on: name one of "
                 "those qualifications", argument=argument)
     if to_level is not None:

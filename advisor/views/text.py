@@ -26,6 +26,7 @@ from advisor.register import ImportRecord, ImportResult, Register, RegisterEntry
 from advisor.views import cohort_tables
 from advisor.views.labels import (
     REGISTER_ORIGIN,
+    cite,
     register_level,
     standard_taking_its_place,
     status_sentence,
@@ -55,9 +56,10 @@ PROBLEMS_SHOWN = 20
 """How many of a cohort's problems the summary lists; the rest are counted."""
 
 
-def _sources(citations: Iterable[Citation]) -> str:
-    """Citations as ``file § section``: compact, for people who script the command line."""
-    return "; ".join(c.label() for c in citations)
+def _sources(catalogue: Catalogue, citations: Iterable[Citation]) -> str:
+    """Citations as people read them: each document's title and date, then its sections (the
+    JSON output keeps ``file § section``, for scripts)."""
+    return cite(catalogue, citations)
 
 
 def validation_text(data_dir: Path | str, problems: Sequence[Problem]) -> str:
@@ -113,11 +115,11 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
     return "\n".join(lines)
 
 
-def timeline_text(timeline: Timeline) -> str:
+def timeline_text(catalogue: Catalogue, timeline: Timeline) -> str:
     """Whether the plan fits before certification closes, with the dates' source."""
     line = f"Timeline: {timeline.reason}"
     if timeline.source:
-        line += f" (source: {_sources(timeline.source)})"
+        line += f" (source: {_sources(catalogue, timeline.source)})"
     return line
 
 
@@ -128,7 +130,7 @@ def progress_text(catalogue: Catalogue, result: ProgressCheck, *,
     timeline."""
     lines = [check_text(catalogue, result.today, as_at=as_at)]
     lines += [f"  ! Accepting is the centre's decision, but note: {bar.statement} "
-              f"(source: {_sources(bar.source)})" for bar in result.bars]
+              f"(source: {_sources(catalogue, bar.source)})" for bar in result.bars]
     done = result.when_done
     if done is not None:
         state = "COMPLETE" if done.complete else "NOT COMPLETE"
@@ -141,7 +143,7 @@ def progress_text(catalogue: Catalogue, result: ProgressCheck, *,
             lines += [f"  + {describe_unit(catalogue, u.urn, rules)}" for u in done.plan.units]
         lines += [f"  [not met] {r.message}" for r in done.unmet]
     if result.timeline is not None:
-        lines += ["", timeline_text(result.timeline)]
+        lines += ["", timeline_text(catalogue, result.timeline)]
     return "\n".join(lines)
 
 
@@ -180,30 +182,30 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
         lines += [f"  * {describe_unit(catalogue, a.urn, rules)}"
                   + (f" (evidence: {a.note})" if a.note else "") for a in result.accepted]
         lines += [f"  ! Accepting is the centre's decision, but note: {bar.statement} "
-                  f"(source: {_sources(bar.source)})" for bar in result.bars]
+                  f"(source: {_sources(catalogue, bar.source)})" for bar in result.bars]
     lines.append("")
     lines.append(check_text(catalogue, result.remaining, as_at=as_at))
     return "\n".join(lines)
 
 
-def eligibility_text(result: Eligibility) -> str:
+def eligibility_text(catalogue: Catalogue, result: Eligibility) -> str:
     """The answer on its date, then every reason with its code."""
     lines = [f"{result.qualification.title} on {uk_date(result.as_at)}: {result.summary}"]
     lines += [f"  [{reason.code.value}] {reason.message}" for reason in result.reasons]
     return "\n".join(lines)
 
 
-def responsibilities_text(statement: Statement | None) -> str:
+def responsibilities_text(catalogue: Catalogue, statement: Statement | None) -> str:
     """The documents' descriptions of a Level 3 learner, for ``--responsibility``."""
     if statement is None:
         return "The catalogue has no Level 3 suitability statements."
     lines = ["Descriptions of a Level 3 learner (give any that fit with --responsibility):"]
     lines += [f"  - {point}" for point in statement.points]
-    lines.append("Source: " + _sources(statement.source))
+    lines.append("Source: " + _sources(catalogue, statement.source))
     return "\n".join(lines)
 
 
-def recommendation_text(result: Recommendation) -> str:
+def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
     """The suggested starting level and why, the qualifications at it with their status on
     the date, the cautions and the next steps the documents name."""
     if result.recommended_level is None:
@@ -215,7 +217,7 @@ def recommendation_text(result: Recommendation) -> str:
         for finding in result.reasons:
             lines.append(f"  - {finding.message}")
             if finding.source:
-                lines.append(f"    (source: {_sources(finding.source)})")
+                lines.append(f"    (source: {_sources(catalogue, finding.source)})")
     if result.options:
         lines.append(f"Qualifications at Level {result.recommended_level} on "
                      f"{uk_date(result.as_at)}:")
@@ -235,7 +237,8 @@ def recommendation_text(result: Recommendation) -> str:
         lines += [f"  ! {finding.message}" for finding in result.cautions]
     if result.next_steps:
         lines.append("What to do next:")
-        lines += [f"  - {step.message}" + (f" ({_sources(step.source)})" if step.source else "")
+        lines += [f"  - {step.message}"
+                  + (f" ({_sources(catalogue, step.source)})" if step.source else "")
                   for step in result.next_steps]
     return "\n".join(lines)
 
