@@ -401,3 +401,13 @@ def test_eligibility__pre_16_caution_of_the_level_1_certificate(catalogue):
         reasons = check_eligibility(catalogue, q, age=age, as_at=TODAY).reasons
         assert [r.message for r in reasons if r.code is ReasonCode.AGE_CAUTION] == (
             [caution.text] if shown else []), age
+
+
+def test_eligibility__a_replacement_the_sources_only_imply_is_said_as_one(catalogue):
+    result = check_eligibility(catalogue, catalogue.find_qualification("03456"), age=30,
+                               as_at=dt.date(2026, 11, 29))
+    (replaced,) = [r for r in result.reasons if r.code is ReasonCode.REPLACED]
+    assert replaced.message.startswith(
+        "Replaced by OCR Level 3 Diploma in Customer Service (10380) ")
+    assert replaced.message.endswith(
+        "(the sources suggest this; they do not say so in those words).")
