@@ -172,7 +172,7 @@ def show_route(ctx: Frame, route: Route) -> None:
                     "the documents do not describe it, so which units carry over and what is "
                     "still needed cannot be worked out. Ask the awarding organisation or a "
                     "centre.")
-        st.write(f"{labels.STEP_WORDS[step.kind].capitalize()}: {step.statement}")
+        st.write(labels.step_explained(step))
         show_sources(catalogue, step.source)
         show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at,
                                                        register=ctx.register))

@@ -313,3 +313,10 @@ def test_starting_level__a_framework_at_the_level_names_the_standard_that_took_i
     assert any(i.replace("\\", "").startswith(
         "In England, the Customer Service Practitioner apprenticeship standard (ST0072, Level 2) "
         "took the place of this framework.") for i in texts(at.info))
+
+
+def test_plan_route__a_step_says_why_once():
+    at = open_with_link(ROUTE, **{"from": "09628", "level": "3"})
+    steps = [t for t in texts(at.markdown) if "documented progression" in t.casefold()]
+    assert steps and not any(t.casefold().count("not a documented progression") > 1
+                             for t in steps)

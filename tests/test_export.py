@@ -161,7 +161,7 @@ def test_action_plan__autoescape_is_on_for_every_kind_of_text(tmp_path):
     assert "&lt;script&gt;" in html and "<script" not in html
     assert {t for t, _ in page.tags} <= {
         "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "strong",
-        "table", "tr", "th", "td", "ul", "ol", "li", "span", "br"}
+        "table", "tr", "th", "td", "ul", "ol", "li", "span", "br", "dl", "dt", "dd"}
     assert {k for _, a in page.tags for k in a} <= {"lang", "charset", "name", "content",
                                                      "scope", "class"}
     # Every hostile value is there, as text: title, unit, statement, source, answers, note.
@@ -213,6 +213,12 @@ def test_action_plan__a_route_printout_names_the_closure_and_the_replacement(cat
     assert ("What replaced it, as the sources suggest (they do not say so in those words): "
             "OCR Level 3 Diploma in Customer Service (10380).") in text
     assert "To agree with your adviser" in text  # room to write the actions by hand
+    assert "(not a documented progression" not in text, "a step's kind is not said twice"
+    # The words a learner may not know, explained on the page they take away; only those used.
+    words = text.split("Words used", 1)[1].split("Sources", 1)[0]
+    assert "Credit one credit stands for 10 hours of learning" in words
+    assert "Centre a college or training provider" in words
+    assert "PLTS" not in words and "PLTS" not in text.split("Words used", 1)[0]
 
 
 def test_action_plan__a_route_while_open_plans_the_units_still_needed(catalogue):

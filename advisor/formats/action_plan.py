@@ -15,6 +15,9 @@ holding ``<script>`` shows as text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import html as html_module
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -31,13 +34,14 @@ from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import WHERE_TO_ASK, uk_date
 from advisor.views.labels import (
+    GLOSSARY,
     REGISTER_ORIGIN,
     STATUS_WORDS,
-    STEP_WORDS,
     citation,
     replacement_names,
     status_in_a_clause,
     status_sentence,
+    step_explained,
 )
 
 # Built once: an Environment is safe to share between threads for rendering.
@@ -143,8 +147,7 @@ class _CarryOver:
 @dataclass(frozen=True)
 class _Step:
     name: str
-    statement: str
-    kind: str
+    statement: str  # why the route takes it (labels.step_explained)
     marks: tuple[int, ...]
     status: _Cited  # the qualification's status on the date, and what replaced it if closed
     carry_over: _CarryOver
@@ -208,7 +211,8 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
                  if progress is not None and progress.when_done is not None else None)
     timeline = (_Cited(progress.timeline.reason, sources.cite(progress.timeline.source))
                 if progress is not None and progress.timeline is not None else None)
-    return _ENVIRONMENT.get_template(_TEMPLATE).render(
+    page = functools.partial(
+        _ENVIRONMENT.get_template(_TEMPLATE).render,
         headline=_headline(catalogue, plan, status),
         who=[(label, value.strip()) for label, value in (
             ("Learner", plan.learner), ("Adviser", plan.adviser), ("Centre", plan.centre))
@@ -228,6 +232,15 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
         notes=[line for line in plan.notes.strip().splitlines() if line],
         sources=sources.listed(),
     )
+    return page(words=_words_used(page(words=[])))
+
+
+def _words_used(html: str) -> list[tuple[str, str]]:
+    """The glossary's terms that the page uses, with their meanings, for a learner reading it
+    away from the app."""
+    text = html_module.unescape(re.sub(r"<[^>]+>", " ", html.split("<body", 1)[-1]))
+    return [(term, meaning) for term, meaning in GLOSSARY.items()
+            if re.search(rf"\b{re.escape(term)}s?\b", text, flags=re.IGNORECASE)]
 
 
 def _headline(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | None) -> str:
@@ -312,7 +325,7 @@ def _route(catalogue: Catalogue, route: Route, sources: _Sources) -> _Route:
     steps = []
     for step in route.steps:
         marks = sources.cite(step.source)
-        steps.append(_Step(_named(step.to), step.statement, STEP_WORDS[step.kind], marks,
+        steps.append(_Step(_named(step.to), step_explained(step), marks,
                            _status(catalogue, step.status, route.as_at, sources),
                            _carry_over(catalogue, step.carry_over, sources, heading=None,
                                        as_at=route.as_at)))

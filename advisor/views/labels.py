@@ -23,7 +23,7 @@ from advisor.catalogue import (
 )
 from advisor.engine.combination import CombinationCheck, RuleKind
 from advisor.engine.eligibility import Eligibility, Status, StatusOnDate
-from advisor.engine.routes import StepKind
+from advisor.engine.routes import RouteStep, StepKind
 from advisor.engine.wording import count, group_name, uk_date
 from advisor.register import ENTRY, RegisterEntry
 
@@ -49,6 +49,7 @@ __all__ = [
     "standard_taking_its_place",
     "status_in_a_clause",
     "status_sentence",
+    "step_explained",
     "unit_label",
 ]
 
@@ -205,12 +206,20 @@ STEP_WORDS: dict[StepKind, str] = {
     StepKind.INFERRED: "a likely next step that no document states outright",
     StepKind.SHARED_UNITS: "not a documented progression: the two qualifications share units, "
                            "so credit carries across",
-    StepKind.REPLACEMENT: "not a documented progression: what the documents say replaced a "
-                          "qualification that has closed",
+    StepKind.REPLACEMENT: "not a documented progression: what replaced a qualification that "
+                          "has closed, as the sources say or suggest",
     StepKind.DIRECT: "not a documented progression: enrolling straight at the level aimed for",
     StepKind.START: "where to start",
 }
 """Why a route takes a step, in words (lower case: start a sentence with ``.capitalize()``)."""
+
+
+def step_explained(step: RouteStep) -> str:
+    """Why a route takes a step, in one sentence: the kind of step and what the sources say,
+    without "not a documented progression" twice where the statement already says it."""
+    if step.statement.casefold().startswith("not a documented progression"):
+        return step.statement
+    return f"{_sentence_start(STEP_WORDS[step.kind])}: {step.statement}"
 
 
 STATUS_WORDS: dict[Status, str] = {
@@ -313,10 +322,16 @@ GLOSSARY: dict[str, str] = {
     "URN": "unit reference number, the national code of a unit (such as D/502/9654): a unit "
            "with the same URN is the same unit in every qualification.",
     "NVQ": "National Vocational Qualification: shows what you do at work, assessed at work.",
+    "Competence": "being able to do a job to the standard expected; an NVQ assesses it at work.",
+    "Combined qualification": "one qualification holding both competence and knowledge, as the "
+                              "2014 apprenticeship qualifications do.",
     "Principles of": "a knowledge qualification: what you know and understand, assessed by "
                      "assignments or tests.",
     "QCF": "the Qualifications and Credit Framework, the system these qualifications were "
            "built in: units with credits.",
+    "RQF": "the Regulated Qualifications Framework, which took the place of the QCF: "
+           "qualifications placed by level and size.",
+    "Legacy": "an older qualification that a newer one has taken the place of.",
     "Awarding body": "the organisation that designs a qualification and issues certificates "
                      "(such as OCR or OCN London).",
     "OCNLR": "the prefix OCN London, the awarding body, puts on its qualifications' titles.",
@@ -331,6 +346,18 @@ GLOSSARY: dict[str, str] = {
                    "closing date.",
     "Apprenticeship framework": "the set of qualifications and other parts an apprentice must "
                                 "complete for an apprenticeship.",
+    "Apprenticeship standard": "in England, what took the place of apprenticeship frameworks: "
+                               "what a job needs, checked by an assessment at the end.",
+    "Technical certificate": "in the older apprenticeship frameworks, the knowledge "
+                             "qualification taken beside the NVQ.",
+    "Functional Skills": "English, maths and computer skills for work; Key Skills were the "
+                         "older version, and Essential Skills Wales the Welsh one.",
+    "ERR": "employee rights and responsibilities: a part of an apprenticeship about your rights "
+           "and duties at work.",
+    "PLTS": "personal, learning and thinking skills: a part of the older apprenticeship "
+            "frameworks in England.",
+    "Recognition of prior learning": "a centre's decision that something you learned before "
+                                     "counts, so you need not do it again (RPL for short).",
     "Rules of combination": "which units, and how many credits, achieve a qualification.",
 }
 """Every term the pages use that a learner may not know, with its meaning in plain English."""
