@@ -172,8 +172,10 @@ def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnD
         st.warning(headline)
     for caution in check.cautions:
         st.info(caution)
-    st.table(tables.rules_table(catalogue, check), hide_index=True,
-             alt="Each rule of combination, whether it is met, and its source")
+    # The rules share a few sources: cited once below the table, so the rules keep the width.
+    st.table(tables.rules_table(catalogue, check).drop(columns="Source"), hide_index=True,
+             alt="Each rule of combination, and whether it is met")
+    show_sources(catalogue, dict.fromkeys(c for rule in check.rules for c in rule.source))
 
     show_credit_chart(catalogue, check)
 

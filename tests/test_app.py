@@ -75,6 +75,8 @@ def test_check__09628_all_three_units_complete():
     assert any("Complete: 13 of 13 credits" in t for t in texts(at.success))
     rules = at.table[0].value
     assert set(rules["Met"]) == {"✓ yes"}
+    assert list(rules.columns) == ["Met", "Rule"]  # the rules keep the width...
+    assert any(c.startswith("Source: OCR") and "§" in c for c in texts(at.caption))  # ...cited
     assert any("Nothing more is needed" in t for t in texts(at.markdown))
 
 

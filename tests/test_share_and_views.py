@@ -256,6 +256,11 @@ def test_tables__options_carry_over_and_routes(catalogue, graph):
     while_open = tables.options_table(recommend(
         catalogue, Profile(employment=Employment.WORKING), as_at=dt.date(2015, 6, 1)))
     assert while_open.set_index("Code").loc["09628", "Can start"] == "depends on age (not given)"
+    # The name comes second; columns that would be the same on every row are left out.
+    assert list(while_open.columns[:5]) == ["Code", "Qualification", "New learners", "Can start",
+                                            "Credits still needed"]
+    assert "Fits the aim" not in while_open and "Credits already counted" not in while_open
+    assert "Credits already counted" in options and "Fits the aim" not in options
 
     carried = carry_over(catalogue, catalogue.qualifications["ocr-09629"],
                          units=["D/502/9654", "R/502/9652"])

@@ -503,18 +503,24 @@ def options_table(result: Recommendation) -> pd.DataFrame:
             "Kind": KIND_WORDS[q.kind].split(":")[0],
             "New learners": entry_status(option.eligibility),
             "Can start": can_start(option.eligibility),
-            "Fits the aim": _YES_NO[option.fits_aim] if result.profile.aim else "no aim given",
+            "Fits the aim": _YES_NO[option.fits_aim],
             "Credits already counted": check.credits_counted if check and known else None,
             "Credits still needed": still,
             "From": REGISTER_ORIGIN if from_register(q) else "the documents",
         })
-    # The columns that decide come first, so they show without scrolling on a narrow screen.
+    # What it is and the columns that decide come first, so they show without scrolling on a
+    # narrow screen; columns that would say the same on every row are left out.
     frame = pd.DataFrame(rows, columns=[
-        "Code", "New learners", "Can start", "Credits still needed", "Credits already counted",
-        "Fits the aim", "Qualification", "From", "Kind", "Awarding body"])
+        "Code", "Qualification", "New learners", "Can start", "Credits still needed",
+        "Credits already counted", "Fits the aim", "From", "Kind", "Awarding body"])
     if not any(from_register(option.qualification) for option in result.options):
         frame = frame.drop(columns="From")  # all from the documents, as without a register
-    return frame.astype({"Credits already counted": "Int64", "Credits still needed": "Int64"})
+    if result.profile.aim is None:
+        frame = frame.drop(columns="Fits the aim")
+    if not (result.profile.held_units or result.profile.held_qualifications):
+        frame = frame.drop(columns="Credits already counted")  # nothing held: 0 everywhere
+    return frame.astype({c: "Int64" for c in ("Credits already counted", "Credits still needed")
+                         if c in frame.columns})
 
 
 def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
