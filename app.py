@@ -18,13 +18,14 @@ helpers included, in the navigation until someone opened the home page.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import streamlit as st
 
 from advisor import (
+    Status,
     check_eligibility,
-    labels,
 )
 from app_pages._common import day, draw_frame, frame
 
@@ -80,15 +81,15 @@ def welcome() -> None:
     columns[2].metric("Units", len(ctx.catalogue.units))
     columns[3].metric("Source documents", len(ctx.catalogue.documents))
 
-    statuses = [labels.entry_status(check_eligibility(ctx.catalogue, q, as_at=ctx.as_at))
-                for q in qualifications]
-    closed = statuses.count("closed to new learners")
-    opened = statuses.count("open to new learners")
-    structures = sum(1 for status in statuses if status.startswith("national structure"))
-    unknown = len(statuses) - closed - opened - structures
+    statuses = Counter(check_eligibility(ctx.catalogue, q, as_at=ctx.as_at).status.status
+                       for q in qualifications)
+    closed = sum(n for status, n in statuses.items() if status.closed)
+    not_yet = statuses[Status.NOT_YET_OPEN]
     st.info(
-        f"On {day(ctx.as_at)}: {closed} closed to new learners, {opened} open, {unknown} whose "
-        f"status the sources do not give, and {structures} national structures (templates that "
+        f"On {day(ctx.as_at)}: {closed} closed to new learners, {statuses[Status.OPEN]} open, "
+        + (f"{not_yet} not yet open, " if not_yet else "")
+        + f"{statuses[Status.UNKNOWN]} whose status the sources do not give, and "
+        f"{statuses[Status.NATIONAL_STRUCTURE]} national structures (templates that "
         "awarding bodies build qualifications on). Every page says what is closed and, where the "
         "sources say, what replaced it. Change the date in the sidebar to see how things stood "
         "earlier."

@@ -31,7 +31,11 @@ def test_app__starts_and_shows_the_catalogue_size(catalogue):
     assert metrics["Qualifications and national structures"] == str(len(catalogue.qualifications))
     assert metrics["Units"] == str(len(catalogue.units))
     assert at.date_input(key="as_at").value == dt.date.today()
-    assert any("closed to new learners" in t for t in texts(at.info))
+    (summary,) = [t for t in texts(at.info) if "closed to new learners" in t]
+    # Every qualification counted once, under its own status on the date.
+    counted = [int(n) for n in re.findall(r"(\d+) (?:closed|open|not yet|whose|national)",
+                                          summary)]
+    assert sum(counted) == len(catalogue.qualifications)
 
 
 def test_app__refuses_to_start_on_a_broken_catalogue(tmp_path, monkeypatch, cold_caches):
