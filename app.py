@@ -26,8 +26,9 @@ import streamlit as st
 from advisor import (
     Status,
     check_eligibility,
+    uk_date,
 )
-from app_pages._common import day, draw_frame, frame
+from app_pages._common import draw_frame, frame
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def welcome() -> None:
     closed = sum(n for status, n in statuses.items() if status.closed)
     not_yet = statuses[Status.NOT_YET_OPEN]
     st.info(
-        f"On {day(ctx.as_at)}: {closed} closed to new learners, {statuses[Status.OPEN]} open, "
+        f"On {uk_date(ctx.as_at)}: {closed} closed to new learners, {statuses[Status.OPEN]} open, "
         + (f"{not_yet} not yet open, " if not_yet else "")
         + f"{statuses[Status.UNKNOWN]} whose status the sources do not give, and "
         f"{statuses[Status.NATIONAL_STRUCTURE]} national structures (templates that "

@@ -162,9 +162,6 @@ def escape_markdown(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
 
 
-day = uk_date
-
-
 # ---------------------------------------------------------------------------------------------
 # Small rendering helpers shared by pages
 # ---------------------------------------------------------------------------------------------
@@ -227,7 +224,7 @@ def show_entry_status(catalogue: Catalogue, eligibility: Eligibility) -> None:
     """One line on whether new learners can start on the as-at date, with what replaced it,
     and the full reasons in an expander."""
     said = [r.message for r in eligibility.reasons if r.code in _STATUS_CODES]
-    line = f"On {day(eligibility.as_at)}: " + (
+    line = f"On {uk_date(eligibility.as_at)}: " + (
         " ".join(said) if said else f"{labels.entry_status(eligibility)}.")
     show = {Status.OPEN: st.success, Status.CLOSED: st.warning,
             Status.CERTIFICATION_CLOSED: st.warning, Status.NOT_YET_OPEN: st.warning}
@@ -296,8 +293,8 @@ def link_date(text: str | None) -> tuple[dt.date, str | None]:
                                  "2026-09-01. The answers are as at today.")
     if not EARLIEST_DATE <= found <= LATEST_DATE:
         return dt.date.today(), (f"The link's date '{shown}' was left out: give a date from "
-                                 f"{day(EARLIEST_DATE)} to {day(LATEST_DATE)}. The answers are "
-                                 "as at today.")
+                                 f"{uk_date(EARLIEST_DATE)} to {uk_date(LATEST_DATE)}. The "
+                                 "answers are as at today.")
     return found, None
 
 

@@ -9,8 +9,9 @@ from advisor import (
     DocumentKind,
     register_tables,
     tables,
+    uk_date,
 )
-from app_pages._common import Frame, day, escape_markdown, frame, show_table
+from app_pages._common import Frame, escape_markdown, frame, show_table
 
 
 def show_register(ctx: Frame) -> None:
@@ -52,7 +53,7 @@ def main() -> None:
         "fact names the document and section it comes from. What a document does not say is "
         "shown as \"not stated\", never guessed."
     )
-    st.info(f"Answers are given as at {day(ctx.as_at)}, the date in the sidebar. Dates decide "
+    st.info(f"Answers are given as at {uk_date(ctx.as_at)}, the date in the sidebar. Dates decide "
             "whether a qualification is open to new learners.")
 
     st.header("Source documents")

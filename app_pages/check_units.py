@@ -49,10 +49,7 @@ from app_pages._common import (
     with_date,
 )
 
-OBJECTIVES = {
-    Objective.CREDITS.value: "Fewest credits",
-    Objective.GLH.value: "Fewest guided learning hours (GLH)",
-}
+OBJECTIVES = labels.OBJECTIVE_WORDS
 
 
 def pick_qualification(catalogue: Catalogue) -> Qualification:

@@ -19,18 +19,17 @@ from advisor import (
     charts,
     cohort_file,
     cohort_tables,
+    labels,
     read_cohort,
     template_csv_bytes,
     template_excel_bytes,
     to_csv_bytes,
     to_excel_bytes,
+    uk_date,
 )
-from app_pages._common import day, escape_markdown, frame
+from app_pages._common import escape_markdown, frame
 
-OBJECTIVES = {
-    Objective.CREDITS.value: "Fewest credits",
-    Objective.GLH.value: "Fewest guided learning hours (GLH)",
-}
+OBJECTIVES = labels.OBJECTIVE_WORDS
 UNITS_SHOWN = 10
 
 
@@ -127,7 +126,8 @@ def main() -> None:
     ctx = frame()
     st.title("Check a whole intake")
     st.write("For centre staff placing a cohort: upload one row per learner and get back each "
-             f"learner's suggested level, whether they can start their target on {day(ctx.as_at)}, "
+             "learner's suggested level, whether they can start their target on "
+             f"{uk_date(ctx.as_at)}, "
              "credits counted, the smallest plan and every reason, with a clean file to "
              "download. Bad rows are reported by row and column; the good rows are still "
              "assessed.")

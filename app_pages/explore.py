@@ -23,10 +23,10 @@ from advisor import (
     labels,
     register_tables,
     tables,
+    uk_date,
 )
 from app_pages._common import (
     Frame,
-    day,
     escape_markdown,
     frame,
     organisations,
@@ -239,7 +239,7 @@ def register_search(ctx: Frame, register: Register) -> None:
     shown = (f"{RESULTS_SHOWN} shown, and there may be more: add words or filters to narrow "
              "them" if len(entries) == RESULTS_SHOWN else f"{len(entries)} found")
     st.markdown(f"**Qualifications in the register** ({shown}; open or closed on "
-                f"{day(ctx.as_at)} as the register's dates say)")
+                f"{uk_date(ctx.as_at)} as the register's dates say)")
     show_table(register_tables.register_matches(entries, as_at=ctx.as_at),
                name="Register entries found", key="register_matches_csv",
                file_name="register-entries.csv")

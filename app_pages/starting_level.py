@@ -33,10 +33,10 @@ from advisor import (
     level_3_statements,
     recommend,
     tables,
+    uk_date,
     without_control_characters,
 )
 from app_pages._common import (
-    day,
     escape_markdown,
     frame,
     printout_details,
@@ -223,7 +223,7 @@ def main() -> None:
             offer_close_titles(result.role_match)
 
     if result.options:
-        st.subheader(f"Qualifications at Level {result.recommended_level} on {day(ctx.as_at)}")
+        st.subheader(f"Qualifications at Level {result.recommended_level} on {uk_date(ctx.as_at)}")
         show_table(tables.options_table(result), name="Qualifications at this level",
                    key="sl_options_csv", file_name="qualifications-at-level.csv")
         if any(from_register(o.qualification) for o in result.options):

@@ -23,6 +23,7 @@ from advisor.catalogue import (
 )
 from advisor.engine.combination import CombinationCheck, RuleKind
 from advisor.engine.eligibility import Eligibility, Status, StatusOnDate
+from advisor.engine.planner import Objective
 from advisor.engine.routes import RouteStep, StepKind
 from advisor.engine.wording import count, group_name, uk_date
 from advisor.register import ENTRY, RegisterEntry
@@ -31,6 +32,7 @@ __all__ = [
     "GLOSSARY",
     "KIND_WORDS",
     "NOT_STATED",
+    "OBJECTIVE_WORDS",
     "REGISTER_ORIGIN",
     "STATUS_WORDS",
     "STEP_WORDS",
@@ -54,6 +56,12 @@ __all__ = [
 ]
 
 NOT_STATED = "not stated"
+
+OBJECTIVE_WORDS: dict[str, str] = {
+    Objective.CREDITS.value: "Fewest credits",
+    Objective.GLH.value: "Fewest guided learning hours (GLH)",
+}
+"""What a plan of the remaining units keeps smallest, in words, by :class:`Objective` value."""
 
 REGISTER_ORIGIN = "From the Ofqual register: rules of combination not known"
 """How a qualification known only from the regulator's register is labelled wherever it is
