@@ -105,7 +105,8 @@ def ask(catalogue: Catalogue) -> RouteQuery:
         units = st.multiselect("Units held", sorted(catalogue.units),
                                format_func=lambda u: f"{u} {catalogue.units[u].title}",
                                key="route_units",
-                               placeholder="None: search by title or unit reference number")
+                               placeholder="None: search by title or unit reference number",
+                               select_all=False, filter_mode="contains")
     with right:
         st.markdown("**Where they want to get to**")
         target = st.radio("Aim for", list(TARGETS), format_func=TARGETS.__getitem__,

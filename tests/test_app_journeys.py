@@ -285,10 +285,11 @@ def test_app__no_list_of_a_learners_units_or_qualifications_offers_select_all():
     """One Enter in a box offering "Select N matches" accepted a whole group of units as
     recognised prior learning: the boxes that record what a learner holds or the centre
     accepts offer neither "select all" nor loose matching."""
-    pages = [check_units("ocr-03456", []), open_with_link(LEVEL, work="working")]
+    pages = [check_units("ocr-03456", []), open_with_link(LEVEL, work="working"),
+             open_with_link(ROUTE)]
     boxes = [m for at in pages for m in at.multiselect]
     assert {m.key for m in boxes} >= {"check_accepted_ocr-03456", "check_in_progress_ocr-03456",
-                                      "sl_has", "sl_units"}
+                                      "sl_has", "sl_units", "route_units"}
     assert all(m.proto.select_all == 0 for m in boxes)  # 0: never shown
 
 

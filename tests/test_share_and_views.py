@@ -14,6 +14,7 @@ from advisor import (
     Aim,
     Employment,
     Profile,
+    answers,
     carry_over,
     charts,
     find_routes,
@@ -210,7 +211,7 @@ def test_share__decoding_never_fails(params):
     catalogue = real_catalogue()
     profile, notes = decode_profile(catalogue, params)
     assert all(isinstance(n, str) for n in notes)
-    assert profile.age is None or 10 <= profile.age <= 100
+    assert profile.age is None or answers.MIN_AGE <= profile.age <= answers.MAX_AGE
     assert not CONTROL_CHARACTERS.search(" ".join([*notes, profile.role or ""]))
     query, notes = decode_route(catalogue, params)
     assert not CONTROL_CHARACTERS.search(" ".join(notes))
