@@ -26,6 +26,7 @@ from advisor import (
     ProgressCheck,
     Qualification,
     Similar,
+    StatusOnDate,
     UnknownReference,
     action_plan_html,
     cohort_file,
@@ -152,16 +153,16 @@ def note_counted_as_achieved(catalogue: Catalogue, query: CheckQuery) -> None:
             describe_unit(catalogue, u, rules, with_credits=False) for u in dict.fromkeys(both)))
 
 
-def show_progress(catalogue: Catalogue, result: ProgressCheck) -> None:
+def show_progress(catalogue: Catalogue, result: ProgressCheck, status: StatusOnDate) -> None:
     """The bars beside the units accepted, where the learner stands when the units in progress
-    are achieved, and the timeline."""
+    are achieved (with the qualification's ``status`` on the date), and the timeline."""
     for bar in result.bars:
         st.warning(f"Accepting is the centre's decision, but note: {bar.statement}")
         st.caption(f"Source: {labels.cite(catalogue, bar.source)}")
     done = result.when_done
     if done is not None:
         st.subheader("When the units in progress are achieved")
-        state = "Complete" if done.complete else "Not complete"
+        state = labels.completion_words(done, status).capitalize()
         st.write(f"{state}: {done.credits_counted} of {done.credits_required} credits.")
         if not done.complete and done.plan is not None:
             rules, _ = catalogue.effective_rules(done.qualification)

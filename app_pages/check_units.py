@@ -141,7 +141,7 @@ def show_answer(ctx: Frame, q: Qualification, status: StatusOnDate) -> None:
     pin_headline(result.today, status)
     show_result(catalogue, result.today, status)
     decisions.note_counted_as_achieved(catalogue, query)
-    decisions.show_progress(catalogue, result)
+    decisions.show_progress(catalogue, result, status)
     decisions.offer_record(catalogue, query, result, ctx.as_at)
 
 

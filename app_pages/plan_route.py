@@ -21,6 +21,7 @@ from advisor import (
     Route,
     RouteError,
     RouteQuery,
+    Status,
     action_plan_html,
     already_reached,
     charts,
@@ -198,10 +199,13 @@ def show_route(ctx: Frame, route: Route) -> None:
         if not remaining.known:
             st.warning("Its full rules are not in the sources, so the credits still needed "
                        "cannot be worked out; ask the centre.")
+        elif remaining.complete and step.status.status is Status.CERTIFICATION_CLOSED:
+            st.warning("No more units are needed for this step, but certificates for it are no "
+                       "longer issued.")
         elif remaining.complete:
             st.success("Nothing more is needed for this step.")
         elif remaining.plan is None:
-            st.warning("No completion can be planned from the units known.")
+            st.warning(remaining.no_plan_reason or "No completion can be planned.")
         else:
             plan = remaining.plan
             glh = (f", about {plan.additional_glh} guided learning hours"

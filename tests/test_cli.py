@@ -305,3 +305,17 @@ def test_frameworks__components_held_missing_or_to_check_with_statuses(capsys):
     assert "[held] technical-knowledge: Held: OCR Level 2 Certificate" in text
     assert ("Today: In England, the Customer Service Practitioner apprenticeship standard "
             "(ST0072, Level 2) took the place of this framework.") in text
+
+
+def test_check__rules_met_after_certificates_ended_and_why_there_is_no_plan(capsys):
+    units = "R/502/9652,Y/502/9653,D/502/9654"
+    assert main(["check", "09628", "--units", units]) == 0
+    assert "EVERY RULE MET, BUT CERTIFICATES ARE NO LONGER ISSUED: 13 of 13" in \
+        capsys.readouterr().out
+    assert main(["check", "09628", "--units", units, "--as-at", WHILE_OPEN]) == 0
+    assert "COMPLETE: 13 of 13 credits count." in capsys.readouterr().out
+    # 10380's unit list is given only in part: JSON says why there is no plan.
+    out = run_json(capsys, "check", "10380")
+    assert out["plan"] is None
+    assert out["no_plan_reason"].startswith(
+        "No completion can be planned from the units the sources list")

@@ -288,7 +288,8 @@ def test_cli_check__timeline_in_json(capsys):
     assert out["timeline"] | {"reason": None, "source": None} == {
         "glh_per_week": 5.0, "start": "2015-01-05", "glh_needed": 93, "weeks": 19,
         "finish_by": "2015-05-18", "certification_end": "2017-12-31",
-        "last_entry": "2016-12-31", "in_time": True, "reason": None, "source": None}
+        "last_entry": "2016-12-31", "closed_to_entry_by": None, "in_time": True,
+        "reason": None, "source": None}
     assert out["when_in_progress_done"] is None and out["accepted"] == []
 
 
@@ -574,3 +575,10 @@ def test_cohort_decisions__an_as_at_date_near_the_calendars_end_assesses_every_r
     assert list(frame["status"]) == ["assessed", "assessed"]
     assert (frame.loc["D1", "in_time"], frame.loc["D1", "finish_by"]) == ("no", "")
     assert "finishing after 31 December 9999" in frame.loc["D1", "timeline"]
+
+
+def test_timeline__the_closed_by_date_is_not_given_as_a_last_entry_date(catalogue):
+    q = catalogue.find_qualification("03456")
+    timeline = check_progress(catalogue, q, [], glh_per_week=5, start=dt.date(2018, 6, 1)).timeline
+    assert timeline is not None
+    assert (timeline.last_entry, timeline.closed_to_entry_by) == (None, dt.date(2019, 2, 28))

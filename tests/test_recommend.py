@@ -11,6 +11,7 @@ from advisor import (
     Aim,
     Employment,
     Profile,
+    check_eligibility,
     load_catalogue,
     match_role,
     recommend,
@@ -389,3 +390,43 @@ def test_recommend__without_checking_options_gives_the_same_advice(catalogue):
     assert {o.qualification.id for o in quick.options} == {o.qualification.id for o in full.options}
     assert all(o.check is None for o in quick.options)
     assert all(o.check is not None for o in full.options)
+
+
+def test_recommend__not_yet_open_is_not_called_unknown(catalogue):
+    result = recommend(catalogue, Profile(employment=Employment.NOT_WORKING),
+                       as_at=dt.date(2014, 1, 1))
+    (caution,) = [f for f in result.cautions if f.code == "none-confirmed-open"]
+    assert "1 had not opened yet and for 2 the sources do not give enough" in caution.message
+
+
+def test_next_steps__open_to_new_learners_but_not_to_this_one_says_why(catalogue):
+    result = recommend(catalogue, Profile(age=14, employment=Employment.WORKING),
+                       as_at=dt.date(2016, 6, 1))
+    (step,) = [s for s in result.next_steps if "but not you" in s.message]
+    assert step.message.startswith(
+        "OCR Level 2 Certificate in Principles of Customer Service (09628) takes new learners on "
+        "1 June 2016, but not you: Not approved for learners aged 14 (age group pre-16)")
+    assert not any("can be confirmed open" in s.message for s in result.next_steps)
+
+
+def test_next_steps__no_apprenticeship_at_level_4_is_said_without_inventing_one(catalogue):
+    result = advise(catalogue, employment=Employment.WORKING, role="Customer Service Manager",
+                    senior_role=True, aim=Aim.APPRENTICESHIP)
+    assert result.recommended_level == 4
+    assert any(s.message.startswith("No apprenticeship in these documents is at Level 4")
+               for s in result.next_steps)
+    assert not any("Level 4 Customer Service framework" in s.message for s in result.next_steps)
+
+
+def test_eligibility__the_age_is_not_asked_for_where_it_would_not_settle_it(catalogue):
+    q = catalogue.find_qualification("09628")
+    silent = q.model_copy(update={"ages": None})  # as for a qualification only the register has
+    result = check_eligibility(catalogue, silent, as_at=dt.date(2016, 6, 1))
+    assert result.eligible is None and result.depends_on == ()
+    assert result.summary.startswith("Cannot be confirmed from the sources")
+    rule = catalogue.find_qualification("10381").role_requirement
+    assert rule is not None
+    asks_seniority = q.model_copy(update={"role_requirement": rule})  # open, age approved
+    senior = check_eligibility(catalogue, asks_seniority, age=30, as_at=dt.date(2016, 6, 1))
+    assert senior.depends_on == ("senior role",)
+    assert senior.depends_on_words("your") == "whether your job is a senior role"

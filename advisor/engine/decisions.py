@@ -70,6 +70,9 @@ class Timeline:
     finish_by: dt.date | None
     certification_end: dt.date | None
     last_entry: dt.date | None  # for a learner not yet registered; None once registered
+    # Where the sources give no last entry date: the date a later document says it was closed
+    # by (it may have closed before), for a learner not yet registered.
+    closed_to_entry_by: dt.date | None = None
     in_time: bool | None
     reason: str
     source: tuple[Citation, ...] = ()
@@ -161,8 +164,9 @@ def plan_timeline(
     glh, missing = _glh_needed(catalogue, qualification, held, accepted, in_progress)
     unknown = Timeline(glh_per_week=glh_per_week, start=start, glh_needed=glh, weeks=None,
                        finish_by=None, certification_end=end.date if end else None,
-                       last_entry=entry.date if entry else None, in_time=None, reason=missing,
-                       source=source)
+                       last_entry=entry.date if entry and closed_by is None else None,
+                       closed_to_entry_by=entry.date if entry and closed_by else None,
+                       in_time=None, reason=missing, source=source)
     late = entry is not None and start > entry.date  # too late to start, whatever the hours
     if glh is None and not late:
         return unknown

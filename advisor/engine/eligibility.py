@@ -50,12 +50,15 @@ class ReasonCode(StrEnum):
     REGISTER_ONLY = "register-only"  # known from the register alone: no ages, entry, units
 
 
-_BLOCKING = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.NOT_YET_OPEN, ReasonCode.AGE_NOT_APPROVED,
-             ReasonCode.ROLE_NOT_MET,
-             ReasonCode.NOT_A_QUALIFICATION}
+NOT_FOR_THIS_LEARNER = frozenset({ReasonCode.AGE_NOT_APPROVED, ReasonCode.ROLE_NOT_MET})
+"""The reasons a qualification open to new learners is still not open to this one."""
+_BLOCKING = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.NOT_YET_OPEN, ReasonCode.NOT_A_QUALIFICATION,
+             *NOT_FOR_THIS_LEARNER}
 # What leaves it unknown: the sources, or answers the learner has not given (and what they are).
 _UNKNOWN_FROM_SOURCES = {ReasonCode.DATES_UNKNOWN, ReasonCode.AGE_UNKNOWN}
-_NOT_GIVEN = {ReasonCode.AGE_NOT_GIVEN: "age", ReasonCode.ROLE_REQUIREMENT: "job role"}
+_NOT_GIVEN = {ReasonCode.AGE_NOT_GIVEN: "age", ReasonCode.ROLE_REQUIREMENT: "senior role"}
+# The same, in a sentence about the learner ("their", "your").
+_NOT_GIVEN_WORDS = {"age": "{whose} age", "senior role": "whether {whose} job is a senior role"}
 _UNKNOWN = _UNKNOWN_FROM_SOURCES | set(_NOT_GIVEN)
 
 
@@ -157,12 +160,18 @@ class Eligibility:
 
     @property
     def depends_on(self) -> tuple[str, ...]:
-        """What was not given that would settle whether this learner can start ("age", "job
+        """What was not given that would settle whether this learner can start ("age", "senior
         role"); empty when it is settled, or when the sources leave it unknown."""
         codes = {r.code for r in self.reasons}
         if self.eligible is not None or codes & _UNKNOWN_FROM_SOURCES:
             return ()
         return tuple(what for code, what in _NOT_GIVEN.items() if code in codes)
+
+    def depends_on_words(self, whose: str) -> str:
+        """:attr:`depends_on` in a sentence about the learner: ``their age and whether their
+        job is a senior role`` (``whose``: "their", "your")."""
+        return " and ".join(_NOT_GIVEN_WORDS[what].format(whose=whose)
+                            for what in self.depends_on)
 
     @property
     def summary(self) -> str:
@@ -172,8 +181,8 @@ class Eligibility:
             return "Not open to this learner on this date."
         if not self.depends_on:
             return "Cannot be confirmed from the sources: check with the awarding body."
-        depends = (f"whether this learner can start depends on their "
-                   f"{' and '.join(self.depends_on)}, not given.")
+        depends = (f"whether this learner can start depends on "
+                   f"{self.depends_on_words('their')}, not given.")
         if self.status.status is Status.OPEN:
             return f"Open to new learners on this date; {depends}"
         return depends[0].upper() + depends[1:]
@@ -362,6 +371,9 @@ def _age_reasons(q: Qualification, age: int | None) -> list[Reason]:
                 for caution in q.ages.cautions
                 if not caution.applies_to or bands_of_learner is None
                 or bands_of_learner & set(caution.applies_to)] if q.ages else []
+    if age is None and q.ages is None:  # the age would not settle it: the sources are silent
+        return [Reason(ReasonCode.AGE_UNKNOWN,
+                       "The sources do not say which age groups it is approved for.", q.source)]
     if age is None:
         # No age given: fine where every age group is approved, otherwise unknown (never
         # assumed approved).

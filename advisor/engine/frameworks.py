@@ -143,7 +143,11 @@ def apprenticeships_today(catalogue: Catalogue, level: int
             f"{standard.title} ({standard.reference}) took the place of the {framework.title}. "
             f"Ask an employer, {WHERE_TO_ASK} whether you could start one, or what would "
             "prepare you for it.", standard.source)
+    if any(f.level == level for f in catalogue.frameworks.values()):
+        return (
+            f"The sources do not name the apprenticeship standard that took the place of the "
+            f"Level {level} Customer Service framework in England: ask an employer, "
+            f"{WHERE_TO_ASK} which customer service apprenticeships they offer now.", ())
     return (
-        f"The sources do not name the apprenticeship standard that took the place of the "
-        f"Level {level} Customer Service framework in England: ask an employer, {WHERE_TO_ASK} "
-        "which customer service apprenticeships they offer now.", ())
+        f"No apprenticeship in these documents is at Level {level}: ask an employer, "
+        f"{WHERE_TO_ASK} which customer service apprenticeships they offer now.", ())

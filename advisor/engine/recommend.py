@@ -43,7 +43,12 @@ from advisor.catalogue import (
     Statement,
 )
 from advisor.engine.combination import CombinationCheck, check_combination
-from advisor.engine.eligibility import Eligibility, Status, check_eligibility
+from advisor.engine.eligibility import (
+    NOT_FOR_THIS_LEARNER,
+    Eligibility,
+    Status,
+    check_eligibility,
+)
 from advisor.engine.eligibility import ReasonCode as EligibilityCode
 from advisor.engine.frameworks import apprenticeships_today
 from advisor.engine.job_roles import RoleMatch, match_role
@@ -358,13 +363,23 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
         return tuple(steps)
     open_now = [o for o in options if o.open_on_date and o.can_start is not False]
     if open_now:
-        depends = sorted({what for o in open_now for what in o.eligibility.depends_on})
+        depends = next((o.eligibility for o in open_now if o.eligibility.depends_on), None)
         steps.append(NextStep(
             f"Ask {WHERE_TO_ASK} about enrolling on "
             + _listed([o.qualification.name for o in open_now])
             + f": open to new learners on {day}"
-            + (f" (ask them to confirm you can start: it depends on your {' and '.join(depends)})."
-               if depends else ".")))
+            + (f" (ask them to confirm you can start: it depends on "
+               f"{depends.depends_on_words('your')})." if depends else ".")))
+    elif refused := [o for o in options if o.open_on_date and o.can_start is False]:
+        why = " ".join(dict.fromkeys(r.message for o in refused for r in o.eligibility.reasons
+                                     if r.code in NOT_FOR_THIS_LEARNER))
+        steps.append(NextStep(
+            f"{_listed([o.qualification.name for o in refused])} "
+            + ("takes" if len(refused) == 1 else "take")
+            + f" new learners on {day}, but not you: {why} Ask {WHERE_TO_ASK} which Level "
+            f"{level} Customer Service qualifications would suit you.",
+            tuple(c for o in refused for r in o.eligibility.reasons
+                  if r.code in NOT_FOR_THIS_LEARNER for c in r.source)))
     elif options:
         steps.append(NextStep(
             f"Ask {WHERE_TO_ASK} which Level {level} Customer Service qualifications they "
@@ -518,7 +533,8 @@ def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option]
     day = uk_date(as_at)
     closed = [o for o in options if any(r.code is EligibilityCode.CLOSED_TO_ENTRY
                                         for r in o.eligibility.reasons)]
-    unknown = [o for o in options if not o.open_on_date and o not in closed]
+    not_yet = [o for o in options if o.eligibility.status.status is Status.NOT_YET_OPEN]
+    unknown = [o for o in options if o.eligibility.status.status is Status.UNKNOWN]
     findings: list[Finding] = []
     if len(closed) == len(options):
         successors = []
@@ -540,6 +556,8 @@ def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option]
         parts = []
         if closed:
             parts.append(f"{len(closed)} had closed to new learners")
+        if not_yet:
+            parts.append(f"{len(not_yet)} had not opened yet")
         if unknown:
             parts.append(f"for {len(unknown)} the sources do not give enough to confirm it")
         findings.append(Finding(

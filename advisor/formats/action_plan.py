@@ -260,10 +260,14 @@ def _headline(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | Non
             option = open_now[0]
             if option.can_start:
                 return text + f" Open to you on {day}: {option.qualification.name}."
-            depends = option.eligibility.depends_on
-            check = (f"whether you can start depends on your {' and '.join(depends)}" if depends
+            check = (f"whether you can start depends on "
+                     f"{option.eligibility.depends_on_words('your')}"
+                     if option.eligibility.depends_on
                      else "ask the centre to confirm you can start")
             return text + f" Open to new learners on {day}: {option.qualification.name} ({check})."
+        if refused := [o for o in result.options if o.open_on_date and o.can_start is False]:
+            return (text + f" {refused[0].qualification.name} takes new learners on {day}, but "
+                    "not you: see what to do next.")
         return text + f" No qualification at this level can be confirmed open on {day}: see " \
                       "what to do next."
     shown = plan.checked

@@ -40,6 +40,7 @@ __all__ = [
     "check_headline",
     "citation",
     "cite",
+    "completion_words",
     "entry_status",
     "group_name",
     "group_requirement",
@@ -297,6 +298,17 @@ def _what_replaced_it(status: StatusOnDate) -> str:
 
 def _sentence_start(clause: str) -> str:
     return clause[:1].upper() + clause[1:]
+
+
+def completion_words(check: CombinationCheck, status: StatusOnDate | None) -> str:
+    """``complete`` or ``not complete``; where the qualification's certificates have ended on
+    the date (``status``), rules met are ``every rule met, but certificates are no longer
+    issued``, never "complete"."""
+    if not check.complete:
+        return "not complete"
+    if status is not None and status.status is Status.CERTIFICATION_CLOSED:
+        return "every rule met, but certificates are no longer issued"
+    return "complete"
 
 
 def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) -> str:

@@ -27,6 +27,7 @@ from advisor.views import cohort_tables
 from advisor.views.labels import (
     REGISTER_ORIGIN,
     cite,
+    completion_words,
     register_level,
     standard_taking_its_place,
     status_sentence,
@@ -80,12 +81,13 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
     q = check.qualification
     level = f"Level {q.level}" if q.level is not None else "level not stated"
     lines = [f"{q.name}, {level}"]
-    if as_at is not None:
-        lines.append(status_sentence(catalogue, status_on(catalogue, q, as_at), as_at))
+    status = status_on(catalogue, q, as_at) if as_at is not None else None
+    if status is not None and as_at is not None:
+        lines.append(status_sentence(catalogue, status, as_at))
     if not check.known:
         lines += [f"  ! {c}" for c in check.cautions]
         return "\n".join(lines)
-    state = "COMPLETE" if check.complete else "NOT COMPLETE"
+    state = completion_words(check, status).upper()
     lines.append(f"{state}: {check.credits_counted} of {check.credits_required} credits count.")
     for result in check.rules:
         lines.append(f"  [{'met' if result.met else 'not met'}] {result.message}")
@@ -133,7 +135,8 @@ def progress_text(catalogue: Catalogue, result: ProgressCheck, *,
               f"(source: {_sources(catalogue, bar.source)})" for bar in result.bars]
     done = result.when_done
     if done is not None:
-        state = "COMPLETE" if done.complete else "NOT COMPLETE"
+        status = status_on(catalogue, done.qualification, as_at) if as_at is not None else None
+        state = completion_words(done, status).upper()
         lines += ["", f"When the units in progress are achieved: {state}, "
                       f"{done.credits_counted} of {done.credits_required} credits count."]
         rules, _ = catalogue.effective_rules(done.qualification)
