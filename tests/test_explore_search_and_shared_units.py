@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from advisor import carry_over, load_catalogue, tables
+from advisor import carry_over, check_combination, load_catalogue, tables
 from tests.support.app import open_page, table_with, texts
 from tests.support.catalogues import QUALIFICATION, SECOND, write_catalogue
 
@@ -63,6 +63,10 @@ def test_shared_units__a_structure_its_sources_say_it_follows_is_not_called_infe
     assert list(shared["002"]) == ["unit 1 of 001", "unit 2 of 001", "unit 3 of 001"]
     assert tables.unit_matches(catalogue, "A/100/0001").iloc[0]["In qualifications"] == (
         "001, 002 (by 001, which it follows)")
+    # The check against its structure's rules says the same, not "inferred to follow".
+    cautions = check_combination(catalogue, q, []).cautions
+    (said,) = [c for c in cautions if "national structure" in c]
+    assert "which it follows;" in said and "inferred" not in said
 
 
 # ------------------------------------------------------------------------------ the search

@@ -169,6 +169,17 @@ class Catalogue:
         """
         return rules_followed(qualification, self.qualifications)
 
+    def structure_followed(self, qualification: Qualification
+                           ) -> tuple[Qualification, bool] | None:
+        """For a qualification whose rules are a national structure's (no unit list of its own
+        in the sources): the structure, and whether its following it is only an inference.
+        None when it has rules of its own, or none."""
+        _, structure = self.effective_rules(qualification)
+        if structure is None or qualification.based_on is None:
+            return None
+        return structure, any(self.basis(c) is Basis.INFERENCE
+                              for c in qualification.based_on.source)
+
     def listed_units(self, qualification: Qualification) -> frozenset[str]:
         """The URNs of the units a qualification lists by its :meth:`effective_rules`: the one
         answer to "which units does it list" for shared units, unit searches and carry-over."""

@@ -281,11 +281,13 @@ def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozens
 
 
     cautions: list[str] = []
+    followed = catalogue.structure_followed(qualification)
     if structure is not None:
+        how = "is inferred to follow" if followed is None or followed[1] else "follows"
         cautions.append(
             f"The sources do not give {qualification.title}'s own unit list. This check uses the "
-            f"rules of the national structure {structure.structure_reference}, which it is "
-            "inferred to follow; confirm the units with the awarding body."
+            f"rules of the national structure {structure.structure_reference}, which it {how}; "
+            "confirm the units with the awarding body."
         )
     incomplete = [g for g in rules.groups if not g.units_complete]
     if incomplete:

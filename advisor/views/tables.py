@@ -210,19 +210,11 @@ def follows(catalogue: Catalogue, q: Qualification) -> tuple[Qualification, str]
     """For a qualification that lists the units of a national structure it follows (no unit
     list of its own in the sources): the structure, and "which it is inferred to follow" ("which
     it follows" where its sources say so). None when it lists its own units, or none."""
-    followed = _followed(catalogue, q)
+    followed = catalogue.structure_followed(q)
     if followed is None:
         return None
     structure, inferred = followed
     return structure, "which it " + ("is inferred to follow" if inferred else "follows")
-
-
-def _followed(catalogue: Catalogue, q: Qualification) -> tuple[Qualification, bool] | None:
-    """The national structure whose units ``q`` lists, and whether that is an inference."""
-    _, structure = catalogue.effective_rules(q)
-    if structure is None or q.based_on is None:
-        return None
-    return structure, any(catalogue.basis(c) is Basis.INFERENCE for c in q.based_on.source)
 
 
 def _replacements(catalogue: Catalogue, q: Qualification) -> str:
@@ -393,7 +385,7 @@ def shared_units_table(catalogue: Catalogue,
     numbers = [_numbers(catalogue.effective_rules(q)[0]) for q in qualifications]
     # "S/016/371 (inferred)" for one listing the units of a national structure it follows
     through = [f"{by[0].reference}{' (inferred)' if by[1] else ''}"
-               if (by := _followed(catalogue, q)) else "" for q in qualifications]
+               if (by := catalogue.structure_followed(q)) else "" for q in qualifications]
     rows = []
     for urn in sorted(shared):
         unit = catalogue.units.get(urn)
