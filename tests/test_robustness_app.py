@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import advisor
-from advisor.formats.links import EARLIEST_DATE, LATEST_DATE
+from advisor import EARLIEST_DATE, LATEST_DATE
 from tests.support.app import open_with_link, texts
 
 CHECK = "app_pages/check_units.py"
