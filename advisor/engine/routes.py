@@ -93,9 +93,7 @@ from advisor.catalogue import (
     Category,
     Citation,
     Qualification,
-    followers_of,
     progressions_from,
-    qualifications_containing,
 )
 from advisor.engine.carryover import CarryOver, carry_over, units_of_qualification
 from advisor.engine.eligibility import StatusOnDate, status_on
@@ -335,15 +333,8 @@ class _Search:
     def listing(self, urn: str) -> list[Qualification]:
         """The enrolable qualifications whose effective rules list a unit: those whose own rules
         list it, and those that follow a national structure listing it."""
-        found = []
-        for listed_by in qualifications_containing(self.catalogue.graph, urn):
-            q = self.catalogue.qualifications[listed_by]
-            if q.category is Category.QUALIFICATION:
-                found.append(q)
-            else:
-                found += [follower for f in followers_of(self.catalogue.graph, q.id)
-                          if (follower := self.catalogue.qualifications[f]).rules is None]
-        return found
+        return [q for q in self.catalogue.qualifications_listing(urn)
+                if q.category is Category.QUALIFICATION]
 
     def edges_from(self, a: Qualification) -> list[_Edge]:
         if a.id in self._edges:
