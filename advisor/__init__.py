@@ -128,6 +128,8 @@ from advisor.engine.registered import (
     register_qualification,
 )
 from advisor.engine.routes import (
+    MAX_STEPS_ONWARD,
+    MAX_STEPS_TO_TARGET,
     Route,
     RouteError,
     RouteStep,
@@ -189,6 +191,8 @@ __all__ = [
     "LATEST_DATE",
     "MAX_HOURS_A_WEEK",
     "MAX_NOTE_LENGTH",
+    "MAX_STEPS_ONWARD",
+    "MAX_STEPS_TO_TARGET",
     "MIN_HOURS_A_WEEK",
     "NOT_ASSESSED",
     "REGISTER_ENV",

@@ -15,6 +15,8 @@ import itertools
 import streamlit as st
 
 from advisor import (
+    MAX_STEPS_ONWARD,
+    MAX_STEPS_TO_TARGET,
     ActionPlan,
     Catalogue,
     Category,
@@ -52,8 +54,8 @@ from app_pages._common import (
 from app_pages._decisions import accept_similar
 
 ROUTES_SHOWN = 5
-MAX_STEPS = 4  # the most steps a route to a chosen level or qualification may take
-ONWARD_STEPS = 2  # ... and a route onward, with no target chosen
+MAX_STEPS = MAX_STEPS_TO_TARGET  # the most steps a route to a chosen level or qualification
+ONWARD_STEPS = MAX_STEPS_ONWARD  # ... and a route onward, with no target chosen
 NO_TARGET = "no target chosen: onward routes shown"
 LINK_KEYS = ("from", "units", "to", "level", "documented")  # a link carrying answers has one
 TARGETS = {"level": "A level", "qualification": "A particular qualification"}

@@ -124,6 +124,12 @@ __all__ = [
 DEFAULT_MAX_EXPANSIONS = 10_000
 
 
+MAX_STEPS_TO_TARGET = 4
+"""The most steps :func:`find_routes` takes by default to a level or qualification aimed for."""
+MAX_STEPS_ONWARD = 2
+"""... and onward from what the learner holds, with no target."""
+
+
 class RouteError(ValueError):
     """The endpoints or limits of a route search make no sense; ``argument`` names the culprit."""
 
@@ -187,7 +193,7 @@ def find_routes(
     held = tuple(dict.fromkeys(units))
     onward = to_qualification is None and to_level is None
     if max_steps is None:
-        max_steps = 2 if onward else 4
+        max_steps = MAX_STEPS_ONWARD if onward else MAX_STEPS_TO_TARGET
     _check_endpoints(catalogue, from_qualification, to_qualification, to_level, max_steps,
                      max_expansions)
     if onward and from_qualification is None and not held:
