@@ -14,8 +14,10 @@ from advisor import (
     carry_over,
     check_combination,
     check_eligibility,
+    labels,
     load_catalogue,
     resolve_units,
+    status_on,
 )
 from advisor.catalogue import AgeCaution
 from advisor.cli import main
@@ -411,3 +413,38 @@ def test_eligibility__a_replacement_the_sources_only_imply_is_said_as_one(catalo
         "Replaced by OCR Level 3 Diploma in Customer Service (10380) ")
     assert replaced.message.endswith(
         "(the sources suggest this; they do not say so in those words).")
+
+
+MIXED_REPLACEMENTS = """\
+id: ab-003
+awarding_body: AB
+code: "003"
+title: Level 2 Award in Testing
+level: 2
+structure: unknown
+source: doc.txt § Profile
+dates:
+  last_entry: {date: 2015-06-30, source: doc.txt § Dates}
+replaced_by:
+  - by: ab-002
+    scope: from 2015
+    source: doc.txt § Replacement
+  - by: ab-001
+    scope: for some learners
+    source:
+      doc: doc.txt
+      section: Suite
+      basis: inference
+      note: Read from the suite list; the handbook does not say so.
+"""
+
+
+def test_status__stated_and_inferred_replacements_are_told_apart(tmp_path):
+    catalogue = load_catalogue(write_catalogue(
+        tmp_path, {"qualifications/ab-003.yaml": MIXED_REPLACEMENTS}))
+    on = dt.date(2026, 11, 29)
+    status = status_on(catalogue, catalogue.qualifications["ab-003"], on)
+    assert status.inferred_replacements == ("ab-001",) and not status.replacement_inferred
+    assert labels.status_sentence(catalogue, status, on).endswith(
+        "What replaced it, as the sources state or suggest: Level 3 Certificate in Testing "
+        "(002); Level 2 Certificate in Testing (001) (inferred).")

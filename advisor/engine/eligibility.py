@@ -118,7 +118,12 @@ class StatusOnDate:
     reason: str
     source: tuple[Citation, ...]
     replaced_by: tuple[str, ...] = ()
-    replacement_inferred: bool = False  # the sources only imply what replaced it
+    inferred_replacements: tuple[str, ...] = ()  # those of replaced_by the sources only imply
+
+    @property
+    def replacement_inferred(self) -> bool:
+        """True when the sources only imply every replacement they name."""
+        return bool(self.replaced_by) and set(self.replaced_by) <= set(self.inferred_replacements)
 
 
 def _status_from(q: Qualification, reasons: tuple[Reason, ...] | list[Reason]) -> StatusOnDate:
@@ -127,7 +132,7 @@ def _status_from(q: Qualification, reasons: tuple[Reason, ...] | list[Reason]) -
         if code in by_code:
             reason = by_code[code]
             replaced = tuple(r.by for r in q.replaced_by) if status.rank >= 2 else ()
-            inferred = bool(replaced) and all(r.inferred for r in q.replaced_by)
+            inferred = tuple(r.by for r in q.replaced_by if r.inferred) if replaced else ()
             return StatusOnDate(status, reason.message, reason.source, replaced, inferred)
     return StatusOnDate(Status.UNKNOWN, "The sources give no date that settles it.", q.source)
 

@@ -253,9 +253,12 @@ _STATUS_IN_A_SENTENCE = {
 
 
 def replacement_names(catalogue: Catalogue, status: StatusOnDate) -> list[str]:
-    """The names of what the sources say replaced a qualification that has closed."""
-    return [catalogue.qualifications[i].name for i in status.replaced_by
-            if i in catalogue.qualifications]
+    """The names of what the sources say replaced a qualification that has closed; where they
+    state some and only suggest others, the suggested ones marked "(inferred)"."""
+    mixed = bool(status.inferred_replacements) and not status.replacement_inferred
+    return [catalogue.qualifications[i].name
+            + (" (inferred)" if mixed and i in status.inferred_replacements else "")
+            for i in status.replaced_by if i in catalogue.qualifications]
 
 
 def status_sentence(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) -> str:
@@ -293,6 +296,8 @@ def _what_replaced_it(status: StatusOnDate) -> str:
     """How sure the sources are of what replaced a qualification, before its name."""
     if status.replacement_inferred:
         return "what replaced it, as the sources suggest (they do not say so in those words)"
+    if status.inferred_replacements:
+        return "what replaced it, as the sources state or suggest"
     return "the sources name what replaced it"
 
 
