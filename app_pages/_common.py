@@ -33,6 +33,7 @@ import streamlit as st
 from advisor import (
     EARLIEST_DATE,
     LATEST_DATE,
+    NOT_FOR_THIS_LEARNER,
     Catalogue,
     CatalogueError,
     Citation,
@@ -226,7 +227,10 @@ def show_entry_status(catalogue: Catalogue, eligibility: Eligibility) -> None:
     said = [r.message for r in eligibility.reasons if r.code in _STATUS_CODES]
     line = f"On {uk_date(eligibility.as_at)}: " + (
         " ".join(said) if said else f"{labels.entry_status(eligibility)}.")
-    show = {Status.OPEN: st.success, Status.CLOSED: st.warning,
+    refused = [r.message for r in eligibility.reasons if r.code in NOT_FOR_THIS_LEARNER]
+    if refused and eligibility.status.status is Status.OPEN:
+        line += " But not to this learner: " + " ".join(refused)
+    show = {Status.OPEN: st.warning if refused else st.success, Status.CLOSED: st.warning,
             Status.CERTIFICATION_CLOSED: st.warning, Status.NOT_YET_OPEN: st.warning}
     show.get(eligibility.status.status, st.info)(line)
     for reason in eligibility.reasons:

@@ -77,15 +77,23 @@ def test_starting_level__an_apprenticeship_aim_shows_the_framework_components():
 
 
 def test_plan_route__a_route_into_a_framework_shows_its_components():
-    at = open_with_link(ROUTE, **{"from": "09628", "to": "03456"})
+    def components(at):
+        return {(r["Component"], r["Learner"], r["What it needs"]) for t in at.table
+                if "Component" in t.value.columns for _, r in t.value.iterrows()}
+
+    # While 03456 took new learners: 09628 is held; 03456, where the route ends, is planned.
+    at = open_with_link(ROUTE, on="2015-06-01", **{"from": "09628", "to": "03456"})
     assert "Apprenticeship frameworks this route leads into" in all_text(at)
-    rows = {(r["Component"], r["Learner"], r["What it needs"])
-            for t in at.table if "Component" in t.value.columns for _, r in t.value.iterrows()}
-    # 09628 is held; 03456, where the route ends, is only planned: not held.
+    rows = components(at)
     assert ("competence", "on this route",
             "Not held yet: this route takes OCR Level 3 NVQ Diploma in Customer Service (03456), "
             "which gives it.") in rows
     assert not any(learner == "held" and "03456" in needs for _, learner, needs in rows)
+    # Today 03456 is closed: the route cannot give the component, and says so.
+    today = components(open_with_link(ROUTE, **{"from": "09628", "to": "03456"}))
+    assert ("competence", "missing",
+            "Missing: this route takes OCR Level 3 NVQ Diploma in Customer Service (03456), but "
+            "it is closed to new learners on the date, so it cannot give this now.") in today
 
 
 def test_starting_level__questions_about_a_job_are_hidden_when_not_working():
@@ -321,3 +329,10 @@ def test_plan_route__a_step_says_why_once():
     steps = [t for t in texts(at.markdown) if "documented progression" in t.casefold()]
     assert steps and not any(t.casefold().count("not a documented progression") > 1
                              for t in steps)
+
+
+def test_starting_level__open_but_not_to_this_learner_says_so_where_its_status_is():
+    at = open_with_link(LEVEL, work="working", age="14", on="2016-06-01")
+    assert any(w.startswith("On 1 June 2016: Open to new learners until 31 December 2016. But "
+                            "not to this learner: Not approved for learners aged 14")
+               for w in texts(at.warning))

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 from advisor import (
     ActionPlan,
+    Aim,
     Employment,
     Profile,
     action_plan_html,
@@ -259,3 +260,11 @@ def test_action_plan__a_step_the_sources_list_in_part_keeps_why_it_cannot_be_pla
             "of its units, so ask the centre which units it offers.") in text
     assert "No combination of further units can complete it" not in text
     assert "which it is inferred to follow; confirm the units with the awarding body" in text
+
+
+def test_action_plan__each_source_is_listed_once(catalogue):
+    result = recommend(catalogue, Profile(age=30, employment=Employment.WORKING,
+                                          aim=Aim.APPRENTICESHIP), as_at=TODAY)
+    html = action_plan_html(catalogue, ActionPlan(as_at=TODAY, recommendation=result))
+    listed = re.findall(r"<li>([^<]*)</li>", html.split("<h2>Sources</h2>", 1)[1])
+    assert listed and len(listed) == len(set(listed))

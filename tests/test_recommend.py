@@ -149,8 +149,8 @@ def test_recommend__a_few_statements_beside_a_level_3_role_do_not_contradict_it(
                     role="Customer Service Team Leader", responsibilities=FOUR_STATEMENTS[:2])
     assert result.recommended_level == 3
     (few,) = [f for f in result.cautions if f.code == "some-level-3-statements"]
-    assert few.message.startswith("2 of the 7 descriptions of a Level 3 learner fit (")
-    assert "fewer than most. The other answers point to Level 3" in few.message
+    assert few.message.startswith("Only 2 of the 7 descriptions of a Level 3 learner fit (")
+    assert "The other answers (such as the job title) point to Level 3" in few.message
     assert "only when most" not in few.message
     (move_up,) = [f for f in result.cautions if f.code == "no-automatic-move-up"]
     assert not move_up.message.startswith("Holding a qualification")  # nothing is held

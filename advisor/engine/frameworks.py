@@ -63,8 +63,16 @@ def check_framework(
             match = next((q for q in component.qualifications if q in held_ids), None)
             names = " or ".join(_name(catalogue, q) for q in component.qualifications)
             planned = next((q for q in planned_ids if q in component.qualifications), None)
+            closed = (planned is not None and as_at is not None
+                      and planned in catalogue.qualifications
+                      and status_on(catalogue, catalogue.qualifications[planned],
+                                    as_at).status.closed)
             if match is not None:
                 message = f"Held: {_name(catalogue, match)}."
+            elif planned is not None and closed:
+                message = (f"Missing: this route takes {_name(catalogue, planned)}, but it is "
+                           "closed to new learners on the date, so it cannot give this now.")
+                planned = None
             elif planned is not None:
                 message = (f"Not held yet: this route takes {_name(catalogue, planned)}, "
                            "which gives it.")
@@ -84,7 +92,7 @@ def check_framework(
                 f"Not in the catalogue; check with the centre: {component.description}"))
     cautions = []
     if not framework.components_complete:
-        cautions.append("The sources list only some of this framework's components.")
+        cautions.append("This framework may have components the sources do not list.")
     if framework.note:
         cautions.append(framework.note)
     return FrameworkStatus(framework, tuple(statuses), tuple(cautions))

@@ -311,8 +311,9 @@ def _few_level_3_statements(catalogue: Catalogue, profile: Profile,
     fitting = (f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit "
                f"({'; '.join(chosen)})")
     if level is not None and level >= 3:
-        message = (f"{fitting}: fewer than most. The other answers point to Level {level}; check "
-                   f"with the centre that Level {level} suits the work the learner does now.")
+        message = (f"Only {fitting}. The other answers (such as the job title) point to Level "
+                   f"{level}: check with the centre that Level {level} suits the work the learner "
+                   "does now.")
     else:
         message = (f"{fitting}; this advisor suggests Level 3 only when most of them do. Discuss "
                    "with the centre whether Level 3 units could be taken alongside.")

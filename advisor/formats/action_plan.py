@@ -173,19 +173,22 @@ class _Sources:
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
-        self.numbers: dict[Citation, int] = {}
+        # One number for each source as the page names it: citations of the same section that
+        # differ only in their notes are one source to a reader.
+        self.numbers: dict[str, int] = {}
+        self.publishers: dict[str, str | None] = {}
 
     def cite(self, citations: Iterable[Citation]) -> tuple[int, ...]:
-        marks = [self.numbers.setdefault(c, len(self.numbers) + 1) for c in citations]
+        marks = []
+        for cited in citations:
+            named = citation(self.catalogue, cited)
+            document = self.catalogue.documents.get(cited.doc)
+            self.publishers.setdefault(named, document.publisher if document else None)
+            marks.append(self.numbers.setdefault(named, len(self.numbers) + 1))
         return tuple(dict.fromkeys(marks))
 
     def listed(self) -> list[_Source]:
-        sources = []
-        for cited in self.numbers:
-            document = self.catalogue.documents.get(cited.doc)
-            sources.append(_Source(citation(self.catalogue, cited),
-                                   document.publisher if document else None))
-        return sources
+        return [_Source(named, self.publishers[named]) for named in self.numbers]
 
 
 def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:

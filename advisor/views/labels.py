@@ -72,7 +72,7 @@ KIND_WORDS: dict[Kind, str] = {
     Kind.KNOWLEDGE: "Knowledge (a 'Principles of' qualification): what a person knows and "
                     "understands about customer service",
     Kind.COMPETENCE: "Competence (an NVQ): what a person does at work, assessed in the workplace",
-    Kind.COMBINED: "Knowledge and competence together (the 2014 apprenticeship qualifications)",
+    Kind.COMBINED: "Knowledge and competence together, in one qualification",
     Kind.UNKNOWN: NOT_STATED,
 }
 

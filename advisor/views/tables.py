@@ -577,9 +577,9 @@ def framework_table(catalogue: Catalogue, status: FrameworkStatus, *,
     needs, and the status on the date of the qualifications that would give it."""
     rows = []
     for component in status.components:
-        on_date = "; ".join(f"{catalogue.qualifications[q].reference}: "
-                            + status_sentence(catalogue, found, as_at)
-                            for q, found in component.statuses)
+        on_date = " ".join(f"{catalogue.qualifications[q].reference}: "
+                           + status_sentence(catalogue, found, as_at)
+                           for q, found in component.statuses)
         rows.append({"Component": component.component.kind.value.replace("-", " "),
                      "Learner": ("on this route" if component.on_route
                                  else _HELD_WORDS[component.held]),
