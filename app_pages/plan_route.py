@@ -4,7 +4,8 @@ Widgets: ``route_from`` (qualification id completed, optional), ``route_units`` 
 ``route_target`` ("level" / "qualification"), ``route_to_level`` (1-8), ``route_to``
 (qualification id), ``route_documented`` (documented progressions only), ``route_choice`` (which
 route to show). The answers live in the browser session and in the page address
-(``?from=09628&level=3``); nothing is stored on the server.
+(``?from=09628&level=3``, and ``&route=2`` when another route than the first is shown);
+nothing is stored on the server.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ ROUTES_SHOWN = 5
 MAX_STEPS = MAX_STEPS_TO_TARGET  # the most steps a route to a chosen level or qualification
 ONWARD_STEPS = MAX_STEPS_ONWARD  # ... and a route onward, with no target chosen
 NO_TARGET = "no target chosen: onward routes shown"
+LINKED_ROUTE = "route_linked"  # the route a shared link showed, until the routes are found
 LINK_KEYS = ("from", "units", "to", "level", "documented")  # a link carrying answers has one
 TARGETS = {"level": "A level", "qualification": "A particular qualification"}
 
@@ -90,6 +92,13 @@ def seed_from_link(catalogue: Catalogue) -> None:
     st.session_state["route_to"] = query.to_qualification
     st.session_state["route_to_level"] = query.to_level
     st.session_state["route_documented"] = query.documented_only
+    shown = st.query_params.get("route")
+    if shown is not None:  # which of the routes found the link showed: 2 for the second
+        if shown.isdigit() and 1 <= int(shown) <= ROUTES_SHOWN:
+            st.session_state[LINKED_ROUTE] = int(shown) - 1
+        else:
+            notes.append(f"The link's route number '{shown[:20]}' was left out: the first route "
+                         "is shown.")
 
 
 def ask(catalogue: Catalogue) -> RouteQuery:
@@ -248,9 +257,15 @@ def main() -> None:
         route_names = {n: f"Route {n + 1}: " + " → ".join(q.reference
                                                      for q in r.path)
                   for n, r in enumerate(routes)}
+        linked = st.session_state.pop(LINKED_ROUTE, None)
+        if linked is not None and linked < len(routes):
+            st.session_state["route_choice"] = linked
         choice = st.radio("Show route", list(route_names), format_func=route_names.__getitem__,
                           key="route_choice", horizontal=True)
-        chosen = routes[choice if choice is not None and choice < len(routes) else 0]
+        number = choice if choice is not None and choice < len(routes) else 0
+        chosen = routes[number]
+        if number:  # the route shown travels in the address too (the first needs no mark)
+            st.query_params["route"] = str(number + 1)
 
     start = query.from_qualification
     figure = charts.route_map(catalogue, route=chosen, start=start)

@@ -336,3 +336,14 @@ def test_starting_level__open_but_not_to_this_learner_says_so_where_its_status_i
     assert any(w.startswith("On 1 June 2016: Open to new learners until 31 December 2016. But "
                             "not to this learner: Not approved for learners aged 14")
                for w in texts(at.warning))
+
+
+def test_plan_route__the_route_shown_is_kept_in_the_address():
+    at = open_with_link(ROUTE, **{"from": "09628", "level": "3", "route": "2"})
+    assert at.radio(key="route_choice").value == 1
+    assert at.query_params["route"] == "2"
+    at.radio(key="route_choice").set_value(0).run()
+    assert "route" not in at.query_params  # the first route needs no mark
+    odd = open_with_link(ROUTE, **{"from": "09628", "level": "3", "route": "99"})
+    assert odd.radio(key="route_choice").value == 0
+    assert any("route number '99' was left out" in w for w in texts(odd.warning))
