@@ -94,7 +94,6 @@ from advisor.engine.decisions import (
     plan_timeline,
 )
 from advisor.engine.eligibility import (
-    NOT_FOR_THIS_LEARNER,
     Eligibility,
     Reason,
     ReasonCode,
@@ -196,7 +195,6 @@ __all__ = [
     "MAX_STEPS_TO_TARGET",
     "MIN_HOURS_A_WEEK",
     "NOT_ASSESSED",
-    "NOT_FOR_THIS_LEARNER",
     "REGISTER_ENV",
     "REGISTER_SUBJECT",
     "Accepted",

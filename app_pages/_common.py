@@ -33,7 +33,6 @@ import streamlit as st
 from advisor import (
     EARLIEST_DATE,
     LATEST_DATE,
-    NOT_FOR_THIS_LEARNER,
     Catalogue,
     CatalogueError,
     Citation,
@@ -227,7 +226,7 @@ def show_entry_status(catalogue: Catalogue, eligibility: Eligibility) -> None:
     said = [r.message for r in eligibility.reasons if r.code in _STATUS_CODES]
     line = f"On {uk_date(eligibility.as_at)}: " + (
         " ".join(said) if said else f"{labels.entry_status(eligibility)}.")
-    refused = [r.message for r in eligibility.reasons if r.code in NOT_FOR_THIS_LEARNER]
+    refused = [r.message for r in eligibility.not_for_this_learner]
     if refused and eligibility.status.status is Status.OPEN:
         line += " But not to this learner: " + " ".join(refused)
     show = {Status.OPEN: st.warning if refused else st.success, Status.CLOSED: st.warning,

@@ -50,10 +50,10 @@ class ReasonCode(StrEnum):
     REGISTER_ONLY = "register-only"  # known from the register alone: no ages, entry, units
 
 
-NOT_FOR_THIS_LEARNER = frozenset({ReasonCode.AGE_NOT_APPROVED, ReasonCode.ROLE_NOT_MET})
-"""The reasons a qualification open to new learners is still not open to this one."""
+# The reasons a qualification open to new learners is still not open to this one.
+_NOT_FOR_THIS_LEARNER = frozenset({ReasonCode.AGE_NOT_APPROVED, ReasonCode.ROLE_NOT_MET})
 _BLOCKING = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.NOT_YET_OPEN, ReasonCode.NOT_A_QUALIFICATION,
-             *NOT_FOR_THIS_LEARNER}
+             *_NOT_FOR_THIS_LEARNER}
 # What leaves it unknown: the sources, or answers the learner has not given (and what they are).
 _UNKNOWN_FROM_SOURCES = {ReasonCode.DATES_UNKNOWN, ReasonCode.AGE_UNKNOWN}
 _NOT_GIVEN = {ReasonCode.AGE_NOT_GIVEN: "age", ReasonCode.ROLE_REQUIREMENT: "senior role"}
@@ -162,6 +162,12 @@ class Eligibility:
     def status(self) -> StatusOnDate:
         """The qualification's status on the date (whatever the learner's age)."""
         return _status_from(self.qualification, self.reasons)
+
+    @property
+    def not_for_this_learner(self) -> tuple[Reason, ...]:
+        """Why this learner cannot start it whatever the date says (age group not approved,
+        role requirement not met); empty when nothing about the learner bars them."""
+        return tuple(r for r in self.reasons if r.code in _NOT_FOR_THIS_LEARNER)
 
     @property
     def depends_on(self) -> tuple[str, ...]:

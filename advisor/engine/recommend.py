@@ -44,7 +44,6 @@ from advisor.catalogue import (
 )
 from advisor.engine.combination import CombinationCheck, check_combination
 from advisor.engine.eligibility import (
-    NOT_FOR_THIS_LEARNER,
     Eligibility,
     Status,
     check_eligibility,
@@ -372,15 +371,15 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
             + (f" (ask them to confirm you can start: it depends on "
                f"{depends.depends_on_words('your')})." if depends else ".")))
     elif refused := [o for o in options if o.open_on_date and o.can_start is False]:
-        why = " ".join(dict.fromkeys(r.message for o in refused for r in o.eligibility.reasons
-                                     if r.code in NOT_FOR_THIS_LEARNER))
+        why = " ".join(dict.fromkeys(r.message for o in refused
+                                     for r in o.eligibility.not_for_this_learner))
         steps.append(NextStep(
             f"{_listed([o.qualification.name for o in refused])} "
             + ("takes" if len(refused) == 1 else "take")
             + f" new learners on {day}, but not you: {why} Ask {WHERE_TO_ASK} which Level "
             f"{level} Customer Service qualifications would suit you.",
-            tuple(c for o in refused for r in o.eligibility.reasons
-                  if r.code in NOT_FOR_THIS_LEARNER for c in r.source)))
+            tuple(c for o in refused for r in o.eligibility.not_for_this_learner
+                  for c in r.source)))
     elif options:
         steps.append(NextStep(
             f"Ask {WHERE_TO_ASK} which Level {level} Customer Service qualifications they "
