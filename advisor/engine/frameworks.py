@@ -62,27 +62,25 @@ def check_framework(
         if component.qualifications:
             match = next((q for q in component.qualifications if q in held_ids), None)
             names = " or ".join(_name(catalogue, q) for q in component.qualifications)
+            on_date = tuple((q, status_on(catalogue, catalogue.qualifications[q], as_at))
+                            for q in component.qualifications
+                            if as_at is not None and q in catalogue.qualifications)
             planned = next((q for q in planned_ids if q in component.qualifications), None)
-            closed = (planned is not None and as_at is not None
-                      and planned in catalogue.qualifications
-                      and status_on(catalogue, catalogue.qualifications[planned],
-                                    as_at).status.closed)
+            planned_status = dict(on_date).get(planned) if planned is not None else None
             if match is not None:
-                message = f"Held: {_name(catalogue, match)}."
-            elif planned is not None and closed:
-                message = (f"Missing: this route takes {_name(catalogue, planned)}, but it is "
-                           "closed to new learners on the date, so it cannot give this now.")
-                planned = None
+                message, planned = f"Held: {_name(catalogue, match)}.", None
+            elif planned is not None and planned_status is not None and (
+                    planned_status.status.closed):
+                message, planned = (f"Missing: this route takes {_name(catalogue, planned)}, "
+                                    "but it is closed to new learners on the date, so it "
+                                    "cannot give this now."), None
             elif planned is not None:
                 message = (f"Not held yet: this route takes {_name(catalogue, planned)}, "
                            "which gives it.")
             else:
                 message = f"Missing: {names}."
-            on_date = tuple((q, status_on(catalogue, catalogue.qualifications[q], as_at))
-                            for q in component.qualifications
-                            if as_at is not None and q in catalogue.qualifications)
             statuses.append(ComponentStatus(component, match is not None, match, message,
-                                            on_date, None if match is not None else planned))
+                                            on_date, planned))
         elif component.id in declared:
             statuses.append(ComponentStatus(component, True, None,
                                             f"Held, as stated: {component.description}"))
