@@ -237,13 +237,14 @@ def recommend(
         if working is not None:
             reasons.append(working)
 
-    reasons += _level_3_evidence(catalogue, profile)
+    fit = _level_3_fit(catalogue, profile)
+    reasons += _level_3_evidence(fit)
     for finding, is_reason in _senior_role_evidence(catalogue, profile):
         (reasons if is_reason else cautions).append(finding)
 
     levels = [f.level for f in reasons if f.level is not None]
     level = max(levels) if levels else None
-    cautions += _few_level_3_statements(catalogue, profile, level)
+    cautions += _few_level_3_statements(fit, level)
     if level is None:
         cautions.append(Finding(
             "not-enough-to-recommend",
@@ -282,10 +283,9 @@ def _level_3_fit(catalogue: Catalogue, profile: Profile) -> tuple[Statement, lis
     return statement, _points_matching(statement, profile.responsibilities)
 
 
-def _level_3_evidence(catalogue: Catalogue, profile: Profile) -> list[Finding]:
+def _level_3_evidence(fit: tuple[Statement, list[str]] | None) -> list[Finding]:
     """A reason for Level 3 when most of the Level 3 descriptions fit the learner's work (this
-    advisor's reading, see :data:`LEVEL_3_SHARE`)."""
-    fit = _level_3_fit(catalogue, profile)
+    advisor's reading, see :data:`LEVEL_3_SHARE`); ``fit`` is :func:`_level_3_fit`'s."""
     if fit is None or len(fit[1]) <= len(fit[0].points) * LEVEL_3_SHARE:
         return []
     statement, chosen = fit
@@ -298,11 +298,10 @@ def _level_3_evidence(catalogue: Catalogue, profile: Profile) -> list[Finding]:
     )]
 
 
-def _few_level_3_statements(catalogue: Catalogue, profile: Profile,
+def _few_level_3_statements(fit: tuple[Statement, list[str]] | None,
                             level: int | None) -> list[Finding]:
     """A caution when some, but not most, of the Level 3 descriptions fit: worded for the
     level suggested, which other answers (a job role) may already have put at Level 3."""
-    fit = _level_3_fit(catalogue, profile)
     if fit is None or not fit[1] or len(fit[1]) > len(fit[0].points) * LEVEL_3_SHARE:
         return []
     statement, chosen = fit
