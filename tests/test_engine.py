@@ -21,7 +21,7 @@ from advisor import (
 )
 from advisor.catalogue import AgeCaution
 from advisor.cli import main
-from tests.support.catalogues import QUALIFICATION, SECOND, write_catalogue
+from tests.support.catalogues import QUALIFICATION, REPLACED, SECOND, write_catalogue
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -415,20 +415,7 @@ def test_eligibility__a_replacement_the_sources_only_imply_is_said_as_one(catalo
         "(the sources suggest this; they do not say so in those words).")
 
 
-MIXED_REPLACEMENTS = """\
-id: ab-003
-awarding_body: AB
-code: "003"
-title: Level 2 Award in Testing
-level: 2
-structure: unknown
-source: doc.txt § Profile
-dates:
-  last_entry: {date: 2015-06-30, source: doc.txt § Dates}
-replaced_by:
-  - by: ab-002
-    scope: from 2015
-    source: doc.txt § Replacement
+MIXED_REPLACEMENTS = REPLACED + """\
   - by: ab-001
     scope: for some learners
     source:

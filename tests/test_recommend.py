@@ -17,7 +17,7 @@ from advisor import (
     recommend,
 )
 from advisor.cli import main
-from tests.support.catalogues import write_catalogue
+from tests.support.catalogues import REPLACED, write_catalogue
 
 TODAY = dt.date(2026, 11, 22)
 JOB_ROLES = "003_6006b2829cc9c277.txt § JOB ROLES AND PROGRESSION"
@@ -242,22 +242,7 @@ def test_recommend__unknown_role_gets_suggestions_and_no_level(catalogue):
 
 
 def test_recommend__all_closed_says_so_and_names_the_replacement(tmp_path):
-    replaced = """\
-id: ab-003
-awarding_body: AB
-code: "003"
-title: Level 2 Award in Testing
-level: 2
-structure: unknown
-source: doc.txt § Profile
-dates:
-  last_entry: {date: 2015-06-30, source: doc.txt § Dates}
-replaced_by:
-  - by: ab-002
-    scope: from 2015
-    source: doc.txt § Replacement
-"""
-    catalogue = load_catalogue(write_catalogue(tmp_path, {"qualifications/ab-003.yaml": replaced}))
+    catalogue = load_catalogue(write_catalogue(tmp_path, {"qualifications/ab-003.yaml": REPLACED}))
     result = recommend(catalogue, Profile(held_qualifications=("ab-001",)), as_at=TODAY)
     assert result.recommended_level == 2
     (caution,) = [f for f in result.cautions if f.code == "all-closed"]

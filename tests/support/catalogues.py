@@ -108,3 +108,21 @@ def write_catalogue(root: Path, overrides: dict[str, str] | None = None) -> Path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
     return data
+
+
+REPLACED = """\
+id: ab-003
+awarding_body: AB
+code: "003"
+title: Level 2 Award in Testing
+level: 2
+structure: unknown
+source: doc.txt § Profile
+dates:
+  last_entry: {date: 2015-06-30, source: doc.txt § Dates}
+replaced_by:
+  - by: ab-002
+    scope: from 2015
+    source: doc.txt § Replacement
+"""
+"""A third qualification, closed to entry in 2015, whose documents say ab-002 replaced it."""
