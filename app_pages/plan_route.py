@@ -10,12 +10,14 @@ nothing is stored on the server.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 
 import streamlit as st
 
 from advisor import (
+    MAX_ROUTE_SHOWN,
     MAX_STEPS_ONWARD,
     MAX_STEPS_TO_TARGET,
     ActionPlan,
@@ -54,7 +56,7 @@ from app_pages._common import (
 )
 from app_pages._decisions import accept_similar
 
-ROUTES_SHOWN = 5
+ROUTES_SHOWN = MAX_ROUTE_SHOWN
 MAX_STEPS = MAX_STEPS_TO_TARGET  # the most steps a route to a chosen level or qualification
 ONWARD_STEPS = MAX_STEPS_ONWARD  # ... and a route onward, with no target chosen
 NO_TARGET = "no target chosen: onward routes shown"
@@ -92,13 +94,7 @@ def seed_from_link(catalogue: Catalogue) -> None:
     st.session_state["route_to"] = query.to_qualification
     st.session_state["route_to_level"] = query.to_level
     st.session_state["route_documented"] = query.documented_only
-    shown = st.query_params.get("route")
-    if shown is not None:  # which of the routes found the link showed: 2 for the second
-        if shown.isdigit() and 1 <= int(shown) <= ROUTES_SHOWN:
-            st.session_state[LINKED_ROUTE] = int(shown) - 1
-        else:
-            notes.append(f"The link's route number '{shown[:20]}' was left out: the first route "
-                         "is shown.")
+    st.session_state[LINKED_ROUTE] = query.shown - 1
 
 
 def ask(catalogue: Catalogue) -> RouteQuery:
@@ -264,8 +260,9 @@ def main() -> None:
                           key="route_choice", horizontal=True)
         number = choice if choice is not None and choice < len(routes) else 0
         chosen = routes[number]
-        if number:  # the route shown travels in the address too (the first needs no mark)
-            st.query_params["route"] = str(number + 1)
+        if number:  # the route shown travels in the address too
+            st.query_params.from_dict(with_date(ctx, encode_route(
+                catalogue, dataclasses.replace(query, shown=number + 1))))
 
     start = query.from_qualification
     figure = charts.route_map(catalogue, route=chosen, start=start)

@@ -53,6 +53,7 @@ class RouteQuery:
     to_qualification: str | None = None  # a qualification id
     to_level: int | None = None
     documented_only: bool = False
+    shown: int = 1  # which of the routes found the page shows: 1 for the best, 2 for the next
 
 
 def _value(params: Mapping[str, str | list[str]], key: str, notes: list[str]) -> str | None:
@@ -268,7 +269,13 @@ def encode_route(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
         params["level"] = str(query.to_level)
     if query.documented_only:
         params["documented"] = "yes"
+    if query.shown > 1:  # the best route needs no mark
+        params["route"] = str(query.shown)
     return params
+
+
+MAX_ROUTE_SHOWN = 5
+"""The most routes the route page lists, so the highest ``route=`` a link may name."""
 
 
 def decode_route(catalogue: Catalogue,
@@ -302,10 +309,18 @@ def decode_route(catalogue: Catalogue,
         else:
             notes.append(f"The link's 'documented' answer '{documented_text[:20]}' was not "
                          "understood: left out.")
+    shown = 1
+    shown_text = _value(params, "route", notes)
+    if shown_text is not None:
+        if shown_text.isdigit() and 1 <= int(shown_text) <= MAX_ROUTE_SHOWN:
+            shown = int(shown_text)
+        else:
+            notes.append(f"The link's route number '{shown_text[:20]}' was left out: the first "
+                         "route is shown.")
     return RouteQuery(
         from_qualification=start[0] if start else None, units=tuple(units),
         to_qualification=target[0] if target else None,
-        to_level=level, documented_only=documented,
+        to_level=level, documented_only=documented, shown=shown,
     ), notes
 
 
