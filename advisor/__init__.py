@@ -106,6 +106,7 @@ from advisor.engine.eligibility import (
 from advisor.engine.frameworks import (
     ComponentStatus,
     FrameworkStatus,
+    apprenticeships_today,
     check_framework,
     check_frameworks,
 )
@@ -273,6 +274,7 @@ __all__ = [
     "age_bands_for",
     "already_reached",
     "answers",
+    "apprenticeships_today",
     "assess_cohort",
     "carry_over",
     "charts",

@@ -247,9 +247,10 @@ def show_frameworks(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus],
     centre, with their qualifications' status on the date."""
     for number, status in enumerate(frameworks):
         framework = status.framework
-        st.markdown(f"**{escape_markdown(framework.title)}** (Level {framework.level})")
+        label = labels.framework_label(catalogue, framework)
+        st.markdown(f"**{escape_markdown(label)}**")
         show_table(tables.framework_table(catalogue, status, as_at=as_at),
-                   name=f"Components of {framework.title}", key=f"{key}_{number}",
+                   name=f"Components of {label}", key=f"{key}_{number}",
                    file_name=f"framework-{framework.id}.csv", wrap=True)
         for caution in status.cautions:
             st.caption(escape_markdown(caution))

@@ -29,6 +29,7 @@ from advisor import (
     Status,
     action_plan_html,
     already_reached,
+    apprenticeships_today,
     charts,
     check_eligibility,
     check_frameworks,
@@ -285,6 +286,10 @@ def main() -> None:
     if ends_in:
         st.subheader("Apprenticeship frameworks this route leads into")
         show_frameworks(catalogue, ends_in, as_at=ctx.as_at, key="route_fw")
+        if not any(f.framework.succeeded_by for f in ends_in):  # else each says what followed
+            today, sources = apprenticeships_today(catalogue, chosen.path[-1].level)
+            st.info(escape_markdown(today))
+            show_sources(catalogue, sources)
     st.divider()
     answers = {
         "Completed": labels.qualification_label(catalogue.qualifications[start])

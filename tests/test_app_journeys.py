@@ -96,6 +96,16 @@ def test_plan_route__a_route_into_a_framework_shows_its_components():
             "it is closed to new learners on the date, so it cannot give this now.") in today
 
 
+def test_plan_route__a_route_into_a_closed_framework_says_where_apprenticeships_stand_today():
+    at = open_with_link(ROUTE, **{"from": "09628", "to": "03456"})
+    text = all_text(at)
+    # Named so that it cannot be taken for the 2014 framework of the same title ...
+    assert "Advanced Apprenticeship in Customer Service (Level 3, with 03456 and 09629)" in text
+    # ... and, as no successor is named at Level 3, the page says so and whom to ask.
+    assert ("The sources do not name the apprenticeship standard that took the place of the "
+            "Level 3 Customer Service framework in England") in text
+
+
 def test_starting_level__questions_about_a_job_are_hidden_when_not_working():
     at = open_with_link(LEVEL)
     assert at.selectbox(key="sl_role") is not None

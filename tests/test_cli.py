@@ -305,6 +305,11 @@ def test_frameworks__components_held_missing_or_to_check_with_statuses(capsys):
     assert "[held] technical-knowledge: Held: OCR Level 2 Certificate" in text
     assert ("Today: In England, the Customer Service Practitioner apprenticeship standard "
             "(ST0072, Level 2) took the place of this framework.") in text
+    # The 2010 and 2014 Level 3 frameworks share a title; their headings differ.
+    headings = [line for line in text.splitlines()
+                if line.startswith("Advanced Apprenticeship in Customer Service")]
+    assert [h.removeprefix("Advanced Apprenticeship in Customer Service") for h in headings] \
+        == [" (Level 3, with 03456 and 09629)", " (Level 3, FR03058)"]
 
 
 def test_check__rules_met_after_certificates_ended_and_why_there_is_no_plan(capsys):

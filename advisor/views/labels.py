@@ -42,6 +42,7 @@ __all__ = [
     "cite",
     "completion_words",
     "entry_status",
+    "framework_label",
     "group_name",
     "group_requirement",
     "in_level_order",
@@ -105,6 +106,22 @@ _LEVEL_3_IN_YOUR_WORDS = {
     "are aware of the commercial or other pressures facing the organisation/business":
         "I am aware of the commercial or other pressures my organisation faces",
 }
+
+
+def framework_label(catalogue: Catalogue, framework: Framework) -> str:
+    """``Advanced Apprenticeship in Customer Service (Level 3, FR03058)``. Two frameworks share
+    that title (the 2010 generation's and 2014's), so one without a reference is told apart by
+    the qualifications it pairs: ``(Level 3, with 03456 and 09629)``."""
+    if framework.reference:
+        detail = framework.reference
+    else:
+        held_through = [catalogue.qualifications[qid].reference
+                        for component in framework.components
+                        for qid in component.qualifications
+                        if qid in catalogue.qualifications]
+        detail = ("with " + " and ".join(dict.fromkeys(held_through)) if held_through
+                  else "no reference given")
+    return f"{framework.title} (Level {framework.level}, {detail})"
 
 
 def standard_taking_its_place(framework: Framework) -> str:

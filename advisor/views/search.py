@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from advisor.catalogue import Catalogue, Category, Kind, Qualification, Unit
+from advisor.views.labels import framework_label
 
 _LEVEL = re.compile(r"\blevel\s*(\d)\b")
 # The words a kind answers to in a search: its name, and NVQ for competence. Not the labels'
@@ -126,8 +127,7 @@ def leads_to(catalogue: Catalogue) -> dict[str, tuple[Lead, ...]]:
     the sources place at its level."""
     found: dict[str, list[Lead]] = defaultdict(list)
     for framework in catalogue.frameworks.values():
-        level = f" (Level {framework.level})" if framework.level is not None else ""
-        lead = Lead(f"apprenticeship framework \u201c{framework.title}\u201d{level}",
+        lead = Lead(framework_label(catalogue, framework),
                     (framework.title, "apprenticeship framework"))
         for component in framework.components:
             for qid in component.qualifications:

@@ -28,6 +28,7 @@ from advisor.views.labels import (
     REGISTER_ORIGIN,
     cite,
     completion_words,
+    framework_label,
     register_level,
     standard_taking_its_place,
     status_sentence,
@@ -354,8 +355,7 @@ def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
     lines: list[str] = []
     for status in frameworks:
         framework = status.framework
-        lines.append(f"{framework.title} (Level {framework.level}"
-                     + (f", {framework.reference})" if framework.reference else ")"))
+        lines.append(framework_label(catalogue, framework))
         for component in status.components:
             lines.append(f"  [{marks[component.held]}] {component.component.kind.value}: "
                          f"{component.message}")
