@@ -22,7 +22,7 @@ from advisor.catalogue import (
     Structure,
 )
 from advisor.engine.combination import CombinationCheck, RuleKind
-from advisor.engine.eligibility import Eligibility, Status, StatusOnDate
+from advisor.engine.eligibility import Eligibility, ReasonCode, Status, StatusOnDate
 from advisor.engine.planner import Objective
 from advisor.engine.routes import RouteStep, StepKind
 from advisor.engine.wording import count, group_name, uk_date
@@ -351,8 +351,15 @@ def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) 
 
 
 def entry_status(eligibility: Eligibility) -> str:
-    """Whether new learners can start, in a few words, from the date reasons alone."""
-    return STATUS_WORDS[eligibility.status.status]
+    """Whether new learners can start, in a few words, from the date reasons alone; where the
+    dates are not stated and a review date has passed, that too, as it is a reason to doubt."""
+    words = STATUS_WORDS[eligibility.status.status]
+    review = eligibility.qualification.dates.review
+    if (review is not None and any(r.code is ReasonCode.REVIEW_DATE_PASSED
+                                   for r in eligibility.reasons)):
+        words += (f"; its review date ({uk_date(review.date)}) has passed: ask the awarding "
+                  "body whether it is still offered")
+    return words
 
 
 GLOSSARY: dict[str, str] = {

@@ -217,6 +217,15 @@ def follows(catalogue: Catalogue, q: Qualification) -> tuple[Qualification, str]
     return structure, "which it " + ("is inferred to follow" if inferred else "follows")
 
 
+def _units_listed(catalogue: Catalogue, q: Qualification) -> str:
+    """How many units ``q`` lists; where they are a national structure's, whose."""
+    listed = catalogue.listed_units(q)
+    if not listed:
+        return NOT_STATED
+    by = follows(catalogue, q)
+    return str(len(listed)) + (f" (those of {by[0].reference}, {by[1]})" if by else "")
+
+
 def _replacements(catalogue: Catalogue, q: Qualification) -> str:
     names = []
     for replacement in q.replaced_by:
@@ -337,7 +346,6 @@ def comparison_table(catalogue: Catalogue, qualifications: Sequence[Qualificatio
     """Facts side by side: one row per fact, one column per qualification."""
     facts: dict[str, list[str]] = defaultdict(list)
     for q in qualifications:
-        rules, _ = catalogue.effective_rules(q)
         status = entry_status(check_eligibility(catalogue, q, as_at=as_at))
         d = q.dates
         values = {
@@ -350,8 +358,7 @@ def comparison_table(catalogue: Catalogue, qualifications: Sequence[Qualificatio
             "Guided learning hours (GLH)": _range(q.glh),
             "Total qualification time (TQT)": _range(q.tqt),
             "Structure known": q.structure.value,
-            "Units listed": str(len({m.urn for g in rules.groups for m in g.units}))
-            if rules else NOT_STATED,
+            "Units listed": _units_listed(catalogue, q),
             "Last entry": uk_date(d.last_entry.date) if d.last_entry else NOT_STATED,
             "Last certification": uk_date(d.last_certification.date) if d.last_certification
             else NOT_STATED,
