@@ -114,9 +114,10 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
 
 
 def listed_units(catalogue: Catalogue, q: Qualification) -> list[str]:
-    """The URNs of ``q``'s units, each once, in the order its rules of combination list them."""
+    """The URNs of ``q``'s units in the order its rules of combination list them, for the
+    page's lists."""
     rules, _ = catalogue.effective_rules(q)
-    return list(dict.fromkeys(m.urn for g in rules.groups for m in g.units)) if rules else []
+    return list(rules.units_in_order) if rules else []
 
 
 def unit_key(urn: str) -> str:

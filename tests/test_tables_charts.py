@@ -140,6 +140,7 @@ def test_progress_table__a_unit_two_groups_list_counts_where_the_check_counted_i
         units={urn: Unit(urn=urn, title=urn, level=2, credits=5, source=cite)
                for urn in (u, v)},
         qualifications={"q": q})
+    assert rules.units_in_order == (u, v)  # listed twice, offered once, in the first place
     check = check_combination(small, q, [u])
     assert check.counted_in == {u: "B"}
     messages = {r.group: r.message for r in check.rules if r.kind == "min-credits"}

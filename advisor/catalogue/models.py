@@ -230,7 +230,12 @@ class RulesOfCombination(Record):
     @property
     def listed_units(self) -> frozenset[str]:
         """The URNs of every unit the groups list."""
-        return frozenset(member.urn for group in self.groups for member in group.units)
+        return frozenset(self.units_in_order)
+
+    @property
+    def units_in_order(self) -> tuple[str, ...]:
+        """The URNs of every unit the groups list, each once, in the order they list them."""
+        return tuple(dict.fromkeys(member.urn for group in self.groups for member in group.units))
 
 
 # --------------------------------------------------------------------------------------------
