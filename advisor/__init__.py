@@ -162,6 +162,7 @@ from advisor.formats.links import (
     encode_check,
     encode_profile,
     encode_route,
+    route_from_profile,
     without_control_characters,
 )
 from advisor.formats.spreadsheet import neutralise, to_csv_bytes, to_excel_bytes
@@ -321,6 +322,7 @@ __all__ = [
     "register_qualification",
     "register_tables",
     "resolve_units",
+    "route_from_profile",
     "search_plan",
     "shared_units",
     "status_on",

@@ -266,10 +266,14 @@ def printout_details() -> dict[str, str]:
     with st.expander("For the printout: names and agreed actions (optional)"):
         st.caption("Kept only in this browser session and in the file you download.")
         left, right = st.columns(2)
-        learner = left.text_input("Learner's name or reference", key="plan_learner")
-        adviser = right.text_input("Adviser", key="plan_adviser")
-        centre = left.text_input("Centre (college or training provider)", key="plan_centre")
-        actions = st.text_area("Agreed actions, one a line", key="plan_actions")
+        learner = left.text_input("Learner's name or reference", key="plan_learner",
+                                persist_state="session")
+        adviser = right.text_input("Adviser", key="plan_adviser",
+                                persist_state="session")
+        centre = left.text_input("Centre (college or training provider)", key="plan_centre",
+                               persist_state="session")
+        actions = st.text_area("Agreed actions, one a line", key="plan_actions",
+                               persist_state="session")
     return {"learner": without_control_characters(learner),
             "adviser": without_control_characters(adviser),
             "centre": without_control_characters(centre),

@@ -88,27 +88,30 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
     chosen = st.multiselect(
         "Accepted by the centre (recognition of prior learning)", listed, format_func=name,
         key=accepted_key(q), placeholder="None", select_all=False, filter_mode="contains",
+        persist_state="session",
         help="Units the centre accepts the learner already has, for example because they hold "
              "a similar unit under another unit reference number. They count, shown apart.")
     for urn in chosen:
         note = st.text_input(f"Evidence for {name(urn)}", key=f"accepted_note_{urn}",
-                             max_chars=200, placeholder=NOTE_ASKED)
+                             max_chars=200, placeholder=NOTE_ASKED, persist_state="session")
         if not note.strip():
             st.caption(f"{NOTE_ASKED}.")
     st.multiselect("In progress (studying now)", listed, format_func=name,
                    key=in_progress_key(q), placeholder="None", select_all=False,
-                   filter_mode="contains")
+                   filter_mode="contains", persist_state="session")
     left, right = st.columns(2)
     with left:
         st.number_input("Guided learning hours a week", min_value=MIN_HOURS_A_WEEK,
                         max_value=MAX_HOURS_A_WEEK,
-                        step=1.0, value=None, key="check_glh", placeholder="Not given")
+                        step=1.0, value=None, key="check_glh", placeholder="Not given",
+                        persist_state="session")
     st.session_state.setdefault("check_start", as_at)
     with right:
         st.date_input("Starting on", key="check_start", format="DD/MM/YYYY",
-                      min_value=EARLIEST_DATE, max_value=LATEST_DATE)
+                      min_value=EARLIEST_DATE, max_value=LATEST_DATE, persist_state="session")
     st.checkbox(
         "Already registered for this qualification", key="check_registered",
+        persist_state="session",
         help="A learner registered with the awarding body can finish until certification "
              "closes; someone not yet registered must also start before the last entry date.")
 

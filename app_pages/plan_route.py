@@ -23,6 +23,7 @@ from advisor import (
     ActionPlan,
     Catalogue,
     Category,
+    Profile,
     Route,
     RouteError,
     RouteQuery,
@@ -39,6 +40,7 @@ from advisor import (
     find_routes,
     from_register,
     labels,
+    route_from_profile,
     tables,
     text,
 )
@@ -63,6 +65,7 @@ ONWARD_STEPS = MAX_STEPS_ONWARD  # ... and a route onward, with no target chosen
 NO_TARGET = "no target chosen: onward routes shown"
 LINKED_ROUTE = "route_linked"  # the route a shared link showed, until the routes are found
 LINK_KEYS = ("from", "units", "to", "level", "documented")  # a link carrying answers has one
+ADDRESS_WRITTEN = "route_address"  # the address this page last wrote
 TARGETS = {"level": "A level", "qualification": "A particular qualification"}
 
 
@@ -73,29 +76,40 @@ def enrolable(catalogue: Catalogue) -> list[str]:
 
 
 def seed_from_link(catalogue: Catalogue) -> None:
-    if st.session_state.get("route_seeded"):
+    """Put a link's answers into the page's widgets: a shared link, or *Find a starting
+    level*'s link to this page, whenever the address holds answers this page did not write.
+    Opened without one for the first time, start from what *Find a starting level* was told."""
+    params = st.query_params.to_dict()
+    linked = (any(k in params for k in LINK_KEYS)
+              and params != st.session_state.get(ADDRESS_WRITTEN))
+    if st.session_state.get("route_seeded") and not linked:
         return
     st.session_state["route_seeded"] = True
-    # Where the link does not say, start from what *Find a starting level* was told.
-    held = [catalogue.qualifications[i] for i in st.session_state.get("sl_has") or []
-            if i in catalogue.qualifications]
-    if held and "from" not in st.query_params:
-        st.session_state["route_from"] = max(held, key=lambda q: q.level or 0).id
-    if "units" not in st.query_params or held:
-        st.session_state["route_units"] = list(st.session_state.get("sl_units") or [])
-    if not any(k in st.query_params for k in LINK_KEYS):
+    if not linked:
+        told = route_from_profile(catalogue, Profile(
+            held_qualifications=tuple(st.session_state.get("sl_has") or ()),
+            held_units=tuple(st.session_state.get("sl_units") or ())))
+        if told.from_qualification is not None:
+            st.session_state["route_from"] = told.from_qualification
+        if told.units:
+            st.session_state["route_units"] = list(told.units)
         return
-    query, notes = decode_route(catalogue, st.query_params.to_dict())
+    query, notes = decode_route(catalogue, params)
     st.session_state["route_link_notes"] = notes
-    if query.from_qualification is not None or not held:
-        st.session_state["route_from"] = query.from_qualification
-    if query.units:
-        st.session_state["route_units"] = list(query.units)
+    st.session_state["route_from"] = query.from_qualification
+    st.session_state["route_units"] = list(query.units)
     st.session_state["route_target"] = "qualification" if query.to_qualification else "level"
     st.session_state["route_to"] = query.to_qualification
     st.session_state["route_to_level"] = query.to_level
     st.session_state["route_documented"] = query.documented_only
     st.session_state[LINKED_ROUTE] = query.shown - 1
+
+
+def write_address(ctx: Frame, query: RouteQuery) -> None:
+    """The route's answers in the page address, remembered so that the next run can tell
+    them from a link's (:func:`seed_from_link`)."""
+    st.query_params.from_dict(with_date(ctx, encode_route(ctx.catalogue, query)))
+    st.session_state[ADDRESS_WRITTEN] = st.query_params.to_dict()
 
 
 def ask(catalogue: Catalogue) -> RouteQuery:
@@ -108,27 +122,31 @@ def ask(catalogue: Catalogue) -> RouteQuery:
     with left:
         st.markdown("**What the learner holds**")
         start = st.selectbox("A qualification completed", ids, format_func=label, index=None,
-                             key="route_from", placeholder="None yet")
+                             key="route_from", placeholder="None yet",
+                             persist_state="session")
         if held_q and "from" not in st.query_params:
             st.caption("From *Find a starting level*: " + ", ".join(label(i) for i in held_q))
         units = st.multiselect("Units held", sorted(catalogue.units),
                                format_func=lambda u: f"{u} {catalogue.units[u].title}",
                                key="route_units",
                                placeholder="None: search by title or unit reference number",
-                               select_all=False, filter_mode="contains")
+                               select_all=False, filter_mode="contains", persist_state="session")
     with right:
         st.markdown("**Where they want to get to**")
         target = st.radio("Aim for", list(TARGETS), format_func=TARGETS.__getitem__,
-                          key="route_target", horizontal=True)
+                          key="route_target", horizontal=True, persist_state="session")
         to_level = to = None
         if target == "qualification":
             to = st.selectbox("Qualification", ids, format_func=label, index=None,
-                              key="route_to", placeholder="Choose a qualification")
+                              key="route_to", placeholder="Choose a qualification",
+                              persist_state="session")
         else:
             to_level = st.selectbox("Level", levels, index=None, key="route_to_level",
+                                    persist_state="session",
                                     format_func=lambda n: f"Level {n}",
                                     placeholder="Choose a level")
         documented = st.checkbox("Only progressions the documents state", key="route_documented",
+                                 persist_state="session",
                                  help="Leave out likely next steps that no document states, "
                                       "steps between qualifications that only share units, "
                                       "replacements of closed qualifications and direct "
@@ -236,7 +254,7 @@ def main() -> None:
     for note in st.session_state.get("route_link_notes", []):
         st.warning(escape_markdown(note))
     query = ask(catalogue)
-    st.query_params.from_dict(with_date(ctx, encode_route(catalogue, query)))
+    write_address(ctx, query)
     routes = search(ctx, query)
 
     chosen: Route | None = None
@@ -262,8 +280,7 @@ def main() -> None:
         number = choice if choice is not None and choice < len(routes) else 0
         chosen = routes[number]
         if number:  # the route shown travels in the address too
-            st.query_params.from_dict(with_date(ctx, encode_route(
-                catalogue, dataclasses.replace(query, shown=number + 1))))
+            write_address(ctx, dataclasses.replace(query, shown=number + 1))
 
     start = query.from_qualification
     figure = charts.route_map(catalogue, route=chosen, start=start)

@@ -28,10 +28,12 @@ from advisor import (
     check_frameworks,
     decode_profile,
     encode_profile,
+    encode_route,
     from_register,
     labels,
     level_3_statements,
     recommend,
+    route_from_profile,
     tables,
     uk_date,
     without_control_characters,
@@ -101,15 +103,17 @@ def ask(catalogue: Catalogue) -> Profile:
     with left:
         age = st.number_input("How old are you?", min_value=answers.MIN_AGE,
                               max_value=answers.MAX_AGE, value=None,
-                              step=1, key="sl_age", placeholder="Age in years")
+                              step=1, key="sl_age", placeholder="Age in years",
+                              persist_state="session")
         employment = st.radio("Are you working at the moment?", list(EMPLOYMENT), index=None,
-                              format_func=EMPLOYMENT.__getitem__, key="sl_employment")
+                              format_func=EMPLOYMENT.__getitem__, key="sl_employment",
+                              persist_state="session")
         role, does, senior = None, [], None
         # Questions about a job only for someone who has one.
         if employment != Employment.NOT_WORKING.value:
             role = st.selectbox(
                 "What is your job called?", roles, index=None, key="sl_role",
-                accept_new_options=True,
+                persist_state="session", accept_new_options=True,
                 placeholder="Type your job title, or pick one of the examples",
                 help="The examples are the job roles the awarding body's handbook lists by "
                      "level.")
@@ -117,27 +121,30 @@ def ask(catalogue: Catalogue) -> Profile:
                 st.markdown("**Which of these describe your work?** Tick any that fit.")
                 does = [point for number, point in enumerate(statement.points, start=1)
                         if st.checkbox(labels.in_your_words(point), key=does_key(number),
-                                       wrap=True, help=f"The handbook's words: {point}.")]
+                                       persist_state="session", wrap=True,
+                                       help=f"The handbook's words: {point}.")]
                 st.caption("From how the Level 3 NVQ handbook describes its learners: "
                            + labels.cite(catalogue, statement.source) + ".")
             senior = st.radio(
                 "Are you in a senior role where you influence decisions and shape how "
                 "customer service is delivered?", list(SENIOR), index=None,
-                format_func=SENIOR.__getitem__, key="sl_senior", horizontal=True)
+                format_func=SENIOR.__getitem__, key="sl_senior", horizontal=True,
+                persist_state="session")
     with right:
         # No "select all": one Enter would claim every qualification or unit that matches.
         has = st.multiselect(
             "Customer service qualifications you already hold", [q.id for q in qualifications],
             format_func=lambda i: labels.qualification_label(catalogue.qualifications[i]),
-            key="sl_has", placeholder="None", select_all=False, filter_mode="contains")
+            key="sl_has", placeholder="None", select_all=False, filter_mode="contains",
+            persist_state="session")
         units = st.multiselect(
             "Units you already hold (from a certificate of unit credit)",
             sorted(catalogue.units),
             format_func=lambda u: f"{u} {catalogue.units[u].title}",
             key="sl_units", placeholder="None: search by title or unit reference number",
-            select_all=False, filter_mode="contains")
+            select_all=False, filter_mode="contains", persist_state="session")
         aim = st.radio("What do you want from a qualification?", list(AIMS), index=None,
-                       format_func=AIMS.__getitem__, key="sl_aim")
+                       format_func=AIMS.__getitem__, key="sl_aim", persist_state="session")
     return Profile(
         age=int(age) if age is not None else None,
         employment=Employment(employment) if employment else None,
@@ -263,7 +270,10 @@ def main() -> None:
         show_sources(catalogue, step.source)
 
     st.divider()
-    st.page_link("app_pages/plan_route.py", label="Plan a route from what you hold")
+    route = route_from_profile(catalogue, profile, to_level=result.recommended_level)
+    st.page_link("app_pages/plan_route.py", query_params=with_date(
+        ctx, encode_route(catalogue, route)), label="Plan a route from what you hold"
+        + (f" to Level {route.to_level}" if route.to_level is not None else ""))
     plan = ActionPlan(as_at=ctx.as_at, answers=answers_for_plan(catalogue, profile),
                       recommendation=result, created=dt.date.today(), **printout_details())
     st.download_button(

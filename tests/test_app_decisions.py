@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.support.app import check_units, open_with_link, table_with, texts
+from tests.support.app import change_page, check_units, open_with_link, table_with, texts
 
 C6, D1 = "D/601/1519", "T/601/1526"
 REST = ["K/601/1622", "J/601/1627", "R/601/1212", "J/601/1210", "M/601/1511"]  # F3 F4 A3 B2 C3
@@ -24,6 +24,21 @@ def test_check_decisions__accepted_unit_counts_shown_apart_with_its_note():
     assert "Credits: 44 of 42 counted; accepted by the centre: C6" in set(rules["Rule"])
     assert at.query_params["accepted"] == C6
     assert at.query_params["note1"] == "Holds a similar unit, D/506/9999"
+
+
+def test_check_decisions__survive_a_visit_to_another_page():
+    at = check_units("ocr-03456", REST)
+    at.multiselect(key="check_accepted_ocr-03456").set_value([C6]).run()
+    at.text_input(key=f"accepted_note_{C6}").input("Work log").run()
+    at.multiselect(key="check_in_progress_ocr-03456").set_value([D1]).run()
+    at.number_input(key="check_glh").set_value(5).run()
+    change_page(at, "app_pages/about.py")
+    change_page(at, CHECK)
+    assert at.multiselect(key="check_accepted_ocr-03456").value == [C6]
+    assert at.text_input(key=f"accepted_note_{C6}").value == "Work log"
+    assert at.multiselect(key="check_in_progress_ocr-03456").value == [D1]
+    assert at.number_input(key="check_glh").value == 5
+    assert (at.query_params["accepted"], at.query_params["note1"]) == (C6, "Work log")
 
 
 def test_check_decisions__an_accepted_unit_without_a_note_asks_for_one():

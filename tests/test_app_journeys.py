@@ -7,7 +7,7 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from tests.support.app import check_units, open_with_link, texts
+from tests.support.app import change_page, check_units, follow_page_link, open_with_link, texts
 
 WHILE_OPEN = dt.date(2015, 6, 1)  # 09628 and 09629 both took new learners then
 LEVEL = "app_pages/starting_level.py"
@@ -252,10 +252,25 @@ def test_plan_route__a_shared_link_keeps_its_date():
 
 def test_plan_route__starts_from_what_the_starting_level_page_was_told():
     at = open_with_link(LEVEL, work="working", has="09628", units="D/502/9654")
-    at.switch_page(ROUTE).run()
-    assert not at.exception
+    change_page(at, ROUTE)  # through the sidebar
     assert at.selectbox(key="route_from").value == "ocr-09628"
     assert at.multiselect(key="route_units").value == ["D/502/9654"]
+
+
+def test_plan_route__the_starting_level_pages_link_carries_what_it_was_told():
+    at = open_with_link(LEVEL, work="working", has="03455", role="Customer Service Team Leader")
+    change_page(at, ROUTE)  # the route page seen first: it starts from 03455
+    at.selectbox(key="route_to_level").set_value(4).run()
+    change_page(at, LEVEL)  # back: the answers are still there ...
+    assert at.multiselect(key="sl_has").value == ["ocr-03455"]
+    assert at.selectbox(key="sl_role").value == "Customer Service Team Leader"
+    at.multiselect(key="sl_has").set_value(["ocr-09628"]).run()
+    follow_page_link(at, ROUTE)  # ... and the link brings the new ones, with the level
+    assert at.selectbox(key="route_from").value == "ocr-09628"
+    assert at.selectbox(key="route_to_level").value == 3
+    assert dict(at.query_params) == {"from": "09628", "level": "3"}
+    at.radio(key="route_target").set_value("qualification").run()  # the page's own changes
+    assert at.selectbox(key="route_from").value == "ocr-09628"  # are not undone by the link
 
 
 def test_plan_route__with_no_target_shows_the_routes_onward():

@@ -274,6 +274,19 @@ def encode_route(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
     return params
 
 
+def route_from_profile(catalogue: Catalogue, profile: Profile,
+                       to_level: int | None = None) -> RouteQuery:
+    """The route journey for what a learner told *Find a starting level*: from the
+    highest-level qualification they hold, with the units they hold, aiming for ``to_level``
+    (the level suggested, say) where it is above that qualification's; otherwise onward."""
+    held = [catalogue.qualifications[i] for i in profile.held_qualifications
+            if i in catalogue.qualifications]
+    start = max(held, key=lambda q: q.level or 0) if held else None
+    above = to_level is not None and (start is None or to_level > (start.level or 0))
+    return RouteQuery(from_qualification=start.id if start else None,
+                      units=profile.held_units, to_level=to_level if above else None)
+
+
 MAX_ROUTE_SHOWN = 5
 """The most routes the route page lists, so the highest ``route=`` a link may name."""
 

@@ -129,3 +129,22 @@ def test_centre_staff__ticks_units_then_uploads_an_intake(page: Page, blocked_re
     check_accessibility(page)
     save_screenshot(page, "journey-centre-cohort")
     assert blocked_requests == []
+
+
+def test_adviser__answers_carry_to_the_route_and_survive_a_change_of_page(page: Page):
+    """An adviser moves between pages mid-interview: the starting level's link plans the route
+    from what the learner holds, and the answers are still there on coming back."""
+    page.goto("/starting_level?age=19&work=working&has=09628")
+    wait_for_app(page, heading="Find a starting level")
+    page.get_by_role("link", name=re.compile("Plan a route from what you hold")).click()
+    wait_for_app(page, heading="Plan a route")
+    expect(page.get_by_role("combobox", name="A qualification completed")).to_have_value(
+        re.compile("09628"))
+    assert "from=09628" in page.url
+    page.get_by_role("link", name="About").click()  # the sidebar: the address is cleared
+    wait_for_app(page, heading="About")
+    page.get_by_role("link", name="Find a starting level").click()
+    wait_for_app(page, heading="Find a starting level")
+    expect(page.get_by_label("How old are you?")).to_have_value("19")
+    expect(page.get_by_test_id("stMetricValue")).to_be_visible()
+    assert "age=19" in page.url and "has=09628" in page.url

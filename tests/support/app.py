@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -38,6 +39,27 @@ def open_with_link(page: str, as_at: dt.date | None = None, **params: str) -> Ap
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def change_page(at: AppTest, page: str) -> AppTest:
+    """Go to another page as the sidebar does: the browser drops the address's answers."""
+    at.query_params.clear()
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def follow_page_link(at: AppTest, page: str) -> AppTest:
+    """Click the page's link to ``page`` (``app_pages/<name>.py``): the browser opens it with
+    the link's answers in the address, and only those."""
+    name = page.removeprefix("app_pages/").removesuffix(".py")
+    (link,) = [e.proto for e in at.get("page_link") if e.proto.page == name]
+    at.query_params.clear()
+    for key, value in urllib.parse.parse_qsl(link.query_string):
+        at.query_params[key] = value
     at.switch_page(page).run()
     assert not at.exception
     return at
