@@ -264,7 +264,8 @@ def main() -> None:
             catalogue, target=target, to_level=query.to_level,
             max_steps=steps_searched(query), as_at=ctx.as_at,
             documented_only=query.documented_only,
-            documented_option="\"Only progressions the documents state\""))
+            documented_option="\"Only progressions the documents state\"",
+            source=catalogue.qualifications.get(query.from_qualification or "")))
     elif routes:
         st.subheader("Routes, best first")
         show_table(tables.routes_table(routes), name="Routes found", key="route_list_csv",

@@ -7,19 +7,19 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from tests.support.app import change_page, check_units, follow_page_link, open_with_link, texts
+from tests.support.app import (
+    all_text,
+    change_page,
+    check_units,
+    follow_page_link,
+    open_with_link,
+    texts,
+)
 
 WHILE_OPEN = dt.date(2015, 6, 1)  # 09628 and 09629 both took new learners then
 LEVEL = "app_pages/starting_level.py"
 ROUTE = "app_pages/plan_route.py"
 
-
-
-def all_text(at: AppTest) -> str:
-    """Every heading and text on the page, with Markdown's escapes undone."""
-    parts = [*texts(at.subheader), *texts(at.markdown), *texts(at.warning), *texts(at.info),
-             *texts(at.success), *texts(at.caption), *texts(at.error)]
-    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|<>~$])", r"\1", "\n".join(str(p) for p in parts))
 
 
 def link_notes(at: AppTest) -> list[str]:

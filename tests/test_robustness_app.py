@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 import advisor
 from advisor import EARLIEST_DATE, LATEST_DATE
-from tests.support.app import open_with_link, texts
+from tests.support.app import all_text, open_with_link, texts
 
 CHECK = "app_pages/check_units.py"
 ROUTE = "app_pages/plan_route.py"
@@ -135,11 +135,14 @@ def test_plan_route__with_no_target_the_printout_says_so(monkeypatch):
     assert made[-1]["Aiming for"] == "Level 3"
 
 
-def test_plan_route__no_route_onward_names_the_steps_searched():
-    at = open_with_link(ROUTE, **{"from": "03456"})
+def test_plan_route__no_route_onward_names_the_steps_searched_and_whom_to_ask():
+    # 03456 has nowhere a document leads, but 10381 is one level up: a route.
+    assert "Step 1: 10381" in all_text(open_with_link(ROUTE, **{"from": "03456"}))
+    at = open_with_link(ROUTE, **{"from": "10381"})  # the highest level in the documents
     warnings = [re.sub(r"\\(.)", r"\1", w) for w in texts(at.warning)]
-    assert any(w.startswith("No route to anywhere onward was found within 2 steps.")
-               for w in warnings)
+    assert any(w.startswith("No route onward from OCR Level 4 NVQ Diploma Customer Service was "
+                            "found within 2 steps. It is at Level 4, the highest level") and
+               "National Careers Service what could come next" in w for w in warnings)
     at = open_with_link(ROUTE, **{"from": "10378", "level": "4", "documented": "yes"})
     assert any("No route to Level 4 was found within 4 steps." in w
                for w in texts(at.warning))

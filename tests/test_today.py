@@ -144,6 +144,25 @@ def test_routes__without_a_target_are_the_onward_ones(capsys, catalogue):
     assert all(len(r["steps"]) <= 2 for r in out["routes"])
 
 
+def test_routes__onward_from_a_qualification_no_document_leads_on_from(catalogue):
+    """03456 and 03455: no document names a next step, yet a qualification one level up is
+    not known to be closed; onward, that is a direct start, said to be one."""
+    for held, first_step in (("03456", "10381"), ("03455", "10380")):
+        start = catalogue.find_qualification(held)
+        onward = list(find_routes(catalogue, from_qualification=start, as_at=TODAY))
+        assert ids(onward[0])[1] == first_step
+        step = onward[0].steps[0]
+        assert step.kind is StepKind.DIRECT and "one level up from" in step.statement
+        # never a direct start at a qualification known to be closed, nor one at another level
+        assert all(s.to.level == start.level + 1
+                   and status_on(catalogue, s.to, TODAY).status.rank < 2
+                   for r in onward for s in r.steps[:1] if s.kind is StepKind.DIRECT)
+    # Documented steps still come first where there are some.
+    start = catalogue.find_qualification("09629")
+    assert find_routes(catalogue, from_qualification=start, as_at=WHILE_OPEN).__next__() \
+        .steps[0].kind is StepKind.STATED
+
+
 @settings(max_examples=examples(60), deadline=None)
 @given(day=st.sampled_from([WHILE_OPEN, dt.date(2017, 6, 1), TODAY]),
        start=st.sampled_from(["09628", "601/4404/X", "10378", None]),

@@ -256,7 +256,8 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
                      "progressions before inferred ones, steps between qualifications that "
                      "share units, what replaced a closed qualification, and direct starts at "
                      "the target. With no target, the routes onward (one and two steps) from "
-                     "what the learner holds. Each step shows its status on the date, the "
+                     "what the learner holds, starting directly one level up among them. "
+                     "Each step shows its status on the date, the "
                      "units that carry over and the credits still needed. With a register, "
                      "a route to a level may also start directly at a qualification the "
                      "register lists open at that level (its rules of combination not known)."),

@@ -37,8 +37,10 @@ date (:attr:`RouteStep.status`). National structures (Skills CFA templates) are 
 target, since nobody enrols on them; their rules still supply the units of the qualifications
 that follow them.
 
-With no target, the routes are the onward ones from where the learner stands: every step of
-one or two (``max_steps``) steps, best first.
+With no target, the routes are the onward ones from where the learner stands: every route of
+one or two (``max_steps``) steps, best first, where the first step may also be a direct start
+at a qualification one level up from the one held that is not known to be closed (so that a
+qualification no document leads on from still has somewhere to go).
 
 What each step leaves the learner holding
 -----------------------------------------
@@ -398,8 +400,10 @@ class _Search:
         already goes (with a register and a target level, also to the register's open
         qualifications at that level)."""
         first = self.starts(held) if start is None else self.edges_from(start)
-        if not self.include_direct or self.onward:
+        if not self.include_direct:
             return first
+        if self.onward:
+            return first if start is None else self.next_level_up(start, first)
         edges = {edge.to.id: edge for edge in first}
         for b in self.enrolable:
             if (b.id in edges or not self.is_goal(b) or self.status(b).status.rank >= 2
@@ -421,6 +425,21 @@ class _Search:
                 "target level, open to new learners, and a learner may enrol on it directly. "
                 "Its units and rules of combination are not known.", b.source))
         return sorted(edges.values(), key=lambda e: e.to.id)
+
+    def next_level_up(self, start: Qualification, first: list[_Edge]) -> list[_Edge]:
+        """Onward, with no target: the steps from ``start`` and, where no step already goes
+        there, a direct start at each qualification one level up not known to be closed; so
+        that a qualification no document leads on from still has somewhere to go."""
+        if start.level is None:
+            return first
+        going = {edge.to.id for edge in first}
+        return first + [
+            _Edge(b, StepKind.DIRECT,
+                  f"Not a documented progression: {b.name} is one level up from "
+                  f"{start.name}, and a learner may enrol on it directly.", b.source)
+            for b in self.enrolable
+            if (b.id not in going and b.level == start.level + 1
+                and self.status(b).status.rank < 2)]
 
     def registered_at_target(self) -> list[Qualification]:
         """The register's qualifications at the target level in the catalogue's subject, open

@@ -21,7 +21,7 @@ from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend import Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
-from advisor.engine.wording import count, uk_date
+from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
 from advisor.register import ImportRecord, ImportResult, Register, RegisterEntry
 from advisor.views import cohort_tables
 from advisor.views.labels import (
@@ -279,10 +279,14 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route) -> list[str]:
 
 def no_route_text(catalogue: Catalogue, *, target: Qualification | None, to_level: int | None,
                   max_steps: int, as_at: dt.date, documented_only: bool = False,
-                  documented_option: str = "--documented-only") -> str:
-    """Why no route was found, and only the options that are off and could find one."""
+                  documented_option: str = "--documented-only",
+                  source: Qualification | None = None) -> str:
+    """Why no route was found, and only the options that are off and could find one; onward
+    from ``source`` (no target), what to do instead."""
     goal = target.title if target else (f"Level {to_level}" if to_level else "anywhere onward")
     message = f"No route to {goal} was found within {max_steps} steps."
+    if target is None and to_level is None and source is not None and not documented_only:
+        return _nowhere_onward(catalogue, source, max_steps, as_at)
     if documented_only:
         return (message + f" Only documented progressions were searched: leave out "
                 f"{documented_option} to include steps the documents do not state, what "
@@ -297,6 +301,22 @@ def no_route_text(catalogue: Catalogue, *, target: Qualification | None, to_leve
     return message + " Nothing in the documents leads there from what is held."
 
 
+def _nowhere_onward(catalogue: Catalogue, source: Qualification, max_steps: int,
+                    as_at: dt.date) -> str:
+    message = f"No route onward from {source.title} was found within {max_steps} steps."
+    levels = [q.level for q in catalogue.qualifications.values()
+              if q.level is not None and q.category is Category.QUALIFICATION]
+    if source.level is None:
+        return (message + " The sources do not give its level, so no step up can be "
+                f"suggested: ask {WHERE_TO_ASK} what could come next.")
+    if levels and source.level >= max(levels):
+        return (message + f" It is at Level {source.level}, the highest level of the "
+                f"qualifications in these documents: ask {WHERE_TO_ASK} what could come next.")
+    return (message + " No document leads on from it, and every qualification one level up "
+            f"had closed to new learners by {uk_date(as_at)}: ask {WHERE_TO_ASK} what took "
+            "their place.")
+
+
 def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
                 source: Qualification | None = None, target: Qualification | None = None,
                 to_level: int | None = None, already_there: bool = False,
@@ -309,7 +329,8 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
         return f"Already there: {source.title if source else 'the start'} reaches {goal}."
     if not routes:
         return no_route_text(catalogue, target=target, to_level=to_level, max_steps=max_steps,
-                             as_at=as_at or dt.date.today(), documented_only=documented_only)
+                             as_at=as_at or dt.date.today(), documented_only=documented_only,
+                             source=source)
     lines: list[str] = []
     for number, route in enumerate(routes, start=1):
         lines += _route_lines(catalogue, number, route)

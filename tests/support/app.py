@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import urllib.parse
 from pathlib import Path
 
@@ -67,6 +68,13 @@ def follow_page_link(at: AppTest, page: str) -> AppTest:
 
 def texts(elements) -> list[str]:
     return [e.value for e in elements]
+
+
+def all_text(at: AppTest) -> str:
+    """Every heading and text on the page, with Markdown's escapes undone."""
+    parts = [*texts(at.subheader), *texts(at.markdown), *texts(at.warning), *texts(at.info),
+             *texts(at.success), *texts(at.caption), *texts(at.error)]
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|<>~$])", r"\1", "\n".join(str(p) for p in parts))
 
 
 def table_with(at: AppTest, column: str):
