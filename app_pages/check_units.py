@@ -194,7 +194,7 @@ def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnD
     glh = (f", {plan.additional_glh} guided learning hours" if plan.additional_glh is not None
            else "; guided learning hours not stated for every unit")
     st.write(f"{OBJECTIVES[plan.objective.value]}: add {count(len(plan.units), 'unit')}, "
-             f"{plan.additional_credits} additional credits{glh}.")
+             f"{count(plan.additional_credits, 'additional credit')}{glh}.")
     show_table(tables.plan_table(catalogue, check), name="Completion plan",
                key="check_plan_csv",
                file_name=f"plan-{check.qualification.reference}.csv"

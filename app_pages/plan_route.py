@@ -237,7 +237,7 @@ def show_route(ctx: Frame, route: Route) -> None:
             glh = (f", about {plan.additional_glh} guided learning hours"
                    if plan.additional_glh is not None else "")
             warn_if_certificates_ended(catalogue, q, step.status)
-            st.write(f"Still needed: {plan.additional_credits} credits{glh}, for example:")
+            st.write(f"Still needed: {count(plan.additional_credits, 'credit')}{glh}, for example:")
             show_table(tables.plan_table(catalogue, remaining), name=f"Plan for step {number}",
                        key=f"route_plan_{number}", file_name=f"step-{number}-plan.csv")
 

@@ -58,6 +58,7 @@ from advisor import (
     labels,
     load_catalogue,
     recommend,
+    status_on,
 )
 from tests.support.server import (
     LOOPBACK,
@@ -184,16 +185,19 @@ def credits_shown(page: Page) -> tuple[tuple[int, ...] | None, str | None]:
     return None, None
 
 
-def expected_credits(catalogue: Catalogue, ticked: Sequence[str]) -> str:
+def expected_credits(catalogue: Catalogue, ticked: Sequence[str], as_at: dt.date) -> str:
+    """The start of the headline the page must show on ``as_at``, up to its credits
+    counted."""
     q = catalogue.qualifications[CHECK_QUALIFICATION]
     check = check_combination(catalogue, q, ticked, objective=Objective.CREDITS)
-    counted = f"{check.credits_counted} of {check.credits_required} credits counted"
-    return f"Complete: {counted}" if check.complete else f"Not complete yet: {counted}"
+    headline = labels.check_headline(check, status_on(catalogue, q, as_at))
+    end = "credits counted"
+    return headline[:headline.index(end) + len(end)]
 
 
 def check_credits(user: User, page: Page, ticked: Sequence[str]) -> tuple[int, ...] | None:
     path, shown = credits_shown(page)
-    expected = expected_credits(user.catalogue, ticked)
+    expected = expected_credits(user.catalogue, ticked, user.as_at)
     if shown is None or not shown.startswith(expected):
         raise WrongAnswer(f"units {sorted(ticked)}: expected {expected!r}, saw {shown!r}")
     user.figures.checked += 1

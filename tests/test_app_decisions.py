@@ -51,7 +51,8 @@ def test_check_decisions__in_progress_shows_today_and_when_done():
     at = check_units("ocr-03456", REST)
     at.multiselect(key="check_in_progress_ocr-03456").set_value([C6, D1]).run()
     assert not at.exception
-    assert any("Not complete yet: 28 of 42 credits counted" in t for t in texts(at.warning))
+    assert any("Not complete (28 of 42 credits counted), and it can no longer be completed"
+               in t for t in texts(at.warning))
     assert "When the units in progress are achieved" in texts(at.subheader)
     # On today's date 03456's certificates have ended: rules met, not "complete".
     assert ("Every rule met, but certificates are no longer issued: 44 of 42 credits."
@@ -111,7 +112,7 @@ def test_check_decisions__a_tick_after_an_unfinished_run_runs_the_whole_page():
     at.checkbox(key=f"unit_{D1}").check().run()
     assert not at.exception
     assert at.checkbox(key=f"unit_{D1}").value is True  # the whole page was drawn
-    assert any("Not complete yet: 34 of 42 credits counted" in t for t in texts(at.warning))
+    assert any("Not complete (34 of 42 credits counted)" in t for t in texts(at.warning))
 
 
 def test_check_decisions__a_link_reopens_the_decisions_with_the_note():

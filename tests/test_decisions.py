@@ -449,8 +449,9 @@ def _headline_and_steps(page: str) -> tuple[str, str]:
     # ... and on today's date the record says certificates are no longer issued, and what
     # replaced it, instead of telling the learner to claim one.
     ("F3 F4 A3 B2 C3 D1", "", dt.date(2026, 11, 29),
-     "complete, 44 of 42 credits counted. On 29 November 2026: closed, and certificates are "
-     "no longer issued.",
+     "(03456): Every rule is met (44 of 42 credits counted), but no certificate can be "
+     "claimed on this date. Certificates are no longer issued: the last certification date "
+     "was 31 August 2019.",
      ["the last certification date was 31 August 2019",
       "What replaced it, as the sources suggest (they do not say so in those words): OCR "
       "Level 3 Diploma in Customer Service (10380).",
@@ -460,10 +461,14 @@ def _headline_and_steps(page: str) -> tuple[str, str]:
     # Not complete on today's date: more units cannot complete it, so the record does not
     # send the learner to take them.
     ("F3 F4", "", dt.date(2026, 11, 29),
-     "not complete yet, 22 of 42 credits counted. On 29 November 2026: closed, and "
-     "certificates are no longer issued.",
+     "(03456): Not complete (22 of 42 credits counted), and it can no longer be completed. "
+     "Certificates are no longer issued",
      ["are no longer issued, so taking more units cannot complete it: ask the centre about "
       "what replaced it, OCR Level 3 Diploma in Customer Service (10380)"]),
+    # In progress, with the units in progress enough, but certificates ended: no promise.
+    ("F3 F4 A3 B2 C3", "D1", dt.date(2026, 11, 29),
+     "(03456): Not complete (38 of 42 credits counted), and it can no longer be completed.",
+     ["so taking more units cannot complete it"]),
     ("F3 F4 A3 B2 C3", "D1", dt.date(2015, 1, 5),
      "not complete yet, 38 of 42 credits counted. Complete once the units in progress are "
      "achieved.",
@@ -488,6 +493,8 @@ def test_record__headline_and_next_steps_say_where_the_check_stands_on_the_date(
         assert step in shown_steps
     assert "claim the certificate" not in shown_steps or as_at.year < 2019
     assert "units still needed to take next" not in shown_steps or as_at.year < 2019
+    assert "Complete once" not in shown_headline or as_at.year < 2019
+    assert "Finish the units in progress" not in shown_steps or as_at.year < 2019
     assert "No sources were needed" not in page  # the rules of combination are cited
 
 
@@ -581,3 +588,20 @@ def test_timeline__the_closed_by_date_is_not_given_as_a_last_entry_date(catalogu
     timeline = check_progress(catalogue, q, [], glh_per_week=5, start=dt.date(2018, 6, 1)).timeline
     assert timeline is not None
     assert (timeline.last_entry, timeline.closed_to_entry_by) == (None, dt.date(2019, 2, 28))
+
+
+def test_record__no_advice_on_hours_for_a_qualification_whose_certificates_have_ended(
+        catalogue):
+    from advisor import ActionPlan, action_plan_html
+
+    q = catalogue.find_qualification("09628")
+    result = check_progress(catalogue, q, ["D/502/9654"], glh_per_week=0.5,
+                            start=dt.date(2016, 1, 4))
+    assert result.timeline is not None and result.timeline.in_time is False
+    while_open = _headline_and_steps(action_plan_html(catalogue, ActionPlan(
+        as_at=dt.date(2016, 1, 4), progress=result)))[1]
+    assert "ask the centre about more hours a week, or a qualification that is open on " \
+           "4 January 2016" in while_open
+    today = _headline_and_steps(action_plan_html(catalogue, ActionPlan(
+        as_at=dt.date(2026, 11, 29), progress=result)))[1]
+    assert "more hours" not in today and "cannot complete it" in today

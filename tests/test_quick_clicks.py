@@ -35,4 +35,4 @@ def test_quick_clicks__a_tick_just_after_a_decision_gets_the_whole_answer(
         return [await trial(0.0005 * number) for number in range(20)]
 
     for headline in asyncio.run(trials()):
-        assert headline.startswith("Not complete yet: 6 of 42 credits counted")
+        assert headline.startswith("Not complete (6 of 42 credits counted)")

@@ -32,11 +32,12 @@ from advisor.engine.eligibility import Reason, Status, StatusOnDate, status_on
 from advisor.engine.recommend import Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
-from advisor.engine.wording import WHERE_TO_ASK, uk_date
+from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
 from advisor.views.labels import (
     GLOSSARY,
     REGISTER_ORIGIN,
     STATUS_WORDS,
+    check_headline,
     citation,
     replacement_names,
     status_in_a_clause,
@@ -52,6 +53,7 @@ _ENVIRONMENT = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENVIRONMENT.filters["count"] = count  # {{ n | count("credit") }}: "1 credit", "2 credits"
 _TEMPLATE = "action_plan.html.j2"
 
 
@@ -278,15 +280,15 @@ def _headline(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | Non
         if not shown.known:
             return (f"{shown.qualification.name}: its full rules are not in the sources, so "
                     "ask the centre what is still needed.")
+        if status.status is Status.CERTIFICATION_CLOSED:  # no unit, in progress or not, helps
+            return f"{shown.qualification.name}: {check_headline(shown, status)}"
         state = "complete" if shown.complete else "not complete yet"
         text = (f"{shown.qualification.name}: {state}, {shown.credits_counted} of "
                 f"{shown.credits_required} credits counted.")
         when_done = plan.progress.when_done if plan.progress is not None else None
         if when_done is not None and when_done.complete and not shown.complete:
             text += " Complete once the units in progress are achieved."
-        if status.status is Status.CERTIFICATION_CLOSED:  # what matters to someone finishing
-            text += f" On {day}: closed, and certificates are no longer issued."
-        elif status.status is not Status.OPEN:
+        if status.status is not Status.OPEN:
             text += f" On {day}: {STATUS_WORDS[status.status]}."
         return text
     return "Not enough was answered to suggest a level: see what to do next."
@@ -454,8 +456,9 @@ def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
         steps.append(_Cited("Agree with the centre which of the units still needed to take "
                             "next.", ()))
     timeline = progress.timeline if progress is not None else None
-    if timeline is not None and timeline.in_time is False:
+    if (timeline is not None and timeline.in_time is False
+            and status.status is not Status.CERTIFICATION_CLOSED):  # said above: too late
         steps.append(_Cited("The plan would not finish in time: ask the centre about more hours "
-                            "a week, or a qualification that is open today.",
-                            sources.cite(timeline.source)))
+                            "a week, or a qualification that is open on "
+                            f"{uk_date(plan.as_at)}.", sources.cite(timeline.source)))
     return steps

@@ -21,7 +21,7 @@ from advisor.catalogue import (
     Qualification,
     Structure,
 )
-from advisor.engine.combination import CombinationCheck, RuleKind
+from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult
 from advisor.engine.eligibility import Eligibility, ReasonCode, Status, StatusOnDate
 from advisor.engine.planner import Objective
 from advisor.engine.routes import RouteStep, StepKind
@@ -337,7 +337,7 @@ def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) 
     """A check in one sentence, naming what is still needed in words: ``Not complete yet: 34
     of 42 credits counted. Still needed: 30 credits from the optional groups: 22 of 30...``.
     With the qualification's ``status`` on the date, rules met after its certificates ended
-    are not called complete."""
+    are not called complete, and rules unmet then are said to be beyond completing."""
     counted = f"{check.credits_counted} of {check.credits_required} credits counted"
     if check.complete and status is not None and status.status is Status.CERTIFICATION_CLOSED:
         return (f"Every rule is met ({counted}), but no certificate can be claimed on this "
@@ -345,9 +345,21 @@ def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) 
     if check.complete:
         return f"Complete: {counted}, and every rule is met."
     unmet = [r for r in check.unmet if r.kind is not RuleKind.TOTAL] or list(check.unmet)
-    return (f"Not complete yet: {counted}. Still needed: "
-            + "; ".join(r.message for r in unmet[:3])
-            + (f"; and {count(len(unmet) - 3, 'more rule')}" if len(unmet) > 3 else "") + ".")
+    needed = ("; ".join(_still_needed(r) for r in unmet[:3])
+              + (f"; and {count(len(unmet) - 3, 'more rule')}" if len(unmet) > 3 else ""))
+    if status is not None and status.status is Status.CERTIFICATION_CLOSED:
+        return (f"Not complete ({counted}), and it can no longer be completed. "
+                f"{status.reason} Its rules would still need: {needed}.")
+    return f"Not complete yet: {counted}. Still needed: {needed}."
+
+
+def _still_needed(rule: RuleResult) -> str:
+    """An unmet rule as what is still needed: the total as ``1 more credit``, which its
+    message (``Credits: 22 of 23 counted; 1 more needed``) would repeat after the headline's
+    count; any other rule by its message."""
+    if rule.kind is RuleKind.TOTAL and rule.required is not None and rule.counted is not None:
+        return count(rule.required - rule.counted, "more credit")
+    return rule.message
 
 
 def entry_status(eligibility: Eligibility) -> str:

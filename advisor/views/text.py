@@ -158,7 +158,8 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
     rules, _ = catalogue.effective_rules(result.target)
     lines = [f"Carry-over to {result.target.title}:"]
     if result.transfers:
-        lines.append(f"Transfers ({result.credits_transferred} credits, same unit reference):")
+        lines.append(f"Transfers ({count(result.credits_transferred, 'credit')}, same unit "
+                     "reference):")
         lines += [f"  = {describe_unit(catalogue, u, rules)}" for u in result.transfers]
     elif rules is None:
         lines.append("Whether any unit transfers is not known: the sources do not list its "
@@ -261,7 +262,7 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route) -> list[str]:
         lines.append(f"    {status_sentence(catalogue, step.status, route.as_at)}")
         carried = step.carry_over
         if carried.transfers:
-            lines.append(f"    carries over {carried.credits_transferred} credits: "
+            lines.append(f"    carries over {count(carried.credits_transferred, 'credit')}: "
                          + ", ".join(carried.transfers))
         lines += [f"    similar, for the centre to judge: {item.urn} ~ {item.target}"
                   for item in carried.similar]
@@ -271,7 +272,7 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route) -> list[str]:
                          if not from_register(step.to) else
                          "    still needed: not known (the register gives no units or rules)")
         else:
-            lines.append(f"    still needed: {step.additional_credits} credits")
+            lines.append(f"    still needed: {count(step.additional_credits, 'credit')}")
             lines += [f"      + {describe_unit(catalogue, urn, rules)}"
                       for urn in step.plan_units]
     return lines
