@@ -112,15 +112,16 @@ from advisor.engine.frameworks import (
 )
 from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.planner import Objective, PlanningError, PlanUnit, search_plan
-from advisor.engine.recommend import (
+from advisor.engine.recommend import recommend
+from advisor.engine.recommend_index import level_3_statements
+from advisor.engine.recommend_types import (
     Aim,
     Employment,
     Finding,
+    NextStep,
     Option,
     Profile,
     Recommendation,
-    level_3_statements,
-    recommend,
 )
 from advisor.engine.registered import (
     REGISTER_SUBJECT,
@@ -234,6 +235,7 @@ __all__ = [
     "Kind",
     "LearnerResult",
     "LearnerRow",
+    "NextStep",
     "NotTransferable",
     "Objective",
     "Option",

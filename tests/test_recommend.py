@@ -170,9 +170,18 @@ def test_recommend__held_qualification_is_a_floor_not_a_step_up(catalogue):
     documented = [step for step in result.next_steps if step.source]
     assert documented[0].message.startswith(
         "From OCR Level 3 Certificate in Principles of Customer Service (09629): ")
+    # The handbook's words, then, as 03456 is closed on the date, that and what replaced it.
+    assert ("Candidates for the Level 3 Certificate can progress to the Level 3 NVQ Diploma in "
+            "Customer Service. On ") in documented[0].message
     assert documented[0].message.endswith(
-        "Candidates for the Level 3 Certificate can progress to the Level 3 NVQ Diploma in "
-        "Customer Service.")
+        "OCR Level 3 NVQ Diploma in Customer Service (03456) is closed to new learners: the "
+        "sources suggest OCR Level 3 Diploma in Customer Service (10380) replaced it in the "
+        "Level 3 apprenticeship framework (they do not say so in those words).")
+    while_open = recommend(catalogue, Profile(
+        role="Call Centre Operators", employment=Employment.WORKING,
+        held_qualifications=("ocr-09629",)), as_at=dt.date(2015, 6, 1))
+    assert [s.message for s in while_open.next_steps if s.source][0].endswith(
+        "can progress to the Level 3 NVQ Diploma in Customer Service.")
 
 
 def test_recommend__held_units_count_towards_the_options(catalogue):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from advisor.engine.recommend import Aim, Employment
+from advisor.engine.recommend_types import Aim, Employment
 
 MIN_AGE = 13
 """The youngest plausible learner: the pre-16 age group starts in school years 9 to 11."""

@@ -23,13 +23,13 @@ from advisor.engine.combination import Accepted, resolve_units
 from advisor.engine.decisions import ProgressCheck, check_progress
 from advisor.engine.eligibility import Eligibility, check_eligibility
 from advisor.engine.planner import Objective
-from advisor.engine.recommend import (
+from advisor.engine.recommend import recommend
+from advisor.engine.recommend_types import (
     Aim,
     Employment,
     Finding,
     Profile,
     Recommendation,
-    recommend,
 )
 
 MAX_REFERENCE_CHARS = 40  # longer than any code or unit reference

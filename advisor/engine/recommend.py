@@ -31,116 +31,39 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
 
 from advisor.catalogue import (
     Catalogue,
-    Citation,
     JobRole,
     Kind,
     Qualification,
     Statement,
 )
-from advisor.engine.combination import CombinationCheck, check_combination
+from advisor.engine.combination import check_combination
+from advisor.engine.eligibility import ReasonCode as EligibilityCode
 from advisor.engine.eligibility import (
-    Eligibility,
     Status,
     check_eligibility,
 )
-from advisor.engine.eligibility import ReasonCode as EligibilityCode
-from advisor.engine.frameworks import apprenticeships_today
 from advisor.engine.job_roles import RoleMatch, match_role
+from advisor.engine.next_steps import next_steps_for
 from advisor.engine.recommend_index import _index, level_3_statements, senior_role_rule
+from advisor.engine.recommend_types import (
+    Aim,
+    Employment,
+    Finding,
+    Option,
+    Profile,
+    Recommendation,
+)
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
-from advisor.engine.wording import WHERE_TO_ASK, replaced_it, uk_date
+from advisor.engine.wording import uk_date
 from advisor.register import Register
-
-
-class Employment(StrEnum):
-    WORKING = "working"  # in a job that involves customer service (or a work placement)
-    NOT_WORKING = "not-working"  # preparing for work, returning to work, or still at school
-
-
-class Aim(StrEnum):
-    KNOWLEDGE = "knowledge"  # learn what good customer service is: a Principles qualification
-    COMPETENCE = "competence"  # prove it at work: an NVQ
-    APPRENTICESHIP = "apprenticeship"  # a qualification that counts towards an apprenticeship
-
 
 # How many of the Level 3 suitability statements must describe the learner's work before they
 # point to Level 3. The documents give the statements but no threshold; "most of them" is this
 # advisor's reading, stated in every answer that uses it.
 LEVEL_3_SHARE = 0.5
-
-
-@dataclass(frozen=True, kw_only=True)
-class Profile:
-    """What a learner (or their adviser) tells the advisor. Every field is optional."""
-
-    age: int | None = None
-    employment: Employment | None = None
-    role: str | None = None  # their job title, in their own words
-    responsibilities: tuple[str, ...] = ()  # Level 3 suitability points that describe their work
-    senior_role: bool | None = None  # a senior role where they influence decisions
-    held_qualifications: tuple[str, ...] = ()  # qualification ids
-    held_units: tuple[str, ...] = ()  # URNs
-    aim: Aim | None = None
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One reason or caution: a stable code, a plain-English message and its sources."""
-
-    code: str
-    message: str
-    source: tuple[Citation, ...] = ()
-    level: int | None = None  # the level this evidence points to, if any
-
-
-@dataclass(frozen=True)
-class NextStep:
-    """Something the learner can do next, in plain English, with its source where one
-    applies (a documented progression); without one it is this advisor's own advice."""
-
-    message: str
-    source: tuple[Citation, ...] = ()
-
-
-@dataclass(frozen=True)
-class Option:
-    """A qualification at the recommended level, as it stands for this learner."""
-
-    qualification: Qualification
-    eligibility: Eligibility
-    fits_aim: bool | None  # None: no aim given, or the qualification's kind is not known
-    aim_note: str
-    # The learner's units against its rules, with the smallest plan; None when not asked for.
-    check: CombinationCheck | None
-
-    @property
-    def can_start(self) -> bool | None:
-        """Whether this learner can start it on the date (None: not known, see
-        ``eligibility.depends_on``)."""
-        return self.eligibility.eligible
-
-    @property
-    def open_on_date(self) -> bool:
-        """Whether it takes new learners on the date, whoever they are."""
-        return self.eligibility.status.status is Status.OPEN
-
-
-@dataclass(frozen=True)
-class Recommendation:
-    profile: Profile
-    as_at: dt.date
-    recommended_level: int | None
-    options: tuple[Option, ...]
-    reasons: tuple[Finding, ...]
-    cautions: tuple[Finding, ...]
-    role_match: RoleMatch | None = None
-    next_steps: tuple[NextStep, ...] = ()  # what to do now, never empty from recommend()
-    roles_at_level: tuple[JobRole, ...] = field(default=())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -345,73 +268,6 @@ def _senior_role_evidence(catalogue: Catalogue, profile: Profile
     ), True)]
 
 
-
-
-def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
-                   units: Sequence[str], level: int | None, options: Sequence[Option],
-                   as_at: dt.date, aim: Aim | None = None) -> tuple[NextStep, ...]:
-    """What the learner can do now: the progressions the documents name from what they hold,
-    then whom to ask and what to ask them, by what can be confirmed open at the level."""
-    steps = [NextStep(f"From {q.name}: {p.statement}", p.source)
-             for q in held for p in _index(catalogue).progressions_from.get(q.id, ())]
-    day = uk_date(as_at)
-    if level is None:
-        steps.append(NextStep(
-            "Say whether you work, your job title or what you already hold, so a starting level "
-            f"can be suggested; or talk it through with {WHERE_TO_ASK}."))
-        return tuple(steps)
-    open_now = [o for o in options if o.open_on_date and o.can_start is not False]
-    if open_now:
-        depends = next((o.eligibility for o in open_now if o.eligibility.depends_on), None)
-        steps.append(NextStep(
-            f"Ask {WHERE_TO_ASK} about enrolling on "
-            + _listed([o.qualification.name for o in open_now])
-            + f": open to new learners on {day}"
-            + (f" (ask them to confirm you can start: it depends on "
-               f"{depends.depends_on_words('your')})." if depends else ".")))
-    elif refused := [o for o in options if o.open_on_date and o.can_start is False]:
-        why = " ".join(dict.fromkeys(r.message for o in refused
-                                     for r in o.eligibility.not_for_this_learner))
-        steps.append(NextStep(
-            f"{_listed([o.qualification.name for o in refused])} "
-            + ("takes" if len(refused) == 1 else "take")
-            + f" new learners on {day}, but not you: {why} Ask {WHERE_TO_ASK} which Level "
-            f"{level} Customer Service qualifications would suit you.",
-            tuple(c for o in refused for r in o.eligibility.not_for_this_learner
-                  for c in r.source)))
-    elif options:
-        steps.append(NextStep(
-            f"Ask {WHERE_TO_ASK} which Level {level} Customer Service qualifications they "
-            f"offer now: none of those in these documents can be confirmed open on {day}."))
-        for option in options:
-            for replacement in option.qualification.replaced_by:
-                if option.eligibility.status.status.closed and (
-                        replacement.by in catalogue.qualifications):
-                    new = catalogue.qualifications[replacement.by]
-                    steps.append(NextStep(
-                        f"{option.qualification.name} has closed; "
-                        f"{replaced_it(new.name, replacement)}. Ask whether it, or what "
-                        "replaced it since, is offered.", replacement.source))
-    else:
-        steps.append(NextStep(f"Ask {WHERE_TO_ASK} which Level {level} Customer Service "
-                              "qualifications they offer now."))
-    if units or held:
-        counted = [o for o in options if o.check is not None and o.check.credits_counted]
-        worth = "; ".join(f"{o.check.credits_counted} of the {o.check.credits_required} "
-                          f"credits of {o.qualification.name}" for o in counted
-                          if o.check is not None)
-        steps.append(NextStep(
-            "Take the certificates or records of what you hold to the centre and ask whether "
-            "your units count: a unit with the same unit reference number counts towards any "
-            "qualification that lists it"
-            + (f" (here: {worth})" if worth else "") + "."))
-    if aim is Aim.APPRENTICESHIP:
-        steps.append(NextStep(*apprenticeships_today(catalogue, level)))
-    return tuple(steps)
-
-
-def _listed(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def _role_findings(catalogue: Catalogue, match: RoleMatch) -> list[Finding]:

@@ -29,7 +29,7 @@ from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck
 from advisor.engine.eligibility import Reason, Status, StatusOnDate, status_on
-from advisor.engine.recommend import Finding, Recommendation
+from advisor.engine.recommend_types import Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import WHERE_TO_ASK, count, uk_date

@@ -17,7 +17,7 @@ from advisor.engine.combination import CombinationCheck, unit_number
 from advisor.engine.decisions import ProgressCheck, Timeline
 from advisor.engine.eligibility import Eligibility, StatusOnDate, status_on
 from advisor.engine.frameworks import FrameworkStatus
-from advisor.engine.recommend import Finding, Recommendation
+from advisor.engine.recommend_types import Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.register import ImportResult, Register, RegisterEntry

@@ -20,7 +20,8 @@ from advisor.catalogue import Catalogue, Category, UnknownReference
 from advisor.engine import answers
 from advisor.engine.combination import Accepted
 from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
-from advisor.engine.recommend import Profile, level_3_statements
+from advisor.engine.recommend_index import level_3_statements
+from advisor.engine.recommend_types import Profile
 from advisor.engine.wording import uk_date
 
 T = TypeVar("T")

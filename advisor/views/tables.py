@@ -30,7 +30,7 @@ from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, RuleKind
 from advisor.engine.eligibility import Eligibility, check_eligibility
 from advisor.engine.frameworks import FrameworkStatus
-from advisor.engine.recommend import Recommendation
+from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import count, uk_date

@@ -18,7 +18,7 @@ from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck, Timeline
 from advisor.engine.eligibility import Eligibility, status_on
 from advisor.engine.frameworks import FrameworkStatus
-from advisor.engine.recommend import Recommendation
+from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import WHERE_TO_ASK, count, uk_date

@@ -1,0 +1,100 @@
+"""What a learner can do next, after a starting level: the progressions the documents name
+from what they hold (with each one's status on the date), then whom to ask and what to ask
+them, by what can be confirmed open at the level."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from advisor.catalogue import Catalogue, Citation, Progression, Qualification
+from advisor.engine.eligibility import status_on
+from advisor.engine.frameworks import apprenticeships_today
+from advisor.engine.recommend_index import _index
+from advisor.engine.recommend_types import Aim, NextStep, Option
+from advisor.engine.wording import WHERE_TO_ASK, replaced_it, uk_date
+
+
+def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
+                   units: Sequence[str], level: int | None, options: Sequence[Option],
+                   as_at: dt.date, aim: Aim | None = None) -> tuple[NextStep, ...]:
+    """What the learner can do now: the progressions the documents name from what they hold,
+    then whom to ask and what to ask them, by what can be confirmed open at the level."""
+    steps = [_progression(catalogue, q, p, as_at)
+             for q in held for p in _index(catalogue).progressions_from.get(q.id, ())]
+    day = uk_date(as_at)
+    if level is None:
+        steps.append(NextStep(
+            "Say whether you work, your job title or what you already hold, so a starting level "
+            f"can be suggested; or talk it through with {WHERE_TO_ASK}."))
+        return tuple(steps)
+    open_now = [o for o in options if o.open_on_date and o.can_start is not False]
+    if open_now:
+        depends = next((o.eligibility for o in open_now if o.eligibility.depends_on), None)
+        steps.append(NextStep(
+            f"Ask {WHERE_TO_ASK} about enrolling on "
+            + _listed([o.qualification.name for o in open_now])
+            + f": open to new learners on {day}"
+            + (f" (ask them to confirm you can start: it depends on "
+               f"{depends.depends_on_words('your')})." if depends else ".")))
+    elif refused := [o for o in options if o.open_on_date and o.can_start is False]:
+        why = " ".join(dict.fromkeys(r.message for o in refused
+                                     for r in o.eligibility.not_for_this_learner))
+        steps.append(NextStep(
+            f"{_listed([o.qualification.name for o in refused])} "
+            + ("takes" if len(refused) == 1 else "take")
+            + f" new learners on {day}, but not you: {why} Ask {WHERE_TO_ASK} which Level "
+            f"{level} Customer Service qualifications would suit you.",
+            tuple(c for o in refused for r in o.eligibility.not_for_this_learner
+                  for c in r.source)))
+    elif options:
+        steps.append(NextStep(
+            f"Ask {WHERE_TO_ASK} which Level {level} Customer Service qualifications they "
+            f"offer now: none of those in these documents can be confirmed open on {day}."))
+        for option in options:
+            for replacement in option.qualification.replaced_by:
+                if option.eligibility.status.status.closed and (
+                        replacement.by in catalogue.qualifications):
+                    new = catalogue.qualifications[replacement.by]
+                    steps.append(NextStep(
+                        f"{option.qualification.name} has closed; "
+                        f"{replaced_it(new.name, replacement)}. Ask whether it, or what "
+                        "replaced it since, is offered.", replacement.source))
+    else:
+        steps.append(NextStep(f"Ask {WHERE_TO_ASK} which Level {level} Customer Service "
+                              "qualifications they offer now."))
+    if units or held:
+        counted = [o for o in options if o.check is not None and o.check.credits_counted]
+        worth = "; ".join(f"{o.check.credits_counted} of the {o.check.credits_required} "
+                          f"credits of {o.qualification.name}" for o in counted
+                          if o.check is not None)
+        steps.append(NextStep(
+            "Take the certificates or records of what you hold to the centre and ask whether "
+            "your units count: a unit with the same unit reference number counts towards any "
+            "qualification that lists it"
+            + (f" (here: {worth})" if worth else "") + "."))
+    if aim is Aim.APPRENTICESHIP:
+        steps.append(NextStep(*apprenticeships_today(catalogue, level)))
+    return tuple(steps)
+
+
+def _listed(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _progression(catalogue: Catalogue, held: Qualification, progression: Progression,
+                 as_at: dt.date) -> NextStep:
+    """A documented progression from ``held``, and where the qualification it names has closed
+    to new learners on the date, that too, with what replaced it: the documents' words date
+    from when it was open."""
+    text = f"From {held.name}: {progression.statement}"
+    target = catalogue.qualifications.get(progression.to or "")
+    if target is None or not status_on(catalogue, target, as_at).status.closed:
+        return NextStep(text, progression.source)
+    replacements = [r for r in target.replaced_by if r.by in catalogue.qualifications]
+    after = ("; ".join(replaced_it(catalogue.qualifications[r.by].name, r) for r in replacements)
+             if replacements else "ask whether anything took its place")
+    sources: tuple[Citation, ...] = (*progression.source,
+                                     *(c for r in replacements for c in r.source))
+    return NextStep(f"{text} On {uk_date(as_at)}, {target.name} is closed to new learners: "
+                    f"{after}.", sources)
