@@ -180,7 +180,7 @@ def test_recommend__held_qualification_is_a_floor_not_a_step_up(catalogue):
     while_open = recommend(catalogue, Profile(
         role="Call Centre Operators", employment=Employment.WORKING,
         held_qualifications=("ocr-09629",)), as_at=dt.date(2015, 6, 1))
-    assert [s.message for s in while_open.next_steps if s.source][0].endswith(
+    assert next(s.message for s in while_open.next_steps if s.source).endswith(
         "can progress to the Level 3 NVQ Diploma in Customer Service.")
 
 
