@@ -357,6 +357,14 @@ def test_eligibility__no_age_given_is_unknown_unless_every_age_is_approved(catal
                               "start depends on their age, not given.")
     assert check_eligibility(catalogue, catalogue.find_qualification("09628"), age=20,
                              as_at=before_closing).eligible is True
+    # Closed to everyone is said as that, not as if it were about this learner ...
+    closed = check_eligibility(catalogue, catalogue.find_qualification("09628"), age=20,
+                               as_at=dt.date(2026, 11, 29))
+    assert closed.summary == "Closed to new learners on this date."
+    # ... and refused for this learner's age alone is said as that.
+    too_young = check_eligibility(catalogue, catalogue.find_qualification("09628"), age=14,
+                                  as_at=before_closing)
+    assert too_young.summary == "Not open to this learner on this date."
     every_age = check_eligibility(catalogue, catalogue.find_qualification("601/4404/X"),
                                   as_at=dt.date(2015, 6, 1))
     codes = {r.code for r in every_age.reasons}

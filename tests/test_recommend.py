@@ -15,6 +15,7 @@ from advisor import (
     load_catalogue,
     match_role,
     recommend,
+    uk_date,
 )
 from advisor.cli import main
 from tests.support.catalogues import REPLACED, write_catalogue
@@ -210,8 +211,17 @@ def test_recommend__not_working_school_leaver(catalogue):
 def test_recommend__apprenticeship_aim_uses_the_frameworks(catalogue):
     result = advise(catalogue, role="courier", employment=Employment.WORKING,
                     aim=Aim.APPRENTICESHIP)
-    fits = {o.qualification.id for o in result.options if o.fits_aim}
-    assert fits == {"ocr-09628", "ocr-03455", "ocr-10379", "ocnlr-l2-diploma-customer-service"}
+    fits = {o.qualification.id: o.fits_aim for o in result.options}
+    assert {q for q, fit in fits.items() if fit} == {"ocr-10379",
+                                                    "ocnlr-l2-diploma-customer-service"}
+    # 09628 and 03455 were framework components until the apprenticeship qualification 10379
+    # took their place: 09628 is closed now, and for 03455 (dates not stated) the centre must
+    # say which of the two an apprenticeship needs.
+    assert (fits["ocr-09628"], fits["ocr-03455"]) == (False, None)
+    notes = {o.qualification.id: o.aim_note for o in result.options}
+    assert notes["ocr-03455"].endswith("ask the centre which of the two an apprenticeship needs "
+                                       f"on {uk_date(TODAY)}.")
+    assert "OCR Level 2 Diploma in Customer Service (10379) replaced it" in notes["ocr-09628"]
 
 
 @pytest.mark.parametrize(("profile", "level", "said"), [

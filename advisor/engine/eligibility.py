@@ -189,6 +189,10 @@ class Eligibility:
         if self.eligible is True:
             return "Open to this learner on this date."
         if self.eligible is False:
+            if self.status.status.closed:
+                return "Closed to new learners on this date."
+            if self.status.status is Status.NOT_YET_OPEN:
+                return "Not yet open to new learners on this date."
             return "Not open to this learner on this date."
         if not self.depends_on:
             return "Cannot be confirmed from the sources: check with the awarding body."

@@ -44,6 +44,7 @@ from advisor.engine.eligibility import ReasonCode as EligibilityCode
 from advisor.engine.eligibility import (
     Status,
     check_eligibility,
+    status_on,
 )
 from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.next_steps import next_steps_for
@@ -57,7 +58,7 @@ from advisor.engine.recommend_types import (
     Recommendation,
 )
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
-from advisor.engine.wording import uk_date
+from advisor.engine.wording import replaced_it, uk_date
 from advisor.register import Register
 
 # How many of the Level 3 suitability statements must describe the learner's work before they
@@ -329,7 +330,8 @@ def _working_finding(catalogue: Catalogue) -> Finding | None:
     )
 
 
-def _fits_aim(catalogue: Catalogue, q: Qualification, aim: Aim | None) -> tuple[bool | None, str]:
+def _fits_aim(catalogue: Catalogue, q: Qualification, aim: Aim | None,
+              as_at: dt.date) -> tuple[bool | None, str]:
     if aim is None:
         return None, ""
     kinds = {
@@ -337,11 +339,7 @@ def _fits_aim(catalogue: Catalogue, q: Qualification, aim: Aim | None) -> tuple[
         Aim.COMPETENCE: {Kind.COMPETENCE, Kind.COMBINED},
     }
     if aim is Aim.APPRENTICESHIP:
-        frameworks = [f for f in catalogue.frameworks.values()
-                      if any(q.id in c.qualifications for c in f.components)]
-        if frameworks:
-            return True, "A component of " + "; ".join(f.title for f in frameworks) + "."
-        return False, "Not named as a component of an apprenticeship framework in the sources."
+        return _fits_an_apprenticeship(catalogue, q, as_at)
     if q.kind is Kind.UNKNOWN:
         return None, ("The sources do not say whether it is a knowledge or a competence "
                       "qualification.")
@@ -352,6 +350,36 @@ def _fits_aim(catalogue: Catalogue, q: Qualification, aim: Aim | None) -> tuple[
         Kind.COMBINED: "a combined knowledge and competence qualification",
     }[q.kind]
     return fits, f"It is {described}."
+
+
+def _in_a_framework(catalogue: Catalogue, qualification_id: str) -> list[str]:
+    return [f.title for f in catalogue.frameworks.values()
+            if any(qualification_id in c.qualifications for c in f.components)]
+
+
+def _fits_an_apprenticeship(catalogue: Catalogue, q: Qualification,
+                            as_at: dt.date) -> tuple[bool | None, str]:
+    """Whether ``q`` is a component of an apprenticeship framework, and not one whose place in
+    apprenticeships another component has taken (09629 once 10380 was open: apprentices had to
+    enrol on that): not, where that one is open on the date; not known, where it may be."""
+    frameworks = "; ".join(_in_a_framework(catalogue, q.id))
+    if not frameworks:
+        return False, "Not named as a component of an apprenticeship framework in the sources."
+    for replacement in q.replaced_by:
+        successor = catalogue.qualifications.get(replacement.by)
+        if successor is None or not _in_a_framework(catalogue, successor.id):
+            continue
+        status = status_on(catalogue, successor, as_at).status
+        if status.rank < 2:
+            said = f"A component of {frameworks}, but {replaced_it(successor.name, replacement)}"
+            if status_on(catalogue, q, as_at).status.closed:
+                return False, f"{said}."
+            if status is Status.OPEN:
+                return False, (f"{said}; on {uk_date(as_at)} {successor.name} is open, so ask "
+                               "about that for an apprenticeship.")
+            return None, (f"{said}: ask the centre which of the two an apprenticeship needs on "
+                          f"{uk_date(as_at)}.")
+    return True, f"A component of {frameworks}."
 
 
 def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.date,
@@ -366,7 +394,7 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
             continue
         eligibility = check_eligibility(catalogue, q, age=profile.age, as_at=as_at,
                                         senior_role=profile.senior_role, register=register)
-        fits, note = _fits_aim(catalogue, q, profile.aim)
+        fits, note = _fits_aim(catalogue, q, profile.aim, as_at)
         check = (check_combination(catalogue, q, profile.held_units) if check_options
                  else None)
         options.append(Option(q, eligibility, fits, note, check))
