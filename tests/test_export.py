@@ -101,6 +101,16 @@ def test_action_plan__escapes_every_text(tmp_path):
     assert 'alert("x")' not in html
 
 
+def test_action_plan__an_option_whose_review_date_has_passed_says_so(catalogue):
+    result = recommend(catalogue, Profile(age=16, employment=Employment.NOT_WORKING),
+                       as_at=TODAY)
+    assert result.recommended_level == 1
+    html = action_plan_html(catalogue, ActionPlan(as_at=TODAY, recommendation=result))
+    text = " ".join(" ".join(parse(html).text).split())
+    assert ("Its review date (31 August 2019) has passed; check with the awarding body that it "
+            "is still offered.") in text
+
+
 def test_action_plan__unknown_rules_and_closed_levels_are_said_plainly(catalogue):
     target = catalogue.qualifications["ocnlr-l2-diploma-business-administration"]
     result = recommend(catalogue, Profile(employment=Employment.WORKING), as_at=TODAY)

@@ -303,8 +303,8 @@ def _cited(findings: Iterable[Finding | Reason], sources: _Sources) -> list[_Cit
 
 
 # Reasons shown under an option's status: why it may not be open to this learner.
-_STATUS_NOTES = {"closed-to-entry", "replaced", "dates-unknown", "age-not-approved",
-                 "role-not-met"}
+_STATUS_NOTES = {"closed-to-entry", "replaced", "review-date-passed", "dates-unknown",
+                 "age-not-approved", "role-not-met"}
 
 
 def _recommendation(result: Recommendation, sources: _Sources) -> _Recommendation:

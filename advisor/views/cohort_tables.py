@@ -25,7 +25,7 @@ from advisor.engine.combination import describe_unit
 from advisor.engine.decisions import ProgressCheck
 from advisor.engine.eligibility import Eligibility, Status
 from advisor.engine.wording import uk_date
-from advisor.views.labels import STATUS_WORDS
+from advisor.views.labels import entry_status
 
 RESULT_COLUMNS: tuple[str, ...] = (
     "row", "learner_ref", "status", "recommended_level", "level_reasons",
@@ -63,7 +63,7 @@ class _Formatter:
         replaced = [self.catalogue.qualifications[i].reference for i in status.replaced_by
                     if i in self.catalogue.qualifications]
         return {
-            "target_status": STATUS_WORDS[status.status]
+            "target_status": entry_status(e)
             + (f" (replaced by {', '.join(replaced)})" if replaced else ""),
             "eligible": _yes_no(e.eligible),
             "eligibility_reasons": REASON_SEPARATOR.join(
