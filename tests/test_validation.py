@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -281,3 +282,33 @@ def test_cli_validate__exit_codes_and_json(tmp_path, capsys):
 
 def test_cli_validate__shipped_catalogue_is_clean(capsys):
     assert main(["validate"]) == 0
+
+
+def test_data__no_text_a_person_reads_names_a_field_of_the_data():
+    """Notes and statements are shown as they are: "(see named_units)" means nothing to a
+    learner. No text in data/ may name one of the data's own keys that has an underscore."""
+    import yaml
+
+    from advisor import default_data_dir
+
+    keys: set[str] = set()
+    texts: list[tuple[str, str]] = []
+
+    def walk(value, where):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                keys.add(str(key))
+                walk(item, where)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, where)
+        elif isinstance(value, str):
+            texts.append((where, value))
+
+    for path in sorted(default_data_dir().rglob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+    fields = {key for key in keys if "_" in key}
+    assert {"named_units", "based_on", "structure_note"} <= fields
+    named = [(where, field) for where, text in texts for field in fields
+             if re.search(rf"\b{re.escape(field)}\b", text)]
+    assert named == []
