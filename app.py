@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from advisor import (
+    WHERE_TO_ASK,
     Status,
     check_eligibility,
     uk_date,
@@ -95,6 +96,10 @@ def welcome() -> None:
         "sources say, what replaced it. Change the date in the sidebar to see how things stood "
         "earlier."
     )
+    if not statuses[Status.OPEN]:
+        st.write(f"None of them can be confirmed open on {uk_date(ctx.as_at)}, so each journey "
+                 "ends with what to do next: for what is on offer now, ask "
+                 f"{WHERE_TO_ASK}. Start with *Find a starting level*.")
 
 
 def main() -> None:

@@ -140,7 +140,7 @@ from advisor.engine.routes import (
     find_routes,
 )
 from advisor.engine.validation import load_catalogue, validate_catalogue
-from advisor.engine.wording import count, uk_date
+from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
 from advisor.formats import cohort_file, json_shapes
 from advisor.formats.action_plan import ActionPlan, action_plan_html
 from advisor.formats.cohort_file import (
@@ -202,6 +202,7 @@ __all__ = [
     "NOT_ASSESSED",
     "REGISTER_ENV",
     "REGISTER_SUBJECT",
+    "WHERE_TO_ASK",
     "Accepted",
     "ActionPlan",
     "Aim",

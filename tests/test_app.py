@@ -36,6 +36,9 @@ def test_app__starts_and_shows_the_catalogue_size(catalogue):
     counted = [int(n) for n in re.findall(r"(\d+) (?:closed|open|not yet|whose|national)",
                                           summary)]
     assert sum(counted) == len(catalogue.qualifications)
+    # None can be confirmed open today: the home page says what to do instead.
+    assert any("ends with what to do next" in t and "National Careers Service" in t
+               for t in texts(at.markdown))
 
 
 def test_app__refuses_to_start_on_a_broken_catalogue(tmp_path, monkeypatch, cold_caches):

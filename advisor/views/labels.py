@@ -375,6 +375,10 @@ def entry_status(eligibility: Eligibility) -> str:
 
 
 GLOSSARY: dict[str, str] = {
+    "Level": "how demanding a qualification is. In these documents Level 1 is introductory, "
+             "for people preparing for work; Level 2 suits people working with customers; "
+             "Level 3 suits team leaders and supervisors; Level 4 suits people in senior roles "
+             "who shape how customer service is delivered.",
     "Credit": "one credit stands for 10 hours of learning; a qualification needs a number of "
               "credits from its units.",
     "GLH": "guided learning hours: time spent learning with a tutor or assessor.",
