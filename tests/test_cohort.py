@@ -20,6 +20,7 @@ from advisor import (
     Employment,
     Profile,
     assess_cohort,
+    charts,
     check_combination,
     cohort_file,
     cohort_tables,
@@ -538,6 +539,13 @@ def test_summaries__rules_met_after_certificates_ended_are_not_counted_complete(
         "target")
     assert completion.loc["09628", "complete"] == 0
     assert completion.loc["09628", "rules_met_certificates_ended"] == 1
+    # One unit short: not "not complete yet", since it can no longer be completed.
+    short = HEADER + "\nA1,30,working,,,,,R/502/9652; Y/502/9653,09628\n"
+    ended = cohort_tables.completion_by_target(assess(catalogue, short)).set_index("target")
+    assert (ended.loc["09628", "not_complete"],
+            ended.loc["09628", "not_complete_certificates_ended"]) == (0, 1)
+    assert "1 not complete with its certificates ended" in charts.describe_cohort_completion(
+        ended.reset_index())
     while_open = cohort_tables.completion_by_target(assess_cohort(
         catalogue, read(intake, "cohort.csv"), as_at=dt.date(2016, 6, 1))).set_index("target")
     assert while_open.loc["09628", "complete"] == 1

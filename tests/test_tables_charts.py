@@ -349,7 +349,9 @@ def test_progress_chart__no_rules_known(catalogue):
 def test_cohort_completion_chart__codes_are_categories_and_counts_whole_numbers():
     completion = pd.DataFrame({"target": ["03456", "10380", "601/4404/X"],
                                "complete": [1, 0, 2], "rules_met_certificates_ended": [0, 0, 0],
-                               "not_complete": [2, 0, 1], "rules_not_known": [0, 3, 0]})
+                               "not_complete": [2, 0, 1],
+                               "not_complete_certificates_ended": [0, 0, 0],
+                               "rules_not_known": [0, 3, 0]})
     figure = charts.cohort_completion_chart(completion)
     assert figure.layout.yaxis.type == "category"
     assert figure.layout.xaxis.tickformat == "d"

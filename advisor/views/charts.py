@@ -263,13 +263,16 @@ def describe_cohort_levels(levels: pd.DataFrame) -> str:
 
 def cohort_completion_chart(completion: pd.DataFrame) -> go.Figure:
     """For each target, learners who already complete it, who meet its rules after its
-    certificates ended, who do not yet, and whose target's rules are not known
+    certificates ended, who do not yet (and, with its certificates ended, cannot), and whose
+    target's rules are not known
     (:func:`advisor.views.cohort_tables.completion_by_target`)."""
     targets = [_text(t) for t in completion["target"]]
     parts = [("complete", "Complete", COUNTED_COLOUR),
              ("rules_met_certificates_ended", "Rules met, but certificates have ended",
               "#9a9a9a"),
              ("not_complete", "Not complete yet", NEEDED_COLOUR),
+             ("not_complete_certificates_ended", "Not complete, and certificates have ended",
+              "#6b4f8a"),
              ("rules_not_known", "Rules not known", "#e0b070")]
     stacked = completion[[column for column, _, _ in parts]].sum(axis=1)
     largest = int(stacked.max()) if len(stacked) else 0
@@ -298,6 +301,8 @@ def describe_cohort_completion(completion: pd.DataFrame) -> str:
         + (f"{row['rules_met_certificates_ended']} meeting its rules after its certificates "
            "ended, " if row["rules_met_certificates_ended"] else "")
         + f"{row['not_complete']} not complete yet"
+        + (f", {row['not_complete_certificates_ended']} not complete with its certificates "
+           "ended" if row["not_complete_certificates_ended"] else "")
         + (f", {row['rules_not_known']} whose rules are not known"
            if row["rules_not_known"] else "")
         for row in completion.to_dict("records")) + "."

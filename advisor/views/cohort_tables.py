@@ -216,7 +216,8 @@ def completion_by_target(result: CohortResult) -> pd.DataFrame:
     """For each target, how many learners already complete it and whether they can enrol.
 
     Columns: target, target_title, learners, complete, rules_met_certificates_ended (every rule
-    met, but the target no longer certificates on the date), not_complete, rules_not_known,
+    met, but the target no longer certificates on the date), not_complete,
+    not_complete_certificates_ended (not complete, and beyond completing), rules_not_known,
     eligible, not_eligible, eligibility_unknown; the most common target first.
     """
     counts: dict[str, Counter[str]] = {}
@@ -231,13 +232,17 @@ def completion_by_target(result: CohortResult) -> pd.DataFrame:
         check = learner.carry_over.remaining
         ended = (learner.eligibility is not None
                  and learner.eligibility.status.status is Status.CERTIFICATION_CLOSED)
-        tally["rules_not_known" if not check.known else
-              "not_complete" if not check.complete else
-              "rules_met_certificates_ended" if ended else "complete"] += 1
+        if not check.known:
+            tally["rules_not_known"] += 1
+        elif check.complete:
+            tally["rules_met_certificates_ended" if ended else "complete"] += 1
+        else:
+            tally["not_complete_certificates_ended" if ended else "not_complete"] += 1
         eligible = learner.eligibility.eligible if learner.eligibility else None
         tally[{True: "eligible", False: "not_eligible", None: "eligibility_unknown"}[eligible]] += 1
     columns = ["learners", "complete", "rules_met_certificates_ended", "not_complete",
-               "rules_not_known", "eligible", "not_eligible", "eligibility_unknown"]
+               "not_complete_certificates_ended", "rules_not_known", "eligible",
+               "not_eligible", "eligibility_unknown"]
     ordered = sorted(counts.items(), key=lambda item: (-item[1]["learners"], item[0]))
     rows = [[label, titles[label], *(tally[c] for c in columns)] for label, tally in ordered]
     frame = pd.DataFrame(rows, columns=["target", "target_title", *columns])

@@ -363,7 +363,10 @@ def cohort_summary_text(result: CohortResult, *, learners_file: Path | str,
     for target in cohort_tables.completion_by_target(result).to_dict("records"):
         learners = count(target["learners"], "learner")
         met_after = target["rules_met_certificates_ended"]
-        ended = f", {met_after} meeting its rules after its certificates ended" if met_after else ""
+        short_after = target["not_complete_certificates_ended"]
+        ended = (f", {met_after} meeting its rules after its certificates ended" if met_after
+                 else "") + (f", {short_after} short of its rules with its certificates ended"
+                             if short_after else "")
         lines.append(f"Target {target['target']}: {learners}, {target['complete']} complete "
                      f"already{ended}, {target['eligible']} can enrol on the date.")
     return "\n".join(lines)
