@@ -176,10 +176,14 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
     else:
         # A column with a gap shows "not stated" there: give it room, or a narrow number
         # column cuts the words off ("t stated").
-        gaps = {column: st.column_config.Column(width=95)
-                for column in table.columns if table[column].isna().any()}
+        config = {column: st.column_config.Column(width=95)
+                  for column in table.columns if table[column].isna().any()}
+        if len(table.columns):  # what each row is stays in view while the grid scrolls sideways
+            first = table.columns[0]
+            config[first] = st.column_config.Column(pinned=True, width=config.get(
+                first, {}).get("width"))
         st.dataframe(table, hide_index=True, placeholder=labels.NOT_STATED, alt=name,
-                     column_config=gaps or None)
+                     column_config=config)
     st.download_button(f"Download {name.lower()} (CSV)",
                        partial(to_csv_bytes, table, missing=labels.NOT_STATED),
                        file_name=file_name, mime="text/csv", key=key, on_click="ignore")

@@ -88,7 +88,9 @@ def show(result: CohortResult) -> None:
 
     results = cohort_tables.results_frame(result)
     st.subheader("Each learner")
-    st.dataframe(cohort_tables.results_on_screen(results), hide_index=True)
+    # The learner stays in view while the grid scrolls sideways; a row not assessed is blank.
+    st.dataframe(cohort_tables.results_on_screen(results), hide_index=True, placeholder="",
+                 column_config={"Learner": st.column_config.Column(pinned=True)})
     st.caption("The downloads hold every column, among them each learner's reasons, plan "
                "and units carried over.")
     left, right = st.columns(2)

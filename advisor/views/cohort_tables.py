@@ -294,15 +294,16 @@ def result_sheets(result: CohortResult) -> dict[str, pd.DataFrame]:
 
 
 SCREEN_COLUMNS: dict[str, str] = {
-    "row": "Row", "learner_ref": "Learner", "status": "Assessed", "recommended_level": "Level",
-    "target": "Target", "target_status": "Target on the date", "eligible": "Can start",
-    "complete": "Complete", "credits_counted": "Credits counted",
+    "learner_ref": "Learner", "status": "Assessed", "target": "Target",
+    "target_status": "Target on the date", "eligible": "Can start", "complete": "Complete",
+    "recommended_level": "Level", "credits_counted": "Credits counted",
     "credits_required": "Credits required", "plan_credits": "Credits still needed",
     "plan_glh": "GLH still needed", "rules_not_met": "Why not complete",
-    "eligibility_reasons": "Why", "problems": "Problems",
+    "eligibility_reasons": "Why", "problems": "Problems", "row": "Row",
 }
-"""The results columns a screen shows, first to last, with the headings people read; the
-downloads keep every column under its file name."""
+"""The results columns a screen shows, first to last, with the headings people read: who, then
+what decides; the row in the file last. The downloads keep every column under its file
+name."""
 
 
 def results_on_screen(results: pd.DataFrame) -> pd.DataFrame:

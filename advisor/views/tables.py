@@ -176,9 +176,10 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date) -
             "Replaced by": _replacements(catalogue, q) or "",
             "Found through": "; ".join(lead.name for lead in leads),
         })
-    frame = pd.DataFrame(rows, columns=["Reference", "Title", "Level", "Awarding body", "Kind",
-                                        "Structure", f"On {uk_date(as_at)}", "Replaced by",
-                                        "Found through"])
+    # The status and what replaced it decide, so they come straight after what it is.
+    frame = pd.DataFrame(rows, columns=["Reference", "Title", f"On {uk_date(as_at)}",
+                                        "Replaced by", "Level", "Kind", "Awarding body",
+                                        "Structure", "Found through"])
     if not any(row["Found through"] for row in rows):
         frame = frame.drop(columns="Found through")  # every one found by its own words
     return frame.sort_values(["Level", "Reference"], na_position="last",
@@ -510,8 +511,8 @@ def options_table(result: Recommendation) -> pd.DataFrame:
     # What it is and the columns that decide come first, so they show without scrolling on a
     # narrow screen; columns that would say the same on every row are left out.
     frame = pd.DataFrame(rows, columns=[
-        "Code", "Qualification", "New learners", "Can start", "Credits still needed",
-        "Credits already counted", "Fits the aim", "From", "Kind", "Awarding body"])
+        "Code", "Qualification", "New learners", "Can start", "Fits the aim",
+        "Credits still needed", "Credits already counted", "From", "Kind", "Awarding body"])
     if not any(from_register(option.qualification) for option in result.options):
         frame = frame.drop(columns="From")  # all from the documents, as without a register
     if result.profile.aim is None:
