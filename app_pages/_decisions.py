@@ -39,6 +39,7 @@ from advisor import (
 
 CHECK_PAGE = "app_pages/check_units.py"
 NOTE_ASKED = "Say on what evidence the centre accepts it"
+START_FOLLOWS = "check_start_follows"  # the sidebar's date the start was last set from
 
 
 def accepted_key(q: Qualification) -> str:
@@ -93,7 +94,9 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
              "a similar unit under another unit reference number. They count, shown apart.")
     for urn in chosen:
         note = st.text_input(f"Evidence for {name(urn)}", key=f"accepted_note_{urn}",
-                             max_chars=200, placeholder=NOTE_ASKED, persist_state="session")
+                             max_chars=200, placeholder=NOTE_ASKED, persist_state="session",
+                             help="The note travels in the page address with the check, so "
+                                  "that it can be shared: name the evidence, not the learner.")
         if not note.strip():
             st.caption(f"{NOTE_ASKED}.")
     st.multiselect("In progress (studying now)", listed, format_func=name,
@@ -105,7 +108,10 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
                         max_value=MAX_HOURS_A_WEEK,
                         step=1.0, value=None, key="check_glh", placeholder="Not given",
                         persist_state="session")
-    st.session_state.setdefault("check_start", as_at)
+    # The start follows the sidebar's date until someone sets it.
+    if st.session_state.get("check_start") in (None, st.session_state.get(START_FOLLOWS)):
+        st.session_state["check_start"] = as_at
+    st.session_state[START_FOLLOWS] = as_at
     with right:
         st.date_input("Starting on", key="check_start", format="DD/MM/YYYY",
                       min_value=EARLIEST_DATE, max_value=LATEST_DATE, persist_state="session")

@@ -143,3 +143,12 @@ def test_route_decisions__a_similar_unit_is_accepted_in_one_click():
     assert note.startswith("Holds D/506/2153 Champion customer service")
     rules = table_with(at, "Rule")
     assert any("accepted by the centre: A17" in rule for rule in rules["Rule"])
+
+
+def test_check_decisions__the_start_follows_the_sidebars_date_until_set():
+    at = check_units("ocr-03456", REST)
+    at.date_input(key="as_at").set_value(dt.date(2015, 6, 1)).run()
+    assert at.date_input(key="check_start").value == dt.date(2015, 6, 1)
+    at.date_input(key="check_start").set_value(dt.date(2015, 9, 7)).run()
+    at.date_input(key="as_at").set_value(dt.date(2016, 1, 4)).run()
+    assert at.date_input(key="check_start").value == dt.date(2015, 9, 7)  # set: kept

@@ -186,7 +186,8 @@ def test_starting_level__a_link_says_what_it_left_out_in_few_words():
     assert link_notes(at) == [
         "The link's 'role' held control characters; they were removed.",
         "The link's senior role answer 'perhaps' was not understood: left out.",
-        f"The link's qualification was checked: no qualification '{'Q' * 40}' in the catalogue",
+        f"The link's qualification was checked: no qualification '{'Q' * 40}' in the catalogue"
+        ", so it was left out",
         "The link's units were checked: 60 are not in the catalogue, so they were left out: "
         "'Z0', 'Z1', 'Z2', 'Z3', 'Z4' and 55 more.",
     ]
@@ -303,7 +304,8 @@ def test_plan_route__a_link_says_what_it_left_out_in_few_words():
                                   "units": "D/502/9654," + ",".join(f"Z{n}" for n in range(9))})
     assert link_notes(at) == [
         "The link's 'from' held only control characters, so it was left out.",
-        "The link's target qualification was checked: no qualification 'nope' in the catalogue",
+        "The link's target qualification was checked: no qualification 'nope' in the catalogue"
+        ", so it was left out",
         "The link's units were checked: 9 are not in the catalogue, so they were left out: "
         "'Z0', 'Z1', 'Z2', 'Z3', 'Z4' and 4 more.",
         "The link's 'documented' answer 'perhaps' was not understood: left out.",

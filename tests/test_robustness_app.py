@@ -115,7 +115,8 @@ def test_plan_route__a_link_with_units_only_reopens_them_and_shows_the_routes_on
 
 def test_plan_route__a_link_with_unknown_units_only_says_so():
     at = open_with_link(ROUTE, units="Z9")
-    assert link_notes(at) == ["The link's unit was checked: no unit 'Z9' in the catalogue"]
+    assert link_notes(at) == ["The link's unit was checked: no unit 'Z9' in the catalogue"
+                              ", so it was left out"]
     assert at.multiselect(key="route_units").value == []
 
 

@@ -89,7 +89,7 @@ def test_share__unknown_codes_give_one_short_note_per_list(catalogue):
     ]
     _, notes = decode_route(catalogue, {"from": long_code})
     assert notes == [f"The link's starting qualification was checked: no qualification "
-                     f"'{'Q' * 40}' in the catalogue"]
+                     f"'{'Q' * 40}' in the catalogue, so it was left out"]
     assert all(len(n) < 250 for n in notes)
 
 
@@ -97,14 +97,16 @@ def test_share__checked_notes_agree_in_number(catalogue):
     _, notes = decode_route(catalogue, {"from": "nope", "to": "0962", "units": "X1"})
     assert notes == [
         "The link's starting qualification was checked: no qualification 'nope' in the "
-        "catalogue",
-        "The link's target qualification was checked: no qualification '0962' in the catalogue; "
-        "did you mean 09629, 09628, ocr-09629?",
-        "The link's unit was checked: no unit 'X1' in the catalogue",
+        "catalogue, so it was left out",
+        "The link's target qualification was checked: no qualification '0962' in the catalogue, "
+        "so it was left out; did you mean 09629, 09628, ocr-09629?",
+        "The link's unit was checked: no unit 'X1' in the catalogue, so it was left out",
     ]
     _, notes = decode_profile(catalogue, {"has": "nope,09628", "units": "X1,D/502/9654"})
     assert notes == ["The link's qualifications were checked: no qualification 'nope' in the "
-                     "catalogue", "The link's units were checked: no unit 'X1' in the catalogue"]
+                     "catalogue, so it was left out",
+                     "The link's units were checked: no unit 'X1' in the catalogue, so it was "
+                     "left out"]
 
 
 def test_share__yes_no_answers_not_understood_are_noted(catalogue):
@@ -129,7 +131,8 @@ def test_share__control_characters_are_removed_from_every_value(catalogue):
     _, notes = decode_route(catalogue, {"from": "\x00\x01\x1b\x7f", "units": "Z\x00,\x9f"})
     assert notes == ["The link's 'from' held only control characters, so it was left out.",
                      "The link's 'units' held control characters; they were removed.",
-                     "The link's unit was checked: no unit 'Z' in the catalogue"]
+                     "The link's unit was checked: no unit 'Z' in the catalogue"
+                     ", so it was left out"]
     # A role typed with control characters is not written into the address either.
     assert encode_profile(catalogue, Profile(role="\tPost\x00man\n")) == {"role": "Postman"}
     # Invisible format controls too: a right-to-left override would show "Postman" reversed,

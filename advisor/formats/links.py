@@ -101,7 +101,8 @@ def _checked(what: str, unknown: list[UnknownReference], count: int, notes: list
     checked = f"The link's {what} was checked" if count == 1 else f"The link's {what}s were checked"
     if len(unknown) == 1:
         error = unknown[0]
-        note = f"{checked}: no {error.what} '{error.reference[:40]}' in the catalogue"
+        note = (f"{checked}: no {error.what} '{error.reference[:40]}' in the catalogue, so it "
+                "was left out")
         if error.suggestions:
             note += "; did you mean " + ", ".join(error.suggestions) + "?"
     else:

@@ -154,8 +154,9 @@ CASES = [
             f"The link's work description '{QUOTED}' is not one of the list: left out.",
             f"The link's senior role answer '{QUOTED}' was not understood: left out.",
             f"The link's aim '{QUOTED}' was not understood: left out.",
-            f"The link's qualification was checked: no qualification '{CODE}' in the catalogue",
-            f"The link's unit was checked: no unit '{CODE}' in the catalogue",
+            f"The link's qualification was checked: no qualification '{CODE}' in the catalogue, "
+            "so it was left out",
+            f"The link's unit was checked: no unit '{CODE}' in the catalogue, so it was left out",
         ),
         shown=(f'"{PAYLOAD}" is not one of the job roles the documents list',),
         check=age_is_empty,
@@ -186,9 +187,9 @@ CASES = [
          ("units", UNKNOWN_UNITS)],
         notes=(
             f"The link's starting qualification was checked: no qualification '{CODE}' in the "
-            "catalogue",
+            "catalogue, so it was left out",
             f"The link's target qualification was checked: no qualification '{CODE}' in the "
-            "catalogue",
+            "catalogue, so it was left out",
             "The link's level '٣' was left out: give a whole number from 1 to 8.",
             "The link lists 151 values for 'units'; only the first 100 were used.",
             "The link's units were checked: 99 are not in the catalogue, so they were left out: "
