@@ -242,8 +242,8 @@ def test_text__routes_text_a_route_no_route_and_already_there(small_data):
         "Route 1: 001 -> 002 (documented; credits needed not fully known)\n"
         "  to Level 3 Certificate in Testing [stated]: Learners can progress to the Level 3 "
         "certificate.\n"
-        "    On 1 June 2016: The sources give no last entry date, so whether it is open now is "
-        "unknown.\n"
+        "    On 1 June 2016: The sources give no last entry date, so whether it is open on this "
+        "date is unknown.\n"
         "    still needed: not known (the sources do not give its full rules)")
     assert text.routes_text(catalogue, [], target=second, max_steps=2,
                             as_at=dt.date(2016, 6, 1)) == (

@@ -150,7 +150,7 @@ def test_recommend__a_few_statements_beside_a_level_3_role_do_not_contradict_it(
                     role="Customer Service Team Leader", responsibilities=FOUR_STATEMENTS[:2])
     assert result.recommended_level == 3
     (few,) = [f for f in result.cautions if f.code == "some-level-3-statements"]
-    assert few.message.startswith("Only 2 of the 7 descriptions of a Level 3 learner fit (")
+    assert few.message.startswith("Only 2 of the 7 descriptions of a Level 3 learner fit. ")
     assert "The other answers (such as the job title) point to Level 3" in few.message
     assert "only when most" not in few.message
     (move_up,) = [f for f in result.cautions if f.code == "no-automatic-move-up"]
@@ -203,6 +203,9 @@ def test_recommend__not_working_school_leaver(catalogue):
     assert result.recommended_level == 1
     reason = next(f for f in result.reasons if f.code == "not-working")
     assert labels(reason) == ["004_70450870fa016f48.txt § Who the qualification is for"]
+    # Whom it is written for among people not in work: not "currently working" learners.
+    assert "Young learners who have just left school or college" in reason.message
+    assert "currently working" not in reason.message
     assert "competence-needs-work" in codes(result.cautions)
     ocnlr = next(o for o in result.options if o.qualification.id == "ocnlr-601-4404-x")
     assert {"age-approved", "age-caution"} <= {r.code.value for r in ocnlr.eligibility.reasons}

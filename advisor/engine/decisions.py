@@ -184,7 +184,7 @@ def plan_timeline(
                   "a later document says it was closed to new learners by "
                   f"{uk_date(entry.date)}")
         return dataclasses.replace(worked_out, in_time=False, reason=(
-            f"Too late: {hours}; but {closed}, so a learner not yet registered can no longer "
+            f"Too late: {hours}, but {closed}, so a learner not yet registered can no longer "
             "start."))
     if end is None:
         return dataclasses.replace(worked_out, reason=(

@@ -364,7 +364,8 @@ def _date_reasons(q: Qualification, as_at: dt.date) -> list[Reason]:
             "ask the centre to confirm it still takes new learners.", d.review.source))
         return reasons
     if not closed and d.last_entry is None:
-        message = "The sources give no last entry date, so whether it is open now is unknown."
+        message = ("The sources give no last entry date, so whether it is open on this date is "
+                   "unknown.")
         source: tuple[Citation, ...] = q.source
         if d.review is not None and as_at > d.review.date:
             reasons.append(Reason(ReasonCode.REVIEW_DATE_PASSED,

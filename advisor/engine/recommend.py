@@ -229,9 +229,9 @@ def _few_level_3_statements(fit: tuple[Statement, list[str]] | None,
     if fit is None or not fit[1] or len(fit[1]) > len(fit[0].points) * LEVEL_3_SHARE:
         return []
     statement, chosen = fit
-    total = len(statement.points)
-    fitting = (f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit "
-               f"({'; '.join(chosen)})")
+    # Counted, not quoted: the learner ticked them in their own words, and the handbook's
+    # would read as jargon here (the answers list them).
+    fitting = f"{len(chosen)} of the {len(statement.points)} descriptions of a Level 3 learner fit"
     if level is not None and level >= 3:
         message = (f"Only {fitting}. The other answers (such as the job title) point to Level "
                    f"{level}: check with the centre that Level {level} suits the work the learner "
@@ -310,10 +310,13 @@ def _not_working_finding(catalogue: Catalogue) -> Finding:
     q = _index(catalogue).introductory
     if q is None or q.suitable_for is None:
         return Finding("not-working", "Not working at present.", level=None)
+    # Quote whom it is written for among people not in work, not those "currently working".
+    points = [p for p in q.suitable_for.points if "currently working" not in p.lower()]
     return Finding(
         "not-working",
         f"Not working at present: {q.name}, at Level {q.level}, is the introductory "
-        "qualification written for: " + "; ".join(q.suitable_for.points) + ".",
+        "qualification, written among others for: "
+        + "; ".join(points or q.suitable_for.points) + ".",
         q.suitable_for.source, level=q.level,
     )
 

@@ -53,7 +53,8 @@ def test_centre_staff__accept_a_similar_unit_with_a_note_and_print_the_record(
     record = Path(download_info.value.path()).read_text(encoding="utf-8")
     assert NOTE in record
     assert "Accepted by the centre (recognition of prior learning)" in record
-    assert "not complete yet" in record  # the headline says where the check stands
+    # The headline says where the check stands: on today's date, beyond completing.
+    assert "it can no longer be completed" in record
     page.set_content(record)  # the file as staff open it to print
     print_to_a4(page, "decisions-record")
     save_screenshot(page, "decisions-record")
