@@ -184,7 +184,7 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
                 first, {}).get("width"))
         st.dataframe(table, hide_index=True, placeholder=labels.NOT_STATED, alt=name,
                      column_config=config)
-    st.download_button(f"Download {name.lower()} (CSV)",
+    st.download_button(f"Download {name[:1].lower()}{name[1:]} (CSV)",  # keeps "FR03058"
                        partial(to_csv_bytes, table, missing=labels.NOT_STATED),
                        file_name=file_name, mime="text/csv", key=key, on_click="ignore")
 

@@ -309,7 +309,7 @@ def test_frameworks__components_held_missing_or_to_check_with_statuses(capsys):
     headings = [line for line in text.splitlines()
                 if line.startswith("Advanced Apprenticeship in Customer Service")]
     assert [h.removeprefix("Advanced Apprenticeship in Customer Service") for h in headings] \
-        == [" (Level 3, with 03456 and 09629)", " (Level 3, FR03058)"]
+        == [" (Level 3, with 03456 and 09629)", " (Level 3, framework FR03058)"]
 
 
 def test_check__rules_met_after_certificates_ended_and_why_there_is_no_plan(capsys):

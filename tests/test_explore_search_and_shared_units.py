@@ -109,7 +109,7 @@ def test_search__apprenticeship_finds_the_qualifications_of_each_framework(catal
     row = found.set_index("Reference").loc["10380"]
     # Two Level 3 frameworks share a title: the 2014 one is named by its reference.
     assert row["Found through"] == ("Advanced Apprenticeship in "
-                                    "Customer Service (Level 3, FR03058)")
+                                    "Customer Service (Level 3, framework FR03058)")
 
 
 def test_search__team_leader_finds_the_qualifications_at_the_level_of_the_job(catalogue):

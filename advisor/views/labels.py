@@ -109,11 +109,11 @@ _LEVEL_3_IN_YOUR_WORDS = {
 
 
 def framework_label(catalogue: Catalogue, framework: Framework) -> str:
-    """``Advanced Apprenticeship in Customer Service (Level 3, FR03058)``. Two frameworks share
+    """``Advanced Apprenticeship in Customer Service (Level 3, framework FR03058)``. Two share
     that title (the 2010 generation's and 2014's), so one without a reference is told apart by
     the qualifications it pairs: ``(Level 3, with 03456 and 09629)``."""
     if framework.reference:
-        detail = framework.reference
+        detail = f"framework {framework.reference}"
     else:
         held_through = [catalogue.qualifications[qid].reference
                         for component in framework.components
