@@ -144,10 +144,15 @@ def main() -> None:
     st.caption("The file is read in memory and the results stay in this browser session: "
                "nothing about your learners is stored on the server.")
     if upload is None:
-        st.info("No file yet: download the template above, or try it with the examples it "
-                "holds.")
-        return
-    result = assess(ctx, upload.getvalue(), upload.name, Objective(objective or "credits"))
+        st.info("No file yet: download the template above, or see what comes back for the "
+                "three example learners it holds.")
+        if not st.toggle("Show the results for the template's example learners",
+                         key="cohort_try_example"):
+            return
+        data, name = template_csv_bytes(), "learners-template.csv"
+    else:
+        data, name = upload.getvalue(), upload.name
+    result = assess(ctx, data, name, Objective(objective or "credits"))
     if result is not None:
         show(result)
 

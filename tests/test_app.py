@@ -358,3 +358,18 @@ def test_check__rules_met_after_certificates_ended_are_not_called_complete(catal
     assert any("no certificate can be claimed" in m for m in texts(today.sidebar.markdown))
     while_open = check_units("ocr-03456", units, as_at=BEFORE_CLOSING)
     assert any(s.startswith("Complete: 44 of 42") for s in texts(while_open.success))
+
+
+def test_cohort__the_template_learners_can_be_tried_without_an_upload():
+    at = open_page("app_pages/cohort.py")
+    assert not at.dataframe or all("Learner" not in d.value.columns for d in at.dataframe)
+    at.toggle(key="cohort_try_example").set_value(True).run()
+    assert not at.exception
+    shown = table_with(at, "Learner").set_index("Learner")
+    assert list(shown.index) == ["L0001", "L0002", "L0003"]
+    # One target closed with what replaced it, one beyond completing, one not known today.
+    assert "replaced by 10380" in shown.loc["L0001", "Target on the date"]
+    assert shown.loc["L0003", "Target"] == "601/4404/X"
+    assert "review date" in shown.loc["L0003", "Target on the date"]
+    assert any("Completion against each target" in str(c.proto.spec)
+               for c in at.get("plotly_chart"))

@@ -124,7 +124,8 @@ _TEMPLATE_ROWS: tuple[dict[str, str], ...] = (
      "units_accepted": "C6", "units_in_progress": "D1", "glh_per_week": "5"},
     {"learner_ref": "L0003", "age": "17", "employment": "not-working", "job_role": "",
      "senior_role": "", "aim": "knowledge", "qualifications_held": "", "units_held": "",
-     "target": "", "units_accepted": "", "units_in_progress": "", "glh_per_week": ""},
+     "target": "601/4404/X", "units_accepted": "", "units_in_progress": "",
+     "glh_per_week": ""},
 )
 
 
