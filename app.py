@@ -25,6 +25,7 @@ import streamlit as st
 
 from advisor import (
     WHERE_TO_ASK,
+    Category,
     Status,
     check_eligibility,
     uk_date,
@@ -78,7 +79,10 @@ def welcome() -> None:
     qualifications = list(ctx.catalogue.qualifications.values())
     complete = sum(1 for q in qualifications if q.structure.value == "complete")
     columns = st.columns(4)
-    columns[0].metric("Qualifications and national structures", len(qualifications))
+    structures = sum(1 for q in qualifications if q.category is Category.NATIONAL_STRUCTURE)
+    columns[0].metric("Qualifications", len(qualifications),
+                      help=f"Including {structures} national structures: templates that "
+                           "awarding bodies build qualifications on.")
     columns[1].metric("Fully known structures", complete)
     columns[2].metric("Units", len(ctx.catalogue.units))
     columns[3].metric("Source documents", len(ctx.catalogue.documents))
