@@ -229,8 +229,9 @@ def test_route_map__draws_the_chosen_route_and_escapes_titles(catalogue, graph):
     figure = charts.route_map(catalogue, route=route, start="ocr-09628")
     chosen = next(t for t in figure.data if t.name == "Chosen route")
     assert len([x for x in chosen.x if x is not None]) == 4  # two segments
-    points = next(t for t in figure.data if t.name == "Qualification")
-    assert "09628" in points.text and "03456" in points.text
+    names = [a.text for a in figure.layout.annotations if not a.showarrow]
+    assert "09628" in names and "03456" in names
+    assert all(a.bgcolor for a in figure.layout.annotations if not a.showarrow)  # readable
     assert charts.describe_route(route).startswith(
         "Step 1: OCR Level 3 Certificate in Principles of Customer Service (Level 3), a "
         "progression the documents state, 12 more credits; Step 2:")
@@ -245,7 +246,8 @@ def test_route_map__escapes_catalogue_text(tmp_path):
     catalogue = load_catalogue(write_catalogue(tmp_path, {"qualifications/ab-002.yaml": hostile}))
     figure = charts.route_map(catalogue)
     points = next(t for t in figure.data if t.name == "Qualification")
-    shown = " ".join([*points.text, *points.hovertext])
+    names = [a.text for a in figure.layout.annotations if not a.showarrow]
+    shown = " ".join([*names, *points.hovertext])
     assert "<script>" not in shown and "&lt;script&gt;" in shown
 
 

@@ -180,14 +180,19 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
         {"type": "scatter", "mode": "lines", "name": "Chosen route",
          "x": route_xs, "y": route_ys, "hoverinfo": "skip",
          "line": {"color": ROUTE_COLOUR, "width": 5}},
-        {"type": "scatter", "mode": "markers+text", "name": "Qualification",
+        {"type": "scatter", "mode": "markers", "name": "Qualification",
          "x": [positions[i][0] for i in ids], "y": [positions[i][1] for i in ids],
-         "text": [_short(catalogue.qualifications[i]) for i in ids],
-         "textposition": ["top center" if n % 2 == 0 else "bottom center"
-                          for n in range(len(ids))], "hovertext": hover, "hoverinfo": "text",
+         "hovertext": hover, "hoverinfo": "text",
          "marker": {"size": 16, "color": colours, "line": {"color": "#111111", "width": 1.5}},
          "showlegend": False},
     ]
+    # Each name on a white ground, above or below its point in turn, drawn over the lines so
+    # that an arrow or the chosen route never runs through it.
+    names = [{"x": positions[i][0], "y": positions[i][1], "xref": "x", "yref": "y",
+              "text": _short(catalogue.qualifications[i]), "showarrow": False,
+              "yshift": 17 if n % 2 == 0 else -17, "bgcolor": "rgba(255,255,255,0.9)",
+              "font": {"size": 12, "color": "#111111"}, "borderpad": 1}
+             for n, i in enumerate(ids)]
     levels = sorted({level for _, level in positions.values()})
     return go.Figure(data=data, layout={
         "title": {"text": "Qualifications by level, with their progressions"},
@@ -198,7 +203,7 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
                   "ticktext": [f"Level {n}" for n in levels],
                   "range": [min(levels, default=1) - 0.5, max(levels, default=1) + 0.6]},
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.05},
-        "annotations": arrows,
+        "annotations": [*arrows, *names],
         "plot_bgcolor": "#ffffff",
     })
 
