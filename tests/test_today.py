@@ -157,10 +157,12 @@ def test_routes__onward_from_a_qualification_no_document_leads_on_from(catalogue
         assert all(s.to.level == start.level + 1
                    and status_on(catalogue, s.to, TODAY).status.rank < 2
                    for r in onward for s in r.steps[:1] if s.kind is StepKind.DIRECT)
-    # Documented steps still come first where there are some.
-    start = catalogue.find_qualification("09629")
-    assert find_routes(catalogue, from_qualification=start, as_at=WHILE_OPEN).__next__() \
-        .steps[0].kind is StepKind.STATED
+    # Where a document leads on, no direct start is added: the documents' steps come first.
+    for held in ("09628", "09629", "10379", "601/4404/X"):
+        for day in (WHILE_OPEN, TODAY):
+            onward = find_routes(catalogue, from_qualification=catalogue.find_qualification(held),
+                                 as_at=day)
+            assert all(r.steps[0].kind is not StepKind.DIRECT for r in onward), (held, day)
 
 
 @settings(max_examples=examples(60), deadline=None)

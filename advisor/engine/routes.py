@@ -38,9 +38,9 @@ target, since nobody enrols on them; their rules still supply the units of the q
 that follow them.
 
 With no target, the routes are the onward ones from where the learner stands: every route of
-one or two (``max_steps``) steps, best first, where the first step may also be a direct start
-at a qualification one level up from the one held that is not known to be closed (so that a
-qualification no document leads on from still has somewhere to go).
+one or two (``max_steps``) steps, best first; from a qualification no document leads on from,
+the first step may also be a direct start at a qualification one level up that is not known to
+be closed, so that it still has somewhere to go.
 
 What each step leaves the learner holding
 -----------------------------------------
@@ -427,10 +427,11 @@ class _Search:
         return sorted(edges.values(), key=lambda e: e.to.id)
 
     def next_level_up(self, start: Qualification, first: list[_Edge]) -> list[_Edge]:
-        """Onward, with no target: the steps from ``start`` and, where no step already goes
-        there, a direct start at each qualification one level up not known to be closed; so
-        that a qualification no document leads on from still has somewhere to go."""
-        if start.level is None:
+        """Onward, with no target: the steps from ``start``; and where no document leads on
+        from it (no stated or inferred step), also a direct start at each qualification one
+        level up not known to be closed, so that it still has somewhere to go."""
+        documented = any(edge.kind in (StepKind.STATED, StepKind.INFERRED) for edge in first)
+        if start.level is None or documented:
             return first
         going = {edge.to.id for edge in first}
         return first + [
