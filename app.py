@@ -30,7 +30,7 @@ from advisor import (
     check_eligibility,
     uk_date,
 )
-from app_pages._common import draw_frame, frame
+from app_pages._common import draw_frame, frame, note_page
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,9 @@ def main() -> None:
         st.stop()
     pages = [st.Page(welcome, title="Home", default=True)]
     pages += [st.Page(journey.path, title=journey.title) for journey in JOURNEYS]
-    st.navigation(pages).run()
+    page = st.navigation(pages)
+    note_page(page.url_path)
+    page.run()
 
 
 main()

@@ -121,6 +121,23 @@ def _forget_link_date_note() -> None:
     st.session_state.pop(AS_AT_NOTE_KEY, None)
 
 
+PAGE_NOW, PAGE_BEFORE = "page_now", "page_before"  # the page each of the last two runs drew
+
+
+def note_page(name: str) -> None:
+    """Record the page this run draws (``app.py``, before the page runs)."""
+    st.session_state[PAGE_BEFORE] = st.session_state.get(PAGE_NOW)
+    st.session_state[PAGE_NOW] = name
+
+
+def arriving() -> bool:
+    """Whether this run is the page's first since another page was shown (or the session
+    began): the one time a link's answers in the address are to be put into its widgets. A
+    rerun on the same page may still carry an address a moment old, which must not undo what
+    the person has just changed."""
+    return st.session_state.get(PAGE_BEFORE) != st.session_state.get(PAGE_NOW)
+
+
 def draw_frame() -> bool:
     """Draw what every page shares. False (after showing every problem) when the catalogue
     cannot be loaded; the caller then stops."""

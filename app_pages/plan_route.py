@@ -46,6 +46,7 @@ from advisor import (
 )
 from app_pages._common import (
     Frame,
+    arriving,
     escape_markdown,
     frame,
     printout_details,
@@ -65,7 +66,6 @@ ONWARD_STEPS = MAX_STEPS_ONWARD  # ... and a route onward, with no target chosen
 NO_TARGET = "no target chosen: onward routes shown"
 LINKED_ROUTE = "route_linked"  # the route a shared link showed, until the routes are found
 LINK_KEYS = ("from", "units", "to", "level", "documented")  # a link carrying answers has one
-ADDRESS_WRITTEN = "route_address"  # the address this page last wrote
 TARGETS = {"level": "A level", "qualification": "A particular qualification"}
 
 
@@ -76,12 +76,11 @@ def enrolable(catalogue: Catalogue) -> list[str]:
 
 
 def seed_from_link(catalogue: Catalogue) -> None:
-    """Put a link's answers into the page's widgets: a shared link, or *Find a starting
-    level*'s link to this page, whenever the address holds answers this page did not write.
-    Opened without one for the first time, start from what *Find a starting level* was told."""
+    """Put a link's answers into the page's widgets as the page is entered: a shared link, or
+    *Find a starting level*'s link to this page. Opened without one for the first time, start
+    from what *Find a starting level* was told."""
     params = st.query_params.to_dict()
-    linked = (any(k in params for k in LINK_KEYS)
-              and params != st.session_state.get(ADDRESS_WRITTEN))
+    linked = arriving() and any(k in params for k in LINK_KEYS)
     if st.session_state.get("route_seeded") and not linked:
         return
     st.session_state["route_seeded"] = True
@@ -106,10 +105,8 @@ def seed_from_link(catalogue: Catalogue) -> None:
 
 
 def write_address(ctx: Frame, query: RouteQuery) -> None:
-    """The route's answers in the page address, remembered so that the next run can tell
-    them from a link's (:func:`seed_from_link`)."""
+    """The route's answers in the page address, to bookmark or share."""
     st.query_params.from_dict(with_date(ctx, encode_route(ctx.catalogue, query)))
-    st.session_state[ADDRESS_WRITTEN] = st.query_params.to_dict()
 
 
 def ask(catalogue: Catalogue) -> RouteQuery:

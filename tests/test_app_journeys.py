@@ -271,7 +271,19 @@ def test_plan_route__the_starting_level_pages_link_carries_what_it_was_told():
     assert at.selectbox(key="route_to_level").value == 3
     assert dict(at.query_params) == {"from": "09628", "level": "3"}
     at.radio(key="route_target").set_value("qualification").run()  # the page's own changes
-    assert at.selectbox(key="route_from").value == "ocr-09628"  # are not undone by the link
+    assert at.radio(key="route_target").value == "qualification"  # are not undone by the link
+
+
+def test_plan_route__a_change_made_before_the_address_caught_up_is_kept():
+    """A browser sends a rerun with the address it shows, which may be a run behind: the
+    answers just changed must not be filled in again from it."""
+    at = open_with_link(ROUTE, **{"from": "09628", "level": "3"})
+    at.selectbox(key="route_to_level").set_value(4).run()
+    at.query_params["level"] = "3"  # the address as it was before that change arrived
+    at.checkbox(key="route_documented").check().run()
+    assert not at.exception
+    assert at.selectbox(key="route_to_level").value == 4
+    assert at.checkbox(key="route_documented").value is True
 
 
 def test_plan_route__with_no_target_shows_the_routes_onward():
