@@ -296,14 +296,16 @@ def main() -> None:
     ends_in = [f for f in check_frameworks(catalogue, qualifications=[start] if start else [],
                                            on_route=[step.to.id for step in chosen.steps],
                                            as_at=ctx.as_at)
-               if any(chosen.path[-1].id in c.component.qualifications
-                      for c in f.components)]
+               if chosen.path[-1].id in f.framework.qualifications]
     if ends_in:
         st.subheader("Apprenticeship frameworks this route leads into")
         show_frameworks(catalogue, ends_in, as_at=ctx.as_at, key="route_fw")
-        if not any(f.framework.succeeded_by for f in ends_in):  # else each says what followed
-            today, sources = apprenticeships_today(catalogue, chosen.path[-1].level)
-            st.info(escape_markdown(today))
+        level = chosen.path[-1].level
+        # Where apprenticeships stand today, whatever the sidebar's date; a framework with a
+        # named successor says it itself.
+        if level is not None and not any(f.framework.succeeded_by for f in ends_in):
+            today, sources = apprenticeships_today(catalogue, level)
+            st.info(escape_markdown(f"Today: {today}"))
             show_sources(catalogue, sources)
     st.divider()
     answers = {

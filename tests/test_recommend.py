@@ -15,7 +15,6 @@ from advisor import (
     load_catalogue,
     match_role,
     recommend,
-    uk_date,
 )
 from advisor.cli import main
 from tests.support.catalogues import REPLACED, write_catalogue
@@ -217,14 +216,22 @@ def test_recommend__apprenticeship_aim_uses_the_frameworks(catalogue):
     fits = {o.qualification.id: o.fits_aim for o in result.options}
     assert {q for q, fit in fits.items() if fit} == {"ocr-10379",
                                                     "ocnlr-l2-diploma-customer-service"}
-    # 09628 and 03455 were framework components until the apprenticeship qualification 10379
-    # took their place: 09628 is closed now, and for 03455 (dates not stated) the centre must
-    # say which of the two an apprenticeship needs.
-    assert (fits["ocr-09628"], fits["ocr-03455"]) == (False, None)
+    # 09628 and 03455 were components of the 2010 framework until the 2014 framework, issued on
+    # 29 August 2014, put the apprenticeship qualification 10379 in their place.
+    assert (fits["ocr-09628"], fits["ocr-03455"]) == (False, False)
     notes = {o.qualification.id: o.aim_note for o in result.options}
-    assert notes["ocr-03455"].endswith("ask the centre which of the two an apprenticeship needs "
-                                       f"on {uk_date(TODAY)}.")
-    assert "OCR Level 2 Diploma in Customer Service (10379) replaced it" in notes["ocr-09628"]
+    assert notes["ocr-03455"].startswith(
+        "A component of Apprenticeship in Customer Service (Intermediate) (Level 2, with 09628 "
+        "and 03455), but the sources suggest OCR Level 2 Diploma in Customer Service (10379) "
+        "replaced it")
+    assert notes["ocr-03455"].endswith(
+        "the Intermediate Apprenticeship in Customer Service (Level 2, framework FR03058) was "
+        "issued on 29 August 2014, so for an apprenticeship ask about OCR Level 2 Diploma in "
+        "Customer Service (10379).")
+    # Before that framework was issued, the 2010 framework's components still served.
+    before = recommend(catalogue, Profile(role="courier", employment=Employment.WORKING,
+                                          aim=Aim.APPRENTICESHIP), as_at=dt.date(2012, 6, 1))
+    assert {o.qualification.id: o.fits_aim for o in before.options}["ocr-09628"] is True
 
 
 @pytest.mark.parametrize(("profile", "level", "said"), [
@@ -232,11 +239,12 @@ def test_recommend__apprenticeship_aim_uses_the_frameworks(catalogue):
     ({"age": 17, "employment": Employment.NOT_WORKING}, 1,
      "The apprenticeships in these documents start at Level 2. In England they now follow "
      "apprenticeship standards: at Level 2, Customer Service Practitioner (ST0072) took the "
-     "place of the Intermediate Apprenticeship in Customer Service."),
+     "place of the Intermediate Apprenticeship in Customer Service (Level 2, framework "
+     "FR03058)."),
     ({"age": 30, "employment": Employment.WORKING}, 2,
      "Apprenticeships in England now follow apprenticeship standards, not frameworks: at Level "
      "2, Customer Service Practitioner (ST0072) took the place of the Intermediate "
-     "Apprenticeship in Customer Service."),
+     "Apprenticeship in Customer Service (Level 2, framework FR03058)."),
     # No standard named at Level 3: said, not guessed.
     ({"age": 30, "employment": Employment.WORKING, "role": "Customer Service Team Leader"}, 3,
      "The sources do not name the apprenticeship standard that took the place of the Level 3 "

@@ -503,6 +503,12 @@ class Framework(Record):
     note: str | None = None
     source: Sources
     succeeded_by: ApprenticeshipStandard | None = None  # its successor, where the sources name one
+    issued: dt.date | None = None  # the date it was issued, where a source gives it (see source)
+
+    @property
+    def qualifications(self) -> tuple[str, ...]:
+        """The ids of the qualifications its components name, each once."""
+        return tuple(dict.fromkeys(q for c in self.components for q in c.qualifications))
 
 
 class FrameworkFile(Record):

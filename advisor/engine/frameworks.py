@@ -117,6 +117,26 @@ def _name(catalogue: Catalogue, qualification_id: str) -> str:
     return q.name
 
 
+def framework_name(catalogue: Catalogue, framework: Framework) -> str:
+    """``Advanced Apprenticeship in Customer Service (Level 3, framework FR03058)``. Two share
+    that title (the 2010 generation's and 2014's), so one without a reference is told apart by
+    the qualifications it pairs: ``(Level 3, with 03456 and 09629)``."""
+    if framework.reference:
+        detail = f"framework {framework.reference}"
+    else:
+        held_through = [catalogue.qualifications[qid].reference
+                        for qid in framework.qualifications if qid in catalogue.qualifications]
+        detail = ("with " + " and ".join(held_through) if held_through
+                  else "no reference given")
+    return f"{framework.title} (Level {framework.level}, {detail})"
+
+
+def frameworks_with(catalogue: Catalogue, qualification_id: str) -> list[Framework]:
+    """The frameworks one of whose components names the qualification, by level."""
+    return sorted((f for f in catalogue.frameworks.values()
+                   if qualification_id in f.qualifications), key=lambda f: (f.level, f.id))
+
+
 def standards_after(catalogue: Catalogue) -> tuple[tuple[Framework, ApprenticeshipStandard], ...]:
     """Each framework the sources say an apprenticeship standard took the place of, with that
     standard, by level."""
@@ -137,7 +157,8 @@ def apprenticeships_today(catalogue: Catalogue, level: int
         return (
             f"Apprenticeships in England now follow apprenticeship standards, not frameworks: "
             f"at Level {level}, {standard.title} ({standard.reference}) took the place of the "
-            f"{framework.title}. Ask an employer, {WHERE_TO_ASK} about a {standard.title} "
+            f"{framework_name(catalogue, framework)}. Ask an employer, {WHERE_TO_ASK} about a "
+            f"{standard.title} "
             "apprenticeship." + (f" {standard.note}" if standard.note else ""),
             standard.source)
     above = [(f, s) for f, s in standards if s.level > level]
@@ -146,7 +167,8 @@ def apprenticeships_today(catalogue: Catalogue, level: int
         return (
             f"The apprenticeships in these documents start at Level {standard.level}. In England "
             f"they now follow apprenticeship standards: at Level {standard.level}, "
-            f"{standard.title} ({standard.reference}) took the place of the {framework.title}. "
+            f"{standard.title} ({standard.reference}) took the place of the "
+            f"{framework_name(catalogue, framework)}. "
             f"Ask an employer, {WHERE_TO_ASK} whether you could start one, or what would "
             "prepare you for it.", standard.source)
     if any(f.level == level for f in catalogue.frameworks.values()):

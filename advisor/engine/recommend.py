@@ -46,6 +46,7 @@ from advisor.engine.eligibility import (
     check_eligibility,
     status_on,
 )
+from advisor.engine.frameworks import framework_name, frameworks_with
 from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.next_steps import next_steps_for
 from advisor.engine.recommend_index import _index, level_3_statements, senior_role_rule
@@ -355,33 +356,32 @@ def _fits_aim(catalogue: Catalogue, q: Qualification, aim: Aim | None,
     return fits, f"It is {described}."
 
 
-def _in_a_framework(catalogue: Catalogue, qualification_id: str) -> list[str]:
-    return [f.title for f in catalogue.frameworks.values()
-            if any(qualification_id in c.qualifications for c in f.components)]
-
-
 def _fits_an_apprenticeship(catalogue: Catalogue, q: Qualification,
                             as_at: dt.date) -> tuple[bool | None, str]:
     """Whether ``q`` is a component of an apprenticeship framework, and not one whose place in
-    apprenticeships another component has taken (09629 once 10380 was open: apprentices had to
-    enrol on that): not, where that one is open on the date; not known, where it may be."""
-    frameworks = "; ".join(_in_a_framework(catalogue, q.id))
+    apprenticeships another framework's component has taken by the date (09629 and 03456 by
+    10380 once the 2014 framework was issued: apprentices had to enrol on that). Where that
+    framework's issue date is not given, the centre is asked which one."""
+    frameworks = "; ".join(framework_name(catalogue, f) for f in frameworks_with(catalogue, q.id))
     if not frameworks:
         return False, "Not named as a component of an apprenticeship framework in the sources."
     for replacement in q.replaced_by:
         successor = catalogue.qualifications.get(replacement.by)
-        if successor is None or not _in_a_framework(catalogue, successor.id):
+        taking = frameworks_with(catalogue, replacement.by)
+        if successor is None or not taking:
             continue
-        status = status_on(catalogue, successor, as_at).status
-        if status.rank < 2:
-            said = f"A component of {frameworks}, but {replaced_it(successor.name, replacement)}"
-            if status_on(catalogue, q, as_at).status.closed:
-                return False, f"{said}."
-            if status is Status.OPEN:
-                return False, (f"{said}; on {uk_date(as_at)} {successor.name} is open, so ask "
-                               "about that for an apprenticeship.")
+        issued = min((f.issued for f in taking if f.issued is not None), default=None)
+        if issued is not None and as_at < issued:
+            continue  # its framework not issued yet: this one still serves
+        said = f"A component of {frameworks}, but {replaced_it(successor.name, replacement)}"
+        if status_on(catalogue, q, as_at).status.closed:
+            return False, f"{said}."
+        if issued is None:
             return None, (f"{said}: ask the centre which of the two an apprenticeship needs on "
                           f"{uk_date(as_at)}.")
+        return False, (f"{said}; the {framework_name(catalogue, taking[0])} was issued on "
+                       f"{uk_date(issued)}, so for an apprenticeship ask about "
+                       f"{successor.name}.")
     return True, f"A component of {frameworks}."
 
 

@@ -382,6 +382,7 @@ def frameworks_dict(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
             "title": f.framework.title,
             "level": f.framework.level,
             "reference": f.framework.reference,
+            "issued": f.framework.issued.isoformat() if f.framework.issued else None,
             "components": [{
                 "id": c.component.id,
                 "kind": c.component.kind.value,

@@ -23,6 +23,7 @@ from advisor.catalogue import (
 )
 from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult
 from advisor.engine.eligibility import Eligibility, ReasonCode, Status, StatusOnDate
+from advisor.engine.frameworks import framework_name
 from advisor.engine.planner import Objective
 from advisor.engine.routes import RouteStep, StepKind
 from advisor.engine.wording import count, group_name, uk_date
@@ -109,19 +110,9 @@ _LEVEL_3_IN_YOUR_WORDS = {
 
 
 def framework_label(catalogue: Catalogue, framework: Framework) -> str:
-    """``Advanced Apprenticeship in Customer Service (Level 3, framework FR03058)``. Two share
-    that title (the 2010 generation's and 2014's), so one without a reference is told apart by
-    the qualifications it pairs: ``(Level 3, with 03456 and 09629)``."""
-    if framework.reference:
-        detail = f"framework {framework.reference}"
-    else:
-        held_through = [catalogue.qualifications[qid].reference
-                        for component in framework.components
-                        for qid in component.qualifications
-                        if qid in catalogue.qualifications]
-        detail = ("with " + " and ".join(dict.fromkeys(held_through)) if held_through
-                  else "no reference given")
-    return f"{framework.title} (Level {framework.level}, {detail})"
+    """A framework's name, told apart from another of the same title
+    (:func:`advisor.engine.frameworks.framework_name`)."""
+    return framework_name(catalogue, framework)
 
 
 def standard_taking_its_place(framework: Framework) -> str:

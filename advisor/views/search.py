@@ -129,9 +129,8 @@ def leads_to(catalogue: Catalogue) -> dict[str, tuple[Lead, ...]]:
     for framework in catalogue.frameworks.values():
         lead = Lead(framework_label(catalogue, framework),
                     (framework.title, "apprenticeship framework"))
-        for component in framework.components:
-            for qid in component.qualifications:
-                found[qid].append(lead)
+        for qid in framework.qualifications:
+            found[qid].append(lead)
     by_level: dict[int, list[Lead]] = defaultdict(list)
     for role in catalogue.job_roles.values():
         if role.after is not None:
