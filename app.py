@@ -80,9 +80,9 @@ def welcome() -> None:
     complete = sum(1 for q in qualifications if q.structure.value == "complete")
     columns = st.columns(4)
     structures = sum(1 for q in qualifications if q.category is Category.NATIONAL_STRUCTURE)
-    columns[0].metric("Qualifications", len(qualifications),
-                      help=f"Including {structures} national structures: templates that "
-                           "awarding bodies build qualifications on.")
+    columns[0].metric("Qualifications", len(qualifications) - structures,
+                      help=f"And {structures} national structures: templates that awarding "
+                           "bodies build qualifications on, not enrolled on themselves.")
     columns[1].metric("Fully known structures", complete)
     columns[2].metric("Units", len(ctx.catalogue.units))
     columns[3].metric("Source documents", len(ctx.catalogue.documents))

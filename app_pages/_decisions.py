@@ -26,6 +26,7 @@ from advisor import (
     ProgressCheck,
     Qualification,
     Similar,
+    Status,
     StatusOnDate,
     UnknownReference,
     action_plan_html,
@@ -39,7 +40,7 @@ from advisor import (
 
 CHECK_PAGE = "app_pages/check_units.py"
 NOTE_ASKED = "Say on what evidence the centre accepts it"
-START_FOLLOWS = "check_start_follows"  # the sidebar's date the start was last set from
+START_SET = "check_start_set"  # True once someone (or a link) has chosen the start date
 
 
 def accepted_key(q: Qualification) -> str:
@@ -72,6 +73,7 @@ def seed_from_link(catalogue: Catalogue) -> None:
     st.session_state["check_glh"] = query.glh_per_week
     if query.start is not None:
         st.session_state["check_start"] = query.start
+        st.session_state[START_SET] = True
     st.session_state["check_registered"] = query.registered
 
 
@@ -109,17 +111,21 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
                         step=1.0, value=None, key="check_glh", placeholder="Not given",
                         persist_state="session")
     # The start follows the sidebar's date until someone sets it.
-    if st.session_state.get("check_start") in (None, st.session_state.get(START_FOLLOWS)):
+    if not st.session_state.get(START_SET) or st.session_state.get("check_start") is None:
         st.session_state["check_start"] = as_at
-    st.session_state[START_FOLLOWS] = as_at
     with right:
         st.date_input("Starting on", key="check_start", format="DD/MM/YYYY",
-                      min_value=EARLIEST_DATE, max_value=LATEST_DATE, persist_state="session")
+                      min_value=EARLIEST_DATE, max_value=LATEST_DATE, persist_state="session",
+                      on_change=_start_chosen)
     st.checkbox(
         "Already registered for this qualification", key="check_registered",
         persist_state="session",
         help="A learner registered with the awarding body can finish until certification "
              "closes; someone not yet registered must also start before the last entry date.")
+
+
+def _start_chosen() -> None:
+    st.session_state[START_SET] = True
 
 
 def listed_units(catalogue: Catalogue, q: Qualification) -> list[str]:
@@ -174,7 +180,10 @@ def show_progress(catalogue: Catalogue, result: ProgressCheck, status: StatusOnD
         st.subheader("When the units in progress are achieved")
         state = labels.completion_words(done, status).capitalize()
         st.write(f"{state}: {done.credits_counted} of {done.credits_required} credits.")
-        if not done.complete and done.plan is not None:
+        if status.status is Status.CERTIFICATION_CLOSED and not done.complete:
+            st.write("Certificates for it are no longer issued, so no further units can "
+                     "complete it.")
+        elif not done.complete and done.plan is not None:
             rules, _ = catalogue.effective_rules(done.qualification)
             st.markdown("Still needed beyond them: " + "; ".join(
                 describe_unit(catalogue, u.urn, rules) for u in done.plan.units))

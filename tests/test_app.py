@@ -28,7 +28,9 @@ from tests.support.app import (
 def test_app__starts_and_shows_the_catalogue_size(catalogue):
     at = start()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Qualifications"] == str(len(catalogue.qualifications))
+    structures = [q for q in catalogue.qualifications.values()
+                  if q.category.value == "national-structure"]
+    assert metrics["Qualifications"] == str(len(catalogue.qualifications) - len(structures))
     assert metrics["Units"] == str(len(catalogue.units))
     assert at.date_input(key="as_at").value == dt.date.today()
     (summary,) = [t for t in texts(at.info) if "closed to new learners" in t]

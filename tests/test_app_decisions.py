@@ -59,6 +59,12 @@ def test_check_decisions__in_progress_shows_today_and_when_done():
             in texts(at.markdown))
     assert "Smallest completion plan beyond the units in progress" in texts(at.subheader)
     assert at.query_params["progress"] == f"{C6},{D1}"
+    # With one unit in progress it would still fall short: no units are listed to take, as
+    # none can complete it now.
+    at.multiselect(key="check_in_progress_ocr-03456").set_value([C6]).run()
+    assert ("Certificates for it are no longer issued, so no further units can complete it."
+            in texts(at.markdown))
+    assert not any(t.startswith("Still needed beyond them") for t in texts(at.markdown))
 
 
 def test_check_decisions__timeline_in_time_and_too_late():
@@ -152,3 +158,7 @@ def test_check_decisions__the_start_follows_the_sidebars_date_until_set():
     at.date_input(key="check_start").set_value(dt.date(2015, 9, 7)).run()
     at.date_input(key="as_at").set_value(dt.date(2016, 1, 4)).run()
     assert at.date_input(key="check_start").value == dt.date(2015, 9, 7)  # set: kept
+    # ... even when the sidebar passes through the same date on its way elsewhere.
+    at.date_input(key="as_at").set_value(dt.date(2015, 9, 7)).run()
+    at.date_input(key="as_at").set_value(dt.date(2017, 3, 6)).run()
+    assert at.date_input(key="check_start").value == dt.date(2015, 9, 7)

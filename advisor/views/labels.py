@@ -366,10 +366,11 @@ def entry_status(eligibility: Eligibility) -> str:
 
 
 GLOSSARY: dict[str, str] = {
-    "Level": "how demanding a qualification is. In these documents Level 1 is introductory, "
-             "for people preparing for work; Level 2 suits people working with customers; "
-             "Level 3 suits team leaders and supervisors; Level 4 suits people in senior roles "
-             "who shape how customer service is delivered.",
+    "Level": "how demanding a qualification is: the higher the level, the more responsibility "
+             "in the work it suits. In these documents Level 1 is the introductory level; the "
+             "jobs they list at Level 2 include customer service agents and call centre "
+             "operators, at Level 3 team leaders and supervisors; Level 4 is for people in "
+             "senior roles who influence decisions.",
     "Credit": "one credit stands for 10 hours of learning; a qualification needs a number of "
               "credits from its units.",
     "GLH": "guided learning hours: time spent learning with a tutor or assessor.",
