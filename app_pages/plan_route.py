@@ -121,8 +121,11 @@ def ask(catalogue: Catalogue) -> RouteQuery:
         start = st.selectbox("A qualification completed", ids, format_func=label, index=None,
                              key="route_from", placeholder="None yet",
                              persist_state="session")
-        if held_q and "from" not in st.query_params:
-            st.caption("From *Find a starting level*: " + ", ".join(label(i) for i in held_q))
+        if len(held_q) > 1:  # a route starts from one: say so, and that the others are not in
+            st.caption("*Find a starting level* was told of " + "; ".join(
+                label(i) for i in held_q if i in catalogue.qualifications) + ". A route starts "
+                "from one of them (the highest level is chosen first): the others count only "
+                "through units listed under *Units held*, and a route may name one of them.")
         units = st.multiselect("Units held", sorted(catalogue.units),
                                format_func=lambda u: f"{u} {catalogue.units[u].title}",
                                key="route_units",

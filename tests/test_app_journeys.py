@@ -386,3 +386,12 @@ def test_plan_route__the_route_shown_is_kept_in_the_address():
     odd = open_with_link(ROUTE, **{"from": "09628", "level": "3", "route": "99"})
     assert odd.radio(key="route_choice").value == 0
     assert any("route number '99' was left out" in w for w in texts(odd.warning))
+
+
+def test_plan_route__several_held_start_from_the_highest_in_a_fixed_order_and_say_so():
+    for has in ("09628,03455", "03455,09628"):  # the same answer whatever the order given
+        at = open_with_link(LEVEL, work="working", has=has)
+        follow_page_link(at, ROUTE)
+        assert at.selectbox(key="route_from").value == "ocr-03455"  # 03455 before 09628
+        assert any("was told of" in c and "A route starts from one of them" in c
+                   for c in texts(at.caption))

@@ -280,9 +280,10 @@ def route_from_profile(catalogue: Catalogue, profile: Profile,
                        to_level: int | None = None) -> RouteQuery:
     """The route journey for what a learner told *Find a starting level*: from the
     highest-level qualification they hold, with the units they hold, aiming for ``to_level``
-    (the level suggested, say) where it is above that qualification's; otherwise onward."""
-    held = [catalogue.qualifications[i] for i in profile.held_qualifications
-            if i in catalogue.qualifications]
+    (the level suggested, say) where it is above that qualification's; otherwise onward. Of
+    two held at the same level, the one first in code order, whatever order they were given."""
+    held = sorted((catalogue.qualifications[i] for i in profile.held_qualifications
+                   if i in catalogue.qualifications), key=lambda q: q.reference)
     start = max(held, key=lambda q: q.level or 0) if held else None
     above = to_level is not None and (start is None or to_level > (start.level or 0))
     return RouteQuery(from_qualification=start.id if start else None,
