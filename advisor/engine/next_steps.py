@@ -13,14 +13,16 @@ from advisor.engine.frameworks import apprenticeships_today
 from advisor.engine.recommend_index import _index
 from advisor.engine.recommend_types import Aim, NextStep, Option
 from advisor.engine.wording import WHERE_TO_ASK, replaced_it, uk_date
+from advisor.register import Register
 
 
 def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
                    units: Sequence[str], level: int | None, options: Sequence[Option],
-                   as_at: dt.date, aim: Aim | None = None) -> tuple[NextStep, ...]:
+                   as_at: dt.date, aim: Aim | None = None,
+                   register: Register | None = None) -> tuple[NextStep, ...]:
     """What the learner can do now: the progressions the documents name from what they hold,
     then whom to ask and what to ask them, by what can be confirmed open at the level."""
-    steps = [_progression(catalogue, q, p, as_at)
+    steps = [_progression(catalogue, q, p, as_at, register)
              for q in held for p in _index(catalogue).progressions_from.get(q.id, ())]
     day = uk_date(as_at)
     if level is None:
@@ -83,13 +85,14 @@ def _listed(names: Sequence[str]) -> str:
 
 
 def _progression(catalogue: Catalogue, held: Qualification, progression: Progression,
-                 as_at: dt.date) -> NextStep:
+                 as_at: dt.date, register: Register | None) -> NextStep:
     """A documented progression from ``held``, and where the qualification it names has closed
     to new learners on the date, that too, with what replaced it: the documents' words date
     from when it was open."""
     text = f"From {held.name}: {progression.statement}"
     target = catalogue.qualifications.get(progression.to or "")
-    if target is None or not status_on(catalogue, target, as_at).status.closed:
+    if target is None or not status_on(catalogue, target, as_at,
+                                       register=register).status.closed:
         return NextStep(text, progression.source)
     replacements = [r for r in target.replaced_by if r.by in catalogue.qualifications]
     after = ("; ".join(replaced_it(catalogue.qualifications[r.by].name, r) for r in replacements)

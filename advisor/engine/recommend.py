@@ -40,12 +40,12 @@ from advisor.catalogue import (
     Statement,
 )
 from advisor.engine.combination import check_combination
-from advisor.engine.eligibility import ReasonCode as EligibilityCode
 from advisor.engine.eligibility import (
+    Eligibility,
     Status,
     check_eligibility,
-    status_on,
 )
+from advisor.engine.eligibility import ReasonCode as EligibilityCode
 from advisor.engine.frameworks import framework_name, frameworks_with
 from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.next_steps import next_steps_for
@@ -192,7 +192,8 @@ def recommend(
         cautions.extend(_aim_cautions(catalogue, profile, options))
         roles_at_level = index.roles_by_level.get(level, ())
     next_steps = next_steps_for(catalogue, held=held, units=profile.held_units, level=level,
-                                options=options, as_at=as_at, aim=profile.aim)
+                                options=options, as_at=as_at, aim=profile.aim,
+                                register=register)
     return Recommendation(
         profile=profile, as_at=as_at, recommended_level=level, options=options,
         reasons=tuple(reasons), cautions=tuple(cautions), role_match=role_match,
@@ -335,7 +336,7 @@ def _working_finding(catalogue: Catalogue) -> Finding | None:
 
 
 def _fits_aim(catalogue: Catalogue, q: Qualification, aim: Aim | None,
-              as_at: dt.date) -> tuple[bool | None, str]:
+              eligibility: Eligibility) -> tuple[bool | None, str]:
     if aim is None:
         return None, ""
     kinds = {
@@ -343,7 +344,7 @@ def _fits_aim(catalogue: Catalogue, q: Qualification, aim: Aim | None,
         Aim.COMPETENCE: {Kind.COMPETENCE, Kind.COMBINED},
     }
     if aim is Aim.APPRENTICESHIP:
-        return _fits_an_apprenticeship(catalogue, q, as_at)
+        return _fits_an_apprenticeship(catalogue, q, eligibility)
     if q.kind is Kind.UNKNOWN:
         return None, ("The sources do not say whether it is a knowledge or a competence "
                       "qualification.")
@@ -357,11 +358,12 @@ def _fits_aim(catalogue: Catalogue, q: Qualification, aim: Aim | None,
 
 
 def _fits_an_apprenticeship(catalogue: Catalogue, q: Qualification,
-                            as_at: dt.date) -> tuple[bool | None, str]:
+                            eligibility: Eligibility) -> tuple[bool | None, str]:
     """Whether ``q`` is a component of an apprenticeship framework, and not one whose place in
     apprenticeships another framework's component has taken by the date (09629 and 03456 by
     10380 once the 2014 framework was issued: apprentices had to enrol on that). Where that
     framework's issue date is not given, the centre is asked which one."""
+    as_at = eligibility.as_at
     frameworks = "; ".join(framework_name(catalogue, f) for f in frameworks_with(catalogue, q.id))
     if not frameworks:
         return False, "Not named as a component of an apprenticeship framework in the sources."
@@ -374,7 +376,7 @@ def _fits_an_apprenticeship(catalogue: Catalogue, q: Qualification,
         if issued is not None and as_at < issued:
             continue  # its framework not issued yet: this one still serves
         said = f"A component of {frameworks}, but {replaced_it(successor.name, replacement)}"
-        if status_on(catalogue, q, as_at).status.closed:
+        if eligibility.status.status.closed:
             return False, f"{said}."
         if issued is None:
             return None, (f"{said}: ask the centre which of the two an apprenticeship needs on "
@@ -397,7 +399,7 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
             continue
         eligibility = check_eligibility(catalogue, q, age=profile.age, as_at=as_at,
                                         senior_role=profile.senior_role, register=register)
-        fits, note = _fits_aim(catalogue, q, profile.aim, as_at)
+        fits, note = _fits_aim(catalogue, q, profile.aim, eligibility)
         check = (check_combination(catalogue, q, profile.held_units) if check_options
                  else None)
         options.append(Option(q, eligibility, fits, note, check))
