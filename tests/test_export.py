@@ -111,6 +111,21 @@ def test_action_plan__an_option_whose_review_date_has_passed_says_so(catalogue):
             "is still offered.") in text
 
 
+def test_action_plan__an_open_qualification_that_does_not_fit_the_aim_is_named_as_that(
+        catalogue):
+    # 1 June 2015, an apprenticeship: 09629 takes new learners, but the 2014 framework (issued
+    # 29 August 2014) put 10380 in its place for apprentices.
+    day = dt.date(2015, 6, 1)
+    result = recommend(catalogue, Profile(role="Customer Service Team Leader",
+                                          employment=Employment.WORKING,
+                                          aim=Aim.APPRENTICESHIP), as_at=day)
+    text = " ".join(" ".join(parse(action_plan_html(catalogue, ActionPlan(
+        as_at=day, recommendation=result))).text).split())
+    assert ("Open to new learners on 1 June 2015: OCR Level 3 Certificate in Principles of "
+            "Customer Service (09629) (whether you can start depends on your age). It does not "
+            "fit what you want, though: see why below.") in text
+
+
 def test_action_plan__unknown_rules_and_closed_levels_are_said_plainly(catalogue):
     target = catalogue.qualifications["ocnlr-l2-diploma-business-administration"]
     result = recommend(catalogue, Profile(employment=Employment.WORKING), as_at=TODAY)

@@ -260,16 +260,21 @@ def _headline(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | Non
     result = plan.recommendation
     if result is not None and result.recommended_level is not None:
         open_now = [o for o in result.options if o.open_on_date and o.can_start is not False]
+        # One that fits what the learner wants first; one that does not is named as that.
+        open_now.sort(key=lambda o: o.fits_aim is False)
         text = f"Start at Level {result.recommended_level}."
         if open_now:
             option = open_now[0]
+            misfit = (" It does not fit what you want, though: see why below."
+                      if option.fits_aim is False else "")
             if option.can_start:
-                return text + f" Open to you on {day}: {option.qualification.name}."
+                return text + f" Open to you on {day}: {option.qualification.name}.{misfit}"
             check = (f"whether you can start depends on "
                      f"{option.eligibility.depends_on_words('your')}"
                      if option.eligibility.depends_on
                      else "ask the centre to confirm you can start")
-            return text + f" Open to new learners on {day}: {option.qualification.name} ({check})."
+            return (text + f" Open to new learners on {day}: {option.qualification.name} "
+                    f"({check}).{misfit}")
         if refused := [o for o in result.options if o.open_on_date and o.can_start is False]:
             return (text + f" {refused[0].qualification.name} takes new learners on {day}, but "
                     "not you: see what to do next.")

@@ -357,11 +357,9 @@ def entry_status(eligibility: Eligibility) -> str:
     """Whether new learners can start, in a few words, from the date reasons alone; where the
     dates are not stated and a review date has passed, that too, as it is a reason to doubt."""
     words = STATUS_WORDS[eligibility.status.status]
-    review = eligibility.qualification.dates.review
-    if (review is not None and any(r.code is ReasonCode.REVIEW_DATE_PASSED
-                                   for r in eligibility.reasons)):
-        words += (f"; its review date ({uk_date(review.date)}) has passed: ask the awarding "
-                  "body whether it is still offered")
+    for reason in eligibility.reasons:
+        if reason.code is ReasonCode.REVIEW_DATE_PASSED:  # its own words, made a clause
+            words += "; " + reason.message[:1].lower() + reason.message[1:].rstrip(".")
     return words
 
 
