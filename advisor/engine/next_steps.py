@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from advisor.catalogue import Catalogue, Citation, Progression, Qualification
-from advisor.engine.eligibility import status_on
+from advisor.engine.eligibility import Status, status_on
 from advisor.engine.frameworks import apprenticeships_today
 from advisor.engine.recommend_index import _index
 from advisor.engine.recommend_types import Aim, NextStep, Option
@@ -87,12 +87,17 @@ def _listed(names: Sequence[str]) -> str:
 def _progression(catalogue: Catalogue, held: Qualification, progression: Progression,
                  as_at: dt.date, register: Register | None) -> NextStep:
     """A documented progression from ``held``, and where the qualification it names has closed
-    to new learners on the date, that too, with what replaced it: the documents' words date
-    from when it was open."""
+    to new learners on the date, that too, with what replaced it (the documents' words date
+    from when it was open); where whether it is open is not known, that."""
     text = f"From {held.name}: {progression.statement}"
     target = catalogue.qualifications.get(progression.to or "")
-    if target is None or not status_on(catalogue, target, as_at,
-                                       register=register).status.closed:
+    if target is None:
+        return NextStep(text, progression.source)
+    status = status_on(catalogue, target, as_at, register=register).status
+    if status is Status.UNKNOWN:
+        return NextStep(f"{text} Whether {target.name} is open on {uk_date(as_at)}, the "
+                        "sources do not say: ask the centre.", progression.source)
+    if not status.closed:
         return NextStep(text, progression.source)
     replacements = [r for r in target.replaced_by if r.by in catalogue.qualifications]
     after = ("; ".join(replaced_it(catalogue.qualifications[r.by].name, r) for r in replacements)
