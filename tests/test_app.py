@@ -289,10 +289,13 @@ def test_check__units_typed_or_pasted_are_ticked_and_the_headline_names_what_is_
                for w in texts(at.warning))
     # Today 03456's certificates have ended: the headline says it is beyond completing.
     headline = next(w for w in texts(at.warning) if w.startswith("Not complete"))
-    assert headline.startswith("Not complete (34 of 42 credits counted), and it can no longer "
-                               "be completed. Certificates are no longer issued: the last "
-                               "certification date was 31 August 2019. Its rules would still "
-                               "need: ")
+    assert headline == ("Not complete (34 of 42 credits counted), and it can no longer be "
+                        "completed. Certificates are no longer issued: the last certification "
+                        "date was 31 August 2019.")
+    # While it was open, the headline named what is still needed.
+    at.date_input(key="as_at").set_value(dt.date(2015, 6, 1)).run()
+    headline = next(w for w in texts(at.warning) if w.startswith("Not complete"))
+    assert headline.startswith("Not complete yet: 34 of 42 credits counted. Still needed: ")
     assert "8 more needed" in headline
     assert any("03456" in m for m in texts(at.sidebar.markdown))  # pinned in view
     assert at.query_params["units"]  # the check is in the address, to bookmark or share

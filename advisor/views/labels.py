@@ -328,19 +328,22 @@ def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) 
     """A check in one sentence, naming what is still needed in words: ``Not complete yet: 34
     of 42 credits counted. Still needed: 30 credits from the optional groups: 22 of 30...``.
     With the qualification's ``status`` on the date, rules met after its certificates ended
-    are not called complete, and rules unmet then are said to be beyond completing."""
+    are not called complete, and rules unmet then are said to be beyond completing, with
+    nothing to take."""
     counted = f"{check.credits_counted} of {check.credits_required} credits counted"
     if check.complete and status is not None and status.status is Status.CERTIFICATION_CLOSED:
         return (f"Every rule is met ({counted}), but no certificate can be claimed on this "
                 f"date. {status.reason}")
     if check.complete:
         return f"Complete: {counted}, and every rule is met."
+    if status is not None and status.status is Status.CERTIFICATION_CLOSED:
+        # No "still needed": no unit taken now could complete it (the rules below say which
+        # are unmet, for a learner moving on to what replaced it).
+        return (f"Not complete ({counted}), and it can no longer be completed. "
+                f"{status.reason}")
     unmet = [r for r in check.unmet if r.kind is not RuleKind.TOTAL] or list(check.unmet)
     needed = ("; ".join(_still_needed(r) for r in unmet[:3])
               + (f"; and {count(len(unmet) - 3, 'more rule')}" if len(unmet) > 3 else ""))
-    if status is not None and status.status is Status.CERTIFICATION_CLOSED:
-        return (f"Not complete ({counted}), and it can no longer be completed. "
-                f"{status.reason} Its rules would still need: {needed}.")
     return f"Not complete yet: {counted}. Still needed: {needed}."
 
 
