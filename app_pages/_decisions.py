@@ -181,8 +181,7 @@ def show_progress(catalogue: Catalogue, result: ProgressCheck, status: StatusOnD
         state = labels.completion_words(done, status).capitalize()
         st.write(f"{state}: {done.credits_counted} of {done.credits_required} credits.")
         if status.status is Status.CERTIFICATION_CLOSED and not done.complete:
-            st.write("Certificates for it are no longer issued, so no further units can "
-                     "complete it.")
+            st.write(labels.BEYOND_COMPLETING)
         elif not done.complete and done.plan is not None:
             rules, _ = catalogue.effective_rules(done.qualification)
             st.markdown("Still needed beyond them: " + "; ".join(

@@ -34,6 +34,7 @@ from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
 from advisor.views.labels import (
+    BEYOND_COMPLETING,
     GLOSSARY,
     REGISTER_ORIGIN,
     STATUS_WORDS,
@@ -54,6 +55,7 @@ _ENVIRONMENT = jinja2.Environment(
     lstrip_blocks=True,
 )
 _ENVIRONMENT.filters["count"] = count  # {{ n | count("credit") }}: "1 credit", "2 credits"
+_ENVIRONMENT.globals["BEYOND_COMPLETING"] = BEYOND_COMPLETING
 _TEMPLATE = "action_plan.html.j2"
 
 

@@ -30,6 +30,7 @@ from advisor.engine.wording import count, group_name, uk_date
 from advisor.register import ENTRY, RegisterEntry
 
 __all__ = [
+    "BEYOND_COMPLETING",
     "GLOSSARY",
     "KIND_WORDS",
     "NOT_STATED",
@@ -59,6 +60,11 @@ __all__ = [
 ]
 
 NOT_STATED = "not stated"
+
+BEYOND_COMPLETING = ("Certificates for it are no longer issued, so no further units can "
+                     "complete it.")
+"""Said of a check that falls short after a qualification's certificates ended, in place of
+units to take."""
 
 OBJECTIVE_WORDS: dict[str, str] = {
     Objective.CREDITS.value: "Fewest credits",
