@@ -23,7 +23,7 @@ from advisor.catalogue import (
 )
 from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult
 from advisor.engine.eligibility import Eligibility, ReasonCode, Status, StatusOnDate
-from advisor.engine.frameworks import framework_name
+from advisor.engine.frameworks import framework_name as framework_label  # its one home
 from advisor.engine.planner import Objective
 from advisor.engine.routes import RouteStep, StepKind
 from advisor.engine.wording import count, group_name, uk_date
@@ -113,12 +113,6 @@ _LEVEL_3_IN_YOUR_WORDS = {
     "are aware of the commercial or other pressures facing the organisation/business":
         "I am aware of the commercial or other pressures my organisation faces",
 }
-
-
-def framework_label(catalogue: Catalogue, framework: Framework) -> str:
-    """A framework's name, told apart from another of the same title
-    (:func:`advisor.engine.frameworks.framework_name`)."""
-    return framework_name(catalogue, framework)
 
 
 def standard_taking_its_place(framework: Framework) -> str:
