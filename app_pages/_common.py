@@ -193,12 +193,10 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
     else:
         # A column with a gap shows "not stated" there: give it room, or a narrow number
         # column cuts the words off ("t stated").
-        config = {column: st.column_config.Column(width=95)
-                  for column in table.columns if table[column].isna().any()}
-        if len(table.columns):  # what each row is stays in view while the grid scrolls sideways
-            first = table.columns[0]
-            config[first] = st.column_config.Column(pinned=True, width=config.get(
-                first, {}).get("width"))
+        # The first column (what each row is) stays in view while the grid scrolls sideways.
+        config = {column: st.column_config.Column(
+                      width=95 if table[column].isna().any() else None, pinned=n == 0 or None)
+                  for n, column in enumerate(table.columns)}
         st.dataframe(table, hide_index=True, placeholder=labels.NOT_STATED, alt=name,
                      column_config=config)
     st.download_button(f"Download {name[:1].lower()}{name[1:]} (CSV)",  # keeps "FR03058"
