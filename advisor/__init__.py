@@ -10,8 +10,8 @@ importing only those below it:
 * ``advisor.engine``: answers (rules of combination, plans, eligibility, carry-over, starting
   level, routes, frameworks, cohorts);
 * ``advisor.views``: labels, tables, charts and plain text for people (exported here as the
-  modules ``labels``, ``tables``, ``charts``, ``cohort_tables``, ``register_tables`` and
-  ``text``);
+  modules ``labels``, ``tables``, ``charts``, ``cohort_tables``, ``register_tables``,
+  ``source_tables`` and ``text``);
 * ``advisor.formats``: files and links (cohort files, spreadsheets, JSON, share links, the
   action plan);
 * ``advisor.cli``: the command line.
@@ -182,7 +182,15 @@ from advisor.register import (
     normalise_number,
     open_register,
 )
-from advisor.views import charts, cohort_tables, labels, register_tables, tables, text
+from advisor.views import (
+    charts,
+    cohort_tables,
+    labels,
+    register_tables,
+    source_tables,
+    tables,
+    text,
+)
 
 __version__ = "0.1.0"
 
@@ -328,6 +336,7 @@ __all__ = [
     "route_from_profile",
     "search_plan",
     "shared_units",
+    "source_tables",
     "status_on",
     "tables",
     "template_csv_bytes",

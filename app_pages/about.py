@@ -8,7 +8,7 @@ import streamlit as st
 from advisor import (
     DocumentKind,
     register_tables,
-    tables,
+    source_tables,
     uk_date,
 )
 from app_pages._common import Frame, escape_markdown, frame, show_table
@@ -65,7 +65,7 @@ def main() -> None:
         "address). Facts from a secondary source, and anything reasoned rather than read "
         "(marked \"inferred\"), are labelled wherever they are shown."
     )
-    show_table(tables.documents_table(catalogue), name="Source documents",
+    show_table(source_tables.documents_table(catalogue), name="Source documents",
                key="about_documents_csv", file_name="source-documents.csv", wrap=True)
 
     st.header("How fully each qualification is known")
@@ -74,7 +74,7 @@ def main() -> None:
         "exactly. Partial: some units or rules are known, so answers are \"based on the units "
         "known\". Unknown: the sources name the qualification but not its structure."
     )
-    show_table(tables.coverage_table(catalogue), name="Coverage",
+    show_table(source_tables.coverage_table(catalogue), name="Coverage",
                key="about_coverage_csv", file_name="coverage.csv", wrap=True)
 
     st.header("Ofqual's register of regulated qualifications")

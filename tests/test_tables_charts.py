@@ -20,6 +20,7 @@ from advisor import (
     check_eligibility,
     labels,
     resolve_units,
+    source_tables,
     tables,
     to_csv_bytes,
 )
@@ -275,7 +276,7 @@ def test_shared_units__of_three_lists_units_any_two_share(catalogue, graph):
 
 
 def test_documents_table__every_document_with_what_cites_it(catalogue):
-    table = tables.documents_table(catalogue).set_index("Document")
+    table = source_tables.documents_table(catalogue).set_index("Document")
     assert set(table.index) == set(catalogue.documents)
     assert len(table) == 6
     assert table.loc["external-facts.md", "Kind"] == "secondary"
@@ -285,7 +286,7 @@ def test_documents_table__every_document_with_what_cites_it(catalogue):
 
 
 def test_coverage_table__complete_partial_unknown(catalogue):
-    table = tables.coverage_table(catalogue)
+    table = source_tables.coverage_table(catalogue)
     complete = set(table[table["Structure"] == "complete"]["Reference"])
     assert complete == {"09628", "09629", "03456", "601/4404/X"}
     assert list(table["Structure"]) == sorted(

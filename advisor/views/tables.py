@@ -23,8 +23,6 @@ from advisor.catalogue import (
     Qualification,
     RangeFact,
     RulesOfCombination,
-    Structure,
-    iter_citations,
 )
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, RuleKind
@@ -409,65 +407,6 @@ def shared_units_table(catalogue: Catalogue,
         rows.append(row)
     return pd.DataFrame(rows, columns=["URN", "Title", "Credits", *references]).astype(
         {"Credits": "Int64"})
-
-
-# ---------------------------------------------------------------------------------------------
-# About the data
-# ---------------------------------------------------------------------------------------------
-
-
-def documents_table(catalogue: Catalogue) -> pd.DataFrame:
-    """Every source document: its kind, how many facts cite it, and who cites it."""
-    counts: dict[str, int] = defaultdict(int)
-    citing_qualifications: dict[str, set[str]] = defaultdict(set)
-    citing_units: dict[str, set[str]] = defaultdict(set)
-    for q in catalogue.qualifications.values():
-        for _, citation in iter_citations(q):
-            counts[citation.doc] += 1
-            citing_qualifications[citation.doc].add(q.reference)
-    for unit in catalogue.units.values():
-        for _, citation in iter_citations(unit):
-            counts[citation.doc] += 1
-            citing_units[citation.doc].add(unit.urn)
-    others: tuple[Any, ...] = (*catalogue.progressions, *catalogue.job_roles.values(),
-                               *catalogue.frameworks.values(), *catalogue.transfer_rules)
-    for record in others:
-        for _, citation in iter_citations(record):
-            counts[citation.doc] += 1
-    rows = []
-    for document in catalogue.documents.values():
-        rows.append({
-            "Document": document.file,
-            "Title": document.title,
-            "Publisher": document.publisher,
-            "Kind": document.kind.value,
-            "Date": document.date or NOT_STATED,
-            "Facts citing it": counts[document.file],
-            "Qualifications citing it": ", ".join(sorted(citing_qualifications[document.file]))
-            or "none",
-            "Units citing it": len(citing_units[document.file]),
-            "What was taken from it": "; ".join(document.provides) or NOT_STATED,
-        })
-    return pd.DataFrame(rows, columns=[
-        "Document", "Title", "Publisher", "Kind", "Date", "Facts citing it",
-        "Qualifications citing it", "Units citing it", "What was taken from it",
-    ])
-
-
-def coverage_table(catalogue: Catalogue) -> pd.DataFrame:
-    """How fully each qualification is known: complete, partial or unknown structure."""
-    order = {Structure.COMPLETE: 0, Structure.PARTIAL: 1, Structure.UNKNOWN: 2}
-    ranked = sorted(catalogue.qualifications.values(),
-                    key=lambda q: (order[q.structure], q.level or 99, q.reference))
-    rows = [{
-        "Reference": q.reference,
-        "Title": q.title,
-        "Structure": q.structure.value,
-        "What is known": q.structure_note
-        or ("Every unit and rule of combination is transcribed."
-            if q.structure is Structure.COMPLETE else NOT_STATED),
-    } for q in ranked]
-    return pd.DataFrame(rows, columns=["Reference", "Title", "Structure", "What is known"])
 
 
 # ---------------------------------------------------------------------------------------------
