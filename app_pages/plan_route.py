@@ -1,10 +1,11 @@
 """Plan a route: from what a learner holds to a level or a qualification, step by step.
 
-Widgets: ``route_from`` (qualification id completed, optional), ``route_units`` (URNs held),
+Widgets: ``route_from`` (qualification id completed, optional), ``route_also`` (other
+qualification ids completed), ``route_units`` (URNs held),
 ``route_target`` ("level" / "qualification"), ``route_to_level`` (1-8), ``route_to``
 (qualification id), ``route_documented`` (documented progressions only), ``route_choice`` (which
 route to show). The answers live in the browser session and in the page address
-(``?from=09628&level=3``, and ``&route=2`` when another route than the first is shown);
+(``?from=03455&also=09628&level=3``, and ``&route=2`` when another route than the first is shown);
 nothing is stored on the server.
 """
 
@@ -24,6 +25,7 @@ from advisor import (
     Catalogue,
     Category,
     Profile,
+    Qualification,
     Route,
     RouteError,
     RouteQuery,
@@ -65,7 +67,8 @@ MAX_STEPS = MAX_STEPS_TO_TARGET  # the most steps a route to a chosen level or q
 ONWARD_STEPS = MAX_STEPS_ONWARD  # ... and a route onward, with no target chosen
 NO_TARGET = "no target chosen: onward routes shown"
 LINKED_ROUTE = "route_linked"  # the route a shared link showed, until the routes are found
-LINK_KEYS = ("from", "units", "to", "level", "documented")  # a link carrying answers has one
+# A link carrying answers has one of these.
+LINK_KEYS = ("from", "also", "units", "to", "level", "documented")
 TARGETS = {"level": "A level", "qualification": "A particular qualification"}
 
 
@@ -90,12 +93,14 @@ def seed_from_link(catalogue: Catalogue) -> None:
             held_units=tuple(st.session_state.get("sl_units") or ())))
         if told.from_qualification is not None:
             st.session_state["route_from"] = told.from_qualification
+            st.session_state["route_also"] = list(told.also_completed)
         if told.units:
             st.session_state["route_units"] = list(told.units)
         return
     query, notes = decode_route(catalogue, params)
     st.session_state["route_link_notes"] = notes
     st.session_state["route_from"] = query.from_qualification
+    st.session_state["route_also"] = list(query.also_completed)
     st.session_state["route_units"] = list(query.units)
     st.session_state["route_target"] = "qualification" if query.to_qualification else "level"
     st.session_state["route_to"] = query.to_qualification
@@ -114,18 +119,23 @@ def ask(catalogue: Catalogue) -> RouteQuery:
     label = lambda i: labels.qualification_label(catalogue.qualifications[i])  # noqa: E731
     levels = sorted({q.level for q in catalogue.qualifications.values()
                      if q.level is not None and q.category is Category.QUALIFICATION})
-    held_q = st.session_state.get("sl_has") or []
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown("**What the learner holds**")
         start = st.selectbox("A qualification completed", ids, format_func=label, index=None,
                              key="route_from", placeholder="None yet",
                              persist_state="session")
-        if len(held_q) > 1:  # a route starts from one: say so, and that the others are not in
-            st.caption("*Find a starting level* was told of " + "; ".join(
-                label(i) for i in held_q if i in catalogue.qualifications) + ". A route starts "
-                "from one of them (the highest level is chosen first): the others count only "
-                "through units listed under *Units held*, and a route may name one of them.")
+        also: list[str] = []
+        if start is not None:
+            # The start cannot be one of the others too (a link or another page may say so).
+            st.session_state["route_also"] = [
+                i for i in st.session_state.get("route_also") or [] if i in ids and i != start]
+            also = st.multiselect(
+                "Other qualifications completed", [i for i in ids if i != start],
+                format_func=label, key="route_also", placeholder="None",
+                select_all=False, filter_mode="contains", persist_state="session",
+                help="A route may start from any qualification completed, never asks for one "
+                     "already held, and counts the mandatory units of each.")
         units = st.multiselect("Units held", sorted(catalogue.units),
                                format_func=lambda u: f"{u} {catalogue.units[u].title}",
                                key="route_units",
@@ -151,8 +161,15 @@ def ask(catalogue: Catalogue) -> RouteQuery:
                                       "steps between qualifications that only share units, "
                                       "replacements of closed qualifications and direct "
                                       "starts at the level aimed for.")
-    return RouteQuery(from_qualification=start, units=tuple(units), to_qualification=to,
+    return RouteQuery(from_qualification=start, also_completed=tuple(also),
+                      units=tuple(units), to_qualification=to,
                       to_level=to_level, documented_only=documented)
+
+
+def completed_too(catalogue: Catalogue, query: RouteQuery) -> list[Qualification]:
+    """The other qualifications completed, as the query names them."""
+    return [catalogue.qualifications[i] for i in query.also_completed
+            if i in catalogue.qualifications]
 
 
 def steps_searched(query: RouteQuery) -> int:
@@ -164,6 +181,7 @@ def steps_searched(query: RouteQuery) -> int:
 def search(ctx: Frame, query: RouteQuery) -> list[Route] | None:
     catalogue = ctx.catalogue
     start = catalogue.qualifications.get(query.from_qualification or "")
+    also = completed_too(catalogue, query)
     target = catalogue.qualifications.get(query.to_qualification or "")
     if target is None and query.to_level is None:
         if start is None and not query.units:
@@ -171,13 +189,16 @@ def search(ctx: Frame, query: RouteQuery) -> list[Route] | None:
             return None
         st.info("No level or qualification chosen to aim for: these are the routes onward "
                 f"from what you hold, up to {count(ONWARD_STEPS, 'step')}.")
-    if already_reached(start, to_qualification=target, to_level=query.to_level):
+    there = [q for q in (start, *also) if q is not None and already_reached(
+        q, to_qualification=target, to_level=query.to_level)]
+    if there:
         goal = target.title if target else f"Level {query.to_level}"
-        st.success(f"Already there: {start.title if start else ''} reaches {goal}. Choose a "
-                   "higher level to see where to go next.")
+        st.success(f"Already there: {there[0].title} reaches {goal}. Choose a higher level to "
+                   "see where to go next.")
         return None
     try:
-        found = find_routes(catalogue, from_qualification=start, units=query.units,
+        found = find_routes(catalogue, from_qualification=start, also_completed=also,
+                            units=query.units,
                             to_qualification=target, to_level=query.to_level,
                             as_at=ctx.as_at, max_steps=steps_searched(query),
                             include_inferred=not query.documented_only,
@@ -284,7 +305,8 @@ def main() -> None:
             write_address(ctx, dataclasses.replace(query, shown=number + 1))
 
     start = query.from_qualification
-    figure = charts.route_map(catalogue, route=chosen, start=start)
+    held = [q.id for q in completed_too(catalogue, query)]
+    figure = charts.route_map(catalogue, route=chosen, start=start, held=held)
     described = charts.describe_route(chosen)
     st.plotly_chart(figure, alt=described)
     with st.expander("The route map as text"):
@@ -296,7 +318,8 @@ def main() -> None:
         return
     show_route(ctx, chosen)
     # Held: what the learner holds now; the route's steps are what they would take.
-    ends_in = [f for f in check_frameworks(catalogue, qualifications=[start] if start else [],
+    ends_in = [f for f in check_frameworks(catalogue,
+                                           qualifications=[start, *held] if start else [],
                                            on_route=[step.to.id for step in chosen.steps],
                                            as_at=ctx.as_at)
                if chosen.path[-1].id in f.framework.qualifications]
@@ -314,6 +337,9 @@ def main() -> None:
     answers = {
         "Completed": labels.qualification_label(catalogue.qualifications[start])
         if start else "none",
+        **({"Other qualifications completed": "; ".join(
+            labels.qualification_label(catalogue.qualifications[i]) for i in held)}
+           if held else {}),
         # With a qualification completed, its own units count without being listed here.
         ("Other units held" if start else "Units held"): "; ".join(
             f"{u} {catalogue.units[u].title}" if u in catalogue.units else u

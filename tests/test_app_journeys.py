@@ -388,10 +388,26 @@ def test_plan_route__the_route_shown_is_kept_in_the_address():
     assert any("route number '99' was left out" in w for w in texts(odd.warning))
 
 
-def test_plan_route__several_held_start_from_the_highest_in_a_fixed_order_and_say_so():
+def test_plan_route__several_held_are_all_completed_and_routes_start_from_any():
     for has in ("09628,03455", "03455,09628"):  # the same answer whatever the order given
         at = open_with_link(LEVEL, work="working", has=has)
         follow_page_link(at, ROUTE)
         assert at.selectbox(key="route_from").value == "ocr-03455"  # 03455 before 09628
-        assert any("was told of" in c and "A route starts from one of them" in c
-                   for c in texts(at.caption))
+        assert at.multiselect(key="route_also").value == ["ocr-09628"]
+        assert at.query_params["also"] == "09628"
+        at.radio(key="route_target").set_value("level").run()
+        at.selectbox(key="route_to_level").set_value(3).run()
+        routes = at.radio(key="route_choice").options
+        assert any("09628 →" in r for r in routes) and any("03455 →" in r for r in routes)
+
+
+def test_plan_route__a_qualification_completed_is_never_a_step():
+    at = open_with_link(ROUTE, **{"from": "09628"})
+    assert any("→ 03455" in o for o in at.radio(key="route_choice").options)
+    at.multiselect(key="route_also").set_value(["ocr-03455"]).run()
+    assert not any("→ 03455" in o for o in at.radio(key="route_choice").options)
+    assert at.query_params["also"] == "03455"
+    at.multiselect(key="route_also").set_value(["ocr-10380"]).run()  # Level 3 completed too
+    at.radio(key="route_target").set_value("level").run()
+    at.selectbox(key="route_to_level").set_value(3).run()
+    assert any(s.startswith("Already there: OCR Level 3 Diploma") for s in texts(at.success))

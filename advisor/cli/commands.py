@@ -169,11 +169,17 @@ def command_routes(args: argparse.Namespace) -> int:
     if target is None and args.to_level is None and source is None and not args.units:
         raise UsageError("give a target (--to QUAL or --to-level N), or what the learner holds "
                          "(--from QUAL or --units) to see the routes onward from it")
+    also = [catalogue.find_qualification(ref) for ref in _units_argument(args.also)]
+    if also and source is None:
+        raise UsageError("--also names other qualifications completed: give the first with "
+                         "--from")
     held = resolve_units(catalogue, _units_argument(args.units), source)
-    there = already_reached(source, to_qualification=target, to_level=args.to_level)
+    reached = [q for q in (source, *also) if q is not None and already_reached(
+        q, to_qualification=target, to_level=args.to_level)]
+    there = bool(reached)
     try:
         found = find_routes(
-            catalogue, from_qualification=source, units=held,
+            catalogue, from_qualification=source, also_completed=also, units=held,
             to_qualification=target, to_level=args.to_level, as_at=args.as_at,
             max_steps=args.max_steps, include_inferred=not args.documented_only,
             include_shared_units=not args.documented_only,
@@ -187,8 +193,9 @@ def command_routes(args: argparse.Namespace) -> int:
         args,
         lambda: json_shapes.routes_dict(catalogue, routes, source=source, units=held,
                                         target=target, to_level=args.to_level,
-                                        already_there=there),
-        lambda: text.routes_text(catalogue, routes, source=source, target=target,
+                                        already_there=there, also_completed=also),
+        lambda: text.routes_text(catalogue, routes, source=reached[0] if reached else source,
+                                 target=target,
                                  to_level=args.to_level, already_there=there,
                                  max_steps=args.max_steps or (4 if target or args.to_level
                                                               else 2),

@@ -236,6 +236,9 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
     own = parent_parser()
     own.add_argument("--from", dest="from_", metavar="QUAL",
                      help="a qualification already completed (leave out to start afresh)")
+    own.add_argument("--also", metavar="QUAL,...",
+                     help="other qualifications already completed, comma-separated: a route "
+                          "may start from any of them and never asks for one already held")
     target = own.add_mutually_exclusive_group()
     target.add_argument("--to", metavar="QUAL", help="the qualification to reach")
     target.add_argument("--to-level", type=int, choices=range(1, 9), metavar="N",

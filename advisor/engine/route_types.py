@@ -15,6 +15,15 @@ from advisor.catalogue import Citation, Qualification, Replacement
 from advisor.engine.carryover import CarryOver
 from advisor.engine.eligibility import Status, StatusOnDate
 
+
+class RouteError(ValueError):
+    """The endpoints or limits of a route search make no sense; ``argument`` names the culprit."""
+
+    def __init__(self, message: str, *, argument: str) -> None:
+        super().__init__(message)
+        self.argument = argument
+
+
 SHARED_UNITS_STATEMENT = "Not a documented progression: these qualifications share units."
 """How every shared-units step is labelled."""
 

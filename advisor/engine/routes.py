@@ -105,6 +105,7 @@ from advisor.engine.route_types import (
     SHARED_UNITS_STATEMENT,
     Route,
     RouteCost,
+    RouteError,
     RouteStep,
     StepKind,
 )
@@ -132,30 +133,29 @@ MAX_STEPS_ONWARD = 2
 """... and onward from what the learner holds, with no target."""
 
 
-class RouteError(ValueError):
-    """The endpoints or limits of a route search make no sense; ``argument`` names the culprit."""
-
-    def __init__(self, message: str, *, argument: str) -> None:
-        super().__init__(message)
-        self.argument = argument
-
-
 def already_reached(
     from_qualification: Qualification | None,
     *,
     to_qualification: Qualification | None = None,
     to_level: int | None = None,
+    also_completed: Iterable[Qualification] = (),
 ) -> bool:
-    """True when the completed qualification is the target, or at or above the target level.
+    """True when a completed qualification (``from_qualification`` or one of
+    ``also_completed``) is the target, or at or above the target level.
 
     :func:`find_routes` yields nothing then; this tells "already there" from "no route found".
     """
-    if from_qualification is None:
-        return False
-    if to_qualification is not None:
-        return from_qualification.id == to_qualification.id
-    return (to_level is not None and from_qualification.level is not None
-            and from_qualification.level >= to_level)
+    return any(
+        q.id == to_qualification.id if to_qualification is not None
+        else to_level is not None and q.level is not None and q.level >= to_level
+        for q in _completed(from_qualification, also_completed))
+
+
+def _completed(from_qualification: Qualification | None,
+               also_completed: Iterable[Qualification]) -> list[Qualification]:
+    """The qualifications completed, each once, ``from_qualification`` first."""
+    found = {q.id: q for q in (from_qualification, *also_completed) if q is not None}
+    return list(found.values())
 
 
 def find_routes(
@@ -174,6 +174,7 @@ def find_routes(
     max_expansions: int = DEFAULT_MAX_EXPANSIONS,
     register: Register | None = None,
     register_subject: str = REGISTER_SUBJECT,
+    also_completed: Iterable[Qualification] = (),
 ) -> Iterator[Route]:
     """Routes from a completed qualification and/or held units to a target, best first.
 
@@ -186,29 +187,41 @@ def find_routes(
     its dates too (as :func:`~advisor.engine.eligibility.status_on` does), and with a target
     level the direct steps may go to the register's open qualifications at that level whose
     titles hold ``register_subject``. When the learner is already there
-    (:func:`already_reached`) nothing is yielded. See the module docstring for the steps, the
-    ordering and the bounds.
+    (:func:`already_reached`) nothing is yielded. ``also_completed``: other qualifications the
+    learner has completed. A route may start from any completed qualification (the routes
+    that go the same way from two of them are yielded once, from the one that costs least),
+    never steps into one, and counts the mandatory units of each as held. See the module
+    docstring for the steps, the ordering and the bounds.
     """
     if isinstance(units, str):
         raise RouteError("give the units held as a list of URNs, not one string",
                          argument="units")
-    held = tuple(dict.fromkeys(units))
+    if isinstance(also_completed, Qualification):
+        also_completed = (also_completed,)
+    completed = _completed(from_qualification, also_completed)
     onward = to_qualification is None and to_level is None
     if max_steps is None:
         max_steps = MAX_STEPS_ONWARD if onward else MAX_STEPS_TO_TARGET
     _check_endpoints(catalogue, from_qualification, to_qualification, to_level, max_steps,
                      max_expansions)
-    if onward and from_qualification is None and not held:
+    for q in completed:
+        _check_endpoint(catalogue, q, "also_completed")
+    if onward and not completed and not units:
         raise RouteError("give a target, or what the learner holds (a qualification or units) "
                          "to find the routes onward from it", argument="to_qualification")
-    if already_reached(from_qualification, to_qualification=to_qualification, to_level=to_level):
+    if already_reached(None, to_qualification=to_qualification, to_level=to_level,
+                       also_completed=completed):
         return iter(())
+    # With several completed, a route from one holds the others' mandatory units too (its
+    # start's own are added by carry_over).
+    mandatory = [urn for q in completed if len(completed) > 1
+                 for urn in units_of_qualification(catalogue, q)[0]]
+    held = tuple(dict.fromkeys([*units, *mandatory]))
     search = _Search(catalogue, to_qualification=to_qualification, to_level=to_level,
                      as_at=as_at or dt.date.today(), include_inferred=include_inferred,
                      include_shared_units=include_shared_units, include_direct=include_direct,
                      objective=objective, register=register, register_subject=register_subject)
-    return search.run(from_qualification, held, max_steps=max_steps,
-                      max_expansions=max_expansions)
+    return search.run(completed, held, max_steps=max_steps, max_expansions=max_expansions)
 
 
 def _check_endpoints(catalogue: Catalogue, from_qualification: Qualification | None,
@@ -219,16 +232,8 @@ def _check_endpoints(catalogue: Catalogue, from_qualification: Qualification | N
                          argument="to_level")
     for argument, q in (("from_qualification", from_qualification),
                         ("to_qualification", to_qualification)):
-        if q is None:
-            continue
-        if catalogue.qualifications.get(q.id) != q:
-            raise RouteError(f"{q.id!r} is not a qualification of this catalogue",
-                             argument=argument)
-        if q.category is Category.NATIONAL_STRUCTURE:
-            raise RouteError(
-                f"{q.name} is a national structure that awarding bodies' "
-                "qualifications follow, not a qualification learners enrol on: name one of "
-                "those qualifications", argument=argument)
+        if q is not None:
+            _check_endpoint(catalogue, q, argument)
     if to_level is not None:
         levels = sorted({q.level for q in catalogue.qualifications.values()
                          if q.category is Category.QUALIFICATION and q.level is not None})
@@ -241,6 +246,17 @@ def _check_endpoints(catalogue: Catalogue, from_qualification: Qualification | N
     if max_expansions < 1:
         raise RouteError(f"max_expansions must be at least 1, not {max_expansions}",
                          argument="max_expansions")
+
+
+def _check_endpoint(catalogue: Catalogue, q: Qualification, argument: str) -> None:
+    if not isinstance(q, Qualification) or catalogue.qualifications.get(q.id) != q:
+        raise RouteError(f"{getattr(q, 'id', q)!r} is not a qualification of this catalogue",
+                         argument=argument)
+    if q.category is Category.NATIONAL_STRUCTURE:
+        raise RouteError(
+            f"{q.name} is a national structure that awarding bodies' "
+            "qualifications follow, not a qualification learners enrol on: name one of "
+            "those qualifications", argument=argument)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -501,16 +517,24 @@ class _Search:
 
     # ------------------------------------------------------------------ best first
 
-    def run(self, start: Qualification | None, held: tuple[str, ...], *, max_steps: int,
+    def run(self, completed: list[Qualification], held: tuple[str, ...], *, max_steps: int,
             max_expansions: int) -> Iterator[Route]:
-        root = _Partial(start, (), held, RouteCost(0, 0, 0, 0, 0, 0,
-                                                   (start.id,) if start is not None else ()))
+        """Best first from each completed qualification (or from nothing), never into one."""
+        done = {q.id for q in completed}
+        highest = max((q.level for q in completed if q.level is not None), default=None)
         order = itertools.count()
         # Entries: (cost, tie, partial, edge). With an edge, the step is queued at its parent's
         # credits (a lower bound) and worked out when it comes to the front.
         queue: list[_Entry] = []
-        for first_edge in self.first_steps(start, held):
-            self._push(queue, order, root, first_edge)
+        starts: list[Qualification | None] = [*completed] or [None]
+        for start in starts:
+            root = _Partial(start, (), held, RouteCost(0, 0, 0, 0, 0, 0,
+                                                       (start.id,) if start is not None else ()))
+            for first_edge in self.first_steps(start, held):
+                if first_edge.to.id in done or self._below_held(first_edge, highest):
+                    continue
+                self._push(queue, order, root, first_edge)
+        yielded: set[tuple[str, ...]] = set()  # the same steps from another start: once
         taken = 0
         while queue and taken < max_expansions:
             _, _, partial, edge = heapq.heappop(queue)
@@ -521,17 +545,29 @@ class _Search:
                 continue
             last = partial.steps[-1].to  # a worked-out partial route has a step
             if self.is_goal(last):
-                yield Route(path=(*((start,) if start is not None else ()),
-                                  *(s.to for s in partial.steps)),
-                            steps=partial.steps, cost=partial.cost, as_at=self.as_at)
+                way = tuple(s.to.id for s in partial.steps)
+                if way not in yielded:
+                    yielded.add(way)
+                    first = partial.start
+                    yield Route(path=(*((first,) if first is not None else ()),
+                                      *(s.to for s in partial.steps)),
+                                steps=partial.steps, cost=partial.cost, as_at=self.as_at)
                 if not self.onward:
                     continue
             if len(partial.steps) >= max_steps:
                 continue
-            visited = partial.visited()
+            visited = partial.visited() | done
             for edge in self.edges_from(last):
                 if edge.to.id not in visited:
                     self._push(queue, order, partial, edge)
+
+    def _below_held(self, edge: _Edge, highest: int | None) -> bool:
+        """Onward (no target), a first step below the highest level completed, or a direct
+        start at it: from a lower qualification held, those lead nowhere new."""
+        if not self.onward or highest is None or edge.to.level is None:
+            return False
+        return edge.to.level < highest or (edge.kind is StepKind.DIRECT
+                                           and edge.to.level == highest)
 
     def _push(self, queue: list[_Entry], order: Iterator[int], parent: _Partial,
               edge: _Edge) -> None:

@@ -323,11 +323,13 @@ def route_dict(catalogue: Catalogue, route: Route) -> dict[str, Any]:
 def routes_dict(catalogue: Catalogue, routes: Sequence[Route], *,
                 source: Qualification | None, units: Sequence[str],
                 target: Qualification | None, to_level: int | None,
-                already_there: bool) -> dict[str, Any]:
-    """A route search: where from (a qualification and units held), where to, whether the
-    learner is already there, and the routes found, best first."""
+                already_there: bool,
+                also_completed: Sequence[Qualification] = ()) -> dict[str, Any]:
+    """A route search: where from (a qualification, other qualifications completed and units
+    held), where to, whether the learner is already there, and the routes found, best first."""
     return {
         "from": qualification_dict(source) if source else None,
+        "also_completed": [qualification_dict(q) for q in also_completed],
         "units": list(units),
         "to": qualification_dict(target) if target else None,
         "to_level": to_level,

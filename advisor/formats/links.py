@@ -52,6 +52,7 @@ class RouteQuery:
     from_qualification: str | None = None  # a qualification id
     units: tuple[str, ...] = ()  # URNs
     to_qualification: str | None = None  # a qualification id
+    also_completed: tuple[str, ...] = ()  # other qualification ids completed
     to_level: int | None = None
     documented_only: bool = False
     shown: int = 1  # which of the routes found the page shows: 1 for the best, 2 for the next
@@ -262,6 +263,10 @@ def encode_route(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
     if query.from_qualification is not None and (
             query.from_qualification in catalogue.qualifications):
         params["from"] = _reference(catalogue, query.from_qualification)
+    also = [_reference(catalogue, i) for i in query.also_completed
+            if i in catalogue.qualifications and i != query.from_qualification]
+    if also:
+        params["also"] = ",".join(also)
     if query.units:
         params["units"] = ",".join(query.units)
     if query.to_qualification is not None and (
@@ -279,14 +284,16 @@ def encode_route(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
 def route_from_profile(catalogue: Catalogue, profile: Profile,
                        to_level: int | None = None) -> RouteQuery:
     """The route journey for what a learner told *Find a starting level*: from the
-    highest-level qualification they hold, with the units they hold, aiming for ``to_level``
-    (the level suggested, say) where it is above that qualification's; otherwise onward. Of
-    two held at the same level, the one first in code order, whatever order they were given."""
+    highest-level qualification they hold (the others as also completed), with the units they
+    hold, aiming for ``to_level`` (the level suggested, say) where it is above that
+    qualification's; otherwise onward. Of two held at the same level, the one first in code
+    order, whatever order they were given."""
     held = sorted((catalogue.qualifications[i] for i in profile.held_qualifications
                    if i in catalogue.qualifications), key=lambda q: q.reference)
     start = max(held, key=lambda q: q.level or 0) if held else None
     above = to_level is not None and (start is None or to_level > (start.level or 0))
     return RouteQuery(from_qualification=start.id if start else None,
+                      also_completed=tuple(q.id for q in held if q is not start),
                       units=profile.held_units, to_level=to_level if above else None)
 
 
@@ -302,6 +309,8 @@ def decode_route(catalogue: Catalogue,
     notes: list[str] = []
     start = _qualifications(catalogue, _items(_value(params, "from", notes), "from", notes)[:1],
                             notes, "starting qualification")
+    also = _qualifications(catalogue, _items(_value(params, "also", notes), "also", notes),
+                           notes, "qualification completed")
     target = _qualifications(catalogue, _items(_value(params, "to", notes), "to", notes)[:1],
                              notes, "target qualification")
     level = _level(_value(params, "level", notes), notes)
@@ -335,6 +344,7 @@ def decode_route(catalogue: Catalogue,
                          "route is shown.")
     return RouteQuery(
         from_qualification=start[0] if start else None, units=tuple(units),
+        also_completed=tuple(i for i in dict.fromkeys(also) if i not in start),
         to_qualification=target[0] if target else None,
         to_level=level, documented_only=documented, shown=shown,
     ), notes

@@ -10,6 +10,7 @@ prefer the numbers.
 from __future__ import annotations
 
 import html
+from collections.abc import Collection
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -126,9 +127,10 @@ def route_map_positions(catalogue: Catalogue) -> dict[str, tuple[float, int]]:
 
 
 def route_map(catalogue: Catalogue, *, route: Route | None = None,
-              start: str | None = None) -> go.Figure:
+              start: str | None = None, held: Collection[str] = ()) -> go.Figure:
     """Levels up the side, qualifications as points, documented progressions as arrows
-    (inferred ones dashed), and ``route``, if given, drawn over them in blue."""
+    (inferred ones dashed), and ``route``, if given, drawn over them in blue. The
+    qualifications completed (``start`` and ``held``, ids) are green."""
     positions = route_map_positions(catalogue)
     on_route = {q.id for q in route.path} if route is not None else set()
     lines: dict[str, tuple[list[float | None], list[float | None]]] = {
@@ -163,7 +165,8 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
                 route_xs += [a[0], b[0], None]
                 route_ys += [a[1], b[1], None]
     ids = sorted(positions, key=lambda i: positions[i])
-    colours = [HELD_COLOUR if i == start else ROUTE_COLOUR if i in on_route else "#ffffff"
+    completed = {start, *held}
+    colours = [HELD_COLOUR if i in completed else ROUTE_COLOUR if i in on_route else "#ffffff"
                for i in ids]
     hover = []
     for i in ids:
