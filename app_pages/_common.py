@@ -230,13 +230,9 @@ def warn_if_certificates_ended(catalogue: Catalogue, q: Qualification,
                                status: StatusOnDate) -> None:
     """Before a plan of units: where certification has closed on the date, say that no further
     units can complete it, and what replaced it."""
-    if status.status is not Status.CERTIFICATION_CLOSED:
-        return
-    replaced = labels.replacement_names(catalogue, status)
-    st.warning(f"Certificates for {q.reference} are no longer issued on this date, so no further "
-               "units can complete it: the plan below is what its rules would still need. "
-               + (f"What replaced it: {'; '.join(replaced)}." if replaced else
-                  "The sources do not say what replaced it: ask the awarding body."))
+    caution = labels.plan_beyond_certification(catalogue, q, status)
+    if caution is not None:
+        st.warning(caution)
 
 
 def show_entry_status(catalogue: Catalogue, eligibility: Eligibility) -> None:

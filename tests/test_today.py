@@ -238,3 +238,15 @@ def test_next_steps__never_empty_even_with_nothing_to_go_on(capsys, catalogue):
                    "--as-at", "2026-11-29")
     assert out["next_steps"] and all(set(s) == {"message", "source"} for s in out["next_steps"])
     assert all(o["status"]["value"] in {s.value for s in Status} for o in out["qualifications"])
+
+
+def test_cli__a_plan_for_a_qualification_whose_certificates_ended_says_so_first(capsys):
+    caution = "Certificates for 03456 are no longer issued on this date"
+    assert main(["check", "03456", "--units", "F3,F4", "--as-at", "2026-11-30"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    plan = next(n for n, line in enumerate(lines) if line.startswith("Smallest completion plan"))
+    assert caution in lines[plan - 1] and "OCR Level 3 Diploma" in lines[plan - 1]
+    assert main(["check", "03456", "--units", "F3,F4", "--as-at", "2015-06-01"]) == 0
+    assert caution not in capsys.readouterr().out  # certificates were still issued then
+    assert main(["routes", "--from", "09628", "--to-level", "3", "--as-at", "2026-11-30"]) == 0
+    assert "Certificates for 09629 are no longer issued" in capsys.readouterr().out

@@ -283,6 +283,19 @@ def status_sentence(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) 
     return text
 
 
+def plan_beyond_certification(catalogue: Catalogue, q: Qualification,
+                              status: StatusOnDate) -> str | None:
+    """Before a plan of units for ``q``: where its certificates have ended on the date, that no
+    further units can complete it, and what replaced it (``None`` otherwise)."""
+    if status.status is not Status.CERTIFICATION_CLOSED:
+        return None
+    replaced = replacement_names(catalogue, status)
+    return (f"Certificates for {q.reference} are no longer issued on this date, so no further "
+            "units can complete it: the plan below is what its rules would still need. "
+            + (f"What replaced it: {'; '.join(replaced)}." if replaced else
+               "The sources do not say what replaced it: ask the awarding body."))
+
+
 def status_in_a_clause(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) -> str:
     """``on 29 November 2026 it is closed to new learners; the sources name what replaced it:
     <name>``: a qualification's status as part of a longer sentence, dated as at the day asked

@@ -29,6 +29,7 @@ from advisor.views.labels import (
     cite,
     completion_words,
     framework_label,
+    plan_beyond_certification,
     register_level,
     standard_taking_its_place,
     status_sentence,
@@ -108,6 +109,8 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
         if check.plan.additional_glh is not None:
             extra += f", {check.plan.additional_glh} guided learning hours"
         beyond = " beyond the units in progress" if check.in_progress else ""
+        caution = plan_beyond_certification(catalogue, q, status) if status else None
+        lines += [f"  ! {caution}"] if caution else []
         lines.append(f"Smallest completion plan{beyond} ({extra}):")
         lines += [f"  + {describe_unit(catalogue, u.urn, rules)}" for u in check.plan.units]
         if check.plan.note:
@@ -273,6 +276,9 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route) -> list[str]:
                          "    still needed: not known (the register gives no units or rules)")
         else:
             lines.append(f"    still needed: {count(step.additional_credits, 'credit')}")
+            caution = (plan_beyond_certification(catalogue, step.to, step.status)
+                       if step.plan_units else None)
+            lines += [f"    ! {caution}"] if caution else []
             lines += [f"      + {describe_unit(catalogue, urn, rules)}"
                       for urn in step.plan_units]
     return lines
