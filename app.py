@@ -27,6 +27,7 @@ from advisor import (
     WHERE_TO_ASK,
     Category,
     Status,
+    Structure,
     check_eligibility,
     uk_date,
 )
@@ -77,7 +78,7 @@ def welcome() -> None:
         st.caption(journey.description)
 
     qualifications = list(ctx.catalogue.qualifications.values())
-    complete = sum(1 for q in qualifications if q.structure.value == "complete")
+    complete = sum(1 for q in qualifications if q.structure is Structure.COMPLETE)
     columns = st.columns(4)
     structures = sum(1 for q in qualifications if q.category is Category.NATIONAL_STRUCTURE)
     columns[0].metric("Qualifications", len(qualifications) - structures,
@@ -87,7 +88,8 @@ def welcome() -> None:
     columns[2].metric("Units", len(ctx.catalogue.units))
     columns[3].metric("Source documents", len(ctx.catalogue.documents))
 
-    statuses = Counter(check_eligibility(ctx.catalogue, q, as_at=ctx.as_at).status.status
+    statuses = Counter(check_eligibility(ctx.catalogue, q, as_at=ctx.as_at,
+                                         register=ctx.register).status.status
                        for q in qualifications)
     closed = sum(n for status, n in statuses.items() if status.closed)
     not_yet = statuses[Status.NOT_YET_OPEN]

@@ -52,7 +52,8 @@ def search(ctx: Frame) -> list[str]:
         placeholder="for example nvq level 3, 09628, 600/0840/4, D/502/9654, team leader",
         persist_state="session",
     ) or ""
-    qualifications = tables.qualification_matches(ctx.catalogue, query, as_at=ctx.as_at)
+    qualifications = tables.qualification_matches(ctx.catalogue, query, as_at=ctx.as_at,
+                                                  register=ctx.register)
     units = tables.unit_matches(ctx.catalogue, query)
     if not query.strip():
         st.write("Every qualification and national structure in the catalogue:")
@@ -186,8 +187,9 @@ def compare(ctx: Frame) -> None:
                  "units they share.")
         return
     picked = [catalogue.qualifications[i] for i in chosen]
-    show_table(tables.comparison_table(catalogue, picked, as_at=ctx.as_at), name="Comparison",
-               key="compare_csv", file_name="comparison.csv", wrap=True)
+    compared = tables.comparison_table(catalogue, picked, as_at=ctx.as_at, register=ctx.register)
+    show_table(compared, name="Comparison", key="compare_csv", file_name="comparison.csv",
+               wrap=True)
     shared = tables.shared_units_table(catalogue, picked)
     st.markdown("**Shared units**")
     for q in picked:

@@ -18,6 +18,8 @@ from advisor import (
     import_register,
     open_register,
     status_on,
+    tables,
+    uk_date,
 )
 from advisor.cli import main
 from tests.support.register import FIXTURE, fixture_register, synthetic_row, write_register_csv
@@ -282,3 +284,18 @@ def test_routes_cli__text_labels_a_register_step(capsys, tmp_path):
     out = capsys.readouterr().out
     assert "From the Ofqual register: rules of combination not known (999/0002/2)." in out
     assert "still needed: not known (the register gives no units or rules)" in out
+
+
+def test_explore_tables__the_status_is_the_one_the_register_gives_too(catalogue, tmp_path):
+    register = _synthetic_register(tmp_path, synthetic_row(
+        "601/4404/X", **{"Qualification Title": "SYNTHETIC row for 601/4404/X",
+                         "Operational Start Date": "", "Operational End Date": "31/08/2027"}))
+    column = f"On {uk_date(TODAY)}"
+    found = tables.qualification_matches(catalogue, "601/4404/X", as_at=TODAY,
+                                         register=register).set_index("Reference")
+    assert found.loc["601/4404/X", column] == "open to new learners"
+    without = tables.qualification_matches(catalogue, "601/4404/X", as_at=TODAY)
+    assert without.set_index("Reference").loc["601/4404/X", column].startswith("not stated")
+    q = catalogue.find_qualification("601/4404/X")
+    compared = tables.comparison_table(catalogue, [q], as_at=TODAY, register=register)
+    assert "open to new learners" in compared.iloc[:, 1].tolist()

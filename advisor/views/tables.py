@@ -32,6 +32,7 @@ from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import count, uk_date
+from advisor.register import Register
 from advisor.views import search
 from advisor.views.labels import (
     KIND_WORDS,
@@ -151,18 +152,20 @@ def progress_table(catalogue: Catalogue, check: CombinationCheck) -> pd.DataFram
 # ---------------------------------------------------------------------------------------------
 
 
-def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date) -> pd.DataFrame:
+def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
+                          register: Register | None = None) -> pd.DataFrame:
     """Qualifications that every word of ``query`` finds (:mod:`advisor.views.search`: title,
     references, level, kind, awarding body, or a job role or apprenticeship framework leading
-    to it), every qualification for an empty query, with their status on ``as_at``. A "Found
-    through" column names the job roles and frameworks that met a word, when any did."""
+    to it), every qualification for an empty query, with their status on ``as_at`` (with the
+    ``register``'s dates too, where one is loaded). A "Found through" column names the job
+    roles and frameworks that met a word, when any did."""
     wanted = search.parse_query(query)
     rows = []
     for q in catalogue.qualifications.values():
         leads = search.match_qualification(catalogue, q, wanted)
         if leads is None:
             continue
-        status = entry_status(check_eligibility(catalogue, q, as_at=as_at))
+        status = entry_status(check_eligibility(catalogue, q, as_at=as_at, register=register))
         rows.append({
             "Reference": q.reference,
             "Title": q.title,
@@ -341,11 +344,12 @@ def progression_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
 
 
 def comparison_table(catalogue: Catalogue, qualifications: Sequence[Qualification], *,
-                     as_at: dt.date) -> pd.DataFrame:
-    """Facts side by side: one row per fact, one column per qualification."""
+                     as_at: dt.date, register: Register | None = None) -> pd.DataFrame:
+    """Facts side by side: one row per fact, one column per qualification (the status on
+    ``as_at`` with the ``register``'s dates too, where one is loaded)."""
     facts: dict[str, list[str]] = defaultdict(list)
     for q in qualifications:
-        status = entry_status(check_eligibility(catalogue, q, as_at=as_at))
+        status = entry_status(check_eligibility(catalogue, q, as_at=as_at, register=register))
         d = q.dates
         values = {
             "Title": q.title,
