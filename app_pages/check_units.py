@@ -18,9 +18,11 @@ import streamlit as st
 from streamlit.errors import StreamlitInvalidLayoutContextError
 
 from advisor import (
+    AnswerError,
     Catalogue,
     CheckQuery,
     CombinationCheck,
+    DecisionError,
     Objective,
     ProgressCheck,
     Qualification,
@@ -224,7 +226,7 @@ def run_check(catalogue: Catalogue, q: Qualification, query: CheckQuery,
                               in_progress=query.in_progress, objective=objective,
                               glh_per_week=query.glh_per_week, start=query.start,
                               registered=query.registered)
-    except (UnknownReference, ValueError) as error:  # the engine's own errors, shown plainly
+    except (UnknownReference, DecisionError, AnswerError) as error:  # shown plainly
         st.error(str(error))
         return None
 

@@ -17,6 +17,7 @@ import streamlit as st
 from advisor import (
     ActionPlan,
     Aim,
+    AnswerError,
     Catalogue,
     Category,
     Employment,
@@ -205,7 +206,7 @@ def main() -> None:
     profile = ask(catalogue)
     try:
         result = recommend(catalogue, profile, as_at=ctx.as_at, register=ctx.register)
-    except ValueError as error:  # a description not in the list: only from a hand-made link
+    except AnswerError as error:  # a description not in the list: only from a hand-made link
         st.error(escape_markdown(str(error)))
         return
     st.query_params.from_dict(with_date(ctx, encode_profile(catalogue, profile)))

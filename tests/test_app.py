@@ -169,11 +169,11 @@ def test_check__an_engine_error_is_shown_not_raised(monkeypatch):
     import advisor
 
     def fail(*args, **kwargs):
-        raise ValueError("the rules are too large for an exact answer")
+        raise advisor.DecisionError("X/000/0000 is not a unit of this qualification")
 
     monkeypatch.setattr(advisor, "check_progress", fail)
     at = check_units("ocr-09628", ["D/502/9654"])
-    assert "the rules are too large for an exact answer" in texts(at.error)
+    assert "X/000/0000 is not a unit of this qualification" in texts(at.error)
 
 
 # ------------------------------------------------------------------- explore the catalogue

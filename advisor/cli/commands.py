@@ -16,6 +16,7 @@ from pathlib import Path
 from advisor import (
     MAX_NOTE_LENGTH,
     Accepted,
+    AnswerError,
     Catalogue,
     CohortInput,
     CohortResult,
@@ -156,7 +157,7 @@ def command_recommend(args: argparse.Namespace) -> int:
     try:
         result = recommend(catalogue, profile, as_at=args.as_at, register=open_from(args),
                            register_subject=args.register_subject)
-    except ValueError as error:
+    except AnswerError as error:
         raise UsageError(str(error)) from None
     return answer(args, lambda: json_shapes.recommendation_dict(catalogue, result),
                    lambda: text.recommendation_text(catalogue, result))

@@ -277,7 +277,7 @@ def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozens
     qualification = catalogue.qualifications[qualification_id]
     rules, structure = catalogue.effective_rules(qualification)
     if rules is None:  # check_combination answers these itself; this is never asked for them
-        raise ValueError(f"{qualification.reference} has no rules of combination to check")
+        raise RuntimeError(f"{qualification.reference} has no rules of combination to check")
 
 
     cautions: list[str] = []

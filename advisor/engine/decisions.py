@@ -152,7 +152,7 @@ def plan_timeline(
     """When a learner studying ``glh_per_week`` guided learning hours a week from ``start``
     finishes the qualification, and whether that is in time (see :func:`check_progress`)."""
     if not glh_per_week > 0:
-        raise ValueError(f"hours a week must be more than 0, not {glh_per_week}")
+        raise answers.AnswerError(f"hours a week must be more than 0, not {glh_per_week}")
     dates = qualification.dates
     end = dates.last_certification
     # The last day a learner not yet registered can start: the last entry date, or failing

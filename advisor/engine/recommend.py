@@ -39,6 +39,7 @@ from advisor.catalogue import (
     Qualification,
     Statement,
 )
+from advisor.engine.answers import AnswerError
 from advisor.engine.combination import check_combination
 from advisor.engine.eligibility import (
     Eligibility,
@@ -97,7 +98,7 @@ def _points_matching(statement: Statement, chosen: Iterable[str]) -> list[str]:
         needle = " ".join(text.casefold().split())
         hits = [p for p in points if needle == p.casefold() or needle in p.casefold()]
         if len(hits) != 1:
-            raise ValueError(
+            raise AnswerError(
                 f"'{text}' does not pick out one of the Level 3 statements; choose from: "
                 + "; ".join(f"'{p}'" for p in points)
             )
