@@ -198,11 +198,12 @@ def test_hours_a_week__plausible_numbers_are_read(text, hours):
         ("nan", "'nan' is not a number of hours a week: give a number from 0.5 to 168"),
         ("inf", "'inf' is not a number of hours a week: give a number from 0.5 to 168"),
         ("1_0", "'1_0' is not a number of hours a week: give a number from 0.5 to 168"),
+        ("٣", "'٣' is not a number of hours a week: give a number from 0.5 to 168"),
         ("9" * 400, f"{'9' * 20!r} is not a number of hours a week: give a number from 0.5 "
                     "to 168"),
     ],
     ids=["tiny", "below-half", "above-a-week", "negative", "words", "nan", "inf",
-         "underscore", "huge"],
+         "underscore", "arabic-indic-digit", "huge"],
 )
 def test_hours_a_week__implausible_values_say_what_is_accepted(text, message):
     with pytest.raises(AnswerError) as error:

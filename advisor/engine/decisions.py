@@ -40,8 +40,11 @@ def parse_hours_a_week(text: str) -> float:
     :data:`MAX_HOURS_A_WEEK`; raises :class:`~advisor.engine.answers.AnswerError`, saying what
     is accepted, for anything else."""
     text = text.strip()
-    try:  # float() would also read "1_0" and a thousand-digit number: neither is an answer
-        hours = float(text) if len(text) <= 20 and "_" not in text else math.nan
+    # float() would also read "1_0", a thousand-digit number and other scripts' digits ("٣",
+    # as the age and levels refuse them): none is an answer.
+    try:
+        plain = len(text) <= 20 and "_" not in text and text.isascii()
+        hours = float(text) if plain else math.nan
     except ValueError:
         hours = math.nan
     if not math.isfinite(hours):

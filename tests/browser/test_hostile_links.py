@@ -2,7 +2,8 @@
 
 A link's answers travel in the page address (``advisor.formats.links``), so anyone can hand a
 learner a link holding anything. Each case opens one page with one such link (five page loads in
-all) and checks that:
+all: two on *Find a starting level*, two on *Plan a route*, one on *Check a learner's units*)
+and checks that:
 
 - the page renders its normal heading, with no Streamlit exception element (``stException``)
   and no Python traceback anywhere in the page;
@@ -15,26 +16,27 @@ all) and checks that:
 What each protection is, and what fails without it (each was checked by disabling it in a
 scratch copy of the app):
 
-- The decoder never raises (``share.decode_profile`` / ``decode_route`` catch bad values): if
-  it did, Streamlit shows ``stException`` and ``wait_for_app`` fails with the traceback.
-- Whole numbers are ASCII digits only (``share._whole_number``): Python's ``int`` accepts
-  Arabic-Indic digits, so ``age=٣٣`` and ``level=٣`` would be used as 33 and 3, and the "left
-  out" notes asserted here would be missing.
+- The decoders never raise (``decode_profile``, ``decode_route`` and ``decode_check`` catch
+  bad values): if one did, Streamlit shows ``stException`` and ``wait_for_app`` fails with the
+  traceback.
+- Numbers are ASCII digits only (``links._whole_number``, ``parse_hours_a_week``): Python's
+  ``int`` and ``float`` accept Arabic-Indic digits, so ``age=٣٣``, ``level=٣`` and ``glh=٣``
+  would be used as 33, 3 and 3, and the "left out" notes asserted here would be missing.
 - Whole numbers are range-checked: ``age=-5`` and ``level=99999999999999999999`` would be passed
   on without a note (Streamlit then left the box empty, with no error): the notes are missing.
-- One value is at most ``share.MAX_VALUE_LENGTH`` characters: ``aim`` of 2,500 characters and
+- One value is at most ``links.MAX_VALUE_LENGTH`` characters: ``aim`` of 2,500 characters and
   ``units`` of 4,000 URNs (about 44 kB) must be dropped with the "too long to use" note, and no
   unit kept.
-- A list has at most ``share.MAX_ITEMS`` items: of 151 units only the first 100 are checked, so
+- A list has at most ``links.MAX_ITEMS`` items: of 151 units only the first 100 are checked, so
   the note on unknown codes counts 99 of them, not 150.
-- A list's unknown codes make one note (``share._checked``) quoting at most ``share.MAX_LISTED``
+- A list's unknown codes make one note (``links._checked``) quoting at most ``links.MAX_LISTED``
   of them, each cut to 40 characters, "and N more" counting the rest: without it each unknown
   code has a warning box of its own, quoting the whole payload, and the per-code notes asserted
   absent here are shown.
 - Repeated keys: the last value wins (``st.query_params.to_dict``); the note must quote the last
   value, and the earlier, valid one must not be used.
 - Percent-encoded NUL and control characters reach the decoder, which removes them and says so
-  (``share._value``): without it they are quoted back in notes (NUL as U+FFFD, which Markdown
+  (``links._value``): without it they are quoted back in notes (NUL as U+FFFD, which Markdown
   puts in its place), a starting qualification of nothing else is reported as an unknown code,
   and the notes asserted here are missing.
 - Every value that cannot be used is noted, ``senior`` and ``documented`` included: without
@@ -43,9 +45,10 @@ scratch copy of the app):
   payload's ``![x](x)`` becomes an ``img[src=x]``.
 - Notes are never rendered as HTML: as HTML they create ``img[src=x]``; as HTML with JavaScript
   allowed, the payload sets ``window.__pwned``.
-- "Check a learner's units" reads no link values at all, so it has no note to show: a link
-  naming a qualification, ticked units and the page's own widget keys must change nothing (the
-  default qualification, no unit counted, no payload shown).
+- On "Check a learner's units", a unit accepted or in progress must be one of the
+  qualification's (``decode_check``): the unit of another qualification is named and left out;
+  a start date is ``YYYY-MM-DD`` only (``2026-W01-1``, which ``date.fromisoformat`` reads, is
+  left out); the centre's evidence note is kept as typed, in its box, and never rendered.
 """
 
 from __future__ import annotations
@@ -129,13 +132,19 @@ def route_keeps_no_unit(page: Page) -> None:
     assert units_held(page) == [], "a value over the length limit is dropped whole"
 
 
-def nothing_taken_from_the_link(page: Page) -> None:
-    """The page's default qualification (601/4404/X), with none of its units ticked."""
+def check_keeps_what_it_could_use(page: Page) -> None:
+    """03456, its one known unit ticked, both units accepted (the note kept as typed, in its
+    box), no hours a week."""
     expect(page.get_by_role("combobox", name="Qualification", exact=True)
-           ).to_have_value(re.compile(r"^601/4404/X "))
-    expect(page.get_by_text(re.compile(r"^Not complete yet: 0 of \d+ credits counted"))
-           ).to_be_visible()
-    assert "__pwned" not in page.get_by_test_id("stMain").inner_text()
+           ).to_have_value(re.compile(r"^03456 "))
+    expect(page.get_by_role("checkbox", name="F3 K/601/1622")).to_be_checked()
+    accepted = page.get_by_test_id("stMultiSelect").filter(
+        has=page.get_by_text("Accepted by the centre", exact=False))
+    assert [chip.split("(")[1].split(")")[0]
+            for chip in accepted.locator("[data-tag]").all_inner_texts()] == [
+        "T/601/1526", "H/601/1232"]
+    expect(page.get_by_label(re.compile(r"^Evidence for .*T/601/1526"))).to_have_value(PAYLOAD)
+    expect(page.get_by_label("Guided learning hours a week")).to_have_value("")
 
 
 # ------------------------------------------------------------------------------------ the cases
@@ -215,12 +224,20 @@ CASES = [
     ), id="plan-route--4000-units-absurd-level-repeated-nul-start"),
     pytest.param(Case(
         CHECK, "Check a learner's units",
-        [("qualification", PAYLOAD), ("check_qualification", "ocr-03456"),
-         ("units", PAYLOAD + ",L/506/2083"), ("unit_L/506/2083", "true"),
-         ("check_objective", PAYLOAD), ("age", "٣٣"), ("level", "99999999999999999999"),
-         ("\x00", "\x00\x1b")],
-        check=nothing_taken_from_the_link,
-    ), id="check-units--names-qualification-units-and-widget-keys"),
+        [("qual", "03456"), ("units", "K/601/1622," + PAYLOAD),
+         ("accepted", "T/601/1526,H/601/1232"), ("note1", PAYLOAD),
+         ("progress", "D/502/9654"), ("glh", "٣"), ("start", "2026-W01-1"),
+         ("registered", PAYLOAD)],
+        notes=(
+            f"The link's units were checked: no unit '{CODE}' in the catalogue, so it was left "
+            "out",
+            "The link's unit in progress D/502/9654 is not part of the qualification: left out.",
+            "The link's hours a week '٣' were left out: give a number from 0.5 to 168.",
+            "The link's start date '2026-W01-1' was left out: give a date like 2026-09-01.",
+            f"The link's registered '{QUOTED}' was left out: it can only be 'yes'.",
+        ),
+        check=check_keeps_what_it_could_use,
+    ), id="check-units--script-in-units-and-note--other-unit--arabic-indic-hours--iso-week"),
 ]
 
 
