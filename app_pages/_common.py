@@ -45,6 +45,7 @@ from advisor import (
     Statement,
     Status,
     StatusOnDate,
+    decode_date,
     default_data_dir,
     default_register_path,
     labels,
@@ -308,16 +309,10 @@ def link_date(text: str | None) -> tuple[dt.date, str | None]:
     cleaned = without_control_characters(text or "")
     if not cleaned:  # no date given: nothing to say
         return dt.date.today(), None
-    shown = cleaned[:20]
-    try:
-        found = dt.date.fromisoformat(cleaned)
-    except ValueError:
-        return dt.date.today(), (f"The link's date '{shown}' was left out: give a date like "
-                                 "2026-09-01. The answers are as at today.")
-    if not EARLIEST_DATE <= found <= LATEST_DATE:
-        return dt.date.today(), (f"The link's date '{shown}' was left out: give a date from "
-                                 f"{uk_date(EARLIEST_DATE)} to {uk_date(LATEST_DATE)}. The "
-                                 "answers are as at today.")
+    notes: list[str] = []
+    found = decode_date(cleaned, "date", notes)
+    if found is None:
+        return dt.date.today(), f"{notes[0]} The answers are as at today."
     return found, None
 
 

@@ -73,8 +73,13 @@ def test_links__carry_only_dates_the_apps_date_widgets_accept():
      ("1999-01-01", "The link's date '1999-01-01' was left out: give a date from 1 January "
                     "2000 to 31 December 2040. The answers are as at today."),
      ("yesterday\x00", "The link's date 'yesterday' was left out: give a date like 2026-09-01. "
-                       "The answers are as at today.")],
-    ids=["far-future", "before-the-range", "not-a-date"],
+                       "The answers are as at today."),
+     # Forms date.fromisoformat reads, but that no link of the app writes: as a start date.
+     ("2015-W23-1", "The link's date '2015-W23-1' was left out: give a date like 2026-09-01. "
+                    "The answers are as at today."),
+     ("20150601", "The link's date '20150601' was left out: give a date like 2026-09-01. "
+                  "The answers are as at today.")],
+    ids=["far-future", "before-the-range", "not-a-date", "iso-week", "basic-format"],
 )
 def test_on_date__one_the_app_cannot_use_is_left_out_with_a_note(on, note):
     at = open_with_link(ROUTE, **{"from": "09628", "level": "3", "on": on})

@@ -438,7 +438,7 @@ def decode_check(catalogue: Catalogue,
         qualification=qualification.id if qualification else None, units=tuple(units),
         accepted=tuple(accepted), in_progress=tuple(in_progress),
         glh_per_week=_hours(_value(params, "glh", notes), notes),
-        start=_day(_value(params, "start", notes), notes),
+        start=decode_date(_value(params, "start", notes), "start date", notes),
         registered=_registered(_value(params, "registered", notes), notes),
     ), notes
 
@@ -461,7 +461,10 @@ def _hours(text: str | None, notes: list[str]) -> float | None:
         return None
 
 
-def _day(text: str | None, notes: list[str]) -> dt.date | None:
+def decode_date(text: str | None, what: str, notes: list[str]) -> dt.date | None:
+    """A date a link carries, written ``YYYY-MM-DD`` only (not the other forms
+    ``date.fromisoformat`` reads, such as ``20260901`` or ``2026-W01-1``) and within the date
+    widgets' range; else ``None``, with a note naming ``what`` it was ("start date")."""
     if text is None:
         return None
     try:
@@ -470,11 +473,11 @@ def _day(text: str | None, notes: list[str]) -> dt.date | None:
     except ValueError:  # 2015-02-30
         day = None
     if day is None:
-        notes.append(f"The link's start date '{text[:20]}' was left out: give a date like "
+        notes.append(f"The link's {what} '{text[:20]}' was left out: give a date like "
                      "2026-09-01.")
         return None
     if not EARLIEST_DATE <= day <= LATEST_DATE:  # the date widgets would refuse it
-        notes.append(f"The link's start date '{text}' was left out: give a date from "
+        notes.append(f"The link's {what} '{text}' was left out: give a date from "
                      f"{uk_date(EARLIEST_DATE)} to {uk_date(LATEST_DATE)}.")
         return None
     return day
