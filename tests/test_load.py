@@ -40,20 +40,28 @@ def test_load__a_wrong_count_of_credits_is_an_error(catalogue: Catalogue):
 
 
 def test_load__a_pause_past_the_deadline_ends_the_journey_without_a_click(
-    catalogue: Catalogue
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
 ):
     """Every user whose pause outlasts the run stops at the deadline: none clicks then, which
-    would put all their last clicks in one instant."""
+    would put all their last clicks in one instant. (The pauses are recorded, not slept.)"""
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    monkeypatch.setattr(load.asyncio, "sleep", sleep)
+
     def user(seconds_left: float, think_s: float) -> load.User:
         return load.User(number=0, url="", catalogue=catalogue, figures=load.Figures(),
                          pacer=load.Pacer(None), rng=load.random.Random(0), think_s=think_s,
                          deadline=load.time.monotonic() + seconds_left, timeout_s=1,
                          as_at=load.dt.date.today())
 
-    started = load.time.monotonic()
-    assert asyncio.run(user(0.05, think_s=1000).think()) is False
-    assert load.time.monotonic() - started < 1
+    assert asyncio.run(user(5, think_s=1000).think()) is False
+    assert len(slept) == 1 and 0 < slept[0] <= 5, "waits for the deadline, not the pause"
+    slept.clear()
     assert asyncio.run(user(60, think_s=0.001).think()) is True
+    assert len(slept) == 1 and slept[0] < 1
 
 
 @pytest.mark.parametrize("url", ["http://example.com:8501", "http://10.0.0.1:8501"])
