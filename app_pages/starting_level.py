@@ -51,7 +51,6 @@ from app_pages._common import (
     with_date,
 )
 
-KEYS = ("sl_age", "sl_employment", "sl_role", "sl_senior", "sl_has", "sl_units", "sl_aim")
 EMPLOYMENT = {
     Employment.WORKING.value: "Yes, in a job where I deal with customers",
     Employment.NOT_WORKING.value: "No, not at the moment (at school or college, looking for "

@@ -90,13 +90,13 @@ def test_action_plan__escapes_every_text(tmp_path):
         "qualifications/ab-001.yaml": hostile_title}))
     target = catalogue.qualifications["ab-001"]
     html = action_plan_html(catalogue, ActionPlan(
-        as_at=TODAY, answers={HOSTILE: HOSTILE}, notes=HOSTILE,
+        as_at=TODAY, answers={HOSTILE: HOSTILE}, agreed_actions=HOSTILE,
         carry_over=carry_over(catalogue, target, units=["A/100/0001"])))
     tags = parse(html).tags
     assert [t for t, _ in tags if t in {"script", "img"}] == []
     assert not [a for _, a in tags if "onerror" in a]
     assert "&lt;script&gt;alert(1)&lt;/script&gt; in Testing" in html
-    # The answer's question, the answer and the note, each escaped however quotes are spelled.
+    # The answer's question, the answer and the agreed action, each escaped however quotes are spelled.
     assert " ".join(parse(html).text).count(HOSTILE) == 3
     assert 'alert("x")' not in html
 
@@ -158,16 +158,16 @@ def test_action_plan__escapes_hostile_note_and_title_with_quotes(tmp_path):
     catalogue = _hostile_catalogue(tmp_path)
     target = catalogue.qualifications["ab-001"]
     html = action_plan_html(catalogue, ActionPlan(
-        as_at=TODAY, notes=f"First line\n{SCRIPT}",
+        as_at=TODAY, agreed_actions=f"First line\n{SCRIPT}",
         check=check_combination(catalogue, target, ["A/100/0001"])))
     assert [t for t, _ in parse(html).tags if t == "script"] == []
     assert "<script>" not in html and '"quotes"' not in html
     assert "<h2>Where you are now: Level 2 &lt;script&gt;alert(1)&lt;/script&gt; " in html
-    assert "<p>&lt;script&gt;alert(1)&lt;/script&gt; &#34;quotes&#34;</p>" in html
+    assert "<li>&lt;script&gt;alert(1)&lt;/script&gt; &#34;quotes&#34;</li>" in html
     # Escaped, not removed: the reader sees exactly what was written.
     text = "".join(parse(html).text)
     assert f"Where you are now: Level 2 {SCRIPT} in Testing (001)" in text
-    # Headline, heading and note; then the source's title and publisher, for the rules and for
+    # Headline, heading and agreed action; then the source's title and publisher, for the rules and for
     # the dates (the record cites both).
     assert "First line" in text and text.count(SCRIPT) == 3 + 2 * 2
 
@@ -179,7 +179,7 @@ def test_action_plan__autoescape_is_on_for_every_kind_of_text(tmp_path):
     start, target = catalogue.qualifications["ab-001"], catalogue.qualifications["ab-002"]
     route = next(find_routes(catalogue, from_qualification=start, to_qualification=target))
     html = action_plan_html(catalogue, ActionPlan(
-        as_at=TODAY, created=TODAY, answers={SCRIPT: SCRIPT}, notes=SCRIPT,
+        as_at=TODAY, created=TODAY, answers={SCRIPT: SCRIPT}, agreed_actions=SCRIPT,
         recommendation=recommend(catalogue, Profile(), as_at=TODAY), route=route,
         carry_over=carry_over(catalogue, start, units=["A/100/0001"]),
         check=check_combination(catalogue, start, ["A/100/0001"])))
@@ -190,7 +190,7 @@ def test_action_plan__autoescape_is_on_for_every_kind_of_text(tmp_path):
         "table", "tr", "th", "td", "ul", "ol", "li", "span", "br", "dl", "dt", "dd"}
     assert {k for _, a in page.tags for k in a} <= {"lang", "charset", "name", "content",
                                                      "scope", "class"}
-    # Every hostile value is there, as text: title, unit, statement, source, answers, note.
+    # Every hostile value is there, as text: title, unit, statement, source, answers, agreed action.
     text = "".join(page.text)
     for shown in ("Step 1: Level 3 Certificate in Testing (002)",
                   f"Level 2 {SCRIPT} in Testing (001)", f"Greet {SCRIPT}",

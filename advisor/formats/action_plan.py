@@ -65,7 +65,6 @@ class ActionPlan:
 
     as_at: dt.date
     answers: Mapping[str, str] = field(default_factory=dict)  # question -> the learner's answer
-    notes: str = ""  # the adviser's or learner's own notes
     # Typed on the page for the printout; kept only in the browser session and the file.
     learner: str = ""  # the learner's name or reference
     adviser: str = ""
@@ -236,7 +235,6 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
         when_done=when_done,
         timeline=timeline,
         next_steps=_next_steps(catalogue, plan, status, sources),
-        notes=[line for line in plan.notes.strip().splitlines() if line],
         sources=sources.listed(),
     )
     return page(words=_words_used(page(words=[])))
