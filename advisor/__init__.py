@@ -138,6 +138,7 @@ from advisor.engine.routes import (
     StepKind,
     already_reached,
     find_routes,
+    step_limit,
 )
 from advisor.engine.validation import load_catalogue, validate_catalogue
 from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
@@ -340,6 +341,7 @@ __all__ = [
     "shared_units",
     "source_tables",
     "status_on",
+    "step_limit",
     "tables",
     "template_csv_bytes",
     "template_excel_bytes",

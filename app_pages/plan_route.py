@@ -20,7 +20,6 @@ import streamlit as st
 from advisor import (
     MAX_ROUTE_SHOWN,
     MAX_STEPS_ONWARD,
-    MAX_STEPS_TO_TARGET,
     ActionPlan,
     Catalogue,
     Category,
@@ -43,6 +42,7 @@ from advisor import (
     from_register,
     labels,
     route_from_profile,
+    step_limit,
     tables,
     text,
 )
@@ -63,8 +63,6 @@ from app_pages._common import (
 from app_pages._decisions import accept_similar
 
 ROUTES_SHOWN = MAX_ROUTE_SHOWN
-MAX_STEPS = MAX_STEPS_TO_TARGET  # the most steps a route to a chosen level or qualification
-ONWARD_STEPS = MAX_STEPS_ONWARD  # ... and a route onward, with no target chosen
 NO_TARGET = "no target chosen: onward routes shown"
 LINKED_ROUTE = "route_linked"  # the route a shared link showed, until the routes are found
 # A link carrying answers has one of these.
@@ -172,10 +170,10 @@ def completed_too(catalogue: Catalogue, query: RouteQuery) -> list[Qualification
             if i in catalogue.qualifications]
 
 
-def steps_searched(query: RouteQuery) -> int:
+def steps_searched(catalogue: Catalogue, query: RouteQuery) -> int:
     """How many steps a route may take: fewer onward (no target) than to a target."""
-    onward = query.to_qualification is None and query.to_level is None
-    return ONWARD_STEPS if onward else MAX_STEPS
+    return step_limit(to_qualification=catalogue.qualifications.get(query.to_qualification or ""),
+                      to_level=query.to_level)
 
 
 def search(ctx: Frame, query: RouteQuery) -> list[Route] | None:
@@ -188,7 +186,7 @@ def search(ctx: Frame, query: RouteQuery) -> list[Route] | None:
             st.info("Choose a level or a qualification to aim for.")
             return None
         st.info("No level or qualification chosen to aim for: these are the routes onward "
-                f"from what you hold, up to {count(ONWARD_STEPS, 'step')}.")
+                f"from what you hold, up to {count(MAX_STEPS_ONWARD, 'step')}.")
     there = [q for q in (start, *also) if q is not None and already_reached(
         q, to_qualification=target, to_level=query.to_level)]
     if there:
@@ -200,7 +198,7 @@ def search(ctx: Frame, query: RouteQuery) -> list[Route] | None:
         found = find_routes(catalogue, from_qualification=start, also_completed=also,
                             units=query.units,
                             to_qualification=target, to_level=query.to_level,
-                            as_at=ctx.as_at, max_steps=steps_searched(query),
+                            as_at=ctx.as_at, max_steps=steps_searched(catalogue, query),
                             include_inferred=not query.documented_only,
                             include_shared_units=not query.documented_only,
                             include_direct=not query.documented_only,
@@ -283,7 +281,7 @@ def main() -> None:
         target = catalogue.qualifications.get(query.to_qualification or "")
         st.warning(text.no_route_text(
             catalogue, target=target, to_level=query.to_level,
-            max_steps=steps_searched(query), as_at=ctx.as_at,
+            max_steps=steps_searched(catalogue, query), as_at=ctx.as_at,
             documented_only=query.documented_only,
             documented_option="\"Only progressions the documents state\"",
             source=catalogue.qualifications.get(query.from_qualification or "")))

@@ -96,7 +96,8 @@ def test_action_plan__escapes_every_text(tmp_path):
     assert [t for t, _ in tags if t in {"script", "img"}] == []
     assert not [a for _, a in tags if "onerror" in a]
     assert "&lt;script&gt;alert(1)&lt;/script&gt; in Testing" in html
-    # The answer's question, the answer and the agreed action, each escaped however quotes are spelled.
+    # The answer's question, the answer and the agreed action, each escaped however quotes
+    # are spelled.
     assert " ".join(parse(html).text).count(HOSTILE) == 3
     assert 'alert("x")' not in html
 
@@ -167,8 +168,8 @@ def test_action_plan__escapes_hostile_note_and_title_with_quotes(tmp_path):
     # Escaped, not removed: the reader sees exactly what was written.
     text = "".join(parse(html).text)
     assert f"Where you are now: Level 2 {SCRIPT} in Testing (001)" in text
-    # Headline, heading and agreed action; then the source's title and publisher, for the rules and for
-    # the dates (the record cites both).
+    # Headline, heading and agreed action; then the source's title and publisher, for the
+    # rules and for the dates (the record cites both).
     assert "First line" in text and text.count(SCRIPT) == 3 + 2 * 2
 
 

@@ -39,6 +39,7 @@ from advisor import (
     load_catalogue,
     recommend,
     resolve_units,
+    step_limit,
     text,
     to_csv_bytes,
     to_excel_bytes,
@@ -198,8 +199,8 @@ def command_routes(args: argparse.Namespace) -> int:
         lambda: text.routes_text(catalogue, routes, source=reached[0] if reached else source,
                                  target=target,
                                  to_level=args.to_level, already_there=there,
-                                 max_steps=args.max_steps or (4 if target or args.to_level
-                                                              else 2),
+                                 max_steps=args.max_steps or step_limit(
+                                     to_qualification=target, to_level=args.to_level),
                                  as_at=args.as_at, documented_only=args.documented_only),
     )
 

@@ -122,6 +122,7 @@ __all__ = [
     "StepKind",
     "already_reached",
     "find_routes",
+    "step_limit",
 ]
 
 DEFAULT_MAX_EXPANSIONS = 10_000
@@ -131,6 +132,13 @@ MAX_STEPS_TO_TARGET = 4
 """The most steps :func:`find_routes` takes by default to a level or qualification aimed for."""
 MAX_STEPS_ONWARD = 2
 """... and onward from what the learner holds, with no target."""
+
+
+def step_limit(*, to_qualification: Qualification | None = None,
+               to_level: int | None = None) -> int:
+    """The most steps a route takes by default: to a target, or onward with neither."""
+    onward = to_qualification is None and to_level is None
+    return MAX_STEPS_ONWARD if onward else MAX_STEPS_TO_TARGET
 
 
 def already_reached(
@@ -201,7 +209,7 @@ def find_routes(
     completed = _completed(from_qualification, also_completed)
     onward = to_qualification is None and to_level is None
     if max_steps is None:
-        max_steps = MAX_STEPS_ONWARD if onward else MAX_STEPS_TO_TARGET
+        max_steps = step_limit(to_qualification=to_qualification, to_level=to_level)
     _check_endpoints(catalogue, from_qualification, to_qualification, to_level, max_steps,
                      max_expansions)
     for q in completed:
