@@ -138,6 +138,7 @@ from advisor.engine.routes import (
     StepKind,
     already_reached,
     find_routes,
+    reaching_target,
     step_limit,
 )
 from advisor.engine.validation import load_catalogue, validate_catalogue
@@ -331,6 +332,7 @@ __all__ = [
     "progressions_from",
     "qualifications_at_level",
     "qualifications_containing",
+    "reaching_target",
     "read_cohort",
     "recommend",
     "register_qualification",

@@ -30,7 +30,6 @@ from advisor import (
     RouteQuery,
     Status,
     action_plan_html,
-    already_reached,
     apprenticeships_today,
     charts,
     check_eligibility,
@@ -41,6 +40,7 @@ from advisor import (
     find_routes,
     from_register,
     labels,
+    reaching_target,
     route_from_profile,
     step_limit,
     tables,
@@ -187,11 +187,10 @@ def search(ctx: Frame, query: RouteQuery) -> list[Route] | None:
             return None
         st.info("No level or qualification chosen to aim for: these are the routes onward "
                 f"from what you hold, up to {count(MAX_STEPS_ONWARD, 'step')}.")
-    there = [q for q in (start, *also) if q is not None and already_reached(
-        q, to_qualification=target, to_level=query.to_level)]
-    if there:
+    there = reaching_target((start, *also), to_qualification=target, to_level=query.to_level)
+    if there is not None:
         goal = target.title if target else f"Level {query.to_level}"
-        st.success(f"Already there: {there[0].title} reaches {goal}. Choose a higher level to "
+        st.success(f"Already there: {there.title} reaches {goal}. Choose a higher level to "
                    "see where to go next.")
         return None
     try:

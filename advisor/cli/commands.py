@@ -23,7 +23,6 @@ from advisor import (
     Profile,
     Qualification,
     RouteError,
-    already_reached,
     assess_cohort,
     carry_over,
     check_eligibility,
@@ -37,6 +36,7 @@ from advisor import (
     json_shapes,
     level_3_statements,
     load_catalogue,
+    reaching_target,
     recommend,
     resolve_units,
     step_limit,
@@ -176,9 +176,8 @@ def command_routes(args: argparse.Namespace) -> int:
         raise UsageError("--also names other qualifications completed: give the first with "
                          "--from")
     held = resolve_units(catalogue, _units_argument(args.units), source)
-    reached = [q for q in (source, *also) if q is not None and already_reached(
-        q, to_qualification=target, to_level=args.to_level)]
-    there = bool(reached)
+    reached = reaching_target((source, *also), to_qualification=target, to_level=args.to_level)
+    there = reached is not None
     try:
         found = find_routes(
             catalogue, from_qualification=source, also_completed=also, units=held,
@@ -196,7 +195,7 @@ def command_routes(args: argparse.Namespace) -> int:
         lambda: json_shapes.routes_dict(catalogue, routes, source=source, units=held,
                                         target=target, to_level=args.to_level,
                                         already_there=there, also_completed=also),
-        lambda: text.routes_text(catalogue, routes, source=reached[0] if reached else source,
+        lambda: text.routes_text(catalogue, routes, source=reached or source,
                                  target=target,
                                  to_level=args.to_level, already_there=there,
                                  max_steps=args.max_steps or step_limit(

@@ -101,6 +101,16 @@ from advisor.engine.carryover import CarryOver, carry_over, units_of_qualificati
 from advisor.engine.eligibility import StatusOnDate, status_on
 from advisor.engine.planner import Objective
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
+from advisor.engine.route_ends import (
+    MAX_STEPS_ONWARD,
+    MAX_STEPS_TO_TARGET,
+    already_reached,
+    check_endpoint,
+    check_endpoints,
+    completed_first,
+    reaching_target,
+    step_limit,
+)
 from advisor.engine.route_types import (
     SHARED_UNITS_STATEMENT,
     Route,
@@ -114,6 +124,8 @@ from advisor.register import Register
 
 __all__ = [
     "DEFAULT_MAX_EXPANSIONS",
+    "MAX_STEPS_ONWARD",
+    "MAX_STEPS_TO_TARGET",
     "SHARED_UNITS_STATEMENT",
     "Route",
     "RouteCost",
@@ -122,48 +134,11 @@ __all__ = [
     "StepKind",
     "already_reached",
     "find_routes",
+    "reaching_target",
     "step_limit",
 ]
 
 DEFAULT_MAX_EXPANSIONS = 10_000
-
-
-MAX_STEPS_TO_TARGET = 4
-"""The most steps :func:`find_routes` takes by default to a level or qualification aimed for."""
-MAX_STEPS_ONWARD = 2
-"""... and onward from what the learner holds, with no target."""
-
-
-def step_limit(*, to_qualification: Qualification | None = None,
-               to_level: int | None = None) -> int:
-    """The most steps a route takes by default: to a target, or onward with neither."""
-    onward = to_qualification is None and to_level is None
-    return MAX_STEPS_ONWARD if onward else MAX_STEPS_TO_TARGET
-
-
-def already_reached(
-    from_qualification: Qualification | None,
-    *,
-    to_qualification: Qualification | None = None,
-    to_level: int | None = None,
-    also_completed: Iterable[Qualification] = (),
-) -> bool:
-    """True when a completed qualification (``from_qualification`` or one of
-    ``also_completed``) is the target, or at or above the target level.
-
-    :func:`find_routes` yields nothing then; this tells "already there" from "no route found".
-    """
-    return any(
-        q.id == to_qualification.id if to_qualification is not None
-        else to_level is not None and q.level is not None and q.level >= to_level
-        for q in _completed(from_qualification, also_completed))
-
-
-def _completed(from_qualification: Qualification | None,
-               also_completed: Iterable[Qualification]) -> list[Qualification]:
-    """The qualifications completed, each once, ``from_qualification`` first."""
-    found = {q.id: q for q in (from_qualification, *also_completed) if q is not None}
-    return list(found.values())
 
 
 def find_routes(
@@ -206,14 +181,14 @@ def find_routes(
                          argument="units")
     if isinstance(also_completed, Qualification):
         also_completed = (also_completed,)
-    completed = _completed(from_qualification, also_completed)
+    completed = completed_first(from_qualification, also_completed)
     onward = to_qualification is None and to_level is None
     if max_steps is None:
         max_steps = step_limit(to_qualification=to_qualification, to_level=to_level)
-    _check_endpoints(catalogue, from_qualification, to_qualification, to_level, max_steps,
+    check_endpoints(catalogue, from_qualification, to_qualification, to_level, max_steps,
                      max_expansions)
     for q in completed:
-        _check_endpoint(catalogue, q, "also_completed")
+        check_endpoint(catalogue, q, "also_completed")
     if onward and not completed and not units:
         raise RouteError("give a target, or what the learner holds (a qualification or units) "
                          "to find the routes onward from it", argument="to_qualification")
@@ -230,41 +205,6 @@ def find_routes(
                      include_shared_units=include_shared_units, include_direct=include_direct,
                      objective=objective, register=register, register_subject=register_subject)
     return search.run(completed, held, max_steps=max_steps, max_expansions=max_expansions)
-
-
-def _check_endpoints(catalogue: Catalogue, from_qualification: Qualification | None,
-                     to_qualification: Qualification | None, to_level: int | None,
-                     max_steps: int, max_expansions: int) -> None:
-    if to_qualification is not None and to_level is not None:
-        raise RouteError("give a target qualification or a target level, not both",
-                         argument="to_level")
-    for argument, q in (("from_qualification", from_qualification),
-                        ("to_qualification", to_qualification)):
-        if q is not None:
-            _check_endpoint(catalogue, q, argument)
-    if to_level is not None:
-        levels = sorted({q.level for q in catalogue.qualifications.values()
-                         if q.category is Category.QUALIFICATION and q.level is not None})
-        if to_level not in levels:
-            held = ", ".join(str(level) for level in levels)
-            raise RouteError(f"no qualification in the catalogue is at Level {to_level}; "
-                             f"the levels are {held}", argument="to_level")
-    if max_steps < 1:
-        raise RouteError(f"max_steps must be at least 1, not {max_steps}", argument="max_steps")
-    if max_expansions < 1:
-        raise RouteError(f"max_expansions must be at least 1, not {max_expansions}",
-                         argument="max_expansions")
-
-
-def _check_endpoint(catalogue: Catalogue, q: Qualification, argument: str) -> None:
-    if not isinstance(q, Qualification) or catalogue.qualifications.get(q.id) != q:
-        raise RouteError(f"{getattr(q, 'id', q)!r} is not a qualification of this catalogue",
-                         argument=argument)
-    if q.category is Category.NATIONAL_STRUCTURE:
-        raise RouteError(
-            f"{q.name} is a national structure that awarding bodies' "
-            "qualifications follow, not a qualification learners enrol on: name one of "
-            "those qualifications", argument=argument)
 
 
 # ---------------------------------------------------------------------------------------------
