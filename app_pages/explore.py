@@ -84,11 +84,13 @@ def profile(ctx: Frame, ids: list[str]) -> None:
     known = [i for i, qid in enumerate(ids)
              if catalogue.qualifications[qid].structure is Structure.COMPLETE]
     if st.session_state.get("explore_qualification") not in ids:
-        st.session_state.pop("explore_qualification", None)  # not among the results: reset
+        # Not among the results: open the first whose structure is known. Set, not left to
+        # the widget's default, so that the box shows the qualification the page opens.
+        st.session_state["explore_qualification"] = ids[known[0] if known else 0]
     chosen = st.selectbox(
         "Open a qualification" + (" from the results" if len(ids) < len(ranked_ids(catalogue))
                                   else ""),
-        ids, index=known[0] if known else 0, key="explore_qualification",
+        ids, key="explore_qualification",
         format_func=lambda i: labels.qualification_label(catalogue.qualifications[i]),
     )
     q = catalogue.qualifications[chosen or ids[0]]

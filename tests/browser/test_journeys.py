@@ -148,3 +148,19 @@ def test_adviser__answers_carry_to_the_route_and_survive_a_change_of_page(page: 
     expect(page.get_by_label("How old are you?")).to_have_value("19")
     expect(page.get_by_test_id("stMetricValue")).to_be_visible()
     assert "age=19" in page.url and "has=09628" in page.url
+
+
+def test_learner__a_search_opens_a_result_and_the_box_names_it(page: Page):
+    """After a search, the box above the profile names the qualification the profile shows,
+    not the one open before the search (it once kept showing 601/4404/X)."""
+    page.goto("/explore")
+    wait_for_app(page, heading="Explore the catalogue")
+    box = page.get_by_role("combobox", name=re.compile("^Open a qualification"))
+    expect(box).to_have_value(re.compile("^601/4404/X "))
+    search = page.get_by_label(re.compile("^Search by words"))
+    search.fill("09628")
+    search.press("Enter")
+    wait_for_app(page)
+    expect(box).to_have_value(re.compile("^09628 "))
+    expect(page.get_by_role("heading", name=re.compile("Principles of Customer Service"))
+           ).to_be_visible()
