@@ -61,7 +61,7 @@ def main() -> None:
     def plan_route() -> None:
         routes = list(itertools.islice(find_routes(catalogue, from_qualification=start,
                                                    to_level=3), 5))
-        tables.routes_table(routes)
+        tables.routes_table(catalogue, routes)
         for step in routes[0].steps:
             check_eligibility(catalogue, step.to, as_at=AS_AT)
             tables.carry_over_table(catalogue, step.carry_over)

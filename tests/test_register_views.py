@@ -64,7 +64,7 @@ def test_views__register_options_and_routes_are_marked(catalogue, tmp_path):
     routes = list(itertools.islice(find_routes(
         catalogue, from_qualification=catalogue.find_qualification("09628"), to_level=3,
         as_at=TODAY, register=register), 2))
-    listed = tables.routes_table(routes)
+    listed = tables.routes_table(catalogue, routes)
     assert "Ofqual register" in listed.loc[0, "Documented"]
     assert "Ofqual register" not in listed.loc[1, "Documented"]
 

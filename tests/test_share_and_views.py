@@ -277,6 +277,25 @@ def test_tables__options_carry_over_and_routes(catalogue, graph):
     routes = list(itertools.islice(find_routes(
         catalogue, from_qualification=catalogue.qualifications["ocr-09628"],
         to_level=3, as_at=dt.date(2015, 6, 1)), 2))
-    listed = tables.routes_table(routes)
+    listed = tables.routes_table(catalogue, routes)
     assert listed.loc[0, "Path"] == "09628 → 09629"
     assert listed.loc[0, "Credits still needed"] == 12
+
+
+def test_routes_table__says_which_qualifications_are_not_open_and_what_replaced_them(
+        catalogue):
+    today = dt.date(2026, 11, 30)
+    routes = list(itertools.islice(find_routes(
+        catalogue, from_qualification=catalogue.qualifications["ocr-09628"], to_level=3,
+        as_at=today), 5))
+    table = tables.routes_table(catalogue, routes)
+    column = "On 30 November 2026"
+    assert list(table.columns[:3]) == ["Route", "Path", column]  # straight after the path
+    listed = table.set_index("Path")
+    assert listed.loc["09628 → 09629", column] == (
+        "09629 closed to new learners, replaced by 10380")
+    assert listed.loc["09628 → 10380", column] == "10380 whether it is open is not stated"
+    opened = list(itertools.islice(find_routes(
+        catalogue, from_qualification=catalogue.qualifications["ocr-09628"], to_level=3,
+        as_at=dt.date(2015, 6, 1)), 1))
+    assert tables.routes_table(catalogue, opened).iloc[0, 2] == "open"

@@ -25,7 +25,7 @@ from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult
 from advisor.engine.eligibility import Eligibility, ReasonCode, Status, StatusOnDate
 from advisor.engine.frameworks import framework_name as framework_label  # its one home
 from advisor.engine.planner import Objective
-from advisor.engine.routes import RouteStep, StepKind
+from advisor.engine.routes import Route, RouteStep, StepKind
 from advisor.engine.wording import count, group_name, uk_date
 from advisor.register import ENTRY, RegisterEntry
 
@@ -294,6 +294,24 @@ def plan_beyond_certification(catalogue: Catalogue, q: Qualification,
             "units can complete it: the plan below is what its rules would still need. "
             + (f"What replaced it: {'; '.join(replaced)}." if replaced else
                "The sources do not say what replaced it: ask the awarding body."))
+
+
+def route_status(catalogue: Catalogue, route: Route) -> str:
+    """How the qualifications a route enrols on stand on its date, in a few words: "open", or
+    each one that is not open, with what replaced it (``09629 closed to new learners, replaced
+    by 10380``)."""
+    words = []
+    for step in route.steps:
+        status = step.status
+        if status.status is Status.OPEN:
+            continue
+        said = ("whether it is open is not stated" if status.status is Status.UNKNOWN
+                else STATUS_WORDS[status.status])
+        replaced = [catalogue.qualifications[i].reference for i in status.replaced_by
+                    if i in catalogue.qualifications]
+        words.append(f"{step.to.reference} {said}"
+                     + (f", replaced by {' and '.join(replaced)}" if replaced else ""))
+    return "; ".join(words) or "open"
 
 
 def status_in_a_clause(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) -> str:

@@ -44,6 +44,7 @@ from advisor.views.labels import (
     group_name,
     group_requirement,
     qualification_label,
+    route_status,
     status_sentence,
 )
 
@@ -501,20 +502,23 @@ def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
     return frame.astype({"Credits": "Int64"})
 
 
-def routes_table(routes: Sequence[Route]) -> pd.DataFrame:
-    """One row per route found: its path, how far it rests on stated progressions, credits."""
+def routes_table(catalogue: Catalogue, routes: Sequence[Route]) -> pd.DataFrame:
+    """One row per route found: its path, how its qualifications stand on the date (what is
+    not open, and what replaced it), how far it rests on stated progressions, credits."""
     rows = []
+    on_date = f"On {uk_date(routes[0].as_at)}" if routes else "On the date"
     for number, route in enumerate(routes, start=1):
         rows.append({
             "Route": number,
             "Path": " → ".join(q.reference for q in route.path),
+            on_date: route_status(catalogue, route),
             "Steps": len(route.steps),
             "Documented": "yes" if route.documented else "no: includes steps not stated"
             + ("; leads to a qualification from the Ofqual register (rules of combination "
                "not known)" if any(from_register(q) for q in route.path) else ""),
             "Credits still needed": route.additional_credits,
         })
-    frame = pd.DataFrame(rows, columns=["Route", "Path", "Steps", "Documented",
+    frame = pd.DataFrame(rows, columns=["Route", "Path", on_date, "Steps", "Documented",
                                         "Credits still needed"])
     return frame.astype({"Credits still needed": "Int64"})
 
