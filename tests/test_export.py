@@ -112,6 +112,15 @@ def test_action_plan__an_option_whose_review_date_has_passed_says_so(catalogue):
             "is still offered.") in text
 
 
+def test_action_plan__a_route_step_whose_review_date_has_passed_says_so(catalogue):
+    route = next(find_routes(catalogue, to_level=1, as_at=TODAY))
+    assert [q.reference for q in route.path] == ["601/4404/X"]
+    html = action_plan_html(catalogue, ActionPlan(as_at=TODAY, route=route))
+    text = " ".join(" ".join(parse(html).text).split())
+    assert ("whether it is open on this date is unknown. Its review date (31 August 2019) has "
+            "passed; check with the awarding body that it is still offered.") in text
+
+
 def test_action_plan__an_open_qualification_that_does_not_fit_the_aim_is_named_as_that(
         catalogue):
     # 1 June 2015, an apprenticeship: 09629 takes new learners, but the 2014 framework (issued

@@ -28,7 +28,14 @@ from advisor.catalogue.models import Citation
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck
-from advisor.engine.eligibility import Reason, Status, StatusOnDate, status_on
+from advisor.engine.eligibility import (
+    Reason,
+    ReasonCode,
+    Status,
+    StatusOnDate,
+    check_eligibility,
+    status_on,
+)
 from advisor.engine.recommend_types import Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
@@ -340,7 +347,7 @@ def _route(catalogue: Catalogue, route: Route, sources: _Sources) -> _Route:
     for step in route.steps:
         marks = sources.cite(step.source)
         steps.append(_Step(_named(step.to), step_explained(step), marks,
-                           _status(catalogue, step.status, route.as_at, sources),
+                           _step_status(catalogue, step.to, step.status, route.as_at, sources),
                            _carry_over(catalogue, step.carry_over, sources, heading=None,
                                        as_at=route.as_at)))
     return _Route([q.name for q in route.path], steps)
@@ -349,6 +356,20 @@ def _route(catalogue: Catalogue, route: Route, sources: _Sources) -> _Route:
 def _status(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date,
             sources: _Sources) -> _Cited:
     return _Cited(status_sentence(catalogue, status, as_at), sources.cite(status.source))
+
+
+def _step_status(catalogue: Catalogue, q: Qualification, status: StatusOnDate, as_at: dt.date,
+                 sources: _Sources) -> _Cited:
+    """A route step's status, and, where it is not known, a review date that has passed (a
+    reason to doubt it is still offered), as the route page shows it."""
+    cited = _status(catalogue, status, as_at, sources)
+    if status.status is not Status.UNKNOWN:
+        return cited
+    passed = [r for r in check_eligibility(catalogue, q, as_at=as_at).reasons
+              if r.code is ReasonCode.REVIEW_DATE_PASSED]
+    return _Cited(" ".join([cited.text, *(r.message for r in passed)]),
+                  tuple(dict.fromkeys([*cited.marks, *(m for r in passed
+                                                        for m in sources.cite(r.source))])))
 
 
 def _carry_over(catalogue: Catalogue, result: CarryOver, sources: _Sources,
