@@ -117,6 +117,15 @@ def mixed(catalogue) -> CohortResult:
     return assess(catalogue, MIXED)
 
 
+WHILE_CERTIFICATED = dt.date(2015, 6, 1)  # every target of MIXED still issued certificates
+
+
+@pytest.fixture(scope="module")
+def mixed_2015(catalogue) -> CohortResult:
+    """MIXED on a day its targets still issued certificates, so that plans are worth making."""
+    return assess_cohort(catalogue, read(MIXED), as_at=WHILE_CERTIFICATED)
+
+
 # --------------------------------------------------------------------------------- template
 
 
@@ -168,9 +177,10 @@ def test_read__bad_rows_are_marked_and_good_rows_assessed(mixed):
 
 
 @pytest.mark.parametrize("row", [2, 4, 5, 6, 14])
-def test_results__good_rows_agree_with_check(catalogue, mixed, row):
+def test_results__good_rows_agree_with_check(catalogue, mixed_2015, row):
     """Each assessed learner's target columns are what ``advisor check`` gives for the same
     target and units (with a held qualification's mandatory units counted as held)."""
+    mixed = mixed_2015
     learner = next(x for x in mixed.learners if x.row == row)
     q = learner.target
     held = list(learner.held_units)
@@ -186,10 +196,10 @@ def test_results__good_rows_agree_with_check(catalogue, mixed, row):
             for u in record["plan_units"].split("; ") if u] == [u.urn for u in check.plan.units]
 
 
-def test_results__same_units_as_the_cli_check(capsys, mixed):
+def test_results__same_units_as_the_cli_check(capsys, mixed_2015):
     main(["check", "03456", "--units", "F3,K/601/1622,A3", "--json"])
     out = json.loads(capsys.readouterr().out)
-    record = cohort_tables.results_frame(mixed).set_index("row").loc[6]
+    record = cohort_tables.results_frame(mixed_2015).set_index("row").loc[6]
     assert record["credits_counted"] == out["credits_counted"] == 11
     assert record["plan_credits"] == out["plan"]["additional_credits"]
     assert record["rules_not_met"] == " | ".join(r["message"] for r in out["unmet"])
@@ -513,7 +523,7 @@ def test_safe__learner_references_come_out_quoted_in_csv_and_as_text_in_xlsx(cat
 # ------------------------------------------------------------------------------- summaries
 
 
-def test_summaries__levels_completion_and_units_needed(mixed):
+def test_summaries__levels_completion_and_units_needed(mixed, mixed_2015):
     levels = cohort_tables.learners_per_level(mixed)
     assert list(levels.columns) == ["recommended_level", "learners"]
     assert levels["learners"].sum() == len(mixed.learners)
@@ -524,12 +534,31 @@ def test_summaries__levels_completion_and_units_needed(mixed):
     assert completion.loc["09628", "not_eligible"] == 2  # closed to entry on the date
     assert completion["learners"].sum() == sum(1 for learner in mixed.learners
                                                if learner.assessed and learner.target)
-    needed = cohort_tables.units_most_needed(mixed)
+    # Today every target of MIXED has stopped issuing certificates: no unit is worth planning.
+    assert cohort_tables.units_most_needed(mixed).empty
+    needed = cohort_tables.units_most_needed(mixed_2015)
     assert list(needed.columns) == ["urn", "title", "credits", "level", "learners", "targets"]
     top = needed.iloc[0]
     assert (top["urn"], top["learners"]) == ("H/502/9655", 2)  # 09629's unit 4, twice
     assert top["targets"] == "09629"
     assert list(needed["learners"]) == sorted(needed["learners"], reverse=True)
+
+
+def test_results__a_target_whose_certificates_ended_is_neither_complete_nor_planned(
+        catalogue):
+    # 09628's three units meet its rules, but its certificates ended on 31 December 2017.
+    intake = HEADER + ("\nA1,30,working,,,,,R/502/9652; Y/502/9653; D/502/9654,09628"
+                       "\nA2,30,working,,,,,R/502/9652; Y/502/9653,09628\n")
+    frame = cohort_tables.results_frame(assess(catalogue, intake)).set_index("learner_ref")
+    assert frame.loc["A1", "complete"] == "rules met, certificates ended"
+    assert frame.loc["A2", "complete"] == "no, certificates ended"
+    assert frame.loc["A2", "plan_units"] == "" and pd.isna(frame.loc["A2", "plan_credits"])
+    assert frame.loc["A2", "notes"].startswith("Certificates for it are no longer issued")
+    assert frame.loc["A2", "rules_not_met"]  # which rules stay unmet is still said
+    earlier = assess_cohort(catalogue, read(intake), as_at=WHILE_CERTIFICATED)
+    before = cohort_tables.results_frame(earlier).set_index("learner_ref")
+    assert (before.loc["A1", "complete"], before.loc["A2", "complete"]) == ("yes", "no")
+    assert before.loc["A2", "plan_units"] != ""
 
 
 def test_summaries__rules_met_after_certificates_ended_are_not_counted_complete(catalogue):

@@ -19,13 +19,14 @@ from advisor.engine.cohort import (
     NOT_ASSESSED,
     CohortInput,
     CohortResult,
+    LearnerResult,
     Severity,
 )
 from advisor.engine.combination import describe_unit
 from advisor.engine.decisions import ProgressCheck
 from advisor.engine.eligibility import Eligibility, Status
 from advisor.engine.wording import uk_date
-from advisor.views.labels import entry_status
+from advisor.views.labels import BEYOND_COMPLETING, entry_status
 
 RESULT_COLUMNS: tuple[str, ...] = (
     "row", "learner_ref", "status", "recommended_level", "level_reasons",
@@ -167,6 +168,15 @@ def results_frame(result: CohortResult) -> pd.DataFrame:
             record.update(formatter.eligibility(learner.eligibility))
         if learner.carry_over is not None:
             record.update(formatter.carry(learner.carry_over))
+            if _certificates_ended(learner) and learner.carry_over.remaining.known:
+                # Rules met is not complete, and no plan of units can complete it now.
+                record.update(
+                    complete=("rules met, certificates ended"
+                              if learner.carry_over.remaining.complete
+                              else "no, certificates ended"),
+                    plan_units="", plan_credits=None, plan_glh=None,
+                    notes=REASON_SEPARATOR.join(n for n in (BEYOND_COMPLETING, record["notes"])
+                                                if n))
             if learner.progress is not None:
                 record.update(formatter.progress(learner.progress))
             held = {q.id for q in learner.held_qualifications}
@@ -179,6 +189,12 @@ def results_frame(result: CohortResult) -> pd.DataFrame:
     for column in RESULT_COLUMNS:
         frame[column] = frame[column].astype("Int64" if column in _NUMBER_COLUMNS else str)
     return frame
+
+
+def _certificates_ended(learner: LearnerResult) -> bool:
+    """The learner's target no longer issues certificates on the date."""
+    return (learner.eligibility is not None
+            and learner.eligibility.status.status is Status.CERTIFICATION_CLOSED)
 
 
 def problems_frame(source: CohortInput | CohortResult) -> pd.DataFrame:
@@ -230,8 +246,7 @@ def completion_by_target(result: CohortResult) -> pd.DataFrame:
         tally = counts.setdefault(label, Counter())
         tally["learners"] += 1
         check = learner.carry_over.remaining
-        ended = (learner.eligibility is not None
-                 and learner.eligibility.status.status is Status.CERTIFICATION_CLOSED)
+        ended = _certificates_ended(learner)
         if not check.known:
             tally["rules_not_known"] += 1
         elif check.complete:
@@ -254,14 +269,16 @@ def units_most_needed(result: CohortResult, *, limit: int | None = None) -> pd.D
     """The units that appear most often in learners' smallest completion plans.
 
     A plan's mandatory units are needed by everyone without them; its optional units are the
-    cheapest choice, one of several that would do. Columns: urn, title, credits, level,
-    learners, targets (the targets whose plans include it).
+    cheapest choice, one of several that would do. Learners whose target no longer issues
+    certificates on the date are left out: no unit can complete it for them. Columns: urn,
+    title, credits, level, learners, targets (the targets whose plans include it).
     """
     learners: Counter[str] = Counter()
     targets: dict[str, dict[str, None]] = {}
     for learner in result.learners:
         carried = learner.carry_over
-        if not learner.assessed or carried is None or learner.target is None:
+        if (not learner.assessed or carried is None or learner.target is None
+                or _certificates_ended(learner)):
             continue
         plan = carried.remaining.plan
         if plan is None or not carried.remaining.known:
