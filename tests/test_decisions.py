@@ -156,10 +156,10 @@ def test_timeline__complete_needs_no_hours(catalogue):
          "after 31 December 9999, the calendar's last day, after the certification end date, "
          "31 December 2017."),
         ("09628", 1e-320, dt.date(2015, 1, 5), False, "finishing after 31 December 9999"),
-        ("09628", 5, dt.date(9999, 12, 30), False,
-         "Too late: 93 guided learning hours at 5 a week from 30 December 9999: finishing after "
-         "31 December 9999, the calendar's last day, after the certification end date, "
-         "31 December 2017."),
+        ("09628", 5, dt.date(9999, 12, 30), False,  # certificates ended long before the start
+         "Too late: certificates for OCR Level 2 Certificate in Principles of Customer Service "
+         "(09628) ended on 31 December 2017, before 30 December 9999, so no learner, "
+         "registered or not, can be certificated for it now."),
         ("10379", 5, dt.date.max, None,
          "Not known: 264 guided learning hours at 5 a week from 31 December 9999: finishing "
          "after 31 December 9999, the calendar's last day; the sources give no certification "
@@ -322,7 +322,7 @@ def test_cli_check__a_start_near_the_calendars_end_is_answered(capsys, registere
                    *registered)
     assert out["timeline"]["in_time"] is False
     assert (out["timeline"]["weeks"], out["timeline"]["finish_by"]) == (None, None)
-    assert "finishing after 31 December 9999" in out["timeline"]["reason"]
+    assert "ended on 31 December 2017, before 30 December 9999" in out["timeline"]["reason"]
     assert main(["check", "09628", "--glh-per-week", "5", "--as-at", "9999-12-30"]) == 0
     assert "Timeline: Too late" in capsys.readouterr().out
 
@@ -581,7 +581,7 @@ def test_cohort_decisions__an_as_at_date_near_the_calendars_end_assesses_every_r
                        as_at=dt.date(9999, 12, 30))
     assert list(frame["status"]) == ["assessed", "assessed"]
     assert (frame.loc["D1", "in_time"], frame.loc["D1", "finish_by"]) == ("no", "")
-    assert "finishing after 31 December 9999" in frame.loc["D1", "timeline"]
+    assert "ended on 31 December 2017, before 30 December 9999" in frame.loc["D1", "timeline"]
 
 
 def test_timeline__the_closed_by_date_is_not_given_as_a_last_entry_date(catalogue):
@@ -606,3 +606,29 @@ def test_record__no_advice_on_hours_for_a_qualification_whose_certificates_have_
     today = _headline_and_steps(action_plan_html(catalogue, ActionPlan(
         as_at=dt.date(2026, 11, 29), progress=result)))[1]
     assert "more hours" not in today and "cannot complete it" in today
+
+
+def test_timeline__after_certificates_ended_no_one_can_finish_registered_or_not(catalogue):
+    q = catalogue.find_qualification("03456")
+    units = ["K/601/1622", "J/601/1627", "R/601/1212", "J/601/1210", "M/601/1511",
+             "T/601/1526", "D/601/1519"]
+    for registered in (True, False):
+        timeline = check_progress(catalogue, q, units, glh_per_week=4,
+                                  start=dt.date(2026, 11, 30), registered=registered).timeline
+        assert timeline is not None and timeline.in_time is False
+        assert timeline.reason == (
+            "Too late: certificates for OCR Level 3 NVQ Diploma in Customer Service (03456) "
+            "ended on 31 August 2019, before 30 November 2026, so no learner, registered or "
+            "not, can be certificated for it now.")
+
+
+def test_timeline__nothing_more_to_study_is_said_so_not_as_zero_weeks(catalogue):
+    q = catalogue.find_qualification("03456")
+    units = ["K/601/1622", "J/601/1627", "R/601/1212", "J/601/1210", "M/601/1511",
+             "T/601/1526", "D/601/1519"]
+    timeline = check_progress(catalogue, q, units, glh_per_week=4, start=dt.date(2018, 6, 1),
+                              registered=True).timeline
+    assert timeline is not None and timeline.in_time is True
+    assert timeline.reason.startswith("In time: nothing more to study from 1 June 2018, on or "
+                                      "before the certification end date, 31 August 2019.")
+    assert (timeline.weeks, timeline.finish_by) == (0, dt.date(2018, 6, 1))

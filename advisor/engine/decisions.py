@@ -171,10 +171,14 @@ def plan_timeline(
                        closed_to_entry_by=entry.date if entry and closed_by else None,
                        in_time=None, reason=missing, source=source)
     late = entry is not None and start > entry.date  # too late to start, whatever the hours
-    if glh is None and not late:
+    ended = end is not None and start > end.date  # too late for anyone, registered or not
+    if glh is None and not (late or ended):
         return unknown
     worked_out, hours = unknown, f"starting on {uk_date(start)}"
-    if glh is not None:
+    if glh == 0:
+        hours = f"nothing more to study from {uk_date(start)}"
+        worked_out = dataclasses.replace(unknown, weeks=0, finish_by=start)
+    elif glh is not None:
         weeks, finish = _finish(start, glh=glh, glh_per_week=glh_per_week)
         studied = (f"{count(glh, 'guided learning hour')} at {glh_per_week:g} a week from "
                    f"{uk_date(start)}")
@@ -182,6 +186,11 @@ def plan_timeline(
                  if weeks is not None and finish is not None else
                  f"{studied}: finishing after {uk_date(dt.date.max)}, the calendar's last day")
         worked_out = dataclasses.replace(unknown, weeks=weeks, finish_by=finish)
+    if end is not None and ended:
+        return dataclasses.replace(worked_out, in_time=False, reason=(
+            f"Too late: certificates for {qualification.name} ended on {uk_date(end.date)}, "
+            f"before {uk_date(start)}, so no learner, registered or not, can be certificated "
+            "for it now."))
     if entry is not None and late:
         closed = (f"the last entry date was {uk_date(entry.date)}" if closed_by is None else
                   "a later document says it was closed to new learners by "
