@@ -632,3 +632,23 @@ def test_timeline__nothing_more_to_study_is_said_so_not_as_zero_weeks(catalogue)
     assert timeline.reason.startswith("In time: nothing more to study from 1 June 2018, on or "
                                       "before the certification end date, 31 August 2019.")
     assert (timeline.weeks, timeline.finish_by) == (0, dt.date(2018, 6, 1))
+
+
+def test_record__a_centre_record_names_the_unmet_rules_and_nothing_beyond_units_in_progress(
+        catalogue):
+    from advisor import ActionPlan, action_plan_html
+
+    q = catalogue.find_qualification("09628")
+    unit_1, unit_2, unit_3 = urns(catalogue, "09628", "1", "2", "3")
+    while_open = dt.date(2015, 1, 5)
+    # Two of the three units held, the third in progress: nothing more to plan beyond it.
+    result = check_progress(catalogue, q, [unit_1, unit_2], in_progress=[unit_3])
+    page = action_plan_html(catalogue, ActionPlan(as_at=while_open, progress=result))
+    assert "<h1>Record of a units check: Customer Service qualifications</h1>" in page
+    assert "To agree with the learner:" in page and "with your adviser" not in page
+    assert "Rules not met yet:" in page
+    assert "<li>Credits: 8 of 13 counted; 5 more needed; in progress: unit 3</li>" in page
+    assert "Nothing more is needed beyond the units in progress." in page
+    assert "Still needed: 0 credits" not in page
+    learner = action_plan_html(catalogue, ActionPlan(as_at=while_open, check=result.today))
+    assert "<h1>Your Customer Service qualifications action plan</h1>" in learner

@@ -139,6 +139,7 @@ class _Check:
     certificates_ended: bool = False  # certification has closed: no plan can complete it
     no_plan: str | None = None  # why there is no plan (see CombinationCheck.no_plan_reason)
     cautions: list[str] = field(default_factory=list)  # what the check's answer rests on
+    unmet: list[str] = field(default_factory=list)  # the rules not met, in words
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,7 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
             ("Learner", plan.learner), ("Adviser", plan.adviser), ("Centre", plan.centre))
             if value.strip()],
         actions=[line for line in plan.agreed_actions.strip().splitlines() if line.strip()],
+        record=plan.progress is not None,  # a centre's record of a check, not a learner's plan
         created=uk_date(created),
         as_at=uk_date(plan.as_at),
         answers=list(plan.answers.items()),
@@ -416,7 +418,8 @@ def _check(catalogue: Catalogue, check: CombinationCheck, sources: _Sources,
                   check.credits_counted, check.credits_required, plan, accepted,
                   [describe_unit(catalogue, u, rules) for u in check.in_progress],
                   sources.cite(rules.source) if rules is not None else (), ended,
-                  check.no_plan_reason, list(check.cautions) if check.known else [])
+                  check.no_plan_reason, list(check.cautions) if check.known else [],
+                  [rule.message for rule in check.unmet] if check.known else [])
 
 
 def _next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | None,
