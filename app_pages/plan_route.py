@@ -288,10 +288,7 @@ def main() -> None:
         st.subheader("Routes, best first")
         show_table(tables.routes_table(catalogue, routes), name="Routes found",
                    key="route_list_csv", file_name="routes.csv")
-        # A route through a qualification closed on the date says so in its name too.
-        route_names = {n: f"Route {n + 1}: " + " → ".join(q.reference for q in r.path)
-                       + (" (closed)" if r.status.closed else "")
-                       for n, r in enumerate(routes)}
+        route_names = {n: labels.route_name(n + 1, r) for n, r in enumerate(routes)}
         linked = st.session_state.pop(LINKED_ROUTE, None)
         if linked is not None and linked < len(routes):
             st.session_state["route_choice"] = linked

@@ -274,7 +274,7 @@ def expected_routes(user: User, start: str, to_level: int | None) -> list[str]:
     if already_reached(held, to_level=to_level):
         return []
     found = find_routes(catalogue, from_qualification=held, to_level=to_level, as_at=user.as_at)
-    return [f"Route {n + 1}: " + " → ".join(q.reference for q in route.path)
+    return [labels.route_name(n + 1, route)
             for n, route in enumerate(itertools.islice(found, ROUTES_SHOWN))]
 
 

@@ -299,3 +299,18 @@ def test_routes_table__says_which_qualifications_are_not_open_and_what_replaced_
         catalogue, from_qualification=catalogue.qualifications["ocr-09628"], to_level=3,
         as_at=dt.date(2015, 6, 1)), 1))
     assert tables.routes_table(catalogue, opened).iloc[0, 2] == "open"
+
+
+def test_check_link__units_are_read_within_its_qualification_and_others_are_named(catalogue):
+    q = catalogue.find_qualification
+    # Unit numbers are the qualification's own: F3 and F4 are 03456's, not 09629's.
+    query, notes = decode_check(catalogue, {"qual": "03456", "units": "F3,F4"})
+    assert (query.units, notes) == (("K/601/1622", "J/601/1627"), [])
+    query, notes = decode_check(catalogue, {"qual": "09629", "units": "F3,F4"})
+    assert query.units == ()
+    assert notes == ["The link's units were checked: 2 are not in 09629, so they were left "
+                     "out: 'F3', 'F4'."]
+    # A real unit that the qualification does not list would be ticked but never counted.
+    query, notes = decode_check(catalogue, {"qual": "10380", "units": "A/506/2130"})
+    assert query.qualification == q("10380").id and query.units == ()
+    assert notes == ["The link's unit A/506/2130 is not part of the qualification: left out."]

@@ -16,9 +16,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from advisor.catalogue import Catalogue, Category, UnknownReference
+from advisor.catalogue import Catalogue, Category, Qualification, UnknownReference
 from advisor.engine import answers
-from advisor.engine.combination import Accepted
+from advisor.engine.combination import Accepted, resolve_units
 from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
 from advisor.engine.recommend_index import level_3_statements
 from advisor.engine.recommend_types import Profile
@@ -95,20 +95,21 @@ def _listed(quoted: list[str]) -> str:
     return ", ".join(quoted[:MAX_LISTED]) + (f" and {more} more" if more > 0 else "")
 
 
-def _checked(what: str, unknown: list[UnknownReference], count: int, notes: list[str]) -> None:
-    """One note for the codes of a list of ``count`` that the catalogue does not hold."""
+def _checked(what: str, unknown: list[UnknownReference], count: int, notes: list[str],
+             where: str = "in the catalogue") -> None:
+    """One note for the codes of a list of ``count`` that are not found ``where``."""
     if not unknown:
         return
     checked = f"The link's {what} was checked" if count == 1 else f"The link's {what}s were checked"
     if len(unknown) == 1:
         error = unknown[0]
-        note = (f"{checked}: no {error.what} '{error.reference[:40]}' in the catalogue, so it "
+        note = (f"{checked}: no {error.what} '{error.reference[:40]}' {where}, so it "
                 "was left out")
         if error.suggestions:
             note += "; did you mean " + ", ".join(error.suggestions) + "?"
     else:
         codes = _listed([f"'{error.reference[:40]}'" for error in unknown])
-        note = (f"{checked}: {len(unknown)} are not in the catalogue, so they were left out: "
+        note = (f"{checked}: {len(unknown)} are not {where}, so they were left out: "
                 f"{codes}.")
     notes.append(note)
 
@@ -166,14 +167,17 @@ def _qualifications(catalogue: Catalogue, refs: list[str], notes: list[str],
     return list(dict.fromkeys(found))
 
 
-def _units(catalogue: Catalogue, refs: list[str], notes: list[str]) -> list[str]:
+def _units(catalogue: Catalogue, refs: list[str], notes: list[str],
+           within: Qualification | None = None) -> list[str]:
+    """The URNs ``refs`` name: URNs, or unit numbers (``F3``) of ``within``."""
     found, unknown = [], []
     for ref in refs:
         try:
-            found.append(catalogue.find_unit(ref).urn)
+            found += resolve_units(catalogue, [ref], within)
         except UnknownReference as error:
             unknown.append(error)
-    _checked("unit", unknown, len(refs), notes)
+    _checked("unit", unknown, len(refs), notes,
+             where=f"in {within.reference}" if within is not None else "in the catalogue")
     return list(dict.fromkeys(found))
 
 
@@ -408,7 +412,6 @@ def decode_check(catalogue: Catalogue,
     found = _qualifications(catalogue, _items(_value(params, "qual", notes), "qual",
                                               notes)[:1], notes, "qualification")
     qualification = catalogue.qualifications[found[0]] if found else None
-    units = _units(catalogue, _items(_value(params, "units", notes), "units", notes), notes)
     listed: set[str] = set()
     if qualification is not None:
         rules, _ = catalogue.effective_rules(qualification)
@@ -422,10 +425,14 @@ def decode_check(catalogue: Catalogue,
                          "qualification: left out.")
         return [u for u in urns if u in listed]
 
+    units = _units(catalogue, _items(_value(params, "units", notes), "units", notes), notes,
+                   within=qualification)
+    if listed:  # a unit the qualification does not list would be ticked but never counted
+        units = own(units, "unit")
     accepted_refs = _items(_value(params, "accepted", notes), "accepted", notes)
     accepted = []
     for number, ref in enumerate(accepted_refs, start=1):
-        urn = _units(catalogue, [ref], notes)
+        urn = _units(catalogue, [ref], notes, within=qualification)
         if urn and own(urn, "accepted unit"):
             note = _value(params, f"note{number}", notes) or ""
             if len(note) > MAX_NOTE_LENGTH:
@@ -433,7 +440,8 @@ def decode_check(catalogue: Catalogue,
                              "characters.")
             accepted.append(Accepted(urn[0], note[:MAX_NOTE_LENGTH]))
     in_progress = own(_units(catalogue, _items(_value(params, "progress", notes), "progress",
-                                               notes), notes), "unit in progress")
+                                               notes), notes, within=qualification),
+                      "unit in progress")
     return CheckQuery(
         qualification=qualification.id if qualification else None, units=tuple(units),
         accepted=tuple(accepted), in_progress=tuple(in_progress),

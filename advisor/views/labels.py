@@ -296,6 +296,13 @@ def plan_beyond_certification(catalogue: Catalogue, q: Qualification,
                "The sources do not say what replaced it: ask the awarding body."))
 
 
+def route_name(number: int, route: Route) -> str:
+    """``Route 2: 09628 → 09629 (closed)``: a route found, named by its path, marked where it
+    goes through a qualification closed on its date."""
+    return (f"Route {number}: " + " → ".join(q.reference for q in route.path)
+            + (" (closed)" if route.status.closed else ""))
+
+
 def route_status(catalogue: Catalogue, route: Route) -> str:
     """How the qualifications a route enrols on stand on its date, in a few words: "open", or
     each one that is not open, with what replaced it (``09629 closed to new learners, replaced
