@@ -57,10 +57,21 @@ def test_match_role__tolerates_case_plurals_and_spacing(catalogue, text, expecte
     assert [r.id for r in match_role(catalogue, text).roles] == expected
 
 
-def test_match_role__a_shorter_title_only_suggests(catalogue):
-    match = match_role(catalogue, "team leader")
+def test_match_role__a_shorter_title_several_contain_only_suggests(catalogue):
+    match = match_role(catalogue, "assistant")
     assert match.roles == ()
-    assert "customer-service-team-leader" in [r.id for r in match.suggestions]
+    assert {"helpdesk-assistants", "pr-assistant"} <= {r.id for r in match.suggestions}
+
+
+def test_match_role__a_shorter_title_only_one_contains_is_taken_as_it_and_says_so(catalogue):
+    match = match_role(catalogue, "team leader")
+    assert ([r.id for r in match.roles], match.widened) == (["customer-service-team-leader"], True)
+    result = advise(catalogue, role="team leader", employment=Employment.WORKING, age=30)
+    assert result.recommended_level == 3
+    assert any(f.message.startswith('"team leader" is taken as "Customer Service Team Leader", '
+                                    "the only job role the documents list whose title contains "
+                                    "it, listed among the Level 3 job roles")
+               for f in result.reasons)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "astronaut"])

@@ -2,8 +2,10 @@
 
 Matching ignores case, spacing, punctuation and plurals ("call centre operator" matches "Call
 Centre Operators"), handles alternatives in a title ("Waiter/Bar Tender") and extra words in
-the learner's ("senior call centre operator at a bank"). A title the lists do not name gets the
-closest titles as suggestions, never a level.
+the learner's ("senior call centre operator at a bank"). A shorter title that only one listed
+title contains ("team leader": Customer Service Team Leader) is taken as that one, and says so
+(``widened``); one that several contain, or none, gets the closest titles as suggestions, never
+a level.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ class RoleMatch:
     text: str  # what the learner typed
     roles: tuple[JobRole, ...]  # the catalogue's roles it matches (empty: no match)
     suggestions: tuple[JobRole, ...] = ()  # close titles, when nothing matched
+    widened: bool = False  # a shorter title, taken as the only listed title containing it
 
 
 def _singular(word: str) -> str:
@@ -77,8 +80,12 @@ def match_role(catalogue: Catalogue, text: str) -> RoleMatch:
         matched = list(dict.fromkeys(matched))
     if matched:
         return RoleMatch(text, tuple(matched))
-    # A shorter title ("team leader") is only a suggestion: several roles may end that way.
-    wider = [role for alternative, role in labels.items() if len(key) >= 6 and key in alternative]
+    # A shorter title ("team leader"): the one listed title that contains it; where several
+    # do ("assistant"), only suggestions.
+    wider = list(dict.fromkeys(role for alternative, role in labels.items()
+                               if len(key) >= 6 and key in alternative))
+    if len(wider) == 1:
+        return RoleMatch(text, tuple(wider), widened=True)
     close = difflib.get_close_matches(key, list(labels), n=3, cutoff=0.6)
     suggestions = dict.fromkeys([*wider, *(labels[c] for c in close)])
     return RoleMatch(text, (), tuple(suggestions)[:5])

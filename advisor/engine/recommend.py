@@ -277,11 +277,14 @@ def _senior_role_evidence(catalogue: Catalogue, profile: Profile
 def _role_findings(catalogue: Catalogue, match: RoleMatch) -> list[Finding]:
     findings: list[Finding] = []
     for role in match.roles:
+        matches = (f"\"{match.text}\" is taken as \"{role.title}\", the only job role the "
+                   "documents list whose title contains it" if match.widened else
+                   f"\"{match.text}\" matches \"{role.title}\"")
         if role.level is not None:
             findings.append(Finding(
                 "role-level",
-                f"\"{match.text}\" matches \"{role.title}\", listed among the Level {role.level} "
-                "job roles that need good customer service skills.",
+                f"{matches}, listed among the Level {role.level} job roles that need good "
+                "customer service skills.",
                 role.source, level=role.level,
             ))
         elif role.after is not None and role.after in catalogue.qualifications:
@@ -289,7 +292,7 @@ def _role_findings(catalogue: Catalogue, match: RoleMatch) -> list[Finding]:
             next_level = (after.level or 0) + 1 if after.level is not None else None
             findings.append(Finding(
                 "role-after-qualification",
-                f"\"{match.text}\" matches \"{role.title}\", a job {after.name} prepares "
+                f"{matches}, a job {after.name} prepares "
                 f"people for; someone already doing it is past that starting point"
                 + (f", so Level {next_level} is the one to consider." if next_level else "."),
                 role.source, level=next_level,

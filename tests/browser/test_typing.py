@@ -39,14 +39,21 @@ def test_learner__a_typed_title_close_to_a_listed_one_is_one_click_away(
     role = page.get_by_role("combobox", name="What is your job called?")
     role.click()
     role.fill("team leader")
-    role.press("Enter")  # as typed: not one of the documents' titles
-    wait_for_app(page)
-    expect(page.get_by_test_id("stMetricValue")).to_have_text("Level 2")
-    page.get_by_role("button", name='Use "Customer Service Team Leader"').click()
+    role.press("Enter")  # as typed: only one listed title contains it, so it is taken as that
     wait_for_app(page)
     expect(page.get_by_test_id("stMetricValue")).to_have_text("Level 3")
-    expect(page.get_by_text('"Customer Service Team Leader" matches "Customer Service Team '
-                            'Leader"')).to_be_visible()
-    assert "role=customer+service+team+leader" in page.url.casefold()
+    expect(page.get_by_text('"team leader" is taken as "Customer Service Team Leader"')
+           ).to_be_visible()
+    role.click()
+    role.fill("sales supervisor")
+    role.press("Enter")  # as typed: close to a listed title, but not one
+    wait_for_app(page)
+    expect(page.get_by_test_id("stMetricValue")).to_have_text("Level 2")
+    page.get_by_role("button", name='Use "Sales Team Supervisor"').click()
+    wait_for_app(page)
+    expect(page.get_by_test_id("stMetricValue")).to_have_text("Level 3")
+    expect(page.get_by_text('"Sales Team Supervisor" matches "Sales Team Supervisor"')
+           ).to_be_visible()
+    assert "role=sales+team+supervisor" in page.url.casefold()
     check_accessibility(page)
     assert blocked_requests == []
