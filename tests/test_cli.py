@@ -305,11 +305,12 @@ def test_frameworks__components_held_missing_or_to_check_with_statuses(capsys):
     assert "[held] technical-knowledge: Held: OCR Level 2 Certificate" in text
     assert ("Today: In England, the Customer Service Practitioner apprenticeship standard "
             "(ST0072, Level 2) took the place of this framework.") in text
-    # The 2010 and 2014 Level 3 frameworks share a title; their headings differ.
+    # The 2010 and 2014 Level 3 frameworks share a title; their headings differ, and the one
+    # issued in 2014 comes first (the 2010 one matters to people who started it).
     headings = [line for line in text.splitlines()
                 if line.startswith("Advanced Apprenticeship in Customer Service")]
     assert [h.removeprefix("Advanced Apprenticeship in Customer Service") for h in headings] \
-        == [" (Level 3, with 03456 and 09629)", " (Level 3, framework FR03058)"]
+        == [" (Level 3, framework FR03058)", " (Level 3, with 03456 and 09629)"]
 
 
 def test_check__rules_met_after_certificates_ended_and_why_there_is_no_plan(capsys):

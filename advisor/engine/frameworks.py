@@ -87,7 +87,7 @@ def check_framework(
         else:
             statuses.append(ComponentStatus(
                 component, None, None,
-                f"Not in the catalogue; check with the centre: {component.description}"))
+                f"Not in these documents; check with the centre: {component.description}"))
     cautions = []
     if not framework.components_complete:
         cautions.append("This framework may have components the sources do not list.")
@@ -101,10 +101,13 @@ def check_frameworks(catalogue: Catalogue, *, qualifications: Iterable[str] = ()
                      on_route: Iterable[str] = ()) -> tuple[FrameworkStatus, ...]:
     """Every apprenticeship framework in the catalogue, by level, checked against the
     qualifications held (ids); with ``as_at``, with statuses on that date; with ``on_route``,
-    the qualifications a route would add (see :func:`check_framework`)."""
+    the qualifications a route would add (see :func:`check_framework`). At each level the
+    latest issued comes first (those whose issue date is not known last): the older ones
+    matter to people who started them."""
     held = tuple(qualifications)
     planned = tuple(on_route)
-    ordered = sorted(catalogue.frameworks.values(), key=lambda f: (f.level, f.id))
+    ordered = sorted(catalogue.frameworks.values(), key=lambda f: (
+        f.level, f.issued is None, -(f.issued.toordinal() if f.issued else 0), f.id))
     return tuple(check_framework(catalogue, f, qualifications=held, as_at=as_at,
                                  on_route=planned)
                  for f in ordered)

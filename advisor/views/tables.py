@@ -523,7 +523,8 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route]) -> pd.DataFrame:
     return frame.astype({"Credits still needed": "Int64"})
 
 
-_HELD_WORDS = {True: "held", False: "missing", None: "not in the catalogue: check with the centre"}
+_HELD_WORDS = {True: "held", False: "missing",
+               None: "not in these documents: check with the centre"}
 
 
 def framework_table(catalogue: Catalogue, status: FrameworkStatus, *,
