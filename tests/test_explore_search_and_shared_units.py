@@ -42,6 +42,13 @@ def test_shared_units__agree_with_carry_over_for_601_4404_x_and_10378(catalogue)
     facts = tables.comparison_table(catalogue, [ocnlr, ocr], as_at=TODAY).set_index("Fact")
     assert facts.loc["Units listed", OCR] == (
         "15 (those of S/016/371, which it is inferred to follow)")
+    # Its credits too are the structure's, as the checks and routes count them.
+    required = catalogue.effective_rules(ocr)[0].credits_required
+    assert facts.loc["Credits required", OCR] == (
+        f"{required} (those of S/016/371, which it is inferred to follow)")
+    profile = tables.facts_table(catalogue, ocr).set_index("Fact")
+    assert profile.loc["Credits required", "Value"] == facts.loc["Credits required", OCR]
+    assert "inferred" in profile.loc["Credits required", "Source"]
     assert len(shared) == 15
     # 601/4404/X's dates are not stated and its review date has passed: the comparison says
     # both, as its own profile does.

@@ -229,6 +229,29 @@ def _units_listed(catalogue: Catalogue, q: Qualification) -> str:
     return str(len(listed)) + (f" (those of {by[0].reference}, {by[1]})" if by else "")
 
 
+def _credits_required(catalogue: Catalogue, q: Qualification) -> str:
+    """The credits ``q`` needs: its own figure, or that of the national structure it follows
+    (as the checks and routes count them), saying whose."""
+    if q.credits_required is not None:
+        return str(q.credits_required)
+    rules, _ = catalogue.effective_rules(q)
+    by = follows(catalogue, q)
+    if rules is None or by is None:
+        return NOT_STATED
+    return f"{rules.credits_required} (those of {by[0].reference}, {by[1]})"
+
+
+def _credits_source(catalogue: Catalogue, q: Qualification) -> Sequence[Citation]:
+    """Where :func:`_credits_required` comes from: ``q``'s own rules or statements, or the
+    structure's rules and why ``q`` is taken to follow it."""
+    if q.credits_required is None and follows(catalogue, q) is not None:
+        rules, _ = catalogue.effective_rules(q)
+        return (*(rules.source if rules else ()), *(q.based_on.source if q.based_on else ()))
+    if q.rules is not None:
+        return q.rules.source
+    return q.rule_statements[0].source if q.rule_statements else q.source
+
+
 def _replacements(catalogue: Catalogue, q: Qualification) -> str:
     names = []
     for replacement in q.replaced_by:
@@ -250,10 +273,7 @@ def facts_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
         ("Level", str(q.level) if q.level is not None else NOT_STATED, q.source),
         ("Kind", KIND_WORDS[q.kind], q.source),
         ("Framework", q.framework or NOT_STATED, q.source),
-        ("Credits required",
-         str(q.credits_required) if q.credits_required is not None else NOT_STATED,
-         q.rules.source if q.rules else (q.rule_statements[0].source if q.rule_statements
-                                         else q.source)),
+        ("Credits required", _credits_required(catalogue, q), _credits_source(catalogue, q)),
         ("Guided learning hours (GLH)", _range(q.glh), q.glh.source if q.glh else ()),
         ("Total qualification time (TQT)", _range(q.tqt), q.tqt.source if q.tqt else ()),
         ("Structure known", STRUCTURE_WORDS[q.structure], q.source),
@@ -357,8 +377,7 @@ def comparison_table(catalogue: Catalogue, qualifications: Sequence[Qualificatio
             "Awarding body": q.awarding_body,
             "Level": str(q.level) if q.level is not None else NOT_STATED,
             "Kind": KIND_WORDS[q.kind],
-            "Credits required": str(q.credits_required) if q.credits_required is not None
-            else NOT_STATED,
+            "Credits required": _credits_required(catalogue, q),
             "Guided learning hours (GLH)": _range(q.glh),
             "Total qualification time (TQT)": _range(q.tqt),
             "Structure known": q.structure.value,
