@@ -82,9 +82,14 @@ def main() -> None:
 
     st.header("Your answers")
     st.write(
-        "The units you tick and the choices you make belong to your browser session only: "
-        "nothing is saved to a file or database on the server, and they are gone when you close "
-        "the tab. The catalogue itself is read-only and shared by everyone."
+        "The units you tick and the choices you make belong to your browser session: nothing "
+        "is saved to a file or database on the server, and no usage statistics are sent. They "
+        "also travel in the page address (the qualifications, units, decisions and a centre's "
+        "evidence notes, never a name), so that a bookmark or a shared link reopens them: "
+        "anyone you give the address to sees those answers, and your browser's history keeps "
+        "it. Names and agreed actions typed for a printout stay in the session and the "
+        "downloaded file only. Close the tab, and clear the history if the computer is shared, "
+        "to leave nothing behind. The catalogue itself is read-only and shared by everyone."
     )
 
 

@@ -224,8 +224,8 @@ def test_explore__compare_shows_the_shared_unit():
 
 def test_about__lists_the_six_documents_and_the_as_at_date(catalogue):
     at = open_page("app_pages/about.py", as_at=BEFORE_CLOSING)
-    documents = table_with(at, "Document")
-    assert sorted(documents["Document"]) == sorted(catalogue.documents)
+    documents = table_with(at, "File")
+    assert sorted(documents["File"]) == sorted(catalogue.documents)
     assert len(documents) == 6
     assert any("1 June 2015" in t for t in texts(at.info))
     assert any("nothing is saved" in t for t in texts(at.markdown))

@@ -276,7 +276,8 @@ def test_shared_units__of_three_lists_units_any_two_share(catalogue, graph):
 
 
 def test_documents_table__every_document_with_what_cites_it(catalogue):
-    table = source_tables.documents_table(catalogue).set_index("Document")
+    table = source_tables.documents_table(catalogue).set_index("File")
+    assert source_tables.documents_table(catalogue).columns[0] == "Title"  # the file name last
     assert set(table.index) == set(catalogue.documents)
     assert len(table) == 6
     assert table.loc["external-facts.md", "Kind"] == "secondary"

@@ -33,7 +33,6 @@ def documents_table(catalogue: Catalogue) -> pd.DataFrame:
     rows = []
     for document in catalogue.documents.values():
         rows.append({
-            "Document": document.file,
             "Title": document.title,
             "Publisher": document.publisher,
             "Kind": document.kind.value,
@@ -43,10 +42,11 @@ def documents_table(catalogue: Catalogue) -> pd.DataFrame:
             or "none",
             "Units citing it": len(citing_units[document.file]),
             "What was taken from it": "; ".join(document.provides) or NOT_STATED,
+            "File": document.file,  # the name the sources folder gives it, for the curious
         })
     return pd.DataFrame(rows, columns=[
-        "Document", "Title", "Publisher", "Kind", "Date", "Facts citing it",
-        "Qualifications citing it", "Units citing it", "What was taken from it",
+        "Title", "Publisher", "Kind", "Date", "Facts citing it",
+        "Qualifications citing it", "Units citing it", "What was taken from it", "File",
     ])
 
 
