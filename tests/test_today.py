@@ -250,3 +250,19 @@ def test_cli__a_plan_for_a_qualification_whose_certificates_ended_says_so_first(
     assert caution not in capsys.readouterr().out  # certificates were still issued then
     assert main(["routes", "--from", "09628", "--to-level", "3", "--as-at", "2026-11-30"]) == 0
     assert "Certificates for 09629 are no longer issued" in capsys.readouterr().out
+
+
+def test_routes__what_replaced_a_qualification_whose_status_is_unknown_is_offered(catalogue):
+    """03455 has no dates in the sources, but they suggest 10379 took its place: onward from
+    09628 (whose documents lead to 03455), 10379 is offered too, saying why."""
+    found = list(itertools.islice(find_routes(
+        catalogue, from_qualification=catalogue.find_qualification("09628"),
+        as_at=dt.date(2026, 11, 30)), 10))
+    paths = {tuple(q.reference for q in r.path): r for r in found}
+    assert ("09628", "03455") in paths
+    step = paths[("09628", "10379")].steps[0]
+    assert step.kind is StepKind.REPLACEMENT
+    assert step.statement.startswith(
+        "Not a documented progression: OCR Level 2 NVQ Certificate in Customer Service (03455) "
+        "may no longer be open (the sources do not say), and the sources suggest OCR Level 2 "
+        "Diploma in Customer Service (10379) replaced it")

@@ -17,9 +17,9 @@ Steps, in order of trust
   joins the two. Credit for a shared unit transfers, which is how routes cross awarding bodies.
   Only with ``include_shared_units``.
 * ``replacement``: *not a documented progression*. Where a step would lead to a qualification
-  that is closed on the date and the sources name what replaced it, the replacement is offered
-  as an alternative step from the same place, citing the replacement. Only with
-  ``include_direct``.
+  that is closed on the date, or whose status on it the sources do not give, and the sources
+  name what replaced it, the replacement is offered as an alternative step from the same place,
+  citing the replacement. Only with ``include_direct``.
 * ``direct``: *not a documented progression*. A route may begin by enrolling straight on a
   qualification at the target level (or on the target itself) that is not known to be closed,
   when no other first step goes there. Only with ``include_direct``. With a register and a
@@ -98,7 +98,7 @@ from advisor.catalogue import (
     progressions_from,
 )
 from advisor.engine.carryover import CarryOver, carry_over, units_of_qualification
-from advisor.engine.eligibility import StatusOnDate, status_on
+from advisor.engine.eligibility import Status, StatusOnDate, status_on
 from advisor.engine.planner import Objective
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
 from advisor.engine.route_ends import (
@@ -343,18 +343,22 @@ class _Search:
         return found
 
     def _add_replacements(self, edges: dict[str, _Edge]) -> None:
-        """For each step to a qualification closed on the date, the step to what the sources
-        say replaced it, as an alternative (where no other step already goes there)."""
+        """For each step to a qualification closed on the date, or whose status there is not
+        known, the step to what the sources say replaced it, as an alternative (where no other
+        step already goes there)."""
         for edge in list(edges.values()):
-            if self.status(edge.to).status.rank < 2:
+            status = self.status(edge.to).status
+            if status is not Status.UNKNOWN and status.rank < 2:
                 continue
+            stands = ("is closed to new learners" if status.rank >= 2
+                      else "may no longer be open (the sources do not say)")
             for replacement in edge.to.replaced_by:
                 new = self.catalogue.qualifications[replacement.by]
                 if new.id in edges or new.category is not Category.QUALIFICATION:
                     continue
                 edges[new.id] = _Edge(
                     new, StepKind.REPLACEMENT,
-                    f"Not a documented progression: {edge.to.name} is closed to new learners, "
+                    f"Not a documented progression: {edge.to.name} {stands}, "
                     f"and {replaced_it(new.name, replacement)}.",
                     replacement.source)
 
