@@ -248,9 +248,12 @@ def show_entry_status(catalogue: Catalogue, eligibility: Eligibility) -> None:
     show = {Status.OPEN: st.warning if refused else st.success, Status.CLOSED: st.warning,
             Status.CERTIFICATION_CLOSED: st.warning, Status.NOT_YET_OPEN: st.warning}
     show.get(eligibility.status.status, st.info)(line)
+    # What replaced it stands out once it has closed; while it is open (or may be), it is a
+    # note: the replacement may be for some learners only (apprentices, from 2014).
+    closed = eligibility.status.status.closed
     for reason in eligibility.reasons:
         if reason.code is ReasonCode.REPLACED:
-            st.markdown(f"**{reason.message}**")
+            st.markdown(f"**{reason.message}**" if closed else f"Note: {reason.message}")
     with st.expander("Why: every reason, with its source"):
         for reason in eligibility.reasons:
             source = f" *({labels.cite(catalogue, reason.source)})*" if reason.source else ""

@@ -143,6 +143,10 @@ def test_check__open_on_an_earlier_as_at_date():
     at = check_units("ocr-09628", [])
     at.date_input(key="as_at").set_value(BEFORE_CLOSING).run()
     assert any("Open to new learners until 31 December 2016" in t for t in texts(at.success))
+    # While it is open, what replaced it (for apprentices) is a note, not a banner.
+    assert any(t.startswith("Note: Replaced by OCR Level 2 Diploma in Customer Service (10379)")
+               for t in texts(at.markdown))
+    assert not any(t.startswith("**Replaced by") for t in texts(at.markdown))
 
 
 def test_check__unknown_rules_say_so_and_show_what_is_known():
