@@ -241,7 +241,9 @@ def main() -> None:
         for option in result.options:
             q = option.qualification
             marked = f" ({labels.REGISTER_ORIGIN})" if from_register(q) else ""
-            with st.expander(labels.qualification_label(q) + marked):
+            # The status in the title too: on a phone the table's status column is off screen.
+            said = labels.STATUS_WORDS[option.eligibility.status.status]
+            with st.expander(f"{labels.qualification_label(q)}{marked}: {said}"):
                 show_entry_status(catalogue, option.eligibility)
                 if option.aim_note:
                     st.write(option.aim_note)

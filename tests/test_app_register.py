@@ -120,7 +120,11 @@ def test_app_register__starting_level_lists_register_options_labelled(app_regist
     assert options.loc["999/0001/1", "From"] == labels.REGISTER_ORIGIN
     assert options.loc["09628", "From"] == "the documents"
     assert options.index[0] == "999/0001/1"  # open on the date: ranked first
-    assert any(e.label.endswith(f"({labels.REGISTER_ORIGIN})") for e in at.expander)
+    assert any(e.label.endswith(f"({labels.REGISTER_ORIGIN}): open to new learners")
+               for e in at.expander)
+    # Each option's title says how it stands, as the table's column does.
+    assert any(e.label.startswith("09628 ") and e.label.endswith(": closed to new learners")
+               for e in at.expander)
     assert any(t.startswith(labels.REGISTER_ORIGIN) for t in texts(at.caption))
 
 
