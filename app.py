@@ -84,7 +84,11 @@ def welcome() -> None:
     columns[0].metric("Qualifications", len(qualifications) - structures,
                       help=f"And {structures} national structures: templates that awarding "
                            "bodies build qualifications on, not enrolled on themselves.")
-    columns[1].metric("Fully known structures", complete)
+    columns[1].metric("Fully known structures", complete,
+                      help="Qualifications whose every unit and rule of combination the "
+                           "documents give, so that a check of a learner's units is exact. "
+                           "The others are known in part or by name: the About page says how "
+                           "far.")
     columns[2].metric("Units", len(ctx.catalogue.units))
     columns[3].metric("Source documents", len(ctx.catalogue.documents))
 
