@@ -115,8 +115,7 @@ def write_address(ctx: Frame, query: RouteQuery) -> None:
 def ask(catalogue: Catalogue) -> RouteQuery:
     ids = enrolable(catalogue)
     label = lambda i: labels.qualification_label(catalogue.qualifications[i])  # noqa: E731
-    levels = sorted({q.level for q in catalogue.qualifications.values()
-                     if q.level is not None and q.category is Category.QUALIFICATION})
+    levels = list(catalogue.levels_offered)
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown("**What the learner holds**")

@@ -24,6 +24,7 @@ from advisor.catalogue.graph import (
 )
 from advisor.catalogue.models import (
     Basis,
+    Category,
     Citation,
     Document,
     Framework,
@@ -184,6 +185,13 @@ class Catalogue:
         """The URNs of the units a qualification lists by its :meth:`effective_rules`: the one
         answer to "which units does it list" for shared units, unit searches and carry-over."""
         return frozenset(units_listed(self.graph, qualification.id))
+
+    @functools.cached_property
+    def levels_offered(self) -> tuple[int, ...]:
+        """The levels at which some qualification learners enrol on (not a national
+        structure) is known, lowest first: the levels a route or a link may aim for."""
+        return tuple(sorted({q.level for q in self.qualifications.values()
+                             if q.level is not None and q.category is Category.QUALIFICATION}))
 
     def qualifications_listing(self, urn: str) -> list[Qualification]:
         """The qualifications (national structures included) that list a unit by their

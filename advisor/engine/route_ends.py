@@ -67,8 +67,7 @@ def check_endpoints(catalogue: Catalogue, from_qualification: Qualification | No
         if q is not None:
             check_endpoint(catalogue, q, argument)
     if to_level is not None:
-        levels = sorted({q.level for q in catalogue.qualifications.values()
-                         if q.category is Category.QUALIFICATION and q.level is not None})
+        levels = catalogue.levels_offered
         if to_level not in levels:
             held = ", ".join(str(level) for level in levels)
             raise RouteError(f"no qualification in the catalogue is at Level {to_level}; "

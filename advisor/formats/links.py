@@ -322,8 +322,7 @@ def decode_route(catalogue: Catalogue,
         notes.append(f"The link's level '{level}' was left out: the link names a target "
                      "qualification too, and a route aims for one or the other.")
         level = None
-    offered = sorted({q.level for q in catalogue.qualifications.values()
-                      if q.level is not None and q.category is Category.QUALIFICATION})
+    offered = catalogue.levels_offered
     if level is not None and level not in offered:
         levels = f"; choose one of {', '.join(map(str, offered))}" if offered else ""
         notes.append(f"The link's level '{level}' was left out: no qualification in the "

@@ -311,8 +311,7 @@ def no_route_text(catalogue: Catalogue, *, target: Qualification | None, to_leve
 def _nowhere_onward(catalogue: Catalogue, source: Qualification, max_steps: int,
                     as_at: dt.date) -> str:
     message = f"No route onward from {source.title} was found within {max_steps} steps."
-    levels = [q.level for q in catalogue.qualifications.values()
-              if q.level is not None and q.category is Category.QUALIFICATION]
+    levels = catalogue.levels_offered
     if source.level is None:
         return (message + " The sources do not give its level, so no step up can be "
                 f"suggested: ask {WHERE_TO_ASK} what could come next.")
