@@ -18,6 +18,7 @@ from advisor import (
     EARLIEST_DATE,
     LATEST_DATE,
     MAX_HOURS_A_WEEK,
+    MAX_NOTE_LENGTH,
     MIN_HOURS_A_WEEK,
     Accepted,
     ActionPlan,
@@ -96,7 +97,8 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
              "a similar unit under another unit reference number. They count, shown apart.")
     for urn in chosen:
         note = st.text_input(f"Evidence for {name(urn)}", key=f"accepted_note_{urn}",
-                             max_chars=200, placeholder=NOTE_ASKED, persist_state="session",
+                             max_chars=MAX_NOTE_LENGTH, placeholder=NOTE_ASKED,
+                             persist_state="session",
                              help="The note travels in the page address with the check, so "
                                   "that it can be shared: name the evidence, not the learner.")
         if not note.strip():
@@ -173,7 +175,7 @@ def show_progress(catalogue: Catalogue, result: ProgressCheck, status: StatusOnD
     """The bars beside the units accepted, where the learner stands when the units in progress
     are achieved (with the qualification's ``status`` on the date), and the timeline."""
     for bar in result.bars:
-        st.warning(f"Accepting is the centre's decision, but note: {bar.statement}")
+        st.warning(f"{labels.BAR_BESIDE_ACCEPTED}: {bar.statement}")
         st.caption(f"Source: {labels.cite(catalogue, bar.source)}")
     done = result.when_done
     if done is not None:

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from advisor import REGISTER_SUBJECT, Aim, Employment, Objective, answers
+from advisor import MAX_NOTE_LENGTH, REGISTER_SUBJECT, Aim, Employment, Objective, answers
 from advisor.cli._base import option_parser, parent_parser, parse_date
 from advisor.cli.commands import (
     command_carry_over,
@@ -132,7 +132,8 @@ def _accepted_option(help_: str) -> argparse.ArgumentParser:
     parser.add_argument(
         "--note", action="append", default=[], metavar="U=TEXT",
         help="the centre's evidence for a unit in --accepted, e.g. --note 'C6=Certificate of "
-             "unit credit seen 20/11/2026' (repeat for each unit; at most 200 characters)")
+             "unit credit seen 20/11/2026' (repeat for each unit; at most "
+             f"{MAX_NOTE_LENGTH} characters)")
     return parser
 
 

@@ -41,6 +41,7 @@ from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
 from advisor.views.labels import (
+    BAR_BESIDE_ACCEPTED,
     BEYOND_COMPLETING,
     GLOSSARY,
     REGISTER_ORIGIN,
@@ -63,6 +64,7 @@ _ENVIRONMENT = jinja2.Environment(
 )
 _ENVIRONMENT.filters["count"] = count  # {{ n | count("credit") }}: "1 credit", "2 credits"
 _ENVIRONMENT.globals["BEYOND_COMPLETING"] = BEYOND_COMPLETING
+_ENVIRONMENT.globals["BAR_BESIDE_ACCEPTED"] = BAR_BESIDE_ACCEPTED
 _TEMPLATE = "action_plan.html.j2"
 
 

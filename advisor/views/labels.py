@@ -61,6 +61,9 @@ __all__ = [
 
 NOT_STATED = "not stated"
 
+BAR_BESIDE_ACCEPTED = "Accepting is the centre's decision, but note"
+"""Said before a documented bar on the kind of evidence beside a unit the centre accepts."""
+
 BEYOND_COMPLETING = ("Certificates for it are no longer issued, so no further units can "
                      "complete it.")
 """Said of a check that falls short after a qualification's certificates ended, in place of

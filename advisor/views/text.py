@@ -25,6 +25,7 @@ from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
 from advisor.register import ImportRecord, ImportResult, Register, RegisterEntry
 from advisor.views import cohort_tables
 from advisor.views.labels import (
+    BAR_BESIDE_ACCEPTED,
     REGISTER_ORIGIN,
     cite,
     completion_words,
@@ -135,7 +136,7 @@ def progress_text(catalogue: Catalogue, result: ProgressCheck, *,
     accepted, where the learner stands when the units in progress are done, and the
     timeline."""
     lines = [check_text(catalogue, result.today, as_at=as_at)]
-    lines += [f"  ! Accepting is the centre's decision, but note: {bar.statement} "
+    lines += [f"  ! {BAR_BESIDE_ACCEPTED}: {bar.statement} "
               f"(source: {_sources(catalogue, bar.source)})" for bar in result.bars]
     done = result.when_done
     if done is not None:
@@ -189,7 +190,7 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
         lines.append("Accepted by the centre (recognition of prior learning), counted below:")
         lines += [f"  * {describe_unit(catalogue, a.urn, rules)}"
                   + (f" (evidence: {a.note})" if a.note else "") for a in result.accepted]
-        lines += [f"  ! Accepting is the centre's decision, but note: {bar.statement} "
+        lines += [f"  ! {BAR_BESIDE_ACCEPTED}: {bar.statement} "
                   f"(source: {_sources(catalogue, bar.source)})" for bar in result.bars]
     lines.append("")
     lines.append(check_text(catalogue, result.remaining, as_at=as_at))
