@@ -11,7 +11,7 @@ importing only those below it:
   level, routes, frameworks, cohorts);
 * ``advisor.views``: labels, tables, charts and plain text for people (exported here as the
   modules ``labels``, ``tables``, ``charts``, ``cohort_tables``, ``register_tables``,
-  ``source_tables`` and ``text``);
+  ``source_tables``, ``search`` (Explore's search) and ``text``);
 * ``advisor.formats``: files and links (cohort files, spreadsheets, JSON, share links, the
   action plan);
 * ``advisor.cli``: the command line.
@@ -190,6 +190,7 @@ from advisor.views import (
     cohort_tables,
     labels,
     register_tables,
+    search,
     source_tables,
     tables,
     text,
@@ -339,6 +340,7 @@ __all__ = [
     "register_tables",
     "resolve_units",
     "route_from_profile",
+    "search",
     "search_plan",
     "shared_units",
     "source_tables",

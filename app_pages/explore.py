@@ -25,6 +25,7 @@ from advisor import (
     tables,
     uk_date,
 )
+from advisor import search as search_words
 from app_pages._common import (
     Frame,
     escape_markdown,
@@ -74,7 +75,7 @@ def search(ctx: Frame) -> list[str]:
     if not units.empty:
         st.markdown(f"**Units ({len(units)})**")
         show_table(units, name="Units found", key="explore_units_csv", file_name="units.csv")
-    found = {ctx.catalogue.find_qualification(ref).id for ref in qualifications["Reference"]}
+    found = search_words.find_qualifications(ctx.catalogue, query)
     return [i for i in ranked_ids(ctx.catalogue) if i in found] or ranked_ids(ctx.catalogue)
 
 

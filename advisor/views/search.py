@@ -113,6 +113,18 @@ def match_qualification(catalogue: Catalogue, q: Qualification, query: Query
     return tuple(used)
 
 
+def find_qualifications(catalogue: Catalogue, text: str) -> dict[str, tuple[Lead, ...]]:
+    """The qualifications every word of ``text`` finds (all of them for none), by id in
+    catalogue order, each with the leads that met a word its own text did not."""
+    query = parse_query(text)
+    found = {}
+    for q in catalogue.qualifications.values():
+        leads = match_qualification(catalogue, q, query)
+        if leads is not None:
+            found[q.id] = leads
+    return found
+
+
 def match_unit(unit: Unit, query: Query) -> bool:
     """Whether every term of ``query`` is met by the unit's URN, title or level."""
     fields = [unit.urn, unit.title]

@@ -160,12 +160,9 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
     to it), every qualification for an empty query, with their status on ``as_at`` (with the
     ``register``'s dates too, where one is loaded). A "Found through" column names the job
     roles and frameworks that met a word, when any did."""
-    wanted = search.parse_query(query)
     rows = []
-    for q in catalogue.qualifications.values():
-        leads = search.match_qualification(catalogue, q, wanted)
-        if leads is None:
-            continue
+    for qualification_id, leads in search.find_qualifications(catalogue, query).items():
+        q = catalogue.qualifications[qualification_id]
         status = entry_status(check_eligibility(catalogue, q, as_at=as_at, register=register))
         rows.append({
             "Reference": q.reference,
