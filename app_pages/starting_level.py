@@ -22,6 +22,7 @@ from advisor import (
     Category,
     Employment,
     Finding,
+    FindingCode,
     Profile,
     RoleMatch,
     action_plan_html,
@@ -222,11 +223,11 @@ def main() -> None:
         for finding in result.reasons:
             show_finding(catalogue, finding)
     for finding in result.cautions:
-        if finding.code == "not-enough-to-recommend":
+        if finding.code is FindingCode.NOT_ENOUGH_TO_RECOMMEND:
             continue  # the "Not enough to go on yet" above says it, to the learner
         st.warning(escape_markdown(finding.message))
         show_sources(catalogue, finding.source)
-        if finding.code == "role-not-listed" and result.role_match is not None:
+        if finding.code is FindingCode.ROLE_NOT_LISTED and result.role_match is not None:
             offer_close_titles(result.role_match)
 
     if result.options:

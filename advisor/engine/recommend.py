@@ -55,6 +55,7 @@ from advisor.engine.recommend_types import (
     Aim,
     Employment,
     Finding,
+    FindingCode,
     Option,
     Profile,
     Recommendation,
@@ -83,7 +84,7 @@ def _no_automatic_move_up(catalogue: Catalogue, *, holds_something: bool) -> Fin
     warning = ("the awarding body warns centres not to assume learners move up a level "
                "automatically. Choose the level from the work the learner does now.")
     return Finding(
-        "no-automatic-move-up",
+        FindingCode.NO_AUTOMATIC_MOVE_UP,
         ("Holding a qualification at one level does not mean a learner is ready for the next: "
          if holds_something else "A higher level is not a matter of time served: ") + warning,
         rule[1].source,
@@ -143,7 +144,7 @@ def recommend(
 
     held = [catalogue.qualifications[i] for i in profile.held_qualifications
             if i in catalogue.qualifications]
-    reasons += [Finding("holds-qualification",
+    reasons += [Finding(FindingCode.HOLDS_QUALIFICATION,
                         f"Already holds {q.name}, a Level {q.level} qualification; the new one "
                         f"should be at Level {q.level} or above.", q.source, level=q.level)
                 for q in held if q.level is not None]
@@ -173,7 +174,7 @@ def recommend(
     cautions += _few_level_3_statements(fit, level)
     if level is None:
         cautions.append(Finding(
-            "not-enough-to-recommend",
+            FindingCode.NOT_ENOUGH_TO_RECOMMEND,
             "Not enough is known to suggest a level: say whether the learner works, their job "
             "role, or what they already hold.",
         ))
@@ -218,7 +219,7 @@ def _level_3_evidence(fit: tuple[Statement, list[str]] | None) -> list[Finding]:
     statement, chosen = fit
     total = len(statement.points)
     return [Finding(
-        "level-3-statements",
+        FindingCode.LEVEL_3_STATEMENTS,
         f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit this "
         f"learner's work ({'; '.join(chosen)}). When most of them fit, this advisor suggests "
         "Level 3.", statement.source, level=3,
@@ -242,7 +243,7 @@ def _few_level_3_statements(fit: tuple[Statement, list[str]] | None,
     else:
         message = (f"{fitting}; this advisor suggests Level 3 only when most of them do. Discuss "
                    "with the centre whether Level 3 units could be taken alongside.")
-    return [Finding("some-level-3-statements", message, statement.source)]
+    return [Finding(FindingCode.SOME_LEVEL_3_STATEMENTS, message, statement.source)]
 
 
 def _senior_role_evidence(catalogue: Catalogue, profile: Profile
@@ -256,18 +257,18 @@ def _senior_role_evidence(catalogue: Catalogue, profile: Profile
     text = " ".join(requirement.points)
     if profile.senior_role and profile.employment is not Employment.NOT_WORKING:
         return [(Finding(
-            "senior-role",
+            FindingCode.SENIOR_ROLE,
             f"Works in a senior role with influence on decisions, which {level_4.name} "
             f"requires: \"{text}\"", requirement.source, level=level_4.level,
         ), True)]
     if profile.senior_role:
         return [(Finding(
-            "senior-role-not-working",
+            FindingCode.SENIOR_ROLE_NOT_WORKING,
             "A senior role was ticked but the learner is not working now; Level 4 needs "
             f"someone working in such a role: \"{text}\"", requirement.source,
         ), False)]
     return [(Finding(
-        "not-senior-role",
+        FindingCode.NOT_SENIOR_ROLE,
         f"Not in a senior role, so not Level 4: \"{text}\"", requirement.source,
     ), True)]
 
@@ -282,7 +283,7 @@ def _role_findings(catalogue: Catalogue, match: RoleMatch) -> list[Finding]:
                    f"\"{match.text}\" matches \"{role.title}\"")
         if role.level is not None:
             findings.append(Finding(
-                "role-level",
+                FindingCode.ROLE_LEVEL,
                 f"{matches}, listed among the Level {role.level} job roles that need good "
                 "customer service skills.",
                 role.source, level=role.level,
@@ -291,7 +292,7 @@ def _role_findings(catalogue: Catalogue, match: RoleMatch) -> list[Finding]:
             after = catalogue.qualifications[role.after]
             next_level = (after.level or 0) + 1 if after.level is not None else None
             findings.append(Finding(
-                "role-after-qualification",
+                FindingCode.ROLE_AFTER_QUALIFICATION,
                 f"{matches}, a job {after.name} prepares "
                 f"people for; someone already doing it is past that starting point"
                 + (f", so Level {next_level} is the one to consider." if next_level else "."),
@@ -309,17 +310,17 @@ def _role_not_listed(catalogue: Catalogue, match: RoleMatch) -> Finding:
         message += " Close titles: " + ", ".join(
             f"{r.title}" + (f" (Level {r.level})" if r.level else "") for r in match.suggestions
         ) + "."
-    return Finding("role-not-listed", message, sources)
+    return Finding(FindingCode.ROLE_NOT_LISTED, message, sources)
 
 
 def _not_working_finding(catalogue: Catalogue) -> Finding:
     q = _index(catalogue).introductory
     if q is None or q.suitable_for is None:
-        return Finding("not-working", "Not working at present.", level=None)
+        return Finding(FindingCode.NOT_WORKING, "Not working at present.", level=None)
     # Quote whom it is written for among people not in work, not those "currently working".
     points = [p for p in q.suitable_for.points if "currently working" not in p.lower()]
     return Finding(
-        "not-working",
+        FindingCode.NOT_WORKING,
         f"Not working at present: {q.name}, at Level {q.level}, is the introductory "
         "qualification, written among others for: "
         + "; ".join(points or q.suitable_for.points) + ".",
@@ -332,7 +333,7 @@ def _working_finding(catalogue: Catalogue) -> Finding | None:
     if q is None or q.suitable_for is None:
         return None
     return Finding(
-        "working",
+        FindingCode.WORKING,
         f"Works in a job that involves customer service: {q.name} at Level 2 is written for "
         "people starting or already doing such a job.",
         q.suitable_for.source, level=2,
@@ -420,7 +421,7 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
 def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option],
                      as_at: dt.date) -> list[Finding]:
     if not options:
-        return [Finding("nothing-at-level",
+        return [Finding(FindingCode.NOTHING_AT_LEVEL,
                         f"The catalogue holds no qualification at Level {level}.")]
     day = uk_date(as_at)
     closed = [o for o in options if any(r.code is EligibilityCode.CLOSED_TO_ENTRY
@@ -440,7 +441,7 @@ def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option]
                    f"learners by {day}.")
         if successors:
             message += " What replaced them, from the sources: " + "; ".join(successors) + "."
-        findings.append(Finding("all-closed", message,
+        findings.append(Finding(FindingCode.ALL_CLOSED, message,
                                 tuple(c for o in closed for r in o.eligibility.reasons
                                       if r.code is EligibilityCode.CLOSED_TO_ENTRY
                                       for c in r.source)))
@@ -453,7 +454,7 @@ def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option]
         if unknown:
             parts.append(f"for {len(unknown)} the sources do not give enough to confirm it")
         findings.append(Finding(
-            "none-confirmed-open",
+            FindingCode.NONE_CONFIRMED_OPEN,
             f"None of the qualifications at Level {level} can be confirmed open on {day}: "
             + " and ".join(parts) + ". Check with the awarding body before enrolling.",
         ))
@@ -465,7 +466,7 @@ def _aim_cautions(catalogue: Catalogue, profile: Profile,
     findings: list[Finding] = []
     if profile.aim is not None and options and not any(o.fits_aim for o in options):
         findings.append(Finding(
-            "aim-not-met-at-level",
+            FindingCode.AIM_NOT_MET_AT_LEVEL,
             f"No qualification at this level in the catalogue is known to fit the aim "
             f"({profile.aim.value}); the others are listed for comparison.",
         ))
@@ -476,7 +477,7 @@ def _aim_cautions(catalogue: Catalogue, profile: Profile,
         if not source:
             source = _index(catalogue).competence_assessment
         findings.append(Finding(
-            "competence-needs-work",
+            FindingCode.COMPETENCE_NEEDS_WORK,
             "Competence (NVQ) qualifications are assessed at work: an assessor watches the "
             "learner do the job and colleagues act as witnesses; simulation only covers events "
             "that rarely happen. Without a job or a work placement, a knowledge qualification "

@@ -39,11 +39,35 @@ class Profile:
     aim: Aim | None = None
 
 
+class FindingCode(StrEnum):
+    """What a reason or caution of a recommendation is about: stable values for files and
+    programs (the JSON's ``code``), compared by name in code."""
+
+    AIM_NOT_MET_AT_LEVEL = "aim-not-met-at-level"
+    ALL_CLOSED = "all-closed"
+    COMPETENCE_NEEDS_WORK = "competence-needs-work"
+    HOLDS_QUALIFICATION = "holds-qualification"
+    LEVEL_3_STATEMENTS = "level-3-statements"
+    NO_AUTOMATIC_MOVE_UP = "no-automatic-move-up"
+    NONE_CONFIRMED_OPEN = "none-confirmed-open"
+    NOT_ENOUGH_TO_RECOMMEND = "not-enough-to-recommend"
+    NOT_SENIOR_ROLE = "not-senior-role"
+    NOT_WORKING = "not-working"
+    NOTHING_AT_LEVEL = "nothing-at-level"
+    ROLE_AFTER_QUALIFICATION = "role-after-qualification"
+    ROLE_LEVEL = "role-level"
+    ROLE_NOT_LISTED = "role-not-listed"
+    SENIOR_ROLE = "senior-role"
+    SENIOR_ROLE_NOT_WORKING = "senior-role-not-working"
+    SOME_LEVEL_3_STATEMENTS = "some-level-3-statements"
+    WORKING = "working"
+
+
 @dataclass(frozen=True)
 class Finding:
     """One reason or caution: a stable code, a plain-English message and its sources."""
 
-    code: str
+    code: FindingCode
     message: str
     source: tuple[Citation, ...] = ()
     level: int | None = None  # the level this evidence points to, if any
