@@ -26,7 +26,7 @@ def test_adviser__the_route_printout_names_09629s_closure_and_its_replacement(
         page: Page, blocked_requests):
     page.goto("/plan_route?from=09628&level=3")
     wait_for_app(page, heading="Plan a route")
-    page.get_by_text(re.compile(r"^Route \d+: 09628 → 09629$")).click()
+    page.get_by_text(re.compile(r"^Route \d+: 09628 → 09629 \(closed\)$")).click()
     wait_for_app(page)
     expect(page.get_by_role("heading", name=re.compile("Step 1: 09629"))).to_be_visible()
     page.get_by_text("For the printout: names and agreed actions").click()
@@ -86,7 +86,7 @@ def test_learner__a_shared_link_keeps_its_date(page: Page, blocked_requests):
     page.goto("/plan_route?from=09628&level=3&on=2015-06-01")
     wait_for_app(page, heading="Plan a route")
     expect(page.get_by_role("heading", name=re.compile("Step 1: 09629"))).to_be_visible()
-    expect(page.get_by_text(re.compile("On 1 June 2015")).first).to_be_visible()
+    expect(page.get_by_text(re.compile("On 1 June 2015:")).first).to_be_visible()
     assert "on=2015-06-01" in page.url
     assert blocked_requests == []
 
