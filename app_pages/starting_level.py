@@ -27,7 +27,6 @@ from advisor import (
     RoleMatch,
     action_plan_html,
     answers,
-    check_frameworks,
     decode_profile,
     encode_profile,
     encode_route,
@@ -176,7 +175,8 @@ def show_finding(catalogue: Catalogue, finding: Finding) -> None:
 
 
 def answers_for_plan(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
-    answers = {
+    """The learner's answers as the printout lists them, question by question."""
+    return {
         "Age": str(profile.age) if profile.age is not None else "not given",
         "Working": EMPLOYMENT[profile.employment.value] if profile.employment else "not given",
         "Job": profile.role or "not given",
@@ -188,7 +188,6 @@ def answers_for_plan(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
         "Units held": "; ".join(profile.held_units) or "none",
         "What I want": AIMS[profile.aim.value] if profile.aim else "not given",
     }
-    return answers
 
 
 def main() -> None:
@@ -256,11 +255,8 @@ def main() -> None:
                    + ", ".join(r.title for r in result.roles_at_level) + ".")
     if profile.aim is Aim.APPRENTICESHIP and result.recommended_level is not None:
         st.subheader("Apprenticeship frameworks at this level")
-        at_level = [f for f in check_frameworks(
-            catalogue, qualifications=profile.held_qualifications, as_at=ctx.as_at)
-            if f.framework.level == result.recommended_level]
-        if at_level:
-            show_frameworks(catalogue, at_level, as_at=ctx.as_at, key="sl_fw")
+        if result.frameworks:
+            show_frameworks(catalogue, result.frameworks, as_at=ctx.as_at, key="sl_fw")
         else:
             levels = sorted({f.level for f in catalogue.frameworks.values()})
             st.write(f"None of the apprenticeship frameworks in these documents is at Level "

@@ -16,11 +16,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor import (
+    ActionPlan,
+    Aim,
     Employment,
     Profile,
     ReasonCode,
     Status,
     StepKind,
+    action_plan_html,
     carry_over,
     check_eligibility,
     find_routes,
@@ -266,3 +269,35 @@ def test_routes__what_replaced_a_qualification_whose_status_is_unknown_is_offere
         "Not a documented progression: OCR Level 2 NVQ Certificate in Customer Service (03455) "
         "may no longer be open (the sources do not say), and the sources suggest OCR Level 2 "
         "Diploma in Customer Service (10379) replaced it")
+
+
+def test_apprenticeship_aim__the_frameworks_at_the_level_travel_with_the_answer(capsys,
+                                                                               catalogue):
+    """An adviser planning an apprenticeship gets the frameworks at the level, the one issued
+    in 2014 first, with what took its place today, in the answer, the CLI and the printout."""
+    profile = Profile(age=25, employment=Employment.WORKING, aim=Aim.APPRENTICESHIP,
+                      held_qualifications=(catalogue.find_qualification("09628").id,))
+    result = recommend(catalogue, profile, as_at=TODAY)
+    assert result.recommended_level == 2
+    assert [f.framework.id for f in result.frameworks] == [
+        "intermediate-apprenticeship-customer-service-2014",
+        "apprenticeship-customer-service-2010"]
+    older = result.frameworks[1]
+    assert {c.component.id: c.held for c in older.components}["technical-knowledge"] is True
+    plain = recommend(catalogue, Profile(age=25, employment=Employment.WORKING), as_at=TODAY)
+    assert plain.frameworks == ()  # only for an apprenticeship aim
+
+    out = run_json(capsys, "recommend", "--age", "25", "--employment", "working", "--has",
+                   "09628", "--aim", "apprenticeship", "--as-at", TODAY.isoformat())
+    assert [f["id"] for f in out["frameworks"]] == [f.framework.id for f in result.frameworks]
+    assert out["frameworks"][0]["succeeded_by"]["reference"] == "ST0072"
+    assert main(["recommend", "--age", "25", "--employment", "working", "--aim",
+                 "apprenticeship", "--as-at", TODAY.isoformat()]) == 0
+    assert "Apprenticeship frameworks at Level 2:" in capsys.readouterr().out
+
+    page = action_plan_html(catalogue, ActionPlan(as_at=TODAY, recommendation=result))
+    text = " ".join(page.split())
+    assert "<h3>Apprenticeship frameworks at Level 2</h3>" in page
+    assert ("<strong>Today:</strong> In England, the Customer Service Practitioner "
+            "apprenticeship standard (ST0072, Level 2) took the place of this framework.") in text
+    assert "<td>technical knowledge</td><td>held</td>" in text

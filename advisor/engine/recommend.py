@@ -47,7 +47,12 @@ from advisor.engine.eligibility import (
     check_eligibility,
 )
 from advisor.engine.eligibility import ReasonCode as EligibilityCode
-from advisor.engine.frameworks import framework_name, frameworks_with
+from advisor.engine.frameworks import (
+    FrameworkStatus,
+    check_frameworks,
+    framework_name,
+    frameworks_with,
+)
 from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.next_steps import next_steps_for
 from advisor.engine.recommend_index import _index, level_3_statements, senior_role_rule
@@ -196,10 +201,15 @@ def recommend(
     next_steps = next_steps_for(catalogue, held=held, units=profile.held_units, level=level,
                                 options=options, as_at=as_at, aim=profile.aim,
                                 register=register)
+    frameworks: tuple[FrameworkStatus, ...] = ()
+    if profile.aim is Aim.APPRENTICESHIP and level is not None:
+        frameworks = tuple(f for f in check_frameworks(
+            catalogue, qualifications=profile.held_qualifications, as_at=as_at)
+            if f.framework.level == level)
     return Recommendation(
         profile=profile, as_at=as_at, recommended_level=level, options=options,
         reasons=tuple(reasons), cautions=tuple(cautions), role_match=role_match,
-        next_steps=next_steps, roles_at_level=roles_at_level,
+        next_steps=next_steps, roles_at_level=roles_at_level, frameworks=frameworks,
     )
 
 

@@ -11,6 +11,7 @@ from enum import StrEnum
 from advisor.catalogue import Citation, JobRole, Qualification
 from advisor.engine.combination import CombinationCheck
 from advisor.engine.eligibility import Eligibility, Status
+from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.job_roles import RoleMatch
 
 
@@ -116,3 +117,5 @@ class Recommendation:
     role_match: RoleMatch | None = None
     next_steps: tuple[NextStep, ...] = ()  # what to do now, never empty from recommend()
     roles_at_level: tuple[JobRole, ...] = field(default=())
+    # For an apprenticeship aim: the frameworks at the level, checked against what is held.
+    frameworks: tuple[FrameworkStatus, ...] = ()

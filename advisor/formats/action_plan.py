@@ -36,6 +36,7 @@ from advisor.engine.eligibility import (
     check_eligibility,
     status_on,
 )
+from advisor.engine.frameworks import FrameworkStatus, framework_name
 from advisor.engine.recommend_types import Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
@@ -43,12 +44,14 @@ from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
 from advisor.views.labels import (
     BAR_BESIDE_ACCEPTED,
     BEYOND_COMPLETING,
+    COMPONENT_HELD_WORDS,
     GLOSSARY,
     REGISTER_ORIGIN,
     STATUS_WORDS,
     check_headline,
     citation,
     replacement_names,
+    standard_taking_its_place,
     status_in_a_clause,
     status_sentence,
     step_explained,
@@ -112,11 +115,28 @@ class _Option:
 
 
 @dataclass(frozen=True)
+class _Component:  # one component of an apprenticeship framework, as the printout lists it
+    kind: str
+    held: str
+    needs: str
+    on_date: list[_Cited]
+
+
+@dataclass(frozen=True)
+class _Framework:
+    name: str
+    components: list[_Component]
+    cautions: list[str]
+    today: _Cited | None  # what took its place, where the sources say
+
+
+@dataclass(frozen=True)
 class _Recommendation:
     level: int | None
     reasons: list[_Cited]
     cautions: list[_Cited]
     options: list[_Option]
+    frameworks: list[_Framework]
 
 
 @dataclass(frozen=True)
@@ -209,7 +229,7 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     sources = _Sources(catalogue)
     created = plan.created or dt.date.today()
     # Prepared in the order the page shows them, so sources are numbered by first use.
-    recommendation = (_recommendation(plan.recommendation, sources)
+    recommendation = (_recommendation(catalogue, plan.recommendation, sources)
                       if plan.recommendation is not None else None)
     route = _route(catalogue, plan.route, sources) if plan.route is not None else None
     carried = (_carry_over(catalogue, plan.carry_over, sources, heading="What carries over",
@@ -323,7 +343,8 @@ _STATUS_NOTES = {"closed-to-entry", "replaced", "review-date-passed", "dates-unk
                  "age-not-approved", "role-not-met"}
 
 
-def _recommendation(result: Recommendation, sources: _Sources) -> _Recommendation:
+def _recommendation(catalogue: Catalogue, result: Recommendation,
+                    sources: _Sources) -> _Recommendation:
     reasons = _cited(result.reasons, sources)
     cautions = _cited(result.cautions, sources)
     options = []
@@ -335,7 +356,24 @@ def _recommendation(result: Recommendation, sources: _Sources) -> _Recommendatio
                        sources)
         options.append(_Option(_named(option.qualification), option.eligibility.summary,
                                notes, fits))
-    return _Recommendation(result.recommended_level, reasons, cautions, options)
+    frameworks = [_framework(catalogue, f, result.as_at, sources) for f in result.frameworks]
+    return _Recommendation(result.recommended_level, reasons, cautions, options, frameworks)
+
+
+def _framework(catalogue: Catalogue, status: FrameworkStatus, as_at: dt.date,
+               sources: _Sources) -> _Framework:
+    """A framework's components held or missing, their qualifications' status on the date,
+    and the standard that took its place."""
+    components = [_Component(
+        c.component.kind.value.replace("-", " "), COMPONENT_HELD_WORDS[c.held], c.message,
+        [_Cited(f"{catalogue.qualifications[q].reference}: "
+                + status_sentence(catalogue, found, as_at), sources.cite(found.source))
+         for q, found in c.statuses]) for c in status.components]
+    standard = status.framework.succeeded_by
+    today = (_Cited(standard_taking_its_place(status.framework), sources.cite(standard.source))
+             if standard is not None else None)
+    return _Framework(framework_name(catalogue, status.framework), components,
+                      list(status.cautions), today)
 
 
 

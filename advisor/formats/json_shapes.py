@@ -260,6 +260,8 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
             "suggestions": [{"id": r.id, "title": r.title, "level": r.level}
                             for r in match.suggestions],
         },
+        # For an apprenticeship aim, the frameworks at the level (else empty).
+        "frameworks": [framework_dict(catalogue, f) for f in result.frameworks],
         "next_steps": [
             {"message": step.message, "source": [c.label() for c in step.source] or None}
             for step in result.next_steps
@@ -372,39 +374,45 @@ def cohort_dict(result: CohortResult, *, learners_file: Path | str,
     }
 
 
+def framework_dict(catalogue: Catalogue, f: FrameworkStatus) -> dict[str, Any]:
+    """A framework with each component held (true), missing (false) or not in these documents
+    (null, check with the centre), its qualifications' status on the date, and what took its
+    place."""
+    return {
+        "id": f.framework.id,
+        "title": f.framework.title,
+        "level": f.framework.level,
+        "reference": f.framework.reference,
+        "issued": f.framework.issued.isoformat() if f.framework.issued else None,
+        "components": [{
+            "id": c.component.id,
+            "kind": c.component.kind.value,
+            "held": c.held,
+            "message": c.message,
+            "qualifications": [qualification_dict(catalogue.qualifications[q])
+                               | {"status": status_dict(catalogue, status)}
+                               for q, status in c.statuses],
+            "source": [s.label() for s in c.component.source],
+        } for c in f.components],
+        "missing": [c.component.id for c in f.missing],
+        "cautions": list(f.cautions),
+        "succeeded_by": None if f.framework.succeeded_by is None else {
+            "reference": f.framework.succeeded_by.reference,
+            "title": f.framework.succeeded_by.title,
+            "level": f.framework.succeeded_by.level,
+            "note": f.framework.succeeded_by.note,
+            "source": [s.label() for s in f.framework.succeeded_by.source],
+        },
+    }
+
+
 def frameworks_dict(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus], *,
                     held: Sequence[str], as_at: dt.date) -> dict[str, Any]:
-    """Each framework with each component held (true), missing (false) or not in the catalogue
-    (null, check with the centre), and its qualifications' status on the date."""
+    """Each framework (:func:`framework_dict`), with the date and the qualifications held."""
     return {
         "as_at": as_at.isoformat(),
         "has": list(held),
-        "frameworks": [{
-            "id": f.framework.id,
-            "title": f.framework.title,
-            "level": f.framework.level,
-            "reference": f.framework.reference,
-            "issued": f.framework.issued.isoformat() if f.framework.issued else None,
-            "components": [{
-                "id": c.component.id,
-                "kind": c.component.kind.value,
-                "held": c.held,
-                "message": c.message,
-                "qualifications": [qualification_dict(catalogue.qualifications[q])
-                                   | {"status": status_dict(catalogue, status)}
-                                   for q, status in c.statuses],
-                "source": [s.label() for s in c.component.source],
-            } for c in f.components],
-            "missing": [c.component.id for c in f.missing],
-            "cautions": list(f.cautions),
-            "succeeded_by": None if f.framework.succeeded_by is None else {
-                "reference": f.framework.succeeded_by.reference,
-                "title": f.framework.succeeded_by.title,
-                "level": f.framework.succeeded_by.level,
-                "note": f.framework.succeeded_by.note,
-                "source": [s.label() for s in f.framework.succeeded_by.source],
-            },
-        } for f in frameworks],
+        "frameworks": [framework_dict(catalogue, f) for f in frameworks],
     }
 
 

@@ -61,6 +61,10 @@ __all__ = [
 
 NOT_STATED = "not stated"
 
+COMPONENT_HELD_WORDS = {True: "held", False: "missing",
+                        None: "not in these documents: check with the centre"}
+"""Whether the learner holds an apprenticeship framework's component, in words."""
+
 BAR_BESIDE_ACCEPTED = "Accepting is the centre's decision, but note"
 """Said before a documented bar on the kind of evidence beside a unit the centre accepts."""
 

@@ -35,6 +35,7 @@ from advisor.engine.wording import count, uk_date
 from advisor.register import Register
 from advisor.views import search
 from advisor.views.labels import (
+    COMPONENT_HELD_WORDS,
     KIND_WORDS,
     NOT_STATED,
     REGISTER_ORIGIN,
@@ -539,8 +540,6 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route]) -> pd.DataFrame:
     return frame.astype({"Credits still needed": "Int64"})
 
 
-_HELD_WORDS = {True: "held", False: "missing",
-               None: "not in these documents: check with the centre"}
 
 
 def framework_table(catalogue: Catalogue, status: FrameworkStatus, *,
@@ -554,7 +553,7 @@ def framework_table(catalogue: Catalogue, status: FrameworkStatus, *,
                            for q, found in component.statuses)
         rows.append({"Component": component.component.kind.value.replace("-", " "),
                      "Learner": ("on this route" if component.on_route
-                                 else _HELD_WORDS[component.held]),
+                                 else COMPONENT_HELD_WORDS[component.held]),
                      "What it needs": component.message,
                      "On the date": on_date or NOT_STATED,
                      "Source": cite(catalogue, component.component.source)})

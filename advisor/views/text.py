@@ -244,6 +244,10 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
     if result.cautions:
         lines.append("Take care:")
         lines += [f"  ! {finding.message}" for finding in result.cautions]
+    if result.frameworks:
+        lines.append(f"Apprenticeship frameworks at Level {result.recommended_level}:")
+        lines += ["  " + line for line in frameworks_text(
+            catalogue, result.frameworks, as_at=result.as_at).splitlines()]
     if result.next_steps:
         lines.append("What to do next:")
         lines += [f"  - {step.message}"
