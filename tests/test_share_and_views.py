@@ -293,8 +293,8 @@ def test_routes_table__says_which_qualifications_are_not_open_and_what_replaced_
     assert list(table.columns[:3]) == ["Route", "Path", column]  # straight after the path
     listed = table.set_index("Path")
     assert listed.loc["09628 → 09629", column] == (
-        "09629 closed to new learners, replaced by 10380")
-    assert listed.loc["09628 → 10380", column] == "10380 whether it is open is not stated"
+        "09629: closed to new learners (replaced by 10380)")
+    assert listed.loc["09628 → 10380", column] == "10380: not known if open"
     opened = list(itertools.islice(find_routes(
         catalogue, from_qualification=catalogue.qualifications["ocr-09628"], to_level=3,
         as_at=dt.date(2015, 6, 1)), 1))

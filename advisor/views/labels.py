@@ -312,19 +312,19 @@ def route_name(number: int, route: Route) -> str:
 
 def route_status(catalogue: Catalogue, route: Route) -> str:
     """How the qualifications a route enrols on stand on its date, in a few words: "open", or
-    each one that is not open, with what replaced it (``09629 closed to new learners, replaced
-    by 10380``)."""
+    each one that is not open, with what replaced it (``09629: closed to new learners
+    (replaced by 10380)``)."""
     words = []
     for step in route.steps:
         status = step.status
         if status.status is Status.OPEN:
             continue
-        said = ("whether it is open is not stated" if status.status is Status.UNKNOWN
+        said = ("not known if open" if status.status is Status.UNKNOWN
                 else STATUS_WORDS[status.status])
         replaced = [catalogue.qualifications[i].reference for i in status.replaced_by
                     if i in catalogue.qualifications]
-        words.append(f"{step.to.reference} {said}"
-                     + (f", replaced by {' and '.join(replaced)}" if replaced else ""))
+        words.append(f"{step.to.reference}: {said}"
+                     + (f" (replaced by {' and '.join(replaced)})" if replaced else ""))
     return "; ".join(words) or "open"
 
 

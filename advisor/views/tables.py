@@ -529,16 +529,15 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route]) -> pd.DataFrame:
             "Route": number,
             "Path": " → ".join(q.reference for q in route.path),
             on_date: route_status(catalogue, route),
+            "Credits still needed": route.additional_credits,
             "Steps": len(route.steps),
             "Documented": "yes" if route.documented else "no: includes steps not stated"
             + ("; leads to a qualification from the Ofqual register (rules of combination "
                "not known)" if any(from_register(q) for q in route.path) else ""),
-            "Credits still needed": route.additional_credits,
         })
-    frame = pd.DataFrame(rows, columns=["Route", "Path", on_date, "Steps", "Documented",
-                                        "Credits still needed"])
+    frame = pd.DataFrame(rows, columns=["Route", "Path", on_date, "Credits still needed",
+                                        "Documented", "Steps"])
     return frame.astype({"Credits still needed": "Int64"})
-
 
 
 
