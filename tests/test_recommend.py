@@ -69,9 +69,21 @@ def test_match_role__a_shorter_title_only_one_contains_is_taken_as_it_and_says_s
     result = advise(catalogue, role="team leader", employment=Employment.WORKING, age=30)
     assert result.recommended_level == 3
     assert any(f.message.startswith('"team leader" is taken as "Customer Service Team Leader", '
-                                    "the only job role the documents list whose title contains "
+                                    "the only job role the documents list whose title ends with "
                                     "it, listed among the Level 3 job roles")
                for f in result.reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "retail", "warehouse", "front desk",  # words in a title's brackets
+    "sales team", "customer service team",  # inside a title, not its end
+    "worker", "executive", "supervisor",  # one word says too little
+    "desk assistant",  # the end of several titles
+])
+def test_match_role__a_word_inside_a_title_or_a_lone_word_is_only_a_suggestion(catalogue, text):
+    match = match_role(catalogue, text)
+    assert (match.roles, match.widened) == ((), False)
+    assert match.suggestions
 
 
 @pytest.mark.parametrize("text", ["", "   ", "astronaut"])

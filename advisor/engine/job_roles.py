@@ -2,9 +2,10 @@
 
 Matching ignores case, spacing, punctuation and plurals ("call centre operator" matches "Call
 Centre Operators"), handles alternatives in a title ("Waiter/Bar Tender") and extra words in
-the learner's ("senior call centre operator at a bank"). A shorter title that only one listed
-title contains ("team leader": Customer Service Team Leader) is taken as that one, and says so
-(``widened``); one that several contain, or none, gets the closest titles as suggestions, never
+the learner's ("senior call centre operator at a bank"). A shorter title of two words or more
+that only one listed title ends with ("team leader": Customer Service Team Leader) is taken as
+that one, and says so (``widened``); one word alone, a title that several end with, one only
+inside a title ("sales team", "retail"), or none, gets the closest titles as suggestions, never
 a level.
 """
 
@@ -80,12 +81,17 @@ def match_role(catalogue: Catalogue, text: str) -> RoleMatch:
         matched = list(dict.fromkeys(matched))
     if matched:
         return RoleMatch(text, tuple(matched))
-    # A shorter title ("team leader"): the one listed title that contains it; where several
-    # do ("assistant"), only suggestions.
-    wider = list(dict.fromkeys(role for alternative, role in labels.items()
-                               if len(key) >= 6 and key in alternative))
-    if len(wider) == 1:
-        return RoleMatch(text, tuple(wider), widened=True)
+    # A shorter title of two words or more ("team leader") is taken as the one listed title
+    # that ends with it (not "sales team", nor "retail", a word in brackets); one word alone
+    # ("worker", "executive") says too little; where several end with it, or it is only
+    # somewhere inside one, just suggestions.
+    words = len(re.findall(r"[a-z0-9]+", text.casefold()))
+    ending = [role for role, _ in _role_keys(catalogue) if words >= 2 and len(key) >= 6 and any(
+        _role_key(a).endswith(key) for a in _role_alternatives(role.title))]
+    if len(ending) == 1:
+        return RoleMatch(text, tuple(ending), widened=True)
+    wider = list(dict.fromkeys([*ending, *(role for alternative, role in labels.items()
+                                           if len(key) >= 6 and key in alternative)]))
     close = difflib.get_close_matches(key, list(labels), n=3, cutoff=0.6)
     suggestions = dict.fromkeys([*wider, *(labels[c] for c in close)])
     return RoleMatch(text, (), tuple(suggestions)[:5])
