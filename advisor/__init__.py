@@ -139,6 +139,7 @@ from advisor.engine.routes import (
     StepKind,
     already_reached,
     find_routes,
+    highest_completed,
     reaching_target,
     step_limit,
 )
@@ -320,6 +321,7 @@ __all__ = [
     "followers_of",
     "format_path",
     "from_register",
+    "highest_completed",
     "import_register",
     "iter_citations",
     "json_shapes",

@@ -39,6 +39,7 @@ from advisor import (
     encode_route,
     find_routes,
     from_register,
+    highest_completed,
     labels,
     reaching_target,
     route_from_profile,
@@ -282,7 +283,8 @@ def main() -> None:
             max_steps=steps_searched(catalogue, query), as_at=ctx.as_at,
             documented_only=query.documented_only,
             documented_option="\"Only progressions the documents state\"",
-            source=catalogue.qualifications.get(query.from_qualification or "")))
+            source=highest_completed((catalogue.qualifications.get(query.from_qualification or ""),
+                                      *completed_too(catalogue, query)))))
     elif routes:
         st.subheader("Routes, best first")
         show_table(tables.routes_table(catalogue, routes), name="Routes found",

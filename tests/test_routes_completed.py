@@ -12,6 +12,7 @@ import pytest
 from advisor import (
     RouteError,
     RouteQuery,
+    StepKind,
     already_reached,
     decode_route,
     encode_route,
@@ -37,9 +38,9 @@ def references(route):
 
 def test_routes_start_from_any_qualification_completed(catalogue, graph):
     alone = routes(catalogue, "09628", to_level=3)
-    both = routes(catalogue, "09628", ["03455"], to_level=3)
+    both = routes(catalogue, "09628", ["601/4404/X"], to_level=3)
     assert {r.path[0].reference for r in alone} == {"09628"}
-    assert {r.path[0].reference for r in both} == {"09628", "03455"}
+    assert {r.path[0].reference for r in both} == {"09628", "601/4404/X"}
     assert ["09628", "09629"] in [references(r) for r in both]  # the documented step stays
 
 
@@ -51,11 +52,44 @@ def test_a_route_never_steps_into_a_qualification_already_completed(catalogue, g
     assert all(s.to.reference not in ("09628", "03455") for r in both for s in r.steps)
 
 
-def test_the_same_steps_from_two_qualifications_are_offered_once(catalogue, graph):
+def test_the_same_steps_from_two_qualifications_are_offered_once_the_better_kept(
+        catalogue, graph):
     both = routes(catalogue, "09628", ["03455"], to_level=3)
     ways = [tuple(s.to.id for s in r.steps) for r in both]
     assert len(ways) == len(set(ways))
-    assert ways.count(("ocr-10380",)) == 1  # a replacement from one, direct from the other
+    # From 09628 the sources suggest 10380 replaced 09629; from 03455 it would be a direct
+    # start: the replacement, the better founded, is the one kept.
+    (to_10380,) = [r for r in both if references(r)[1:] == ["10380"]]
+    assert references(to_10380) == ["09628", "10380"]
+    assert to_10380.steps[0].kind is StepKind.REPLACEMENT
+
+
+def test_routes_go_on_from_the_highest_qualification_held_not_back_through_lower_levels(
+        catalogue, graph):
+    found = routes(catalogue, "09628", ["09629"], to_level=4)  # 09629 is Level 3
+    assert found
+    assert {r.path[0].reference for r in found} == {"09629"}
+    assert all(s.to.level >= 3 for r in found for s in r.steps)
+    onward = routes(catalogue, "09628", ["03456"])  # onward, holding a Level 3 too
+    assert all(s.to.level >= 3 for r in onward for s in r.steps[:1])
+    # From the lower one, only what the documents state at Level 3 is left (09629).
+    assert {tuple(references(r)) for r in onward if r.path[0].reference == "09628"} <= {
+        ("09628", "09629"), ("09628", "09629", "03456"), ("09628", "09629", "10380")}
+
+
+def test_what_replaced_a_qualification_held_is_not_offered_because_of_it(catalogue, graph):
+    alone = routes(catalogue, "09628")
+    assert ["09628", "10379"] in [references(r) for r in alone]  # 10379 replaced 03455
+    both = routes(catalogue, "09628", ["03455"])
+    assert not any(s.to.reference == "10379" and s.kind is StepKind.REPLACEMENT
+                   for r in both for s in r.steps)
+
+
+def test_no_route_is_explained_from_the_highest_qualification_held(capsys):
+    assert main(["routes", "--from", "09628", "--also", "10381", "--as-at", "2026-06-01"]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("No route onward from OCR Level 4 NVQ Diploma Customer Service")
+    assert "It is at Level 4, the highest level" in said
 
 
 def test_onward_from_a_lower_qualification_nothing_below_the_highest_held(catalogue, graph):
@@ -66,11 +100,10 @@ def test_onward_from_a_lower_qualification_nothing_below_the_highest_held(catalo
 
 
 def test_the_mandatory_units_of_another_qualification_held_carry_over(catalogue, graph):
-    target = {"to_qualification": catalogue.find_qualification("10379")}
-    alone = routes(catalogue, "601/4404/X", **target)
-    both = routes(catalogue, "601/4404/X", ["OCNLR L2 Diploma CS"], **target)
-    first = {tuple(references(r)): r for r in alone}[("601/4404/X", "10379")]
-    again = {tuple(references(r)): r for r in both}[("601/4404/X", "10379")]
+    alone = routes(catalogue, "09628")
+    both = routes(catalogue, "09628", ["OCNLR L2 Diploma CS"])
+    first = {tuple(references(r)): r for r in alone}[("09628", "10379")]
+    again = {tuple(references(r)): r for r in both}[("09628", "10379")]
     assert first.steps[0].carry_over.credits_transferred == 0
     assert again.steps[0].carry_over.credits_transferred > 0
     diploma = catalogue.find_qualification("OCNLR L2 Diploma CS")
@@ -103,7 +136,12 @@ def test_the_other_qualifications_travel_in_the_link(catalogue, graph):
     # The start named again among the others is dropped; an unknown code is named.
     again, notes = decode_route(catalogue, {"from": "03455", "also": "03455,09628,99999"})
     assert again.also_completed == (q("09628").id,)
-    assert any("99999" in note for note in notes)
+    assert notes == ["The link's completed qualifications were checked: no qualification "
+                     "'99999' in the catalogue, so it was left out"]
+    # Others named without a first: the first of them is where the route starts.
+    alone, notes = decode_route(catalogue, {"also": "09628,03455", "level": "3"})
+    assert (alone.from_qualification, alone.also_completed, notes) == (
+        q("09628").id, (q("03455").id,), [])
 
 
 def test_the_starting_level_answers_carry_every_qualification_held(catalogue, graph):
@@ -115,12 +153,16 @@ def test_the_starting_level_answers_carry_every_qualification_held(catalogue, gr
 
 
 def test_cli_routes_takes_other_qualifications_completed(catalogue, graph, capsys):
-    code = main(["routes", "--from", "09628", "--also", "03455", "--to-level", "3",
+    code = main(["routes", "--from", "09628", "--also", "601/4404/X", "--to-level", "3",
                  "--as-at", "2026-11-30", "--json"])
     assert code == 0
     found = json.loads(capsys.readouterr().out)
-    assert [q["id"] for q in found["also_completed"]] == ["ocr-03455"]
-    assert {r["path"][0]["id"] for r in found["routes"]} == {"ocr-03455", "ocr-09628"}
+    assert [q["id"] for q in found["also_completed"]] == ["ocnlr-601-4404-x"]
+    assert {r["path"][0]["id"] for r in found["routes"]} == {"ocnlr-601-4404-x", "ocr-09628"}
+    assert main(["routes", "--from", "09628", "--also", "09628,03455,03455", "--to-level", "3",
+                 "--json"]) == 0
+    repeated = json.loads(capsys.readouterr().out)
+    assert [q["id"] for q in repeated["also_completed"]] == ["ocr-03455"]
     assert main(["routes", "--also", "03455", "--to-level", "3"]) == 2
     assert "--also" in capsys.readouterr().err
     assert main(["routes", "--from", "09628", "--also", "10380", "--to-level", "3"]) == 0

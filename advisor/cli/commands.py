@@ -33,6 +33,7 @@ from advisor import (
     default_data_dir,
     find_qualification,
     find_routes,
+    highest_completed,
     json_shapes,
     level_3_statements,
     load_catalogue,
@@ -171,7 +172,9 @@ def command_routes(args: argparse.Namespace) -> int:
     if target is None and args.to_level is None and source is None and not args.units:
         raise UsageError("give a target (--to QUAL or --to-level N), or what the learner holds "
                          "(--from QUAL or --units) to see the routes onward from it")
-    also = [catalogue.find_qualification(ref) for ref in _units_argument(args.also)]
+    named = {q.id: q for q in (catalogue.find_qualification(ref)
+                               for ref in _units_argument(args.also))}
+    also = [q for q in named.values() if source is None or q.id != source.id]
     if also and source is None:
         raise UsageError("--also names other qualifications completed: give the first with "
                          "--from")
@@ -195,7 +198,8 @@ def command_routes(args: argparse.Namespace) -> int:
         lambda: json_shapes.routes_dict(catalogue, routes, source=source, units=held,
                                         target=target, to_level=args.to_level,
                                         already_there=there, also_completed=also),
-        lambda: text.routes_text(catalogue, routes, source=reached or source,
+        lambda: text.routes_text(catalogue, routes,
+                                 source=reached or highest_completed((source, *also)),
                                  target=target,
                                  to_level=args.to_level, already_there=there,
                                  max_steps=args.max_steps or step_limit(

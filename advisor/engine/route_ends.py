@@ -49,6 +49,13 @@ def reaching_target(completed: Iterable[Qualification | None], *,
         else to_level is not None and q.level is not None and q.level >= to_level)), None)
 
 
+def highest_completed(completed: Iterable[Qualification | None]) -> Qualification | None:
+    """Of the qualifications completed, the one at the highest level (the first of those at
+    it): where the learner stands, for saying why no route goes on."""
+    known = [q for q in completed if q is not None]
+    return max(known, key=lambda q: q.level or 0) if known else None
+
+
 def completed_first(from_qualification: Qualification | None,
                also_completed: Iterable[Qualification]) -> list[Qualification]:
     """The qualifications completed, each once, ``from_qualification`` first."""

@@ -80,6 +80,7 @@ class RouteCost:
     unknown_credit_steps: int
     additional_credits: int  # summed over the steps whose credits are known
     steps: int
+    start_rank: int  # 0 for the highest qualification completed, 1 for the next...
     ids: tuple[str, ...]
 
 

@@ -65,7 +65,9 @@ Routes are yielded in increasing :class:`RouteCost`, compared field by field:
    credits are unknown counts as more than any known total (kept as a separate count,
    ``unknown_credit_steps``, before the known ``additional_credits``, so no number is invented);
 4. the number of steps;
-5. the qualification ids along the path, so that the order is deterministic.
+5. where the learner has completed several qualifications, the one the route starts from:
+   the highest level first, and at one level one the documents lead on from;
+6. the qualification ids along the path, so that the order is deterministic.
 
 Every field only grows as a route is extended, so a best-first search (a heap of partial routes)
 yields complete routes exactly in this order. A new step is first queued at its parent's credits,
@@ -108,6 +110,7 @@ from advisor.engine.route_ends import (
     check_endpoint,
     check_endpoints,
     completed_first,
+    highest_completed,
     reaching_target,
     step_limit,
 )
@@ -134,6 +137,7 @@ __all__ = [
     "StepKind",
     "already_reached",
     "find_routes",
+    "highest_completed",
     "reaching_target",
     "step_limit",
 ]
@@ -221,6 +225,7 @@ class _Edge:
     statement: str
     source: tuple[Citation, ...]
     shared_units: tuple[str, ...] = ()
+    replaces: str | None = None  # a replacement step: the id of the qualification it replaced
 
 
 @dataclass(frozen=True)
@@ -360,7 +365,7 @@ class _Search:
                     new, StepKind.REPLACEMENT,
                     f"Not a documented progression: {edge.to.name} {stands}, "
                     f"and {replaced_it(new.name, replacement)}.",
-                    replacement.source)
+                    replacement.source, replaces=edge.to.id)
 
     def first_steps(self, start: Qualification | None, held: tuple[str, ...]) -> list[_Edge]:
         """The steps a route may begin with: from the qualification held (or from nothing),
@@ -471,19 +476,25 @@ class _Search:
 
     def run(self, completed: list[Qualification], held: tuple[str, ...], *, max_steps: int,
             max_expansions: int) -> Iterator[Route]:
-        """Best first from each completed qualification (or from nothing), never into one."""
+        """Best first from each completed qualification (or from nothing), never into one nor
+        to what replaced one; the highest completed first where routes tie."""
         done = {q.id for q in completed}
         highest = max((q.level for q in completed if q.level is not None), default=None)
         order = itertools.count()
         # Entries: (cost, tie, partial, edge). With an edge, the step is queued at its parent's
         # credits (a lower bound) and worked out when it comes to the front.
         queue: list[_Entry] = []
-        starts: list[Qualification | None] = [*completed] or [None]
-        for start in starts:
-            root = _Partial(start, (), held, RouteCost(0, 0, 0, 0, 0, 0,
-                                                       (start.id,) if start is not None else ()))
+        # The highest first; at one level, one the documents lead on from before one they do not
+        # (its steps are the better founded where both reach a place); else as given.
+        ranked = sorted(completed, key=lambda q: (-(q.level or 0), not any(
+            e.kind in (StepKind.STATED, StepKind.INFERRED) for e in self.edges_from(q))))
+        starts: list[Qualification | None] = [*ranked] or [None]
+        for rank, start in enumerate(starts):
+            root = _Partial(start, (), held, RouteCost(
+                0, 0, 0, 0, 0, 0, rank, (start.id,) if start is not None else ()))
             for first_edge in self.first_steps(start, held):
-                if first_edge.to.id in done or self._below_held(first_edge, highest):
+                if (first_edge.to.id in done or first_edge.replaces in done
+                        or self._below_held(first_edge, start, highest)):
                     continue
                 self._push(queue, order, root, first_edge)
         yielded: set[tuple[str, ...]] = set()  # the same steps from another start: once
@@ -510,16 +521,22 @@ class _Search:
                 continue
             visited = partial.visited() | done
             for edge in self.edges_from(last):
-                if edge.to.id not in visited:
+                if edge.to.id not in visited and edge.replaces not in done:
                     self._push(queue, order, partial, edge)
 
-    def _below_held(self, edge: _Edge, highest: int | None) -> bool:
-        """Onward (no target), a first step below the highest level completed, or a direct
-        start at it: from a lower qualification held, those lead nowhere new."""
-        if not self.onward or highest is None or edge.to.level is None:
+    def _below_held(self, edge: _Edge, start: Qualification | None,
+                    highest: int | None) -> bool:
+        """A first step that leads nowhere new for someone who holds a qualification at the
+        ``highest`` level: onward (no target), one below that level or a direct start at it;
+        from a lower qualification held, one below that level or, at it, one no document
+        states."""
+        if highest is None or edge.to.level is None or edge.to.level > highest:
             return False
-        return edge.to.level < highest or (edge.kind is StepKind.DIRECT
-                                           and edge.to.level == highest)
+        lower = start is not None and start.level is not None and start.level < highest
+        documented = edge.kind in (StepKind.STATED, StepKind.INFERRED)
+        if self.onward and (edge.to.level < highest or edge.kind is StepKind.DIRECT):
+            return True
+        return lower and (edge.to.level < highest or not documented)
 
     def _push(self, queue: list[_Entry], order: Iterator[int], parent: _Partial,
               edge: _Edge) -> None:
@@ -543,5 +560,6 @@ def _extend(cost: RouteCost, edge: _Edge, *, rank: int, unknown: bool,
         unknown_credit_steps=cost.unknown_credit_steps + unknown,
         additional_credits=cost.additional_credits + credits,
         steps=cost.steps + 1,
+        start_rank=cost.start_rank,
         ids=(*cost.ids, edge.to.id),
     )

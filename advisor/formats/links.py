@@ -314,7 +314,9 @@ def decode_route(catalogue: Catalogue,
     start = _qualifications(catalogue, _items(_value(params, "from", notes), "from", notes)[:1],
                             notes, "starting qualification")
     also = _qualifications(catalogue, _items(_value(params, "also", notes), "also", notes),
-                           notes, "qualification completed")
+                           notes, "completed qualification")
+    if also and not start:  # the others need a first one: the first of them
+        start, also = also[:1], also[1:]
     target = _qualifications(catalogue, _items(_value(params, "to", notes), "to", notes)[:1],
                              notes, "target qualification")
     level = _level(_value(params, "level", notes), notes)
