@@ -84,12 +84,14 @@ def main() -> None:
     st.write(
         "The units you tick and the choices you make belong to your browser session: nothing "
         "is saved to a file or database on the server, and no usage statistics are sent. They "
-        "also travel in the page address (the qualifications, units, decisions and a centre's "
-        "evidence notes, never a name), so that a bookmark or a shared link reopens them: "
-        "anyone you give the address to sees those answers, and your browser's history keeps "
-        "it. Names and agreed actions typed for a printout stay in the session and the "
-        "downloaded file only. Close the tab, and clear the history if the computer is shared, "
-        "to leave nothing behind. The catalogue itself is read-only and shared by everyone."
+        "also travel in the page address, so that a bookmark or a shared link reopens them: "
+        "the age, work and aim given, the job title typed, the qualifications and units, the "
+        "centre's decisions and its evidence notes. Anyone you give the address to sees those "
+        "answers, and your browser's history keeps it. The app never puts a name there: do not "
+        "type one into the job title or an evidence note. Names and agreed actions typed for a "
+        "printout stay in the session and the downloaded file only. Close the tab, and clear "
+        "the history if the computer is shared, to leave nothing behind. The catalogue itself "
+        "is read-only and shared by everyone."
     )
 
 

@@ -123,7 +123,7 @@ def test_app_register__starting_level_lists_register_options_labelled(app_regist
     assert any(e.label.endswith(f"({labels.REGISTER_ORIGIN}): open to new learners")
                for e in at.expander)
     # Each option's title says how it stands, as the table's column does.
-    assert any(e.label.startswith("09628 ") and e.label.endswith(": closed to new learners")
+    assert any(e.label.startswith("09628 ") and e.label.endswith(": closed; certificates ended")
                for e in at.expander)
     assert any(t.startswith(labels.REGISTER_ORIGIN) for t in texts(at.caption))
 

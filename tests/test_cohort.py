@@ -555,6 +555,12 @@ def test_results__a_target_whose_certificates_ended_is_neither_complete_nor_plan
     assert frame.loc["A2", "plan_units"] == "" and pd.isna(frame.loc["A2", "plan_credits"])
     assert frame.loc["A2", "notes"].startswith("Certificates for it are no longer issued")
     assert frame.loc["A2", "rules_not_met"]  # which rules stay unmet is still said
+    assert "Certificates for it" not in frame.loc["A1", "notes"]  # its rules are met
+    # Holding the target itself is said as that, not as something beyond completing.
+    holder = HEADER + "\nH1,30,working,,,,09628,,09628\n"
+    held = cohort_tables.results_frame(assess(catalogue, holder)).iloc[0]
+    assert held["complete"] == "yes" and held["notes"].startswith("Already holds 09628")
+    assert "no further units" not in held["notes"]
     earlier = assess_cohort(catalogue, read(intake), as_at=WHILE_CERTIFICATED)
     before = cohort_tables.results_frame(earlier).set_index("learner_ref")
     assert (before.loc["A1", "complete"], before.loc["A2", "complete"]) == ("yes", "no")

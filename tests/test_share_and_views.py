@@ -293,7 +293,7 @@ def test_routes_table__says_which_qualifications_are_not_open_and_what_replaced_
     assert list(table.columns[:3]) == ["Route", "Path", column]  # straight after the path
     listed = table.set_index("Path")
     assert listed.loc["09628 → 09629", column] == (
-        "09629: closed to new learners (replaced by 10380)")
+        "09629: closed; certificates ended (replaced by 10380)")
     assert listed.loc["09628 → 10380", column] == "10380: not known if open"
     opened = list(itertools.islice(find_routes(
         catalogue, from_qualification=catalogue.qualifications["ocr-09628"], to_level=3,
@@ -314,3 +314,9 @@ def test_check_link__units_are_read_within_its_qualification_and_others_are_name
     query, notes = decode_check(catalogue, {"qual": "10380", "units": "A/506/2130"})
     assert query.qualification == q("10380").id and query.units == ()
     assert notes == ["The link's unit A/506/2130 is not part of the qualification: left out."]
+
+
+def test_check_link__a_decision_on_a_qualification_whose_units_are_unknown_says_so(catalogue):
+    _, notes = decode_check(catalogue, {"qual": "03454", "accepted": "D/502/9654"})
+    assert notes == ["The link's accepted unit D/502/9654 could not be checked (the sources do "
+                     "not list the qualification's units): left out."]

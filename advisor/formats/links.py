@@ -421,9 +421,12 @@ def decode_check(catalogue: Catalogue,
     def own(urns: list[str], what: str) -> list[str]:
         outside = [u for u in urns if u not in listed]
         if outside:
-            notes.append(f"The link's {what} {_listed(outside)} "
-                         f"{'is' if len(outside) == 1 else 'are'} not part of the "
-                         "qualification: left out.")
+            verb = "is" if len(outside) == 1 else "are"
+            notes.append(
+                f"The link's {what} {_listed(outside)} {verb} not part of the qualification: "
+                "left out." if listed else
+                f"The link's {what} {_listed(outside)} could not be checked (the sources do "
+                "not list the qualification's units): left out.")
         return [u for u in urns if u in listed]
 
     units = _units(catalogue, _items(_value(params, "units", notes), "units", notes), notes,

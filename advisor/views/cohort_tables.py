@@ -168,15 +168,18 @@ def results_frame(result: CohortResult) -> pd.DataFrame:
             record.update(formatter.eligibility(learner.eligibility))
         if learner.carry_over is not None:
             record.update(formatter.carry(learner.carry_over))
-            if _certificates_ended(learner) and learner.carry_over.remaining.known:
+            holds_target = learner.target is not None and learner.target.id in {
+                q.id for q in learner.held_qualifications}
+            if (_certificates_ended(learner) and learner.carry_over.remaining.known
+                    and not holds_target):
                 # Rules met is not complete, and no plan of units can complete it now.
+                met = learner.carry_over.remaining.complete
                 record.update(
-                    complete=("rules met, certificates ended"
-                              if learner.carry_over.remaining.complete
-                              else "no, certificates ended"),
-                    plan_units="", plan_credits=None, plan_glh=None,
-                    notes=REASON_SEPARATOR.join(n for n in (BEYOND_COMPLETING, record["notes"])
-                                                if n))
+                    complete="rules met, certificates ended" if met else "no, certificates ended",
+                    plan_units="", plan_credits=None, plan_glh=None)
+                if not met:
+                    record["notes"] = REASON_SEPARATOR.join(
+                        n for n in (BEYOND_COMPLETING, record["notes"]) if n)
             if learner.progress is not None:
                 record.update(formatter.progress(learner.progress))
             held = {q.id for q in learner.held_qualifications}

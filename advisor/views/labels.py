@@ -319,8 +319,7 @@ def route_status(catalogue: Catalogue, route: Route) -> str:
         status = step.status
         if status.status is Status.OPEN:
             continue
-        said = ("not known if open" if status.status is Status.UNKNOWN
-                else STATUS_WORDS[status.status])
+        said = status_in_brief(status.status)
         replaced = [catalogue.qualifications[i].reference for i in status.replaced_by
                     if i in catalogue.qualifications]
         words.append(f"{step.to.reference}: {said}"
@@ -399,6 +398,15 @@ def _still_needed(rule: RuleResult) -> str:
     if rule.kind is RuleKind.TOTAL and rule.required is not None and rule.counted is not None:
         return count(rule.required - rule.counted, "more credit")
     return rule.message
+
+
+def status_in_brief(status: Status, *, review_date_passed: bool = False) -> str:
+    """A status in the fewest words, for a title or a crowded cell: "open to new learners",
+    "closed; certificates ended", "not known if open (review date passed)"."""
+    words = {Status.UNKNOWN: "not known if open",
+             Status.CERTIFICATION_CLOSED: "closed; certificates ended"}.get(status)
+    words = words or STATUS_WORDS[status]
+    return words + (" (review date passed)" if review_date_passed else "")
 
 
 def entry_status(eligibility: Eligibility) -> str:
