@@ -162,3 +162,11 @@ def test_check_decisions__the_start_follows_the_sidebars_date_until_set():
     at.date_input(key="as_at").set_value(dt.date(2015, 9, 7)).run()
     at.date_input(key="as_at").set_value(dt.date(2017, 3, 6)).run()
     assert at.date_input(key="check_start").value == dt.date(2015, 9, 7)
+
+
+def test_check_decisions__units_in_progress_that_complete_it_leave_nothing_to_plan():
+    at = check_units("ocr-03456", REST, as_at=dt.date(2018, 6, 1))  # certificates still issued
+    at.multiselect(key="check_in_progress_ocr-03456").set_value([C6, D1]).run()
+    assert not at.exception
+    assert "Nothing more is needed beyond the units in progress." in texts(at.markdown)
+    assert not any(t.startswith("Fewest credits: add 0 units") for t in texts(at.markdown))

@@ -301,3 +301,16 @@ def test_apprenticeship_aim__the_frameworks_at_the_level_travel_with_the_answer(
     assert ("<strong>Today:</strong> In England, the Customer Service Practitioner "
             "apprenticeship standard (ST0072, Level 2) took the place of this framework.") in text
     assert "<td>technical knowledge</td><td>held</td>" in text
+
+
+def test_cli__units_in_progress_that_complete_it_and_routes_that_end_in_closed_ones(capsys):
+    assert main(["check", "09628", "--as-at", "2014-01-01", "--units", "1,2",
+                 "--in-progress", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "Nothing more is needed beyond the units in progress." in out
+    assert "Smallest completion plan" not in out
+    assert main(["routes", "--from", "09628", "--units", "H/502/9655,K/502/9656", "--to",
+                 "09629", "--as-at", "2026-11-30"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Route 1: 09628 -> 09629 (closed; documented; 0 more credits)")
+    assert "still needed: nothing more, but certificates for it are no longer issued" in out

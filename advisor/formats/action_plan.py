@@ -46,6 +46,7 @@ from advisor.views.labels import (
     BEYOND_COMPLETING,
     COMPONENT_HELD_WORDS,
     GLOSSARY,
+    NOTHING_BEYOND_IN_PROGRESS,
     REGISTER_ORIGIN,
     STATUS_WORDS,
     check_headline,
@@ -68,6 +69,7 @@ _ENVIRONMENT = jinja2.Environment(
 _ENVIRONMENT.filters["count"] = count  # {{ n | count("credit") }}: "1 credit", "2 credits"
 _ENVIRONMENT.globals["BEYOND_COMPLETING"] = BEYOND_COMPLETING
 _ENVIRONMENT.globals["BAR_BESIDE_ACCEPTED"] = BAR_BESIDE_ACCEPTED
+_ENVIRONMENT.globals["NOTHING_BEYOND_IN_PROGRESS"] = NOTHING_BEYOND_IN_PROGRESS
 _TEMPLATE = "action_plan.html.j2"
 
 

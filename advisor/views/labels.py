@@ -65,6 +65,9 @@ COMPONENT_HELD_WORDS = {True: "held", False: "missing",
                         None: "not in these documents: check with the centre"}
 """Whether the learner holds an apprenticeship framework's component, in words."""
 
+NOTHING_BEYOND_IN_PROGRESS = "Nothing more is needed beyond the units in progress."
+"""Said of a check whose units in progress, once achieved, complete it."""
+
 BAR_BESIDE_ACCEPTED = "Accepting is the centre's decision, but note"
 """Said before a documented bar on the kind of evidence beside a unit the centre accepts."""
 

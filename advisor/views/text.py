@@ -16,7 +16,7 @@ from advisor.engine.carryover import CarryOver
 from advisor.engine.cohort import CohortResult
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck, Timeline
-from advisor.engine.eligibility import Eligibility, status_on
+from advisor.engine.eligibility import Eligibility, Status, status_on
 from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
@@ -26,6 +26,7 @@ from advisor.register import ImportRecord, ImportResult, Register, RegisterEntry
 from advisor.views import cohort_tables
 from advisor.views.labels import (
     BAR_BESIDE_ACCEPTED,
+    NOTHING_BEYOND_IN_PROGRESS,
     REGISTER_ORIGIN,
     cite,
     completion_words,
@@ -105,6 +106,8 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
     if check.plan is None:
         if check.no_plan_reason:
             lines.append(check.no_plan_reason)
+    elif not check.complete and not check.plan.units:  # the units in progress complete it
+        lines.append(NOTHING_BEYOND_IN_PROGRESS)
     elif check.plan.units:
         extra = f"{check.plan.additional_credits} more credits"
         if check.plan.additional_glh is not None:
@@ -261,7 +264,8 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route) -> list[str]:
     credits = (f"{route.additional_credits} more credits" if route.additional_credits
                is not None else "credits needed not fully known")
     names = " -> ".join(q.reference for q in route.path)
-    lines = [f"Route {number}: {names} ({trust}; {credits})"]
+    closed = "closed; " if route.status.closed else ""  # as labels.route_name marks it
+    lines = [f"Route {number}: {names} ({closed}{trust}; {credits})"]
     for step in route.steps:
         rules, _ = catalogue.effective_rules(step.to)
         lines.append(f"  to {step.to.title} [{step.kind.value}]: {step.statement}")
@@ -279,6 +283,9 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route) -> list[str]:
             lines.append("    still needed: not known (the sources do not give its full rules)"
                          if not from_register(step.to) else
                          "    still needed: not known (the register gives no units or rules)")
+        elif not step.additional_credits and step.status.status is Status.CERTIFICATION_CLOSED:
+            lines.append("    still needed: nothing more, but certificates for it are no longer "
+                         "issued")
         else:
             lines.append(f"    still needed: {count(step.additional_credits, 'credit')}")
             caution = (plan_beyond_certification(catalogue, step.to, step.status)
