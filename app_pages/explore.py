@@ -53,8 +53,9 @@ def search(ctx: Frame) -> list[str]:
         placeholder="for example nvq level 3, 09628, 600/0840/4, D/502/9654, team leader",
         persist_state="session",
     ) or ""
+    found = search_words.find_qualifications(ctx.catalogue, query)
     qualifications = tables.qualification_matches(ctx.catalogue, query, as_at=ctx.as_at,
-                                                  register=ctx.register)
+                                                  register=ctx.register, found=found)
     units = tables.unit_matches(ctx.catalogue, query)
     if not query.strip():
         st.write("Every qualification and national structure in the catalogue:")
@@ -75,7 +76,6 @@ def search(ctx: Frame) -> list[str]:
     if not units.empty:
         st.markdown(f"**Units ({len(units)})**")
         show_table(units, name="Units found", key="explore_units_csv", file_name="units.csv")
-    found = search_words.find_qualifications(ctx.catalogue, query)
     return [i for i in ranked_ids(ctx.catalogue) if i in found] or ranked_ids(ctx.catalogue)
 
 

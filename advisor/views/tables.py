@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -155,14 +155,19 @@ def progress_table(catalogue: Catalogue, check: CombinationCheck) -> pd.DataFram
 
 
 def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
-                          register: Register | None = None) -> pd.DataFrame:
+                          register: Register | None = None,
+                          found: Mapping[str, tuple[search.Lead, ...]] | None = None
+                          ) -> pd.DataFrame:
     """Qualifications that every word of ``query`` finds (:mod:`advisor.views.search`: title,
     references, level, kind, awarding body, or a job role or apprenticeship framework leading
     to it), every qualification for an empty query, with their status on ``as_at`` (with the
     ``register``'s dates too, where one is loaded). A "Found through" column names the job
-    roles and frameworks that met a word, when any did."""
+    roles and frameworks that met a word, when any did. ``found``: the search's answer for
+    ``query``, where the caller already has it."""
     rows = []
-    for qualification_id, leads in search.find_qualifications(catalogue, query).items():
+    if found is None:
+        found = search.find_qualifications(catalogue, query)
+    for qualification_id, leads in found.items():
         q = catalogue.qualifications[qualification_id]
         status = entry_status(check_eligibility(catalogue, q, as_at=as_at, register=register))
         rows.append({
