@@ -556,6 +556,10 @@ def test_results__a_target_whose_certificates_ended_is_neither_complete_nor_plan
     assert frame.loc["A2", "notes"].startswith("Certificates for it are no longer issued")
     assert frame.loc["A2", "rules_not_met"]  # which rules stay unmet is still said
     assert "Certificates for it" not in frame.loc["A1", "notes"]  # its rules are met
+    # Nor do units in progress complete it: their column says so too.
+    studying = HEADER + "\nE1,30,working,,,,,F3; F4; A3; B2; C3,03456,C6,D1\n"
+    row = cohort_tables.results_frame(assess(catalogue, studying)).iloc[0]
+    assert row["complete_when_in_progress_done"] == "rules met, certificates ended"
     # Holding the target itself is said as that, not as something beyond completing.
     holder = HEADER + "\nH1,30,working,,,,09628,,09628\n"
     held = cohort_tables.results_frame(assess(catalogue, holder)).iloc[0]

@@ -22,7 +22,7 @@ from advisor.engine.cohort import (
     LearnerResult,
     Severity,
 )
-from advisor.engine.combination import describe_unit
+from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck
 from advisor.engine.eligibility import Eligibility, Status
 from advisor.engine.wording import uk_date
@@ -168,22 +168,14 @@ def results_frame(result: CohortResult) -> pd.DataFrame:
             record.update(formatter.eligibility(learner.eligibility))
         if learner.carry_over is not None:
             record.update(formatter.carry(learner.carry_over))
-            holds_target = learner.target is not None and learner.target.id in {
-                q.id for q in learner.held_qualifications}
-            if (_certificates_ended(learner) and learner.carry_over.remaining.known
-                    and not holds_target):
-                # Rules met is not complete, and no plan of units can complete it now.
-                met = learner.carry_over.remaining.complete
-                record.update(
-                    complete="rules met, certificates ended" if met else "no, certificates ended",
-                    plan_units="", plan_credits=None, plan_glh=None)
-                if not met:
-                    record["notes"] = REASON_SEPARATOR.join(
-                        n for n in (BEYOND_COMPLETING, record["notes"]) if n)
             if learner.progress is not None:
                 record.update(formatter.progress(learner.progress))
             held = {q.id for q in learner.held_qualifications}
-            if learner.target is not None and learner.target.id in held:
+            holds_target = learner.target is not None and learner.target.id in held
+            if (_certificates_ended(learner) and learner.carry_over.remaining.known
+                    and not holds_target):
+                _beyond_completing(record, learner, learner.carry_over.remaining)
+            if holds_target and learner.target is not None:
                 already = f"Already holds {learner.target.reference}, the target."
                 record["notes"] = REASON_SEPARATOR.join(
                     n for n in (already, record["notes"]) if n)
@@ -192,6 +184,23 @@ def results_frame(result: CohortResult) -> pd.DataFrame:
     for column in RESULT_COLUMNS:
         frame[column] = frame[column].astype("Int64" if column in _NUMBER_COLUMNS else str)
     return frame
+
+
+def _beyond_completing(record: dict[str, Any], learner: LearnerResult,
+                       check: CombinationCheck) -> None:
+    """A learner's row once the target's certificates have ended: rules met is not complete,
+    no plan of units can complete it, nor can the units in progress."""
+    def ended(complete: bool) -> str:
+        return "rules met, certificates ended" if complete else "no, certificates ended"
+
+    met = check.complete
+    record.update(complete=ended(met), plan_units="", plan_credits=None, plan_glh=None)
+    done = learner.progress.when_done if learner.progress is not None else None
+    if done is not None and done.known:
+        record["complete_when_in_progress_done"] = ended(done.complete)
+    if not met:
+        record["notes"] = REASON_SEPARATOR.join(
+            n for n in (BEYOND_COMPLETING, record["notes"]) if n)
 
 
 def _certificates_ended(learner: LearnerResult) -> bool:
