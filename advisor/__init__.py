@@ -171,6 +171,7 @@ from advisor.formats.links import (
     route_from_profile,
     without_control_characters,
 )
+from advisor.formats.printout_answers import check_answers, profile_answers, route_answers
 from advisor.formats.spreadsheet import neutralise, to_csv_bytes, to_excel_bytes
 from advisor.register import (
     ENTRY,
@@ -297,6 +298,7 @@ __all__ = [
     "assess_cohort",
     "carry_over",
     "charts",
+    "check_answers",
     "check_combination",
     "check_eligibility",
     "check_framework",
@@ -334,6 +336,7 @@ __all__ = [
     "open_register",
     "parse_hours_a_week",
     "plan_timeline",
+    "profile_answers",
     "progressions_from",
     "qualifications_at_level",
     "qualifications_containing",
@@ -343,6 +346,7 @@ __all__ = [
     "register_qualification",
     "register_tables",
     "resolve_units",
+    "route_answers",
     "route_from_profile",
     "search",
     "search_plan",

@@ -31,12 +31,12 @@ from advisor import (
     StatusOnDate,
     UnknownReference,
     action_plan_html,
+    check_answers,
     cohort_file,
     decode_check,
     describe_unit,
     labels,
     resolve_units,
-    uk_date,
 )
 
 CHECK_PAGE = "app_pages/check_units.py"
@@ -217,34 +217,13 @@ def accept_similar(catalogue: Catalogue, target: Qualification, similar: Similar
     st.switch_page(CHECK_PAGE)
 
 
-def record_answers(catalogue: Catalogue, query: CheckQuery) -> dict[str, str]:
-    """The check's answers for the printable record, notes included."""
-    q = catalogue.qualifications[query.qualification or ""]
-    rules, _ = catalogue.effective_rules(q)
-
-    def names(urns: tuple[str, ...]) -> str:
-        return "; ".join(describe_unit(catalogue, u, rules, with_credits=False)
-                         for u in urns) or "none"
-
-    answers = {"Qualification": labels.qualification_label(q),
-               "Units achieved": names(query.units),
-               "Accepted by the centre": "; ".join(
-                   describe_unit(catalogue, a.urn, rules, with_credits=False)
-                   + f" (evidence: {a.note or 'not given'})" for a in query.accepted) or "none",
-               "In progress": names(query.in_progress)}
-    if query.glh_per_week is not None and query.start is not None:
-        answers["Study"] = f"{query.glh_per_week:g} hours a week from {uk_date(query.start)}"
-        answers["Registered"] = "yes" if query.registered else "not yet"
-    return answers
-
-
 def offer_record(catalogue: Catalogue, query: CheckQuery, result: ProgressCheck,
                  as_at: dt.date) -> None:
     """The check as a printable record of the centre's decisions, notes included (offered once
     there is a decision or a timeline to record)."""
     if not (query.accepted or query.in_progress or result.timeline is not None):
         return
-    record = ActionPlan(as_at=as_at, answers=record_answers(catalogue, query), progress=result,
+    record = ActionPlan(as_at=as_at, answers=check_answers(catalogue, query), progress=result,
                         created=dt.date.today())
     st.download_button(
         "Download this check as a record (a page to print or keep)",

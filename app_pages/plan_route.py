@@ -42,6 +42,7 @@ from advisor import (
     highest_completed,
     labels,
     reaching_target,
+    route_answers,
     route_from_profile,
     step_limit,
     tables,
@@ -64,7 +65,6 @@ from app_pages._common import (
 from app_pages._decisions import accept_similar
 
 ROUTES_SHOWN = MAX_ROUTE_SHOWN
-NO_TARGET = "no target chosen: onward routes shown"
 LINKED_ROUTE = "route_linked"  # the route a shared link showed, until the routes are found
 # A link carrying answers has one of these.
 LINK_KEYS = ("from", "also", "units", "to", "level", "documented")
@@ -330,22 +330,8 @@ def main() -> None:
             st.info(escape_markdown(f"Today: {today}"))
             show_sources(catalogue, sources)
     st.divider()
-    answers = {
-        "Completed": labels.qualification_label(catalogue.qualifications[start])
-        if start else "none",
-        **({"Other qualifications completed": "; ".join(
-            labels.qualification_label(catalogue.qualifications[i]) for i in held)}
-           if held else {}),
-        # With a qualification completed, its own units count without being listed here.
-        ("Other units held" if start else "Units held"): "; ".join(
-            f"{u} {catalogue.units[u].title}" if u in catalogue.units else u
-            for u in query.units) or "none",
-        "Aiming for": labels.qualification_label(catalogue.qualifications[query.to_qualification])
-        if query.to_qualification else
-        (f"Level {query.to_level}" if query.to_level is not None else NO_TARGET),
-    }
-    plan = ActionPlan(as_at=ctx.as_at, answers=answers, route=chosen, created=dt.date.today(),
-                      **printout_details())
+    plan = ActionPlan(as_at=ctx.as_at, answers=route_answers(catalogue, query), route=chosen,
+                      created=dt.date.today(), **printout_details())
     st.download_button(
         "Download this route as an action plan (a page to print or keep)",
         lambda: action_plan_html(catalogue, plan).encode("utf-8"),

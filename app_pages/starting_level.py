@@ -34,6 +34,7 @@ from advisor import (
     from_register,
     labels,
     level_3_statements,
+    profile_answers,
     recommend,
     route_from_profile,
     tables,
@@ -52,18 +53,10 @@ from app_pages._common import (
     with_date,
 )
 
-EMPLOYMENT = {
-    Employment.WORKING.value: "Yes, in a job where I deal with customers",
-    Employment.NOT_WORKING.value: "No, not at the moment (at school or college, looking for "
-                                  "work, or returning to work)",
-}
+# The choices in the learner's words (labels: the printout uses them too), by value.
+EMPLOYMENT = {e.value: words for e, words in labels.EMPLOYMENT_ANSWERS.items()}
 SENIOR = {"yes": "Yes", "no": "No"}
-AIMS = {
-    Aim.KNOWLEDGE.value: "Knowledge: learn what good customer service is (a 'Principles of' "
-                         "qualification, assessed by assignments)",
-    Aim.COMPETENCE.value: "Competence: prove I do it well at work (an NVQ, assessed at work)",
-    Aim.APPRENTICESHIP.value: "An apprenticeship: a qualification that counts towards one",
-}
+AIMS = {aim.value: words for aim, words in labels.AIM_ANSWERS.items()}
 
 
 def does_key(number: int) -> str:
@@ -175,22 +168,6 @@ def show_finding(catalogue: Catalogue, finding: Finding) -> None:
     show_sources(catalogue, finding.source)
 
 
-def answers_for_plan(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
-    """The learner's answers as the printout lists them, question by question."""
-    return {
-        "Age": str(profile.age) if profile.age is not None else "not given",
-        "Working": EMPLOYMENT[profile.employment.value] if profile.employment else "not given",
-        "Job": profile.role or "not given",
-        "Describes my work": "; ".join(profile.responsibilities) or "none chosen",
-        "Senior role": ("yes" if profile.senior_role else "no")
-        if profile.senior_role is not None else "not given",
-        "Qualifications held": "; ".join(catalogue.qualifications[i].title
-                                         for i in profile.held_qualifications) or "none",
-        "Units held": "; ".join(profile.held_units) or "none",
-        "What I want": AIMS[profile.aim.value] if profile.aim else "not given",
-    }
-
-
 def main() -> None:
     ctx = frame()
     catalogue = ctx.catalogue
@@ -276,7 +253,7 @@ def main() -> None:
     st.page_link("app_pages/plan_route.py", query_params=with_date(
         ctx, encode_route(catalogue, route)), label="Plan a route from what you hold"
         + (f" to Level {route.to_level}" if route.to_level is not None else ""))
-    plan = ActionPlan(as_at=ctx.as_at, answers=answers_for_plan(catalogue, profile),
+    plan = ActionPlan(as_at=ctx.as_at, answers=profile_answers(catalogue, profile),
                       recommendation=result, created=dt.date.today(), **printout_details())
     st.download_button(
         "Download your action plan (a page to print or keep)",

@@ -25,6 +25,7 @@ from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult
 from advisor.engine.eligibility import Eligibility, ReasonCode, Status, StatusOnDate
 from advisor.engine.frameworks import framework_name as framework_label  # its one home
 from advisor.engine.planner import Objective
+from advisor.engine.recommend_types import Aim, Employment
 from advisor.engine.routes import Route, RouteStep, StepKind
 from advisor.engine.wording import count, group_name, uk_date
 from advisor.register import ENTRY, RegisterEntry
@@ -64,6 +65,21 @@ NOT_STATED = "not stated"
 COMPONENT_HELD_WORDS = {True: "held", False: "missing",
                         None: "not in these documents: check with the centre"}
 """Whether the learner holds an apprenticeship framework's component, in words."""
+
+EMPLOYMENT_ANSWERS: dict[Employment, str] = {
+    Employment.WORKING: "Yes, in a job where I deal with customers",
+    Employment.NOT_WORKING: "No, not at the moment (at school or college, looking for work, "
+                            "or returning to work)",
+}
+"""*Find a starting level*'s choices for "Are you working?", in the learner's words."""
+
+AIM_ANSWERS: dict[Aim, str] = {
+    Aim.KNOWLEDGE: "Knowledge: learn what good customer service is (a 'Principles of' "
+                   "qualification, assessed by assignments)",
+    Aim.COMPETENCE: "Competence: prove I do it well at work (an NVQ, assessed at work)",
+    Aim.APPRENTICESHIP: "An apprenticeship: a qualification that counts towards one",
+}
+"""*Find a starting level*'s choices for what the learner wants, in their words."""
 
 NOTHING_BEYOND_IN_PROGRESS = "Nothing more is needed beyond the units in progress."
 """Said of a check whose units in progress, once achieved, complete it."""

@@ -1,0 +1,79 @@
+"""What the person told each journey, as a printout lists it: question, then answer.
+
+Each journey's printout (:class:`~advisor.formats.action_plan.ActionPlan`) opens with the
+answers it was given. They are worded here, once, from the journey's own record of them (a
+profile, a route query, a check query), with "not given" or "none" where nothing was said.
+"""
+
+from __future__ import annotations
+
+from advisor.catalogue import Catalogue
+from advisor.engine.combination import describe_unit
+from advisor.engine.recommend_types import Profile
+from advisor.engine.wording import uk_date
+from advisor.formats.links import CheckQuery, RouteQuery
+from advisor.views.labels import AIM_ANSWERS, EMPLOYMENT_ANSWERS, qualification_label
+
+NOT_GIVEN = "not given"
+NONE = "none"
+NO_TARGET = "no target chosen: onward routes shown"
+
+
+def profile_answers(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
+    """*Find a starting level*'s answers."""
+    return {
+        "Age": str(profile.age) if profile.age is not None else NOT_GIVEN,
+        "Working": EMPLOYMENT_ANSWERS[profile.employment] if profile.employment else NOT_GIVEN,
+        "Job": profile.role or NOT_GIVEN,
+        "Describes my work": "; ".join(profile.responsibilities) or "none chosen",
+        "Senior role": ("yes" if profile.senior_role else "no")
+        if profile.senior_role is not None else NOT_GIVEN,
+        "Qualifications held": "; ".join(catalogue.qualifications[i].title
+                                         for i in profile.held_qualifications
+                                         if i in catalogue.qualifications) or NONE,
+        "Units held": "; ".join(profile.held_units) or NONE,
+        "What I want": AIM_ANSWERS[profile.aim] if profile.aim else NOT_GIVEN,
+    }
+
+
+def route_answers(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
+    """*Plan a route*'s answers: what is held, and where the learner wants to get to."""
+    def label(qualification_id: str) -> str:
+        return qualification_label(catalogue.qualifications[qualification_id])
+
+    start = query.from_qualification if query.from_qualification in catalogue.qualifications \
+        else None
+    others = [i for i in query.also_completed if i in catalogue.qualifications]
+    answers = {"Completed": label(start) if start else NONE}
+    if others:
+        answers["Other qualifications completed"] = "; ".join(label(i) for i in others)
+    # With a qualification completed, its own units count without being listed here.
+    answers["Other units held" if start else "Units held"] = "; ".join(
+        f"{u} {catalogue.units[u].title}" if u in catalogue.units else u
+        for u in query.units) or NONE
+    target = catalogue.qualifications.get(query.to_qualification or "")
+    answers["Aiming for"] = (
+        qualification_label(target) if target is not None else
+        f"Level {query.to_level}" if query.to_level is not None else NO_TARGET)
+    return answers
+
+
+def check_answers(catalogue: Catalogue, query: CheckQuery) -> dict[str, str]:
+    """*Check a learner's units*' answers, the centre's evidence notes included."""
+    q = catalogue.qualifications[query.qualification or ""]
+    rules, _ = catalogue.effective_rules(q)
+
+    def names(urns: tuple[str, ...]) -> str:
+        return "; ".join(describe_unit(catalogue, u, rules, with_credits=False)
+                         for u in urns) or NONE
+
+    answers = {"Qualification": qualification_label(q),
+               "Units achieved": names(query.units),
+               "Accepted by the centre": "; ".join(
+                   describe_unit(catalogue, a.urn, rules, with_credits=False)
+                   + f" (evidence: {a.note or NOT_GIVEN})" for a in query.accepted) or NONE,
+               "In progress": names(query.in_progress)}
+    if query.glh_per_week is not None and query.start is not None:
+        answers["Study"] = f"{query.glh_per_week:g} hours a week from {uk_date(query.start)}"
+        answers["Registered"] = "yes" if query.registered else "not yet"
+    return answers
