@@ -444,6 +444,10 @@ GLOSSARY: dict[str, str] = {
              "jobs they list at Level 2 include customer service agents and call centre "
              "operators, at Level 3 team leaders and supervisors; Level 4 is for people in "
              "senior roles who influence decisions.",
+    "Code": "how a qualification is named in short: its awarding body's scheme code (such as "
+            "09628) or the regulator's number (such as 601/4404/X). Where the sources give "
+            "neither, a short name this advisor uses (such as OCNLR L2 Principles), which a "
+            "college will not know: give them the full title instead.",
     "Credit": "one credit stands for 10 hours of learning; a qualification needs a number of "
               "credits from its units.",
     "GLH": "guided learning hours: time spent learning with a tutor or assessor.",
