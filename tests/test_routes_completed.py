@@ -10,6 +10,7 @@ import json
 import pytest
 
 from advisor import (
+    Profile,
     RouteError,
     RouteQuery,
     StepKind,
@@ -20,7 +21,6 @@ from advisor import (
     route_from_profile,
 )
 from advisor.cli import main
-from advisor.engine.recommend_types import Profile
 
 TODAY = dt.date(2026, 11, 30)
 
