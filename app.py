@@ -74,7 +74,8 @@ def welcome() -> None:
         "answered from the awarding bodies' own documents, each answer with its source."
     )
     for journey in JOURNEYS:
-        st.page_link(journey.path, label=journey.title)
+        # An arrow, so that the title reads as a link to follow, not as a heading.
+        st.page_link(journey.path, label=journey.title, icon=":material/arrow_forward:")
         st.caption(journey.description)
 
     qualifications = list(ctx.catalogue.qualifications.values())
