@@ -24,7 +24,6 @@ from advisor import (
     Finding,
     FindingCode,
     Profile,
-    ReasonCode,
     RoleMatch,
     action_plan_html,
     answers,
@@ -220,9 +219,7 @@ def main() -> None:
             q = option.qualification
             marked = f" ({labels.REGISTER_ORIGIN})" if from_register(q) else ""
             # The status in the title too: on a phone the table's status column is off screen.
-            said = labels.status_in_brief(
-                option.eligibility.status.status, review_date_passed=any(
-                    r.code is ReasonCode.REVIEW_DATE_PASSED for r in option.eligibility.reasons))
+            said = labels.entry_status_in_brief(option.eligibility)
             with st.expander(f"{labels.qualification_label(q)}{marked}: {said}"):
                 show_entry_status(catalogue, option.eligibility)
                 if option.aim_note:

@@ -428,6 +428,13 @@ def status_in_brief(status: Status, *, review_date_passed: bool = False) -> str:
     return words + (" (review date passed)" if review_date_passed else "")
 
 
+def entry_status_in_brief(eligibility: Eligibility) -> str:
+    """:func:`status_in_brief` for a qualification's status as its eligibility gives it,
+    marking a review date that has passed."""
+    return status_in_brief(eligibility.status.status, review_date_passed=any(
+        r.code is ReasonCode.REVIEW_DATE_PASSED for r in eligibility.reasons))
+
+
 def entry_status(eligibility: Eligibility) -> str:
     """Whether new learners can start, in a few words, from the date reasons alone; where the
     dates are not stated and a review date has passed, that too, as it is a reason to doubt."""
