@@ -176,10 +176,11 @@ def steps_searched(catalogue: Catalogue, query: RouteQuery) -> int:
                       to_level=query.to_level)
 
 
-def search(ctx: Frame, query: RouteQuery) -> list[Route] | None:
+def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Route] | None:
+    """The routes for ``query``, with ``also``, the other qualifications it says are
+    completed."""
     catalogue = ctx.catalogue
     start = catalogue.qualifications.get(query.from_qualification or "")
-    also = completed_too(catalogue, query)
     target = catalogue.qualifications.get(query.to_qualification or "")
     if target is None and query.to_level is None:
         if start is None and not query.units:
@@ -273,7 +274,8 @@ def main() -> None:
         st.warning(escape_markdown(note))
     query = ask(catalogue)
     write_address(ctx, query)
-    routes = search(ctx, query)
+    also = completed_too(catalogue, query)
+    routes = search(ctx, query, also)
 
     chosen: Route | None = None
     if routes is not None and not routes:
@@ -284,7 +286,7 @@ def main() -> None:
             documented_only=query.documented_only,
             documented_option="\"Only progressions the documents state\"",
             source=highest_completed((catalogue.qualifications.get(query.from_qualification or ""),
-                                      *completed_too(catalogue, query)))))
+                                      *also))))
     elif routes:
         st.subheader("Routes, best first")
         show_table(tables.routes_table(catalogue, routes), name="Routes found",
@@ -301,7 +303,7 @@ def main() -> None:
             write_address(ctx, dataclasses.replace(query, shown=number + 1))
 
     start = query.from_qualification
-    held = [q.id for q in completed_too(catalogue, query)]
+    held = [q.id for q in also]
     figure = charts.route_map(catalogue, route=chosen, start=start, held=held)
     described = charts.describe_route(chosen)
     st.plotly_chart(figure, alt=described)
