@@ -51,6 +51,7 @@ from advisor.views.labels import (
     STATUS_WORDS,
     check_headline,
     citation,
+    component_kind,
     replacement_names,
     standard_taking_its_place,
     status_in_a_clause,
@@ -367,7 +368,7 @@ def _framework(catalogue: Catalogue, status: FrameworkStatus, as_at: dt.date,
     """A framework's components held or missing, their qualifications' status on the date,
     and the standard that took its place."""
     components = [_Component(
-        c.component.kind.value.replace("-", " "), COMPONENT_HELD_WORDS[c.held], c.message,
+        component_kind(c.component.kind), COMPONENT_HELD_WORDS[c.held], c.message,
         [_Cited(f"{catalogue.qualifications[q].reference}: "
                 + status_sentence(catalogue, found, as_at), sources.cite(found.source))
          for q, found in c.statuses]) for c in status.components]

@@ -14,6 +14,7 @@ from advisor.catalogue import (
     Basis,
     Catalogue,
     Citation,
+    ComponentKind,
     Framework,
     Group,
     GroupMember,
@@ -61,6 +62,11 @@ __all__ = [
 ]
 
 NOT_STATED = "not stated"
+
+def component_kind(kind: ComponentKind) -> str:
+    """An apprenticeship framework component's kind in words ("technical knowledge")."""
+    return kind.value.replace("-", " ")
+
 
 COMPONENT_HELD_WORDS = {True: "held", False: "missing",
                         None: "not in these documents: check with the centre"}

@@ -41,6 +41,7 @@ from advisor.views.labels import (
     REGISTER_ORIGIN,
     STRUCTURE_WORDS,
     cite,
+    component_kind,
     entry_status,
     group_name,
     group_requirement,
@@ -555,7 +556,7 @@ def framework_table(catalogue: Catalogue, status: FrameworkStatus, *,
         on_date = " ".join(f"{catalogue.qualifications[q].reference}: "
                            + status_sentence(catalogue, found, as_at)
                            for q, found in component.statuses)
-        rows.append({"Component": component.component.kind.value.replace("-", " "),
+        rows.append({"Component": component_kind(component.component.kind),
                      "Learner": ("on this route" if component.on_route
                                  else COMPONENT_HELD_WORDS[component.held]),
                      "What it needs": component.message,
