@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from advisor.catalogue import Catalogue, Citation, Progression, Qualification
 from advisor.engine.eligibility import Status, status_on
 from advisor.engine.frameworks import apprenticeships_today
-from advisor.engine.recommend_index import _index
+from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.recommend_types import Aim, NextStep, Option
 from advisor.engine.wording import WHERE_TO_ASK, replaced_it, uk_date
 from advisor.register import Register
@@ -23,7 +23,7 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
     """What the learner can do now: the progressions the documents name from what they hold,
     then whom to ask and what to ask them, by what can be confirmed open at the level."""
     steps = [_progression(catalogue, q, p, as_at, register)
-             for q in held for p in _index(catalogue).progressions_from.get(q.id, ())]
+             for q in held for p in recommendation_index(catalogue).progressions_from.get(q.id, ())]
     day = uk_date(as_at)
     if level is None:
         steps.append(NextStep(

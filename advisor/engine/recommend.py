@@ -55,7 +55,11 @@ from advisor.engine.frameworks import (
 )
 from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.next_steps import next_steps_for
-from advisor.engine.recommend_index import _index, level_3_statements, senior_role_rule
+from advisor.engine.recommend_index import (
+    level_3_statements,
+    recommendation_index,
+    senior_role_rule,
+)
 from advisor.engine.recommend_types import (
     Aim,
     Employment,
@@ -188,7 +192,7 @@ def recommend(
     if move_up is not None and (held or profile.held_units or (level or 0) >= 3):
         cautions.append(move_up)
 
-    index = _index(catalogue)
+    index = recommendation_index(catalogue)
     options: tuple[Option, ...] = ()
     roles_at_level: tuple[JobRole, ...] = ()
     if level is not None:
@@ -324,7 +328,7 @@ def _role_not_listed(catalogue: Catalogue, match: RoleMatch) -> Finding:
 
 
 def _not_working_finding(catalogue: Catalogue) -> Finding:
-    q = _index(catalogue).introductory
+    q = recommendation_index(catalogue).introductory
     if q is None or q.suitable_for is None:
         return Finding(FindingCode.NOT_WORKING, "Not working at present.", level=None)
     # Quote whom it is written for among people not in work, not those "currently working".
@@ -339,7 +343,7 @@ def _not_working_finding(catalogue: Catalogue) -> Finding:
 
 
 def _working_finding(catalogue: Catalogue) -> Finding | None:
-    q = _index(catalogue).for_people_in_work
+    q = recommendation_index(catalogue).for_people_in_work
     if q is None or q.suitable_for is None:
         return None
     return Finding(
@@ -409,7 +413,7 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
     options = []
     registered = (register_qualifications_at(catalogue, register, level, as_at, subject=subject)
                   if register is not None else [])
-    for q in (*_index(catalogue).by_level.get(level, ()), *registered):
+    for q in (*recommendation_index(catalogue).by_level.get(level, ()), *registered):
         if q.id in held:
             continue
         eligibility = check_eligibility(catalogue, q, age=profile.age, as_at=as_at,
@@ -485,7 +489,7 @@ def _aim_cautions(catalogue: Catalogue, profile: Profile,
                     if o.qualification.kind is Kind.COMPETENCE and o.qualification.assessment]
         source = next((q.assessment.source for q in assessed if q.assessment), ())
         if not source:
-            source = _index(catalogue).competence_assessment
+            source = recommendation_index(catalogue).competence_assessment
         findings.append(Finding(
             FindingCode.COMPETENCE_NEEDS_WORK,
             "Competence (NVQ) qualifications are assessed at work: an assessor watches the "

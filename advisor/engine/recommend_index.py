@@ -21,7 +21,7 @@ from advisor.catalogue import (
 
 
 @dataclass(frozen=True)
-class _Index:
+class RecommendationIndex:
     """What a recommendation reads from the whole catalogue, found once per catalogue."""
 
     by_level: dict[int, tuple[Qualification, ...]]  # enrolable qualifications, by level
@@ -35,7 +35,8 @@ class _Index:
 
 
 @functools.lru_cache(maxsize=4)  # per catalogue (compared by identity)
-def _index(catalogue: Catalogue) -> _Index:
+def recommendation_index(catalogue: Catalogue) -> RecommendationIndex:
+    """The index of ``catalogue``, worked out once for each catalogue."""
     ordered = sorted(catalogue.qualifications.values(), key=lambda q: q.id)
     by_level: dict[int, list[Qualification]] = {}
     for level in sorted({q.level for q in ordered if q.level is not None}):
@@ -62,17 +63,17 @@ def _index(catalogue: Catalogue) -> _Index:
             roles.setdefault(role.level, []).append(role)
     assessment = next((q.assessment.source for q in ordered
                        if q.kind is Kind.COMPETENCE and q.assessment), ())
-    return _Index({level: tuple(qs) for level, qs in by_level.items()}, statements, senior,
-                  introductory, in_work,
-                  {key: tuple(steps) for key, steps in progressions.items()},
-                  {level: tuple(rs) for level, rs in roles.items()}, assessment)
+    return RecommendationIndex({level: tuple(qs) for level, qs in by_level.items()},
+                               statements, senior, introductory, in_work,
+                               {key: tuple(steps) for key, steps in progressions.items()},
+                               {level: tuple(rs) for level, rs in roles.items()}, assessment)
 
 
 def level_3_statements(catalogue: Catalogue) -> Statement | None:
     """Who a Level 3 competence qualification is aimed at (the 03456 handbook's list)."""
-    return _index(catalogue).level_3_statements
+    return recommendation_index(catalogue).level_3_statements
 
 
 def senior_role_rule(catalogue: Catalogue) -> tuple[Qualification, Statement] | None:
     """The Level 4 qualification whose documents require a senior role, with that rule."""
-    return _index(catalogue).senior_role_rule
+    return recommendation_index(catalogue).senior_role_rule

@@ -26,7 +26,9 @@ from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck
 from advisor.engine.eligibility import Eligibility, Status
 from advisor.engine.wording import uk_date
-from advisor.views.labels import BEYOND_COMPLETING, entry_status
+from advisor.views.labels import BEYOND_COMPLETING, entry_status, yes_no
+
+UNKNOWN = "unknown"  # a yes/no column's word where the answer is not known
 
 RESULT_COLUMNS: tuple[str, ...] = (
     "row", "learner_ref", "status", "recommended_level", "level_reasons",
@@ -49,10 +51,6 @@ REASON_SEPARATOR = " | "
 # ---------------------------------------------------------------------------------------------
 
 
-def _yes_no(value: bool | None) -> str:
-    return {True: "yes", False: "no", None: "unknown"}[value]
-
-
 class _Formatter:
     """Formats one learner's engine results as result columns."""
 
@@ -66,7 +64,7 @@ class _Formatter:
         return {
             "target_status": entry_status(e)
             + (f" (replaced by {', '.join(replaced)})" if replaced else ""),
-            "eligible": _yes_no(e.eligible),
+            "eligible": yes_no(e.eligible, UNKNOWN),
             "eligibility_reasons": REASON_SEPARATOR.join(
                 [e.summary, *(reason.message for reason in e.reasons)]),
         }
@@ -76,12 +74,12 @@ class _Formatter:
         fits before certification closes."""
         found: dict[str, Any] = {}
         if p.when_done is not None:
-            found["complete_when_in_progress_done"] = _yes_no(
-                p.when_done.complete if p.when_done.known else None)
+            found["complete_when_in_progress_done"] = yes_no(
+                p.when_done.complete if p.when_done.known else None, UNKNOWN)
         if p.timeline is not None:
             finish = p.timeline.finish_by
             found |= {"finish_by": uk_date(finish) if finish is not None else "",
-                      "in_time": _yes_no(p.timeline.in_time), "timeline": p.timeline.reason}
+                      "in_time": yes_no(p.timeline.in_time, UNKNOWN), "timeline": p.timeline.reason}
         return found
 
     def carry(self, c: CarryOver) -> dict[str, Any]:
@@ -117,7 +115,7 @@ class _Formatter:
             return {
                 "credits_counted": check.credits_counted if check.known else None,
                 "credits_required": check.credits_required,
-                "complete": _yes_no(check.complete if check.known else None),
+                "complete": yes_no(check.complete if check.known else None, UNKNOWN),
                 "rules_not_met": REASON_SEPARATOR.join(r.message for r in check.unmet),
                 "plan_units": units(u.urn for u in plan.units) if plan else "",
                 "plan_credits": plan.additional_credits if plan else None,

@@ -63,6 +63,12 @@ __all__ = [
 
 NOT_STATED = "not stated"
 
+
+def yes_no(value: bool | None, unknown: str | None) -> str | None:
+    """A yes/no answer in words; ``unknown`` where it is not known (each table says it its
+    own way: "unknown", "not known", or nothing, left for the table to fill)."""
+    return unknown if value is None else "yes" if value else "no"
+
 def component_kind(kind: ComponentKind) -> str:
     """An apprenticeship framework component's kind in words ("technical knowledge")."""
     return kind.value.replace("-", " ")

@@ -12,7 +12,7 @@ import pandas as pd
 
 from advisor.engine.wording import uk_date
 from advisor.register import ImportRecord, RegisterEntry
-from advisor.views.labels import register_level
+from advisor.views.labels import register_level, yes_no
 
 __all__ = ["NOT_GIVEN", "register_entry_table", "register_loaded", "register_matches",
            "specification_link"]
@@ -54,10 +54,6 @@ def _hours(entry: RegisterEntry) -> str | None:
     return None
 
 
-def _yes_no(value: bool | None) -> str | None:
-    return None if value is None else "yes" if value else "no"
-
-
 def register_entry_table(entry: RegisterEntry) -> pd.DataFrame:
     """A register entry's profile as two columns, the fact and what the register records ("not
     given in the register" where it records nothing); units and rules of combination are never
@@ -79,8 +75,8 @@ def register_entry_table(entry: RegisterEntry) -> pd.DataFrame:
         ("Operational start", _day(entry.operational_start)),
         ("Last entry (operational end)", _day(entry.operational_end)),
         ("Certification end", _day(entry.certification_end)),
-        ("Offered in England", _yes_no(entry.offered_in_england)),
-        ("Offered in Northern Ireland", _yes_no(entry.offered_in_northern_ireland)),
+        ("Offered in England", yes_no(entry.offered_in_england, None)),
+        ("Offered in Northern Ireland", yes_no(entry.offered_in_northern_ireland, None)),
         ("Assessment methods", entry.assessment_methods),
         ("Specification", entry.specification_url),
         ("Units and rules of combination", "not in the register"),

@@ -48,6 +48,7 @@ from advisor.views.labels import (
     qualification_label,
     route_status,
     status_sentence,
+    yes_no,
 )
 
 
@@ -441,7 +442,6 @@ def shared_units_table(catalogue: Catalogue,
 # Starting level and routes
 # ---------------------------------------------------------------------------------------------
 
-_YES_NO = {True: "yes", False: "no", None: "not known"}
 
 
 def can_start(eligibility: Eligibility) -> str:
@@ -470,7 +470,7 @@ def options_table(result: Recommendation) -> pd.DataFrame:
             "Kind": KIND_WORDS[q.kind].split(":")[0],
             "New learners": entry_status(option.eligibility),
             "Can start": can_start(option.eligibility),
-            "Fits the aim": _YES_NO[option.fits_aim],
+            "Fits the aim": yes_no(option.fits_aim, "not known"),
             "Credits already counted": check.credits_counted if check and known else None,
             "Credits still needed": still,
             "From": REGISTER_ORIGIN if from_register(q) else "the documents",
