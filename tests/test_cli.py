@@ -111,6 +111,19 @@ def test_routes__mistakes_exit_2_with_a_message(capsys, argv, message):
     assert message in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("argv", "message"), [
+    (["recommend", "--age", "1" * 400], "an age of 111111111111... is not plausible"),
+    (["recommend", "--age", "٣٣"], "is not a whole number of years"),
+    (["routes", "--to-level", "9" * 400], "invalid choice"),
+])
+def test_options__bad_values_exit_2_with_a_message_and_no_traceback(capsys, argv, message):
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
 def test_help__every_command_explains_itself(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["--help"])

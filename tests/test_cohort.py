@@ -281,6 +281,15 @@ def test_read__thousands_of_units_in_one_cell_are_refused(catalogue):
     assert [learner.assessed for learner in result.learners] == [False, True]
 
 
+def test_read__an_age_hundreds_of_digits_long_is_a_problem_not_a_crash(catalogue):
+    result = assess(catalogue, learner_file("A," + "1" * 400 + ",working,,,,,,09628",
+                                            "B,30,working,,,,,,09628"))
+    assert problems(result) == [
+        (2, "age", "error", "an age of 111111111111... is not plausible: give the learner's "
+         "age in whole years (13 to 100)")]
+    assert [learner.assessed for learner in result.learners] == [False, True]
+
+
 def test_read__unit_numbers_are_not_checked_against_an_unknown_target(catalogue):
     result = assess(catalogue, learner_file("A,30,working,,,,,F3; X/999/9999,9999x"))
     assert [(p.column, p.message.split(";")[0]) for p in result.problems] == [

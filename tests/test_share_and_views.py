@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor import (
+    MAX_ROUTE_SHOWN,
     Aim,
     Employment,
     Profile,
@@ -205,12 +206,17 @@ def test_share__hours_a_week_outside_the_plausible_range_are_dropped_with_a_note
 
 @settings(max_examples=examples(60), deadline=None)
 @given(st.dictionaries(st.sampled_from(["age", "work", "role", "does", "senior", "has", "units",
-                                        "aim", "from", "to", "level", "documented", "other"]),
+                                        "aim", "from", "to", "level", "documented", "route",
+                                        "also", "qual", "accepted", "progress", "note1", "glh",
+                                        "start", "registered", "other"]),
                        st.one_of(st.text(max_size=60), st.lists(st.text(max_size=20),
-                                                                max_size=3)))
-       | st.just({"age": "²", "does": "¹", "level": "٣"}))
+                                                                max_size=3),
+                                 st.from_regex(r"[0-9]{300,400}", fullmatch=True)))
+       | st.just({"age": "²", "does": "¹", "level": "٣", "route": "²", "glh": "٣"})
+       | st.just({"age": "1" * 400, "route": "9" * 400, "level": "3" * 400}))
 def test_share__decoding_never_fails(params):
-    """Whatever a link holds, decoding gives a usable profile and route, and notes (strings)."""
+    """Whatever a link holds, decoding gives a usable profile, route and check, and notes
+    (strings): digits other than ASCII ones and numbers hundreds of digits long included."""
     catalogue = real_catalogue()
     profile, notes = decode_profile(catalogue, params)
     assert all(isinstance(n, str) for n in notes)
@@ -220,6 +226,10 @@ def test_share__decoding_never_fails(params):
     assert not CONTROL_CHARACTERS.search(" ".join(notes))
     assert all(i in catalogue.qualifications for i in
                filter(None, (query.from_qualification, query.to_qualification)))
+    assert 1 <= query.shown <= MAX_ROUTE_SHOWN
+    check, notes = decode_check(catalogue, params)
+    assert not CONTROL_CHARACTERS.search(" ".join(notes))
+    assert check.qualification is None or check.qualification in catalogue.qualifications
 
 
 def test_route_map__draws_the_chosen_route_and_escapes_titles(catalogue, graph):

@@ -38,7 +38,11 @@ def parse_age(text: str) -> int:
     text = text.strip()
     if not (text.isascii() and _WHOLE.fullmatch(text)):
         raise AnswerError(f"{text!r} is not a whole number of years")
-    return check_age(int(float(text)))
+    whole = text.split(".")[0]
+    if len(whole.lstrip("+-").lstrip("0")) > 3:  # read as a number, 400 digits would overflow
+        raise AnswerError(f"an age of {whole[:12]}... is not plausible: give the learner's age "
+                          f"in whole years ({MIN_AGE} to {MAX_AGE})")
+    return check_age(int(whole))
 
 
 def check_age(age: int) -> int:

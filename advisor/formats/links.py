@@ -342,7 +342,7 @@ def decode_route(catalogue: Catalogue,
     shown = 1
     shown_text = _value(params, "route", notes)
     if shown_text is not None:
-        if shown_text.isdigit() and 1 <= int(shown_text) <= MAX_ROUTE_SHOWN:
+        if re.fullmatch(r"[0-9]{1,2}", shown_text) and 1 <= int(shown_text) <= MAX_ROUTE_SHOWN:
             shown = int(shown_text)
         else:
             notes.append(f"The link's route number '{shown_text[:20]}' was left out: the first "
