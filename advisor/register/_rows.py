@@ -93,18 +93,20 @@ def _stored_date(value: str) -> str | None:
     return day.isoformat() if day is not None else None
 
 
+MAX_DIGITS = 9  # a count of credits or hours; SQLite's integers hold 18 digits
+
+
 def read_whole_number(value: str) -> int | None:
     """A count (credits, hours): ``13``, ``13.0`` or ``1,200``; never negative."""
     value = value.strip().replace(",", "")
     if not value:
         return None
-    try:
-        number = float(value)
-    except ValueError:
-        raise CellError(f"{value!r} is not a number") from None
-    if number < 0 or number != int(number):
-        raise CellError(f"{value!r} is not a whole number of 0 or more")
-    return int(number)
+    whole = re.fullmatch(r"\+?([0-9]+)(?:\.0*)?", value)
+    if whole is None:  # words, "nan", "inf", "1e3", fractions, negatives, other scripts' digits
+        raise CellError(f"{value[:30]!r} is not a whole number of 0 or more")
+    if len(whole[1].lstrip("0")) > MAX_DIGITS:  # more than any count the register holds
+        raise CellError(f"{value[:30]!r} is too large for a count of credits or hours")
+    return int(whole[1])
 
 
 _TRUE = {"true", "yes", "y", "1"}
