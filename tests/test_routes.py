@@ -16,6 +16,7 @@ from advisor import (
     already_reached,
     find_routes,
     json_shapes,
+    units_of,
 )
 from advisor.catalogue import (
     BasedOn,
@@ -171,6 +172,21 @@ def test_find_routes__from_units_held(catalogue, graph):
     assert found[0].additional_credits == 12
     # 09628 is Level 2, not the lowest level: it starts a route because it lists the unit held.
     assert found[1].steps[0].statement == "Start here: it lists units already held."
+
+
+def test_find_routes__onward_from_units_alone_starts_low_or_where_the_units_are(catalogue, graph):
+    """With units held and no target, a route starts at the lowest level or at a qualification
+    that lists a unit held: never at every qualification, "at Level None, the target level"."""
+    found = list(find_routes(catalogue, units=["D/502/9654"], as_at=WHILE_OPEN))
+    starts = {route.steps[0].to.id: route.steps[0].statement for route in found}
+    assert starts["ocr-09628"] == "Start here: it lists units already held."
+    lowest = min(q.level for q in catalogue.qualifications.values() if q.level is not None)
+    for route in found:
+        first = route.steps[0]
+        assert "None" not in first.statement and "target" not in first.statement
+        if first.kind is StepKind.START:
+            assert (first.to.level == lowest
+                    or "D/502/9654" in units_of(graph, first.to.id)), first.to.id
 
 
 @pytest.mark.parametrize(("start", "target"), [

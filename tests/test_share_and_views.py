@@ -232,6 +232,12 @@ def test_share__decoding_never_fails(params):
     assert check.qualification is None or check.qualification in catalogue.qualifications
 
 
+def test_route_map__a_step_whose_level_is_not_stated_says_so_in_words(catalogue):
+    route = next(find_routes(catalogue, to_qualification=catalogue.find_qualification("04522")))
+    assert "(level not stated)" in charts.describe_route(route)
+    assert "None" not in charts.describe_route(route)
+
+
 def test_route_map__draws_the_chosen_route_and_escapes_titles(catalogue, graph):
     route = next(find_routes(catalogue, from_qualification=catalogue.qualifications[
         "ocr-09628"], to_qualification=catalogue.qualifications["ocr-03456"],

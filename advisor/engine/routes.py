@@ -430,7 +430,7 @@ class _Search:
         held_set = set(held)
         edges = []
         for q in self.enrolable:
-            if self.is_goal(q):
+            if not self.onward and self.is_goal(q):  # onward, every step is a goal
                 why = ("Start here: this is the target." if self.to_qualification is not None
                        else f"Start here: it is at Level {self.to_level}, the target level.")
             elif q.level is not None and q.level == lowest:

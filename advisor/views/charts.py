@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from advisor.catalogue import Basis, Catalogue, Category, Qualification, progressions_from
 from advisor.engine.routes import Route
 from advisor.engine.wording import count
-from advisor.views.labels import STEP_WORDS
+from advisor.views.labels import STEP_WORDS, level_words
 
 COUNTED_COLOUR = "#1b7a3a"  # dark green: contrast above 4.5:1 against white text
 NEEDED_COLOUR = "#c9ccd1"  # light grey: the part still to do
@@ -220,7 +220,7 @@ def describe_route(route: Route | None) -> str:
         credits = (f"{step.additional_credits} more credits" if step.additional_credits
                    is not None else "credits still needed not known")
         kind = STEP_WORDS[step.kind]
-        parts.append(f"Step {number}: {step.to.title} (Level {step.to.level}), {kind}, "
+        parts.append(f"Step {number}: {step.to.title} ({level_words(step.to.level)}), {kind}, "
                      f"{credits}")
     return "; ".join(parts) + "."
 

@@ -180,10 +180,14 @@ def in_level_order(qualifications: Iterable[Qualification]) -> list[Qualificatio
     return sorted(qualifications, key=lambda q: (q.level or 99, q.reference))
 
 
+def level_words(level: int | None) -> str:
+    """``Level 2``, or ``level not stated`` where the sources give none."""
+    return f"Level {level}" if level is not None else "level not stated"
+
+
 def qualification_label(q: Qualification) -> str:
     """``09628 - OCR Level 2 Certificate in Principles of Customer Service (Level 2)``."""
-    level = f"Level {q.level}" if q.level is not None else "level not stated"
-    return f"{q.reference} - {q.title} ({level})"
+    return f"{q.reference} - {q.title} ({level_words(q.level)})"
 
 
 def register_level(entry: RegisterEntry) -> str:
@@ -202,8 +206,7 @@ def unit_label(catalogue: Catalogue, member: GroupMember) -> str:
     if unit is None:
         return " ".join(parts) + " (not in the unit banks)"
     credits = count(unit.credits, "credit") if unit.credits is not None else "credits not stated"
-    level = f"Level {unit.level}" if unit.level is not None else "level not stated"
-    return f"{' '.join(parts)} {unit.title}, {credits}, {level}"
+    return f"{' '.join(parts)} {unit.title}, {credits}, {level_words(unit.level)}"
 
 
 def group_requirement(group: Group) -> str:

@@ -31,6 +31,7 @@ from advisor.views.labels import (
     cite,
     completion_words,
     framework_label,
+    level_words,
     plan_beyond_certification,
     register_level,
     standard_taking_its_place,
@@ -83,8 +84,7 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
     complete or not, credits, each rule, the smallest plan, held units that are not part of it
     and any cautions."""
     q = check.qualification
-    level = f"Level {q.level}" if q.level is not None else "level not stated"
-    lines = [f"{q.name}, {level}"]
+    lines = [f"{q.name}, {level_words(q.level)}"]
     status = status_on(catalogue, q, as_at) if as_at is not None else None
     if status is not None and as_at is not None:
         lines.append(status_sentence(catalogue, status, as_at))
