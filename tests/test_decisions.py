@@ -397,6 +397,18 @@ def test_check_link__round_trips_the_decisions_with_their_notes(catalogue):
     assert decode_check(catalogue, params) == (query, [])
 
 
+def test_check_link__every_qualification_the_page_offers_reopens_with_its_units(catalogue):
+    """The check page offers every qualification and national structure: each one's link,
+    with two of its units ticked, opens the same check again."""
+    from advisor import CheckQuery, decode_check, encode_check
+
+    for q in catalogue.qualifications.values():
+        rules, _ = catalogue.effective_rules(q)
+        units = tuple(sorted(rules.listed_units)[:2]) if rules is not None else ()
+        query = CheckQuery(qualification=q.id, units=units)
+        assert decode_check(catalogue, encode_check(catalogue, query)) == (query, []), q.id
+
+
 def test_check_link__a_decision_on_a_unit_not_part_of_it_is_left_out_with_a_note(catalogue):
     from advisor import decode_check
 

@@ -150,8 +150,10 @@ def _answer(text: str | None, parse: Callable[[str], T], what: str,
 
 
 def _qualifications(catalogue: Catalogue, refs: list[str], notes: list[str],
-                    what: str) -> list[str]:
-    """The qualification ids ``refs`` name; ``what`` is singular ("target qualification")."""
+                    what: str, *, structures: bool = False) -> list[str]:
+    """The qualification ids ``refs`` name; ``what`` is singular ("target qualification").
+    National structures are left out with a note, unless ``structures`` (a check of units can be
+    made against a structure's rules)."""
     found, unknown = [], []
     for ref in refs:
         try:
@@ -159,7 +161,7 @@ def _qualifications(catalogue: Catalogue, refs: list[str], notes: list[str],
         except UnknownReference as error:
             unknown.append(error)
             continue
-        if q.category is Category.QUALIFICATION:
+        if q.category is Category.QUALIFICATION or structures:
             found.append(q.id)
         else:
             notes.append(f"{ref[:40]} is a national structure, not a qualification: left out.")
@@ -411,7 +413,8 @@ def decode_check(catalogue: Catalogue,
     accepted or in progress must be part of the qualification; others are left out."""
     notes: list[str] = []
     found = _qualifications(catalogue, _items(_value(params, "qual", notes), "qual",
-                                              notes)[:1], notes, "qualification")
+                                              notes)[:1], notes, "qualification",
+                            structures=True)
     qualification = catalogue.qualifications[found[0]] if found else None
     listed: set[str] = set()
     if qualification is not None:
