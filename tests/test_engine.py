@@ -10,6 +10,7 @@ import pytest
 from advisor import (
     Objective,
     ReasonCode,
+    Status,
     age_bands_for,
     carry_over,
     check_combination,
@@ -197,6 +198,26 @@ def test_eligibility__cases(catalogue, code, age, as_at, eligible, expected_code
                                as_at=as_at)
     assert result.eligible is eligible
     assert expected_code in {r.code for r in result.reasons}
+
+
+def test_eligibility__certificates_ended_with_no_entry_date_is_a_no(catalogue):
+    """Certificates no longer issued bar a new learner even where the sources (or the register)
+    give no last entry date."""
+    q = catalogue.find_qualification("09628")
+    only_certification = q.model_copy(update={"dates": q.dates.model_copy(
+        update={"last_entry": None, "closed_to_entry_by": None})})
+    result = check_eligibility(catalogue, only_certification, age=20, as_at=TODAY)
+    assert result.status.status is Status.CERTIFICATION_CLOSED
+    assert result.eligible is False
+    assert result.summary == "Closed to new learners on this date."
+
+
+def test_eligibility__a_national_structure_is_not_enrolled_on_whatever_its_dates(catalogue):
+    result = check_eligibility(catalogue, catalogue.find_qualification("S/016/608"), age=30,
+                               as_at=TODAY)
+    assert [r.code for r in result.reasons] == [ReasonCode.NOT_A_QUALIFICATION]
+    assert result.summary == ("Not a qualification to enrol on: learners enrol on an "
+                                "awarding body's version of this national structure.")
 
 
 def test_eligibility__level_4_needs_a_senior_role(catalogue):

@@ -52,8 +52,9 @@ class ReasonCode(StrEnum):
 
 # The reasons a qualification open to new learners is still not open to this one.
 _NOT_FOR_THIS_LEARNER = frozenset({ReasonCode.AGE_NOT_APPROVED, ReasonCode.ROLE_NOT_MET})
-_BLOCKING = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.NOT_YET_OPEN, ReasonCode.NOT_A_QUALIFICATION,
-             *_NOT_FOR_THIS_LEARNER}
+# Certificates no longer issued bar a new learner even where no entry date is given.
+_BLOCKING = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED, ReasonCode.NOT_YET_OPEN,
+             ReasonCode.NOT_A_QUALIFICATION, *_NOT_FOR_THIS_LEARNER}
 # What leaves it unknown: the sources, or answers the learner has not given (and what they are).
 _UNKNOWN_FROM_SOURCES = {ReasonCode.DATES_UNKNOWN, ReasonCode.AGE_UNKNOWN}
 _NOT_GIVEN = {ReasonCode.AGE_NOT_GIVEN: "age", ReasonCode.ROLE_REQUIREMENT: "senior role"}
@@ -189,6 +190,9 @@ class Eligibility:
         if self.eligible is True:
             return "Open to this learner on this date."
         if self.eligible is False:
+            if self.status.status is Status.NATIONAL_STRUCTURE:
+                return "Not a qualification to enrol on: learners enrol on an awarding body's " \
+                       "version of this national structure."
             if self.status.status.closed:
                 return "Closed to new learners on this date."
             if self.status.status is Status.NOT_YET_OPEN:
@@ -242,9 +246,10 @@ def check_eligibility(
         if offered:
             message += f" Versions named in the sources: {offered}."
         reasons.append(Reason(ReasonCode.NOT_A_QUALIFICATION, message, q.source))
-
-    dated, registered = _dated_reasons(q, as_at, register)
-    reasons.extend(dated)
+        registered = None  # nobody enrols on a structure: its dates say nothing about starting
+    else:
+        dated, registered = _dated_reasons(q, as_at, register)
+        reasons.extend(dated)
     for replacement in q.replaced_by:
         successor = catalogue.qualifications.get(replacement.by)
         if successor is not None:
@@ -255,7 +260,8 @@ def check_eligibility(
                 f"Replaced by {successor.name} {replacement.scope}{said}.",
                 replacement.source,
             ))
-    reasons.extend(_age_reasons(q, age))
+    if q.category is not Category.NATIONAL_STRUCTURE:  # ages are approved for a version
+        reasons.extend(_age_reasons(q, age))
     if q.entry_requirements is not None:
         reasons.append(Reason(ReasonCode.ENTRY_REQUIREMENTS, " ".join(q.entry_requirements.points),
                               q.entry_requirements.source))
