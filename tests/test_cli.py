@@ -105,6 +105,8 @@ def test_routes__text_shows_carry_over_and_plan(capsys):
     (["routes"], "give a target"),
     (["routes", "--from", "0962", "--to-level", "3"], "09628"),
     (["routes", "--to", "S/016/608"], "national structure"),
+    (["recommend", "--has", "S/016/608"], "national structure, not a qualification a learner"),
+    (["frameworks", "--has", "09628,S/016/608"], "national structure, not a qualification a"),
 ])
 def test_routes__mistakes_exit_2_with_a_message(capsys, argv, message):
     assert main(argv) == 2
@@ -115,6 +117,9 @@ def test_routes__mistakes_exit_2_with_a_message(capsys, argv, message):
     (["recommend", "--age", "1" * 400], "an age of 111111111111... is not plausible"),
     (["recommend", "--age", "٣٣"], "is not a whole number of years"),
     (["routes", "--to-level", "9" * 400], "invalid choice"),
+    (["routes", "--to-level", "3", "--limit", "0"], "0 is too small: give 1 or more"),
+    (["routes", "--to-level", "3", "--limit", "-1"], "'-1' is not a whole number of 1 or more"),
+    (["recommend", "--employment", "sometimes"], "'sometimes' is not one of: working, not"),
 ])
 def test_options__bad_values_exit_2_with_a_message_and_no_traceback(capsys, argv, message):
     with pytest.raises(SystemExit) as exit_:
@@ -122,6 +127,17 @@ def test_options__bad_values_exit_2_with_a_message_and_no_traceback(capsys, argv
     assert exit_.value.code == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_options__answers_are_read_as_links_and_intake_files_read_them(capsys):
+    """``employed`` and ``Knowledge`` as the intake file takes them; units separated by
+    semicolons as in an intake file's cell."""
+    assert main(["recommend", "--employment", "employed", "--aim", "Knowledge", "--age", "20",
+                 "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["profile"]["employment"], out["profile"]["aim"]) == ("working", "knowledge")
+    assert main(["check", "03456", "--units", "F3; F4", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["achieved_units"]) == 2
 
 
 def test_help__every_command_explains_itself(capsys):

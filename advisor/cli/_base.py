@@ -8,7 +8,11 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
+
+from advisor import AnswerError
+
+T = TypeVar("T")
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -21,6 +25,30 @@ class UsageError(Exception):
 
 class FileProblem(Exception):
     """A file that cannot be read or written: reported in one line, exit code 1."""
+
+
+def answer_type(parse: Callable[[str], T]) -> Callable[[str], T]:
+    """An option's type from one of the engine's answer readers (``answers.parse_age``...),
+    so that the command line reads answers as links and intake files do; a wrong answer is a
+    usage error in the reader's words."""
+    def read(value: str) -> T:
+        try:
+            return parse(value)
+        except AnswerError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    read.__name__ = parse.__name__.removeprefix("parse_")
+    return read
+
+
+def positive_number(value: str) -> int:
+    """A whole number of 1 or more (how many routes or results to show)."""
+    if not (value.isascii() and value.isdigit()) or len(value) > 6:
+        raise argparse.ArgumentTypeError(f"{value[:20]!r} is not a whole number of 1 or more")
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} is too small: give 1 or more")
+    return number
 
 
 def print_json(payload: Any) -> None:

@@ -18,6 +18,7 @@ from advisor import (
     Accepted,
     AnswerError,
     Catalogue,
+    Category,
     CohortInput,
     CohortResult,
     Profile,
@@ -68,7 +69,19 @@ def _load(args: argparse.Namespace) -> Catalogue:
 
 
 def _units_argument(value: str | None) -> list[str]:
-    return [part.strip() for part in (value or "").split(",") if part.strip()]
+    """References in one option, separated as in an intake file's cell (commas, semicolons)."""
+    return cohort_file.split_references(value or "")
+
+
+def _held(catalogue: Catalogue, value: str | None) -> list[Qualification]:
+    """The qualifications ``--has`` names: national structures are refused, as links refuse
+    them (a learner holds an awarding body's version, not the structure)."""
+    held = [catalogue.find_qualification(ref) for ref in _units_argument(value)]
+    for q in held:
+        if q.category is Category.NATIONAL_STRUCTURE:
+            raise UsageError(f"{q.reference} is a national structure, not a qualification a "
+                             "learner can hold: give the awarding body's version")
+    return held
 
 
 # ------------------------------------------------------------------------------------ commands
@@ -148,7 +161,7 @@ def command_recommend(args: argparse.Namespace) -> int:
     if args.list_responsibilities:
         print(text.responsibilities_text(catalogue, level_3_statements(catalogue)))
         return EXIT_OK
-    held = [catalogue.find_qualification(ref) for ref in _units_argument(args.has)]
+    held = _held(catalogue, args.has)
     within = held[0] if len(held) == 1 else None
     units = resolve_units(catalogue, _units_argument(args.units), within)
     profile = Profile(
@@ -210,7 +223,7 @@ def command_routes(args: argparse.Namespace) -> int:
 
 def command_frameworks(args: argparse.Namespace) -> int:
     catalogue = _load(args)
-    held = [catalogue.find_qualification(ref).id for ref in _units_argument(args.has)]
+    held = [q.id for q in _held(catalogue, args.has)]
     as_at = args.as_at or dt.date.today()
     found = check_frameworks(catalogue, qualifications=held, as_at=as_at)
     return answer(args, lambda: json_shapes.frameworks_dict(catalogue, found, held=held,

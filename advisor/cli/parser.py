@@ -8,7 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from advisor import MAX_NOTE_LENGTH, REGISTER_SUBJECT, Aim, Employment, Objective, answers
-from advisor.cli._base import option_parser, parent_parser, parse_date
+from advisor.cli._base import (
+    answer_type,
+    option_parser,
+    parent_parser,
+    parse_date,
+    positive_number,
+)
 from advisor.cli.commands import (
     command_carry_over,
     command_check,
@@ -22,29 +28,8 @@ from advisor.cli.commands import (
 from advisor.cli.register import add_register, register_option
 from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
 
-
-def _age(value: str) -> int:
-    try:
-        return answers.parse_age(value)
-    except answers.AnswerError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _hours(value: str) -> float:
-    try:
-        return parse_hours_a_week(value)
-    except answers.AnswerError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{number} is too small: give 1 or more")
-    return number
+_age = answer_type(answers.parse_age)
+_hours = answer_type(parse_hours_a_week)
 
 
 EXAMPLES = """\
@@ -206,7 +191,8 @@ def _register_subject_option(what: str) -> argparse.ArgumentParser:
 
 def _add_recommend(commands: Commands, shared: _Shared) -> None:
     work = parent_parser()  # the learner's work
-    work.add_argument("--employment", type=Employment, choices=list(Employment),
+    work.add_argument("--employment", type=answer_type(answers.parse_employment),
+                      choices=list(Employment),
                       help="whether the learner works in a job with customer contact")
     work.add_argument("--role", metavar="TEXT", help="the learner's job title, in their own words")
     work.add_argument(
@@ -219,7 +205,7 @@ def _add_recommend(commands: Commands, shared: _Shared) -> None:
     held = option_parser("--has", default="", metavar="QUAL,...",
                    help="qualifications already held, comma-separated (09628,...)")
     units = _units_option("units already held, comma-separated unit reference numbers")
-    aim = option_parser("--aim", type=Aim, choices=list(Aim),
+    aim = option_parser("--aim", type=answer_type(answers.parse_aim), choices=list(Aim),
                   help="what the learner wants: knowledge, competence or an apprenticeship")
     subject = _register_subject_option("list its qualifications at the level")
     commands.add_parser(
@@ -244,9 +230,9 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
     target.add_argument("--to", metavar="QUAL", help="the qualification to reach")
     target.add_argument("--to-level", type=int, choices=range(1, 9), metavar="N",
                         help="the level to reach (1-8)")
-    own.add_argument("--limit", type=_positive, default=5, metavar="K",
+    own.add_argument("--limit", type=positive_number, default=5, metavar="K",
                      help="how many routes to show at most (default 5)")
-    own.add_argument("--max-steps", type=_positive, default=None, metavar="N",
+    own.add_argument("--max-steps", type=positive_number, default=None, metavar="N",
                      help="the most steps a route may take (default 4; 2 with no target)")
     own.add_argument("--documented-only", action="store_true",
                      help="only progressions the documents state")

@@ -32,6 +32,7 @@ from advisor.cli._base import (
     option_parser,
     parent_parser,
     parse_date,
+    positive_number,
     print_json,
 )
 
@@ -155,7 +156,7 @@ def add_register(commands: Any, json_option: argparse.ArgumentParser) -> None:
                      help="only those open to new learners on this date, YYYY-MM-DD")
     own.add_argument("--organisation", default=None, metavar="TEXT",
                      help="only those of this awarding organisation (its name or acronym)")
-    own.add_argument("--limit", type=int, default=50, metavar="K",
+    own.add_argument("--limit", type=positive_number, default=50, metavar="K",
                      help="how many to show at most (default 50)")
     steps.add_parser(
         "search", parents=[own, where, json_option], help="find qualifications by title",
