@@ -82,7 +82,6 @@ from advisor.engine.combination import (
     RuleResult,
     check_combination,
     describe_unit,
-    resolve_units,
 )
 from advisor.engine.decisions import (
     MAX_HOURS_A_WEEK,
@@ -143,6 +142,7 @@ from advisor.engine.routes import (
     reaching_target,
     step_limit,
 )
+from advisor.engine.unit_references import read_typed_units, resolve_units
 from advisor.engine.validation import load_catalogue, validate_catalogue
 from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
 from advisor.formats import cohort_file, json_shapes
@@ -342,6 +342,7 @@ __all__ = [
     "qualifications_containing",
     "reaching_target",
     "read_cohort",
+    "read_typed_units",
     "recommend",
     "register_qualification",
     "register_tables",

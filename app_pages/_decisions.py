@@ -29,15 +29,14 @@ from advisor import (
     Similar,
     Status,
     StatusOnDate,
-    UnknownReference,
     action_plan_html,
     check_answers,
-    cohort_file,
     decode_check,
     describe_unit,
     labels,
-    resolve_units,
+    read_typed_units,
 )
+from app_pages._common import escape_markdown
 
 CHECK_PAGE = "app_pages/check_units.py"
 NOTE_ASKED = "Say on what evidence the centre accepts it"
@@ -233,21 +232,12 @@ def offer_record(catalogue: Catalogue, query: CheckQuery, result: ProgressCheck,
 
 
 def paste_units(catalogue: Catalogue, q: Qualification) -> None:
-    """A box to type or paste unit numbers or URNs ("F3, F4, A3"): each one found is ticked,
-    and the ones not found are named (run as the box changes, before the checkboxes)."""
-    text = st.session_state.get("check_paste", "")
-    listed = set(listed_units(catalogue, q))
-    unknown = []
-    for reference in cohort_file.split_references(text)[:200]:
-        try:
-            found = resolve_units(catalogue, [reference], q)
-        except UnknownReference:
-            found = []
-        if found and set(found) <= listed:
-            for urn in found:
-                st.session_state[unit_key(urn)] = True
-        else:  # not a unit at all, or a unit of another qualification: named, not ticked
-            unknown.append(reference[:20])
+    """A box to type or paste unit numbers or URNs ("F3, F4, A3", or a spreadsheet column):
+    each unit of ``q`` found is ticked, and the rest are named (run as the box changes, before
+    the checkboxes)."""
+    found, unknown = read_typed_units(catalogue, st.session_state.get("check_paste", ""), q)
+    for urn in found:
+        st.session_state[unit_key(urn)] = True
     st.session_state["check_paste_unknown"] = unknown
     st.session_state["check_paste"] = ""
 
@@ -263,10 +253,11 @@ def clear_all(catalogue: Catalogue, q: Qualification) -> None:
 
 def quick_entry(catalogue: Catalogue, q: Qualification) -> None:
     """Type or paste units instead of hunting for checkboxes; clear everything."""
-    st.text_input("Type or paste the units achieved (unit numbers such as F3, or URNs), "
-                  "separated by commas", key="check_paste", on_change=paste_units,
-                  args=(catalogue, q), placeholder="F3, F4, A3, B2, C3, D1")
+    st.text_input("Type or paste the units achieved: unit numbers such as F3, or URNs (a "
+                  "list, or a column copied from a spreadsheet)", key="check_paste",
+                  on_change=paste_units, args=(catalogue, q), placeholder="F3, F4, A3, B2, C3, D1")
     unknown = st.session_state.get("check_paste_unknown") or []
     if unknown:
-        st.warning(f"Not units of {q.reference}, so not ticked: " + ", ".join(unknown))
+        st.warning(f"Not units of {q.reference}, so not ticked: "
+                   + escape_markdown(", ".join(unknown)))
     st.button("Clear all", key="check_clear", on_click=clear_all, args=(catalogue, q))

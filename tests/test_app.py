@@ -285,7 +285,7 @@ def test_check__units_typed_or_pasted_are_ticked_and_the_headline_names_what_is_
     at = open_page("app_pages/check_units.py")
     at.selectbox(key="check_qualification").set_value("ocr-03456").run()
     # X9 is nobody's unit; D/502/9654 is a unit of 09628, not of 03456: both named, untouched.
-    at.text_input(key="check_paste").input("F3, F4, A3, B2, C3, D1, X9, D/502/9654").run()
+    at.text_input(key="check_paste").input("F3, F4 A3; B2 C3 d 1, X9, D/502/9654").run()
     assert not at.exception
     ticked = sorted(c.key for c in at.checkbox if c.key.startswith("unit_") and c.value)
     assert len(ticked) == 6

@@ -17,6 +17,7 @@ from advisor import (
     check_eligibility,
     labels,
     load_catalogue,
+    read_typed_units,
     resolve_units,
     status_on,
 )
@@ -225,6 +226,25 @@ def test_eligibility__level_4_needs_a_senior_role(catalogue):
     refused = check_eligibility(catalogue, q, age=40, as_at=TODAY, senior_role=False)
     assert refused.eligible is False
     assert ReasonCode.ROLE_NOT_MET in {r.code for r in refused.reasons}
+
+
+@pytest.mark.parametrize(("code", "typed", "found", "unknown"), [
+    # A spreadsheet column pasted into a one-line box arrives with spaces for line breaks.
+    ("03456", "F3 F4 A3", ["F3", "F4", "A3"], []),
+    ("10379", "CS7, cs 8; CS 9 CS 10", ["CS 7", "CS 8", "CS 9", "CS 10"], []),
+    ("10379", "B&A 38 M&L 1", ["B&A 38", "M&L 1"], []),
+    ("03456", "F 4, X9, D/502/9654", ["F4"], ["X9", "D/502/9654"]),  # 09628's unit: named
+    ("03456", "F3 Z7", ["F3"], ["Z7"]),
+    ("10379", "Deal with customers", [], ["Deal with customers"]),  # a title: one reference
+])
+def test_typed_units__lists_columns_and_spacing_are_read(catalogue, code, typed, found,
+                                                         unknown):
+    q = catalogue.find_qualification(code)
+    assert read_typed_units(catalogue, typed, q) == (urns_of(catalogue, code, found), unknown)
+
+
+def urns_of(catalogue, code: str, numbers: list[str]) -> list[str]:
+    return resolve_units(catalogue, numbers, catalogue.find_qualification(code))
 
 
 # ------------------------------------------------------------------------------- carry-over

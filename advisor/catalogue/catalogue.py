@@ -131,8 +131,9 @@ class Catalogue:
         raise UnknownReference("qualification", reference, closest(reference, labels))
 
     def find_unit(self, reference: str, *, within: Qualification | None = None) -> Unit:
-        """A unit by URN, or by its number within ``within`` (``F3`` in 03456)."""
-        wanted = reference.strip().upper()
+        """A unit by URN, or by its number within ``within`` (``F3`` in 03456); spaces do not
+        matter (``CS7`` is ``CS 7``, ``F 4`` is ``F4``)."""
+        wanted = _compact(reference)
         if wanted in self.units:
             return self.units[wanted]
         numbered = self._numbered_units(within) if within is not None else {}
@@ -155,8 +156,8 @@ class Catalogue:
             for group in qualification.rules.groups:
                 for member in group.units:
                     for label in (member.number, member.code):
-                        if label and label.strip().upper() not in found:
-                            found[label.strip().upper()] = member.urn
+                        if label and _compact(label) not in found:
+                            found[_compact(label)] = member.urn
         return found
 
     def effective_rules(
@@ -220,3 +221,8 @@ def closest(reference: str, labels: Mapping[str, str]) -> tuple[str, ...]:
 def normalise_reference(text: str) -> str:
     """A qualification reference compared without case or spaces."""
     return re.sub(r"\s+", "", text).upper()
+
+
+def _compact(reference: str) -> str:
+    """A unit reference as it is looked up: upper case, without spaces."""
+    return re.sub(r"\s+", "", reference).upper()

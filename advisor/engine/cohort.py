@@ -19,7 +19,7 @@ from typing import Any
 
 from advisor.catalogue import Catalogue, Qualification, UnknownReference
 from advisor.engine.carryover import CarryOver, carry_over, units_of_qualification
-from advisor.engine.combination import Accepted, resolve_units
+from advisor.engine.combination import Accepted
 from advisor.engine.decisions import ProgressCheck, check_progress
 from advisor.engine.eligibility import Eligibility, check_eligibility
 from advisor.engine.planner import Objective
@@ -31,6 +31,7 @@ from advisor.engine.recommend_types import (
     Profile,
     Recommendation,
 )
+from advisor.engine.unit_references import resolve_units
 
 MAX_REFERENCE_CHARS = 40  # longer than any code or unit reference
 

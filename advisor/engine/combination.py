@@ -549,13 +549,3 @@ class _Evaluation:
             message += f"; {required - total} more needed"
         return RuleResult("total-credits", RuleKind.TOTAL, met, message, total, required, None,
                           self.rules.source)
-
-
-def resolve_units(catalogue: Catalogue, references: Sequence[str],
-                  qualification: Qualification | None = None) -> list[str]:
-    """URNs for unit references given as URNs or as numbers within ``qualification``."""
-    within = qualification
-    if qualification is not None and qualification.rules is None:
-        _, structure = catalogue.effective_rules(qualification)
-        within = structure or qualification
-    return [catalogue.find_unit(ref, within=within).urn for ref in references if ref.strip()]

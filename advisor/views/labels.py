@@ -69,6 +69,7 @@ def yes_no(value: bool | None, unknown: str | None) -> str | None:
     own way: "unknown", "not known", or nothing, left for the table to fill)."""
     return unknown if value is None else "yes" if value else "no"
 
+
 def component_kind(kind: ComponentKind) -> str:
     """An apprenticeship framework component's kind in words ("technical knowledge")."""
     return kind.value.replace("-", " ")

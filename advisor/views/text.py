@@ -26,10 +26,12 @@ from advisor.register import ImportRecord, ImportResult, Register, RegisterEntry
 from advisor.views import cohort_tables
 from advisor.views.labels import (
     BAR_BESIDE_ACCEPTED,
+    COMPONENT_HELD_WORDS,
     NOTHING_BEYOND_IN_PROGRESS,
     REGISTER_ORIGIN,
     cite,
     completion_words,
+    component_kind,
     framework_label,
     level_words,
     plan_beyond_certification,
@@ -393,14 +395,13 @@ def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
                     as_at: dt.date) -> str:
     """Each apprenticeship framework: every component held, missing, or to check with the
     centre, with its qualifications' status on the date."""
-    marks = {True: "held", False: "missing", None: "check with the centre"}
     lines: list[str] = []
     for status in frameworks:
         framework = status.framework
         lines.append(framework_label(catalogue, framework))
         for component in status.components:
-            lines.append(f"  [{marks[component.held]}] {component.component.kind.value}: "
-                         f"{component.message}")
+            lines.append(f"  [{COMPONENT_HELD_WORDS[component.held]}] "
+                         f"{component_kind(component.component.kind)}: {component.message}")
             lines += [f"      {catalogue.qualifications[q].reference}: "
                       + status_sentence(catalogue, on_date, as_at)
                       for q, on_date in component.statuses]

@@ -1,0 +1,65 @@
+"""Units named by people: URNs or unit numbers within a qualification, one at a time or typed
+and pasted as a list (the check page's box, links, intake cells, the command line)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from advisor.catalogue import Catalogue, Qualification, UnknownReference
+
+
+def resolve_units(catalogue: Catalogue, references: Sequence[str],
+                  qualification: Qualification | None = None) -> list[str]:
+    """URNs for unit references given as URNs or as numbers within ``qualification``."""
+    within = qualification
+    if qualification is not None and qualification.rules is None:
+        _, structure = catalogue.effective_rules(qualification)
+        within = structure or qualification
+    return [catalogue.find_unit(ref, within=within).urn for ref in references if ref.strip()]
+
+
+MAX_TYPED_UNITS = 200  # references read from one box; more is not a learner's units
+
+
+def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualification
+                     ) -> tuple[list[str], list[str]]:
+    """The units of ``qualification`` in text a person typed or pasted (``F3, F4; A3``, or a
+    spreadsheet column, whose line breaks a one-line box turns into spaces: ``F3 F4 A3``),
+    as URNs, and the references that are not its units (at most 20 characters each).
+
+    References are separated by commas, semicolons or line breaks; a part that is not a unit
+    is read word by word, two words at a time first (``CS 7 CS 8`` is CS 7 and CS 8)."""
+    listed = catalogue.listed_units(qualification)
+
+    def unit(reference: str) -> str | None:
+        try:
+            found = resolve_units(catalogue, [reference], qualification)
+        except UnknownReference:
+            return None
+        return found[0] if found and found[0] in listed else None
+
+    found: list[str] = []
+    unknown: list[str] = []
+    parts = [p.strip() for p in re.split(r"[;,\n]+", text) if p.strip()]
+    for part in parts[:MAX_TYPED_UNITS]:
+        urn = unit(part)
+        if urn is not None:
+            found.append(urn)
+            continue
+        words = part.split()
+        in_part: list[str] = []
+        not_units: list[str] = []
+        at = 0
+        while at < len(words):
+            pair = unit(" ".join(words[at:at + 2])) if at + 1 < len(words) else None
+            single = unit(words[at]) if pair is None else None
+            if pair is not None or single is not None:
+                in_part.append(pair or single or "")
+            else:
+                not_units.append(words[at][:20])
+            at += 2 if pair is not None else 1
+        found += in_part
+        # Words of which none is a unit (a title, a sentence) are one reference not found.
+        unknown += not_units if in_part else [part[:20]]
+    return list(dict.fromkeys(found)), unknown
