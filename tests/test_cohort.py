@@ -222,8 +222,8 @@ def test_results__missing_age_makes_age_checks_unknown(catalogue):
     assert "Age not given" not in frame.loc["A", "eligibility_reasons"]
     # Its dates are not stated and its review date has passed: the status says both.
     assert frame.loc["A", "target_status"] == (
-        "not stated; its review date (31 August 2019) has passed; check with the awarding body "
-        "that it is still offered")
+        "not known if open; its review date (31 August 2019) has passed; check with the "
+        "awarding body that it is still offered")
     assert "Age not given, so whether the learner's age group is approved is unknown " \
            "(approved for: 16-18, 18+, 19+)." in frame.loc["B", "eligibility_reasons"]
     assert "Age not given" not in frame.loc["C", "eligibility_reasons"]

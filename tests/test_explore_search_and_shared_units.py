@@ -53,9 +53,9 @@ def test_shared_units__agree_with_carry_over_for_601_4404_x_and_10378(catalogue)
     # 601/4404/X's dates are not stated and its review date has passed: the comparison says
     # both, as its own profile does.
     assert facts.loc["On 22 November 2026", OCNLR] == (
-        "not stated; its review date (31 August 2019) has passed; check with the awarding body "
-        "that it is still offered")
-    assert facts.loc["On 22 November 2026", OCR] == "not stated"
+        "not known if open; its review date (31 August 2019) has passed; check with the "
+        "awarding body that it is still offered")
+    assert facts.loc["On 22 November 2026", OCR] == "not known if open"
     # Each 10378 cell says the unit is the structure's, and that following it is inferred.
     assert shared.loc["L/506/2083", OCR] == "unit CS 1 of S/016/371 (inferred)"
     assert shared.loc["L/506/2083", OCNLR] == "unit BA3/1/LQ/004"

@@ -295,7 +295,7 @@ def test_explore_tables__the_status_is_the_one_the_register_gives_too(catalogue,
                                          register=register).set_index("Reference")
     assert found.loc["601/4404/X", column] == "open to new learners"
     without = tables.qualification_matches(catalogue, "601/4404/X", as_at=TODAY)
-    assert without.set_index("Reference").loc["601/4404/X", column].startswith("not stated")
+    assert without.set_index("Reference").loc["601/4404/X", column].startswith("not known if open")
     q = catalogue.find_qualification("601/4404/X")
     compared = tables.comparison_table(catalogue, [q], as_at=TODAY, register=register)
     assert "open to new learners" in compared.iloc[:, 1].tolist()

@@ -63,7 +63,8 @@ def test_entry_status__closed_today_open_before_the_last_entry_date(catalogue):
     assert labels.entry_status(check_eligibility(catalogue, q, as_at=BEFORE_CLOSING)) == (
         "open to new learners")
     unknown = catalogue.find_qualification("10379")
-    assert labels.entry_status(check_eligibility(catalogue, unknown, as_at=TODAY)) == "not stated"
+    assert (labels.entry_status(check_eligibility(catalogue, unknown, as_at=TODAY))
+            == "not known if open")
 
 
 # ------------------------------------------------------------------------ checking units

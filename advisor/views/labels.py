@@ -286,7 +286,7 @@ STATUS_WORDS: dict[Status, str] = {
     Status.NOT_YET_OPEN: "not yet open",
     Status.CLOSED: "closed to new learners",
     Status.CERTIFICATION_CLOSED: "closed to new learners",
-    Status.UNKNOWN: "not stated",
+    Status.UNKNOWN: "not known if open",  # not "not stated", which reads as an empty field
     Status.NATIONAL_STRUCTURE: "national structure (not enrolled on directly)",
 }
 """A qualification's status on the date, in a few words."""
@@ -438,8 +438,7 @@ def _still_needed(rule: RuleResult) -> str:
 def status_in_brief(status: Status, *, review_date_passed: bool = False) -> str:
     """A status in the fewest words, for a title or a crowded cell: "open to new learners",
     "closed; certificates ended", "not known if open (review date passed)"."""
-    words = {Status.UNKNOWN: "not known if open",
-             Status.CERTIFICATION_CLOSED: "closed; certificates ended"}.get(status)
+    words = {Status.CERTIFICATION_CLOSED: "closed; certificates ended"}.get(status)
     words = words or STATUS_WORDS[status]
     return words + (" (review date passed)" if review_date_passed else "")
 
