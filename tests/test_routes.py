@@ -16,6 +16,7 @@ from advisor import (
     already_reached,
     find_routes,
     json_shapes,
+    labels,
     units_of,
 )
 from advisor.catalogue import (
@@ -172,6 +173,8 @@ def test_find_routes__from_units_held(catalogue, graph):
     assert found[0].additional_credits == 12
     # 09628 is Level 2, not the lowest level: it starts a route because it lists the unit held.
     assert found[1].steps[0].statement == "Start here: it lists units already held."
+    # Said once, not "Where to start: Start here: ...".
+    assert labels.step_explained(found[1].steps[0]) == "Start here: it lists units already held."
 
 
 def test_find_routes__onward_from_units_alone_starts_low_or_where_the_units_are(catalogue, graph):

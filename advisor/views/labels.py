@@ -276,8 +276,8 @@ STEP_WORDS: dict[StepKind, str] = {
 def step_explained(step: RouteStep) -> str:
     """Why a route takes a step, in one sentence: the kind of step and what the sources say,
     without "not a documented progression" twice where the statement already says it."""
-    if step.statement.casefold().startswith("not a documented progression"):
-        return step.statement
+    if step.statement.casefold().startswith(("not a documented progression", "start here")):
+        return step.statement  # "Where to start: Start here: ..." would say it twice
     return f"{_sentence_start(STEP_WORDS[step.kind])}: {step.statement}"
 
 
