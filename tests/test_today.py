@@ -298,8 +298,15 @@ def test_apprenticeship_aim__the_frameworks_at_the_level_travel_with_the_answer(
     page = action_plan_html(catalogue, ActionPlan(as_at=TODAY, recommendation=result))
     text = " ".join(page.split())
     assert "<h3>Apprenticeship frameworks at Level 2</h3>" in page
-    assert ("<strong>Today:</strong> In England, the Customer Service Practitioner "
-            "apprenticeship standard (ST0072, Level 2) took the place of this framework.") in text
+    assert ("<strong>What took its place:</strong> In England, the Customer Service "
+            "Practitioner apprenticeship standard (ST0072, Level 2) took the place of this "
+            "framework.") in text
+    # The standard's rules come from an undated secondary source: said so, with a caution,
+    # and never under "Today".
+    assert ("A secondary source, which gives no date, adds: its end-point assessment comes "
+            "after at least 12 months") in text
+    assert "check the current ones with a training provider" in text
+    assert "Today:" not in text
     assert "<td>technical knowledge</td><td>held</td>" in text
 
 

@@ -148,6 +148,20 @@ def standards_after(catalogue: Catalogue) -> tuple[tuple[Framework, Apprenticesh
                  if f.succeeded_by is not None)
 
 
+RULES_CHANGE = ("Apprenticeship rules (how long one lasts, the English and maths needed) change "
+                "over time: check the current ones with a training provider.")
+
+
+def standard_note(standard: ApprenticeshipStandard) -> str:
+    """What the sources add about a standard (its end-point assessment, say), as what it is: an
+    undated secondary source, with a caution that the rules change; empty without a note. Led
+    by a space, to follow a sentence."""
+    if not standard.note:
+        return ""
+    return (f" A secondary source, which gives no date, adds: {standard.note[:1].lower()}"
+            f"{standard.note[1:]} {RULES_CHANGE}")
+
+
 def apprenticeships_today(catalogue: Catalogue, level: int
                           ) -> tuple[str, tuple[Citation, ...]]:
     """For someone who wants an apprenticeship at ``level``: the frameworks in the documents
@@ -162,7 +176,7 @@ def apprenticeships_today(catalogue: Catalogue, level: int
             f"at Level {level}, {standard.title} ({standard.reference}) took the place of the "
             f"{framework_name(catalogue, framework)}. Ask an employer, {WHERE_TO_ASK} about a "
             f"{standard.title} "
-            "apprenticeship." + (f" {standard.note}" if standard.note else ""),
+            "apprenticeship." + standard_note(standard),
             standard.source)
     above = [(f, s) for f, s in standards if s.level > level]
     if above:

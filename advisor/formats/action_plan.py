@@ -48,6 +48,7 @@ from advisor.views.labels import (
     GLOSSARY,
     NOTHING_BEYOND_IN_PROGRESS,
     REGISTER_ORIGIN,
+    STANDARD_HEADING,
     STATUS_WORDS,
     check_headline,
     citation,
@@ -70,6 +71,7 @@ _ENVIRONMENT = jinja2.Environment(
 _ENVIRONMENT.filters["count"] = count  # {{ n | count("credit") }}: "1 credit", "2 credits"
 _ENVIRONMENT.globals["BEYOND_COMPLETING"] = BEYOND_COMPLETING
 _ENVIRONMENT.globals["BAR_BESIDE_ACCEPTED"] = BAR_BESIDE_ACCEPTED
+_ENVIRONMENT.globals["STANDARD_HEADING"] = STANDARD_HEADING
 _ENVIRONMENT.globals["NOTHING_BEYOND_IN_PROGRESS"] = NOTHING_BEYOND_IN_PROGRESS
 _TEMPLATE = "action_plan.html.j2"
 

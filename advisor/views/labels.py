@@ -25,6 +25,7 @@ from advisor.catalogue import (
 from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult
 from advisor.engine.eligibility import Eligibility, ReasonCode, Status, StatusOnDate
 from advisor.engine.frameworks import framework_name as framework_label  # its one home
+from advisor.engine.frameworks import standard_note
 from advisor.engine.planner import Objective
 from advisor.engine.recommend_types import Aim, Employment
 from advisor.engine.routes import Route, RouteStep, StepKind
@@ -156,14 +157,19 @@ _LEVEL_3_IN_YOUR_WORDS = {
 
 def standard_taking_its_place(framework: Framework) -> str:
     """``In England, the Customer Service Practitioner apprenticeship standard (ST0072, Level
-    2) took the place of this framework.``, with the standard's note; empty without one. Whether
-    the standard itself is still open to new apprentices, the sources do not say."""
+    2) took the place of this framework.``, with the standard's note as what an undated
+    secondary source says, and a caution that apprenticeship rules change; empty without a
+    standard. Whether the standard is still open to new apprentices, the sources do not say."""
     standard = framework.succeeded_by
     if standard is None:
         return ""
     return (f"In England, the {standard.title} apprenticeship standard ({standard.reference}, "
             f"Level {standard.level}) took the place of this framework."
-            + (f" {standard.note}" if standard.note else ""))
+            + standard_note(standard))
+
+
+STANDARD_HEADING = "What took its place"
+"""The heading of a framework's successor standard (not "today": its source gives no date)."""
 
 
 def in_your_words(description: str) -> str:

@@ -29,6 +29,7 @@ from advisor.views.labels import (
     COMPONENT_HELD_WORDS,
     NOTHING_BEYOND_IN_PROGRESS,
     REGISTER_ORIGIN,
+    STANDARD_HEADING,
     cite,
     completion_words,
     component_kind,
@@ -407,7 +408,7 @@ def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
                       for q, on_date in component.statuses]
         lines += [f"  ! {caution}" for caution in status.cautions]
         if framework.succeeded_by is not None:
-            lines.append(f"  Today: {standard_taking_its_place(framework)}")
+            lines.append(f"  {STANDARD_HEADING}: {standard_taking_its_place(framework)}")
     return "\n".join(lines)
 
 
