@@ -321,8 +321,42 @@ def test_recommend__working_with_nothing_else_points_to_level_2(catalogue):
     assert result.recommended_level == 2
     (reason,) = result.reasons
     assert reason.code == "working" and reason.level == 2
-    assert "(09628) at Level 2" in reason.message
+    # The handbook that says so is 09628's, which has closed: the reason says both, so that it
+    # does not read as advice to take 09628.
+    assert reason.message == (
+        "Works in a job that involves customer service: Level 2 is written for people starting "
+        "or already doing such a job, as the handbook of OCR Level 2 Certificate in Principles "
+        "of Customer Service (09628) says (09628 itself has closed to new learners: see the "
+        "qualifications at Level 2 below).")
     assert labels(reason) == ["001_1a36f8904fba0327.txt § 2.3 Target market"]
+    while_open = recommend(catalogue, Profile(employment=Employment.WORKING),
+                           as_at=dt.date(2015, 6, 1))
+    assert "(09628) at Level 2 is written for people" in while_open.reasons[0].message
+
+
+def test_recommend__a_level_held_is_not_offered_again_as_what_replaced_it(catalogue):
+    """An NVQ holder at Level 2 hears that another Level 2 of that kind would repeat it, and
+    what replaced their NVQ is not offered as a fit."""
+    result = advise(catalogue, employment=Employment.WORKING, role="Call Centre Advisor",
+                    held_qualifications=("ocr-03455",), aim=Aim.COMPETENCE)
+    assert result.recommended_level == 2
+    (repeat,) = [c for c in result.cautions if c.code == "holds-at-level"]
+    assert repeat.message == (
+        "Already holds OCR Level 2 NVQ Certificate in Customer Service (03455) at Level 2: "
+        "another Level 2 qualification of the same kind (competence, such as an NVQ) would "
+        "largely repeat it. If the learner's work is ready for it, Level 3 is the step up: plan "
+        "a route from what they hold to see it.")
+    replacement = next(o for o in result.options if o.qualification.id == "ocr-10379")
+    assert replacement.fits_aim is False
+    assert replacement.aim_note.startswith(
+        "It replaced OCR Level 2 NVQ Certificate in Customer Service (03455), which the learner "
+        "holds (as the sources suggest): much of it would repeat")
+    assert result.options[0].qualification.id != "ocr-10379"
+    # Holding nothing at the level suggested: no such caution.
+    below = advise(catalogue, employment=Employment.WORKING, role="Team Leader",
+                   held_qualifications=("ocr-03455",))
+    assert below.recommended_level == 3
+    assert "holds-at-level" not in codes(below.cautions)
 
 
 

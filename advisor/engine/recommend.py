@@ -45,6 +45,7 @@ from advisor.engine.eligibility import (
     Eligibility,
     Status,
     check_eligibility,
+    status_on,
 )
 from advisor.engine.eligibility import ReasonCode as EligibilityCode
 from advisor.engine.frameworks import (
@@ -169,7 +170,7 @@ def recommend(
     elif profile.employment is Employment.WORKING and not any(
         f.level is not None for f in reasons if f.code.startswith("role-")
     ):
-        working = _working_finding(catalogue)
+        working = _working_finding(catalogue, as_at)
         if working is not None:
             reasons.append(working)
 
@@ -188,6 +189,7 @@ def recommend(
             "role, or what they already hold.",
         ))
 
+    cautions += _holds_at_level(catalogue, held, level)
     move_up = _no_automatic_move_up(catalogue, holds_something=bool(held or profile.held_units))
     if move_up is not None and (held or profile.held_units or (level or 0) >= 3):
         cautions.append(move_up)
@@ -327,6 +329,31 @@ def _role_not_listed(catalogue: Catalogue, match: RoleMatch) -> Finding:
     return Finding(FindingCode.ROLE_NOT_LISTED, message, sources)
 
 
+_KIND_IN_A_CLAUSE = {Kind.KNOWLEDGE: "knowledge", Kind.COMPETENCE: "competence, such as an NVQ",
+                     Kind.COMBINED: "knowledge and competence in one"}
+
+
+def _holds_at_level(catalogue: Catalogue, held: Sequence[Qualification],
+                    level: int | None) -> list[Finding]:
+    """A caution when the learner already holds a qualification at the level suggested: another
+    at that level would largely repeat it, and the level above is the step up, if their work is
+    ready for it (the sources do not say the learner moves up by holding it)."""
+    at_level = [q for q in held if level is not None and q.level == level]
+    if not at_level or level is None:
+        return []
+    names = " and ".join(q.name for q in at_level)
+    kinds = {q.kind for q in at_level}
+    same = (f"of the same kind ({_KIND_IN_A_CLAUSE[next(iter(kinds))]})"
+            if len(kinds) == 1 and next(iter(kinds)) in _KIND_IN_A_CLAUSE else "of the same kind")
+    message = (f"Already holds {names} at Level {level}: another Level {level} qualification "
+               f"{same} would largely repeat it.")
+    if level + 1 in catalogue.levels_offered:
+        message += (f" If the learner's work is ready for it, Level {level + 1} is the step up: "
+                    "plan a route from what they hold to see it.")
+    return [Finding(FindingCode.HOLDS_AT_LEVEL, message,
+                    tuple(c for q in at_level for c in q.source))]
+
+
 def _not_working_finding(catalogue: Catalogue) -> Finding:
     q = recommendation_index(catalogue).introductory
     if q is None or q.suitable_for is None:
@@ -342,10 +369,21 @@ def _not_working_finding(catalogue: Catalogue) -> Finding:
     )
 
 
-def _working_finding(catalogue: Catalogue) -> Finding | None:
+def _working_finding(catalogue: Catalogue, as_at: dt.date) -> Finding | None:
+    """Level 2 for someone in work, as the handbook of the Level 2 qualification written for
+    people in work says; where that qualification has closed, said too, so that the reason
+    does not read as advice to take it."""
     q = recommendation_index(catalogue).for_people_in_work
     if q is None or q.suitable_for is None:
         return None
+    status = status_on(catalogue, q, as_at)
+    if status.status.closed:
+        return Finding(
+            FindingCode.WORKING,
+            "Works in a job that involves customer service: Level 2 is written for people "
+            f"starting or already doing such a job, as the handbook of {q.name} says ("
+            f"{q.reference} itself has closed to new learners: see the qualifications at Level "
+            "2 below).", q.suitable_for.source, level=2)
     return Finding(
         FindingCode.WORKING,
         f"Works in a job that involves customer service: {q.name} at Level 2 is written for "
@@ -410,6 +448,9 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
                 check_options: bool, register: Register | None,
                 subject: str) -> tuple[Option, ...]:
     held = set(profile.held_qualifications)
+    # What replaced a qualification held: much of it would repeat what the learner has.
+    replacing = {r.by: (catalogue.qualifications[i], r) for i in held
+                 if i in catalogue.qualifications for r in catalogue.qualifications[i].replaced_by}
     options = []
     registered = (register_qualifications_at(catalogue, register, level, as_at, subject=subject)
                   if register is not None else [])
@@ -419,6 +460,12 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
         eligibility = check_eligibility(catalogue, q, age=profile.age, as_at=as_at,
                                         senior_role=profile.senior_role, register=register)
         fits, note = _fits_aim(catalogue, q, profile.aim, eligibility)
+        if q.id in replacing:
+            held_q, replacement = replacing[q.id]
+            fits = False
+            note = (f"It replaced {held_q.name}, which the learner holds"
+                    + (" (as the sources suggest)" if replacement.inferred else "")
+                    + ": much of it would repeat what they already have.")
         check = (check_combination(catalogue, q, profile.held_units) if check_options
                  else None)
         options.append(Option(q, eligibility, fits, note, check))

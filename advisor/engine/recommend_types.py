@@ -47,6 +47,7 @@ class FindingCode(StrEnum):
     AIM_NOT_MET_AT_LEVEL = "aim-not-met-at-level"
     ALL_CLOSED = "all-closed"
     COMPETENCE_NEEDS_WORK = "competence-needs-work"
+    HOLDS_AT_LEVEL = "holds-at-level"
     HOLDS_QUALIFICATION = "holds-qualification"
     LEVEL_3_STATEMENTS = "level-3-statements"
     NO_AUTOMATIC_MOVE_UP = "no-automatic-move-up"
