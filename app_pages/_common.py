@@ -160,11 +160,31 @@ def draw_frame() -> bool:
                       format="DD/MM/YYYY", on_change=_forget_link_date_note)
         st.caption("Dates decide whether a qualification is open to new learners. Every page "
                    "answers as at this date.")
+        # Back-to-back interviews: one learner's answers, names and notes must not reach the
+        # next learner's printout. Two clicks, so that a slip does not wipe an interview.
+        with st.popover("Start again with a new learner", icon=":material/restart_alt:"):
+            st.write("Clears every answer, ticked unit, decision, name and note on every page "
+                     "of this tab, and the page address. The date stays. Download a printout "
+                     "first if it is needed: nothing is kept anywhere else.")
+            st.button("Clear everything", key=NEW_LEARNER_KEY, on_click=forget_learner,
+                      type="primary")
     # Until another date is chosen: the answers are as at today, not the link's date.
     note = st.session_state.get(AS_AT_NOTE_KEY)
     if note:
         st.warning(escape_markdown(note))
     return True
+
+
+NEW_LEARNER_KEY = "new_learner"
+
+
+def forget_learner() -> None:
+    """Forget everything this tab was told about a learner (every key but the as-at date) and
+    empty the page address, for the next learner."""
+    for key in list(st.session_state.keys()):
+        if key != AS_AT_KEY:
+            del st.session_state[key]
+    st.query_params.clear()
 
 
 def frame() -> Frame:

@@ -412,3 +412,20 @@ def test_plan_route__a_qualification_completed_is_never_a_step():
     at.radio(key="route_target").set_value("level").run()
     at.selectbox(key="route_to_level").set_value(3).run()
     assert any(s.startswith("Already there: OCR Level 3 Diploma") for s in texts(at.success))
+
+
+def test_new_learner__start_again_forgets_answers_names_and_the_address_but_not_the_date():
+    """Back-to-back interviews: one learner's answers and printout names must not reach the
+    next learner's printout."""
+    at = open_with_link(LEVEL, as_at=dt.date(2015, 6, 1), age="17", work="working",
+                        role="Call Centre Operators")
+    at.text_input(key="plan_learner").input("Jordan Smith").run()
+    assert at.number_input(key="sl_age").value == 17 and at.query_params
+    at.button(key="new_learner").click().run()
+    assert not at.exception
+    assert at.text_input(key="plan_learner").value == ""
+    assert at.number_input(key="sl_age").value is None
+    assert at.selectbox(key="sl_role").value is None
+    assert at.session_state["as_at"] == dt.date(2015, 6, 1)
+    assert set(at.query_params) <= {"on"}  # only the date, if anything
+    assert not any("Jordan" in str(v) for v in at.query_params.values())
