@@ -105,9 +105,11 @@ from advisor.engine.eligibility import (
 from advisor.engine.frameworks import (
     ComponentStatus,
     FrameworkStatus,
+    RouteFrameworks,
     apprenticeships_today,
     check_framework,
     check_frameworks,
+    frameworks_route_leads_into,
 )
 from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.planner import Objective, PlanningError, PlanUnit, search_plan
@@ -273,6 +275,7 @@ __all__ = [
     "RoleMatch",
     "Route",
     "RouteError",
+    "RouteFrameworks",
     "RouteQuery",
     "RouteStep",
     "RowProblem",
@@ -322,6 +325,7 @@ __all__ = [
     "find_routes",
     "followers_of",
     "format_path",
+    "frameworks_route_leads_into",
     "from_register",
     "highest_completed",
     "import_register",

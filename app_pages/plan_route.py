@@ -30,14 +30,13 @@ from advisor import (
     RouteQuery,
     Status,
     action_plan_html,
-    apprenticeships_today,
     charts,
     check_eligibility,
-    check_frameworks,
     count,
     decode_route,
     encode_route,
     find_routes,
+    frameworks_route_leads_into,
     from_register,
     highest_completed,
     labels,
@@ -316,24 +315,18 @@ def main() -> None:
         return
     show_route(ctx, chosen)
     # Held: what the learner holds now; the route's steps are what they would take.
-    ends_in = [f for f in check_frameworks(catalogue,
-                                           qualifications=[start, *held] if start else [],
-                                           on_route=[step.to.id for step in chosen.steps],
-                                           as_at=ctx.as_at)
-               if chosen.path[-1].id in f.framework.qualifications]
-    if ends_in:
+    leads_into = frameworks_route_leads_into(catalogue, chosen, held=[start, *held] if start
+                                             else [], as_at=ctx.as_at)
+    if leads_into.frameworks:
         st.subheader("Apprenticeship frameworks this route leads into")
-        show_frameworks(catalogue, ends_in, as_at=ctx.as_at, key="route_fw")
-        level = chosen.path[-1].level
-        # Where apprenticeships stand today, whatever the sidebar's date; a framework with a
-        # named successor says it itself.
-        if level is not None and not any(f.framework.succeeded_by for f in ends_in):
-            today, sources = apprenticeships_today(catalogue, level)
-            st.info(escape_markdown(f"Today: {today}"))
-            show_sources(catalogue, sources)
+        show_frameworks(catalogue, leads_into.frameworks, as_at=ctx.as_at, key="route_fw")
+    if leads_into.today is not None:  # where apprenticeships stand today, whatever the date
+        st.info(escape_markdown(f"Today: {leads_into.today}"))
+        show_sources(catalogue, leads_into.today_source)
     st.divider()
     plan = ActionPlan(as_at=ctx.as_at, answers=route_answers(catalogue, query), route=chosen,
-                      created=dt.date.today(), **printout_details())
+                      route_frameworks=leads_into, created=dt.date.today(),
+                      **printout_details())
     st.download_button(
         "Download this route as an action plan (a page to print or keep)",
         lambda: action_plan_html(catalogue, plan).encode("utf-8"),

@@ -27,6 +27,7 @@ from advisor import (
     carry_over,
     check_eligibility,
     find_routes,
+    frameworks_route_leads_into,
     recommend,
     status_on,
 )
@@ -308,6 +309,39 @@ def test_apprenticeship_aim__the_frameworks_at_the_level_travel_with_the_answer(
     assert "check the current ones with a training provider" in text
     assert "Today:" not in text
     assert "<td>technical knowledge</td><td>held</td>" in text
+
+
+def test_route_printout__carries_the_apprenticeship_frameworks_the_page_shows(catalogue):
+    """A route to 10379 ends in the 2014 Intermediate framework's combined qualification: the
+    printout lists its components, as the route page does, and where apprenticeships stand."""
+    start = catalogue.find_qualification("601/4404/X")
+    route = next(find_routes(catalogue, from_qualification=start,
+                             to_qualification=catalogue.find_qualification("10379"), as_at=TODAY))
+    leads_into = frameworks_route_leads_into(catalogue, route, held=[start.id], as_at=TODAY)
+    assert [f.framework.id for f in leads_into.frameworks] == [
+        "intermediate-apprenticeship-customer-service-2014"]
+    assert leads_into.today is None  # the framework names the standard that took its place
+    page = action_plan_html(catalogue, ActionPlan(as_at=TODAY, route=route,
+                                                  route_frameworks=leads_into))
+    text = " ".join(page.split())
+    assert "<h2>Apprenticeship frameworks this route leads into</h2>" in text
+    assert "(Level 2, framework FR03058)" in text
+    assert "<td>combined</td><td>on this route</td>" in text
+    assert "<strong>What took its place:</strong> In England, the Customer Service Practitioner" \
+        in text
+
+
+def test_cli__a_route_says_which_apprenticeship_framework_it_leads_into(capsys):
+    """The CLI gives the route page's answer: the framework, each component, the standard."""
+    argv = ["routes", "--from", "601/4404/X", "--to", "10379", "--limit", "1"]
+    assert main(argv) == 0
+    text = capsys.readouterr().out
+    assert ("  leads into the apprenticeship framework Intermediate Apprenticeship in Customer "
+            "Service (Level 2, framework FR03058):\n    [on this route] combined\n") in text
+    assert main([*argv, "--json"]) == 0
+    (route,) = json.loads(capsys.readouterr().out)["routes"]
+    assert [f["reference"] for f in route["frameworks"]] == ["FR03058"]
+    assert route["apprenticeships_today"] is None  # FR03058 names what took its place
 
 
 def test_cli__units_in_progress_that_complete_it_and_routes_that_end_in_closed_ones(capsys):

@@ -34,6 +34,7 @@ from advisor import (
     default_data_dir,
     find_qualification,
     find_routes,
+    frameworks_route_leads_into,
     highest_completed,
     json_shapes,
     level_3_statements,
@@ -206,18 +207,24 @@ def command_routes(args: argparse.Namespace) -> int:
         routes = list(itertools.islice(found, args.limit))
     except RouteError as error:
         raise UsageError(str(error)) from None
+    completed = [q.id for q in (source, *also) if q is not None]
+    leads_into = [frameworks_route_leads_into(catalogue, route, held=completed,
+                                              as_at=args.as_at or dt.date.today())
+                  for route in routes]
     return answer(
         args,
         lambda: json_shapes.routes_dict(catalogue, routes, source=source, units=held,
                                         target=target, to_level=args.to_level,
-                                        already_there=there, also_completed=also),
+                                        already_there=there, also_completed=also,
+                                        frameworks=leads_into),
         lambda: text.routes_text(catalogue, routes,
                                  source=reached or highest_completed((source, *also)),
                                  target=target,
                                  to_level=args.to_level, already_there=there,
                                  max_steps=args.max_steps or step_limit(
                                      to_qualification=target, to_level=args.to_level),
-                                 as_at=args.as_at, documented_only=args.documented_only),
+                                 as_at=args.as_at, documented_only=args.documented_only,
+                                 frameworks=leads_into),
     )
 
 

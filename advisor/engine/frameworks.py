@@ -14,6 +14,7 @@ from advisor.catalogue import (
     Framework,
 )
 from advisor.engine.eligibility import StatusOnDate, status_on
+from advisor.engine.route_types import Route
 from advisor.engine.wording import WHERE_TO_ASK
 
 
@@ -196,3 +197,31 @@ def apprenticeships_today(catalogue: Catalogue, level: int
     return (
         f"No apprenticeship in these documents is at Level {level}: ask an employer, "
         f"{WHERE_TO_ASK} which customer service apprenticeships they offer now.", ())
+
+
+@dataclass(frozen=True)
+class RouteFrameworks:
+    """The apprenticeship frameworks whose qualifications a route ends in, checked against
+    what the learner holds and the route's steps; and, where none of them names the standard
+    that took its place, where apprenticeships at the route's level stand today (with its
+    sources)."""
+
+    frameworks: tuple[FrameworkStatus, ...]
+    today: str | None = None
+    today_source: tuple[Citation, ...] = ()
+
+
+def frameworks_route_leads_into(catalogue: Catalogue, route: Route, *, held: Iterable[str],
+                                as_at: dt.date) -> RouteFrameworks:
+    """What :class:`RouteFrameworks` says for ``route``, for a learner who holds ``held``
+    (qualification ids): the one answer the route page, its printout and the CLI give."""
+    end = route.path[-1] if route.path else None
+    if end is None:
+        return RouteFrameworks(())
+    found = tuple(f for f in check_frameworks(catalogue, qualifications=held, as_at=as_at,
+                                              on_route=[step.to.id for step in route.steps])
+                  if end.id in f.framework.qualifications)
+    if not found or end.level is None or any(f.framework.succeeded_by for f in found):
+        return RouteFrameworks(found)
+    today, source = apprenticeships_today(catalogue, end.level)
+    return RouteFrameworks(found, today, source)

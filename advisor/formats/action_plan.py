@@ -36,7 +36,7 @@ from advisor.engine.eligibility import (
     check_eligibility,
     status_on,
 )
-from advisor.engine.frameworks import FrameworkStatus, framework_name
+from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks, framework_name
 from advisor.engine.recommend_types import Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
@@ -44,7 +44,6 @@ from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
 from advisor.views.labels import (
     BAR_BESIDE_ACCEPTED,
     BEYOND_COMPLETING,
-    COMPONENT_HELD_WORDS,
     GLOSSARY,
     NOTHING_BEYOND_IN_PROGRESS,
     REGISTER_ORIGIN,
@@ -52,6 +51,7 @@ from advisor.views.labels import (
     STATUS_WORDS,
     check_headline,
     citation,
+    component_held,
     component_kind,
     replacement_names,
     standard_taking_its_place,
@@ -89,6 +89,8 @@ class ActionPlan:
     agreed_actions: str = ""  # one action a line
     recommendation: Recommendation | None = None
     route: Route | None = None
+    # The apprenticeship frameworks the route leads into, as its page shows them.
+    route_frameworks: RouteFrameworks | None = None
     carry_over: CarryOver | None = None
     check: CombinationCheck | None = None
     # A check with the centre's decisions: shown in place of ``check``, with where the learner
@@ -133,6 +135,12 @@ class _Framework:
     components: list[_Component]
     cautions: list[str]
     today: _Cited | None  # what took its place, where the sources say
+
+
+@dataclass(frozen=True)
+class _RouteFrameworks:
+    frameworks: list[_Framework]
+    today: _Cited | None  # where apprenticeships at the route's level stand today
 
 
 @dataclass(frozen=True)
@@ -237,6 +245,12 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     recommendation = (_recommendation(catalogue, plan.recommendation, sources)
                       if plan.recommendation is not None else None)
     route = _route(catalogue, plan.route, sources) if plan.route is not None else None
+    leads_into = plan.route_frameworks
+    route_frameworks = (_RouteFrameworks(
+        [_framework(catalogue, f, plan.as_at, sources) for f in leads_into.frameworks],
+        _Cited(leads_into.today, sources.cite(leads_into.today_source))
+        if leads_into.today is not None else None)
+        if plan.route is not None and leads_into is not None else None)
     carried = (_carry_over(catalogue, plan.carry_over, sources, heading="What carries over",
                            as_at=plan.as_at)
                if plan.carry_over is not None else None)
@@ -265,6 +279,7 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
         answers=list(plan.answers.items()),
         recommendation=recommendation,
         route=route,
+        route_frameworks=route_frameworks,
         carry_over=carried,
         check=check,
         bars=bars,
@@ -370,7 +385,7 @@ def _framework(catalogue: Catalogue, status: FrameworkStatus, as_at: dt.date,
     """A framework's components held or missing, their qualifications' status on the date,
     and the standard that took its place."""
     components = [_Component(
-        component_kind(c.component.kind), COMPONENT_HELD_WORDS[c.held], c.message,
+        component_kind(c.component.kind), component_held(c), c.message,
         [_Cited(f"{catalogue.qualifications[q].reference}: "
                 + status_sentence(catalogue, found, as_at), sources.cite(found.source))
          for q, found in c.statuses]) for c in status.components]

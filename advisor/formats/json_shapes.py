@@ -16,7 +16,7 @@ from advisor.engine.cohort import CohortResult, RowProblem
 from advisor.engine.combination import CombinationCheck, unit_number
 from advisor.engine.decisions import ProgressCheck, Timeline
 from advisor.engine.eligibility import Eligibility, StatusOnDate, status_on
-from advisor.engine.frameworks import FrameworkStatus
+from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks
 from advisor.engine.recommend_types import Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
@@ -326,9 +326,12 @@ def routes_dict(catalogue: Catalogue, routes: Sequence[Route], *,
                 source: Qualification | None, units: Sequence[str],
                 target: Qualification | None, to_level: int | None,
                 already_there: bool,
-                also_completed: Sequence[Qualification] = ()) -> dict[str, Any]:
+                also_completed: Sequence[Qualification] = (),
+                frameworks: Sequence[RouteFrameworks] = ()) -> dict[str, Any]:
     """A route search: where from (a qualification, other qualifications completed and units
-    held), where to, whether the learner is already there, and the routes found, best first."""
+    held), where to, whether the learner is already there, and the routes found, best first,
+    each with the apprenticeship frameworks it leads into (``frameworks``, one for each route,
+    where given)."""
     return {
         "from": qualification_dict(source) if source else None,
         "also_completed": [qualification_dict(q) for q in also_completed],
@@ -336,8 +339,15 @@ def routes_dict(catalogue: Catalogue, routes: Sequence[Route], *,
         "to": qualification_dict(target) if target else None,
         "to_level": to_level,
         "already_there": already_there,
-        "routes": [route_dict(catalogue, r) for r in routes],
+        "routes": [route_dict(catalogue, r) | (_leads_into_dict(catalogue, frameworks[n])
+                                                if n < len(frameworks) else {})
+                   for n, r in enumerate(routes)],
     }
+
+
+def _leads_into_dict(catalogue: Catalogue, leads_into: RouteFrameworks) -> dict[str, Any]:
+    return {"frameworks": [framework_dict(catalogue, f) for f in leads_into.frameworks],
+            "apprenticeships_today": leads_into.today}
 
 
 def validation_dict(problems: Sequence[Problem]) -> dict[str, Any]:

@@ -24,8 +24,8 @@ from advisor.catalogue import (
 )
 from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult
 from advisor.engine.eligibility import Eligibility, ReasonCode, Status, StatusOnDate
+from advisor.engine.frameworks import ComponentStatus, standard_note
 from advisor.engine.frameworks import framework_name as framework_label  # its one home
-from advisor.engine.frameworks import standard_note
 from advisor.engine.planner import Objective
 from advisor.engine.recommend_types import Aim, Employment
 from advisor.engine.routes import Route, RouteStep, StepKind
@@ -79,6 +79,12 @@ def component_kind(kind: ComponentKind) -> str:
 COMPONENT_HELD_WORDS = {True: "held", False: "missing",
                         None: "not in these documents: check with the centre"}
 """Whether the learner holds an apprenticeship framework's component, in words."""
+
+
+def component_held(component: ComponentStatus) -> str:
+    """Whether the learner holds a framework's component, in words: "on this route" where the
+    route being planned gives it."""
+    return "on this route" if component.on_route else COMPONENT_HELD_WORDS[component.held]
 
 EMPLOYMENT_ANSWERS: dict[Employment, str] = {
     Employment.WORKING: "Yes, in a job where I deal with customers",

@@ -35,12 +35,12 @@ from advisor.engine.wording import count, uk_date
 from advisor.register import Register
 from advisor.views import search
 from advisor.views.labels import (
-    COMPONENT_HELD_WORDS,
     KIND_WORDS,
     NOT_STATED,
     REGISTER_ORIGIN,
     STRUCTURE_WORDS,
     cite,
+    component_held,
     component_kind,
     entry_status,
     group_name,
@@ -557,8 +557,7 @@ def framework_table(catalogue: Catalogue, status: FrameworkStatus, *,
                            + status_sentence(catalogue, found, as_at)
                            for q, found in component.statuses)
         rows.append({"Component": component_kind(component.component.kind),
-                     "Learner": ("on this route" if component.on_route
-                                 else COMPONENT_HELD_WORDS[component.held]),
+                     "Learner": component_held(component),
                      "What it needs": component.message,
                      "On the date": on_date or NOT_STATED,
                      "Source": cite(catalogue, component.component.source)})

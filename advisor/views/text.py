@@ -17,7 +17,7 @@ from advisor.engine.cohort import CohortResult
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck, Timeline
 from advisor.engine.eligibility import Eligibility, Status, status_on
-from advisor.engine.frameworks import FrameworkStatus
+from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks
 from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
@@ -32,6 +32,7 @@ from advisor.views.labels import (
     STANDARD_HEADING,
     cite,
     completion_words,
+    component_held,
     component_kind,
     framework_label,
     level_words,
@@ -342,9 +343,11 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
                 source: Qualification | None = None, target: Qualification | None = None,
                 to_level: int | None = None, already_there: bool = False,
                 max_steps: int, as_at: dt.date | None = None,
-                documented_only: bool = False) -> str:
+                documented_only: bool = False,
+                frameworks: Sequence[RouteFrameworks] = ()) -> str:
     """The routes found, numbered, each step with what carries over and what is still
-    needed; or that the learner is already there, or why no route was found."""
+    needed, and the apprenticeship frameworks it leads into (``frameworks``, one for each
+    route, where given); or that the learner is already there, or why no route was found."""
     goal = target.title if target else f"Level {to_level}"
     if already_there:
         return f"Already there: {source.title if source else 'the start'} reaches {goal}."
@@ -355,7 +358,25 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
     lines: list[str] = []
     for number, route in enumerate(routes, start=1):
         lines += _route_lines(catalogue, number, route)
+        if number <= len(frameworks):
+            lines += _leads_into_lines(catalogue, frameworks[number - 1])
     return "\n".join(lines)
+
+
+def _leads_into_lines(catalogue: Catalogue, leads_into: RouteFrameworks) -> list[str]:
+    """The apprenticeship frameworks a route leads into, each component held, on the route or
+    missing, as the route page shows them."""
+    lines = []
+    for status in leads_into.frameworks:
+        name = framework_label(catalogue, status.framework)
+        lines.append(f"  leads into the apprenticeship framework {name}:")
+        lines += [f"    [{component_held(c)}] {component_kind(c.component.kind)}"
+                  for c in status.components]
+        if status.framework.succeeded_by is not None:
+            lines.append(f"    {STANDARD_HEADING}: {standard_taking_its_place(status.framework)}")
+    if leads_into.today is not None:
+        lines.append(f"  Today: {leads_into.today}")
+    return lines
 
 
 def cohort_summary_text(result: CohortResult, *, learners_file: Path | str,
