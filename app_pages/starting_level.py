@@ -152,9 +152,11 @@ def ask(catalogue: Catalogue) -> Profile:
 def offer_close_titles(match: RoleMatch) -> None:
     """A button for each listed job title close to the one typed: a typed title picks no
     level of its own, so one click puts the listed title in its place."""
-    titles = list(dict.fromkeys(role.title for role in match.suggestions))
-    for number, title in enumerate(titles):
-        st.button(f"Use \"{title}\"", key=f"sl_use_role_{number}", on_click=use_role,
+    roles = {role.title: role.level for role in match.suggestions}
+    for number, (title, level) in enumerate(roles.items()):
+        # The level on the button: one click may change the answer's level.
+        at_level = f" (Level {level})" if level is not None else ""
+        st.button(f"Use \"{title}\"{at_level}", key=f"sl_use_role_{number}", on_click=use_role,
                   args=(title,))
 
 

@@ -343,7 +343,7 @@ def test_app__no_list_of_a_learners_units_or_qualifications_offers_select_all():
 def test_starting_level__a_typed_title_close_to_a_listed_one_offers_it():
     at = open_with_link(LEVEL, work="working", role="assistant")
     assert any("is not one of the job roles the documents list" in w for w in texts(at.warning))
-    assert 'Use "Helpdesk Assistants"' in [b.label for b in at.button]
+    assert 'Use "Helpdesk Assistants" (Level 2)' in [b.label for b in at.button]
 
 
 def test_starting_level__a_school_leaver_wanting_an_apprenticeship_is_not_left_empty():

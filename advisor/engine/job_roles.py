@@ -6,7 +6,8 @@ the learner's ("senior call centre operator at a bank"). A shorter title of two 
 that only one listed title ends with ("team leader": Customer Service Team Leader) is taken as
 that one, and says so (``widened``); one word alone, a title that several end with, one only
 inside a title ("sales team", "retail"), or none, gets the closest titles as suggestions, never
-a level.
+a level. A close title shares a telling word with the one typed, not only a word every kind of
+job has ("shop assistant" is close to "Sales Assistant/Personal Shopper", not to "PR Assistant").
 """
 
 from __future__ import annotations
@@ -92,6 +93,48 @@ def match_role(catalogue: Catalogue, text: str) -> RoleMatch:
         return RoleMatch(text, tuple(ending), widened=True)
     wider = list(dict.fromkeys([*ending, *(role for alternative, role in labels.items()
                                            if len(key) >= 6 and key in alternative)]))
-    close = difflib.get_close_matches(key, list(labels), n=3, cutoff=0.6)
-    suggestions = dict.fromkeys([*wider, *(labels[c] for c in close)])
+    suggestions = dict.fromkeys([*wider, *_close_titles(catalogue, text)])
     return RoleMatch(text, (), tuple(suggestions)[:5])
+
+
+# Words too common in job titles to tell two jobs apart: "shop assistant" is not close to "PR
+# Assistant". A title is close when it shares a word that is not one of these.
+_COMMON_WORDS = frozenset({
+    "a", "administrator", "adviser", "advisor", "agent", "and", "assistant", "at", "clerk",
+    "customer", "executive", "head", "in", "junior", "leader", "manager", "member", "of",
+    "officer", "operative", "operator", "representative", "senior", "service", "staff",
+    "supervisor", "team", "the", "trainee", "worker"})
+
+
+def _words(text: str) -> list[str]:
+    return [_singular(w) for w in re.findall(r"[a-z0-9]+", text.casefold())]
+
+
+def _near(typed: str, listed: str) -> bool:
+    """Two words close enough to be the same job word: a shared start of four letters or more
+    (shop, shopper; wait, waiter) or a slip of the keyboard (recepionist)."""
+    shared = len(_common_start(typed, listed))
+    return ((shared >= 4 and shared >= 0.6 * min(len(typed), len(listed)))
+            or difflib.SequenceMatcher(None, typed, listed).ratio() >= 0.85)
+
+
+def _common_start(first: str, second: str) -> str:
+    for n, (a, b) in enumerate(zip(first, second, strict=False)):
+        if a != b:
+            return first[:n]
+    return first[:min(len(first), len(second))]
+
+
+def _close_titles(catalogue: Catalogue, text: str) -> list[JobRole]:
+    """Listed titles that share a telling word with ``text`` (not a word every other title
+    has), those sharing most words first; words in a title's brackets (the places it names) do
+    not count."""
+    typed = [w for w in _words(text) if len(w) >= 3 or w.isdigit()]
+    scored = []
+    for role in catalogue.job_roles.values():
+        listed = {w for a in _role_alternatives(role.title) for w in _words(a)}
+        shared = [w for w in typed if any(_near(w, x) for x in listed)]
+        telling = [w for w in shared if w not in _COMMON_WORDS]
+        if telling:
+            scored.append((-len(telling), -len(shared), role.title, role))
+    return [role for *_, role in sorted(scored, key=lambda s: s[:3])][:3]

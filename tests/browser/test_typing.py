@@ -49,7 +49,7 @@ def test_learner__a_typed_title_close_to_a_listed_one_is_one_click_away(
     role.press("Enter")  # as typed: close to a listed title, but not one
     wait_for_app(page)
     expect(page.get_by_test_id("stMetricValue")).to_have_text("Level 2")
-    page.get_by_role("button", name='Use "Sales Team Supervisor"').click()
+    page.get_by_role("button", name='Use "Sales Team Supervisor" (Level 3)').click()
     wait_for_app(page)
     expect(page.get_by_test_id("stMetricValue")).to_have_text("Level 3")
     expect(page.get_by_text('"Sales Team Supervisor" matches "Sales Team Supervisor"')
