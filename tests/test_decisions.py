@@ -28,6 +28,22 @@ def urns(catalogue, code, *numbers):
     return resolve_units(catalogue, list(numbers), catalogue.find_qualification(code))
 
 
+def test_headline__each_unmet_rule_in_a_few_words_and_the_units_in_progress_counted(catalogue):
+    """The headline names what is still needed rule by rule, without the rules table's
+    examples, and says how many units are in progress (not under "still needed")."""
+    from advisor import labels
+
+    check = check_combination(
+        catalogue, catalogue.find_qualification("10379"),
+        urns(catalogue, "10379", "CS 7", "CS 8", "CS 9", "B&A 38", "CS 5", "CS 10", "CS 17"),
+        accepted=[Accepted(urns(catalogue, "10379", "M&L 1")[0], "Certificate seen")],
+        in_progress=urns(catalogue, "10379", "CS 11", "CS 13"))
+    assert labels.check_headline(check) == (
+        "Not complete yet: 30 of 45 credits counted. Still needed: Optional Group C: 8 more "
+        "credits; At least 45 credits from units at Level 2 or above: 15 more credits. 2 units "
+        "in progress, not counted yet.")
+
+
 def run_json(capsys, *argv):
     code = main([*argv, "--json"])
     out = capsys.readouterr()

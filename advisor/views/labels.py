@@ -435,16 +435,25 @@ def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) 
     unmet = [r for r in check.unmet if r.kind is not RuleKind.TOTAL] or list(check.unmet)
     needed = ("; ".join(_still_needed(r) for r in unmet[:3])
               + (f"; and {count(len(unmet) - 3, 'more rule')}" if len(unmet) > 3 else ""))
-    return f"Not complete yet: {counted}. Still needed: {needed}."
+    in_progress = (f" {count(len(check.in_progress), 'unit')} in progress, not counted yet."
+                   if check.in_progress else "")
+    return f"Not complete yet: {counted}. Still needed: {needed}.{in_progress}"
+
+
+_MORE = {RuleKind.MANDATORY: "more mandatory unit", RuleKind.MIN_UNITS: "more unit"}
 
 
 def _still_needed(rule: RuleResult) -> str:
-    """An unmet rule as what is still needed: the total as ``1 more credit``, which its
-    message (``Credits: 22 of 23 counted; 1 more needed``) would repeat after the headline's
-    count; any other rule by its message."""
-    if rule.kind is RuleKind.TOTAL and rule.required is not None and rule.counted is not None:
-        return count(rule.required - rule.counted, "more credit")
-    return rule.message
+    """An unmet rule as what is still needed, in a few words: ``Optional Group C: 8 more
+    credits``, the total as ``15 more credits`` (the headline's count says of what); the rule's
+    full message (its examples, the units accepted or in progress) is in the rules table."""
+    if rule.required is None or rule.counted is None:
+        return rule.message
+    more = count(rule.required - rule.counted, _MORE.get(rule.kind, "more credit"))
+    if rule.kind is RuleKind.TOTAL:
+        return more
+    name = rule.message.split(":", 1)[0]
+    return f"{name}: {more}"
 
 
 def status_in_brief(status: Status, *, review_date_passed: bool = False) -> str:
