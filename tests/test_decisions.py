@@ -153,6 +153,11 @@ def test_timeline__counts_units_in_progress_in_full_and_the_plan_beyond(catalogu
     assert held.timeline is not None and studying.timeline is not None
     assert held.timeline.glh_needed == 60
     assert studying.timeline.glh_needed == 93
+    # The hours say which are for the unit in progress, so that they agree with the plan's.
+    assert studying.timeline.reason.startswith(
+        "In time: 93 guided learning hours (33 for the units in progress, 60 for the units "
+        "beyond them) at 10 a week from 5 January 2015")
+    assert "(" not in held.timeline.reason.split(" at ")[0]
 
 
 def test_timeline__complete_needs_no_hours(catalogue):
@@ -680,3 +685,8 @@ def test_record__a_centre_record_names_the_unmet_rules_and_nothing_beyond_units_
     assert "Still needed: 0 credits" not in page
     learner = action_plan_html(catalogue, ActionPlan(as_at=while_open, check=result.today))
     assert "<h1>Your Customer Service qualifications action plan</h1>" in learner
+    # One unit held, another in progress: what is still needed is said to be beyond it, so
+    # that it does not contradict the "more needed" of the rules above.
+    partly = check_progress(catalogue, q, [unit_1], in_progress=[unit_2])
+    page = action_plan_html(catalogue, ActionPlan(as_at=while_open, progress=partly))
+    assert "<p>Still needed beyond the units in progress: " in page

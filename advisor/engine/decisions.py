@@ -164,7 +164,7 @@ def plan_timeline(
     entry = None if registered else (dates.last_entry or closed_by)
     cited = {c.label(): c for fact in (end, entry) if fact is not None for c in fact.source}
     source = tuple(cited.values())
-    glh, missing = _glh_needed(catalogue, qualification, held, accepted, in_progress)
+    glh, studying, missing = _glh_needed(catalogue, qualification, held, accepted, in_progress)
     unknown = Timeline(glh_per_week=glh_per_week, start=start, glh_needed=glh, weeks=None,
                        finish_by=None, certification_end=end.date if end else None,
                        last_entry=entry.date if entry and closed_by is None else None,
@@ -180,8 +180,10 @@ def plan_timeline(
         worked_out = dataclasses.replace(unknown, weeks=0, finish_by=start)
     elif glh is not None:
         weeks, finish = _finish(start, glh=glh, glh_per_week=glh_per_week)
-        studied = (f"{count(glh, 'guided learning hour')} at {glh_per_week:g} a week from "
-                   f"{uk_date(start)}")
+        split = (f" ({studying} for the units in progress, {glh - studying} for the units "
+                 "beyond them)" if studying and glh > studying else "")
+        studied = (f"{count(glh, 'guided learning hour')}{split} at {glh_per_week:g} a week "
+                   f"from {uk_date(start)}")
         hours = (f"{studied}: {count(weeks, 'week')}, finishing by {uk_date(finish)}"
                  if weeks is not None and finish is not None else
                  f"{studied}: finishing after {uk_date(dt.date.max)}, the calendar's last day")
@@ -232,23 +234,26 @@ def _finish(start: dt.date, *, glh: int, glh_per_week: float
 
 def _glh_needed(catalogue: Catalogue, qualification: Qualification, held: Iterable[str],
                 accepted: Iterable[Accepted], in_progress: Iterable[str]
-                ) -> tuple[int | None, str]:
-    """(the hours still to study, "") or (None, why they are not known)."""
+                ) -> tuple[int | None, int, str]:
+    """(the hours still to study, those of them for the units in progress, "") or (None, 0,
+    why they are not known)."""
     rules, _ = catalogue.effective_rules(qualification)
     if rules is None:
-        return None, (f"Not known: the sources do not give the rules of combination for "
-                      f"{qualification.name}, so the hours still needed cannot be worked out.")
+        return None, 0, (f"Not known: the sources do not give the rules of combination for "
+                         f"{qualification.name}, so the hours still needed cannot be worked "
+                         "out.")
     fewest_hours = check_combination(catalogue, qualification, held, objective=Objective.GLH,
                                      accepted=accepted, in_progress=in_progress)
     plan = fewest_hours.plan
     if fewest_hours.complete:
-        return 0, ""
+        return 0, 0, ""
     if plan is None:
-        return None, "Not known: no completion can be planned from the units known."
+        return None, 0, "Not known: no completion can be planned from the units known."
     units = [*fewest_hours.in_progress, *(u.urn for u in plan.units)]
     unstated = [u for u in units if catalogue.units[u].glh is None]
     if unstated:
         names = ", ".join(unit_number(rules, u) or u for u in unstated)
-        return None, (f"Not known: the sources do not state the guided learning hours of "
-                      f"{names}, so the finish date cannot be worked out.")
-    return sum(catalogue.units[u].glh or 0 for u in units), ""
+        return None, 0, (f"Not known: the sources do not state the guided learning hours of "
+                         f"{names}, so the finish date cannot be worked out.")
+    studying = sum(catalogue.units[u].glh or 0 for u in fewest_hours.in_progress)
+    return sum(catalogue.units[u].glh or 0 for u in units), studying, ""
