@@ -12,6 +12,8 @@ from advisor import (
     Profile,
     RouteQuery,
     check_answers,
+    labels,
+    level_3_statements,
     profile_answers,
     route_answers,
 )
@@ -27,6 +29,15 @@ def test_profile_answers__in_the_learners_words_with_not_given_where_silent(cata
     assert told["Qualifications held"] == q.title
     assert (told["Job"], told["Senior role"], told["Units held"]) == (
         "not given", "not given", "none")
+    assert told["Describes my work"] == "none chosen"
+
+
+def test_profile_answers__the_level_3_descriptions_in_the_learners_words(catalogue):
+    statement = level_3_statements(catalogue)
+    told = profile_answers(catalogue, Profile(responsibilities=statement.points[:2]))
+    assert told["Describes my work"] == "; ".join(labels.in_your_words(p)
+                                                  for p in statement.points[:2])
+    assert statement.points[0] not in told["Describes my work"]  # not the handbook's wording
 
 
 def test_route_answers__every_qualification_completed_and_the_aim(catalogue):

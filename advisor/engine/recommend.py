@@ -234,11 +234,13 @@ def _level_3_evidence(fit: tuple[Statement, list[str]] | None) -> list[Finding]:
         return []
     statement, chosen = fit
     total = len(statement.points)
+    # Counted, not quoted: the learner ticked them in their own words, and the handbook's
+    # would read as jargon here (the answers list them, in the learner's words).
     return [Finding(
         FindingCode.LEVEL_3_STATEMENTS,
         f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit this "
-        f"learner's work ({'; '.join(chosen)}). When most of them fit, this advisor suggests "
-        "Level 3.", statement.source, level=3,
+        "learner's work. When most of them fit, this advisor suggests Level 3.",
+        statement.source, level=3,
     )]
 
 

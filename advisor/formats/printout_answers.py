@@ -12,7 +12,12 @@ from advisor.engine.combination import describe_unit
 from advisor.engine.recommend_types import Profile
 from advisor.engine.wording import uk_date
 from advisor.formats.links import CheckQuery, RouteQuery
-from advisor.views.labels import AIM_ANSWERS, EMPLOYMENT_ANSWERS, qualification_label
+from advisor.views.labels import (
+    AIM_ANSWERS,
+    EMPLOYMENT_ANSWERS,
+    in_your_words,
+    qualification_label,
+)
 
 NOT_GIVEN = "not given"
 NONE = "none"
@@ -25,7 +30,8 @@ def profile_answers(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
         "Age": str(profile.age) if profile.age is not None else NOT_GIVEN,
         "Working": EMPLOYMENT_ANSWERS[profile.employment] if profile.employment else NOT_GIVEN,
         "Job": profile.role or NOT_GIVEN,
-        "Describes my work": "; ".join(profile.responsibilities) or "none chosen",
+        "Describes my work": "; ".join(in_your_words(r) for r in profile.responsibilities)
+                             or "none chosen",
         "Senior role": ("yes" if profile.senior_role else "no")
         if profile.senior_role is not None else NOT_GIVEN,
         "Qualifications held": "; ".join(catalogue.qualifications[i].title
