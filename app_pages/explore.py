@@ -15,10 +15,15 @@ import streamlit as st
 from advisor import (
     ENTRY,
     Catalogue,
+    Category,
+    CheckQuery,
     Qualification,
     Register,
+    RouteQuery,
     Structure,
     check_eligibility,
+    encode_check,
+    encode_route,
     find_qualification,
     labels,
     register_tables,
@@ -36,6 +41,7 @@ from app_pages._common import (
     show_sources,
     show_statement,
     show_table,
+    with_date,
 )
 
 
@@ -85,9 +91,14 @@ def profile(ctx: Frame, ids: list[str]) -> None:
     known = [i for i, qid in enumerate(ids)
              if catalogue.qualifications[qid].structure is Structure.COMPLETE]
     if st.session_state.get("explore_qualification") not in ids:
-        # Not among the results: open the first whose structure is known. Set, not left to
-        # the widget's default, so that the box shows the qualification the page opens.
-        st.session_state["explore_qualification"] = ids[known[0] if known else 0]
+        # Not among the results: open the first not closed on the date, one whose structure
+        # is known first. Set, not left to the widget's default, so that the box shows the
+        # qualification the page opens.
+        not_closed = [i for i in range(len(ids)) if not check_eligibility(
+            catalogue, catalogue.qualifications[ids[i]], as_at=ctx.as_at,
+            register=ctx.register).status.status.closed]
+        first = ([i for i in known if i in not_closed] or not_closed or known or [0])[0]
+        st.session_state["explore_qualification"] = ids[first]
     chosen = st.selectbox(
         "Open a qualification" + (" from the results" if len(ids) < len(ranked_ids(catalogue))
                                   else ""),
@@ -98,6 +109,7 @@ def profile(ctx: Frame, ids: list[str]) -> None:
     st.subheader(q.title)
     show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at,
                                                    register=ctx.register))
+    journeys_from(ctx, q)
     reference = q.reference.replace("/", "-")
 
     show_table(tables.facts_table(catalogue, q), name="Profile",
@@ -146,6 +158,21 @@ def profile(ctx: Frame, ids: list[str]) -> None:
         show_sources(catalogue, replacement.source)
     for index, note in enumerate(q.notes):
         show_statement(catalogue, "Notes" if index == 0 else "More notes", note)
+
+
+def journeys_from(ctx: Frame, q: Qualification) -> None:
+    """Where to go from a profile: the routes onward from it, and a check of a learner's units
+    against it, each page opened with this qualification (and the date) filled in."""
+    catalogue = ctx.catalogue
+    if q.category is Category.QUALIFICATION:
+        st.page_link("app_pages/plan_route.py", icon=":material/arrow_forward:",
+                     label=f"Plan a route onward from {q.reference}",
+                     query_params=with_date(ctx, encode_route(
+                         catalogue, RouteQuery(from_qualification=q.id))))
+    st.page_link("app_pages/check_units.py", icon=":material/arrow_forward:",
+                 label=f"Check a learner's units against {q.reference}",
+                 query_params=with_date(ctx, encode_check(catalogue,
+                                                          CheckQuery(qualification=q.id))))
 
 
 def structure(catalogue: Catalogue, q: Qualification, reference: str) -> None:

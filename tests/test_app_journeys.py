@@ -12,6 +12,7 @@ from tests.support.app import (
     change_page,
     check_units,
     follow_page_link,
+    open_page,
     open_with_link,
     texts,
 )
@@ -429,3 +430,16 @@ def test_new_learner__start_again_forgets_answers_names_and_the_address_but_not_
     assert at.session_state["as_at"] == dt.date(2015, 6, 1)
     assert set(at.query_params) <= {"on"}  # only the date, if anything
     assert not any("Jordan" in str(v) for v in at.query_params.values())
+
+
+def test_explore__a_search_opens_one_not_closed_and_links_to_the_journeys_from_it():
+    at = open_page("app_pages/explore.py")
+    at.text_input(key="explore_search").input("team leader").run()
+    # 03456 (closed) and 10380 both match: the one a learner could still ask about opens.
+    assert at.selectbox(key="explore_qualification").value == "ocr-10380"
+    links = {e.proto.page: (e.proto.label, e.proto.query_string) for e in at.get("page_link")}
+    assert links["plan_route"][0] == "Plan a route onward from 10380"
+    assert "from=10380" in links["plan_route"][1]
+    assert links["check_units"] == ("Check a learner's units against 10380",
+                                    links["check_units"][1])
+    assert "qual=10380" in links["check_units"][1]
