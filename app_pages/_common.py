@@ -298,25 +298,33 @@ def show_frameworks(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus],
             show_sources(catalogue, framework.succeeded_by.source)
 
 
-def printout_details() -> dict[str, str]:
-    """The learner, adviser, centre and agreed actions for the printout, typed on the page.
-    They stay in this browser session and the downloaded file; nothing is sent anywhere else
-    (and, unlike the answers, they are never written into the page address)."""
+PRINTOUT_KEYS = {"learner": "plan_learner", "adviser": "plan_adviser", "centre": "plan_centre",
+                 "agreed_actions": "plan_actions"}
+
+
+def ask_printout_details(staff: str = "Adviser") -> None:
+    """Boxes for the learner, adviser (``staff``: "Assessor" for a centre's record), centre and
+    agreed actions on the printout. They stay in this browser session and the downloaded file;
+    nothing is sent anywhere else (and, unlike the answers, they are never written into the
+    page address). Shared by every page, for one learner's interview."""
     with st.expander("For the printout: names and agreed actions (optional)"):
         st.caption("Kept only in this browser session and in the file you download.")
         left, right = st.columns(2)
-        learner = left.text_input("Learner's name or reference", key="plan_learner",
-                                persist_state="session")
-        adviser = right.text_input("Adviser", key="plan_adviser",
-                                persist_state="session")
-        centre = left.text_input("Centre (college or training provider)", key="plan_centre",
-                               persist_state="session")
-        actions = st.text_area("Agreed actions, one a line", key="plan_actions",
-                               persist_state="session")
-    return {"learner": without_control_characters(learner),
-            "adviser": without_control_characters(adviser),
-            "centre": without_control_characters(centre),
-            "agreed_actions": actions}
+        left.text_input("Learner's name or reference", key=PRINTOUT_KEYS["learner"],
+                        persist_state="session")
+        right.text_input(staff, key=PRINTOUT_KEYS["adviser"], persist_state="session")
+        left.text_input("Centre (college or training provider)", key=PRINTOUT_KEYS["centre"],
+                        persist_state="session")
+        st.text_area("Agreed actions, one a line", key=PRINTOUT_KEYS["agreed_actions"],
+                     persist_state="session")
+
+
+def printout_details() -> dict[str, str]:
+    """What :func:`ask_printout_details` was told, for an :class:`ActionPlan` (read from the
+    session, so that a fragment drawn without the boxes reads them too)."""
+    told = {field: str(st.session_state.get(key) or "") for field, key in PRINTOUT_KEYS.items()}
+    return {field: (value if field == "agreed_actions" else without_control_characters(value))
+            for field, value in told.items()}
 
 
 def show_glossary() -> None:

@@ -36,7 +36,7 @@ from advisor import (
     labels,
     read_typed_units,
 )
-from app_pages._common import escape_markdown
+from app_pages._common import escape_markdown, printout_details
 
 CHECK_PAGE = "app_pages/check_units.py"
 NOTE_ASKED = "Say on what evidence the centre accepts it"
@@ -223,7 +223,7 @@ def offer_record(catalogue: Catalogue, query: CheckQuery, result: ProgressCheck,
     if not (query.accepted or query.in_progress or result.timeline is not None):
         return
     record = ActionPlan(as_at=as_at, answers=check_answers(catalogue, query), progress=result,
-                        created=dt.date.today())
+                        created=dt.date.today(), **printout_details())
     st.download_button(
         "Download this check as a record (a page to print or keep)",
         lambda: action_plan_html(catalogue, record).encode("utf-8"),

@@ -41,6 +41,7 @@ from advisor import (
 from app_pages import _decisions as decisions
 from app_pages._common import (
     Frame,
+    ask_printout_details,
     escape_markdown,
     frame,
     show_entry_status,
@@ -267,6 +268,7 @@ def main() -> None:
         decisions.quick_entry(catalogue, q)
         tick_units(catalogue, q)
         decisions.ask(catalogue, q, ctx.as_at)
+        ask_printout_details(staff="Assessor")
     with right:
         show_answer(ctx, q, eligibility.status)
     st.session_state[PAGE_DRAWN] = True

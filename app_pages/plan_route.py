@@ -50,6 +50,7 @@ from advisor import (
 from app_pages._common import (
     Frame,
     arriving,
+    ask_printout_details,
     escape_markdown,
     frame,
     printout_details,
@@ -324,6 +325,7 @@ def main() -> None:
         st.info(escape_markdown(f"Today: {leads_into.today}"))
         show_sources(catalogue, leads_into.today_source)
     st.divider()
+    ask_printout_details()
     plan = ActionPlan(as_at=ctx.as_at, answers=route_answers(catalogue, query), route=chosen,
                       route_frameworks=leads_into, created=dt.date.today(),
                       **printout_details())

@@ -41,6 +41,7 @@ from advisor import (
     without_control_characters,
 )
 from app_pages._common import (
+    ask_printout_details,
     escape_markdown,
     frame,
     printout_details,
@@ -252,6 +253,7 @@ def main() -> None:
     st.page_link("app_pages/plan_route.py", query_params=with_date(
         ctx, encode_route(catalogue, route)), label="Plan a route from what you hold"
         + (f" to Level {route.to_level}" if route.to_level is not None else ""))
+    ask_printout_details()
     plan = ActionPlan(as_at=ctx.as_at, answers=profile_answers(catalogue, profile),
                       recommendation=result, created=dt.date.today(), **printout_details())
     st.download_button(

@@ -26,6 +26,14 @@ def test_check_decisions__accepted_unit_counts_shown_apart_with_its_note():
     assert at.query_params["note1"] == "Holds a similar unit, D/506/9999"
 
 
+def test_check_record__the_names_for_it_are_asked_for_and_kept_out_of_the_address():
+    at = check_units("ocr-03456", REST)
+    assert at.text_input(key="plan_adviser").label == "Assessor"
+    at.text_input(key="plan_learner").input("L-042").run()
+    assert not at.exception
+    assert "L-042" not in str(dict(at.query_params))
+
+
 def test_check_decisions__survive_a_visit_to_another_page():
     at = check_units("ocr-03456", REST)
     at.multiselect(key="check_accepted_ocr-03456").set_value([C6]).run()

@@ -688,5 +688,9 @@ def test_record__a_centre_record_names_the_unmet_rules_and_nothing_beyond_units_
     # One unit held, another in progress: what is still needed is said to be beyond it, so
     # that it does not contradict the "more needed" of the rules above.
     partly = check_progress(catalogue, q, [unit_1], in_progress=[unit_2])
-    page = action_plan_html(catalogue, ActionPlan(as_at=while_open, progress=partly))
+    page = action_plan_html(catalogue, ActionPlan(as_at=while_open, progress=partly,
+                                                  learner="L-042", adviser="Sam Assessor"))
     assert "<p>Still needed beyond the units in progress: " in page
+    # A centre's record names who made the decisions: the assessor, not an adviser.
+    assert '<th scope="row">Assessor</th><td>Sam Assessor</td>' in page
+    assert '<th scope="row">Learner</th><td>L-042</td>' in page

@@ -270,7 +270,9 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
         _ENVIRONMENT.get_template(_TEMPLATE).render,
         headline=_headline(catalogue, plan, status),
         who=[(label, value.strip()) for label, value in (
-            ("Learner", plan.learner), ("Adviser", plan.adviser), ("Centre", plan.centre))
+            ("Learner", plan.learner),
+            ("Assessor" if plan.progress is not None else "Adviser", plan.adviser),
+            ("Centre", plan.centre))
             if value.strip()],
         actions=[line for line in plan.agreed_actions.strip().splitlines() if line.strip()],
         record=plan.progress is not None,  # a centre's record of a check, not a learner's plan
