@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+import pytest
+
 from advisor import (
     ActionPlan,
     Employment,
@@ -16,8 +18,9 @@ from advisor import (
     recommend,
     register_tables,
     tables,
+    text,
 )
-from advisor.register import RegisterEntry
+from advisor.register import ImportRecord, RegisterEntry
 from tests.support.register import fixture_register
 
 TODAY = dt.date(2026, 11, 29)
@@ -40,6 +43,19 @@ def test_register_tables__an_entry_says_what_the_register_does_not_give():
     assert values["Guided learning hours"] == "10 to 20"
     assert values["Awarding organisation"] == register_tables.NOT_GIVEN
     assert values["Level"] == "level not given"
+
+
+@pytest.mark.parametrize(("hours", "words"), [
+    ({"glh": 120}, "120"), ({"min_glh": 100, "max_glh": 120}, "100 to 120"),
+    ({"min_glh": 100}, "at least 100"), ({"max_glh": 120}, "up to 120"), ({}, None),
+])
+def test_register_hours__one_wording_for_the_table_and_the_cli(hours, words):
+    entry = RegisterEntry(number="999/0009/9", title="SYNTHETIC Award", **hours)
+    assert labels.register_hours(entry) == words
+    record = ImportRecord(file_name="x.csv", file_size=1, sha256="0", rows=1, problems=0,
+                          imported_at=dt.datetime(2026, 11, 30, 10, 0))
+    shown = text.register_entry_text(entry, record)
+    assert (f"Guided learning hours: {words}" in shown) if words else ("None" not in shown)
 
 
 def test_register_tables__matches_say_whether_each_is_open_on_the_date(tmp_path):

@@ -203,6 +203,21 @@ def qualification_label(q: Qualification) -> str:
     return f"{q.reference} - {q.title} ({level_words(q.level)})"
 
 
+def register_hours(entry: RegisterEntry) -> str | None:
+    """A register entry's guided learning hours in words: ``120``, ``100 to 120``, ``at least
+    100``, ``up to 120``; None where the register gives none."""
+    low, high = entry.min_glh, entry.max_glh
+    if entry.glh is not None:
+        return str(entry.glh)
+    if low is not None and high is not None:
+        return str(low) if low == high else f"{low} to {high}"
+    if low is not None:
+        return f"at least {low}"
+    if high is not None:
+        return f"up to {high}"
+    return None
+
+
 def register_level(entry: RegisterEntry) -> str:
     """A register entry's level in words: ``Level 2``, ``Entry Level (Entry 3)``."""
     if entry.level == ENTRY:

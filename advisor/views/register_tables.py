@@ -12,7 +12,7 @@ import pandas as pd
 
 from advisor.engine.wording import uk_date
 from advisor.register import ImportRecord, RegisterEntry
-from advisor.views.labels import register_level, yes_no
+from advisor.views.labels import register_hours, register_level, yes_no
 
 __all__ = ["NOT_GIVEN", "register_entry_table", "register_loaded", "register_matches",
            "specification_link"]
@@ -44,16 +44,6 @@ def register_matches(entries: Sequence[RegisterEntry], *, as_at: dt.date) -> pd.
                                        "Last entry (operational end)"])
 
 
-def _hours(entry: RegisterEntry) -> str | None:
-    if entry.glh is not None:
-        return str(entry.glh)
-    if entry.min_glh is not None or entry.max_glh is not None:
-        low = entry.min_glh if entry.min_glh is not None else "?"
-        high = entry.max_glh if entry.max_glh is not None else "?"
-        return f"{low} to {high}"
-    return None
-
-
 def register_entry_table(entry: RegisterEntry) -> pd.DataFrame:
     """A register entry's profile as two columns, the fact and what the register records ("not
     given in the register" where it records nothing); units and rules of combination are never
@@ -70,7 +60,7 @@ def register_entry_table(entry: RegisterEntry) -> pd.DataFrame:
         ("Sector subject area", entry.ssa),
         ("Status in the register", entry.status),
         ("Total credits", None if entry.total_credits is None else str(entry.total_credits)),
-        ("Guided learning hours", _hours(entry)),
+        ("Guided learning hours", register_hours(entry)),
         ("Total qualification time", None if entry.tqt is None else str(entry.tqt)),
         ("Operational start", _day(entry.operational_start)),
         ("Last entry (operational end)", _day(entry.operational_end)),

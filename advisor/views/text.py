@@ -37,6 +37,7 @@ from advisor.views.labels import (
     framework_label,
     level_words,
     plan_beyond_certification,
+    register_hours,
     register_level,
     standard_taking_its_place,
     status_sentence,
@@ -495,8 +496,7 @@ def register_search_text(entries: Sequence[RegisterEntry], *, text: str,
 
 def register_entry_text(entry: RegisterEntry, record: ImportRecord) -> str:
     """A register entry's profile, with the import it comes from."""
-    hours = entry.glh if entry.glh is not None else (
-        f"{entry.min_glh}-{entry.max_glh}" if entry.min_glh is not None else None)
+    hours = register_hours(entry)
     facts = [
         ("Awarding organisation", entry.org_name
          and (f"{entry.org_name} ({entry.org_acronym})" if entry.org_acronym
