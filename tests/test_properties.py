@@ -106,21 +106,21 @@ def test_plan__holding_another_unit_never_raises_the_additional_credits(case, da
 
 @settings(max_examples=examples(60), deadline=None)
 @given(st.data())
-def test_check_and_carry_over_agree(catalogue, data):
-    """Carry-over's remaining check equals a direct check of the target with the units that
-    transfer: the two answers can never disagree."""
+def test_carry_over__transfers_exactly_the_units_the_target_lists(catalogue, data):
+    """Carry-over transfers every unit held that the target lists (same URN, same unit) and
+    no other, and holding one unit more never counts fewer credits towards the target."""
     ids = sorted(q.id for q in catalogue.qualifications.values() if q.rules is not None)
     target = catalogue.qualifications[data.draw(st.sampled_from(ids))]
     urns = sorted(catalogue.units)
     held = data.draw(st.lists(st.sampled_from(urns), max_size=8, unique=True))
+    listed = catalogue.listed_units(target)
     result = carry_over(catalogue, target, units=held)
-    direct = check_combination(catalogue, target, result.transfers)
-    assert result.remaining.complete == direct.complete
-    assert result.remaining.credits_counted == direct.credits_counted
-    assert result.remaining.rules == direct.rules
-    assert (result.remaining.plan is None) == (direct.plan is None)
-    if direct.plan is not None:
-        assert result.remaining.plan.units == direct.plan.units
+    assert set(result.transfers) == {u for u in held if u in listed}
+    assert result.remaining.credits_counted <= sum(catalogue.units[u].credits or 0
+                                                   for u in result.transfers)
+    extra = data.draw(st.sampled_from(urns))
+    more = carry_over(catalogue, target, units=[*held, extra])
+    assert more.remaining.credits_counted >= result.remaining.credits_counted
 
 
 @settings(max_examples=examples(60), deadline=None)
@@ -225,10 +225,9 @@ def test_decisions__accepted_and_in_progress_units_never_appear_in_a_plan(catalo
 @settings(max_examples=examples(60), deadline=None)
 @given(st.data())
 def test_decisions__nothing_accepted_or_in_progress_leaves_the_check_unchanged(catalogue, data):
-    """A check with no unit accepted or in progress is exactly the plain check, and so is
-    today's check of a progress check with no decisions."""
+    """Today's check of a progress check with no decisions is exactly the plain check, with
+    nothing for when units in progress are done and no bar on evidence."""
     q, held, _, _ = _decisions(catalogue, data)
     plain = check_combination(catalogue, q, held)
-    assert check_combination(catalogue, q, held, accepted=(), in_progress=()) == plain
     result = check_progress(catalogue, q, held)
     assert result.today == plain and result.when_done is None and result.bars == ()
