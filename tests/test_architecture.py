@@ -83,6 +83,30 @@ def test_public_api__every_exported_name_exists():
     assert [name for name in advisor.__all__ if not hasattr(advisor, name)] == []
 
 
+def test_public_api__a_module_that_lists_its_names_lists_every_public_one():
+    """A module's ``__all__`` says what it offers: every public function, class and constant
+    it defines is in it, so that the list can be trusted (a name left out is private: ``_``)."""
+    missing = {}
+    for path in sorted((ROOT / "advisor").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        declared: list[str] | None = None
+        defined: list[str] = []
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and any(
+                    isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+                declared = list(ast.literal_eval(node.value))
+            elif isinstance(node, ast.FunctionDef | ast.ClassDef):
+                defined.append(node.name)
+            elif isinstance(node, ast.Assign | ast.AnnAssign):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                defined += [t.id for t in targets if isinstance(t, ast.Name)]
+        if declared is not None:
+            left_out = [n for n in defined if not n.startswith("_") and n not in declared]
+            if left_out:
+                missing[str(path.relative_to(ROOT))] = left_out
+    assert missing == {}
+
+
 def test_tools__mypy_finds_no_error_in_the_package():
     result = _run("mypy")
     assert result.returncode == 0, result.stdout[-4000:]

@@ -36,23 +36,23 @@ from advisor.cli._base import (
     print_json,
 )
 
-REGISTER_HELP = ("the register database (default: $ADVISOR_REGISTER if set, else "
+_REGISTER_HELP = ("the register database (default: $ADVISOR_REGISTER if set, else "
                  "register.sqlite3 in $XDG_DATA_HOME/advisor or ~/.local/share/advisor)")
 
 
 def register_option() -> argparse.ArgumentParser:
     return option_parser("--register", dest="register_path", type=Path, default=None,
-                   metavar="PATH", help=REGISTER_HELP)
+                   metavar="PATH", help=_REGISTER_HELP)
 
 
-def register_path(args: argparse.Namespace) -> Path:
+def _register_path(args: argparse.Namespace) -> Path:
     return args.register_path if args.register_path is not None else default_register_path()
 
 
 def open_from(args: argparse.Namespace) -> Register | None:
     """The register named on the command line (or by default), None when there is none."""
     try:
-        return open_register(register_path(args))
+        return open_register(_register_path(args))
     except RegisterError as error:
         raise FileProblem(str(error)) from None
 
@@ -60,7 +60,7 @@ def open_from(args: argparse.Namespace) -> Register | None:
 def _required(args: argparse.Namespace) -> Register:
     register = open_from(args)
     if register is None:
-        raise FileProblem(f"no register at {register_path(args)}; import Ofqual's full data "
+        raise FileProblem(f"no register at {_register_path(args)}; import Ofqual's full data "
                           "set first: advisor register import FILE")
     return register
 
@@ -78,7 +78,7 @@ def _level(value: str) -> int:
 
 
 def _command_import(args: argparse.Namespace) -> int:
-    database = register_path(args)
+    database = _register_path(args)
     try:
         result = import_register(args.file, database)
     except ImportRefused as error:
@@ -98,7 +98,7 @@ def _command_import(args: argparse.Namespace) -> int:
 
 
 def _command_status(args: argparse.Namespace) -> int:
-    database = register_path(args)
+    database = _register_path(args)
     register = open_from(args)
     return answer(args, lambda: json_shapes.register_status_dict(register, database),
                    lambda: text.register_status_text(register, database))
