@@ -30,6 +30,7 @@ from advisor import (
     Status,
     StatusOnDate,
     action_plan_html,
+    carry_over,
     check_answers,
     decode_check,
     describe_unit,
@@ -260,4 +261,34 @@ def quick_entry(catalogue: Catalogue, q: Qualification) -> None:
     if unknown:
         st.warning(f"Not units of {q.reference}, so not ticked: "
                    + escape_markdown(", ".join(unknown)))
+        offer_same_titles(catalogue, q, unknown)
     st.button("Clear all", key="check_clear", on_click=clear_all, args=(catalogue, q))
+
+
+def offer_same_titles(catalogue: Catalogue, q: Qualification, typed: list[str]) -> None:
+    """For a unit typed that ``q`` does not list but whose title one of its units carries (a
+    unit of the learner's older qualification, say): that unit, and a button for the centre to
+    accept it, as the route page offers."""
+    other_units = [ref.strip().upper() for ref in typed if ref.strip().upper() in catalogue.units]
+    if not other_units:
+        return
+    rules, _ = catalogue.effective_rules(q)
+    for number, similar in enumerate(carry_over(catalogue, q, units=other_units).similar):
+        counterpart = describe_unit(catalogue, similar.target, rules, with_credits=False)
+        st.info(f"{similar.urn} has the same title as {q.reference}'s {counterpart}: the centre "
+                "may accept it for that unit (recognition of prior learning).")
+        st.button(f"Accept {counterpart} at the centre", key=f"check_accept_same_{number}",
+                  on_click=accept_same_title, args=(catalogue, q, similar))
+
+
+def accept_same_title(catalogue: Catalogue, q: Qualification, similar: Similar) -> None:
+    """Accept ``similar``'s counterpart in ``q``, with a note saying why, for the centre to
+    confirm."""
+    chosen = list(st.session_state.get(accepted_key(q)) or [])
+    st.session_state[accepted_key(q)] = list(dict.fromkeys([*chosen, similar.target]))
+    held = catalogue.units[similar.urn]
+    st.session_state[f"accepted_note_{similar.target}"] = (
+        f"Holds {similar.urn} {held.title} (same title, another unit reference number)")
+    st.session_state["check_paste_unknown"] = [
+        ref for ref in st.session_state.get("check_paste_unknown") or []
+        if ref.strip().upper() != similar.urn]

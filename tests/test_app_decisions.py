@@ -178,3 +178,18 @@ def test_check_decisions__units_in_progress_that_complete_it_leave_nothing_to_pl
     assert not at.exception
     assert "Nothing more is needed beyond the units in progress." in texts(at.markdown)
     assert not any(t.startswith("Fewest credits: add 0 units") for t in texts(at.markdown))
+
+
+def test_check_paste__a_unit_of_another_qualification_with_the_same_title_can_be_accepted():
+    """03456's A11 pasted on 10379: not ticked, but 10379's CS 10 carries its title, and one
+    click accepts it at the centre with a note saying why."""
+    at = check_units("ocr-10379", [])
+    at.text_input(key="check_paste").input("F/601/1223, CS 7").run()
+    assert any("F/601/1223 has the same title as 10379's CS 10 (H/506/2154)" in i
+               for i in texts(at.info))
+    at.button(key="check_accept_same_0").click().run()
+    assert not at.exception
+    assert at.multiselect(key="check_accepted_ocr-10379").value == ["H/506/2154"]
+    assert at.text_input(key="accepted_note_H/506/2154").value.startswith(
+        "Holds F/601/1223 Deal with incoming telephone calls from customers")
+    assert not any("F/601/1223" in w for w in texts(at.warning))  # dealt with
