@@ -7,7 +7,7 @@ centre's decisions (see ``app_pages/_decisions.py``). Ticked units are kept for 
 session, so a unit stays ticked when another qualification lists it too. The answers travel in
 the page address; nothing is stored on the server.
 
-The answer (:func:`show_answer`, right) is a fragment: ticking a unit reruns the answer alone.
+The answer (:func:`show_answer`, left of the units) is a fragment: ticking a unit reruns the answer alone.
 The browser has already drawn the box ticked, so the rest of the page is neither run nor sent
 again; the answer reads every widget's value from the session (``_decisions.current_query``).
 """
@@ -263,13 +263,16 @@ def main() -> None:
             show_unknown_rules(catalogue, q, result.today)
         return
 
-    left, right = st.columns(2, gap="large")
-    with left:
-        decisions.quick_entry(catalogue, q)
+    decisions.quick_entry(catalogue, q)
+    # The answer's column first: on a phone the columns stack, and the answer then comes
+    # right after the box for pasting units, not after every checkbox. The units are drawn
+    # first all the same, so that the answer reads them as they now stand.
+    answer_column, units_column = st.columns(2, gap="large")
+    with units_column:
         tick_units(catalogue, q)
         decisions.ask(catalogue, q, ctx.as_at)
         ask_printout_details(staff="Assessor")
-    with right:
+    with answer_column:
         show_answer(ctx, q, eligibility.status)
     st.session_state[PAGE_DRAWN] = True
 
