@@ -7,9 +7,10 @@ centre's decisions (see ``app_pages/_decisions.py``). Ticked units are kept for 
 session, so a unit stays ticked when another qualification lists it too. The answers travel in
 the page address; nothing is stored on the server.
 
-The answer (:func:`show_answer`, left of the units) is a fragment: ticking a unit reruns the answer alone.
-The browser has already drawn the box ticked, so the rest of the page is neither run nor sent
-again; the answer reads every widget's value from the session (``_decisions.current_query``).
+The answer (:func:`show_answer`, left of the units) is a fragment: ticking a unit reruns the
+answer alone. The browser has already drawn the box ticked, so the rest of the page is neither
+run nor sent again; the answer reads every widget's value from the session
+(``_decisions.current_query``).
 """
 
 from __future__ import annotations

@@ -361,5 +361,8 @@ def test_cohort_completion_chart__codes_are_categories_and_counts_whole_numbers(
     assert figure.layout.xaxis.dtick == 1  # three learners at most: 0, 1, 2, 3, each once
     for trace in figure.data:
         assert list(trace.y) == ["03456", "10380", "601/4404/X"]  # all three, as written
+    # Only the outcomes some learner has are drawn (and listed in the legend), above the bars.
+    assert [t.name for t in figure.data] == ["Complete", "Not complete yet", "Rules not known"]
+    assert figure.layout.legend.y > 1
     assert charts.describe_cohort_completion(completion.assign(learners=[3, 3, 3])).startswith(
         "03456: 3 learners")

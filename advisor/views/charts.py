@@ -277,11 +277,13 @@ def cohort_completion_chart(completion: pd.DataFrame) -> go.Figure:
     targets = [_text(t) for t in completion["target"]]
     parts = [("complete", "Complete", COUNTED_COLOUR),
              ("rules_met_certificates_ended", "Rules met, but certificates have ended",
-              "#9a9a9a"),
+              "#1f4e8c"),
              ("not_complete", "Not complete yet", NEEDED_COLOUR),
              ("not_complete_certificates_ended", "Not complete, and certificates have ended",
               "#6b4f8a"),
              ("rules_not_known", "Rules not known", "#e0b070")]
+    # Only the outcomes some learner has: a legend of five for two bars reads as a puzzle.
+    parts = [part for part in parts if completion[part[0]].sum() > 0] or parts[:1]
     stacked = completion[[column for column, _, _ in parts]].sum(axis=1)
     largest = int(stacked.max()) if len(stacked) else 0
     return go.Figure(
@@ -291,12 +293,13 @@ def cohort_completion_chart(completion: pd.DataFrame) -> go.Figure:
         layout={
             "title": {"text": "Completion against each target"},
             "barmode": "stack",
-            "height": 160 + 40 * max(len(targets), 1),
-            "margin": {"l": 10, "r": 10, "t": 60, "b": 40},
+            "height": 190 + 40 * max(len(targets), 1),
+            "margin": {"l": 10, "r": 10, "t": 110, "b": 40},
             # Counts are whole learners; codes such as 03456 are names, never numbers.
             "xaxis": {"title": {"text": "Learners"}, **_count_axis(largest)},
             "yaxis": {"automargin": True, "autorange": "reversed", "type": "category"},
-            "legend": {"orientation": "h", "yanchor": "top", "y": -0.2},
+            # Above the bars, under the title: below them it ran over the axis title.
+            "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
             "plot_bgcolor": "#ffffff",
         })
 
