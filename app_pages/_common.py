@@ -53,7 +53,6 @@ from advisor import (
     open_register,
     tables,
     to_csv_bytes,
-    uk_date,
     without_control_characters,
 )
 from app_pages._network import send_without_delay
@@ -241,12 +240,6 @@ def show_statement(catalogue: Catalogue, heading: str, statement: Statement | No
     show_sources(catalogue, statement.source)
 
 
-_STATUS_CODES = (ReasonCode.NOT_A_QUALIFICATION, ReasonCode.CLOSED_TO_ENTRY,
-                 ReasonCode.NOT_YET_OPEN, ReasonCode.OPEN_TO_ENTRY,
-                 ReasonCode.CERTIFICATION_CLOSED, ReasonCode.REVIEW_DATE_PASSED,
-                 ReasonCode.DATES_UNKNOWN)
-
-
 def warn_if_certificates_ended(catalogue: Catalogue, q: Qualification,
                                status: StatusOnDate) -> None:
     """Before a plan of units: where certification has closed on the date, say that no further
@@ -259,12 +252,8 @@ def warn_if_certificates_ended(catalogue: Catalogue, q: Qualification,
 def show_entry_status(catalogue: Catalogue, eligibility: Eligibility) -> None:
     """One line on whether new learners can start on the as-at date, with what replaced it,
     and the full reasons in an expander."""
-    said = [r.message for r in eligibility.reasons if r.code in _STATUS_CODES]
-    line = f"On {uk_date(eligibility.as_at)}: " + (
-        " ".join(said) if said else f"{labels.entry_status(eligibility)}.")
-    refused = [r.message for r in eligibility.not_for_this_learner]
-    if refused and eligibility.status.status is Status.OPEN:
-        line += " But not to this learner: " + " ".join(refused)
+    line = labels.entry_status_line(eligibility)
+    refused = eligibility.not_for_this_learner
     show = {Status.OPEN: st.warning if refused else st.success, Status.CLOSED: st.warning,
             Status.CERTIFICATION_CLOSED: st.warning, Status.NOT_YET_OPEN: st.warning}
     show.get(eligibility.status.status, st.info)(line)

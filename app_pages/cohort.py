@@ -69,6 +69,9 @@ def assess(ctx, data: bytes, name: str, objective: Objective) -> CohortResult | 
     return result
 
 
+PROBLEMS_IN_FULL = 40  # problems shown as a table whose text wraps; more scroll in a grid
+
+
 def show(result: CohortResult) -> None:
     columns = st.columns(4)
     columns[0].metric("Learners in the file", f"{len(result.learners):,}")
@@ -81,7 +84,10 @@ def show(result: CohortResult) -> None:
         st.subheader("Problems, by row and column")
         st.write("Rows with an error are marked *not assessed* in the results; every other row "
                  "was assessed. Warnings did not stop a row.")
-        st.dataframe(problems, hide_index=True)
+        if len(problems) <= PROBLEMS_IN_FULL:  # the messages wrap, suggestions included
+            st.table(problems, hide_index=True, alt="Each problem, by row and column")
+        else:  # a long list scrolls; the download holds every message in full
+            st.dataframe(problems, hide_index=True)
         st.download_button("Download the problems (CSV)", to_csv_bytes(problems),
                            file_name="problems.csv", mime="text/csv", key="cohort_problems_csv",
                            on_click="ignore")

@@ -67,6 +67,19 @@ def test_entry_status__closed_today_open_before_the_last_entry_date(catalogue):
             == "not known if open")
 
 
+def test_entry_status_line__the_dates_in_their_own_words_and_a_learner_it_is_not_open_to(
+        catalogue):
+    q = catalogue.find_qualification("09628")
+    assert labels.entry_status_line(check_eligibility(catalogue, q, as_at=TODAY)) == (
+        "On 22 November 2026: Closed to new learners: the last entry date was 31 December "
+        "2016. Certificates are no longer issued: the last certification date was 31 December "
+        "2017.")
+    young = check_eligibility(catalogue, q, age=15, as_at=BEFORE_CLOSING)
+    assert labels.entry_status_line(young).endswith(
+        "Open to new learners until 31 December 2016. But not to this learner: Not approved "
+        "for learners aged 15 (age group pre-16); approved for: 16-18, 18+, 19+.")
+
+
 # ------------------------------------------------------------------------ checking units
 
 

@@ -56,6 +56,7 @@ __all__ = [
     "component_kind",
     "entry_status",
     "entry_status_in_brief",
+    "entry_status_line",
     "framework_label",
     "group_name",
     "group_requirement",
@@ -500,6 +501,25 @@ def entry_status_in_brief(eligibility: Eligibility) -> str:
     marking a review date that has passed."""
     return status_in_brief(eligibility.status.status, review_date_passed=any(
         r.code is ReasonCode.REVIEW_DATE_PASSED for r in eligibility.reasons))
+
+
+_STATUS_CODES = (ReasonCode.NOT_A_QUALIFICATION, ReasonCode.CLOSED_TO_ENTRY,
+                 ReasonCode.NOT_YET_OPEN, ReasonCode.OPEN_TO_ENTRY,
+                 ReasonCode.CERTIFICATION_CLOSED, ReasonCode.REVIEW_DATE_PASSED,
+                 ReasonCode.DATES_UNKNOWN)
+
+
+def entry_status_line(eligibility: Eligibility) -> str:
+    """Whether new learners can start on the date, in one line, in the reasons' own words
+    (``On 30 November 2026: Closed to new learners: ...``); where it is open but not to this
+    learner (their age group, a role it needs), that too."""
+    said = [r.message for r in eligibility.reasons if r.code in _STATUS_CODES]
+    line = f"On {uk_date(eligibility.as_at)}: " + (
+        " ".join(said) if said else f"{entry_status(eligibility)}.")
+    refused = [r.message for r in eligibility.not_for_this_learner]
+    if refused and eligibility.status.status is Status.OPEN:
+        line += " But not to this learner: " + " ".join(refused)
+    return line
 
 
 def entry_status(eligibility: Eligibility) -> str:

@@ -116,6 +116,9 @@ def test_centre_staff__ticks_units_then_uploads_an_intake(page: Page, blocked_re
     wait_for_app(page, heading="Check a whole intake")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(intake))
     expect(page.get_by_text("Problems, by row and column")).to_be_visible()
+    # A few problems are a table whose messages wrap: the suggestion is there to read in full.
+    expect(page.get_by_test_id("stTable").get_by_text(re.compile(r"no unit 'X/123'.*did you mean"))
+           ).to_be_visible()
     # The unknown unit X/123 is a warning: that learner is assessed with what is known.
     expect(page.get_by_test_id("stMetricValue").nth(1)).to_have_text("3")  # assessed
     expect(page.get_by_test_id("stMetricValue").nth(2)).to_have_text("0")  # not assessed
