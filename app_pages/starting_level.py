@@ -2,7 +2,8 @@
 
 Widgets: ``sl_age`` (number), ``sl_employment`` ("working" / "not-working"), ``sl_role``
 (job role: pick or type), ``sl_does`` (Level 3 descriptions that fit), ``sl_senior`` ("yes" /
-"no"), ``sl_has`` (qualification ids held), ``sl_units`` (URNs held), ``sl_aim`` (knowledge /
+"no"), ``sl_has`` (qualification ids held, and ``other-level-N`` for one the documents do
+not describe), ``sl_units`` (URNs held), ``sl_aim`` (knowledge /
 competence / apprenticeship). The answers live in the browser session and in the page address
 (``?age=20&work=working...``), so a learner can reopen the plan later; nothing is stored on the
 server.
@@ -82,7 +83,8 @@ def seed_from_link(catalogue: Catalogue) -> None:
         st.session_state[does_key(number)] = point in profile.responsibilities
     st.session_state["sl_senior"] = (None if profile.senior_role is None
                                      else "yes" if profile.senior_role else "no")
-    st.session_state["sl_has"] = list(profile.held_qualifications)
+    st.session_state["sl_has"] = [*profile.held_qualifications,
+                                  *(other_choice(level) for level in profile.other_held_levels)]
     st.session_state["sl_units"] = list(profile.held_units)
     st.session_state["sl_aim"] = profile.aim.value if profile.aim else None
 
@@ -126,9 +128,14 @@ def ask(catalogue: Catalogue) -> Profile:
                 persist_state="session")
     with right:
         # No "select all": one Enter would claim every qualification or unit that matches.
+        # The documents' qualifications, then one choice a level for any other awarding
+        # body's (most learners hold one the documents do not describe).
+        others = {other_choice(level): level for level in catalogue.levels_offered}
         has = st.multiselect(
-            "Customer service qualifications you already hold", [q.id for q in qualifications],
-            format_func=lambda i: labels.qualification_label(catalogue.qualifications[i]),
+            "Customer service qualifications you already hold",
+            [q.id for q in qualifications] + list(others),
+            format_func=lambda i: (labels.other_qualification_words(others[i]) if i in others
+                                   else labels.qualification_label(catalogue.qualifications[i])),
             key="sl_has", placeholder="None", select_all=False, filter_mode="contains",
             persist_state="session")
         units = st.multiselect(
@@ -145,9 +152,15 @@ def ask(catalogue: Catalogue) -> Profile:
         role=without_control_characters(role or "") or None,
         responsibilities=tuple(does),
         senior_role=None if senior is None else senior == "yes",
-        held_qualifications=tuple(has), held_units=tuple(units),
-        aim=Aim(aim) if aim else None,
+        held_qualifications=tuple(i for i in has if i not in others),
+        other_held_levels=tuple(others[i] for i in has if i in others),
+        held_units=tuple(units), aim=Aim(aim) if aim else None,
     )
+
+
+def other_choice(level: int) -> str:
+    """The held-qualifications box's choice for another awarding body's at ``level``."""
+    return f"other-level-{level}"
 
 
 def offer_close_titles(match: RoleMatch) -> None:

@@ -443,3 +443,17 @@ def test_explore__a_search_opens_one_not_closed_and_links_to_the_journeys_from_i
     assert links["check_units"] == ("Check a learner's units against 10380",
                                     links["check_units"][1])
     assert "qual=10380" in links["check_units"][1]
+
+
+def test_starting_level__a_qualification_not_listed_can_be_held_by_its_level():
+    """A learner with another awarding body's Level 2 NVQ picks 'Another ... at Level 2': the
+    answer counts it, and the address keeps it."""
+    at = open_with_link(LEVEL, age="34", work="working")
+    box = at.multiselect(key="sl_has")
+    assert "other-level-2" in box.options or any("Level 2 (not listed here)" in o
+                                                 for o in box.options)
+    box.set_value(["other-level-2"]).run()
+    assert not at.exception
+    assert at.query_params["other"] == "2"
+    assert "Already holds a Level 2 customer service qualification that these documents do " \
+        "not describe" in all_text(at)

@@ -353,6 +353,24 @@ def test_recommend__working_with_nothing_else_points_to_level_2(catalogue):
     assert "(09628) at Level 2 is written for people" in while_open.reasons[0].message
 
 
+def test_recommend__a_qualification_the_documents_do_not_describe_counts_by_its_level(
+        catalogue, capsys):
+    """Another awarding body's Level 2 NVQ: the learner says so by its level, and hears what
+    holding a Level 2 means, as for one in the documents."""
+    result = advise(catalogue, employment=Employment.WORKING, other_held_levels=(2,))
+    assert result.recommended_level == 2
+    held = next(f for f in result.reasons if f.code == "holds-qualification")
+    assert held.message == ("Already holds a Level 2 customer service qualification that these "
+                            "documents do not describe; the new one should be at Level 2 or "
+                            "above.")
+    assert "holds-at-level" in codes(result.cautions)
+    assert "no-automatic-move-up" in codes(result.cautions)
+    assert advise(catalogue, other_held_levels=(3,)).recommended_level == 3
+    assert main(["recommend", "--other-level", "3", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["recommended_level"], out["profile"]["other_levels"]) == (3, [3])
+
+
 def test_recommend__a_level_held_is_not_offered_again_as_what_replaced_it(catalogue):
     """An NVQ holder at Level 2 hears that another Level 2 of that kind would repeat it, and
     what replaced their NVQ is not offered as a fit."""

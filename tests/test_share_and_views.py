@@ -43,6 +43,19 @@ def real_catalogue():
     return load_catalogue()
 
 
+def test_share__other_qualifications_held_by_level_travel_and_bad_levels_are_noted(catalogue):
+    profile = Profile(employment=Employment.WORKING, other_held_levels=(2, 3))
+    params = encode_profile(catalogue, profile)
+    assert params["other"] == "2,3"
+    assert decode_profile(catalogue, params) == (profile, [])
+    decoded, notes = decode_profile(catalogue, {"other": "2,7,x"})
+    assert decoded.other_held_levels == (2,)
+    assert notes == [
+        "The link's other qualification at Level 7 was left out: these documents have no "
+        "customer service qualification at that level.",
+        "The link's level 'x' was left out: give a whole number from 1 to 8."]
+
+
 def test_share__a_profile_survives_the_round_trip(catalogue):
     profile = Profile(age=20, employment=Employment.WORKING, role="Call Centre Operator",
                       responsibilities=(catalogue.qualifications["ocr-03456"]
@@ -208,7 +221,7 @@ def test_share__hours_a_week_outside_the_plausible_range_are_dropped_with_a_note
 @given(st.dictionaries(st.sampled_from(["age", "work", "role", "does", "senior", "has", "units",
                                         "aim", "from", "to", "level", "documented", "route",
                                         "also", "qual", "accepted", "progress", "note1", "glh",
-                                        "start", "registered", "other"]),
+                                        "start", "registered", "other", "elsewhere"]),
                        st.one_of(st.text(max_size=60), st.lists(st.text(max_size=20),
                                                                 max_size=3),
                                  st.from_regex(r"[0-9]{300,400}", fullmatch=True)))

@@ -168,7 +168,9 @@ def command_recommend(args: argparse.Namespace) -> int:
     profile = Profile(
         age=args.age, employment=args.employment, role=args.role,
         responsibilities=tuple(args.responsibility or ()), senior_role=args.senior_role,
-        held_qualifications=tuple(q.id for q in held), held_units=tuple(units), aim=args.aim,
+        held_qualifications=tuple(q.id for q in held),
+        other_held_levels=tuple(sorted(set(args.other_level))), held_units=tuple(units),
+        aim=args.aim,
     )
     try:
         result = recommend(catalogue, profile, as_at=args.as_at, register=open_from(args),

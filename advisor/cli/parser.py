@@ -204,6 +204,11 @@ def _add_recommend(commands: Commands, shared: _Shared) -> None:
                       help="list the descriptions of a Level 3 learner and stop")
     held = option_parser("--has", default="", metavar="QUAL,...",
                    help="qualifications already held, comma-separated (09628,...)")
+    held.add_argument("--other-level", type=int, choices=range(1, 9), action="append",
+                      default=[], metavar="N",
+                      help=("the level of a customer service qualification held that these "
+                            "documents do not describe, such as another awarding body's NVQ "
+                            "(repeat for each)"))
     units = _units_option("units already held, comma-separated unit reference numbers")
     aim = option_parser("--aim", type=answer_type(answers.parse_aim), choices=list(Aim),
                   help="what the learner wants: knowledge, competence or an apprenticeship")

@@ -158,6 +158,11 @@ def recommend(
                         f"Already holds {q.name}, a Level {q.level} qualification; the new one "
                         f"should be at Level {q.level} or above.", q.source, level=q.level)
                 for q in held if q.level is not None]
+    reasons += [Finding(FindingCode.HOLDS_QUALIFICATION,
+                        f"Already holds a Level {level} customer service qualification that "
+                        f"these documents do not describe; the new one should be at Level "
+                        f"{level} or above.", (), level=level)
+                for level in sorted(set(profile.other_held_levels))]
 
     if profile.role:
         role_match = match_role(catalogue, profile.role)
@@ -189,9 +194,10 @@ def recommend(
             "role, or what they already hold.",
         ))
 
-    cautions += _holds_at_level(catalogue, held, level)
-    move_up = _no_automatic_move_up(catalogue, holds_something=bool(held or profile.held_units))
-    if move_up is not None and (held or profile.held_units or (level or 0) >= 3):
+    cautions += _holds_at_level(catalogue, held, profile.other_held_levels, level)
+    holds_something = bool(held or profile.other_held_levels or profile.held_units)
+    move_up = _no_automatic_move_up(catalogue, holds_something=holds_something)
+    if move_up is not None and (holds_something or (level or 0) >= 3):
         cautions.append(move_up)
 
     index = recommendation_index(catalogue)
@@ -336,17 +342,21 @@ _KIND_IN_A_CLAUSE = {Kind.KNOWLEDGE: "knowledge", Kind.COMPETENCE: "competence, 
 
 
 def _holds_at_level(catalogue: Catalogue, held: Sequence[Qualification],
-                    level: int | None) -> list[Finding]:
+                    other_levels: Sequence[int], level: int | None) -> list[Finding]:
     """A caution when the learner already holds a qualification at the level suggested: another
     at that level would largely repeat it, and the level above is the step up, if their work is
     ready for it (the sources do not say the learner moves up by holding it)."""
     at_level = [q for q in held if level is not None and q.level == level]
-    if not at_level or level is None:
+    other = level is not None and level in other_levels
+    if not (at_level or other) or level is None:
         return []
-    names = " and ".join(q.name for q in at_level)
+    names = " and ".join([q.name for q in at_level]
+                         + (["a customer service qualification these documents do not describe"]
+                            if other else []))
     kinds = {q.kind for q in at_level}
     same = (f"of the same kind ({_KIND_IN_A_CLAUSE[next(iter(kinds))]})"
-            if len(kinds) == 1 and next(iter(kinds)) in _KIND_IN_A_CLAUSE else "of the same kind")
+            if len(kinds) == 1 and not other and next(iter(kinds)) in _KIND_IN_A_CLAUSE
+            else "of the same kind")
     message = (f"Already holds {names} at Level {level}: another Level {level} qualification "
                f"{same} would largely repeat it.")
     if level + 1 in catalogue.levels_offered:

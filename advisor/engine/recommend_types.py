@@ -36,6 +36,9 @@ class Profile:
     responsibilities: tuple[str, ...] = ()  # Level 3 suitability points that describe their work
     senior_role: bool | None = None  # a senior role where they influence decisions
     held_qualifications: tuple[str, ...] = ()  # qualification ids
+    # Customer service qualifications held that these documents do not describe (another
+    # awarding body's NVQ, say), by level: all that is known of them.
+    other_held_levels: tuple[int, ...] = ()
     held_units: tuple[str, ...] = ()  # URNs
     aim: Aim | None = None
 

@@ -228,6 +228,7 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
             "responsibilities": list(profile.responsibilities),
             "senior_role": profile.senior_role,
             "has": list(profile.held_qualifications),
+            "other_levels": list(profile.other_held_levels),
             "units": list(profile.held_units),
             "aim": profile.aim.value if profile.aim else None,
         },

@@ -214,6 +214,8 @@ def encode_profile(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
     if profile.held_qualifications:
         params["has"] = ",".join(_reference(catalogue, i) for i in profile.held_qualifications
                                  if i in catalogue.qualifications)
+    if profile.other_held_levels:
+        params["other"] = ",".join(str(level) for level in sorted(set(profile.other_held_levels)))
     if profile.held_units:
         params["units"] = ",".join(profile.held_units)
     if profile.aim is not None:
@@ -253,9 +255,18 @@ def decode_profile(catalogue: Catalogue,
     held = _qualifications(catalogue, _items(_value(params, "has", notes), "has", notes),
                            notes, "qualification")
     units = _units(catalogue, _items(_value(params, "units", notes), "units", notes), notes)
+    other: list[int] = []
+    for item in _items(_value(params, "other", notes), "other", notes):
+        level = _level(item, notes)
+        if level is not None and level in catalogue.levels_offered:
+            other.append(level)
+        elif level is not None:
+            notes.append(f"The link's other qualification at Level {level} was left out: these "
+                         "documents have no customer service qualification at that level.")
     profile = Profile(age=age, employment=employment, role=role,
                       responsibilities=tuple(dict.fromkeys(responsibilities)),
                       senior_role=senior, held_qualifications=tuple(held),
+                      other_held_levels=tuple(sorted(set(other))),
                       held_units=tuple(units), aim=aim)
     return profile, notes
 

@@ -16,6 +16,7 @@ from advisor.views.labels import (
     AIM_ANSWERS,
     EMPLOYMENT_ANSWERS,
     in_your_words,
+    other_qualification_words,
     qualification_label,
 )
 
@@ -34,9 +35,11 @@ def profile_answers(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
                              or "none chosen",
         "Senior role": ("yes" if profile.senior_role else "no")
         if profile.senior_role is not None else NOT_GIVEN,
-        "Qualifications held": "; ".join(catalogue.qualifications[i].title
-                                         for i in profile.held_qualifications
-                                         if i in catalogue.qualifications) or NONE,
+        "Qualifications held": "; ".join(
+            [catalogue.qualifications[i].title for i in profile.held_qualifications
+             if i in catalogue.qualifications]
+            + [other_qualification_words(level) for level in profile.other_held_levels])
+            or NONE,
         "Units held": "; ".join(profile.held_units) or NONE,
         "What I want": AIM_ANSWERS[profile.aim] if profile.aim else NOT_GIVEN,
     }

@@ -63,6 +63,7 @@ __all__ = [
     "in_level_order",
     "in_your_words",
     "level_words",
+    "other_qualification_words",
     "plan_beyond_certification",
     "qualification_label",
     "register_hours",
@@ -213,6 +214,11 @@ def in_level_order(qualifications: Iterable[Qualification]) -> list[Qualificatio
 def level_words(level: int | None) -> str:
     """``Level 2``, or ``level not stated`` where the sources give none."""
     return f"Level {level}" if level is not None else "level not stated"
+
+
+def other_qualification_words(level: int) -> str:
+    """A qualification held that these documents do not describe, as a choice and an answer."""
+    return f"Another customer service qualification at Level {level} (not listed here)"
 
 
 def qualification_label(q: Qualification) -> str:
