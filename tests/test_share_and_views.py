@@ -15,10 +15,12 @@ from advisor import (
     Aim,
     Employment,
     Profile,
+    Status,
     answers,
     carry_over,
     charts,
     find_routes,
+    labels,
     load_catalogue,
     recommend,
     tables,
@@ -321,9 +323,14 @@ def test_routes_table__says_which_qualifications_are_not_open_and_what_replaced_
     column = "On 30 November 2026"
     assert list(table.columns[:3]) == ["Route", "Path", column]  # straight after the path
     listed = table.set_index("Path")
+    # One step: its status alone (the path names it), to keep the column narrow.
     assert listed.loc["09628 → 09629", column] == (
-        "09629: closed; certificates ended (replaced by 10380)")
-    assert listed.loc["09628 → 10380", column] == "10380: not known if open"
+        "closed; certificates ended (replaced by 10380)")
+    assert listed.loc["09628 → 10380", column] == "not known if open"
+    two_steps = next(r for r in find_routes(catalogue, to_level=2, as_at=today)
+                     if len(r.steps) == 2 and {s.status.status for s in r.steps} == {
+                         Status.UNKNOWN})
+    assert labels.route_status(catalogue, two_steps) == "both not known if open"
     opened = list(itertools.islice(find_routes(
         catalogue, from_qualification=catalogue.qualifications["ocr-09628"], to_level=3,
         as_at=dt.date(2015, 6, 1)), 1))

@@ -31,6 +31,7 @@ from advisor.engine.recommend_types import Aim, Employment
 from advisor.engine.routes import Route, RouteStep, StepKind
 from advisor.engine.wording import count, group_name, uk_date
 from advisor.register import ENTRY, RegisterEntry
+from advisor.views.glossary import GLOSSARY  # its one home; here with the other words
 
 __all__ = [
     "AIM_ANSWERS",
@@ -398,18 +399,22 @@ def route_name(number: int, route: Route) -> str:
 def route_status(catalogue: Catalogue, route: Route) -> str:
     """How the qualifications a route enrols on stand on its date, in a few words: "open", or
     each one that is not open, with what replaced it (``09629: closed to new learners
-    (replaced by 10380)``)."""
-    words = []
+    (replaced by 10380)``); one status said once where it is every step's ("not known if
+    open", "both not known if open"), so that the column stays narrow."""
+    found = []
     for step in route.steps:
         status = step.status
         if status.status is Status.OPEN:
             continue
-        said = status_in_brief(status.status)
         replaced = [catalogue.qualifications[i].reference for i in status.replaced_by
                     if i in catalogue.qualifications]
-        words.append(f"{step.to.reference}: {said}"
-                     + (f" (replaced by {' and '.join(replaced)})" if replaced else ""))
-    return "; ".join(words) or "open"
+        found.append((step.to.reference, status_in_brief(status.status)
+                      + (f" (replaced by {' and '.join(replaced)})" if replaced else "")))
+    said = {words for _, words in found}
+    if len(found) == len(route.steps) and len(said) == 1:
+        words = said.pop()
+        return words if len(found) == 1 else f"{'both' if len(found) == 2 else 'all'} {words}"
+    return "; ".join(f"{reference}: {words}" for reference, words in found) or "open"
 
 
 def status_in_a_clause(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) -> str:
@@ -536,62 +541,3 @@ def entry_status(eligibility: Eligibility) -> str:
         if reason.code is ReasonCode.REVIEW_DATE_PASSED:  # its own words, made a clause
             words += "; " + reason.message[:1].lower() + reason.message[1:].rstrip(".")
     return words
-
-
-GLOSSARY: dict[str, str] = {
-    "Level": "how demanding a qualification is: the higher the level, the more responsibility "
-             "in the work it suits. In these documents Level 1 is the introductory level; the "
-             "jobs they list at Level 2 include customer service agents and call centre "
-             "operators, at Level 3 team leaders and supervisors; Level 4 is for people in "
-             "senior roles who influence decisions.",
-    "Code": "how a qualification is named in short: its awarding body's scheme code (such as "
-            "09628) or the regulator's number (such as 601/4404/X). Where the sources give "
-            "neither, a short name this advisor uses (such as OCNLR L2 Principles), which a "
-            "college will not know: give them the full title instead.",
-    "Credit": "one credit stands for 10 hours of learning; a qualification needs a number of "
-              "credits from its units.",
-    "GLH": "guided learning hours: time spent learning with a tutor or assessor.",
-    "Unit": "a part of a qualification, with its own credits; a unit can count towards more "
-            "than one qualification.",
-    "URN": "unit reference number, the national code of a unit (such as D/502/9654): a unit "
-           "with the same URN is the same unit in every qualification.",
-    "NVQ": "National Vocational Qualification: shows what you do at work, assessed at work.",
-    "Competence": "being able to do a job to the standard expected; an NVQ assesses it at work.",
-    "Combined qualification": "one qualification holding both competence and knowledge, as the "
-                              "2014 apprenticeship qualifications do.",
-    "Principles of": "a knowledge qualification: what you know and understand, assessed by "
-                     "assignments or tests.",
-    "QCF": "the Qualifications and Credit Framework, the system these qualifications were "
-           "built in: units with credits.",
-    "RQF": "the Regulated Qualifications Framework, which took the place of the QCF: "
-           "qualifications placed by level and size.",
-    "Legacy": "an older qualification that a newer one has taken the place of.",
-    "Awarding body": "the organisation that designs a qualification and issues certificates "
-                     "(such as OCR or OCN London).",
-    "OCNLR": "the prefix OCN London, the awarding body, puts on its qualifications' titles.",
-    "Centre": "a college or training provider approved to teach and assess a qualification.",
-    "National structure": "a template from the sector skills body that awarding bodies build "
-                          "their qualifications on; you enrol on an awarding body's version, "
-                          "not on the structure itself.",
-    "Last entry date": "the last day a centre can register new learners.",
-    "Certification": "being awarded the certificate; after the last certification date no "
-                     "certificates are issued.",
-    "Review date": "the date an awarding body planned to review a qualification; it is not a "
-                   "closing date.",
-    "Apprenticeship framework": "the set of qualifications and other parts an apprentice must "
-                                "complete for an apprenticeship.",
-    "Apprenticeship standard": "in England, what took the place of apprenticeship frameworks: "
-                               "what a job needs, checked by an assessment at the end.",
-    "Technical certificate": "in the older apprenticeship frameworks, the knowledge "
-                             "qualification taken beside the NVQ.",
-    "Functional Skills": "English, maths and computer skills for work; Key Skills were the "
-                         "older version, and Essential Skills Wales the Welsh one.",
-    "ERR": "employee rights and responsibilities: a part of an apprenticeship about your rights "
-           "and duties at work.",
-    "PLTS": "personal, learning and thinking skills: a part of the older apprenticeship "
-            "frameworks in England.",
-    "Recognition of prior learning": "a centre's decision that something you learned before "
-                                     "counts, so you need not do it again (RPL for short).",
-    "Rules of combination": "which units, and how many credits, achieve a qualification.",
-}
-"""Every term the pages use that a learner may not know, with its meaning in plain English."""

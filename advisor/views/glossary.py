@@ -1,0 +1,62 @@
+"""The glossary: every term the pages and printouts use that a learner may not know, in plain
+English (shown at the top of each page and at the end of each printout)."""
+
+from __future__ import annotations
+
+GLOSSARY: dict[str, str] = {
+    "Level": "how demanding a qualification is: the higher the level, the more responsibility "
+             "in the work it suits. In these documents Level 1 is the introductory level; the "
+             "jobs they list at Level 2 include customer service agents and call centre "
+             "operators, at Level 3 team leaders and supervisors; Level 4 is for people in "
+             "senior roles who influence decisions.",
+    "Code": "how a qualification is named in short: its awarding body's scheme code (such as "
+            "09628) or the regulator's number (such as 601/4404/X). Where the sources give "
+            "neither, a short name this advisor uses (such as OCNLR L2 Principles), which a "
+            "college will not know: give them the full title instead.",
+    "Credit": "one credit stands for 10 hours of learning; a qualification needs a number of "
+              "credits from its units.",
+    "GLH": "guided learning hours: time spent learning with a tutor or assessor.",
+    "Unit": "a part of a qualification, with its own credits; a unit can count towards more "
+            "than one qualification.",
+    "URN": "unit reference number, the national code of a unit (such as D/502/9654): a unit "
+           "with the same URN is the same unit in every qualification.",
+    "NVQ": "National Vocational Qualification: shows what you do at work, assessed at work.",
+    "Competence": "being able to do a job to the standard expected; an NVQ assesses it at work.",
+    "Combined qualification": "one qualification holding both competence and knowledge, as the "
+                              "2014 apprenticeship qualifications do.",
+    "Principles of": "a knowledge qualification: what you know and understand, assessed by "
+                     "assignments or tests.",
+    "QCF": "the Qualifications and Credit Framework, the system these qualifications were "
+           "built in: units with credits.",
+    "RQF": "the Regulated Qualifications Framework, which took the place of the QCF: "
+           "qualifications placed by level and size.",
+    "Legacy": "an older qualification that a newer one has taken the place of.",
+    "Awarding body": "the organisation that designs a qualification and issues certificates "
+                     "(such as OCR or OCN London).",
+    "OCNLR": "the prefix OCN London, the awarding body, puts on its qualifications' titles.",
+    "Centre": "a college or training provider approved to teach and assess a qualification.",
+    "National structure": "a template from the sector skills body that awarding bodies build "
+                          "their qualifications on; you enrol on an awarding body's version, "
+                          "not on the structure itself.",
+    "Last entry date": "the last day a centre can register new learners.",
+    "Certification": "being awarded the certificate; after the last certification date no "
+                     "certificates are issued.",
+    "Review date": "the date an awarding body planned to review a qualification; it is not a "
+                   "closing date.",
+    "Apprenticeship framework": "the set of qualifications and other parts an apprentice must "
+                                "complete for an apprenticeship.",
+    "Apprenticeship standard": "in England, what took the place of apprenticeship frameworks: "
+                               "what a job needs, checked by an assessment at the end.",
+    "Technical certificate": "in the older apprenticeship frameworks, the knowledge "
+                             "qualification taken beside the NVQ.",
+    "Functional Skills": "English, maths and computer skills for work; Key Skills were the "
+                         "older version, and Essential Skills Wales the Welsh one.",
+    "ERR": "employee rights and responsibilities: a part of an apprenticeship about your rights "
+           "and duties at work.",
+    "PLTS": "personal, learning and thinking skills: a part of the older apprenticeship "
+            "frameworks in England.",
+    "Recognition of prior learning": "a centre's decision that something you learned before "
+                                     "counts, so you need not do it again (RPL for short).",
+    "Rules of combination": "which units, and how many credits, achieve a qualification.",
+}
+"""Every term the pages use that a learner may not know, with its meaning in plain English."""
