@@ -311,6 +311,17 @@ def test_apprenticeship_aim__the_frameworks_at_the_level_travel_with_the_answer(
     assert "<td>technical knowledge</td><td>held</td>" in text
 
 
+def test_printout__a_closed_option_says_so_once_with_its_dates(catalogue):
+    """The options table: 09628's cell gives its closing and certification dates and what
+    replaced it, not a summary that the first of them repeats."""
+    result = recommend(catalogue, Profile(age=17, employment=Employment.WORKING), as_at=TODAY)
+    page = action_plan_html(catalogue, ActionPlan(as_at=TODAY, recommendation=result))
+    (row,) = [r for r in page.split("<tr>") if "(09628)</td>" in r]
+    assert "<td>Closed to new learners: the last entry date was 31 December 2016." in row
+    assert "Certificates are no longer issued" in row and "Replaced by" in row
+    assert "Closed to new learners on this date." not in row
+
+
 def test_route_printout__carries_the_apprenticeship_frameworks_the_page_shows(catalogue):
     """A route to 10379 ends in the 2014 Intermediate framework's combined qualification: the
     printout lists its components, as the route page does, and where apprenticeships stand."""

@@ -361,8 +361,10 @@ def _cited(findings: Iterable[Finding | Reason], sources: _Sources) -> list[_Cit
 
 
 # Reasons shown under an option's status: why it may not be open to this learner.
-_STATUS_NOTES = {"closed-to-entry", "replaced", "review-date-passed", "dates-unknown",
-                 "age-not-approved", "role-not-met"}
+# The reasons an option's status cell repeats under its summary.
+_STATUS_NOTES = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED, ReasonCode.REPLACED,
+                 ReasonCode.REVIEW_DATE_PASSED, ReasonCode.DATES_UNKNOWN,
+                 ReasonCode.AGE_NOT_APPROVED, ReasonCode.ROLE_NOT_MET}
 
 
 def _recommendation(catalogue: Catalogue, result: Recommendation,
@@ -374,10 +376,12 @@ def _recommendation(catalogue: Catalogue, result: Recommendation,
         fits = {True: "Yes", False: "No", None: "Not known"}[option.fits_aim]
         if result.profile.aim is None:
             fits = "No aim given"
-        notes = _cited((r for r in option.eligibility.reasons if r.code.value in _STATUS_NOTES),
+        notes = _cited((r for r in option.eligibility.reasons if r.code in _STATUS_NOTES),
                        sources)
-        options.append(_Option(_named(option.qualification), option.eligibility.summary,
-                               notes, fits))
+        # Closed: its reasons say so with their dates ("Closed to new learners: the last
+        # entry date was ..."), so the summary would only say it twice.
+        summary = "" if option.eligibility.status.status.closed else option.eligibility.summary
+        options.append(_Option(_named(option.qualification), summary, notes, fits))
     frameworks = [_framework(catalogue, f, result.as_at, sources) for f in result.frameworks]
     return _Recommendation(result.recommended_level, reasons, cautions, options, frameworks)
 
