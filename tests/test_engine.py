@@ -352,6 +352,26 @@ def test_framework__components_held_and_missing(catalogue):
                 if c.component.kind.value == "functional-skills").held is True
 
 
+def test_frameworks__an_older_or_wholly_closed_framework_is_not_a_to_do_list(catalogue):
+    """The 2010 frameworks: each says a later one at its level was issued, and the Level 3 one,
+    whose qualifications have all closed, says what it lacks can no longer be taken."""
+    from advisor import check_frameworks
+
+    by_id = {f.framework.id: f for f in check_frameworks(catalogue, qualifications=["ocr-09628"],
+                                                         as_at=TODAY)}
+    older = by_id["apprenticeship-customer-service-2010"]
+    assert older.cautions[0].startswith(
+        "A later framework at this level, Intermediate Apprenticeship in Customer Service "
+        "(Level 2, framework FR03058), was issued on 29 August 2014: this one matters to "
+        "someone who started it")
+    advanced = by_id["advanced-apprenticeship-customer-service-2010"]
+    assert any(c.startswith("Every qualification this framework names has closed to new "
+                            "learners on the date") for c in advanced.cautions)
+    latest = by_id["intermediate-apprenticeship-customer-service-2014"]
+    assert not any("later framework" in c or "Every qualification" in c
+                   for c in latest.cautions)
+
+
 def test_framework__2014_level_2_employment_rights_is_for_the_centre_to_confirm(catalogue):
     """The 2014-15 report says many centres use unit 30 instead of a separate ERR component:
     the Level 2 framework has that component, which holding 10379 alone does not settle."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from advisor.catalogue import (
 )
 from advisor.engine.eligibility import StatusOnDate, status_on
 from advisor.engine.route_types import Route
-from advisor.engine.wording import WHERE_TO_ASK
+from advisor.engine.wording import WHERE_TO_ASK, uk_date
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,12 @@ def check_framework(
                 component, None, None,
                 f"Not in these documents; check with the centre: {component.description}"))
     cautions = []
+    every_status = [found for status in statuses for _, found in status.statuses]
+    if every_status and all(found.status.closed for found in every_status):
+        # What is missing can no longer be taken: not a to-do list for a new learner.
+        cautions.append("Every qualification this framework names has closed to new learners "
+                        "on the date: what it lacks can no longer be taken for it. It matters "
+                        "to someone who started it, and shows what a learner already holds.")
     if not framework.components_complete:
         cautions.append("This framework may have components the sources do not list.")
     if framework.note:
@@ -109,9 +116,19 @@ def check_frameworks(catalogue: Catalogue, *, qualifications: Iterable[str] = ()
     planned = tuple(on_route)
     ordered = sorted(catalogue.frameworks.values(), key=lambda f: (
         f.level, f.issued is None, -(f.issued.toordinal() if f.issued else 0), f.id))
-    return tuple(check_framework(catalogue, f, qualifications=held, as_at=as_at,
+    checked = []
+    for framework in ordered:
+        status = check_framework(catalogue, framework, qualifications=held, as_at=as_at,
                                  on_route=planned)
-                 for f in ordered)
+        later = next((f for f in ordered if f.level == framework.level and f.issued is not None
+                      and (framework.issued is None or f.issued > framework.issued)), None)
+        if later is not None and later.issued is not None:  # an older one: not for a start
+            status = dataclasses.replace(status, cautions=(
+                f"A later framework at this level, {framework_name(catalogue, later)}, was "
+                f"issued on {uk_date(later.issued)}: this one matters to someone who started "
+                "it, and shows which of its parts a learner already holds.", *status.cautions))
+        checked.append(status)
+    return tuple(checked)
 
 
 def _name(catalogue: Catalogue, qualification_id: str) -> str:
