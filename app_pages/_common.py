@@ -289,29 +289,33 @@ def show_frameworks(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus],
 
 PRINTOUT_KEYS = {"learner": "plan_learner", "adviser": "plan_adviser", "centre": "plan_centre",
                  "agreed_actions": "plan_actions"}
+# Who signs the printout, and the box their name is kept in: an adviser's name is not carried
+# onto a centre's record as its assessor's, nor the other way round.
+STAFF_KEYS = {"Adviser": "plan_adviser", "Assessor": "plan_assessor"}
 
 
 def ask_printout_details(staff: str = "Adviser") -> None:
-    """Boxes for the learner, adviser (``staff``: "Assessor" for a centre's record), centre and
-    agreed actions on the printout. They stay in this browser session and the downloaded file;
-    nothing is sent anywhere else (and, unlike the answers, they are never written into the
-    page address). Shared by every page, for one learner's interview."""
+    """Boxes for the learner, the ``staff`` member ("Adviser", or "Assessor" for a centre's
+    record), centre and agreed actions on the printout. They stay in this browser session and
+    the downloaded file; nothing is sent anywhere else (and, unlike the answers, they are never
+    written into the page address). Shared by every page, for one learner's interview."""
     with st.expander("For the printout: names and agreed actions (optional)"):
         st.caption("Kept only in this browser session and in the file you download.")
         left, right = st.columns(2)
         left.text_input("Learner's name or reference", key=PRINTOUT_KEYS["learner"],
                         persist_state="session")
-        right.text_input(staff, key=PRINTOUT_KEYS["adviser"], persist_state="session")
+        right.text_input(staff, key=STAFF_KEYS[staff], persist_state="session")
         left.text_input("Centre (college or training provider)", key=PRINTOUT_KEYS["centre"],
                         persist_state="session")
         st.text_area("Agreed actions, one a line", key=PRINTOUT_KEYS["agreed_actions"],
                      persist_state="session")
 
 
-def printout_details() -> dict[str, str]:
+def printout_details(staff: str = "Adviser") -> dict[str, str]:
     """What :func:`ask_printout_details` was told, for an :class:`ActionPlan` (read from the
     session, so that a fragment drawn without the boxes reads them too)."""
-    told = {field: str(st.session_state.get(key) or "") for field, key in PRINTOUT_KEYS.items()}
+    keys = PRINTOUT_KEYS | {"adviser": STAFF_KEYS[staff]}
+    told = {field: str(st.session_state.get(key) or "") for field, key in keys.items()}
     return {field: (value if field == "agreed_actions" else without_control_characters(value))
             for field, value in told.items()}
 

@@ -224,7 +224,7 @@ def offer_record(catalogue: Catalogue, query: CheckQuery, result: ProgressCheck,
     if not (query.accepted or query.in_progress or result.timeline is not None):
         return
     record = ActionPlan(as_at=as_at, answers=check_answers(catalogue, query), progress=result,
-                        created=dt.date.today(), **printout_details())
+                        created=dt.date.today(), **printout_details(staff="Assessor"))
     st.download_button(
         "Download this check as a record (a page to print or keep)",
         lambda: action_plan_html(catalogue, record).encode("utf-8"),

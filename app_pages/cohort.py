@@ -85,7 +85,10 @@ def show(result: CohortResult) -> None:
         st.write("Rows with an error are marked *not assessed* in the results; every other row "
                  "was assessed. Warnings did not stop a row.")
         if len(problems) <= PROBLEMS_IN_FULL:  # the messages wrap, suggestions included
-            st.table(problems, hide_index=True, alt="Each problem, by row and column")
+            # A static table draws Markdown: a message quoting a cell shows it as typed.
+            shown = problems.assign(**{column: problems[column].map(escape_markdown)
+                                       for column in ("column", "message")})
+            st.table(shown, hide_index=True, alt="Each problem, by row and column")
         else:  # a long list scrolls; the download holds every message in full
             st.dataframe(problems, hide_index=True)
         st.download_button("Download the problems (CSV)", to_csv_bytes(problems),

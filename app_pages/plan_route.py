@@ -322,7 +322,7 @@ def main() -> None:
         st.subheader("Apprenticeship frameworks this route leads into")
         show_frameworks(catalogue, leads_into.frameworks, as_at=ctx.as_at, key="route_fw")
     if leads_into.today is not None:  # where apprenticeships stand today, whatever the date
-        st.info(escape_markdown(f"Today: {leads_into.today}"))
+        st.info(escape_markdown(leads_into.today))
         show_sources(catalogue, leads_into.today_source)
     st.divider()
     ask_printout_details()

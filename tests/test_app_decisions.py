@@ -28,7 +28,7 @@ def test_check_decisions__accepted_unit_counts_shown_apart_with_its_note():
 
 def test_check_record__the_names_for_it_are_asked_for_and_kept_out_of_the_address():
     at = check_units("ocr-03456", REST)
-    assert at.text_input(key="plan_adviser").label == "Assessor"
+    assert at.text_input(key="plan_assessor").label == "Assessor"
     at.text_input(key="plan_learner").input("L-042").run()
     assert not at.exception
     assert "L-042" not in str(dict(at.query_params))

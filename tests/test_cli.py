@@ -107,6 +107,7 @@ def test_routes__text_shows_carry_over_and_plan(capsys):
     (["routes", "--to", "S/016/608"], "national structure"),
     (["recommend", "--has", "S/016/608"], "national structure, not a qualification a learner"),
     (["frameworks", "--has", "09628,S/016/608"], "national structure, not a qualification a"),
+    (["recommend", "--other-level", "8"], "no customer service qualification at Level 8"),
 ])
 def test_routes__mistakes_exit_2_with_a_message(capsys, argv, message):
     assert main(argv) == 2
@@ -120,6 +121,7 @@ def test_routes__mistakes_exit_2_with_a_message(capsys, argv, message):
     (["routes", "--to-level", "3", "--limit", "0"], "0 is too small: give 1 or more"),
     (["routes", "--to-level", "3", "--limit", "-1"], "'-1' is not a whole number of 1 or more"),
     (["recommend", "--employment", "sometimes"], "'sometimes' is not one of: working, not"),
+    (["recommend", "--other-level", "٣"], "is not a whole number of 1 or more"),
 ])
 def test_options__bad_values_exit_2_with_a_message_and_no_traceback(capsys, argv, message):
     with pytest.raises(SystemExit) as exit_:

@@ -211,6 +211,9 @@ def test_eligibility__certificates_ended_with_no_entry_date_is_a_no(catalogue):
     assert result.status.status is Status.CERTIFICATION_CLOSED
     assert result.eligible is False
     assert result.summary == "Closed to new learners on this date."
+    # Nothing says, beside it, that whether it is open is unknown.
+    assert ReasonCode.DATES_UNKNOWN not in {r.code for r in result.reasons}
+    assert "unknown" not in labels.entry_status_line(result)
 
 
 def test_eligibility__a_national_structure_is_not_enrolled_on_whatever_its_dates(catalogue):
@@ -235,6 +238,8 @@ def test_eligibility__level_4_needs_a_senior_role(catalogue):
     ("10379", "B&A 38 M&L 1", ["B&A 38", "M&L 1"], []),
     ("03456", "F 4, X9, D/502/9654", ["F4"], ["X9", "D/502/9654"]),  # 09628's unit: named
     ("03456", "F3 Z7", ["F3"], ["Z7"]),
+    ("03456", "F3 and F4", ["F3", "F4"], []),  # not "and" as a unit not found
+    ("09628", "Unit 1, Unit 2", ["1", "2"], []),
     ("10379", "Deal with customers", [], ["Deal with customers"]),  # a title: one reference
 ])
 def test_typed_units__lists_columns_and_spacing_are_read(catalogue, code, typed, found,

@@ -345,8 +345,7 @@ def test_recommend__working_with_nothing_else_points_to_level_2(catalogue):
     assert reason.message == (
         "Works in a job that involves customer service: Level 2 is written for people starting "
         "or already doing such a job, as the handbook of OCR Level 2 Certificate in Principles "
-        "of Customer Service (09628) says (09628 itself has closed to new learners: see the "
-        "qualifications at Level 2 below).")
+        "of Customer Service (09628) says (09628 itself has closed to new learners).")
     assert labels(reason) == ["001_1a36f8904fba0327.txt § 2.3 Target market"]
     while_open = recommend(catalogue, Profile(employment=Employment.WORKING),
                            as_at=dt.date(2015, 6, 1))
@@ -389,6 +388,15 @@ def test_recommend__a_level_held_is_not_offered_again_as_what_replaced_it(catalo
         "It replaced OCR Level 2 NVQ Certificate in Customer Service (03455), which the learner "
         "holds (as the sources suggest): much of it would repeat")
     assert result.options[0].qualification.id != "ocr-10379"
+    # For an apprenticeship, what replaced 09628 may be the very component needed: not
+    # marked as a repeat; with no aim, said but not judged.
+    apprentice = recommend(catalogue, Profile(held_qualifications=("ocr-09628",),
+                                              aim=Aim.APPRENTICESHIP), as_at=dt.date(2015, 6, 1))
+    combined = next(o for o in apprentice.options if o.qualification.id == "ocr-10379")
+    assert combined.fits_aim is not False and "would repeat" not in combined.aim_note
+    no_aim = advise(catalogue, held_qualifications=("ocr-09628",))
+    combined = next(o for o in no_aim.options if o.qualification.id == "ocr-10379")
+    assert combined.fits_aim is None and "would repeat" in combined.aim_note
     # Holding nothing at the level suggested: no such caution.
     below = advise(catalogue, employment=Employment.WORKING, role="Team Leader",
                    held_qualifications=("ocr-03455",))

@@ -53,9 +53,9 @@ def test_share__other_qualifications_held_by_level_travel_and_bad_levels_are_not
     decoded, notes = decode_profile(catalogue, {"other": "2,7,x"})
     assert decoded.other_held_levels == (2,)
     assert notes == [
-        "The link's other qualification at Level 7 was left out: these documents have no "
-        "customer service qualification at that level.",
-        "The link's level 'x' was left out: give a whole number from 1 to 8."]
+        f"The link's level '{level}' of another qualification held was left out: give one of "
+        "the levels of these documents' customer service qualifications (1, 2, 3, 4)."
+        for level in ("7", "x")]
 
 
 def test_share__a_profile_survives_the_round_trip(catalogue):

@@ -348,7 +348,10 @@ def test_cli__a_route_says_which_apprenticeship_framework_it_leads_into(capsys):
     assert main(argv) == 0
     text = capsys.readouterr().out
     assert ("  leads into the apprenticeship framework Intermediate Apprenticeship in Customer "
-            "Service (Level 2, framework FR03058):\n    [on this route] combined\n") in text
+            "Service (Level 2, framework FR03058):\n    [on this route] combined: Not held yet: "
+            "this route takes OCR Level 2 Diploma in Customer Service (10379), which gives it.\n"
+            ) in text
+    assert "\n    ! From 2014 competence and knowledge are one combined qualification" in text
     assert main([*argv, "--json"]) == 0
     (route,) = json.loads(capsys.readouterr().out)["routes"]
     assert [f["reference"] for f in route["frameworks"]] == ["FR03058"]

@@ -43,8 +43,10 @@ def answer_type(parse: Callable[[str], T]) -> Callable[[str], T]:
 
 def positive_number(value: str) -> int:
     """A whole number of 1 or more (how many routes or results to show)."""
-    if not (value.isascii() and value.isdigit()) or len(value) > 6:
+    if not (value.isascii() and value.isdigit()):
         raise argparse.ArgumentTypeError(f"{value[:20]!r} is not a whole number of 1 or more")
+    if len(value.lstrip("0")) > 6:
+        raise argparse.ArgumentTypeError(f"{value[:20]} is too large: give at most 999999")
     number = int(value)
     if number < 1:
         raise argparse.ArgumentTypeError(f"{number} is too small: give 1 or more")

@@ -163,6 +163,12 @@ def command_recommend(args: argparse.Namespace) -> int:
         print(text.responsibilities_text(catalogue, level_3_statements(catalogue)))
         return EXIT_OK
     held = _held(catalogue, args.has)
+    offered = catalogue.levels_offered
+    for level in args.other_level:
+        if level not in offered:
+            raise UsageError(f"--other-level {level}: these documents have no customer service "
+                             f"qualification at Level {level}; give one of "
+                             + ", ".join(str(n) for n in offered))
     within = held[0] if len(held) == 1 else None
     units = resolve_units(catalogue, _units_argument(args.units), within)
     profile = Profile(

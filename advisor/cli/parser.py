@@ -87,8 +87,8 @@ class _Shared:
             "--objective", type=Objective, choices=list(Objective), default=Objective.CREDITS,
             help="plan for the fewest additional credits (default) or guided learning hours")
         self.units = _units_option(
-            "units held, comma-separated: unit reference numbers (D/502/9654) or unit numbers "
-            "within the qualification (F3)")
+            "units held, separated by commas or semicolons: unit reference numbers "
+            "(D/502/9654) or unit numbers within the qualification (F3)")
         self.output = [self.json, self.data]
         self.plan = [self.units, self.objective, *self.output]
 
@@ -203,13 +203,15 @@ def _add_recommend(commands: Commands, shared: _Shared) -> None:
     work.add_argument("--list-responsibilities", action="store_true",
                       help="list the descriptions of a Level 3 learner and stop")
     held = option_parser("--has", default="", metavar="QUAL,...",
-                   help="qualifications already held, comma-separated (09628,...)")
-    held.add_argument("--other-level", type=int, choices=range(1, 9), action="append",
+                   help="qualifications already held, separated by commas or semicolons "
+                        "(09628,...)")
+    held.add_argument("--other-level", type=positive_number, action="append",
                       default=[], metavar="N",
                       help=("the level of a customer service qualification held that these "
                             "documents do not describe, such as another awarding body's NVQ "
                             "(repeat for each)"))
-    units = _units_option("units already held, comma-separated unit reference numbers")
+    units = _units_option("units already held (unit reference numbers), separated by commas "
+                          "or semicolons")
     aim = option_parser("--aim", type=answer_type(answers.parse_aim), choices=list(Aim),
                   help="what the learner wants: knowledge, competence or an apprenticeship")
     subject = _register_subject_option("list its qualifications at the level")
@@ -229,8 +231,9 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
     own.add_argument("--from", dest="from_", metavar="QUAL",
                      help="a qualification already completed (leave out to start afresh)")
     own.add_argument("--also", metavar="QUAL,...",
-                     help="other qualifications already completed, comma-separated: a route "
-                          "may start from any of them and never asks for one already held")
+                     help="other qualifications already completed, separated by commas or "
+                          "semicolons: a route may start from any of them and never asks for one "
+                          "already held")
     target = own.add_mutually_exclusive_group()
     target.add_argument("--to", metavar="QUAL", help="the qualification to reach")
     target.add_argument("--to-level", type=int, choices=range(1, 9), metavar="N",
@@ -261,7 +264,7 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
 
 def _add_frameworks(commands: Commands, shared: _Shared) -> None:
     own = option_parser("--has", default="", metavar="QUAL,...",
-                  help="qualifications already held, comma-separated (09628,...)")
+                  help="qualifications already held, separated by commas or semicolons (09628,...)")
     commands.add_parser(
         "frameworks", parents=[own, shared.as_at, *shared.output],
         help="which apprenticeship framework components a learner holds and lacks",

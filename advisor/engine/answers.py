@@ -40,8 +40,9 @@ def parse_age(text: str) -> int:
         raise AnswerError(f"{text!r} is not a whole number of years")
     whole = text.split(".")[0]
     if len(whole.lstrip("+-").lstrip("0")) > 3:  # read as a number, 400 digits would overflow
-        raise AnswerError(f"an age of {whole[:12]}... is not plausible: give the learner's age "
-                          f"in whole years ({MIN_AGE} to {MAX_AGE})")
+        shown = whole[:12] + ("..." if len(whole) > 12 else "")
+        raise AnswerError(f"an age of {shown} is not plausible: give the learner's age in whole "
+                          f"years ({MIN_AGE} to {MAX_AGE})")
     return check_age(int(whole))
 
 

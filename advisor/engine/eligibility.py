@@ -352,6 +352,7 @@ def _date_reasons(q: Qualification, as_at: dt.date) -> list[Reason]:
                               f"{uk_date(d.closed_to_entry_by.date)}.",
                               d.closed_to_entry_by.source))
     if d.last_certification is not None and as_at > d.last_certification.date:
+        closed = True  # no certificate can be claimed: closed to anyone new, entry date or not
         reasons.append(Reason(ReasonCode.CERTIFICATION_CLOSED,
                               f"Certificates are no longer issued: the last certification date "
                               f"was {uk_date(d.last_certification.date)}.",

@@ -110,12 +110,15 @@ def _words(text: str) -> list[str]:
     return [_singular(w) for w in re.findall(r"[a-z0-9]+", text.casefold())]
 
 
+@functools.lru_cache(maxsize=65536)
 def _near(typed: str, listed: str) -> bool:
     """Two words close enough to be the same job word: a shared start of four letters or more
-    (shop, shopper; wait, waiter) or a slip of the keyboard (recepionist)."""
+    (shop, shopper; wait, waiter) or a slip of the keyboard (a letter wrong or missing)."""
     shared = len(_common_start(typed, listed))
-    return ((shared >= 4 and shared >= 0.6 * min(len(typed), len(listed)))
-            or difflib.SequenceMatcher(None, typed, listed).ratio() >= 0.85)
+    if shared >= 4 and shared >= 0.6 * min(len(typed), len(listed)):
+        return True
+    slip = difflib.SequenceMatcher(None, typed, listed)
+    return slip.real_quick_ratio() >= 0.85 and slip.quick_ratio() >= 0.85 and slip.ratio() >= 0.85
 
 
 def _common_start(first: str, second: str) -> str:
@@ -125,16 +128,30 @@ def _common_start(first: str, second: str) -> str:
     return first[:min(len(first), len(second))]
 
 
+@functools.lru_cache(maxsize=4)  # per catalogue (compared by identity)
+def _listed_words(catalogue: Catalogue) -> tuple[tuple[JobRole, frozenset[str]], ...]:
+    """Each job role with the words of its title, those in brackets (places) left out."""
+    return tuple((role, frozenset(w for a in _role_alternatives(role.title) for w in _words(a)))
+                 for role in catalogue.job_roles.values())
+
+
 def _close_titles(catalogue: Catalogue, text: str) -> list[JobRole]:
     """Listed titles that share a telling word with ``text`` (not a word every other title
     has), those sharing most words first; words in a title's brackets (the places it names) do
-    not count."""
-    typed = [w for w in _words(text) if len(w) >= 3 or w.isdigit()]
-    scored = []
-    for role in catalogue.job_roles.values():
-        listed = {w for a in _role_alternatives(role.title) for w in _words(a)}
-        shared = [w for w in typed if any(_near(w, x) for x in listed)]
+    not count. Where no title shares a telling word, those sharing two words or more
+    ("customer service advisor": Customer Service Agents...)."""
+    typed = [w for w in _words(text) if len(w) >= 3 and not w.isdigit()]
+    listed_words = _listed_words(catalogue)
+    every_word = frozenset().union(*(listed for _, listed in listed_words))
+    near = {w: frozenset(x for x in every_word if _near(w, x)) for w in set(typed)}
+    telling_scored = []
+    common_scored = []
+    for role, listed in listed_words:
+        shared = [w for w in typed if near[w] & listed]
         telling = [w for w in shared if w not in _COMMON_WORDS]
         if telling:
-            scored.append((-len(telling), -len(shared), role.title, role))
+            telling_scored.append((-len(telling), -len(shared), role.title, role))
+        elif len(shared) >= 2:
+            common_scored.append((-len(shared), 0, role.title, role))
+    scored = telling_scored or common_scored
     return [role for *_, role in sorted(scored, key=lambda s: s[:3])][:3]

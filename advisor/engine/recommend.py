@@ -360,8 +360,8 @@ def _holds_at_level(catalogue: Catalogue, held: Sequence[Qualification],
     message = (f"Already holds {names} at Level {level}: another Level {level} qualification "
                f"{same} would largely repeat it.")
     if level + 1 in catalogue.levels_offered:
-        message += (f" If the learner's work is ready for it, Level {level + 1} is the step up: "
-                    "plan a route from what they hold to see it.")
+        message += (f" If the learner's work is ready for it, Level {level + 1} is the step up"
+                    + (": plan a route from what they hold to see it." if at_level else "."))
     return [Finding(FindingCode.HOLDS_AT_LEVEL, message,
                     tuple(c for q in at_level for c in q.source))]
 
@@ -394,8 +394,8 @@ def _working_finding(catalogue: Catalogue, as_at: dt.date) -> Finding | None:
             FindingCode.WORKING,
             "Works in a job that involves customer service: Level 2 is written for people "
             f"starting or already doing such a job, as the handbook of {q.name} says ("
-            f"{q.reference} itself has closed to new learners: see the qualifications at Level "
-            "2 below).", q.suitable_for.source, level=2)
+            f"{q.reference} itself has closed to new learners).", q.suitable_for.source,
+            level=2)
     return Finding(
         FindingCode.WORKING,
         f"Works in a job that involves customer service: {q.name} at Level 2 is written for "
@@ -472,12 +472,14 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
         eligibility = check_eligibility(catalogue, q, age=profile.age, as_at=as_at,
                                         senior_role=profile.senior_role, register=register)
         fits, note = _fits_aim(catalogue, q, profile.aim, eligibility)
-        if q.id in replacing:
+        if q.id in replacing and profile.aim is not Aim.APPRENTICESHIP:
+            # For an apprenticeship it may be the very component needed: its note says so.
             held_q, replacement = replacing[q.id]
-            fits = False
-            note = (f"It replaced {held_q.name}, which the learner holds"
-                    + (" (as the sources suggest)" if replacement.inferred else "")
-                    + ": much of it would repeat what they already have.")
+            repeats = (f"It replaced {held_q.name}, which the learner holds"
+                       + (" (as the sources suggest)" if replacement.inferred else "")
+                       + ": much of it would repeat what they already have.")
+            fits = False if profile.aim is not None else None
+            note = f"{repeats} {note}" if note else repeats
         check = (check_combination(catalogue, q, profile.held_units) if check_options
                  else None)
         options.append(Option(q, eligibility, fits, note, check))

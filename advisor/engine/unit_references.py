@@ -60,6 +60,9 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
                 not_units.append(words[at][:20])
             at += 2 if pair is not None else 1
         found += in_part
-        # Words of which none is a unit (a title, a sentence) are one reference not found.
-        unknown += not_units if in_part else [part[:20]]
+        # Words of which none is a unit (a title, a sentence) are one reference not found;
+        # beside units, only words that look like a reference (with a digit or a slash) are
+        # named, not the "and" or "Unit" of "Unit 1 and Unit 2".
+        unknown += ([w for w in not_units if re.search(r"[0-9/]", w)] if in_part
+                    else [part[:20]])
     return list(dict.fromkeys(found)), unknown

@@ -256,13 +256,14 @@ def decode_profile(catalogue: Catalogue,
                            notes, "qualification")
     units = _units(catalogue, _items(_value(params, "units", notes), "units", notes), notes)
     other: list[int] = []
+    offered = catalogue.levels_offered
     for item in _items(_value(params, "other", notes), "other", notes):
-        level = _level(item, notes)
-        if level is not None and level in catalogue.levels_offered:
-            other.append(level)
-        elif level is not None:
-            notes.append(f"The link's other qualification at Level {level} was left out: these "
-                         "documents have no customer service qualification at that level.")
+        if re.fullmatch(r"[0-9]{1,2}", item) and int(item) in offered:
+            other.append(int(item))
+        else:
+            notes.append(f"The link's level '{item[:20]}' of another qualification held was "
+                         "left out: give one of the levels of these documents' customer service "
+                         "qualifications (" + ", ".join(str(n) for n in offered) + ").")
     profile = Profile(age=age, employment=employment, role=role,
                       responsibilities=tuple(dict.fromkeys(responsibilities)),
                       senior_role=senior, held_qualifications=tuple(held),

@@ -371,12 +371,13 @@ def _leads_into_lines(catalogue: Catalogue, leads_into: RouteFrameworks) -> list
     for status in leads_into.frameworks:
         name = framework_label(catalogue, status.framework)
         lines.append(f"  leads into the apprenticeship framework {name}:")
-        lines += [f"    [{component_held(c)}] {component_kind(c.component.kind)}"
+        lines += [f"    [{component_held(c)}] {component_kind(c.component.kind)}: {c.message}"
                   for c in status.components]
+        lines += [f"    ! {caution}" for caution in status.cautions]
         if status.framework.succeeded_by is not None:
             lines.append(f"    {STANDARD_HEADING}: {standard_taking_its_place(status.framework)}")
     if leads_into.today is not None:
-        lines.append(f"  Today: {leads_into.today}")
+        lines.append(f"  {leads_into.today}")
     return lines
 
 

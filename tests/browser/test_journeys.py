@@ -110,7 +110,9 @@ def test_centre_staff__ticks_units_then_uploads_an_intake(page: Page, blocked_re
         "learner_ref,age,employment,job_role,units_held,target\n"
         "A1,20,working,Call Centre Operator,D/502/9654,09628\n"
         "A2,,working,Courier,\"R/502/9652,Y/502/9653,D/502/9654\",09628\n"
-        "=HYPERLINK(\"http://x\"),30,working,Postman,X/123,09628\n",
+        "=HYPERLINK(\"http://x\"),30,working,Postman,X/123,09628\n"
+        # Quoted in a problem's message: shown as typed, never drawn as an image to fetch.
+        "A4,30,working,Courier,![x](http://evil.example/p.png),09628\n",
         encoding="utf-8")
     page.goto("/cohort")
     wait_for_app(page, heading="Check a whole intake")
@@ -119,8 +121,10 @@ def test_centre_staff__ticks_units_then_uploads_an_intake(page: Page, blocked_re
     # A few problems are a table whose messages wrap: the suggestion is there to read in full.
     expect(page.get_by_test_id("stTable").get_by_text(re.compile(r"no unit 'X/123'.*did you mean"))
            ).to_be_visible()
+    expect(page.get_by_test_id("stTable").get_by_text("![x](http://evil.example/p.png)",
+                                                      exact=False)).to_be_visible()
     # The unknown unit X/123 is a warning: that learner is assessed with what is known.
-    expect(page.get_by_test_id("stMetricValue").nth(1)).to_have_text("3")  # assessed
+    expect(page.get_by_test_id("stMetricValue").nth(1)).to_have_text("4")  # assessed
     expect(page.get_by_test_id("stMetricValue").nth(2)).to_have_text("0")  # not assessed
     page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for(timeout=TIMEOUT_MS)
     wait_for_app(page)
