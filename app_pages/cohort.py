@@ -69,9 +69,6 @@ def assess(ctx, data: bytes, name: str, objective: Objective) -> CohortResult | 
     return result
 
 
-PROBLEMS_IN_FULL = 40  # problems shown as a table whose text wraps; more scroll in a grid
-
-
 def show(result: CohortResult) -> None:
     columns = st.columns(4)
     columns[0].metric("Learners in the file", f"{len(result.learners):,}")
@@ -84,13 +81,14 @@ def show(result: CohortResult) -> None:
         st.subheader("Problems, by row and column")
         st.write("Rows with an error are marked *not assessed* in the results; every other row "
                  "was assessed. Warnings did not stop a row.")
-        if len(problems) <= PROBLEMS_IN_FULL:  # the messages wrap, suggestions included
-            # A static table draws Markdown: a message quoting a cell shows it as typed.
-            shown = problems.assign(**{column: problems[column].map(escape_markdown)
-                                       for column in ("column", "message")})
-            st.table(shown, hide_index=True, alt="Each problem, by row and column")
-        else:  # a long list scrolls; the download holds every message in full
-            st.dataframe(problems, hide_index=True)
+        # A grid, never a static table: a static table draws Markdown, and a message quotes
+        # the uploaded cell (a link or an image there would be drawn, and fetched). The
+        # message column gets the room; the download holds every message in full.
+        st.dataframe(problems, hide_index=True, column_config={
+            "row": st.column_config.NumberColumn("Row", width="small", pinned=True),
+            "column": st.column_config.TextColumn("Column", width="small"),
+            "severity": st.column_config.TextColumn("Severity", width="small"),
+            "message": st.column_config.TextColumn("Problem", width="large")})
         st.download_button("Download the problems (CSV)", to_csv_bytes(problems),
                            file_name="problems.csv", mime="text/csv", key="cohort_problems_csv",
                            on_click="ignore")
