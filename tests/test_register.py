@@ -339,6 +339,15 @@ def test_register_cli__search_and_show_json(capsys, tmp_path, monkeypatch):
     assert entry["source"].startswith("Ofqual register, full data set file register-sample.csv")
 
 
+@pytest.mark.parametrize("level", ["٣", "9", "three", "-1"])
+def test_register_cli__search_refuses_a_level_that_is_not_one(capsys, tmp_path, level):
+    with pytest.raises(SystemExit) as exit_:
+        main(["register", "search", "customer", "--level", level,
+              "--register", str(tmp_path / "r.sqlite3")])
+    assert exit_.value.code == 2
+    assert "is not a level: give entry or 1 to 8" in capsys.readouterr().err
+
+
 def test_register_cli__show_an_unknown_number_exits_2(capsys, tmp_path):
     database = tmp_path / "r.sqlite3"
     run(capsys, "register", "import", str(FIXTURE), "--register", str(database))

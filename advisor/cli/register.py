@@ -68,10 +68,8 @@ def _required(args: argparse.Namespace) -> Register:
 def _level(value: str) -> int:
     if value.strip().lower() in {"e", "entry", "0"}:
         return ENTRY
-    try:
-        level = int(value)
-    except ValueError:
-        level = -1
+    # ASCII digits only: int() would also read other scripts' digits ("٣"), as links refuse.
+    level = int(value) if value.isascii() and value.strip().isdigit() else -1
     if not 1 <= level <= 8:
         raise argparse.ArgumentTypeError(f"{value!r} is not a level: give entry or 1 to 8")
     return level
