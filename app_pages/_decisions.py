@@ -209,12 +209,18 @@ def accept_similar(catalogue: Catalogue, target: Qualification, similar: Similar
     st.session_state["check_qualification"] = target.id
     for urn in transfers:
         st.session_state[unit_key(urn)] = True
+    accept_counterpart(catalogue, target, similar)
+    st.switch_page(CHECK_PAGE)
+
+
+def accept_counterpart(catalogue: Catalogue, target: Qualification, similar: Similar) -> None:
+    """Accept ``similar``'s counterpart in ``target``, with a note saying why, for the centre
+    to confirm."""
     chosen = list(st.session_state.get(accepted_key(target)) or [])
     st.session_state[accepted_key(target)] = list(dict.fromkeys([*chosen, similar.target]))
     held = catalogue.units[similar.urn]
     st.session_state[f"accepted_note_{similar.target}"] = (
         f"Holds {similar.urn} {held.title} (same title, another unit reference number)")
-    st.switch_page(CHECK_PAGE)
 
 
 def offer_record(catalogue: Catalogue, query: CheckQuery, result: ProgressCheck,
@@ -282,13 +288,8 @@ def offer_same_titles(catalogue: Catalogue, q: Qualification, typed: list[str]) 
 
 
 def accept_same_title(catalogue: Catalogue, q: Qualification, similar: Similar) -> None:
-    """Accept ``similar``'s counterpart in ``q``, with a note saying why, for the centre to
-    confirm."""
-    chosen = list(st.session_state.get(accepted_key(q)) or [])
-    st.session_state[accepted_key(q)] = list(dict.fromkeys([*chosen, similar.target]))
-    held = catalogue.units[similar.urn]
-    st.session_state[f"accepted_note_{similar.target}"] = (
-        f"Holds {similar.urn} {held.title} (same title, another unit reference number)")
+    """Accept ``similar``'s counterpart in ``q``; the unit pasted is dealt with."""
+    accept_counterpart(catalogue, q, similar)
     st.session_state["check_paste_unknown"] = [
         ref for ref in st.session_state.get("check_paste_unknown") or []
         if ref.strip().upper() != similar.urn]
