@@ -287,10 +287,10 @@ def show_frameworks(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus],
             show_sources(catalogue, framework.succeeded_by.source)
 
 
-PRINTOUT_KEYS = {"learner": "plan_learner", "adviser": "plan_adviser", "centre": "plan_centre",
+PRINTOUT_KEYS = {"learner": "plan_learner", "centre": "plan_centre",
                  "agreed_actions": "plan_actions"}
-# Who signs the printout, and the box their name is kept in: an adviser's name is not carried
-# onto a centre's record as its assessor's, nor the other way round.
+# Who signs the printout (the plan's "adviser"), and the box their name is kept in: an
+# adviser's name is not carried onto a centre's record as its assessor's, nor the other way.
 STAFF_KEYS = {"Adviser": "plan_adviser", "Assessor": "plan_assessor"}
 
 
@@ -314,7 +314,7 @@ def ask_printout_details(staff: str = "Adviser") -> None:
 def printout_details(staff: str = "Adviser") -> dict[str, str]:
     """What :func:`ask_printout_details` was told, for an :class:`ActionPlan` (read from the
     session, so that a fragment drawn without the boxes reads them too)."""
-    keys = PRINTOUT_KEYS | {"adviser": STAFF_KEYS[staff]}
+    keys = {**PRINTOUT_KEYS, "adviser": STAFF_KEYS[staff]}
     told = {field: str(st.session_state.get(key) or "") for field, key in keys.items()}
     return {field: (value if field == "agreed_actions" else without_control_characters(value))
             for field, value in told.items()}
