@@ -346,16 +346,18 @@ def _holds_at_level(catalogue: Catalogue, held: Sequence[Qualification],
     """A caution when the learner already holds a qualification at the level suggested: another
     at that level would largely repeat it, and the level above is the step up, if their work is
     ready for it (the sources do not say the learner moves up by holding it)."""
-    at_level = [q for q in held if level is not None and q.level == level]
-    other = level is not None and level in other_levels
-    if not (at_level or other) or level is None:
+    if level is None:
+        return []
+    at_level = [q for q in held if q.level == level]
+    other = level in other_levels
+    if not (at_level or other):
         return []
     names = " and ".join([q.name for q in at_level]
                          + (["a customer service qualification these documents do not describe"]
                             if other else []))
     kinds = {q.kind for q in at_level}
-    same = (f"of the same kind ({_KIND_IN_A_CLAUSE[next(iter(kinds))]})"
-            if len(kinds) == 1 and not other and next(iter(kinds)) in _KIND_IN_A_CLAUSE
+    kind = kinds.pop() if len(kinds) == 1 and not other else None
+    same = (f"of the same kind ({_KIND_IN_A_CLAUSE[kind]})" if kind in _KIND_IN_A_CLAUSE
             else "of the same kind")
     message = (f"Already holds {names} at Level {level}: another Level {level} qualification "
                f"{same} would largely repeat it.")

@@ -502,8 +502,8 @@ def _still_needed(rule: RuleResult) -> str:
 def status_in_brief(status: Status, *, review_date_passed: bool = False) -> str:
     """A status in the fewest words, for a title or a crowded cell: "open to new learners",
     "closed; certificates ended", "not known if open (review date passed)"."""
-    words = {Status.CERTIFICATION_CLOSED: "closed; certificates ended"}.get(status)
-    words = words or STATUS_WORDS[status]
+    words = ("closed; certificates ended" if status is Status.CERTIFICATION_CLOSED
+             else STATUS_WORDS[status])
     return words + (" (review date passed)" if review_date_passed else "")
 
 
