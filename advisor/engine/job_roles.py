@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 import re
 from dataclasses import dataclass
 
@@ -40,10 +41,14 @@ def _singular(word: str) -> str:
     return word
 
 
+def _words(text: str) -> list[str]:
+    """A title's words, lower case and singular."""
+    return [_singular(w) for w in re.findall(r"[a-z0-9]+", text.casefold())]
+
+
 def _role_key(text: str) -> str:
     """A title reduced for comparison: lower case, singular words, no spaces or punctuation."""
-    words = re.sub(r"[^a-z0-9]+", " ", text.casefold()).split()
-    return "".join(_singular(w) for w in words)
+    return "".join(_words(text))
 
 
 def _role_alternatives(title: str) -> list[str]:
@@ -106,26 +111,15 @@ _COMMON_WORDS = frozenset({
     "supervisor", "team", "the", "trainee", "worker"})
 
 
-def _words(text: str) -> list[str]:
-    return [_singular(w) for w in re.findall(r"[a-z0-9]+", text.casefold())]
-
-
 @functools.lru_cache(maxsize=65536)
 def _near(typed: str, listed: str) -> bool:
     """Two words close enough to be the same job word: a shared start of four letters or more
     (shop, shopper; wait, waiter) or a slip of the keyboard (a letter wrong or missing)."""
-    shared = len(_common_start(typed, listed))
+    shared = len(os.path.commonprefix([typed, listed]))  # noqa: RUF071 (letters, not paths)
     if shared >= 4 and shared >= 0.6 * min(len(typed), len(listed)):
         return True
     slip = difflib.SequenceMatcher(None, typed, listed)
     return slip.real_quick_ratio() >= 0.85 and slip.quick_ratio() >= 0.85 and slip.ratio() >= 0.85
-
-
-def _common_start(first: str, second: str) -> str:
-    for n, (a, b) in enumerate(zip(first, second, strict=False)):
-        if a != b:
-            return first[:n]
-    return first[:min(len(first), len(second))]
 
 
 @functools.lru_cache(maxsize=4)  # per catalogue (compared by identity)
