@@ -268,6 +268,23 @@ def test_route_map__draws_the_chosen_route_and_escapes_titles(catalogue, graph):
         "progression the documents state, 12 more credits; Step 2:")
 
 
+def test_route_map__neighbours_names_sit_on_alternate_sides_in_short_lines(catalogue):
+    """Six qualifications at Level 2: on a phone their names ran into each other."""
+    figure = charts.route_map(catalogue)
+    names = [a for a in figure.layout.annotations if not a.showarrow]
+    by_level: dict[float, list] = {}
+    for name in names:
+        by_level.setdefault(name.y, []).append(name)
+    assert len(by_level[2]) == 6
+    for members in by_level.values():
+        sides = [name.yanchor for name in sorted(members, key=lambda a: a.x)]
+        assert all(a != b for a, b in itertools.pairwise(sides)), sides
+        assert all((name.yanchor == "top") == (name.yshift < 0) for name in members)
+    lines = [line for name in names for line in name.text.split("<br>")]
+    assert "OCNLR L2" in lines and "Business" in lines
+    assert max(len(line) for line in lines if "OCNLR" in line or "/" in line) <= 12
+
+
 def test_route_map__escapes_catalogue_text(tmp_path):
     from advisor import load_catalogue
     from tests.support.catalogues import SECOND, write_catalogue

@@ -99,13 +99,20 @@ HELD_COLOUR = "#1b7a3a"  # where the learner starts
 
 
 def _short(q: Qualification) -> str:
-    """A label short enough for the map: the code, else the title wrapped into short lines."""
+    """A label short enough for the map: the code, else the title, in short lines (a short
+    name of several words, "OCNLR L2 Business Admin", in lines of about ten characters, so that
+    neighbours at one level do not run into each other on a phone)."""
     if q.reference != q.id:  # a code or number people use, rather than the catalogue's id
-        return _text(q.reference)
-    words = q.title.removeprefix(q.awarding_body).split()
+        return _wrapped(q.reference, 12)
+    return _wrapped(q.title.removeprefix(q.awarding_body), 20)
+
+
+def _wrapped(text: str, width: int) -> str:
+    """``text`` in lines shorter than ``width`` characters (a longer word on its own line),
+    joined with Plotly's line break."""
     lines: list[str] = []
-    for word in words:
-        if lines and len(lines[-1]) + len(word) < 20:
+    for word in text.split():
+        if lines and len(lines[-1]) + len(word) < width:
             lines[-1] += " " + word
         else:
             lines.append(word)
@@ -136,12 +143,14 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
     lines: dict[str, tuple[list[float | None], list[float | None]]] = {
         "stated": ([], []), "inferred": ([], [])}
     arrows = []
+    ends: list[tuple[str, str]] = []  # the points each line joins
     for source in catalogue.qualifications:
         for progression in progressions_from(catalogue.graph, source):
             a, b = positions.get(source), positions.get(progression.to)
             if a is None or b is None:
                 continue
             inferred = progression.basis is not Basis.STATED
+            ends.append((source, progression.to))
             xs, ys = lines["inferred" if inferred else "stated"]
             xs += [a[0], b[0], None]
             ys += [a[1], b[1], None]
@@ -162,9 +171,10 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
                 continue
             a, b = positions.get(step.from_.id), positions.get(step.to.id)
             if a is not None and b is not None:
+                ends.append((step.from_.id, step.to.id))
                 route_xs += [a[0], b[0], None]
                 route_ys += [a[1], b[1], None]
-    ids = sorted(positions, key=lambda i: positions[i])
+    ids = sorted(positions, key=lambda i: positions[i][::-1])  # level by level, left to right
     completed = {start, *held}
     colours = [HELD_COLOUR if i in completed else ROUTE_COLOUR if i in on_route else "#ffffff"
                for i in ids]
@@ -189,13 +199,15 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
          "marker": {"size": 16, "color": colours, "line": {"color": "#111111", "width": 1.5}},
          "showlegend": False},
     ]
-    # Each name on a white ground, above or below its point in turn, drawn over the lines so
-    # that an arrow or the chosen route never runs through it.
+    # Each name on a white ground, drawn over the lines so that an arrow or the chosen route
+    # never runs through it: above and below its point in turn along its level, so that
+    # neighbours' names do not meet.
     names = [{"x": positions[i][0], "y": positions[i][1], "xref": "x", "yref": "y",
               "text": _short(catalogue.qualifications[i]), "showarrow": False,
-              "yshift": 17 if n % 2 == 0 else -17, "bgcolor": "rgba(255,255,255,0.9)",
+              "yanchor": "top" if below else "bottom", "yshift": -10 if below else 10,
+              "bgcolor": "rgba(255,255,255,0.9)",
               "font": {"size": 12, "color": "#111111"}, "borderpad": 1}
-             for n, i in enumerate(ids)]
+             for i, below in zip(ids, _in_turn(ids, positions, ends), strict=True)]
     levels = sorted({level for _, level in positions.values()})
     return go.Figure(data=data, layout={
         "title": {"text": "Qualifications by level, with their progressions"},
@@ -209,6 +221,31 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
         "annotations": [*arrows, *names],
         "plot_bgcolor": "#ffffff",
     })
+
+
+def _in_turn(ids: list[str], positions: dict[str, tuple[float, int]],
+             ends: list[tuple[str, str]]) -> list[bool]:
+    """For each of ``ids`` (level by level, left to right): whether its name goes below its
+    point. Along a level, names go above and below in turn, so that neighbours' names do not
+    meet; of the two ways to start, the one that puts fewer names where a line (``ends``, pairs
+    of ids) leaves or reaches a point, to a level above or below."""
+    lines_above: dict[str, int] = {}
+    lines_below: dict[str, int] = {}
+    for a, b in ends:
+        for here, there in ((a, b), (b, a)):
+            if positions[there][1] > positions[here][1]:
+                lines_above[here] = lines_above.get(here, 0) + 1
+            elif positions[there][1] < positions[here][1]:
+                lines_below[here] = lines_below.get(here, 0) + 1
+    below: list[bool] = []
+    for level in dict.fromkeys(positions[i][1] for i in ids):
+        members = [i for i in ids if positions[i][1] == level]
+        ways = [[(n % 2 == 1) != first_below for n in range(len(members))]
+                for first_below in (False, True)]
+        below += min(ways, key=lambda way: sum(
+            (lines_below if under else lines_above).get(i, 0)
+            for i, under in zip(members, way, strict=True)))
+    return below
 
 
 def describe_route(route: Route | None) -> str:
