@@ -73,7 +73,7 @@ def test_register_import__records_the_file_it_came_from(tmp_path):
         "register-sample.csv", len(data), hashlib.sha256(data).hexdigest())
     assert register.record.imported_at == when
     assert register.source_label == ("Ofqual register, full data set file register-sample.csv, "
-                                     "imported 2026-11-29")
+                                     "imported 29 November 2026")
 
 
 def test_register_import__reads_the_catalogues_rows_as_the_sources_give_them(tmp_path):

@@ -90,8 +90,9 @@ class ImportRecord:
     @property
     def source_label(self) -> str:
         """How an answer names the register it rests on."""
+        when = self.imported_at
         return (f"{PUBLISHER}, full data set file {self.file_name}, imported "
-                f"{self.imported_at:%Y-%m-%d}")
+                f"{when.day} {when:%B %Y}")
 
     def as_dict(self) -> dict[str, Any]:
         return {"file_name": self.file_name, "file_size": self.file_size,
