@@ -82,6 +82,7 @@ from advisor.engine.combination import (
     RuleResult,
     check_combination,
     describe_unit,
+    unit_number,
 )
 from advisor.engine.decisions import (
     MAX_HOURS_A_WEEK,
@@ -367,6 +368,7 @@ __all__ = [
     "to_csv_bytes",
     "to_excel_bytes",
     "uk_date",
+    "unit_number",
     "units_of",
     "units_of_qualification",
     "units_with_same_title",

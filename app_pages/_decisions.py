@@ -36,6 +36,7 @@ from advisor import (
     describe_unit,
     labels,
     read_typed_units,
+    unit_number,
 )
 from app_pages._common import escape_markdown, printout_details
 
@@ -103,9 +104,12 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
                                   "that it can be shared: name the evidence, not the learner.")
         if not note.strip():
             st.caption(f"{NOTE_ASKED}.")
-    st.multiselect("In progress (studying now)", listed, format_func=name,
-                   key=in_progress_key(q), placeholder="None", select_all=False,
-                   filter_mode="contains", persist_state="session")
+    studying = st.multiselect("In progress (studying now)", listed, format_func=name,
+                              key=in_progress_key(q), placeholder="None", select_all=False,
+                              filter_mode="contains", persist_state="session")
+    if len(studying) > 1:  # a narrow box shows one or two of them: all, in a line below
+        st.caption(f"In progress ({len(studying)}): "
+                   + ", ".join(unit_number(rules, urn) or urn for urn in studying))
     left, right = st.columns(2)
     with left:
         st.number_input("Guided learning hours a week", min_value=MIN_HOURS_A_WEEK,

@@ -75,6 +75,15 @@ def test_check_decisions__in_progress_shows_today_and_when_done():
     assert not any(t.startswith("Still needed beyond them") for t in texts(at.markdown))
 
 
+def test_check_decisions__several_units_in_progress_are_named_below_their_box():
+    """On a phone the box shows one of them; the line below names them all, by number."""
+    at = check_units("ocr-03456", REST)
+    at.multiselect(key="check_in_progress_ocr-03456").set_value([C6, D1]).run()
+    assert "In progress (2): C6, D1" in texts(at.caption)
+    at.multiselect(key="check_in_progress_ocr-03456").set_value([C6]).run()
+    assert not any(t.startswith("In progress (") for t in texts(at.caption))
+
+
 def test_check_decisions__timeline_in_time_and_too_late():
     at = check_units("ocr-09628", [])
     at.number_input(key="check_glh").set_value(5.0).run()

@@ -154,6 +154,7 @@ def describe_unit(catalogue: Catalogue, urn: str, rules: RulesOfCombination | No
 
 
 def unit_number(rules: RulesOfCombination | None, urn: str) -> str | None:
+    """The unit's number within the rules (``C6``), if they give it one."""
     if rules is None:
         return None
     for group in rules.groups:
