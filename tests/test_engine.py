@@ -11,6 +11,7 @@ from advisor import (
     Objective,
     ReasonCode,
     Status,
+    UnknownReference,
     age_bands_for,
     carry_over,
     check_combination,
@@ -246,6 +247,25 @@ def test_typed_units__lists_columns_and_spacing_are_read(catalogue, code, typed,
                                                          unknown):
     q = catalogue.find_qualification(code)
     assert read_typed_units(catalogue, typed, q) == (urns_of(catalogue, code, found), unknown)
+
+
+@pytest.mark.parametrize(("code", "given", "numbers"), [
+    ("03456", ["F3 F4 A3", "B2"], ["F3", "F4", "A3", "B2"]),  # a column pasted on one line
+    ("10379", ["CS 7 CS 8"], ["CS 7", "CS 8"]),
+    ("10379", ["CS 7"], ["CS 7"]),
+])
+def test_resolve_units__a_reference_of_several_units_is_read_word_by_word(catalogue, code,
+                                                                          given, numbers):
+    """As an intake cell or ``advisor check --units`` gives them."""
+    q = catalogue.find_qualification(code)
+    assert resolve_units(catalogue, given, q) == [
+        resolve_units(catalogue, [n], q)[0] for n in numbers]
+
+
+@pytest.mark.parametrize("given", ["F3 X9", "F3 and F4", "Deliver customer service"])
+def test_resolve_units__words_that_are_not_all_units_are_refused_whole(catalogue, given):
+    with pytest.raises(UnknownReference, match=f"no unit '{given}'"):
+        resolve_units(catalogue, [given], catalogue.find_qualification("03456"))
 
 
 def urns_of(catalogue, code: str, numbers: list[str]) -> list[str]:

@@ -4,19 +4,58 @@ and pasted as a list (the check page's box, links, intake cells, the command lin
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from advisor.catalogue import Catalogue, Qualification, UnknownReference
 
 
 def resolve_units(catalogue: Catalogue, references: Sequence[str],
                   qualification: Qualification | None = None) -> list[str]:
-    """URNs for unit references given as URNs or as numbers within ``qualification``."""
+    """URNs for unit references given as URNs or as numbers within ``qualification``. A
+    reference of several words that is not a unit, each of whose words is one, is read word by
+    word: ``F3 F4 A3``, a spreadsheet column pasted on one line."""
     within = qualification
     if qualification is not None and qualification.rules is None:
         _, structure = catalogue.effective_rules(qualification)
         within = structure or qualification
-    return [catalogue.find_unit(ref, within=within).urn for ref in references if ref.strip()]
+
+    def unit(reference: str) -> str | None:
+        try:
+            return catalogue.find_unit(reference, within=within).urn
+        except UnknownReference:
+            return None
+
+    urns: list[str] = []
+    for reference in references:
+        if not reference.strip():
+            continue
+        urn = unit(reference)
+        if urn is not None:
+            urns.append(urn)
+            continue
+        found, not_units = _word_by_word(reference.split(), unit)
+        if not found or not_units:
+            catalogue.find_unit(reference, within=within)  # raises, naming the closest units
+        urns += found
+    return urns
+
+
+def _word_by_word(words: Sequence[str], unit: Callable[[str], str | None]
+                  ) -> tuple[list[str], list[str]]:
+    """The units among ``words`` (URNs, by ``unit``), read two words at a time first (``CS 7
+    CS 8`` is CS 7 and CS 8), and the words that are not units."""
+    found: list[str] = []
+    not_units: list[str] = []
+    at = 0
+    while at < len(words):
+        pair = unit(" ".join(words[at:at + 2])) if at + 1 < len(words) else None
+        single = unit(words[at]) if pair is None else None
+        if pair is not None or single is not None:
+            found.append(pair or single or "")
+        else:
+            not_units.append(words[at])
+        at += 2 if pair is not None else 1
+    return found, not_units
 
 
 MAX_TYPED_UNITS = 200  # references read from one box; more is not a learner's units
@@ -32,12 +71,12 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
     is read word by word, two words at a time first (``CS 7 CS 8`` is CS 7 and CS 8)."""
     listed = catalogue.listed_units(qualification)
 
-    def unit(reference: str) -> str | None:
+    def unit(reference: str) -> str | None:  # one unit of the qualification, or None
         try:
             found = resolve_units(catalogue, [reference], qualification)
         except UnknownReference:
             return None
-        return found[0] if found and found[0] in listed else None
+        return found[0] if len(found) == 1 and found[0] in listed else None
 
     found: list[str] = []
     unknown: list[str] = []
@@ -47,18 +86,8 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         if urn is not None:
             found.append(urn)
             continue
-        words = part.split()
-        in_part: list[str] = []
-        not_units: list[str] = []
-        at = 0
-        while at < len(words):
-            pair = unit(" ".join(words[at:at + 2])) if at + 1 < len(words) else None
-            single = unit(words[at]) if pair is None else None
-            if pair is not None or single is not None:
-                in_part.append(pair or single or "")
-            else:
-                not_units.append(words[at][:20])
-            at += 2 if pair is not None else 1
+        in_part, not_units = _word_by_word(part.split(), unit)
+        not_units = [word[:20] for word in not_units]
         found += in_part
         # Words of which none is a unit (a title, a sentence) are one reference not found;
         # beside units, only words that look like a reference (with a digit or a slash) are
