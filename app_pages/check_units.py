@@ -15,6 +15,8 @@ run nor sent again; the answer reads every widget's value from the session
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 from streamlit.errors import StreamlitInvalidLayoutContextError
 
@@ -139,7 +141,7 @@ def show_answer(ctx: Frame, q: Qualification, status: StatusOnDate) -> None:
     st.query_params.from_dict(with_date(ctx, encode_check(catalogue, query)))
     chosen = st.session_state.get("check_objective")
     objective = Objective(chosen if chosen in OBJECTIVES else Objective.CREDITS.value)
-    result = run_check(catalogue, q, query, objective)
+    result = run_check(catalogue, q, query, objective, ctx.as_at)
     if result is None:
         return
     pin_headline(result.today, status)
@@ -225,12 +227,12 @@ def show_credit_chart(catalogue: Catalogue, check: CombinationCheck) -> None:
 
 
 def run_check(catalogue: Catalogue, q: Qualification, query: CheckQuery,
-              objective: Objective) -> ProgressCheck | None:
+              objective: Objective, as_at: dt.date) -> ProgressCheck | None:
     try:
         return check_progress(catalogue, q, query.units, accepted=query.accepted,
                               in_progress=query.in_progress, objective=objective,
                               glh_per_week=query.glh_per_week, start=query.start,
-                              registered=query.registered)
+                              registered=query.registered, as_at=as_at)
     except (UnknownReference, DecisionError, AnswerError) as error:  # shown plainly
         st.error(str(error))
         return None
@@ -259,7 +261,8 @@ def main() -> None:
     if catalogue.effective_rules(q)[0] is None:
         st.query_params.from_dict(
             with_date(ctx, encode_check(catalogue, CheckQuery(qualification=q.id))))
-        result = run_check(catalogue, q, CheckQuery(qualification=q.id), Objective.CREDITS)
+        result = run_check(catalogue, q, CheckQuery(qualification=q.id), Objective.CREDITS,
+                           ctx.as_at)
         if result is not None:
             show_unknown_rules(catalogue, q, result.today)
         return

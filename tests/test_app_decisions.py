@@ -85,19 +85,23 @@ def test_check_decisions__several_units_in_progress_are_named_below_their_box():
 
 
 def test_check_decisions__timeline_in_time_and_too_late():
-    at = check_units("ocr-09628", [])
+    at = check_units("ocr-09628", [], as_at=dt.date(2015, 1, 5))
     at.number_input(key="check_glh").set_value(5.0).run()
     at.date_input(key="check_start").set_value(dt.date(2015, 1, 5)).run()
     assert not at.exception
     assert any(t.startswith("In time: 93 guided learning hours") for t in texts(at.success))
     at.date_input(key="check_start").set_value(dt.date(2017, 12, 1)).run()
     assert any(t.startswith("Too late:") for t in texts(at.error))
+    # A start before the sidebar's date: the units ticked are those held on that date.
+    at.date_input(key="check_start").set_value(dt.date(2014, 12, 1)).run()
+    assert any(t.startswith("Not worked out: the start, 1 December 2014, is before the date "
+                            "of this check, 5 January 2015") for t in texts(at.info))
 
 
 def test_check_decisions__a_registered_learner_is_held_to_certification_not_last_entry():
     """09628 took its last entries on 31 December 2016 and certified until 31 December 2017:
     starting in March 2017 is too late for a newcomer but in time for a registered learner."""
-    at = check_units("ocr-09628", [])
+    at = check_units("ocr-09628", [], as_at=dt.date(2015, 1, 5))
     at.number_input(key="check_glh").set_value(5.0).run()
     at.date_input(key="check_start").set_value(dt.date(2017, 3, 1)).run()
     assert any("the last entry date was 31 December 2016" in t for t in texts(at.error))

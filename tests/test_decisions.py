@@ -113,14 +113,14 @@ def test_decisions__in_progress_units_are_named_and_left_out_of_the_plan(catalog
 @pytest.mark.parametrize(
     ("code", "start", "registered", "in_time", "weeks", "finish_by", "reason"),
     [
-        ("09628", dt.date(2015, 1, 5), False, True, 19, dt.date(2015, 5, 18), "In time: 93"),
-        ("09628", dt.date(2017, 12, 1), False, False, 19, dt.date(2018, 4, 13),
+        ("09628", dt.date(2015, 1, 5), False, True, 19, dt.date(2015, 5, 17), "In time: 93"),
+        ("09628", dt.date(2017, 12, 1), False, False, 19, dt.date(2018, 4, 12),
          "the last entry date was 31 December 2016"),
-        ("09628", dt.date(2017, 12, 1), True, False, 19, dt.date(2018, 4, 13),
+        ("09628", dt.date(2017, 12, 1), True, False, 19, dt.date(2018, 4, 12),
          "after the certification end date, 31 December 2017"),
         ("03456", dt.date(2015, 1, 5), False, None, None, None,
          "do not state the guided learning hours of F3, F4"),
-        ("10379", dt.date(2015, 1, 5), False, None, 53, dt.date(2016, 1, 11),
+        ("10379", dt.date(2015, 1, 5), False, None, 53, dt.date(2016, 1, 10),
          "the sources give no certification end date"),
         # 03456 has no last entry date, but a later document says it was closed by 28 February
         # 2019: too late to start after that, even though its hours are not stated.
@@ -304,18 +304,42 @@ def test_cli_check__accepted_and_in_progress_in_json(capsys):
     assert out["timeline"] is None
 
 
+def test_timeline__a_plan_whose_last_day_is_the_certification_end_is_in_time(catalogue):
+    """Four weeks from Friday 4 August 2017 are 4 to 31 August, 09629's last certification
+    day: the finish is the last day of study, not the day after."""
+    q = catalogue.find_qualification("09629")
+    held = urns(catalogue, "09629", "3", "5")
+    timeline = check_progress(catalogue, q, held, glh_per_week=10, start=dt.date(2017, 8, 4),
+                              registered=True).timeline
+    assert (timeline.weeks, timeline.finish_by, timeline.in_time) == (
+        4, dt.date(2017, 8, 31), True)
+
+
+def test_timeline__a_start_before_the_date_of_the_check_is_not_worked_out(catalogue):
+    """The units held are those on the date of the check: a start before it is refused with
+    the reason, not called in time (the check said certificates had ended on that date)."""
+    q = catalogue.find_qualification("09628")
+    timeline = check_progress(catalogue, q, [], glh_per_week=5, start=dt.date(2015, 1, 5),
+                              as_at=dt.date(2026, 11, 30)).timeline
+    assert (timeline.in_time, timeline.finish_by) == (None, None)
+    assert timeline.reason.startswith("Not worked out: the start, 5 January 2015, is before "
+                                      "the date of this check, 30 November 2026.")
+
+
 def test_cli_check__timeline_in_json(capsys):
-    out = run_json(capsys, "check", "09628", "--glh-per-week", "5", "--start", "2015-01-05")
+    out = run_json(capsys, "check", "09628", "--glh-per-week", "5", "--start", "2015-01-05",
+                   "--as-at", "2015-01-05")
     assert out["timeline"] | {"reason": None, "source": None} == {
         "glh_per_week": 5.0, "start": "2015-01-05", "glh_needed": 93, "weeks": 19,
-        "finish_by": "2015-05-18", "certification_end": "2017-12-31",
+        "finish_by": "2015-05-17", "certification_end": "2017-12-31",
         "last_entry": "2016-12-31", "closed_to_entry_by": None, "in_time": True,
         "reason": None, "source": None}
     assert out["when_in_progress_done"] is None and out["accepted"] == []
 
 
 def test_cli_check__hours_not_stated_gives_null_with_the_reason(capsys):
-    out = run_json(capsys, "check", "03456", "--glh-per-week", "5", "--start", "2015-01-05")
+    out = run_json(capsys, "check", "03456", "--glh-per-week", "5", "--start", "2015-01-05",
+                   "--as-at", "2015-01-05")
     assert out["timeline"]["in_time"] is None
     assert out["timeline"]["reason"].startswith("Not known: the sources do not state the "
                                                 "guided learning hours of")
@@ -570,7 +594,7 @@ def test_cohort_decisions__results_say_what_was_accepted_and_whether_it_fits(cat
     assert "C6" not in frame.loc["A1", "units_carried_over"]
     assert (frame.loc["A2", "complete"], frame.loc["A2", "complete_when_in_progress_done"]) \
         == ("no", "yes")
-    assert (frame.loc["A3", "in_time"], frame.loc["A3", "finish_by"]) == ("yes", "18 May 2015")
+    assert (frame.loc["A3", "in_time"], frame.loc["A3", "finish_by"]) == ("yes", "17 May 2015")
     assert frame.loc["A3", "timeline"].startswith("In time: 93 guided learning hours")
     assert (frame.loc["A4", "in_time"], frame.loc["A4", "timeline"]) == ("", "")
 

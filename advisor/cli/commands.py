@@ -128,7 +128,7 @@ def command_check(args: argparse.Namespace) -> int:
     result = check_progress(
         catalogue, qualification, held, accepted=_accepted(catalogue, args, qualification),
         in_progress=in_progress, objective=args.objective, glh_per_week=args.glh_per_week,
-        start=args.start or as_at, registered=args.registered)
+        start=args.start or as_at, registered=args.registered, as_at=as_at)
     return answer(args, lambda: json_shapes.progress_dict(catalogue, result, as_at=as_at),
                    lambda: text.progress_text(catalogue, result, as_at=as_at))
 

@@ -314,7 +314,7 @@ class _Assessor:
                 progress = check_progress(
                     self.catalogue, target, carried.transfers, accepted=carried.accepted,
                     in_progress=decided["units_in_progress"], objective=self.objective,
-                    glh_per_week=learner.glh_per_week, start=self.as_at)
+                    glh_per_week=learner.glh_per_week, start=self.as_at, as_at=self.as_at)
                 carried = dataclasses.replace(carried, remaining=progress.today)
         advice = self.recommend(profile)
         return LearnerResult(

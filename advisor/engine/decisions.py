@@ -111,6 +111,7 @@ def check_progress(
     glh_per_week: float | None = None,
     start: dt.date | None = None,
     registered: bool = False,
+    as_at: dt.date | None = None,
 ) -> ProgressCheck:
     """Check ``held`` (URNs) with the centre's decisions, and when the rest can be finished.
 
@@ -118,7 +119,8 @@ def check_progress(
     ``when_done``. With ``glh_per_week`` and ``start``, the timeline: the guided learning hours
     still needed (the units in progress in full, since how far along they are is not known, and
     the fewest-hours plan beyond them) make a finish date, compared with the certification end
-    date and, unless ``registered``, the last entry date. Raises
+    date and, unless ``registered``, the last entry date; a ``start`` before ``as_at`` (the date
+    on which ``held`` are the units held) is not worked out, and the timeline says why. Raises
     :class:`~advisor.engine.combination.DecisionError` for a unit accepted or in progress that
     is not part of the qualification.
     """
@@ -136,7 +138,7 @@ def check_progress(
     if glh_per_week is not None and start is not None:
         timeline = plan_timeline(catalogue, qualification, held, accepted=today.accepted,
                                  in_progress=today.in_progress, glh_per_week=glh_per_week,
-                                 start=start, registered=registered)
+                                 start=start, registered=registered, as_at=as_at)
     bars = evidence_bars(catalogue, qualification) if today.accepted else ()
     return ProgressCheck(today=today, when_done=when_done, timeline=timeline, bars=bars)
 
@@ -151,6 +153,7 @@ def plan_timeline(
     accepted: Iterable[Accepted] = (),
     in_progress: Iterable[str] = (),
     registered: bool = False,
+    as_at: dt.date | None = None,
 ) -> Timeline:
     """When a learner studying ``glh_per_week`` guided learning hours a week from ``start``
     finishes the qualification, and whether that is in time (see :func:`check_progress`)."""
@@ -170,6 +173,11 @@ def plan_timeline(
                        last_entry=entry.date if entry and closed_by is None else None,
                        closed_to_entry_by=entry.date if entry and closed_by else None,
                        in_time=None, reason=missing, source=source)
+    if as_at is not None and start < as_at:
+        return dataclasses.replace(unknown, reason=(
+            f"Not worked out: the start, {uk_date(start)}, is before the date of this check, "
+            f"{uk_date(as_at)}. The units held are those held on {uk_date(as_at)}, so the rest "
+            "is studied from then: give a start on or after it."))
     late = entry is not None and start > entry.date  # too late to start, whatever the hours
     ended = end is not None and start > end.date  # too late for anyone, registered or not
     if glh is None and not (late or ended):
@@ -227,7 +235,7 @@ def _finish(start: dt.date, *, glh: int, glh_per_week: float
     very few hours a week), so that no caller ever sees an OverflowError."""
     try:
         weeks = math.ceil(glh / glh_per_week)
-        return weeks, start + dt.timedelta(weeks=weeks)
+        return weeks, start + dt.timedelta(weeks=weeks, days=-1)  # the last day of study
     except OverflowError:  # an infinite number of weeks, or a date past 31 December 9999
         return None, None
 
