@@ -311,6 +311,21 @@ def test_register_cli__a_refused_import_exits_1_and_changes_nothing(capsys, tmp_
     assert not database.exists()
 
 
+def test_register_cli__a_folder_to_import_into_is_refused_plainly(capsys, tmp_path):
+    code, _, err = run(capsys, "register", "import", str(FIXTURE), "--register", str(tmp_path))
+    assert code == 1
+    assert f"{tmp_path} is a folder: name the register's file" in err
+    assert "Traceback" not in err
+
+
+def test_register_cli__a_register_named_but_not_there_is_not_passed_over(capsys, tmp_path):
+    missing = tmp_path / "typo.sqlite3"
+    code, out, err = run(capsys, "recommend", "--employment", "working", "--register",
+                         str(missing))
+    assert (code, out) == (1, "")  # a file that cannot be read, as elsewhere
+    assert f"no register at {missing}" in err
+
+
 def test_register_cli__status_with_and_without_a_register(capsys, tmp_path):
     database = tmp_path / "r.sqlite3"
     code, out, _ = run(capsys, "register", "status", "--register", str(database), "--json")

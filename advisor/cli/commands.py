@@ -57,7 +57,7 @@ from advisor.cli._base import (
     answer,
     print_json,
 )
-from advisor.cli.register import open_from
+from advisor.cli.register import register_for_answers
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -149,7 +149,7 @@ def command_carry_over(args: argparse.Namespace) -> int:
 
 def command_eligibility(args: argparse.Namespace) -> int:
     catalogue = _load(args)
-    register = open_from(args)
+    register = register_for_answers(args)
     qualification = find_qualification(catalogue, args.qualification, register=register)
     result = check_eligibility(catalogue, qualification, age=args.age, as_at=args.as_at,
                                senior_role=args.senior_role, register=register)
@@ -179,7 +179,7 @@ def command_recommend(args: argparse.Namespace) -> int:
         aim=args.aim,
     )
     try:
-        result = recommend(catalogue, profile, as_at=args.as_at, register=open_from(args),
+        result = recommend(catalogue, profile, as_at=args.as_at, register=register_for_answers(args),
                            register_subject=args.register_subject)
     except AnswerError as error:
         raise UsageError(str(error)) from None
@@ -210,7 +210,7 @@ def command_routes(args: argparse.Namespace) -> int:
             max_steps=args.max_steps, include_inferred=not args.documented_only,
             include_shared_units=not args.documented_only,
             include_direct=not args.documented_only, objective=args.objective,
-            register=open_from(args), register_subject=args.register_subject,
+            register=register_for_answers(args), register_subject=args.register_subject,
         )
         routes = list(itertools.islice(found, args.limit))
     except RouteError as error:

@@ -57,6 +57,17 @@ def open_from(args: argparse.Namespace) -> Register | None:
         raise FileProblem(str(error)) from None
 
 
+def register_for_answers(args: argparse.Namespace) -> Register | None:
+    """The register the answering commands use: none when there is none at the default place,
+    but one named with ``--register`` must be there (a mistyped path is not passed over)."""
+    path = _register_path(args)
+    if args.register_path is not None and not path.is_file():
+        raise FileProblem(f"no register at {path}; import Ofqual's full data set there first "
+                          f"(advisor register import FILE --register {path}), or leave out "
+                          "--register to answer from the documents alone")
+    return open_from(args)
+
+
 def _required(args: argparse.Namespace) -> Register:
     register = open_from(args)
     if register is None:
@@ -174,4 +185,4 @@ def add_register(commands: Any, json_option: argparse.ArgumentParser) -> None:
     ).set_defaults(handler=_command_status)
 
 
-__all__ = ["EXIT_OK", "add_register", "open_from", "register_option"]
+__all__ = ["EXIT_OK", "add_register", "open_from", "register_for_answers", "register_option"]

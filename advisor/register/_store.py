@@ -224,9 +224,16 @@ def import_register(source: Path, database: Path, *,
     two rows with the same number, the later is kept and the duplicate reported.
     """
     database = Path(database)
-    database.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{database.name}.", suffix=".importing",
-                                         dir=database.parent)
+    if database.is_dir():
+        raise RegisterError(f"{database} is a folder: name the register's file, for example "
+                            f"{database / 'register.sqlite3'}")
+    try:
+        database.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{database.name}.", suffix=".importing",
+                                             dir=database.parent)
+    except OSError as error:
+        raise RegisterError(f"cannot write the register at {database}: "
+                            f"{error.strerror}") from None
     os.close(handle)
     try:
         result = _build(Path(source), Path(temporary), previous=database,
