@@ -179,7 +179,8 @@ def command_recommend(args: argparse.Namespace) -> int:
         aim=args.aim,
     )
     try:
-        result = recommend(catalogue, profile, as_at=args.as_at, register=register_for_answers(args),
+        result = recommend(catalogue, profile, as_at=args.as_at,
+                           register=register_for_answers(args),
                            register_subject=args.register_subject)
     except AnswerError as error:
         raise UsageError(str(error)) from None
