@@ -229,9 +229,9 @@ def accept_counterpart(catalogue: Catalogue, target: Qualification, similar: Sim
 
 def offer_record(catalogue: Catalogue, query: CheckQuery, result: ProgressCheck,
                  as_at: dt.date) -> None:
-    """The check as a printable record of the centre's decisions, notes included (offered once
-    there is a decision or a timeline to record)."""
-    if not (query.accepted or query.in_progress or result.timeline is not None):
+    """The check as a printable record, the centre's decisions and notes included (offered once
+    there is a unit ticked, a decision or a timeline to record)."""
+    if not (query.units or query.accepted or query.in_progress or result.timeline is not None):
         return
     record = ActionPlan(as_at=as_at, answers=check_answers(catalogue, query), progress=result,
                         created=dt.date.today(), **printout_details(staff="Assessor"))

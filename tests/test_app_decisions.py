@@ -160,6 +160,15 @@ def test_check_decisions__the_record_holds_the_decisions_and_the_note():
     assert "Download this check as a record (a page to print or keep)" in labels
 
 
+def test_check_record__offered_for_units_ticked_alone():
+    """Units ticked and nothing else decided is the commonest check: it has its record too."""
+    record = "Download this check as a record (a page to print or keep)"
+    at = check_units("ocr-03456", [])
+    assert record not in [b.label for b in at.get("download_button")]
+    at = check_units("ocr-03456", REST)
+    assert record in [b.label for b in at.get("download_button")]
+
+
 def test_route_decisions__a_similar_unit_is_accepted_in_one_click():
     at = open_with_link("app_pages/plan_route.py", units="D/506/2153", to="03456")
     at.button(key="route_accept_1_0").click().run()
