@@ -356,3 +356,19 @@ def test_check__rules_met_after_certificates_ended_and_why_there_is_no_plan(caps
     assert out["plan"] is None
     assert out["no_plan_reason"].startswith(
         "No completion can be planned from the units the sources list")
+
+
+def test_carry_over__from_a_national_structure_is_refused_as_for_every_command(capsys):
+    assert main(["carry-over", "--from", "S/016/608", "--to", "10379"]) == 2
+    assert "S/016/608 is a national structure" in capsys.readouterr().err
+
+
+def test_recommend__a_qualification_named_twice_is_held_once(capsys):
+    out = run_json(capsys, "recommend", "--has", "09628,09628", "--employment", "working")
+    assert [r["code"] for r in out["reasons"]].count("holds-qualification") == 1
+
+
+def test_eligibility__before_it_opens_nothing_is_said_of_its_closing(capsys):
+    out = run_json(capsys, "eligibility", "601/4404/X", "--age", "14", "--as-at", "2014-09-30")
+    codes = [reason["code"] for reason in out["reasons"]]
+    assert "not-yet-open" in codes and "dates-unknown" not in codes

@@ -77,7 +77,8 @@ def _units_argument(value: str | None) -> list[str]:
 def _held(catalogue: Catalogue, value: str | None) -> list[Qualification]:
     """The qualifications ``--has`` names: national structures are refused, as links refuse
     them (a learner holds an awarding body's version, not the structure)."""
-    held = [catalogue.find_qualification(ref) for ref in _units_argument(value)]
+    held = list(dict.fromkeys(catalogue.find_qualification(ref)  # each once
+                              for ref in _units_argument(value)))
     for q in held:
         if q.category is Category.NATIONAL_STRUCTURE:
             raise UsageError(f"{q.reference} is a national structure, not a qualification a "
@@ -136,7 +137,7 @@ def command_check(args: argparse.Namespace) -> int:
 def command_carry_over(args: argparse.Namespace) -> int:
     catalogue = _load(args)
     target = catalogue.find_qualification(args.to)
-    source = catalogue.find_qualification(args.from_) if args.from_ else None
+    source = _held(catalogue, args.from_)[0] if args.from_ else None
     if source is None and not args.units:
         raise UsageError("give --from QUAL or --units U,U,... (or both)")
     held = resolve_units(catalogue, _units_argument(args.units), source)

@@ -332,9 +332,10 @@ def _date_reasons(q: Qualification, as_at: dt.date) -> list[Reason]:
     d = q.dates
     closed = False
     if d.operational_start is not None and as_at < d.operational_start.date:
-        reasons.append(Reason(ReasonCode.NOT_YET_OPEN,
-                              f"Opens to learners on {uk_date(d.operational_start.date)}.",
-                              d.operational_start.source))
+        # Before it opens, nothing about its closing applies yet (nor "not known if open").
+        return [Reason(ReasonCode.NOT_YET_OPEN,
+                       f"Opens to learners on {uk_date(d.operational_start.date)}.",
+                       d.operational_start.source)]
     if d.last_entry is not None:
         if as_at > d.last_entry.date:
             closed = True
