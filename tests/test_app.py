@@ -109,7 +109,9 @@ def test_check__09628_unit_3_only_plans_the_other_two():
     plan = table_with(at, "URN")
     assert list(plan["URN"]) == ["R/502/9652", "Y/502/9653"]
     assert any("8 additional credits" in t for t in texts(at.markdown))
-    assert [b.label for b in at.get("download_button")] == ["Download completion plan (CSV)"]
+    assert [b.label for b in at.get("download_button")] == [
+        "Download completion plan (CSV)",
+        "Download this check as a record (a page to print or keep)"]
 
 
 def test_check__03456_example_needs_ten_more_credits(catalogue):

@@ -556,3 +556,13 @@ def test_eligibility__the_age_is_not_asked_for_where_it_would_not_settle_it(cata
     senior = check_eligibility(catalogue, asks_seniority, age=30, as_at=dt.date(2016, 6, 1))
     assert senior.depends_on == ("senior role",)
     assert senior.depends_on_words("your") == "whether your job is a senior role"
+
+
+def test_options__count_the_mandatory_units_of_a_qualification_held(catalogue):
+    """09628 and 09629 share D/502/9654: holding 09628 counts 5 of 09629's 17 credits, as
+    carry-over, routes and intakes count them."""
+    result = recommend(catalogue, Profile(held_qualifications=("ocr-09628",),
+                                          employment=Employment.WORKING, job_role="Team Leader"),
+                       as_at=dt.date(2015, 3, 1))
+    option = next(o for o in result.options if o.qualification.id == "ocr-09629")
+    assert (option.check.credits_counted, option.check.credits_required) == (5, 17)

@@ -40,6 +40,7 @@ from advisor.catalogue import (
     Statement,
 )
 from advisor.engine.answers import AnswerError
+from advisor.engine.carryover import units_of_qualification
 from advisor.engine.combination import check_combination
 from advisor.engine.eligibility import (
     Eligibility,
@@ -465,6 +466,11 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
     # What replaced a qualification held: much of it would repeat what the learner has.
     replacing = {r.by: (catalogue.qualifications[i], r) for i in held
                  if i in catalogue.qualifications for r in catalogue.qualifications[i].replaced_by}
+    # The units the learner holds: those named, and the mandatory units of each qualification
+    # completed (as a route or an intake counts them).
+    units_held = list(dict.fromkeys([*profile.held_units, *(
+        urn for i in profile.held_qualifications if i in catalogue.qualifications
+        for urn in units_of_qualification(catalogue, catalogue.qualifications[i])[0])]))
     options = []
     registered = (register_qualifications_at(catalogue, register, level, as_at, subject=subject)
                   if register is not None else [])
@@ -482,8 +488,7 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
                        + ": much of it would repeat what they already have.")
             fits = False if profile.aim is not None else None
             note = f"{repeats} {note}" if note else repeats
-        check = (check_combination(catalogue, q, profile.held_units) if check_options
-                 else None)
+        check = check_combination(catalogue, q, units_held) if check_options else None
         options.append(Option(q, eligibility, fits, note, check))
     # Open on the date first, then not known, then closed; then those that fit the aim, those
     # the learner can start, and those their units count most towards. Stable: among equals,
