@@ -562,7 +562,7 @@ def test_options__count_the_mandatory_units_of_a_qualification_held(catalogue):
     """09628 and 09629 share D/502/9654: holding 09628 counts 5 of 09629's 17 credits, as
     carry-over, routes and intakes count them."""
     result = recommend(catalogue, Profile(held_qualifications=("ocr-09628",),
-                                          employment=Employment.WORKING, job_role="Team Leader"),
+                                          employment=Employment.WORKING, role="Team Leader"),
                        as_at=dt.date(2015, 3, 1))
     option = next(o for o in result.options if o.qualification.id == "ocr-09629")
     assert (option.check.credits_counted, option.check.credits_required) == (5, 17)
