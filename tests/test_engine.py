@@ -275,6 +275,26 @@ def urns_of(catalogue, code: str, numbers: list[str]) -> list[str]:
 # ------------------------------------------------------------------------------- carry-over
 
 
+def test_carry_over__from_a_qualification_whose_units_are_not_listed_says_so(catalogue):
+    """03455's units are in none of the sources: that none of them counts is not known."""
+    result = carry_over(catalogue, catalogue.find_qualification("10380"),
+                        from_qualification=catalogue.find_qualification("03455"))
+    assert result.transfers == () and result.held_units_known is False
+    assert result.notes[0].statement.startswith(
+        "The sources do not list the units of OCR Level 2 NVQ Certificate in Customer Service "
+        "(03455), so which of them count here cannot be worked out")
+
+
+def test_carry_over__units_of_a_structure_a_qualification_is_taken_to_follow_are_flagged(
+        catalogue):
+    """10378's units are those of S/016/371, by inference: counted, with a note to confirm."""
+    result = carry_over(catalogue, catalogue.find_qualification("601/4404/X"),
+                        from_qualification=catalogue.find_qualification("10378"))
+    assert result.credits_transferred == 14 and result.held_units_known
+    assert ("the mandatory units of the national structure S/016/371, which it is inferred to "
+            "follow. Confirm them from the learner's certificate") in result.notes[0].statement
+
+
 def test_carry_over__similar_titles_do_not_count(catalogue):
     target = catalogue.find_qualification("03456")
     result = carry_over(catalogue, target, units=["H/506/2154"])  # 2014 telephone unit

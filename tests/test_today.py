@@ -369,3 +369,15 @@ def test_cli__units_in_progress_that_complete_it_and_routes_that_end_in_closed_o
     out = capsys.readouterr().out
     assert out.startswith("Route 1: 09628 -> 09629 (closed; documented; 0 more credits)")
     assert "still needed: nothing more, but certificates for it are no longer issued" in out
+
+
+def test_route_printout__does_not_say_nothing_counts_when_the_units_held_are_not_known(
+        catalogue):
+    """03455's units are in none of the sources: the plan says so, and whom to ask."""
+    start = catalogue.find_qualification("03455")
+    route = next(find_routes(catalogue, from_qualification=start,
+                             to_qualification=catalogue.find_qualification("10380"), as_at=TODAY))
+    text = " ".join(action_plan_html(catalogue, ActionPlan(as_at=TODAY, route=route)).split())
+    assert "No unit you hold counts" not in text
+    assert ("The sources do not list the units of OCR Level 2 NVQ Certificate in Customer "
+            "Service (03455), so which of them count here cannot be worked out") in text

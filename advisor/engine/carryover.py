@@ -85,6 +85,9 @@ class CarryOver:
     # and the documented bars on the learner's evidence towards the target.
     accepted: tuple[Accepted, ...] = ()
     bars: tuple[EvidenceBar, ...] = ()
+    # False when the units of the completed qualification are not in the sources: whether any
+    # of them transfers is then not known (a note says so).
+    held_units_known: bool = True
 
 
 def units_of_qualification(catalogue: Catalogue, qualification: Qualification
@@ -159,9 +162,9 @@ def carry_over(
                 urn, f"Not part of {target.title}: no unit with this reference number." if rules
                 else f"Not known: the sources do not list the units of {target.title}, so "
                      "whether this unit counts cannot be said; ask the centre.", ()))
-    notes = _evidence_notes(catalogue, target, from_qualification,
-                            {kind for urn in held for kind in _held_through(catalogue, urn,
-                                                                           source_kinds)})
+    notes = _source_units_notes(catalogue, from_qualification) + _evidence_notes(
+        catalogue, target, from_qualification,
+        {kind for urn in held for kind in _held_through(catalogue, urn, source_kinds)})
 
     decided = _accepted_in_target(target, accepted, similar, target_units)
     bars: tuple[EvidenceBar, ...] = ()
@@ -185,6 +188,8 @@ def carry_over(
         possible_similar=tuple(_similar(catalogue, possible, target_units)),
         accepted=remaining.accepted,
         bars=bars,
+        held_units_known=from_qualification is None
+        or catalogue.effective_rules(from_qualification)[0] is not None,
     )
 
 
@@ -234,6 +239,32 @@ def _similar(catalogue: Catalogue, urns: Iterable[str],
     listed = set(target_units)
     return [Similar(urn, other) for urn in urns if urn not in listed
             for other in units_with_same_title(catalogue.graph, urn) if other in listed]
+
+
+def _source_units_notes(catalogue: Catalogue, from_qualification: Qualification | None
+                        ) -> list[EvidenceNote]:
+    """What is not known of the completed qualification's units: none listed in the sources
+    (so nothing can be said to carry over from it), or only those of a national structure it
+    is taken to follow."""
+    if from_qualification is None:
+        return []
+    rules, structure = catalogue.effective_rules(from_qualification)
+    name = from_qualification.name
+    if rules is None:
+        return [EvidenceNote(
+            f"The sources do not list the units of {name}, so which of them count here cannot "
+            "be worked out: take the learner's certificate or unit record to the centre and "
+            "ask.", from_qualification.source)]
+    followed = catalogue.structure_followed(from_qualification)
+    if structure is not None and followed is not None:
+        how = "is inferred to follow" if followed[1] else "follows"
+        based_on = from_qualification.based_on
+        return [EvidenceNote(
+            f"The sources do not list the units of {name}: those counted here are the "
+            f"mandatory units of the national structure {structure.structure_reference}, which "
+            f"it {how}. Confirm them from the learner's certificate or unit record.",
+            based_on.source if based_on is not None else from_qualification.source)]
+    return []
 
 
 def _evidence_notes(catalogue: Catalogue, target: Qualification,

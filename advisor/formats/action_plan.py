@@ -183,6 +183,7 @@ class _CarryOver:
     name: str
     transfers: list[str]
     credits_transferred: int
+    held_units_known: bool  # False: whether any transfers is not known (a note says why)
     similar: list[tuple[str, str]]  # (a unit held, the unit of the target it is like)
     barred: list[_Cited]
     notes: list[_Cited]
@@ -450,6 +451,7 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: _Sources,
         name=result.target.name,
         transfers=[describe_unit(catalogue, urn, rules) for urn in result.transfers],
         credits_transferred=result.credits_transferred,
+        held_units_known=result.held_units_known,
         similar=[(describe_unit(catalogue, s.urn), describe_unit(catalogue, s.target, rules))
                  for s in result.similar],
         barred=[_Cited(f"{n.urn}: {n.reason}", sources.cite(n.source)) for n in barred],

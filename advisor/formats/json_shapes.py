@@ -174,6 +174,7 @@ def carry_over_dict(catalogue: Catalogue, result: CarryOver, *,
             {"urn": n.urn, "reason": n.reason, "source": [c.label() for c in n.source]}
             for n in result.not_transferable
         ],
+        "held_units_known": result.held_units_known,
         "evidence_notes": [
             {"statement": n.statement, "source": [c.label() for c in n.source]}
             for n in result.notes

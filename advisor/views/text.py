@@ -176,8 +176,11 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
     elif rules is None:
         lines.append("Whether any unit transfers is not known: the sources do not list its "
                      "units.")
-    else:
+    elif result.held_units_known:
         lines.append("No unit transfers (no unit with the same reference number).")
+    if not result.held_units_known and rules is not None and result.from_qualification:
+        lines.append(f"Whether any unit of {result.from_qualification.name} transfers is not "
+                     "known (see the note below).")
     if result.possible:
         lines.append("Would also transfer, if taken as an optional unit:")
         lines += [f"  ? {describe_unit(catalogue, u, rules)}" for u in result.possible]
