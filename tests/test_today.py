@@ -30,6 +30,7 @@ from advisor import (
     frameworks_route_leads_into,
     recommend,
     status_on,
+    tables,
 )
 from advisor.cli import main
 from tests.support.examples import examples
@@ -381,3 +382,15 @@ def test_route_printout__does_not_say_nothing_counts_when_the_units_held_are_not
     assert "No unit you hold counts" not in text
     assert ("The sources do not list the units of OCR Level 2 NVQ Certificate in Customer "
             "Service (03455), so which of them count here cannot be worked out") in text
+
+
+def test_options__a_closed_qualification_that_fits_the_aim_says_it_is_closed(catalogue):
+    """On paper a bare "Yes" beside 03456 (certificates ended in 2019) reads as advice."""
+    result = recommend(catalogue, Profile(employment=Employment.WORKING, role="Team Leader",
+                                          aim=Aim.COMPETENCE), as_at=TODAY)
+    fits = tables.options_table(result).set_index("Code")["Fits the aim"]
+    assert fits["03456"] == "yes, but closed"
+    assert fits["10380"] == "yes"
+    text = " ".join(action_plan_html(catalogue, ActionPlan(as_at=TODAY,
+                                                           recommendation=result)).split())
+    assert "<td>Yes, but closed</td>" in text

@@ -53,6 +53,7 @@ from advisor.views.labels import (
     citation,
     component_held,
     component_kind,
+    fits_aim_words,
     replacement_names,
     standard_taking_its_place,
     status_in_a_clause,
@@ -374,9 +375,8 @@ def _recommendation(catalogue: Catalogue, result: Recommendation,
     cautions = _cited(result.cautions, sources)
     options = []
     for option in result.options:
-        fits = {True: "Yes", False: "No", None: "Not known"}[option.fits_aim]
-        if result.profile.aim is None:
-            fits = "No aim given"
+        fits = (fits_aim_words(option).capitalize() if result.profile.aim is not None
+                else "No aim given")
         notes = _cited((r for r in option.eligibility.reasons if r.code in _STATUS_NOTES),
                        sources)
         # Closed: its reasons say so with their dates ("Closed to new learners: the last

@@ -27,7 +27,7 @@ from advisor.engine.eligibility import Eligibility, ReasonCode, Status, StatusOn
 from advisor.engine.frameworks import ComponentStatus, standard_note
 from advisor.engine.frameworks import framework_name as framework_label  # its one home
 from advisor.engine.planner import Objective
-from advisor.engine.recommend_types import Aim, Employment
+from advisor.engine.recommend_types import Aim, Employment, Option
 from advisor.engine.routes import Route, RouteStep, StepKind
 from advisor.engine.wording import count, group_name, uk_date
 from advisor.register import ENTRY, RegisterEntry
@@ -58,6 +58,7 @@ __all__ = [
     "entry_status",
     "entry_status_in_brief",
     "entry_status_line",
+    "fits_aim_words",
     "framework_label",
     "group_name",
     "group_requirement",
@@ -88,6 +89,15 @@ def yes_no(value: bool | None, unknown: str | None) -> str | None:
     """A yes/no answer in words; ``unknown`` where it is not known (each table says it its
     own way: "unknown", "not known", or nothing, left for the table to fill)."""
     return unknown if value is None else "yes" if value else "no"
+
+
+def fits_aim_words(option: Option) -> str:
+    """Whether an option fits the learner's aim, in words: "yes, but closed" where it fits but
+    has closed on the date, so that a "yes" beside it is not read as advice to enrol."""
+    words = yes_no(option.fits_aim, "not known") or "not known"
+    if option.fits_aim and option.eligibility.status.status.closed:
+        return "yes, but closed"
+    return words
 
 
 def component_kind(kind: ComponentKind) -> str:

@@ -43,12 +43,12 @@ from advisor.views.labels import (
     component_held,
     component_kind,
     entry_status,
+    fits_aim_words,
     group_name,
     group_requirement,
     qualification_label,
     route_status,
     status_sentence,
-    yes_no,
 )
 
 
@@ -470,7 +470,7 @@ def options_table(result: Recommendation) -> pd.DataFrame:
             "Kind": KIND_WORDS[q.kind].split(":")[0],
             "New learners": entry_status(option.eligibility),
             "Can start": can_start(option.eligibility),
-            "Fits the aim": yes_no(option.fits_aim, "not known"),
+            "Fits the aim": fits_aim_words(option),
             "Credits already counted": check.credits_counted if check and known else None,
             "Credits still needed": still,
             "From": REGISTER_ORIGIN if from_register(q) else "the documents",
