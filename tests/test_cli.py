@@ -257,8 +257,9 @@ def test_text__eligibility_text_lists_every_reason_with_its_code(small_data):
     result = check_eligibility(catalogue, catalogue.find_qualification("001"), age=20,
                                as_at=dt.date(2015, 6, 1))
     assert text.eligibility_text(catalogue, result).splitlines() == [
-        "Level 2 Certificate in Testing on 1 June 2015: Cannot be confirmed from the sources: "
-        "check with the awarding body.",
+        "Level 2 Certificate in Testing on 1 June 2015: Open to new learners on this date; "
+        "whether this learner can start cannot be confirmed from the sources: check with the "
+        "awarding body.",
         "  [open-to-entry] Open to new learners until 31 December 2016.",
         "  [age-unknown] The sources do not say which age groups it is approved for.",
     ]

@@ -549,7 +549,10 @@ def test_eligibility__the_age_is_not_asked_for_where_it_would_not_settle_it(cata
     silent = q.model_copy(update={"ages": None})  # as for a qualification only the register has
     result = check_eligibility(catalogue, silent, as_at=dt.date(2016, 6, 1))
     assert result.eligible is None and result.depends_on == ()
-    assert result.summary.startswith("Cannot be confirmed from the sources")
+    # Open on the date: that much is known, and said first.
+    assert result.summary == ("Open to new learners on this date; whether this learner can "
+                              "start cannot be confirmed from the sources: check with the "
+                              "awarding body.")
     rule = catalogue.find_qualification("10381").role_requirement
     assert rule is not None
     asks_seniority = q.model_copy(update={"role_requirement": rule})  # open, age approved

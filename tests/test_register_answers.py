@@ -80,6 +80,33 @@ def test_eligibility__a_date_the_documents_do_not_give_comes_from_the_register(c
     assert after.status is Status.CLOSED
 
 
+def test_eligibility__a_status_of_withdrawn_closes_it_whatever_the_dates(catalogue, tmp_path):
+    register = _synthetic_register(tmp_path, synthetic_row(
+        "601/4404/X", **{"Qualification Title": "SYNTHETIC row for 601/4404/X",
+                         "Qualification Status": "Withdrawn",
+                         "Operational Start Date": "01/10/2014"}))
+    result = check_eligibility(catalogue, catalogue.find_qualification("601/4404/X"), age=20,
+                               as_at=TODAY, register=register)
+    assert (result.eligible, result.status.status) == (False, Status.CLOSED)
+    assert result.reasons[0].message == ("Closed to new learners: the Ofqual register lists it "
+                                         "as 'Withdrawn'.")
+    assert ReasonCode.OPEN_TO_ENTRY not in {r.code for r in result.reasons}
+
+
+def test_register_search__open_on_leaves_out_the_withdrawn_and_the_no_longer_certificated(
+        tmp_path):
+    register = _synthetic_register(
+        tmp_path,
+        synthetic_row("610/0001/1"),
+        synthetic_row("610/0002/2", **{"Qualification Status": "Withdrawn"}),
+        synthetic_row("610/0003/3", **{"Certification End Date": "31/12/2025"}),
+        synthetic_row("610/0004/4", **{"Qualification Status": "No longer awarded"}))
+    found = register.search("customer service", open_on=TODAY)
+    assert [e.number for e in found] == ["610/0001/1"]
+    every = register.search("customer service")
+    assert [e.open_on(TODAY) for e in every] == [True, False, False, False]
+
+
 def test_eligibility__a_date_that_differs_says_so_and_uses_the_registers(catalogue, tmp_path):
     register = _synthetic_register(tmp_path, synthetic_row(
         "600/0840/4", **{"Qualification Title": "SYNTHETIC row for 600/0840/4",

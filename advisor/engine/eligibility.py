@@ -199,6 +199,9 @@ class Eligibility:
                 return "Not yet open to new learners on this date."
             return "Not open to this learner on this date."
         if not self.depends_on:
+            if self.status.status is Status.OPEN:  # who may start it is what is not known
+                return ("Open to new learners on this date; whether this learner can start "
+                        "cannot be confirmed from the sources: check with the awarding body.")
             return "Cannot be confirmed from the sources: check with the awarding body."
         depends = (f"whether this learner can start depends on "
                    f"{self.depends_on_words('their')}, not given.")
@@ -288,6 +291,7 @@ def check_eligibility(
     return Eligibility(q, as_at, eligible, tuple(reasons), registered)
 
 
+_CLOSED = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED}
 _DECIDED = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED, ReasonCode.NOT_YET_OPEN,
             ReasonCode.OPEN_TO_ENTRY}
 
@@ -316,6 +320,14 @@ def _dated_reasons(q: Qualification, as_at: dt.date,
         notes = [Reason(ReasonCode.REGISTER_RECORD, register_summary(entry), cite)]
         notes += [Reason(ReasonCode.REGISTER_DATES_DIFFER, message, sources)
                   for message, sources in differences]
+    if entry is not None and entry.withdrawn and not {r.code for r in reasons} & _CLOSED:
+        # The register's status is the regulator's current word, whatever the dates say.
+        reasons = [r for r in reasons if r.code not in {ReasonCode.OPEN_TO_ENTRY,
+                                                        ReasonCode.DATES_UNKNOWN}]
+        reasons.insert(0, Reason(
+            ReasonCode.CLOSED_TO_ENTRY,
+            f"Closed to new learners: the Ofqual register lists it as '{entry.status}'.",
+            (register_citation(register, entry),)))
     if (start is not None and entry is not None and entry.operational_end is None
             and start.date <= as_at and not {r.code for r in reasons} & _DECIDED):
         # The register records what is current: a start and no end means it is open.

@@ -40,6 +40,8 @@ _TYPES = {"level": "INTEGER", "total_credits": "INTEGER", "min_glh": "INTEGER",
           "max_glh": "INTEGER", "tqt": "INTEGER", "glh": "INTEGER", "source_row": "INTEGER",
           "offered_in_england": "INTEGER", "offered_in_northern_ireland": "INTEGER",
           "approved_for_del": "INTEGER"}
+# Words of the register's status that mean a qualification is no longer offered.
+_WITHDRAWN_STATUS_WORDS = ("withdrawn", "no longer", "expired")
 _DATES = ("regulation_start", "operational_start", "operational_end", "certification_end")
 _BOOLEANS = ("offered_in_england", "offered_in_northern_ireland", "approved_for_del")
 
@@ -163,10 +165,19 @@ class RegisterEntry:
     def name(self) -> str:
         return f"{self.title or 'untitled'} ({self.number})"
 
+    @property
+    def withdrawn(self) -> bool:
+        """Whether the register's own status says it is no longer offered ("Withdrawn", "No
+        longer awarded", "Expired"), whatever its dates say."""
+        return self.status is not None and any(
+            words in self.status.casefold() for words in _WITHDRAWN_STATUS_WORDS)
+
     def open_on(self, day: dt.date) -> bool | None:
-        """Whether the register's dates say learners may start it on ``day``: None when it
-        gives no operational start date (and no end date that has passed)."""
-        if self.operational_end is not None and day > self.operational_end:
+        """Whether the register says learners may start it on ``day``: not when its status
+        says it is withdrawn, nor after its operational or certification end date; None when
+        it gives no operational start date (and nothing that closes it)."""
+        if self.withdrawn or any(end is not None and day > end for end in (
+                self.operational_end, self.certification_end)):
             return False
         if self.operational_start is None:
             return None
@@ -432,10 +443,13 @@ class Register:
         if level is not None:
             clauses.append("q.level = ?")
             parameters.append(level)
-        if open_on is not None:
+        if open_on is not None:  # as RegisterEntry.open_on says
             clauses.append("q.operational_start <= ? AND (q.operational_end IS NULL OR "
-                           "q.operational_end >= ?)")
-            parameters += [open_on.isoformat()] * 2
+                           "q.operational_end >= ?) AND (q.certification_end IS NULL OR "
+                           "q.certification_end >= ?)")
+            parameters += [open_on.isoformat()] * 3
+            clauses += [f"coalesce(lower(q.status), '') NOT LIKE '%{words}%'"
+                        for words in _WITHDRAWN_STATUS_WORDS]
         if organisation:
             clauses.append("(q.org_name = ? COLLATE NOCASE OR q.org_acronym = ? "
                            "COLLATE NOCASE)")
