@@ -225,8 +225,8 @@ def show_route(ctx: Frame, route: Route) -> None:
                                                        register=ctx.register))
         carried = step.carry_over
         if carried.transfers:
-            transferred = count(carried.credits_transferred, "credit")
-            st.write(f"Carries over: {transferred} from units already held.")
+            transferred = labels.carried_credits(carried)
+            st.write(f"Carries over from units already held: {transferred}.")
         table = tables.carry_over_table(catalogue, carried)
         if not table.empty:
             show_table(table, name=f"Units held, step {number}", key=f"route_carry_{number}",

@@ -209,7 +209,7 @@ def test_plan_route__09628_to_level_3_while_09629_was_open():
     assert not at.exception
     text = all_text(at)
     assert "Step 1: 09629" in text
-    assert "Carries over: 5 credits" in text
+    assert "Carries over from units already held: 5 credits." in text
     assert "Still needed: 12 credits" in text
     plan = next(d.value for d in at.dataframe if "GLH" in d.value.columns)
     assert list(plan["URN"]) == ["H/502/9655", "K/502/9656"]

@@ -549,3 +549,15 @@ def test_status__stated_and_inferred_replacements_are_told_apart(tmp_path):
     assert labels.status_sentence(catalogue, status, on).endswith(
         "What replaced it, as the sources state or suggest: Level 3 Certificate in Testing "
         "(002); Level 2 Certificate in Testing (001) (inferred).")
+
+
+def test_carry_over__credits_a_group_maximum_stops_are_not_said_to_count(catalogue):
+    """601/4404/X's Group C counts at most 3 credits: of 9 transferred, 3 count."""
+    held = ["F/503/0392", "F/503/0361", "H/506/1795", "A/506/1799"]
+    result = carry_over(catalogue, catalogue.find_qualification("601/4404/X"), units=held)
+    assert (result.credits_transferred, result.credits_counting) == (9, 3)
+    assert labels.carried_credits(result) == (
+        "9 credits, of which 3 count (a group's maximum stops the rest)")
+    plain = carry_over(catalogue, catalogue.find_qualification("09629"),
+                       from_qualification=catalogue.find_qualification("09628"))
+    assert labels.carried_credits(plain) == "5 credits"

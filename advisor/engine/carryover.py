@@ -85,6 +85,9 @@ class CarryOver:
     # and the documented bars on the learner's evidence towards the target.
     accepted: tuple[Accepted, ...] = ()
     bars: tuple[EvidenceBar, ...] = ()
+    # Of ``credits_transferred``, those that count towards the target: fewer where a group's
+    # maximum stops some (601/4404/X's Group C counts at most 3).
+    credits_counting: int | None = None
     # False when the units of the completed qualification are not in the sources: whether any
     # of them transfers is then not known (a note says so).
     held_units_known: bool = True
@@ -188,6 +191,8 @@ def carry_over(
         possible_similar=tuple(_similar(catalogue, possible, target_units)),
         accepted=remaining.accepted,
         bars=bars,
+        credits_counting=(check_combination(catalogue, target, transfers).credits_counted
+                          if rules is not None else None),
         held_units_known=from_qualification is None
         or catalogue.effective_rules(from_qualification)[0] is not None,
     )

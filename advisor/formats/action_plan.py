@@ -49,6 +49,7 @@ from advisor.views.labels import (
     REGISTER_ORIGIN,
     STANDARD_HEADING,
     STATUS_WORDS,
+    carried_credits,
     check_headline,
     citation,
     component_held,
@@ -183,7 +184,7 @@ class _CarryOver:
     heading: str | None
     name: str
     transfers: list[str]
-    credits_transferred: int
+    credits_transferred: str  # in words, with how many count where a group's maximum stops some
     held_units_known: bool  # False: whether any transfers is not known (a note says why)
     similar: list[tuple[str, str]]  # (a unit held, the unit of the target it is like)
     barred: list[_Cited]
@@ -450,7 +451,7 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: _Sources,
         heading=heading,
         name=result.target.name,
         transfers=[describe_unit(catalogue, urn, rules) for urn in result.transfers],
-        credits_transferred=result.credits_transferred,
+        credits_transferred=carried_credits(result),
         held_units_known=result.held_units_known,
         similar=[(describe_unit(catalogue, s.urn), describe_unit(catalogue, s.target, rules))
                  for s in result.similar],

@@ -159,6 +159,7 @@ def carry_over_dict(catalogue: Catalogue, result: CarryOver, *,
         "held": [unit_dict(catalogue, u) for u in result.held],
         "transfers": [unit_dict(catalogue, u, rules) for u in result.transfers],
         "credits_transferred": result.credits_transferred,
+        "credits_counting": result.credits_counting,
         "possible_transfers": [unit_dict(catalogue, u, rules) for u in result.possible],
         "possible_similar": [
             {"urn": s.urn, "title": catalogue.units[s.urn].title,

@@ -22,6 +22,7 @@ from advisor.catalogue import (
     Qualification,
     Structure,
 )
+from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult
 from advisor.engine.eligibility import Eligibility, ReasonCode, Status, StatusOnDate
 from advisor.engine.frameworks import ComponentStatus, standard_note
@@ -49,6 +50,7 @@ __all__ = [
     "STATUS_WORDS",
     "STEP_WORDS",
     "STRUCTURE_WORDS",
+    "carried_credits",
     "check_headline",
     "citation",
     "cite",
@@ -89,6 +91,16 @@ def yes_no(value: bool | None, unknown: str | None) -> str | None:
     """A yes/no answer in words; ``unknown`` where it is not known (each table says it its
     own way: "unknown", "not known", or nothing, left for the table to fill)."""
     return unknown if value is None else "yes" if value else "no"
+
+
+def carried_credits(carry: CarryOver) -> str:
+    """The credits of the units that carry over, and how many of them count where a group's
+    maximum stops some: "9 credits, of which 3 count (a group's maximum stops the rest)"."""
+    words = count(carry.credits_transferred, "credit")
+    counting = carry.credits_counting
+    if counting is not None and counting < carry.credits_transferred:
+        words += f", of which {counting} count (a group's maximum stops the rest)"
+    return words
 
 
 def fits_aim_words(option: Option) -> str:

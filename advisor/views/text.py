@@ -30,6 +30,7 @@ from advisor.views.labels import (
     NOTHING_BEYOND_IN_PROGRESS,
     REGISTER_ORIGIN,
     STANDARD_HEADING,
+    carried_credits,
     cite,
     completion_words,
     component_held,
@@ -170,8 +171,7 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
     rules, _ = catalogue.effective_rules(result.target)
     lines = [f"Carry-over to {result.target.title}:"]
     if result.transfers:
-        lines.append(f"Transfers ({count(result.credits_transferred, 'credit')}, same unit "
-                     "reference):")
+        lines.append(f"Transfers, same unit reference: {carried_credits(result)}:")
         lines += [f"  = {describe_unit(catalogue, u, rules)}" for u in result.transfers]
     elif rules is None:
         lines.append("Whether any unit transfers is not known: the sources do not list its "
@@ -282,7 +282,7 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route) -> list[str]:
         lines.append(f"    {status_sentence(catalogue, step.status, route.as_at)}")
         carried = step.carry_over
         if carried.transfers:
-            lines.append(f"    carries over {count(carried.credits_transferred, 'credit')}: "
+            lines.append(f"    carries over {carried_credits(carried)}: "
                          + ", ".join(carried.transfers))
         lines += [f"    similar, for the centre to judge: {item.urn} ~ {item.target}"
                   for item in carried.similar]
