@@ -46,6 +46,7 @@ from advisor import (
     step_limit,
     tables,
     text,
+    uk_date,
 )
 from app_pages._common import (
     Frame,
@@ -261,6 +262,33 @@ def show_route(ctx: Frame, route: Route) -> None:
                        key=f"route_plan_{number}", file_name=f"step-{number}-plan.csv")
 
 
+def offer_replacement(ctx: Frame, query: RouteQuery) -> None:
+    """Where the qualification aimed for has closed on the date: what replaced it, one click
+    away as the new aim (what the learner holds stays as it is)."""
+    catalogue = ctx.catalogue
+    target = catalogue.qualifications.get(query.to_qualification or "")
+    if target is None or not target.replaced_by:
+        return
+    status = check_eligibility(catalogue, target, as_at=ctx.as_at,
+                               register=ctx.register).status
+    if not status.status.closed:
+        return
+    for replacement in target.replaced_by:
+        by = catalogue.qualifications.get(replacement.by)
+        if by is None:
+            continue
+        st.info(f"{escape_markdown(target.name)} is {labels.STATUS_WORDS[status.status]} on "
+                f"{uk_date(ctx.as_at)}; {escape_markdown(by.name)} replaced it"
+                + (" (as the sources suggest)." if replacement.inferred else "."))
+        st.button(f"Plan a route to {by.reference} instead", key=f"route_to_{by.id}",
+                  on_click=aim_for, args=(by.id,))
+
+
+def aim_for(qualification_id: str) -> None:
+    st.session_state["route_target"] = "qualification"
+    st.session_state["route_to"] = qualification_id
+
+
 def main() -> None:
     ctx = frame()
     catalogue = ctx.catalogue
@@ -302,6 +330,7 @@ def main() -> None:
         if number:  # the route shown travels in the address too
             write_address(ctx, dataclasses.replace(query, shown=number + 1))
 
+    offer_replacement(ctx, query)
     start = query.from_qualification
     held = [q.id for q in also]
     figure = charts.route_map(catalogue, route=chosen, start=start, held=held)

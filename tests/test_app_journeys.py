@@ -457,3 +457,14 @@ def test_starting_level__a_qualification_not_listed_can_be_held_by_its_level():
     assert at.query_params["other"] == "2"
     assert "Already holds a Level 2 customer service qualification that these documents do " \
         "not describe" in all_text(at)
+
+
+def test_plan_route__a_closed_aim_offers_what_replaced_it_in_one_click():
+    """09629 closed in 2016: the page names 10380 and makes it the aim, keeping 09628 held."""
+    at = open_with_link("app_pages/plan_route.py", **{"from": "09628", "to": "09629"})
+    assert any("09629\\) is closed to new learners" in t and "10380\\) replaced it" in t
+               for t in texts(at.info))
+    at.button(key="route_to_ocr-10380").click().run()
+    assert not at.exception
+    assert at.selectbox(key="route_to").value == "ocr-10380"
+    assert (at.query_params["from"], at.query_params["to"]) == ("09628", "10380")
