@@ -62,7 +62,7 @@ MIXED_PROBLEMS = [
      "read as text, never calculated"),
     (6, "units_held", "warning", "unit K/601/1622 is listed twice; it is counted once"),
     (7, "target", "warning",
-     "no qualification '0962x' in the catalogue; did you mean 09629, 09628, ocr-09629?; "
+     "no qualification '0962x' in the catalogue; did you mean 09629, 09628?; "
      "left out"),
     (8, "age", "error",
      "an age of 150 is not plausible: give the learner's age in whole years (13 to 100)"),

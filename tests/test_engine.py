@@ -561,3 +561,26 @@ def test_carry_over__credits_a_group_maximum_stops_are_not_said_to_count(catalog
     plain = carry_over(catalogue, catalogue.find_qualification("09629"),
                        from_qualification=catalogue.find_qualification("09628"))
     assert labels.carried_credits(plain) == "5 credits"
+
+
+@pytest.mark.parametrize(("reference", "within", "said"), [
+    ("C6", "09629", "'C6' is not a unit number of 09629 (in 03456 it is D/601/1519): give the "
+                    "unit reference number"),
+    ("F3", None, "'F3' is a unit number, and unit numbers are read within one qualification "
+                 "(in 03456 it is K/601/1622): give the unit reference number"),
+    ("X9", "03456", "no unit 'X9' in the catalogue"),
+])
+def test_find_unit__a_unit_number_of_another_qualification_is_named_as_one(catalogue,
+                                                                           reference, within,
+                                                                           said):
+    """C6 is in the catalogue, as a unit of 03456: "not in the catalogue" sent staff hunting."""
+    q = catalogue.find_qualification(within) if within else None
+    with pytest.raises(UnknownReference) as raised:
+        catalogue.find_unit(reference, within=q)
+    assert raised.value.plain() == said
+
+
+def test_find_qualification__suggestions_are_references_people_use_not_ids(catalogue):
+    with pytest.raises(UnknownReference) as raised:
+        catalogue.find_qualification("0962")
+    assert raised.value.suggestions == ["09629", "09628"]

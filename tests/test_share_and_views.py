@@ -115,7 +115,7 @@ def test_share__checked_notes_agree_in_number(catalogue):
         "The link's starting qualification was checked: no qualification 'nope' in the "
         "catalogue, so it was left out",
         "The link's target qualification was checked: no qualification '0962' in the catalogue, "
-        "so it was left out; did you mean 09629, 09628, ocr-09629?",
+        "so it was left out; did you mean 09629, 09628?",
         "The link's unit was checked: no unit 'X1' in the catalogue, so it was left out",
     ]
     _, notes = decode_profile(catalogue, {"has": "nope,09628", "units": "X1,D/502/9654"})

@@ -41,15 +41,17 @@ from advisor.catalogue.models import (
 class UnknownReference(LookupError):
     """A qualification or unit that the catalogue does not hold, with the closest matches."""
 
-    def __init__(self, what: str, reference: str, suggestions: tuple[str, ...] = ()) -> None:
+    def __init__(self, what: str, reference: str, suggestions: tuple[str, ...] = (),
+                 why: str | None = None) -> None:
         super().__init__(what, reference, suggestions)
         self.what = what
         self.reference = reference
         self.suggestions = list(suggestions)
+        self.why = why  # said instead of "not in the catalogue" where more is known
 
     def plain(self) -> str:
         """The message without suggestions."""
-        return f"no {self.what} {self.reference!r} in the catalogue"
+        return self.why or f"no {self.what} {self.reference!r} in the catalogue"
 
     def __str__(self) -> str:
         message = self.plain()
@@ -125,8 +127,8 @@ class Catalogue:
         labels: dict[str, str] = {}
         for q in self.qualifications.values():
             for name in (q.id, q.code, q.regulator_number, q.structure_reference, q.short_name):
-                if name:
-                    labels[name.upper()] = name
+                if name:  # an id is matched, but offered as the reference people use
+                    labels[name.upper()] = q.reference if name == q.id else name
             labels[q.title.upper()] = q.reference
         raise UnknownReference("qualification", reference, closest(reference, labels))
 
@@ -147,7 +149,27 @@ class Catalogue:
                         labels[member.number.upper()] = f"{member.number} ({member.urn})"
         for urn, unit in self.units.items():
             labels[unit.title.upper()] = urn
-        raise UnknownReference("unit", reference, closest(reference, labels))
+        raise UnknownReference("unit", reference, closest(reference, labels),
+                               why=self._unit_number_elsewhere(reference, within))
+
+    def _unit_number_elsewhere(self, reference: str, within: Qualification | None
+                               ) -> str | None:
+        """Why ``reference`` is not a unit where it is the number of a unit in another
+        qualification (``C6`` of 03456 given for 09629), or where ``within`` lists no unit
+        numbers at all; None otherwise."""
+        wanted = _compact(reference)
+        elsewhere = [(q, urn) for q in self.qualifications.values() if q is not within
+                     for number, urn in self._numbered_units(q).items() if number == wanted]
+        where = (f"{reference!r} is not a unit number of {within.reference}" if within
+                 is not None else f"{reference!r} is a unit number, and unit numbers are read "
+                 "within one qualification")
+        if elsewhere:
+            named = "; ".join(f"in {q.reference} it is {urn}" for q, urn in elsewhere[:3])
+            return f"{where} ({named}): give the unit reference number"
+        if within is not None and self.effective_rules(within)[0] is None:
+            return (f"{reference!r} is not a unit reference number, and the sources do not "
+                    f"list the units of {within.reference}, so its unit numbers are not known")
+        return None
 
     def _numbered_units(self, qualification: Qualification) -> dict[str, str]:
         """``{number or code: URN}`` for the units a qualification's own rules list."""
