@@ -373,3 +373,14 @@ def test_eligibility__before_it_opens_nothing_is_said_of_its_closing(capsys):
     out = run_json(capsys, "eligibility", "601/4404/X", "--age", "14", "--as-at", "2014-09-30")
     codes = [reason["code"] for reason in out["reasons"]]
     assert "not-yet-open" in codes and "dates-unknown" not in codes
+
+
+def test_recommend_text__an_open_option_carries_its_cautions(capsys):
+    """The pre-16 caution concerns this very learner, aged 15: the text gives it, as
+    eligibility and the JSON do."""
+    argv = ["recommend", "--employment", "not-working", "--age", "15", "--as-at", "2015-03-01"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert ("      ! Centres must determine the suitability of units when delivering the "
+            "qualification to learners aged pre-16.") in out.splitlines()
+    assert "      ! A review date is not a closing date" in out

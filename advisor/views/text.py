@@ -16,7 +16,7 @@ from advisor.engine.carryover import CarryOver
 from advisor.engine.cohort import CohortResult
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck, Timeline
-from advisor.engine.eligibility import Eligibility, Status, status_on
+from advisor.engine.eligibility import Eligibility, ReasonCode, Status, status_on
 from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks
 from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
@@ -225,6 +225,13 @@ def responsibilities_text(catalogue: Catalogue, statement: Statement | None) -> 
     return "\n".join(lines)
 
 
+# The reasons an option open (or perhaps open) on the date carries as cautions in the text,
+# as the eligibility answer does: what to know or check before starting it.
+_OPTION_CAUTIONS = {ReasonCode.AGE_CAUTION, ReasonCode.REVIEW_NOT_AN_END,
+                    ReasonCode.REVIEW_DATE_PASSED, ReasonCode.REGISTER_DATES_DIFFER,
+                    ReasonCode.ROLE_REQUIREMENT, ReasonCode.ENTRY_REQUIREMENTS}
+
+
 def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
     """The suggested starting level and why, the qualifications at it with their status on
     the date, the cautions and the next steps the documents name."""
@@ -252,6 +259,9 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
                 line += (f" Units held count for {option.check.credits_counted} of "
                          f"{option.check.credits_required} credits.")
             lines.append(line)
+            if not option.eligibility.status.status.closed:  # what to know before starting
+                lines += [f"      ! {r.message}" for r in option.eligibility.reasons
+                          if r.code in _OPTION_CAUTIONS]
     if result.cautions:
         lines.append("Take care:")
         lines += [f"  ! {finding.message}" for finding in result.cautions]
