@@ -384,3 +384,14 @@ def test_recommend_text__an_open_option_carries_its_cautions(capsys):
     assert ("      ! Centres must determine the suitability of units when delivering the "
             "qualification to learners aged pre-16.") in out.splitlines()
     assert "      ! A review date is not a closing date" in out
+
+
+def test_routes__a_direct_start_at_level_4_says_what_it_asks_of_the_learner(capsys):
+    """10381 requires a senior role (000 § Level 4 Customer Service): a direct step into it
+    says so, with its source, as the inferred step from 10380 does."""
+    out = run_json(capsys, "routes", "--from", "03456")
+    step = next(s for r in out["routes"] for s in r["steps"]
+                if s["edge"] == "direct" and s["to"]["code"] == "10381")
+    assert "if they meet what it asks: Learners must be working in a senior role" in \
+        step["statement"]
+    assert "000_877957cfe4770bfa.txt § Level 4 Customer Service" in step["source"]

@@ -384,13 +384,12 @@ class _Search:
                         start.level is not None and b.level is not None
                         and b.level < start.level)))):
                 continue
-            edges[b.id] = _Edge(
-                b, StepKind.DIRECT,
-                f"Not a documented progression: {b.name} is at the target level, and a "
-                "learner may enrol on it directly."
+            edges[b.id] = _direct(
+                b, f"Not a documented progression: {b.name} is at the target level, and a "
+                "learner may enrol on it directly"
                 if self.to_qualification is None else
                 f"Not a documented progression: {b.name} is the target, and a learner may "
-                "enrol on it directly.", b.source)
+                "enrol on it directly")
         for b in self.registered_at_target():
             edges.setdefault(b.id, _Edge(
                 b, StepKind.DIRECT,
@@ -408,9 +407,8 @@ class _Search:
             return first
         going = {edge.to.id for edge in first}
         return first + [
-            _Edge(b, StepKind.DIRECT,
-                  f"Not a documented progression: {b.name} is one level up from "
-                  f"{start.name}, and a learner may enrol on it directly.", b.source)
+            _direct(b, f"Not a documented progression: {b.name} is one level up from "
+                       f"{start.name}, and a learner may enrol on it directly")
             for b in self.enrolable
             if (b.id not in going and b.level == start.level + 1
                 and self.status(b).status.rank < 2)]
@@ -563,3 +561,14 @@ def _extend(cost: RouteCost, edge: _Edge, *, rank: int, unknown: bool,
         start_rank=cost.start_rank,
         ids=(*cost.ids, edge.to.id),
     )
+
+
+def _direct(b: Qualification, statement: str) -> _Edge:
+    """A direct start at ``b`` (``statement`` without its full stop), with what the sources
+    require of a learner starting it (Level 4's senior role) and where they say so."""
+    requirement = b.role_requirement
+    if requirement is None:
+        return _Edge(b, StepKind.DIRECT, statement + ".", b.source)
+    return _Edge(b, StepKind.DIRECT,
+                 f"{statement}, if they meet what it asks: " + " ".join(requirement.points),
+                 (*b.source, *requirement.source))
