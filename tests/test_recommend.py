@@ -569,3 +569,13 @@ def test_options__count_the_mandatory_units_of_a_qualification_held(catalogue):
                        as_at=dt.date(2015, 3, 1))
     option = next(o for o in result.options if o.qualification.id == "ocr-09629")
     assert (option.check.credits_counted, option.check.credits_required) == (5, 17)
+
+
+def test_next_steps__for_an_apprenticeship_where_apprenticeships_stand_comes_first(catalogue):
+    """A school leaver who wants an apprenticeship is placed at Level 1, where no framework
+    is: the standard at Level 2 (ST0072) is their first next step, not their last."""
+    result = recommend(catalogue, Profile(age=17, employment=Employment.NOT_WORKING,
+                                          aim=Aim.APPRENTICESHIP), as_at=TODAY)
+    assert result.recommended_level == 1
+    assert "Customer Service Practitioner (ST0072)" in result.next_steps[0].message
+    assert all("ST0072" not in step.message for step in result.next_steps[1:])

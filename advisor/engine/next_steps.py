@@ -21,7 +21,8 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
                    as_at: dt.date, aim: Aim | None = None,
                    register: Register | None = None) -> tuple[NextStep, ...]:
     """What the learner can do now: the progressions the documents name from what they hold,
-    then whom to ask and what to ask them, by what can be confirmed open at the level."""
+    then whom to ask and what to ask them, by what can be confirmed open at the level; for
+    someone who wants an apprenticeship, where apprenticeships stand first of all."""
     steps = [_progression(catalogue, q, p, as_at, register)
              for q in held for p in recommendation_index(catalogue).progressions_from.get(q.id, ())]
     day = uk_date(as_at)
@@ -75,8 +76,8 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
             "your units count: a unit with the same unit reference number counts towards any "
             "qualification that lists it"
             + (f" (here: {worth})" if worth else "") + "."))
-    if aim is Aim.APPRENTICESHIP:
-        steps.append(NextStep(*apprenticeships_today(catalogue, level)))
+    if aim is Aim.APPRENTICESHIP:  # what they asked for comes first
+        steps.insert(0, NextStep(*apprenticeships_today(catalogue, level)))
     return tuple(steps)
 
 
