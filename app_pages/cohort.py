@@ -19,6 +19,7 @@ from advisor import (
     charts,
     cohort_file,
     cohort_tables,
+    count,
     labels,
     read_cohort,
     template_csv_bytes,
@@ -124,11 +125,26 @@ def show(result: CohortResult) -> None:
         described = charts.describe_cohort_completion(completion)
         st.plotly_chart(charts.cohort_completion_chart(completion), alt=described)
         st.caption(described)
+    show_units_needed(result)
+
+
+def show_units_needed(result: CohortResult) -> None:
+    """The units most often in the learners' plans, as a chart where some unit is in two or
+    more (ten bars of one learner each, in URN order, would rank nothing); and who is left
+    out."""
     needed = cohort_tables.units_most_needed(result, limit=UNITS_SHOWN)
-    if not needed.empty:
+    if not needed.empty and needed["learners"].max() >= 2:
         described = charts.describe_units_needed(needed)
         st.plotly_chart(charts.units_needed_chart(needed), alt=described)
         st.caption(described)
+    elif not needed.empty:
+        st.caption("Units still needed: no unit is in more than one learner's plan, so none "
+                   "is needed more often than another (each learner's plan is in the results).")
+    ended = cohort_tables.certificates_ended_count(result)
+    if ended:
+        st.caption(f"{count(ended, 'learner')} whose target no longer issues certificates "
+                   f"{'is' if ended == 1 else 'are'} left out of the units still needed: no "
+                   "unit can complete it.")
 
 
 def main() -> None:

@@ -386,3 +386,10 @@ def test_cohort__the_template_learners_can_be_tried_without_an_upload():
     assert "review date" in shown.loc["L0003", "Target on the date"]
     assert any("Completion against each target" in str(c.proto.spec)
                for c in at.get("plotly_chart"))
+    # One learner's plan alone ranks no unit: no chart of "most often" bars of one learner.
+    assert not any("Units most often" in str(c.proto.spec) for c in at.get("plotly_chart"))
+    captions = texts(at.caption)
+    assert any(c.startswith("Units still needed: no unit is in more than one learner's plan")
+               for c in captions)
+    assert ("2 learners whose target no longer issues certificates are left out of the units "
+            "still needed: no unit can complete it.") in captions

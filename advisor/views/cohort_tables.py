@@ -309,6 +309,13 @@ def units_most_needed(result: CohortResult, *, limit: int | None = None) -> pd.D
     return frame
 
 
+def certificates_ended_count(result: CohortResult) -> int:
+    """How many learners' targets no longer issue certificates on the date (left out of
+    :func:`units_most_needed`: no unit can complete them)."""
+    return sum(1 for learner in result.learners if learner.assessed
+               and _certificates_ended(learner))
+
+
 def result_sheets(result: CohortResult) -> dict[str, pd.DataFrame]:
     """Every table of a result by sheet name, for an Excel download."""
     return {
