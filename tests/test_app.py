@@ -203,7 +203,7 @@ def test_explore__profile_marks_what_is_not_stated():
     at = open_page("app_pages/explore.py")
     at.selectbox(key="explore_qualification").set_value("ocr-09628").run()
     facts = table_with(at, "Fact").set_index("Fact")
-    assert facts.loc["Guided learning hours (GLH)", "Value"] == "not stated"
+    assert facts.loc["Total qualification time (TQT)", "Value"] == "not stated"
     assert facts.loc["Regulator number", "Value"] == "600/0840/4"
     assert "D/502/9654" in set(table_with(at, "Requirement")["URN"])
 

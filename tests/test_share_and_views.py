@@ -373,3 +373,15 @@ def test_check_link__a_decision_on_a_qualification_whose_units_are_unknown_says_
     _, notes = decode_check(catalogue, {"qual": "03454", "accepted": "D/502/9654"})
     assert notes == ["The link's accepted unit D/502/9654 could not be checked (the sources do "
                      "not list the qualification's units): left out."]
+
+
+def test_facts_table__hours_of_a_qualification_of_mandatory_units_are_their_sum(catalogue):
+    """09628 states no total, but all three of its units are mandatory with their hours given
+    (30 + 30 + 33): the profile gives 93, said to be their sum, not "not stated"."""
+    facts = tables.facts_table(catalogue, catalogue.find_qualification("09628"))
+    row = facts.set_index("Fact").loc["Guided learning hours (GLH)"]
+    assert row["Value"].startswith("93: the sum of its units' hours")
+    assert "§ 6.1 Qualification structure" in row["Source"]
+    optional = tables.facts_table(catalogue, catalogue.find_qualification("03456"))
+    assert optional.set_index("Fact").loc["Guided learning hours (GLH)", "Value"] == \
+        "not stated"  # optional units: no one sum

@@ -52,6 +52,25 @@ from advisor.views.labels import (
 )
 
 
+def _glh(catalogue: Catalogue, q: Qualification) -> tuple[str, tuple[Citation, ...]]:
+    """A qualification's guided learning hours and their sources: as the sources state them;
+    where they do not, and every unit of its own rules is mandatory with its hours stated
+    (09628: 30 + 30 + 33), their sum, said to be one."""
+    if q.glh is not None:
+        return _range(q.glh), q.glh.source
+    rules = q.rules
+    if rules is None or not rules.groups or not all(g.mandatory and g.units_complete
+                                                   for g in rules.groups):
+        return NOT_STATED, ()
+    units = [catalogue.units.get(m.urn) for g in rules.groups for m in g.units]
+    if any(u is None or u.glh is None for u in units):
+        return NOT_STATED, ()
+    total = sum(u.glh or 0 for u in units if u is not None)
+    cited = tuple(dict.fromkeys(c for u in units if u is not None for c in u.source))
+    return (f"{total}: the sum of its units' hours, every unit being mandatory (no total is "
+            "stated)", cited)
+
+
 def _range(fact: RangeFact | None) -> str:
     if fact is None:
         return NOT_STATED
@@ -279,7 +298,7 @@ def facts_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
         ("Kind", KIND_WORDS[q.kind], q.source),
         ("Framework", q.framework or NOT_STATED, q.source),
         ("Credits required", _credits_required(catalogue, q), _credits_source(catalogue, q)),
-        ("Guided learning hours (GLH)", _range(q.glh), q.glh.source if q.glh else ()),
+        ("Guided learning hours (GLH)", *_glh(catalogue, q)),
         ("Total qualification time (TQT)", _range(q.tqt), q.tqt.source if q.tqt else ()),
         ("Structure known", STRUCTURE_WORDS[q.structure], q.source),
     ]
@@ -383,7 +402,7 @@ def comparison_table(catalogue: Catalogue, qualifications: Sequence[Qualificatio
             "Level": str(q.level) if q.level is not None else NOT_STATED,
             "Kind": KIND_WORDS[q.kind],
             "Credits required": _credits_required(catalogue, q),
-            "Guided learning hours (GLH)": _range(q.glh),
+            "Guided learning hours (GLH)": _glh(catalogue, q)[0],
             "Total qualification time (TQT)": _range(q.tqt),
             "Structure known": q.structure.value,
             "Units listed": _units_listed(catalogue, q),
