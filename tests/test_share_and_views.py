@@ -385,3 +385,10 @@ def test_facts_table__hours_of_a_qualification_of_mandatory_units_are_their_sum(
     optional = tables.facts_table(catalogue, catalogue.find_qualification("03456"))
     assert optional.set_index("Fact").loc["Guided learning hours (GLH)", "Value"] == \
         "not stated"  # optional units: no one sum
+
+
+def test_cite__a_section_read_and_reasoned_from_is_named_once(catalogue):
+    """10381's profile cites the 2014-15 report's section both as stated and as inferred."""
+    line = labels.cite(catalogue, catalogue.find_qualification("10381").source)
+    assert line.count("§ Vocational Qualifications (QCF, NVQ, NQF)") == 1
+    assert "§ Vocational Qualifications (QCF, NVQ, NQF) (in part inferred)" in line

@@ -327,10 +327,23 @@ def citation(catalogue: Catalogue, cited: Citation) -> str:
 def cite(catalogue: Catalogue, sources: Iterable[Citation]) -> str:
     """Citations as one line, each readable (:func:`citation`), a document's title given once
     before all its sections: ``OCR student guide: ..., 2011, § GROUP A, § LEVEL 3; OCR ...``."""
-    sections: dict[str, dict[str, None]] = {}
+    # A section cited both as read and as reasoned from is named once: "§ X (in part
+    # inferred)", not "§ X, ..., § X (inferred)".
+    sections: dict[str, dict[str, set[Basis]]] = {}
     for cited in sources:
-        sections.setdefault(_document(catalogue, cited), {})[_section(catalogue, cited)] = None
-    return "; ".join(f"{where}, {', '.join(found)}" for where, found in sections.items())
+        sections.setdefault(_document(catalogue, cited), {}).setdefault(
+            cited.section, set()).add(catalogue.basis(cited))
+    return "; ".join(
+        f"{where}, " + ", ".join(f"§ {section}{_marks(bases)}" for section, bases in found.items())
+        for where, found in sections.items())
+
+
+def _marks(bases: set[Basis]) -> str:
+    if len(bases) == 1:
+        return _BASIS_MARK[next(iter(bases))]
+    return " (in part " + " and ".join(
+        _BASIS_MARK[b].strip(" ()") for b in (Basis.SECONDARY, Basis.INFERENCE) if b in bases
+    ) + ")"
 
 
 STEP_WORDS: dict[StepKind, str] = {
