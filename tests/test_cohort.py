@@ -409,7 +409,7 @@ def test_read__a_file_with_only_a_header_is_read_with_a_warning():
     (b"  \n", "empty.csv",
      "empty.csv is empty: the first row should name the columns (learner_ref, age, "
      "employment, job_role, senior_role, aim, qualifications_held, units_held, target, "
-     "units_accepted, units_in_progress, glh_per_week)"),
+     "units_accepted, units_in_progress, glh_per_week, registered)"),
 ])
 def test_read__unreadable_files_say_why(data, name, message):
     result = read_cohort(data, name)

@@ -718,3 +718,14 @@ def test_record__a_centre_record_names_the_unmet_rules_and_nothing_beyond_units_
     # A centre's record names who made the decisions: the assessor, not an adviser.
     assert '<th scope="row">Assessor</th><td>Sam Assessor</td>' in page
     assert '<th scope="row">Learner</th><td>L-042</td>' in page
+
+
+def test_cohort_decisions__a_registered_learner_is_held_to_certification_not_last_entry(
+        catalogue):
+    """09628 took its last entries on 31 December 2016: on 1 March 2017 a learner not yet
+    registered can no longer start, and one registered can still finish by 31 December."""
+    _, frame = _cohort(catalogue, ["R1,,,,,,,1;2,09628,,,5,yes", "R2,,,,,,,1;2,09628,,,5,"],
+                       as_at=dt.date(2017, 3, 1))
+    assert frame.loc["R1", "in_time"] == "yes"
+    assert frame.loc["R2", "in_time"] == "no"
+    assert "a learner not yet registered can no longer start" in frame.loc["R2", "timeline"]

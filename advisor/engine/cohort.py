@@ -91,6 +91,7 @@ class LearnerRow:
     units_accepted: tuple[str, ...] = ()
     units_in_progress: tuple[str, ...] = ()
     glh_per_week: float | None = None
+    registered: bool = False  # with the awarding body, for the target: held to certification
     readable: bool = True  # False: a cell could not be read (the problems say which)
 
 
@@ -314,7 +315,8 @@ class _Assessor:
                 progress = check_progress(
                     self.catalogue, target, carried.transfers, accepted=carried.accepted,
                     in_progress=decided["units_in_progress"], objective=self.objective,
-                    glh_per_week=learner.glh_per_week, start=self.as_at, as_at=self.as_at)
+                    glh_per_week=learner.glh_per_week, start=self.as_at, as_at=self.as_at,
+                    registered=learner.registered)
                 carried = dataclasses.replace(carried, remaining=progress.today)
         advice = self.recommend(profile)
         return LearnerResult(

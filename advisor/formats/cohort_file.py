@@ -111,21 +111,28 @@ COLUMNS: tuple[Column, ...] = (
            "as-at date.",
            HOURS_A_WEEK_ACCEPTED, "5",
            ("glh a week", "hours per week", "hours a week")),
+    Column("registered", False,
+           "Whether the learner is already registered with the awarding body for the target: "
+           "a registered learner can finish until certification closes, one not yet "
+           "registered must also start before the last entry date. Blank: not registered.",
+           "yes, no", "no", ("already registered",)),
 )
 
 _TEMPLATE_ROWS: tuple[dict[str, str], ...] = (
     {"learner_ref": "L0001", "age": "19", "employment": "working",
      "job_role": "Call Centre Operator", "senior_role": "no", "aim": "knowledge",
      "qualifications_held": "09628", "units_held": "", "target": "09629",
-     "units_accepted": "", "units_in_progress": "", "glh_per_week": ""},
+     "units_accepted": "", "units_in_progress": "", "glh_per_week": "",
+     "registered": ""},
     {"learner_ref": "L0002", "age": "34", "employment": "working",
      "job_role": "Customer Service Team Leader", "senior_role": "no", "aim": "competence",
      "qualifications_held": "", "units_held": "F3; F4", "target": "03456",
-     "units_accepted": "C6", "units_in_progress": "D1", "glh_per_week": "5"},
+     "units_accepted": "C6", "units_in_progress": "D1", "glh_per_week": "5",
+     "registered": "yes"},
     {"learner_ref": "L0003", "age": "17", "employment": "not-working", "job_role": "",
      "senior_role": "", "aim": "knowledge", "qualifications_held": "", "units_held": "",
      "target": "601/4404/X", "units_accepted": "", "units_in_progress": "",
-     "glh_per_week": ""},
+     "glh_per_week": "", "registered": ""},
 )
 
 
@@ -405,6 +412,7 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
 
     lists: dict[str, tuple[str, ...]] = {}
     glh = read("glh_per_week", parse_hours_a_week)
+    registered = read("registered", answers.parse_yes_no)
     for column in ("qualifications_held", "units_held", "units_accepted", "units_in_progress"):
         references = split_references(values.get(column, ""))
         if len(references) > MAX_REFERENCES_PER_CELL:
@@ -419,7 +427,7 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
         qualifications_held=lists["qualifications_held"], units_held=lists["units_held"],
         target=values.get("target") or None,
         units_accepted=lists["units_accepted"], units_in_progress=lists["units_in_progress"],
-        glh_per_week=glh,
+        glh_per_week=glh, registered=bool(registered),
         readable=not any(p.severity is Severity.ERROR for p in problems),
     )
     return learner, problems
