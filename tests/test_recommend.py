@@ -579,3 +579,17 @@ def test_next_steps__for_an_apprenticeship_where_apprenticeships_stand_comes_fir
     assert result.recommended_level == 1
     assert "Customer Service Practitioner (ST0072)" in result.next_steps[0].message
     assert all("ST0072" not in step.message for step in result.next_steps[1:])
+
+
+def test_recommend__work_described_for_someone_not_working_is_a_caution_not_a_level(catalogue):
+    """The Level 3 descriptions and the job roles describe a learner's work: for someone not
+    working now they do not set the level (as a senior role does not), and say so."""
+    result = advise(catalogue, employment=Employment.NOT_WORKING, role="Team Leader",
+                    responsibilities=FOUR_STATEMENTS)
+    assert result.recommended_level == 1
+    set_aside = [f for f in result.cautions if f.code == "work-not-counted"]
+    assert len(set_aside) == 2
+    assert all(f.message.startswith("Not counted towards the level, as the learner is not "
+                                    "working now:") for f in set_aside)
+    working = advise(catalogue, employment=Employment.WORKING, role="Team Leader")
+    assert working.recommended_level == 3

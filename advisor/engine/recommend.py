@@ -182,6 +182,9 @@ def recommend(
 
     fit = _level_3_fit(catalogue, profile)
     reasons += _level_3_evidence(fit)
+    if profile.employment is Employment.NOT_WORKING:
+        reasons, set_aside = _work_set_aside(reasons)
+        cautions += set_aside
     for finding, is_reason in _senior_role_evidence(catalogue, profile):
         (reasons if is_reason else cautions).append(finding)
 
@@ -224,6 +227,21 @@ def recommend(
         reasons=tuple(reasons), cautions=tuple(cautions), role_match=role_match,
         next_steps=next_steps, roles_at_level=roles_at_level, frameworks=frameworks,
     )
+
+
+def _work_set_aside(reasons: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    """For a learner not working now: the reasons that rest on the work they do (a job role,
+    the Level 3 descriptions of their work) do not set the level, as a senior role does not;
+    each becomes a caution saying so. (The reasons kept, the cautions.)"""
+    about_work = {FindingCode.ROLE_LEVEL, FindingCode.ROLE_AFTER_QUALIFICATION,
+                  FindingCode.LEVEL_3_STATEMENTS}
+    kept = [f for f in reasons if f.code not in about_work or f.level is None]
+    set_aside = [Finding(
+        FindingCode.WORK_NOT_COUNTED,
+        f"Not counted towards the level, as the learner is not working now: {f.message} "
+        "Confirm this describes their work; if it does, answer that they work.", f.source)
+        for f in reasons if f.code in about_work and f.level is not None]
+    return kept, set_aside
 
 
 def _level_3_fit(catalogue: Catalogue, profile: Profile) -> tuple[Statement, list[str]] | None:

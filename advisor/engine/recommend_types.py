@@ -65,6 +65,7 @@ class FindingCode(StrEnum):
     SENIOR_ROLE = "senior-role"
     SENIOR_ROLE_NOT_WORKING = "senior-role-not-working"
     SOME_LEVEL_3_STATEMENTS = "some-level-3-statements"
+    WORK_NOT_COUNTED = "work-not-counted"  # a job or work described, but not working now
     WORKING = "working"
 
 
