@@ -392,3 +392,13 @@ def test_cite__a_section_read_and_reasoned_from_is_named_once(catalogue):
     line = labels.cite(catalogue, catalogue.find_qualification("10381").source)
     assert line.count("§ Vocational Qualifications (QCF, NVQ, NQF)") == 1
     assert "§ Vocational Qualifications (QCF, NVQ, NQF) (in part inferred)" in line
+
+
+def test_share__a_link_with_a_job_for_someone_not_working_says_it_is_not_used(catalogue):
+    _, notes = decode_profile(catalogue, {"age": "30", "work": "not-working",
+                                          "role": "Team Leader", "senior": "yes"})
+    assert ("The link says the learner is not working, so its answers about a job (title, "
+            "work described, senior role) are not used: answer that they work to use them."
+            in notes)
+    _, notes = decode_profile(catalogue, {"age": "30", "work": "working", "role": "Team Leader"})
+    assert notes == []

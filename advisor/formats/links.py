@@ -21,7 +21,7 @@ from advisor.engine import answers
 from advisor.engine.combination import Accepted
 from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
 from advisor.engine.recommend_index import level_3_statements
-from advisor.engine.recommend_types import Profile
+from advisor.engine.recommend_types import Employment, Profile
 from advisor.engine.unit_references import resolve_units
 from advisor.engine.wording import uk_date
 
@@ -264,6 +264,10 @@ def decode_profile(catalogue: Catalogue,
             notes.append(f"The link's level '{item[:20]}' of another qualification held was "
                          "left out: give one of the levels of these documents' customer service "
                          "qualifications (" + ", ".join(str(n) for n in offered) + ").")
+    if employment is Employment.NOT_WORKING and (role or responsibilities or senior is not None):
+        notes.append("The link says the learner is not working, so its answers about a job "
+                     "(title, work described, senior role) are not used: answer that they work "
+                     "to use them.")
     profile = Profile(age=age, employment=employment, role=role,
                       responsibilities=tuple(dict.fromkeys(responsibilities)),
                       senior_role=senior, held_qualifications=tuple(held),
