@@ -43,6 +43,7 @@ from advisor import (
     reaching_target,
     route_answers,
     route_from_profile,
+    status_on,
     step_limit,
     tables,
     text,
@@ -333,7 +334,9 @@ def main() -> None:
     offer_replacement(ctx, query)
     start = query.from_qualification
     held = [q.id for q in also]
-    figure = charts.route_map(catalogue, route=chosen, start=start, held=held)
+    closed = [q.id for q in catalogue.qualifications.values()
+              if status_on(catalogue, q, ctx.as_at, register=ctx.register).status.closed]
+    figure = charts.route_map(catalogue, route=chosen, start=start, held=held, closed=closed)
     described = charts.describe_route(chosen)
     st.plotly_chart(figure, alt=described)
     with st.expander("The route map as text"):

@@ -402,3 +402,17 @@ def test_share__a_link_with_a_job_for_someone_not_working_says_it_is_not_used(ca
             in notes)
     _, notes = decode_profile(catalogue, {"age": "30", "work": "working", "role": "Team Leader"})
     assert notes == []
+
+
+def test_route_map__qualifications_closed_on_the_date_are_grey_and_in_the_legend(catalogue):
+    closed = ["ocr-09629", "ocr-03456"]
+    figure = charts.route_map(catalogue, start="ocr-09628", closed=closed)
+    points = next(t for t in figure.data if t.name == "Qualification")
+    colour = dict(zip(points.hovertext, points.marker.color, strict=True))
+    grey = {text.split(",")[0] for text, c in colour.items() if c == charts.CLOSED_COLOUR}
+    assert grey == {"OCR Level 3 Certificate in Principles of Customer Service (legacy)",
+                    "OCR Level 3 NVQ Diploma in Customer Service (legacy)"}
+    assert all(text.endswith("closed to new learners") for text in colour
+               if text.split(",")[0] in grey)
+    assert "Closed to new learners" in [t.name for t in figure.data]
+    assert "Closed to new learners" not in [t.name for t in charts.route_map(catalogue).data]

@@ -96,6 +96,7 @@ STATED_COLOUR = "#333333"  # documented progressions: solid
 INFERRED_COLOUR = "#8a8a8a"  # inferred ones: dashed
 ROUTE_COLOUR = "#1f4e8c"  # the chosen route, drawn over the others
 HELD_COLOUR = "#1b7a3a"  # where the learner starts
+CLOSED_COLOUR = "#b8b8b8"  # closed to new learners on the date
 
 
 def _short(q: Qualification) -> str:
@@ -134,10 +135,12 @@ def route_map_positions(catalogue: Catalogue) -> dict[str, tuple[float, int]]:
 
 
 def route_map(catalogue: Catalogue, *, route: Route | None = None,
-              start: str | None = None, held: Collection[str] = ()) -> go.Figure:
+              start: str | None = None, held: Collection[str] = (),
+              closed: Collection[str] = ()) -> go.Figure:
     """Levels up the side, qualifications as points, documented progressions as arrows
     (inferred ones dashed), and ``route``, if given, drawn over them in blue. The
-    qualifications completed (``start`` and ``held``, ids) are green."""
+    qualifications completed (``start`` and ``held``, ids) are green; those ``closed`` to new
+    learners on the date are grey, and named so in the legend."""
     positions = route_map_positions(catalogue)
     on_route = {q.id for q in route.path} if route is not None else set()
     lines: dict[str, tuple[list[float | None], list[float | None]]] = {
@@ -176,13 +179,14 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
                 route_ys += [a[1], b[1], None]
     ids = sorted(positions, key=lambda i: positions[i][::-1])  # level by level, left to right
     completed = {start, *held}
-    colours = [HELD_COLOUR if i in completed else ROUTE_COLOUR if i in on_route else "#ffffff"
-               for i in ids]
+    colours = [HELD_COLOUR if i in completed else ROUTE_COLOUR if i in on_route
+               else CLOSED_COLOUR if i in closed else "#ffffff" for i in ids]
     hover = []
     for i in ids:
         q = catalogue.qualifications[i]
-        closed = " (legacy)" if q.legacy else ""
-        hover.append(_text(f"{q.title}{closed}, Level {q.level}"))
+        legacy = " (legacy)" if q.legacy else ""
+        hover.append(_text(f"{q.title}{legacy}, Level {q.level}"
+                           + (", closed to new learners" if i in closed else "")))
     data: list[dict] = [
         {"type": "scatter", "mode": "lines", "name": "Documented progression",
          "x": lines["stated"][0], "y": lines["stated"][1], "hoverinfo": "skip",
@@ -199,6 +203,11 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
          "marker": {"size": 16, "color": colours, "line": {"color": "#111111", "width": 1.5}},
          "showlegend": False},
     ]
+    if any(i in closed for i in ids):  # a legend entry for the grey points, drawn nowhere
+        data.append({"type": "scatter", "mode": "markers", "name": "Closed to new learners",
+                     "x": [None], "y": [None], "hoverinfo": "skip",
+                     "marker": {"size": 12, "color": CLOSED_COLOUR,
+                                "line": {"color": "#111111", "width": 1.5}}})
     # Each name on a white ground, drawn over the lines so that an arrow or the chosen route
     # never runs through it: above and below its point in turn along its level, so that
     # neighbours' names do not meet.
