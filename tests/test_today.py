@@ -394,3 +394,16 @@ def test_options__a_closed_qualification_that_fits_the_aim_says_it_is_closed(cat
     text = " ".join(action_plan_html(catalogue, ActionPlan(as_at=TODAY,
                                                            recommendation=result)).split())
     assert "<td>Yes, but closed</td>" in text
+
+
+@pytest.mark.parametrize("code", ["03455", "04522"])
+def test_status__a_legacy_qualification_without_dates_says_it_may_well_be_closed(catalogue,
+                                                                                code):
+    """Not known if open, but not as uncertain as a 2014 qualification: the sources call it
+    legacy, and the reason says so."""
+    status = status_on(catalogue, catalogue.find_qualification(code), TODAY)
+    assert status.status is Status.UNKNOWN
+    assert "They describe it as a legacy qualification, one that others were replacing" in \
+        status.reason
+    assert "legacy" not in status_on(catalogue, catalogue.find_qualification("10379"),
+                                     TODAY).reason

@@ -386,6 +386,10 @@ def _date_reasons(q: Qualification, as_at: dt.date) -> list[Reason]:
     if not closed and d.last_entry is None:
         message = ("The sources give no last entry date, so whether it is open on this date is "
                    "unknown.")
+        if q.legacy:
+            message += (" They describe it as a legacy qualification, one that others were "
+                        "replacing, so it may well take no new learners now: ask the awarding "
+                        "body before relying on it.")
         source: tuple[Citation, ...] = q.source
         if d.review is not None and as_at > d.review.date:
             reasons.append(Reason(ReasonCode.REVIEW_DATE_PASSED,
