@@ -407,3 +407,17 @@ def test_status__a_legacy_qualification_without_dates_says_it_may_well_be_closed
         status.reason
     assert "legacy" not in status_on(catalogue, catalogue.find_qualification("10379"),
                                      TODAY).reason
+
+
+def test_printout__a_secondary_source_gives_the_page_its_fact_came_from(catalogue):
+    """The standard that took the frameworks' place rests on a web page: the printed
+    sources give its address, so an adviser can check it (as text: nothing is fetched)."""
+    result = recommend(catalogue, Profile(age=17, employment=Employment.NOT_WORKING,
+                                          aim=Aim.APPRENTICESHIP), as_at=TODAY)
+    page = action_plan_html(catalogue, ActionPlan(as_at=TODAY, recommendation=result))
+    sources = page[page.index("<h2>Sources</h2>"):]
+    assert ('§ M. SASE / standards context (England) (secondary source) (compiled for this '
+            'project from public copies of awarding-body and Skills CFA documents): <span '
+            'class="url">https://www.skillsfirst.co.uk/end-point-assessment/apprenticeship-'
+            'standards/customer-service-practitioner-level-2-st0072/</span>') in sources
+    assert "<a " not in sources

@@ -212,6 +212,7 @@ class _Route:
 class _Source:
     label: str  # the readable citation: document title, date, section
     document: str | None  # the publisher, when the catalogue lists the document
+    url: str | None = None  # the web page a secondary source's fact came from
 
 
 class _Sources:
@@ -226,6 +227,7 @@ class _Sources:
         # differ only in their notes are one source to a reader.
         self.numbers: dict[str, int] = {}
         self.publishers: dict[str, str | None] = {}
+        self.urls: dict[str, list[str]] = {}  # the pages a source's facts came from
 
     def cite(self, citations: Iterable[Citation]) -> tuple[int, ...]:
         marks = []
@@ -233,11 +235,15 @@ class _Sources:
             named = citation(self.catalogue, cited)
             document = self.catalogue.documents.get(cited.doc)
             self.publishers.setdefault(named, document.publisher if document else None)
+            urls = self.urls.setdefault(named, [])
+            if cited.url and cited.url not in urls:
+                urls.append(cited.url)
             marks.append(self.numbers.setdefault(named, len(self.numbers) + 1))
         return tuple(dict.fromkeys(marks))
 
     def listed(self) -> list[_Source]:
-        return [_Source(named, self.publishers[named]) for named in self.numbers]
+        return [_Source(named, self.publishers[named], ", ".join(self.urls[named]) or None)
+                for named in self.numbers]
 
 
 def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
