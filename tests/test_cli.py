@@ -395,3 +395,17 @@ def test_routes__a_direct_start_at_level_4_says_what_it_asks_of_the_learner(caps
     assert "if they meet what it asks: Learners must be working in a senior role" in \
         step["statement"]
     assert "000_877957cfe4770bfa.txt § Level 4 Customer Service" in step["source"]
+
+
+def test_routes__units_held_start_where_they_count_not_back_at_the_lowest_level(capsys):
+    """F3, F4 and A3 of the Level 3 NVQ: four of five routes to Level 3 began at Level 1."""
+    out = run_json(capsys, "routes", "--units", "K/601/1622,J/601/1627,R/601/1212",
+                   "--to-level", "3")
+    assert out["routes"]
+    assert all(route["path"][0]["level"] == 3 for route in out["routes"])
+    assert main(["routes", "--units", "K/601/1622,J/601/1627,R/601/1212", "--to-level", "3",
+                 "--limit", "1"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "Route 1: 10380 (a starting point, no progression;")
+    beginner = run_json(capsys, "routes", "--to-level", "2")  # nothing held: from Level 1 too
+    assert any(route["path"][0]["level"] == 1 for route in beginner["routes"])

@@ -431,7 +431,9 @@ class _Search:
             if not self.onward and self.is_goal(q):  # onward, every step is a goal
                 why = ("Start here: this is the target." if self.to_qualification is not None
                        else f"Start here: it is at Level {self.to_level}, the target level.")
-            elif q.level is not None and q.level == lowest:
+            elif q.level is not None and q.level == lowest and not held_set:
+                # For a beginner: someone who holds units starts where they count, or at the
+                # target, not back at the lowest level.
                 why = f"Start here: Level {lowest} is the lowest level in the catalogue."
             elif held_set & set(self.units_of(q)):
                 why = "Start here: it lists units already held."

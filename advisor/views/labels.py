@@ -47,6 +47,7 @@ __all__ = [
     "OBJECTIVE_WORDS",
     "REGISTER_ORIGIN",
     "STANDARD_HEADING",
+    "START_ONLY",
     "STATUS_WORDS",
     "STEP_WORDS",
     "STRUCTURE_WORDS",
@@ -73,6 +74,7 @@ __all__ = [
     "register_hours",
     "register_level",
     "replacement_names",
+    "route_basis",
     "route_name",
     "route_status",
     "standard_taking_its_place",
@@ -429,6 +431,18 @@ def route_name(number: int, route: Route) -> str:
     goes through a qualification closed on its date."""
     return (f"Route {number}: " + " → ".join(q.reference for q in route.path)
             + (" (closed)" if route.status.closed else ""))
+
+
+START_ONLY = "a starting point, no progression"
+"""What a route of one starting step rests on: nothing to state (see :func:`route_basis`)."""
+
+
+def route_basis(route: Route) -> str:
+    """What a route rests on, in a few words: every step a progression the documents state;
+    a starting point only (no progression to state); or not."""
+    if all(step.kind is StepKind.START for step in route.steps):
+        return START_ONLY
+    return "documented" if route.documented else "includes steps the documents do not state"
 
 
 def route_status(catalogue: Catalogue, route: Route) -> str:

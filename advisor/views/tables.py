@@ -38,6 +38,7 @@ from advisor.views.labels import (
     KIND_WORDS,
     NOT_STATED,
     REGISTER_ORIGIN,
+    START_ONLY,
     STRUCTURE_WORDS,
     cite,
     component_held,
@@ -47,6 +48,7 @@ from advisor.views.labels import (
     group_name,
     group_requirement,
     qualification_label,
+    route_basis,
     route_status,
     status_sentence,
 )
@@ -556,7 +558,8 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route]) -> pd.DataFrame:
             on_date: route_status(catalogue, route),
             "Credits still needed": route.additional_credits,
             "Steps": len(route.steps),
-            "Documented": "yes" if route.documented else "no: includes steps not stated"
+            "Documented": "no: a starting point" if route_basis(route) == START_ONLY
+            else "yes" if route.documented else "no: includes steps not stated"
             + ("; leads to a qualification from the Ofqual register (rules of combination "
                "not known)" if any(from_register(q) for q in route.path) else ""),
         })

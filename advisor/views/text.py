@@ -40,6 +40,7 @@ from advisor.views.labels import (
     plan_beyond_certification,
     register_hours,
     register_level,
+    route_basis,
     standard_taking_its_place,
     status_sentence,
 )
@@ -278,7 +279,7 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
 
 
 def _route_lines(catalogue: Catalogue, number: int, route: Route) -> list[str]:
-    trust = "documented" if route.documented else "includes steps the documents do not state"
+    trust = route_basis(route)
     credits = (f"{route.additional_credits} more credits" if route.additional_credits
                is not None else "credits needed not fully known")
     names = " -> ".join(q.reference for q in route.path)
