@@ -729,3 +729,12 @@ def test_cohort_decisions__a_registered_learner_is_held_to_certification_not_las
     assert frame.loc["R1", "in_time"] == "yes"
     assert frame.loc["R2", "in_time"] == "no"
     assert "a learner not yet registered can no longer start" in frame.loc["R2", "timeline"]
+
+
+def test_cohort__a_cell_of_units_separated_by_spaces_reads_each(catalogue):
+    """A spreadsheet column pasted into one cell arrives as "F3 F4 A3": each is a unit."""
+    _, frame = _cohort(catalogue, ["S1,30,working,,,,,F3 F4 A3,03456,,C6 D1,"],
+                       as_at=dt.date(2018, 6, 1))
+    assert frame.loc["S1", "credits_counted"] == 17
+    assert frame.loc["S1", "units_in_progress"].startswith("C6 (D/601/1519)")
+    assert "D1 (T/601/1526)" in frame.loc["S1", "units_in_progress"]

@@ -160,7 +160,7 @@ class _Assessor:
         self.as_at = as_at
         self.objective = objective
         self._qualifications: dict[str, tuple[Qualification | None, str]] = {}
-        self._units: dict[tuple[str, str | None], tuple[str | None, str]] = {}
+        self._units: dict[tuple[str, str | None], tuple[tuple[str, ...], str]] = {}
         self._mandatory: dict[str, tuple[str, ...]] = {}
 
     def qualification(self, reference: str) -> tuple[Qualification | None, str]:
@@ -187,19 +187,21 @@ class _Assessor:
                                    "leading zeros of codes (format the column as text)")
             return None, str(error)
 
-    def unit(self, reference: str, within: Qualification | None) -> tuple[str | None, str]:
-        """(URN, "") or (None, the catalogue's message with its suggestions)."""
+    def units(self, reference: str, within: Qualification | None
+              ) -> tuple[tuple[str, ...], str]:
+        """(URNs, "") for a reference (several for "F3 F4 A3", a column pasted into one cell),
+        or ((), the catalogue's message with its suggestions)."""
         key = (reference, within.id if within else None)
         if key not in self._units:
             if len(reference) > MAX_REFERENCE_CHARS:
-                self._units[key] = (None, f"{reference[:30]!r}... is too long to be a unit "
-                                          "reference")
+                self._units[key] = ((), f"{reference[:30]!r}... is too long to be a unit "
+                                        "reference")
             else:
                 try:
-                    (urn,) = resolve_units(self.catalogue, [reference], within)
-                    self._units[key] = (urn, "")
+                    self._units[key] = (
+                        tuple(resolve_units(self.catalogue, [reference], within)), "")
                 except UnknownReference as error:
-                    self._units[key] = (None, str(error))
+                    self._units[key] = ((), str(error))
         return self._units[key]
 
     def mandatory_units(self, q: Qualification) -> tuple[str, ...]:
@@ -227,14 +229,15 @@ class _Assessor:
         rules, _ = self.catalogue.effective_rules(target)
         listed = rules.listed_units if rules is not None else frozenset()
         for reference in references:
-            urn, message = self.unit(reference, target)
-            if urn is None:
+            urns, message = self.units(reference, target)
+            if not urns:
                 problem(column, message + "; left out", Severity.WARNING)
-            elif urn not in listed:
-                problem(column, f"{urn} is not part of {target.reference}; left out",
-                        Severity.WARNING)
-            elif urn not in found:
-                found.append(urn)
+            for urn in urns:
+                if urn not in listed:
+                    problem(column, f"{urn} is not part of {target.reference}; left out",
+                            Severity.WARNING)
+                elif urn not in found:
+                    found.append(urn)
         return found
 
     def carry(self, target: Qualification, held_qualifications: Sequence[Qualification],
@@ -279,14 +282,15 @@ class _Assessor:
                 problem("units_held", f"unit number {reference[:20]!r} means nothing without a "
                         f"known target{left_out}", Severity.WARNING)
                 continue
-            urn, message = self.unit(reference, target)
-            if urn is None:
+            resolved, message = self.units(reference, target)
+            if not resolved:
                 problem("units_held", message + left_out, Severity.WARNING)
-            elif urn in urns:
-                problem("units_held", f"unit {urn} is listed twice; it is counted once",
-                        Severity.WARNING)
-            else:
-                urns.append(urn)
+            for urn in resolved:
+                if urn in urns:
+                    problem("units_held", f"unit {urn} is listed twice; it is counted once",
+                            Severity.WARNING)
+                else:
+                    urns.append(urn)
 
         decided = {column: self.target_units(target, references, column, problem)
                    for column, references in (("units_accepted", learner.units_accepted),
