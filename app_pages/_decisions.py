@@ -10,6 +10,7 @@ Not a page itself.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import streamlit as st
@@ -163,6 +164,13 @@ def current_query(catalogue: Catalogue, q: Qualification) -> CheckQuery:
                       glh_per_week=float(glh) if isinstance(glh, int | float) else None,
                       start=start if isinstance(start, dt.date) else None,
                       registered=bool(state.get("check_registered")))
+
+
+def for_the_address(query: CheckQuery) -> CheckQuery:
+    """The check as its link carries it: the start date only once someone has chosen it, so
+    that a link opened another day starts on that day, as the page does, rather than on the
+    day the link was made (a start before the check's date is not worked out)."""
+    return query if st.session_state.get(START_SET) else dataclasses.replace(query, start=None)
 
 
 def note_counted_as_achieved(catalogue: Catalogue, query: CheckQuery) -> None:

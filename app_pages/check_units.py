@@ -138,7 +138,8 @@ def show_answer(ctx: Frame, q: Qualification, status: StatusOnDate) -> None:
     the date; its address too. Drawn again alone when a unit is ticked (:data:`ANSWER`)."""
     catalogue = ctx.catalogue
     query = decisions.current_query(catalogue, q)
-    st.query_params.from_dict(with_date(ctx, encode_check(catalogue, query)))
+    st.query_params.from_dict(with_date(ctx, encode_check(catalogue,
+                                                          decisions.for_the_address(query))))
     chosen = st.session_state.get("check_objective")
     objective = Objective(chosen if chosen in OBJECTIVES else Objective.CREDITS.value)
     result = run_check(catalogue, q, query, objective, ctx.as_at)

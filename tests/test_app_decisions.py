@@ -215,3 +215,16 @@ def test_check_paste__a_unit_of_another_qualification_with_the_same_title_can_be
     assert at.text_input(key="accepted_note_H/506/2154").value.startswith(
         "Holds F/601/1223 Deal with incoming telephone calls from customers")
     assert not any("F/601/1223" in w for w in texts(at.warning))  # dealt with
+
+
+def test_check_link__carries_a_start_only_once_one_is_chosen():
+    """A start that only followed the page's date is left out of the link: opened on a later
+    day, the check starts on that day (a start before it would not be worked out)."""
+    at = check_units("ocr-09628", [], as_at=dt.date(2015, 1, 5))
+    at.number_input(key="check_glh").set_value(5.0).run()
+    assert "start" not in at.query_params
+    later = open_with_link(CHECK, as_at=dt.date(2015, 2, 2), qual="09628", glh="5")
+    assert any(t.startswith("In time: 93 guided learning hours at 5 a week from 2 February "
+                            "2015") for t in texts(later.success))
+    at.date_input(key="check_start").set_value(dt.date(2015, 3, 2)).run()
+    assert at.query_params["start"] == "2015-03-02"

@@ -37,7 +37,7 @@ examples:
   advisor check 09628 --units D/502/9654
   advisor check 03456 --units F3,F4,A3,B2,C3 --accepted C6 --in-progress D1
   advisor check 03456 --accepted C6 --note "C6=Holds D/506/9999, the same title"
-  advisor check 09628 --glh-per-week 5 --start 2015-01-05
+  advisor check 09628 --glh-per-week 5 --start 2015-01-05 --as-at 2015-01-05
   advisor carry-over --from 09628 --to 09629
   advisor eligibility 09628 --age 20 --as-at 2026-11-22
   advisor recommend --role "Call Centre Operator" --employment working --age 20

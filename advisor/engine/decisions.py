@@ -174,7 +174,7 @@ def plan_timeline(
                        closed_to_entry_by=entry.date if entry and closed_by else None,
                        in_time=None, reason=missing, source=source)
     if as_at is not None and start < as_at:
-        return dataclasses.replace(unknown, reason=(
+        return dataclasses.replace(unknown, source=(), reason=(
             f"Not worked out: the start, {uk_date(start)}, is before the date of this check, "
             f"{uk_date(as_at)}. The units held are those held on {uk_date(as_at)}, so the rest "
             "is studied from then: give a start on or after it."))
