@@ -392,7 +392,7 @@ def test_routes__a_direct_start_at_level_4_says_what_it_asks_of_the_learner(caps
     out = run_json(capsys, "routes", "--from", "03456")
     step = next(s for r in out["routes"] for s in r["steps"]
                 if s["edge"] == "direct" and s["to"]["code"] == "10381")
-    assert "if they meet what it asks: Learners must be working in a senior role" in \
+    assert "for a learner who meets what it asks: Learners must be working in a senior role" in \
         step["statement"]
     assert "000_877957cfe4770bfa.txt § Level 4 Customer Service" in step["source"]
 
@@ -409,3 +409,31 @@ def test_routes__units_held_start_where_they_count_not_back_at_the_lowest_level(
         "Route 1: 10380 (a starting point, no progression;")
     beginner = run_json(capsys, "routes", "--to-level", "2")  # nothing held: from Level 1 too
     assert any(route["path"][0]["level"] == 1 for route in beginner["routes"])
+
+
+def test_routes__json_steps_say_what_the_text_says_of_units_held(capsys):
+    out = run_json(capsys, "routes", "--from", "03455", "--to", "10380", "--limit", "1")
+    step = out["routes"][0]["steps"][0]
+    assert step["held_units_known"] is False
+    assert step["evidence_notes"][0]["statement"].startswith(
+        "The sources do not list the units of OCR Level 2 NVQ Certificate in Customer Service "
+        "(03455)")
+    units = run_json(capsys, "routes", "--units", "K/601/1622,J/601/1627,R/601/1212",
+                     "--to-level", "3", "--limit", "1")
+    assert units["routes"][0]["starting_point_only"] is True
+
+
+def test_routes__a_start_at_level_4_says_what_it_asks_too(capsys):
+    assert main(["routes", "--to", "10381", "--limit", "1"]) == 0
+    assert ("Start here: this is the target, for a learner who meets what it asks: Learners "
+            "must be working in a senior role") in capsys.readouterr().out
+
+
+def test_routes__a_planned_step_is_not_noted_as_the_learners_to_confirm(capsys):
+    """A route's second step starts from a qualification it plans (10379), not one held:
+    "confirm them from the learner's certificate" would be wrong there."""
+    out = run_json(capsys, "routes", "--units", "R/502/9652", "--limit", "5")
+    later = [s for r in out["routes"] for s in r["steps"][1:]]
+    assert later
+    assert not any("learner's certificate" in n["statement"] for s in later
+                   for n in s["evidence_notes"])

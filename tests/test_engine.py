@@ -291,8 +291,9 @@ def test_carry_over__units_of_a_structure_a_qualification_is_taken_to_follow_are
     result = carry_over(catalogue, catalogue.find_qualification("601/4404/X"),
                         from_qualification=catalogue.find_qualification("10378"))
     assert result.credits_transferred == 14 and result.held_units_known
-    assert ("the mandatory units of the national structure S/016/371, which it is inferred to "
-            "follow. Confirm them from the learner's certificate") in result.notes[0].statement
+    assert ("its units counted here are the mandatory units of the national structure "
+            "S/016/371, which it is inferred to follow. Confirm them from the learner's "
+            "certificate") in result.notes[0].statement
 
 
 def test_carry_over__similar_titles_do_not_count(catalogue):
@@ -569,6 +570,9 @@ def test_carry_over__credits_a_group_maximum_stops_are_not_said_to_count(catalog
     ("F3", None, "'F3' is a unit number, and unit numbers are read within one qualification "
                  "(in 03456 it is K/601/1622): give the unit reference number"),
     ("X9", "03456", "no unit 'X9' in the catalogue"),
+    ("C6", "03455", "'C6' is not a unit reference number, and the sources do not list the "
+                    "units of 03455, so its unit numbers are not known (in 03456 it is "
+                    "D/601/1519)"),
 ])
 def test_find_unit__a_unit_number_of_another_qualification_is_named_as_one(catalogue,
                                                                            reference, within,
@@ -578,6 +582,13 @@ def test_find_unit__a_unit_number_of_another_qualification_is_named_as_one(catal
     with pytest.raises(UnknownReference) as raised:
         catalogue.find_unit(reference, within=q)
     assert raised.value.plain() == said
+
+
+def test_resolve_units__a_number_not_found_names_the_qualification_asked_for(catalogue):
+    """10379's rules are S/016/608's: the message names 10379, which the person typed."""
+    with pytest.raises(UnknownReference) as raised:
+        resolve_units(catalogue, ["C6"], catalogue.find_qualification("10379"))
+    assert raised.value.plain().startswith("'C6' is not a unit number of 10379 (in 03456")
 
 
 def test_find_qualification__suggestions_are_references_people_use_not_ids(catalogue):

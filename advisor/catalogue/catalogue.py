@@ -132,9 +132,12 @@ class Catalogue:
             labels[q.title.upper()] = q.reference
         raise UnknownReference("qualification", reference, closest(reference, labels))
 
-    def find_unit(self, reference: str, *, within: Qualification | None = None) -> Unit:
+    def find_unit(self, reference: str, *, within: Qualification | None = None,
+                  asked_for: Qualification | None = None) -> Unit:
         """A unit by URN, or by its number within ``within`` (``F3`` in 03456); spaces do not
-        matter (``CS7`` is ``CS 7``, ``F 4`` is ``F4``)."""
+        matter (``CS7`` is ``CS 7``, ``F 4`` is ``F4``). ``asked_for``: the qualification the
+        person named, where ``within`` is the national structure it follows (for the message
+        when the unit is not found)."""
         wanted = _compact(reference)
         if wanted in self.units:
             return self.units[wanted]
@@ -150,26 +153,28 @@ class Catalogue:
         for urn, unit in self.units.items():
             labels[unit.title.upper()] = urn
         raise UnknownReference("unit", reference, closest(reference, labels),
-                               why=self._unit_number_elsewhere(reference, within))
+                               why=self._unit_number_elsewhere(reference, within, asked_for))
 
-    def _unit_number_elsewhere(self, reference: str, within: Qualification | None
-                               ) -> str | None:
-        """Why ``reference`` is not a unit where it is the number of a unit in another
-        qualification (``C6`` of 03456 given for 09629), or where ``within`` lists no unit
-        numbers at all; None otherwise."""
+    def _unit_number_elsewhere(self, reference: str, within: Qualification | None,
+                               asked_for: Qualification | None) -> str | None:
+        """Why ``reference`` is not a unit where the qualification asked for lists no unit
+        numbers at all, or where it is the number of a unit in another qualification (``C6``
+        of 03456 given for 09629); None otherwise."""
         wanted = _compact(reference)
-        elsewhere = [(q, urn) for q in self.qualifications.values() if q is not within
+        named = asked_for or within
+        elsewhere = [(q, urn) for q in self.qualifications.values() if q not in (within, named)
                      for number, urn in self._numbered_units(q).items() if number == wanted]
-        where = (f"{reference!r} is not a unit number of {within.reference}" if within
+        in_others = "; ".join(f"in {q.reference} it is {urn}" for q, urn in elsewhere[:3])
+        if named is not None and self.effective_rules(named)[0] is None:
+            return (f"{reference!r} is not a unit reference number, and the sources do not "
+                    f"list the units of {named.reference}, so its unit numbers are not known"
+                    + (f" ({in_others})" if in_others else ""))
+        if not elsewhere:
+            return None
+        where = (f"{reference!r} is not a unit number of {named.reference}" if named
                  is not None else f"{reference!r} is a unit number, and unit numbers are read "
                  "within one qualification")
-        if elsewhere:
-            named = "; ".join(f"in {q.reference} it is {urn}" for q, urn in elsewhere[:3])
-            return f"{where} ({named}): give the unit reference number"
-        if within is not None and self.effective_rules(within)[0] is None:
-            return (f"{reference!r} is not a unit reference number, and the sources do not "
-                    f"list the units of {within.reference}, so its unit numbers are not known")
-        return None
+        return f"{where} ({in_others}): give the unit reference number"
 
     def _numbered_units(self, qualification: Qualification) -> dict[str, str]:
         """``{number or code: URN}`` for the units a qualification's own rules list."""

@@ -113,6 +113,7 @@ def carry_over(
     units: Iterable[str] = (),
     objective: Objective = Objective.CREDITS,
     accepted: Iterable[Accepted] = (),
+    completed: bool = True,
 ) -> CarryOver:
     """What carries over to ``target`` from a completed qualification and/or held units.
 
@@ -120,6 +121,10 @@ def carry_over(
     are "if taken": those the target also lists are ``possible`` (they transfer if the learner
     took them, which only the learner's record shows), and those with the title of a target
     unit under another URN are ``possible_similar``.
+
+    ``completed``: False when a route plans ``from_qualification`` rather than the learner
+    holding it: what the sources leave unknown of its units is then not the learner's to
+    confirm, and not noted.
 
     ``accepted``: target units the centre accepts through recognition of prior learning; a
     held unit similar to exactly one target unit may be given for it. Raises
@@ -165,9 +170,9 @@ def carry_over(
                 urn, f"Not part of {target.title}: no unit with this reference number." if rules
                 else f"Not known: the sources do not list the units of {target.title}, so "
                      "whether this unit counts cannot be said; ask the centre.", ()))
-    notes = _source_units_notes(catalogue, from_qualification) + _evidence_notes(
-        catalogue, target, from_qualification,
-        {kind for urn in held for kind in _held_through(catalogue, urn, source_kinds)})
+    held_kinds = {kind for urn in held for kind in _held_through(catalogue, urn, source_kinds)}
+    notes = [*_source_units_notes(catalogue, from_qualification if completed else None),
+             *_evidence_notes(catalogue, target, from_qualification, held_kinds)]
 
     decided = _accepted_in_target(target, accepted, similar, target_units)
     bars: tuple[EvidenceBar, ...] = ()
@@ -193,7 +198,7 @@ def carry_over(
         bars=bars,
         credits_counting=(check_combination(catalogue, target, transfers).credits_counted
                           if rules is not None else None),
-        held_units_known=from_qualification is None
+        held_units_known=from_qualification is None or not completed
         or catalogue.effective_rules(from_qualification)[0] is not None,
     )
 
@@ -265,7 +270,7 @@ def _source_units_notes(catalogue: Catalogue, from_qualification: Qualification 
         how = "is inferred to follow" if followed[1] else "follows"
         based_on = from_qualification.based_on
         return [EvidenceNote(
-            f"The sources do not list the units of {name}: those counted here are the "
+            f"The sources do not list the units of {name}: its units counted here are the "
             f"mandatory units of the national structure {structure.structure_reference}, which "
             f"it {how}. Confirm them from the learner's certificate or unit record.",
             based_on.source if based_on is not None else from_qualification.source)]

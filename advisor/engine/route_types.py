@@ -101,6 +101,11 @@ class Route:
         return self.cost.additional_credits
 
     @property
+    def starting_point_only(self) -> bool:
+        """True when every step is a starting one: no progression, so nothing to document."""
+        return all(s.kind is StepKind.START for s in self.steps)
+
+    @property
     def documented(self) -> bool:
         """True when every step is a stated progression (or the start)."""
         return all(s.kind in (StepKind.STATED, StepKind.START) for s in self.steps)

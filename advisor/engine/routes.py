@@ -272,7 +272,7 @@ class _Search:
         self.enrolable = sorted((q for q in catalogue.qualifications.values()
                                  if q.category is Category.QUALIFICATION), key=lambda q: q.id)
         self._units: dict[str, dict[str, tuple[Citation, ...]]] = {}
-        self._carry: dict[tuple[str | None, str, frozenset[str]], CarryOver] = {}
+        self._carry: dict[tuple[str | None, str, frozenset[str], bool], CarryOver] = {}
         self._edges: dict[str, list[_Edge]] = {}
 
     # ------------------------------------------------------------------ targets
@@ -429,17 +429,17 @@ class _Search:
         edges = []
         for q in self.enrolable:
             if not self.onward and self.is_goal(q):  # onward, every step is a goal
-                why = ("Start here: this is the target." if self.to_qualification is not None
-                       else f"Start here: it is at Level {self.to_level}, the target level.")
+                why = ("Start here: this is the target" if self.to_qualification is not None
+                       else f"Start here: it is at Level {self.to_level}, the target level")
             elif q.level is not None and q.level == lowest and not held_set:
                 # For a beginner: someone who holds units starts where they count, or at the
                 # target, not back at the lowest level.
-                why = f"Start here: Level {lowest} is the lowest level in the catalogue."
+                why = f"Start here: Level {lowest} is the lowest level in the catalogue"
             elif held_set & set(self.units_of(q)):
-                why = "Start here: it lists units already held."
+                why = "Start here: it lists units already held"
             else:
                 continue
-            edges.append(_Edge(q, StepKind.START, why, ()))
+            edges.append(_asking(q, StepKind.START, why, ()))
         return self._with_replacements(edges) if self.include_direct else edges
 
     def _with_replacements(self, edges: list[_Edge]) -> list[_Edge]:
@@ -449,16 +449,17 @@ class _Search:
 
     # ------------------------------------------------------------------ steps
 
-    def carry(self, a: Qualification | None, b: Qualification, held: tuple[str, ...]
-              ) -> CarryOver:
-        key = (a.id if a is not None else None, b.id, frozenset(held))
+    def carry(self, a: Qualification | None, b: Qualification, held: tuple[str, ...],
+              completed: bool) -> CarryOver:
+        key = (a.id if a is not None else None, b.id, frozenset(held), completed)
         if key not in self._carry:
             self._carry[key] = carry_over(self.catalogue, b, from_qualification=a, units=held,
-                                          objective=self.objective)
+                                          objective=self.objective, completed=completed)
         return self._carry[key]
 
     def work_out(self, parent: _Partial, edge: _Edge) -> _Partial:
-        result = self.carry(parent.last, edge.to, parent.held)
+        # From the route's start, a qualification the learner holds; after it, one planned.
+        result = self.carry(parent.last, edge.to, parent.held, completed=not parent.steps)
         plan = result.remaining.plan
         mandatory, _ = units_of_qualification(self.catalogue, edge.to)
         planned = [u.urn for u in plan.units] if plan is not None else []
@@ -567,10 +568,17 @@ def _extend(cost: RouteCost, edge: _Edge, *, rank: int, unknown: bool,
 
 def _direct(b: Qualification, statement: str) -> _Edge:
     """A direct start at ``b`` (``statement`` without its full stop), with what the sources
-    require of a learner starting it (Level 4's senior role) and where they say so."""
+    require of a learner starting it (:func:`_asking`)."""
+    return _asking(b, StepKind.DIRECT, statement, b.source)
+
+
+def _asking(b: Qualification, kind: StepKind, statement: str,
+            source: tuple[Citation, ...]) -> _Edge:
+    """A step into ``b`` (``statement`` without its full stop) with what the sources require
+    of a learner starting it (Level 4's senior role), and where they say so."""
     requirement = b.role_requirement
     if requirement is None:
-        return _Edge(b, StepKind.DIRECT, statement + ".", b.source)
-    return _Edge(b, StepKind.DIRECT,
-                 f"{statement}, if they meet what it asks: " + " ".join(requirement.points),
-                 (*b.source, *requirement.source))
+        return _Edge(b, kind, statement + ".", source)
+    return _Edge(b, kind, f"{statement}, for a learner who meets what it asks: "
+                 + " ".join(requirement.points),
+                 tuple(dict.fromkeys((*source, *requirement.source))))

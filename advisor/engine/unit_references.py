@@ -35,7 +35,9 @@ def resolve_units(catalogue: Catalogue, references: Sequence[str],
             continue
         found, not_units = _word_by_word(reference.split(), unit)
         if not found or not_units:
-            catalogue.find_unit(reference, within=within)  # raises, naming the closest units
+            # raises, naming the closest units (and the qualification asked for, not the
+            # national structure it follows)
+            catalogue.find_unit(reference, within=within, asked_for=qualification)
         urns += found
     return urns
 

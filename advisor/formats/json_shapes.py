@@ -291,6 +291,9 @@ def route_dict(catalogue: Catalogue, route: Route) -> dict[str, Any]:
             "source_notes": [c.note for c in step.source if c.note],
             "shared_units": list(step.shared_units),
             "credits_transferred": carried["credits_transferred"],
+            "credits_counting": carried["credits_counting"],
+            "held_units_known": carried["held_units_known"],
+            "evidence_notes": carried["evidence_notes"],
             "transfers": carried["transfers"],
             "possible_transfers": carried["possible_transfers"],
             "possible_similar": carried["possible_similar"],
@@ -313,6 +316,7 @@ def route_dict(catalogue: Catalogue, route: Route) -> dict[str, Any]:
         "steps": steps,
         "additional_credits": route.additional_credits,
         "documented": route.documented,
+        "starting_point_only": route.starting_point_only,  # "documented" is then vacuous
         "cost": {
             "status_rank": cost.status_rank,
             "non_stated_steps": cost.non_stated_steps,

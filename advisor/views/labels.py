@@ -440,7 +440,7 @@ START_ONLY = "a starting point, no progression"
 def route_basis(route: Route) -> str:
     """What a route rests on, in a few words: every step a progression the documents state;
     a starting point only (no progression to state); or not."""
-    if all(step.kind is StepKind.START for step in route.steps):
+    if route.starting_point_only:
         return START_ONLY
     return "documented" if route.documented else "includes steps the documents do not state"
 
