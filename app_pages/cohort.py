@@ -142,9 +142,8 @@ def show_units_needed(result: CohortResult) -> None:
                    "is needed more often than another (each learner's plan is in the results).")
     ended = cohort_tables.certificates_ended_count(result)
     if ended:
-        st.caption(f"{count(ended, 'learner')} whose target no longer issues certificates "
-                   f"{'is' if ended == 1 else 'are'} left out of the units still needed: no "
-                   "unit can complete it.")
+        st.caption(f"Left out of the units still needed: {count(ended, 'learner')} short of "
+                   "a target that no longer issues certificates, which no unit can complete.")
 
 
 def main() -> None:

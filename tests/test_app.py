@@ -391,5 +391,5 @@ def test_cohort__the_template_learners_can_be_tried_without_an_upload():
     captions = texts(at.caption)
     assert any(c.startswith("Units still needed: no unit is in more than one learner's plan")
                for c in captions)
-    assert ("2 learners whose target no longer issues certificates are left out of the units "
-            "still needed: no unit can complete it.") in captions
+    assert ("Left out of the units still needed: 2 learners short of a target that no longer "
+            "issues certificates, which no unit can complete.") in captions

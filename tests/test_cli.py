@@ -437,3 +437,16 @@ def test_routes__a_planned_step_is_not_noted_as_the_learners_to_confirm(capsys):
     assert later
     assert not any("learner's certificate" in n["statement"] for s in later
                    for n in s["evidence_notes"])
+
+
+@pytest.mark.parametrize("given", [" ", ","])
+def test_carry_over__a_blank_from_is_refused_plainly(capsys, given):
+    assert main(["carry-over", "--from", given, "--to", "09629"]) == 2
+    assert "no qualification" in capsys.readouterr().err
+
+
+def test_recommend__few_level_3_descriptions_for_someone_not_working_advise_no_units(capsys):
+    out = run_json(capsys, "recommend", "--employment", "not-working", "--responsibility",
+                   "influence", "--responsibility", "question")
+    codes = [c["code"] for c in out["cautions"]]
+    assert "some-level-3-statements" not in codes and "work-not-counted" in codes

@@ -58,7 +58,7 @@ def test_action_plan__shows_answers_recommendation_route_and_sources(catalogue):
     assert "Job role Call Centre Operator" in text
     assert "Level 2" in text and "Call Centre Operators" in text
     assert "Step 1: OCR Level 3 Certificate in Principles of Customer Service (09629)" in text
-    assert "Units you hold that count, 5 credits:" in text
+    assert "Units you hold that carry over, 5 credits:" in text
     # On this date 09629's certificates are no longer issued: no plan of units is offered.
     assert "Certificates for it are no longer issued, so no further units can complete it" in text
     assert "Still needed: 12 credits" not in text

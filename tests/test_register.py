@@ -376,3 +376,9 @@ def test_register_cli__search_without_a_register_exits_1(capsys, tmp_path):
                        str(tmp_path / "none.sqlite3"))
     assert code == 1
     assert "import Ofqual's full data set first: advisor register import FILE" in err
+
+
+def test_register_cli__a_folder_named_for_answers_is_said_to_be_one(capsys, tmp_path):
+    code, _, err = run(capsys, "eligibility", "09628", "--register", str(tmp_path))
+    assert code == 1
+    assert f"{tmp_path} is a folder: name the register's file" in err

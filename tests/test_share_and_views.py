@@ -416,3 +416,12 @@ def test_route_map__qualifications_closed_on_the_date_are_grey_and_in_the_legend
                if text.split(",")[0] in grey)
     assert "Closed to new learners" in [t.name for t in figure.data]
     assert "Closed to new learners" not in [t.name for t in charts.route_map(catalogue).data]
+
+
+def test_share__a_link_unit_number_of_another_qualification_is_named_as_one(catalogue):
+    _, notes = decode_check(catalogue, {"qual": "09629", "units": "C6"})
+    assert notes == ["The link's unit was checked and left out: 'C6' is not a unit number of "
+                     "09629 (in 03456 it is D/601/1519): give the unit reference number"]
+    _, notes = decode_profile(catalogue, {"work": "not-working", "senior": "no"})
+    assert notes == []  # nothing about a job was given
+

@@ -421,3 +421,13 @@ def test_printout__a_secondary_source_gives_the_page_its_fact_came_from(catalogu
             'class="url">https://www.skillsfirst.co.uk/end-point-assessment/apprenticeship-'
             'standards/customer-service-practitioner-level-2-st0072/</span>') in sources
     assert "<a " not in sources
+
+
+def test_printout__an_open_option_carries_its_cautions_as_the_cli_does(catalogue):
+    """A 15-year-old: the Level 1 option's pre-16 caution is in the printout too."""
+    result = recommend(catalogue, Profile(age=15, employment=Employment.NOT_WORKING),
+                       as_at=dt.date(2015, 3, 1))
+    page = " ".join(action_plan_html(catalogue, ActionPlan(as_at=dt.date(2015, 3, 1),
+                                                           recommendation=result)).split())
+    assert ("Centres must determine the suitability of units when delivering the qualification "
+            "to learners aged pre-16") in page

@@ -162,6 +162,7 @@ class Catalogue:
         of 03456 given for 09629); None otherwise."""
         wanted = _compact(reference)
         named = asked_for or within
+        reference = reference[:40]  # quoted in the message: a link or a cell may hold anything
         elsewhere = [(q, urn) for q in self.qualifications.values() if q not in (within, named)
                      for number, urn in self._numbered_units(q).items() if number == wanted]
         in_others = "; ".join(f"in {q.reference} it is {urn}" for q, urn in elsewhere[:3])

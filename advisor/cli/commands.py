@@ -77,13 +77,17 @@ def _units_argument(value: str | None) -> list[str]:
 def _held(catalogue: Catalogue, value: str | None) -> list[Qualification]:
     """The qualifications ``--has`` names: national structures are refused, as links refuse
     them (a learner holds an awarding body's version, not the structure)."""
-    held = list(dict.fromkeys(catalogue.find_qualification(ref)  # each once
+    return list(dict.fromkeys(_completed(catalogue, ref)  # each once
                               for ref in _units_argument(value)))
-    for q in held:
-        if q.category is Category.NATIONAL_STRUCTURE:
-            raise UsageError(f"{q.reference} is a national structure, not a qualification a "
-                             "learner can hold: give the awarding body's version")
-    return held
+
+
+def _completed(catalogue: Catalogue, reference: str) -> Qualification:
+    """A qualification a learner holds, by its reference; a national structure is refused."""
+    q = catalogue.find_qualification(reference)
+    if q.category is Category.NATIONAL_STRUCTURE:
+        raise UsageError(f"{q.reference} is a national structure, not a qualification a "
+                         "learner can hold: give the awarding body's version")
+    return q
 
 
 # ------------------------------------------------------------------------------------ commands
@@ -137,7 +141,7 @@ def command_check(args: argparse.Namespace) -> int:
 def command_carry_over(args: argparse.Namespace) -> int:
     catalogue = _load(args)
     target = catalogue.find_qualification(args.to)
-    source = _held(catalogue, args.from_)[0] if args.from_ else None
+    source = _completed(catalogue, args.from_) if args.from_ else None
     if source is None and not args.units:
         raise UsageError("give --from QUAL or --units U,U,... (or both)")
     held = resolve_units(catalogue, _units_argument(args.units), source)

@@ -61,6 +61,11 @@ def register_for_answers(args: argparse.Namespace) -> Register | None:
     """The register the answering commands use: none when there is none at the default place,
     but one named with ``--register`` must be there (a mistyped path is not passed over)."""
     path = _register_path(args)
+    if path.is_dir():
+        raise FileProblem(f"{path} is a folder: name the register's file, for example "
+                          f"{path / 'register.sqlite3'}")
+    # $ADVISOR_REGISTER may name the file a server will use once it is imported: until then,
+    # the documents alone, as the app does.
     if args.register_path is not None and not path.is_file():
         raise FileProblem(f"no register at {path}; import Ofqual's full data set there first "
                           f"(advisor register import FILE --register {path}), or leave out "

@@ -190,7 +190,15 @@ def recommend(
 
     levels = [f.level for f in reasons if f.level is not None]
     level = max(levels) if levels else None
-    cautions += _few_level_3_statements(fit, level)
+    few = _few_level_3_statements(fit, level)
+    if few and fit is not None and profile.employment is Employment.NOT_WORKING:
+        # Not "take Level 3 units alongside" their work: they have none now.
+        statement, chosen = fit
+        few = [Finding(FindingCode.WORK_NOT_COUNTED,
+                       f"Not counted towards the level, as the learner is not working now: "
+                       f"{len(chosen)} of the {len(statement.points)} descriptions of a Level 3 "
+                       "learner fit their work.", statement.source)]
+    cautions += few
     if level is None:
         cautions.append(Finding(
             FindingCode.NOT_ENOUGH_TO_RECOMMEND,

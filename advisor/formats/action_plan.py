@@ -46,6 +46,7 @@ from advisor.views.labels import (
     BEYOND_COMPLETING,
     GLOSSARY,
     NOTHING_BEYOND_IN_PROGRESS,
+    OPTION_CAUTIONS,
     REGISTER_ORIGIN,
     STANDARD_HEADING,
     STATUS_WORDS,
@@ -384,8 +385,9 @@ def _recommendation(catalogue: Catalogue, result: Recommendation,
     for option in result.options:
         fits = (fits_aim_words(option).capitalize() if result.profile.aim is not None
                 else "No aim given")
-        notes = _cited((r for r in option.eligibility.reasons if r.code in _STATUS_NOTES),
-                       sources)
+        closed = option.eligibility.status.status.closed
+        notes = _cited((r for r in option.eligibility.reasons if r.code in _STATUS_NOTES
+                        or (not closed and r.code in OPTION_CAUTIONS)), sources)
         # Closed: its reasons say so with their dates ("Closed to new learners: the last
         # entry date was ..."), so the summary would only say it twice.
         summary = "" if option.eligibility.status.status.closed else option.eligibility.summary

@@ -104,7 +104,8 @@ def _checked(what: str, unknown: list[UnknownReference], count: int, notes: list
     checked = f"The link's {what} was checked" if count == 1 else f"The link's {what}s were checked"
     if len(unknown) == 1:
         error = unknown[0]
-        note = (f"{checked}: no {error.what} '{error.reference[:40]}' {where}, so it "
+        note = (f"{checked} and left out: {error.why}" if error.why else
+                f"{checked}: no {error.what} '{error.reference[:40]}' {where}, so it "
                 "was left out")
         if error.suggestions:
             note += "; did you mean " + ", ".join(error.suggestions) + "?"
@@ -264,7 +265,7 @@ def decode_profile(catalogue: Catalogue,
             notes.append(f"The link's level '{item[:20]}' of another qualification held was "
                          "left out: give one of the levels of these documents' customer service "
                          "qualifications (" + ", ".join(str(n) for n in offered) + ").")
-    if employment is Employment.NOT_WORKING and (role or responsibilities or senior is not None):
+    if employment is Employment.NOT_WORKING and (role or responsibilities or senior):
         notes.append("The link says the learner is not working, so its answers about a job "
                      "(title, work described, senior role) are not used: answer that they work "
                      "to use them.")

@@ -310,10 +310,12 @@ def units_most_needed(result: CohortResult, *, limit: int | None = None) -> pd.D
 
 
 def certificates_ended_count(result: CohortResult) -> int:
-    """How many learners' targets no longer issue certificates on the date (left out of
-    :func:`units_most_needed`: no unit can complete them)."""
+    """How many learners short of their target's rules have a target that no longer issues
+    certificates on the date (left out of :func:`units_most_needed`: no unit can complete it)."""
     return sum(1 for learner in result.learners if learner.assessed
-               and _certificates_ended(learner))
+               and _certificates_ended(learner) and learner.carry_over is not None
+               and learner.carry_over.remaining.known
+               and not learner.carry_over.remaining.complete)
 
 
 def result_sheets(result: CohortResult) -> dict[str, pd.DataFrame]:

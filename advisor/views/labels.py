@@ -45,6 +45,7 @@ __all__ = [
     "NOTHING_BEYOND_IN_PROGRESS",
     "NOT_STATED",
     "OBJECTIVE_WORDS",
+    "OPTION_CAUTIONS",
     "REGISTER_ORIGIN",
     "STANDARD_HEADING",
     "START_ONLY",
@@ -343,9 +344,9 @@ def cite(catalogue: Catalogue, sources: Iterable[Citation]) -> str:
 def _marks(bases: set[Basis]) -> str:
     if len(bases) == 1:
         return _BASIS_MARK[next(iter(bases))]
-    return " (in part " + " and ".join(
-        _BASIS_MARK[b].strip(" ()") for b in (Basis.SECONDARY, Basis.INFERENCE) if b in bases
-    ) + ")"
+    marked = " and ".join(
+        _BASIS_MARK[b].strip(" ()") for b in (Basis.SECONDARY, Basis.INFERENCE) if b in bases)
+    return f" (in part {marked})" if Basis.STATED in bases else f" ({marked})"
 
 
 STEP_WORDS: dict[StepKind, str] = {
@@ -431,6 +432,13 @@ def route_name(number: int, route: Route) -> str:
     goes through a qualification closed on its date."""
     return (f"Route {number}: " + " → ".join(q.reference for q in route.path)
             + (" (closed)" if route.status.closed else ""))
+
+
+OPTION_CAUTIONS = frozenset({
+    ReasonCode.AGE_CAUTION, ReasonCode.REVIEW_NOT_AN_END, ReasonCode.REVIEW_DATE_PASSED,
+    ReasonCode.REGISTER_DATES_DIFFER, ReasonCode.ROLE_REQUIREMENT, ReasonCode.ENTRY_REQUIREMENTS})
+"""The reasons an option not closed on the date carries as cautions, in the CLI's text and
+the printout: what to know or check before starting it."""
 
 
 START_ONLY = "a starting point, no progression"

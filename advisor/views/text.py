@@ -16,7 +16,7 @@ from advisor.engine.carryover import CarryOver
 from advisor.engine.cohort import CohortResult
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck, Timeline
-from advisor.engine.eligibility import Eligibility, ReasonCode, Status, status_on
+from advisor.engine.eligibility import Eligibility, Status, status_on
 from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks
 from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
@@ -28,6 +28,7 @@ from advisor.views.labels import (
     BAR_BESIDE_ACCEPTED,
     COMPONENT_HELD_WORDS,
     NOTHING_BEYOND_IN_PROGRESS,
+    OPTION_CAUTIONS,
     REGISTER_ORIGIN,
     STANDARD_HEADING,
     carried_credits,
@@ -172,7 +173,7 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
     rules, _ = catalogue.effective_rules(result.target)
     lines = [f"Carry-over to {result.target.title}:"]
     if result.transfers:
-        lines.append(f"Transfers, same unit reference: {carried_credits(result)}:")
+        lines.append(f"Transfers (same unit reference), {carried_credits(result)}:")
         lines += [f"  = {describe_unit(catalogue, u, rules)}" for u in result.transfers]
     elif rules is None:
         lines.append("Whether any unit transfers is not known: the sources do not list its "
@@ -226,13 +227,6 @@ def responsibilities_text(catalogue: Catalogue, statement: Statement | None) -> 
     return "\n".join(lines)
 
 
-# The reasons an option open (or perhaps open) on the date carries as cautions in the text,
-# as the eligibility answer does: what to know or check before starting it.
-_OPTION_CAUTIONS = {ReasonCode.AGE_CAUTION, ReasonCode.REVIEW_NOT_AN_END,
-                    ReasonCode.REVIEW_DATE_PASSED, ReasonCode.REGISTER_DATES_DIFFER,
-                    ReasonCode.ROLE_REQUIREMENT, ReasonCode.ENTRY_REQUIREMENTS}
-
-
 def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
     """The suggested starting level and why, the qualifications at it with their status on
     the date, the cautions and the next steps the documents name."""
@@ -262,7 +256,7 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
             lines.append(line)
             if not option.eligibility.status.status.closed:  # what to know before starting
                 lines += [f"      ! {r.message}" for r in option.eligibility.reasons
-                          if r.code in _OPTION_CAUTIONS]
+                          if r.code in OPTION_CAUTIONS]
     if result.cautions:
         lines.append("Take care:")
         lines += [f"  ! {finding.message}" for finding in result.cautions]
