@@ -424,4 +424,3 @@ def test_share__a_link_unit_number_of_another_qualification_is_named_as_one(cata
                      "09629 (in 03456 it is D/601/1519): give the unit reference number"]
     _, notes = decode_profile(catalogue, {"work": "not-working", "senior": "no"})
     assert notes == []  # nothing about a job was given
-
