@@ -213,6 +213,12 @@ def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Rou
 
 def show_route(ctx: Frame, route: Route) -> None:
     catalogue = ctx.catalogue
+    # The age told to *Find a starting level* in this session (the route's link has none).
+    told = st.session_state.get("sl_age")
+    age = told if isinstance(told, int) else None
+    if age is not None:
+        st.caption(f"Each step's age groups are checked for age {age}, as told to *Find a "
+                   "starting level*.")
     for number, step in enumerate(route.steps, start=1):
         q = step.to
         st.markdown(f"#### Step {number}: {escape_markdown(labels.qualification_label(q))}")
@@ -223,7 +229,7 @@ def show_route(ctx: Frame, route: Route) -> None:
                     "centre.")
         st.write(labels.step_explained(step))
         show_sources(catalogue, step.source)
-        show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at,
+        show_entry_status(catalogue, check_eligibility(catalogue, q, age=age, as_at=ctx.as_at,
                                                        register=ctx.register))
         carried = step.carry_over
         if carried.transfers:

@@ -468,3 +468,15 @@ def test_plan_route__a_closed_aim_offers_what_replaced_it_in_one_click():
     assert not at.exception
     assert at.selectbox(key="route_to").value == "ocr-10380"
     assert (at.query_params["from"], at.query_params["to"]) == ("09628", "10380")
+
+
+def test_plan_route__checks_each_step_for_the_age_the_starting_level_page_was_told():
+    """In an interview the adviser asks the age once: the route's steps use it."""
+    at = open_with_link(LEVEL, age="17", work="working", has="09628")
+    follow_page_link(at, ROUTE)
+    assert ("Each step's age groups are checked for age 17, as told to *Find a starting "
+            "level*.") in texts(at.caption)
+    assert "Age not given" not in all_text(at)
+    at.radio(key="route_target").set_value("qualification").run()
+    at.selectbox(key="route_to").set_value("ocr-09629").run()
+    assert "Approved for age 17 (age group 16-18)" in all_text(at)
