@@ -593,3 +593,18 @@ def test_recommend__work_described_for_someone_not_working_is_a_caution_not_a_le
                                     "working now:") for f in set_aside)
     working = advise(catalogue, employment=Employment.WORKING, role="Team Leader")
     assert working.recommended_level == 3
+
+
+def test_next_steps__before_the_framework_was_issued_apprenticeships_followed_frameworks(
+        catalogue):
+    """On 1 June 2014 FR03058 (issued 29 August 2014) was still to come, and the standard
+    after it: "now follow apprenticeship standards" would be false on that date."""
+    result = recommend(catalogue, Profile(age=19, employment=Employment.WORKING,
+                                          aim=Aim.APPRENTICESHIP), as_at=dt.date(2014, 6, 1))
+    first = result.next_steps[0].message
+    assert first.startswith("On 1 June 2014 apprenticeships in England followed frameworks.")
+    assert "later (the sources do not say when) Customer Service Practitioner (ST0072)" in first
+    assert "now follow" not in first
+    today = recommend(catalogue, Profile(age=19, employment=Employment.WORKING,
+                                         aim=Aim.APPRENTICESHIP), as_at=TODAY)
+    assert today.next_steps[0].message.startswith("Apprenticeships in England now follow")

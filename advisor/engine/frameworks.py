@@ -180,13 +180,26 @@ def standard_note(standard: ApprenticeshipStandard) -> str:
             f"{standard.note[1:]} {RULES_CHANGE}")
 
 
-def apprenticeships_today(catalogue: Catalogue, level: int
+def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | None = None
                           ) -> tuple[str, tuple[Citation, ...]]:
     """For someone who wants an apprenticeship at ``level``: the frameworks in the documents
     have gone in England, so the standard that took their place at (or nearest above) the
-    level, where the sources name one, and whom to ask; as a next step's words and sources."""
+    level, where the sources name one, and whom to ask; as a next step's words and sources.
+    On an ``as_at`` date before that framework was issued, frameworks were still the way, and
+    the standard came later (the sources do not say when)."""
     standards = standards_after(catalogue)
     at_level = [(f, s) for f, s in standards if s.level == level]
+    nearest = at_level or [(f, s) for f, s in standards if s.level > level]
+    issued = nearest[0][0].issued if nearest else None
+    if nearest and as_at is not None and issued is not None and as_at < issued:
+        framework, standard = nearest[0]
+        return (
+            f"On {uk_date(as_at)} apprenticeships in England followed frameworks. The "
+            f"{framework_name(catalogue, framework)} was issued on {uk_date(issued)}; later "
+            f"(the sources do not say when) {standard.title} ({standard.reference}), an "
+            f"apprenticeship standard, took its place. Ask an employer, {WHERE_TO_ASK} about "
+            "a customer service apprenticeship.",
+            tuple(dict.fromkeys((*framework.source, *standard.source))))
     if at_level:
         framework, standard = at_level[0]
         return (
@@ -240,5 +253,5 @@ def frameworks_route_leads_into(catalogue: Catalogue, route: Route, *, held: Ite
                   if end.id in f.framework.qualifications)
     if not found or end.level is None or any(f.framework.succeeded_by for f in found):
         return RouteFrameworks(found)
-    today, source = apprenticeships_today(catalogue, end.level)
+    today, source = apprenticeships_today(catalogue, end.level, as_at)
     return RouteFrameworks(found, today, source)

@@ -77,7 +77,7 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
             "qualification that lists it"
             + (f" (here: {worth})" if worth else "") + "."))
     if aim is Aim.APPRENTICESHIP:  # what they asked for comes first
-        steps.insert(0, NextStep(*apprenticeships_today(catalogue, level)))
+        steps.insert(0, NextStep(*apprenticeships_today(catalogue, level, as_at)))
     return tuple(steps)
 
 
