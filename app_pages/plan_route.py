@@ -211,11 +211,15 @@ def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Rou
         return None
 
 
+def told_age() -> int | None:
+    """The age told to *Find a starting level* in this session (a route's link has none)."""
+    told = st.session_state.get("sl_age")
+    return told if isinstance(told, int) else None
+
+
 def show_route(ctx: Frame, route: Route) -> None:
     catalogue = ctx.catalogue
-    # The age told to *Find a starting level* in this session (the route's link has none).
-    told = st.session_state.get("sl_age")
-    age = told if isinstance(told, int) else None
+    age = told_age()
     if age is not None:
         st.caption(f"Each step's age groups are checked for age {age}, as told to *Find a "
                    "starting level*.")
@@ -364,7 +368,8 @@ def main() -> None:
         show_sources(catalogue, leads_into.today_source)
     st.divider()
     ask_printout_details()
-    plan = ActionPlan(as_at=ctx.as_at, answers=route_answers(catalogue, query), route=chosen,
+    plan = ActionPlan(as_at=ctx.as_at, answers=route_answers(catalogue, query, age=told_age()),
+                      route=chosen,
                       route_frameworks=leads_into, created=dt.date.today(),
                       **printout_details())
     st.download_button(

@@ -55,6 +55,14 @@ def test_route_answers__every_qualification_completed_and_the_aim(catalogue):
     assert "Units held" in onward and "Other qualifications completed" not in onward
 
 
+def test_route_answers__the_age_told_first_where_it_was_given(catalogue):
+    """The route's printout says what the starting level's did: the age, where told."""
+    query = RouteQuery(from_qualification=catalogue.find_qualification("09628").id, to_level=3)
+    told = route_answers(catalogue, query, age=17)
+    assert list(told)[:2] == ["Age", "Completed"] and told["Age"] == "17"
+    assert "Age" not in route_answers(catalogue, query)
+
+
 def test_check_answers__decisions_with_their_notes_and_the_study_plan(catalogue):
     q = catalogue.find_qualification("03456")
     told = check_answers(catalogue, CheckQuery(
