@@ -14,17 +14,8 @@ def resolve_units(catalogue: Catalogue, references: Sequence[str],
     """URNs for unit references given as URNs or as numbers within ``qualification``. A
     reference of several words that is not a unit, each of whose words is one, is read word by
     word: ``F3 F4 A3``, a spreadsheet column pasted on one line."""
-    within = qualification
-    if qualification is not None and qualification.rules is None:
-        _, structure = catalogue.effective_rules(qualification)
-        within = structure or qualification
-
-    def unit(reference: str) -> str | None:
-        try:
-            return catalogue.find_unit(reference, within=within).urn
-        except UnknownReference:
-            return None
-
+    within = _numbered_within(catalogue, qualification)
+    unit = _unit_finder(catalogue, within)
     urns: list[str] = []
     for reference in references:
         if not reference.strip():
@@ -40,6 +31,27 @@ def resolve_units(catalogue: Catalogue, references: Sequence[str],
             catalogue.find_unit(reference, within=within, asked_for=qualification)
         urns += found
     return urns
+
+
+def _numbered_within(catalogue: Catalogue, qualification: Qualification | None
+                     ) -> Qualification | None:
+    """Where ``qualification``'s unit numbers are read: its own rules, else those of the
+    national structure it follows."""
+    if qualification is not None and qualification.rules is None:
+        _, structure = catalogue.effective_rules(qualification)
+        return structure or qualification
+    return qualification
+
+
+def _unit_finder(catalogue: Catalogue, within: Qualification | None
+                 ) -> Callable[[str], str | None]:
+    """One reference's URN (a URN, or a unit number within ``within``), or None."""
+    def unit(reference: str) -> str | None:
+        try:
+            return catalogue.find_unit(reference, within=within).urn
+        except UnknownReference:
+            return None
+    return unit
 
 
 def _word_by_word(words: Sequence[str], unit: Callable[[str], str | None]
@@ -72,13 +84,11 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
     References are separated by commas, semicolons or line breaks; a part that is not a unit
     is read word by word, two words at a time first (``CS 7 CS 8`` is CS 7 and CS 8)."""
     listed = catalogue.listed_units(qualification)
+    any_unit = _unit_finder(catalogue, _numbered_within(catalogue, qualification))
 
     def unit(reference: str) -> str | None:  # one unit of the qualification, or None
-        try:
-            found = resolve_units(catalogue, [reference], qualification)
-        except UnknownReference:
-            return None
-        return found[0] if len(found) == 1 and found[0] in listed else None
+        urn = any_unit(reference)
+        return urn if urn in listed else None
 
     found: list[str] = []
     unknown: list[str] = []
