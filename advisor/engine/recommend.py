@@ -190,15 +190,8 @@ def recommend(
 
     levels = [f.level for f in reasons if f.level is not None]
     level = max(levels) if levels else None
-    few = _few_level_3_statements(fit, level)
-    if few and fit is not None and profile.employment is Employment.NOT_WORKING:
-        # Not "take Level 3 units alongside" their work: they have none now.
-        statement, chosen = fit
-        few = [Finding(FindingCode.WORK_NOT_COUNTED,
-                       f"Not counted towards the level, as the learner is not working now: "
-                       f"{len(chosen)} of the {len(statement.points)} descriptions of a Level 3 "
-                       "learner fit their work.", statement.source)]
-    cautions += few
+    cautions += _few_level_3_statements(
+        fit, level, working=profile.employment is not Employment.NOT_WORKING)
     if level is None:
         cautions.append(Finding(
             FindingCode.NOT_ENOUGH_TO_RECOMMEND,
@@ -278,15 +271,20 @@ def _level_3_evidence(fit: tuple[Statement, list[str]] | None) -> list[Finding]:
 
 
 def _few_level_3_statements(fit: tuple[Statement, list[str]] | None,
-                            level: int | None) -> list[Finding]:
+                            level: int | None, *, working: bool) -> list[Finding]:
     """A caution when some, but not most, of the Level 3 descriptions fit: worded for the
-    level suggested, which other answers (a job role) may already have put at Level 3."""
+    level suggested, which other answers (a job role) may already have put at Level 3; for a
+    learner not ``working`` now, that they do not count (no units to take alongside work)."""
     if fit is None or not fit[1] or len(fit[1]) > len(fit[0].points) * LEVEL_3_SHARE:
         return []
     statement, chosen = fit
     # Counted, not quoted: the learner ticked them in their own words, and the handbook's
     # would read as jargon here (the answers list them).
     fitting = f"{len(chosen)} of the {len(statement.points)} descriptions of a Level 3 learner fit"
+    if not working:
+        return [Finding(FindingCode.WORK_NOT_COUNTED,
+                        f"Not counted towards the level, as the learner is not working now: "
+                        f"{fitting} their work.", statement.source)]
     if level is not None and level >= 3:
         message = (f"Only {fitting}. The other answers (such as the job title) point to Level "
                    f"{level}: check with the centre that Level {level} suits the work the learner "
