@@ -27,6 +27,7 @@ from advisor import (
     find_qualification,
     labels,
     register_tables,
+    status_on,
     tables,
     uk_date,
 )
@@ -94,9 +95,9 @@ def profile(ctx: Frame, ids: list[str]) -> None:
         # Not among the results: open the first not closed on the date, one whose structure
         # is known first. Set, not left to the widget's default, so that the box shows the
         # qualification the page opens.
-        not_closed = [i for i in range(len(ids)) if not check_eligibility(
-            catalogue, catalogue.qualifications[ids[i]], as_at=ctx.as_at,
-            register=ctx.register).status.status.closed]
+        not_closed = [i for i in range(len(ids)) if not status_on(
+            catalogue, catalogue.qualifications[ids[i]], ctx.as_at,
+            register=ctx.register).status.closed]
         first = ([i for i in known if i in not_closed] or not_closed or known or [0])[0]
         st.session_state["explore_qualification"] = ids[first]
     chosen = st.selectbox(

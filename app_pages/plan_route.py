@@ -280,8 +280,7 @@ def offer_replacement(ctx: Frame, query: RouteQuery) -> None:
     target = catalogue.qualifications.get(query.to_qualification or "")
     if target is None or not target.replaced_by:
         return
-    status = check_eligibility(catalogue, target, as_at=ctx.as_at,
-                               register=ctx.register).status
+    status = status_on(catalogue, target, ctx.as_at, register=ctx.register)
     if not status.status.closed:
         return
     for replacement in target.replaced_by:

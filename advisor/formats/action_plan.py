@@ -370,8 +370,8 @@ def _cited(findings: Iterable[Finding | Reason], sources: _Sources) -> list[_Cit
     return [_Cited(f.message, sources.cite(f.source)) for f in findings]
 
 
-# Reasons shown under an option's status: why it may not be open to this learner.
-# The reasons an option's status cell repeats under its summary.
+# The reasons an option's status cell repeats under its summary: why it may not be open to
+# this learner.
 _STATUS_NOTES = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED, ReasonCode.REPLACED,
                  ReasonCode.REVIEW_DATE_PASSED, ReasonCode.DATES_UNKNOWN,
                  ReasonCode.AGE_NOT_APPROVED, ReasonCode.ROLE_NOT_MET}
@@ -390,7 +390,7 @@ def _recommendation(catalogue: Catalogue, result: Recommendation,
                         or (not closed and r.code in OPTION_CAUTIONS)), sources)
         # Closed: its reasons say so with their dates ("Closed to new learners: the last
         # entry date was ..."), so the summary would only say it twice.
-        summary = "" if option.eligibility.status.status.closed else option.eligibility.summary
+        summary = "" if closed else option.eligibility.summary
         options.append(_Option(_named(option.qualification), summary, notes, fits))
     frameworks = [_framework(catalogue, f, result.as_at, sources) for f in result.frameworks]
     return _Recommendation(result.recommended_level, reasons, cautions, options, frameworks)

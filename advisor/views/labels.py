@@ -109,10 +109,9 @@ def carried_credits(carry: CarryOver) -> str:
 def fits_aim_words(option: Option) -> str:
     """Whether an option fits the learner's aim, in words: "yes, but closed" where it fits but
     has closed on the date, so that a "yes" beside it is not read as advice to enrol."""
-    words = yes_no(option.fits_aim, "not known") or "not known"
     if option.fits_aim and option.eligibility.status.status.closed:
         return "yes, but closed"
-    return words
+    return yes_no(option.fits_aim, "not known") or "not known"
 
 
 def component_kind(kind: ComponentKind) -> str:

@@ -38,7 +38,6 @@ from advisor.views.labels import (
     KIND_WORDS,
     NOT_STATED,
     REGISTER_ORIGIN,
-    START_ONLY,
     STRUCTURE_WORDS,
     cite,
     component_held,
@@ -48,7 +47,6 @@ from advisor.views.labels import (
     group_name,
     group_requirement,
     qualification_label,
-    route_basis,
     route_status,
     status_sentence,
 )
@@ -558,7 +556,7 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route]) -> pd.DataFrame:
             on_date: route_status(catalogue, route),
             "Credits still needed": route.additional_credits,
             "Steps": len(route.steps),
-            "Documented": "no: a starting point" if route_basis(route) == START_ONLY
+            "Documented": "no: a starting point" if route.starting_point_only
             else "yes" if route.documented else "no: includes steps not stated"
             + ("; leads to a qualification from the Ofqual register (rules of combination "
                "not known)" if any(from_register(q) for q in route.path) else ""),
