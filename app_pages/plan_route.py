@@ -1,11 +1,13 @@
 """Plan a route: from what a learner holds to a level or a qualification, step by step.
 
-Widgets: ``route_from`` (qualification id completed, optional), ``route_also`` (other
-qualification ids completed), ``route_units`` (URNs held),
+Widgets: ``route_age`` (the learner's age, optional), ``route_from`` (qualification id
+completed, optional), ``route_also`` (other qualification ids completed), ``route_units`` (URNs
+held),
 ``route_target`` ("level" / "qualification"), ``route_to_level`` (1-8), ``route_to``
 (qualification id), ``route_documented`` (documented progressions only), ``route_choice`` (which
 route to show). The answers live in the browser session and in the page address
-(``?from=03455&also=09628&level=3``, and ``&route=2`` when another route than the first is shown);
+(``?from=03455&also=09628&level=3&age=17``, and ``&route=2`` when another route than the first
+is shown);
 nothing is stored on the server.
 """
 
@@ -30,6 +32,7 @@ from advisor import (
     RouteQuery,
     Status,
     action_plan_html,
+    answers,
     charts,
     check_eligibility,
     count,
@@ -69,7 +72,7 @@ from app_pages._decisions import accept_similar
 ROUTES_SHOWN = MAX_ROUTE_SHOWN
 LINKED_ROUTE = "route_linked"  # the route a shared link showed, until the routes are found
 # A link carrying answers has one of these.
-LINK_KEYS = ("from", "also", "units", "to", "level", "documented")
+LINK_KEYS = ("from", "also", "units", "to", "level", "documented", "age")
 TARGETS = {"level": "A level", "qualification": "A particular qualification"}
 
 
@@ -82,7 +85,7 @@ def enrolable(catalogue: Catalogue) -> list[str]:
 def seed_from_link(catalogue: Catalogue) -> None:
     """Put a link's answers into the page's widgets as the page is entered: a shared link, or
     *Find a starting level*'s link to this page. Opened without one for the first time, start
-    from what *Find a starting level* was told."""
+    from what *Find a starting level* was told, the age too."""
     params = st.query_params.to_dict()
     linked = arriving() and any(k in params for k in LINK_KEYS)
     if st.session_state.get("route_seeded") and not linked:
@@ -97,6 +100,8 @@ def seed_from_link(catalogue: Catalogue) -> None:
             st.session_state["route_also"] = list(told.also_completed)
         if told.units:
             st.session_state["route_units"] = list(told.units)
+        if isinstance(st.session_state.get("sl_age"), int):
+            st.session_state["route_age"] = st.session_state["sl_age"]
         return
     query, notes = decode_route(catalogue, params)
     st.session_state["route_link_notes"] = notes
@@ -107,6 +112,7 @@ def seed_from_link(catalogue: Catalogue) -> None:
     st.session_state["route_to"] = query.to_qualification
     st.session_state["route_to_level"] = query.to_level
     st.session_state["route_documented"] = query.documented_only
+    st.session_state["route_age"] = query.age
     st.session_state[LINKED_ROUTE] = query.shown - 1
 
 
@@ -121,6 +127,12 @@ def ask(catalogue: Catalogue) -> RouteQuery:
     levels = list(catalogue.levels_offered)
     left, right = st.columns(2, gap="large")
     with left:
+        age = st.number_input(
+            "The learner's age (optional)", min_value=answers.MIN_AGE,
+            max_value=answers.MAX_AGE, value=None, step=1, key="route_age",
+            placeholder="Age in years", persist_state="session",
+            help="Each step is checked against the age groups its qualification is approved "
+                 "for.")
         st.markdown("**What the learner holds**")
         start = st.selectbox("A qualification completed", ids, format_func=label, index=None,
                              key="route_from", placeholder="None yet",
@@ -163,7 +175,8 @@ def ask(catalogue: Catalogue) -> RouteQuery:
                                       "starts at the level aimed for.")
     return RouteQuery(from_qualification=start, also_completed=tuple(also),
                       units=tuple(units), to_qualification=to,
-                      to_level=to_level, documented_only=documented)
+                      to_level=to_level, documented_only=documented,
+                      age=int(age) if age is not None else None)
 
 
 def completed_too(catalogue: Catalogue, query: RouteQuery) -> list[Qualification]:
@@ -211,18 +224,11 @@ def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Rou
         return None
 
 
-def told_age() -> int | None:
-    """The age told to *Find a starting level* in this session (a route's link has none)."""
-    told = st.session_state.get("sl_age")
-    return told if isinstance(told, int) else None
-
-
-def show_route(ctx: Frame, route: Route) -> None:
+def show_route(ctx: Frame, route: Route, age: int | None) -> None:
+    """The route's steps, each checked for the learner's ``age`` where it was given."""
     catalogue = ctx.catalogue
-    age = told_age()
     if age is not None:
-        st.caption(f"Each step's age groups are checked for age {age}, as told to *Find a "
-                   "starting level*.")
+        st.caption(f"Each step's age groups are checked for age {age}.")
     for number, step in enumerate(route.steps, start=1):
         q = step.to
         st.markdown(f"#### Step {number}: {escape_markdown(labels.qualification_label(q))}")
@@ -355,7 +361,7 @@ def main() -> None:
                    "the Ofqual register is named in the steps below, not drawn.")
     if chosen is None:
         return
-    show_route(ctx, chosen)
+    show_route(ctx, chosen, query.age)
     # Held: what the learner holds now; the route's steps are what they would take.
     leads_into = frameworks_route_leads_into(catalogue, chosen, held=[start, *held] if start
                                              else [], as_at=ctx.as_at)
@@ -367,7 +373,7 @@ def main() -> None:
         show_sources(catalogue, leads_into.today_source)
     st.divider()
     ask_printout_details()
-    plan = ActionPlan(as_at=ctx.as_at, answers=route_answers(catalogue, query, age=told_age()),
+    plan = ActionPlan(as_at=ctx.as_at, answers=route_answers(catalogue, query),
                       route=chosen,
                       route_frameworks=leads_into, created=dt.date.today(),
                       **printout_details())

@@ -474,9 +474,28 @@ def test_plan_route__checks_each_step_for_the_age_the_starting_level_page_was_to
     """In an interview the adviser asks the age once: the route's steps use it."""
     at = open_with_link(LEVEL, age="17", work="working", has="09628")
     follow_page_link(at, ROUTE)
-    assert ("Each step's age groups are checked for age 17, as told to *Find a starting "
-            "level*.") in texts(at.caption)
+    assert at.number_input(key="route_age").value == 17
+    assert at.query_params["age"] == "17"  # the route's link carries it on
+    assert "Each step's age groups are checked for age 17." in texts(at.caption)
     assert "Age not given" not in all_text(at)
     at.radio(key="route_target").set_value("qualification").run()
     at.selectbox(key="route_to").set_value("ocr-09629").run()
     assert "Approved for age 17 (age group 16-18)" in all_text(at)
+
+
+def test_plan_route__the_age_asked_on_the_page_checks_each_step_and_travels_in_the_link():
+    """A learner exploring alone reaches the route page first: it asks the age itself."""
+    at = open_with_link(ROUTE, **{"from": "09628", "to": "09629"})
+    assert "Age not given" in all_text(at)
+    at.number_input(key="route_age").set_value(17).run()
+    assert "Approved for age 17 (age group 16-18)" in all_text(at)
+    assert at.query_params["age"] == "17"
+    shared = open_with_link(ROUTE, **dict(at.query_params))  # the link opened elsewhere
+    assert shared.number_input(key="route_age").value == 17
+    assert "Approved for age 17 (age group 16-18)" in all_text(shared)
+
+
+def test_plan_route__opened_from_the_sidebar_uses_the_age_given_to_the_starting_level():
+    at = open_with_link(LEVEL, age="17", work="working", has="09628")
+    change_page(at, ROUTE)
+    assert at.number_input(key="route_age").value == 17

@@ -33,6 +33,7 @@ from advisor.formats.links import (
     decode_route,
     encode_profile,
     encode_route,
+    route_from_profile,
     without_control_characters,
 )
 from tests.support.examples import examples
@@ -168,6 +169,22 @@ def test_share__route_round_trip_and_caps(catalogue):
     assert query.units == ("D/502/9654",) and query.to_level is None
     assert any("only the first 100" in n for n in notes)
     assert any("level '99'" in n for n in notes)
+
+
+def test_share__a_route_link_carries_the_learners_age(catalogue):
+    query = RouteQuery(from_qualification="ocr-09628", to_level=3, age=17)
+    assert encode_route(catalogue, query) == {"from": "09628", "level": "3", "age": "17"}
+    assert decode_route(catalogue, {"from": "09628", "level": "3", "age": "17"}) == (query, [])
+    query, notes = decode_route(catalogue, {"from": "09628", "age": "seventeen"})
+    assert query == RouteQuery(from_qualification="ocr-09628")
+    assert notes == ["The link's age 'seventeen' was left out: give a whole number from 13 to "
+                     "100."]
+
+
+def test_share__the_starting_levels_route_link_carries_its_age(catalogue):
+    route = route_from_profile(catalogue, Profile(age=17, held_qualifications=("ocr-09628",)),
+                               to_level=3)
+    assert encode_route(catalogue, route) == {"from": "09628", "level": "3", "age": "17"}
 
 
 def test_share__a_level_no_qualification_is_at_is_dropped_with_a_note(catalogue):

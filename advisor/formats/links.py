@@ -57,6 +57,7 @@ class RouteQuery:
     to_level: int | None = None
     documented_only: bool = False
     shown: int = 1  # which of the routes found the page shows: 1 for the best, 2 for the next
+    age: int | None = None  # the learner's age, where given: each step's age groups are checked
 
 
 def _value(params: Mapping[str, str | list[str]], key: str, notes: list[str]) -> str | None:
@@ -302,6 +303,8 @@ def encode_route(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
         params["documented"] = "yes"
     if query.shown > 1:  # the best route needs no mark
         params["route"] = str(query.shown)
+    if query.age is not None:
+        params["age"] = str(query.age)
     return params
 
 
@@ -318,7 +321,8 @@ def route_from_profile(catalogue: Catalogue, profile: Profile,
     above = to_level is not None and (start is None or to_level > (start.level or 0))
     return RouteQuery(from_qualification=start.id if start else None,
                       also_completed=tuple(q.id for q in held if q is not start),
-                      units=profile.held_units, to_level=to_level if above else None)
+                      units=profile.held_units, to_level=to_level if above else None,
+                      age=profile.age)
 
 
 MAX_ROUTE_SHOWN = 5
@@ -372,6 +376,7 @@ def decode_route(catalogue: Catalogue,
         also_completed=tuple(i for i in dict.fromkeys(also) if i not in start),
         to_qualification=target[0] if target else None,
         to_level=level, documented_only=documented, shown=shown,
+        age=_age(_value(params, "age", notes), notes),
     ), notes
 
 

@@ -45,17 +45,16 @@ def profile_answers(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
     }
 
 
-def route_answers(catalogue: Catalogue, query: RouteQuery, *,
-                  age: int | None = None) -> dict[str, str]:
-    """*Plan a route*'s answers: the learner's ``age`` where it was given (to *Find a
-    starting level*), what is held, and where the learner wants to get to."""
+def route_answers(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
+    """*Plan a route*'s answers: the learner's age where it was given, what is held, and where
+    the learner wants to get to."""
     def label(qualification_id: str) -> str:
         return qualification_label(catalogue.qualifications[qualification_id])
 
     start = query.from_qualification if query.from_qualification in catalogue.qualifications \
         else None
     others = [i for i in query.also_completed if i in catalogue.qualifications]
-    answers = {"Age": str(age)} if age is not None else {}
+    answers = {"Age": str(query.age)} if query.age is not None else {}
     answers["Completed"] = label(start) if start else NONE
     if others:
         answers["Other qualifications completed"] = "; ".join(label(i) for i in others)
