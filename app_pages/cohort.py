@@ -70,6 +70,9 @@ def assess(ctx, data: bytes, name: str, objective: Objective) -> CohortResult | 
     return result
 
 
+PROBLEM_ROW_HEIGHT = 84  # pixels: four lines of a problem, wrapped (a grid wraps above 64)
+
+
 def show(result: CohortResult) -> None:
     columns = st.columns(4)
     columns[0].metric("Learners in the file", f"{len(result.learners):,}")
@@ -84,12 +87,14 @@ def show(result: CohortResult) -> None:
                  "was assessed. Warnings did not stop a row.")
         # A grid, never a static table: a static table draws Markdown, and a message quotes
         # the uploaded cell (a link or an image there would be drawn, and fetched). The
-        # message column gets the room; the download holds every message in full.
-        st.dataframe(problems, hide_index=True, column_config={
-            "row": st.column_config.NumberColumn("Row", width="small", pinned=True),
+        # problem comes right after its row, so a phone shows it without scrolling sideways,
+        # and wraps over up to four lines; the download holds every message in full.
+        st.dataframe(problems, hide_index=True, row_height=PROBLEM_ROW_HEIGHT,
+                     column_order=("row", "message", "column", "severity"), column_config={
+            "row": st.column_config.NumberColumn("Row", width=45, pinned=True),
             "column": st.column_config.TextColumn("Column", width="small"),
             "severity": st.column_config.TextColumn("Severity", width="small"),
-            "message": st.column_config.TextColumn("Problem", width="large")})
+            "message": st.column_config.TextColumn("Problem", width=280)})
         st.download_button("Download the problems (CSV)", to_csv_bytes(problems),
                            file_name="problems.csv", mime="text/csv", key="cohort_problems_csv",
                            on_click="ignore")

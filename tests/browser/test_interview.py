@@ -116,6 +116,29 @@ def test_centre_staff__the_intake_chart_draws_every_code_as_written(page: Page,
 
 
 PHONE = {"width": 390, "height": 844}
+
+
+def test_centre_staff__an_intakes_problems_read_on_a_phone(page: Page, blocked_requests,
+                                                           tmp_path):
+    """On a phone the problems grid shows each problem right after its row number, where it
+    is in view, not after the column and severity, scrolled off to the side."""
+    intake = tmp_path / "intake.csv"
+    intake.write_text("learner_ref,age,employment\nA1,abc,working\nA2,20,sometimes\n",
+                      encoding="utf-8")
+    page.set_viewport_size(PHONE)
+    page.goto("/cohort")
+    wait_for_app(page, heading="Check a whole intake")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(intake))
+    grid = page.locator("[data-testid=stDataFrame]:visible").filter(
+        has_text="'abc' is not a whole number of years")
+    # The grid draws a column's cells only while the column is in view.
+    problem = grid.get_by_role("gridcell", name="'abc' is not a whole number of years",
+                               include_hidden=True)
+    expect(problem).to_have_attribute("aria-colindex", "2", timeout=TIMEOUT_MS)
+    expect(grid.get_by_role("gridcell", name="'sometimes' is not one of: working, not-working",
+                            include_hidden=True)).to_have_attribute("aria-colindex", "2")
+    save_screenshot(page, "phone-cohort-problems")
+    assert blocked_requests == []
 ANSWERED = [
     ("/starting_level?age=19&work=working&role=Call+Centre+Operators&has=09628",
      "Find a starting level"),
