@@ -64,6 +64,25 @@ def test_routes__09628_to_level_3(capsys):
     assert out["already_there"] is False
 
 
+def test_routes__each_step_checked_for_the_age_given(capsys):
+    """As the route page does: a 15-year-old is not in 09629's approved age groups."""
+    out = run_json(capsys, "routes", "--from", "09628", "--to", "09629", "--age", "15",
+                   "--as-at", WHILE_OPEN)
+    assert out["age"] == 15
+    (step,) = out["routes"][0]["steps"]
+    assert [(r["code"], r["message"]) for r in step["age"]] == [
+        ("age-not-approved", "Not approved for learners aged 15 (age group pre-16); approved "
+                             "for: 16-18, 18+, 19+.")]
+    assert main(["routes", "--from", "09628", "--to", "09629", "--age", "17",
+                 "--as-at", WHILE_OPEN]) == 0
+    assert "    age: Approved for age 17 (age group 16-18).\n" in capsys.readouterr().out
+    # Without an age nothing is said about it.
+    out = run_json(capsys, "routes", "--from", "09628", "--to", "09629", "--as-at", WHILE_OPEN)
+    assert out["age"] is None and out["routes"][0]["steps"][0]["age"] is None
+    assert main(["routes", "--from", "09628", "--to", "09629", "--as-at", WHILE_OPEN]) == 0
+    assert "age:" not in capsys.readouterr().out
+
+
 def test_routes__09628_to_03456_by_stated_steps(capsys):
     out = run_json(capsys, "routes", "--from", "600/0840/4", "--to", "03456", "--limit", "1")
     (route,) = out["routes"]

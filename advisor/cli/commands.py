@@ -209,6 +209,7 @@ def command_routes(args: argparse.Namespace) -> int:
     held = resolve_units(catalogue, _units_argument(args.units), source)
     reached = reaching_target((source, *also), to_qualification=target, to_level=args.to_level)
     there = reached is not None
+    register = register_for_answers(args)
     try:
         found = find_routes(
             catalogue, from_qualification=source, also_completed=also, units=held,
@@ -216,7 +217,7 @@ def command_routes(args: argparse.Namespace) -> int:
             max_steps=args.max_steps, include_inferred=not args.documented_only,
             include_shared_units=not args.documented_only,
             include_direct=not args.documented_only, objective=args.objective,
-            register=register_for_answers(args), register_subject=args.register_subject,
+            register=register, register_subject=args.register_subject,
         )
         routes = list(itertools.islice(found, args.limit))
     except RouteError as error:
@@ -225,12 +226,16 @@ def command_routes(args: argparse.Namespace) -> int:
     leads_into = [frameworks_route_leads_into(catalogue, route, held=completed,
                                               as_at=args.as_at or dt.date.today())
                   for route in routes]
+    # Each step checked for the learner's age, as the route page does once it is given.
+    ages = [[check_eligibility(catalogue, step.to, age=args.age, as_at=route.as_at,
+                               register=register) for step in route.steps]
+            for route in routes] if args.age is not None else []
     return answer(
         args,
         lambda: json_shapes.routes_dict(catalogue, routes, source=source, units=held,
                                         target=target, to_level=args.to_level,
                                         already_there=there, also_completed=also,
-                                        frameworks=leads_into),
+                                        frameworks=leads_into, age=args.age, ages=ages),
         lambda: text.routes_text(catalogue, routes,
                                  source=reached or highest_completed((source, *also)),
                                  target=target,
@@ -238,7 +243,7 @@ def command_routes(args: argparse.Namespace) -> int:
                                  max_steps=args.max_steps or step_limit(
                                      to_qualification=target, to_level=args.to_level),
                                  as_at=args.as_at, documented_only=args.documented_only,
-                                 frameworks=leads_into),
+                                 frameworks=leads_into, ages=ages),
     )
 
 

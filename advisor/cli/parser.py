@@ -247,7 +247,8 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
     subject = _register_subject_option(
         "routes may start directly at its open qualifications at the target level")
     commands.add_parser(
-        "routes", parents=[own, shared.as_at, register_option(), subject, *shared.plan],
+        "routes", parents=[own, shared.age, shared.as_at, register_option(), subject,
+                           *shared.plan],
         help="routes from what a learner holds to a level or qualification, or onward",
         description=("Find progression routes, best first: routes through qualifications open "
                      "on the date before those through closed ones, then documented "
@@ -255,7 +256,8 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
                      "share units, what replaced a closed qualification, and direct starts at "
                      "the target. With no target, the routes onward (one and two steps) from "
                      "what the learner holds, starting directly one level up among them. "
-                     "Each step shows its status on the date, the "
+                     "Each step shows its status on the date (with --age, whether its age "
+                     "groups take the learner), the "
                      "units that carry over and the credits still needed. With a register, "
                      "a route to a level may also start directly at a qualification the "
                      "register lists open at that level (its rules of combination not known)."),

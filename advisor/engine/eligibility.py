@@ -50,6 +50,10 @@ class ReasonCode(StrEnum):
     REGISTER_ONLY = "register-only"  # known from the register alone: no ages, entry, units
 
 
+# What the sources say about the learner's age: approved, not, not known, cautions.
+_ABOUT_AGE = frozenset({ReasonCode.AGE_APPROVED, ReasonCode.AGE_NOT_APPROVED,
+                        ReasonCode.AGE_UNKNOWN, ReasonCode.AGE_NOT_GIVEN,
+                        ReasonCode.AGE_CAUTION})
 # The reasons a qualification open to new learners is still not open to this one.
 _NOT_FOR_THIS_LEARNER = frozenset({ReasonCode.AGE_NOT_APPROVED, ReasonCode.ROLE_NOT_MET})
 # Certificates no longer issued bar a new learner even where no entry date is given.
@@ -178,6 +182,12 @@ class Eligibility:
         if self.eligible is not None or codes & _UNKNOWN_FROM_SOURCES:
             return ()
         return tuple(what for code, what in _NOT_GIVEN.items() if code in codes)
+
+    @property
+    def about_age(self) -> tuple[Reason, ...]:
+        """The reasons about the learner's age alone: whether its age group is approved, and
+        the sources' cautions about ages."""
+        return tuple(r for r in self.reasons if r.code in _ABOUT_AGE)
 
     def depends_on_words(self, whose: str) -> str:
         """:attr:`depends_on` in a sentence about the learner: ``their age and whether their

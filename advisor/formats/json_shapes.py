@@ -273,10 +273,13 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
     }
 
 
-def route_dict(catalogue: Catalogue, route: Route) -> dict[str, Any]:
-    """A route as a JSON-ready dictionary: the CLI's ``--json`` and the app's downloads."""
+def route_dict(catalogue: Catalogue, route: Route,
+               ages: Sequence[Eligibility] = ()) -> dict[str, Any]:
+    """A route as a JSON-ready dictionary: the CLI's ``--json`` and the app's downloads.
+    ``ages``, where the learner's age was given: each step's eligibility for it, whose reasons
+    about age each step gives as ``age``."""
     steps = []
-    for step in route.steps:
+    for n, step in enumerate(route.steps):
         carried = carry_over_dict(catalogue, step.carry_over)
         remaining = carried["remaining"]
         steps.append({
@@ -285,6 +288,7 @@ def route_dict(catalogue: Catalogue, route: Route) -> dict[str, Any]:
             "origin": _origin(step.to),
             "regulator_number": step.to.regulator_number,
             "status": status_dict(catalogue, step.status),
+            "age": ([r.as_dict() for r in ages[n].about_age] if n < len(ages) else None),
             "edge": step.kind.value,
             "statement": step.statement,
             "source": [c.label() for c in step.source],
@@ -334,20 +338,24 @@ def routes_dict(catalogue: Catalogue, routes: Sequence[Route], *,
                 target: Qualification | None, to_level: int | None,
                 already_there: bool,
                 also_completed: Sequence[Qualification] = (),
-                frameworks: Sequence[RouteFrameworks] = ()) -> dict[str, Any]:
+                frameworks: Sequence[RouteFrameworks] = (),
+                age: int | None = None,
+                ages: Sequence[Sequence[Eligibility]] = ()) -> dict[str, Any]:
     """A route search: where from (a qualification, other qualifications completed and units
-    held), where to, whether the learner is already there, and the routes found, best first,
-    each with the apprenticeship frameworks it leads into (``frameworks``, one for each route,
-    where given)."""
+    held), where to, the learner's ``age`` where given, whether the learner is already there,
+    and the routes found, best first, each with the apprenticeship frameworks it leads into
+    (``frameworks``, one for each route, where given) and each step's reasons about the age
+    (``ages``: for each route, each step's eligibility)."""
     return {
         "from": qualification_dict(source) if source else None,
         "also_completed": [qualification_dict(q) for q in also_completed],
         "units": list(units),
         "to": qualification_dict(target) if target else None,
         "to_level": to_level,
+        "age": age,
         "already_there": already_there,
-        "routes": [route_dict(catalogue, r) | (_leads_into_dict(catalogue, frameworks[n])
-                                                if n < len(frameworks) else {})
+        "routes": [route_dict(catalogue, r, ages[n] if n < len(ages) else ())
+                   | (_leads_into_dict(catalogue, frameworks[n]) if n < len(frameworks) else {})
                    for n, r in enumerate(routes)],
     }
 

@@ -272,19 +272,22 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
     return "\n".join(lines)
 
 
-def _route_lines(catalogue: Catalogue, number: int, route: Route) -> list[str]:
+def _route_lines(catalogue: Catalogue, number: int, route: Route,
+                 ages: Sequence[Eligibility] = ()) -> list[str]:
     trust = route_basis(route)
     credits = (f"{route.additional_credits} more credits" if route.additional_credits
                is not None else "credits needed not fully known")
     names = " -> ".join(q.reference for q in route.path)
     closed = "closed; " if route.status.closed else ""  # as labels.route_name marks it
     lines = [f"Route {number}: {names} ({closed}{trust}; {credits})"]
-    for step in route.steps:
+    for n, step in enumerate(route.steps):
         rules, _ = catalogue.effective_rules(step.to)
         lines.append(f"  to {step.to.title} [{step.kind.value}]: {step.statement}")
         if from_register(step.to):
             lines.append(f"    {REGISTER_ORIGIN} ({step.to.regulator_number}).")
         lines.append(f"    {status_sentence(catalogue, step.status, route.as_at)}")
+        if n < len(ages):
+            lines += [f"    age: {reason.message}" for reason in ages[n].about_age]
         carried = step.carry_over
         if carried.transfers:
             lines.append(f"    carries over {carried_credits(carried)}: "
@@ -353,10 +356,13 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
                 to_level: int | None = None, already_there: bool = False,
                 max_steps: int, as_at: dt.date | None = None,
                 documented_only: bool = False,
-                frameworks: Sequence[RouteFrameworks] = ()) -> str:
+                frameworks: Sequence[RouteFrameworks] = (),
+                ages: Sequence[Sequence[Eligibility]] = ()) -> str:
     """The routes found, numbered, each step with what carries over and what is still
     needed, and the apprenticeship frameworks it leads into (``frameworks``, one for each
-    route, where given); or that the learner is already there, or why no route was found."""
+    route, where given); or that the learner is already there, or why no route was found.
+    ``ages``, where the learner's age was given: for each route, each step's eligibility for
+    it, of which the reasons about age are shown."""
     goal = target.title if target else f"Level {to_level}"
     if already_there:
         return f"Already there: {source.title if source else 'the start'} reaches {goal}."
@@ -366,7 +372,8 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
                              source=source)
     lines: list[str] = []
     for number, route in enumerate(routes, start=1):
-        lines += _route_lines(catalogue, number, route)
+        lines += _route_lines(catalogue, number, route,
+                              ages[number - 1] if number <= len(ages) else ())
         if number <= len(frameworks):
             lines += _leads_into_lines(catalogue, frameworks[number - 1])
     return "\n".join(lines)
