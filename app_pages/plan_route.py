@@ -259,6 +259,9 @@ def show_route(ctx: Frame, route: Route, age: int | None) -> None:
             st.info(note.statement)
             show_sources(catalogue, note.source)
         remaining = carried.remaining
+        if remaining.known:  # what the answer rests on: a national structure's units, say
+            for caution in remaining.cautions:
+                st.info(caution)
         if not remaining.known:
             st.warning("Its full rules are not in the sources, so the credits still needed "
                        "cannot be worked out; ask the centre.")

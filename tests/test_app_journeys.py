@@ -499,3 +499,13 @@ def test_plan_route__opened_from_the_sidebar_uses_the_age_given_to_the_starting_
     at = open_with_link(LEVEL, age="17", work="working", has="09628")
     change_page(at, ROUTE)
     assert at.number_input(key="route_age").value == 17
+
+
+def test_plan_route__a_step_whose_units_are_a_national_structures_says_so():
+    """OCN London's Level 2 Diploma has no unit list in the sources: a route through it plans
+    units of the structure it is inferred to follow, and says so beside the plan."""
+    at = open_with_link(ROUTE, level="2")
+    assert "Step 1: OCNLR L2 Diploma CS" in all_text(at)
+    assert ("The sources do not give OCNLR Level 2 Diploma in Customer Service's own unit list. "
+            "This check uses the rules of the national structure S/016/608, which it is "
+            "inferred to follow; confirm the units with the awarding body.") in texts(at.info)

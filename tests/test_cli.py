@@ -83,6 +83,14 @@ def test_routes__each_step_checked_for_the_age_given(capsys):
     assert "age:" not in capsys.readouterr().out
 
 
+def test_routes__a_step_planned_from_a_national_structure_says_so(capsys):
+    assert main(["routes", "--to-level", "2", "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Route 1: OCNLR L2 Diploma CS")
+    assert ("    ! The sources do not give OCNLR Level 2 Diploma in Customer Service's own unit "
+            "list. This check uses the rules of the national structure S/016/608") in out
+
+
 def test_routes__09628_to_03456_by_stated_steps(capsys):
     out = run_json(capsys, "routes", "--from", "600/0840/4", "--to", "03456", "--limit", "1")
     (route,) = out["routes"]

@@ -295,6 +295,8 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route,
         lines += [f"    similar, for the centre to judge: {item.urn} ~ {item.target}"
                   for item in carried.similar]
         lines += [f"    note: {note.statement}" for note in carried.notes]
+        if carried.remaining.known:  # what the answer rests on: a national structure's units
+            lines += [f"    ! {caution}" for caution in carried.remaining.cautions]
         if step.additional_credits is None:
             lines.append("    still needed: not known (the sources do not give its full rules)"
                          if not from_register(step.to) else
