@@ -377,7 +377,7 @@ def main() -> None:
     st.divider()
     ask_printout_details()
     plan = ActionPlan(as_at=ctx.as_at, answers=route_answers(catalogue, query),
-                      route=chosen,
+                      route=chosen, route_age=query.age,
                       route_frameworks=leads_into, created=dt.date.today(),
                       **printout_details())
     st.download_button(

@@ -270,6 +270,25 @@ def test_action_plan__a_route_while_open_plans_the_units_still_needed(catalogue)
     assert "On 1 June 2015 it is open to new learners." in text
 
 
+def test_action_plan__a_route_step_says_whether_it_takes_the_learners_age(catalogue):
+    """The route page checks each step for the age given; so does its printout."""
+    start = catalogue.find_qualification("09628")
+    while_open = dt.date(2015, 6, 1)
+    route = next(r for r in find_routes(catalogue, from_qualification=start, to_level=3,
+                                        as_at=while_open)
+                 if [q.reference for q in r.path] == ["09628", "09629"])
+
+    def printed(age):
+        html = action_plan_html(catalogue, ActionPlan(as_at=while_open, route=route,
+                                                      route_age=age))
+        return " ".join(" ".join(parse(html).text).split())
+
+    assert ("Not approved for learners aged 15 (age group pre-16); approved for: 16-18, 18+, "
+            "19+.") in printed(15)
+    assert "Approved for age 17 (age group 16-18)." in printed(17)
+    assert "pproved for" not in printed(None)
+
+
 def test_action_plan__headline_names_a_qualification_open_on_the_date_when_age_is_not_given(
         catalogue):
     on = dt.date(2015, 6, 1)  # 09628 took new learners; no age given, so only the age is open

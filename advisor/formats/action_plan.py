@@ -92,6 +92,7 @@ class ActionPlan:
     agreed_actions: str = ""  # one action a line
     recommendation: Recommendation | None = None
     route: Route | None = None
+    route_age: int | None = None  # the learner's age, where given: each step is checked for it
     # The apprenticeship frameworks the route leads into, as its page shows them.
     route_frameworks: RouteFrameworks | None = None
     carry_over: CarryOver | None = None
@@ -200,6 +201,7 @@ class _Step:
     statement: str  # why the route takes it (labels.step_explained)
     marks: tuple[int, ...]
     status: _Cited  # the qualification's status on the date, and what replaced it if closed
+    age: list[_Cited]  # whether its age groups take the learner, where the age was given
     carry_over: _CarryOver
 
 
@@ -254,7 +256,8 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     # Prepared in the order the page shows them, so sources are numbered by first use.
     recommendation = (_recommendation(catalogue, plan.recommendation, sources)
                       if plan.recommendation is not None else None)
-    route = _route(catalogue, plan.route, sources) if plan.route is not None else None
+    route = (_route(catalogue, plan.route, sources, plan.route_age)
+             if plan.route is not None else None)
     leads_into = plan.route_frameworks
     route_frameworks = (_RouteFrameworks(
         [_framework(catalogue, f, plan.as_at, sources) for f in leads_into.frameworks],
@@ -420,12 +423,16 @@ def _named(q: Qualification) -> str:
     return f"{q.name} ({marked})" if from_register(q) else q.name
 
 
-def _route(catalogue: Catalogue, route: Route, sources: _Sources) -> _Route:
+def _route(catalogue: Catalogue, route: Route, sources: _Sources,
+           age: int | None) -> _Route:
     steps = []
     for step in route.steps:
         marks = sources.cite(step.source)
+        about_age = (check_eligibility(catalogue, step.to, age=age, as_at=route.as_at).about_age
+                     if age is not None else ())
         steps.append(_Step(_named(step.to), step_explained(step), marks,
                            _step_status(catalogue, step.to, step.status, route.as_at, sources),
+                           _cited(about_age, sources),
                            _carry_over(catalogue, step.carry_over, sources, heading=None,
                                        as_at=route.as_at)))
     return _Route([q.name for q in route.path], steps)
