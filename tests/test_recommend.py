@@ -370,6 +370,29 @@ def test_recommend__a_qualification_the_documents_do_not_describe_counts_by_its_
     assert (out["recommended_level"], out["profile"]["other_levels"]) == (3, [3])
 
 
+def test_recommend__one_of_the_same_kind_and_level_as_one_held_is_said_to_repeat_it(catalogue):
+    """Holding 09628 (Level 2, knowledge): OCN London's Level 2 Principles certificate would
+    largely repeat it, as the caution says; it is marked so, and listed after the others."""
+    result = advise(catalogue, employment=Employment.WORKING, held_qualifications=("ocr-09628",))
+    assert result.recommended_level == 2
+    ids = [o.qualification.id for o in result.options]
+    principles = next(o for o in result.options
+                      if o.qualification.id == "ocnlr-l2-certificate-principles-customer-service")
+    assert principles.aim_note == (
+        "It is of the same kind (knowledge) and level as OCR Level 2 Certificate in Principles "
+        "of Customer Service (09628), which the learner holds: it would largely repeat it.")
+    assert principles.fits_aim is None  # no aim given: said, not judged
+    assert ids.index(principles.qualification.id) > ids.index("ocr-03455")
+    wanting_knowledge = advise(catalogue, employment=Employment.WORKING, aim=Aim.KNOWLEDGE,
+                               held_qualifications=("ocr-09628",))
+    principles = next(o for o in wanting_knowledge.options
+                      if o.qualification.id == principles.qualification.id)
+    assert principles.fits_aim is False
+    # A competence qualification at the level does not repeat a knowledge one.
+    nvq = next(o for o in result.options if o.qualification.id == "ocr-03455")
+    assert "repeat" not in nvq.aim_note
+
+
 def test_recommend__a_level_held_is_not_offered_again_as_what_replaced_it(catalogue):
     """An NVQ holder at Level 2 hears that another Level 2 of that kind would repeat it, and
     what replaced their NVQ is not offered as a fit."""

@@ -490,6 +490,11 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
     # What replaced a qualification held: much of it would repeat what the learner has.
     replacing = {r.by: (catalogue.qualifications[i], r) for i in held
                  if i in catalogue.qualifications for r in catalogue.qualifications[i].replaced_by}
+    # One of the same kind at the same level as a qualification held would largely repeat it.
+    same_as_held = {(q.level, q.kind): q for q in (catalogue.qualifications[i] for i in sorted(held)
+                                                   if i in catalogue.qualifications)
+                    if q.kind in _KIND_IN_A_CLAUSE}
+    repeating: set[str] = set()
     # The units the learner holds: those named, and the mandatory units of each qualification
     # completed (as a route or an intake counts them).
     units_held = list(dict.fromkeys([*profile.held_units, *(
@@ -512,13 +517,23 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
                        + ": much of it would repeat what they already have.")
             fits = False if profile.aim is not None else None
             note = f"{repeats} {note}" if note else repeats
+            repeating.add(q.id)
+        elif (q.level, q.kind) in same_as_held and profile.aim is not Aim.APPRENTICESHIP:
+            held_q = same_as_held[q.level, q.kind]
+            repeats = (f"It is of the same kind ({_KIND_IN_A_CLAUSE[q.kind]}) and level as "
+                       f"{held_q.name}, which the learner holds: it would largely repeat it.")
+            fits = False if profile.aim is not None else None
+            note = repeats
+            repeating.add(q.id)
         check = check_combination(catalogue, q, units_held) if check_options else None
         options.append(Option(q, eligibility, fits, note, check))
     # Open on the date first, then not known, then closed; then those that fit the aim, those
-    # the learner can start, and those their units count most towards. Stable: among equals,
-    # the index's order (current before legacy, then by code).
+    # that would not repeat what the learner holds, those the learner can start, and those
+    # their units count most towards. Stable: among equals, the index's order (current before
+    # legacy, then by code).
     order = {True: 0, None: 1, False: 2}
     options.sort(key=lambda o: (o.eligibility.status.status.rank, order[o.fits_aim],
+                                o.qualification.id in repeating,
                                 order[o.eligibility.eligible],
                                 -o.check.credits_counted if o.check else 0))
     return tuple(options)
