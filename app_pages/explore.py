@@ -140,7 +140,7 @@ def profile(ctx: Frame, ids: list[str]) -> None:
             show_statement(catalogue, heading, statement)
 
     st.markdown("**Progression**")
-    steps = tables.progression_table(catalogue, q)
+    steps = tables.progression_table(catalogue, q, as_at=ctx.as_at, register=ctx.register)
     if steps.empty:
         st.write("The sources state no next step from this qualification.")
     else:

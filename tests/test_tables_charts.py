@@ -261,12 +261,26 @@ def test_dates_table__passed_or_not_on_the_as_at_date(catalogue):
 
 
 def test_progression_table__stated_and_inferred_steps(catalogue):
-    steps = tables.progression_table(catalogue, catalogue.find_qualification("09628"))
+    steps = tables.progression_table(catalogue, catalogue.find_qualification("09628"),
+                                     as_at=TODAY)
     assert set(steps["Basis"]) == {"stated"}
     assert any(to.startswith("09629 - ") for to in steps["To"])
     assert "higher education" in set(steps["To"])
-    inferred = tables.progression_table(catalogue, catalogue.find_qualification("10380"))
+    inferred = tables.progression_table(catalogue, catalogue.find_qualification("10380"),
+                                        as_at=TODAY)
     assert list(inferred["Basis"]) == ["inferred"]
+
+
+def test_progression_table__says_how_each_next_step_stands_on_the_date(catalogue):
+    """A learner reading 09628's next steps learns 09629 has closed and what replaced it."""
+    q = catalogue.find_qualification("09628")
+    today = tables.progression_table(catalogue, q, as_at=TODAY).set_index("To")
+    level_3 = next(to for to in today.index if to.startswith("09629 - "))
+    assert today.loc[level_3, "On 22 November 2026"] == \
+        "closed; certificates ended (replaced by 10380)"
+    assert today.loc["higher education", "On 22 November 2026"] == ""
+    then = tables.progression_table(catalogue, q, as_at=BEFORE_CLOSING).set_index("To")
+    assert then.loc[level_3, "On 1 June 2015"] == "open to new learners"
 
 
 def test_comparison_and_shared_units__09628_and_09629(catalogue, graph):

@@ -26,7 +26,7 @@ from advisor.catalogue import (
 )
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, RuleKind
-from advisor.engine.eligibility import Eligibility, check_eligibility
+from advisor.engine.eligibility import Eligibility, Status, check_eligibility
 from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
@@ -43,6 +43,7 @@ from advisor.views.labels import (
     component_held,
     component_kind,
     entry_status,
+    entry_status_in_brief,
     fits_aim_words,
     group_name,
     group_requirement,
@@ -369,23 +370,42 @@ def dates_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date) -> pd
 _DESTINATIONS = {"higher-education": "higher education", "employment": "employment"}
 
 
-def progression_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
-    """Next steps from a qualification, each marked stated, secondary or inferred."""
+def progression_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date,
+                      register: Register | None = None) -> pd.DataFrame:
+    """Next steps from a qualification, each marked stated, secondary or inferred, with how a
+    qualification it leads to stands on ``as_at`` and, where it is not open, what replaced
+    it."""
+    on_date = f"On {uk_date(as_at)}"
     rows = []
     for step in catalogue.progressions:
         if step.from_ != q.id:
             continue
+        status = ""
         if step.to is not None:
             target = catalogue.qualifications.get(step.to)
             to = qualification_label(target) if target else step.to
+            if target is not None:
+                status = _brief_with_replacement(catalogue, check_eligibility(
+                    catalogue, target, as_at=as_at, register=register))
         else:
             to = _DESTINATIONS.get(step.destination or "", step.destination or "")
         bases = {catalogue.basis(c) for c in step.source}
         basis = ("inferred" if Basis.INFERENCE in bases
                  else "secondary source" if Basis.SECONDARY in bases else "stated")
-        rows.append({"To": to, "Basis": basis, "Statement": step.statement,
+        rows.append({"To": to, on_date: status, "Basis": basis, "Statement": step.statement,
                      "Source": cite(catalogue, step.source)})
-    return pd.DataFrame(rows, columns=["To", "Basis", "Statement", "Source"])
+    return pd.DataFrame(rows, columns=["To", on_date, "Basis", "Statement", "Source"])
+
+
+def _brief_with_replacement(catalogue: Catalogue, eligibility: Eligibility) -> str:
+    """A qualification's status in a few words and, where it is not open, what replaced it:
+    "closed; certificates ended (replaced by 10380)"."""
+    status = eligibility.status
+    replaced = [catalogue.qualifications[i].reference for i in status.replaced_by
+                if i in catalogue.qualifications]
+    return entry_status_in_brief(eligibility) + (
+        f" (replaced by {' and '.join(replaced)})"
+        if replaced and status.status is not Status.OPEN else "")
 
 
 def comparison_table(catalogue: Catalogue, qualifications: Sequence[Qualification], *,
