@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 
 import pytest
@@ -149,6 +150,21 @@ def test_find_routes__steps_show_what_replaced_a_legacy_target(catalogue, graph)
     assert [r.by for r in best.steps[0].replaced_by] == ["ocr-10380"]
 
 
+def test_find_routes__a_documented_step_into_a_legacy_qualification_counts_as_doubtful(
+        catalogue, graph):
+    """09628's handbook leads to 03455, which the sources call legacy and whose dates they do
+    not give: on today's date that step is no better founded than one to what replaced it, so
+    the route to 10379 (known credits) comes first; 03455's stays on the list."""
+    onward = list(itertools.islice(find_routes(
+        catalogue, from_qualification=catalogue.find_qualification("09628"),
+        as_at=dt.date(2026, 11, 30)), 5))
+    ends = [route.path[-1].reference for route in onward]
+    assert ends[0] == "10379"
+    legacy = onward[ends.index("03455")]
+    assert legacy.documented and legacy.cost.legacy_steps == 1
+    assert onward[0].cost.legacy_steps == 0
+
+
 def test_find_routes__national_structures_are_never_a_step(catalogue, graph):
     for level in (1, 2, 3, 4):
         for route in find_routes(catalogue, to_level=level):
@@ -292,7 +308,8 @@ def test_route_dict__is_json_ready_and_matches_the_route(catalogue, graph):
     assert step["replaced_by"][0]["by"] == "ocr-10380"
     assert data["status"] == "open" and data["as_at"] == "2015-06-01"
     assert step["status"]["value"] == "open"
-    assert data["cost"] == {"status_rank": 0, "non_stated_steps": 0, "shared_unit_steps": 0,
+    assert data["cost"] == {"status_rank": 0, "non_stated_steps": 0, "legacy_steps": 0,
+                            "shared_unit_steps": 0,
                             "unknown_credit_steps": 0, "additional_credits_known": 12,
                             "steps": 1, "ids": ["ocr-09628", "ocr-09629"]}
 

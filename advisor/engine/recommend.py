@@ -42,18 +42,16 @@ from advisor.catalogue import (
 from advisor.engine.answers import AnswerError
 from advisor.engine.carryover import units_of_qualification
 from advisor.engine.combination import check_combination
+from advisor.engine.eligibility import ReasonCode as EligibilityCode
 from advisor.engine.eligibility import (
-    Eligibility,
     Status,
     check_eligibility,
     status_on,
 )
-from advisor.engine.eligibility import ReasonCode as EligibilityCode
+from advisor.engine.fits import KIND_IN_A_CLAUSE, fits_aim, repetition
 from advisor.engine.frameworks import (
     FrameworkStatus,
     check_frameworks,
-    framework_name,
-    frameworks_with,
 )
 from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.next_steps import next_steps_for
@@ -72,7 +70,7 @@ from advisor.engine.recommend_types import (
     Recommendation,
 )
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
-from advisor.engine.wording import replaced_it, uk_date
+from advisor.engine.wording import uk_date
 from advisor.register import Register
 
 # How many of the Level 3 suitability statements must describe the learner's work before they
@@ -362,10 +360,6 @@ def _role_not_listed(catalogue: Catalogue, match: RoleMatch) -> Finding:
     return Finding(FindingCode.ROLE_NOT_LISTED, message, sources)
 
 
-_KIND_IN_A_CLAUSE = {Kind.KNOWLEDGE: "knowledge", Kind.COMPETENCE: "competence, such as an NVQ",
-                     Kind.COMBINED: "knowledge and competence in one"}
-
-
 def _holds_at_level(catalogue: Catalogue, held: Sequence[Qualification],
                     other_levels: Sequence[int], level: int | None) -> list[Finding]:
     """A caution when the learner already holds a qualification at the level suggested: another
@@ -382,7 +376,7 @@ def _holds_at_level(catalogue: Catalogue, held: Sequence[Qualification],
                             if other else []))
     kinds = {q.kind for q in at_level}
     kind = kinds.pop() if len(kinds) == 1 and not other else None
-    same = (f"of the same kind ({_KIND_IN_A_CLAUSE[kind]})" if kind in _KIND_IN_A_CLAUSE
+    same = (f"of the same kind ({KIND_IN_A_CLAUSE[kind]})" if kind in KIND_IN_A_CLAUSE
             else "of the same kind")
     message = (f"Already holds {names} at Level {level}: another Level {level} qualification "
                f"{same} would largely repeat it.")
@@ -431,70 +425,12 @@ def _working_finding(catalogue: Catalogue, as_at: dt.date) -> Finding | None:
     )
 
 
-def _fits_aim(catalogue: Catalogue, q: Qualification, aim: Aim | None,
-              eligibility: Eligibility) -> tuple[bool | None, str]:
-    if aim is None:
-        return None, ""
-    kinds = {
-        Aim.KNOWLEDGE: {Kind.KNOWLEDGE, Kind.COMBINED},
-        Aim.COMPETENCE: {Kind.COMPETENCE, Kind.COMBINED},
-    }
-    if aim is Aim.APPRENTICESHIP:
-        return _fits_an_apprenticeship(catalogue, q, eligibility)
-    if q.kind is Kind.UNKNOWN:
-        return None, ("The sources do not say whether it is a knowledge or a competence "
-                      "qualification.")
-    fits = q.kind in kinds[aim]
-    described = {
-        Kind.KNOWLEDGE: "a knowledge (Principles) qualification",
-        Kind.COMPETENCE: "a competence (NVQ) qualification",
-        Kind.COMBINED: "a combined knowledge and competence qualification",
-    }[q.kind]
-    return fits, f"It is {described}."
-
-
-def _fits_an_apprenticeship(catalogue: Catalogue, q: Qualification,
-                            eligibility: Eligibility) -> tuple[bool | None, str]:
-    """Whether ``q`` is a component of an apprenticeship framework, and not one whose place in
-    apprenticeships another framework's component has taken by the date (09629 and 03456 by
-    10380 once the 2014 framework was issued: apprentices had to enrol on that). Where that
-    framework's issue date is not given, the centre is asked which one."""
-    as_at = eligibility.as_at
-    frameworks = "; ".join(framework_name(catalogue, f) for f in frameworks_with(catalogue, q.id))
-    if not frameworks:
-        return False, "Not named as a component of an apprenticeship framework in the sources."
-    for replacement in q.replaced_by:
-        successor = catalogue.qualifications.get(replacement.by)
-        taking = frameworks_with(catalogue, replacement.by)
-        if successor is None or not taking:
-            continue
-        issued = min((f.issued for f in taking if f.issued is not None), default=None)
-        if issued is not None and as_at < issued:
-            continue  # its framework not issued yet: this one still serves
-        said = f"A component of {frameworks}, but {replaced_it(successor.name, replacement)}"
-        if eligibility.status.status.closed:
-            return False, f"{said}."
-        if issued is None:
-            return None, (f"{said}: ask the centre which of the two an apprenticeship needs on "
-                          f"{uk_date(as_at)}.")
-        return False, (f"{said}; the {framework_name(catalogue, taking[0])} was issued on "
-                       f"{uk_date(issued)}, so for an apprenticeship ask about "
-                       f"{successor.name}.")
-    return True, f"A component of {frameworks}."
-
-
 def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.date,
                 check_options: bool, register: Register | None,
                 subject: str) -> tuple[Option, ...]:
     held = set(profile.held_qualifications)
-    # What replaced a qualification held: much of it would repeat what the learner has.
-    replacing = {r.by: (catalogue.qualifications[i], r) for i in held
-                 if i in catalogue.qualifications for r in catalogue.qualifications[i].replaced_by}
-    # One of the same kind at the same level as a qualification held would largely repeat it.
-    same_as_held = {(q.level, q.kind): q for q in (catalogue.qualifications[i] for i in sorted(held)
-                                                   if i in catalogue.qualifications)
-                    if q.kind in _KIND_IN_A_CLAUSE}
-    repeating: set[str] = set()
+    completed = [catalogue.qualifications[i] for i in sorted(held) if i in catalogue.qualifications]
+    repeats: set[str] = set()  # the options that would largely repeat one held
     # The units the learner holds: those named, and the mandatory units of each qualification
     # completed (as a route or an intake counts them).
     units_held = list(dict.fromkeys([*profile.held_units, *(
@@ -508,23 +444,14 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
             continue
         eligibility = check_eligibility(catalogue, q, age=profile.age, as_at=as_at,
                                         senior_role=profile.senior_role, register=register)
-        fits, note = _fits_aim(catalogue, q, profile.aim, eligibility)
-        if q.id in replacing and profile.aim is not Aim.APPRENTICESHIP:
-            # For an apprenticeship it may be the very component needed: its note says so.
-            held_q, replacement = replacing[q.id]
-            repeats = (f"It replaced {held_q.name}, which the learner holds"
-                       + (" (as the sources suggest)" if replacement.inferred else "")
-                       + ": much of it would repeat what they already have.")
+        fits, note = fits_aim(catalogue, q, profile.aim, eligibility)
+        # For an apprenticeship, what replaced one held may be the very component needed.
+        repeated = (repetition(q, completed) if profile.aim is not Aim.APPRENTICESHIP
+                    else None)
+        if repeated is not None:
             fits = False if profile.aim is not None else None
-            note = f"{repeats} {note}" if note else repeats
-            repeating.add(q.id)
-        elif (q.level, q.kind) in same_as_held and profile.aim is not Aim.APPRENTICESHIP:
-            held_q = same_as_held[q.level, q.kind]
-            repeats = (f"It is of the same kind ({_KIND_IN_A_CLAUSE[q.kind]}) and level as "
-                       f"{held_q.name}, which the learner holds: it would largely repeat it.")
-            fits = False if profile.aim is not None else None
-            note = repeats
-            repeating.add(q.id)
+            note = f"{repeated} {note}" if note else repeated
+            repeats.add(q.id)
         check = check_combination(catalogue, q, units_held) if check_options else None
         options.append(Option(q, eligibility, fits, note, check))
     # Open on the date first, then not known, then closed; then those that fit the aim, those
@@ -533,7 +460,7 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
     # legacy, then by code).
     order = {True: 0, None: 1, False: 2}
     options.sort(key=lambda o: (o.eligibility.status.status.rank, order[o.fits_aim],
-                                o.qualification.id in repeating,
+                                o.qualification.id in repeats,
                                 order[o.eligibility.eligible],
                                 -o.check.credits_counted if o.check else 0))
     return tuple(options)

@@ -54,20 +54,24 @@ is kept and says so, rather than guess.
 
 Ordering
 --------
-Routes are yielded in increasing :class:`RouteCost`, compared field by field:
+Routes are yielded in increasing :class:`RouteCost`, compared by :attr:`RouteCost.order`:
 
 0. the worst status on the date of any qualification along the route: open, then not known
    (or not yet open), then closed; so a closed qualification never ranks above an open or
    unknown alternative that reaches the same target;
-1. the number of steps that are not stated (inferred, shared-units, replacement and direct);
+1. the number of doubtful steps: those that are not stated (inferred, shared-units, replacement
+   and direct), and those into a qualification whose status on the date is not known and that
+   the sources call legacy (one that others were replacing, so it may well take no new learners
+   now), however documented the step;
 2. the number of shared-units steps;
 3. the additional credits still needed along the route, summed over its steps, where a step whose
    credits are unknown counts as more than any known total (kept as a separate count,
    ``unknown_credit_steps``, before the known ``additional_credits``, so no number is invented);
 4. the number of steps;
-5. where the learner has completed several qualifications, the one the route starts from:
+5. the number of steps into a legacy qualification (as in 1);
+6. where the learner has completed several qualifications, the one the route starts from:
    the highest level first, and at one level one the documents lead on from;
-6. the qualification ids along the path, so that the order is deterministic.
+7. the qualification ids along the path, so that the order is deterministic.
 
 Every field only grows as a route is extended, so a best-first search (a heap of partial routes)
 yields complete routes exactly in this order. A new step is first queued at its parent's credits,
@@ -469,7 +473,7 @@ class _Search:
                          held_after=held_after, status=self.status(edge.to),
                          shared_units=edge.shared_units)
         credits = step.additional_credits
-        cost = _extend(parent.cost, edge, rank=step.status.status.rank, unknown=credits is None,
+        cost = _extend(parent.cost, edge, status=step.status.status, unknown=credits is None,
                        credits=credits or 0)
         return _Partial(parent.start, (*parent.steps, step), held_after, cost)
 
@@ -492,7 +496,7 @@ class _Search:
         starts: list[Qualification | None] = [*ranked] or [None]
         for rank, start in enumerate(starts):
             root = _Partial(start, (), held, RouteCost(
-                0, 0, 0, 0, 0, 0, rank, (start.id,) if start is not None else ()))
+                0, 0, 0, 0, 0, 0, 0, rank, (start.id,) if start is not None else ()))
             for first_edge in self.first_steps(start, held):
                 if (first_edge.to.id in done or first_edge.replaces in done
                         or self._below_held(first_edge, start, highest)):
@@ -543,7 +547,7 @@ class _Search:
               edge: _Edge) -> None:
         if not self.may_enter(edge.to):
             return
-        bound = _extend(parent.cost, edge, rank=self.status(edge.to).status.rank, unknown=False,
+        bound = _extend(parent.cost, edge, status=self.status(edge.to).status, unknown=False,
                         credits=0)
         heapq.heappush(queue, (bound, next(order), parent, edge))
 
@@ -552,11 +556,12 @@ _NOT_STATED = frozenset({StepKind.INFERRED, StepKind.SHARED_UNITS, StepKind.REPL
                          StepKind.DIRECT})
 
 
-def _extend(cost: RouteCost, edge: _Edge, *, rank: int, unknown: bool,
+def _extend(cost: RouteCost, edge: _Edge, *, status: Status, unknown: bool,
             credits: int) -> RouteCost:
     return RouteCost(
-        status_rank=max(cost.status_rank, rank),
+        status_rank=max(cost.status_rank, status.rank),
         non_stated_steps=cost.non_stated_steps + (edge.kind in _NOT_STATED),
+        legacy_steps=cost.legacy_steps + (edge.to.legacy and status is Status.UNKNOWN),
         shared_unit_steps=cost.shared_unit_steps + (edge.kind is StepKind.SHARED_UNITS),
         unknown_credit_steps=cost.unknown_credit_steps + unknown,
         additional_credits=cost.additional_credits + credits,

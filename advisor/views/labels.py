@@ -1,5 +1,6 @@
 """The words every view uses for the catalogue's things: qualifications, units, groups,
-citations, kinds, structures and whether a qualification is open.
+citations (worded in :mod:`advisor.views.citations`), kinds, structures and whether a
+qualification is open.
 
 Tables, charts, pages, the action plan and the CLI name things through these, so a
 qualification or a citation reads the same everywhere.
@@ -8,12 +9,10 @@ qualification or a citation reads the same everywhere.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from advisor.catalogue import (
-    Basis,
     Catalogue,
-    Citation,
     ComponentKind,
     Framework,
     Group,
@@ -32,6 +31,7 @@ from advisor.engine.recommend_types import Aim, Employment, Option
 from advisor.engine.routes import Route, RouteStep, StepKind
 from advisor.engine.wording import count, group_name, uk_date
 from advisor.register import ENTRY, RegisterEntry
+from advisor.views.citations import citation, cite  # their one home; here with the other words
 from advisor.views.glossary import GLOSSARY  # its one home; here with the other words
 
 __all__ = [
@@ -226,10 +226,6 @@ def in_your_words(description: str) -> str:
     return _LEVEL_3_IN_YOUR_WORDS.get(description, description)
 
 
-_BASIS_MARK = {Basis.STATED: "", Basis.SECONDARY: " (secondary source)",
-               Basis.INFERENCE: " (inferred)"}
-
-
 def in_level_order(qualifications: Iterable[Qualification]) -> list[Qualification]:
     """Qualifications as lists and drop-downs show them: by level (not stated last), then by
     reference."""
@@ -302,50 +298,6 @@ def group_requirement(group: Group) -> str:
     if not group.units_complete:
         text += "; the sources list only some of its units"
     return text
-
-
-def _document(catalogue: Catalogue, cited: Citation) -> str:
-    """The cited document's title and date (its file name when the catalogue does not list it)."""
-    document = catalogue.documents.get(cited.doc)
-    if document is None:
-        return cited.doc
-    where = document.title
-    if document.date and document.date not in where:
-        where += f", {document.date}"
-    return where
-
-
-def _section(catalogue: Catalogue, cited: Citation) -> str:
-    return f"§ {cited.section}{_BASIS_MARK[catalogue.basis(cited)]}"
-
-
-def citation(catalogue: Catalogue, cited: Citation) -> str:
-    """A citation people can read: the document's title and date, then the section, marked
-    where it is a secondary source or an inference. ``OCR centre handbook: ... (09628,
-    09629), § 2.1 Qualification profile``. (File names are for the About page only.)"""
-    return f"{_document(catalogue, cited)}, {_section(catalogue, cited)}"
-
-
-def cite(catalogue: Catalogue, sources: Iterable[Citation]) -> str:
-    """Citations as one line, each readable (:func:`citation`), a document's title given once
-    before all its sections: ``OCR student guide: ..., 2011, § GROUP A, § LEVEL 3; OCR ...``."""
-    # A section cited both as read and as reasoned from is named once: "§ X (in part
-    # inferred)", not "§ X, ..., § X (inferred)".
-    sections: dict[str, dict[str, set[Basis]]] = {}
-    for cited in sources:
-        sections.setdefault(_document(catalogue, cited), {}).setdefault(
-            cited.section, set()).add(catalogue.basis(cited))
-    return "; ".join(
-        f"{where}, " + ", ".join(f"§ {section}{_marks(bases)}" for section, bases in found.items())
-        for where, found in sections.items())
-
-
-def _marks(bases: set[Basis]) -> str:
-    if len(bases) == 1:
-        return _BASIS_MARK[next(iter(bases))]
-    marked = " and ".join(
-        _BASIS_MARK[b].strip(" ()") for b in (Basis.SECONDARY, Basis.INFERENCE) if b in bases)
-    return f" (in part {marked})" if Basis.STATED in bases else f" ({marked})"
 
 
 STEP_WORDS: dict[StepKind, str] = {
@@ -462,10 +414,8 @@ def route_status(catalogue: Catalogue, route: Route) -> str:
         status = step.status
         if status.status is Status.OPEN:
             continue
-        replaced = [catalogue.qualifications[i].reference for i in status.replaced_by
-                    if i in catalogue.qualifications]
-        found.append((step.to.reference, status_in_brief(status.status)
-                      + (f" (replaced by {' and '.join(replaced)})" if replaced else "")))
+        found.append((step.to.reference, status_in_brief(
+            status.status, replaced_by=_replacements(catalogue, status))))
     said = {words for _, words in found}
     if len(found) == len(route.steps) and len(said) == 1:
         words = said.pop()
@@ -555,19 +505,29 @@ def _still_needed(rule: RuleResult) -> str:
     return f"{name}: {more}"
 
 
-def status_in_brief(status: Status, *, review_date_passed: bool = False) -> str:
+def status_in_brief(status: Status, *, review_date_passed: bool = False,
+                    replaced_by: Sequence[str] = ()) -> str:
     """A status in the fewest words, for a title or a crowded cell: "open to new learners",
-    "closed; certificates ended", "not known if open (review date passed)"."""
+    "closed; certificates ended (replaced by 10380)", "not known if open (review date
+    passed)"."""
     words = ("closed; certificates ended" if status is Status.CERTIFICATION_CLOSED
              else STATUS_WORDS[status])
-    return words + (" (review date passed)" if review_date_passed else "")
+    return words + (" (review date passed)" if review_date_passed else "") + (
+        f" (replaced by {' and '.join(replaced_by)})" if replaced_by else "")
 
 
-def entry_status_in_brief(eligibility: Eligibility) -> str:
+def _replacements(catalogue: Catalogue, status: StatusOnDate) -> list[str]:
+    """What replaced a qualification that is not open on the date, by reference."""
+    return [catalogue.qualifications[i].reference for i in status.replaced_by
+            if i in catalogue.qualifications and status.status is not Status.OPEN]
+
+
+def entry_status_in_brief(eligibility: Eligibility, catalogue: Catalogue | None = None) -> str:
     """:func:`status_in_brief` for a qualification's status as its eligibility gives it,
-    marking a review date that has passed."""
+    marking a review date that has passed; with the ``catalogue``, what replaced it too."""
     return status_in_brief(eligibility.status.status, review_date_passed=any(
-        r.code is ReasonCode.REVIEW_DATE_PASSED for r in eligibility.reasons))
+        r.code is ReasonCode.REVIEW_DATE_PASSED for r in eligibility.reasons),
+        replaced_by=_replacements(catalogue, eligibility.status) if catalogue else ())
 
 
 _STATUS_CODES = (ReasonCode.NOT_A_QUALIFICATION, ReasonCode.CLOSED_TO_ENTRY,

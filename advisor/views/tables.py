@@ -26,7 +26,7 @@ from advisor.catalogue import (
 )
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, RuleKind
-from advisor.engine.eligibility import Eligibility, Status, check_eligibility
+from advisor.engine.eligibility import Eligibility, check_eligibility
 from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
@@ -385,8 +385,8 @@ def progression_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date,
             target = catalogue.qualifications.get(step.to)
             to = qualification_label(target) if target else step.to
             if target is not None:
-                status = _brief_with_replacement(catalogue, check_eligibility(
-                    catalogue, target, as_at=as_at, register=register))
+                status = entry_status_in_brief(check_eligibility(
+                    catalogue, target, as_at=as_at, register=register), catalogue)
         else:
             to = _DESTINATIONS.get(step.destination or "", step.destination or "")
         bases = {catalogue.basis(c) for c in step.source}
@@ -395,17 +395,6 @@ def progression_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date,
         rows.append({"To": to, on_date: status, "Basis": basis, "Statement": step.statement,
                      "Source": cite(catalogue, step.source)})
     return pd.DataFrame(rows, columns=["To", on_date, "Basis", "Statement", "Source"])
-
-
-def _brief_with_replacement(catalogue: Catalogue, eligibility: Eligibility) -> str:
-    """A qualification's status in a few words and, where it is not open, what replaced it:
-    "closed; certificates ended (replaced by 10380)"."""
-    status = eligibility.status
-    replaced = [catalogue.qualifications[i].reference for i in status.replaced_by
-                if i in catalogue.qualifications]
-    return entry_status_in_brief(eligibility) + (
-        f" (replaced by {' and '.join(replaced)})"
-        if replaced and status.status is not Status.OPEN else "")
 
 
 def comparison_table(catalogue: Catalogue, qualifications: Sequence[Qualification], *,

@@ -1,0 +1,90 @@
+"""How an option suits a learner: whether it fits what they want (knowledge, competence or an
+apprenticeship), and whether it would largely repeat a qualification they hold. Used by
+:mod:`advisor.engine.recommend` for the options at the level it suggests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from advisor.catalogue import Catalogue, Kind, Qualification
+from advisor.engine.eligibility import Eligibility
+from advisor.engine.frameworks import framework_name, frameworks_with
+from advisor.engine.recommend_types import Aim
+from advisor.engine.wording import replaced_it, uk_date
+
+__all__ = ["KIND_IN_A_CLAUSE", "fits_aim", "repetition"]
+
+KIND_IN_A_CLAUSE = {Kind.KNOWLEDGE: "knowledge", Kind.COMPETENCE: "competence, such as an NVQ",
+                    Kind.COMBINED: "knowledge and competence in one"}
+"""A kind of qualification in a clause: "of the same kind (knowledge)"."""
+
+
+def fits_aim(catalogue: Catalogue, q: Qualification, aim: Aim | None,
+             eligibility: Eligibility) -> tuple[bool | None, str]:
+    """Whether ``q`` fits the learner's ``aim`` (None where it cannot be told, or no aim was
+    given), and why in a sentence."""
+    if aim is None:
+        return None, ""
+    kinds = {
+        Aim.KNOWLEDGE: {Kind.KNOWLEDGE, Kind.COMBINED},
+        Aim.COMPETENCE: {Kind.COMPETENCE, Kind.COMBINED},
+    }
+    if aim is Aim.APPRENTICESHIP:
+        return _fits_an_apprenticeship(catalogue, q, eligibility)
+    if q.kind is Kind.UNKNOWN:
+        return None, ("The sources do not say whether it is a knowledge or a competence "
+                      "qualification.")
+    fits = q.kind in kinds[aim]
+    described = {
+        Kind.KNOWLEDGE: "a knowledge (Principles) qualification",
+        Kind.COMPETENCE: "a competence (NVQ) qualification",
+        Kind.COMBINED: "a combined knowledge and competence qualification",
+    }[q.kind]
+    return fits, f"It is {described}."
+
+
+def _fits_an_apprenticeship(catalogue: Catalogue, q: Qualification,
+                            eligibility: Eligibility) -> tuple[bool | None, str]:
+    """Whether ``q`` is a component of an apprenticeship framework, and not one whose place in
+    apprenticeships another framework's component has taken by the date (09629 and 03456 by
+    10380 once the 2014 framework was issued: apprentices had to enrol on that). Where that
+    framework's issue date is not given, the centre is asked which one."""
+    as_at = eligibility.as_at
+    frameworks = "; ".join(framework_name(catalogue, f) for f in frameworks_with(catalogue, q.id))
+    if not frameworks:
+        return False, "Not named as a component of an apprenticeship framework in the sources."
+    for replacement in q.replaced_by:
+        successor = catalogue.qualifications.get(replacement.by)
+        taking = frameworks_with(catalogue, replacement.by)
+        if successor is None or not taking:
+            continue
+        issued = min((f.issued for f in taking if f.issued is not None), default=None)
+        if issued is not None and as_at < issued:
+            continue  # its framework not issued yet: this one still serves
+        said = f"A component of {frameworks}, but {replaced_it(successor.name, replacement)}"
+        if eligibility.status.status.closed:
+            return False, f"{said}."
+        if issued is None:
+            return None, (f"{said}: ask the centre which of the two an apprenticeship needs on "
+                          f"{uk_date(as_at)}.")
+        return False, (f"{said}; the {framework_name(catalogue, taking[0])} was issued on "
+                       f"{uk_date(issued)}, so for an apprenticeship ask about "
+                       f"{successor.name}.")
+    return True, f"A component of {frameworks}."
+
+
+def repetition(q: Qualification, held: Sequence[Qualification]) -> str | None:
+    """Why ``q`` would largely repeat a qualification ``held`` (None where it would not): it
+    replaced one, or it is of the same kind at the same level."""
+    for h in held:
+        for replacement in h.replaced_by:
+            if replacement.by == q.id:
+                return (f"It replaced {h.name}, which the learner holds"
+                        + (" (as the sources suggest)" if replacement.inferred else "")
+                        + ": much of it would repeat what they already have.")
+    for h in held:
+        if (h.level, h.kind) == (q.level, q.kind) and q.kind in KIND_IN_A_CLAUSE:
+            return (f"It is of the same kind ({KIND_IN_A_CLAUSE[q.kind]}) and level as "
+                    f"{h.name}, which the learner holds: it would largely repeat it.")
+    return None

@@ -1,0 +1,59 @@
+"""Citations people can read: a document's title and date (from ``data/sources.yaml``), the
+section, and whether it is a secondary source or an inference. File names are for the About
+page only. :mod:`advisor.views.labels` offers these with the other words the views use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from advisor.catalogue import Basis, Catalogue, Citation
+
+__all__ = ["citation", "cite"]
+
+_BASIS_MARK = {Basis.STATED: "", Basis.SECONDARY: " (secondary source)",
+               Basis.INFERENCE: " (inferred)"}
+
+
+def _document(catalogue: Catalogue, cited: Citation) -> str:
+    """The cited document's title and date (its file name when the catalogue does not list it)."""
+    document = catalogue.documents.get(cited.doc)
+    if document is None:
+        return cited.doc
+    where = document.title
+    if document.date and document.date not in where:
+        where += f", {document.date}"
+    return where
+
+
+def _section(catalogue: Catalogue, cited: Citation) -> str:
+    return f"§ {cited.section}{_BASIS_MARK[catalogue.basis(cited)]}"
+
+
+def citation(catalogue: Catalogue, cited: Citation) -> str:
+    """A citation people can read: the document's title and date, then the section, marked
+    where it is a secondary source or an inference. ``OCR centre handbook: ... (09628,
+    09629), § 2.1 Qualification profile``. (File names are for the About page only.)"""
+    return f"{_document(catalogue, cited)}, {_section(catalogue, cited)}"
+
+
+def cite(catalogue: Catalogue, sources: Iterable[Citation]) -> str:
+    """Citations as one line, each readable (:func:`citation`), a document's title given once
+    before all its sections: ``OCR student guide: ..., 2011, § GROUP A, § LEVEL 3; OCR ...``."""
+    # A section cited both as read and as reasoned from is named once: "§ X (in part
+    # inferred)", not "§ X, ..., § X (inferred)".
+    sections: dict[str, dict[str, set[Basis]]] = {}
+    for cited in sources:
+        sections.setdefault(_document(catalogue, cited), {}).setdefault(
+            cited.section, set()).add(catalogue.basis(cited))
+    return "; ".join(
+        f"{where}, " + ", ".join(f"§ {section}{_marks(bases)}" for section, bases in found.items())
+        for where, found in sections.items())
+
+
+def _marks(bases: set[Basis]) -> str:
+    if len(bases) == 1:
+        return _BASIS_MARK[next(iter(bases))]
+    marked = " and ".join(
+        _BASIS_MARK[b].strip(" ()") for b in (Basis.SECONDARY, Basis.INFERENCE) if b in bases)
+    return f" (in part {marked})" if Basis.STATED in bases else f" ({marked})"
