@@ -221,9 +221,9 @@ def test_plan_route__09628_to_level_3_today_leads_to_what_replaced_09629():
     at = open_with_link(ROUTE, **{"from": "09628", "level": "3"})
     text = all_text(at)
     assert "Step 1: 10380" in text
-    assert ("Not a documented progression: OCR Level 3 Certificate in Principles of Customer "
-            "Service (09629) is closed to new learners, and the sources suggest OCR Level 3 "
-            "Diploma in Customer Service (10380) replaced it") in text
+    assert ("Not a documented progression: in place of OCR Level 3 Certificate in Principles of "
+            "Customer Service (09629), which is closed to new learners: the sources suggest OCR "
+            "Level 3 Diploma in Customer Service (10380) replaced it") in text
     assert "(they do not say so in those words)" in text  # an inference, said as one
 
 

@@ -268,9 +268,9 @@ def test_routes__what_replaced_a_qualification_whose_status_is_unknown_is_offere
     step = paths[("09628", "10379")].steps[0]
     assert step.kind is StepKind.REPLACEMENT
     assert step.statement.startswith(
-        "Not a documented progression: OCR Level 2 NVQ Certificate in Customer Service (03455) "
-        "may no longer be open (the sources do not say), and the sources suggest OCR Level 2 "
-        "Diploma in Customer Service (10379) replaced it")
+        "Not a documented progression: in place of OCR Level 2 NVQ Certificate in Customer "
+        "Service (03455), which may no longer be open (the sources do not say): the sources "
+        "suggest OCR Level 2 Diploma in Customer Service (10379) replaced it")
 
 
 def test_apprenticeship_aim__the_frameworks_at_the_level_travel_with_the_answer(capsys,

@@ -367,8 +367,8 @@ class _Search:
                     continue
                 edges[new.id] = _Edge(
                     new, StepKind.REPLACEMENT,
-                    f"Not a documented progression: {edge.to.name} {stands}, "
-                    f"and {replaced_it(new.name, replacement)}.",
+                    f"Not a documented progression: in place of {edge.to.name}, which "
+                    f"{stands}: {replaced_it(new.name, replacement)}.",
                     replacement.source, replaces=edge.to.id)
 
     def first_steps(self, start: Qualification | None, held: tuple[str, ...]) -> list[_Edge]:

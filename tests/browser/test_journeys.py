@@ -79,7 +79,7 @@ def test_learner__reopens_a_shared_link_and_plans_a_route(page: Page, blocked_re
     # 09629 closed to new learners years ago: the first step is what replaced it.
     expect(page.get_by_role("heading", name=re.compile("Step 1: 10380"))).to_be_visible()
     expect(page.get_by_text(re.compile(
-        r"is closed to new learners, and the sources suggest OCR Level 3 Diploma in Customer "
+        r"which is closed to new learners: the sources suggest OCR Level 3 Diploma in Customer "
         r"Service \(10380\) replaced it")).first).to_be_visible()
     page.locator("[data-testid=stPlotlyChart] .main-svg").first.wait_for(timeout=TIMEOUT_MS)
     wait_for_app(page)
