@@ -247,8 +247,9 @@ def show_route(ctx: Frame, route: Route, age: int | None) -> None:
             st.write(f"Carries over from units already held: {transferred}.")
         table = tables.carry_over_table(catalogue, carried)
         if not table.empty:
+            # A few rows of sentences: a static table, so the reasons wrap on a phone.
             show_table(table, name=f"Units held, step {number}", key=f"route_carry_{number}",
-                       file_name=f"step-{number}-units-held.csv")
+                       file_name=f"step-{number}-units-held.csv", wrap=True)
         for i, item in enumerate(carried.similar):  # the centre's to judge: one click accepts
             accept_similar(catalogue, q, item, carried.transfers, key=f"route_accept_{number}_{i}")
         if carried.possible or carried.possible_similar:
