@@ -339,6 +339,9 @@ def main() -> None:
         st.subheader("Routes, best first")
         show_table(tables.routes_table(catalogue, routes), name="Routes found",
                    key="route_list_csv", file_name="routes.csv")
+        legend = labels.codes_legend(q for r in routes for q in r.path)
+        if legend:  # a learner alone may not know what 10379 is
+            st.caption(f"The codes: {escape_markdown(legend)}.")
         route_names = {n: labels.route_name(n + 1, r) for n, r in enumerate(routes)}
         linked = st.session_state.pop(LINKED_ROUTE, None)
         if linked is not None and linked < len(routes):

@@ -509,3 +509,11 @@ def test_plan_route__a_step_whose_units_are_a_national_structures_says_so():
     assert ("The sources do not give OCNLR Level 2 Diploma in Customer Service's own unit list. "
             "This check uses the rules of the national structure S/016/608, which it is "
             "inferred to follow; confirm the units with the awarding body.") in texts(at.info)
+
+
+def test_plan_route__says_what_each_code_in_the_routes_stands_for():
+    at = open_with_link(ROUTE, **{"from": "09628"})
+    (legend,) = [c for c in texts(at.caption) if c.startswith("The codes: ")]
+    assert "09628: OCR Level 2 Certificate in Principles of Customer Service" in legend
+    assert "10379: OCR Level 2 Diploma in Customer Service" in legend
+    assert legend.count("09628:") == 1  # each once, however many routes pass through it

@@ -56,6 +56,7 @@ __all__ = [
     "check_headline",
     "citation",
     "cite",
+    "codes_legend",
     "completion_words",
     "component_held",
     "component_kind",
@@ -240,6 +241,14 @@ def level_words(level: int | None) -> str:
 def other_qualification_words(level: int) -> str:
     """A qualification held that these documents do not describe, as a choice and an answer."""
     return f"Another customer service qualification at Level {level} (not listed here)"
+
+
+def codes_legend(qualifications: Iterable[Qualification]) -> str:
+    """What the short references in a table stand for, each once in the order met: ``09628:
+    OCR Level 2 Certificate in Principles of Customer Service; 10379: ...``."""
+    named = {q.reference: q.title for q in qualifications}
+    return "; ".join(f"{reference}: {title}" for reference, title in named.items()
+                     if reference != title)
 
 
 def qualification_label(q: Qualification) -> str:

@@ -575,7 +575,6 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route]) -> pd.DataFrame:
     return frame.astype({"Credits still needed": "Int64"})
 
 
-
 def framework_table(catalogue: Catalogue, status: FrameworkStatus, *,
                     as_at: dt.date) -> pd.DataFrame:
     """One row per component of an apprenticeship framework: held, missing or to check, what it
