@@ -224,7 +224,7 @@ def main() -> None:
 
     if result.options:
         st.subheader(f"Qualifications at Level {result.recommended_level} on {uk_date(ctx.as_at)}")
-        show_table(tables.options_table(result), name="Qualifications at this level",
+        show_table(tables.options_table(catalogue, result), name="Qualifications at this level",
                    key="sl_options_csv", file_name="qualifications-at-level.csv")
         if any(from_register(o.qualification) for o in result.options):
             st.caption(f"{labels.REGISTER_ORIGIN}: the regulator lists these as open at this "

@@ -52,7 +52,7 @@ def main() -> None:
     def starting_level() -> None:
         decoded, _ = decode_profile(catalogue, encode_profile(catalogue, profile))
         result = recommend(catalogue, decoded, as_at=AS_AT)
-        tables.options_table(result)
+        tables.options_table(catalogue, result)
 
     measure("Find a starting level: recommend + options table + link", starting_level)
 

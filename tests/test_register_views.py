@@ -71,11 +71,11 @@ def test_views__register_options_and_routes_are_marked(catalogue, tmp_path):
     register = fixture_register(tmp_path)
     result = recommend(catalogue, Profile(age=20, employment=Employment.WORKING), as_at=TODAY,
                        register=register)
-    options = tables.options_table(result).set_index("Code")
+    options = tables.options_table(catalogue, result).set_index("Code")
     assert options.loc["999/0001/1", "From"] == labels.REGISTER_ORIGIN
     assert options.loc["09628", "From"] == "the documents"
     plain = recommend(catalogue, Profile(age=20, employment=Employment.WORKING), as_at=TODAY)
-    assert "From" not in tables.options_table(plain).columns  # as without a register
+    assert "From" not in tables.options_table(catalogue, plain).columns  # as without a register
 
     routes = list(itertools.islice(find_routes(
         catalogue, from_qualification=catalogue.find_qualification("09628"), to_level=3,

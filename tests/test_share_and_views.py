@@ -319,12 +319,14 @@ def test_route_map__escapes_catalogue_text(tmp_path):
 def test_tables__options_carry_over_and_routes(catalogue, graph):
     result = recommend(catalogue, Profile(employment=Employment.WORKING,
                                           held_units=("D/502/9654",)), as_at=TODAY)
-    options = tables.options_table(result).set_index("Code")
+    options = tables.options_table(catalogue, result).set_index("Code")
     assert options.loc["09628", "Credits already counted"] == 5
     assert options.loc["09628", "Credits still needed"] == 8
-    assert options.loc["09628", "New learners"] == "closed to new learners"
+    # In a few words, with what replaced it: the reasons in full are below the table.
+    assert options.loc["09628", "New learners"] == \
+        "closed; certificates ended (replaced by 10379)"
     assert options.loc["09628", "Can start"] == "no"
-    while_open = tables.options_table(recommend(
+    while_open = tables.options_table(catalogue, recommend(
         catalogue, Profile(employment=Employment.WORKING), as_at=dt.date(2015, 6, 1)))
     assert while_open.set_index("Code").loc["09628", "Can start"] == "depends on age (not given)"
     # The name comes second; columns that would be the same on every row are left out.
@@ -441,3 +443,14 @@ def test_share__a_link_unit_number_of_another_qualification_is_named_as_one(cata
                      "09629 (in 03456 it is D/601/1519): give the unit reference number"]
     _, notes = decode_profile(catalogue, {"work": "not-working", "senior": "no"})
     assert notes == []  # nothing about a job was given
+
+
+def test_tables__an_options_status_fits_its_cell(catalogue):
+    """601/4404/X's review date has passed: its cell says so in a few words, not the sentence
+    that a grid cuts off ("...check with")."""
+    result = recommend(catalogue, Profile(age=17, employment=Employment.NOT_WORKING),
+                       as_at=TODAY)
+    options = tables.options_table(catalogue, result).set_index("Code")
+    assert options.loc["601/4404/X", "New learners"] == "not known if open (review date passed)"
+    assert options.loc["03454", "New learners"] == \
+        "closed; certificates ended (replaced by 10378)"

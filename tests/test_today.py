@@ -388,7 +388,7 @@ def test_options__a_closed_qualification_that_fits_the_aim_says_it_is_closed(cat
     """On paper a bare "Yes" beside 03456 (certificates ended in 2019) reads as advice."""
     result = recommend(catalogue, Profile(employment=Employment.WORKING, role="Team Leader",
                                           aim=Aim.COMPETENCE), as_at=TODAY)
-    fits = tables.options_table(result).set_index("Code")["Fits the aim"]
+    fits = tables.options_table(catalogue, result).set_index("Code")["Fits the aim"]
     assert fits["03456"] == "yes, but closed"
     assert fits["10380"] == "yes"
     text = " ".join(action_plan_html(catalogue, ActionPlan(as_at=TODAY,

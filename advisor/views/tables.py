@@ -481,9 +481,11 @@ def can_start(eligibility: Eligibility) -> str:
     return "cannot be confirmed"
 
 
-def options_table(result: Recommendation) -> pd.DataFrame:
-    """The qualifications at the suggested level: status on the date, fit, units counted; and,
-    when some come from the register, where each comes from."""
+def options_table(catalogue: Catalogue, result: Recommendation) -> pd.DataFrame:
+    """The qualifications at the suggested level: status on the date in a few words (what
+    replaced one that is not open; each option's reasons in full are the page's and the
+    printout's), fit, units counted; and, when some come from the register, where each comes
+    from."""
     rows = []
     for option in result.options:
         q = option.qualification
@@ -496,7 +498,7 @@ def options_table(result: Recommendation) -> pd.DataFrame:
             "Code": q.reference,
             "Awarding body": q.awarding_body,
             "Kind": KIND_WORDS[q.kind].split(":")[0],
-            "New learners": entry_status(option.eligibility),
+            "New learners": entry_status_in_brief(option.eligibility, catalogue),
             "Can start": can_start(option.eligibility),
             "Fits the aim": fits_aim_words(option),
             "Credits already counted": check.credits_counted if check and known else None,
