@@ -631,19 +631,3 @@ def test_next_steps__before_the_framework_was_issued_apprenticeships_followed_fr
     today = recommend(catalogue, Profile(age=19, employment=Employment.WORKING,
                                          aim=Aim.APPRENTICESHIP), as_at=TODAY)
     assert today.next_steps[0].message.startswith("Apprenticeships in England now follow")
-
-
-def test_recommend__an_apprenticeship_aim_below_the_apprenticeships_points_up_to_them(catalogue):
-    """A school leaver not working, wanting an apprenticeship, is suggested Level 1, where no
-    framework is: the caution says the apprenticeships start at Level 2, with its source."""
-    result = advise(catalogue, age=17, employment=Employment.NOT_WORKING,
-                    aim=Aim.APPRENTICESHIP)
-    assert result.recommended_level == 1
-    (caution,) = [c for c in result.cautions if c.code == "aim-not-met-at-level"]
-    assert caution.message.endswith("The apprenticeships in these documents start at Level 2: "
-                                    "see what to do next for where they stand today.")
-    assert caution.source
-    # At a level with frameworks, or for another aim, nothing is added.
-    knowledge = advise(catalogue, age=17, employment=Employment.NOT_WORKING, aim=Aim.COMPETENCE)
-    assert not any("apprenticeships in these documents start" in c.message
-                   for c in knowledge.cautions)

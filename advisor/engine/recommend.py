@@ -34,7 +34,6 @@ from collections.abc import Iterable, Sequence
 
 from advisor.catalogue import (
     Catalogue,
-    Citation,
     JobRole,
     Kind,
     Qualification,
@@ -514,18 +513,11 @@ def _aim_cautions(catalogue: Catalogue, profile: Profile,
                   options: Sequence[Option]) -> list[Finding]:
     findings: list[Finding] = []
     if profile.aim is not None and options and not any(o.fits_aim for o in options):
-        message = (f"No qualification at this level in the catalogue is known to fit the aim "
-                   f"({profile.aim.value}); the others are listed for comparison.")
-        lowest = min(catalogue.frameworks.values(), key=lambda f: f.level, default=None)
-        level = options[0].qualification.level
-        source: tuple[Citation, ...] = ()
-        if (profile.aim is Aim.APPRENTICESHIP and lowest is not None and level is not None
-                and level < lowest.level):
-            # The level suggested suits where the learner stands; the apprenticeship is above.
-            message += (f" The apprenticeships in these documents start at Level "
-                        f"{lowest.level}: see what to do next for where they stand today.")
-            source = lowest.source
-        findings.append(Finding(FindingCode.AIM_NOT_MET_AT_LEVEL, message, source))
+        findings.append(Finding(
+            FindingCode.AIM_NOT_MET_AT_LEVEL,
+            f"No qualification at this level in the catalogue is known to fit the aim "
+            f"({profile.aim.value}); the others are listed for comparison.",
+        ))
     if profile.aim is Aim.COMPETENCE and profile.employment is Employment.NOT_WORKING:
         assessed = [o.qualification for o in options
                     if o.qualification.kind is Kind.COMPETENCE and o.qualification.assessment]
