@@ -381,7 +381,7 @@ def test_cohort__the_template_learners_can_be_tried_without_an_upload():
     shown = table_with(at, "Learner").set_index("Learner")
     assert list(shown.index) == ["L0001", "L0002", "L0003"]
     # One target closed with what replaced it, one beyond completing, one not known today.
-    assert "replaced by 10380" in shown.loc["L0001", "Target on the date"]
+    assert "the sources suggest 10380 replaced it" in shown.loc["L0001", "Target on the date"]
     assert shown.loc["L0003", "Target"] == "601/4404/X"
     assert "review date" in shown.loc["L0003", "Target on the date"]
     assert any("Completion against each target" in str(c.proto.spec)

@@ -45,7 +45,8 @@ def test_starting_level__role_and_work_give_level_2_with_reasons():
     assert "None of the qualifications at Level 2 can be confirmed open" in text
     options = next(d.value for d in at.dataframe if "New learners" in d.value.columns)
     row = options.set_index("Code").loc["09628"]
-    assert row["New learners"] == "closed; certificates ended (replaced by 10379)"
+    assert row["New learners"] == \
+        "closed; certificates ended (the sources suggest 10379 replaced it)"
     assert dict(at.query_params) == {"work": "working", "role": "Call Centre Operators"}
 
 

@@ -550,6 +550,12 @@ def test_status__stated_and_inferred_replacements_are_told_apart(tmp_path):
     assert labels.status_sentence(catalogue, status, on).endswith(
         "What replaced it, as the sources state or suggest: Level 3 Certificate in Testing "
         "(002); Level 2 Certificate in Testing (001) (inferred).")
+    # In a few words too (a table's cell), each as the sources put it.
+    assert labels.replaced_in_brief(catalogue, status) == " (replaced by 002 and 001 (inferred))"
+    stated = load_catalogue(write_catalogue(tmp_path / "stated",
+                                            {"qualifications/ab-003.yaml": REPLACED}))
+    assert labels.replaced_in_brief(stated, status_on(
+        stated, stated.qualifications["ab-003"], on)) == " (replaced by 002)"
 
 
 def test_carry_over__credits_a_group_maximum_stops_are_not_said_to_count(catalogue):

@@ -324,7 +324,7 @@ def test_tables__options_carry_over_and_routes(catalogue, graph):
     assert options.loc["09628", "Credits still needed"] == 8
     # In a few words, with what replaced it: the reasons in full are below the table.
     assert options.loc["09628", "New learners"] == \
-        "closed; certificates ended (replaced by 10379)"
+        "closed; certificates ended (the sources suggest 10379 replaced it)"
     assert options.loc["09628", "Can start"] == "no"
     while_open = tables.options_table(catalogue, recommend(
         catalogue, Profile(employment=Employment.WORKING), as_at=dt.date(2015, 6, 1)))
@@ -361,7 +361,7 @@ def test_routes_table__says_which_qualifications_are_not_open_and_what_replaced_
     listed = table.set_index("Path")
     # One step: its status alone (the path names it), to keep the column narrow.
     assert listed.loc["09628 → 09629", column] == (
-        "closed; certificates ended (replaced by 10380)")
+        "closed; certificates ended (the sources suggest 10380 replaced it)")
     assert listed.loc["09628 → 10380", column] == "not known if open"
     two_steps = next(r for r in find_routes(catalogue, to_level=2, as_at=today)
                      if len(r.steps) == 2 and {s.status.status for s in r.steps} == {
@@ -453,4 +453,4 @@ def test_tables__an_options_status_fits_its_cell(catalogue):
     options = tables.options_table(catalogue, result).set_index("Code")
     assert options.loc["601/4404/X", "New learners"] == "not known if open (review date passed)"
     assert options.loc["03454", "New learners"] == \
-        "closed; certificates ended (replaced by 10378)"
+        "closed; certificates ended (the sources suggest 10378 replaced it)"

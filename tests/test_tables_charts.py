@@ -277,7 +277,7 @@ def test_progression_table__says_how_each_next_step_stands_on_the_date(catalogue
     today = tables.progression_table(catalogue, q, as_at=TODAY).set_index("To")
     level_3 = next(to for to in today.index if to.startswith("09629 - "))
     assert today.loc[level_3, "On 22 November 2026"] == \
-        "closed; certificates ended (replaced by 10380)"
+        "closed; certificates ended (the sources suggest 10380 replaced it)"
     assert today.loc["higher education", "On 22 November 2026"] == ""
     then = tables.progression_table(catalogue, q, as_at=BEFORE_CLOSING).set_index("To")
     assert then.loc[level_3, "On 1 June 2015"] == "open to new learners"

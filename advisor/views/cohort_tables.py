@@ -26,7 +26,7 @@ from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck
 from advisor.engine.eligibility import Eligibility, Status
 from advisor.engine.wording import uk_date
-from advisor.views.labels import BEYOND_COMPLETING, entry_status, yes_no
+from advisor.views.labels import BEYOND_COMPLETING, entry_status, replaced_in_brief, yes_no
 
 UNKNOWN = "unknown"  # a yes/no column's word where the answer is not known
 
@@ -58,12 +58,8 @@ class _Formatter:
         self.catalogue = catalogue
 
     def eligibility(self, e: Eligibility) -> dict[str, Any]:
-        status = e.status
-        replaced = [self.catalogue.qualifications[i].reference for i in status.replaced_by
-                    if i in self.catalogue.qualifications]
         return {
-            "target_status": entry_status(e)
-            + (f" (replaced by {', '.join(replaced)})" if replaced else ""),
+            "target_status": entry_status(e) + replaced_in_brief(self.catalogue, e.status),
             "eligible": yes_no(e.eligible, UNKNOWN),
             "eligibility_reasons": REASON_SEPARATOR.join(
                 [e.summary, *(reason.message for reason in e.reasons)]),

@@ -9,7 +9,7 @@ qualification or a citation reads the same everywhere.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from advisor.catalogue import (
     Catalogue,
@@ -75,6 +75,7 @@ __all__ = [
     "qualification_label",
     "register_hours",
     "register_level",
+    "replaced_in_brief",
     "replacement_names",
     "route_basis",
     "route_name",
@@ -423,8 +424,8 @@ def route_status(catalogue: Catalogue, route: Route) -> str:
         status = step.status
         if status.status is Status.OPEN:
             continue
-        found.append((step.to.reference, status_in_brief(
-            status.status, replaced_by=_replacements(catalogue, status))))
+        found.append((step.to.reference, status_in_brief(status.status)
+                      + replaced_in_brief(catalogue, status)))
     said = {words for _, words in found}
     if len(found) == len(route.steps) and len(said) == 1:
         words = said.pop()
@@ -514,29 +515,38 @@ def _still_needed(rule: RuleResult) -> str:
     return f"{name}: {more}"
 
 
-def status_in_brief(status: Status, *, review_date_passed: bool = False,
-                    replaced_by: Sequence[str] = ()) -> str:
+def status_in_brief(status: Status, *, review_date_passed: bool = False) -> str:
     """A status in the fewest words, for a title or a crowded cell: "open to new learners",
-    "closed; certificates ended (replaced by 10380)", "not known if open (review date
-    passed)"."""
+    "closed; certificates ended", "not known if open (review date passed)"."""
     words = ("closed; certificates ended" if status is Status.CERTIFICATION_CLOSED
              else STATUS_WORDS[status])
-    return words + (" (review date passed)" if review_date_passed else "") + (
-        f" (replaced by {' and '.join(replaced_by)})" if replaced_by else "")
+    return words + (" (review date passed)" if review_date_passed else "")
 
 
-def _replacements(catalogue: Catalogue, status: StatusOnDate) -> list[str]:
-    """What replaced a qualification that is not open on the date, by reference."""
-    return [catalogue.qualifications[i].reference for i in status.replaced_by
-            if i in catalogue.qualifications and status.status is not Status.OPEN]
+def replaced_in_brief(catalogue: Catalogue, status: StatusOnDate) -> str:
+    """What replaced a qualification that is not open on the date, by reference, as the
+    sources put it: " (replaced by 10380)", " (the sources suggest 10380 replaced it)", or
+    each one only suggested marked where the sources state others."""
+    if status.status is Status.OPEN:
+        return ""
+    references = [catalogue.qualifications[i].reference for i in status.replaced_by
+                  if i in catalogue.qualifications]
+    if not references:
+        return ""
+    if status.replacement_inferred:
+        return f" (the sources suggest {' and '.join(references)} replaced it)"
+    marked = [catalogue.qualifications[i].reference
+              + (" (inferred)" if i in status.inferred_replacements else "")
+              for i in status.replaced_by if i in catalogue.qualifications]
+    return f" (replaced by {' and '.join(marked)})"
 
 
 def entry_status_in_brief(eligibility: Eligibility, catalogue: Catalogue | None = None) -> str:
     """:func:`status_in_brief` for a qualification's status as its eligibility gives it,
     marking a review date that has passed; with the ``catalogue``, what replaced it too."""
     return status_in_brief(eligibility.status.status, review_date_passed=any(
-        r.code is ReasonCode.REVIEW_DATE_PASSED for r in eligibility.reasons),
-        replaced_by=_replacements(catalogue, eligibility.status) if catalogue else ())
+        r.code is ReasonCode.REVIEW_DATE_PASSED for r in eligibility.reasons)) + (
+        replaced_in_brief(catalogue, eligibility.status) if catalogue else "")
 
 
 _STATUS_CODES = (ReasonCode.NOT_A_QUALIFICATION, ReasonCode.CLOSED_TO_ENTRY,
