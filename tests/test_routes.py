@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from advisor import (
     Catalogue,
     RouteError,
+    Status,
     StepKind,
     already_reached,
     find_routes,
@@ -309,7 +310,7 @@ def test_route_dict__is_json_ready_and_matches_the_route(catalogue, graph):
     assert data["status"] == "open" and data["as_at"] == "2015-06-01"
     assert step["status"]["value"] == "open"
     assert data["cost"] == {"status_rank": 0, "non_stated_steps": 0, "legacy_steps": 0,
-                            "shared_unit_steps": 0,
+                            "doubtful_steps": 0, "shared_unit_steps": 0,
                             "unknown_credit_steps": 0, "additional_credits_known": 12,
                             "steps": 1, "ids": ["ocr-09628", "ocr-09629"]}
 
@@ -334,7 +335,7 @@ def _urn(i: int) -> str:
 
 
 def _qualification(qid: str, level: int | None, urns=(), *, category=Category.QUALIFICATION,
-                   based_on: str | None = None) -> Qualification:
+                   based_on: str | None = None, legacy: bool = False) -> Qualification:
     rules = None
     if urns:
         rules = RulesOfCombination(
@@ -344,7 +345,8 @@ def _qualification(qid: str, level: int | None, urns=(), *, category=Category.QU
     return Qualification(
         id=qid, category=category, awarding_body="AB", title=f"Qualification {qid}",
         level=level, structure="complete" if rules else "unknown", rules=rules,
-        based_on=BasedOn(structure=based_on, source=CITE) if based_on else None, source=CITE)
+        based_on=BasedOn(structure=based_on, source=CITE) if based_on else None, legacy=legacy,
+        source=CITE)
 
 
 def _catalogue(qualifications, progressions, n_units: int = 6) -> Catalogue:
@@ -401,9 +403,10 @@ def test_find_routes__shared_units_cross_to_a_qualification_that_follows_a_struc
 
 @st.composite
 def small_catalogues(draw):
-    """Up to six qualifications at Levels 1-3 (a few with no level), some with unknown rules, a
-    national structure or two, progression statements (stated or inferred, mostly upwards, and
-    cycles allowed), and a query: a start (or none) and a target."""
+    """Up to six qualifications at Levels 1-3 (a few with no level), some with unknown rules,
+    some legacy (none has dates, so each is not known to be open), a national structure or
+    two, progression statements (stated or inferred, mostly upwards, and cycles allowed), and a
+    query: a start (or none) and a target."""
     n = draw(st.integers(2, 6))
     levels = sorted(draw(st.lists(st.integers(1, 3), min_size=n, max_size=n)))
     qualifications = []
@@ -415,11 +418,13 @@ def small_catalogues(draw):
         if category is Category.NATIONAL_STRUCTURE and (not urns or i == 0):
             category = Category.QUALIFICATION  # q0 is enrolable: there is something to aim at
         qualifications.append(_qualification(
-            f"q{i}", draw(st.sampled_from([level] * 5 + [None])), urns, category=category))
+            f"q{i}", draw(st.sampled_from([level] * 5 + [None])), urns, category=category,
+            legacy=draw(st.booleans())))
     structures = [q.id for q in qualifications if q.category is Category.NATIONAL_STRUCTURE]
     if structures:
         qualifications = [
-            _qualification(q.id, q.level, based_on=draw(st.sampled_from(structures)))
+            _qualification(q.id, q.level, based_on=draw(st.sampled_from(structures)),
+                           legacy=q.legacy)
             if q.rules is None and draw(st.booleans()) else q
             for q in qualifications]
     ids_ = [q.id for q in qualifications]
@@ -524,6 +529,11 @@ def test_find_routes__yields_exactly_the_bounded_simple_paths_best_first(case):
         assert route.cost.non_stated_steps == sum(
             k in (StepKind.INFERRED, StepKind.SHARED_UNITS) for k in step_kinds)
         assert route.cost.shared_unit_steps == step_kinds.count(StepKind.SHARED_UNITS)
+        legacy = [s.to.legacy and s.status.status is Status.UNKNOWN for s in route.steps]
+        assert route.cost.legacy_steps == sum(legacy)
+        assert route.cost.doubtful_steps == sum(
+            k in (StepKind.INFERRED, StepKind.SHARED_UNITS) or is_legacy
+            for k, is_legacy in zip(step_kinds, legacy, strict=True))
         assert route.cost.unknown_credit_steps == sum(
             s.additional_credits is None for s in route.steps)
         assert route.cost.additional_credits == sum(s.additional_credits or 0

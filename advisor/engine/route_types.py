@@ -77,6 +77,7 @@ class RouteCost:
     status_rank: int  # the worst :attr:`Status.rank` along the route
     non_stated_steps: int
     legacy_steps: int  # into a legacy qualification whose status on the date is not known
+    doubtful_steps: int  # steps that are either of those (or both), each counted once
     shared_unit_steps: int
     unknown_credit_steps: int
     additional_credits: int  # summed over the steps whose credits are known
@@ -89,7 +90,7 @@ class RouteCost:
         """What routes are compared by, in turn (the module docstring of
         :mod:`advisor.engine.routes` gives why): a step into a legacy qualification whose
         status is not known is as doubtful as one no document states."""
-        return (self.status_rank, self.non_stated_steps + self.legacy_steps,
+        return (self.status_rank, self.doubtful_steps,
                 self.shared_unit_steps, self.unknown_credit_steps, self.additional_credits,
                 self.steps, self.legacy_steps, self.start_rank, self.ids)
 
