@@ -406,10 +406,10 @@ def test_plan_route__several_held_are_all_completed_and_routes_start_from_any():
 
 def test_plan_route__a_qualification_completed_is_never_a_step():
     at = open_with_link(ROUTE, **{"from": "09628"})
-    assert any("→ 03455" in o for o in at.radio(key="route_choice").options)
-    at.multiselect(key="route_also").set_value(["ocr-03455"]).run()
-    assert not any("→ 03455" in o for o in at.radio(key="route_choice").options)
-    assert at.query_params["also"] == "03455"
+    assert any("→ 10379" in o for o in at.radio(key="route_choice").options)
+    at.multiselect(key="route_also").set_value(["ocr-10379"]).run()
+    assert not any("→ 10379" in o for o in at.radio(key="route_choice").options)
+    assert at.query_params["also"] == "10379"
     at.multiselect(key="route_also").set_value(["ocr-10380"]).run()  # Level 3 completed too
     at.radio(key="route_target").set_value("level").run()
     at.selectbox(key="route_to_level").set_value(3).run()

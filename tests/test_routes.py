@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import json
 
 import pytest
@@ -154,16 +153,21 @@ def test_find_routes__steps_show_what_replaced_a_legacy_target(catalogue, graph)
 def test_find_routes__a_documented_step_into_a_legacy_qualification_counts_as_doubtful(
         catalogue, graph):
     """09628's handbook leads to 03455, which the sources call legacy and whose dates they do
-    not give: on today's date that step is no better founded than one to what replaced it, so
-    the route to 10379 (known credits) comes first; 03455's stays on the list."""
-    onward = list(itertools.islice(find_routes(
-        catalogue, from_qualification=catalogue.find_qualification("09628"),
-        as_at=dt.date(2026, 11, 30)), 5))
+    not give ("it may well take no new learners now"): routes through qualifications not
+    called legacy come first, the documented one to 03455 after them."""
+    onward = list(find_routes(catalogue, from_qualification=catalogue.find_qualification("09628"),
+                              as_at=dt.date(2026, 11, 30)))
     ends = [route.path[-1].reference for route in onward]
     assert ends[0] == "10379"
     legacy = onward[ends.index("03455")]
     assert legacy.documented and legacy.cost.legacy_steps == 1
-    assert onward[0].cost.legacy_steps == 0
+    assert all(r.cost.legacy_steps == 0 for r in onward[:ends.index("03455")])
+    # Two routes into the same legacy qualification: the documented one first.
+    to_03456 = list(find_routes(catalogue, from_qualification=catalogue.find_qualification(
+        "09628"), to_qualification=catalogue.find_qualification("03456"),
+        as_at=dt.date(2015, 6, 1)))
+    assert [r.path[-1].reference for r in to_03456] == ["03456", "03456"]
+    assert [len(r.steps) for r in to_03456] == [2, 1] and to_03456[0].documented
 
 
 def test_find_routes__national_structures_are_never_a_step(catalogue, graph):
@@ -310,7 +314,7 @@ def test_route_dict__is_json_ready_and_matches_the_route(catalogue, graph):
     assert data["status"] == "open" and data["as_at"] == "2015-06-01"
     assert step["status"]["value"] == "open"
     assert data["cost"] == {"status_rank": 0, "non_stated_steps": 0, "legacy_steps": 0,
-                            "doubtful_steps": 0, "shared_unit_steps": 0,
+                            "shared_unit_steps": 0,
                             "unknown_credit_steps": 0, "additional_credits_known": 12,
                             "steps": 1, "ids": ["ocr-09628", "ocr-09629"]}
 
@@ -529,11 +533,8 @@ def test_find_routes__yields_exactly_the_bounded_simple_paths_best_first(case):
         assert route.cost.non_stated_steps == sum(
             k in (StepKind.INFERRED, StepKind.SHARED_UNITS) for k in step_kinds)
         assert route.cost.shared_unit_steps == step_kinds.count(StepKind.SHARED_UNITS)
-        legacy = [s.to.legacy and s.status.status is Status.UNKNOWN for s in route.steps]
-        assert route.cost.legacy_steps == sum(legacy)
-        assert route.cost.doubtful_steps == sum(
-            k in (StepKind.INFERRED, StepKind.SHARED_UNITS) or is_legacy
-            for k, is_legacy in zip(step_kinds, legacy, strict=True))
+        assert route.cost.legacy_steps == sum(s.to.legacy and s.status.status is Status.UNKNOWN
+                                              for s in route.steps)
         assert route.cost.unknown_credit_steps == sum(
             s.additional_credits is None for s in route.steps)
         assert route.cost.additional_credits == sum(s.additional_credits or 0

@@ -70,32 +70,19 @@ class RouteStep:
         return self.to.replaced_by
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class RouteCost:
-    """The ordering key of a route; see the module docstring. Compared by :attr:`order`."""
+    """The ordering key of a route; see the module docstring. Compared field by field."""
 
     status_rank: int  # the worst :attr:`Status.rank` along the route
-    non_stated_steps: int
     legacy_steps: int  # into a legacy qualification whose status on the date is not known
-    doubtful_steps: int  # steps that are either of those (or both), each counted once
+    non_stated_steps: int
     shared_unit_steps: int
     unknown_credit_steps: int
     additional_credits: int  # summed over the steps whose credits are known
     steps: int
     start_rank: int  # 0 for the highest qualification completed, 1 for the next...
     ids: tuple[str, ...]
-
-    @property
-    def order(self) -> tuple[int | tuple[str, ...], ...]:
-        """What routes are compared by, in turn (the module docstring of
-        :mod:`advisor.engine.routes` gives why): a step into a legacy qualification whose
-        status is not known is as doubtful as one no document states."""
-        return (self.status_rank, self.doubtful_steps,
-                self.shared_unit_steps, self.unknown_credit_steps, self.additional_credits,
-                self.steps, self.legacy_steps, self.start_rank, self.ids)
-
-    def __lt__(self, other: RouteCost) -> bool:
-        return self.order < other.order
 
 
 @dataclass(frozen=True)

@@ -54,21 +54,20 @@ is kept and says so, rather than guess.
 
 Ordering
 --------
-Routes are yielded in increasing :class:`RouteCost`, compared by :attr:`RouteCost.order`:
+Routes are yielded in increasing :class:`RouteCost`, compared field by field:
 
 0. the worst status on the date of any qualification along the route: open, then not known
    (or not yet open), then closed; so a closed qualification never ranks above an open or
    unknown alternative that reaches the same target;
-1. the number of doubtful steps: those that are not stated (inferred, shared-units, replacement
-   and direct), and those into a qualification whose status on the date is not known and that
+1. the number of steps into a qualification whose status on the date is not known and that
    the sources call legacy (one that others were replacing, so it may well take no new learners
-   now), however documented the step (a step that is both counts once);
-2. the number of shared-units steps;
-3. the additional credits still needed along the route, summed over its steps, where a step whose
+   now), however documented the step: a status in between not known and closed;
+2. the number of steps that are not stated (inferred, shared-units, replacement and direct);
+3. the number of shared-units steps;
+4. the additional credits still needed along the route, summed over its steps, where a step whose
    credits are unknown counts as more than any known total (kept as a separate count,
    ``unknown_credit_steps``, before the known ``additional_credits``, so no number is invented);
-4. the number of steps;
-5. the number of steps into a legacy qualification (as in 1);
+5. the number of steps;
 6. where the learner has completed several qualifications, the one the route starts from:
    the highest level first, and at one level one the documents lead on from;
 7. the qualification ids along the path, so that the order is deterministic.
@@ -496,7 +495,7 @@ class _Search:
         starts: list[Qualification | None] = [*ranked] or [None]
         for rank, start in enumerate(starts):
             root = _Partial(start, (), held, RouteCost(
-                0, 0, 0, 0, 0, 0, 0, 0, rank, (start.id,) if start is not None else ()))
+                0, 0, 0, 0, 0, 0, 0, rank, (start.id,) if start is not None else ()))
             for first_edge in self.first_steps(start, held):
                 if (first_edge.to.id in done or first_edge.replaces in done
                         or self._below_held(first_edge, start, highest)):
@@ -558,13 +557,10 @@ _NOT_STATED = frozenset({StepKind.INFERRED, StepKind.SHARED_UNITS, StepKind.REPL
 
 def _extend(cost: RouteCost, edge: _Edge, *, status: Status, unknown: bool,
             credits: int) -> RouteCost:
-    not_stated = edge.kind in _NOT_STATED
-    legacy = edge.to.legacy and status is Status.UNKNOWN
     return RouteCost(
         status_rank=max(cost.status_rank, status.rank),
-        non_stated_steps=cost.non_stated_steps + not_stated,
-        legacy_steps=cost.legacy_steps + legacy,
-        doubtful_steps=cost.doubtful_steps + (not_stated or legacy),
+        legacy_steps=cost.legacy_steps + (edge.to.legacy and status is Status.UNKNOWN),
+        non_stated_steps=cost.non_stated_steps + (edge.kind in _NOT_STATED),
         shared_unit_steps=cost.shared_unit_steps + (edge.kind is StepKind.SHARED_UNITS),
         unknown_credit_steps=cost.unknown_credit_steps + unknown,
         additional_credits=cost.additional_credits + credits,

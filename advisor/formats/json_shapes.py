@@ -324,7 +324,6 @@ def route_dict(catalogue: Catalogue, route: Route,
         "cost": {
             "status_rank": cost.status_rank,
             "legacy_steps": cost.legacy_steps,
-            "doubtful_steps": cost.doubtful_steps,
             "non_stated_steps": cost.non_stated_steps,
             "shared_unit_steps": cost.shared_unit_steps,
             "unknown_credit_steps": cost.unknown_credit_steps,
