@@ -374,10 +374,13 @@ def main() -> None:
                                              else [], as_at=ctx.as_at)
     if leads_into.frameworks:
         st.subheader("Apprenticeship frameworks this route leads into")
-        show_frameworks(catalogue, leads_into.frameworks, as_at=ctx.as_at, key="route_fw")
-    if leads_into.today is not None:  # where apprenticeships stand today, whatever the date
+    # Where apprenticeships stand on the date first (now standards, not frameworks), so that
+    # the frameworks below do not read as open to new apprentices.
+    if leads_into.today is not None:
         st.info(escape_markdown(leads_into.today))
         show_sources(catalogue, leads_into.today_source)
+    if leads_into.frameworks:
+        show_frameworks(catalogue, leads_into.frameworks, as_at=ctx.as_at, key="route_fw")
     st.divider()
     ask_printout_details()
     plan = ActionPlan(as_at=ctx.as_at, answers=route_answers(catalogue, query),

@@ -33,6 +33,7 @@ from advisor import (
     tables,
 )
 from advisor.cli import main
+from tests.support.app import open_with_link
 from tests.support.examples import examples
 
 TODAY = dt.date(2026, 11, 29)
@@ -431,3 +432,26 @@ def test_printout__an_open_option_carries_its_cautions_as_the_cli_does(catalogue
                                                            recommendation=result)).split())
     assert ("Centres must determine the suitability of units when delivering the qualification "
             "to learners aged pre-16") in page
+
+
+def test_route_to_level_3_says_where_apprenticeships_stand_before_the_framework(catalogue,
+                                                                                capsys):
+    """FR03058's Level 3 component is on the route; the sources name no standard that took its
+    place: that is said before the framework, on the page, in the printout and the CLI, so
+    the framework does not read as open to new apprentices."""
+    start = catalogue.find_qualification("09628")
+    route = next(find_routes(catalogue, from_qualification=start, to_level=3, as_at=TODAY))
+    leads_into = frameworks_route_leads_into(catalogue, route, held=[start.id], as_at=TODAY)
+    assert leads_into.frameworks and leads_into.today is not None
+    page = " ".join(action_plan_html(catalogue, ActionPlan(
+        as_at=TODAY, route=route, route_frameworks=leads_into)).split())
+    framework = "Advanced Apprenticeship in Customer Service (Level 3, framework FR03058)"
+    assert page.index(leads_into.today) < page.index(framework)
+    assert main(["routes", "--from", "09628", "--to-level", "3", "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.index(leads_into.today) < out.index("leads into the apprenticeship framework")
+    at = open_with_link("app_pages/plan_route.py", **{"from": "09628", "level": "3"})
+    in_order = [str(getattr(element, "value", "")) for element in at.main]  # as drawn
+    said = next(n for n, text in enumerate(in_order)
+                if "do not name the apprenticeship standard" in text)
+    assert said < next(n for n, text in enumerate(in_order) if "FR03058" in text)

@@ -259,11 +259,13 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     route = (_route(catalogue, plan.route, sources, plan.route_age)
              if plan.route is not None else None)
     leads_into = plan.route_frameworks
-    route_frameworks = (_RouteFrameworks(
-        [_framework(catalogue, f, plan.as_at, sources) for f in leads_into.frameworks],
-        _Cited(leads_into.today, sources.cite(leads_into.today_source))
-        if leads_into.today is not None else None)
-        if plan.route is not None and leads_into is not None else None)
+    route_frameworks = None
+    if plan.route is not None and leads_into is not None:
+        today = (_Cited(leads_into.today, sources.cite(leads_into.today_source))
+                 if leads_into.today is not None else None)  # shown before the frameworks
+        route_frameworks = _RouteFrameworks(
+            [_framework(catalogue, f, plan.as_at, sources) for f in leads_into.frameworks],
+            today)
     carried = (_carry_over(catalogue, plan.carry_over, sources, heading="What carries over",
                            as_at=plan.as_at)
                if plan.carry_over is not None else None)

@@ -384,7 +384,8 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
 def _leads_into_lines(catalogue: Catalogue, leads_into: RouteFrameworks) -> list[str]:
     """The apprenticeship frameworks a route leads into, each component held, on the route or
     missing, as the route page shows them."""
-    lines = []
+    # Where apprenticeships stand on the date first, so the frameworks do not read as open.
+    lines = [f"  {leads_into.today}"] if leads_into.today is not None else []
     for status in leads_into.frameworks:
         name = framework_label(catalogue, status.framework)
         lines.append(f"  leads into the apprenticeship framework {name}:")
@@ -393,8 +394,6 @@ def _leads_into_lines(catalogue: Catalogue, leads_into: RouteFrameworks) -> list
         lines += [f"    ! {caution}" for caution in status.cautions]
         if status.framework.succeeded_by is not None:
             lines.append(f"    {STANDARD_HEADING}: {standard_taking_its_place(status.framework)}")
-    if leads_into.today is not None:
-        lines.append(f"  {leads_into.today}")
     return lines
 
 
