@@ -257,14 +257,20 @@ def test_action_plan__a_route_printout_names_the_closure_and_the_replacement(cat
     assert "PLTS" not in words and "PLTS" not in text.split("Words used", 1)[0]
 
 
-def test_action_plan__a_route_while_open_plans_the_units_still_needed(catalogue):
-    start = catalogue.find_qualification("09628")
-    while_open = dt.date(2015, 6, 1)
-    route = next(r for r in find_routes(catalogue, from_qualification=start, to_level=3,
-                                        as_at=while_open)
+WHILE_OPEN = dt.date(2015, 6, 1)  # 09628 and 09629 both took new learners then
+
+
+def printed_09628_to_09629(catalogue, **plan) -> str:
+    """The printout of the route 09628 -> 09629 while both were open, as text."""
+    route = next(r for r in find_routes(catalogue, to_level=3, as_at=WHILE_OPEN,
+                                        from_qualification=catalogue.find_qualification("09628"))
                  if [q.reference for q in r.path] == ["09628", "09629"])
-    html = action_plan_html(catalogue, ActionPlan(as_at=while_open, route=route))
-    text = " ".join(" ".join(parse(html).text).split())
+    html = action_plan_html(catalogue, ActionPlan(as_at=WHILE_OPEN, route=route, **plan))
+    return " ".join(" ".join(parse(html).text).split())
+
+
+def test_action_plan__a_route_while_open_plans_the_units_still_needed(catalogue):
+    text = printed_09628_to_09629(catalogue)
     assert "Still needed: 12 credits" in text
     assert "no longer issued" not in text
     assert "On 1 June 2015 it is open to new learners." in text
@@ -272,16 +278,8 @@ def test_action_plan__a_route_while_open_plans_the_units_still_needed(catalogue)
 
 def test_action_plan__a_route_step_says_whether_it_takes_the_learners_age(catalogue):
     """The route page checks each step for the age given; so does its printout."""
-    start = catalogue.find_qualification("09628")
-    while_open = dt.date(2015, 6, 1)
-    route = next(r for r in find_routes(catalogue, from_qualification=start, to_level=3,
-                                        as_at=while_open)
-                 if [q.reference for q in r.path] == ["09628", "09629"])
-
     def printed(age):
-        html = action_plan_html(catalogue, ActionPlan(as_at=while_open, route=route,
-                                                      route_age=age))
-        return " ".join(" ".join(parse(html).text).split())
+        return printed_09628_to_09629(catalogue, route_age=age)
 
     assert ("Not approved for learners aged 15 (age group pre-16); approved for: 16-18, 18+, "
             "19+.") in printed(15)
