@@ -121,6 +121,16 @@ def test_action_plan__a_route_step_whose_review_date_has_passed_says_so(catalogu
             "passed; check with the awarding body that it is still offered.") in text
 
 
+def test_action_plan__a_checked_qualification_whose_review_date_has_passed_says_so(catalogue):
+    """A centre's record of a units check of 601/4404/X says what the check page says."""
+    q = catalogue.find_qualification("601/4404/X")
+    check = check_combination(catalogue, q, ["F/503/0392"])
+    html = action_plan_html(catalogue, ActionPlan(as_at=TODAY, check=check))
+    text = " ".join(" ".join(parse(html).text).split())
+    assert ("Its review date (31 August 2019) has passed; check with the awarding body that it "
+            "is still offered.") in text
+
+
 def test_action_plan__an_open_qualification_that_does_not_fit_the_aim_is_named_as_that(
         catalogue):
     # 1 June 2015, an apprenticeship: 09629 takes new learners, but the 2014 framework (issued

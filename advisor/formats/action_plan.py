@@ -433,7 +433,8 @@ def _route(catalogue: Catalogue, route: Route, sources: _Sources,
         about_age = (check_eligibility(catalogue, step.to, age=age, as_at=route.as_at).about_age
                      if age is not None else ())
         steps.append(_Step(_named(step.to), step_explained(step), marks,
-                           _step_status(catalogue, step.to, step.status, route.as_at, sources),
+                           _status_and_review(catalogue, step.to, step.status, route.as_at,
+                                              sources),
                            _cited(about_age, sources),
                            _carry_over(catalogue, step.carry_over, sources, heading=None,
                                        as_at=route.as_at)))
@@ -445,10 +446,11 @@ def _status(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date,
     return _Cited(status_sentence(catalogue, status, as_at), sources.cite(status.source))
 
 
-def _step_status(catalogue: Catalogue, q: Qualification, status: StatusOnDate, as_at: dt.date,
-                 sources: _Sources) -> _Cited:
-    """A route step's status, and, where it is not known, a review date that has passed (a
-    reason to doubt it is still offered), as the route page shows it."""
+def _status_and_review(catalogue: Catalogue, q: Qualification, status: StatusOnDate,
+                       as_at: dt.date, sources: _Sources) -> _Cited:
+    """A qualification's status (a route step's, a checked one's), and, where it is not known, a
+    review date that has passed (a reason to doubt it is still offered), as the pages show
+    it."""
     cited = _status(catalogue, status, as_at, sources)
     if status.status is not Status.UNKNOWN:
         return cited
@@ -550,8 +552,8 @@ def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
     name = shown.qualification.name
     steps = []
     if status.status is not Status.OPEN:
-        steps.append(_Cited(status_sentence(catalogue, status, plan.as_at),
-                            sources.cite(status.source)))
+        steps.append(_status_and_review(catalogue, shown.qualification, status, plan.as_at,
+                                        sources))
     if not shown.known:
         return steps
     if status.status is Status.CERTIFICATION_CLOSED:  # no more units can complete it
