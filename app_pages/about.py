@@ -6,7 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from advisor import (
+    Category,
     DocumentKind,
+    from_register,
     register_tables,
     source_tables,
     uk_date,
@@ -55,6 +57,15 @@ def main() -> None:
     )
     st.info(f"Answers are given as at {uk_date(ctx.as_at)}, the date in the sidebar. Dates decide "
             "whether a qualification is open to new learners.")
+    bodies = sorted({q.awarding_body for q in catalogue.qualifications.values()
+                     if q.category is Category.QUALIFICATION and not from_register(q)})
+    st.write(
+        f"**What it covers.** The documents describe Customer Service qualifications of "
+        f"{' and '.join(bodies)} from the time of the Qualifications and Credit Framework "
+        "(QCF), most of them closed to new learners now. Other awarding organisations offered, "
+        "and offer, Customer Service qualifications too, and today's are not in these "
+        "documents: the Ofqual register (below) lists what is open, and a college, training "
+        "provider or the National Careers Service can say what is offered near you.")
 
     st.header("Source documents")
     primary = sum(1 for d in catalogue.documents.values() if d.kind is DocumentKind.PRIMARY)

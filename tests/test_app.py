@@ -235,6 +235,9 @@ def test_about__lists_the_six_documents_and_the_as_at_date(catalogue):
     assert len(documents) == 6
     assert any("1 June 2015" in t for t in texts(at.info))
     assert any("nothing is saved" in t for t in texts(at.markdown))
+    # Which awarding bodies the documents cover, so that nobody reads "none open" as "none".
+    (covers,) = [t for t in texts(at.markdown) if t.startswith("**What it covers.**")]
+    assert "Customer Service qualifications of OCN London and OCR from the time of" in covers
 
 
 # ------------------------------------------------------------------- readable sources only
