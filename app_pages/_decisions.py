@@ -115,7 +115,7 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
     with left:
         st.number_input("Guided learning hours a week", min_value=MIN_HOURS_A_WEEK,
                         max_value=MAX_HOURS_A_WEEK,
-                        step=1.0, value=None, key="check_glh", placeholder="Not given",
+                        step=1.0, value=None, key="check_glh", placeholder="Not given", format="%g",
                         persist_state="session")
     # The start follows the sidebar's date until someone sets it.
     if not st.session_state.get(START_SET) or st.session_state.get("check_start") is None:
