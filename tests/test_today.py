@@ -417,8 +417,8 @@ def test_printout__a_secondary_source_gives_the_page_its_fact_came_from(catalogu
                                           aim=Aim.APPRENTICESHIP), as_at=TODAY)
     page = action_plan_html(catalogue, ActionPlan(as_at=TODAY, recommendation=result))
     sources = page[page.index("<h2>Sources</h2>"):]
-    assert ('§ M. SASE / standards context (England) (secondary source) (compiled for this '
-            'project from public copies of awarding-body and Skills CFA documents): <span '
+    assert ('§ M. SASE / standards context (England) (secondary source) (notes made for this '
+            'advisor from public copies of awarding-body and Skills CFA documents): <span '
             'class="url">https://www.skillsfirst.co.uk/end-point-assessment/apprenticeship-'
             'standards/customer-service-practitioner-level-2-st0072/</span>') in sources
     assert "<a " not in sources
