@@ -746,7 +746,8 @@ def test_cli__exit_codes(capsys, tmp_path, mixed_file, argv, code, message):
 
 def test_summaries__the_screen_shows_the_deciding_columns_with_readable_headings(mixed):
     shown = cohort_tables.results_on_screen(cohort_tables.results_frame(mixed))
-    assert list(shown.columns)[:6] == ["Learner", "Row", "Assessed", "Target",
-                                       "Target on the date", "Can start"]
+    # The short answers first (the level suggested among them), in view on a narrow screen.
+    assert list(shown.columns)[:8] == ["Learner", "Row", "Assessed", "Level", "Target",
+                                       "Can start", "Complete", "Target on the date"]
     assert not any("_" in column for column in shown.columns)
     assert len(shown) == len(mixed.learners)

@@ -326,15 +326,17 @@ def result_sheets(result: CohortResult) -> dict[str, pd.DataFrame]:
 
 
 SCREEN_COLUMNS: dict[str, str] = {
-    "learner_ref": "Learner", "row": "Row", "status": "Assessed", "target": "Target",
-    "target_status": "Target on the date", "eligible": "Can start", "complete": "Complete",
-    "recommended_level": "Level", "credits_counted": "Credits counted",
+    "learner_ref": "Learner", "row": "Row", "status": "Assessed",
+    "recommended_level": "Level", "target": "Target", "eligible": "Can start",
+    "complete": "Complete", "target_status": "Target on the date",
+    "credits_counted": "Credits counted",
     "credits_required": "Credits required", "plan_credits": "Credits still needed",
     "plan_glh": "GLH still needed", "rules_not_met": "Why not complete",
     "eligibility_reasons": "Why", "problems": "Problems",
 }
 """The results columns a screen shows, first to last, with the headings people read: who (the
-row in the file too, for a row with no learner reference), then what decides. The downloads
+row in the file too, for a row with no learner reference), then what decides, short answers
+before long ones so they are in view without scrolling sideways. The downloads
 keep every column under its file name."""
 
 
