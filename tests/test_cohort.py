@@ -751,3 +751,15 @@ def test_summaries__the_screen_shows_the_deciding_columns_with_readable_headings
                                        "Can start", "Complete", "Target on the date"]
     assert not any("_" in column for column in shown.columns)
     assert len(shown) == len(mixed.learners)
+
+
+def test_results__no_finish_date_for_a_target_whose_certificates_have_ended(catalogue):
+    """09629's certificates ended in 2017: a learner short of it today gets no date to finish
+    by (nor a plan), only that it is too late; while they were issued, the date is given."""
+    text = ("learner_ref,target,units_held,glh_per_week\n"
+            "AB-05,09629,D/502/9654,2\n")
+    (today,) = cohort_tables.results_frame(assess(catalogue, text)).to_dict("records")
+    assert (today["finish_by"], today["in_time"], today["plan_units"]) == ("", "no", "")
+    then = assess_cohort(catalogue, read(text, "cohort.csv"), as_at=WHILE_CERTIFICATED)
+    (row,) = cohort_tables.results_frame(then).to_dict("records")
+    assert row["finish_by"] and row["in_time"] == "yes"
