@@ -196,8 +196,8 @@ def plan_timeline(
                  if weeks is not None and finish is not None else
                  f"{studied}: finishing after {uk_date(dt.date.max)}, the calendar's last day")
         worked_out = dataclasses.replace(unknown, weeks=weeks, finish_by=finish)
-    if end is not None and ended:
-        return dataclasses.replace(worked_out, in_time=False, reason=(
+    if end is not None and ended:  # no date to finish by: the hours no longer matter
+        return dataclasses.replace(unknown, in_time=False, reason=(
             f"Too late: certificates for {qualification.name} ended on {uk_date(end.date)}, "
             f"before {uk_date(start)}, so no learner, registered or not, can be certificated "
             "for it now."))

@@ -73,11 +73,7 @@ class _Formatter:
             found["complete_when_in_progress_done"] = yes_no(
                 p.when_done.complete if p.when_done.known else None, UNKNOWN)
         if p.timeline is not None:
-            t = p.timeline
-            # Certificates that ended before the start: no date to finish by (the plan is not
-            # listed either), as the page and the printout say.
-            ended = t.certification_end is not None and t.certification_end < t.start
-            finish = t.finish_by if not ended else None
+            finish = p.timeline.finish_by
             found |= {"finish_by": uk_date(finish) if finish is not None else "",
                       "in_time": yes_no(p.timeline.in_time, UNKNOWN), "timeline": p.timeline.reason}
         return found
