@@ -177,9 +177,8 @@ def carry_over(
     decided = _accepted_in_target(target, accepted, similar, target_units)
     bars: tuple[EvidenceBar, ...] = ()
     if decided:
-        bars = evidence_bars(catalogue, target, kinds={
-            kind for urn in held for kind in _held_through(catalogue, urn, source_kinds)},
-            from_qualification=from_qualification)
+        bars = evidence_bars(catalogue, target, kinds=held_kinds,
+                             from_qualification=from_qualification)
     remaining = check_combination(catalogue, target, transfers, objective=objective,
                                   accepted=decided)
     return CarryOver(
@@ -196,8 +195,9 @@ def carry_over(
         possible_similar=tuple(_similar(catalogue, possible, target_units)),
         accepted=remaining.accepted,
         bars=bars,
-        credits_counting=(check_combination(catalogue, target, transfers).credits_counted
-                          if rules is not None else None),
+        # The units held alone: the remaining check counts the centre's decisions too.
+        credits_counting=(None if rules is None else remaining.credits_counted if not decided
+                          else check_combination(catalogue, target, transfers).credits_counted),
         held_units_known=from_qualification is None or not completed
         or catalogue.effective_rules(from_qualification)[0] is not None,
     )

@@ -434,8 +434,7 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
     # The units the learner holds: those named, and the mandatory units of each qualification
     # completed (as a route or an intake counts them).
     units_held = list(dict.fromkeys([*profile.held_units, *(
-        urn for i in profile.held_qualifications if i in catalogue.qualifications
-        for urn in units_of_qualification(catalogue, catalogue.qualifications[i])[0])]))
+        urn for q in completed for urn in units_of_qualification(catalogue, q)[0])]))
     options = []
     registered = (register_qualifications_at(catalogue, register, level, as_at, subject=subject)
                   if register is not None else [])
