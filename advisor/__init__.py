@@ -147,7 +147,7 @@ from advisor.engine.routes import (
 )
 from advisor.engine.unit_references import read_typed_units, resolve_units
 from advisor.engine.validation import load_catalogue, validate_catalogue
-from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
+from advisor.engine.wording import WHERE_TO_ASK, count, replaced_it, uk_date
 from advisor.formats import cohort_file, json_shapes
 from advisor.formats.action_plan import ActionPlan, action_plan_html
 from advisor.formats.cohort_file import (
@@ -351,6 +351,7 @@ __all__ = [
     "recommend",
     "register_qualification",
     "register_tables",
+    "replaced_it",
     "resolve_units",
     "route_answers",
     "route_from_profile",

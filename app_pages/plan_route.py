@@ -44,6 +44,7 @@ from advisor import (
     highest_completed,
     labels,
     reaching_target,
+    replaced_it,
     route_answers,
     route_from_profile,
     status_on,
@@ -297,9 +298,8 @@ def offer_replacement(ctx: Frame, query: RouteQuery) -> None:
         by = catalogue.qualifications.get(replacement.by)
         if by is None:
             continue
-        st.info(f"{escape_markdown(target.name)} is {labels.STATUS_WORDS[status.status]} on "
-                f"{uk_date(ctx.as_at)}; {escape_markdown(by.name)} replaced it"
-                + (" (as the sources suggest)." if replacement.inferred else "."))
+        st.info(escape_markdown(f"{target.name} is {labels.STATUS_WORDS[status.status]} on "
+                                f"{uk_date(ctx.as_at)}; {replaced_it(by.name, replacement)}."))
         st.button(f"Plan a route to {by.reference} instead", key=f"route_to_{by.id}",
                   on_click=aim_for, args=(by.id,))
 
