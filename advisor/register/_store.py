@@ -448,8 +448,8 @@ class Register:
                            "q.operational_end >= ?) AND (q.certification_end IS NULL OR "
                            "q.certification_end >= ?)")
             parameters += [open_on.isoformat()] * 3
-            clauses += [f"coalesce(lower(q.status), '') NOT LIKE '%{words}%'"
-                        for words in _WITHDRAWN_STATUS_WORDS]
+            clauses += ["coalesce(lower(q.status), '') NOT LIKE ?"] * len(_WITHDRAWN_STATUS_WORDS)
+            parameters += [f"%{words}%" for words in _WITHDRAWN_STATUS_WORDS]
         if organisation:
             clauses.append("(q.org_name = ? COLLATE NOCASE OR q.org_acronym = ? "
                            "COLLATE NOCASE)")
