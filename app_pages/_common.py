@@ -236,6 +236,8 @@ def show_statement(catalogue: Catalogue, heading: str, statement: Statement | No
     if statement is None:
         st.write(labels.NOT_STATED.capitalize() + " in the sources.")
         return
+    if statement.lead_in:
+        st.markdown(escape_markdown(statement.lead_in))
     st.markdown("\n".join(f"- {point}" for point in statement.points))
     show_sources(catalogue, statement.source)
 

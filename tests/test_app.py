@@ -208,6 +208,18 @@ def test_explore__profile_marks_what_is_not_stated():
     assert "D/502/9654" in set(table_with(at, "Requirement")["URN"])
 
 
+def test_explore__who_it_suits_starts_with_the_sentence_its_points_finish():
+    """09629's points ("are already experienced ...") finish the handbook's sentence: the
+    profile shows its start first, so that no point is read on its own mid-sentence."""
+    at = open_page("app_pages/explore.py")
+    at.selectbox(key="explore_qualification").set_value("ocr-09629").run()
+    shown = texts(at.markdown)
+    lead_in = shown.index("The Level 3 Certificate in Principles of Customer Service will be "
+                          "appropriate for those who:")
+    assert shown[lead_in - 1] == "**Who it suits**"
+    assert shown[lead_in + 1].startswith("- are already experienced in a job involving customer")
+
+
 def test_explore__age_groups_show_each_caution_as_text():
     at = open_page("app_pages/explore.py")
     at.selectbox(key="explore_qualification").set_value("ocnlr-601-4404-x").run()
