@@ -386,6 +386,26 @@ def test_check__rules_met_after_certificates_ended_and_why_there_is_no_plan(caps
         "No completion can be planned from the units the sources list")
 
 
+def test_check__rules_unmet_after_certificates_ended_cannot_be_completed(capsys):
+    """As the app's headline says: 03456's certificates ended in 2019, so the units it still
+    needs would not complete it now; the text and the JSON say so before their plan."""
+    units = "F3,F4,A3,B2,C3,D1"
+    assert main(["check", "03456", "--units", units]) == 0
+    assert ("NOT COMPLETE, AND IT CAN NO LONGER BE COMPLETED: 34 of 42 credits count."
+            in capsys.readouterr().out.splitlines())
+    out = run_json(capsys, "check", "03456", "--units", units)
+    assert out["headline"].startswith(
+        "Not complete (34 of 42 credits counted), and it can no longer be completed.")
+    assert out["cautions"][0].startswith(
+        "Certificates for 03456 are no longer issued on this date, so no further units can "
+        "complete it")
+    assert out["plan"]["units"]  # what its rules would still need, for the record
+    out = run_json(capsys, "check", "03456", "--units", units, "--as-at", "2015-06-01")
+    assert out["headline"].startswith("Not complete yet: 34 of 42 credits counted. Still "
+                                      "needed:")
+    assert not any("no longer issued" in c for c in out["cautions"])
+
+
 def test_carry_over__from_a_national_structure_is_refused_as_for_every_command(capsys):
     assert main(["carry-over", "--from", "S/016/608", "--to", "10379"]) == 2
     assert "S/016/608 is a national structure" in capsys.readouterr().err

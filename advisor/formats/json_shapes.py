@@ -22,6 +22,7 @@ from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.register import ImportResult, Register, RegisterEntry
 from advisor.views import cohort_tables
+from advisor.views.labels import check_headline, plan_beyond_certification
 
 
 def status_dict(catalogue: Catalogue, status: StatusOnDate) -> dict[str, Any]:
@@ -77,6 +78,12 @@ def check_dict(catalogue: Catalogue, check: CombinationCheck, *,
     """A check of units against a qualification; with ``as_at``, the qualification's status
     on that date too."""
     rules, _ = catalogue.effective_rules(check.qualification)
+    status = status_on(catalogue, check.qualification, as_at) if as_at is not None else None
+    cautions = list(check.cautions)
+    beyond = (plan_beyond_certification(catalogue, check.qualification, status)
+              if status is not None and not check.complete else None)
+    if beyond is not None and check.plan is not None and check.plan.units:
+        cautions.insert(0, beyond)
     plan = None
     if check.plan is not None:
         plan = {
@@ -92,6 +99,7 @@ def check_dict(catalogue: Catalogue, check: CombinationCheck, *,
         "rules_known": check.known,
         "rules_from": (qualification_dict(check.rules_from) if check.rules_from else None),
         "complete": check.complete,
+        "headline": check_headline(check, status) if check.known else None,
         "credits_counted": check.credits_counted,
         "credits_required": check.credits_required,
         "rules": [r.as_dict() for r in check.rules],
@@ -104,7 +112,7 @@ def check_dict(catalogue: Catalogue, check: CombinationCheck, *,
                      for a in check.accepted],
         "in_progress": [unit_dict(catalogue, u, rules) for u in check.in_progress],
         "other_units": [unit_dict(catalogue, u) for u in check.other_units],
-        "cautions": list(check.cautions),
+        "cautions": cautions,
     }
 
 

@@ -466,10 +466,11 @@ def _sentence_start(clause: str) -> str:
 def completion_words(check: CombinationCheck, status: StatusOnDate | None) -> str:
     """``complete`` or ``not complete``; where the qualification's certificates have ended on
     the date (``status``), rules met are ``every rule met, but certificates are no longer
-    issued``, never "complete"."""
+    issued``, never "complete", and rules unmet are beyond completing."""
+    ended = status is not None and status.status is Status.CERTIFICATION_CLOSED
     if not check.complete:
-        return "not complete"
-    if status is not None and status.status is Status.CERTIFICATION_CLOSED:
+        return "not complete, and it can no longer be completed" if ended else "not complete"
+    if ended:
         return "every rule met, but certificates are no longer issued"
     return "complete"
 
