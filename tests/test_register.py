@@ -9,6 +9,7 @@ import json
 import os
 import sqlite3
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,7 @@ def test_register_import__a_bad_cell_leaves_the_rest_of_its_row(tmp_path):
     assert unreadable_date.total_credits == 9
     level_9 = register.get("999/0008/8")
     assert level_9 is not None
-    assert (level_9.level, level_9.level_label) == (None, "Level 9")
+    assert (level_9.level, level_9.level_label) == (None, None)  # left empty, as reported
     assert level_9.operational_start == dt.date(2020, 9, 1)
 
 
@@ -189,6 +190,47 @@ def test_register_import__failing_half_way_leaves_the_old_register(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "r.sqlite3"]
 
 
+@pytest.mark.parametrize("damage", ["cut short inside a quoted cell", "a stray quote"])
+def test_register_import__a_quote_left_open_is_refused_and_keeps_the_old_register(tmp_path,
+                                                                                  damage):
+    """A download cut short inside a quoted title, or a stray quote, would read every row
+    after it as one cell: the file is refused, naming the row, and the register stays."""
+    database = tmp_path / "r.sqlite3"
+    import_register(FIXTURE, database)
+    before = open_register(database)
+    assert before is not None
+    rows = [synthetic_row(f"999/{n:04d}/1") for n in range(50)]
+    source = write_register_csv(tmp_path / "in.csv", rows)
+    text = source.read_text(encoding="utf-8")
+    if damage == "a stray quote":
+        text = text.replace("999/0010/1", '"999/0010/1', 1)
+    else:
+        text += '603/9999/1,"Level 2 Certificate in'
+    source.write_text(text, encoding="utf-8")
+    with pytest.raises(RegisterError, match=r"in\.csv: row \d+: a quoted cell is not "
+                                            r"closed.*Nothing was imported"):
+        import_register(source, database)
+    after = open_register(database)
+    assert after is not None
+    assert after.digest() == before.digest()
+
+
+def test_register_import__text_not_in_utf_8_or_a_workbook_says_how_to_save_it(tmp_path):
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(FIXTURE.read_text(encoding="utf-8-sig")
+                      .replace("Principles", "Princip\u00e9s").encode("latin-1"))
+    with pytest.raises(RegisterError, match=r"latin\.csv is not UTF-8 text: byte 0xE9 near "
+                                            r"row \d+ is not UTF-8; save the file as 'CSV "
+                                            r"UTF-8 \(comma delimited\)'"):
+        import_register(latin, tmp_path / "r.sqlite3")
+    workbook = tmp_path / "book.xlsx"
+    with zipfile.ZipFile(workbook, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(RegisterError, match=r"book\.xlsx is a spreadsheet workbook, not CSV"):
+        import_register(workbook, tmp_path / "r.sqlite3")
+    assert not (tmp_path / "r.sqlite3").exists()
+
+
 def test_register_import__a_second_import_replaces_the_first_and_keeps_its_record(tmp_path):
     database = tmp_path / "r.sqlite3"
     import_register(FIXTURE, database)
@@ -284,6 +326,22 @@ def test_register_cli__import_prints_what_was_stored_and_each_problem(capsys, tm
     assert err.splitlines()[0] == ("advisor: register-sample.csv: row 11, Operational Start "
                                    "Date: 'soon' is not a date; give YYYY-MM-DD or DD/MM/YYYY")
     assert len(err.splitlines()) == 4
+    assert ("4 problems found: a cell that could not be read was left empty, a row without a "
+            "number was left out and of two rows with the same number the later was kept."
+            ) in out.splitlines()
+
+
+def test_register_cli__the_summary_names_only_what_happened(capsys, tmp_path):
+    header = FIXTURE.read_text(encoding="utf-8-sig").splitlines()[0]
+    source = tmp_path / "one.csv"
+    source.write_text(f"{header}\n600/0840/4,A title,,OCR,,Level 9,,,,13\n", encoding="utf-8")
+    code, out, _ = run(capsys, "register", "import", str(source), "--register",
+                       str(tmp_path / "r.sqlite3"))
+    assert code == 0
+    assert out.splitlines() == [
+        out.splitlines()[0],
+        "1 problem found: a cell that could not be read was left empty."]
+    assert out.startswith("Imported 1 qualification from one.csv (")
 
 
 def test_register_cli__import_json(capsys, tmp_path, monkeypatch):

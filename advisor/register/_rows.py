@@ -27,11 +27,12 @@ REQUIRED_COLUMNS = (NUMBER, TITLE, ORG_NAME, LEVEL, OPERATIONAL_START)
 @dataclass(frozen=True)
 class RegisterProblem:
     """A cell that could not be read, at a spreadsheet row (header = row 1) and column; or,
-    with ``row`` None, the file as a whole."""
+    with ``row`` None, the file as a whole. ``effect`` says what the import did about it."""
 
     row: int | None
     column: str
     message: str
+    effect: str = "a cell that could not be read was left empty"
 
     def __str__(self) -> str:
         where = "file" if self.row is None else f"row {self.row}"
@@ -250,14 +251,15 @@ def typed_rows(records: Iterator[list[str]], positions: Mapping[str, int],
         if not written:
             if any(cell.strip() for cell in record):  # not a blank line at the end
                 problems.append(RegisterProblem(row_number, NUMBER,
-                                                "empty; the row is left out"))
+                                                "empty; the row is left out",
+                                                "a row without a number was left out"))
             continue
         key = normalise_number(written)
         try:
             level, level_label = read_level(record[level_at])
         except CellError as error:
             problems.append(RegisterProblem(row_number, LEVEL, str(error)))
-            level, level_label = None, record[level_at].strip() or None
+            level, level_label = None, None  # left empty, as every cell that cannot be read
         values: list[Any] = [key, display_number(key, written), level, level_label]
         for at, csv_name, reader in plan:
             cell = record[at].strip()
@@ -270,6 +272,7 @@ def typed_rows(records: Iterator[list[str]], positions: Mapping[str, int],
                 problems.append(RegisterProblem(row_number, csv_name, str(error)))
                 values.append(None)
         if not record[title_at].strip():
-            problems.append(RegisterProblem(row_number, TITLE, "empty"))
+            problems.append(RegisterProblem(row_number, TITLE, "empty",
+                                            "a row without a title was kept without one"))
         values.append(row_number)
         yield tuple(values)

@@ -272,7 +272,9 @@ def _build(source: Path, temporary: Path, *, previous: Path,
             hashing = _HashingReader(raw)
             text = io.TextIOWrapper(io.BufferedReader(hashing), encoding="utf-8-sig",
                                     newline="")
-            records = csv.reader(text)
+            # Strict: a quote left open (a file cut short, or a stray quote) must not swallow
+            # the rows after it into one cell.
+            records = csv.reader(text, strict=True)
             try:
                 header = next(records, [])
                 absent = missing_columns(header)
@@ -284,12 +286,20 @@ def _build(source: Path, temporary: Path, *, previous: Path,
                 stored = _store_rows(connection, records, column_positions(header), problems)
                 hashing.read()  # the rest of the file, for its size and hash
             except UnicodeDecodeError as error:
+                if error.object.startswith(b"PK\x03\x04"):  # a zip: .xlsx, .ods
+                    raise RegisterError(
+                        f"{source.name} is a spreadsheet workbook, not CSV text: import the "
+                        "register's full data set as downloaded (CSV), or save the sheet as "
+                        "'CSV UTF-8 (comma delimited)'; nothing was imported") from None
                 raise RegisterError(
-                    f"{source.name} is not UTF-8 text (byte {error.start} of a block "
-                    f"near row {records.line_num + 1}); nothing was imported") from None
+                    f"{source.name} is not UTF-8 text: byte 0x{error.object[error.start]:02X} "
+                    f"near row {records.line_num + 1} is not UTF-8; save the file as 'CSV "
+                    "UTF-8 (comma delimited)'; nothing was imported") from None
             except csv.Error as error:
-                raise RegisterError(f"{source.name}: row {records.line_num}: {error}; "
-                                    "nothing was imported") from None
+                raise RegisterError(
+                    f"{source.name}: row {records.line_num}: a quoted cell is not closed, or a "
+                    f"quote is out of place ({error}); is the file the whole download, as "
+                    "saved? Nothing was imported") from None
         record = ImportRecord(file_name=source.name, file_size=hashing.size,
                               sha256=hashing.digest.hexdigest(), rows=stored,
                               problems=len(problems), imported_at=now)
@@ -324,7 +334,7 @@ def _store_rows(connection: sqlite3.Connection, records: Iterator[list[str]],
             if earlier != row:
                 problems.append(RegisterProblem(
                     row, NUMBER, f"{values[1]} appears again (first at row {earlier}); this "
-                    "later row is kept"))
+                    "later row is kept", "of two rows with the same number the later was kept"))
             yield values
 
     names = ", ".join(DB_COLUMNS)

@@ -459,7 +459,8 @@ def _when(day: dt.date | None) -> str:
 
 
 def _import_line(record: ImportRecord) -> str:
-    return (f"{record.rows:,} qualifications from {record.file_name} ({record.file_size:,} "
+    noun = "qualification" if record.rows == 1 else "qualifications"
+    return (f"{record.rows:,} {noun} from {record.file_name} ({record.file_size:,} "
             f"bytes, SHA-256 {record.sha256[:12]}...), imported "
             f"{record.imported_at:%Y-%m-%d %H:%M} UTC")
 
@@ -470,9 +471,10 @@ def register_import_text(result: ImportResult, database: Path | str) -> str:
     lines = [f"Imported {_import_line(record)}, into {database}."]
     if result.problems:
         noun = "problem" if len(result.problems) == 1 else "problems"
-        lines.append(f"{len(result.problems)} {noun} found: a cell that could not be read was "
-                     "left empty, a row without a number was left out, and of two rows with "
-                     "the same number the later was kept.")
+        effects = list(dict.fromkeys(problem.effect for problem in result.problems))
+        said = (", ".join(effects[:-1]) + " and " + effects[-1] if len(effects) > 1
+                else effects[0])
+        lines.append(f"{len(result.problems)} {noun} found: {said}.")
     return "\n".join(lines)
 
 
