@@ -697,6 +697,19 @@ def test_cli__excel_output_has_every_sheet(tmp_path, mixed_file):
     assert workbook["learners"]["B5"].data_type == "s"  # text, never a formula
 
 
+def test_cli__the_summary_says_when_whether_learners_can_enrol_is_not_known(tmp_path, capsys):
+    """The sources give 10379 no dates: its learners are not counted as unable to enrol."""
+    learners = tmp_path / "in.csv"
+    learners.write_text("learner_ref,target\nL1,10379\nL2,10379\nL3,03456\n", encoding="utf-8")
+    assert main(["cohort", str(learners), "-o", str(tmp_path / "out.csv"),
+                 "--as-at", "2026-11-22"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert ("Target 10379: 2 learners, 0 complete already, 0 can enrol on the date; whether 2 "
+            "can is not known.") in lines
+    assert ("Target 03456: 1 learner, 0 complete already, 1 short of its rules with its "
+            "certificates ended, 0 can enrol on the date.") in lines
+
+
 def test_cli__json(capsys, tmp_path, mixed_file):
     out = tmp_path / "placed.csv"
     assert main(["cohort", str(mixed_file), "-o", str(out), "--as-at", "2026-11-22",

@@ -426,8 +426,13 @@ def cohort_summary_text(result: CohortResult, *, learners_file: Path | str,
         ended = (f", {met_after} meeting its rules after its certificates ended" if met_after
                  else "") + (f", {short_after} short of its rules with its certificates ended"
                              if short_after else "")
+        unknown_rules = (f", {target['rules_not_known']} whose units cannot be checked (its "
+                         "rules are not known)" if target["rules_not_known"] else "")
+        unknown = (f"; whether {target['eligibility_unknown']} can is not known"
+                   if target["eligibility_unknown"] else "")
         lines.append(f"Target {target['target']}: {learners}, {target['complete']} complete "
-                     f"already{ended}, {target['eligible']} can enrol on the date.")
+                     f"already{ended}{unknown_rules}, {target['eligible']} can enrol on the "
+                     f"date{unknown}.")
     return "\n".join(lines)
 
 
