@@ -38,6 +38,7 @@ from advisor.engine.routes import SHARED_UNITS_STATEMENT
 from tests.support.examples import examples
 
 WHILE_OPEN = dt.date(2015, 6, 1)  # 09628 and 09629 both took new learners then
+TODAY = dt.date(2026, 11, 30)  # the date the onward order below was written for
 
 
 def ids(route):
@@ -211,6 +212,25 @@ def test_find_routes__onward_from_units_alone_starts_low_or_where_the_units_are(
         if first.kind is StepKind.START:
             assert (first.to.level == lowest
                     or "D/502/9654" in units_of(graph, first.to.id)), first.to.id
+
+
+def test_find_routes__onward_no_later_step_the_one_before_already_completes(catalogue):
+    """10379 and OCN London's Level 2 Diploma follow the same national structure: after 10379
+    the Diploma needs no more credits at the same level, so it is no step on. Without it the
+    documented 09628 -> 03455 is among the first five routes onward."""
+    found = list(find_routes(catalogue, from_qualification=catalogue.find_qualification("09628"),
+                             as_at=TODAY))
+    for route in found:
+        for before, step in zip(route.steps, route.steps[1:], strict=False):
+            assert step.additional_credits != 0 or step.to.level > before.to.level, (
+                [q.reference for q in route.path])
+    assert ["09628", "03455"] in [[q.reference for q in r.path] for r in found[:5]]
+    # With a target the same step is kept: taking 10379 completes the Diploma too.
+    diploma = catalogue.qualifications["ocnlr-l2-diploma-customer-service"]
+    to_it = list(find_routes(catalogue, from_qualification=catalogue.find_qualification("09628"),
+                             to_qualification=diploma, as_at=TODAY))
+    assert ["09628", "10379", diploma.reference] in [[q.reference for q in r.path]
+                                                     for r in to_it]
 
 
 @pytest.mark.parametrize(("start", "target"), [

@@ -40,7 +40,9 @@ that follow them.
 With no target, the routes are the onward ones from where the learner stands: every route of
 one or two (``max_steps``) steps, best first; from a qualification no document leads on from,
 the first step may also be a direct start at a qualification one level up that is not known to
-be closed, so that it still has somewhere to go.
+be closed, so that it still has somewhere to go. A later step that needs no more credits and goes
+no higher than the step before (another awarding body's qualification on the same units) is no
+step on, and is left out.
 
 What each step leaves the learner holding
 -----------------------------------------
@@ -508,7 +510,8 @@ class _Search:
             taken += 1
             if edge is not None:
                 worked = self.work_out(partial, edge)
-                heapq.heappush(queue, (worked.cost, next(order), worked, None))
+                if not self._adds_nothing(partial, worked.steps[-1]):
+                    heapq.heappush(queue, (worked.cost, next(order), worked, None))
                 continue
             last = partial.steps[-1].to  # a worked-out partial route has a step
             if self.is_goal(last):
@@ -541,6 +544,15 @@ class _Search:
         if self.onward and (edge.to.level < highest or edge.kind is StepKind.DIRECT):
             return True
         return lower and (edge.to.level < highest or not documented)
+
+    def _adds_nothing(self, parent: _Partial, step: RouteStep) -> bool:
+        """Onward (no target), a later step that needs no credits beyond the step before and
+        goes no higher: the learner would already meet its rules (another awarding body's
+        qualification on the same units), so it is no step on."""
+        if not self.onward or not parent.steps or step.additional_credits != 0:
+            return False
+        before = parent.steps[-1].to.level
+        return before is not None and step.to.level is not None and step.to.level <= before
 
     def _push(self, queue: list[_Entry], order: Iterator[int], parent: _Partial,
               edge: _Edge) -> None:
