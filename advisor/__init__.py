@@ -111,6 +111,7 @@ from advisor.engine.frameworks import (
     check_framework,
     check_frameworks,
     frameworks_route_leads_into,
+    today_by_level,
 )
 from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.planner import Objective, PlanningError, PlanUnit, search_plan
@@ -368,6 +369,7 @@ __all__ = [
     "text",
     "to_csv_bytes",
     "to_excel_bytes",
+    "today_by_level",
     "uk_date",
     "unit_number",
     "units_of",

@@ -339,6 +339,26 @@ def test_text__imports_nothing_above_the_views():
     assert above == []
 
 
+def test_frameworks__where_apprenticeships_stand_today_before_a_levels_frameworks(capsys):
+    """No framework at Level 3 names what took its place: before them, the command says the
+    sources do not name it and whom to ask, as a route into them does. With nothing held, it
+    says how to name what a learner holds."""
+    assert main(["frameworks"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    (today,) = [i for i, line in enumerate(lines) if line.startswith("Level 3 today: ")]
+    assert "do not name the apprenticeship standard that took the place of the Level 3" in (
+        lines[today])
+    first_level_3 = next(i for i, line in enumerate(lines)
+                         if line.startswith("Advanced Apprenticeship"))
+    assert today == first_level_3 - 1
+    assert not any(line.startswith("Level 2 today: ") for line in lines)  # ST0072 is named
+    assert lines[-1].startswith("Name the qualifications a learner holds with --has")
+    out = run_json(capsys, "frameworks", "--has", "09628")
+    assert [t["level"] for t in out["today"]] == [3]
+    assert main(["frameworks", "--has", "09628"]) == 0
+    assert "--has" not in capsys.readouterr().out.splitlines()[-1]
+
+
 def test_frameworks__components_held_missing_or_to_check_with_statuses(capsys):
     out = run_json(capsys, "frameworks", "--has", "09628", "--as-at", "2026-11-29")
     by_id = {f["id"]: f for f in out["frameworks"]}

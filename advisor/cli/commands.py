@@ -46,6 +46,7 @@ from advisor import (
     text,
     to_csv_bytes,
     to_excel_bytes,
+    today_by_level,
     validate_catalogue,
     without_control_characters,
 )
@@ -252,9 +253,11 @@ def command_frameworks(args: argparse.Namespace) -> int:
     held = [q.id for q in _held(catalogue, args.has)]
     as_at = args.as_at or dt.date.today()
     found = check_frameworks(catalogue, qualifications=held, as_at=as_at)
+    today = today_by_level(catalogue, found, as_at)
     return answer(args, lambda: json_shapes.frameworks_dict(catalogue, found, held=held,
-                                                             as_at=as_at),
-                   lambda: text.frameworks_text(catalogue, found, as_at=as_at))
+                                                             as_at=as_at, today=today),
+                   lambda: text.frameworks_text(catalogue, found, as_at=as_at, today=today,
+                                                held=held))
 
 
 def _file_format(path: Path | None, option: str) -> str | None:

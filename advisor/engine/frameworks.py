@@ -229,6 +229,19 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
         f"{WHERE_TO_ASK} which customer service apprenticeships they offer now.", ())
 
 
+def today_by_level(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus],
+                   as_at: dt.date | None = None) -> dict[int, tuple[str, tuple[Citation, ...]]]:
+    """For each level of ``frameworks`` where none names the standard that took its place,
+    where apprenticeships at that level stand on ``as_at`` (:func:`apprenticeships_today`), so
+    that a list of frameworks does not read as open to new apprentices."""
+    levels: dict[int, bool] = {}
+    for status in frameworks:
+        level = status.framework.level
+        levels[level] = levels.get(level, False) or status.framework.succeeded_by is not None
+    return {level: apprenticeships_today(catalogue, level, as_at)
+            for level, succeeded in levels.items() if not succeeded}
+
+
 @dataclass(frozen=True)
 class RouteFrameworks:
     """The apprenticeship frameworks whose qualifications a route ends in, checked against

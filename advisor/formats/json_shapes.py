@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from advisor.catalogue import Catalogue, Problem
+from advisor.catalogue import Catalogue, Citation, Problem
 from advisor.catalogue.models import Qualification, RulesOfCombination
 from advisor.engine.carryover import CarryOver, EvidenceBar
 from advisor.engine.cohort import CohortResult, RowProblem
@@ -441,11 +441,17 @@ def framework_dict(catalogue: Catalogue, f: FrameworkStatus) -> dict[str, Any]:
 
 
 def frameworks_dict(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus], *,
-                    held: Sequence[str], as_at: dt.date) -> dict[str, Any]:
-    """Each framework (:func:`framework_dict`), with the date and the qualifications held."""
+                    held: Sequence[str], as_at: dt.date,
+                    today: Mapping[int, tuple[str, tuple[Citation, ...]]] | None = None,
+                    ) -> dict[str, Any]:
+    """Each framework (:func:`framework_dict`), with the date and the qualifications held;
+    ``today``: for each level where no framework names what took its place, where
+    apprenticeships at that level stand on the date."""
     return {
         "as_at": as_at.isoformat(),
         "has": list(held),
+        "today": [{"level": level, "message": said, "source": [c.label() for c in source]}
+                  for level, (said, source) in (today or {}).items()],
         "frameworks": [framework_dict(catalogue, f) for f in frameworks],
     }
 

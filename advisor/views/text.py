@@ -8,7 +8,7 @@ e-mail) can use the same words without running a command.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from advisor.catalogue import Catalogue, Category, Citation, Problem, Qualification, Statement
@@ -437,12 +437,22 @@ def cohort_summary_text(result: CohortResult, *, learners_file: Path | str,
 
 
 def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus], *,
-                    as_at: dt.date) -> str:
+                    as_at: dt.date,
+                    today: Mapping[int, tuple[str, tuple[Citation, ...]]] | None = None,
+                    held: Sequence[str] | None = None) -> str:
     """Each apprenticeship framework: every component held, missing, or to check with the
-    centre, with its qualifications' status on the date."""
+    centre, with its qualifications' status on the date. Before a level's frameworks, where
+    apprenticeships at that level stand ``today`` (see ``today_by_level``); with ``held``
+    empty, how to say what a learner holds."""
     lines: list[str] = []
+    levels_said: set[int] = set()
     for status in frameworks:
         framework = status.framework
+        if today and framework.level in today and framework.level not in levels_said:
+            levels_said.add(framework.level)
+            said, source = today[framework.level]
+            lines.append(f"Level {framework.level} today: {said}"
+                         + (f" (source: {_sources(catalogue, source)})" if source else ""))
         lines.append(framework_label(catalogue, framework))
         for component in status.components:
             lines.append(f"  [{COMPONENT_HELD_WORDS[component.held]}] "
@@ -453,6 +463,9 @@ def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
         lines += [f"  ! {caution}" for caution in status.cautions]
         if framework.succeeded_by is not None:
             lines.append(f"  {STANDARD_HEADING}: {standard_taking_its_place(framework)}")
+    if held is not None and not held and frameworks:
+        lines.append("Name the qualifications a learner holds with --has (for example --has "
+                     "09628) to see which parts of each framework they already have.")
     return "\n".join(lines)
 
 
