@@ -21,6 +21,7 @@ from advisor import (
     read_typed_units,
     resolve_units,
     status_on,
+    tables,
 )
 from advisor.catalogue import AgeCaution
 from advisor.cli import main
@@ -283,6 +284,29 @@ def test_carry_over__from_a_qualification_whose_units_are_not_listed_says_so(cat
     assert result.notes[0].statement.startswith(
         "The sources do not list the units of OCR Level 2 NVQ Certificate in Customer Service "
         "(03455), so which of them count here cannot be worked out")
+
+
+def test_carry_over__into_a_qualification_whose_units_are_listed_in_part_nothing_is_ruled_out(
+        catalogue):
+    """10380 follows S/016/609, whose Groups B and C the sources list only in part: 09628's
+    units are not among those listed, but may count, so none is said not to be part of it."""
+    target = catalogue.find_qualification("10380")
+    result = carry_over(catalogue, target,
+                        from_qualification=catalogue.find_qualification("09628"))
+    assert result.transfers == () and result.target_units_known is False
+    assert len(result.not_transferable) == 3
+    for item in result.not_transferable:
+        assert item.reason.startswith("Not known: not among the units the sources list for "
+                                      "OCR Level 3 Diploma in Customer Service, but they list "
+                                      "only some of its units, so it may count")
+    assert set(tables.carry_over_table(catalogue, result)["Outcome"]) == {"not known"}
+    # Where every unit is listed (09629), a unit that is not there is not part of it.
+    listed = carry_over(catalogue, catalogue.find_qualification("09629"),
+                        units=["R/502/9652"])
+    assert listed.target_units_known
+    assert [n.reason for n in listed.not_transferable] == [
+        "Not part of OCR Level 3 Certificate in Principles of Customer Service: no unit with "
+        "this reference number."]
 
 
 def test_carry_over__units_of_a_structure_a_qualification_is_taken_to_follow_are_flagged(

@@ -121,6 +121,21 @@ def test_action_plan__a_route_step_whose_review_date_has_passed_says_so(catalogu
             "passed; check with the awarding body that it is still offered.") in text
 
 
+def test_action_plan__units_that_may_count_are_not_said_to_count_for_nothing(catalogue):
+    """The sources list only some of 10380's units: the plan from 09628 does not tell the
+    learner that none of their units counts, and says each may."""
+    routes = find_routes(catalogue, from_qualification=catalogue.find_qualification("09628"),
+                         to_qualification=catalogue.find_qualification("10380"), as_at=TODAY)
+    route = next(r for r in routes if [q.reference for q in r.path] == ["09628", "10380"])
+    html = action_plan_html(catalogue, ActionPlan(as_at=TODAY, route=route))
+    text = " ".join(" ".join(parse(html).text).split())
+    assert "No unit you hold counts towards it yet" not in text
+    assert "units you hold are not part of it" not in text
+    assert ("None of the units you hold is among those the sources list for it, but they list "
+            "only some of its units: ask the centre whether any counts.") in text
+    assert text.count("but they list only some of its units, so it may count") == 3
+
+
 def test_action_plan__a_checked_qualification_whose_review_date_has_passed_says_so(catalogue):
     """A centre's record of a units check of 601/4404/X says what the check page says."""
     q = catalogue.find_qualification("601/4404/X")

@@ -91,6 +91,9 @@ class CarryOver:
     # False when the units of the completed qualification are not in the sources: whether any
     # of them transfers is then not known (a note says so).
     held_units_known: bool = True
+    # False when the sources list only some of the target's units (a group's list is
+    # incomplete): a held unit not among them may still count.
+    target_units_known: bool = True
 
 
 def units_of_qualification(catalogue: Catalogue, qualification: Qualification
@@ -149,6 +152,7 @@ def carry_over(
 
     not_transferable: list[NotTransferable] = []
     similar_urns = {s.urn for s in similar}
+    target_listed_in_full = rules is None or all(g.units_complete for g in rules.groups)
     for urn in held:
         if urn in target_units:
             continue
@@ -165,11 +169,18 @@ def carry_over(
             not_transferable.append(NotTransferable(urn, bar.statement, bar.source))
         elif urn in similar_urns:
             continue
+        elif rules is None:
+            not_transferable.append(NotTransferable(
+                urn, f"Not known: the sources do not list the units of {target.title}, so "
+                     "whether this unit counts cannot be said; ask the centre.", ()))
+        elif not target_listed_in_full:
+            not_transferable.append(NotTransferable(
+                urn, f"Not known: not among the units the sources list for {target.title}, "
+                     "but they list only some of its units, so it may count; ask the centre "
+                     "or the awarding body.", ()))
         else:
             not_transferable.append(NotTransferable(
-                urn, f"Not part of {target.title}: no unit with this reference number." if rules
-                else f"Not known: the sources do not list the units of {target.title}, so "
-                     "whether this unit counts cannot be said; ask the centre.", ()))
+                urn, f"Not part of {target.title}: no unit with this reference number.", ()))
     held_kinds = {kind for urn in held for kind in _held_through(catalogue, urn, source_kinds)}
     notes = [*_source_units_notes(catalogue, from_qualification if completed else None),
              *_evidence_notes(catalogue, target, from_qualification, held_kinds)]
@@ -200,6 +211,7 @@ def carry_over(
                           else check_combination(catalogue, target, transfers).credits_counted),
         held_units_known=from_qualification is None or not completed
         or catalogue.effective_rules(from_qualification)[0] is not None,
+        target_units_known=rules is not None and target_listed_in_full,
     )
 
 

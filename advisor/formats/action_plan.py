@@ -188,6 +188,7 @@ class _CarryOver:
     transfers: list[str]
     credits_transferred: str  # in words, with how many count where a group's maximum stops some
     held_units_known: bool  # False: whether any transfers is not known (a note says why)
+    target_units_known: bool  # False: the sources list only some of the target's units
     similar: list[tuple[str, str]]  # (a unit held, the unit of the target it is like)
     barred: list[_Cited]
     notes: list[_Cited]
@@ -465,13 +466,18 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: _Sources,
                 heading: str | None, as_at: dt.date) -> _CarryOver:
     rules, _ = catalogue.effective_rules(result.target)
     barred = [n for n in result.not_transferable if n.source]
-    absent = len(result.not_transferable) - len(barred)
+    # Units not part of it; where the sources list only some of its units, whether they are
+    # is not known, and each says so among the cautions instead.
+    absent = (len(result.not_transferable) - len(barred) if result.target_units_known else 0)
+    if not result.target_units_known:
+        barred = list(result.not_transferable)
     return _CarryOver(
         heading=heading,
         name=result.target.name,
         transfers=[describe_unit(catalogue, urn, rules) for urn in result.transfers],
         credits_transferred=carried_credits(result),
         held_units_known=result.held_units_known,
+        target_units_known=result.target_units_known,
         similar=[(describe_unit(catalogue, s.urn), describe_unit(catalogue, s.target, rules))
                  for s in result.similar],
         barred=[_Cited(f"{n.urn}: {n.reason}", sources.cite(n.source)) for n in barred],

@@ -184,6 +184,7 @@ def carry_over_dict(catalogue: Catalogue, result: CarryOver, *,
             for n in result.not_transferable
         ],
         "held_units_known": result.held_units_known,
+        "target_units_known": result.target_units_known,
         "evidence_notes": [
             {"statement": n.statement, "source": [c.label() for c in n.source]}
             for n in result.notes
@@ -305,6 +306,7 @@ def route_dict(catalogue: Catalogue, route: Route,
             "credits_transferred": carried["credits_transferred"],
             "credits_counting": carried["credits_counting"],
             "held_units_known": carried["held_units_known"],
+            "target_units_known": carried["target_units_known"],
             "evidence_notes": carried["evidence_notes"],
             "transfers": carried["transfers"],
             "possible_transfers": carried["possible_transfers"],

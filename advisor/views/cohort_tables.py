@@ -100,7 +100,10 @@ class _Formatter:
                     notes.append(f"{barred.urn}: {barred.reason}")
             others = [item.urn for item in c.not_transferable if not item.source]
             if others:
-                notes.append(f"Held units that are not part of {c.target.reference}: "
+                notes.append((f"Held units that are not part of {c.target.reference}: "
+                              if c.target_units_known else
+                              f"Held units not among those the sources list for "
+                              f"{c.target.reference} (they list only some; these may count): ")
                              + ", ".join(others))
             if c.possible:
                 notes.append("Would also carry over if taken as an optional unit of "

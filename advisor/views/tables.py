@@ -546,7 +546,7 @@ def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
             rows.append(unit_row(item.urn, outcome, f"same title as {item.target}"
                                  + (f" ({count(target.credits, 'credit')})"
                                     if target and target.credits is not None else "")))
-    unknown = rules is None  # the sources do not list the target's units
+    unknown = not result.target_units_known  # the sources list none or only some of them
     for barred in result.not_transferable:
         outcome = "not known" if unknown and not barred.source else "does not count"
         rows.append(unit_row(barred.urn, outcome, barred.reason

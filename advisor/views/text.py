@@ -178,6 +178,9 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
     elif rules is None:
         lines.append("Whether any unit transfers is not known: the sources do not list its "
                      "units.")
+    elif not result.target_units_known:
+        lines.append("No unit among those the sources list has the same reference number; "
+                     "they list only some of its units, so a unit held may still count.")
     elif result.held_units_known:
         lines.append("No unit transfers (no unit with the same reference number).")
     if not result.held_units_known and rules is not None and result.from_qualification:
@@ -197,7 +200,9 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
     for item in result.similar:
         lines.append(f"  ~ similar, for the centre to judge: {describe_unit(catalogue, item.urn)}"
                      f" is like {describe_unit(catalogue, item.target, rules)}")
-    lines += [f"  x {item.urn}: {item.reason}" for item in result.not_transferable]
+    mark = "x" if result.target_units_known else "?"
+    lines += [f"  {mark if not item.source else 'x'} {item.urn}: {item.reason}"
+              for item in result.not_transferable]
     lines += [f"  note: {note.statement}" for note in result.notes]
     if result.accepted:
         lines.append("Accepted by the centre (recognition of prior learning), counted below:")
