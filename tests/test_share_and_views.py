@@ -339,6 +339,7 @@ def test_tables__options_carry_over_and_routes(catalogue, graph):
                          units=["D/502/9654", "R/502/9652"])
     table = tables.carry_over_table(catalogue, carried).set_index("URN")
     assert table.loc["D/502/9654", "Outcome"] == "counts (same unit)"
+    assert table.loc["D/502/9654", "Why"] == "09629 lists it as unit 3"  # not "as 3"
     assert table.loc["R/502/9652", "Outcome"] == "does not count"
 
     routes = list(itertools.islice(find_routes(

@@ -534,7 +534,8 @@ def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
     for urn in result.transfers:
         number = numbers.get(urn)
         rows.append(unit_row(urn, "counts (same unit)",
-                             f"the target lists it{f' as {number}' if number else ''}"))
+                             f"{result.target.reference} lists it"
+                             + (f" as unit {number}" if number else "")))
     for urn in result.possible:
         rows.append(unit_row(urn, "would count, if taken",
                              "an optional unit of the qualification held that the target lists"))
