@@ -111,14 +111,16 @@ def show(result: CohortResult) -> None:
                          file_name="cohort-results.csv", mime="text/csv",
                          key="cohort_results_csv", on_click="ignore")
     right.download_button(
-        "Download everything (Excel: results, problems and summaries)",
+        "Download everything (Excel)",
         lambda: to_excel_bytes(cohort_tables.result_sheets(result)),
+        help="One workbook: the results, the problems found and the summaries, a sheet each.",
         file_name="cohort-results.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="cohort_results_xlsx", on_click="ignore")
     st.caption("Opening either file is safe: in the CSV, a cell a spreadsheet would run as a "
                "formula (starting with = + - @) is written with a leading apostrophe; in the "
-               "Excel file every such cell is stored as text, as typed.")
+               "Excel file every such cell is stored as text, as typed. Excel opening the CSV "
+               "drops the first 0 of codes such as 09629; the Excel file keeps them.")
 
     st.subheader("Summaries")
     levels = cohort_tables.learners_per_level(result)

@@ -408,3 +408,6 @@ def test_cohort__the_template_learners_can_be_tried_without_an_upload():
                for c in captions)
     assert ("Left out of the units still needed: 2 learners short of a target that no longer "
             "issues certificates, which no unit can complete.") in captions
+    # Excel drops the first 0 of 09629 in a CSV: which download keeps it is said.
+    assert any("drops the first 0 of codes such as 09629; the Excel file keeps them" in c
+               for c in captions)
