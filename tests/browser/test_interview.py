@@ -175,3 +175,40 @@ def test_learner__answered_pages_fit_a_phone_without_sideways_scrolling(
     assert overflow <= 1, f"the page scrolls {overflow} px sideways on a phone"
     save_screenshot(page, "phone-" + address.strip("/").split("?")[0])
     assert blocked_requests == []
+
+
+def test_learner__a_printouts_framework_table_keeps_its_words_whole(page: Page,
+                                                                   blocked_requests):
+    """The apprenticeship framework table of a route's printout: its headings and component
+    names are never broken mid-word ("Com/pone/nt"), on A4 and on a wide screen; on a phone
+    each row stacks, every cell under its column's name."""
+    page.goto("/plan_route?from=09628")
+    wait_for_app(page, heading="Plan a route")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name=re.compile("Download this route as an action plan"))\
+            .click()
+    page.set_content(Path(download_info.value.path()).read_text(encoding="utf-8"))
+    table = page.locator("table.stack").first
+    expect(table).to_contain_text("employment rights")
+
+    def lines_in(locator) -> int:
+        """The lines its own text takes (a cell stretches to its row's height)."""
+        return locator.evaluate("""e => { const range = document.createRange();
+            range.selectNodeContents(e.firstChild);
+            return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size; }""")
+
+    print_to_a4(page, "interview-route-frameworks")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 700, "height": 1100})  # about A4's printed width
+    for heading in ("Component", "You"):
+        assert lines_in(table.locator("th", has_text=heading)) == 1, heading
+    assert lines_in(table.locator("td", has_text="combined").first) == 1
+    page.emulate_media(media="screen")
+    page.set_viewport_size(PHONE)
+    expect(table.locator("thead")).to_be_hidden()
+    cell = table.locator("td[data-label='On the date']").first
+    box = cell.bounding_box()
+    assert box is not None and box["width"] > PHONE["width"] * 0.7  # a row of its own
+    check_accessibility(page)
+    save_screenshot(page, "phone-route-frameworks")
+    assert blocked_requests == []
