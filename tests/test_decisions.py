@@ -502,8 +502,8 @@ def _headline_and_steps(page: str) -> tuple[str, str]:
     # 03456 with F3, F4, A3, B2, C3, D1 achieved and C6 accepted is complete while it is open...
     ("F3 F4 A3 B2 C3 D1", "", dt.date(2015, 1, 5),
      "(03456): complete, 44 of 42 credits counted.",
-     ["Ask the centre to claim the certificate for OCR Level 3 NVQ Diploma in Customer "
-      "Service (03456)."]),
+     ["Claim the certificate for OCR Level 3 NVQ Diploma in Customer Service (03456) from "
+      "the awarding body."]),
     # ... and on today's date the record says certificates are no longer issued, and what
     # replaced it, instead of telling the learner to claim one.
     ("F3 F4 A3 B2 C3 D1", "", dt.date(2026, 11, 29),
@@ -514,15 +514,15 @@ def _headline_and_steps(page: str) -> tuple[str, str]:
       "What replaced it, as the sources suggest (they do not say so in those words): OCR "
       "Level 3 Diploma in Customer Service (10380).",
       "Certificates for OCR Level 3 NVQ Diploma in Customer Service (03456) are no longer "
-      "issued: ask the centre about what replaced it, OCR Level 3 Diploma in Customer Service "
-      "(10380), and which of the learner's units carry over to it"]),
+      "issued: talk with the learner about what replaced it, OCR Level 3 Diploma in Customer "
+      "Service (10380), and which of the learner's units carry over to it"]),
     # Not complete on today's date: more units cannot complete it, so the record does not
     # send the learner to take them.
     ("F3 F4", "", dt.date(2026, 11, 29),
      "(03456): Not complete (22 of 42 credits counted), and it can no longer be completed. "
      "Certificates are no longer issued",
-     ["are no longer issued, so taking more units cannot complete it: ask the centre about "
-      "what replaced it, OCR Level 3 Diploma in Customer Service (10380)"]),
+     ["are no longer issued, so taking more units cannot complete it: talk with the learner "
+      "about what replaced it, OCR Level 3 Diploma in Customer Service (10380)"]),
     # In progress, with the units in progress enough, but certificates ended: no promise.
     ("F3 F4 A3 B2 C3", "D1", dt.date(2026, 11, 29),
      "(03456): Not complete (38 of 42 credits counted), and it can no longer be completed.",
@@ -533,7 +533,7 @@ def _headline_and_steps(page: str) -> tuple[str, str]:
      ["Finish the units in progress: they complete the qualification."]),
     ("F3 F4", "", dt.date(2015, 1, 5),
      "not complete yet, 22 of 42 credits counted.",
-     ["Agree with the centre which of the units still needed to take next."]),
+     ["Agree with the learner which of the units still needed to take next."]),
 ])
 def test_record__headline_and_next_steps_say_where_the_check_stands_on_the_date(
         catalogue, held, in_progress, as_at, headline, steps):
@@ -658,7 +658,7 @@ def test_record__no_advice_on_hours_for_a_qualification_whose_certificates_have_
     assert result.timeline is not None and result.timeline.in_time is False
     while_open = _headline_and_steps(action_plan_html(catalogue, ActionPlan(
         as_at=dt.date(2016, 1, 4), progress=result)))[1]
-    assert "ask the centre about more hours a week, or a qualification that is open on " \
+    assert "agree more hours a week with the learner, or a qualification that is open on " \
            "4 January 2016" in while_open
     today = _headline_and_steps(action_plan_html(catalogue, ActionPlan(
         as_at=dt.date(2026, 11, 29), progress=result)))[1]
@@ -703,12 +703,19 @@ def test_record__a_centre_record_names_the_unmet_rules_and_nothing_beyond_units_
     page = action_plan_html(catalogue, ActionPlan(as_at=while_open, progress=result))
     assert "<h1>Record of a units check: Customer Service qualifications</h1>" in page
     assert "To agree with the learner:" in page and "with your adviser" not in page
-    assert "Rules not met yet:" in page
-    assert "<li>Credits: 8 of 13 counted; 5 more needed; in progress: unit 3</li>" in page
+    # Every rule, met or not, as the page's table shows them: the record of what was checked.
+    assert '<th scope="col">Rule of combination</th>' in page
+    assert ("<td>Credits: 8 of 13 counted; 5 more needed; in progress: unit 3</td>" in page)
+    assert page.count("✓ yes") == 2 and page.count("✗ no") == 2  # units 1 and 2 held
+    assert "Nothing about the learner was stored: this record is the only copy." in page
+    recorded = action_plan_html(catalogue, ActionPlan(
+        as_at=while_open, progress=result, answers={"Qualification": "09628"}))
+    assert "<h2>What was recorded</h2>" in recorded and "What you told us" not in recorded
     assert "Nothing more is needed beyond the units in progress." in page
     assert "Still needed: 0 credits" not in page
     learner = action_plan_html(catalogue, ActionPlan(as_at=while_open, check=result.today))
     assert "<h1>Your Customer Service qualifications action plan</h1>" in learner
+    assert "Rules not met yet:" in learner and "Rule of combination" not in learner
     # One unit held, another in progress: what is still needed is said to be beyond it, so
     # that it does not contradict the "more needed" of the rules above.
     partly = check_progress(catalogue, q, [unit_1], in_progress=[unit_2])

@@ -179,6 +179,7 @@ class _Check:
     no_plan: str | None = None  # why there is no plan (see CombinationCheck.no_plan_reason)
     cautions: list[str] = field(default_factory=list)  # what the check's answer rests on
     unmet: list[str] = field(default_factory=list)  # the rules not met, in words
+    rules: list[tuple[str, bool]] = field(default_factory=list)  # every rule, and whether met
 
 
 @dataclass(frozen=True)
@@ -513,7 +514,8 @@ def _check(catalogue: Catalogue, check: CombinationCheck, sources: _Sources,
                   [describe_unit(catalogue, u, rules) for u in check.in_progress],
                   sources.cite(rules.source) if rules is not None else (), ended,
                   check.no_plan_reason, list(check.cautions) if check.known else [],
-                  [rule.message for rule in check.unmet] if check.known else [])
+                  [rule.message for rule in check.unmet] if check.known else [],
+                  [(rule.message, rule.met) for rule in check.rules] if check.known else [])
 
 
 def _next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | None,
@@ -543,7 +545,9 @@ def _next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | N
                             "similar units.", ()))
     if status is not None:
         steps += _check_steps(catalogue, plan, status, sources)
-    steps.append(_Cited("Keep this page: nothing about you is stored by the advisor.", ()))
+    steps.append(_Cited("Keep this record with the learner's file: nothing about the learner "
+                        "is stored by the advisor." if plan.progress is not None else
+                        "Keep this page: nothing about you is stored by the advisor.", ()))
     return steps
 
 
@@ -556,6 +560,7 @@ def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
     if shown is None:
         return []
     name = shown.qualification.name
+    record = progress is not None  # the centre's own record: its next steps are the centre's
     steps = []
     if status.status is not Status.OPEN:
         steps.append(_status_and_review(catalogue, shown.qualification, status, plan.as_at,
@@ -568,20 +573,26 @@ def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
                    else f"a qualification that is open on {uk_date(plan.as_at)}")
         why = "" if shown.complete else ", so taking more units cannot complete it"
         steps.append(_Cited(
-            f"Certificates for {name} are no longer issued{why}: ask the centre about "
-            f"{towards}, and which of the learner's units carry over to it (Plan a route shows "
-            "them).", ()))
+            f"Certificates for {name} are no longer issued{why}: "
+            + ("talk with the learner about " if record else "ask the centre about ")
+            + f"{towards}, and which of the learner's units carry over to it (Plan a route "
+            "shows them).", ()))
     elif shown.complete:
-        steps.append(_Cited(f"Ask the centre to claim the certificate for {name}.", ()))
+        steps.append(_Cited(f"Claim the certificate for {name} from the awarding body."
+                            if record else f"Ask the centre to claim the certificate for {name}.",
+                            ()))
     elif progress is not None and progress.when_done is not None and progress.when_done.complete:
         steps.append(_Cited("Finish the units in progress: they complete the qualification.", ()))
     else:
-        steps.append(_Cited("Agree with the centre which of the units still needed to take "
-                            "next.", ()))
+        steps.append(_Cited("Agree with the learner which of the units still needed to take "
+                            "next." if record else "Agree with the centre which of the units "
+                            "still needed to take next.", ()))
     timeline = progress.timeline if progress is not None else None
     if (timeline is not None and timeline.in_time is False
             and status.status is not Status.CERTIFICATION_CLOSED):  # said above: too late
-        steps.append(_Cited("The plan would not finish in time: ask the centre about more hours "
-                            "a week, or a qualification that is open on "
-                            f"{uk_date(plan.as_at)}.", sources.cite(timeline.source)))
+        steps.append(_Cited("The plan would not finish in time: "
+                            + ("agree more hours a week with the learner" if record else
+                               "ask the centre about more hours a week")
+                            + f", or a qualification that is open on {uk_date(plan.as_at)}.",
+                            sources.cite(timeline.source)))
     return steps
