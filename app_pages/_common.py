@@ -204,6 +204,9 @@ def escape_markdown(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+TITLE_WIDTH = 210  # pixels: about 30 characters of a unit's title, beside its figures
+
+
 def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
                wrap: bool = False) -> None:
     """A table with a CSV download of exactly what is shown. ``wrap``: a static table whose
@@ -214,8 +217,12 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
         # A column with a gap shows "not stated" there: give it room, or a narrow number
         # column cuts the words off ("t stated").
         # The first column (what each row is) stays in view while the grid scrolls sideways.
+        # A title gets a column of its own width, not one that pushes the figures after it
+        # out of a narrow grid.
         config = {column: st.column_config.Column(
-                      width=95 if table[column].isna().any() else None, pinned=n == 0 or None)
+                      width=(TITLE_WIDTH if column == "Title" else
+                             95 if table[column].isna().any() else None),
+                      pinned=n == 0 or None)
                   for n, column in enumerate(table.columns)}
         st.dataframe(table, hide_index=True, placeholder=labels.NOT_STATED, alt=name,
                      column_config=config)

@@ -117,7 +117,7 @@ def test_plan_table__empty_when_complete(catalogue):
     table = tables.plan_table(catalogue, result)
     assert table.empty
     # Empty, it keeps its columns as they are when full: whole numbers, and text (not numbers)
-    assert list(table.columns) == ["Number", "URN", "Credits", "GLH", "Level", "Title", "Group"]
+    assert list(table.columns) == ["Number", "Title", "Credits", "Level", "GLH", "URN", "Group"]
     assert {str(table[c].dtype) for c in ("Credits", "GLH", "Level")} == {"Int64"}
     assert not any(pd.api.types.is_numeric_dtype(table[c])
                    for c in ("Number", "URN", "Title", "Group"))

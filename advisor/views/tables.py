@@ -115,7 +115,9 @@ def plan_table(catalogue: Catalogue, check: CombinationCheck) -> pd.DataFrame:
             "GLH": item.glh,
             "Level": unit.level if unit else None,
         })
-    return _frame(rows, ["Number", "URN", "Credits", "GLH", "Level", "Title", "Group"],
+    # What each unit is comes before its figures, so that a narrow grid shows it; the URN
+    # (for the centre's paperwork) after them.
+    return _frame(rows, ["Number", "Title", "Credits", "Level", "GLH", "URN", "Group"],
                   whole_numbers={"Credits", "GLH", "Level"})
 
 
