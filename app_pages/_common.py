@@ -286,14 +286,15 @@ def show_frameworks(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus],
         framework = status.framework
         label = labels.framework_label(catalogue, framework)
         st.markdown(f"**{escape_markdown(label)}**")
+        # What took its place first: its missing parts are not a list of what to take now.
+        if framework.succeeded_by is not None:
+            st.info(escape_markdown(labels.standard_taking_its_place(framework)))
+            show_sources(catalogue, framework.succeeded_by.source)
         show_table(tables.framework_table(catalogue, status, as_at=as_at),
                    name=f"Components of {label}", key=f"{key}_{number}",
                    file_name=f"framework-{framework.id}.csv", wrap=True)
         for caution in status.cautions:
             st.caption(escape_markdown(caution))
-        if framework.succeeded_by is not None:
-            st.info(escape_markdown(labels.standard_taking_its_place(framework)))
-            show_sources(catalogue, framework.succeeded_by.source)
 
 
 PRINTOUT_KEYS = {"learner": "plan_learner", "centre": "plan_centre",

@@ -38,6 +38,7 @@ from advisor import (
     recommend,
     route_from_profile,
     tables,
+    today_by_level,
     uk_date,
     without_control_characters,
 )
@@ -249,6 +250,16 @@ def main() -> None:
     if profile.aim is Aim.APPRENTICESHIP and result.recommended_level is not None:
         st.subheader("Apprenticeship frameworks at this level")
         if result.frameworks:
+            # Where apprenticeships stand on the date first, so that the frameworks' missing
+            # parts do not read as a list of what to take now.
+            # (where a framework names the standard that took its place, it says so itself)
+            for today, source in today_by_level(catalogue, result.frameworks,
+                                                ctx.as_at).values():
+                st.info(escape_markdown(today))
+                show_sources(catalogue, source)
+            st.caption("The frameworks below are how apprenticeships were built when these "
+                       "qualifications were current: they matter to someone who started one, "
+                       "and show which of their parts the learner already holds.")
             show_frameworks(catalogue, result.frameworks, as_at=ctx.as_at, key="sl_fw")
         else:
             levels = sorted({f.level for f in catalogue.frameworks.values()})

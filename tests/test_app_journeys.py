@@ -76,6 +76,13 @@ def test_starting_level__an_apprenticeship_aim_shows_the_framework_components():
     components = [t.value for t in at.table if "Component" in t.value.columns]
     rows = {(r["Component"], r["Learner"]) for frame in components for _, r in frame.iterrows()}
     assert ("technical knowledge", "held") in rows and ("competence", "missing") in rows
+    # What took the frameworks' place comes before any framework's missing parts, which are
+    # not a list of what to take now.
+    order = [e for e in at.main if type(e).__name__ in ("Info", "Table")]
+    first_table = next(n for n, e in enumerate(order) if type(e).__name__ == "Table")
+    assert any("Customer Service Practitioner apprenticeship standard (ST0072, Level 2)"
+               in e.value.replace("\\", "") for e in order[:first_table]
+               if type(e).__name__ == "Info")
 
 
 def test_plan_route__a_route_into_a_framework_shows_its_components():

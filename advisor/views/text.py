@@ -394,11 +394,12 @@ def _leads_into_lines(catalogue: Catalogue, leads_into: RouteFrameworks) -> list
     for status in leads_into.frameworks:
         name = framework_label(catalogue, status.framework)
         lines.append(f"  leads into the apprenticeship framework {name}:")
+        # What took its place first: its missing parts are not a list of what to take now.
+        if status.framework.succeeded_by is not None:
+            lines.append(f"    {STANDARD_HEADING}: {standard_taking_its_place(status.framework)}")
         lines += [f"    [{component_held(c)}] {component_kind(c.component.kind)}: {c.message}"
                   for c in status.components]
         lines += [f"    ! {caution}" for caution in status.cautions]
-        if status.framework.succeeded_by is not None:
-            lines.append(f"    {STANDARD_HEADING}: {standard_taking_its_place(status.framework)}")
     return lines
 
 
@@ -459,6 +460,8 @@ def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
             lines.append(f"Level {framework.level} today: {said}"
                          + (f" (source: {_sources(catalogue, source)})" if source else ""))
         lines.append(framework_label(catalogue, framework))
+        if framework.succeeded_by is not None:
+            lines.append(f"  {STANDARD_HEADING}: {standard_taking_its_place(framework)}")
         for component in status.components:
             lines.append(f"  [{COMPONENT_HELD_WORDS[component.held]}] "
                          f"{component_kind(component.component.kind)}: {component.message}")
@@ -466,8 +469,6 @@ def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
                       + status_sentence(catalogue, on_date, as_at)
                       for q, on_date in component.statuses]
         lines += [f"  ! {caution}" for caution in status.cautions]
-        if framework.succeeded_by is not None:
-            lines.append(f"  {STANDARD_HEADING}: {standard_taking_its_place(framework)}")
     if held is not None and not held and frameworks:
         lines.append("Name the qualifications a learner holds with --has (for example --has "
                      "09628) to see which parts of each framework they already have.")
