@@ -631,3 +631,24 @@ def test_next_steps__before_the_framework_was_issued_apprenticeships_followed_fr
     today = recommend(catalogue, Profile(age=19, employment=Employment.WORKING,
                                          aim=Aim.APPRENTICESHIP), as_at=TODAY)
     assert today.next_steps[0].message.startswith("Apprenticeships in England now follow")
+
+
+def test_options__a_qualification_in_a_related_field_is_said_to_be_one_and_comes_last(catalogue):
+    """OCN London names its Level 2 Diploma in Business Administration as a progression beside
+    its Customer Service qualifications: offered at Level 2, it says it is in a related field,
+    does not fit a Customer Service aim, and follows every Customer Service option of its
+    status on the date."""
+    admin = "ocnlr-l2-diploma-business-administration"
+    result = advise(catalogue, employment=Employment.WORKING, age=17,
+                    role="Sales Assistant/Personal Shopper")
+    assert result.recommended_level == 2
+    ids = [o.qualification.id for o in result.options]
+    option = result.options[ids.index(admin)]
+    assert option.aim_note.startswith("In a related field, business administration, not "
+                                      "customer service itself")
+    same_status = [o.qualification.id for o in result.options
+                   if o.eligibility.status.status is option.eligibility.status.status]
+    assert same_status[-1] == admin
+    aimed = advise(catalogue, employment=Employment.WORKING, age=17, aim=Aim.KNOWLEDGE,
+                   role="Sales Assistant/Personal Shopper")
+    assert next(o for o in aimed.options if o.qualification.id == admin).fits_aim is False

@@ -374,6 +374,10 @@ class Qualification(Record):
     kind: Kind = Kind.UNKNOWN
     framework: Literal["QCF", "RQF", "NQF"] | None = None
     legacy: bool = False
+    # Set for a qualification in another field that the sources name beside the Customer
+    # Service ones (a progression into business administration): it is offered as related, after
+    # those in Customer Service. The field, in a few words, as its title gives it.
+    related_field: str | None = Field(default=None, min_length=3, max_length=60)
     credits_required: Credits | None = None
     glh: RangeFact | None = None
     tqt: RangeFact | None = None

@@ -451,6 +451,12 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
             fits = False if profile.aim is not None else None
             note = f"{repeated} {note}" if note else repeated
             repeats.add(q.id)
+        if q.related_field is not None:
+            related = (f"In a related field, {q.related_field}, not customer service itself: "
+                       "the sources name it as a progression beside the Customer Service "
+                       "qualifications.")
+            fits = False if profile.aim is not None else None
+            note = f"{related} {note}" if note else related
         check = check_combination(catalogue, q, units_held) if check_options else None
         options.append(Option(q, eligibility, fits, note, check))
     # Open on the date first, then not known, then closed; then those that fit the aim, those
@@ -459,6 +465,7 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
     # legacy, then by code).
     order = {True: 0, None: 1, False: 2}
     options.sort(key=lambda o: (o.eligibility.status.status.rank, order[o.fits_aim],
+                                o.qualification.related_field is not None,
                                 o.qualification.id in repeats,
                                 order[o.eligibility.eligible],
                                 -o.check.credits_counted if o.check else 0))
