@@ -244,7 +244,7 @@ def test_data__environment_variable_is_honoured(capsys, small_data, monkeypatch)
     assert main(["check", "001", "--units", "1", "--as-at", "2016-06-01"]) == 0
     assert capsys.readouterr().out == SMALL_CHECK + "\n"
     assert main(["validate"]) == 0
-    assert capsys.readouterr().out == f"The catalogue in {small_data} is valid.\n"
+    assert capsys.readouterr().out.startswith(f"The catalogue in {small_data} is valid.\n")
 
 
 def test_data__option_wins_over_the_environment_variable(capsys, small_data, monkeypatch,
@@ -264,9 +264,30 @@ def test_validate__without_a_folder_checks_the_default_and_names_it(capsys, monk
 def test_validate__folder_or_data_option(capsys, small_data):
     for argv in (["validate", str(small_data)], ["validate", "--data", str(small_data)]):
         assert main(argv) == 0
-        assert capsys.readouterr().out == f"The catalogue in {small_data} is valid.\n"
+        assert capsys.readouterr().out.splitlines()[0] == (
+            f"The catalogue in {small_data} is valid.")
     assert main(["validate", str(small_data), "--data", str(small_data)]) == 2
     assert "not both" in capsys.readouterr().err
+
+
+def test_validate__a_catalogue_without_an_optional_file_says_what_answers_will_lack(
+        capsys, small_data):
+    """A copy that lost frameworks.yaml is still valid, but says so, and every answer that
+    would use it says there is none instead of printing nothing."""
+    assert main(["validate", str(small_data)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "Note: it has no frameworks.yaml, so answers will find no apprenticeship frameworks " \
+           "in it." in lines
+    assert "Note: it has no job-roles.yaml, so answers will find no job roles in it." in lines
+    assert not any("progression.yaml" in line for line in lines)  # it has that one
+    out = run_json(capsys, "validate", str(small_data))
+    assert out["absent_files"] == ["job-roles.yaml", "frameworks.yaml", "transfer-rules.yaml"]
+    assert main(["frameworks", "--data", str(small_data)]) == 0
+    assert capsys.readouterr().out.startswith("This catalogue has no apprenticeship frameworks")
+    assert main(["recommend", "--role", "Call Centre Operator", "--employment", "working",
+                 "--data", str(small_data)]) == 0
+    assert ('"Call Centre Operator" cannot be matched: this catalogue has no job roles'
+            in capsys.readouterr().out)
 
 
 # ----------------------------------------------------------------------- the text, directly

@@ -20,7 +20,13 @@ from advisor.catalogue.graph import (
     units_of,
     units_with_same_title,
 )
-from advisor.catalogue.loader import DATA_DIR_ENV, RuleCheck, default_data_dir, read_catalogue
+from advisor.catalogue.loader import (
+    DATA_DIR_ENV,
+    RuleCheck,
+    absent_files,
+    default_data_dir,
+    read_catalogue,
+)
 from advisor.catalogue.models import (
     AgeBand,
     AgeBands,
@@ -115,6 +121,7 @@ __all__ = [
     "Unit",
     "UnitBank",
     "UnknownReference",
+    "absent_files",
     "citation_basis",
     "default_data_dir",
     "followers_of",

@@ -80,6 +80,22 @@ def _catalogue_files(data_dir: Path, collector: checks.Collector
     return sources_path, jobs
 
 
+OPTIONAL_FILES = {
+    PROGRESSION_FILE: "the progressions the documents state",
+    JOB_ROLES_FILE: "job roles",
+    FRAMEWORKS_FILE: "apprenticeship frameworks",
+    TRANSFER_RULES_FILE: "rules on evidence carried between qualifications",
+}
+"""The top-level files a catalogue may leave out, and what it then has none of."""
+
+
+def absent_files(data_dir: Path | str) -> dict[str, str]:
+    """The optional top-level files ``data_dir`` does not have (a copy of the catalogue that
+    lost one), each with what answers will then find none of."""
+    folder = Path(data_dir)
+    return {name: what for name, what in OPTIONAL_FILES.items() if not (folder / name).exists()}
+
+
 def read_catalogue(data_dir: Path | str | None = None, *,
                    rule_checks: Sequence[RuleCheck] = ()) -> Catalogue:
     """Read, validate and cross-check the catalogue in ``data_dir`` (default:

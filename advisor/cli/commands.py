@@ -24,6 +24,7 @@ from advisor import (
     Profile,
     Qualification,
     RouteError,
+    absent_files,
     assess_cohort,
     carry_over,
     check_eligibility,
@@ -99,8 +100,9 @@ def command_validate(args: argparse.Namespace) -> int:
         raise UsageError("give the catalogue folder or --data, not both")
     data_dir = args.folder if args.folder is not None else _data_dir(args)
     problems = validate_catalogue(data_dir)
-    answer(args, lambda: json_shapes.validation_dict(problems),
-            lambda: text.validation_text(data_dir, problems))
+    absent = absent_files(data_dir) if Path(data_dir).is_dir() else {}
+    answer(args, lambda: json_shapes.validation_dict(problems) | {"absent_files": list(absent)},
+           lambda: text.validation_text(data_dir, problems, absent))
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 

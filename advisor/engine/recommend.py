@@ -351,6 +351,10 @@ def _role_findings(catalogue: Catalogue, match: RoleMatch) -> list[Finding]:
 def _role_not_listed(catalogue: Catalogue, match: RoleMatch) -> Finding:
     sources = tuple(dict.fromkeys(c for r in catalogue.job_roles.values() if r.level
                                   for c in r.source))
+    if not catalogue.job_roles:
+        return Finding(FindingCode.ROLE_NOT_LISTED,
+                       f"\"{match.text}\" cannot be matched: this catalogue has no job roles, so "
+                       "the level rests on the other answers.", ())
     message = (f"\"{match.text}\" is not one of the job roles the documents list; the lists are "
                "examples, not a complete list, so the level rests on the other answers.")
     if match.suggestions:

@@ -76,13 +76,18 @@ def _sources(catalogue: Catalogue, citations: Iterable[Citation]) -> str:
     return cite(catalogue, citations)
 
 
-def validation_text(data_dir: Path | str, problems: Sequence[Problem]) -> str:
-    """``The catalogue in data is valid.``, or the count of problems and each on its line."""
+def validation_text(data_dir: Path | str, problems: Sequence[Problem],
+                    absent: Mapping[str, str] | None = None) -> str:
+    """``The catalogue in data is valid.``, or the count of problems and each on its line;
+    then the optional files it does not have (``absent``: file name -> what it would give)."""
     if not problems:
-        return f"The catalogue in {data_dir} is valid."
-    noun = "problem" if len(problems) == 1 else "problems"
-    lines = [f"The catalogue in {data_dir} has {len(problems)} {noun}:"]
-    lines += [f"  {problem}" for problem in problems]
+        lines = [f"The catalogue in {data_dir} is valid."]
+    else:
+        noun = "problem" if len(problems) == 1 else "problems"
+        lines = [f"The catalogue in {data_dir} has {len(problems)} {noun}:"]
+        lines += [f"  {problem}" for problem in problems]
+    for name, what in (absent or {}).items():
+        lines.append(f"Note: it has no {name}, so answers will find no {what} in it.")
     return "\n".join(lines)
 
 
@@ -450,6 +455,9 @@ def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
     centre, with its qualifications' status on the date. Before a level's frameworks, where
     apprenticeships at that level stand ``today`` (see ``today_by_level``); with ``held``
     empty, how to say what a learner holds."""
+    if not frameworks:
+        return ("This catalogue has no apprenticeship frameworks (its folder has no "
+                "frameworks.yaml): ask a training provider which apprenticeships they offer.")
     lines: list[str] = []
     levels_said: set[int] = set()
     for status in frameworks:
