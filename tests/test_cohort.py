@@ -722,6 +722,18 @@ def test_cli__json(capsys, tmp_path, mixed_file):
     assert data["learners"][1]["recommended_level"] == 2  # assessed without the unknown unit
 
 
+def test_cli__json_alone_prints_every_learner_and_writes_no_file(capsys, tmp_path,
+                                                                 mixed_file):
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert main(["cohort", str(mixed_file), "--as-at", "2026-11-22", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["output"] is None and len(data["learners"]) == 13
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert main(["cohort", str(mixed_file)]) == 2  # without --json, a file is needed
+    assert "give -o OUT.csv or -o OUT.xlsx for the results (or --json to print them)" in (
+        capsys.readouterr().err)
+
+
 def test_cli__template_then_assess_it(tmp_path, capsys):
     template = tmp_path / "learners.xlsx"
     assert main(["cohort", "--template", str(template)]) == 0

@@ -302,7 +302,9 @@ def _read_learners(path: Path) -> CohortInput:
 
 
 def _write_results(args: argparse.Namespace, result: CohortResult) -> None:
-    if _file_format(args.output, "-o") == ".xlsx":
+    if args.output is None:  # --json alone: every learner's record is in the JSON
+        pass
+    elif _file_format(args.output, "-o") == ".xlsx":
         _write(args.output, to_excel_bytes(cohort_tables.result_sheets(result)))
     else:
         _write(args.output, to_csv_bytes(cohort_tables.results_frame(result)))
@@ -323,9 +325,10 @@ def command_cohort(args: argparse.Namespace) -> int:
             return EXIT_OK
     if args.learners is None:
         raise UsageError("give the learners file (CSV or .xlsx), or --template FILE")
-    if args.output is None:
-        raise UsageError("give -o OUT.csv or -o OUT.xlsx for the results")
-    if args.output.resolve() == args.learners.resolve():
+    if args.output is None and not args.json:
+        raise UsageError("give -o OUT.csv or -o OUT.xlsx for the results (or --json to print "
+                         "them)")
+    if args.output is not None and args.output.resolve() == args.learners.resolve():
         raise UsageError(f"-o {args.output} would overwrite the learners file")
 
     catalogue = _load(args)

@@ -394,12 +394,13 @@ def unreadable_cohort_dict(learners_file: Path | str,
 
 
 def cohort_dict(result: CohortResult, *, learners_file: Path | str,
-                output: Path | str) -> dict[str, Any]:
+                output: Path | str | None) -> dict[str, Any]:
     """A cohort run: what was read and written, every problem, the intake summaries and one
     record per learner (the columns of the results file)."""
     return {
         "file": str(learners_file), "readable": True, "as_at": result.as_at.isoformat(),
-        "objective": result.objective.value, "output": str(output),
+        "objective": result.objective.value,
+        "output": str(output) if output is not None else None,
         "rows_read": len(result.learners), "assessed": result.assessed,
         "not_assessed": result.not_assessed,
         "problems": [p.as_dict() for p in result.problems],
