@@ -54,7 +54,7 @@ def test_validate__rule_naming_a_missing_unit(tmp_path):
     problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))
     assert str(problem) == (
         "data/qualifications/ab-001.yaml:26 rules.groups[1].units[1].urn: "
-        "unit A/100/0009 is not in any unit bank (data/units/)"
+        "unit A/100/0009 is not in any unit bank (the units/ folder)"
     )
 
 

@@ -261,7 +261,8 @@ def _check_rules(rules: RulesOfCombination, units: dict[str, Unit], problem: Pro
             unit = units.get(member.urn)
             if unit is None:
                 if member.urn not in broken_urns:
-                    problem(path, f"unit {member.urn} is not in any unit bank (data/units/)")
+                    problem(path, f"unit {member.urn} is not in any unit bank (the units/ "
+                            "folder)")
                 credits_known = False
                 continue
             if unit.credits is None:
