@@ -131,8 +131,8 @@ def test_action_plan__units_that_may_count_are_not_said_to_count_for_nothing(cat
     text = " ".join(" ".join(parse(html).text).split())
     assert "No unit you hold counts towards it yet" not in text
     assert "units you hold are not part of it" not in text
-    assert ("None of the units you hold is among those the sources list for it, but they list "
-            "only some of its units: ask the centre whether any counts.") in text
+    assert ("Whether any unit you hold counts towards it is not known: the sources do not list "
+            "all of its units, so ask the centre.") in text
     assert text.count("but they list only some of its units, so it may count") == 3
 
 
