@@ -102,8 +102,8 @@ class _Formatter:
             if others:
                 notes.append((f"Held units that are not part of {c.target.reference}: "
                               if c.target_units_known else
-                              f"Held units not among those the sources list for "
-                              f"{c.target.reference} (they list only some; these may count): ")
+                              f"Held units that may count towards {c.target.reference} (the "
+                              "sources do not list all its units): ")
                              + ", ".join(others))
             if c.possible:
                 notes.append("Would also carry over if taken as an optional unit of "
