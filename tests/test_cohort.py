@@ -213,6 +213,16 @@ def test_results__a_held_qualification_carries_its_mandatory_units_over(mixed):
     assert "Held units that are not part of 09629: R/502/9652, Y/502/9653" in record["notes"]
 
 
+def test_results__units_held_that_may_count_in_a_partly_listed_target_say_so(catalogue):
+    """The sources list only some of 10380's units: 09628's are not said not to be part of
+    it, only that they may count."""
+    result = assess(catalogue, "learner_ref,target,qualifications_held\nL1,10380,09628\n")
+    record = cohort_tables.results_frame(result).iloc[0]
+    assert ("Held units that may count towards 10380 (the sources do not list all its units): "
+            "R/502/9652, Y/502/9653, D/502/9654") in record["notes"]
+    assert "not part of 10380" not in record["notes"]
+
+
 def test_results__missing_age_makes_age_checks_unknown(catalogue):
     result = assess(catalogue, learner_file("A,,working,,,,,,601/4404/X",
                                             "B,,working,,,,,,09628", "C,30,working,,,,,,09628"))
