@@ -463,6 +463,20 @@ def test_eligibility__before_it_opens_nothing_is_said_of_its_closing(capsys):
     assert "not-yet-open" in codes and "dates-unknown" not in codes
 
 
+def test_recommend_text__each_option_says_why_it_is_open_closed_or_not_known(capsys):
+    """As the page's option does: the dates' own words, and what replaced a closed one,
+    instead of "Cannot be confirmed from the sources"."""
+    assert main(["recommend", "--employment", "working", "--age", "17",
+                 "--as-at", "2026-11-30"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert ("  10379  OCR Level 2 Diploma in Customer Service: The sources give no last entry "
+            "date, so whether it is open on this date is unknown.") in lines
+    (closed,) = [line for line in lines if line.startswith("  09628  ")]
+    assert ("Closed to new learners: the last entry date was 31 December 2016." in closed
+            and "Replaced by OCR Level 2 Diploma in Customer Service (10379)" in closed)
+    assert not any("Cannot be confirmed from the sources" in line for line in lines)
+
+
 def test_recommend_text__an_open_option_carries_its_cautions(capsys):
     """The pre-16 caution concerns this very learner, aged 15: the text gives it, as
     eligibility and the JSON do."""

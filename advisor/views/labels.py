@@ -63,6 +63,7 @@ __all__ = [
     "entry_status",
     "entry_status_in_brief",
     "entry_status_line",
+    "entry_status_said",
     "fits_aim_words",
     "framework_label",
     "group_name",
@@ -560,9 +561,13 @@ def entry_status_line(eligibility: Eligibility) -> str:
     """Whether new learners can start on the date, in one line, in the reasons' own words
     (``On 30 November 2026: Closed to new learners: ...``); where it is open but not to this
     learner (their age group, a role it needs), that too."""
+    return f"On {uk_date(eligibility.as_at)}: {entry_status_said(eligibility)}"
+
+
+def entry_status_said(eligibility: Eligibility) -> str:
+    """:func:`entry_status_line` without its date, for a list that names the date once."""
     said = [r.message for r in eligibility.reasons if r.code in _STATUS_CODES]
-    line = f"On {uk_date(eligibility.as_at)}: " + (
-        " ".join(said) if said else f"{entry_status(eligibility)}.")
+    line = " ".join(said) if said else f"{entry_status(eligibility)}."
     refused = [r.message for r in eligibility.not_for_this_learner]
     if refused and eligibility.status.status is Status.OPEN:
         line += " But not to this learner: " + " ".join(refused)

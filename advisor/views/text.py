@@ -16,7 +16,7 @@ from advisor.engine.carryover import CarryOver
 from advisor.engine.cohort import CohortResult
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck, Timeline
-from advisor.engine.eligibility import Eligibility, Status, status_on
+from advisor.engine.eligibility import Eligibility, ReasonCode, Status, status_on
 from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks
 from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
@@ -36,6 +36,7 @@ from advisor.views.labels import (
     completion_words,
     component_held,
     component_kind,
+    entry_status_said,
     framework_label,
     level_words,
     plan_beyond_certification,
@@ -255,7 +256,10 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
                      f"{uk_date(result.as_at)}:")
         for option in result.options:
             q = option.qualification
-            line = f"  {q.reference}  {q.title}: {option.eligibility.summary}"
+            line = f"  {q.reference}  {q.title}: {entry_status_said(option.eligibility)}"
+            if option.eligibility.status.status.closed:  # and what replaced it, as the page
+                line += "".join(f" {r.message}" for r in option.eligibility.reasons
+                                if r.code is ReasonCode.REPLACED)
             if from_register(q):
                 line += " [from the Ofqual register: its rules of combination are not known]"
             if option.aim_note:
