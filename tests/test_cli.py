@@ -300,7 +300,7 @@ def test_text__check_text_is_what_check_prints(small_data):
     assert text.check_text(catalogue, check, as_at=dt.date(2016, 6, 1)) == SMALL_CHECK
 
 
-def test_text__eligibility_text_lists_every_reason_with_its_code(small_data):
+def test_text__eligibility_text_lists_every_reason_with_its_code_and_source(small_data):
     catalogue = load_catalogue(small_data)
     result = check_eligibility(catalogue, catalogue.find_qualification("001"), age=20,
                                as_at=dt.date(2015, 6, 1))
@@ -309,7 +309,9 @@ def test_text__eligibility_text_lists_every_reason_with_its_code(small_data):
         "whether this learner can start cannot be confirmed from the sources: check with the "
         "awarding body.",
         "  [open-to-entry] Open to new learners until 31 December 2016.",
+        "    (source: A handbook, § Dates)",
         "  [age-unknown] The sources do not say which age groups it is approved for.",
+        "    (source: A handbook, § Profile)",
     ]
 
 

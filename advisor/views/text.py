@@ -222,9 +222,12 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
 
 
 def eligibility_text(catalogue: Catalogue, result: Eligibility) -> str:
-    """The answer on its date, then every reason with its code."""
+    """The answer on its date, then every reason with its code and its source."""
     lines = [f"{result.qualification.title} on {uk_date(result.as_at)}: {result.summary}"]
-    lines += [f"  [{reason.code.value}] {reason.message}" for reason in result.reasons]
+    for reason in result.reasons:
+        lines.append(f"  [{reason.code.value}] {reason.message}")
+        if reason.source:
+            lines.append(f"    (source: {_sources(catalogue, reason.source)})")
     return "\n".join(lines)
 
 
