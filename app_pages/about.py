@@ -59,13 +59,17 @@ def main() -> None:
             "whether a qualification is open to new learners.")
     bodies = sorted({q.awarding_body for q in catalogue.qualifications.values()
                      if q.category is Category.QUALIFICATION and not from_register(q)})
+    # The register is "below" only where this server has one loaded.
+    register = ("the Ofqual register, loaded here (below), lists what is open" if ctx.register
+                else "Ofqual's Register of Regulated Qualifications, which the regulator "
+                     "publishes online, lists what is open")
     st.write(
         f"**What it covers.** The documents describe Customer Service qualifications of "
         f"{' and '.join(bodies)} from the time of the Qualifications and Credit Framework "
         "(QCF), most of them closed to new learners now. Other awarding organisations offered, "
         "and offer, Customer Service qualifications too, and today's are not in these "
-        "documents: the Ofqual register (below) lists what is open, and a college, training "
-        "provider or the National Careers Service can say what is offered near you.")
+        f"documents: {register}, and a college, training provider or the National Careers "
+        "Service can say what is offered near you.")
 
     st.header("Source documents")
     primary = sum(1 for d in catalogue.documents.values() if d.kind is DocumentKind.PRIMARY)

@@ -41,6 +41,8 @@ def test_app_register__about_says_which_register_is_loaded_and_when(app_register
     assert "11 qualifications from the full data set file register-sample.csv" in loaded
     assert "imported on" in loaded
     assert any("never changes it" in t for t in texts(at.markdown))
+    (covers,) = [t for t in texts(at.markdown) if t.startswith("**What it covers.**")]
+    assert "the Ofqual register, loaded here (below), lists what is open" in covers
 
 
 def test_app_register__a_new_import_is_read_without_a_restart(app_register, tmp_path):
@@ -56,6 +58,10 @@ def test_app_register__about_without_a_register_says_none_is_loaded(no_register)
     at = open_page("app_pages/about.py")
     assert any("No register is loaded" in t for t in texts(at.info))
     assert any("advisor register import FILE" in t for t in texts(at.caption))
+    # Not "below", where nothing below lists it: where the learner can look instead.
+    (covers,) = [t for t in texts(at.markdown) if t.startswith("**What it covers.**")]
+    assert "below" not in covers
+    assert "Register of Regulated Qualifications, which the regulator publishes online" in covers
 
 
 def test_app_register__a_file_that_is_not_a_register_is_named_and_pages_still_answer(
