@@ -246,6 +246,8 @@ def show_statement(catalogue: Catalogue, heading: str, statement: Statement | No
     if statement.lead_in:
         st.markdown(escape_markdown(statement.lead_in))
     st.markdown("\n".join(f"- {point}" for point in statement.points))
+    if statement.closing:
+        st.markdown(escape_markdown(statement.closing))
     show_sources(catalogue, statement.source)
 
 

@@ -218,6 +218,10 @@ def test_explore__who_it_suits_starts_with_the_sentence_its_points_finish():
                           "appropriate for those who:")
     assert shown[lead_in - 1] == "**Who it suits**"
     assert shown[lead_in + 1].startswith("- are already experienced in a job involving customer")
+    # The handbook's paragraph after the list is not one of the points.
+    assert "It will also be suitable" not in shown[lead_in + 1]
+    assert shown[lead_in + 2].startswith("It will also be suitable for those preparing for "
+                                         "employment")
 
 
 def test_explore__age_groups_show_each_caution_as_text():

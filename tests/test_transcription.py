@@ -528,17 +528,17 @@ def test_citations__quotations_in_notes_are_in_the_cited_section(catalogue, sour
 
 
 def test_statements__lead_ins_are_the_cited_sections_own_words(catalogue, source_text):
-    """A statement's lead-in (the start of the sentence its points finish) is quoted from the
-    section it cites, word for word."""
+    """A statement's lead-in (the start of the sentence its points finish) and closing sentence
+    are quoted from the section it cites, word for word."""
     statements = [s for q in catalogue.qualifications.values()
                   for s in (q.suitable_for, q.entry_requirements, q.role_requirement, *q.notes)
-                  if s is not None and s.lead_in]
+                  if s is not None and (s.lead_in or s.closing)]
     assert len(statements) >= 2
     for statement in statements:
         sections = [" ".join(_cited_section(catalogue, source_text, c).split())
                     for c in statement.source]
-        assert any(" ".join(statement.lead_in.split()) in section for section in sections), (
-            statement.lead_in)
+        for quoted in filter(None, (statement.lead_in, statement.closing)):
+            assert any(" ".join(quoted.split()) in section for section in sections), quoted
 
 
 def test_job_roles__match_the_student_guide_lists(catalogue, source_text):

@@ -113,11 +113,13 @@ Urn = Annotated[
 class Statement(Record):
     """A sentence or list of points taken from a document, with its source. Where the points
     finish a sentence the document starts ("suitable for those who are:"), ``lead_in`` holds
-    that start, so that they are not read on their own mid-sentence."""
+    that start, so that they are not read on their own mid-sentence; ``closing``, a sentence the
+    document adds after them, so that it is not read as one of them."""
 
     points: tuple[str, ...] = Field(min_length=1)
     source: Sources
     lead_in: str | None = None
+    closing: str | None = None  # a sentence of its own the document adds after the points
 
 
 # --------------------------------------------------------------------------------------------
