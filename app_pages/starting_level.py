@@ -253,13 +253,15 @@ def main() -> None:
             # Where apprenticeships stand on the date first, so that the frameworks' missing
             # parts do not read as a list of what to take now.
             # (where a framework names the standard that took its place, it says so itself)
+            # (and not twice, where the next steps below begin with the same words)
+            said_below = {step.message for step in result.next_steps}
             for today, source in today_by_level(catalogue, result.frameworks,
                                                 ctx.as_at).values():
-                st.info(escape_markdown(today))
-                show_sources(catalogue, source)
-            st.caption("The frameworks below are how apprenticeships were built when these "
-                       "qualifications were current: they matter to someone who started one, "
-                       "and show which of their parts the learner already holds.")
+                if today not in said_below:
+                    st.info(escape_markdown(today))
+                    show_sources(catalogue, source)
+            st.caption("The frameworks below are the apprenticeships these documents describe: "
+                       "they show which of their parts the learner already holds.")
             show_frameworks(catalogue, result.frameworks, as_at=ctx.as_at, key="sl_fw")
         else:
             levels = sorted({f.level for f in catalogue.frameworks.values()})

@@ -219,7 +219,14 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
             f"{framework_name(catalogue, framework)}. "
             f"Ask an employer, {WHERE_TO_ASK} whether you could start one, or what would "
             "prepare you for it.", standard.source)
-    if any(f.level == level for f in catalogue.frameworks.values()):
+    at_this_level = [f for f in catalogue.frameworks.values() if f.level == level]
+    latest = max((f.issued for f in at_this_level if f.issued is not None), default=None)
+    if as_at is not None and latest is not None and as_at < latest:
+        return (  # frameworks were the way on that date; the one issued later not yet
+            f"On {uk_date(as_at)} apprenticeships in England followed frameworks; the sources "
+            "do not say what took their place later. Ask an employer, "
+            f"{WHERE_TO_ASK} about a customer service apprenticeship.", ())
+    if at_this_level:
         return (
             f"The sources do not name the apprenticeship standard that took the place of the "
             f"Level {level} Customer Service framework in England: ask an employer, "

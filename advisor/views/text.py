@@ -472,7 +472,7 @@ def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
         if today and framework.level in today and framework.level not in levels_said:
             levels_said.add(framework.level)
             said, source = today[framework.level]
-            lines.append(f"Level {framework.level} today: {said}"
+            lines.append(f"Apprenticeships at Level {framework.level}: {said}"
                          + (f" (source: {_sources(catalogue, source)})" if source else ""))
         lines.append(framework_label(catalogue, framework))
         if framework.succeeded_by is not None:
