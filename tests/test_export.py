@@ -136,6 +136,17 @@ def test_action_plan__units_that_may_count_are_not_said_to_count_for_nothing(cat
     assert text.count("but they list only some of its units, so it may count") == 3
 
 
+def test_action_plan__an_option_says_why_it_fits_or_not(catalogue):
+    """The page's reason beside an option is in the printout too: OCN London's Business
+    Administration diploma is in a related field, aim or none."""
+    result = recommend(catalogue, Profile(age=20, employment=Employment.WORKING), as_at=TODAY)
+    html = action_plan_html(catalogue, ActionPlan(as_at=TODAY, recommendation=result))
+    text = " ".join(" ".join(parse(html).text).split())
+    assert ("No aim given. In a related field, business administration, not customer service "
+            "itself") in text
+    assert "Cannot be confirmed from the sources" not in text  # the dates' own words instead
+
+
 def test_action_plan__a_checked_qualification_whose_review_date_has_passed_says_so(catalogue):
     """A centre's record of a units check of 601/4404/X says what the check page says."""
     q = catalogue.find_qualification("601/4404/X")

@@ -397,7 +397,7 @@ def test_options__a_closed_qualification_that_fits_the_aim_says_it_is_closed(cat
     assert fits["10380"] == "yes"
     text = " ".join(action_plan_html(catalogue, ActionPlan(as_at=TODAY,
                                                            recommendation=result)).split())
-    assert "<td>Yes, but closed</td>" in text
+    assert "<td>Yes, but closed. It is a competence (NVQ) qualification.</td>" in text
 
 
 @pytest.mark.parametrize("code", ["03455", "04522"])

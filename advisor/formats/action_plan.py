@@ -395,9 +395,12 @@ def _recommendation(catalogue: Catalogue, result: Recommendation,
         closed = option.eligibility.status.status.closed
         notes = _cited((r for r in option.eligibility.reasons if r.code in _STATUS_NOTES
                         or (not closed and r.code in OPTION_CAUTIONS)), sources)
-        # Closed: its reasons say so with their dates ("Closed to new learners: the last
-        # entry date was ..."), so the summary would only say it twice.
-        summary = "" if closed else option.eligibility.summary
+        # Closed, or not known: its reasons say so in their own words ("Closed to new learners:
+        # the last entry date was ..."), so the summary would only say it twice.
+        summary = ("" if closed or option.eligibility.status.status is Status.UNKNOWN
+                   else option.eligibility.summary)
+        if option.aim_note:  # why it fits or not: a related field, a repeat, its kind
+            fits = f"{fits}. {option.aim_note}"
         options.append(_Option(_named(option.qualification), summary, notes, fits))
     frameworks = [_framework(catalogue, f, result.as_at, sources) for f in result.frameworks]
     return _Recommendation(result.recommended_level, reasons, cautions, options, frameworks)
@@ -467,11 +470,11 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: _Sources,
                 heading: str | None, as_at: dt.date) -> _CarryOver:
     rules, _ = catalogue.effective_rules(result.target)
     barred = [n for n in result.not_transferable if n.source]
-    # Units not part of it; where the sources list only some of its units, whether they are
-    # is not known, and each says so among the cautions instead.
-    absent = (len(result.not_transferable) - len(barred) if result.target_units_known else 0)
+    # Units not part of it; where the sources do not list all its units, each says among the
+    # cautions that this is not known.
     if not result.target_units_known:
         barred = list(result.not_transferable)
+    absent = len(result.not_transferable) - len(barred)
     return _CarryOver(
         heading=heading,
         name=result.target.name,
@@ -578,15 +581,13 @@ def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
             + f"{towards}, and which of the learner's units carry over to it (Plan a route "
             "shows them).", ()))
     elif shown.complete:
-        steps.append(_Cited(f"Claim the certificate for {name} from the awarding body."
-                            if record else f"Ask the centre to claim the certificate for {name}.",
-                            ()))
+        steps.append(_Cited(f"Claim the certificate for {name} from the awarding body." if record
+                            else f"Ask the centre to claim the certificate for {name}.", ()))
     elif progress is not None and progress.when_done is not None and progress.when_done.complete:
         steps.append(_Cited("Finish the units in progress: they complete the qualification.", ()))
     else:
-        steps.append(_Cited("Agree with the learner which of the units still needed to take "
-                            "next." if record else "Agree with the centre which of the units "
-                            "still needed to take next.", ()))
+        steps.append(_Cited(f"Agree with the {'learner' if record else 'centre'} which of the "
+                            "units still needed to take next.", ()))
     timeline = progress.timeline if progress is not None else None
     if (timeline is not None and timeline.in_time is False
             and status.status is not Status.CERTIFICATION_CLOSED):  # said above: too late
