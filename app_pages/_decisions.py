@@ -277,8 +277,11 @@ def quick_entry(catalogue: Catalogue, q: Qualification) -> None:
                   on_change=paste_units, args=(catalogue, q), placeholder="F3, F4, A3, B2, C3, D1")
     unknown = st.session_state.get("check_paste_unknown") or []
     if unknown:
-        st.warning(f"Not units of {q.reference}, so not ticked: "
-                   + escape_markdown(", ".join(unknown)))
+        rules, _ = catalogue.effective_rules(q)
+        listed = rules is None or rules.listed_in_full
+        st.warning((f"Not units of {q.reference}, so not ticked: " if listed else
+                    f"Not among the units the sources list for {q.reference} (they list only "
+                    "some of them), so not ticked: ") + escape_markdown(", ".join(unknown)))
         offer_same_titles(catalogue, q, unknown)
     st.button("Clear all", key="check_clear", on_click=clear_all, args=(catalogue, q))
 

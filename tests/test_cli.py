@@ -368,18 +368,26 @@ def test_frameworks__where_apprenticeships_stand_today_before_a_levels_framework
     says how to name what a learner holds."""
     assert main(["frameworks"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    (today,) = [i for i, line in enumerate(lines) if line.startswith("Level 3 today: ")]
+    (today,) = [i for i, line in enumerate(lines)
+                if line.startswith("Apprenticeships at Level 3: ")]
     assert "do not name the apprenticeship standard that took the place of the Level 3" in (
         lines[today])
     first_level_3 = next(i for i, line in enumerate(lines)
                          if line.startswith("Advanced Apprenticeship"))
     assert today == first_level_3 - 1
-    assert not any(line.startswith("Level 2 today: ") for line in lines)  # ST0072 is named
+    assert not any(line.startswith("Apprenticeships at Level 2: ") for line in lines)  # ST0072
     assert lines[-1].startswith("Name the qualifications a learner holds with --has")
     out = run_json(capsys, "frameworks", "--has", "09628")
     assert [t["level"] for t in out["today"]] == [3]
     assert main(["frameworks", "--has", "09628"]) == 0
     assert "--has" not in capsys.readouterr().out.splitlines()[-1]
+    # Before the 2014 framework was issued, frameworks were the way: nothing had taken their
+    # place yet.
+    assert main(["frameworks", "--as-at", "2012-01-01"]) == 0
+    (then,) = [line for line in capsys.readouterr().out.splitlines()
+               if line.startswith("Apprenticeships at Level 3: ")]
+    assert then.startswith("Apprenticeships at Level 3: On 1 January 2012 apprenticeships in "
+                           "England followed frameworks;")
 
 
 def test_frameworks__components_held_missing_or_to_check_with_statuses(capsys):
@@ -554,3 +562,24 @@ def test_recommend__few_level_3_descriptions_for_someone_not_working_advise_no_u
                    "influence", "--responsibility", "question")
     codes = [c["code"] for c in out["cautions"]]
     assert "some-level-3-statements" not in codes and "work-not-counted" in codes
+
+
+def test_recommend_text__a_passed_review_date_is_said_once(capsys):
+    assert main(["recommend", "--age", "20", "--employment", "not-working",
+                 "--as-at", "2026-11-30"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Its review date (31 August 2019) has passed") == 1
+
+
+def test_units_not_listed_in_a_partly_listed_qualification_may_count(capsys):
+    """10380's unit list is incomplete: a unit held that it does not list is one that may
+    count, in the check as in the carry-over; from 03455, whose units are unknown, nothing is
+    said of units held."""
+    assert main(["check", "10380", "--units", "D/502/9654"]) == 0
+    assert ("Held units not among those the sources list for it (they list only some of its "
+            "units, so these may count): D/502/9654") in capsys.readouterr().out.splitlines()
+    assert main(["carry-over", "--from", "03455", "--to", "10380"]) == 0
+    out = capsys.readouterr().out
+    assert "may still count" not in out
+    assert "Whether any unit of OCR Level 2 NVQ Certificate in Customer Service (03455) " \
+           "transfers is not known" in out

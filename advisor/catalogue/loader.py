@@ -81,7 +81,7 @@ def _catalogue_files(data_dir: Path, collector: checks.Collector
 
 
 OPTIONAL_FILES = {
-    PROGRESSION_FILE: "the progressions the documents state",
+    PROGRESSION_FILE: "progressions the documents state",
     JOB_ROLES_FILE: "job roles",
     FRAMEWORKS_FILE: "apprenticeship frameworks",
     TRANSFER_RULES_FILE: "rules on evidence carried between qualifications",

@@ -242,6 +242,11 @@ class RulesOfCombination(Record):
         """The URNs of every unit the groups list, each once, in the order they list them."""
         return tuple(dict.fromkeys(member.urn for group in self.groups for member in group.units))
 
+    @property
+    def listed_in_full(self) -> bool:
+        """False where a group's list is incomplete: a unit not listed may still be one."""
+        return all(group.units_complete for group in self.groups)
+
 
 # --------------------------------------------------------------------------------------------
 # Qualifications

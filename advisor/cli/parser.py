@@ -283,7 +283,7 @@ def _add_cohort(commands: Commands, shared: _Shared) -> None:
                      help="the learners file: .csv (UTF-8) or .xlsx")
     own.add_argument("-o", "--output", type=Path, metavar="OUT",
                      help="where to write the results: .csv, or .xlsx (with a sheet each for "
-                          "problems and summaries)")
+                          "problems and summaries); not needed with --json, which prints them")
     own.add_argument("--problems", type=Path, metavar="FILE",
                      help="also write every problem found (row, column, message): .csv or .xlsx")
     own.add_argument("--template", type=Path, metavar="FILE",

@@ -152,7 +152,7 @@ def carry_over(
 
     not_transferable: list[NotTransferable] = []
     similar_urns = {s.urn for s in similar}
-    target_listed_in_full = rules is None or all(g.units_complete for g in rules.groups)
+    target_listed_in_full = rules is None or rules.listed_in_full
     for urn in held:
         if urn in target_units:
             continue

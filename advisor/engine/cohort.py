@@ -234,7 +234,10 @@ class _Assessor:
                 problem(column, message + "; left out", Severity.WARNING)
             for urn in urns:
                 if urn not in listed:
-                    problem(column, f"{urn} is not part of {target.reference}; left out",
+                    problem(column, f"{urn} is not part of {target.reference}; left out"
+                            if rules is None or rules.listed_in_full else
+                            f"{urn} is not among the units the sources list for "
+                            f"{target.reference} (they list only some); left out",
                             Severity.WARNING)
                 elif urn not in found:
                     found.append(urn)

@@ -134,7 +134,10 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
         if check.plan.note:
             lines.append(f"  ({check.plan.note})")
     if check.other_units:
-        lines.append("Held units that are not part of it: " + ", ".join(check.other_units))
+        lines.append(("Held units that are not part of it: " if rules is None
+                      or rules.listed_in_full else "Held units not among those the sources "
+                      "list for it (they list only some of its units, so these may count): ")
+                     + ", ".join(check.other_units))
     lines += [f"  ! {c}" for c in check.cautions]
     return "\n".join(lines)
 
@@ -184,7 +187,7 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
     elif rules is None:
         lines.append("Whether any unit transfers is not known: the sources do not list its "
                      "units.")
-    elif not result.target_units_known:
+    elif not result.target_units_known and result.held_units_known:
         lines.append("No unit among those the sources list has the same reference number; "
                      "they list only some of its units, so a unit held may still count.")
     elif result.held_units_known:
@@ -206,9 +209,7 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
     for item in result.similar:
         lines.append(f"  ~ similar, for the centre to judge: {describe_unit(catalogue, item.urn)}"
                      f" is like {describe_unit(catalogue, item.target, rules)}")
-    mark = "x" if result.target_units_known else "?"
-    lines += [f"  {mark if not item.source else 'x'} {item.urn}: {item.reason}"
-              for item in result.not_transferable]
+    lines += [f"  x {item.urn}: {item.reason}" for item in result.not_transferable]
     lines += [f"  note: {note.statement}" for note in result.notes]
     if result.accepted:
         lines.append("Accepted by the centre (recognition of prior learning), counted below:")
@@ -273,7 +274,7 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
             lines.append(line)
             if not option.eligibility.status.status.closed:  # what to know before starting
                 lines += [f"      ! {r.message}" for r in option.eligibility.reasons
-                          if r.code in OPTION_CAUTIONS]
+                          if r.code in OPTION_CAUTIONS and r.message not in line]
     if result.cautions:
         lines.append("Take care:")
         lines += [f"  ! {finding.message}" for finding in result.cautions]
