@@ -302,6 +302,18 @@ def test_explore__a_search_opens_a_qualification_from_its_results():
                                          "Compare qualifications"]
 
 
+def test_check__a_unit_pasted_that_a_partly_listed_qualification_does_not_list_may_be_one():
+    """The sources list only some of 10380's units: a unit it does not list is not said not
+    to be one of its units."""
+    at = open_page("app_pages/check_units.py")
+    at.selectbox(key="check_qualification").set_value("ocr-10380").run()
+    at.text_input(key="check_paste").input("D/502/9654").run()
+    assert not at.exception
+    assert ("Not among the units the sources list for 10380 (they list only some of them), so "
+            "not ticked: D/502/9654") in texts(at.warning)
+    assert not any(w.startswith("Not units of 10380") for w in texts(at.warning))
+
+
 def test_check__units_typed_or_pasted_are_ticked_and_the_headline_names_what_is_missing():
     at = open_page("app_pages/check_units.py")
     at.selectbox(key="check_qualification").set_value("ocr-03456").run()
