@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 import jinja2
 
 from advisor.catalogue import Catalogue, Qualification
-from advisor.catalogue.models import Citation
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck
@@ -41,6 +40,20 @@ from advisor.engine.recommend_types import Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
+from advisor.formats.printout_parts import (
+    CarryOverPart,
+    CheckPart,
+    Cited,
+    ComponentPart,
+    FrameworkPart,
+    OptionPart,
+    PlanPart,
+    RecommendationPart,
+    RouteFrameworksPart,
+    RoutePart,
+    Sources,
+    StepPart,
+)
 from advisor.views.labels import (
     BAR_BESIDE_ACCEPTED,
     BEYOND_COMPLETING,
@@ -52,7 +65,6 @@ from advisor.views.labels import (
     STATUS_WORDS,
     carried_credits,
     check_headline,
-    citation,
     component_held,
     component_kind,
     fits_aim_words,
@@ -108,152 +120,9 @@ class ActionPlan:
         return self.progress.today if self.progress is not None else self.check
 
 
-# --- What the template is given: plain text and numbers -------------------------------------
-
-
-@dataclass(frozen=True)
-class _Cited:
-    text: str
-    marks: tuple[int, ...]  # the numbers of its sources in the list at the end
-
-
-@dataclass(frozen=True)
-class _Option:
-    name: str
-    status: str
-    notes: list[_Cited]  # the reasons worth repeating under the status
-    fits: str
-
-
-@dataclass(frozen=True)
-class _Component:  # one component of an apprenticeship framework, as the printout lists it
-    kind: str
-    held: str
-    needs: str
-    on_date: list[_Cited]
-
-
-@dataclass(frozen=True)
-class _Framework:
-    name: str
-    components: list[_Component]
-    cautions: list[str]
-    today: _Cited | None  # what took its place, where the sources say
-
-
-@dataclass(frozen=True)
-class _RouteFrameworks:
-    frameworks: list[_Framework]
-    today: _Cited | None  # where apprenticeships at the route's level stand today
-
-
-@dataclass(frozen=True)
-class _Recommendation:
-    level: int | None
-    reasons: list[_Cited]
-    cautions: list[_Cited]
-    options: list[_Option]
-    frameworks: list[_Framework]
-
-
-@dataclass(frozen=True)
-class _Plan:  # the further units a combination check suggests
-    credits: int
-    glh: int | None
-    units: list[str]
-
-
-@dataclass(frozen=True)
-class _Check:
-    heading: str | None
-    name: str
-    known: bool
-    complete: bool
-    credits_counted: int
-    credits_required: int | None
-    plan: _Plan | None
-    accepted: list[str] = field(default_factory=list)  # each with the centre's note
-    in_progress: list[str] = field(default_factory=list)
-    marks: tuple[int, ...] = ()  # the rules of combination's sources
-    certificates_ended: bool = False  # certification has closed: no plan can complete it
-    no_plan: str | None = None  # why there is no plan (see CombinationCheck.no_plan_reason)
-    cautions: list[str] = field(default_factory=list)  # what the check's answer rests on
-    unmet: list[str] = field(default_factory=list)  # the rules not met, in words
-    rules: list[tuple[str, bool]] = field(default_factory=list)  # every rule, and whether met
-
-
-@dataclass(frozen=True)
-class _CarryOver:
-    heading: str | None
-    name: str
-    transfers: list[str]
-    credits_transferred: str  # in words, with how many count where a group's maximum stops some
-    held_units_known: bool  # False: whether any transfers is not known (a note says why)
-    target_units_known: bool  # False: the sources list only some of the target's units
-    similar: list[tuple[str, str]]  # (a unit held, the unit of the target it is like)
-    barred: list[_Cited]
-    notes: list[_Cited]
-    absent: str | None  # the sentence on held units that are not part of the target
-    remaining: _Check
-
-
-@dataclass(frozen=True)
-class _Step:
-    name: str
-    statement: str  # why the route takes it (labels.step_explained)
-    marks: tuple[int, ...]
-    status: _Cited  # the qualification's status on the date, and what replaced it if closed
-    age: list[_Cited]  # whether its age groups take the learner, where the age was given
-    carry_over: _CarryOver
-
-
-@dataclass(frozen=True)
-class _Route:
-    path: list[str]
-    steps: list[_Step]
-
-
-@dataclass(frozen=True)
-class _Source:
-    label: str  # the readable citation: document title, date, section
-    document: str | None  # the publisher, when the catalogue lists the document
-    url: str | None = None  # the web page a secondary source's fact came from
-
-
-class _Sources:
-    """Numbers citations in order of first use.
-
-    The page is prepared top to bottom, so the numbers follow the order the marks appear in.
-    """
-
-    def __init__(self, catalogue: Catalogue) -> None:
-        self.catalogue = catalogue
-        # One number for each source as the page names it: citations of the same section that
-        # differ only in their notes are one source to a reader.
-        self.numbers: dict[str, int] = {}
-        self.publishers: dict[str, str | None] = {}
-        self.urls: dict[str, list[str]] = {}  # the pages a source's facts came from
-
-    def cite(self, citations: Iterable[Citation]) -> tuple[int, ...]:
-        marks = []
-        for cited in citations:
-            named = citation(self.catalogue, cited)
-            document = self.catalogue.documents.get(cited.doc)
-            self.publishers.setdefault(named, document.publisher if document else None)
-            urls = self.urls.setdefault(named, [])
-            if cited.url and cited.url not in urls:
-                urls.append(cited.url)
-            marks.append(self.numbers.setdefault(named, len(self.numbers) + 1))
-        return tuple(dict.fromkeys(marks))
-
-    def listed(self) -> list[_Source]:
-        return [_Source(named, self.publishers[named], ", ".join(self.urls[named]) or None)
-                for named in self.numbers]
-
-
 def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     """The plan as one HTML document (a string), safe to open and print."""
-    sources = _Sources(catalogue)
+    sources = Sources(catalogue)
     created = plan.created or dt.date.today()
     # Prepared in the order the page shows them, so sources are numbered by first use.
     recommendation = (_recommendation(catalogue, plan.recommendation, sources)
@@ -263,9 +132,9 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     leads_into = plan.route_frameworks
     route_frameworks = None
     if plan.route is not None and leads_into is not None:
-        today = (_Cited(leads_into.today, sources.cite(leads_into.today_source))
+        today = (Cited(leads_into.today, sources.cite(leads_into.today_source))
                  if leads_into.today is not None else None)  # shown before the frameworks
-        route_frameworks = _RouteFrameworks(
+        route_frameworks = RouteFrameworksPart(
             [_framework(catalogue, f, plan.as_at, sources) for f in leads_into.frameworks],
             today)
     carried = (_carry_over(catalogue, plan.carry_over, sources, heading="What carries over",
@@ -276,12 +145,12 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
              if shown is not None else None)
     status = status_on(catalogue, shown.qualification, plan.as_at) if shown is not None else None
     progress = plan.progress
-    bars = [_Cited(b.statement, sources.cite(b.source)) for b in progress.bars] \
+    bars = [Cited(b.statement, sources.cite(b.source)) for b in progress.bars] \
         if progress is not None else []
     when_done = (_check(catalogue, progress.when_done, sources,
                         heading="When the units in progress are achieved", as_at=plan.as_at)
                  if progress is not None and progress.when_done is not None else None)
-    timeline = (_Cited(progress.timeline.reason, sources.cite(progress.timeline.source))
+    timeline = (Cited(progress.timeline.reason, sources.cite(progress.timeline.source))
                 if progress is not None and progress.timeline is not None else None)
     page = functools.partial(
         _ENVIRONMENT.get_template(_TEMPLATE).render,
@@ -373,8 +242,8 @@ def _sentence(clause: str) -> str:
     return clause[:1].upper() + clause[1:] + "."
 
 
-def _cited(findings: Iterable[Finding | Reason], sources: _Sources) -> list[_Cited]:
-    return [_Cited(f.message, sources.cite(f.source)) for f in findings]
+def _cited(findings: Iterable[Finding | Reason], sources: Sources) -> list[Cited]:
+    return [Cited(f.message, sources.cite(f.source)) for f in findings]
 
 
 # The reasons an option's status cell repeats under its summary: why it may not be open to
@@ -385,7 +254,7 @@ _STATUS_NOTES = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED, Re
 
 
 def _recommendation(catalogue: Catalogue, result: Recommendation,
-                    sources: _Sources) -> _Recommendation:
+                    sources: Sources) -> RecommendationPart:
     reasons = _cited(result.reasons, sources)
     cautions = _cited(result.cautions, sources)
     options = []
@@ -401,24 +270,24 @@ def _recommendation(catalogue: Catalogue, result: Recommendation,
                    else option.eligibility.summary)
         if option.aim_note:  # why it fits or not: a related field, a repeat, its kind
             fits = f"{fits}. {option.aim_note}"
-        options.append(_Option(_named(option.qualification), summary, notes, fits))
+        options.append(OptionPart(_named(option.qualification), summary, notes, fits))
     frameworks = [_framework(catalogue, f, result.as_at, sources) for f in result.frameworks]
-    return _Recommendation(result.recommended_level, reasons, cautions, options, frameworks)
+    return RecommendationPart(result.recommended_level, reasons, cautions, options, frameworks)
 
 
 def _framework(catalogue: Catalogue, status: FrameworkStatus, as_at: dt.date,
-               sources: _Sources) -> _Framework:
+               sources: Sources) -> FrameworkPart:
     """A framework's components held or missing, their qualifications' status on the date,
     and the standard that took its place."""
-    components = [_Component(
+    components = [ComponentPart(
         component_kind(c.component.kind), component_held(c), c.message,
-        [_Cited(f"{catalogue.qualifications[q].reference}: "
+        [Cited(f"{catalogue.qualifications[q].reference}: "
                 + status_sentence(catalogue, found, as_at), sources.cite(found.source))
          for q, found in c.statuses]) for c in status.components]
     standard = status.framework.succeeded_by
-    today = (_Cited(standard_taking_its_place(status.framework), sources.cite(standard.source))
+    today = (Cited(standard_taking_its_place(status.framework), sources.cite(standard.source))
              if standard is not None else None)
-    return _Framework(framework_name(catalogue, status.framework), components,
+    return FrameworkPart(framework_name(catalogue, status.framework), components,
                       list(status.cautions), today)
 
 
@@ -430,29 +299,29 @@ def _named(q: Qualification) -> str:
     return f"{q.name} ({marked})" if from_register(q) else q.name
 
 
-def _route(catalogue: Catalogue, route: Route, sources: _Sources,
-           age: int | None) -> _Route:
+def _route(catalogue: Catalogue, route: Route, sources: Sources,
+           age: int | None) -> RoutePart:
     steps = []
     for step in route.steps:
         marks = sources.cite(step.source)
         about_age = (check_eligibility(catalogue, step.to, age=age, as_at=route.as_at).about_age
                      if age is not None else ())
-        steps.append(_Step(_named(step.to), step_explained(step), marks,
+        steps.append(StepPart(_named(step.to), step_explained(step), marks,
                            _status_and_review(catalogue, step.to, step.status, route.as_at,
                                               sources),
                            _cited(about_age, sources),
                            _carry_over(catalogue, step.carry_over, sources, heading=None,
                                        as_at=route.as_at)))
-    return _Route([q.name for q in route.path], steps)
+    return RoutePart([q.name for q in route.path], steps)
 
 
 def _status(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date,
-            sources: _Sources) -> _Cited:
-    return _Cited(status_sentence(catalogue, status, as_at), sources.cite(status.source))
+            sources: Sources) -> Cited:
+    return Cited(status_sentence(catalogue, status, as_at), sources.cite(status.source))
 
 
 def _status_and_review(catalogue: Catalogue, q: Qualification, status: StatusOnDate,
-                       as_at: dt.date, sources: _Sources) -> _Cited:
+                       as_at: dt.date, sources: Sources) -> Cited:
     """A qualification's status (a route step's, a checked one's), and, where it is not known, a
     review date that has passed (a reason to doubt it is still offered), as the pages show
     it."""
@@ -461,13 +330,13 @@ def _status_and_review(catalogue: Catalogue, q: Qualification, status: StatusOnD
         return cited
     passed = [r for r in check_eligibility(catalogue, q, as_at=as_at).reasons
               if r.code is ReasonCode.REVIEW_DATE_PASSED]
-    return _Cited(" ".join([cited.text, *(r.message for r in passed)]),
+    return Cited(" ".join([cited.text, *(r.message for r in passed)]),
                   tuple(dict.fromkeys([*cited.marks, *(m for r in passed
                                                         for m in sources.cite(r.source))])))
 
 
-def _carry_over(catalogue: Catalogue, result: CarryOver, sources: _Sources,
-                heading: str | None, as_at: dt.date) -> _CarryOver:
+def _carry_over(catalogue: Catalogue, result: CarryOver, sources: Sources,
+                heading: str | None, as_at: dt.date) -> CarryOverPart:
     rules, _ = catalogue.effective_rules(result.target)
     barred = [n for n in result.not_transferable if n.source]
     # Units not part of it; where the sources do not list all its units, each says among the
@@ -475,7 +344,7 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: _Sources,
     if not result.target_units_known:
         barred = list(result.not_transferable)
     absent = len(result.not_transferable) - len(barred)
-    return _CarryOver(
+    return CarryOverPart(
         heading=heading,
         name=result.target.name,
         transfers=[describe_unit(catalogue, urn, rules) for urn in result.transfers],
@@ -484,8 +353,8 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: _Sources,
         target_units_known=result.target_units_known,
         similar=[(describe_unit(catalogue, s.urn), describe_unit(catalogue, s.target, rules))
                  for s in result.similar],
-        barred=[_Cited(f"{n.urn}: {n.reason}", sources.cite(n.source)) for n in barred],
-        notes=[_Cited(n.statement, sources.cite(n.source)) for n in result.notes],
+        barred=[Cited(f"{n.urn}: {n.reason}", sources.cite(n.source)) for n in barred],
+        notes=[Cited(n.statement, sources.cite(n.source)) for n in result.notes],
         absent=_absent(absent),
         remaining=_check(catalogue, result.remaining, sources, heading=None, as_at=as_at),
     )
@@ -499,8 +368,8 @@ def _absent(count: int) -> str | None:
     return f"{count} units you hold are not part of it."
 
 
-def _check(catalogue: Catalogue, check: CombinationCheck, sources: _Sources,
-           heading: str | None, as_at: dt.date) -> _Check:
+def _check(catalogue: Catalogue, check: CombinationCheck, sources: Sources,
+           heading: str | None, as_at: dt.date) -> CheckPart:
     """A check as the page shows it; where certification has closed on ``as_at``, with no plan
     (no further units can complete it)."""
     rules, _ = catalogue.effective_rules(check.qualification)
@@ -508,11 +377,11 @@ def _check(catalogue: Catalogue, check: CombinationCheck, sources: _Sources,
         Status.CERTIFICATION_CLOSED
     plan = None
     if check.known and not check.complete and check.plan is not None and not ended:
-        plan = _Plan(check.plan.additional_credits, check.plan.additional_glh,
+        plan = PlanPart(check.plan.additional_credits, check.plan.additional_glh,
                      [describe_unit(catalogue, u.urn, rules) for u in check.plan.units])
     accepted = [describe_unit(catalogue, a.urn, rules)
                 + (f" (evidence: {a.note})" if a.note else "") for a in check.accepted]
-    return _Check(heading, check.qualification.name, check.known, check.complete,
+    return CheckPart(heading, check.qualification.name, check.known, check.complete,
                   check.credits_counted, check.credits_required, plan, accepted,
                   [describe_unit(catalogue, u, rules) for u in check.in_progress],
                   sources.cite(rules.source) if rules is not None else (), ended,
@@ -522,10 +391,10 @@ def _check(catalogue: Catalogue, check: CombinationCheck, sources: _Sources,
 
 
 def _next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | None,
-                sources: _Sources) -> list[_Cited]:
-    steps: list[_Cited] = []
+                sources: Sources) -> list[Cited]:
+    steps: list[Cited] = []
     if plan.recommendation is not None:
-        steps += [_Cited(step.message, sources.cite(step.source))
+        steps += [Cited(step.message, sources.cite(step.source))
                   for step in plan.recommendation.next_steps]
     if plan.route is not None and plan.route.steps:
         first = plan.route.steps[0]
@@ -540,22 +409,22 @@ def _next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | N
         else:
             ask = (f"Ask {WHERE_TO_ASK} whether it, or a qualification that took its place, is "
                    "offered now")
-        steps.append(_Cited(f"{text} {ask}, and which of your units carry over.", ()))
+        steps.append(Cited(f"{text} {ask}, and which of your units carry over.", ()))
     if (plan.carry_over and plan.carry_over.similar) or (
         plan.route and any(s.carry_over.similar for s in plan.route.steps)
     ):
-        steps.append(_Cited("Take your certificates to the centre so they can judge the "
+        steps.append(Cited("Take your certificates to the centre so they can judge the "
                             "similar units.", ()))
     if status is not None:
         steps += _check_steps(catalogue, plan, status, sources)
-    steps.append(_Cited("Keep this record with the learner's file: nothing about the learner "
+    steps.append(Cited("Keep this record with the learner's file: nothing about the learner "
                         "is stored by the advisor." if plan.progress is not None else
                         "Keep this page: nothing about you is stored by the advisor.", ()))
     return steps
 
 
 def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
-                 sources: _Sources) -> list[_Cited]:
+                 sources: Sources) -> list[Cited]:
     """What to do about a units check: finish it, claim it or beat the closing date, with the
     qualification's ``status`` on the date where it is not simply open."""
     progress = plan.progress
@@ -575,23 +444,23 @@ def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
         towards = ("what replaced it, " + "; ".join(replaced) if replaced
                    else f"a qualification that is open on {uk_date(plan.as_at)}")
         why = "" if shown.complete else ", so taking more units cannot complete it"
-        steps.append(_Cited(
+        steps.append(Cited(
             f"Certificates for {name} are no longer issued{why}: "
             + ("talk with the learner about " if record else "ask the centre about ")
             + f"{towards}, and which of the learner's units carry over to it (Plan a route "
             "shows them).", ()))
     elif shown.complete:
-        steps.append(_Cited(f"Claim the certificate for {name} from the awarding body." if record
+        steps.append(Cited(f"Claim the certificate for {name} from the awarding body." if record
                             else f"Ask the centre to claim the certificate for {name}.", ()))
     elif progress is not None and progress.when_done is not None and progress.when_done.complete:
-        steps.append(_Cited("Finish the units in progress: they complete the qualification.", ()))
+        steps.append(Cited("Finish the units in progress: they complete the qualification.", ()))
     else:
-        steps.append(_Cited(f"Agree with the {'learner' if record else 'centre'} which of the "
+        steps.append(Cited(f"Agree with the {'learner' if record else 'centre'} which of the "
                             "units still needed to take next.", ()))
     timeline = progress.timeline if progress is not None else None
     if (timeline is not None and timeline.in_time is False
             and status.status is not Status.CERTIFICATION_CLOSED):  # said above: too late
-        steps.append(_Cited("The plan would not finish in time: "
+        steps.append(Cited("The plan would not finish in time: "
                             + ("agree more hours a week with the learner" if record else
                                "ask the centre about more hours a week")
                             + f", or a qualification that is open on {uk_date(plan.as_at)}.",

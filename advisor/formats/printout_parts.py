@@ -1,0 +1,168 @@
+"""What the printout's template is given: plain text and numbers, each fact with the numbers
+of its sources (:class:`Cited`), and the numbering of those sources (:class:`Sources`).
+:mod:`advisor.formats.action_plan` decides what they say; the template only lays them out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from advisor.catalogue import Catalogue
+from advisor.catalogue.models import Citation
+from advisor.views.labels import citation
+
+__all__ = [
+    "CarryOverPart",
+    "CheckPart",
+    "Cited",
+    "ComponentPart",
+    "FrameworkPart",
+    "OptionPart",
+    "PlanPart",
+    "RecommendationPart",
+    "RouteFrameworksPart",
+    "RoutePart",
+    "SourcePart",
+    "Sources",
+    "StepPart",
+]
+
+
+@dataclass(frozen=True)
+class Cited:
+    text: str
+    marks: tuple[int, ...]  # the numbers of its sources in the list at the end
+
+
+@dataclass(frozen=True)
+class OptionPart:
+    name: str
+    status: str
+    notes: list[Cited]  # the reasons worth repeating under the status
+    fits: str
+
+
+@dataclass(frozen=True)
+class ComponentPart:  # one component of an apprenticeship framework, as the printout lists it
+    kind: str
+    held: str
+    needs: str
+    on_date: list[Cited]
+
+
+@dataclass(frozen=True)
+class FrameworkPart:
+    name: str
+    components: list[ComponentPart]
+    cautions: list[str]
+    today: Cited | None  # what took its place, where the sources say
+
+
+@dataclass(frozen=True)
+class RouteFrameworksPart:
+    frameworks: list[FrameworkPart]
+    today: Cited | None  # where apprenticeships at the route's level stand today
+
+
+@dataclass(frozen=True)
+class RecommendationPart:
+    level: int | None
+    reasons: list[Cited]
+    cautions: list[Cited]
+    options: list[OptionPart]
+    frameworks: list[FrameworkPart]
+
+
+@dataclass(frozen=True)
+class PlanPart:  # the further units a combination check suggests
+    credits: int
+    glh: int | None
+    units: list[str]
+
+
+@dataclass(frozen=True)
+class CheckPart:
+    heading: str | None
+    name: str
+    known: bool
+    complete: bool
+    credits_counted: int
+    credits_required: int | None
+    plan: PlanPart | None
+    accepted: list[str] = field(default_factory=list)  # each with the centre's note
+    in_progress: list[str] = field(default_factory=list)
+    marks: tuple[int, ...] = ()  # the rules of combination's sources
+    certificates_ended: bool = False  # certification has closed: no plan can complete it
+    no_plan: str | None = None  # why there is no plan (see CombinationCheck.no_plan_reason)
+    cautions: list[str] = field(default_factory=list)  # what the check's answer rests on
+    unmet: list[str] = field(default_factory=list)  # the rules not met, in words
+    rules: list[tuple[str, bool]] = field(default_factory=list)  # every rule, and whether met
+
+
+@dataclass(frozen=True)
+class CarryOverPart:
+    heading: str | None
+    name: str
+    transfers: list[str]
+    credits_transferred: str  # in words, with how many count where a group's maximum stops some
+    held_units_known: bool  # False: whether any transfers is not known (a note says why)
+    target_units_known: bool  # False: the sources list only some of the target's units
+    similar: list[tuple[str, str]]  # (a unit held, the unit of the target it is like)
+    barred: list[Cited]
+    notes: list[Cited]
+    absent: str | None  # the sentence on held units that are not part of the target
+    remaining: CheckPart
+
+
+@dataclass(frozen=True)
+class StepPart:
+    name: str
+    statement: str  # why the route takes it (labels.step_explained)
+    marks: tuple[int, ...]
+    status: Cited  # the qualification's status on the date, and what replaced it if closed
+    age: list[Cited]  # whether its age groups take the learner, where the age was given
+    carry_over: CarryOverPart
+
+
+@dataclass(frozen=True)
+class RoutePart:
+    path: list[str]
+    steps: list[StepPart]
+
+
+@dataclass(frozen=True)
+class SourcePart:
+    label: str  # the readable citation: document title, date, section
+    document: str | None  # the publisher, when the catalogue lists the document
+    url: str | None = None  # the web page a secondary source's fact came from
+
+
+class Sources:
+    """Numbers citations in order of first use.
+
+    The page is prepared top to bottom, so the numbers follow the order the marks appear in.
+    """
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        # One number for each source as the page names it: citations of the same section that
+        # differ only in their notes are one source to a reader.
+        self.numbers: dict[str, int] = {}
+        self.publishers: dict[str, str | None] = {}
+        self.urls: dict[str, list[str]] = {}  # the pages a source's facts came from
+
+    def cite(self, citations: Iterable[Citation]) -> tuple[int, ...]:
+        marks = []
+        for cited in citations:
+            named = citation(self.catalogue, cited)
+            document = self.catalogue.documents.get(cited.doc)
+            self.publishers.setdefault(named, document.publisher if document else None)
+            urls = self.urls.setdefault(named, [])
+            if cited.url and cited.url not in urls:
+                urls.append(cited.url)
+            marks.append(self.numbers.setdefault(named, len(self.numbers) + 1))
+        return tuple(dict.fromkeys(marks))
+
+    def listed(self) -> list[SourcePart]:
+        return [SourcePart(named, self.publishers[named], ", ".join(self.urls[named]) or None)
+                for named in self.numbers]
