@@ -288,14 +288,15 @@ def test_recommend__apprenticeship_aim_uses_the_frameworks(catalogue):
 @pytest.mark.parametrize(("profile", "level", "said"), [
     # A school leaver: no framework at Level 1, so the Level 2 standard, and how to get there.
     ({"age": 17, "employment": Employment.NOT_WORKING}, 1,
-     "The apprenticeships in these documents start at Level 2. In England they now follow "
-     "apprenticeship standards: at Level 2, Customer Service Practitioner (ST0072) took the "
+     "The apprenticeships in these documents start at Level 2. In England they later moved to "
+     "apprenticeship standards (the sources do not say when): at Level 2, Customer Service "
+     "Practitioner (ST0072) took the place of the Intermediate Apprenticeship in Customer "
+     "Service (Level 2, framework FR03058)."),
+    ({"age": 30, "employment": Employment.WORKING}, 2,
+     "Apprenticeships in England later moved from frameworks to apprenticeship standards (the "
+     "sources do not say when): at Level 2, Customer Service Practitioner (ST0072) took the "
      "place of the Intermediate Apprenticeship in Customer Service (Level 2, framework "
      "FR03058)."),
-    ({"age": 30, "employment": Employment.WORKING}, 2,
-     "Apprenticeships in England now follow apprenticeship standards, not frameworks: at Level "
-     "2, Customer Service Practitioner (ST0072) took the place of the Intermediate "
-     "Apprenticeship in Customer Service (Level 2, framework FR03058)."),
     # No standard named at Level 3: said, not guessed.
     ({"age": 30, "employment": Employment.WORKING, "role": "Customer Service Team Leader"}, 3,
      "The sources do not name the apprenticeship standard that took the place of the Level 3 "
@@ -630,7 +631,12 @@ def test_next_steps__before_the_framework_was_issued_apprenticeships_followed_fr
     assert "now follow" not in first
     today = recommend(catalogue, Profile(age=19, employment=Employment.WORKING,
                                          aim=Aim.APPRENTICESHIP), as_at=TODAY)
-    assert today.next_steps[0].message.startswith("Apprenticeships in England now follow")
+    assert today.next_steps[0].message.startswith("Apprenticeships in England later moved")
+    # In 2015 FR03058 was in use (a framework issued in 2014): nothing says the standard had
+    # taken its place by then, so nothing is said to be "now".
+    in_2015 = recommend(catalogue, Profile(age=19, employment=Employment.WORKING,
+                                           aim=Aim.APPRENTICESHIP), as_at=dt.date(2015, 6, 1))
+    assert "now" not in in_2015.next_steps[0].message.split()
 
 
 def test_options__a_qualification_in_a_related_field_is_said_to_be_one_and_comes_last(catalogue):

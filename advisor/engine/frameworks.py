@@ -202,21 +202,23 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
             tuple(dict.fromkeys((*framework.source, *standard.source))))
     if at_level:
         framework, standard = at_level[0]
+        # Not "now": the framework was itself in use for years after it was issued, and the
+        # sources do not say when the standard took its place.
         return (
-            f"Apprenticeships in England now follow apprenticeship standards, not frameworks: "
-            f"at Level {level}, {standard.title} ({standard.reference}) took the place of the "
-            f"{framework_name(catalogue, framework)}. Ask an employer, {WHERE_TO_ASK} about a "
-            f"{standard.title} "
-            "apprenticeship." + standard_note(standard),
+            f"Apprenticeships in England later moved from frameworks to apprenticeship "
+            f"standards (the sources do not say when): at Level {level}, {standard.title} "
+            f"({standard.reference}) took the place of the {framework_name(catalogue, framework)}"
+            f". Ask an employer, {WHERE_TO_ASK} about a {standard.title} apprenticeship."
+            + standard_note(standard),
             standard.source)
     above = [(f, s) for f, s in standards if s.level > level]
     if above:
         framework, standard = above[0]
         return (
             f"The apprenticeships in these documents start at Level {standard.level}. In England "
-            f"they now follow apprenticeship standards: at Level {standard.level}, "
-            f"{standard.title} ({standard.reference}) took the place of the "
-            f"{framework_name(catalogue, framework)}. "
+            "they later moved to apprenticeship standards (the sources do not say when): at "
+            f"Level {standard.level}, {standard.title} ({standard.reference}) took the place of "
+            f"the {framework_name(catalogue, framework)}. "
             f"Ask an employer, {WHERE_TO_ASK} whether you could start one, or what would "
             "prepare you for it.", standard.source)
     at_this_level = [f for f in catalogue.frameworks.values() if f.level == level]
