@@ -223,6 +223,17 @@ def test_results__units_held_that_may_count_in_a_partly_listed_target_say_so(cat
     assert "not part of 10380" not in record["notes"]
 
 
+def test_results__a_target_whose_certificates_ended_names_no_units_to_take(catalogue):
+    """03456's certificates ended in 2019: its unmet rules are named, without the units to
+    take for them, which the notes say cannot complete it."""
+    result = assess(catalogue, "learner_ref,target,units_held\nL1,03456,F3 F4\n")
+    record = cohort_tables.results_frame(result).iloc[0]
+    assert record["complete"] == "no, certificates ended"
+    assert record["rules_not_met"] and "for example" not in record["rules_not_met"]
+    assert "take" not in record["rules_not_met"]
+    assert "Group B, Impression and image: 1 more unit" in record["rules_not_met"]
+
+
 def test_results__missing_age_makes_age_checks_unknown(catalogue):
     result = assess(catalogue, learner_file("A,,working,,,,,,601/4404/X",
                                             "B,,working,,,,,,09628", "C,30,working,,,,,,09628"))

@@ -26,7 +26,13 @@ from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck
 from advisor.engine.eligibility import Eligibility, Status
 from advisor.engine.wording import uk_date
-from advisor.views.labels import BEYOND_COMPLETING, entry_status, replaced_in_brief, yes_no
+from advisor.views.labels import (
+    BEYOND_COMPLETING,
+    entry_status,
+    replaced_in_brief,
+    still_needed,
+    yes_no,
+)
 
 UNKNOWN = "unknown"  # a yes/no column's word where the answer is not known
 
@@ -191,7 +197,9 @@ def _beyond_completing(record: dict[str, Any], learner: LearnerResult,
         return "rules met, certificates ended" if complete else "no, certificates ended"
 
     met = check.complete
-    record.update(complete=ended(met), plan_units="", plan_credits=None, plan_glh=None)
+    # What the rules lack, without their "take ... for example" units: none can complete it.
+    record.update(complete=ended(met), plan_units="", plan_credits=None, plan_glh=None,
+                  rules_not_met=REASON_SEPARATOR.join(still_needed(r) for r in check.unmet))
     done = learner.progress.when_done if learner.progress is not None else None
     if done is not None and done.known:
         record["complete_when_in_progress_done"] = ended(done.complete)

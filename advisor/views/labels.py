@@ -86,6 +86,7 @@ __all__ = [
     "status_in_brief",
     "status_sentence",
     "step_explained",
+    "still_needed",
     "unit_label",
     "yes_no",
 ]
@@ -494,7 +495,7 @@ def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) 
         return (f"Not complete ({counted}), and it can no longer be completed. "
                 f"{status.reason}")
     unmet = [r for r in check.unmet if r.kind is not RuleKind.TOTAL] or list(check.unmet)
-    needed = ("; ".join(_still_needed(r) for r in unmet[:3])
+    needed = ("; ".join(still_needed(r) for r in unmet[:3])
               + (f"; and {count(len(unmet) - 3, 'more rule')}" if len(unmet) > 3 else ""))
     in_progress = (f" {count(len(check.in_progress), 'unit')} in progress, not counted yet."
                    if check.in_progress else "")
@@ -504,7 +505,7 @@ def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) 
 _MORE = {RuleKind.MANDATORY: "more mandatory unit", RuleKind.MIN_UNITS: "more unit"}
 
 
-def _still_needed(rule: RuleResult) -> str:
+def still_needed(rule: RuleResult) -> str:
     """An unmet rule as what is still needed, in a few words: ``Optional Group C: 8 more
     credits``, the total as ``15 more credits`` (the headline's count says of what); the rule's
     full message (its examples, the units accepted or in progress) is in the rules table."""
