@@ -14,13 +14,16 @@ import streamlit as st
 
 from advisor import (
     ENTRY,
+    WHERE_TO_ASK,
     Catalogue,
     Category,
     CheckQuery,
     Qualification,
     Register,
     RouteQuery,
+    Status,
     Structure,
+    UnknownReference,
     check_eligibility,
     encode_check,
     encode_route,
@@ -107,9 +110,19 @@ def profile(ctx: Frame, ids: list[str]) -> None:
         format_func=lambda i: labels.qualification_label(catalogue.qualifications[i]),
     )
     q = catalogue.qualifications[chosen or ids[0]]
+    # The profile open travels in the address, with the date, so that it can be shared.
+    st.query_params.from_dict(with_date(ctx, {"qual": q.reference}))
+    st.session_state[LINKED] = q.reference
     st.subheader(q.title)
-    show_entry_status(catalogue, check_eligibility(catalogue, q, as_at=ctx.as_at,
-                                                   register=ctx.register))
+    eligibility = check_eligibility(catalogue, q, as_at=ctx.as_at, register=ctx.register)
+    show_entry_status(catalogue, eligibility)
+    if q.category is Category.QUALIFICATION and eligibility.status.status is not Status.OPEN:
+        # Not known to be open: never a dead end. Whom to ask, and the journey that suggests
+        # what is open at the right level.
+        st.info(f"To start a qualification like this one now, ask {WHERE_TO_ASK} what they "
+                "offer; *Find a starting level* suggests the level to ask for.")
+        st.page_link("app_pages/starting_level.py", icon=":material/arrow_forward:",
+                     label="Find a starting level", query_params=with_date(ctx, {}))
     journeys_from(ctx, q)
     reference = q.reference.replace("/", "-")
 
@@ -299,10 +312,32 @@ def register_search(ctx: Frame, register: Register) -> None:
     st.caption(f"Source: {register.source_label}, qualification {entry.number}")
 
 
+LINKED = "explore_linked"  # the qualification the address last named, once opened
+
+
+def open_from_link(catalogue: Catalogue) -> None:
+    """A link naming a qualification (``?qual=09628``) opens its profile, once: the search is
+    cleared so that it is among the results. A reference the catalogue does not know is said,
+    and left out."""
+    named = st.query_params.get("qual")
+    if not named or named == st.session_state.get(LINKED):
+        return
+    st.session_state[LINKED] = named
+    try:
+        q = catalogue.find_qualification(named)
+    except UnknownReference:
+        st.warning(f"The link names a qualification, {escape_markdown(named)!r}, that is not in "
+                   "the catalogue, so it was left out.")
+        return
+    st.session_state["explore_search"] = ""
+    st.session_state["explore_qualification"] = q.id
+
+
 def main() -> None:
     ctx = frame()
     st.title("Explore the catalogue")
     show_glossary()
+    open_from_link(ctx.catalogue)
     # The register's tab only when the server has one: without it the page is as it was.
     names = ["Find and read a qualification", "Compare qualifications"]
     find, side_by_side, *registered = st.tabs(

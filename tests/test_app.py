@@ -224,6 +224,31 @@ def test_explore__who_it_suits_starts_with_the_sentence_its_points_finish():
                                          "employment")
 
 
+def test_explore__the_profile_open_is_in_the_address_and_a_link_opens_it():
+    """A profile can be shared: its address names it, with the date, and opens it elsewhere,
+    whatever the search there was; a reference the catalogue does not know is said."""
+    at = open_with_link("app_pages/explore.py", qual="10379", on="2015-06-01")
+    assert at.selectbox(key="explore_qualification").value == "ocr-10379"
+    at.selectbox(key="explore_qualification").set_value("ocr-09628").run()
+    assert dict(at.query_params) == {"qual": "09628", "on": "2015-06-01"}
+    shared = open_with_link("app_pages/explore.py", **dict(at.query_params))
+    assert shared.selectbox(key="explore_qualification").value == "ocr-09628"
+    assert shared.date_input(key="as_at").value == dt.date(2015, 6, 1)
+    bad = open_with_link("app_pages/explore.py", qual="99999")
+    assert ("The link names a qualification, '99999', that is not in the catalogue, so it was "
+            "left out.") in texts(bad.warning)
+
+
+def test_explore__a_profile_not_known_to_be_open_says_what_to_do_instead():
+    """10379's dates are not in the sources: its profile is not a dead end."""
+    at = open_with_link("app_pages/explore.py", qual="10379")
+    assert any(t.startswith("To start a qualification like this one now, ask a local college")
+               for t in texts(at.info))
+    assert any(link.label == "Find a starting level" for link in at.get("page_link"))
+    open_one = open_with_link("app_pages/explore.py", qual="09628", on="2015-06-01")
+    assert not any(t.startswith("To start a qualification like") for t in texts(open_one.info))
+
+
 def test_explore__age_groups_show_each_caution_as_text():
     at = open_page("app_pages/explore.py")
     at.selectbox(key="explore_qualification").set_value("ocnlr-601-4404-x").run()
