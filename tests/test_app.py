@@ -204,6 +204,8 @@ def test_explore__profile_marks_what_is_not_stated():
     at.selectbox(key="explore_qualification").set_value("ocr-09628").run()
     facts = table_with(at, "Fact").set_index("Fact")
     assert facts.loc["Total qualification time (TQT)", "Value"] == "not stated"
+    # The abbreviation a profile shows is in the page's own list of words.
+    assert any("- **TQT**: total qualification time" in t for t in texts(at.markdown))
     assert facts.loc["Regulator number", "Value"] == "600/0840/4"
     assert "D/502/9654" in set(table_with(at, "Requirement")["URN"])
 

@@ -16,6 +16,12 @@ GLOSSARY: dict[str, str] = {
     "Credit": "one credit stands for 10 hours of learning; a qualification needs a number of "
               "credits from its units.",
     "GLH": "guided learning hours: time spent learning with a tutor or assessor.",
+    "TQT": "total qualification time: all the hours a qualification is expected to take, the "
+           "guided learning hours and study on your own together.",
+    "QAN": "qualification accreditation number: the regulator's number for a qualification "
+           "(such as 600/0840/4).",
+    "ULN": "unique learner number: the number a learner in England keeps for life, under which "
+           "their qualifications are recorded.",
     "Unit": "a part of a qualification, with its own credits; a unit can count towards more "
             "than one qualification.",
     "URN": "unit reference number, the national code of a unit (such as D/502/9654): a unit "
