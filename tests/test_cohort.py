@@ -234,6 +234,24 @@ def test_results__a_target_whose_certificates_ended_names_no_units_to_take(catal
     assert "Group B, Impression and image: 1 more unit" in record["rules_not_met"]
 
 
+def test_results__a_learner_already_registered_is_not_told_they_cannot_enrol(catalogue):
+    """In June 2017 09628 was closed to new learners but still issued certificates: a learner
+    registered for it need not enrol, only finish, and is counted apart."""
+    text = ("learner_ref,target,units_held,glh_per_week,registered\n"
+            "R1,09628,D/502/9654,4,yes\nR2,09628,D/502/9654,4,no\n")
+    result = assess_cohort(catalogue, read(text), as_at=dt.date(2017, 6, 1))
+    records = cohort_tables.results_frame(result).set_index("learner_ref")
+    assert records.loc["R1", "eligible"] == "already registered"
+    assert records.loc["R1", "in_time"] == "yes"
+    assert records.loc["R2", "eligible"] == "no"
+    (target,) = cohort_tables.completion_by_target(result).to_dict("records")
+    assert (target["registered"], target["not_eligible"], target["eligible"]) == (1, 1, 0)
+    # Once certificates have ended, being registered no longer helps: counted as the rest.
+    ended = assess_cohort(catalogue, read(text), as_at=TODAY)
+    assert cohort_tables.results_frame(ended).set_index("learner_ref").loc["R1", "eligible"] \
+        == "no"
+
+
 def test_results__missing_age_makes_age_checks_unknown(catalogue):
     result = assess(catalogue, learner_file("A,,working,,,,,,601/4404/X",
                                             "B,,working,,,,,,09628", "C,30,working,,,,,,09628"))

@@ -127,6 +127,7 @@ class LearnerResult:
     # With a unit accepted or in progress, or hours a week: the check against the target with
     # those decisions (its ``today`` is also ``carry_over.remaining``) and the timeline.
     progress: ProgressCheck | None = None
+    registered: bool = False  # already registered for the target: enrolling is not the question
 
 
 @dataclass(frozen=True)
@@ -331,7 +332,7 @@ class _Assessor:
             recommended_level=advice.recommended_level, level_reasons=advice.reasons,
             level_cautions=advice.cautions, target=target, eligibility=eligibility,
             carry_over=carried, held_qualifications=tuple(held), held_units=tuple(urns),
-            progress=progress,
+            progress=progress, registered=learner.registered and target is not None,
         )
 
 

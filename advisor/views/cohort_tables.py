@@ -169,6 +169,8 @@ def results_frame(result: CohortResult) -> pd.DataFrame:
             record["target_title"] = learner.target.title
         if learner.eligibility is not None:
             record.update(formatter.eligibility(learner.eligibility))
+            if _registered_to_finish(learner):  # enrolling is not the question for them
+                record["eligible"] = ALREADY_REGISTERED
         if learner.carry_over is not None:
             record.update(formatter.carry(learner.carry_over))
             if learner.progress is not None:
@@ -206,6 +208,16 @@ def _beyond_completing(record: dict[str, Any], learner: LearnerResult,
     if not met:
         record["notes"] = REASON_SEPARATOR.join(
             n for n in (BEYOND_COMPLETING, record["notes"]) if n)
+
+
+ALREADY_REGISTERED = "already registered"
+"""The "eligible" cell of a learner registered for a target still issuing certificates."""
+
+
+def _registered_to_finish(learner: LearnerResult) -> bool:
+    """Registered for a target whose certificates have not ended: the learner need not enrol
+    (a last entry date passed does not stop them), only finish."""
+    return learner.registered and not _certificates_ended(learner)
 
 
 def _certificates_ended(learner: LearnerResult) -> bool:
@@ -251,7 +263,9 @@ def completion_by_target(result: CohortResult) -> pd.DataFrame:
     Columns: target, target_title, learners, complete, rules_met_certificates_ended (every rule
     met, but the target no longer certificates on the date), not_complete,
     not_complete_certificates_ended (not complete, and beyond completing), rules_not_known,
-    eligible, not_eligible, eligibility_unknown; the most common target first.
+    eligible, not_eligible, eligibility_unknown (to enrol on the date), registered (already
+    registered, and its certificates not ended: enrolling is not their question); the most
+    common target first.
     """
     counts: dict[str, Counter[str]] = {}
     titles: dict[str, str] = {}
@@ -271,10 +285,11 @@ def completion_by_target(result: CohortResult) -> pd.DataFrame:
         else:
             tally["not_complete_certificates_ended" if ended else "not_complete"] += 1
         eligible = learner.eligibility.eligible if learner.eligibility else None
-        tally[{True: "eligible", False: "not_eligible", None: "eligibility_unknown"}[eligible]] += 1
+        tally["registered" if _registered_to_finish(learner) else
+              {True: "eligible", False: "not_eligible", None: "eligibility_unknown"}[eligible]] += 1
     columns = ["learners", "complete", "rules_met_certificates_ended", "not_complete",
                "not_complete_certificates_ended", "rules_not_known", "eligible",
-               "not_eligible", "eligibility_unknown"]
+               "not_eligible", "eligibility_unknown", "registered"]
     ordered = sorted(counts.items(), key=lambda item: (-item[1]["learners"], item[0]))
     rows = [[label, titles[label], *(tally[c] for c in columns)] for label, tally in ordered]
     frame = pd.DataFrame(rows, columns=["target", "target_title", *columns])

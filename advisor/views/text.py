@@ -448,7 +448,8 @@ def cohort_summary_text(result: CohortResult, *, learners_file: Path | str,
         unknown_rules = (f", {target['rules_not_known']} whose units cannot be checked (its "
                          "rules are not known)" if target["rules_not_known"] else "")
         unknown = (f"; whether {target['eligibility_unknown']} can is not known"
-                   if target["eligibility_unknown"] else "")
+                   if target["eligibility_unknown"] else "") + (
+            f"; {target['registered']} already registered" if target["registered"] else "")
         lines.append(f"Target {target['target']}: {learners}, {target['complete']} complete "
                      f"already{ended}{unknown_rules}, {target['eligible']} can enrol on the "
                      f"date{unknown}.")
