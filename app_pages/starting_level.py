@@ -38,7 +38,6 @@ from advisor import (
     recommend,
     route_from_profile,
     tables,
-    today_by_level,
     uk_date,
     without_control_characters,
 )
@@ -250,16 +249,8 @@ def main() -> None:
     if profile.aim is Aim.APPRENTICESHIP and result.recommended_level is not None:
         st.subheader("Apprenticeship frameworks at this level")
         if result.frameworks:
-            # Where apprenticeships stand on the date first, so that the frameworks' missing
-            # parts do not read as a list of what to take now.
-            # (where a framework names the standard that took its place, it says so itself)
-            # (and not twice, where the next steps below begin with the same words)
-            said_below = {step.message for step in result.next_steps}
-            for today, source in today_by_level(catalogue, result.frameworks,
-                                                ctx.as_at).values():
-                if today not in said_below:
-                    st.info(escape_markdown(today))
-                    show_sources(catalogue, source)
+            # Where apprenticeships stand on the date is the first next step, below; a
+            # framework that names the standard taking its place says so above its parts.
             st.caption("The frameworks below are the apprenticeships these documents describe: "
                        "they show which of their parts the learner already holds.")
             show_frameworks(catalogue, result.frameworks, as_at=ctx.as_at, key="sl_fw")
