@@ -152,7 +152,6 @@ def carry_over(
 
     not_transferable: list[NotTransferable] = []
     similar_urns = {s.urn for s in similar}
-    target_listed_in_full = rules is None or rules.listed_in_full
     for urn in held:
         if urn in target_units:
             continue
@@ -173,7 +172,7 @@ def carry_over(
             not_transferable.append(NotTransferable(
                 urn, f"Not known: the sources do not list the units of {target.title}, so "
                      "whether this unit counts cannot be said; ask the centre.", ()))
-        elif not target_listed_in_full:
+        elif not rules.listed_in_full:
             not_transferable.append(NotTransferable(
                 urn, f"Not known: not among the units the sources list for {target.title}, "
                      "but they list only some of its units, so it may count; ask the centre "
@@ -211,7 +210,7 @@ def carry_over(
                           else check_combination(catalogue, target, transfers).credits_counted),
         held_units_known=from_qualification is None or not completed
         or catalogue.effective_rules(from_qualification)[0] is not None,
-        target_units_known=rules is not None and target_listed_in_full,
+        target_units_known=rules is not None and rules.listed_in_full,
     )
 
 
