@@ -95,7 +95,8 @@ def check_dict(catalogue: Catalogue, check: CombinationCheck, *,
             "note": check.plan.note,
         }
     return {
-        "qualification": _with_status(catalogue, check.qualification, as_at),
+        "qualification": qualification_dict(check.qualification)
+        | ({"status": status_dict(catalogue, status)} if status is not None else {}),
         "rules_known": check.known,
         "rules_from": (qualification_dict(check.rules_from) if check.rules_from else None),
         "complete": check.complete,
