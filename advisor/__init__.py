@@ -112,6 +112,7 @@ from advisor.engine.frameworks import (
     check_framework,
     check_frameworks,
     frameworks_route_leads_into,
+    issued_after,
     today_by_level,
 )
 from advisor.engine.job_roles import RoleMatch, match_role
@@ -333,6 +334,7 @@ __all__ = [
     "from_register",
     "highest_completed",
     "import_register",
+    "issued_after",
     "iter_citations",
     "json_shapes",
     "labels",

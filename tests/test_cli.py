@@ -388,6 +388,20 @@ def test_frameworks__where_apprenticeships_stand_today_before_a_levels_framework
                if line.startswith("Apprenticeships at Level 3: ")]
     assert then.startswith("Apprenticeships at Level 3: On 1 January 2012 apprenticeships in "
                            "England followed frameworks;")
+    # The 2014 frameworks did not exist yet: not listed, and the answer says so.
+    assert main(["frameworks", "--as-at", "2012-01-01"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert not any(line.startswith("Intermediate Apprenticeship") for line in lines)
+    (left_out,) = [line for line in lines if line.startswith("Not listed")]
+    assert left_out == (
+        "Not listed, as not yet issued on 1 January 2012: Intermediate Apprenticeship in "
+        "Customer Service (Level 2, framework FR03058), issued on 29 August 2014; Advanced "
+        "Apprenticeship in Customer Service (Level 3, framework FR03058), issued on 29 August "
+        "2014.")
+    out = run_json(capsys, "frameworks", "--as-at", "2012-01-01")
+    assert [f["reference"] for f in out["not_yet_issued"]] == ["FR03058", "FR03058"]
+    assert [f["issued"] for f in out["not_yet_issued"]] == ["2014-08-29", "2014-08-29"]
+    assert run_json(capsys, "frameworks")["not_yet_issued"] == []
 
 
 def test_frameworks__components_held_missing_or_to_check_with_statuses(capsys):

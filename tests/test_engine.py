@@ -442,6 +442,26 @@ def test_frameworks__an_older_or_wholly_closed_framework_is_not_a_to_do_list(cat
                    for c in latest.cautions)
 
 
+def test_frameworks__on_a_date_before_a_framework_was_issued_it_is_left_out(catalogue):
+    """On 1 June 2012 the 2014 frameworks (FR03058, issued 29 August 2014) did not exist: they
+    are not offered, and the 2010 ones are not called older than a framework still to come."""
+    from advisor import check_frameworks, issued_after
+
+    then = dt.date(2012, 6, 1)
+    found = check_frameworks(catalogue, qualifications=["ocr-09628"], as_at=then)
+    assert [f.framework.id for f in found] == ["apprenticeship-customer-service-2010",
+                                               "advanced-apprenticeship-customer-service-2010"]
+    assert not any("later framework" in c for f in found for c in f.cautions)
+    assert [f.id for f in issued_after(catalogue, then)] == [
+        "intermediate-apprenticeship-customer-service-2014",
+        "advanced-apprenticeship-customer-service-2014"]
+    # On the day of issue it is there, and without a date every framework is.
+    issued = dt.date(2014, 8, 29)
+    assert len(check_frameworks(catalogue, as_at=issued)) == 4
+    assert issued_after(catalogue, issued) == ()
+    assert len(check_frameworks(catalogue)) == 4
+
+
 def test_framework__2014_level_2_employment_rights_is_for_the_centre_to_confirm(catalogue):
     """The 2014-15 report says many centres use unit 30 instead of a separate ERR component:
     the Level 2 framework has that component, which holding 10379 alone does not settle."""

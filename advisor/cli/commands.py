@@ -37,6 +37,7 @@ from advisor import (
     find_routes,
     frameworks_route_leads_into,
     highest_completed,
+    issued_after,
     json_shapes,
     level_3_statements,
     load_catalogue,
@@ -256,10 +257,12 @@ def command_frameworks(args: argparse.Namespace) -> int:
     as_at = args.as_at or dt.date.today()
     found = check_frameworks(catalogue, qualifications=held, as_at=as_at)
     today = today_by_level(catalogue, found, as_at)
+    later = issued_after(catalogue, as_at)
     return answer(args, lambda: json_shapes.frameworks_dict(catalogue, found, held=held,
-                                                             as_at=as_at, today=today),
+                                                             as_at=as_at, today=today,
+                                                             not_yet_issued=later),
                    lambda: text.frameworks_text(catalogue, found, as_at=as_at, today=today,
-                                                held=held))
+                                                held=held, not_yet_issued=later))
 
 
 def _file_format(path: Path | None, option: str) -> str | None:

@@ -108,14 +108,17 @@ def check_frameworks(catalogue: Catalogue, *, qualifications: Iterable[str] = ()
                      as_at: dt.date | None = None,
                      on_route: Iterable[str] = ()) -> tuple[FrameworkStatus, ...]:
     """Every apprenticeship framework in the catalogue, by level, checked against the
-    qualifications held (ids); with ``as_at``, with statuses on that date; with ``on_route``,
-    the qualifications a route would add (see :func:`check_framework`). At each level the
-    latest issued comes first (those whose issue date is not known last): the older ones
-    matter to people who started them."""
+    qualifications held (ids); with ``as_at``, with statuses on that date, and without the
+    frameworks not yet issued then (:func:`issued_after`: no one could start them); with
+    ``on_route``, the qualifications a route would add (see :func:`check_framework`). At each
+    level the latest issued comes first (those whose issue date is not known last): the older
+    ones matter to people who started them."""
     held = tuple(qualifications)
     planned = tuple(on_route)
-    ordered = sorted(catalogue.frameworks.values(), key=lambda f: (
-        f.level, f.issued is None, -(f.issued.toordinal() if f.issued else 0), f.id))
+    not_yet = {f.id for f in issued_after(catalogue, as_at)}
+    ordered = sorted((f for f in catalogue.frameworks.values() if f.id not in not_yet),
+                     key=lambda f: (f.level, f.issued is None,
+                                    -(f.issued.toordinal() if f.issued else 0), f.id))
     checked = []
     for framework in ordered:
         status = check_framework(catalogue, framework, qualifications=held, as_at=as_at,
@@ -129,6 +132,16 @@ def check_frameworks(catalogue: Catalogue, *, qualifications: Iterable[str] = ()
                 "it, and shows which of its parts a learner already holds.", *status.cautions))
         checked.append(status)
     return tuple(checked)
+
+
+def issued_after(catalogue: Catalogue, as_at: dt.date | None) -> tuple[Framework, ...]:
+    """The frameworks issued after ``as_at`` (none without a date), by level: on that date
+    they did not exist yet, so answers for that date leave them out and say so."""
+    if as_at is None:
+        return ()
+    return tuple(sorted((f for f in catalogue.frameworks.values()
+                         if f.issued is not None and f.issued > as_at),
+                        key=lambda f: (f.level, f.id)))
 
 
 def _name(catalogue: Catalogue, qualification_id: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from advisor.catalogue import Catalogue, Citation, Problem
+from advisor.catalogue import Catalogue, Citation, Framework, Problem
 from advisor.catalogue.models import Qualification, RulesOfCombination
 from advisor.engine.carryover import CarryOver, EvidenceBar
 from advisor.engine.cohort import CohortResult, RowProblem
@@ -447,16 +447,21 @@ def framework_dict(catalogue: Catalogue, f: FrameworkStatus) -> dict[str, Any]:
 def frameworks_dict(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus], *,
                     held: Sequence[str], as_at: dt.date,
                     today: Mapping[int, tuple[str, tuple[Citation, ...]]] | None = None,
-                    ) -> dict[str, Any]:
+                    not_yet_issued: Sequence[Framework] = ()) -> dict[str, Any]:
     """Each framework (:func:`framework_dict`), with the date and the qualifications held;
     ``today``: for each level where no framework names what took its place, where
-    apprenticeships at that level stand on the date."""
+    apprenticeships at that level stand on the date; ``not_yet_issued``: the frameworks left
+    out because they were issued after the date."""
     return {
         "as_at": as_at.isoformat(),
         "has": list(held),
         "today": [{"level": level, "message": said, "source": [c.label() for c in source]}
                   for level, (said, source) in (today or {}).items()],
         "frameworks": [framework_dict(catalogue, f) for f in frameworks],
+        "not_yet_issued": [{"id": f.id, "title": f.title, "level": f.level,
+                            "reference": f.reference,
+                            "issued": f.issued.isoformat() if f.issued else None}
+                           for f in not_yet_issued],
     }
 
 

@@ -11,7 +11,15 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from advisor.catalogue import Catalogue, Category, Citation, Problem, Qualification, Statement
+from advisor.catalogue import (
+    Catalogue,
+    Category,
+    Citation,
+    Framework,
+    Problem,
+    Qualification,
+    Statement,
+)
 from advisor.engine.carryover import CarryOver
 from advisor.engine.cohort import CohortResult
 from advisor.engine.combination import CombinationCheck, describe_unit
@@ -459,11 +467,13 @@ def cohort_summary_text(result: CohortResult, *, learners_file: Path | str,
 def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus], *,
                     as_at: dt.date,
                     today: Mapping[int, tuple[str, tuple[Citation, ...]]] | None = None,
-                    held: Sequence[str] | None = None) -> str:
+                    held: Sequence[str] | None = None,
+                    not_yet_issued: Sequence[Framework] = ()) -> str:
     """Each apprenticeship framework: every component held, missing, or to check with the
     centre, with its qualifications' status on the date. Before a level's frameworks, where
-    apprenticeships at that level stand ``today`` (see ``today_by_level``); with ``held``
-    empty, how to say what a learner holds."""
+    apprenticeships at that level stand ``today`` (see ``today_by_level``); after them, the
+    frameworks left out as ``not_yet_issued`` on the date; with ``held`` empty, how to say
+    what a learner holds."""
     if not frameworks:
         return ("This catalogue has no apprenticeship frameworks (its folder has no "
                 "frameworks.yaml): ask a training provider which apprenticeships they offer.")
@@ -486,6 +496,10 @@ def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
                       + status_sentence(catalogue, on_date, as_at)
                       for q, on_date in component.statuses]
         lines += [f"  ! {caution}" for caution in status.cautions]
+    if not_yet_issued:
+        lines.append(f"Not listed, as not yet issued on {uk_date(as_at)}: " + "; ".join(
+            f"{framework_label(catalogue, f)}, issued on {uk_date(f.issued)}"
+            for f in not_yet_issued if f.issued is not None) + ".")
     if held is not None and not held and frameworks:
         lines.append("Name the qualifications a learner holds with --has (for example --has "
                      "09628) to see which parts of each framework they already have.")
