@@ -209,10 +209,13 @@ TITLE_WIDTH = 210  # pixels: about 30 characters of a unit's title, beside its f
 
 def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
                wrap: bool = False) -> None:
-    """A table with a CSV download of exactly what is shown. ``wrap``: a static table whose
-    long text wraps (for a few rows of sentences), else a scrollable, sortable grid."""
+    """A table with a CSV download of what is shown. ``wrap``: a static table whose long text
+    wraps (for a few rows of sentences), else a scrollable, sortable grid. A Source column
+    shows numbers, each citation listed once below the table (:func:`sources_numbered`); the
+    CSV keeps the citation on every row."""
+    shown, sources = sources_numbered(table)
     if wrap:
-        st.table(table, hide_index=True, alt=name)
+        st.table(shown, hide_index=True, alt=name)
     else:
         # A column with a gap shows "not stated" there: give it room, or a narrow number
         # column cuts the words off ("t stated").
@@ -224,11 +227,27 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
                              95 if table[column].isna().any() else None),
                       pinned=n == 0 or None)
                   for n, column in enumerate(table.columns)}
-        st.dataframe(table, hide_index=True, placeholder=labels.NOT_STATED, alt=name,
+        st.dataframe(shown, hide_index=True, placeholder=labels.NOT_STATED, alt=name,
                      column_config=config)
+    if sources:
+        st.caption("Sources:\n" + "\n".join(f"{number}. {escape_markdown(text)}"
+                                             for number, text in enumerate(sources, 1)))
     st.download_button(f"Download {name[:1].lower()}{name[1:]} (CSV)",  # keeps "FR03058"
                        partial(to_csv_bytes, table, missing=labels.NOT_STATED),
                        file_name=file_name, mime="text/csv", key=key, on_click="ignore")
+
+
+def sources_numbered(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """``table`` with each citation in its Source column replaced by a number, in order of
+    first use, and the citations so numbered: a long citation repeated on every row would
+    bury the facts, on a phone most of all. A row without one keeps its words ("not
+    stated"); a table without a Source column is returned as it is."""
+    if "Source" not in table.columns:
+        return table, []
+    cited = [text for text in dict.fromkeys(table["Source"])
+             if isinstance(text, str) and text and text != labels.NOT_STATED]
+    numbers = {text: str(number) for number, text in enumerate(cited, 1)}
+    return table.assign(Source=table["Source"].map(lambda t: numbers.get(t, t))), cited
 
 
 def show_sources(catalogue: Catalogue, sources: Iterable[Citation]) -> None:

@@ -203,6 +203,8 @@ def structure(catalogue: Catalogue, q: Qualification, reference: str) -> None:
             _, which = tables.follows(catalogue, q) or (based_on, "which it follows")
             st.info(f"Its own unit list is not in the sources. These are the groups and units of "
                     f"{labels.qualification_label(based_on)}, {which}.")
+        st.markdown("\n".join(f"- {labels.group_name(group)}: "
+                               f"{labels.group_requirement(group)}" for group in rules.groups))
         show_table(tables.structure_table(catalogue, q), name="Groups and units",
                    key="explore_structure_csv", file_name=f"structure-{reference}.csv")
         show_sources(catalogue, rules.source)

@@ -14,6 +14,7 @@ from tests.support.app import (
     BEFORE_CLOSING,
     PAGES,
     ROOT,
+    all_text,
     check_units,
     open_page,
     open_with_link,
@@ -208,6 +209,31 @@ def test_explore__profile_marks_what_is_not_stated():
     assert any("- **TQT**: total qualification time" in t for t in texts(at.markdown))
     assert facts.loc["Regulator number", "Value"] == "600/0840/4"
     assert "D/502/9654" in set(table_with(at, "Requirement")["URN"])
+
+
+def test_explore__a_table_cites_each_source_once_below_it():
+    """The profile's Source column gives numbers, and each citation is written out once in a
+    numbered list below the table, not on every row (it buried the facts on a phone)."""
+    at = open_page("app_pages/explore.py")
+    at.selectbox(key="explore_qualification").set_value("ocr-09628").run()
+    facts = table_with(at, "Fact").set_index("Fact")
+    assert facts.loc["Awarding body", "Source"] == "1"
+    assert facts.loc["Total qualification time (TQT)", "Source"] == "not stated"
+    shown = all_text(at)
+    lines = shown[shown.index("Sources:\n1. "):].splitlines()
+    lines = lines[:next(n for n, line in enumerate(lines[1:], 1) if not line[:1].isdigit())]
+    assert lines[1].startswith("1. OCR centre handbook: Level 2 and Level 3 Certificates in "
+                               "Principles of Customer Service (09628, 09629), § 2.1")
+    assert len(lines) - 1 == len(set(facts["Source"]) - {"not stated"})
+
+
+def test_explore__units_first_then_their_group_with_each_requirement_said_once():
+    at = open_page("app_pages/explore.py")
+    at.selectbox(key="explore_qualification").set_value("ocr-03456").run()
+    units = table_with(at, "Requirement")
+    assert list(units.columns[:3]) == ["Number", "Title", "Credits"]
+    assert any("- Group A, Mandatory units: every unit is mandatory; 12 credits" in t
+               for t in texts(at.markdown))
 
 
 def test_explore__who_it_suits_starts_with_the_sentence_its_points_finish():

@@ -320,8 +320,10 @@ def facts_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
 
 
 def structure_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
-    """Every group and unit of the rules a qualification is checked against."""
-    columns = ["Group", "Requirement", "Number", "URN", "Title", "Credits", "GLH", "Level"]
+    """Every group and unit of the rules a qualification is checked against: what each unit
+    is first (number, title, credits, hours, level), its group and that group's requirement
+    last, as those repeat row after row."""
+    columns = ["Number", "Title", "Credits", "GLH", "Level", "URN", "Group", "Requirement"]
     rules, _ = catalogue.effective_rules(q)
     rows = []
     for group in rules.groups if rules else ():
