@@ -376,6 +376,21 @@ def test_progress_chart__no_rules_known(catalogue):
     assert charts.describe_progress(progress) == "No credit rules are known for this qualification."
 
 
+def test_units_needed_chart__labels_keep_whole_words_in_short_lines():
+    """Each bar's label: the URN on its own line, then the title in lines short enough for a
+    phone, words whole, a title too long for two lines ending "…" (not "customer s")."""
+    units = pd.DataFrame({
+        "urn": ["D/502/9654", "T/601/1526"],
+        "title": ["Understand the use of communication in customer service", "Develop <b>x"],
+        "credits": [4, 5], "level": [2, 3], "learners": [3, 2], "targets": ["09628", "03456"]})
+    figure = charts.units_needed_chart(units)
+    long_label, short_label = figure.data[0].y
+    assert long_label.split("<br>") == ["D/502/9654", "Understand the use of",
+                                        "communication in customer …"]
+    assert short_label == "T/601/1526<br>Develop &lt;b&gt;x"  # text, never markup
+    assert figure.layout.yaxis.type == "category"
+
+
 def test_cohort_completion_chart__codes_are_categories_and_counts_whole_numbers():
     completion = pd.DataFrame({"target": ["03456", "10380", "601/4404/X"],
                                "complete": [1, 0, 2], "rules_met_certificates_ended": [0, 0, 0],

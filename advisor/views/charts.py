@@ -283,13 +283,13 @@ def _count_axis(largest: int) -> dict[str, object]:
 
 
 def _bar(x: list, y: list, *, title: str, x_title: str, y_title: str,
-         horizontal: bool = False) -> go.Figure:
+         horizontal: bool = False, row_height: int = 26) -> go.Figure:
     trace = {"type": "bar", "marker": {"color": ROUTE_COLOUR}, "text": [str(v) for v in
              (x if horizontal else y)], "textposition": "auto"}
     trace |= {"x": x, "y": y, "orientation": "h"} if horizontal else {"x": x, "y": y}
     return go.Figure(data=[trace], layout={
         "title": {"text": _text(title)},
-        "height": 160 + (26 * len(y) if horizontal else 240),
+        "height": 160 + (row_height * len(y) if horizontal else 240),
         "margin": {"l": 10, "r": 10, "t": 60, "b": 40},
         # The category axis holds names (levels, unit numbers): never read as numbers. The
         # value axis counts learners: whole numbers only.
@@ -367,9 +367,20 @@ def describe_cohort_completion(completion: pd.DataFrame) -> str:
 
 def units_needed_chart(units: pd.DataFrame) -> go.Figure:
     """The units most often in learners' completion plans (:func:`units_most_needed`)."""
-    labels = [_text(f"{row.urn} {row.title}"[:60]) for row in units.itertuples(index=False)]
+    labels = [_unit_label(row.urn, row.title) for row in units.itertuples(index=False)]
     return _bar(list(units["learners"]), labels, title="Units most often still needed",
-                x_title="Learners whose plan includes it", y_title="", horizontal=True)
+                x_title="Learners needing it", y_title="", horizontal=True,
+                row_height=56)
+
+
+def _unit_label(urn: str, title: str, *, width: int = 30, lines: int = 2) -> str:
+    """A unit's URN on a line of its own, then its title in short lines (at most ``lines``,
+    the last ending "…" where the title goes on): a label cut at a fixed length broke words
+    ("customer s") and, on a phone, left the bars no room."""
+    wrapped = _wrapped(title, width).split("<br>")
+    if len(wrapped) > lines:
+        wrapped = [*wrapped[:lines - 1], wrapped[lines - 1] + " …"]
+    return "<br>".join([_text(urn), *wrapped])
 
 
 def describe_units_needed(units: pd.DataFrame) -> str:
