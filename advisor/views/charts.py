@@ -367,7 +367,8 @@ def describe_cohort_completion(completion: pd.DataFrame) -> str:
 
 def units_needed_chart(units: pd.DataFrame) -> go.Figure:
     """The units most often in learners' completion plans (:func:`units_most_needed`)."""
-    labels = [_unit_label(row.urn, row.title) for row in units.itertuples(index=False)]
+    labels = [_unit_label(str(urn), str(title))
+              for urn, title in zip(units["urn"], units["title"], strict=True)]
     return _bar(list(units["learners"]), labels, title="Units most often still needed",
                 x_title="Learners needing it", y_title="", horizontal=True,
                 row_height=56)
