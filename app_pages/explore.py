@@ -2,7 +2,8 @@
 with a register loaded, a search of Ofqual's register with an entry's profile.
 
 Widgets: ``explore_search`` (text), ``explore_qualification`` (selectbox of qualification ids
-for the profile), ``compare`` (multiselect of two or three qualification ids); with a register
+for the profile), ``compare`` (multiselect of two or three qualification ids); the address
+carries the profile open and the comparison (``?qual=09628&compare=09628,09629``); with a register
 loaded (and only then), its tab: ``register_search`` (text), ``register_level`` (entry, 1-8),
 ``register_org`` (an awarding organisation), ``register_open`` (only those open on the as-at
 date) and ``register_entry`` (the number of the entry to profile).
@@ -89,8 +90,8 @@ def search(ctx: Frame) -> list[str]:
     return [i for i in ranked_ids(ctx.catalogue) if i in found] or ranked_ids(ctx.catalogue)
 
 
-def profile(ctx: Frame, ids: list[str]) -> None:
-    """One of ``ids`` (the search's results) in full."""
+def profile(ctx: Frame, ids: list[str]) -> Qualification:
+    """One of ``ids`` (the search's results) in full; the qualification shown."""
     catalogue = ctx.catalogue
     known = [i for i, qid in enumerate(ids)
              if catalogue.qualifications[qid].structure is Structure.COMPLETE]
@@ -110,8 +111,6 @@ def profile(ctx: Frame, ids: list[str]) -> None:
         format_func=lambda i: labels.qualification_label(catalogue.qualifications[i]),
     )
     q = catalogue.qualifications[chosen or ids[0]]
-    # The profile open travels in the address, with the date, so that it can be shared.
-    st.query_params.from_dict(with_date(ctx, {"qual": q.reference}))
     st.session_state[LINKED] = q.reference
     st.subheader(q.title)
     eligibility = check_eligibility(catalogue, q, as_at=ctx.as_at, register=ctx.register)
@@ -172,6 +171,7 @@ def profile(ctx: Frame, ids: list[str]) -> None:
         show_sources(catalogue, replacement.source)
     for index, note in enumerate(q.notes):
         show_statement(catalogue, "Notes" if index == 0 else "More notes", note)
+    return q
 
 
 def journeys_from(ctx: Frame, q: Qualification) -> None:
@@ -220,7 +220,8 @@ def structure(catalogue: Catalogue, q: Qualification, reference: str) -> None:
             show_sources(catalogue, named.source)
 
 
-def compare(ctx: Frame) -> None:
+def compare(ctx: Frame) -> list[Qualification]:
+    """Two or three qualifications side by side, and the units they share; those chosen."""
     catalogue = ctx.catalogue
     ids = ranked_ids(catalogue)
     chosen = st.multiselect(
@@ -231,8 +232,14 @@ def compare(ctx: Frame) -> None:
     if len(chosen) < 2:
         st.write("Choose two or three qualifications to see their facts side by side and the "
                  "units they share.")
-        return
+        return [catalogue.qualifications[i] for i in chosen]
     picked = [catalogue.qualifications[i] for i in chosen]
+    _compared(ctx, picked)
+    return picked
+
+
+def _compared(ctx: Frame, picked: list[Qualification]) -> None:
+    catalogue = ctx.catalogue
     compared = tables.comparison_table(catalogue, picked, as_at=ctx.as_at, register=ctx.register)
     show_table(compared, name="Comparison", key="compare_csv", file_name="comparison.csv",
                wrap=True)
@@ -317,22 +324,42 @@ def register_search(ctx: Frame, register: Register) -> None:
 LINKED = "explore_linked"  # the qualification the address last named, once opened
 
 
+COMPARE_LINKED = "explore_compare_linked"  # the comparison the address last named
+COMPARE_TAB = "Compare qualifications"
+OPEN_ON_COMPARE = "explore_open_on_compare"  # True once a link named a comparison
+
+
 def open_from_link(catalogue: Catalogue) -> None:
     """A link naming a qualification (``?qual=09628``) opens its profile, once: the search is
-    cleared so that it is among the results. A reference the catalogue does not know is said,
-    and left out."""
+    cleared so that it is among the results; one naming a comparison
+    (``?compare=09628,09629``) chooses its qualifications, once, and the page opens on its
+    tab. A reference the catalogue does not know is said, and left out."""
     named = st.query_params.get("qual")
-    if not named or named == st.session_state.get(LINKED):
-        return
-    st.session_state[LINKED] = named
-    try:
-        q = catalogue.find_qualification(named)
-    except UnknownReference:
-        st.warning(f"The link names a qualification, {escape_markdown(named)!r}, that is not in "
-                   "the catalogue, so it was left out.")
-        return
-    st.session_state["explore_search"] = ""
-    st.session_state["explore_qualification"] = q.id
+    if named and named != st.session_state.get(LINKED):
+        st.session_state[LINKED] = named
+        try:
+            q = catalogue.find_qualification(named)
+        except UnknownReference:
+            not_known(named)
+        else:
+            st.session_state["explore_search"] = ""
+            st.session_state["explore_qualification"] = q.id
+    compared = st.query_params.get("compare")
+    if compared and compared != st.session_state.get(COMPARE_LINKED):
+        st.session_state[COMPARE_LINKED] = compared
+        chosen: list[str] = []
+        for reference in filter(None, (part.strip() for part in compared.split(","))):
+            try:
+                chosen.append(catalogue.find_qualification(reference).id)
+            except UnknownReference:
+                not_known(reference)
+        st.session_state["compare"] = list(dict.fromkeys(chosen))[:3]
+        st.session_state[OPEN_ON_COMPARE] = True  # for the rest of the session
+
+
+def not_known(reference: str) -> None:
+    st.warning(f"The link names a qualification, {escape_markdown(reference)!r}, that is not "
+               "in the catalogue, so it was left out.")
 
 
 def main() -> None:
@@ -341,16 +368,24 @@ def main() -> None:
     show_glossary()
     open_from_link(ctx.catalogue)
     # The register's tab only when the server has one: without it the page is as it was.
-    names = ["Find and read a qualification", "Compare qualifications"]
+    names = ["Find and read a qualification", COMPARE_TAB]
     find, side_by_side, *registered = st.tabs(
-        names if ctx.register is None else [*names, "Ofqual register"])
+        names if ctx.register is None else [*names, "Ofqual register"],
+        default=COMPARE_TAB if st.session_state.get(OPEN_ON_COMPARE) else None)
     with find:
         found = search(ctx)
         st.divider()
         st.subheader("A qualification in full")
-        profile(ctx, found)
+        shown = profile(ctx, found)
     with side_by_side:
-        compare(ctx)
+        compared = compare(ctx)
+    # The profile open and the comparison travel in the address, with the date, so that
+    # either can be shared.
+    address = {"qual": shown.reference}
+    if compared:
+        address["compare"] = ",".join(q.reference for q in compared)
+        st.session_state[COMPARE_LINKED] = address["compare"]
+    st.query_params.from_dict(with_date(ctx, address))
     if ctx.register is not None:
         with registered[0]:
             register_search(ctx, ctx.register)

@@ -294,6 +294,31 @@ def test_explore__compare_shows_the_shared_unit():
     assert list(shared["URN"]) == ["D/502/9654"]
 
 
+def test_explore__a_comparison_is_in_the_address_and_a_link_opens_it_on_its_tab():
+    """A comparison can be shared as a profile can: the address names its qualifications by
+    reference; a link with them chooses them, once, and opens the page on the comparison's
+    tab; a reference the catalogue does not know is said and left out."""
+    at = open_page("app_pages/explore.py")
+    assert "compare" not in at.query_params
+    at.multiselect(key="compare").set_value(["ocr-09628", "ocr-09629"]).run()
+    assert at.query_params["compare"] == "09628,09629"
+    assert at.get("tab_container")[0].proto.tab_container.default_tab_index == 0
+    shared = open_with_link("app_pages/explore.py", compare="09628,601/4404/X,nope",
+                            on="2015-06-01")
+    assert shared.multiselect(key="compare").value == ["ocr-09628", "ocnlr-601-4404-x"]
+    assert shared.get("tab_container")[0].proto.tab_container.default_tab_index == 1
+    assert ("The link names a qualification, 'nope', that is not in the catalogue, so it was "
+            "left out.") in texts(shared.warning)
+    assert dict(shared.query_params)["compare"] == "09628,601/4404/X"
+    # Changed after the link opened: the new choice stays, and the address follows it.
+    shared.multiselect(key="compare").set_value(["ocr-09628"]).run()
+    assert shared.multiselect(key="compare").value == ["ocr-09628"]
+    assert dict(shared.query_params)["compare"] == "09628"
+    shared.multiselect(key="compare").set_value([]).run()
+    assert shared.multiselect(key="compare").value == []
+    assert "compare" not in dict(shared.query_params)
+
+
 # ------------------------------------------------------------------------ about the data
 
 
