@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import NoReturn
 
 import pandas as pd
 import streamlit as st
@@ -143,6 +144,8 @@ def draw_frame() -> bool:
     cannot be loaded; the caller then stops."""
     st.set_page_config(page_title="Customer Service qualifications advisor", layout="wide")
     send_without_delay()
+    if st.session_state.pop(RELOAD_KEY, False):
+        open_afresh(st.session_state.get(AS_AT_KEY))
     try:
         get_catalogue(data_dir())
     except CatalogueError as error:
@@ -175,15 +178,29 @@ def draw_frame() -> bool:
 
 
 NEW_LEARNER_KEY = "new_learner"
+RELOAD_KEY = "open_afresh"  # set by forget_learner: the next run reloads the page
 
 
 def forget_learner() -> None:
     """Forget everything this tab was told about a learner (every key but the as-at date) and
-    empty the page address, for the next learner."""
+    empty the page address, for the next learner; the page then opens afresh
+    (:func:`open_afresh`)."""
     for key in list(st.session_state.keys()):
         if key != AS_AT_KEY:
             del st.session_state[key]
     st.query_params.clear()
+    st.session_state[RELOAD_KEY] = True
+
+
+def open_afresh(as_at: dt.date | None) -> NoReturn:
+    """Load the page again in the browser, with only the date in its address (when it is not
+    today), and stop this run. Forgetting the answers on the server is not enough: the
+    browser still shows the boxes as they were filled in, and sends those answers back with
+    the next click. A fresh load starts a new session with every box empty."""
+    query = f"?on={as_at.isoformat()}" if as_at and as_at != dt.date.today() else ""
+    st.html(f"<script>window.location.replace(window.location.pathname + {query!r});</script>",
+            unsafe_allow_javascript=True)
+    st.stop()
 
 
 def frame() -> Frame:

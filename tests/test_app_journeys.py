@@ -432,12 +432,17 @@ def test_new_learner__start_again_forgets_answers_names_and_the_address_but_not_
     assert at.number_input(key="sl_age").value == 17 and at.query_params
     at.button(key="new_learner").click().run()
     assert not at.exception
-    assert at.text_input(key="plan_learner").value == ""
-    assert at.number_input(key="sl_age").value is None
-    assert at.selectbox(key="sl_role").value is None
+    # The browser is told to load the page afresh (it would otherwise show the boxes as they
+    # were, and send their answers back): see tests/browser/test_interview.py.
+    assert any("window.location.replace" in e.proto.body for e in at.get("html"))
+    assert not any(key in at.session_state for key in ("plan_learner", "sl_age", "sl_role"))
     assert at.session_state["as_at"] == dt.date(2015, 6, 1)
     assert set(at.query_params) <= {"on"}  # only the date, if anything
     assert not any("Jordan" in str(v) for v in at.query_params.values())
+    at.run()  # the session, were the browser to keep it
+    assert at.text_input(key="plan_learner").value == ""
+    assert at.number_input(key="sl_age").value is None
+    assert at.selectbox(key="sl_role").value is None
 
 
 def test_explore__a_search_opens_one_not_closed_and_links_to_the_journeys_from_it():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -211,4 +212,35 @@ def test_learner__a_printouts_framework_table_keeps_its_words_whole(page: Page,
     assert box is not None and box["width"] > PHONE["width"] * 0.7  # a row of its own
     check_accessibility(page)
     save_screenshot(page, "phone-route-frameworks")
+    assert blocked_requests == []
+
+
+def test_adviser__start_again_empties_every_box_for_the_next_learner(page: Page,
+                                                                    blocked_requests):
+    """Back-to-back interviews: after "Clear everything" the boxes are empty on screen, and the
+    next learner's first answer does not bring the last learner's back (the browser used to
+    keep showing them, and sent them with the next click). The date stays."""
+    page.goto("/starting_level?on=2015-06-01")
+    wait_for_app(page, heading="Find a starting level")
+    age = page.get_by_label("How old are you?")
+    age.fill("17")
+    age.press("Enter")
+    wait_for_app(page)
+    page.get_by_text("No, not at the moment").click()
+    wait_for_app(page)
+    assert "age=17" in page.url
+    page.get_by_text("Start again with a new learner").click()
+    page.get_by_role("button", name="Clear everything").click()
+    page.wait_for_url(re.compile(r"/starting_level\?on=2015-06-01$"))
+    wait_for_app(page, heading="Find a starting level")
+    expect(page.get_by_label("How old are you?")).to_have_value("")
+    expect(page.locator("[data-testid=stRadio] input:checked")).to_have_count(0)
+    page.get_by_text("Yes, in a job").first.click()
+    page.wait_for_url(re.compile(r"work=working"))
+    wait_for_app(page)
+    assert "age" not in parse_qs(urlsplit(page.url).query)
+    expect(page.get_by_label("How old are you?")).to_have_value("")
+    assert parse_qs(urlsplit(page.url).query)["on"] == ["2015-06-01"]  # the date stays
+    expect(page.get_by_role("spinbutton", name="year, As at")).to_have_text("2015")
+    check_accessibility(page)
     assert blocked_requests == []
