@@ -74,6 +74,24 @@ def test_match_role__a_shorter_title_only_one_contains_is_taken_as_it_and_says_s
                for f in result.reasons)
 
 
+@pytest.mark.parametrize("text", ["Team leader in a call centre", "call centre team leader",
+                                  "contact centre team leader"])
+def test_match_role__a_longer_title_is_taken_by_the_job_it_names(catalogue, text):
+    """"Call centre" says where the job is done, "team leader" what it is: such a title is the
+    one listed title ending in "team leader" (Level 3), not a call centre advisor (Level 2)."""
+    match = match_role(catalogue, text)
+    assert ([r.id for r in match.roles], match.named_job) == (["customer-service-team-leader"],
+                                                               "team leader")
+    result = advise(catalogue, role=text, employment=Employment.WORKING, age=30)
+    assert result.recommended_level == 3
+    assert any(f.message.startswith(f'"{text}" is taken as "Customer Service Team Leader", the '
+                                    'only job role the documents list ending in "team leader"')
+               for f in result.reasons)
+    # Words that end two titles choose neither: Sales Assistant/Personal Shopper and Senior
+    # Sales Assistant both end in "sales assistant".
+    assert match_role(catalogue, "weekend sales assistant").named_job is None
+
+
 @pytest.mark.parametrize("text", [
     "retail", "warehouse", "front desk",  # words in a title's brackets
     "sales team", "customer service team",  # inside a title, not its end

@@ -4,10 +4,12 @@ Matching ignores case, spacing, punctuation and plurals ("call centre operator" 
 Centre Operators"), handles alternatives in a title ("Waiter/Bar Tender") and extra words in
 the learner's ("senior call centre operator at a bank"). A shorter title of two words or more
 that only one listed title ends with ("team leader": Customer Service Team Leader) is taken as
-that one, and says so (``widened``); one word alone, a title that several end with, one only
-inside a title ("sales team", "retail"), or none, gets the closest titles as suggestions, never
-a level. A close title shares a telling word with the one typed, not only a word every kind of
-job has ("shop assistant" is close to "Sales Assistant/Personal Shopper", not to "PR Assistant").
+that one, and says so (``widened``), as is a longer title that names the job of only one
+listed title in its last two words ("team leader in a call centre": ``named_job``); one word
+alone, a title that several end with, one only inside a title ("sales team", "retail"), or
+none, gets the closest titles as suggestions, never a level. A close title shares a telling
+word with the one typed, not only a word every kind of job has ("shop assistant" is close to
+"Sales Assistant/Personal Shopper", not to "PR Assistant").
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ class RoleMatch:
     roles: tuple[JobRole, ...]  # the catalogue's roles it matches (empty: no match)
     suggestions: tuple[JobRole, ...] = ()  # close titles, when nothing matched
     widened: bool = False  # a shorter title, taken as the only listed title containing it
+    # The job a longer title names ("team leader" in "team leader in a call centre"), when it
+    # is taken as the only listed title ending in those words.
+    named_job: str | None = None
 
 
 def _singular(word: str) -> str:
@@ -96,10 +101,31 @@ def match_role(catalogue: Catalogue, text: str) -> RoleMatch:
         _role_key(a).endswith(key) for a in _role_alternatives(role.title))]
     if len(ending) == 1:
         return RoleMatch(text, tuple(ending), widened=True)
+    named = _jobs_named(catalogue, text)
+    if len(named) == 1:
+        ((job, role),) = named.items()
+        return RoleMatch(text, (role,), widened=True, named_job=job)
     wider = list(dict.fromkeys([*ending, *(role for alternative, role in labels.items()
                                            if len(key) >= 6 and key in alternative)]))
     suggestions = dict.fromkeys([*wider, *_close_titles(catalogue, text)])
     return RoleMatch(text, (), tuple(suggestions)[:5])
+
+
+def _jobs_named(catalogue: Catalogue, text: str) -> dict[str, JobRole]:
+    """The listed titles of three words or more whose last two words (the job: "team leader",
+    "centre advisor") ``text`` names, each by those words, where only one title ends in them: in
+    "team leader in a call centre" the job is team leader, and "call centre" only where it is
+    done. Words ending two titles ("sales assistant": Senior Sales Assistant too) say too
+    little to choose."""
+    typed = _words(text)
+    pairs = {" ".join(typed[i:i + 2]) for i in range(len(typed) - 1)}
+    ends: dict[str, list[JobRole]] = {}
+    for role in catalogue.job_roles.values():
+        for alternative in _role_alternatives(role.title):
+            words = _words(alternative)
+            if len(words) >= 3 and role not in ends.setdefault(" ".join(words[-2:]), []):
+                ends[" ".join(words[-2:])].append(role)
+    return {job: roles[0] for job, roles in ends.items() if job in pairs and len(roles) == 1}
 
 
 # Words too common in job titles to tell two jobs apart: "shop assistant" is not close to "PR

@@ -326,6 +326,8 @@ def _role_findings(catalogue: Catalogue, match: RoleMatch) -> list[Finding]:
     findings: list[Finding] = []
     for role in match.roles:
         matches = (f"\"{match.text}\" is taken as \"{role.title}\", the only job role the "
+                   f"documents list ending in \"{match.named_job}\"" if match.named_job else
+                   f"\"{match.text}\" is taken as \"{role.title}\", the only job role the "
                    "documents list whose title ends with it" if match.widened else
                    f"\"{match.text}\" matches \"{role.title}\"")
         if role.level is not None:
