@@ -16,6 +16,7 @@ run nor sent again; the answer reads every widget's value from the session
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 import streamlit as st
 from streamlit.errors import StreamlitInvalidLayoutContextError
@@ -29,6 +30,7 @@ from advisor import (
     Objective,
     ProgressCheck,
     Qualification,
+    RouteQuery,
     Status,
     StatusOnDate,
     Structure,
@@ -38,6 +40,7 @@ from advisor import (
     check_progress,
     count,
     encode_check,
+    encode_route,
     labels,
     tables,
 )
@@ -147,9 +150,31 @@ def show_answer(ctx: Frame, q: Qualification, status: StatusOnDate) -> None:
         return
     pin_headline(result.today, status)
     show_result(catalogue, result.today, status)
+    offer_route_onward(ctx, q, query, status)
     decisions.note_counted_as_achieved(catalogue, query)
     decisions.show_progress(catalogue, result, status)
     decisions.offer_record(catalogue, query, result, ctx.as_at)
+
+
+def offer_route_onward(ctx: Frame, q: Qualification, query: CheckQuery,
+                       status: StatusOnDate) -> None:
+    """Where ``q``'s certificates have ended on the date, a link to plan a route from the
+    units the learner holds to what replaced it (to another qualification at its level where
+    the sources name none): which of them carry over is the next question."""
+    if status.status is not Status.CERTIFICATION_CLOSED:
+        return
+    catalogue = ctx.catalogue
+    held = tuple(dict.fromkeys([*query.units, *(a.urn for a in query.accepted)]))
+    successor = next((catalogue.qualifications[i] for i in status.replaced_by
+                      if i in catalogue.qualifications), None)
+    route = RouteQuery(units=held, to_qualification=successor.id if successor else None,
+                       to_level=None if successor else q.level)
+    label = (f"Plan a route to {successor.reference}, which replaced it, from these units"
+             if successor else
+             f"Plan a route to another Level {q.level} qualification from these units"
+             if q.level is not None else "Plan a route from these units")
+    st.markdown(f"[{escape_markdown(label)}](plan_route?"
+                f"{urlencode(with_date(ctx, encode_route(catalogue, route)))})")
 
 
 def pin_headline(check: CombinationCheck, status: StatusOnDate) -> None:

@@ -467,6 +467,20 @@ def test_check__a_closed_certification_says_no_units_can_complete_it_now(catalog
     assert not [w for w in texts(while_open.warning) if "no further units" in w]
 
 
+def test_check__certificates_ended_links_to_a_route_from_the_units_to_what_replaced_it(
+        catalogue):
+    """Staff are not left on a qualification that can no longer be certificated: a link plans
+    a route from the units ticked to 10380, which replaced 03456, with the date."""
+    q = catalogue.find_qualification("03456")
+    f3, f4 = (catalogue.find_unit(n, within=q).urn for n in ("F3", "F4"))
+    today = check_units("ocr-03456", [f3, f4])
+    (link,) = [m for m in texts(today.markdown) if "plan_route?" in m]
+    assert link == ("[Plan a route to 10380, which replaced it, from these units](plan_route?"
+                    "units=K%2F601%2F1622%2CJ%2F601%2F1627&to=10380)")
+    then = check_units("ocr-03456", [f3], as_at=BEFORE_CLOSING)
+    assert not [m for m in texts(then.markdown) if "plan_route?" in m]
+
+
 def test_check__rules_met_after_certificates_ended_are_not_called_complete(catalogue):
     q = catalogue.find_qualification("03456")
     units = [catalogue.find_unit(n, within=q).urn for n in ("F3", "F4", "A3", "B2", "C3", "D1",
