@@ -313,9 +313,10 @@ def main() -> None:
     ctx = frame()
     catalogue = ctx.catalogue
     st.title("Plan a route")
-    st.write("From what a learner holds to the level or qualification they want: the routes "
-             "the documents support come first, and each step shows which units carry over and "
-             "what is still needed.")
+    st.write("From what a learner holds to the level or qualification they want. Routes "
+             "through qualifications open on the date come first, then those whose dates are "
+             "not known, then closed ones; among them, the routes the documents state come "
+             "first. Each step shows which units carry over and what is still needed.")
     show_glossary()
     seed_from_link(catalogue)
     for note in st.session_state.get("route_link_notes", []):

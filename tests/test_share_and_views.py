@@ -187,6 +187,17 @@ def test_share__the_starting_levels_route_link_carries_its_age(catalogue):
     assert encode_route(catalogue, route) == {"from": "09628", "level": "3", "age": "17"}
 
 
+def test_share__holding_one_at_the_level_suggested_the_route_link_aims_a_level_up(catalogue):
+    """Holding 09628 (Level 2) with Level 2 suggested, the answer says Level 3 is the step up
+    and to plan a route to see it: the link aims for Level 3, not onward (where another Level
+    2 came first). At the top level offered, onward."""
+    route = route_from_profile(catalogue, Profile(age=30, held_qualifications=("ocr-09628",)),
+                               to_level=2)
+    assert encode_route(catalogue, route) == {"from": "09628", "level": "3", "age": "30"}
+    top = route_from_profile(catalogue, Profile(held_qualifications=("ocr-10381",)), to_level=4)
+    assert top.to_level is None
+
+
 def test_share__a_level_no_qualification_is_at_is_dropped_with_a_note(catalogue):
     query, notes = decode_route(catalogue, {"from": "09628", "level": "7"})
     assert query == RouteQuery(from_qualification="ocr-09628")

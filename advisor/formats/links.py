@@ -313,11 +313,16 @@ def route_from_profile(catalogue: Catalogue, profile: Profile,
     """The route journey for what a learner told *Find a starting level*: from the
     highest-level qualification they hold (the others as also completed), with the units they
     hold, aiming for ``to_level`` (the level suggested, say) where it is above that
-    qualification's; otherwise onward. Of two held at the same level, the one first in code
-    order, whatever order they were given."""
+    qualification's; where they hold one at ``to_level`` already, for the level above, the
+    step up the starting-level answer then points to (where a qualification is at it);
+    otherwise onward. Of two held at the same level, the one first in code order, whatever
+    order they were given."""
     held = sorted((catalogue.qualifications[i] for i in profile.held_qualifications
                    if i in catalogue.qualifications), key=lambda q: q.reference)
     start = max(held, key=lambda q: q.level or 0) if held else None
+    if (to_level is not None and start is not None and start.level == to_level
+            and to_level + 1 in catalogue.levels_offered):
+        to_level += 1
     above = to_level is not None and (start is None or to_level > (start.level or 0))
     return RouteQuery(from_qualification=start.id if start else None,
                       also_completed=tuple(q.id for q in held if q is not start),
