@@ -246,6 +246,26 @@ def test_action_plan__autoescape_is_on_for_every_kind_of_text(tmp_path):
     assert text.count(SCRIPT) >= 9
 
 
+def test_action_plan__an_apprenticeship_aim_below_every_framework_says_where_they_start(
+        catalogue):
+    """A school leaver wanting an apprenticeship is suggested Level 1 (a qualification for
+    people not working): the headline does not stop at "Start at Level 1", but says the
+    apprenticeships in these documents start at Level 2 and where to read whom to ask."""
+    result = recommend(catalogue, Profile(age=17, employment=Employment.NOT_WORKING,
+                                          aim=Aim.APPRENTICESHIP), as_at=TODAY)
+    assert result.recommended_level == 1
+    html = action_plan_html(catalogue, ActionPlan(as_at=TODAY, recommendation=result))
+    text = " ".join(" ".join(parse(html).text).split())
+    after_title = text.split("Your Customer Service qualifications action plan", 1)[1]
+    assert after_title.lstrip().startswith(
+        "Start at Level 1. The apprenticeships in these documents start at Level 2: what to do "
+        "next says whom to ask about one.")
+    knowledge = recommend(catalogue, Profile(age=17, employment=Employment.NOT_WORKING,
+                                             aim=Aim.KNOWLEDGE), as_at=TODAY)
+    other = action_plan_html(catalogue, ActionPlan(as_at=TODAY, recommendation=knowledge))
+    assert "apprenticeships in these documents start" not in other
+
+
 def test_action_plan__headline_first_then_who_and_agreed_actions(catalogue):
     result = recommend(catalogue, Profile(role="Call Centre Operator",
                                           employment=Employment.WORKING), as_at=TODAY)

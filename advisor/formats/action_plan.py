@@ -36,7 +36,7 @@ from advisor.engine.eligibility import (
     status_on,
 )
 from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks, framework_name
-from advisor.engine.recommend_types import Finding, Recommendation
+from advisor.engine.recommend_types import Aim, Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
@@ -202,6 +202,12 @@ def _headline(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | Non
         # One that fits what the learner wants first; one that does not is named as that.
         open_now.sort(key=lambda o: o.fits_aim is False)
         text = f"Start at Level {result.recommended_level}."
+        later = sorted(f.level for f in catalogue.frameworks.values()
+                       if f.level > result.recommended_level)
+        if result.profile.aim is Aim.APPRENTICESHIP and not result.frameworks and later:
+            # Not a qualification the learner asked for: where apprenticeships start, first.
+            text += (f" The apprenticeships in these documents start at Level {later[0]}: what "
+                     "to do next says whom to ask about one.")
         if open_now:
             option = open_now[0]
             misfit = (" It does not fit what you want, though: see why below."
