@@ -65,6 +65,12 @@ def search(ctx: Frame) -> list[str]:
         persist_state="session",
     ) or ""
     found = search_words.find_qualifications(ctx.catalogue, query)
+    for standard in search_words.standards_found(ctx.catalogue, query):
+        st.info(f"{standard.title} ({standard.reference}) is an apprenticeship standard, the "
+                "kind of apprenticeship that took the place of the frameworks in these "
+                "documents (the sources do not say when). It is not a qualification these "
+                "documents describe: below are those of the framework it replaced. To start "
+                f"one, ask an employer, {WHERE_TO_ASK}.")
     qualifications = tables.qualification_matches(ctx.catalogue, query, as_at=ctx.as_at,
                                                   register=ctx.register, found=found)
     units = tables.unit_matches(ctx.catalogue, query)
@@ -81,7 +87,8 @@ def search(ctx: Frame) -> list[str]:
             st.markdown(f"**Qualifications ({len(qualifications)})**")
         if "Found through" in qualifications.columns:
             st.caption("Found through: a job role or apprenticeship framework in the sources "
-                       "that leads to the qualification matched words its own details do not.")
+                       "(or the apprenticeship standard that took a framework's place) that "
+                       "leads to the qualification matched words its own details do not.")
         show_table(qualifications, name="Qualifications found", key="explore_qualifications_csv",
                    file_name="qualifications.csv")
     if not units.empty:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from advisor import carry_over, check_combination, load_catalogue, tables
+from advisor import carry_over, check_combination, load_catalogue, search, tables
 from tests.support.app import open_page, table_with, texts
 from tests.support.catalogues import QUALIFICATION, SECOND, write_catalogue
 
@@ -136,6 +136,35 @@ def test_search__a_job_named_after_a_qualification_leads_to_it(catalogue):
 def test_search__words_of_a_qualification_and_of_a_framework_together(catalogue):
     found = tables.qualification_matches(catalogue, "nvq apprenticeships", as_at=TODAY)
     assert set(found["Reference"]) == {"03455", "03456"}
+
+
+@pytest.mark.parametrize("query", ["ST0072", "customer service practitioner",
+                                   "practitioner level 2"])
+def test_search__the_standard_that_replaced_a_framework_finds_its_qualifications(catalogue,
+                                                                                  query):
+    """A name heard today (the standard, ST0072) finds what the documents hold of it: the
+    qualifications of the framework it took the place of, saying so."""
+    found = tables.qualification_matches(catalogue, query, as_at=TODAY)
+    assert set(found["Reference"]) == {"10379", "OCNLR L2 Diploma CS"}
+    assert set(found["Found through"]) == {
+        "the apprenticeship standard Customer Service Practitioner (ST0072), which took the "
+        "place of the Intermediate Apprenticeship in Customer Service (Level 2, framework "
+        "FR03058)"}
+    assert [s.reference for s in search.standards_found(catalogue, query)] == ["ST0072"]
+    # The words "apprenticeship standard" alone name no standard; another level, none.
+    assert search.standards_found(catalogue, "apprenticeship standard") == ()
+    assert search.standards_found(catalogue, "practitioner level 3") == ()
+
+
+def test_explore__searching_a_standard_says_what_it_is_and_whom_to_ask():
+    at = open_page("app_pages/explore.py")
+    at.text_input(key="explore_search").input("ST0072").run()
+    (said,) = [t for t in texts(at.info) if "ST0072" in t]
+    assert said.startswith("Customer Service Practitioner (ST0072) is an apprenticeship "
+                           "standard")
+    assert "ask an employer" in said
+    assert set(table_with(at, "Found through")["Reference"]) == {"10379",
+                                                                   "OCNLR L2 Diploma CS"}
 
 
 def test_search__a_word_found_nowhere_finds_nothing(catalogue):

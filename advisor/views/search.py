@@ -9,8 +9,9 @@ part of one anywhere, spacing and punctuation ignored ("6000840 4" finds 600/084
 A qualification's searchable text is its title, scheme code, regulator number, structure
 reference, short name, id, awarding body, level, kind (competence qualifications are NVQs) and
 framework (QCF, RQF); a word it lacks may be met by a *lead* to it instead: an apprenticeship
-framework it is part of, or a job role the sources place at its level or name as a job after it
-("team leader", "apprenticeship"). The leads that met a word are given with the result, so a
+framework it is part of (or the apprenticeship standard that took that framework's place,
+"ST0072"), or a job role the sources place at its level or name as a job after it ("team
+leader", "apprenticeship"). The leads that met a word are given with the result, so a
 page can say why a qualification was found.
 """
 
@@ -22,7 +23,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from advisor.catalogue import Catalogue, Category, Kind, Qualification, Unit
+from advisor.catalogue import (
+    ApprenticeshipStandard,
+    Catalogue,
+    Category,
+    Kind,
+    Qualification,
+    Unit,
+)
 from advisor.views.labels import framework_label
 
 _LEVEL = re.compile(r"\blevel\s*(\d)\b")
@@ -125,6 +133,27 @@ def find_qualifications(catalogue: Catalogue, text: str) -> dict[str, tuple[Lead
     return found
 
 
+def standards_found(catalogue: Catalogue, text: str) -> tuple[ApprenticeshipStandard, ...]:
+    """The apprenticeship standards (those the sources say took a framework's place) that every
+    word of ``text`` meets by their title or reference: not qualifications of the catalogue,
+    so a page says what they are beside the qualifications they lead to."""
+    query = parse_query(text)
+    if not query.words:
+        return ()
+    standards = {f.succeeded_by.reference: f.succeeded_by for f in catalogue.frameworks.values()
+                 if f.succeeded_by is not None}
+    return tuple(standard for standard in standards.values()
+                 if all(level == standard.level for level in query.levels)
+                 and all(_word_in(word, _standard_text(standard)) for word in query.words)
+                 # its own name, not only the words "apprenticeship standard"
+                 and any(_word_in(word, _standard_text(standard)[:2]) for word in query.words))
+
+
+def _standard_text(standard: ApprenticeshipStandard) -> tuple[str, ...]:
+    """What a word may meet in an apprenticeship standard."""
+    return (standard.title, standard.reference, "apprenticeship standard")
+
+
 def match_unit(unit: Unit, query: Query) -> bool:
     """Whether every term of ``query`` is met by the unit's URN, title or level."""
     fields = [unit.urn, unit.title]
@@ -143,6 +172,13 @@ def leads_to(catalogue: Catalogue) -> dict[str, tuple[Lead, ...]]:
                     (framework.title, "apprenticeship framework"))
         for qid in framework.qualifications:
             found[qid].append(lead)
+        standard = framework.succeeded_by
+        if standard is not None:  # a name heard today finds what it took the place of
+            taken = Lead(f"the apprenticeship standard {standard.title} ({standard.reference}), "
+                         f"which took the place of the {framework_label(catalogue, framework)}",
+                         _standard_text(standard))
+            for qid in framework.qualifications:
+                found[qid].append(taken)
     by_level: dict[int, list[Lead]] = defaultdict(list)
     for role in catalogue.job_roles.values():
         if role.after is not None:
