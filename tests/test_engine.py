@@ -645,3 +645,18 @@ def test_find_qualification__suggestions_are_references_people_use_not_ids(catal
     with pytest.raises(UnknownReference) as raised:
         catalogue.find_qualification("0962")
     assert raised.value.suggestions == ["09629", "09628"]
+
+
+@pytest.mark.parametrize("named", ["ST0072", "st 0072", "customer service practitioner"])
+def test_find_qualification__a_standard_is_said_to_be_one_with_what_it_replaced(catalogue,
+                                                                              named):
+    """The name of today's apprenticeship (ST0072) is not a qualification of the catalogue:
+    the message says what it is and names the qualifications of the framework it replaced,
+    not unrelated titles that happen to look alike (04522, 04523)."""
+    with pytest.raises(UnknownReference) as raised:
+        catalogue.find_qualification(named)
+    assert str(raised.value) == (
+        "Customer Service Practitioner (ST0072) is an apprenticeship standard, not a "
+        "qualification in these documents: it took the place of the Intermediate Apprenticeship "
+        "in Customer Service (Level 2, framework FR03058), whose qualifications are 10379 and "
+        "OCNLR L2 Diploma CS")

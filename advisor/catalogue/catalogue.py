@@ -23,6 +23,7 @@ from advisor.catalogue.graph import (
     units_listed,
 )
 from advisor.catalogue.models import (
+    ApprenticeshipStandard,
     Basis,
     Category,
     Citation,
@@ -130,7 +131,30 @@ class Catalogue:
                 if name:  # an id is matched, but offered as the reference people use
                     labels[name.upper()] = q.reference if name == q.id else name
             labels[q.title.upper()] = q.reference
+        standard = self._standard_named(reference)
+        if standard is not None:  # a name heard today: what the documents hold of it
+            framework, named = standard
+            then = [self.qualifications[i].reference for i in framework.qualifications
+                    if i in self.qualifications]
+            raise UnknownReference(
+                "qualification", reference,
+                why=f"{named.title} ({named.reference}) is an apprenticeship standard, not a "
+                    "qualification in these documents: it took the place of the "
+                    f"{framework.title} (Level {framework.level}"
+                    + (f", framework {framework.reference}" if framework.reference else "")
+                    + "), whose qualifications are " + " and ".join(then))
         raise UnknownReference("qualification", reference, closest(reference, labels))
+
+    def _standard_named(self, reference: str) -> tuple[Framework, ApprenticeshipStandard] | None:
+        """The apprenticeship standard ``reference`` names (by its reference or title, case and
+        spacing aside), with the framework whose place it took."""
+        wanted = normalise_reference(reference)
+        for framework in self.frameworks.values():
+            named = framework.succeeded_by
+            if named is not None and wanted in {normalise_reference(named.reference),
+                                                normalise_reference(named.title)}:
+                return framework, named
+        return None
 
     def find_unit(self, reference: str, *, within: Qualification | None = None,
                   asked_for: Qualification | None = None) -> Unit:
