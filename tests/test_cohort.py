@@ -53,6 +53,8 @@ MIXED = HEADER + "\n" + "\n".join([
     "L1,19,not-working,,,,09628,,09629",  # 14 the same reference again; holds 09628
 ]) + "\n"
 
+NOTHING_TO_ASSESS = ("nothing in this row can be assessed: no known target, qualification or unit, "
+                     "and no answers about the learner")
 MIXED_PROBLEMS = [
     (3, "units_held", "warning",
      "no unit 'X/123' in the catalogue; did you mean Y/601/1230, Y/601/1213, T/601/1235?; "
@@ -64,22 +66,30 @@ MIXED_PROBLEMS = [
     (7, "target", "warning",
      "no qualification '0962x' in the catalogue; did you mean 09629, 09628?; "
      "left out"),
-    (8, "age", "error",
-     "an age of 150 is not plausible: give the learner's age in whole years (13 to 100)"),
-    (9, "age", "error", "'1e9' is not a whole number of years"),
-    (10, "age", "error",
-     "an age of -3 is not plausible: give the learner's age in whole years (13 to 100)"),
-    (11, "age", "error",
-     "an age of 0 is not plausible: give the learner's age in whole years (13 to 100)"),
+    # An answer that cannot be read is left empty and said; the rest of the row is assessed.
+    (8, "age", "warning",
+     "an age of 150 is not plausible: give the learner's age in whole years (13 to 100); left "
+     "empty, as if not given"),
+    (9, "", "error", NOTHING_TO_ASSESS),
+    (9, "age", "warning", "'1e9' is not a whole number of years; left empty, as if not given"),
+    (10, "", "error", NOTHING_TO_ASSESS),
+    (10, "age", "warning",
+     "an age of -3 is not plausible: give the learner's age in whole years (13 to 100); left "
+     "empty, as if not given"),
+    (11, "", "error", NOTHING_TO_ASSESS),
+    (11, "age", "warning",
+     "an age of 0 is not plausible: give the learner's age in whole years (13 to 100); left "
+     "empty, as if not given"),
     (12, "learner_ref", "error", "learner_ref is empty: give each learner a reference"),
-    (13, "employment", "error", "'sometimes' is not one of: working, not-working"),
-    (13, "senior_role", "error", "'maybe' is not one of: yes, no"),
-    (13, "aim", "error", "'fun' is not one of: knowledge, competence, apprenticeship"),
+    (13, "employment", "warning",
+     "'sometimes' is not one of: working, not-working; left empty, as if not given"),
+    (13, "senior_role", "warning", "'maybe' is not one of: yes, no; left empty, as if not given"),
+    (13, "aim", "warning",
+     "'fun' is not one of: knowledge, competence, apprenticeship; left empty, as if not given"),
     (13, "qualifications_held", "warning",
      "no qualification '09999' in the catalogue; did you mean 09629?; left out"),
     (14, "learner_ref", "warning", "learner_ref 'L1' is also on row 2"),
 ]
-
 
 def read(text: str, name: str = "cohort.csv", **limits) -> CohortInput:
     return read_cohort(text.encode("utf-8"), name, **limits)
@@ -164,11 +174,11 @@ def test_read__mixed_file_reports_every_problem_by_row_and_column(mixed):
 
 def test_read__bad_rows_are_marked_and_good_rows_assessed(mixed):
     status = {learner.row: learner.assessed for learner in mixed.learners}
-    assert [row for row, ok in status.items() if not ok] == [8, 9, 10, 11, 12, 13]
-    assert [row for row, ok in status.items() if ok] == [2, 3, 4, 5, 6, 7, 14]
+    assert [row for row, ok in status.items() if not ok] == [9, 10, 11, 12]
+    assert [row for row, ok in status.items() if ok] == [2, 3, 4, 5, 6, 7, 8, 13, 14]
     frame = cohort_tables.results_frame(mixed)
     bad = frame[frame["status"] == "not assessed"]
-    assert list(bad["row"]) == [8, 9, 10, 11, 12, 13]
+    assert list(bad["row"]) == [9, 10, 11, 12]
     assert bad["recommended_level"].isna().all() and bad["credits_counted"].isna().all()
     assert (bad["target"] == "").all()
     assert frame.loc[frame["row"] == 3, "problems"].item() == (
@@ -324,9 +334,9 @@ def test_read__an_age_hundreds_of_digits_long_is_a_problem_not_a_crash(catalogue
     result = assess(catalogue, learner_file("A," + "1" * 400 + ",working,,,,,,09628",
                                             "B,30,working,,,,,,09628"))
     assert problems(result) == [
-        (2, "age", "error", "an age of 111111111111... is not plausible: give the learner's "
-         "age in whole years (13 to 100)")]
-    assert [learner.assessed for learner in result.learners] == [False, True]
+        (2, "age", "warning", "an age of 111111111111... is not plausible: give the learner's "
+         "age in whole years (13 to 100); left empty, as if not given")]
+    assert [learner.assessed for learner in result.learners] == [True, True]
 
 
 def test_read__unit_numbers_are_not_checked_against_an_unknown_target(catalogue):
@@ -405,7 +415,8 @@ def test_read__comma_semicolon_and_tab_separated(separator):
 def test_read__blank_rows_are_skipped_and_row_numbers_kept():
     result = read("learner_ref,age\n\nA,30\n,\nB,x\n")
     assert [row.row for row in result.rows] == [3, 5]
-    assert problems(result) == [(5, "age", "error", "'x' is not a whole number of years")]
+    assert problems(result) == [(5, "age", "warning", "'x' is not a whole number of years; left "
+                                                      "empty, as if not given")]
 
 
 def test_read__extra_cells_beyond_the_header_are_a_warning():
@@ -575,11 +586,11 @@ def test_summaries__levels_completion_and_units_needed(mixed, mixed_2015):
     levels = cohort_tables.learners_per_level(mixed)
     assert list(levels.columns) == ["recommended_level", "learners"]
     assert levels["learners"].sum() == len(mixed.learners)
-    assert levels.set_index("recommended_level").loc["not assessed", "learners"] == 6
+    assert levels.set_index("recommended_level").loc["not assessed", "learners"] == 4
     completion = cohort_tables.completion_by_target(mixed).set_index("target")
-    assert completion.loc["09628", "learners"] == 2
+    assert completion.loc["09628", "learners"] == 3  # row 8's unreadable age left empty
     assert completion.loc["09628", "complete"] == 0
-    assert completion.loc["09628", "not_eligible"] == 2  # closed to entry on the date
+    assert completion.loc["09628", "not_eligible"] == 3  # closed to entry on the date
     assert completion["learners"].sum() == sum(1 for learner in mixed.learners
                                                if learner.assessed and learner.target)
     # Today every target of MIXED has stopped issuing certificates: no unit is worth planning.
@@ -587,8 +598,10 @@ def test_summaries__levels_completion_and_units_needed(mixed, mixed_2015):
     needed = cohort_tables.units_most_needed(mixed_2015)
     assert list(needed.columns) == ["urn", "title", "credits", "level", "learners", "targets"]
     top = needed.iloc[0]
-    assert (top["urn"], top["learners"]) == ("H/502/9655", 2)  # 09629's unit 4, twice
-    assert top["targets"] == "09629"
+    # 09628's unit 1: rows 5 and 8 (its unreadable age left empty) hold none of its units, row
+    # 2 holds unit 3.
+    assert (top["urn"], top["learners"]) == ("R/502/9652", 3)
+    assert top["targets"] == "09628"
     assert list(needed["learners"]) == sorted(needed["learners"], reverse=True)
 
 
@@ -720,7 +733,7 @@ def test_cli__writes_the_results_frame_and_a_summary(catalogue, capsys, tmp_path
     assert out.read_bytes() == to_csv_bytes(cohort_tables.results_frame(expected))
     assert listed.read_bytes() == to_csv_bytes(cohort_tables.problems_frame(expected))
     text = capsys.readouterr().out
-    assert text.startswith(f"Read 13 learner rows from {mixed_file}: 7 assessed, 6 not "
+    assert text.startswith(f"Read 13 learner rows from {mixed_file}: 9 assessed, 4 not "
                            "assessed (as at 22 November 2026).")
     assert "  row 3, units_held (warning): no unit 'X/123' in the catalogue" in text
     assert "  row 6, units_held (warning): unit K/601/1622 is listed twice" in text
@@ -754,7 +767,7 @@ def test_cli__json(capsys, tmp_path, mixed_file):
     assert main(["cohort", str(mixed_file), "-o", str(out), "--as-at", "2026-11-22",
                  "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert (data["rows_read"], data["assessed"], data["not_assessed"]) == (13, 7, 6)
+    assert (data["rows_read"], data["assessed"], data["not_assessed"]) == (13, 9, 4)
     assert [(p["row"], p["column"], p["severity"], p["message"]) for p in data["problems"]] \
         == MIXED_PROBLEMS
     assert [r["learner_ref"] for r in data["learners"]][:2] == ["L1", "L2"]

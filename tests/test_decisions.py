@@ -610,12 +610,13 @@ def test_cohort_decisions__problems_with_the_new_columns(catalogue):
             "R/502/9652 is not part of 03456; left out") in messages
     assert (3, "units_accepted", "warning",
             "units accepted or in progress need a known target; left out") in messages
-    assert (4, "glh_per_week", "error", "'lots' is not a number of hours a week: give a "
-            "number from 0.5 to 168") in messages
-    assert list(frame["status"]) == ["assessed", "assessed", "not assessed"]
+    assert (4, "glh_per_week", "warning", "'lots' is not a number of hours a week: give a "
+            "number from 0.5 to 168; left empty, as if not given") in messages
+    assert list(frame["status"]) == ["assessed", "assessed", "assessed"]
 
 
-def test_cohort_decisions__implausible_hours_a_week_are_a_row_error_not_a_crash(catalogue):
+def test_cohort_decisions__implausible_hours_a_week_are_left_empty_and_said_not_a_crash(
+        catalogue):
     result, frame = _cohort(catalogue, [
         "C1,20,working,,,,,,09628,,,0.00001",
         "C2,20,working,,,,,,09628,,,200",
@@ -623,12 +624,13 @@ def test_cohort_decisions__implausible_hours_a_week_are_a_row_error_not_a_crash(
     ])
     messages = [(p.row, p.column, p.severity.value, p.message) for p in result.problems]
     assert messages == [
-        (2, "glh_per_week", "error",
-         "0.00001 hours a week is out of range: give a number from 0.5 to 168"),
-        (3, "glh_per_week", "error",
-         "200 hours a week is out of range: give a number from 0.5 to 168"),
+        (2, "glh_per_week", "warning", "0.00001 hours a week is out of range: give a number "
+         "from 0.5 to 168; left empty, as if not given"),
+        (3, "glh_per_week", "warning", "200 hours a week is out of range: give a number from "
+         "0.5 to 168; left empty, as if not given"),
     ]
-    assert list(frame["status"]) == ["not assessed", "not assessed", "assessed"]
+    assert list(frame["status"]) == ["assessed", "assessed", "assessed"]
+    assert frame.loc["C1", "in_time"] == ""  # no hours, so no timeline
     assert frame.loc["C3", "in_time"] == "no", "93 hours at half an hour a week: 186 weeks"
 
 

@@ -396,13 +396,16 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
         error("learner_ref", "learner_ref is empty: give each learner a reference")
 
     def read(column: str, parse: Callable[[str], T]) -> T | None:
+        """An optional answer; one that cannot be read is left empty, as if not given, and
+        said: the rest of the row is still assessed."""
         text = values.get(column, "")
         if not text:
             return None
         try:
             return parse(text)
         except answers.AnswerError as problem:
-            error(column, str(problem))
+            problems.append(RowProblem(number, column, f"{problem}; left empty, as if not "
+                                                       "given", Severity.WARNING))
             return None
 
     age = read("age", answers.parse_age)
