@@ -231,8 +231,9 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
     shows numbers, each citation listed once below the table (:func:`sources_numbered`); the
     CSV keeps the citation on every row."""
     shown, sources = sources_numbered(table)
-    if wrap:
-        st.table(shown, hide_index=True, alt=name)
+    if wrap:  # a gap says "not stated", as the grid's placeholder does
+        st.table(shown.astype(object).where(shown.notna(), labels.NOT_STATED), hide_index=True,
+                 alt=name)
     else:
         # A column with a gap shows "not stated" there: give it room, or a narrow number
         # column cuts the words off ("t stated").
@@ -240,7 +241,7 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
         # A title gets a column of its own width, not one that pushes the figures after it
         # out of a narrow grid.
         config = {column: st.column_config.Column(
-                      width=(TITLE_WIDTH if column == "Title" else
+                      width=(TITLE_WIDTH if column in ("Title", "Qualification") else
                              95 if table[column].isna().any() else None),
                       pinned=n == 0 or None)
                   for n, column in enumerate(table.columns)}

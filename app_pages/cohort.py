@@ -46,7 +46,9 @@ def templates() -> None:
                           file_name="learners-template.csv", mime="text/csv",
                           key="cohort_template_csv", on_click="ignore")
     with st.expander("What each column holds"):
-        st.dataframe(cohort_file.guide_frame(), hide_index=True)
+        # A static table: its sentences wrap, where a grid cut the descriptions and the
+        # accepted values off at the column's edge.
+        st.table(cohort_file.guide_frame(), hide_index=True, alt="What each column holds")
 
 
 def assess(ctx, data: bytes, name: str, objective: Objective) -> CohortResult | None:
