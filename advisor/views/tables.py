@@ -525,15 +525,19 @@ def options_table(catalogue: Catalogue, result: Recommendation) -> pd.DataFrame:
 
 
 def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
-    """Each unit held, and what becomes of it in the target: transfers, similar, or not."""
+    """Each unit held, and what becomes of it in the target: transfers, similar, or not. Three
+    columns (the unit with its title and credits in one), so that on a phone the reasons have
+    the room to be read."""
     rules, _ = catalogue.effective_rules(result.target)
     numbers = _numbers(rules)
     rows = []
 
     def unit_row(urn: str, outcome: str, why: str) -> dict[str, Any]:
         unit = catalogue.units.get(urn)
-        return {"URN": urn, "Title": unit.title if unit else NOT_STATED,
-                "Credits": unit.credits if unit else None, "Outcome": outcome, "Why": why}
+        credits = (f" ({count(unit.credits, 'credit')})"
+                   if unit is not None and unit.credits is not None else "")
+        return {"Unit": f"{urn} {unit.title}{credits}" if unit else urn,
+                "Outcome": outcome, "Why": why}
 
     for urn in result.transfers:
         number = numbers.get(urn)
@@ -556,8 +560,7 @@ def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
         outcome = "not known" if unknown and not barred.source else "does not count"
         rows.append(unit_row(barred.urn, outcome, barred.reason
                              + (f" ({cite(catalogue, barred.source)})" if barred.source else "")))
-    frame = pd.DataFrame(rows, columns=["URN", "Outcome", "Credits", "Why", "Title"])
-    return frame.astype({"Credits": "Int64"})
+    return pd.DataFrame(rows, columns=["Unit", "Outcome", "Why"])
 
 
 def routes_table(catalogue: Catalogue, routes: Sequence[Route]) -> pd.DataFrame:
