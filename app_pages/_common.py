@@ -232,8 +232,10 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
     CSV keeps the citation on every row."""
     shown, sources = sources_numbered(table)
     if wrap:  # a gap says "not stated", as the grid's placeholder does
-        st.table(shown.astype(object).where(shown.notna(), labels.NOT_STATED), hide_index=True,
-                 alt=name)
+        gaps = [column for column in shown.columns if shown[column].isna().any()]
+        st.table(shown.assign(**{column: shown[column].map(
+                     lambda v: labels.NOT_STATED if pd.isna(v) else str(v)) for column in gaps}),
+                 hide_index=True, alt=name)
     else:
         # A column with a gap shows "not stated" there: give it room, or a narrow number
         # column cuts the words off ("t stated").

@@ -76,7 +76,8 @@ def test_starting_level__an_apprenticeship_aim_shows_the_framework_components():
     assert "Apprenticeship frameworks at this level" in text
     components = [t.value for t in at.table if "Component" in t.value.columns]
     rows = {(r["Component"], r["Learner"]) for frame in components for _, r in frame.iterrows()}
-    assert ("technical knowledge", "held") in rows and ("competence", "missing") in rows
+    assert ("technical knowledge (the technical certificate)", "held") in rows
+    assert ("competence (an NVQ: doing the job)", "missing") in rows
     # What took the frameworks' place comes before any framework's missing parts, which are
     # not a list of what to take now.
     order = [e for e in at.main if type(e).__name__ in ("Info", "Table")]
@@ -96,13 +97,13 @@ def test_plan_route__a_route_into_a_framework_shows_its_components():
     at = open_with_link(ROUTE, on="2015-06-01", **{"from": "09628", "to": "03456"})
     assert "Apprenticeship frameworks this route leads into" in all_text(at)
     rows = components(at)
-    assert ("competence", "on this route",
+    assert ("competence (an NVQ: doing the job)", "on this route",
             "Not held yet: this route takes OCR Level 3 NVQ Diploma in Customer Service (03456), "
             "which gives it.") in rows
     assert not any(learner == "held" and "03456" in needs for _, learner, needs in rows)
     # Today 03456 is closed: the route cannot give the component, and says so.
     today = components(open_with_link(ROUTE, **{"from": "09628", "to": "03456"}))
-    assert ("competence", "missing",
+    assert ("competence (an NVQ: doing the job)", "missing",
             "Missing: this route takes OCR Level 3 NVQ Diploma in Customer Service (03456), but "
             "it is closed to new learners on the date, so it cannot give this now.") in today
 

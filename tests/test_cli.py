@@ -426,7 +426,8 @@ def test_frameworks__components_held_missing_or_to_check_with_statuses(capsys):
     assert level_2["succeeded_by"] is None
     assert main(["frameworks", "--has", "09628"]) == 0
     text = capsys.readouterr().out
-    assert "[held] technical knowledge: Held: OCR Level 2 Certificate" in text
+    assert ("[held] technical knowledge (the technical certificate): Held: OCR Level 2 "
+            "Certificate") in text
     assert ("What took its place: In England, the Customer Service Practitioner apprenticeship "
             "standard (ST0072, Level 2) took the place of this framework.") in text
     # The 2010 and 2014 Level 3 frameworks share a title; their headings differ, and the one

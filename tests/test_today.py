@@ -311,7 +311,8 @@ def test_apprenticeship_aim__the_frameworks_at_the_level_travel_with_the_answer(
             "after at least 12 months") in text
     assert "check the current ones with a training provider" in text
     assert "Today:" not in text
-    assert re.search(r"<td[^>]*>technical knowledge</td><td[^>]*>held</td>", text)
+    assert re.search(r"<td[^>]*>technical knowledge \(the technical certificate\)</td>"
+                     r"<td[^>]*>held</td>", text)
 
 
 def test_printout__a_closed_option_says_so_once_with_its_dates(catalogue):
@@ -340,7 +341,8 @@ def test_route_printout__carries_the_apprenticeship_frameworks_the_page_shows(ca
     text = " ".join(page.split())
     assert "<h2>Apprenticeship frameworks this route leads into</h2>" in text
     assert "(Level 2, framework FR03058)" in text
-    assert re.search(r"<td[^>]*>combined</td><td[^>]*>on this route</td>", text)
+    assert re.search(r"<td[^>]*>knowledge and competence in one qualification</td>"
+                     r"<td[^>]*>on this route</td>", text)
     assert "<strong>What took its place:</strong> In England, the Customer Service Practitioner" \
         in text
 
@@ -354,8 +356,9 @@ def test_cli__a_route_says_which_apprenticeship_framework_it_leads_into(capsys):
     assert ("  leads into the apprenticeship framework Intermediate Apprenticeship in Customer "
             "Service (Level 2, framework FR03058):\n    What took its place: In England, the "
             "Customer Service Practitioner apprenticeship standard (ST0072, Level 2)") in text
-    assert ("\n    [on this route] combined: Not held yet: this route takes OCR Level 2 Diploma "
-            "in Customer Service (10379), which gives it.\n") in text
+    assert ("\n    [on this route] knowledge and competence in one qualification: Not held "
+            "yet: this route takes OCR Level 2 Diploma in Customer Service (10379), which gives "
+            "it.\n") in text
     assert "\n    ! From 2014 competence and knowledge are one combined qualification" in text
     assert main([*argv, "--json"]) == 0
     (route,) = json.loads(capsys.readouterr().out)["routes"]

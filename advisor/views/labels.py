@@ -118,9 +118,20 @@ def fits_aim_words(option: Option) -> str:
     return yes_no(option.fits_aim, "not known") or "not known"
 
 
+_COMPONENT_KIND_WORDS = {
+    ComponentKind.COMPETENCE: "competence (an NVQ: doing the job)",
+    ComponentKind.TECHNICAL_KNOWLEDGE: "technical knowledge (the technical certificate)",
+    ComponentKind.COMBINED: "knowledge and competence in one qualification",
+    ComponentKind.FUNCTIONAL_SKILLS: "functional skills (English and maths)",
+    ComponentKind.EMPLOYMENT_RIGHTS: "employment rights and responsibilities",
+    ComponentKind.PERSONAL_LEARNING: "personal learning and thinking skills",
+}
+
+
 def component_kind(kind: ComponentKind) -> str:
-    """An apprenticeship framework component's kind in words ("technical knowledge")."""
-    return kind.value.replace("-", " ")
+    """An apprenticeship framework component's kind in words a learner follows ("technical
+    knowledge (the technical certificate)"; not "combined")."""
+    return _COMPONENT_KIND_WORDS[kind]
 
 
 COMPONENT_HELD_WORDS = {True: "held", False: "missing",

@@ -321,8 +321,7 @@ def facts_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
 
 def structure_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
     """Every group and unit of the rules a qualification is checked against: what each unit
-    is first (number, title, credits, hours, level), its group and that group's requirement
-    last, as those repeat row after row."""
+    is first, its group and the group's requirement (the same row after row) last."""
     columns = ["Number", "Title", "Credits", "GLH", "Level", "URN", "Group", "Requirement"]
     rules, _ = catalogue.effective_rules(q)
     rows = []
@@ -525,19 +524,17 @@ def options_table(catalogue: Catalogue, result: Recommendation) -> pd.DataFrame:
 
 
 def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
-    """Each unit held, and what becomes of it in the target: transfers, similar, or not. Three
-    columns (the unit with its title and credits in one), so that on a phone the reasons have
-    the room to be read."""
+    """Each unit held, and what becomes of it in the target: transfers, similar, or not; in
+    three columns (title and credits in the unit's), so the reasons read on a phone."""
     rules, _ = catalogue.effective_rules(result.target)
     numbers = _numbers(rules)
     rows = []
 
     def unit_row(urn: str, outcome: str, why: str) -> dict[str, Any]:
         unit = catalogue.units.get(urn)
-        credits = (f" ({count(unit.credits, 'credit')})"
-                   if unit is not None and unit.credits is not None else "")
-        return {"Unit": f"{urn} {unit.title}{credits}" if unit else urn,
-                "Outcome": outcome, "Why": why}
+        credits = f" ({count(unit.credits, 'credit')})" if unit and unit.credits else ""
+        return {"Unit": f"{urn} {unit.title}{credits}" if unit else urn, "Outcome": outcome,
+                "Why": why}
 
     for urn in result.transfers:
         number = numbers.get(urn)
