@@ -572,7 +572,7 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route]) -> pd.DataFrame:
             on_date: route_status(catalogue, route),
             "Credits still needed": route.additional_credits,
             "Steps": len(route.steps),
-            "Documented": "no: a starting point" if route.starting_point_only
+            "Documented": "nothing to state: you start here" if route.starting_point_only
             else "yes" if route.documented else "no: includes steps not stated"
             + ("; leads to a qualification from the Ofqual register (rules of combination "
                "not known)" if any(from_register(q) for q in route.path) else ""),
