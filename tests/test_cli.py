@@ -429,7 +429,8 @@ def test_frameworks__components_held_missing_or_to_check_with_statuses(capsys):
     assert ("[held] technical knowledge (the technical certificate): Held: OCR Level 2 "
             "Certificate") in text
     assert ("What took its place: In England, the Customer Service Practitioner apprenticeship "
-            "standard (ST0072, Level 2) took the place of this framework.") in text
+            "standard (ST0072, Level 2) later took the place of this framework (the sources "
+            "do not say when).") in text
     # The 2010 and 2014 Level 3 frameworks share a title; their headings differ, and the one
     # issued in 2014 comes first (the 2010 one matters to people who started it).
     headings = [line for line in text.splitlines()

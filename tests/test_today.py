@@ -303,8 +303,8 @@ def test_apprenticeship_aim__the_frameworks_at_the_level_travel_with_the_answer(
     text = " ".join(page.split())
     assert "<h3>Apprenticeship frameworks at Level 2</h3>" in page
     assert ("<strong>What took its place:</strong> In England, the Customer Service "
-            "Practitioner apprenticeship standard (ST0072, Level 2) took the place of this "
-            "framework.") in text
+            "Practitioner apprenticeship standard (ST0072, Level 2) later took the place of this "
+            "framework (the sources do not say when).") in text
     # The standard's rules come from an undated secondary source: said so, with a caution,
     # and never under "Today".
     assert ("A secondary source, which gives no date, adds: its end-point assessment comes "

@@ -228,7 +228,8 @@ def standard_taking_its_place(framework: Framework) -> str:
     if standard is None:
         return ""
     return (f"In England, the {standard.title} apprenticeship standard ({standard.reference}, "
-            f"Level {standard.level}) took the place of this framework."
+            f"Level {standard.level}) later took the place of this framework (the sources do "
+            "not say when)."
             + standard_note(standard))
 
 
