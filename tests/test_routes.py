@@ -154,8 +154,8 @@ def test_find_routes__steps_show_what_replaced_a_legacy_target(catalogue, graph)
 def test_find_routes__a_documented_step_into_a_legacy_qualification_counts_as_doubtful(
         catalogue, graph):
     """09628's handbook leads to 03455, which the sources call legacy and whose dates they do
-    not give ("it may well take no new learners now"): routes through qualifications not
-    called legacy come first, the documented one to 03455 after them."""
+    not give ("it may well have stopped taking new learners since"): routes through
+    qualifications not called legacy come first, the documented one to 03455 after them."""
     onward = list(find_routes(catalogue, from_qualification=catalogue.find_qualification("09628"),
                               as_at=dt.date(2026, 11, 30)))
     ends = [route.path[-1].reference for route in onward]

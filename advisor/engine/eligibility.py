@@ -397,9 +397,11 @@ def _date_reasons(q: Qualification, as_at: dt.date) -> list[Reason]:
         message = ("The sources give no last entry date, so whether it is open on this date is "
                    "unknown.")
         if q.legacy:
+            # Not "now": on an earlier date the qualification may have been current, and the
+            # sources that call it legacy date from the years its replacements came in.
             message += (" They describe it as a legacy qualification, one that others were "
-                        "replacing, so it may well take no new learners now: ask the awarding "
-                        "body before relying on it.")
+                        "replacing, so it may well have stopped taking new learners since: ask "
+                        "the awarding body before relying on it.")
         source: tuple[Citation, ...] = q.source
         if d.review is not None and as_at > d.review.date:
             reasons.append(Reason(ReasonCode.REVIEW_DATE_PASSED,

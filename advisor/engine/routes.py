@@ -62,8 +62,8 @@ Routes are yielded in increasing :class:`RouteCost`, compared field by field:
    (or not yet open), then closed; so a closed qualification never ranks above an open or
    unknown alternative that reaches the same target;
 1. the number of steps into a qualification whose status on the date is not known and that
-   the sources call legacy (one that others were replacing, so it may well take no new learners
-   now), however documented the step: a status in between not known and closed;
+   the sources call legacy (one that others were replacing, which may well take no new
+   learners now), however documented the step: a status in between not known and closed;
 2. the number of steps that are not stated (inferred, shared-units, replacement and direct);
 3. the number of shared-units steps;
 4. the additional credits still needed along the route, summed over its steps, where a step whose
