@@ -34,6 +34,7 @@ from advisor import (
     status_on,
     tables,
     uk_date,
+    without_control_characters,
 )
 from advisor import search as search_words
 from app_pages._common import (
@@ -60,7 +61,7 @@ def search(ctx: Frame) -> list[str]:
     query = st.text_input(
         "Search by words of the title, level, kind (NVQ), scheme code, regulator number, unit "
         "reference number (URN), job role or apprenticeship",
-        key="explore_search",
+        key="explore_search", max_chars=MAX_SEARCH,
         placeholder="for example nvq level 3, 09628, 600/0840/4, D/502/9654, team leader",
         persist_state="session",
     ) or ""
@@ -329,6 +330,7 @@ def register_search(ctx: Frame, register: Register) -> None:
 
 
 LINKED = "explore_linked"  # the qualification the address last named, once opened
+MAX_SEARCH = 200  # characters the search box takes, and of a linked search
 
 
 COMPARE_LINKED = "explore_compare_linked"  # the comparison the address last named
@@ -336,11 +338,18 @@ COMPARE_TAB = "Compare qualifications"
 OPEN_ON_COMPARE = "explore_open_on_compare"  # True once a link named a comparison
 
 
+SEARCH_LINKED = "explore_search_linked"  # the search the address last named
+
+
 def open_from_link(catalogue: Catalogue) -> None:
-    """A link naming a qualification (``?qual=09628``) opens its profile, once: the search is
-    cleared so that it is among the results; one naming a comparison
-    (``?compare=09628,09629``) chooses its qualifications, once, and the page opens on its
-    tab. A reference the catalogue does not know is said, and left out."""
+    """A link's answers, each once: a search (``?search=team+leader``) fills the box; a
+    qualification (``?qual=09628``) opens its profile, the search cleared unless it finds it;
+    a comparison (``?compare=09628,09629``) chooses its qualifications, and the page opens on
+    its tab. A reference the catalogue does not know is said, and left out."""
+    searched = st.query_params.get("search", "")
+    if searched and searched != st.session_state.get(SEARCH_LINKED, ""):
+        st.session_state[SEARCH_LINKED] = searched
+        st.session_state["explore_search"] = without_control_characters(searched)[:MAX_SEARCH]
     named = st.query_params.get("qual")
     if named and named != st.session_state.get(LINKED):
         st.session_state[LINKED] = named
@@ -349,7 +358,9 @@ def open_from_link(catalogue: Catalogue) -> None:
         except UnknownReference:
             not_known(named)
         else:
-            st.session_state["explore_search"] = ""
+            if q.id not in search_words.find_qualifications(
+                    catalogue, st.session_state.get("explore_search") or ""):
+                st.session_state["explore_search"] = ""
             st.session_state["explore_qualification"] = q.id
     compared = st.query_params.get("compare")
     if compared and compared != st.session_state.get(COMPARE_LINKED):
@@ -386,9 +397,12 @@ def main() -> None:
         shown = profile(ctx, found)
     with side_by_side:
         compared = compare(ctx)
-    # The profile open and the comparison travel in the address, with the date, so that
-    # either can be shared.
-    address = {"qual": shown.reference}
+    # The search, the profile open and the comparison travel in the address, with the date,
+    # so that any of them can be shared.
+    typed = st.session_state.get("explore_search") or ""
+    address = {"search": typed} if typed.strip() else {}
+    st.session_state[SEARCH_LINKED] = address.get("search", "")
+    address["qual"] = shown.reference
     if compared:
         address["compare"] = ",".join(q.reference for q in compared)
         st.session_state[COMPARE_LINKED] = address["compare"]

@@ -294,6 +294,25 @@ def test_explore__compare_shows_the_shared_unit():
     assert list(shared["URN"]) == ["D/502/9654"]
 
 
+def test_explore__the_search_is_in_the_address_and_a_link_fills_it_in():
+    """A search can be shared with the profile open from it; a linked profile the linked
+    search does not find clears the search, so that the profile is among the results."""
+    at = open_page("app_pages/explore.py")
+    at.text_input(key="explore_search").input("team leader").run()
+    at.selectbox(key="explore_qualification").set_value("ocr-09629").run()
+    assert dict(at.query_params) == {"search": "team leader", "qual": "09629"}
+    shared = open_with_link("app_pages/explore.py", **dict(at.query_params))
+    assert shared.text_input(key="explore_search").value == "team leader"
+    assert shared.selectbox(key="explore_qualification").value == "ocr-09629"
+    # Typed over after the link opened: the new search stays, and the address follows it.
+    shared.text_input(key="explore_search").input("nvq").run()
+    assert shared.text_input(key="explore_search").value == "nvq"
+    assert dict(shared.query_params)["search"] == "nvq"
+    elsewhere = open_with_link("app_pages/explore.py", search="team leader", qual="09628")
+    assert elsewhere.text_input(key="explore_search").value == ""
+    assert elsewhere.selectbox(key="explore_qualification").value == "ocr-09628"
+
+
 def test_explore__a_comparison_is_in_the_address_and_a_link_opens_it_on_its_tab():
     """A comparison can be shared as a profile can: the address names its qualifications by
     reference; a link with them chooses them, once, and opens the page on the comparison's
