@@ -339,6 +339,14 @@ def test_read__an_age_hundreds_of_digits_long_is_a_problem_not_a_crash(catalogue
     assert [learner.assessed for learner in result.learners] == [True, True]
 
 
+def test_read__an_unreadable_registered_answer_sets_the_row_aside(catalogue):
+    """Left empty, "registered" means "no": a mistyped "yess" must not turn a registered
+    learner into one told they cannot start, so that row is not assessed."""
+    result = assess(catalogue, learner_file("A,30,working,,,,,,09628,,,,yess"))
+    assert [(p.column, p.severity.value) for p in result.problems] == [("registered", "error")]
+    assert [learner.assessed for learner in result.learners] == [False]
+
+
 def test_read__unit_numbers_are_not_checked_against_an_unknown_target(catalogue):
     result = assess(catalogue, learner_file("A,30,working,,,,,F3; X/999/9999,9999x"))
     assert [(p.column, p.message.split(";")[0]) for p in result.problems] == [

@@ -92,7 +92,7 @@ class LearnerRow:
     units_in_progress: tuple[str, ...] = ()
     glh_per_week: float | None = None
     registered: bool = False  # with the awarding body, for the target: held to certification
-    readable: bool = True  # False: a cell could not be read (the problems say which)
+    readable: bool = True  # False: the row cannot be assessed (the problems say why)
 
 
 @dataclass(frozen=True)

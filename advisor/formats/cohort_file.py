@@ -4,7 +4,8 @@
 or an .xlsx workbook) into :class:`~advisor.engine.cohort.LearnerRow` records and
 :class:`~advisor.engine.cohort.RowProblem` reports. It never raises on bad input: a file it
 cannot read at all comes back with ``readable`` false and one problem saying why; a bad cell is
-reported by row and column and only that row is set aside.
+reported by row and column: an answer that cannot be read is left empty and the row assessed,
+and a row that cannot be assessed (no reference, an unreadable "registered") is set aside.
 
 :data:`COLUMNS` is the one description of the input file: reading, the downloadable template and
 its guide all come from it. Spreadsheet row numbers count the header as row 1, as a spreadsheet
@@ -395,17 +396,21 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
     if not ref:
         error("learner_ref", "learner_ref is empty: give each learner a reference")
 
-    def read(column: str, parse: Callable[[str], T]) -> T | None:
+    def read(column: str, parse: Callable[[str], T], *, strict: bool = False) -> T | None:
         """An optional answer; one that cannot be read is left empty, as if not given, and
-        said: the rest of the row is still assessed."""
+        said: the rest of the row is still assessed. ``strict``: an answer whose absence
+        means something ("registered" left empty is "no") is an error instead."""
         text = values.get(column, "")
         if not text:
             return None
         try:
             return parse(text)
         except answers.AnswerError as problem:
-            problems.append(RowProblem(number, column, f"{problem}; left empty, as if not "
-                                                       "given", Severity.WARNING))
+            if strict:
+                error(column, str(problem))
+            else:
+                problems.append(RowProblem(number, column, f"{problem}; left empty, as if not "
+                                                           "given", Severity.WARNING))
             return None
 
     age = read("age", answers.parse_age)
@@ -415,7 +420,7 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
 
     lists: dict[str, tuple[str, ...]] = {}
     glh = read("glh_per_week", parse_hours_a_week)
-    registered = read("registered", answers.parse_yes_no)
+    registered = read("registered", answers.parse_yes_no, strict=True)
     for column in ("qualifications_held", "units_held", "units_accepted", "units_in_progress"):
         references = split_references(values.get(column, ""))
         if len(references) > MAX_REFERENCES_PER_CELL:
