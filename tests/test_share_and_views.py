@@ -196,6 +196,11 @@ def test_share__holding_one_at_the_level_suggested_the_route_link_aims_a_level_u
     assert encode_route(catalogue, route) == {"from": "09628", "level": "3", "age": "30"}
     top = route_from_profile(catalogue, Profile(held_qualifications=("ocr-10381",)), to_level=4)
     assert top.to_level is None
+    # Level 4 asks for a senior role: not the step up for someone without one.
+    level_3 = Profile(held_qualifications=("ocr-09629",), senior_role=False)
+    assert route_from_profile(catalogue, level_3, to_level=3).to_level is None
+    senior = Profile(held_qualifications=("ocr-09629",), senior_role=True)
+    assert route_from_profile(catalogue, senior, to_level=3).to_level == 4
 
 
 def test_share__a_level_no_qualification_is_at_is_dropped_with_a_note(catalogue):
