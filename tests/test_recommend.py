@@ -87,9 +87,10 @@ def test_match_role__a_longer_title_is_taken_by_the_job_it_names(catalogue, text
     assert any(f.message.startswith(f'"{text}" is taken as "Customer Service Team Leader", the '
                                     'only job role the documents list ending in "team leader"')
                for f in result.reasons)
-    # Words that end two titles choose neither: Sales Assistant/Personal Shopper and Senior
-    # Sales Assistant both end in "sales assistant".
-    assert match_role(catalogue, "weekend sales assistant").named_job is None
+    # The job is what the title ends in before saying where or for whom: an assistant to a
+    # team leader is not one.
+    for other in ("assistant to the team leader", "I report to a team leader"):
+        assert match_role(catalogue, other).roles == (), other
 
 
 @pytest.mark.parametrize("text", [

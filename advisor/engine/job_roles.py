@@ -111,21 +111,27 @@ def match_role(catalogue: Catalogue, text: str) -> RoleMatch:
     return RoleMatch(text, (), tuple(suggestions)[:5])
 
 
+_WHERE_WORDS = frozenset({"in", "at", "for", "with", "on", "to", "of"})
+
+
 def _jobs_named(catalogue: Catalogue, text: str) -> dict[str, JobRole]:
-    """The listed titles of three words or more whose last two words (the job: "team leader",
-    "centre advisor") ``text`` names, each by those words, where only one title ends in them: in
-    "team leader in a call centre" the job is team leader, and "call centre" only where it is
-    done. Words ending two titles ("sales assistant": Senior Sales Assistant too) say too
-    little to choose."""
-    typed = _words(text)
-    pairs = {" ".join(typed[i:i + 2]) for i in range(len(typed) - 1)}
-    ends: dict[str, list[JobRole]] = {}
-    for role in catalogue.job_roles.values():
-        for alternative in _role_alternatives(role.title):
-            words = _words(alternative)
-            if len(words) >= 3 and role not in ends.setdefault(" ".join(words[-2:]), []):
-                ends[" ".join(words[-2:])].append(role)
-    return {job: roles[0] for job, roles in ends.items() if job in pairs and len(roles) == 1}
+    """The listed title whose last two words (the job: "team leader") are the last two words
+    of ``text`` before any word saying where or for whom ("in a call centre", "to the manager"),
+    by those words as typed, where only one listed title ends in them: in "team leader in a
+    call centre" the job is team leader, and "call centre" only where it is done; "assistant
+    to the team leader" names an assistant. Words ending two titles ("sales assistant": Senior
+    Sales Assistant too) say too little to choose."""
+    typed = re.findall(r"[a-z0-9]+", text.casefold())
+    head = next((typed[:i] for i, word in enumerate(typed) if word in _WHERE_WORDS), typed)
+    if len(head) < 2:
+        return {}
+    job = " ".join(_singular(w) for w in head[-2:])
+    ends = [role for role in catalogue.job_roles.values()
+            if any(" ".join(_words(a)[-2:]) == job for a in _role_alternatives(role.title)
+                   if len(_words(a)) >= 2)]
+    if len(ends) != 1 or not any(len(_words(a)) >= 3 for a in _role_alternatives(ends[0].title)):
+        return {}
+    return {" ".join(head[-2:]): ends[0]}
 
 
 # Words too common in job titles to tell two jobs apart: "shop assistant" is not close to "PR
