@@ -153,6 +153,7 @@ def test_search__the_standard_that_replaced_a_framework_finds_its_qualifications
     assert [s.reference for s in search.standards_found(catalogue, query)] == ["ST0072"]
     # The words "apprenticeship standard" alone name no standard; another level, none.
     assert search.standards_found(catalogue, "apprenticeship standard") == ()
+    assert search.standards_found(catalogue, "customer service") == ()  # every title's words
     assert search.standards_found(catalogue, "practitioner level 3") == ()
 
 

@@ -145,8 +145,17 @@ def standards_found(catalogue: Catalogue, text: str) -> tuple[ApprenticeshipStan
     return tuple(standard for standard in standards.values()
                  if all(level == standard.level for level in query.levels)
                  and all(_word_in(word, _standard_text(standard)) for word in query.words)
-                 # its own name, not only the words "apprenticeship standard"
-                 and any(_word_in(word, _standard_text(standard)[:2]) for word in query.words))
+                 # a word of its own: its reference, or a word of its title no qualification
+                 # has ("practitioner"), not "customer service" alone
+                 and any(_word_in(word, [standard.reference, *_own_words(catalogue, standard)])
+                         for word in query.words))
+
+
+def _own_words(catalogue: Catalogue, standard: ApprenticeshipStandard) -> list[str]:
+    """The words of a standard's title that no qualification's title has."""
+    titled = {w for q in catalogue.qualifications.values()
+              for w in re.findall(r"[a-z0-9]+", q.title.casefold())}
+    return [w for w in re.findall(r"[a-z0-9]+", standard.title.casefold()) if w not in titled]
 
 
 def _standard_text(standard: ApprenticeshipStandard) -> tuple[str, ...]:
