@@ -164,7 +164,7 @@ def offer_route_onward(ctx: Frame, q: Qualification, query: CheckQuery,
     if status.status is not Status.CERTIFICATION_CLOSED:
         return
     catalogue = ctx.catalogue
-    held = tuple(dict.fromkeys([*query.units, *(a.urn for a in query.accepted)]))
+    held = query.units  # achieved: the centre's decisions were for this qualification only
     successor = next((catalogue.qualifications[i] for i in status.replaced_by
                       if i in catalogue.qualifications), None)
     route = RouteQuery(units=held, to_qualification=successor.id if successor else None,

@@ -362,6 +362,8 @@ def open_from_link(catalogue: Catalogue) -> None:
                     catalogue, st.session_state.get("explore_search") or ""):
                 st.session_state["explore_search"] = ""
             st.session_state["explore_qualification"] = q.id
+        if not st.query_params.get("compare"):  # a profile's link opens on the profile
+            st.session_state[OPEN_ON_COMPARE] = False
     compared = st.query_params.get("compare")
     if compared and compared != st.session_state.get(COMPARE_LINKED):
         st.session_state[COMPARE_LINKED] = compared

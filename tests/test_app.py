@@ -336,6 +336,11 @@ def test_explore__a_comparison_is_in_the_address_and_a_link_opens_it_on_its_tab(
     shared.multiselect(key="compare").set_value([]).run()
     assert shared.multiselect(key="compare").value == []
     assert "compare" not in dict(shared.query_params)
+    # A profile's link later in the session opens on the profile, not the comparison.
+    shared.query_params.clear()
+    shared.query_params["qual"] = "09629"
+    shared.run()
+    assert shared.get("tab_container")[0].proto.tab_container.default_tab_index == 0
 
 
 # ------------------------------------------------------------------------ about the data

@@ -657,6 +657,6 @@ def test_find_qualification__a_standard_is_said_to_be_one_with_what_it_replaced(
         catalogue.find_qualification(named)
     assert str(raised.value) == (
         "Customer Service Practitioner (ST0072) is an apprenticeship standard, not a "
-        "qualification in these documents: it took the place of the Intermediate Apprenticeship "
-        "in Customer Service (Level 2, framework FR03058), whose qualifications are 10379 and "
-        "OCNLR L2 Diploma CS")
+        "qualification in these documents: it later took the place (the sources do not say "
+        "when) of the Intermediate Apprenticeship in Customer Service (Level 2, framework "
+        "FR03058), whose qualifications are 10379 and OCNLR L2 Diploma CS")

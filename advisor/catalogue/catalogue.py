@@ -139,7 +139,8 @@ class Catalogue:
             raise UnknownReference(
                 "qualification", reference,
                 why=f"{named.title} ({named.reference}) is an apprenticeship standard, not a "
-                    "qualification in these documents: it took the place of the "
+                    "qualification in these documents: it later took the place (the sources "
+                    "do not say when) of the "
                     f"{framework.title} (Level {framework.level}"
                     + (f", framework {framework.reference}" if framework.reference else "")
                     + "), whose qualifications are " + " and ".join(then))
