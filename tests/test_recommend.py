@@ -413,6 +413,17 @@ def test_recommend__one_of_the_same_kind_and_level_as_one_held_is_said_to_repeat
     assert "repeat" not in nvq.aim_note
 
 
+def test_recommend__level_4_is_no_step_up_for_someone_not_in_a_senior_role(catalogue):
+    """Holding 09629 at Level 3 without a senior role: the answer says "not Level 4", so the
+    caution about repeating Level 3 does not call Level 4 the step up (before, it did)."""
+    result = advise(catalogue, employment=Employment.WORKING, senior_role=False,
+                    held_qualifications=("ocr-09629",))
+    assert result.recommended_level == 3
+    (repeat,) = [c for c in result.cautions if c.code == "holds-at-level"]
+    assert repeat.message.startswith("Already holds OCR Level 3 Certificate in Principles")
+    assert "step up" not in repeat.message
+
+
 def test_recommend__a_level_held_is_not_offered_again_as_what_replaced_it(catalogue):
     """An NVQ holder at Level 2 hears that another Level 2 of that kind would repeat it, and
     what replaced their NVQ is not offered as a fit."""

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 
 from advisor.catalogue import (
     Catalogue,
+    Category,
     JobRole,
     Kind,
     Qualification,
@@ -197,7 +198,9 @@ def recommend(
             "role, or what they already hold.",
         ))
 
-    cautions += _holds_at_level(catalogue, held, profile.other_held_levels, level)
+    cautions += _holds_at_level(catalogue, held, profile.other_held_levels, level,
+                                step_up=level is not None
+                                and open_to_step_up(catalogue, profile, level + 1))
     holds_something = bool(held or profile.other_held_levels or profile.held_units)
     move_up = _no_automatic_move_up(catalogue, holds_something=holds_something)
     if move_up is not None and (holds_something or (level or 0) >= 3):
@@ -366,8 +369,19 @@ def _role_not_listed(catalogue: Catalogue, match: RoleMatch) -> Finding:
     return Finding(FindingCode.ROLE_NOT_LISTED, message, sources)
 
 
+def open_to_step_up(catalogue: Catalogue, profile: Profile, level: int) -> bool:
+    """Whether ``level`` is a step up the learner may take: a qualification is at it, and one
+    there asks for no particular role, or the learner has the senior role Level 4 asks for
+    (the answer says "not Level 4" otherwise)."""
+    at_level = [q for q in catalogue.qualifications.values()
+                if q.level == level and q.category is Category.QUALIFICATION]
+    return bool(at_level) and (profile.senior_role is True
+                               or any(q.role_requirement is None for q in at_level))
+
+
 def _holds_at_level(catalogue: Catalogue, held: Sequence[Qualification],
-                    other_levels: Sequence[int], level: int | None) -> list[Finding]:
+                    other_levels: Sequence[int], level: int | None, *,
+                    step_up: bool = True) -> list[Finding]:
     """A caution when the learner already holds a qualification at the level suggested: another
     at that level would largely repeat it, and the level above is the step up, if their work is
     ready for it (the sources do not say the learner moves up by holding it)."""
@@ -386,7 +400,7 @@ def _holds_at_level(catalogue: Catalogue, held: Sequence[Qualification],
             else "of the same kind")
     message = (f"Already holds {names} at Level {level}: another Level {level} qualification "
                f"{same} would largely repeat it.")
-    if level + 1 in catalogue.levels_offered:
+    if step_up:
         message += (f" If the learner's work is ready for it, Level {level + 1} is the step up"
                     + (": plan a route from what they hold to see it." if at_level else "."))
     return [Finding(FindingCode.HOLDS_AT_LEVEL, message,

@@ -20,6 +20,7 @@ from advisor.catalogue import Catalogue, Category, Qualification, UnknownReferen
 from advisor.engine import answers
 from advisor.engine.combination import Accepted
 from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
+from advisor.engine.recommend import open_to_step_up
 from advisor.engine.recommend_index import level_3_statements
 from advisor.engine.recommend_types import Employment, Profile
 from advisor.engine.unit_references import resolve_units
@@ -321,23 +322,13 @@ def route_from_profile(catalogue: Catalogue, profile: Profile,
                    if i in catalogue.qualifications), key=lambda q: q.reference)
     start = max(held, key=lambda q: q.level or 0) if held else None
     if (to_level is not None and start is not None and start.level == to_level
-            and _open_to_step_up(catalogue, profile, to_level + 1)):
+            and open_to_step_up(catalogue, profile, to_level + 1)):
         to_level += 1
     above = to_level is not None and (start is None or to_level > (start.level or 0))
     return RouteQuery(from_qualification=start.id if start else None,
                       also_completed=tuple(q.id for q in held if q is not start),
                       units=profile.held_units, to_level=to_level if above else None,
                       age=profile.age)
-
-
-def _open_to_step_up(catalogue: Catalogue, profile: Profile, level: int) -> bool:
-    """Whether ``level`` is a step up the learner may take: some qualification is at it, and
-    one there asks for no particular role, or the learner has the senior role Level 4 asks
-    for (the answer says "not Level 4" otherwise)."""
-    at_level = [q for q in catalogue.qualifications.values()
-                if q.level == level and q.category is Category.QUALIFICATION]
-    return bool(at_level) and (profile.senior_role is True
-                               or any(q.role_requirement is None for q in at_level))
 
 
 MAX_ROUTE_SHOWN = 5
