@@ -101,9 +101,9 @@ def match_role(catalogue: Catalogue, text: str) -> RoleMatch:
         _role_key(a).endswith(key) for a in _role_alternatives(role.title))]
     if len(ending) == 1:
         return RoleMatch(text, tuple(ending), widened=True)
-    named = _jobs_named(catalogue, text)
-    if len(named) == 1:
-        ((job, role),) = named.items()
+    named = _job_named(catalogue, text)
+    if named is not None:
+        job, role = named
         return RoleMatch(text, (role,), widened=True, named_job=job)
     wider = list(dict.fromkeys([*ending, *(role for alternative, role in labels.items()
                                            if len(key) >= 6 and key in alternative)]))
@@ -114,7 +114,7 @@ def match_role(catalogue: Catalogue, text: str) -> RoleMatch:
 _WHERE_WORDS = frozenset({"in", "at", "for", "with", "on", "to", "of"})
 
 
-def _jobs_named(catalogue: Catalogue, text: str) -> dict[str, JobRole]:
+def _job_named(catalogue: Catalogue, text: str) -> tuple[str, JobRole] | None:
     """The listed title whose last two words (the job: "team leader") are the last two words
     of ``text`` before any word saying where or for whom ("in a call centre", "to the manager"),
     by those words as typed, where only one listed title ends in them: in "team leader in a
@@ -124,14 +124,14 @@ def _jobs_named(catalogue: Catalogue, text: str) -> dict[str, JobRole]:
     typed = re.findall(r"[a-z0-9]+", text.casefold())
     head = next((typed[:i] for i, word in enumerate(typed) if word in _WHERE_WORDS), typed)
     if len(head) < 2:
-        return {}
+        return None
     job = " ".join(_singular(w) for w in head[-2:])
     ends = [role for role in catalogue.job_roles.values()
             if any(" ".join(_words(a)[-2:]) == job for a in _role_alternatives(role.title)
                    if len(_words(a)) >= 2)]
     if len(ends) != 1 or not any(len(_words(a)) >= 3 for a in _role_alternatives(ends[0].title)):
-        return {}
-    return {" ".join(head[-2:]): ends[0]}
+        return None
+    return " ".join(head[-2:]), ends[0]
 
 
 # Words too common in job titles to tell two jobs apart: "shop assistant" is not close to "PR
