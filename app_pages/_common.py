@@ -228,9 +228,9 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
                wrap: bool = False) -> None:
     """A table with a CSV download of what is shown. ``wrap``: a static table whose long text
     wraps (for a few rows of sentences), else a scrollable, sortable grid. A Source column
-    shows numbers, each citation listed once below the table (:func:`sources_numbered`); the
+    shows numbers, each citation listed once below the table (``labels.sources_numbered``); the
     CSV keeps the citation on every row."""
-    shown, sources = sources_numbered(table)
+    shown, sources = labels.sources_numbered(table, missing=labels.NOT_STATED)
     if wrap:  # a gap says "not stated", as the grid's placeholder does
         gaps = [column for column in shown.columns if shown[column].isna().any()]
         st.table(shown.assign(**{column: shown[column].map(
@@ -255,19 +255,6 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
     st.download_button(f"Download {name[:1].lower()}{name[1:]} (CSV)",  # keeps "FR03058"
                        partial(to_csv_bytes, table, missing=labels.NOT_STATED),
                        file_name=file_name, mime="text/csv", key=key, on_click="ignore")
-
-
-def sources_numbered(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """``table`` with each citation in its Source column replaced by a number, in order of
-    first use, and the citations so numbered: a long citation repeated on every row would
-    bury the facts, on a phone most of all. A row without one keeps its words ("not
-    stated"); a table without a Source column is returned as it is."""
-    if "Source" not in table.columns:
-        return table, []
-    cited = [text for text in dict.fromkeys(table["Source"])
-             if isinstance(text, str) and text and text != labels.NOT_STATED]
-    numbers = {text: str(number) for number, text in enumerate(cited, 1)}
-    return table.assign(Source=table["Source"].map(lambda t: numbers.get(t, t))), cited
 
 
 def show_sources(catalogue: Catalogue, sources: Iterable[Citation]) -> None:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pandas as pd
+
 from advisor.catalogue import Basis, Catalogue, Citation
 
-__all__ = ["citation", "cite"]
+__all__ = ["citation", "cite", "sources_numbered"]
 
 _BASIS_MARK = {Basis.STATED: "", Basis.SECONDARY: " (secondary source)",
                Basis.INFERENCE: " (inferred)"}
@@ -57,3 +59,16 @@ def _marks(bases: set[Basis]) -> str:
     marked = " and ".join(
         _BASIS_MARK[b].strip(" ()") for b in (Basis.SECONDARY, Basis.INFERENCE) if b in bases)
     return f" (in part {marked})" if Basis.STATED in bases else f" ({marked})"
+
+
+def sources_numbered(table: pd.DataFrame, *, missing: str) -> tuple[pd.DataFrame, list[str]]:
+    """``table`` with each citation in its Source column replaced by a number, in order of
+    first use, and the citations so numbered: a long citation repeated on every row would
+    bury the facts, on a phone most of all. A row without one keeps its words (``missing``,
+    "not stated"); a table without a Source column is returned as it is."""
+    if "Source" not in table.columns:
+        return table, []
+    cited = [text for text in dict.fromkeys(table["Source"])
+             if isinstance(text, str) and text and text != missing]
+    numbers = {text: str(number) for number, text in enumerate(cited, 1)}
+    return table.assign(Source=table["Source"].map(lambda t: numbers.get(t, t))), cited

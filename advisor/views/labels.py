@@ -31,7 +31,7 @@ from advisor.engine.recommend_types import Aim, Employment, Option
 from advisor.engine.routes import Route, RouteStep, StepKind
 from advisor.engine.wording import count, group_name, uk_date
 from advisor.register import ENTRY, RegisterEntry
-from advisor.views.citations import citation, cite  # their one home; here with the other words
+from advisor.views.citations import citation, cite, sources_numbered  # their one home
 from advisor.views.glossary import GLOSSARY  # its one home; here with the other words
 
 __all__ = [
@@ -81,6 +81,7 @@ __all__ = [
     "route_basis",
     "route_name",
     "route_status",
+    "sources_numbered",
     "standard_taking_its_place",
     "status_in_a_clause",
     "status_in_brief",
