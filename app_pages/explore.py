@@ -329,16 +329,13 @@ def register_search(ctx: Frame, register: Register) -> None:
     st.caption(f"Source: {register.source_label}, qualification {entry.number}")
 
 
-LINKED = "explore_linked"  # the qualification the address last named, once opened
-MAX_SEARCH = 200  # characters the search box takes, and of a linked search
-
-
-COMPARE_LINKED = "explore_compare_linked"  # the comparison the address last named
-COMPARE_TAB = "Compare qualifications"
+# What the address last named, each applied once (the page writes the address every run).
+LINKED = "explore_linked"  # the qualification
+SEARCH_LINKED = "explore_search_linked"  # the search
+COMPARE_LINKED = "explore_compare_linked"  # the comparison
 OPEN_ON_COMPARE = "explore_open_on_compare"  # True once a link named a comparison
-
-
-SEARCH_LINKED = "explore_search_linked"  # the search the address last named
+COMPARE_TAB = "Compare qualifications"
+MAX_SEARCH = 200  # characters the search box takes, and of a linked search
 
 
 def open_from_link(catalogue: Catalogue) -> None:
