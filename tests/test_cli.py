@@ -21,6 +21,7 @@ from advisor import (
     check_eligibility,
     default_data_dir,
     find_routes,
+    issued_after,
     load_catalogue,
     text,
 )
@@ -402,6 +403,21 @@ def test_frameworks__where_apprenticeships_stand_today_before_a_levels_framework
     assert [f["reference"] for f in out["not_yet_issued"]] == ["FR03058", "FR03058"]
     assert [f["issued"] for f in out["not_yet_issued"]] == ["2014-08-29", "2014-08-29"]
     assert run_json(capsys, "frameworks")["not_yet_issued"] == []
+
+
+def test_frameworks__every_framework_left_out_by_date_is_named_not_called_missing():
+    """Were every framework issued after the date, the answer names them and when they were
+    issued; it does not say the catalogue has none."""
+    catalogue = load_catalogue()
+    day = dt.date(2009, 1, 1)
+    later = issued_after(catalogue, day)
+    assert later  # the 2014 frameworks
+    said = text.frameworks_text(catalogue, [], as_at=day, not_yet_issued=later)
+    assert "frameworks.yaml" not in said
+    assert said.startswith("None of the apprenticeship frameworks in these documents had been "
+                           "issued on 1 January 2009: Intermediate Apprenticeship in Customer "
+                           "Service (Level 2, framework FR03058), issued on 29 August 2014;")
+    assert said.endswith("Ask a training provider which apprenticeships they offer.")
 
 
 def test_frameworks__components_held_missing_or_to_check_with_statuses(capsys):

@@ -474,7 +474,13 @@ def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
     apprenticeships at that level stand ``today`` (see ``today_by_level``); after them, the
     frameworks left out as ``not_yet_issued`` on the date; with ``held`` empty, how to say
     what a learner holds."""
+    left_out = ("; ".join(f"{framework_label(catalogue, f)}, issued on {uk_date(f.issued)}"
+                          for f in not_yet_issued if f.issued is not None))
     if not frameworks:
+        if left_out:
+            return (f"None of the apprenticeship frameworks in these documents had been issued "
+                    f"on {uk_date(as_at)}: {left_out}. Ask a training provider which "
+                    "apprenticeships they offer.")
         return ("This catalogue has no apprenticeship frameworks (its folder has no "
                 "frameworks.yaml): ask a training provider which apprenticeships they offer.")
     lines: list[str] = []
@@ -496,10 +502,8 @@ def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
                       + status_sentence(catalogue, on_date, as_at)
                       for q, on_date in component.statuses]
         lines += [f"  ! {caution}" for caution in status.cautions]
-    if not_yet_issued:
-        lines.append(f"Not listed, as not yet issued on {uk_date(as_at)}: " + "; ".join(
-            f"{framework_label(catalogue, f)}, issued on {uk_date(f.issued)}"
-            for f in not_yet_issued if f.issued is not None) + ".")
+    if left_out:
+        lines.append(f"Not listed, as not yet issued on {uk_date(as_at)}: {left_out}.")
     if held is not None and not held and frameworks:
         lines.append("Name the qualifications a learner holds with --has (for example --has "
                      "09628) to see which parts of each framework they already have.")
