@@ -205,10 +205,11 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
             "Replaced by": _replacements(catalogue, q) or "",
             "Found through": "; ".join(lead.name for lead in leads),
         })
-    # The status and what replaced it decide, so they come straight after what it is.
-    frame = pd.DataFrame(rows, columns=["Reference", "Title", f"On {uk_date(as_at)}",
-                                        "Replaced by", "Level", "Kind", "Awarding body",
-                                        "Structure", "Found through"])
+    # What it is (its level too: a narrow column) and then the status and what replaced it,
+    # which decide; at 1280 pixels the long status text pushes later columns out of view.
+    frame = pd.DataFrame(rows, columns=["Reference", "Title", "Level", f"On {uk_date(as_at)}",
+                                        "Replaced by", "Kind", "Awarding body", "Structure",
+                                        "Found through"])
     if not any(row["Found through"] for row in rows):
         frame = frame.drop(columns="Found through")  # every one found by its own words
     return frame.sort_values(["Level", "Reference"], na_position="last",
