@@ -10,8 +10,9 @@ importing only those below it:
 * ``advisor.engine``: answers (rules of combination, plans, eligibility, carry-over, starting
   level, routes, frameworks, cohorts);
 * ``advisor.views``: labels, tables, charts and plain text for people (exported here as the
-  modules ``labels``, ``tables``, ``charts``, ``cohort_tables``, ``register_tables``,
-  ``source_tables``, ``search`` (Explore's search) and ``text``);
+  modules ``labels``, ``tables``, ``explore_tables`` (Explore's search results, profiles and
+  comparisons), ``charts``, ``cohort_tables``, ``register_tables``, ``source_tables``,
+  ``search`` (Explore's search) and ``text``);
 * ``advisor.formats``: files and links (cohort files, spreadsheets, JSON, share links, the
   action plan);
 * ``advisor.cli``: the command line.
@@ -197,6 +198,7 @@ from advisor.register import (
 from advisor.views import (
     charts,
     cohort_tables,
+    explore_tables,
     labels,
     register_tables,
     search,
@@ -326,6 +328,7 @@ __all__ = [
     "encode_profile",
     "encode_route",
     "evidence_bars",
+    "explore_tables",
     "find_qualification",
     "find_routes",
     "followers_of",

@@ -28,11 +28,11 @@ from advisor import (
     check_eligibility,
     encode_check,
     encode_route,
+    explore_tables,
     find_qualification,
     labels,
     register_tables,
     status_on,
-    tables,
     uk_date,
     without_control_characters,
 )
@@ -72,9 +72,9 @@ def search(ctx: Frame) -> list[str]:
                 "documents (the sources do not say when). It is not a qualification these "
                 "documents describe: below are those of the framework it replaced. To start "
                 f"one, ask an employer, {WHERE_TO_ASK}.")
-    qualifications = tables.qualification_matches(ctx.catalogue, query, as_at=ctx.as_at,
+    qualifications = explore_tables.qualification_matches(ctx.catalogue, query, as_at=ctx.as_at,
                                                   register=ctx.register, found=found)
-    units = tables.unit_matches(ctx.catalogue, query)
+    units = explore_tables.unit_matches(ctx.catalogue, query)
     if not query.strip():
         st.write("Every qualification and national structure in the catalogue:")
     elif qualifications.empty and units.empty:
@@ -133,12 +133,12 @@ def profile(ctx: Frame, ids: list[str]) -> Qualification:
     journeys_from(ctx, q)
     reference = q.reference.replace("/", "-")
 
-    show_table(tables.facts_table(catalogue, q), name="Profile",
+    show_table(explore_tables.facts_table(catalogue, q), name="Profile",
                key="explore_profile_csv", file_name=f"profile-{reference}.csv", wrap=True)
     structure(catalogue, q, reference)
 
     st.markdown("**Dates**")
-    show_table(tables.dates_table(catalogue, q, as_at=ctx.as_at), name="Dates",
+    show_table(explore_tables.dates_table(catalogue, q, as_at=ctx.as_at), name="Dates",
                key="explore_dates_csv", file_name=f"dates-{reference}.csv", wrap=True)
 
     st.markdown("**Age groups**")
@@ -160,7 +160,7 @@ def profile(ctx: Frame, ids: list[str]) -> Qualification:
             show_statement(catalogue, heading, statement)
 
     st.markdown("**Progression**")
-    steps = tables.progression_table(catalogue, q, as_at=ctx.as_at, register=ctx.register)
+    steps = explore_tables.progression_table(catalogue, q, as_at=ctx.as_at, register=ctx.register)
     if steps.empty:
         st.write("The sources state no next step from this qualification.")
     else:
@@ -208,12 +208,12 @@ def structure(catalogue: Catalogue, q: Qualification, reference: str) -> None:
             st.write("The sources give no unit list for it.")
     else:
         if based_on is not None:
-            _, which = tables.follows(catalogue, q) or (based_on, "which it follows")
+            _, which = explore_tables.follows(catalogue, q) or (based_on, "which it follows")
             st.info(f"Its own unit list is not in the sources. These are the groups and units of "
                     f"{labels.qualification_label(based_on)}, {which}.")
         st.markdown("\n".join(f"- {labels.group_name(group)}: "
                                f"{labels.group_requirement(group)}" for group in rules.groups))
-        show_table(tables.structure_table(catalogue, q), name="Groups and units",
+        show_table(explore_tables.structure_table(catalogue, q), name="Groups and units",
                    key="explore_structure_csv", file_name=f"structure-{reference}.csv")
         show_sources(catalogue, rules.source)
         for rule in rules.credit_rules:
@@ -248,13 +248,14 @@ def compare(ctx: Frame) -> list[Qualification]:
 
 def _compared(ctx: Frame, picked: list[Qualification]) -> None:
     catalogue = ctx.catalogue
-    compared = tables.comparison_table(catalogue, picked, as_at=ctx.as_at, register=ctx.register)
+    compared = explore_tables.comparison_table(catalogue, picked, as_at=ctx.as_at,
+                                               register=ctx.register)
     show_table(compared, name="Comparison", key="compare_csv", file_name="comparison.csv",
                wrap=True)
-    shared = tables.shared_units_table(catalogue, picked)
+    shared = explore_tables.shared_units_table(catalogue, picked)
     st.markdown("**Shared units**")
     for q in picked:
-        by = tables.follows(catalogue, q)
+        by = explore_tables.follows(catalogue, q)
         if by is not None:
             st.caption(f"{q.reference}: its own unit list is not in the sources, so its units "
                        f"here are those of {by[0].reference}, {by[1]}.")

@@ -20,6 +20,7 @@ from advisor import (
     check_eligibility,
     decode_profile,
     encode_profile,
+    explore_tables,
     find_routes,
     load_catalogue,
     recommend,
@@ -85,15 +86,15 @@ def main() -> None:
     measure("Check a learner's units: 03456, both plan objectives + chart", check_units)
 
     def explore() -> None:
-        tables.qualification_matches(catalogue, "customer", as_at=AS_AT)
-        tables.unit_matches(catalogue, "complaints")
+        explore_tables.qualification_matches(catalogue, "customer", as_at=AS_AT)
+        explore_tables.unit_matches(catalogue, "complaints")
         q = catalogue.qualifications["ocr-03456"]
-        tables.facts_table(catalogue, q)
-        tables.structure_table(catalogue, q)
-        tables.dates_table(catalogue, q, as_at=AS_AT)
+        explore_tables.facts_table(catalogue, q)
+        explore_tables.structure_table(catalogue, q)
+        explore_tables.dates_table(catalogue, q, as_at=AS_AT)
         pair = [catalogue.qualifications["ocr-09628"], catalogue.qualifications["ocr-09629"]]
-        tables.comparison_table(catalogue, pair, as_at=AS_AT)
-        tables.shared_units_table(catalogue, pair)
+        explore_tables.comparison_table(catalogue, pair, as_at=AS_AT)
+        explore_tables.shared_units_table(catalogue, pair)
 
     measure("Explore: search + profile + comparison tables", explore)
 

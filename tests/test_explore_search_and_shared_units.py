@@ -7,7 +7,13 @@ import datetime as dt
 
 import pytest
 
-from advisor import carry_over, check_combination, load_catalogue, search, tables
+from advisor import (
+    carry_over,
+    check_combination,
+    explore_tables,
+    load_catalogue,
+    search,
+)
 from tests.support.app import open_page, table_with, texts
 from tests.support.catalogues import QUALIFICATION, SECOND, write_catalogue
 
@@ -36,17 +42,17 @@ def test_shared_units__agree_with_carry_over_for_601_4404_x_and_10378(catalogue)
     ocnlr, ocr = catalogue.find_qualification(OCNLR), catalogue.find_qualification(OCR)
     moved = carry_over(catalogue, ocr, from_qualification=ocnlr)
     assert (len(moved.transfers), moved.credits_transferred) == (5, 14)
-    shared = tables.shared_units_table(catalogue, [ocnlr, ocr]).set_index("URN")
+    shared = explore_tables.shared_units_table(catalogue, [ocnlr, ocr]).set_index("URN")
     assert set(moved.transfers) <= set(shared.index)
     assert set(shared.index) == catalogue.listed_units(ocnlr) & catalogue.listed_units(ocr)
-    facts = tables.comparison_table(catalogue, [ocnlr, ocr], as_at=TODAY).set_index("Fact")
+    facts = explore_tables.comparison_table(catalogue, [ocnlr, ocr], as_at=TODAY).set_index("Fact")
     assert facts.loc["Units listed", OCR] == (
         "15 (those of S/016/371, which it is inferred to follow)")
     # Its credits too are the structure's, as the checks and routes count them.
     required = catalogue.effective_rules(ocr)[0].credits_required
     assert facts.loc["Credits required", OCR] == (
         f"{required} (those of S/016/371, which it is inferred to follow)")
-    profile = tables.facts_table(catalogue, ocr).set_index("Fact")
+    profile = explore_tables.facts_table(catalogue, ocr).set_index("Fact")
     assert profile.loc["Credits required", "Value"] == facts.loc["Credits required", OCR]
     assert "inferred" in profile.loc["Credits required", "Source"]
     assert len(shared) == 15
@@ -63,7 +69,7 @@ def test_shared_units__agree_with_carry_over_for_601_4404_x_and_10378(catalogue)
 
 
 def test_unit_matches__name_a_qualification_listing_a_unit_by_its_structure(catalogue):
-    found = tables.unit_matches(catalogue, "L/506/2083")
+    found = explore_tables.unit_matches(catalogue, "L/506/2083")
     assert found.iloc[0]["In qualifications"] == (
         "601/4404/X, 10378 (by S/016/371, which it is inferred to follow), S/016/371")
 
@@ -74,9 +80,9 @@ def test_shared_units__a_structure_its_sources_say_it_follows_is_not_called_infe
         "qualifications/ab-001.yaml": QUALIFICATION + "category: national-structure\n",
         "qualifications/ab-002.yaml": follower}))
     structure, q = catalogue.qualifications["ab-001"], catalogue.qualifications["ab-002"]
-    shared = tables.shared_units_table(catalogue, [structure, q])
+    shared = explore_tables.shared_units_table(catalogue, [structure, q])
     assert list(shared["002"]) == ["unit 1 of 001", "unit 2 of 001", "unit 3 of 001"]
-    assert tables.unit_matches(catalogue, "A/100/0001").iloc[0]["In qualifications"] == (
+    assert explore_tables.unit_matches(catalogue, "A/100/0001").iloc[0]["In qualifications"] == (
         "001, 002 (by 001, which it follows)")
     # The check against its structure's rules says the same, not "inferred to follow".
     cautions = check_combination(catalogue, q, []).cautions
@@ -102,13 +108,13 @@ def test_shared_units__a_structure_its_sources_say_it_follows_is_not_called_infe
 def test_search__every_word_is_found_somewhere_in_the_qualification(catalogue, query, expected):
     """Words are matched one by one, in any order and case; "level 3" is one term that only a
     qualification at Level 3 meets (the 3 in 03454 does not)."""
-    found = tables.qualification_matches(catalogue, query, as_at=TODAY)
+    found = explore_tables.qualification_matches(catalogue, query, as_at=TODAY)
     assert set(found["Reference"]) == expected
     assert "Found through" not in found.columns  # their own words found them all
 
 
 def test_search__apprenticeship_finds_the_qualifications_of_each_framework(catalogue):
-    found = tables.qualification_matches(catalogue, "apprenticeship", as_at=TODAY)
+    found = explore_tables.qualification_matches(catalogue, "apprenticeship", as_at=TODAY)
     components = {catalogue.qualifications[qid].reference
                   for framework in catalogue.frameworks.values()
                   for component in framework.components for qid in component.qualifications}
@@ -120,21 +126,21 @@ def test_search__apprenticeship_finds_the_qualifications_of_each_framework(catal
 
 
 def test_search__team_leader_finds_the_qualifications_at_the_level_of_the_job(catalogue):
-    found = tables.qualification_matches(catalogue, "team leader", as_at=TODAY)
+    found = explore_tables.qualification_matches(catalogue, "team leader", as_at=TODAY)
     assert set(found["Reference"]) == {"03456", "09629", "10380"}  # Level 3, not structures
     assert set(found["Found through"]) == {
         "job role \u201cCustomer Service Team Leader\u201d (the sources place it at Level 3)"}
 
 
 def test_search__a_job_named_after_a_qualification_leads_to_it(catalogue):
-    found = tables.qualification_matches(catalogue, "call centre advisor", as_at=TODAY)
+    found = explore_tables.qualification_matches(catalogue, "call centre advisor", as_at=TODAY)
     assert list(found["Reference"]) == [OCNLR]
     assert found.iloc[0]["Found through"] == (
         "job role \u201cCall Centre Advisor\u201d (a job the sources name after it)")
 
 
 def test_search__words_of_a_qualification_and_of_a_framework_together(catalogue):
-    found = tables.qualification_matches(catalogue, "nvq apprenticeships", as_at=TODAY)
+    found = explore_tables.qualification_matches(catalogue, "nvq apprenticeships", as_at=TODAY)
     assert set(found["Reference"]) == {"03455", "03456"}
 
 
@@ -144,7 +150,7 @@ def test_search__the_standard_that_replaced_a_framework_finds_its_qualifications
                                                                                   query):
     """A name heard today (the standard, ST0072) finds what the documents hold of it: the
     qualifications of the framework it took the place of, saying so."""
-    found = tables.qualification_matches(catalogue, query, as_at=TODAY)
+    found = explore_tables.qualification_matches(catalogue, query, as_at=TODAY)
     assert set(found["Reference"]) == {"10379", "OCNLR L2 Diploma CS"}
     assert set(found["Found through"]) == {
         "the apprenticeship standard Customer Service Practitioner (ST0072), which took the "
@@ -169,17 +175,17 @@ def test_explore__searching_a_standard_says_what_it_is_and_whom_to_ask():
 
 
 def test_search__a_word_found_nowhere_finds_nothing(catalogue):
-    assert tables.qualification_matches(catalogue, "nvq zzz", as_at=TODAY).empty
-    assert tables.qualification_matches(catalogue, "level 7", as_at=TODAY).empty
-    assert tables.unit_matches(catalogue, "telephone zzz").empty
+    assert explore_tables.qualification_matches(catalogue, "nvq zzz", as_at=TODAY).empty
+    assert explore_tables.qualification_matches(catalogue, "level 7", as_at=TODAY).empty
+    assert explore_tables.unit_matches(catalogue, "telephone zzz").empty
 
 
 def test_unit_matches__every_word_at_the_start_of_a_word_and_the_level(catalogue):
-    found = tables.unit_matches(catalogue, "Calls customers level 2")
+    found = explore_tables.unit_matches(catalogue, "Calls customers level 2")
     # Not R/601/1226 "... in writing or electronically": "call" starts no word of it.
     assert set(found["URN"]) == {"F/601/1223", "J/601/1224", "H/506/2154", "K/506/2155"}
     assert set(found["Level"]) == {2}
-    assert tables.unit_matches(catalogue, "calls customers level 3").empty
+    assert explore_tables.unit_matches(catalogue, "calls customers level 3").empty
 
 
 # ------------------------------------------------------------------------------ the page
@@ -225,5 +231,5 @@ def test_explore__compare_with_no_unit_list_says_it_cannot_be_said():
 
 def test_shared_units__a_qualification_with_no_unit_list_is_not_known_not_unlisted(catalogue):
     picked = [catalogue.find_qualification(c) for c in ("09628", "09629", "03455")]
-    shared = tables.shared_units_table(catalogue, picked).set_index("URN")
+    shared = explore_tables.shared_units_table(catalogue, picked).set_index("URN")
     assert shared.loc["D/502/9654", "03455"] == "not known: no unit list"

@@ -14,11 +14,11 @@ from advisor import (
     Status,
     UnknownReference,
     check_eligibility,
+    explore_tables,
     find_qualification,
     import_register,
     open_register,
     status_on,
-    tables,
     uk_date,
 )
 from advisor.cli import main
@@ -318,11 +318,11 @@ def test_explore_tables__the_status_is_the_one_the_register_gives_too(catalogue,
         "601/4404/X", **{"Qualification Title": "SYNTHETIC row for 601/4404/X",
                          "Operational Start Date": "", "Operational End Date": "31/08/2027"}))
     column = f"On {uk_date(TODAY)}"
-    found = tables.qualification_matches(catalogue, "601/4404/X", as_at=TODAY,
+    found = explore_tables.qualification_matches(catalogue, "601/4404/X", as_at=TODAY,
                                          register=register).set_index("Reference")
     assert found.loc["601/4404/X", column] == "open to new learners"
-    without = tables.qualification_matches(catalogue, "601/4404/X", as_at=TODAY)
+    without = explore_tables.qualification_matches(catalogue, "601/4404/X", as_at=TODAY)
     assert without.set_index("Reference").loc["601/4404/X", column].startswith("not known if open")
     q = catalogue.find_qualification("601/4404/X")
-    compared = tables.comparison_table(catalogue, [q], as_at=TODAY, register=register)
+    compared = explore_tables.comparison_table(catalogue, [q], as_at=TODAY, register=register)
     assert "open to new learners" in compared.iloc[:, 1].tolist()

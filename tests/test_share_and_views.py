@@ -19,6 +19,7 @@ from advisor import (
     answers,
     carry_over,
     charts,
+    explore_tables,
     find_routes,
     labels,
     load_catalogue,
@@ -418,11 +419,11 @@ def test_check_link__a_decision_on_a_qualification_whose_units_are_unknown_says_
 def test_facts_table__hours_of_a_qualification_of_mandatory_units_are_their_sum(catalogue):
     """09628 states no total, but all three of its units are mandatory with their hours given
     (30 + 30 + 33): the profile gives 93, said to be their sum, not "not stated"."""
-    facts = tables.facts_table(catalogue, catalogue.find_qualification("09628"))
+    facts = explore_tables.facts_table(catalogue, catalogue.find_qualification("09628"))
     row = facts.set_index("Fact").loc["Guided learning hours (GLH)"]
     assert row["Value"].startswith("93: the sum of its units' hours")
     assert "§ 6.1 Qualification structure" in row["Source"]
-    optional = tables.facts_table(catalogue, catalogue.find_qualification("03456"))
+    optional = explore_tables.facts_table(catalogue, catalogue.find_qualification("03456"))
     assert optional.set_index("Fact").loc["Guided learning hours (GLH)", "Value"] == \
         "not stated"  # optional units: no one sum
 

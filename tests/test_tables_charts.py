@@ -18,6 +18,7 @@ from advisor import (
     charts,
     check_combination,
     check_eligibility,
+    explore_tables,
     labels,
     resolve_units,
     source_tables,
@@ -208,12 +209,12 @@ def test_progress_table__groups_add_up_to_the_total(catalogue, data):
      {"09628", "09629", "OCNLR L2 Principles"}),
 ])
 def test_qualification_matches__by_code_number_reference_or_title(catalogue, query, expected):
-    found = tables.qualification_matches(catalogue, query, as_at=TODAY)
+    found = explore_tables.qualification_matches(catalogue, query, as_at=TODAY)
     assert set(found["Reference"]) == expected
 
 
 def test_qualification_matches__empty_query_lists_everything_with_status(catalogue):
-    found = tables.qualification_matches(catalogue, "  ", as_at=TODAY)
+    found = explore_tables.qualification_matches(catalogue, "  ", as_at=TODAY)
     assert len(found) == len(catalogue.qualifications)
     row = found.set_index("Reference").loc["09628"]
     assert row["On 22 November 2026"] == "closed to new learners"
@@ -225,52 +226,52 @@ def test_qualification_matches__empty_query_lists_everything_with_status(catalog
 
 
 def test_unit_matches__by_part_of_a_urn_with_the_qualifications_listing_it(catalogue, graph):
-    found = tables.unit_matches(catalogue, "9654")
+    found = explore_tables.unit_matches(catalogue, "9654")
     assert list(found["URN"]) == ["D/502/9654"]
     assert found.iloc[0]["In qualifications"] == "09628, 09629"
-    assert tables.unit_matches(catalogue, "").empty
-    assert "D/502/9654" in set(tables.unit_matches(catalogue, "communication")["URN"])
+    assert explore_tables.unit_matches(catalogue, "").empty
+    assert "D/502/9654" in set(explore_tables.unit_matches(catalogue, "communication")["URN"])
 
 
 def test_facts_table__not_stated_where_the_sources_are_silent(catalogue):
-    facts = tables.facts_table(catalogue, catalogue.find_qualification("09628"))
+    facts = explore_tables.facts_table(catalogue, catalogue.find_qualification("09628"))
     values = dict(zip(facts["Fact"], facts["Value"], strict=True))
     assert values["Guided learning hours (GLH)"].startswith("93: the sum of its units")
     assert values["Total qualification time (TQT)"] == "not stated"
     assert values["Credits required"] == "13"
     assert values["Kind"].startswith("Knowledge (a 'Principles of' qualification)")
-    ocn = tables.facts_table(catalogue, catalogue.find_qualification("601/4404/X"))
+    ocn = explore_tables.facts_table(catalogue, catalogue.find_qualification("601/4404/X"))
     values = dict(zip(ocn["Fact"], ocn["Value"], strict=True))
     assert (values["Guided learning hours (GLH)"], values["Total qualification time (TQT)"]) == (
         "143 to 178", "230")
 
 
 def test_structure_table__every_unit_of_every_group(catalogue):
-    table = tables.structure_table(catalogue, catalogue.find_qualification("03456"))
+    table = explore_tables.structure_table(catalogue, catalogue.find_qualification("03456"))
     assert len(table) == 59
     assert table.iloc[0]["URN"] == "K/601/1622" and table.iloc[0]["Number"] == "F3"
-    unknown = tables.structure_table(catalogue, catalogue.find_qualification("03455"))
+    unknown = explore_tables.structure_table(catalogue, catalogue.find_qualification("03455"))
     assert unknown.empty
 
 
 def test_dates_table__passed_or_not_on_the_as_at_date(catalogue):
     q = catalogue.find_qualification("09628")
-    today = tables.dates_table(catalogue, q, as_at=TODAY).set_index("Date")
+    today = explore_tables.dates_table(catalogue, q, as_at=TODAY).set_index("Date")
     entry = "Last entry (last date to register new learners)"
     assert today.loc[entry, "Day"] == "31 December 2016"
     assert today.loc[entry, "On 22 November 2026"] == "passed"
     assert today.loc["Operational start", "Day"] == "not stated"
-    before = tables.dates_table(catalogue, q, as_at=BEFORE_CLOSING).set_index("Date")
+    before = explore_tables.dates_table(catalogue, q, as_at=BEFORE_CLOSING).set_index("Date")
     assert before.loc[entry, "On 1 June 2015"] == "not yet reached"
 
 
 def test_progression_table__stated_and_inferred_steps(catalogue):
-    steps = tables.progression_table(catalogue, catalogue.find_qualification("09628"),
+    steps = explore_tables.progression_table(catalogue, catalogue.find_qualification("09628"),
                                      as_at=TODAY)
     assert set(steps["Basis"]) == {"stated"}
     assert any(to.startswith("09629 - ") for to in steps["To"])
     assert "higher education" in set(steps["To"])
-    inferred = tables.progression_table(catalogue, catalogue.find_qualification("10380"),
+    inferred = explore_tables.progression_table(catalogue, catalogue.find_qualification("10380"),
                                         as_at=TODAY)
     assert list(inferred["Basis"]) == ["inferred"]
 
@@ -278,28 +279,28 @@ def test_progression_table__stated_and_inferred_steps(catalogue):
 def test_progression_table__says_how_each_next_step_stands_on_the_date(catalogue):
     """A learner reading 09628's next steps learns 09629 has closed and what replaced it."""
     q = catalogue.find_qualification("09628")
-    today = tables.progression_table(catalogue, q, as_at=TODAY).set_index("To")
+    today = explore_tables.progression_table(catalogue, q, as_at=TODAY).set_index("To")
     level_3 = next(to for to in today.index if to.startswith("09629 - "))
     assert today.loc[level_3, "On 22 November 2026"] == \
         "closed; certificates ended (the sources suggest 10380 replaced it)"
     assert today.loc["higher education", "On 22 November 2026"] == ""
-    then = tables.progression_table(catalogue, q, as_at=BEFORE_CLOSING).set_index("To")
+    then = explore_tables.progression_table(catalogue, q, as_at=BEFORE_CLOSING).set_index("To")
     assert then.loc[level_3, "On 1 June 2015"] == "open to new learners"
 
 
 def test_comparison_and_shared_units__09628_and_09629(catalogue, graph):
     picked = [catalogue.find_qualification("09628"), catalogue.find_qualification("09629")]
-    facts = tables.comparison_table(catalogue, picked, as_at=TODAY).set_index("Fact")
+    facts = explore_tables.comparison_table(catalogue, picked, as_at=TODAY).set_index("Fact")
     assert list(facts.columns) == ["09628", "09629"]
     assert facts.loc["Level"].tolist() == ["2", "3"]
-    shared = tables.shared_units_table(catalogue, picked)
+    shared = explore_tables.shared_units_table(catalogue, picked)
     assert list(shared["URN"]) == ["D/502/9654"]
     assert shared.iloc[0][["09628", "09629"]].tolist() == ["unit 3", "unit 3"]
 
 
 def test_shared_units__of_three_lists_units_any_two_share(catalogue, graph):
     picked = [catalogue.find_qualification(c) for c in ("09628", "09629", "03456")]
-    shared = tables.shared_units_table(catalogue, picked)
+    shared = explore_tables.shared_units_table(catalogue, picked)
     assert "D/502/9654" in set(shared["URN"])
     assert shared.set_index("URN").loc["D/502/9654", "03456"] == "not listed"
 

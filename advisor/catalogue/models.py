@@ -243,6 +243,16 @@ class RulesOfCombination(Record):
         return tuple(dict.fromkeys(member.urn for group in self.groups for member in group.units))
 
     @property
+    def unit_numbers(self) -> dict[str, str]:
+        """Each listed unit's number within these rules (``C6``) by URN, "" where none is
+        given; a unit listed in two groups has the number of the first."""
+        numbers: dict[str, str] = {}
+        for group in self.groups:
+            for member in group.units:
+                numbers.setdefault(member.urn, member.number or "")
+        return numbers
+
+    @property
     def listed_in_full(self) -> bool:
         """False where a group's list is incomplete: a unit not listed may still be one."""
         return all(group.units_complete for group in self.groups)

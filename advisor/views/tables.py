@@ -1,4 +1,5 @@
-"""Tables for people: pandas DataFrames built from catalogue facts and engine results.
+"""Tables for people: pandas DataFrames built from catalogue facts and engine results (Explore's
+own, a search's results, a profile and a comparison, are in :mod:`advisor.views.explore_tables`).
 
 The app's pages and downloads show only what these functions return, so every table is built
 (and tested) here, away from Streamlit. A value the sources do not give is missing (``<NA>`` in
@@ -9,76 +10,35 @@ the catalogue and results and never change them.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
 from advisor.catalogue import (
-    Basis,
     Catalogue,
-    Citation,
-    Kind,
-    Qualification,
-    RangeFact,
-    RulesOfCombination,
 )
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, RuleKind
-from advisor.engine.eligibility import Eligibility, check_eligibility
+from advisor.engine.eligibility import Eligibility
 from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import count, uk_date
-from advisor.register import Register
-from advisor.views import search
 from advisor.views.labels import (
     KIND_WORDS,
     NOT_STATED,
     REGISTER_ORIGIN,
-    STRUCTURE_WORDS,
     cite,
     component_held,
     component_kind,
-    entry_status,
     entry_status_in_brief,
     fits_aim_words,
     group_name,
-    group_requirement,
-    qualification_label,
     route_status,
     status_sentence,
 )
-
-
-def _glh(catalogue: Catalogue, q: Qualification) -> tuple[str, tuple[Citation, ...]]:
-    """A qualification's guided learning hours and their sources: as the sources state them;
-    where they do not, and every unit of its own rules is mandatory with its hours stated
-    (09628: 30 + 30 + 33), their sum, said to be one."""
-    if q.glh is not None:
-        return _range(q.glh), q.glh.source
-    rules = q.rules
-    if rules is None or not rules.groups or not all(g.mandatory and g.units_complete
-                                                   for g in rules.groups):
-        return NOT_STATED, ()
-    units = [catalogue.units.get(m.urn) for g in rules.groups for m in g.units]
-    if any(u is None or u.glh is None for u in units):
-        return NOT_STATED, ()
-    total = sum(u.glh or 0 for u in units if u is not None)
-    cited = tuple(dict.fromkeys(c for u in units if u is not None for c in u.source))
-    return (f"{total}: the sum of its units' hours, every unit being mandatory (no total is "
-            "stated)", cited)
-
-
-def _range(fact: RangeFact | None) -> str:
-    if fact is None:
-        return NOT_STATED
-    if fact.max is None or fact.max == fact.min:  # one value stated, not a range
-        return str(fact.min)
-    return f"{fact.min} to {fact.max}"
-
 
 # ---------------------------------------------------------------------------------------------
 # Checking a learner's units
@@ -100,7 +60,7 @@ def rules_table(catalogue: Catalogue, check: CombinationCheck) -> pd.DataFrame:
 def plan_table(catalogue: Catalogue, check: CombinationCheck) -> pd.DataFrame:
     """The units of the smallest completion plan, in rules order."""
     rules, _ = catalogue.effective_rules(check.qualification)
-    numbers = _numbers(rules)
+    numbers = rules.unit_numbers if rules else {}
     names = {g.id: group_name(g) for g in rules.groups} if rules else {}
     planned = check.plan.units if check.plan else ()
     rows = []
@@ -135,12 +95,6 @@ def _frame(rows: list[dict[str, Any]], columns: list[str], *,
     })
 
 
-def _numbers(rules: RulesOfCombination | None) -> dict[str, str]:
-    if rules is None:
-        return {}
-    return {m.urn: m.number or "" for g in rules.groups for m in g.units}
-
-
 def progress_table(catalogue: Catalogue, check: CombinationCheck) -> pd.DataFrame:
     """Credits counted against credits required: each group, each credit rule, and the total.
 
@@ -173,301 +127,6 @@ def progress_table(catalogue: Catalogue, check: CombinationCheck) -> pd.DataFram
     return _frame(rows, columns, whole_numbers={"Counted", "Required"})
 
 
-# ---------------------------------------------------------------------------------------------
-# Exploring the catalogue
-# ---------------------------------------------------------------------------------------------
-
-
-def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
-                          register: Register | None = None,
-                          found: Mapping[str, tuple[search.Lead, ...]] | None = None
-                          ) -> pd.DataFrame:
-    """Qualifications that every word of ``query`` finds (:mod:`advisor.views.search`: title,
-    references, level, kind, awarding body, or a job role or apprenticeship framework leading
-    to it), every qualification for an empty query, with their status on ``as_at`` (with the
-    ``register``'s dates too, where one is loaded). A "Found through" column names the job
-    roles and frameworks that met a word, when any did. ``found``: the search's answer for
-    ``query``, where the caller already has it."""
-    rows = []
-    if found is None:
-        found = search.find_qualifications(catalogue, query)
-    for qualification_id, leads in found.items():
-        q = catalogue.qualifications[qualification_id]
-        status = entry_status(check_eligibility(catalogue, q, as_at=as_at, register=register))
-        rows.append({
-            "Reference": q.reference,
-            "Title": q.title,
-            "Level": q.level,
-            "Awarding body": q.awarding_body,
-            "Kind": q.kind.value if q.kind is not Kind.UNKNOWN else NOT_STATED,
-            "Structure": q.structure.value,
-            f"On {uk_date(as_at)}": status,
-            "Replaced by": _replacements(catalogue, q) or "",
-            "Found through": "; ".join(lead.name for lead in leads),
-        })
-    # What it is (its level too: a narrow column) and then the status and what replaced it,
-    # which decide; at 1280 pixels the long status text pushes later columns out of view.
-    frame = pd.DataFrame(rows, columns=["Reference", "Title", "Level", f"On {uk_date(as_at)}",
-                                        "Replaced by", "Kind", "Awarding body", "Structure",
-                                        "Found through"])
-    if not any(row["Found through"] for row in rows):
-        frame = frame.drop(columns="Found through")  # every one found by its own words
-    return frame.sort_values(["Level", "Reference"], na_position="last",
-                             ignore_index=True).astype({"Level": "Int64"})
-
-
-def unit_matches(catalogue: Catalogue, query: str) -> pd.DataFrame:
-    """Units that every word of ``query`` finds in their URN, title or level, with the
-    qualifications that list them (by their effective rules: one that follows a national
-    structure is named with it)."""
-    columns = ["URN", "Title", "Level", "Credits", "GLH", "In qualifications"]
-    wanted = search.parse_query(query)
-    rows = []
-    for unit in catalogue.units.values() if not wanted.empty else ():
-        if not search.match_unit(unit, wanted):
-            continue
-        within = [q.reference + (f" (by {by[0].reference}, {by[1]})"
-                                 if (by := follows(catalogue, q)) else "")
-                  for q in catalogue.qualifications_listing(unit.urn)]
-        rows.append({
-            "URN": unit.urn, "Title": unit.title, "Level": unit.level, "Credits": unit.credits,
-            "GLH": unit.glh, "In qualifications": ", ".join(within) or "none in the catalogue",
-        })
-    return pd.DataFrame(rows, columns=columns).astype(
-        {"Level": "Int64", "Credits": "Int64", "GLH": "Int64"})
-
-
-def follows(catalogue: Catalogue, q: Qualification) -> tuple[Qualification, str] | None:
-    """For a qualification that lists the units of a national structure it follows (no unit
-    list of its own in the sources): the structure, and "which it is inferred to follow" ("which
-    it follows" where its sources say so). None when it lists its own units, or none."""
-    followed = catalogue.structure_followed(q)
-    if followed is None:
-        return None
-    structure, inferred = followed
-    return structure, "which it " + ("is inferred to follow" if inferred else "follows")
-
-
-def _units_listed(catalogue: Catalogue, q: Qualification) -> str:
-    """How many units ``q`` lists; where they are a national structure's, whose."""
-    listed = catalogue.listed_units(q)
-    if not listed:
-        return NOT_STATED
-    by = follows(catalogue, q)
-    return str(len(listed)) + (f" (those of {by[0].reference}, {by[1]})" if by else "")
-
-
-def _credits_required(catalogue: Catalogue, q: Qualification) -> str:
-    """The credits ``q`` needs: its own figure, or that of the national structure it follows
-    (as the checks and routes count them), saying whose."""
-    if q.credits_required is not None:
-        return str(q.credits_required)
-    rules, _ = catalogue.effective_rules(q)
-    by = follows(catalogue, q)
-    if rules is None or by is None:
-        return NOT_STATED
-    return f"{rules.credits_required} (those of {by[0].reference}, {by[1]})"
-
-
-def _credits_source(catalogue: Catalogue, q: Qualification) -> Sequence[Citation]:
-    """Where :func:`_credits_required` comes from: ``q``'s own rules or statements, or the
-    structure's rules and why ``q`` is taken to follow it."""
-    if q.credits_required is None and follows(catalogue, q) is not None:
-        rules, _ = catalogue.effective_rules(q)
-        return (*(rules.source if rules else ()), *(q.based_on.source if q.based_on else ()))
-    if q.rules is not None:
-        return q.rules.source
-    return q.rule_statements[0].source if q.rule_statements else q.source
-
-
-def _replacements(catalogue: Catalogue, q: Qualification) -> str:
-    names = []
-    for replacement in q.replaced_by:
-        successor = catalogue.qualifications.get(replacement.by)
-        if successor is not None:
-            names.append(qualification_label(successor))
-    return "; ".join(names)
-
-
-def facts_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
-    """A qualification's profile as Fact / Value / Source rows; "not stated" where unknown."""
-    rules, structure = catalogue.effective_rules(q)
-    based_on = catalogue.qualifications.get(q.based_on.structure) if q.based_on else None
-    rows: list[tuple[str, str, Sequence[Citation]]] = [
-        ("Awarding body", q.awarding_body, q.source),
-        ("Scheme code", q.code or NOT_STATED, q.source),
-        ("Regulator number", q.regulator_number or NOT_STATED, q.source),
-        ("National structure reference", q.structure_reference or NOT_STATED, q.source),
-        ("Level", str(q.level) if q.level is not None else NOT_STATED, q.source),
-        ("Kind", KIND_WORDS[q.kind], q.source),
-        ("Framework", q.framework or NOT_STATED, q.source),
-        ("Credits required", _credits_required(catalogue, q), _credits_source(catalogue, q)),
-        ("Guided learning hours (GLH)", *_glh(catalogue, q)),
-        ("Total qualification time (TQT)", _range(q.tqt), q.tqt.source if q.tqt else ()),
-        ("Structure known", STRUCTURE_WORDS[q.structure], q.source),
-    ]
-    if based_on is not None and q.based_on is not None:
-        rows.append(("Based on", qualification_label(based_on), q.based_on.source))
-    if structure is not None and rules is not None and q.rules is None:
-        rows.append(("Rules checked against", f"those of {qualification_label(structure)}",
-                     q.based_on.source if q.based_on else ()))
-    for offered in q.offered_as:
-        rows.append(("Offered as", f"{offered.awarding_body} {offered.regulator_number or ''}"
-                     .strip(), offered.source))
-    return pd.DataFrame(
-        [{"Fact": f, "Value": v, "Source": cite(catalogue, s) or NOT_STATED} for f, v, s in rows],
-        columns=["Fact", "Value", "Source"],
-    )
-
-
-def structure_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
-    """Every group and unit of the rules a qualification is checked against: what each unit
-    is first, its group and the group's requirement (the same row after row) last."""
-    columns = ["Number", "Title", "Credits", "GLH", "Level", "URN", "Group", "Requirement"]
-    rules, _ = catalogue.effective_rules(q)
-    rows = []
-    for group in rules.groups if rules else ():
-        for member in group.units:
-            unit = catalogue.units.get(member.urn)
-            rows.append({
-                "Group": group_name(group), "Requirement": group_requirement(group),
-                "Number": member.number or "", "URN": member.urn,
-                "Title": unit.title if unit else NOT_STATED,
-                "Credits": unit.credits if unit else None,
-                "GLH": unit.glh if unit else None,
-                "Level": unit.level if unit else None,
-            })
-    return pd.DataFrame(rows, columns=columns).astype(
-        {"Credits": "Int64", "GLH": "Int64", "Level": "Int64"})
-
-
-_DATES = (
-    ("operational_start", "Operational start"),
-    ("last_entry", "Last entry (last date to register new learners)"),
-    ("closed_to_entry_by", "Closed to new entries by (from a later document)"),
-    ("last_certification", "Last certification"),
-    ("review", "Review date"),
-)
-
-
-def dates_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date) -> pd.DataFrame:
-    """The dates that govern who can start and finish, each passed or not on ``as_at``."""
-    rows = []
-    for name, label in _DATES:
-        fact = getattr(q.dates, name)
-        if fact is None:
-            if name in ("closed_to_entry_by", "review"):
-                continue  # only shown where a document gives them
-            rows.append({"Date": label, "Day": NOT_STATED, f"On {uk_date(as_at)}": "unknown",
-                         "Note": "", "Source": ""})
-            continue
-        rows.append({
-            "Date": label,
-            "Day": uk_date(fact.date),
-            f"On {uk_date(as_at)}": "passed" if as_at > fact.date else "not yet reached",
-            "Note": fact.note or "",
-            "Source": cite(catalogue, fact.source),
-        })
-    return pd.DataFrame(rows, columns=["Date", "Day", f"On {uk_date(as_at)}", "Note", "Source"])
-
-
-_DESTINATIONS = {"higher-education": "higher education", "employment": "employment"}
-
-
-def progression_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date,
-                      register: Register | None = None) -> pd.DataFrame:
-    """Next steps from a qualification, each marked stated, secondary or inferred, with how a
-    qualification it leads to stands on ``as_at`` and, where it is not open, what replaced
-    it."""
-    on_date = f"On {uk_date(as_at)}"
-    rows = []
-    for step in catalogue.progressions:
-        if step.from_ != q.id:
-            continue
-        status = ""
-        if step.to is not None:
-            target = catalogue.qualifications.get(step.to)
-            to = qualification_label(target) if target else step.to
-            if target is not None:
-                status = entry_status_in_brief(check_eligibility(
-                    catalogue, target, as_at=as_at, register=register), catalogue)
-        else:
-            to = _DESTINATIONS.get(step.destination or "", step.destination or "")
-        bases = {catalogue.basis(c) for c in step.source}
-        basis = ("inferred" if Basis.INFERENCE in bases
-                 else "secondary source" if Basis.SECONDARY in bases else "stated")
-        rows.append({"To": to, on_date: status, "Basis": basis, "Statement": step.statement,
-                     "Source": cite(catalogue, step.source)})
-    return pd.DataFrame(rows, columns=["To", on_date, "Basis", "Statement", "Source"])
-
-
-def comparison_table(catalogue: Catalogue, qualifications: Sequence[Qualification], *,
-                     as_at: dt.date, register: Register | None = None) -> pd.DataFrame:
-    """Facts side by side: one row per fact, one column per qualification (the status on
-    ``as_at`` with the ``register``'s dates too, where one is loaded)."""
-    facts: dict[str, list[str]] = defaultdict(list)
-    for q in qualifications:
-        status = entry_status(check_eligibility(catalogue, q, as_at=as_at, register=register))
-        d = q.dates
-        values = {
-            "Title": q.title,
-            "Awarding body": q.awarding_body,
-            "Level": str(q.level) if q.level is not None else NOT_STATED,
-            "Kind": KIND_WORDS[q.kind],
-            "Credits required": _credits_required(catalogue, q),
-            "Guided learning hours (GLH)": _glh(catalogue, q)[0],
-            "Total qualification time (TQT)": _range(q.tqt),
-            "Structure known": q.structure.value,
-            "Units listed": _units_listed(catalogue, q),
-            "Last entry": uk_date(d.last_entry.date) if d.last_entry else NOT_STATED,
-            "Last certification": uk_date(d.last_certification.date) if d.last_certification
-            else NOT_STATED,
-            f"On {uk_date(as_at)}": status,
-            "Age groups approved": ", ".join(q.ages.approved) if q.ages and q.ages.approved
-            else NOT_STATED,
-            "Replaced by": _replacements(catalogue, q) or NOT_STATED,
-        }
-        for fact, value in values.items():
-            facts[fact].append(value)
-    columns = [q.reference for q in qualifications]
-    frame = pd.DataFrame.from_dict(facts, orient="index", columns=columns)
-    frame.index.name = "Fact"
-    return frame.reset_index()
-
-
-def shared_units_table(catalogue: Catalogue,
-                       qualifications: Sequence[Qualification]) -> pd.DataFrame:
-    """Units listed by at least two of ``qualifications``, with each one's unit number there.
-
-    Each lists the units of its effective rules (:meth:`Catalogue.listed_units`, as carry-over
-    does): one that follows a national structure lists the structure's units, and its column
-    says so. Credit for these carries over between them (same unit reference number).
-    """
-    listed = [catalogue.listed_units(q) for q in qualifications]
-    shared: set[str] = set()
-    for i, first in enumerate(listed):
-        for second in listed[i + 1:]:
-            shared |= first & second
-    references = [q.reference for q in qualifications]
-    numbers = [_numbers(catalogue.effective_rules(q)[0]) for q in qualifications]
-    # "S/016/371 (inferred)" for one listing the units of a national structure it follows
-    through = [f"{by[0].reference}{' (inferred)' if by[1] else ''}"
-               if (by := catalogue.structure_followed(q)) else "" for q in qualifications]
-    rows = []
-    for urn in sorted(shared):
-        unit = catalogue.units.get(urn)
-        row: dict[str, Any] = {"URN": urn, "Title": unit.title if unit else NOT_STATED,
-                               "Credits": unit.credits if unit else None}
-        for reference, known, via in zip(references, numbers, through, strict=True):
-            if urn not in known:
-                row[reference] = "not listed" if known else "not known: no unit list"
-            elif known[urn]:
-                row[reference] = f"unit {known[urn]}" + (f" of {via}" if via else "")
-            else:
-                row[reference] = f"listed by {via}" if via else "listed"
-        rows.append(row)
-    return pd.DataFrame(rows, columns=["URN", "Title", "Credits", *references]).astype(
-        {"Credits": "Int64"})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -528,7 +187,7 @@ def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
     """Each unit held, and what becomes of it in the target: transfers, similar, or not; in
     three columns (title and credits in the unit's), so the reasons read on a phone."""
     rules, _ = catalogue.effective_rules(result.target)
-    numbers = _numbers(rules)
+    numbers = rules.unit_numbers if rules else {}
     rows = []
 
     def unit_row(urn: str, outcome: str, why: str) -> dict[str, Any]:
