@@ -239,13 +239,19 @@ def test_recommend__held_qualification_is_a_floor_not_a_step_up(catalogue):
         "OCR Level 3 NVQ Diploma in Customer Service (03456) is closed to new learners: the "
         "sources suggest OCR Level 3 Diploma in Customer Service (10380) replaced it in the "
         "Level 3 apprenticeship framework (they do not say so in those words).")
-    # 09628's progression to 03455, whose dates are not stated, says so.
+    # 09628's progression to 03455, whose dates are not stated, says so, with the documents'
+    # own warning that it is legacy and what took its place.
     from_09628 = advise(catalogue, employment=Employment.WORKING,
                         held_qualifications=("ocr-09628",))
-    to_03455 = next(s.message for s in from_09628.next_steps if "Level 2 NVQ" in s.message)
-    assert to_03455.endswith(
+    to_03455 = next(s for s in from_09628.next_steps if "Level 2 NVQ" in s.message)
+    assert to_03455.message.endswith(
         "Whether OCR Level 2 NVQ Certificate in Customer Service (03455) is open on "
-        f"{uk_date(TODAY)}, the sources do not say: ask the centre.")
+        f"{uk_date(TODAY)}, the sources do not say; they call it a legacy qualification, one "
+        "that others were replacing, so it may well have stopped taking new learners since; "
+        "the sources suggest OCR Level 2 Diploma in Customer Service (10379) replaced it in the "
+        "Level 2 apprenticeship framework (they do not say so in those words). Ask the centre.")
+    cited = {(c.doc, c.section) for c in to_03455.source}
+    assert ("000_877957cfe4770bfa.txt", "Level 2 Customer Service") in cited  # the replacement
     while_open = recommend(catalogue, Profile(
         role="Call Centre Operators", employment=Employment.WORKING,
         held_qualifications=("ocr-09629",)), as_at=dt.date(2015, 6, 1))

@@ -95,15 +95,22 @@ def _progression(catalogue: Catalogue, held: Qualification, progression: Progres
     if target is None:
         return NextStep(text, progression.source)
     status = status_on(catalogue, target, as_at, register=register).status
-    if status is Status.UNKNOWN:
-        return NextStep(f"{text} Whether {target.name} is open on {uk_date(as_at)}, the "
-                        "sources do not say: ask the centre.", progression.source)
-    if not status.closed:
+    if status is not Status.UNKNOWN and not status.closed:
         return NextStep(text, progression.source)
     replacements = [r for r in target.replaced_by if r.by in catalogue.qualifications]
-    after = ("; ".join(replaced_it(catalogue.qualifications[r.by].name, r) for r in replacements)
-             if replacements else "ask whether anything took its place")
+    replaced = "; ".join(replaced_it(catalogue.qualifications[r.by].name, r)
+                         for r in replacements)
     sources: tuple[Citation, ...] = (*progression.source,
                                      *(c for r in replacements for c in r.source))
+    if status is Status.UNKNOWN:
+        # A legacy qualification with no dates stated: the documents' own warning and what
+        # took its place, so that nobody is sent to ask for it without knowing.
+        legacy = ("; they call it a legacy qualification, one that others were replacing, so "
+                  "it may well have stopped taking new learners since" if target.legacy else "")
+        return NextStep(f"{text} Whether {target.name} is open on {uk_date(as_at)}, the "
+                        f"sources do not say{legacy}"
+                        + (f"; {replaced}" if replaced else "") + ". Ask the centre.",
+                        (*sources, *(target.source if target.legacy else ())))
+    after = replaced or "ask whether anything took its place"
     return NextStep(f"{text} On {uk_date(as_at)}, {target.name} is closed to new learners: "
                     f"{after}.", sources)
