@@ -133,6 +133,9 @@ def test_action_plan__units_that_may_count_are_not_said_to_count_for_nothing(cat
     assert "units you hold are not part of it" not in text
     assert ("Whether any unit you hold counts towards it is not known: the sources do not list "
             "all of its units, so ask the centre.") in text
+    # The credits counted are of the units the sources list, and it says so: "0 of 55 credits
+    # count so far" alone would contradict "not known".
+    assert "0 of 55 credits count so far, counting only the units the sources list." in text
     assert text.count("but they list only some of its units, so it may count") == 3
 
 

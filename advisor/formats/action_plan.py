@@ -393,7 +393,8 @@ def _check(catalogue: Catalogue, check: CombinationCheck, sources: Sources,
                   sources.cite(rules.source) if rules is not None else (), ended,
                   check.no_plan_reason, list(check.cautions) if check.known else [],
                   [rule.message for rule in check.unmet] if check.known else [],
-                  [(rule.message, rule.met) for rule in check.rules] if check.known else [])
+                  [(rule.message, rule.met) for rule in check.rules] if check.known else [],
+                  listed_only=rules is not None and not rules.listed_in_full)
 
 
 def _next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | None,

@@ -97,6 +97,8 @@ class CheckPart:
     cautions: list[str] = field(default_factory=list)  # what the check's answer rests on
     unmet: list[str] = field(default_factory=list)  # the rules not met, in words
     rules: list[tuple[str, bool]] = field(default_factory=list)  # every rule, and whether met
+    # The sources list only some of its units: the credits counted are of those they list.
+    listed_only: bool = False
 
 
 @dataclass(frozen=True)
