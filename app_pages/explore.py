@@ -11,6 +11,8 @@ date) and ``register_entry`` (the number of the entry to profile).
 
 from __future__ import annotations
 
+import itertools
+
 import streamlit as st
 
 from advisor import (
@@ -263,15 +265,39 @@ def _compared(ctx: Frame, picked: list[Qualification]) -> None:
     if unlisted:
         st.caption(f"The sources give no unit list for {', '.join(unlisted)}, so the units "
                    "shared with it cannot be said: ask the awarding body.")
+    # A list of only some of a qualification's units cannot show that nothing is shared.
+    partial = [q.reference for q in picked
+               if (rules := catalogue.effective_rules(q)[0]) is not None
+               and not rules.listed_in_full]
     if shared.empty:
-        st.write("Their unit lists in the sources share no unit reference number, so no credit "
-                 "carries over between them by URN." if len(picked) - len(unlisted) >= 2 else
-                 "There are not two unit lists among them to compare.")
-        return
-    st.write("A unit with the same unit reference number is the same unit: credit for it "
-             "carries over.")
-    show_table(shared, name="Shared units", key="compare_shared_csv",
-               file_name="shared-units.csv")
+        if len(picked) - len(unlisted) < 2:
+            st.write("There are not two unit lists among them to compare.")
+        elif partial:
+            st.write("The units the sources list for them share no unit reference number, but "
+                     f"they list only some of the units of {', '.join(partial)}, so a unit "
+                     "may yet carry over: ask the centre.")
+        else:
+            st.write("Their unit lists in the sources share no unit reference number, so no "
+                     "credit carries over between them by URN.")
+    else:
+        st.write("A unit with the same unit reference number is the same unit: credit for it "
+                 "carries over.")
+        show_table(shared, name="Shared units", key="compare_shared_csv",
+                   file_name="shared-units.csv")
+    routes_between(ctx, picked)
+
+
+def routes_between(ctx: Frame, picked: list[Qualification]) -> None:
+    """What to do next with a comparison: plan a route from each qualification to the next one
+    up (by level), which says what carries over and what is still needed."""
+    ordered = sorted((q for q in picked if q.category is Category.QUALIFICATION),
+                     key=lambda q: (q.level if q.level is not None else 99))
+    for held, wanted in itertools.pairwise(ordered):
+        st.page_link("app_pages/plan_route.py", icon=":material/arrow_forward:",
+                     label=f"Plan a route from {held.reference} to {wanted.reference}: what "
+                           "carries over, and what is still needed",
+                     query_params=with_date(ctx, encode_route(ctx.catalogue, RouteQuery(
+                         from_qualification=held.id, to_qualification=wanted.id))))
 
 
 REGISTER_LEVELS = [ENTRY, *range(1, 9)]

@@ -221,6 +221,22 @@ def test_explore__compare_601_4404_x_with_10378_shows_the_units_they_share():
     assert "L/506/2083" in set(shared["URN"])
 
 
+def test_explore__compare_with_a_partial_unit_list_does_not_say_nothing_carries_over():
+    """The sources list only some of 10379's units: sharing none of those listed does not show
+    that no credit carries over. The comparison leads on to a route between them."""
+    at = open_page("app_pages/explore.py")
+    at.multiselect(key="compare").set_value(["ocr-09628", "ocr-10379"]).run()
+    assert not at.exception
+    shown = texts(at.markdown)
+    assert not any("no credit carries over" in t for t in shown)
+    assert ("The units the sources list for them share no unit reference number, but they list "
+            "only some of the units of 10379, so a unit may yet carry over: ask the centre."
+            ) in shown
+    links = {e.proto.label: e.proto.query_string for e in at.get("page_link")}
+    route = ("Plan a route from 09628 to 10379: what carries over, and what is still needed")
+    assert links[route] == "from=09628&to=10379"
+
+
 def test_explore__compare_with_no_unit_list_says_it_cannot_be_said():
     at = open_page("app_pages/explore.py")
     at.multiselect(key="compare").set_value(["ocr-09628", "ocr-03455"]).run()
