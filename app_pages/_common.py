@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -225,11 +225,12 @@ TITLE_WIDTH = 210  # pixels: about 30 characters of a unit's title, beside its f
 
 
 def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
-               wrap: bool = False) -> None:
+               wrap: bool = False, on_row: Callable[[int], None] | None = None) -> None:
     """A table with a CSV download of what is shown. ``wrap``: a static table whose long text
     wraps (for a few rows of sentences), else a scrollable, sortable grid. A Source column
     shows numbers, each citation listed once below the table (``labels.sources_numbered``); the
-    CSV keeps the citation on every row."""
+    CSV keeps the citation on every row. ``on_row`` (a grid only): a row can be selected, and
+    is called with the position in ``table`` of the row selected."""
     shown, sources = labels.sources_numbered(table, missing=labels.NOT_STATED)
     if wrap:  # a gap says "not stated", as the grid's placeholder does
         gaps = [column for column in shown.columns if shown[column].isna().any()]
@@ -247,8 +248,20 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
                              95 if table[column].isna().any() else None),
                       pinned=n == 0 or None)
                   for n, column in enumerate(table.columns)}
-        st.dataframe(shown, hide_index=True, placeholder=labels.NOT_STATED, alt=name,
-                     column_config=config)
+        if on_row is None:
+            st.dataframe(shown, hide_index=True, placeholder=labels.NOT_STATED, alt=name,
+                         column_config=config)
+        else:
+            grid = f"{key}_rows"
+
+            def selected() -> None:
+                rows = st.session_state[grid].selection.rows
+                if rows:
+                    on_row(rows[0])
+
+            st.dataframe(shown, hide_index=True, placeholder=labels.NOT_STATED, alt=name,
+                         column_config=config, key=grid, on_select=selected,
+                         selection_mode="single-row")
     if sources:
         st.caption("Sources:\n" + "\n".join(f"{number}. {escape_markdown(text)}"
                                              for number, text in enumerate(sources, 1)))

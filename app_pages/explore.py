@@ -92,8 +92,15 @@ def search(ctx: Frame) -> list[str]:
             st.caption("Found through: a job role or apprenticeship framework in the sources "
                        "(or the apprenticeship standard that took a framework's place) that "
                        "leads to the qualification matched words its own details do not.")
+        st.caption("Select a row to read that qualification in full below.")
+        references = list(qualifications["Reference"])
+
+        def open_profile(row: int) -> None:
+            st.session_state["explore_qualification"] = ctx.catalogue.find_qualification(
+                references[row]).id
+
         show_table(qualifications, name="Qualifications found", key="explore_qualifications_csv",
-                   file_name="qualifications.csv")
+                   file_name="qualifications.csv", on_row=open_profile)
     if not units.empty:
         st.markdown(f"**Units ({len(units)})**")
         show_table(units, name="Units found", key="explore_units_csv", file_name="units.csv")

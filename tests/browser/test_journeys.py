@@ -169,3 +169,23 @@ def test_learner__a_search_opens_a_result_and_the_box_names_it(page: Page):
     expect(box).to_have_value(re.compile("^09628 "))
     expect(page.get_by_role("heading", name=re.compile("Principles of Customer Service"))
            ).to_be_visible()
+
+
+def test_learner__selecting_a_search_result_opens_its_profile(page: Page):
+    """A row of the search's results opens that qualification's profile below: on a phone
+    the box for opening one is far below the results."""
+    page.goto("/explore?search=principles")
+    wait_for_app(page, heading="Explore the catalogue")
+    box = page.get_by_role("combobox", name=re.compile("^Open a qualification"))
+    results = page.locator("[data-testid=stDataFrame]:visible").first
+    results.wait_for(timeout=TIMEOUT_MS)
+    grid = results.bounding_box()
+    assert grid is not None
+    expect(box).not_to_have_value(re.compile("^09629 "))
+    # The third row's (09629: 09628, OCNLR L2 Principles, 09629) selection box, in the grid's
+    # first column, below the header (rows 35 pixels high).
+    page.mouse.click(grid["x"] + 16, grid["y"] + 35 + 2 * 35 + 17)
+    wait_for_app(page)
+    expect(box).to_have_value(re.compile("^09629 "))
+    expect(page.get_by_role("heading", name=re.compile("Level 3 Certificate in Principles"))
+           ).to_be_visible()
