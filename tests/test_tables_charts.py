@@ -265,6 +265,19 @@ def test_dates_table__passed_or_not_on_the_as_at_date(catalogue):
     assert before.loc[entry, "On 1 June 2015"] == "not yet reached"
 
 
+def test_dates_table__a_launch_in_the_sources_words(catalogue):
+    q = catalogue.find_qualification("10380")
+    then = explore_tables.dates_table(catalogue, q, as_at=dt.date(2012, 6, 1)).set_index("Date")
+    assert then.loc["Launched", "Day"] == "in the autumn of 2014"
+    assert then.loc["Launched", "On 1 June 2012"] == "not yet reached"
+    assert "§ 1. Overview:" in then.loc["Launched", "Source"]
+    today = explore_tables.dates_table(catalogue, q, as_at=TODAY).set_index("Date")
+    assert today.loc["Launched", "On 22 November 2026"] == "passed"
+    assert "Launched" not in set(
+        explore_tables.dates_table(catalogue, catalogue.find_qualification("09628"),
+                                   as_at=TODAY)["Date"])
+
+
 def test_progression_table__stated_and_inferred_steps(catalogue):
     steps = explore_tables.progression_table(catalogue, catalogue.find_qualification("09628"),
                                      as_at=TODAY)

@@ -58,6 +58,9 @@ def run_json(capsys, *argv):
     ("09628", TODAY, Status.CERTIFICATION_CLOSED, ("ocr-10379",)),
     ("09629", dt.date(2017, 6, 1), Status.CLOSED, ("ocr-10380",)),
     ("10380", TODAY, Status.UNKNOWN, ()),
+    ("10380", dt.date(2014, 8, 31), Status.NOT_YET_OPEN, ()),  # launched in the autumn of 2014
+    ("10380", dt.date(2014, 9, 1), Status.UNKNOWN, ()),
+    ("10378", dt.date(2012, 6, 1), Status.NOT_YET_OPEN, ()),
     ("601/4404/X", dt.date(2014, 9, 1), Status.NOT_YET_OPEN, ()),
     ("601/4404/X", WHILE_OPEN, Status.OPEN, ()),
     ("601/4404/X", TODAY, Status.UNKNOWN, ()),
@@ -69,6 +72,38 @@ def test_status__on_the_date_with_its_reason_and_replacement(catalogue, code, da
     assert found.status is status
     assert found.reason and found.source
     assert found.replaced_by == replaced_by
+
+
+def test_launch__before_its_replacement_was_launched_a_qualification_is_not_called_replaced(
+        catalogue):
+    """On 1 June 2012, 10380 (launched in the autumn of 2014) was still to come: it is not yet
+    open, 09629 and 03456 were "later replaced" by it, and 03456 is not yet the legacy
+    qualification the 2014-15 report calls it. On today's date they read as before."""
+    then = dt.date(2012, 6, 1)
+    new = check_eligibility(catalogue, catalogue.find_qualification("10380"), as_at=then)
+    (not_yet,) = [r for r in new.reasons if r.code is ReasonCode.NOT_YET_OPEN]
+    assert not_yet.message == ("Not yet open on this date: the sources say it was launched in "
+                               "the autumn of 2014.")
+    assert new.eligible is False
+    for code in ("09629", "03456"):
+        old = catalogue.find_qualification(code)
+        (replaced,) = [r.message for r in check_eligibility(catalogue, old, as_at=then).reasons
+                       if r.code is ReasonCode.REPLACED]
+        assert replaced.startswith("Later replaced by OCR Level 3 Diploma in Customer Service "
+                                   "(10380), launched in the autumn of 2014, ")
+        (replaced_now,) = [r.message for r in check_eligibility(catalogue, old, as_at=TODAY).reasons
+                           if r.code is ReasonCode.REPLACED]
+        assert replaced_now.startswith("Replaced by OCR Level 3 Diploma in Customer Service "
+                                       "(10380) ")
+    nvq_then = status_on(catalogue, catalogue.find_qualification("03455"), then)
+    nvq_now = status_on(catalogue, catalogue.find_qualification("03455"), TODAY)
+    assert "legacy" not in nvq_then.reason
+    assert "They describe it as a legacy qualification" in nvq_now.reason
+    # The next step from 09628 to 03455 in 2012 raises no doubt about 03455's future.
+    from_09628 = recommend(catalogue, Profile(employment=Employment.WORKING,
+                                              held_qualifications=("ocr-09628",)), as_at=then)
+    to_03455 = next(s.message for s in from_09628.next_steps if "Level 2 NVQ" in s.message)
+    assert "legacy" not in to_03455 and "10379" not in to_03455
 
 
 # --------------------------------------------------------------------- the operational period

@@ -121,6 +121,19 @@ def test_validate__dates_out_of_order(tmp_path):
     )
 
 
+def test_validate__a_launch_beside_an_operational_start(tmp_path):
+    launched = QUALIFICATION.replace(
+        "  operational_start: {date: 2014-10-01, source: doc.txt § Dates}\n",
+        "  operational_start: {date: 2014-10-01, source: doc.txt § Dates}\n"
+        "  launched: {when: in the autumn of 2014, not_before: 2014-09-01,"
+        " source: doc.txt § Dates}\n")
+    assert launched != QUALIFICATION
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": launched}))
+    assert str(problem).endswith(
+        "dates.launched: give an operational start or a launch, not both: a launch is for a "
+        "qualification whose sources give no start date")
+
+
 AGES = """\
 ages:
   approved: [16-18, 18+]

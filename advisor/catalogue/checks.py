@@ -306,6 +306,10 @@ def _check_dates(q: Qualification, problem: ProblemAt) -> None:
         ("last_entry", "last_certification"),
         ("operational_start", "last_certification"),
     ]
+    if q.dates.launched is not None and q.dates.operational_start is not None:
+        problem(("dates", "launched"),
+                "give an operational start or a launch, not both: a launch is for a "
+                "qualification whose sources give no start date")
     for earlier, later in order:
         first = getattr(q.dates, earlier)
         second = getattr(q.dates, later)

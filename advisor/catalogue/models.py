@@ -312,9 +312,20 @@ class DateFact(Record):
     source: Sources
 
 
+class LaunchFact(Record):
+    """When a document says a qualification was launched, in its words ("in the autumn of
+    2014"), where it gives no start date: ``not_before`` is the first day those words allow, so
+    before it the qualification was not yet open (on and after it, whether it was is unknown)."""
+
+    when: str
+    not_before: dt.date
+    source: Sources
+
+
 class Dates(Record):
     """Dates that govern who can start and finish. Each absent date is unknown."""
 
+    launched: LaunchFact | None = None  # only where no operational start is given
     operational_start: DateFact | None = None
     last_entry: DateFact | None = None
     last_certification: DateFact | None = None

@@ -151,7 +151,8 @@ def status_on(catalogue: Catalogue, qualification: Qualification,
                             f"{qualification.reference} is a national structure that awarding "
                             "bodies build their qualifications on; learners enrol on an "
                             "awarding body's version.", qualification.source)
-    reasons, _ = _dated_reasons(qualification, as_at, register)
+    reasons, _ = _dated_reasons(qualification, as_at, register,
+                                legacy=legacy_on(catalogue, qualification, as_at))
     return _status_from(qualification, reasons)
 
 
@@ -261,17 +262,20 @@ def check_eligibility(
         reasons.append(Reason(ReasonCode.NOT_A_QUALIFICATION, message, q.source))
         registered = None  # nobody enrols on a structure: its dates say nothing about starting
     else:
-        dated, registered = _dated_reasons(q, as_at, register)
+        dated, registered = _dated_reasons(q, as_at, register,
+                                           legacy=legacy_on(catalogue, q, as_at))
         reasons.extend(dated)
     for replacement in q.replaced_by:
         successor = catalogue.qualifications.get(replacement.by)
         if successor is not None:
             said = (" (the sources suggest this; they do not say so in those words)"
                     if replacement.inferred else "")
+            coming = yet_to_come(successor, as_at)
             reasons.append(Reason(
                 ReasonCode.REPLACED,
-                f"Replaced by {successor.name} {replacement.scope}{said}.",
-                replacement.source,
+                (f"Later replaced by {successor.name}, {coming}, " if coming else
+                 f"Replaced by {successor.name} ") + f"{replacement.scope}{said}.",
+                (*replacement.source, *(_start_source(successor) if coming else ())),
             ))
     if q.category is not Category.NATIONAL_STRUCTURE:  # ages are approved for a version
         reasons.extend(_age_reasons(q, age))
@@ -302,17 +306,46 @@ def check_eligibility(
 
 
 _CLOSED = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED}
+def yet_to_come(q: Qualification, as_at: dt.date) -> str | None:
+    """Where ``q`` had not yet opened on ``as_at``, by its start date or the launch its sources
+    give, when it did in words ("launched in the autumn of 2014"); else None."""
+    d = q.dates
+    if d.operational_start is not None and as_at < d.operational_start.date:
+        return f"which opened on {uk_date(d.operational_start.date)}"
+    if d.launched is not None and as_at < d.launched.not_before:
+        return f"launched {d.launched.when}"
+    return None
+
+
+def _start_source(q: Qualification) -> tuple[Citation, ...]:
+    d = q.dates
+    return d.operational_start.source if d.operational_start else (
+        d.launched.source if d.launched else ())
+
+
+def legacy_on(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> bool:
+    """Whether the sources' word "legacy" for ``q`` (one that others were replacing) applies on
+    ``as_at``: not before every qualification they say replaced it had opened, when it was
+    still current (03456 in 2012, before 10380 was launched in the autumn of 2014)."""
+    if not q.legacy:
+        return False
+    successors = [catalogue.qualifications[r.by] for r in q.replaced_by
+                  if r.by in catalogue.qualifications]
+    return not successors or not all(yet_to_come(s, as_at) for s in successors)
+
+
 _DECIDED = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED, ReasonCode.NOT_YET_OPEN,
             ReasonCode.OPEN_TO_ENTRY}
 
 
-def _dated_reasons(q: Qualification, as_at: dt.date,
-                   register: Register | None) -> tuple[list[Reason], RegisterEntry | None]:
-    """The date reasons, with the register's dates where it lists ``q``; and its record."""
+def _dated_reasons(q: Qualification, as_at: dt.date, register: Register | None, *,
+                   legacy: bool) -> tuple[list[Reason], RegisterEntry | None]:
+    """The date reasons, with the register's dates where it lists ``q``; and its record.
+    ``legacy``: the sources' word for it applies on the date (:func:`legacy_on`)."""
     if register is None or q.category is Category.NATIONAL_STRUCTURE:
-        return _date_reasons(q, as_at), None
+        return _date_reasons(q, as_at, legacy), None
     if from_register(q):
-        reasons = _date_reasons(q, as_at)
+        reasons = _date_reasons(q, as_at, legacy)
         start = q.dates.operational_start
         notes = [Reason(ReasonCode.REGISTER_ONLY,
                         "Known from the Ofqual register only: its age groups, entry "
@@ -322,10 +355,10 @@ def _dated_reasons(q: Qualification, as_at: dt.date,
     else:
         entry = register_entry(q, register)
         if entry is None:
-            return _date_reasons(q, as_at), None
+            return _date_reasons(q, as_at, legacy), None
         cite = (register_citation(register, entry),)
         dates, differences = merged_dates(q, register, entry)
-        reasons = _date_reasons(q.model_copy(update={"dates": dates}), as_at)
+        reasons = _date_reasons(q.model_copy(update={"dates": dates}), as_at, legacy)
         start = dates.operational_start if entry.operational_start is not None else None
         notes = [Reason(ReasonCode.REGISTER_RECORD, register_summary(entry), cite)]
         notes += [Reason(ReasonCode.REGISTER_DATES_DIFFER, message, sources)
@@ -349,7 +382,7 @@ def _dated_reasons(q: Qualification, as_at: dt.date,
     return reasons + notes, entry
 
 
-def _date_reasons(q: Qualification, as_at: dt.date) -> list[Reason]:
+def _date_reasons(q: Qualification, as_at: dt.date, legacy: bool) -> list[Reason]:
     reasons: list[Reason] = []
     d = q.dates
     closed = False
@@ -358,6 +391,10 @@ def _date_reasons(q: Qualification, as_at: dt.date) -> list[Reason]:
         return [Reason(ReasonCode.NOT_YET_OPEN,
                        f"Opens to learners on {uk_date(d.operational_start.date)}.",
                        d.operational_start.source)]
+    if d.launched is not None and as_at < d.launched.not_before:
+        return [Reason(ReasonCode.NOT_YET_OPEN,
+                       f"Not yet open on this date: the sources say it was launched "
+                       f"{d.launched.when}.", d.launched.source)]
     if d.last_entry is not None:
         if as_at > d.last_entry.date:
             closed = True
@@ -396,9 +433,9 @@ def _date_reasons(q: Qualification, as_at: dt.date) -> list[Reason]:
     if not closed and d.last_entry is None:
         message = ("The sources give no last entry date, so whether it is open on this date is "
                    "unknown.")
-        if q.legacy:
-            # Not "now": on an earlier date the qualification may have been current, and the
-            # sources that call it legacy date from the years its replacements came in.
+        if legacy:
+            # Not "now": the sources that call it legacy date from the years its replacements
+            # came in, and it may have closed since without a date they give.
             message += (" They describe it as a legacy qualification, one that others were "
                         "replacing, so it may well have stopped taking new learners since: ask "
                         "the awarding body before relying on it.")

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from advisor.catalogue import Catalogue, Citation, Progression, Qualification
-from advisor.engine.eligibility import Status, status_on
+from advisor.engine.eligibility import Status, legacy_on, status_on, yet_to_come
 from advisor.engine.frameworks import apprenticeships_today
 from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.recommend_types import Aim, NextStep, Option
@@ -97,7 +97,10 @@ def _progression(catalogue: Catalogue, held: Qualification, progression: Progres
     status = status_on(catalogue, target, as_at, register=register).status
     if status is not Status.UNKNOWN and not status.closed:
         return NextStep(text, progression.source)
-    replacements = [r for r in target.replaced_by if r.by in catalogue.qualifications]
+    # What replaced it, once that had opened: a replacement still to come on the date is no
+    # reason to doubt the qualification then.
+    replacements = [r for r in target.replaced_by if r.by in catalogue.qualifications
+                    and not yet_to_come(catalogue.qualifications[r.by], as_at)]
     replaced = "; ".join(replaced_it(catalogue.qualifications[r.by].name, r)
                          for r in replacements)
     sources: tuple[Citation, ...] = (*progression.source,
@@ -105,12 +108,13 @@ def _progression(catalogue: Catalogue, held: Qualification, progression: Progres
     if status is Status.UNKNOWN:
         # A legacy qualification with no dates stated: the documents' own warning and what
         # took its place, so that nobody is sent to ask for it without knowing.
+        called_legacy = legacy_on(catalogue, target, as_at)
         legacy = ("; they call it a legacy qualification, one that others were replacing, so "
-                  "it may well have stopped taking new learners since" if target.legacy else "")
+                  "it may well have stopped taking new learners since" if called_legacy else "")
         return NextStep(f"{text} Whether {target.name} is open on {uk_date(as_at)}, the "
                         f"sources do not say{legacy}"
                         + (f"; {replaced}" if replaced else "") + ". Ask the centre.",
-                        (*sources, *(target.source if target.legacy else ())))
+                        (*sources, *(target.source if called_legacy else ())))
     after = replaced or "ask whether anything took its place"
     return NextStep(f"{text} On {uk_date(as_at)}, {target.name} is closed to new learners: "
                     f"{after}.", sources)

@@ -241,6 +241,14 @@ _DATES = (
 def dates_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date) -> pd.DataFrame:
     """The dates that govern who can start and finish, each passed or not on ``as_at``."""
     rows = []
+    launched = q.dates.launched
+    if launched is not None:  # in the sources' words, with no start date of its own
+        rows.append({"Date": "Launched", "Day": launched.when,
+                     f"On {uk_date(as_at)}": "not yet reached" if as_at < launched.not_before
+                     else "passed",
+                     "Note": "The sources give no exact date; not open before "
+                             f"{uk_date(launched.not_before)}.",
+                     "Source": cite(catalogue, launched.source)})
     for name, label in _DATES:
         fact = getattr(q.dates, name)
         if fact is None:
