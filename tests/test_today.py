@@ -136,6 +136,25 @@ def test_operational_period__the_cli_says_open(capsys):
 # ------------------------------------------------------------------------------------- routes
 
 
+def test_routes__before_the_2014_qualifications_were_launched_they_are_no_way_to_go(catalogue):
+    """On 1 June 2012 the routes from 09628 to Level 3 go through what was there then (09629,
+    03456); 10379 and 10380, launched in the autumn of 2014, are neither a direct start nor a
+    replacement step, and come after anything that may be open."""
+    start = catalogue.find_qualification("09628")
+    routes = list(find_routes(catalogue, from_qualification=start, to_level=3,
+                              as_at=dt.date(2012, 6, 1)))
+    assert [ids(r) for r in routes[:2]] == [["09628", "09629"], ["09628", "03456"]]
+    for route in routes:
+        for step in route.steps:
+            if step.to.reference in ("10379", "10380"):
+                assert step.kind not in (StepKind.DIRECT, StepKind.REPLACEMENT)
+                assert step.status.status is Status.NOT_YET_OPEN
+    ranks = [r.status.rank for r in routes]
+    assert ranks == sorted(ranks)
+    # Not yet open comes after not known, and before closed.
+    assert Status.UNKNOWN.rank < Status.NOT_YET_OPEN.rank < Status.CLOSED.rank
+
+
 def test_routes__the_first_route_depends_on_the_date(catalogue):
     start = catalogue.find_qualification("09628")
     then = next(find_routes(catalogue, from_qualification=start, to_level=3, as_at=WHILE_OPEN))

@@ -91,7 +91,8 @@ class Status(StrEnum):
     @property
     def rank(self) -> int:
         """Order for choosing between qualifications: open first, then those that may be open,
-        then closed ones, then national structures."""
+        then those not open yet (nobody can start them on the date), then closed ones, then
+        national structures."""
         return _STATUS_RANK[self]
 
     @property
@@ -100,8 +101,8 @@ class Status(StrEnum):
         return self in (Status.CLOSED, Status.CERTIFICATION_CLOSED)
 
 
-_STATUS_RANK = {Status.OPEN: 0, Status.UNKNOWN: 1, Status.NOT_YET_OPEN: 1, Status.CLOSED: 2,
-                Status.CERTIFICATION_CLOSED: 2, Status.NATIONAL_STRUCTURE: 3}
+_STATUS_RANK = {Status.OPEN: 0, Status.UNKNOWN: 1, Status.NOT_YET_OPEN: 2, Status.CLOSED: 3,
+                Status.CERTIFICATION_CLOSED: 3, Status.NATIONAL_STRUCTURE: 4}
 
 # The date reason that decides each status, strongest first.
 _STATUS_BY_CODE = (
@@ -136,7 +137,7 @@ def _status_from(q: Qualification, reasons: tuple[Reason, ...] | list[Reason]) -
     for code, status in _STATUS_BY_CODE:
         if code in by_code:
             reason = by_code[code]
-            replaced = tuple(r.by for r in q.replaced_by) if status.rank >= 2 else ()
+            replaced = tuple(r.by for r in q.replaced_by) if status.closed else ()
             inferred = tuple(r.by for r in q.replaced_by if r.inferred) if replaced else ()
             return StatusOnDate(status, reason.message, reason.source, replaced, inferred)
     return StatusOnDate(Status.UNKNOWN, "The sources give no date that settles it.", q.source)

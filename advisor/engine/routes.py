@@ -18,15 +18,15 @@ Steps, in order of trust
   Only with ``include_shared_units``.
 * ``replacement``: *not a documented progression*. Where a step would lead to a qualification
   that is closed on the date, or whose status on it the sources do not give, and the sources
-  name what replaced it, the replacement is offered as an alternative step from the same place,
-  citing the replacement. Only with ``include_direct``.
+  name what replaced it (opened by then), the replacement is offered as an alternative step from
+  the same place, citing the replacement. Only with ``include_direct``.
 * ``direct``: *not a documented progression*. A route may begin by enrolling straight on a
-  qualification at the target level (or on the target itself) that is not known to be closed,
-  when no other first step goes there. Only with ``include_direct``. With a register and a
-  target level, a route may also begin (and so end) at a qualification the Ofqual register
-  lists at that level, in the catalogue's subject, that is open on the date and that the
-  catalogue does not hold: its units and rules of combination are not known, so its step's
-  credits are not known either.
+  qualification at the target level (or on the target itself) that is not known to be closed
+  or not yet open, when no other first step goes there. Only with ``include_direct``. With a
+  register and a target level, a route may also begin (and so end) at a qualification the
+  Ofqual register lists at that level, in the catalogue's subject, that is open on the date and
+  that the catalogue does not hold: its units and rules of combination are not known, so its
+  step's credits are not known either.
 * ``start``: the first step when the learner has completed no qualification of the catalogue.
   From nothing (or only from units held) a route may start at a target itself, at any
   qualification at the catalogue's lowest level, or at any qualification listing a unit held.
@@ -58,9 +58,8 @@ Ordering
 --------
 Routes are yielded in increasing :class:`RouteCost`, compared field by field:
 
-0. the worst status on the date of any qualification along the route: open, then not known
-   (or not yet open), then closed; so a closed qualification never ranks above an open or
-   unknown alternative that reaches the same target;
+0. the worst status on the date of any qualification along the route: open, not known, not
+   yet open, closed; so a closed one never ranks above an open or unknown alternative;
 1. the number of steps into a qualification whose status on the date is not known and that
    the sources call legacy (one that others were replacing, which may well take no new
    learners now), however documented the step: a status in between not known and closed;
@@ -105,7 +104,7 @@ from advisor.catalogue import (
     progressions_from,
 )
 from advisor.engine.carryover import CarryOver, carry_over, units_of_qualification
-from advisor.engine.eligibility import Status, StatusOnDate, status_on
+from advisor.engine.eligibility import Status, StatusOnDate, status_on, yet_to_come
 from advisor.engine.planner import Objective
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
 from advisor.engine.route_ends import (
@@ -358,13 +357,14 @@ class _Search:
         step already goes there)."""
         for edge in list(edges.values()):
             status = self.status(edge.to).status
-            if status is not Status.UNKNOWN and status.rank < 2:
+            if status is not Status.UNKNOWN and not status.closed:
                 continue
-            stands = ("is closed to new learners" if status.rank >= 2
+            stands = ("is closed to new learners" if status.closed
                       else "may no longer be open (the sources do not say)")
             for replacement in edge.to.replaced_by:
                 new = self.catalogue.qualifications[replacement.by]
-                if new.id in edges or new.category is not Category.QUALIFICATION:
+                if (new.id in edges or new.category is not Category.QUALIFICATION
+                        or yet_to_come(new, self.as_at)):  # not yet in its place on the date
                     continue
                 edges[new.id] = _Edge(
                     new, StepKind.REPLACEMENT,
