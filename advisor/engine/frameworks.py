@@ -205,14 +205,7 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
     nearest = at_level or [(f, s) for f, s in standards if s.level > level]
     issued = nearest[0][0].issued if nearest else None
     if nearest and as_at is not None and issued is not None and as_at < issued:
-        framework, standard = nearest[0]
-        return (
-            f"On {uk_date(as_at)} apprenticeships in England followed frameworks. The "
-            f"{framework_name(catalogue, framework)} was issued on {uk_date(issued)}; later "
-            f"(the sources do not say when) {standard.title} ({standard.reference}), an "
-            f"apprenticeship standard, took its place. Ask an employer, {WHERE_TO_ASK} about "
-            "a customer service apprenticeship.",
-            tuple(dict.fromkeys((*framework.source, *standard.source))))
+        return _frameworks_then(catalogue, level, nearest[0][0].level, as_at)
     if at_level:
         framework, standard = at_level[0]
         # Not "now": the framework was itself in use for years after it was issued, and the
@@ -237,10 +230,7 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
     at_this_level = [f for f in catalogue.frameworks.values() if f.level == level]
     latest = max((f.issued for f in at_this_level if f.issued is not None), default=None)
     if as_at is not None and latest is not None and as_at < latest:
-        return (  # frameworks were the way on that date; the one issued later not yet
-            f"On {uk_date(as_at)} apprenticeships in England followed frameworks; the sources "
-            "do not say what took their place later. Ask an employer, "
-            f"{WHERE_TO_ASK} about a customer service apprenticeship.", ())
+        return _frameworks_then(catalogue, level, level, as_at)
     if at_this_level:
         return (
             f"The sources do not name the apprenticeship standard that took the place of the "
@@ -249,6 +239,21 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
     return (
         f"No apprenticeship in these documents is at Level {level}: ask an employer, "
         f"{WHERE_TO_ASK} which customer service apprenticeships they offer now.", ())
+
+
+def _frameworks_then(catalogue: Catalogue, level: int, framework_level: int,
+                     as_at: dt.date) -> tuple[str, tuple[Citation, ...]]:
+    """Before a later framework was issued, frameworks were the way: the one in force at
+    ``framework_level`` on ``as_at`` (nothing of what came after), and whom to ask."""
+    then = [f for f in catalogue.frameworks.values()
+            if f.level == framework_level and (f.issued is None or f.issued <= as_at)]
+    start = (f"The apprenticeships in these documents start at Level {framework_level}. "
+             if framework_level != level else "")
+    named = (f": at Level {framework_level}, the {framework_name(catalogue, then[0])}"
+             if then else "")
+    return (f"{start}On {uk_date(as_at)} apprenticeships in England followed frameworks{named}. "
+            f"Ask an employer, {WHERE_TO_ASK} about a customer service apprenticeship.",
+            then[0].source if then else ())
 
 
 def today_by_level(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus],
