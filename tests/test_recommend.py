@@ -656,6 +656,25 @@ def test_recommend__work_described_for_someone_not_working_is_a_caution_not_a_le
     assert working.recommended_level == 3
 
 
+def test_recommend__below_the_apprenticeships_the_aim_says_where_they_start(catalogue):
+    """A school leaver not working who wants an apprenticeship is suggested Level 1: the
+    caution says the apprenticeships start at Level 2, not only that nothing fits the aim."""
+    result = recommend(catalogue, Profile(age=17, employment=Employment.NOT_WORKING,
+                                          aim=Aim.APPRENTICESHIP), as_at=TODAY)
+    assert result.recommended_level == 1
+    (aim,) = [f for f in result.cautions if f.code == "aim-not-met-at-level"]
+    assert aim.message == (
+        "None of these Level 1 qualifications is part of an apprenticeship: the apprenticeships "
+        "in these documents start at Level 2, as a job with training (see the next steps). "
+        "These can prepare for one.")
+    assert aim.source
+    # At a level with apprenticeships, an aim nothing fits is said as before.
+    knowledge = recommend(catalogue, Profile(age=17, employment=Employment.NOT_WORKING,
+                                             aim=Aim.COMPETENCE), as_at=TODAY)
+    assert all("apprenticeship" not in f.message for f in knowledge.cautions
+               if f.code == "aim-not-met-at-level")
+
+
 def test_next_steps__before_the_framework_was_issued_apprenticeships_followed_frameworks(
         catalogue):
     """On 1 June 2014 FR03058 (issued 29 August 2014) was still to come, and the standard

@@ -538,7 +538,17 @@ def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option]
 def _aim_cautions(catalogue: Catalogue, profile: Profile,
                   options: Sequence[Option]) -> list[Finding]:
     findings: list[Finding] = []
-    if profile.aim is not None and options and not any(o.fits_aim for o in options):
+    first = min((f for f in catalogue.frameworks.values()), key=lambda f: f.level, default=None)
+    level = options[0].qualification.level if options else None
+    if (profile.aim is Aim.APPRENTICESHIP and first is not None and level is not None
+            and level < first.level and not any(o.fits_aim for o in options)):
+        # Below the apprenticeships: the qualifications here prepare for one, not part of one.
+        findings.append(Finding(
+            FindingCode.AIM_NOT_MET_AT_LEVEL,
+            f"None of these Level {level} qualifications is part of an apprenticeship: the "
+            f"apprenticeships in these documents start at Level {first.level}, as a job with "
+            "training (see the next steps). These can prepare for one.", first.source))
+    elif profile.aim is not None and options and not any(o.fits_aim for o in options):
         findings.append(Finding(
             FindingCode.AIM_NOT_MET_AT_LEVEL,
             f"No qualification at this level in the catalogue is known to fit the aim "
