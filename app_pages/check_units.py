@@ -169,12 +169,16 @@ def offer_route_onward(ctx: Frame, q: Qualification, query: CheckQuery,
                       if i in catalogue.qualifications), None)
     route = RouteQuery(units=held, to_qualification=successor.id if successor else None,
                        to_level=None if successor else q.level)
-    label = (f"Plan a route to {successor.reference}, which replaced it, from these units"
-             if successor else
-             f"Plan a route to another Level {q.level} qualification from these units"
-             if q.level is not None else "Plan a route from these units")
-    st.markdown(f"[{escape_markdown(label)}](plan_route?"
+    label = (f"Plan a route to {successor.reference}, which replaced it, from the units "
+             "achieved" if successor else
+             f"Plan a route to another Level {q.level} qualification from the units achieved"
+             if q.level is not None else "Plan a route from the units achieved")
+    # A link in the answer opens a new tab (a page link cannot be drawn by the answer alone).
+    st.markdown(f"[{escape_markdown(label)} (opens in a new tab)](plan_route?"
                 f"{urlencode(with_date(ctx, encode_route(catalogue, route)))})")
+    if query.accepted or query.in_progress:
+        st.caption("The centre's decisions (units accepted, units in progress) are for "
+                   f"{q.reference} only: the route counts the units ticked as achieved.")
 
 
 def pin_headline(check: CombinationCheck, status: StatusOnDate) -> None:

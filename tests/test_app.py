@@ -499,10 +499,14 @@ def test_check__certificates_ended_links_to_a_route_from_the_units_to_what_repla
     f3, f4 = (catalogue.find_unit(n, within=q).urn for n in ("F3", "F4"))
     today = check_units("ocr-03456", [f3, f4])
     (link,) = [m for m in texts(today.markdown) if "plan_route?" in m]
-    assert link == ("[Plan a route to 10380, which replaced it, from these units](plan_route?"
-                    "units=K%2F601%2F1622%2CJ%2F601%2F1627&to=10380)")
+    assert link == ("[Plan a route to 10380, which replaced it, from the units achieved (opens "
+                    "in a new tab)](plan_route?units=K%2F601%2F1622%2CJ%2F601%2F1627&to=10380)")
     then = check_units("ocr-03456", [f3], as_at=BEFORE_CLOSING)
     assert not [m for m in texts(then.markdown) if "plan_route?" in m]
+    # A unit the centre accepted is for 03456 only: the link says the route does not count it.
+    today.multiselect(key="check_accepted_ocr-03456").set_value([f3]).run()
+    assert ("The centre's decisions (units accepted, units in progress) are for 03456 only: the "
+            "route counts the units ticked as achieved.") in texts(today.caption)
 
 
 def test_check__rules_met_after_certificates_ended_are_not_called_complete(catalogue):
