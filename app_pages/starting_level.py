@@ -259,7 +259,8 @@ def main() -> None:
             st.write(f"None of the apprenticeship frameworks in these documents is at Level "
                      f"{result.recommended_level}: they are at "
                      + " and ".join(f"Level {n}" for n in levels)
-                     + ". What to do next, below, says where apprenticeships stand now.")
+                     + ". What to do next, below, says where apprenticeships stand on the "
+                     "date.")
     st.subheader("What to do next")
     for step in result.next_steps:
         st.markdown(f"- {escape_markdown(step.message)}")

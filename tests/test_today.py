@@ -155,6 +155,31 @@ def test_routes__before_the_2014_qualifications_were_launched_they_are_no_way_to
     assert Status.UNKNOWN.rank < Status.NOT_YET_OPEN.rank < Status.CLOSED.rank
 
 
+def test_before_the_2014_framework_its_components_are_not_said_to_fit(catalogue):
+    """On 1 June 2012 FR03058 (issued 29 August 2014) was still to come: the OCNLR Level 2
+    Diploma, one of its components, does not fit an apprenticeship aim then."""
+    then = dt.date(2012, 6, 1)
+    result = recommend(catalogue, Profile(age=30, employment=Employment.WORKING,
+                                          aim=Aim.APPRENTICESHIP), as_at=then)
+    by_reference = {o.qualification.reference: o for o in result.options}
+    diploma = by_reference["OCNLR L2 Diploma CS"]
+    assert diploma.fits_aim is False
+    assert diploma.aim_note == (
+        "A component of the Intermediate Apprenticeship in Customer Service (Level 2, framework "
+        "FR03058), issued on 29 August 2014, after 1 June 2012.")
+    assert by_reference["09628"].fits_aim is True  # the 2010 framework's, in force then
+
+
+def test_routes__none_to_a_qualification_not_yet_open_says_so(capsys):
+    """10380 had not opened on 1 June 2012: no route ends there, and it is not said to have
+    closed."""
+    assert main(["routes", "--from", "09628", "--to", "10380", "--as-at", "2012-06-01"]) == 0
+    said = capsys.readouterr().out
+    assert ("Every qualification it could end at had not opened yet on 1 June 2012, and no "
+            "documented progression leads there; ask a centre what was offered then.") in said
+    assert "closed" not in said
+
+
 def test_routes__the_first_route_depends_on_the_date(catalogue):
     start = catalogue.find_qualification("09628")
     then = next(find_routes(catalogue, from_qualification=start, to_level=3, as_at=WHILE_OPEN))

@@ -51,9 +51,14 @@ def _fits_an_apprenticeship(catalogue: Catalogue, q: Qualification,
     10380 once the 2014 framework was issued: apprentices had to enrol on that). Where that
     framework's issue date is not given, the centre is asked which one."""
     as_at = eligibility.as_at
-    frameworks = "; ".join(framework_name(catalogue, f) for f in frameworks_with(catalogue, q.id))
-    if not frameworks:
+    named = frameworks_with(catalogue, q.id)
+    if not named:
         return False, "Not named as a component of an apprenticeship framework in the sources."
+    in_force = [f for f in named if f.issued is None or f.issued <= as_at]
+    if not in_force:  # only in a framework still to come on the date
+        return False, (f"A component of the {framework_name(catalogue, named[0])}, issued on "
+                       f"{uk_date(named[0].issued or as_at)}, after {uk_date(as_at)}.")
+    frameworks = "; ".join(framework_name(catalogue, f) for f in in_force)
     for replacement in q.replaced_by:
         successor = catalogue.qualifications.get(replacement.by)
         taking = frameworks_with(catalogue, replacement.by)

@@ -1,9 +1,7 @@
 """The advisor's answers as plain text, the way the command line prints them.
 
-Each function takes the engine's result and returns the whole text, lines joined with
-newlines and no newline at the end: the CLI prints it, and anything else (a test, a log, an
-e-mail) can use the same words without running a command.
-"""
+Each function takes the engine's result and returns the whole text, lines joined with newlines
+and no newline at the end: the CLI prints it, and anything else can use the same words."""
 
 from __future__ import annotations
 
@@ -357,10 +355,15 @@ def no_route_text(catalogue: Catalogue, *, target: Qualification | None, to_leve
     goals = ([target] if target is not None else
              [q for q in catalogue.qualifications.values()
               if q.level == to_level and q.category is Category.QUALIFICATION])
-    if goals and all(status_on(catalogue, q, as_at).status.rank >= 2 for q in goals):
-        return (message + f" Every qualification it could end at had closed to new learners "
-                f"by {uk_date(as_at)}, and no documented progression leads there; ask a centre "
-                "what replaced it.")
+    statuses = {status_on(catalogue, q, as_at).status for q in goals}
+    if goals and all(status.rank >= 2 for status in statuses):  # none open, or perhaps open
+        closed = all(status.closed for status in statuses)
+        state = ("had closed to new learners by" if closed else "had not opened yet on"
+                 if not any(status.closed for status in statuses) else
+                 "had closed to new learners or not opened yet on")
+        return (message + f" Every qualification it could end at {state} {uk_date(as_at)}, "
+                "and no documented progression leads there; ask a centre what "
+                + ("replaced it." if closed else "was offered then."))
     return message + " Nothing in the documents leads there from what is held."
 
 
