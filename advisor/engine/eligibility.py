@@ -306,7 +306,6 @@ def check_eligibility(
     return Eligibility(q, as_at, eligible, tuple(reasons), registered)
 
 
-_CLOSED = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED}
 def yet_to_come(q: Qualification, as_at: dt.date) -> str | None:
     """Where ``q`` had not yet opened on ``as_at``, by its start date or the launch its sources
     give, when it did in words ("launched in the autumn of 2014"); else None."""
@@ -335,6 +334,7 @@ def legacy_on(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> bool:
     return not successors or not all(yet_to_come(s, as_at) for s in successors)
 
 
+_CLOSED = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED}
 _DECIDED = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED, ReasonCode.NOT_YET_OPEN,
             ReasonCode.OPEN_TO_ENTRY}
 
