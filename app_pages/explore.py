@@ -99,8 +99,12 @@ def search(ctx: Frame) -> list[str]:
             st.session_state["explore_qualification"] = ctx.catalogue.find_qualification(
                 references[row]).id
 
-        show_table(qualifications, name="Qualifications found", key="explore_qualifications_csv",
-                   file_name="qualifications.csv", on_row=open_profile)
+        # A grid of its own for each profile open: a row ticked for one profile is not left
+        # ticked once another is chosen in the box below.
+        opened = st.session_state.get("explore_qualification") or ""
+        show_table(qualifications, name="Qualifications found",
+                   key=f"explore_qualifications_csv_{opened}", file_name="qualifications.csv",
+                   on_row=open_profile)
     if not units.empty:
         st.markdown(f"**Units ({len(units)})**")
         show_table(units, name="Units found", key="explore_units_csv", file_name="units.csv")
