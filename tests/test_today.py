@@ -180,6 +180,21 @@ def test_routes__none_to_a_qualification_not_yet_open_says_so(capsys):
     assert "closed" not in said
 
 
+def test_routes__a_legacy_step_counts_as_one_only_once_its_replacement_had_opened(catalogue):
+    """The order among routes whose status is not known puts legacy steps later; 03455 was
+    not yet legacy on 1 June 2012, before 10379 was launched in the autumn of 2014."""
+    start, target = (catalogue.find_qualification(c) for c in ("09628", "03455"))
+
+    def legacy_steps(day: dt.date) -> int:
+        route = next(r for r in find_routes(catalogue, from_qualification=start,
+                                            to_qualification=target, as_at=day)
+                     if ids(r) == ["09628", "03455"])
+        return route.cost.legacy_steps
+
+    assert legacy_steps(TODAY) == 1
+    assert legacy_steps(dt.date(2012, 6, 1)) == 0
+
+
 def test_routes__the_first_route_depends_on_the_date(catalogue):
     start = catalogue.find_qualification("09628")
     then = next(find_routes(catalogue, from_qualification=start, to_level=3, as_at=WHILE_OPEN))

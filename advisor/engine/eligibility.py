@@ -10,7 +10,7 @@ unknown, never assumed open.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -125,6 +125,7 @@ class StatusOnDate:
     source: tuple[Citation, ...]
     replaced_by: tuple[str, ...] = ()
     inferred_replacements: tuple[str, ...] = ()  # those of replaced_by the sources only imply
+    legacy: bool = False  # the sources call it legacy, and that applies on the date (legacy_on)
 
     @property
     def replacement_inferred(self) -> bool:
@@ -152,9 +153,9 @@ def status_on(catalogue: Catalogue, qualification: Qualification,
                             f"{qualification.reference} is a national structure that awarding "
                             "bodies build their qualifications on; learners enrol on an "
                             "awarding body's version.", qualification.source)
-    reasons, _ = _dated_reasons(qualification, as_at, register,
-                                legacy=legacy_on(catalogue, qualification, as_at))
-    return _status_from(qualification, reasons)
+    legacy = legacy_on(catalogue, qualification, as_at)
+    reasons, _ = _dated_reasons(qualification, as_at, register, legacy=legacy)
+    return replace(_status_from(qualification, reasons), legacy=legacy)
 
 
 @dataclass(frozen=True)

@@ -474,7 +474,7 @@ class _Search:
                          held_after=held_after, status=self.status(edge.to),
                          shared_units=edge.shared_units)
         credits = step.additional_credits
-        cost = _extend(parent.cost, edge, status=step.status.status, unknown=credits is None,
+        cost = _extend(parent.cost, edge, status=step.status, unknown=credits is None,
                        credits=credits or 0)
         return _Partial(parent.start, (*parent.steps, step), held_after, cost)
 
@@ -558,7 +558,7 @@ class _Search:
               edge: _Edge) -> None:
         if not self.may_enter(edge.to):
             return
-        bound = _extend(parent.cost, edge, status=self.status(edge.to).status, unknown=False,
+        bound = _extend(parent.cost, edge, status=self.status(edge.to), unknown=False,
                         credits=0)
         heapq.heappush(queue, (bound, next(order), parent, edge))
 
@@ -567,11 +567,11 @@ _NOT_STATED = frozenset({StepKind.INFERRED, StepKind.SHARED_UNITS, StepKind.REPL
                          StepKind.DIRECT})
 
 
-def _extend(cost: RouteCost, edge: _Edge, *, status: Status, unknown: bool,
+def _extend(cost: RouteCost, edge: _Edge, *, status: StatusOnDate, unknown: bool,
             credits: int) -> RouteCost:
     return RouteCost(
-        status_rank=max(cost.status_rank, status.rank),
-        legacy_steps=cost.legacy_steps + (edge.to.legacy and status is Status.UNKNOWN),
+        status_rank=max(cost.status_rank, status.status.rank),
+        legacy_steps=cost.legacy_steps + (status.legacy and status.status is Status.UNKNOWN),
         non_stated_steps=cost.non_stated_steps + (edge.kind in _NOT_STATED),
         shared_unit_steps=cost.shared_unit_steps + (edge.kind is StepKind.SHARED_UNITS),
         unknown_credit_steps=cost.unknown_credit_steps + unknown,
