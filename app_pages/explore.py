@@ -74,8 +74,8 @@ def search(ctx: Frame) -> list[str]:
                 "documents (the sources do not say when). It is not a qualification these "
                 "documents describe: below are those of the framework it replaced. To start "
                 f"one, ask an employer, {WHERE_TO_ASK}.")
-    qualifications = explore_tables.qualification_matches(ctx.catalogue, query, as_at=ctx.as_at,
-                                                  register=ctx.register, found=found)
+    qualifications = explore_tables.qualification_matches(
+        ctx.catalogue, query, as_at=ctx.as_at, register=ctx.register, found=found)
     units = explore_tables.unit_matches(ctx.catalogue, query)
     if not query.strip():
         st.write("Every qualification and national structure in the catalogue:")
@@ -276,10 +276,7 @@ def _compared(ctx: Frame, picked: list[Qualification]) -> None:
     if unlisted:
         st.caption(f"The sources give no unit list for {', '.join(unlisted)}, so the units "
                    "shared with it cannot be said: ask the awarding body.")
-    # A list of only some of a qualification's units cannot show that nothing is shared.
-    partial = [q.reference for q in picked
-               if (rules := catalogue.effective_rules(q)[0]) is not None
-               and not rules.listed_in_full]
+    partial = explore_tables.partly_listed(catalogue, picked)
     if shared.empty:
         if len(picked) - len(unlisted) < 2:
             st.write("There are not two unit lists among them to compare.")

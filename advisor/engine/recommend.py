@@ -538,7 +538,7 @@ def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option]
 def _aim_cautions(catalogue: Catalogue, profile: Profile,
                   options: Sequence[Option]) -> list[Finding]:
     findings: list[Finding] = []
-    first = min((f for f in catalogue.frameworks.values()), key=lambda f: f.level, default=None)
+    first = min(catalogue.frameworks.values(), key=lambda f: f.level, default=None)
     level = options[0].qualification.level if options else None
     if (profile.aim is Aim.APPRENTICESHIP and first is not None and level is not None
             and level < first.level and not any(o.fits_aim for o in options)):

@@ -331,6 +331,15 @@ def comparison_table(catalogue: Catalogue, qualifications: Sequence[Qualificatio
     return frame.reset_index()
 
 
+def partly_listed(catalogue: Catalogue, qualifications: Sequence[Qualification]) -> list[str]:
+    """The references of those of ``qualifications`` whose unit lists in the sources (their
+    effective rules') give only some of their units: sharing none of those listed does not show
+    that no credit carries over."""
+    return [q.reference for q in qualifications
+            if (rules := catalogue.effective_rules(q)[0]) is not None
+            and not rules.listed_in_full]
+
+
 def shared_units_table(catalogue: Catalogue,
                        qualifications: Sequence[Qualification]) -> pd.DataFrame:
     """Units listed by at least two of ``qualifications``, with each one's unit number there.

@@ -356,10 +356,10 @@ def no_route_text(catalogue: Catalogue, *, target: Qualification | None, to_leve
              [q for q in catalogue.qualifications.values()
               if q.level == to_level and q.category is Category.QUALIFICATION])
     statuses = {status_on(catalogue, q, as_at).status for q in goals}
-    if goals and all(status.rank >= 2 for status in statuses):  # none open, or perhaps open
+    if goals and all(status.rank >= 2 for status in statuses):  # none open or perhaps open
         closed = all(status.closed for status in statuses)
         state = ("had closed to new learners by" if closed else "had not opened yet on"
-                 if not any(status.closed for status in statuses) else
+                 if not any(s.closed for s in statuses) else
                  "had closed to new learners or not opened yet on")
         return (message + f" Every qualification it could end at {state} {uk_date(as_at)}, "
                 "and no documented progression leads there; ask a centre what "
@@ -477,8 +477,8 @@ def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
     apprenticeships at that level stand ``today`` (see ``today_by_level``); after them, the
     frameworks left out as ``not_yet_issued`` on the date; with ``held`` empty, how to say
     what a learner holds."""
-    left_out = ("; ".join(f"{framework_label(catalogue, f)}, issued on {uk_date(f.issued)}"
-                          for f in not_yet_issued if f.issued is not None))
+    left_out = "; ".join(f"{framework_label(catalogue, f)}, issued on {uk_date(f.issued)}"
+                         for f in not_yet_issued if f.issued is not None)
     if not frameworks:
         if left_out:
             return (f"None of the apprenticeship frameworks in these documents had been issued "
