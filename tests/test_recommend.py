@@ -286,6 +286,20 @@ def test_recommend__not_working_school_leaver(catalogue):
     assert {"age-approved", "age-caution"} <= {r.code.value for r in ocnlr.eligibility.reasons}
 
 
+def test_recommend__not_working_on_a_past_date_says_the_introductory_one_had_not_opened(
+        catalogue):
+    # 601/4404/X opened on 1 October 2014: in 2012 the reason still says whom Level 1 is for,
+    # but must not read as advice to take a qualification that did not exist yet.
+    past = recommend(catalogue, Profile(employment=Employment.NOT_WORKING, age=17),
+                     as_at=dt.date(2012, 6, 1))
+    reason = next(f for f in past.reasons if f.code == "not-working")
+    assert reason.message.endswith("On this date 601/4404/X itself had not opened yet.")
+    later = recommend(catalogue, Profile(employment=Employment.NOT_WORKING, age=17),
+                      as_at=dt.date(2015, 6, 1))
+    assert "had not opened" not in next(f for f in later.reasons
+                                        if f.code == "not-working").message
+
+
 def test_recommend__apprenticeship_aim_uses_the_frameworks(catalogue):
     result = advise(catalogue, role="courier", employment=Employment.WORKING,
                     aim=Aim.APPRENTICESHIP)

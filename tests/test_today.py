@@ -333,6 +333,21 @@ def test_next_steps__a_call_centre_operator_holding_09628_hears_what_replaced_it
                for step in result.next_steps)
 
 
+def test_next_steps__two_closed_options_with_one_successor_make_one_question(catalogue):
+    # At Level 3 today 03456 and 09629 have both closed, and 10380 replaced each: the adviser's
+    # printout asks about 10380 once, naming both, rather than telling the story twice.
+    result = recommend(catalogue, Profile(role="team leader", employment=Employment.WORKING),
+                       as_at=TODAY)
+    assert result.recommended_level == 3
+    about_10380 = [s.message for s in result.next_steps if "Ask whether 10380" in s.message]
+    assert len(about_10380) == 1
+    assert "(03456) and OCR Level 3 Certificate in Principles of Customer Service (09629) " \
+        "have closed" in about_10380[0]
+    step = next(s for s in result.next_steps if s.message == about_10380[0])
+    both = [catalogue.find_qualification(code) for code in ("03456", "09629")]
+    assert set(step.source) == {c for q in both for r in q.replaced_by for c in r.source}
+
+
 def test_next_steps__never_empty_even_with_nothing_to_go_on(capsys, catalogue):
     assert recommend(catalogue, Profile(), as_at=TODAY).next_steps
     out = run_json(capsys, "recommend", "--age", "17", "--employment", "not-working",

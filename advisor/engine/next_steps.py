@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from advisor.catalogue import Catalogue, Citation, Progression, Qualification
+from advisor.catalogue import Catalogue, Citation, Progression, Qualification, Replacement
 from advisor.engine.eligibility import Status, legacy_on, status_on, yet_to_come
 from advisor.engine.frameworks import apprenticeships_today
 from advisor.engine.recommend_index import recommendation_index
@@ -54,15 +54,7 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
         steps.append(NextStep(
             f"Ask {WHERE_TO_ASK} which Level {level} Customer Service qualifications they "
             f"offer now: none of those in these documents can be confirmed open on {day}."))
-        for option in options:
-            for replacement in option.qualification.replaced_by:
-                if option.eligibility.status.status.closed and (
-                        replacement.by in catalogue.qualifications):
-                    new = catalogue.qualifications[replacement.by]
-                    steps.append(NextStep(
-                        f"{option.qualification.name} has closed; "
-                        f"{replaced_it(new.name, replacement)}. Ask whether it, or what "
-                        "replaced it since, is offered.", replacement.source))
+        steps += _ask_about_replacements(catalogue, options)
     else:
         steps.append(NextStep(f"Ask {WHERE_TO_ASK} which Level {level} Customer Service "
                               "qualifications they offer now."))
@@ -81,8 +73,41 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
     return tuple(steps)
 
 
-def _listed(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+def _ask_about_replacements(catalogue: Catalogue,
+                            options: Sequence[Option]) -> list[NextStep]:
+    """For the options closed on the date, a step to ask about what replaced them: one step for
+    each replacement, naming every closed option it replaced (two closed qualifications with one
+    successor make one question, not two)."""
+    replaced: dict[tuple[str, bool], list[tuple[Qualification, Replacement]]] = {}
+    for option in options:
+        if not option.eligibility.status.status.closed:
+            continue
+        for replacement in option.qualification.replaced_by:
+            if replacement.by in catalogue.qualifications:
+                replaced.setdefault((replacement.by, replacement.inferred), []).append(
+                    (option.qualification, replacement))
+    steps = []
+    for (by, inferred), pairs in replaced.items():
+        new = catalogue.qualifications[by]
+        sources = tuple(dict.fromkeys(c for _, r in pairs for c in r.source))
+        if len(pairs) == 1:
+            old, replacement = pairs[0]
+            steps.append(NextStep(f"{old.name} has closed; {replaced_it(new.name, replacement)}."
+                                  " Ask whether it, or what replaced it since, is offered.",
+                                  sources))
+            continue
+        # How it replaced each is in each option's status: the step only asks the question.
+        steps.append(NextStep(
+            f"{_listed([old.name for old, _ in pairs], 'and')} have closed; the sources "
+            + (f"suggest {new.name} replaced them (they do not say so in those words)"
+               if inferred else f"say {new.name} replaced them")
+            + f". Ask whether {new.reference}, or what replaced it since, is offered.",
+            sources))
+    return steps
+
+
+def _listed(names: Sequence[str], last: str = "or") -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {last} " + names[-1]
 
 
 def _progression(catalogue: Catalogue, held: Qualification, progression: Progression,

@@ -171,7 +171,7 @@ def recommend(
             cautions.append(_role_not_listed(catalogue, role_match))
 
     if profile.employment is Employment.NOT_WORKING:
-        reasons.append(_not_working_finding(catalogue))
+        reasons.append(_not_working_finding(catalogue, as_at))
     elif profile.employment is Employment.WORKING and not any(
         f.level is not None for f in reasons if f.code.startswith("role-")
     ):
@@ -407,17 +407,25 @@ def _holds_at_level(catalogue: Catalogue, held: Sequence[Qualification],
                     tuple(c for q in at_level for c in q.source))]
 
 
-def _not_working_finding(catalogue: Catalogue) -> Finding:
+def _not_working_finding(catalogue: Catalogue, as_at: dt.date) -> Finding:
+    """The introductory level for someone not in work, from whom the introductory qualification
+    is written for; where that qualification is not open on ``as_at`` (not yet, or no longer),
+    said too, so that the reason does not read as advice to take it."""
     q = recommendation_index(catalogue).introductory
     if q is None or q.suitable_for is None:
         return Finding(FindingCode.NOT_WORKING, "Not working at present.", level=None)
     # Quote whom it is written for among people not in work, not those "currently working".
     points = [p for p in q.suitable_for.points if "currently working" not in p.lower()]
+    status = status_on(catalogue, q, as_at)
+    aside = (f" On this date {q.reference} itself had not opened yet."
+             if status.status is Status.NOT_YET_OPEN else
+             f" {q.reference} itself has closed to new learners." if status.status.closed
+             else "")
     return Finding(
         FindingCode.NOT_WORKING,
         f"Not working at present: {q.name}, at Level {q.level}, is the introductory "
         "qualification, written among others for: "
-        + "; ".join(points or q.suitable_for.points) + ".",
+        + "; ".join(points or q.suitable_for.points) + "." + aside,
         q.suitable_for.source, level=q.level,
     )
 
