@@ -12,7 +12,7 @@ importing only those below it:
 * ``advisor.views``: labels, tables, charts and plain text for people (exported here as the
   modules ``labels``, ``tables``, ``explore_tables`` (Explore's search results, profiles and
   comparisons), ``charts``, ``cohort_tables``, ``register_tables``, ``source_tables``,
-  ``search`` (Explore's search) and ``text``);
+  ``search`` (Explore's search), ``text`` and ``register_text`` (the command line's words));
 * ``advisor.formats``: files and links (cohort files, spreadsheets, JSON, share links, the
   action plan);
 * ``advisor.cli``: the command line.
@@ -201,6 +201,7 @@ from advisor.views import (
     explore_tables,
     labels,
     register_tables,
+    register_text,
     search,
     source_tables,
     tables,
@@ -359,6 +360,7 @@ __all__ = [
     "recommend",
     "register_qualification",
     "register_tables",
+    "register_text",
     "replaced_it",
     "resolve_units",
     "route_answers",

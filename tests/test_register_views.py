@@ -17,8 +17,8 @@ from advisor import (
     labels,
     recommend,
     register_tables,
+    register_text,
     tables,
-    text,
 )
 from advisor.register import ImportRecord, RegisterEntry
 from tests.support.register import fixture_register
@@ -54,7 +54,7 @@ def test_register_hours__one_wording_for_the_table_and_the_cli(hours, words):
     assert labels.register_hours(entry) == words
     record = ImportRecord(file_name="x.csv", file_size=1, sha256="0", rows=1, problems=0,
                           imported_at=dt.datetime(2026, 11, 30, 10, 0))
-    shown = text.register_entry_text(entry, record)
+    shown = register_text.register_entry_text(entry, record)
     assert (f"Guided learning hours: {words}" in shown) if words else ("None" not in shown)
 
 

@@ -21,7 +21,7 @@ from advisor import (
     import_register,
     json_shapes,
     open_register,
-    text,
+    register_text,
 )
 from advisor.cli._base import (
     EXIT_OK,
@@ -108,14 +108,14 @@ def _command_import(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(f"advisor: {args.file.name}: {problem}", file=sys.stderr)
     return answer(args, lambda: json_shapes.register_import_dict(result, database),
-                   lambda: text.register_import_text(result, database))
+                   lambda: register_text.register_import_text(result, database))
 
 
 def _command_status(args: argparse.Namespace) -> int:
     database = _register_path(args)
     register = open_from(args)
     return answer(args, lambda: json_shapes.register_status_dict(register, database),
-                   lambda: text.register_status_text(register, database))
+                   lambda: register_text.register_status_text(register, database))
 
 
 def _command_search(args: argparse.Namespace) -> int:
@@ -126,7 +126,7 @@ def _command_search(args: argparse.Namespace) -> int:
         args,
         lambda: json_shapes.register_search_dict(register, entries, text=args.text,
                                                  level=args.level, open_on=args.open_on),
-        lambda: text.register_search_text(entries, text=args.text, open_on=args.open_on))
+        lambda: register_text.register_search_text(entries, text=args.text, open_on=args.open_on))
 
 
 def _command_show(args: argparse.Namespace) -> int:
@@ -136,7 +136,7 @@ def _command_show(args: argparse.Namespace) -> int:
         raise UsageError(f"no qualification {args.number!r} in the register "
                          f"({register.source_label})")
     return answer(args, lambda: json_shapes.register_entry_dict(entry, register),
-                   lambda: text.register_entry_text(entry, register.record))
+                   lambda: register_text.register_entry_text(entry, register.record))
 
 
 def add_register(commands: Any, json_option: argparse.ArgumentParser) -> None:

@@ -28,7 +28,6 @@ from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
-from advisor.register import ImportRecord, ImportResult, Register, RegisterEntry
 from advisor.views import cohort_tables
 from advisor.views.labels import (
     BAR_BESIDE_ACCEPTED,
@@ -46,8 +45,6 @@ from advisor.views.labels import (
     framework_label,
     level_words,
     plan_beyond_certification,
-    register_hours,
-    register_level,
     route_basis,
     standard_taking_its_place,
     status_sentence,
@@ -63,10 +60,6 @@ __all__ = [
     "no_route_text",
     "progress_text",
     "recommendation_text",
-    "register_entry_text",
-    "register_import_text",
-    "register_search_text",
-    "register_status_text",
     "responsibilities_text",
     "routes_text",
     "timeline_text",
@@ -510,91 +503,4 @@ def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
     if held is not None and not held and frameworks:
         lines.append("Name the qualifications a learner holds with --has (for example --has "
                      "09628) to see which parts of each framework they already have.")
-    return "\n".join(lines)
-
-
-# ------------------------------------------------------------------------------ the register
-
-
-def _when(day: dt.date | None) -> str:
-    return uk_date(day) if day is not None else "not given"
-
-
-def _import_line(record: ImportRecord) -> str:
-    noun = "qualification" if record.rows == 1 else "qualifications"
-    return (f"{record.rows:,} {noun} from {record.file_name} ({record.file_size:,} "
-            f"bytes, SHA-256 {record.sha256[:12]}...), imported "
-            f"{record.imported_at:%Y-%m-%d %H:%M} UTC")
-
-
-def register_import_text(result: ImportResult, database: Path | str) -> str:
-    """What an import stored and where; the problems are printed on their own (stderr)."""
-    record = result.record
-    lines = [f"Imported {_import_line(record)}, into {database}."]
-    if result.problems:
-        noun = "problem" if len(result.problems) == 1 else "problems"
-        effects = list(dict.fromkeys(problem.effect for problem in result.problems))
-        said = (", ".join(effects[:-1]) + " and " + effects[-1] if len(effects) > 1
-                else effects[0])
-        lines.append(f"{len(result.problems)} {noun} found: {said}.")
-    return "\n".join(lines)
-
-
-def register_status_text(register: Register | None, database: Path | str) -> str:
-    """Which register is loaded, from which file and when; or that there is none."""
-    if register is None:
-        return (f"No register is loaded: {database} does not exist. Answers come from the "
-                "catalogue alone. Import Ofqual's full data set with: "
-                "advisor register import FILE")
-    lines = [f"Register: {database}", f"Loaded: {_import_line(register.record)}."]
-    if register.record.problems:
-        lines.append(f"Problems found when it was imported: {register.record.problems:,}.")
-    earlier = register.history()[1:]
-    if earlier:
-        lines.append("Earlier imports:")
-        lines += [f"  {_import_line(record)}" for record in earlier]
-    return "\n".join(lines)
-
-
-def register_search_text(entries: Sequence[RegisterEntry], *, text: str,
-                         open_on: dt.date | None) -> str:
-    """One line per qualification found: number, level, title, awarding organisation and
-    whether it is open on ``open_on`` (or its dates)."""
-    if not entries:
-        return f"No qualification in the register matches {text!r}."
-    lines = []
-    for entry in entries:
-        line = (f"{entry.number}  {register_level(entry)}  {entry.title or 'untitled'}"
-                f"  ({entry.org_acronym or entry.org_name or 'organisation not given'})")
-        if open_on is None:
-            line += (f"; starts {_when(entry.operational_start)}, last entry "
-                     f"{_when(entry.operational_end)}")
-        lines.append(line)
-    if open_on is not None:
-        lines.insert(0, f"Open to new learners on {uk_date(open_on)} (as the register records):")
-    return "\n".join(lines)
-
-
-def register_entry_text(entry: RegisterEntry, record: ImportRecord) -> str:
-    """A register entry's profile, with the import it comes from."""
-    hours = register_hours(entry)
-    facts = [
-        ("Awarding organisation", entry.org_name
-         and (f"{entry.org_name} ({entry.org_acronym})" if entry.org_acronym
-              else entry.org_name)),
-        ("Level", register_level(entry)),
-        ("Type", entry.qualification_type),
-        ("Status", entry.status),
-        ("Total credits", entry.total_credits),
-        ("Guided learning hours", hours),
-        ("Total qualification time", entry.tqt),
-        ("Operational start", _when(entry.operational_start)),
-        ("Last entry (operational end)", _when(entry.operational_end)),
-        ("Certification end", _when(entry.certification_end)),
-        ("Specification", entry.specification_url),
-    ]
-    lines = [entry.name]
-    lines += [f"  {label}: {'not given' if value is None else value}" for label, value in facts]
-    lines.append("  Units and rules of combination: not in the register.")
-    lines.append(f"  (source: {record.source_label})")
     return "\n".join(lines)
