@@ -460,7 +460,8 @@ def test_recommend__a_level_held_is_not_offered_again_as_what_replaced_it(catalo
     assert replacement.fits_aim is False
     assert replacement.aim_note.startswith(
         "It replaced OCR Level 2 NVQ Certificate in Customer Service (03455), which the learner "
-        "holds (as the sources suggest): much of it would repeat")
+        "holds (as the sources suggest): its competence part (assessed at work) would repeat "
+        "what they already have, and its knowledge part would be new.")
     assert result.options[0].qualification.id != "ocr-10379"
     # For an apprenticeship, what replaced 09628 may be the very component needed: not
     # marked as a repeat; with no aim, said but not judged.
@@ -471,6 +472,16 @@ def test_recommend__a_level_held_is_not_offered_again_as_what_replaced_it(catalo
     no_aim = advise(catalogue, held_qualifications=("ocr-09628",))
     combined = next(o for o in no_aim.options if o.qualification.id == "ocr-10379")
     assert combined.fits_aim is None and "would repeat" in combined.aim_note
+    # What replaced a knowledge certificate combines knowledge and competence: for someone who
+    # wants competence it adds just that, so it is no repeat; for someone who wants knowledge
+    # again, it largely is.
+    for aim, largely in ((Aim.COMPETENCE, False), (Aim.KNOWLEDGE, True)):
+        wanting = advise(catalogue, employment=Employment.WORKING, role="Call Centre Operator",
+                         held_qualifications=("ocr-09628",), aim=aim)
+        combined = next(o for o in wanting.options if o.qualification.id == "ocr-10379")
+        assert "its knowledge part would repeat what they already have, and its competence " \
+            "part (assessed at work) would be new" in combined.aim_note
+        assert (combined.fits_aim is False) is largely
     # Holding nothing at the level suggested: no such caution.
     below = advise(catalogue, employment=Employment.WORKING, role="Team Leader",
                    held_qualifications=("ocr-03455",))

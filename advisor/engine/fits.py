@@ -6,6 +6,7 @@ apprenticeship), and whether it would largely repeat a qualification they hold. 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from advisor.catalogue import Catalogue, Kind, Qualification
 from advisor.engine.eligibility import Eligibility
@@ -13,7 +14,7 @@ from advisor.engine.frameworks import framework_name, frameworks_with
 from advisor.engine.recommend_types import Aim
 from advisor.engine.wording import replaced_it, uk_date
 
-__all__ = ["KIND_IN_A_CLAUSE", "fits_aim", "repetition"]
+__all__ = ["KIND_IN_A_CLAUSE", "Repetition", "fits_aim", "repetition"]
 
 KIND_IN_A_CLAUSE = {Kind.KNOWLEDGE: "knowledge", Kind.COMPETENCE: "competence, such as an NVQ",
                     Kind.COMBINED: "knowledge and competence in one"}
@@ -79,17 +80,41 @@ def _fits_an_apprenticeship(catalogue: Catalogue, q: Qualification,
     return True, f"A component of {frameworks}."
 
 
-def repetition(q: Qualification, held: Sequence[Qualification]) -> str | None:
-    """Why ``q`` would largely repeat a qualification ``held`` (None where it would not): it
-    replaced one, or it is of the same kind at the same level."""
+_PART = {Kind.KNOWLEDGE: "knowledge part", Kind.COMPETENCE: "competence part (assessed at work)"}
+
+
+@dataclass(frozen=True)
+class Repetition:
+    """How an option overlaps a qualification the learner holds: said in ``message``; ``largely``
+    where it would largely repeat it, for what the learner wants (the option is then marked as
+    not fitting their aim, and listed after the others)."""
+
+    message: str
+    largely: bool
+
+
+def repetition(q: Qualification, held: Sequence[Qualification],
+               aim: Aim | None = None) -> Repetition | None:
+    """How ``q`` overlaps a qualification ``held`` (None where it does not): it replaced one, or
+    it is of the same kind at the same level. What replaced a knowledge or a competence
+    qualification with one that combines both repeats only the part held: largely a repeat
+    only for someone who wants that part again (``aim``)."""
     for h in held:
         for replacement in h.replaced_by:
-            if replacement.by == q.id:
-                return (f"It replaced {h.name}, which the learner holds"
-                        + (" (as the sources suggest)" if replacement.inferred else "")
-                        + ": much of it would repeat what they already have.")
+            if replacement.by != q.id:
+                continue
+            said = (f"It replaced {h.name}, which the learner holds"
+                    + (" (as the sources suggest)" if replacement.inferred else ""))
+            if q.kind is Kind.COMBINED and h.kind in _PART:
+                other = Kind.COMPETENCE if h.kind is Kind.KNOWLEDGE else Kind.KNOWLEDGE
+                return Repetition(f"{said}: its {_PART[h.kind]} would repeat what they already "
+                                  f"have, and its {_PART[other]} would be new.",
+                                  largely=aim is not None and aim.value == h.kind.value)
+            return Repetition(f"{said}: much of it would repeat what they already have.",
+                              largely=True)
     for h in held:
         if (h.level, h.kind) == (q.level, q.kind) and q.kind in KIND_IN_A_CLAUSE:
-            return (f"It is of the same kind ({KIND_IN_A_CLAUSE[q.kind]}) and level as "
-                    f"{h.name}, which the learner holds: it would largely repeat it.")
+            return Repetition(f"It is of the same kind ({KIND_IN_A_CLAUSE[q.kind]}) and level "
+                              f"as {h.name}, which the learner holds: it would largely repeat "
+                              "it.", largely=True)
     return None

@@ -473,12 +473,13 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
                                         senior_role=profile.senior_role, register=register)
         fits, note = fits_aim(catalogue, q, profile.aim, eligibility)
         # For an apprenticeship, what replaced one held may be the very component needed.
-        repeated = (repetition(q, completed) if profile.aim is not Aim.APPRENTICESHIP
-                    else None)
+        repeated = (repetition(q, completed, profile.aim)
+                    if profile.aim is not Aim.APPRENTICESHIP else None)
         if repeated is not None:
-            fits = False if profile.aim is not None else None
-            note = f"{repeated} {note}" if note else repeated
-            repeats.add(q.id)
+            note = f"{repeated.message} {note}" if note else repeated.message
+            if repeated.largely:
+                fits = False if profile.aim is not None else None
+                repeats.add(q.id)
         if q.related_field is not None:
             related = (f"In a related field, {q.related_field}, not customer service itself: "
                        "the sources name it as a progression beside the Customer Service "
