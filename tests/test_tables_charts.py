@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import json
 
 import pandas as pd
@@ -426,3 +427,19 @@ def test_cohort_completion_chart__codes_are_categories_and_counts_whole_numbers(
     assert figure.layout.legend.y > 1
     assert charts.describe_cohort_completion(completion.assign(learners=[3, 3, 3])).startswith(
         "03456: 3 learners")
+
+
+def test_credits_still_needed__a_partly_listed_qualification_shows_its_total(catalogue):
+    """The sources list only some of 10380's units, so no plan can be made, but its 55 credits
+    are known: with nothing held, the tables say 55, as the step and the printout do; with a
+    unit held that the list does not show (it might count), not known."""
+    from advisor import Profile, find_routes, recommend
+
+    result = recommend(catalogue, Profile(role="team leader"), as_at=TODAY)
+    options = tables.options_table(catalogue, result).set_index("Code")
+    assert options.loc["10380", "Credits still needed"] == 55
+    routes = tables.routes_table(catalogue, list(itertools.islice(
+        find_routes(catalogue, to_level=3, as_at=TODAY), 2)))
+    assert routes.loc[0, "Credits still needed"] == 55
+    assert check(catalogue, "10380", []).credits_still_needed == 55
+    assert check(catalogue, "10380", ["D/502/9654"]).credits_still_needed is None

@@ -118,6 +118,22 @@ class CombinationCheck:
     # listed cannot complete it, or the sources list only some of its units (so other units
     # might), or the rules were too large to plan.
     no_plan_reason: str | None = None
+    listed_in_full: bool = True  # False: the sources list only some of its units
+
+    @property
+    def credits_still_needed(self) -> int | None:
+        """Credits still needed to complete it: none once complete; the smallest plan's where
+        there is one; where the sources list only some of its units (so no plan can be made
+        from them), its credits required less those counted, as long as the learner holds no
+        unit outside the list (which might count); otherwise None (not known)."""
+        if self.complete:
+            return 0
+        if self.plan is not None:
+            return self.plan.additional_credits
+        if (not self.known or self.listed_in_full or self.credits_required is None
+                or self.other_units):
+            return None
+        return max(0, self.credits_required - self.credits_counted)
 
     @property
     def accepted_units(self) -> tuple[str, ...]:
@@ -359,6 +375,7 @@ def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozens
         rules_from=structure,
         cautions=tuple(cautions),
         no_plan_reason=None if complete else no_plan_reason,
+        listed_in_full=not incomplete,
     )
 
 

@@ -60,6 +60,14 @@ class RouteStep:
         return plan.additional_credits if plan is not None else None
 
     @property
+    def credits_still_needed(self) -> int | None:
+        """Credits still needed for ``to``, as people read it: the plan's where there is one,
+        else, where the sources list only some of its units, its total less what counts
+        (:attr:`CombinationCheck.credits_still_needed`); ``None`` where not known. The route's
+        order uses :attr:`additional_credits`, which counts only planned steps as known."""
+        return self.carry_over.remaining.credits_still_needed
+
+    @property
     def plan_units(self) -> tuple[str, ...]:
         plan = self.carry_over.remaining.plan
         return tuple(u.urn for u in plan.units) if plan is not None else ()
@@ -100,6 +108,13 @@ class Route:
         if self.cost.unknown_credit_steps:
             return None
         return self.cost.additional_credits
+
+    @property
+    def credits_still_needed(self) -> int | None:
+        """Credits still needed along the whole route, as each step says them
+        (:attr:`RouteStep.credits_still_needed`); ``None`` when any step's are not known."""
+        needed = [step.credits_still_needed for step in self.steps]
+        return None if None in needed else sum(n for n in needed if n is not None)
 
     @property
     def starting_point_only(self) -> bool:

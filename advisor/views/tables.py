@@ -154,8 +154,7 @@ def options_table(catalogue: Catalogue, result: Recommendation) -> pd.DataFrame:
         q = option.qualification
         check = option.check
         known = check is not None and check.known
-        still = (check.plan.additional_credits
-                 if check is not None and known and check.plan is not None else None)
+        still = check.credits_still_needed if check is not None else None
         rows.append({
             "Qualification": q.title,
             "Code": q.reference,
@@ -230,7 +229,7 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route]) -> pd.DataFrame:
             "Route": number,
             "Path": " → ".join(q.reference for q in route.path),
             on_date: route_status(catalogue, route),
-            "Credits still needed": route.additional_credits,
+            "Credits still needed": route.credits_still_needed,
             "Steps": len(route.steps),
             "Documented": "nothing to state: you start here" if route.starting_point_only
             else "yes" if route.documented else "no: includes steps not stated"

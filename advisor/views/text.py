@@ -292,7 +292,7 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
 def _route_lines(catalogue: Catalogue, number: int, route: Route,
                  ages: Sequence[Eligibility] = ()) -> list[str]:
     trust = route_basis(route)
-    credits = (f"{route.additional_credits} more credits" if route.additional_credits
+    credits = (f"{route.credits_still_needed} more credits" if route.credits_still_needed
                is not None else "credits needed not fully known")
     names = " -> ".join(q.reference for q in route.path)
     closed = "closed; " if route.status.closed else ""  # as labels.route_name marks it
@@ -315,9 +315,12 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route,
         if carried.remaining.known:  # what the answer rests on: a national structure's units
             lines += [f"    ! {caution}" for caution in carried.remaining.cautions]
         if step.additional_credits is None:
-            lines.append("    still needed: not known (the sources do not give its full rules)"
-                         if not from_register(step.to) else
-                         "    still needed: not known (the register gives no units or rules)")
+            lines.append("    still needed: not known (the register gives no units or rules)"
+                         if from_register(step.to) else
+                         "    still needed: not known (the sources do not give its full rules)"
+                         if step.credits_still_needed is None else
+                         f"    still needed: {count(step.credits_still_needed, 'credit')} (the "
+                         "sources list only some of its units, so no plan can be made)")
         elif not step.additional_credits and step.status.status is Status.CERTIFICATION_CLOSED:
             lines.append("    still needed: nothing more, but certificates for it are no longer "
                          "issued")
