@@ -357,6 +357,7 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: Sources,
         credits_transferred=carried_credits(result),
         held_units_known=result.held_units_known,
         target_units_known=result.target_units_known,
+        holds_units=bool(result.held),
         similar=[(describe_unit(catalogue, s.urn), describe_unit(catalogue, s.target, rules))
                  for s in result.similar],
         barred=[Cited(f"{n.urn}: {n.reason}", sources.cite(n.source)) for n in barred],

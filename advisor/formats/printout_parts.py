@@ -109,6 +109,7 @@ class CarryOverPart:
     credits_transferred: str  # in words, with how many count where a group's maximum stops some
     held_units_known: bool  # False: whether any transfers is not known (a note says why)
     target_units_known: bool  # False: the sources list only some of the target's units
+    holds_units: bool  # False: the learner holds no unit yet, so nothing to say carries over
     similar: list[tuple[str, str]]  # (a unit held, the unit of the target it is like)
     barred: list[Cited]
     notes: list[Cited]
