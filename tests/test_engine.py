@@ -472,7 +472,7 @@ def test_framework__2014_level_2_employment_rights_is_for_the_centre_to_confirm(
     by_id = {c.component.id: c for c in status.components}
     assert by_id["combined"].held is True
     err = by_id["employment-rights"]
-    assert err.held is None and "check with the centre" in err.message
+    assert err.held is None and "ask the centre whether the learner has it" in err.message
     assert "unit 30" in err.message and "separate ERR component" in err.message
     assert err.component.source[0].section == "Level 2 Customer Service"
     declared = check_framework(catalogue, framework, qualifications=["ocr-10379"],
@@ -660,3 +660,18 @@ def test_find_qualification__a_standard_is_said_to_be_one_with_what_it_replaced(
         "qualification in these documents: it later took the place (the sources do not say "
         "when) of the Intermediate Apprenticeship in Customer Service (Level 2, framework "
         "FR03058), whose qualifications are 10379 and OCNLR L2 Diploma CS")
+
+
+def test_frameworks__an_older_framework_whose_qualifications_closed_says_why_it_matters_once(
+        catalogue):
+    """The 2010 frameworks: a later one was issued, and every qualification they name has
+    closed. Both cautions stand, but "it matters to someone who started it" is said once."""
+    from advisor import check_frameworks
+
+    older = [s for s in check_frameworks(catalogue, qualifications=["ocr-09628"],
+                                         as_at=dt.date(2026, 12, 1))
+             if s.framework.issued is None or s.framework.issued.year < 2014]
+    all_closed = [s for s in older if "can no longer be taken for it" in " ".join(s.cautions)]
+    assert [s.framework.level for s in all_closed] == [3]  # 03455, at Level 2: not known
+    for status in older:
+        assert " ".join(status.cautions).count("matters to someone who started it") == 1

@@ -43,6 +43,11 @@ class FrameworkStatus:
         return tuple(c for c in self.components if c.held is False)
 
 
+_ALL_CLOSED = ("Every qualification this framework names has closed to new learners on the "
+               "date: what it lacks can no longer be taken for it.")
+_MATTERS = " It matters to someone who started it, and shows what a learner already holds."
+
+
 def check_framework(
     catalogue: Catalogue,
     framework: Framework,
@@ -89,14 +94,13 @@ def check_framework(
         else:
             statuses.append(ComponentStatus(
                 component, None, None,
-                f"Not in these documents; check with the centre: {component.description}"))
+                "Needed for the framework, but not a qualification these documents describe: "
+                f"ask the centre whether the learner has it. ({component.description})"))
     cautions = []
     every_status = [found for status in statuses for _, found in status.statuses]
     if every_status and all(found.status.closed for found in every_status):
         # What is missing can no longer be taken: not a to-do list for a new learner.
-        cautions.append("Every qualification this framework names has closed to new learners "
-                        "on the date: what it lacks can no longer be taken for it. It matters "
-                        "to someone who started it, and shows what a learner already holds.")
+        cautions.append(_ALL_CLOSED + _MATTERS)
     if not framework.components_complete:
         cautions.append("This framework may have components the sources do not list.")
     if framework.note:
@@ -126,10 +130,12 @@ def check_frameworks(catalogue: Catalogue, *, qualifications: Iterable[str] = ()
         later = next((f for f in ordered if f.level == framework.level and f.issued is not None
                       and (framework.issued is None or f.issued > framework.issued)), None)
         if later is not None and later.issued is not None:  # an older one: not for a start
+            # Said once: the caution that all its qualifications closed says it no more.
             status = dataclasses.replace(status, cautions=(
                 f"A later framework at this level, {framework_name(catalogue, later)}, was "
                 f"issued on {uk_date(later.issued)}: this one matters to someone who started "
-                "it, and shows which of its parts a learner already holds.", *status.cautions))
+                "it, and shows which of its parts a learner already holds.",
+                *(c.removesuffix(_MATTERS) for c in status.cautions)))
         checked.append(status)
     return tuple(checked)
 

@@ -136,7 +136,7 @@ def component_kind(kind: ComponentKind) -> str:
 
 
 COMPONENT_HELD_WORDS = {True: "held", False: "missing",
-                        None: "not in these documents: check with the centre"}
+                        None: "not known here: ask the centre"}
 """Whether the learner holds an apprenticeship framework's component, in words."""
 
 
