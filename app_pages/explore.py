@@ -108,7 +108,13 @@ def search(ctx: Frame) -> list[str]:
     if not units.empty:
         st.markdown(f"**Units ({len(units)})**")
         show_table(units, name="Units found", key="explore_units_csv", file_name="units.csv")
-    return [i for i in ranked_ids(ctx.catalogue) if i in found] or ranked_ids(ctx.catalogue)
+    listing: set[str] = set()  # units alone: what opens below lists one of them
+    if qualifications.empty and not units.empty:
+        listing = {q.id for urn in units["URN"] for q in ctx.catalogue.qualifications_listing(urn)}
+        if listing:
+            st.caption("Below, open a qualification that lists one of these units.")
+    return ([i for i in ranked_ids(ctx.catalogue) if i in found or i in listing]
+            or ranked_ids(ctx.catalogue))
 
 
 def profile(ctx: Frame, ids: list[str]) -> Qualification:

@@ -9,6 +9,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from advisor import labels
 from tests.support.app import (
     APP,
     BEFORE_CLOSING,
@@ -192,6 +193,23 @@ def test_explore__search_finds_a_unit_by_part_of_its_urn():
     assert not at.exception
     units = table_with(at, "In qualifications")
     assert list(units["URN"]) == ["D/502/9654"]
+
+
+def test_explore__a_search_finding_only_units_opens_a_qualification_listing_one(catalogue):
+    """"complaints" is in unit titles, not in any qualification's: the profile below offers the
+    qualifications that list those units, not the first of the catalogue."""
+    at = open_page("app_pages/explore.py")
+    at.text_input(key="explore_search").input("complaints").run()
+    assert not at.exception
+    units = table_with(at, "In qualifications")
+    assert len(units)
+    assert not any("Reference" in t.value.columns for t in [*at.table, *at.dataframe])
+    listing = {q.id for urn in units["URN"] for q in catalogue.qualifications_listing(urn)}
+    box = at.selectbox(key="explore_qualification")
+    assert box.options and set(box.options) == {
+        labels.qualification_label(catalogue.qualifications[i]) for i in listing}
+    assert box.value in listing
+    assert any("lists one of these units" in t for t in texts(at.caption))
 
 
 def test_explore__search_with_no_match_says_what_to_try():
