@@ -87,8 +87,11 @@ def tick_units(catalogue: Catalogue, q: Qualification) -> None:
     show_sources(catalogue, rules.source)
     shown: set[str] = set()
     for group in rules.groups:
+        # Open where short, or where a unit is ticked (pasted, or from a link), so that what
+        # is ticked can be seen.
+        ticked = any(st.session_state.get(decisions.unit_key(m.urn)) for m in group.units)
         with st.expander(f"{labels.group_name(group)}: {labels.group_requirement(group)}",
-                         expanded=len(group.units) <= 8):
+                         expanded=len(group.units) <= 8 or ticked):
             show_sources(catalogue, group.source)
             for member in group.units:
                 label = labels.unit_label(catalogue, member)

@@ -208,6 +208,23 @@ def test_check_decisions__units_in_progress_that_complete_it_leave_nothing_to_pl
     assert not any(t.startswith("Fewest credits: add 0 units") for t in texts(at.markdown))
 
 
+def test_check_paste__every_group_holding_a_unit_pasted_opens_so_the_tick_shows():
+    """03456's groups B, C and E list more than eight units and start closed; pasting A3, B2,
+    C3 and D1 with F3 and F4 opens each group that now holds a ticked unit."""
+    at = check_units("ocr-03456", [])
+
+    def opened() -> dict[str, bool]:
+        return {e.label.split(",")[0]: e.proto.expanded for e in at.expander
+                if e.label.startswith("Group ")}
+
+    assert opened() == {"Group A": True, "Group B": False, "Group C": False, "Group D": True,
+                        "Group E": False}
+    at.text_input(key="check_paste").input("F3, F4, A3, B2, C3, D1").run()
+    assert not at.exception
+    assert opened() == {"Group A": True, "Group B": True, "Group C": True, "Group D": True,
+                        "Group E": True}
+
+
 def test_check_paste__a_unit_of_another_qualification_with_the_same_title_can_be_accepted():
     """03456's A11 pasted on 10379: not ticked, but 10379's CS 10 carries its title, and one
     click accepts it at the centre with a note saying why."""
