@@ -286,6 +286,18 @@ def test_plan_route__the_starting_level_pages_link_carries_what_it_was_told():
     assert at.radio(key="route_target").value == "qualification"  # are not undone by the link
 
 
+def test_plan_route__holding_nothing_says_which_starts_suit_whom():
+    """A team leader told to start at Level 3, holding nothing: Route 1 starts at Level 3 and
+    the others build up from Level 1; the page says which suit whom. Holding 09628, no such
+    words: every route starts from it."""
+    at = open_with_link(ROUTE, level="3", age="42")
+    assert "Step 1: 10380" in all_text(at)
+    said = [t for t in texts(at.info) if t.startswith("Holding nothing yet")]
+    assert said and "start at Level 3 suit someone whose work is already at that level" in said[0]
+    held = open_with_link(ROUTE, **{"from": "09628", "level": "3"})
+    assert not any(t.startswith("Holding nothing yet") for t in texts(held.info))
+
+
 def test_plan_route__a_change_made_before_the_address_caught_up_is_kept():
     """A browser sends a rerun with the address it shows, which may be a run behind: the
     answers just changed must not be filled in again from it."""
