@@ -293,7 +293,8 @@ def test_recommend__not_working_on_a_past_date_says_the_introductory_one_had_not
     past = recommend(catalogue, Profile(employment=Employment.NOT_WORKING, age=17),
                      as_at=dt.date(2012, 6, 1))
     reason = next(f for f in past.reasons if f.code == "not-working")
-    assert reason.message.endswith("On this date 601/4404/X itself had not opened yet.")
+    assert reason.message.endswith(
+        "On this date 601/4404/X itself had not opened yet (which opened on 1 October 2014).")
     later = recommend(catalogue, Profile(employment=Employment.NOT_WORKING, age=17),
                       as_at=dt.date(2015, 6, 1))
     assert "had not opened" not in next(f for f in later.reasons
@@ -482,6 +483,14 @@ def test_recommend__a_level_held_is_not_offered_again_as_what_replaced_it(catalo
         assert "its knowledge part would repeat what they already have, and its competence " \
             "part (assessed at work) would be new" in combined.aim_note
         assert (combined.fits_aim is False) is largely
+    # Holding both 09628 and 03455, both parts of 10379 are held: largely a repeat, whatever
+    # the learner wants.
+    both = advise(catalogue, employment=Employment.WORKING, role="Call Centre Operator",
+                  held_qualifications=("ocr-09628", "ocr-03455"), aim=Aim.COMPETENCE)
+    combined = next(o for o in both.options if o.qualification.id == "ocr-10379")
+    assert combined.fits_aim is False
+    assert "much of it would repeat what they already have" in combined.aim_note
+    assert "would be new" not in combined.aim_note
     # Holding nothing at the level suggested: no such caution.
     below = advise(catalogue, employment=Employment.WORKING, role="Team Leader",
                    held_qualifications=("ocr-03455",))

@@ -95,23 +95,25 @@ class Repetition:
 
 def repetition(q: Qualification, held: Sequence[Qualification],
                aim: Aim | None = None) -> Repetition | None:
-    """How ``q`` overlaps a qualification ``held`` (None where it does not): it replaced one, or
-    it is of the same kind at the same level. What replaced a knowledge or a competence
-    qualification with one that combines both repeats only the part held: largely a repeat
-    only for someone who wants that part again (``aim``)."""
-    for h in held:
-        for replacement in h.replaced_by:
-            if replacement.by != q.id:
-                continue
-            said = (f"It replaced {h.name}, which the learner holds"
-                    + (" (as the sources suggest)" if replacement.inferred else ""))
-            if q.kind is Kind.COMBINED and h.kind in _PART:
-                other = Kind.COMPETENCE if h.kind is Kind.KNOWLEDGE else Kind.KNOWLEDGE
-                return Repetition(f"{said}: its {_PART[h.kind]} would repeat what they already "
+    """How ``q`` overlaps the qualifications ``held`` (None where it does not): it replaced one
+    or more of them, or it is of the same kind at the same level as one. What replaced a
+    knowledge or a competence qualification with one that combines both repeats only the part
+    held: largely a repeat only for someone who wants that part again (``aim``), or who holds
+    both parts."""
+    replaced = [(h, r) for h in held for r in h.replaced_by if r.by == q.id]
+    if replaced:
+        names = [h.name for h, _ in replaced]
+        said = (f"It replaced {' and '.join(names)}, which the learner holds"
+                + (" (as the sources suggest)" if any(r.inferred for _, r in replaced) else ""))
+        parts = {h.kind for h, _ in replaced}
+        if q.kind is Kind.COMBINED and len(parts) == 1 and (part := parts.pop()) in _PART:
+            other = Kind.COMPETENCE if part is Kind.KNOWLEDGE else Kind.KNOWLEDGE
+            if not any(h.kind in (other, Kind.COMBINED) and h.level == q.level for h in held):
+                return Repetition(f"{said}: its {_PART[part]} would repeat what they already "
                                   f"have, and its {_PART[other]} would be new.",
-                                  largely=aim is not None and aim.value == h.kind.value)
-            return Repetition(f"{said}: much of it would repeat what they already have.",
-                              largely=True)
+                                  largely=aim is not None and aim.value == part.value)
+        return Repetition(f"{said}: much of it would repeat what they already have.",
+                          largely=True)
     for h in held:
         if (h.level, h.kind) == (q.level, q.kind) and q.kind in KIND_IN_A_CLAUSE:
             return Repetition(f"It is of the same kind ({KIND_IN_A_CLAUSE[q.kind]}) and level "
