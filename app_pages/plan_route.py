@@ -309,20 +309,6 @@ def aim_for(qualification_id: str) -> None:
     st.session_state["route_to"] = qualification_id
 
 
-def explain_starts(query: RouteQuery, also: list[Qualification], routes: list[Route]) -> None:
-    """Holding nothing yet, some routes start at the level aimed for and others lower down:
-    which suits whom, so that someone whose work is already at that level (a team leader told
-    to start at Level 3) does not read the lower starts as advice for them."""
-    if query.from_qualification or query.units or also or query.to_level is None:
-        return
-    starts = {r.path[0].level for r in routes}
-    if query.to_level in starts and any(n is not None and n < query.to_level for n in starts):
-        st.info(f"Holding nothing yet: the routes that start at Level {query.to_level} suit "
-                "someone whose work is already at that level (the level *Find a starting "
-                "level* suggests for them); those that start lower build up to it, for someone "
-                "new to the work.")
-
-
 def main() -> None:
     ctx = frame()
     catalogue = ctx.catalogue
@@ -357,7 +343,10 @@ def main() -> None:
         legend = labels.codes_legend(q for r in routes for q in r.path)
         if legend:  # a learner alone may not know what 10379 is
             st.caption(f"The codes: {escape_markdown(legend)}.")
-        explain_starts(query, also, routes)
+        holds_nothing = not (query.from_qualification or query.units or also)
+        explained = text.starts_explained(routes, to_level=query.to_level)
+        if holds_nothing and explained:
+            st.info(explained)
         route_names = {n: labels.route_name(n + 1, r) for n, r in enumerate(routes)}
         linked = st.session_state.pop(LINKED_ROUTE, None)
         if linked is not None and linked < len(routes):

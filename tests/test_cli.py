@@ -65,6 +65,34 @@ def test_routes__09628_to_level_3(capsys):
     assert out["already_there"] is False
 
 
+def test_routes__credits_still_needed_where_the_sources_list_only_some_units(capsys):
+    """From nothing to Level 3, starting at 10380: no plan (the sources list only some of its
+    units), so no plan's credits, but 55 still needed, as the text and the tables say."""
+    out = run_json(capsys, "routes", "--to-level", "3", "--limit", "1")
+    (route,) = out["routes"]
+    assert [q["code"] for q in route["path"]] == ["10380"]
+    assert (route["additional_credits"], route["credits_still_needed"]) == (None, 55)
+    assert route["steps"][0]["credits_still_needed"] == 55
+    # Holding 09628, its units are not among those the sources list for 10380: they might
+    # count, so what is still needed is not known.
+    held = run_json(capsys, "routes", "--from", "09628", "--to", "10380", "--limit", "1")
+    assert held["routes"][0]["credits_still_needed"] is None
+    options = run_json(capsys, "recommend", "--role", "team leader")["qualifications"]
+    assert next(o for o in options if o["code"] == "10380")["credits_still_needed"] == 55
+
+
+def test_routes__holding_nothing_says_which_starts_suit_whom(capsys):
+    """As the route page does: from nothing to Level 3, the routes starting at Level 3 and
+    those building up from Level 1 are told apart; from 09628, no such words."""
+    assert main(["routes", "--to-level", "3", "--limit", "3"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Holding nothing yet: the routes that start at Level 3 suit someone "
+                          "whose work is already at that level")
+    assert "\nRoute 1: 10380 (a starting point, no progression; at least 55 more credits)" in out
+    assert main(["routes", "--from", "09628", "--to-level", "3", "--limit", "3"]) == 0
+    assert "Holding nothing yet" not in capsys.readouterr().out
+
+
 def test_routes__each_step_checked_for_the_age_given(capsys):
     """As the route page does: a 15-year-old is not in 09629's approved age groups."""
     out = run_json(capsys, "routes", "--from", "09628", "--to", "09629", "--age", "15",

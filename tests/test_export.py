@@ -141,14 +141,14 @@ def test_action_plan__units_that_may_count_are_not_said_to_count_for_nothing(cat
 
 def test_action_plan__a_learner_holding_nothing_is_not_told_their_units_may_count(catalogue):
     """From nothing to Level 3, the route starting at 10380: the learner holds no unit, so
-    there is nothing whose counting is unknown; the credits still needed are its 55."""
+    there is nothing whose counting is unknown; its 55 credits are all still to come."""
     route = next(find_routes(catalogue, to_level=3, as_at=TODAY))
     assert [q.reference for q in route.path] == ["10380"]
     text = " ".join(" ".join(parse(action_plan_html(
         catalogue, ActionPlan(as_at=TODAY, route=route))).text).split())
     assert "Whether any unit you hold counts" not in text
     assert "No unit you hold counts" not in text
-    assert route.additional_credits is None and route.credits_still_needed == 55
+    assert "0 of 55 credits count so far, counting only the units the sources list." in text
 
 
 def test_action_plan__an_option_says_why_it_fits_or_not(catalogue):

@@ -247,7 +247,8 @@ def command_routes(args: argparse.Namespace) -> int:
                                  max_steps=args.max_steps or step_limit(
                                      to_qualification=target, to_level=args.to_level),
                                  as_at=args.as_at, documented_only=args.documented_only,
-                                 frameworks=leads_into, ages=ages),
+                                 frameworks=leads_into, ages=ages,
+                                 holds_nothing=not (completed or held)),
     )
 
 

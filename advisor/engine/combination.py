@@ -124,14 +124,15 @@ class CombinationCheck:
     def credits_still_needed(self) -> int | None:
         """Credits still needed to complete it: none once complete; the smallest plan's where
         there is one; where the sources list only some of its units (so no plan can be made
-        from them), its credits required less those counted, as long as the learner holds no
-        unit outside the list (which might count); otherwise None (not known)."""
+        from them), its credits required less those counted, the least it can need, as long as
+        the learner holds no unit outside the list (which might count) and none is in
+        progress; otherwise None (not known)."""
         if self.complete:
             return 0
         if self.plan is not None:
             return self.plan.additional_credits
         if (not self.known or self.listed_in_full or self.credits_required is None
-                or self.other_units):
+                or self.other_units or self.in_progress):
             return None
         return max(0, self.credits_required - self.credits_counted)
 

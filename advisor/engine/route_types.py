@@ -64,8 +64,13 @@ class RouteStep:
         """Credits still needed for ``to``, as people read it: the plan's where there is one,
         else, where the sources list only some of its units, its total less what counts
         (:attr:`CombinationCheck.credits_still_needed`); ``None`` where not known. The route's
-        order uses :attr:`additional_credits`, which counts only planned steps as known."""
-        return self.carry_over.remaining.credits_still_needed
+        order uses :attr:`additional_credits`, which counts only planned steps as known. Not
+        known either where a unit held does not carry over by the units listed: it might
+        count."""
+        carried = self.carry_over
+        if not carried.target_units_known and set(carried.held) - set(carried.transfers):
+            return None
+        return carried.remaining.credits_still_needed
 
     @property
     def plan_units(self) -> tuple[str, ...]:

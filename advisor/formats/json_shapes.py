@@ -259,6 +259,7 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
                 "credits_required": o.check.credits_required if o.check else None,
                 "additional_credits": (o.check.plan.additional_credits
                                        if o.check and o.check.plan and o.check.known else None),
+                "credits_still_needed": o.check.credits_still_needed if o.check else None,
                 "plan": ([unit_dict(catalogue, u.urn) | {"group": u.group}
                           for u in o.check.plan.units]
                          if o.check and o.check.plan and o.check.known else None),
@@ -315,7 +316,8 @@ def route_dict(catalogue: Catalogue, route: Route,
             "similar": carried["similar"],
             "not_transferable": carried["not_transferable"],
             "rules_known": remaining["rules_known"],
-            "additional_credits": step.additional_credits,
+            "additional_credits": step.additional_credits,  # the plan's: null without one
+            "credits_still_needed": step.credits_still_needed,  # also where only some are listed
             "plan_units": remaining["plan"]["units"] if remaining["plan"] else [],
             "cautions": remaining["cautions"],
             "replaced_by": [
@@ -330,6 +332,7 @@ def route_dict(catalogue: Catalogue, route: Route,
         "path": [qualification_dict(q) for q in route.path],
         "steps": steps,
         "additional_credits": route.additional_credits,
+        "credits_still_needed": route.credits_still_needed,
         "documented": route.documented,
         "starting_point_only": route.starting_point_only,  # "documented" is then vacuous
         "cost": {

@@ -263,8 +263,9 @@ def describe_route(route: Route | None) -> str:
         return "No route is chosen."
     parts = []
     for number, step in enumerate(route.steps, start=1):
-        credits = (f"{step.credits_still_needed} more credits" if step.credits_still_needed
-                   is not None else "credits still needed not known")
+        least = "" if step.additional_credits is not None else "at least "
+        credits = (f"{least}{step.credits_still_needed} more credits"
+                   if step.credits_still_needed is not None else "credits still needed not known")
         kind = STEP_WORDS[step.kind]
         parts.append(f"Step {number}: {step.to.title} ({level_words(step.to.level)}), {kind}, "
                      f"{credits}")

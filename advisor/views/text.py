@@ -62,6 +62,7 @@ __all__ = [
     "recommendation_text",
     "responsibilities_text",
     "routes_text",
+    "starts_explained",
     "timeline_text",
     "validation_text",
 ]
@@ -292,8 +293,10 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
 def _route_lines(catalogue: Catalogue, number: int, route: Route,
                  ages: Sequence[Eligibility] = ()) -> list[str]:
     trust = route_basis(route)
-    credits = (f"{route.credits_still_needed} more credits" if route.credits_still_needed
-               is not None else "credits needed not fully known")
+    # Without a plan for every step, what the sources' totals give is the least it can need.
+    least = "" if route.additional_credits is not None else "at least "
+    credits = (f"{least}{route.credits_still_needed} more credits"
+               if route.credits_still_needed is not None else "credits needed not fully known")
     names = " -> ".join(q.reference for q in route.path)
     closed = "closed; " if route.status.closed else ""  # as labels.route_name marks it
     lines = [f"Route {number}: {names} ({closed}{trust}; {credits})"]
@@ -319,8 +322,8 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route,
                          if from_register(step.to) else
                          "    still needed: not known (the sources do not give its full rules)"
                          if step.credits_still_needed is None else
-                         f"    still needed: {count(step.credits_still_needed, 'credit')} (the "
-                         "sources list only some of its units, so no plan can be made)")
+                         f"    still needed: at least {count(step.credits_still_needed, 'credit')}"
+                         " (the sources list only some of its units, so no plan can be made)")
         elif not step.additional_credits and step.status.status is Status.CERTIFICATION_CLOSED:
             lines.append("    still needed: nothing more, but certificates for it are no longer "
                          "issued")
@@ -384,12 +387,14 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
                 max_steps: int, as_at: dt.date | None = None,
                 documented_only: bool = False,
                 frameworks: Sequence[RouteFrameworks] = (),
-                ages: Sequence[Sequence[Eligibility]] = ()) -> str:
+                ages: Sequence[Sequence[Eligibility]] = (),
+                holds_nothing: bool = False) -> str:
     """The routes found, numbered, each step with what carries over and what is still
     needed, and the apprenticeship frameworks it leads into (``frameworks``, one for each
     route, where given); or that the learner is already there, or why no route was found.
     ``ages``, where the learner's age was given: for each route, each step's eligibility for
-    it, of which the reasons about age are shown."""
+    it, of which the reasons about age are shown. ``holds_nothing``: the learner holds no
+    qualification or unit yet (:func:`starts_explained`)."""
     goal = target.title if target else f"Level {to_level}"
     if already_there:
         return f"Already there: {source.title if source else 'the start'} reaches {goal}."
@@ -397,13 +402,28 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
         return no_route_text(catalogue, target=target, to_level=to_level, max_steps=max_steps,
                              as_at=as_at or dt.date.today(), documented_only=documented_only,
                              source=source)
-    lines: list[str] = []
+    explained = starts_explained(routes, to_level=to_level) if holds_nothing else None
+    lines: list[str] = [explained] if explained else []
     for number, route in enumerate(routes, start=1):
         lines += _route_lines(catalogue, number, route,
                               ages[number - 1] if number <= len(ages) else ())
         if number <= len(frameworks):
             lines += _leads_into_lines(catalogue, frameworks[number - 1])
     return "\n".join(lines)
+
+
+def starts_explained(routes: Sequence[Route], *, to_level: int | None) -> str | None:
+    """For a learner holding nothing yet, where some routes start at the level aimed for and
+    others lower down: which suit whom, so that someone whose work is already at that level (a
+    team leader told to start at Level 3) does not read the lower starts as advice for them.
+    None where the routes do not differ so."""
+    starts = {route.path[0].level for route in routes}
+    if to_level is None or to_level not in starts or not any(
+            level is not None and level < to_level for level in starts):
+        return None
+    return (f"Holding nothing yet: the routes that start at Level {to_level} suit someone whose "
+            "work is already at that level (as Find a starting level would suggest for them); "
+            "those that start lower build up to it, for someone new to the work.")
 
 
 def _leads_into_lines(catalogue: Catalogue, leads_into: RouteFrameworks) -> list[str]:
