@@ -94,8 +94,9 @@ def check_framework(
         else:
             statuses.append(ComponentStatus(
                 component, None, None,
-                "Needed for the framework, but not a qualification these documents describe: "
-                f"ask the centre whether the learner has it. ({component.description})"))
+                "Needed for the framework, but not a qualification these documents describe, "
+                "so ask the centre whether the learner has it: "
+                f"{component.description.rstrip('.')}."))
     cautions = []
     every_status = [found for status in statuses for _, found in status.statuses]
     if every_status and all(found.status.closed for found in every_status):

@@ -78,17 +78,18 @@ def _ask_about_replacements(catalogue: Catalogue,
     """For the options closed on the date, a step to ask about what replaced them: one step for
     each replacement, naming every closed option it replaced (two closed qualifications with one
     successor make one question, not two)."""
-    replaced: dict[tuple[str, bool], list[tuple[Qualification, Replacement]]] = {}
+    replaced: dict[str, list[tuple[Qualification, Replacement]]] = {}
     for option in options:
         if not option.eligibility.status.status.closed:
             continue
         for replacement in option.qualification.replaced_by:
             if replacement.by in catalogue.qualifications:
-                replaced.setdefault((replacement.by, replacement.inferred), []).append(
+                replaced.setdefault(replacement.by, []).append(
                     (option.qualification, replacement))
     steps = []
-    for (by, inferred), pairs in replaced.items():
+    for by, pairs in replaced.items():
         new = catalogue.qualifications[by]
+        inferred = {r.inferred for _, r in pairs}  # the sources say, suggest, or some of each
         sources = tuple(dict.fromkeys(c for _, r in pairs for c in r.source))
         if len(pairs) == 1:
             old, replacement = pairs[0]
@@ -99,8 +100,10 @@ def _ask_about_replacements(catalogue: Catalogue,
         # How it replaced each is in each option's status: the step only asks the question.
         steps.append(NextStep(
             f"{_listed([old.name for old, _ in pairs], 'and')} have closed; the sources "
-            + (f"suggest {new.name} replaced them (they do not say so in those words)"
-               if inferred else f"say {new.name} replaced them")
+            + (f"say {new.name} replaced them" if inferred == {False} else
+               f"suggest {new.name} replaced them (they do not say so in those words)"
+               if inferred == {True} else
+               f"say {new.name} replaced some of them and suggest it replaced the others")
             + f". Ask whether {new.reference}, or what replaced it since, is offered.",
             sources))
     return steps

@@ -48,6 +48,7 @@ from advisor.engine.eligibility import (
     Status,
     check_eligibility,
     status_on,
+    yet_to_come,
 )
 from advisor.engine.fits import KIND_IN_A_CLAUSE, fits_aim, repetition
 from advisor.engine.frameworks import (
@@ -171,7 +172,7 @@ def recommend(
             cautions.append(_role_not_listed(catalogue, role_match))
 
     if profile.employment is Employment.NOT_WORKING:
-        reasons.append(_not_working_finding(catalogue, as_at))
+        reasons.append(_not_working_finding(catalogue, as_at, register))
     elif profile.employment is Employment.WORKING and not any(
         f.level is not None for f in reasons if f.code.startswith("role-")
     ):
@@ -407,8 +408,9 @@ def _holds_at_level(catalogue: Catalogue, held: Sequence[Qualification],
                     tuple(c for q in at_level for c in q.source))]
 
 
-def _not_working_finding(catalogue: Catalogue, as_at: dt.date) -> Finding:
-    """The introductory level for someone not in work, from whom the introductory qualification
+def _not_working_finding(catalogue: Catalogue, as_at: dt.date,
+                         register: Register | None) -> Finding:
+    """The introductory level for someone not in work, and whom its introductory qualification
     is written for; where that qualification is not open on ``as_at`` (not yet, or no longer),
     said too, so that the reason does not read as advice to take it."""
     q = recommendation_index(catalogue).introductory
@@ -416,11 +418,11 @@ def _not_working_finding(catalogue: Catalogue, as_at: dt.date) -> Finding:
         return Finding(FindingCode.NOT_WORKING, "Not working at present.", level=None)
     # Quote whom it is written for among people not in work, not those "currently working".
     points = [p for p in q.suitable_for.points if "currently working" not in p.lower()]
-    status = status_on(catalogue, q, as_at)
-    aside = (f" On this date {q.reference} itself had not opened yet."
-             if status.status is Status.NOT_YET_OPEN else
-             f" {q.reference} itself has closed to new learners." if status.status.closed
-             else "")
+    status = status_on(catalogue, q, as_at, register=register)
+    when = yet_to_come(q, as_at)
+    aside = (f" On this date {q.reference} itself had not opened yet ({when})." if when else
+             f" On this date {q.reference} itself is closed to new learners."
+             if status.status.closed else "")
     return Finding(
         FindingCode.NOT_WORKING,
         f"Not working at present: {q.name}, at Level {q.level}, is the introductory "
