@@ -105,8 +105,8 @@ def repetition(q: Qualification, held: Sequence[Qualification],
         names = [h.name for h, _ in replaced]
         said = (f"It replaced {' and '.join(names)}, which the learner holds"
                 + (" (as the sources suggest)" if any(r.inferred for _, r in replaced) else ""))
-        parts = {h.kind for h, _ in replaced}
-        if q.kind is Kind.COMBINED and len(parts) == 1 and (part := parts.pop()) in _PART:
+        (part, *others) = {h.kind for h, _ in replaced}
+        if q.kind is Kind.COMBINED and not others and part in _PART:
             other = Kind.COMPETENCE if part is Kind.KNOWLEDGE else Kind.KNOWLEDGE
             if not any(h.kind in (other, Kind.COMBINED) and h.level == q.level for h in held):
                 return Repetition(f"{said}: its {_PART[part]} would repeat what they already "

@@ -12,7 +12,7 @@ from advisor.engine.eligibility import Status, legacy_on, status_on, yet_to_come
 from advisor.engine.frameworks import apprenticeships_today
 from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.recommend_types import Aim, NextStep, Option
-from advisor.engine.wording import WHERE_TO_ASK, replaced_it, uk_date
+from advisor.engine.wording import WHERE_TO_ASK, listed, replaced_it, uk_date
 from advisor.register import Register
 
 
@@ -36,7 +36,7 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
         depends = next((o.eligibility for o in open_now if o.eligibility.depends_on), None)
         steps.append(NextStep(
             f"Ask {WHERE_TO_ASK} about enrolling on "
-            + _listed([o.qualification.name for o in open_now])
+            + listed([o.qualification.name for o in open_now])
             + f": open to new learners on {day}"
             + (f" (ask them to confirm you can start: it depends on "
                f"{depends.depends_on_words('your')})." if depends else ".")))
@@ -44,7 +44,7 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
         why = " ".join(dict.fromkeys(r.message for o in refused
                                      for r in o.eligibility.not_for_this_learner))
         steps.append(NextStep(
-            f"{_listed([o.qualification.name for o in refused])} "
+            f"{listed([o.qualification.name for o in refused])} "
             + ("takes" if len(refused) == 1 else "take")
             + f" new learners on {day}, but not you: {why} Ask {WHERE_TO_ASK} which Level "
             f"{level} Customer Service qualifications would suit you.",
@@ -99,7 +99,7 @@ def _ask_about_replacements(catalogue: Catalogue,
             continue
         # How it replaced each is in each option's status: the step only asks the question.
         steps.append(NextStep(
-            f"{_listed([old.name for old, _ in pairs], 'and')} have closed; the sources "
+            f"{listed([old.name for old, _ in pairs], 'and')} have closed; the sources "
             + (f"say {new.name} replaced them" if inferred == {False} else
                f"suggest {new.name} replaced them (they do not say so in those words)"
                if inferred == {True} else
@@ -107,10 +107,6 @@ def _ask_about_replacements(catalogue: Catalogue,
             + f". Ask whether {new.reference}, or what replaced it since, is offered.",
             sources))
     return steps
-
-
-def _listed(names: Sequence[str], last: str = "or") -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" {last} " + names[-1]
 
 
 def _progression(catalogue: Catalogue, held: Qualification, progression: Progression,

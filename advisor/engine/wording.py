@@ -7,6 +7,7 @@ ones, so a date or a count reads the same on every page, in every file and in th
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from advisor.catalogue import Group, Replacement
 
@@ -23,6 +24,11 @@ def uk_date(date: dt.date) -> str:
 def count(n: int, noun: str, plural: str | None = None) -> str:
     """``1 credit``, ``2 credits``; ``plural`` where adding an s is wrong."""
     return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
+
+
+def listed(items: Sequence[str], last: str = "or") -> str:
+    """``a``, ``a or b``, ``a, b or c`` (``last``: the word before the last, "and" say)."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
 def group_name(group: Group) -> str:

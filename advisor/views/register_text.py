@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from advisor.engine.wording import uk_date
+from advisor.engine.wording import listed, uk_date
 from advisor.register import ImportRecord, ImportResult, Register, RegisterEntry
 from advisor.views.labels import register_hours, register_level
 
@@ -35,9 +35,7 @@ def register_import_text(result: ImportResult, database: Path | str) -> str:
     if result.problems:
         noun = "problem" if len(result.problems) == 1 else "problems"
         effects = list(dict.fromkeys(problem.effect for problem in result.problems))
-        said = (", ".join(effects[:-1]) + " and " + effects[-1] if len(effects) > 1
-                else effects[0])
-        lines.append(f"{len(result.problems)} {noun} found: {said}.")
+        lines.append(f"{len(result.problems)} {noun} found: {listed(effects, 'and')}.")
     return "\n".join(lines)
 
 
