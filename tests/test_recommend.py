@@ -52,6 +52,8 @@ def advise(catalogue, **profile):
      ["reception-desk-administrators-hotel-leisure-centre-solicitors-etc"]),
     ("postmen", ["postman"]),
     ("senior call centre operator at a bank", ["call-centre-operators"]),
+    ("call centre operator, Barclays", ["call-centre-operators"]),
+    ("restaurant manager", ["manager-restaurant-bar-retail-office-warehouse"]),
 ])
 def test_match_role__tolerates_case_plurals_and_spacing(catalogue, text, expected):
     assert [r.id for r in match_role(catalogue, text).roles] == expected
@@ -89,7 +91,8 @@ def test_match_role__a_longer_title_is_taken_by_the_job_it_names(catalogue, text
                for f in result.reasons)
     # The job is what the title ends in before saying where or for whom: an assistant to a
     # team leader is not one.
-    for other in ("assistant to the team leader", "I report to a team leader"):
+    for other in ("assistant to the team leader", "I report to a team leader",
+                  "assistant to the manager", "customer service team leader assistant"):
         assert match_role(catalogue, other).roles == (), other
 
 

@@ -86,10 +86,7 @@ def match_role(catalogue: Catalogue, text: str) -> RoleMatch:
         for alternative in sorted(keys):
             labels.setdefault(alternative, role)
     if not matched:
-        # The learner's title may carry extra words: "senior call centre operator at a bank".
-        matched = [role for alternative, role in labels.items()
-                   if len(alternative) >= 6 and alternative in key]
-        matched = list(dict.fromkeys(matched))
+        matched = _with_extra_words(catalogue, text)
     if matched:
         return RoleMatch(text, tuple(matched))
     # A shorter title of two words or more ("team leader") is taken as the one listed title
@@ -114,6 +111,31 @@ def match_role(catalogue: Catalogue, text: str) -> RoleMatch:
 _WHERE_WORDS = frozenset({"in", "at", "for", "with", "on", "to", "of"})
 
 
+def _job_words(text: str) -> list[str]:
+    """The words of a typed title that name the job, as typed (lower case): those before any
+    word saying where or for whom ("in a call centre", "to the manager") and before any comma
+    or bracket ("call centre operator, Barclays")."""
+    head = re.split(r"[,;(]", text.casefold(), maxsplit=1)[0]
+    typed = re.findall(r"[a-z0-9]+", head)
+    return next((typed[:i] for i, word in enumerate(typed) if word in _WHERE_WORDS), typed)
+
+
+def _with_extra_words(catalogue: Catalogue, text: str) -> list[JobRole]:
+    """The listed titles that the job words of ``text`` end with, whole words, after extra
+    words before them: "senior call centre operator at a bank" is a Call Centre Operator,
+    "restaurant manager" a Manager, but "assistant to the manager" is not a manager. The
+    longest such ending wins; one of fewer than six letters says too little."""
+    words = [_singular(w) for w in _job_words(text)]
+    for start in range(len(words)):
+        ending = "".join(words[start:])
+        if len(ending) < 6:
+            break
+        roles = [role for role, keys in _role_keys(catalogue) if ending in keys]
+        if roles:
+            return roles
+    return []
+
+
 def _job_named(catalogue: Catalogue, text: str) -> tuple[str, JobRole] | None:
     """The listed title whose last two words (the job: "team leader") are the last two words
     of ``text`` before any word saying where or for whom ("in a call centre", "to the manager"),
@@ -121,8 +143,7 @@ def _job_named(catalogue: Catalogue, text: str) -> tuple[str, JobRole] | None:
     call centre" the job is team leader, and "call centre" only where it is done; "assistant
     to the team leader" names an assistant. Words ending two titles ("sales assistant": Senior
     Sales Assistant too) say too little to choose."""
-    typed = re.findall(r"[a-z0-9]+", text.casefold())
-    head = next((typed[:i] for i, word in enumerate(typed) if word in _WHERE_WORDS), typed)
+    head = _job_words(text)
     if len(head) < 2:
         return None
     job = " ".join(_singular(w) for w in head[-2:])
