@@ -197,6 +197,26 @@ def test_recommend__lists_open_register_qualifications_in_the_subject(catalogue,
             if o.qualification.id.startswith("register-")] == ["999/0003/3"]
 
 
+def test_recommend__a_qualification_whose_certificates_ended_counts_as_closed(catalogue,
+                                                                            tmp_path):
+    """The register may give a certification end date and no last entry date: the level's
+    caution counts that qualification among the closed ones, not leave it out of the tally."""
+    from advisor import Employment, FindingCode, Profile, recommend
+
+    register = _synthetic_register(tmp_path, synthetic_row(
+        "601/4404/X", **{"Qualification Title": "SYNTHETIC row for 601/4404/X",
+                         "Qualification Level": "Level 1",
+                         "Operational Start Date": "01/10/2014",
+                         "Certification End Date": "31/08/2021"}))
+    result = recommend(catalogue, Profile(age=17, employment=Employment.NOT_WORKING),
+                       as_at=TODAY, register=register)
+    assert [(o.qualification.reference, o.eligibility.status.status) for o in result.options] == [
+        ("10378", Status.UNKNOWN), ("601/4404/X", Status.CERTIFICATION_CLOSED),
+        ("03454", Status.CERTIFICATION_CLOSED)]
+    caution = next(f for f in result.cautions if f.code is FindingCode.NONE_CONFIRMED_OPEN)
+    assert ": 2 had closed to new learners and for 1 the sources" in caution.message
+
+
 def test_recommend_cli__json_marks_each_qualifications_origin(capsys, tmp_path):
     import_register(FIXTURE, tmp_path / "r.sqlite3")
     assert main(["recommend", "--employment", "working", "--age", "20", "--as-at",

@@ -43,7 +43,6 @@ from advisor.catalogue import (
 from advisor.engine.answers import AnswerError
 from advisor.engine.carryover import units_of_qualification
 from advisor.engine.combination import check_combination
-from advisor.engine.eligibility import ReasonCode as EligibilityCode
 from advisor.engine.eligibility import (
     Status,
     check_eligibility,
@@ -509,8 +508,8 @@ def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option]
         return [Finding(FindingCode.NOTHING_AT_LEVEL,
                         f"The catalogue holds no qualification at Level {level}.")]
     day = uk_date(as_at)
-    closed = [o for o in options if any(r.code is EligibilityCode.CLOSED_TO_ENTRY
-                                        for r in o.eligibility.reasons)]
+    # Closed to new learners, whether by a last entry date or because certificates have ended.
+    closed = [o for o in options if o.eligibility.status.status.closed]
     not_yet = [o for o in options if o.eligibility.status.status is Status.NOT_YET_OPEN]
     unknown = [o for o in options if o.eligibility.status.status is Status.UNKNOWN]
     findings: list[Finding] = []
@@ -527,9 +526,7 @@ def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option]
         if successors:
             message += " What replaced them, from the sources: " + "; ".join(successors) + "."
         findings.append(Finding(FindingCode.ALL_CLOSED, message,
-                                tuple(c for o in closed for r in o.eligibility.reasons
-                                      if r.code is EligibilityCode.CLOSED_TO_ENTRY
-                                      for c in r.source)))
+                                tuple(c for o in closed for c in o.eligibility.status.source)))
     elif not any(o.open_on_date for o in options):
         parts = []
         if closed:
