@@ -27,6 +27,7 @@ from advisor import (
     CheckQuery,
     ProgressCheck,
     Qualification,
+    Register,
     Similar,
     Status,
     StatusOnDate,
@@ -236,13 +237,14 @@ def accept_counterpart(catalogue: Catalogue, target: Qualification, similar: Sim
 
 
 def offer_record(catalogue: Catalogue, query: CheckQuery, result: ProgressCheck,
-                 as_at: dt.date) -> None:
+                 as_at: dt.date, register: Register | None) -> None:
     """The check as a printable record, the centre's decisions and notes included (offered once
     there is a unit ticked, a decision or a timeline to record)."""
     if not (query.units or query.accepted or query.in_progress or result.timeline is not None):
         return
     record = ActionPlan(as_at=as_at, answers=check_answers(catalogue, query), progress=result,
-                        created=dt.date.today(), **printout_details(staff="Assessor"))
+                        created=dt.date.today(), register=register,
+                        **printout_details(staff="Assessor"))
     st.download_button(
         "Download this check as a record (a page to print or keep)",
         lambda: action_plan_html(catalogue, record).encode("utf-8"),

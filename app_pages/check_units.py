@@ -15,7 +15,6 @@ run nor sent again; the answer reads every widget's value from the session
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -148,7 +147,7 @@ def show_answer(ctx: Frame, q: Qualification, status: StatusOnDate) -> None:
                                                           decisions.for_the_address(query))))
     chosen = st.session_state.get("check_objective")
     objective = Objective(chosen if chosen in OBJECTIVES else Objective.CREDITS.value)
-    result = run_check(catalogue, q, query, objective, ctx.as_at)
+    result = run_check(ctx, q, query, objective)
     if result is None:
         return
     pin_headline(result.today, status)
@@ -156,7 +155,7 @@ def show_answer(ctx: Frame, q: Qualification, status: StatusOnDate) -> None:
     offer_route_onward(ctx, q, query, status)
     decisions.note_counted_as_achieved(catalogue, query)
     decisions.show_progress(catalogue, result, status)
-    decisions.offer_record(catalogue, query, result, ctx.as_at)
+    decisions.offer_record(catalogue, query, result, ctx.as_at, ctx.register)
 
 
 def offer_route_onward(ctx: Frame, q: Qualification, query: CheckQuery,
@@ -260,13 +259,14 @@ def show_credit_chart(catalogue: Catalogue, check: CombinationCheck) -> None:
         st.write(described)
 
 
-def run_check(catalogue: Catalogue, q: Qualification, query: CheckQuery,
-              objective: Objective, as_at: dt.date) -> ProgressCheck | None:
+def run_check(ctx: Frame, q: Qualification, query: CheckQuery,
+              objective: Objective) -> ProgressCheck | None:
     try:
-        return check_progress(catalogue, q, query.units, accepted=query.accepted,
+        return check_progress(ctx.catalogue, q, query.units, accepted=query.accepted,
                               in_progress=query.in_progress, objective=objective,
                               glh_per_week=query.glh_per_week, start=query.start,
-                              registered=query.registered, as_at=as_at)
+                              registered=query.registered, as_at=ctx.as_at,
+                              register=ctx.register)
     except (UnknownReference, DecisionError, AnswerError) as error:  # shown plainly
         st.error(str(error))
         return None
@@ -287,7 +287,7 @@ def main() -> None:
     for note in st.session_state.get("check_link_notes", []):
         st.warning(escape_markdown(note))
     q = pick_qualification(catalogue)
-    eligibility = check_eligibility(catalogue, q, as_at=ctx.as_at)
+    eligibility = check_eligibility(catalogue, q, as_at=ctx.as_at, register=ctx.register)
     show_entry_status(catalogue, eligibility)
     if q.structure_note and catalogue.effective_rules(q)[0] is not None:
         st.info(f"Only partly known: {q.structure_note}")
@@ -295,8 +295,7 @@ def main() -> None:
     if catalogue.effective_rules(q)[0] is None:
         st.query_params.from_dict(
             with_date(ctx, encode_check(catalogue, CheckQuery(qualification=q.id))))
-        result = run_check(catalogue, q, CheckQuery(qualification=q.id), Objective.CREDITS,
-                           ctx.as_at)
+        result = run_check(ctx, q, CheckQuery(qualification=q.id), Objective.CREDITS)
         if result is not None:
             show_unknown_rules(catalogue, q, result.today)
         return

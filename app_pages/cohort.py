@@ -52,8 +52,10 @@ def templates() -> None:
 
 
 def assess(ctx, data: bytes, name: str, objective: Objective) -> CohortResult | None:
-    """Read and assess the upload, once per file, date and objective in this session."""
-    key = (hashlib.sha256(data).hexdigest(), name, ctx.as_at, objective.value)
+    """Read and assess the upload, once per file, date, objective and register in this
+    session."""
+    register = ctx.register.source_label if ctx.register is not None else None
+    key = (hashlib.sha256(data).hexdigest(), name, ctx.as_at, objective.value, register)
     kept = st.session_state.get("cohort_result")
     if kept is not None and kept[0] == key:
         return kept[1]
@@ -64,7 +66,7 @@ def assess(ctx, data: bytes, name: str, objective: Objective) -> CohortResult | 
         return None
     bar = st.progress(0.0, text=f"Assessing {len(read.rows):,} learners...")
     result = assess_cohort(
-        ctx.catalogue, read, as_at=ctx.as_at, objective=objective,
+        ctx.catalogue, read, as_at=ctx.as_at, objective=objective, register=ctx.register,
         progress=lambda done, total: bar.progress(done / max(total, 1),
                                                   text=f"Assessed {done:,} of {total:,}"))
     bar.empty()

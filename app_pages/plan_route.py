@@ -333,7 +333,7 @@ def main() -> None:
             catalogue, target=target, to_level=query.to_level,
             max_steps=steps_searched(catalogue, query), as_at=ctx.as_at,
             documented_only=query.documented_only,
-            documented_option="\"Only progressions the documents state\"",
+            documented_option="\"Only progressions the documents state\"", register=ctx.register,
             source=highest_completed((catalogue.qualifications.get(query.from_qualification or ""),
                                       *also))))
     elif routes:
@@ -376,7 +376,8 @@ def main() -> None:
     show_route(ctx, chosen, query.age)
     # Held: what the learner holds now; the route's steps are what they would take.
     leads_into = frameworks_route_leads_into(catalogue, chosen, held=[start, *held] if start
-                                             else [], as_at=ctx.as_at)
+                                             else [], as_at=ctx.as_at,
+                                             register=ctx.register)
     if leads_into.frameworks:
         st.subheader("Apprenticeship frameworks this route leads into")
     # Where apprenticeships stand on the date first (now standards, not frameworks), so that
@@ -391,7 +392,7 @@ def main() -> None:
     plan = ActionPlan(as_at=ctx.as_at, answers=route_answers(catalogue, query),
                       route=chosen, route_age=query.age,
                       route_frameworks=leads_into, created=dt.date.today(),
-                      **printout_details())
+                      register=ctx.register, **printout_details())
     st.download_button(
         "Download this route as an action plan (a page to print or keep)",
         lambda: action_plan_html(catalogue, plan).encode("utf-8"),

@@ -273,7 +273,8 @@ def main() -> None:
         + (f" to Level {route.to_level}" if route.to_level is not None else ""))
     ask_printout_details()
     plan = ActionPlan(as_at=ctx.as_at, answers=profile_answers(catalogue, profile),
-                      recommendation=result, created=dt.date.today(), **printout_details())
+                      recommendation=result, created=dt.date.today(), register=ctx.register,
+                      **printout_details())
     st.download_button(
         "Download your action plan (a page to print or keep)",
         lambda: action_plan_html(catalogue, plan).encode("utf-8"),

@@ -5,6 +5,8 @@ since the app opens the register once per process and file."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from advisor import REGISTER_ENV, import_register, labels
@@ -155,3 +157,34 @@ def test_app_register__route_page_without_a_register_is_as_before(no_register):
     routes = table_with(at, "Path")
     assert not any("999/" in path for path in routes["Path"])
     assert not any(t.startswith(labels.REGISTER_ORIGIN) for t in texts(at.info))
+
+
+def test_app_register__the_check_page_and_its_record_use_the_registers_dates(
+        tmp_path, monkeypatch, cold_caches, catalogue):
+    """A register that ends 601/4404/X's certificates (a date the documents do not give):
+    the check page says so, as Explore does, and so does the record it prints."""
+    from advisor import ActionPlan, action_plan_html, check_progress, open_register
+    from tests.support.app import check_units
+
+    source = write_register_csv(tmp_path / "ended.csv", [synthetic_row(
+        "601/4404/X", **{"Qualification Title": "SYNTHETIC row for 601/4404/X",
+                         "Qualification Level": "Level 1",
+                         "Operational Start Date": "01/10/2014",
+                         "Certification End Date": "31/08/2021"})])
+    database = tmp_path / "register.sqlite3"
+    import_register(source, database)
+    monkeypatch.setenv(REGISTER_ENV, str(database))
+    q = catalogue.find_qualification("601/4404/X")
+    rules, _ = catalogue.effective_rules(q)
+    units = [u.urn for group in rules.groups for u in group.units][:2]
+    at = check_units(q.id, units)
+    ended = ("Certificates are no longer issued: the last certification date was 31 August "
+             "2021.")
+    assert any(w.startswith("Not complete (5 of 23 credits counted), and it can no longer be "
+                            "completed.") and ended in w for w in texts(at.warning))
+    register = open_register(database)
+    today = dt.date(2026, 12, 1)
+    result = check_progress(catalogue, q, units, as_at=today)
+    assert ended in action_plan_html(catalogue, ActionPlan(as_at=today, progress=result,
+                                                           register=register))
+    assert ended not in action_plan_html(catalogue, ActionPlan(as_at=today, progress=result))

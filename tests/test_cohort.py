@@ -262,6 +262,26 @@ def test_results__a_learner_already_registered_is_not_told_they_cannot_enrol(cat
         == "no"
 
 
+def test_results__with_a_register_a_target_uses_its_dates(catalogue, tmp_path):
+    """The register may end a target's certificates where the documents give no date (601/4404/X
+    here, in a SYNTHETIC row): the intake then reads as the check page and the CLI do."""
+    from advisor import import_register, open_register
+    from tests.support.register import synthetic_row, write_register_csv
+
+    source = write_register_csv(tmp_path / "ended.csv", [synthetic_row(
+        "601/4404/X", **{"Qualification Title": "SYNTHETIC row for 601/4404/X",
+                         "Qualification Level": "Level 1",
+                         "Operational Start Date": "01/10/2014",
+                         "Certification End Date": "31/08/2021"})])
+    import_register(source, tmp_path / "r.sqlite3")
+    register = open_register(tmp_path / "r.sqlite3")
+    text = "learner_ref,target,units_held\nL1,601/4404/X,\n"
+    plain = cohort_tables.results_frame(assess(catalogue, text)).iloc[0]
+    assert plain["complete"] == "no"
+    record = cohort_tables.results_frame(assess(catalogue, text, register=register)).iloc[0]
+    assert (record["complete"], record["eligible"]) == ("no, certificates ended", "no")
+
+
 def test_results__missing_age_makes_age_checks_unknown(catalogue):
     result = assess(catalogue, learner_file("A,,working,,,,,,601/4404/X",
                                             "B,,working,,,,,,09628", "C,30,working,,,,,,09628"))

@@ -326,6 +326,26 @@ def test_timeline__a_start_before_the_date_of_the_check_is_not_worked_out(catalo
                                       "the date of this check, 30 November 2026.")
 
 
+@pytest.mark.parametrize(("code", "opens"), [
+    ("601/4404/X", "which opened on 1 October 2014"),
+    ("10379", "launched in the autumn of 2014"),
+])
+def test_timeline__a_start_before_the_qualification_opens_is_too_early(catalogue, code, opens):
+    """Nobody can start a qualification before it opens: the timeline says so, and when it
+    opens, rather than call a finish in 2013 in time."""
+    q = catalogue.find_qualification(code)
+    start = dt.date(2013, 1, 7)
+    timeline = check_progress(catalogue, q, [], glh_per_week=5, start=start,
+                              as_at=start).timeline
+    assert (timeline.in_time, timeline.finish_by) == (False, None)
+    assert timeline.reason == (f"Too early: on 7 January 2013 {q.name} had not opened yet "
+                               f"({opens}), so no learner can start it then: give a start on "
+                               "or after the day it opens.")
+    opened = check_progress(catalogue, q, [], glh_per_week=5, start=dt.date(2015, 1, 5),
+                            as_at=dt.date(2015, 1, 5)).timeline
+    assert not opened.reason.startswith("Too early")
+
+
 def test_cli_check__timeline_in_json(capsys):
     out = run_json(capsys, "check", "09628", "--glh-per-week", "5", "--start", "2015-01-05",
                    "--as-at", "2015-01-05")

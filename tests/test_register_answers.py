@@ -14,6 +14,7 @@ from advisor import (
     Status,
     UnknownReference,
     check_eligibility,
+    check_progress,
     explore_tables,
     find_qualification,
     import_register,
@@ -172,6 +173,42 @@ def test_eligibility_cli__a_catalogue_qualification_shows_the_register(capsys, t
                                         "Service", "status": None, "operational_start": None,
                                "operational_end": "2016-12-31",
                                "certification_end": "2017-12-31"}
+
+
+def _certificates_ended_for_601_4404_x(tmp_path):
+    """A register whose (SYNTHETIC) row gives 601/4404/X a certification end date the documents
+    do not give: 31 August 2021."""
+    return _synthetic_register(tmp_path, synthetic_row(
+        "601/4404/X", **{"Qualification Title": "SYNTHETIC row for 601/4404/X",
+                         "Qualification Level": "Level 1",
+                         "Operational Start Date": "01/10/2014",
+                         "Certification End Date": "31/08/2021"}))
+
+
+def test_check_progress__the_timeline_uses_the_registers_dates(catalogue, tmp_path):
+    register = _certificates_ended_for_601_4404_x(tmp_path)
+    q = catalogue.find_qualification("601/4404/X")
+    start = dt.date(2021, 6, 1)
+    plain = check_progress(catalogue, q, [], glh_per_week=5, start=start, as_at=start).timeline
+    assert plain.in_time is None  # the documents give no certification end date
+    timeline = check_progress(catalogue, q, [], glh_per_week=5, start=start, as_at=start,
+                              register=register).timeline
+    assert (timeline.in_time, timeline.certification_end) == (False, dt.date(2021, 8, 31))
+    assert "after the certification end date, 31 August 2021" in timeline.reason
+
+
+def test_check_cli__the_status_uses_the_registers_dates(capsys, tmp_path):
+    register = _certificates_ended_for_601_4404_x(tmp_path)
+    assert main(["check", "601/4404/X", "--as-at", "2026-12-01", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["qualification"]["status"]["value"] == "unknown"
+    assert main(["check", "601/4404/X", "--as-at", "2026-12-01", "--json", "--register",
+                 str(register.path)]) == 0
+    assert json.loads(capsys.readouterr().out)["qualification"]["status"]["value"] == (
+        "certification-closed")
+    assert main(["check", "601/4404/X", "--as-at", "2026-12-01", "--register",
+                 str(register.path)]) == 0
+    assert ("Certificates are no longer issued: the last certification date was 31 August "
+            "2021.") in capsys.readouterr().out
 
 
 # -------------------------------------------------------------------------------- recommend

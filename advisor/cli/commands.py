@@ -129,6 +129,7 @@ def _accepted(catalogue: Catalogue, args: argparse.Namespace,
 def command_check(args: argparse.Namespace) -> int:
     catalogue = _load(args)
     qualification = catalogue.find_qualification(args.qualification)
+    register = register_for_answers(args)
     held = resolve_units(catalogue, _units_argument(args.units), qualification)
     in_progress = resolve_units(catalogue, _units_argument(args.in_progress), qualification)
     as_at = args.as_at or dt.date.today()
@@ -137,9 +138,10 @@ def command_check(args: argparse.Namespace) -> int:
     result = check_progress(
         catalogue, qualification, held, accepted=_accepted(catalogue, args, qualification),
         in_progress=in_progress, objective=args.objective, glh_per_week=args.glh_per_week,
-        start=args.start or as_at, registered=args.registered, as_at=as_at)
-    return answer(args, lambda: json_shapes.progress_dict(catalogue, result, as_at=as_at),
-                   lambda: text.progress_text(catalogue, result, as_at=as_at))
+        start=args.start or as_at, registered=args.registered, as_at=as_at, register=register)
+    return answer(args, lambda: json_shapes.progress_dict(catalogue, result, as_at=as_at,
+                                                          register=register),
+                   lambda: text.progress_text(catalogue, result, as_at=as_at, register=register))
 
 
 def command_carry_over(args: argparse.Namespace) -> int:
@@ -228,7 +230,8 @@ def command_routes(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     completed = [q.id for q in (source, *also) if q is not None]
     leads_into = [frameworks_route_leads_into(catalogue, route, held=completed,
-                                              as_at=args.as_at or dt.date.today())
+                                              as_at=args.as_at or dt.date.today(),
+                                              register=register)
                   for route in routes]
     # Each step checked for the learner's age, as the route page does once it is given.
     ages = [[check_eligibility(catalogue, step.to, age=args.age, as_at=route.as_at,
@@ -248,7 +251,7 @@ def command_routes(args: argparse.Namespace) -> int:
                                      to_qualification=target, to_level=args.to_level),
                                  as_at=args.as_at, documented_only=args.documented_only,
                                  frameworks=leads_into, ages=ages,
-                                 holds_nothing=not (completed or held)),
+                                 holds_nothing=not (completed or held), register=register),
     )
 
 
@@ -256,7 +259,8 @@ def command_frameworks(args: argparse.Namespace) -> int:
     catalogue = _load(args)
     held = [q.id for q in _held(catalogue, args.has)]
     as_at = args.as_at or dt.date.today()
-    found = check_frameworks(catalogue, qualifications=held, as_at=as_at)
+    found = check_frameworks(catalogue, qualifications=held, as_at=as_at,
+                             register=register_for_answers(args))
     today = today_by_level(catalogue, found, as_at)
     later = issued_after(catalogue, as_at)
     return answer(args, lambda: json_shapes.frameworks_dict(catalogue, found, held=held,
@@ -345,7 +349,7 @@ def command_cohort(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     progress = _CohortProgress(len(learners.rows))
     result = assess_cohort(catalogue, learners, as_at=args.as_at, objective=args.objective,
-                           progress=progress)
+                           progress=progress, register=register_for_answers(args))
     progress.finish()
     _write_results(args, result)
     return answer(args, lambda: json_shapes.cohort_dict(result, learners_file=args.learners,

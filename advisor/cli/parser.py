@@ -141,7 +141,7 @@ def _add_check(commands: Commands, shared: _Shared) -> None:
         help="the learner is already registered, so the last entry date does not apply")
     commands.add_parser(
         "check", parents=[own, shared.as_at, shared.units, decisions, shared.objective,
-                          *shared.output],
+                          register_option(), *shared.output],
         help="check units against a qualification's rules of combination",
         description=("Say whether the units achieve the qualification, how many credits count, "
                      "the state of every rule, and the smallest set of further units that "
@@ -268,7 +268,7 @@ def _add_frameworks(commands: Commands, shared: _Shared) -> None:
     own = option_parser("--has", default="", metavar="QUAL,...",
                   help="qualifications already held, separated by commas or semicolons (09628,...)")
     commands.add_parser(
-        "frameworks", parents=[own, shared.as_at, *shared.output],
+        "frameworks", parents=[own, shared.as_at, register_option(), *shared.output],
         help="which apprenticeship framework components a learner holds and lacks",
         description=("For each Customer Service apprenticeship framework (2010 and 2014, "
                      "Intermediate and Advanced): every component held, missing, or not in the "
@@ -290,7 +290,8 @@ def _add_cohort(commands: Commands, shared: _Shared) -> None:
                      help="write a learners template to fill in (.csv or .xlsx)")
     enrolment = _as_at_option("the enrolment date to check, YYYY-MM-DD (default: today)")
     commands.add_parser(
-        "cohort", parents=[own, enrolment, shared.objective, *shared.output],
+        "cohort", parents=[own, enrolment, shared.objective, register_option(),
+                           *shared.output],
         help="place a whole intake from a CSV or Excel file of learners",
         description=(
             "Read one row per learner (CSV or .xlsx; --template writes a file to fill in) and "

@@ -32,6 +32,7 @@ from advisor.engine.recommend_types import (
     Recommendation,
 )
 from advisor.engine.unit_references import resolve_units
+from advisor.register import Register
 
 MAX_REFERENCE_CHARS = 40  # longer than any code or unit reference
 
@@ -154,12 +155,15 @@ class CohortResult:
 
 
 class _Assessor:
-    """Assesses learner rows against one catalogue, on one date, with one plan objective."""
+    """Assesses learner rows against one catalogue (with the register's dates, where one is
+    given), on one date, with one plan objective."""
 
-    def __init__(self, catalogue: Catalogue, as_at: dt.date, objective: Objective) -> None:
+    def __init__(self, catalogue: Catalogue, as_at: dt.date, objective: Objective,
+                 register: Register | None) -> None:
         self.catalogue = catalogue
         self.as_at = as_at
         self.objective = objective
+        self.register = register
         self._qualifications: dict[str, tuple[Qualification | None, str]] = {}
         self._units: dict[tuple[str, str | None], tuple[tuple[str, ...], str]] = {}
         self._mandatory: dict[str, tuple[str, ...]] = {}
@@ -215,7 +219,7 @@ class _Assessor:
         of a level (the documents warn against assuming a learner moves up), and the target
         columns use them. The options' plans are not worked out: the cohort does not use them."""
         return recommend(self.catalogue, dataclasses.replace(profile, held_units=()),
-                         as_at=self.as_at, list_options=False)
+                         as_at=self.as_at, list_options=False, register=self.register)
 
     def target_units(self, target: Qualification | None, references: Sequence[str],
                      column: str, problem: Callable[[str, str, Severity], None]) -> list[str]:
@@ -316,7 +320,8 @@ class _Assessor:
         eligibility = carried = progress = None
         if target is not None:
             eligibility = check_eligibility(self.catalogue, target, age=learner.age,
-                                            as_at=self.as_at, senior_role=learner.senior_role)
+                                            as_at=self.as_at, senior_role=learner.senior_role,
+                                            register=self.register)
             accepted = [Accepted(u) for u in decided["units_accepted"]]
             carried = self.carry(target, held, urns, accepted)
             if accepted or decided["units_in_progress"] or learner.glh_per_week is not None:
@@ -324,7 +329,7 @@ class _Assessor:
                     self.catalogue, target, carried.transfers, accepted=carried.accepted,
                     in_progress=decided["units_in_progress"], objective=self.objective,
                     glh_per_week=learner.glh_per_week, start=self.as_at, as_at=self.as_at,
-                    registered=learner.registered)
+                    registered=learner.registered, register=self.register)
                 carried = dataclasses.replace(carried, remaining=progress.today)
         advice = self.recommend(profile)
         return LearnerResult(
@@ -356,14 +361,16 @@ def assess_cohort(
     as_at: dt.date | None = None,
     objective: Objective = Objective.CREDITS,
     progress: ProgressCallback | None = None,
+    register: Register | None = None,
 ) -> CohortResult:
     """Assess every learner in ``cohort``; rows with errors are kept, marked not assessed.
+    With a ``register``, each target's status and dates use the register's where it lists it.
 
     ``progress(done, total)`` is called as rows are assessed (about a hundred times in all,
     and once at the end) so a caller can show a progress bar.
     """
     as_at = as_at or dt.date.today()
-    assessor = _Assessor(catalogue, as_at, objective)
+    assessor = _Assessor(catalogue, as_at, objective, register)
     by_row: dict[int | None, list[RowProblem]] = {}
     for p in cohort.problems:
         by_row.setdefault(p.row, []).append(p)

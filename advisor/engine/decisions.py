@@ -25,8 +25,11 @@ from advisor.catalogue import Catalogue, Citation, Qualification
 from advisor.engine import answers
 from advisor.engine.carryover import EvidenceBar, evidence_bars
 from advisor.engine.combination import Accepted, CombinationCheck, check_combination, unit_number
+from advisor.engine.eligibility import yet_to_come
 from advisor.engine.planner import Objective
+from advisor.engine.registered import dates_on_record
 from advisor.engine.wording import count, uk_date
+from advisor.register import Register
 
 MIN_HOURS_A_WEEK = 0.5
 """The fewest guided learning hours a week a timeline is worked out for: fewer would put the
@@ -112,6 +115,7 @@ def check_progress(
     start: dt.date | None = None,
     registered: bool = False,
     as_at: dt.date | None = None,
+    register: Register | None = None,
 ) -> ProgressCheck:
     """Check ``held`` (URNs) with the centre's decisions, and when the rest can be finished.
 
@@ -120,7 +124,9 @@ def check_progress(
     still needed (the units in progress in full, since how far along they are is not known, and
     the fewest-hours plan beyond them) make a finish date, compared with the certification end
     date and, unless ``registered``, the last entry date; a ``start`` before ``as_at`` (the date
-    on which ``held`` are the units held) is not worked out, and the timeline says why. Raises
+    on which ``held`` are the units held) is not worked out, and the timeline says why; nor is
+    a start before the qualification opens. With a ``register`` that lists the qualification,
+    its dates are used where the documents give none or differ. Raises
     :class:`~advisor.engine.combination.DecisionError` for a unit accepted or in progress that
     is not part of the qualification.
     """
@@ -138,7 +144,8 @@ def check_progress(
     if glh_per_week is not None and start is not None:
         timeline = plan_timeline(catalogue, qualification, held, accepted=today.accepted,
                                  in_progress=today.in_progress, glh_per_week=glh_per_week,
-                                 start=start, registered=registered, as_at=as_at)
+                                 start=start, registered=registered, as_at=as_at,
+                                 register=register)
     bars = evidence_bars(catalogue, qualification) if today.accepted else ()
     return ProgressCheck(today=today, when_done=when_done, timeline=timeline, bars=bars)
 
@@ -154,12 +161,13 @@ def plan_timeline(
     in_progress: Iterable[str] = (),
     registered: bool = False,
     as_at: dt.date | None = None,
+    register: Register | None = None,
 ) -> Timeline:
     """When a learner studying ``glh_per_week`` guided learning hours a week from ``start``
     finishes the qualification, and whether that is in time (see :func:`check_progress`)."""
     if not glh_per_week > 0:
         raise answers.AnswerError(f"hours a week must be more than 0, not {glh_per_week}")
-    dates = qualification.dates
+    dates = dates_on_record(qualification, register)
     end = dates.last_certification
     # The last day a learner not yet registered can start: the last entry date, or failing
     # that the date a later document says it was closed by (it may have closed earlier).
@@ -178,6 +186,11 @@ def plan_timeline(
             f"Not worked out: the start, {uk_date(start)}, is before the date of this check, "
             f"{uk_date(as_at)}. The units held are those held on {uk_date(as_at)}, so the rest "
             "is studied from then: give a start on or after it."))
+    opens = yet_to_come(qualification.model_copy(update={"dates": dates}), start)
+    if opens is not None:
+        return dataclasses.replace(unknown, in_time=False, reason=(
+            f"Too early: on {uk_date(start)} {qualification.name} had not opened yet ({opens}), "
+            "so no learner can start it then: give a start on or after the day it opens."))
     late = entry is not None and start > entry.date  # too late to start, whatever the hours
     ended = end is not None and start > end.date  # too late for anyone, registered or not
     if glh is None and not (late or ended):

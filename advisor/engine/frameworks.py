@@ -17,6 +17,7 @@ from advisor.catalogue import (
 from advisor.engine.eligibility import StatusOnDate, status_on
 from advisor.engine.route_types import Route
 from advisor.engine.wording import WHERE_TO_ASK, uk_date
+from advisor.register import Register
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,13 @@ def check_framework(
     other_components: Iterable[str] = (),
     as_at: dt.date | None = None,
     on_route: Iterable[str] = (),
+    register: Register | None = None,
 ) -> FrameworkStatus:
     """Components held through ``qualifications`` (ids) or declared in ``other_components``;
     with ``as_at``, each component's qualifications carry their status on that date. A
     component not held that one of the ``on_route`` qualifications (ids the learner plans to
-    take) would give is missing now, and says so."""
+    take) would give is missing now, and says so. With a ``register``, statuses use its dates
+    where it lists a qualification (see :func:`~advisor.engine.eligibility.status_on`)."""
     held_ids = set(qualifications)
     planned_ids = [q for q in on_route if q not in held_ids]
     declared = set(other_components)
@@ -69,7 +72,8 @@ def check_framework(
         if component.qualifications:
             match = next((q for q in component.qualifications if q in held_ids), None)
             names = " or ".join(_name(catalogue, q) for q in component.qualifications)
-            on_date = tuple((q, status_on(catalogue, catalogue.qualifications[q], as_at))
+            on_date = tuple((q, status_on(catalogue, catalogue.qualifications[q], as_at,
+                                             register=register))
                             for q in component.qualifications
                             if as_at is not None and q in catalogue.qualifications)
             planned = next((q for q in planned_ids if q in component.qualifications), None)
@@ -110,8 +114,8 @@ def check_framework(
 
 
 def check_frameworks(catalogue: Catalogue, *, qualifications: Iterable[str] = (),
-                     as_at: dt.date | None = None,
-                     on_route: Iterable[str] = ()) -> tuple[FrameworkStatus, ...]:
+                     as_at: dt.date | None = None, on_route: Iterable[str] = (),
+                     register: Register | None = None) -> tuple[FrameworkStatus, ...]:
     """Every apprenticeship framework in the catalogue, by level, checked against the
     qualifications held (ids); with ``as_at``, with statuses on that date, and without the
     frameworks not yet issued then (:func:`issued_after`: no one could start them); with
@@ -127,7 +131,7 @@ def check_frameworks(catalogue: Catalogue, *, qualifications: Iterable[str] = ()
     checked = []
     for framework in ordered:
         status = check_framework(catalogue, framework, qualifications=held, as_at=as_at,
-                                 on_route=planned)
+                                 on_route=planned, register=register)
         later = next((f for f in ordered if f.level == framework.level and f.issued is not None
                       and (framework.issued is None or f.issued > framework.issued)), None)
         if later is not None and later.issued is not None:  # an older one: not for a start
@@ -289,14 +293,16 @@ class RouteFrameworks:
 
 
 def frameworks_route_leads_into(catalogue: Catalogue, route: Route, *, held: Iterable[str],
-                                as_at: dt.date) -> RouteFrameworks:
+                                as_at: dt.date, register: Register | None = None
+                                ) -> RouteFrameworks:
     """What :class:`RouteFrameworks` says for ``route``, for a learner who holds ``held``
     (qualification ids): the one answer the route page, its printout and the CLI give."""
     end = route.path[-1] if route.path else None
     if end is None:
         return RouteFrameworks(())
     found = tuple(f for f in check_frameworks(catalogue, qualifications=held, as_at=as_at,
-                                              on_route=[step.to.id for step in route.steps])
+                                              on_route=[step.to.id for step in route.steps],
+                                              register=register)
                   if end.id in f.framework.qualifications)
     if not found or end.level is None or any(f.framework.succeeded_by for f in found):
         return RouteFrameworks(found)

@@ -175,7 +175,7 @@ def recommend(
     elif profile.employment is Employment.WORKING and not any(
         f.level is not None for f in reasons if f.code.startswith("role-")
     ):
-        working = _working_finding(catalogue, as_at)
+        working = _working_finding(catalogue, as_at, register)
         if working is not None:
             reasons.append(working)
 
@@ -222,8 +222,8 @@ def recommend(
     frameworks: tuple[FrameworkStatus, ...] = ()
     if profile.aim is Aim.APPRENTICESHIP and level is not None:
         frameworks = tuple(f for f in check_frameworks(
-            catalogue, qualifications=profile.held_qualifications, as_at=as_at)
-            if f.framework.level == level)
+            catalogue, qualifications=profile.held_qualifications, as_at=as_at,
+            register=register) if f.framework.level == level)
     return Recommendation(
         profile=profile, as_at=as_at, recommended_level=level, options=options,
         reasons=tuple(reasons), cautions=tuple(cautions), role_match=role_match,
@@ -431,14 +431,15 @@ def _not_working_finding(catalogue: Catalogue, as_at: dt.date,
     )
 
 
-def _working_finding(catalogue: Catalogue, as_at: dt.date) -> Finding | None:
+def _working_finding(catalogue: Catalogue, as_at: dt.date,
+                     register: Register | None) -> Finding | None:
     """Level 2 for someone in work, as the handbook of the Level 2 qualification written for
     people in work says; where that qualification has closed, said too, so that the reason
     does not read as advice to take it."""
     q = recommendation_index(catalogue).for_people_in_work
     if q is None or q.suitable_for is None:
         return None
-    status = status_on(catalogue, q, as_at)
+    status = status_on(catalogue, q, as_at, register=register)
     if status.status.closed:
         return Finding(
             FindingCode.WORKING,

@@ -97,6 +97,15 @@ def register_entry(q: Qualification, register: Register | None) -> RegisterEntry
     return register.get(q.regulator_number)
 
 
+def dates_on_record(q: Qualification, register: Register | None) -> Dates:
+    """``q``'s dates, with the register's where a register is given and lists ``q`` (see
+    :func:`merged_dates`): the dates every answer about ``q`` should work from."""
+    entry = register_entry(q, register)
+    if register is None or entry is None:
+        return q.dates
+    return merged_dates(q, register, entry)[0]
+
+
 # (field of Dates, the register's name for it, the documents' name for it)
 _DATE_FIELDS = (("operational_start", "operational start date", "operational start date"),
                 ("last_entry", "operational end date", "last entry date"),

@@ -54,6 +54,7 @@ from advisor.formats.printout_parts import (
     Sources,
     StepPart,
 )
+from advisor.register import Register
 from advisor.views.labels import (
     BAR_BESIDE_ACCEPTED,
     BEYOND_COMPLETING,
@@ -113,6 +114,8 @@ class ActionPlan:
     # stands when the units in progress are done, the timeline, and any bar on evidence.
     progress: ProgressCheck | None = None
     created: dt.date | None = None  # the day the plan was made (default: today)
+    # Ofqual's register, where the page had one: statuses use its dates, as the page's do.
+    register: Register | None = None
 
     @property
     def checked(self) -> CombinationCheck | None:
@@ -127,7 +130,8 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     # Prepared in the order the page shows them, so sources are numbered by first use.
     recommendation = (_recommendation(catalogue, plan.recommendation, sources)
                       if plan.recommendation is not None else None)
-    route = (_route(catalogue, plan.route, sources, plan.route_age)
+    register = plan.register
+    route = (_route(catalogue, plan.route, sources, plan.route_age, register)
              if plan.route is not None else None)
     leads_into = plan.route_frameworks
     route_frameworks = None
@@ -138,17 +142,20 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
             [_framework(catalogue, f, plan.as_at, sources) for f in leads_into.frameworks],
             today)
     carried = (_carry_over(catalogue, plan.carry_over, sources, heading="What carries over",
-                           as_at=plan.as_at)
+                           as_at=plan.as_at, register=register)
                if plan.carry_over is not None else None)
     shown = plan.checked
-    check = (_check(catalogue, shown, sources, heading="Where you are now", as_at=plan.as_at)
+    check = (_check(catalogue, shown, sources, heading="Where you are now", as_at=plan.as_at,
+                    register=register)
              if shown is not None else None)
-    status = status_on(catalogue, shown.qualification, plan.as_at) if shown is not None else None
+    status = (status_on(catalogue, shown.qualification, plan.as_at, register=register)
+              if shown is not None else None)
     progress = plan.progress
     bars = [Cited(b.statement, sources.cite(b.source)) for b in progress.bars] \
         if progress is not None else []
     when_done = (_check(catalogue, progress.when_done, sources,
-                        heading="When the units in progress are achieved", as_at=plan.as_at)
+                        heading="When the units in progress are achieved", as_at=plan.as_at,
+                        register=register)
                  if progress is not None and progress.when_done is not None else None)
     timeline = (Cited(progress.timeline.reason, sources.cite(progress.timeline.source))
                 if progress is not None and progress.timeline is not None else None)
@@ -306,7 +313,7 @@ def _named(q: Qualification) -> str:
 
 
 def _route(catalogue: Catalogue, route: Route, sources: Sources,
-           age: int | None) -> RoutePart:
+           age: int | None, register: Register | None) -> RoutePart:
     steps = []
     for step in route.steps:
         marks = sources.cite(step.source)
@@ -314,10 +321,10 @@ def _route(catalogue: Catalogue, route: Route, sources: Sources,
                      if age is not None else ())
         steps.append(StepPart(_named(step.to), step_explained(step), marks,
                            _status_and_review(catalogue, step.to, step.status, route.as_at,
-                                              sources),
+                                              sources, register),
                            _cited(about_age, sources),
                            _carry_over(catalogue, step.carry_over, sources, heading=None,
-                                       as_at=route.as_at)))
+                                       as_at=route.as_at, register=register)))
     return RoutePart([q.name for q in route.path], steps)
 
 
@@ -327,14 +334,14 @@ def _status(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date,
 
 
 def _status_and_review(catalogue: Catalogue, q: Qualification, status: StatusOnDate,
-                       as_at: dt.date, sources: Sources) -> Cited:
+                       as_at: dt.date, sources: Sources, register: Register | None) -> Cited:
     """A qualification's status (a route step's, a checked one's), and, where it is not known, a
     review date that has passed (a reason to doubt it is still offered), as the pages show
     it."""
     cited = _status(catalogue, status, as_at, sources)
     if status.status is not Status.UNKNOWN:
         return cited
-    passed = [r for r in check_eligibility(catalogue, q, as_at=as_at).reasons
+    passed = [r for r in check_eligibility(catalogue, q, as_at=as_at, register=register).reasons
               if r.code is ReasonCode.REVIEW_DATE_PASSED]
     return Cited(" ".join([cited.text, *(r.message for r in passed)]),
                   tuple(dict.fromkeys([*cited.marks, *(m for r in passed
@@ -342,7 +349,7 @@ def _status_and_review(catalogue: Catalogue, q: Qualification, status: StatusOnD
 
 
 def _carry_over(catalogue: Catalogue, result: CarryOver, sources: Sources,
-                heading: str | None, as_at: dt.date) -> CarryOverPart:
+                heading: str | None, as_at: dt.date, register: Register | None) -> CarryOverPart:
     rules, _ = catalogue.effective_rules(result.target)
     barred = [n for n in result.not_transferable if n.source]
     # Units not part of it; where the sources do not list all its units, each says among the
@@ -363,7 +370,8 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: Sources,
         barred=[Cited(f"{n.urn}: {n.reason}", sources.cite(n.source)) for n in barred],
         notes=[Cited(n.statement, sources.cite(n.source)) for n in result.notes],
         absent=_absent(absent),
-        remaining=_check(catalogue, result.remaining, sources, heading=None, as_at=as_at),
+        remaining=_check(catalogue, result.remaining, sources, heading=None, as_at=as_at,
+                         register=register),
     )
 
 
@@ -376,12 +384,12 @@ def _absent(count: int) -> str | None:
 
 
 def _check(catalogue: Catalogue, check: CombinationCheck, sources: Sources,
-           heading: str | None, as_at: dt.date) -> CheckPart:
+           heading: str | None, as_at: dt.date, register: Register | None) -> CheckPart:
     """A check as the page shows it; where certification has closed on ``as_at``, with no plan
     (no further units can complete it)."""
     rules, _ = catalogue.effective_rules(check.qualification)
-    ended = status_on(catalogue, check.qualification, as_at).status is \
-        Status.CERTIFICATION_CLOSED
+    ended = status_on(catalogue, check.qualification, as_at,
+                      register=register).status is Status.CERTIFICATION_CLOSED
     plan = None
     if check.known and not check.complete and check.plan is not None and not ended:
         plan = PlanPart(check.plan.additional_credits, check.plan.additional_glh,
@@ -444,7 +452,7 @@ def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
     steps = []
     if status.status is not Status.OPEN:
         steps.append(_status_and_review(catalogue, shown.qualification, status, plan.as_at,
-                                        sources))
+                                        sources, plan.register))
     if not shown.known:
         return steps
     if status.status is Status.CERTIFICATION_CLOSED:  # no more units can complete it

@@ -74,11 +74,13 @@ def unit_dict(catalogue: Catalogue, urn: str,
 
 
 def check_dict(catalogue: Catalogue, check: CombinationCheck, *,
-               as_at: dt.date | None = None) -> dict[str, Any]:
+               as_at: dt.date | None = None, register: Register | None = None
+               ) -> dict[str, Any]:
     """A check of units against a qualification; with ``as_at``, the qualification's status
     on that date too."""
     rules, _ = catalogue.effective_rules(check.qualification)
-    status = status_on(catalogue, check.qualification, as_at) if as_at is not None else None
+    status = (status_on(catalogue, check.qualification, as_at, register=register)
+              if as_at is not None else None)
     cautions = list(check.cautions)
     beyond = (plan_beyond_certification(catalogue, check.qualification, status)
               if status is not None and not check.complete else None)
@@ -143,14 +145,15 @@ def bar_dicts(bars: Sequence[EvidenceBar]) -> list[dict[str, Any]]:
 
 
 def progress_dict(catalogue: Catalogue, result: ProgressCheck, *,
-                  as_at: dt.date | None = None) -> dict[str, Any]:
+                  as_at: dt.date | None = None, register: Register | None = None
+                  ) -> dict[str, Any]:
     """A check with the centre's decisions: the check (with ``accepted`` and ``in_progress``),
     ``when_in_progress_done`` (the same object, as if the units in progress were achieved;
     null when none is in progress), ``timeline`` (null without hours a week) and the
     ``evidence_bars`` beside the units accepted."""
     done = result.when_done
-    return check_dict(catalogue, result.today, as_at=as_at) | {
-        "when_in_progress_done": (check_dict(catalogue, done, as_at=as_at)
+    return check_dict(catalogue, result.today, as_at=as_at, register=register) | {
+        "when_in_progress_done": (check_dict(catalogue, done, as_at=as_at, register=register)
                                   if done is not None else None),
         "timeline": timeline_dict(result.timeline) if result.timeline is not None else None,
         "evidence_bars": bar_dicts(result.bars),

@@ -28,6 +28,7 @@ from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
+from advisor.register import Register
 from advisor.views import cohort_tables
 from advisor.views.labels import (
     BAR_BESIDE_ACCEPTED,
@@ -93,13 +94,13 @@ def validation_text(data_dir: Path | str, problems: Sequence[Problem],
 
 
 def check_text(catalogue: Catalogue, check: CombinationCheck, *,
-               as_at: dt.date | None = None) -> str:
+               as_at: dt.date | None = None, register: Register | None = None) -> str:
     """A rules-of-combination check: the qualification's status on ``as_at`` (if given),
     complete or not, credits, each rule, the smallest plan, held units that are not part of it
-    and any cautions."""
+    and any cautions (with a ``register``, the status uses its dates where it lists ``q``)."""
     q = check.qualification
     lines = [f"{q.name}, {level_words(q.level)}"]
-    status = status_on(catalogue, q, as_at) if as_at is not None else None
+    status = status_on(catalogue, q, as_at, register=register) if as_at is not None else None
     if status is not None and as_at is not None:
         lines.append(status_sentence(catalogue, status, as_at))
     if not check.known:
@@ -151,16 +152,17 @@ def timeline_text(catalogue: Catalogue, timeline: Timeline) -> str:
 
 
 def progress_text(catalogue: Catalogue, result: ProgressCheck, *,
-                  as_at: dt.date | None = None) -> str:
+                  as_at: dt.date | None = None, register: Register | None = None) -> str:
     """A check with the centre's decisions: today, any documented bar beside the units
     accepted, where the learner stands when the units in progress are done, and the
     timeline."""
-    lines = [check_text(catalogue, result.today, as_at=as_at)]
+    lines = [check_text(catalogue, result.today, as_at=as_at, register=register)]
     lines += [f"  ! {BAR_BESIDE_ACCEPTED}: {bar.statement} "
               f"(source: {_sources(catalogue, bar.source)})" for bar in result.bars]
     done = result.when_done
     if done is not None:
-        status = status_on(catalogue, done.qualification, as_at) if as_at is not None else None
+        status = (status_on(catalogue, done.qualification, as_at, register=register)
+                  if as_at is not None else None)
         state = completion_words(done, status).upper()
         lines += ["", f"When the units in progress are achieved: {state}, "
                       f"{done.credits_counted} of {done.credits_required} credits count."]
@@ -340,9 +342,10 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route,
 def no_route_text(catalogue: Catalogue, *, target: Qualification | None, to_level: int | None,
                   max_steps: int, as_at: dt.date, documented_only: bool = False,
                   documented_option: str = "--documented-only",
-                  source: Qualification | None = None) -> str:
+                  source: Qualification | None = None, register: Register | None = None) -> str:
     """Why no route was found, and only the options that are off and could find one; onward
-    from ``source`` (no target), what to do instead."""
+    from ``source`` (no target), what to do instead. With a ``register``, the targets'
+    statuses use its dates where it lists them."""
     goal = target.title if target else (f"Level {to_level}" if to_level else "anywhere onward")
     message = f"No route to {goal} was found within {max_steps} steps."
     if target is None and to_level is None and source is not None and not documented_only:
@@ -354,7 +357,7 @@ def no_route_text(catalogue: Catalogue, *, target: Qualification | None, to_leve
     goals = ([target] if target is not None else
              [q for q in catalogue.qualifications.values()
               if q.level == to_level and q.category is Category.QUALIFICATION])
-    statuses = {status_on(catalogue, q, as_at).status for q in goals}
+    statuses = {status_on(catalogue, q, as_at, register=register).status for q in goals}
     if goals and all(status.rank >= 2 for status in statuses):  # none open or perhaps open
         closed = all(status.closed for status in statuses)
         state = ("had closed to new learners by" if closed else "had not opened yet on"
@@ -388,20 +391,21 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
                 documented_only: bool = False,
                 frameworks: Sequence[RouteFrameworks] = (),
                 ages: Sequence[Sequence[Eligibility]] = (),
-                holds_nothing: bool = False) -> str:
+                holds_nothing: bool = False, register: Register | None = None) -> str:
     """The routes found, numbered, each step with what carries over and what is still
     needed, and the apprenticeship frameworks it leads into (``frameworks``, one for each
     route, where given); or that the learner is already there, or why no route was found.
     ``ages``, where the learner's age was given: for each route, each step's eligibility for
     it, of which the reasons about age are shown. ``holds_nothing``: the learner holds no
-    qualification or unit yet (:func:`starts_explained`)."""
+    qualification or unit yet (:func:`starts_explained`). ``register``: as for
+    :func:`no_route_text`."""
     goal = target.title if target else f"Level {to_level}"
     if already_there:
         return f"Already there: {source.title if source else 'the start'} reaches {goal}."
     if not routes:
         return no_route_text(catalogue, target=target, to_level=to_level, max_steps=max_steps,
                              as_at=as_at or dt.date.today(), documented_only=documented_only,
-                             source=source)
+                             source=source, register=register)
     explained = starts_explained(routes, to_level=to_level) if holds_nothing else None
     lines: list[str] = [explained] if explained else []
     for number, route in enumerate(routes, start=1):
