@@ -282,6 +282,19 @@ def test_results__with_a_register_a_target_uses_its_dates(catalogue, tmp_path):
     assert (record["complete"], record["eligible"]) == ("no, certificates ended", "no")
 
 
+def test_results__a_mistyped_unit_in_a_cell_keeps_the_units_beside_it(catalogue):
+    """"F3 F4 ZZ9" (a column pasted into one cell, one entry mistyped): F3 and F4 count, and
+    only ZZ9 is named as left out."""
+    result = assess(catalogue, "learner_ref,target,units_held\nL1,03456,F3 F4 ZZ9\n"
+                               "L2,09628,1 2 3 4\n")
+    records = cohort_tables.results_frame(result).set_index("learner_ref")
+    assert (records.loc["L1", "credits_counted"], records.loc["L2", "credits_counted"]) == (12, 13)
+    assert [(p.row, p.message) for p in result.problems] == [
+        (2, "no unit 'ZZ9' in the catalogue; left out"),
+        (3, "'4' is not a unit number of 09628 (in 09629 it is H/502/9655): give the unit "
+            "reference number; left out")]
+
+
 def test_results__missing_age_makes_age_checks_unknown(catalogue):
     result = assess(catalogue, learner_file("A,,working,,,,,,601/4404/X",
                                             "B,,working,,,,,,09628", "C,30,working,,,,,,09628"))

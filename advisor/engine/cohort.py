@@ -31,7 +31,7 @@ from advisor.engine.recommend_types import (
     Profile,
     Recommendation,
 )
-from advisor.engine.unit_references import resolve_units
+from advisor.engine.unit_references import read_reference
 from advisor.register import Register
 
 MAX_REFERENCE_CHARS = 40  # longer than any code or unit reference
@@ -194,19 +194,17 @@ class _Assessor:
 
     def units(self, reference: str, within: Qualification | None
               ) -> tuple[tuple[str, ...], str]:
-        """(URNs, "") for a reference (several for "F3 F4 A3", a column pasted into one cell),
-        or ((), the catalogue's message with its suggestions)."""
+        """The URNs a reference names (several for "F3 F4 A3", a column pasted into one cell),
+        and the catalogue's message, with its suggestions, for any part that names no unit
+        ("" when every part does): "F3 F4 ZZ9" keeps F3 and F4."""
         key = (reference, within.id if within else None)
         if key not in self._units:
             if len(reference) > MAX_REFERENCE_CHARS:
                 self._units[key] = ((), f"{reference[:30]!r}... is too long to be a unit "
                                         "reference")
             else:
-                try:
-                    self._units[key] = (
-                        tuple(resolve_units(self.catalogue, [reference], within)), "")
-                except UnknownReference as error:
-                    self._units[key] = ((), str(error))
+                found, not_found = read_reference(self.catalogue, reference, within)
+                self._units[key] = (tuple(found), "; ".join(not_found))
         return self._units[key]
 
     def mandatory_units(self, q: Qualification) -> tuple[str, ...]:
@@ -235,7 +233,7 @@ class _Assessor:
         listed = rules.listed_units if rules is not None else frozenset()
         for reference in references:
             urns, message = self.units(reference, target)
-            if not urns:
+            if message:
                 problem(column, message + "; left out", Severity.WARNING)
             for urn in urns:
                 if urn not in listed:
@@ -291,7 +289,7 @@ class _Assessor:
                         f"known target{left_out}", Severity.WARNING)
                 continue
             resolved, message = self.units(reference, target)
-            if not resolved:
+            if message:
                 problem("units_held", message + left_out, Severity.WARNING)
             for urn in resolved:
                 if urn in urns:

@@ -14,23 +14,39 @@ def resolve_units(catalogue: Catalogue, references: Sequence[str],
     """URNs for unit references given as URNs or as numbers within ``qualification``. A
     reference of several words that is not a unit, each of whose words is one, is read word by
     word: ``F3 F4 A3``, a spreadsheet column pasted on one line."""
-    within = _numbered_within(catalogue, qualification)
-    unit = _unit_finder(catalogue, within)
     urns: list[str] = []
     for reference in references:
         if not reference.strip():
             continue
-        urn = unit(reference)
-        if urn is not None:
-            urns.append(urn)
-            continue
-        found, not_units = _word_by_word(reference.split(), unit)
-        if not found or not_units:
+        found, not_found = read_reference(catalogue, reference, qualification)
+        if not_found:
             # raises, naming the closest units (and the qualification asked for, not the
             # national structure it follows)
-            catalogue.find_unit(reference, within=within, asked_for=qualification)
+            catalogue.find_unit(reference, within=_numbered_within(catalogue, qualification),
+                                asked_for=qualification)
         urns += found
     return urns
+
+
+def read_reference(catalogue: Catalogue, reference: str,
+                   qualification: Qualification | None = None) -> tuple[list[str], list[str]]:
+    """The URNs one reference names (a URN, a unit number within ``qualification``, or several
+    of them in words, as :func:`resolve_units` reads them), and for each word that names no
+    unit, the catalogue's message saying so with the closest units: where one mistyped word
+    must not lose the units beside it (a learners file's cell, "F3 F4 ZZ9")."""
+    within = _numbered_within(catalogue, qualification)
+    unit = _unit_finder(catalogue, within)
+    urn = unit(reference)
+    if urn is not None:
+        return [urn], []
+    found, not_units = _word_by_word(reference.split(), unit)
+    messages = []
+    for word in not_units if found else [reference]:
+        try:
+            catalogue.find_unit(word, within=within, asked_for=qualification)
+        except UnknownReference as error:
+            messages.append(str(error))
+    return found, messages
 
 
 def _numbered_within(catalogue: Catalogue, qualification: Qualification | None
