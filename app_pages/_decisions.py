@@ -34,6 +34,7 @@ from advisor import (
     action_plan_html,
     carry_over,
     check_answers,
+    count,
     decode_check,
     describe_unit,
     labels,
@@ -216,6 +217,8 @@ def accept_similar(catalogue: Catalogue, target: Qualification, similar: Similar
     with the units that transfer ticked and a note to confirm."""
     rules, _ = catalogue.effective_rules(target)
     counterpart = describe_unit(catalogue, similar.target, rules, with_credits=False)
+    if similar.difference:
+        st.caption(similar.difference)
     if not st.button(f"Accept {counterpart} at the centre, and check", key=key):
         return
     st.session_state["check_seeded"] = True  # this answer, not an older link, fills the page
@@ -232,8 +235,11 @@ def accept_counterpart(catalogue: Catalogue, target: Qualification, similar: Sim
     chosen = list(st.session_state.get(accepted_key(target)) or [])
     st.session_state[accepted_key(target)] = list(dict.fromkeys([*chosen, similar.target]))
     held = catalogue.units[similar.urn]
+    size = (f"; {count(held.credits, 'credit')}, against {count(ours, 'credit')}"
+            if held.credits is not None and (ours := catalogue.units[similar.target].credits)
+            is not None and held.credits != ours else "")
     st.session_state[f"accepted_note_{similar.target}"] = (
-        f"Holds {similar.urn} {held.title} (same title, another unit reference number)")
+        f"Holds {similar.urn} {held.title} (same title, another unit reference number{size})")
 
 
 def offer_record(catalogue: Catalogue, query: CheckQuery, result: ProgressCheck,
@@ -299,7 +305,8 @@ def offer_same_titles(catalogue: Catalogue, q: Qualification, typed: list[str]) 
     for number, similar in enumerate(carry_over(catalogue, q, units=other_units).similar):
         counterpart = describe_unit(catalogue, similar.target, rules, with_credits=False)
         st.info(f"{similar.urn} has the same title as {q.reference}'s {counterpart}: the centre "
-                "may accept it for that unit (recognition of prior learning).")
+                "may accept it for that unit (recognition of prior learning)."
+                + (f" {similar.difference}" if similar.difference else ""))
         st.button(f"Accept {counterpart} at the centre", key=f"check_accept_same_{number}",
                   on_click=accept_same_title, args=(catalogue, q, similar))
 

@@ -235,8 +235,25 @@ def test_check_paste__a_unit_of_another_qualification_with_the_same_title_can_be
     at.button(key="check_accept_same_0").click().run()
     assert not at.exception
     assert at.multiselect(key="check_accepted_ocr-10379").value == ["H/506/2154"]
-    assert at.text_input(key="accepted_note_H/506/2154").value.startswith(
-        "Holds F/601/1223 Deal with incoming telephone calls from customers")
+    assert at.text_input(key="accepted_note_H/506/2154").value == (
+        "Holds F/601/1223 Deal with incoming telephone calls from customers (same title, "
+        "another unit reference number; 5 credits, against 3 credits)")
+
+
+def test_check_paste__a_smaller_unit_with_the_same_title_says_what_accepting_it_counts():
+    """10379's CS 10 (H/506/2154, 3 credits) pasted on 03456, whose A11 (F/601/1223) has its
+    title but 5 credits: the offer says that accepting it counts A11 in full, and the note the
+    centre keeps gives both sizes."""
+    at = check_units("ocr-03456", [])
+    at.text_input(key="check_paste").input("H/506/2154").run()
+    (offer,) = [i for i in texts(at.info) if i.startswith("H/506/2154 has the same title")]
+    assert offer.endswith("H/506/2154 is worth 3 credits and F/601/1223 5 credits: if the "
+                          "centre accepts it, F/601/1223 counts with its own 5 credits, so "
+                          "accept it only where the learner's evidence covers the whole of "
+                          "F/601/1223.")
+    at.button(key="check_accept_same_0").click().run()
+    assert at.text_input(key="accepted_note_F/601/1223").value.endswith(
+        "(same title, another unit reference number; 3 credits, against 5 credits)")
     assert not any("F/601/1223" in w for w in texts(at.warning))  # dealt with
 
 

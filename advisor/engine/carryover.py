@@ -33,12 +33,16 @@ from advisor.engine.combination import (
     check_combination,
 )
 from advisor.engine.planner import Objective
+from advisor.engine.wording import count
 
 
 @dataclass(frozen=True)
 class Similar:
     urn: str  # the unit held
     target: str  # the target's unit with the same title under another URN
+    # Where the two differ in size (credits, or level), what that means for accepting it, in
+    # words; None where they do not, or the sources do not give both.
+    difference: str | None = None
 
 
 @dataclass(frozen=True)
@@ -258,8 +262,27 @@ def _similar(catalogue: Catalogue, urns: Iterable[str],
     """Each of ``urns`` that the target does not list, paired with each target unit that has
     its title under another URN."""
     listed = set(target_units)
-    return [Similar(urn, other) for urn in urns if urn not in listed
+    return [Similar(urn, other, _difference(catalogue, urn, other)) for urn in urns
+            if urn not in listed
             for other in units_with_same_title(catalogue.graph, urn) if other in listed]
+
+
+def _difference(catalogue: Catalogue, held_urn: str, target_urn: str) -> str | None:
+    """How a unit held and the target's unit of the same title differ in size, and what an
+    acceptance then counts: the target's unit, with its own credits."""
+    held, target = catalogue.units[held_urn], catalogue.units[target_urn]
+    if held.credits is None or target.credits is None:
+        return None
+    if held.credits == target.credits and held.level == target.level:
+        return None
+    at = (lambda u: f" at Level {u.level}") if held.level != target.level else (lambda u: "")
+    sizes = (f"{held_urn} is worth {count(held.credits, 'credit')}{at(held)} and {target_urn} "
+             f"{count(target.credits, 'credit')}{at(target)}: if the centre accepts it, "
+             f"{target_urn} counts with its own {count(target.credits, 'credit')}")
+    if held.credits < target.credits:
+        return (f"{sizes}, so accept it only where the learner's evidence covers the whole of "
+                f"{target_urn}.")
+    return sizes + "."
 
 
 def _source_units_notes(catalogue: Catalogue, from_qualification: Qualification | None

@@ -98,7 +98,8 @@ class _Formatter:
                 held = describe_unit(self.catalogue, item.urn, with_credits=False)
                 like = describe_unit(self.catalogue, item.target, rules, with_credits=False)
                 notes.append(f"{held} is similar to {like} (same title, another unit "
-                             "reference): for the centre to judge")
+                             "reference): for the centre to judge"
+                             + (f". {item.difference}" if item.difference else ""))
             # A documented bar is a reason worth reading; "not part of it" for every other unit
             # is one list.
             for barred in c.not_transferable:

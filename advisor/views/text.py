@@ -210,7 +210,8 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
                      "count them.")
     for item in result.similar:
         lines.append(f"  ~ similar, for the centre to judge: {describe_unit(catalogue, item.urn)}"
-                     f" is like {describe_unit(catalogue, item.target, rules)}")
+                     f" is like {describe_unit(catalogue, item.target, rules)}"
+                     + (f". {item.difference}" if item.difference else ""))
     lines += [f"  x {item.urn}: {item.reason}" for item in result.not_transferable]
     lines += [f"  note: {note.statement}" for note in result.notes]
     if result.accepted:
