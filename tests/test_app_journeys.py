@@ -114,8 +114,9 @@ def test_plan_route__a_route_into_a_closed_framework_says_where_apprenticeships_
     # Named so that it cannot be taken for the 2014 framework of the same title ...
     assert "Advanced Apprenticeship in Customer Service (Level 3, with 03456 and 09629)" in text
     # ... and, as no successor is named at Level 3, the page says so and whom to ask.
-    assert ("The sources do not name the apprenticeship standard that took the place of the "
-            "Level 3 Customer Service framework in England") in text
+    assert ("Apprenticeships in England later moved from frameworks to apprenticeship standards, "
+            "but the sources say neither when nor which standard took its place at Level 3: ask "
+            "an employer") in text
 
 
 def test_starting_level__questions_about_a_job_are_hidden_when_not_working():

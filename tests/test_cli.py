@@ -399,8 +399,7 @@ def test_frameworks__where_apprenticeships_stand_today_before_a_levels_framework
     lines = capsys.readouterr().out.splitlines()
     (today,) = [i for i, line in enumerate(lines)
                 if line.startswith("Apprenticeships at Level 3: ")]
-    assert "do not name the apprenticeship standard that took the place of the Level 3" in (
-        lines[today])
+    assert "say neither when nor which standard took its place at Level 3" in lines[today]
     first_level_3 = next(i for i, line in enumerate(lines)
                          if line.startswith("Advanced Apprenticeship"))
     assert today == first_level_3 - 1

@@ -340,10 +340,14 @@ def test_recommend__apprenticeship_aim_uses_the_frameworks(catalogue):
      "sources do not say when): at Level 2, Customer Service Practitioner (ST0072) took the "
      "place of the Intermediate Apprenticeship in Customer Service (Level 2, framework "
      "FR03058)."),
-    # No standard named at Level 3: said, not guessed.
+    # No standard named at Level 3: said, not guessed, and the framework then in force named
+    # (on dates from its issue it may well still have been the way in).
     ({"age": 30, "employment": Employment.WORKING, "role": "Customer Service Team Leader"}, 3,
-     "The sources do not name the apprenticeship standard that took the place of the Level 3 "
-     "Customer Service framework in England"),
+     "The latest Level 3 apprenticeship framework in these documents is the Advanced "
+     "Apprenticeship in Customer Service (Level 3, framework FR03058), issued on 29 August "
+     "2014. Apprenticeships in England later moved from frameworks to apprenticeship "
+     "standards, but the sources say neither when nor which standard took its place at Level "
+     "3: ask an employer"),
 ])
 def test_next_steps__an_apprenticeship_aim_hears_what_took_the_frameworks_place(
         catalogue, profile, level, said):
@@ -352,8 +356,10 @@ def test_next_steps__an_apprenticeship_aim_hears_what_took_the_frameworks_place(
     (step,) = [s for s in result.next_steps if "apprenticeship" in s.message.casefold()
                and ("ST0072" in s.message or "standard" in s.message)]
     assert step.message.startswith(said)
+    latest = catalogue.frameworks["advanced-apprenticeship-customer-service-2014"]
     assert [c.label() for c in step.source] == (
-        [] if level == 3 else ["external-facts.md § M. SASE / standards context (England)"])
+        [c.label() for c in latest.source] if level == 3
+        else ["external-facts.md § M. SASE / standards context (England)"])
     assert not [s for s in advise(catalogue, **profile).next_steps if "standard" in s.message]
 
 
@@ -754,3 +760,33 @@ def test_options__a_qualification_in_a_related_field_is_said_to_be_one_and_comes
     aimed = advise(catalogue, employment=Employment.WORKING, age=17, aim=Aim.KNOWLEDGE,
                    role="Sales Assistant/Personal Shopper")
     assert next(o for o in aimed.options if o.qualification.id == admin).fits_aim is False
+
+
+@pytest.mark.parametrize(("aim", "as_at", "ask_about", "open_but_not_wanted"), [
+    # 2012: 09629 (knowledge) is open; 03456, the NVQ, is what fits, its status not given.
+    (Aim.COMPETENCE, dt.date(2012, 6, 1), "OCR Level 3 NVQ Diploma in Customer Service (03456)",
+     "a competence qualification, such as an NVQ"),
+    # 2015: 09629 is open, but 10380 had taken its place in the apprenticeship.
+    (Aim.APPRENTICESHIP, dt.date(2015, 6, 1), "OCR Level 3 Diploma in Customer Service (10380)",
+     "part of an apprenticeship"),
+])
+def test_next_steps__what_is_open_but_not_wanted_is_not_the_next_step(
+        catalogue, aim, as_at, ask_about, open_but_not_wanted):
+    result = recommend(catalogue, Profile(age=30, employment=Employment.WORKING,
+                                          role="Customer Service Team Leader", aim=aim),
+                       as_at=as_at)
+    steps = [s.message for s in result.next_steps]
+    day = uk_date(as_at)
+    assert (f"None of the Level 3 qualifications open to new learners on {day} is "
+            f"{open_but_not_wanted}. Ask a local college or training provider (a centre), or a "
+            f"careers adviser at the National Careers Service whether {ask_about} is offered: "
+            f"the sources do not say whether it is open on {day}.") in steps
+    assert (f"OCR Level 3 Certificate in Principles of Customer Service (09629) is open to new "
+            f"learners on {day}, but does not fit what you asked for ({open_but_not_wanted}): "
+            "choose it only if that suits you.") in steps
+    assert not [s for s in steps if "about enrolling on" in s]
+    # Without an aim, the open one is the step.
+    plain = recommend(catalogue, Profile(age=30, employment=Employment.WORKING,
+                                         role="Customer Service Team Leader"), as_at=as_at)
+    assert any("about enrolling on OCR Level 3 Certificate in Principles of Customer Service "
+               "(09629)" in s.message for s in plain.next_steps)

@@ -243,10 +243,16 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
     if as_at is not None and latest is not None and as_at < latest:
         return _frameworks_then(catalogue, level, level, as_at)
     if at_this_level:
+        # Not "now": the latest framework may still have been in use on the date; when the
+        # standards took its place, and which one did, the sources do not say.
+        newest = max(at_this_level, key=lambda f: (f.issued is not None, f.issued or dt.date.min))
+        when = f", issued on {uk_date(newest.issued)}" if newest.issued else ""
         return (
-            f"The sources do not name the apprenticeship standard that took the place of the "
-            f"Level {level} Customer Service framework in England: ask an employer, "
-            f"{WHERE_TO_ASK} which customer service apprenticeships they offer now.", ())
+            f"The latest Level {level} apprenticeship framework in these documents is the "
+            f"{framework_name(catalogue, newest)}{when}. Apprenticeships in England later moved "
+            "from frameworks to apprenticeship standards, but the sources say neither when nor "
+            f"which standard took its place at Level {level}: ask an employer, {WHERE_TO_ASK} "
+            "which customer service apprenticeships they offer.", newest.source)
     return (
         f"No apprenticeship in these documents is at Level {level}: ask an employer, "
         f"{WHERE_TO_ASK} which customer service apprenticeships they offer now.", ())

@@ -32,14 +32,19 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
             f"can be suggested; or talk it through with {WHERE_TO_ASK}."))
         return tuple(steps)
     open_now = [o for o in options if o.open_on_date and o.can_start is not False]
-    if open_now:
-        depends = next((o.eligibility for o in open_now if o.eligibility.depends_on), None)
+    # What the learner asked for (knowledge, competence, an apprenticeship) decides what to
+    # ask about: one that is open but not what they want is not the next step.
+    fitting = [o for o in open_now if o.fits_aim is not False]
+    if fitting:
+        depends = next((o.eligibility for o in fitting if o.eligibility.depends_on), None)
         steps.append(NextStep(
             f"Ask {WHERE_TO_ASK} about enrolling on "
-            + listed([o.qualification.name for o in open_now])
+            + listed([o.qualification.name for o in fitting])
             + f": open to new learners on {day}"
             + (f" (ask them to confirm you can start: it depends on "
                f"{depends.depends_on_words('your')})." if depends else ".")))
+    elif open_now and aim is not None:
+        steps += _none_open_fits(options, open_now, aim, level, day)
     elif refused := [o for o in options if o.open_on_date and o.can_start is False]:
         why = " ".join(dict.fromkeys(r.message for o in refused
                                      for r in o.eligibility.not_for_this_learner))
@@ -71,6 +76,37 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
     if aim is Aim.APPRENTICESHIP:  # what they asked for comes first
         steps.insert(0, NextStep(*apprenticeships_today(catalogue, level, as_at)))
     return tuple(steps)
+
+
+_AIM_WANTED = {Aim.KNOWLEDGE: "a knowledge (Principles) qualification",
+              Aim.COMPETENCE: "a competence qualification, such as an NVQ",
+              Aim.APPRENTICESHIP: "part of an apprenticeship"}
+"""What a learner with each aim is looking for, in a clause: "is not part of an apprenticeship"."""
+
+
+def _none_open_fits(options: Sequence[Option], open_now: Sequence[Option], aim: Aim,
+                    level: int, day: str) -> list[NextStep]:
+    """Where every qualification open on the date is not what the learner wants: those that
+    would be, whose status the sources do not give, to ask about; and the open ones for what
+    they are."""
+    wanted = _AIM_WANTED[aim]
+    maybe = [o for o in options if o.fits_aim and o.can_start is not False
+             and o.eligibility.status.status is Status.UNKNOWN]
+    if maybe:
+        ask = (f"Ask {WHERE_TO_ASK} whether {listed([o.qualification.name for o in maybe])} "
+               f"is offered: the sources do not say whether it is open on {day}.")
+    else:
+        ask = (f"Ask {WHERE_TO_ASK} which Level {level} Customer Service qualifications they "
+               f"offer that are {wanted}.")
+    one = len(open_now) == 1
+    return [
+        NextStep(f"None of the Level {level} qualifications open to new learners on {day} is "
+                 f"{wanted}. {ask}"),
+        NextStep(f"{listed([o.qualification.name for o in open_now], 'and')} "
+                 + ("is" if one else "are") + f" open to new learners on {day}, but "
+                 + ("does" if one else "do") + f" not fit what you asked for ({wanted}): "
+                 + ("choose it" if one else "choose one") + " only if that suits you."),
+    ]
 
 
 def _ask_about_replacements(catalogue: Catalogue,
