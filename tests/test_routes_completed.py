@@ -37,11 +37,26 @@ def references(route):
 
 
 def test_routes_start_from_any_qualification_completed(catalogue, graph):
-    alone = routes(catalogue, "09628", to_level=3)
-    both = routes(catalogue, "09628", ["601/4404/X"], to_level=3)
-    assert {r.path[0].reference for r in alone} == {"09628"}
-    assert {r.path[0].reference for r in both} == {"09628", "601/4404/X"}
-    assert ["09628", "09629"] in [references(r) for r in both]  # the documented step stays
+    alone = routes(catalogue, "03455", to_level=3)
+    both = routes(catalogue, "03455", ["10378"], to_level=3)
+    assert {r.path[0].reference for r in alone} == {"03455"}
+    assert {r.path[0].reference for r in both} == {"03455", "10378"}
+    assert ["03455", "10380"] in [references(r) for r in both]  # the better one stays first
+    assert references(both[0]) == ["03455", "10380"]
+
+
+def test_no_route_takes_a_qualification_the_step_before_already_completes(catalogue, graph):
+    """601/4404/X, then the OCN London Level 2 Diploma, then 10379: both Level 2 qualifications
+    follow one national structure, so the second needs no credit the first did not give. It
+    is no step on, and no route to Level 3 takes it; a route to it as the target may."""
+    for found in (routes(catalogue, "09628", ["601/4404/X"], to_level=3),
+                  list(itertools.islice(find_routes(catalogue, to_level=3, as_at=TODAY), 10))):
+        for route in found:
+            for before, step in itertools.pairwise(route.steps):
+                assert not (step.additional_credits == 0 and step.to.level <= before.to.level), (
+                    references(route))
+    assert ["601/4404/X", "OCNLR L2 Diploma CS", "10379", "10380"] not in [
+        references(r) for r in routes(catalogue, "09628", ["601/4404/X"], to_level=3)]
 
 
 def test_a_route_never_steps_into_a_qualification_already_completed(catalogue, graph):
@@ -158,7 +173,8 @@ def test_cli_routes_takes_other_qualifications_completed(catalogue, graph, capsy
     assert code == 0
     found = json.loads(capsys.readouterr().out)
     assert [q["id"] for q in found["also_completed"]] == ["ocnlr-601-4404-x"]
-    assert {r["path"][0]["id"] for r in found["routes"]} == {"ocnlr-601-4404-x", "ocr-09628"}
+    # Every route starts from 09628: from 601/4404/X the Level 2 steps would add nothing.
+    assert {r["path"][0]["id"] for r in found["routes"]} == {"ocr-09628"}
     assert main(["routes", "--from", "09628", "--also", "09628,03455,03455", "--to-level", "3",
                  "--json"]) == 0
     repeated = json.loads(capsys.readouterr().out)

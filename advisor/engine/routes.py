@@ -40,9 +40,9 @@ that follow them.
 With no target, the routes are the onward ones from where the learner stands: every route of
 one or two (``max_steps``) steps, best first; from a qualification no document leads on from,
 the first step may also be a direct start at a qualification one level up that is not known to
-be closed, so that it still has somewhere to go. A later step that needs no more credits and goes
-no higher than the step before (another awarding body's qualification on the same units) is no
-step on, and is left out.
+be closed, so that it still has somewhere to go. On any route, a later step that needs no more
+credits and goes no higher than the step before (another awarding body's qualification on the
+same units) is no step on, and is left out, unless it is the target qualification itself.
 
 What each step leaves the learner holding
 -----------------------------------------
@@ -546,10 +546,9 @@ class _Search:
         return lower and (edge.to.level < highest or not documented)
 
     def _adds_nothing(self, parent: _Partial, step: RouteStep) -> bool:
-        """Onward (no target), a later step that needs no credits beyond the step before and
-        goes no higher: the learner would already meet its rules (another awarding body's
-        qualification on the same units), so it is no step on."""
-        if not self.onward or not parent.steps or step.additional_credits != 0:
+        """A later step that needs no credits beyond the step before and goes no higher (another
+        awarding body's qualification on the same units): no step on, unless it is the target."""
+        if not parent.steps or step.additional_credits != 0 or step.to == self.to_qualification:
             return False
         before = parent.steps[-1].to.level
         return before is not None and step.to.level is not None and step.to.level <= before
