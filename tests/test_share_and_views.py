@@ -362,6 +362,14 @@ def test_tables__options_carry_over_and_routes(catalogue, graph):
     assert table.loc["D/502/9654", "Outcome"] == "counts (same unit)"
     assert table.loc["D/502/9654", "Why"] == "09629 lists it as unit 3"  # not "as 3"
     assert table.loc["R/502/9652", "Outcome"] == "does not count"
+    # A qualification whose own units are not in the sources: the national structure it is
+    # inferred to follow lists the unit, not the qualification itself.
+    inferred = tables.carry_over_table(catalogue, carry_over(
+        catalogue, catalogue.qualifications["ocnlr-l2-diploma-customer-service"],
+        units=["H/506/2154"]))
+    assert inferred.loc[0, "Why"] == (
+        "the national structure S/016/608, which OCNLR L2 Diploma CS is inferred to follow, "
+        "lists it as unit CS 10; confirm with the awarding body")
 
     routes = list(itertools.islice(find_routes(
         catalogue, from_qualification=catalogue.qualifications["ocr-09628"],

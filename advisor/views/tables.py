@@ -185,8 +185,13 @@ def options_table(catalogue: Catalogue, result: Recommendation) -> pd.DataFrame:
 def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
     """Each unit held, and what becomes of it in the target: transfers, similar, or not; in
     three columns (title and credits in the unit's), so the reasons read on a phone."""
-    rules, _ = catalogue.effective_rules(result.target)
+    rules, structure = catalogue.effective_rules(result.target)
     numbers = rules.unit_numbers if rules else {}
+    # Where the target's own units are not in the sources, what lists the unit is the national
+    # structure it is inferred to follow: said as that, not as the target's own list.
+    lister = (f"the national structure {structure.reference}, which "
+              f"{result.target.reference} is inferred to follow," if structure is not None
+              else result.target.reference)
     rows = []
 
     def unit_row(urn: str, outcome: str, why: str) -> dict[str, Any]:
@@ -197,9 +202,9 @@ def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
 
     for urn in result.transfers:
         number = numbers.get(urn)
-        rows.append(unit_row(urn, "counts (same unit)",
-                             f"{result.target.reference} lists it"
-                             + (f" as unit {number}" if number else "")))
+        rows.append(unit_row(urn, "counts (same unit)", f"{lister} lists it"
+                             + (f" as unit {number}" if number else "")
+                             + ("; confirm with the awarding body" if structure else "")))
     for urn in result.possible:
         rows.append(unit_row(urn, "would count, if taken",
                              "an optional unit of the qualification held that the target lists"))
