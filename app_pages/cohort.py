@@ -2,8 +2,11 @@
 
 Widgets: ``cohort_upload`` (a CSV or Excel file), ``cohort_objective`` ("credits" / "glh").
 The upload is read in memory and the results are kept in this browser session only; the server
-writes nothing about learners to disk. The same functions serve ``advisor cohort``, so the page
-and the command give the same file for the same input.
+writes nothing about learners to disk. Streamlit forgets an uploader's file once its page is
+left, so the file's name and bytes are copied to a session key of their own (``KEPT_FILE``):
+back on this page, the same results are shown again until the file is removed or replaced.
+The same functions serve ``advisor cohort``, so the page and the command give the same file for
+the same input.
 """
 
 from __future__ import annotations
@@ -56,7 +59,7 @@ def assess(ctx, data: bytes, name: str, objective: Objective) -> CohortResult | 
     session."""
     register = ctx.register.source_label if ctx.register is not None else None
     key = (hashlib.sha256(data).hexdigest(), name, ctx.as_at, objective.value, register)
-    kept = st.session_state.get("cohort_result")
+    kept = st.session_state.get(RESULT_KEY)
     if kept is not None and kept[0] == key:
         return kept[1]
     read = read_cohort(data, name)
@@ -70,7 +73,7 @@ def assess(ctx, data: bytes, name: str, objective: Objective) -> CohortResult | 
         progress=lambda done, total: bar.progress(done / max(total, 1),
                                                   text=f"Assessed {done:,} of {total:,}"))
     bar.empty()
-    st.session_state["cohort_result"] = (key, result)
+    st.session_state[RESULT_KEY] = (key, result)
     return result
 
 
@@ -157,6 +160,25 @@ def show_units_needed(result: CohortResult) -> None:
                    "a target that no longer issues certificates, which no unit can complete.")
 
 
+UPLOAD_KEY = "cohort_upload"
+KEPT_FILE = "cohort_kept_file"  # (name, bytes) of the file uploaded last, for the session
+RESULT_KEY = "cohort_result"  # (what it was worked out from, the result)
+
+
+def keep_upload() -> None:
+    """The uploader changed: keep its file (or, when it was emptied, forget the one kept)."""
+    upload = st.session_state.get(UPLOAD_KEY)
+    if upload is None:
+        forget_file()
+    else:
+        st.session_state[KEPT_FILE] = (upload.name, upload.getvalue())
+
+
+def forget_file() -> None:
+    st.session_state.pop(KEPT_FILE, None)
+    st.session_state.pop(RESULT_KEY, None)
+
+
 def main() -> None:
     ctx = frame()
     st.title("Check a whole intake")
@@ -170,21 +192,28 @@ def main() -> None:
     st.markdown("**2. Upload it**")
     upload = st.file_uploader(
         f"A CSV or Excel (.xlsx) file, up to {cohort_file.MAX_BYTES // 1_000_000} MB and "
-        f"{cohort_file.MAX_ROWS:,} learners", type=["csv", "xlsx"], key="cohort_upload")
+        f"{cohort_file.MAX_ROWS:,} learners", type=["csv", "xlsx"], key=UPLOAD_KEY,
+        on_change=keep_upload)
     objective = st.radio("Plan the remaining units by", list(OBJECTIVES),
                          format_func=OBJECTIVES.__getitem__, key="cohort_objective",
-                         horizontal=True)
+                         horizontal=True, persist_state="session")
     st.caption("The file is read in memory and the results stay in this browser session: "
                "nothing about your learners is stored on the server.")
-    if upload is None:
+    kept = st.session_state.get(KEPT_FILE)
+    if kept is None:
         st.info("No file yet: download the template above, or see what comes back for the "
                 "three example learners it holds.")
         if not st.toggle("Show the results for the template's example learners",
-                         key="cohort_try_example"):
+                         key="cohort_try_example", persist_state="session"):
             return
-        data, name = template_csv_bytes(), "learners-template.csv"
+        name, data = "learners-template.csv", template_csv_bytes()
     else:
-        data, name = upload.getvalue(), upload.name
+        name, data = kept
+        if upload is None:  # back on the page: the uploader is empty, the file is not gone
+            st.info(f"Showing {escape_markdown(name)}, uploaded earlier in this session. "
+                    "Upload another file above to replace it.")
+            st.button("Remove this file", key="cohort_remove_file", on_click=forget_file,
+                      icon=":material/delete:")
     result = assess(ctx, data, name, Objective(objective or "credits"))
     if result is not None:
         show(result)

@@ -1,0 +1,67 @@
+"""The "Check a whole intake" page, driven through Streamlit's testing API (widgets by key)."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from advisor import template_csv_bytes
+from tests.support.app import all_text, change_page, open_page, table_with
+
+COHORT = "app_pages/cohort.py"
+TEMPLATE_LEARNERS = ["L0001", "L0002", "L0003"]
+
+
+def upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    at.file_uploader(key="cohort_upload").set_value((name, data, "text/csv")).run()
+    assert not at.exception
+    return at
+
+
+def learners_shown(at: AppTest) -> list[str]:
+    return list(table_with(at, "Learner")["Learner"])
+
+
+def test_cohort__the_upload_and_its_results_stay_after_another_page():
+    at = upload(open_page(COHORT), "learners.csv", template_csv_bytes())
+    at.radio(key="cohort_objective").set_value("glh").run()
+    assert learners_shown(at) == TEMPLATE_LEARNERS
+
+    change_page(at, "app_pages/check_units.py")
+    change_page(at, COHORT)
+    # The uploader comes back empty (the browser forgets its file), but the page does not.
+    assert at.file_uploader(key="cohort_upload").value is None
+    assert learners_shown(at) == TEMPLATE_LEARNERS
+    assert "No file yet" not in all_text(at)
+    assert "Showing learners.csv, uploaded earlier in this session" in all_text(at)
+    assert at.radio(key="cohort_objective").value == "glh"
+
+    # Removed, it is gone: the page is back to its start.
+    at.button(key="cohort_remove_file").click().run()
+    assert not at.exception
+    assert "No file yet" in all_text(at)
+    assert not any("Learner" in d.value.columns for d in at.dataframe)
+
+
+def test_cohort__another_upload_replaces_the_one_kept():
+    at = upload(open_page(COHORT), "learners.csv", template_csv_bytes())
+    change_page(at, "app_pages/check_units.py")
+    change_page(at, COHORT)
+    upload(at, "second.csv", b"learner_ref,age\nS1,30\n")
+    assert learners_shown(at) == ["S1"]
+    # Shown from the uploader itself: no note of a file from earlier, nothing to remove.
+    assert "uploaded earlier" not in all_text(at)
+    assert "cohort_remove_file" not in [b.key for b in at.button]
+    change_page(at, "app_pages/check_units.py")
+    change_page(at, COHORT)
+    assert learners_shown(at) == ["S1"]
+    assert "Showing second.csv, uploaded earlier" in all_text(at)
+
+
+def test_cohort__emptying_the_uploader_forgets_the_file():
+    at = upload(open_page(COHORT), "learners.csv", template_csv_bytes())
+    at.file_uploader(key="cohort_upload").clear().run()
+    assert not at.exception
+    assert "No file yet" in all_text(at)
+    change_page(at, "app_pages/check_units.py")
+    change_page(at, COHORT)
+    assert "No file yet" in all_text(at)
