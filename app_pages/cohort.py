@@ -81,6 +81,9 @@ PROBLEM_ROW_HEIGHT = 84  # pixels: four lines of a problem, wrapped (a grid wrap
 
 
 def show(result: CohortResult) -> None:
+    if not result.learners:
+        show_no_learners(result)
+        return
     columns = st.columns(4)
     columns[0].metric("Learners in the file", f"{len(result.learners):,}")
     columns[1].metric("Assessed", f"{result.assessed:,}")
@@ -140,6 +143,17 @@ def show(result: CohortResult) -> None:
         st.plotly_chart(charts.cohort_completion_chart(completion), alt=described)
         st.caption(described)
     show_units_needed(result)
+
+
+def show_no_learners(result: CohortResult) -> None:
+    """A file with its column names and no learner under them: what to do, and no empty
+    tables, charts or downloads."""
+    st.warning(f"{escape_markdown(result.filename)} has no learners in it, only the row of "
+               "column names, so there is nothing to check. Add one row per learner below "
+               "that row (the template shows how), save the file and upload it again.")
+    for problem in result.problems:
+        if problem.row is not None:  # the header's own problems (the file's is said above)
+            st.caption(escape_markdown(str(problem)))
 
 
 def show_units_needed(result: CohortResult) -> None:

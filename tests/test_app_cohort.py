@@ -65,3 +65,18 @@ def test_cohort__emptying_the_uploader_forgets_the_file():
     change_page(at, "app_pages/check_units.py")
     change_page(at, COHORT)
     assert "No file yet" in all_text(at)
+
+
+def test_cohort__a_file_with_only_its_header_says_there_are_no_learners_and_draws_nothing():
+    at = upload(open_page(COHORT), "learners.csv", b"learner_ref,age,targett\n")
+    (warning,) = [w for w in all_text(at).splitlines() if "no learners" in w]
+    assert warning.startswith("learners.csv has no learners in it, only the row of column "
+                              "names, so there is nothing to check. Add one row per learner")
+    # The header's own problem is still said; the file's is not repeated as "row None".
+    assert ("row 1, targett (warning): unknown column 'targett' is ignored; did you mean "
+            "'target'?") in all_text(at)
+    assert "None" not in all_text(at)
+    # No empty grid, chart, metric or download.
+    assert not at.dataframe and not at.metric and not at.get("plotly_chart")
+    assert [b.proto.label for b in at.get("download_button")
+            if not b.proto.label.startswith("Download the template")] == []

@@ -471,7 +471,8 @@ def test_read__a_file_with_only_a_header_is_read_with_a_warning():
     result = read(HEADER + "\n")
     assert result.readable and result.rows == ()
     assert problems(result) == [
-        (None, "", "warning", "no learners: the file has only its header row")]
+        (None, "", "warning", "no learners: the file has only its header row (the column "
+         "names); add one row per learner below it, as in the template")]
 
 
 # --------------------------------------------------------------------------- unreadable files

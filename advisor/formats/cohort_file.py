@@ -337,8 +337,9 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]]) -> CohortInput:
         return CohortInput(filename, (), tuple(problems), readable=False,
                            columns=tuple(positions))
     if len(rows) == 1:
-        problems.append(RowProblem(None, "", "no learners: the file has only its header row",
-                                   Severity.WARNING))
+        problems.append(RowProblem(
+            None, "", "no learners: the file has only its header row (the column names); add "
+            "one row per learner below it, as in the template", Severity.WARNING))
 
     learners: list[LearnerRow] = []
     first_seen: dict[str, int] = {}
