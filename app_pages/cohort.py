@@ -85,10 +85,13 @@ def show(result: CohortResult) -> None:
         show_no_learners(result)
         return
     columns = st.columns(4)
-    columns[0].metric("Learners in the file", f"{len(result.learners):,}")
+    columns[0].metric("Learner rows in the file", f"{len(result.learners):,}")
     columns[1].metric("Assessed", f"{result.assessed:,}")
     columns[2].metric("Could not be assessed", f"{result.not_assessed:,}")
     columns[3].metric("Problems found", f"{len(result.problems):,}")
+    repeated = cohort_tables.repeated_references_note(result)
+    if repeated:
+        st.info(escape_markdown(repeated))
 
     problems = cohort_tables.problems_frame(result)
     if not problems.empty:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from streamlit.testing.v1 import AppTest
 
 from advisor import template_csv_bytes
@@ -80,3 +82,18 @@ def test_cohort__a_file_with_only_its_header_says_there_are_no_learners_and_draw
     assert not at.dataframe and not at.metric and not at.get("plotly_chart")
     assert [b.proto.label for b in at.get("download_button")
             if not b.proto.label.startswith("Download the template")] == []
+
+
+def test_cohort__a_learner_on_two_rows_is_listed_twice_and_counted_once():
+    pasted_twice = b"learner_ref,age,employment,target\nA001,30,working,09628\n" \
+                   b"A002,30,working,09628\nA002,30,working,09628\n"
+    at = upload(open_page(COHORT), "learners.csv", pasted_twice)
+    assert learners_shown(at) == ["A001", "A002", "A002"]
+    assert {m.label: m.value for m in at.metric}["Learner rows in the file"] == "3"
+    assert ("1 learner reference (A002) appears on more than one row; the summaries count it "
+            "once") in all_text(at)
+    (completion,) = [c for c in at.get("plotly_chart")
+                     if "Completion against each target" in c.proto.spec]
+    bars = json.loads(completion.proto.spec)["data"]
+    assert sum(sum(bar["x"]) for bar in bars) == 2
+    assert "09628: 2 learners" in all_text(at)

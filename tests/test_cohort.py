@@ -88,7 +88,9 @@ MIXED_PROBLEMS = [
      "'fun' is not one of: knowledge, competence, apprenticeship; left empty, as if not given"),
     (13, "qualifications_held", "warning",
      "no qualification '09999' in the catalogue; did you mean 09629?; left out"),
-    (14, "learner_ref", "warning", "learner_ref 'L1' is also on row 2"),
+    (14, "learner_ref", "warning",
+     "learner_ref 'L1' is also on row 2, with other answers; the summaries count this learner "
+     "once (the first of its rows that could be assessed): check which row is right"),
 ]
 
 def read(text: str, name: str = "cohort.csv", **limits) -> CohortInput:
@@ -627,14 +629,16 @@ def test_safe__learner_references_come_out_quoted_in_csv_and_as_text_in_xlsx(cat
 def test_summaries__levels_completion_and_units_needed(mixed, mixed_2015):
     levels = cohort_tables.learners_per_level(mixed)
     assert list(levels.columns) == ["recommended_level", "learners"]
-    assert levels["learners"].sum() == len(mixed.learners)
+    # Every row once, but L1's two rows (2 and 14) as one learner: row 2, its first.
+    assert levels["learners"].sum() == len(mixed.learners) - 1
     assert levels.set_index("recommended_level").loc["not assessed", "learners"] == 4
     completion = cohort_tables.completion_by_target(mixed).set_index("target")
     assert completion.loc["09628", "learners"] == 3  # row 8's unreadable age left empty
     assert completion.loc["09628", "complete"] == 0
     assert completion.loc["09628", "not_eligible"] == 3  # closed to entry on the date
     assert completion["learners"].sum() == sum(1 for learner in mixed.learners
-                                               if learner.assessed and learner.target)
+                                               if learner.assessed and learner.target) - 1
+    assert completion.loc["09629", "learners"] == 1  # row 4's; row 14's L1 is row 2's learner
     # Today every target of MIXED has stopped issuing certificates: no unit is worth planning.
     assert cohort_tables.units_most_needed(mixed).empty
     needed = cohort_tables.units_most_needed(mixed_2015)
@@ -691,6 +695,79 @@ def test_summaries__rules_met_after_certificates_ended_are_not_counted_complete(
     while_open = cohort_tables.completion_by_target(assess_cohort(
         catalogue, read(intake, "cohort.csv"), as_at=dt.date(2016, 6, 1))).set_index("target")
     assert while_open.loc["09628", "complete"] == 1
+
+
+# A002 is on rows 3 and 4, the same row pasted twice; B1's first row says nothing assessable.
+REPEATED = learner_file(
+    "A001,30,working,,,,,R/502/9652,09628",
+    "A002,30,working,,,,,R/502/9652,09628",
+    "A002,30,working,,,,,R/502/9652,09628",
+    "B1,,,,,,,,",
+    "B1,40,working,,,,,,03456",
+)
+
+
+def test_summaries__a_learner_reference_on_several_rows_is_counted_once(catalogue, tmp_path,
+                                                                         capsys):
+    result = assess(catalogue, REPEATED)
+    assert result.repeated_references == ("A002", "B1")
+    # B1 is counted from row 6, the first of its rows that could be assessed.
+    assert [learner.row for learner in result.counted_learners] == [2, 3, 6]
+    # Every row is still listed, and the second A002 is said to be counted once.
+    assert list(cohort_tables.results_frame(result)["row"]) == [2, 3, 4, 5, 6]
+    assert (4, "learner_ref", "warning",
+            "learner_ref 'A002' is also on row 3; the summaries count this learner once"
+            ) in problems(result)
+    assert (6, "learner_ref", "warning",
+            "learner_ref 'B1' is also on row 5, with other answers; the summaries count this "
+            "learner once (the first of its rows that could be assessed): check which row is "
+            "right") in problems(result)
+
+    levels = cohort_tables.learners_per_level(result)
+    assert levels["learners"].sum() == 3 and "not assessed" not in set(
+        levels["recommended_level"])
+    completion = cohort_tables.completion_by_target(result).set_index("target")
+    assert completion.loc["09628", "learners"] == 2
+    assert completion.loc["09628", "not_complete_certificates_ended"] == 2
+    assert cohort_tables.certificates_ended_count(result) == 3
+    # The charts draw the same counts.
+    level_bars = charts.cohort_levels_chart(levels).data[0]
+    assert sum(level_bars.y) == 3
+    completion_bars = charts.cohort_completion_chart(completion.reset_index()).data
+    assert sum(sum(bar.x) for bar in completion_bars) == 3
+    # So do the Excel workbook's summary sheets.
+    book = to_excel_bytes(cohort_tables.result_sheets(result))
+    assert [row[:3] for row in cells(book, "completion")[1:]] == [
+        ["09628", completion.loc["09628", "target_title"], 2],
+        ["03456", completion.loc["03456", "target_title"], 1]]
+    assert sum(row[1] for row in cells(book, "levels")[1:]) == 3
+    assert len(cells(book, "learners")) == 6  # the header and every row
+
+    note = ("2 learner references (A002 and B1) appear on more than one row; the summaries "
+            "count each once, from the first of their rows that could be assessed. Every row "
+            "is still listed in the results.")
+    assert cohort_tables.repeated_references_note(result) == note
+    # The command says so beside its totals, and its JSON names the references.
+    learners = tmp_path / "in.csv"
+    learners.write_text(REPEATED, encoding="utf-8")
+    assert main(["cohort", str(learners), "-o", str(tmp_path / "out.csv"),
+                 "--as-at", "2026-11-22"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == note
+    assert main(["cohort", str(learners), "--as-at", "2026-11-22", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["rows_read"], data["learners_counted"], data["repeated_learner_refs"]) == (
+        5, 3, ["A002", "B1"])
+    assert sum(row["learners"] for row in data["learners_per_level"]) == 3
+
+
+def test_summaries__one_repeated_reference_is_said_in_the_singular(catalogue):
+    result = assess(catalogue, learner_file("A1,30,working", "A1,30,working", "A2,30,working"))
+    assert cohort_tables.repeated_references_note(result) == (
+        "1 learner reference (A1) appears on more than one row; the summaries count it once, "
+        "from the first of its rows that could be assessed. Every row is still listed in the "
+        "results.")
+    assert cohort_tables.repeated_references_note(assess(catalogue, learner_file(
+        "A1,30,working"))) == ""
 
 
 def test_summaries__problems_frame(mixed):

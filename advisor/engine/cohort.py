@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -147,6 +148,26 @@ class CohortResult:
     @property
     def not_assessed(self) -> int:
         return len(self.learners) - self.assessed
+
+    @property
+    def repeated_references(self) -> tuple[str, ...]:
+        """The learner references on more than one row, in the order first seen."""
+        rows = Counter(learner.learner_ref for learner in self.learners if learner.learner_ref)
+        return tuple(reference for reference, n in rows.items() if n > 1)
+
+    @property
+    def counted_learners(self) -> tuple[LearnerResult, ...]:
+        """The rows the intake's summaries count: each learner reference once, so that a
+        learner on two rows (a row pasted twice) is not two learners. The row counted is the
+        reference's first that was assessed, else its first; a row with no reference counts on
+        its own. Every row stays in ``learners``, and in the results."""
+        counted: dict[str, LearnerResult] = {}
+        for learner in self.learners:
+            kept = counted.get(learner.learner_ref)
+            if kept is None or (learner.assessed and not kept.assessed):
+                counted[learner.learner_ref] = learner
+        return tuple(learner for learner in self.learners
+                     if not learner.learner_ref or counted[learner.learner_ref] is learner)
 
 
 # ---------------------------------------------------------------------------------------------

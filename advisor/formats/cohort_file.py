@@ -15,6 +15,7 @@ shows them. A cell is data, never a formula: ``=HYPERLINK(...)`` is read as that
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import difflib
 import io
@@ -342,7 +343,7 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]]) -> CohortInput:
             "one row per learner below it, as in the template", Severity.WARNING))
 
     learners: list[LearnerRow] = []
-    first_seen: dict[str, int] = {}
+    first_seen: dict[str, LearnerRow] = {}
     for number, cells in rows[1:]:
         values = {name: cells[i].strip() if i < len(cells) else ""
                   for name, i in positions.items()}
@@ -355,11 +356,15 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]]) -> CohortInput:
         learner, row_problems = _learner(number, values)
         problems.extend(row_problems)
         if learner.learner_ref:
-            earlier = first_seen.setdefault(learner.learner_ref, number)
-            if earlier != number:
+            earlier = first_seen.setdefault(learner.learner_ref, learner)
+            if earlier is not learner:
+                same = dataclasses.replace(earlier, row=number) == learner
                 problems.append(RowProblem(
                     number, "learner_ref",
-                    f"learner_ref {learner.learner_ref!r} is also on row {earlier}",
+                    f"learner_ref {learner.learner_ref!r} is also on row {earlier.row}"
+                    + ("; the summaries count this learner once" if same else
+                       ", with other answers; the summaries count this learner once (the first "
+                       "of its rows that could be assessed): check which row is right"),
                     Severity.WARNING))
         learners.append(learner)
     return CohortInput(filename, tuple(learners), tuple(problems), columns=tuple(positions))

@@ -25,7 +25,7 @@ from advisor.engine.cohort import (
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck
 from advisor.engine.eligibility import Eligibility, Status
-from advisor.engine.wording import uk_date
+from advisor.engine.wording import count, listed, uk_date
 from advisor.views.labels import (
     BEYOND_COMPLETING,
     entry_status,
@@ -239,11 +239,12 @@ def problems_frame(source: CohortInput | CohortResult) -> pd.DataFrame:
 
 
 def learners_per_level(result: CohortResult) -> pd.DataFrame:
-    """How many learners each starting level is recommended for; columns
-    ``recommended_level`` ("Level 2", "no level suggested", "not assessed") and ``learners``."""
+    """How many learners each starting level is recommended for (each learner reference once:
+    :attr:`CohortResult.counted_learners`); columns ``recommended_level`` ("Level 2", "no level
+    suggested", "not assessed") and ``learners``."""
     levels: Counter[int] = Counter()
     none = not_assessed = 0
-    for learner in result.learners:
+    for learner in result.counted_learners:
         if not learner.assessed:
             not_assessed += 1
         elif learner.recommended_level is None:
@@ -259,7 +260,8 @@ def learners_per_level(result: CohortResult) -> pd.DataFrame:
 
 
 def completion_by_target(result: CohortResult) -> pd.DataFrame:
-    """For each target, how many learners already complete it and whether they can enrol.
+    """For each target, how many learners already complete it and whether they can enrol
+    (each learner reference once: :attr:`CohortResult.counted_learners`).
 
     Columns: target, target_title, learners, complete, rules_met_certificates_ended (every rule
     met, but the target no longer certificates on the date), not_complete,
@@ -270,7 +272,7 @@ def completion_by_target(result: CohortResult) -> pd.DataFrame:
     """
     counts: dict[str, Counter[str]] = {}
     titles: dict[str, str] = {}
-    for learner in result.learners:
+    for learner in result.counted_learners:
         if not learner.assessed or learner.target is None or learner.carry_over is None:
             continue
         label = learner.target.reference
@@ -303,12 +305,13 @@ def units_most_needed(result: CohortResult, *, limit: int | None = None) -> pd.D
 
     A plan's mandatory units are needed by everyone without them; its optional units are the
     cheapest choice, one of several that would do. Learners whose target no longer issues
-    certificates on the date are left out: no unit can complete it for them. Columns: urn,
+    certificates on the date are left out: no unit can complete it for them. Each learner
+    reference counts once (:attr:`CohortResult.counted_learners`). Columns: urn,
     title, credits, level, learners, targets (the targets whose plans include it).
     """
     learners: Counter[str] = Counter()
     targets: dict[str, dict[str, None]] = {}
-    for learner in result.learners:
+    for learner in result.counted_learners:
         carried = learner.carry_over
         if (not learner.assessed or carried is None or learner.target is None
                 or _certificates_ended(learner)):
@@ -321,10 +324,10 @@ def units_most_needed(result: CohortResult, *, limit: int | None = None) -> pd.D
             targets.setdefault(planned.urn, {})[learner.target.reference] = None
     units = result.catalogue.units if result.catalogue is not None else {}
     rows = []
-    for urn, count in sorted(learners.items(), key=lambda item: (-item[1], item[0]))[:limit]:
+    for urn, needing in sorted(learners.items(), key=lambda item: (-item[1], item[0]))[:limit]:
         unit = units.get(urn)
         rows.append([urn, unit.title if unit else "", unit.credits if unit else None,
-                     unit.level if unit else None, count, LIST_SEPARATOR.join(targets[urn])])
+                     unit.level if unit else None, needing, LIST_SEPARATOR.join(targets[urn])])
     frame = pd.DataFrame(rows, columns=["urn", "title", "credits", "level", "learners",
                                         "targets"])
     for column in ("credits", "level", "learners"):
@@ -335,10 +338,29 @@ def units_most_needed(result: CohortResult, *, limit: int | None = None) -> pd.D
 def certificates_ended_count(result: CohortResult) -> int:
     """How many learners short of their target's rules have a target that no longer issues
     certificates on the date (left out of :func:`units_most_needed`: no unit can complete it)."""
-    return sum(1 for learner in result.learners if learner.assessed
+    return sum(1 for learner in result.counted_learners if learner.assessed
                and _certificates_ended(learner) and learner.carry_over is not None
                and learner.carry_over.remaining.known
                and not learner.carry_over.remaining.complete)
+
+
+REFERENCES_NAMED = 5  # the repeated learner references a note names; the rest are counted
+
+
+def repeated_references_note(result: CohortResult) -> str:
+    """Said beside the totals when a learner reference is on more than one row ("" when none
+    is): the summaries count each reference once, every row is still in the results."""
+    repeated = result.repeated_references
+    if not repeated:
+        return ""
+    named = list(repeated[:REFERENCES_NAMED])
+    if len(repeated) > REFERENCES_NAMED:
+        named.append(f"{len(repeated) - REFERENCES_NAMED} more")
+    one = len(repeated) == 1
+    return (f"{count(len(repeated), 'learner reference')} ({listed(named, 'and')}) "
+            f"{'appears' if one else 'appear'} on more than one row; the summaries count "
+            f"{'it' if one else 'each'} once, from the first of {'its' if one else 'their'} "
+            "rows that could be assessed. Every row is still listed in the results.")
 
 
 def result_sheets(result: CohortResult) -> dict[str, pd.DataFrame]:
