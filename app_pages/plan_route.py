@@ -30,7 +30,6 @@ from advisor import (
     Route,
     RouteError,
     RouteQuery,
-    Status,
     action_plan_html,
     answers,
     charts,
@@ -264,22 +263,14 @@ def show_route(ctx: Frame, route: Route, age: int | None) -> None:
         if remaining.known:  # what the answer rests on: a national structure's units, say
             for caution in remaining.cautions:
                 st.info(caution)
-        if not remaining.known:
-            st.warning("Its full rules are not in the sources, so the credits still needed "
-                       "cannot be worked out; ask the centre.")
-        elif remaining.complete and step.status.status is Status.CERTIFICATION_CLOSED:
-            st.warning("No more units are needed for this step, but certificates for it are no "
-                       "longer issued.")
-        elif remaining.complete:
-            st.success("Nothing more is needed for this step.")
-        elif remaining.plan is None:
-            st.warning(remaining.no_plan_reason or "No completion can be planned.")
+        needed = text.still_needed(step)
+        if needed.tone is text.Tone.DONE:
+            st.success(f"Still needed: {needed.words}.")
+        elif needed.tone is text.Tone.WARNING:
+            st.warning(f"Still needed: {needed.words}.")
         else:
-            plan = remaining.plan
-            glh = (f", about {plan.additional_glh} guided learning hours"
-                   if plan.additional_glh is not None else "")
             warn_if_certificates_ended(catalogue, q, step.status)
-            st.write(f"Still needed: {count(plan.additional_credits, 'credit')}{glh}, for example:")
+            st.write(f"Still needed: {needed.words}. For example:")
             show_table(tables.plan_table(catalogue, remaining), name=f"Plan for step {number}",
                        key=f"route_plan_{number}", file_name=f"step-{number}-plan.csv")
 

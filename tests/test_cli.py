@@ -355,7 +355,7 @@ def test_text__routes_text_a_route_no_route_and_already_there(small_data):
         "certificate.\n"
         "    On 1 June 2016: The sources give no last entry date, so whether it is open on this "
         "date is unknown.\n"
-        "    still needed: not known (the sources do not give its full rules)")
+        "    still needed: not known: the sources do not give its full rules, so ask the centre")
     assert text.routes_text(catalogue, [], target=second, max_steps=2,
                             as_at=dt.date(2016, 6, 1)) == (
         "No route to Level 3 Certificate in Testing was found within 2 steps. Nothing in the "

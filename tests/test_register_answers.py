@@ -367,7 +367,8 @@ def test_routes_cli__text_labels_a_register_step(capsys, tmp_path):
                  "--register", str(tmp_path / "r.sqlite3"), "--limit", "1"]) == 0
     out = capsys.readouterr().out
     assert "From the Ofqual register: rules of combination not known (999/0002/2)." in out
-    assert "still needed: not known (the register gives no units or rules)" in out
+    assert ("still needed: not known: the register gives no units or rules, so ask the "
+            "awarding organisation or a centre") in out
 
 
 def test_explore_tables__the_status_is_the_one_the_register_gives_too(catalogue, tmp_path):

@@ -566,3 +566,23 @@ def test_find_routes__yields_exactly_the_bounded_simple_paths_best_first(case):
     paths = [tuple(ids(r)) for r in found]
     assert len(set(paths)) == len(paths)
     assert set(paths) == _expected_paths(catalogue, start, target, options)
+
+
+def test_still_needed__a_step_says_up_to_where_a_unit_held_may_count_too(catalogue, capsys):
+    """09628 to 10379: the sources list only some of 10379's units, so 09628's units may count
+    too; the plan's 45 credits are the most still needed, and the step says so, on the page
+    and the command line alike (the routes table says "not known")."""
+    from advisor import text
+
+    start = catalogue.find_qualification("09628")
+    route = next(find_routes(catalogue, from_qualification=start,
+                             to_qualification=catalogue.find_qualification("10379"),
+                             as_at=TODAY))
+    (step,) = route.steps
+    assert step.credits_still_needed is None
+    needed = text.still_needed(step)
+    assert (needed.tone, needed.words) == (
+        text.Tone.PLAN, "up to 45 credits, about 264 guided learning hours: the sources list "
+        "only some of its units, so a unit already held may count too and leave less to do")
+    assert main(["routes", "--from", "09628", "--to", "10379", "--limit", "1"]) == 0
+    assert f"    still needed: {needed.words}\n" in capsys.readouterr().out

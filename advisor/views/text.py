@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from advisor.catalogue import (
@@ -26,7 +28,7 @@ from advisor.engine.eligibility import Eligibility, ReasonCode, Status, status_o
 from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks
 from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
-from advisor.engine.routes import Route
+from advisor.engine.routes import Route, RouteStep
 from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
 from advisor.register import Register
 from advisor.views import cohort_tables
@@ -53,6 +55,8 @@ from advisor.views.labels import (
 
 __all__ = [
     "PROBLEMS_SHOWN",
+    "StillNeeded",
+    "Tone",
     "carry_over_text",
     "check_text",
     "cohort_summary_text",
@@ -64,6 +68,7 @@ __all__ = [
     "responsibilities_text",
     "routes_text",
     "starts_explained",
+    "still_needed",
     "timeline_text",
     "validation_text",
 ]
@@ -293,6 +298,52 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
     return "\n".join(lines)
 
 
+class Tone(StrEnum):
+    """How a route step's "still needed" reads: done, a warning, or a plan that follows."""
+
+    DONE = "done"
+    WARNING = "warning"
+    PLAN = "plan"
+
+
+@dataclass(frozen=True)
+class StillNeeded:
+    words: str  # what follows "Still needed: " ("45 credits, about 264 guided learning hours")
+    tone: Tone
+
+
+def still_needed(step: RouteStep) -> StillNeeded:
+    """What a route step still needs, in words, as the route page and the command line say it:
+    nothing more, a number of credits (with its hours, "up to" where a unit held may count too,
+    "at least" where no plan can be made), or why it is not known."""
+    remaining = step.carry_over.remaining
+    if from_register(step.to):
+        return StillNeeded("not known: the register gives no units or rules, so ask the "
+                           "awarding organisation or a centre", Tone.WARNING)
+    if not remaining.known:
+        return StillNeeded("not known: the sources do not give its full rules, so ask the "
+                           "centre", Tone.WARNING)
+    if remaining.complete:
+        if step.status.status is Status.CERTIFICATION_CLOSED:
+            return StillNeeded("nothing more, but certificates for it are no longer issued",
+                               Tone.WARNING)
+        return StillNeeded("nothing more", Tone.DONE)
+    plan, needed = remaining.plan, step.credits_still_needed
+    if plan is None:
+        if needed is not None:
+            return StillNeeded(f"at least {count(needed, 'credit')} (the sources list only some "
+                               "of its units, so no plan can be made)", Tone.WARNING)
+        return StillNeeded("not known. " + (remaining.no_plan_reason
+                                            or "No completion can be planned."), Tone.WARNING)
+    hours = (f", about {plan.additional_glh} guided learning hours"
+             if plan.additional_glh is not None else "")
+    if needed is None:  # a unit held that the listed units leave out may count as well
+        return StillNeeded(f"up to {count(plan.additional_credits, 'credit')}{hours}: the "
+                           "sources list only some of its units, so a unit already held may "
+                           "count too and leave less to do", Tone.PLAN)
+    return StillNeeded(f"{count(plan.additional_credits, 'credit')}{hours}", Tone.PLAN)
+
+
 def _route_lines(catalogue: Catalogue, number: int, route: Route,
                  ages: Sequence[Eligibility] = ()) -> list[str]:
     trust = route_basis(route)
@@ -320,18 +371,9 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route,
         lines += [f"    note: {note.statement}" for note in carried.notes]
         if carried.remaining.known:  # what the answer rests on: a national structure's units
             lines += [f"    ! {caution}" for caution in carried.remaining.cautions]
-        if step.additional_credits is None:
-            lines.append("    still needed: not known (the register gives no units or rules)"
-                         if from_register(step.to) else
-                         "    still needed: not known (the sources do not give its full rules)"
-                         if step.credits_still_needed is None else
-                         f"    still needed: at least {count(step.credits_still_needed, 'credit')}"
-                         " (the sources list only some of its units, so no plan can be made)")
-        elif not step.additional_credits and step.status.status is Status.CERTIFICATION_CLOSED:
-            lines.append("    still needed: nothing more, but certificates for it are no longer "
-                         "issued")
-        else:
-            lines.append(f"    still needed: {count(step.additional_credits, 'credit')}")
+        needed = still_needed(step)
+        lines.append(f"    still needed: {needed.words}")
+        if needed.tone is Tone.PLAN:
             caution = (plan_beyond_certification(catalogue, step.to, step.status)
                        if step.plan_units else None)
             lines += [f"    ! {caution}"] if caution else []
