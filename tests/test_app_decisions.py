@@ -225,6 +225,24 @@ def test_check_paste__every_group_holding_a_unit_pasted_opens_so_the_tick_shows(
                         "Group E": True}
 
 
+def test_check_paste__the_pages_own_unit_labels_tick_their_units_without_a_warning():
+    """A unit's line copied from the page's list (a checkbox's label) or from its plan or
+    record ticks the unit, and its credits and level are not named as units not found; a
+    reference that is no unit beside it still is."""
+    at = check_units("ocr-03456", [])
+    checkbox = at.checkbox(key="unit_K/601/1622").label
+    assert checkbox.endswith(", 6 credits, Level 3")
+    at.text_input(key="check_paste").input(checkbox).run()
+    assert not at.exception
+    assert at.checkbox(key="unit_K/601/1622").value
+    assert not any(w.startswith("Not units of") for w in texts(at.warning))
+    at.text_input(key="check_paste").input(
+        "F4 (J/601/1627) Demonstrate understanding of the rules that impact on improvements in "
+        "customer service, 6 credits, Level 3, ZZ9").run()
+    assert at.checkbox(key="unit_J/601/1627").value
+    assert "Not units of 03456, so not ticked: ZZ9" in texts(at.warning)
+
+
 def test_check_paste__a_unit_of_another_qualification_with_the_same_title_can_be_accepted():
     """03456's A11 pasted on 10379: not ticked, but 10379's CS 10 carries its title, and one
     click accepts it at the centre with a note saying why."""

@@ -16,6 +16,7 @@ from advisor import (
     carry_over,
     check_combination,
     check_eligibility,
+    describe_unit,
     labels,
     load_catalogue,
     read_typed_units,
@@ -248,6 +249,56 @@ def test_typed_units__lists_columns_and_spacing_are_read(catalogue, code, typed,
                                                          unknown):
     q = catalogue.find_qualification(code)
     assert read_typed_units(catalogue, typed, q) == (urns_of(catalogue, code, found), unknown)
+
+
+F3_LABEL = "F3 (K/601/1622) Demonstrate understanding of customer service"
+F4_LABEL = ("F4 (J/601/1627) Demonstrate understanding of the rules that impact on improvements "
+            "in customer service")
+
+
+@pytest.mark.parametrize(("code", "typed", "found", "unknown"), [
+    # The page's own unit list, its plan and the record write units so.
+    ("03456", f"{F3_LABEL}, 6 credits, Level 3", ["F3"], []),
+    ("03456", f"{F3_LABEL}, 6 credits", ["F3"], []),
+    ("03456", F3_LABEL.replace("(K/601/1622)", "K/601/1622") + ", 6 credits, Level 3", ["F3"],
+     []),  # a checkbox's label
+    ("03456", f"{F3_LABEL}, 6 credits (evidence: certificate from 2012, seen)", ["F3"], []),
+    ("10379", "CS 10 (H/506/2154) Deal with incoming telephone calls from customers", ["CS 10"],
+     []),
+    # A title with commas in it, and a column of labels pasted on one line.
+    ("03456", "B13 (A/601/1236) Plan, organise and control customer service operations, 10 "
+              f"credits, Level 3 {F4_LABEL}, 6 credits, Level 3", ["B13", "F4"], []),
+    # The record's answers: labels without credits, one after another.
+    ("03456", f"{F3_LABEL}; {F4_LABEL}", ["F3", "F4"], []),
+    ("03456", "F3 (K/601/1622)", ["F3"], []),  # the brackets are not part of the reference
+    # Unknown references beside a label are still named, and so is a title typed alone.
+    ("03456", f"{F3_LABEL}, 6 credits, Level 3, ZZ9, Q/999/9999", ["F3"], ["ZZ9", "Q/999/9999"]),
+    ("03456", "F3 (Q/999/9999) Demonstrate understanding of customer service", ["F3"],
+     ["Q/999/9999"]),
+    ("03456", "Demonstrate understanding of customer service", [], ["Demonstrate understa"]),
+    ("03456", "F3, 6 credits", ["F3"], ["6 credits"]),  # credits not after a unit's title
+    # Another qualification's unit: its number and URN named, for the same-title offer.
+    ("10379", "A11 (F/601/1223) Deal with incoming telephone calls from customers, 5 credits",
+     [], ["A11", "F/601/1223"]),
+])
+def test_typed_units__the_apps_own_unit_labels_read_as_their_units(catalogue, code, typed,
+                                                                  found, unknown):
+    """A unit's label copied from the page, a plan or a record: its title, credits, level and
+    the centre's evidence are not named as units not found."""
+    q = catalogue.find_qualification(code)
+    assert read_typed_units(catalogue, typed, q) == (urns_of(catalogue, code, found), unknown)
+
+
+def test_typed_units__every_unit_label_the_app_writes_reads_as_its_unit(catalogue):
+    """Each unit of 03456 and 10379, as a checkbox labels it and as a plan or record does."""
+    for code in ("03456", "10379"):
+        q = catalogue.find_qualification(code)
+        rules, _ = catalogue.effective_rules(q)
+        for group in rules.groups:
+            for member in group.units:
+                for label in (labels.unit_label(catalogue, member),
+                              describe_unit(catalogue, member.urn, rules)):
+                    assert read_typed_units(catalogue, label, q) == ([member.urn], []), label
 
 
 @pytest.mark.parametrize(("code", "given", "numbers"), [

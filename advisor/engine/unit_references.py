@@ -90,6 +90,43 @@ def _word_by_word(words: Sequence[str], unit: Callable[[str], str | None]
 
 MAX_TYPED_UNITS = 200  # references read from one box; more is not a learner's units
 
+# A URN in text, perhaps in brackets as the app's labels write it: ``F3 (K/601/1622)``.
+_URN_IN_TEXT = re.compile(r"\(?\b([A-Z]/\d{3}/\d{4})\b\)?", re.IGNORECASE)
+# What follows a unit's title in the app's labels: its credits and level (a checkbox, a plan,
+# a record) and the centre's evidence for a unit it accepted (a record).
+_LABEL_TAIL = re.compile(r"\s*,\s*(?:\d+\s+credits?|credits\s+not\s+stated|Level\s+\d+|"
+                         r"level\s+not\s+stated)\b|\s*\(evidence:[^()]*\)", re.IGNORECASE)
+
+
+def _labels_as_references(catalogue: Catalogue, text: str) -> str:
+    """``text`` with each unit label the app writes cut to its URN, set apart by commas:
+    ``F3 (K/601/1622) Demonstrate understanding of customer service, 6 credits, Level 3`` (a
+    checkbox's, without the brackets; a plan's or a record's, perhaps with the centre's
+    evidence) reads as ``F3, K/601/1622,``, so that neither the title nor the credits and
+    level are taken for references. A URN in brackets with no title after it loses only its
+    brackets. Only the unit's own title, after its URN, is cut: a title typed alone is still
+    named as not a unit."""
+    pieces: list[str] = []
+    at = 0
+    for match in _URN_IN_TEXT.finditer(text):
+        if match.start() < at:  # inside a label already cut
+            continue
+        pieces.append(text[at:match.start()])
+        at = match.end()
+        urn = match.group(1).upper()
+        unit = catalogue.units.get(urn)
+        title = (re.compile(r"\s+" + r"\s+".join(map(re.escape, unit.title.split())) + r"\b",
+                            re.IGNORECASE).match(text, at) if unit is not None else None)
+        if title is None:
+            pieces.append(f" {urn} ")
+            continue
+        at = title.end()
+        while (tail := _LABEL_TAIL.match(text, at)) is not None:
+            at = tail.end()
+        pieces.append(f", {urn}, ")
+    pieces.append(text[at:])
+    return "".join(pieces)
+
 
 def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualification
                      ) -> tuple[list[str], list[str]]:
@@ -98,7 +135,10 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
     as URNs, and the references that are not its units (at most 20 characters each).
 
     References are separated by commas, semicolons or line breaks; a part that is not a unit
-    is read word by word, two words at a time first (``CS 7 CS 8`` is CS 7 and CS 8)."""
+    is read word by word, two words at a time first (``CS 7 CS 8`` is CS 7 and CS 8). The
+    app's own unit labels, copied from the page, a plan or a record, read as their units
+    (``F3 (K/601/1622) Demonstrate understanding of customer service, 6 credits, Level 3`` is
+    F3), their titles, credits and levels not named as references."""
     listed = catalogue.listed_units(qualification)
     any_unit = _unit_finder(catalogue, _numbered_within(catalogue, qualification))
 
@@ -108,7 +148,9 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
 
     found: list[str] = []
     unknown: list[str] = []
-    parts = [p.strip() for p in re.split(r"[;,\n]+", text) if p.strip()]
+    parts = [" ".join(p.split()) for p in re.split(r"[;,\n]+",
+                                                   _labels_as_references(catalogue, text))
+             if p.strip()]
     for part in parts[:MAX_TYPED_UNITS]:
         urn = unit(part)
         if urn is not None:
