@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 
 from advisor import (
+    Accepted,
     ActionPlan,
     Aim,
     Employment,
@@ -14,9 +15,11 @@ from advisor import (
     action_plan_html,
     carry_over,
     check_combination,
+    check_progress,
     find_routes,
     load_catalogue,
     recommend,
+    resolve_units,
 )
 from tests.support.catalogues import PROGRESSION, QUALIFICATION, SOURCES, UNITS, write_catalogue
 
@@ -391,3 +394,38 @@ def test_action_plan__each_source_is_listed_once(catalogue):
     html = action_plan_html(catalogue, ActionPlan(as_at=TODAY, recommendation=result))
     listed = re.findall(r"<li>([^<]*)</li>", html.split("<h2>Sources</h2>", 1)[1])
     assert listed and len(listed) == len(set(listed))
+
+
+# ------------------------------------------------------------------- a centre's record of a check
+
+
+CHECKED_ON = dt.date(2015, 1, 5)  # 09628 took learners then
+
+
+def _record(catalogue, *, accepted: bool = True, **names: str) -> str:
+    """The record of a check of 09628: unit 1 held, unit 2 accepted by the centre (or held),
+    unit 3 in progress."""
+    q = catalogue.find_qualification("09628")
+    unit_1, unit_2, unit_3 = resolve_units(catalogue, ["1", "2", "3"], q)
+    result = check_progress(catalogue, q, [unit_1] if accepted else [unit_1, unit_2],
+                            accepted=[Accepted(unit_2, "Certificate seen")] if accepted else [],
+                            in_progress=[unit_3])
+    return action_plan_html(catalogue, ActionPlan(as_at=CHECKED_ON, progress=result,
+                                                  created=CHECKED_ON, **names))
+
+
+def _before_the_glossary(html: str) -> str:
+    body = html.split("<body", 1)[1].split("<h2>Words used</h2>", 1)[0]
+    return " ".join(" ".join(parse(f"<body{body}").text).split())
+
+
+def test_record__speaks_of_the_learner_not_to_them(catalogue):
+    """The record is the centre's: its headings name the learner; a plan speaks to them."""
+    html = _record(catalogue, learner="L-042", adviser="Sam Assessor")
+    assert "<h2>Where the learner is now: " in html and "Where you are now" not in html
+    assert re.findall(r"\byou(?:r|rs|rself)?\b", _before_the_glossary(html), re.I) == []
+    q = catalogue.find_qualification("09628")
+    plan = action_plan_html(catalogue, ActionPlan(as_at=CHECKED_ON, check=check_combination(
+        catalogue, q, resolve_units(catalogue, ["1"], q))))
+    assert "<h2>Where you are now: " in plan
+

@@ -145,8 +145,11 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
                            as_at=plan.as_at, register=register)
                if plan.carry_over is not None else None)
     shown = plan.checked
-    check = (_check(catalogue, shown, sources, heading="Where you are now", as_at=plan.as_at,
-                    register=register)
+    record = plan.progress is not None  # a centre's record of a check, not a learner's plan
+    # A record is the centre's, about the learner; a plan speaks to the learner.
+    check = (_check(catalogue, shown, sources,
+                    heading="Where the learner is now" if record else "Where you are now",
+                    as_at=plan.as_at, register=register)
              if shown is not None else None)
     status = (status_on(catalogue, shown.qualification, plan.as_at, register=register)
               if shown is not None else None)
@@ -168,7 +171,7 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
             ("Centre", plan.centre))
             if value.strip()],
         actions=[line for line in plan.agreed_actions.strip().splitlines() if line.strip()],
-        record=plan.progress is not None,  # a centre's record of a check, not a learner's plan
+        record=record,
         created=uk_date(created),
         as_at=uk_date(plan.as_at),
         answers=list(plan.answers.items()),
