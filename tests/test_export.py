@@ -429,3 +429,24 @@ def test_record__speaks_of_the_learner_not_to_them(catalogue):
         catalogue, q, resolve_units(catalogue, ["1"], q))))
     assert "<h2>Where you are now: " in plan
 
+
+def test_record__units_accepted_have_lines_for_the_assessor_and_learner_to_sign_and_date(
+        catalogue):
+    html = _record(catalogue, learner="L-042", adviser="Sam Assessor")
+    text = " ".join(" ".join(parse(html).text).split())
+    assert ("Units accepted by the centre: signed and dated The centre accepted these units on "
+            "the evidence noted above (recognition of prior learning). The assessor signs and "
+            "dates the decision, and so does the learner: 2 (Y/502/9653) ") in text
+    sign_off = html.split('<section class="sign-off">', 1)[1].split("</section>", 1)[0]
+    assert ('<tr><th scope="col">Who</th><th scope="col">Name</th><th scope="col">Signature'
+            '</th><th scope="col">Date</th></tr>') in sign_off
+    # The names typed for the printout, and empty boxes to sign and date in.
+    assert ('<tr><th scope="row">Assessor</th><td class="words">Sam Assessor</td><td></td>'
+            '<td></td></tr>') in sign_off
+    assert ('<tr><th scope="row">Learner</th><td class="words">L-042</td><td></td><td></td>'
+            '</tr>') in sign_off
+    # With no names typed, the rows are there to write them in.
+    assert '<tr><th scope="row">Assessor</th><td class="words"></td>' in _record(catalogue)
+    # Nothing accepted, nothing to sign for.
+    assert "sign-off" not in _record(catalogue, accepted=False).split("<body", 1)[1]
+

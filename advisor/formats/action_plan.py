@@ -51,6 +51,7 @@ from advisor.formats.printout_parts import (
     RecommendationPart,
     RouteFrameworksPart,
     RoutePart,
+    SignOffPart,
     Sources,
     StepPart,
 )
@@ -162,6 +163,8 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
                  if progress is not None and progress.when_done is not None else None)
     timeline = (Cited(progress.timeline.reason, sources.cite(progress.timeline.source))
                 if progress is not None and progress.timeline is not None else None)
+    sign_off = (_sign_off(catalogue, progress, plan)
+                if progress is not None and progress.today.accepted else None)
     page = functools.partial(
         _ENVIRONMENT.get_template(_TEMPLATE).render,
         headline=_headline(catalogue, plan, status),
@@ -183,10 +186,21 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
         bars=bars,
         when_done=when_done,
         timeline=timeline,
+        sign_off=sign_off,
         next_steps=_next_steps(catalogue, plan, status, sources),
         sources=sources.listed(),
     )
     return page(words=_words_used(page(words=[])))
+
+
+def _sign_off(catalogue: Catalogue, progress: ProgressCheck, plan: ActionPlan) -> SignOffPart:
+    """Where the assessor (and the learner) sign and date the centre's decision to accept
+    units, as the centre's paper record of recognition of prior learning asks."""
+    rules, _ = catalogue.effective_rules(progress.today.qualification)
+    return SignOffPart(
+        [describe_unit(catalogue, a.urn, rules, with_credits=False)
+         for a in progress.today.accepted],
+        [("Assessor", plan.adviser.strip()), ("Learner", plan.learner.strip())])
 
 
 def _words_used(html: str) -> list[tuple[str, str]]:

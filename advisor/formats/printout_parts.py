@@ -22,6 +22,7 @@ __all__ = [
     "RecommendationPart",
     "RouteFrameworksPart",
     "RoutePart",
+    "SignOffPart",
     "SourcePart",
     "Sources",
     "StepPart",
@@ -99,6 +100,12 @@ class CheckPart:
     rules: list[tuple[str, bool]] = field(default_factory=list)  # every rule, and whether met
     # The sources list only some of its units: the credits counted are of those they list.
     listed_only: bool = False
+
+
+@dataclass(frozen=True)
+class SignOffPart:  # a record's lines to sign and date the units the centre accepted
+    units: list[str]  # the units accepted, as the record lists them (without the evidence)
+    signers: list[tuple[str, str]]  # who signs ("Assessor", "Learner") and the name typed, if any
 
 
 @dataclass(frozen=True)
