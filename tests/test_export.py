@@ -450,3 +450,36 @@ def test_record__units_accepted_have_lines_for_the_assessor_and_learner_to_sign_
     # Nothing accepted, nothing to sign for.
     assert "sign-off" not in _record(catalogue, accepted=False).split("<body", 1)[1]
 
+
+def _css_text(body: str) -> str:
+    return re.sub(r"\\([0-9A-Fa-f]{1,6}) ?", lambda m: chr(int(m.group(1), 16)), body)
+
+
+def _margin_box(html: str, box: str) -> str:
+    """The content of a page margin box in the printout's style sheet, as printed."""
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    found = re.search(rf"@{box} {{ content: (.*?);", style, re.S)
+    assert found, box
+    return found.group(1)
+
+
+def test_printout__each_printed_page_is_numbered_and_says_whose_record_it_is(catalogue):
+    html = _record(catalogue, learner="L-042")
+    assert _margin_box(html, "bottom-right") == '"Page " counter(page) " of " counter(pages)'
+    assert _margin_box(html, "bottom-left") == '"Record of a units check for L-042, 5 January 2015"'
+    assert (_margin_box(_record(catalogue), "bottom-left")
+            == '"Record of a units check, 5 January 2015"')
+    plan = action_plan_html(catalogue, ActionPlan(as_at=TODAY, created=TODAY))
+    assert _margin_box(plan, "bottom-left") == '"Action plan, 22 November 2026"'
+    assert "@page" in html.split("@media print", 1)[1]  # on paper only
+
+
+def test_printout__a_learners_name_at_the_foot_of_each_page_stays_words(catalogue):
+    """Quotes, a backslash or a closing style tag in the name can end neither the CSS string
+    nor the style sheet, and the template's HTML escaping does not change them."""
+    name = "Jo \"O'Brien\" \\ </style><script>x</script> & co"
+    html = _record(catalogue, learner=name)
+    footer = _margin_box(html, "bottom-left")
+    assert re.fullmatch(r'"[A-Za-z0-9 ,.:()\\-]*"', footer), footer
+    assert _css_text(footer[1:-1]) == f"Record of a units check for {name}, 5 January 2015"
+    assert html.count("</style>") == 1 and "<script>" not in html

@@ -187,6 +187,7 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
         when_done=when_done,
         timeline=timeline,
         sign_off=sign_off,
+        page_footer=_page_footer(plan, record, created),
         next_steps=_next_steps(catalogue, plan, status, sources),
         sources=sources.listed(),
     )
@@ -201,6 +202,32 @@ def _sign_off(catalogue: Catalogue, progress: ProgressCheck, plan: ActionPlan) -
         [describe_unit(catalogue, a.urn, rules, with_credits=False)
          for a in progress.today.accepted],
         [("Assessor", plan.adviser.strip()), ("Learner", plan.learner.strip())])
+
+
+_FOOTER_NAME_LENGTH = 60  # of the learner's name or reference, at the foot of each page
+
+
+def _page_footer(plan: ActionPlan, record: bool, created: dt.date) -> str:
+    """What the foot of each printed page says beside its number, so that a page apart from
+    the others can be put back with them: the kind of printout, whom it is for, and the day it
+    was made; as the inside of a CSS string (see :func:`_css_string_body`)."""
+    learner = " ".join(plan.learner.split())[:_FOOTER_NAME_LENGTH]
+    kind = "Record of a units check" if record else "Action plan"
+    return _css_string_body(f"{kind}{f' for {learner}' if learner else ''}, {uk_date(created)}")
+
+
+# Written into a CSS string as they are; every other character is escaped.
+_CSS_PLAIN = re.compile(r"[A-Za-z0-9 ,.:()-]")
+
+
+def _css_string_body(text: str) -> str:
+    """``text`` to write between the double quotes of a CSS string (a page's margin box, in
+    the template's style sheet), with every character that could end the string, the style
+    sheet or be changed by the template's HTML escaping written as a CSS escape: a learner's
+    name such as ``Jo "O'Brien" </style>`` stays words."""
+    # Six hex digits, then the space that ends the escape (so that a space after it counts).
+    return "".join(char if _CSS_PLAIN.fullmatch(char) else f"\\{ord(char):06X} "
+                   for char in text)
 
 
 def _words_used(html: str) -> list[tuple[str, str]]:
