@@ -507,16 +507,24 @@ def _expected_paths(catalogue, start, target, options) -> set[tuple[str, ...]]:
         level = target.get("to_level")
         return level is None or q.level is None or q.level <= level
 
+    def adds_nothing(last, q, held):
+        """A later step no higher than the one before, whose units (all mandatory here) are
+        held already, and that is not the target: no step on."""
+        rules, _ = catalogue.effective_rules(q)
+        return (rules is not None and units(q) <= held and q.level is not None
+                and last.level is not None and q.level <= last.level
+                and q.id != getattr(target.get("to_qualification"), "id", None))
+
     if start is None:
         lowest = min((q.level for q in enrolable if q.level is not None), default=None)
         firsts = [q for q in enrolable
                   if (goal(q) or (q.level is not None and q.level == lowest)) and may_enter(q)]
-        frontier = [((q.id,), q) for q in firsts]
+        frontier = [((q.id,), q, frozenset(units(q))) for q in firsts]
     else:
-        frontier = [((start.id,), start)]
+        frontier = [((start.id,), start, frozenset(units(start)))]
     found = set()
     while frontier:
-        path, last = frontier.pop()
+        path, last, held = frontier.pop()
         steps = len(path) - (start is not None)
         if steps and goal(last):
             found.add(path)
@@ -524,8 +532,9 @@ def _expected_paths(catalogue, start, target, options) -> set[tuple[str, ...]]:
         if steps >= options["max_steps"]:
             continue
         for q in enrolable:
-            if q.id not in path and may_enter(q) and step_allowed(last, q):
-                frontier.append(((*path, q.id), q))
+            if (q.id not in path and may_enter(q) and step_allowed(last, q)
+                    and not (steps and adds_nothing(last, q, held))):
+                frontier.append(((*path, q.id), q, held | units(q)))
     return found
 
 
