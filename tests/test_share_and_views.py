@@ -16,6 +16,7 @@ from advisor import (
     Employment,
     Profile,
     Status,
+    StepKind,
     answers,
     carry_over,
     charts,
@@ -300,6 +301,19 @@ def test_route_map__draws_the_chosen_route_and_escapes_titles(catalogue, graph):
     assert charts.describe_route(route).startswith(
         "Step 1: OCR Level 3 Certificate in Principles of Customer Service (Level 3), a "
         "progression the documents state, 12 more credits; Step 2:")
+
+
+def test_route_map__a_chosen_step_the_documents_do_not_state_is_dashed(catalogue):
+    """09628 to Level 3 today: the first route's step to 10380 is a replacement, not stated
+    in the documents: drawn dashed, as such steps are in the map's other lines."""
+    route = next(find_routes(catalogue, from_qualification=catalogue.qualifications[
+        "ocr-09628"], to_level=3, as_at=dt.date(2026, 12, 1)))
+    assert [s.kind for s in route.steps] == [StepKind.REPLACEMENT]
+    figure = charts.route_map(catalogue, route=route, start="ocr-09628")
+    traces = {t.name: t for t in figure.data}
+    assert not [x for x in traces["Chosen route"].x if x is not None]
+    dashed = traces["Chosen route, a step the documents do not state"]
+    assert (len([x for x in dashed.x if x is not None]), dashed.line.dash) == (2, "dash")
 
 
 def test_route_map__neighbours_names_sit_on_alternate_sides_in_short_lines(catalogue):

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from advisor.catalogue import Basis, Catalogue, Category, Qualification, progressions_from
-from advisor.engine.routes import Route
+from advisor.engine.routes import Route, StepKind
 from advisor.engine.wording import count
 from advisor.views.labels import STEP_WORDS, level_words
 
@@ -166,8 +166,10 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
                            "arrowhead": 2, "arrowsize": 1.2, "standoff": 9,
                            "arrowcolor": ROUTE_COLOUR if chosen
                            else INFERRED_COLOUR if inferred else STATED_COLOUR})
-    route_xs: list[float | None] = []
-    route_ys: list[float | None] = []
+    # The chosen route's steps: those the documents state solid, the others (inferred, shared
+    # units, a replacement, a direct start) dashed, as the progressions beneath are.
+    route_lines: dict[bool, tuple[list[float | None], list[float | None]]] = {
+        True: ([], []), False: ([], [])}
     if route is not None:
         for step in route.steps:
             if step.from_ is None:
@@ -175,8 +177,9 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
             a, b = positions.get(step.from_.id), positions.get(step.to.id)
             if a is not None and b is not None:
                 ends.append((step.from_.id, step.to.id))
-                route_xs += [a[0], b[0], None]
-                route_ys += [a[1], b[1], None]
+                xs, ys = route_lines[step.kind is StepKind.STATED]
+                xs += [a[0], b[0], None]
+                ys += [a[1], b[1], None]
     ids = sorted(positions, key=lambda i: positions[i][::-1])  # level by level, left to right
     completed = {start, *held}
     colours = [HELD_COLOUR if i in completed else ROUTE_COLOUR if i in on_route
@@ -195,7 +198,7 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
          "x": lines["inferred"][0], "y": lines["inferred"][1], "hoverinfo": "skip",
          "line": {"color": INFERRED_COLOUR, "width": 1.5, "dash": "dash"}},
         {"type": "scatter", "mode": "lines", "name": "Chosen route",
-         "x": route_xs, "y": route_ys, "hoverinfo": "skip",
+         "x": route_lines[True][0], "y": route_lines[True][1], "hoverinfo": "skip",
          "line": {"color": ROUTE_COLOUR, "width": 5}},
         {"type": "scatter", "mode": "markers", "name": "Qualification",
          "x": [positions[i][0] for i in ids], "y": [positions[i][1] for i in ids],
@@ -203,6 +206,12 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
          "marker": {"size": 16, "color": colours, "line": {"color": "#111111", "width": 1.5}},
          "showlegend": False},
     ]
+    if route_lines[False][0]:
+        data.insert(3, {"type": "scatter", "mode": "lines",
+                        "name": "Chosen route, a step the documents do not state",
+                        "x": route_lines[False][0], "y": route_lines[False][1],
+                        "hoverinfo": "skip",
+                        "line": {"color": ROUTE_COLOUR, "width": 5, "dash": "dash"}})
     if any(i in closed for i in ids):  # a legend entry for the grey points, drawn nowhere
         data.append({"type": "scatter", "mode": "markers", "name": "Closed to new learners",
                      "x": [None], "y": [None], "hoverinfo": "skip",
