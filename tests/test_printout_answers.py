@@ -33,6 +33,12 @@ def test_profile_answers__in_the_learners_words_with_not_given_where_silent(cata
     assert told["Describes my work"] == "none chosen"
 
 
+def test_profile_answers__not_working_leaves_out_the_questions_about_a_job(catalogue):
+    """The page does not ask someone not in work about a job: neither does their plan."""
+    told = profile_answers(catalogue, Profile(age=16, employment=Employment.NOT_WORKING))
+    assert list(told) == ["Age", "Working", "Qualifications held", "Units held", "What I want"]
+
+
 def test_profile_answers__the_level_3_descriptions_in_the_learners_words(catalogue):
     statement = level_3_statements(catalogue)
     told = profile_answers(catalogue, Profile(responsibilities=statement.points[:2]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from advisor.catalogue import Catalogue
 from advisor.engine.combination import describe_unit
-from advisor.engine.recommend_types import Profile
+from advisor.engine.recommend_types import Employment, Profile
 from advisor.engine.wording import uk_date
 from advisor.formats.links import CheckQuery, RouteQuery
 from advisor.views.labels import (
@@ -26,8 +26,9 @@ NO_TARGET = "no target chosen: onward routes shown"
 
 
 def profile_answers(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
-    """*Find a starting level*'s answers."""
-    return {
+    """*Find a starting level*'s answers; for a learner not in work, without the questions
+    about a job, which the page does not ask them."""
+    answers = {
         "Age": str(profile.age) if profile.age is not None else NOT_GIVEN,
         "Working": EMPLOYMENT_ANSWERS[profile.employment] if profile.employment else NOT_GIVEN,
         "Job": profile.role or NOT_GIVEN,
@@ -43,6 +44,10 @@ def profile_answers(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
         "Units held": "; ".join(profile.held_units) or NONE,
         "What I want": AIM_ANSWERS[profile.aim] if profile.aim else NOT_GIVEN,
     }
+    if profile.employment is Employment.NOT_WORKING:
+        for about_a_job in ("Job", "Describes my work", "Senior role"):
+            del answers[about_a_job]
+    return answers
 
 
 def route_answers(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
