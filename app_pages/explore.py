@@ -27,6 +27,7 @@ from advisor import (
     Status,
     Structure,
     UnknownReference,
+    apprenticeships_today,
     check_eligibility,
     encode_check,
     encode_route,
@@ -68,12 +69,20 @@ def search(ctx: Frame) -> list[str]:
         persist_state="session",
     ) or ""
     found = search_words.find_qualifications(ctx.catalogue, query)
-    for standard in search_words.standards_found(ctx.catalogue, query):
+    standards = search_words.standards_found(ctx.catalogue, query)
+    for standard in standards:
         st.info(f"{standard.title} ({standard.reference}) is an apprenticeship standard, the "
                 "kind of apprenticeship that took the place of the frameworks in these "
                 "documents (the sources do not say when). It is not a qualification these "
                 "documents describe: below are those of the framework it replaced. To start "
                 f"one, ask an employer, {WHERE_TO_ASK}.")
+    if not standards and search_words.asks_about_apprenticeships(query):
+        # Where apprenticeships stand on the date, level by level, before the frameworks'
+        # qualifications below (which have closed or may have).
+        for level in sorted({f.level for f in ctx.catalogue.frameworks.values()}):
+            said, sources = apprenticeships_today(ctx.catalogue, level, ctx.as_at)
+            st.info(escape_markdown(said))
+            show_sources(ctx.catalogue, sources)
     qualifications = explore_tables.qualification_matches(
         ctx.catalogue, query, as_at=ctx.as_at, register=ctx.register, found=found)
     units = explore_tables.unit_matches(ctx.catalogue, query)

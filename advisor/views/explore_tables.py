@@ -81,8 +81,10 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
         found = search.find_qualifications(catalogue, query)
     for qualification_id, leads in found.items():
         q = catalogue.qualifications[qualification_id]
-        status = entry_status(check_eligibility(catalogue, q, as_at=as_at, register=register))
+        eligibility = check_eligibility(catalogue, q, as_at=as_at, register=register)
+        status = entry_status(eligibility)
         rows.append({
+            "rank": eligibility.status.status.rank,
             "Reference": q.reference,
             "Title": q.title,
             "Level": q.level,
@@ -95,13 +97,15 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
         })
     # What it is (its level too: a narrow column) and then the status and what replaced it,
     # which decide; at 1280 pixels the long status text pushes later columns out of view.
-    frame = pd.DataFrame(rows, columns=["Reference", "Title", "Level", f"On {uk_date(as_at)}",
-                                        "Replaced by", "Kind", "Awarding body", "Structure",
-                                        "Found through"])
+    frame = pd.DataFrame(rows, columns=["rank", "Reference", "Title", "Level",
+                                        f"On {uk_date(as_at)}", "Replaced by", "Kind",
+                                        "Awarding body", "Structure", "Found through"])
     if not any(row["Found through"] for row in rows):
         frame = frame.drop(columns="Found through")  # every one found by its own words
-    return frame.sort_values(["Level", "Reference"], na_position="last",
-                             ignore_index=True).astype({"Level": "Int64"})
+    # Level by level; at a level, what is open on the date first and what has closed last, so
+    # that a search for a job ("team leader") does not lead with closed qualifications.
+    return frame.sort_values(["Level", "rank", "Reference"], na_position="last",
+                             ignore_index=True).drop(columns="rank").astype({"Level": "Int64"})
 
 
 def unit_matches(catalogue: Catalogue, query: str) -> pd.DataFrame:

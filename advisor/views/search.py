@@ -151,6 +151,13 @@ def standards_found(catalogue: Catalogue, text: str) -> tuple[ApprenticeshipStan
                          for word in query.words))
 
 
+def asks_about_apprenticeships(text: str) -> bool:
+    """Whether a search names apprenticeships ("apprenticeship", "apprentices"): where they
+    stand on the date is then worth saying beside what it finds, since every framework in these
+    documents has had its day."""
+    return any(word.startswith("apprentic") for word in parse_query(text).words)
+
+
 def _own_words(catalogue: Catalogue, standard: ApprenticeshipStandard) -> list[str]:
     """The words of a standard's title that no qualification's title has."""
     titled = {w for q in catalogue.qualifications.values()
