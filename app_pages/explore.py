@@ -71,7 +71,7 @@ def search(ctx: Frame) -> list[str]:
     found = search_words.find_qualifications(ctx.catalogue, query)
     standards = search_words.standards_found(ctx.catalogue, query)
     for standard in standards:
-        st.info(f"{standard.title} ({standard.reference}) is an apprenticeship standard, the "
+        st.info(f"{standard.name} is an apprenticeship standard, the "
                 "kind of apprenticeship that took the place of the frameworks in these "
                 "documents (the sources do not say when). It is not a qualification these "
                 "documents describe: below are those of the framework it replaced. To start "

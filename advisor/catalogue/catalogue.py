@@ -138,7 +138,7 @@ class Catalogue:
                     if i in self.qualifications]
             raise UnknownReference(
                 "qualification", reference,
-                why=f"{named.title} ({named.reference}) is an apprenticeship standard, not a "
+                why=f"{named.name} is an apprenticeship standard, not a "
                     "qualification in these documents: it later took the place (the sources "
                     "do not say when) of the "
                     f"{framework.title} (Level {framework.level}"

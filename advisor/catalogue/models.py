@@ -523,6 +523,11 @@ class ApprenticeshipStandard(Record):
     note: str | None = None
     source: Sources
 
+    @property
+    def name(self) -> str:
+        """Its title with its reference: ``Customer Service Practitioner (ST0072)``."""
+        return f"{self.title} ({self.reference})"
+
 
 class Framework(Record):
     """An apprenticeship framework and the components an apprentice must achieve."""

@@ -223,9 +223,9 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
         # sources do not say when the standard took its place.
         return (
             f"Apprenticeships in England later moved from frameworks to apprenticeship "
-            f"standards (the sources do not say when): at Level {level}, {standard.title} "
-            f"({standard.reference}) took the place of the {framework_name(catalogue, framework)}"
-            f". Ask an employer, {WHERE_TO_ASK} about a {standard.title} apprenticeship."
+            f"standards (the sources do not say when): at Level {level}, {standard.name} took "
+            f"the place of the {framework_name(catalogue, framework)}. Ask an employer, "
+            f"{WHERE_TO_ASK} about a {standard.title} apprenticeship."
             + standard_note(standard),
             standard.source)
     above = [(f, s) for f, s in standards if s.level > level]
@@ -234,7 +234,7 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
         return (
             f"The apprenticeships in these documents start at Level {standard.level}. In England "
             "they later moved to apprenticeship standards (the sources do not say when): at "
-            f"Level {standard.level}, {standard.title} ({standard.reference}) took the place of "
+            f"Level {standard.level}, {standard.name} took the place of "
             f"the {framework_name(catalogue, framework)}. "
             f"Ask an employer, {WHERE_TO_ASK} whether you could start one, or what would "
             "prepare you for it.", standard.source)

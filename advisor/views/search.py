@@ -190,7 +190,7 @@ def leads_to(catalogue: Catalogue) -> dict[str, tuple[Lead, ...]]:
             found[qid].append(lead)
         standard = framework.succeeded_by
         if standard is not None:  # a name heard today finds what it took the place of
-            taken = Lead(f"the apprenticeship standard {standard.title} ({standard.reference}), "
+            taken = Lead(f"the apprenticeship standard {standard.name}, "
                          f"which took the place of the {framework_label(catalogue, framework)}",
                          _standard_text(standard))
             for qid in framework.qualifications:
