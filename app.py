@@ -18,7 +18,6 @@ helpers included, in the navigation until someone opened the home page.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 import streamlit as st
@@ -28,7 +27,7 @@ from advisor import (
     Category,
     Status,
     Structure,
-    check_eligibility,
+    source_tables,
     uk_date,
 )
 from app_pages._common import draw_frame, frame, note_page
@@ -93,9 +92,7 @@ def welcome() -> None:
     columns[2].metric("Units", len(ctx.catalogue.units))
     columns[3].metric("Source documents", len(ctx.catalogue.documents))
 
-    statuses = Counter(check_eligibility(ctx.catalogue, q, as_at=ctx.as_at,
-                                         register=ctx.register).status.status
-                       for q in qualifications)
+    statuses = source_tables.statuses_on(ctx.catalogue, ctx.as_at, ctx.register)
     closed = sum(n for status, n in statuses.items() if status.closed)
     not_yet = statuses[Status.NOT_YET_OPEN]
     st.info(

@@ -1,15 +1,28 @@
-"""Tables about the data itself, for the *About the data* page: the source documents and how
-fully each qualification is known. Pandas frames that the page and tests only show or read."""
+"""Tables about the data itself, for the *About the data* page (and the home page's count):
+the source documents, how fully each qualification is known, and how the catalogue's
+qualifications stand on a date. Pandas frames and counts that the pages and tests only show or
+read."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import datetime as dt
+from collections import Counter, defaultdict
 from typing import Any
 
 import pandas as pd
 
 from advisor.catalogue import Catalogue, Structure, iter_citations
+from advisor.engine.eligibility import Status, status_on
+from advisor.register import Register
 from advisor.views.labels import NOT_STATED
+
+
+def statuses_on(catalogue: Catalogue, as_at: dt.date,
+                register: Register | None = None) -> Counter[Status]:
+    """How many of the catalogue's qualifications (national structures too) have each status
+    on ``as_at``, with the ``register``'s dates where one is loaded."""
+    return Counter(status_on(catalogue, q, as_at, register=register).status
+                   for q in catalogue.qualifications.values())
 
 
 def documents_table(catalogue: Catalogue) -> pd.DataFrame:
