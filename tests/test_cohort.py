@@ -297,6 +297,31 @@ def test_results__a_mistyped_unit_in_a_cell_keeps_the_units_beside_it(catalogue)
             "reference number; left out")]
 
 
+def test_results__a_start_date_moves_the_finish_and_a_bad_one_is_said(catalogue):
+    """An intake starting in January: the finish is worked out from each learner's start (a
+    date cell, ISO or day first), not from the as-at date; a start that cannot be read is a
+    warning and the row is assessed from the as-at date; one before it is not worked out."""
+    text = ("learner_ref,target,units_held,glh_per_week,start\n"
+            "J1,601/4404/X,,5,2027-01-04\nJ2,601/4404/X,,5,04/01/2027\n"
+            "J3,601/4404/X,,5,30/02/2027\nJ4,601/4404/X,,5,2026-01-05\n"
+            "J5,601/4404/X,,5,\n")
+    result = assess(catalogue, text)
+    timelines = {r.learner_ref: r.progress.timeline for r in result.learners}
+    assert timelines["J1"].start == timelines["J2"].start == dt.date(2027, 1, 4)
+    assert timelines["J1"].reason.startswith("Not known: 143 guided learning hours at 5 a week "
+                                             "from 4 January 2027")
+    assert timelines["J3"].start == timelines["J5"].start == TODAY
+    assert [(p.row, p.column, p.message) for p in result.problems] == [
+        (4, "start", "'30/02/2027' is not a date: give one like 2027-01-04 or 04/01/2027; "
+                     "left empty, as if not given")]
+    assert timelines["J4"].reason.startswith("Not worked out: the start, 5 January 2026, is "
+                                             "before the date of this check")
+    # A spreadsheet's date cell reads as the same day.
+    book = read_cohort(xlsx([["learner_ref", "start"], ["X1", dt.datetime(2027, 1, 4)]]),
+                       "intake.xlsx")
+    assert [learner.start for learner in book.rows] == [dt.date(2027, 1, 4)]
+
+
 def test_results__missing_age_makes_age_checks_unknown(catalogue):
     result = assess(catalogue, learner_file("A,,working,,,,,,601/4404/X",
                                             "B,,working,,,,,,09628", "C,30,working,,,,,,09628"))
@@ -503,7 +528,7 @@ def test_read__a_file_with_only_a_header_is_read_with_a_warning():
     (b"  \n", "empty.csv",
      "empty.csv is empty: the first row should name the columns (learner_ref, age, "
      "employment, job_role, senior_role, aim, qualifications_held, units_held, target, "
-     "units_accepted, units_in_progress, glh_per_week, registered)"),
+     "units_accepted, units_in_progress, glh_per_week, registered, start)"),
 ])
 def test_read__unreadable_files_say_why(data, name, message):
     result = read_cohort(data, name)

@@ -93,6 +93,7 @@ class LearnerRow:
     units_accepted: tuple[str, ...] = ()
     units_in_progress: tuple[str, ...] = ()
     glh_per_week: float | None = None
+    start: dt.date | None = None  # when study starts (None: on the date of the assessment)
     registered: bool = False  # with the awarding body, for the target: held to certification
     readable: bool = True  # False: the row cannot be assessed (the problems say why)
 
@@ -347,7 +348,8 @@ class _Assessor:
                 progress = check_progress(
                     self.catalogue, target, carried.transfers, accepted=carried.accepted,
                     in_progress=decided["units_in_progress"], objective=self.objective,
-                    glh_per_week=learner.glh_per_week, start=self.as_at, as_at=self.as_at,
+                    glh_per_week=learner.glh_per_week, start=learner.start or self.as_at,
+                    as_at=self.as_at,
                     registered=learner.registered, register=self.register)
                 carried = dataclasses.replace(carried, remaining=progress.today)
         advice = self.recommend(profile)

@@ -31,6 +31,8 @@ import pandas as pd
 from advisor.engine import answers
 from advisor.engine.cohort import CohortInput, LearnerRow, RowProblem, Severity
 from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
+from advisor.engine.wording import uk_date
+from advisor.formats.links import EARLIEST_DATE, LATEST_DATE
 from advisor.formats.spreadsheet import to_csv_bytes, to_excel_bytes
 
 T = TypeVar("T")
@@ -110,7 +112,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("glh_per_week", False,
            "Guided learning hours the learner can study a week: with a target, the results "
            "say whether the plan fits before its certification end date, starting on the "
-           "as-at date.",
+           "start date (or, where none is given, the as-at date).",
            HOURS_A_WEEK_ACCEPTED, "5",
            ("glh a week", "hours per week", "hours a week")),
     Column("registered", False,
@@ -118,6 +120,11 @@ COLUMNS: tuple[Column, ...] = (
            "a registered learner can finish until certification closes, one not yet "
            "registered must also start before the last entry date. Blank: not registered.",
            "yes, no", "no", ("already registered",)),
+    Column("start", False,
+           "When the learner starts studying, on or after the as-at date (an intake in "
+           "January, say): the finish date is worked out from it. Blank: the as-at date.",
+           "a date: 2027-01-04 or 04/01/2027", "2027-01-04",
+           ("start date", "starts", "starting", "start of study")),
 )
 
 _TEMPLATE_ROWS: tuple[dict[str, str], ...] = (
@@ -125,16 +132,16 @@ _TEMPLATE_ROWS: tuple[dict[str, str], ...] = (
      "job_role": "Call Centre Operator", "senior_role": "no", "aim": "knowledge",
      "qualifications_held": "09628", "units_held": "", "target": "09629",
      "units_accepted": "", "units_in_progress": "", "glh_per_week": "",
-     "registered": ""},
+     "registered": "", "start": ""},
     {"learner_ref": "L0002", "age": "34", "employment": "working",
      "job_role": "Customer Service Team Leader", "senior_role": "no", "aim": "competence",
      "qualifications_held": "", "units_held": "F3; F4", "target": "03456",
      "units_accepted": "C6", "units_in_progress": "D1", "glh_per_week": "5",
-     "registered": "yes"},
+     "registered": "yes", "start": ""},
     {"learner_ref": "L0003", "age": "17", "employment": "not-working", "job_role": "",
      "senior_role": "", "aim": "knowledge", "qualifications_held": "", "units_held": "",
      "target": "601/4404/X", "units_accepted": "", "units_in_progress": "",
-     "glh_per_week": "", "registered": ""},
+     "glh_per_week": "", "registered": "", "start": ""},
 )
 
 
@@ -269,6 +276,28 @@ def _xlsx_rows(data: bytes, name: str, *, max_rows: int) -> list[tuple[int, list
                 workbook.close()
     except broken as error:
         raise _Unreadable(f"{not_workbook}: {error}") from None
+
+
+def parse_start(text: str) -> dt.date:
+    """A start date as people write one: 2027-01-04 (a spreadsheet's date cell reads so, with
+    or without its time) or 04/01/2027, day first; within the dates the app answers for."""
+    day: dt.date | None = None
+    iso = re.fullmatch(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:T00:00:00)?", text.strip())
+    uk = re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", text.strip())
+    try:
+        if iso:
+            day = dt.date.fromisoformat(iso.group(1))
+        elif uk:
+            day = dt.date(int(uk.group(3)), int(uk.group(2)), int(uk.group(1)))
+    except ValueError:  # 30/02/2027
+        day = None
+    if day is None:
+        raise answers.AnswerError(f"{text[:20]!r} is not a date: give one like 2027-01-04 or "
+                                  "04/01/2027")
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise answers.AnswerError(f"{uk_date(day)} is outside the dates the advisor answers "
+                                  f"for, {uk_date(EARLIEST_DATE)} to {uk_date(LATEST_DATE)}")
+    return day
 
 
 def _cell_text(value: Any) -> str:
@@ -426,6 +455,7 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
 
     lists: dict[str, tuple[str, ...]] = {}
     glh = read("glh_per_week", parse_hours_a_week)
+    start = read("start", parse_start)
     registered = read("registered", answers.parse_yes_no, strict=True)
     for column in ("qualifications_held", "units_held", "units_accepted", "units_in_progress"):
         references = split_references(values.get(column, ""))
@@ -441,7 +471,7 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
         qualifications_held=lists["qualifications_held"], units_held=lists["units_held"],
         target=values.get("target") or None,
         units_accepted=lists["units_accepted"], units_in_progress=lists["units_in_progress"],
-        glh_per_week=glh, registered=bool(registered),
+        glh_per_week=glh, start=start, registered=bool(registered),
         readable=not any(p.severity is Severity.ERROR for p in problems),
     )
     return learner, problems
