@@ -18,6 +18,7 @@ import streamlit as st
 from advisor import (
     CohortResult,
     Objective,
+    Severity,
     assess_cohort,
     charts,
     cohort_file,
@@ -64,8 +65,10 @@ def assess(ctx, data: bytes, name: str, objective: Objective) -> CohortResult | 
         return kept[1]
     read = read_cohort(data, name)
     if not read.readable:
-        for problem in read.problems:
-            st.error(escape_markdown(problem.message))
+        # What stops the file first; a column it ignores is only a warning beside that.
+        for problem in sorted(read.problems, key=lambda p: p.severity is not Severity.ERROR):
+            (st.error if problem.severity is Severity.ERROR else st.warning)(
+                escape_markdown(problem.message))
         return None
     bar = st.progress(0.0, text=f"Assessing {len(read.rows):,} learners...")
     result = assess_cohort(

@@ -97,3 +97,14 @@ def test_cohort__a_learner_on_two_rows_is_listed_twice_and_counted_once():
     bars = json.loads(completion.proto.spec)["data"]
     assert sum(sum(bar["x"]) for bar in bars) == 2
     assert "09628: 2 learners" in all_text(at)
+
+
+def test_cohort__a_file_without_the_required_column_is_refused_and_its_other_columns_only_warned():
+    """Wrong headers: what stops the file is an error; the columns it would ignore are
+    warnings beside it, not errors that read as if they too stopped it."""
+    at = upload(open_page(COHORT), "names.csv", b"Name,DOB,Course\nA,1,2\n")
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and errors[0].startswith("missing required column 'learner\\_ref'")
+    assert [w.value for w in at.warning][:3] == [
+        "unknown column 'Name' is ignored", "unknown column 'DOB' is ignored",
+        "unknown column 'Course' is ignored"]
