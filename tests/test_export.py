@@ -483,3 +483,15 @@ def test_printout__a_learners_name_at_the_foot_of_each_page_stays_words(catalogu
     assert re.fullmatch(r'"[A-Za-z0-9 ,.:()\\-]*"', footer), footer
     assert _css_text(footer[1:-1]) == f"Record of a units check for {name}, 5 January 2015"
     assert html.count("</style>") == 1 and "<script>" not in html
+
+
+def test_action_plan__a_short_name_in_the_route_is_explained_in_the_words_used(catalogue):
+    """A route through the OCN London Level 2 Diploma names it by the advisor's short name
+    (the sources give it no code): the printout's words used say a college will not know it."""
+    diploma = catalogue.qualifications["ocnlr-l2-diploma-customer-service"]
+    route = next(find_routes(catalogue, to_qualification=diploma, as_at=TODAY))
+    page = " ".join(action_plan_html(catalogue, ActionPlan(as_at=TODAY, route=route)).split())
+    assert "OCNLR L2 Diploma CS" in page
+    assert ("A name such as OCNLR L2 Diploma CS is a short name this advisor uses where the "
+            "sources give no code: a college will not know it, so give them the full title."
+            ) in page

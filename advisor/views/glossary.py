@@ -39,7 +39,9 @@ GLOSSARY: dict[str, str] = {
     "Legacy": "an older qualification that a newer one has taken the place of.",
     "Awarding body": "the organisation that designs a qualification and issues certificates "
                      "(such as OCR or OCN London).",
-    "OCNLR": "the prefix OCN London, the awarding body, puts on its qualifications' titles.",
+    "OCNLR": "the prefix OCN London, the awarding body, puts on its qualifications' titles. "
+             "A name such as OCNLR L2 Diploma CS is a short name this advisor uses where the "
+             "sources give no code: a college will not know it, so give them the full title.",
     "Centre": "a college or training provider approved to teach and assess a qualification.",
     "National structure": "a template from the sector skills body that awarding bodies build "
                           "their qualifications on; you enrol on an awarding body's version, "
