@@ -382,6 +382,7 @@ def main() -> None:
     ask_printout_details()
     plan = ActionPlan(as_at=ctx.as_at, answers=route_answers(catalogue, query),
                       route=chosen, route_age=query.age,
+                      other_routes=tuple(r for r in routes or () if r is not chosen),
                       route_frameworks=leads_into, created=dt.date.today(),
                       register=ctx.register, **printout_details())
     st.download_button(

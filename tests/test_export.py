@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from html.parser import HTMLParser
 
@@ -495,3 +496,19 @@ def test_action_plan__a_short_name_in_the_route_is_explained_in_the_words_used(c
     assert ("A name such as OCNLR L2 Diploma CS is a short name this advisor uses where the "
             "sources give no code: a college will not know it, so give them the full title."
             ) in page
+
+
+def test_action_plan__a_route_printout_lists_the_other_routes_considered(catalogue):
+    """The adviser's handout shows what the chosen route was weighed against: the other routes
+    found, a line each, with what they rest on and how their qualifications stand."""
+    start = catalogue.find_qualification("09628")
+    routes = list(itertools.islice(find_routes(catalogue, from_qualification=start, to_level=3,
+                                               as_at=TODAY), 5))
+    chosen, others = routes[0], tuple(routes[1:])
+    page = " ".join(action_plan_html(catalogue, ActionPlan(
+        as_at=TODAY, route=chosen, other_routes=others)).split())
+    assert "Other routes considered" in page
+    assert ("<li>09628 → 09629: documented; on 22 November 2026, closed; certificates ended "
+            "(the sources suggest 10380 replaced it)</li>") in page
+    assert "Other routes considered" not in " ".join(action_plan_html(
+        catalogue, ActionPlan(as_at=TODAY, route=chosen)).split())

@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import html as html_module
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import jinja2
@@ -71,6 +71,8 @@ from advisor.views.labels import (
     component_kind,
     fits_aim_words,
     replacement_names,
+    route_basis,
+    route_status,
     standard_taking_its_place,
     status_in_a_clause,
     status_sentence,
@@ -107,6 +109,9 @@ class ActionPlan:
     recommendation: Recommendation | None = None
     route: Route | None = None
     route_age: int | None = None  # the learner's age, where given: each step is checked for it
+    # The other routes found, best first: named in a line each, so that the printout shows
+    # what the route chosen was weighed against.
+    other_routes: tuple[Route, ...] = ()
     # The apprenticeship frameworks the route leads into, as its page shows them.
     route_frameworks: RouteFrameworks | None = None
     carry_over: CarryOver | None = None
@@ -132,7 +137,7 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     recommendation = (_recommendation(catalogue, plan.recommendation, sources)
                       if plan.recommendation is not None else None)
     register = plan.register
-    route = (_route(catalogue, plan.route, sources, plan.route_age, register)
+    route = (_route(catalogue, plan.route, sources, plan.route_age, register, plan.other_routes)
              if plan.route is not None else None)
     leads_into = plan.route_frameworks
     route_frameworks = None
@@ -357,7 +362,8 @@ def _named(q: Qualification) -> str:
 
 
 def _route(catalogue: Catalogue, route: Route, sources: Sources,
-           age: int | None, register: Register | None) -> RoutePart:
+           age: int | None, register: Register | None,
+           others: Sequence[Route]) -> RoutePart:
     steps = []
     for step in route.steps:
         marks = sources.cite(step.source)
@@ -369,7 +375,10 @@ def _route(catalogue: Catalogue, route: Route, sources: Sources,
                            _cited(about_age, sources),
                            _carry_over(catalogue, step.carry_over, sources, heading=None,
                                        as_at=route.as_at, register=register)))
-    return RoutePart([q.name for q in route.path], steps)
+    day = uk_date(route.as_at)
+    return RoutePart([q.name for q in route.path], steps, [
+        f"{' → '.join(q.reference for q in other.path)}: {route_basis(other)}; on {day}, "
+        f"{route_status(catalogue, other)}" for other in others])
 
 
 def _status(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date,

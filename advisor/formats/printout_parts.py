@@ -138,6 +138,7 @@ class StepPart:
 class RoutePart:
     path: list[str]
     steps: list[StepPart]
+    others: list[str]  # the other routes found, a line each: path, basis, status on the date
 
 
 @dataclass(frozen=True)
