@@ -984,3 +984,12 @@ def test_results__no_finish_date_for_a_target_whose_certificates_have_ended(cata
     then = assess_cohort(catalogue, read(text, "cohort.csv"), as_at=WHILE_CERTIFICATED)
     (row,) = cohort_tables.results_frame(then).to_dict("records")
     assert row["finish_by"] and row["in_time"] == "yes"
+
+
+def test_read__a_huge_number_in_a_spreadsheet_cell_is_quoted_as_it_reads():
+    """An Excel cell holding 1E+308 in glh_per_week: said as the number it is, not as the
+    309 digits of its whole value (cut to twenty)."""
+    book = read_cohort(xlsx([["learner_ref", "glh_per_week"], ["X1", 1e308]]), "intake.xlsx")
+    assert [p.message for p in book.problems] == [
+        "1e+308 hours a week is out of range: give a number from 0.5 to 168; left empty, as "
+        "if not given"]

@@ -275,7 +275,7 @@ F4_LABEL = ("F4 (J/601/1627) Demonstrate understanding of the rules that impact 
     ("03456", f"{F3_LABEL}, 6 credits, Level 3, ZZ9, Q/999/9999", ["F3"], ["ZZ9", "Q/999/9999"]),
     ("03456", "F3 (Q/999/9999) Demonstrate understanding of customer service", ["F3"],
      ["Q/999/9999"]),
-    ("03456", "Demonstrate understanding of customer service", [], ["Demonstrate understa"]),
+    ("03456", "Demonstrate understanding of customer service", [], ["Demonstrate underst…"]),
     ("03456", "F3, 6 credits", ["F3"], ["6 credits"]),  # credits not after a unit's title
     # Another qualification's unit: its number and URN named, for the same-title offer.
     ("10379", "A11 (F/601/1223) Deal with incoming telephone calls from customers, 5 credits",

@@ -128,11 +128,17 @@ def _labels_as_references(catalogue: Catalogue, text: str) -> str:
     return "".join(pieces)
 
 
+def _clipped(text: str, most: int = 20) -> str:
+    """``text`` cut to ``most`` characters, with an ellipsis where it was cut."""
+    return text if len(text) <= most else text[:most - 1] + "…"
+
+
 def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualification
                      ) -> tuple[list[str], list[str]]:
     """The units of ``qualification`` in text a person typed or pasted (``F3, F4; A3``, or a
     spreadsheet column, whose line breaks a one-line box turns into spaces: ``F3 F4 A3``),
-    as URNs, and the references that are not its units (at most 20 characters each).
+    as URNs, and the references that are not its units (at most 20 characters each, an
+    ellipsis ending one cut short).
 
     References are separated by commas, semicolons or line breaks; a part that is not a unit
     is read word by word, two words at a time first (``CS 7 CS 8`` is CS 7 and CS 8). The
@@ -157,11 +163,11 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
             found.append(urn)
             continue
         in_part, not_units = _word_by_word(part.split(), unit)
-        not_units = [word[:20] for word in not_units]
+        not_units = [_clipped(word) for word in not_units]
         found += in_part
         # Words of which none is a unit (a title, a sentence) are one reference not found;
         # beside units, only words that look like a reference (with a digit or a slash) are
         # named, not the "and" or "Unit" of "Unit 1 and Unit 2".
         unknown += ([w for w in not_units if re.search(r"[0-9/]", w)] if in_part
-                    else [part[:20]])
+                    else [_clipped(part)])
     return list(dict.fromkeys(found)), unknown
