@@ -171,14 +171,9 @@ def describe_unit(catalogue: Catalogue, urn: str, rules: RulesOfCombination | No
 
 
 def unit_number(rules: RulesOfCombination | None, urn: str) -> str | None:
-    """The unit's number within the rules (``C6``), if they give it one."""
-    if rules is None:
-        return None
-    for group in rules.groups:
-        for member in group.units:
-            if member.urn == urn:
-                return member.number
-    return None
+    """The unit's number within the rules (``C6``), if they give it one (a unit two groups
+    list: its number in the first, as :attr:`RulesOfCombination.unit_numbers` says)."""
+    return (rules.unit_numbers.get(urn) or None) if rules is not None else None
 
 
 def _home_groups(rules: RulesOfCombination, held: Iterable[str]) -> dict[str, str]:
@@ -265,8 +260,9 @@ def check_combination(
 
 
 def _rules_order(rules: RulesOfCombination) -> dict[str, int]:
-    """Each listed unit's place in the rules (a unit two groups list: its later place)."""
-    return {m.urn: i for i, m in enumerate(m for g in rules.groups for m in g.units)}
+    """Each listed unit's place in the rules (a unit two groups list: its first place, as
+    :attr:`RulesOfCombination.units_in_order` gives it)."""
+    return {urn: i for i, urn in enumerate(rules.units_in_order)}
 
 
 def _overlaps(rules: RulesOfCombination, held: Sequence[str], accepted: Iterable[str],
