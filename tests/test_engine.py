@@ -726,3 +726,14 @@ def test_frameworks__an_older_framework_whose_qualifications_closed_says_why_it_
     assert [s.framework.level for s in all_closed] == [3]  # 03455, at Level 2: not known
     for status in older:
         assert " ".join(status.cautions).count("matters to someone who started it") == 1
+
+
+@pytest.mark.parametrize(("age", "said"), [
+    (17, "Approved for age 17 (age group 16-18)."),
+    (18, "Approved for age 18 (age groups 16-18 and 18+)."),
+    (19, "Approved for age 19 (age groups 18+ and 19+)."),
+])
+def test_eligibility__an_age_names_every_approved_group_it_falls_in(catalogue, age, said):
+    result = check_eligibility(catalogue, catalogue.find_qualification("09629"), age=age,
+                               as_at=dt.date(2015, 1, 1))
+    assert said in [r.message for r in result.reasons]

@@ -22,7 +22,7 @@ from advisor.engine.registered import (
     register_entry,
     register_summary,
 )
-from advisor.engine.wording import uk_date
+from advisor.engine.wording import listed, uk_date
 from advisor.register import Register, RegisterEntry
 
 
@@ -483,8 +483,11 @@ def _age_reasons(q: Qualification, age: int | None) -> list[Reason]:
     approved_bands = [b for b in bands if b in q.ages.approved]
     refused = [b for b in bands if b in q.ages.not_approved]
     if approved_bands:
-        first = Reason(ReasonCode.AGE_APPROVED,
-                       f"Approved for age {age} (age group {approved_bands[0]}).", q.ages.source)
+        # Every approved group the age falls in: a 19-year-old is in 18+ and 19+ alike.
+        groups = ("age group " if len(approved_bands) == 1 else "age groups ") + listed(
+            list(approved_bands), "and")
+        first = Reason(ReasonCode.AGE_APPROVED, f"Approved for age {age} ({groups}).",
+                       q.ages.source)
     elif refused and len(refused) == len(bands):
         allowed = ", ".join(q.ages.approved) or "none"
         first = Reason(ReasonCode.AGE_NOT_APPROVED,
