@@ -220,14 +220,16 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
     if at_level:
         framework, standard = at_level[0]
         # Not "now": the framework was itself in use for years after it was issued, and the
-        # sources do not say when the standard took its place.
+        # sources do not say when the standard took its place; so both are named.
+        when = f", issued on {uk_date(framework.issued)}" if framework.issued else ""
         return (
-            f"Apprenticeships in England later moved from frameworks to apprenticeship "
-            f"standards (the sources do not say when): at Level {level}, {standard.name} took "
-            f"the place of the {framework_name(catalogue, framework)}. Ask an employer, "
-            f"{WHERE_TO_ASK} about a {standard.title} apprenticeship."
-            + standard_note(standard),
-            standard.source)
+            f"The latest Level {level} apprenticeship framework in these documents is the "
+            f"{framework_name(catalogue, framework)}{when}. Apprenticeships in England later "
+            "moved from frameworks to apprenticeship standards (the sources do not say when): "
+            f"at Level {level}, {standard.name} took its place. Ask an employer, "
+            f"{WHERE_TO_ASK} about a {standard.title} apprenticeship (or, where standards had "
+            "not yet come in, one on that framework)." + standard_note(standard),
+            (*standard.source, *framework.source))
     above = [(f, s) for f, s in standards if s.level > level]
     if above:
         framework, standard = above[0]
