@@ -512,3 +512,15 @@ def test_action_plan__a_route_printout_lists_the_other_routes_considered(catalog
             "(the sources suggest 10380 replaced it)</li>") in page
     assert "Other routes considered" not in " ".join(action_plan_html(
         catalogue, ActionPlan(as_at=TODAY, route=chosen)).split())
+
+
+def test_action_plan__a_step_where_a_held_unit_may_count_says_up_to(catalogue):
+    """09628 to 10379: as on the page, the printout gives the plan's credits as the most still
+    needed, since 09628's units may count too (10379's sources list only some of its units)."""
+    route = next(find_routes(catalogue, from_qualification=catalogue.find_qualification("09628"),
+                             to_qualification=catalogue.find_qualification("10379"),
+                             as_at=TODAY))
+    page = " ".join(action_plan_html(catalogue, ActionPlan(as_at=TODAY, route=route)).split())
+    assert ("Still needed: up to 45 credits, about 264 guided learning hours (the sources list "
+            "only some of its units, so a unit already held may count too and leave less to "
+            "do), for example:") in page

@@ -78,6 +78,7 @@ from advisor.views.labels import (
     status_sentence,
     step_explained,
 )
+from advisor.views.text import MAY_COUNT_TOO
 
 # Built once: an Environment is safe to share between threads for rendering.
 _ENVIRONMENT = jinja2.Environment(
@@ -92,6 +93,7 @@ _ENVIRONMENT.globals["BEYOND_COMPLETING"] = BEYOND_COMPLETING
 _ENVIRONMENT.globals["BAR_BESIDE_ACCEPTED"] = BAR_BESIDE_ACCEPTED
 _ENVIRONMENT.globals["STANDARD_HEADING"] = STANDARD_HEADING
 _ENVIRONMENT.globals["NOTHING_BEYOND_IN_PROGRESS"] = NOTHING_BEYOND_IN_PROGRESS
+_ENVIRONMENT.globals["MAY_COUNT_TOO"] = MAY_COUNT_TOO
 _TEMPLATE = "action_plan.html.j2"
 
 
@@ -424,7 +426,8 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: Sources,
         notes=[Cited(n.statement, sources.cite(n.source)) for n in result.notes],
         absent=_absent(absent),
         remaining=_check(catalogue, result.remaining, sources, heading=None, as_at=as_at,
-                         register=register),
+                         register=register, up_to=not result.target_units_known
+                         and bool(set(result.held) - set(result.transfers))),
     )
 
 
@@ -437,7 +440,8 @@ def _absent(count: int) -> str | None:
 
 
 def _check(catalogue: Catalogue, check: CombinationCheck, sources: Sources,
-           heading: str | None, as_at: dt.date, register: Register | None) -> CheckPart:
+           heading: str | None, as_at: dt.date, register: Register | None,
+           up_to: bool = False) -> CheckPart:
     """A check as the page shows it; where certification has closed on ``as_at``, with no plan
     (no further units can complete it)."""
     rules, _ = catalogue.effective_rules(check.qualification)
@@ -446,7 +450,7 @@ def _check(catalogue: Catalogue, check: CombinationCheck, sources: Sources,
     plan = None
     if check.known and not check.complete and check.plan is not None and not ended:
         plan = PlanPart(check.plan.additional_credits, check.plan.additional_glh,
-                     [describe_unit(catalogue, u.urn, rules) for u in check.plan.units])
+                     [describe_unit(catalogue, u.urn, rules) for u in check.plan.units], up_to)
     accepted = [describe_unit(catalogue, a.urn, rules)
                 + (f" (evidence: {a.note})" if a.note else "") for a in check.accepted]
     return CheckPart(heading, check.qualification.name, check.known, check.complete,

@@ -79,6 +79,7 @@ class PlanPart:  # the further units a combination check suggests
     credits: int
     glh: int | None
     units: list[str]
+    up_to: bool = False  # a unit held may count too: the credits are the most still needed
 
 
 @dataclass(frozen=True)

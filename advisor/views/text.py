@@ -54,6 +54,7 @@ from advisor.views.labels import (
 )
 
 __all__ = [
+    "MAY_COUNT_TOO",
     "PROBLEMS_SHOWN",
     "StillNeeded",
     "Tone",
@@ -72,6 +73,10 @@ __all__ = [
     "timeline_text",
     "validation_text",
 ]
+
+MAY_COUNT_TOO = ("the sources list only some of its units, so a unit already held may count "
+                 "too and leave less to do")
+"""Why a plan's credits are the most still needed where a unit held is not among those listed."""
 
 PROBLEMS_SHOWN = 20
 """How many of a cohort's problems the summary lists; the rest are counted."""
@@ -333,14 +338,13 @@ def still_needed(step: RouteStep) -> StillNeeded:
         if needed is not None:
             return StillNeeded(f"at least {count(needed, 'credit')} (the sources list only some "
                                "of its units, so no plan can be made)", Tone.WARNING)
-        return StillNeeded("not known. " + (remaining.no_plan_reason
-                                            or "No completion can be planned."), Tone.WARNING)
+        why = remaining.no_plan_reason or "No completion can be planned."
+        return StillNeeded("not known. " + why.removesuffix("."), Tone.WARNING)
     hours = (f", about {plan.additional_glh} guided learning hours"
              if plan.additional_glh is not None else "")
     if needed is None:  # a unit held that the listed units leave out may count as well
-        return StillNeeded(f"up to {count(plan.additional_credits, 'credit')}{hours}: the "
-                           "sources list only some of its units, so a unit already held may "
-                           "count too and leave less to do", Tone.PLAN)
+        return StillNeeded(f"up to {count(plan.additional_credits, 'credit')}{hours}: "
+                           + MAY_COUNT_TOO, Tone.PLAN)
     return StillNeeded(f"{count(plan.additional_credits, 'credit')}{hours}", Tone.PLAN)
 
 
