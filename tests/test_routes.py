@@ -515,6 +515,12 @@ def _expected_paths(catalogue, start, target, options) -> set[tuple[str, ...]]:
                 and last.level is not None and q.level <= last.level
                 and q.id != getattr(target.get("to_qualification"), "id", None))
 
+    def same_structure(last, q):
+        """Another awarding body's version of the one before: one structure, one level."""
+        return (last.level is not None and last.level == q.level and last.based_on is not None
+                and q.based_on is not None and last.based_on.structure == q.based_on.structure
+                and q.id != getattr(target.get("to_qualification"), "id", None))
+
     if start is None:
         lowest = min((q.level for q in enrolable if q.level is not None), default=None)
         firsts = [q for q in enrolable
@@ -533,7 +539,8 @@ def _expected_paths(catalogue, start, target, options) -> set[tuple[str, ...]]:
             continue
         for q in enrolable:
             if (q.id not in path and may_enter(q) and step_allowed(last, q)
-                    and not (steps and adds_nothing(last, q, held))):
+                    and not (steps and adds_nothing(last, q, held))
+                    and not same_structure(last, q)):
                 frontier.append(((*path, q.id), q, held | units(q)))
     return found
 

@@ -183,3 +183,18 @@ def test_cli_routes_takes_other_qualifications_completed(catalogue, graph, capsy
     assert "--also" in capsys.readouterr().err
     assert main(["routes", "--from", "09628", "--also", "10380", "--to-level", "3"]) == 0
     assert "Already there: OCR Level 3 Diploma" in capsys.readouterr().out
+
+
+def test_no_route_takes_another_version_of_the_qualification_before(catalogue, graph):
+    """10378 and 601/4404/X are two awarding bodies' versions of one national structure
+    (S/016/371) at Level 1: holding one, the other is a repeat, not a step towards Level 3;
+    asked for by name, it is still the target."""
+    for found in (routes(catalogue, "10378", to_level=3), routes(catalogue, "601/4404/X",
+                                                                  to_level=2)):
+        assert found
+        assert not [references(r) for r in found
+                    if {"10378", "601/4404/X"} <= set(references(r))]
+    (named,) = routes(catalogue, "10378", to_qualification=catalogue.find_qualification(
+        "601/4404/X"))
+    assert references(named) == ["10378", "601/4404/X"]
+

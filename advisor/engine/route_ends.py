@@ -15,6 +15,18 @@ MAX_STEPS_ONWARD = 2
 """... and onward from what the learner holds, with no target."""
 
 
+def same_structure(catalogue: Catalogue, before: Qualification | None,
+                   after: Qualification) -> bool:
+    """Whether ``after`` is another awarding body's version of ``before``: at the same level,
+    both built on one national structure (10378 and 601/4404/X, say, on S/016/371). Holding
+    one, the other is a repeat, not a step on."""
+    if before is None or before.level is None or before.level != after.level:
+        return False
+    return (before.based_on is not None and after.based_on is not None
+            and before.based_on.structure == after.based_on.structure
+            and before.based_on.structure in catalogue.qualifications)
+
+
 def step_limit(*, to_qualification: Qualification | None = None,
                to_level: int | None = None) -> int:
     """The most steps a route takes by default: to a target, or onward with neither."""

@@ -40,9 +40,9 @@ that follow them.
 With no target, the routes are the onward ones from where the learner stands: every route of
 one or two (``max_steps``) steps, best first; from a qualification no document leads on from,
 the first step may also be a direct start at a qualification one level up that is not known to
-be closed, so that it still has somewhere to go. On any route, a later step that needs no more
-credits and goes no higher than the step before (another awarding body's qualification on the
-same units) is no step on, and is left out, unless it is the target qualification itself.
+be closed, so that it still has somewhere to go. No step goes to another version of the one
+before (:func:`same_structure`), nor later to one needing no more credits and no higher,
+unless it is the target qualification itself.
 
 What each step leaves the learner holding
 -----------------------------------------
@@ -116,6 +116,7 @@ from advisor.engine.route_ends import (
     completed_first,
     highest_completed,
     reaching_target,
+    same_structure,
     step_limit,
 )
 from advisor.engine.route_types import (
@@ -546,8 +547,7 @@ class _Search:
         return lower and (edge.to.level < highest or not documented)
 
     def _adds_nothing(self, parent: _Partial, step: RouteStep) -> bool:
-        """A later step that needs no credits beyond the step before and goes no higher (another
-        awarding body's qualification on the same units): no step on, unless it is the target."""
+        """A later step needing no credit beyond the step before, no higher: no step on."""
         if not parent.steps or step.additional_credits != 0 or step.to == self.to_qualification:
             return False
         before = parent.steps[-1].to.level
@@ -555,7 +555,8 @@ class _Search:
 
     def _push(self, queue: list[_Entry], order: Iterator[int], parent: _Partial,
               edge: _Edge) -> None:
-        if not self.may_enter(edge.to):
+        if not self.may_enter(edge.to) or (edge.to != self.to_qualification and same_structure(
+                self.catalogue, parent.last, edge.to)):
             return
         bound = _extend(parent.cost, edge, status=self.status(edge.to), unknown=False,
                         credits=0)
