@@ -125,6 +125,14 @@ def test_search__apprenticeship_finds_the_qualifications_of_each_framework(catal
                                     "Customer Service (Level 3, framework FR03058)")
 
 
+def test_search__a_replaced_qualification_comes_after_what_replaced_it(catalogue):
+    """Searching apprenticeships today: at Level 2, 10379 (not known if open) comes before
+    03455 (not known either, but 10379 replaced it) and 09628 (closed)."""
+    found = list(explore_tables.qualification_matches(catalogue, "apprenticeship",
+                                                      as_at=TODAY)["Reference"])
+    assert found.index("10379") < found.index("03455") < found.index("09628")
+
+
 def test_search__team_leader_finds_the_qualifications_at_the_level_of_the_job(catalogue):
     found = explore_tables.qualification_matches(catalogue, "team leader", as_at=TODAY)
     # Level 3, not structures; the one not known to be closed before the two that closed

@@ -22,7 +22,7 @@ from advisor.catalogue import (
     Qualification,
     RangeFact,
 )
-from advisor.engine.eligibility import check_eligibility
+from advisor.engine.eligibility import check_eligibility, yet_to_come
 from advisor.engine.wording import uk_date
 from advisor.register import Register
 from advisor.views import search
@@ -85,6 +85,9 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
         status = entry_status(eligibility)
         rows.append({
             "rank": eligibility.status.status.rank,
+            # One that something open by the date replaced (03455 by 10379): after it.
+            "replaced": any(r.by in catalogue.qualifications and yet_to_come(
+                catalogue.qualifications[r.by], as_at) is None for r in q.replaced_by),
             "Reference": q.reference,
             "Title": q.title,
             "Level": q.level,
@@ -97,15 +100,17 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
         })
     # What it is (its level too: a narrow column) and then the status and what replaced it,
     # which decide; at 1280 pixels the long status text pushes later columns out of view.
-    frame = pd.DataFrame(rows, columns=["rank", "Reference", "Title", "Level",
+    frame = pd.DataFrame(rows, columns=["rank", "replaced", "Reference", "Title", "Level",
                                         f"On {uk_date(as_at)}", "Replaced by", "Kind",
                                         "Awarding body", "Structure", "Found through"])
     if not any(row["Found through"] for row in rows):
         frame = frame.drop(columns="Found through")  # every one found by its own words
-    # Level by level; at a level, what is open on the date first and what has closed last, so
-    # that a search for a job ("team leader") does not lead with closed qualifications.
-    return frame.sort_values(["Level", "rank", "Reference"], na_position="last",
-                             ignore_index=True).drop(columns="rank").astype({"Level": "Int64"})
+    # Level by level; at a level, what is open on the date first and what has closed last (and
+    # one that was replaced after what replaced it), so that a search for a job ("team
+    # leader") or for apprenticeships does not lead with what has closed or is closing.
+    return frame.sort_values(["Level", "rank", "replaced", "Reference"], na_position="last",
+                             ignore_index=True).drop(columns=["rank", "replaced"]).astype(
+                                 {"Level": "Int64"})
 
 
 def unit_matches(catalogue: Catalogue, query: str) -> pd.DataFrame:
