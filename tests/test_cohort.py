@@ -313,7 +313,10 @@ def test_results__a_start_date_moves_the_finish_and_a_bad_one_is_said(catalogue)
     assert timelines["J3"].start == timelines["J5"].start == TODAY
     assert [(p.row, p.column, p.message) for p in result.problems] == [
         (4, "start", "'30/02/2027' is not a date: give one like 2027-01-04 or 04/01/2027; "
-                     "left empty, as if not given")]
+                     "left empty, as if not given"),
+        (5, "start", "5 January 2026 is before the date of this check, 22 November 2026: the "
+                     "units held are those held on it, so no finish is worked out; give a start "
+                     "on or after it")]
     assert timelines["J4"].reason.startswith("Not worked out: the start, 5 January 2026, is "
                                              "before the date of this check")
     # A spreadsheet's date cell reads as the same day.

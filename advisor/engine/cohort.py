@@ -33,6 +33,7 @@ from advisor.engine.recommend_types import (
     Recommendation,
 )
 from advisor.engine.unit_references import read_reference
+from advisor.engine.wording import uk_date
 from advisor.register import Register
 
 MAX_REFERENCE_CHARS = 40  # longer than any code or unit reference
@@ -337,6 +338,10 @@ class _Assessor:
             senior_role=learner.senior_role, held_qualifications=tuple(q.id for q in held),
             held_units=tuple(urns), aim=learner.aim,
         )
+        if learner.start is not None and learner.start < self.as_at:
+            problem("start", f"{uk_date(learner.start)} is before the date of this check, "
+                    f"{uk_date(self.as_at)}: the units held are those held on it, so no "
+                    "finish is worked out; give a start on or after it", Severity.WARNING)
         eligibility = carried = progress = None
         if target is not None:
             eligibility = check_eligibility(self.catalogue, target, age=learner.age,
