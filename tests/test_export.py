@@ -186,9 +186,11 @@ def test_action_plan__an_open_qualification_that_does_not_fit_the_aim_is_named_a
                                           aim=Aim.APPRENTICESHIP), as_at=day)
     text = " ".join(" ".join(parse(action_plan_html(catalogue, ActionPlan(
         as_at=day, recommendation=result))).text).split())
-    assert ("Open to new learners on 1 June 2015: OCR Level 3 Certificate in Principles of "
-            "Customer Service (09629) (whether you can start depends on your age). It does not "
-            "fit what you want, though: see why below.") in text
+    # Not the headline's advice: what to do next asks about 10380 instead.
+    assert ("Start at Level 3. On 1 June 2015, OCR Level 3 Certificate in Principles of Customer "
+            "Service (09629) is open to new learners, but not what you asked for: what to do "
+            "next says what would be.") in text
+    assert "whether OCR Level 3 Diploma in Customer Service (10380) is offered" in text
 
 
 def test_action_plan__unknown_rules_and_closed_levels_are_said_plainly(catalogue):

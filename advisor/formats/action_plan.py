@@ -39,7 +39,7 @@ from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks, framewor
 from advisor.engine.recommend_types import Aim, Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
-from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
+from advisor.engine.wording import WHERE_TO_ASK, count, listed, uk_date
 from advisor.formats.printout_parts import (
     CarryOverPart,
     CheckPart,
@@ -257,7 +257,7 @@ def _headline(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | Non
     result = plan.recommendation
     if result is not None and result.recommended_level is not None:
         open_now = [o for o in result.options if o.open_on_date and o.can_start is not False]
-        # One that fits what the learner wants first; one that does not is named as that.
+        # One that fits what the learner wants first; where none does, that is the answer.
         open_now.sort(key=lambda o: o.fits_aim is False)
         text = f"Start at Level {result.recommended_level}."
         later = sorted(f.level for f in catalogue.frameworks.values()
@@ -266,18 +266,21 @@ def _headline(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | Non
             # Not a qualification the learner asked for: where apprenticeships start, first.
             text += (f" The apprenticeships in these documents start at Level {later[0]}: what "
                      "to do next says whom to ask about one.")
+        if open_now and all(o.fits_aim is False for o in open_now):
+            one = len(open_now) == 1
+            return text + (f" On {day}, {listed([o.qualification.name for o in open_now], 'and')} "
+                           + ("is" if one else "are") + " open to new learners, but not what you "
+                           "asked for: what to do next says what would be.")
         if open_now:
             option = open_now[0]
-            misfit = (" It does not fit what you want, though: see why below."
-                      if option.fits_aim is False else "")
             if option.can_start:
-                return text + f" Open to you on {day}: {option.qualification.name}.{misfit}"
+                return text + f" Open to you on {day}: {option.qualification.name}."
             check = (f"whether you can start depends on "
                      f"{option.eligibility.depends_on_words('your')}"
                      if option.eligibility.depends_on
                      else "ask the centre to confirm you can start")
             return (text + f" Open to new learners on {day}: {option.qualification.name} "
-                    f"({check}).{misfit}")
+                    f"({check}).")
         if refused := [o for o in result.options if o.open_on_date and o.can_start is False]:
             return (text + f" {refused[0].qualification.name} takes new learners on {day}, but "
                     "not you: see what to do next.")
