@@ -225,20 +225,23 @@ TITLE_WIDTH = 210  # pixels: about 30 characters of a unit's title, beside its f
 
 
 def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
-               wrap: bool = False, on_row: Callable[[int], None] | None = None) -> None:
+               wrap: bool = False, on_row: Callable[[int], None] | None = None,
+               missing: str = labels.NOT_STATED) -> None:
     """A table with a CSV download of what is shown. ``wrap``: a static table whose long text
     wraps (for a few rows of sentences), else a scrollable, sortable grid. A Source column
     shows numbers, each citation listed once below the table (``labels.sources_numbered``); the
     CSV keeps the citation on every row. ``on_row`` (a grid only): a row can be selected, and
-    is called with the position in ``table`` of the row selected."""
-    shown, sources = labels.sources_numbered(table, missing=labels.NOT_STATED)
-    if wrap:  # a gap says "not stated", as the grid's placeholder does
+    is called with the position in ``table`` of the row selected. ``missing``: what a gap
+    says ("not stated" for a fact the sources do not give; a table of worked-out figures may
+    say "not known")."""
+    shown, sources = labels.sources_numbered(table, missing=missing)
+    if wrap:  # a gap says ``missing``, as the grid's placeholder does
         gaps = [column for column in shown.columns if shown[column].isna().any()]
         st.table(shown.assign(**{column: shown[column].map(
-                     lambda v: labels.NOT_STATED if pd.isna(v) else str(v)) for column in gaps}),
+                     lambda v: missing if pd.isna(v) else str(v)) for column in gaps}),
                  hide_index=True, alt=name)
     else:
-        # A column with a gap shows "not stated" there: give it room, or a narrow number
+        # A column with a gap shows ``missing`` there: give it room, or a narrow number
         # column cuts the words off ("t stated").
         # The first column (what each row is) stays in view while the grid scrolls sideways.
         # A title gets a column of its own width, not one that pushes the figures after it
@@ -249,7 +252,7 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
                       pinned=n == 0 or None)
                   for n, column in enumerate(table.columns)}
         if on_row is None:
-            st.dataframe(shown, hide_index=True, placeholder=labels.NOT_STATED, alt=name,
+            st.dataframe(shown, hide_index=True, placeholder=missing, alt=name,
                          column_config=config)
         else:
             grid = f"{key}_rows"
@@ -259,14 +262,14 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
                 if rows:
                     on_row(rows[0])
 
-            st.dataframe(shown, hide_index=True, placeholder=labels.NOT_STATED, alt=name,
+            st.dataframe(shown, hide_index=True, placeholder=missing, alt=name,
                          column_config=config, key=grid, on_select=selected,
                          selection_mode="single-row")
     if sources:
         st.caption("Sources:\n" + "\n".join(f"{number}. {escape_markdown(text)}"
                                              for number, text in enumerate(sources, 1)))
     st.download_button(f"Download {name[:1].lower()}{name[1:]} (CSV)",  # keeps "FR03058"
-                       partial(to_csv_bytes, table, missing=labels.NOT_STATED),
+                       partial(to_csv_bytes, table, missing=missing),
                        file_name=file_name, mime="text/csv", key=key, on_click="ignore")
 
 

@@ -330,6 +330,7 @@ def main() -> None:
     elif routes:
         st.subheader("Routes, best first")
         show_table(tables.routes_table(catalogue, routes), name="Routes found",
+                   missing=tables.CREDITS_NOT_KNOWN,
                    key="route_list_csv", file_name="routes.csv")
         legend = labels.codes_legend(q for r in routes for q in r.path)
         if legend:  # a learner alone may not know what 10379 is

@@ -225,6 +225,7 @@ def main() -> None:
     if result.options:
         st.subheader(f"Qualifications at Level {result.recommended_level} on {uk_date(ctx.as_at)}")
         show_table(tables.options_table(catalogue, result), name="Qualifications at this level",
+                   missing=tables.CREDITS_NOT_KNOWN,
                    key="sl_options_csv", file_name="qualifications-at-level.csv", wrap=True)
         if any(from_register(o.qualification) for o in result.options):
             st.caption(f"{labels.REGISTER_ORIGIN}: the regulator lists these as open at this "

@@ -547,3 +547,14 @@ def test_plan_route__says_what_each_code_in_the_routes_stands_for():
     assert "09628: OCR Level 2 Certificate in Principles of Customer Service" in legend
     assert "10379: OCR Level 2 Diploma in Customer Service" in legend
     assert legend.count("09628:") == 1  # each once, however many routes pass through it
+
+
+def test_starting_level__a_credit_figure_that_cannot_be_worked_out_reads_not_known():
+    """The sources give every total; what is still needed for OCNLR L2 Principles cannot be
+    worked out (its units are not in the sources): the table says "not known", not "not
+    stated"."""
+    at = open_with_link(LEVEL, age="20", work="working")
+    (options,) = [t.value for t in at.table if "Credits still needed" in t.value.columns]
+    needed = dict(zip(options["Code"], options["Credits still needed"], strict=True))
+    assert needed["OCNLR L2 Principles"] == "not known"
+    assert needed["10379"] == "45"

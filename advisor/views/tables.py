@@ -144,6 +144,11 @@ def can_start(eligibility: Eligibility) -> str:
     return "cannot be confirmed"
 
 
+CREDITS_NOT_KNOWN = "not known"
+"""What a gap in the routes' and options' credit columns says: the sources give the totals, but
+what is still needed cannot be worked out (a unit held may count, or no plan can be made)."""
+
+
 def options_table(catalogue: Catalogue, result: Recommendation) -> pd.DataFrame:
     """The qualifications at the suggested level: status on the date in a few words (what
     replaced one that is not open; each option's reasons in full are the page's and the
