@@ -25,7 +25,6 @@ from advisor import (
     Register,
     RouteQuery,
     Status,
-    Structure,
     UnknownReference,
     apprenticeships_today,
     check_eligibility,
@@ -35,7 +34,6 @@ from advisor import (
     find_qualification,
     labels,
     register_tables,
-    status_on,
     uk_date,
     without_control_characters,
 )
@@ -103,6 +101,7 @@ def search(ctx: Frame) -> list[str]:
                        "leads to the qualification matched words its own details do not.")
         st.caption("Select a row to read that qualification in full below.")
         references = list(qualifications["Reference"])
+        in_table_order = [ctx.catalogue.find_qualification(r).id for r in references]
 
         def open_profile(row: int) -> None:
             st.session_state["explore_qualification"] = ctx.catalogue.find_qualification(
@@ -122,24 +121,20 @@ def search(ctx: Frame) -> list[str]:
         listing = {q.id for urn in units["URN"] for q in ctx.catalogue.qualifications_listing(urn)}
         if listing:
             st.caption("Below, open a qualification that lists one of these units.")
-    return ([i for i in ranked_ids(ctx.catalogue) if i in found or i in listing]
+    if not qualifications.empty:  # in the results' order: what is current first at a level
+        return in_table_order
+    return ([i for i in ranked_ids(ctx.catalogue) if i in listing]
             or ranked_ids(ctx.catalogue))
 
 
 def profile(ctx: Frame, ids: list[str]) -> Qualification:
     """One of ``ids`` (the search's results) in full; the qualification shown."""
     catalogue = ctx.catalogue
-    known = [i for i, qid in enumerate(ids)
-             if catalogue.qualifications[qid].structure is Structure.COMPLETE]
     if st.session_state.get("explore_qualification") not in ids:
-        # Not among the results: open the first not closed on the date, one whose structure
-        # is known first. Set, not left to the widget's default, so that the box shows the
-        # qualification the page opens.
-        not_closed = [i for i in range(len(ids)) if not status_on(
-            catalogue, catalogue.qualifications[ids[i]], ctx.as_at,
-            register=ctx.register).status.closed]
-        first = ([i for i in known if i in not_closed] or not_closed or known or [0])[0]
-        st.session_state["explore_qualification"] = ids[first]
+        # Not among the results: open the first still current on the date. Set, not left to
+        # the widget's default, so that the box shows the qualification the page opens.
+        st.session_state["explore_qualification"] = explore_tables.first_to_open(
+            catalogue, ids, as_at=ctx.as_at, register=ctx.register)
     chosen = st.selectbox(
         "Open a qualification" + (" from the results" if len(ids) < len(ranked_ids(catalogue))
                                   else ""),

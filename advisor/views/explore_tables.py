@@ -21,8 +21,9 @@ from advisor.catalogue import (
     Kind,
     Qualification,
     RangeFact,
+    Structure,
 )
-from advisor.engine.eligibility import check_eligibility, yet_to_come
+from advisor.engine.eligibility import check_eligibility, status_on, yet_to_come
 from advisor.engine.wording import uk_date
 from advisor.register import Register
 from advisor.views import search
@@ -86,8 +87,7 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
         rows.append({
             "rank": eligibility.status.status.rank,
             # One that something open by the date replaced (03455 by 10379): after it.
-            "replaced": any(r.by in catalogue.qualifications and yet_to_come(
-                catalogue.qualifications[r.by], as_at) is None for r in q.replaced_by),
+            "replaced": _replaced_by_then(catalogue, q, as_at),
             "Reference": q.reference,
             "Title": q.title,
             "Level": q.level,
@@ -175,6 +175,32 @@ def _credits_source(catalogue: Catalogue, q: Qualification) -> Sequence[Citation
     if q.rules is not None:
         return q.rules.source
     return q.rule_statements[0].source if q.rule_statements else q.source
+
+
+def _replaced_by_then(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> bool:
+    """Whether something the sources say replaced ``q`` had opened by ``as_at``."""
+    return any(r.by in catalogue.qualifications
+               and yet_to_come(catalogue.qualifications[r.by], as_at) is None
+               for r in q.replaced_by)
+
+
+def first_to_open(catalogue: Catalogue, ids: Sequence[str], *, as_at: dt.date,
+                  register: Register | None = None) -> str:
+    """Which of ``ids`` (a search's results, in order) a profile opens on: the first not closed
+    on ``as_at`` and not replaced by then, one whose structure is fully known first; failing
+    that, the first not closed; else the first fully known; else the first."""
+    def closed(qid: str) -> bool:
+        return status_on(catalogue, catalogue.qualifications[qid], as_at,
+                         register=register).status.closed
+
+    def known(qid: str) -> bool:
+        return catalogue.qualifications[qid].structure is Structure.COMPLETE
+
+    current = [i for i in ids if not closed(i)
+               and not _replaced_by_then(catalogue, catalogue.qualifications[i], as_at)]
+    open_ones = [i for i in ids if not closed(i)]
+    return next(iter([i for i in current if known(i)] or current or open_ones
+                     or [i for i in ids if known(i)] or list(ids)))
 
 
 def _replacements(catalogue: Catalogue, q: Qualification) -> str:
