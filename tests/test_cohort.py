@@ -996,3 +996,11 @@ def test_read__a_huge_number_in_a_spreadsheet_cell_is_quoted_as_it_reads():
     assert [p.message for p in book.problems] == [
         "1e+308 hours a week is out of range: give a number from 0.5 to 168; left empty, as "
         "if not given"]
+
+
+def test_results__a_start_without_hours_a_week_is_said_not_ignored(catalogue):
+    result = assess(catalogue, "learner_ref,target,start\nS1,03456,2027-01-04\n")
+    assert [(p.row, p.column, p.message) for p in result.problems] == [
+        (2, "start", "a start with no glh_per_week: no finish is worked out; give the hours a "
+                     "week the learner can study too")]
+

@@ -326,11 +326,12 @@ def test_timeline__a_start_before_the_date_of_the_check_is_not_worked_out(catalo
                                       "the date of this check, 30 November 2026.")
 
 
-@pytest.mark.parametrize(("code", "opens"), [
-    ("601/4404/X", "which opened on 1 October 2014"),
-    ("10379", "launched in the autumn of 2014"),
+@pytest.mark.parametrize(("code", "opens", "first"), [
+    ("601/4404/X", "which opened on 1 October 2014", "1 October 2014"),
+    ("10379", "launched in the autumn of 2014", "1 September 2014"),  # the first day it allows
 ])
-def test_timeline__a_start_before_the_qualification_opens_is_too_early(catalogue, code, opens):
+def test_timeline__a_start_before_the_qualification_opens_is_too_early(catalogue, code, opens,
+                                                                      first):
     """Nobody can start a qualification before it opens: the timeline says so, and when it
     opens, rather than call a finish in 2013 in time."""
     q = catalogue.find_qualification(code)
@@ -340,7 +341,7 @@ def test_timeline__a_start_before_the_qualification_opens_is_too_early(catalogue
     assert (timeline.in_time, timeline.finish_by) == (False, None)
     assert timeline.reason == (f"Too early: on 7 January 2013 {q.name} had not opened yet "
                                f"({opens}), so no learner can start it then: give a start on "
-                               "or after the day it opens.")
+                               f"or after {first}.")
     opened = check_progress(catalogue, q, [], glh_per_week=5, start=dt.date(2015, 1, 5),
                             as_at=dt.date(2015, 1, 5)).timeline
     assert not opened.reason.startswith("Too early")

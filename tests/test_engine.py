@@ -277,9 +277,9 @@ F4_LABEL = ("F4 (J/601/1627) Demonstrate understanding of the rules that impact 
      ["Q/999/9999"]),
     ("03456", "Demonstrate understanding of customer service", [], ["Demonstrate underst…"]),
     ("03456", "F3, 6 credits", ["F3"], ["6 credits"]),  # credits not after a unit's title
-    # Another qualification's unit: its number and URN named, for the same-title offer.
+    # Another qualification's unit: its URN named, for the same-title offer.
     ("10379", "A11 (F/601/1223) Deal with incoming telephone calls from customers, 5 credits",
-     [], ["A11", "F/601/1223"]),
+     [], ["F/601/1223"]),  # its number goes with it: A11 is 03456's
 ])
 def test_typed_units__the_apps_own_unit_labels_read_as_their_units(catalogue, code, typed,
                                                                   found, unknown):
@@ -737,3 +737,19 @@ def test_eligibility__an_age_names_every_approved_group_it_falls_in(catalogue, a
     result = check_eligibility(catalogue, catalogue.find_qualification("09629"), age=age,
                                as_at=dt.date(2015, 1, 1))
     assert said in [r.message for r in result.reasons]
+
+
+@pytest.mark.parametrize(("text", "ticked", "not_found"), [
+    # Another qualification's label: its number is its own (CS 1 of 10379), not 09628's unit 1.
+    ("CS 1 (L/506/2083) Understand working in a customer service environment, 3 credits",
+     [], ["L/506/2083"]),
+    # A record's line with the centre's note, brackets inside its brackets.
+    ("3 (D/502/9654) Understand the use of communication in customer service, 5 credits "
+     "(evidence: Holds X (same title, another unit reference number; 3 credits, against 5))",
+     ["D/502/9654"], []),
+])
+def test_typed_units__a_pasted_label_is_read_as_its_unit_alone(catalogue, text, ticked,
+                                                               not_found):
+    assert read_typed_units(catalogue, text, catalogue.find_qualification("09628")) == (
+        ticked, not_found)
+

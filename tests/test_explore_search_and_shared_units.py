@@ -8,8 +8,10 @@ import datetime as dt
 import pytest
 
 from advisor import (
+    Status,
     carry_over,
     check_combination,
+    check_eligibility,
     explore_tables,
     load_catalogue,
     search,
@@ -274,3 +276,14 @@ def test_shared_units__a_qualification_with_no_unit_list_is_not_known_not_unlist
     picked = [catalogue.find_qualification(c) for c in ("09628", "09629", "03455")]
     shared = explore_tables.shared_units_table(catalogue, picked).set_index("URN")
     assert shared.loc["D/502/9654", "03455"] == "not known: no unit list"
+
+
+def test_explore__the_profile_opened_is_the_best_by_status_on_the_date(catalogue):
+    """On 1 January 2013 601/4404/X had not opened yet (1 October 2014): a search for Level 1
+    opens one open then, not it, however fully its units are known."""
+    day = dt.date(2013, 1, 1)
+    table = explore_tables.qualification_matches(catalogue, "level 1", as_at=day)
+    ids = [catalogue.find_qualification(r).id for r in table["Reference"]]
+    opened = catalogue.qualifications[explore_tables.first_to_open(catalogue, ids, as_at=day)]
+    assert opened.reference != "601/4404/X"
+    assert check_eligibility(catalogue, opened, as_at=day).status.status is Status.OPEN

@@ -794,3 +794,26 @@ def test_next_steps__what_is_open_but_not_wanted_is_not_the_next_step(
                                          role="Customer Service Team Leader"), as_at=as_at)
     assert any("about enrolling on OCR Level 3 Certificate in Principles of Customer Service "
                "(09629)" in s.message for s in plain.next_steps)
+
+
+def test_next_steps__below_every_apprenticeship_what_is_open_prepares_for_one(catalogue):
+    """Level 1, wanting an apprenticeship (they start at Level 2): the open Level 1
+    qualification is the step to take, not one that "does not fit"."""
+    day = dt.date(2016, 1, 1)
+    result = recommend(catalogue, Profile(age=17, employment=Employment.NOT_WORKING,
+                                          aim=Aim.APPRENTICESHIP), as_at=day)
+    steps = [s.message for s in result.next_steps]
+    assert steps[0].startswith("The apprenticeships in these documents start at Level 2.")
+    assert any("about enrolling on OCNLR Level 1 Certificate in Customer Service (601/4404/X)"
+               in s for s in steps)
+    assert not [s for s in steps if "does not fit" in s or "that are part of" in s]
+
+
+def test_next_steps__what_would_fit_but_opens_later_is_named_with_when(catalogue):
+    """30 August 2014, an apprenticeship at Level 3: 10380 would fit, launched in the autumn."""
+    result = recommend(catalogue, Profile(age=30, employment=Employment.WORKING,
+                                          role="Customer Service Team Leader",
+                                          aim=Aim.APPRENTICESHIP), as_at=dt.date(2014, 8, 30))
+    assert any("OCR Level 3 Diploma in Customer Service (10380) would be, but it had not "
+               "opened yet on 30 August 2014 (launched in the autumn of 2014)." in s.message
+               for s in result.next_steps)

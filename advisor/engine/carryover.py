@@ -273,9 +273,11 @@ def _difference(catalogue: Catalogue, held_urn: str, target_urn: str) -> str | N
     held, target = catalogue.units[held_urn], catalogue.units[target_urn]
     if held.credits is None or target.credits is None:
         return None
-    if held.credits == target.credits and held.level == target.level:
+    if held.credits == target.credits and (held.level == target.level
+                                           or None in (held.level, target.level)):
         return None
-    at = (lambda u: f" at Level {u.level}") if held.level != target.level else (lambda u: "")
+    levels_differ = None not in (held.level, target.level) and held.level != target.level
+    at = (lambda u: f" at Level {u.level}") if levels_differ else (lambda u: "")
     sizes = (f"{held_urn} is worth {count(held.credits, 'credit')}{at(held)} and {target_urn} "
              f"{count(target.credits, 'credit')}{at(target)}: if the centre accepts it, "
              f"{target_urn} counts with its own {count(target.credits, 'credit')}")

@@ -338,7 +338,10 @@ class _Assessor:
             senior_role=learner.senior_role, held_qualifications=tuple(q.id for q in held),
             held_units=tuple(urns), aim=learner.aim,
         )
-        if learner.start is not None and learner.start < self.as_at:
+        if learner.start is not None and learner.glh_per_week is None:
+            problem("start", "a start with no glh_per_week: no finish is worked out; give the "
+                    "hours a week the learner can study too", Severity.WARNING)
+        elif learner.start is not None and learner.start < self.as_at:
             problem("start", f"{uk_date(learner.start)} is before the date of this check, "
                     f"{uk_date(self.as_at)}: the units held are those held on it, so no "
                     "finish is worked out; give a start on or after it", Severity.WARNING)

@@ -188,9 +188,12 @@ def plan_timeline(
             "is studied from then: give a start on or after it."))
     opens = yet_to_come(qualification.model_copy(update={"dates": dates}), start)
     if opens is not None:
+        first = (dates.operational_start.date if dates.operational_start is not None
+                 else dates.launched.not_before if dates.launched is not None else None)
         return dataclasses.replace(unknown, in_time=False, reason=(
             f"Too early: on {uk_date(start)} {qualification.name} had not opened yet ({opens}), "
-            "so no learner can start it then: give a start on or after the day it opens."))
+            "so no learner can start it then: give a start on or after "
+            + (uk_date(first) if first is not None else "the day it opens") + "."))
     late = entry is not None and start > entry.date  # too late to start, whatever the hours
     ended = end is not None and start > end.date  # too late for anyone, registered or not
     if glh is None and not (late or ended):

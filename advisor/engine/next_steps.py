@@ -35,6 +35,9 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
     # What the learner asked for (knowledge, competence, an apprenticeship) decides what to
     # ask about: one that is open but not what they want is not the next step.
     fitting = [o for o in open_now if o.fits_aim is not False]
+    lowest_framework = min((f.level for f in catalogue.frameworks.values()), default=None)
+    if aim is Aim.APPRENTICESHIP and lowest_framework is not None and level < lowest_framework:
+        fitting = open_now  # below every apprenticeship: what is open prepares for one
     if fitting:
         depends = next((o.eligibility for o in fitting if o.eligibility.depends_on), None)
         steps.append(NextStep(
@@ -92,9 +95,16 @@ def _none_open_fits(options: Sequence[Option], open_now: Sequence[Option], aim: 
     wanted = _AIM_WANTED[aim]
     maybe = [o for o in options if o.fits_aim and o.can_start is not False
              and o.eligibility.status.status is Status.UNKNOWN]
+    later = [o for o in options if o.fits_aim and o.eligibility.status.status
+             is Status.NOT_YET_OPEN]
     if maybe:
         ask = (f"Ask {WHERE_TO_ASK} whether {listed([o.qualification.name for o in maybe])} "
-               f"is offered: the sources do not say whether it is open on {day}.")
+               "is offered: the sources do not say whether "
+               + ("it is" if len(maybe) == 1 else "they are") + f" open on {day}.")
+    elif later:
+        ask = " ".join(f"{o.qualification.name} would be, but it had not opened yet on {day} "
+                       f"({yet_to_come(o.qualification, o.eligibility.as_at)})."
+                       for o in later) + f" Ask {WHERE_TO_ASK} about it."
     else:
         ask = (f"Ask {WHERE_TO_ASK} which Level {level} Customer Service qualifications they "
                f"offer that are {wanted}.")

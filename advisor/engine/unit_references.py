@@ -95,7 +95,11 @@ _URN_IN_TEXT = re.compile(r"\(?\b([A-Z]/\d{3}/\d{4})\b\)?", re.IGNORECASE)
 # What follows a unit's title in the app's labels: its credits and level (a checkbox, a plan,
 # a record) and the centre's evidence for a unit it accepted (a record).
 _LABEL_TAIL = re.compile(r"\s*,\s*(?:\d+\s+credits?|credits\s+not\s+stated|Level\s+\d+|"
-                         r"level\s+not\s+stated)\b|\s*\(evidence:[^()]*\)", re.IGNORECASE)
+                         r"level\s+not\s+stated)\b|\s*\(evidence:(?:[^()]|\([^()]*\))*\)",
+                         re.IGNORECASE)
+# The unit's number a label writes before its URN ("F3", "CS 1", "B&A 38"): at most two words
+# after the last separator.
+_NUMBER_BEFORE = re.compile(r"(?:^|(?<=[,;\n]))[^,;\n]*$")
 
 
 def _labels_as_references(catalogue: Catalogue, text: str) -> str:
@@ -123,6 +127,11 @@ def _labels_as_references(catalogue: Catalogue, text: str) -> str:
         at = title.end()
         while (tail := _LABEL_TAIL.match(text, at)) is not None:
             at = tail.end()
+        # A label's own number goes with it: its URN names the unit, and the number may be
+        # another qualification's (CS 1 of 10379 is not 09628's unit 1).
+        before = _NUMBER_BEFORE.search(pieces[-1])
+        if before is not None and 0 < len(before.group().split()) <= 2:
+            pieces[-1] = pieces[-1][:before.start()]
         pieces.append(f", {urn}, ")
     pieces.append(text[at:])
     return "".join(pieces)

@@ -262,11 +262,12 @@ def _headline(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | Non
         text = f"Start at Level {result.recommended_level}."
         later = sorted(f.level for f in catalogue.frameworks.values()
                        if f.level > result.recommended_level)
-        if result.profile.aim is Aim.APPRENTICESHIP and not result.frameworks and later:
+        below = result.profile.aim is Aim.APPRENTICESHIP and not result.frameworks and later
+        if below:
             # Not a qualification the learner asked for: where apprenticeships start, first.
             text += (f" The apprenticeships in these documents start at Level {later[0]}: what "
                      "to do next says whom to ask about one.")
-        if open_now and all(o.fits_aim is False for o in open_now):
+        if open_now and not below and all(o.fits_aim is False for o in open_now):
             one = len(open_now) == 1
             return text + (f" On {day}, {listed([o.qualification.name for o in open_now], 'and')} "
                            + ("is" if one else "are") + " open to new learners, but not what you "

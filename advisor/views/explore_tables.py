@@ -186,21 +186,16 @@ def _replaced_by_then(catalogue: Catalogue, q: Qualification, as_at: dt.date) ->
 
 def first_to_open(catalogue: Catalogue, ids: Sequence[str], *, as_at: dt.date,
                   register: Register | None = None) -> str:
-    """Which of ``ids`` (a search's results, in order) a profile opens on: the first not closed
-    on ``as_at`` and not replaced by then, one whose structure is fully known first; failing
-    that, the first not closed; else the first fully known; else the first."""
-    def closed(qid: str) -> bool:
-        return status_on(catalogue, catalogue.qualifications[qid], as_at,
-                         register=register).status.closed
+    """Which of ``ids`` (a search's results, in order) a profile opens on: the best by status
+    on ``as_at`` (open, then not known, then not yet open, then closed), then one not replaced
+    by then, then one whose structure is fully known; the first of those in ``ids``."""
+    def rank(qid: str) -> tuple[int, bool, bool]:
+        q = catalogue.qualifications[qid]
+        status = status_on(catalogue, q, as_at, register=register).status
+        return (status.rank, _replaced_by_then(catalogue, q, as_at),
+                q.structure is not Structure.COMPLETE)
 
-    def known(qid: str) -> bool:
-        return catalogue.qualifications[qid].structure is Structure.COMPLETE
-
-    current = [i for i in ids if not closed(i)
-               and not _replaced_by_then(catalogue, catalogue.qualifications[i], as_at)]
-    open_ones = [i for i in ids if not closed(i)]
-    return next(iter([i for i in current if known(i)] or current or open_ones
-                     or [i for i in ids if known(i)] or list(ids)))
+    return min(ids, key=rank)  # the first of the best, as min keeps the first
 
 
 def _replacements(catalogue: Catalogue, q: Qualification) -> str:
