@@ -34,7 +34,6 @@ from advisor import (
     action_plan_html,
     carry_over,
     check_answers,
-    count,
     decode_check,
     describe_unit,
     labels,
@@ -225,21 +224,16 @@ def accept_similar(catalogue: Catalogue, target: Qualification, similar: Similar
     st.session_state["check_qualification"] = target.id
     for urn in transfers:
         st.session_state[unit_key(urn)] = True
-    accept_counterpart(catalogue, target, similar)
+    accept_counterpart(target, similar)
     st.switch_page(CHECK_PAGE)
 
 
-def accept_counterpart(catalogue: Catalogue, target: Qualification, similar: Similar) -> None:
+def accept_counterpart(target: Qualification, similar: Similar) -> None:
     """Accept ``similar``'s counterpart in ``target``, with a note saying why, for the centre
     to confirm."""
     chosen = list(st.session_state.get(accepted_key(target)) or [])
     st.session_state[accepted_key(target)] = list(dict.fromkeys([*chosen, similar.target]))
-    held = catalogue.units[similar.urn]
-    size = (f"; {count(held.credits, 'credit')}, against {count(ours, 'credit')}"
-            if held.credits is not None and (ours := catalogue.units[similar.target].credits)
-            is not None and held.credits != ours else "")
-    st.session_state[f"accepted_note_{similar.target}"] = (
-        f"Holds {similar.urn} {held.title} (same title, another unit reference number{size})")
+    st.session_state[f"accepted_note_{similar.target}"] = similar.evidence
 
 
 def offer_record(catalogue: Catalogue, query: CheckQuery, result: ProgressCheck,
@@ -308,12 +302,12 @@ def offer_same_titles(catalogue: Catalogue, q: Qualification, typed: list[str]) 
                 "may accept it for that unit (recognition of prior learning)."
                 + (f" {similar.difference}" if similar.difference else ""))
         st.button(f"Accept {counterpart} at the centre", key=f"check_accept_same_{number}",
-                  on_click=accept_same_title, args=(catalogue, q, similar))
+                  on_click=accept_same_title, args=(q, similar))
 
 
-def accept_same_title(catalogue: Catalogue, q: Qualification, similar: Similar) -> None:
+def accept_same_title(q: Qualification, similar: Similar) -> None:
     """Accept ``similar``'s counterpart in ``q``; the unit pasted is dealt with."""
-    accept_counterpart(catalogue, q, similar)
+    accept_counterpart(q, similar)
     st.session_state["check_paste_unknown"] = [
         ref for ref in st.session_state.get("check_paste_unknown") or []
         if ref.strip().upper() != similar.urn]

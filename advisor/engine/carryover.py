@@ -43,6 +43,9 @@ class Similar:
     # Where the two differ in size (credits, or level), what that means for accepting it, in
     # words; None where they do not, or the sources do not give both.
     difference: str | None = None
+    # The note an acceptance of ``target`` keeps, for the centre to confirm: what is held,
+    # and both sizes where they differ.
+    evidence: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,13 @@ class CarryOver:
     # False when the sources list only some of the target's units (a group's list is
     # incomplete): a held unit not among them may still count.
     target_units_known: bool = True
+
+    @property
+    def held_may_count(self) -> bool:
+        """Whether a unit held that does not transfer by the units listed might count all the
+        same (the sources list only some of the target's units): the plan's credits are then
+        the most still needed, not a known figure."""
+        return not self.target_units_known and bool(set(self.held) - set(self.transfers))
 
 
 def units_of_qualification(catalogue: Catalogue, qualification: Qualification
@@ -262,9 +272,19 @@ def _similar(catalogue: Catalogue, urns: Iterable[str],
     """Each of ``urns`` that the target does not list, paired with each target unit that has
     its title under another URN."""
     listed = set(target_units)
-    return [Similar(urn, other, _difference(catalogue, urn, other)) for urn in urns
+    return [Similar(urn, other, _difference(catalogue, urn, other),
+                    _evidence(catalogue, urn, other)) for urn in urns
             if urn not in listed
             for other in units_with_same_title(catalogue.graph, urn) if other in listed]
+
+
+def _evidence(catalogue: Catalogue, held_urn: str, target_urn: str) -> str:
+    """``Holds H/506/2154 Deal with ... (same title, another unit reference number; 3 credits,
+    against 5 credits)``: the note an acceptance keeps."""
+    held, ours = catalogue.units[held_urn], catalogue.units[target_urn].credits
+    size = (f"; {count(held.credits, 'credit')}, against {count(ours, 'credit')}"
+            if held.credits is not None and ours is not None and held.credits != ours else "")
+    return f"Holds {held_urn} {held.title} (same title, another unit reference number{size})"
 
 
 def _difference(catalogue: Catalogue, held_urn: str, target_urn: str) -> str | None:

@@ -68,7 +68,7 @@ class RouteStep:
         known either where a unit held does not carry over by the units listed: it might
         count."""
         carried = self.carry_over
-        if not carried.target_units_known and set(carried.held) - set(carried.transfers):
+        if carried.held_may_count:
             return None
         return carried.remaining.credits_still_needed
 

@@ -430,8 +430,7 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: Sources,
         notes=[Cited(n.statement, sources.cite(n.source)) for n in result.notes],
         absent=_absent(absent),
         remaining=_check(catalogue, result.remaining, sources, heading=None, as_at=as_at,
-                         register=register, up_to=not result.target_units_known
-                         and bool(set(result.held) - set(result.transfers))),
+                         register=register, up_to=result.held_may_count),
     )
 
 
