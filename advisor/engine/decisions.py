@@ -25,7 +25,7 @@ from advisor.catalogue import Catalogue, Citation, Qualification
 from advisor.engine import answers
 from advisor.engine.carryover import EvidenceBar, evidence_bars
 from advisor.engine.combination import Accepted, CombinationCheck, check_combination, unit_number
-from advisor.engine.eligibility import yet_to_come
+from advisor.engine.eligibility import opens_after
 from advisor.engine.planner import Objective
 from advisor.engine.registered import dates_on_record
 from advisor.engine.wording import count, uk_date
@@ -186,14 +186,12 @@ def plan_timeline(
             f"Not worked out: the start, {uk_date(start)}, is before the date of this check, "
             f"{uk_date(as_at)}. The units held are those held on {uk_date(as_at)}, so the rest "
             "is studied from then: give a start on or after it."))
-    opens = yet_to_come(qualification.model_copy(update={"dates": dates}), start)
-    if opens is not None:
-        first = (dates.operational_start.date if dates.operational_start is not None
-                 else dates.launched.not_before if dates.launched is not None else None)
+    opening = opens_after(dates, start)
+    if opening is not None:
+        opens, first = opening
         return dataclasses.replace(unknown, in_time=False, reason=(
             f"Too early: on {uk_date(start)} {qualification.name} had not opened yet ({opens}), "
-            "so no learner can start it then: give a start on or after "
-            + (uk_date(first) if first is not None else "the day it opens") + "."))
+            f"so no learner can start it then: give a start on or after {uk_date(first)}."))
     late = entry is not None and start > entry.date  # too late to start, whatever the hours
     ended = end is not None and start > end.date  # too late for anyone, registered or not
     if glh is None and not (late or ended):

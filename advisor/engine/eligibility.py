@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from advisor.catalogue import AgeBand, Catalogue, Category, Citation, Qualification
+from advisor.catalogue import AgeBand, Catalogue, Category, Citation, Dates, Qualification
 from advisor.engine.registered import (
     from_register,
     merged_dates,
@@ -310,11 +310,17 @@ def check_eligibility(
 def yet_to_come(q: Qualification, as_at: dt.date) -> str | None:
     """Where ``q`` had not yet opened on ``as_at``, by its start date or the launch its sources
     give, when it did in words ("launched in the autumn of 2014"); else None."""
-    d = q.dates
+    opening = opens_after(q.dates, as_at)
+    return opening[0] if opening is not None else None
+
+
+def opens_after(d: Dates, as_at: dt.date) -> tuple[str, dt.date] | None:
+    """Where dates ``d`` had not opened on ``as_at``: when, in words (see :func:`yet_to_come`),
+    and the first day they allow (the start date, or the first day of the launch's season)."""
     if d.operational_start is not None and as_at < d.operational_start.date:
-        return f"which opened on {uk_date(d.operational_start.date)}"
+        return f"which opened on {uk_date(d.operational_start.date)}", d.operational_start.date
     if d.launched is not None and as_at < d.launched.not_before:
-        return f"launched {d.launched.when}"
+        return f"launched {d.launched.when}", d.launched.not_before
     return None
 
 
