@@ -14,7 +14,15 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from advisor.catalogue import AgeBand, Catalogue, Category, Citation, Dates, Qualification
+from advisor.catalogue import (
+    AgeBand,
+    Catalogue,
+    Category,
+    Citation,
+    Dates,
+    Qualification,
+    Replacement,
+)
 from advisor.engine.registered import (
     from_register,
     merged_dates,
@@ -328,6 +336,14 @@ def _start_source(q: Qualification) -> tuple[Citation, ...]:
     d = q.dates
     return d.operational_start.source if d.operational_start else (
         d.launched.source if d.launched else ())
+
+
+def replacements_open_by(catalogue: Catalogue, q: Qualification,
+                         as_at: dt.date) -> list[Replacement]:
+    """What the sources say replaced ``q`` and had opened by ``as_at`` (a replacement still to
+    come on the date is no reason to doubt ``q`` then)."""
+    return [r for r in q.replaced_by if r.by in catalogue.qualifications
+            and not yet_to_come(catalogue.qualifications[r.by], as_at)]
 
 
 def legacy_on(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> bool:

@@ -8,7 +8,13 @@ import datetime as dt
 from collections.abc import Sequence
 
 from advisor.catalogue import Catalogue, Citation, Progression, Qualification, Replacement
-from advisor.engine.eligibility import Status, legacy_on, status_on, yet_to_come
+from advisor.engine.eligibility import (
+    Status,
+    legacy_on,
+    replacements_open_by,
+    status_on,
+    yet_to_come,
+)
 from advisor.engine.frameworks import apprenticeships_today
 from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.recommend_types import Aim, NextStep, Option
@@ -169,8 +175,7 @@ def _progression(catalogue: Catalogue, held: Qualification, progression: Progres
         return NextStep(text, progression.source)
     # What replaced it, once that had opened: a replacement still to come on the date is no
     # reason to doubt the qualification then.
-    replacements = [r for r in target.replaced_by if r.by in catalogue.qualifications
-                    and not yet_to_come(catalogue.qualifications[r.by], as_at)]
+    replacements = replacements_open_by(catalogue, target, as_at)
     replaced = "; ".join(replaced_it(catalogue.qualifications[r.by].name, r)
                          for r in replacements)
     sources: tuple[Citation, ...] = (*progression.source,

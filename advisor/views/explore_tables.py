@@ -23,7 +23,7 @@ from advisor.catalogue import (
     RangeFact,
     Structure,
 )
-from advisor.engine.eligibility import check_eligibility, status_on, yet_to_come
+from advisor.engine.eligibility import check_eligibility, replacements_open_by, status_on
 from advisor.engine.wording import uk_date
 from advisor.register import Register
 from advisor.views import search
@@ -87,7 +87,7 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
         rows.append({
             "rank": eligibility.status.status.rank,
             # One that something open by the date replaced (03455 by 10379): after it.
-            "replaced": _replaced_by_then(catalogue, q, as_at),
+            "replaced": bool(replacements_open_by(catalogue, q, as_at)),
             "Reference": q.reference,
             "Title": q.title,
             "Level": q.level,
@@ -177,13 +177,6 @@ def _credits_source(catalogue: Catalogue, q: Qualification) -> Sequence[Citation
     return q.rule_statements[0].source if q.rule_statements else q.source
 
 
-def _replaced_by_then(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> bool:
-    """Whether something the sources say replaced ``q`` had opened by ``as_at``."""
-    return any(r.by in catalogue.qualifications
-               and yet_to_come(catalogue.qualifications[r.by], as_at) is None
-               for r in q.replaced_by)
-
-
 def first_to_open(catalogue: Catalogue, ids: Sequence[str], *, as_at: dt.date,
                   register: Register | None = None) -> str:
     """Which of ``ids`` (a search's results, in order) a profile opens on: the best by status
@@ -192,7 +185,7 @@ def first_to_open(catalogue: Catalogue, ids: Sequence[str], *, as_at: dt.date,
     def rank(qid: str) -> tuple[int, bool, bool]:
         q = catalogue.qualifications[qid]
         status = status_on(catalogue, q, as_at, register=register).status
-        return (status.rank, _replaced_by_then(catalogue, q, as_at),
+        return (status.rank, bool(replacements_open_by(catalogue, q, as_at)),
                 q.structure is not Structure.COMPLETE)
 
     return min(ids, key=rank)  # the first of the best, as min keeps the first
