@@ -220,10 +220,10 @@ def test_qualification_matches__empty_query_lists_everything_with_status(catalog
     row = found.set_index("Reference").loc["09628"]
     assert row["On 22 November 2026"] == "closed to new learners"
     assert row["Replaced by"].startswith("10379 - OCR Level 2 Diploma in Customer Service")
-    # What it is, its level and its status come first: later columns sit off-screen in a
-    # 1280-pixel window, behind the status's long text.
-    assert list(found.columns[:5]) == ["Reference", "Title", "Level", "On 22 November 2026",
-                                       "Replaced by"]
+    # What it is and its status come first: on a phone the grid shows two columns; then its
+    # title and what replaced it, in view in a 1280-pixel window.
+    assert list(found.columns[:5]) == ["Reference", "On 22 November 2026", "Title",
+                                       "Replaced by", "Level"]
 
 
 def test_unit_matches__by_part_of_a_urn_with_the_qualifications_listing_it(catalogue, graph):

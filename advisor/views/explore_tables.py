@@ -98,10 +98,12 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
             "Replaced by": _replacements(catalogue, q) or "",
             "Found through": "; ".join(lead.name for lead in leads),
         })
-    # What it is (its level too: a narrow column) and then the status and what replaced it,
-    # which decide; at 1280 pixels the long status text pushes later columns out of view.
-    frame = pd.DataFrame(rows, columns=["rank", "replaced", "Reference", "Title", "Level",
-                                        f"On {uk_date(as_at)}", "Replaced by", "Kind",
+    # Its reference, then its status on the date, which decides: on a phone the grid shows the
+    # reference and the column after it, and the title would push the status out of view. At
+    # 1280 pixels the title and what replaced it are in view too (the level is in the title,
+    # and the rows go level by level).
+    frame = pd.DataFrame(rows, columns=["rank", "replaced", "Reference", f"On {uk_date(as_at)}",
+                                        "Title", "Replaced by", "Level", "Kind",
                                         "Awarding body", "Structure", "Found through"])
     if not any(row["Found through"] for row in rows):
         frame = frame.drop(columns="Found through")  # every one found by its own words

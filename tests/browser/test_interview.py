@@ -140,6 +140,19 @@ def test_centre_staff__an_intakes_problems_read_on_a_phone(page: Page, blocked_r
                             include_hidden=True)).to_have_attribute("aria-colindex", "2")
     save_screenshot(page, "phone-cohort-problems")
     assert blocked_requests == []
+def test_learner__search_results_show_each_status_on_a_phone(page: Page, blocked_requests):
+    """On a phone the search results grid shows each qualification's status on the date beside
+    its reference, not behind its title, scrolled off to the side."""
+    page.set_viewport_size(PHONE)
+    page.goto("/explore?search=customer+service&on=2026-12-01")
+    wait_for_app(page, heading="Explore the catalogue")
+    grid = page.locator("[data-testid=stDataFrame]:visible").first
+    # The grid draws a column's cells only while the column is in view.
+    expect(grid.get_by_role("gridcell", name="closed to new learners", include_hidden=True)
+           .first).to_be_attached(timeout=TIMEOUT_MS)
+    assert blocked_requests == []
+
+
 ANSWERED = [
     ("/starting_level?age=19&work=working&role=Call+Centre+Operators&has=09628",
      "Find a starting level"),
