@@ -155,6 +155,24 @@ def test_register_import__reads_a_byte_order_mark_and_columns_in_any_order(tmp_p
     assert entry.title == "SYNTHETIC Level 2 Certificate in Customer Service 999/0100/1"
 
 
+def test_register_import__a_column_it_does_not_read_fills_no_missing_one(tmp_path):
+    """A file with only the required columns and one the advisor does not read: the columns it
+    lacks stay empty, not filled with that one's cells (an open qualification read as closed on
+    its "Last Updated Date")."""
+    header = ["Qualification Number", "Qualification Title", "Owner Organisation Name",
+              "Qualification Level", "Operational Start Date", "Last Updated Date"]
+    source = write_register_csv(tmp_path / "in.csv", [synthetic_row(
+        "999/0100/1", **{"Last Updated Date": "2021-03-15"})], header)
+    import_register(source, tmp_path / "r.sqlite3")
+    register = open_register(tmp_path / "r.sqlite3")
+    assert register is not None
+    entry = register.get("999/0100/1")
+    assert entry is not None
+    assert (entry.operational_end, entry.certification_end) == (None, None)
+    assert (entry.qualification_type, entry.status, entry.org_name) == (
+        None, None, "SYNTHETIC Awarding Organisation")
+
+
 def test_register_import__refuses_a_file_without_the_required_columns(tmp_path):
     database = tmp_path / "r.sqlite3"
     import_register(FIXTURE, database)

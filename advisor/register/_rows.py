@@ -239,15 +239,11 @@ def typed_rows(records: Iterator[list[str]], positions: Mapping[str, int],
     """One tuple of DB_COLUMNS per record that has a number, in file order; a cell that
     cannot be read is left empty and reported in ``problems``; a record without a number is
     left out and reported."""
-    # An absent column reads the empty cell added at the end of every record.
-    width = max(positions.values(), default=0) + 1
-    plan = [(positions.get(csv_name, width), csv_name, None if reader is read_text else reader)
+    plan = [(positions.get(csv_name), csv_name, None if reader is read_text else reader)
             for _, csv_name, reader in FIELDS]
     number_at, level_at, title_at = positions[NUMBER], positions[LEVEL], positions[TITLE]
     for row_number, record in enumerate(records, start=2):
-        if len(record) <= width:
-            record.extend([""] * (width + 1 - len(record)))
-        written = record[number_at].strip()
+        written = _cell(record, number_at)
         if not written:
             if any(cell.strip() for cell in record):  # not a blank line at the end
                 problems.append(RegisterProblem(row_number, NUMBER,
@@ -256,13 +252,13 @@ def typed_rows(records: Iterator[list[str]], positions: Mapping[str, int],
             continue
         key = normalise_number(written)
         try:
-            level, level_label = read_level(record[level_at])
+            level, level_label = read_level(_cell(record, level_at))
         except CellError as error:
             problems.append(RegisterProblem(row_number, LEVEL, str(error)))
             level, level_label = None, None  # left empty, as every cell that cannot be read
         values: list[Any] = [key, display_number(key, written), level, level_label]
         for at, csv_name, reader in plan:
-            cell = record[at].strip()
+            cell = _cell(record, at)
             if reader is None or not cell:
                 values.append(cell or None)
                 continue
@@ -271,8 +267,14 @@ def typed_rows(records: Iterator[list[str]], positions: Mapping[str, int],
             except CellError as error:
                 problems.append(RegisterProblem(row_number, csv_name, str(error)))
                 values.append(None)
-        if not record[title_at].strip():
+        if not _cell(record, title_at):
             problems.append(RegisterProblem(row_number, TITLE, "empty",
                                             "a row without a title was kept without one"))
         values.append(row_number)
         yield tuple(values)
+
+
+def _cell(record: Sequence[str], at: int | None) -> str:
+    """The cell at ``at``, stripped; empty for a column the file does not have (``None``) or a
+    record too short to reach it."""
+    return record[at].strip() if at is not None and at < len(record) else ""
