@@ -125,8 +125,10 @@ def test_decisions__in_progress_units_are_named_and_left_out_of_the_plan(catalog
         # 03456 has no last entry date, but a later document says it was closed by 28 February
         # 2019: too late to start after that, even though its hours are not stated.
         ("03456", dt.date(2019, 4, 1), False, False, None, None,
-         "Too late: starting on 1 April 2019, but a later document says it was closed to new "
-         "learners by 28 February 2019, so a learner not yet registered can no longer start."),
+         "Too late: starting on 1 April 2019, but it had closed to new learners by 28 "
+         "February 2019 at the latest (worked out from a later document that says it was "
+         "closed, without giving the date), so a learner not yet registered can no longer "
+         "start."),
         ("03456", dt.date(2019, 4, 1), True, None, None, None,
          "do not state the guided learning hours of F3, F4"),
     ],

@@ -204,6 +204,32 @@ def test_eligibility__cases(catalogue, code, age, as_at, eligible, expected_code
     assert expected_code in {r.code for r in result.reasons}
 
 
+@pytest.mark.parametrize(("code", "expected"), [
+    # Section H gives 03454's closing date; 03456's is the end of the month of a handbook that
+    # says only that it was closed: no document says "closed by 28 February 2019".
+    ("03454", "Closed to new learners: a later document says it was closed to new learners by "
+              "31 August 2018."),
+    ("03456", "Closed to new learners: it had closed to new learners by 28 February 2019 at the "
+              "latest (worked out from a later document that says it was closed, without giving "
+              "the date)."),
+])
+def test_eligibility__a_closed_by_date_says_whether_a_document_gives_it(catalogue, code,
+                                                                        expected):
+    result = check_eligibility(catalogue, catalogue.find_qualification(code), as_at=TODAY)
+    closed = next(r for r in result.reasons if r.code is ReasonCode.CLOSED_TO_ENTRY)
+    assert closed.message == expected
+
+
+def test_eligibility__a_legacy_qualification_by_inference_is_not_said_to_be_called_so(catalogue):
+    """No source calls 04522 legacy (the catalogue reads it from a later list leaving it out):
+    the answer must not say the sources describe it so."""
+    result = check_eligibility(catalogue, catalogue.find_qualification("04522"),
+                               as_at=dt.date(2013, 3, 1))
+    unknown = next(r for r in result.reasons if r.code is ReasonCode.DATES_UNKNOWN)
+    assert "describe it as a legacy" not in unknown.message
+    assert "legacy qualification" in unknown.message
+
+
 def test_eligibility__certificates_ended_with_no_entry_date_is_a_no(catalogue):
     """Certificates no longer issued bar a new learner even where the sources (or the register)
     give no last entry date."""

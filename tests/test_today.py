@@ -98,7 +98,7 @@ def test_launch__before_its_replacement_was_launched_a_qualification_is_not_call
     nvq_then = status_on(catalogue, catalogue.find_qualification("03455"), then)
     nvq_now = status_on(catalogue, catalogue.find_qualification("03455"), TODAY)
     assert "legacy" not in nvq_then.reason
-    assert "They describe it as a legacy qualification" in nvq_now.reason
+    assert "It is counted as a legacy qualification" in nvq_now.reason
     # The next step from 09628 to 03455 in 2012 raises no doubt about 03455's future.
     from_09628 = recommend(catalogue, Profile(employment=Employment.WORKING,
                                               held_qualifications=("ocr-09628",)), as_at=then)
@@ -519,7 +519,7 @@ def test_status__a_legacy_qualification_without_dates_says_it_may_well_be_closed
     legacy, and the reason says so."""
     status = status_on(catalogue, catalogue.find_qualification(code), TODAY)
     assert status.status is Status.UNKNOWN
-    assert "They describe it as a legacy qualification, one that others were replacing" in \
+    assert "It is counted as a legacy qualification, one that others were replacing" in \
         status.reason
     assert "legacy" not in status_on(catalogue, catalogue.find_qualification("10379"),
                                      TODAY).reason

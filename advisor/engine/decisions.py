@@ -25,7 +25,7 @@ from advisor.catalogue import Catalogue, Citation, Qualification
 from advisor.engine import answers
 from advisor.engine.carryover import EvidenceBar, evidence_bars
 from advisor.engine.combination import Accepted, CombinationCheck, check_combination, unit_number
-from advisor.engine.eligibility import opens_after
+from advisor.engine.eligibility import closed_by_words, opens_after
 from advisor.engine.planner import Objective
 from advisor.engine.registered import dates_on_record
 from advisor.engine.wording import count, uk_date
@@ -217,8 +217,7 @@ def plan_timeline(
             "for it now."))
     if entry is not None and late:
         closed = (f"the last entry date was {uk_date(entry.date)}" if closed_by is None else
-                  "a later document says it was closed to new learners by "
-                  f"{uk_date(entry.date)}")
+                  closed_by_words(closed_by))
         return dataclasses.replace(worked_out, in_time=False, reason=(
             f"Too late: {hours}, but {closed}, so a learner not yet registered can no longer "
             "start."))
@@ -232,9 +231,9 @@ def plan_timeline(
             f"Too late: {hours}, after the certification end date, {uk_date(end.date)}."))
     entry_note = ""
     if not registered and closed_by is not None:
-        entry_note = (f" A later document says it was closed to new learners by "
-                      f"{uk_date(closed_by.date)}, and it may have closed before: check that "
-                      "it can still be entered.")
+        words = closed_by_words(closed_by)
+        entry_note = (f" {words[:1].upper()}{words[1:]}, and it may have closed before: check "
+                      "that it can still be entered.")
     elif not registered and entry is None:
         entry_note = " The sources give no last entry date, so check that it can still be entered."
     return dataclasses.replace(worked_out, in_time=True, reason=(

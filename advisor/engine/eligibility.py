@@ -16,9 +16,11 @@ from typing import Any
 
 from advisor.catalogue import (
     AgeBand,
+    Basis,
     Catalogue,
     Category,
     Citation,
+    DateFact,
     Dates,
     Qualification,
     Replacement,
@@ -322,6 +324,16 @@ def yet_to_come(q: Qualification, as_at: dt.date) -> str | None:
     return opening[0] if opening is not None else None
 
 
+def closed_by_words(fact: DateFact) -> str:
+    """Words for a date a qualification was closed to new learners by, where the sources give
+    no last entry date (``Dates.closed_to_entry_by``): what a later document says, or, where
+    the date is worked out from that document's own date, that it is the latest it closed."""
+    if any(citation.basis is Basis.INFERENCE for citation in fact.source):
+        return (f"it had closed to new learners by {uk_date(fact.date)} at the latest (worked "
+                "out from a later document that says it was closed, without giving the date)")
+    return f"a later document says it was closed to new learners by {uk_date(fact.date)}"
+
+
 def opens_after(d: Dates, as_at: dt.date) -> tuple[str, dt.date] | None:
     """Where dates ``d`` had not opened on ``as_at``: when, in words (see :func:`yet_to_come`),
     and the first day they allow (the start date, or the first day of the launch's season)."""
@@ -432,8 +444,7 @@ def _date_reasons(q: Qualification, as_at: dt.date, legacy: bool) -> list[Reason
     elif d.closed_to_entry_by is not None and as_at > d.closed_to_entry_by.date:
         closed = True
         reasons.append(Reason(ReasonCode.CLOSED_TO_ENTRY,
-                              f"Closed to new learners: a later document says it was closed by "
-                              f"{uk_date(d.closed_to_entry_by.date)}.",
+                              f"Closed to new learners: {closed_by_words(d.closed_to_entry_by)}.",
                               d.closed_to_entry_by.source))
     if d.last_certification is not None and as_at > d.last_certification.date:
         closed = True  # no certificate can be claimed: closed to anyone new, entry date or not
@@ -460,9 +471,11 @@ def _date_reasons(q: Qualification, as_at: dt.date, legacy: bool) -> list[Reason
         if legacy:
             # Not "now": the sources that call it legacy date from the years its replacements
             # came in, and it may have closed since without a date they give.
-            message += (" They describe it as a legacy qualification, one that others were "
-                        "replacing, so it may well have stopped taking new learners since: ask "
-                        "the awarding body before relying on it.")
+            # Some sources call it legacy, others only suggest it (04522, left out of a
+            # later list): words true of both, its sources saying which.
+            message += (" It is counted as a legacy qualification, one that others were "
+                        "replacing (see its sources), so it may well have stopped taking new "
+                        "learners since: ask the awarding body before relying on it.")
         source: tuple[Citation, ...] = q.source
         if d.review is not None and as_at > d.review.date:
             reasons.append(Reason(ReasonCode.REVIEW_DATE_PASSED,
