@@ -353,6 +353,24 @@ def urns_of(catalogue, code: str, numbers: list[str]) -> list[str]:
 # ------------------------------------------------------------------------------- carry-over
 
 
+@pytest.mark.parametrize(("target", "from_", "needs_work"), [
+    ("10380", "09628", True),  # offered in place of 09629, a course: 10380 is assessed at work
+    ("03455", "09628", True),  # the NVQ, from its knowledge certificate
+    ("10380", "10379", False),  # already assessed at work for 10379
+    ("09629", "09628", False),  # knowledge to knowledge
+    ("10380", "03455", False),  # from an NVQ
+])
+def test_carry_over__a_step_from_a_course_to_work_based_assessment_says_a_job_is_needed(
+        catalogue, target, from_, needs_work):
+    result = carry_over(catalogue, catalogue.find_qualification(target),
+                        from_qualification=catalogue.find_qualification(from_))
+    said = [n for n in result.notes if "assessed at work" in n.statement]
+    assert bool(said) is needs_work
+    if needs_work:
+        assert "need a job or a work placement" in said[0].statement
+        assert said[0].source  # where the sources describe assessment at work
+
+
 def test_carry_over__from_a_qualification_whose_units_are_not_listed_says_so(catalogue):
     """03455's units are in none of the sources: that none of them counts is not known."""
     result = carry_over(catalogue, catalogue.find_qualification("10380"),

@@ -57,7 +57,9 @@ class NotTransferable:
 
 @dataclass(frozen=True)
 class EvidenceNote:
-    """Evidence from the learner's qualification that a centre may reuse, with its conditions."""
+    """What a step means for the learner's evidence: evidence from their qualification that a
+    centre may reuse, with its conditions, or new evidence the target needs (assessment at
+    work, from a knowledge qualification)."""
 
     statement: str
     source: tuple[Citation, ...] = ()
@@ -196,7 +198,8 @@ def carry_over(
                 urn, f"Not part of {target.title}: no unit with this reference number.", ()))
     held_kinds = {kind for urn in held for kind in _held_through(catalogue, urn, source_kinds)}
     notes = [*_source_units_notes(catalogue, from_qualification if completed else None),
-             *_evidence_notes(catalogue, target, from_qualification, held_kinds)]
+             *_evidence_notes(catalogue, target, from_qualification, held_kinds),
+             *_assessed_at_work(catalogue, target, from_qualification, held_kinds)]
 
     decided = _accepted_in_target(target, accepted, similar, target_units)
     bars: tuple[EvidenceBar, ...] = ()
@@ -348,6 +351,29 @@ def _evidence_notes(catalogue: Catalogue, target: Qualification,
               and from_qualification.id in rule.from_qualifications)
              or kinds & set(rule.from_kinds))
     ]
+
+
+_ASSESSES_WORK = {Kind.COMPETENCE, Kind.COMBINED}
+
+
+def _assessed_at_work(catalogue: Catalogue, target: Qualification,
+                      from_qualification: Qualification | None,
+                      held_kinds: set[Kind]) -> list[EvidenceNote]:
+    """From a knowledge qualification (a course) to one that assesses competence, where nothing
+    held does: the new evidence it needs, a job to be assessed in (09628 to 10380, offered in
+    place of 09629, which was knowledge only). Cited where the sources describe an NVQ's
+    assessment at work."""
+    if (from_qualification is None or from_qualification.kind is not Kind.KNOWLEDGE
+            or target.kind not in _ASSESSES_WORK or held_kinds & _ASSESSES_WORK):
+        return []
+    source = next((q.assessment.source for q in (target, *catalogue.qualifications.values())
+                   if q.kind is Kind.COMPETENCE and q.assessment), ())
+    what = ("combines knowledge with competence, and competence is assessed at work, as in an "
+            "NVQ" if target.kind is Kind.COMBINED else "is assessed at work")
+    return [EvidenceNote(
+        f"{target.name} {what}: an assessor watches the learner do the job, so they need a job "
+        f"or a work placement in customer service. {from_qualification.name} was knowledge "
+        "only, assessed without one.", source)]
 
 
 def _held_through(catalogue: Catalogue, urn: str, source_kinds: dict[str, set[Kind]]
