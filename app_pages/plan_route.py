@@ -205,9 +205,8 @@ def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Rou
                 f"from what you hold, up to {count(MAX_STEPS_ONWARD, 'step')}.")
     there = reaching_target((start, *also), to_qualification=target, to_level=query.to_level)
     if there is not None:
-        goal = target.title if target else f"Level {query.to_level}"
-        st.success(f"Already there: {there.title} reaches {goal}. Choose a higher level to "
-                   "see where to go next.")
+        st.success(text.already_there_text(there, to_level=None if target else query.to_level)
+                   + " Choose a higher level to see where to go next.")
         return None
     try:
         found = find_routes(catalogue, from_qualification=start, also_completed=also,

@@ -366,7 +366,15 @@ def test_text__routes_text_a_route_no_route_and_already_there(small_data):
         "replaced a closed qualification, and starting directly at the target.")
     assert text.routes_text(catalogue, [], source=second, to_level=3, already_there=True,
                             max_steps=4) == (
-        "Already there: Level 3 Certificate in Testing reaches Level 3.")
+        "Already there: Level 3 Certificate in Testing is at Level 3, the level aimed for.")
+    assert text.routes_text(catalogue, [], source=second, to_level=1, already_there=True,
+                            max_steps=4) == (
+        "Already there: Level 3 Certificate in Testing is at Level 3, above Level 1, the level "
+        "aimed for.")
+    assert text.routes_text(catalogue, [], source=second, target=second, already_there=True,
+                            max_steps=4) == (
+        "Already there: Level 3 Certificate in Testing is the qualification aimed for, and it "
+        "is held.")
 
 
 def test_text__validation_text_counts_the_problems():

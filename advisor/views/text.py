@@ -58,6 +58,7 @@ __all__ = [
     "PROBLEMS_SHOWN",
     "StillNeeded",
     "Tone",
+    "already_there_text",
     "carry_over_text",
     "check_text",
     "cohort_summary_text",
@@ -446,9 +447,8 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
     it, of which the reasons about age are shown. ``holds_nothing``: the learner holds no
     qualification or unit yet (:func:`starts_explained`). ``register``: as for
     :func:`no_route_text`."""
-    goal = target.title if target else f"Level {to_level}"
-    if already_there:
-        return f"Already there: {source.title if source else 'the start'} reaches {goal}."
+    if already_there and source is not None:
+        return already_there_text(source, to_level=None if target else to_level)
     if not routes:
         return no_route_text(catalogue, target=target, to_level=to_level, max_steps=max_steps,
                              as_at=as_at or dt.date.today(), documented_only=documented_only,
@@ -461,6 +461,16 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
         if number <= len(frameworks):
             lines += _leads_into_lines(catalogue, frameworks[number - 1])
     return "\n".join(lines)
+
+
+def already_there_text(reached: Qualification, *, to_level: int | None) -> str:
+    """That the qualification ``reached`` (held) is already the one aimed for, or at or above
+    the level aimed for (``to_level``)."""
+    if to_level is None:
+        return f"Already there: {reached.title} is the qualification aimed for, and it is held."
+    where = ("the level aimed for" if reached.level == to_level else
+             f"above Level {to_level}, the level aimed for")
+    return f"Already there: {reached.title} is at Level {reached.level}, {where}."
 
 
 def starts_explained(routes: Sequence[Route], *, to_level: int | None) -> str | None:
