@@ -118,7 +118,7 @@ from advisor.engine.frameworks import (
 )
 from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.planner import Objective, PlanningError, PlanUnit, search_plan
-from advisor.engine.recommend import recommend
+from advisor.engine.recommend import move_up_caution, recommend
 from advisor.engine.recommend_index import level_3_statements
 from advisor.engine.recommend_types import (
     Aim,
@@ -345,6 +345,7 @@ __all__ = [
     "level_3_statements",
     "load_catalogue",
     "match_role",
+    "move_up_caution",
     "neutralise",
     "normalise_number",
     "open_register",

@@ -42,6 +42,7 @@ from advisor import (
     from_register,
     highest_completed,
     labels,
+    move_up_caution,
     reaching_target,
     replaced_it,
     route_answers,
@@ -228,6 +229,10 @@ def show_route(ctx: Frame, route: Route, age: int | None) -> None:
     catalogue = ctx.catalogue
     if age is not None:
         st.caption(f"Each step's age groups are checked for age {age}.")
+    climbs = move_up_caution(catalogue, route)
+    if climbs is not None:  # a route up a level is not advice to move up
+        st.info(climbs.message)
+        show_sources(catalogue, climbs.source)
     for number, step in enumerate(route.steps, start=1):
         q = step.to
         st.markdown(f"#### Step {number}: {escape_markdown(labels.qualification_label(q))}")

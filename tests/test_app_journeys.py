@@ -108,6 +108,18 @@ def test_plan_route__a_route_into_a_framework_shows_its_components():
             "it is closed to new learners on the date, so it cannot give this now.") in today
 
 
+def test_plan_route__a_route_up_a_level_warns_and_says_a_job_is_needed():
+    """The starting level's link from 09628 to Level 3: the route page carries the awarding
+    body's warning against moving up automatically, and the step to 10380 (a combined
+    qualification, offered in place of the course 09629) says it is assessed at work."""
+    at = open_with_link(ROUTE, **{"from": "09628", "level": "3"})
+    infos = [i.value for i in at.info]
+    assert any("not to assume learners move up a level automatically" in i for i in infos)
+    assert any(i.startswith("OCR Level 3 Diploma in Customer Service (10380) combines knowledge "
+                            "with competence") and "need a job or a work placement" in i
+               for i in infos)
+
+
 def test_plan_route__a_route_into_a_closed_framework_says_where_apprenticeships_stand_today():
     at = open_with_link(ROUTE, **{"from": "09628", "to": "03456"})
     text = all_text(at)

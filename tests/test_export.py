@@ -526,3 +526,19 @@ def test_action_plan__a_step_where_a_held_unit_may_count_says_up_to(catalogue):
     assert ("Still needed: up to 45 credits, about 264 guided learning hours (the sources list "
             "only some of its units, so a unit already held may count too and leave less to "
             "do), for example:") in page
+
+
+def test_action_plan__a_route_up_a_level_is_not_advice_to_move_up(catalogue):
+    """From 09628 (Level 2) to 10380 (Level 3), the handout carries the awarding body's warning
+    the starting-level page gives: holding one level does not make a learner ready for the
+    next. A route at the same level does not."""
+    start = catalogue.find_qualification("09628")
+    up = next(find_routes(catalogue, from_qualification=start, to_level=3, as_at=TODAY))
+    warning = "not to assume learners move up a level automatically"
+    page = " ".join(action_plan_html(catalogue, ActionPlan(as_at=TODAY, route=up)).split())
+    assert warning in page
+    level = next(find_routes(catalogue, from_qualification=start,
+                             to_qualification=catalogue.find_qualification("10379"),
+                             as_at=TODAY))
+    assert warning not in " ".join(action_plan_html(
+        catalogue, ActionPlan(as_at=TODAY, route=level)).split())

@@ -484,7 +484,7 @@ def test_cli__units_in_progress_that_complete_it_and_routes_that_end_in_closed_o
     assert main(["routes", "--from", "09628", "--units", "H/502/9655,K/502/9656", "--to",
                  "09629", "--as-at", "2026-11-30"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Route 1: 09628 -> 09629 (closed; documented; 0 more credits)")
+    assert "\nRoute 1: 09628 -> 09629 (closed; documented; 0 more credits)\n" in out
     assert "still needed: nothing more, but certificates for it are no longer issued" in out
 
 

@@ -71,6 +71,7 @@ from advisor.engine.recommend_types import (
     Recommendation,
 )
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
+from advisor.engine.route_types import Route
 from advisor.engine.wording import uk_date
 from advisor.register import Register
 
@@ -99,6 +100,19 @@ def _no_automatic_move_up(catalogue: Catalogue, *, holds_something: bool) -> Fin
          if holds_something else "A higher level is not a matter of time served: ") + warning,
         rule[1].source,
     )
+
+
+def move_up_caution(catalogue: Catalogue, route: Route) -> Finding | None:
+    """For a route from a qualification held to one at a higher level: the awarding body's
+    warning that holding one level does not make a learner ready for the next, as the starting
+    level says it (so that a route printout from 09628 to 10380 does not read as advice to move
+    up). None for a route that climbs no level or starts from nothing held."""
+    first = route.steps[0].from_ if route.steps else None
+    last = route.path[-1] if route.path else None
+    if (first is None or last is None or first.level is None or last.level is None
+            or last.level <= first.level):
+        return None
+    return _no_automatic_move_up(catalogue, holds_something=True)
 
 
 def _points_matching(statement: Statement, chosen: Iterable[str]) -> list[str]:

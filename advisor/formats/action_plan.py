@@ -36,6 +36,7 @@ from advisor.engine.eligibility import (
     status_on,
 )
 from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks, framework_name
+from advisor.engine.recommend import move_up_caution
 from advisor.engine.recommend_types import Aim, Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
@@ -382,9 +383,11 @@ def _route(catalogue: Catalogue, route: Route, sources: Sources,
                            _carry_over(catalogue, step.carry_over, sources, heading=None,
                                        as_at=route.as_at, register=register)))
     day = uk_date(route.as_at)
+    climbs = move_up_caution(catalogue, route)
     return RoutePart([q.name for q in route.path], steps, [
         f"{' → '.join(q.reference for q in other.path)}: {route_basis(other)}; on {day}, "
-        f"{route_status(catalogue, other)}" for other in others])
+        f"{route_status(catalogue, other)}" for other in others],
+        _cited([climbs] if climbs is not None else [], sources))
 
 
 def _status(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date,

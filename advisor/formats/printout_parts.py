@@ -140,6 +140,7 @@ class RoutePart:
     path: list[str]
     steps: list[StepPart]
     others: list[str]  # the other routes found, a line each: path, basis, status on the date
+    cautions: list[Cited]  # about the route as a whole (climbing a level is no advice to)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck, Timeline
 from advisor.engine.eligibility import Eligibility, ReasonCode, Status, status_on
 from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks
+from advisor.engine.recommend import move_up_caution
 from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route, RouteStep
@@ -455,6 +456,10 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
                              source=source, register=register)
     explained = starts_explained(routes, to_level=to_level) if holds_nothing else None
     lines: list[str] = [explained] if explained else []
+    # Once, before the routes: a route up a level is not advice to move up.
+    climbs = next((c for c in (move_up_caution(catalogue, r) for r in routes) if c), None)
+    if climbs is not None:
+        lines += [f"! {climbs.message}", f"  (source: {_sources(catalogue, climbs.source)})"]
     for number, route in enumerate(routes, start=1):
         lines += _route_lines(catalogue, number, route,
                               ages[number - 1] if number <= len(ages) else ())
