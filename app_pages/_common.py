@@ -334,6 +334,8 @@ def show_frameworks(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus],
         if framework.succeeded_by is not None:
             st.info(escape_markdown(labels.standard_taking_its_place(framework)))
             show_sources(catalogue, framework.succeeded_by.source)
+        if status.superseded:
+            st.info(escape_markdown(status.superseded))
         show_table(tables.framework_table(catalogue, status, as_at=as_at),
                    name=f"Components of {label}", key=f"{key}_{number}",
                    file_name=f"framework-{framework.id}.csv", wrap=True)

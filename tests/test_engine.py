@@ -525,10 +525,11 @@ def test_frameworks__an_older_or_wholly_closed_framework_is_not_a_to_do_list(cat
     by_id = {f.framework.id: f for f in check_frameworks(catalogue, qualifications=["ocr-09628"],
                                                          as_at=TODAY)}
     older = by_id["apprenticeship-customer-service-2010"]
-    assert older.cautions[0].startswith(
+    assert older.superseded is not None and older.superseded.startswith(
         "A later framework at this level, Intermediate Apprenticeship in Customer Service "
-        "(Level 2, framework FR03058), was issued on 29 August 2014: this one matters to "
-        "someone who started it")
+        "(Level 2, framework FR03058), was issued on 29 August 2014, so a new apprentice takes "
+        "that one: this one matters to someone who started it")
+    assert by_id["intermediate-apprenticeship-customer-service-2014"].superseded is None
     advanced = by_id["advanced-apprenticeship-customer-service-2010"]
     assert any(c.startswith("Every qualification this framework names has closed to new "
                             "learners on the date") for c in advanced.cautions)
@@ -769,7 +770,8 @@ def test_frameworks__an_older_framework_whose_qualifications_closed_says_why_it_
     all_closed = [s for s in older if "can no longer be taken for it" in " ".join(s.cautions)]
     assert [s.framework.level for s in all_closed] == [3]  # 03455, at Level 2: not known
     for status in older:
-        assert " ".join(status.cautions).count("matters to someone who started it") == 1
+        said = " ".join((status.superseded or "", *status.cautions))
+        assert said.count("matters to someone who started it") == 1
 
 
 @pytest.mark.parametrize(("age", "said"), [

@@ -18,6 +18,7 @@ from advisor import (
     check_combination,
     check_progress,
     find_routes,
+    frameworks_route_leads_into,
     load_catalogue,
     recommend,
     resolve_units,
@@ -542,3 +543,21 @@ def test_action_plan__a_route_up_a_level_is_not_advice_to_move_up(catalogue):
                              as_at=TODAY))
     assert warning not in " ".join(action_plan_html(
         catalogue, ActionPlan(as_at=TODAY, route=level)).split())
+
+
+def test_action_plan__an_older_framework_says_it_was_superseded_before_its_parts(catalogue):
+    """On 1 June 2015 a route from 09628 to 09629 leads into the 2010 framework: the handout
+    says a later framework had been issued, so a new apprentice takes that one, before the
+    table of the old one's parts, not after it."""
+    as_at = dt.date(2015, 6, 1)
+    route = next(find_routes(catalogue, from_qualification=catalogue.find_qualification("09628"),
+                             to_qualification=catalogue.find_qualification("09629"),
+                             as_at=as_at))
+    leads_into = frameworks_route_leads_into(catalogue, route, held=["ocr-09628"], as_at=as_at)
+    page = " ".join(action_plan_html(catalogue, ActionPlan(
+        as_at=as_at, route=route, route_frameworks=leads_into)).split())
+    name_at = page.find("Advanced Apprenticeship in Customer Service (Level 3, with 03456 and "
+                        "09629)</strong>")
+    superseded = page.find("so a new apprentice takes that one", name_at)
+    component = page.find("technical knowledge", name_at)
+    assert name_at != -1 and -1 < superseded < component

@@ -38,6 +38,9 @@ class FrameworkStatus:
     framework: Framework
     components: tuple[ComponentStatus, ...]
     cautions: tuple[str, ...]
+    # Where a later framework at its level was issued by the date: said before its parts, so
+    # that what it lacks does not read as what a new apprentice takes.
+    superseded: str | None = None
 
     @property
     def missing(self) -> tuple[ComponentStatus, ...]:
@@ -136,11 +139,12 @@ def check_frameworks(catalogue: Catalogue, *, qualifications: Iterable[str] = ()
                       and (framework.issued is None or f.issued > framework.issued)), None)
         if later is not None and later.issued is not None:  # an older one: not for a start
             # Said once: the caution that all its qualifications closed says it no more.
-            status = dataclasses.replace(status, cautions=(
+            status = dataclasses.replace(status, superseded=(
                 f"A later framework at this level, {framework_name(catalogue, later)}, was "
-                f"issued on {uk_date(later.issued)}: this one matters to someone who started "
-                "it, and shows which of its parts a learner already holds.",
-                *(c.removesuffix(_MATTERS) for c in status.cautions)))
+                f"issued on {uk_date(later.issued)}, so a new apprentice takes that one: this "
+                "one matters to someone who started it, and shows which of its parts a learner "
+                "already holds."),
+                cautions=tuple(c.removesuffix(_MATTERS) for c in status.cautions))
         checked.append(status)
     return tuple(checked)
 

@@ -357,7 +357,7 @@ def _framework(catalogue: Catalogue, status: FrameworkStatus, as_at: dt.date,
     today = (Cited(standard_taking_its_place(status.framework), sources.cite(standard.source))
              if standard is not None else None)
     return FrameworkPart(framework_name(catalogue, status.framework), components,
-                      list(status.cautions), today)
+                         list(status.cautions), today, status.superseded)
 
 
 

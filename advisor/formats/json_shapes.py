@@ -443,6 +443,7 @@ def framework_dict(catalogue: Catalogue, f: FrameworkStatus) -> dict[str, Any]:
         } for c in f.components],
         "missing": [c.component.id for c in f.missing],
         "cautions": list(f.cautions),
+        "superseded": f.superseded,
         "succeeded_by": None if f.framework.succeeded_by is None else {
             "reference": f.framework.succeeded_by.reference,
             "title": f.framework.succeeded_by.title,

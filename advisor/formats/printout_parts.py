@@ -57,6 +57,7 @@ class FrameworkPart:
     components: list[ComponentPart]
     cautions: list[str]
     today: Cited | None  # what took its place, where the sources say
+    superseded: str | None  # a later framework at its level had been issued by the date
 
 
 @dataclass(frozen=True)

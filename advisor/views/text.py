@@ -503,6 +503,7 @@ def _leads_into_lines(catalogue: Catalogue, leads_into: RouteFrameworks) -> list
         # What took its place first: its missing parts are not a list of what to take now.
         if status.framework.succeeded_by is not None:
             lines.append(f"    {STANDARD_HEADING}: {standard_taking_its_place(status.framework)}")
+        lines += [f"    ! {status.superseded}"] if status.superseded else []
         lines += [f"    [{component_held(c)}] {component_kind(c.component.kind)}: {c.message}"
                   for c in status.components]
         lines += [f"    ! {caution}" for caution in status.cautions]
@@ -583,6 +584,7 @@ def frameworks_text(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
         lines.append(framework_label(catalogue, framework))
         if framework.succeeded_by is not None:
             lines.append(f"  {STANDARD_HEADING}: {standard_taking_its_place(framework)}")
+        lines += [f"  ! {status.superseded}"] if status.superseded else []
         for component in status.components:
             lines.append(f"  [{COMPONENT_HELD_WORDS[component.held]}] "
                          f"{component_kind(component.component.kind)}: {component.message}")
