@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from streamlit.testing.v1 import AppTest
 
@@ -108,3 +109,17 @@ def test_cohort__a_file_without_the_required_column_is_refused_and_its_other_col
     assert [w.value for w in at.warning][:3] == [
         "unknown column 'Name' is ignored", "unknown column 'DOB' is ignored",
         "unknown column 'Course' is ignored"]
+
+
+def test_cohort__a_quote_left_open_is_refused_naming_the_row_and_nothing_is_assessed():
+    """The lines after a stray quote would be read as one cell, one learner (L2 lost without
+    a word): the page says where the quote opened and how to mend the file, and shows no
+    results."""
+    at = upload(open_page(COHORT), "intake.csv", b'learner_ref,age\n"L1,20\nL2,30\n')
+    shown = [re.sub(r"\\(.)", r"\1", e.value) for e in at.error]  # as the page reads
+    assert shown == [
+        "a quote (\") opens the learner_ref cell of row 2 (line 2 of the file: '\"L1,20') and "
+        "is never closed, so lines 2 to 3 (the rest of the file) would be read as that one "
+        "cell, merging the learners on them into one: remove the stray quote, or close it "
+        "where the cell ends, and upload the file again; nothing in it was assessed"]
+    assert not at.dataframe and not at.metric

@@ -539,6 +539,46 @@ def test_read__unreadable_files_say_why(data, name, message):
     assert problems(result) == [(None, "", "error", message)]
 
 
+QUOTE_LEFT_OPEN = 'learner_ref,age\n"L1,20\nL2,30\n'
+QUOTE_LEFT_OPEN_SAYS = (
+    "a quote (\") opens the learner_ref cell of row 2 (line 2 of the file: '\"L1,20') and is "
+    "never closed, so lines 2 to 3 (the rest of the file) would be read as that one cell, "
+    "merging the learners on them into one: remove the stray quote, or close it where the "
+    "cell ends, and upload the file again; nothing in it was assessed")
+
+
+@pytest.mark.parametrize(("text", "row", "column", "message"), [
+    (QUOTE_LEFT_OPEN, 2, "learner_ref", QUOTE_LEFT_OPEN_SAYS),
+    # A second stray quote closes the first: the learners between would merge, and L3 too.
+    ('learner_ref;age\nL0;1\nL1;"20\nL2;30\n"L3;40\nL4;50\n', 3, "age",
+     "a quote (\") opens the age cell of row 3 (line 3 of the file: 'L1;\"20') and closes "
+     "only on line 5, with more text straight after it, so lines 3 to 5 would be read as "
+     "that one cell, merging the learners on them into one: remove the stray quote, or close "
+     "it where the cell ends, and upload the file again; nothing in it was assessed"),
+    # Rows as a spreadsheet counts them: a cell with a line break in it is one row.
+    ('learner_ref,units_held\nL0,"F3\nF4"\nL1,"F5\nL2,F6\n', 3, "units_held",
+     "a quote (\") opens the units_held cell of row 3 (line 4 of the file: 'L1,\"F5') and is "
+     "never closed, so lines 4 to 5 (the rest of the file) would be read as that one cell, "
+     "merging the learners on them into one: remove the stray quote, or close it where the "
+     "cell ends, and upload the file again; nothing in it was assessed"),
+])
+def test_read__a_quote_left_open_is_refused_naming_the_row_where_it_opened(text, row, column,
+                                                                           message):
+    """The lines after a quote left open would be one cell, one learner: L2 was lost without
+    a word. The file is refused, as one without its learner_ref column is."""
+    result = read(text)
+    assert not result.readable and result.rows == ()
+    assert problems(result) == [(row, column, "error", message)]
+
+
+def test_read__a_quote_out_of_place_within_one_line_is_read_as_before():
+    """Nothing is merged when a quoted cell ends on its own line: read leniently, as it was."""
+    result = read('learner_ref,age\n"L1" ,20\nL2,"30\n')
+    assert result.readable and result.problems == ()
+    assert [(learner.learner_ref, learner.age) for learner in result.rows] == [("L1", 20),
+                                                                                ("L2", 30)]
+
+
 def test_read__a_zip_that_is_not_a_workbook_says_so():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -931,6 +971,22 @@ def test_cli__json_alone_prints_every_learner_and_writes_no_file(capsys, tmp_pat
     assert main(["cohort", str(mixed_file)]) == 2  # without --json, a file is needed
     assert "give -o OUT.csv or -o OUT.xlsx for the results (or --json to print them)" in (
         capsys.readouterr().err)
+
+
+def test_cli__a_quote_left_open_is_said_with_its_row_and_nothing_is_written(tmp_path,
+                                                                            capsys):
+    learners = tmp_path / "intake.csv"
+    learners.write_text(QUOTE_LEFT_OPEN, encoding="utf-8")
+    out = tmp_path / "placed.csv"
+    assert main(["cohort", str(learners), "-o", str(out)]) == 1
+    assert capsys.readouterr().err == (
+        f"advisor: {learners}: row 2, learner_ref: {QUOTE_LEFT_OPEN_SAYS}\n")
+    assert not out.exists()
+    assert main(["cohort", str(learners), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["readable"] is False
+    assert data["problems"] == [{"row": 2, "column": "learner_ref", "severity": "error",
+                                 "message": QUOTE_LEFT_OPEN_SAYS}]
 
 
 def test_cli__template_then_assess_it(tmp_path, capsys):

@@ -3,9 +3,10 @@
 :func:`read_cohort` reads the uploaded bytes (CSV in UTF-8, comma, semicolon or tab separated,
 or an .xlsx workbook) into :class:`~advisor.engine.cohort.LearnerRow` records and
 :class:`~advisor.engine.cohort.RowProblem` reports. It never raises on bad input: a file it
-cannot read at all comes back with ``readable`` false and one problem saying why; a bad cell is
-reported by row and column: an answer that cannot be read is left empty and the row assessed,
-and a row that cannot be assessed (no reference, an unreadable "registered") is set aside.
+cannot read at all (a CSV file with a quote left open among them) comes back with ``readable``
+false and one problem saying why; a bad cell is reported by row and column: an answer that
+cannot be read is left empty and the row assessed, and a row that cannot be assessed (no
+reference, an unreadable "registered") is set aside.
 
 :data:`COLUMNS` is the one description of the input file: reading, the downloadable template and
 its guide all come from it. Spreadsheet row numbers count the header as row 1, as a spreadsheet
@@ -156,10 +157,16 @@ _BY_KEY: dict[str, Column] = {
 
 
 class _Unreadable(Exception):
-    """The file as a whole cannot be read; the message says why and what to do.
+    """The file as a whole cannot be read; the message says why and what to do, and ``row``
+    and ``column``, where known, the place that stops it.
 
     Not a ValueError, so that the reader's handlers for a library's ValueError never catch it.
     """
+
+    def __init__(self, message: str, *, row: int | None = None, column: str = "") -> None:
+        super().__init__(message)
+        self.row = row
+        self.column = column
 
 
 # ---------------------------------------------------------------------------------------------
@@ -183,7 +190,8 @@ def read_cohort(
                 "the cohort into smaller files")
         rows = _table(data, name, max_rows=max_rows)
     except _Unreadable as error:
-        return CohortInput(filename, (), (RowProblem(None, "", str(error)),), readable=False)
+        return CohortInput(filename, (), (RowProblem(error.row, error.column, str(error)),),
+                           readable=False)
     return _parse(filename, rows)
 
 
@@ -230,13 +238,66 @@ def _delimiter(text: str) -> str:
 
 
 def _csv_rows(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    number = 0
-    try:
-        for number, cells in enumerate(reader, start=1):
-            yield number, cells[:MAX_COLUMNS]
-    except csv.Error as error:
-        raise _Unreadable(f"{name} cannot be read as CSV at row {number + 1}: {error}") from None
+    """The file's rows, numbered as a spreadsheet shows them (a cell with line breaks in it is
+    one row). Read strictly: a quote left open, or closed with more text after it, would read
+    the lines after it as one cell and merge the learners on them, so the file is refused,
+    naming the row and line where the quote opened. A row within one line merges nothing: such
+    a quote there is read leniently ('"L1" ,20' as 'L1 ' and '20'), as it always was."""
+    delimiter = _delimiter(text)
+    lines = io.StringIO(text, newline="").readlines()
+    reader = csv.reader(iter(lines), delimiter=delimiter, strict=True)
+    number = lines_read = 0
+    header: list[str] = []
+    while True:
+        try:
+            cells = next(reader, None)
+        except csv.Error as error:
+            if reader.line_num - lines_read > 1:  # the cell ran on over a line break
+                raise _quote_left_open(error, row=number + 1, lines=lines, start=lines_read,
+                                       end=reader.line_num, header=header,
+                                       delimiter=delimiter) from None
+            try:
+                cells = next(csv.reader(lines[lines_read:reader.line_num],
+                                        delimiter=delimiter), [])
+            except csv.Error as lenient:  # a cell past the csv module's field size limit
+                raise _Unreadable(f"{name} cannot be read as CSV at row {number + 1}: "
+                                  f"{lenient}") from None
+        if cells is None:
+            return
+        number, lines_read = number + 1, reader.line_num
+        if not header and any(cell.strip() for cell in cells):
+            header = cells
+        yield number, cells[:MAX_COLUMNS]
+
+
+def _quote_left_open(error: csv.Error, *, row: int, lines: list[str], start: int, end: int,
+                     header: list[str], delimiter: str) -> _Unreadable:
+    """The file refused for a quote that runs over line breaks: where it opened (row, column,
+    line and how the line begins), the lines it would make one cell, and how to mend it."""
+    opened = lines[start]
+    # The cell left open on the row's first line is the line's last: it runs to the line's end.
+    index = max(len(next(csv.reader([opened], delimiter=delimiter), [])) - 1, 0)
+    named = header[index].strip() if index < len(header) else ""
+    known = _BY_KEY.get(_key(named))
+    column = known.name if known else named or _letter(index)
+    span = f"lines {start + 1} to {end}"
+    if "expected after" in str(error):
+        how = f"closes only on line {end}, with more text straight after it"
+    elif end == len(lines):
+        how, span = "is never closed", f"{span} (the rest of the file)"
+    else:  # the csv module's limit on a cell's size
+        how = f"is still open on line {end}, a cell longer than any read"
+    return _Unreadable(
+        f"a quote (\") opens the {column} cell of row {row} (line {start + 1} of the file: "
+        f"{_shown(opened.rstrip())!r}) and {how}, so {span} would be read as that one "
+        "cell, merging the learners on them into one: remove the stray quote, or close it "
+        "where the cell ends, and upload the file again; nothing in it was assessed",
+        row=row, column=column)
+
+
+def _shown(text: str) -> str:
+    """The start of a cell or a line, to quote in a message."""
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _xlsx_rows(data: bytes, name: str, *, max_rows: int) -> list[tuple[int, list[str]]]:
@@ -422,10 +483,9 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
 
     for column, text in values.items():
         if text.startswith("="):
-            shown = text if len(text) <= 40 else text[:37] + "..."
             problems.append(RowProblem(
-                number, column, f"{shown!r} looks like a spreadsheet formula; it is read as "
-                "text, never calculated", Severity.WARNING))
+                number, column, f"{_shown(text)!r} looks like a spreadsheet formula; it is "
+                "read as text, never calculated", Severity.WARNING))
 
     ref = values.get("learner_ref", "")
     if not ref:
