@@ -961,6 +961,85 @@ def test_cli__json(capsys, tmp_path, mixed_file):
     assert data["learners"][1]["recommended_level"] == 2  # assessed without the unknown unit
 
 
+def _number(value) -> int | None:
+    return None if pd.isna(value) else int(value)
+
+
+def test_cli__json_gives_values_not_words_as_the_other_commands_do(capsys, mixed_file,
+                                                                    mixed_2015):
+    """Each learner's record is the results file's row as values: true, false or null,
+    numbers, and lists, each reason with its source (as check and eligibility give them), not
+    the file's words joined with " | "; and it says what the file says."""
+    assert main(["cohort", str(mixed_file), "--as-at", WHILE_CERTIFICATED.isoformat(),
+                 "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    frame = cohort_tables.results_frame(mixed_2015).set_index("row")
+    words = {True: "yes", False: "no", None: "unknown"}
+    for record in data["learners"]:
+        row = frame.loc[record["row"]]
+        assert record["assessed"] is (row["status"] == "assessed")
+        assert sorted(p["message"] for p in record["problems"]) == sorted(
+            p.message for p in mixed_2015.problems if p.row == record["row"])
+        reasons = (record["level_reasons"] + record["level_cautions"]
+                   + record["eligibility_reasons"] + record["rules_not_met"] + record["notes"])
+        assert all(isinstance(reason["source"], list) for reason in reasons)
+        if record["target"] is None:
+            assert (record["complete"], record["eligible"], record["plan_units"]) == (
+                None, None, [])
+            continue
+        assert record["target"]["code"] or record["target"]["regulator_number"]
+        assert (words[record["complete"]], words[record["eligible"]]) == (
+            row["complete"], row["eligible"])
+        assert [record["credits_counted"], record["credits_required"], record["plan_credits"],
+                record["credits_carried_over"]] == [
+            _number(row[c]) for c in ("credits_counted", "credits_required", "plan_credits",
+                                      "credits_carried_over")]
+        assert " | ".join(r["message"] for r in record["rules_not_met"]) == row["rules_not_met"]
+        assert " | ".join(n["message"] for n in record["notes"]) == row["notes"]
+        assert all(reason["source"] for reason in record["eligibility_reasons"])
+    l1 = data["learners"][0]
+    assert (l1["learner_ref"], l1["recommended_level"], l1["complete"]) == ("L1", 2, False)
+    assert [u["urn"] for u in l1["units_carried_over"]] == ["D/502/9654"]
+    assert all(isinstance(u["credits"], int) for u in l1["plan_units"]) and l1["plan_units"]
+    # The summaries too: a level is a number, the targets a unit is needed for a list.
+    levels = cohort_tables.learners_per_level(mixed_2015)["recommended_level"]
+    assert [f"Level {e['recommended_level']}" if e["recommended_level"] is not None
+            else "no level suggested" if e["assessed"] else "not assessed"
+            for e in data["learners_per_level"]] == list(levels)
+    needed = cohort_tables.units_most_needed(mixed_2015, limit=10)
+    assert [(u["urn"], u["learners"], "; ".join(u["targets"]))
+            for u in data["units_most_needed"]] == list(
+        zip(needed["urn"], needed["learners"], needed["targets"], strict=True))
+
+
+def test_cli__json_says_registered_and_certificates_ended_as_values(capsys, tmp_path):
+    """The file's "already registered" and "no, certificates ended" as the values they
+    rest on."""
+    learners = tmp_path / "in.csv"
+    learners.write_text("learner_ref,target,units_held,glh_per_week,registered\n"
+                        "R1,09628,D/502/9654,4,yes\n", encoding="utf-8")
+
+    def record(as_at: str) -> dict:
+        assert main(["cohort", str(learners), "--as-at", as_at, "--json"]) == 0
+        (found,) = json.loads(capsys.readouterr().out)["learners"]
+        return found
+
+    # June 2017: closed to new learners, but a learner registered can still finish.
+    r1 = record("2017-06-01")
+    assert (r1["registered"], r1["certificates_ended"], r1["eligible"]) == (True, False, False)
+    assert (r1["timeline"]["in_time"], r1["complete"]) == (True, False)
+    assert r1["plan_units"] and r1["plan_credits"] > 0
+    # Once certificates have ended: no plan, and each rule not met says only what it lacks.
+    r1 = record("2026-11-22")
+    assert (r1["target_status"]["value"], r1["certificates_ended"], r1["complete"]) == (
+        "certification-closed", True, False)
+    assert (r1["plan_units"], r1["plan_credits"], r1["plan_glh"]) == ([], None, None)
+    assert r1["notes"][0] == {"message": "Certificates for it are no longer issued, so no "
+                                         "further units can complete it.", "source": []}
+    assert r1["rules_not_met"] and all("take" not in rule["message"]
+                                       for rule in r1["rules_not_met"])
+
+
 def test_cli__json_alone_prints_every_learner_and_writes_no_file(capsys, tmp_path,
                                                                  mixed_file):
     before = sorted(p.name for p in tmp_path.iterdir())

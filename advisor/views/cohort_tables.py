@@ -1,18 +1,21 @@
 """Cohort results as tables: one row per learner, the problems, and the intake summaries.
 
 The ``advisor.formats.spreadsheet`` writers make these into downloads a spreadsheet opens
-safely; the app shows them with charts from :mod:`advisor.views.charts`.
+safely; the app shows them with charts from :mod:`advisor.views.charts`. What the words rest
+on (the plan given, the rules not met, the notes with their sources, the learners per level,
+the units most needed) has functions of its own, which ``cohort --json`` gives as values.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from advisor.catalogue import Catalogue
+from advisor.catalogue import Catalogue, Citation, RulesOfCombination
 from advisor.engine.carryover import CarryOver
 from advisor.engine.cohort import (
     ASSESSED,
@@ -22,8 +25,7 @@ from advisor.engine.cohort import (
     LearnerResult,
     Severity,
 )
-from advisor.engine.combination import CombinationCheck, describe_unit
-from advisor.engine.decisions import ProgressCheck
+from advisor.engine.combination import CombinationCheck, Plan, RuleResult, describe_unit
 from advisor.engine.eligibility import Eligibility, Status
 from advisor.engine.wording import count, listed, uk_date
 from advisor.views.labels import (
@@ -57,83 +59,147 @@ REASON_SEPARATOR = " | "
 # ---------------------------------------------------------------------------------------------
 
 
-class _Formatter:
-    """Formats one learner's engine results as result columns."""
+@dataclass(frozen=True)
+class Note:
+    """One of the notes the results give a learner: a sentence, with its source where the
+    sources give one."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
-        self.catalogue = catalogue
+    message: str
+    source: tuple[Citation, ...] = ()
 
-    def eligibility(self, e: Eligibility) -> dict[str, Any]:
-        return {
-            "target_status": entry_status(e) + replaced_in_brief(self.catalogue, e.status),
-            "eligible": yes_no(e.eligible, UNKNOWN),
-            "eligibility_reasons": REASON_SEPARATOR.join(
-                [e.summary, *(reason.message for reason in e.reasons)]),
-        }
 
-    def progress(self, p: ProgressCheck) -> dict[str, Any]:
-        """Where the learner stands when the units in progress are done, and whether the plan
-        fits before certification closes."""
-        found: dict[str, Any] = {}
-        if p.when_done is not None:
-            found["complete_when_in_progress_done"] = yes_no(
-                p.when_done.complete if p.when_done.known else None, UNKNOWN)
-        if p.timeline is not None:
-            finish = p.timeline.finish_by
-            found |= {"finish_by": uk_date(finish) if finish is not None else "",
-                      "in_time": yes_no(p.timeline.in_time, UNKNOWN), "timeline": p.timeline.reason}
-        return found
+def certificates_ended(learner: LearnerResult) -> bool:
+    """The learner's target no longer issues certificates on the date."""
+    return (learner.eligibility is not None
+            and learner.eligibility.status.status is Status.CERTIFICATION_CLOSED)
 
-    def carry(self, c: CarryOver) -> dict[str, Any]:
-        def build() -> dict[str, Any]:
-            check = c.remaining
-            rules, _ = self.catalogue.effective_rules(check.qualification)
 
-            def units(urns: Iterable[str]) -> str:
-                return LIST_SEPARATOR.join(
-                    describe_unit(self.catalogue, u, rules, with_credits=False) for u in urns)
+def _holds_target(learner: LearnerResult) -> bool:
+    """The learner already holds their target (it is among their qualifications held)."""
+    return learner.target is not None and any(
+        q.id == learner.target.id for q in learner.held_qualifications)
 
-            notes = [*check.cautions]
-            for item in c.similar:
-                held = describe_unit(self.catalogue, item.urn, with_credits=False)
-                like = describe_unit(self.catalogue, item.target, rules, with_credits=False)
-                notes.append(f"{held} is similar to {like} (same title, another unit "
-                             "reference): for the centre to judge"
-                             + (f". {item.difference}" if item.difference else ""))
-            # A documented bar is a reason worth reading; "not part of it" for every other unit
-            # is one list.
-            for barred in c.not_transferable:
-                if barred.source:
-                    notes.append(f"{barred.urn}: {barred.reason}")
-            others = [item.urn for item in c.not_transferable if not item.source]
-            if others:
-                notes.append((f"Held units that are not part of {c.target.reference}: "
-                              if c.target_units_known else
-                              f"Held units that may count towards {c.target.reference} (the "
-                              "sources do not list all its units): ")
-                             + ", ".join(others))
-            if c.possible:
-                notes.append("Would also carry over if taken as an optional unit of "
-                             f"{c.from_qualification.reference if c.from_qualification else ''}: "
-                             + units(c.possible))
-            notes += [n.statement for n in c.notes]
-            plan = check.plan if check.known else None
-            return {
-                "credits_counted": check.credits_counted if check.known else None,
-                "credits_required": check.credits_required,
-                "complete": yes_no(check.complete if check.known else None, UNKNOWN),
-                "rules_not_met": REASON_SEPARATOR.join(r.message for r in check.unmet),
-                "plan_units": units(u.urn for u in plan.units) if plan else "",
-                "plan_credits": plan.additional_credits if plan else None,
-                "plan_glh": plan.additional_glh if plan else None,
-                "units_carried_over": units(check.achieved_units),
-                "units_accepted": units(check.accepted_units),
-                "units_in_progress": units(check.in_progress),
-                "credits_carried_over": c.credits_transferred,
-                "notes": REASON_SEPARATOR.join(notes),
-            }
 
-        return build()
+def _beyond_completing(learner: LearnerResult) -> bool:
+    """The target's certificates have ended, its rules are known and the learner does not
+    hold it: the results give no plan (no unit can complete it now), and say of each rule not
+    met only what it lacks, not units to take."""
+    return (learner.carry_over is not None and learner.carry_over.remaining.known
+            and certificates_ended(learner) and not _holds_target(learner))
+
+
+def results_plan(learner: LearnerResult) -> Plan | None:
+    """The plan the results give: none where the target's rules are not known, nor where its
+    certificates have ended and the learner does not hold it (no unit can complete it now)."""
+    check = learner.carry_over.remaining if learner.carry_over is not None else None
+    if check is None or not check.known or _beyond_completing(learner):
+        return None
+    return check.plan
+
+
+def rules_not_met(learner: LearnerResult) -> tuple[tuple[RuleResult, str], ...]:
+    """Each rule of the target not met, with what the results say of it: its message, or,
+    where the target's certificates have ended and the learner does not hold it, only what it
+    still needs (no units to take)."""
+    if learner.carry_over is None:
+        return ()
+    ended = _beyond_completing(learner)
+    return tuple((rule, still_needed(rule) if ended else rule.message)
+                 for rule in learner.carry_over.remaining.unmet)
+
+
+def learner_notes(catalogue: Catalogue, learner: LearnerResult) -> tuple[Note, ...]:
+    """What the results say of a learner's target beyond the figures, in order: that the
+    learner holds it already, or that its certificates have ended short of it; the check's
+    cautions; similar units for the centre to judge; held units that do not count (a
+    documented bar with its source, the rest in one note); the optional units of the
+    qualification held that would carry over; and the evidence notes, with their sources."""
+    c = learner.carry_over
+    if c is None:
+        return ()
+    check = c.remaining
+    rules, _ = catalogue.effective_rules(check.qualification)
+    notes: list[Note] = []
+    if _holds_target(learner):
+        notes.append(Note(f"Already holds {c.target.reference}, the target."))
+    elif _beyond_completing(learner) and not check.complete:
+        notes.append(Note(BEYOND_COMPLETING))
+    notes += [Note(caution) for caution in check.cautions]
+    for item in c.similar:
+        held = describe_unit(catalogue, item.urn, with_credits=False)
+        like = describe_unit(catalogue, item.target, rules, with_credits=False)
+        notes.append(Note(f"{held} is similar to {like} (same title, another unit reference): "
+                          "for the centre to judge"
+                          + (f". {item.difference}" if item.difference else "")))
+    # A documented bar is a reason worth reading; "not part of it" for every other unit is one
+    # list.
+    notes += [Note(f"{barred.urn}: {barred.reason}", barred.source)
+              for barred in c.not_transferable if barred.source]
+    others = [item.urn for item in c.not_transferable if not item.source]
+    if others:
+        notes.append(Note((f"Held units that are not part of {c.target.reference}: "
+                           if c.target_units_known else
+                           f"Held units that may count towards {c.target.reference} (the "
+                           "sources do not list all its units): ") + ", ".join(others)))
+    if c.possible:
+        notes.append(Note(
+            "Would also carry over if taken as an optional unit of "
+            f"{c.from_qualification.reference if c.from_qualification else ''}: "
+            + _units(catalogue, c.possible, rules)))
+    notes += [Note(n.statement, n.source) for n in c.notes]
+    return tuple(notes)
+
+
+def _units(catalogue: Catalogue, urns: Iterable[str], rules: RulesOfCombination | None) -> str:
+    return LIST_SEPARATOR.join(describe_unit(catalogue, u, rules, with_credits=False)
+                               for u in urns)
+
+
+def _eligibility_columns(catalogue: Catalogue, e: Eligibility) -> dict[str, Any]:
+    return {
+        "target_status": entry_status(e) + replaced_in_brief(catalogue, e.status),
+        "eligible": yes_no(e.eligible, UNKNOWN),
+        "eligibility_reasons": REASON_SEPARATOR.join(
+            [e.summary, *(reason.message for reason in e.reasons)]),
+    }
+
+
+def _complete(learner: LearnerResult, check: CombinationCheck) -> str | None:
+    """Whether the rules are met, in words; said with the certificates' end where they have
+    ended short of a target not held: rules met is not complete."""
+    if _beyond_completing(learner):
+        return "rules met, certificates ended" if check.complete else "no, certificates ended"
+    return yes_no(check.complete if check.known else None, UNKNOWN)
+
+
+def _carry_columns(catalogue: Catalogue, learner: LearnerResult,
+                   c: CarryOver) -> dict[str, Any]:
+    """The columns on what the learner holds against the target, and what is left."""
+    check = c.remaining
+    rules, _ = catalogue.effective_rules(check.qualification)
+    plan = results_plan(learner)
+    found: dict[str, Any] = {
+        "credits_counted": check.credits_counted if check.known else None,
+        "credits_required": check.credits_required,
+        "complete": _complete(learner, check),
+        "rules_not_met": REASON_SEPARATOR.join(said for _, said in rules_not_met(learner)),
+        "plan_units": _units(catalogue, (u.urn for u in plan.units), rules) if plan else "",
+        "plan_credits": plan.additional_credits if plan else None,
+        "plan_glh": plan.additional_glh if plan else None,
+        "units_carried_over": _units(catalogue, check.achieved_units, rules),
+        "units_accepted": _units(catalogue, check.accepted_units, rules),
+        "units_in_progress": _units(catalogue, check.in_progress, rules),
+        "credits_carried_over": c.credits_transferred,
+        "notes": REASON_SEPARATOR.join(n.message for n in learner_notes(catalogue, learner)),
+    }
+    p = learner.progress
+    if p is not None and p.when_done is not None:
+        found["complete_when_in_progress_done"] = _complete(learner, p.when_done)
+    if p is not None and p.timeline is not None:
+        finish = p.timeline.finish_by
+        found |= {"finish_by": uk_date(finish) if finish is not None else "",
+                  "in_time": yes_no(p.timeline.in_time, UNKNOWN), "timeline": p.timeline.reason}
+    return found
 
 
 _NUMBER_COLUMNS = {"row", "recommended_level", "credits_counted", "credits_required",
@@ -149,7 +215,7 @@ def results_frame(result: CohortResult) -> pd.DataFrame:
     """
     if result.catalogue is None:
         raise ValueError("the result does not carry its catalogue; use assess_cohort's result")
-    formatter = _Formatter(result.catalogue)
+    catalogue = result.catalogue
     records = []
     for learner in result.learners:
         record: dict[str, Any] = {
@@ -169,46 +235,16 @@ def results_frame(result: CohortResult) -> pd.DataFrame:
             record["target"] = learner.target.reference
             record["target_title"] = learner.target.title
         if learner.eligibility is not None:
-            record.update(formatter.eligibility(learner.eligibility))
+            record.update(_eligibility_columns(catalogue, learner.eligibility))
             if _registered_to_finish(learner):  # enrolling is not the question for them
                 record["eligible"] = ALREADY_REGISTERED
         if learner.carry_over is not None:
-            record.update(formatter.carry(learner.carry_over))
-            if learner.progress is not None:
-                record.update(formatter.progress(learner.progress))
-            held = {q.id for q in learner.held_qualifications}
-            holds_target = learner.target is not None and learner.target.id in held
-            if (_certificates_ended(learner) and learner.carry_over.remaining.known
-                    and not holds_target):
-                _beyond_completing(record, learner, learner.carry_over.remaining)
-            if holds_target and learner.target is not None:
-                already = f"Already holds {learner.target.reference}, the target."
-                record["notes"] = REASON_SEPARATOR.join(
-                    n for n in (already, record["notes"]) if n)
+            record.update(_carry_columns(catalogue, learner, learner.carry_over))
         records.append(record)
     frame = pd.DataFrame.from_records(records, columns=list(RESULT_COLUMNS))
     for column in RESULT_COLUMNS:
         frame[column] = frame[column].astype("Int64" if column in _NUMBER_COLUMNS else str)
     return frame
-
-
-def _beyond_completing(record: dict[str, Any], learner: LearnerResult,
-                       check: CombinationCheck) -> None:
-    """A learner's row once the target's certificates have ended: rules met is not complete,
-    no plan of units can complete it, nor can the units in progress."""
-    def ended(complete: bool) -> str:
-        return "rules met, certificates ended" if complete else "no, certificates ended"
-
-    met = check.complete
-    # What the rules lack, without their "take ... for example" units: none can complete it.
-    record.update(complete=ended(met), plan_units="", plan_credits=None, plan_glh=None,
-                  rules_not_met=REASON_SEPARATOR.join(still_needed(r) for r in check.unmet))
-    done = learner.progress.when_done if learner.progress is not None else None
-    if done is not None and done.known:
-        record["complete_when_in_progress_done"] = ended(done.complete)
-    if not met:
-        record["notes"] = REASON_SEPARATOR.join(
-            n for n in (BEYOND_COMPLETING, record["notes"]) if n)
 
 
 ALREADY_REGISTERED = "already registered"
@@ -218,13 +254,7 @@ ALREADY_REGISTERED = "already registered"
 def _registered_to_finish(learner: LearnerResult) -> bool:
     """Registered for a target whose certificates have not ended: the learner need not enrol
     (a last entry date passed does not stop them), only finish."""
-    return learner.registered and not _certificates_ended(learner)
-
-
-def _certificates_ended(learner: LearnerResult) -> bool:
-    """The learner's target no longer issues certificates on the date."""
-    return (learner.eligibility is not None
-            and learner.eligibility.status.status is Status.CERTIFICATION_CLOSED)
+    return learner.registered and not certificates_ended(learner)
 
 
 def problems_frame(source: CohortInput | CohortResult) -> pd.DataFrame:
@@ -238,10 +268,11 @@ def problems_frame(source: CohortInput | CohortResult) -> pd.DataFrame:
     return frame
 
 
-def learners_per_level(result: CohortResult) -> pd.DataFrame:
+def level_counts(result: CohortResult) -> tuple[tuple[int | None, bool, int], ...]:
     """How many learners each starting level is recommended for (each learner reference once:
-    :attr:`CohortResult.counted_learners`); columns ``recommended_level`` ("Level 2", "no level
-    suggested", "not assessed") and ``learners``."""
+    :attr:`CohortResult.counted_learners`), as (level, assessed, learners): each level from the
+    lowest, then no level suggested (None, True), then not assessed (None, False), each only
+    where some learner is."""
     levels: Counter[int] = Counter()
     none = not_assessed = 0
     for learner in result.counted_learners:
@@ -251,9 +282,18 @@ def learners_per_level(result: CohortResult) -> pd.DataFrame:
             none += 1
         else:
             levels[learner.recommended_level] += 1
-    rows = [(f"Level {level}", levels[level]) for level in sorted(levels)]
-    rows += [(label, n) for label, n in (("no level suggested", none),
-                                         ("not assessed", not_assessed)) if n]
+    found: list[tuple[int | None, bool, int]] = [(level, True, levels[level])
+                                                 for level in sorted(levels)]
+    return tuple(found + [(None, assessed, n) for assessed, n in ((True, none),
+                                                                  (False, not_assessed)) if n])
+
+
+def learners_per_level(result: CohortResult) -> pd.DataFrame:
+    """:func:`level_counts` as a table: columns ``recommended_level`` ("Level 2", "no level
+    suggested", "not assessed") and ``learners``."""
+    rows = [(f"Level {level}" if level is not None else
+             "no level suggested" if assessed else "not assessed", n)
+            for level, assessed, n in level_counts(result)]
     frame = pd.DataFrame(rows, columns=["recommended_level", "learners"])
     frame["learners"] = frame["learners"].astype("int64")
     return frame
@@ -280,7 +320,7 @@ def completion_by_target(result: CohortResult) -> pd.DataFrame:
         tally = counts.setdefault(label, Counter())
         tally["learners"] += 1
         check = learner.carry_over.remaining
-        ended = _certificates_ended(learner)
+        ended = certificates_ended(learner)
         if not check.known:
             tally["rules_not_known"] += 1
         elif check.complete:
@@ -300,21 +340,22 @@ def completion_by_target(result: CohortResult) -> pd.DataFrame:
     return frame
 
 
-def units_most_needed(result: CohortResult, *, limit: int | None = None) -> pd.DataFrame:
-    """The units that appear most often in learners' smallest completion plans.
+def units_needed(result: CohortResult, *, limit: int | None = None
+                 ) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+    """The units that appear most often in learners' smallest completion plans, as (URN,
+    learners, the targets whose plans include it), the most needed first.
 
     A plan's mandatory units are needed by everyone without them; its optional units are the
     cheapest choice, one of several that would do. Learners whose target no longer issues
     certificates on the date are left out: no unit can complete it for them. Each learner
-    reference counts once (:attr:`CohortResult.counted_learners`). Columns: urn,
-    title, credits, level, learners, targets (the targets whose plans include it).
+    reference counts once (:attr:`CohortResult.counted_learners`).
     """
     learners: Counter[str] = Counter()
     targets: dict[str, dict[str, None]] = {}
     for learner in result.counted_learners:
         carried = learner.carry_over
         if (not learner.assessed or carried is None or learner.target is None
-                or _certificates_ended(learner)):
+                or certificates_ended(learner)):
             continue
         plan = carried.remaining.plan
         if plan is None or not carried.remaining.known:
@@ -322,12 +363,19 @@ def units_most_needed(result: CohortResult, *, limit: int | None = None) -> pd.D
         for planned in plan.units:
             learners[planned.urn] += 1
             targets.setdefault(planned.urn, {})[learner.target.reference] = None
+    ranked = sorted(learners.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    return tuple((urn, needing, tuple(targets[urn])) for urn, needing in ranked)
+
+
+def units_most_needed(result: CohortResult, *, limit: int | None = None) -> pd.DataFrame:
+    """:func:`units_needed` as a table. Columns: urn, title, credits, level, learners,
+    targets (joined with "; ")."""
     units = result.catalogue.units if result.catalogue is not None else {}
     rows = []
-    for urn, needing in sorted(learners.items(), key=lambda item: (-item[1], item[0]))[:limit]:
+    for urn, needing, targets in units_needed(result, limit=limit):
         unit = units.get(urn)
         rows.append([urn, unit.title if unit else "", unit.credits if unit else None,
-                     unit.level if unit else None, needing, LIST_SEPARATOR.join(targets[urn])])
+                     unit.level if unit else None, needing, LIST_SEPARATOR.join(targets)])
     frame = pd.DataFrame(rows, columns=["urn", "title", "credits", "level", "learners",
                                         "targets"])
     for column in ("credits", "level", "learners"):
@@ -339,7 +387,7 @@ def certificates_ended_count(result: CohortResult) -> int:
     """How many learners short of their target's rules have a target that no longer issues
     certificates on the date (left out of :func:`units_most_needed`: no unit can complete it)."""
     return sum(1 for learner in result.counted_learners if learner.assessed
-               and _certificates_ended(learner) and learner.carry_over is not None
+               and certificates_ended(learner) and learner.carry_over is not None
                and learner.carry_over.remaining.known
                and not learner.carry_over.remaining.complete)
 
