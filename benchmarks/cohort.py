@@ -114,7 +114,7 @@ def make_intake(catalogue: Catalogue, learners: int, *, seed: int,
             row["age"] = "150"
         elif mistake < 0.01:
             row["target"] = "0962x"
-        writer.writerow([row[c.name] for c in COLUMNS])
+        writer.writerow([row.get(c.name, "") for c in COLUMNS])
     return out.getvalue().encode("utf-8")
 
 
