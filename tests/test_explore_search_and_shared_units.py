@@ -193,7 +193,7 @@ def test_explore__searching_apprenticeships_says_where_they_stand_on_the_date():
     at.text_input(key="explore_search").input("apprenticeship").run()
     said = [t.replace("\\", "") for t in texts(at.info) if "apprenticeship standards" in t]
     assert len(said) == 2
-    assert "at Level 2, Customer Service Practitioner (ST0072) took its place" in said[0]
+    assert "at Level 2 Customer Service Practitioner (ST0072) took its place" in said[0]
     assert "which standard took its place at Level 3" in said[1]
     # The profile opened is one still current: 10379, not 03455, which 10379 replaced.
     assert at.selectbox(key="explore_qualification").value == "ocr-10379"

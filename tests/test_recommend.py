@@ -332,17 +332,17 @@ def test_recommend__apprenticeship_aim_uses_the_frameworks(catalogue):
     # A school leaver: no framework at Level 1, so the Level 2 standard, and how to get there.
     ({"age": 17, "employment": Employment.NOT_WORKING}, 1,
      "The apprenticeships in these documents start at Level 2. In England they later moved to "
-     "apprenticeship standards (the sources do not say when): at Level 2, Customer Service "
-     "Practitioner (ST0072) took the place of the Intermediate Apprenticeship in Customer "
-     "Service (Level 2, framework FR03058)."),
+     "apprenticeship standards, and at Level 2 Customer Service Practitioner (ST0072) took the "
+     "place of the Intermediate Apprenticeship in Customer Service (Level 2, framework "
+     "FR03058); the sources do not say when."),
     # At Level 2, the latest framework and the standard that later took its place (the
     # sources do not say when, so on a date after the framework's issue both are named).
     ({"age": 30, "employment": Employment.WORKING}, 2,
      "The latest Level 2 apprenticeship framework in these documents is the Intermediate "
      "Apprenticeship in Customer Service (Level 2, framework FR03058), issued on 29 August "
-     "2014. Apprenticeships in England later moved from frameworks to apprenticeship standards "
-     "(the sources do not say when): at Level 2, Customer Service Practitioner (ST0072) took "
-     "its place."),
+     "2014. Apprenticeships in England later moved from frameworks to apprenticeship standards, "
+     "and at Level 2 Customer Service Practitioner (ST0072) took its place; the sources do not "
+     "say when."),
     # No standard named at Level 3: said, not guessed, and the framework then in force named
     # (on dates from its issue it may well still have been the way in).
     ({"age": 30, "employment": Employment.WORKING, "role": "Customer Service Team Leader"}, 3,

@@ -229,8 +229,8 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
         return (
             f"The latest Level {level} apprenticeship framework in these documents is the "
             f"{framework_name(catalogue, framework)}{when}. Apprenticeships in England later "
-            "moved from frameworks to apprenticeship standards (the sources do not say when): "
-            f"at Level {level}, {standard.name} took its place. Ask an employer, "
+            f"moved from frameworks to apprenticeship standards, and at Level {level} "
+            f"{standard.name} took its place; the sources do not say when. Ask an employer, "
             f"{WHERE_TO_ASK} about a {standard.title} apprenticeship (or, where standards had "
             "not yet come in, one on that framework)." + standard_note(standard),
             (*standard.source, *framework.source))
@@ -239,9 +239,9 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
         framework, standard = above[0]
         return (
             f"The apprenticeships in these documents start at Level {standard.level}. In England "
-            "they later moved to apprenticeship standards (the sources do not say when): at "
-            f"Level {standard.level}, {standard.name} took the place of "
-            f"the {framework_name(catalogue, framework)}. "
+            f"they later moved to apprenticeship standards, and at Level {standard.level} "
+            f"{standard.name} took the place of the {framework_name(catalogue, framework)}; the "
+            "sources do not say when. "
             f"Ask an employer, {WHERE_TO_ASK} whether you could start one, or what would "
             "prepare you for it.", standard.source)
     at_this_level = [f for f in catalogue.frameworks.values() if f.level == level]
