@@ -570,3 +570,19 @@ def test_route_to_level_3_says_where_apprenticeships_stand_before_the_framework(
     said = next(n for n, text in enumerate(in_order)
                 if "neither when nor which standard took its place" in text)
     assert said < next(n for n, text in enumerate(in_order) if "FR03058" in text and n != said)
+
+
+def test_10381_had_not_opened_in_2013_so_nothing_leads_on_from_03456_then(catalogue, capsys):
+    """OCR's 2014/15 admin guide added 10381 (external-facts H): on 1 March 2013 it is not yet
+    open, not "not known", and a route search onward from 03456 says so rather than that every
+    Level 4 qualification had closed."""
+    status = status_on(catalogue, catalogue.find_qualification("10381"), dt.date(2013, 3, 1))
+    assert status.status is Status.NOT_YET_OPEN
+    assert status_on(catalogue, catalogue.find_qualification("10381"),
+                     dt.date(2015, 3, 1)).status is Status.UNKNOWN
+    assert main(["routes", "--from", "03456", "--as-at", "2013-03-01"]) == 0  # an answer
+    out = " ".join(capsys.readouterr().out.split())
+    assert ("on 1 March 2013 no qualification one level up was open: OCR Level 4 NVQ Diploma "
+            "Customer Service (10381), launched with OCR's 2014/15 qualifications, had not "
+            "opened yet.") in out
+    assert "had closed" not in out

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from advisor.catalogue import (
     Catalogue,
-    Category,
     Citation,
     Framework,
     Problem,
@@ -30,7 +29,7 @@ from advisor.engine.recommend import move_up_caution
 from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route, RouteStep
-from advisor.engine.wording import WHERE_TO_ASK, count, uk_date
+from advisor.engine.wording import count, uk_date
 from advisor.register import Register
 from advisor.views import cohort_tables
 from advisor.views.labels import (
@@ -53,6 +52,7 @@ from advisor.views.labels import (
     standard_taking_its_place,
     status_sentence,
 )
+from advisor.views.no_route import no_route_text
 
 __all__ = [
     "MAY_COUNT_TOO",
@@ -386,51 +386,6 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route,
             lines += [f"      + {describe_unit(catalogue, urn, rules)}"
                       for urn in step.plan_units]
     return lines
-
-
-def no_route_text(catalogue: Catalogue, *, target: Qualification | None, to_level: int | None,
-                  max_steps: int, as_at: dt.date, documented_only: bool = False,
-                  documented_option: str = "--documented-only",
-                  source: Qualification | None = None, register: Register | None = None) -> str:
-    """Why no route was found, and only the options that are off and could find one; onward
-    from ``source`` (no target), what to do instead. With a ``register``, the targets'
-    statuses use its dates where it lists them."""
-    goal = target.title if target else (f"Level {to_level}" if to_level else "anywhere onward")
-    message = f"No route to {goal} was found within {max_steps} steps."
-    if target is None and to_level is None and source is not None and not documented_only:
-        return _nowhere_onward(catalogue, source, max_steps, as_at)
-    if documented_only:
-        return (message + f" Only documented progressions were searched: leave out "
-                f"{documented_option} to include steps the documents do not state, what "
-                "replaced a closed qualification, and starting directly at the target.")
-    goals = ([target] if target is not None else
-             [q for q in catalogue.qualifications.values()
-              if q.level == to_level and q.category is Category.QUALIFICATION])
-    statuses = {status_on(catalogue, q, as_at, register=register).status for q in goals}
-    if goals and all(status.rank >= 2 for status in statuses):  # none open or perhaps open
-        closed = all(status.closed for status in statuses)
-        state = ("had closed to new learners by" if closed else "had not opened yet on"
-                 if not any(s.closed for s in statuses) else
-                 "had closed to new learners or not opened yet on")
-        return (message + f" Every qualification it could end at {state} {uk_date(as_at)}, "
-                "and no documented progression leads there; ask a centre what "
-                + ("replaced it." if closed else "was offered then."))
-    return message + " Nothing in the documents leads there from what is held."
-
-
-def _nowhere_onward(catalogue: Catalogue, source: Qualification, max_steps: int,
-                    as_at: dt.date) -> str:
-    message = f"No route onward from {source.title} was found within {max_steps} steps."
-    levels = catalogue.levels_offered
-    if source.level is None:
-        return (message + " The sources do not give its level, so no step up can be "
-                f"suggested: ask {WHERE_TO_ASK} what could come next.")
-    if levels and source.level >= max(levels):
-        return (message + f" It is at Level {source.level}, the highest level of the "
-                f"qualifications in these documents: ask {WHERE_TO_ASK} what could come next.")
-    return (message + " No document leads on from it, and every qualification one level up "
-            f"had closed to new learners by {uk_date(as_at)}: ask {WHERE_TO_ASK} what took "
-            "their place.")
 
 
 def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
