@@ -164,7 +164,7 @@ def command_eligibility(args: argparse.Namespace) -> int:
     qualification = find_qualification(catalogue, args.qualification, register=register)
     result = check_eligibility(catalogue, qualification, age=args.age, as_at=args.as_at,
                                senior_role=args.senior_role, register=register)
-    return answer(args, lambda: json_shapes.eligibility_dict(result),
+    return answer(args, lambda: json_shapes.eligibility_dict(catalogue, result),
                    lambda: text.eligibility_text(catalogue, result))
 
 

@@ -200,13 +200,18 @@ def carry_over_dict(catalogue: Catalogue, result: CarryOver, *,
     }
 
 
-def eligibility_dict(result: Eligibility) -> dict[str, Any]:
+def eligibility_dict(catalogue: Catalogue, result: Eligibility) -> dict[str, Any]:
+    """Whether a learner can start a qualification on a date: ``eligible`` (true, false or
+    null: not known), the ``summary``, every reason with its source, the qualification's
+    ``status`` on the date (:func:`status_dict`, as every other answer gives it) and the
+    register's record."""
     return {
         "qualification": {**qualification_dict(result.qualification),
                           "origin": _origin(result.qualification)},
         "as_at": result.as_at.isoformat(),
         "eligible": result.eligible,
         "summary": result.summary,
+        "status": status_dict(catalogue, result.status),
         "reasons": [r.as_dict() for r in result.reasons],
         "register": _registered(result.registered),
     }
