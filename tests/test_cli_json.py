@@ -31,3 +31,42 @@ def test_eligibility__json_gives_the_status_object_check_gives(capsys, reference
     assert status["value"] == value
     assert status["reason"].startswith(checked["reason"])
     assert status | {"reason": checked["reason"]} == checked
+
+
+def _replaced_by(status):
+    return [(q["code"], q["inferred"]) for q in status["replaced_by"]]
+
+
+def test_check__json_names_what_replaced_a_qualification_not_known_to_be_open(capsys):
+    """On 1 June 2015 whether 03456 took new learners is not known, and 10380, which the
+    sources suggest replaced it, had opened: check's JSON and text name it, as eligibility's
+    text and reasons do (the JSON used to give ``replaced_by: []``)."""
+    eligibility = run_json(capsys, "eligibility", "03456", "--as-at", "2015-06-01")
+    assert any(r["code"] == "replaced" and "(10380)" in r["message"]
+               for r in eligibility["reasons"])
+    check = run_json(capsys, "check", "03456", "--as-at", "2015-06-01")
+    status = check["qualification"]["status"]
+    assert status["value"] == "unknown"
+    assert _replaced_by(status) == _replaced_by(eligibility["status"]) == [("10380", True)]
+    assert main(["check", "03456", "--as-at", "2015-06-01"]) == 0
+    assert ("What replaced it, as the sources suggest (they do not say so in those words): OCR "
+            "Level 3 Diploma in Customer Service (10380).") in capsys.readouterr().out
+    # Not before 10380 had opened (launched in the autumn of 2014), nor while a learner could
+    # still start it (09628 in 2015).
+    for reference, as_at in (("03456", "2014-06-01"), ("09628", "2015-06-01")):
+        found = run_json(capsys, "check", reference, "--as-at", as_at)
+        assert found["qualification"]["status"]["replaced_by"] == [], (reference, as_at)
+
+
+def test_recommend__an_option_not_known_to_be_open_names_what_replaced_it(capsys):
+    """The options' text names what replaced 03455 (status not known today), as their JSON and
+    the page's status column do."""
+    out = run_json(capsys, "recommend", "--employment", "working", "--age", "20",
+                   "--as-at", "2026-12-01")
+    option = next(q for q in out["qualifications"] if q["code"] == "03455")
+    assert _replaced_by(option["status"]) == [("10379", True)]
+    assert main(["recommend", "--employment", "working", "--age", "20",
+                 "--as-at", "2026-12-01"]) == 0
+    line = next(line for line in capsys.readouterr().out.splitlines()
+                if line.startswith("  03455 "))
+    assert "Replaced by OCR Level 2 Diploma in Customer Service (10379)" in line

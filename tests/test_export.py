@@ -561,3 +561,17 @@ def test_action_plan__an_older_framework_says_it_was_superseded_before_its_parts
     superseded = page.find("so a new apprentice takes that one", name_at)
     component = page.find("technical knowledge", name_at)
     assert name_at != -1 and -1 < superseded < component
+
+
+def test_action_plan__a_first_step_not_known_to_be_open_names_what_replaced_it(catalogue):
+    """03455's status is not known today, and 10379, which the sources suggest replaced it,
+    has opened: the printout asks whether it is still offered, or else about 10379."""
+    start = catalogue.find_qualification("09628")
+    route = next(r for r in find_routes(catalogue, from_qualification=start,
+                                        as_at=dt.date(2026, 12, 1))
+                 if [q.reference for q in r.path] == ["09628", "03455"])
+    html = action_plan_html(catalogue, ActionPlan(as_at=dt.date(2026, 12, 1), route=route))
+    text = " ".join(" ".join(parse(html).text).split())
+    assert ("Careers Service whether it is still offered, or else about what replaced it, OCR "
+            "Level 2 Diploma in Customer Service (10379), and which of your units "
+            "carry over.") in text

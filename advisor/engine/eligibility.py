@@ -128,7 +128,10 @@ _STATUS_BY_CODE = (
 @dataclass(frozen=True)
 class StatusOnDate:
     """A qualification's status on a date, why (in words, with the source), and what the
-    sources say replaced it (qualification ids) where it has closed."""
+    sources say replaced it (qualification ids) where it has closed, or where whether it is
+    open is not known and the replacement had opened by the date (a reason to doubt it, and
+    what to ask about instead). Not where it is open or not yet open: a learner can start it,
+    or nothing has replaced it yet."""
 
     status: Status
     reason: str
@@ -143,15 +146,20 @@ class StatusOnDate:
         return bool(self.replaced_by) and set(self.replaced_by) <= set(self.inferred_replacements)
 
 
-def _status_from(q: Qualification, reasons: tuple[Reason, ...] | list[Reason]) -> StatusOnDate:
+def _status_from(q: Qualification, reasons: tuple[Reason, ...] | list[Reason],
+                 in_place: tuple[str, ...]) -> StatusOnDate:
+    """The status the date reasons decide; ``in_place``: what replaced ``q`` and had opened by
+    the date (:func:`replacements_open_by`), named where the status is not known."""
     by_code = {r.code: r for r in reasons}
-    for code, status in _STATUS_BY_CODE:
-        if code in by_code:
-            reason = by_code[code]
-            replaced = tuple(r.by for r in q.replaced_by) if status.closed else ()
-            inferred = tuple(r.by for r in q.replaced_by if r.inferred) if replaced else ()
-            return StatusOnDate(status, reason.message, reason.source, replaced, inferred)
-    return StatusOnDate(Status.UNKNOWN, "The sources give no date that settles it.", q.source)
+    found = next(((status, by_code[code]) for code, status in _STATUS_BY_CODE
+                  if code in by_code), None)
+    status, message, source = ((found[0], found[1].message, found[1].source) if found else
+                               (Status.UNKNOWN, "The sources give no date that settles it.",
+                                q.source))
+    replaced = (tuple(r.by for r in q.replaced_by) if status.closed else
+                in_place if status is Status.UNKNOWN else ())
+    inferred = tuple(r.by for r in q.replaced_by if r.inferred and r.by in replaced)
+    return StatusOnDate(status, message, source, replaced, inferred)
 
 
 def status_on(catalogue: Catalogue, qualification: Qualification,
@@ -165,7 +173,8 @@ def status_on(catalogue: Catalogue, qualification: Qualification,
                             "awarding body's version.", qualification.source)
     legacy = legacy_on(catalogue, qualification, as_at)
     reasons, _ = _dated_reasons(qualification, as_at, register, legacy=legacy)
-    return replace(_status_from(qualification, reasons), legacy=legacy)
+    return replace(_status_from(qualification, reasons,
+                                _in_place(catalogue, qualification, as_at)), legacy=legacy)
 
 
 @dataclass(frozen=True)
@@ -175,11 +184,13 @@ class Eligibility:
     eligible: bool | None  # None: the sources, or the answers given, do not say enough to know
     reasons: tuple[Reason, ...]
     registered: RegisterEntry | None = None  # the register's record, when it lists it
+    in_place: tuple[str, ...] = ()  # what replaced it and had opened by the date (ids)
 
     @property
     def status(self) -> StatusOnDate:
-        """The qualification's status on the date (whatever the learner's age)."""
-        return _status_from(self.qualification, self.reasons)
+        """The qualification's status on the date (whatever the learner's age), as
+        :func:`status_on` gives it."""
+        return _status_from(self.qualification, self.reasons, self.in_place)
 
     @property
     def not_for_this_learner(self) -> tuple[Reason, ...]:
@@ -314,7 +325,8 @@ def check_eligibility(
         eligible = None
     else:
         eligible = True
-    return Eligibility(q, as_at, eligible, tuple(reasons), registered)
+    return Eligibility(q, as_at, eligible, tuple(reasons), registered,
+                       _in_place(catalogue, q, as_at))
 
 
 def yet_to_come(q: Qualification, as_at: dt.date) -> str | None:
@@ -356,6 +368,10 @@ def replacements_open_by(catalogue: Catalogue, q: Qualification,
     come on the date is no reason to doubt ``q`` then)."""
     return [r for r in q.replaced_by if r.by in catalogue.qualifications
             and not yet_to_come(catalogue.qualifications[r.by], as_at)]
+
+
+def _in_place(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> tuple[str, ...]:
+    return tuple(r.by for r in replacements_open_by(catalogue, q, as_at))
 
 
 def legacy_on(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> bool:

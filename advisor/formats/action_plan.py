@@ -482,9 +482,12 @@ def _next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | N
         replaced = replacement_names(catalogue, first.status)
         if first.status.status is Status.OPEN:
             ask = f"Ask {WHERE_TO_ASK} about enrolling on it"
-        elif replaced:
+        elif replaced and first.status.status.closed:
             ask = (f"Ask {WHERE_TO_ASK} about what replaced it, {'; '.join(replaced)}, or "
                    "whatever replaced that since")
+        elif replaced:  # not known to be open: it may still be offered
+            ask = (f"Ask {WHERE_TO_ASK} whether it is still offered, or else about what "
+                   f"replaced it, {'; '.join(replaced)}")
         else:
             ask = (f"Ask {WHERE_TO_ASK} whether it, or a qualification that took its place, is "
                    "offered now")

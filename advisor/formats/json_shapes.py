@@ -28,12 +28,15 @@ from advisor.views.labels import check_headline, plan_beyond_certification
 def status_dict(catalogue: Catalogue, status: StatusOnDate) -> dict[str, Any]:
     """A status on a date: ``value`` (open, not-yet-open, closed-to-new-learners,
     certification-closed, unknown, national-structure), the ``reason`` and its ``source``, and
-    what the sources say ``replaced_by`` it where it has closed."""
+    what the sources say ``replaced_by`` it where it has closed, or where it is not known to be
+    open and the replacement had opened by the date (each ``inferred`` where the sources only
+    suggest it), as the text's status sentence names them."""
     return {
         "value": status.status.value,
         "reason": status.reason,
         "source": [c.label() for c in status.source],
         "replaced_by": [qualification_dict(catalogue.qualifications[i])
+                        | {"inferred": i in status.inferred_replacements}
                         for i in status.replaced_by if i in catalogue.qualifications],
     }
 

@@ -276,7 +276,7 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
         for option in result.options:
             q = option.qualification
             line = f"  {q.reference}  {q.title}: {entry_status_said(option.eligibility)}"
-            if option.eligibility.status.status.closed:  # and what replaced it, as the page
+            if option.eligibility.status.replaced_by:  # and what replaced it, as the page
                 line += "".join(f" {r.message}" for r in option.eligibility.reasons
                                 if r.code is ReasonCode.REPLACED)
             if from_register(q):
