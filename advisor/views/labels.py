@@ -1,6 +1,6 @@
 """The words every view uses for the catalogue's things: qualifications, units, groups,
-citations (worded in :mod:`advisor.views.citations`), kinds, structures and whether a
-qualification is open.
+citations (worded in :mod:`advisor.views.citations`), a check's headline (worded in
+:mod:`advisor.views.check_words`), kinds, structures and whether a qualification is open.
 
 Tables, charts, pages, the action plan and the CLI name things through these, so a
 qualification or a citation reads the same everywhere.
@@ -22,7 +22,6 @@ from advisor.catalogue import (
     Structure,
 )
 from advisor.engine.carryover import CarryOver
-from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult
 from advisor.engine.eligibility import Eligibility, ReasonCode, Status, StatusOnDate
 from advisor.engine.frameworks import ComponentStatus, standard_note
 from advisor.engine.frameworks import framework_name as framework_label  # its one home
@@ -31,6 +30,7 @@ from advisor.engine.recommend_types import Aim, Employment, Option
 from advisor.engine.routes import Route, RouteStep, StepKind
 from advisor.engine.wording import count, group_name, uk_date
 from advisor.register import ENTRY, RegisterEntry
+from advisor.views.check_words import check_headline, completion_words, still_needed
 from advisor.views.citations import citation, cite, sources_numbered  # their one home
 from advisor.views.glossary import GLOSSARY  # its one home; here with the other words
 
@@ -476,59 +476,6 @@ def _what_replaced_it(status: StatusOnDate) -> str:
 
 def _sentence_start(clause: str) -> str:
     return clause[:1].upper() + clause[1:]
-
-
-def completion_words(check: CombinationCheck, status: StatusOnDate | None) -> str:
-    """``complete`` or ``not complete``; where the qualification's certificates have ended on
-    the date (``status``), rules met are ``every rule met, but certificates are no longer
-    issued``, never "complete", and rules unmet are beyond completing."""
-    ended = status is not None and status.status is Status.CERTIFICATION_CLOSED
-    if not check.complete:
-        return "not complete, and it can no longer be completed" if ended else "not complete"
-    if ended:
-        return "every rule met, but certificates are no longer issued"
-    return "complete"
-
-
-def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) -> str:
-    """A check in one sentence, naming what is still needed in words: ``Not complete yet: 34
-    of 42 credits counted. Still needed: 30 credits from the optional groups: 22 of 30...``.
-    With the qualification's ``status`` on the date, rules met after its certificates ended
-    are not called complete, and rules unmet then are said to be beyond completing, with
-    nothing to take."""
-    counted = f"{check.credits_counted} of {check.credits_required} credits counted"
-    if check.complete and status is not None and status.status is Status.CERTIFICATION_CLOSED:
-        return (f"Every rule is met ({counted}), but no certificate can be claimed on this "
-                f"date. {status.reason}")
-    if check.complete:
-        return f"Complete: {counted}, and every rule is met."
-    if status is not None and status.status is Status.CERTIFICATION_CLOSED:
-        # No "still needed": no unit taken now could complete it (the rules below say which
-        # are unmet, for a learner moving on to what replaced it).
-        return (f"Not complete ({counted}), and it can no longer be completed. "
-                f"{status.reason}")
-    unmet = [r for r in check.unmet if r.kind is not RuleKind.TOTAL] or list(check.unmet)
-    needed = ("; ".join(still_needed(r) for r in unmet[:3])
-              + (f"; and {count(len(unmet) - 3, 'more rule')}" if len(unmet) > 3 else ""))
-    in_progress = (f" {count(len(check.in_progress), 'unit')} in progress, not counted yet."
-                   if check.in_progress else "")
-    return f"Not complete yet: {counted}. Still needed: {needed}.{in_progress}"
-
-
-_MORE = {RuleKind.MANDATORY: "more mandatory unit", RuleKind.MIN_UNITS: "more unit"}
-
-
-def still_needed(rule: RuleResult) -> str:
-    """An unmet rule as what is still needed, in a few words: ``Optional Group C: 8 more
-    credits``, the total as ``15 more credits`` (the headline's count says of what); the rule's
-    full message (its examples, the units accepted or in progress) is in the rules table."""
-    if rule.required is None or rule.counted is None:
-        return rule.message
-    more = count(rule.required - rule.counted, _MORE.get(rule.kind, "more credit"))
-    if rule.kind is RuleKind.TOTAL:
-        return more
-    name = rule.message.split(":", 1)[0]
-    return f"{name}: {more}"
 
 
 def status_in_brief(status: Status, *, review_date_passed: bool = False) -> str:

@@ -1,0 +1,65 @@
+"""A check of units against a qualification's rules, in words: complete or not, and what is
+still needed, in one sentence (the page's headline, the JSON's ``headline``) and rule by rule.
+:mod:`advisor.views.labels` offers these with the other words the views use.
+"""
+
+from __future__ import annotations
+
+from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult
+from advisor.engine.eligibility import Status, StatusOnDate
+from advisor.engine.wording import count
+
+__all__ = ["check_headline", "completion_words", "still_needed"]
+
+
+def completion_words(check: CombinationCheck, status: StatusOnDate | None) -> str:
+    """``complete`` or ``not complete``; where the qualification's certificates have ended on
+    the date (``status``), rules met are ``every rule met, but certificates are no longer
+    issued``, never "complete", and rules unmet are beyond completing."""
+    ended = status is not None and status.status is Status.CERTIFICATION_CLOSED
+    if not check.complete:
+        return "not complete, and it can no longer be completed" if ended else "not complete"
+    if ended:
+        return "every rule met, but certificates are no longer issued"
+    return "complete"
+
+
+def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) -> str:
+    """A check in one sentence, naming what is still needed in words: ``Not complete yet: 34
+    of 42 credits counted. Still needed: 30 credits from the optional groups: 22 of 30...``.
+    With the qualification's ``status`` on the date, rules met after its certificates ended
+    are not called complete, and rules unmet then are said to be beyond completing, with
+    nothing to take."""
+    counted = f"{check.credits_counted} of {check.credits_required} credits counted"
+    if check.complete and status is not None and status.status is Status.CERTIFICATION_CLOSED:
+        return (f"Every rule is met ({counted}), but no certificate can be claimed on this "
+                f"date. {status.reason}")
+    if check.complete:
+        return f"Complete: {counted}, and every rule is met."
+    if status is not None and status.status is Status.CERTIFICATION_CLOSED:
+        # No "still needed": no unit taken now could complete it (the rules below say which
+        # are unmet, for a learner moving on to what replaced it).
+        return (f"Not complete ({counted}), and it can no longer be completed. "
+                f"{status.reason}")
+    unmet = [r for r in check.unmet if r.kind is not RuleKind.TOTAL] or list(check.unmet)
+    needed = ("; ".join(still_needed(r) for r in unmet[:3])
+              + (f"; and {count(len(unmet) - 3, 'more rule')}" if len(unmet) > 3 else ""))
+    in_progress = (f" {count(len(check.in_progress), 'unit')} in progress, not counted yet."
+                   if check.in_progress else "")
+    return f"Not complete yet: {counted}. Still needed: {needed}.{in_progress}"
+
+
+_MORE = {RuleKind.MANDATORY: "more mandatory unit", RuleKind.MIN_UNITS: "more unit"}
+
+
+def still_needed(rule: RuleResult) -> str:
+    """An unmet rule as what is still needed, in a few words: ``Optional Group C: 8 more
+    credits``, the total as ``15 more credits`` (the headline's count says of what); the rule's
+    full message (its examples, the units accepted or in progress) is in the rules table."""
+    if rule.required is None or rule.counted is None:
+        return rule.message
+    more = count(rule.required - rule.counted, _MORE.get(rule.kind, "more credit"))
+    if rule.kind is RuleKind.TOTAL:
+        return more
+    name = rule.message.split(":", 1)[0]
+    return f"{name}: {more}"
