@@ -117,7 +117,7 @@ def rerun_answer_only() -> None:
 
 def show_unknown_rules(catalogue: Catalogue, q: Qualification, check: CombinationCheck) -> None:
     """What is known about a qualification whose rules of combination the sources do not give."""
-    st.warning(check.cautions[0])
+    st.warning(labels.check_headline(check))
     if q.structure_note:
         st.write(q.structure_note)
     if q.credits_required is not None:

@@ -70,3 +70,17 @@ def test_recommend__an_option_not_known_to_be_open_names_what_replaced_it(capsys
     line = next(line for line in capsys.readouterr().out.splitlines()
                 if line.startswith("  03455 "))
     assert "Replaced by OCR Level 2 Diploma in Customer Service (10379)" in line
+
+
+def test_check__json_headline_where_the_rules_are_not_known_is_the_texts(capsys):
+    """03455's rules of combination are only partly in the sources: the JSON's headline says
+    so in the words the text leads with (and the page's warning gives), not null."""
+    out = run_json(capsys, "check", "03455")
+    assert out["rules_known"] is False
+    assert out["headline"] == ("The sources do not give the rules of combination for OCR "
+                               "Level 2 NVQ Certificate in Customer Service, so units cannot "
+                               "be checked against it.")
+    assert main(["check", "03455"]) == 0
+    first_point = next(line for line in capsys.readouterr().out.splitlines()
+                       if line.startswith("  ! "))
+    assert first_point == f"  ! {out['headline']}"

@@ -29,7 +29,10 @@ def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) 
     of 42 credits counted. Still needed: 30 credits from the optional groups: 22 of 30...``.
     With the qualification's ``status`` on the date, rules met after its certificates ended
     are not called complete, and rules unmet then are said to be beyond completing, with
-    nothing to take."""
+    nothing to take. Where the sources do not give its rules, why not, in the engine's words
+    (the first of its cautions), as the text's first line and the page's warning say it."""
+    if not check.known:
+        return check.cautions[0]
     counted = f"{check.credits_counted} of {check.credits_required} credits counted"
     if check.complete and status is not None and status.status is Status.CERTIFICATION_CLOSED:
         return (f"Every rule is met ({counted}), but no certificate can be claimed on this "
