@@ -84,3 +84,27 @@ def test_check__json_headline_where_the_rules_are_not_known_is_the_texts(capsys)
     first_point = next(line for line in capsys.readouterr().out.splitlines()
                        if line.startswith("  ! "))
     assert first_point == f"  ! {out['headline']}"
+
+
+def test_carry_over_and_routes__json_say_a_target_can_no_longer_be_completed(capsys):
+    """09629's certificates ended in 2017: the text of carry-over and routes says no units can
+    complete it now, before the plan; their JSON used to check what remains as if it were
+    open ("Not complete yet ... Still needed") and left the caution out."""
+    carried = run_json(capsys, "carry-over", "--from", "09628", "--to", "09629",
+                       "--as-at", "2026-12-01")
+    remaining = carried["remaining"]
+    assert remaining["qualification"]["status"] == carried["target"]["status"]
+    assert remaining["headline"].startswith(
+        "Not complete (5 of 17 credits counted), and it can no longer be completed.")
+    beyond = ("Certificates for 09629 are no longer issued on this date, so no further units "
+              "can complete it")
+    assert remaining["cautions"][0].startswith(beyond)
+    (route, *_) = run_json(capsys, "routes", "--from", "09628", "--to", "09629",
+                           "--as-at", "2026-12-01")["routes"]
+    assert route["steps"][0]["cautions"][0].startswith(beyond)
+    assert main(["routes", "--from", "09628", "--to", "09629", "--as-at", "2026-12-01"]) == 0
+    assert f"    ! {beyond}" in capsys.readouterr().out
+    # While it was open, no such caution.
+    (route, *_) = run_json(capsys, "routes", "--from", "09628", "--to", "09629",
+                           "--as-at", "2015-06-01")["routes"]
+    assert not any("no longer issued" in c for c in route["steps"][0]["cautions"])

@@ -199,7 +199,8 @@ def carry_over_dict(catalogue: Catalogue, result: CarryOver, *,
         "accepted": [unit_dict(catalogue, a.urn, rules) | {"note": a.note}
                      for a in result.accepted],
         "evidence_bars": bar_dicts(result.bars),
-        "remaining": check_dict(catalogue, result.remaining),
+        # Checked on the date too, as the text's check of what remains is.
+        "remaining": check_dict(catalogue, result.remaining, as_at=as_at),
     }
 
 
@@ -304,6 +305,10 @@ def route_dict(catalogue: Catalogue, route: Route,
     for n, step in enumerate(route.steps):
         carried = carry_over_dict(catalogue, step.carry_over)
         remaining = carried["remaining"]
+        # Before the plan, as the text and the page say it: with the step's status, which may
+        # rest on the register's dates.
+        beyond = (plan_beyond_certification(catalogue, step.to, step.status)
+                  if step.plan_units else None)
         steps.append({
             "from": qualification_dict(step.from_) if step.from_ is not None else None,
             "to": qualification_dict(step.to) | {"origin": _origin(step.to)},
@@ -330,7 +335,7 @@ def route_dict(catalogue: Catalogue, route: Route,
             "additional_credits": step.additional_credits,  # the plan's: null without one
             "credits_still_needed": step.credits_still_needed,  # also where only some are listed
             "plan_units": remaining["plan"]["units"] if remaining["plan"] else [],
-            "cautions": remaining["cautions"],
+            "cautions": ([beyond] if beyond else []) + remaining["cautions"],
             "replaced_by": [
                 {"by": r.by, "scope": r.scope, "source": [c.label() for c in r.source]}
                 for r in step.replaced_by
