@@ -61,7 +61,9 @@ def test_routes__09628_to_level_3(capsys):
     assert step["credits_transferred"] == 5
     assert [u["urn"] for u in step["plan_units"]] == ["H/502/9655", "K/502/9656"]
     assert step["additional_credits"] == 12
-    assert step["source"] == ["001_1a36f8904fba0327.txt § 2.7 Progression opportunities"]
+    assert [s["citation"] for s in step["source"]] == [
+        "OCR centre handbook: Level 2 and Level 3 Certificates in Principles of Customer Service "
+        "(09628, 09629), § 2.7 Progression opportunities"]
     assert out["already_there"] is False
 
 
@@ -474,7 +476,9 @@ def test_frameworks__components_held_missing_or_to_check_with_statuses(capsys):
     standard = combined_2014["succeeded_by"]
     assert (standard["reference"], standard["title"], standard["level"]) == (
         "ST0072", "Customer Service Practitioner", 2)
-    assert standard["source"] == ["external-facts.md § M. SASE / standards context (England)"]
+    (cited,) = standard["source"]
+    assert cited["citation"].endswith("§ M. SASE / standards context (England) (secondary source)")
+    assert cited["url"].startswith("https://")
     assert level_2["succeeded_by"] is None
     assert main(["frameworks", "--has", "09628"]) == 0
     text = capsys.readouterr().out
@@ -574,7 +578,8 @@ def test_routes__a_direct_start_at_level_4_says_what_it_asks_of_the_learner(caps
                 if s["edge"] == "direct" and s["to"]["code"] == "10381")
     assert "for a learner who meets what it asks: Learners must be working in a senior role" in \
         step["statement"]
-    assert "000_877957cfe4770bfa.txt § Level 4 Customer Service" in step["source"]
+    assert ("OCR Report to Centres 2014-2015: Customer Service, Levels 1, 2, 3 and 4, § Level 4 "
+            "Customer Service") in [s["citation"] for s in step["source"]]
 
 
 def test_routes__units_held_start_where_they_count_not_back_at_the_lowest_level(capsys):

@@ -108,3 +108,72 @@ def test_carry_over_and_routes__json_say_a_target_can_no_longer_be_completed(cap
     (route, *_) = run_json(capsys, "routes", "--from", "09628", "--to", "09629",
                            "--as-at", "2015-06-01")["routes"]
     assert not any("no longer issued" in c for c in route["steps"][0]["cautions"])
+
+
+CITATION_KEYS = {"citation", "document", "section", "basis", "url", "file"}
+
+
+def _sources(found, path="$"):
+    """Every ``source`` list in a JSON answer, with where it is."""
+    if isinstance(found, dict):
+        for key, value in found.items():
+            if key == "source" and isinstance(value, list):
+                yield f"{path}.source", value
+            else:
+                yield from _sources(value, f"{path}.{key}")
+    elif isinstance(found, list):
+        for n, value in enumerate(found):
+            yield from _sources(value, f"{path}[{n}]")
+
+
+@pytest.mark.parametrize("argv", [
+    ["eligibility", "03456", "--age", "20"],
+    ["check", "03456", "--units", "F3,F4,A3,B2,C3", "--accepted", "C6", "--in-progress", "D1",
+     "--glh-per-week", "5", "--start", "2014-01-06", "--as-at", "2014-01-06"],
+    ["check", "09628", "--units", "D/502/9654", "--accepted", "R/502/9652"],
+    ["carry-over", "--from", "09628", "--to", "09629"],
+    ["recommend", "--role", "Call Centre Operator", "--employment", "working", "--age", "20",
+     "--has", "09628", "--aim", "apprenticeship"],
+    ["routes", "--from", "09628", "--to-level", "3", "--age", "17"],
+    ["frameworks", "--has", "09628"],
+], ids=lambda argv: argv[0])
+def test_json__citations_are_readable_with_their_basis_and_file_apart(capsys, argv):
+    """Citations in JSON read as the text's do (the document's title, the section, and
+    "(secondary source)" or "(inferred)"), with the basis, the web page of a secondary source
+    and the catalogue's file each a field of their own; never a bare file name."""
+    out = run_json(capsys, *argv)
+    found = list(_sources(out))
+    assert found, "every one of these answers cites its sources"
+    for where, sources in found:
+        for cited in sources:
+            assert set(cited) == CITATION_KEYS, where
+            assert cited["citation"].startswith(f"{cited['document']}, § {cited['section']}")
+            assert not cited["document"].endswith((".txt", ".md")), where
+            mark = {"stated": "", "secondary": " (secondary source)",
+                    "inference": " (inferred)"}[cited["basis"]]
+            assert cited["citation"].endswith(f"§ {cited['section']}{mark}"), where
+            if cited["file"] == "external-facts.md":  # the secondary notes: each fact's page
+                assert cited["url"].startswith(("https://", "http://")), where
+
+
+def test_eligibility__json_citations_are_the_texts(capsys):
+    """03456 today: each reason's citation in JSON is the one its text line gives, the
+    secondary notes' marked as such and their web page beside them."""
+    out = run_json(capsys, "eligibility", "03456")
+    assert main(["eligibility", "03456"]) == 0
+    said = capsys.readouterr().out
+    closed = next(r for r in out["reasons"] if r["code"] == "closed-to-entry")
+    (cited,) = closed["source"]
+    assert cited == {
+        "citation": "Notes on UK Customer Service qualifications from secondary sources (each "
+                    "with its web address), § H. OCR NVQ 03454/03455/03456 dates (inferred)",
+        "document": "Notes on UK Customer Service qualifications from secondary sources (each "
+                    "with its web address)",
+        "section": "H. OCR NVQ 03454/03455/03456 dates",
+        "basis": "inference",
+        "url": "https://fdocuments.net/document/nvq-customer-service-handbook-ocr-ocr-l1-3-nvq-"
+               "in-customer-service-5-1-introduction.html",
+        "file": "external-facts.md",
+    }
+    assert f"(source: {cited['citation']}" in said
+    assert out["status"]["source"][0]["citation"].endswith("dates (secondary source)")

@@ -83,7 +83,9 @@ def test_eligibility__09628_closed_to_entry(capsys):
     assert "closed-to-entry" in codes
     closed = next(r for r in out["reasons"] if r["code"] == "closed-to-entry")
     assert "31 December 2016" in closed["message"]
-    assert closed["source"] == ["001_1a36f8904fba0327.txt § 2.1 Qualification profile"]
+    assert [s["citation"] for s in closed["source"]] == [
+        "OCR centre handbook: Level 2 and Level 3 Certificates in Principles of Customer Service "
+        "(09628, 09629), § 2.1 Qualification profile"]
 
 
 @pytest.mark.parametrize(("argv", "expected"), [

@@ -325,7 +325,8 @@ def test_route_dict__is_json_ready_and_matches_the_route(catalogue, graph):
     (step,) = data["steps"]
     assert step["from"]["code"] == "09628" and step["to"]["code"] == "09629"
     assert step["edge"] == "stated"
-    assert step["source"] == ["001_1a36f8904fba0327.txt § 2.7 Progression opportunities"]
+    assert [(s["file"], s["section"]) for s in step["source"]] == [
+        ("001_1a36f8904fba0327.txt", "2.7 Progression opportunities")]
     assert [u["urn"] for u in step["transfers"]] == ["D/502/9654"]
     assert step["credits_transferred"] == 5
     assert [u["urn"] for u in step["plan_units"]] == ["H/502/9655", "K/502/9656"]

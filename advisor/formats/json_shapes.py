@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,16 +13,45 @@ from advisor.catalogue import Catalogue, Citation, Framework, Problem
 from advisor.catalogue.models import Qualification, RulesOfCombination
 from advisor.engine.carryover import CarryOver, EvidenceBar
 from advisor.engine.cohort import CohortResult, LearnerResult, RowProblem
-from advisor.engine.combination import CombinationCheck, unit_number
+from advisor.engine.combination import CombinationCheck, RuleResult, unit_number
 from advisor.engine.decisions import ProgressCheck, Timeline
-from advisor.engine.eligibility import Eligibility, StatusOnDate, status_on
+from advisor.engine.eligibility import Eligibility, Reason, StatusOnDate, status_on
 from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks
 from advisor.engine.recommend_types import Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.register import ImportResult, Register, RegisterEntry
 from advisor.views import cohort_tables
+from advisor.views.citations import citation, document_name
 from advisor.views.labels import check_headline, plan_beyond_certification
+
+
+def source_dicts(catalogue: Catalogue, sources: Iterable[Citation]) -> list[dict[str, Any]]:
+    """Citations as the JSON gives them, each once: the ``citation`` in the words the text
+    and the pages use (the document's title and date, the section, and "(secondary source)"
+    or "(inferred)" where it is one), then its parts: the ``document``, the ``section``, the
+    ``basis`` (stated, secondary or inference), the ``url`` of the web page a secondary
+    source's fact came from (else null) and, for scripts, the catalogue's ``file`` it is
+    transcribed from (null where the catalogue has no such document: the register)."""
+    found: list[dict[str, Any]] = []
+    for cited in sources:
+        entry = {"citation": citation(catalogue, cited),
+                 "document": document_name(catalogue, cited), "section": cited.section,
+                 "basis": catalogue.basis(cited).value, "url": cited.url,
+                 "file": cited.doc if cited.doc in catalogue.documents else None}
+        if entry not in found:  # the same section cited for two notes is one source
+            found.append(entry)
+    return found
+
+
+def reason_dict(catalogue: Catalogue, reason: Reason) -> dict[str, Any]:
+    """An eligibility reason: its ``code``, ``message`` and ``source`` (:func:`source_dicts`)."""
+    return reason.as_dict() | {"source": source_dicts(catalogue, reason.source)}
+
+
+def rule_dict(catalogue: Catalogue, rule: RuleResult) -> dict[str, Any]:
+    """A rule's result, as the engine gives it, with its ``source`` (:func:`source_dicts`)."""
+    return rule.as_dict() | {"source": source_dicts(catalogue, rule.source)}
 
 
 def status_dict(catalogue: Catalogue, status: StatusOnDate) -> dict[str, Any]:
@@ -34,7 +63,7 @@ def status_dict(catalogue: Catalogue, status: StatusOnDate) -> dict[str, Any]:
     return {
         "value": status.status.value,
         "reason": status.reason,
-        "source": [c.label() for c in status.source],
+        "source": source_dicts(catalogue, status.source),
         "replaced_by": [qualification_dict(catalogue.qualifications[i])
                         | {"inferred": i in status.inferred_replacements}
                         for i in status.replaced_by if i in catalogue.qualifications],
@@ -108,8 +137,8 @@ def check_dict(catalogue: Catalogue, check: CombinationCheck, *,
         "headline": check_headline(check, status),
         "credits_counted": check.credits_counted,
         "credits_required": check.credits_required,
-        "rules": [r.as_dict() for r in check.rules],
-        "unmet": [r.as_dict() for r in check.unmet],
+        "rules": [rule_dict(catalogue, r) for r in check.rules],
+        "unmet": [rule_dict(catalogue, r) for r in check.unmet],
         "plan": plan,
         "no_plan_reason": check.no_plan_reason,
         "counted_units": [unit_dict(catalogue, u, rules) for u in check.counted_units],
@@ -122,7 +151,7 @@ def check_dict(catalogue: Catalogue, check: CombinationCheck, *,
     }
 
 
-def timeline_dict(timeline: Timeline) -> dict[str, Any]:
+def timeline_dict(catalogue: Catalogue, timeline: Timeline) -> dict[str, Any]:
     """Whether the plan fits before certification closes: ``in_time`` true, false or null
     (not known, ``reason`` says why)."""
     def day(date: dt.date | None) -> str | None:
@@ -139,12 +168,12 @@ def timeline_dict(timeline: Timeline) -> dict[str, Any]:
         "closed_to_entry_by": day(timeline.closed_to_entry_by),
         "in_time": timeline.in_time,
         "reason": timeline.reason,
-        "source": [c.label() for c in timeline.source],
+        "source": source_dicts(catalogue, timeline.source),
     }
 
 
-def bar_dicts(bars: Sequence[EvidenceBar]) -> list[dict[str, Any]]:
-    return [{"statement": b.statement, "source": [c.label() for c in b.source]} for b in bars]
+def bar_dicts(catalogue: Catalogue, bars: Sequence[EvidenceBar]) -> list[dict[str, Any]]:
+    return [{"statement": b.statement, "source": source_dicts(catalogue, b.source)} for b in bars]
 
 
 def progress_dict(catalogue: Catalogue, result: ProgressCheck, *,
@@ -158,8 +187,9 @@ def progress_dict(catalogue: Catalogue, result: ProgressCheck, *,
     return check_dict(catalogue, result.today, as_at=as_at, register=register) | {
         "when_in_progress_done": (check_dict(catalogue, done, as_at=as_at, register=register)
                                   if done is not None else None),
-        "timeline": timeline_dict(result.timeline) if result.timeline is not None else None,
-        "evidence_bars": bar_dicts(result.bars),
+        "timeline": (timeline_dict(catalogue, result.timeline)
+                     if result.timeline is not None else None),
+        "evidence_bars": bar_dicts(catalogue, result.bars),
     }
 
 
@@ -187,18 +217,18 @@ def carry_over_dict(catalogue: Catalogue, result: CarryOver, *,
             for s in result.similar
         ],
         "not_transferable": [
-            {"urn": n.urn, "reason": n.reason, "source": [c.label() for c in n.source]}
+            {"urn": n.urn, "reason": n.reason, "source": source_dicts(catalogue, n.source)}
             for n in result.not_transferable
         ],
         "held_units_known": result.held_units_known,
         "target_units_known": result.target_units_known,
         "evidence_notes": [
-            {"statement": n.statement, "source": [c.label() for c in n.source]}
+            {"statement": n.statement, "source": source_dicts(catalogue, n.source)}
             for n in result.notes
         ],
         "accepted": [unit_dict(catalogue, a.urn, rules) | {"note": a.note}
                      for a in result.accepted],
-        "evidence_bars": bar_dicts(result.bars),
+        "evidence_bars": bar_dicts(catalogue, result.bars),
         # Checked on the date too, as the text's check of what remains is.
         "remaining": check_dict(catalogue, result.remaining, as_at=as_at),
     }
@@ -216,7 +246,7 @@ def eligibility_dict(catalogue: Catalogue, result: Eligibility) -> dict[str, Any
         "eligible": result.eligible,
         "summary": result.summary,
         "status": status_dict(catalogue, result.status),
-        "reasons": [r.as_dict() for r in result.reasons],
+        "reasons": [reason_dict(catalogue, r) for r in result.reasons],
         "register": _registered(result.registered),
     }
 
@@ -235,9 +265,9 @@ def _registered(entry: RegisterEntry | None) -> dict[str, Any] | None:
                                            "operational_end", "certification_end")}
 
 
-def finding_dict(finding: Finding) -> dict[str, Any]:
+def finding_dict(catalogue: Catalogue, finding: Finding) -> dict[str, Any]:
     return {"code": finding.code, "message": finding.message, "level": finding.level,
-            "source": [c.label() for c in finding.source]}
+            "source": source_dicts(catalogue, finding.source)}
 
 
 def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[str, Any]:
@@ -264,7 +294,7 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
                 "eligible": o.eligibility.eligible,
                 "summary": o.eligibility.summary,
                 "status": status_dict(catalogue, o.eligibility.status),
-                "eligibility": [r.as_dict() for r in o.eligibility.reasons],
+                "eligibility": [reason_dict(catalogue, r) for r in o.eligibility.reasons],
                 "fits_aim": o.fits_aim,
                 "aim_note": o.aim_note,
                 "credits_counted": o.check.credits_counted if o.check else None,
@@ -278,8 +308,8 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
             }
             for o in result.options
         ],
-        "reasons": [finding_dict(f) for f in result.reasons],
-        "cautions": [finding_dict(f) for f in result.cautions],
+        "reasons": [finding_dict(catalogue, f) for f in result.reasons],
+        "cautions": [finding_dict(catalogue, f) for f in result.cautions],
         "role_match": None if match is None else {
             "text": match.text,
             "roles": [{"id": r.id, "title": r.title, "level": r.level} for r in match.roles],
@@ -289,7 +319,7 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
         # For an apprenticeship aim, the frameworks at the level (else empty).
         "frameworks": [framework_dict(catalogue, f) for f in result.frameworks],
         "next_steps": [
-            {"message": step.message, "source": [c.label() for c in step.source] or None}
+            {"message": step.message, "source": source_dicts(catalogue, step.source) or None}
             for step in result.next_steps
         ],
         "roles_at_level": [r.title for r in result.roles_at_level],
@@ -315,10 +345,11 @@ def route_dict(catalogue: Catalogue, route: Route,
             "origin": _origin(step.to),
             "regulator_number": step.to.regulator_number,
             "status": status_dict(catalogue, step.status),
-            "age": ([r.as_dict() for r in ages[n].about_age] if n < len(ages) else None),
+            "age": ([reason_dict(catalogue, r) for r in ages[n].about_age]
+                    if n < len(ages) else None),
             "edge": step.kind.value,
             "statement": step.statement,
-            "source": [c.label() for c in step.source],
+            "source": source_dicts(catalogue, step.source),
             "source_notes": [c.note for c in step.source if c.note],
             "shared_units": list(step.shared_units),
             "credits_transferred": carried["credits_transferred"],
@@ -337,7 +368,7 @@ def route_dict(catalogue: Catalogue, route: Route,
             "plan_units": remaining["plan"]["units"] if remaining["plan"] else [],
             "cautions": ([beyond] if beyond else []) + remaining["cautions"],
             "replaced_by": [
-                {"by": r.by, "scope": r.scope, "source": [c.label() for c in r.source]}
+                {"by": r.by, "scope": r.scope, "source": source_dicts(catalogue, r.source)}
                 for r in step.replaced_by
             ],
         })
@@ -462,8 +493,8 @@ def cohort_learner_dict(catalogue: Catalogue, learner: LearnerResult) -> dict[st
     return {
         "row": learner.row, "learner_ref": learner.learner_ref, "assessed": learner.assessed,
         "recommended_level": learner.recommended_level,
-        "level_reasons": [finding_dict(f) for f in learner.level_reasons],
-        "level_cautions": [finding_dict(f) for f in learner.level_cautions],
+        "level_reasons": [finding_dict(catalogue, f) for f in learner.level_reasons],
+        "level_cautions": [finding_dict(catalogue, f) for f in learner.level_cautions],
         "target": (qualification_dict(learner.target) | {"origin": _origin(learner.target)}
                    if learner.target is not None else None),
         "target_status": status_dict(catalogue, e.status) if e is not None else None,
@@ -471,11 +502,12 @@ def cohort_learner_dict(catalogue: Catalogue, learner: LearnerResult) -> dict[st
         "registered": learner.registered,
         "eligible": e.eligible if e is not None else None,
         "eligibility_summary": e.summary if e is not None else None,
-        "eligibility_reasons": [r.as_dict() for r in e.reasons] if e is not None else [],
+        "eligibility_reasons": ([reason_dict(catalogue, r) for r in e.reasons]
+                                if e is not None else []),
         "credits_counted": known.credits_counted if known is not None else None,
         "credits_required": check.credits_required if check is not None else None,
         "complete": known.complete if known is not None else None,
-        "rules_not_met": [rule.as_dict() | {"message": said}
+        "rules_not_met": [rule_dict(catalogue, rule) | {"message": said}
                           for rule, said in cohort_tables.rules_not_met(learner)],
         "plan_units": [unit_dict(catalogue, u.urn, rules) | {"group": u.group}
                        for u in plan.units] if plan is not None else [],
@@ -488,9 +520,9 @@ def cohort_learner_dict(catalogue: Catalogue, learner: LearnerResult) -> dict[st
         "units_in_progress": units(check.in_progress) if check is not None else [],
         "complete_when_in_progress_done": (done.complete if done is not None and done.known
                                            else None),
-        "timeline": (timeline_dict(progress.timeline)
+        "timeline": (timeline_dict(catalogue, progress.timeline)
                      if progress is not None and progress.timeline is not None else None),
-        "notes": [{"message": n.message, "source": [s.label() for s in n.source]}
+        "notes": [{"message": n.message, "source": source_dicts(catalogue, n.source)}
                   for n in cohort_tables.learner_notes(catalogue, learner)],
         "problems": [p.as_dict() for p in learner.problems],
     }
@@ -514,7 +546,7 @@ def framework_dict(catalogue: Catalogue, f: FrameworkStatus) -> dict[str, Any]:
             "qualifications": [qualification_dict(catalogue.qualifications[q])
                                | {"status": status_dict(catalogue, status)}
                                for q, status in c.statuses],
-            "source": [s.label() for s in c.component.source],
+            "source": source_dicts(catalogue, c.component.source),
         } for c in f.components],
         "missing": [c.component.id for c in f.missing],
         "cautions": list(f.cautions),
@@ -524,7 +556,7 @@ def framework_dict(catalogue: Catalogue, f: FrameworkStatus) -> dict[str, Any]:
             "title": f.framework.succeeded_by.title,
             "level": f.framework.succeeded_by.level,
             "note": f.framework.succeeded_by.note,
-            "source": [s.label() for s in f.framework.succeeded_by.source],
+            "source": source_dicts(catalogue, f.framework.succeeded_by.source),
         },
     }
 
@@ -540,7 +572,7 @@ def frameworks_dict(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
     return {
         "as_at": as_at.isoformat(),
         "has": list(held),
-        "today": [{"level": level, "message": said, "source": [c.label() for c in source]}
+        "today": [{"level": level, "message": said, "source": source_dicts(catalogue, source)}
                   for level, (said, source) in (today or {}).items()],
         "frameworks": [framework_dict(catalogue, f) for f in frameworks],
         "not_yet_issued": [{"id": f.id, "title": f.title, "level": f.level,

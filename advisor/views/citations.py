@@ -11,14 +11,15 @@ import pandas as pd
 
 from advisor.catalogue import Basis, Catalogue, Citation
 
-__all__ = ["citation", "cite", "sources_numbered"]
+__all__ = ["citation", "cite", "document_name", "sources_numbered"]
 
 _BASIS_MARK = {Basis.STATED: "", Basis.SECONDARY: " (secondary source)",
                Basis.INFERENCE: " (inferred)"}
 
 
-def _document(catalogue: Catalogue, cited: Citation) -> str:
-    """The cited document's title and date (its file name when the catalogue does not list it)."""
+def document_name(catalogue: Catalogue, cited: Citation) -> str:
+    """The cited document's title and date (its file name when the catalogue does not list it:
+    the register's import, say)."""
     document = catalogue.documents.get(cited.doc)
     if document is None:
         return cited.doc
@@ -36,7 +37,7 @@ def citation(catalogue: Catalogue, cited: Citation) -> str:
     """A citation people can read: the document's title and date, then the section, marked
     where it is a secondary source or an inference. ``OCR centre handbook: ... (09628,
     09629), § 2.1 Qualification profile``. (File names are for the About page only.)"""
-    return f"{_document(catalogue, cited)}, {_section(catalogue, cited)}"
+    return f"{document_name(catalogue, cited)}, {_section(catalogue, cited)}"
 
 
 def cite(catalogue: Catalogue, sources: Iterable[Citation]) -> str:
@@ -46,7 +47,7 @@ def cite(catalogue: Catalogue, sources: Iterable[Citation]) -> str:
     # inferred)", not "§ X, ..., § X (inferred)".
     sections: dict[str, dict[str, set[Basis]]] = {}
     for cited in sources:
-        sections.setdefault(_document(catalogue, cited), {}).setdefault(
+        sections.setdefault(document_name(catalogue, cited), {}).setdefault(
             cited.section, set()).add(catalogue.basis(cited))
     return "; ".join(
         f"{where}, " + ", ".join(f"§ {section}{_marks(bases)}" for section, bases in found.items())

@@ -86,7 +86,7 @@ PROBLEMS_SHOWN = 20
 
 def _sources(catalogue: Catalogue, citations: Iterable[Citation]) -> str:
     """Citations as people read them: each document's title and date, then its sections (the
-    JSON output keeps ``file § section``, for scripts)."""
+    JSON gives each citation in the same words, with its file apart, for scripts)."""
     return cite(catalogue, citations)
 
 
