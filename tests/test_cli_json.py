@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from advisor import default_data_dir, labels, load_catalogue
 from advisor.cli import main
 
 
@@ -177,3 +178,23 @@ def test_eligibility__json_citations_are_the_texts(capsys):
     }
     assert f"(source: {cited['citation']}" in said
     assert out["status"]["source"][0]["citation"].endswith("dates (secondary source)")
+
+
+def test_text__a_secondary_sources_citation_gives_its_web_page(capsys):
+    """The secondary notes say each fact's web page (their title promises it): the text gives
+    it after the section it came from, as the JSON's ``url`` and the printout's sources do;
+    the pages' shorter citations leave it to the printout."""
+    out = run_json(capsys, "eligibility", "03456")
+    closed = next(r for r in out["reasons"] if r["code"] == "closed-to-entry")
+    (cited,) = closed["source"]
+    assert main(["eligibility", "03456"]) == 0
+    said = capsys.readouterr().out
+    assert f"(source: {cited['citation']}, at {cited['url']})" in said
+    # A primary document's citation has no web page to give.
+    replaced = next(r for r in out["reasons"] if r["code"] == "replaced")
+    assert all(s["url"] is None for s in replaced["source"])
+    assert (", § Level 3 Customer Service (inferred), § 4. Sector Update (inferred))"
+            in said)
+    catalogue = load_catalogue(default_data_dir())
+    q = catalogue.find_qualification("03456")
+    assert "https://" not in labels.cite(catalogue, q.dates.closed_to_entry_by.source)

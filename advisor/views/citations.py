@@ -40,17 +40,27 @@ def citation(catalogue: Catalogue, cited: Citation) -> str:
     return f"{document_name(catalogue, cited)}, {_section(catalogue, cited)}"
 
 
-def cite(catalogue: Catalogue, sources: Iterable[Citation]) -> str:
+def cite(catalogue: Catalogue, sources: Iterable[Citation], *, web_pages: bool = False) -> str:
     """Citations as one line, each readable (:func:`citation`), a document's title given once
-    before all its sections: ``OCR student guide: ..., 2011, § GROUP A, § LEVEL 3; OCR ...``."""
+    before all its sections: ``OCR student guide: ..., 2011, § GROUP A, § LEVEL 3; OCR ...``.
+    With ``web_pages``, a section a secondary source's fact came from is followed by the web
+    address of that page (``§ H. ... (secondary source), at https://...``), where the reader
+    has no other list of them (the command line's text)."""
     # A section cited both as read and as reasoned from is named once: "§ X (in part
     # inferred)", not "§ X, ..., § X (inferred)".
     sections: dict[str, dict[str, set[Basis]]] = {}
+    pages: dict[tuple[str, str], list[str]] = {}
     for cited in sources:
-        sections.setdefault(document_name(catalogue, cited), {}).setdefault(
-            cited.section, set()).add(catalogue.basis(cited))
+        where = document_name(catalogue, cited)
+        sections.setdefault(where, {}).setdefault(cited.section, set()).add(
+            catalogue.basis(cited))
+        urls = pages.setdefault((where, cited.section), [])
+        if web_pages and cited.url and cited.url not in urls:
+            urls.append(cited.url)
     return "; ".join(
-        f"{where}, " + ", ".join(f"§ {section}{_marks(bases)}" for section, bases in found.items())
+        f"{where}, " + ", ".join(f"§ {section}{_marks(bases)}"
+                                 + "".join(f", at {url}" for url in pages[where, section])
+                                 for section, bases in found.items())
         for where, found in sections.items())
 
 

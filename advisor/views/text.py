@@ -85,9 +85,10 @@ PROBLEMS_SHOWN = 20
 
 
 def _sources(catalogue: Catalogue, citations: Iterable[Citation]) -> str:
-    """Citations as people read them: each document's title and date, then its sections (the
-    JSON gives each citation in the same words, with its file apart, for scripts)."""
-    return cite(catalogue, citations)
+    """Citations as people read them: each document's title and date, then its sections, and
+    the web page a secondary source's fact came from (the JSON gives each citation in the same
+    words, with its web page and its file apart, for scripts)."""
+    return cite(catalogue, citations, web_pages=True)
 
 
 def validation_text(data_dir: Path | str, problems: Sequence[Problem],
