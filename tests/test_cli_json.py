@@ -198,3 +198,16 @@ def test_text__a_secondary_sources_citation_gives_its_web_page(capsys):
     catalogue = load_catalogue(default_data_dir())
     q = catalogue.find_qualification("03456")
     assert "https://" not in labels.cite(catalogue, q.dates.closed_to_entry_by.source)
+
+
+def test_every_command__json_is_json_where_it_used_to_be_text_or_nothing(capsys, tmp_path):
+    """``recommend --list-responsibilities --json`` printed the text list; ``cohort --template
+    FILE --json`` printed nothing on stdout (its note goes to stderr)."""
+    out = run_json(capsys, "recommend", "--list-responsibilities")
+    assert "can influence what happens at work" in out["responsibilities"]
+    assert [s["citation"] for s in out["source"]] == [
+        "OCR student guide: Level 3 NVQ Diploma in Customer Service (03456), 2011, "
+        "§ Qualification aims"]
+    template = tmp_path / "learners.csv"
+    assert run_json(capsys, "cohort", "--template", str(template)) == {"template": str(template)}
+    assert template.read_bytes().startswith(b"\xef\xbb\xbflearner_ref,")

@@ -171,8 +171,9 @@ def command_eligibility(args: argparse.Namespace) -> int:
 def command_recommend(args: argparse.Namespace) -> int:
     catalogue = _load(args)
     if args.list_responsibilities:
-        print(text.responsibilities_text(catalogue, level_3_statements(catalogue)))
-        return EXIT_OK
+        statement = level_3_statements(catalogue)
+        return answer(args, lambda: json_shapes.responsibilities_dict(catalogue, statement),
+                      lambda: text.responsibilities_text(catalogue, statement))
     held = _held(catalogue, args.has)
     offered = catalogue.levels_offered
     for level in args.other_level:
@@ -330,6 +331,8 @@ def command_cohort(args: argparse.Namespace) -> int:
     if args.template is not None:
         _write_template(args.template, json_output=args.json)
         if args.learners is None:
+            if args.json:  # what was written, so that the output is JSON all the same
+                print_json({"template": str(args.template)})
             return EXIT_OK
     if args.learners is None:
         raise UsageError("give the learners file (CSV or .xlsx), or --template FILE")

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from advisor.catalogue import Catalogue, Citation, Framework, Problem
+from advisor.catalogue import Catalogue, Citation, Framework, Problem, Statement
 from advisor.catalogue.models import Qualification, RulesOfCombination
 from advisor.engine.carryover import CarryOver, EvidenceBar
 from advisor.engine.cohort import CohortResult, LearnerResult, RowProblem
@@ -324,6 +324,13 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
         ],
         "roles_at_level": [r.title for r in result.roles_at_level],
     }
+
+
+def responsibilities_dict(catalogue: Catalogue, statement: Statement | None) -> dict[str, Any]:
+    """The documents' descriptions of a Level 3 learner (``recommend
+    --list-responsibilities``), with their source; empty where the catalogue has none."""
+    return {"responsibilities": list(statement.points) if statement else [],
+            "source": source_dicts(catalogue, statement.source) if statement else []}
 
 
 def route_dict(catalogue: Catalogue, route: Route,
