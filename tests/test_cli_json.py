@@ -118,7 +118,7 @@ def _sources(found, path="$"):
     """Every ``source`` list in a JSON answer, with where it is."""
     if isinstance(found, dict):
         for key, value in found.items():
-            if key == "source" and isinstance(value, list):
+            if key == "source":
                 yield f"{path}.source", value
             else:
                 yield from _sources(value, f"{path}.{key}")
@@ -141,11 +141,13 @@ def _sources(found, path="$"):
 def test_json__citations_are_readable_with_their_basis_and_file_apart(capsys, argv):
     """Citations in JSON read as the text's do (the document's title, the section, and
     "(secondary source)" or "(inferred)"), with the basis, the web page of a secondary source
-    and the catalogue's file each a field of their own; never a bare file name."""
+    and the catalogue's file each a field of their own; never a bare file name. ``source`` is
+    always a list (a next step citing nothing gave null)."""
     out = run_json(capsys, *argv)
     found = list(_sources(out))
     assert found, "every one of these answers cites its sources"
     for where, sources in found:
+        assert isinstance(sources, list), where  # empty where nothing is cited, never null
         for cited in sources:
             assert set(cited) == CITATION_KEYS, where
             assert cited["citation"].startswith(f"{cited['document']}, § {cited['section']}")

@@ -319,7 +319,7 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
         # For an apprenticeship aim, the frameworks at the level (else empty).
         "frameworks": [framework_dict(catalogue, f) for f in result.frameworks],
         "next_steps": [
-            {"message": step.message, "source": source_dicts(catalogue, step.source) or None}
+            {"message": step.message, "source": source_dicts(catalogue, step.source)}
             for step in result.next_steps
         ],
         "roles_at_level": [r.title for r in result.roles_at_level],
