@@ -152,7 +152,7 @@ from advisor.engine.routes import (
 from advisor.engine.unit_references import read_typed_units, resolve_units
 from advisor.engine.validation import load_catalogue, validate_catalogue
 from advisor.engine.wording import WHERE_TO_ASK, count, replaced_it, uk_date
-from advisor.formats import cohort_file, json_shapes
+from advisor.formats import cohort_file, cohort_json, json_shapes
 from advisor.formats.action_plan import ActionPlan, action_plan_html
 from advisor.formats.cohort_file import (
     COLUMNS,
@@ -316,6 +316,7 @@ __all__ = [
     "check_frameworks",
     "check_progress",
     "cohort_file",
+    "cohort_json",
     "cohort_tables",
     "count",
     "decode_check",

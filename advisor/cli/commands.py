@@ -31,6 +31,7 @@ from advisor import (
     check_frameworks,
     check_progress,
     cohort_file,
+    cohort_json,
     cohort_tables,
     default_data_dir,
     find_qualification,
@@ -346,7 +347,7 @@ def command_cohort(args: argparse.Namespace) -> int:
     learners = _read_learners(args.learners)
     if not learners.readable:
         if args.json:
-            print_json(json_shapes.unreadable_cohort_dict(args.learners, learners.problems))
+            print_json(cohort_json.unreadable_cohort_dict(args.learners, learners.problems))
         for problem in learners.problems:
             print(f"advisor: {args.learners}: {problem}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -355,7 +356,7 @@ def command_cohort(args: argparse.Namespace) -> int:
                            progress=progress, register=register_for_answers(args))
     progress.finish()
     _write_results(args, result)
-    return answer(args, lambda: json_shapes.cohort_dict(result, learners_file=args.learners,
+    return answer(args, lambda: cohort_json.cohort_dict(result, learners_file=args.learners,
                                                          output=args.output),
                    lambda: text.cohort_summary_text(result, learners_file=args.learners,
                                                     output=args.output,
