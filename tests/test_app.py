@@ -155,7 +155,7 @@ def test_check__open_on_an_earlier_as_at_date():
 
 def test_check__unknown_rules_say_so_and_show_what_is_known():
     at = check_units("ocr-03455", [])
-    assert any("do not give the rules of combination" in t for t in texts(at.warning))
+    assert any("do not list the units of" in t for t in texts(at.warning))
     assert any("28 credits in total" in t for t in texts(at.markdown))
     assert not at.get("plotly_chart")
 

@@ -78,9 +78,9 @@ def test_check__json_headline_where_the_rules_are_not_known_is_the_texts(capsys)
     so in the words the text leads with (and the page's warning gives), not null."""
     out = run_json(capsys, "check", "03455")
     assert out["rules_known"] is False
-    assert out["headline"] == ("The sources do not give the rules of combination for OCR "
-                               "Level 2 NVQ Certificate in Customer Service, so units cannot "
-                               "be checked against it.")
+    assert out["headline"] == ("The sources do not list the units of OCR Level 2 NVQ "
+                               "Certificate in Customer Service, so units cannot be checked "
+                               "against its rules of combination.")
     assert main(["check", "03455"]) == 0
     first_point = next(line for line in capsys.readouterr().out.splitlines()
                        if line.startswith("  ! "))

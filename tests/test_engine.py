@@ -163,7 +163,20 @@ def test_rules__inferred_structure_is_used_and_said(catalogue):
 def test_rules__unknown_structure_says_so(catalogue):
     check = _check(catalogue, "03455", [])
     assert not check.known and check.plan is None and not check.complete
-    assert any("do not give the rules of combination" in c for c in check.cautions)
+    assert any("do not list the units of" in c for c in check.cautions)
+
+
+def test_check_text__rules_known_only_in_words_are_given_with_their_source(catalogue, capsys):
+    """03455: a secondary source gives its credit totals, not its units. The text says the units
+    cannot be checked, and gives what is known as that source's, not as bare cautions beside a
+    line saying the rules are not given."""
+    assert main(["check", "03455"]) == 0
+    out = capsys.readouterr().out
+    assert "do not give the rules" not in out
+    said = out[out.index("What the sources say about its rules:"):]
+    assert said.splitlines()[1] == ("    - 28 credits in total, 8 from mandatory units and 20 from "
+                                    "optional units.")
+    assert "§ J. 2010-generation NVQ rules of combination" in said and "(secondary source)" in said
 
 
 def test_plan__hours_objective_falls_back_when_hours_unknown(catalogue):

@@ -227,10 +227,11 @@ def check_combination(
             qualification=qualification, known=False, complete=False, credits_counted=0,
             credits_required=qualification.credits_required, rules=(), plan=None,
             counted_units=(), other_units=tuple(held_list), rules_from=None,
+            # What the sources say of its rules, if anything, is in ``rule_statements``, each
+            # with its source: the answers show them beside this.
             cautions=(
-                f"The sources do not give the rules of combination for {qualification.title}, "
-                "so units cannot be checked against it.",
-                *(point for s in qualification.rule_statements for point in s.points),
+                f"The sources do not list the units of {qualification.title}, so units cannot "
+                "be checked against its rules of combination.",
             ),
         )
     in_rules = rules.listed_units

@@ -260,7 +260,7 @@ def _glh_needed(catalogue: Catalogue, qualification: Qualification, held: Iterab
     why they are not known)."""
     rules, _ = catalogue.effective_rules(qualification)
     if rules is None:
-        return None, 0, (f"Not known: the sources do not give the rules of combination for "
+        return None, 0, (f"Not known: the sources do not list the units of "
                          f"{qualification.name}, so the hours still needed cannot be worked "
                          "out.")
     fewest_hours = check_combination(catalogue, qualification, held, objective=Objective.GLH,

@@ -144,6 +144,11 @@ def check_dict(catalogue: Catalogue, check: CombinationCheck, *,
         "in_progress": [unit_dict(catalogue, u, rules) for u in check.in_progress],
         "other_units": [unit_dict(catalogue, u) for u in check.other_units],
         "cautions": cautions,
+        # What the sources say of its rules where they are not given unit by unit (03455).
+        "rule_statements": ([{"points": list(statement.points),
+                              "source": source_dicts(catalogue, statement.source)}
+                             for statement in check.qualification.rule_statements]
+                            if not check.known else []),
     }
 
 

@@ -118,6 +118,10 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
         lines.append(status_sentence(catalogue, status, as_at))
     if not check.known:
         lines += [f"  ! {c}" for c in check.cautions]
+        for statement in q.rule_statements:  # what is known of them, not checkable unit by unit
+            lines.append("  What the sources say about its rules:")
+            lines += [f"    - {point}" for point in statement.points]
+            lines.append(f"    (source: {_sources(catalogue, statement.source)})")
         return "\n".join(lines)
     state = completion_words(check, status).upper()
     lines.append(f"{state}: {check.credits_counted} of {check.credits_required} credits count.")
