@@ -384,8 +384,10 @@ def show_glossary() -> None:
 
 
 def link_date(text: str | None) -> tuple[dt.date, str | None]:
-    """The date a shared link carries (``on=YYYY-MM-DD``), else today; and, when the link's
-    date cannot be used (not a date, or outside the sidebar's range), a note saying so."""
+    """The date a shared link carries (``on=2026-09-01``, as the app writes it, or
+    ``on=01/09/2026``, day first, as a person in the UK may type it), else today; and, when the
+    link's date cannot be used (not a date, or not one the advisor answers for), a note saying
+    so."""
     cleaned = without_control_characters(text or "")
     if not cleaned:  # no date given: nothing to say
         return dt.date.today(), None

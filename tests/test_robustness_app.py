@@ -72,14 +72,23 @@ def test_links__carry_only_dates_the_apps_date_widgets_accept():
                     "2000 to 31 December 2040. The answers are as at today."),
      ("1999-01-01", "The link's date '1999-01-01' was left out: give a date from 1 January "
                     "2000 to 31 December 2040. The answers are as at today."),
-     ("yesterday\x00", "The link's date 'yesterday' was left out: give a date like 2026-09-01. "
-                       "The answers are as at today."),
+     ("yesterday\x00", "The link's date 'yesterday' was left out: give a date like 2026-09-01 "
+                       "or 01/09/2026. The answers are as at today."),
      # Forms date.fromisoformat reads, but that no link of the app writes: as a start date.
-     ("2015-W23-1", "The link's date '2015-W23-1' was left out: give a date like 2026-09-01. "
-                    "The answers are as at today."),
-     ("20150601", "The link's date '20150601' was left out: give a date like 2026-09-01. "
-                  "The answers are as at today.")],
-    ids=["far-future", "before-the-range", "not-a-date", "iso-week", "basic-format"],
+     ("2015-W23-1", "The link's date '2015-W23-1' was left out: give a date like 2026-09-01 "
+                    "or 01/09/2026. The answers are as at today."),
+     ("20150601", "The link's date '20150601' was left out: give a date like 2026-09-01 or "
+                  "01/09/2026. The answers are as at today."),
+     # Day first, as the intake file reads it, but a day that does not exist.
+     ("30/02/2015", "The link's date '30/02/2015' was left out: give a date like 2026-09-01 "
+                    "or 01/09/2026. The answers are as at today."),
+     # Month first, as an American would write 1 June: there is no 13th month.
+     ("06/13/2015", "The link's date '06/13/2015' was left out: give a date like 2026-09-01 "
+                    "or 01/09/2026. The answers are as at today."),
+     ("01/01/1990", "The link's date '01/01/1990' was left out: give a date from 1 January "
+                    "2000 to 31 December 2040. The answers are as at today.")],
+    ids=["far-future", "before-the-range", "not-a-date", "iso-week", "basic-format",
+         "day-first-no-such-day", "month-first", "day-first-before-the-range"],
 )
 def test_on_date__one_the_app_cannot_use_is_left_out_with_a_note(on, note):
     at = open_with_link(ROUTE, **{"from": "09628", "level": "3", "on": on})
@@ -102,6 +111,24 @@ def test_on_date__a_good_date_gives_no_note():
     at = open_with_link(ROUTE, **{"from": "09628", "level": "3", "on": "2015-06-01"})
     assert link_notes(at) == []
     assert at.date_input(key="as_at").value == dt.date(2015, 6, 1)
+
+
+@pytest.mark.parametrize("on", ["01/06/2015", "1/6/2015"])
+def test_on_date__a_day_first_date_is_read_as_the_intake_file_reads_one(on):
+    """A date typed as people in the UK write it, day first: 1 June 2015, not 6 January. The
+    address then carries it as the app writes dates."""
+    at = open_with_link(ROUTE, **{"from": "09628", "level": "3", "on": on})
+    assert link_notes(at) == []
+    assert at.date_input(key="as_at").value == dt.date(2015, 6, 1)
+    assert dict(at.query_params)["on"] == "2015-06-01"
+
+
+def test_check_link__a_day_first_start_date_is_read_as_the_intake_file_reads_one():
+    at = open_with_link(CHECK, as_at=dt.date(2015, 1, 5), qual="09628", glh="5",
+                        start="02/03/2015")
+    assert link_notes(at) == []
+    assert at.date_input(key="check_start").value == dt.date(2015, 3, 2)
+    assert dict(at.query_params)["start"] == "2015-03-02"
 
 
 # ------------------------------------------------------------------------------ plan a route

@@ -20,6 +20,7 @@ from advisor import (
     answers,
     carry_over,
     charts,
+    cohort_file,
     explore_tables,
     find_routes,
     labels,
@@ -31,6 +32,7 @@ from advisor.formats.links import (
     CONTROL_CHARACTERS,
     RouteQuery,
     decode_check,
+    decode_date,
     decode_profile,
     decode_route,
     encode_profile,
@@ -243,6 +245,27 @@ def test_share__a_start_date_outside_the_apps_dates_is_dropped_with_a_note(catal
         assert query.start is None
         assert notes == [f"The link's start date '{start}' was left out: give a date from "
                          "1 January 2000 to 31 December 2040."]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2050, 12, 31))
+       .flatmap(lambda day: st.sampled_from([day.isoformat(), day.strftime("%d/%m/%Y"),
+                                             f"{day.day}/{day.month}/{day.year}",
+                                             day.strftime("%m/%d/%Y"), day.strftime("%Y%m%d"),
+                                             f"{day.isoformat()}T00:00:00"]))
+       | st.text(alphabet="0123456789/-T: ", max_size=20))
+def test_share__a_link_reads_a_date_as_the_intake_file_does(catalogue, text):
+    """Invariant: a link's date and an intake file's start are read by the one reader, so the
+    same text gives the same day (or is refused) in both, within the dates the app answers
+    for; a day-first date is the UK's (01/06/2015 is 1 June)."""
+    notes: list[str] = []
+    from_link = decode_date(text, "date", notes)
+    try:
+        from_file: dt.date | None = cohort_file.parse_start(text)
+    except answers.AnswerError:
+        from_file = None
+    assert from_link == from_file
+    assert (from_link is None) == bool(notes)
 
 
 @pytest.mark.parametrize("glh", ["0.00001", "0.4", "0", "169", "1e400", "nan"])

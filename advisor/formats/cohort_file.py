@@ -32,8 +32,7 @@ import pandas as pd
 from advisor.engine import answers
 from advisor.engine.cohort import CohortInput, LearnerRow, RowProblem, Severity
 from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
-from advisor.engine.wording import uk_date
-from advisor.formats.links import EARLIEST_DATE, LATEST_DATE
+from advisor.formats.links import check_date, read_date
 from advisor.formats.spreadsheet import to_csv_bytes, to_excel_bytes
 
 T = TypeVar("T")
@@ -340,25 +339,13 @@ def _xlsx_rows(data: bytes, name: str, *, max_rows: int) -> list[tuple[int, list
 
 
 def parse_start(text: str) -> dt.date:
-    """A start date as people write one: 2027-01-04 (a spreadsheet's date cell reads so, with
-    or without its time) or 04/01/2027, day first; within the dates the app answers for."""
-    day: dt.date | None = None
-    iso = re.fullmatch(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:T00:00:00)?", text.strip())
-    uk = re.fullmatch(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", text.strip())
-    try:
-        if iso:
-            day = dt.date.fromisoformat(iso.group(1))
-        elif uk:
-            day = dt.date(int(uk.group(3)), int(uk.group(2)), int(uk.group(1)))
-    except ValueError:  # 30/02/2027
-        day = None
+    """A start date as :func:`~advisor.formats.links.read_date` reads one (2027-01-04, a
+    spreadsheet's date cell, or 04/01/2027, day first), within the dates the app answers for."""
+    day = read_date(text)
     if day is None:
         raise answers.AnswerError(f"{text[:20]!r} is not a date: give one like 2027-01-04 or "
                                   "04/01/2027")
-    if not EARLIEST_DATE <= day <= LATEST_DATE:
-        raise answers.AnswerError(f"{uk_date(day)} is outside the dates the advisor answers "
-                                  f"for, {uk_date(EARLIEST_DATE)} to {uk_date(LATEST_DATE)}")
-    return day
+    return check_date(day)
 
 
 def _cell_text(value: Any) -> str:

@@ -393,7 +393,38 @@ def decode_route(catalogue: Catalogue,
 MAX_NOTE_LENGTH = 200  # characters in a note on a unit the centre accepted
 EARLIEST_DATE = dt.date(2000, 1, 1)
 LATEST_DATE = dt.date(2040, 12, 31)
-"""The dates a link may carry: the range of the app's date widgets, which refuse any other."""
+"""The dates the advisor answers for: a link, an intake file or a date box may give no other."""
+DATE_EXAMPLES = "2026-09-01 or 01/09/2026"  # how a date read by :func:`read_date` is written
+_ISO_DATE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:T00:00:00)?")
+_DAY_FIRST = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
+
+
+def read_date(text: str) -> dt.date | None:
+    """A date as people write one, else None: 2027-01-04 (how the app writes one, and how a
+    spreadsheet's date cell reads, with or without its time) or 04/01/2027, day first, as in
+    the UK. Not the other forms ``date.fromisoformat`` reads (``20270104``, ``2027-W01-1``),
+    nor a day that does not exist (30/02/2027). The one reader of a date given as text: links
+    and the intake file both read dates with it."""
+    iso = _ISO_DATE.fullmatch(text.strip())
+    day_first = _DAY_FIRST.fullmatch(text.strip())
+    try:
+        if iso:
+            return dt.date.fromisoformat(iso.group(1))
+        if day_first:
+            day, month, year = (int(part) for part in day_first.groups())
+            return dt.date(year, month, day)
+    except ValueError:  # 2027-02-30, 30/02/2027
+        return None
+    return None
+
+
+def check_date(day: dt.date) -> dt.date:
+    """``day`` when the advisor answers for it (:data:`EARLIEST_DATE` to :data:`LATEST_DATE`),
+    else :class:`~advisor.engine.answers.AnswerError` naming those dates."""
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise answers.AnswerError(f"{uk_date(day)} is outside the dates the advisor answers "
+                                  f"for, {uk_date(EARLIEST_DATE)} to {uk_date(LATEST_DATE)}")
+    return day
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -506,21 +537,17 @@ def _hours(text: str | None, notes: list[str]) -> float | None:
 
 
 def decode_date(text: str | None, what: str, notes: list[str]) -> dt.date | None:
-    """A date a link carries, written ``YYYY-MM-DD`` only (not the other forms
-    ``date.fromisoformat`` reads, such as ``20260901`` or ``2026-W01-1``) and within the date
-    widgets' range; else ``None``, with a note naming ``what`` it was ("start date")."""
+    """A date a link carries, read as :func:`read_date` reads one (``2026-09-01``, as the app
+    writes it, or ``01/09/2026``, day first) and within the dates the advisor answers for;
+    else ``None``, with a note naming ``what`` it was ("start date")."""
     if text is None:
         return None
-    try:
-        day = (dt.date.fromisoformat(text)
-               if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) else None)
-    except ValueError:  # 2015-02-30
-        day = None
+    day = read_date(text)
     if day is None:
         notes.append(f"The link's {what} '{text[:20]}' was left out: give a date like "
-                     "2026-09-01.")
+                     f"{DATE_EXAMPLES}.")
         return None
-    if not EARLIEST_DATE <= day <= LATEST_DATE:  # the date widgets would refuse it
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
         notes.append(f"The link's {what} '{text}' was left out: give a date from "
                      f"{uk_date(EARLIEST_DATE)} to {uk_date(LATEST_DATE)}.")
         return None
