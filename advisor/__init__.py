@@ -87,6 +87,7 @@ from advisor.engine.combination import (
     unit_number,
 )
 from advisor.engine.decisions import (
+    HOURS_A_WEEK_ACCEPTED,
     MAX_HOURS_A_WEEK,
     MIN_HOURS_A_WEEK,
     ProgressCheck,
@@ -218,6 +219,7 @@ __all__ = [
     "DATA_DIR_ENV",
     "EARLIEST_DATE",
     "ENTRY",
+    "HOURS_A_WEEK_ACCEPTED",
     "LATEST_DATE",
     "MAX_HOURS_A_WEEK",
     "MAX_NOTE_LENGTH",

@@ -34,6 +34,7 @@ import streamlit as st
 from advisor import (
     EARLIEST_DATE,
     LATEST_DATE,
+    AnswerError,
     Catalogue,
     CatalogueError,
     Citation,
@@ -46,6 +47,7 @@ from advisor import (
     Statement,
     Status,
     StatusOnDate,
+    answers,
     decode_date,
     default_data_dir,
     default_register_path,
@@ -214,6 +216,48 @@ def frame() -> Frame:
 def escape_markdown(text: str) -> str:
     """Text typed by a person, shown inside markdown as typed."""
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Number boxes whose limits the server checks
+# ---------------------------------------------------------------------------------------------
+
+
+AGE_REFUSED = f"The age {{}} was left out: give {answers.AGE_ACCEPTED}."  # as a link's age is
+
+
+def refused_key(key: str) -> str:
+    """Where the note on a value the box ``key`` was given and did not use is kept."""
+    return f"{key}_refused"
+
+
+def read_number_box(key: str, read: Callable[[str], float], note: str) -> None:
+    """``on_change`` of a number box that has no minimum or maximum of its own.
+
+    Given one, Streamlit's box refuses a number outside it in the browser without telling the
+    server (and cuts 16.7 to 16 in a box of whole numbers): the box showed the number typed,
+    in red, while the answers, the address and the printout kept the number before. So the box
+    takes any number, and ``read``, the reader a link's value goes through, reads it as the box
+    shows it. What it refuses empties the box and leaves ``note`` (``{}`` for the number) to
+    show below it, as a link's value is left out with a note; what it reads is kept as read.
+    (A whole number read comes back from the browser as a float, 19.0: the box's type.)"""
+    value = st.session_state.get(key)
+    st.session_state.pop(refused_key(key), None)
+    if value is None:
+        return
+    shown = f"{value:g}"
+    try:
+        st.session_state[key] = read(shown)
+    except AnswerError:
+        st.session_state[key] = None
+        st.session_state[refused_key(key)] = note.format(shown)
+
+
+def show_refused(key: str) -> None:
+    """Below a box: why the value it was last given was not used, until it is given another."""
+    note = st.session_state.get(refused_key(key))
+    if note:
+        st.error(escape_markdown(note))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -17,10 +17,9 @@ import streamlit as st
 
 from advisor import (
     EARLIEST_DATE,
+    HOURS_A_WEEK_ACCEPTED,
     LATEST_DATE,
-    MAX_HOURS_A_WEEK,
     MAX_NOTE_LENGTH,
-    MIN_HOURS_A_WEEK,
     Accepted,
     ActionPlan,
     Catalogue,
@@ -37,10 +36,11 @@ from advisor import (
     decode_check,
     describe_unit,
     labels,
+    parse_hours_a_week,
     read_typed_units,
     unit_number,
 )
-from app_pages._common import escape_markdown, printout_details
+from app_pages._common import escape_markdown, printout_details, read_number_box, show_refused
 
 CHECK_PAGE = "app_pages/check_units.py"
 NOTE_ASKED = "Say on what evidence the centre accepts it"
@@ -114,10 +114,14 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
                    + ", ".join(unit_number(rules, urn) or urn for urn in studying))
     left, right = st.columns(2)
     with left:
-        st.number_input("Guided learning hours a week", min_value=MIN_HOURS_A_WEEK,
-                        max_value=MAX_HOURS_A_WEEK,
-                        step=1.0, value=None, key="check_glh", placeholder="Not given", format="%g",
-                        persist_state="session")
+        # No minimum or maximum: the server reads what is typed (read_number_box).
+        st.number_input("Guided learning hours a week", step=1.0, value=None, key="check_glh",
+                        placeholder="Not given", format="%g", persist_state="session",
+                        on_change=read_number_box,
+                        args=("check_glh", parse_hours_a_week,
+                              f"The hours a week {{}} were left out: give "
+                              f"{HOURS_A_WEEK_ACCEPTED}."))
+        show_refused("check_glh")
     # The start follows the sidebar's date until someone sets it.
     if not st.session_state.get(START_SET) or st.session_state.get("check_start") is None:
         st.session_state["check_start"] = as_at

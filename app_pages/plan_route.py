@@ -54,15 +54,18 @@ from advisor import (
     uk_date,
 )
 from app_pages._common import (
+    AGE_REFUSED,
     Frame,
     arriving,
     ask_printout_details,
     escape_markdown,
     frame,
     printout_details,
+    read_number_box,
     show_entry_status,
     show_frameworks,
     show_glossary,
+    show_refused,
     show_sources,
     show_table,
     warn_if_certificates_ended,
@@ -101,8 +104,9 @@ def seed_from_link(catalogue: Catalogue) -> None:
             st.session_state["route_also"] = list(told.also_completed)
         if told.units:
             st.session_state["route_units"] = list(told.units)
-        if isinstance(st.session_state.get("sl_age"), int):
-            st.session_state["route_age"] = st.session_state["sl_age"]
+        age = st.session_state.get("sl_age")  # whole years, read by its box or a link
+        if isinstance(age, int | float):  # the browser sends back every number as a float
+            st.session_state["route_age"] = int(age)
         return
     query, notes = decode_route(catalogue, params)
     st.session_state["route_link_notes"] = notes
@@ -128,12 +132,14 @@ def ask(catalogue: Catalogue) -> RouteQuery:
     levels = list(catalogue.levels_offered)
     left, right = st.columns(2, gap="large")
     with left:
+        # No minimum or maximum: the server reads what is typed (read_number_box).
         age = st.number_input(
-            "The learner's age (optional)", min_value=answers.MIN_AGE,
-            max_value=answers.MAX_AGE, value=None, step=1, key="route_age",
+            "The learner's age (optional)", value=None, step=1.0, format="%g", key="route_age",
             placeholder="Age in years", persist_state="session",
+            on_change=read_number_box, args=("route_age", answers.parse_age, AGE_REFUSED),
             help="Each step is checked against the age groups its qualification is approved "
                  "for.")
+        show_refused("route_age")
         st.markdown("**What the learner holds**")
         start = st.selectbox("A qualification completed", ids, format_func=label, index=None,
                              key="route_from", placeholder="None yet",

@@ -1,9 +1,9 @@
 """Find a starting level: a short questionnaire, and the level and qualifications it points to.
 
-Widgets: ``sl_age`` (number), ``sl_employment`` ("working" / "not-working"), ``sl_role``
-(job role: pick or type), ``sl_does`` (Level 3 descriptions that fit), ``sl_senior`` ("yes" /
-"no"), ``sl_has`` (qualification ids held, and ``other-level-N`` for one the documents do
-not describe), ``sl_units`` (URNs held), ``sl_aim`` (knowledge /
+Widgets: ``sl_age`` (whole years, or None), ``sl_employment`` ("working" /
+"not-working"), ``sl_role`` (job role: pick or type), ``sl_does`` (Level 3 descriptions that
+fit), ``sl_senior`` ("yes" / "no"), ``sl_has`` (qualification ids held, and ``other-level-N``
+for one the documents do not describe), ``sl_units`` (URNs held), ``sl_aim`` (knowledge /
 competence / apprenticeship). The answers live in the browser session and in the page address
 (``?age=20&work=working...``), so a learner can reopen the plan later; nothing is stored on the
 server.
@@ -42,13 +42,16 @@ from advisor import (
     without_control_characters,
 )
 from app_pages._common import (
+    AGE_REFUSED,
     ask_printout_details,
     escape_markdown,
     frame,
     printout_details,
+    read_number_box,
     show_entry_status,
     show_frameworks,
     show_glossary,
+    show_refused,
     show_sources,
     show_table,
     with_date,
@@ -97,10 +100,12 @@ def ask(catalogue: Catalogue) -> Profile:
         q for q in catalogue.qualifications.values() if q.category is Category.QUALIFICATION)
     left, right = st.columns(2, gap="large")
     with left:
-        age = st.number_input("How old are you?", min_value=answers.MIN_AGE,
-                              max_value=answers.MAX_AGE, value=None,
-                              step=1, key="sl_age", placeholder="Age in years",
-                              persist_state="session")
+        # No minimum or maximum: the server reads what is typed (read_number_box).
+        age = st.number_input("How old are you?", value=None, step=1.0, format="%g",
+                              key="sl_age", placeholder="Age in years", persist_state="session",
+                              on_change=read_number_box,
+                              args=("sl_age", answers.parse_age, AGE_REFUSED))
+        show_refused("sl_age")
         employment = st.radio("Are you working at the moment?", list(EMPLOYMENT), index=None,
                               format_func=EMPLOYMENT.__getitem__, key="sl_employment",
                               persist_state="session")

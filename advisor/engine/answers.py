@@ -14,6 +14,7 @@ from advisor.engine.recommend_types import Aim, Employment
 MIN_AGE = 13
 """The youngest plausible learner: the pre-16 age group starts in school years 9 to 11."""
 MAX_AGE = 100
+AGE_ACCEPTED = f"a whole number from {MIN_AGE} to {MAX_AGE}"  # what to give instead, in a note
 
 _WHOLE = re.compile(r"[+-]?\d+(\.0*)?")
 _YES = frozenset({"yes", "y", "true", "1"})

@@ -68,7 +68,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("age", False,
            "The learner's age in whole years on the as-at date. Used to check the age groups a "
            "qualification is approved for; left blank, those checks are reported as unknown.",
-           f"a whole number from {answers.MIN_AGE} to {answers.MAX_AGE}", "19"),
+           answers.AGE_ACCEPTED, "19"),
     Column("employment", False,
            "Whether the learner works in a job with customer contact (or has a work "
            "placement).",

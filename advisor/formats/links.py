@@ -124,8 +124,7 @@ def _age(text: str | None, notes: list[str]) -> int | None:
     try:
         return answers.parse_age(text)
     except answers.AnswerError:
-        notes.append(f"The link's age '{text[:20]}' was left out: give a whole number from "
-                     f"{answers.MIN_AGE} to {answers.MAX_AGE}.")
+        notes.append(f"The link's age '{text[:20]}' was left out: give {answers.AGE_ACCEPTED}.")
         return None
 
 

@@ -1,15 +1,18 @@
-"""Typing into the app's pickers as people do: a keystroke must record what was typed and
-nothing more, and a title the lists do not hold is one click from the one they do.
+"""Typing into the app's pickers and boxes as people do: a keystroke must record what was
+typed and nothing more, a title the lists do not hold is one click from the one they do, and a
+number or date the advisor cannot use is refused with a note, never kept on screen while the
+answers, the address and the printout go on with the one before.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import check_accessibility, wait_for_app
+from tests.browser.helpers import check_accessibility, save_screenshot, wait_for_app
 
 
 def test_centre_staff__enter_in_the_accepted_box_accepts_only_the_unit_typed(
@@ -56,4 +59,65 @@ def test_learner__a_typed_title_close_to_a_listed_one_is_one_click_away(
            ).to_be_visible()
     assert "role=sales+team+supervisor" in page.url.casefold()
     check_accessibility(page)
+    assert blocked_requests == []
+
+
+def downloaded_plan(page: Page) -> str:
+    """The action plan the page offers now, as downloaded."""
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile("Download your action plan")).click()
+    return Path(download.value.path()).read_text(encoding="utf-8")
+
+
+def test_learner__an_age_the_box_cannot_use_is_refused_not_kept_beside_the_last_answer(
+        page: Page, blocked_requests):
+    """Streamlit's box refused 150 in the browser without telling the server: it showed 150
+    (in red, a small "!" its only word) while the address and the plan kept age 24; 16.7 went
+    in as 16. Now each is left out with the note a link's age gets, the box is emptied, and
+    the address and the plan drop the age."""
+    page.goto("/starting_level")
+    wait_for_app(page, heading="Find a starting level")
+    age = page.get_by_label("How old are you?")
+    age.fill("24")
+    age.press("Tab")
+    page.wait_for_url(re.compile(r"age=24"))
+    wait_for_app(page)
+    assert "<th scope=\"row\">Age</th><td>24</td>" in downloaded_plan(page)
+    for typed, said in [("150", "150"), ("16.7", "16.7"), ("1e3", "1000")]:
+        age.fill("24")
+        age.press("Tab")
+        page.wait_for_url(re.compile(r"age=24"))
+        age.fill(typed)
+        age.press("Tab")
+        note = page.get_by_text(f"The age {said} was left out: give a whole number from 13 to "
+                                "100.")
+        expect(note).to_be_visible()
+        wait_for_app(page)
+        expect(age).to_have_value("")
+        expect(age).not_to_have_attribute("aria-invalid", "true")
+        assert "age" not in parse_qs(urlparse(page.url).query), typed
+        assert "<th scope=\"row\">Age</th><td>not given</td>" in downloaded_plan(page)
+    save_screenshot(page, "typed-age-refused")
+    age.fill("19")
+    age.press("Enter")
+    page.wait_for_url(re.compile(r"age=19"))
+    wait_for_app(page)
+    expect(page.get_by_text(re.compile("was left out"))).to_have_count(0)
+    check_accessibility(page)
+    assert blocked_requests == []
+
+
+def test_centre_staff__hours_a_week_the_box_cannot_use_are_refused_with_a_note(
+        page: Page, blocked_requests):
+    page.goto("/check_units?qual=09628&glh=5&on=2015-01-05")
+    wait_for_app(page, heading=re.compile("Check a learner"))
+    hours = page.get_by_label("Guided learning hours a week")
+    expect(hours).to_have_value("5")
+    hours.fill("200")
+    hours.press("Tab")
+    expect(page.get_by_text("The hours a week 200 were left out: give a number from 0.5 to "
+                            "168.")).to_be_visible()
+    wait_for_app(page)
+    expect(hours).to_have_value("")
+    assert "glh" not in parse_qs(urlparse(page.url).query)
     assert blocked_requests == []
