@@ -48,6 +48,7 @@ from advisor import (
     Status,
     StatusOnDate,
     answers,
+    check_date,
     decode_date,
     default_data_dir,
     default_register_path,
@@ -56,12 +57,16 @@ from advisor import (
     open_register,
     tables,
     to_csv_bytes,
+    uk_date,
     without_control_characters,
 )
 from app_pages._network import send_without_delay
 
 AS_AT_KEY = "as_at"
 AS_AT_NOTE_KEY = "as_at_link_note"  # why a shared link's date was left out, until one is chosen
+ANY_DAY = (dt.date(1, 1, 1), dt.date(9999, 12, 31))
+"""A date box's own limits: none. Given narrower ones, Streamlit's box refuses a date outside
+them in the browser without telling the server (see :func:`read_date_box`)."""
 
 
 @dataclass(frozen=True)
@@ -119,9 +124,12 @@ def organisations(ctx: Frame) -> list[str]:
     return register_organisations(ctx.register) if ctx.register is not None else []
 
 
-def _forget_link_date_note() -> None:
-    """A date chosen in the sidebar answers the note on a link's date that was left out."""
+def _as_at_chosen() -> None:
+    """A date chosen in the sidebar answers the note on a link's date that was left out; one
+    the advisor cannot answer for is refused, with a note below the box (:func:`read_date_box`)."""
     st.session_state.pop(AS_AT_NOTE_KEY, None)
+    read_date_box(AS_AT_KEY, "The date chosen was not used: {error}. The answers are still as "
+                             "at {in_use}.")
 
 
 PAGE_NOW, PAGE_BEFORE = "page_now", "page_before"  # the page each of the last two runs drew
@@ -160,10 +168,13 @@ def draw_frame() -> bool:
         if note is not None:
             st.session_state[AS_AT_NOTE_KEY] = note
     with st.sidebar:
-        st.date_input("As at", key=AS_AT_KEY, min_value=EARLIEST_DATE, max_value=LATEST_DATE,
-                      format="DD/MM/YYYY", on_change=_forget_link_date_note)
+        st.date_input("As at", key=AS_AT_KEY, min_value=ANY_DAY[0], max_value=ANY_DAY[1],
+                      format="DD/MM/YYYY", on_change=_as_at_chosen)
+        note_date_in_use(AS_AT_KEY)
+        show_refused(AS_AT_KEY)
         st.caption("Dates decide whether a qualification is open to new learners. Every page "
-                   "answers as at this date.")
+                   f"answers as at this date: any from {uk_date(EARLIEST_DATE)} to "
+                   f"{uk_date(LATEST_DATE)}.")
         # Back-to-back interviews: one learner's answers, names and notes must not reach the
         # next learner's printout. Two clicks, so that a slip does not wipe an interview.
         with st.popover("Start again with a new learner", icon=":material/restart_alt:"):
@@ -219,7 +230,7 @@ def escape_markdown(text: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Number boxes whose limits the server checks
+# Number and date boxes whose limits the server checks
 # ---------------------------------------------------------------------------------------------
 
 
@@ -251,6 +262,38 @@ def read_number_box(key: str, read: Callable[[str], float], note: str) -> None:
     except AnswerError:
         st.session_state[key] = None
         st.session_state[refused_key(key)] = note.format(shown)
+
+
+def in_use_key(key: str) -> str:
+    """Where the date the box ``key`` held when the page last ran is kept."""
+    return f"{key}_in_use"
+
+
+def note_date_in_use(key: str) -> None:
+    """After a date box: the date it holds, the one the page answers for, to go back to if the
+    next date it is given is refused (:func:`read_date_box`)."""
+    st.session_state[in_use_key(key)] = st.session_state.get(key)
+
+
+def read_date_box(key: str, note: str) -> bool:
+    """``on_change`` of a date box whose own limits are :data:`ANY_DAY`: whether the date it
+    was given is one the advisor answers for (:func:`advisor.check_date`). Given narrower
+    limits, Streamlit's box refused a date outside them in the browser without telling the
+    server, and showed it beside answers for the date before. A date refused here puts the box
+    back to the date in use (:func:`note_date_in_use`), and leaves ``note`` to show, with
+    ``{error}`` for why and ``{in_use}`` for the date still in use."""
+    day = st.session_state.get(key)
+    st.session_state.pop(refused_key(key), None)
+    if not isinstance(day, dt.date):
+        return True
+    try:
+        check_date(day)
+    except AnswerError as error:
+        in_use = st.session_state.get(in_use_key(key)) or dt.date.today()
+        st.session_state[key] = in_use
+        st.session_state[refused_key(key)] = note.format(error=error, in_use=uk_date(in_use))
+        return False
+    return True
 
 
 def show_refused(key: str) -> None:

@@ -16,9 +16,7 @@ import datetime as dt
 import streamlit as st
 
 from advisor import (
-    EARLIEST_DATE,
     HOURS_A_WEEK_ACCEPTED,
-    LATEST_DATE,
     MAX_NOTE_LENGTH,
     Accepted,
     ActionPlan,
@@ -40,7 +38,15 @@ from advisor import (
     read_typed_units,
     unit_number,
 )
-from app_pages._common import escape_markdown, printout_details, read_number_box, show_refused
+from app_pages._common import (
+    ANY_DAY,
+    escape_markdown,
+    note_date_in_use,
+    printout_details,
+    read_date_box,
+    read_number_box,
+    show_refused,
+)
 
 CHECK_PAGE = "app_pages/check_units.py"
 NOTE_ASKED = "Say on what evidence the centre accepts it"
@@ -127,8 +133,10 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
         st.session_state["check_start"] = as_at
     with right:
         st.date_input("Starting on", key="check_start", format="DD/MM/YYYY",
-                      min_value=EARLIEST_DATE, max_value=LATEST_DATE, persist_state="session",
+                      min_value=ANY_DAY[0], max_value=ANY_DAY[1], persist_state="session",
                       on_change=_start_chosen)
+        note_date_in_use("check_start")
+        show_refused("check_start")
     st.checkbox(
         "Already registered for this qualification", key="check_registered",
         persist_state="session",
@@ -137,7 +145,10 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
 
 
 def _start_chosen() -> None:
-    st.session_state[START_SET] = True
+    """A start chosen is kept, unless it is refused: the start is then the one before."""
+    if read_date_box("check_start", "The start chosen was not used: {error}. The start is still "
+                                    "{in_use}."):
+        st.session_state[START_SET] = True
 
 
 def listed_units(catalogue: Catalogue, q: Qualification) -> list[str]:

@@ -121,3 +121,55 @@ def test_centre_staff__hours_a_week_the_box_cannot_use_are_refused_with_a_note(
     expect(hours).to_have_value("")
     assert "glh" not in parse_qs(urlparse(page.url).query)
     assert blocked_requests == []
+
+
+def type_date(page: Page, box: str, digits: str) -> None:
+    """Type a date into a date box's segments, as a person does (day, month, year)."""
+    page.get_by_role("spinbutton", name=f"day, {box}").click()
+    page.keyboard.type(digits)
+
+
+def test_adviser__a_date_the_advisor_cannot_answer_for_is_refused_and_the_date_in_use_shown(
+        page: Page, blocked_requests):
+    """The sidebar's box refused 01/01/1990 in the browser without telling the server: it
+    showed 1990 while every page answered as at the date before, without a word. Now the box
+    goes back to the date in use, and a note says which dates the advisor answers for."""
+    page.goto("/starting_level?work=not-working&on=2015-06-01")
+    wait_for_app(page, heading="Find a starting level")
+    answers_as_at = page.get_by_role("heading", name="Qualifications at Level 1 on 1 June 2015")
+    expect(answers_as_at).to_be_visible()
+    for digits, said in [("01011990", "1 January 1990"), ("01012041", "1 January 2041")]:
+        type_date(page, "As at", digits)
+        page.get_by_role("heading", name="Find a starting level").click()  # away: it is set
+        expect(page.get_by_text(f"The date chosen was not used: {said} is outside the dates "
+                                "the advisor answers for, 1 January 2000 to 31 December 2040. "
+                                "The answers are still as at 1 June 2015.")).to_be_visible()
+        wait_for_app(page)
+        expect(page.get_by_role("spinbutton", name="year, As at")).to_have_text("2015")
+        expect(page.get_by_role("spinbutton", name="month, As at")).to_have_text("06")
+        expect(answers_as_at).to_be_visible()
+        assert parse_qs(urlparse(page.url).query)["on"] == ["2015-06-01"]
+        plan = downloaded_plan(page)
+        assert "1 June 2015" in plan and said not in plan
+    save_screenshot(page, "typed-date-refused")
+    type_date(page, "As at", "01062016")
+    page.get_by_role("heading", name="Find a starting level").click()
+    page.wait_for_url(re.compile(r"on=2016-06-01"))
+    expect(page.get_by_text(re.compile("The date chosen was not used"))).to_have_count(0)
+    check_accessibility(page)
+    assert blocked_requests == []
+
+
+def test_centre_staff__a_start_the_advisor_cannot_answer_for_is_refused_with_a_note(
+        page: Page, blocked_requests):
+    page.goto("/check_units?qual=09628&glh=5&start=2015-03-02&on=2015-01-05")
+    wait_for_app(page, heading=re.compile("Check a learner"))
+    type_date(page, "Starting on", "01012041")
+    page.get_by_role("heading", name=re.compile("Check a learner")).click()
+    expect(page.get_by_text("The start chosen was not used: 1 January 2041 is outside the "
+                            "dates the advisor answers for, 1 January 2000 to 31 December "
+                            "2040. The start is still 2 March 2015.")).to_be_visible()
+    wait_for_app(page)
+    expect(page.get_by_role("spinbutton", name="year, Starting on")).to_have_text("2015")
+    assert parse_qs(urlparse(page.url).query)["start"] == ["2015-03-02"]
+    assert blocked_requests == []
