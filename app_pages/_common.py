@@ -64,6 +64,11 @@ from app_pages._network import send_without_delay
 
 AS_AT_KEY = "as_at"
 AS_AT_NOTE_KEY = "as_at_link_note"  # why a shared link's date was left out, until one is chosen
+# Streamlit's date box (1.67) takes a date typed when it loses focus or its calendar closes:
+# clicking outside it, Tab twice, or Escape. Enter does nothing, and date_input has no option
+# for it (tests/browser/test_typing.py fails once it does, to drop this).
+DATE_TYPED_HINT = ("A date typed is used once you click outside the box or press Tab twice "
+                   "(Enter does not).")
 ANY_DAY = (dt.date(1, 1, 1), dt.date(9999, 12, 31))
 """A date box's own limits: none. Given narrower ones, Streamlit's box refuses a date outside
 them in the browser without telling the server (see :func:`read_date_box`)."""
@@ -174,7 +179,7 @@ def draw_frame() -> bool:
         show_refused(AS_AT_KEY)
         st.caption("Dates decide whether a qualification is open to new learners. Every page "
                    f"answers as at this date: any from {uk_date(EARLIEST_DATE)} to "
-                   f"{uk_date(LATEST_DATE)}.")
+                   f"{uk_date(LATEST_DATE)}. {DATE_TYPED_HINT}")
         # Back-to-back interviews: one learner's answers, names and notes must not reach the
         # next learner's printout. Two clicks, so that a slip does not wipe an interview.
         with st.popover("Start again with a new learner", icon=":material/restart_alt:"):

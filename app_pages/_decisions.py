@@ -40,6 +40,7 @@ from advisor import (
 )
 from app_pages._common import (
     ANY_DAY,
+    DATE_TYPED_HINT,
     escape_markdown,
     note_date_in_use,
     printout_details,
@@ -134,7 +135,7 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
     with right:
         st.date_input("Starting on", key="check_start", format="DD/MM/YYYY",
                       min_value=ANY_DAY[0], max_value=ANY_DAY[1], persist_state="session",
-                      on_change=_start_chosen)
+                      on_change=_start_chosen, help=DATE_TYPED_HINT)
         note_date_in_use("check_start")
         show_refused("check_start")
     st.checkbox(
