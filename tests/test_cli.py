@@ -656,3 +656,21 @@ def test_units_not_listed_in_a_partly_listed_qualification_may_count(capsys):
     assert "may still count" not in out
     assert "Whether any unit of OCR Level 2 NVQ Certificate in Customer Service (03455) " \
            "transfers is not known" in out
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("01/06/2015", None),  # day first, as the app's links and the intake file read it
+    ("2015-06-01", None),
+    ("20150601", "is not a date like 2026-11-22 or 22/11/2026"),
+    ("1999-01-01", "outside the dates the advisor answers for"),
+])
+def test_cli__as_at_reads_a_date_as_the_app_does(capsys, written, said):
+    if said is None:
+        assert main(["eligibility", "09628", "--as-at", written]) == 0
+        assert capsys.readouterr().out.startswith(
+            "OCR Level 2 Certificate in Principles of Customer Service on 1 June 2015")
+        return
+    with pytest.raises(SystemExit) as exit_:
+        main(["eligibility", "09628", "--as-at", written])
+    assert exit_.value.code == 2
+    assert said in capsys.readouterr().err
