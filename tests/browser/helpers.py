@@ -10,7 +10,8 @@ from typing import NoReturn
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Download, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 # Playwright's defaults (30 s for actions, 5 s for expect) would be too short for a cold first
@@ -65,6 +66,23 @@ def wait_for_app(page: Page, *, heading: str | re.Pattern[str] | None = None) ->
         pytest.fail("the app raised:\n" + "\n\n".join(exception.all_inner_texts()))
     if heading is not None:
         expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=TIMEOUT_MS)
+
+
+def download(page: Page, button: str | re.Pattern[str], *, tries: int = 3) -> Download:
+    """Click the download ``button`` and return the download. A box just filled in (a name for
+    the printout, say) reruns the page, and a click that lands while that rerun replaces the
+    button asks for a file that no longer exists, so no download comes: the page is then let
+    settle and the click made again, up to ``tries`` times."""
+    for attempt in range(1, tries + 1):
+        wait_for_app(page)
+        try:
+            with page.expect_download(timeout=TIMEOUT_MS // 2) as download_info:
+                page.get_by_role("button", name=button).click()
+            return download_info.value
+        except PlaywrightTimeout:
+            if attempt == tries:
+                raise
+    raise AssertionError("unreachable")
 
 
 def check_accessibility(

@@ -17,6 +17,7 @@ from playwright.sync_api import Page, expect
 from tests.browser.helpers import (
     TIMEOUT_MS,
     check_accessibility,
+    download,
     print_to_a4,
     save_screenshot,
     wait_for_app,
@@ -34,10 +35,8 @@ def test_adviser__the_route_printout_names_09629s_closure_and_its_replacement(
     page.get_by_label("Learner's name or reference").fill("Sam Learner")
     page.get_by_label("Learner's name or reference").press("Enter")
     wait_for_app(page)
-    with page.expect_download() as download_info:
-        page.get_by_role("button", name=re.compile("Download this route as an action plan"))\
-            .click()
-    plan = Path(download_info.value.path()).read_text(encoding="utf-8")
+    plan = Path(download(page, re.compile("Download this route as an action plan")).path()
+                ).read_text(encoding="utf-8")
     assert "Sam Learner" in plan
     assert "Other units held" in plan, "09628's own units are not listed as if none were held"
     assert "closed to new learners" in plan

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import check_accessibility, save_screenshot, wait_for_app
+from tests.browser.helpers import check_accessibility, download, save_screenshot, wait_for_app
 
 
 def test_centre_staff__enter_in_the_accepted_box_accepts_only_the_unit_typed(
@@ -64,9 +64,8 @@ def test_learner__a_typed_title_close_to_a_listed_one_is_one_click_away(
 
 def downloaded_plan(page: Page) -> str:
     """The action plan the page offers now, as downloaded."""
-    with page.expect_download() as download:
-        page.get_by_role("button", name=re.compile("Download your action plan")).click()
-    return Path(download.value.path()).read_text(encoding="utf-8")
+    return Path(download(page, re.compile("Download your action plan")).path()
+                ).read_text(encoding="utf-8")
 
 
 def test_learner__an_age_the_box_cannot_use_is_refused_not_kept_beside_the_last_answer(
