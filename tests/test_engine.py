@@ -133,7 +133,8 @@ def _rule(check, rule_id):
     # credits at a level within a named part
     ("03456", ["F3", "F4", "C5", "C7"], "optional-level-3", True, "12 of 10 credits"),
     ("03456", ["F3", "F4", "A17"], "optional-level-3", False,
-     "units above Level 3 are not counted here"),
+     "units above Level 3 are not counted here: the document says 'at Level 3', not 'or "
+     "above'; ask the awarding body whether a higher-level unit counts"),
 ])
 def test_rules__each_kind(catalogue, code, units, rule_id, met, fragment):
     result = _rule(_check(catalogue, code, units), rule_id)

@@ -552,7 +552,8 @@ class _Evaluation:
                      and u.level > rule.level]
             if above:
                 message += (f" (units above Level {rule.level} are not counted here: the "
-                            f"document says 'at Level {rule.level}')")
+                            f"document says 'at Level {rule.level}', not 'or above'; ask the "
+                            "awarding body whether a higher-level unit counts)")
         return RuleResult(rule.id, RuleKind.CREDITS, met, message, value, rule.min_credits,
                           None, rule.source)
 
