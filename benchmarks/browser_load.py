@@ -112,7 +112,7 @@ def plan_ticks(catalogue: Catalogue, q: Qualification, session: int,
     for count in range(1, interactions + 1):
         check = check_combination(catalogue, q, order[:count])
         ticks.append((order[count - 1],
-                      f"{check.credits_counted} of {check.credits_required} credits counted"))
+                      labels.credits_counted(check)))
     return ticks
 
 

@@ -280,7 +280,7 @@ def counted(catalogue: Catalogue, q: Qualification, held: Sequence[str]) -> str:
     """The part of the check's headline that names the credits counted, as the page shows it
     (after "Complete: " or "Not complete yet: ", so "3 of 23" is not found in "33 of 23")."""
     check = check_combination(catalogue, q, list(held))
-    return f": {check.credits_counted} of {check.credits_required} credits counted"
+    return f": {labels.credits_counted(check)}"
 
 
 def plan_app_ticks(catalogue: Catalogue, q: Qualification, ticks: int) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult
 from advisor.engine.eligibility import Status, StatusOnDate
 from advisor.engine.wording import count
 
-__all__ = ["check_headline", "completion_words", "still_needed"]
+__all__ = ["check_headline", "completion_words", "credits_counted", "still_needed"]
 
 
 def completion_words(check: CombinationCheck, status: StatusOnDate | None) -> str:
@@ -24,6 +24,18 @@ def completion_words(check: CombinationCheck, status: StatusOnDate | None) -> st
     return "complete"
 
 
+def credits_counted(check: CombinationCheck, verb: str = "counted") -> str:
+    """The credits that count against those required: ``34 of 42 credits counted``; where
+    more count than the total asks but a rule is still unmet, ``50 credits counted (42
+    needed)``, not "50 of 42" beside "not complete"."""
+    counted, required = check.credits_counted, check.credits_required
+    if required is None:
+        return f"{count(counted, 'credit')} {verb}"
+    if counted > required and not check.complete:
+        return f"{counted} credits {verb} ({required} needed)"
+    return f"{counted} of {required} credits {verb}"
+
+
 def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) -> str:
     """A check in one sentence, naming what is still needed in words: ``Not complete yet: 34
     of 42 credits counted. Still needed: 30 credits from the optional groups: 22 of 30...``.
@@ -33,7 +45,7 @@ def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) 
     (the first of its cautions), as the text's first line and the page's warning say it."""
     if not check.known:
         return check.cautions[0]
-    counted = f"{check.credits_counted} of {check.credits_required} credits counted"
+    counted = credits_counted(check)
     if check.complete and status is not None and status.status is Status.CERTIFICATION_CLOSED:
         return (f"Every rule is met ({counted}), but no certificate can be claimed on this "
                 f"date. {status.reason}")

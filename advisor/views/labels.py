@@ -30,7 +30,12 @@ from advisor.engine.recommend_types import Aim, Employment, Option
 from advisor.engine.routes import Route, RouteStep, StepKind
 from advisor.engine.wording import count, group_name, uk_date
 from advisor.register import ENTRY, RegisterEntry
-from advisor.views.check_words import check_headline, completion_words, still_needed
+from advisor.views.check_words import (
+    check_headline,
+    completion_words,
+    credits_counted,
+    still_needed,
+)
 from advisor.views.citations import citation, cite, sources_numbered  # their one home
 from advisor.views.glossary import GLOSSARY  # its one home; here with the other words
 
@@ -60,6 +65,7 @@ __all__ = [
     "completion_words",
     "component_held",
     "component_kind",
+    "credits_counted",
     "entry_status",
     "entry_status_in_brief",
     "entry_status_line",

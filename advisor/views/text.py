@@ -44,6 +44,7 @@ from advisor.views.labels import (
     completion_words,
     component_held,
     component_kind,
+    credits_counted,
     entry_status_said,
     framework_label,
     level_words,
@@ -124,7 +125,7 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
             lines.append(f"    (source: {_sources(catalogue, statement.source)})")
         return "\n".join(lines)
     state = completion_words(check, status).upper()
-    lines.append(f"{state}: {check.credits_counted} of {check.credits_required} credits count.")
+    lines.append(f"{state}: {credits_counted(check, 'count')}.")
     for result in check.rules:
         lines.append(f"  [{'met' if result.met else 'not met'}] {result.message}")
     rules, _ = catalogue.effective_rules(q)
