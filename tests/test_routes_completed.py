@@ -198,3 +198,17 @@ def test_no_route_takes_another_version_of_the_qualification_before(catalogue, g
         "601/4404/X"))
     assert references(named) == ["10378", "601/4404/X"]
 
+
+
+def test_routes__from_a_qualification_whose_units_are_not_listed_credits_are_up_to(capsys):
+    """04522's units are not in the sources, so one of them may count towards 10379: the
+    credits still needed are the most, "up to", with that reason, not a firm figure (from
+    09628, whose units are listed, the same step says why it is "up to" too)."""
+    from advisor.cli import main
+
+    assert main(["routes", "--from", "04522", "--to", "10379"]) == 0
+    out = capsys.readouterr().out
+    assert ("still needed: up to 45 credits, about 264 guided learning hours: the sources do not "
+            "list the units of OCR Customer Service Knowledge (04522), so one of them may count "
+            "too and leave less to do") in out
+    assert "45 more credits" not in out

@@ -106,10 +106,12 @@ class CarryOver:
 
     @property
     def held_may_count(self) -> bool:
-        """Whether a unit held that does not transfer by the units listed might count all the
-        same (the sources list only some of the target's units): the plan's credits are then
-        the most still needed, not a known figure."""
-        return not self.target_units_known and bool(set(self.held) - set(self.transfers))
+        """Whether a unit held might count beyond those that transfer by the units listed: one
+        held that the target's units as the sources list them (only some) leave out, or any of
+        the qualification held, where the sources do not list its units (04522). The plan's
+        credits are then the most still needed, not a known figure."""
+        return not self.held_units_known or (
+            not self.target_units_known and bool(set(self.held) - set(self.transfers)))
 
 
 def units_of_qualification(catalogue: Catalogue, qualification: Qualification

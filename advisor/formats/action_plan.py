@@ -79,7 +79,7 @@ from advisor.views.labels import (
     status_sentence,
     step_explained,
 )
-from advisor.views.text import MAY_COUNT_TOO
+from advisor.views.text import may_count_too
 
 # Built once: an Environment is safe to share between threads for rendering.
 _ENVIRONMENT = jinja2.Environment(
@@ -94,7 +94,6 @@ _ENVIRONMENT.globals["BEYOND_COMPLETING"] = BEYOND_COMPLETING
 _ENVIRONMENT.globals["BAR_BESIDE_ACCEPTED"] = BAR_BESIDE_ACCEPTED
 _ENVIRONMENT.globals["STANDARD_HEADING"] = STANDARD_HEADING
 _ENVIRONMENT.globals["NOTHING_BEYOND_IN_PROGRESS"] = NOTHING_BEYOND_IN_PROGRESS
-_ENVIRONMENT.globals["MAY_COUNT_TOO"] = MAY_COUNT_TOO
 _TEMPLATE = "action_plan.html.j2"
 
 
@@ -433,7 +432,8 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: Sources,
         notes=[Cited(n.statement, sources.cite(n.source)) for n in result.notes],
         absent=_absent(absent),
         remaining=_check(catalogue, result.remaining, sources, heading=None, as_at=as_at,
-                         register=register, up_to=result.held_may_count),
+                         register=register,
+                         up_to=may_count_too(result) if result.held_may_count else None),
     )
 
 
@@ -447,7 +447,7 @@ def _absent(count: int) -> str | None:
 
 def _check(catalogue: Catalogue, check: CombinationCheck, sources: Sources,
            heading: str | None, as_at: dt.date, register: Register | None,
-           up_to: bool = False) -> CheckPart:
+           up_to: str | None = None) -> CheckPart:
     """A check as the page shows it; where certification has closed on ``as_at``, with no plan
     (no further units can complete it)."""
     rules, _ = catalogue.effective_rules(check.qualification)

@@ -80,7 +80,8 @@ class PlanPart:  # the further units a combination check suggests
     credits: int
     glh: int | None
     units: list[str]
-    up_to: bool = False  # a unit held may count too: the credits are the most still needed
+    # Where a unit held may count too, why: the credits are then the most still needed.
+    up_to: str | None = None
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,6 @@ from advisor.views.labels import (
 from advisor.views.no_route import no_route_text
 
 __all__ = [
-    "MAY_COUNT_TOO",
     "PROBLEMS_SHOWN",
     "StillNeeded",
     "Tone",
@@ -66,6 +65,7 @@ __all__ = [
     "cohort_summary_text",
     "eligibility_text",
     "frameworks_text",
+    "may_count_too",
     "no_route_text",
     "progress_text",
     "recommendation_text",
@@ -77,9 +77,15 @@ __all__ = [
     "validation_text",
 ]
 
-MAY_COUNT_TOO = ("the sources list only some of its units, so a unit already held may count "
-                 "too and leave less to do")
-"""Why a plan's credits are the most still needed where a unit held is not among those listed."""
+def may_count_too(carried: CarryOver) -> str:
+    """Why a plan's credits are the most still needed where a unit held may count too
+    (:attr:`CarryOver.held_may_count`): the target's units are listed only in part, or the
+    units of the qualification held are not listed at all."""
+    if not carried.held_units_known and carried.from_qualification is not None:
+        return (f"the sources do not list the units of {carried.from_qualification.name}, so "
+                "one of them may count too and leave less to do")
+    return "the sources list only some of its units, so a unit already held may count too and " \
+        "leave less to do"
 
 PROBLEMS_SHOWN = 20
 """How many of a cohort's problems the summary lists; the rest are counted."""
@@ -352,7 +358,7 @@ def still_needed(step: RouteStep) -> StillNeeded:
              if plan.additional_glh is not None else "")
     if needed is None:  # a unit held that the listed units leave out may count as well
         return StillNeeded(f"up to {count(plan.additional_credits, 'credit')}{hours}: "
-                           + MAY_COUNT_TOO, Tone.PLAN)
+                           + may_count_too(step.carry_over), Tone.PLAN)
     return StillNeeded(f"{count(plan.additional_credits, 'credit')}{hours}", Tone.PLAN)
 
 
