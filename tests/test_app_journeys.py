@@ -57,7 +57,7 @@ def test_starting_level__a_17_year_old_not_working_is_told_what_to_do_today():
     text = all_text(at)
     assert "What to do next" in text
     assert "National Careers Service" in text
-    assert "which Level 1 Customer Service qualifications they offer now" in text
+    assert "which Level 1 Customer Service qualifications they offer:" in text
 
 
 def test_starting_level__a_call_centre_operator_holding_09628_sees_next_steps_today():

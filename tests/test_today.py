@@ -319,7 +319,7 @@ def test_next_steps__a_17_year_old_not_working_is_told_whom_to_ask(catalogue):
     assert not any(o.can_start or o.open_on_date for o in result.options)
     messages = [step.message for step in result.next_steps]
     assert messages and any("National Careers Service" in m for m in messages)
-    assert any("which Level 1 Customer Service qualifications they offer now" in m
+    assert any("which Level 1 Customer Service qualifications they offer:" in m
                for m in messages)
 
 
@@ -586,3 +586,16 @@ def test_10381_had_not_opened_in_2013_so_nothing_leads_on_from_03456_then(catalo
             "Customer Service (10381), launched with OCR's 2014/15 qualifications, had not "
             "opened yet.") in out
     assert "had closed" not in out
+
+
+def test_a_past_dates_next_steps_do_not_say_now_and_a_replacement_says_its_launch_once(
+        catalogue, capsys):
+    """On 1 March 2013: the next step asks which qualifications a centre offers, not "now"
+    beside a past date; and 03454's replacement names its launch once."""
+    assert main(["recommend", "--age", "17", "--employment", "not-working",
+                 "--as-at", "2013-03-01"]) == 0
+    out = capsys.readouterr().out
+    assert "which Level 1 Customer Service qualifications they offer: none" in out
+    assert "offer now" not in out
+    assert main(["eligibility", "03454", "--as-at", "2013-03-01"]) == 0
+    assert capsys.readouterr().out.count("autumn") == 1

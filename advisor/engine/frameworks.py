@@ -261,7 +261,7 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
             "which customer service apprenticeships they offer.", newest.source)
     return (
         f"No apprenticeship in these documents is at Level {level}: ask an employer, "
-        f"{WHERE_TO_ASK} which customer service apprenticeships they offer now.", ())
+        f"{WHERE_TO_ASK} which customer service apprenticeships they offer.", ())
 
 
 def _frameworks_then(catalogue: Catalogue, level: int, framework_level: int,

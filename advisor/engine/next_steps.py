@@ -67,11 +67,11 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
     elif options:
         steps.append(NextStep(
             f"Ask {WHERE_TO_ASK} which Level {level} Customer Service qualifications they "
-            f"offer now: none of those in these documents can be confirmed open on {day}."))
+            f"offer: none of those in these documents can be confirmed open on {day}."))
         steps += _ask_about_replacements(catalogue, options)
     else:
         steps.append(NextStep(f"Ask {WHERE_TO_ASK} which Level {level} Customer Service "
-                              "qualifications they offer now."))
+                              "qualifications they offer."))
     if units or held:
         counted = [o for o in options if o.check is not None and o.check.credits_counted]
         worth = "; ".join(f"{o.check.credits_counted} of the {o.check.credits_required} "
