@@ -202,8 +202,8 @@ def test_action_plan__unknown_rules_and_closed_levels_are_said_plainly(catalogue
     text = " ".join(" ".join(parse(html).text).split())
     assert "do not give this qualification's full rules" in text
     assert ("Ask a local college or training provider (a centre), or a careers adviser at the "
-            "National Careers Service which Level 2 Customer Service qualifications they offer "
-            "now") in text
+            "National Careers Service which Level 2 Customer Service qualifications they "
+            "offer:") in text
 
 
 def _hostile_catalogue(tmp_path):
