@@ -175,8 +175,8 @@ def test_routes__none_to_a_qualification_not_yet_open_says_so(capsys):
     closed."""
     assert main(["routes", "--from", "09628", "--to", "10380", "--as-at", "2012-06-01"]) == 0
     said = capsys.readouterr().out
-    assert ("Every qualification it could end at had not opened yet on 1 June 2012, and no "
-            "documented progression leads there; ask a centre what was offered then.") in said
+    assert ("OCR Level 3 Diploma in Customer Service (10380) had not opened yet on 1 June "
+            "2012") in said
     assert "closed" not in said
 
 
@@ -599,3 +599,14 @@ def test_a_past_dates_next_steps_do_not_say_now_and_a_replacement_says_its_launc
     assert "offer now" not in out
     assert main(["eligibility", "03454", "--as-at", "2013-03-01"]) == 0
     assert capsys.readouterr().out.count("autumn") == 1
+
+
+def test_a_route_to_what_had_not_opened_names_what_it_replaced_that_was_offered(capsys):
+    """From 09628 to 10380 on 1 March 2013: no route, since 10380 opened in the autumn of 2014;
+    the answer names 09629, open then, which 10380 later replaced, as the aim instead."""
+    assert main(["routes", "--from", "09628", "--to", "10380", "--as-at", "2013-03-01"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert ("OCR Level 3 Diploma in Customer Service (10380) had not opened yet on 1 March 2013 "
+            "(launched in the autumn of 2014).") in out
+    assert ("OCR Level 3 Certificate in Principles of Customer Service (09629), open to new "
+            "learners") in out

@@ -10,6 +10,7 @@ from advisor.catalogue import Catalogue, Category, Qualification
 from advisor.engine.eligibility import Status, opens_after, status_on
 from advisor.engine.wording import WHERE_TO_ASK, uk_date
 from advisor.register import Register
+from advisor.views.labels import STATUS_WORDS
 
 __all__ = ["no_route_text"]
 
@@ -33,6 +34,8 @@ def no_route_text(catalogue: Catalogue, *, target: Qualification | None, to_leve
              [q for q in catalogue.qualifications.values()
               if q.level == to_level and q.category is Category.QUALIFICATION])
     statuses = {status_on(catalogue, q, as_at, register=register).status for q in goals}
+    if target is not None and statuses == {Status.NOT_YET_OPEN}:
+        return message + _before_it_opened(catalogue, target, as_at, register)
     if goals and all(status.rank >= 2 for status in statuses):  # none open or perhaps open
         closed = all(status.closed for status in statuses)
         state = ("had closed to new learners by" if closed else "had not opened yet on"
@@ -42,6 +45,27 @@ def no_route_text(catalogue: Catalogue, *, target: Qualification | None, to_leve
                 "and no documented progression leads there; ask a centre what "
                 + ("replaced it." if closed else "was offered then."))
     return message + " Nothing in the documents leads there from what is held."
+
+
+def _before_it_opened(catalogue: Catalogue, target: Qualification, as_at: dt.date,
+                      register: Register | None) -> str:
+    """A target not yet open on ``as_at`` (10380 in 2013): when it opens, and what it later
+    replaced that was still offered then (09629), to aim for instead."""
+    opens = opens_after(target.dates, as_at)
+    said = f" {target.name} had not opened yet on {uk_date(as_at)}" + (
+        f" ({opens[0]})." if opens else ".")
+    offered = []
+    for q in catalogue.qualifications.values():
+        if any(r.by == target.id for r in q.replaced_by):
+            status = status_on(catalogue, q, as_at, register=register).status
+            if status in (Status.OPEN, Status.UNKNOWN):
+                offered.append(f"{q.name}, {STATUS_WORDS[status]}")
+    if not offered:
+        return said + f" Plan a route to it on a later date, or ask {WHERE_TO_ASK} what was " \
+            "offered then."
+    return (said + " What it later replaced was still offered then: " + "; ".join(offered)
+            + ". Plan a route to " + ("that" if len(offered) == 1 else "one of those")
+            + " instead, or to this one on a later date.")
 
 
 def _nowhere_onward(catalogue: Catalogue, source: Qualification, max_steps: int,
