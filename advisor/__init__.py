@@ -150,7 +150,7 @@ from advisor.engine.routes import (
     reaching_target,
     step_limit,
 )
-from advisor.engine.unit_references import read_typed_units, resolve_units
+from advisor.engine.unit_references import read_typed_units, resolve_units, unit_suggestions
 from advisor.engine.validation import load_catalogue, validate_catalogue
 from advisor.engine.wording import WHERE_TO_ASK, count, replaced_it, uk_date
 from advisor.formats import cohort_file, cohort_json, json_shapes
@@ -389,6 +389,7 @@ __all__ = [
     "today_by_level",
     "uk_date",
     "unit_number",
+    "unit_suggestions",
     "units_of",
     "units_of_qualification",
     "units_with_same_title",

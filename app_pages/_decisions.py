@@ -37,6 +37,7 @@ from advisor import (
     parse_hours_a_week,
     read_typed_units,
     unit_number,
+    unit_suggestions,
 )
 from app_pages._common import (
     ANY_DAY,
@@ -297,9 +298,14 @@ def quick_entry(catalogue: Catalogue, q: Qualification) -> None:
     if unknown:
         rules, _ = catalogue.effective_rules(q)
         listed = rules is None or rules.listed_in_full
-        st.warning((f"Not units of {q.reference}, so not ticked: " if listed else
-                    f"Not among the units the sources list for {q.reference} (they list only "
-                    "some of them), so not ticked: ") + escape_markdown(", ".join(unknown)))
+        named = []
+        for reference in unknown:  # the closest unit of this one, for a slip ("F44": F4)
+            close = unit_suggestions(catalogue, reference, q)
+            named.append(f"{reference} (did you mean {close[0]}?)" if close else reference)
+        st.warning((f"Not units of {q.reference}, so not ticked ({len(unknown)}): " if listed
+                    else f"Not among the units the sources list for {q.reference} (they list "
+                    f"only some of them), so not ticked ({len(unknown)}): ")
+                   + escape_markdown("; ".join(named)))
         offer_same_titles(catalogue, q, unknown)
     st.button("Clear all", key="check_clear", on_click=clear_all, args=(catalogue, q))
 

@@ -430,7 +430,7 @@ def test_check__a_unit_pasted_that_a_partly_listed_qualification_does_not_list_m
     at.text_input(key="check_paste").input("D/502/9654").run()
     assert not at.exception
     assert ("Not among the units the sources list for 10380 (they list only some of them), so "
-            "not ticked: D/502/9654") in texts(at.warning)
+            "not ticked (1): D/502/9654") in texts(at.warning)
     assert not any(w.startswith("Not units of 10380") for w in texts(at.warning))
 
 
@@ -442,8 +442,8 @@ def test_check__units_typed_or_pasted_are_ticked_and_the_headline_names_what_is_
     assert not at.exception
     ticked = sorted(c.key for c in at.checkbox if c.key.startswith("unit_") and c.value)
     assert len(ticked) == 6
-    assert any("Not units of 03456, so not ticked: X9, D/502/9654" in w
-               for w in texts(at.warning))
+    assert any("Not units of 03456, so not ticked (2): X9 (did you mean D9 (H/601/1554)?); "
+               "D/502/9654" in w.replace("\\", "") for w in texts(at.warning))
     # Today 03456's certificates have ended: the headline says it is beyond completing.
     headline = next(w for w in texts(at.warning) if w.startswith("Not complete"))
     assert headline == ("Not complete (34 of 42 credits counted), and it can no longer be "

@@ -240,7 +240,12 @@ def test_check_paste__the_pages_own_unit_labels_tick_their_units_without_a_warni
         "F4 (J/601/1627) Demonstrate understanding of the rules that impact on improvements in "
         "customer service, 6 credits, Level 3, ZZ9").run()
     assert at.checkbox(key="unit_J/601/1627").value
-    assert "Not units of 03456, so not ticked: ZZ9" in texts(at.warning)
+    assert "Not units of 03456, so not ticked (1): ZZ9" in texts(at.warning)
+    # A slip names the closest unit; the paste's other references are each named, not cut off.
+    at.text_input(key="check_paste").input("F/601/1519 unit 12 F44").run()
+    said = next(w for w in texts(at.warning) if w.startswith("Not units of")).replace("\\", "")
+    assert said.startswith("Not units of 03456, so not ticked (3): F/601/1519")
+    assert "F44 (did you mean F4 (J/601/1627)?)" in said
 
 
 def test_check_paste__a_unit_of_another_qualification_with_the_same_title_can_be_accepted():

@@ -286,6 +286,8 @@ def test_eligibility__level_4_needs_a_senior_role(catalogue):
     ("03456", "F3 and F4", ["F3", "F4"], []),  # not "and" as a unit not found
     ("09628", "Unit 1, Unit 2", ["1", "2"], []),
     ("10379", "Deal with customers", [], ["Deal with customers"]),  # a title: one reference
+    # Several words that look like references, none a unit: each named, none cut off.
+    ("03456", "F/601/1519 unit 12 F44", [], ["F/601/1519", "12", "F44"]),
 ])
 def test_typed_units__lists_columns_and_spacing_are_read(catalogue, code, typed, found,
                                                          unknown):

@@ -49,6 +49,18 @@ def read_reference(catalogue: Catalogue, reference: str,
     return found, messages
 
 
+def unit_suggestions(catalogue: Catalogue, reference: str, qualification: Qualification
+                     ) -> tuple[str, ...]:
+    """The units of ``qualification`` closest to a reference that names none of them ("F4"
+    for "F44"), as the catalogue suggests them; none where nothing is close."""
+    try:
+        catalogue.find_unit(reference, within=_numbered_within(catalogue, qualification),
+                            asked_for=qualification)
+    except UnknownReference as error:
+        return tuple(error.suggestions)
+    return ()
+
+
 def _numbered_within(catalogue: Catalogue, qualification: Qualification | None
                      ) -> Qualification | None:
     """Where ``qualification``'s unit numbers are read: its own rules, else those of the
@@ -174,9 +186,10 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         in_part, not_units = _word_by_word(part.split(), unit)
         not_units = [_clipped(word) for word in not_units]
         found += in_part
-        # Words of which none is a unit (a title, a sentence) are one reference not found;
-        # beside units, only words that look like a reference (with a digit or a slash) are
-        # named, not the "and" or "Unit" of "Unit 1 and Unit 2".
-        unknown += ([w for w in not_units if re.search(r"[0-9/]", w)] if in_part
-                    else [_clipped(part)])
+        # Beside units, or where several words look like references (with a digit or a
+        # slash: "F/601/1519 unit 12 F44"), each such word is named, not the "and" or "Unit"
+        # of "Unit 1 and Unit 2"; other words of which none is a unit (a title, a sentence)
+        # are one reference not found.
+        looks_like = [w for w in not_units if re.search(r"[0-9/]", w)]
+        unknown += looks_like if in_part or len(looks_like) > 1 else [_clipped(part)]
     return list(dict.fromkeys(found)), unknown
