@@ -289,6 +289,18 @@ def test_recommend__not_working_school_leaver(catalogue):
     assert {"age-approved", "age-caution"} <= {r.code.value for r in ocnlr.eligibility.reasons}
 
 
+def test_recommend__not_working_and_offered_an_nvq_hears_it_is_assessed_at_work(catalogue):
+    """A school leaver not in work, on 1 March 2013, is offered 03454, an NVQ, at Level 1: the
+    cautions say an NVQ is assessed at work, whatever the aim (none was given)."""
+    result = recommend(catalogue, Profile(employment=Employment.NOT_WORKING, age=17),
+                       as_at=dt.date(2013, 3, 1))
+    assert "ocr-03454" in {o.qualification.id for o in result.options}
+    assert "competence-needs-work" in codes(result.cautions)
+    working = recommend(catalogue, Profile(employment=Employment.WORKING, age=17),
+                        as_at=dt.date(2013, 3, 1))
+    assert "competence-needs-work" not in codes(working.cautions)
+
+
 def test_recommend__not_working_on_a_past_date_says_the_introductory_one_had_not_opened(
         catalogue):
     # 601/4404/X opened on 1 October 2014: in 2012 the reason still says whom Level 1 is for,

@@ -577,7 +577,12 @@ def _aim_cautions(catalogue: Catalogue, profile: Profile,
             f"No qualification at this level in the catalogue is known to fit the aim "
             f"({profile.aim.value}); the others are listed for comparison.",
         ))
-    if profile.aim is Aim.COMPETENCE and profile.employment is Employment.NOT_WORKING:
+    # Not working, and aiming for competence or offered an NVQ at the level (03454 to a school
+    # leaver in 2013): what assessment at work asks of them.
+    if profile.employment is Employment.NOT_WORKING and (
+            profile.aim is Aim.COMPETENCE
+            or any(o.qualification.kind is Kind.COMPETENCE
+                   and not o.eligibility.status.status.closed for o in options)):
         assessed = [o.qualification for o in options
                     if o.qualification.kind is Kind.COMPETENCE and o.qualification.assessment]
         source = next((q.assessment.source for q in assessed if q.assessment), ())
