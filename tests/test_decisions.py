@@ -156,6 +156,8 @@ def test_timeline__five_hours_a_week(catalogue, code, start, registered, in_time
     assert timeline is not None
     assert (timeline.in_time, timeline.weeks, timeline.finish_by) == (in_time, weeks, finish_by)
     assert reason in timeline.reason
+    if "do not state the guided learning hours" in reason:  # an absence: no dates' source
+        assert timeline.source == ()
 
 
 def test_timeline__counts_units_in_progress_in_full_and_the_plan_beyond(catalogue):

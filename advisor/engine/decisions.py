@@ -195,7 +195,9 @@ def plan_timeline(
     late = entry is not None and start > entry.date  # too late to start, whatever the hours
     ended = end is not None and start > end.date  # too late for anyone, registered or not
     if glh is None and not (late or ended):
-        return unknown
+        # Why: hours the sources do not state, not the dates, so the dates' sources are not
+        # cited for it.
+        return dataclasses.replace(unknown, source=())
     worked_out, hours = unknown, f"starting on {uk_date(start)}"
     if glh == 0:
         hours = f"nothing more to study from {uk_date(start)}"
