@@ -81,6 +81,8 @@ def assess(ctx, data: bytes, name: str, objective: Objective) -> CohortResult | 
 
 
 PROBLEM_ROW_HEIGHT = 84  # pixels: four lines of a problem, wrapped (a grid wraps above 64)
+GRID_HEADER_HEIGHT = 40  # pixels: the grid's header row and its border
+PROBLEMS_IN_VIEW = 8  # problems shown before the grid scrolls (the default showed four)
 
 
 def show(result: CohortResult) -> None:
@@ -105,7 +107,10 @@ def show(result: CohortResult) -> None:
         # the uploaded cell (a link or an image there would be drawn, and fetched). The
         # problem comes right after its row, so a phone shows it without scrolling sideways,
         # and wraps over up to four lines; the download holds every message in full.
+        # Tall enough for up to PROBLEMS_IN_VIEW problems without scrolling inside the grid.
         st.dataframe(problems, hide_index=True, row_height=PROBLEM_ROW_HEIGHT,
+                     height=GRID_HEADER_HEIGHT + PROBLEM_ROW_HEIGHT * min(len(problems),
+                                                                         PROBLEMS_IN_VIEW),
                      column_order=("row", "message", "column", "severity"), column_config={
             "row": st.column_config.NumberColumn("Row", width=45, pinned=True),
             "column": st.column_config.TextColumn("Column", width="small"),

@@ -152,6 +152,26 @@ def test_learner__search_results_show_each_status_on_a_phone(page: Page, blocked
     assert blocked_requests == []
 
 
+def test_centre_staff__an_intakes_problems_show_without_scrolling_the_grid(
+        page: Page, blocked_requests, tmp_path):
+    """Six problems: the grid is tall enough to show them all (it showed four, the rest behind a
+    scroll inside it, under "Problems found: 6")."""
+    intake = tmp_path / "intake.csv"
+    intake.write_text("learner_ref,age,employment,senior_role,aim,registered\n"
+                      "A1,abc,working,,,\nA2,20,sometimes,,,\nA3,150,,maybe,,\n"
+                      "A4,30,,,nothing,\nA5,40,,,,perhaps\n", encoding="utf-8")
+    page.goto("/cohort")
+    wait_for_app(page, heading="Check a whole intake")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(intake))
+    grid = page.locator("[data-testid=stDataFrame]:visible").filter(
+        has_text="'abc' is not a whole number of years")
+    expect(grid).to_be_visible(timeout=TIMEOUT_MS)
+    # The grid draws a row's cells only while the row is in view.
+    expect(grid.get_by_role("gridcell", name="'perhaps' is not one of: yes, no",
+                            include_hidden=True)).to_be_attached(timeout=TIMEOUT_MS)
+    assert blocked_requests == []
+
+
 ANSWERED = [
     ("/starting_level?age=19&work=working&role=Call+Centre+Operators&has=09628",
      "Find a starting level"),
