@@ -33,6 +33,7 @@ from advisor.engine.combination import (
     check_combination,
 )
 from advisor.engine.planner import Objective
+from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.wording import count
 
 
@@ -368,8 +369,8 @@ def _assessed_at_work(catalogue: Catalogue, target: Qualification,
     if (from_qualification is None or from_qualification.kind is not Kind.KNOWLEDGE
             or target.kind not in _ASSESSES_WORK or held_kinds & _ASSESSES_WORK):
         return []
-    source = next((q.assessment.source for q in (target, *catalogue.qualifications.values())
-                   if q.kind is Kind.COMPETENCE and q.assessment), ())
+    source = (target.assessment.source if target.kind is Kind.COMPETENCE and target.assessment
+              else recommendation_index(catalogue).competence_assessment)
     what = ("combines knowledge with competence, and competence is assessed at work, as in an "
             "NVQ" if target.kind is Kind.COMBINED else "is assessed at work")
     return [EvidenceNote(
