@@ -277,7 +277,16 @@ def paste_units(catalogue: Catalogue, q: Qualification) -> None:
     for urn in found:
         st.session_state[unit_key(urn)] = True
     st.session_state["check_paste_unknown"] = unknown
+    # Each with the closest unit, for a slip ("F44": F4): looked up once, as the box changes,
+    # not on every run of the page that shows them.
+    st.session_state["check_paste_named"] = {reference: _with_closest(catalogue, q, reference)
+                                             for reference in unknown}
     st.session_state["check_paste"] = ""
+
+
+def _with_closest(catalogue: Catalogue, q: Qualification, reference: str) -> str:
+    close = unit_suggestions(catalogue, reference, q)
+    return f"{reference} (did you mean {close[0]}?)" if close else reference
 
 
 def clear_all(catalogue: Catalogue, q: Qualification) -> None:
@@ -287,6 +296,7 @@ def clear_all(catalogue: Catalogue, q: Qualification) -> None:
     st.session_state[accepted_key(q)] = []
     st.session_state[in_progress_key(q)] = []
     st.session_state["check_paste_unknown"] = []
+    st.session_state["check_paste_named"] = {}
 
 
 def quick_entry(catalogue: Catalogue, q: Qualification) -> None:
@@ -298,10 +308,8 @@ def quick_entry(catalogue: Catalogue, q: Qualification) -> None:
     if unknown:
         rules, _ = catalogue.effective_rules(q)
         listed = rules is None or rules.listed_in_full
-        named = []
-        for reference in unknown:  # the closest unit of this one, for a slip ("F44": F4)
-            close = unit_suggestions(catalogue, reference, q)
-            named.append(f"{reference} (did you mean {close[0]}?)" if close else reference)
+        closest = st.session_state.get("check_paste_named") or {}
+        named = [closest.get(reference, reference) for reference in unknown]
         st.warning((f"Not units of {q.reference}, so not ticked ({len(unknown)}): " if listed
                     else f"Not among the units the sources list for {q.reference} (they list "
                     f"only some of them), so not ticked ({len(unknown)}): ")

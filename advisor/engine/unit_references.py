@@ -51,8 +51,9 @@ def read_reference(catalogue: Catalogue, reference: str,
 
 def unit_suggestions(catalogue: Catalogue, reference: str, qualification: Qualification
                      ) -> tuple[str, ...]:
-    """The units of ``qualification`` closest to a reference that names none of them ("F4"
-    for "F44"), as the catalogue suggests them; none where nothing is close."""
+    """The units closest to a reference that names none of ``qualification``'s ("F4" for
+    "F44"), as the catalogue suggests them when asked within ``qualification``; none where
+    nothing is close."""
     try:
         catalogue.find_unit(reference, within=_numbered_within(catalogue, qualification),
                             asked_for=qualification)
@@ -192,4 +193,4 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         # are one reference not found.
         looks_like = [w for w in not_units if re.search(r"[0-9/]", w)]
         unknown += looks_like if in_part or len(looks_like) > 1 else [_clipped(part)]
-    return list(dict.fromkeys(found)), unknown
+    return list(dict.fromkeys(found)), list(dict.fromkeys(unknown))
