@@ -10,6 +10,7 @@ unknown, never assumed open.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
@@ -186,7 +187,7 @@ class Eligibility:
     registered: RegisterEntry | None = None  # the register's record, when it lists it
     in_place: tuple[str, ...] = ()  # what replaced it and had opened by the date (ids)
 
-    @property
+    @functools.cached_property  # read many times for each learner of an intake
     def status(self) -> StatusOnDate:
         """The qualification's status on the date (whatever the learner's age), as
         :func:`status_on` gives it."""
