@@ -12,6 +12,7 @@ the same input.
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 
 import streamlit as st
 
@@ -128,7 +129,8 @@ def show(result: CohortResult) -> None:
     st.caption("The downloads hold every column, among them each learner's reasons, plan "
                "and units carried over.")
     left, right = st.columns(2)
-    left.download_button("Download the results (CSV)", to_csv_bytes(results),
+    # Made when asked for, as the workbook is, not on every run of the page.
+    left.download_button("Download the results (CSV)", partial(to_csv_bytes, results),
                          file_name="cohort-results.csv", mime="text/csv",
                          key="cohort_results_csv", on_click="ignore")
     right.download_button(
