@@ -104,8 +104,7 @@ def search(ctx: Frame) -> list[str]:
         in_table_order = [ctx.catalogue.find_qualification(r).id for r in references]
 
         def open_profile(row: int) -> None:
-            st.session_state["explore_qualification"] = ctx.catalogue.find_qualification(
-                references[row]).id
+            st.session_state["explore_qualification"] = in_table_order[row]
 
         # A grid of its own for each profile open: a row ticked for one profile is not left
         # ticked once another is chosen in the box below.
