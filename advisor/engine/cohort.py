@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -151,13 +152,13 @@ class CohortResult:
     def not_assessed(self) -> int:
         return len(self.learners) - self.assessed
 
-    @property
+    @functools.cached_property  # read by each of the intake's summaries
     def repeated_references(self) -> tuple[str, ...]:
         """The learner references on more than one row, in the order first seen."""
         rows = Counter(learner.learner_ref for learner in self.learners if learner.learner_ref)
         return tuple(reference for reference, n in rows.items() if n > 1)
 
-    @property
+    @functools.cached_property  # read by each of the intake's summaries
     def counted_learners(self) -> tuple[LearnerResult, ...]:
         """The rows the intake's summaries count: each learner reference once, so that a
         learner on two rows (a row pasted twice) is not two learners. The row counted is the
