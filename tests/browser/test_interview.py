@@ -118,19 +118,25 @@ def test_centre_staff__the_intake_chart_draws_every_code_as_written(page: Page,
 PHONE = {"width": 390, "height": 844}
 
 
+def problems_grid(page: Page, folder: Path, intake: str):
+    """Upload ``intake`` (CSV text whose first learner's age is 'abc') on *Check a whole
+    intake*: the grid of the problems found."""
+    path = folder / "intake.csv"
+    path.write_text(intake, encoding="utf-8")
+    page.goto("/cohort")
+    wait_for_app(page, heading="Check a whole intake")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
+    return page.locator("[data-testid=stDataFrame]:visible").filter(
+        has_text="'abc' is not a whole number of years")
+
+
 def test_centre_staff__an_intakes_problems_read_on_a_phone(page: Page, blocked_requests,
                                                            tmp_path):
     """On a phone the problems grid shows each problem right after its row number, where it
     is in view, not after the column and severity, scrolled off to the side."""
-    intake = tmp_path / "intake.csv"
-    intake.write_text("learner_ref,age,employment\nA1,abc,working\nA2,20,sometimes\n",
-                      encoding="utf-8")
     page.set_viewport_size(PHONE)
-    page.goto("/cohort")
-    wait_for_app(page, heading="Check a whole intake")
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(intake))
-    grid = page.locator("[data-testid=stDataFrame]:visible").filter(
-        has_text="'abc' is not a whole number of years")
+    grid = problems_grid(page, tmp_path, "learner_ref,age,employment\nA1,abc,working\n"
+                                         "A2,20,sometimes\n")
     # The grid draws a column's cells only while the column is in view.
     problem = grid.get_by_role("gridcell", name="'abc' is not a whole number of years",
                                include_hidden=True)
@@ -139,6 +145,8 @@ def test_centre_staff__an_intakes_problems_read_on_a_phone(page: Page, blocked_r
                             include_hidden=True)).to_have_attribute("aria-colindex", "2")
     save_screenshot(page, "phone-cohort-problems")
     assert blocked_requests == []
+
+
 def test_learner__search_results_show_each_status_on_a_phone(page: Page, blocked_requests):
     """On a phone the search results grid shows each qualification's status on the date beside
     its reference, not behind its title, scrolled off to the side."""
@@ -156,15 +164,9 @@ def test_centre_staff__an_intakes_problems_show_without_scrolling_the_grid(
         page: Page, blocked_requests, tmp_path):
     """Six problems: the grid is tall enough to show them all (it showed four, the rest behind a
     scroll inside it, under "Problems found: 6")."""
-    intake = tmp_path / "intake.csv"
-    intake.write_text("learner_ref,age,employment,senior_role,aim,registered\n"
-                      "A1,abc,working,,,\nA2,20,sometimes,,,\nA3,150,,maybe,,\n"
-                      "A4,30,,,nothing,\nA5,40,,,,perhaps\n", encoding="utf-8")
-    page.goto("/cohort")
-    wait_for_app(page, heading="Check a whole intake")
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(intake))
-    grid = page.locator("[data-testid=stDataFrame]:visible").filter(
-        has_text="'abc' is not a whole number of years")
+    grid = problems_grid(page, tmp_path, "learner_ref,age,employment,senior_role,aim,registered\n"
+                                         "A1,abc,working,,,\nA2,20,sometimes,,,\n"
+                                         "A3,150,,maybe,,\nA4,30,,,nothing,\nA5,40,,,,perhaps\n")
     expect(grid).to_be_visible(timeout=TIMEOUT_MS)
     # The grid draws a row's cells only while the row is in view.
     expect(grid.get_by_role("gridcell", name="'perhaps' is not one of: yes, no",
