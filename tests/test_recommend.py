@@ -289,6 +289,20 @@ def test_recommend__not_working_school_leaver(catalogue):
     assert {"age-approved", "age-caution"} <= {r.code.value for r in ocnlr.eligibility.reasons}
 
 
+def test_recommend__not_working_under_19_is_not_quoted_the_adult_audience(catalogue):
+    """Whom 601/4404/X is written for, quoted to someone not in work: a 17-year-old is not told
+    of "adult learners returning to work" (the documents' adult band is 19+); a 30-year-old
+    and someone whose age is not given are."""
+    def reason(age):
+        result = recommend(catalogue, Profile(employment=Employment.NOT_WORKING, age=age))
+        return next(f for f in result.reasons if f.code == "not-working").message
+
+    assert "Adult learners" not in reason(17)
+    assert "Young learners who have just left school or college" in reason(17)
+    assert "Adult learners returning to work after unemployment" in reason(30)
+    assert "Adult learners returning to work after unemployment" in reason(None)
+
+
 def test_recommend__not_working_and_offered_an_nvq_hears_it_is_assessed_at_work(catalogue):
     """A school leaver not in work, on 1 March 2013, is offered 03454, an NVQ, at Level 1: the
     cautions say an NVQ is assessed at work, whatever the aim (none was given)."""

@@ -185,7 +185,7 @@ def recommend(
             cautions.append(_role_not_listed(catalogue, role_match))
 
     if profile.employment is Employment.NOT_WORKING:
-        reasons.append(_not_working_finding(catalogue, as_at, register))
+        reasons.append(_not_working_finding(catalogue, as_at, register, profile.age))
     elif profile.employment is Employment.WORKING and not any(
         f.level is not None for f in reasons if f.code.startswith("role-")
     ):
@@ -421,16 +421,18 @@ def _holds_at_level(catalogue: Catalogue, held: Sequence[Qualification],
                     tuple(c for q in at_level for c in q.source))]
 
 
-def _not_working_finding(catalogue: Catalogue, as_at: dt.date,
-                         register: Register | None) -> Finding:
+def _not_working_finding(catalogue: Catalogue, as_at: dt.date, register: Register | None,
+                         age: int | None) -> Finding:
     """The introductory level for someone not in work, and whom its introductory qualification
     is written for; where that qualification is not open on ``as_at`` (not yet, or no longer),
     said too, so that the reason does not read as advice to take it."""
     q = recommendation_index(catalogue).introductory
     if q is None or q.suitable_for is None:
         return Finding(FindingCode.NOT_WORKING, "Not working at present.", level=None)
-    # Quote whom it is written for among people not in work, not those "currently working".
-    points = [p for p in q.suitable_for.points if "currently working" not in p.lower()]
+    # Quote whom it is written for among people not in work, not those "currently working",
+    # nor, to someone under 19 (the documents' adult age band is 19+), "adult learners".
+    points = [p for p in q.suitable_for.points if "currently working" not in p.lower()
+              and not (age is not None and age < 19 and "adult" in p.lower())]
     status = status_on(catalogue, q, as_at, register=register)
     when = yet_to_come(q, as_at)
     aside = (f" On this date {q.reference} itself had not opened yet ({when})." if when else
