@@ -20,11 +20,11 @@ from advisor import (
     answers,
     carry_over,
     charts,
-    cohort_file,
     explore_tables,
     find_routes,
     labels,
     load_catalogue,
+    parse_date,
     recommend,
     tables,
 )
@@ -261,7 +261,7 @@ def test_share__a_link_reads_a_date_as_the_intake_file_does(catalogue, text):
     notes: list[str] = []
     from_link = decode_date(text, "date", notes)
     try:
-        from_file: dt.date | None = cohort_file.parse_start(text)
+        from_file: dt.date | None = parse_date(text)
     except answers.AnswerError:
         from_file = None
     assert from_link == from_file

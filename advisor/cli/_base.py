@@ -10,7 +10,8 @@ import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from advisor import AnswerError, check_date, read_date
+from advisor import AnswerError
+from advisor import parse_date as parse_text_date
 
 T = TypeVar("T")
 
@@ -70,13 +71,9 @@ def answer(args: argparse.Namespace, as_json: Callable[[], Any],
 
 def parse_date(value: str) -> dt.date:
     """A date as the app's links and the intake file read one (2026-11-22 or 22/11/2026), on
-    a day the advisor answers for."""
-    day = read_date(value)
-    if day is None:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not a date like 2026-11-22 or 22/11/2026") from None
+    a day the advisor answers for: :func:`advisor.parse_date`, for argparse."""
     try:
-        return check_date(day)
+        return parse_text_date(value)
     except AnswerError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 

@@ -32,7 +32,7 @@ import pandas as pd
 from advisor.engine import answers
 from advisor.engine.cohort import CohortInput, LearnerRow, RowProblem, Severity
 from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
-from advisor.formats.links import check_date, read_date
+from advisor.formats.links import parse_date
 from advisor.formats.spreadsheet import to_csv_bytes, to_excel_bytes
 
 T = TypeVar("T")
@@ -338,16 +338,6 @@ def _xlsx_rows(data: bytes, name: str, *, max_rows: int) -> list[tuple[int, list
         raise _Unreadable(f"{not_workbook}: {error}") from None
 
 
-def parse_start(text: str) -> dt.date:
-    """A start date as :func:`~advisor.formats.links.read_date` reads one (2027-01-04, a
-    spreadsheet's date cell, or 04/01/2027, day first), within the dates the app answers for."""
-    day = read_date(text)
-    if day is None:
-        raise answers.AnswerError(f"{text[:20]!r} is not a date: give one like 2027-01-04 or "
-                                  "04/01/2027")
-    return check_date(day)
-
-
 def _cell_text(value: Any) -> str:
     """A spreadsheet cell as the text a person typed: 19.0 -> "19", TRUE -> "yes"."""
     if value is None:
@@ -502,7 +492,7 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
 
     lists: dict[str, tuple[str, ...]] = {}
     glh = read("glh_per_week", parse_hours_a_week)
-    start = read("start", parse_start)
+    start = read("start", parse_date)
     registered = read("registered", answers.parse_yes_no, strict=True)
     for column in ("qualifications_held", "units_held", "units_accepted", "units_in_progress"):
         references = split_references(values.get(column, ""))

@@ -426,6 +426,16 @@ def check_date(day: dt.date) -> dt.date:
     return day
 
 
+def parse_date(text: str) -> dt.date:
+    """A date given as text, read by :func:`read_date` and on a day the advisor answers for
+    (:func:`check_date`); else :class:`~advisor.engine.answers.AnswerError` saying what a date
+    looks like. How the intake file's start dates and the CLI's dates are read."""
+    day = read_date(text)
+    if day is None:
+        raise answers.AnswerError(f"{text[:20]!r} is not a date: give one like {DATE_EXAMPLES}")
+    return check_date(day)
+
+
 @dataclass(frozen=True, kw_only=True)
 class CheckQuery:
     """What the check journey asks: a qualification, the units achieved, the units the centre
