@@ -66,8 +66,7 @@ def assess(ctx, data: bytes, name: str, objective: Objective) -> CohortResult | 
         return kept[1]
     read = read_cohort(data, name)
     if not read.readable:
-        # What stops the file first; a column it ignores is only a warning beside that.
-        for problem in sorted(read.problems, key=lambda p: p.severity is not Severity.ERROR):
+        for problem in read.problems:  # what stops the file first
             (st.error if problem.severity is Severity.ERROR else st.warning)(
                 escape_markdown(problem.message))
         return None

@@ -461,9 +461,12 @@ def test_headers__unknown_columns_are_warnings_with_suggestions():
 
 
 def test_headers__a_missing_required_column_stops_the_file():
+    """The error that stops the file comes first (in the app and the CLI alike), before the
+    warning about the column it would ignore."""
     result = read("name,age\nA,30\n")
     assert not result.readable and result.rows == ()
-    assert problems(result)[-1] == (
+    assert [p[2] for p in problems(result)] == ["error", "warning"]
+    assert problems(result)[0] == (
         1, "learner_ref", "error",
         "missing required column 'learner_ref': the first row should name the columns (the "
         "template has them all); it names 'name', 'age'")

@@ -402,8 +402,10 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]]) -> CohortInput:
                 f"missing required column {column.name!r}: the first row should name the "
                 f"columns (the template has them all); it names {found}"))
     if any(p.severity is Severity.ERROR for p in problems):
-        return CohortInput(filename, (), tuple(problems), readable=False,
-                           columns=tuple(positions))
+        # What stops the file first; a column it would ignore is only a warning beside that.
+        return CohortInput(filename, (), tuple(sorted(
+            problems, key=lambda p: p.severity is not Severity.ERROR)), readable=False,
+            columns=tuple(positions))
     if len(rows) == 1:
         problems.append(RowProblem(
             None, "", "no learners: the file has only its header row (the column names); add "
