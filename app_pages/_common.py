@@ -269,6 +269,18 @@ def read_number_box(key: str, read: Callable[[str], float], note: str) -> None:
         st.session_state[refused_key(key)] = note.format(shown)
 
 
+def number_box(label: str, key: str, read: Callable[[str], float], note: str, *,
+               placeholder: str, help: str | None = None) -> float | None:
+    """A number box with no minimum or maximum of its own, whose value ``read`` checks on the
+    server (:func:`read_number_box`), with the note on a number it refused below it. Its value
+    is kept for the browser session."""
+    value = st.number_input(label, value=None, step=1.0, format="%g", key=key,
+                            placeholder=placeholder, persist_state="session", help=help,
+                            on_change=read_number_box, args=(key, read, note))
+    show_refused(key)
+    return value
+
+
 def in_use_key(key: str) -> str:
     """Where the date the box ``key`` held when the page last ran is kept."""
     return f"{key}_in_use"

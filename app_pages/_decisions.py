@@ -44,9 +44,9 @@ from app_pages._common import (
     DATE_TYPED_HINT,
     escape_markdown,
     note_date_in_use,
+    number_box,
     printout_details,
     read_date_box,
-    read_number_box,
     show_refused,
 )
 
@@ -122,14 +122,9 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
                    + ", ".join(unit_number(rules, urn) or urn for urn in studying))
     left, right = st.columns(2)
     with left:
-        # No minimum or maximum: the server reads what is typed (read_number_box).
-        st.number_input("Guided learning hours a week", step=1.0, value=None, key="check_glh",
-                        placeholder="Not given", format="%g", persist_state="session",
-                        on_change=read_number_box,
-                        args=("check_glh", parse_hours_a_week,
-                              f"The hours a week {{}} were left out: give "
-                              f"{HOURS_A_WEEK_ACCEPTED}."))
-        show_refused("check_glh")
+        number_box("Guided learning hours a week", "check_glh", parse_hours_a_week,
+                   f"The hours a week {{}} were left out: give {HOURS_A_WEEK_ACCEPTED}.",
+                   placeholder="Not given")
     # The start follows the sidebar's date until someone sets it.
     if not st.session_state.get(START_SET) or st.session_state.get("check_start") is None:
         st.session_state["check_start"] = as_at

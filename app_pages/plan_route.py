@@ -60,12 +60,11 @@ from app_pages._common import (
     ask_printout_details,
     escape_markdown,
     frame,
+    number_box,
     printout_details,
-    read_number_box,
     show_entry_status,
     show_frameworks,
     show_glossary,
-    show_refused,
     show_sources,
     show_table,
     warn_if_certificates_ended,
@@ -132,14 +131,11 @@ def ask(catalogue: Catalogue) -> RouteQuery:
     levels = list(catalogue.levels_offered)
     left, right = st.columns(2, gap="large")
     with left:
-        # No minimum or maximum: the server reads what is typed (read_number_box).
-        age = st.number_input(
-            "The learner's age (optional)", value=None, step=1.0, format="%g", key="route_age",
-            placeholder="Age in years", persist_state="session",
-            on_change=read_number_box, args=("route_age", answers.parse_age, AGE_REFUSED),
+        age = number_box(
+            "The learner's age (optional)", "route_age", answers.parse_age, AGE_REFUSED,
+            placeholder="Age in years",
             help="Each step is checked against the age groups its qualification is approved "
                  "for.")
-        show_refused("route_age")
         st.markdown("**What the learner holds**")
         start = st.selectbox("A qualification completed", ids, format_func=label, index=None,
                              key="route_from", placeholder="None yet",

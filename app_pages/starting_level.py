@@ -46,12 +46,11 @@ from app_pages._common import (
     ask_printout_details,
     escape_markdown,
     frame,
+    number_box,
     printout_details,
-    read_number_box,
     show_entry_status,
     show_frameworks,
     show_glossary,
-    show_refused,
     show_sources,
     show_table,
     with_date,
@@ -100,12 +99,8 @@ def ask(catalogue: Catalogue) -> Profile:
         q for q in catalogue.qualifications.values() if q.category is Category.QUALIFICATION)
     left, right = st.columns(2, gap="large")
     with left:
-        # No minimum or maximum: the server reads what is typed (read_number_box).
-        age = st.number_input("How old are you?", value=None, step=1.0, format="%g",
-                              key="sl_age", placeholder="Age in years", persist_state="session",
-                              on_change=read_number_box,
-                              args=("sl_age", answers.parse_age, AGE_REFUSED))
-        show_refused("sl_age")
+        age = number_box("How old are you?", "sl_age", answers.parse_age, AGE_REFUSED,
+                         placeholder="Age in years")
         employment = st.radio("Are you working at the moment?", list(EMPLOYMENT), index=None,
                               format_func=EMPLOYMENT.__getitem__, key="sl_employment",
                               persist_state="session")
