@@ -644,6 +644,23 @@ def test_recommend_text__a_passed_review_date_is_said_once(capsys):
     assert out.count("Its review date (31 August 2019) has passed") == 1
 
 
+def test_carry_over__a_plan_where_a_unit_held_may_count_is_the_most_needed(capsys):
+    """09628's units are not among those the sources list for 10379, which lists only some of
+    its units: the plan's 45 credits are "up to", with why, as a route's step says; to 09629,
+    whose units are all listed, the plan is a firm figure. The JSON says which it is."""
+    assert main(["carry-over", "--from", "09628", "--to", "10379"]) == 0
+    assert ("Smallest completion plan (up to 45 more credits, 264 guided learning hours): the "
+            "sources list only some of its units, so a unit already held may count too and "
+            "leave less to do:") in capsys.readouterr().out.splitlines()
+    assert main(["carry-over", "--from", "09628", "--to", "09629", "--as-at", "2015-06-01"]) == 0
+    assert "Smallest completion plan (12 more credits, 80 guided learning hours):" in (
+        capsys.readouterr().out.splitlines())
+    assert main(["carry-over", "--from", "09628", "--to", "10379", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["held_may_count"] is True
+    assert main(["carry-over", "--from", "09628", "--to", "09629", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["held_may_count"] is False
+
+
 def test_units_not_listed_in_a_partly_listed_qualification_may_count(capsys):
     """10380's unit list is incomplete: a unit held that it does not list is one that may
     count, in the check as in the carry-over; from 03455, whose units are unknown, nothing is

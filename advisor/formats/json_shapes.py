@@ -223,6 +223,8 @@ def carry_over_dict(catalogue: Catalogue, result: CarryOver, *,
         ],
         "held_units_known": result.held_units_known,
         "target_units_known": result.target_units_known,
+        # A unit held may count beyond the transfers: "remaining"'s plan is then the most needed.
+        "held_may_count": result.held_may_count,
         "evidence_notes": [
             {"statement": n.statement, "source": source_dicts(catalogue, n.source)}
             for n in result.notes

@@ -114,10 +114,12 @@ def validation_text(data_dir: Path | str, problems: Sequence[Problem],
 
 
 def check_text(catalogue: Catalogue, check: CombinationCheck, *,
-               as_at: dt.date | None = None, register: Register | None = None) -> str:
+               as_at: dt.date | None = None, register: Register | None = None,
+               up_to: str | None = None) -> str:
     """A rules-of-combination check: the qualification's status on ``as_at`` (if given),
     complete or not, credits, each rule, the smallest plan, held units that are not part of it
-    and any cautions (with a ``register``, the status uses its dates where it lists ``q``)."""
+    and any cautions (with a ``register``, the status uses its dates where it lists ``q``).
+    ``up_to``: why the plan's credits are the most still needed (:func:`may_count_too`)."""
     q = check.qualification
     lines = [f"{q.name}, {level_words(q.level)}"]
     status = status_on(catalogue, q, as_at, register=register) if as_at is not None else None
@@ -148,13 +150,14 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
     elif not check.complete and not check.plan.units:  # the units in progress complete it
         lines.append(NOTHING_BEYOND_IN_PROGRESS)
     elif check.plan.units:
-        extra = f"{check.plan.additional_credits} more credits"
+        extra = f"{'up to ' if up_to else ''}{check.plan.additional_credits} more credits"
         if check.plan.additional_glh is not None:
             extra += f", {check.plan.additional_glh} guided learning hours"
         beyond = " beyond the units in progress" if check.in_progress else ""
         caution = plan_beyond_certification(catalogue, q, status) if status else None
         lines += [f"  ! {caution}"] if caution else []
-        lines.append(f"Smallest completion plan{beyond} ({extra}):")
+        lines.append(f"Smallest completion plan{beyond} ({extra})"
+                     + (f": {up_to}:" if up_to else ":"))
         lines += [f"  + {describe_unit(catalogue, u.urn, rules)}" for u in check.plan.units]
         if check.plan.note:
             lines.append(f"  ({check.plan.note})")
@@ -245,7 +248,8 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
         lines += [f"  ! {BAR_BESIDE_ACCEPTED}: {bar.statement} "
                   f"(source: {_sources(catalogue, bar.source)})" for bar in result.bars]
     lines.append("")
-    lines.append(check_text(catalogue, result.remaining, as_at=as_at))
+    lines.append(check_text(catalogue, result.remaining, as_at=as_at,
+                            up_to=may_count_too(result) if result.held_may_count else None))
     return "\n".join(lines)
 
 
