@@ -500,7 +500,8 @@ def test_recommend__a_level_held_is_not_offered_again_as_what_replaced_it(catalo
     assert replacement.fits_aim is False
     assert replacement.aim_note.startswith(
         "It replaced OCR Level 2 NVQ Certificate in Customer Service (03455), which the learner "
-        "holds (as the sources suggest): its competence part (assessed at work) would repeat "
+        "holds, in the Level 2 apprenticeship framework (as the sources suggest): its "
+        "competence part (assessed at work) would repeat "
         "what they already have, and its knowledge part would be new.")
     assert result.options[0].qualification.id != "ocr-10379"
     # For an apprenticeship, what replaced 09628 may be the very component needed: not

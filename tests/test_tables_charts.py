@@ -219,7 +219,10 @@ def test_qualification_matches__empty_query_lists_everything_with_status(catalog
     assert len(found) == len(catalogue.qualifications)
     row = found.set_index("Reference").loc["09628"]
     assert row["On 22 November 2026"] == "closed to new learners"
-    assert row["Replaced by"].startswith("10379 - OCR Level 2 Diploma in Customer Service")
+    # Where it replaced it, and that the sources only suggest it, not a bare name.
+    assert row["Replaced by"] == (
+        "10379 - OCR Level 2 Diploma in Customer Service (Level 2), as the knowledge (technical "
+        "certificate) part of the Level 2 apprenticeship (the sources suggest this)")
     # What it is and its status come first: on a phone the grid shows two columns; then its
     # title and what replaced it, in view in a 1280-pixel window.
     assert list(found.columns[:5]) == ["Reference", "On 22 November 2026", "Title",

@@ -376,6 +376,12 @@ class Replacement(Record):
         the other)."""
         return any(isinstance(c, Citation) and c.basis is Basis.INFERENCE for c in self.source)
 
+    @property
+    def setting(self) -> str:
+        """Where it replaced the other, without the explanation a colon may bring: "as the
+        knowledge (technical certificate) part of the Level 2 apprenticeship"."""
+        return self.scope.split(":", 1)[0].strip()
+
 
 class OfferedAs(Record):
     """Another awarding body's version of a national structure."""

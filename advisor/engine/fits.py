@@ -102,8 +102,8 @@ def repetition(q: Qualification, held: Sequence[Qualification],
     both parts."""
     replaced = [(h, r) for h in held for r in h.replaced_by if r.by == q.id]
     if replaced:
-        names = [h.name for h, _ in replaced]
-        said = (f"It replaced {' and '.join(names)}, which the learner holds"
+        names = [f"{h.name}, which the learner holds, {r.setting}" for h, r in replaced]
+        said = (f"It replaced {' and '.join(names)}"
                 + (" (as the sources suggest)" if any(r.inferred for _, r in replaced) else ""))
         (part, *others) = {h.kind for h, _ in replaced}
         if q.kind is Kind.COMBINED and not others and part in _PART:

@@ -194,11 +194,15 @@ def first_to_open(catalogue: Catalogue, ids: Sequence[str], *, as_at: dt.date,
 
 
 def _replacements(catalogue: Catalogue, q: Qualification) -> str:
+    """What replaced ``q``, where, and whether the sources only suggest it: "10379 - OCR Level
+    2 Diploma in Customer Service (Level 2), in the Level 2 apprenticeship framework (the
+    sources suggest this)"."""
     names = []
     for replacement in q.replaced_by:
         successor = catalogue.qualifications.get(replacement.by)
         if successor is not None:
-            names.append(qualification_label(successor))
+            names.append(f"{qualification_label(successor)}, {replacement.setting}"
+                         + (" (the sources suggest this)" if replacement.inferred else ""))
     return "; ".join(names)
 
 
