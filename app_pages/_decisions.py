@@ -37,7 +37,6 @@ from advisor import (
     parse_hours_a_week,
     read_typed_units,
     unit_number,
-    unit_suggestions,
 )
 from app_pages._common import (
     ANY_DAY,
@@ -274,14 +273,9 @@ def paste_units(catalogue: Catalogue, q: Qualification) -> None:
     st.session_state["check_paste_unknown"] = unknown
     # Each with the closest unit, for a slip ("F44": F4): looked up once, as the box changes,
     # not on every run of the page that shows them.
-    st.session_state["check_paste_named"] = {reference: _with_closest(catalogue, q, reference)
-                                             for reference in unknown}
+    st.session_state["check_paste_named"] = {
+        reference: labels.typed_unit_words(catalogue, reference, q) for reference in unknown}
     st.session_state["check_paste"] = ""
-
-
-def _with_closest(catalogue: Catalogue, q: Qualification, reference: str) -> str:
-    close = unit_suggestions(catalogue, reference, q)
-    return f"{reference} (did you mean {close[0]}?)" if close else reference
 
 
 def clear_all(catalogue: Catalogue, q: Qualification) -> None:

@@ -5,11 +5,15 @@ still needed, in one sentence (the page's headline, the JSON's ``headline``) and
 
 from __future__ import annotations
 
+from advisor.catalogue import Catalogue, Qualification
+from advisor.catalogue.models import URN_PATTERN
 from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult
 from advisor.engine.eligibility import Status, StatusOnDate
+from advisor.engine.unit_references import unit_suggestions
 from advisor.engine.wording import count
 
-__all__ = ["check_headline", "completion_words", "credits_counted", "still_needed"]
+__all__ = ["check_headline", "completion_words", "credits_counted", "still_needed",
+           "typed_unit_words"]
 
 
 def completion_words(check: CombinationCheck, status: StatusOnDate | None) -> str:
@@ -78,3 +82,18 @@ def still_needed(rule: RuleResult) -> str:
         return more
     name = rule.message.split(":", 1)[0]
     return f"{name}: {more}"
+
+
+def typed_unit_words(catalogue: Catalogue, reference: str, qualification: Qualification) -> str:
+    """A reference typed for ``qualification`` that names none of its units, with what may
+    help: that no unit in these documents has a unit reference number typed
+    (``X/999/9999``), and the closest of its units to a slip (``F44 (did you mean F4
+    (J/601/1627)?)``)."""
+    words = []
+    if URN_PATTERN.match(reference.strip().upper()) and (
+            reference.strip().upper() not in catalogue.units):
+        words.append("no unit in these documents has this reference number")
+    close = unit_suggestions(catalogue, reference, qualification)
+    if close:
+        words.append(f"did you mean {close[0]}?")
+    return f"{reference} ({'; '.join(words)})" if words else reference

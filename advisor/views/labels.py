@@ -35,6 +35,7 @@ from advisor.views.check_words import (
     completion_words,
     credits_counted,
     still_needed,
+    typed_unit_words,
 )
 from advisor.views.citations import citation, cite, sources_numbered  # their one home
 from advisor.views.glossary import GLOSSARY  # its one home; here with the other words
@@ -94,6 +95,7 @@ __all__ = [
     "status_sentence",
     "step_explained",
     "still_needed",
+    "typed_unit_words",
     "unit_label",
     "yes_no",
 ]
