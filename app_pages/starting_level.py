@@ -226,7 +226,8 @@ def main() -> None:
         st.subheader(f"Qualifications at Level {result.recommended_level} on {uk_date(ctx.as_at)}")
         show_table(tables.options_table(catalogue, result), name="Qualifications at this level",
                    missing=tables.CREDITS_NOT_KNOWN,
-                   key="sl_options_csv", file_name="qualifications-at-level.csv", wrap=True)
+                   key="sl_options_csv", file_name="qualifications-at-level.csv", wrap=True,
+                   stack=True)
         if any(from_register(o.qualification) for o in result.options):
             st.caption(f"{labels.REGISTER_ORIGIN}: the regulator lists these as open at this "
                        "level, but the documents do not describe them, so their units, age "
@@ -235,7 +236,7 @@ def main() -> None:
         for option in result.options:
             q = option.qualification
             marked = f" ({labels.REGISTER_ORIGIN})" if from_register(q) else ""
-            # The status in the title too: on a phone the table's status column is off screen.
+            # The status in the title too: each expander says it without the table.
             said = labels.entry_status_in_brief(option.eligibility)
             with st.expander(f"{labels.qualification_label(q)}{marked}: {said}"):
                 show_entry_status(catalogue, option.eligibility)

@@ -196,6 +196,54 @@ def test_learner__why_a_unit_held_does_not_carry_over_reads_on_a_phone(page: Pag
     assert blocked_requests == []
 
 
+# Held a Level 2, working, wanting knowledge: the options table has every column that decides.
+OPTIONS = ("/starting_level?age=19&work=working&role=Call+Centre+Operators&has=09628"
+           "&aim=knowledge&on=2026-12-01")
+DECIDING = ("New learners", "Can start", "Fits the aim", "Credits still needed")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 1600}],
+                         ids=["phone", "wide"])
+def test_learner__the_options_deciding_columns_show_without_scrolling(
+        page: Page, blocked_requests, viewport):
+    """The qualifications at the suggested level: every cell of the columns that decide lies
+    within the table's visible width (not behind a sideways scroll inside it) and on screen,
+    with its column's name in view, on a phone and on a wide screen."""
+    page.set_viewport_size(viewport)
+    page.goto(OPTIONS)
+    wait_for_app(page, heading="Find a starting level")
+    table = page.get_by_role("table", name="Qualifications at this level")
+    expect(table).to_be_visible(timeout=TIMEOUT_MS)
+    cells = table.evaluate("""(table, names) => {
+        const headings = [...table.querySelectorAll('thead th')].map(th => th.textContent);
+        const frame = table.closest('[data-testid=stTable]').getBoundingClientRect();
+        return names.map(name => {
+            const column = headings.indexOf(name);
+            const heading = table.querySelectorAll('thead th')[column];
+            const shown = heading && heading.getBoundingClientRect().width > 1;
+            return [name, [...table.querySelectorAll('tbody tr')].map(row => {
+                const cell = row.children[column];
+                const box = cell.getBoundingClientRect();
+                const label = getComputedStyle(cell, '::before').content;
+                return {text: cell.textContent, left: box.left, right: box.right,
+                        inside: box.left >= frame.left - 1 && box.right <= frame.right + 1
+                                && box.right <= window.innerWidth,
+                        named: shown || label.includes(name)};
+            })];
+        });
+    }""", list(DECIDING))
+    assert [name for name, _ in cells] == list(DECIDING)
+    for name, column in cells:
+        assert column, f"no rows under {name}"
+        for cell in column:
+            assert cell["inside"], f"{name} ({cell['text']}) at {cell['left']:.0f}-" \
+                                   f"{cell['right']:.0f} px is cut off at {viewport['width']} px"
+            assert cell["named"], f"{name} ({cell['text']}): its column is not named"
+    check_accessibility(page)
+    save_screenshot(page, f"options-{viewport['width']}")
+    assert blocked_requests == []
+
+
 @pytest.mark.parametrize(("address", "heading"), ANSWERED)
 def test_learner__answered_pages_fit_a_phone_without_sideways_scrolling(
         page: Page, blocked_requests, address, heading):
