@@ -138,14 +138,14 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
               start: str | None = None, held: Collection[str] = (),
               closed: Collection[str] = ()) -> go.Figure:
     """Levels up the side, qualifications as points, documented progressions as arrows
-    (inferred ones dashed), and ``route``, if given, drawn over them in blue. The
-    qualifications completed (``start`` and ``held``, ids) are green; those ``closed`` to new
-    learners on the date are grey, and named so in the legend."""
+    (inferred ones dashed) whose heads no name covers, and ``route``, if given, drawn over
+    them in blue. The qualifications completed (``start`` and ``held``, ids) are green; those
+    ``closed`` to new learners on the date are grey, and named so in the legend."""
     positions = route_map_positions(catalogue)
     on_route = {q.id for q in route.path} if route is not None else set()
     lines: dict[str, tuple[list[float | None], list[float | None]]] = {
         "stated": ([], []), "inferred": ([], [])}
-    arrows = []
+    edges: list[tuple[str, str, str]] = []  # source, target, the head's colour
     ends: list[tuple[str, str]] = []  # the points each line joins
     for source in catalogue.qualifications:
         for progression in progressions_from(catalogue.graph, source):
@@ -158,14 +158,8 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
             xs += [a[0], b[0], None]
             ys += [a[1], b[1], None]
             chosen = source in on_route and progression.to in on_route
-            # Only the head: a short piece at the target end, over the (maybe dashed) line.
-            tail = (b[0] + (a[0] - b[0]) * 0.2, b[1] + (a[1] - b[1]) * 0.2)
-            arrows.append({"x": b[0], "y": b[1], "ax": tail[0], "ay": tail[1],
-                           "xref": "x", "yref": "y",
-                           "axref": "x", "ayref": "y", "text": "", "showarrow": True,
-                           "arrowhead": 2, "arrowsize": 1.2, "standoff": 9,
-                           "arrowcolor": ROUTE_COLOUR if chosen
-                           else INFERRED_COLOUR if inferred else STATED_COLOUR})
+            edges.append((source, progression.to, ROUTE_COLOUR if chosen
+                          else INFERRED_COLOUR if inferred else STATED_COLOUR))
     # The chosen route's steps: those the documents state solid, the others (inferred, shared
     # units, a replacement, a direct start) dashed, as the progressions beneath are.
     route_lines: dict[bool, tuple[list[float | None], list[float | None]]] = {
@@ -181,6 +175,19 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
                 xs += [a[0], b[0], None]
                 ys += [a[1], b[1], None]
     ids = sorted(positions, key=lambda i: positions[i][::-1])  # level by level, left to right
+    below = dict(zip(ids, _in_turn(ids, positions, ends), strict=True))
+    levels = sorted({level for _, level in positions.values()})
+    height = 140 + 110 * max(len(levels), 1)
+    y_range = [min(levels, default=1) - 0.5, max(levels, default=1) + 0.6]
+    # Where names would hide arrowheads, the heads stop short: worked out for the smallest the
+    # map is drawn, a phone's, where each name takes the most room.
+    plot_height = height - MARGIN_PX["t"] - MARGIN_PX["b"] - LEGEND_PX
+    scale = (PHONE_PLOT_PX, plot_height / (y_range[1] - y_range[0]))
+    boxes = [_name_box(catalogue.qualifications[i], positions[i], below=below[i], scale=scale)
+             for i in ids]
+    arrows = [_arrow_head(positions[source], positions[target], colour=colour, boxes=boxes,
+                          scale=scale)
+              for source, target, colour in edges]
     completed = {start, *held}
     colours = [HELD_COLOUR if i in completed else ROUTE_COLOUR if i in on_route
                else CLOSED_COLOUR if i in closed else "#ffffff" for i in ids]
@@ -222,23 +229,86 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
     # neighbours' names do not meet.
     names = [{"x": positions[i][0], "y": positions[i][1], "xref": "x", "yref": "y",
               "text": _short(catalogue.qualifications[i]), "showarrow": False,
-              "yanchor": "top" if below else "bottom", "yshift": -10 if below else 10,
+              "yanchor": "top" if below[i] else "bottom",
+              "yshift": -NAME_GAP_PX if below[i] else NAME_GAP_PX,
               "bgcolor": "rgba(255,255,255,0.9)",
-              "font": {"size": 12, "color": "#111111"}, "borderpad": 1}
-             for i, below in zip(ids, _in_turn(ids, positions, ends), strict=True)]
-    levels = sorted({level for _, level in positions.values()})
+              "font": {"size": NAME_FONT_PX, "color": "#111111"}, "borderpad": 1}
+             for i in ids]
     return go.Figure(data=data, layout={
         "title": {"text": "Qualifications by level, with their progressions"},
-        "height": 140 + 110 * max(len(levels), 1),
-        "margin": {"l": 10, "r": 10, "t": 60, "b": 40},
+        "height": height,
+        "margin": MARGIN_PX,
         "xaxis": {"visible": False, "range": [0, 1]},
         "yaxis": {"title": {"text": "Level"}, "tickvals": levels,
-                  "ticktext": [f"Level {n}" for n in levels],
-                  "range": [min(levels, default=1) - 0.5, max(levels, default=1) + 0.6]},
+                  "ticktext": [f"Level {n}" for n in levels], "range": y_range},
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.05},
         "annotations": [*arrows, *names],
         "plot_bgcolor": "#ffffff",
     })
+
+
+NAME_FONT_PX = 12  # a qualification's name on the map
+NAME_GAP_PX = 10  # between a point and its name
+HEAD_PX = 12  # an arrowhead's length and width (plotly's arrowhead 2 at arrowsize 1.2)
+STANDOFF_PX = 9  # between a point and the tip of a head that reaches it
+MARGIN_PX = {"l": 10, "r": 10, "t": 60, "b": 40}  # around the map's plot (and its title)
+# The narrowest the plot is drawn (on a 360 px phone, beside the levels), and the most the
+# legend below it takes (on a phone, a row for each entry), in pixels.
+PHONE_PLOT_PX = 230
+LEGEND_PX = 100
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top, in the map's units
+
+
+def _name_box(q: Qualification, point: tuple[float, int], *, below: bool,
+              scale: tuple[float, float]) -> Box:
+    """The box ``q``'s name is drawn in beside its point, at its largest (``scale``: pixels
+    for one unit across and one level up, on the smallest screen): about 6 pixels a
+    character, lines 1.3 times the font high, and the padding."""
+    lines = [html.unescape(line) for line in _short(q).split("<br>")]
+    half = (6 * max(len(line) for line in lines) + 4) / 2 / scale[0]
+    near = (NAME_GAP_PX + 1) / scale[1]
+    far = near + (1.3 * NAME_FONT_PX * len(lines) + 4) / scale[1]
+    x, y = point
+    return (x - half, y - far, x + half, y - near) if below else (x - half, y + near,
+                                                                  x + half, y + far)
+
+
+def _arrow_head(a: tuple[float, int], b: tuple[float, int], *, colour: str,
+                boxes: list[Box], scale: tuple[float, float]) -> dict[str, object]:
+    """The head of the arrow from ``a`` to ``b`` (points on the map), a short piece over its
+    (maybe dashed) line. Names sit on a white ground over the lines: where one would hide the
+    head at ``b`` (``boxes``: the names' boxes, at ``scale``, as in :func:`_name_box`), the
+    head stops short, at the first place along the line that every name leaves clear. One
+    along a level has a tail a fixed number of pixels long: a share of a line between
+    neighbours was too short for plotly to draw on a phone."""
+    head: dict[str, object] = {"xref": "x", "yref": "y", "text": "", "showarrow": True,
+                               "arrowhead": 2, "arrowsize": 1.2, "arrowcolor": colour}
+    if a[1] == b[1]:  # a name is above or below its point, clear of a head along its level
+        return {**head, "x": b[0], "y": b[1], "standoff": STANDOFF_PX, "axref": "pixel",
+                "ayref": "pixel", "ax": 26 if a[0] > b[0] else -26, "ay": 0}
+
+    def at(share: float) -> tuple[float, float]:
+        return b[0] + (a[0] - b[0]) * share, b[1] + (a[1] - b[1]) * share
+
+    # On screen the line is at least as long as it rises: a head's share of it is at most this.
+    rise = abs(a[1] - b[1]) * scale[1]
+    pad = (HEAD_PX / 2 / scale[0], HEAD_PX / 2 / scale[1])
+
+    def clear(stop: float) -> bool:
+        tip = stop + (STANDOFF_PX / rise if stop == 0 else 0)
+        (x0, y0), (x1, y1) = at(tip), at(tip + HEAD_PX / rise)
+        return not any(min(x0, x1) - pad[0] < right and left < max(x0, x1) + pad[0]
+                       and min(y0, y1) - pad[1] < top and bottom < max(y0, y1) + pad[1]
+                       for left, bottom, right, top in boxes)
+
+    # At b, else the first place clear from 10% to 80% of the way back (else at b after all).
+    stop = next((share for share in (0.0, *(n / 20 for n in range(2, 17))) if clear(share)),
+                0.0)
+    tip_x, tip_y = at(stop)
+    tail_x, tail_y = at(stop + min(0.2, (1 - stop) / 2))  # short of a's point
+    return {**head, "x": tip_x, "y": tip_y, "ax": tail_x, "ay": tail_y, "axref": "x",
+            "ayref": "y", "standoff": 0 if stop else STANDOFF_PX}
 
 
 def _in_turn(ids: list[str], positions: dict[str, tuple[float, int]],

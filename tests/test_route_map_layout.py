@@ -1,0 +1,154 @@
+"""The route map as drawn: every arrowhead on screen, clear of every qualification's name, on a
+phone and on a wide screen, for the map alone and for every route the page can show.
+
+Plotly places the names and arrowheads in the browser, so these tests lay the figure out as
+Chromium did on *Plan a route* (measured there with this catalogue: the plot area and the size
+of a name's box and of a head) and check the figure's annotations against that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+import math
+from collections.abc import Iterator
+
+import pytest
+
+from advisor import MAX_ROUTE_SHOWN, Category, charts, find_routes, load_catalogue
+
+# The plot area (width, and height less the figure's layout height) in pixels: the legend
+# below takes four rows on a phone (390 px), two at 1280 px.
+SCREENS = {"phone": (261, 176), "wide": (723, 140)}
+# A name's box: about 6 px a character of its longest line and 15.5 px a line, and 4 px of
+# padding in all, starting 11 px from its point (yshift 10 and the padding).
+CHAR_PX, LINE_PX, BOX_PAD_PX = 6, 15.5, 4
+# A head (plotly.js's arrowhead 2, 5 by 5 units, scaled by arrowsize 1.2 and the default
+# arrowwidth 2): 12 px long and 12 wide, its tip ``standoff`` px from the point it marks.
+# Plotly draws no arrow at all shorter than the standoff and the head's backoff (1.3 units).
+HEAD_LONG_PX, HEAD_WIDE_PX, BACKOFF_PX = 12, 12, 1.3 * 2.4
+TODAY = dt.date(2026, 11, 22)
+
+
+@functools.cache
+def real_catalogue():
+    return load_catalogue()
+
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom, in pixels, y down
+Point = tuple[float, float]
+
+
+def screen(figure, name: str):
+    """Data to pixels on the screen ``name``."""
+    width, less = SCREENS[name]
+    height = figure.layout.height - less
+    low, high = figure.layout.yaxis.range
+    x_low, x_high = figure.layout.xaxis.range
+
+    def to_px(x: float, y: float) -> Point:
+        return ((x - x_low) / (x_high - x_low) * width, (high - y) / (high - low) * height)
+    return to_px
+
+
+def name_boxes(figure, to_px) -> list[tuple[str, Box]]:
+    """Each qualification's name and the box it is drawn in."""
+    boxes = []
+    for note in figure.layout.annotations:
+        if note.showarrow:
+            continue
+        lines = [html.unescape(line) for line in note.text.split("<br>")]
+        cx, cy = to_px(note.x, note.y)
+        width = CHAR_PX * max(len(line) for line in lines) + BOX_PAD_PX
+        height = LINE_PX * len(lines) + BOX_PAD_PX
+        gap = abs(note.yshift) + 1
+        top = cy + gap if note.yanchor == "top" else cy - gap - height
+        boxes.append((" ".join(lines), (cx - width / 2, top, cx + width / 2, top + height)))
+    return boxes
+
+
+def heads(figure, to_px) -> Iterator[tuple[Point, Point, float]]:
+    """Each arrow: where it points (its head's anchor), where its tail is, and its length
+    less the standoff, in pixels."""
+    for note in figure.layout.annotations:
+        if not note.showarrow:
+            continue
+        head = to_px(note.x, note.y)
+        if note.axref == "pixel":
+            tail = (head[0] + note.ax, head[1] + note.ay)
+        else:
+            tail = to_px(note.ax, note.ay)
+        yield head, tail, math.dist(head, tail) - (note.standoff or 0)
+
+
+def head_points(head: Point, tail: Point, standoff: float) -> list[Point]:
+    """The tip, the corners and the middle of the base of a head drawn at ``head``."""
+    length = math.dist(head, tail)
+    ux, uy = (tail[0] - head[0]) / length, (tail[1] - head[1]) / length
+    tip = (head[0] + ux * standoff, head[1] + uy * standoff)
+    base = (tip[0] + ux * HEAD_LONG_PX, tip[1] + uy * HEAD_LONG_PX)
+    half = HEAD_WIDE_PX / 2
+    corners = [(base[0] - uy * half * s, base[1] + ux * half * s) for s in (1, -1)]
+    return [tip, base, *corners, *(((tip[0] + c[0]) / 2, (tip[1] + c[1]) / 2)
+                                   for c in corners)]
+
+
+def covered(figure, name: str) -> list[str]:
+    """On the screen ``name``: each arrowhead a name's box covers, or that is not drawn."""
+    to_px = screen(figure, name)
+    boxes = name_boxes(figure, to_px)
+    found = []
+    for note, (head, tail, drawn) in zip(
+            [a for a in figure.layout.annotations if a.showarrow], heads(figure, to_px),
+            strict=True):
+        where = f"head at ({note.x:.2f}, {note.y}) from ({note.ax:.2f}, {note.ay})"
+        if drawn < BACKOFF_PX + 2:  # 2 px to spare: the plot's width varies a little
+            found.append(f"{where}: too short to be drawn ({drawn:.0f} px)")
+            continue
+        for text, (left, top, right, bottom) in boxes:
+            if any(left + 1 < x < right - 1 and top + 1 < y < bottom - 1
+                   for x, y in head_points(head, tail, note.standoff or 0)):
+                found.append(f"{where}: under the name {text!r}")
+    return found
+
+
+def routes_shown() -> Iterator[tuple[str, object]]:
+    """Every route *Plan a route* can show for a learner who holds one qualification or
+    nothing, aiming at a level or onward, today and in 2015 (the map alone too)."""
+    catalogue = real_catalogue()
+    yield "no route", None
+    starts = [None, *(q for q in catalogue.qualifications.values()
+                      if q.category is Category.QUALIFICATION and q.level is not None)]
+    seen = set()
+    for as_at in (TODAY, dt.date(2015, 6, 1)):
+        for start in starts:
+            for level in (None, 1, 2, 3, 4):
+                if start is None and level is None:
+                    continue
+                found = find_routes(catalogue, from_qualification=start, to_level=level,
+                                    as_at=as_at)
+                for number, route in enumerate(found):
+                    if number == MAX_ROUTE_SHOWN:
+                        break
+                    drawn = tuple((s.from_.id if s.from_ else None, s.to.id)
+                                  for s in route.steps)
+                    if drawn not in seen:
+                        seen.add(drawn)
+                        yield " → ".join(q.reference for q in route.path), route
+
+
+@pytest.mark.parametrize("screen_name", list(SCREENS))
+def test_route_map__every_arrowhead_is_drawn_clear_of_the_names(screen_name):
+    """Each name sits on a white ground over the lines: where an arrow reached its point from
+    the side its name is on, the name hid the head (601/4404/X to OCNLR L2 Business Admin,
+    09628 to 09629); on a phone a head between neighbours on one level was too short to be
+    drawn at all (09628 to 03455)."""
+    catalogue = real_catalogue()
+    problems = {}
+    for described, route in routes_shown():
+        start = route.path[0].id if route is not None and route.steps[0].from_ else None
+        found = covered(charts.route_map(catalogue, route=route, start=start), screen_name)
+        if found:
+            problems[described] = found
+    assert problems == {}
