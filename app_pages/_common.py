@@ -484,7 +484,7 @@ def show_frameworks(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus],
             st.info(escape_markdown(status.superseded))
         show_table(tables.framework_table(catalogue, status, as_at=as_at),
                    name=f"Components of {label}", key=f"{key}_{number}",
-                   file_name=f"framework-{framework.id}.csv", wrap=True)
+                   file_name=f"framework-{framework.id}.csv", wrap=True, stack=True)
         for caution in status.cautions:
             st.caption(escape_markdown(caution))
 

@@ -198,21 +198,29 @@ def test_learner__why_a_unit_held_does_not_carry_over_reads_on_a_phone(page: Pag
 
 # Held a Level 2, working, wanting knowledge: the options table has every column that decides.
 OPTIONS = ("/starting_level?age=19&work=working&role=Call+Centre+Operators&has=09628"
-           "&aim=knowledge&on=2026-12-01")
-DECIDING = ("New learners", "Can start", "Fits the aim", "Credits still needed")
+           "&aim=knowledge&on=2026-12-01", "Find a starting level",
+           "Qualifications at this level",
+           ("New learners", "Can start", "Fits the aim", "Credits still needed"))
+# What a route onward from 09628 leads into: each component, held or not, and its status.
+FRAMEWORK = ("/plan_route?from=09628&on=2026-12-01", "Plan a route",
+             re.compile("^Components of Intermediate"), ("Learner", "What it needs",
+                                                          "On the date"))
 
 
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 1600}],
                          ids=["phone", "wide"])
-def test_learner__the_options_deciding_columns_show_without_scrolling(
-        page: Page, blocked_requests, viewport):
-    """The qualifications at the suggested level: every cell of the columns that decide lies
-    within the table's visible width (not behind a sideways scroll inside it) and on screen,
-    with its column's name in view, on a phone and on a wide screen."""
+@pytest.mark.parametrize(("address", "heading", "name", "deciding"), [OPTIONS, FRAMEWORK],
+                         ids=["options", "framework"])
+def test_learner__the_deciding_columns_show_without_scrolling(
+        page: Page, blocked_requests, viewport, address, heading, name, deciding):
+    """The qualifications at the suggested level, and an apprenticeship framework's
+    components: every cell of the columns that decide lies within the table's visible width
+    (not behind a sideways scroll inside it) and on screen, with its column's name in view,
+    on a phone and on a wide screen."""
     page.set_viewport_size(viewport)
-    page.goto(OPTIONS)
-    wait_for_app(page, heading="Find a starting level")
-    table = page.get_by_role("table", name="Qualifications at this level")
+    page.goto(address)
+    wait_for_app(page, heading=heading)
+    table = page.get_by_role("table", name=name).first
     expect(table).to_be_visible(timeout=TIMEOUT_MS)
     cells = table.evaluate("""(table, names) => {
         const headings = [...table.querySelectorAll('thead th')].map(th => th.textContent);
@@ -231,16 +239,16 @@ def test_learner__the_options_deciding_columns_show_without_scrolling(
                         named: shown || label.includes(name)};
             })];
         });
-    }""", list(DECIDING))
-    assert [name for name, _ in cells] == list(DECIDING)
-    for name, column in cells:
-        assert column, f"no rows under {name}"
+    }""", list(deciding))
+    assert [column for column, _ in cells] == list(deciding)
+    for column_name, column in cells:
+        assert column, f"no rows under {column_name}"
         for cell in column:
-            assert cell["inside"], f"{name} ({cell['text']}) at {cell['left']:.0f}-" \
+            assert cell["inside"], f"{column_name} ({cell['text']}) at {cell['left']:.0f}-" \
                                    f"{cell['right']:.0f} px is cut off at {viewport['width']} px"
-            assert cell["named"], f"{name} ({cell['text']}): its column is not named"
+            assert cell["named"], f"{column_name} ({cell['text']}): its column is not named"
     check_accessibility(page)
-    save_screenshot(page, f"options-{viewport['width']}")
+    save_screenshot(page, f"{address.split('?')[0].strip('/')}-table-{viewport['width']}")
     assert blocked_requests == []
 
 
