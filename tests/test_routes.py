@@ -111,6 +111,26 @@ def test_find_routes__10378_to_level_4_is_the_inferred_chain(catalogue, graph):
     assert best.cost.unknown_credit_steps == 1
 
 
+@pytest.mark.parametrize("target", [{"to_level": 4}, {"to_qualification": "10381"}])
+def test_find_routes__two_levels_up_from_where_no_document_leads_goes_through_the_one_between(
+        catalogue, graph, target):
+    """No document leads on from 03455 (Level 2): towards Level 4 a route may start one level
+    up, at 10380, and go on to 10381 as the documents suggest, beside the direct start at
+    Level 4 (which the awarding body warns not to assume a learner is ready for). Onward
+    from 03455 the same route was offered; towards Level 4 it was not."""
+    wanted = {key: catalogue.find_qualification(value) if key == "to_qualification" else value
+              for key, value in target.items()}
+    routes = list(find_routes(catalogue, from_qualification=catalogue.find_qualification("03455"),
+                              as_at=dt.date(2026, 12, 1), **wanted))
+    assert [ids(r) for r in routes] == [["ocr-03455", "ocr-10381"],
+                                        ["ocr-03455", "ocr-10380", "ocr-10381"]]
+    through = routes[1]
+    assert kinds(through) == [StepKind.DIRECT, StepKind.INFERRED]
+    assert through.steps[0].statement.endswith(
+        "(10380) is one level up from OCR Level 2 NVQ Certificate in Customer Service (03455), "
+        "and a learner may enrol on it directly.")
+
+
 def test_find_routes__without_inferred_steps(catalogue, graph):
     found = list(find_routes(catalogue, to_level=4, include_inferred=False,
                              from_qualification=catalogue.find_qualification("10378")))

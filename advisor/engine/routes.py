@@ -38,11 +38,11 @@ target, since nobody enrols on them; their rules still supply the units of the q
 that follow them.
 
 With no target, the routes are the onward ones from where the learner stands: every route of
-one or two (``max_steps``) steps, best first; from a qualification no document leads on from,
-the first step may also be a direct start at a qualification one level up that is not known to
-be closed, so that it still has somewhere to go. No step goes to another version of the one
-before (:func:`same_structure`), nor later to one needing no more credits and no higher,
-unless it is the target qualification itself.
+one or two (``max_steps``) steps, best first. From a qualification no document leads on from,
+onward or towards a target two or more levels up, the first step may also be a direct start one
+level up, at a qualification not known to be closed, so that it has somewhere to go. No step
+goes to another version of the one before (:func:`same_structure`), nor later to one needing
+no more credits and no higher, unless it is the target qualification itself.
 
 What each step leaves the learner holding
 -----------------------------------------
@@ -266,6 +266,7 @@ class _Search:
         self.to_qualification = to_qualification
         self.to_level = to_level
         self.onward = to_qualification is None and to_level is None
+        self.target_level = to_level or (to_qualification and to_qualification.level) or 0
         self.as_at = as_at
         self._status: dict[str, StatusOnDate] = {}
         self.include_inferred = include_inferred
@@ -375,14 +376,15 @@ class _Search:
 
     def first_steps(self, start: Qualification | None, held: tuple[str, ...]) -> list[_Edge]:
         """The steps a route may begin with: from the qualification held (or from nothing),
-        and, with a target, straight to each target not known to be closed where no step
-        already goes (with a register and a target level, also to the register's open
-        qualifications at that level)."""
+        and, with a target, straight to each target not known to be closed where no step goes
+        (with a register and a target level, also to its open qualifications at that level)."""
         first = self.starts(held) if start is None else self.edges_from(start)
         if not self.include_direct:
             return first
+        if start is not None and (self.onward or (start.level or 9) + 1 < self.target_level):
+            first = self.next_level_up(start, first)
         if self.onward:
-            return first if start is None else self.next_level_up(start, first)
+            return first
         edges = {edge.to.id: edge for edge in first}
         for b in self.enrolable:
             if (b.id in edges or not self.is_goal(b) or self.status(b).status.rank >= 2
@@ -405,9 +407,8 @@ class _Search:
         return sorted(edges.values(), key=lambda e: e.to.id)
 
     def next_level_up(self, start: Qualification, first: list[_Edge]) -> list[_Edge]:
-        """Onward, with no target: the steps from ``start``; and where no document leads on
-        from it (no stated or inferred step), also a direct start at each qualification one
-        level up not known to be closed, so that it still has somewhere to go."""
+        """The steps from ``start``; where no document leads on from it (no stated or inferred
+        step), also a direct start at each qualification one level up not known to be closed."""
         documented = any(edge.kind in (StepKind.STATED, StepKind.INFERRED) for edge in first)
         if start.level is None or documented:
             return first
@@ -536,8 +537,7 @@ class _Search:
                     highest: int | None) -> bool:
         """A first step that leads nowhere new for someone who holds a qualification at the
         ``highest`` level: onward (no target), one below that level or a direct start at it;
-        from a lower qualification held, one below that level or, at it, one no document
-        states."""
+        from a lower qualification held, one below that level or, at it, one not documented."""
         if highest is None or edge.to.level is None or edge.to.level > highest:
             return False
         lower = start is not None and start.level is not None and start.level < highest
