@@ -263,6 +263,21 @@ def test_check_paste__a_unit_of_another_qualification_with_the_same_title_can_be
         "another unit reference number; 5 credits, against 3 credits)")
 
 
+def test_check_paste__the_awarding_bodys_own_unit_number_names_the_unit_it_may_be():
+    """OCR's report calls a unit of 10380 "Unit 3"; the sources do not give 10380's own unit
+    list, and its boxes follow the national structure's numbers (CS 27). Pasted, "Unit 3" is
+    not ticked (the match is by title only), but named, with the box it may be."""
+    at = check_units("ocr-10380", [])
+    at.text_input(key="check_paste").input("Unit 3").run()
+    assert not at.exception
+    assert not at.checkbox(key="unit_J/506/2910").value
+    said = next(w for w in texts(at.warning) if w.startswith("Not among")).replace("\\", "")
+    assert said.endswith(
+        "(the awarding body's number for its unit Understand customers and customer "
+        "retention, which the sources suggest is CS 27 (J/506/2910) by its title: tick that "
+        "one if so)")
+
+
 def test_check_paste__a_smaller_unit_with_the_same_title_says_what_accepting_it_counts():
     """10379's CS 10 (H/506/2154, 3 credits) pasted on 03456, whose A11 (F/601/1223) has its
     title but 5 credits: the offer says that accepting it counts A11 in full, and the note the

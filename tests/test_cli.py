@@ -661,6 +661,17 @@ def test_carry_over__a_plan_where_a_unit_held_may_count_is_the_most_needed(capsy
     assert json.loads(capsys.readouterr().out)["held_may_count"] is False
 
 
+def test_check__the_awarding_bodys_unit_number_is_refused_naming_the_unit_it_may_be(capsys):
+    """ "3" for 10380 is OCR's number for its unit "Understand customers and customer
+    retention" (the report on the 2014 qualifications), not the unit numbered 3 in 09628."""
+    assert main(["check", "10380", "--units", "3"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "advisor: '3' is the awarding body's number for 10380's unit 'Understand customers and "
+        "customer retention', not a unit reference number; the sources suggest, by its title, "
+        "that it is J/506/2910: give the unit reference number; did you mean CS 27 "
+        "(J/506/2910)?")
+
+
 def test_units_not_listed_in_a_partly_listed_qualification_may_count(capsys):
     """10380's unit list is incomplete: a unit held that it does not list is one that may
     count, in the check as in the carry-over; from 03455, whose units are unknown, nothing is

@@ -30,6 +30,7 @@ from advisor.catalogue.models import (
     Document,
     Framework,
     JobRole,
+    NamedUnit,
     Progression,
     Qualification,
     RulesOfCombination,
@@ -177,17 +178,36 @@ class Catalogue:
                         labels[member.number.upper()] = f"{member.number} ({member.urn})"
         for urn, unit in self.units.items():
             labels[unit.title.upper()] = urn
-        raise UnknownReference("unit", reference, closest(reference, labels),
-                               why=self._unit_number_elsewhere(reference, within, asked_for))
+        named = self.named_unit(q, reference) if (q := asked_for or within) else None
+        probably = named.possible_urn if named is not None else None  # by its title
+        raise UnknownReference(
+            "unit", reference, (next((label for label in labels.values()
+                                      if label.endswith(f"({probably})")), probably),)
+            if probably else closest(reference, labels),
+            why=self._unit_number_elsewhere(reference, within, asked_for))
+
+    def named_unit(self, qualification: Qualification, reference: str) -> NamedUnit | None:
+        """The unit a document names by its number within ``qualification``, whose unit list
+        the sources do not give (``3`` or ``Unit 3`` of 10380), else None."""
+        wanted = _compact(reference).removeprefix("UNIT")
+        return next((n for n in qualification.named_units if _compact(n.number) == wanted), None)
 
     def _unit_number_elsewhere(self, reference: str, within: Qualification | None,
                                asked_for: Qualification | None) -> str | None:
-        """Why ``reference`` is not a unit where the qualification asked for lists no unit
-        numbers at all, or where it is the number of a unit in another qualification (``C6``
-        of 03456 given for 09629); None otherwise."""
+        """Why ``reference`` is not a unit where it is the number a document gives a unit of
+        the qualification asked for (whose unit list the sources do not give), where that
+        qualification lists no unit numbers at all, or where it is the number of a unit in
+        another qualification (``C6`` of 03456 given for 09629); None otherwise."""
         wanted = _compact(reference)
         named = asked_for or within
         reference = reference[:40]  # quoted in the message: a link or a cell may hold anything
+        document_named = self.named_unit(named, reference) if named is not None else None
+        if named is not None and document_named is not None:
+            probably = (f"; the sources suggest, by its title, that it is "
+                        f"{document_named.possible_urn}" if document_named.possible_urn else "")
+            return (f"{reference!r} is the awarding body's number for {named.reference}'s unit "
+                    f"{document_named.title!r}, not a unit reference number{probably}: give "
+                    "the unit reference number")
         elsewhere = [(q, urn) for q in self.qualifications.values() if q not in (within, named)
                      for number, urn in self._numbered_units(q).items() if number == wanted]
         in_others = "; ".join(f"in {q.reference} it is {urn}" for q, urn in elsewhere[:3])

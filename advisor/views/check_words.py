@@ -86,9 +86,16 @@ def still_needed(rule: RuleResult) -> str:
 
 def typed_unit_words(catalogue: Catalogue, reference: str, qualification: Qualification) -> str:
     """A reference typed for ``qualification`` that names none of its units, with what may
-    help: that no unit in these documents has a unit reference number typed
-    (``X/999/9999``), and the closest of its units to a slip (``F44 (did you mean F4
-    (J/601/1627)?)``)."""
+    help: the unit a document numbers so (OCR's unit 3 of 10380), that no unit in these
+    documents has a unit reference number typed (``X/999/9999``), and the closest of its units
+    to a slip (``F44 (did you mean F4 (J/601/1627)?)``)."""
+    named = catalogue.named_unit(qualification, reference)
+    if named is not None:  # OCR's "Unit 3" of 10380, whose unit list the sources do not give
+        close = unit_suggestions(catalogue, reference, qualification)
+        probably = (f", which the sources suggest is {close[0]} by its title: tick that one "
+                    "if so" if named.possible_urn and close else "")
+        return (f"{reference} (the awarding body's number for its unit {named.title}"
+                f"{probably})")
     words = []
     if URN_PATTERN.match(reference.strip().upper()) and (
             reference.strip().upper() not in catalogue.units):
