@@ -672,6 +672,25 @@ def test_check__the_awarding_bodys_unit_number_is_refused_naming_the_unit_it_may
         "(J/506/2910)?")
 
 
+@pytest.mark.parametrize(("qualification", "said"), [
+    # 10379's units are listed only in part: a unit reference number not in these documents
+    # may be one of the others (external-facts K offers L/506/1905 as its unit 30, unconfirmed).
+    ("10379", "advisor: no unit 'L/506/1905' in these documents, and the sources list only some "
+              "of 10379's units, so it may be one of the others: leave it out here, and ask the "
+              "centre or the awarding body; did you mean "),
+    # 03455's are not listed at all: the number is a unit reference number, whatever is known.
+    ("03455", "advisor: no unit 'L/506/1905' in these documents, and the sources do not list "
+              "the units of 03455, so whether it is one of them is not known"),
+])
+def test_check__a_unit_reference_number_not_in_these_documents_says_what_is_known(
+        capsys, qualification, said):
+    assert main(["check", qualification, "--units", "L/506/1905"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(said)
+    # The closest units offered are the qualification's own, not a Level 3 unit that looks alike.
+    assert "L/506/2150" not in err
+
+
 def test_units_not_listed_in_a_partly_listed_qualification_may_count(capsys):
     """10380's unit list is incomplete: a unit held that it does not list is one that may
     count, in the check as in the carry-over; from 03455, whose units are unknown, nothing is

@@ -23,6 +23,7 @@ from advisor.catalogue.graph import (
     units_listed,
 )
 from advisor.catalogue.models import (
+    URN_PATTERN,
     ApprenticeshipStandard,
     Basis,
     Category,
@@ -170,15 +171,21 @@ class Catalogue:
         numbered = self._numbered_units(within) if within is not None else {}
         if wanted in numbered:
             return self.units[numbered[wanted]]
-        labels = {urn: urn for urn in self.units}
+        # The closest units: within a qualification whose units are listed, among its own,
+        # where only they can count (not a unit at another level that looks alike); none for
+        # one whose units are not listed at all (03455), against which none can be checked.
+        asked = asked_for or within
+        own = (self.listed_units(within) if within is not None and within.rules else
+               () if asked is not None and self.effective_rules(asked)[0] is None else self.units)
+        labels = {urn: urn for urn in own}
         if within is not None and within.rules is not None:
             for group in within.rules.groups:
                 for member in group.units:
                     if member.number:
                         labels[member.number.upper()] = f"{member.number} ({member.urn})"
-        for urn, unit in self.units.items():
-            labels[unit.title.upper()] = urn
-        named = self.named_unit(q, reference) if (q := asked_for or within) else None
+        for urn in own:
+            labels[self.units[urn].title.upper()] = urn
+        named = self.named_unit(asked, reference) if asked is not None else None
         probably = named.possible_urn if named is not None else None  # by its title
         raise UnknownReference(
             "unit", reference, (next((label for label in labels.values()
@@ -208,10 +215,18 @@ class Catalogue:
             return (f"{reference!r} is the awarding body's number for {named.reference}'s unit "
                     f"{document_named.title!r}, not a unit reference number{probably}: give "
                     "the unit reference number")
+        rules = self.effective_rules(named)[0] if named is not None else None
+        if named is not None and URN_PATTERN.match(wanted):  # no unit in these documents
+            return (f"no unit {reference!r} in these documents, and " + (
+                f"the sources do not list the units of {named.reference}, so whether it is one "
+                "of them is not known" if rules is None else
+                f"the sources list only some of {named.reference}'s units, so it may be one of "
+                "the others: leave it out here, and ask the centre or the awarding body")
+                if rules is None or not rules.listed_in_full else None)
         elsewhere = [(q, urn) for q in self.qualifications.values() if q not in (within, named)
                      for number, urn in self._numbered_units(q).items() if number == wanted]
         in_others = "; ".join(f"in {q.reference} it is {urn}" for q, urn in elsewhere[:3])
-        if named is not None and self.effective_rules(named)[0] is None:
+        if named is not None and rules is None:
             return (f"{reference!r} is not a unit reference number, and the sources do not "
                     f"list the units of {named.reference}, so its unit numbers are not known"
                     + (f" ({in_others})" if in_others else ""))
