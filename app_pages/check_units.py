@@ -52,6 +52,7 @@ from app_pages._common import (
     show_entry_status,
     show_glossary,
     show_sources,
+    show_statement,
     show_table,
     warn_if_certificates_ended,
     with_date,
@@ -115,8 +116,10 @@ def rerun_answer_only() -> None:
         st.rerun(ANSWER)
 
 
-def show_unknown_rules(catalogue: Catalogue, q: Qualification, check: CombinationCheck) -> None:
-    """What is known about a qualification whose rules of combination the sources do not give."""
+def show_unknown_rules(ctx: Frame, q: Qualification, check: CombinationCheck) -> None:
+    """What is known about a qualification whose rules of combination the sources do not give:
+    what they do say (how it is certificated, for one), and its profile a click away."""
+    catalogue = ctx.catalogue
     st.warning(labels.check_headline(check))
     if q.structure_note:
         st.write(q.structure_note)
@@ -131,7 +134,11 @@ def show_unknown_rules(catalogue: Catalogue, q: Qualification, check: Combinatio
         for named in q.named_units:
             st.markdown(f"- {named.number}: {named.title}")
             show_sources(catalogue, named.source)
-    st.write("See *Explore the catalogue* for everything else the sources say about it.")
+    for index, note in enumerate(q.notes):
+        show_statement(catalogue, "What else the sources say" if index == 0 else "And", note)
+    st.page_link("app_pages/explore.py", icon=":material/arrow_forward:",
+                 label=f"Everything else the sources say about {q.reference}",
+                 query_params=with_date(ctx, {"qual": q.reference}))
 
 
 ANSWER = "check_answer"  # the key of show_answer's fragment
@@ -297,7 +304,7 @@ def main() -> None:
             with_date(ctx, encode_check(catalogue, CheckQuery(qualification=q.id))))
         result = run_check(ctx, q, CheckQuery(qualification=q.id), Objective.CREDITS)
         if result is not None:
-            show_unknown_rules(catalogue, q, result.today)
+            show_unknown_rules(ctx, q, result.today)
         return
 
     decisions.quick_entry(catalogue, q)

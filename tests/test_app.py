@@ -160,6 +160,18 @@ def test_check__unknown_rules_say_so_and_show_what_is_known():
     assert not at.get("plotly_chart")
 
 
+def test_check__unknown_rules_give_what_the_sources_say_and_a_way_to_the_rest():
+    """04522's units are not known: the check says what centre staff can act on (evidence of
+    the units goes to OCR's moderator) and links to its profile, not a dead end."""
+    at = check_units("ocr-04522", [])
+    assert not at.exception
+    assert any("centres must submit evidence of achievement of the relevant units to their OCR "
+               "Moderator" in t for t in texts(at.markdown))
+    link = next(p for p in at.get("page_link")
+                if p.proto.label == "Everything else the sources say about 04522")
+    assert (link.proto.page, link.proto.query_string) == ("explore", "qual=04522")
+
+
 def test_check__partly_known_structure_is_flagged():
     at = check_units("ocr-10379", [])
     assert any("national structure S/016/608" in t for t in texts(at.info))
