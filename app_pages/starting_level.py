@@ -273,6 +273,12 @@ def main() -> None:
     st.page_link("app_pages/plan_route.py", query_params=with_date(
         ctx, encode_route(catalogue, route)), label="Plan a route from what you hold"
         + (f" to Level {route.to_level}" if route.to_level is not None else ""))
+    if profile.other_held_levels and route.from_qualification is None and not route.units:
+        held = max(profile.other_held_levels)
+        st.caption(f"The route page cannot count the Level {held} qualification held, which "
+                   "these documents do not describe, so its routes start as if nothing were "
+                   f"held: leave out any step below Level {held}, and ask the centre which of "
+                   "its units count.")
     ask_printout_details()
     plan = ActionPlan(as_at=ctx.as_at, answers=profile_answers(catalogue, profile),
                       recommendation=result, created=dt.date.today(), register=ctx.register,

@@ -499,6 +499,10 @@ def test_starting_level__a_qualification_not_listed_can_be_held_by_its_level():
     assert at.query_params["other"] == "2"
     assert "Already holds a Level 2 customer service qualification that these documents do " \
         "not describe" in all_text(at)
+    # The route page cannot count it: the link to it says so, rather than lead to routes
+    # that begin at Level 1 for someone "holding nothing yet" without a word.
+    assert any(c.startswith("The route page cannot count the Level 2 qualification held")
+               for c in texts(at.caption))
 
 
 def test_plan_route__a_closed_aim_offers_what_replaced_it_in_one_click():
