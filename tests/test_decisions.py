@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -522,6 +523,10 @@ def test_record__shows_accepted_units_with_notes_in_progress_and_the_timeline(ca
     assert "(evidence: &lt;b&gt;NVQ&lt;/b&gt; unit)" in page
     assert "In progress (not counted yet):" in page
     assert "When the units in progress are achieved" in page
+    # Where the learner stands now, and where they would stand then: not "so far" for both.
+    now, then = page.split("When the units in progress are achieved")
+    assert "credits count so far" in now and "credits count so far" not in then
+    assert re.search(r"\d+ of 13 credits would count then", then)
     assert "<h2>Will it fit?</h2>" in page and "In time: 63 guided learning hours" in page
     assert "Copies of unit achievements from the NVQ are not acceptable" in page
 

@@ -166,7 +166,7 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
         if progress is not None else []
     when_done = (_check(catalogue, progress.when_done, sources,
                         heading="When the units in progress are achieved", as_at=plan.as_at,
-                        register=register)
+                        register=register, projected=True)
                  if progress is not None and progress.when_done is not None else None)
     timeline = (Cited(progress.timeline.reason, sources.cite(progress.timeline.source))
                 if progress is not None and progress.timeline is not None else None)
@@ -447,9 +447,10 @@ def _absent(count: int) -> str | None:
 
 def _check(catalogue: Catalogue, check: CombinationCheck, sources: Sources,
            heading: str | None, as_at: dt.date, register: Register | None,
-           up_to: str | None = None) -> CheckPart:
+           up_to: str | None = None, projected: bool = False) -> CheckPart:
     """A check as the page shows it; where certification has closed on ``as_at``, with no plan
-    (no further units can complete it)."""
+    (no further units can complete it). ``projected``: where the learner would stand once the
+    units in progress are achieved."""
     rules, _ = catalogue.effective_rules(check.qualification)
     ended = status_on(catalogue, check.qualification, as_at,
                       register=register).status is Status.CERTIFICATION_CLOSED
@@ -466,7 +467,8 @@ def _check(catalogue: Catalogue, check: CombinationCheck, sources: Sources,
                   check.no_plan_reason, list(check.cautions) if check.known else [],
                   [rule.message for rule in check.unmet] if check.known else [],
                   [(rule.message, rule.met) for rule in check.rules] if check.known else [],
-                  listed_only=rules is not None and not rules.listed_in_full)
+                  listed_only=rules is not None and not rules.listed_in_full,
+                  projected=projected)
 
 
 def _next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | None,

@@ -103,6 +103,8 @@ class CheckPart:
     rules: list[tuple[str, bool]] = field(default_factory=list)  # every rule, and whether met
     # The sources list only some of its units: the credits counted are of those they list.
     listed_only: bool = False
+    # Where the learner would stand once the units in progress are achieved, not stands now.
+    projected: bool = False
 
 
 @dataclass(frozen=True)
