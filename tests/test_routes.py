@@ -131,6 +131,18 @@ def test_find_routes__two_levels_up_from_where_no_document_leads_goes_through_th
         "and a learner may enrol on it directly.")
 
 
+def test_find_routes__a_step_one_level_up_is_only_for_a_learner_no_document_leads_on_from(
+        catalogue, graph):
+    """Holding 601/4404/X too, from which the documents lead on, a learner who holds 03454
+    is not offered a direct start one level up from 03454: the routes are those from
+    601/4404/X, the one through shared units kept."""
+    routes = list(find_routes(catalogue, from_qualification=catalogue.find_qualification("03454"),
+                              also_completed=[catalogue.find_qualification("601/4404/X")],
+                              to_level=3, as_at=dt.date(2026, 12, 1)))
+    assert {r.path[0].reference for r in routes} == {"601/4404/X"}
+    assert any(StepKind.SHARED_UNITS in kinds(r) for r in routes)
+
+
 def test_find_routes__without_inferred_steps(catalogue, graph):
     found = list(find_routes(catalogue, to_level=4, include_inferred=False,
                              from_qualification=catalogue.find_qualification("10378")))

@@ -39,8 +39,9 @@ that follow them.
 
 With no target, the routes are the onward ones from where the learner stands: every route of
 one or two (``max_steps``) steps, best first. From a qualification no document leads on from,
-onward or towards a target two or more levels up, the first step may also be a direct start one
-level up, at a qualification not known to be closed, so that it has somewhere to go. No step
+the first step may also be a direct start one level up, at a qualification not known to be
+closed, so that it has somewhere to go: onward, or towards a target two or more levels up
+where nothing held leads on (then only to one a document leads on from up a level). No step
 goes to another version of the one before (:func:`same_structure`), nor later to one needing
 no more credits and no higher, unless it is the target qualification itself.
 
@@ -93,7 +94,6 @@ import datetime as dt
 import heapq
 import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from advisor.catalogue import (
     Basis,
@@ -107,6 +107,7 @@ from advisor.engine.carryover import CarryOver, carry_over, units_of_qualificati
 from advisor.engine.eligibility import Status, StatusOnDate, status_on, yet_to_come
 from advisor.engine.planner import Objective
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
+from advisor.engine.route_edges import Edge, Entry, Partial, asking, direct_start, documented
 from advisor.engine.route_ends import (
     MAX_STEPS_ONWARD,
     MAX_STEPS_TO_TARGET,
@@ -221,39 +222,6 @@ def find_routes(
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Edge:
-    """A step not yet worked out: where it goes and why."""
-
-    to: Qualification
-    kind: StepKind
-    statement: str
-    source: tuple[Citation, ...]
-    shared_units: tuple[str, ...] = ()
-    replaces: str | None = None  # a replacement step: the id of the qualification it replaced
-
-
-@dataclass(frozen=True)
-class _Partial:
-    """A route under construction, worked out up to its last step."""
-
-    start: Qualification | None
-    steps: tuple[RouteStep, ...]
-    held: tuple[str, ...]  # URNs held after the last step (before the first: the units given)
-    cost: RouteCost
-
-    @property
-    def last(self) -> Qualification | None:
-        return self.steps[-1].to if self.steps else self.start
-
-    def visited(self) -> set[str]:
-        ids = {s.to.id for s in self.steps}
-        if self.start is not None:
-            ids.add(self.start.id)
-        return ids
-
-
-_Entry = tuple[RouteCost, int, _Partial, _Edge | None]
 
 
 class _Search:
@@ -279,7 +247,7 @@ class _Search:
                                  if q.category is Category.QUALIFICATION), key=lambda q: q.id)
         self._units: dict[str, dict[str, tuple[Citation, ...]]] = {}
         self._carry: dict[tuple[str | None, str, frozenset[str], bool], CarryOver] = {}
-        self._edges: dict[str, list[_Edge]] = {}
+        self._edges: dict[str, list[Edge]] = {}
 
     # ------------------------------------------------------------------ targets
 
@@ -319,10 +287,10 @@ class _Search:
         return [q for q in self.catalogue.qualifications_listing(urn)
                 if q.category is Category.QUALIFICATION]
 
-    def edges_from(self, a: Qualification) -> list[_Edge]:
+    def edges_from(self, a: Qualification) -> list[Edge]:
         if a.id in self._edges:
             return self._edges[a.id]
-        edges: dict[str, _Edge] = {}
+        edges: dict[str, Edge] = {}
         for progression in progressions_from(self.catalogue.graph, a.id):
             b = self.catalogue.qualifications[progression.to]
             if b.category is not Category.QUALIFICATION:
@@ -332,7 +300,7 @@ class _Search:
                 continue
             if b.id in edges and edges[b.id].kind is StepKind.STATED:
                 continue  # a stated statement outranks an inferred one for the same step
-            edges[b.id] = _Edge(b, StepKind.STATED if stated else StepKind.INFERRED,
+            edges[b.id] = Edge(b, StepKind.STATED if stated else StepKind.INFERRED,
                                 progression.statement, progression.source)
         if self.include_shared_units and a.level is not None:
             mine = self.units_of(a)
@@ -345,7 +313,7 @@ class _Search:
                 shared = tuple(u for u in theirs if u in mine)
                 if shared:
                     cited = (c for u in shared for c in (*mine[u], *theirs[u]))
-                    edges[b.id] = _Edge(b, StepKind.SHARED_UNITS, SHARED_UNITS_STATEMENT,
+                    edges[b.id] = Edge(b, StepKind.SHARED_UNITS, SHARED_UNITS_STATEMENT,
                                         tuple(dict.fromkeys(cited)), shared)
         if self.include_direct:
             self._add_replacements(edges)
@@ -353,7 +321,7 @@ class _Search:
         self._edges[a.id] = found
         return found
 
-    def _add_replacements(self, edges: dict[str, _Edge]) -> None:
+    def _add_replacements(self, edges: dict[str, Edge]) -> None:
         """For each step to a qualification closed on the date, or whose status there is not
         known, the step to what the sources say replaced it, as an alternative (where no other
         step already goes there)."""
@@ -368,20 +336,23 @@ class _Search:
                 if (new.id in edges or new.category is not Category.QUALIFICATION
                         or yet_to_come(new, self.as_at)):  # not yet in its place on the date
                     continue
-                edges[new.id] = _Edge(
+                edges[new.id] = Edge(
                     new, StepKind.REPLACEMENT,
                     f"Not a documented progression: in place of {edge.to.name}, which "
                     f"{stands}: {replaced_it(new.name, replacement)}.",
                     replacement.source, replaces=edge.to.id)
 
-    def first_steps(self, start: Qualification | None, held: tuple[str, ...]) -> list[_Edge]:
+    def first_steps(self, start: Qualification | None, held: tuple[str, ...],
+                    stranded: bool = False) -> list[Edge]:
         """The steps a route may begin with: from the qualification held (or from nothing),
         and, with a target, straight to each target not known to be closed where no step goes
-        (with a register and a target level, also to its open qualifications at that level)."""
+        (with a register and a target level, also to its open qualifications at that level).
+        ``stranded``: no document leads on from any qualification held."""
         first = self.starts(held) if start is None else self.edges_from(start)
         if not self.include_direct:
             return first
-        if start is not None and (self.onward or (start.level or 9) + 1 < self.target_level):
+        if start is not None and (self.onward or (stranded and (start.level or 9) + 1
+                                  < self.target_level)):
             first = self.next_level_up(start, first)
         if self.onward:
             return first
@@ -392,33 +363,35 @@ class _Search:
                         start.level is not None and b.level is not None
                         and b.level < start.level)))):
                 continue
-            edges[b.id] = _direct(
+            edges[b.id] = direct_start(
                 b, f"Not a documented progression: {b.name} is at the target level, and a "
                 "learner may enrol on it directly"
                 if self.to_qualification is None else
                 f"Not a documented progression: {b.name} is the target, and a learner may "
                 "enrol on it directly")
         for b in self.registered_at_target():
-            edges.setdefault(b.id, _Edge(
+            edges.setdefault(b.id, Edge(
                 b, StepKind.DIRECT,
                 f"Not a documented progression: the Ofqual register lists {b.name} at the "
                 "target level, open to new learners, and a learner may enrol on it directly. "
                 "Its units and rules of combination are not known.", b.source))
         return sorted(edges.values(), key=lambda e: e.to.id)
 
-    def next_level_up(self, start: Qualification, first: list[_Edge]) -> list[_Edge]:
+    def next_level_up(self, start: Qualification, first: list[Edge]) -> list[Edge]:
         """The steps from ``start``; where no document leads on from it (no stated or inferred
-        step), also a direct start at each qualification one level up not known to be closed."""
-        documented = any(edge.kind in (StepKind.STATED, StepKind.INFERRED) for edge in first)
-        if start.level is None or documented:
+        step), also a direct start at each qualification one level up not known to be closed
+        (towards a target, only one a document leads on from up a level)."""
+        if start.level is None or documented(first):
             return first
         going = {edge.to.id for edge in first}
         return first + [
-            _direct(b, f"Not a documented progression: {b.name} is one level up from "
+            direct_start(b, f"Not a documented progression: {b.name} is one level up from "
                        f"{start.name}, and a learner may enrol on it directly")
             for b in self.enrolable
             if (b.id not in going and b.level == start.level + 1
-                and self.status(b).status.rank < 2)]
+                and self.status(b).status.rank < 2 and (self.onward or any(
+                    e.to.level is not None and e.to.level > b.level
+                    for e in self.edges_from(b) if documented([e]))))]
 
     def registered_at_target(self) -> list[Qualification]:
         """The register's qualifications at the target level in the catalogue's subject, open
@@ -428,7 +401,7 @@ class _Search:
         return register_qualifications_at(self.catalogue, self.register, self.to_level,
                                           self.as_at, subject=self.register_subject)
 
-    def starts(self, held: tuple[str, ...]) -> list[_Edge]:
+    def starts(self, held: tuple[str, ...]) -> list[Edge]:
         """First steps when no qualification has been completed."""
         levels = [q.level for q in self.enrolable if q.level is not None]
         lowest = min(levels) if levels else None
@@ -446,10 +419,10 @@ class _Search:
                 why = "Start here: it lists units already held"
             else:
                 continue
-            edges.append(_asking(q, StepKind.START, why, ()))
+            edges.append(asking(q, StepKind.START, why, ()))
         return self._with_replacements(edges) if self.include_direct else edges
 
-    def _with_replacements(self, edges: list[_Edge]) -> list[_Edge]:
+    def _with_replacements(self, edges: list[Edge]) -> list[Edge]:
         by_id = {edge.to.id: edge for edge in edges}
         self._add_replacements(by_id)
         return sorted(by_id.values(), key=lambda e: e.to.id)
@@ -464,7 +437,7 @@ class _Search:
                                           objective=self.objective, completed=completed)
         return self._carry[key]
 
-    def work_out(self, parent: _Partial, edge: _Edge) -> _Partial:
+    def work_out(self, parent: Partial, edge: Edge) -> Partial:
         # From the route's start, a qualification the learner holds; after it, one planned.
         result = self.carry(parent.last, edge.to, parent.held, completed=not parent.steps)
         plan = result.remaining.plan
@@ -478,7 +451,7 @@ class _Search:
         credits = step.additional_credits
         cost = _extend(parent.cost, edge, status=step.status, unknown=credits is None,
                        credits=credits or 0)
-        return _Partial(parent.start, (*parent.steps, step), held_after, cost)
+        return Partial(parent.start, (*parent.steps, step), held_after, cost)
 
     # ------------------------------------------------------------------ best first
 
@@ -491,16 +464,17 @@ class _Search:
         order = itertools.count()
         # Entries: (cost, tie, partial, edge). With an edge, the step is queued at its parent's
         # credits (a lower bound) and worked out when it comes to the front.
-        queue: list[_Entry] = []
+        queue: list[Entry] = []
         # The highest first; at one level, one the documents lead on from before one they do not
         # (its steps are the better founded where both reach a place); else as given.
-        ranked = sorted(completed, key=lambda q: (-(q.level or 0), not any(
-            e.kind in (StepKind.STATED, StepKind.INFERRED) for e in self.edges_from(q))))
+        ranked = sorted(completed, key=lambda q: (-(q.level or 0),
+                                                  not documented(self.edges_from(q))))
+        stranded = not any(documented(self.edges_from(q)) for q in completed)
         starts: list[Qualification | None] = [*ranked] or [None]
         for rank, start in enumerate(starts):
-            root = _Partial(start, (), held, RouteCost(
+            root = Partial(start, (), held, RouteCost(
                 0, 0, 0, 0, 0, 0, 0, rank, (start.id,) if start is not None else ()))
-            for first_edge in self.first_steps(start, held):
+            for first_edge in self.first_steps(start, held, stranded):
                 if (first_edge.to.id in done or first_edge.replaces in done
                         or self._below_held(first_edge, start, highest)):
                     continue
@@ -533,7 +507,7 @@ class _Search:
                 if edge.to.id not in visited and edge.replaces not in done:
                     self._push(queue, order, partial, edge)
 
-    def _below_held(self, edge: _Edge, start: Qualification | None,
+    def _below_held(self, edge: Edge, start: Qualification | None,
                     highest: int | None) -> bool:
         """A first step that leads nowhere new for someone who holds a qualification at the
         ``highest`` level: onward (no target), one below that level or a direct start at it;
@@ -546,15 +520,15 @@ class _Search:
             return True
         return lower and (edge.to.level < highest or not documented)
 
-    def _adds_nothing(self, parent: _Partial, step: RouteStep) -> bool:
+    def _adds_nothing(self, parent: Partial, step: RouteStep) -> bool:
         """A later step needing no credit beyond the step before, no higher: no step on."""
         if not parent.steps or step.additional_credits != 0 or step.to == self.to_qualification:
             return False
         before = parent.steps[-1].to.level
         return before is not None and step.to.level is not None and step.to.level <= before
 
-    def _push(self, queue: list[_Entry], order: Iterator[int], parent: _Partial,
-              edge: _Edge) -> None:
+    def _push(self, queue: list[Entry], order: Iterator[int], parent: Partial,
+              edge: Edge) -> None:
         if not self.may_enter(edge.to) or (edge.to != self.to_qualification and same_structure(
                 self.catalogue, parent.last, edge.to)):
             return
@@ -567,7 +541,7 @@ _NOT_STATED = frozenset({StepKind.INFERRED, StepKind.SHARED_UNITS, StepKind.REPL
                          StepKind.DIRECT})
 
 
-def _extend(cost: RouteCost, edge: _Edge, *, status: StatusOnDate, unknown: bool,
+def _extend(cost: RouteCost, edge: Edge, *, status: StatusOnDate, unknown: bool,
             credits: int) -> RouteCost:
     return RouteCost(
         status_rank=max(cost.status_rank, status.status.rank),
@@ -580,21 +554,3 @@ def _extend(cost: RouteCost, edge: _Edge, *, status: StatusOnDate, unknown: bool
         start_rank=cost.start_rank,
         ids=(*cost.ids, edge.to.id),
     )
-
-
-def _direct(b: Qualification, statement: str) -> _Edge:
-    """A direct start at ``b`` (``statement`` without its full stop), with what the sources
-    require of a learner starting it (:func:`_asking`)."""
-    return _asking(b, StepKind.DIRECT, statement, b.source)
-
-
-def _asking(b: Qualification, kind: StepKind, statement: str,
-            source: tuple[Citation, ...]) -> _Edge:
-    """A step into ``b`` (``statement`` without its full stop) with what the sources require
-    of a learner starting it (Level 4's senior role), and where they say so."""
-    requirement = b.role_requirement
-    if requirement is None:
-        return _Edge(b, kind, statement + ".", source)
-    return _Edge(b, kind, f"{statement}, for a learner who meets what it asks: "
-                 + " ".join(requirement.points),
-                 tuple(dict.fromkeys((*source, *requirement.source))))
