@@ -278,6 +278,15 @@ def test_check_paste__the_awarding_bodys_own_unit_number_names_the_unit_it_may_b
         "one if so)")
 
 
+def test_check_paste__the_closest_unit_offered_is_one_of_the_qualifications_own():
+    """L/506/1905 on 10379: no unit in these documents; the closest URN in the catalogue,
+    L/506/2150, is a Level 3 unit that cannot be ticked here, so it is not offered."""
+    at = check_units("ocr-10379", [])
+    at.text_input(key="check_paste").input("L/506/1905").run()
+    said = next(w for w in texts(at.warning) if w.startswith("Not among")).replace("\\", "")
+    assert said.endswith("L/506/1905 (no unit in these documents has this reference number)")
+
+
 def test_check_paste__a_smaller_unit_with_the_same_title_says_what_accepting_it_counts():
     """10379's CS 10 (H/506/2154, 3 credits) pasted on 03456, whose A11 (F/601/1223) has its
     title but 5 credits: the offer says that accepting it counts A11 in full, and the note the

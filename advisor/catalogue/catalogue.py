@@ -171,20 +171,15 @@ class Catalogue:
         numbered = self._numbered_units(within) if within is not None else {}
         if wanted in numbered:
             return self.units[numbered[wanted]]
-        # The closest units: within a qualification whose units are listed, among its own,
-        # where only they can count (not a unit at another level that looks alike); none for
-        # one whose units are not listed at all (03455), against which none can be checked.
         asked = asked_for or within
-        own = (self.listed_units(within) if within is not None and within.rules else
-               () if asked is not None and self.effective_rules(asked)[0] is None else self.units)
-        labels = {urn: urn for urn in own}
+        labels = {urn: urn for urn in self.units}
         if within is not None and within.rules is not None:
             for group in within.rules.groups:
                 for member in group.units:
                     if member.number:
                         labels[member.number.upper()] = f"{member.number} ({member.urn})"
-        for urn in own:
-            labels[self.units[urn].title.upper()] = urn
+        for urn, unit in self.units.items():
+            labels[unit.title.upper()] = urn
         named = self.named_unit(asked, reference) if asked is not None else None
         probably = named.possible_urn if named is not None else None  # by its title
         raise UnknownReference(

@@ -91,16 +91,19 @@ def typed_unit_words(catalogue: Catalogue, reference: str, qualification: Qualif
     to a slip (``F44 (did you mean F4 (J/601/1627)?)``)."""
     named = catalogue.named_unit(qualification, reference)
     if named is not None:  # OCR's "Unit 3" of 10380, whose unit list the sources do not give
-        close = unit_suggestions(catalogue, reference, qualification)
-        probably = (f", which the sources suggest is {close[0]} by its title: tick that one "
-                    "if so" if named.possible_urn and close else "")
+        suggested = unit_suggestions(catalogue, reference, qualification)
+        probably = (f", which the sources suggest is {suggested[0]} by its title: tick that "
+                    "one if so" if named.possible_urn and suggested else "")
         return (f"{reference} (the awarding body's number for its unit {named.title}"
                 f"{probably})")
     words = []
     if URN_PATTERN.match(reference.strip().upper()) and (
             reference.strip().upper() not in catalogue.units):
         words.append("no unit in these documents has this reference number")
-    close = unit_suggestions(catalogue, reference, qualification)
+    # The closest of its own units: only they can be ticked (not a look-alike at another level).
+    listed = catalogue.listed_units(qualification)
+    close = [label for label in unit_suggestions(catalogue, reference, qualification)
+             if any(urn in label for urn in listed)]
     if close:
         words.append(f"did you mean {close[0]}?")
     return f"{reference} ({'; '.join(words)})" if words else reference
