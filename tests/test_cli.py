@@ -649,7 +649,7 @@ def test_carry_over__a_plan_where_a_unit_held_may_count_is_the_most_needed(capsy
     its units: the plan's 45 credits are "up to", with why, as a route's step says; to 09629,
     whose units are all listed, the plan is a firm figure. The JSON says which it is."""
     assert main(["carry-over", "--from", "09628", "--to", "10379"]) == 0
-    assert ("Smallest completion plan (up to 45 more credits, 264 guided learning hours): the "
+    assert ("Smallest completion plan (up to 45 more credits and 264 guided learning hours): the "
             "sources list only some of its units, so a unit already held may count too and "
             "leave less to do:") in capsys.readouterr().out.splitlines()
     assert main(["carry-over", "--from", "09628", "--to", "09629", "--as-at", "2015-06-01"]) == 0

@@ -291,14 +291,15 @@ def test_recommend__not_working_school_leaver(catalogue):
 
 def test_recommend__not_working_under_19_is_not_quoted_the_adult_audience(catalogue):
     """Whom 601/4404/X is written for, quoted to someone not in work: a 17-year-old is not told
-    of "adult learners returning to work" (the documents' adult band is 19+); a 30-year-old
-    and someone whose age is not given are."""
+    of "adult learners returning to work"; an 18-year-old, a 30-year-old and someone whose
+    age is not given are."""
     def reason(age):
         result = recommend(catalogue, Profile(employment=Employment.NOT_WORKING, age=age))
         return next(f for f in result.reasons if f.code == "not-working").message
 
     assert "Adult learners" not in reason(17)
     assert "Young learners who have just left school or college" in reason(17)
+    assert "Adult learners returning to work after unemployment" in reason(18)
     assert "Adult learners returning to work after unemployment" in reason(30)
     assert "Adult learners returning to work after unemployment" in reason(None)
 

@@ -430,9 +430,9 @@ def _not_working_finding(catalogue: Catalogue, as_at: dt.date, register: Registe
     if q is None or q.suitable_for is None:
         return Finding(FindingCode.NOT_WORKING, "Not working at present.", level=None)
     # Quote whom it is written for among people not in work, not those "currently working",
-    # nor, to someone under 19 (the documents' adult age band is 19+), "adult learners".
+    # nor, to someone under 18 (not yet an adult), "adult learners".
     points = [p for p in q.suitable_for.points if "currently working" not in p.lower()
-              and not (age is not None and age < 19 and "adult" in p.lower())]
+              and not (age is not None and age < 18 and "adult" in p.lower())]
     status = status_on(catalogue, q, as_at, register=register)
     when = yet_to_come(q, as_at)
     aside = (f" On this date {q.reference} itself had not opened yet ({when})." if when else

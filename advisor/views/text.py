@@ -152,7 +152,8 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
     elif check.plan.units:
         extra = f"{'up to ' if up_to else ''}{check.plan.additional_credits} more credits"
         if check.plan.additional_glh is not None:
-            extra += f", {check.plan.additional_glh} guided learning hours"
+            extra += f"{' and ' if up_to else ', '}{check.plan.additional_glh} guided learning " \
+                "hours"
         beyond = " beyond the units in progress" if check.in_progress else ""
         caution = plan_beyond_certification(catalogue, q, status) if status else None
         lines += [f"  ! {caution}"] if caution else []
