@@ -551,8 +551,9 @@ def test_recommend_text__each_option_says_why_it_is_open_closed_or_not_known(cap
     assert main(["recommend", "--employment", "working", "--age", "17",
                  "--as-at", "2026-11-30"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert ("  10379  OCR Level 2 Diploma in Customer Service: The sources give no last entry "
-            "date, so whether it is open on this date is unknown.") in lines
+    assert ("  10379  OCR Level 2 Diploma in Customer Service: The sources say it was launched "
+            "in the autumn of 2014, but give no last entry date, so whether it is open on this "
+            "date is unknown.") in lines
     (closed,) = [line for line in lines if line.startswith("  09628  ")]
     assert ("Closed to new learners: the last entry date was 31 December 2016." in closed
             and "Replaced by OCR Level 2 Diploma in Customer Service (10379)" in closed)

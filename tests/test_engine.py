@@ -246,6 +246,25 @@ def test_eligibility__a_legacy_qualification_by_inference_is_not_said_to_be_call
     assert "legacy qualification" in unknown.message
 
 
+@pytest.mark.parametrize(("reference", "opened", "cited"), [
+    ("10380", "The sources say it was launched in the autumn of 2014, but give",
+     ("000_877957cfe4770bfa.txt", "1. Overview:")),
+    ("601/4404/X", "It opened on 1 October 2014, but the sources give",
+     ("004_70450870fa016f48.txt", "Qualification details")),
+    ("03455", "The sources give", None),  # nothing says when it opened
+])
+def test_eligibility__a_status_not_known_says_when_it_opened_where_the_sources_do(
+        catalogue, reference, opened, cited):
+    """No last entry date: whether it is still open is not known, but that it had opened is,
+    with the source that says so."""
+    result = check_eligibility(catalogue, catalogue.find_qualification(reference), as_at=TODAY)
+    unknown = next(r for r in result.reasons if r.code is ReasonCode.DATES_UNKNOWN)
+    assert unknown.message.startswith(
+        f"{opened} no last entry date, so whether it is open on this date is unknown.")
+    if cited is not None:
+        assert cited in {(c.doc, c.section) for c in unknown.source}
+
+
 def test_eligibility__certificates_ended_with_no_entry_date_is_a_no(catalogue):
     """Certificates no longer issued bar a new learner even where the sources (or the register)
     give no last entry date."""

@@ -483,8 +483,12 @@ def _date_reasons(q: Qualification, as_at: dt.date, legacy: bool) -> list[Reason
             "ask the centre to confirm it still takes new learners.", d.review.source))
         return reasons
     if not closed and d.last_entry is None:
-        message = ("The sources give no last entry date, so whether it is open on this date is "
-                   "unknown.")
+        # When it opened, where the sources say: open once, whether still open not known.
+        opened = (f"The sources say it was launched {d.launched.when}, but give"
+                  if d.launched is not None else
+                  f"It opened on {uk_date(d.operational_start.date)}, but the sources give"
+                  if d.operational_start is not None else "The sources give")
+        message = f"{opened} no last entry date, so whether it is open on this date is unknown."
         if legacy:
             # Not "now": the sources that call it legacy date from the years its replacements
             # came in, and it may have closed since without a date they give.
@@ -493,7 +497,10 @@ def _date_reasons(q: Qualification, as_at: dt.date, legacy: bool) -> list[Reason
             message += (" It is counted as a legacy qualification, one that others were "
                         "replacing (see its sources), so it may well have stopped taking new "
                         "learners since: ask the awarding body before relying on it.")
-        source: tuple[Citation, ...] = q.source
+        source: tuple[Citation, ...] = tuple(dict.fromkeys((
+            *q.source, *(d.launched.source if d.launched is not None else
+                         d.operational_start.source if d.operational_start is not None
+                         else ()))))
         if d.review is not None and as_at > d.review.date:
             reasons.append(Reason(ReasonCode.REVIEW_DATE_PASSED,
                                   f"Its review date ({uk_date(d.review.date)}) has passed; check "
