@@ -125,6 +125,16 @@ def test_match_role__close_titles_share_a_telling_word(catalogue, text, suggeste
     assert [r.title for r in match.suggestions] == suggested
 
 
+def test_match_role__a_rank_makes_titles_with_a_rank_closer(catalogue):
+    """"Customer service supervisor" shares only words every job has, but "supervisor" is a
+    rank: the Level 3 titles with a rank come before Customer Service Agents, so a supervisor
+    is not pointed only at Level 2 jobs."""
+    match = match_role(catalogue, "Customer Service Supervisor")
+    assert match.roles == ()
+    assert [r.title for r in match.suggestions] == [
+        "Customer Service Team Leader", "Sales Team Supervisor", "Customer Service Agents"]
+
+
 @pytest.mark.parametrize("text", ["", "   ", "astronaut"])
 def test_match_role__nothing_to_match(catalogue, text):
     assert match_role(catalogue, text).roles == ()

@@ -186,7 +186,9 @@ def _close_titles(catalogue: Catalogue, text: str) -> list[JobRole]:
     """Listed titles that share a telling word with ``text`` (not a word every other title
     has), those sharing most words first; words in a title's brackets (the places it names) do
     not count. Where no title shares a telling word, those sharing two words or more
-    ("customer service advisor": Customer Service Agents...)."""
+    ("customer service advisor": Customer Service Agents...), a rank counting as shared where
+    both name one ("customer service supervisor": Customer Service Team Leader, then Sales Team
+    Supervisor)."""
     typed = [w for w in _words(text) if len(w) >= 3 and not w.isdigit()]
     listed_words = _listed_words(catalogue)
     every_word = frozenset().union(*(listed for _, listed in listed_words))
@@ -198,7 +200,20 @@ def _close_titles(catalogue: Catalogue, text: str) -> list[JobRole]:
         telling = [w for w in shared if w not in _COMMON_WORDS]
         if telling:
             telling_scored.append((-len(telling), -len(shared), role.title, role))
-        elif len(shared) >= 2:
-            common_scored.append((-len(shared), 0, role.title, role))
+        elif len(shared) + _rank_shared(typed, listed) >= 2:
+            # Only words every kind of job has, but one of them a rank ("customer service
+            # supervisor"): a title with a rank is closer (Customer Service Team Leader, Sales
+            # Team Supervisor) than one without (Customer Service Agents).
+            common_scored.append((-len(shared) - _rank_shared(typed, listed),
+                                  -bool(_RANKS.intersection(typed) & listed), role.title, role))
     scored = telling_scored or common_scored
     return [role for *_, role in sorted(scored, key=lambda s: s[:3])][:3]
+
+
+_RANKS = frozenset({"supervisor", "leader", "manager", "head"})
+"""Words of a job title that say how senior it is: they tell the level, not the trade."""
+
+
+def _rank_shared(typed: list[str], listed: frozenset[str]) -> int:
+    """1 where the typed title and a listed one each name a rank, not necessarily the same."""
+    return int(bool(_RANKS.intersection(typed)) and bool(listed & _RANKS))
