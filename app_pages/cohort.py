@@ -124,7 +124,9 @@ def show(result: CohortResult) -> None:
     st.subheader("Each learner")
     # The learner stays in view while the grid scrolls sideways; a row not assessed is blank.
     st.dataframe(cohort_tables.results_on_screen(results), hide_index=True, placeholder="",
-                 column_config={"Learner": st.column_config.Column(pinned=True)})
+                 column_config={"Learner": st.column_config.Column(pinned=True),
+                                # what replaced a closed target, not cut off at its code
+                                "Target on the date": st.column_config.Column(width="large")})
     st.caption("The downloads hold every column, among them each learner's reasons, plan "
                "and units carried over.")
     left, right = st.columns(2)

@@ -1106,13 +1106,20 @@ def test_cli__exit_codes(capsys, tmp_path, mixed_file, argv, code, message):
 
 
 
-def test_summaries__the_screen_shows_the_deciding_columns_with_readable_headings(mixed):
+def test_summaries__the_screen_shows_the_deciding_columns_with_readable_headings(catalogue,
+                                                                                 mixed):
     shown = cohort_tables.results_on_screen(cohort_tables.results_frame(mixed))
     # The short answers first (the level suggested among them), in view on a narrow screen.
     assert list(shown.columns)[:8] == ["Learner", "Row", "Assessed", "Level", "Target",
                                        "Can start", "Complete", "Target on the date"]
     assert not any("_" in column for column in shown.columns)
     assert len(shown) == len(mixed.learners)
+    # A held unit that does not count towards the target is said on screen too, not only in
+    # the downloads.
+    assert list(shown.columns)[-1] == "Notes"
+    one = cohort_tables.results_on_screen(cohort_tables.results_frame(assess(
+        catalogue, "learner_ref,target,units_held\nL107,03456,F3; B2; D/502/9654\n")))
+    assert "Held units that are not part of 03456: D/502/9654" in one.loc[0, "Notes"]
 
 
 def test_results__no_finish_date_for_a_target_whose_certificates_have_ended(catalogue):

@@ -429,7 +429,7 @@ SCREEN_COLUMNS: dict[str, str] = {
     "credits_counted": "Credits counted",
     "credits_required": "Credits required", "plan_credits": "Credits still needed",
     "plan_glh": "GLH still needed", "rules_not_met": "Why not complete",
-    "eligibility_reasons": "Why", "problems": "Problems",
+    "eligibility_reasons": "Why", "problems": "Problems", "notes": "Notes",
 }
 """The results columns a screen shows, first to last, with the headings people read: who (the
 row in the file too, for a row with no learner reference), then what decides, short answers
