@@ -179,6 +179,11 @@ def show_units_needed(result: CohortResult) -> None:
         described = charts.describe_units_needed(needed)
         st.plotly_chart(charts.units_needed_chart(needed), alt=described)
         st.caption(described)
+        st.caption("From each learner's smallest plan: a mandatory unit is needed by every "
+                   "learner counted, but an optional one is the cheapest of several that would "
+                   "do, so another may suit a learner as well. Where the sources do not list a "
+                   "target's own units, they are those of the national structure it is "
+                   "inferred to follow.")
     elif not needed.empty:
         st.caption("Units still needed: no unit is in more than one learner's plan, so none "
                    "is needed more often than another (each learner's plan is in the results).")
@@ -186,6 +191,10 @@ def show_units_needed(result: CohortResult) -> None:
     if ended:
         st.caption(f"Left out of the units still needed: {count(ended, 'learner')} short of "
                    "a target that no longer issues certificates, which no unit can complete.")
+    unplanned = cohort_tables.no_plan_count(result)
+    if unplanned:
+        st.caption(f"Left out of the units still needed: {count(unplanned, 'learner')} whose "
+                   "target's units the sources list too few of for a plan: ask the centre.")
 
 
 UPLOAD_KEY = "cohort_upload"

@@ -1122,6 +1122,17 @@ def test_summaries__the_screen_shows_the_deciding_columns_with_readable_headings
     assert "Held units that are not part of 03456: D/502/9654" in one.loc[0, "Notes"]
 
 
+def test_units_needed__a_learner_without_a_plan_is_counted_as_left_out(catalogue):
+    """10380's units are listed too sparsely for a plan: its learner is in no bar of the units
+    still needed, and counted among those left out, as one whose target has ended is."""
+    result = assess(catalogue, "learner_ref,target,units_held\n"
+                               "A,10380,\nB,10379,A/506/2130\nC,10379,A/506/2130\n")
+    assert cohort_tables.no_plan_count(result) == 1
+    needed = cohort_tables.units_most_needed(result)
+    assert set(needed["targets"]) == {"10379"}
+    assert cohort_tables.certificates_ended_count(result) == 0
+
+
 def test_results__no_finish_date_for_a_target_whose_certificates_have_ended(catalogue):
     """09629's certificates ended in 2017: a learner short of it today gets no date to finish
     by (nor a plan), only that it is too late; while they were issued, the date is given."""

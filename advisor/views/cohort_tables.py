@@ -392,6 +392,16 @@ def certificates_ended_count(result: CohortResult) -> int:
                and not learner.carry_over.remaining.complete)
 
 
+def no_plan_count(result: CohortResult) -> int:
+    """How many learners short of a target that still issues certificates have no plan, the
+    sources listing too few of its units (10380): left out of :func:`units_most_needed`."""
+    return sum(1 for learner in result.counted_learners if learner.assessed
+               and learner.carry_over is not None and not certificates_ended(learner)
+               and not learner.carry_over.remaining.complete
+               and (learner.carry_over.remaining.plan is None
+                    or not learner.carry_over.remaining.known))
+
+
 REFERENCES_NAMED = 5  # the repeated learner references a note names; the rest are counted
 
 
