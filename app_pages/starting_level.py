@@ -228,6 +228,9 @@ def main() -> None:
                    missing=tables.CREDITS_NOT_KNOWN,
                    key="sl_options_csv", file_name="qualifications-at-level.csv", wrap=True,
                    stack=True)
+        followed = tables.structures_followed_note(catalogue, result)
+        if followed:
+            st.caption(followed)
         if any(from_register(o.qualification) for o in result.options):
             st.caption(f"{labels.REGISTER_ORIGIN}: the regulator lists these as open at this "
                        "level, but the documents do not describe them, so their units, age "

@@ -505,6 +505,15 @@ def test_starting_level__a_qualification_not_listed_can_be_held_by_its_level():
                for c in texts(at.caption))
 
 
+def test_starting_level__credits_from_a_national_structure_are_said_to_be_so():
+    """10379's 45 credits in the options are those of S/016/608, which it is only inferred to
+    follow: the table's note says so, as its profile does."""
+    at = open_with_link(LEVEL, age="30", work="working")
+    assert ("Credits for OCNLR L2 Diploma CS and 10379 are those of the national structure "
+            "S/016/608, which each is inferred to follow: the sources do not give their own."
+            ) in texts(at.caption)
+
+
 def test_plan_route__a_closed_aim_offers_what_replaced_it_in_one_click():
     """09629 closed in 2016: the page names 10380 and makes it the aim, keeping 09628 held."""
     at = open_with_link("app_pages/plan_route.py", **{"from": "09628", "to": "09629"})

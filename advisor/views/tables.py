@@ -25,7 +25,7 @@ from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
-from advisor.engine.wording import count, uk_date
+from advisor.engine.wording import count, listed, uk_date
 from advisor.views.labels import (
     KIND_WORDS,
     NOT_STATED,
@@ -185,6 +185,22 @@ def options_table(catalogue: Catalogue, result: Recommendation) -> pd.DataFrame:
         frame = frame.drop(columns="Credits already counted")  # nothing held: 0 everywhere
     return frame.astype({c: "Int64" for c in ("Credits already counted", "Credits still needed")
                          if c in frame.columns})
+
+
+def structures_followed_note(catalogue: Catalogue, result: Recommendation) -> str | None:
+    """Below the options: whose credits are those of a national structure it is only inferred
+    to follow, not its own (10379's are S/016/608's); None where there are none."""
+    followed: dict[str, list[str]] = {}
+    for option in result.options:
+        rules, structure = catalogue.effective_rules(option.qualification)
+        if structure is not None and rules is not None and option.check is not None:
+            followed.setdefault(structure.reference, []).append(option.qualification.reference)
+    if not followed:
+        return None
+    return "Credits for " + "; for ".join(
+        f"{listed(references, 'and')} are those of the national structure {structure}, which "
+        f"{'it is' if len(references) == 1 else 'each is'} inferred to follow"
+        for structure, references in followed.items()) + ": the sources do not give their own."
 
 
 def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
