@@ -563,6 +563,20 @@ def test_action_plan__an_older_framework_says_it_was_superseded_before_its_parts
     assert name_at != -1 and -1 < superseded < component
 
 
+def test_action_plan__every_framework_component_cites_its_source(catalogue):
+    """Employment rights and responsibilities is in no qualification here, so its "on the
+    date" cell is empty: what it needs still carries its source's number, as the page's table
+    cites it."""
+    route = next(find_routes(catalogue, from_qualification=catalogue.find_qualification("09628"),
+                             as_at=TODAY))
+    leads_into = frameworks_route_leads_into(catalogue, route, held=["ocr-09628"], as_at=TODAY)
+    page = " ".join(action_plan_html(catalogue, ActionPlan(
+        as_at=TODAY, route=route, route_frameworks=leads_into)).split())
+    rows = re.findall(r'<td data-label="What it needs">(.*?)</td>', page)
+    assert rows and any("Employment rights" in row for row in rows)
+    assert all('<span class="source">[' in row for row in rows)
+
+
 def test_action_plan__a_first_step_not_known_to_be_open_names_what_replaced_it(catalogue):
     """03455's status is not known today, and 10379, which the sources suggest replaced it,
     has opened: the printout asks whether it is still offered, or else about 10379."""

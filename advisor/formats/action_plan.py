@@ -351,7 +351,8 @@ def _framework(catalogue: Catalogue, status: FrameworkStatus, as_at: dt.date,
         component_kind(c.component.kind), component_held(c), c.message,
         [Cited(f"{catalogue.qualifications[q].reference}: "
                 + status_sentence(catalogue, found, as_at), sources.cite(found.source))
-         for q, found in c.statuses]) for c in status.components]
+         for q, found in c.statuses], sources.cite(c.component.source))
+        for c in status.components]
     standard = status.framework.succeeded_by
     today = (Cited(standard_taking_its_place(status.framework), sources.cite(standard.source))
              if standard is not None else None)

@@ -49,6 +49,7 @@ class ComponentPart:  # one component of an apprenticeship framework, as the pri
     held: str
     needs: str
     on_date: list[Cited]
+    marks: tuple[int, ...] = ()  # the component's sources, as the page's table gives them
 
 
 @dataclass(frozen=True)
