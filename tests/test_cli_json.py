@@ -78,6 +78,7 @@ def test_check__json_headline_where_the_rules_are_not_known_is_the_texts(capsys)
     so in the words the text leads with (and the page's warning gives), not null."""
     out = run_json(capsys, "check", "03455")
     assert out["rules_known"] is False
+    assert out["complete"] is None  # not known, as an intake's results say; not "not complete"
     assert out["headline"] == ("The sources do not list the units of OCR Level 2 NVQ "
                                "Certificate in Customer Service, so units cannot be checked "
                                "against its rules of combination.")
