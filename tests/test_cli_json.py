@@ -73,6 +73,18 @@ def test_recommend__an_option_not_known_to_be_open_names_what_replaced_it(capsys
     assert "Replaced by OCR Level 2 Diploma in Customer Service (10379)" in line
 
 
+def test_carry_over__json_lists_units_that_may_count_apart_from_those_that_cannot(capsys):
+    """10379 lists only some of its units: 09628's three units may count, so they are under
+    may_count, not not_transferable; to 09629, whose units are all listed, two cannot."""
+    to_10379 = run_json(capsys, "carry-over", "--from", "09628", "--to", "10379")
+    assert to_10379["not_transferable"] == []
+    assert [u["urn"] for u in to_10379["may_count"]] == ["R/502/9652", "Y/502/9653",
+                                                         "D/502/9654"]
+    to_09629 = run_json(capsys, "carry-over", "--from", "09628", "--to", "09629")
+    assert [u["urn"] for u in to_09629["not_transferable"]] == ["R/502/9652", "Y/502/9653"]
+    assert to_09629["may_count"] == []
+
+
 def test_check__json_headline_where_the_rules_are_not_known_is_the_texts(capsys):
     """03455's rules of combination are only partly in the sources: the JSON's headline says
     so in the words the text leads with (and the page's warning gives), not null."""

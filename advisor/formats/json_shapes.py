@@ -218,10 +218,13 @@ def carry_over_dict(catalogue: Catalogue, result: CarryOver, *,
              "target": unit_dict(catalogue, s.target, rules)}
             for s in result.similar
         ],
-        "not_transferable": [
+        # Where the sources list only some of the target's units, a unit held that is not
+        # among them may count: listed apart, so that no script reads it as barred.
+        ("not_transferable" if result.target_units_known else "may_count"): [
             {"urn": n.urn, "reason": n.reason, "source": source_dicts(catalogue, n.source)}
             for n in result.not_transferable
         ],
+        ("may_count" if result.target_units_known else "not_transferable"): [],
         "held_units_known": result.held_units_known,
         "target_units_known": result.target_units_known,
         # A unit held may count beyond the transfers: "remaining"'s plan is then the most needed.
@@ -373,6 +376,7 @@ def route_dict(catalogue: Catalogue, route: Route,
             "possible_similar": carried["possible_similar"],
             "similar": carried["similar"],
             "not_transferable": carried["not_transferable"],
+            "may_count": carried["may_count"],
             "rules_known": remaining["rules_known"],
             "additional_credits": step.additional_credits,  # the plan's: null without one
             "credits_still_needed": step.credits_still_needed,  # also where only some are listed
