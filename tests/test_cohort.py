@@ -1122,6 +1122,17 @@ def test_summaries__the_screen_shows_the_deciding_columns_with_readable_headings
     assert "Held units that are not part of 03456: D/502/9654" in one.loc[0, "Notes"]
 
 
+def test_held__a_national_structure_is_refused_as_the_cli_refuses_it(catalogue):
+    """S/016/608 is the national structure 10379 follows, not a qualification anyone holds: a
+    warning on its row and column says so, and it is left out of what the learner holds."""
+    result = assess(catalogue, "learner_ref,target,qualifications_held\nA,10380,S/016/608\n")
+    assert (2, "qualifications_held", "warning",
+            "S/016/608 is a national structure, not a qualification a learner can hold: give "
+            "the awarding body's version; left out") in problems(result)
+    (learner,) = result.learners
+    assert learner.held_qualifications == ()
+
+
 def test_units_needed__a_learner_without_a_plan_is_counted_as_left_out(catalogue):
     """10380's units are listed too sparsely for a plan: its learner is in no bar of the units
     still needed, and counted among those left out, as one whose target has ended is."""

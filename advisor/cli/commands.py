@@ -25,6 +25,7 @@ from advisor import (
     Qualification,
     RouteError,
     absent_files,
+    answers,
     assess_cohort,
     carry_over,
     check_eligibility,
@@ -89,8 +90,7 @@ def _completed(catalogue: Catalogue, reference: str) -> Qualification:
     """A qualification a learner holds, by its reference; a national structure is refused."""
     q = catalogue.find_qualification(reference)
     if q.category is Category.NATIONAL_STRUCTURE:
-        raise UsageError(f"{q.reference} is a national structure, not a qualification a "
-                         "learner can hold: give the awarding body's version")
+        raise UsageError(answers.structure_not_held(q.reference))
     return q
 
 

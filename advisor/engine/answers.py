@@ -16,6 +16,12 @@ MIN_AGE = 13
 MAX_AGE = 100
 AGE_ACCEPTED = f"a whole number from {MIN_AGE} to {MAX_AGE}"  # what to give instead, in a note
 
+def structure_not_held(reference: str) -> str:
+    """Why a national structure given as a qualification held is refused (S/016/608)."""
+    return (f"{reference} is a national structure, not a qualification a learner can hold: "
+            "give the awarding body's version")
+
+
 _WHOLE = re.compile(r"[+-]?\d+(\.0*)?")
 _YES = frozenset({"yes", "y", "true", "1"})
 _NO = frozenset({"no", "n", "false", "0"})

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from advisor.catalogue import Catalogue, Qualification, UnknownReference
+from advisor.catalogue import Catalogue, Category, Qualification, UnknownReference
+from advisor.engine import answers
 from advisor.engine.carryover import CarryOver, carry_over, units_of_qualification
 from advisor.engine.combination import Accepted
 from advisor.engine.decisions import ProgressCheck, check_progress
@@ -302,7 +303,10 @@ class _Assessor:
             if message:
                 problem("qualifications_held", message + ("" if q else left_out),
                         Severity.WARNING)
-            if q is not None and q not in held:
+            if q is not None and q.category is Category.NATIONAL_STRUCTURE:
+                problem("qualifications_held", answers.structure_not_held(q.reference)
+                        + left_out, Severity.WARNING)
+            elif q is not None and q not in held:
                 held.append(q)
 
         urns: list[str] = []
