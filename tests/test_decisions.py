@@ -13,6 +13,7 @@ import pytest
 from advisor import (
     Accepted,
     AnswerError,
+    Basis,
     DecisionError,
     carry_over,
     check_combination,
@@ -509,6 +510,19 @@ def test_check_link__a_decision_on_a_unit_not_part_of_it_is_left_out_with_a_note
         "The link's start date '2015-02-30' was left out: give a date like 2026-09-01 or "
         "01/09/2026.",
         "The link's registered 'perhaps' was left out: it can only be 'yes'."]
+
+
+def test_timeline__too_late_cites_the_certification_end_as_its_source_gives_it(catalogue):
+    """03456's certificates ended on 31 August 2019, which external-facts section H states (a
+    secondary source); the closing to entry, from the same section, is inferred. Today's "too
+    late" rests on the first alone, and is cited as secondary, not as an inference."""
+    q = catalogue.find_qualification("03456")
+    result = check_progress(catalogue, q, [], glh_per_week=5, start=dt.date(2026, 12, 1),
+                            as_at=dt.date(2026, 12, 1))
+    timeline = result.timeline
+    assert timeline is not None and timeline.reason.startswith("Too late: certificates")
+    assert [(c.section, c.basis) for c in timeline.source] == [
+        ("H. OCR NVQ 03454/03455/03456 dates", Basis.SECONDARY)]
 
 
 def test_record__shows_accepted_units_with_notes_in_progress_and_the_timeline(catalogue):

@@ -173,7 +173,10 @@ def plan_timeline(
     # that the date a later document says it was closed by (it may have closed earlier).
     closed_by = dates.closed_to_entry_by if dates.last_entry is None else None
     entry = None if registered else (dates.last_entry or closed_by)
-    cited = {c.label(): c for fact in (end, entry) if fact is not None for c in fact.source}
+    # One citation a section and basis: the end and the entry date may share a section, one
+    # stated and the other inferred from it, and neither basis may be lost.
+    cited = {(c.label(), c.basis): c for fact in (end, entry) if fact is not None
+             for c in fact.source}
     source = tuple(cited.values())
     glh, studying, missing = _glh_needed(catalogue, qualification, held, accepted, in_progress)
     unknown = Timeline(glh_per_week=glh_per_week, start=start, glh_needed=glh, weeks=None,
@@ -213,7 +216,9 @@ def plan_timeline(
                  f"{studied}: finishing after {uk_date(dt.date.max)}, the calendar's last day")
         worked_out = dataclasses.replace(unknown, weeks=weeks, finish_by=finish)
     if end is not None and ended:  # no date to finish by: the hours no longer matter
-        return dataclasses.replace(unknown, in_time=False, reason=(
+        # Only the certification end is the reason, so only its source is cited (not the
+        # entry date's, the same section of a document read another way).
+        return dataclasses.replace(unknown, in_time=False, source=tuple(end.source), reason=(
             f"Too late: certificates for {qualification.name} ended on {uk_date(end.date)}, "
             f"before {uk_date(start)}, so no learner, registered or not, can be certificated "
             "for it now."))
