@@ -31,6 +31,7 @@ from advisor import (
     RouteError,
     RouteQuery,
     action_plan_html,
+    age_allowed_first,
     answers,
     charts,
     check_eligibility,
@@ -220,7 +221,9 @@ def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Rou
                             include_shared_units=not query.documented_only,
                             include_direct=not query.documented_only,
                             register=ctx.register)
-        return list(itertools.islice(found, ROUTES_SHOWN))
+        # Those a learner of the age given can take first.
+        return age_allowed_first(catalogue, itertools.islice(found, ROUTES_SHOWN), query.age,
+                                 register=ctx.register)
     except RouteError as error:
         st.error(escape_markdown(str(error)))
         return None

@@ -143,6 +143,20 @@ def test_find_routes__a_step_one_level_up_is_only_for_a_learner_no_document_lead
     assert any(StepKind.SHARED_UNITS in kinds(r) for r in routes)
 
 
+def test_age_allowed_first__a_route_a_learner_cannot_start_comes_after(catalogue, graph):
+    """On 1 June 2015 the first route to Level 2 starts at 09628, which is not approved for
+    learners aged 15: for a 15-year-old it comes after the routes they can take, the others
+    keeping their order; with no age, or at 19, nothing moves."""
+    from advisor import age_allowed_first
+
+    found = list(find_routes(catalogue, to_level=2, as_at=dt.date(2015, 6, 1)))[:5]
+    assert found[0].path[-1].reference == "09628"
+    for_15 = age_allowed_first(catalogue, found, 15)
+    assert for_15 == [*found[1:], found[0]]
+    assert age_allowed_first(catalogue, found, None) == found
+    assert age_allowed_first(catalogue, found, 19) == found
+
+
 def test_find_routes__without_inferred_steps(catalogue, graph):
     found = list(find_routes(catalogue, to_level=4, include_inferred=False,
                              from_qualification=catalogue.find_qualification("10378")))

@@ -25,6 +25,7 @@ from advisor import (
     Qualification,
     RouteError,
     absent_files,
+    age_allowed_first,
     answers,
     assess_cohort,
     carry_over,
@@ -227,7 +228,9 @@ def command_routes(args: argparse.Namespace) -> int:
             include_direct=not args.documented_only, objective=args.objective,
             register=register, register_subject=args.register_subject,
         )
-        routes = list(itertools.islice(found, args.limit))
+        # Those a learner of the age given can take first.
+        routes = age_allowed_first(catalogue, itertools.islice(found, args.limit), args.age,
+                                   register=register)
     except RouteError as error:
         raise UsageError(str(error)) from None
     completed = [q.id for q in (source, *also) if q is not None]

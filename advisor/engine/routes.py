@@ -104,7 +104,14 @@ from advisor.catalogue import (
     progressions_from,
 )
 from advisor.engine.carryover import CarryOver, carry_over, units_of_qualification
-from advisor.engine.eligibility import Status, StatusOnDate, status_on, yet_to_come
+from advisor.engine.eligibility import (
+    ReasonCode,
+    Status,
+    StatusOnDate,
+    check_eligibility,
+    status_on,
+    yet_to_come,
+)
 from advisor.engine.planner import Objective
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
 from advisor.engine.route_edges import Edge, Entry, Partial, asking, direct_start, documented
@@ -141,6 +148,7 @@ __all__ = [
     "RouteError",
     "RouteStep",
     "StepKind",
+    "age_allowed_first",
     "already_reached",
     "find_routes",
     "highest_completed",
@@ -222,6 +230,22 @@ def find_routes(
 # ---------------------------------------------------------------------------------------------
 
 
+
+
+def age_allowed_first(catalogue: Catalogue, routes: Iterable[Route], age: int | None, *,
+                      register: Register | None = None) -> list[Route]:
+    """``routes`` with those a learner of ``age`` cannot take, a step's qualification not
+    approved for their age group, after the others, each kept in its order: a route a
+    15-year-old cannot start does not come first. Unchanged with no age."""
+    routes = list(routes)
+    if age is None:
+        return routes
+
+    def refused(route: Route) -> bool:
+        return any(r.code is ReasonCode.AGE_NOT_APPROVED for step in route.steps
+                   for r in check_eligibility(catalogue, step.to, age=age, as_at=route.as_at,
+                                              register=register).reasons)
+    return sorted(routes, key=refused)
 
 
 class _Search:
