@@ -257,7 +257,7 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
                      "the target. With no target, the routes onward (one and two steps) from "
                      "what the learner holds, starting directly one level up among them. "
                      "Each step shows its status on the date (with --age, whether its age "
-                     "groups take the learner), the "
+                     "groups take the learner, and routes the learner can take come first), the "
                      "units that carry over and the credits still needed. With a register, "
                      "a route to a level may also start directly at a qualification the "
                      "register lists open at that level (its rules of combination not known)."),
