@@ -31,11 +31,13 @@ from tests.test_validation import QUALIFICATION, write_catalogue
 SMALL_CHECK = """\
 Level 2 Certificate in Testing (001), Level 2
 On 1 June 2016: Open to new learners until 31 December 2016.
+  (source: A handbook, § Dates)
 NOT COMPLETE: 4 of 9 credits count.
   [met] Group A, Mandatory: all 1 mandatory units held (4 credits)
   [not met] Group B, Optional: no unit yet; take at least one, for example 2 (A/100/0002) \
 Solve problems, 5 credits
   [not met] Credits: 4 of 9 counted; 5 more needed
+  (rules of combination: A handbook, § Structure)
 Smallest completion plan (5 more credits):
   + 2 (A/100/0002) Solve problems, 5 credits"""
 """``advisor check 001 --units 1 --as-at 2016-06-01`` on the small catalogue of

@@ -125,6 +125,8 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
     status = status_on(catalogue, q, as_at, register=register) if as_at is not None else None
     if status is not None and as_at is not None:
         lines.append(status_sentence(catalogue, status, as_at))
+        if status.source:
+            lines.append(f"  (source: {_sources(catalogue, status.source)})")
     if not check.known:
         lines += [f"  ! {c}" for c in check.cautions]
         for statement in q.rule_statements:  # what is known of them, not checkable unit by unit
@@ -137,6 +139,8 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
     for result in check.rules:
         lines.append(f"  [{'met' if result.met else 'not met'}] {result.message}")
     rules, _ = catalogue.effective_rules(q)
+    if rules is not None and rules.source:
+        lines.append(f"  (rules of combination: {_sources(catalogue, rules.source)})")
     if check.accepted:
         lines.append("Accepted by the centre (recognition of prior learning):")
         lines += [f"  * {describe_unit(catalogue, a.urn, rules)}"
@@ -240,8 +244,12 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
         lines.append(f"  ~ similar, for the centre to judge: {describe_unit(catalogue, item.urn)}"
                      f" is like {describe_unit(catalogue, item.target, rules)}"
                      + (f". {item.difference}" if item.difference else ""))
-    lines += [f"  x {item.urn}: {item.reason}" for item in result.not_transferable]
-    lines += [f"  note: {note.statement}" for note in result.notes]
+    lines += [f"  x {item.urn}: {item.reason}"
+              + (f" (source: {_sources(catalogue, item.source)})" if item.source else "")
+              for item in result.not_transferable]
+    lines += [f"  note: {note.statement}"
+              + (f" (source: {_sources(catalogue, note.source)})" if note.source else "")
+              for note in result.notes]
     if result.accepted:
         lines.append("Accepted by the centre (recognition of prior learning), counted below:")
         lines += [f"  * {describe_unit(catalogue, a.urn, rules)}"
