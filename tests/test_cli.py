@@ -691,6 +691,17 @@ def test_check__a_unit_reference_number_not_in_these_documents_says_what_is_know
     assert capsys.readouterr().err.startswith(said)
 
 
+def test_carry_over__text_cites_its_notes_and_its_status_as_the_json_does(capsys):
+    """03455's units are not listed: the note saying so names its source, and the status of
+    03456 on the date names the source of its dates, in the text as in the JSON."""
+    assert main(["carry-over", "--from", "03455", "--to", "03456"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    note = next(line for line in lines if line.startswith("  note: The sources do not list"))
+    assert "(source: OCR Report to Centres 2014-2015" in note
+    status = next(i for i, line in enumerate(lines) if line.startswith("On "))
+    assert lines[status + 1].startswith("  (source: Notes on UK Customer Service qualifications")
+
+
 def test_units_not_listed_in_a_partly_listed_qualification_may_count(capsys):
     """10380's unit list is incomplete: a unit held that it does not list is one that may
     count, in the check as in the carry-over; from 03455, whose units are unknown, nothing is
