@@ -1133,6 +1133,18 @@ def test_held__a_national_structure_is_refused_as_the_cli_refuses_it(catalogue):
     assert learner.held_qualifications == ()
 
 
+def test_held__several_qualifications_one_with_units_not_listed_leaves_the_count_open(
+        catalogue):
+    """A learner holding 09628 and 03455 (whose units the sources do not list), aiming for
+    03456: whether a unit of 03455 counts is not known, as for 03455 alone."""
+    result = assess(catalogue, "learner_ref,target,qualifications_held\n"
+                               "A,03456,09628; 03455\n")
+    (learner,) = result.learners
+    assert learner.carry_over is not None
+    assert learner.carry_over.held_units_known is False
+    assert learner.carry_over.held_may_count
+
+
 def test_units_needed__a_learner_without_a_plan_is_counted_as_left_out(catalogue):
     """10380's units are listed too sparsely for a plan: its learner is in no bar of the units
     still needed, and counted among those left out, as one whose target has ended is."""

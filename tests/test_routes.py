@@ -157,6 +157,27 @@ def test_age_allowed_first__a_route_a_learner_cannot_start_comes_after(catalogue
     assert age_allowed_first(catalogue, found, 19) == found
 
 
+def test_find_routes__a_qualification_also_held_whose_units_are_not_listed_may_count(
+        catalogue, graph):
+    """Holding 09628 and 03455, whose units the sources do not list: a route from 09628 to
+    03456 cannot give a firm figure, since a unit of 03455 may count, as a route from 03455
+    alone already said; the note names 03455."""
+    route = next(r for r in find_routes(
+        catalogue, from_qualification=catalogue.find_qualification("03455"),
+        also_completed=[catalogue.find_qualification("09628")], to_level=3,
+        as_at=dt.date(2015, 6, 1)) if [q.reference for q in r.path] == ["09628", "03456"])
+    first = route.steps[0]
+    assert first.carry_over.held_units_known is False
+    assert first.credits_still_needed is None
+    assert any("do not list the units of OCR Level 2 NVQ Certificate in Customer Service "
+               "(03455)" in note.statement for note in first.carry_over.notes)
+    # Holding 09628 alone, the figure is firm.
+    alone = next(r for r in find_routes(
+        catalogue, from_qualification=catalogue.find_qualification("09628"), to_level=3,
+        as_at=dt.date(2015, 6, 1)) if [q.reference for q in r.path] == ["09628", "03456"])
+    assert alone.steps[0].carry_over.held_units_known is True
+
+
 def test_find_routes__without_inferred_steps(catalogue, graph):
     found = list(find_routes(catalogue, to_level=4, include_inferred=False,
                              from_qualification=catalogue.find_qualification("10378")))

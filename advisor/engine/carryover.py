@@ -136,6 +136,7 @@ def carry_over(
     objective: Objective = Objective.CREDITS,
     accepted: Iterable[Accepted] = (),
     completed: bool = True,
+    also_completed: Iterable[Qualification] = (),
 ) -> CarryOver:
     """What carries over to ``target`` from a completed qualification and/or held units.
 
@@ -147,6 +148,10 @@ def carry_over(
     ``completed``: False when a route plans ``from_qualification`` rather than the learner
     holding it: what the sources leave unknown of its units is then not the learner's to
     confirm, and not noted.
+
+    ``also_completed``: other qualifications the learner holds, whose units known to be
+    held are among ``units``; where the sources do not list one's units, whether any of them
+    counts is not known either, and a note says so.
 
     ``accepted``: target units the centre accepts through recognition of prior learning; a
     held unit similar to exactly one target unit may be given for it. Raises
@@ -200,7 +205,9 @@ def carry_over(
             not_transferable.append(NotTransferable(
                 urn, f"Not part of {target.title}: no unit with this reference number.", ()))
     held_kinds = {kind for urn in held for kind in _held_through(catalogue, urn, source_kinds)}
+    also = [q for q in also_completed if q != from_qualification] if completed else []
     notes = [*_source_units_notes(catalogue, from_qualification if completed else None),
+             *(note for q in also for note in _source_units_notes(catalogue, q)),
              *_evidence_notes(catalogue, target, from_qualification, held_kinds),
              *_assessed_at_work(catalogue, target, from_qualification, held_kinds)]
 
@@ -228,8 +235,8 @@ def carry_over(
         # The units held alone: the remaining check counts the centre's decisions too.
         credits_counting=(None if rules is None else remaining.credits_counted if not decided
                           else check_combination(catalogue, target, transfers).credits_counted),
-        held_units_known=from_qualification is None or not completed
-        or catalogue.effective_rules(from_qualification)[0] is not None,
+        held_units_known=all(catalogue.effective_rules(q)[0] is not None for q in (
+            *also, *((from_qualification,) if from_qualification and completed else ()))),
         target_units_known=rules is not None and rules.listed_in_full,
     )
 

@@ -281,7 +281,8 @@ class _Assessor:
             for q in held_qualifications:
                 held.update(self.mandatory_units(q))
         return carry_over(self.catalogue, target, from_qualification=source,
-                          units=sorted(held), objective=self.objective, accepted=accepted)
+                          units=sorted(held), objective=self.objective, accepted=accepted,
+                          also_completed=held_qualifications)
 
     def assess(self, learner: LearnerRow, problems: list[RowProblem]) -> LearnerResult:
         number = learner.row

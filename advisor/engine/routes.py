@@ -272,6 +272,7 @@ class _Search:
         self._units: dict[str, dict[str, tuple[Citation, ...]]] = {}
         self._carry: dict[tuple[str | None, str, frozenset[str], bool], CarryOver] = {}
         self._edges: dict[str, list[Edge]] = {}
+        self.completed: tuple[Qualification, ...] = ()  # what the learner holds (run's)
 
     # ------------------------------------------------------------------ targets
 
@@ -457,8 +458,11 @@ class _Search:
               completed: bool) -> CarryOver:
         key = (a.id if a is not None else None, b.id, frozenset(held), completed)
         if key not in self._carry:
+            # From what the learner holds: the other qualifications completed too, whose
+            # units may count where the sources do not list them.
             self._carry[key] = carry_over(self.catalogue, b, from_qualification=a, units=held,
-                                          objective=self.objective, completed=completed)
+                                          objective=self.objective, completed=completed,
+                                          also_completed=self.completed if completed else ())
         return self._carry[key]
 
     def work_out(self, parent: Partial, edge: Edge) -> Partial:
@@ -483,6 +487,7 @@ class _Search:
             max_expansions: int) -> Iterator[Route]:
         """Best first from each completed qualification (or from nothing), never into one nor
         to what replaced one; the highest completed first where routes tie."""
+        self.completed = tuple(completed)
         done = {q.id for q in completed}
         highest = max((q.level for q in completed if q.level is not None), default=None)
         order = itertools.count()
