@@ -273,9 +273,13 @@ def main() -> None:
 
     st.divider()
     route = route_from_profile(catalogue, profile, to_level=result.recommended_level)
+    # Above the level suggested (holding one at it already): the step up, and only if ready.
+    step_up = (route.to_level is not None and result.recommended_level is not None
+               and route.to_level > result.recommended_level)
     st.page_link("app_pages/plan_route.py", query_params=with_date(
         ctx, encode_route(catalogue, route)), label="Plan a route from what you hold"
-        + (f" to Level {route.to_level}" if route.to_level is not None else ""))
+        + (f" to Level {route.to_level}" if route.to_level is not None else "")
+        + (", the step up if your work is ready for it" if step_up else ""))
     if profile.other_held_levels and route.from_qualification is None and not route.units:
         held = max(profile.other_held_levels)
         st.caption(f"The route page cannot count the Level {held} qualification held, which "

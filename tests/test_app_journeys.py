@@ -525,6 +525,20 @@ def test_plan_route__a_closed_aim_offers_what_replaced_it_in_one_click():
     assert (at.query_params["from"], at.query_params["to"]) == ("09628", "10380")
 
 
+def test_starting_level__a_link_to_the_level_above_says_it_is_the_step_up_if_ready():
+    """A call centre operator holding 09628 is suggested Level 2; the route link aims for
+    Level 3, the step up, and says so with the awarding body's condition, so the two plans do
+    not read as contradicting each other. With nothing held at Level 2, no such words."""
+    held = open_with_link(LEVEL, age="19", work="working", role="Call Centre Operators",
+                          has="09628")
+    (label,) = [e.proto.label for e in held.get("page_link") if e.proto.page == "plan_route"]
+    assert label == ("Plan a route from what you hold to Level 3, the step up if your work is "
+                     "ready for it")
+    fresh = open_with_link(LEVEL, age="19", work="working", role="Call Centre Operators")
+    (label,) = [e.proto.label for e in fresh.get("page_link") if e.proto.page == "plan_route"]
+    assert label == "Plan a route from what you hold to Level 2"
+
+
 def test_plan_route__checks_each_step_for_the_age_the_starting_level_page_was_told():
     """In an interview the adviser asks the age once: the route's steps use it."""
     at = open_with_link(LEVEL, age="17", work="working", has="09628")
