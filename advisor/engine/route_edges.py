@@ -61,12 +61,12 @@ def direct_start(b: Qualification, statement: str) -> Edge:
 
 
 def asking(b: Qualification, kind: StepKind, statement: str,
-            source: tuple[Citation, ...]) -> Edge:
+           source: tuple[Citation, ...]) -> Edge:
     """A step into ``b`` (``statement`` without its full stop) with what the sources require
     of a learner starting it (Level 4's senior role), and where they say so."""
     requirement = b.role_requirement
     if requirement is None:
         return Edge(b, kind, statement + ".", source)
     return Edge(b, kind, f"{statement}, for a learner who meets what it asks: "
-                 + " ".join(requirement.points),
-                 tuple(dict.fromkeys((*source, *requirement.source))))
+                + " ".join(requirement.points),
+                tuple(dict.fromkeys((*source, *requirement.source))))

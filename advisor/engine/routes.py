@@ -225,13 +225,6 @@ def find_routes(
     return search.run(completed, held, max_steps=max_steps, max_expansions=max_expansions)
 
 
-# ---------------------------------------------------------------------------------------------
-# The search
-# ---------------------------------------------------------------------------------------------
-
-
-
-
 def age_allowed_first(catalogue: Catalogue, routes: Iterable[Route], age: int | None, *,
                       register: Register | None = None) -> list[Route]:
     """``routes`` with those a learner of ``age`` cannot take, a step's qualification not
@@ -246,6 +239,11 @@ def age_allowed_first(catalogue: Catalogue, routes: Iterable[Route], age: int | 
                    for r in check_eligibility(catalogue, step.to, age=age, as_at=route.as_at,
                                               register=register).reasons)
     return sorted(routes, key=refused)
+
+
+# ---------------------------------------------------------------------------------------------
+# The search
+# ---------------------------------------------------------------------------------------------
 
 
 class _Search:
@@ -326,7 +324,7 @@ class _Search:
             if b.id in edges and edges[b.id].kind is StepKind.STATED:
                 continue  # a stated statement outranks an inferred one for the same step
             edges[b.id] = Edge(b, StepKind.STATED if stated else StepKind.INFERRED,
-                                progression.statement, progression.source)
+                               progression.statement, progression.source)
         if self.include_shared_units and a.level is not None:
             mine = self.units_of(a)
             # Only qualifications that list one of these units can share one.
@@ -339,7 +337,7 @@ class _Search:
                 if shared:
                     cited = (c for u in shared for c in (*mine[u], *theirs[u]))
                     edges[b.id] = Edge(b, StepKind.SHARED_UNITS, SHARED_UNITS_STATEMENT,
-                                        tuple(dict.fromkeys(cited)), shared)
+                                       tuple(dict.fromkeys(cited)), shared)
         if self.include_direct:
             self._add_replacements(edges)
         found = sorted(edges.values(), key=lambda e: e.to.id)
@@ -411,7 +409,7 @@ class _Search:
         going = {edge.to.id for edge in first}
         return first + [
             direct_start(b, f"Not a documented progression: {b.name} is one level up from "
-                       f"{start.name}, and a learner may enrol on it directly")
+                            f"{start.name}, and a learner may enrol on it directly")
             for b in self.enrolable
             if (b.id not in going and b.level == start.level + 1
                 and self.status(b).status.rank < 2 and (self.onward or any(
