@@ -9,7 +9,7 @@ from typing import Any
 
 from advisor.catalogue import Catalogue, Citation, Framework, Problem, Statement
 from advisor.catalogue.models import Qualification, RulesOfCombination
-from advisor.engine.carryover import CarryOver, EvidenceBar
+from advisor.engine.carryover import CarryOver, EvidenceBar, NotTransferable
 from advisor.engine.combination import CombinationCheck, RuleResult, unit_number
 from advisor.engine.decisions import ProgressCheck, Timeline
 from advisor.engine.eligibility import Eligibility, Reason, StatusOnDate, status_on
@@ -195,6 +195,10 @@ def progress_dict(catalogue: Catalogue, result: ProgressCheck, *,
     }
 
 
+def _not_transferable(catalogue: Catalogue, unit: NotTransferable) -> dict[str, Any]:
+    return {"urn": unit.urn, "reason": unit.reason, "source": source_dicts(catalogue, unit.source)}
+
+
 def carry_over_dict(catalogue: Catalogue, result: CarryOver, *,
                     as_at: dt.date | None = None) -> dict[str, Any]:
     """What carries over to a target; with ``as_at``, the target's status on that date."""
@@ -219,12 +223,12 @@ def carry_over_dict(catalogue: Catalogue, result: CarryOver, *,
             for s in result.similar
         ],
         # Where the sources list only some of the target's units, a unit held that is not
-        # among them may count: listed apart, so that no script reads it as barred.
-        ("not_transferable" if result.target_units_known else "may_count"): [
-            {"urn": n.urn, "reason": n.reason, "source": source_dicts(catalogue, n.source)}
-            for n in result.not_transferable
-        ],
-        ("may_count" if result.target_units_known else "not_transferable"): [],
+        # among them and that nothing documented bars may count: listed apart, so that no
+        # script reads it as barred.
+        "not_transferable": [_not_transferable(catalogue, n) for n in result.not_transferable
+                             if n.source or result.target_units_known],
+        "may_count": [_not_transferable(catalogue, n) for n in result.not_transferable
+                      if not (n.source or result.target_units_known)],
         "held_units_known": result.held_units_known,
         "target_units_known": result.target_units_known,
         # A unit held may count beyond the transfers: "remaining"'s plan is then the most needed.
