@@ -180,13 +180,14 @@ class Catalogue:
                         labels[member.number.upper()] = f"{member.number} ({member.urn})"
         for urn, unit in self.units.items():
             labels[unit.title.upper()] = urn
-        named = self.named_unit(asked, reference) if asked is not None else None
-        probably = named.possible_urn if named is not None else None  # by its title
+        document_named = self.named_unit(asked, reference) if asked is not None else None
+        # The unit reference number its title suggests, if a document names it so.
+        probably = document_named.possible_urn if document_named is not None else None
         raise UnknownReference(
             "unit", reference, (next((label for label in labels.values()
                                       if label.endswith(f"({probably})")), probably),)
             if probably else closest(reference, labels),
-            why=self._unit_number_elsewhere(reference, within, asked_for))
+            why=self._unit_number_elsewhere(reference, within, asked_for, document_named))
 
     def named_unit(self, qualification: Qualification, reference: str) -> NamedUnit | None:
         """The unit a document names by its number within ``qualification``, whose unit list
@@ -195,15 +196,16 @@ class Catalogue:
         return next((n for n in qualification.named_units if _compact(n.number) == wanted), None)
 
     def _unit_number_elsewhere(self, reference: str, within: Qualification | None,
-                               asked_for: Qualification | None) -> str | None:
+                               asked_for: Qualification | None,
+                               document_named: NamedUnit | None) -> str | None:
         """Why ``reference`` is not a unit where it is the number a document gives a unit of
         the qualification asked for (whose unit list the sources do not give), where that
         qualification lists no unit numbers at all, or where it is the number of a unit in
-        another qualification (``C6`` of 03456 given for 09629); None otherwise."""
+        another qualification (``C6`` of 03456 given for 09629); None otherwise.
+        ``document_named``: the unit it names so (:meth:`named_unit`), if any."""
         wanted = _compact(reference)
         named = asked_for or within
         reference = reference[:40]  # quoted in the message: a link or a cell may hold anything
-        document_named = self.named_unit(named, reference) if named is not None else None
         if named is not None and document_named is not None:
             probably = (f"; the sources suggest, by its title, that it is "
                         f"{document_named.possible_urn}" if document_named.possible_urn else "")
