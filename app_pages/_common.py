@@ -335,8 +335,9 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
                missing: str = labels.NOT_STATED) -> None:
     """A table with a CSV download of what is shown. ``wrap``: a static table whose long text
     wraps (for a few rows of sentences), else a scrollable, sortable grid. ``stack`` (a static
-    table only): on a phone each row is a card, each cell beside its column's name
-    (:func:`stacked_on_phone`), for a table too wide for a phone whose columns all matter. A
+    table only): where the table has little room (a phone, a column) each row is a card, each
+    cell beside its column's name (:func:`stacked_when_narrow`), for a table whose columns all
+    matter. A
     Source column shows numbers, each citation listed once below the table
     (``labels.sources_numbered``); the CSV keeps the citation on every row. ``on_row`` (a grid
     only): a row can be selected, and is called with the position in ``table`` of the row
@@ -350,7 +351,7 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
                          lambda v: missing if pd.isna(v) else str(v)) for column in gaps}),
                      hide_index=True, alt=name)
         if stack:
-            st.html(stacked_on_phone(f"{key}_table", shown.columns))
+            st.html(stacked_when_narrow(f"{key}_table", shown.columns))
     else:
         # A column with a gap shows ``missing`` there: give it room, or a narrow number
         # column cuts the words off ("t stated").
@@ -384,29 +385,33 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
                        file_name=file_name, mime="text/csv", key=key, on_click="ignore")
 
 
-PHONE_WIDTH = 640  # pixels: Streamlit's own breakpoint, below which st.columns stack too
+NARROW_WIDTH = 640  # pixels: Streamlit's own breakpoint, below which st.columns stack too
 
 
-def stacked_on_phone(key: str, columns: Iterable[str]) -> str:
+def stacked_when_narrow(key: str, columns: Iterable[str]) -> str:
     """A style under which the static table in the container ``key`` shows each row as a card
-    on a screen narrower than :data:`PHONE_WIDTH`: each cell on a line of its own, after its
-    column's name, as the printout's wide tables stack. Squeezed into a phone's width, a table
-    of many columns scrolled sideways inside its frame, and the columns that decide (whether
-    one can start, the credits still needed) were cut off at the edge. The headings stay for
-    screen readers, out of sight."""
+    wherever that container is narrower than :data:`NARROW_WIDTH`, on a phone or in a column of
+    a wide screen: each cell on a line of its own, after its column's name, as the printout's
+    wide tables stack. Squeezed into a narrow space, a table of many columns scrolled sideways
+    inside its frame, and the columns that decide (whether one can start, the credits still
+    needed, a unit's title) were cut off at the edge. The headings stay for screen readers, out
+    of sight."""
     # Streamlit gives a keyed container the class ``st-key-`` and its key, any character
     # outside these as "-".
-    table = "." + re.sub(r"[^a-zA-Z0-9_-]", "-", f"st-key-{key}") + " table"
+    container = "." + re.sub(r"[^a-zA-Z0-9_-]", "-", f"st-key-{key}")
+    table = f"{container} table"
     names = "".join(f"{table} td:nth-child({number})::before {{ content: {css_text(name)}; }}\n"
                     for number, name in enumerate(columns, start=1))
-    return (f"<style>@media (max-width: {PHONE_WIDTH}px) {{\n"
+    return (f"<style>{container} {{ container-type: inline-size; }}\n"
+            f"@container (max-width: {NARROW_WIDTH}px) {{\n"
             f"{table}, {table} tbody, {table} tr {{ display: block; width: 100%; }}\n"
             f"{table} thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden;"
             " clip-path: inset(50%); white-space: nowrap; }\n"
             f"{table} tr {{ border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;"
             " margin-bottom: 0.5rem; }\n"
+            # A figure reads from the left like the words, not pushed to the card's edge.
             f"{table} td {{ display: grid; grid-template-columns: 38% 1fr; gap: 0.5rem;"
-            " border: none; }\n"
+            " border: none; text-align: left !important; }\n"
             # A cell keeps its words on one line (its text wraps inside): its name wraps.
             f"{table} td::before {{ font-weight: 600; white-space: normal; }}\n"
             f"{names}}}</style>")

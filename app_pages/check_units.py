@@ -247,7 +247,7 @@ def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnD
     show_table(tables.plan_table(catalogue, check), name="Completion plan",
                key="check_plan_csv",
                file_name=f"plan-{check.qualification.reference}.csv"
-               .replace("/", "-"))
+               .replace("/", "-"), wrap=True, stack=True)
 
 
 def show_credit_chart(catalogue: Catalogue, check: CombinationCheck) -> None:

@@ -281,7 +281,8 @@ def show_route(ctx: Frame, route: Route, age: int | None) -> None:
             warn_if_certificates_ended(catalogue, q, step.status)
             st.write(f"Still needed: {needed.words}. For example:")
             show_table(tables.plan_table(catalogue, remaining), name=f"Plan for step {number}",
-                       key=f"route_plan_{number}", file_name=f"step-{number}-plan.csv")
+                       key=f"route_plan_{number}", file_name=f"step-{number}-plan.csv",
+                       wrap=True, stack=True)
 
 
 def offer_replacement(ctx: Frame, query: RouteQuery) -> None:

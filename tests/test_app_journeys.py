@@ -235,7 +235,7 @@ def test_plan_route__09628_to_level_3_while_09629_was_open():
     assert "Step 1: 09629" in text
     assert "Carries over from units already held: 5 credits." in text
     assert "Still needed: 12 credits" in text
-    plan = next(d.value for d in at.dataframe if "GLH" in d.value.columns)
+    plan = next(t.value for t in at.table if "GLH" in t.value.columns)
     assert list(plan["URN"]) == ["H/502/9655", "K/502/9656"]
     assert len(at.get("plotly_chart")) == 1
     assert dict(at.query_params) == {"from": "09628", "level": "3", "on": "2015-06-01"}
