@@ -1,14 +1,13 @@
 """Plan a route: from what a learner holds to a level or a qualification, step by step.
 
-Widgets: ``route_age`` (the learner's age, optional), ``route_from`` (qualification id
-completed, optional), ``route_also`` (other qualification ids completed), ``route_units`` (URNs
-held),
-``route_target`` ("level" / "qualification"), ``route_to_level`` (1-8), ``route_to``
-(qualification id), ``route_documented`` (documented progressions only), ``route_choice`` (which
-route to show). The answers live in the browser session and in the page address
-(``?from=03455&also=09628&level=3&age=17``, and ``&route=2`` when another route than the first
-is shown);
-nothing is stored on the server.
+Widgets: ``route_age`` (the learner's age, optional), ``route_senior`` ("yes" / "no", asked
+only where a route shown has a step for people in a senior role), ``route_from``
+(qualification id completed, optional), ``route_also`` (other qualification ids completed),
+``route_units`` (URNs held), ``route_target`` ("level" / "qualification"), ``route_to_level``
+(1-8), ``route_to`` (qualification id), ``route_documented`` (documented progressions only),
+``route_choice`` (which route to show). The answers live in the browser session and in the
+page address (``?from=03455&also=09628&level=3&age=17&senior=no``, and ``&route=2`` when
+another route than the first is shown); nothing is stored on the server.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ import datetime as dt
 import itertools
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from advisor import (
     MAX_ROUTE_SHOWN,
@@ -31,7 +31,6 @@ from advisor import (
     RouteError,
     RouteQuery,
     action_plan_html,
-    age_allowed_first,
     answers,
     charts,
     check_eligibility,
@@ -43,6 +42,7 @@ from advisor import (
     from_register,
     highest_completed,
     labels,
+    learner_can_start_first,
     move_up_caution,
     reaching_target,
     replaced_it,
@@ -76,7 +76,8 @@ from app_pages._decisions import accept_similar
 ROUTES_SHOWN = MAX_ROUTE_SHOWN
 LINKED_ROUTE = "route_linked"  # the route a shared link showed, until the routes are found
 # A link carrying answers has one of these.
-LINK_KEYS = ("from", "also", "units", "to", "level", "documented", "age")
+LINK_KEYS = ("from", "also", "units", "to", "level", "documented", "age", "senior")
+SENIOR = {"yes": "Yes", "no": "No"}
 TARGETS = {"level": "A level", "qualification": "A particular qualification"}
 
 
@@ -89,7 +90,7 @@ def enrolable(catalogue: Catalogue) -> list[str]:
 def seed_from_link(catalogue: Catalogue) -> None:
     """Put a link's answers into the page's widgets as the page is entered: a shared link, or
     *Find a starting level*'s link to this page. Opened without one for the first time, start
-    from what *Find a starting level* was told, the age too."""
+    from what *Find a starting level* was told, the age and the senior role too."""
     params = st.query_params.to_dict()
     linked = arriving() and any(k in params for k in LINK_KEYS)
     if st.session_state.get("route_seeded") and not linked:
@@ -107,6 +108,8 @@ def seed_from_link(catalogue: Catalogue) -> None:
         age = st.session_state.get("sl_age")  # whole years, read by its box or a link
         if isinstance(age, int | float):  # the browser sends back every number as a float
             st.session_state["route_age"] = int(age)
+        if st.session_state.get("sl_senior") in SENIOR:
+            st.session_state["route_senior"] = st.session_state["sl_senior"]
         return
     query, notes = decode_route(catalogue, params)
     st.session_state["route_link_notes"] = notes
@@ -118,6 +121,8 @@ def seed_from_link(catalogue: Catalogue) -> None:
     st.session_state["route_to_level"] = query.to_level
     st.session_state["route_documented"] = query.documented_only
     st.session_state["route_age"] = query.age
+    st.session_state["route_senior"] = (None if query.senior_role is None
+                                        else "yes" if query.senior_role else "no")
     st.session_state[LINKED_ROUTE] = query.shown - 1
 
 
@@ -126,7 +131,9 @@ def write_address(ctx: Frame, query: RouteQuery) -> None:
     st.query_params.from_dict(with_date(ctx, encode_route(ctx.catalogue, query)))
 
 
-def ask(catalogue: Catalogue) -> RouteQuery:
+def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator]:
+    """The route's answers, and the place under the age where the senior role is asked once
+    it is known to matter (:func:`ask_senior_role`)."""
     ids = enrolable(catalogue)
     label = lambda i: labels.qualification_label(catalogue.qualifications[i])  # noqa: E731
     levels = list(catalogue.levels_offered)
@@ -137,6 +144,7 @@ def ask(catalogue: Catalogue) -> RouteQuery:
             placeholder="Age in years",
             help="Each step is checked against the age groups its qualification is approved "
                  "for.")
+        senior_slot = st.container()
         st.markdown("**What the learner holds**")
         start = st.selectbox("A qualification completed", ids, format_func=label, index=None,
                              key="route_from", placeholder="None yet",
@@ -177,10 +185,31 @@ def ask(catalogue: Catalogue) -> RouteQuery:
                                       "steps between qualifications that only share units, "
                                       "replacements of closed qualifications and direct "
                                       "starts at the level aimed for.")
+    senior = st.session_state.get("route_senior")
     return RouteQuery(from_qualification=start, also_completed=tuple(also),
                       units=tuple(units), to_qualification=to,
                       to_level=to_level, documented_only=documented,
-                      age=int(age) if age is not None else None)
+                      age=int(age) if age is not None else None,
+                      senior_role=None if senior not in SENIOR else senior == "yes"), senior_slot
+
+
+def ask_senior_role(slot: DeltaGenerator, catalogue: Catalogue, query: RouteQuery,
+                    routes: list[Route] | None) -> None:
+    """Whether the learner is in a senior role, asked only where it matters: a route shown, or
+    the qualification aimed for, asks for one (Level 4). Its answer, read before the routes
+    are ordered, puts first the routes the learner can start."""
+    target = catalogue.qualifications.get(query.to_qualification or "")
+    asked_for = [q for q in (*(q for r in routes or () for q in r.path), target)
+                 if q is not None and q.role_requirement is not None]
+    if not asked_for:
+        return
+    with slot:
+        st.radio("Is the learner in a senior role where they influence decisions and shape how "
+                 "customer service is delivered?", list(SENIOR), index=None,
+                 format_func=SENIOR.__getitem__, key="route_senior", horizontal=True,
+                 persist_state="session",
+                 help=f"{asked_for[0].reference} asks for one: "
+                      + " ".join(asked_for[0].role_requirement.points))
 
 
 def completed_too(catalogue: Catalogue, query: RouteQuery) -> list[Qualification]:
@@ -221,17 +250,19 @@ def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Rou
                             include_shared_units=not query.documented_only,
                             include_direct=not query.documented_only,
                             register=ctx.register)
-        # Those a learner of the age given can take first.
-        return age_allowed_first(catalogue, itertools.islice(found, ROUTES_SHOWN), query.age,
-                                 register=ctx.register)
+        # Those the learner can take first.
+        return learner_can_start_first(catalogue, itertools.islice(found, ROUTES_SHOWN),
+                                       age=query.age, senior_role=query.senior_role,
+                                       register=ctx.register)
     except RouteError as error:
         st.error(escape_markdown(str(error)))
         return None
 
 
-def show_route(ctx: Frame, route: Route, age: int | None) -> None:
-    """The route's steps, each checked for the learner's ``age`` where it was given."""
+def show_route(ctx: Frame, route: Route, query: RouteQuery) -> None:
+    """The route's steps, each checked for the learner's age and role where given."""
     catalogue = ctx.catalogue
+    age, senior_role = query.age, query.senior_role
     if age is not None:
         st.caption(f"Each step's age groups are checked for age {age}.")
     climbs = move_up_caution(catalogue, route)
@@ -248,8 +279,9 @@ def show_route(ctx: Frame, route: Route, age: int | None) -> None:
                     "centre.")
         st.write(labels.step_explained(step))
         show_sources(catalogue, step.source)
-        show_entry_status(catalogue, check_eligibility(catalogue, q, age=age, as_at=ctx.as_at,
-                                                       register=ctx.register))
+        show_entry_status(catalogue, check_eligibility(catalogue, q, age=age,
+                                                       senior_role=senior_role,
+                                                       as_at=ctx.as_at, register=ctx.register))
         carried = step.carry_over
         if carried.transfers:
             transferred = labels.carried_credits(carried)
@@ -322,10 +354,11 @@ def main() -> None:
     seed_from_link(catalogue)
     for note in st.session_state.get("route_link_notes", []):
         st.warning(escape_markdown(note))
-    query = ask(catalogue)
+    query, senior_slot = ask(catalogue)
     write_address(ctx, query)
     also = completed_too(catalogue, query)
     routes = search(ctx, query, also)
+    ask_senior_role(senior_slot, catalogue, query, routes)
 
     chosen: Route | None = None
     if routes is not None and not routes:
@@ -375,7 +408,7 @@ def main() -> None:
                    "the Ofqual register is named in the steps below, not drawn.")
     if chosen is None:
         return
-    show_route(ctx, chosen, query.age)
+    show_route(ctx, chosen, query)
     # Held: what the learner holds now; the route's steps are what they would take.
     leads_into = frameworks_route_leads_into(catalogue, chosen, held=[start, *held] if start
                                              else [], as_at=ctx.as_at,
@@ -392,7 +425,7 @@ def main() -> None:
     st.divider()
     ask_printout_details()
     plan = ActionPlan(as_at=ctx.as_at, answers=route_answers(catalogue, query),
-                      route=chosen, route_age=query.age,
+                      route=chosen, route_age=query.age, route_senior_role=query.senior_role,
                       other_routes=tuple(r for r in routes or () if r is not chosen),
                       route_frameworks=leads_into, created=dt.date.today(),
                       register=ctx.register, **printout_details())

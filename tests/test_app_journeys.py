@@ -283,6 +283,27 @@ def test_plan_route__starts_from_what_the_starting_level_page_was_told():
     assert at.multiselect(key="route_units").value == ["D/502/9654"]
 
 
+def test_plan_route__not_in_a_senior_role_the_route_starts_with_what_they_can_take():
+    """Told *Find a starting level* they are not in a senior role, the learner's route to
+    Level 4 does not start with 10381, which asks for one: the route through 10380 comes first,
+    10381's step says the role is not met, and the answer travels in the address and the
+    printout. The question is asked only where a route has such a step: not for Level 3."""
+    at = open_with_link(LEVEL, age="34", work="working", has="09628", senior="no",
+                        role="Customer Service Team Leader")
+    follow_page_link(at, ROUTE)
+    assert dict(at.query_params)["senior"] == "no"
+    assert not any(r.key == "route_senior" for r in at.radio)  # Level 3: not asked
+    at.selectbox(key="route_to_level").set_value(4).run()
+    assert at.radio(key="route_senior").value == "no"
+    text = all_text(at)
+    assert "Step 1: 10380" in text and "Step 2: 10381" in text
+    assert "Not met: Learners must be working in a senior role" in text
+    at.radio(key="route_senior").set_value("yes").run()
+    assert "Step 1: 10381" in all_text(at)  # in one, the direct start comes first again
+    at.selectbox(key="route_to_level").set_value(3).run()
+    assert not any(r.key == "route_senior" for r in at.radio)
+
+
 def test_plan_route__the_starting_level_pages_link_carries_what_it_was_told():
     at = open_with_link(LEVEL, work="working", has="03455", role="Customer Service Team Leader")
     change_page(at, ROUTE)  # the route page seen first: it starts from 03455

@@ -365,6 +365,25 @@ def test_action_plan__a_route_step_says_whether_it_takes_the_learners_age(catalo
     assert "pproved for" not in printed(None)
 
 
+def test_action_plan__a_route_step_asking_for_a_senior_role_says_so_and_whether_it_is_met(
+        catalogue):
+    """As the route page does: 10381 asks for a senior role, said whether or not the learner's
+    role was given, and met or not where it was."""
+    route = next(r for r in find_routes(catalogue, to_level=4, as_at=dt.date(2026, 12, 1),
+                                        from_qualification=catalogue.find_qualification("09628"))
+                 if [q.reference for q in r.path] == ["09628", "10380", "10381"])
+
+    def printed(senior_role):
+        html = action_plan_html(catalogue, ActionPlan(as_at=dt.date(2026, 12, 1), route=route,
+                                                      route_senior_role=senior_role))
+        return " ".join(" ".join(parse(html).text).split())
+
+    role = "Learners must be working in a senior role"
+    assert f"Not met: {role}" in printed(False)
+    assert f"Met, as stated: {role}" in printed(True)
+    assert "Whether the learner's role meets this was not given." in printed(None)
+
+
 def test_action_plan__headline_names_a_qualification_open_on_the_date_when_age_is_not_given(
         catalogue):
     on = dt.date(2015, 6, 1)  # 09628 took new learners; no age given, so only the age is open

@@ -27,7 +27,7 @@ def test_profile_answers__in_the_learners_words_with_not_given_where_silent(cata
                                               held_qualifications=(q.id,)))
     assert told["Working"] == "Yes, in a job where I deal with customers"
     assert told["What I want"] == "An apprenticeship: a qualification that counts towards one"
-    assert told["Qualifications held"] == q.title
+    assert told["Qualifications held"] == f"09628 - {q.title} (Level 2)"  # with its code
     assert (told["Job"], told["Senior role"], told["Units held"]) == (
         "not given", "not given", "none")
     assert told["Describes my work"] == "none chosen"
@@ -68,6 +68,8 @@ def test_route_answers__the_age_told_first_where_it_was_given(catalogue):
     told = route_answers(catalogue, dataclasses.replace(query, age=17))
     assert list(told)[:2] == ["Age", "Completed"] and told["Age"] == "17"
     assert "Age" not in route_answers(catalogue, query)
+    told = route_answers(catalogue, dataclasses.replace(query, age=34, senior_role=False))
+    assert list(told)[:3] == ["Age", "Senior role", "Completed"] and told["Senior role"] == "no"
 
 
 def test_check_answers__decisions_with_their_notes_and_the_study_plan(catalogue):

@@ -143,18 +143,36 @@ def test_find_routes__a_step_one_level_up_is_only_for_a_learner_no_document_lead
     assert any(StepKind.SHARED_UNITS in kinds(r) for r in routes)
 
 
-def test_age_allowed_first__a_route_a_learner_cannot_start_comes_after(catalogue, graph):
+def test_learner_can_start_first__a_route_a_learner_cannot_start_comes_after(catalogue, graph):
     """On 1 June 2015 the first route to Level 2 starts at 09628, which is not approved for
     learners aged 15: for a 15-year-old it comes after the routes they can take, the others
     keeping their order; with no age, or at 19, nothing moves."""
-    from advisor import age_allowed_first
+    from advisor import learner_can_start_first
 
     found = list(find_routes(catalogue, to_level=2, as_at=dt.date(2015, 6, 1)))[:5]
     assert found[0].path[-1].reference == "09628"
-    for_15 = age_allowed_first(catalogue, found, 15)
+    for_15 = learner_can_start_first(catalogue, found, age=15)
     assert for_15 == [*found[1:], found[0]]
-    assert age_allowed_first(catalogue, found, None) == found
-    assert age_allowed_first(catalogue, found, 19) == found
+    assert learner_can_start_first(catalogue, found) == found
+    assert learner_can_start_first(catalogue, found, age=19) == found
+
+
+def test_learner_can_start_first__not_in_a_senior_role_the_jump_to_level_4_comes_last(
+        catalogue, graph):
+    """10381 (Level 4) asks for a senior role. From 09628 today the direct start at 10381
+    comes first; for a learner not in a senior role, every route ends at 10381, so the routes
+    they can start (through Level 3) come before the one whose first step they cannot take,
+    each group in its order. In a senior role, nothing moves."""
+    from advisor import learner_can_start_first
+
+    start = catalogue.find_qualification("09628")
+    found = list(find_routes(catalogue, from_qualification=start, to_level=4,
+                             as_at=dt.date(2026, 12, 1)))[:5]
+    assert [q.reference for q in found[0].path] == ["09628", "10381"]
+    not_senior = learner_can_start_first(catalogue, found, senior_role=False)
+    assert not_senior == [*found[1:], found[0]]
+    assert [q.reference for q in not_senior[0].path] == ["09628", "10380", "10381"]
+    assert learner_can_start_first(catalogue, found, senior_role=True) == found
 
 
 def test_find_routes__a_qualification_also_held_whose_units_are_not_listed_may_count(

@@ -185,10 +185,23 @@ def test_share__a_route_link_carries_the_learners_age(catalogue):
                      "100."]
 
 
-def test_share__the_starting_levels_route_link_carries_its_age(catalogue):
+def test_share__a_route_link_carries_whether_the_learner_is_in_a_senior_role(catalogue):
+    query = RouteQuery(from_qualification="ocr-09628", to_level=4, senior_role=False)
+    assert encode_route(catalogue, query) == {"from": "09628", "level": "4", "senior": "no"}
+    assert decode_route(catalogue, {"from": "09628", "level": "4", "senior": "no"}) == (query, [])
+    query, notes = decode_route(catalogue, {"from": "09628", "senior": "perhaps"})
+    assert query == RouteQuery(from_qualification="ocr-09628")
+    assert notes == ["The link's senior role answer 'perhaps' was not understood: left out."]
+
+
+def test_share__the_starting_levels_route_link_carries_its_age_and_senior_role(catalogue):
     route = route_from_profile(catalogue, Profile(age=17, held_qualifications=("ocr-09628",)),
                                to_level=3)
     assert encode_route(catalogue, route) == {"from": "09628", "level": "3", "age": "17"}
+    route = route_from_profile(catalogue, Profile(age=34, held_qualifications=("ocr-09628",),
+                                                  senior_role=False), to_level=3)
+    assert encode_route(catalogue, route) == {"from": "09628", "level": "3", "age": "34",
+                                              "senior": "no"}
 
 
 def test_share__holding_one_at_the_level_suggested_the_route_link_aims_a_level_up(catalogue):

@@ -25,7 +25,6 @@ from advisor import (
     Qualification,
     RouteError,
     absent_files,
-    age_allowed_first,
     answers,
     assess_cohort,
     carry_over,
@@ -42,6 +41,7 @@ from advisor import (
     highest_completed,
     issued_after,
     json_shapes,
+    learner_can_start_first,
     level_3_statements,
     load_catalogue,
     reaching_target,
@@ -228,9 +228,10 @@ def command_routes(args: argparse.Namespace) -> int:
             include_direct=not args.documented_only, objective=args.objective,
             register=register, register_subject=args.register_subject,
         )
-        # Those a learner of the age given can take first.
-        routes = age_allowed_first(catalogue, itertools.islice(found, args.limit), args.age,
-                                   register=register)
+        # Those the learner can take first.
+        routes = learner_can_start_first(catalogue, itertools.islice(found, args.limit),
+                                         age=args.age, senior_role=args.senior_role,
+                                         register=register)
     except RouteError as error:
         raise UsageError(str(error)) from None
     completed = [q.id for q in (source, *also) if q is not None]
@@ -238,16 +239,21 @@ def command_routes(args: argparse.Namespace) -> int:
                                               as_at=args.as_at or dt.date.today(),
                                               register=register)
                   for route in routes]
-    # Each step checked for the learner's age, as the route page does once it is given.
-    ages = [[check_eligibility(catalogue, step.to, age=args.age, as_at=route.as_at,
-                               register=register) for step in route.steps]
-            for route in routes] if args.age is not None else []
+    # Each step checked for the learner, as the route page does once their age or role is
+    # given.
+    for_learner = [[check_eligibility(catalogue, step.to, age=args.age,
+                                      senior_role=args.senior_role, as_at=route.as_at,
+                                      register=register) for step in route.steps]
+                   for route in routes] \
+        if args.age is not None or args.senior_role is not None else []
     return answer(
         args,
         lambda: json_shapes.routes_dict(catalogue, routes, source=source, units=held,
                                         target=target, to_level=args.to_level,
                                         already_there=there, also_completed=also,
-                                        frameworks=leads_into, age=args.age, ages=ages),
+                                        frameworks=leads_into, age=args.age,
+                                        senior_role=args.senior_role,
+                                        for_learner=for_learner),
         lambda: text.routes_text(catalogue, routes,
                                  source=reached or highest_completed((source, *also)),
                                  target=target,
@@ -255,7 +261,8 @@ def command_routes(args: argparse.Namespace) -> int:
                                  max_steps=args.max_steps or step_limit(
                                      to_qualification=target, to_level=args.to_level),
                                  as_at=args.as_at, documented_only=args.documented_only,
-                                 frameworks=leads_into, ages=ages,
+                                 frameworks=leads_into, for_learner=for_learner,
+                                 age_given=args.age is not None,
                                  holds_nothing=not (completed or held), register=register),
     )
 

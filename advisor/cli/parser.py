@@ -247,8 +247,8 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
     subject = _register_subject_option(
         "routes may start directly at its open qualifications at the target level")
     commands.add_parser(
-        "routes", parents=[own, shared.age, shared.as_at, register_option(), subject,
-                           *shared.plan],
+        "routes", parents=[own, shared.age, shared.senior_role, shared.as_at,
+                           register_option(), subject, *shared.plan],
         help="routes from what a learner holds to a level or qualification, or onward",
         description=("Find progression routes, best first: routes through qualifications open "
                      "on the date before those through closed ones, then documented "
@@ -257,8 +257,10 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
                      "the target. With no target, the routes onward (one and two steps) from "
                      "what the learner holds, starting directly one level up among them. "
                      "Each step shows its status on the date (with --age, whether its age "
-                     "groups take the learner, and routes the learner can take come first), the "
-                     "units that carry over and the credits still needed. With a register, "
+                     "groups take the learner; with --senior-role or --not-senior-role, whether "
+                     "the learner meets a step's role requirement; with either, routes the "
+                     "learner can take come first), the units that carry over and the credits "
+                     "still needed. With a register, "
                      "a route to a level may also start directly at a qualification the "
                      "register lists open at that level (its rules of combination not known)."),
     ).set_defaults(handler=command_routes)

@@ -66,6 +66,9 @@ _ABOUT_AGE = frozenset({ReasonCode.AGE_APPROVED, ReasonCode.AGE_NOT_APPROVED,
                         ReasonCode.AGE_UNKNOWN, ReasonCode.AGE_NOT_GIVEN,
                         ReasonCode.AGE_CAUTION})
 # The reasons a qualification open to new learners is still not open to this one.
+# What the sources ask of the learner's role, and whether the learner's meets it.
+_ABOUT_ROLE = frozenset({ReasonCode.ROLE_REQUIREMENT, ReasonCode.ROLE_NOT_MET,
+                         ReasonCode.ROLE_MET})
 _NOT_FOR_THIS_LEARNER = frozenset({ReasonCode.AGE_NOT_APPROVED, ReasonCode.ROLE_NOT_MET})
 # Certificates no longer issued bar a new learner even where no entry date is given.
 _BLOCKING = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED, ReasonCode.NOT_YET_OPEN,
@@ -213,6 +216,12 @@ class Eligibility:
         """The reasons about the learner's age alone: whether its age group is approved, and
         the sources' cautions about ages."""
         return tuple(r for r in self.reasons if r.code in _ABOUT_AGE)
+
+    @property
+    def about_role(self) -> tuple[Reason, ...]:
+        """The reasons about the role the qualification asks for (a senior role), and whether
+        the learner's meets it; empty where it asks for none."""
+        return tuple(r for r in self.reasons if r.code in _ABOUT_ROLE)
 
     def depends_on_words(self, whose: str) -> str:
         """:attr:`depends_on` in a sentence about the learner: ``their age and whether their

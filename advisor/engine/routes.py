@@ -105,7 +105,6 @@ from advisor.catalogue import (
 )
 from advisor.engine.carryover import CarryOver, carry_over, units_of_qualification
 from advisor.engine.eligibility import (
-    ReasonCode,
     Status,
     StatusOnDate,
     check_eligibility,
@@ -148,10 +147,10 @@ __all__ = [
     "RouteError",
     "RouteStep",
     "StepKind",
-    "age_allowed_first",
     "already_reached",
     "find_routes",
     "highest_completed",
+    "learner_can_start_first",
     "reaching_target",
     "step_limit",
 ]
@@ -225,20 +224,26 @@ def find_routes(
     return search.run(completed, held, max_steps=max_steps, max_expansions=max_expansions)
 
 
-def age_allowed_first(catalogue: Catalogue, routes: Iterable[Route], age: int | None, *,
-                      register: Register | None = None) -> list[Route]:
-    """``routes`` with those a learner of ``age`` cannot take, a step's qualification not
-    approved for their age group, after the others, each kept in its order: a route a
-    15-year-old cannot start does not come first. Unchanged with no age."""
+def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
+                            age: int | None = None, senior_role: bool | None = None,
+                            register: Register | None = None) -> list[Route]:
+    """``routes`` in the order a learner of ``age``, in a senior role or not
+    (``senior_role``), can take them, each group kept in its order: first those whose every
+    step is open to them, then those they can start but whose later step is not (a
+    qualification not approved for their age group, which they may outgrow, or one for a
+    senior role), then those whose first step is not for them. A 15-year-old's first route is
+    not one they cannot start, and neither is the jump to Level 4 for someone not in a senior
+    role. Unchanged with neither given."""
     routes = list(routes)
-    if age is None:
+    if age is None and senior_role is None:
         return routes
 
-    def refused(route: Route) -> bool:
-        return any(r.code is ReasonCode.AGE_NOT_APPROVED for step in route.steps
-                   for r in check_eligibility(catalogue, step.to, age=age, as_at=route.as_at,
-                                              register=register).reasons)
-    return sorted(routes, key=refused)
+    def barred(route: Route) -> tuple[bool, bool]:
+        steps = [bool(check_eligibility(catalogue, step.to, age=age, senior_role=senior_role,
+                                        as_at=route.as_at, register=register)
+                      .not_for_this_learner) for step in route.steps]
+        return (bool(steps) and steps[0], any(steps))
+    return sorted(routes, key=barred)
 
 
 # ---------------------------------------------------------------------------------------------

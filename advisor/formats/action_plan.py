@@ -111,6 +111,7 @@ class ActionPlan:
     recommendation: Recommendation | None = None
     route: Route | None = None
     route_age: int | None = None  # the learner's age, where given: each step is checked for it
+    route_senior_role: bool | None = None  # whether the learner is in a senior role, if given
     # The other routes found, best first: named in a line each, so that the printout shows
     # what the route chosen was weighed against.
     other_routes: tuple[Route, ...] = ()
@@ -139,7 +140,9 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     recommendation = (_recommendation(catalogue, plan.recommendation, sources)
                       if plan.recommendation is not None else None)
     register = plan.register
-    route = (_route(catalogue, plan.route, sources, plan.route_age, register, plan.other_routes)
+    route = (_route(catalogue, plan.route, sources, age=plan.route_age,
+                    senior_role=plan.route_senior_role, register=register,
+                    others=plan.other_routes)
              if plan.route is not None else None)
     leads_into = plan.route_frameworks
     route_frameworks = None
@@ -368,18 +371,21 @@ def _named(q: Qualification) -> str:
     return f"{q.name} ({marked})" if from_register(q) else q.name
 
 
-def _route(catalogue: Catalogue, route: Route, sources: Sources,
-           age: int | None, register: Register | None,
+def _route(catalogue: Catalogue, route: Route, sources: Sources, *,
+           age: int | None, senior_role: bool | None, register: Register | None,
            others: Sequence[Route]) -> RoutePart:
     steps = []
     for step in route.steps:
         marks = sources.cite(step.source)
-        about_age = (check_eligibility(catalogue, step.to, age=age, as_at=route.as_at).about_age
-                     if age is not None else ())
+        eligibility = check_eligibility(catalogue, step.to, age=age, senior_role=senior_role,
+                                        as_at=route.as_at, register=register)
+        # The role a step asks for is shown whether or not the learner's was given.
+        about_learner = (*(eligibility.about_age if age is not None else ()),
+                         *eligibility.about_role)
         steps.append(StepPart(_named(step.to), step_explained(step), marks,
                            _status_and_review(catalogue, step.to, step.status, route.as_at,
                                               sources, register),
-                           _cited(about_age, sources),
+                           _cited(about_learner, sources),
                            _carry_over(catalogue, step.carry_over, sources, heading=None,
                                        as_at=route.as_at, register=register)))
     day = uk_date(route.as_at)

@@ -345,10 +345,12 @@ def responsibilities_dict(catalogue: Catalogue, statement: Statement | None) -> 
 
 
 def route_dict(catalogue: Catalogue, route: Route,
-               ages: Sequence[Eligibility] = ()) -> dict[str, Any]:
+               for_learner: Sequence[Eligibility] = (), *,
+               age_given: bool = True) -> dict[str, Any]:
     """A route as a JSON-ready dictionary: the CLI's ``--json`` and the app's downloads.
-    ``ages``, where the learner's age was given: each step's eligibility for it, whose reasons
-    about age each step gives as ``age``."""
+    ``for_learner``, where the learner's age or whether they are in a senior role was given:
+    each step's eligibility for them, whose reasons about age each step gives as ``age``
+    (where the age was given: ``age_given``) and about the role it asks for as ``role``."""
     steps = []
     for n, step in enumerate(route.steps):
         carried = carry_over_dict(catalogue, step.carry_over)
@@ -363,8 +365,10 @@ def route_dict(catalogue: Catalogue, route: Route,
             "origin": qualification_origin(step.to),
             "regulator_number": step.to.regulator_number,
             "status": status_dict(catalogue, step.status),
-            "age": ([reason_dict(catalogue, r) for r in ages[n].about_age]
-                    if n < len(ages) else None),
+            "age": ([reason_dict(catalogue, r) for r in for_learner[n].about_age]
+                    if n < len(for_learner) and age_given else None),
+            "role": ([reason_dict(catalogue, r) for r in for_learner[n].about_role]
+                     if n < len(for_learner) else None),
             "edge": step.kind.value,
             "statement": step.statement,
             "source": source_dicts(catalogue, step.source),
@@ -420,13 +424,14 @@ def routes_dict(catalogue: Catalogue, routes: Sequence[Route], *,
                 already_there: bool,
                 also_completed: Sequence[Qualification] = (),
                 frameworks: Sequence[RouteFrameworks] = (),
-                age: int | None = None,
-                ages: Sequence[Sequence[Eligibility]] = ()) -> dict[str, Any]:
+                age: int | None = None, senior_role: bool | None = None,
+                for_learner: Sequence[Sequence[Eligibility]] = ()) -> dict[str, Any]:
     """A route search: where from (a qualification, other qualifications completed and units
-    held), where to, the learner's ``age`` where given, whether the learner is already there,
-    and the routes found, best first, each with the apprenticeship frameworks it leads into
-    (``frameworks``, one for each route, where given) and each step's reasons about the age
-    (``ages``: for each route, each step's eligibility)."""
+    held), where to, the learner's ``age`` and whether they are in a senior role
+    (``senior_role``) where given, whether the learner is already there, and the routes found,
+    best first, each with the apprenticeship frameworks it leads into (``frameworks``, one for
+    each route, where given) and each step's reasons about the age and the role
+    (``for_learner``: for each route, each step's eligibility)."""
     return {
         "from": qualification_dict(source) if source else None,
         "also_completed": [qualification_dict(q) for q in also_completed],
@@ -434,8 +439,10 @@ def routes_dict(catalogue: Catalogue, routes: Sequence[Route], *,
         "to": qualification_dict(target) if target else None,
         "to_level": to_level,
         "age": age,
+        "senior_role": senior_role,
         "already_there": already_there,
-        "routes": [route_dict(catalogue, r, ages[n] if n < len(ages) else ())
+        "routes": [route_dict(catalogue, r, for_learner[n] if n < len(for_learner) else (),
+                              age_given=age is not None)
                    | (_leads_into_dict(catalogue, frameworks[n]) if n < len(frameworks) else {})
                    for n, r in enumerate(routes)],
     }

@@ -59,6 +59,8 @@ class RouteQuery:
     documented_only: bool = False
     shown: int = 1  # which of the routes found the page shows: 1 for the best, 2 for the next
     age: int | None = None  # the learner's age, where given: each step's age groups are checked
+    # Whether the learner is in a senior role, where given: a step asking for one is checked.
+    senior_role: bool | None = None
 
 
 def _value(params: Mapping[str, str | list[str]], key: str, notes: list[str]) -> str | None:
@@ -305,6 +307,8 @@ def encode_route(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
         params["route"] = str(query.shown)
     if query.age is not None:
         params["age"] = str(query.age)
+    if query.senior_role is not None:
+        params["senior"] = "yes" if query.senior_role else "no"
     return params
 
 
@@ -327,7 +331,7 @@ def route_from_profile(catalogue: Catalogue, profile: Profile,
     return RouteQuery(from_qualification=start.id if start else None,
                       also_completed=tuple(q.id for q in held if q is not start),
                       units=profile.held_units, to_level=to_level if above else None,
-                      age=profile.age)
+                      age=profile.age, senior_role=profile.senior_role)
 
 
 MAX_ROUTE_SHOWN = 5
@@ -382,6 +386,8 @@ def decode_route(catalogue: Catalogue,
         to_qualification=target[0] if target else None,
         to_level=level, documented_only=documented, shown=shown,
         age=_age(_value(params, "age", notes), notes),
+        senior_role=_answer(_value(params, "senior", notes), answers.parse_yes_no,
+                            "senior role answer", notes),
     ), notes
 
 

@@ -37,7 +37,7 @@ def profile_answers(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
         "Senior role": ("yes" if profile.senior_role else "no")
         if profile.senior_role is not None else NOT_GIVEN,
         "Qualifications held": "; ".join(
-            [catalogue.qualifications[i].title for i in profile.held_qualifications
+            [qualification_label(catalogue.qualifications[i]) for i in profile.held_qualifications
              if i in catalogue.qualifications]
             + [other_qualification_words(level) for level in profile.other_held_levels])
             or NONE,
@@ -51,8 +51,8 @@ def profile_answers(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
 
 
 def route_answers(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
-    """*Plan a route*'s answers: the learner's age where it was given, what is held, and where
-    the learner wants to get to."""
+    """*Plan a route*'s answers: the learner's age and whether they are in a senior role where
+    these were given, what is held, and where the learner wants to get to."""
     def label(qualification_id: str) -> str:
         return qualification_label(catalogue.qualifications[qualification_id])
 
@@ -60,6 +60,8 @@ def route_answers(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
         else None
     others = [i for i in query.also_completed if i in catalogue.qualifications]
     answers = {"Age": str(query.age)} if query.age is not None else {}
+    if query.senior_role is not None:
+        answers["Senior role"] = "yes" if query.senior_role else "no"
     answers["Completed"] = label(start) if start else NONE
     if others:
         answers["Other qualifications completed"] = "; ".join(label(i) for i in others)

@@ -136,7 +136,9 @@ class StepPart:
     statement: str  # why the route takes it (labels.step_explained)
     marks: tuple[int, ...]
     status: Cited  # the qualification's status on the date, and what replaced it if closed
-    age: list[Cited]  # whether its age groups take the learner, where the age was given
+    # Whether its age groups take the learner (where the age was given), and the role it asks
+    # for (whether the learner's meets it, where that was given).
+    about_learner: list[Cited]
     carry_over: CarryOverPart
 
 

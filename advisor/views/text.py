@@ -376,7 +376,7 @@ def still_needed(step: RouteStep) -> StillNeeded:
 
 
 def _route_lines(catalogue: Catalogue, number: int, route: Route,
-                 ages: Sequence[Eligibility] = ()) -> list[str]:
+                 for_learner: Sequence[Eligibility] = (), *, age_given: bool) -> list[str]:
     trust = route_basis(route)
     # Without a plan for every step, what the sources' totals give is the least it can need.
     least = "" if route.additional_credits is not None else "at least "
@@ -391,8 +391,10 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route,
         if from_register(step.to):
             lines.append(f"    {REGISTER_ORIGIN} ({step.to.regulator_number}).")
         lines.append(f"    {status_sentence(catalogue, step.status, route.as_at)}")
-        if n < len(ages):
-            lines += [f"    age: {reason.message}" for reason in ages[n].about_age]
+        if n < len(for_learner):
+            lines += [f"    age: {reason.message}" for reason in for_learner[n].about_age
+                      if age_given]
+            lines += [f"    role: {reason.message}" for reason in for_learner[n].about_role]
         carried = step.carry_over
         if carried.transfers:
             lines.append(f"    carries over {carried_credits(carried)}: "
@@ -419,15 +421,16 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
                 max_steps: int, as_at: dt.date | None = None,
                 documented_only: bool = False,
                 frameworks: Sequence[RouteFrameworks] = (),
-                ages: Sequence[Sequence[Eligibility]] = (),
+                for_learner: Sequence[Sequence[Eligibility]] = (), age_given: bool = False,
                 holds_nothing: bool = False, register: Register | None = None) -> str:
     """The routes found, numbered, each step with what carries over and what is still
     needed, and the apprenticeship frameworks it leads into (``frameworks``, one for each
     route, where given); or that the learner is already there, or why no route was found.
-    ``ages``, where the learner's age was given: for each route, each step's eligibility for
-    it, of which the reasons about age are shown. ``holds_nothing``: the learner holds no
-    qualification or unit yet (:func:`starts_explained`). ``register``: as for
-    :func:`no_route_text`."""
+    ``for_learner``, where the learner's age or whether they are in a senior role was given:
+    for each route, each step's eligibility for them, of which the reasons about age (where
+    it was given: ``age_given``) and the role asked for are shown. ``holds_nothing``: the
+    learner holds no qualification or unit yet (:func:`starts_explained`). ``register``: as
+    for :func:`no_route_text`."""
     if already_there and source is not None:
         return already_there_text(source, to_level=None if target else to_level)
     if not routes:
@@ -442,7 +445,8 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
         lines += [f"! {climbs.message}", f"  (source: {_sources(catalogue, climbs.source)})"]
     for number, route in enumerate(routes, start=1):
         lines += _route_lines(catalogue, number, route,
-                              ages[number - 1] if number <= len(ages) else ())
+                              for_learner[number - 1] if number <= len(for_learner) else (),
+                              age_given=age_given)
         if number <= len(frameworks):
             lines += _leads_into_lines(catalogue, frameworks[number - 1])
     return "\n".join(lines)
