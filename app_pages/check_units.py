@@ -209,7 +209,8 @@ def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnD
     st.subheader("Result")
     headline = labels.check_headline(check, status)
     if check.complete and status.status is not Status.CERTIFICATION_CLOSED:
-        st.success(headline)
+        # Met by a national structure's rules: to confirm, not settled.
+        (st.info if check.rules_from is not None else st.success)(headline)
     else:
         st.warning(headline)
     for caution in check.cautions:

@@ -41,9 +41,38 @@ def test_headline__each_unmet_rule_in_a_few_words_and_the_units_in_progress_coun
         accepted=[Accepted(urns(catalogue, "10379", "M&L 1")[0], "Certificate seen")],
         in_progress=urns(catalogue, "10379", "CS 11", "CS 13"))
     assert labels.check_headline(check) == (
-        "Not complete yet: 30 of 45 credits counted. Still needed: Optional Group C: 8 more "
-        "credits; At least 45 credits from units at Level 2 or above: 15 more credits. 2 units "
-        "in progress, not counted yet.")
+        "Not complete yet by the rules of the national structure S/016/608 (the sources do not "
+        "list 10379's own units: confirm them with the awarding body): 30 of 45 credits "
+        "counted. Still needed: Optional Group C: 8 more credits; At least 45 credits from "
+        "units at Level 2 or above: 15 more credits. 2 units in progress, not counted yet.")
+
+
+def test_headline__complete_by_a_national_structures_rules_is_not_said_as_settled(catalogue):
+    """The sources list only two of 10379's own units; its check uses the rules of S/016/608.
+    Every rule met reads as met by those rules, to confirm with the awarding body (in the
+    headline, and in the words the CLI and the printouts use); 601/4404/X's own rules need no
+    such words. On the page it is not a green "Complete"."""
+    from advisor import labels
+
+    q = catalogue.find_qualification("10379")
+    plan = check_combination(catalogue, q, []).plan
+    assert plan is not None
+    check = check_combination(catalogue, q, [u.urn for u in plan.units])
+    assert check.complete
+    assert labels.check_headline(check) == (
+        "Complete by the rules of the national structure S/016/608 (the sources do not list "
+        "10379's own units: confirm them with the awarding body): 45 of 45 credits counted, "
+        "and every rule is met.")
+    assert labels.completion_words(check, None) == "complete by the national structure's rules"
+    own = check_combination(catalogue, catalogue.find_qualification("601/4404/X"), [])
+    assert "national structure" not in labels.check_headline(own)
+
+    from tests.support.app import open_with_link
+    at = open_with_link("app_pages/check_units.py", qual="10379",
+                        units=",".join(u.urn for u in plan.units))
+    assert not at.success
+    assert any(i.value.startswith("Complete by the rules of the national structure")
+               for i in at.info)
 
 
 def test_headline__more_credits_than_the_total_with_a_rule_unmet_is_not_n_of_fewer(catalogue):

@@ -74,6 +74,7 @@ from advisor.views.labels import (
     replacement_names,
     route_basis,
     route_status,
+    rules_from_words,
     standard_taking_its_place,
     status_in_a_clause,
     status_sentence,
@@ -297,7 +298,8 @@ def _headline(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | Non
                     "ask the centre what is still needed.")
         if status.status is Status.CERTIFICATION_CLOSED:  # no unit, in progress or not, helps
             return f"{shown.qualification.name}: {check_headline(shown, status)}"
-        state = "complete" if shown.complete else "not complete yet"
+        state = ("complete" if shown.complete else "not complete yet") \
+            + rules_from_words(shown)
         text = (f"{shown.qualification.name}: {state}, {shown.credits_counted} of "
                 f"{shown.credits_required} credits counted.")
         when_done = plan.progress.when_done if plan.progress is not None else None

@@ -12,8 +12,22 @@ from advisor.engine.eligibility import Status, StatusOnDate
 from advisor.engine.unit_references import unit_suggestions
 from advisor.engine.wording import count
 
-__all__ = ["check_headline", "completion_words", "credits_counted", "still_needed",
-           "typed_unit_words"]
+__all__ = ["check_headline", "completion_words", "credits_counted", "rules_from_words",
+           "still_needed", "typed_unit_words"]
+
+
+def rules_from_words(check: CombinationCheck) -> str:
+    """Where the check used a national structure's rules, because the sources do not list the
+    qualification's own units, those words to follow "complete" or "not complete yet": `` by
+    the rules of the national structure S/016/608 (the sources do not list 10379's own units:
+    confirm them with the awarding body)``; else nothing. A green "Complete" on its own read
+    as settled."""
+    structure = check.rules_from
+    if structure is None:
+        return ""
+    return (f" by the rules of the national structure {structure.structure_reference} (the "
+            f"sources do not list {check.qualification.reference}'s own units: confirm them "
+            "with the awarding body)")
 
 
 def completion_words(check: CombinationCheck, status: StatusOnDate | None) -> str:
@@ -25,7 +39,7 @@ def completion_words(check: CombinationCheck, status: StatusOnDate | None) -> st
         return "not complete, and it can no longer be completed" if ended else "not complete"
     if ended:
         return "every rule met, but certificates are no longer issued"
-    return "complete"
+    return "complete" + (" by the national structure's rules" if check.rules_from else "")
 
 
 def credits_counted(check: CombinationCheck, verb: str = "counted") -> str:
@@ -53,8 +67,9 @@ def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) 
     if check.complete and status is not None and status.status is Status.CERTIFICATION_CLOSED:
         return (f"Every rule is met ({counted}), but no certificate can be claimed on this "
                 f"date. {status.reason}")
+    by = rules_from_words(check)
     if check.complete:
-        return f"Complete: {counted}, and every rule is met."
+        return f"Complete{by}: {counted}, and every rule is met."
     if status is not None and status.status is Status.CERTIFICATION_CLOSED:
         # No "still needed": no unit taken now could complete it (the rules below say which
         # are unmet, for a learner moving on to what replaced it).
@@ -65,7 +80,7 @@ def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) 
               + (f"; and {count(len(unmet) - 3, 'more rule')}" if len(unmet) > 3 else ""))
     in_progress = (f" {count(len(check.in_progress), 'unit')} in progress, not counted yet."
                    if check.in_progress else "")
-    return f"Not complete yet: {counted}. Still needed: {needed}.{in_progress}"
+    return f"Not complete yet{by}: {counted}. Still needed: {needed}.{in_progress}"
 
 
 _MORE = {RuleKind.MANDATORY: "more mandatory unit", RuleKind.MIN_UNITS: "more unit"}

@@ -169,6 +169,8 @@ def _complete(learner: LearnerResult, check: CombinationCheck) -> str | None:
     ended short of a target not held: rules met is not complete."""
     if _beyond_completing(learner):
         return "rules met, certificates ended" if check.complete else "no, certificates ended"
+    if check.complete and check.rules_from is not None:  # not the qualification's own rules
+        return "yes, by the national structure's rules"
     return yes_no(check.complete if check.known else None, UNKNOWN)
 
 

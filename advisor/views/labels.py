@@ -34,6 +34,7 @@ from advisor.views.check_words import (
     check_headline,
     completion_words,
     credits_counted,
+    rules_from_words,
     still_needed,
     typed_unit_words,
 )
@@ -88,6 +89,7 @@ __all__ = [
     "route_basis",
     "route_name",
     "route_status",
+    "rules_from_words",
     "sources_numbered",
     "standard_taking_its_place",
     "status_in_a_clause",
