@@ -307,11 +307,38 @@ def test_eligibility__level_4_needs_a_senior_role(catalogue):
     ("10379", "Deal with customers", [], ["Deal with customers"]),  # a title: one reference
     # Several words that look like references, none a unit: each named, none cut off.
     ("03456", "F/601/1519 unit 12 F44", [], ["F/601/1519", "12", "F44"]),
+    # Other ways people write a list, and a URN typed with spaces.
+    ("03456", "F3/F4/A3", ["F3", "F4", "A3"], []),
+    ("03456", "F3+F4, A3.", ["F3", "F4", "A3"], []),
+    ("10379", "CS 7/CS 8", ["CS 7", "CS 8"], []),
+    ("03456", "K 601 1622", ["F3"], []),
+    # Rows copied from a table (the plan's, a spreadsheet's, a document's): by their URNs
+    # where they have any, else cell by cell; credits, levels and titles are not named.
+    ("03456", "C6\tApply risk assessment to customer service\t10\t3 C3\tSupport\t6\t2",
+     ["C6", "C3"], []),
+    ("03456", "| C3 | M/601/1511 | Title | 6 | 2 |\n| F3 | K/601/1622 | Title | 6 | 3 |",
+     ["C3", "F3"], []),
+    ("03456", "F3\tTitle\t6\tF44\tTitle\t3", ["F3"], ["F44"]),
 ])
 def test_typed_units__lists_columns_and_spacing_are_read(catalogue, code, typed, found,
                                                          unknown):
     q = catalogue.find_qualification(code)
     assert read_typed_units(catalogue, typed, q) == (urns_of(catalogue, code, found), unknown)
+
+
+@pytest.mark.parametrize(("code", "typed", "said"), [
+    ("03456", "Dl", "Dl (did you mean D1 (T/601/1526)?)"),  # a letter for a digit
+    ("03456", "F44", "F44 (did you mean F4 (J/601/1627)?)"),
+    # Not another scheme's number for a slip: NVQ codes typed for 09628, 10379's for 03456.
+    ("09628", "F3", "F3"),
+    ("03456", "CS 17", "CS 17"),
+    ("03456", "=1+1", "=1+1"),
+    # Another qualification's unit: whose it is.
+    ("03456", "D/502/9654", "D/502/9654 (a unit of 09628 and 09629, not of 03456)"),
+])
+def test_typed_unit_words__a_slip_is_suggested_and_another_qualifications_unit_named(
+        catalogue, code, typed, said):
+    assert labels.typed_unit_words(catalogue, typed, catalogue.find_qualification(code)) == said
 
 
 F3_LABEL = "F3 (K/601/1622) Demonstrate understanding of customer service"

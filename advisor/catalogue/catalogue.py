@@ -173,18 +173,26 @@ class Catalogue:
             return self.units[numbered[wanted]]
         asked = asked_for or within
         labels = {urn: urn for urn in self.units}
+        numbers: dict[str, str] = {}  # {number: its label}, for a unit a document names
         if within is not None and within.rules is not None:
             for group in within.rules.groups:
                 for member in group.units:
                     if member.number:
-                        labels[member.number.upper()] = f"{member.number} ({member.urn})"
+                        numbers[member.number.upper()] = f"{member.number} ({member.urn})"
+            labels |= {n: label for n, label in numbers.items()
+                       if _same_shape(wanted, _compact(n))}
+            slip = _without_look_alikes(wanted)
+            if slip in numbered:  # "Dl" for D1: a letter read as a digit
+                number = next(m.number for g in within.rules.groups for m in g.units
+                              if m.number and _compact(m.number) == slip)
+                labels = {slip: f"{number} ({numbered[slip]})", **labels}
         for urn, unit in self.units.items():
             labels[unit.title.upper()] = urn
         document_named = self.named_unit(asked, reference) if asked is not None else None
         # The unit reference number its title suggests, if a document names it so.
         probably = document_named.possible_urn if document_named is not None else None
         raise UnknownReference(
-            "unit", reference, (next((label for label in labels.values()
+            "unit", reference, (next((label for label in numbers.values()
                                       if label.endswith(f"({probably})")), probably),)
             if probably else closest(reference, labels),
             why=self._unit_number_elsewhere(reference, within, asked_for, document_named))
@@ -306,6 +314,25 @@ def closest(reference: str, labels: Mapping[str, str]) -> tuple[str, ...]:
 def normalise_reference(text: str) -> str:
     """A qualification reference compared without case or spaces."""
     return re.sub(r"\s+", "", text).upper()
+
+
+def _same_shape(typed: str, number: str) -> bool:
+    """Whether a unit number is worth suggesting for what was typed: both start with the same
+    letters (``A1`` for ``A18``, not ``F3`` for 09628's ``3`` nor ``CS17`` for ``C7``), so that
+    a slip is suggested, not another scheme's number."""
+    return _letters(typed) == _letters(number)
+
+
+def _letters(reference: str) -> str:
+    return re.match(r"[A-Z&]*", reference).group()  # type: ignore[union-attr]  # always matches
+
+
+def _without_look_alikes(reference: str) -> str:
+    """``reference`` with a lower-case L, an I or an O after its first character read as the
+    digit it looks like (``DL`` as ``D1``), where it has no digit of its own."""
+    if not reference[:1].isalpha() or any(c.isdigit() for c in reference):
+        return reference
+    return reference[:1] + reference[1:].translate(str.maketrans("LIO", "110"))
 
 
 def _compact(reference: str) -> str:

@@ -150,6 +150,18 @@ def _labels_as_references(catalogue: Catalogue, text: str) -> str:
     return "".join(pieces)
 
 
+# A unit reference number typed with spaces for its slashes: ``R 601 1226``.
+_SPACED_URN = re.compile(r"\b([A-Z])\s+([0-9]{3})\s+([0-9]{4})\b", re.IGNORECASE)
+# A slash between two unit numbers, as a list: ``F3/F4/A3`` (never inside a URN, whose parts
+# around a slash are a letter alone or digits alone).
+_NUMBERS_SLASHED = re.compile(r"(?<![A-Za-z&])([A-Za-z&]+ ?[0-9]{1,2})/(?=[A-Za-z&]+ ?[0-9])")
+
+
+def _tidied(text: str) -> str:
+    """Typed text with a URN's spaces made slashes and a list's slashes made commas."""
+    return _NUMBERS_SLASHED.sub(r"\1,", _SPACED_URN.sub(r"\1/\2/\3", text))
+
+
 def _clipped(text: str, most: int = 20) -> str:
     """``text`` cut to ``most`` characters, with an ellipsis where it was cut."""
     return text if len(text) <= most else text[:most - 1] + "…"
@@ -162,11 +174,16 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
     as URNs, and the references that are not its units (at most 20 characters each, an
     ellipsis ending one cut short).
 
-    References are separated by commas, semicolons or line breaks; a part that is not a unit
+    References are separated by commas, semicolons, line breaks, ``+`` or a slash between
+    unit numbers (``F3/F4``), a full stop after one aside (``A3.``), and a unit reference
+    number may have spaces for its slashes (``R 601 1226``); a part that is not a unit
     is read word by word, two words at a time first (``CS 7 CS 8`` is CS 7 and CS 8). The
     app's own unit labels, copied from the page, a plan or a record, read as their units
     (``F3 (K/601/1622) Demonstrate understanding of customer service, 6 credits, Level 3`` is
-    F3), their titles, credits and levels not named as references."""
+    F3), their titles, credits and levels not named as references. Rows copied from a table
+    (cells apart by tabs, as a spreadsheet copies them, or by ``|``) read by their unit
+    reference numbers where they have any, else cell by cell; either way a row's other cells
+    (a title, credits, a level) are not named as references."""
     listed = catalogue.listed_units(qualification)
     any_unit = _unit_finder(catalogue, _numbered_within(catalogue, qualification))
 
@@ -174,11 +191,13 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         urn = any_unit(reference)
         return urn if urn in listed else None
 
+    if "\t" in text or "|" in text:  # rows copied from a table
+        return _read_table(text, unit)
     found: list[str] = []
     unknown: list[str] = []
-    parts = [" ".join(p.split()) for p in re.split(r"[;,\n]+",
-                                                   _labels_as_references(catalogue, text))
-             if p.strip()]
+    parts = [" ".join(w.rstrip(".") for w in p.split())
+             for p in re.split(r"[;,\n+]+", _labels_as_references(catalogue, _tidied(text)))
+             if p.strip(" .")]
     for part in parts[:MAX_TYPED_UNITS]:
         urn = unit(part)
         if urn is not None:
@@ -193,4 +212,29 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         # are one reference not found.
         looks_like = [w for w in not_units if re.search(r"[0-9/]", w)]
         unknown += looks_like if in_part or len(looks_like) > 1 else [_clipped(part)]
+    return list(dict.fromkeys(found)), list(dict.fromkeys(unknown))
+
+
+def _read_table(text: str, unit: Callable[[str], str | None]) -> tuple[list[str], list[str]]:
+    """:func:`read_typed_units` for rows copied from a table: by the unit reference numbers
+    in it where there are any (the plan's rows, a document's unit table), else cell by cell,
+    naming only words that look like a unit number (letters, then digits) and are none: digits
+    alone are a row's credits or level, other words its title."""
+    urns = [m.group(1).upper() for m in _URN_IN_TEXT.finditer(text)][:MAX_TYPED_UNITS]
+    if urns:
+        found = [u for u in (unit(urn) for urn in urns) if u is not None]
+        return list(dict.fromkeys(found)), list(dict.fromkeys(
+            urn for urn in urns if unit(urn) is None))
+    found, unknown = [], []
+    cells = [" ".join(c.split()) for c in re.split(r"[\t|;,\n]+", text) if c.strip()]
+    for cell in cells[:MAX_TYPED_UNITS]:
+        urn = unit(cell)
+        if urn is not None:
+            found.append(urn)
+            continue
+        # A cell may hold the end of one row and the start of the next ("3 C3"): a one-line
+        # box turns the line breaks between rows into spaces.
+        in_cell, not_units = _word_by_word(cell.split(), unit)
+        found += in_cell
+        unknown += [_clipped(w) for w in not_units if re.fullmatch(r"[A-Za-z&]+[0-9]+", w)]
     return list(dict.fromkeys(found)), list(dict.fromkeys(unknown))

@@ -10,7 +10,7 @@ from advisor.catalogue.models import URN_PATTERN
 from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult
 from advisor.engine.eligibility import Status, StatusOnDate
 from advisor.engine.unit_references import unit_suggestions
-from advisor.engine.wording import count
+from advisor.engine.wording import count, listed
 
 __all__ = ["check_headline", "completion_words", "credits_counted", "rules_from_words",
            "still_needed", "typed_unit_words"]
@@ -112,13 +112,21 @@ def typed_unit_words(catalogue: Catalogue, reference: str, qualification: Qualif
         return (f"{reference} (the awarding body's number for its unit {named.title}"
                 f"{probably})")
     words = []
-    if URN_PATTERN.match(reference.strip().upper()) and (
-            reference.strip().upper() not in catalogue.units):
+    urn = reference.strip().upper()
+    if URN_PATTERN.match(urn) and urn not in catalogue.units:
         words.append("no unit in these documents has this reference number")
+    elif urn in catalogue.units:  # another qualification's unit: say whose
+        holders = [q.reference for q in catalogue.qualifications_listing(urn)
+                   if q is not qualification]
+        rules, _ = catalogue.effective_rules(qualification)
+        if holders:  # "not of" only where the sources list every unit of the one asked for
+            return (f"{reference} (a unit of {listed(holders, 'and')}"
+                    + (f", not of {qualification.reference})" if rules is not None
+                       and rules.listed_in_full else ")"))
     # The closest of its own units: only they can be ticked (not a look-alike at another level).
-    listed = catalogue.listed_units(qualification)
+    own_units = catalogue.listed_units(qualification)
     close = [label for label in unit_suggestions(catalogue, reference, qualification)
-             if any(urn in label for urn in listed)]
+             if any(urn in label for urn in own_units)]
     if close:
         words.append(f"did you mean {close[0]}?")
     return f"{reference} ({'; '.join(words)})" if words else reference
