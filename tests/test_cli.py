@@ -741,7 +741,7 @@ def test_units_not_listed_in_a_partly_listed_qualification_may_count(capsys):
 @pytest.mark.parametrize(("written", "said"), [
     ("01/06/2015", None),  # day first, as the app's links and the intake file read it
     ("2015-06-01", None),
-    ("20150601", "is not a date: give one like 2026-09-01 or 01/09/2026"),
+    ("20150601", "is not a date: give one like 2026-09-01, 01/09/2026 or 1 September 2026"),
     ("1999-01-01", "outside the dates the advisor answers for"),
 ])
 def test_cli__as_at_reads_a_date_as_the_app_does(capsys, written, said):

@@ -10,6 +10,7 @@ first few of a list's unknown codes, so a link cannot flood the page.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
@@ -399,28 +400,40 @@ MAX_NOTE_LENGTH = 200  # characters in a note on a unit the centre accepted
 EARLIEST_DATE = dt.date(2000, 1, 1)
 LATEST_DATE = dt.date(2040, 12, 31)
 """The dates the advisor answers for: a link, an intake file or a date box may give no other."""
-DATE_EXAMPLES = "2026-09-01 or 01/09/2026"  # how a date read by :func:`read_date` is written
-_ISO_DATE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:T00:00:00)?")
-_DAY_FIRST = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
+DATE_EXAMPLES = "2026-09-01, 01/09/2026 or 1 September 2026"  # how a date read by :func:`read_date` is written
+# A time after a date, as a spreadsheet's date cell may read: " 00:00", "T00:00:00".
+_TIME = r"(?:[ T]00:00(?::00)?)?"
+_YEAR_FIRST = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})" + _TIME)
+_DAY_FIRST = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}|[0-9]{2})" + _TIME)
+_DAY_MONTH_NAMED = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)? ([A-Za-z]{3,9})\.?,? ([0-9]{4})")
+# A month's name, in full or cut to three letters ("Sept" too), lower case: its number.
+_MONTHS = {words: number for number, name in enumerate(calendar.month_name) if name
+           for words in (name.lower(), name[:3].lower())} | {"sept": 9}
 
 
 def read_date(text: str) -> dt.date | None:
-    """A date as people write one, else None: 2027-01-04 (how the app writes one, and how a
-    spreadsheet's date cell reads, with or without its time) or 04/01/2027, day first, as in
-    the UK. Not the other forms ``date.fromisoformat`` reads (``20270104``, ``2027-W01-1``),
-    nor a day that does not exist (30/02/2027). The one reader of a date given as text: links
-    and the intake file both read dates with it."""
-    iso = _ISO_DATE.fullmatch(text.strip())
-    day_first = _DAY_FIRST.fullmatch(text.strip())
+    """A date as people in the UK write one, else None: 2027-01-04 or 2027/1/4 (how the app
+    writes one, and how a spreadsheet's date cell reads, with or without its time of
+    midnight); 04/01/2027, 4.1.2027 or 04-01-2027, day first (a two-digit year is this
+    century's: the advisor answers for 2000 to 2040); 4 Jan 2027 or 4th January 2027. Not the
+    other forms ``date.fromisoformat`` reads (``20270104``, ``2027-W01-1``), nor a day that
+    does not exist (30/02/2027). The one reader of a date given as text: links, the intake
+    file and the CLI read dates with it."""
+    text = " ".join(text.split())
     try:
-        if iso:
-            return dt.date.fromisoformat(iso.group(1))
-        if day_first:
-            day, month, year = (int(part) for part in day_first.groups())
-            return dt.date(year, month, day)
+        if found := _YEAR_FIRST.fullmatch(text):
+            year, month, day = (int(part) for part in found.groups())
+        elif found := _DAY_FIRST.fullmatch(text):
+            day, month, year = (int(part) for part in found.groups())
+            year += 2000 if len(found.group(3)) == 2 else 0
+        elif (found := _DAY_MONTH_NAMED.fullmatch(text)) and found.group(2).lower() in _MONTHS:
+            day, month, year = (int(found.group(1)), _MONTHS[found.group(2).lower()],
+                                int(found.group(3)))
+        else:
+            return None
+        return dt.date(year, month, day)
     except ValueError:  # 2027-02-30, 30/02/2027
         return None
-    return None
 
 
 def check_date(day: dt.date) -> dt.date:
