@@ -256,6 +256,17 @@ def test_closed_pipe_is_quiet():
     assert "Traceback" not in error and "BrokenPipeError" not in error
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_an_answer_that_cannot_be_written_is_said_without_a_traceback():
+    """A full disk as the answer is written: a line saying so, and a failing exit code."""
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "advisor", "check", "03456", "--units",
+                               "F3"], stdout=full, stderr=subprocess.PIPE, text=True,
+                              timeout=120, check=False)
+    assert done.returncode == 1
+    assert done.stderr == "advisor: stopped: No space left on device\n"
+
+
 # ------------------------------------------------------------------ which catalogue is read
 
 

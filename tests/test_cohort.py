@@ -312,8 +312,8 @@ def test_results__a_start_date_moves_the_finish_and_a_bad_one_is_said(catalogue)
                                              "from 4 January 2027")
     assert timelines["J3"].start == timelines["J5"].start == TODAY
     assert [(p.row, p.column, p.message) for p in result.problems] == [
-        (4, "start", "'30/02/2027' is not a date: give one like 2026-09-01, 01/09/2026 or 1 September 2026; "
-                     "left empty, as if not given"),
+        (4, "start", "'30/02/2027' is not a date: give one like 2026-09-01, 01/09/2026 or 1 "
+                     "September 2026; left empty, as if not given"),
         (5, "start", "5 January 2026 is before the date of this check, 22 November 2026: the "
                      "units held are those held on it, so no finish is worked out; give a start "
                      "on or after it")]
@@ -511,11 +511,40 @@ def test_read__a_file_with_only_a_header_is_read_with_a_warning():
 # --------------------------------------------------------------------------- unreadable files
 
 
+def test_read__a_workbook_part_the_reader_does_not_understand_is_said_in_words():
+    """An empty chart sheet beside the learners' sheet: openpyxl cannot read the workbook."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["learner_ref", "target"])
+    book.create_chartsheet()
+    data = io.BytesIO()
+    book.save(data)
+    result = read_cohort(data.getvalue(), "chart.xlsx")
+    assert not result.readable
+    assert [p.message for p in result.problems] == [
+        "chart.xlsx could not be read: a part of the workbook (a chart sheet, say) is not one "
+        "this reader understands. Copy the learners' sheet into a new workbook, or save it as "
+        "'CSV UTF-8 (comma delimited)'"]
+
+
+def test_read__a_csv_saved_by_excel_on_windows_reads_with_its_accents(catalogue):
+    """Excel on Windows saves "CSV (Comma delimited)" in Windows' own encoding (cp1252), not
+    UTF-8: "Zoë", "Café" and "£" were a refusal of the whole file."""
+    data = ("learner_ref,target,units_held\nZo\u00eb Bront\u00eb,03456,F3\n"
+            "Caf\u00e9 \u00a35,03456,F4\n").encode("cp1252")
+    result = read_cohort(data, "intake.csv")
+    assert result.readable
+    assert [row.learner_ref for row in result.rows] == ["Zo\u00eb Bront\u00eb",
+                                                        "Caf\u00e9 \u00a35"]
+
+
 @pytest.mark.parametrize(("data", "name", "message"), [
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.csv",
      "photo.csv is not a text file (it holds NUL bytes, as binary files do): upload a CSV file "
      "or an Excel workbook (.xlsx)"),
-    ("learner_ref\nZo\u00eb\n".encode("cp1252"), "intake.csv",
+    # Neither UTF-8 nor Windows' own encoding (in which 0x81 is no character).
+    (b"learner_ref\nZo\xeb\x81\n", "intake.csv",
      "intake.csv is not UTF-8 text: byte 0xEB on line 2 is not valid UTF-8 (the file was "
      "probably saved in another encoding): save it as 'CSV UTF-8 (comma delimited)' or as an "
      "Excel workbook (.xlsx)"),
@@ -1092,15 +1121,24 @@ def test_cli__template_then_assess_it(tmp_path, capsys):
     (["cohort", "{tmp}/binary.csv", "-o", "{tmp}/o.csv"], 1,
      "binary.csv is not a text file"),
     (["cohort", "{in}", "-o", "{in}"], 2, "would overwrite the learners file"),
+    # Nor the problems or the template, nor two outputs one another.
+    (["cohort", "{in}", "-o", "{tmp}/o.csv", "--problems", "{in}"], 2,
+     "--problems {in} would overwrite the learners file"),
+    (["cohort", "--template", "{in}", "{in}", "-o", "{tmp}/o.csv"], 2,
+     "--template {in} would overwrite the learners file"),
+    (["cohort", "{in}", "-o", "{tmp}/o.csv", "--problems", "{tmp}/o.csv"], 2,
+     "-o and --problems name the same file"),
     (["cohort", "{in}", "-o", "{tmp}/no/such/folder.csv"], 1, "cannot write"),
     (["cohort", "--template", "{tmp}/no/such/folder.csv"], 1, "cannot write"),
 ])
 def test_cli__exit_codes(capsys, tmp_path, mixed_file, argv, code, message):
     (tmp_path / "binary.csv").write_bytes(b"\x00\x01\x02")
     args = [a.format(tmp=tmp_path, **{"in": mixed_file}) for a in argv]
+    before = mixed_file.read_bytes()
     assert main(args) == code
-    assert message in capsys.readouterr().err
+    assert message.format(**{"in": mixed_file}) in capsys.readouterr().err
     assert not (tmp_path / "o.csv").exists()
+    assert mixed_file.read_bytes() == before  # the learners file is never written
 
 
 

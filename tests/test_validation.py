@@ -49,6 +49,19 @@ def test_validate__wrong_type(tmp_path):
     )
 
 
+@pytest.mark.parametrize(("slip", "message"), [
+    ("credits: 9223372036854775807", "input should be less than or equal to 999 (got "
+                                     "9223372036854775807)"),
+    ("credits: -5", "input should be greater than or equal to 0 (got -5)"),
+])
+def test_validate__a_value_no_unit_could_have_names_its_line(tmp_path, slip, message):
+    """A slip of the keyboard in a credit value: an error naming its line, not a crash (a
+    credit value past a machine integer stopped every command) nor a plan of 10**20 hours."""
+    broken = UNITS.replace("credits: 5", slip)
+    problem = only_problem(write_catalogue(tmp_path, {"units/bank.yaml": broken}))
+    assert str(problem) == f"data/units/bank.yaml:11 units[1].credits: {message}"
+
+
 def test_validate__rule_naming_a_missing_unit(tmp_path):
     broken = QUALIFICATION.replace("{number: 3, urn: A/100/0003}", "{number: 3, urn: A/100/0009}")
     problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))

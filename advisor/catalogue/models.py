@@ -91,7 +91,10 @@ Sources = Annotated[tuple[CitationItem, ...], BeforeValidator(_one_or_many), Fie
 """One citation, or a list of them. Required wherever facts are recorded."""
 
 Level = Annotated[int, Field(ge=1, le=8)]
-Credits = Annotated[int, Field(ge=0)]
+# Bounds far above any real value (a QCF unit has tens of credits, a qualification hundreds),
+# so that a slip of the keyboard is an error naming its line, not a plan of 10**20 hours.
+Credits = Annotated[int, Field(ge=0, le=999)]
+Hours = Annotated[int, Field(ge=0, le=99_999)]
 
 
 def _check_urn(value: str) -> str:
@@ -159,7 +162,7 @@ class Unit(Record):
     title: str = Field(min_length=1)
     level: Level | None = None
     credits: Credits | None = None
-    glh: Annotated[int, Field(ge=0)] | None = None
+    glh: Hours | None = None
     caveat: str | None = None
     source: Sources
 
@@ -336,8 +339,8 @@ class Dates(Record):
 
 
 class RangeFact(Record):
-    min: Annotated[int, Field(ge=0)]
-    max: Annotated[int, Field(ge=0)] | None = None
+    min: Hours
+    max: Hours | None = None
     source: Sources
 
 

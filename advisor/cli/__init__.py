@@ -45,3 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (``advisor ... | head``): stop quietly, as other tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_PROBLEMS
+    except OSError as error:  # the system refused (a full disk as the answer was written)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"advisor: stopped: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_PROBLEMS

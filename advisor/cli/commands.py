@@ -336,9 +336,18 @@ def _write_results(args: argparse.Namespace, result: CohortResult) -> None:
 
 
 def command_cohort(args: argparse.Namespace) -> int:
-    for path, option in ((args.template, "--template"), (args.output, "-o"),
-                         (args.problems, "--problems")):
+    written = [(path, option) for path, option in ((args.template, "--template"),
+                                                   (args.output, "-o"),
+                                                   (args.problems, "--problems"))
+               if path is not None]
+    for path, option in written:
         _file_format(path, option)  # every file name is checked before anything is written
+        if args.learners is not None and path.resolve() == args.learners.resolve():
+            raise UsageError(f"{option} {path} would overwrite the learners file")
+    for (path, option), (other, other_option) in itertools.combinations(written, 2):
+        if path.resolve() == other.resolve():
+            raise UsageError(f"{option} and {other_option} name the same file, {path}: give "
+                             "each its own")
     if args.template is not None:
         _write_template(args.template, json_output=args.json)
         if args.learners is None:
@@ -350,8 +359,6 @@ def command_cohort(args: argparse.Namespace) -> int:
     if args.output is None and not args.json:
         raise UsageError("give -o OUT.csv or -o OUT.xlsx for the results (or --json to print "
                          "them)")
-    if args.output is not None and args.output.resolve() == args.learners.resolve():
-        raise UsageError(f"-o {args.output} would overwrite the learners file")
 
     catalogue = _load(args)
     learners = _read_learners(args.learners)

@@ -221,6 +221,10 @@ def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        try:  # Excel on Windows saves "CSV (Comma delimited)" in Windows' own encoding
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
         line = data.count(b"\n", 0, error.start) + 1
         raise _Unreadable(
             f"{name} is not UTF-8 text: byte 0x{data[error.start]:02X} on line {line} is not "
@@ -334,6 +338,11 @@ def _xlsx_rows(data: bytes, name: str, *, max_rows: int) -> list[tuple[int, list
                 return list(_nonblank_rows(rows, name, max_rows=max_rows))
             finally:
                 workbook.close()
+    except (AttributeError, IndexError):  # openpyxl's own error, not one a person can read
+        raise _Unreadable(f"{name} could not be read: a part of the workbook (a chart sheet, "
+                          "say) is not one this reader understands. Copy the learners' sheet "
+                          "into a new workbook, or save it as 'CSV UTF-8 (comma "
+                          "delimited)'") from None
     except broken as error:
         raise _Unreadable(f"{not_workbook}: {error}") from None
 

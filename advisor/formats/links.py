@@ -400,7 +400,8 @@ MAX_NOTE_LENGTH = 200  # characters in a note on a unit the centre accepted
 EARLIEST_DATE = dt.date(2000, 1, 1)
 LATEST_DATE = dt.date(2040, 12, 31)
 """The dates the advisor answers for: a link, an intake file or a date box may give no other."""
-DATE_EXAMPLES = "2026-09-01, 01/09/2026 or 1 September 2026"  # how a date read by :func:`read_date` is written
+# How a date read by :func:`read_date` is written.
+DATE_EXAMPLES = "2026-09-01, 01/09/2026 or 1 September 2026"
 # A time after a date, as a spreadsheet's date cell may read: " 00:00", "T00:00:00".
 _TIME = r"(?:[ T]00:00(?::00)?)?"
 _YEAR_FIRST = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})" + _TIME)
