@@ -86,12 +86,39 @@ def test_eligibility__a_status_of_withdrawn_closes_it_whatever_the_dates(catalog
         "601/4404/X", **{"Qualification Title": "SYNTHETIC row for 601/4404/X",
                          "Qualification Status": "Withdrawn",
                          "Operational Start Date": "01/10/2014"}))
+    imported = dt.date.today()  # the day the status was read
     result = check_eligibility(catalogue, catalogue.find_qualification("601/4404/X"), age=20,
-                               as_at=TODAY, register=register)
+                               as_at=imported, register=register)
     assert (result.eligible, result.status.status) == (False, Status.CLOSED)
     assert result.reasons[0].message == ("Closed to new learners: the Ofqual register lists it "
                                          "as 'Withdrawn'.")
     assert ReasonCode.OPEN_TO_ENTRY not in {r.code for r in result.reasons}
+
+
+def test_eligibility__a_status_of_withdrawn_says_nothing_of_the_years_before_it_was_read(
+        catalogue, tmp_path):
+    """The register's status is what is true when it is read, not since when: 09628 in June
+    2015, before its last entry date (31 December 2016, which the register row gives too), is
+    open, whatever "Withdrawn" says today; the register's line says when it was read."""
+    register = _synthetic_register(tmp_path, synthetic_row(
+        "600/0840/4", **{"Qualification Title": "SYNTHETIC row for 600/0840/4",
+                         "Qualification Status": "Withdrawn",
+                         "Operational Start Date": "01/09/2010",
+                         "Operational End Date": "31/12/2016",
+                         "Certification End Date": "31/12/2017"}))
+    q = catalogue.find_qualification("09628")
+    then = check_eligibility(catalogue, q, age=20, as_at=dt.date(2015, 6, 1), register=register)
+    assert (then.eligible, then.status.status) == (True, Status.OPEN)
+    said = next(r.message for r in then.reasons if r.code is ReasonCode.REGISTER_RECORD)
+    assert said.startswith(f"The Ofqual register lists 600/0840/4 as 'Withdrawn' (its status "
+                           f"when the register was read, on {uk_date(dt.date.today())}, not "
+                           "since when)")
+    entry = register.get("600/0840/4")
+    assert entry is not None and entry.open_on(dt.date(2015, 6, 1)) is True
+    assert [e.number for e in register.search("SYNTHETIC", open_on=dt.date(2015, 6, 1))] == [
+        "600/0840/4"]
+    now = check_eligibility(catalogue, q, age=20, as_at=dt.date.today(), register=register)
+    assert now.status.status is not Status.OPEN
 
 
 def test_register_search__open_on_leaves_out_the_withdrawn_and_the_no_longer_certificated(
@@ -102,10 +129,10 @@ def test_register_search__open_on_leaves_out_the_withdrawn_and_the_no_longer_cer
         synthetic_row("610/0002/2", **{"Qualification Status": "Withdrawn"}),
         synthetic_row("610/0003/3", **{"Certification End Date": "31/12/2025"}),
         synthetic_row("610/0004/4", **{"Qualification Status": "No longer awarded"}))
-    found = register.search("customer service", open_on=TODAY)
+    found = register.search("customer service", open_on=dt.date.today())
     assert [e.number for e in found] == ["610/0001/1"]
     every = register.search("customer service")
-    assert [e.open_on(TODAY) for e in every] == [True, False, False, False]
+    assert [e.open_on(dt.date.today()) for e in every] == [True, False, False, False]
 
 
 def test_eligibility__a_date_that_differs_says_so_and_uses_the_registers(catalogue, tmp_path):

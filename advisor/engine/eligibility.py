@@ -425,7 +425,7 @@ def _dated_reasons(q: Qualification, as_at: dt.date, register: Register | None, 
         notes = [Reason(ReasonCode.REGISTER_RECORD, register_summary(entry), cite)]
         notes += [Reason(ReasonCode.REGISTER_DATES_DIFFER, message, sources)
                   for message, sources in differences]
-    if entry is not None and entry.withdrawn and not {r.code for r in reasons} & _CLOSED:
+    if entry is not None and entry.withdrawn_on(as_at) and not {r.code for r in reasons} & _CLOSED:
         # The register's status is the regulator's current word, whatever the dates say.
         reasons = [r for r in reasons if r.code not in {ReasonCode.OPEN_TO_ENTRY,
                                                         ReasonCode.DATES_UNKNOWN}]

@@ -143,7 +143,9 @@ def register_summary(entry: RegisterEntry) -> str:
     """The register's status and dates in one sentence."""
     parts = [f"The Ofqual register lists {entry.number}"]
     if entry.status:
-        parts.append(f"as '{entry.status}'")
+        read = (f" (its status when the register was read, on {uk_date(entry.status_as_of)}, "
+                "not since when)" if entry.status_as_of is not None else "")
+        parts.append(f"as '{entry.status}'{read}")
     dates = []
     for label, day in (("operational start", entry.operational_start),
                        ("operational end", entry.operational_end),

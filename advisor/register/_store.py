@@ -160,6 +160,9 @@ class RegisterEntry:
     specification_url: str | None = None
     offered_internationally: str | None = None
     source_row: int | None = None
+    # The day its status was read (the import): the register says what is true now, not
+    # since when, so a status of "Withdrawn" says nothing of the days before.
+    status_as_of: dt.date | None = None
 
     @property
     def name(self) -> str:
@@ -172,11 +175,17 @@ class RegisterEntry:
         return self.status is not None and any(
             words in self.status.casefold() for words in _WITHDRAWN_STATUS_WORDS)
 
+    def withdrawn_on(self, day: dt.date) -> bool:
+        """Whether its status says it is withdrawn (:attr:`withdrawn`) on ``day``: on or after
+        the day the status was read (:attr:`status_as_of`), not before it."""
+        return self.withdrawn and (self.status_as_of is None or day >= self.status_as_of)
+
     def open_on(self, day: dt.date) -> bool | None:
         """Whether the register says learners may start it on ``day``: not when its status
-        says it is withdrawn, nor after its operational or certification end date; None when
-        it gives no operational start date (and nothing that closes it)."""
-        if self.withdrawn or any(end is not None and day > end for end in (
+        says it is withdrawn (from the day the status was read), nor after its operational or
+        certification end date; None when it gives no operational start date (and nothing
+        that closes it)."""
+        if self.withdrawn_on(day) or any(end is not None and day > end for end in (
                 self.operational_end, self.certification_end)):
             return False
         if self.operational_start is None:
@@ -191,8 +200,9 @@ class RegisterEntry:
         return values
 
 
-def _entry(row: sqlite3.Row) -> RegisterEntry:
+def _entry(row: sqlite3.Row, status_as_of: dt.date | None) -> RegisterEntry:
     values = {name: row[name] for name in DB_COLUMNS if name != "number_key"}
+    values["status_as_of"] = status_as_of
     for name in _DATES:
         if values[name] is not None:
             values[name] = dt.date.fromisoformat(values[name])
@@ -430,7 +440,7 @@ class Register:
         with self._connect() as connection:
             row = connection.execute("SELECT * FROM qualifications WHERE number_key = ?",
                                      (normalise_number(number),)).fetchone()
-        return _entry(row) if row is not None else None
+        return _entry(row, self.record.imported_at.date()) if row is not None else None
 
     def search(self, text: str = "", *, level: int | None = None,
                open_on: dt.date | None = None, organisation: str | None = None,
@@ -458,8 +468,10 @@ class Register:
                            "q.operational_end >= ?) AND (q.certification_end IS NULL OR "
                            "q.certification_end >= ?)")
             parameters += [open_on.isoformat()] * 3
-            clauses += ["coalesce(lower(q.status), '') NOT LIKE ?"] * len(_WITHDRAWN_STATUS_WORDS)
-            parameters += [f"%{words}%" for words in _WITHDRAWN_STATUS_WORDS]
+            if open_on >= self.record.imported_at.date():  # the status says nothing before
+                clauses += (["coalesce(lower(q.status), '') NOT LIKE ?"]
+                            * len(_WITHDRAWN_STATUS_WORDS))
+                parameters += [f"%{words}%" for words in _WITHDRAWN_STATUS_WORDS]
         if organisation:
             clauses.append("(q.org_name = ? COLLATE NOCASE OR q.org_acronym = ? "
                            "COLLATE NOCASE)")
@@ -468,7 +480,7 @@ class Register:
         query = f"SELECT q.* FROM {source} WHERE {where} LIMIT ?"  # noqa: S608
         with self._connect() as connection:
             rows = connection.execute(query, [*parameters, limit]).fetchall()
-        found = [_entry(row) for row in rows]
+        found = [_entry(row, self.record.imported_at.date()) for row in rows]
         return sorted(found, key=lambda e: ((e.title or "").casefold(), e.number))
 
     def organisations(self) -> list[str]:
