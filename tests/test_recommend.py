@@ -671,6 +671,22 @@ def test_recommend__not_yet_open_is_not_called_unknown(catalogue):
     assert "2 had not opened yet and for 1 the sources do not give enough" in caution.message
 
 
+def test_next_steps__a_step_below_the_level_suggested_comes_after_what_to_do_at_it(catalogue):
+    """Holding 09628 and suggested Level 3, the first thing to read is about Level 3 (09628's
+    documented step to 09629, and what replaced it), not its step back to the Level 2 NVQ,
+    which comes after what to ask about Level 3. The credits the units are worth are not
+    counted towards 09629, whose certificates have ended."""
+    result = advise(catalogue, role="Customer Service Team Leader",
+                    employment=Employment.WORKING, held_qualifications=("ocr-09628",))
+    assert result.recommended_level == 3
+    messages = [s.message for s in result.next_steps]
+    to_level_3 = next(n for n, m in enumerate(messages) if "Level 3 Certificate in" in m)
+    to_level_2 = next(n for n, m in enumerate(messages) if "Level 2 NVQ" in m)
+    ask = next(n for n, m in enumerate(messages) if m.startswith("Ask "))
+    assert to_level_3 < ask < to_level_2
+    assert not any("credits of OCR Level 3 Certificate" in m for m in messages)
+
+
 def test_next_steps__open_to_new_learners_but_not_to_this_one_says_why(catalogue):
     result = recommend(catalogue, Profile(age=14, employment=Employment.WORKING),
                        as_at=dt.date(2016, 6, 1))

@@ -29,8 +29,13 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
     """What the learner can do now: the progressions the documents name from what they hold,
     then whom to ask and what to ask them, by what can be confirmed open at the level; for
     someone who wants an apprenticeship, where apprenticeships stand first of all."""
-    steps = [_progression(catalogue, q, p, as_at, register)
-             for q in held for p in recommendation_index(catalogue).progressions_from.get(q.id, ())]
+    progressions = [(p, _progression(catalogue, q, p, as_at, register)) for q in held
+                    for p in recommendation_index(catalogue).progressions_from.get(q.id, ())]
+    # A documented step to below the level suggested comes after what to do at it: a learner
+    # told to start at Level 3 reads first about Level 3, not about a Level 2 NVQ.
+    below = [step for p, step in progressions
+             if level is not None and (_level_of(catalogue, p) or level) < level]
+    steps = [step for _, step in progressions if step not in below]
     day = uk_date(as_at)
     if level is None:
         steps.append(NextStep(
@@ -72,8 +77,11 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
     else:
         steps.append(NextStep(f"Ask {WHERE_TO_ASK} which Level {level} Customer Service "
                               "qualifications they offer."))
+    steps += below
     if units or held:
-        counted = [o for o in options if o.check is not None and o.check.credits_counted]
+        # Credits towards a qualification whose certificates have ended are worth nothing now.
+        counted = [o for o in options if o.check is not None and o.check.credits_counted
+                   and o.eligibility.status.status is not Status.CERTIFICATION_CLOSED]
         worth = "; ".join(f"{o.check.credits_counted} of the {o.check.credits_required} "
                           f"credits of {o.qualification.name}" for o in counted
                           if o.check is not None)
@@ -159,6 +167,11 @@ def _ask_about_replacements(catalogue: Catalogue,
             + f". Ask whether {new.reference}, or what replaced it since, is offered.",
             sources))
     return steps
+
+
+def _level_of(catalogue: Catalogue, progression: Progression) -> int | None:
+    target = catalogue.qualifications.get(progression.to or "")
+    return target.level if target is not None else None
 
 
 def _progression(catalogue: Catalogue, held: Qualification, progression: Progression,
