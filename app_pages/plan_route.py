@@ -285,7 +285,9 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery) -> None:
         carried = step.carry_over
         if carried.transfers:
             transferred = labels.carried_credits(carried)
-            st.write(f"Carries over from units already held: {transferred}.")
+            held = ("units already held" if number == 1 else "units held by then (what is "
+                    "held now and the qualifications of the steps before)")
+            st.write(f"Carries over from {held}: {transferred}.")
         table = tables.carry_over_table(catalogue, carried)
         if not table.empty:
             # A few rows of sentences: a static table, so the reasons wrap on a phone.

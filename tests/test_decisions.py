@@ -536,8 +536,8 @@ def test_check_link__a_decision_on_a_unit_not_part_of_it_is_left_out_with_a_note
     assert notes == [
         "The link's accepted unit R/502/9652 is not part of the qualification: left out.",
         "The link's hours a week '-3' were left out: give a number from 0.5 to 168.",
-        "The link's start date '2015-02-30' was left out: give a date like 2026-09-01 or "
-        "01/09/2026.",
+        "The link's start date '2015-02-30' was left out: give a date like 2026-09-01, 01/09/2026 "
+        "or 1 September 2026.",
         "The link's registered 'perhaps' was left out: it can only be 'yes'."]
 
 

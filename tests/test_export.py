@@ -384,6 +384,21 @@ def test_action_plan__a_route_step_asking_for_a_senior_role_says_so_and_whether_
     assert "Whether the learner's role meets this was not given." in printed(None)
 
 
+def test_action_plan__a_later_steps_units_are_those_held_by_then_not_held_now(catalogue):
+    """09628 -> 10380 -> 10381: the units that carry over into 10381 come from 10380, which the
+    learner has not started; the printout does not say the learner holds them."""
+    route = next(r for r in find_routes(catalogue, to_level=4, as_at=dt.date(2026, 12, 1),
+                                        from_qualification=catalogue.find_qualification("09628"))
+                 if [q.reference for q in r.path] == ["09628", "10380", "10381"])
+    assert route.steps[1].carry_over.transfers
+    html = action_plan_html(catalogue, ActionPlan(as_at=dt.date(2026, 12, 1), route=route))
+    text = " ".join(" ".join(parse(html).text).split())
+    step_2 = text.split("Step 2:", 1)[1]
+    assert "Units you will hold by then (what you hold now and the qualifications of the steps " \
+           "before) that carry over" in step_2
+    assert "Units you hold that carry over" not in step_2
+
+
 def test_action_plan__headline_names_a_qualification_open_on_the_date_when_age_is_not_given(
         catalogue):
     on = dt.date(2015, 6, 1)  # 09628 took new learners; no age given, so only the age is open

@@ -74,19 +74,19 @@ def test_links__carry_only_dates_the_apps_date_widgets_accept():
                     "2000 to 31 December 2040. The answers are as at today."),
      ("1999-01-01", "The link's date '1999-01-01' was left out: give a date from 1 January "
                     "2000 to 31 December 2040. The answers are as at today."),
-     ("yesterday\x00", "The link's date 'yesterday' was left out: give a date like 2026-09-01 "
-                       "or 01/09/2026. The answers are as at today."),
+     ("yesterday\x00", "The link's date 'yesterday' was left out: give a date like 2026-09-01, "
+                       "01/09/2026 or 1 September 2026. The answers are as at today."),
      # Forms date.fromisoformat reads, but that no link of the app writes: as a start date.
-     ("2015-W23-1", "The link's date '2015-W23-1' was left out: give a date like 2026-09-01 "
-                    "or 01/09/2026. The answers are as at today."),
-     ("20150601", "The link's date '20150601' was left out: give a date like 2026-09-01 or "
-                  "01/09/2026. The answers are as at today."),
+     ("2015-W23-1", "The link's date '2015-W23-1' was left out: give a date like 2026-09-01, "
+                    "01/09/2026 or 1 September 2026. The answers are as at today."),
+     ("20150601", "The link's date '20150601' was left out: give a date like 2026-09-01, "
+                  "01/09/2026 or 1 September 2026. The answers are as at today."),
      # Day first, as the intake file reads it, but a day that does not exist.
-     ("30/02/2015", "The link's date '30/02/2015' was left out: give a date like 2026-09-01 "
-                    "or 01/09/2026. The answers are as at today."),
+     ("30/02/2015", "The link's date '30/02/2015' was left out: give a date like 2026-09-01, "
+                    "01/09/2026 or 1 September 2026. The answers are as at today."),
      # Month first, as an American would write 1 June: there is no 13th month.
-     ("06/13/2015", "The link's date '06/13/2015' was left out: give a date like 2026-09-01 "
-                    "or 01/09/2026. The answers are as at today."),
+     ("06/13/2015", "The link's date '06/13/2015' was left out: give a date like 2026-09-01, "
+                    "01/09/2026 or 1 September 2026. The answers are as at today."),
      ("01/01/1990", "The link's date '01/01/1990' was left out: give a date from 1 January "
                     "2000 to 31 December 2040. The answers are as at today.")],
     ids=["far-future", "before-the-range", "not-a-date", "iso-week", "basic-format",

@@ -377,7 +377,7 @@ def _route(catalogue: Catalogue, route: Route, sources: Sources, *,
            age: int | None, senior_role: bool | None, register: Register | None,
            others: Sequence[Route]) -> RoutePart:
     steps = []
-    for step in route.steps:
+    for number, step in enumerate(route.steps):
         marks = sources.cite(step.source)
         eligibility = check_eligibility(catalogue, step.to, age=age, senior_role=senior_role,
                                         as_at=route.as_at, register=register)
@@ -389,7 +389,9 @@ def _route(catalogue: Catalogue, route: Route, sources: Sources, *,
                                               sources, register),
                            _cited(about_learner, sources),
                            _carry_over(catalogue, step.carry_over, sources, heading=None,
-                                       as_at=route.as_at, register=register)))
+                                       as_at=route.as_at, register=register,
+                                       held_words=LATER_STEP_HELD if number else
+                                       "Units you hold")))
     day = uk_date(route.as_at)
     climbs = move_up_caution(catalogue, route)
     return RoutePart([q.name for q in route.path], steps, [
@@ -418,8 +420,14 @@ def _status_and_review(catalogue: Catalogue, q: Qualification, status: StatusOnD
                                                         for m in sources.cite(r.source))])))
 
 
+LATER_STEP_HELD = ("Units you will hold by then (what you hold now and the qualifications of "
+                   "the steps before)")
+"""Whose units carry over into a route's second step or later: not only those held now."""
+
+
 def _carry_over(catalogue: Catalogue, result: CarryOver, sources: Sources,
-                heading: str | None, as_at: dt.date, register: Register | None) -> CarryOverPart:
+                heading: str | None, as_at: dt.date, register: Register | None,
+                held_words: str = "Units you hold") -> CarryOverPart:
     rules, _ = catalogue.effective_rules(result.target)
     barred = [n for n in result.not_transferable if n.source]
     # Units not part of it; where the sources do not list all its units, each says among the
@@ -435,6 +443,7 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: Sources,
         held_units_known=result.held_units_known,
         target_units_known=result.target_units_known,
         holds_units=bool(result.held),
+        held_words=held_words,
         similar=[(describe_unit(catalogue, s.urn), describe_unit(catalogue, s.target, rules))
                  for s in result.similar],
         barred=[Cited(f"{n.urn}: {n.reason}", sources.cite(n.source)) for n in barred],

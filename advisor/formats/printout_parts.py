@@ -123,6 +123,8 @@ class CarryOverPart:
     held_units_known: bool  # False: whether any transfers is not known (a note says why)
     target_units_known: bool  # False: the sources list only some of the target's units
     holds_units: bool  # False: the learner holds no unit yet, so nothing to say carries over
+    # Whose units carry over: "Units you hold"; at a route's later step, those held by then.
+    held_words: str
     similar: list[tuple[str, str]]  # (a unit held, the unit of the target it is like)
     barred: list[Cited]
     notes: list[Cited]
