@@ -135,7 +135,8 @@ def test_as_at__a_date_it_cannot_answer_for_is_refused_and_the_date_in_use_kept(
         "still as at 1 June 2015."]
     assert at.date_input(key="as_at").value == JUNE_2015, "the box shows the date in use"
     assert dict(at.query_params)["on"] == "2015-06-01"
-    assert "On 1 June 2015: Open to new learners until 31 December 2016." in all_text(at)
+    assert ("On 1 June 2015: Open to new learners until 31 December 2016 (certificates until "
+            "31 December 2017).") in all_text(at)
 
 
 def test_as_at__the_note_is_on_every_page_until_a_date_it_can_use_is_chosen():

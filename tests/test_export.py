@@ -384,6 +384,20 @@ def test_action_plan__a_route_step_asking_for_a_senior_role_says_so_and_whether_
     assert "Whether the learner's role meets this was not given." in printed(None)
 
 
+def test_action_plan__an_option_open_on_the_date_says_until_when_and_its_certificates_end(
+        catalogue):
+    """In June 2015, 09629 takes new learners until 31 December 2016 and issues certificates
+    until 31 August 2017 (the handbook's profile): the time a learner has to finish, which the
+    printout left out."""
+    on = dt.date(2015, 6, 1)
+    plan = ActionPlan(as_at=on, recommendation=recommend(catalogue, Profile(
+        age=20, employment=Employment.WORKING, role="Customer Service Team Leader",
+        held_qualifications=("ocr-09628",)), as_at=on))
+    text = " ".join(" ".join(parse(action_plan_html(catalogue, plan)).text).split())
+    assert "Open to new learners until 31 December 2016 (certificates until 31 August " \
+           "2017)." in text
+
+
 def test_action_plan__a_later_steps_units_are_those_held_by_then_not_held_now(catalogue):
     """09628 -> 10380 -> 10381: the units that carry over into 10381 come from 10380, which the
     learner has not started; the printout does not say the learner holds them."""

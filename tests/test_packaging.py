@@ -60,7 +60,8 @@ def test_wheel__validates_and_checks_from_another_folder(installed, tmp_path):
     assert checked.returncode == 0, checked.stderr
     assert checked.stdout.startswith(
         "OCR Level 2 Certificate in Principles of Customer Service (09628), Level 2\n"
-        "On 1 June 2016: Open to new learners until 31 December 2016.\n"
+        "On 1 June 2016: Open to new learners until 31 December 2016 (certificates until 31 "
+        "December 2017).\n"
         "  (source: OCR centre handbook: Level 2 and Level 3 Certificates in Principles of "
         "Customer Service (09628, 09629), § 2.1 Qualification profile)\n"
         "NOT COMPLETE: 5 of 13 credits count.")

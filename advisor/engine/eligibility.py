@@ -464,9 +464,14 @@ def _date_reasons(q: Qualification, as_at: dt.date, legacy: bool) -> list[Reason
                                   f"Closed to new learners: the last entry date was "
                                   f"{uk_date(d.last_entry.date)}.", d.last_entry.source))
         else:
-            reasons.append(Reason(ReasonCode.OPEN_TO_ENTRY,
-                                  f"Open to new learners until {uk_date(d.last_entry.date)}.",
-                                  d.last_entry.source))
+            # With how long certificates are issued after: the time a learner has to finish.
+            certified = d.last_certification
+            reasons.append(Reason(
+                ReasonCode.OPEN_TO_ENTRY,
+                f"Open to new learners until {uk_date(d.last_entry.date)}"
+                + (f" (certificates until {uk_date(certified.date)})." if certified else "."),
+                tuple(dict.fromkeys((*d.last_entry.source,
+                                     *(certified.source if certified else ()))))))
     elif d.closed_to_entry_by is not None and as_at > d.closed_to_entry_by.date:
         closed = True
         reasons.append(Reason(ReasonCode.CLOSED_TO_ENTRY,

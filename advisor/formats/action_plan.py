@@ -319,9 +319,10 @@ def _cited(findings: Iterable[Finding | Reason], sources: Sources) -> list[Cited
     return [Cited(f.message, sources.cite(f.source)) for f in findings]
 
 
-# The reasons an option's status cell repeats under its summary: why it may not be open to
-# this learner.
-_STATUS_NOTES = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED, ReasonCode.REPLACED,
+# The reasons an option's status cell repeats under its summary: until when it is open (and
+# its certificates issued), and why it may not be open to this learner.
+_STATUS_NOTES = {ReasonCode.OPEN_TO_ENTRY, ReasonCode.CLOSED_TO_ENTRY,
+                 ReasonCode.CERTIFICATION_CLOSED, ReasonCode.REPLACED,
                  ReasonCode.REVIEW_DATE_PASSED, ReasonCode.DATES_UNKNOWN,
                  ReasonCode.AGE_NOT_APPROVED, ReasonCode.ROLE_NOT_MET}
 
