@@ -1160,6 +1160,17 @@ def test_summaries__the_screen_shows_the_deciding_columns_with_readable_headings
     assert "Held units that are not part of 03456: D/502/9654" in one.loc[0, "Notes"]
 
 
+def test_results__a_target_that_cannot_be_read_is_said_where_the_target_goes(catalogue):
+    """A target the catalogue does not have: the row's other answers are still worked out,
+    but its Target cell says the target was not found, not blank as if none was given."""
+    result = assess(catalogue, "learner_ref,age,target\nT1,19,99999\nT2,19,\n")
+    frame = cohort_tables.results_frame(result)
+    assert list(frame["target"]) == ["not found: see the problems", ""]
+    shown = cohort_tables.results_on_screen(frame)
+    assert shown.loc[0, "Target"] == "not found: see the problems"
+    assert [learner.assessed for learner in result.learners] == [True, True]
+
+
 def test_held__a_national_structure_is_refused_as_the_cli_refuses_it(catalogue):
     """S/016/608 is the national structure 10379 follows, not a qualification anyone holds: a
     warning on its row and column says so, and it is left out of what the learner holds."""

@@ -236,6 +236,10 @@ def results_frame(result: CohortResult) -> pd.DataFrame:
         if learner.target is not None:
             record["target"] = learner.target.reference
             record["target_title"] = learner.target.title
+        elif any(p.column == "target" for p in learner.problems):
+            # A target given but not found: said where the target goes, not left blank as if
+            # none was given (the row's other answers were still worked out).
+            record["target"] = TARGET_NOT_READ
         if learner.eligibility is not None:
             record.update(_eligibility_columns(catalogue, learner.eligibility))
             if _registered_to_finish(learner):  # enrolling is not the question for them
@@ -248,6 +252,10 @@ def results_frame(result: CohortResult) -> pd.DataFrame:
         frame[column] = frame[column].astype("Int64" if column in _NUMBER_COLUMNS else str)
     return frame
 
+
+TARGET_NOT_READ = "not found: see the problems"
+"""The "target" cell of a learner whose target could not be read: nothing about it is
+answered."""
 
 ALREADY_REGISTERED = "already registered"
 """The "eligible" cell of a learner registered for a target still issuing certificates."""
