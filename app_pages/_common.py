@@ -185,8 +185,9 @@ def draw_frame() -> bool:
         # next learner's printout. Two clicks, so that a slip does not wipe an interview.
         with st.popover("Start again with a new learner", icon=":material/restart_alt:"):
             st.write("Clears every answer, ticked unit, decision, name and note on every page "
-                     "of this tab, and the page address. The date stays. Download a printout "
-                     "first if it is needed: nothing is kept anywhere else.")
+                     "of this tab, an intake file uploaded on *Check a whole intake* too, and "
+                     "the page address. The date stays. Download a printout or the intake's "
+                     "results first if they are needed: nothing is kept anywhere else.")
             st.button("Clear everything", key=NEW_LEARNER_KEY, on_click=forget_learner,
                       type="primary")
     # Until another date is chosen: the answers are as at today, not the link's date.
