@@ -174,11 +174,19 @@ def show_units_needed(result: CohortResult) -> None:
     """The units most often in the learners' plans, as a chart where some unit is in two or
     more (ten bars of one learner each, in URN order, would rank nothing); and who is left
     out."""
-    needed = cohort_tables.units_most_needed(result, limit=UNITS_SHOWN)
+    every = cohort_tables.units_most_needed(result)
+    needed = every.head(UNITS_SHOWN)
     if not needed.empty and needed["learners"].max() >= 2:
         described = charts.describe_units_needed(needed)
         st.plotly_chart(charts.units_needed_chart(needed), alt=described)
         st.caption(described)
+        last = int(needed["learners"].iloc[-1])
+        tied = int((every["learners"].iloc[UNITS_SHOWN:] == last).sum())
+        if tied:  # the cut falls among units needed as often: which are shown is no ranking
+            st.caption(f"{count(tied, 'more unit')} {'is' if tied == 1 else 'are'} in as many "
+                       f"learners' plans ({last}) as the last shown, so the cut among them is "
+                       "by unit reference number, not by need: every unit is in the Excel "
+                       "download's units needed sheet.")
         st.caption("From each learner's smallest plan: a mandatory unit is needed by every "
                    "learner counted, but an optional one is the cheapest of several that would "
                    "do, so another may suit a learner as well. Where the sources do not list a "
