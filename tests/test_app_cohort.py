@@ -127,8 +127,8 @@ def test_cohort__a_quote_left_open_is_refused_naming_the_row_and_nothing_is_asse
 
 def test_cohort__a_cut_among_units_needed_as_often_is_said():
     """Two learners aiming for 10381 with nothing held: every unit of their plans (eleven) is
-    in both, one more than the chart shows; the caption says the rest are needed as often, and where to
-    find them, so that the ten shown do not read as the ten most needed."""
+    in both, one more than the chart shows; the caption says the rest are needed as often, and
+    where to find them, so that the ten shown do not read as the ten most needed."""
     at = upload(open_page(COHORT), "learners.csv",
                 b"learner_ref,age,employment,senior_role,target\n"
                 b"A1,30,working,yes,10381\nA2,31,working,yes,10381\n")
