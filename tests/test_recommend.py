@@ -54,6 +54,7 @@ def advise(catalogue, **profile):
     ("senior call centre operator at a bank", ["call-centre-operators"]),
     ("call centre operator, Barclays", ["call-centre-operators"]),
     ("restaurant manager", ["manager-restaurant-bar-retail-office-warehouse"]),
+    ("warehouse managers", ["manager-restaurant-bar-retail-office-warehouse"]),
 ])
 def test_match_role__tolerates_case_plurals_and_spacing(catalogue, text, expected):
     assert [r.id for r in match_role(catalogue, text).roles] == expected
@@ -101,6 +102,9 @@ def test_match_role__a_longer_title_is_taken_by_the_job_it_names(catalogue, text
     "sales team", "customer service team",  # inside a title, not its end
     "worker", "executive", "supervisor",  # one word says too little
     "desk assistant",  # the end of several titles
+    # The handbook's managers are of a restaurant, bar, retail, office or warehouse: not
+    # every manager, nor the word alone.
+    "football manager", "bank manager", "Manager",
 ])
 def test_match_role__a_word_inside_a_title_or_a_lone_word_is_only_a_suggestion(catalogue, text):
     match = match_role(catalogue, text)

@@ -57,8 +57,15 @@ def _role_key(text: str) -> str:
 
 
 def _role_alternatives(title: str) -> list[str]:
-    """"Sales Assistant/Personal Shopper" -> both; "(Hotel, ...)" qualifiers dropped."""
+    """"Sales Assistant/Personal Shopper" -> both; "(Hotel, ...)" qualifiers dropped, but a
+    title of one word is only the kinds its brackets list ("Manager (restaurant, bar)" ->
+    "restaurant Manager", "bar Manager"): "Manager" alone, or a "football manager", is not
+    the job the document names."""
     without_brackets = re.sub(r"\([^)]*\)", " ", title)
+    kinds = re.search(r"\(([^)]*)\)", title)
+    if kinds is not None and len(without_brackets.split()) == 1:
+        return [f"{kind.strip()} {without_brackets.strip()}" for kind in kinds.group(1).split(",")
+                if kind.strip()]
     return [part for part in without_brackets.split("/") if part.strip()]
 
 
@@ -178,7 +185,7 @@ def _near(typed: str, listed: str) -> bool:
 @functools.lru_cache(maxsize=4)  # per catalogue (compared by identity)
 def _listed_words(catalogue: Catalogue) -> tuple[tuple[JobRole, frozenset[str]], ...]:
     """Each job role with the words of its title, those in brackets (places) left out."""
-    return tuple((role, frozenset(w for a in _role_alternatives(role.title) for w in _words(a)))
+    return tuple((role, frozenset(_words(re.sub(r"\([^)]*\)", " ", role.title))))
                  for role in catalogue.job_roles.values())
 
 
