@@ -74,12 +74,20 @@ def test_recommend__an_option_not_known_to_be_open_names_what_replaced_it(capsys
 
 
 def test_carry_over__json_lists_units_that_may_count_apart_from_those_that_cannot(capsys):
-    """10379 lists only some of its units: 09628's three units may count, so they are under
-    may_count, not not_transferable; to 09629, whose units are all listed, two cannot."""
+    """10379 lists only some of its units: 09628's two Level 2 units may count, so they are
+    under may_count; its Level 1 unit cannot lessen what is still needed (all 45 credits at
+    Level 2 or above), so it is under not_transferable with that rule's source; to 09629,
+    whose units are all listed, two cannot."""
     to_10379 = run_json(capsys, "carry-over", "--from", "09628", "--to", "10379")
-    assert to_10379["not_transferable"] == []
-    assert [u["urn"] for u in to_10379["may_count"]] == ["R/502/9652", "Y/502/9653",
-                                                         "D/502/9654"]
+    (level_1,) = to_10379["not_transferable"]
+    assert level_1["urn"] == "R/502/9652" and level_1["source"]
+    assert level_1["reason"].startswith("Cannot lessen what is still needed: OCR Level 2 "
+                                         "Diploma in Customer Service needs all 45 of its "
+                                         "credits at Level 2 or above")
+    assert [u["urn"] for u in to_10379["may_count"]] == ["Y/502/9653", "D/502/9654"]
+    assert to_10379["held_may_count"] is True
+    only_level_1 = run_json(capsys, "carry-over", "--from", "601/4404/X", "--to", "10379")
+    assert only_level_1["may_count"] == [] and only_level_1["held_may_count"] is False
     to_09629 = run_json(capsys, "carry-over", "--from", "09628", "--to", "09629")
     assert [u["urn"] for u in to_09629["not_transferable"]] == ["R/502/9652", "Y/502/9653"]
     assert to_09629["may_count"] == []

@@ -21,9 +21,12 @@ from dataclasses import dataclass
 from advisor.catalogue import (
     Catalogue,
     Citation,
+    CreditRule,
     Kind,
     Qualification,
+    RulesOfCombination,
     TransferKind,
+    Unit,
     units_with_same_title,
 )
 from advisor.engine.combination import (
@@ -111,8 +114,22 @@ class CarryOver:
         held that the target's units as the sources list them (only some) leave out, or any of
         the qualification held, where the sources do not list its units (04522). The plan's
         credits are then the most still needed, not a known figure."""
+        settled = {n.urn for n in self.not_transferable if n.source}  # a source says why not
         return not self.held_units_known or (
-            not self.target_units_known and bool(set(self.held) - set(self.transfers)))
+            not self.target_units_known
+            and bool(set(self.held) - set(self.transfers) - settled))
+
+
+def _below_every_credit(rules: RulesOfCombination, unit: Unit | None) -> CreditRule | None:
+    """A credit rule over every group that asks for all the credits required at a level
+    ``unit`` is below (S/016/608: all 45 at Level 2 or above): such a unit, not among the units
+    the sources list, cannot lessen what is still needed, whether it is one of the others or
+    not. None where there is no such rule, or the unit's level is not known."""
+    if unit is None or unit.level is None:
+        return None
+    return next((r for r in rules.credit_rules
+                 if r.groups is None and r.level is not None and r.or_above
+                 and r.min_credits >= rules.credits_required and unit.level < r.level), None)
 
 
 def units_of_qualification(catalogue: Catalogue, qualification: Qualification
@@ -196,6 +213,13 @@ def carry_over(
             not_transferable.append(NotTransferable(
                 urn, f"Not known: the sources do not list the units of {target.title}, so "
                      "whether this unit counts cannot be said; ask the centre.", ()))
+        elif (below := _below_every_credit(rules, catalogue.units.get(urn))) is not None:
+            unit = catalogue.units[urn]
+            not_transferable.append(NotTransferable(
+                urn, f"Cannot lessen what is still needed: {target.title} needs all "
+                     f"{rules.credits_required} of its credits at Level {below.level} or above "
+                     f"({below.description}), and this unit is at Level {unit.level}.",
+                below.source))
         elif not rules.listed_in_full:
             not_transferable.append(NotTransferable(
                 urn, f"Not known: not among the units the sources list for {target.title}, "

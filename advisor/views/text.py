@@ -221,7 +221,7 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
     elif rules is None:
         lines.append("Whether any unit transfers is not known: the sources do not list its "
                      "units.")
-    elif not result.target_units_known and result.held_units_known:
+    elif result.held_may_count and result.held_units_known:
         lines.append("No unit among those the sources list has the same reference number; "
                      "they list only some of its units, so a unit held may still count.")
     elif result.held_units_known:
