@@ -398,6 +398,19 @@ def test_action_plan__an_option_open_on_the_date_says_until_when_and_its_certifi
            "2017)." in text
 
 
+def test_action_plan__its_sources_marks_and_apprenticeship_words_are_explained(catalogue):
+    """A route printout cites secondary sources and inferences, and names the Skills CFA: each
+    is among the words it explains, for a learner reading it away from the app."""
+    route = next(r for r in find_routes(catalogue, to_level=4, as_at=dt.date(2026, 12, 1),
+                                        from_qualification=catalogue.find_qualification("09628"))
+                 if [q.reference for q in r.path] == ["09628", "10380", "10381"])
+    html = action_plan_html(catalogue, ActionPlan(as_at=dt.date(2026, 12, 1), route=route))
+    assert "(secondary source)" in html and "(inferred)" in html
+    words = html.split("<h2>Words used</h2>", 1)[1].split("<h2>Sources</h2>", 1)[0]
+    for term in ("Secondary source", "Inferred", "Skills CFA"):
+        assert f"<dt>{term}</dt>" in words, term
+
+
 def test_action_plan__a_later_steps_units_are_those_held_by_then_not_held_now(catalogue):
     """09628 -> 10380 -> 10381: the units that carry over into 10381 come from 10380, which the
     learner has not started; the printout does not say the learner holds them."""

@@ -66,5 +66,20 @@ GLOSSARY: dict[str, str] = {
     "Recognition of prior learning": "a centre's decision that something you learned before "
                                      "counts, so you need not do it again (RPL for short).",
     "Rules of combination": "which units, and how many credits, achieve a qualification.",
+    "Certificate of unit credit": "a certificate for the units a learner achieved without "
+                                  "completing the whole qualification; those units can count "
+                                  "towards it, or another qualification, later.",
+    "Intermediate Apprenticeship": "an apprenticeship at Level 2; an Advanced Apprenticeship "
+                                   "is at Level 3, and a Higher Apprenticeship at Level 4 or "
+                                   "above.",
+    "Skills CFA": "the sector skills body for business skills, which wrote the national "
+                  "structures the 2014 qualifications were built on and issued the "
+                  "apprenticeship frameworks (unit numbers such as CS 7 are its own).",
+    "Application of Number": "the Key Skills qualification in using numbers at work, taken "
+                             "in older apprenticeships; Functional Skills maths took its place.",
+    "NQF": "the National Qualifications Framework, the system before the QCF.",
+    "Secondary source": "a fact this advisor took from a public copy of another document (its "
+                        "web address is given), not from the awarding body's own document.",
+    "Inferred": "worked out from what the documents say, not said by them in those words.",
 }
 """Every term the pages use that a learner may not know, with its meaning in plain English."""
