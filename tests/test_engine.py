@@ -288,6 +288,16 @@ def test_eligibility__a_national_structure_is_not_enrolled_on_whatever_its_dates
                                 "awarding body's version of this national structure.")
 
 
+def test_eligibility__no_last_entry_date_but_a_last_certification_date_says_it(catalogue):
+    """03454 gives no last entry date, so whether it is open is not known; but its certificates
+    end on 31 August 2018, which a learner asking the day before must hear."""
+    q = catalogue.find_qualification("03454")
+    result = check_eligibility(catalogue, q, age=20, as_at=dt.date(2018, 8, 30))
+    (unknown,) = [r for r in result.reasons if r.code is ReasonCode.DATES_UNKNOWN]
+    assert "Certificates are issued until 31 August 2018." in unknown.message
+    assert any(c.doc == "external-facts.md" for c in unknown.source)
+
+
 def test_eligibility__level_4_needs_a_senior_role(catalogue):
     q = catalogue.find_qualification("10381")
     refused = check_eligibility(catalogue, q, age=40, as_at=TODAY, senior_role=False)

@@ -503,6 +503,9 @@ def _date_reasons(q: Qualification, as_at: dt.date, legacy: bool) -> list[Reason
                   f"It opened on {uk_date(d.operational_start.date)}, but the sources give"
                   if d.operational_start is not None else "The sources give")
         message = f"{opened} no last entry date, so whether it is open on this date is unknown."
+        certified = d.last_certification  # not passed: a learner has until then to finish
+        if certified is not None:
+            message += f" Certificates are issued until {uk_date(certified.date)}."
         if legacy:
             # Not "now": the sources that call it legacy date from the years its replacements
             # came in, and it may have closed since without a date they give.
@@ -514,7 +517,7 @@ def _date_reasons(q: Qualification, as_at: dt.date, legacy: bool) -> list[Reason
         source: tuple[Citation, ...] = tuple(dict.fromkeys((
             *q.source, *(d.launched.source if d.launched is not None else
                          d.operational_start.source if d.operational_start is not None
-                         else ()))))
+                         else ()), *(certified.source if certified is not None else ()))))
         if d.review is not None and as_at > d.review.date:
             reasons.append(Reason(ReasonCode.REVIEW_DATE_PASSED,
                                   f"Its review date ({uk_date(d.review.date)}) has passed; check "
