@@ -179,18 +179,19 @@ def test_action_plan__a_checked_qualification_whose_review_date_has_passed_says_
 
 def test_action_plan__an_open_qualification_that_does_not_fit_the_aim_is_named_as_that(
         catalogue):
-    # 1 June 2015, an apprenticeship: 09629 takes new learners, but the 2014 framework (issued
-    # 29 August 2014) put 10380 in its place for apprentices.
-    day = dt.date(2015, 6, 1)
+    # 1 October 2015, an apprenticeship: 09629 takes new learners, but the 2014 framework
+    # (issued 29 August 2014) put 10380 in its place for apprentices, and whether 10380 still
+    # took learners after OCR's report on 2014-2015 the sources do not say.
+    day = dt.date(2015, 10, 1)
     result = recommend(catalogue, Profile(role="Customer Service Team Leader",
                                           employment=Employment.WORKING,
                                           aim=Aim.APPRENTICESHIP), as_at=day)
     text = " ".join(" ".join(parse(action_plan_html(catalogue, ActionPlan(
         as_at=day, recommendation=result))).text).split())
     # Not the headline's advice: what to do next asks about 10380 instead.
-    assert ("Start at Level 3. On 1 June 2015, OCR Level 3 Certificate in Principles of Customer "
-            "Service (09629) is open to new learners, but not what you asked for: what to do "
-            "next says what would be.") in text
+    assert ("Start at Level 3. On 1 October 2015, OCR Level 3 Certificate in Principles of "
+            "Customer Service (09629) is open to new learners, but not what you asked for: what "
+            "to do next says what would be.") in text
     assert "whether OCR Level 3 Diploma in Customer Service (10380) is offered" in text
 
 
@@ -428,13 +429,15 @@ def test_action_plan__a_later_steps_units_are_those_held_by_then_not_held_now(ca
 
 def test_action_plan__headline_names_a_qualification_open_on_the_date_when_age_is_not_given(
         catalogue):
-    on = dt.date(2015, 6, 1)  # 09628 took new learners; no age given, so only the age is open
+    # 09628 took new learners; no age given, so only the age is open. (Whether 10379 did, after
+    # OCR's report on 2014-2015, the sources do not say.)
+    on = dt.date(2015, 10, 1)
     plan = ActionPlan(as_at=on, recommendation=recommend(
         catalogue, Profile(employment=Employment.WORKING), as_at=on))
     text = " ".join(" ".join(parse(action_plan_html(catalogue, plan)).text).split())
     after_title = text.split("Your Customer Service qualifications action plan", 1)[1]
     assert after_title.lstrip().startswith(
-        "Start at Level 2. Open to new learners on 1 June 2015: OCR Level 2 Certificate in "
+        "Start at Level 2. Open to new learners on 1 October 2015: OCR Level 2 Certificate in "
         "Principles of Customer Service (09628) (whether you can start depends on your age).")
     assert "can be confirmed open" not in text
 

@@ -555,20 +555,20 @@ def test_recommend__a_level_held_is_not_offered_again_as_what_replaced_it(catalo
 
 
 def test_recommend__open_on_the_date_with_no_age_is_not_called_unconfirmed(catalogue):
-    # On 1 June 2015 09628 took new learners; with no age given the learner's own start depends
-    # on their age, but the qualification is open, and the advice must say so.
+    # On 1 October 2015 09628 took new learners; with no age given the learner's own start
+    # depends on their age, but the qualification is open, and the advice must say so.
     result = recommend(catalogue, Profile(employment=Employment.WORKING),
-                       as_at=dt.date(2015, 6, 1))
+                       as_at=dt.date(2015, 10, 1))
     by_id = {o.qualification.id: o for o in result.options}
     principles = by_id["ocr-09628"]
     assert principles.open_on_date and principles.can_start is None
     assert principles.eligibility.depends_on == ("age",)
     assert "none-confirmed-open" not in codes(result.cautions)
     assert any("about enrolling on OCR Level 2 Certificate in Principles of Customer Service "
-               "(09628): open to new learners on 1 June 2015 (ask them to confirm you can "
+               "(09628): open to new learners on 1 October 2015 (ask them to confirm you can "
                "start: it depends on your age)" in step.message for step in result.next_steps)
     aged = recommend(catalogue, Profile(employment=Employment.WORKING, age=30),
-                     as_at=dt.date(2015, 6, 1))
+                     as_at=dt.date(2015, 10, 1))
     assert {o.qualification.id: o for o in aged.options}["ocr-09628"].can_start is True
 
 IN_WORK = """\
@@ -828,8 +828,9 @@ def test_options__a_qualification_in_a_related_field_is_said_to_be_one_and_comes
     # 2012: 09629 (knowledge) is open; 03456, the NVQ, is what fits, its status not given.
     (Aim.COMPETENCE, dt.date(2012, 6, 1), "OCR Level 3 NVQ Diploma in Customer Service (03456)",
      "a competence qualification, such as an NVQ"),
-    # 2015: 09629 is open, but 10380 had taken its place in the apprenticeship.
-    (Aim.APPRENTICESHIP, dt.date(2015, 6, 1), "OCR Level 3 Diploma in Customer Service (10380)",
+    # Autumn 2015: 09629 is open, but 10380 had taken its place in the apprenticeship, and
+    # whether it still took learners after OCR's report on 2014-2015 is not given.
+    (Aim.APPRENTICESHIP, dt.date(2015, 10, 1), "OCR Level 3 Diploma in Customer Service (10380)",
      "part of an apprenticeship"),
 ])
 def test_next_steps__what_is_open_but_not_wanted_is_not_the_next_step(
@@ -852,6 +853,23 @@ def test_next_steps__what_is_open_but_not_wanted_is_not_the_next_step(
                                          role="Customer Service Team Leader"), as_at=as_at)
     assert any("about enrolling on OCR Level 3 Certificate in Principles of Customer Service "
                "(09629)" in s.message for s in plain.next_steps)
+
+
+def test_next_steps__in_june_2015_the_apprenticeship_qualification_is_the_one_to_ask_for(
+        catalogue):
+    """OCR's report on 2014-2015 describes learners on 10380 that year, and apprentices had to
+    be enrolled on it: in June 2015 a Level 3 apprentice is told to ask about 10380, open on
+    the date as far as the sources show, not that nothing open is part of an apprenticeship."""
+    day = dt.date(2015, 6, 1)
+    result = recommend(catalogue, Profile(age=30, employment=Employment.WORKING,
+                                          role="Customer Service Team Leader",
+                                          aim=Aim.APPRENTICESHIP), as_at=day)
+    ten_380 = next(o for o in result.options if o.qualification.id == "ocr-10380")
+    assert ten_380.open_on_date and ten_380.fits_aim
+    steps = [s.message for s in result.next_steps]
+    assert any("about enrolling on OCR Level 3 Diploma in Customer Service (10380)" in s
+               for s in steps)
+    assert not any(s.startswith("None of the Level 3 qualifications open") for s in steps)
 
 
 def test_next_steps__below_every_apprenticeship_what_is_open_prepares_for_one(catalogue):

@@ -59,7 +59,11 @@ def run_json(capsys, *argv):
     ("09629", dt.date(2017, 6, 1), Status.CLOSED, ("ocr-10380",)),
     ("10380", TODAY, Status.UNKNOWN, ()),
     ("10380", dt.date(2014, 8, 31), Status.NOT_YET_OPEN, ()),  # launched in the autumn of 2014
-    ("10380", dt.date(2014, 9, 1), Status.UNKNOWN, ()),
+    # From its launch to the end of the year OCR's 2014-2015 report describes learners on it:
+    # open, as far as the sources show; after, not known.
+    ("10380", dt.date(2014, 9, 1), Status.OPEN, ()),
+    ("10380", dt.date(2015, 8, 31), Status.OPEN, ()),
+    ("10380", dt.date(2015, 9, 1), Status.UNKNOWN, ()),
     ("10378", dt.date(2012, 6, 1), Status.NOT_YET_OPEN, ()),
     ("601/4404/X", dt.date(2014, 9, 1), Status.NOT_YET_OPEN, ()),
     ("601/4404/X", WHILE_OPEN, Status.OPEN, ()),
@@ -578,8 +582,12 @@ def test_10381_had_not_opened_in_2013_so_nothing_leads_on_from_03456_then(catalo
     Level 4 qualification had closed."""
     status = status_on(catalogue, catalogue.find_qualification("10381"), dt.date(2013, 3, 1))
     assert status.status is Status.NOT_YET_OPEN
+    # Within the year OCR's 2014-2015 report describes, open as far as the sources show; after
+    # it, not known.
     assert status_on(catalogue, catalogue.find_qualification("10381"),
-                     dt.date(2015, 3, 1)).status is Status.UNKNOWN
+                     dt.date(2015, 3, 1)).status is Status.OPEN
+    assert status_on(catalogue, catalogue.find_qualification("10381"),
+                     dt.date(2015, 10, 1)).status is Status.UNKNOWN
     assert main(["routes", "--from", "03456", "--as-at", "2013-03-01"]) == 0  # an answer
     out = " ".join(capsys.readouterr().out.split())
     assert ("on 1 March 2013 no qualification one level up was open: OCR Level 4 NVQ Diploma "

@@ -325,10 +325,22 @@ class LaunchFact(Record):
     source: Sources
 
 
+class InUseFact(Record):
+    """Where the sources give no last entry date but a document describes learners starting a
+    qualification in a period (OCR's report on the 2014-2015 academic year): what it says, in
+    a clause, and the last day of that period. From its launch (or start) to ``until`` it is
+    taken as open, as an inference; after, whether it is open is unknown again."""
+
+    said: str = Field(min_length=1)
+    until: dt.date
+    source: Sources
+
+
 class Dates(Record):
     """Dates that govern who can start and finish. Each absent date is unknown."""
 
     launched: LaunchFact | None = None  # only where no operational start is given
+    in_use: InUseFact | None = None  # only where no last entry date is given
     operational_start: DateFact | None = None
     last_entry: DateFact | None = None
     last_certification: DateFact | None = None

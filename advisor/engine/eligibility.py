@@ -496,6 +496,23 @@ def _date_reasons(q: Qualification, as_at: dt.date, legacy: bool) -> list[Reason
             "A review date is not a closing date, and the sources give no last entry date: "
             "ask the centre to confirm it still takes new learners.", d.review.source))
         return reasons
+    opened_on = (d.operational_start.date if d.operational_start is not None else
+                 d.launched.not_before if d.launched is not None else None)
+    if (not closed and d.last_entry is None and d.closed_to_entry_by is None
+            and d.in_use is not None and opened_on is not None
+            and opened_on <= as_at <= d.in_use.until):
+        # No last entry date, but a document describes learners starting it then.
+        certificates = (f" Certificates are issued until "
+                        f"{uk_date(d.last_certification.date)}."
+                        if d.last_certification is not None else "")
+        reasons.append(Reason(
+            ReasonCode.OPEN_TO_ENTRY,
+            f"Open to new learners, as far as the sources show: {d.in_use.said} (they give no "
+            f"last entry date).{certificates}",
+            tuple(dict.fromkeys((*d.in_use.source, *(d.launched.source if d.launched else ()),
+                                 *(d.last_certification.source if d.last_certification
+                                   else ()))))))
+        return reasons
     if not closed and d.last_entry is None:
         # When it opened, where the sources say: open once, whether still open not known.
         opened = (f"The sources say it was launched {d.launched.when}, but give"

@@ -232,8 +232,8 @@ CASES = [
             f"The link's units were checked: no unit '{CODE}' in 03456, so it was left out",
             "The link's unit in progress D/502/9654 is not part of the qualification: left out.",
             "The link's hours a week '٣' were left out: give a number from 0.5 to 168.",
-            "The link's start date '2026-W01-1' was left out: give a date like 2026-09-01 or "
-            "01/09/2026.",
+            "The link's start date '2026-W01-1' was left out: give a date like 2026-09-01, "
+            "01/09/2026 or 1 September 2026.",
             f"The link's registered '{QUOTED}' was left out: it can only be 'yes'.",
         ),
         check=check_keeps_what_it_could_use,
