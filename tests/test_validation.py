@@ -147,6 +147,31 @@ def test_validate__a_launch_beside_an_operational_start(tmp_path):
         "qualification whose sources give no start date")
 
 
+@pytest.mark.parametrize(("dates", "message"), [
+    ("  in_use: {said: a report describes learners on it, until: 2015-08-31, source: doc.txt § "
+     "Dates}\n", "dates.in_use: give a last entry date or an in_use, not both: in_use is for a "
+     "qualification whose sources give no last entry date"),
+])
+def test_validate__in_use_only_where_no_last_entry_date_is_given(tmp_path, dates, message):
+    broken = QUALIFICATION.replace(
+        "  last_entry: {date: 2016-12-31, source: doc.txt § Dates}\n",
+        "  last_entry: {date: 2016-12-31, source: doc.txt § Dates}\n" + dates)
+    assert broken != QUALIFICATION
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))
+    assert str(problem).endswith(message)
+
+
+def test_validate__in_use_until_before_it_opened(tmp_path):
+    broken = QUALIFICATION.replace(
+        "  last_entry: {date: 2016-12-31, source: doc.txt § Dates}\n",
+        "  in_use: {said: a report describes learners on it, until: 2013-08-31, source: "
+        "doc.txt § Dates}\n")
+    assert broken != QUALIFICATION
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))
+    assert str(problem).endswith(
+        "dates.in_use.until: in use until 2013-08-31, before it opened (2014-10-01)")
+
+
 AGES = """\
 ages:
   approved: [16-18, 18+]

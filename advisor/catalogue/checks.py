@@ -310,6 +310,22 @@ def _check_dates(q: Qualification, problem: ProblemAt) -> None:
         problem(("dates", "launched"),
                 "give an operational start or a launch, not both: a launch is for a "
                 "qualification whose sources give no start date")
+    in_use = q.dates.in_use
+    if in_use is not None:
+        opened = (q.dates.operational_start.date if q.dates.operational_start is not None else
+                  q.dates.launched.not_before if q.dates.launched is not None else None)
+        if q.dates.last_entry is not None or q.dates.closed_to_entry_by is not None:
+            problem(("dates", "in_use"),
+                    "give a last entry date or an in_use, not both: in_use is for a "
+                    "qualification whose sources give no last entry date")
+        elif opened is None:
+            problem(("dates", "in_use"),
+                    "in_use needs an operational start or a launch: the days it covers begin "
+                    "there")
+        elif in_use.until < opened:
+            problem(("dates", "in_use", "until"),
+                    f"in use until {in_use.until.isoformat()}, before it opened "
+                    f"({opened.isoformat()})")
     for earlier, later in order:
         first = getattr(q.dates, earlier)
         second = getattr(q.dates, later)
