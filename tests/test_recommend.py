@@ -372,10 +372,10 @@ def test_recommend__apprenticeship_aim_uses_the_frameworks(catalogue):
 @pytest.mark.parametrize(("profile", "level", "said"), [
     # A school leaver: no framework at Level 1, so the Level 2 standard, and how to get there.
     ({"age": 17, "employment": Employment.NOT_WORKING}, 1,
-     "The apprenticeships in these documents start at Level 2. In England they later moved to "
-     "apprenticeship standards, and at Level 2 Customer Service Practitioner (ST0072) took the "
-     "place of the Intermediate Apprenticeship in Customer Service (Level 2, framework "
-     "FR03058); the sources do not say when."),
+     "The apprenticeships in these documents start at Level 2: the latest is the Intermediate "
+     "Apprenticeship in Customer Service (Level 2, framework FR03058), issued on 29 August "
+     "2014. In England they later moved to apprenticeship standards, and at Level 2 Customer "
+     "Service Practitioner (ST0072) took its place; the sources do not say when."),
     # At Level 2, the latest framework and the standard that later took its place (the
     # sources do not say when, so on a date after the framework's issue both are named).
     ({"age": 30, "employment": Employment.WORKING}, 2,
@@ -404,7 +404,7 @@ def test_next_steps__an_apprenticeship_aim_hears_what_took_the_frameworks_place(
     latest = {level: [c.label() for c in f.source] for f in catalogue.frameworks.values()
               if f.reference == "FR03058" for level in (f.level,)}
     assert [c.label() for c in step.source] == {
-        1: standards, 2: [*standards, *latest[2]], 3: latest[3]}[level]
+        1: [*standards, *latest[2]], 2: [*standards, *latest[2]], 3: latest[3]}[level]
     assert not [s for s in advise(catalogue, **profile).next_steps if "standard" in s.message]
 
 
@@ -879,7 +879,8 @@ def test_next_steps__below_every_apprenticeship_what_is_open_prepares_for_one(ca
     result = recommend(catalogue, Profile(age=17, employment=Employment.NOT_WORKING,
                                           aim=Aim.APPRENTICESHIP), as_at=day)
     steps = [s.message for s in result.next_steps]
-    assert steps[0].startswith("The apprenticeships in these documents start at Level 2.")
+    assert steps[0].startswith("The apprenticeships in these documents start at Level 2: the "
+                               "latest is the Intermediate Apprenticeship in Customer Service")
     assert any("about enrolling on OCNLR Level 1 Certificate in Customer Service (601/4404/X)"
                in s for s in steps)
     assert not [s for s in steps if "does not fit" in s or "that are part of" in s]

@@ -237,13 +237,17 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
     above = [(f, s) for f, s in standards if s.level > level]
     if above:
         framework, standard = above[0]
+        # The framework by name and issue, as at the level itself: on a date after its issue it
+        # may still have been the way in, the sources not saying when the standard came.
+        when = f", issued on {uk_date(framework.issued)}" if framework.issued else ""
         return (
-            f"The apprenticeships in these documents start at Level {standard.level}. In England "
-            f"they later moved to apprenticeship standards, and at Level {standard.level} "
-            f"{standard.name} took the place of the {framework_name(catalogue, framework)}; the "
-            "sources do not say when. "
-            f"Ask an employer, {WHERE_TO_ASK} whether you could start one, or what would "
-            "prepare you for it.", standard.source)
+            f"The apprenticeships in these documents start at Level {standard.level}: the "
+            f"latest is the {framework_name(catalogue, framework)}{when}. In England they later "
+            f"moved to apprenticeship standards, and at Level {standard.level} {standard.name} "
+            "took its place; the sources do not say when. "
+            f"Ask an employer, {WHERE_TO_ASK} whether you could start one (on that framework, "
+            "where standards had not yet come in), or what would prepare you for it.",
+            (*standard.source, *framework.source))
     at_this_level = [f for f in catalogue.frameworks.values() if f.level == level]
     latest = max((f.issued for f in at_this_level if f.issued is not None), default=None)
     if as_at is not None and latest is not None and as_at < latest:
