@@ -374,9 +374,11 @@ def main() -> None:
                                       *also))))
     elif routes:
         st.subheader("Routes, best first")
+        # A few rows whose status and basis are sentences: a static table, wrapping, a card
+        # a row on a phone, so that neither is cut off.
         show_table(tables.routes_table(catalogue, routes), name="Routes found",
                    missing=tables.CREDITS_NOT_KNOWN,
-                   key="route_list_csv", file_name="routes.csv")
+                   key="route_list_csv", file_name="routes.csv", wrap=True, stack=True)
         legend = labels.codes_legend(q for r in routes for q in r.path)
         if legend:  # a learner alone may not know what 10379 is
             st.caption(f"The codes: {escape_markdown(legend)}.")

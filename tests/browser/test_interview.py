@@ -205,6 +205,10 @@ OPTIONS = ("/starting_level?age=19&work=working&role=Call+Centre+Operators&has=0
 FRAMEWORK = ("/plan_route?from=09628&on=2026-12-01", "Plan a route",
              re.compile("^Components of Intermediate"), ("Learner", "What it needs",
                                                           "On the date"))
+# The routes found, each with how its qualifications stand on the date and how far the
+# documents state it.
+ROUTES = ("/plan_route?from=09628&level=4&on=2026-12-01", "Plan a route", "Routes found",
+          ("Path", "On 1 December 2026", "Credits still needed", "Documented"))
 # The check page's smallest completion plan, in the result's column on a wide screen.
 PLAN = ("/check_units?qual=03456&units=F3,F4,A3&on=2015-06-01", "Check a learner's units",
         "Completion plan", ("Number", "Title", "Credits", "GLH", "URN"))
@@ -213,13 +217,15 @@ PLAN = ("/check_units?qual=03456&units=F3,F4,A3&on=2015-06-01", "Check a learner
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 1600}],
                          ids=["phone", "wide"])
 @pytest.mark.parametrize(("address", "heading", "name", "deciding"),
-                         [OPTIONS, FRAMEWORK, PLAN], ids=["options", "framework", "plan"])
+                         [OPTIONS, FRAMEWORK, PLAN, ROUTES],
+                         ids=["options", "framework", "plan", "routes"])
 def test_learner__the_deciding_columns_show_without_scrolling(
         page: Page, blocked_requests, viewport, address, heading, name, deciding):
-    """The qualifications at the suggested level, an apprenticeship framework's components and
-    a check's completion plan: every cell of the columns that decide lies within the table's
-    visible width (not behind a sideways scroll inside it) and on screen, with its column's
-    name in view, on a phone and on a wide screen (where the plan sits in a column)."""
+    """The qualifications at the suggested level, an apprenticeship framework's components, a
+    check's completion plan and the routes found: every cell of the columns that decide lies
+    within the table's visible width (not behind a sideways scroll inside it) and on screen,
+    with its column's name in view, on a phone and on a wide screen (where the plan sits in a
+    column)."""
     page.set_viewport_size(viewport)
     page.goto(address)
     wait_for_app(page, heading=heading)
