@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 
 import jinja2
 
-from advisor.catalogue import Catalogue, Qualification
-from advisor.engine.carryover import CarryOver
+from advisor.catalogue import Catalogue, Citation, Qualification
+from advisor.engine.carryover import CarryOver, NotTransferable
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck
 from advisor.engine.eligibility import (
@@ -421,6 +421,18 @@ def _status_and_review(catalogue: Catalogue, q: Qualification, status: StatusOnD
                                                         for m in sources.cite(r.source))])))
 
 
+def _barred_together(catalogue: Catalogue, barred: Sequence[NotTransferable],
+                     sources: Sources) -> list[Cited]:
+    """The units held that do not carry over, those with the same reason in one line, each
+    named by its title too: three units with one 30-word reason read it once."""
+    together: dict[tuple[str, tuple[Citation, ...]], list[str]] = {}
+    for item in barred:
+        together.setdefault((item.reason, tuple(item.source)), []).append(
+            describe_unit(catalogue, item.urn, with_credits=False))
+    return [Cited(f"{'; '.join(units)}: {reason}", sources.cite(source))
+            for (reason, source), units in together.items()]
+
+
 LATER_STEP_HELD = ("Units you will hold by then (what you hold now and the qualifications of "
                    "the steps before)")
 """Whose units carry over into a route's second step or later: not only those held now."""
@@ -447,7 +459,7 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: Sources,
         held_words=held_words,
         similar=[(describe_unit(catalogue, s.urn), describe_unit(catalogue, s.target, rules))
                  for s in result.similar],
-        barred=[Cited(f"{n.urn}: {n.reason}", sources.cite(n.source)) for n in barred],
+        barred=_barred_together(catalogue, barred, sources),
         notes=[Cited(n.statement, sources.cite(n.source)) for n in result.notes],
         absent=_absent(absent),
         remaining=_check(catalogue, result.remaining, sources, heading=None, as_at=as_at,
