@@ -62,6 +62,28 @@ def test_validate__a_value_no_unit_could_have_names_its_line(tmp_path, slip, mes
     assert str(problem) == f"data/units/bank.yaml:11 units[1].credits: {message}"
 
 
+@pytest.mark.parametrize(("listed", "message"), [
+    # Two units numbered alike: "A3" pasted would tick either.
+    ("{number: 2, urn: A/100/0003}", "rules.groups[1].units[1].number: unit number '2' is also "
+                                     "A/100/0002's: give each unit its own"),
+    # One unit in two groups: which it counts towards is the question.
+    ("{number: 3, urn: A/100/0001}", "rules.groups[1].units[1].urn: unit A/100/0001 is in "
+                                     "group A too: list it in one group"),
+], ids=["same-number", "two-groups"])
+def test_validate__a_unit_number_or_unit_given_twice(tmp_path, listed, message):
+    changed = QUALIFICATION.replace("{number: 3, urn: A/100/0003}", listed)
+    assert changed != QUALIFICATION
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": changed}))
+    assert str(problem) == f"data/qualifications/ab-001.yaml:26 {message}"
+
+
+def test_validate__a_progression_stated_twice(tmp_path):
+    twice = PROGRESSION + PROGRESSION.removeprefix("progressions:\n")
+    problem = only_problem(write_catalogue(tmp_path, {"progression.yaml": twice}))
+    assert str(problem).endswith("progressions[1]: the progression from ab-001 to ab-002 is "
+                                 "stated twice: keep one, with all its sources")
+
+
 def test_validate__rule_naming_a_missing_unit(tmp_path):
     broken = QUALIFICATION.replace("{number: 3, urn: A/100/0003}", "{number: 3, urn: A/100/0009}")
     problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))

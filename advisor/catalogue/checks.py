@@ -244,11 +244,24 @@ def _check_one_qualification(
 def _check_rules(rules: RulesOfCombination, units: dict[str, Unit], problem: ProblemAt,
                  *, complete: bool, broken_urns: set[str]) -> None:
     group_ids: set[str] = set()
+    in_group: dict[str, str] = {}  # URN -> the group that lists it first
+    numbered: dict[str, str] = {}  # unit number -> the URN it names first
     for g_index, group in enumerate(rules.groups):
         base: KeyPath = ("rules", "groups", g_index)
         if group.id in group_ids:
             problem((*base, "id"), f"group id {group.id!r} is used twice")
         group_ids.add(group.id)
+        for u_index, member in enumerate(group.units):
+            first = in_group.setdefault(member.urn, group.id)
+            if first != group.id:  # a unit counts towards one group: which, is the question
+                problem((*base, "units", u_index, "urn"),
+                        f"unit {member.urn} is in group {first} too: list it in one group")
+            if member.number:
+                named = numbered.setdefault(member.number.casefold(), member.urn)
+                if named != member.urn:  # "A3" would tick either
+                    problem((*base, "units", u_index, "number"),
+                            f"unit number {member.number!r} is also {named}'s: give each unit "
+                            "its own")
         seen: set[str] = set()
         total = 0
         credits_known = True
@@ -347,8 +360,15 @@ def check_progressions(c: Collector, parsed: ParsedFile | None,
         return ()
     model = cast(ProgressionFile, parsed.model)
     edges: dict[str, list[str]] = defaultdict(list)
+    stated: set[tuple[str, str | None, str | None]] = set()
     for index, step in enumerate(model.progressions):
         base: KeyPath = ("progressions", index)
+        said = (step.from_, step.to, step.destination)
+        if said in stated:  # it would be offered twice as a next step
+            c.add(parsed.file, parsed.doc, base,
+                  f"the progression from {step.from_} to {step.to or step.destination} is "
+                  "stated twice: keep one, with all its sources")
+        stated.add(said)
         c.names_qualification(parsed, (*base, "from"), step.from_, qualifications)
         if (step.to is None) == (step.destination is None):
             c.add(parsed.file, parsed.doc, base,
