@@ -405,7 +405,11 @@ def test_next_steps__an_apprenticeship_aim_hears_what_took_the_frameworks_place(
               if f.reference == "FR03058" for level in (f.level,)}
     assert [c.label() for c in step.source] == {
         1: [*standards, *latest[2]], 2: [*standards, *latest[2]], 3: latest[3]}[level]
-    assert not [s for s in advise(catalogue, **profile).next_steps if "standard" in s.message]
+    # Without an aim: not first; for someone not in work, last, as one more way in.
+    unaimed = [s.message for s in advise(catalogue, **profile).next_steps]
+    about_standards = [n for n, s in enumerate(unaimed) if "standard" in s]
+    assert about_standards == ([len(unaimed) - 1] if profile.get("employment")
+                               is Employment.NOT_WORKING else [])
 
 
 def test_recommend__unknown_role_gets_suggestions_and_no_level(catalogue):
@@ -870,6 +874,24 @@ def test_next_steps__in_june_2015_the_apprenticeship_qualification_is_the_one_to
     assert any("about enrolling on OCR Level 3 Diploma in Customer Service (10380)" in s
                for s in steps)
     assert not any(s.startswith("None of the Level 3 qualifications open") for s in steps)
+
+
+def test_next_steps__a_school_leaver_who_has_not_said_what_they_want_hears_of_apprenticeships(
+        catalogue):
+    """A 17-year-old not in work, no aim given: nothing at Level 1 can be confirmed open today,
+    so an apprenticeship (a job with training) is named as one more way in, last; not for
+    someone who said what they want, nor for someone in work."""
+    def steps(**profile):
+        return [s.message for s in advise(catalogue, age=17, **profile).next_steps]
+
+    leaver = steps(employment=Employment.NOT_WORKING)
+    assert leaver[-1].startswith("An apprenticeship is a job with training towards a "
+                                 "qualification. The apprenticeships in these documents start "
+                                 "at Level 2")
+    assert not any(s.startswith("An apprenticeship is") for s in steps(
+        employment=Employment.NOT_WORKING, aim=Aim.KNOWLEDGE))
+    assert not any(s.startswith("An apprenticeship is") for s in steps(
+        employment=Employment.WORKING))
 
 
 def test_next_steps__below_every_apprenticeship_what_is_open_prepares_for_one(catalogue):

@@ -17,7 +17,7 @@ from advisor.engine.eligibility import (
 )
 from advisor.engine.frameworks import apprenticeships_today
 from advisor.engine.recommend_index import recommendation_index
-from advisor.engine.recommend_types import Aim, NextStep, Option
+from advisor.engine.recommend_types import Aim, Employment, NextStep, Option
 from advisor.engine.wording import WHERE_TO_ASK, listed, replaced_it, uk_date
 from advisor.register import Register
 
@@ -25,10 +25,13 @@ from advisor.register import Register
 def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
                    units: Sequence[str], level: int | None, options: Sequence[Option],
                    as_at: dt.date, aim: Aim | None = None,
-                   register: Register | None = None) -> tuple[NextStep, ...]:
+                   register: Register | None = None,
+                   employment: Employment | None = None) -> tuple[NextStep, ...]:
     """What the learner can do now: the progressions the documents name from what they hold,
     then whom to ask and what to ask them, by what can be confirmed open at the level; for
-    someone who wants an apprenticeship, where apprenticeships stand first of all."""
+    someone who wants an apprenticeship, where apprenticeships stand first of all; for
+    someone not in work who has not said what they want, where apprenticeships (a job with
+    training) stand last, as one more way in."""
     progressions = [(p, _progression(catalogue, q, p, as_at, register)) for q in held
                     for p in recommendation_index(catalogue).progressions_from.get(q.id, ())]
     # A documented step to below the level suggested comes after what to do at it: a learner
@@ -92,6 +95,10 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
             + (f" (here: {worth})" if worth else "") + "."))
     if aim is Aim.APPRENTICESHIP:  # what they asked for comes first
         steps.insert(0, NextStep(*apprenticeships_today(catalogue, level, as_at)))
+    elif aim is None and employment is Employment.NOT_WORKING:
+        words, sources = apprenticeships_today(catalogue, level, as_at)
+        steps.append(NextStep(f"An apprenticeship is a job with training towards a "
+                              f"qualification. {words}", sources))
     return tuple(steps)
 
 
