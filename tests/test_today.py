@@ -59,9 +59,11 @@ def run_json(capsys, *argv):
     ("09629", dt.date(2017, 6, 1), Status.CLOSED, ("ocr-10380",)),
     ("10380", TODAY, Status.UNKNOWN, ()),
     ("10380", dt.date(2014, 8, 31), Status.NOT_YET_OPEN, ()),  # launched in the autumn of 2014
-    # From its launch to the end of the year OCR's 2014-2015 report describes learners on it:
-    # open, as far as the sources show; after, not known.
-    ("10380", dt.date(2014, 9, 1), Status.OPEN, ()),
+    # Launched in the autumn of 2014: by 1 December, the first day after autumn, it had been,
+    # and to the end of the year OCR's 2014-2015 report describes learners on it: open, as far
+    # as the sources show; before and after, not known.
+    ("10380", dt.date(2014, 9, 1), Status.UNKNOWN, ()),
+    ("10380", dt.date(2014, 12, 1), Status.OPEN, ()),
     ("10380", dt.date(2015, 8, 31), Status.OPEN, ()),
     ("10380", dt.date(2015, 9, 1), Status.UNKNOWN, ()),
     ("10378", dt.date(2012, 6, 1), Status.NOT_YET_OPEN, ()),

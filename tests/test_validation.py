@@ -170,8 +170,9 @@ def test_validate__a_launch_beside_an_operational_start(tmp_path):
 
 
 @pytest.mark.parametrize(("dates", "message"), [
-    ("  in_use: {said: a report describes learners on it, until: 2015-08-31, source: doc.txt § "
-     "Dates}\n", "dates.in_use: give a last entry date or an in_use, not both: in_use is for a "
+    ("  in_use: {said: a report describes learners on it, from: 2015-01-01, until: 2015-08-31, "
+     "source: doc.txt § Dates}\n",
+     "dates.in_use: give a last entry date or an in_use, not both: in_use is for a "
      "qualification whose sources give no last entry date"),
 ])
 def test_validate__in_use_only_where_no_last_entry_date_is_given(tmp_path, dates, message):
@@ -183,15 +184,20 @@ def test_validate__in_use_only_where_no_last_entry_date_is_given(tmp_path, dates
     assert str(problem).endswith(message)
 
 
-def test_validate__in_use_until_before_it_opened(tmp_path):
+@pytest.mark.parametrize(("days", "message"), [
+    ("from: 2013-01-01, until: 2013-08-31", "dates.in_use.from: in use from 2013-01-01, before "
+                                            "it opened (2014-10-01)"),
+    ("from: 2015-09-01, until: 2015-08-31", "dates.in_use.until: in use until 2015-08-31, "
+                                            "before its first day (2015-09-01)"),
+], ids=["before-it-opened", "ends-before-it-begins"])
+def test_validate__in_use_days_out_of_order(tmp_path, days, message):
     broken = QUALIFICATION.replace(
         "  last_entry: {date: 2016-12-31, source: doc.txt § Dates}\n",
-        "  in_use: {said: a report describes learners on it, until: 2013-08-31, source: "
+        f"  in_use: {{said: a report describes learners on it, {days}, source: "
         "doc.txt § Dates}\n")
     assert broken != QUALIFICATION
     problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))
-    assert str(problem).endswith(
-        "dates.in_use.until: in use until 2013-08-31, before it opened (2014-10-01)")
+    assert str(problem).endswith(message)
 
 
 AGES = """\

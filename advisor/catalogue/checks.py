@@ -334,11 +334,15 @@ def _check_dates(q: Qualification, problem: ProblemAt) -> None:
         elif opened is None:
             problem(("dates", "in_use"),
                     "in_use needs an operational start or a launch: the days it covers begin "
-                    "there")
-        elif in_use.until < opened:
-            problem(("dates", "in_use", "until"),
-                    f"in use until {in_use.until.isoformat()}, before it opened "
+                    "after it")
+        elif in_use.from_ < opened:
+            problem(("dates", "in_use", "from"),
+                    f"in use from {in_use.from_.isoformat()}, before it opened "
                     f"({opened.isoformat()})")
+        elif in_use.until < in_use.from_:
+            problem(("dates", "in_use", "until"),
+                    f"in use until {in_use.until.isoformat()}, before its first day "
+                    f"({in_use.from_.isoformat()})")
     for earlier, later in order:
         first = getattr(q.dates, earlier)
         second = getattr(q.dates, later)

@@ -328,10 +328,11 @@ class LaunchFact(Record):
 class InUseFact(Record):
     """Where the sources give no last entry date but a document describes learners starting a
     qualification in a period (OCR's report on the 2014-2015 academic year): what it says, in
-    a clause, and the last day of that period. From its launch (or start) to ``until`` it is
-    taken as open, as an inference; after, whether it is open is unknown again."""
+    a clause, and the first and last days of that period. From ``from_`` to ``until`` it is
+    taken as open, as an inference; before and after, whether it is open is unknown."""
 
     said: str = Field(min_length=1)
+    from_: dt.date = Field(alias="from")  # the first day the document's words cover
     until: dt.date
     source: Sources
 

@@ -496,11 +496,8 @@ def _date_reasons(q: Qualification, as_at: dt.date, legacy: bool) -> list[Reason
             "A review date is not a closing date, and the sources give no last entry date: "
             "ask the centre to confirm it still takes new learners.", d.review.source))
         return reasons
-    opened_on = (d.operational_start.date if d.operational_start is not None else
-                 d.launched.not_before if d.launched is not None else None)
     if (not closed and d.last_entry is None and d.closed_to_entry_by is None
-            and d.in_use is not None and opened_on is not None
-            and opened_on <= as_at <= d.in_use.until):
+            and d.in_use is not None and d.in_use.from_ <= as_at <= d.in_use.until):
         # No last entry date, but a document describes learners starting it then.
         certificates = (f" Certificates are issued until "
                         f"{uk_date(d.last_certification.date)}."
