@@ -329,6 +329,15 @@ def test_eligibility__level_4_needs_a_senior_role(catalogue):
     ("03456", "| C3 | M/601/1511 | Title | 6 | 2 |\n| F3 | K/601/1622 | Title | 6 | 3 |",
      ["C3", "F3"], []),
     ("03456", "F3\tTitle\t6\tF44\tTitle\t3", ["F3"], ["F44"]),
+    # 09628's units are numbered 1 to 3: digits in a table are its credits and levels as
+    # likely, so never read as units ("Unit 1" is); what cannot be read is said.
+    ("09628", "1\tUnderstand the principles\t3\t1\n2\tUnderstand the rules\t5\t2", [],
+     ["1 Understand the pr…"]),
+    ("09628", "Unit 1\tTitle\t3 credits\tLevel 2", ["1"], []),
+    # A URN in one cell does not hide the unit numbers in the others; full stops aside.
+    ("03456", "K/601/1622 | A3 | F4", ["F3", "A3", "F4"], []),
+    ("03456", "X/999/9999\tF3.", ["F3"], ["X/999/9999"]),
+    ("03456", "Title only\tmore words", [], ["Title only more wor…"]),
 ])
 def test_typed_units__lists_columns_and_spacing_are_read(catalogue, code, typed, found,
                                                          unknown):

@@ -216,25 +216,34 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
 
 
 def _read_table(text: str, unit: Callable[[str], str | None]) -> tuple[list[str], list[str]]:
-    """:func:`read_typed_units` for rows copied from a table: by the unit reference numbers
-    in it where there are any (the plan's rows, a document's unit table), else cell by cell,
-    naming only words that look like a unit number (letters, then digits) and are none: digits
-    alone are a row's credits or level, other words its title."""
-    urns = [m.group(1).upper() for m in _URN_IN_TEXT.finditer(text)][:MAX_TYPED_UNITS]
-    if urns:
-        found = [u for u in (unit(urn) for urn in urns) if u is not None]
-        return list(dict.fromkeys(found)), list(dict.fromkeys(
-            urn for urn in urns if unit(urn) is None))
-    found, unknown = [], []
+    """:func:`read_typed_units` for rows copied from a table (the plan's rows, a document's
+    unit table, a spreadsheet's), cell by cell: a cell's unit reference numbers, else the unit
+    numbers among its words. Digits alone are never a unit number here (but "Unit 1" is),
+    since they are as likely a row's credits or level (09628's units are numbered 1, 2 and
+    3); a row's title is not named. Words that look like a unit number (letters, then
+    digits) and are none are named; where nothing at all could be read, the text is."""
+    def numbered(reference: str) -> str | None:  # digits alone: credits or a level
+        said = re.fullmatch(r"unit\s*([0-9]+)", reference.strip(), re.IGNORECASE)
+        if said is not None:  # "Unit 1": a number said to be a unit's
+            return unit(said.group(1))
+        return None if reference.strip().isdigit() else unit(reference)
+
+    found: list[str] = []
+    unknown: list[str] = []
     cells = [" ".join(c.split()) for c in re.split(r"[\t|;,\n]+", text) if c.strip()]
     for cell in cells[:MAX_TYPED_UNITS]:
-        urn = unit(cell)
-        if urn is not None:
-            found.append(urn)
+        urns = [m.group(1).upper() for m in _URN_IN_TEXT.finditer(cell)]
+        if urns:
+            for urn in urns:
+                held = unit(urn)
+                found += [held] if held is not None else []
+                unknown += [] if held is not None else [urn]
             continue
         # A cell may hold the end of one row and the start of the next ("3 C3"): a one-line
         # box turns the line breaks between rows into spaces.
-        in_cell, not_units = _word_by_word(cell.split(), unit)
+        in_cell, not_units = _word_by_word([w.rstrip(".") for w in cell.split()], numbered)
         found += in_cell
         unknown += [_clipped(w) for w in not_units if re.fullmatch(r"[A-Za-z&]+[0-9]+", w)]
+    if not found and not unknown:  # nothing read: said, not dropped
+        unknown = [_clipped(" ".join(text.split()))]
     return list(dict.fromkeys(found)), list(dict.fromkeys(unknown))
