@@ -86,7 +86,7 @@ def test_eligibility__a_status_of_withdrawn_closes_it_whatever_the_dates(catalog
         "601/4404/X", **{"Qualification Title": "SYNTHETIC row for 601/4404/X",
                          "Qualification Status": "Withdrawn",
                          "Operational Start Date": "01/10/2014"}))
-    imported = dt.date.today()  # the day the status was read
+    imported = register.record.imported_at.date()  # the day the status was read
     result = check_eligibility(catalogue, catalogue.find_qualification("601/4404/X"), age=20,
                                as_at=imported, register=register)
     assert (result.eligible, result.status.status) == (False, Status.CLOSED)
@@ -110,15 +110,35 @@ def test_eligibility__a_status_of_withdrawn_says_nothing_of_the_years_before_it_
     then = check_eligibility(catalogue, q, age=20, as_at=dt.date(2015, 6, 1), register=register)
     assert (then.eligible, then.status.status) == (True, Status.OPEN)
     said = next(r.message for r in then.reasons if r.code is ReasonCode.REGISTER_RECORD)
+    read_on = register.record.imported_at.date()
     assert said.startswith(f"The Ofqual register lists 600/0840/4 as 'Withdrawn' (its status "
-                           f"when the register was read, on {uk_date(dt.date.today())}, not "
+                           f"when the register was read, on {uk_date(read_on)}, not "
                            "since when)")
     entry = register.get("600/0840/4")
     assert entry is not None and entry.open_on(dt.date(2015, 6, 1)) is True
     assert [e.number for e in register.search("SYNTHETIC", open_on=dt.date(2015, 6, 1))] == [
         "600/0840/4"]
-    now = check_eligibility(catalogue, q, age=20, as_at=dt.date.today(), register=register)
+    now = check_eligibility(catalogue, q, age=20, as_at=read_on, register=register)
     assert now.status.status is not Status.OPEN
+
+
+def test_register__withdrawn_with_no_end_date_is_not_known_before_it_was_read(
+        catalogue, tmp_path):
+    """Withdrawn, with a start date and no end date: on the day before the register was read,
+    it is neither open nor closed by the register (since when it was withdrawn, it does not
+    say), so the search for what is open leaves it out and the status is the documents'."""
+    register = _synthetic_register(tmp_path, synthetic_row(
+        "601/4404/X", **{"Qualification Title": "SYNTHETIC row for 601/4404/X",
+                         "Qualification Status": "Withdrawn",
+                         "Operational Start Date": "01/10/2014"}))
+    day_before = register.record.imported_at.date() - dt.timedelta(days=1)
+    entry = register.get("601/4404/X")
+    assert entry is not None and entry.open_on(day_before) is None
+    assert register.search("SYNTHETIC", open_on=day_before) == []
+    result = check_eligibility(catalogue, catalogue.find_qualification("601/4404/X"), age=20,
+                               as_at=day_before, register=register)
+    assert not any(r.message.startswith("Open to new learners: the Ofqual register records it")
+                   for r in result.reasons)
 
 
 def test_register_search__open_on_leaves_out_the_withdrawn_and_the_no_longer_certificated(
@@ -129,10 +149,11 @@ def test_register_search__open_on_leaves_out_the_withdrawn_and_the_no_longer_cer
         synthetic_row("610/0002/2", **{"Qualification Status": "Withdrawn"}),
         synthetic_row("610/0003/3", **{"Certification End Date": "31/12/2025"}),
         synthetic_row("610/0004/4", **{"Qualification Status": "No longer awarded"}))
-    found = register.search("customer service", open_on=dt.date.today())
+    found = register.search("customer service", open_on=register.record.imported_at.date())
     assert [e.number for e in found] == ["610/0001/1"]
     every = register.search("customer service")
-    assert [e.open_on(dt.date.today()) for e in every] == [True, False, False, False]
+    read_on = register.record.imported_at.date()
+    assert [e.open_on(read_on) for e in every] == [True, False, False, False]
 
 
 def test_eligibility__a_date_that_differs_says_so_and_uses_the_registers(catalogue, tmp_path):

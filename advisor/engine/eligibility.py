@@ -434,6 +434,7 @@ def _dated_reasons(q: Qualification, as_at: dt.date, register: Register | None, 
             f"Closed to new learners: the Ofqual register lists it as '{entry.status}'.",
             (register_citation(register, entry),)))
     if (start is not None and entry is not None and entry.operational_end is None
+            and not entry.withdrawn  # withdrawn since some day before it was read
             and start.date <= as_at and not {r.code for r in reasons} & _DECIDED):
         # The register records what is current: a start and no end means it is open.
         reasons = [r for r in reasons if r.code is not ReasonCode.DATES_UNKNOWN]

@@ -184,12 +184,15 @@ class RegisterEntry:
         """Whether the register says learners may start it on ``day``: not when its status
         says it is withdrawn (from the day the status was read), nor after its operational or
         certification end date; None when it gives no operational start date (and nothing
-        that closes it)."""
+        that closes it), or, before the day its status was read, when it is withdrawn with no
+        end date to say since when."""
         if self.withdrawn_on(day) or any(end is not None and day > end for end in (
                 self.operational_end, self.certification_end)):
             return False
-        if self.operational_start is None:
-            return None
+        if self.operational_start is None or (
+                self.withdrawn and self.operational_end is None
+                and self.certification_end is None):
+            return None  # withdrawn since a day before its status was read: which, not known
         return day >= self.operational_start
 
     def as_dict(self) -> dict[str, Any]:
@@ -468,10 +471,14 @@ class Register:
                            "q.operational_end >= ?) AND (q.certification_end IS NULL OR "
                            "q.certification_end >= ?)")
             parameters += [open_on.isoformat()] * 3
-            if open_on >= self.record.imported_at.date():  # the status says nothing before
-                clauses += (["coalesce(lower(q.status), '') NOT LIKE ?"]
-                            * len(_WITHDRAWN_STATUS_WORDS))
-                parameters += [f"%{words}%" for words in _WITHDRAWN_STATUS_WORDS]
+            withdrawn = " OR ".join(["coalesce(lower(q.status), '') LIKE ?"]
+                                    * len(_WITHDRAWN_STATUS_WORDS))
+            # As RegisterEntry.open_on: before the day the status was read, a withdrawn one is
+            # left out only where no end date says when it closed (whether open, not known).
+            clauses.append(f"NOT ({withdrawn})" if open_on >= self.record.imported_at.date()
+                           else f"NOT (({withdrawn}) AND q.operational_end IS NULL AND "
+                                "q.certification_end IS NULL)")
+            parameters += [f"%{words}%" for words in _WITHDRAWN_STATUS_WORDS]
         if organisation:
             clauses.append("(q.org_name = ? COLLATE NOCASE OR q.org_acronym = ? "
                            "COLLATE NOCASE)")
