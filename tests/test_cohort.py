@@ -537,6 +537,14 @@ def test_read__a_csv_saved_by_excel_on_windows_reads_with_its_accents(catalogue)
     assert result.readable
     assert [row.learner_ref for row in result.rows] == ["Zo\u00eb Bront\u00eb",
                                                         "Caf\u00e9 \u00a35"]
+    # Said, as it is the reader's guess at the encoding.
+    assert [p.message for p in result.problems] == [
+        "intake.csv was read as Windows text (the encoding Excel saves 'CSV (Comma delimited)' "
+        "in), not UTF-8: check that accented letters in the results read as in the file, or "
+        "save it as 'CSV UTF-8 (comma delimited)'"]
+    # A UTF-8 file with one stray byte is not: every accent would read garbled.
+    slipped = "learner_ref\nZo\u00eb\n".encode() + b"\xff\n"
+    assert not read_cohort(slipped, "intake.csv").readable
 
 
 @pytest.mark.parametrize(("data", "name", "message"), [

@@ -191,7 +191,14 @@ def read_cohort(
     except _Unreadable as error:
         return CohortInput(filename, (), (RowProblem(error.row, error.column, str(error)),),
                            readable=False)
-    return _parse(filename, rows)
+    parsed = _parse(filename, rows)
+    if not data.startswith(b"PK\x03\x04") and _windows_text(data):  # said, as it is a guess
+        note = RowProblem(None, "", f"{name} was read as Windows text (the encoding Excel "
+                          "saves 'CSV (Comma delimited)' in), not UTF-8: check that accented "
+                          "letters in the results read as in the file, or save it as 'CSV "
+                          "UTF-8 (comma delimited)'", Severity.WARNING)
+        return dataclasses.replace(parsed, problems=(note, *parsed.problems))
+    return parsed
 
 
 def _megabytes(size: int) -> str:
@@ -211,6 +218,29 @@ def _table(data: bytes, name: str, *, max_rows: int) -> list[tuple[int, list[str
     return list(_nonblank_rows(_csv_rows(_decode(data, name), name), name, max_rows=max_rows))
 
 
+# A character UTF-8 writes in two to four bytes: in a file that is not UTF-8 as a whole, a
+# sign that it was UTF-8 with a slip in it, not text in another encoding.
+_UTF8_CHARACTER = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def _windows_text(data: bytes) -> bool:
+    """Whether ``data`` is not UTF-8 but reads as the Windows encoding Excel saves "CSV (Comma
+    delimited)" in (cp1252): every byte a character of it, and no UTF-8 character anywhere
+    (a UTF-8 file with one stray byte would read with every accent garbled)."""
+    try:
+        data.decode("utf-8-sig")
+        return False
+    except UnicodeDecodeError:
+        if _UTF8_CHARACTER.search(data):
+            return False
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+
 def _decode(data: bytes, name: str) -> str:
     save_as = "save it as 'CSV UTF-8 (comma delimited)' or as an Excel workbook (.xlsx)"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -221,10 +251,8 @@ def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        try:  # Excel on Windows saves "CSV (Comma delimited)" in Windows' own encoding
+        if _windows_text(data):
             return data.decode("cp1252")
-        except UnicodeDecodeError:
-            pass
         line = data.count(b"\n", 0, error.start) + 1
         raise _Unreadable(
             f"{name} is not UTF-8 text: byte 0x{data[error.start]:02X} on line {line} is not "
@@ -325,7 +353,13 @@ def _xlsx_rows(data: bytes, name: str, *, max_rows: int) -> list[tuple[int, list
             # openpyxl warns about workbook features it skips (styles, validation); the cells
             # are all that is read.
             warnings.simplefilter("ignore")
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            try:
+                workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            except (AttributeError, IndexError):  # openpyxl's own slip, on a part it skips
+                raise _Unreadable(f"{name} could not be read: a part of the workbook (a chart "
+                                  "sheet, say) is not one this reader understands. Copy the "
+                                  "learners' sheet into a new workbook, or save it as 'CSV "
+                                  "UTF-8 (comma delimited)'") from None
             try:
                 sheets = workbook.worksheets
                 if not sheets:
@@ -338,11 +372,6 @@ def _xlsx_rows(data: bytes, name: str, *, max_rows: int) -> list[tuple[int, list
                 return list(_nonblank_rows(rows, name, max_rows=max_rows))
             finally:
                 workbook.close()
-    except (AttributeError, IndexError):  # openpyxl's own error, not one a person can read
-        raise _Unreadable(f"{name} could not be read: a part of the workbook (a chart sheet, "
-                          "say) is not one this reader understands. Copy the learners' sheet "
-                          "into a new workbook, or save it as 'CSV UTF-8 (comma "
-                          "delimited)'") from None
     except broken as error:
         raise _Unreadable(f"{not_workbook}: {error}") from None
 
