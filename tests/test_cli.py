@@ -119,7 +119,7 @@ def test_routes__each_step_checked_for_the_age_given(capsys):
 def test_routes__not_in_a_senior_role_the_routes_through_level_3_come_first(capsys):
     """As the route page does: 10381 asks for a senior role. Said not to be in one, the jump
     to 10381 is no longer the first route, and each step says whether the role is met; said
-    nothing, the first route is the jump and nothing is said about the learner's role."""
+    nothing, the first route is the jump, and its step says the role it asks for."""
     out = run_json(capsys, "routes", "--from", "09628", "--to-level", "4",
                    "--not-senior-role", "--as-at", "2026-12-01")
     assert out["senior_role"] is False and out["age"] is None
@@ -132,10 +132,13 @@ def test_routes__not_in_a_senior_role_the_routes_through_level_3_come_first(caps
     text = capsys.readouterr().out
     assert "Route 1: 09628 -> 10380 -> 10381" in text
     assert "    role: Not met: Learners must be working in a senior role" in text
+    # Said nothing: the jump first, and the role it asks for said all the same, as the
+    # printout says it.
     out = run_json(capsys, "routes", "--from", "09628", "--to-level", "4",
                    "--as-at", "2026-12-01")
     assert [s["to"]["code"] for s in out["routes"][0]["steps"]] == ["10381"]
-    assert out["senior_role"] is None and out["routes"][0]["steps"][0]["role"] is None
+    assert out["senior_role"] is None
+    assert [r["code"] for r in out["routes"][0]["steps"][0]["role"]] == ["role-requirement"]
 
 
 def test_routes__a_step_planned_from_a_national_structure_says_so(capsys):

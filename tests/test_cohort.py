@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import zipfile
 
 import openpyxl
@@ -1150,6 +1151,18 @@ def test_cli__exit_codes(capsys, tmp_path, mixed_file, argv, code, message):
 
 
 
+
+
+def test_cli__an_output_that_is_the_learners_file_by_another_name_is_refused(
+        capsys, tmp_path, mixed_file):
+    """A hard link names the same file under another path: writing to it would overwrite
+    the learners file all the same."""
+    other_name = tmp_path / "same.csv"
+    os.link(mixed_file, other_name)
+    before = mixed_file.read_bytes()
+    assert main(["cohort", str(mixed_file), "-o", str(other_name)]) == 2
+    assert "would overwrite the learners file" in capsys.readouterr().err
+    assert mixed_file.read_bytes() == before
 
 
 def test_summaries__the_screen_shows_the_deciding_columns_with_readable_headings(catalogue,

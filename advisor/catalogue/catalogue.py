@@ -183,9 +183,7 @@ class Catalogue:
                        if _same_shape(wanted, _compact(n))}
             slip = _without_look_alikes(wanted)
             if slip in numbered:  # "Dl" for D1: a letter read as a digit
-                number = next(m.number for g in within.rules.groups for m in g.units
-                              if m.number and _compact(m.number) == slip)
-                labels = {slip: f"{number} ({numbered[slip]})", **labels}
+                labels = {slip: numbers.get(slip, f"{slip} ({numbered[slip]})"), **labels}
         for urn, unit in self.units.items():
             labels[unit.title.upper()] = urn
         document_named = self.named_unit(asked, reference) if asked is not None else None

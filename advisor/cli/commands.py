@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
+import os
 import sys
 from pathlib import Path
 
@@ -239,13 +240,12 @@ def command_routes(args: argparse.Namespace) -> int:
                                               as_at=args.as_at or dt.date.today(),
                                               register=register)
                   for route in routes]
-    # Each step checked for the learner, as the route page does once their age or role is
-    # given.
+    # Each step checked for the learner, as the route page and its printout do: the role a
+    # step asks for is said whether or not the learner's was given; the age, where it was.
     for_learner = [[check_eligibility(catalogue, step.to, age=args.age,
                                       senior_role=args.senior_role, as_at=route.as_at,
                                       register=register) for step in route.steps]
-                   for route in routes] \
-        if args.age is not None or args.senior_role is not None else []
+                   for route in routes]
     return answer(
         args,
         lambda: json_shapes.routes_dict(catalogue, routes, source=source, units=held,
@@ -336,16 +336,20 @@ def _write_results(args: argparse.Namespace, result: CohortResult) -> None:
 
 
 def command_cohort(args: argparse.Namespace) -> int:
+    def same_file(one: Path, other: Path) -> bool:  # a link to it too
+        return one.resolve() == other.resolve() or (
+            one.exists() and other.exists() and os.path.samefile(one, other))
+
     written = [(path, option) for path, option in ((args.template, "--template"),
                                                    (args.output, "-o"),
                                                    (args.problems, "--problems"))
                if path is not None]
     for path, option in written:
         _file_format(path, option)  # every file name is checked before anything is written
-        if args.learners is not None and path.resolve() == args.learners.resolve():
+        if args.learners is not None and same_file(path, args.learners):
             raise UsageError(f"{option} {path} would overwrite the learners file")
     for (path, option), (other, other_option) in itertools.combinations(written, 2):
-        if path.resolve() == other.resolve():
+        if same_file(path, other):
             raise UsageError(f"{option} and {other_option} name the same file, {path}: give "
                              "each its own")
     if args.template is not None:

@@ -167,7 +167,7 @@ def add_register(commands: Any, json_option: argparse.ArgumentParser) -> None:
     own.add_argument("--level", type=_level, default=None, metavar="N",
                      help="only this level: entry, or 1 to 8")
     own.add_argument("--open-on", type=parse_date, default=None, metavar="DATE",
-                     help="only those open to new learners on this date, YYYY-MM-DD")
+                     help="only those open to new learners on this date, such as 2026-09-01")
     own.add_argument("--organisation", default=None, metavar="TEXT",
                      help="only those of this awarding organisation (its name or acronym)")
     own.add_argument("--limit", type=positive_number, default=50, metavar="K",
