@@ -75,7 +75,8 @@ class _Shared:
         self.data.add_argument("--data-dir", dest="data_dir", type=Path, default=None,
                                help=argparse.SUPPRESS)  # the older name, kept working
         self.age = option_parser("--age", type=_age, metavar="N", help="the learner's age in years")
-        self.as_at = _as_at_option("the date to check, such as 2026-09-01 or 01/09/2026 (default: today)")
+        self.as_at = _as_at_option("the date to check, such as 2026-09-01 or 01/09/2026 "
+                                   "(default: today)")
         self.senior_role = parent_parser()
         senior = self.senior_role.add_mutually_exclusive_group()
         senior.add_argument(
@@ -135,7 +136,8 @@ def _add_check(commands: Commands, shared: _Shared) -> None:
         help=f"guided learning hours a week, {HOURS_A_WEEK_ACCEPTED}: with --start, whether "
              "the plan fits before the certification end date")
     decisions.add_argument("--start", type=parse_date, default=None, metavar="DATE",
-                           help="when study starts, such as 2027-01-04 (default: --as-at, else today)")
+                           help="when study starts, such as 2027-01-04 (default: --as-at, "
+                                "else today)")
     decisions.add_argument(
         "--registered", action="store_true",
         help="the learner is already registered, so the last entry date does not apply")
