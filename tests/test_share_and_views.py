@@ -291,11 +291,18 @@ def test_share__a_date_is_read_as_people_in_the_uk_write_it(text):
 
 
 @pytest.mark.parametrize("text", ["4 Janu 2027", "01/13/2027", "30/02/2027", "20270104",
-                                  "46391", "4 Foo 2027", "2027-01-04 10:30"])
+                                  "46391", "4 Foo 2027", "2027-01-04 10:30", "4/1-2027",
+                                  "2027/1-4"])
 def test_share__what_is_not_a_day_on_the_calendar_is_refused(text):
     with pytest.raises(answers.AnswerError, match="is not a date: give one like 2026-09-01, "
                                                   "01/09/2026 or 1 September 2026"):
         parse_date(text)
+
+
+def test_share__a_two_digit_year_past_the_dates_answered_for_is_last_centurys():
+    """4/1/99 is 4 January 1999, refused as outside the dates, not read as 2099."""
+    with pytest.raises(answers.AnswerError, match="4 January 1999 is outside the dates"):
+        parse_date("4/1/99")
 
 
 @pytest.mark.parametrize("glh", ["0.00001", "0.4", "0", "169", "1e400", "nan"])

@@ -404,8 +404,9 @@ LATEST_DATE = dt.date(2040, 12, 31)
 DATE_EXAMPLES = "2026-09-01, 01/09/2026 or 1 September 2026"
 # A time after a date, as a spreadsheet's date cell may read: " 00:00", "T00:00:00".
 _TIME = r"(?:[ T]00:00(?::00)?)?"
-_YEAR_FIRST = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})" + _TIME)
-_DAY_FIRST = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}|[0-9]{2})" + _TIME)
+# One separator throughout: 2027/1/4, not 2027/1-4.
+_YEAR_FIRST = re.compile(r"([0-9]{4})([-/])([0-9]{1,2})\2([0-9]{1,2})" + _TIME)
+_DAY_FIRST = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})" + _TIME)
 _DAY_MONTH_NAMED = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)? ([A-Za-z]{3,9})\.?,? ([0-9]{4})")
 # A month's name, in full or cut to three letters ("Sept" too), lower case: its number.
 _MONTHS = {words: number for number, name in enumerate(calendar.month_name) if name
@@ -415,18 +416,20 @@ _MONTHS = {words: number for number, name in enumerate(calendar.month_name) if n
 def read_date(text: str) -> dt.date | None:
     """A date as people in the UK write one, else None: 2027-01-04 or 2027/1/4 (how the app
     writes one, and how a spreadsheet's date cell reads, with or without its time of
-    midnight); 04/01/2027, 4.1.2027 or 04-01-2027, day first (a two-digit year is this
-    century's: the advisor answers for 2000 to 2040); 4 Jan 2027 or 4th January 2027. Not the
+    midnight); 04/01/2027, 4.1.2027 or 04-01-2027, day first, one separator throughout (a
+    two-digit year up to 40 is this century's, the advisor answering for 2000 to 2040, and a
+    later one the last century's); 4 Jan 2027 or 4th January 2027. Not the
     other forms ``date.fromisoformat`` reads (``20270104``, ``2027-W01-1``), nor a day that
     does not exist (30/02/2027). The one reader of a date given as text: links, the intake
     file and the CLI read dates with it."""
     text = " ".join(text.split())
     try:
         if found := _YEAR_FIRST.fullmatch(text):
-            year, month, day = (int(part) for part in found.groups())
+            year, month, day = (int(found.group(n)) for n in (1, 3, 4))
         elif found := _DAY_FIRST.fullmatch(text):
-            day, month, year = (int(part) for part in found.groups())
-            year += 2000 if len(found.group(3)) == 2 else 0
+            day, month, year = (int(found.group(n)) for n in (1, 3, 4))
+            if len(found.group(4)) == 2:  # 27 is 2027; 99, past the dates answered for, 1999
+                year += 2000 if year <= LATEST_DATE.year % 100 else 1900
         elif (found := _DAY_MONTH_NAMED.fullmatch(text)) and found.group(2).lower() in _MONTHS:
             day, month, year = (int(found.group(1)), _MONTHS[found.group(2).lower()],
                                 int(found.group(3)))
