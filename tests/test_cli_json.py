@@ -81,9 +81,10 @@ def test_carry_over__json_lists_units_that_may_count_apart_from_those_that_canno
     to_10379 = run_json(capsys, "carry-over", "--from", "09628", "--to", "10379")
     (level_1,) = to_10379["not_transferable"]
     assert level_1["urn"] == "R/502/9652" and level_1["source"]
-    assert level_1["reason"].startswith("Cannot lessen what is still needed: OCR Level 2 "
-                                         "Diploma in Customer Service needs all 45 of its "
-                                         "credits at Level 2 or above")
+    assert level_1["reason"].startswith(
+        "Cannot lessen what is still needed: by the rules of the national structure S/016/608, "
+        "which it is inferred to follow, OCR Level 2 Diploma in Customer Service needs all 45 "
+        "of its credits at Level 2 or above")
     assert [u["urn"] for u in to_10379["may_count"]] == ["Y/502/9653", "D/502/9654"]
     assert to_10379["held_may_count"] is True
     only_level_1 = run_json(capsys, "carry-over", "--from", "601/4404/X", "--to", "10379")

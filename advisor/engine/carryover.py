@@ -184,7 +184,7 @@ def carry_over(
         for urn in held:
             source_kinds.setdefault(urn, set()).add(from_qualification.kind)
 
-    rules, _ = catalogue.effective_rules(target)
+    rules, structure = catalogue.effective_rules(target)
     target_units = catalogue.listed_units(target)
     transfers = [u for u in held if u in target_units]
     credits = sum(catalogue.units[u].credits or 0 for u in transfers if u in catalogue.units)
@@ -215,8 +215,12 @@ def carry_over(
                      "whether this unit counts cannot be said; ask the centre.", ()))
         elif (below := _below_every_credit(rules, catalogue.units.get(urn))) is not None:
             unit = catalogue.units[urn]
+            followed = catalogue.structure_followed(target)
+            how = "is inferred to follow" if followed is None or followed[1] else "follows"
+            by = (f"by the rules of the national structure {structure.structure_reference}, "
+                  f"which it {how}, " if structure is not None else "")
             not_transferable.append(NotTransferable(
-                urn, f"Cannot lessen what is still needed: {target.title} needs all "
+                urn, f"Cannot lessen what is still needed: {by}{target.title} needs all "
                      f"{rules.credits_required} of its credits at Level {below.level} or above "
                      f"({below.description}), and this unit is at Level {unit.level}.",
                 below.source))
