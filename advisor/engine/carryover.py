@@ -111,8 +111,9 @@ class CarryOver:
     @property
     def held_may_count(self) -> bool:
         """Whether a unit held might count beyond those that transfer by the units listed: one
-        held that the target's units as the sources list them (only some) leave out, or any of
-        the qualification held, where the sources do not list its units (04522). The plan's
+        held that the target's units as the sources list them (only some) leave out, unless a
+        source rules it out (a bar, or a level below all the credits the target needs), or any
+        of the qualification held, where the sources do not list its units (04522). The plan's
         credits are then the most still needed, not a known figure."""
         settled = {n.urn for n in self.not_transferable if n.source}  # a source says why not
         return not self.held_units_known or (

@@ -228,10 +228,11 @@ def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
                             age: int | None = None, senior_role: bool | None = None,
                             register: Register | None = None) -> list[Route]:
     """``routes`` in the order a learner of ``age``, in a senior role or not
-    (``senior_role``), can take them, each group kept in its order: first those whose every
-    step is open to them, then those they can start but whose later step is not (a
-    qualification not approved for their age group, which they may outgrow, or one for a
-    senior role), then those whose first step is not for them. A 15-year-old's first route is
+    (``senior_role``), can take them, each group kept in its order (which already puts routes
+    through open qualifications first): first those with no step barred to them by their age
+    or role, then those they can start but whose later step is (a qualification not approved
+    for their age group, which they may outgrow, or one for a senior role), then those whose
+    first step is. A 15-year-old's first route is
     not one they cannot start, and neither is the jump to Level 4 for someone not in a senior
     role. Unchanged with neither given."""
     routes = list(routes)
