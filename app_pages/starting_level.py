@@ -26,6 +26,7 @@ from advisor import (
     FindingCode,
     Profile,
     RoleMatch,
+    Status,
     action_plan_html,
     answers,
     decode_profile,
@@ -246,8 +247,11 @@ def main() -> None:
                 if option.aim_note:
                     st.write(option.aim_note)
                 if option.check is not None and option.check.counted_units:
+                    ended = option.eligibility.status.status is Status.CERTIFICATION_CLOSED
                     st.write(f"Units you hold count for {option.check.credits_counted} of its "
-                             f"{option.check.credits_required} credits.")
+                             f"{option.check.credits_required} credits"
+                             + (", but its certificates have ended, so they cannot complete "
+                                "it now." if ended else "."))
     if result.roles_at_level:
         st.caption("Examples of jobs at this level: "
                    + ", ".join(r.title for r in result.roles_at_level) + ".")

@@ -283,6 +283,20 @@ def test_plan_route__starts_from_what_the_starting_level_page_was_told():
     assert at.multiselect(key="route_units").value == ["D/502/9654"]
 
 
+def test_starting_level__units_counting_towards_one_whose_certificates_ended_say_so():
+    """Holding 09628, its unit 3 counts for 5 of 09629's 17 credits; today 09629's
+    certificates have ended, which the option says beside the count; in June 2015 not."""
+    told = {"age": "34", "work": "working", "role": "Customer Service Team Leader",
+            "has": "09628"}
+    today = [line for line in all_text(open_with_link(LEVEL, **told)).splitlines()
+             if line.startswith("Units you hold count")]
+    assert today == ["Units you hold count for 5 of its 17 credits, but its certificates have "
+                     "ended, so they cannot complete it now."]
+    then = [line for line in all_text(open_with_link(LEVEL, on="2015-06-01", **told))
+            .splitlines() if line.startswith("Units you hold count")]
+    assert then == ["Units you hold count for 5 of its 17 credits."]
+
+
 def test_plan_route__not_in_a_senior_role_the_route_starts_with_what_they_can_take():
     """Told *Find a starting level* they are not in a senior role, the learner's route to
     Level 4 does not start with 10381, which asks for one: the route through 10380 comes first,
