@@ -283,6 +283,22 @@ def test_dates_table__a_launch_in_the_sources_words(catalogue):
                                    as_at=TODAY)["Date"])
 
 
+def test_dates_table__the_days_a_document_describes_learners_on_it(catalogue):
+    """10380 has no last entry date; OCR's report on 2014-2015 describes learners on it, so
+    the profile's dates say the days it is taken as open, whether the date is within them,
+    and that this is inferred, with its source."""
+    q = catalogue.find_qualification("10380")
+    row = "Taking learners (inferred)"
+    then = explore_tables.dates_table(catalogue, q, as_at=BEFORE_CLOSING).set_index("Date")
+    assert then.loc[row, "Day"] == "1 December 2014 to 31 August 2015"
+    assert then.loc[row, "On 1 June 2015"] == "within"
+    assert "§ Level 3 Customer Service" in then.loc[row, "Source"]
+    today = explore_tables.dates_table(catalogue, q, as_at=TODAY).set_index("Date")
+    assert today.loc[row, "On 22 November 2026"] == "after"
+    assert row not in set(explore_tables.dates_table(
+        catalogue, catalogue.find_qualification("09628"), as_at=TODAY)["Date"])
+
+
 def test_progression_table__stated_and_inferred_steps(catalogue):
     steps = explore_tables.progression_table(catalogue, catalogue.find_qualification("09628"),
                                      as_at=TODAY)

@@ -278,6 +278,15 @@ def dates_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date) -> pd
                      "Note": "The sources give no exact date; not open before "
                              f"{uk_date(launched.not_before)}.",
                      "Source": cite(catalogue, launched.source)})
+    in_use = q.dates.in_use
+    if in_use is not None:  # no last entry date, but a document describes learners on it
+        rows.append({"Date": "Taking learners (inferred)",
+                     "Day": f"{uk_date(in_use.from_)} to {uk_date(in_use.until)}",
+                     f"On {uk_date(as_at)}": "before" if as_at < in_use.from_ else
+                     "after" if as_at > in_use.until else "within",
+                     "Note": f"{in_use.said[:1].upper()}{in_use.said[1:]}; open within these "
+                             "days as far as the sources show, not known outside them.",
+                     "Source": cite(catalogue, in_use.source)})
     for name, label in _DATES:
         fact = getattr(q.dates, name)
         if fact is None:
