@@ -197,6 +197,10 @@ def draw_frame() -> bool:
     return True
 
 
+SENIOR_ANSWERS = {"yes": "Yes", "no": "No"}
+"""Whether the learner is in a senior role, as the pages ask it (``sl_senior``,
+``route_senior``) and as links write it (``senior=no``)."""
+
 NEW_LEARNER_KEY = "new_learner"
 RELOAD_KEY = "open_afresh"  # set by forget_learner: the next run reloads the page
 

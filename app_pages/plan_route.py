@@ -56,6 +56,7 @@ from advisor import (
 )
 from app_pages._common import (
     AGE_REFUSED,
+    SENIOR_ANSWERS,
     Frame,
     arriving,
     ask_printout_details,
@@ -77,7 +78,6 @@ ROUTES_SHOWN = MAX_ROUTE_SHOWN
 LINKED_ROUTE = "route_linked"  # the route a shared link showed, until the routes are found
 # A link carrying answers has one of these.
 LINK_KEYS = ("from", "also", "units", "to", "level", "documented", "age", "senior")
-SENIOR = {"yes": "Yes", "no": "No"}
 TARGETS = {"level": "A level", "qualification": "A particular qualification"}
 
 
@@ -108,7 +108,7 @@ def seed_from_link(catalogue: Catalogue) -> None:
         age = st.session_state.get("sl_age")  # whole years, read by its box or a link
         if isinstance(age, int | float):  # the browser sends back every number as a float
             st.session_state["route_age"] = int(age)
-        if st.session_state.get("sl_senior") in SENIOR:
+        if st.session_state.get("sl_senior") in SENIOR_ANSWERS:
             st.session_state["route_senior"] = st.session_state["sl_senior"]
         return
     query, notes = decode_route(catalogue, params)
@@ -190,7 +190,8 @@ def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator]:
                       units=tuple(units), to_qualification=to,
                       to_level=to_level, documented_only=documented,
                       age=int(age) if age is not None else None,
-                      senior_role=None if senior not in SENIOR else senior == "yes"), senior_slot
+                      senior_role=senior == "yes" if senior in SENIOR_ANSWERS else None
+                      ), senior_slot
 
 
 def ask_senior_role(slot: DeltaGenerator, catalogue: Catalogue, query: RouteQuery,
@@ -205,8 +206,8 @@ def ask_senior_role(slot: DeltaGenerator, catalogue: Catalogue, query: RouteQuer
         return
     with slot:
         st.radio("Is the learner in a senior role where they influence decisions and shape how "
-                 "customer service is delivered?", list(SENIOR), index=None,
-                 format_func=SENIOR.__getitem__, key="route_senior", horizontal=True,
+                 "customer service is delivered?", list(SENIOR_ANSWERS), index=None,
+                 format_func=SENIOR_ANSWERS.__getitem__, key="route_senior", horizontal=True,
                  persist_state="session",
                  help=f"{asked_for[0].reference} asks for one: "
                       + " ".join(asked_for[0].role_requirement.points))

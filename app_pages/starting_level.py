@@ -44,6 +44,7 @@ from advisor import (
 )
 from app_pages._common import (
     AGE_REFUSED,
+    SENIOR_ANSWERS,
     ask_printout_details,
     escape_markdown,
     frame,
@@ -59,7 +60,6 @@ from app_pages._common import (
 
 # The choices in the learner's words (labels: the printout uses them too), by value.
 EMPLOYMENT = {e.value: words for e, words in labels.EMPLOYMENT_ANSWERS.items()}
-SENIOR = {"yes": "Yes", "no": "No"}
 AIMS = {aim.value: words for aim, words in labels.AIM_ANSWERS.items()}
 
 
@@ -124,8 +124,8 @@ def ask(catalogue: Catalogue) -> Profile:
                            + labels.cite(catalogue, statement.source) + ".")
             senior = st.radio(
                 "Are you in a senior role where you influence decisions and shape how "
-                "customer service is delivered?", list(SENIOR), index=None,
-                format_func=SENIOR.__getitem__, key="sl_senior", horizontal=True,
+                "customer service is delivered?", list(SENIOR_ANSWERS), index=None,
+                format_func=SENIOR_ANSWERS.__getitem__, key="sl_senior", horizontal=True,
                 persist_state="session")
     with right:
         # No "select all": one Enter would claim every qualification or unit that matches.
