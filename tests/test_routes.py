@@ -162,15 +162,17 @@ def test_learner_can_start_first__not_in_a_senior_role_the_jump_to_level_4_comes
     """10381 (Level 4) asks for a senior role. From 09628 today the direct start at 10381
     comes first; for a learner not in a senior role, every route ends at 10381, so the routes
     they can start (through Level 3) come before the one whose first step they cannot take,
-    each group in its order. In a senior role, nothing moves."""
+    each group in its order; the route through 09629, closed, stays last. In a senior role,
+    nothing moves."""
     from advisor import learner_can_start_first
 
     start = catalogue.find_qualification("09628")
     found = list(find_routes(catalogue, from_qualification=start, to_level=4,
                              as_at=dt.date(2026, 12, 1)))[:5]
     assert [q.reference for q in found[0].path] == ["09628", "10381"]
+    assert found[-1].status.closed and not any(r.status.closed for r in found[:-1])
     not_senior = learner_can_start_first(catalogue, found, senior_role=False)
-    assert not_senior == [*found[1:], found[0]]
+    assert not_senior == [*found[1:-1], found[0], found[-1]]
     assert [q.reference for q in not_senior[0].path] == ["09628", "10380", "10381"]
     assert learner_can_start_first(catalogue, found, senior_role=True) == found
 

@@ -228,22 +228,23 @@ def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
                             age: int | None = None, senior_role: bool | None = None,
                             register: Register | None = None) -> list[Route]:
     """``routes`` in the order a learner of ``age``, in a senior role or not
-    (``senior_role``), can take them, each group kept in its order (which already puts routes
-    through open qualifications first): first those with no step barred to them by their age
-    or role, then those they can start but whose later step is (a qualification not approved
-    for their age group, which they may outgrow, or one for a senior role), then those whose
-    first step is. A 15-year-old's first route is
+    (``senior_role``), can take them, each group kept in its order: routes through a closed
+    qualification after the others, as found; and among each, first those with no step
+    barred to them by their age or role, then those they can start but whose later step is (a
+    qualification not approved for their age group, which they may outgrow, or one for a
+    senior role), then those whose first step is. A 15-year-old's first route is
     not one they cannot start, and neither is the jump to Level 4 for someone not in a senior
     role. Unchanged with neither given."""
     routes = list(routes)
     if age is None and senior_role is None:
         return routes
 
-    def barred(route: Route) -> tuple[bool, bool]:
+    def barred(route: Route) -> tuple[bool, bool, bool]:
         steps = [bool(check_eligibility(catalogue, step.to, age=age, senior_role=senior_role,
                                         as_at=route.as_at, register=register)
                       .not_for_this_learner) for step in route.steps]
-        return (bool(steps) and steps[0], any(steps))
+        # A route through a closed qualification stays after the others, as it was found.
+        return (route.status.closed, bool(steps) and steps[0], any(steps))
     return sorted(routes, key=barred)
 
 
