@@ -297,6 +297,16 @@ def test_starting_level__units_counting_towards_one_whose_certificates_ended_say
     assert then == ["Units you hold count for 5 of its 17 credits."]
 
 
+def test_starting_level__credits_still_needed_not_known_says_at_most_how_many():
+    """10380's units are listed only in part, so whether 09628's units count towards it is not
+    known and the table says "not known"; its option says at most how many, as a route does
+    ("up to 55"), and why."""
+    at = open_with_link(LEVEL, age="34", work="working", role="Customer Service Team Leader",
+                        has="09628")
+    assert ("Credits still needed: up to 55. The sources list only some of its units, so one "
+            "you hold may count too and leave less to do: ask the centre.") in all_text(at)
+
+
 def test_plan_route__not_in_a_senior_role_the_route_starts_with_what_they_can_take():
     """Told *Find a starting level* they are not in a senior role, the learner's route to
     Level 4 does not start with 10381, which asks for one: the route through 10380 comes first,
