@@ -83,8 +83,13 @@ def test_headline__more_credits_than_the_total_with_a_rule_unmet_is_not_n_of_few
     check = check_combination(catalogue, catalogue.find_qualification("03456"), urns(
         catalogue, "03456", "F3", "F4", "A17", "B12", "C8", "D14"))
     assert labels.check_headline(check).startswith(
-        "Not complete yet: 50 credits counted (42 needed). Still needed: at least 10 of the "
+        "Not complete yet: 50 credits counted, 42 needed. Still needed: at least 10 of the "
         "optional credits at Level 3: 10 more credits")
+    # After its certificates ended, in brackets, with none inside them.
+    from advisor import status_on
+    ended = status_on(catalogue, check.qualification, dt.date(2026, 12, 1))
+    assert labels.check_headline(check, ended).startswith(
+        "Not complete (50 credits counted, 42 needed), and it can no longer be completed.")
 
 
 def run_json(capsys, *argv):
