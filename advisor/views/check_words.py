@@ -117,8 +117,10 @@ def typed_unit_words(catalogue: Catalogue, reference: str, qualification: Qualif
     if URN_PATTERN.match(urn) and urn not in catalogue.units:
         words.append("no unit in these documents has this reference number")
     elif urn in catalogue.units:  # another qualification's unit: say whose
+        # Those whose own rules list it (a national structure's among them), not those
+        # inferred to follow that structure (10379): that is not a document's word.
         holders = [q.reference for q in catalogue.qualifications_listing(urn)
-                   if q is not qualification]
+                   if q is not qualification and q.rules is not None]
         rules, _ = catalogue.effective_rules(qualification)
         if holders:  # "not of" only where the sources list every unit of the one asked for
             return (f"{reference} (a unit of {listed(holders, 'and')}"
