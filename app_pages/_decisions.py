@@ -86,6 +86,7 @@ def seed_from_link(catalogue: Catalogue) -> None:
         st.session_state["check_start"] = query.start
         st.session_state[START_SET] = True
     st.session_state["check_registered"] = query.registered
+    st.session_state["check_objective"] = "glh" if query.fewest_hours else "credits"
 
 
 def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
@@ -175,7 +176,8 @@ def current_query(catalogue: Catalogue, q: Qualification) -> CheckQuery:
                       in_progress=in_progress,
                       glh_per_week=float(glh) if isinstance(glh, int | float) else None,
                       start=start if isinstance(start, dt.date) else None,
-                      registered=bool(state.get("check_registered")))
+                      registered=bool(state.get("check_registered")),
+                      fewest_hours=state.get("check_objective") == "glh")
 
 
 def for_the_address(query: CheckQuery) -> CheckQuery:

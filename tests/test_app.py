@@ -133,6 +133,14 @@ def test_check__fewest_guided_learning_hours(catalogue):
     assert not at.exception
     assert any(t.startswith("Fewest guided learning hours (GLH): add 2 units, 8 additional "
                             "credits, 60 guided learning hours") for t in texts(at.markdown))
+    # The choice is in the address, so that a shared link plans the same way.
+    assert at.query_params["plan"] == "hours"
+    shared = open_with_link("app_pages/check_units.py", **dict(at.query_params))
+    assert shared.radio(key="check_objective").value == "glh"
+    assert any(t.startswith("Fewest guided learning hours (GLH): add 2 units")
+               for t in texts(shared.markdown))
+    shared.radio(key="check_objective").set_value("credits").run()
+    assert "plan" not in shared.query_params
 
 
 def test_check__closed_today_says_so_and_what_replaced_it():

@@ -30,11 +30,13 @@ from advisor import (
 )
 from advisor.formats.links import (
     CONTROL_CHARACTERS,
+    CheckQuery,
     RouteQuery,
     decode_check,
     decode_date,
     decode_profile,
     decode_route,
+    encode_check,
     encode_profile,
     encode_route,
     route_from_profile,
@@ -297,6 +299,17 @@ def test_share__what_is_not_a_day_on_the_calendar_is_refused(text):
     with pytest.raises(answers.AnswerError, match="is not a date: give one like 2026-09-01, "
                                                   "01/09/2026 or 1 September 2026"):
         parse_date(text)
+
+
+def test_share__a_check_link_carries_the_plans_objective(catalogue):
+    query = CheckQuery(qualification="ocr-09628", units=("D/502/9654",), fewest_hours=True)
+    params = encode_check(catalogue, query)
+    assert params["plan"] == "hours"
+    assert decode_check(catalogue, params) == (query, [])
+    kept, notes = decode_check(catalogue, {"qual": "09628", "plan": "fastest"})
+    assert kept.fewest_hours is False
+    assert notes == ["The link's plan 'fastest' was left out: it can be 'hours' or 'credits'; "
+                     "the plan is by fewest credits."]
 
 
 def test_share__a_two_digit_year_past_the_dates_answered_for_is_last_centurys():

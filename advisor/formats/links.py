@@ -471,12 +471,13 @@ class CheckQuery:
     glh_per_week: float | None = None
     start: dt.date | None = None
     registered: bool = False  # already registered, so the last entry date no longer applies
+    fewest_hours: bool = False  # the plan by fewest guided learning hours, not fewest credits
 
 
 def encode_check(catalogue: Catalogue, query: CheckQuery) -> dict[str, str]:
     """The query parameters that reopen this check: ``qual``, ``units``, ``accepted`` with a
-    ``note1``, ``note2``... for each accepted unit in turn, ``progress``, ``glh``, ``start``
-    and ``registered=yes``."""
+    ``note1``, ``note2``... for each accepted unit in turn, ``progress``, ``glh``, ``start``,
+    ``registered=yes`` and ``plan=hours`` (the plan by fewest guided learning hours)."""
     params: dict[str, str] = {}
     if query.qualification is not None and query.qualification in catalogue.qualifications:
         params["qual"] = _reference(catalogue, query.qualification)
@@ -496,6 +497,8 @@ def encode_check(catalogue: Catalogue, query: CheckQuery) -> dict[str, str]:
         params["start"] = query.start.isoformat()
     if query.registered:
         params["registered"] = "yes"
+    if query.fewest_hours:
+        params["plan"] = "hours"
     return params
 
 
@@ -547,7 +550,16 @@ def decode_check(catalogue: Catalogue,
         glh_per_week=_hours(_value(params, "glh", notes), notes),
         start=decode_date(_value(params, "start", notes), "start date", notes),
         registered=_registered(_value(params, "registered", notes), notes),
+        fewest_hours=_fewest_hours(_value(params, "plan", notes), notes),
     ), notes
+
+
+def _fewest_hours(text: str | None, notes: list[str]) -> bool:
+    if text is None or text in ("hours", "credits"):
+        return text == "hours"
+    notes.append(f"The link's plan '{text[:20]}' was left out: it can be 'hours' or 'credits'; "
+                 "the plan is by fewest credits.")
+    return False
 
 
 def _registered(text: str | None, notes: list[str]) -> bool:
