@@ -180,11 +180,11 @@ def show_units_needed(result: CohortResult) -> None:
         described = charts.describe_units_needed(needed)
         st.plotly_chart(charts.units_needed_chart(needed), alt=described)
         st.caption(described)
-        last = int(needed["learners"].iloc[-1])
-        tied = int((every["learners"].iloc[UNITS_SHOWN:] == last).sum())
-        if tied:  # the cut falls among units needed as often: which are shown is no ranking
+        tied = cohort_tables.units_tied_past(every, UNITS_SHOWN)
+        if tied:
             st.caption(f"{count(tied, 'more unit')} {'is' if tied == 1 else 'are'} in as many "
-                       f"learners' plans ({last}) as the last shown, so the cut among them is "
+                       f"learners' plans ({needed['learners'].iloc[-1]}) as the last shown, so "
+                       "the cut among them is "
                        "by unit reference number, not by need: every unit is in the Excel "
                        "download's units needed sheet.")
         st.caption("From each learner's smallest plan: a mandatory unit is needed by every "

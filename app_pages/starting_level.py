@@ -246,15 +246,12 @@ def main() -> None:
                 show_entry_status(catalogue, option.eligibility)
                 if option.aim_note:
                     st.write(option.aim_note)
-                check = option.check
-                if (check is not None and check.known and check.credits_still_needed is None
-                        and check.other_units and check.credits_required is not None
-                        and not check.listed_in_full):
-                    # The table says "not known": how much at most, and why not exactly.
-                    st.write(f"Credits still needed: up to "
-                             f"{check.credits_required - check.credits_counted}. The sources "
-                             "list only some of its units, so one you hold may count too and "
-                             "leave less to do: ask the centre.")
+                at_most = (option.check.credits_still_needed_at_most
+                           if option.check is not None else None)
+                if at_most is not None:  # the table says "not known": how much at most, why
+                    st.write(f"Credits still needed: up to {at_most}. The sources list only "
+                             "some of its units, so one you hold may count too and leave less "
+                             "to do: ask the centre.")
                 if option.check is not None and option.check.counted_units:
                     ended = option.eligibility.status.status is Status.CERTIFICATION_CLOSED
                     st.write(f"Units you hold count for {option.check.credits_counted} of its "

@@ -137,6 +137,16 @@ class CombinationCheck:
         return max(0, self.credits_required - self.credits_counted)
 
     @property
+    def credits_still_needed_at_most(self) -> int | None:
+        """Where :attr:`credits_still_needed` is not known only because a unit held that the
+        sources' partial list leaves out may count: the most still needed (credits required
+        less those counted); otherwise None."""
+        if (self.credits_still_needed is not None or not self.known or self.listed_in_full
+                or self.credits_required is None or not self.other_units):
+            return None
+        return max(0, self.credits_required - self.credits_counted)
+
+    @property
     def accepted_units(self) -> tuple[str, ...]:
         """The URNs of the units the centre accepted."""
         return tuple(a.urn for a in self.accepted)

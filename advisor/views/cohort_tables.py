@@ -393,6 +393,15 @@ def units_most_needed(result: CohortResult, *, limit: int | None = None) -> pd.D
     return frame
 
 
+def units_tied_past(units: pd.DataFrame, shown: int) -> int:
+    """Of :func:`units_most_needed`'s rows, how many after the first ``shown`` are needed by
+    as many learners as the last of those shown: where a chart's cut falls among them, which
+    are shown is unit reference order, not need."""
+    if len(units) <= shown or shown == 0:
+        return 0
+    return int((units["learners"].iloc[shown:] == units["learners"].iloc[shown - 1]).sum())
+
+
 def certificates_ended_count(result: CohortResult) -> int:
     """How many learners short of their target's rules have a target that no longer issues
     certificates on the date (left out of :func:`units_most_needed`: no unit can complete it)."""
