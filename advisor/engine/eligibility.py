@@ -65,10 +65,10 @@ class ReasonCode(StrEnum):
 _ABOUT_AGE = frozenset({ReasonCode.AGE_APPROVED, ReasonCode.AGE_NOT_APPROVED,
                         ReasonCode.AGE_UNKNOWN, ReasonCode.AGE_NOT_GIVEN,
                         ReasonCode.AGE_CAUTION})
-# The reasons a qualification open to new learners is still not open to this one.
 # What the sources ask of the learner's role, and whether the learner's meets it.
 _ABOUT_ROLE = frozenset({ReasonCode.ROLE_REQUIREMENT, ReasonCode.ROLE_NOT_MET,
                          ReasonCode.ROLE_MET})
+# The reasons a qualification open to new learners is still not open to this one.
 _NOT_FOR_THIS_LEARNER = frozenset({ReasonCode.AGE_NOT_APPROVED, ReasonCode.ROLE_NOT_MET})
 # Certificates no longer issued bar a new learner even where no entry date is given.
 _BLOCKING = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED, ReasonCode.NOT_YET_OPEN,

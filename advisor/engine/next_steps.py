@@ -32,13 +32,14 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
     someone who wants an apprenticeship, where apprenticeships stand first of all; for
     someone not in work who has not said what they want, where apprenticeships (a job with
     training) stand last, as one more way in."""
-    progressions = [(p, _progression(catalogue, q, p, as_at, register)) for q in held
-                    for p in recommendation_index(catalogue).progressions_from.get(q.id, ())]
     # A documented step to below the level suggested comes after what to do at it: a learner
     # told to start at Level 3 reads first about Level 3, not about a Level 2 NVQ.
-    below = [step for p, step in progressions
-             if level is not None and (_level_of(catalogue, p) or level) < level]
-    steps = [step for _, step in progressions if step not in below]
+    steps: list[NextStep] = []
+    below: list[NextStep] = []
+    for q in held:
+        for p in recommendation_index(catalogue).progressions_from.get(q.id, ()):
+            lower = level is not None and (_level_of(catalogue, p) or level) < level
+            (below if lower else steps).append(_progression(catalogue, q, p, as_at, register))
     day = uk_date(as_at)
     if level is None:
         steps.append(NextStep(
