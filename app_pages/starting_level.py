@@ -26,7 +26,6 @@ from advisor import (
     FindingCode,
     Profile,
     RoleMatch,
-    Status,
     action_plan_html,
     answers,
     decode_profile,
@@ -246,18 +245,8 @@ def main() -> None:
                 show_entry_status(catalogue, option.eligibility)
                 if option.aim_note:
                     st.write(option.aim_note)
-                at_most = (option.check.credits_still_needed_at_most
-                           if option.check is not None else None)
-                if at_most is not None:  # the table says "not known": how much at most, why
-                    st.write(f"Credits still needed: up to {at_most}. The sources list only "
-                             "some of its units, so one you hold may count too and leave less "
-                             "to do: ask the centre.")
-                if option.check is not None and option.check.counted_units:
-                    ended = option.eligibility.status.status is Status.CERTIFICATION_CLOSED
-                    st.write(f"Units you hold count for {option.check.credits_counted} of its "
-                             f"{option.check.credits_required} credits"
-                             + (", but its certificates have ended, so they cannot complete "
-                                "it now." if ended else "."))
+                for sentence in labels.option_credit_sentences(option):
+                    st.write(sentence)
     if result.roles_at_level:
         st.caption("Examples of jobs at this level: "
                    + ", ".join(r.title for r in result.roles_at_level) + ".")

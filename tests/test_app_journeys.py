@@ -299,10 +299,13 @@ def test_starting_level__units_counting_towards_one_whose_certificates_ended_say
 
 def test_starting_level__credits_still_needed_not_known_says_at_most_how_many():
     """10380's units are listed only in part, so whether 09628's units count towards it is not
-    known and the table says "not known"; its option says at most how many, as a route does
-    ("up to 55"), and why."""
+    known: the table and the option say at most how many, as a route does ("up to 55"), and
+    the option says why. 09628's certificates have ended, so its credits are not offered."""
     at = open_with_link(LEVEL, age="34", work="working", role="Customer Service Team Leader",
                         has="09628")
+    (options,) = [t.value for t in at.table if "Credits still needed" in t.value.columns]
+    needed = dict(zip(options["Code"], options["Credits still needed"], strict=True))
+    assert needed["10380"] == "up to 55"
     assert ("Credits still needed: up to 55. The sources list only some of its units, so one "
             "you hold may count too and leave less to do: ask the centre.") in all_text(at)
 

@@ -425,7 +425,12 @@ def test_tables__options_carry_over_and_routes(catalogue, graph):
                                           held_units=("D/502/9654",)), as_at=TODAY)
     options = tables.options_table(catalogue, result).set_index("Code")
     assert options.loc["09628", "Credits already counted"] == 5
-    assert options.loc["09628", "Credits still needed"] == 8
+    # Its certificates have ended: the credits it lacks could no longer lead to it.
+    assert options.loc["09628", "Credits still needed"] == tables.CERTIFICATES_ENDED
+    then = tables.options_table(catalogue, recommend(
+        catalogue, Profile(employment=Employment.WORKING, held_units=("D/502/9654",)),
+        as_at=dt.date(2015, 6, 1))).set_index("Code")
+    assert then.loc["09628", "Credits still needed"] == 8
     # In a few words, with what replaced it: the reasons in full are below the table.
     assert options.loc["09628", "New learners"] == \
         "closed; certificates ended (the sources suggest 10379 replaced it)"

@@ -463,3 +463,8 @@ def test_credits_still_needed__a_partly_listed_qualification_shows_its_total(cat
     assert routes.loc[0, "Credits still needed"] == 55
     assert check(catalogue, "10380", []).credits_still_needed == 55
     assert check(catalogue, "10380", ["D/502/9654"]).credits_still_needed is None
+    # The options table says at most how many, as the option's own text does.
+    held = recommend(catalogue, Profile(role="team leader", held_units=("D/502/9654",)),
+                     as_at=TODAY)
+    assert tables.options_table(catalogue, held).set_index("Code").loc[
+        "10380", "Credits still needed"] == "up to 55"

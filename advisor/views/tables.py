@@ -20,9 +20,9 @@ from advisor.catalogue import (
 )
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, RuleKind
-from advisor.engine.eligibility import Eligibility
+from advisor.engine.eligibility import Eligibility, Status
 from advisor.engine.frameworks import FrameworkStatus
-from advisor.engine.recommend_types import Recommendation
+from advisor.engine.recommend_types import Option, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import count, listed, uk_date
@@ -159,7 +159,6 @@ def options_table(catalogue: Catalogue, result: Recommendation) -> pd.DataFrame:
         q = option.qualification
         check = option.check
         known = check is not None and check.known
-        still = check.credits_still_needed if check is not None else None
         rows.append({
             "Qualification": q.title,
             "Code": q.reference,
@@ -169,7 +168,7 @@ def options_table(catalogue: Catalogue, result: Recommendation) -> pd.DataFrame:
             "Can start": can_start(option.eligibility),
             "Fits the aim": fits_aim_words(option),
             "Credits already counted": check.credits_counted if check and known else None,
-            "Credits still needed": still,
+            "Credits still needed": credits_still_needed_words(option),
             "From": REGISTER_ORIGIN if from_register(q) else "the documents",
         })
     # What it is and the columns that decide come first, so they show without scrolling on a
@@ -183,8 +182,28 @@ def options_table(catalogue: Catalogue, result: Recommendation) -> pd.DataFrame:
         frame = frame.drop(columns="Fits the aim")
     if not (result.profile.held_units or result.profile.held_qualifications):
         frame = frame.drop(columns="Credits already counted")  # nothing held: 0 everywhere
-    return frame.astype({c: "Int64" for c in ("Credits already counted", "Credits still needed")
-                         if c in frame.columns})
+    if "Credits already counted" in frame.columns:
+        frame = frame.astype({"Credits already counted": "Int64"})
+    return frame
+
+
+CERTIFICATES_ENDED = "cannot be completed now: its certificates have ended"
+"""What the options' credit column says for a qualification whose certificates have ended: the
+credits it lacks could no longer lead to it."""
+
+
+def credits_still_needed_words(option: Option) -> int | str | None:
+    """An option's credits still needed, for its table: a number where the plan gives one;
+    "up to N" where a unit held that the sources' partial list leaves out may count; that it
+    cannot be completed where its certificates have ended; None where not known."""
+    check = option.check
+    if check is None:
+        return None
+    if (option.eligibility.status.status is Status.CERTIFICATION_CLOSED
+            and not check.complete):
+        return CERTIFICATES_ENDED
+    at_most = check.credits_still_needed_at_most
+    return f"up to {at_most}" if at_most is not None else check.credits_still_needed
 
 
 def structures_followed_note(catalogue: Catalogue, result: Recommendation) -> str | None:

@@ -48,6 +48,7 @@ from advisor.views.labels import (
     entry_status_said,
     framework_label,
     level_words,
+    option_credit_sentences,
     plan_beyond_certification,
     route_basis,
     standard_taking_its_place,
@@ -308,9 +309,7 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
                 line += " [from the Ofqual register: its rules of combination are not known]"
             if option.aim_note:
                 line += f" {option.aim_note}"
-            if option.check is not None and option.check.credits_counted:
-                line += (f" Units held count for {option.check.credits_counted} of "
-                         f"{option.check.credits_required} credits.")
+            line += "".join(f" {s}" for s in option_credit_sentences(option, held="Units held"))
             lines.append(line)
             if not option.eligibility.status.status.closed:  # what to know before starting
                 lines += [f"      ! {r.message}" for r in option.eligibility.reasons
