@@ -163,14 +163,12 @@ from advisor.formats.cohort_file import (
     template_excel_bytes,
     template_guide_text,
 )
+from advisor.formats.dates import EARLIEST_DATE, LATEST_DATE, check_date, parse_date, read_date
 from advisor.formats.links import (
-    EARLIEST_DATE,
-    LATEST_DATE,
     MAX_NOTE_LENGTH,
     MAX_ROUTE_SHOWN,
     CheckQuery,
     RouteQuery,
-    check_date,
     decode_check,
     decode_date,
     decode_profile,
@@ -178,8 +176,6 @@ from advisor.formats.links import (
     encode_check,
     encode_profile,
     encode_route,
-    parse_date,
-    read_date,
     route_from_profile,
     without_control_characters,
 )

@@ -32,7 +32,7 @@ import pandas as pd
 from advisor.engine import answers
 from advisor.engine.cohort import CohortInput, LearnerRow, RowProblem, Severity
 from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
-from advisor.formats.links import parse_date
+from advisor.formats.dates import parse_date
 from advisor.formats.spreadsheet import to_csv_bytes, to_excel_bytes
 
 T = TypeVar("T")
