@@ -106,6 +106,7 @@ from advisor.engine.eligibility import (
     check_eligibility,
     status_on,
 )
+from advisor.engine.fits import learner_can_start_first, route_fits_aim
 from advisor.engine.frameworks import (
     ComponentStatus,
     FrameworkStatus,
@@ -147,7 +148,6 @@ from advisor.engine.routes import (
     already_reached,
     find_routes,
     highest_completed,
-    learner_can_start_first,
     reaching_target,
     step_limit,
 )
@@ -372,6 +372,7 @@ __all__ = [
     "replaced_it",
     "resolve_units",
     "route_answers",
+    "route_fits_aim",
     "route_from_profile",
     "search",
     "search_plan",

@@ -5,9 +5,11 @@ only where a route shown has a step for people in a senior role), ``route_from``
 (qualification id completed, optional), ``route_also`` (other qualification ids completed),
 ``route_units`` (URNs held), ``route_target`` ("level" / "qualification"), ``route_to_level``
 (1-8), ``route_to`` (qualification id), ``route_documented`` (documented progressions only),
-``route_choice`` (which route to show). The answers live in the browser session and in the
-page address (``?from=03455&also=09628&level=3&age=17&senior=no``, and ``&route=2`` when
-another route than the first is shown); nothing is stored on the server.
+``route_aim`` (knowledge / competence / apprenticeship, optional: routes ending in what fits
+it come first), ``route_choice`` (which route to show). The answers live in the browser
+session and in the page address (``?from=03455&also=09628&level=3&age=17&senior=no&aim=
+competence``, and ``&route=2`` when another route than the first is shown); nothing is stored
+on the server.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from advisor import (
     reaching_target,
     replaced_it,
     route_answers,
+    route_fits_aim,
     route_from_profile,
     status_on,
     step_limit,
@@ -77,7 +80,8 @@ from app_pages._decisions import accept_similar
 ROUTES_SHOWN = MAX_ROUTE_SHOWN
 LINKED_ROUTE = "route_linked"  # the route a shared link showed, until the routes are found
 # A link carrying answers has one of these.
-LINK_KEYS = ("from", "also", "units", "to", "level", "documented", "age", "senior")
+LINK_KEYS = ("from", "also", "units", "to", "level", "documented", "age", "senior", "aim")
+AIMS = {aim.value: words for aim, words in labels.AIM_ANSWERS.items()}
 TARGETS = {"level": "A level", "qualification": "A particular qualification"}
 
 
@@ -90,7 +94,7 @@ def enrolable(catalogue: Catalogue) -> list[str]:
 def seed_from_link(catalogue: Catalogue) -> None:
     """Put a link's answers into the page's widgets as the page is entered: a shared link, or
     *Find a starting level*'s link to this page. Opened without one for the first time, start
-    from what *Find a starting level* was told, the age and the senior role too."""
+    from what *Find a starting level* was told, the age, the senior role and the aim too."""
     params = st.query_params.to_dict()
     linked = arriving() and any(k in params for k in LINK_KEYS)
     if st.session_state.get("route_seeded") and not linked:
@@ -110,6 +114,8 @@ def seed_from_link(catalogue: Catalogue) -> None:
             st.session_state["route_age"] = int(age)
         if st.session_state.get("sl_senior") in SENIOR_ANSWERS:
             st.session_state["route_senior"] = st.session_state["sl_senior"]
+        if st.session_state.get("sl_aim") in AIMS:
+            st.session_state["route_aim"] = st.session_state["sl_aim"]
         return
     query, notes = decode_route(catalogue, params)
     st.session_state["route_link_notes"] = notes
@@ -123,6 +129,7 @@ def seed_from_link(catalogue: Catalogue) -> None:
     st.session_state["route_age"] = query.age
     st.session_state["route_senior"] = (None if query.senior_role is None
                                         else "yes" if query.senior_role else "no")
+    st.session_state["route_aim"] = query.aim.value if query.aim is not None else None
     st.session_state[LINKED_ROUTE] = query.shown - 1
 
 
@@ -185,13 +192,17 @@ def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator]:
                                       "steps between qualifications that only share units, "
                                       "replacements of closed qualifications and direct "
                                       "starts at the level aimed for.")
+        aim = st.selectbox("What the learner wants from it (optional)", list(AIMS), index=None,
+                           format_func=AIMS.__getitem__, key="route_aim",
+                           placeholder="No preference", persist_state="session",
+                           help="Routes ending in a qualification that gives it come first.")
     senior = st.session_state.get("route_senior")
     return RouteQuery(from_qualification=start, also_completed=tuple(also),
                       units=tuple(units), to_qualification=to,
                       to_level=to_level, documented_only=documented,
                       age=int(age) if age is not None else None,
-                      senior_role=senior == "yes" if senior in SENIOR_ANSWERS else None
-                      ), senior_slot
+                      senior_role=senior == "yes" if senior in SENIOR_ANSWERS else None,
+                      aim=answers.parse_aim(aim) if aim is not None else None), senior_slot
 
 
 def ask_senior_role(slot: DeltaGenerator, catalogue: Catalogue, query: RouteQuery,
@@ -254,6 +265,7 @@ def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Rou
         # Those the learner can take first.
         return learner_can_start_first(catalogue, itertools.islice(found, ROUTES_SHOWN),
                                        age=query.age, senior_role=query.senior_role,
+                                       aim=query.aim,
                                        register=ctx.register)
     except RouteError as error:
         st.error(escape_markdown(str(error)))
@@ -266,6 +278,9 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery) -> None:
     age, senior_role = query.age, query.senior_role
     if age is not None:
         st.caption(f"Each step's age groups are checked for age {age}.")
+    fits = labels.route_aim_words(catalogue, route, query.aim, register=ctx.register)
+    if fits is not None:
+        st.write(fits)
     climbs = move_up_caution(catalogue, route)
     if climbs is not None:  # a route up a level is not advice to move up
         st.info(climbs.message)
@@ -377,7 +392,8 @@ def main() -> None:
         st.subheader("Routes, best first")
         # A few rows whose status and basis are sentences: a static table, wrapping, a card
         # a row on a phone, so that neither is cut off.
-        show_table(tables.routes_table(catalogue, routes), name="Routes found",
+        show_table(tables.routes_table(catalogue, routes, aim=query.aim, register=ctx.register),
+                   name="Routes found",
                    missing=tables.CREDITS_NOT_KNOWN,
                    key="route_list_csv", file_name="routes.csv", wrap=True, stack=True)
         legend = labels.codes_legend(q for r in routes for q in r.path)
@@ -387,6 +403,12 @@ def main() -> None:
         explained = text.starts_explained(routes, to_level=query.to_level)
         if holds_nothing and explained:
             st.info(explained)
+        if query.aim is not None and not any(
+                route_fits_aim(catalogue, r, query.aim, register=ctx.register)[0]
+                for r in routes):
+            st.info(f"None of the routes found ends in a qualification known to give "
+                    f"{labels.AIM_IN_BRIEF[query.aim]}: see each route's last step, and ask "
+                    "the centre.")
         route_names = {n: labels.route_name(n + 1, r) for n, r in enumerate(routes)}
         linked = st.session_state.pop(LINKED_ROUTE, None)
         if linked is not None and linked < len(routes):
@@ -431,6 +453,7 @@ def main() -> None:
     ask_printout_details()
     plan = ActionPlan(as_at=ctx.as_at, answers=route_answers(catalogue, query),
                       route=chosen, route_age=query.age, route_senior_role=query.senior_role,
+                      route_aim=query.aim,
                       other_routes=tuple(r for r in routes or () if r is not chosen),
                       route_frameworks=leads_into, created=dt.date.today(),
                       register=ctx.register, **printout_details())

@@ -331,6 +331,30 @@ def test_plan_route__not_in_a_senior_role_the_route_starts_with_what_they_can_ta
     assert not any(r.key == "route_senior" for r in at.radio)
 
 
+def test_plan_route__what_the_learner_wants_travels_from_the_starting_level_and_orders_routes():
+    """Told *Find a starting level* they want to prove their competence, the route page starts
+    with that aim: in June 2015 the routes ending in 10380 and 03456 come before the stated
+    step to 09629 (knowledge), the table says which fit, the route shown says why, and the aim
+    is in the address and the printout. Without an aim, 09629 comes first again."""
+    at = open_with_link(LEVEL, on="2015-06-01", age="34", work="working", has="09628",
+                        aim="competence", role="Customer Service Team Leader")
+    follow_page_link(at, ROUTE)
+    assert at.selectbox(key="route_aim").value == "competence"
+    assert dict(at.query_params)["aim"] == "competence"
+    (routes,) = [t.value for t in at.table if "Fits the aim" in t.value.columns]
+    assert routes["Path"].iloc[-1] == "09628 → 09629"
+    assert list(routes["Fits the aim"]) == ["yes"] * (len(routes) - 1) + ["no"]
+    text = all_text(at)
+    assert "Step 1: 10380" in text
+    assert ("It ends in OCR Level 3 Diploma in Customer Service (10380), which fits what the "
+            "learner wants (competence). It is a combined knowledge and competence "
+            "qualification.") in text
+    at.selectbox(key="route_aim").set_value(None).run()
+    assert "Step 1: 09629" in all_text(at)
+    assert "aim" not in dict(at.query_params)
+    assert not any("Fits the aim" in t.value.columns for t in at.table)
+
+
 def test_plan_route__the_starting_level_pages_link_carries_what_it_was_told():
     at = open_with_link(LEVEL, work="working", has="03455", role="Customer Service Team Leader")
     change_page(at, ROUTE)  # the route page seen first: it starts from 03455

@@ -141,6 +141,26 @@ def test_routes__not_in_a_senior_role_the_routes_through_level_3_come_first(caps
     assert [r["code"] for r in out["routes"][0]["steps"][0]["role"]] == ["role-requirement"]
 
 
+def test_routes__wanting_competence_the_routes_ending_in_one_come_first(capsys):
+    """As the route page does: with --aim, each route says whether where it ends gives what
+    the learner wants, and those that do come first."""
+    out = run_json(capsys, "routes", "--from", "09628", "--to-level", "3", "--aim",
+                   "competence", "--as-at", WHILE_OPEN)
+    assert out["aim"] == "competence"
+    fits = [(r["steps"][-1]["to"]["code"], r["fits_aim"]) for r in out["routes"]]
+    assert fits[-1] == ("09629", False) and all(fit for _, fit in fits[:-1])
+    assert out["routes"][-1]["aim_note"] == "It is a knowledge (Principles) qualification."
+    assert main(["routes", "--from", "09628", "--to-level", "3", "--aim", "competence",
+                 "--as-at", WHILE_OPEN]) == 0
+    assert ("\n  It ends in OCR Level 3 Certificate in Principles of Customer Service (09629), "
+            "which does not fit what the learner wants (competence). It is a knowledge "
+            "(Principles) qualification.\n") in capsys.readouterr().out
+    without = run_json(capsys, "routes", "--from", "09628", "--to-level", "3", "--as-at",
+                       WHILE_OPEN)
+    assert without["aim"] is None and "fits_aim" not in without["routes"][0]
+    assert without["routes"][0]["steps"][-1]["to"]["code"] == "09629"
+
+
 def test_routes__a_step_planned_from_a_national_structure_says_so(capsys):
     assert main(["routes", "--to-level", "2", "--limit", "1"]) == 0
     out = capsys.readouterr().out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
@@ -13,6 +14,7 @@ from advisor import (
     Aim,
     Employment,
     Profile,
+    RouteQuery,
     action_plan_html,
     carry_over,
     check_combination,
@@ -22,6 +24,7 @@ from advisor import (
     load_catalogue,
     recommend,
     resolve_units,
+    route_answers,
 )
 from tests.support.catalogues import PROGRESSION, QUALIFICATION, SOURCES, UNITS, write_catalogue
 
@@ -387,6 +390,29 @@ def test_action_plan__a_route_step_asking_for_a_senior_role_says_so_and_whether_
     assert f"Not met: {role}" in printed(False)
     assert f"Met, as stated: {role}" in printed(True)
     assert "Whether the learner's role meets this was not given." in printed(None)
+
+
+def test_action_plan__a_route_says_whether_where_it_ends_fits_what_the_learner_wants(
+        catalogue):
+    """As the route page does: with an aim, the route says whether the qualification it ends in
+    gives it, and the learner's answers say what they want; without one, neither."""
+    route = next(r for r in find_routes(catalogue, to_level=3, as_at=dt.date(2015, 6, 1),
+                                        from_qualification=catalogue.find_qualification("09628"))
+                 if [q.reference for q in r.path] == ["09628", "09629"])
+    query = RouteQuery(from_qualification="ocr-09628", to_level=3, aim=Aim.COMPETENCE)
+
+    def printed(aim):
+        html = action_plan_html(catalogue, ActionPlan(
+            as_at=dt.date(2015, 6, 1), route=route, route_aim=aim,
+            answers=route_answers(catalogue, dataclasses.replace(query, aim=aim))))
+        return " ".join(" ".join(parse(html).text).split())
+
+    fits = ("It ends in OCR Level 3 Certificate in Principles of Customer Service (09629), "
+            "which does not fit what the learner wants (competence). It is a knowledge "
+            "(Principles) qualification.")
+    assert fits in printed(Aim.COMPETENCE)
+    assert "What I want Competence: prove I do it well at work" in printed(Aim.COMPETENCE)
+    assert "It ends in" not in printed(None) and "What I want" not in printed(None)
 
 
 def test_action_plan__an_option_open_on_the_date_says_until_when_and_its_certificates_end(

@@ -177,6 +177,33 @@ def test_learner_can_start_first__not_in_a_senior_role_the_jump_to_level_4_comes
     assert learner_can_start_first(catalogue, found, senior_role=True) == found
 
 
+def test_learner_can_start_first__wanting_competence_the_knowledge_route_comes_after(
+        catalogue, graph):
+    """In June 2015, from 09628 to Level 3, the stated progression to 09629 (knowledge) comes
+    first. Someone who wants to prove their competence gets the routes ending in 10380
+    (combined) and 03456 (an NVQ) first, each group in its order, and 09629 last; someone who
+    wants knowledge keeps the order, 03456 going last; for an apprenticeship, 09629 and 03456,
+    whose place 10380 took in the 2014 framework, both go last."""
+    from advisor import Aim, learner_can_start_first, route_fits_aim
+
+    start = catalogue.find_qualification("09628")
+    found = list(find_routes(catalogue, from_qualification=start, to_level=3,
+                             as_at=WHILE_OPEN))[:5]
+    ends = [r.path[-1].reference for r in found]
+    assert ends[0] == "09629" and {"10380", "03456"} <= set(ends)
+
+    def ends_of(aim: Aim) -> list[str]:
+        return [r.path[-1].reference for r in learner_can_start_first(catalogue, found,
+                                                                      aim=aim)]
+    assert ends_of(Aim.COMPETENCE) == [*(e for e in ends if e != "09629"), "09629"]
+    assert ends_of(Aim.KNOWLEDGE) == [*(e for e in ends if e != "03456"), "03456"]
+    assert ends_of(Aim.APPRENTICESHIP)[-2:] == [e for e in ends if e in ("09629", "03456")]
+    nvq = next(r for r in found if r.path[-1].reference == "03456")
+    assert route_fits_aim(catalogue, nvq, Aim.COMPETENCE) == (
+        True, "It is a competence (NVQ) qualification.")
+    assert route_fits_aim(catalogue, nvq, None) == (None, "")
+
+
 def test_find_routes__a_qualification_also_held_whose_units_are_not_listed_may_count(
         catalogue, graph):
     """Holding 09628 and 03455, whose units the sources do not list: a route from 09628 to

@@ -196,6 +196,18 @@ def test_share__a_route_link_carries_whether_the_learner_is_in_a_senior_role(cat
     assert notes == ["The link's senior role answer 'perhaps' was not understood: left out."]
 
 
+def test_share__a_route_link_carries_what_the_learner_wants(catalogue):
+    query = RouteQuery(from_qualification="ocr-09628", to_level=3, aim=Aim.COMPETENCE)
+    link = {"from": "09628", "level": "3", "aim": "competence"}
+    assert encode_route(catalogue, query) == link
+    assert decode_route(catalogue, link) == (query, [])
+    assert route_from_profile(catalogue, Profile(held_qualifications=("ocr-09628",),
+                                                 aim=Aim.COMPETENCE), to_level=3) == query
+    query, notes = decode_route(catalogue, {"from": "09628", "aim": "money"})
+    assert query == RouteQuery(from_qualification="ocr-09628")
+    assert notes == ["The link's aim 'money' was not understood: left out."]
+
+
 def test_share__the_starting_levels_route_link_carries_its_age_and_senior_role(catalogue):
     route = route_from_profile(catalogue, Profile(age=17, held_qualifications=("ocr-09628",)),
                                to_level=3)

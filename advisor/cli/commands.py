@@ -232,7 +232,7 @@ def command_routes(args: argparse.Namespace) -> int:
         # Those the learner can take first.
         routes = learner_can_start_first(catalogue, itertools.islice(found, args.limit),
                                          age=args.age, senior_role=args.senior_role,
-                                         register=register)
+                                         aim=args.aim, register=register)
     except RouteError as error:
         raise UsageError(str(error)) from None
     completed = [q.id for q in (source, *also) if q is not None]
@@ -252,8 +252,8 @@ def command_routes(args: argparse.Namespace) -> int:
                                         target=target, to_level=args.to_level,
                                         already_there=there, also_completed=also,
                                         frameworks=leads_into, age=args.age,
-                                        senior_role=args.senior_role,
-                                        for_learner=for_learner),
+                                        senior_role=args.senior_role, aim=args.aim,
+                                        for_learner=for_learner, register=register),
         lambda: text.routes_text(catalogue, routes,
                                  source=reached or highest_completed((source, *also)),
                                  target=target,
@@ -262,7 +262,7 @@ def command_routes(args: argparse.Namespace) -> int:
                                      to_qualification=target, to_level=args.to_level),
                                  as_at=args.as_at, documented_only=args.documented_only,
                                  frameworks=leads_into, for_learner=for_learner,
-                                 age_given=args.age is not None,
+                                 age_given=args.age is not None, aim=args.aim,
                                  holds_nothing=not (completed or held), register=register),
     )
 

@@ -1,20 +1,24 @@
-"""How an option suits a learner: whether it fits what they want (knowledge, competence or an
-apprenticeship), and whether it would largely repeat a qualification they hold. Used by
-:mod:`advisor.engine.recommend` for the options at the level it suggests.
+"""How an option or a route suits a learner: whether it fits what they want (knowledge,
+competence or an apprenticeship), whether it would largely repeat a qualification they hold,
+and which routes they can take first. Used by :mod:`advisor.engine.recommend` for the options
+at the level it suggests, and by the route journeys for the routes found.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from advisor.catalogue import Catalogue, Kind, Qualification
-from advisor.engine.eligibility import Eligibility
+from advisor.engine.eligibility import Eligibility, check_eligibility
 from advisor.engine.frameworks import framework_name, frameworks_with
 from advisor.engine.recommend_types import Aim
+from advisor.engine.route_types import Route
 from advisor.engine.wording import replaced_it, uk_date
+from advisor.register import Register
 
-__all__ = ["KIND_IN_A_CLAUSE", "Repetition", "fits_aim", "repetition"]
+__all__ = ["KIND_IN_A_CLAUSE", "Repetition", "fits_aim", "learner_can_start_first", "repetition",
+           "route_fits_aim"]
 
 KIND_IN_A_CLAUSE = {Kind.KNOWLEDGE: "knowledge", Kind.COMPETENCE: "competence, such as an NVQ",
                     Kind.COMBINED: "knowledge and competence in one"}
@@ -120,3 +124,40 @@ def repetition(q: Qualification, held: Sequence[Qualification],
                               f"as {h.name}, which the learner holds: it would largely repeat "
                               "it.", largely=True)
     return None
+
+
+def route_fits_aim(catalogue: Catalogue, route: Route, aim: Aim | None, *,
+                   register: Register | None = None) -> tuple[bool | None, str]:
+    """Whether the qualification a route ends in fits the learner's ``aim``, as an option would
+    (:func:`fits_aim`, on the route's date), and why in a sentence."""
+    end = route.path[-1]
+    return fits_aim(catalogue, end, aim, check_eligibility(catalogue, end, as_at=route.as_at,
+                                                           register=register))
+
+
+def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
+                            age: int | None = None, senior_role: bool | None = None,
+                            aim: Aim | None = None,
+                            register: Register | None = None) -> list[Route]:
+    """``routes`` in the order a learner of ``age``, in a senior role or not
+    (``senior_role``), wanting ``aim``, can take them, each group kept in its order: routes
+    through a closed qualification after the others, as found; and among each, first those
+    with no step barred to them by their age or role, then those they can start but whose
+    later step is (a qualification not approved for their age group, which they may outgrow,
+    or one for a senior role), then those whose first step is; within each of these, the
+    routes ending in a qualification that fits their aim before those that do not. A
+    15-year-old's first route is not one they cannot start, nor is the jump to Level 4 for
+    someone not in a senior role, nor a knowledge qualification for someone who wants to prove
+    their competence where a route to one that does is found. Unchanged with none given."""
+    routes = list(routes)
+    if age is None and senior_role is None and aim is None:
+        return routes
+
+    def order(route: Route) -> tuple[bool, bool, bool, bool]:
+        barred = [bool(check_eligibility(catalogue, step.to, age=age, senior_role=senior_role,
+                                         as_at=route.as_at, register=register)
+                       .not_for_this_learner) for step in route.steps]
+        misfit = route_fits_aim(catalogue, route, aim, register=register)[0] is False
+        # A route through a closed qualification stays after the others, as it was found.
+        return (route.status.closed, bool(barred) and barred[0], any(barred), misfit)
+    return sorted(routes, key=order)

@@ -107,7 +107,6 @@ from advisor.engine.carryover import CarryOver, carry_over, units_of_qualificati
 from advisor.engine.eligibility import (
     Status,
     StatusOnDate,
-    check_eligibility,
     status_on,
     yet_to_come,
 )
@@ -150,7 +149,6 @@ __all__ = [
     "already_reached",
     "find_routes",
     "highest_completed",
-    "learner_can_start_first",
     "reaching_target",
     "step_limit",
 ]
@@ -222,30 +220,6 @@ def find_routes(
                      include_shared_units=include_shared_units, include_direct=include_direct,
                      objective=objective, register=register, register_subject=register_subject)
     return search.run(completed, held, max_steps=max_steps, max_expansions=max_expansions)
-
-
-def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
-                            age: int | None = None, senior_role: bool | None = None,
-                            register: Register | None = None) -> list[Route]:
-    """``routes`` in the order a learner of ``age``, in a senior role or not
-    (``senior_role``), can take them, each group kept in its order: routes through a closed
-    qualification after the others, as found; and among each, first those with no step
-    barred to them by their age or role, then those they can start but whose later step is (a
-    qualification not approved for their age group, which they may outgrow, or one for a
-    senior role), then those whose first step is. A 15-year-old's first route is
-    not one they cannot start, and neither is the jump to Level 4 for someone not in a senior
-    role. Unchanged with neither given."""
-    routes = list(routes)
-    if age is None and senior_role is None:
-        return routes
-
-    def barred(route: Route) -> tuple[bool, bool, bool]:
-        steps = [bool(check_eligibility(catalogue, step.to, age=age, senior_role=senior_role,
-                                        as_at=route.as_at, register=register)
-                      .not_for_this_learner) for step in route.steps]
-        # A route through a closed qualification stays after the others, as it was found.
-        return (route.status.closed, bool(steps) and steps[0], any(steps))
-    return sorted(routes, key=barred)
 
 
 # ---------------------------------------------------------------------------------------------

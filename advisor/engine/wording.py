@@ -45,3 +45,8 @@ def replaced_it(new_name: str, replacement: Replacement) -> str:
         return (f"the sources suggest {new_name} replaced it {replacement.scope} (they do not "
                 "say so in those words)")
     return f"the sources say {new_name} replaced it {replacement.scope}"
+
+
+def sentence_start(clause: str) -> str:
+    """A clause made the start of a sentence: its first letter a capital, the rest as it is."""
+    return clause[:1].upper() + clause[1:]

@@ -72,6 +72,7 @@ from advisor.views.labels import (
     component_kind,
     fits_aim_words,
     replacement_names,
+    route_aim_words,
     route_basis,
     route_status,
     rules_from_words,
@@ -113,6 +114,7 @@ class ActionPlan:
     route: Route | None = None
     route_age: int | None = None  # the learner's age, where given: each step is checked for it
     route_senior_role: bool | None = None  # whether the learner is in a senior role, if given
+    route_aim: Aim | None = None  # what the learner wants, if given: whether the route fits it
     # The other routes found, best first: named in a line each, so that the printout shows
     # what the route chosen was weighed against.
     other_routes: tuple[Route, ...] = ()
@@ -142,7 +144,7 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
                       if plan.recommendation is not None else None)
     register = plan.register
     route = (_route(catalogue, plan.route, sources, age=plan.route_age,
-                    senior_role=plan.route_senior_role, register=register,
+                    senior_role=plan.route_senior_role, aim=plan.route_aim, register=register,
                     others=plan.other_routes)
              if plan.route is not None else None)
     leads_into = plan.route_frameworks
@@ -375,8 +377,8 @@ def _named(q: Qualification) -> str:
 
 
 def _route(catalogue: Catalogue, route: Route, sources: Sources, *,
-           age: int | None, senior_role: bool | None, register: Register | None,
-           others: Sequence[Route]) -> RoutePart:
+           age: int | None, senior_role: bool | None, aim: Aim | None,
+           register: Register | None, others: Sequence[Route]) -> RoutePart:
     steps = []
     for number, step in enumerate(route.steps):
         marks = sources.cite(step.source)
@@ -398,7 +400,8 @@ def _route(catalogue: Catalogue, route: Route, sources: Sources, *,
     return RoutePart([q.name for q in route.path], steps, [
         f"{' → '.join(q.reference for q in other.path)}: {route_basis(other)}; on {day}, "
         f"{route_status(catalogue, other)}" for other in others],
-        _cited([climbs] if climbs is not None else [], sources))
+        _cited([climbs] if climbs is not None else [], sources),
+        route_aim_words(catalogue, route, aim, register=register))
 
 
 def _status(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date,

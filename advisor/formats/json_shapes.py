@@ -13,8 +13,9 @@ from advisor.engine.carryover import CarryOver, EvidenceBar, NotTransferable
 from advisor.engine.combination import CombinationCheck, RuleResult, unit_number
 from advisor.engine.decisions import ProgressCheck, Timeline
 from advisor.engine.eligibility import Eligibility, Reason, StatusOnDate, status_on
+from advisor.engine.fits import route_fits_aim
 from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks
-from advisor.engine.recommend_types import Finding, Recommendation
+from advisor.engine.recommend_types import Aim, Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.register import ImportResult, Register, RegisterEntry
@@ -425,13 +426,23 @@ def routes_dict(catalogue: Catalogue, routes: Sequence[Route], *,
                 also_completed: Sequence[Qualification] = (),
                 frameworks: Sequence[RouteFrameworks] = (),
                 age: int | None = None, senior_role: bool | None = None,
-                for_learner: Sequence[Sequence[Eligibility]] = ()) -> dict[str, Any]:
+                aim: Aim | None = None,
+                for_learner: Sequence[Sequence[Eligibility]] = (),
+                register: Register | None = None) -> dict[str, Any]:
     """A route search: where from (a qualification, other qualifications completed and units
     held), where to, the learner's ``age`` and whether they are in a senior role
     (``senior_role``) where given, whether the learner is already there, and the routes found,
     best first, each with the apprenticeship frameworks it leads into (``frameworks``, one for
     each route, where given) and each step's reasons about the age and the role
-    (``for_learner``: for each route, each step's eligibility)."""
+    (``for_learner``: for each route, each step's eligibility); with what the learner wants
+    (``aim``), whether where each route ends fits it (``fits_aim``, null where not known) and
+    why (``aim_note``)."""
+    def fits(route: Route) -> dict[str, Any]:
+        if aim is None:
+            return {}
+        fit, why = route_fits_aim(catalogue, route, aim, register=register)
+        return {"fits_aim": fit, "aim_note": why}
+
     return {
         "from": qualification_dict(source) if source else None,
         "also_completed": [qualification_dict(q) for q in also_completed],
@@ -440,9 +451,10 @@ def routes_dict(catalogue: Catalogue, routes: Sequence[Route], *,
         "to_level": to_level,
         "age": age,
         "senior_role": senior_role,
+        "aim": aim.value if aim is not None else None,
         "already_there": already_there,
         "routes": [route_dict(catalogue, r, for_learner[n] if n < len(for_learner) else (),
-                              age_given=age is not None)
+                              age_given=age is not None) | fits(r)
                    | (_leads_into_dict(catalogue, frameworks[n]) if n < len(frameworks) else {})
                    for n, r in enumerate(routes)],
     }

@@ -22,7 +22,7 @@ from advisor.engine.combination import Accepted
 from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
 from advisor.engine.recommend import open_to_step_up
 from advisor.engine.recommend_index import level_3_statements
-from advisor.engine.recommend_types import Employment, Profile
+from advisor.engine.recommend_types import Aim, Employment, Profile
 from advisor.engine.unit_references import resolve_units
 from advisor.engine.wording import uk_date
 from advisor.formats.dates import DATE_EXAMPLES, EARLIEST_DATE, LATEST_DATE, read_date
@@ -62,6 +62,7 @@ class RouteQuery:
     age: int | None = None  # the learner's age, where given: each step's age groups are checked
     # Whether the learner is in a senior role, where given: a step asking for one is checked.
     senior_role: bool | None = None
+    aim: Aim | None = None  # what the learner wants: routes ending in what fits it come first
 
 
 def _value(params: Mapping[str, str | list[str]], key: str, notes: list[str]) -> str | None:
@@ -310,6 +311,8 @@ def encode_route(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
         params["age"] = str(query.age)
     if query.senior_role is not None:
         params["senior"] = "yes" if query.senior_role else "no"
+    if query.aim is not None:
+        params["aim"] = query.aim.value
     return params
 
 
@@ -332,7 +335,7 @@ def route_from_profile(catalogue: Catalogue, profile: Profile,
     return RouteQuery(from_qualification=start.id if start else None,
                       also_completed=tuple(q.id for q in held if q is not start),
                       units=profile.held_units, to_level=to_level if above else None,
-                      age=profile.age, senior_role=profile.senior_role)
+                      age=profile.age, senior_role=profile.senior_role, aim=profile.aim)
 
 
 MAX_ROUTE_SHOWN = 5
@@ -389,6 +392,7 @@ def decode_route(catalogue: Catalogue,
         age=_age(_value(params, "age", notes), notes),
         senior_role=_answer(_value(params, "senior", notes), answers.parse_yes_no,
                             "senior role answer", notes),
+        aim=_answer(_value(params, "aim", notes), answers.parse_aim, "aim", notes),
     ), notes
 
 

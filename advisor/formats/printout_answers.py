@@ -52,7 +52,8 @@ def profile_answers(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
 
 def route_answers(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
     """*Plan a route*'s answers: the learner's age and whether they are in a senior role where
-    these were given, what is held, and where the learner wants to get to."""
+    these were given, what is held, where the learner wants to get to and, where given, what
+    they want from it."""
     def label(qualification_id: str) -> str:
         return qualification_label(catalogue.qualifications[qualification_id])
 
@@ -73,6 +74,8 @@ def route_answers(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
     answers["Aiming for"] = (
         qualification_label(target) if target is not None else
         f"Level {query.to_level}" if query.to_level is not None else NO_TARGET)
+    if query.aim is not None:
+        answers["What I want"] = AIM_ANSWERS[query.aim]
     return answers
 
 

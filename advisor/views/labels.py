@@ -8,7 +8,6 @@ qualification or a citation reads the same everywhere.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 from advisor.catalogue import (
@@ -22,14 +21,15 @@ from advisor.catalogue import (
     Structure,
 )
 from advisor.engine.carryover import CarryOver
-from advisor.engine.eligibility import Eligibility, ReasonCode, Status, StatusOnDate
+from advisor.engine.eligibility import ReasonCode, Status
+from advisor.engine.fits import route_fits_aim
 from advisor.engine.frameworks import ComponentStatus, standard_note
 from advisor.engine.frameworks import framework_name as framework_label  # its one home
 from advisor.engine.planner import Objective
 from advisor.engine.recommend_types import Aim, Employment, Option
 from advisor.engine.routes import Route, RouteStep, StepKind
-from advisor.engine.wording import count, group_name, uk_date
-from advisor.register import ENTRY, RegisterEntry
+from advisor.engine.wording import count, group_name, sentence_start
+from advisor.register import ENTRY, Register, RegisterEntry
 from advisor.views.check_words import (
     check_headline,
     completion_words,
@@ -40,9 +40,23 @@ from advisor.views.check_words import (
 )
 from advisor.views.citations import citation, cite, sources_numbered  # their one home
 from advisor.views.glossary import GLOSSARY  # its one home; here with the other words
+from advisor.views.status_words import (
+    STATUS_WORDS,
+    entry_status,
+    entry_status_in_brief,
+    entry_status_line,
+    entry_status_said,
+    plan_beyond_certification,
+    replaced_in_brief,
+    replacement_names,
+    status_in_a_clause,
+    status_in_brief,
+    status_sentence,
+)
 
 __all__ = [
     "AIM_ANSWERS",
+    "AIM_IN_BRIEF",
     "BAR_BESIDE_ACCEPTED",
     "BEYOND_COMPLETING",
     "COMPONENT_HELD_WORDS",
@@ -87,6 +101,7 @@ __all__ = [
     "register_level",
     "replaced_in_brief",
     "replacement_names",
+    "route_aim_words",
     "route_basis",
     "route_name",
     "route_status",
@@ -151,6 +166,25 @@ def option_credit_sentences(option: Option, *, held: str = "Units you hold") -> 
                          + (", but its certificates have ended, so they cannot complete it now."
                             if ended else "."))
     return sentences
+
+
+AIM_IN_BRIEF = {Aim.KNOWLEDGE: "knowledge", Aim.COMPETENCE: "competence",
+                Aim.APPRENTICESHIP: "an apprenticeship"}
+"""What the learner wants, in a word or two, to follow "wants"."""
+
+
+def route_aim_words(catalogue: Catalogue, route: Route, aim: Aim | None, *,
+                    register: Register | None = None) -> str | None:
+    """Whether the qualification a route ends in fits what the learner wants, and why, in a
+    sentence or two; None where no aim was given."""
+    if aim is None:
+        return None
+    fits, why = route_fits_aim(catalogue, route, aim, register=register)
+    end, wants = route.path[-1].name, f"what the learner wants ({AIM_IN_BRIEF[aim]})"
+    said = (f"It ends in {end}, which fits {wants}." if fits else
+            f"It ends in {end}, which does not fit {wants}." if fits is False else
+            f"Whether {end}, where it ends, fits {wants} is not known.")
+    return f"{said} {why}".strip()
 
 
 _COMPONENT_KIND_WORDS = {
@@ -377,64 +411,7 @@ def step_explained(step: RouteStep) -> str:
     without "not a documented progression" twice where the statement already says it."""
     if step.statement.casefold().startswith(("not a documented progression", "start here")):
         return step.statement  # "Where to start: Start here: ..." would say it twice
-    return f"{_sentence_start(STEP_WORDS[step.kind])}: {step.statement}"
-
-
-STATUS_WORDS: dict[Status, str] = {
-    Status.OPEN: "open to new learners",
-    Status.NOT_YET_OPEN: "not yet open",
-    Status.CLOSED: "closed to new learners",
-    Status.CERTIFICATION_CLOSED: "closed to new learners",
-    Status.UNKNOWN: "not known if open",  # not "not stated", which reads as an empty field
-    Status.NATIONAL_STRUCTURE: "national structure (not enrolled on directly)",
-}
-"""A qualification's status on the date, in a few words."""
-
-
-_STATUS_IN_A_SENTENCE = {
-    Status.OPEN: "open to new learners",
-    Status.NOT_YET_OPEN: "not yet open to new learners",
-    Status.CLOSED: "closed to new learners",
-    Status.CERTIFICATION_CLOSED: "closed to new learners",
-    Status.UNKNOWN: "whether it takes new learners is not known",
-    Status.NATIONAL_STRUCTURE: "a national structure, not a qualification to enrol on",
-}
-
-
-def replacement_names(catalogue: Catalogue, status: StatusOnDate) -> list[str]:
-    """The names of what the sources say replaced a qualification that has closed; where they
-    state some and only suggest others, the suggested ones marked "(inferred)"."""
-    mixed = bool(status.inferred_replacements) and not status.replacement_inferred
-    return [catalogue.qualifications[i].name
-            + (" (inferred)" if mixed and i in status.inferred_replacements else "")
-            for i in status.replaced_by if i in catalogue.qualifications]
-
-
-def status_sentence(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) -> str:
-    """``On 29 November 2026: closed to new learners. <why> The sources name what replaced
-    it: <name>.`` (the status is not said twice where the reason already says it)."""
-    words = _STATUS_IN_A_SENTENCE[status.status]
-    if status.status is Status.UNKNOWN or status.reason.casefold().startswith(words.casefold()):
-        text = f"On {uk_date(as_at)}: {status.reason}"
-    else:
-        text = f"On {uk_date(as_at)}: {words}. {status.reason}"
-    replaced = replacement_names(catalogue, status)
-    if replaced:
-        text += " " + _sentence_start(_what_replaced_it(status)) + ": " + "; ".join(replaced) + "."
-    return text
-
-
-def plan_beyond_certification(catalogue: Catalogue, q: Qualification,
-                              status: StatusOnDate) -> str | None:
-    """Before a plan of units for ``q``: where its certificates have ended on the date, that no
-    further units can complete it, and what replaced it (``None`` otherwise)."""
-    if status.status is not Status.CERTIFICATION_CLOSED:
-        return None
-    replaced = replacement_names(catalogue, status)
-    return (f"Certificates for {q.reference} are no longer issued on this date, so no further "
-            "units can complete it: the plan below is what its rules would still need. "
-            + (f"What replaced it: {'; '.join(replaced)}." if replaced else
-               "The sources do not say what replaced it: ask the awarding body."))
+    return f"{sentence_start(STEP_WORDS[step.kind])}: {step.statement}"
 
 
 def route_name(number: int, route: Route) -> str:
@@ -480,100 +457,3 @@ def route_status(catalogue: Catalogue, route: Route) -> str:
         words = said.pop()
         return words if len(found) == 1 else f"{'both' if len(found) == 2 else 'all'} {words}"
     return "; ".join(f"{reference}: {words}" for reference, words in found) or "open"
-
-
-def status_in_a_clause(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) -> str:
-    """``on 29 November 2026 it is closed to new learners; the sources name what replaced it:
-    <name>``: a qualification's status as part of a longer sentence, dated as at the day asked
-    about (never as if it closed on that day)."""
-    day = uk_date(as_at)
-    if status.status is Status.UNKNOWN:
-        text = f"whether it takes new learners on {day} is not stated in the sources"
-    elif status.status is Status.CERTIFICATION_CLOSED:
-        text = f"on {day} it is closed to new learners, and certificates are no longer issued"
-    else:
-        text = f"on {day} it is {_STATUS_IN_A_SENTENCE[status.status]}"
-    replaced = replacement_names(catalogue, status)
-    if replaced:
-        text += f"; {_what_replaced_it(status)}: " + "; ".join(replaced)
-    return text
-
-
-def _what_replaced_it(status: StatusOnDate) -> str:
-    """How sure the sources are of what replaced a qualification, before its name."""
-    if status.replacement_inferred:
-        return "what replaced it, as the sources suggest (they do not say so in those words)"
-    if status.inferred_replacements:
-        return "what replaced it, as the sources state or suggest"
-    return "the sources name what replaced it"
-
-
-def _sentence_start(clause: str) -> str:
-    return clause[:1].upper() + clause[1:]
-
-
-def status_in_brief(status: Status, *, review_date_passed: bool = False) -> str:
-    """A status in the fewest words, for a title or a crowded cell: "open to new learners",
-    "closed; certificates ended", "not known if open (review date passed)"."""
-    words = ("closed; certificates ended" if status is Status.CERTIFICATION_CLOSED
-             else STATUS_WORDS[status])
-    return words + (" (review date passed)" if review_date_passed else "")
-
-
-def replaced_in_brief(catalogue: Catalogue, status: StatusOnDate) -> str:
-    """What replaced a qualification that is not open on the date, by reference, as the
-    sources put it: " (replaced by 10380)", " (the sources suggest 10380 replaced it)", or
-    each one only suggested marked where the sources state others."""
-    if status.status is Status.OPEN:
-        return ""
-    references = [catalogue.qualifications[i].reference for i in status.replaced_by
-                  if i in catalogue.qualifications]
-    if not references:
-        return ""
-    if status.replacement_inferred:
-        return f" (the sources suggest {' and '.join(references)} replaced it)"
-    marked = [catalogue.qualifications[i].reference
-              + (" (inferred)" if i in status.inferred_replacements else "")
-              for i in status.replaced_by if i in catalogue.qualifications]
-    return f" (replaced by {' and '.join(marked)})"
-
-
-def entry_status_in_brief(eligibility: Eligibility, catalogue: Catalogue | None = None) -> str:
-    """:func:`status_in_brief` for a qualification's status as its eligibility gives it,
-    marking a review date that has passed; with the ``catalogue``, what replaced it too."""
-    return status_in_brief(eligibility.status.status, review_date_passed=any(
-        r.code is ReasonCode.REVIEW_DATE_PASSED for r in eligibility.reasons)) + (
-        replaced_in_brief(catalogue, eligibility.status) if catalogue else "")
-
-
-_STATUS_CODES = (ReasonCode.NOT_A_QUALIFICATION, ReasonCode.CLOSED_TO_ENTRY,
-                 ReasonCode.NOT_YET_OPEN, ReasonCode.OPEN_TO_ENTRY,
-                 ReasonCode.CERTIFICATION_CLOSED, ReasonCode.REVIEW_DATE_PASSED,
-                 ReasonCode.DATES_UNKNOWN)
-
-
-def entry_status_line(eligibility: Eligibility) -> str:
-    """Whether new learners can start on the date, in one line, in the reasons' own words
-    (``On 30 November 2026: Closed to new learners: ...``); where it is open but not to this
-    learner (their age group, a role it needs), that too."""
-    return f"On {uk_date(eligibility.as_at)}: {entry_status_said(eligibility)}"
-
-
-def entry_status_said(eligibility: Eligibility) -> str:
-    """:func:`entry_status_line` without its date, for a list that names the date once."""
-    said = [r.message for r in eligibility.reasons if r.code in _STATUS_CODES]
-    line = " ".join(said) if said else f"{entry_status(eligibility)}."
-    refused = [r.message for r in eligibility.not_for_this_learner]
-    if refused and eligibility.status.status is Status.OPEN:
-        line += " But not to this learner: " + " ".join(refused)
-    return line
-
-
-def entry_status(eligibility: Eligibility) -> str:
-    """Whether new learners can start, in a few words, from the date reasons alone; where the
-    dates are not stated and a review date has passed, that too, as it is a reason to doubt."""
-    words = STATUS_WORDS[eligibility.status.status]
-    for reason in eligibility.reasons:
-        if reason.code is ReasonCode.REVIEW_DATE_PASSED:  # its own words, made a clause
-            words += "; " + reason.message[:1].lower() + reason.message[1:].rstrip(".")
-    return words

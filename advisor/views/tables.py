@@ -21,11 +21,13 @@ from advisor.catalogue import (
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, RuleKind
 from advisor.engine.eligibility import Eligibility, Status
+from advisor.engine.fits import route_fits_aim
 from advisor.engine.frameworks import FrameworkStatus
-from advisor.engine.recommend_types import Option, Recommendation
+from advisor.engine.recommend_types import Aim, Option, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import count, listed, uk_date
+from advisor.register import Register
 from advisor.views.labels import (
     KIND_WORDS,
     NOT_STATED,
@@ -38,6 +40,7 @@ from advisor.views.labels import (
     group_name,
     route_status,
     status_sentence,
+    yes_no,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -264,9 +267,11 @@ def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Unit", "Outcome", "Why"])
 
 
-def routes_table(catalogue: Catalogue, routes: Sequence[Route]) -> pd.DataFrame:
+def routes_table(catalogue: Catalogue, routes: Sequence[Route], *, aim: Aim | None = None,
+                 register: Register | None = None) -> pd.DataFrame:
     """One row per route found: its path, how its qualifications stand on the date (what is
-    not open, and what replaced it), how far it rests on stated progressions, credits."""
+    not open, and what replaced it), how far it rests on stated progressions, credits; and,
+    where the learner said what they want (``aim``), whether where it ends fits it."""
     rows = []
     on_date = f"On {uk_date(routes[0].as_at)}" if routes else "On the date"
     for number, route in enumerate(routes, start=1):
@@ -275,14 +280,18 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route]) -> pd.DataFrame:
             "Path": " → ".join(q.reference for q in route.path),
             on_date: route_status(catalogue, route),
             "Credits still needed": route.credits_still_needed,
+            "Fits the aim": yes_no(route_fits_aim(catalogue, route, aim, register=register)[0],
+                                   "not known"),
             "Steps": len(route.steps),
             "Documented": "nothing to state: you start here" if route.starting_point_only
             else "yes" if route.documented else "no: includes steps not stated"
             + ("; leads to a qualification from the Ofqual register (rules of combination "
                "not known)" if any(from_register(q) for q in route.path) else ""),
         })
-    frame = pd.DataFrame(rows, columns=["Route", "Path", on_date, "Credits still needed",
-                                        "Documented", "Steps"])
+    frame = pd.DataFrame(rows, columns=["Route", "Path", on_date, "Fits the aim",
+                                        "Credits still needed", "Documented", "Steps"])
+    if aim is None:
+        frame = frame.drop(columns="Fits the aim")
     return frame.astype({"Credits still needed": "Int64"})
 
 

@@ -26,7 +26,7 @@ from advisor.engine.decisions import ProgressCheck, Timeline
 from advisor.engine.eligibility import Eligibility, ReasonCode, Status, status_on
 from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks
 from advisor.engine.recommend import move_up_caution
-from advisor.engine.recommend_types import Recommendation
+from advisor.engine.recommend_types import Aim, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route, RouteStep
 from advisor.engine.wording import count, uk_date
@@ -50,6 +50,7 @@ from advisor.views.labels import (
     level_words,
     option_credit_sentences,
     plan_beyond_certification,
+    route_aim_words,
     route_basis,
     standard_taking_its_place,
     status_sentence,
@@ -421,13 +422,15 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
                 documented_only: bool = False,
                 frameworks: Sequence[RouteFrameworks] = (),
                 for_learner: Sequence[Sequence[Eligibility]] = (), age_given: bool = False,
-                holds_nothing: bool = False, register: Register | None = None) -> str:
+                aim: Aim | None = None, holds_nothing: bool = False,
+                register: Register | None = None) -> str:
     """The routes found, numbered, each step with what carries over and what is still
     needed, and the apprenticeship frameworks it leads into (``frameworks``, one for each
     route, where given); or that the learner is already there, or why no route was found.
     ``for_learner``, where the learner's age or whether they are in a senior role was given:
     for each route, each step's eligibility for them, of which the reasons about age (where
-    it was given: ``age_given``) and the role asked for are shown. ``holds_nothing``: the
+    it was given: ``age_given``) and the role asked for are shown. ``aim``, what the learner
+    wants, where given: whether where each route ends fits it. ``holds_nothing``: the
     learner holds no qualification or unit yet (:func:`starts_explained`). ``register``: as
     for :func:`no_route_text`."""
     if already_there and source is not None:
@@ -443,9 +446,11 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
     if climbs is not None:
         lines += [f"! {climbs.message}", f"  (source: {_sources(catalogue, climbs.source)})"]
     for number, route in enumerate(routes, start=1):
-        lines += _route_lines(catalogue, number, route,
-                              for_learner[number - 1] if number <= len(for_learner) else (),
-                              age_given=age_given)
+        header, *steps = _route_lines(
+            catalogue, number, route,
+            for_learner[number - 1] if number <= len(for_learner) else (), age_given=age_given)
+        fits = route_aim_words(catalogue, route, aim, register=register)
+        lines += [header, *([f"  {fits}"] if fits else []), *steps]
         if number <= len(frameworks):
             lines += _leads_into_lines(catalogue, frameworks[number - 1])
     return "\n".join(lines)

@@ -1,0 +1,166 @@
+"""A qualification's status on a date in words: in a few words for a cell or a title, in a
+clause, in a sentence with what replaced it, and whether new learners can start.
+:mod:`advisor.views.labels` offers these with the other words the views use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from advisor.catalogue import Catalogue, Qualification
+from advisor.engine.eligibility import Eligibility, ReasonCode, Status, StatusOnDate
+from advisor.engine.wording import sentence_start, uk_date
+
+__all__ = ["STATUS_WORDS", "entry_status", "entry_status_in_brief", "entry_status_line",
+           "entry_status_said", "plan_beyond_certification", "replaced_in_brief",
+           "replacement_names", "status_in_a_clause", "status_in_brief", "status_sentence"]
+
+
+STATUS_WORDS: dict[Status, str] = {
+    Status.OPEN: "open to new learners",
+    Status.NOT_YET_OPEN: "not yet open",
+    Status.CLOSED: "closed to new learners",
+    Status.CERTIFICATION_CLOSED: "closed to new learners",
+    Status.UNKNOWN: "not known if open",  # not "not stated", which reads as an empty field
+    Status.NATIONAL_STRUCTURE: "national structure (not enrolled on directly)",
+}
+"""A qualification's status on the date, in a few words."""
+
+
+_STATUS_IN_A_SENTENCE = {
+    Status.OPEN: "open to new learners",
+    Status.NOT_YET_OPEN: "not yet open to new learners",
+    Status.CLOSED: "closed to new learners",
+    Status.CERTIFICATION_CLOSED: "closed to new learners",
+    Status.UNKNOWN: "whether it takes new learners is not known",
+    Status.NATIONAL_STRUCTURE: "a national structure, not a qualification to enrol on",
+}
+
+
+def replacement_names(catalogue: Catalogue, status: StatusOnDate) -> list[str]:
+    """The names of what the sources say replaced a qualification that has closed; where they
+    state some and only suggest others, the suggested ones marked "(inferred)"."""
+    mixed = bool(status.inferred_replacements) and not status.replacement_inferred
+    return [catalogue.qualifications[i].name
+            + (" (inferred)" if mixed and i in status.inferred_replacements else "")
+            for i in status.replaced_by if i in catalogue.qualifications]
+
+
+def status_sentence(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) -> str:
+    """``On 29 November 2026: closed to new learners. <why> The sources name what replaced
+    it: <name>.`` (the status is not said twice where the reason already says it)."""
+    words = _STATUS_IN_A_SENTENCE[status.status]
+    if status.status is Status.UNKNOWN or status.reason.casefold().startswith(words.casefold()):
+        text = f"On {uk_date(as_at)}: {status.reason}"
+    else:
+        text = f"On {uk_date(as_at)}: {words}. {status.reason}"
+    replaced = replacement_names(catalogue, status)
+    if replaced:
+        text += " " + sentence_start(_what_replaced_it(status)) + ": " + "; ".join(replaced) + "."
+    return text
+
+
+def plan_beyond_certification(catalogue: Catalogue, q: Qualification,
+                              status: StatusOnDate) -> str | None:
+    """Before a plan of units for ``q``: where its certificates have ended on the date, that no
+    further units can complete it, and what replaced it (``None`` otherwise)."""
+    if status.status is not Status.CERTIFICATION_CLOSED:
+        return None
+    replaced = replacement_names(catalogue, status)
+    return (f"Certificates for {q.reference} are no longer issued on this date, so no further "
+            "units can complete it: the plan below is what its rules would still need. "
+            + (f"What replaced it: {'; '.join(replaced)}." if replaced else
+               "The sources do not say what replaced it: ask the awarding body."))
+
+
+def status_in_a_clause(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) -> str:
+    """``on 29 November 2026 it is closed to new learners; the sources name what replaced it:
+    <name>``: a qualification's status as part of a longer sentence, dated as at the day asked
+    about (never as if it closed on that day)."""
+    day = uk_date(as_at)
+    if status.status is Status.UNKNOWN:
+        text = f"whether it takes new learners on {day} is not stated in the sources"
+    elif status.status is Status.CERTIFICATION_CLOSED:
+        text = f"on {day} it is closed to new learners, and certificates are no longer issued"
+    else:
+        text = f"on {day} it is {_STATUS_IN_A_SENTENCE[status.status]}"
+    replaced = replacement_names(catalogue, status)
+    if replaced:
+        text += f"; {_what_replaced_it(status)}: " + "; ".join(replaced)
+    return text
+
+
+def _what_replaced_it(status: StatusOnDate) -> str:
+    """How sure the sources are of what replaced a qualification, before its name."""
+    if status.replacement_inferred:
+        return "what replaced it, as the sources suggest (they do not say so in those words)"
+    if status.inferred_replacements:
+        return "what replaced it, as the sources state or suggest"
+    return "the sources name what replaced it"
+
+
+def status_in_brief(status: Status, *, review_date_passed: bool = False) -> str:
+    """A status in the fewest words, for a title or a crowded cell: "open to new learners",
+    "closed; certificates ended", "not known if open (review date passed)"."""
+    words = ("closed; certificates ended" if status is Status.CERTIFICATION_CLOSED
+             else STATUS_WORDS[status])
+    return words + (" (review date passed)" if review_date_passed else "")
+
+
+def replaced_in_brief(catalogue: Catalogue, status: StatusOnDate) -> str:
+    """What replaced a qualification that is not open on the date, by reference, as the
+    sources put it: " (replaced by 10380)", " (the sources suggest 10380 replaced it)", or
+    each one only suggested marked where the sources state others."""
+    if status.status is Status.OPEN:
+        return ""
+    references = [catalogue.qualifications[i].reference for i in status.replaced_by
+                  if i in catalogue.qualifications]
+    if not references:
+        return ""
+    if status.replacement_inferred:
+        return f" (the sources suggest {' and '.join(references)} replaced it)"
+    marked = [catalogue.qualifications[i].reference
+              + (" (inferred)" if i in status.inferred_replacements else "")
+              for i in status.replaced_by if i in catalogue.qualifications]
+    return f" (replaced by {' and '.join(marked)})"
+
+
+def entry_status_in_brief(eligibility: Eligibility, catalogue: Catalogue | None = None) -> str:
+    """:func:`status_in_brief` for a qualification's status as its eligibility gives it,
+    marking a review date that has passed; with the ``catalogue``, what replaced it too."""
+    return status_in_brief(eligibility.status.status, review_date_passed=any(
+        r.code is ReasonCode.REVIEW_DATE_PASSED for r in eligibility.reasons)) + (
+        replaced_in_brief(catalogue, eligibility.status) if catalogue else "")
+
+
+_STATUS_CODES = (ReasonCode.NOT_A_QUALIFICATION, ReasonCode.CLOSED_TO_ENTRY,
+                 ReasonCode.NOT_YET_OPEN, ReasonCode.OPEN_TO_ENTRY,
+                 ReasonCode.CERTIFICATION_CLOSED, ReasonCode.REVIEW_DATE_PASSED,
+                 ReasonCode.DATES_UNKNOWN)
+
+
+def entry_status_line(eligibility: Eligibility) -> str:
+    """Whether new learners can start on the date, in one line, in the reasons' own words
+    (``On 30 November 2026: Closed to new learners: ...``); where it is open but not to this
+    learner (their age group, a role it needs), that too."""
+    return f"On {uk_date(eligibility.as_at)}: {entry_status_said(eligibility)}"
+
+
+def entry_status_said(eligibility: Eligibility) -> str:
+    """:func:`entry_status_line` without its date, for a list that names the date once."""
+    said = [r.message for r in eligibility.reasons if r.code in _STATUS_CODES]
+    line = " ".join(said) if said else f"{entry_status(eligibility)}."
+    refused = [r.message for r in eligibility.not_for_this_learner]
+    if refused and eligibility.status.status is Status.OPEN:
+        line += " But not to this learner: " + " ".join(refused)
+    return line
+
+
+def entry_status(eligibility: Eligibility) -> str:
+    """Whether new learners can start, in a few words, from the date reasons alone; where the
+    dates are not stated and a review date has passed, that too, as it is a reason to doubt."""
+    words = STATUS_WORDS[eligibility.status.status]
+    for reason in eligibility.reasons:
+        if reason.code is ReasonCode.REVIEW_DATE_PASSED:  # its own words, made a clause
+            words += "; " + reason.message[:1].lower() + reason.message[1:].rstrip(".")
+    return words
