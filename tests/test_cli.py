@@ -389,7 +389,9 @@ def test_text__check_text_is_what_check_prints(small_data):
     assert text.check_text(catalogue, check, as_at=dt.date(2016, 6, 1)) == SMALL_CHECK
 
 
-def test_text__eligibility_text_lists_every_reason_with_its_code_and_source(small_data):
+def test_text__eligibility_text_lists_every_reason_with_its_source(small_data):
+    """Each reason in words, marked "!" where it is something to check or keeps the learner
+    out; the codes are the JSON's, not the reader's."""
     catalogue = load_catalogue(small_data)
     result = check_eligibility(catalogue, catalogue.find_qualification("001"), age=20,
                                as_at=dt.date(2015, 6, 1))
@@ -397,9 +399,9 @@ def test_text__eligibility_text_lists_every_reason_with_its_code_and_source(smal
         "Level 2 Certificate in Testing on 1 June 2015: Open to new learners on this date; "
         "whether this learner can start cannot be confirmed from the sources: check with the "
         "awarding body.",
-        "  [open-to-entry] Open to new learners until 31 December 2016.",
+        "  - Open to new learners until 31 December 2016.",
         "    (source: A handbook, § Dates)",
-        "  [age-unknown] The sources do not say which age groups it is approved for.",
+        "  - The sources do not say which age groups it is approved for.",
         "    (source: A handbook, § Profile)",
     ]
 
@@ -411,8 +413,8 @@ def test_text__routes_text_a_route_no_route_and_already_there(small_data):
                                                to_level=3, as_at=dt.date(2016, 6, 1)), 5))
     assert text.routes_text(catalogue, routes, source=first, to_level=3, max_steps=4) == (
         "Route 1: 001 -> 002 (documented; credits needed not fully known)\n"
-        "  to Level 3 Certificate in Testing [stated]: Learners can progress to the Level 3 "
-        "certificate.\n"
+        "  to Level 3 Certificate in Testing: A progression the documents state: Learners can "
+        "progress to the Level 3 certificate.\n"
         "    On 1 June 2016: The sources give no last entry date, so whether it is open on this "
         "date is unknown.\n"
         "    still needed: not known: the sources do not give its full rules, so ask the centre")

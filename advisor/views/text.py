@@ -54,6 +54,7 @@ from advisor.views.labels import (
     route_basis,
     standard_taking_its_place,
     status_sentence,
+    step_explained,
 )
 from advisor.views.no_route import no_route_text
 
@@ -265,10 +266,14 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
 
 
 def eligibility_text(catalogue: Catalogue, result: Eligibility) -> str:
-    """The answer on its date, then every reason with its code and its source."""
+    """The answer on its date, then every reason with its source: marked ``!`` where it keeps
+    this learner out or is something to check before starting, ``-`` otherwise (the JSON
+    gives each reason's code, for scripts)."""
     lines = [f"{result.qualification.title} on {uk_date(result.as_at)}: {result.summary}"]
     for reason in result.reasons:
-        lines.append(f"  [{reason.code.value}] {reason.message}")
+        mark = ("!" if reason in result.not_for_this_learner or reason.code in OPTION_CAUTIONS
+                else "-")
+        lines.append(f"  {mark} {reason.message}")
         if reason.source:
             lines.append(f"    (source: {_sources(catalogue, reason.source)})")
     return "\n".join(lines)
@@ -387,7 +392,7 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route,
     lines = [f"Route {number}: {names} ({closed}{trust}; {credits})"]
     for n, step in enumerate(route.steps):
         rules, _ = catalogue.effective_rules(step.to)
-        lines.append(f"  to {step.to.title} [{step.kind.value}]: {step.statement}")
+        lines.append(f"  to {step.to.title}: {step_explained(step)}")
         if from_register(step.to):
             lines.append(f"    {REGISTER_ORIGIN} ({step.to.regulator_number}).")
         lines.append(f"    {status_sentence(catalogue, step.status, route.as_at)}")
