@@ -24,20 +24,22 @@ from advisor.catalogue.graph import (
 )
 from advisor.catalogue.models import (
     URN_PATTERN,
-    ApprenticeshipStandard,
     Basis,
     Category,
     Citation,
     Document,
-    Framework,
-    JobRole,
     NamedUnit,
-    Progression,
     Qualification,
     RulesOfCombination,
-    TransferRule,
     Unit,
     citation_basis,
+)
+from advisor.catalogue.pathways import (
+    ApprenticeshipStandard,
+    Framework,
+    JobRole,
+    Progression,
+    TransferRule,
 )
 
 

@@ -20,20 +20,22 @@ from advisor.catalogue.catalogue import normalise_reference
 from advisor.catalogue.models import (
     Category,
     Document,
+    Qualification,
+    RulesOfCombination,
+    SourcesFile,
+    Structure,
+    Unit,
+    UnitBank,
+)
+from advisor.catalogue.pathways import (
     Framework,
     FrameworkFile,
     JobRole,
     JobRoleFile,
     Progression,
     ProgressionFile,
-    Qualification,
-    RulesOfCombination,
-    SourcesFile,
-    Structure,
     TransferRule,
     TransferRuleFile,
-    Unit,
-    UnitBank,
 )
 from advisor.catalogue.problems import Problem
 from advisor.catalogue.reading import FileRead, ParsedFile

@@ -21,13 +21,15 @@ from advisor.catalogue.models import (
     Basis,
     Citation,
     Document,
-    Framework,
-    JobRole,
-    Progression,
     Qualification,
     RulesOfCombination,
     Unit,
     citation_basis,
+)
+from advisor.catalogue.pathways import (
+    Framework,
+    JobRole,
+    Progression,
 )
 
 

@@ -20,13 +20,15 @@ from advisor.catalogue.models import (
     Citation,
     Document,
     DocumentKind,
+    Qualification,
+    SourcesFile,
+    UnitBank,
+)
+from advisor.catalogue.pathways import (
     FrameworkFile,
     JobRoleFile,
     ProgressionFile,
-    Qualification,
-    SourcesFile,
     TransferRuleFile,
-    UnitBank,
 )
 from advisor.catalogue.problems import Problem, problems_from_validation
 from advisor.catalogue.yaml_source import KeyPath, LocatedDocument, YamlReadError, read_yaml_file
