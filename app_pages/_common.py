@@ -435,6 +435,15 @@ def show_sources(catalogue: Catalogue, sources: Iterable[Citation]) -> None:
         st.caption(f"Source: {text}")
 
 
+def show_awarding_bodies(catalogue: Catalogue, qualifications: Iterable[Qualification]) -> None:
+    """How to reach the awarding bodies of ``qualifications``, as their documents give it, for
+    a learner told to check with one."""
+    for body in labels.awarding_bodies_of(catalogue, qualifications):
+        st.caption(escape_markdown(f"To reach the awarding body: "
+                                   f"{labels.awarding_body_contact(body)}"))
+        show_sources(catalogue, body.source)
+
+
 def show_statement(catalogue: Catalogue, heading: str, statement: Statement | None) -> None:
     """A heading, the statement's points and its source; "not stated" where absent."""
     st.markdown(f"**{heading}**")

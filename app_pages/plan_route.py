@@ -67,6 +67,7 @@ from app_pages._common import (
     frame,
     number_box,
     printout_details,
+    show_awarding_bodies,
     show_entry_status,
     show_frameworks,
     show_glossary,
@@ -436,6 +437,7 @@ def main() -> None:
     if chosen is None:
         return
     show_route(ctx, chosen, query)
+    show_awarding_bodies(catalogue, (step.to for step in chosen.steps))
     # Held: what the learner holds now; the route's steps are what they would take.
     leads_into = frameworks_route_leads_into(catalogue, chosen, held=[start, *held] if start
                                              else [], as_at=ctx.as_at,

@@ -49,6 +49,7 @@ from app_pages._common import (
     frame,
     number_box,
     printout_details,
+    show_awarding_bodies,
     show_entry_status,
     show_frameworks,
     show_glossary,
@@ -269,6 +270,7 @@ def main() -> None:
     for step in result.next_steps:
         st.markdown(f"- {escape_markdown(step.message)}")
         show_sources(catalogue, step.source)
+    show_awarding_bodies(catalogue, (o.qualification for o in result.options))
 
     st.divider()
     route = route_from_profile(catalogue, profile, to_level=result.recommended_level)

@@ -249,6 +249,14 @@ def test_explore__profile_marks_what_is_not_stated():
     assert "D/502/9654" in set(table_with(at, "Requirement")["URN"])
 
 
+def test_explore__profile_says_how_to_reach_the_awarding_body():
+    at = open_page("app_pages/explore.py")
+    at.selectbox(key="explore_qualification").set_value("ocnlr-601-4404-x").run()
+    facts = table_with(at, "Fact").set_index("Fact")
+    assert facts.loc["How to reach the awarding body", "Value"].startswith(
+        "OCN London: website www.ocnlondon.org.uk, telephone 020 7278 5511")
+
+
 def test_explore__a_table_cites_each_source_once_below_it():
     """The profile's Source column gives numbers, and each citation is written out once in a
     numbered list below the table, not on every row (it buried the facts on a phone)."""

@@ -331,6 +331,17 @@ def test_plan_route__not_in_a_senior_role_the_route_starts_with_what_they_can_ta
     assert not any(r.key == "route_senior" for r in at.radio)
 
 
+def test_starting_level__says_how_to_reach_the_awarding_bodies_it_names():
+    """A school leaver told to check with the awarding body learns how to reach each one whose
+    qualifications the answer lists, with the document it comes from."""
+    at = open_with_link(LEVEL, age="16", work="not-working")
+    ways = [c.replace("\\", "") for c in texts(at.caption)
+            if c.startswith("To reach the awarding body: ")]
+    assert sorted(w.split(":")[1].strip() for w in ways) == [
+        "OCN London", "OCR (Oxford Cambridge and RSA Examinations)"]
+    assert "§ About OCN London" in all_text(at)
+
+
 def test_plan_route__what_the_learner_wants_travels_from_the_starting_level_and_orders_routes():
     """Told *Find a starting level* they want to prove their competence, the route page starts
     with that aim: in June 2015 the routes ending in 10380 and 03456 come before the stated

@@ -370,7 +370,8 @@ def test_validate__a_catalogue_without_an_optional_file_says_what_answers_will_l
     assert "Note: it has no job-roles.yaml, so answers will find no job roles in it." in lines
     assert not any("progression.yaml" in line for line in lines)  # it has that one
     out = run_json(capsys, "validate", str(small_data))
-    assert out["absent_files"] == ["job-roles.yaml", "frameworks.yaml", "transfer-rules.yaml"]
+    assert out["absent_files"] == ["job-roles.yaml", "frameworks.yaml", "transfer-rules.yaml",
+                                   "awarding-bodies.yaml"]
     assert main(["frameworks", "--data", str(small_data)]) == 0
     assert capsys.readouterr().out.startswith("This catalogue has no apprenticeship frameworks")
     assert main(["recommend", "--role", "Call Centre Operator", "--employment", "working",

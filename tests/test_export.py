@@ -415,6 +415,24 @@ def test_action_plan__a_route_says_whether_where_it_ends_fits_what_the_learner_w
     assert "It ends in" not in printed(None) and "What I want" not in printed(None)
 
 
+def test_action_plan__says_how_to_reach_the_awarding_bodies_it_names(catalogue):
+    """Told to check with the awarding body, a learner reading the printout at home learns how:
+    each awarding body of the qualifications named, once, as its documents give it, cited, and
+    warned that the details may have changed."""
+    result = recommend(catalogue, Profile(age=16, employment=Employment.NOT_WORKING),
+                       as_at=dt.date(2026, 12, 1))
+    assert {o.qualification.awarding_body for o in result.options} == {"OCR", "OCN London"}
+    text = " ".join(" ".join(parse(action_plan_html(catalogue, ActionPlan(
+        as_at=dt.date(2026, 12, 1), recommendation=result))).text).split())
+    ocr = ("To reach the awarding body: OCR (Oxford Cambridge and RSA Examinations): website "
+           "www.ocr.org.uk, telephone 024 76 851509, email vocational.qualifications@ocr.org.uk. "
+           "Its documents give these, and they may have changed since: start from the website.")
+    assert text.count(ocr) == 1
+    assert text.count("To reach the awarding body: OCN London: website www.ocnlondon.org.uk, "
+                      "telephone 020 7278 5511, email enquiries@ocnlondon.org.uk.") == 1
+    assert "§ 11.1 Enquiries" in text and "§ About OCN London" in text  # the sources listed
+
+
 def test_action_plan__an_option_open_on_the_date_says_until_when_and_its_certificates_end(
         catalogue):
     """In June 2015, 09629 takes new learners until 31 December 2016 and issues certificates

@@ -59,7 +59,8 @@ def _citations_of(catalogue):
     """(key path, citation) for every citation the catalogue holds."""
     for model in (*catalogue.qualifications.values(), *catalogue.units.values(),
                   *catalogue.progressions, *catalogue.job_roles.values(),
-                  *catalogue.frameworks.values(), *catalogue.transfer_rules):
+                  *catalogue.frameworks.values(), *catalogue.transfer_rules,
+                  *catalogue.awarding_bodies.values()):
         yield from iter_citations(model)
 
 
@@ -560,3 +561,15 @@ def test_job_roles__jobs_after_the_ocnlr_level_1_certificate(catalogue, source_t
     recorded = {r.title for r in catalogue.job_roles.values() if r.after == "ocnlr-601-4404-x"}
     assert recorded == expected == {"Customer service assistant", "Telesales operative",
                                     "Help Desk Assistant", "Call Centre Advisor"}
+
+
+def test_awarding_bodies__each_contact_is_in_a_document_cited_for_it(catalogue, source_text):
+    """An awarding body's website, telephone number and email address are each in one of the
+    documents cited for it (a number with its spaces as some document writes it); each body is
+    one the qualifications name."""
+    assert set(catalogue.awarding_bodies) == {"OCR", "OCN London"}
+    for body in catalogue.awarding_bodies.values():
+        cited = " ".join(source_text(c.doc) for c in body.source)
+        for detail in (body.website, body.telephone, body.email):
+            assert detail is not None and detail in cited, (body.name, detail)
+        assert any(q.awarding_body == body.name for q in catalogue.qualifications.values())

@@ -84,6 +84,28 @@ def test_validate__a_progression_stated_twice(tmp_path):
                                  "stated twice: keep one, with all its sources")
 
 
+AWARDING_BODIES = """\
+awarding_bodies:
+  - name: AB
+    website: www.ab.example
+    source: doc.txt § Contact
+"""
+
+
+def test_validate__an_awarding_body_listed_twice_or_that_awards_nothing(tmp_path):
+    twice = AWARDING_BODIES + AWARDING_BODIES.removeprefix("awarding_bodies:\n")
+    problem = only_problem(write_catalogue(tmp_path, {"awarding-bodies.yaml": twice}))
+    assert str(problem) == ("data/awarding-bodies.yaml:5 awarding_bodies[1].name: awarding body "
+                            "'AB' is listed twice")
+    slip = AWARDING_BODIES.replace("name: AB", "name: A B")
+    problem = only_problem(write_catalogue(tmp_path, {"awarding-bodies.yaml": slip}))
+    assert str(problem) == ("data/awarding-bodies.yaml:2 awarding_bodies[0].name: no "
+                            "qualification names 'A B' as its awarding body (they name 'AB')")
+    catalogue = load_catalogue(write_catalogue(tmp_path, {"awarding-bodies.yaml":
+                                                          AWARDING_BODIES}))
+    assert catalogue.awarding_bodies["AB"].website == "www.ab.example"
+
+
 def test_validate__rule_naming_a_missing_unit(tmp_path):
     broken = QUALIFICATION.replace("{number: 3, urn: A/100/0003}", "{number: 3, urn: A/100/0009}")
     problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))

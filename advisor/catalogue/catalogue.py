@@ -24,6 +24,7 @@ from advisor.catalogue.graph import (
 )
 from advisor.catalogue.models import (
     URN_PATTERN,
+    AwardingBody,
     Basis,
     Category,
     Citation,
@@ -82,6 +83,7 @@ class Catalogue:
     job_roles: Mapping[str, JobRole]
     frameworks: Mapping[str, Framework]
     transfer_rules: tuple[TransferRule, ...]
+    awarding_bodies: Mapping[str, AwardingBody]  # by name, as qualifications name them
     graph: nx.MultiDiGraph
     qualification_files: Mapping[str, str]
     data_dir: str
@@ -97,6 +99,7 @@ class Catalogue:
         job_roles: Mapping[str, JobRole] | None = None,
         frameworks: Mapping[str, Framework] | None = None,
         transfer_rules: Iterable[TransferRule] = (),
+        awarding_bodies: Mapping[str, AwardingBody] | None = None,
         qualification_files: Mapping[str, str] | None = None,
         data_dir: str = "",
     ) -> Catalogue:
@@ -115,6 +118,7 @@ class Catalogue:
             job_roles=MappingProxyType(dict(job_roles)),
             frameworks=MappingProxyType(dict(frameworks)),
             transfer_rules=transfer_rules,
+            awarding_bodies=MappingProxyType(dict(awarding_bodies or {})),
             graph=nx.freeze(graph),
             qualification_files=MappingProxyType(dict(qualification_files or {})),
             data_dir=data_dir,

@@ -18,6 +18,8 @@ import networkx as nx
 
 from advisor.catalogue.catalogue import normalise_reference
 from advisor.catalogue.models import (
+    AwardingBody,
+    AwardingBodyFile,
     Category,
     Document,
     Qualification,
@@ -458,3 +460,22 @@ def check_transfer_rules(c: Collector, parsed: ParsedFile | None,
     return model.transfer_rules
 
 
+def check_awarding_bodies(c: Collector, parsed: ParsedFile | None,
+                          qualifications: Mapping[str, Any]) -> dict[str, AwardingBody]:
+    """The awarding bodies by name: each named once, and each the awarding body of some
+    qualification (a name no qualification uses is a slip in one or the other)."""
+    if parsed is None:
+        return {}
+    named = {q.awarding_body for q, _ in qualifications.values()}
+    bodies: dict[str, AwardingBody] = {}
+    for index, body in enumerate(cast(AwardingBodyFile, parsed.model).awarding_bodies):
+        path = ("awarding_bodies", index, "name")
+        if body.name in bodies:
+            c.add(parsed.file, parsed.doc, path, f"awarding body {body.name!r} is listed twice")
+        elif body.name not in named:
+            c.add(parsed.file, parsed.doc, path,
+                  f"no qualification names {body.name!r} as its awarding body"
+                  + (f" (they name {', '.join(repr(n) for n in sorted(named))})" if named
+                     else ""))
+        bodies[body.name] = body
+    return bodies

@@ -19,6 +19,7 @@ from advisor.catalogue.catalogue import Catalogue
 from advisor.catalogue.models import Document, Qualification, UnitBank
 from advisor.catalogue.problems import CatalogueError, Problem
 from advisor.catalogue.reading import (
+    AWARDING_BODIES_FILE,
     FRAMEWORKS_FILE,
     JOB_ROLES_FILE,
     PROGRESSION_FILE,
@@ -85,6 +86,7 @@ OPTIONAL_FILES = {
     JOB_ROLES_FILE: "job roles",
     FRAMEWORKS_FILE: "apprenticeship frameworks",
     TRANSFER_RULES_FILE: "rules on evidence carried between qualifications",
+    AWARDING_BODIES_FILE: "contact details for awarding bodies",
 }
 """The top-level files a catalogue may leave out, and what it then has none of."""
 
@@ -145,6 +147,8 @@ def read_catalogue(data_dir: Path | str | None = None, *,
     frameworks = checks.check_frameworks(collector, top.get(FRAMEWORKS_FILE), qualifications)
     transfer_rules = checks.check_transfer_rules(collector, top.get(TRANSFER_RULES_FILE),
                                                  qualifications)
+    awarding_bodies = checks.check_awarding_bodies(collector, top.get(AWARDING_BODIES_FILE),
+                                                   qualifications)
     if collector.problems:
         raise CatalogueError(sorted(collector.problems, key=checks.problem_order))
 
@@ -152,7 +156,7 @@ def read_catalogue(data_dir: Path | str | None = None, *,
         documents=documents or {}, units=units,
         qualifications={q.id: q for q, _ in qualifications.values()},
         progressions=progressions, job_roles=job_roles, frameworks=frameworks,
-        transfer_rules=transfer_rules,
+        transfer_rules=transfer_rules, awarding_bodies=awarding_bodies,
         qualification_files={k: v.file for k, (_, v) in qualifications.items()},
         data_dir=str(data_dir),
     )

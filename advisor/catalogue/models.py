@@ -150,6 +150,22 @@ class SourcesFile(Record):
     documents: tuple[Document, ...] = Field(min_length=1)
 
 
+class AwardingBody(Record):
+    """An awarding body and how to reach it, as its documents give it: the details may have
+    changed since, so the views say whose and of when they are."""
+
+    name: str = Field(min_length=1)  # as qualifications name it: "OCR"
+    full_name: str | None = None
+    website: str | None = None
+    telephone: str | None = None
+    email: str | None = None
+    source: Sources
+
+
+class AwardingBodyFile(Record):
+    awarding_bodies: tuple[AwardingBody, ...] = Field(min_length=1)
+
+
 # --------------------------------------------------------------------------------------------
 # Units
 # --------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from advisor.catalogue.models import (
+    AwardingBodyFile,
     Basis,
     Citation,
     Document,
@@ -38,6 +39,7 @@ PROGRESSION_FILE = "progression.yaml"
 JOB_ROLES_FILE = "job-roles.yaml"
 FRAMEWORKS_FILE = "frameworks.yaml"
 TRANSFER_RULES_FILE = "transfer-rules.yaml"
+AWARDING_BODIES_FILE = "awarding-bodies.yaml"
 QUALIFICATIONS_DIR = "qualifications"
 UNITS_DIR = "units"
 
@@ -47,6 +49,7 @@ TOP_LEVEL_MODELS: dict[str, type[BaseModel]] = {
     JOB_ROLES_FILE: JobRoleFile,
     FRAMEWORKS_FILE: FrameworkFile,
     TRANSFER_RULES_FILE: TransferRuleFile,
+    AWARDING_BODIES_FILE: AwardingBodyFile,
 }
 
 

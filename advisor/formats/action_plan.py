@@ -66,6 +66,8 @@ from advisor.views.labels import (
     REGISTER_ORIGIN,
     STANDARD_HEADING,
     STATUS_WORDS,
+    awarding_bodies_of,
+    awarding_body_contact,
     carried_credits,
     check_headline,
     component_held,
@@ -535,6 +537,14 @@ def _next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | N
                             "similar units.", ()))
     if status is not None:
         steps += _check_steps(catalogue, plan, status, sources)
+    named = [*(o.qualification for o in (plan.recommendation.options
+                                          if plan.recommendation is not None else ())),
+             *(plan.route.path if plan.route is not None else ()),
+             *((plan.carry_over.target,) if plan.carry_over is not None else ()),
+             *((plan.checked.qualification,) if plan.checked is not None else ())]
+    steps += [Cited(f"To reach the awarding body: {awarding_body_contact(body)}",
+                    sources.cite(body.source))
+              for body in awarding_bodies_of(catalogue, named)]
     steps.append(Cited("Keep this record with the learner's file: nothing about the learner "
                         "is stored by the advisor." if plan.progress is not None else
                         "Keep this page: nothing about you is stored by the advisor.", ()))

@@ -31,6 +31,8 @@ from advisor.views.labels import (
     KIND_WORDS,
     NOT_STATED,
     STRUCTURE_WORDS,
+    awarding_bodies_of,
+    awarding_body_contact,
     cite,
     entry_status,
     entry_status_in_brief,
@@ -231,6 +233,8 @@ def facts_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
     for offered in q.offered_as:
         rows.append(("Offered as", f"{offered.awarding_body} {offered.regulator_number or ''}"
                      .strip(), offered.source))
+    rows += [("How to reach the awarding body", awarding_body_contact(body), body.source)
+             for body in awarding_bodies_of(catalogue, [q])]
     return pd.DataFrame(
         [{"Fact": f, "Value": v, "Source": cite(catalogue, s) or NOT_STATED} for f, v, s in rows],
         columns=["Fact", "Value", "Source"],

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from advisor.catalogue import (
+    AwardingBody,
     Catalogue,
     ComponentKind,
     Framework,
@@ -73,6 +74,8 @@ __all__ = [
     "STATUS_WORDS",
     "STEP_WORDS",
     "STRUCTURE_WORDS",
+    "awarding_bodies_of",
+    "awarding_body_contact",
     "carried_credits",
     "check_headline",
     "citation",
@@ -166,6 +169,26 @@ def option_credit_sentences(option: Option, *, held: str = "Units you hold") -> 
                          + (", but its certificates have ended, so they cannot complete it now."
                             if ended else "."))
     return sentences
+
+
+def awarding_body_contact(body: AwardingBody) -> str:
+    """How to reach an awarding body, as its documents give it, with the caution that the
+    details may have changed since: "OCR (Oxford Cambridge and RSA Examinations): website
+    www.ocr.org.uk, telephone ..., email .... Its documents give these ...". """
+    named = f"{body.name} ({body.full_name})" if body.full_name else body.name
+    ways = [f"{how} {detail}" for how, detail in (
+        ("website", body.website), ("telephone", body.telephone), ("email", body.email))
+        if detail]
+    return (f"{named}: {', '.join(ways)}. Its documents give these, and they may have changed "
+            "since" + (": start from the website." if body.website else "."))
+
+
+def awarding_bodies_of(catalogue: Catalogue,
+                       qualifications: Iterable[Qualification]) -> list[AwardingBody]:
+    """The awarding bodies of ``qualifications`` whose contact details the catalogue has, each
+    once, in the order first named."""
+    names = dict.fromkeys(q.awarding_body for q in qualifications)
+    return [catalogue.awarding_bodies[n] for n in names if n in catalogue.awarding_bodies]
 
 
 AIM_IN_BRIEF = {Aim.KNOWLEDGE: "knowledge", Aim.COMPETENCE: "competence",
