@@ -323,7 +323,7 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery) -> None:
         if remaining.known:  # what the answer rests on: a national structure's units, say
             for caution in remaining.cautions:
                 st.info(caution)
-        needed = text.still_needed(step)
+        needed = text.still_needed(step, catalogue)
         if needed.tone is text.Tone.DONE:
             st.success(f"Still needed: {needed.words}.")
         elif needed.tone is text.Tone.WARNING:

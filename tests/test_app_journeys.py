@@ -252,14 +252,22 @@ def test_plan_route__09628_to_level_3_today_leads_to_what_replaced_09629():
 
 
 def test_plan_route__a_step_whose_certification_has_closed_says_no_units_can_complete_it():
+    """Certificates for 09629 and 03456 have ended: neither step offers a plan of units that
+    could no longer complete it, and the table says the route cannot be completed now, not its
+    credits; while they were open, both give their plans."""
     today = open_with_link(ROUTE, **{"from": "09628", "to": "03456"})
-    ended = [w for w in texts(today.warning) if "no further units can complete it" in w]
-    assert [w.split(" are ")[0] for w in ended] == ["Certificates for 09629",
-                                                   "Certificates for 03456"]
-    assert all(w.endswith("What replaced it: OCR Level 3 Diploma in Customer Service (10380).")
-               for w in ended)
+    ended = [w for w in texts(today.warning) if w.startswith("Still needed: nothing that")]
+    assert ended == ["Still needed: nothing that could count: certificates for it are no longer "
+                     "issued, so it cannot be completed now. What replaced it: OCR Level 3 "
+                     "Diploma in Customer Service (10380)."] * 2
+    assert not any("For example:" in t for t in texts(today.markdown))
+    (routes,) = [t.value for t in today.table if "Credits still needed" in t.value.columns]
+    assert list(routes["Credits still needed"]) == [
+        "cannot be completed now: certificates for 09629 and 03456 have ended"]
     while_open = open_with_link(ROUTE, as_at=WHILE_OPEN, **{"from": "09628", "to": "03456"})
-    assert not [w for w in texts(while_open.warning) if "no further units" in w]
+    assert not [w for w in texts(while_open.warning) if "cannot be completed now" in w]
+    (routes,) = [t.value for t in while_open.table if "Credits still needed" in t.value.columns]
+    assert list(routes["Credits still needed"]) == [54, 42]
 
 
 def test_plan_route__link_to_a_qualification_shows_both_steps():

@@ -24,6 +24,7 @@ from advisor import (
     resolve_units,
     source_tables,
     tables,
+    text,
     to_csv_bytes,
 )
 from tests.support.examples import examples
@@ -463,6 +464,24 @@ def test_credits_still_needed__a_partly_listed_qualification_shows_its_total(cat
     assert routes.loc[0, "Credits still needed"] == 55
     assert check(catalogue, "10380", []).credits_still_needed == 55
     assert check(catalogue, "10380", ["D/502/9654"]).credits_still_needed is None
+    # From 09628, whose units may count towards 10380: at most 55, as the step says it; the
+    # route through 09629, whose certificates have ended, cannot be completed.
+    from_09628 = tables.routes_table(catalogue, list(itertools.islice(find_routes(
+        catalogue, from_qualification=catalogue.find_qualification("09628"), to_level=3,
+        as_at=TODAY), 5))).set_index("Path")
+    assert from_09628.loc["09628 → 10380", "Credits still needed"] == "up to 55"
+    assert from_09628.loc["09628 → 09629", "Credits still needed"] == (
+        "cannot be completed now: certificates for 09629 have ended")
+    (to_10380,) = [r for r in find_routes(
+        catalogue, from_qualification=catalogue.find_qualification("09628"), to_level=3,
+        as_at=TODAY) if [q.reference for q in r.path] == ["09628", "10380"]]
+    assert text.still_needed(to_10380.steps[0]).words == (
+        "up to 55 credits: the sources list only some of its units, so a unit already held may "
+        "count too and leave less to do")
+    # Whole numbers alone stay whole numbers (a gap made them "23.0").
+    then = tables.options_table(catalogue, recommend(catalogue, Profile(age=16),
+                                                     as_at=dt.date(2015, 6, 1)))
+    assert str(then["Credits still needed"].dtype) == "Int64"
     # The options table says at most how many, as the option's own text does.
     held = recommend(catalogue, Profile(role="team leader", held_units=("D/502/9654",)),
                      as_at=TODAY)

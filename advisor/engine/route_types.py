@@ -73,6 +73,22 @@ class RouteStep:
         return carried.remaining.credits_still_needed
 
     @property
+    def credits_still_needed_at_most(self) -> int | None:
+        """Where :attr:`credits_still_needed` is not known only because a unit held may count
+        too (:attr:`CarryOver.held_may_count`): the most still needed, the plan's credits, or,
+        where the sources list only some of its units, its total less what counts; else
+        None."""
+        carried = self.carry_over
+        remaining = carried.remaining
+        if not carried.held_may_count or not remaining.known or remaining.complete:
+            return None
+        if remaining.plan is not None:
+            return remaining.plan.additional_credits
+        if remaining.listed_in_full or remaining.credits_required is None:
+            return None
+        return max(0, remaining.credits_required - remaining.credits_counted)
+
+    @property
     def plan_units(self) -> tuple[str, ...]:
         plan = self.carry_over.remaining.plan
         return tuple(u.urn for u in plan.units) if plan is not None else ()
@@ -120,6 +136,17 @@ class Route:
         (:attr:`RouteStep.credits_still_needed`); ``None`` when any step's are not known."""
         needed = [step.credits_still_needed for step in self.steps]
         return None if None in needed else sum(n for n in needed if n is not None)
+
+    @property
+    def credits_still_needed_at_most(self) -> int | None:
+        """Where :attr:`credits_still_needed` is not known only because a unit held may count
+        too at some step: the most still needed along the route (each such step's
+        :attr:`RouteStep.credits_still_needed_at_most`, the others' own figures); else None."""
+        if self.credits_still_needed is not None:
+            return None
+        most = [step.credits_still_needed if step.credits_still_needed is not None
+                else step.credits_still_needed_at_most for step in self.steps]
+        return None if None in most else sum(n for n in most if n is not None)
 
     @property
     def starting_point_only(self) -> bool:

@@ -106,6 +106,7 @@ __all__ = [
     "replacement_names",
     "route_aim_words",
     "route_basis",
+    "route_credits",
     "route_name",
     "route_status",
     "rules_from_words",
@@ -461,6 +462,20 @@ def route_basis(route: Route) -> str:
     if route.starting_point_only:
         return START_ONLY
     return "documented" if route.documented else "includes steps the documents do not state"
+
+
+def route_credits(route: Route) -> int | str | None:
+    """The credits a route still needs, for a table: a number; "up to N" where a unit held may
+    count too; that it cannot be completed now where a step's certificates have ended (the
+    credits it lacks could no longer lead to it); None where not known."""
+    ended = [step.to.reference for step in route.steps
+             if step.status.status is Status.CERTIFICATION_CLOSED
+             and not step.carry_over.remaining.complete]
+    if ended:
+        return (f"cannot be completed now: certificates for {' and '.join(ended)} have "
+                "ended")
+    at_most = route.credits_still_needed_at_most
+    return f"up to {at_most}" if at_most is not None else route.credits_still_needed
 
 
 def route_status(catalogue: Catalogue, route: Route) -> str:

@@ -38,6 +38,7 @@ from advisor.views.labels import (
     entry_status_in_brief,
     fits_aim_words,
     group_name,
+    route_credits,
     route_status,
     status_sentence,
     yes_no,
@@ -187,7 +188,7 @@ def options_table(catalogue: Catalogue, result: Recommendation) -> pd.DataFrame:
         frame = frame.drop(columns="Credits already counted")  # nothing held: 0 everywhere
     if "Credits already counted" in frame.columns:
         frame = frame.astype({"Credits already counted": "Int64"})
-    return frame
+    return _figures_or_words(frame, "Credits still needed")
 
 
 CERTIFICATES_ENDED = "cannot be completed now: its certificates have ended"
@@ -279,7 +280,7 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route], *, aim: Aim | No
             "Route": number,
             "Path": " → ".join(q.reference for q in route.path),
             on_date: route_status(catalogue, route),
-            "Credits still needed": route.credits_still_needed,
+            "Credits still needed": route_credits(route),
             "Fits the aim": yes_no(route_fits_aim(catalogue, route, aim, register=register)[0],
                                    "not known"),
             "Steps": len(route.steps),
@@ -292,7 +293,16 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route], *, aim: Aim | No
                                         "Credits still needed", "Documented", "Steps"])
     if aim is None:
         frame = frame.drop(columns="Fits the aim")
-    return frame.astype({"Credits still needed": "Int64"})
+    return _figures_or_words(frame, "Credits still needed")
+
+
+def _figures_or_words(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """``column`` as whole numbers where every value given is one (never "23.0"), else as
+    given, numbers and words ("up to 55") side by side."""
+    values = list(frame[column])
+    if all(v is None or isinstance(v, int) for v in values):
+        return frame.astype({column: "Int64"})
+    return frame.assign(**{column: pd.Series(values, index=frame.index, dtype=object)})
 
 
 def framework_table(catalogue: Catalogue, status: FrameworkStatus, *,

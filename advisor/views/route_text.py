@@ -1,0 +1,239 @@
+"""Routes in plain text, the way the command line prints them: each route's steps, what
+carries over and what is still needed, and the apprenticeship frameworks it leads into; or
+that the learner is already there, or why no route was found. The route page says what a step
+still needs in the same words (:func:`still_needed`). :mod:`advisor.views.text` offers these
+with the other answers as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from advisor.catalogue import Catalogue, Qualification
+from advisor.engine.carryover import CarryOver
+from advisor.engine.combination import describe_unit
+from advisor.engine.eligibility import Eligibility, Status
+from advisor.engine.frameworks import RouteFrameworks
+from advisor.engine.recommend import move_up_caution
+from advisor.engine.recommend_types import Aim
+from advisor.engine.registered import from_register
+from advisor.engine.routes import Route, RouteStep
+from advisor.engine.wording import count
+from advisor.register import Register
+from advisor.views.labels import (
+    REGISTER_ORIGIN,
+    STANDARD_HEADING,
+    carried_credits,
+    cite,
+    component_held,
+    component_kind,
+    framework_label,
+    plan_beyond_certification,
+    replacement_names,
+    route_aim_words,
+    route_basis,
+    route_credits,
+    standard_taking_its_place,
+    status_sentence,
+    step_explained,
+)
+from advisor.views.no_route import no_route_text
+
+__all__ = ["StillNeeded", "Tone", "already_there_text", "may_count_too", "routes_text",
+           "starts_explained", "still_needed"]
+
+
+def may_count_too(carried: CarryOver) -> str:
+    """Why a plan's credits are the most still needed where a unit held may count too
+    (:attr:`CarryOver.held_may_count`): the target's units are listed only in part, or the
+    units of the qualification held are not listed at all."""
+    if not carried.held_units_known and carried.from_qualification is not None:
+        return (f"the sources do not list the units of {carried.from_qualification.name}, so "
+                "one of them may count too and leave less to do")
+    return "the sources list only some of its units, so a unit already held may count too and " \
+        "leave less to do"
+
+
+class Tone(StrEnum):
+    """How a route step's "still needed" reads: done, a warning, or a plan that follows."""
+
+    DONE = "done"
+    WARNING = "warning"
+    PLAN = "plan"
+
+
+@dataclass(frozen=True)
+class StillNeeded:
+    words: str  # what follows "Still needed: " ("45 credits, about 264 guided learning hours")
+    tone: Tone
+
+
+def still_needed(step: RouteStep, catalogue: Catalogue | None = None) -> StillNeeded:
+    """What a route step still needs, in words, as the route page and the command line say it:
+    nothing more, a number of credits (with its hours, "up to" where a unit held may count too,
+    "at least" where no plan can be made), that nothing could count where its certificates
+    have ended (and, given the ``catalogue``, what replaced it), or why it is not known."""
+    remaining = step.carry_over.remaining
+    if from_register(step.to):
+        return StillNeeded("not known: the register gives no units or rules, so ask the "
+                           "awarding organisation or a centre", Tone.WARNING)
+    if not remaining.known:
+        return StillNeeded("not known: the sources do not give its full rules, so ask the "
+                           "centre", Tone.WARNING)
+    if remaining.complete:
+        if step.status.status is Status.CERTIFICATION_CLOSED:
+            return StillNeeded("nothing more, but certificates for it are no longer issued",
+                               Tone.WARNING)
+        return StillNeeded("nothing more", Tone.DONE)
+    if step.status.status is Status.CERTIFICATION_CLOSED:  # no units could complete it now
+        replaced = replacement_names(catalogue, step.status) if catalogue is not None else []
+        return StillNeeded("nothing that could count: certificates for it are no longer "
+                           "issued, so it cannot be completed now"
+                           + (f". What replaced it: {'; '.join(replaced)}" if replaced else ""),
+                           Tone.WARNING)
+    plan, needed = remaining.plan, step.credits_still_needed
+    at_most = step.credits_still_needed_at_most
+    if plan is None:
+        if at_most is not None:
+            return StillNeeded(f"up to {count(at_most, 'credit')}: "
+                               + may_count_too(step.carry_over), Tone.WARNING)
+        if needed is not None:
+            return StillNeeded(f"at least {count(needed, 'credit')} (the sources list only some "
+                               "of its units, so no plan can be made)", Tone.WARNING)
+        why = remaining.no_plan_reason or "No completion can be planned."
+        return StillNeeded("not known. " + why.removesuffix("."), Tone.WARNING)
+    hours = (f", about {plan.additional_glh} guided learning hours"
+             if plan.additional_glh is not None else "")
+    if needed is None:  # a unit held that the listed units leave out may count as well
+        return StillNeeded(f"up to {count(plan.additional_credits, 'credit')}{hours}: "
+                           + may_count_too(step.carry_over), Tone.PLAN)
+    return StillNeeded(f"{count(plan.additional_credits, 'credit')}{hours}", Tone.PLAN)
+
+
+def _route_lines(catalogue: Catalogue, number: int, route: Route,
+                 for_learner: Sequence[Eligibility] = (), *, age_given: bool) -> list[str]:
+    trust = route_basis(route)
+    # Without a plan for every step, what the sources' totals give is the least it can need.
+    least = "" if route.additional_credits is not None else "at least "
+    figure = route_credits(route)
+    credits = (f"{least}{figure} more credits" if isinstance(figure, int) else
+               f"{figure} more credits" if figure is not None and figure.startswith("up to")
+               else figure or "credits needed not fully known")
+    names = " -> ".join(q.reference for q in route.path)
+    closed = "closed; " if route.status.closed else ""  # as labels.route_name marks it
+    lines = [f"Route {number}: {names} ({closed}{trust}; {credits})"]
+    for n, step in enumerate(route.steps):
+        rules, _ = catalogue.effective_rules(step.to)
+        lines.append(f"  to {step.to.title}: {step_explained(step)}")
+        if from_register(step.to):
+            lines.append(f"    {REGISTER_ORIGIN} ({step.to.regulator_number}).")
+        lines.append(f"    {status_sentence(catalogue, step.status, route.as_at)}")
+        if n < len(for_learner):
+            lines += [f"    age: {reason.message}" for reason in for_learner[n].about_age
+                      if age_given]
+            lines += [f"    role: {reason.message}" for reason in for_learner[n].about_role]
+        carried = step.carry_over
+        if carried.transfers:
+            lines.append(f"    carries over {carried_credits(carried)}: "
+                         + ", ".join(carried.transfers))
+        lines += [f"    similar, for the centre to judge: {item.urn} ~ {item.target}"
+                  for item in carried.similar]
+        lines += [f"    note: {note.statement}" for note in carried.notes]
+        if carried.remaining.known:  # what the answer rests on: a national structure's units
+            lines += [f"    ! {caution}" for caution in carried.remaining.cautions]
+        needed = still_needed(step, catalogue)
+        lines.append(f"    still needed: {needed.words}")
+        if needed.tone is Tone.PLAN:
+            caution = (plan_beyond_certification(catalogue, step.to, step.status)
+                       if step.plan_units else None)
+            lines += [f"    ! {caution}"] if caution else []
+            lines += [f"      + {describe_unit(catalogue, urn, rules)}"
+                      for urn in step.plan_units]
+    return lines
+
+
+def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
+                source: Qualification | None = None, target: Qualification | None = None,
+                to_level: int | None = None, already_there: bool = False,
+                max_steps: int, as_at: dt.date | None = None,
+                documented_only: bool = False,
+                frameworks: Sequence[RouteFrameworks] = (),
+                for_learner: Sequence[Sequence[Eligibility]] = (), age_given: bool = False,
+                aim: Aim | None = None, holds_nothing: bool = False,
+                register: Register | None = None) -> str:
+    """The routes found, numbered, each step with what carries over and what is still
+    needed, and the apprenticeship frameworks it leads into (``frameworks``, one for each
+    route, where given); or that the learner is already there, or why no route was found.
+    ``for_learner``, where the learner's age or whether they are in a senior role was given:
+    for each route, each step's eligibility for them, of which the reasons about age (where
+    it was given: ``age_given``) and the role asked for are shown. ``aim``, what the learner
+    wants, where given: whether where each route ends fits it. ``holds_nothing``: the
+    learner holds no qualification or unit yet (:func:`starts_explained`). ``register``: as
+    for :func:`no_route_text`."""
+    if already_there and source is not None:
+        return already_there_text(source, to_level=None if target else to_level)
+    if not routes:
+        return no_route_text(catalogue, target=target, to_level=to_level, max_steps=max_steps,
+                             as_at=as_at or dt.date.today(), documented_only=documented_only,
+                             source=source, register=register)
+    explained = starts_explained(routes, to_level=to_level) if holds_nothing else None
+    lines: list[str] = [explained] if explained else []
+    # Once, before the routes: a route up a level is not advice to move up.
+    climbs = next((c for c in (move_up_caution(catalogue, r) for r in routes) if c), None)
+    if climbs is not None:
+        lines += [f"! {climbs.message}",
+                  f"  (source: {cite(catalogue, climbs.source, web_pages=True)})"]
+    for number, route in enumerate(routes, start=1):
+        header, *steps = _route_lines(
+            catalogue, number, route,
+            for_learner[number - 1] if number <= len(for_learner) else (), age_given=age_given)
+        fits = route_aim_words(catalogue, route, aim, register=register)
+        lines += [header, *([f"  {fits}"] if fits else []), *steps]
+        if number <= len(frameworks):
+            lines += _leads_into_lines(catalogue, frameworks[number - 1])
+    return "\n".join(lines)
+
+
+def already_there_text(reached: Qualification, *, to_level: int | None) -> str:
+    """That the qualification ``reached`` (held) is already the one aimed for, or at or above
+    the level aimed for (``to_level``)."""
+    if to_level is None:
+        return f"Already there: {reached.title} is the qualification aimed for, and it is held."
+    where = ("the level aimed for" if reached.level == to_level else
+             f"above Level {to_level}, the level aimed for")
+    return f"Already there: {reached.title} is at Level {reached.level}, {where}."
+
+
+def starts_explained(routes: Sequence[Route], *, to_level: int | None) -> str | None:
+    """For a learner holding nothing yet, where some routes start at the level aimed for and
+    others lower down: which suit whom, so that someone whose work is already at that level (a
+    team leader told to start at Level 3) does not read the lower starts as advice for them.
+    None where the routes do not differ so."""
+    starts = {route.path[0].level for route in routes}
+    if to_level is None or to_level not in starts or not any(
+            level is not None and level < to_level for level in starts):
+        return None
+    return (f"Holding nothing yet: the routes that start at Level {to_level} suit someone whose "
+            "work is already at that level (as Find a starting level would suggest for them); "
+            "those that start lower build up to it, for someone new to the work.")
+
+
+def _leads_into_lines(catalogue: Catalogue, leads_into: RouteFrameworks) -> list[str]:
+    """The apprenticeship frameworks a route leads into, each component held, on the route or
+    missing, as the route page shows them."""
+    # Where apprenticeships stand on the date first, so the frameworks do not read as open.
+    lines = [f"  {leads_into.today}"] if leads_into.today is not None else []
+    for status in leads_into.frameworks:
+        name = framework_label(catalogue, status.framework)
+        lines.append(f"  leads into the apprenticeship framework {name}:")
+        # What took its place first: its missing parts are not a list of what to take now.
+        if status.framework.succeeded_by is not None:
+            lines.append(f"    {STANDARD_HEADING}: {standard_taking_its_place(status.framework)}")
+        lines += [f"    ! {status.superseded}"] if status.superseded else []
+        lines += [f"    [{component_held(c)}] {component_kind(c.component.kind)}: {c.message}"
+                  for c in status.components]
+        lines += [f"    ! {caution}" for caution in status.cautions]
+    return lines
