@@ -106,7 +106,7 @@ from advisor.engine.eligibility import (
     check_eligibility,
     status_on,
 )
-from advisor.engine.fits import learner_can_start_first, route_fits_aim
+from advisor.engine.fits import learner_can_start_first, route_fits_aim, steps_barred
 from advisor.engine.frameworks import (
     ComponentStatus,
     FrameworkStatus,
@@ -155,7 +155,7 @@ from advisor.engine.unit_references import read_typed_units, resolve_units, unit
 from advisor.engine.validation import load_catalogue, validate_catalogue
 from advisor.engine.wording import WHERE_TO_ASK, count, replaced_it, uk_date
 from advisor.formats import cohort_file, cohort_json, json_shapes
-from advisor.formats.action_plan import ActionPlan, action_plan_html
+from advisor.formats.action_plan import action_plan_html
 from advisor.formats.cohort_file import (
     COLUMNS,
     read_cohort,
@@ -180,6 +180,7 @@ from advisor.formats.links import (
     without_control_characters,
 )
 from advisor.formats.printout_answers import check_answers, profile_answers, route_answers
+from advisor.formats.printout_parts import ActionPlan
 from advisor.formats.spreadsheet import neutralise, to_csv_bytes, to_excel_bytes
 from advisor.register import (
     ENTRY,
@@ -380,6 +381,7 @@ __all__ = [
     "source_tables",
     "status_on",
     "step_limit",
+    "steps_barred",
     "tables",
     "template_csv_bytes",
     "template_excel_bytes",

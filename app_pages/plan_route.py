@@ -24,6 +24,7 @@ from streamlit.delta_generator import DeltaGenerator
 from advisor import (
     MAX_ROUTE_SHOWN,
     MAX_STEPS_ONWARD,
+    WHERE_TO_ASK,
     ActionPlan,
     Catalogue,
     Category,
@@ -53,6 +54,7 @@ from advisor import (
     route_from_profile,
     status_on,
     step_limit,
+    steps_barred,
     tables,
     text,
     uk_date,
@@ -282,6 +284,11 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery) -> None:
     fits = labels.route_aim_words(catalogue, route, query.aim, register=ctx.register)
     if fits is not None:
         st.write(fits)
+    # Said before the steps, not only in each step's reasons: a route the learner cannot take
+    # as it stands must not read as advice to enrol.
+    for sentence in labels.steps_barred_words(route, steps_barred(
+            catalogue, route, age=age, senior_role=senior_role, register=ctx.register)):
+        st.warning(escape_markdown(sentence))
     climbs = move_up_caution(catalogue, route)
     if climbs is not None:  # a route up a level is not advice to move up
         st.info(climbs.message)
@@ -404,6 +411,12 @@ def main() -> None:
         explained = text.starts_explained(routes, to_level=query.to_level)
         if holds_nothing and explained:
             st.info(explained)
+        if all(1 in (n for n, _ in steps_barred(catalogue, r, age=query.age,
+                                                senior_role=query.senior_role,
+                                                register=ctx.register)) for r in routes):
+            st.warning(f"None of the routes found can be started by this learner: each begins "
+                       f"with a qualification not open to them (the route shown says why). Ask "
+                       f"{WHERE_TO_ASK} what they could take instead.")
         if query.aim is not None and not any(
                 route_fits_aim(catalogue, r, query.aim, register=ctx.register)[0]
                 for r in routes):

@@ -374,6 +374,22 @@ def test_plan_route__what_the_learner_wants_travels_from_the_starting_level_and_
     assert not any("Fits the aim" in t.value.columns for t in at.table)
 
 
+def test_plan_route__a_route_the_learner_cannot_start_says_so_before_its_steps():
+    """Not in a senior role and holding 03456, the only route to Level 4 is 10381, which needs
+    one: the page says, above the steps and not only in each step's reasons, that this learner
+    cannot take step 1 and that none of the routes can be started, and whom to ask instead."""
+    at = open_with_link(ROUTE, on="2015-06-01", age="40", senior="no", level="4",
+                        **{"from": "03456"})
+    warnings = texts(at.warning)
+    assert any(w.startswith("This learner cannot take step 1 \\(10381\\): Not met: Learners "
+                            "must be working in a senior role") for w in warnings), warnings
+    assert any(w.startswith("None of the routes found can be started by this learner")
+               for w in warnings)
+    at.radio(key="route_senior").set_value("yes").run()
+    assert not any("cannot take step" in w or "None of the routes" in w
+                   for w in texts(at.warning))
+
+
 def test_plan_route__the_starting_level_pages_link_carries_what_it_was_told():
     at = open_with_link(LEVEL, work="working", has="03455", role="Customer Service Team Leader")
     change_page(at, ROUTE)  # the route page seen first: it starts from 03455

@@ -392,6 +392,28 @@ def test_action_plan__a_route_step_asking_for_a_senior_role_says_so_and_whether_
     assert "Whether the learner's role meets this was not given." in printed(None)
 
 
+def test_action_plan__a_route_whose_first_step_the_learner_cannot_take_says_so_first(catalogue):
+    """Not in a senior role, from 03456 the only route to Level 4 is 10381, which needs one: the
+    headline says the learner cannot take it and why, and the next step asks what they could
+    take instead, not about enrolling. In a senior role, enrolling is the next step."""
+    on = dt.date(2015, 6, 1)
+    (route,) = find_routes(catalogue, from_qualification=catalogue.find_qualification("03456"),
+                           to_level=4, as_at=on)
+
+    def printed(senior_role):
+        html = action_plan_html(catalogue, ActionPlan(as_at=on, route=route, route_age=40,
+                                                      route_senior_role=senior_role))
+        return " ".join(" ".join(parse(html).text).split())
+
+    barred = printed(False)
+    assert ("(route: 03456 → 10381). On 1 June 2015 it is open to new learners. You cannot take "
+            "step 1 (10381): Not met: Learners must be working in a senior role") in barred
+    assert "You cannot take it as things stand (see the top of this page): ask a local" in barred
+    assert "about enrolling on it" not in barred
+    senior = printed(True)
+    assert "You cannot take" not in senior and "about enrolling on it" in senior
+
+
 def test_action_plan__a_route_says_whether_where_it_ends_fits_what_the_learner_wants(
         catalogue):
     """As the route page does: with an aim, the route says whether the qualification it ends in

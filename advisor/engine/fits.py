@@ -18,7 +18,7 @@ from advisor.engine.wording import replaced_it, uk_date
 from advisor.register import Register
 
 __all__ = ["KIND_IN_A_CLAUSE", "Repetition", "fits_aim", "learner_can_start_first", "repetition",
-           "route_fits_aim"]
+           "route_fits_aim", "steps_barred"]
 
 KIND_IN_A_CLAUSE = {Kind.KNOWLEDGE: "knowledge", Kind.COMPETENCE: "competence, such as an NVQ",
                     Kind.COMBINED: "knowledge and competence in one"}
@@ -154,10 +154,25 @@ def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
         return routes
 
     def order(route: Route) -> tuple[bool, bool, bool, bool]:
-        barred = [bool(check_eligibility(catalogue, step.to, age=age, senior_role=senior_role,
-                                         as_at=route.as_at, register=register)
-                       .not_for_this_learner) for step in route.steps]
+        barred = [n for n, _ in steps_barred(catalogue, route, age=age,
+                                             senior_role=senior_role, register=register)]
         misfit = route_fits_aim(catalogue, route, aim, register=register)[0] is False
         # A route through a closed qualification stays after the others, as it was found.
-        return (route.status.closed, bool(barred) and barred[0], any(barred), misfit)
+        return (route.status.closed, 1 in barred, bool(barred), misfit)
     return sorted(routes, key=order)
+
+
+def steps_barred(catalogue: Catalogue, route: Route, *, age: int | None = None,
+                 senior_role: bool | None = None,
+                 register: Register | None = None) -> list[tuple[int, Eligibility]]:
+    """The steps of ``route`` a learner of ``age``, in a senior role or not
+    (``senior_role``), cannot take whatever the date says (an age group it is not approved
+    for, a senior role it needs), each numbered from 1 with its eligibility, whose
+    :attr:`~Eligibility.not_for_this_learner` says why; empty where nothing bars them or
+    neither was given."""
+    if age is None and senior_role is None:
+        return []
+    found = [(n, check_eligibility(catalogue, step.to, age=age, senior_role=senior_role,
+                                   as_at=route.as_at, register=register))
+             for n, step in enumerate(route.steps, start=1)]
+    return [(n, eligibility) for n, eligibility in found if eligibility.not_for_this_learner]

@@ -1,17 +1,27 @@
-"""What the printout's template is given: plain text and numbers, each fact with the numbers
-of its sources (:class:`Cited`), and the numbering of those sources (:class:`Sources`).
-:mod:`advisor.formats.action_plan` decides what they say; the template only lays them out."""
+"""What a printout is asked to show (:class:`ActionPlan`), and what its template is given: plain
+text and numbers, each fact with the numbers of its sources (:class:`Cited`), and the numbering
+of those sources (:class:`Sources`). :mod:`advisor.formats.action_plan` and
+:mod:`advisor.formats.printout_advice` decide what they say; the template only lays them out."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from advisor.catalogue import Catalogue
 from advisor.catalogue.models import Citation
+from advisor.engine.carryover import CarryOver
+from advisor.engine.combination import CombinationCheck
+from advisor.engine.decisions import ProgressCheck
+from advisor.engine.frameworks import RouteFrameworks
+from advisor.engine.recommend_types import Aim, Recommendation
+from advisor.engine.routes import Route
+from advisor.register import Register
 from advisor.views.labels import citation
 
 __all__ = [
+    "ActionPlan",
     "CarryOverPart",
     "CheckPart",
     "Cited",
@@ -189,3 +199,39 @@ class Sources:
     def listed(self) -> list[SourcePart]:
         return [SourcePart(named, self.publishers[named], ", ".join(self.urls[named]) or None)
                 for named in self.numbers]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ActionPlan:
+    """Everything the printable plan shows; any part may be missing."""
+
+    as_at: dt.date
+    answers: Mapping[str, str] = field(default_factory=dict)  # question -> the learner's answer
+    # Typed on the page for the printout; kept only in the browser session and the file.
+    learner: str = ""  # the learner's name or reference
+    adviser: str = ""
+    centre: str = ""
+    agreed_actions: str = ""  # one action a line
+    recommendation: Recommendation | None = None
+    route: Route | None = None
+    route_age: int | None = None  # the learner's age, where given: each step is checked for it
+    route_senior_role: bool | None = None  # whether the learner is in a senior role, if given
+    route_aim: Aim | None = None  # what the learner wants, if given: whether the route fits it
+    # The other routes found, best first: named in a line each, so that the printout shows
+    # what the route chosen was weighed against.
+    other_routes: tuple[Route, ...] = ()
+    # The apprenticeship frameworks the route leads into, as its page shows them.
+    route_frameworks: RouteFrameworks | None = None
+    carry_over: CarryOver | None = None
+    check: CombinationCheck | None = None
+    # A check with the centre's decisions: shown in place of ``check``, with where the learner
+    # stands when the units in progress are done, the timeline, and any bar on evidence.
+    progress: ProgressCheck | None = None
+    created: dt.date | None = None  # the day the plan was made (default: today)
+    # Ofqual's register, where the page had one: statuses use its dates, as the page's do.
+    register: Register | None = None
+
+    @property
+    def checked(self) -> CombinationCheck | None:
+        """The units check the plan shows: today's, with the centre's decisions if given."""
+        return self.progress.today if self.progress is not None else self.check

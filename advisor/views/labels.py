@@ -8,7 +8,7 @@ qualification or a citation reads the same everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from advisor.catalogue import (
     AwardingBody,
@@ -22,7 +22,7 @@ from advisor.catalogue import (
     Structure,
 )
 from advisor.engine.carryover import CarryOver
-from advisor.engine.eligibility import ReasonCode, Status
+from advisor.engine.eligibility import Eligibility, ReasonCode, Status
 from advisor.engine.fits import route_fits_aim
 from advisor.engine.frameworks import ComponentStatus, standard_note
 from advisor.engine.frameworks import framework_name as framework_label  # its one home
@@ -116,6 +116,7 @@ __all__ = [
     "status_in_brief",
     "status_sentence",
     "step_explained",
+    "steps_barred_words",
     "still_needed",
     "typed_unit_words",
     "unit_label",
@@ -462,6 +463,15 @@ def route_basis(route: Route) -> str:
     if route.starting_point_only:
         return START_ONLY
     return "documented" if route.documented else "includes steps the documents do not state"
+
+
+def steps_barred_words(route: Route, barred: Sequence[tuple[int, Eligibility]], *,
+                       who: str = "This learner") -> list[str]:
+    """For each step of ``route`` the learner cannot take (:func:`steps_barred`), that and
+    why, in a sentence: "This learner cannot take step 1 (10381): Not met: ..."."""
+    return [f"{who} cannot take step {n} ({route.steps[n - 1].to.reference}): "
+            + " ".join(r.message for r in eligibility.not_for_this_learner)
+            for n, eligibility in barred]
 
 
 def route_credits(route: Route) -> int | str | None:
