@@ -212,3 +212,17 @@ def test_routes__from_a_qualification_whose_units_are_not_listed_credits_are_up_
             "list the units of OCR Customer Service Knowledge (04522), so one of them may count "
             "too and leave less to do") in out
     assert "; up to 45 more credits)" in out and "; 45 more credits" not in out
+
+
+def test_routes__the_qualification_whose_units_are_not_listed_is_the_one_named(capsys):
+    """Holding 03455 (units not in the sources) and 09628 (listed in full), a route from 09628
+    says its credits are "up to" because of 03455's units, never 09628's."""
+    from advisor.cli import main
+
+    assert main(["routes", "--from", "03455", "--also", "09628", "--to-level", "3",
+                 "--as-at", "2015-06-01"]) == 0
+    out = capsys.readouterr().out
+    assert ("still needed: up to 12 credits, about 80 guided learning hours: the sources do not "
+            "list the units of OCR Level 2 NVQ Certificate in Customer Service (03455), so one "
+            "of them may count too") in out
+    assert "do not list the units of OCR Level 2 Certificate in Principles" not in out

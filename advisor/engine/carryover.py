@@ -101,12 +101,17 @@ class CarryOver:
     # Of ``credits_transferred``, those that count towards the target: fewer where a group's
     # maximum stops some (601/4404/X's Group C counts at most 3).
     credits_counting: int | None = None
-    # False when the units of the completed qualification are not in the sources: whether any
-    # of them transfers is then not known (a note says so).
-    held_units_known: bool = True
+    # The qualifications held whose units are not in the sources (03455, say): whether any of
+    # their units transfers is then not known (a note says so).
+    held_not_listed: tuple[Qualification, ...] = ()
     # False when the sources list only some of the target's units (a group's list is
     # incomplete): a held unit not among them may still count.
     target_units_known: bool = True
+
+    @property
+    def held_units_known(self) -> bool:
+        """Whether the sources list the units of every qualification held."""
+        return not self.held_not_listed
 
     @property
     def held_may_count(self) -> bool:
@@ -264,8 +269,9 @@ def carry_over(
         # The units held alone: the remaining check counts the centre's decisions too.
         credits_counting=(None if rules is None else remaining.credits_counted if not decided
                           else check_combination(catalogue, target, transfers).credits_counted),
-        held_units_known=all(catalogue.effective_rules(q)[0] is not None for q in (
-            *also, *((from_qualification,) if from_qualification and completed else ()))),
+        held_not_listed=tuple(q for q in (
+            *((from_qualification,) if from_qualification and completed else ()), *also)
+            if catalogue.effective_rules(q)[0] is None),
         target_units_known=rules is not None and rules.listed_in_full,
     )
 

@@ -50,9 +50,10 @@ def may_count_too(carried: CarryOver) -> str:
     """Why a plan's credits are the most still needed where a unit held may count too
     (:attr:`CarryOver.held_may_count`): the target's units are listed only in part, or the
     units of the qualification held are not listed at all."""
-    if not carried.held_units_known and carried.from_qualification is not None:
-        return (f"the sources do not list the units of {carried.from_qualification.name}, so "
-                "one of them may count too and leave less to do")
+    if carried.held_not_listed:
+        return (f"the sources do not list the units of "
+                f"{' or '.join(q.name for q in carried.held_not_listed)}, so one of them may "
+                "count too and leave less to do")
     return "the sources list only some of its units, so a unit already held may count too and " \
         "leave less to do"
 
