@@ -709,6 +709,21 @@ def test_cohort_decisions__problems_with_the_new_columns(catalogue):
     assert list(frame["status"]) == ["assessed", "assessed", "assessed"]
 
 
+def test_cohort_decisions__a_unit_given_twice_says_which_counts(catalogue):
+    """A unit both held and accepted counts as achieved, one both accepted and in progress as
+    accepted: each is said in the problems, as the check page says it, not dropped unseen."""
+    result, frame = _cohort(catalogue, [
+        "D1,30,working,,,,,K/601/1622,03456,F3;C6,C6,",
+    ])
+    messages = [(p.row, p.column, p.message) for p in result.problems]
+    assert messages == [
+        (2, "units_accepted", "unit K/601/1622 is also in units_held: it counts as achieved, "
+                              "not as accepted by the centre"),
+        (2, "units_in_progress", "unit D/601/1519 is also in units_accepted: it counts as "
+                                 "accepted, not as in progress")]
+    assert frame.loc["D1", "units_accepted"].startswith("C6 (D/601/1519)")
+
+
 def test_cohort_decisions__implausible_hours_a_week_are_left_empty_and_said_not_a_crash(
         catalogue):
     result, frame = _cohort(catalogue, [

@@ -330,6 +330,18 @@ class _Assessor:
         decided = {column: self.target_units(target, references, column, problem)
                    for column, references in (("units_accepted", learner.units_accepted),
                                               ("units_in_progress", learner.units_in_progress))}
+        # A unit given in two states counts in the first of achieved, accepted, in progress:
+        # said, as the check page says it, so that a decision is never dropped unseen.
+        for column, state, before in (
+                ("units_accepted", "accepted by the centre", (("units_held", urns),)),
+                ("units_in_progress", "in progress",
+                 (("units_held", urns), ("units_accepted", decided["units_accepted"])))):
+            for urn in decided[column]:
+                earlier = next((c for c, listed in before if urn in listed), None)
+                if earlier is not None:
+                    counts = "achieved" if earlier == "units_held" else "accepted"
+                    problem(column, f"unit {urn} is also in {earlier}: it counts as {counts}, "
+                            f"not as {state}", Severity.WARNING)
 
         if not learner.readable or any(p.severity is Severity.ERROR for p in found):
             return LearnerResult(row=number, learner_ref=learner.learner_ref, assessed=False,
