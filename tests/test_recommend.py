@@ -859,6 +859,29 @@ def test_next_steps__what_is_open_but_not_wanted_is_not_the_next_step(
                "(09629)" in s.message for s in plain.next_steps)
 
 
+def test_next_steps__what_gives_the_aim_but_repeats_what_is_held_is_not_said_to_be_missing(
+        catalogue):
+    """Holding 03456 (a Level 3 NVQ) and wanting competence, in June 2015 10380 gives
+    competence but would largely repeat 03456: the next step says so, not that nothing open
+    at Level 3 is a competence qualification (and then to ask for one); 09629, knowledge, is
+    the one that does not fit what was asked for."""
+    day = dt.date(2015, 6, 1)
+    result = recommend(catalogue, Profile(age=40, employment=Employment.WORKING,
+                                          role="Department Manager", senior_role=False,
+                                          held_qualifications=("ocr-03456",),
+                                          aim=Aim.COMPETENCE), as_at=day)
+    steps = [s.message for s in result.next_steps]
+    assert not [s for s in steps if s.startswith("None of the Level 3")]
+    assert steps[0] == (
+        "OCR Level 3 Diploma in Customer Service (10380) is open to new learners on 1 June 2015 "
+        "and gives competence, but would largely repeat what you already hold (see the note on "
+        "it). Ask a local college or training provider (a centre), or a careers adviser at the "
+        "National Careers Service what would take you further than what you hold.")
+    assert steps[1].startswith("OCR Level 3 Certificate in Principles of Customer Service "
+                               "(09629) is open to new learners on 1 June 2015, but does not "
+                               "fit what you asked for")
+
+
 def test_next_steps__in_june_2015_the_apprenticeship_qualification_is_the_one_to_ask_for(
         catalogue):
     """OCR's report on 2014-2015 describes learners on 10380 that year, and apprentices had to

@@ -17,12 +17,18 @@ from advisor.engine.route_types import Route
 from advisor.engine.wording import replaced_it, uk_date
 from advisor.register import Register
 
-__all__ = ["KIND_IN_A_CLAUSE", "Repetition", "fits_aim", "learner_can_start_first", "repetition",
-           "route_fits_aim", "steps_barred"]
+__all__ = ["KINDS_GIVING", "KIND_IN_A_CLAUSE", "Repetition", "fits_aim",
+           "learner_can_start_first", "repetition", "route_fits_aim", "steps_barred"]
 
 KIND_IN_A_CLAUSE = {Kind.KNOWLEDGE: "knowledge", Kind.COMPETENCE: "competence, such as an NVQ",
                     Kind.COMBINED: "knowledge and competence in one"}
 """A kind of qualification in a clause: "of the same kind (knowledge)"."""
+
+
+KINDS_GIVING = {Aim.KNOWLEDGE: frozenset({Kind.KNOWLEDGE, Kind.COMBINED}),
+                Aim.COMPETENCE: frozenset({Kind.COMPETENCE, Kind.COMBINED})}
+"""The kinds of qualification that give what a learner wants, for the aims that a kind
+answers (an apprenticeship is a matter of frameworks, not of kind)."""
 
 
 def fits_aim(catalogue: Catalogue, q: Qualification, aim: Aim | None,
@@ -31,10 +37,7 @@ def fits_aim(catalogue: Catalogue, q: Qualification, aim: Aim | None,
     given), and why in a sentence."""
     if aim is None:
         return None, ""
-    kinds = {
-        Aim.KNOWLEDGE: {Kind.KNOWLEDGE, Kind.COMBINED},
-        Aim.COMPETENCE: {Kind.COMPETENCE, Kind.COMBINED},
-    }
+    kinds = KINDS_GIVING
     if aim is Aim.APPRENTICESHIP:
         return _fits_an_apprenticeship(catalogue, q, eligibility)
     if q.kind is Kind.UNKNOWN:

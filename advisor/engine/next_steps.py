@@ -15,6 +15,7 @@ from advisor.engine.eligibility import (
     status_on,
     yet_to_come,
 )
+from advisor.engine.fits import KINDS_GIVING
 from advisor.engine.frameworks import apprenticeships_today
 from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.recommend_types import Aim, Employment, NextStep, Option
@@ -107,6 +108,8 @@ _AIM_WANTED = {Aim.KNOWLEDGE: "a knowledge (Principles) qualification",
               Aim.COMPETENCE: "a competence qualification, such as an NVQ",
               Aim.APPRENTICESHIP: "part of an apprenticeship"}
 """What a learner with each aim is looking for, in a clause: "is not part of an apprenticeship"."""
+_AIM_GIVEN = {Aim.KNOWLEDGE: "knowledge", Aim.COMPETENCE: "competence",
+              Aim.APPRENTICESHIP: "a part of an apprenticeship"}
 
 
 def _none_open_fits(options: Sequence[Option], open_now: Sequence[Option], aim: Aim,
@@ -130,15 +133,29 @@ def _none_open_fits(options: Sequence[Option], open_now: Sequence[Option], aim: 
     else:
         ask = (f"Ask {WHERE_TO_ASK} which Level {level} Customer Service qualifications they "
                f"offer that are {wanted}.")
-    one = len(open_now) == 1
-    return [
-        NextStep(f"None of the Level {level} qualifications open to new learners on {day} is "
-                 f"{wanted}. {ask}"),
-        NextStep(f"{listed([o.qualification.name for o in open_now], 'and')} "
-                 + ("is" if one else "are") + f" open to new learners on {day}, but "
-                 + ("does" if one else "do") + f" not fit what you asked for ({wanted}): "
-                 + ("choose it" if one else "choose one") + " only if that suits you."),
-    ]
+    # Of the wanted kind, but not fitting: each largely repeats what the learner holds.
+    repeating = [o for o in open_now if o.qualification.kind in KINDS_GIVING.get(aim, ())]
+    others = [o for o in open_now if o not in repeating]
+    steps = []
+    if repeating:
+        one = len(repeating) == 1
+        steps.append(NextStep(
+            f"{listed([o.qualification.name for o in repeating], 'and')} "
+            + ("is" if one else "are") + f" open to new learners on {day} and "
+            + ("gives" if one else "give") + f" {_AIM_GIVEN[aim]}, but would largely repeat "
+            "what you already hold (see the note on " + ("it" if one else "each")
+            + f"). Ask {WHERE_TO_ASK} what would take you further than what you hold."))
+    else:
+        steps.append(NextStep(f"None of the Level {level} qualifications open to new learners "
+                              f"on {day} is {wanted}. {ask}"))
+    if others:
+        one = len(others) == 1
+        steps.append(NextStep(
+            f"{listed([o.qualification.name for o in others], 'and')} "
+            + ("is" if one else "are") + f" open to new learners on {day}, but "
+            + ("does" if one else "do") + f" not fit what you asked for ({wanted}): "
+            + ("choose it" if one else "choose one") + " only if that suits you."))
+    return steps
 
 
 def _ask_about_replacements(catalogue: Catalogue,
