@@ -97,12 +97,17 @@ def enrolable(catalogue: Catalogue) -> list[str]:
 def seed_from_link(catalogue: Catalogue) -> None:
     """Put a link's answers into the page's widgets as the page is entered: a shared link, or
     *Find a starting level*'s link to this page. Opened without one for the first time, start
-    from what *Find a starting level* was told, the age, the senior role and the aim too."""
+    from what *Find a starting level* was told, the age, the senior role and the aim too; and
+    again whenever those answers have changed there since."""
     params = st.query_params.to_dict()
     linked = arriving() and any(k in params for k in LINK_KEYS)
-    if st.session_state.get("route_seeded") and not linked:
+    # What *Find a starting level* was told: when it changes there, it is brought here again,
+    # even by the sidebar; the page's own changes stay until then.
+    told_there = repr([st.session_state.get(key) for key in
+                       ("sl_has", "sl_units", "sl_age", "sl_senior", "sl_aim")])
+    if st.session_state.get("route_seeded") == told_there and not linked:
         return
-    st.session_state["route_seeded"] = True
+    st.session_state["route_seeded"] = told_there
     if not linked:
         told = route_from_profile(catalogue, Profile(
             held_qualifications=tuple(st.session_state.get("sl_has") or ()),

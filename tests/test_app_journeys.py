@@ -390,6 +390,25 @@ def test_plan_route__a_route_the_learner_cannot_start_says_so_before_its_steps()
                    for w in texts(at.warning))
 
 
+def test_plan_route__answers_changed_on_the_starting_level_page_reach_it_by_the_sidebar_too():
+    """The learner changes what they want on *Find a starting level* and goes to *Plan a route*
+    by the sidebar, not the link: the route page takes the new answer; its own answers stay
+    while nothing changed there."""
+    at = open_with_link(LEVEL, age="34", work="working", has="09628", aim="knowledge",
+                        role="Customer Service Team Leader")
+    change_page(at, ROUTE)
+    assert at.selectbox(key="route_aim").value == "knowledge"
+    at.selectbox(key="route_to_level").set_value(3).run()
+    change_page(at, LEVEL)
+    change_page(at, ROUTE)  # nothing changed there: the route page's own level stays
+    assert at.selectbox(key="route_to_level").value == 3
+    change_page(at, LEVEL)
+    at.radio(key="sl_aim").set_value("competence").run()
+    change_page(at, ROUTE)
+    assert at.selectbox(key="route_aim").value == "competence"
+    assert dict(at.query_params)["aim"] == "competence"
+
+
 def test_plan_route__the_starting_level_pages_link_carries_what_it_was_told():
     at = open_with_link(LEVEL, work="working", has="03455", role="Customer Service Team Leader")
     change_page(at, ROUTE)  # the route page seen first: it starts from 03455
