@@ -589,6 +589,31 @@ def test_record__units_accepted_have_lines_for_the_assessor_and_learner_to_sign_
     assert "sign-off" not in _record(catalogue, accepted=False).split("<body", 1)[1]
 
 
+def test_record__units_in_progress_towards_one_not_known_to_take_learners_ask_to_confirm_entry(
+        catalogue):
+    """In June 2015 whether 03456 still takes new learners is not known: a learner not yet
+    registered is to be confirmed registered, or able to be, before more units; "finish the
+    units in progress" alone sent them to work towards something they may not be able to
+    enter. Once registered, that step goes."""
+    q = catalogue.find_qualification("03456")
+    on = dt.date(2015, 6, 1)
+    held = resolve_units(catalogue, ["F3", "F4", "A3", "B2", "C3"], q)
+    (c6,) = resolve_units(catalogue, ["C6"], q)
+    (d1,) = resolve_units(catalogue, ["D1"], q)
+
+    def printed(registered):
+        result = check_progress(catalogue, q, held, accepted=[Accepted(c6, "seen")],
+                                in_progress=[d1], registered=registered, as_at=on)
+        html = action_plan_html(catalogue, ActionPlan(as_at=on, progress=result, created=on))
+        return " ".join(" ".join(parse(html).text).split())
+
+    confirm = ("Before more units, confirm the learner is registered for OCR Level 3 NVQ "
+               "Diploma in Customer Service (03456), or can still be: whether it still takes "
+               "new learners is not known.")
+    assert f"{confirm} Finish the units in progress" in printed(False)
+    assert "Before more units" not in printed(True)
+
+
 def _css_text(body: str) -> str:
     return re.sub(r"\\([0-9A-Fa-f]{1,6}) ?", lambda m: chr(int(m.group(1), 16)), body)
 

@@ -93,6 +93,7 @@ class ProgressCheck:
     when_done: CombinationCheck | None  # None when no unit is in progress
     timeline: Timeline | None  # None unless hours a week and a start date were given
     bars: tuple[EvidenceBar, ...] = ()  # documented bars beside the units accepted
+    registered: bool = False  # already registered, so the last entry date no longer applies
 
     @property
     def accepted(self) -> tuple[Accepted, ...]:
@@ -147,7 +148,8 @@ def check_progress(
                                  start=start, registered=registered, as_at=as_at,
                                  register=register)
     bars = evidence_bars(catalogue, qualification) if today.accepted else ()
-    return ProgressCheck(today=today, when_done=when_done, timeline=timeline, bars=bars)
+    return ProgressCheck(today=today, when_done=when_done, timeline=timeline, bars=bars,
+                         registered=registered)
 
 
 def plan_timeline(

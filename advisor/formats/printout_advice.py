@@ -194,6 +194,14 @@ def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
                                         sources, plan.register))
     if not shown.known:
         return steps
+    entry_in_doubt = status.status in (Status.CLOSED, Status.UNKNOWN) and not shown.complete
+    if entry_in_doubt and not (progress is not None and progress.registered):
+        # More units are worth taking only on a registration that stands.
+        steps.append(Cited(
+            f"Before more units, confirm {'the learner is' if record else 'you are'} "
+            f"registered for {name}, or can still be: "
+            + ("it has closed to new learners." if status.status is Status.CLOSED else
+               "whether it still takes new learners is not known."), ()))
     if status.status is Status.CERTIFICATION_CLOSED:  # no more units can complete it
         replaced = replacement_names(catalogue, status)
         towards = ("what replaced it, " + "; ".join(replaced) if replaced
