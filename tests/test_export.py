@@ -243,9 +243,10 @@ def test_action_plan__escapes_hostile_note_and_title_with_quotes(tmp_path):
     # Escaped, not removed: the reader sees exactly what was written.
     text = "".join(parse(html).text)
     assert f"Where you are now: Level 2 {SCRIPT} in Testing (001)" in text
-    # Headline, heading and agreed action; then the source's title and publisher, for the
-    # rules and for the dates (the record cites both).
-    assert "First line" in text and text.count(SCRIPT) == 3 + 2 * 2
+    # Headline, heading, agreed action and the next step to confirm entry (its dates are not
+    # known); then the source's title and publisher, for the rules and for the dates (the
+    # record cites both).
+    assert "First line" in text and text.count(SCRIPT) == 4 + 2 * 2
 
 
 def test_action_plan__autoescape_is_on_for_every_kind_of_text(tmp_path):
