@@ -219,6 +219,12 @@ def test_timeline__complete_needs_no_hours(catalogue):
     assert result.timeline is not None
     assert (result.timeline.glh_needed, result.timeline.weeks) == (0, 0)
     assert result.timeline.in_time is True
+    # Checked later than that start: nothing more to study, so no complaint about the start.
+    later = check_progress(catalogue, q, urns(catalogue, "09628", "1", "2", "3"),
+                           glh_per_week=5, start=dt.date(2015, 1, 5),
+                           as_at=dt.date(2015, 6, 1)).timeline
+    assert later is not None and later.in_time is True
+    assert later.reason.startswith("In time: nothing more to study from 1 June 2015")
 
 
 @pytest.mark.parametrize(

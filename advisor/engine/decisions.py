@@ -186,6 +186,10 @@ def plan_timeline(
                        last_entry=entry.date if entry and closed_by is None else None,
                        closed_to_entry_by=entry.date if entry and closed_by else None,
                        in_time=None, reason=missing, source=source)
+    if as_at is not None and start < as_at and glh == 0:
+        # Nothing more to study: when it began does not matter; the dates are those of now.
+        start = as_at
+        unknown = dataclasses.replace(unknown, start=start)
     if as_at is not None and start < as_at:
         return dataclasses.replace(unknown, source=(), reason=(
             f"Not worked out: the start, {uk_date(start)}, is before the date of this check, "
