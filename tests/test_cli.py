@@ -791,3 +791,11 @@ def test_cli__as_at_reads_a_date_as_the_app_does(capsys, written, said):
         main(["eligibility", "09628", "--as-at", written])
     assert exit_.value.code == 2
     assert said in capsys.readouterr().err
+
+
+def test_check__every_unit_reference_it_does_not_know_is_named_at_once(capsys):
+    """Three slips in one list: each is named, with the closest units, not only the first."""
+    assert main(["check", "03456", "--units", "F33,Z9,K/601/1622"]) == 2
+    err = capsys.readouterr().err
+    assert "no unit 'F33' in the catalogue; did you mean F3 (K/601/1622)?" in err
+    assert "no unit 'Z9' in the catalogue" in err

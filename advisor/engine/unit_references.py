@@ -13,18 +13,29 @@ def resolve_units(catalogue: Catalogue, references: Sequence[str],
                   qualification: Qualification | None = None) -> list[str]:
     """URNs for unit references given as URNs or as numbers within ``qualification``. A
     reference of several words that is not a unit, each of whose words is one, is read word by
-    word: ``F3 F4 A3``, a spreadsheet column pasted on one line."""
+    word: ``F3 F4 A3``, a spreadsheet column pasted on one line. A reference that names no unit
+    raises :class:`UnknownReference` naming the closest units (and the qualification asked for,
+    not the national structure it follows); with several, one that names them all, so that
+    each slip is seen at once."""
     urns: list[str] = []
+    unknown: list[UnknownReference] = []
     for reference in references:
         if not reference.strip():
             continue
         found, not_found = read_reference(catalogue, reference, qualification)
         if not_found:
-            # raises, naming the closest units (and the qualification asked for, not the
-            # national structure it follows)
-            catalogue.find_unit(reference, within=_numbered_within(catalogue, qualification),
-                                asked_for=qualification)
+            try:
+                catalogue.find_unit(reference, within=_numbered_within(catalogue, qualification),
+                                    asked_for=qualification)
+            except UnknownReference as error:
+                unknown.append(error)
+                continue
         urns += found
+    if len(unknown) == 1:
+        raise unknown[0]
+    if unknown:
+        raise UnknownReference("unit", ", ".join(u.reference for u in unknown),
+                               why="; ".join(str(u) for u in unknown))
     return urns
 
 
