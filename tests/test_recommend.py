@@ -375,7 +375,11 @@ def test_recommend__apprenticeship_aim_uses_the_frameworks(catalogue):
      "The apprenticeships in these documents start at Level 2: the latest is the Intermediate "
      "Apprenticeship in Customer Service (Level 2, framework FR03058), issued on 29 August "
      "2014. In England they later moved to apprenticeship standards, and at Level 2 Customer "
-     "Service Practitioner (ST0072) took its place; the sources do not say when."),
+     "Service Practitioner (ST0072) took its place; the sources do not say when. Ask an "
+     "employer, a local college or training provider (a centre), or a careers adviser at the "
+     "National Careers Service whether you could start a Customer Service Practitioner "
+     "apprenticeship (or one on that framework, if frameworks were still in use on the date), "
+     "or what would prepare you for one."),
     # At Level 2, the latest framework and the standard that later took its place (the
     # sources do not say when, so on a date after the framework's issue both are named).
     ({"age": 30, "employment": Employment.WORKING}, 2,

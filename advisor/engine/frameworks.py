@@ -231,8 +231,8 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
             f"{framework_name(catalogue, framework)}{when}. Apprenticeships in England later "
             f"moved from frameworks to apprenticeship standards, and at Level {level} "
             f"{standard.name} took its place; the sources do not say when. Ask an employer, "
-            f"{WHERE_TO_ASK} about a {standard.title} apprenticeship (or, where standards had "
-            "not yet come in, one on that framework)." + standard_note(standard),
+            f"{WHERE_TO_ASK} about a {standard.title} apprenticeship (or one on that "
+            "framework, if frameworks were still in use on the date)." + standard_note(standard),
             (*standard.source, *framework.source))
     above = [(f, s) for f, s in standards if s.level > level]
     if above:
@@ -245,8 +245,9 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
             f"latest is the {framework_name(catalogue, framework)}{when}. In England they later "
             f"moved to apprenticeship standards, and at Level {standard.level} {standard.name} "
             "took its place; the sources do not say when. "
-            f"Ask an employer, {WHERE_TO_ASK} whether you could start one (on that framework, "
-            "where standards had not yet come in), or what would prepare you for it.",
+            f"Ask an employer, {WHERE_TO_ASK} whether you could start a {standard.title} "
+            "apprenticeship (or one on that framework, if frameworks were still in use on the "
+            "date), or what would prepare you for one.",
             (*standard.source, *framework.source))
     at_this_level = [f for f in catalogue.frameworks.values() if f.level == level]
     latest = max((f.issued for f in at_this_level if f.issued is not None), default=None)
