@@ -47,6 +47,24 @@ def test_headline__each_unmet_rule_in_a_few_words_and_the_units_in_progress_coun
         "units at Level 2 or above: 15 more credits. 2 units in progress, not counted yet.")
 
 
+def test_headline__a_rule_at_level_3_that_the_level_4_units_held_would_meet_says_so(catalogue):
+    """03456 asks for 10 optional credits "at Level 3"; a learner with the handbook's example
+    and A17 (Level 4, 10 credits) has 44 credits but none at Level 3 beyond it. The catalogue
+    reads the rule literally, but whether a Level 4 unit counts is the awarding body's to say
+    (OCR calls taking Level 4 units good practice): the headline says so, not only the rule.
+    Without A17, nothing to say."""
+    from advisor import labels
+
+    hedge = ("But the units held above Level 3 would meet it if they count: the document says "
+             "'at Level 3', not 'or above', so ask the awarding body before taking more units.")
+    with_a17 = check_combination(catalogue, catalogue.find_qualification("03456"),
+                                 urns(catalogue, "03456", *EXAMPLE, "A17"))
+    assert not with_a17.complete and labels.check_headline(with_a17).endswith(hedge)
+    without = check_combination(catalogue, catalogue.find_qualification("03456"),
+                                urns(catalogue, "03456", "F3", "F4", "A3", "B2", "C3"))
+    assert "above Level 3" not in labels.check_headline(without)
+
+
 def test_headline__complete_by_a_national_structures_rules_is_not_said_as_settled(catalogue):
     """The sources list only two of 10379's own units; its check uses the rules of S/016/608.
     Every rule met reads as met by those rules, to confirm with the awarding body (in the

@@ -53,6 +53,9 @@ class RuleResult:
     source: tuple[Citation, ...] = ()
     accepted: tuple[str, ...] = ()  # the counted units the centre accepted (URNs)
     in_progress: tuple[str, ...] = ()  # units in progress that this rule could count (URNs)
+    # A rule "at Level N", not "or above": N, and the credits of the units held above it,
+    # which it does not count (the document does not say whether it would).
+    above_level: tuple[int, int] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -560,10 +563,13 @@ class _Evaluation:
             above = [u for g in scope for u in self.by_group[g.id]
                      if rule.level is not None and not rule.or_above and u.level is not None
                      and u.level > rule.level]
-            if above:
+            if above and rule.level is not None:
                 message += (f" (units above Level {rule.level} are not counted here: the "
                             f"document says 'at Level {rule.level}', not 'or above'; ask the "
                             "awarding body whether a higher-level unit counts)")
+                return RuleResult(rule.id, RuleKind.CREDITS, met, message, value,
+                                  rule.min_credits, None, rule.source, above_level=(
+                                      rule.level, sum(u.credits or 0 for u in above)))
         return RuleResult(rule.id, RuleKind.CREDITS, met, message, value, rule.min_credits,
                           None, rule.source)
 

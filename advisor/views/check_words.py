@@ -13,7 +13,7 @@ from advisor.engine.unit_references import unit_suggestions
 from advisor.engine.wording import count, listed
 
 __all__ = ["check_headline", "completion_words", "credits_counted", "rules_from_words",
-           "still_needed", "typed_unit_words"]
+           "still_needed", "typed_unit_words", "unless_above_counts"]
 
 
 def rules_from_words(check: CombinationCheck) -> str:
@@ -81,7 +81,26 @@ def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) 
               + (f"; and {count(len(unmet) - 3, 'more rule')}" if len(unmet) > 3 else ""))
     in_progress = (f" {count(len(check.in_progress), 'unit')} in progress, not counted yet."
                    if check.in_progress else "")
-    return f"Not complete yet{by}: {counted}. Still needed: {needed}.{in_progress}"
+    return (f"Not complete yet{by}: {counted}. Still needed: {needed}.{in_progress}"
+            + unless_above_counts(check))
+
+
+def unless_above_counts(check: CombinationCheck) -> str:
+    """Where the only rules unmet ask for credits "at Level N" and the units held above that
+    level would meet them, were they counted: that the answer turns on the awarding body's
+    reading, said in the headline, not only in the rule (a Level 3 learner may take Level 4
+    units instead); else nothing."""
+    unmet = [r for r in check.unmet if r.kind is not RuleKind.TOTAL]
+    total_met = all(r.met for r in check.rules if r.kind is RuleKind.TOTAL)
+    if not unmet or not total_met or not all(
+            r.above_level is not None and r.required is not None and r.counted is not None
+            and r.above_level[1] >= r.required - r.counted for r in unmet):
+        return ""
+    levels = sorted({r.above_level[0] for r in unmet if r.above_level is not None})
+    level = " and ".join(f"Level {n}" for n in levels)
+    return (f" But the units held above {level} would meet "
+            + ("it" if len(unmet) == 1 else "them") + f" if they count: the document says 'at "
+            f"{level}', not 'or above', so ask the awarding body before taking more units.")
 
 
 _MORE = {RuleKind.MANDATORY: "more mandatory unit", RuleKind.MIN_UNITS: "more unit"}

@@ -38,6 +38,7 @@ from advisor.views.check_words import (
     rules_from_words,
     still_needed,
     typed_unit_words,
+    unless_above_counts,
 )
 from advisor.views.citations import citation, cite, sources_numbered  # their one home
 from advisor.views.glossary import GLOSSARY  # its one home; here with the other words
@@ -120,6 +121,7 @@ __all__ = [
     "still_needed",
     "typed_unit_words",
     "unit_label",
+    "unless_above_counts",
     "yes_no",
 ]
 

@@ -45,6 +45,7 @@ from advisor.views.labels import (
     plan_beyond_certification,
     standard_taking_its_place,
     status_sentence,
+    unless_above_counts,
 )
 from advisor.views.no_route import no_route_text
 from advisor.views.route_text import (
@@ -128,6 +129,8 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
         return "\n".join(lines)
     state = completion_words(check, status).upper()
     lines.append(f"{state}: {credits_counted(check, 'count')}.")
+    hedge = unless_above_counts(check)
+    lines += [f"  ! {hedge.strip()}"] if hedge else []
     for result in check.rules:
         lines.append(f"  [{'met' if result.met else 'not met'}] {result.message}")
     rules, _ = catalogue.effective_rules(q)
