@@ -799,3 +799,9 @@ def test_check__every_unit_reference_it_does_not_know_is_named_at_once(capsys):
     err = capsys.readouterr().err
     assert "no unit 'F33' in the catalogue; did you mean F3 (K/601/1622)?" in err
     assert "no unit 'Z9' in the catalogue" in err
+
+
+def test_carry_over__a_unit_that_does_not_carry_over_is_named_by_its_title_too(capsys):
+    assert main(["carry-over", "--from", "09628", "--to", "03456"]) == 0
+    assert ("  x R/502/9652 Understand the principles of customer service: Not part of OCR "
+            "Level 3 NVQ Diploma in Customer Service") in capsys.readouterr().out

@@ -354,8 +354,11 @@ def test_typed_units__lists_columns_and_spacing_are_read(catalogue, code, typed,
     ("03456", "=1+1", "=1+1"),
     # Another qualification's unit: whose it is.
     ("03456", "D/502/9654", "D/502/9654 (a unit of 09628 and 09629, not of 03456)"),
-    # A national structure's unit: the structure's, not of those only inferred to follow it.
-    ("03456", "A/506/2158", "A/506/2158 (a unit of S/016/608, not of 03456)"),
+    # A national structure's unit: the structure's, said to be one, with those inferred to
+    # follow it (not as their own unit: that is not a document's word).
+    ("03456", "A/506/2158", "A/506/2158 (a unit of the national structure S/016/608, which "
+                            "OCNLR L2 Diploma CS and 10379 are inferred to follow, not of "
+                            "03456)"),
 ])
 def test_typed_unit_words__a_slip_is_suggested_and_another_qualifications_unit_named(
         catalogue, code, typed, said):

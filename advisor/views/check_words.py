@@ -5,7 +5,7 @@ still needed, in one sentence (the page's headline, the JSON's ``headline``) and
 
 from __future__ import annotations
 
-from advisor.catalogue import Catalogue, Qualification
+from advisor.catalogue import Catalogue, Category, Qualification
 from advisor.catalogue.models import URN_PATTERN
 from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult
 from advisor.engine.eligibility import Status, StatusOnDate
@@ -138,7 +138,7 @@ def typed_unit_words(catalogue: Catalogue, reference: str, qualification: Qualif
     elif urn in catalogue.units:  # another qualification's unit: say whose
         # Those whose own rules list it (a national structure's among them), not those
         # inferred to follow that structure (10379): that is not a document's word.
-        holders = [q.reference for q in catalogue.qualifications_listing(urn)
+        holders = [_whose(catalogue, q) for q in catalogue.qualifications_listing(urn)
                    if q is not qualification and q.rules is not None]
         rules, _ = catalogue.effective_rules(qualification)
         if holders:  # "not of" only where the sources list every unit of the one asked for
@@ -152,3 +152,17 @@ def typed_unit_words(catalogue: Catalogue, reference: str, qualification: Qualif
     if close:
         words.append(f"did you mean {close[0]}?")
     return f"{reference} ({'; '.join(words)})" if words else reference
+
+
+def _whose(catalogue: Catalogue, q: Qualification) -> str:
+    """A qualification whose rules list a unit, as a paste's note names it: by its reference,
+    and a national structure as one, with those inferred to follow it (S/016/608 is no name a
+    centre knows 10379 by)."""
+    if q.category is Category.QUALIFICATION:
+        return q.reference
+    followers = [f.reference for f in catalogue.qualifications.values()
+                 if f.based_on is not None and f.based_on.structure == q.id]
+    return (f"the national structure {q.reference}"
+            + (f", which {listed(followers, 'and')} "
+               + ("is" if len(followers) == 1 else "are") + " inferred to follow"
+               if followers else ""))
