@@ -208,6 +208,9 @@ def show_units_needed(result: CohortResult) -> None:
 UPLOAD_KEY = "cohort_upload"
 KEPT_FILE = "cohort_kept_file"  # (name, bytes) of the file uploaded last, for the session
 RESULT_KEY = "cohort_result"  # (what it was worked out from, the result)
+# (name, bytes) of the last file uploaded that could be read: its results stay in view when a
+# later upload cannot be read, so a bad file never takes away the good results before it.
+READ_FILE = "cohort_read_file"
 
 
 def keep_upload() -> None:
@@ -220,8 +223,8 @@ def keep_upload() -> None:
 
 
 def forget_file() -> None:
-    st.session_state.pop(KEPT_FILE, None)
-    st.session_state.pop(RESULT_KEY, None)
+    for key in (KEPT_FILE, RESULT_KEY, READ_FILE):
+        st.session_state.pop(key, None)
 
 
 def main() -> None:
@@ -260,6 +263,14 @@ def main() -> None:
             st.button("Remove this file", key="cohort_remove_file", on_click=forget_file,
                       icon=":material/delete:")
     result = assess(ctx, data, name, Objective(objective or "credits"))
+    read_before = st.session_state.get(READ_FILE)
+    if result is not None and kept is not None:
+        st.session_state[READ_FILE] = kept
+    elif result is None and read_before is not None and read_before != kept:
+        before = read_before[0]
+        st.info(f"The results below are still those of {escape_markdown(before)}, the last "
+                "file that could be read: correct the file above and upload it again.")
+        result = assess(ctx, read_before[1], before, Objective(objective or "credits"))
     if result is not None:
         show(result)
 

@@ -60,6 +60,22 @@ def test_cohort__another_upload_replaces_the_one_kept():
     assert "Showing second.csv, uploaded earlier" in all_text(at)
 
 
+def test_cohort__a_file_that_cannot_be_read_keeps_the_last_good_results_in_view():
+    """A good intake, then a file that cannot be read: the error is said, and the good file's
+    results stay in view, named, so that nothing is lost; back on the page, the same."""
+    at = upload(open_page(COHORT), "learners.csv", template_csv_bytes())
+    upload(at, "broken.xlsx", b"not a workbook")
+    assert at.error or at.warning
+    assert learners_shown(at) == TEMPLATE_LEARNERS
+    assert ("The results below are still those of learners.csv, the last file that could be "
+            "read") in all_text(at)
+    change_page(at, "app_pages/check_units.py")
+    change_page(at, COHORT)
+    assert learners_shown(at) == TEMPLATE_LEARNERS
+    upload(at, "second.csv", b"learner_ref,age\nS1,30\n")  # a good one replaces both
+    assert learners_shown(at) == ["S1"] and "still those of" not in all_text(at)
+
+
 def test_cohort__emptying_the_uploader_forgets_the_file():
     at = upload(open_page(COHORT), "learners.csv", template_csv_bytes())
     at.file_uploader(key="cohort_upload").clear().run()
