@@ -415,6 +415,20 @@ def test_action_plan__a_route_whose_first_step_the_learner_cannot_take_says_so_f
     assert "You cannot take" not in senior and "about enrolling on it" in senior
 
 
+def test_action_plan__a_step_where_a_unit_held_may_count_says_up_to_how_many(catalogue):
+    """From 09628 to 10380, whose units the sources list only in part: the step says at most
+    55 credits are still needed, and why, as the page does, before why no plan of units can
+    be made."""
+    (route,) = [r for r in find_routes(
+        catalogue, from_qualification=catalogue.find_qualification("09628"), to_level=3,
+        as_at=dt.date(2026, 12, 1)) if [q.reference for q in r.path] == ["09628", "10380"]]
+    text = " ".join(" ".join(parse(action_plan_html(catalogue, ActionPlan(
+        as_at=dt.date(2026, 12, 1), route=route))).text).split())
+    assert ("Still needed: up to 55 credits (the sources list only some of its units, so a unit "
+            "already held may count too and leave less to do). No completion can be planned "
+            "from the units the sources list") in text
+
+
 def test_action_plan__a_route_says_whether_where_it_ends_fits_what_the_learner_wants(
         catalogue):
     """As the route page does: with an aim, the route says whether the qualification it ends in

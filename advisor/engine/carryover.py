@@ -114,6 +114,20 @@ class CarryOver:
         return not self.held_not_listed
 
     @property
+    def credits_still_needed_at_most(self) -> int | None:
+        """Where what is still needed is not known only because a unit held may count too
+        (:attr:`held_may_count`): the most still needed, the plan's credits, or, where the
+        sources list only some of the target's units, its total less what counts; else None."""
+        remaining = self.remaining
+        if not self.held_may_count or not remaining.known or remaining.complete:
+            return None
+        if remaining.plan is not None:
+            return remaining.plan.additional_credits
+        if remaining.listed_in_full or remaining.credits_required is None:
+            return None
+        return max(0, remaining.credits_required - remaining.credits_counted)
+
+    @property
     def held_may_count(self) -> bool:
         """Whether a unit held might count beyond those that transfer by the units listed: one
         held that the target's units as the sources list them (only some) leave out, unless a

@@ -75,18 +75,8 @@ class RouteStep:
     @property
     def credits_still_needed_at_most(self) -> int | None:
         """Where :attr:`credits_still_needed` is not known only because a unit held may count
-        too (:attr:`CarryOver.held_may_count`): the most still needed, the plan's credits, or,
-        where the sources list only some of its units, its total less what counts; else
-        None."""
-        carried = self.carry_over
-        remaining = carried.remaining
-        if not carried.held_may_count or not remaining.known or remaining.complete:
-            return None
-        if remaining.plan is not None:
-            return remaining.plan.additional_credits
-        if remaining.listed_in_full or remaining.credits_required is None:
-            return None
-        return max(0, remaining.credits_required - remaining.credits_counted)
+        too: the most still needed (:attr:`CarryOver.credits_still_needed_at_most`)."""
+        return self.carry_over.credits_still_needed_at_most
 
     @property
     def plan_units(self) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ holding ``<script>`` shows as text.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import html as html_module
@@ -339,9 +340,11 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: Sources,
         barred=_barred_together(catalogue, barred, sources),
         notes=[Cited(n.statement, sources.cite(n.source)) for n in result.notes],
         absent=_absent(absent),
-        remaining=_check(catalogue, result.remaining, sources, heading=None, as_at=as_at,
-                         register=register,
-                         up_to=may_count_too(result) if result.held_may_count else None),
+        remaining=dataclasses.replace(_check(
+            catalogue, result.remaining, sources, heading=None, as_at=as_at,
+            register=register, up_to=may_count_too(result) if result.held_may_count else None),
+            at_most=(result.credits_still_needed_at_most, may_count_too(result))
+            if result.credits_still_needed_at_most is not None else None),
     )
 
 

@@ -116,6 +116,8 @@ class CheckPart:
     listed_only: bool = False
     # Where the learner would stand once the units in progress are achieved, not stands now.
     projected: bool = False
+    # With no plan, where a unit held may count too: the most still needed, and why.
+    at_most: tuple[int, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from advisor.views.labels import (
     KIND_WORDS,
     NOT_STATED,
     REGISTER_ORIGIN,
+    START_ONLY,
     cite,
     component_held,
     component_kind,
@@ -284,7 +285,7 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route], *, aim: Aim | No
             "Fits the aim": yes_no(route_fits_aim(catalogue, route, aim, register=register)[0],
                                    "not known"),
             "Steps": len(route.steps),
-            "Documented": "nothing to state: you start here" if route.starting_point_only
+            "Documented": f"not needed: {START_ONLY}" if route.starting_point_only
             else "yes" if route.documented else "no: includes steps not stated"
             + ("; leads to a qualification from the Ofqual register (rules of combination "
                "not known)" if any(from_register(q) for q in route.path) else ""),
