@@ -39,6 +39,7 @@ from advisor.views.labels import (
     standard_taking_its_place,
     status_sentence,
     step_explained,
+    steps_barred_words,
 )
 from advisor.views.no_route import no_route_text
 
@@ -192,7 +193,12 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
             catalogue, number, route,
             for_learner[number - 1] if number <= len(for_learner) else (), age_given=age_given)
         fits = route_aim_words(catalogue, route, aim, register=register)
-        lines += [header, *([f"  {fits}"] if fits else []), *steps]
+        # A step the learner cannot take, said before the steps, as the page says it.
+        barred = [(n, e) for n, e in enumerate(
+            for_learner[number - 1] if number <= len(for_learner) else (), start=1)
+            if e.not_for_this_learner]
+        lines += [header, *([f"  {fits}"] if fits else []),
+                  *(f"  ! {w}" for w in steps_barred_words(route, barred)), *steps]
         if number <= len(frameworks):
             lines += _leads_into_lines(catalogue, frameworks[number - 1])
     return "\n".join(lines)
