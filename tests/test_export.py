@@ -445,8 +445,8 @@ def test_action_plan__a_route_says_whether_where_it_ends_fits_what_the_learner_w
         return " ".join(" ".join(parse(html).text).split())
 
     fits = ("It ends in OCR Level 3 Certificate in Principles of Customer Service (09629), "
-            "which does not fit what the learner wants (competence). It is a knowledge "
-            "(Principles) qualification.")
+            "which does not fit what you want (competence). It is a knowledge (Principles) "
+            "qualification.")
     assert fits in printed(Aim.COMPETENCE)
     assert "What I want Competence: prove I do it well at work" in printed(Aim.COMPETENCE)
     assert "It ends in" not in printed(None) and "What I want" not in printed(None)

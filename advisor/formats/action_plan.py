@@ -296,7 +296,7 @@ def _route(catalogue: Catalogue, route: Route, sources: Sources, *,
         f"{' → '.join(q.reference for q in other.path)}: {route_basis(other)}; on {day}, "
         f"{route_status(catalogue, other)}" for other in others],
         _cited([climbs] if climbs is not None else [], sources),
-        route_aim_words(catalogue, route, aim, register=register))
+        route_aim_words(catalogue, route, aim, register=register, who="you want"))
 
 
 def _barred_together(catalogue: Catalogue, barred: Sequence[NotTransferable],

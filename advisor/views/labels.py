@@ -201,13 +201,15 @@ AIM_IN_BRIEF = {Aim.KNOWLEDGE: "knowledge", Aim.COMPETENCE: "competence",
 
 
 def route_aim_words(catalogue: Catalogue, route: Route, aim: Aim | None, *,
-                    register: Register | None = None) -> str | None:
+                    register: Register | None = None,
+                    who: str = "the learner wants") -> str | None:
     """Whether the qualification a route ends in fits what the learner wants, and why, in a
-    sentence or two; None where no aim was given."""
+    sentence or two (``who``: "you want", for a printout that speaks to the learner); None
+    where no aim was given."""
     if aim is None:
         return None
     fits, why = route_fits_aim(catalogue, route, aim, register=register)
-    end, wants = route.path[-1].name, f"what the learner wants ({AIM_IN_BRIEF[aim]})"
+    end, wants = route.path[-1].name, f"what {who} ({AIM_IN_BRIEF[aim]})"
     said = (f"It ends in {end}, which fits {wants}." if fits else
             f"It ends in {end}, which does not fit {wants}." if fits is False else
             f"Whether {end}, where it ends, fits {wants} is not known.")
