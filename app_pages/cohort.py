@@ -214,10 +214,14 @@ READ_FILE = "cohort_read_file"
 
 
 def keep_upload() -> None:
-    """The uploader changed: keep its file (or, when it was emptied, forget the one kept)."""
+    """The uploader changed: keep its file (or, when it was emptied, forget the one kept). The
+    last file that could be read stays (``READ_FILE``): a browser replacing one file with
+    another empties the uploader first, and a bad replacement must not take the good results
+    away; "Remove this file" forgets it too."""
     upload = st.session_state.get(UPLOAD_KEY)
     if upload is None:
-        forget_file()
+        for key in (KEPT_FILE, RESULT_KEY):
+            st.session_state.pop(key, None)
     else:
         st.session_state[KEPT_FILE] = (upload.name, upload.getvalue())
 
