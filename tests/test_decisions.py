@@ -245,6 +245,24 @@ def test_timeline__complete_needs_no_hours(catalogue):
     assert later.reason.startswith("In time: nothing more to study from 1 June 2015")
 
 
+@pytest.mark.parametrize(("code", "glh_per_week", "start", "too_late"), [
+    ("09628", 0.5, dt.date(2016, 12, 1), "hours"),  # open, but too slow for its end
+    ("09628", 5, dt.date(2017, 3, 1), "entry-closed"),  # after its last entry date
+    ("09628", 5, dt.date(2018, 3, 1), "certificates-ended"),
+    ("10379", 5, dt.date(2014, 6, 1), "not-open-yet"),  # before its launch
+    ("09628", 5, dt.date(2015, 1, 5), None),  # in time
+])
+def test_timeline__says_why_it_is_too_late(catalogue, code, glh_per_week, start, too_late):
+    """Whether more hours a week would help turns on why a plan is not in time: the hours, or
+    the dates (entry closed, not open yet, certificates ended)."""
+    q = catalogue.find_qualification(code)
+    timeline = check_progress(catalogue, q, [], glh_per_week=glh_per_week, start=start,
+                              as_at=start).timeline
+    assert timeline is not None
+    assert (timeline.too_late.value if timeline.too_late else None) == too_late
+    assert (timeline.in_time is False) == (too_late is not None)
+
+
 @pytest.mark.parametrize(
     ("code", "glh_per_week", "start", "in_time", "reason"),
     [

@@ -629,6 +629,31 @@ def test_record__units_in_progress_towards_one_not_known_to_take_learners_ask_to
     assert "Before more units" not in printed(True)
 
 
+def test_record__a_plan_too_late_by_its_dates_does_not_ask_for_more_hours(catalogue):
+    """In March 2017 09628 no longer takes new learners (last entry 31 December 2016): a
+    learner not yet registered cannot start, whatever the hours, so the record does not say to
+    agree more hours a week; a plan too long for its certification end does."""
+    q = catalogue.find_qualification("09628")
+    unit_1, unit_2, unit_3 = resolve_units(catalogue, ["1", "2", "3"], q)
+
+    def printed(as_at, glh_per_week):
+        result = check_progress(catalogue, q, [unit_1, unit_2], in_progress=[unit_3],
+                                glh_per_week=glh_per_week, start=as_at, as_at=as_at)
+        html = action_plan_html(catalogue, ActionPlan(as_at=as_at, progress=result,
+                                                      created=as_at))
+        return " ".join(" ".join(parse(html).text).split())
+
+    closed = printed(dt.date(2017, 3, 1), 5)
+    assert "More hours a week would not change this (see Will it fit?): talk with the " \
+           "learner about a qualification that is open on 1 March 2017." in closed
+    assert "agree more hours a week" not in closed
+    assert ("confirm the learner is registered for OCR Level 2 Certificate in Principles of "
+            "Customer Service (09628): it has closed to new learners, so only a learner "
+            "registered before then can go on.") in closed
+    slow = printed(dt.date(2016, 12, 1), 0.5)  # open, but too slow to finish by its end
+    assert "The plan would not finish in time: agree more hours a week with the learner" in slow
+
+
 def _css_text(body: str) -> str:
     return re.sub(r"\\([0-9A-Fa-f]{1,6}) ?", lambda m: chr(int(m.group(1), 16)), body)
 

@@ -20,6 +20,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from advisor.catalogue import Catalogue, Citation, Qualification
 from advisor.engine import answers
@@ -59,6 +60,15 @@ def parse_hours_a_week(text: str) -> float:
     return hours
 
 
+class TooLate(StrEnum):
+    """Why a timeline is not in time: what would have to change."""
+
+    HOURS = "hours"  # the finish falls after certification ends: more hours a week may help
+    ENTRY_CLOSED = "entry-closed"  # a learner not yet registered can no longer start
+    NOT_OPEN_YET = "not-open-yet"  # the start is before it opened
+    CERTIFICATES_ENDED = "certificates-ended"  # before the start: no one can be certificated
+
+
 @dataclass(frozen=True, kw_only=True)
 class Timeline:
     """Whether the hours still to study fit before certification closes.
@@ -82,6 +92,7 @@ class Timeline:
     in_time: bool | None
     reason: str
     source: tuple[Citation, ...] = ()
+    too_late: TooLate | None = None  # where ``in_time`` is False: why
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -198,7 +209,7 @@ def plan_timeline(
     opening = opens_after(dates, start)
     if opening is not None:
         opens, first = opening
-        return dataclasses.replace(unknown, in_time=False, reason=(
+        return dataclasses.replace(unknown, in_time=False, too_late=TooLate.NOT_OPEN_YET, reason=(
             f"Too early: on {uk_date(start)} {qualification.name} had not opened yet ({opens}), "
             f"so no learner can start it then: give a start on or after {uk_date(first)}."))
     late = entry is not None and start > entry.date  # too late to start, whatever the hours
@@ -224,14 +235,17 @@ def plan_timeline(
     if end is not None and ended:  # no date to finish by: the hours no longer matter
         # Only the certification end is the reason, so only its source is cited (not the
         # entry date's, the same section of a document read another way).
-        return dataclasses.replace(unknown, in_time=False, source=tuple(end.source), reason=(
+        return dataclasses.replace(
+            unknown, in_time=False, source=tuple(end.source),
+            too_late=TooLate.CERTIFICATES_ENDED, reason=(
             f"Too late: certificates for {qualification.name} ended on {uk_date(end.date)}, "
             f"before {uk_date(start)}, so no learner, registered or not, can be certificated "
             "for it now."))
     if entry is not None and late:
         closed = (f"the last entry date was {uk_date(entry.date)}" if closed_by is None else
                   closed_by_words(closed_by))
-        return dataclasses.replace(worked_out, in_time=False, reason=(
+        return dataclasses.replace(worked_out, in_time=False, too_late=TooLate.ENTRY_CLOSED,
+                                   reason=(
             f"Too late: {hours}, but {closed}, so a learner not yet registered can no longer "
             "start."))
     if end is None:
@@ -240,7 +254,7 @@ def plan_timeline(
             f"{qualification.name}."))
     finish = worked_out.finish_by
     if finish is None or finish > end.date:  # None: after the calendar's last day
-        return dataclasses.replace(worked_out, in_time=False, reason=(
+        return dataclasses.replace(worked_out, in_time=False, too_late=TooLate.HOURS, reason=(
             f"Too late: {hours}, after the certification end date, {uk_date(end.date)}."))
     entry_note = ""
     if not registered and closed_by is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from advisor.catalogue import Catalogue, Qualification
+from advisor.engine.decisions import TooLate
 from advisor.engine.eligibility import (
     Eligibility,
     ReasonCode,
@@ -199,9 +200,10 @@ def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
         # More units are worth taking only on a registration that stands.
         steps.append(Cited(
             f"Before more units, confirm {'the learner is' if record else 'you are'} "
-            f"registered for {name}, or can still be: "
-            + ("it has closed to new learners." if status.status is Status.CLOSED else
-               "whether it still takes new learners is not known."), ()))
+            f"registered for {name}"
+            + (": it has closed to new learners, so only a learner registered before then "
+               "can go on." if status.status is Status.CLOSED else
+               ", or can still be: whether it still takes new learners is not known."), ()))
     if status.status is Status.CERTIFICATION_CLOSED:  # no more units can complete it
         replaced = replacement_names(catalogue, status)
         towards = ("what replaced it, " + "; ".join(replaced) if replaced
@@ -223,9 +225,17 @@ def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
     timeline = progress.timeline if progress is not None else None
     if (timeline is not None and timeline.in_time is False
             and status.status is not Status.CERTIFICATION_CLOSED):  # said above: too late
-        steps.append(Cited("The plan would not finish in time: "
-                            + ("agree more hours a week with the learner" if record else
-                               "ask the centre about more hours a week")
-                            + f", or a qualification that is open on {uk_date(plan.as_at)}.",
-                            sources.cite(timeline.source)))
+        open_then = f"a qualification that is open on {uk_date(plan.as_at)}"
+        if timeline.too_late is TooLate.HOURS:
+            fix = ("The plan would not finish in time: "
+                   + ("agree more hours a week with the learner" if record else
+                      "ask the centre about more hours a week") + f", or {open_then}.")
+        elif timeline.too_late is TooLate.NOT_OPEN_YET:
+            fix = ("The start is before it opened (see Will it fit?): agree a start on or "
+                   "after the day it opens.")
+        else:  # the dates, not the hours: more hours would not change it
+            fix = ("More hours a week would not change this (see Will it fit?): "
+                   + ("talk with the learner about " if record else "ask the centre about ")
+                   + f"{open_then}.")
+        steps.append(Cited(fix, sources.cite(timeline.source)))
     return steps
