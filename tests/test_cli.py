@@ -809,3 +809,14 @@ def test_carry_over__a_unit_that_does_not_carry_over_is_named_by_its_title_too(c
     assert main(["carry-over", "--from", "09628", "--to", "03456"]) == 0
     assert ("  x R/502/9652 Understand the principles of customer service: Not part of OCR "
             "Level 3 NVQ Diploma in Customer Service") in capsys.readouterr().out
+
+
+def test_check__the_level_4_units_question_is_not_raised_once_certificates_have_ended(capsys):
+    """In June 2015 the check says to ask the awarding body whether A17 (Level 4) counts; once
+    03456's certificates have ended no unit can be taken for it, so the question is not
+    raised."""
+    units = "F3,F4,A3,B2,C3,D1,A17"
+    assert main(["check", "03456", "--units", units, "--as-at", "2015-06-01"]) == 0
+    assert "  ! But the units held above Level 3 would meet it" in capsys.readouterr().out
+    assert main(["check", "03456", "--units", units, "--as-at", "2026-12-01"]) == 0
+    assert "above Level 3 would meet" not in capsys.readouterr().out

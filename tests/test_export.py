@@ -654,6 +654,23 @@ def test_record__a_plan_too_late_by_its_dates_does_not_ask_for_more_hours(catalo
     assert "The plan would not finish in time: agree more hours a week with the learner" in slow
 
 
+def test_record__a_level_3_rule_that_level_4_units_would_meet_asks_the_awarding_body(catalogue):
+    """As the page's headline does: 44 of 42 credits, the only rule unmet asking for 10 at
+    Level 3, which A17 (Level 4) would meet if it counts: the record's headline says to ask the
+    awarding body, and its next step is that, not choosing more units."""
+    q = catalogue.find_qualification("03456")
+    on = dt.date(2015, 6, 1)
+    held = resolve_units(catalogue, ["F3", "F4", "A3", "B2", "C3", "D1", "A17"], q)
+    html = action_plan_html(catalogue, ActionPlan(
+        as_at=on, progress=check_progress(catalogue, q, held, as_at=on, registered=True),
+        created=on))
+    text = " ".join(" ".join(parse(html).text).split())
+    assert ("44 of 42 credits counted. On 1 June 2015: not known if open. But the units held "
+            "above Level 3 would meet it if they count") in text
+    assert "Ask the awarding body whether the units held above the level a rule names" in text
+    assert "which of the units still needed to take next" not in text
+
+
 def _css_text(body: str) -> str:
     return re.sub(r"\\([0-9A-Fa-f]{1,6}) ?", lambda m: chr(int(m.group(1), 16)), body)
 

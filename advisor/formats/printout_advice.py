@@ -31,6 +31,7 @@ from advisor.views.labels import (
     status_in_a_clause,
     status_sentence,
     steps_barred_words,
+    unless_above_counts,
 )
 
 __all__ = ["headline", "next_steps", "status_and_review"]
@@ -96,7 +97,7 @@ def headline(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | None
             text += " Complete once the units in progress are achieved."
         if status.status is not Status.OPEN:
             text += f" On {day}: {STATUS_WORDS[status.status]}."
-        return text
+        return text + unless_above_counts(shown)
     return "Not enough was answered to suggest a level: see what to do next."
 
 
@@ -219,6 +220,10 @@ def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
                             else f"Ask the centre to claim the certificate for {name}.", ()))
     elif progress is not None and progress.when_done is not None and progress.when_done.complete:
         steps.append(Cited("Finish the units in progress: they complete the qualification.", ()))
+    elif unless_above_counts(shown):  # the answer turns on the awarding body's reading
+        steps.append(Cited("Ask the awarding body whether the units held above the level a "
+                           "rule names count towards it (see the top of this page), before "
+                           "taking more units.", ()))
     else:
         steps.append(Cited(f"Agree with the {'learner' if record else 'centre'} which of the "
                             "units still needed to take next.", ()))

@@ -20,7 +20,7 @@ from advisor.engine.carryover import CarryOver
 from advisor.engine.cohort import CohortResult
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck, Timeline
-from advisor.engine.eligibility import Eligibility, ReasonCode, status_on
+from advisor.engine.eligibility import Eligibility, ReasonCode, Status, status_on
 from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend_types import Recommendation
 from advisor.engine.registered import from_register
@@ -129,7 +129,8 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
         return "\n".join(lines)
     state = completion_words(check, status).upper()
     lines.append(f"{state}: {credits_counted(check, 'count')}.")
-    hedge = unless_above_counts(check)
+    ended = status is not None and status.status is Status.CERTIFICATION_CLOSED
+    hedge = "" if ended else unless_above_counts(check)  # nothing can be taken now
     lines += [f"  ! {hedge.strip()}"] if hedge else []
     for result in check.rules:
         lines.append(f"  [{'met' if result.met else 'not met'}] {result.message}")
