@@ -803,6 +803,12 @@ def test_check__every_unit_reference_it_does_not_know_is_named_at_once(capsys):
     err = capsys.readouterr().err
     assert "no unit 'F33' in the catalogue; did you mean F3 (K/601/1622)?" in err
     assert "no unit 'Z9' in the catalogue" in err
+    # And across the options: a slip in each is named in one run.
+    assert main(["check", "03456", "--units", "F9", "--accepted", "Q7", "--in-progress",
+                 "Y9"]) == 2
+    err = capsys.readouterr().err
+    assert "--units: no unit 'F9'" in err and "--accepted: no unit 'Q7'" in err
+    assert "--in-progress: no unit 'Y9'" in err
 
 
 def test_carry_over__a_unit_that_does_not_carry_over_is_named_by_its_title_too(capsys):

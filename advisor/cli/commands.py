@@ -25,6 +25,7 @@ from advisor import (
     Profile,
     Qualification,
     RouteError,
+    UnknownReference,
     absent_files,
     answers,
     assess_cohort,
@@ -110,10 +111,30 @@ def command_validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
-def _accepted(catalogue: Catalogue, args: argparse.Namespace,
-              within: Qualification) -> list[Accepted]:
-    """The units the centre accepts, from ``--accepted``, each with its ``--note U=TEXT``."""
-    urns = resolve_units(catalogue, _units_argument(args.accepted), within)
+def _units_of_options(catalogue: Catalogue, within: Qualification | None,
+                      options: dict[str, str | None]) -> dict[str, list[str]]:
+    """The URNs each option (``--units``, ``--accepted``...) names; every unit reference
+    not known, in every option, named at once (a slip in each takes one run, not three)."""
+    found: dict[str, list[str]] = {}
+    unknown: list[tuple[str, UnknownReference]] = []
+    for option, value in options.items():
+        try:
+            found[option] = resolve_units(catalogue, _units_argument(value), within)
+        except UnknownReference as error:
+            unknown.append((option, error))
+    if len(unknown) == 1:
+        raise unknown[0][1]
+    if unknown:
+        raise UsageError("; ".join(f"{option}: {error}" for option, error in unknown))
+    return found
+
+
+def _accepted(catalogue: Catalogue, args: argparse.Namespace, within: Qualification,
+              urns: list[str] | None = None) -> list[Accepted]:
+    """The units the centre accepts, from ``--accepted`` (or their ``urns``, already read),
+    each with its ``--note U=TEXT``."""
+    if urns is None:
+        urns = resolve_units(catalogue, _units_argument(args.accepted), within)
     notes: dict[str, str] = {}
     for given in args.note:
         reference, equals, note = given.partition("=")
@@ -133,15 +154,17 @@ def command_check(args: argparse.Namespace) -> int:
     catalogue = _load(args)
     qualification = catalogue.find_qualification(args.qualification)
     register = register_for_answers(args)
-    held = resolve_units(catalogue, _units_argument(args.units), qualification)
-    in_progress = resolve_units(catalogue, _units_argument(args.in_progress), qualification)
+    given = _units_of_options(catalogue, qualification, {
+        "--units": args.units, "--accepted": args.accepted, "--in-progress": args.in_progress})
     as_at = args.as_at or dt.date.today()
     if args.start is not None and args.glh_per_week is None:
         raise UsageError("--start needs --glh-per-week N, the guided learning hours a week")
     result = check_progress(
-        catalogue, qualification, held, accepted=_accepted(catalogue, args, qualification),
-        in_progress=in_progress, objective=args.objective, glh_per_week=args.glh_per_week,
-        start=args.start or as_at, registered=args.registered, as_at=as_at, register=register)
+        catalogue, qualification, given["--units"],
+        accepted=_accepted(catalogue, args, qualification, given["--accepted"]),
+        in_progress=given["--in-progress"], objective=args.objective,
+        glh_per_week=args.glh_per_week, start=args.start or as_at, registered=args.registered,
+        as_at=as_at, register=register)
     return answer(args, lambda: json_shapes.progress_dict(catalogue, result, as_at=as_at,
                                                           register=register),
                    lambda: text.progress_text(catalogue, result, as_at=as_at, register=register))
