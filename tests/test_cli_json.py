@@ -125,6 +125,7 @@ def test_carry_over_and_routes__json_say_a_target_can_no_longer_be_completed(cap
     (route, *_) = run_json(capsys, "routes", "--from", "09628", "--to", "09629",
                            "--as-at", "2026-12-01")["routes"]
     assert route["steps"][0]["cautions"][0].startswith(beyond)
+    assert route["can_be_completed"] is False and route["steps"][0]["can_be_completed"] is False
     assert main(["routes", "--from", "09628", "--to", "09629", "--as-at", "2026-12-01"]) == 0
     text = capsys.readouterr().out  # no plan of units that could no longer complete it
     assert ("    still needed: nothing that could count: certificates for it are no longer "
@@ -239,3 +240,15 @@ def test_every_command__json_is_json_where_it_used_to_be_text_or_nothing(capsys,
     template = tmp_path / "learners.csv"
     assert run_json(capsys, "cohort", "--template", str(template)) == {"template": str(template)}
     assert template.read_bytes().startswith(b"\xef\xbb\xbflearner_ref,")
+
+
+def test_routes__json_gives_the_most_still_needed_where_the_text_says_up_to(capsys):
+    """From 09628 to 10380, whose units are listed only in part: the text's "up to 55" is in
+    the JSON too, step and route; a firm figure is not known."""
+    found = run_json(capsys, "routes", "--from", "09628", "--to-level", "3", "--as-at",
+                     "2026-12-01")["routes"]
+    (route,) = [r for r in found if [q["code"] for q in r["path"]] == ["09628", "10380"]]
+    assert route["credits_still_needed"] is None
+    assert route["credits_still_needed_at_most"] == 55
+    assert route["steps"][0]["credits_still_needed_at_most"] == 55
+    assert route["can_be_completed"] is True

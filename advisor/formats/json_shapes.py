@@ -12,12 +12,12 @@ from advisor.catalogue.models import Qualification, RulesOfCombination
 from advisor.engine.carryover import CarryOver, EvidenceBar, NotTransferable
 from advisor.engine.combination import CombinationCheck, RuleResult, unit_number
 from advisor.engine.decisions import ProgressCheck, Timeline
-from advisor.engine.eligibility import Eligibility, Reason, StatusOnDate, status_on
+from advisor.engine.eligibility import Eligibility, Reason, Status, StatusOnDate, status_on
 from advisor.engine.fits import route_fits_aim
 from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks
 from advisor.engine.recommend_types import Aim, Finding, Recommendation
 from advisor.engine.registered import from_register
-from advisor.engine.routes import Route
+from advisor.engine.routes import Route, RouteStep
 from advisor.register import ImportResult, Register, RegisterEntry
 from advisor.views.citations import citation, document_name
 from advisor.views.labels import check_headline, plan_beyond_certification
@@ -389,6 +389,11 @@ def route_dict(catalogue: Catalogue, route: Route,
             "rules_known": remaining["rules_known"],
             "additional_credits": step.additional_credits,  # the plan's: null without one
             "credits_still_needed": step.credits_still_needed,  # also where only some are listed
+            # Where a unit held may count too: the most still needed (the text's "up to").
+            "credits_still_needed_at_most": step.credits_still_needed_at_most,
+            # False where its certificates have ended: no unit taken now could complete it (what
+            # its rules would still need is kept, with the caution saying so).
+            "can_be_completed": not _certificates_ended(step),
             "plan_units": remaining["plan"]["units"] if remaining["plan"] else [],
             "cautions": ([beyond] if beyond else []) + remaining["cautions"],
             "replaced_by": [
@@ -404,6 +409,8 @@ def route_dict(catalogue: Catalogue, route: Route,
         "steps": steps,
         "additional_credits": route.additional_credits,
         "credits_still_needed": route.credits_still_needed,
+        "credits_still_needed_at_most": route.credits_still_needed_at_most,
+        "can_be_completed": not any(_certificates_ended(step) for step in route.steps),
         "documented": route.documented,
         "starting_point_only": route.starting_point_only,  # "documented" is then vacuous
         "cost": {
@@ -417,6 +424,12 @@ def route_dict(catalogue: Catalogue, route: Route,
             "ids": list(cost.ids),
         },
     }
+
+
+def _certificates_ended(step: RouteStep) -> bool:
+    """Whether a step's certificates have ended on the route's date with its rules unmet."""
+    return (step.status.status is Status.CERTIFICATION_CLOSED
+            and not step.carry_over.remaining.complete)
 
 
 def routes_dict(catalogue: Catalogue, routes: Sequence[Route], *,
