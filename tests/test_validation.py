@@ -101,9 +101,20 @@ def test_validate__an_awarding_body_listed_twice_or_that_awards_nothing(tmp_path
     problem = only_problem(write_catalogue(tmp_path, {"awarding-bodies.yaml": slip}))
     assert str(problem) == ("data/awarding-bodies.yaml:2 awarding_bodies[0].name: no "
                             "qualification names 'A B' as its awarding body (they name 'AB')")
+    script = AWARDING_BODIES.replace("www.ab.example", "javascript:alert(1)")
+    problem = only_problem(write_catalogue(tmp_path, {"awarding-bodies.yaml": script}))
+    assert str(problem).startswith("data/awarding-bodies.yaml:3 awarding_bodies[0].website: ")
     catalogue = load_catalogue(write_catalogue(tmp_path, {"awarding-bodies.yaml":
                                                           AWARDING_BODIES}))
     assert catalogue.awarding_bodies["AB"].website == "www.ab.example"
+
+
+def test_validate__a_bad_item_in_a_list_of_one_is_one_problem(tmp_path):
+    """Pydantic also says a list with its only item broken is too short: that is the same
+    mistake, said once, by the item."""
+    broken = PROGRESSION.replace("to: ab-002", "to: ab-002\n    towards: ab-002")
+    problem = only_problem(write_catalogue(tmp_path, {"progression.yaml": broken}))
+    assert "unknown key 'towards'" in str(problem)
 
 
 def test_validate__rule_naming_a_missing_unit(tmp_path):

@@ -156,9 +156,13 @@ class AwardingBody(Record):
 
     name: str = Field(min_length=1)  # as qualifications name it: "OCR"
     full_name: str | None = None
-    website: str | None = None
-    telephone: str | None = None
-    email: str | None = None
+    # Shown to people and printed: a web address, telephone number or email address as one
+    # is written, nothing else (not a script's "javascript:" address).
+    website: str | None = Field(
+        default=None, pattern=r"^(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/[^\s<>\"]*)?$")
+    telephone: str | None = Field(default=None, pattern=r"^\+?[0-9][0-9 ()-]{5,}$")
+    email: str | None = Field(default=None,
+                              pattern=r"^[^@\s<>]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
     source: Sources
 
 

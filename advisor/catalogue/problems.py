@@ -60,9 +60,15 @@ def problems_from_validation(
     """Turn pydantic's errors into problems that name the file, line and key path."""
     known = sorted(set(known_keys))
     problems = []
-    for detail in error.errors(include_url=False):
+    details = error.errors(include_url=False)
+    # Pydantic counts only the items that passed towards a list's least length, so one bad item
+    # in a list of one also reads "should have at least 1 item": said once, by the item.
+    within = {tuple(d["loc"][:n]) for d in details for n in range(len(d["loc"]))}
+    for detail in details:
         path: KeyPath = tuple(p for p in detail["loc"] if isinstance(p, str | int))
         kind = detail["type"]
+        if kind == "too_short" and tuple(detail["loc"]) in within:
+            continue
         key = path[-1] if path else ""
         if kind == "extra_forbidden":
             message = f"unknown key {key!r}"
