@@ -826,3 +826,17 @@ def test_check__the_level_4_units_question_is_not_raised_once_certificates_have_
     assert "  ! But the units held above Level 3 would meet it" in capsys.readouterr().out
     assert main(["check", "03456", "--units", units, "--as-at", "2026-12-01"]) == 0
     assert "above Level 3 would meet" not in capsys.readouterr().out
+
+
+def test_routes__none_that_can_be_started_is_said_first(capsys):
+    """Not in a senior role and holding 03456, the only route to Level 4 starts with 10381,
+    which needs one: the text says first that no route found can be started, and whom to ask,
+    as the route page does."""
+    assert main(["routes", "--from", "03456", "--to-level", "4", "--not-senior-role",
+                 "--as-at", "2015-06-01"]) == 0
+    out = capsys.readouterr().out
+    assert ("! None of the routes found can be started by this learner: each begins with a "
+            "qualification not open to them") in out
+    assert main(["routes", "--from", "03456", "--to-level", "4", "--senior-role",
+                 "--as-at", "2015-06-01"]) == 0
+    assert "None of the routes found" not in capsys.readouterr().out
