@@ -94,36 +94,47 @@ def enrolable(catalogue: Catalogue) -> list[str]:
     return [q.id for q in ranked]
 
 
+TOLD_THERE = ("sl_has", "sl_units", "sl_age", "sl_senior", "sl_aim")
+"""*Find a starting level*'s answers that this page starts from."""
+
+
 def seed_from_link(catalogue: Catalogue) -> None:
     """Put a link's answers into the page's widgets as the page is entered: a shared link, or
     *Find a starting level*'s link to this page. Opened without one for the first time, start
     from what *Find a starting level* was told, the age, the senior role and the aim too; and
-    again whenever those answers have changed there since."""
+    again, answer by answer, whenever one has changed there since (a cleared one clears its
+    box here too), even when this page is reached by the sidebar; the page's own changes to
+    the rest stay."""
     params = st.query_params.to_dict()
     linked = arriving() and any(k in params for k in LINK_KEYS)
-    # What *Find a starting level* was told: when it changes there, it is brought here again,
-    # even by the sidebar; the page's own changes stay until then.
-    told_there = repr([st.session_state.get(key) for key in
-                       ("sl_has", "sl_units", "sl_age", "sl_senior", "sl_aim")])
-    if st.session_state.get("route_seeded") == told_there and not linked:
+    told_now = {key: repr(st.session_state.get(key)) for key in TOLD_THERE}
+    before = st.session_state.get("route_seeded")
+    if before == told_now and not linked:
         return
-    st.session_state["route_seeded"] = told_there
+    st.session_state["route_seeded"] = told_now
     if not linked:
+        # First time here: what was told; after that, only what has changed there.
+        changed = {key for key in TOLD_THERE
+                   if not isinstance(before, dict) or before.get(key) != told_now[key]}
+        first = not isinstance(before, dict)
         told = route_from_profile(catalogue, Profile(
             held_qualifications=tuple(st.session_state.get("sl_has") or ()),
             held_units=tuple(st.session_state.get("sl_units") or ())))
-        if told.from_qualification is not None:
+        if "sl_has" in changed and (told.from_qualification is not None or not first):
             st.session_state["route_from"] = told.from_qualification
             st.session_state["route_also"] = list(told.also_completed)
-        if told.units:
+        if "sl_units" in changed and (told.units or not first):
             st.session_state["route_units"] = list(told.units)
         age = st.session_state.get("sl_age")  # whole years, read by its box or a link
-        if isinstance(age, int | float):  # the browser sends back every number as a float
-            st.session_state["route_age"] = int(age)
-        if st.session_state.get("sl_senior") in SENIOR_ANSWERS:
-            st.session_state["route_senior"] = st.session_state["sl_senior"]
-        if st.session_state.get("sl_aim") in AIMS:
-            st.session_state["route_aim"] = st.session_state["sl_aim"]
+        if "sl_age" in changed and (age is not None or not first):
+            # The browser sends back every number as a float.
+            st.session_state["route_age"] = int(age) if isinstance(age, int | float) else None
+        senior = st.session_state.get("sl_senior")
+        if "sl_senior" in changed and (senior in SENIOR_ANSWERS or not first):
+            st.session_state["route_senior"] = senior if senior in SENIOR_ANSWERS else None
+        aim = st.session_state.get("sl_aim")
+        if "sl_aim" in changed and (aim in AIMS or not first):
+            st.session_state["route_aim"] = aim if aim in AIMS else None
         return
     query, notes = decode_route(catalogue, params)
     st.session_state["route_link_notes"] = notes

@@ -407,6 +407,16 @@ def test_plan_route__answers_changed_on_the_starting_level_page_reach_it_by_the_
     change_page(at, ROUTE)
     assert at.selectbox(key="route_aim").value == "competence"
     assert dict(at.query_params)["aim"] == "competence"
+    assert at.selectbox(key="route_to_level").value == 3  # not changed there: kept
+    # Answers cleared there are cleared here too: no longer holding 09628, no age.
+    change_page(at, LEVEL)
+    at.multiselect(key="sl_has").set_value([]).run()
+    at.number_input(key="sl_age").set_value(None).run()
+    change_page(at, ROUTE)
+    assert at.selectbox(key="route_from").value is None
+    assert at.number_input(key="route_age").value is None
+    assert at.selectbox(key="route_aim").value == "competence"
+    assert {"from", "age"}.isdisjoint(dict(at.query_params))
 
 
 def test_plan_route__the_starting_level_pages_link_carries_what_it_was_told():

@@ -204,6 +204,33 @@ def test_learner_can_start_first__wanting_competence_the_knowledge_route_comes_a
     assert route_fits_aim(catalogue, nvq, None) == (None, "")
 
 
+def test_route_fits_aim__what_largely_repeats_what_is_held_does_not_fit(catalogue, graph):
+    """As the starting level says of the same option: from 03456 (an NVQ), 10380's competence
+    part repeats what is held, so for someone who wants competence it does not fit; for
+    someone who wants knowledge, its knowledge part is new, so it does."""
+    from advisor import Aim, route_fits_aim
+
+    (route,) = [r for r in find_routes(
+        catalogue, from_qualification=catalogue.find_qualification("03456"),
+        to_qualification=catalogue.find_qualification("10380"), as_at=WHILE_OPEN)
+        if [q.reference for q in r.path] == ["03456", "10380"]]
+    fits, why = route_fits_aim(catalogue, route, Aim.COMPETENCE)
+    assert fits is False and "would repeat what they already have" in why
+    assert route_fits_aim(catalogue, route, Aim.KNOWLEDGE)[0] is True
+
+
+def test_learner_can_start_first__a_route_known_to_fit_comes_before_one_not_known(
+        catalogue, graph):
+    """For a 16-year-old who wants knowledge, starting at Level 1: 10378 (known to give
+    knowledge) comes before 601/4404/X, whose kind the sources do not give."""
+    from advisor import Aim, learner_can_start_first
+
+    found = list(find_routes(catalogue, to_level=1, as_at=WHILE_OPEN))[:5]
+    ends = [r.path[-1].reference for r in learner_can_start_first(catalogue, found,
+                                                                  aim=Aim.KNOWLEDGE)]
+    assert ends.index("10378") < ends.index("601/4404/X")
+
+
 def test_find_routes__a_qualification_also_held_whose_units_are_not_listed_may_count(
         catalogue, graph):
     """Holding 09628 and 03455, whose units the sources do not list: a route from 09628 to

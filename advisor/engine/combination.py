@@ -141,12 +141,15 @@ class CombinationCheck:
 
     @property
     def credits_still_needed_at_most(self) -> int | None:
-        """Where :attr:`credits_still_needed` is not known only because a unit held that the
-        sources' partial list leaves out may count: the most still needed (credits required
-        less those counted); otherwise None."""
-        if (self.credits_still_needed is not None or not self.known or self.listed_in_full
+        """Where a unit held that the sources' partial list leaves out may count: the most
+        still needed, the smallest plan's credits or, with no plan, the credits required less
+        those counted; otherwise None (what is still needed is then as
+        :attr:`credits_still_needed` says)."""
+        if (self.complete or not self.known or self.listed_in_full
                 or self.credits_required is None or not self.other_units):
             return None
+        if self.plan is not None:
+            return self.plan.additional_credits
         return max(0, self.credits_required - self.credits_counted)
 
     @property

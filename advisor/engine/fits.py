@@ -132,10 +132,17 @@ def repetition(q: Qualification, held: Sequence[Qualification],
 def route_fits_aim(catalogue: Catalogue, route: Route, aim: Aim | None, *,
                    register: Register | None = None) -> tuple[bool | None, str]:
     """Whether the qualification a route ends in fits the learner's ``aim``, as an option would
-    (:func:`fits_aim`, on the route's date), and why in a sentence."""
+    (:func:`fits_aim`, on the route's date): not where it would largely repeat a qualification
+    held before it on the route (:func:`repetition`), as the starting level says of the same
+    option; and why in a sentence or two."""
     end = route.path[-1]
-    return fits_aim(catalogue, end, aim, check_eligibility(catalogue, end, as_at=route.as_at,
-                                                           register=register))
+    fits, why = fits_aim(catalogue, end, aim, check_eligibility(
+        catalogue, end, as_at=route.as_at, register=register))
+    repeated = (repetition(end, route.path[:-1], aim)
+                if aim is not None and aim is not Aim.APPRENTICESHIP else None)
+    if repeated is not None and repeated.largely:
+        return False, f"{repeated.message} {why}".strip()
+    return fits, why
 
 
 def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
@@ -148,7 +155,8 @@ def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
     with no step barred to them by their age or role, then those they can start but whose
     later step is (a qualification not approved for their age group, which they may outgrow,
     or one for a senior role), then those whose first step is; within each of these, the
-    routes ending in a qualification that fits their aim before those that do not. A
+    routes ending in a qualification that fits their aim, then those where that is not known,
+    then those that do not. A
     15-year-old's first route is not one they cannot start, nor is the jump to Level 4 for
     someone not in a senior role, nor a knowledge qualification for someone who wants to prove
     their competence where a route to one that does is found. Unchanged with none given."""
@@ -156,12 +164,14 @@ def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
     if age is None and senior_role is None and aim is None:
         return routes
 
-    def order(route: Route) -> tuple[bool, bool, bool, bool]:
+    def order(route: Route) -> tuple[bool, bool, bool, int]:
         barred = [n for n, _ in steps_barred(catalogue, route, age=age,
                                              senior_role=senior_role, register=register)]
-        misfit = route_fits_aim(catalogue, route, aim, register=register)[0] is False
+        # Those known to fit first, then those not known, then those known not to.
+        fit = {True: 0, None: 1, False: 2}[route_fits_aim(catalogue, route, aim,
+                                                          register=register)[0]]
         # A route through a closed qualification stays after the others, as it was found.
-        return (route.status.closed, 1 in barred, bool(barred), misfit)
+        return (route.status.closed, 1 in barred, bool(barred), fit)
     return sorted(routes, key=order)
 
 

@@ -10,6 +10,7 @@ the catalogue and results and never change them.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -300,9 +301,12 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route], *, aim: Aim | No
 def _figures_or_words(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     """``column`` as whole numbers where every value given is one (never "23.0"), else as
     given, numbers and words ("up to 55") side by side."""
-    values = list(frame[column])
+    # A column of numbers with a gap is made floats (45.0) as the frame is built: back to
+    # whole numbers, and words kept as they are.
+    values = [None if v is None or (isinstance(v, float) and math.isnan(v))
+              else int(v) if isinstance(v, int | float) else v for v in frame[column]]
     if all(v is None or isinstance(v, int) for v in values):
-        return frame.astype({column: "Int64"})
+        return frame.assign(**{column: pd.array(values, dtype="Int64")})
     return frame.assign(**{column: pd.Series(values, index=frame.index, dtype=object)})
 
 
