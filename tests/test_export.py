@@ -415,6 +415,19 @@ def test_action_plan__a_route_whose_first_step_the_learner_cannot_take_says_so_f
     assert "You cannot take" not in senior and "about enrolling on it" in senior
 
 
+def test_action_plan__a_step_whose_certificates_ended_lists_no_units_to_take(catalogue):
+    """As the page does: 09629's certificates have ended, so its step lists no rules still to
+    meet with units to take, only that no further units can complete it."""
+    (route,) = [r for r in find_routes(
+        catalogue, from_qualification=catalogue.find_qualification("09628"), to_level=3,
+        as_at=dt.date(2026, 12, 1)) if [q.reference for q in r.path] == ["09628", "09629"]]
+    text = " ".join(" ".join(parse(action_plan_html(catalogue, ActionPlan(
+        as_at=dt.date(2026, 12, 1), route=route))).text).split())
+    assert "Rules not met yet" not in text and "4 (H/502/9655)" not in text
+    assert "Certificates for it are no longer issued, so no further units can complete it." \
+        in text
+
+
 def test_action_plan__a_step_where_a_unit_held_may_count_says_up_to_how_many(catalogue):
     """From 09628 to 10380, whose units the sources list only in part: the step says at most
     55 credits are still needed, and why, as the page does, before why no plan of units can
