@@ -416,7 +416,21 @@ def main() -> None:
         st.subheader("Routes, best first")
         # A few rows whose status and basis are sentences: a static table, wrapping, a card
         # a row on a phone, so that neither is cut off.
-        show_table(tables.routes_table(catalogue, routes, aim=query.aim, register=ctx.register),
+        # The steps each route has that this learner cannot take, where their age or role
+        # was given: in the table, and said above it where every route has one.
+        barred = ([[n for n, _ in steps_barred(catalogue, r, age=query.age,
+                                               senior_role=query.senior_role,
+                                               register=ctx.register)] for r in routes]
+                  if query.age is not None or query.senior_role is not None else None)
+        if barred and all(1 in b for b in barred):
+            st.warning(f"None of the routes found can be started by this learner: each begins "
+                       f"with a qualification not open to them (the route shown says why). Ask "
+                       f"{WHERE_TO_ASK} what they could take instead.")
+        elif barred and all(barred):
+            st.warning("Every route found has a step this learner cannot take, as things "
+                       "stand (the table says which, and the route shown says why).")
+        show_table(tables.routes_table(catalogue, routes, aim=query.aim, register=ctx.register,
+                                       barred=barred),
                    name="Routes found",
                    missing=tables.CREDITS_NOT_KNOWN,
                    key="route_list_csv", file_name="routes.csv", wrap=True, stack=True)
@@ -427,12 +441,6 @@ def main() -> None:
         explained = text.starts_explained(routes, to_level=query.to_level)
         if holds_nothing and explained:
             st.info(explained)
-        if all(1 in (n for n, _ in steps_barred(catalogue, r, age=query.age,
-                                                senior_role=query.senior_role,
-                                                register=ctx.register)) for r in routes):
-            st.warning(f"None of the routes found can be started by this learner: each begins "
-                       f"with a qualification not open to them (the route shown says why). Ask "
-                       f"{WHERE_TO_ASK} what they could take instead.")
         if query.aim is not None and not any(
                 route_fits_aim(catalogue, r, query.aim, register=ctx.register)[0]
                 for r in routes):

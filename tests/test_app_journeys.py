@@ -419,6 +419,21 @@ def test_plan_route__answers_changed_on_the_starting_level_page_reach_it_by_the_
     assert {"from", "age"}.isdisjoint(dict(at.query_params))
 
 
+def test_plan_route__the_table_says_which_step_each_route_has_that_the_learner_cannot_take():
+    """Not in a senior role, from 09628 to Level 4, every route ends in 10381: the table says
+    which step of each they cannot take, and the page says that every route has one."""
+    at = open_with_link(ROUTE, age="34", senior="no", level="4", **{"from": "09628"})
+    (routes,) = [t.value for t in at.table if "This learner" in t.value.columns]
+    learner = dict(zip(routes["Path"], routes["This learner"], strict=True))
+    assert learner["09628 → 10380 → 10381"] == "cannot take step 2 (10381)"
+    assert learner["09628 → 10381"] == "cannot take step 1 (10381)"
+    assert any(w.startswith("Every route found has a step this learner cannot take")
+               for w in texts(at.warning))
+    # Nothing said about the learner: no such column.
+    plain = open_with_link(ROUTE, level="4", **{"from": "09628"})
+    assert not any("This learner" in t.value.columns for t in plain.table)
+
+
 def test_plan_route__the_starting_level_pages_link_carries_what_it_was_told():
     at = open_with_link(LEVEL, work="working", has="03455", role="Customer Service Team Leader")
     change_page(at, ROUTE)  # the route page seen first: it starts from 03455

@@ -271,10 +271,13 @@ def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
 
 
 def routes_table(catalogue: Catalogue, routes: Sequence[Route], *, aim: Aim | None = None,
-                 register: Register | None = None) -> pd.DataFrame:
+                 register: Register | None = None,
+                 barred: Sequence[Sequence[int]] | None = None) -> pd.DataFrame:
     """One row per route found: its path, how its qualifications stand on the date (what is
-    not open, and what replaced it), how far it rests on stated progressions, credits; and,
-    where the learner said what they want (``aim``), whether where it ends fits it."""
+    not open, and what replaced it), how far it rests on stated progressions, credits; where
+    the learner said what they want (``aim``), whether where it ends fits it; and, given
+    for each route the steps the learner cannot take (``barred``, numbered from 1: their age
+    or role was given), which."""
     rows = []
     on_date = f"On {uk_date(routes[0].as_at)}" if routes else "On the date"
     for number, route in enumerate(routes, start=1):
@@ -285,16 +288,22 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route], *, aim: Aim | No
             "Credits still needed": route_credits(route),
             "Fits the aim": yes_no(route_fits_aim(catalogue, route, aim, register=register)[0],
                                    "not known"),
+            "This learner": ("can take every step" if barred is None or not barred[number - 1]
+                             else "cannot take " + " or ".join(
+                                 f"step {n} ({route.steps[n - 1].to.reference})"
+                                 for n in barred[number - 1])),
             "Steps": len(route.steps),
             "Documented": f"not needed: {START_ONLY}" if route.starting_point_only
             else "yes" if route.documented else "no: includes steps not stated"
             + ("; leads to a qualification from the Ofqual register (rules of combination "
                "not known)" if any(from_register(q) for q in route.path) else ""),
         })
-    frame = pd.DataFrame(rows, columns=["Route", "Path", on_date, "Fits the aim",
+    frame = pd.DataFrame(rows, columns=["Route", "Path", on_date, "This learner", "Fits the aim",
                                         "Credits still needed", "Documented", "Steps"])
     if aim is None:
         frame = frame.drop(columns="Fits the aim")
+    if barred is None:
+        frame = frame.drop(columns="This learner")
     return _figures_or_words(frame, "Credits still needed")
 
 
