@@ -273,14 +273,21 @@ def main() -> None:
     show_awarding_bodies(catalogue, (o.qualification for o in result.options))
 
     st.divider()
-    route = route_from_profile(catalogue, profile, to_level=result.recommended_level)
+    # Wanting an apprenticeship where none is at the level suggested: the route to the level
+    # where the documents' apprenticeships start, not to one that cannot give one.
+    above = sorted(f.level for f in catalogue.frameworks.values()
+                   if result.recommended_level is not None and f.level > result.recommended_level)
+    towards_one = profile.aim is Aim.APPRENTICESHIP and not result.frameworks and bool(above)
+    route = route_from_profile(catalogue, profile, to_level=above[0] if towards_one
+                               else result.recommended_level)
     # Above the level suggested (holding one at it already): the step up, and only if ready.
     step_up = (route.to_level is not None and result.recommended_level is not None
-               and route.to_level > result.recommended_level)
+               and route.to_level > result.recommended_level and not towards_one)
     st.page_link("app_pages/plan_route.py", query_params=with_date(
         ctx, encode_route(catalogue, route)), label="Plan a route from what you hold"
         + (f" to Level {route.to_level}" if route.to_level is not None else "")
-        + (", the step up if your work is ready for it" if step_up else ""))
+        + (", the step up if your work is ready for it" if step_up else "")
+        + (", where the apprenticeships in these documents start" if towards_one else ""))
     if profile.other_held_levels and route.from_qualification is None and not route.units:
         held = max(profile.other_held_levels)
         st.caption(f"The route page cannot count the Level {held} qualification held, which "

@@ -434,6 +434,19 @@ def test_plan_route__the_table_says_which_step_each_route_has_that_the_learner_c
     assert not any("This learner" in t.value.columns for t in plain.table)
 
 
+def test_starting_level__wanting_an_apprenticeship_the_route_link_aims_where_they_start():
+    """A school leaver told Level 1 who wants an apprenticeship: none is at Level 1, so the
+    link to *Plan a route* aims for Level 2, where the documents' apprenticeships start, not
+    for Level 1, whose routes cannot give one."""
+    at = open_with_link(LEVEL, age="17", work="not-working", aim="apprenticeship")
+    (link,) = [p for p in at.get("page_link") if "Plan a route" in p.proto.label]
+    assert link.proto.label.endswith(
+        "to Level 2, where the apprenticeships in these documents start")
+    follow_page_link(at, ROUTE)
+    assert at.selectbox(key="route_to_level").value == 2
+    assert dict(at.query_params)["aim"] == "apprenticeship"
+
+
 def test_plan_route__the_starting_level_pages_link_carries_what_it_was_told():
     at = open_with_link(LEVEL, work="working", has="03455", role="Customer Service Team Leader")
     change_page(at, ROUTE)  # the route page seen first: it starts from 03455
@@ -562,8 +575,8 @@ def test_plan_route__a_step_says_why_once():
 def test_starting_level__open_but_not_to_this_learner_says_so_where_its_status_is():
     at = open_with_link(LEVEL, work="working", age="14", on="2016-06-01")
     assert any(w.startswith("On 1 June 2016: Open to new learners until 31 December 2016 "
-                            "(certificates until 31 December 2017). But not to this learner: "
-                            "Not approved for learners aged 14")
+                            "(certificates until 31 December 2017). But this learner cannot "
+                            "start it. Not approved for learners aged 14")
                for w in texts(at.warning))
 
 

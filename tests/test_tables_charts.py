@@ -80,7 +80,7 @@ def test_entry_status_line__the_dates_in_their_own_words_and_a_learner_it_is_not
     young = check_eligibility(catalogue, q, age=15, as_at=BEFORE_CLOSING)
     assert labels.entry_status_line(young).endswith(
         "Open to new learners until 31 December 2016 (certificates until 31 December 2017). "
-        "But not to this learner: Not approved "
+        "But this learner cannot start it. Not approved "
         "for learners aged 15 (age group pre-16); approved for: 16-18, 18+, 19+.")
 
 

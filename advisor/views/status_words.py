@@ -152,7 +152,7 @@ def entry_status_said(eligibility: Eligibility) -> str:
     line = " ".join(said) if said else f"{entry_status(eligibility)}."
     refused = [r.message for r in eligibility.not_for_this_learner]
     if refused and eligibility.status.status is Status.OPEN:
-        line += " But not to this learner: " + " ".join(refused)
+        line += " But this learner cannot start it. " + " ".join(refused)
     return line
 
 
