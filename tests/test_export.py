@@ -415,6 +415,18 @@ def test_action_plan__a_route_whose_first_step_the_learner_cannot_take_says_so_f
     assert "You cannot take" not in senior and "about enrolling on it" in senior
 
 
+def test_action_plan__similar_units_if_taken_are_listed_for_the_centre(catalogue):
+    """From 03456, 10381's step lists optional units of 03456 that would be similar to its own
+    if the learner took them, for the centre to judge, as the page does."""
+    route = next(r for r in find_routes(
+        catalogue, from_qualification=catalogue.find_qualification("03456"), to_level=4,
+        as_at=dt.date(2015, 6, 1)))
+    assert route.steps[0].carry_over.possible_similar
+    text = " ".join(" ".join(parse(action_plan_html(catalogue, ActionPlan(
+        as_at=dt.date(2015, 6, 1), route=route))).text).split())
+    assert "T/601/1235 Champion customer service" in text and ", if you took it is like" in text
+
+
 def test_action_plan__a_step_whose_certificates_ended_lists_no_units_to_take(catalogue):
     """As the page does: 09629's certificates have ended, so its step lists no rules still to
     meet with units to take, only that no further units can complete it."""

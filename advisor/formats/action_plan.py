@@ -335,8 +335,12 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: Sources,
         target_units_known=result.target_units_known,
         holds_units=bool(result.held),
         held_words=held_words,
+        # With the optional units of the qualification held that would be similar if taken,
+        # as the page lists them for the centre to judge.
         similar=[(describe_unit(catalogue, s.urn), describe_unit(catalogue, s.target, rules))
-                 for s in result.similar],
+                 for s in result.similar]
+        + [(describe_unit(catalogue, s.urn) + ", if you took it",
+            describe_unit(catalogue, s.target, rules)) for s in result.possible_similar],
         barred=_barred_together(catalogue, barred, sources),
         notes=[Cited(n.statement, sources.cite(n.source)) for n in result.notes],
         absent=_absent(absent),
