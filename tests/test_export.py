@@ -424,7 +424,7 @@ def test_action_plan__similar_units_if_taken_are_listed_for_the_centre(catalogue
     assert route.steps[0].carry_over.possible_similar
     text = " ".join(" ".join(parse(action_plan_html(catalogue, ActionPlan(
         as_at=dt.date(2015, 6, 1), route=route))).text).split())
-    assert "T/601/1235 Champion customer service" in text and ", if you took it is like" in text
+    assert "T/601/1235 Champion customer service" in text and " (if you took it) is like" in text
 
 
 def test_action_plan__a_step_whose_certificates_ended_lists_no_units_to_take(catalogue):

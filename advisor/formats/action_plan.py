@@ -339,7 +339,7 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: Sources,
         # as the page lists them for the centre to judge.
         similar=[(describe_unit(catalogue, s.urn), describe_unit(catalogue, s.target, rules))
                  for s in result.similar]
-        + [(describe_unit(catalogue, s.urn) + ", if you took it",
+        + [(describe_unit(catalogue, s.urn) + " (if you took it)",
             describe_unit(catalogue, s.target, rules)) for s in result.possible_similar],
         barred=_barred_together(catalogue, barred, sources),
         notes=[Cited(n.statement, sources.cite(n.source)) for n in result.notes],
