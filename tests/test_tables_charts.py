@@ -488,6 +488,12 @@ def test_credits_still_needed__a_partly_listed_qualification_shows_its_total(cat
         age=34, employment=Employment.WORKING, role="Customer Service Agents",
         held_qualifications=("ocr-09628",)), as_at=TODAY)).set_index("Code")
     assert held.loc["10379", "Credits still needed"] == "up to 45"
+    # Figures alone, no gap: whole numbers too, never floats.
+    figures = tables.routes_table(catalogue, list(itertools.islice(find_routes(
+        catalogue, from_qualification=catalogue.find_qualification("09628"),
+        to_qualification=catalogue.find_qualification("03456"), as_at=dt.date(2015, 6, 1)), 5)))
+    assert str(figures["Credits still needed"].dtype) == "Int64"
+    assert list(figures["Credits still needed"]) == [54, 42]
     # The options table says at most how many, as the option's own text does.
     held = recommend(catalogue, Profile(role="team leader", held_units=("D/502/9654",)),
                      as_at=TODAY)

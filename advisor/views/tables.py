@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import numbers
 from collections.abc import Sequence
 from typing import Any
 
@@ -313,7 +314,9 @@ def _figures_or_words(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     # A column of numbers with a gap is made floats (45.0) as the frame is built: back to
     # whole numbers, and words kept as they are.
     values = [None if v is None or (isinstance(v, float) and math.isnan(v))
-              else int(v) if isinstance(v, int | float) else v for v in frame[column]]
+              else int(v) if isinstance(v, numbers.Integral)
+              or (isinstance(v, float) and v.is_integer()) else v
+              for v in frame[column]]
     if all(v is None or isinstance(v, int) for v in values):
         return frame.assign(**{column: pd.array(values, dtype="Int64")})
     return frame.assign(**{column: pd.Series(values, index=frame.index, dtype=object)})
