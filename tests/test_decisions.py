@@ -766,6 +766,18 @@ def test_cohort_decisions__a_unit_given_twice_says_which_counts(catalogue):
     assert frame.loc["D1", "units_accepted"].startswith("C6 (D/601/1519)")
 
 
+def test_cohort_decisions__a_start_before_the_check_is_said_only_while_there_is_more_to_do(
+        catalogue):
+    """A start before the date of the check leaves no finish to work out: said for a learner
+    with units still to take, not for one already complete."""
+    result, _ = _cohort(catalogue, [
+        "E1,20,working,,,,,1;2;3,09628,,,5,,2014-12-01",
+        "E2,20,working,,,,,1,09628,,,5,,2014-12-01",
+    ])
+    starts = [p.row for p in result.problems if p.column == "start"]
+    assert starts == [3]
+
+
 def test_cohort_decisions__implausible_hours_a_week_are_left_empty_and_said_not_a_crash(
         catalogue):
     result, frame = _cohort(catalogue, [

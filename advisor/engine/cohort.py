@@ -359,10 +359,6 @@ class _Assessor:
         if learner.start is not None and learner.glh_per_week is None:
             problem("start", "a start with no glh_per_week: no finish is worked out; give the "
                     "hours a week the learner can study too", Severity.WARNING)
-        elif learner.start is not None and learner.start < self.as_at:
-            problem("start", f"{uk_date(learner.start)} is before the date of this check, "
-                    f"{uk_date(self.as_at)}: the units held are those held on it, so no "
-                    "finish is worked out; give a start on or after it", Severity.WARNING)
         eligibility = carried = progress = None
         if target is not None:
             eligibility = check_eligibility(self.catalogue, target, age=learner.age,
@@ -378,6 +374,13 @@ class _Assessor:
                     as_at=self.as_at,
                     registered=learner.registered, register=self.register)
                 carried = dataclasses.replace(carried, remaining=progress.today)
+        start = learner.start
+        if (start is not None and learner.glh_per_week is not None and start < self.as_at
+                and not (carried is not None and carried.remaining.complete)):
+            # Complete already: nothing more to study, so when it began does not matter.
+            problem("start", f"{uk_date(start)} is before the date of this check, "
+                    f"{uk_date(self.as_at)}: the units held are those held on it, so no "
+                    "finish is worked out; give a start on or after it", Severity.WARNING)
         advice = self.recommend(profile)
         return LearnerResult(
             row=number, learner_ref=learner.learner_ref, assessed=True, problems=tuple(found),
