@@ -116,6 +116,7 @@ from advisor.engine.frameworks import (
     check_framework,
     check_frameworks,
     frameworks_route_leads_into,
+    frameworks_start_above,
     issued_after,
     today_by_level,
 )
@@ -342,6 +343,7 @@ __all__ = [
     "followers_of",
     "format_path",
     "frameworks_route_leads_into",
+    "frameworks_start_above",
     "from_register",
     "highest_completed",
     "import_register",

@@ -31,6 +31,7 @@ from advisor import (
     decode_profile,
     encode_profile,
     encode_route,
+    frameworks_start_above,
     from_register,
     labels,
     level_3_statements,
@@ -275,10 +276,11 @@ def main() -> None:
     st.divider()
     # Wanting an apprenticeship where none is at the level suggested: the route to the level
     # where the documents' apprenticeships start, not to one that cannot give one.
-    above = sorted(f.level for f in catalogue.frameworks.values()
-                   if result.recommended_level is not None and f.level > result.recommended_level)
-    towards_one = profile.aim is Aim.APPRENTICESHIP and not result.frameworks and bool(above)
-    route = route_from_profile(catalogue, profile, to_level=above[0] if towards_one
+    above = (frameworks_start_above(catalogue, result.recommended_level)
+             if result.recommended_level is not None else None)
+    towards_one = (profile.aim is Aim.APPRENTICESHIP and not result.frameworks
+                   and above is not None)
+    route = route_from_profile(catalogue, profile, to_level=above if towards_one
                                else result.recommended_level)
     # Above the level suggested (holding one at it already): the step up, and only if ready.
     step_up = (route.to_level is not None and result.recommended_level is not None

@@ -186,6 +186,14 @@ def frameworks_with(catalogue: Catalogue, qualification_id: str) -> list[Framewo
                    if qualification_id in f.qualifications), key=lambda f: (f.level, f.id))
 
 
+def frameworks_start_above(catalogue: Catalogue, level: int) -> int | None:
+    """The lowest level above ``level`` with an apprenticeship framework in the catalogue,
+    where someone wanting an apprenticeship and told ``level`` would find one; None where no
+    framework is above it."""
+    return min((f.level for f in catalogue.frameworks.values() if f.level > level),
+               default=None)
+
+
 def standards_after(catalogue: Catalogue) -> tuple[tuple[Framework, ApprenticeshipStandard], ...]:
     """Each framework the sources say an apprenticeship standard took the place of, with that
     standard, by level."""

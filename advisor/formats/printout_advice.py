@@ -17,6 +17,7 @@ from advisor.engine.eligibility import (
     check_eligibility,
 )
 from advisor.engine.fits import steps_barred
+from advisor.engine.frameworks import frameworks_start_above
 from advisor.engine.recommend_types import Aim
 from advisor.engine.wording import WHERE_TO_ASK, listed, uk_date
 from advisor.formats.printout_parts import ActionPlan, Cited, Sources
@@ -54,12 +55,12 @@ def headline(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | None
         # One that fits what the learner wants first; where none does, that is the answer.
         open_now.sort(key=lambda o: o.fits_aim is False)
         text = f"Start at Level {result.recommended_level}."
-        later = sorted(f.level for f in catalogue.frameworks.values()
-                       if f.level > result.recommended_level)
-        below = result.profile.aim is Aim.APPRENTICESHIP and not result.frameworks and later
+        later = frameworks_start_above(catalogue, result.recommended_level)
+        below = (result.profile.aim is Aim.APPRENTICESHIP and not result.frameworks
+                 and later is not None)
         if below:
             # Not a qualification the learner asked for: where apprenticeships start, first.
-            text += (f" The apprenticeships in these documents start at Level {later[0]}: what "
+            text += (f" The apprenticeships in these documents start at Level {later}: what "
                      "to do next says whom to ask about one.")
         if open_now and not below and all(o.fits_aim is False for o in open_now):
             one = len(open_now) == 1
