@@ -116,16 +116,15 @@ class CarryOver:
     @property
     def credits_still_needed_at_most(self) -> int | None:
         """Where what is still needed is not known only because a unit held may count too
-        (:attr:`held_may_count`): the most still needed, the plan's credits, or, where the
-        sources list only some of the target's units, its total less what counts; else None."""
+        (:attr:`held_may_count`): the most still needed, the plan's credits (whether or not
+        the target's units are listed in full: the held qualification's may not be), else
+        :attr:`CombinationCheck.most_still_needed`; else None."""
         remaining = self.remaining
-        if not self.held_may_count or not remaining.known or remaining.complete:
+        if not self.held_may_count or remaining.complete or not remaining.known:
             return None
         if remaining.plan is not None:
             return remaining.plan.additional_credits
-        if remaining.listed_in_full or remaining.credits_required is None:
-            return None
-        return max(0, remaining.credits_required - remaining.credits_counted)
+        return remaining.most_still_needed
 
     @property
     def held_may_count(self) -> bool:

@@ -142,11 +142,17 @@ class CombinationCheck:
     @property
     def credits_still_needed_at_most(self) -> int | None:
         """Where a unit held that the sources' partial list leaves out may count: the most
-        still needed, the smallest plan's credits or, with no plan, the credits required less
-        those counted; otherwise None (what is still needed is then as
-        :attr:`credits_still_needed` says)."""
+        still needed (:attr:`most_still_needed`); otherwise None (what is still needed is then
+        as :attr:`credits_still_needed` says)."""
+        return self.most_still_needed if self.other_units else None
+
+    @property
+    def most_still_needed(self) -> int | None:
+        """Where the sources list only some of its units, the most still needed by those that
+        count: the smallest plan's credits or, with no plan, the credits required less those
+        counted; None where complete, not known, or listed in full."""
         if (self.complete or not self.known or self.listed_in_full
-                or self.credits_required is None or not self.other_units):
+                or self.credits_required is None):
             return None
         if self.plan is not None:
             return self.plan.additional_credits
