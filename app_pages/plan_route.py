@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+from collections.abc import Sequence
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -24,10 +25,10 @@ from streamlit.delta_generator import DeltaGenerator
 from advisor import (
     MAX_ROUTE_SHOWN,
     MAX_STEPS_ONWARD,
-    WHERE_TO_ASK,
     ActionPlan,
     Catalogue,
     Category,
+    Eligibility,
     Profile,
     Qualification,
     Route,
@@ -291,8 +292,10 @@ def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Rou
         return None
 
 
-def show_route(ctx: Frame, route: Route, query: RouteQuery) -> None:
-    """The route's steps, each checked for the learner's age and role where given."""
+def show_route(ctx: Frame, route: Route, query: RouteQuery,
+               barred: Sequence[tuple[int, Eligibility]]) -> None:
+    """The route's steps, each checked for the learner's age and role where given; the steps
+    they cannot take (``barred``, from :func:`steps_barred`) said first."""
     catalogue = ctx.catalogue
     age, senior_role = query.age, query.senior_role
     if age is not None:
@@ -302,8 +305,7 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery) -> None:
         st.write(fits)
     # Said before the steps, not only in each step's reasons: a route the learner cannot take
     # as it stands must not read as advice to enrol.
-    for sentence in labels.steps_barred_words(route, steps_barred(
-            catalogue, route, age=age, senior_role=senior_role, register=ctx.register)):
+    for sentence in labels.steps_barred_words(route, barred):
         st.warning(escape_markdown(sentence))
     climbs = move_up_caution(catalogue, route)
     if climbs is not None:  # a route up a level is not advice to move up
@@ -403,6 +405,7 @@ def main() -> None:
     ask_senior_role(senior_slot, catalogue, query, routes)
 
     chosen: Route | None = None
+    chosen_barred: list[tuple[int, Eligibility]] = []
     if routes is not None and not routes:
         target = catalogue.qualifications.get(query.to_qualification or "")
         st.warning(text.no_route_text(
@@ -418,14 +421,14 @@ def main() -> None:
         # a row on a phone, so that neither is cut off.
         # The steps each route has that this learner cannot take, where their age or role
         # was given: in the table, and said above it where every route has one.
-        barred = ([[n for n, _ in steps_barred(catalogue, r, age=query.age,
-                                               senior_role=query.senior_role,
-                                               register=ctx.register)] for r in routes]
+        barred_steps = [steps_barred(catalogue, r, age=query.age,
+                                     senior_role=query.senior_role, register=ctx.register)
+                        for r in routes]
+        barred = ([[n for n, _ in steps] for steps in barred_steps]
                   if query.age is not None or query.senior_role is not None else None)
-        if barred and all(1 in b for b in barred):
-            st.warning(f"None of the routes found can be started by this learner: each begins "
-                       f"with a qualification not open to them (the route shown says why). Ask "
-                       f"{WHERE_TO_ASK} what they could take instead.")
+        none_start = labels.none_can_start_words(barred or [], why="the route shown says why")
+        if none_start:
+            st.warning(none_start)
         elif barred and all(barred):
             st.warning("Every route found has a step this learner cannot take, as things "
                        "stand (the table says which, and the route shown says why).")
@@ -454,7 +457,7 @@ def main() -> None:
         choice = st.radio("Show route", list(route_names), format_func=route_names.__getitem__,
                           key="route_choice", horizontal=True)
         number = choice if choice is not None and choice < len(routes) else 0
-        chosen = routes[number]
+        chosen, chosen_barred = routes[number], barred_steps[number]
         if number:  # the route shown travels in the address too
             write_address(ctx, dataclasses.replace(query, shown=number + 1))
 
@@ -473,7 +476,7 @@ def main() -> None:
                    "the Ofqual register is named in the steps below, not drawn.")
     if chosen is None:
         return
-    show_route(ctx, chosen, query)
+    show_route(ctx, chosen, query, chosen_barred)
     show_awarding_bodies(catalogue, (step.to for step in chosen.steps))
     # Held: what the learner holds now; the route's steps are what they would take.
     leads_into = frameworks_route_leads_into(catalogue, chosen, held=[start, *held] if start

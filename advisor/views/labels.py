@@ -29,7 +29,7 @@ from advisor.engine.frameworks import framework_name as framework_label  # its o
 from advisor.engine.planner import Objective
 from advisor.engine.recommend_types import Aim, Employment, Option
 from advisor.engine.routes import Route, RouteStep, StepKind
-from advisor.engine.wording import count, group_name, sentence_start
+from advisor.engine.wording import WHERE_TO_ASK, count, group_name, sentence_start
 from advisor.register import ENTRY, Register, RegisterEntry
 from advisor.views.check_words import (
     check_headline,
@@ -97,6 +97,7 @@ __all__ = [
     "in_level_order",
     "in_your_words",
     "level_words",
+    "none_can_start_words",
     "option_credit_sentences",
     "other_qualification_words",
     "plan_beyond_certification",
@@ -476,6 +477,17 @@ def steps_barred_words(route: Route, barred: Sequence[tuple[int, Eligibility]], 
     return [f"{who} cannot take step {n} ({route.steps[n - 1].to.reference}): "
             + " ".join(r.message for r in eligibility.not_for_this_learner)
             for n, eligibility in barred]
+
+
+def none_can_start_words(barred: Sequence[Sequence[int]], *, why: str) -> str | None:
+    """Where every route found begins with a step the learner cannot take (``barred``: for
+    each route, the numbers of such steps), that none can be started, where it says ``why``,
+    and whom to ask; else None."""
+    if not barred or not all(1 in steps for steps in barred):
+        return None
+    return ("None of the routes found can be started by this learner: each begins with a "
+            f"qualification not open to them ({why}). Ask {WHERE_TO_ASK} what they could take "
+            "instead.")
 
 
 def route_credits(route: Route) -> int | str | None:

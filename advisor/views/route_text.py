@@ -21,7 +21,7 @@ from advisor.engine.recommend import move_up_caution
 from advisor.engine.recommend_types import Aim
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route, RouteStep
-from advisor.engine.wording import WHERE_TO_ASK, count
+from advisor.engine.wording import count
 from advisor.register import Register
 from advisor.views.labels import (
     REGISTER_ORIGIN,
@@ -31,6 +31,7 @@ from advisor.views.labels import (
     component_held,
     component_kind,
     framework_label,
+    none_can_start_words,
     plan_beyond_certification,
     replacement_names,
     route_aim_words,
@@ -188,11 +189,11 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
     if climbs is not None:
         lines += [f"! {climbs.message}",
                   f"  (source: {cite(catalogue, climbs.source, web_pages=True)})"]
-    if len(for_learner) >= len(routes) and all(
-            steps and steps[0].not_for_this_learner for steps in for_learner[:len(routes)]):
-        lines.append("! None of the routes found can be started by this learner: each begins "
-                     "with a qualification not open to them (each route says why). Ask "
-                     f"{WHERE_TO_ASK} what they could take instead.")
+    none_start = none_can_start_words(
+        [[n for n, e in enumerate(steps, start=1) if e.not_for_this_learner]
+         for steps in for_learner[:len(routes)]] if len(for_learner) >= len(routes) else [],
+        why="each route says why")
+    lines += [f"! {none_start}"] if none_start else []
     for number, route in enumerate(routes, start=1):
         header, *steps = _route_lines(
             catalogue, number, route,
