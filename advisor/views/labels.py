@@ -153,9 +153,10 @@ def fits_aim_words(option: Option) -> str:
     return yes_no(option.fits_aim, "not known") or "not known"
 
 
-def option_credit_sentences(option: Option, *, held: str = "Units you hold") -> list[str]:
-    """What the units held come to in an option, in sentences for a person (``held`` names
-    them: the page speaks to the learner, the CLI of them): at most how many credits are
+def option_credit_sentences(option: Option, *, holds: str = "you hold") -> list[str]:
+    """What the units held come to in an option, in sentences for a person (``holds``: "you
+    hold" where the page speaks to the learner, "held" where the CLI speaks of them): at most
+    how many credits are
     still needed where a unit held that the sources' partial list leaves out may count, and
     how many count, with why they cannot complete it where its certificates have ended."""
     check = option.check
@@ -165,11 +166,11 @@ def option_credit_sentences(option: Option, *, held: str = "Units you hold") -> 
     at_most = check.credits_still_needed_at_most
     if at_most is not None:
         sentences.append(f"Credits still needed: up to {at_most}. The sources list only some of "
-                         f"its units, so one {held.removeprefix('Units ').lower()} may count "
+                         f"its units, so one {holds} may count "
                          "too and leave less to do: ask the centre.")
     if check.counted_units:
         ended = option.eligibility.status.status is Status.CERTIFICATION_CLOSED
-        sentences.append(f"{held} count for {check.credits_counted} of its "
+        sentences.append(f"Units {holds} count for {check.credits_counted} of its "
                          f"{check.credits_required} credits"
                          + (", but its certificates have ended, so they cannot complete it now."
                             if ended else "."))

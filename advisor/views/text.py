@@ -308,7 +308,7 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
                 line += " [from the Ofqual register: its rules of combination are not known]"
             if option.aim_note:
                 line += f" {option.aim_note}"
-            line += "".join(f" {s}" for s in option_credit_sentences(option, held="Units held"))
+            line += "".join(f" {s}" for s in option_credit_sentences(option, holds="held"))
             lines.append(line)
             if not option.eligibility.status.status.closed:  # what to know before starting
                 lines += [f"      ! {r.message}" for r in option.eligibility.reasons
