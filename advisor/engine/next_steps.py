@@ -140,8 +140,7 @@ def _none_open_fits(options: Sequence[Option], open_now: Sequence[Option], aim: 
     if repeating:
         one = len(repeating) == 1
         steps.append(NextStep(
-            f"{listed([o.qualification.name for o in repeating], 'and')} "
-            + ("is" if one else "are") + f" open to new learners on {day} and "
+            f"{_open_on(repeating, day)} and "
             + ("gives" if one else "give") + f" {_AIM_GIVEN[aim]}, but would largely repeat "
             "what you already hold (see the note on " + ("it" if one else "each")
             + f"). Ask {WHERE_TO_ASK} what would take you further than what you hold."))
@@ -151,11 +150,16 @@ def _none_open_fits(options: Sequence[Option], open_now: Sequence[Option], aim: 
     if others:
         one = len(others) == 1
         steps.append(NextStep(
-            f"{listed([o.qualification.name for o in others], 'and')} "
-            + ("is" if one else "are") + f" open to new learners on {day}, but "
-            + ("does" if one else "do") + f" not fit what you asked for ({wanted}): "
+            f"{_open_on(others, day)}, but " + ("does" if one else "do")
+            + f" not fit what you asked for ({wanted}): "
             + ("choose it" if one else "choose one") + " only if that suits you."))
     return steps
+
+
+def _open_on(options: Sequence[Option], day: str) -> str:
+    """``10380 is open to new learners on 1 June 2015``, naming each of ``options``."""
+    return (f"{listed([o.qualification.name for o in options], 'and')} "
+            + ("is" if len(options) == 1 else "are") + f" open to new learners on {day}")
 
 
 def _ask_about_replacements(catalogue: Catalogue,
