@@ -348,9 +348,17 @@ def test_typed_units__lists_columns_and_spacing_are_read(catalogue, code, typed,
 @pytest.mark.parametrize(("code", "typed", "said"), [
     ("03456", "Dl", "Dl (did you mean D1 (T/601/1526)?)"),  # a letter for a digit
     ("03456", "F44", "F44 (did you mean F4 (J/601/1627)?)"),
-    # Not another scheme's number for a slip: NVQ codes typed for 09628, 10379's for 03456.
-    ("09628", "F3", "F3"),
-    ("03456", "CS 17", "CS 17"),
+    # Another scheme's number is not taken for a slip; it is named as that scheme's unit:
+    # 03456's F3 typed for 09628, the national structure's CS 17 (10379's) for 03456.
+    ("09628", "F3", "F3 (not a unit number of 09628: it is K/601/1622 in 03456)"),
+    ("03456", "CS 17", "CS 17 (not a unit number of 03456: it is A/506/2158 in the national "
+                       "structure S/016/608, which OCNLR L2 Diploma CS and 10379 are inferred "
+                       "to follow)"),
+    # OCN London's code for a unit 10378 also holds (by the structure it follows): the unit
+    # reference number to type instead.
+    ("10378", "AA3/1/LQ/001", "AA3/1/LQ/001 (not among the unit numbers the sources give "
+                              "10378: it is A/506/1799 in 601/4404/X (a unit of 10378 too: "
+                              "type A/506/1799))"),
     ("03456", "=1+1", "=1+1"),
     # Another qualification's unit: whose it is.
     ("03456", "D/502/9654", "D/502/9654 (a unit of 09628 and 09629, not of 03456)"),

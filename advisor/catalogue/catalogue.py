@@ -232,8 +232,7 @@ class Catalogue:
                 f"the sources list only some of {named.reference}'s units, so it may be one of "
                 "the others: leave it out here, and ask the centre or the awarding body")
                 if rules is None or not rules.listed_in_full else None)
-        elsewhere = [(q, urn) for q in self.qualifications.values() if q not in (within, named)
-                     for number, urn in self._numbered_units(q).items() if number == wanted]
+        elsewhere = self.numbered_elsewhere(reference, besides=(within, named))
         in_others = "; ".join(f"in {q.reference} it is {urn}" for q, urn in elsewhere[:3])
         if named is not None and rules is None:
             return (f"{reference!r} is not a unit reference number, and the sources do not "
@@ -245,6 +244,16 @@ class Catalogue:
                  is not None else f"{reference!r} is a unit number, and unit numbers are read "
                  "within one qualification")
         return f"{where} ({in_others}): give the unit reference number"
+
+    def numbered_elsewhere(self, reference: str, *, besides: Iterable[Qualification | None] = ()
+                           ) -> list[tuple[Qualification, str]]:
+        """Each qualification (national structures among them, none of ``besides``) whose own
+        rules give a unit the number or code ``reference`` (``CS 7`` of S/016/608), with that
+        unit's URN: where a unit number typed for one qualification is another's."""
+        wanted = _compact(reference)
+        skipped = [q for q in besides if q is not None]
+        return [(q, urn) for q in self.qualifications.values() if q not in skipped
+                for number, urn in self._numbered_units(q).items() if number == wanted]
 
     def _numbered_units(self, qualification: Qualification) -> dict[str, str]:
         """``{number or code: URN}`` for the units a qualification's own rules list."""

@@ -145,8 +145,20 @@ def typed_unit_words(catalogue: Catalogue, reference: str, qualification: Qualif
             return (f"{reference} (a unit of {listed(holders, 'and')}"
                     + (f", not of {qualification.reference})" if rules is not None
                        and rules.listed_in_full else ")"))
-    # The closest of its own units: only they can be ticked (not a look-alike at another level).
     own_units = catalogue.listed_units(qualification)
+    elsewhere = catalogue.numbered_elsewhere(
+        reference, besides=(qualification, catalogue.effective_rules(qualification)[1]))
+    if elsewhere and not words:  # another qualification's number for a unit: whose, and which
+        rules, _ = catalogue.effective_rules(qualification)
+        own = qualification.reference
+        return (f"{reference} (" + (f"not a unit number of {own}" if rules is not None
+                                    and rules.listed_in_full
+                                    else f"not among the unit numbers the sources give {own}")
+                + ": it is " + "; ".join(
+                    f"{urn} in {_whose(catalogue, q)}"
+                    + (f" (a unit of {own} too: type {urn})" if urn in own_units else "")
+                    for q, urn in elsewhere[:3]) + ")")
+    # The closest of its own units: only they can be ticked (not a look-alike at another level).
     close = [label for label in unit_suggestions(catalogue, reference, qualification)
              if any(urn in label for urn in own_units)]
     if close:
