@@ -27,7 +27,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import NoReturn
+from typing import Literal, NoReturn
 
 import pandas as pd
 import streamlit as st
@@ -332,6 +332,11 @@ def show_refused(key: str) -> None:
 
 
 TITLE_WIDTH = 210  # pixels: about 30 characters of a unit's title, beside its figures
+TITLE_CHARACTERS = 30  # what fits on one line of a title column TITLE_WIDTH wide
+TITLE_ROW_HEIGHT = 68  # pixels: three lines of a title, wrapped (a grid wraps above 64)
+TITLE_COLUMNS = ("Title", "Qualification", "Replaced by")  # columns of titles
+GRID_HEADER_HEIGHT = 40  # pixels: a grid's header row and its border
+TITLE_ROWS_IN_VIEW = 8  # rows of wrapped titles shown before the grid scrolls
 
 
 def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
@@ -364,13 +369,22 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
         # A title gets a column of its own width, not one that pushes the figures after it
         # out of a narrow grid.
         config = {column: st.column_config.Column(
-                      width=(TITLE_WIDTH if column in ("Title", "Qualification") else
+                      width=(TITLE_WIDTH if column in TITLE_COLUMNS else
                              95 if table[column].isna().any() else None),
                       pinned=n == 0 or None)
                   for n, column in enumerate(table.columns)}
+        # A title longer than its column wraps over up to three lines, not cut off mid-word
+        # ("OCR Level 3 Certificate in Pri"); rows of short titles keep the grid's own height.
+        long_titles = any(len(str(title)) > TITLE_CHARACTERS for column in TITLE_COLUMNS
+                          if column in table.columns for title in table[column])
+        row_height = TITLE_ROW_HEIGHT if long_titles else None
+        # Tall enough for TITLE_ROWS_IN_VIEW such rows (the grid's own height shows about six).
+        height: int | Literal["auto"] = (
+            GRID_HEADER_HEIGHT + TITLE_ROW_HEIGHT * min(len(shown), TITLE_ROWS_IN_VIEW)
+            if long_titles else "auto")
         if on_row is None:
             st.dataframe(shown, hide_index=True, placeholder=missing, alt=name,
-                         column_config=config)
+                         column_config=config, row_height=row_height, height=height)
         else:
             grid = f"{key}_rows"
 
@@ -381,7 +395,8 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
 
             st.dataframe(shown, hide_index=True, placeholder=missing, alt=name,
                          column_config=config, key=grid, on_select=selected,
-                         selection_mode="single-row")
+                         selection_mode="single-row", row_height=row_height,
+                         height=height)
     if sources:
         st.caption("Sources:\n" + "\n".join(f"{number}. {escape_markdown(text)}"
                                              for number, text in enumerate(sources, 1)))

@@ -33,7 +33,7 @@ from advisor import (
     to_excel_bytes,
     uk_date,
 )
-from app_pages._common import escape_markdown, frame
+from app_pages._common import GRID_HEADER_HEIGHT, escape_markdown, frame
 
 OBJECTIVES = labels.OBJECTIVE_WORDS
 UNITS_SHOWN = 10
@@ -81,7 +81,6 @@ def assess(ctx, data: bytes, name: str, objective: Objective) -> CohortResult | 
 
 
 PROBLEM_ROW_HEIGHT = 84  # pixels: four lines of a problem, wrapped (a grid wraps above 64)
-GRID_HEADER_HEIGHT = 40  # pixels: the grid's header row and its border
 PROBLEMS_IN_VIEW = 8  # problems shown before the grid scrolls (the default showed four)
 
 

@@ -288,3 +288,15 @@ def test_explore__the_profile_opened_is_the_best_by_status_on_the_date(catalogue
     opened = catalogue.qualifications[explore_tables.first_to_open(catalogue, ids, as_at=day)]
     assert opened.reference != "601/4404/X"
     assert check_eligibility(catalogue, opened, as_at=day).status.status is Status.UNKNOWN
+
+
+def test_explore__long_titles_in_search_results_wrap_rather_than_being_cut():
+    """A grid cuts a cell's text at its column's edge unless its rows are taller than 4rem
+    (64 px), when Streamlit wraps it: the results' titles ("OCNLR Level 2 Certificate in
+    Principles of Customer Service") are read in full, as are units' titles."""
+    at = open_page("app_pages/explore.py")
+    at.text_input(key="explore_search").input("customer service").run()
+    qualifications, units = at.dataframe[0], at.dataframe[1]
+    assert qualifications.value["Title"].str.len().max() > 50
+    assert qualifications.proto.row_height > 64
+    assert units.proto.row_height > 64
