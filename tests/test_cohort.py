@@ -298,6 +298,20 @@ def test_results__a_mistyped_unit_in_a_cell_keeps_the_units_beside_it(catalogue)
             "reference number; left out")]
 
 
+def test_results__credits_levels_and_numbering_beside_a_unit_are_not_more_units(catalogue):
+    """09629 numbers its units 1 to 5: "6 credits Level 3" written beside H/502/9655 (unit 4)
+    must not tick unit 3 too, nor a list's "1." beside 09628's unit 3 tick unit 1; a number
+    alone beside a unit is named, not counted."""
+    result = assess(catalogue, "learner_ref,target,units_held\n"
+                               "L1,09629,H/502/9655 6 credits Level 3\n"
+                               "L2,09628,1. D/502/9654\n"
+                               "L3,09628,1 D/502/9654\n")
+    records = cohort_tables.results_frame(result).set_index("learner_ref")
+    assert list(records["credits_counted"]) == [6, 5, 5]
+    assert [(p.row, p.message[:39]) for p in result.problems] == [
+        (4, "'1' beside other words is not read as a")]
+
+
 def test_results__a_start_date_moves_the_finish_and_a_bad_one_is_said(catalogue):
     """An intake starting in January: the finish is worked out from each learner's start (a
     date cell, ISO or day first), not from the as-at date; a start that cannot be read is a

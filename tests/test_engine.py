@@ -338,6 +338,14 @@ def test_eligibility__level_4_needs_a_senior_role(catalogue):
     ("03456", "K/601/1622 | A3 | F4", ["F3", "A3", "F4"], []),
     ("03456", "X/999/9999\tF3.", ["F3"], ["X/999/9999"]),
     ("03456", "Title only\tmore words", [], ["Title only more wor…"]),
+    # A list's numbering, and credits or a level written beside a unit, are not units, even
+    # where 09628 and 09629 number their units 1 to 5: only numbers alone are (a column).
+    ("09628", "1. D/502/9654", ["3"], []),
+    ("09629", "H/502/9655 6 credits Level 3", ["4"], []),
+    ("09628", "D/502/9654 5 credits Level 2", ["3"], []),
+    ("03456", "1. F3\n2) F4\na) A3", ["F3", "F4", "A3"], []),
+    ("09628", "1 2 3", ["1", "2", "3"], []),
+    ("09628", "1 D/502/9654", ["3"], ["1"]),  # named: not silently one more unit
 ])
 def test_typed_units__lists_columns_and_spacing_are_read(catalogue, code, typed, found,
                                                          unknown):
@@ -360,6 +368,9 @@ def test_typed_units__lists_columns_and_spacing_are_read(catalogue, code, typed,
                               "10378: it is A/506/1799 in 601/4404/X (a unit of 10378 too: "
                               "type A/506/1799))"),
     ("03456", "=1+1", "=1+1"),
+    # One of its own unit numbers, typed beside other words: why it was not read.
+    ("09628", "1", "1 (a number beside other words is not read as a unit number: it may be a "
+                   "list's numbering, credits or a level; type Unit 1 or R/502/9652)"),
     # Another qualification's unit: whose it is.
     ("03456", "D/502/9654", "D/502/9654 (a unit of 09628 and 09629, not of 03456)"),
     # A national structure's unit: the structure's, said to be one, with those inferred to

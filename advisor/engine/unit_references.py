@@ -50,14 +50,33 @@ def read_reference(catalogue: Catalogue, reference: str,
     urn = unit(reference)
     if urn is not None:
         return [urn], []
-    found, not_units = _word_by_word(reference.split(), unit)
+    found, not_units = _word_by_word(_without_asides(reference).split(), unit)
     messages = []
     for word in not_units if found else [reference]:
         try:
             catalogue.find_unit(word, within=within, asked_for=qualification)
         except UnknownReference as error:
             messages.append(str(error))
+        else:  # a number alone beside other words (see _word_by_word)
+            messages.append(f"{word!r} beside other words is not read as a unit number (it may "
+                            "be a list's numbering, credits or a level): give it as Unit "
+                            f"{word}, on its own, or by its unit reference number")
     return found, messages
+
+
+# Words beside a unit that are not references: a list's numbering at the start ("1.", "2)",
+# "a)"), and a unit's credits or level ("6 credits", "Level 3").
+_LIST_NUMBERING = re.compile(r"^\s*(?:[0-9]{1,3}[.)]|[A-Za-z]\))\s+(?=\S)")
+_CREDITS_OR_LEVEL = re.compile(r"\b[0-9]+(?:\.[0-9]+)?\s*credits?\b|\blevel\s*[0-9]\b",
+                               re.IGNORECASE)
+
+
+def _without_asides(reference: str) -> str:
+    """``reference`` without a list's numbering at its start and the credits or level written
+    beside a unit (``1. H/502/9655, 6 credits, Level 3`` reads as H/502/9655); unchanged where
+    nothing else would be left."""
+    rest = _CREDITS_OR_LEVEL.sub(" ", _LIST_NUMBERING.sub("", reference))
+    return rest if rest.strip(" .,;") else reference
 
 
 def unit_suggestions(catalogue: Catalogue, reference: str, qualification: Qualification
@@ -97,13 +116,24 @@ def _unit_finder(catalogue: Catalogue, within: Qualification | None
 def _word_by_word(words: Sequence[str], unit: Callable[[str], str | None]
                   ) -> tuple[list[str], list[str]]:
     """The units among ``words`` (URNs, by ``unit``), read two words at a time first (``CS 7
-    CS 8`` is CS 7 and CS 8), and the words that are not units."""
+    CS 8`` is CS 7 and CS 8), and the words that are not units. A number alone is a unit's
+    number (09628's units are 1 to 3) only among numbers alone (``1 2 3``, a column pasted on
+    one line) or after "Unit" (``Unit 1 and Unit 2``): beside other words it is as likely a
+    list's numbering, credits or a level (``H/502/9655 6 credits Level 3``), and is not read."""
+    numbers_alone = all(word.isdigit() for word in words)
+
+    def read(reference: str) -> str | None:
+        said = re.fullmatch(r"unit\s*([0-9]+)", reference, re.IGNORECASE)
+        if said is not None:  # "Unit 1": a number said to be a unit's
+            return unit(reference) or unit(said.group(1))
+        return unit(reference) if numbers_alone or not reference.isdigit() else None
+
     found: list[str] = []
     not_units: list[str] = []
     at = 0
     while at < len(words):
-        pair = unit(" ".join(words[at:at + 2])) if at + 1 < len(words) else None
-        single = unit(words[at]) if pair is None else None
+        pair = read(" ".join(words[at:at + 2])) if at + 1 < len(words) else None
+        single = read(words[at]) if pair is None else None
         if pair is not None or single is not None:
             found.append(pair or single or "")
         else:
@@ -206,7 +236,7 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         return _read_table(text, unit)
     found: list[str] = []
     unknown: list[str] = []
-    parts = [" ".join(w.rstrip(".") for w in p.split())
+    parts = [" ".join(w.rstrip(".") for w in _without_asides(p).split())
              for p in re.split(r"[;,\n+]+", _labels_as_references(catalogue, _tidied(text)))
              if p.strip(" .")]
     for part in parts[:MAX_TYPED_UNITS]:

@@ -9,7 +9,7 @@ from advisor.catalogue import Catalogue, Category, Qualification
 from advisor.catalogue.models import URN_PATTERN
 from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult
 from advisor.engine.eligibility import Status, StatusOnDate
-from advisor.engine.unit_references import unit_suggestions
+from advisor.engine.unit_references import read_reference, unit_suggestions
 from advisor.engine.wording import count, listed
 
 __all__ = ["check_headline", "completion_words", "credits_counted", "rules_from_words",
@@ -131,6 +131,12 @@ def typed_unit_words(catalogue: Catalogue, reference: str, qualification: Qualif
                     "one if so" if named.possible_urn and suggested else "")
         return (f"{reference} (the awarding body's number for its unit {named.title}"
                 f"{probably})")
+    if reference.strip().isdigit():  # one of its units' numbers, read alone only
+        found, _ = read_reference(catalogue, reference.strip(), qualification)
+        if found:
+            return (f"{reference} (a number beside other words is not read as a unit number: "
+                    f"it may be a list's numbering, credits or a level; type Unit {reference} "
+                    f"or {found[0]})")
     words = []
     urn = reference.strip().upper()
     if URN_PATTERN.match(urn) and urn not in catalogue.units:
