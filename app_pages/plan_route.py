@@ -95,8 +95,8 @@ def enrolable(catalogue: Catalogue) -> list[str]:
     return [q.id for q in ranked]
 
 
+# *Find a starting level*'s answers that this page starts from.
 TOLD_THERE = ("sl_has", "sl_units", "sl_age", "sl_senior", "sl_aim")
-"""*Find a starting level*'s answers that this page starts from."""
 
 
 def seed_from_link(catalogue: Catalogue) -> None:

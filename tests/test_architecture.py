@@ -79,6 +79,27 @@ def test_app__imports_the_advisor_only_through_its_public_api():
     assert offenders == []
 
 
+def test_app__no_bare_value_that_streamlit_would_write_onto_a_page():
+    """Streamlit's "magic" writes a bare string or value in a page's code onto the page: a
+    docstring out of its place once showed above a title. The app turns magic off, and its
+    code has no such statement (docstrings of modules, classes and functions aside) in the
+    files Streamlit runs: the frame and its pages (modules they import are not rewritten)."""
+    files = [ROOT / "app.py", ROOT / "serve.py",
+             *sorted(p for p in (ROOT / "app_pages").glob("*.py") if not p.name.startswith("_"))]
+    offenders = []
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(body[0]) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef,
+                                           ast.AsyncFunctionDef))
+                      and (body := node.body) and isinstance(body[0], ast.Expr)}
+        offenders += [f"{path.relative_to(ROOT)}:{node.lineno}" for node in ast.walk(tree)
+                      if isinstance(node, ast.Expr) and id(node) not in docstrings
+                      and not isinstance(node.value, (ast.Call, ast.Await, ast.Yield))]
+    assert offenders == []
+    assert "magicEnabled = false" in (ROOT / ".streamlit" / "config.toml").read_text()
+
+
 def test_public_api__every_exported_name_exists():
     assert [name for name in advisor.__all__ if not hasattr(advisor, name)] == []
 
