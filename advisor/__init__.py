@@ -107,7 +107,12 @@ from advisor.engine.eligibility import (
     check_eligibility,
     status_on,
 )
-from advisor.engine.fits import learner_can_start_first, route_fits_aim, steps_barred
+from advisor.engine.fits import (
+    learner_can_start_first,
+    route_fits_aim,
+    steps_barred,
+    steps_for_learner,
+)
 from advisor.engine.frameworks import (
     ComponentStatus,
     FrameworkStatus,
@@ -386,6 +391,7 @@ __all__ = [
     "status_on",
     "step_limit",
     "steps_barred",
+    "steps_for_learner",
     "tables",
     "template_csv_bytes",
     "template_excel_bytes",

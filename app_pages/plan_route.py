@@ -55,7 +55,7 @@ from advisor import (
     route_from_profile,
     status_on,
     step_limit,
-    steps_barred,
+    steps_for_learner,
     tables,
     text,
     uk_date,
@@ -421,11 +421,13 @@ def main() -> None:
         # a row on a phone, so that neither is cut off.
         # The steps each route has that this learner cannot take, where their age or role
         # was given: in the table, and said above it where every route has one.
-        barred_steps = [steps_barred(catalogue, r, age=query.age,
+        learner = [steps_for_learner(catalogue, r, age=query.age,
                                      senior_role=query.senior_role, register=ctx.register)
-                        for r in routes]
-        barred = ([[n for n, _ in steps] for steps in barred_steps]
-                  if query.age is not None or query.senior_role is not None else None)
+                   for r in routes]
+        barred_steps = [[(n, e) for n, e in steps if e.not_for_this_learner]
+                        for steps in learner]
+        given = query.age is not None or query.senior_role is not None
+        barred = [[n for n, _ in steps] for steps in barred_steps] if given else None
         none_start = labels.none_can_start_words(barred or [], why="the route shown says why")
         if none_start:
             st.warning(none_start)
@@ -433,7 +435,7 @@ def main() -> None:
             st.warning("Every route found has a step this learner cannot take, as things "
                        "stand (the table says which, and the route shown says why).")
         show_table(tables.routes_table(catalogue, routes, aim=query.aim, register=ctx.register,
-                                       barred=barred),
+                                       learner=learner if given else None),
                    name="Routes found",
                    missing=tables.CREDITS_NOT_KNOWN,
                    key="route_list_csv", file_name="routes.csv", wrap=True, stack=True)

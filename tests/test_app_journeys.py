@@ -434,6 +434,23 @@ def test_plan_route__the_table_says_which_step_each_route_has_that_the_learner_c
     assert not any("This learner" in t.value.columns for t in plain.table)
 
 
+def test_plan_route__a_step_left_open_for_the_learner_is_not_called_one_they_can_take():
+    """A 17-year-old from 03456 to Level 4, whose role was not given: the sources do not say
+    which ages 10381 is approved for, and it asks for a senior role. Nothing bars the step,
+    but the table must not say they can take it; a route to Level 3 for a 35-year-old, whose
+    steps approve their age and ask nothing of their role, says so."""
+    at = open_with_link(ROUTE, age="17", level="4", **{"from": "03456"})
+    (routes,) = [t.value for t in at.table if "This learner" in t.value.columns]
+    said = dict(zip(routes["Path"], routes["This learner"], strict=True))
+    assert said["03456 → 10381"] == (
+        "not known for step 1 (10381): the ages it is approved for are not stated; whether "
+        "the role is a senior one not given")
+    assert not any("can take" in words or "allow" in words for words in said.values())
+    adult = open_with_link(ROUTE, age="35", to="09629", **{"from": "09628"})
+    (routes,) = [t.value for t in adult.table if "This learner" in t.value.columns]
+    assert list(routes["This learner"]) == ["age and role allow every step"]
+
+
 def test_starting_level__wanting_an_apprenticeship_the_route_link_aims_where_they_start():
     """A school leaver told Level 1 who wants an apprenticeship: none is at Level 1, so the
     link to *Plan a route* aims for Level 2, where the documents' apprenticeships start, not

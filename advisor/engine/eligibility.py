@@ -70,6 +70,9 @@ _ABOUT_ROLE = frozenset({ReasonCode.ROLE_REQUIREMENT, ReasonCode.ROLE_NOT_MET,
                          ReasonCode.ROLE_MET})
 # The reasons a qualification open to new learners is still not open to this one.
 _NOT_FOR_THIS_LEARNER = frozenset({ReasonCode.AGE_NOT_APPROVED, ReasonCode.ROLE_NOT_MET})
+# What leaves it open whether this learner may start it (beside the date).
+_NOT_SETTLED_FOR_THIS_LEARNER = frozenset({ReasonCode.AGE_UNKNOWN, ReasonCode.AGE_NOT_GIVEN,
+                                           ReasonCode.ROLE_REQUIREMENT})
 # Certificates no longer issued bar a new learner even where no entry date is given.
 _BLOCKING = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED, ReasonCode.NOT_YET_OPEN,
              ReasonCode.NOT_A_QUALIFICATION, *_NOT_FOR_THIS_LEARNER}
@@ -201,6 +204,13 @@ class Eligibility:
         """Why this learner cannot start it whatever the date says (age group not approved,
         role requirement not met); empty when nothing about the learner bars them."""
         return tuple(r for r in self.reasons if r.code in _NOT_FOR_THIS_LEARNER)
+
+    @property
+    def not_settled_for_this_learner(self) -> tuple[Reason, ...]:
+        """What leaves open whether this learner may start it, whatever the date says: the
+        sources silent on their age group, their age or whether their role is a senior one
+        not given; empty when their age and role settle it (or it does not ask)."""
+        return tuple(r for r in self.reasons if r.code in _NOT_SETTLED_FOR_THIS_LEARNER)
 
     @property
     def depends_on(self) -> tuple[str, ...]:

@@ -18,7 +18,8 @@ from advisor.engine.wording import replaced_it, uk_date
 from advisor.register import Register
 
 __all__ = ["KINDS_GIVING", "KIND_IN_A_CLAUSE", "Repetition", "fits_aim",
-           "learner_can_start_first", "repetition", "route_fits_aim", "steps_barred"]
+           "learner_can_start_first", "repetition", "route_fits_aim", "steps_barred",
+           "steps_for_learner"]
 
 KIND_IN_A_CLAUSE = {Kind.KNOWLEDGE: "knowledge", Kind.COMPETENCE: "competence, such as an NVQ",
                     Kind.COMBINED: "knowledge and competence in one"}
@@ -175,6 +176,21 @@ def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
     return sorted(routes, key=order)
 
 
+def steps_for_learner(catalogue: Catalogue, route: Route, *, age: int | None = None,
+                      senior_role: bool | None = None,
+                      register: Register | None = None) -> list[tuple[int, Eligibility]]:
+    """Each step of ``route``, numbered from 1, with the eligibility of a learner of ``age``,
+    in a senior role or not (``senior_role``), for where it leads: its
+    :attr:`~Eligibility.not_for_this_learner` says what bars them whatever the date says,
+    :attr:`~Eligibility.not_settled_for_this_learner` what leaves it open. Empty where
+    neither was given."""
+    if age is None and senior_role is None:
+        return []
+    return [(n, check_eligibility(catalogue, step.to, age=age, senior_role=senior_role,
+                                  as_at=route.as_at, register=register))
+            for n, step in enumerate(route.steps, start=1)]
+
+
 def steps_barred(catalogue: Catalogue, route: Route, *, age: int | None = None,
                  senior_role: bool | None = None,
                  register: Register | None = None) -> list[tuple[int, Eligibility]]:
@@ -183,9 +199,6 @@ def steps_barred(catalogue: Catalogue, route: Route, *, age: int | None = None,
     for, a senior role it needs), each numbered from 1 with its eligibility, whose
     :attr:`~Eligibility.not_for_this_learner` says why; empty where nothing bars them or
     neither was given."""
-    if age is None and senior_role is None:
-        return []
-    found = [(n, check_eligibility(catalogue, step.to, age=age, senior_role=senior_role,
-                                   as_at=route.as_at, register=register))
-             for n, step in enumerate(route.steps, start=1)]
-    return [(n, eligibility) for n, eligibility in found if eligibility.not_for_this_learner]
+    return [(n, eligibility) for n, eligibility in steps_for_learner(
+                catalogue, route, age=age, senior_role=senior_role, register=register)
+            if eligibility.not_for_this_learner]

@@ -22,7 +22,7 @@ from advisor.catalogue import (
 )
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck, RuleKind
-from advisor.engine.eligibility import Eligibility, Status
+from advisor.engine.eligibility import Eligibility, ReasonCode, Status
 from advisor.engine.fits import route_fits_aim
 from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend_types import Aim, Option, Recommendation
@@ -271,14 +271,41 @@ def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Unit", "Outcome", "Why"])
 
 
+# What leaves open whether a learner may take a step, in a few words.
+_NOT_SETTLED_WORDS = {ReasonCode.AGE_UNKNOWN: "the ages it is approved for are not stated",
+                      ReasonCode.AGE_NOT_GIVEN: "age not given",
+                      ReasonCode.ROLE_REQUIREMENT: "whether the role is a senior one not given"}
+
+
+def learner_steps_words(route: Route, steps: Sequence[tuple[int, Eligibility]]) -> str:
+    """Whether a learner can take every step of ``route`` by their age and role (``steps``,
+    from :func:`~advisor.engine.fits.steps_for_learner`): the steps they cannot take; else
+    those where it is not known, and why; else that their age and role allow every step."""
+    barred = [n for n, eligibility in steps if eligibility.not_for_this_learner]
+    if barred:
+        return "cannot take " + " or ".join(f"step {n} ({route.steps[n - 1].to.reference})"
+                                            for n in barred)
+    open_ = [(n, eligibility) for n, eligibility in steps
+             if eligibility.not_settled_for_this_learner]
+    if open_:
+        why = dict.fromkeys(_NOT_SETTLED_WORDS[r.code] for _, eligibility in open_
+                            for r in eligibility.not_settled_for_this_learner)
+        return ("not known for " + " and ".join(f"step {n} ({route.steps[n - 1].to.reference})"
+                                                for n, _ in open_)
+                + ": " + "; ".join(why))
+    return "age and role allow every step"
+
+
 def routes_table(catalogue: Catalogue, routes: Sequence[Route], *, aim: Aim | None = None,
                  register: Register | None = None,
-                 barred: Sequence[Sequence[int]] | None = None) -> pd.DataFrame:
+                 learner: Sequence[Sequence[tuple[int, Eligibility]]] | None = None
+                 ) -> pd.DataFrame:
     """One row per route found: its path, how its qualifications stand on the date (what is
     not open, and what replaced it), how far it rests on stated progressions, credits; where
     the learner said what they want (``aim``), whether where it ends fits it; and, given
-    for each route the steps the learner cannot take (``barred``, numbered from 1: their age
-    or role was given), which."""
+    for each route its steps with this learner's eligibility for them (``learner``, from
+    :func:`~advisor.engine.fits.steps_for_learner`: their age or role was given), which
+    they cannot take, or where that is not known (:func:`learner_steps_words`)."""
     rows = []
     on_date = f"On {uk_date(routes[0].as_at)}" if routes else "On the date"
     for number, route in enumerate(routes, start=1):
@@ -289,10 +316,8 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route], *, aim: Aim | No
             "Credits still needed": route_credits(route),
             "Fits the aim": yes_no(route_fits_aim(catalogue, route, aim, register=register)[0],
                                    "not known"),
-            "This learner": ("can take every step" if barred is None or not barred[number - 1]
-                             else "cannot take " + " or ".join(
-                                 f"step {n} ({route.steps[n - 1].to.reference})"
-                                 for n in barred[number - 1])),
+            "This learner": (learner_steps_words(route, learner[number - 1])
+                             if learner is not None else ""),
             "Steps": len(route.steps),
             "Documented": f"not needed: {START_ONLY}" if route.starting_point_only
             else "yes" if route.documented else "no: includes steps not stated"
@@ -303,7 +328,7 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route], *, aim: Aim | No
                                         "Credits still needed", "Documented", "Steps"])
     if aim is None:
         frame = frame.drop(columns="Fits the aim")
-    if barred is None:
+    if learner is None:
         frame = frame.drop(columns="This learner")
     return _figures_or_words(frame, "Credits still needed")
 
