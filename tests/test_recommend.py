@@ -378,8 +378,8 @@ def test_recommend__apprenticeship_aim_uses_the_frameworks(catalogue):
      "Service Practitioner (ST0072) took its place; the sources do not say when. Ask an "
      "employer, a local college or training provider (a centre), or a careers adviser at the "
      "National Careers Service whether you could start a Customer Service Practitioner "
-     "apprenticeship (or one on that framework, if frameworks were still in use on the date), "
-     "or what would prepare you for one."),
+     "apprenticeship, or what would prepare you for one: they will know whether any still "
+     "start on that framework."),
     # At Level 2, the latest framework and the standard that later took its place (the
     # sources do not say when, so on a date after the framework's issue both are named).
     ({"age": 30, "employment": Employment.WORKING}, 2,
@@ -414,6 +414,31 @@ def test_next_steps__an_apprenticeship_aim_hears_what_took_the_frameworks_place(
     about_standards = [n for n, s in enumerate(unaimed) if "standard" in s]
     assert about_standards == ([len(unaimed) - 1] if profile.get("employment")
                                is Employment.NOT_WORKING else [])
+
+
+@pytest.mark.parametrize(("level", "profile"), [
+    (1, {"age": 16, "employment": Employment.NOT_WORKING}),
+    (2, {"age": 30, "employment": Employment.WORKING}),
+    (3, {"age": 30, "employment": Employment.WORKING, "role": "Customer Service Team Leader"}),
+])
+def test_next_steps__while_a_source_shows_the_frameworks_in_use_the_framework_comes_first(
+        catalogue, level, profile):
+    """On 1 June 2015 the 2014 frameworks were in use (their England copy was still being
+    amended on 22 August 2017): the next step asks about an apprenticeship on the framework,
+    and names the standard only as what came later, not as one to ask about."""
+    result = recommend(catalogue, Profile(aim=Aim.APPRENTICESHIP, **profile),
+                       as_at=dt.date(2015, 6, 1))
+    assert result.recommended_level == level
+    (step,) = [s.message for s in result.next_steps if "followed frameworks" in s.message]
+    assert (f"On 1 June 2015 apprenticeships in England followed frameworks: at Level "
+            f"{max(level, 2)}, the ") in step
+    assert "which the sources show still in use on 22 August 2017" in step
+    assert "about an apprenticeship on it" in step
+    assert "Practitioner apprenticeship" not in step
+    # The day after the last the sources show, the standard is what to ask about at Level 2.
+    later = recommend(catalogue, Profile(aim=Aim.APPRENTICESHIP, **profile),
+                      as_at=dt.date(2017, 8, 23))
+    assert not any("followed frameworks" in s.message for s in later.next_steps)
 
 
 def test_recommend__unknown_role_gets_suggestions_and_no_level(catalogue):
@@ -928,8 +953,9 @@ def test_next_steps__below_every_apprenticeship_what_is_open_prepares_for_one(ca
     result = recommend(catalogue, Profile(age=17, employment=Employment.NOT_WORKING,
                                           aim=Aim.APPRENTICESHIP), as_at=day)
     steps = [s.message for s in result.next_steps]
-    assert steps[0].startswith("The apprenticeships in these documents start at Level 2: the "
-                               "latest is the Intermediate Apprenticeship in Customer Service")
+    assert steps[0].startswith("The apprenticeships in these documents start at Level 2. On 1 "
+                               "January 2016 apprenticeships in England followed frameworks: at "
+                               "Level 2, the Intermediate Apprenticeship in Customer Service")
     assert any("about enrolling on OCNLR Level 1 Certificate in Customer Service (601/4404/X)"
                in s for s in steps)
     assert not [s for s in steps if "does not fit" in s or "that are part of" in s]

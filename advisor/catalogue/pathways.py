@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from pydantic import ConfigDict, Field
 
-from advisor.catalogue.models import Kind, Level, Record, Sources
+from advisor.catalogue.models import InUseFact, Kind, Level, Record, Sources
 
 
 class Progression(Record):
@@ -92,6 +92,9 @@ class Framework(Record):
     source: Sources
     succeeded_by: ApprenticeshipStandard | None = None  # its successor, where the sources name one
     issued: dt.date | None = None  # the date it was issued, where a source gives it (see source)
+    # The period a source shows it in use, to the latest day it does; when it closed to new
+    # apprentices, no source says.
+    in_use: InUseFact | None = None
 
     @property
     def qualifications(self) -> tuple[str, ...]:

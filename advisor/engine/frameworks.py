@@ -229,6 +229,8 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
     issued = nearest[0][0].issued if nearest else None
     if nearest and as_at is not None and issued is not None and as_at < issued:
         return _frameworks_then(catalogue, level, nearest[0][0].level, as_at)
+    if nearest and as_at is not None and _in_use_on(nearest[0][0], as_at):
+        return _framework_in_use(catalogue, level, *nearest[0], as_at)
     if at_level:
         framework, standard = at_level[0]
         # Not "now": the framework was itself in use for years after it was issued, and the
@@ -239,8 +241,8 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
             f"{framework_name(catalogue, framework)}{when}. Apprenticeships in England later "
             f"moved from frameworks to apprenticeship standards, and at Level {level} "
             f"{standard.name} took its place; the sources do not say when. Ask an employer, "
-            f"{WHERE_TO_ASK} about a {standard.title} apprenticeship (or one on that "
-            "framework, if frameworks were still in use on the date)." + standard_note(standard),
+            f"{WHERE_TO_ASK} about a {standard.title} apprenticeship: they will know whether "
+            "any still start on that framework." + standard_note(standard),
             (*standard.source, *framework.source))
     above = [(f, s) for f, s in standards if s.level > level]
     if above:
@@ -254,8 +256,8 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
             f"moved to apprenticeship standards, and at Level {standard.level} {standard.name} "
             "took its place; the sources do not say when. "
             f"Ask an employer, {WHERE_TO_ASK} whether you could start a {standard.title} "
-            "apprenticeship (or one on that framework, if frameworks were still in use on the "
-            "date), or what would prepare you for one.",
+            "apprenticeship, or what would prepare you for one: they will know whether any "
+            "still start on that framework.",
             (*standard.source, *framework.source))
     at_this_level = [f for f in catalogue.frameworks.values() if f.level == level]
     latest = max((f.issued for f in at_this_level if f.issued is not None), default=None)
@@ -265,6 +267,8 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
         # Not "now": the latest framework may still have been in use on the date; when the
         # standards took its place, and which one did, the sources do not say.
         newest = max(at_this_level, key=lambda f: (f.issued is not None, f.issued or dt.date.min))
+        if as_at is not None and _in_use_on(newest, as_at):
+            return _framework_in_use(catalogue, level, newest, None, as_at)
         when = f", issued on {uk_date(newest.issued)}" if newest.issued else ""
         return (
             f"The latest Level {level} apprenticeship framework in these documents is the "
@@ -275,6 +279,35 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
     return (
         f"No apprenticeship in these documents is at Level {level}: ask an employer, "
         f"{WHERE_TO_ASK} which customer service apprenticeships they offer.", ())
+
+
+def _in_use_on(framework: Framework, as_at: dt.date) -> bool:
+    """Whether ``as_at`` falls in the period a source shows ``framework`` in use (after its
+    issue)."""
+    return (framework.in_use is not None and framework.in_use.from_ <= as_at
+            and as_at <= framework.in_use.until
+            and (framework.issued is None or framework.issued <= as_at))
+
+
+def _framework_in_use(catalogue: Catalogue, level: int, framework: Framework,
+                      standard: ApprenticeshipStandard | None, as_at: dt.date
+                      ) -> tuple[str, tuple[Citation, ...]]:
+    """On a date a source shows the latest framework still in use: that framework, and whom
+    to ask about it; the ``standard`` that took its place, where the sources name one, as what
+    came later (they do not say when), not as what to start."""
+    in_use = framework.in_use.until if framework.in_use else as_at
+    start = (f"The apprenticeships in these documents start at Level {framework.level}. "
+             if framework.level != level else "")
+    when = f", issued on {uk_date(framework.issued)}" if framework.issued else ""
+    return (f"{start}On {uk_date(as_at)} apprenticeships in England followed frameworks: at "
+            f"Level {framework.level}, the {framework_name(catalogue, framework)}{when}, which "
+            f"the sources show still in use on {uk_date(in_use)}. Ask an "
+            f"employer, {WHERE_TO_ASK} about an apprenticeship on it. Apprenticeship standards "
+            "later took the frameworks' place"
+            + (f" (at Level {standard.level}, {standard.name})" if standard else "")
+            + "; the sources do not say when.",
+            (*framework.source, *(framework.in_use.source if framework.in_use else ()),
+             *(standard.source if standard else ())))
 
 
 def _frameworks_then(catalogue: Catalogue, level: int, framework_level: int,
