@@ -330,6 +330,20 @@ def test_recommend__not_working_and_offered_an_nvq_hears_it_is_assessed_at_work(
     assert "competence-needs-work" not in codes(working.cautions)
 
 
+@pytest.mark.parametrize("as_at", [dt.date(2015, 6, 1), TODAY])
+def test_recommend__not_working_and_offered_a_combined_one_hears_its_competence_is_at_work(
+        catalogue, as_at):
+    """A 15-year-old not in work wanting knowledge is offered 10378, which fits (it gives
+    knowledge) but combines it with competence, assessed at work: the cautions say so, by
+    name, as the route page does for a combined step."""
+    result = recommend(catalogue, Profile(employment=Employment.NOT_WORKING, age=15,
+                                          aim=Aim.KNOWLEDGE), as_at=as_at)
+    assert {o.qualification.id: o.fits_aim for o in result.options}["ocr-10378"] is True
+    (caution,) = [c.message for c in result.cautions if c.code == "competence-needs-work"]
+    assert ("and so is the competence part of 10378, which combines knowledge and "
+            "competence") in caution
+
+
 def test_recommend__not_working_on_a_past_date_says_the_introductory_one_had_not_opened(
         catalogue):
     # 601/4404/X opened on 1 October 2014: in 2012 the reason still says whom Level 1 is for,

@@ -72,7 +72,7 @@ from advisor.engine.recommend_types import (
 )
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
 from advisor.engine.route_types import Route
-from advisor.engine.wording import uk_date
+from advisor.engine.wording import listed, uk_date
 from advisor.register import Register
 
 # How many of the Level 3 suitability statements must describe the learner's work before they
@@ -579,22 +579,22 @@ def _aim_cautions(catalogue: Catalogue, profile: Profile,
             f"No qualification at this level in the catalogue is known to fit the aim "
             f"({profile.aim.value}); the others are listed for comparison.",
         ))
-    # Not working, and aiming for competence or offered an NVQ at the level (03454 to a school
-    # leaver in 2013): what assessment at work asks of them.
-    if profile.employment is Employment.NOT_WORKING and (
-            profile.aim is Aim.COMPETENCE
-            or any(o.qualification.kind is Kind.COMPETENCE
-                   and not o.eligibility.status.status.closed for o in options)):
-        assessed = [o.qualification for o in options
-                    if o.qualification.kind is Kind.COMPETENCE and o.qualification.assessment]
-        source = next((q.assessment.source for q in assessed if q.assessment), ())
-        if not source:
-            source = recommendation_index(catalogue).competence_assessment
+    # Not working, aiming for competence or offered an NVQ or a combined one: assessed at work.
+    at_work = [o.qualification for o in options if o.qualification.kind in (
+        Kind.COMPETENCE, Kind.COMBINED) and not o.eligibility.status.status.closed]
+    if profile.employment is Employment.NOT_WORKING and (profile.aim is Aim.COMPETENCE
+                                                         or at_work):
+        source = next((q.assessment.source for q in at_work if q.assessment), ())
+        combined = [q.reference for q in at_work if q.kind is Kind.COMBINED]
         findings.append(Finding(
             FindingCode.COMPETENCE_NEEDS_WORK,
-            "Competence (NVQ) qualifications are assessed at work: an assessor watches the "
-            "learner do the job and colleagues act as witnesses; simulation only covers events "
-            "that rarely happen. Without a job or a work placement, a knowledge qualification "
-            "may suit better.", source,
+            "Competence (NVQ) qualifications are assessed at work"
+            + (f", and so is the competence part of {listed(combined, 'and')}, which "
+               f"combine{'s' if len(combined) == 1 else ''} knowledge and competence"
+               if combined else "")
+            + ": an assessor watches the learner do the job and colleagues act as witnesses; "
+            "simulation only covers events that rarely happen. Without a job or a work "
+            "placement, a knowledge qualification may suit better.",
+            source or recommendation_index(catalogue).competence_assessment,
         ))
     return findings
