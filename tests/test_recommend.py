@@ -229,10 +229,23 @@ def test_recommend__a_few_statements_beside_a_level_3_role_do_not_contradict_it(
     assert result.recommended_level == 3
     (few,) = [f for f in result.cautions if f.code == "some-level-3-statements"]
     assert few.message.startswith("Only 2 of the 7 descriptions of a Level 3 learner fit. ")
-    assert "The other answers (such as the job title) point to Level 3" in few.message
+    assert "The job title points to Level 3" in few.message
     assert "only when most" not in few.message
     (move_up,) = [f for f in result.cautions if f.code == "no-automatic-move-up"]
     assert not move_up.message.startswith("Holding a qualification")  # nothing is held
+
+
+def test_recommend__a_few_statements_under_level_4_name_the_answer_that_set_it(catalogue):
+    """A senior role and no job title: only the senior role points to Level 4, so the caution
+    names it, not "the job title"; and the reason that sets the level comes first, not the
+    Level 2 one about working in customer service."""
+    result = advise(catalogue, employment=Employment.WORKING, senior_role=True,
+                    responsibilities=FOUR_STATEMENTS[:3])
+    assert result.recommended_level == 4
+    (few,) = [f for f in result.cautions if f.code == "some-level-3-statements"]
+    assert "The senior role points to Level 4" in few.message
+    assert "job title" not in few.message
+    assert result.reasons[0].level == 4
 
 
 def test_recommend__a_responsibility_must_pick_out_one_statement(catalogue):

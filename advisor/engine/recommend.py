@@ -30,7 +30,7 @@ Role matching ignores case, punctuation, spacing and plurals ("call centre opera
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from advisor.catalogue import (
     Catalogue,
@@ -38,9 +38,7 @@ from advisor.catalogue import (
     JobRole,
     Kind,
     Qualification,
-    Statement,
 )
-from advisor.engine.answers import AnswerError
 from advisor.engine.carryover import units_of_qualification
 from advisor.engine.combination import check_combination
 from advisor.engine.eligibility import (
@@ -55,9 +53,9 @@ from advisor.engine.frameworks import (
     check_frameworks,
 )
 from advisor.engine.job_roles import RoleMatch, match_role
+from advisor.engine.level_3_fit import few_level_3_statements, level_3_evidence, level_3_fit
 from advisor.engine.next_steps import next_steps_for
 from advisor.engine.recommend_index import (
-    level_3_statements,
     recommendation_index,
     senior_role_rule,
 )
@@ -74,12 +72,6 @@ from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_
 from advisor.engine.route_types import Route
 from advisor.engine.wording import listed, uk_date
 from advisor.register import Register
-
-# How many of the Level 3 suitability statements must describe the learner's work before they
-# point to Level 3. The documents give the statements but no threshold; "most of them" is this
-# advisor's reading, stated in every answer that uses it.
-LEVEL_3_SHARE = 0.5
-
 
 # ---------------------------------------------------------------------------------------------
 # The Level 3 suitability statements and other sources the recommendation reads
@@ -113,23 +105,6 @@ def move_up_caution(catalogue: Catalogue, route: Route) -> Finding | None:
             or last.level <= first.level):
         return None
     return _no_automatic_move_up(catalogue, holds_something=True)
-
-
-def _points_matching(statement: Statement, chosen: Iterable[str]) -> list[str]:
-    """The statement's points the learner chose, by exact text or an unambiguous fragment."""
-    points = list(statement.points)
-    found: list[str] = []
-    for text in chosen:
-        needle = " ".join(text.casefold().split())
-        hits = [p for p in points if needle == p.casefold() or needle in p.casefold()]
-        if len(hits) != 1:
-            raise AnswerError(
-                f"'{text}' does not pick out one of the Level 3 statements; choose from: "
-                + "; ".join(f"'{p}'" for p in points)
-            )
-        if hits[0] not in found:
-            found.append(hits[0])
-    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -193,8 +168,8 @@ def recommend(
         if working is not None:
             reasons.append(working)
 
-    fit = _level_3_fit(catalogue, profile)
-    reasons += _level_3_evidence(fit)
+    fit = level_3_fit(catalogue, profile)
+    reasons += level_3_evidence(fit)
     if profile.employment is Employment.NOT_WORKING:
         reasons, set_aside = _work_set_aside(reasons)
         cautions += set_aside
@@ -203,8 +178,10 @@ def recommend(
 
     levels = [f.level for f in reasons if f.level is not None]
     level = max(levels) if levels else None
-    cautions += _few_level_3_statements(
-        fit, level, working=profile.employment is not Employment.NOT_WORKING)
+    # What sets the level first ("Level 4: a senior role"), then what it rests on besides.
+    reasons.sort(key=lambda f: f.level != level)
+    cautions += few_level_3_statements(
+        fit, level, working=profile.employment is not Employment.NOT_WORKING, reasons=reasons)
     if level is None:
         cautions.append(Finding(
             FindingCode.NOT_ENOUGH_TO_RECOMMEND,
@@ -258,56 +235,6 @@ def _work_set_aside(reasons: list[Finding]) -> tuple[list[Finding], list[Finding
         "Confirm this describes their work; if it does, answer that they work.", f.source)
         for f in reasons if f.code in about_work and f.level is not None]
     return kept, set_aside
-
-
-def _level_3_fit(catalogue: Catalogue, profile: Profile) -> tuple[Statement, list[str]] | None:
-    """The Level 3 descriptions, and those the learner says fit their work (None: none asked)."""
-    statement = level_3_statements(catalogue)
-    if statement is None or not profile.responsibilities:
-        return None
-    return statement, _points_matching(statement, profile.responsibilities)
-
-
-def _level_3_evidence(fit: tuple[Statement, list[str]] | None) -> list[Finding]:
-    """A reason for Level 3 when most of the Level 3 descriptions fit the learner's work (this
-    advisor's reading, see :data:`LEVEL_3_SHARE`); ``fit`` is :func:`_level_3_fit`'s."""
-    if fit is None or len(fit[1]) <= len(fit[0].points) * LEVEL_3_SHARE:
-        return []
-    statement, chosen = fit
-    total = len(statement.points)
-    # Counted, not quoted: the learner ticked them in their own words, and the handbook's
-    # would read as jargon here (the answers list them, in the learner's words).
-    return [Finding(
-        FindingCode.LEVEL_3_STATEMENTS,
-        f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit this "
-        "learner's work. When most of them fit, this advisor suggests Level 3.",
-        statement.source, level=3,
-    )]
-
-
-def _few_level_3_statements(fit: tuple[Statement, list[str]] | None,
-                            level: int | None, *, working: bool) -> list[Finding]:
-    """A caution when some, but not most, of the Level 3 descriptions fit: worded for the
-    level suggested, which other answers (a job role) may already have put at Level 3; for a
-    learner not ``working`` now, that they do not count (no units to take alongside work)."""
-    if fit is None or not fit[1] or len(fit[1]) > len(fit[0].points) * LEVEL_3_SHARE:
-        return []
-    statement, chosen = fit
-    # Counted, not quoted: the learner ticked them in their own words, and the handbook's
-    # would read as jargon here (the answers list them).
-    fitting = f"{len(chosen)} of the {len(statement.points)} descriptions of a Level 3 learner fit"
-    if not working:
-        return [Finding(FindingCode.WORK_NOT_COUNTED,
-                        f"Not counted towards the level, as the learner is not working now: "
-                        f"{fitting} their work.", statement.source)]
-    if level is not None and level >= 3:
-        message = (f"Only {fitting}. The other answers (such as the job title) point to Level "
-                   f"{level}: check with the centre that Level {level} suits the work the learner "
-                   "does now.")
-    else:
-        message = (f"{fitting}; this advisor suggests Level 3 only when most of them do. Discuss "
-                   "with the centre whether Level 3 units could be taken alongside.")
-    return [Finding(FindingCode.SOME_LEVEL_3_STATEMENTS, message, statement.source)]
 
 
 def _senior_role_evidence(catalogue: Catalogue, profile: Profile
