@@ -41,6 +41,7 @@ from advisor import (
 from app_pages._common import (
     ANY_DAY,
     DATE_TYPED_HINT,
+    PRINTOUT_KEYS,
     escape_markdown,
     note_date_in_use,
     number_box,
@@ -62,6 +63,18 @@ def in_progress_key(q: Qualification) -> str:
     return f"check_in_progress_{q.id}"
 
 
+def others_key(q: Qualification) -> str:
+    """The key of the units held that ``q``'s partial unit list leaves out (they may count)."""
+    return f"check_others_{q.id}"
+
+
+def partly_listed(catalogue: Catalogue, q: Qualification) -> bool:
+    """Whether the sources list only some of ``q``'s units, so that a unit held outside the
+    list may count."""
+    rules, _ = catalogue.effective_rules(q)
+    return rules is not None and not rules.listed_in_full
+
+
 def seed_from_link(catalogue: Catalogue) -> None:
     """Put a shared link's answers into the page's widgets, once per browser session."""
     if st.session_state.get("check_seeded"):
@@ -75,8 +88,12 @@ def seed_from_link(catalogue: Catalogue) -> None:
         return
     q = catalogue.qualifications[query.qualification]
     st.session_state["check_qualification"] = q.id
+    listed = set(listed_units(catalogue, q))
     for urn in query.units:
-        st.session_state[unit_key(urn)] = True
+        if urn in listed:
+            st.session_state[unit_key(urn)] = True
+    # Units held beyond a partial list (the link keeps them only then: they may count).
+    st.session_state[others_key(q)] = [u for u in query.units if u not in listed]
     st.session_state[accepted_key(q)] = [a.urn for a in query.accepted]
     for decision in query.accepted:
         st.session_state[f"accepted_note_{decision.urn}"] = decision.note
@@ -167,6 +184,9 @@ def current_query(catalogue: Catalogue, q: Qualification) -> CheckQuery:
     state = st.session_state
     listed = listed_units(catalogue, q)
     held = tuple(u for u in listed if state.get(unit_key(u)))
+    if partly_listed(catalogue, q):  # and those held that the partial list leaves out
+        held += tuple(u for u in state.get(others_key(q)) or () if u in catalogue.units
+                      and u not in listed)
     accepted = tuple(Accepted(u, str(state.get(f"accepted_note_{u}") or "").strip())
                      for u in state.get(accepted_key(q)) or () if u in listed)
     in_progress = tuple(u for u in state.get(in_progress_key(q)) or () if u in listed)
@@ -270,8 +290,16 @@ def paste_units(catalogue: Catalogue, q: Qualification) -> None:
     each unit of ``q`` found is ticked, and the rest are named (run as the box changes, before
     the checkboxes)."""
     found, unknown = read_typed_units(catalogue, st.session_state.get("check_paste", ""), q)
+    unknown_before = list(unknown)
     for urn in found:
         st.session_state[unit_key(urn)] = True
+    if partly_listed(catalogue, q):  # a unit the partial list leaves out may count: kept
+        others = [r.strip().upper() for r in unknown if r.strip().upper() in catalogue.units]
+        held = st.session_state.get(others_key(q)) or []
+        st.session_state[others_key(q)] = list(dict.fromkeys([*held, *others]))
+        unknown = [r for r in unknown if r.strip().upper() not in others]
+    st.session_state["check_paste_kept"] = [r.strip().upper() for r in unknown_before
+                                            if r not in unknown]
     st.session_state["check_paste_unknown"] = unknown
     # Each with the closest unit, for a slip ("F44": F4): looked up once, as the box changes,
     # not on every run of the page that shows them.
@@ -281,13 +309,23 @@ def paste_units(catalogue: Catalogue, q: Qualification) -> None:
 
 
 def clear_all(catalogue: Catalogue, q: Qualification) -> None:
-    """Untick every unit of the qualification and drop the centre's decisions on it."""
+    """Ready for the next learner: untick every unit of the qualification, drop the centre's
+    decisions on it, the study hours, start and registration, and the learner's name and
+    agreed actions on the record (the assessor and centre stay)."""
     for urn in listed_units(catalogue, q):
         st.session_state[unit_key(urn)] = False
     st.session_state[accepted_key(q)] = []
     st.session_state[in_progress_key(q)] = []
+    st.session_state[others_key(q)] = []
     st.session_state["check_paste_unknown"] = []
+    st.session_state["check_paste_kept"] = []
     st.session_state["check_paste_named"] = {}
+    st.session_state["check_glh"] = None
+    st.session_state["check_start"] = None
+    st.session_state[START_SET] = False
+    st.session_state["check_registered"] = False
+    for key in ("learner", "agreed_actions"):
+        st.session_state[PRINTOUT_KEYS[key]] = ""
 
 
 def quick_entry(catalogue: Catalogue, q: Qualification) -> None:
@@ -305,8 +343,15 @@ def quick_entry(catalogue: Catalogue, q: Qualification) -> None:
                     else f"Not among the units the sources list for {q.reference} (they list "
                     f"only some of them), so not ticked ({len(unknown)}): ")
                    + escape_markdown("; ".join(named)))
-        offer_same_titles(catalogue, q, unknown)
-    st.button("Clear all", key="check_clear", on_click=clear_all, args=(catalogue, q))
+    kept = st.session_state.get("check_paste_kept") or []
+    if kept and partly_listed(catalogue, q):
+        st.info(f"Kept as units held that may count (the sources list only some of "
+                f"{q.reference}'s units): " + escape_markdown(", ".join(kept))
+                + ". They are below the rules of combination, with the other units held.")
+    offer_same_titles(catalogue, q, [*unknown, *kept])
+    st.button("Clear all, for the next learner", key="check_clear", on_click=clear_all,
+              args=(catalogue, q), help="Unticks every unit and clears the centre's decisions, "
+              "the study hours and the learner's name; the assessor and centre stay.")
 
 
 def offer_same_titles(catalogue: Catalogue, q: Qualification, typed: list[str]) -> None:
@@ -329,6 +374,6 @@ def offer_same_titles(catalogue: Catalogue, q: Qualification, typed: list[str]) 
 def accept_same_title(q: Qualification, similar: Similar) -> None:
     """Accept ``similar``'s counterpart in ``q``; the unit pasted is dealt with."""
     accept_counterpart(q, similar)
-    st.session_state["check_paste_unknown"] = [
-        ref for ref in st.session_state.get("check_paste_unknown") or []
-        if ref.strip().upper() != similar.urn]
+    for key in ("check_paste_unknown", "check_paste_kept", others_key(q)):
+        st.session_state[key] = [ref for ref in st.session_state.get(key) or []
+                                 if ref.strip().upper() != similar.urn]

@@ -38,6 +38,7 @@ from advisor import (
     check_eligibility,
     check_progress,
     count,
+    describe_unit,
     encode_check,
     encode_route,
     labels,
@@ -104,6 +105,17 @@ def tick_units(catalogue: Catalogue, q: Qualification) -> None:
     for rule in rules.credit_rules:
         st.markdown(f"- {rule.description}")
         show_sources(catalogue, rule.source)
+    if decisions.partly_listed(catalogue, q):
+        # A unit held that the partial list leaves out may count: kept, and said so.
+        listed = set(rules.listed_units)
+        st.multiselect(
+            f"Other units held, that the sources do not list for {q.reference}",
+            sorted(u for u in catalogue.units if u not in listed),
+            format_func=lambda urn: describe_unit(catalogue, urn, with_credits=False),
+            key=decisions.others_key(q), placeholder="None", select_all=False,
+            filter_mode="contains", persist_state="session", on_change=rerun_answer_only,
+            help=f"The sources list only some of {q.reference}'s units: a unit the learner "
+                 "holds from another qualification may be one of the others, and count.")
 
 
 def rerun_answer_only() -> None:
@@ -215,6 +227,8 @@ def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnD
         st.warning(headline)
     for caution in check.cautions:
         st.info(caution)
+    if check.other_units:
+        st.caption(escape_markdown(labels.other_units_words(catalogue, check)))
     # The rules share a few sources: cited once below the table, so the rules keep the width.
     st.table(tables.rules_table(catalogue, check).drop(columns="Source"), hide_index=True,
              alt="Each rule of combination, and whether it is met")

@@ -451,16 +451,30 @@ def test_explore__a_search_opens_a_qualification_from_its_results():
 
 
 def test_check__a_unit_pasted_that_a_partly_listed_qualification_does_not_list_may_be_one():
-    """The sources list only some of 10380's units: a unit it does not list is not said not
-    to be one of its units."""
+    """The sources list only some of 10380's units: a unit held that it does not list is not
+    said not to be one of its units, nor dropped. It is kept with the other units held, where
+    it may count (the answer, the address and the record carry it), as the CLI and an intake
+    keep it; a reference that names no unit at all is still named."""
     at = open_page("app_pages/check_units.py")
     at.selectbox(key="check_qualification").set_value("ocr-10380").run()
-    at.text_input(key="check_paste").input("D/502/9654").run()
+    at.text_input(key="check_paste").input("D/502/9654, J/506/2910, Z/999/9999").run()
     assert not at.exception
-    assert ("Not among the units the sources list for 10380 (they list only some of them), so "
-            "not ticked (1): D/502/9654 (a unit of 09628 and 09629)") in [
-                w.replace("\\", "") for w in texts(at.warning)]
-    assert not any(w.startswith("Not units of 10380") for w in texts(at.warning))
+    assert at.multiselect(key="check_others_ocr-10380").value == ["D/502/9654"]
+    assert at.checkbox(key="unit_J/506/2910").value
+    assert dict(at.query_params)["units"] in (["J/506/2910,D/502/9654"],
+                                             "J/506/2910,D/502/9654")
+    said = [w.replace("\\", "") for w in texts(at.warning)]
+    assert not any(w.startswith("Not units of 10380") for w in said)
+    assert any(w.startswith("Not among the units the sources list for 10380 (they list only "
+                            "some of them), so not ticked (1): Z/999/9999") for w in said)
+    assert any("Held units not among those the sources list for 10380 (they list only some "
+               "of its units, so these may count): D/502/9654" in c.replace("\\", "")
+               for c in texts(at.caption))
+    # Opened from the address, the unit held beyond the list is kept, not "left out".
+    shared = open_with_link("app_pages/check_units.py", qual="10380",
+                            units="J/506/2910,D/502/9654")
+    assert shared.multiselect(key="check_others_ocr-10380").value == ["D/502/9654"]
+    assert not any("not part of the qualification" in w for w in texts(shared.warning))
 
 
 def test_check__units_typed_or_pasted_are_ticked_and_the_headline_names_what_is_missing():
@@ -507,10 +521,27 @@ def test_check__a_tick_reruns_the_answer_alone():
 
 
 def test_check__clear_all_unticks_everything():
-    at = check_units("ocr-09628", ["D/502/9654", "R/502/9652"])
+    """Ready for the next learner: units, hours a week, registration and the learner's name
+    and agreed actions go (no record is offered with the last learner's name); the assessor
+    and the centre stay."""
+    at = check_units("ocr-09628", ["D/502/9654", "R/502/9652"], as_at=BEFORE_CLOSING)
+    at.number_input(key="check_glh").set_value(5).run()
+    at.checkbox(key="check_registered").check().run()
+    for key, value in (("plan_learner", "Jo Bloggs (L123)"), ("plan_assessor", "A. Assessor"),
+                       ("plan_centre", "Town College")):
+        at.text_input(key=key).input(value).run()
+    at.text_area(key="plan_actions").input("Finish unit 1").run()
     at.button(key="check_clear").click().run()
     assert not at.exception
     assert not any(c.value for c in at.checkbox if c.key.startswith("unit_"))
+    assert at.number_input(key="check_glh").value is None
+    assert not at.checkbox(key="check_registered").value
+    assert (at.text_input(key="plan_learner").value, at.text_area(key="plan_actions").value) == (
+        "", "")
+    assert (at.text_input(key="plan_assessor").value, at.text_input(key="plan_centre").value) == (
+        "A. Assessor", "Town College")
+    assert set(dict(at.query_params)) <= {"qual", "on"}
+    assert not [b for b in at.get("download_button") if b.key == "check_record_download"]
 
 
 def test_check__the_address_keeps_the_date_and_reopens_as_it_was():

@@ -770,8 +770,9 @@ def test_units_not_listed_in_a_partly_listed_qualification_may_count(capsys):
     count, in the check as in the carry-over; from 03455, whose units are unknown, nothing is
     said of units held."""
     assert main(["check", "10380", "--units", "D/502/9654"]) == 0
-    assert ("Held units not among those the sources list for it (they list only some of its "
-            "units, so these may count): D/502/9654") in capsys.readouterr().out.splitlines()
+    assert ("Held units not among those the sources list for 10380 (they list only some of "
+            "its units, so these may count): D/502/9654 Understand the use of communication "
+            "in customer service") in capsys.readouterr().out.splitlines()
     assert main(["carry-over", "--from", "03455", "--to", "10380"]) == 0
     out = capsys.readouterr().out
     assert "may still count" not in out

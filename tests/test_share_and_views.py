@@ -516,10 +516,13 @@ def test_check_link__units_are_read_within_its_qualification_and_others_are_name
     assert query.units == ()
     assert notes == ["The link's units were checked: 2 are not in 09629, so they were left "
                      "out: 'F3', 'F4'."]
-    # A real unit that the qualification does not list would be ticked but never counted.
-    query, notes = decode_check(catalogue, {"qual": "10380", "units": "A/506/2130"})
-    assert query.qualification == q("10380").id and query.units == ()
+    # A real unit that a qualification listed in full does not list would be ticked but never
+    # counted; where the sources list only some of its units (10380), it may count: kept.
+    query, notes = decode_check(catalogue, {"qual": "03456", "units": "A/506/2130"})
+    assert query.qualification == q("03456").id and query.units == ()
     assert notes == ["The link's unit A/506/2130 is not part of the qualification: left out."]
+    query, notes = decode_check(catalogue, {"qual": "10380", "units": "A/506/2130"})
+    assert (query.units, notes) == (("A/506/2130",), [])
 
 
 def test_check_link__a_decision_on_a_qualification_whose_units_are_unknown_says_so(catalogue):

@@ -447,16 +447,20 @@ def encode_check(catalogue: Catalogue, query: CheckQuery) -> dict[str, str]:
 def decode_check(catalogue: Catalogue,
                  params: Mapping[str, str | list[str]]) -> tuple[CheckQuery, list[str]]:
     """The check a link describes, and a note for every value that could not be used. Units
-    accepted or in progress must be part of the qualification; others are left out."""
+    accepted or in progress must be part of the qualification; others are left out. Units held
+    must be too, except where the sources list only some of its units: one held beyond them
+    may count, and is kept."""
     notes: list[str] = []
     found = _qualifications(catalogue, _items(_value(params, "qual", notes), "qual",
                                               notes)[:1], notes, "qualification",
                             structures=True)
     qualification = catalogue.qualifications[found[0]] if found else None
     listed: set[str] = set()
+    in_full = True  # False where the sources list only some of its units
     if qualification is not None:
         rules, _ = catalogue.effective_rules(qualification)
         listed = set(rules.listed_units) if rules is not None else set()
+        in_full = rules is None or rules.listed_in_full
 
     def own(urns: list[str], what: str) -> list[str]:
         outside = [u for u in urns if u not in listed]
@@ -471,7 +475,9 @@ def decode_check(catalogue: Catalogue,
 
     units = _units(catalogue, _items(_value(params, "units", notes), "units", notes), notes,
                    within=qualification)
-    if listed:  # a unit the qualification does not list would be ticked but never counted
+    # A unit the qualification does not list would be ticked but never counted; where the
+    # sources list only some of its units, one held beyond them may count, and is kept.
+    if listed and in_full:
         units = own(units, "unit")
     accepted_refs = _items(_value(params, "accepted", notes), "accepted", notes)
     accepted = []

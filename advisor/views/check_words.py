@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from advisor.catalogue import Catalogue, Category, Qualification
 from advisor.catalogue.models import URN_PATTERN
-from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult
+from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult, describe_unit
 from advisor.engine.eligibility import Status, StatusOnDate
 from advisor.engine.unit_references import read_reference, unit_suggestions
 from advisor.engine.wording import count, listed
 
-__all__ = ["check_headline", "completion_words", "credits_counted", "rules_from_words",
+__all__ = ["check_headline", "completion_words", "credits_counted", "other_units_words",
+           "rules_from_words",
            "still_needed", "typed_unit_words", "unless_above_counts"]
 
 
@@ -104,6 +105,21 @@ def unless_above_counts(check: CombinationCheck) -> str:
 
 
 _MORE = {RuleKind.MANDATORY: "more mandatory unit", RuleKind.MIN_UNITS: "more unit"}
+
+
+def other_units_words(catalogue: Catalogue, check: CombinationCheck) -> str:
+    """The units held that the qualification's rules do not list, by title: not part of it,
+    or, where the sources list only some of its units, units that may count; empty where
+    there are none."""
+    if not check.other_units:
+        return ""
+    rules, _ = catalogue.effective_rules(check.qualification)
+    units = "; ".join(describe_unit(catalogue, urn, with_credits=False)
+                      for urn in check.other_units)
+    if check.listed_in_full or rules is None:
+        return f"Held units that are not part of it: {units}"
+    return (f"Held units not among those the sources list for {check.qualification.reference} "
+            f"(they list only some of its units, so these may count): {units}")
 
 
 def still_needed(rule: RuleResult) -> str:

@@ -42,6 +42,7 @@ from advisor.views.labels import (
     framework_label,
     level_words,
     option_credit_sentences,
+    other_units_words,
     plan_beyond_certification,
     standard_taking_its_place,
     status_sentence,
@@ -163,10 +164,7 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
         if check.plan.note:
             lines.append(f"  ({check.plan.note})")
     if check.other_units:
-        lines.append(("Held units that are not part of it: " if rules is None
-                      or rules.listed_in_full else "Held units not among those the sources "
-                      "list for it (they list only some of its units, so these may count): ")
-                     + ", ".join(check.other_units))
+        lines.append(other_units_words(catalogue, check))
     lines += [f"  ! {c}" for c in check.cautions]
     return "\n".join(lines)
 
