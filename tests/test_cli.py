@@ -841,3 +841,17 @@ def test_routes__none_that_can_be_started_is_said_first(capsys):
     assert main(["routes", "--from", "03456", "--to-level", "4", "--senior-role",
                  "--as-at", "2015-06-01"]) == 0
     assert "None of the routes found" not in capsys.readouterr().out
+
+
+def test_check__certificates_ended_never_says_nothing_more_is_needed(capsys):
+    """03456's certificates ended in 2019: with the units in progress meeting every rule, the
+    check must not add "Nothing more is needed beyond the units in progress" under a headline
+    saying it can no longer be completed (the app and the record say neither)."""
+    assert main(["check", "03456", "--units", "F3,F4,A3,B2,C3", "--accepted", "C6",
+                 "--in-progress", "D1", "--as-at", "2026-12-01"]) == 0
+    out = capsys.readouterr().out
+    assert "NOT COMPLETE, AND IT CAN NO LONGER BE COMPLETED" in out
+    assert "Nothing more is needed" not in out
+    assert main(["check", "03456", "--units", "F3,F4,A3,B2,C3", "--accepted", "C6",
+                 "--in-progress", "D1", "--as-at", "2016-12-01"]) == 0
+    assert "Nothing more is needed beyond the units in progress" in capsys.readouterr().out

@@ -149,7 +149,8 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
         if check.no_plan_reason:
             lines.append(check.no_plan_reason)
     elif not check.complete and not check.plan.units:  # the units in progress complete it
-        lines.append(NOTHING_BEYOND_IN_PROGRESS)
+        if not ended:  # with certificates ended, nothing completes it (the state says so)
+            lines.append(NOTHING_BEYOND_IN_PROGRESS)
     elif check.plan.units:
         extra = f"{'up to ' if up_to else ''}{check.plan.additional_credits} more credits"
         if check.plan.additional_glh is not None:
