@@ -245,6 +245,8 @@ def test_results__a_target_whose_certificates_ended_names_no_units_to_take(catal
     assert record["rules_not_met"] and "for example" not in record["rules_not_met"]
     assert "take" not in record["rules_not_met"]
     assert "Group B, Impression and image: 1 more unit" in record["rules_not_met"]
+    # Each item says what it is about: the total too, not a bare "30 more credits".
+    assert record["rules_not_met"].endswith(" | in total: 30 more credits")
 
 
 def test_results__a_learner_already_registered_is_not_told_they_cannot_enrol(catalogue):

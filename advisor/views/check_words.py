@@ -124,13 +124,13 @@ def other_units_words(catalogue: Catalogue, check: CombinationCheck) -> str:
 
 def still_needed(rule: RuleResult) -> str:
     """An unmet rule as what is still needed, in a few words: ``Optional Group C: 8 more
-    credits``, the total as ``15 more credits`` (the headline's count says of what); the rule's
-    full message (its examples, the units accepted or in progress) is in the rules table."""
+    credits``, the total as ``in total: 15 more credits``; the rule's full message (its
+    examples, the units accepted or in progress) is in the rules table."""
     if rule.required is None or rule.counted is None:
         return rule.message
     more = count(rule.required - rule.counted, _MORE.get(rule.kind, "more credit"))
     if rule.kind is RuleKind.TOTAL:
-        return more
+        return f"in total: {more}"
     name = rule.message.split(":", 1)[0]
     return f"{name}: {more}"
 
