@@ -1269,3 +1269,13 @@ def test_results__a_start_without_hours_a_week_is_said_not_ignored(catalogue):
         (2, "start", "a start with no glh_per_week: no finish is worked out; give the hours a "
                      "week the learner can study too")]
 
+
+
+def test_results__a_registration_that_cannot_be_read_says_what_to_do(catalogue):
+    """"perhaps" for registered: the row waits (read as "no", a registered learner would be
+    told to enrol before the last entry date), and the problem says so and what to do."""
+    result = assess(catalogue, "learner_ref,target,registered\nA1,09629,perhaps\n")
+    (problem,) = result.problems
+    assert (problem.row, problem.column) == (2, "registered")
+    assert problem.message == ("'perhaps' is not one of: yes, no; correct it and upload the "
+                               "file again (the row waits for it, as it changes the answer)")

@@ -350,8 +350,7 @@ def _xlsx_rows(data: bytes, name: str, *, max_rows: int) -> list[tuple[int, list
               OSError, SyntaxError)  # SyntaxError covers the XML parser's ParseError
     try:
         with warnings.catch_warnings():
-            # openpyxl warns about workbook features it skips (styles, validation); the cells
-            # are all that is read.
+            # openpyxl warns of features it skips (styles, validation): only cells are read.
             warnings.simplefilter("ignore")
             try:
                 workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
@@ -519,7 +518,8 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
             return parse(text)
         except answers.AnswerError as problem:
             if strict:
-                error(column, str(problem))
+                error(column, f"{problem}; correct it and upload the file again (the row "
+                              "waits for it, as it changes the answer)")
             else:
                 problems.append(RowProblem(number, column, f"{problem}; left empty, as if not "
                                                            "given", Severity.WARNING))
