@@ -629,6 +629,26 @@ def test_record__units_accepted_have_lines_for_the_assessor_and_learner_to_sign_
     assert "sign-off" not in _record(catalogue, accepted=False).split("<body", 1)[1]
 
 
+def test_record__signing_for_a_qualification_whose_certificates_ended_says_what_it_leads_to(
+        catalogue):
+    """03456's certificates ended on 31 August 2019: a decision signed on 1 December 2026 is
+    a record of prior learning, not a step to its certificate, and the sign-off says so; in
+    2016 it says nothing of the kind."""
+    q = catalogue.find_qualification("03456")
+    held = resolve_units(catalogue, ["F3", "F4"], q)
+    (c6,) = resolve_units(catalogue, ["C6"], q)
+
+    def sign_off(on):
+        result = check_progress(catalogue, q, held, accepted=[Accepted(c6, "seen")], as_at=on)
+        html = action_plan_html(catalogue, ActionPlan(as_at=on, progress=result, created=on))
+        section = html.split('<section class="sign-off">', 1)[1].split("</section>", 1)[0]
+        return " ".join(" ".join(parse(section).text).split())
+
+    assert ("Certificates for 03456 are no longer issued, so this decision cannot lead to a "
+            "certificate for it") in sign_off(dt.date(2026, 12, 1))
+    assert "no longer issued" not in sign_off(dt.date(2016, 1, 1))
+
+
 def test_record__units_in_progress_towards_one_not_known_to_take_learners_ask_to_confirm_entry(
         catalogue):
     """In June 2015 whether 03456 still takes new learners is not known: a learner not yet

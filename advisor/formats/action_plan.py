@@ -32,6 +32,7 @@ from advisor.engine.eligibility import (
     Reason,
     ReasonCode,
     Status,
+    StatusOnDate,
     check_eligibility,
     status_on,
 )
@@ -137,7 +138,7 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
                  if progress is not None and progress.when_done is not None else None)
     timeline = (Cited(progress.timeline.reason, sources.cite(progress.timeline.source))
                 if progress is not None and progress.timeline is not None else None)
-    sign_off = (_sign_off(catalogue, progress, plan)
+    sign_off = (_sign_off(catalogue, progress, plan, status)
                 if progress is not None and progress.today.accepted else None)
     page = functools.partial(
         _ENVIRONMENT.get_template(_TEMPLATE).render,
@@ -168,14 +169,23 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     return page(words=_words_used(page(words=[])))
 
 
-def _sign_off(catalogue: Catalogue, progress: ProgressCheck, plan: ActionPlan) -> SignOffPart:
+def _sign_off(catalogue: Catalogue, progress: ProgressCheck, plan: ActionPlan,
+              status: StatusOnDate | None) -> SignOffPart:
     """Where the assessor (and the learner) sign and date the centre's decision to accept
-    units, as the centre's paper record of recognition of prior learning asks."""
-    rules, _ = catalogue.effective_rules(progress.today.qualification)
+    units, as the centre's paper record of recognition of prior learning asks; where the
+    qualification's certificates have ended on the date (``status``), what signing can no
+    longer lead to."""
+    q = progress.today.qualification
+    rules, _ = catalogue.effective_rules(q)
+    ended = status is not None and status.status is Status.CERTIFICATION_CLOSED
     return SignOffPart(
         [describe_unit(catalogue, a.urn, rules, with_credits=False)
          for a in progress.today.accepted],
-        [("Assessor", plan.adviser.strip()), ("Learner", plan.learner.strip())])
+        [("Assessor", plan.adviser.strip()), ("Learner", plan.learner.strip())],
+        caution=(f"Certificates for {q.reference} are no longer issued, so this decision "
+                 f"cannot lead to a certificate for it: sign it only as the centre's record of "
+                 "what the learner already knows and can do, for what they take next."
+                 if ended else None))
 
 
 _FOOTER_NAME_LENGTH = 60  # of the learner's name or reference, at the foot of each page

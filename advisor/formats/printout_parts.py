@@ -124,6 +124,7 @@ class CheckPart:
 class SignOffPart:  # a record's lines to sign and date the units the centre accepted
     units: list[str]  # the units accepted, as the record lists them (without the evidence)
     signers: list[tuple[str, str]]  # who signs ("Assessor", "Learner") and the name typed, if any
+    caution: str | None = None  # what signing cannot lead to (certificates ended), if anything
 
 
 @dataclass(frozen=True)
