@@ -773,6 +773,14 @@ def test_units_not_listed_in_a_partly_listed_qualification_may_count(capsys):
     assert ("Held units not among those the sources list for 10380 (they list only some of "
             "its units, so these may count): D/502/9654 Understand the use of communication "
             "in customer service") in capsys.readouterr().out.splitlines()
+    # Marked "?" (may count), not "x" as a unit that does not.
+    assert main(["carry-over", "--from", "03456", "--to", "10380"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("  ? K/601/1622 Demonstrate understanding of customer service: "
+                               "Not known") for line in out)
+    assert not any(line.startswith("  x ") for line in out)
+    assert main(["carry-over", "--from", "09628", "--to", "03456"]) == 0
+    assert "  x D/502/9654 " in capsys.readouterr().out
     assert main(["carry-over", "--from", "03455", "--to", "10380"]) == 0
     out = capsys.readouterr().out
     assert "may still count" not in out

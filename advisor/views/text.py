@@ -239,7 +239,9 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
         lines.append(f"  ~ similar, for the centre to judge: {describe_unit(catalogue, item.urn)}"
                      f" is like {describe_unit(catalogue, item.target, rules)}"
                      + (f". {item.difference}" if item.difference else ""))
-    lines += [f"  x {describe_unit(catalogue, item.urn, with_credits=False)}: {item.reason}"
+    # "x" for a unit that does not count; "?" for one that may, the target's list being partial.
+    lines += [f"  {'?' if not result.target_units_known and not item.source else 'x'} "
+              f"{describe_unit(catalogue, item.urn, with_credits=False)}: {item.reason}"
               + (f" (source: {_sources(catalogue, item.source)})" if item.source else "")
               for item in result.not_transferable]
     lines += [f"  note: {note.statement}"
