@@ -1259,7 +1259,7 @@ def test_read__a_huge_number_in_a_spreadsheet_cell_is_quoted_as_it_reads():
     309 digits of its whole value (cut to twenty)."""
     book = read_cohort(xlsx([["learner_ref", "glh_per_week"], ["X1", 1e308]]), "intake.xlsx")
     assert [p.message for p in book.problems] == [
-        "1e+308 hours a week is out of range: give a number from 0.5 to 168; left empty, as "
+        "'1e+308' hours a week is out of range: give a number from 0.5 to 168; left empty, as "
         "if not given"]
 
 
@@ -1279,3 +1279,14 @@ def test_results__a_registration_that_cannot_be_read_says_what_to_do(catalogue):
     assert (problem.row, problem.column) == (2, "registered")
     assert problem.message == ("'perhaps' is not one of: yes, no; correct it and upload the "
                                "file again (the row waits for it, as it changes the answer)")
+
+
+def test_problems_csv__a_message_is_never_mistaken_for_a_formula(catalogue):
+    """"-3" hours a week: the message quotes the value, so the problems file's cell starts with
+    a quote, not a minus sign that a spreadsheet would read as a formula (and the CSV writer
+    would then have to mark with an apostrophe of its own)."""
+    result = assess(catalogue, "learner_ref,target,glh_per_week\nA1,09628,-3\n")
+    text = to_csv_bytes(cohort_tables.problems_frame(result)).decode("utf-8-sig")
+    (row,) = list(csv.DictReader(io.StringIO(text)))
+    assert next(v for v in row.values() if "hours a week" in v).startswith(
+        "'-3' hours a week is out of range")

@@ -305,10 +305,10 @@ def test_hours_a_week__plausible_numbers_are_read(text, hours):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("0.00001", "0.00001 hours a week is out of range: give a number from 0.5 to 168"),
-        ("0.4", "0.4 hours a week is out of range: give a number from 0.5 to 168"),
-        ("169", "169 hours a week is out of range: give a number from 0.5 to 168"),
-        ("-3", "-3 hours a week is out of range: give a number from 0.5 to 168"),
+        ("0.00001", "'0.00001' hours a week is out of range: give a number from 0.5 to 168"),
+        ("0.4", "'0.4' hours a week is out of range: give a number from 0.5 to 168"),
+        ("169", "'169' hours a week is out of range: give a number from 0.5 to 168"),
+        ("-3", "'-3' hours a week is out of range: give a number from 0.5 to 168"),
         ("lots", "'lots' is not a number of hours a week: give a number from 0.5 to 168"),
         ("nan", "'nan' is not a number of hours a week: give a number from 0.5 to 168"),
         ("inf", "'inf' is not a number of hours a week: give a number from 0.5 to 168"),
@@ -462,8 +462,8 @@ def test_cli_check__hours_not_stated_gives_null_with_the_reason(capsys):
 
 @pytest.mark.parametrize(
     ("hours", "message"),
-    [("0.00001", "0.00001 hours a week is out of range: give a number from 0.5 to 168"),
-     ("169", "169 hours a week is out of range"),
+    [("0.00001", "'0.00001' hours a week is out of range: give a number from 0.5 to 168"),
+     ("169", "'169' hours a week is out of range"),
      ("lots", "'lots' is not a number of hours a week")],
     ids=["tiny", "above-a-week", "words"],
 )
@@ -787,9 +787,9 @@ def test_cohort_decisions__implausible_hours_a_week_are_left_empty_and_said_not_
     ])
     messages = [(p.row, p.column, p.severity.value, p.message) for p in result.problems]
     assert messages == [
-        (2, "glh_per_week", "warning", "0.00001 hours a week is out of range: give a number "
+        (2, "glh_per_week", "warning", "'0.00001' hours a week is out of range: give a number "
          "from 0.5 to 168; left empty, as if not given"),
-        (3, "glh_per_week", "warning", "200 hours a week is out of range: give a number from "
+        (3, "glh_per_week", "warning", "'200' hours a week is out of range: give a number from "
          "0.5 to 168; left empty, as if not given"),
     ]
     assert list(frame["status"]) == ["assessed", "assessed", "assessed"]

@@ -55,7 +55,7 @@ def parse_hours_a_week(text: str) -> float:
         raise answers.AnswerError(f"{text[:20]!r} is not a number of hours a week: give "
                                   f"{HOURS_A_WEEK_ACCEPTED}")
     if not MIN_HOURS_A_WEEK <= hours <= MAX_HOURS_A_WEEK:
-        raise answers.AnswerError(f"{text[:20]} hours a week is out of range: give "
+        raise answers.AnswerError(f"{text[:20]!r} hours a week is out of range: give "
                                   f"{HOURS_A_WEEK_ACCEPTED}")
     return hours
 
