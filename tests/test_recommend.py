@@ -431,6 +431,10 @@ def test_next_steps__an_apprenticeship_aim_hears_what_took_the_frameworks_place(
     (step,) = [s for s in result.next_steps if "apprenticeship" in s.message.casefold()
                and ("ST0072" in s.message or "standard" in s.message)]
     assert step.message.startswith(said)
+    # What the standard asks before its assessment (English and maths), where it is named:
+    # most of all for the school leaver below it, preparing for one.
+    assert ("Level 1 English and maths achieved and Level 2 attempted" in step.message) is (
+        level in (1, 2))
     standards = ["external-facts.md § M. SASE / standards context (England)"]
     latest = {level: [c.label() for c in f.source] for f in catalogue.frameworks.values()
               if f.reference == "FR03058" for level in (f.level,)}

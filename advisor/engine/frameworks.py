@@ -257,7 +257,7 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
             "took its place; the sources do not say when. "
             f"Ask an employer, {WHERE_TO_ASK} whether you could start a {standard.title} "
             "apprenticeship, or what would prepare you for one: they will know whether any "
-            "still start on that framework.",
+            "still start on that framework." + standard_note(standard),
             (*standard.source, *framework.source))
     at_this_level = [f for f in catalogue.frameworks.values() if f.level == level]
     latest = max((f.issued for f in at_this_level if f.issued is not None), default=None)
