@@ -1000,3 +1000,15 @@ def test_next_steps__what_would_fit_but_opens_later_is_named_with_when(catalogue
     assert any("OCR Level 3 Diploma in Customer Service (10380) would be, but it had not "
                "opened yet on 30 August 2014 (launched in the autumn of 2014)." in s.message
                for s in result.next_steps)
+
+
+def test_next_steps__a_replacement_of_another_kind_is_said_to_be_so(catalogue):
+    """A team leader after knowledge on today's date: 09629 (17 credits, knowledge) and 03456
+    have closed and 10380 took their place, but it is knowledge and competence in one, its
+    competence assessed at work; the step says so before asking about it."""
+    result = recommend(catalogue, Profile(age=35, employment=Employment.WORKING,
+                                          role="Call centre team leader", aim=Aim.KNOWLEDGE),
+                       as_at=dt.date(2026, 12, 1))
+    (step,) = [s.message for s in result.next_steps if "replaced them" in s.message]
+    assert ("It is not like for like: 10380 is knowledge and competence in one, its competence "
+            "assessed at work (09629: 17 credits; 03456: 42 credits). Ask whether 10380") in step

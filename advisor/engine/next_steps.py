@@ -7,7 +7,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from advisor.catalogue import Catalogue, Citation, Progression, Qualification, Replacement
+from advisor.catalogue import (
+    Catalogue,
+    Citation,
+    Kind,
+    Progression,
+    Qualification,
+    Replacement,
+)
 from advisor.engine.eligibility import (
     Status,
     legacy_on,
@@ -15,7 +22,7 @@ from advisor.engine.eligibility import (
     status_on,
     yet_to_come,
 )
-from advisor.engine.fits import KINDS_GIVING
+from advisor.engine.fits import KIND_IN_A_CLAUSE, KINDS_GIVING
 from advisor.engine.frameworks import apprenticeships_today
 from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.recommend_types import Aim, Employment, NextStep, Option
@@ -180,11 +187,12 @@ def _ask_about_replacements(catalogue: Catalogue,
         new = catalogue.qualifications[by]
         inferred = {r.inferred for _, r in pairs}  # the sources say, suggest, or some of each
         sources = tuple(dict.fromkeys(c for _, r in pairs for c in r.source))
+        unlike = _unlike(new, [old for old, _ in pairs])
         if len(pairs) == 1:
             old, replacement = pairs[0]
             steps.append(NextStep(f"{old.name} has closed; {replaced_it(new.name, replacement)}."
-                                  " Ask whether it, or what replaced it since, is offered.",
-                                  sources))
+                                  f"{unlike} Ask whether it, or what replaced it since, is "
+                                  "offered.", sources))
             continue
         # How it replaced each is in each option's status: the step only asks the question.
         steps.append(NextStep(
@@ -193,9 +201,31 @@ def _ask_about_replacements(catalogue: Catalogue,
                f"suggest {new.name} replaced them (they do not say so in those words)"
                if inferred == {True} else
                f"say {new.name} replaced some of them and suggest it replaced the others")
-            + f". Ask whether {new.reference}, or what replaced it since, is offered.",
+            + f".{unlike} Ask whether {new.reference}, or what replaced it since, is offered.",
             sources))
     return steps
+
+
+def _unlike(new: Qualification, old: Sequence[Qualification]) -> str:
+    """Where what replaced ``old`` is another kind of qualification, or more than half as big
+    again, what it is (led by a space): a learner after a 17-credit knowledge certificate is
+    told that 10380 is a 55-credit one whose competence is assessed at work."""
+    kinds = {q.kind for q in old}
+    sizes = [q.credits_required for q in old if q.credits_required is not None]
+    other_kind = new.kind is not None and kinds - {None} and new.kind not in kinds
+    bigger = (new.credits_required is not None and sizes
+              and new.credits_required > 1.5 * max(sizes))
+    if not (other_kind or bigger):
+        return ""
+    size = f"{new.credits_required} credits" if new.credits_required is not None else None
+    kind = KIND_IN_A_CLAUSE.get(new.kind) if new.kind is not None else None
+    at_work = (", its competence assessed at work"
+               if new.kind in (Kind.COMPETENCE, Kind.COMBINED) else "")
+    was = "; ".join(f"{q.reference}: {q.credits_required} credits" for q in old
+                    if q.credits_required is not None)
+    what = ", ".join(w for w in (kind, size) if w)
+    return (f" It is not like for like: {new.reference} is {what}{at_work}"
+            + (f" ({was})." if was else "."))
 
 
 def _level_of(catalogue: Catalogue, progression: Progression) -> int | None:
