@@ -122,6 +122,11 @@ def test_match_role__a_word_inside_a_title_or_a_lone_word_is_only_a_suggestion(c
     ("sales supervisor", ["Sales Team Supervisor", "Customer Service and Sales Desk Assistants",
                           "Customer Service and Sales Representatives"]),
     ("call center operator", ["Call Centre Operators", "Call Centre Advisor"]),
+    # A rank typed: titles of some standing first, not the trade's junior jobs, one click
+    # from taking a manager down to Level 2.
+    ("call centre manager", ["Department Manager",
+                             "Manager (restaurant, bar, retail, office, warehouse)",
+                             "Call Centre Advisor"]),
 ])
 def test_match_role__close_titles_share_a_telling_word(catalogue, text, suggested):
     match = match_role(catalogue, text)

@@ -214,6 +214,13 @@ def _close_titles(catalogue: Catalogue, text: str) -> list[JobRole]:
             common_scored.append((-len(shared) - _rank_shared(typed, listed),
                                   -bool(_RANKS.intersection(typed) & listed), role.title, role))
     scored = telling_scored or common_scored
+    if _RANKS.intersection(typed) and telling_scored:
+        # A rank typed ("call centre manager"): titles of some standing first, then those
+        # sharing the trade alone (Call Centre Operators), which would take them a level down.
+        ranked = {id(role) for role, listed in listed_words if listed & _RANKS}
+        scored = sorted([*telling_scored, *common_scored],
+                        key=lambda s: (id(s[3]) not in ranked, *s[:3]))
+        return list(dict.fromkeys(role for *_, role in scored))[:3]
     return [role for *_, role in sorted(scored, key=lambda s: s[:3])][:3]
 
 
