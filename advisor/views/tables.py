@@ -335,7 +335,8 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route], *, aim: Aim | No
 
 def _figures_or_words(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     """``column`` as whole numbers where every value given is one (never "23.0"), else as
-    given, numbers and words ("up to 55") side by side."""
+    text, numbers and words ("up to 55") side by side (a column of both is no one type, and
+    a table of it could not be sent to the browser as one)."""
     # A column of numbers with a gap is made floats (45.0) as the frame is built: back to
     # whole numbers, and words kept as they are.
     values = [None if v is None or (isinstance(v, float) and math.isnan(v))
@@ -344,7 +345,8 @@ def _figures_or_words(frame: pd.DataFrame, column: str) -> pd.DataFrame:
               for v in frame[column]]
     if all(v is None or isinstance(v, int) for v in values):
         return frame.assign(**{column: pd.array(values, dtype="Int64")})
-    return frame.assign(**{column: pd.Series(values, index=frame.index, dtype=object)})
+    return frame.assign(**{column: pd.Series([None if v is None else str(v) for v in values],
+                                             index=frame.index, dtype=object)})
 
 
 def framework_table(catalogue: Catalogue, status: FrameworkStatus, *,
