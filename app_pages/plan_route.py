@@ -159,8 +159,8 @@ def write_address(ctx: Frame, query: RouteQuery) -> None:
 
 
 def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator]:
-    """The route's answers, and the place under the age where the senior role is asked once
-    it is known to matter (:func:`ask_senior_role`)."""
+    """The route's answers, and the place under the target where the senior role is asked
+    once it is known to matter (:func:`ask_senior_role`)."""
     ids = enrolable(catalogue)
     label = lambda i: labels.qualification_label(catalogue.qualifications[i])  # noqa: E731
     levels = list(catalogue.levels_offered)
@@ -171,7 +171,6 @@ def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator]:
             placeholder="Age in years",
             help="Each step is checked against the age groups its qualification is approved "
                  "for.")
-        senior_slot = st.container()
         st.markdown("**What the learner holds**")
         start = st.selectbox("A qualification completed", ids, format_func=label, index=None,
                              key="route_from", placeholder="None yet",
@@ -206,6 +205,9 @@ def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator]:
                                     persist_state="session",
                                     format_func=lambda n: f"Level {n}",
                                     placeholder="Choose a level")
+        # Under what is aimed for, which makes it matter (Level 4): where the person is
+        # working, on a phone too, not above the boxes they have filled in.
+        senior_slot = st.container()
         documented = st.checkbox("Only progressions the documents state", key="route_documented",
                                  persist_state="session",
                                  help="Leave out likely next steps that no document states, "

@@ -330,6 +330,10 @@ def test_plan_route__not_in_a_senior_role_the_route_starts_with_what_they_can_ta
     assert not any(r.key == "route_senior" for r in at.radio)  # Level 3: not asked
     at.selectbox(key="route_to_level").set_value(4).run()
     assert at.radio(key="route_senior").value == "no"
+    # Asked beside the level that makes it matter, not above what the learner holds (on a
+    # phone, off screen above the box just changed).
+    (aim_for,) = [c for c in at.columns if any(s.key == "route_to_level" for s in c.selectbox)]
+    assert [r.key for r in aim_for.radio] == ["route_target", "route_senior"]
     text = all_text(at)
     assert "Step 1: 10380" in text and "Step 2: 10381" in text
     assert "Not met: Learners must be working in a senior role" in text
