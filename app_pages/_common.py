@@ -155,11 +155,20 @@ def arriving() -> bool:
     return st.session_state.get(PAGE_BEFORE) != st.session_state.get(PAGE_NOW)
 
 
+# A link to another page wraps onto more lines where it is longer than the page is wide:
+# Streamlit's own style keeps it on one line and cuts it off ("... to Level 2, where the appre"),
+# on a phone the link a learner is told to follow next.
+LINKS_WRAP = ("<style>[data-testid='stPageLink-NavLink'] span, "
+              "[data-testid='stPageLink-NavLink'] p { white-space: normal; overflow: visible; "
+              "text-overflow: clip; }</style>")
+
+
 def draw_frame() -> bool:
     """Draw what every page shares. False (after showing every problem) when the catalogue
     cannot be loaded; the caller then stops."""
     st.set_page_config(page_title="Customer Service qualifications advisor", layout="wide")
     send_without_delay()
+    st.html(LINKS_WRAP)
     if st.session_state.pop(RELOAD_KEY, False):
         open_afresh(st.session_state.get(AS_AT_KEY))
     try:

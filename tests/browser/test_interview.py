@@ -160,6 +160,23 @@ def test_learner__search_results_show_each_status_on_a_phone(page: Page, blocked
     assert blocked_requests == []
 
 
+def test_learner__a_long_link_to_the_next_page_reads_in_full_on_a_phone(page: Page,
+                                                                       blocked_requests):
+    """A school leaver's next step is a link to *Plan a route*, longer than a phone is wide:
+    it wraps onto more lines rather than being cut off ("... to Level 2, where the appre")."""
+    page.set_viewport_size(PHONE)
+    page.goto("/starting_level?age=16&work=not-working&aim=apprenticeship&on=2026-12-01")
+    wait_for_app(page, heading="Find a starting level")
+    link = page.get_by_role("link", name=re.compile("^Plan a route from what you hold to Level "
+                                                    "2, where the apprenticeships"))
+    expect(link).to_be_visible(timeout=TIMEOUT_MS)
+    cut = link.evaluate("a => [...a.querySelectorAll('*')].some("
+                        "e => e.scrollWidth > e.clientWidth + 1)")
+    assert not cut, "the link's text is cut off"
+    assert link.bounding_box()["height"] > 30  # on two lines or more
+    assert blocked_requests == []
+
+
 def test_centre_staff__an_intakes_problems_show_without_scrolling_the_grid(
         page: Page, blocked_requests, tmp_path):
     """Six problems: the grid is tall enough to show them all (it showed four, the rest behind a
