@@ -8,6 +8,8 @@ import itertools
 import re
 from html.parser import HTMLParser
 
+import pytest
+
 from advisor import (
     Accepted,
     ActionPlan,
@@ -850,3 +852,23 @@ def test_action_plan__a_first_step_not_known_to_be_open_names_what_replaced_it(c
     assert ("Careers Service whether it is still offered, or else about what replaced it, OCR "
             "Level 2 Diploma in Customer Service (10379), and which of your units "
             "carry over.") in text
+
+
+@pytest.mark.parametrize("as_at", [dt.date(2015, 6, 1), TODAY])
+def test_action_plan__sources_are_numbered_in_the_order_a_reader_meets_them(catalogue, as_at):
+    """A route plan from 09628 to Level 3 with the frameworks it leads into, and a record of a
+    check: the first mark on the page is [1], each new one the next number, and the list at
+    the end is in that order (its first entry is the source of [1])."""
+    route = next(find_routes(catalogue, from_qualification=catalogue.find_qualification("09628"),
+                             to_level=3, as_at=as_at))
+    leads_into = frameworks_route_leads_into(catalogue, route, held=["ocr-09628"], as_at=as_at)
+    pages = [action_plan_html(catalogue, ActionPlan(as_at=as_at, route=route, route_age=19,
+                                                    route_frameworks=leads_into)),
+             _record(catalogue)]
+    for page in pages:
+        marks = [int(n) for cited in re.findall(r'<span class="source">([^<]*)</span>', page)
+                 for n in re.findall(r"\[(\d+)\]", cited)]
+        first_met = list(dict.fromkeys(marks))
+        assert first_met == list(range(1, len(first_met) + 1))
+        listed = re.findall(r"<li>(.*?)</li>", page.rsplit("<ol", 1)[1])
+        assert len(listed) >= len(first_met)

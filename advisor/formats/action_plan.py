@@ -20,7 +20,7 @@ import datetime as dt
 import functools
 import html as html_module
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import jinja2
 
@@ -56,6 +56,7 @@ from advisor.formats.printout_parts import (
     RouteFrameworksPart,
     RoutePart,
     SignOffPart,
+    SourcePart,
     Sources,
     StepPart,
 )
@@ -164,9 +165,34 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
         sign_off=sign_off,
         page_footer=_page_footer(plan, record, created),
         next_steps=next_steps(catalogue, plan, status, sources),
-        sources=sources.listed(),
     )
-    return page(words=_words_used(page(words=[])))
+    listed = sources.listed()
+    words = _words_used(page(words=[], sources=listed))
+    return _numbered_by_first_use(page(words=words, sources=listed), listed,
+                                  lambda reordered: page(words=words, sources=reordered))
+
+
+_MARKS = re.compile(r'<span class="source">([^<]*)</span>')
+
+
+def _numbered_by_first_use(html: str, listed: list[SourcePart],
+                           render: Callable[[list[SourcePart]], str]) -> str:
+    """``html`` with its sources numbered in the order a reader meets them ([1] first): the
+    parts are prepared in an order of their own (the headline last), so the first mark on the
+    page could be [12]. ``render`` draws the page again with the sources listed anew; each
+    mark is then renumbered to match, and those beside each other put in order."""
+    seen = [int(n) for marks in _MARKS.findall(html) for n in re.findall(r"\[(\d+)\]", marks)]
+    order = list(dict.fromkeys([*seen, *range(1, len(listed) + 1)]))
+    if order == list(range(1, len(listed) + 1)):
+        return html
+    new = {old: number for number, old in enumerate(order, start=1)}
+
+    def renumbered(match: re.Match[str]) -> str:
+        numbers = sorted(dict.fromkeys(new[int(n)] for n in re.findall(r"\[(\d+)\]",
+                                                                        match.group(1))))
+        return '<span class="source">' + " ".join(f"[{n}]" for n in numbers) + "</span>"
+
+    return _MARKS.sub(renumbered, render([listed[old - 1] for old in order]))
 
 
 def _sign_off(catalogue: Catalogue, progress: ProgressCheck, plan: ActionPlan,

@@ -174,10 +174,8 @@ class SourcePart:
 
 
 class Sources:
-    """Numbers citations in order of first use.
-
-    The page is prepared top to bottom, so the numbers follow the order the marks appear in.
-    """
+    """Numbers citations in order of first use as the page's parts are prepared; the page,
+    once drawn, numbers them again in the order a reader meets them."""
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
