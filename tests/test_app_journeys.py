@@ -518,6 +518,12 @@ def test_plan_route__with_no_target_shows_the_routes_onward():
 def test_plan_route__already_there_and_no_route():
     at = open_with_link(ROUTE, **{"from": "09629", "level": "2"})
     assert "Already there" in all_text(at)
+    assert "Choose a higher level to see where to go next." in all_text(at)
+    # Holding Level 4, the highest level here: not sent to look for a higher one.
+    top = all_text(open_with_link(ROUTE, **{"from": "10381", "level": "2"}))
+    assert "Choose a higher level" not in top
+    assert ("Level 4 is the highest level in these documents: a careers adviser can say what "
+            "other learning or work could come next.") in top
     at = open_with_link(ROUTE, **{"from": "10378", "level": "4", "documented": "yes"})
     assert ("No route to Level 4 was found within 4 steps. Only documented progressions were "
             "searched: leave out \"Only progressions the documents state\"") in all_text(at)
