@@ -105,6 +105,7 @@ def search(ctx: Frame) -> list[str]:
 
         def open_profile(row: int) -> None:
             st.session_state["explore_qualification"] = in_table_order[row]
+            st.session_state[PROFILE_CHOSEN] = True
 
         # A grid of its own for each profile open: a row ticked for one profile is not left
         # ticked once another is chosen in the box below.
@@ -139,6 +140,7 @@ def profile(ctx: Frame, ids: list[str]) -> Qualification:
                                   else ""),
         ids, key="explore_qualification",
         format_func=lambda i: labels.qualification_label(catalogue.qualifications[i]),
+        on_change=note_profile_chosen,
     )
     q = catalogue.qualifications[chosen or ids[0]]
     st.session_state[LINKED] = q.reference
@@ -378,6 +380,13 @@ LINKED = "explore_linked"  # the qualification
 SEARCH_LINKED = "explore_search_linked"  # the search
 COMPARE_LINKED = "explore_compare_linked"  # the comparison
 OPEN_ON_COMPARE = "explore_open_on_compare"  # True once a link named a comparison
+# True once a person (a row, the box, a link) chose the profile open: only then is it in the
+# address; the one the page opens by itself is not something to share.
+PROFILE_CHOSEN = "explore_profile_chosen"
+
+
+def note_profile_chosen() -> None:
+    st.session_state[PROFILE_CHOSEN] = True
 COMPARE_TAB = "Compare qualifications"
 MAX_SEARCH = 200  # characters the search box takes, and of a linked search
 
@@ -403,6 +412,7 @@ def open_from_link(catalogue: Catalogue) -> None:
                     catalogue, st.session_state.get("explore_search") or ""):
                 st.session_state["explore_search"] = ""
             st.session_state["explore_qualification"] = q.id
+            st.session_state[PROFILE_CHOSEN] = True
         if not st.query_params.get("compare"):  # a profile's link opens on the profile
             st.session_state[OPEN_ON_COMPARE] = False
     compared = st.query_params.get("compare")
@@ -445,7 +455,8 @@ def main() -> None:
     typed = st.session_state.get("explore_search") or ""
     address = {"search": typed} if typed.strip() else {}
     st.session_state[SEARCH_LINKED] = address.get("search", "")
-    address["qual"] = shown.reference
+    if st.session_state.get(PROFILE_CHOSEN):  # not the one the page opens by itself
+        address["qual"] = shown.reference
     if compared:
         address["compare"] = ",".join(q.reference for q in compared)
         st.session_state[COMPARE_LINKED] = address["compare"]

@@ -16,7 +16,7 @@ from advisor import (
     load_catalogue,
     search,
 )
-from tests.support.app import open_page, table_with, texts
+from tests.support.app import open_page, open_with_link, table_with, texts
 from tests.support.catalogues import QUALIFICATION, SECOND, write_catalogue
 
 TODAY = dt.date(2026, 11, 22)
@@ -300,3 +300,15 @@ def test_explore__long_titles_in_search_results_wrap_rather_than_being_cut():
     assert qualifications.value["Title"].str.len().max() > 50
     assert qualifications.proto.row_height > 64
     assert units.proto.row_height > 64
+
+
+def test_explore__the_profile_the_page_opens_by_itself_is_not_in_the_address():
+    """Opened bare, or on a comparison, Explore shows a profile of its own choosing: the
+    address names no qualification until someone chooses one (a link to a comparison gained
+    "qual=601/4404/X" nobody asked for)."""
+    at = open_page("app_pages/explore.py")
+    assert "qual" not in dict(at.query_params)
+    at.selectbox(key="explore_qualification").set_value("ocr-09629").run()
+    assert dict(at.query_params)["qual"] in ("09629", ["09629"])
+    compared = open_with_link("app_pages/explore.py", compare="09628,09629")
+    assert "qual" not in dict(compared.query_params)
