@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import zipfile
 
 import openpyxl
@@ -1290,3 +1291,41 @@ def test_problems_csv__a_message_is_never_mistaken_for_a_formula(catalogue):
     (row,) = list(csv.DictReader(io.StringIO(text)))
     assert next(v for v in row.values() if "hours a week" in v).startswith(
         "'-3' hours a week is out of range")
+
+
+def _with_saved_values(data: bytes, values: dict[str, str]) -> bytes:
+    """``data`` (a workbook openpyxl wrote, whose formulas it saves without values) with the
+    value a spreadsheet would have saved for each formula cell named in ``values``."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = content.decode("utf-8")
+                for cell, value in values.items():
+                    text = re.sub(rf'(<c r="{cell}"[^>]*>)<f>(.*?)</f><v\s*/>',
+                                  rf"\1<f>\2</f><v>{value}</v>", text)
+                content = text.encode("utf-8")
+            target.writestr(item, content)
+    return out.getvalue()
+
+
+def test_read__an_xlsx_formula_is_read_as_the_value_saved_with_it(catalogue):
+    """A centre works out ages with a formula: the cell is read as the value the spreadsheet
+    saved with it (19), never worked out here, and the problems say so; a formula saved
+    without a value (a file never opened in a spreadsheet) is read as its text, as before."""
+    data = _with_saved_values(xlsx([["learner_ref", "age", "target"],
+                                    ["A1", "=17+2", "09629"], ["A2", "=16+1", "09629"]]),
+                              {"B2": "19"})
+    result = read_cohort(data, "intake.xlsx")
+    first, second = result.rows
+    assert (first.age, second.age) == (19, None)
+    assert [(p.row, p.column, p.severity.value, p.message) for p in result.problems] == [
+        (2, "age", "warning", "'=17+2' is a formula: the value saved with it, '19', is read "
+                              "(formulas are never worked out here)"),
+        (3, "age", "warning", "'=16+1' looks like a spreadsheet formula; it is read as text, "
+                              "never calculated"),
+        (3, "age", "warning", "'=16+1' is not a whole number of years; left empty, as if not "
+                              "given"),
+    ]

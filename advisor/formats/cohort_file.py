@@ -10,22 +10,20 @@ reference, an unreadable "registered") is set aside.
 
 :data:`COLUMNS` is the one description of the input file: reading, the downloadable template and
 its guide all come from it. Spreadsheet row numbers count the header as row 1, as a spreadsheet
-shows them. A cell is data, never a formula: ``=HYPERLINK(...)`` is read as that text.
+shows them. A cell is data, never a formula worked out: in an .xlsx a formula cell is read as
+the value the spreadsheet saved with it, and said so; ``=HYPERLINK(...)`` typed in a CSV file,
+or a formula saved without its value, is read as that text. Reading the file's rows, within
+their limits, is :mod:`advisor.formats.sheet_rows`'s.
 """
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import datetime as dt
 import difflib
-import io
 import re
-import warnings
-import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import pandas as pd
 
@@ -33,6 +31,17 @@ from advisor.engine import answers
 from advisor.engine.cohort import CohortInput, LearnerRow, RowProblem, Severity
 from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
 from advisor.formats.dates import parse_date
+from advisor.formats.sheet_rows import (
+    Sheet,
+    Unreadable,
+    csv_rows,
+    decode,
+    megabytes,
+    nonblank_rows,
+    shown,
+    windows_text,
+    xlsx_rows,
+)
 from advisor.formats.spreadsheet import to_csv_bytes, to_excel_bytes
 
 T = TypeVar("T")
@@ -42,9 +51,6 @@ T = TypeVar("T")
 MAX_BYTES = 5_000_000
 MAX_ROWS = 20_000
 MAX_REFERENCES_PER_CELL = 500  # a qualification has at most a few dozen units
-MAX_COLUMNS = 100  # cells read per row
-MAX_EXPANDED_BYTES = 100_000_000  # an .xlsx is a zip: refuse one that inflates past this
-_BLANK_RUN_LIMIT = 1_000  # consecutive empty spreadsheet rows after which reading stops
 
 
 
@@ -155,19 +161,6 @@ _BY_KEY: dict[str, Column] = {
 }
 
 
-class _Unreadable(Exception):
-    """The file as a whole cannot be read; the message says why and what to do, and ``row``
-    and ``column``, where known, the place that stops it.
-
-    Not a ValueError, so that the reader's handlers for a library's ValueError never catch it.
-    """
-
-    def __init__(self, message: str, *, row: int | None = None, column: str = "") -> None:
-        super().__init__(message)
-        self.row = row
-        self.column = column
-
-
 # ---------------------------------------------------------------------------------------------
 # Reading
 # ---------------------------------------------------------------------------------------------
@@ -184,15 +177,15 @@ def read_cohort(
     name = filename.rsplit("/", 1)[-1] or "the file"
     try:
         if len(data) > max_bytes:
-            raise _Unreadable(
-                f"{name} is larger than {_megabytes(max_bytes)}, the most read at once: split "
+            raise Unreadable(
+                f"{name} is larger than {megabytes(max_bytes)}, the most read at once: split "
                 "the cohort into smaller files")
-        rows = _table(data, name, max_rows=max_rows)
-    except _Unreadable as error:
+        table = _table(data, name, max_rows=max_rows)
+    except Unreadable as error:
         return CohortInput(filename, (), (RowProblem(error.row, error.column, str(error)),),
                            readable=False)
-    parsed = _parse(filename, rows)
-    if not data.startswith(b"PK\x03\x04") and _windows_text(data):  # said, as it is a guess
+    parsed = _parse(filename, table.rows, table.formulas)
+    if not data.startswith(b"PK\x03\x04") and windows_text(data):  # said, as it is a guess
         note = RowProblem(None, "", f"{name} was read as Windows text (the encoding Excel "
                           "saves 'CSV (Comma delimited)' in), not UTF-8: check that accented "
                           "letters in the results read as in the file, or save it as 'CSV "
@@ -201,213 +194,30 @@ def read_cohort(
     return parsed
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:g} MB"
 
-
-def _table(data: bytes, name: str, *, max_rows: int) -> list[tuple[int, list[str]]]:
+def _table(data: bytes, name: str, *, max_rows: int) -> Sheet:
     """The rows of the file that hold something, as (spreadsheet row number, cell texts)."""
     if not data.strip():
-        raise _Unreadable(f"{name} is empty: the first row should name the columns "
+        raise Unreadable(f"{name} is empty: the first row should name the columns "
                           f"({', '.join(c.name for c in COLUMNS)})")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _Unreadable(f"{name} is in the old Excel 97-2003 format (.xls), which is not "
+        raise Unreadable(f"{name} is in the old Excel 97-2003 format (.xls), which is not "
                           "read: save it as an Excel workbook (.xlsx) or as CSV UTF-8")
     if data.startswith(b"PK\x03\x04") or name.lower().endswith((".xlsx", ".xlsm")):
-        return _xlsx_rows(data, name, max_rows=max_rows)
-    return list(_nonblank_rows(_csv_rows(_decode(data, name), name), name, max_rows=max_rows))
+        return xlsx_rows(data, name, max_rows=max_rows, sheet="learners")
+    return Sheet(list(nonblank_rows(csv_rows(decode(data, name), name, _column_named), name,
+                                    max_rows=max_rows)))
 
 
-# A character UTF-8 writes in two to four bytes: in a file that is not UTF-8 as a whole, a
-# sign that it was UTF-8 with a slip in it, not text in another encoding.
-_UTF8_CHARACTER = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+def _column_named(index: int, header: str) -> str:
+    """A column as a message names it: the template's name for its header, else its header,
+    else its letter."""
+    known = _BY_KEY.get(_key(header))
+    return known.name if known else header.strip() or _letter(index)
 
 
-def _windows_text(data: bytes) -> bool:
-    """Whether ``data`` is not UTF-8 but reads as the Windows encoding Excel saves "CSV (Comma
-    delimited)" in (cp1252): every byte a character of it, and no UTF-8 character anywhere
-    (a UTF-8 file with one stray byte would read with every accent garbled)."""
-    try:
-        data.decode("utf-8-sig")
-        return False
-    except UnicodeDecodeError:
-        if _UTF8_CHARACTER.search(data):
-            return False
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-
-def _decode(data: bytes, name: str) -> str:
-    save_as = "save it as 'CSV UTF-8 (comma delimited)' or as an Excel workbook (.xlsx)"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _Unreadable(f"{name} is UTF-16 text, not UTF-8: {save_as}")
-    if b"\x00" in data:
-        raise _Unreadable(f"{name} is not a text file (it holds NUL bytes, as binary files do): "
-                          "upload a CSV file or an Excel workbook (.xlsx)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        if _windows_text(data):
-            return data.decode("cp1252")
-        line = data.count(b"\n", 0, error.start) + 1
-        raise _Unreadable(
-            f"{name} is not UTF-8 text: byte 0x{data[error.start]:02X} on line {line} is not "
-            f"valid UTF-8 (the file was probably saved in another encoding): {save_as}"
-        ) from None
-
-
-def _delimiter(text: str) -> str:
-    """Comma, semicolon or tab: whichever the header line uses most (a comma if none)."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {d: first.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
-def _csv_rows(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
-    """The file's rows, numbered as a spreadsheet shows them (a cell with line breaks in it is
-    one row). Read strictly: a quote left open, or closed with more text after it, would read
-    the lines after it as one cell and merge the learners on them, so the file is refused,
-    naming the row and line where the quote opened. A row within one line merges nothing: such
-    a quote there is read leniently ('"L1" ,20' as 'L1 ' and '20'), as it always was."""
-    delimiter = _delimiter(text)
-    lines = io.StringIO(text, newline="").readlines()
-    reader = csv.reader(iter(lines), delimiter=delimiter, strict=True)
-    number = lines_read = 0
-    header: list[str] = []
-    while True:
-        try:
-            cells = next(reader, None)
-        except csv.Error as error:
-            if reader.line_num - lines_read > 1:  # the cell ran on over a line break
-                raise _quote_left_open(error, row=number + 1, lines=lines, start=lines_read,
-                                       end=reader.line_num, header=header,
-                                       delimiter=delimiter) from None
-            try:
-                cells = next(csv.reader(lines[lines_read:reader.line_num],
-                                        delimiter=delimiter), [])
-            except csv.Error as lenient:  # a cell past the csv module's field size limit
-                raise _Unreadable(f"{name} cannot be read as CSV at row {number + 1}: "
-                                  f"{lenient}") from None
-        if cells is None:
-            return
-        number, lines_read = number + 1, reader.line_num
-        if not header and any(cell.strip() for cell in cells):
-            header = cells
-        yield number, cells[:MAX_COLUMNS]
-
-
-def _quote_left_open(error: csv.Error, *, row: int, lines: list[str], start: int, end: int,
-                     header: list[str], delimiter: str) -> _Unreadable:
-    """The file refused for a quote that runs over line breaks: where it opened (row, column,
-    line and how the line begins), the lines it would make one cell, and how to mend it."""
-    opened = lines[start]
-    # The cell left open on the row's first line is the line's last: it runs to the line's end.
-    index = max(len(next(csv.reader([opened], delimiter=delimiter), [])) - 1, 0)
-    named = header[index].strip() if index < len(header) else ""
-    known = _BY_KEY.get(_key(named))
-    column = known.name if known else named or _letter(index)
-    span = f"lines {start + 1} to {end}"
-    if "expected after" in str(error):
-        how = f"closes only on line {end}, with more text straight after it"
-    elif end == len(lines):
-        how, span = "is never closed", f"{span} (the rest of the file)"
-    else:  # the csv module's limit on a cell's size
-        how = f"is still open on line {end}, a cell longer than any read"
-    return _Unreadable(
-        f"a quote (\") opens the {column} cell of row {row} (line {start + 1} of the file: "
-        f"{_shown(opened.rstrip())!r}) and {how}, so {span} would be read as that one "
-        "cell, merging the learners on them into one: remove the stray quote, or close it "
-        "where the cell ends, and upload the file again; nothing in it was assessed",
-        row=row, column=column)
-
-
-def _shown(text: str) -> str:
-    """The start of a cell or a line, to quote in a message."""
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _xlsx_rows(data: bytes, name: str, *, max_rows: int) -> list[tuple[int, list[str]]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    not_workbook = (f"{name} is not a valid Excel workbook (.xlsx)")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise _Unreadable(f"{not_workbook}: it is not the zip archive an .xlsx file is. If it "
-                          "is CSV text, name it .csv") from None
-    with archive:
-        expanded = sum(info.file_size for info in archive.infolist())
-    if expanded > MAX_EXPANDED_BYTES:
-        raise _Unreadable(f"{name} unpacks to {_megabytes(expanded)}, more than the "
-                          f"{_megabytes(MAX_EXPANDED_BYTES)} read at once: split the cohort")
-    broken = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError,
-              OSError, SyntaxError)  # SyntaxError covers the XML parser's ParseError
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns of features it skips (styles, validation): only cells are read.
-            warnings.simplefilter("ignore")
-            try:
-                workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-            except (AttributeError, IndexError):  # openpyxl's own slip, on a part it skips
-                raise _Unreadable(f"{name} could not be read: a part of the workbook (a chart "
-                                  "sheet, say) is not one this reader understands. Copy the "
-                                  "learners' sheet into a new workbook, or save it as 'CSV "
-                                  "UTF-8 (comma delimited)'") from None
-            try:
-                sheets = workbook.worksheets
-                if not sheets:
-                    raise _Unreadable(f"{name} has no worksheet")
-                sheet = next((s for s in sheets if _key(s.title) == "learners"), sheets[0])
-                sheet.reset_dimensions()  # do not trust the size the file claims
-                cells = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
-                rows = ((number, [_cell_text(v) for v in values])
-                        for number, values in enumerate(cells, start=1))
-                return list(_nonblank_rows(rows, name, max_rows=max_rows))
-            finally:
-                workbook.close()
-    except broken as error:
-        raise _Unreadable(f"{not_workbook}: {error}") from None
-
-
-def _cell_text(value: Any) -> str:
-    """A spreadsheet cell as the text a person typed: 19.0 -> "19", TRUE -> "yes"."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))  # a whole number as typed, not 19.0 (nor 1E+308's 309 digits)
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
-    return str(value)
-
-
-def _nonblank_rows(rows: Iterable[tuple[int, list[str]]], name: str, *,
-                   max_rows: int) -> Iterator[tuple[int, list[str]]]:
-    """The header and data rows that have something in them, up to the row limit."""
-    count = 0
-    blank_run = 0
-    for number, cells in rows:
-        if not any(cell.strip() for cell in cells):
-            blank_run += 1
-            if blank_run >= _BLANK_RUN_LIMIT:
-                return
-            continue
-        blank_run = 0
-        count += 1
-        if count > max_rows + 1:  # one header row
-            raise _Unreadable(f"{name} has more than {max_rows:,} learner rows, the most read "
-                              "at once: split the cohort into smaller files")
-        yield number, cells
-
-
-def _parse(filename: str, rows: list[tuple[int, list[str]]]) -> CohortInput:
+def _parse(filename: str, rows: list[tuple[int, list[str]]],
+           formulas: Mapping[tuple[int, int], str]) -> CohortInput:
     if not rows:
         return CohortInput(filename, (), (RowProblem(None, "", "the file has no rows"),),
                            readable=False)
@@ -459,6 +269,10 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]]) -> CohortInput:
                 number, "", f"this row has {len(cells)} cells but the header names "
                 f"{len(header)} columns; the cells beyond column {_letter(len(header) - 1)} are "
                 "ignored (a separator inside an unquoted cell?)", Severity.WARNING))
+        problems += [RowProblem(number, name, f"{shown(formulas[number, i])!r} is a formula: "
+                                f"the value saved with it, {shown(values[name])!r}, is read "
+                                "(formulas are never worked out here)", Severity.WARNING)
+                     for name, i in positions.items() if (number, i) in formulas]
         learner, row_problems = _learner(number, values)
         problems.extend(row_problems)
         if learner.learner_ref:
@@ -500,7 +314,7 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
     for column, text in values.items():
         if text.startswith("="):
             problems.append(RowProblem(
-                number, column, f"{_shown(text)!r} looks like a spreadsheet formula; it is "
+                number, column, f"{shown(text)!r} looks like a spreadsheet formula; it is "
                 "read as text, never calculated", Severity.WARNING))
 
     ref = values.get("learner_ref", "")
@@ -580,7 +394,7 @@ def template_guide_text() -> str:
         "The learners file: one row per learner, the first row naming the columns.",
         "Column names ignore case, spaces and underscores; columns can be in any order and",
         "optional ones left out. Save as CSV UTF-8 or as an Excel workbook (.xlsx).",
-        f"At most {MAX_ROWS:,} learners and {_megabytes(MAX_BYTES)} per file.",
+        f"At most {MAX_ROWS:,} learners and {megabytes(MAX_BYTES)} per file.",
         "",
     ]
     for c in COLUMNS:
