@@ -285,11 +285,13 @@ def main() -> None:
     # Above the level suggested (holding one at it already): the step up, and only if ready.
     step_up = (route.to_level is not None and result.recommended_level is not None
                and route.to_level > result.recommended_level and not towards_one)
-    st.page_link("app_pages/plan_route.py", query_params=with_date(
-        ctx, encode_route(catalogue, route)), label="Plan a route from what you hold"
-        + (f" to Level {route.to_level}" if route.to_level is not None else "")
-        + (", the step up if your work is ready for it" if step_up else "")
-        + (", where the apprenticeships in these documents start" if towards_one else ""))
+    if route.to_level is not None or route.from_qualification or route.units:
+        # Not with nothing held and no level: the route page would open empty.
+        st.page_link("app_pages/plan_route.py", query_params=with_date(
+            ctx, encode_route(catalogue, route)), label="Plan a route from what you hold"
+            + (f" to Level {route.to_level}" if route.to_level is not None else "")
+            + (", the step up if your work is ready for it" if step_up else "")
+            + (", where the apprenticeships in these documents start" if towards_one else ""))
     if profile.other_held_levels and route.from_qualification is None and not route.units:
         held = max(profile.other_held_levels)
         st.caption(f"The route page cannot count the Level {held} qualification held, which "

@@ -201,6 +201,8 @@ def test_starting_level__nothing_answered_is_not_an_empty_page():
     assert "Not enough to go on yet" in text
     assert "Not enough is known" not in text, "said once, not twice"
     assert at.download_button(key="sl_plan_download") is not None
+    # No link to a route page that would open with nothing to plan from or to.
+    assert not [e for e in at.get("page_link") if e.proto.page == "plan_route"]
 
 
 def test_starting_level__a_link_says_what_it_left_out_in_few_words():
