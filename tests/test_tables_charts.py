@@ -516,3 +516,16 @@ def test_credits_still_needed__a_column_of_figures_and_words_is_one_type(catalog
     assert "55" in said and any(v.startswith("cannot be completed now") for v in said)
     assert {type(v) for v in said} == {str}
     pa.Table.from_pandas(routes)  # raises ArrowInvalid for a column of ints and strings
+
+
+def test_route_map__the_legend_names_every_colour_of_point_shown(catalogue):
+    """From 09628 on today's date: green (completed), grey (closed) and white points (open,
+    or not known) are each named in the legend; white was not, so it read as grey's twin."""
+    named = {trace.name for trace in charts.route_map(
+        catalogue, route=None, start="ocr-09628", held=[],
+        closed=["ocr-09629", "ocr-03456"]).data if trace.showlegend is not False}
+    assert {"Completed", "Open, or whether it is open not known",
+            "Closed to new learners"} <= named
+    nothing_held = {trace.name for trace in charts.route_map(
+        catalogue, route=None, start=None, held=[], closed=[]).data}
+    assert "Completed" not in nothing_held and "Closed to new learners" not in nothing_held

@@ -219,11 +219,16 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
                         "x": route_lines[False][0], "y": route_lines[False][1],
                         "hoverinfo": "skip",
                         "line": {"color": ROUTE_COLOUR, "width": 5, "dash": "dash"}})
-    if any(i in closed for i in ids):  # a legend entry for the grey points, drawn nowhere
-        data.append({"type": "scatter", "mode": "markers", "name": "Closed to new learners",
-                     "x": [None], "y": [None], "hoverinfo": "skip",
-                     "marker": {"size": 12, "color": CLOSED_COLOUR,
-                                "line": {"color": "#111111", "width": 1.5}}})
+    # A legend entry for each colour of point shown, drawn nowhere: the white points too,
+    # which a reader could not otherwise tell from the grey.
+    for colour, meaning in ((HELD_COLOUR, "Completed"),
+                            ("#ffffff", "Open, or whether it is open not known"),
+                            (CLOSED_COLOUR, "Closed to new learners")):
+        if colour in colours:
+            data.append({"type": "scatter", "mode": "markers", "name": meaning,
+                         "x": [None], "y": [None], "hoverinfo": "skip",
+                         "marker": {"size": 12, "color": colour,
+                                    "line": {"color": "#111111", "width": 1.5}}})
     # Each name on a white ground, drawn over the lines so that an arrow or the chosen route
     # never runs through it: above and below its point in turn along its level, so that
     # neighbours' names do not meet.
