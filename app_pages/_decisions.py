@@ -115,7 +115,7 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
     def name(urn: str) -> str:
         return describe_unit(catalogue, urn, rules, with_credits=False)
 
-    st.subheader("The centre's decisions")
+    st.header("The centre's decisions")
     # No "select all" and no loose matching: one Enter must not accept a whole group.
     chosen = st.multiselect(
         "Accepted by the centre (recognition of prior learning)", listed, format_func=name,
@@ -225,7 +225,7 @@ def show_progress(catalogue: Catalogue, result: ProgressCheck, status: StatusOnD
         st.caption(f"Source: {labels.cite(catalogue, bar.source)}")
     done = result.when_done
     if done is not None:
-        st.subheader("When the units in progress are achieved")
+        st.header("When the units in progress are achieved")
         state = labels.completion_words(done, status).capitalize()
         st.write(f"{state}: {done.credits_counted} of {done.credits_required} credits.")
         if status.status is Status.CERTIFICATION_CLOSED and not done.complete:
@@ -236,7 +236,7 @@ def show_progress(catalogue: Catalogue, result: ProgressCheck, status: StatusOnD
                 describe_unit(catalogue, u.urn, rules) for u in done.plan.units))
     timeline = result.timeline
     if timeline is not None:
-        st.subheader("Will it fit?")
+        st.header("Will it fit?")
         show = {True: st.success, False: st.error, None: st.info}[timeline.in_time]
         show(timeline.reason)
         if timeline.source:

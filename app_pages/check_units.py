@@ -83,7 +83,7 @@ def tick_units(catalogue: Catalogue, q: Qualification) -> None:
     rules, _ = catalogue.effective_rules(q)
     if rules is None:
         return
-    st.subheader("Rules of combination")
+    st.header("Rules of combination")
     st.write(f"{rules.credits_required} credits in total.")
     show_sources(catalogue, rules.source)
     shown: set[str] = set()
@@ -218,7 +218,7 @@ def pin_headline(check: CombinationCheck, status: StatusOnDate) -> None:
 def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnDate) -> None:
     """The check's answer, its headline first, with the qualification's ``status`` on the
     date."""
-    st.subheader("Result")
+    st.header("Result")
     headline = labels.check_headline(check, status)
     if check.complete and status.status is not Status.CERTIFICATION_CLOSED:
         # Met by a national structure's rules: to confirm, not settled.
@@ -236,7 +236,7 @@ def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnD
 
     show_credit_chart(catalogue, check)
 
-    st.subheader("Smallest completion plan"
+    st.header("Smallest completion plan"
                  + (" beyond the units in progress" if check.in_progress else ""))
     plan = check.plan
     if check.complete:

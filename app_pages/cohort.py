@@ -99,7 +99,7 @@ def show(result: CohortResult) -> None:
 
     problems = cohort_tables.problems_frame(result)
     if not problems.empty:
-        st.subheader("Problems, by row and column")
+        st.header("Problems, by row and column")
         st.write("Rows with an error are marked *not assessed* in the results; every other row "
                  "was assessed. Warnings did not stop a row.")
         # A grid, never a static table: a static table draws Markdown, and a message quotes
@@ -120,7 +120,7 @@ def show(result: CohortResult) -> None:
                            on_click="ignore")
 
     results = cohort_tables.results_frame(result)
-    st.subheader("Each learner")
+    st.header("Each learner")
     # The learner stays in view while the grid scrolls sideways; a row not assessed is blank.
     st.dataframe(cohort_tables.results_on_screen(results), hide_index=True, placeholder="",
                  column_config={"Learner": st.column_config.Column(pinned=True),
@@ -145,7 +145,7 @@ def show(result: CohortResult) -> None:
                "Excel file every such cell is stored as text, as typed. Excel opening the CSV "
                "drops the first 0 of codes such as 09629; the Excel file keeps them.")
 
-    st.subheader("Summaries")
+    st.header("Summaries")
     levels = cohort_tables.learners_per_level(result)
     described = charts.describe_cohort_levels(levels)
     st.plotly_chart(charts.cohort_levels_chart(levels), alt=described)

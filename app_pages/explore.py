@@ -144,7 +144,7 @@ def profile(ctx: Frame, ids: list[str]) -> Qualification:
     )
     q = catalogue.qualifications[chosen or ids[0]]
     st.session_state[LINKED] = q.reference
-    st.subheader(q.title)
+    st.header(q.title)
     eligibility = check_eligibility(catalogue, q, as_at=ctx.as_at, register=ctx.register)
     show_entry_status(catalogue, eligibility)
     if q.category is Category.QUALIFICATION and eligibility.status.status is not Status.OPEN:
@@ -359,7 +359,7 @@ def register_search(ctx: Frame, register: Register) -> None:
     chosen = st.selectbox("Open a register entry", list(names), key="register_entry",
                           format_func=lambda n: names[n].name)
     entry = names[chosen or entries[0].number]
-    st.subheader(entry.title or entry.number)
+    st.header(entry.title or entry.number)
     q = find_qualification(ctx.catalogue, entry.number, register=register)
     show_entry_status(ctx.catalogue, check_eligibility(ctx.catalogue, q, as_at=ctx.as_at,
                                                        register=register))
@@ -446,7 +446,7 @@ def main() -> None:
     with find:
         found = search(ctx)
         st.divider()
-        st.subheader("A qualification in full")
+        st.header("A qualification in full")
         shown = profile(ctx, found)
     with side_by_side:
         compared = compare(ctx)

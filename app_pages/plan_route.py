@@ -321,7 +321,7 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery,
         show_sources(catalogue, climbs.source)
     for number, step in enumerate(route.steps, start=1):
         q = step.to
-        st.markdown(f"#### Step {number}: {escape_markdown(labels.qualification_label(q))}")
+        st.markdown(f"### Step {number}: {escape_markdown(labels.qualification_label(q))}")
         if from_register(q):
             st.info(f"{labels.REGISTER_ORIGIN}. The regulator lists it as open at this level; "
                     "the documents do not describe it, so which units carry over and what is "
@@ -424,7 +424,7 @@ def main() -> None:
             source=highest_completed((catalogue.qualifications.get(query.from_qualification or ""),
                                       *also))))
     elif routes:
-        st.subheader("Routes, best first")
+        st.header("Routes, best first")
         # A few rows whose status and basis are sentences: a static table, wrapping, a card
         # a row on a phone, so that neither is cut off.
         # The steps each route has that this learner cannot take, where their age or role
@@ -493,7 +493,7 @@ def main() -> None:
                                              else [], as_at=ctx.as_at,
                                              register=ctx.register)
     if leads_into.frameworks:
-        st.subheader("Apprenticeship frameworks this route leads into")
+        st.header("Apprenticeship frameworks this route leads into")
     # Where apprenticeships stand on the date first (now standards, not frameworks), so that
     # the frameworks below do not read as open to new apprentices.
     if leads_into.today is not None:

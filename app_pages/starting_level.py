@@ -206,7 +206,7 @@ def main() -> None:
     st.query_params.from_dict(with_date(ctx, encode_profile(catalogue, profile)))
 
     st.divider()
-    st.subheader("Suggested starting level")
+    st.header("Suggested starting level")
     if result.recommended_level is None:
         st.info("Not enough to go on yet: say whether you are working, what your job is "
                 "called, or what you already hold.")
@@ -225,7 +225,7 @@ def main() -> None:
             offer_close_titles(result.role_match)
 
     if result.options:
-        st.subheader(f"Qualifications at Level {result.recommended_level} on {uk_date(ctx.as_at)}")
+        st.header(f"Qualifications at Level {result.recommended_level} on {uk_date(ctx.as_at)}")
         show_table(tables.options_table(catalogue, result), name="Qualifications at this level",
                    missing=tables.CREDITS_NOT_KNOWN,
                    key="sl_options_csv", file_name="qualifications-at-level.csv", wrap=True,
@@ -253,7 +253,7 @@ def main() -> None:
         st.caption("Examples of jobs at this level: "
                    + ", ".join(r.title for r in result.roles_at_level) + ".")
     if profile.aim is Aim.APPRENTICESHIP and result.recommended_level is not None:
-        st.subheader("Apprenticeship frameworks at this level")
+        st.header("Apprenticeship frameworks at this level")
         if result.frameworks:
             # Where apprenticeships stand on the date is the first next step, below; a
             # framework that names the standard taking its place says so above its parts.
@@ -267,7 +267,7 @@ def main() -> None:
                      + " and ".join(f"Level {n}" for n in levels)
                      + ". What to do next, below, says where apprenticeships stand on the "
                      "date.")
-    st.subheader("What to do next")
+    st.header("What to do next")
     for step in result.next_steps:
         st.markdown(f"- {escape_markdown(step.message)}")
         show_sources(catalogue, step.source)

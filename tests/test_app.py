@@ -445,7 +445,7 @@ def test_explore__a_search_opens_a_qualification_from_its_results():
     chooser = at.selectbox(key="explore_qualification")
     assert chooser.options == [
         "601/4404/X - OCNLR Level 1 Certificate in Customer Service (Level 1)"]
-    assert any(h.value == "OCNLR Level 1 Certificate in Customer Service" for h in at.subheader)
+    assert any(h.value == "OCNLR Level 1 Certificate in Customer Service" for h in at.header)
     assert [t.label for t in at.tabs] == ["Find and read a qualification",
                                          "Compare qualifications"]
 

@@ -61,11 +61,11 @@ def test_check_decisions__in_progress_shows_today_and_when_done():
     assert not at.exception
     assert any("Not complete (28 of 42 credits counted), and it can no longer be completed"
                in t for t in texts(at.warning))
-    assert "When the units in progress are achieved" in texts(at.subheader)
+    assert "When the units in progress are achieved" in texts(at.header)
     # On today's date 03456's certificates have ended: rules met, not "complete".
     assert ("Every rule met, but certificates are no longer issued: 44 of 42 credits."
             in texts(at.markdown))
-    assert "Smallest completion plan beyond the units in progress" in texts(at.subheader)
+    assert "Smallest completion plan beyond the units in progress" in texts(at.header)
     # ... and the plan does not say "nothing more is needed" for what cannot be certificated.
     assert not any("Nothing more is needed" in t for t in texts(at.markdown))
     assert any("no further units can complete it" in t for t in texts(at.warning))
@@ -132,7 +132,7 @@ def test_check_decisions__a_tick_alone_keeps_every_decision():
     assert any("Every rule is met (44 of 42 credits counted)" in t for t in texts(at.warning))
     assert any(t.startswith("Ticked as achieved too, so counted as achieved: D1")
                for t in texts(at.caption))
-    assert "Will it fit?" in texts(at.subheader)
+    assert "Will it fit?" in texts(at.header)
     assert (at.query_params["accepted"], at.query_params["note1"], at.query_params["progress"],
             at.query_params["glh"]) == (C6, "Similar unit held", D1, "5")
 

@@ -104,7 +104,7 @@ def test_app_register__explore_shows_an_entry_with_its_specification_link(app_re
     at.text_input(key="register_search").input("SYNTHETIC Level 2 Certificate").run()
     at.selectbox(key="register_entry").set_value("999/0001/1").run()
     assert not at.exception
-    assert "SYNTHETIC Level 2 Certificate in Customer Service" in texts(at.subheader)
+    assert "SYNTHETIC Level 2 Certificate in Customer Service" in texts(at.header)
     profile = table_with(at, "In the register").set_index("Fact")["In the register"]
     assert profile["Awarding organisation"] == "SYNTHETIC Awarding Organisation (SAO)"
     assert profile["Units and rules of combination"] == "not in the register"

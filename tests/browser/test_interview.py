@@ -7,6 +7,7 @@ runs axe-core on the page and saves a screenshot.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -360,4 +361,25 @@ def test_adviser__start_again_empties_every_box_for_the_next_learner(page: Page,
     assert parse_qs(urlsplit(page.url).query)["on"] == ["2015-06-01"]  # the date stays
     expect(page.get_by_role("spinbutton", name="year, As at")).to_have_text("2015")
     check_accessibility(page)
+    assert blocked_requests == []
+
+
+@pytest.mark.parametrize("address", [
+    "/starting_level?age=35&work=working&role=Customer+Service+Team+Leader",
+    "/plan_route?from=09628&level=3",
+    "/explore?search=principles",
+    "/check_units?qual=09628&units=D/502/9654",
+])
+def test_everyone__headings_go_down_one_level_at_a_time(page: Page, blocked_requests,
+                                                       address):
+    """A screen reader lists a page by its headings: after the title (h1) the sections are h2,
+    not h3 with no h2 above them (axe's "heading-order", a moderate rule)."""
+    page.goto(address)
+    wait_for_app(page)
+    page.wait_for_timeout(1_000)
+    levels = [int(tag[1]) for tag in page.locator("h1, h2, h3, h4, h5, h6").evaluate_all(
+        "hs => hs.filter(h => h.offsetParent !== null).map(h => h.tagName.toLowerCase())")]
+    assert levels and levels[0] == 1
+    jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+    assert jumps == [], f"headings skip a level: {levels}"
     assert blocked_requests == []

@@ -72,8 +72,8 @@ def texts(elements) -> list[str]:
 
 def all_text(at: AppTest) -> str:
     """Every heading and text on the page, with Markdown's escapes undone."""
-    parts = [*texts(at.subheader), *texts(at.markdown), *texts(at.warning), *texts(at.info),
-             *texts(at.success), *texts(at.caption), *texts(at.error)]
+    parts = [*texts(at.header), *texts(at.subheader), *texts(at.markdown), *texts(at.warning),
+             *texts(at.info), *texts(at.success), *texts(at.caption), *texts(at.error)]
     return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|<>~$])", r"\1", "\n".join(str(p) for p in parts))
 
 
