@@ -315,3 +315,17 @@ def test_check_link__carries_a_start_only_once_one_is_chosen():
                             "2015") for t in texts(later.success))
     at.date_input(key="check_start").set_value(dt.date(2015, 3, 2)).run()
     assert at.query_params["start"] == "2015-03-02"
+
+
+def test_check_paste__a_unit_said_not_achieved_is_not_ticked_and_says_why():
+    """"F3, F4 in progress" pasted from a tracker: F3 is ticked, F4 is not (it was counted as
+    achieved, with no word), and the warning says why and what to do."""
+    at = check_units("ocr-03456", [])
+    at.text_input(key="check_paste").input("F3, F4 in progress").run()
+    assert not at.exception
+    assert at.checkbox(key="unit_K/601/1622").value
+    assert not at.checkbox(key="unit_J/601/1627").value
+    said = next(w for w in texts(at.warning) if w.startswith("Not units of")).replace("\\", "")
+    assert said.endswith("F4 in progress (says a unit may not be achieved, so nothing of it "
+                         "was ticked: tick the unit if it is, or record it as in progress "
+                         "below)")

@@ -1329,3 +1329,14 @@ def test_read__an_xlsx_formula_is_read_as_the_value_saved_with_it(catalogue):
         (3, "age", "warning", "'=16+1' is not a whole number of years; left empty, as if not "
                               "given"),
     ]
+
+
+def test_results__a_cell_saying_a_unit_is_not_achieved_does_not_count_it(catalogue):
+    """"F3, F4 in progress" in units_held: F3 counts, F4 does not (it counted, with a word of
+    warning only about "in" and "progress"), and the problem says why and what to do."""
+    result = assess(catalogue, 'learner_ref,target,units_held\nL1,03456,"F3, F4 in progress"\n')
+    records = cohort_tables.results_frame(result).set_index("learner_ref")
+    assert records.loc["L1", "credits_counted"] == 6
+    (problem,) = result.problems
+    assert problem.message.startswith("'F4 in progress' says a unit in it may not be achieved, "
+                                      "so none of it is read")

@@ -438,6 +438,10 @@ def test_typed_units__every_unit_label_the_app_writes_reads_as_its_unit(catalogu
     ("03456", ["F3 F4 A3", "B2"], ["F3", "F4", "A3", "B2"]),  # a column pasted on one line
     ("10379", ["CS 7 CS 8"], ["CS 7", "CS 8"]),
     ("10379", ["CS 7"], ["CS 7"]),
+    # Joining words, a list's numbering and credits beside the units, as the app reads them.
+    ("03456", ["F3 and F4"], ["F3", "F4"]),
+    ("03456", ["1. F3 2. F4"], ["F3", "F4"]),
+    ("03456", ["F3 (12 credits)"], ["F3"]),
 ])
 def test_resolve_units__a_reference_of_several_units_is_read_word_by_word(catalogue, code,
                                                                           given, numbers):
@@ -447,10 +451,24 @@ def test_resolve_units__a_reference_of_several_units_is_read_word_by_word(catalo
         resolve_units(catalogue, [n], q)[0] for n in numbers]
 
 
-@pytest.mark.parametrize("given", ["F3 X9", "F3 and F4", "Deliver customer service"])
+@pytest.mark.parametrize("given", ["F3 X9", "Deliver customer service"])
 def test_resolve_units__words_that_are_not_all_units_are_refused_whole(catalogue, given):
     with pytest.raises(UnknownReference, match=f"no unit '{given}'"):
         resolve_units(catalogue, [given], catalogue.find_qualification("03456"))
+
+
+@pytest.mark.parametrize("given", ["not F4", "F4 in progress", "all except F4", "F4 referred"])
+def test_units_said_not_achieved_are_never_counted(catalogue, given):
+    """Words beside a unit that say it may not be achieved: nothing of that part is read, in
+    the app's box (the rest still is), an intake cell or the CLI, and it is named."""
+    q = catalogue.find_qualification("03456")
+    f3 = resolve_units(catalogue, ["F3"], q)
+    assert read_typed_units(catalogue, f"F3, {given}", q) == (f3, [given])
+    with pytest.raises(UnknownReference, match="may not be achieved"):
+        resolve_units(catalogue, [given], q)
+    # A unit's own title is not such words: K/601/1524 "Handle referred customer complaints".
+    assert read_typed_units(catalogue, "K/601/1524 Handle referred customer complaints", q) == (
+        ["K/601/1524"], [])
 
 
 def urns_of(catalogue, code: str, numbers: list[str]) -> list[str]:

@@ -23,6 +23,9 @@ def resolve_units(catalogue: Catalogue, references: Sequence[str],
         if not reference.strip():
             continue
         found, not_found = read_reference(catalogue, reference, qualification)
+        if not_found and not found and says_not_achieved(reference):
+            unknown.append(UnknownReference("unit", reference, why=not_found[0]))
+            continue
         if not_found:
             try:
                 catalogue.find_unit(reference, within=_numbered_within(catalogue, qualification),
@@ -50,9 +53,14 @@ def read_reference(catalogue: Catalogue, reference: str,
     urn = unit(reference)
     if urn is not None:
         return [urn], []
+    if says_not_achieved(_labels_as_references(catalogue, reference)):  # titles aside
+        return [], [f"{reference[:40]!r} says a unit in it may not be achieved, so none of it "
+                    "is read: give only the units achieved (units in progress apart)"]
     found, not_units = _word_by_word(_without_asides(reference).split(), unit)
     messages = []
-    for word in not_units if found else [reference]:
+    # Beside units, only the words that look like references are named (a digit or a
+    # slash: "F44"), not the "and" of "F3 and F4" nor the "achieved" of "F3 achieved".
+    for word in [w for w in not_units if re.search(r"[0-9/]", w)] if found else [reference]:
         try:
             catalogue.find_unit(word, within=within, asked_for=qualification)
         except UnknownReference as error:
@@ -64,19 +72,38 @@ def read_reference(catalogue: Catalogue, reference: str,
     return found, messages
 
 
-# Words beside a unit that are not references: a list's numbering at the start ("1.", "2)",
-# "a)"), and a unit's credits or level ("6 credits", "Level 3").
-_LIST_NUMBERING = re.compile(r"^\s*(?:[0-9]{1,3}[.)]|[A-Za-z]\))\s+(?=\S)")
+# Words beside a unit that are not references: a list's numbering ("1.", "2)", "a)"), and a
+# unit's credits or level ("6 credits", "(Level 3)").
+_LIST_NUMBER = re.compile(r"[0-9]{1,3}[.)]|[A-Za-z]\)")
 _CREDITS_OR_LEVEL = re.compile(r"\b[0-9]+(?:\.[0-9]+)?\s*credits?\b|\blevel\s*[0-9]\b",
                                re.IGNORECASE)
+# Words that say a unit beside them may not be achieved ("not F4", "F4 in progress", "all
+# except F4", "F4 referred"): a part with one is not read at all, and is named.
+NOT_ACHIEVED_WORDS = frozenset({
+    "not", "no", "except", "excluding", "without", "progress", "pending", "referred", "refer",
+    "failed", "fail", "ongoing", "towards", "incomplete", "missing", "outstanding", "deferred",
+    "resit", "retake", "planned", "todo"})
+
+
+def says_not_achieved(text: str) -> bool:
+    """Whether ``text`` has a word saying a unit beside it may not be achieved."""
+    return not NOT_ACHIEVED_WORDS.isdisjoint(re.findall(r"[a-z]+", text.casefold()))
 
 
 def _without_asides(reference: str) -> str:
-    """``reference`` without a list's numbering at its start and the credits or level written
-    beside a unit (``1. H/502/9655, 6 credits, Level 3`` reads as H/502/9655); unchanged where
-    nothing else would be left."""
-    rest = _CREDITS_OR_LEVEL.sub(" ", _LIST_NUMBERING.sub("", reference))
-    return rest if rest.strip(" .,;") else reference
+    """``reference`` without a list's numbering (at its start, or after a unit: ``1. F3 2. F4``
+    is F3 and F4, a numbered column pasted on one line, but the full stop of ``CS 7. CS 8``
+    is not numbering) and the credits or level written beside a unit (``1. H/502/9655, 6
+    credits, Level 3`` reads as H/502/9655); words that are only punctuation go too.
+    Unchanged where nothing else would be left."""
+    words = _CREDITS_OR_LEVEL.sub(" ", reference).split()
+    if all(re.fullmatch(r"[0-9]+[.)]?", word) for word in words):
+        return reference  # numbers alone ("1. 2."): unit numbers, not numbering
+    kept = [word for n, word in enumerate(words)
+            if not (_LIST_NUMBER.fullmatch(word) and n + 1 < len(words)
+                    and (n == 0 or re.search(r"[0-9/]", words[n - 1])))
+            and re.search(r"[A-Za-z0-9]", word)]
+    return " ".join(kept) if kept else reference
 
 
 def unit_suggestions(catalogue: Catalogue, reference: str, qualification: Qualification
@@ -233,7 +260,14 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         return urn if urn in listed else None
 
     if "\t" in text or "|" in text:  # rows copied from a table
-        return _read_table(text, unit)
+        # A row saying a unit is not achieved ("in progress") is not read; where the rows
+        # arrive on one line (a one-line box), none is, as which row says so is not known.
+        refused = [line for line in text.splitlines() if says_not_achieved(line)]
+        if not refused:
+            return _read_table(text, unit)
+        rest = "\n".join(line for line in text.splitlines() if line not in refused)
+        in_rows, not_read = _read_table(rest, unit) if rest.strip() else ([], [])
+        return in_rows, [*(_clipped(" ".join(line.split()), 30) for line in refused), *not_read]
     found: list[str] = []
     unknown: list[str] = []
     parts = [" ".join(w.rstrip(".") for w in _without_asides(p).split())
@@ -243,6 +277,9 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         urn = unit(part)
         if urn is not None:
             found.append(urn)
+            continue
+        if says_not_achieved(part):  # "not F4", "F4 in progress": no unit of it ticked
+            unknown.append(_clipped(part, 30))
             continue
         in_part, not_units = _word_by_word(part.split(), unit)
         not_units = [_clipped(word) for word in not_units]

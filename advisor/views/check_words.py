@@ -9,7 +9,11 @@ from advisor.catalogue import Catalogue, Category, Qualification
 from advisor.catalogue.models import URN_PATTERN
 from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult, describe_unit
 from advisor.engine.eligibility import Status, StatusOnDate
-from advisor.engine.unit_references import read_reference, unit_suggestions
+from advisor.engine.unit_references import (
+    read_reference,
+    says_not_achieved,
+    unit_suggestions,
+)
 from advisor.engine.wording import count, listed
 
 __all__ = ["check_headline", "completion_words", "credits_counted", "other_units_words",
@@ -147,6 +151,9 @@ def typed_unit_words(catalogue: Catalogue, reference: str, qualification: Qualif
                     "one if so" if named.possible_urn and suggested else "")
         return (f"{reference} (the awarding body's number for its unit {named.title}"
                 f"{probably})")
+    if says_not_achieved(reference):  # "F4 in progress": nothing of it ticked
+        return (f"{reference} (says a unit may not be achieved, so nothing of it was ticked: "
+                "tick the unit if it is, or record it as in progress below)")
     if reference.strip().isdigit():  # one of its units' numbers, read alone only
         found, _ = read_reference(catalogue, reference.strip(), qualification)
         if found:
