@@ -1017,3 +1017,15 @@ def test_next_steps__a_replacement_of_another_kind_is_said_to_be_so(catalogue):
     (step,) = [s.message for s in result.next_steps if "replaced them" in s.message]
     assert ("It is not like for like: 10380 is knowledge and competence in one, its competence "
             "assessed at work (09629: 17 credits; 03456: 42 credits). Ask whether 10380") in step
+
+
+def test_recommend__holding_the_only_level_4_qualification_is_not_told_there_is_none(
+        catalogue):
+    """Holding 10381: Level 4 is suggested and 10381 is not offered again, but the catalogue
+    does hold it; the caution says so, and that Level 4 is the highest level here."""
+    result = recommend(catalogue, Profile(employment=Employment.WORKING,
+                                          held_qualifications=("ocr-10381",)), as_at=TODAY)
+    assert result.recommended_level == 4
+    (said,) = [f.message for f in result.cautions if f.code == "nothing-at-level"]
+    assert said == ("Besides 10381, which the learner holds, the catalogue holds no "
+                    "qualification at Level 4, the highest level in these documents.")

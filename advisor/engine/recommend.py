@@ -204,7 +204,7 @@ def recommend(
         if list_options:
             options = _options_at(catalogue, level, profile, as_at, check_options,
                                   register, register_subject)
-            cautions.extend(_status_cautions(catalogue, level, options, as_at))
+            cautions.extend(_status_cautions(catalogue, level, options, as_at, held))
         cautions.extend(_aim_cautions(catalogue, profile, options))
         roles_at_level = index.roles_by_level.get(level, ())
     next_steps = next_steps_for(catalogue, held=held, units=profile.held_units, level=level,
@@ -447,10 +447,15 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
 
 
 def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option],
-                     as_at: dt.date) -> list[Finding]:
-    if not options:
-        return [Finding(FindingCode.NOTHING_AT_LEVEL,
-                        f"The catalogue holds no qualification at Level {level}.")]
+                     as_at: dt.date, held: Sequence[Qualification]) -> list[Finding]:
+    if not options:  # besides those held, which are not offered again
+        here = [q.reference for q in held if q.level == level]
+        return [Finding(FindingCode.NOTHING_AT_LEVEL, (
+            f"Besides {listed(here, 'and')}, which the learner holds, the catalogue holds no "
+            f"qualification at Level {level}" if here else
+            f"The catalogue holds no qualification at Level {level}")
+            + (", the highest level in these documents." if level == max(
+                catalogue.levels_offered, default=level) else "."))]
     day = uk_date(as_at)
     # Closed to new learners, whether by a last entry date or because certificates have ended.
     closed = [o for o in options if o.eligibility.status.status.closed]
