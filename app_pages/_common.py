@@ -342,8 +342,9 @@ def show_refused(key: str) -> None:
 
 TITLE_WIDTH = 210  # pixels: about 30 characters of a unit's title, beside its figures
 TITLE_CHARACTERS = 30  # what fits on one line of a title column TITLE_WIDTH wide
-TITLE_ROW_HEIGHT = 68  # pixels: three lines of a title, wrapped (a grid wraps above 64)
-TITLE_COLUMNS = ("Title", "Qualification", "Replaced by")  # columns of titles
+WRAPPED_ROW_HEIGHT = 84  # pixels: four lines of a cell's text, wrapped (a grid wraps above 64)
+# Columns of titles, and of sentences naming them, given room to wrap.
+TITLE_COLUMNS = ("Title", "Qualification", "Replaced by", "Found through", "In qualifications")
 GRID_HEADER_HEIGHT = 40  # pixels: a grid's header row and its border
 TITLE_ROWS_IN_VIEW = 8  # rows of wrapped titles shown before the grid scrolls
 
@@ -386,10 +387,10 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
         # ("OCR Level 3 Certificate in Pri"); rows of short titles keep the grid's own height.
         long_titles = any(len(str(title)) > TITLE_CHARACTERS for column in TITLE_COLUMNS
                           if column in table.columns for title in table[column])
-        row_height = TITLE_ROW_HEIGHT if long_titles else None
+        row_height = WRAPPED_ROW_HEIGHT if long_titles else None
         # Tall enough for TITLE_ROWS_IN_VIEW such rows (the grid's own height shows about six).
         height: int | Literal["auto"] = (
-            GRID_HEADER_HEIGHT + TITLE_ROW_HEIGHT * min(len(shown), TITLE_ROWS_IN_VIEW)
+            GRID_HEADER_HEIGHT + WRAPPED_ROW_HEIGHT * min(len(shown), TITLE_ROWS_IN_VIEW)
             if long_titles else "auto")
         if on_row is None:
             st.dataframe(shown, hide_index=True, placeholder=missing, alt=name,

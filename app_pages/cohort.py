@@ -33,7 +33,7 @@ from advisor import (
     to_excel_bytes,
     uk_date,
 )
-from app_pages._common import GRID_HEADER_HEIGHT, escape_markdown, frame
+from app_pages._common import GRID_HEADER_HEIGHT, WRAPPED_ROW_HEIGHT, escape_markdown, frame
 
 OBJECTIVES = labels.OBJECTIVE_WORDS
 UNITS_SHOWN = 10
@@ -80,7 +80,6 @@ def assess(ctx, data: bytes, name: str, objective: Objective) -> CohortResult | 
     return result
 
 
-PROBLEM_ROW_HEIGHT = 84  # pixels: four lines of a problem, wrapped (a grid wraps above 64)
 PROBLEMS_IN_VIEW = 8  # problems shown before the grid scrolls (the default showed four)
 
 
@@ -107,8 +106,8 @@ def show(result: CohortResult) -> None:
         # problem comes right after its row, so a phone shows it without scrolling sideways,
         # and wraps over up to four lines; the download holds every message in full.
         # Tall enough for up to PROBLEMS_IN_VIEW problems without scrolling inside the grid.
-        st.dataframe(problems, hide_index=True, row_height=PROBLEM_ROW_HEIGHT,
-                     height=GRID_HEADER_HEIGHT + PROBLEM_ROW_HEIGHT * min(len(problems),
+        st.dataframe(problems, hide_index=True, row_height=WRAPPED_ROW_HEIGHT,
+                     height=GRID_HEADER_HEIGHT + WRAPPED_ROW_HEIGHT * min(len(problems),
                                                                          PROBLEMS_IN_VIEW),
                      column_order=("row", "message", "column", "severity"), column_config={
             "row": st.column_config.NumberColumn("Row", width=45, pinned=True),

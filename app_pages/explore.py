@@ -96,9 +96,10 @@ def search(ctx: Frame) -> list[str]:
         if query.strip():
             st.markdown(f"**Qualifications ({len(qualifications)})**")
         if "Found through" in qualifications.columns:
-            st.caption("Found through: a job role or apprenticeship framework in the sources "
-                       "(or the apprenticeship standard that took a framework's place) that "
-                       "leads to the qualification matched words its own details do not.")
+            st.caption("Found through: where the qualification's own details do not have "
+                       "the words searched for, the job role or apprenticeship framework in the "
+                       "sources (or the apprenticeship standard that took a framework's place) "
+                       "that has them and leads to it.")
         st.caption("Select a row to read that qualification in full below.")
         references = list(qualifications["Reference"])
         in_table_order = [ctx.catalogue.find_qualification(r).id for r in references]

@@ -183,8 +183,8 @@ def test_learner__selecting_a_search_result_opens_its_profile(page: Page):
     assert grid is not None
     expect(box).not_to_have_value(re.compile("^09629 "))
     # The third row's (09629: 09628, OCNLR L2 Principles, 09629) selection box, in the grid's
-    # first column, below the header (35 pixels high; rows 68, so that long titles wrap).
-    page.mouse.click(grid["x"] + 16, grid["y"] + 35 + 2 * 68 + 34)
+    # first column, below the header (35 pixels high; rows 84, so that long titles wrap).
+    page.mouse.click(grid["x"] + 16, grid["y"] + 35 + 2 * 84 + 42)
     wait_for_app(page)
     expect(box).to_have_value(re.compile("^09629 "))
     expect(page.get_by_role("heading", name=re.compile("Level 3 Certificate in Principles"))
