@@ -454,7 +454,7 @@ def test_plan_route__a_step_left_open_for_the_learner_is_not_called_one_they_can
     assert not any("can take" in words or "allow" in words for words in said.values())
     adult = open_with_link(ROUTE, age="35", to="09629", **{"from": "09628"})
     (routes,) = [t.value for t in adult.table if "This learner" in t.value.columns]
-    assert list(routes["This learner"]) == ["age and role allow every step"]
+    assert list(routes["This learner"]) == ["their age allows every step"]
 
 
 def test_starting_level__wanting_an_apprenticeship_the_route_link_aims_where_they_start():

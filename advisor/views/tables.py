@@ -280,7 +280,8 @@ _NOT_SETTLED_WORDS = {ReasonCode.AGE_UNKNOWN: "the ages it is approved for are n
 def learner_steps_words(route: Route, steps: Sequence[tuple[int, Eligibility]]) -> str:
     """Whether a learner can take every step of ``route`` by their age and role (``steps``,
     from :func:`~advisor.engine.fits.steps_for_learner`): the steps they cannot take; else
-    those where it is not known, and why; else that their age and role allow every step."""
+    those where it is not known, and why; else that what was said of them (their age, their
+    role) allows every step."""
     barred = [n for n, eligibility in steps if eligibility.not_for_this_learner]
     if barred:
         return "cannot take " + " or ".join(f"step {n} ({route.steps[n - 1].to.reference})"
@@ -293,7 +294,12 @@ def learner_steps_words(route: Route, steps: Sequence[tuple[int, Eligibility]]) 
         return ("not known for " + " and ".join(f"step {n} ({route.steps[n - 1].to.reference})"
                                                 for n, _ in open_)
                 + ": " + "; ".join(why))
-    return "age and role allow every step"
+    codes = {r.code for _, eligibility in steps for r in eligibility.reasons}
+    said = [what for what, code in (("age", ReasonCode.AGE_APPROVED),
+                                    ("role", ReasonCode.ROLE_MET)) if code in codes]
+    if not said:
+        return "nothing said of the learner bars a step"
+    return (f"their {' and '.join(said)} allow{'s' if len(said) == 1 else ''} every step")
 
 
 def routes_table(catalogue: Catalogue, routes: Sequence[Route], *, aim: Aim | None = None,
