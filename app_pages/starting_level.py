@@ -287,8 +287,10 @@ def main() -> None:
                and route.to_level > result.recommended_level and not towards_one)
     if route.to_level is not None or route.from_qualification or route.units:
         # Not with nothing held and no level: the route page would open empty.
+        holds = route.from_qualification or route.units or route.also_completed
         st.page_link("app_pages/plan_route.py", query_params=with_date(
-            ctx, encode_route(catalogue, route)), label="Plan a route from what you hold"
+            ctx, encode_route(catalogue, route)),
+            label=("Plan a route from what you hold" if holds else "Plan a route")
             + (f" to Level {route.to_level}" if route.to_level is not None else "")
             + (", the step up if your work is ready for it" if step_up else "")
             + (", where the apprenticeships in these documents start" if towards_one else ""))

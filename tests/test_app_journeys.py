@@ -730,7 +730,7 @@ def test_starting_level__a_link_to_the_level_above_says_it_is_the_step_up_if_rea
                      "ready for it")
     fresh = open_with_link(LEVEL, age="19", work="working", role="Call Centre Operators")
     (label,) = [e.proto.label for e in fresh.get("page_link") if e.proto.page == "plan_route"]
-    assert label == "Plan a route from what you hold to Level 2"
+    assert label == "Plan a route to Level 2"  # holding nothing: not "from what you hold"
 
 
 def test_plan_route__checks_each_step_for_the_age_the_starting_level_page_was_told():
