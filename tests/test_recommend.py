@@ -1029,3 +1029,18 @@ def test_recommend__holding_the_only_level_4_qualification_is_not_told_there_is_
     (said,) = [f.message for f in result.cautions if f.code == "nothing-at-level"]
     assert said == ("Besides 10381, which the learner holds, the catalogue holds no "
                     "qualification at Level 4, the highest level in these documents.")
+
+
+def test_next_steps__what_gives_the_aim_is_named_where_nothing_is_confirmed_open(catalogue):
+    """A customer service agent after knowledge today: nothing at Level 2 is confirmed open,
+    but OCN London's Level 2 knowledge certificate, first in the table, gives what they asked
+    for; the next steps name it to ask about, not only 10379, which replaced 09628."""
+    result = recommend(catalogue, Profile(age=25, employment=Employment.WORKING,
+                                          role="Customer Service Agents", aim=Aim.KNOWLEDGE),
+                       as_at=dt.date(2026, 12, 1))
+    said = [s.message for s in result.next_steps]
+    (named,) = [s for s in said if s.startswith("Of those, ")]
+    assert named.startswith("Of those, OCNLR Level 2 Certificate in Principles of Customer "
+                            "Service (OCNLR L2 Principles)")
+    assert "give knowledge as you asked: ask whether they are still offered" in named
+    assert said.index(named) == 1

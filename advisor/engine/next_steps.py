@@ -85,6 +85,17 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
         steps.append(NextStep(
             f"Ask {WHERE_TO_ASK} which Level {level} Customer Service qualifications they "
             f"offer: none of those in these documents can be confirmed open on {day}."))
+        # What they want, whose status the sources do not give: named, to ask about first.
+        maybe = [o for o in options if aim is not None and o.fits_aim and o.can_start
+                 is not False and o.eligibility.status.status is Status.UNKNOWN]
+        if maybe and aim is not None:
+            steps.append(NextStep(
+                f"Of those, {listed([o.qualification.name for o in maybe], 'and')} "
+                + ("gives" if len(maybe) == 1 else "give") + f" {_AIM_GIVEN[aim]}"
+                + (" as you asked" if aim is not Aim.APPRENTICESHIP else "")
+                + ": ask whether " + ("it is" if len(maybe) == 1 else "they are")
+                + " still offered (the sources do not say whether "
+                + ("it is" if len(maybe) == 1 else "they are") + f" open on {day})."))
         steps += _ask_about_replacements(catalogue, options)
     else:
         steps.append(NextStep(f"Ask {WHERE_TO_ASK} which Level {level} Customer Service "
