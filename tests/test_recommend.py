@@ -1044,3 +1044,21 @@ def test_next_steps__what_gives_the_aim_is_named_where_nothing_is_confirmed_open
                             "Service (OCNLR L2 Principles)")
     assert "give knowledge as you asked: ask whether they are still offered" in named
     assert said.index(named) == 1
+
+
+def test_next_steps__holding_the_kind_wanted_at_the_level_points_a_level_up(catalogue):
+    """Holding 03456 and wanting competence: Level 3 is suggested, and 10380 would largely
+    repeat 03456, so nothing there fits; the next steps name 10381, the competence
+    qualification at Level 4, with its senior-role condition, not a dead end."""
+    result = recommend(catalogue, Profile(employment=Employment.WORKING,
+                                          held_qualifications=("ocr-03456",),
+                                          aim=Aim.COMPETENCE), as_at=dt.date(2026, 12, 1))
+    assert result.recommended_level == 3
+    (further,) = [s for s in result.next_steps if s.message.startswith("Further in competence")]
+    assert ("OCR Level 4 NVQ Diploma Customer Service (10381) at Level 4 (learners must be "
+            "working in a senior role") in further.message
+    assert further.source
+    # Wanting knowledge, with a knowledge qualification at the level to take: no such step.
+    assert not any(s.message.startswith("Further in") for s in recommend(
+        catalogue, Profile(employment=Employment.WORKING, held_qualifications=("ocr-03456",),
+                           aim=Aim.KNOWLEDGE), as_at=dt.date(2015, 6, 1)).next_steps)
