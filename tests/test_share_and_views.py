@@ -591,3 +591,17 @@ def test_tables__an_options_status_fits_its_cell(catalogue):
     assert options.loc["601/4404/X", "New learners"] == "not known if open (review date passed)"
     assert options.loc["03454", "New learners"] == \
         "closed; certificates ended (the sources suggest 10378 replaced it)"
+
+
+def test_options_table__for_someone_not_working_a_yes_says_what_is_assessed_at_work(catalogue):
+    """A 15-year-old not in work after knowledge: 10378 gives knowledge but part of it is
+    assessed at work; its "Fits the aim" says so, as the caution above the table does, rather
+    than a plain "yes"."""
+    result = recommend(catalogue, Profile(age=15, employment=Employment.NOT_WORKING,
+                                          aim=Aim.KNOWLEDGE), as_at=dt.date(2015, 6, 1))
+    options = tables.options_table(catalogue, result).set_index("Code")
+    assert options.loc["10378", "Fits the aim"] == "yes, but part of it is assessed at work"
+    working = recommend(catalogue, Profile(age=15, employment=Employment.WORKING,
+                                           aim=Aim.KNOWLEDGE), as_at=dt.date(2015, 6, 1))
+    assert tables.options_table(catalogue, working).set_index("Code").loc[
+        "10378", "Fits the aim"] == "yes"

@@ -526,7 +526,7 @@ def _aim_cautions(catalogue: Catalogue, profile: Profile,
                if combined else "")
             + ": an assessor watches the learner do the job and colleagues act as witnesses; "
             "simulation only covers events that rarely happen. Without a job or a work "
-            "placement, a knowledge qualification may suit better.",
+            "placement, a qualification of knowledge alone may suit better.",
             source or recommendation_index(catalogue).competence_assessment,
         ))
     return findings

@@ -38,7 +38,7 @@ from advisor.engine.eligibility import (
 )
 from advisor.engine.frameworks import FrameworkStatus, framework_name
 from advisor.engine.recommend import move_up_caution
-from advisor.engine.recommend_types import Aim, Finding, Recommendation
+from advisor.engine.recommend_types import Aim, Employment, Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import count, uk_date
@@ -266,7 +266,9 @@ def _recommendation(catalogue: Catalogue, result: Recommendation,
     cautions = _cited(result.cautions, sources)
     options = []
     for option in result.options:
-        fits = (fits_aim_words(option).capitalize() if result.profile.aim is not None
+        fits = (fits_aim_words(option, working=result.profile.employment
+                               is not Employment.NOT_WORKING).capitalize()
+                if result.profile.aim is not None
                 else "No aim given")
         closed = option.eligibility.status.status.closed
         notes = _cited((r for r in option.eligibility.reasons if r.code in _STATUS_NOTES

@@ -147,11 +147,18 @@ def carried_credits(carry: CarryOver) -> str:
     return words
 
 
-def fits_aim_words(option: Option) -> str:
+def fits_aim_words(option: Option, *, working: bool = True) -> str:
     """Whether an option fits the learner's aim, in words: "yes, but closed" where it fits but
-    has closed on the date, so that a "yes" beside it is not read as advice to enrol."""
+    has closed on the date, so that a "yes" beside it is not read as advice to enrol; for a
+    learner not ``working``, "yes, but assessed at work" where it is (a combined one in
+    part), so that it does not read as one they can complete without a job."""
     if option.fits_aim and option.eligibility.status.status.closed:
         return "yes, but closed"
+    if option.fits_aim and not working:
+        if option.qualification.kind is Kind.COMBINED:
+            return "yes, but part of it is assessed at work"
+        if option.qualification.kind is Kind.COMPETENCE:
+            return "yes, but it is assessed at work"
     return yes_no(option.fits_aim, "not known") or "not known"
 
 

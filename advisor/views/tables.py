@@ -25,7 +25,7 @@ from advisor.engine.combination import CombinationCheck, RuleKind
 from advisor.engine.eligibility import Eligibility, ReasonCode, Status
 from advisor.engine.fits import route_fits_aim
 from advisor.engine.frameworks import FrameworkStatus
-from advisor.engine.recommend_types import Aim, Option, Recommendation
+from advisor.engine.recommend_types import Aim, Employment, Option, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import count, listed, uk_date
@@ -173,7 +173,8 @@ def options_table(catalogue: Catalogue, result: Recommendation) -> pd.DataFrame:
             "Kind": KIND_WORDS[q.kind].split(":")[0],
             "New learners": entry_status_in_brief(option.eligibility, catalogue),
             "Can start": can_start(option.eligibility),
-            "Fits the aim": fits_aim_words(option),
+            "Fits the aim": fits_aim_words(
+                option, working=result.profile.employment is not Employment.NOT_WORKING),
             "Credits already counted": check.credits_counted if check and known else None,
             "Credits still needed": credits_still_needed_words(option),
             "From": REGISTER_ORIGIN if from_register(q) else "the documents",
