@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import itertools
 import re
 from html.parser import HTMLParser
@@ -872,3 +873,15 @@ def test_action_plan__sources_are_numbered_in_the_order_a_reader_meets_them(cata
         assert first_met == list(range(1, len(first_met) + 1))
         listed = re.findall(r"<li>(.*?)</li>", page.rsplit("<ol", 1)[1])
         assert len(listed) >= len(first_met)
+
+
+def test_action_plan__a_web_address_cut_short_in_the_notes_says_so(catalogue):
+    """The notes give the Level 4 structure's page as ".../customer-service-...": printed as it
+    is, it would not open; the sources list says it is cut short and what to do."""
+    route = next(find_routes(catalogue, from_qualification=catalogue.find_qualification("03456"),
+                             to_level=4, as_at=TODAY))
+    page = html.unescape(" ".join(action_plan_html(catalogue, ActionPlan(
+        as_at=TODAY, route=route)).split()))
+    assert ("customer-service-... (cut short in the notes: search the site for the document's "
+            "title)") in page
+    assert not re.search(r"customer-service-\.\.\.(?! \(cut short)", page)

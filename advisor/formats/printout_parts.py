@@ -18,6 +18,7 @@ from advisor.engine.frameworks import RouteFrameworks
 from advisor.engine.recommend_types import Aim, Recommendation
 from advisor.engine.routes import Route
 from advisor.register import Register
+from advisor.views.citations import web_address
 from advisor.views.labels import citation
 
 __all__ = [
@@ -198,7 +199,8 @@ class Sources:
         return tuple(dict.fromkeys(marks))
 
     def listed(self) -> list[SourcePart]:
-        return [SourcePart(named, self.publishers[named], ", ".join(self.urls[named]) or None)
+        return [SourcePart(named, self.publishers[named],
+                           ", ".join(web_address(u) for u in self.urls[named]) or None)
                 for named in self.numbers]
 
 

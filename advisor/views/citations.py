@@ -11,7 +11,7 @@ import pandas as pd
 
 from advisor.catalogue import Basis, Catalogue, Citation
 
-__all__ = ["citation", "cite", "document_name", "sources_numbered"]
+__all__ = ["citation", "cite", "document_name", "sources_numbered", "web_address"]
 
 _BASIS_MARK = {Basis.STATED: "", Basis.SECONDARY: " (secondary source)",
                Basis.INFERENCE: " (inferred)"}
@@ -59,9 +59,18 @@ def cite(catalogue: Catalogue, sources: Iterable[Citation], *, web_pages: bool =
             urls.append(cited.url)
     return "; ".join(
         f"{where}, " + ", ".join(f"§ {section}{_marks(bases)}"
-                                 + "".join(f", at {url}" for url in pages[where, section])
+                                 + "".join(f", at {web_address(url)}"
+                                           for url in pages[where, section])
                                  for section, bases in found.items())
         for where, found in sections.items())
+
+
+def web_address(url: str) -> str:
+    """A web page's address as a reader should take it: one the notes give cut short
+    (ending "...") says so, rather than being printed as if it would open."""
+    if url.endswith("..."):
+        return f"{url} (cut short in the notes: search the site for the document's title)"
+    return url
 
 
 def _marks(bases: set[Basis]) -> str:
