@@ -246,11 +246,11 @@ def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnD
     if plan is None:
         st.warning(check.no_plan_reason or "No completion can be planned.")
         return
-    warn_if_certificates_ended(catalogue, check.qualification, status)
     if not plan.units:  # the units in progress complete it, if certificates are still issued
         if status.status is not Status.CERTIFICATION_CLOSED:
             st.write(labels.NOTHING_BEYOND_IN_PROGRESS)
         return
+    warn_if_certificates_ended(catalogue, check.qualification, status)  # before the plan
     st.radio("Plan the remaining units by", list(OBJECTIVES), format_func=OBJECTIVES.__getitem__,
              key="check_objective", horizontal=True, persist_state="session")
     if plan.note:

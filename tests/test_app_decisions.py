@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.support.app import change_page, check_units, open_with_link, table_with, texts
+from tests.support.app import (
+    all_text,
+    change_page,
+    check_units,
+    open_with_link,
+    table_with,
+    texts,
+)
 
 C6, D1 = "D/601/1519", "T/601/1526"
 REST = ["K/601/1622", "J/601/1627", "R/601/1212", "J/601/1210", "M/601/1511"]  # F3 F4 A3 B2 C3
@@ -329,3 +336,12 @@ def test_check_paste__a_unit_said_not_achieved_is_not_ticked_and_says_why():
     assert said.endswith("F4 in progress (says a unit may not be achieved, so nothing of it "
                          "was ticked: tick the unit if it is, or record it as in progress "
                          "below)")
+
+
+def test_check__no_plan_promised_where_none_follows():
+    """03456 on today's date with the units in progress meeting every rule: certificates have
+    ended, and no plan of units follows, so nothing speaks of "the plan below"."""
+    at = open_with_link("app_pages/check_units.py", qual="03456", units="F3,F4,A3,B2,C3",
+                        accepted="C6", progress="D1", on="2026-12-01")
+    assert not at.exception
+    assert not any("the plan below" in t for t in all_text(at).splitlines())
