@@ -75,7 +75,8 @@ def test_check_decisions__in_progress_shows_today_and_when_done():
     assert "Smallest completion plan beyond the units in progress" in texts(at.header)
     # ... and the plan does not say "nothing more is needed" for what cannot be certificated.
     assert not any("Nothing more is needed" in t for t in texts(at.markdown))
-    assert any("no further units can complete it" in t for t in texts(at.warning))
+    assert ("Certificates for 03456 are no longer issued on this date, so no further units "
+            "can complete it." in texts(at.markdown))
     while_open = check_units("ocr-03456", REST, as_at=dt.date(2015, 6, 1))
     while_open.multiselect(key="check_in_progress_ocr-03456").set_value([C6, D1]).run()
     assert "Nothing more is needed beyond the units in progress." in texts(while_open.markdown)
