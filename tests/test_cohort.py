@@ -1340,3 +1340,13 @@ def test_results__a_cell_saying_a_unit_is_not_achieved_does_not_count_it(catalog
     (problem,) = result.problems
     assert problem.message.startswith("'F4 in progress' says a unit in it may not be achieved, "
                                       "so none of it is read")
+
+
+def test_read__an_xlsx_start_date_with_a_time_of_day_is_read_as_its_day(catalogue):
+    """A start date typed in Excel with a time (4 January 2027, 09:30) is that day, not a
+    value refused as "not a date" that the learner never typed."""
+    data = xlsx([["learner_ref", "target", "start"],
+                 ["A1", "09629", dt.datetime(2027, 1, 4, 9, 30)]])
+    result = read_cohort(data, "intake.xlsx")
+    assert result.rows[0].start == dt.date(2027, 1, 4)
+    assert result.problems == ()

@@ -248,7 +248,9 @@ def _cell_text(value: Any) -> str:
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))  # a whole number as typed, not 19.0 (nor 1E+308's 309 digits)
-    if isinstance(value, dt.datetime | dt.date | dt.time):
+    if isinstance(value, dt.datetime):  # a date with a time of day: the day is what is asked
+        return value.date().isoformat()
+    if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     return str(value)
 
