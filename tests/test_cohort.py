@@ -1350,3 +1350,14 @@ def test_read__an_xlsx_start_date_with_a_time_of_day_is_read_as_its_day(catalogu
     result = read_cohort(data, "intake.xlsx")
     assert result.rows[0].start == dt.date(2027, 1, 4)
     assert result.problems == ()
+
+
+def test_headers__a_column_read_under_another_name_says_so():
+    """"qualification" is read as the target, not as qualifications held: a centre that meant
+    the other is told which column it became; "target qualification" needs no word."""
+    result = read("learner_ref,age,qualification\nA1,20,09628\n")
+    assert result.columns == ("learner_ref", "age", "target")
+    assert problems(result) == [
+        (1, "target", "warning", "column 'qualification' is read as 'target': the "
+                                 "qualification the learner is to enrol on")]
+    assert read("learner_ref,target qualification\nA1,09628\n").problems == ()

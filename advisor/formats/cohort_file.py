@@ -241,6 +241,11 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
                 f" and {_letter(index)}): keep one"))
         else:
             positions[column.name] = index
+            if _key(column.name) not in _key(text):  # another name ("qualification"): said
+                what = re.split(r"[:.]", column.meaning, maxsplit=1)[0]
+                problems.append(RowProblem(
+                    header_row, column.name, f"column {text.strip()!r} is read as "
+                    f"{column.name!r}: {what[:1].lower()}{what[1:]}", Severity.WARNING))
     for column in COLUMNS:
         if column.required and column.name not in positions:
             found = ", ".join(repr(t.strip()) for t in header if t.strip()) or "nothing"
