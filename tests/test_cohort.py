@@ -63,7 +63,8 @@ MIXED_PROBLEMS = [
      "left out"),
     (5, "learner_ref", "warning",
      "'=HYPERLINK(\"http://evil.example\",\"cli...' looks like a spreadsheet formula; it is "
-     "read as text, never calculated"),
+     "read as text, never calculated: type its value (a workbook saved by a spreadsheet keeps "
+     "the values of its formulas)"),
     (6, "units_held", "warning", "unit K/601/1622 is listed twice; it is counted once"),
     (7, "target", "warning",
      "no qualification '0962x' in the catalogue; did you mean 09629, 09628?; "
@@ -688,7 +689,8 @@ def test_excel__cells_are_read_as_typed_and_formulas_as_text(catalogue):
          "read '9628' as 09628: spreadsheets drop the leading zeros of codes (format the column "
          "as text)"),
         (3, "learner_ref", "warning",
-         "'=1+1' looks like a spreadsheet formula; it is read as text, never calculated"),
+         "'=1+1' looks like a spreadsheet formula; it is read as text, never calculated: type "
+         "its value (a workbook saved by a spreadsheet keeps the values of its formulas)"),
     ]
     assert second.assessed
 
@@ -1325,7 +1327,8 @@ def test_read__an_xlsx_formula_is_read_as_the_value_saved_with_it(catalogue):
         (2, "age", "warning", "'=17+2' is a formula: the value saved with it, '19', is read "
                               "(formulas are never worked out here)"),
         (3, "age", "warning", "'=16+1' looks like a spreadsheet formula; it is read as text, "
-                              "never calculated"),
+                              "never calculated: type its value (a workbook saved by a "
+                              "spreadsheet keeps the values of its formulas)"),
         (3, "age", "warning", "'=16+1' is not a whole number of years; left empty, as if not "
                               "given"),
     ]

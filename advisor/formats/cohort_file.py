@@ -320,7 +320,8 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
         if text.startswith("="):
             problems.append(RowProblem(
                 number, column, f"{shown(text)!r} looks like a spreadsheet formula; it is "
-                "read as text, never calculated", Severity.WARNING))
+                "read as text, never calculated: type its value (a workbook saved by a "
+                "spreadsheet keeps the values of its formulas)", Severity.WARNING))
 
     ref = values.get("learner_ref", "")
     if not ref:
