@@ -863,3 +863,10 @@ def test_check__certificates_ended_never_says_nothing_more_is_needed(capsys):
     assert main(["check", "03456", "--units", "F3,F4,A3,B2,C3", "--accepted", "C6",
                  "--in-progress", "D1", "--as-at", "2016-12-01"]) == 0
     assert "Nothing more is needed beyond the units in progress" in capsys.readouterr().out
+
+
+def test_check__a_second_note_for_one_unit_is_refused_not_lost(capsys):
+    """Two --note for C6: the second would silently replace the first; the CLI says so."""
+    assert main(["check", "03456", "--units", "F3", "--accepted", "C6", "--note", "C6=seen",
+                 "--note", "C6=again"]) == 2
+    assert "--note C6: given twice" in capsys.readouterr().err

@@ -146,6 +146,9 @@ def _accepted(catalogue: Catalogue, args: argparse.Namespace, within: Qualificat
         note = " ".join(without_control_characters(note).split())
         if len(note) > MAX_NOTE_LENGTH:
             raise UsageError(f"--note {reference.strip()}: at most {MAX_NOTE_LENGTH} characters")
+        if urn in notes:  # a second note would replace the first without a word
+            raise UsageError(f"--note {reference.strip()}: given twice; give one note for it "
+                             "(join the two)")
         notes[urn] = note
     return [Accepted(urn, notes.get(urn, "")) for urn in urns]
 

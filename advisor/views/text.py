@@ -233,8 +233,8 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
                   f"{describe_unit(catalogue, item.target, rules)}"
                   for item in result.possible_similar]
     if result.possible or result.possible_similar:
-        lines.append("Which optional units did the learner take? Give them with --units to "
-                     "count them.")
+        lines.append("If the learner took any of these optional units too, give them with "
+                     "--units (beside any given already) to count them.")
     for item in result.similar:
         lines.append(f"  ~ similar, for the centre to judge: {describe_unit(catalogue, item.urn)}"
                      f" is like {describe_unit(catalogue, item.target, rules)}"
