@@ -299,7 +299,8 @@ def test_recommend__a_qualification_whose_certificates_ended_counts_as_closed(ca
         ("10378", Status.UNKNOWN), ("601/4404/X", Status.CERTIFICATION_CLOSED),
         ("03454", Status.CERTIFICATION_CLOSED)]
     caution = next(f for f in result.cautions if f.code is FindingCode.NONE_CONFIRMED_OPEN)
-    assert ": 2 had closed to new learners and for 1 the sources" in caution.message
+    assert (": 601/4404/X and 03454 had closed to new learners and for 10378 the sources do "
+            "not give enough to confirm it.") in caution.message
 
 
 def test_recommend_cli__json_marks_each_qualifications_origin(capsys, tmp_path):

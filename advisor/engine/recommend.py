@@ -477,13 +477,17 @@ def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option]
         findings.append(Finding(FindingCode.ALL_CLOSED, message,
                                 tuple(c for o in closed for c in o.eligibility.status.source)))
     elif not any(o.open_on_date for o in options):
+        def named(these: Sequence[Option]) -> str:  # by reference: "09629 and 03456"
+            return listed([o.qualification.reference for o in these], "and")
+
         parts = []
         if closed:
-            parts.append(f"{len(closed)} had closed to new learners")
+            parts.append(f"{named(closed)} had closed to new learners")
         if not_yet:
-            parts.append(f"{len(not_yet)} had not opened yet")
+            parts.append(f"{named(not_yet)} had not opened yet")
         if unknown:
-            parts.append(f"for {len(unknown)} the sources do not give enough to confirm it")
+            parts.append(f"for {named(unknown)} the sources do not give enough to confirm "
+                         + ("it" if len(unknown) == 1 else "them"))
         findings.append(Finding(
             FindingCode.NONE_CONFIRMED_OPEN,
             f"None of the qualifications at Level {level} can be confirmed open on {day}: "
