@@ -312,3 +312,13 @@ def test_explore__the_profile_the_page_opens_by_itself_is_not_in_the_address():
     assert dict(at.query_params)["qual"] in ("09629", ["09629"])
     compared = open_with_link("app_pages/explore.py", compare="09628,09629")
     assert "qual" not in dict(compared.query_params)
+
+
+def test_facts_table__a_structure_reference_is_a_national_structures_own(catalogue):
+    """10379 has no structure reference of its own, and follows S/016/608: its profile says
+    what it is based on, not also "National structure reference: not stated"."""
+    q10379 = explore_tables.facts_table(catalogue, catalogue.find_qualification("10379"))
+    assert "National structure reference" not in set(q10379["Fact"])
+    assert "S/016/608" in q10379.set_index("Fact").loc["Based on", "Value"]
+    structure = explore_tables.facts_table(catalogue, catalogue.find_qualification("S/016/608"))
+    assert structure.set_index("Fact").loc["National structure reference", "Value"] == "S/016/608"

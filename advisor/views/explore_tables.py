@@ -17,6 +17,7 @@ import pandas as pd
 from advisor.catalogue import (
     Basis,
     Catalogue,
+    Category,
     Citation,
     Kind,
     Qualification,
@@ -216,7 +217,10 @@ def facts_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
         ("Awarding body", q.awarding_body, q.source),
         ("Scheme code", q.code or NOT_STATED, q.source),
         ("Regulator number", q.regulator_number or NOT_STATED, q.source),
-        ("National structure reference", q.structure_reference or NOT_STATED, q.source),
+        # Only a national structure has one of its own: for a qualification "not stated"
+        # beside "Based on: S/016/608" read as a contradiction.
+        *([("National structure reference", q.structure_reference or NOT_STATED, q.source)]
+          if q.category is Category.NATIONAL_STRUCTURE or q.structure_reference else []),
         ("Level", str(q.level) if q.level is not None else NOT_STATED, q.source),
         ("Kind", KIND_WORDS[q.kind], q.source),
         ("Framework", q.framework or NOT_STATED, q.source),
