@@ -741,7 +741,8 @@ def test_recommend__not_yet_open_is_not_called_unknown(catalogue):
                        as_at=dt.date(2014, 1, 1))
     (caution,) = [f for f in result.cautions if f.code == "none-confirmed-open"]
     # 601/4404/X opened later that year, and 10378 was launched in the autumn of 2014.
-    assert "2 had not opened yet and for 1 the sources do not give enough" in caution.message
+    assert ("601/4404/X and 10378 had not opened yet and for 03454 the sources do not give "
+            "enough") in caution.message
 
 
 def test_next_steps__a_step_below_the_level_suggested_comes_after_what_to_do_at_it(catalogue):
@@ -1062,3 +1063,14 @@ def test_next_steps__holding_the_kind_wanted_at_the_level_points_a_level_up(cata
     assert not any(s.message.startswith("Further in") for s in recommend(
         catalogue, Profile(employment=Employment.WORKING, held_qualifications=("ocr-03456",),
                            aim=Aim.KNOWLEDGE), as_at=dt.date(2015, 6, 1)).next_steps)
+
+
+def test_recommend__a_lower_reason_under_a_higher_level_says_it_is_the_least(catalogue):
+    """A senior role sets Level 4; working in customer service points to Level 2: that reason
+    is kept (it rests on a source) but says it is the least, not a rival answer."""
+    result = advise(catalogue, employment=Employment.WORKING, senior_role=True)
+    assert result.recommended_level == 4
+    (working,) = [f for f in result.reasons if f.code == "working"]
+    assert working.message.endswith("That makes Level 2 the least; the answers above point "
+                                    "higher.")
+    assert result.reasons[-1] is working

@@ -29,6 +29,7 @@ Role matching ignores case, punctuation, spacing and plurals ("call centre opera
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
@@ -178,8 +179,14 @@ def recommend(
 
     levels = [f.level for f in reasons if f.level is not None]
     level = max(levels) if levels else None
-    # What sets the level first ("Level 4: a senior role"), then what it rests on besides.
-    reasons.sort(key=lambda f: f.level != level)
+    # What sets the level first ("Level 4: a senior role"), then what it rests on besides,
+    # each of those said to be a floor (a Level 2 reason under Level 4 read as a contradiction).
+    reasons = sorted((f if f.level is None or level is None or f.level >= level
+                      or f.code is FindingCode.HOLDS_QUALIFICATION  # says "or above" itself
+                      else dataclasses.replace(f, message=f"{f.message} That makes Level "
+                                               f"{f.level} the least; the answers above point "
+                                               "higher.") for f in reasons),
+                     key=lambda f: f.level != level)
     cautions += few_level_3_statements(
         fit, level, working=profile.employment is not Employment.NOT_WORKING, reasons=reasons)
     if level is None:
