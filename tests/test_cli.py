@@ -870,3 +870,13 @@ def test_check__a_second_note_for_one_unit_is_refused_not_lost(capsys):
     assert main(["check", "03456", "--units", "F3", "--accepted", "C6", "--note", "C6=seen",
                  "--note", "C6=again"]) == 2
     assert "--note C6: given twice" in capsys.readouterr().err
+
+
+def test_check__a_unit_held_with_the_title_of_one_of_its_units_is_offered_to_accept(capsys):
+    """H/601/1571 held, checked against 10380: its title is 10380's CS 32's, under another
+    unit reference number; as the app offers, the CLI says the centre may accept it, and how."""
+    assert main(["check", "10380", "--units", "H/601/1571"]) == 0
+    out = capsys.readouterr().out
+    assert ("  ~ H/601/1571 has the same title as CS 32 (D/506/2170) Gather, analyse and "
+            "interpret customer feedback: the centre may accept it for that unit (--accepted "
+            "D/506/2170)") in out

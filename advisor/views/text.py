@@ -16,7 +16,7 @@ from advisor.catalogue import (
     Problem,
     Statement,
 )
-from advisor.engine.carryover import CarryOver
+from advisor.engine.carryover import CarryOver, carry_over
 from advisor.engine.cohort import CohortResult
 from advisor.engine.combination import CombinationCheck, describe_unit
 from advisor.engine.decisions import ProgressCheck, Timeline
@@ -166,6 +166,13 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
             lines.append(f"  ({check.plan.note})")
     if check.other_units:
         lines.append(other_units_words(catalogue, check))
+        # A unit held under another URN with the title of one of its units: for the centre to
+        # accept, as the app offers.
+        for similar in carry_over(catalogue, q, units=list(check.other_units)).similar:
+            counterpart = describe_unit(catalogue, similar.target, rules, with_credits=False)
+            lines.append(f"  ~ {similar.urn} has the same title as {counterpart}: the centre may "
+                         f"accept it for that unit (--accepted {similar.target})"
+                         + (f". {similar.difference}" if similar.difference else ""))
     lines += [f"  ! {c}" for c in check.cautions]
     return "\n".join(lines)
 
