@@ -272,14 +272,9 @@ def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Rou
                 f"from what you hold, up to {count(MAX_STEPS_ONWARD, 'step')}.")
     there = reaching_target((start, *also), to_qualification=target, to_level=query.to_level)
     if there is not None:
-        top = highest_completed((start, *also))
-        higher = [n for n in catalogue.levels_offered
-                  if top is None or top.level is None or n > top.level]
+        at_the_top = text.at_the_top_words(catalogue, (start, *also))
         st.success(text.already_there_text(there, to_level=None if target else query.to_level)
-                   + (" Choose a higher level to see where to go next." if higher else
-                      f" Level {top.level if top else ''} is the highest level in these "
-                      "documents: a careers adviser can say what other learning or work could "
-                      "come next."))
+                   + " " + (at_the_top or "Choose a higher level to see where to go next."))
         return None
     try:
         found = find_routes(catalogue, from_qualification=start, also_completed=also,

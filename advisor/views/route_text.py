@@ -8,7 +8,7 @@ with the other answers as text.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -20,6 +20,7 @@ from advisor.engine.frameworks import RouteFrameworks
 from advisor.engine.recommend import move_up_caution
 from advisor.engine.recommend_types import Aim
 from advisor.engine.registered import from_register
+from advisor.engine.route_ends import highest_completed
 from advisor.engine.routes import Route, RouteStep
 from advisor.engine.wording import count
 from advisor.register import Register
@@ -44,8 +45,8 @@ from advisor.views.labels import (
 )
 from advisor.views.no_route import no_route_text
 
-__all__ = ["StillNeeded", "Tone", "already_there_text", "may_count_too", "routes_text",
-           "starts_explained", "still_needed"]
+__all__ = ["StillNeeded", "Tone", "already_there_text", "at_the_top_words", "may_count_too",
+           "routes_text", "starts_explained", "still_needed"]
 
 
 def may_count_too(carried: CarryOver) -> str:
@@ -208,6 +209,18 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
         if number <= len(frameworks):
             lines += _leads_into_lines(catalogue, frameworks[number - 1])
     return "\n".join(lines)
+
+
+def at_the_top_words(catalogue: Catalogue, completed: Iterable[Qualification | None]
+                     ) -> str | None:
+    """Where the highest of the qualifications ``completed`` is at the highest level these
+    documents offer: that, and whom to ask about what could come next; else None (there is a
+    higher level to aim for)."""
+    top = highest_completed(completed)
+    if top is None or top.level is None or top.level < max(catalogue.levels_offered, default=0):
+        return None
+    return (f"Level {top.level} is the highest level in these documents: a careers adviser can "
+            "say what other learning or work could come next.")
 
 
 def already_there_text(reached: Qualification, *, to_level: int | None) -> str:
