@@ -290,16 +290,15 @@ def paste_units(catalogue: Catalogue, q: Qualification) -> None:
     each unit of ``q`` found is ticked, and the rest are named (run as the box changes, before
     the checkboxes)."""
     found, unknown = read_typed_units(catalogue, st.session_state.get("check_paste", ""), q)
-    unknown_before = list(unknown)
     for urn in found:
         st.session_state[unit_key(urn)] = True
+    kept: list[str] = []
     if partly_listed(catalogue, q):  # a unit the partial list leaves out may count: kept
-        others = [r.strip().upper() for r in unknown if r.strip().upper() in catalogue.units]
+        kept = [r.strip().upper() for r in unknown if r.strip().upper() in catalogue.units]
         held = st.session_state.get(others_key(q)) or []
-        st.session_state[others_key(q)] = list(dict.fromkeys([*held, *others]))
-        unknown = [r for r in unknown if r.strip().upper() not in others]
-    st.session_state["check_paste_kept"] = [r.strip().upper() for r in unknown_before
-                                            if r not in unknown]
+        st.session_state[others_key(q)] = list(dict.fromkeys([*held, *kept]))
+        unknown = [r for r in unknown if r.strip().upper() not in kept]
+    st.session_state["check_paste_kept"] = kept
     st.session_state["check_paste_unknown"] = unknown
     # Each with the closest unit, for a slip ("F44": F4): looked up once, as the box changes,
     # not on every run of the page that shows them.
