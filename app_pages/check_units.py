@@ -248,9 +248,8 @@ def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnD
         return
     if not plan.units:  # the units in progress complete it, if certificates are still issued
         st.write(labels.NOTHING_BEYOND_IN_PROGRESS if status.status
-                 is not Status.CERTIFICATION_CLOSED else
-                 f"Certificates for {check.qualification.reference} are no longer issued on "
-                 "this date, so no further units can complete it.")
+                 is not Status.CERTIFICATION_CLOSED
+                 else labels.no_further_units_words(check.qualification) + ".")
         return
     warn_if_certificates_ended(catalogue, check.qualification, status)  # before the plan
     st.radio("Plan the remaining units by", list(OBJECTIVES), format_func=OBJECTIVES.__getitem__,

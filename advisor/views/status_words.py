@@ -12,8 +12,9 @@ from advisor.engine.eligibility import Eligibility, ReasonCode, Status, StatusOn
 from advisor.engine.wording import sentence_start, uk_date
 
 __all__ = ["STATUS_WORDS", "entry_status", "entry_status_in_brief", "entry_status_line",
-           "entry_status_said", "plan_beyond_certification", "replaced_in_brief",
-           "replacement_names", "status_in_a_clause", "status_in_brief", "status_sentence"]
+           "entry_status_said", "no_further_units_words", "plan_beyond_certification",
+           "replaced_in_brief", "replacement_names", "status_in_a_clause", "status_in_brief",
+           "status_sentence"]
 
 
 STATUS_WORDS: dict[Status, str] = {
@@ -60,6 +61,13 @@ def status_sentence(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) 
     return text
 
 
+def no_further_units_words(q: Qualification) -> str:
+    """Where ``q``'s certificates have ended on the date: that no units can complete it now
+    (a clause, without its full stop)."""
+    return (f"Certificates for {q.reference} are no longer issued on this date, so no further "
+            "units can complete it")
+
+
 def plan_beyond_certification(catalogue: Catalogue, q: Qualification,
                               status: StatusOnDate) -> str | None:
     """Before a plan of units for ``q``: where its certificates have ended on the date, that no
@@ -67,8 +75,7 @@ def plan_beyond_certification(catalogue: Catalogue, q: Qualification,
     if status.status is not Status.CERTIFICATION_CLOSED:
         return None
     replaced = replacement_names(catalogue, status)
-    return (f"Certificates for {q.reference} are no longer issued on this date, so no further "
-            "units can complete it: the plan below is what its rules would still need. "
+    return (f"{no_further_units_words(q)}: the plan below is what its rules would still need. "
             + (f"What replaced it: {'; '.join(replaced)}." if replaced else
                "The sources do not say what replaced it: ask the awarding body."))
 
