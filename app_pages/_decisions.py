@@ -334,8 +334,7 @@ def quick_entry(catalogue: Catalogue, q: Qualification) -> None:
                   on_change=paste_units, args=(catalogue, q), placeholder="F3, F4, A3, B2, C3, D1")
     unknown = st.session_state.get("check_paste_unknown") or []
     if unknown:
-        rules, _ = catalogue.effective_rules(q)
-        listed = rules is None or rules.listed_in_full
+        listed = not partly_listed(catalogue, q)
         closest = st.session_state.get("check_paste_named") or {}
         named = [closest.get(reference, reference) for reference in unknown]
         st.warning((f"Not units of {q.reference}, so not ticked ({len(unknown)}): " if listed

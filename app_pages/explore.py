@@ -384,12 +384,12 @@ OPEN_ON_COMPARE = "explore_open_on_compare"  # True once a link named a comparis
 # True once a person (a row, the box, a link) chose the profile open: only then is it in the
 # address; the one the page opens by itself is not something to share.
 PROFILE_CHOSEN = "explore_profile_chosen"
+COMPARE_TAB = "Compare qualifications"
+MAX_SEARCH = 200  # characters the search box takes, and of a linked search
 
 
 def note_profile_chosen() -> None:
     st.session_state[PROFILE_CHOSEN] = True
-COMPARE_TAB = "Compare qualifications"
-MAX_SEARCH = 200  # characters the search box takes, and of a linked search
 
 
 def open_from_link(catalogue: Catalogue) -> None:

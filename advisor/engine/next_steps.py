@@ -87,8 +87,8 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
             f"Ask {WHERE_TO_ASK} which Level {level} Customer Service qualifications they "
             f"offer: none of those in these documents can be confirmed open on {day}."))
         # What they want, whose status the sources do not give: named, to ask about first.
-        maybe = [o for o in options if aim is not None and o.fits_aim and o.can_start
-                 is not False and o.eligibility.status.status is Status.UNKNOWN]
+        maybe = [o for o in options if o.fits_aim and o.can_start is not False
+                 and o.eligibility.status.status is Status.UNKNOWN] if aim is not None else []
         if maybe and aim is not None:
             steps.append(NextStep(
                 f"Of those, {listed([o.qualification.name for o in maybe], 'and')} "
@@ -130,12 +130,12 @@ def _further_in_kind(catalogue: Catalogue, held: Sequence[Qualification],
     with nothing there that would not largely repeat it: the qualifications of that kind a
     level up, with what they ask of the learner, as the step that would take them further."""
     kinds = KINDS_GIVING.get(aim, frozenset()) if aim is not None else frozenset()
-    if (not kinds or any(o.fits_aim for o in options)
+    if (aim is None or not kinds or any(o.fits_aim for o in options)
             or not any(q.level == level and q.kind in kinds for q in held)):
         return []
     above = [q for q in catalogue.qualifications.values() if q.level == level + 1
              and q.kind in kinds and q.category is Category.QUALIFICATION]
-    if not above or aim is None:
+    if not above:
         return []
     asks = " ".join(dict.fromkeys(" ".join(q.role_requirement.points) for q in above
                                   if q.role_requirement is not None))
