@@ -37,6 +37,7 @@ from advisor.formats.sheet_rows import (
     csv_rows,
     decode,
     megabytes,
+    name_key,
     nonblank_rows,
     shown,
     windows_text,
@@ -151,13 +152,10 @@ _TEMPLATE_ROWS: tuple[dict[str, str], ...] = (
 )
 
 
-def _key(text: str) -> str:
-    """A header reduced for matching: case, spaces, underscores and punctuation ignored."""
-    return re.sub(r"[^a-z0-9]", "", text.casefold())
 
 
 _BY_KEY: dict[str, Column] = {
-    _key(name): column for column in COLUMNS for name in (column.name, *column.aliases)
+    name_key(name): column for column in COLUMNS for name in (column.name, *column.aliases)
 }
 
 
@@ -212,7 +210,7 @@ def _table(data: bytes, name: str, *, max_rows: int) -> Sheet:
 def _column_named(index: int, header: str) -> str:
     """A column as a message names it: the template's name for its header, else its header,
     else its letter."""
-    known = _BY_KEY.get(_key(header))
+    known = _BY_KEY.get(name_key(header))
     return known.name if known else header.strip() or _letter(index)
 
 
@@ -227,10 +225,11 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
     for index, text in enumerate(header):
         if not text.strip():
             continue
-        column = _BY_KEY.get(_key(text))
+        column = _BY_KEY.get(name_key(text))
         if column is None:
             message = f"unknown column {text.strip()!r} is ignored"
-            close = difflib.get_close_matches(_key(text), [_key(c.name) for c in COLUMNS], n=1)
+            close = difflib.get_close_matches(name_key(text),
+                                              [name_key(c.name) for c in COLUMNS], n=1)
             if close:
                 message += f"; did you mean {_BY_KEY[close[0]].name!r}?"
             problems.append(RowProblem(header_row, text.strip(), message, Severity.WARNING))
@@ -241,7 +240,7 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
                 f" and {_letter(index)}): keep one"))
         else:
             positions[column.name] = index
-            if _key(column.name) not in _key(text):  # another name ("qualification"): said
+            if name_key(column.name) not in name_key(text):  # another name ("qualification"): said
                 what = re.split(r"[:.]", column.meaning, maxsplit=1)[0]
                 problems.append(RowProblem(
                     header_row, column.name, f"column {text.strip()!r} is read as "

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["MAX_COLUMNS", "MAX_EXPANDED_BYTES", "Sheet", "Unreadable", "csv_rows", "decode",
-           "megabytes", "nonblank_rows", "shown", "windows_text", "xlsx_rows"]
+           "megabytes", "name_key", "nonblank_rows", "shown", "windows_text", "xlsx_rows"]
 
 MAX_COLUMNS = 100  # cells read per row
 MAX_EXPANDED_BYTES = 100_000_000  # an .xlsx is a zip: refuse one that inflates past this
@@ -212,6 +212,12 @@ def xlsx_rows(data: bytes, name: str, *, max_rows: int, sheet: str) -> Sheet:
         raise Unreadable(f"{not_workbook}: {error}") from None
 
 
+def name_key(text: str) -> str:
+    """A column's or a sheet's name reduced for matching: case, spaces, underscores and
+    punctuation ignored ("Learner Ref" is "learner_ref")."""
+    return re.sub(r"[^a-z0-9]", "", text.casefold())
+
+
 def _sheet_cells(data: bytes, name: str, wanted: str, *, saved: bool
                  ) -> Iterator[tuple[int, list[str]]]:
     """Each row of the sheet ``wanted`` (else the first) as its cells' text: a formula as its
@@ -229,9 +235,7 @@ def _sheet_cells(data: bytes, name: str, wanted: str, *, saved: bool
         sheets = workbook.worksheets
         if not sheets:
             raise Unreadable(f"{name} has no worksheet")
-        key = re.sub(r"[^a-z0-9]", "", wanted.casefold())
-        sheet = next((s for s in sheets if re.sub(r"[^a-z0-9]", "", s.title.casefold()) == key),
-                     sheets[0])
+        sheet = next((s for s in sheets if name_key(s.title) == name_key(wanted)), sheets[0])
         sheet.reset_dimensions()  # do not trust the size the file claims
         for number, values in enumerate(sheet.iter_rows(values_only=True,
                                                         max_col=MAX_COLUMNS), start=1):
