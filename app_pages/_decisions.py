@@ -310,7 +310,13 @@ def paste_units(catalogue: Catalogue, q: Qualification) -> None:
 def clear_all(catalogue: Catalogue, q: Qualification) -> None:
     """Ready for the next learner: untick every unit of the qualification, drop the centre's
     decisions on it, the study hours, start and registration, and the learner's name and
-    agreed actions on the record (the assessor and centre stay)."""
+    agreed actions on the record (the assessor and centre stay). What the learner held
+    towards other qualifications chosen before goes too, with the centre's notes on units, so
+    that nothing of theirs reaches the next learner's record."""
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(
+            (unit_key(""), "accepted_note_", "check_accepted_", "check_in_progress_",
+             "check_others_"))]:
+        del st.session_state[key]
     for urn in listed_units(catalogue, q):
         st.session_state[unit_key(urn)] = False
     st.session_state[accepted_key(q)] = []

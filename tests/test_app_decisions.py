@@ -346,3 +346,20 @@ def test_check__no_plan_promised_where_none_follows():
                         accepted="C6", progress="D1", on="2026-12-01")
     assert not at.exception
     assert not any("the plan below" in t for t in all_text(at).splitlines())
+
+
+def test_check_decisions__clear_all_leaves_nothing_of_the_last_learner():
+    """Clear all drops the centre's note on a unit and the units ticked towards another
+    qualification chosen before, so neither reaches the next learner's record or link."""
+    at = check_units("ocr-09628", ["R/502/9652", "D/502/9654"])
+    at.selectbox(key="check_qualification").set_value("ocr-03456").run()
+    at.multiselect(key="check_accepted_ocr-03456").set_value([C6]).run()
+    at.text_input(key=f"accepted_note_{C6}").input("Learner A: cert seen").run()
+    at.button(key="check_clear").click().run()
+    at.multiselect(key="check_accepted_ocr-03456").set_value([C6]).run()
+    assert not at.exception
+    assert at.text_input(key=f"accepted_note_{C6}").value == ""
+    assert "note1" not in dict(at.query_params)
+    at.selectbox(key="check_qualification").set_value("ocr-09628").run()
+    assert not any(c.value for c in at.checkbox if c.key.startswith("unit_"))
+    assert "units" not in dict(at.query_params)
