@@ -451,13 +451,20 @@ def test_resolve_units__a_reference_of_several_units_is_read_word_by_word(catalo
         resolve_units(catalogue, [n], q)[0] for n in numbers]
 
 
-@pytest.mark.parametrize("given", ["F3 X9", "Deliver customer service"])
-def test_resolve_units__words_that_are_not_all_units_are_refused_whole(catalogue, given):
-    with pytest.raises(UnknownReference, match=f"no unit '{given}'"):
+@pytest.mark.parametrize(("given", "named"), [("F3 X9", "X9"),
+                                               ("Deliver customer service",
+                                                "Deliver customer service")])
+def test_resolve_units__words_that_are_not_all_units_are_refused_whole(catalogue, given,
+                                                                        named):
+    """Refused, naming the words that are not units (not the unit read beside them)."""
+    with pytest.raises(UnknownReference, match=f"no unit '{named}'"):
         resolve_units(catalogue, [given], catalogue.find_qualification("03456"))
 
 
-@pytest.mark.parametrize("given", ["not F4", "F4 in progress", "all except F4", "F4 referred"])
+@pytest.mark.parametrize("given", [
+    "not F4", "F4 in progress", "all except F4", "F4 referred",
+    # a tracker's own marks, copied with the unit
+    "F4 N", "F4 \u2717", "F4 x", "F4 60%", "F4 awaiting IQA", "F4 to be resubmitted", "F4 wip"])
 def test_units_said_not_achieved_are_never_counted(catalogue, given):
     """Words beside a unit that say it may not be achieved: nothing of that part is read, in
     the app's box (the rest still is), an intake cell or the CLI, and it is named."""
@@ -924,3 +931,47 @@ def test_typed_units__a_pasted_label_is_read_as_its_unit_alone(catalogue, text, 
     assert read_typed_units(catalogue, text, catalogue.find_qualification("09628")) == (
         ticked, not_found)
 
+
+
+def test_units__a_number_beside_a_unit_number_is_not_joined_to_it(catalogue):
+    """Credits written beside 03456's unit numbers: "D1 6" is D1 (and a 6 named), never D16,
+    a Level 4 unit of 11 credits; "B1 4" (03456 has no B1) is no B14. In the app's box, an
+    intake cell and the CLI alike."""
+    q = catalogue.find_qualification("03456")
+    six = urns_of(catalogue, "03456", ["F3", "F4", "A3", "B2", "C3", "D1"])
+    assert read_typed_units(catalogue, "F3 6, F4 6, A3 5, B2 5, C3 6, D1 6", q) == (
+        six, ["6", "5"])
+    found, not_read = read_typed_units(catalogue, "B1 4", q)
+    assert found == [] and "B1" in not_read
+    assert resolve_units(catalogue, ["D1"], q) == six[-1:]
+    with pytest.raises(UnknownReference, match="'6' beside other words is not read"):
+        resolve_units(catalogue, ["D1 6"], q)
+    # Joined where the first word is a unit number's letters, as before
+    assert resolve_units(catalogue, ["D 1"], q) == six[-1:]
+
+
+def test_units__a_title_saying_referred_is_the_units_own(catalogue):
+    """03456's C8 is "Handle referred customer complaints": typed with its number, its
+    title's "referred" does not refuse it."""
+    q = catalogue.find_qualification("03456")
+    c8, f3 = urns_of(catalogue, "03456", ["C8", "F3"])
+    assert read_typed_units(catalogue, "F3, C8 Handle referred customer complaints", q) == (
+        [f3, c8], [])
+    assert resolve_units(catalogue, ["C8 Handle referred customer complaints"], q) == [c8]
+
+
+def test_units__colons_and_dates_beside_units_are_not_references(catalogue):
+    """"F3: its title", "Unit 1: complete", "1: R/502/9652" and "(Achieved 12/03/2026)" read
+    as their units, with nothing named."""
+    q = catalogue.find_qualification("03456")
+    f3, f4 = urns_of(catalogue, "03456", ["F3", "F4"])
+    assert read_typed_units(
+        catalogue, "F3: Demonstrate understanding of customer service, F4: done", q) == (
+        [f3, f4], [])
+    assert read_typed_units(catalogue, "K/601/1622 (Achieved 12/03/2026), F4", q) == (
+        [f3, f4], [])
+    q9 = catalogue.find_qualification("09628")
+    one, two = urns_of(catalogue, "09628", ["1", "2"])
+    assert read_typed_units(catalogue, "Unit 1: complete, Unit 2: complete", q9) == (
+        [one, two], [])
+    assert read_typed_units(catalogue, "1: R/502/9652", q9) == (["R/502/9652"], [])

@@ -3,6 +3,7 @@ and pasted as a list (the check page's box, links, intake cells, the command lin
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -23,8 +24,10 @@ def resolve_units(catalogue: Catalogue, references: Sequence[str],
         if not reference.strip():
             continue
         found, not_found = read_reference(catalogue, reference, qualification)
-        if not_found and not found and says_not_achieved(reference):
-            unknown.append(UnknownReference("unit", reference, why=not_found[0]))
+        if not_found and (found or says_not_achieved(reference, catalogue)):
+            # Named as read: "'6' beside other words is not read as a unit number", not
+            # "no unit 'F3 6'"
+            unknown.append(UnknownReference("unit", reference, why="; ".join(not_found)))
             continue
         if not_found:
             try:
@@ -50,44 +53,87 @@ def read_reference(catalogue: Catalogue, reference: str,
     must not lose the units beside it (a learners file's cell, "F3 F4 ZZ9")."""
     within = _numbered_within(catalogue, qualification)
     unit = _unit_finder(catalogue, within)
-    urn = unit(reference)
+    urn = _as_one(reference, unit)
     if urn is not None:
         return [urn], []
-    if says_not_achieved(_labels_as_references(catalogue, reference)):  # titles aside
+    if says_not_achieved(_labels_as_references(catalogue, reference), catalogue):
         return [], [f"{reference[:40]!r} says a unit in it may not be achieved, so none of it "
                     "is read: give only the units achieved (units in progress apart)"]
-    found, not_units = _word_by_word(_without_asides(reference).split(), unit)
+    words = _without_asides(reference).split()
+    found, not_units = _word_by_word(words, unit)
     messages = []
     # Beside units, only the words that look like references are named (a digit or a
     # slash: "F44"), not the "and" of "F3 and F4" nor the "achieved" of "F3 achieved".
     for word in [w for w in not_units if re.search(r"[0-9/]", w)] if found else [reference]:
+        if word.isdigit() and not all(w.isdigit() for w in words):  # see _word_by_word
+            give = (f": give it as Unit {word}, on its own, or by its unit reference number"
+                    if unit(word) is not None else "")
+            messages.append(f"{word!r} beside other words is not read as a unit number (it may "
+                            f"be a list's numbering, credits or a level){give}")
+            continue
         try:
             catalogue.find_unit(word, within=within, asked_for=qualification)
         except UnknownReference as error:
             messages.append(str(error))
-        else:  # a number alone beside other words (see _word_by_word)
-            messages.append(f"{word!r} beside other words is not read as a unit number (it may "
-                            "be a list's numbering, credits or a level): give it as Unit "
-                            f"{word}, on its own, or by its unit reference number")
-    return found, messages
+    return found, list(dict.fromkeys(messages))
 
 
 # Words beside a unit that are not references: a list's numbering ("1.", "2)", "a)"), and a
 # unit's credits or level ("6 credits", "(Level 3)").
-_LIST_NUMBER = re.compile(r"[0-9]{1,3}[.)]|[A-Za-z]\)")
-_CREDITS_OR_LEVEL = re.compile(r"\b[0-9]+(?:\.[0-9]+)?\s*credits?\b|\blevel\s*[0-9]\b",
+_LIST_NUMBER = re.compile(r"[0-9]{1,3}[.):]|[A-Za-z]\)")
+_CREDITS_OR_LEVEL = re.compile(r"\b[0-9]+(?:\.[0-9]+)?\s*credits?\b|\blevel\s*[0-9]\b|"
+                               # and a date ("Achieved 12/03/2026", "2026-03-12")
+                               r"\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\b|"
+                               r"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b",
                                re.IGNORECASE)
 # Words that say a unit beside them may not be achieved ("not F4", "F4 in progress", "all
-# except F4", "F4 referred"): a part with one is not read at all, and is named.
+# except F4", "F4 referred", "F4 awaiting IQA"): a part with one is not read at all, and is
+# named.
 NOT_ACHIEVED_WORDS = frozenset({
     "not", "no", "except", "excluding", "without", "progress", "pending", "referred", "refer",
     "failed", "fail", "ongoing", "towards", "incomplete", "missing", "outstanding", "deferred",
-    "resit", "retake", "planned", "todo"})
+    "resit", "retake", "planned", "todo", "awaiting", "resubmit", "resubmitted",
+    "resubmission", "wip", "partial", "partially", "unachieved", "unsuccessful", "started"})
+# A tracker's marks for "not achieved", as a word of their own: "B2 N", "B2 ✗", "B2 x".
+# ✗ ✘, the multiplication sign, ❌ and ☐ (by code point: some look like letters)
+NOT_ACHIEVED_MARKS = frozenset({"n", "x", "\u2717", "\u2718", "\u00d7", "\u274c", "\u2610"})
+# A share done short of all of it: "B2 60%".
+_PART_DONE = re.compile(r"[0-9]{1,2}(?:\.[0-9]+)?%")
 
 
-def says_not_achieved(text: str) -> bool:
-    """Whether ``text`` has a word saying a unit beside it may not be achieved."""
-    return not NOT_ACHIEVED_WORDS.isdisjoint(re.findall(r"[a-z]+", text.casefold()))
+def says_not_achieved(text: str, catalogue: Catalogue | None = None) -> bool:
+    """Whether ``text`` has a word or a tracker's mark saying a unit beside it may not be
+    achieved ("in progress", "N", "✗", "60%"). With ``catalogue``, a unit's own title is not
+    read for such words ("Handle referred customer complaints" is 03456's C8)."""
+    if catalogue is not None:
+        text = _without_titles_saying_not(catalogue, text)
+    for word in re.split(r"[\s,;:()\[\]\"]+", text.casefold()):
+        word = re.sub(r"^[.!?'\u2010-\u2015-]+|[.!?'\u2010-\u2015-]+$", "", word)
+        if word in NOT_ACHIEVED_MARKS or _PART_DONE.fullmatch(word):
+            return True
+        if not re.search(r"[0-9/&]", word) and not NOT_ACHIEVED_WORDS.isdisjoint(
+                re.findall(r"[a-z]+", word)):  # words, not a unit's number ("N1", "N/601/…")
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=4)  # per catalogue (compared by identity)
+def _titles_saying_not(catalogue: Catalogue) -> re.Pattern[str] | None:
+    """The titles of units in which a word says "not achieved", as one pattern, or None."""
+    titles = sorted({u.title for u in catalogue.units.values()
+                     if not NOT_ACHIEVED_WORDS.isdisjoint(re.findall(r"[a-z]+",
+                                                                     u.title.casefold()))},
+                    key=len, reverse=True)
+    if not titles:
+        return None
+    return re.compile("|".join(r"\s+".join(map(re.escape, t.split())) for t in titles),
+                      re.IGNORECASE)
+
+
+def _without_titles_saying_not(catalogue: Catalogue, text: str) -> str:
+    """``text`` without the titles of units that have a "not achieved" word in them."""
+    titles = _titles_saying_not(catalogue)
+    return titles.sub(" ", text) if titles is not None else text
 
 
 def _without_asides(reference: str) -> str:
@@ -97,7 +143,9 @@ def _without_asides(reference: str) -> str:
     credits, Level 3`` reads as H/502/9655); words that are only punctuation go too.
     Unchanged where nothing else would be left."""
     words = _CREDITS_OR_LEVEL.sub(" ", reference).split()
-    if all(re.fullmatch(r"[0-9]+[.)]?", word) for word in words):
+    # "F3:" (a unit, then its title or status) but "1:" stays a list's number, as "1." does
+    words = [w if _LIST_NUMBER.fullmatch(w) else w.rstrip(":") for w in words]
+    if all(re.fullmatch(r"[0-9]+[.):]?", word) for word in words):
         return reference  # numbers alone ("1. 2."): unit numbers, not numbering
     kept = [word for n, word in enumerate(words)
             if not (_LIST_NUMBER.fullmatch(word) and n + 1 < len(words)
@@ -140,6 +188,15 @@ def _unit_finder(catalogue: Catalogue, within: Qualification | None
     return unit
 
 
+def _as_one(reference: str, unit: Callable[[str], str | None]) -> str | None:
+    """The unit ``reference`` names as a whole (``CS 7``, ``F 4``: spaces do not matter), but
+    not where its first word is a unit itself: ``D1 6`` is D1 and its credits, not D16."""
+    words = reference.split()
+    if len(words) > 1 and (re.search(r"[0-9]", words[0]) or unit(words[0]) is not None):
+        return None
+    return unit(reference)
+
+
 def _word_by_word(words: Sequence[str], unit: Callable[[str], str | None]
                   ) -> tuple[list[str], list[str]]:
     """The units among ``words`` (URNs, by ``unit``), read two words at a time first (``CS 7
@@ -159,8 +216,12 @@ def _word_by_word(words: Sequence[str], unit: Callable[[str], str | None]
     not_units: list[str] = []
     at = 0
     while at < len(words):
-        pair = read(" ".join(words[at:at + 2])) if at + 1 < len(words) else None
-        single = read(words[at]) if pair is None else None
+        single = read(words[at])
+        # Two words join only where the first is a unit number's letters ("CS 7", "D 1"):
+        # "D1 6" is D1 and its credits, not D16, and "B1 4" is no B14.
+        pair = (read(" ".join(words[at:at + 2]))
+                if single is None and at + 1 < len(words) and not re.search(r"[0-9]", words[at])
+                else None)
         if pair is not None or single is not None:
             found.append(pair or single or "")
         else:
@@ -262,7 +323,7 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
     if "\t" in text or "|" in text:  # rows copied from a table
         # A row saying a unit is not achieved ("in progress") is not read; where the rows
         # arrive on one line (a one-line box), none is, as which row says so is not known.
-        refused = [line for line in text.splitlines() if says_not_achieved(line)]
+        refused = [line for line in text.splitlines() if says_not_achieved(line, catalogue)]
         if not refused:
             return _read_table(text, unit)
         rest = "\n".join(line for line in text.splitlines() if line not in refused)
@@ -270,16 +331,16 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         return in_rows, [*(_clipped(" ".join(line.split()), 30) for line in refused), *not_read]
     found: list[str] = []
     unknown: list[str] = []
-    parts = [" ".join(w.rstrip(".") for w in _without_asides(p).split())
-             for p in re.split(r"[;,\n+]+", _labels_as_references(catalogue, _tidied(text)))
-             if p.strip(" .")]
-    for part in parts[:MAX_TYPED_UNITS]:
-        urn = unit(part)
+    typed = [" ".join(p.split()) for p in re.split(
+        r"[;,\n+]+", _labels_as_references(catalogue, _tidied(text))) if p.strip(" .")]
+    for as_typed in typed[:MAX_TYPED_UNITS]:
+        part = " ".join(w.rstrip(".:") for w in _without_asides(as_typed).split())
+        if says_not_achieved(as_typed, catalogue):  # "not F4", "F4 \u2717": none ticked
+            unknown.append(_clipped(as_typed, 30))
+            continue
+        urn = _as_one(part, unit)
         if urn is not None:
             found.append(urn)
-            continue
-        if says_not_achieved(part):  # "not F4", "F4 in progress": no unit of it ticked
-            unknown.append(_clipped(part, 30))
             continue
         in_part, not_units = _word_by_word(part.split(), unit)
         not_units = [_clipped(word) for word in not_units]
@@ -319,7 +380,7 @@ def _read_table(text: str, unit: Callable[[str], str | None]) -> tuple[list[str]
             continue
         # A cell may hold the end of one row and the start of the next ("3 C3"): a one-line
         # box turns the line breaks between rows into spaces.
-        in_cell, not_units = _word_by_word([w.rstrip(".") for w in cell.split()], numbered)
+        in_cell, not_units = _word_by_word([w.rstrip(".:") for w in cell.split()], numbered)
         found += in_cell
         unknown += [_clipped(w) for w in not_units if re.fullmatch(r"[A-Za-z&]+[0-9]+", w)]
     if not found and not unknown:  # nothing read: said, not dropped

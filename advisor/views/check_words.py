@@ -151,7 +151,7 @@ def typed_unit_words(catalogue: Catalogue, reference: str, qualification: Qualif
                     "one if so" if named.possible_urn and suggested else "")
         return (f"{reference} (the awarding body's number for its unit {named.title}"
                 f"{probably})")
-    if says_not_achieved(reference):  # "F4 in progress": nothing of it ticked
+    if says_not_achieved(reference, catalogue):  # "F4 in progress": nothing of it ticked
         return (f"{reference} (says a unit may not be achieved, so nothing of it was ticked: "
                 "tick the unit if it is, or record it as in progress below)")
     if reference.strip().isdigit():  # one of its units' numbers, read alone only
