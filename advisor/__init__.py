@@ -158,7 +158,12 @@ from advisor.engine.routes import (
     reaching_target,
     step_limit,
 )
-from advisor.engine.unit_references import read_typed_units, resolve_units, unit_suggestions
+from advisor.engine.unit_references import (
+    read_typed_units,
+    resolve_units,
+    says_not_achieved,
+    unit_suggestions,
+)
 from advisor.engine.validation import load_catalogue, validate_catalogue
 from advisor.engine.wording import WHERE_TO_ASK, count, replaced_it, uk_date
 from advisor.formats import cohort_file, cohort_json, json_shapes
@@ -384,6 +389,7 @@ __all__ = [
     "route_answers",
     "route_fits_aim",
     "route_from_profile",
+    "says_not_achieved",
     "search",
     "search_plan",
     "shared_units",

@@ -36,6 +36,7 @@ from advisor import (
     labels,
     parse_hours_a_week,
     read_typed_units,
+    says_not_achieved,
     unit_number,
 )
 from app_pages._common import (
@@ -335,10 +336,19 @@ def clear_all(catalogue: Catalogue, q: Qualification) -> None:
 
 def quick_entry(catalogue: Catalogue, q: Qualification) -> None:
     """Type or paste units instead of hunting for checkboxes; clear everything."""
-    st.text_input("Type or paste the units achieved: unit numbers such as F3, or URNs (a "
-                  "list, or a column copied from a spreadsheet)", key="check_paste",
-                  on_change=paste_units, args=(catalogue, q), placeholder="F3, F4, A3, B2, C3, D1")
-    unknown = st.session_state.get("check_paste_unknown") or []
+    # A box of several lines, so that rows pasted from a tracker keep their line breaks: a row
+    # saying "referred" or "N" is then left out alone, not the whole paste.
+    st.text_area("Type or paste the units achieved: unit numbers such as F3, or URNs (a "
+                 "list, or rows copied from a spreadsheet or an e-portfolio; rows marked as "
+                 "not achieved are left out)", key="check_paste", on_change=paste_units,
+                 args=(catalogue, q), placeholder="F3, F4, A3, B2, C3, D1")
+    typed = st.session_state.get("check_paste_unknown") or []
+    marked = [r for r in typed if says_not_achieved(r, catalogue)]
+    if marked:  # rows of a tracker marked "referred", "N", "60%"...
+        st.warning(f"Marked as not achieved, so not ticked ({len(marked)}): "
+                   + escape_markdown("; ".join(marked)) + ". Tick a unit if it is achieved, "
+                   "or record it as in progress below.")
+    unknown = [r for r in typed if r not in marked]
     if unknown:
         listed = not partly_listed(catalogue, q)
         closest = st.session_state.get("check_paste_named") or {}

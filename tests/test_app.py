@@ -457,7 +457,7 @@ def test_check__a_unit_pasted_that_a_partly_listed_qualification_does_not_list_m
     keep it; a reference that names no unit at all is still named."""
     at = open_page("app_pages/check_units.py")
     at.selectbox(key="check_qualification").set_value("ocr-10380").run()
-    at.text_input(key="check_paste").input("D/502/9654, J/506/2910, Z/999/9999").run()
+    at.text_area(key="check_paste").input("D/502/9654, J/506/2910, Z/999/9999").run()
     assert not at.exception
     assert at.multiselect(key="check_others_ocr-10380").value == ["D/502/9654"]
     assert at.checkbox(key="unit_J/506/2910").value
@@ -483,7 +483,7 @@ def test_check__units_typed_or_pasted_are_ticked_and_the_headline_names_what_is_
     # X9 is nobody's unit (no unit number starts with X); D/502/9654 is a unit of 09628, not
     # of 03456: both named, untouched;
     # X/999/9999 is no unit in these documents: said, so that a slip in typing it is looked for.
-    at.text_input(key="check_paste").input(
+    at.text_area(key="check_paste").input(
         "F3, F4 A3; B2 C3 d 1, X9, D/502/9654, X/999/9999").run()
     assert not at.exception
     ticked = sorted(c.key for c in at.checkbox if c.key.startswith("unit_") and c.value)

@@ -227,7 +227,7 @@ def test_check_paste__every_group_holding_a_unit_pasted_opens_so_the_tick_shows(
 
     assert opened() == {"Group A": True, "Group B": False, "Group C": False, "Group D": True,
                         "Group E": False}
-    at.text_input(key="check_paste").input("F3, F4, A3, B2, C3, D1").run()
+    at.text_area(key="check_paste").input("F3, F4, A3, B2, C3, D1").run()
     assert not at.exception
     assert opened() == {"Group A": True, "Group B": True, "Group C": True, "Group D": True,
                         "Group E": True}
@@ -240,17 +240,17 @@ def test_check_paste__the_pages_own_unit_labels_tick_their_units_without_a_warni
     at = check_units("ocr-03456", [])
     checkbox = at.checkbox(key="unit_K/601/1622").label
     assert checkbox.endswith(", 6 credits, Level 3")
-    at.text_input(key="check_paste").input(checkbox).run()
+    at.text_area(key="check_paste").input(checkbox).run()
     assert not at.exception
     assert at.checkbox(key="unit_K/601/1622").value
     assert not any(w.startswith("Not units of") for w in texts(at.warning))
-    at.text_input(key="check_paste").input(
+    at.text_area(key="check_paste").input(
         "F4 (J/601/1627) Demonstrate understanding of the rules that impact on improvements in "
         "customer service, 6 credits, Level 3, ZZ9").run()
     assert at.checkbox(key="unit_J/601/1627").value
     assert "Not units of 03456, so not ticked (1): ZZ9" in texts(at.warning)
     # A slip names the closest unit; the paste's other references are each named, not cut off.
-    at.text_input(key="check_paste").input("F/601/1519 unit 12 F44").run()
+    at.text_area(key="check_paste").input("F/601/1519 unit 12 F44").run()
     said = next(w for w in texts(at.warning) if w.startswith("Not units of")).replace("\\", "")
     assert said.startswith("Not units of 03456, so not ticked (3): F/601/1519")
     assert "F44 (did you mean F4 (J/601/1627)?)" in said
@@ -260,7 +260,7 @@ def test_check_paste__a_unit_of_another_qualification_with_the_same_title_can_be
     """03456's A11 pasted on 10379: not ticked, but 10379's CS 10 carries its title, and one
     click accepts it at the centre with a note saying why."""
     at = check_units("ocr-10379", [])
-    at.text_input(key="check_paste").input("F/601/1223, CS 7").run()
+    at.text_area(key="check_paste").input("F/601/1223, CS 7").run()
     assert any("F/601/1223 has the same title as 10379's CS 10 (H/506/2154)" in i
                for i in texts(at.info))
     at.button(key="check_accept_same_0").click().run()
@@ -276,7 +276,7 @@ def test_check_paste__the_awarding_bodys_own_unit_number_names_the_unit_it_may_b
     list, and its boxes follow the national structure's numbers (CS 27). Pasted, "Unit 3" is
     not ticked (the match is by title only), but named, with the box it may be."""
     at = check_units("ocr-10380", [])
-    at.text_input(key="check_paste").input("Unit 3").run()
+    at.text_area(key="check_paste").input("Unit 3").run()
     assert not at.exception
     assert not at.checkbox(key="unit_J/506/2910").value
     said = next(w for w in texts(at.warning) if w.startswith("Not among")).replace("\\", "")
@@ -290,7 +290,7 @@ def test_check_paste__the_closest_unit_offered_is_one_of_the_qualifications_own(
     """L/506/1905 on 10379: no unit in these documents; the closest URN in the catalogue,
     L/506/2150, is a Level 3 unit that cannot be ticked here, so it is not offered."""
     at = check_units("ocr-10379", [])
-    at.text_input(key="check_paste").input("L/506/1905").run()
+    at.text_area(key="check_paste").input("L/506/1905").run()
     said = next(w for w in texts(at.warning) if w.startswith("Not among")).replace("\\", "")
     assert said.endswith("L/506/1905 (no unit in these documents has this reference number)")
 
@@ -300,7 +300,7 @@ def test_check_paste__a_smaller_unit_with_the_same_title_says_what_accepting_it_
     title but 5 credits: the offer says that accepting it counts A11 in full, and the note the
     centre keeps gives both sizes."""
     at = check_units("ocr-03456", [])
-    at.text_input(key="check_paste").input("H/506/2154").run()
+    at.text_area(key="check_paste").input("H/506/2154").run()
     (offer,) = [i for i in texts(at.info) if i.startswith("H/506/2154 has the same title")]
     assert offer.endswith("H/506/2154 is worth 3 credits and F/601/1223 5 credits: if the "
                           "centre accepts it, F/601/1223 counts with its own 5 credits, so "
@@ -329,14 +329,26 @@ def test_check_paste__a_unit_said_not_achieved_is_not_ticked_and_says_why():
     """"F3, F4 in progress" pasted from a tracker: F3 is ticked, F4 is not (it was counted as
     achieved, with no word), and the warning says why and what to do."""
     at = check_units("ocr-03456", [])
-    at.text_input(key="check_paste").input("F3, F4 in progress").run()
+    at.text_area(key="check_paste").input("F3, F4 in progress").run()
     assert not at.exception
     assert at.checkbox(key="unit_K/601/1622").value
     assert not at.checkbox(key="unit_J/601/1627").value
-    said = next(w for w in texts(at.warning) if w.startswith("Not units of")).replace("\\", "")
-    assert said.endswith("F4 in progress (says a unit may not be achieved, so nothing of it "
-                         "was ticked: tick the unit if it is, or record it as in progress "
-                         "below)")
+    said = next(w for w in texts(at.warning) if w.startswith("Marked as")).replace("\\", "")
+    assert said == ("Marked as not achieved, so not ticked (1): F4 in progress. Tick a unit if "
+                    "it is achieved, or record it as in progress below.")
+
+
+def test_check_paste__rows_of_a_tracker_marked_not_achieved_are_left_out_alone():
+    """Rows pasted from a tracker keep their line breaks in the box: the rows marked referred
+    or "N" are left out and named, the others ticked."""
+    at = check_units("ocr-03456", [])
+    at.text_area(key="check_paste").input(
+        "Unit\tStatus\nF3\tAchieved\nF4\tReferred\nA3\tY\nB2\tN\n").run()
+    assert not at.exception
+    ticked = {c.key for c in at.checkbox if c.key.startswith("unit_") and c.value}
+    assert ticked == {"unit_K/601/1622", "unit_R/601/1212"}  # F3 and A3
+    said = next(w for w in texts(at.warning) if w.startswith("Marked as")).replace("\\", "")
+    assert said.startswith("Marked as not achieved, so not ticked (2): F4 Referred; B2 N.")
 
 
 def test_check__no_plan_promised_where_none_follows():
