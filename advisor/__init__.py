@@ -162,6 +162,7 @@ from advisor.engine.unit_references import (
     read_typed_units,
     resolve_units,
     says_not_achieved,
+    split_unit_references,
     unit_suggestions,
 )
 from advisor.engine.validation import load_catalogue, validate_catalogue
@@ -394,6 +395,7 @@ __all__ = [
     "search_plan",
     "shared_units",
     "source_tables",
+    "split_unit_references",
     "status_on",
     "step_limit",
     "steps_barred",

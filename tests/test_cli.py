@@ -251,6 +251,20 @@ def test_options__answers_are_read_as_links_and_intake_files_read_them(capsys):
     assert len(json.loads(capsys.readouterr().out)["achieved_units"]) == 2
 
 
+def test_options__the_apps_unit_labels_read_as_their_units(capsys):
+    """A label copied from the check page, its credits and level after commas, reads as its
+    unit, as the app's box reads it; credits beside a unit number are named, not joined to
+    it (D1 6 is not D16)."""
+    label = "C8 (K/601/1524) Handle referred customer complaints, 10 credits, Level 4"
+    assert main(["check", "03456", "--units", f"{label}, F3", "--json"]) == 0
+    achieved = json.loads(capsys.readouterr().out)["achieved_units"]
+    assert {u["urn"] for u in achieved} == {"K/601/1524", "K/601/1622"}
+    assert main(["check", "03456", "--units", "F3, D1 6"]) == 2
+    err = capsys.readouterr().err
+    assert "'6' beside other words is not read as a unit number" in err
+    assert "M/601/1587" not in err  # D16
+
+
 def test_help__every_command_explains_itself(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["--help"])

@@ -49,6 +49,7 @@ from advisor import (
     reaching_target,
     recommend,
     resolve_units,
+    split_unit_references,
     step_limit,
     text,
     to_csv_bytes,
@@ -77,16 +78,23 @@ def _load(args: argparse.Namespace) -> Catalogue:
     return load_catalogue(_data_dir(args))
 
 
-def _units_argument(value: str | None) -> list[str]:
-    """References in one option, separated as in an intake file's cell (commas, semicolons)."""
+def _codes_argument(value: str | None) -> list[str]:
+    """Qualification codes in one option, separated as in an intake file's cell (commas,
+    semicolons)."""
     return cohort_file.split_references(value or "")
+
+
+def _units_argument(catalogue: Catalogue, value: str | None) -> list[str]:
+    """Unit references in one option, apart as the app's box sets them apart (its own unit
+    labels, copied from a page, plan or record, read as their units)."""
+    return split_unit_references(catalogue, value or "")
 
 
 def _held(catalogue: Catalogue, value: str | None) -> list[Qualification]:
     """The qualifications ``--has`` names: national structures are refused, as links refuse
     them (a learner holds an awarding body's version, not the structure)."""
     return list(dict.fromkeys(_completed(catalogue, ref)  # each once
-                              for ref in _units_argument(value)))
+                              for ref in _codes_argument(value)))
 
 
 def _completed(catalogue: Catalogue, reference: str) -> Qualification:
@@ -119,7 +127,7 @@ def _units_of_options(catalogue: Catalogue, within: Qualification | None,
     unknown: list[tuple[str, UnknownReference]] = []
     for option, value in options.items():
         try:
-            found[option] = resolve_units(catalogue, _units_argument(value), within)
+            found[option] = resolve_units(catalogue, _units_argument(catalogue, value), within)
         except UnknownReference as error:
             unknown.append((option, error))
     if len(unknown) == 1:
@@ -134,7 +142,7 @@ def _accepted(catalogue: Catalogue, args: argparse.Namespace, within: Qualificat
     """The units the centre accepts, from ``--accepted`` (or their ``urns``, already read),
     each with its ``--note U=TEXT``."""
     if urns is None:
-        urns = resolve_units(catalogue, _units_argument(args.accepted), within)
+        urns = resolve_units(catalogue, _units_argument(catalogue, args.accepted), within)
     notes: dict[str, str] = {}
     for given in args.note:
         reference, equals, note = given.partition("=")
@@ -179,7 +187,7 @@ def command_carry_over(args: argparse.Namespace) -> int:
     source = _completed(catalogue, args.from_) if args.from_ else None
     if source is None and not args.units:
         raise UsageError("give --from QUAL or --units U,U,... (or both)")
-    held = resolve_units(catalogue, _units_argument(args.units), source)
+    held = resolve_units(catalogue, _units_argument(catalogue, args.units), source)
     result = carry_over(catalogue, target, from_qualification=source, units=held,
                         objective=args.objective, accepted=_accepted(catalogue, args, target))
     as_at = args.as_at or dt.date.today()
@@ -211,7 +219,7 @@ def command_recommend(args: argparse.Namespace) -> int:
                              f"qualification at Level {level}; give one of "
                              + ", ".join(str(n) for n in offered))
     within = held[0] if len(held) == 1 else None
-    units = resolve_units(catalogue, _units_argument(args.units), within)
+    units = resolve_units(catalogue, _units_argument(catalogue, args.units), within)
     profile = Profile(
         age=args.age, employment=args.employment, role=args.role,
         responsibilities=tuple(args.responsibility or ()), senior_role=args.senior_role,
@@ -237,12 +245,12 @@ def command_routes(args: argparse.Namespace) -> int:
         raise UsageError("give a target (--to QUAL or --to-level N), or what the learner holds "
                          "(--from QUAL or --units) to see the routes onward from it")
     named = {q.id: q for q in (catalogue.find_qualification(ref)
-                               for ref in _units_argument(args.also))}
+                               for ref in _codes_argument(args.also))}
     also = [q for q in named.values() if source is None or q.id != source.id]
     if also and source is None:
         raise UsageError("--also names other qualifications completed: give the first with "
                          "--from")
-    held = resolve_units(catalogue, _units_argument(args.units), source)
+    held = resolve_units(catalogue, _units_argument(catalogue, args.units), source)
     reached = reaching_target((source, *also), to_qualification=target, to_level=args.to_level)
     there = reached is not None
     register = register_for_answers(args)

@@ -41,7 +41,7 @@ def resolve_units(catalogue: Catalogue, references: Sequence[str],
         raise unknown[0]
     if unknown:
         raise UnknownReference("unit", ", ".join(u.reference for u in unknown),
-                               why="; ".join(str(u) for u in unknown))
+                               why="; ".join(dict.fromkeys(str(u) for u in unknown)))
     return urns
 
 
@@ -296,6 +296,16 @@ def _clipped(text: str, most: int = 20) -> str:
     return text if len(text) <= most else text[:most - 1] + "…"
 
 
+def split_unit_references(catalogue: Catalogue, text: str) -> list[str]:
+    """The unit references in one option or cell, apart as :func:`read_typed_units` sets them
+    apart (commas, semicolons, line breaks, ``+``, ``F3/F4``), each of the app's own unit
+    labels first cut to its URN, so that the commas inside ``C8 (K/601/1524) Handle referred
+    customer complaints, 10 credits, Level 4`` do not make references of its credits and
+    level."""
+    return [" ".join(p.split()) for p in re.split(
+        r"[;,\n+]+", _labels_as_references(catalogue, _tidied(text))) if p.strip(" .")]
+
+
 def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualification
                      ) -> tuple[list[str], list[str]]:
     """The units of ``qualification`` in text a person typed or pasted (``F3, F4; A3``, or a
@@ -331,9 +341,7 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         return in_rows, [*(_clipped(" ".join(line.split()), 30) for line in refused), *not_read]
     found: list[str] = []
     unknown: list[str] = []
-    typed = [" ".join(p.split()) for p in re.split(
-        r"[;,\n+]+", _labels_as_references(catalogue, _tidied(text))) if p.strip(" .")]
-    for as_typed in typed[:MAX_TYPED_UNITS]:
+    for as_typed in split_unit_references(catalogue, text)[:MAX_TYPED_UNITS]:
         part = " ".join(w.rstrip(".:") for w in _without_asides(as_typed).split())
         if says_not_achieved(as_typed, catalogue):  # "not F4", "F4 \u2717": none ticked
             unknown.append(_clipped(as_typed, 30))
