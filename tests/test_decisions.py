@@ -751,6 +751,16 @@ def test_cohort_decisions__problems_with_the_new_columns(catalogue):
     assert list(frame["status"]) == ["assessed", "assessed", "assessed"]
 
 
+def test_cohort_decisions__units_in_progress_may_say_not_yet(catalogue):
+    """In the units in progress column, "not yet" says what the column says: the unit is in
+    progress, with nothing to warn about (in units held it would be refused)."""
+    result, frame = _cohort(catalogue, [
+        "E1,30,working,,,,,F3;F4;A3;B2;C3,03456,,C6 not yet;D1 in progress,",
+    ])
+    assert frame.loc["E1", "complete_when_in_progress_done"] == "yes"
+    assert [p for p in result.problems if p.column == "units_in_progress"] == []
+
+
 def test_cohort_decisions__a_unit_given_twice_says_which_counts(catalogue):
     """A unit both held and accepted counts as achieved, one both accepted and in progress as
     accepted: each is said in the problems, as the check page says it, not dropped unseen."""

@@ -217,18 +217,20 @@ class _Assessor:
                                    "leading zeros of codes (format the column as text)")
             return None, str(error)
 
-    def units(self, reference: str, within: Qualification | None
+    def units(self, reference: str, within: Qualification | None, *, in_progress: bool = False
               ) -> tuple[tuple[str, ...], str]:
         """The URNs a reference names (several for "F3 F4 A3", a column pasted into one cell),
         and the catalogue's message, with its suggestions, for any part that names no unit
-        ("" when every part does): "F3 F4 ZZ9" keeps F3 and F4."""
-        key = (reference, within.id if within else None)
+        ("" when every part does): "F3 F4 ZZ9" keeps F3 and F4. ``in_progress``: the units in
+        progress column, where "F4 not yet" says what the column says."""
+        key = (reference, within.id if within else None, in_progress)
         if key not in self._units:
             if len(reference) > MAX_REFERENCE_CHARS:
                 self._units[key] = ((), f"{reference[:30]!r}... is too long to be a unit "
                                         "reference")
             else:
-                found, not_found = read_reference(self.catalogue, reference, within)
+                found, not_found = read_reference(self.catalogue, reference, within,
+                                                  not_yet_allowed=in_progress)
                 self._units[key] = (tuple(found), "; ".join(not_found))
         return self._units[key]
 
@@ -257,7 +259,8 @@ class _Assessor:
         rules, _ = self.catalogue.effective_rules(target)
         listed = rules.listed_units if rules is not None else frozenset()
         for reference in references:
-            urns, message = self.units(reference, target)
+            urns, message = self.units(reference, target,
+                                       in_progress=column == "units_in_progress")
             if message:
                 problem(column, message + "; left out", Severity.WARNING)
             for urn in urns:

@@ -46,17 +46,21 @@ def resolve_units(catalogue: Catalogue, references: Sequence[str],
 
 
 def read_reference(catalogue: Catalogue, reference: str,
-                   qualification: Qualification | None = None) -> tuple[list[str], list[str]]:
+                   qualification: Qualification | None = None, *,
+                   not_yet_allowed: bool = False) -> tuple[list[str], list[str]]:
     """The URNs one reference names (a URN, a unit number within ``qualification``, or several
     of them in words, as :func:`resolve_units` reads them), and for each word that names no
     unit, the catalogue's message saying so with the closest units: where one mistyped word
-    must not lose the units beside it (a learners file's cell, "F3 F4 ZZ9")."""
+    must not lose the units beside it (a learners file's cell, "F3 F4 ZZ9").
+    ``not_yet_allowed``: units not yet achieved are what is asked for (units in progress), so
+    "F4 not yet" is F4, not a part refused."""
     within = _numbered_within(catalogue, qualification)
     unit = _unit_finder(catalogue, within)
     urn = _as_one(reference, unit)
     if urn is not None:
         return [urn], []
-    if says_not_achieved(_labels_as_references(catalogue, reference), catalogue):
+    if not not_yet_allowed and says_not_achieved(_labels_as_references(catalogue, reference),
+                                                 catalogue):
         return [], [f"{reference[:40]!r} says a unit in it may not be achieved, so none of it "
                     "is read: give only the units achieved (units in progress apart)"]
     words = _without_asides(reference).split()
