@@ -190,7 +190,7 @@ class _Assessor:
         self.objective = objective
         self.register = register
         self._qualifications: dict[str, tuple[Qualification | None, str]] = {}
-        self._units: dict[tuple[str, str | None], tuple[tuple[str, ...], str]] = {}
+        self._units: dict[tuple[str, str | None, bool], tuple[tuple[str, ...], str]] = {}
         self._mandatory: dict[str, tuple[str, ...]] = {}
 
     def qualification(self, reference: str) -> tuple[Qualification | None, str]:
