@@ -512,11 +512,30 @@ def test_read__blank_rows_are_skipped_and_row_numbers_kept():
                                                       "empty, as if not given")]
 
 
-def test_read__extra_cells_beyond_the_header_are_a_warning():
-    result = read("learner_ref,job_role\nA,Manager, retail\n")
+def test_read__a_csv_row_longer_than_its_header_is_not_assessed_and_the_cell_named():
+    """"Customer Service Advisor, Sales" unquoted moves every cell after it, the last one
+    empty: the row is refused, naming the cell, rather than assessed with its target in the
+    units column."""
+    result = read("learner_ref,job_role,target,units_held\nA,Advisor, Sales,03456,F3\n"
+                  "B,Advisor,03456,F3\n")
     assert problems(result) == [(
-        2, "", "warning", "this row has 3 cells but the header names 2 columns; the cells "
-        "beyond column B are ignored (a separator inside an unquoted cell?)")]
+        2, "", "error", "this row has 5 cells but the header names 4 columns, so a separator "
+        "(a comma) inside a cell that is not in quotes has moved the cells after it (probably "
+        "column 'job_role': 'Advisor' and 'Sales' are likely one cell); put that cell in double "
+        "quotes (\"Advisor, Sales\") or save the file from a spreadsheet; the row is not "
+        "assessed")]
+
+
+def test_read__cells_beyond_the_header_of_a_workbook_are_ignored():
+    """In a workbook no cell can move: a note typed beyond the named columns is ignored."""
+    book = openpyxl.Workbook()
+    book.active.append(["learner_ref", "job_role"])
+    book.active.append(["A", "Manager", "a note"])
+    data = io.BytesIO()
+    book.save(data)
+    result = read_cohort(data.getvalue(), "intake.xlsx")
+    assert problems(result) == []
+    assert [(r.learner_ref, r.job_role) for r in result.rows] == [("A", "Manager")]
 
 
 def test_read__a_file_with_only_a_header_is_read_with_a_warning():

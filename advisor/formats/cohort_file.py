@@ -182,7 +182,8 @@ def read_cohort(
     except Unreadable as error:
         return CohortInput(filename, (), (RowProblem(error.row, error.column, str(error)),),
                            readable=False)
-    parsed = _parse(filename, table.rows, table.formulas)
+    is_excel = data.startswith(b"PK\x03\x04") or name.lower().endswith((".xlsx", ".xlsm"))
+    parsed = _parse(filename, table.rows, table.formulas, is_excel=is_excel)
     if not data.startswith(b"PK\x03\x04") and windows_text(data):  # said, as it is a guess
         note = RowProblem(None, "", f"{name} was read as Windows text (the encoding Excel "
                           "saves 'CSV (Comma delimited)' in), not UTF-8: check that accented "
@@ -215,7 +216,7 @@ def _column_named(index: int, header: str) -> str:
 
 
 def _parse(filename: str, rows: list[tuple[int, list[str]]],
-           formulas: Mapping[tuple[int, int], str]) -> CohortInput:
+           formulas: Mapping[tuple[int, int], str], *, is_excel: bool) -> CohortInput:
     if not rows:
         return CohortInput(filename, (), (RowProblem(None, "", "the file has no rows"),),
                            readable=False)
@@ -268,11 +269,21 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
         values = {name: cells[i].strip() if i < len(cells) else ""
                   for name, i in positions.items()}
         extra = [i for i in range(len(header), len(cells)) if cells[i].strip()]
-        if extra:
+        if len(cells) > len(header) and not is_excel:
+            # In a CSV file a row longer than its header has a separator inside a cell that is
+            # not in quotes: every cell after it has moved, so no answer in it can be trusted.
+            problems.append(RowProblem(
+                number, "", f"this row has {len(cells)} cells but the header names "
+                f"{len(header)} columns, so a separator (a comma) inside a cell that is not in "
+                f"quotes has moved the cells after it{_split_cell(header, cells)}; put that "
+                "cell in double "
+                "quotes (\"Advisor, Sales\") or save the file from a spreadsheet; the row is "
+                "not assessed"))
+        elif extra:
             problems.append(RowProblem(
                 number, "", f"this row has {len(cells)} cells but the header names "
                 f"{len(header)} columns; the cells beyond column {_letter(len(header) - 1)} are "
-                "ignored (a separator inside an unquoted cell?)", Severity.WARNING))
+                "ignored", Severity.WARNING))
         problems += [RowProblem(number, name, f"{shown(formulas[number, i])!r} is a formula: "
                                 f"the value saved with it, {shown(values[name])!r}, is read "
                                 "(formulas are never worked out here)", Severity.WARNING)
@@ -292,6 +303,17 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
                     Severity.WARNING))
         learners.append(learner)
     return CohortInput(filename, tuple(learners), tuple(problems), columns=tuple(positions))
+
+
+def _split_cell(header: list[str], cells: list[str]) -> str:
+    """Where a cell was probably split (the first cell whose next one starts with a space,
+    as after "Advisor, Sales"), in words, or "" where nothing says."""
+    for i in range(min(len(header), len(cells) - 1)):
+        if cells[i].strip() and cells[i + 1][:1] == " " and cells[i + 1].strip():
+            return (f" (probably column {header[i].strip() or _letter(i)!r}: "
+                    f"{cells[i].strip()[:30]!r} and {cells[i + 1].strip()[:30]!r} are likely one "
+                    "cell)")
+    return ""
 
 
 def _letter(index: int) -> str:
