@@ -1383,3 +1383,15 @@ def test_headers__a_column_read_under_another_name_says_so():
         (1, "target", "warning", "column 'qualification' is read as 'target': the "
                                  "qualification the learner is to enrol on")]
     assert read("learner_ref,target qualification\nA1,09628\n").problems == ()
+
+
+def test_results__a_row_not_assessed_shows_its_target_as_read(catalogue):
+    """A row that cannot be assessed (here a cell split by a comma) whose target was found
+    (its leading zero restored) names that target, not "not found"; the summaries still count
+    only the rows assessed."""
+    result = assess(catalogue, "learner_ref,target,job_role\nA,9628,Advisor, Sales\n"
+                               "B,09628,Advisor\n")
+    frame = cohort_tables.results_frame(result).set_index("learner_ref")
+    assert (frame.loc["A", "target"], frame.loc["A", "status"]) == ("09628", "not assessed")
+    assert [(r.row, r.column) for r in result.problems if r.column == "target"] == [(2, "target")]
+    assert cohort_tables.level_counts(result)[-1] == (None, False, 1)

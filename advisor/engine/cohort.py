@@ -347,8 +347,10 @@ class _Assessor:
                             f"not as {state}", Severity.WARNING)
 
         if not learner.readable or any(p.severity is Severity.ERROR for p in found):
+            # The target as read, though nothing is worked out for it: the results say which
+            # it is, not that it was not found.
             return LearnerResult(row=number, learner_ref=learner.learner_ref, assessed=False,
-                                 problems=tuple(found))
+                                 problems=tuple(found), target=target)
         if target is None and not held and not urns and not _answers_given(learner):
             problem("", "nothing in this row can be assessed: no known target, qualification "
                         "or unit, and no answers about the learner")
