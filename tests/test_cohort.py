@@ -1396,3 +1396,32 @@ def test_results__a_row_not_assessed_shows_its_target_as_read(catalogue):
     assert (frame.loc["A", "target"], frame.loc["A", "status"]) == ("09628", "not assessed")
     assert [(r.row, r.column) for r in result.problems if r.column == "target"] == [(2, "target")]
     assert cohort_tables.level_counts(result)[-1] == (None, False, 1)
+
+
+def _workbook(*sheets: tuple[str, list[list]]) -> bytes:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets:
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+def test_read__the_learners_sheet_behind_a_cover_sheet_is_found_by_its_columns():
+    data = _workbook(("Cover", [["Fill in the Intake sheet"]]),
+                     ("Intake Sept 2026", [["Learner Ref", "age", "target"], ["A", 20, "09628"]]))
+    result = read_cohort(data, "intake.xlsx")
+    assert problems(result) == []
+    assert [(r.learner_ref, r.target) for r in result.rows] == [("A", "09628")]
+
+
+def test_read__a_workbook_without_a_learners_sheet_names_the_sheet_read_and_the_others():
+    data = _workbook(("Cover", [["Fill in"]]), ("Data", [["ref", "age"]]))
+    message = problems(read_cohort(data, "intake.xlsx"))[0][3]
+    assert message.startswith(
+        "missing required column 'learner_ref': the first row of sheet 'Cover' (the "
+        "workbook's sheets are 'Cover', 'Data': the learners are read from the one named "
+        "'learners', else the first with a learner_ref column) should name the columns")

@@ -183,7 +183,12 @@ def read_cohort(
         return CohortInput(filename, (), (RowProblem(error.row, error.column, str(error)),),
                            readable=False)
     is_excel = data.startswith(b"PK\x03\x04") or name.lower().endswith((".xlsx", ".xlsm"))
-    parsed = _parse(filename, table.rows, table.formulas, is_excel=is_excel)
+    # Which sheet was read, where a workbook has several: said where its columns are wrong.
+    sheet = (f" of sheet {table.sheet!r} (the workbook's sheets are "
+             f"{', '.join(repr(t) for t in table.sheets)}: the learners are read from the one "
+             "named 'learners', else the first with a learner_ref column)"
+             if len(table.sheets) > 1 else "")
+    parsed = _parse(filename, table.rows, table.formulas, is_excel=is_excel, sheet=sheet)
     if not data.startswith(b"PK\x03\x04") and windows_text(data):  # said, as it is a guess
         note = RowProblem(None, "", f"{name} was read as Windows text (the encoding Excel "
                           "saves 'CSV (Comma delimited)' in), not UTF-8: check that accented "
@@ -203,7 +208,8 @@ def _table(data: bytes, name: str, *, max_rows: int) -> Sheet:
         raise Unreadable(f"{name} is in the old Excel 97-2003 format (.xls), which is not "
                           "read: save it as an Excel workbook (.xlsx) or as CSV UTF-8")
     if data.startswith(b"PK\x03\x04") or name.lower().endswith((".xlsx", ".xlsm")):
-        return xlsx_rows(data, name, max_rows=max_rows, sheet="learners")
+        return xlsx_rows(data, name, max_rows=max_rows, sheet="learners",
+                         header_has="learner_ref")
     return Sheet(list(nonblank_rows(csv_rows(decode(data, name), name, _column_named), name,
                                     max_rows=max_rows)))
 
@@ -216,7 +222,8 @@ def _column_named(index: int, header: str) -> str:
 
 
 def _parse(filename: str, rows: list[tuple[int, list[str]]],
-           formulas: Mapping[tuple[int, int], str], *, is_excel: bool) -> CohortInput:
+           formulas: Mapping[tuple[int, int], str], *, is_excel: bool, sheet: str = ""
+           ) -> CohortInput:
     if not rows:
         return CohortInput(filename, (), (RowProblem(None, "", "the file has no rows"),),
                            readable=False)
@@ -251,8 +258,8 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
             found = ", ".join(repr(t.strip()) for t in header if t.strip()) or "nothing"
             problems.append(RowProblem(
                 header_row, column.name,
-                f"missing required column {column.name!r}: the first row should name the "
-                f"columns (the template has them all); it names {found}"))
+                f"missing required column {column.name!r}: the first row{sheet} should name "
+                f"the columns (the template has them all); it names {found}"))
     if any(p.severity is Severity.ERROR for p in problems):
         # What stops the file first; a column it would ignore is only a warning beside that.
         return CohortInput(filename, (), tuple(sorted(

@@ -37,6 +37,9 @@ class Sheet:
 
     rows: _Rows
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    # A workbook's: the sheet read, and every sheet's name, in order (a CSV file has none)
+    sheet: str = ""
+    sheets: tuple[str, ...] = ()
 
 
 class Unreadable(Exception):
@@ -170,9 +173,12 @@ def shown(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def xlsx_rows(data: bytes, name: str, *, max_rows: int, sheet: str) -> Sheet:
-    """The rows of the workbook's sheet named ``sheet`` (case and spacing aside), else its
-    first; a formula cell as the value saved with it, where the file has one."""
+def xlsx_rows(data: bytes, name: str, *, max_rows: int, sheet: str, header_has: str = ""
+              ) -> Sheet:
+    """The rows of the workbook's sheet named ``sheet`` (case and spacing aside), else of its
+    first sheet with a column named ``header_has`` near the top (the learners' sheet behind a
+    cover sheet of instructions), else of its first; a formula cell as the value saved with it,
+    where the file has one."""
     from openpyxl.utils.exceptions import InvalidFileException
 
     not_workbook = (f"{name} is not a valid Excel workbook (.xlsx)")
@@ -192,22 +198,25 @@ def xlsx_rows(data: bytes, name: str, *, max_rows: int, sheet: str) -> Sheet:
         with warnings.catch_warnings():
             # openpyxl warns of features it skips (styles, validation): only cells are read.
             warnings.simplefilter("ignore")
-            rows = list(nonblank_rows(_sheet_cells(data, name, sheet, saved=False), name,
-                                      max_rows=max_rows))
+            titles: list[str] = []
+            rows = list(nonblank_rows(_sheet_cells(data, name, (sheet, header_has), saved=False,
+                                                   titles=titles), name, max_rows=max_rows))
+            read, every = titles[0], tuple(titles[1:])
             typed = {(number, index): cell for number, cells in rows
                      for index, cell in enumerate(cells) if cell.startswith("=")}
             if not typed:
-                return Sheet(rows)
+                return Sheet(rows, sheet=read, sheets=every)
             # Formulas: the values saved with them, read from the file (never worked out here).
             last = max(number for number, _ in typed)
             saved = {(number, index): cell
                      for number, cells in itertools.takewhile(
-                         lambda row: row[0] <= last, _sheet_cells(data, name, sheet, saved=True))
+                         lambda row: row[0] <= last,
+                         _sheet_cells(data, name, (sheet, header_has), saved=True))
                      for index, cell in enumerate(cells) if (number, index) in typed and cell}
             return Sheet([(number, [saved.get((number, index), cell)
                                     for index, cell in enumerate(cells)])
                           for number, cells in rows],
-                         {place: typed[place] for place in saved})
+                         {place: typed[place] for place in saved}, sheet=read, sheets=every)
     except broken as error:
         raise Unreadable(f"{not_workbook}: {error}") from None
 
@@ -218,10 +227,15 @@ def name_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.casefold())
 
 
-def _sheet_cells(data: bytes, name: str, wanted: str, *, saved: bool
-                 ) -> Iterator[tuple[int, list[str]]]:
-    """Each row of the sheet ``wanted`` (else the first) as its cells' text: a formula as its
-    text, or, ``saved``, as the value the spreadsheet saved with it (empty where none was)."""
+HEADER_SEARCHED_ROWS = 20  # rows of a sheet looked at for the column that marks its data
+
+
+def _sheet_cells(data: bytes, name: str, wanted: tuple[str, str], *, saved: bool,
+                 titles: list[str] | None = None) -> Iterator[tuple[int, list[str]]]:
+    """Each row of the sheet ``wanted`` gives (by its name, else by a column's name near its
+    top; else the first sheet) as its cells' text: a formula as its text, or, ``saved``, as
+    the value the spreadsheet saved with it (empty where none was). ``titles``, if given,
+    gets the sheet read and then every sheet's name."""
     from openpyxl import load_workbook
 
     try:
@@ -235,13 +249,26 @@ def _sheet_cells(data: bytes, name: str, wanted: str, *, saved: bool
         sheets = workbook.worksheets
         if not sheets:
             raise Unreadable(f"{name} has no worksheet")
-        sheet = next((s for s in sheets if name_key(s.title) == name_key(wanted)), sheets[0])
+        title, column = (name_key(w) for w in wanted)
+        sheet = next((s for s in sheets if name_key(s.title) == title), None) or next(
+            (s for s in sheets if column and _has_column(s, column)), sheets[0])
+        if titles is not None:
+            titles += [sheet.title, *(s.title for s in sheets)]
         sheet.reset_dimensions()  # do not trust the size the file claims
         for number, values in enumerate(sheet.iter_rows(values_only=True,
                                                         max_col=MAX_COLUMNS), start=1):
             yield number, [_cell_text(v) for v in values]
     finally:
         workbook.close()
+
+
+def _has_column(sheet: Any, column: str) -> bool:
+    """Whether a cell near the top of ``sheet`` names ``column`` (as :func:`name_key`)."""
+    sheet.reset_dimensions()
+    return any(isinstance(value, str) and name_key(value) == column
+               for values in sheet.iter_rows(values_only=True, max_row=HEADER_SEARCHED_ROWS,
+                                             max_col=MAX_COLUMNS)
+               for value in values)
 
 
 def _cell_text(value: Any) -> str:
