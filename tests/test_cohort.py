@@ -1425,3 +1425,13 @@ def test_read__a_workbook_without_a_learners_sheet_names_the_sheet_read_and_the_
         "missing required column 'learner_ref': the first row of sheet 'Cover' (the "
         "workbook's sheets are 'Cover', 'Data': the learners are read from the one named "
         "'learners', else the first with a learner_ref column) should name the columns")
+
+
+def test_results__a_message_for_several_units_in_a_cell_is_given_once(catalogue):
+    """Credits written beside each unit: each unit counts, and the note that a number beside
+    a unit is not read is given once for the cell, not once a unit."""
+    result = assess(catalogue, 'learner_ref,target,units_held\nL1,03456,"F3 6, F4 6, D1 6"\n')
+    frame = cohort_tables.results_frame(result).set_index("learner_ref")
+    assert frame.loc["L1", "credits_counted"] == 18
+    assert [p.message[:40] for p in result.problems] == [
+        "'6' beside other words is not read as a "]

@@ -292,7 +292,9 @@ class _Assessor:
         found: list[RowProblem] = list(problems)
 
         def problem(column: str, message: str, severity: Severity = Severity.ERROR) -> None:
-            found.append(RowProblem(number, column, message, severity))
+            said = RowProblem(number, column, message, severity)
+            if said not in found:  # "F3 6, F4 6": the 6 beside each is said once
+                found.append(said)
 
         # An unknown code is a warning: the row is assessed with the codes that are known.
         left_out = "; left out"
