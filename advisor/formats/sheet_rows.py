@@ -227,7 +227,7 @@ def name_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.casefold())
 
 
-HEADER_SEARCHED_ROWS = 20  # rows of a sheet looked at for the column that marks its data
+_HEADER_SEARCHED_ROWS = 20  # rows of a sheet looked at for the column that marks its data
 
 
 def _sheet_cells(data: bytes, name: str, wanted: tuple[str, str], *, saved: bool,
@@ -266,7 +266,7 @@ def _has_column(sheet: Any, column: str) -> bool:
     """Whether a cell near the top of ``sheet`` names ``column`` (as :func:`name_key`)."""
     sheet.reset_dimensions()
     return any(isinstance(value, str) and name_key(value) == column
-               for values in sheet.iter_rows(values_only=True, max_row=HEADER_SEARCHED_ROWS,
+               for values in sheet.iter_rows(values_only=True, max_row=_HEADER_SEARCHED_ROWS,
                                              max_col=MAX_COLUMNS)
                for value in values)
 
