@@ -450,6 +450,27 @@ def test_cohort_completion_chart__codes_are_categories_and_counts_whole_numbers(
         "03456: 3 learners")
 
 
+def test_credits_still_needed__rules_not_known_but_a_total_known_shows_the_total(catalogue):
+    """No source lists 03455's units, but a secondary source gives its 28 credits: holding
+    nothing, all 28 are still needed, as Explore's profile says; holding 09628, whose units
+    may count, up to 28, and the sentence says the sources list none of its units."""
+    from advisor import Employment, Profile, recommend
+
+    def options(*held: str):
+        result = recommend(catalogue, Profile(age=24, employment=Employment.WORKING,
+                                              held_qualifications=held), as_at=TODAY)
+        return result, tables.options_table(catalogue, result).set_index("Code")
+
+    _, nothing_held = options()
+    assert str(nothing_held.loc["03455", "Credits still needed"]) == "28"
+    result, holding = options("ocr-09628")
+    assert holding.loc["03455", "Credits still needed"] == "up to 28"
+    option = next(o for o in result.options if o.qualification.code == "03455")
+    assert labels.option_credit_sentences(option)[0] == (
+        "Credits still needed: up to 28. The sources do not list its units, so one you hold "
+        "may count too and leave less to do: ask the centre.")
+
+
 def test_credits_still_needed__a_partly_listed_qualification_shows_its_total(catalogue):
     """The sources list only some of 10380's units, so no plan can be made, but its 55 credits
     are known: with nothing held, the tables say 55, as the step and the printout do; with a

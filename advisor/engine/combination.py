@@ -129,11 +129,16 @@ class CombinationCheck:
         there is one; where the sources list only some of its units (so no plan can be made
         from them), its credits required less those counted, the least it can need, as long as
         the learner holds no unit outside the list (which might count) and none is in
-        progress; otherwise None (not known)."""
+        progress; where its rules are not known but its credit total is, that total for a
+        learner who holds no unit (03455's 28); otherwise None (not known)."""
         if self.complete:
             return 0
         if self.plan is not None:
             return self.plan.additional_credits
+        if not self.known:
+            nothing_held = not (self.other_units or self.in_progress or self.accepted
+                                or self.counted_units)
+            return self.credits_required if nothing_held else None
         if (not self.known or self.listed_in_full or self.credits_required is None
                 or self.other_units or self.in_progress):
             return None
@@ -150,9 +155,11 @@ class CombinationCheck:
     def most_still_needed(self) -> int | None:
         """Where the sources list only some of its units, the most still needed by those that
         count: the smallest plan's credits or, with no plan, the credits required less those
-        counted; None where complete, not known, or listed in full."""
-        if (self.complete or not self.known or self.listed_in_full
-                or self.credits_required is None):
+        counted; where its rules are not known, its credit total (units held may count
+        towards it, or not); None where complete, listed in full, or nothing is known."""
+        if not self.known and not self.complete:
+            return self.credits_required
+        if self.complete or self.listed_in_full or self.credits_required is None:
             return None
         if self.plan is not None:
             return self.plan.additional_credits

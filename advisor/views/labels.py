@@ -176,9 +176,9 @@ def option_credit_sentences(option: Option, *, holds: str = "you hold") -> list[
     sentences = []
     at_most = check.credits_still_needed_at_most
     if at_most is not None:
-        sentences.append(f"Credits still needed: up to {at_most}. The sources list only some of "
-                         f"its units, so one {holds} may count "
-                         "too and leave less to do: ask the centre.")
+        listed = "list only some of its units" if check.known else "do not list its units"
+        sentences.append(f"Credits still needed: up to {at_most}. The sources {listed}, so "
+                         f"one {holds} may count too and leave less to do: ask the centre.")
     if check.counted_units:
         ended = option.eligibility.status.status is Status.CERTIFICATION_CLOSED
         sentences.append(f"Units {holds} count for {check.credits_counted} of its "
