@@ -298,6 +298,22 @@ def test_explore__who_it_suits_starts_with_the_sentence_its_points_finish():
                                          "employment")
 
 
+def test_explore__who_10378_suits_is_the_reports_sentence_not_not_stated():
+    """OCR's 2014-15 report calls 10378 "suitable for Traineeships" (§ 4. Sector Update): its
+    profile says so under "Who it suits", in the report's words and citing that section,
+    rather than "Not stated in the sources", and only there."""
+    at = open_page("app_pages/explore.py")
+    at.selectbox(key="explore_qualification").set_value("ocr-10378").run()
+    shown = [re.sub(r"\\(.)", r"\1", text) for text in texts(at.markdown)]  # as read
+    heading = shown.index("**Who it suits**")
+    assert shown[heading + 1:heading + 3] == [
+        "The Level 1 Customer Service Certificate (10378) is a combined qualification of "
+        "knowledge and competence based units suitable for", "- Traineeships"]
+    assert ("Source: OCR Report to Centres 2014-2015: Customer Service, Levels 1, 2, 3 and 4, "
+            "§ 4. Sector Update") in texts(at.caption)
+    assert not any("suitable for Traineeships" in text for text in shown)  # not again as a note
+
+
 def test_explore__the_profile_open_is_in_the_address_and_a_link_opens_it():
     """A profile can be shared: its address names it, with the date, and opens it elsewhere,
     whatever the search there was; a reference the catalogue does not know is said."""
