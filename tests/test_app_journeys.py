@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.support.app import (
@@ -161,6 +162,33 @@ def test_app__every_journey_page_explains_its_words():
         for term in ("NVQ", "QCF", "OCNLR", "Awarding body", "National structure",
                      "Review date", "Certification", "Apprenticeship framework"):
             assert f"**{term}**" in text, (page, term)
+
+
+def _page_words(at: AppTest) -> str:
+    """Every text on the page, its tables' cells included."""
+    cells = [str(v) for t in [*at.table, *at.dataframe] for column in t.value.columns
+             for v in [column, *t.value[column]]]
+    return "\n".join([all_text(at), *cells])
+
+
+@pytest.mark.parametrize(("page", "link", "said", "term"), [
+    ("app_pages/explore.py", {"qual": "601/4404/X"}, "internally and externally moderated",
+     "Internally and externally moderated"),
+    ("app_pages/explore.py", {"qual": "601/4404/X"}, "Operational start", "Operational start"),
+    ("app_pages/explore.py", {"qual": "10378"}, "Traineeships", "Traineeship"),
+    (LEVEL, {"age": "20", "work": "working", "aim": "apprenticeship"}, "end-point assessment",
+     "End-point assessment"),
+    (ROUTE, {"from": "09628", "to": "10379"}, "B&A 38", "B&A"),
+    (ROUTE, {"from": "09628", "to": "10379"}, "M&L 1", "M&L"),
+], ids=["moderated", "operational-start", "traineeship", "end-point-assessment", "B&A", "M&L"])
+def test_app__a_word_a_page_uses_is_in_its_glossary(page, link, said, term):
+    """A word a learner may not know (a profile's assessment, its dates table, whom it suits,
+    an apprenticeship's next steps, the Skills CFA's unit numbers in a route's plan) is
+    explained in the glossary of the page that uses it."""
+    at = open_with_link(page, **link)
+    assert said in _page_words(at)
+    glossary = next(e for e in at.expander if e.label.startswith("What the words"))
+    assert f"**{term}**: " in " ".join(m.value for m in glossary.markdown)
 
 
 def test_starting_level__senior_role_and_statements():

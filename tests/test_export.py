@@ -525,6 +525,26 @@ def test_action_plan__its_sources_marks_and_apprenticeship_words_are_explained(c
         assert f"<dt>{term}</dt>" in words, term
 
 
+def test_action_plan__unit_number_prefixes_and_end_point_assessment_are_explained(catalogue):
+    """A route's plan names units by the Skills CFA's numbers (B&A 38, M&L 1), and an
+    apprenticeship's next steps speak of the standard's end-point assessment: the printout
+    explains each among the words it uses."""
+    on = dt.date(2026, 12, 2)
+    route = next(find_routes(catalogue, as_at=on,
+                             from_qualification=catalogue.find_qualification("09628"),
+                             to_qualification=catalogue.find_qualification("10379")))
+    html = action_plan_html(catalogue, ActionPlan(as_at=on, route=route))
+    assert "B&amp;A 38" in html and "M&amp;L 1" in html
+    words = html.split("<h2>Words used</h2>", 1)[1].split("<h2>Sources</h2>", 1)[0]
+    assert "<dt>B&amp;A</dt>" in words and "<dt>M&amp;L</dt>" in words
+    result = recommend(catalogue, Profile(age=20, employment=Employment.WORKING,
+                                          aim=Aim.APPRENTICESHIP), as_at=on)
+    html = action_plan_html(catalogue, ActionPlan(as_at=on, recommendation=result))
+    assert "its end-point assessment comes after" in html
+    words = html.split("<h2>Words used</h2>", 1)[1].split("<h2>Sources</h2>", 1)[0]
+    assert "<dt>End-point assessment</dt>" in words
+
+
 def test_action_plan__a_later_steps_units_are_those_held_by_then_not_held_now(catalogue):
     """09628 -> 10380 -> 10381: the units that carry over into 10381 come from 10380, which the
     learner has not started; the printout does not say the learner holds them."""

@@ -43,9 +43,16 @@ GLOSSARY: dict[str, str] = {
              "A name such as OCNLR L2 Diploma CS is a short name this advisor uses where the "
              "sources give no code: a college will not know it, so give them the full title.",
     "Centre": "a college or training provider approved to teach and assess a qualification.",
+    "Internally and externally moderated": "how assessors' decisions are checked: someone "
+                                           "at the centre checks a sample of them "
+                                           "(internally), then someone from the awarding "
+                                           "body checks the centre's (externally), so that "
+                                           "every learner is judged to the same standard.",
     "National structure": "a template from the sector skills body that awarding bodies build "
                           "their qualifications on; you enrol on an awarding body's version, "
                           "not on the structure itself.",
+    "Operational start": "the first day a qualification is available: from then, centres "
+                         "can register learners on it.",
     "Last entry date": "the last day a centre can register new learners.",
     "Certification": "being awarded the certificate; after the last certification date no "
                      "certificates are issued.",
@@ -55,6 +62,9 @@ GLOSSARY: dict[str, str] = {
                                 "complete for an apprenticeship.",
     "Apprenticeship standard": "in England, what took the place of apprenticeship frameworks: "
                                "what a job needs, checked by an assessment at the end.",
+    "End-point assessment": "the assessment at the end of an apprenticeship on a standard, "
+                            "which decides whether the apprentice passes: they show that "
+                            "they can do the job the standard describes.",
     "Technical certificate": "in the older apprenticeship frameworks, the knowledge "
                              "qualification taken beside the NVQ.",
     "Functional Skills": "English, maths and computer skills for work; Key Skills were the "
@@ -72,9 +82,15 @@ GLOSSARY: dict[str, str] = {
     "Intermediate Apprenticeship": "an apprenticeship at Level 2; an Advanced Apprenticeship "
                                    "is at Level 3, and a Higher Apprenticeship at Level 4 or "
                                    "above.",
+    "Traineeship": "a programme that prepares a young person for work or for an "
+                   "apprenticeship, with time spent on a work placement.",
     "Skills CFA": "the sector skills body for business skills, which wrote the national "
                   "structures the 2014 qualifications were built on and issued the "
                   "apprenticeship frameworks (unit numbers such as CS 7 are its own).",
+    "B&A": "in a unit number such as B&A 38, a unit from the national Business Administration "
+           "qualifications, which the 2014 Customer Service qualifications took in.",
+    "M&L": "in a unit number such as M&L 9, a unit from the national Management and "
+           "Leadership qualifications, which the 2014 Customer Service qualifications took in.",
     "Application of Number": "the Key Skills qualification in using numbers at work, taken "
                              "in older apprenticeships; Functional Skills maths took its place.",
     "NQF": "the National Qualifications Framework, the system before the QCF.",
