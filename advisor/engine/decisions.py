@@ -26,9 +26,10 @@ from advisor.catalogue import Catalogue, Citation, Qualification
 from advisor.engine import answers
 from advisor.engine.carryover import EvidenceBar, evidence_bars
 from advisor.engine.combination import Accepted, CombinationCheck, check_combination, unit_number
-from advisor.engine.eligibility import closed_by_words, opens_after
+from advisor.engine.eligibility import closed_by_words
 from advisor.engine.planner import Objective
 from advisor.engine.registered import dates_on_record
+from advisor.engine.replacing import opens_after
 from advisor.engine.wording import count, uk_date
 from advisor.register import Register
 

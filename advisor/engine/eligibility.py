@@ -22,9 +22,7 @@ from advisor.catalogue import (
     Category,
     Citation,
     DateFact,
-    Dates,
     Qualification,
-    Replacement,
 )
 from advisor.engine.registered import (
     from_register,
@@ -33,6 +31,7 @@ from advisor.engine.registered import (
     register_entry,
     register_summary,
 )
+from advisor.engine.replacing import legacy_on, replacements_open_by, yet_to_come
 from advisor.engine.wording import listed, uk_date
 from advisor.register import Register, RegisterEntry
 
@@ -349,13 +348,6 @@ def check_eligibility(
                        _in_place(catalogue, q, as_at))
 
 
-def yet_to_come(q: Qualification, as_at: dt.date) -> str | None:
-    """Where ``q`` had not yet opened on ``as_at``, by its start date or the launch its sources
-    give, when it did in words ("launched in the autumn of 2014"); else None."""
-    opening = opens_after(q.dates, as_at)
-    return opening[0] if opening is not None else None
-
-
 def closed_by_words(fact: DateFact) -> str:
     """Words for a date a qualification was closed to new learners by, where the sources give
     no last entry date (``Dates.closed_to_entry_by``): what a later document says, or, where
@@ -366,43 +358,14 @@ def closed_by_words(fact: DateFact) -> str:
     return f"a later document says it was closed to new learners by {uk_date(fact.date)}"
 
 
-def opens_after(d: Dates, as_at: dt.date) -> tuple[str, dt.date] | None:
-    """Where dates ``d`` had not opened on ``as_at``: when, in words (see :func:`yet_to_come`),
-    and the first day they allow (the start date, or the first day of the launch's season)."""
-    if d.operational_start is not None and as_at < d.operational_start.date:
-        return f"which opened on {uk_date(d.operational_start.date)}", d.operational_start.date
-    if d.launched is not None and as_at < d.launched.not_before:
-        return f"launched {d.launched.when}", d.launched.not_before
-    return None
-
-
 def _start_source(q: Qualification) -> tuple[Citation, ...]:
     d = q.dates
     return d.operational_start.source if d.operational_start else (
         d.launched.source if d.launched else ())
 
 
-def replacements_open_by(catalogue: Catalogue, q: Qualification,
-                         as_at: dt.date) -> list[Replacement]:
-    """What the sources say replaced ``q`` and had opened by ``as_at`` (a replacement still to
-    come on the date is no reason to doubt ``q`` then)."""
-    return [r for r in q.replaced_by if r.by in catalogue.qualifications
-            and not yet_to_come(catalogue.qualifications[r.by], as_at)]
-
-
 def _in_place(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> tuple[str, ...]:
     return tuple(r.by for r in replacements_open_by(catalogue, q, as_at))
-
-
-def legacy_on(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> bool:
-    """Whether the sources' word "legacy" for ``q`` (one that others were replacing) applies on
-    ``as_at``: not before every qualification they say replaced it had opened, when it was
-    still current (03456 in 2012, before 10380 was launched in the autumn of 2014)."""
-    if not q.legacy:
-        return False
-    successors = [catalogue.qualifications[r.by] for r in q.replaced_by
-                  if r.by in catalogue.qualifications]
-    return not successors or not all(yet_to_come(s, as_at) for s in successors)
 
 
 _CLOSED = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED}

@@ -16,17 +16,12 @@ from advisor.catalogue import (
     Qualification,
     Replacement,
 )
-from advisor.engine.eligibility import (
-    Status,
-    legacy_on,
-    replacements_open_by,
-    status_on,
-    yet_to_come,
-)
+from advisor.engine.eligibility import Status, status_on
 from advisor.engine.fits import KIND_IN_A_CLAUSE, KINDS_GIVING
 from advisor.engine.frameworks import apprenticeships_today
 from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.recommend_types import Aim, Employment, NextStep, Option
+from advisor.engine.replacing import legacy_on, replacements_open_by, yet_to_come
 from advisor.engine.wording import WHERE_TO_ASK, listed, replaced_it, uk_date
 from advisor.register import Register
 

@@ -42,12 +42,7 @@ from advisor.catalogue import (
 )
 from advisor.engine.carryover import units_of_qualification
 from advisor.engine.combination import check_combination
-from advisor.engine.eligibility import (
-    Status,
-    check_eligibility,
-    status_on,
-    yet_to_come,
-)
+from advisor.engine.eligibility import Status, check_eligibility, status_on
 from advisor.engine.fits import KIND_IN_A_CLAUSE, fits_aim, repetition
 from advisor.engine.frameworks import (
     FrameworkStatus,
@@ -70,6 +65,7 @@ from advisor.engine.recommend_types import (
     Recommendation,
 )
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
+from advisor.engine.replacing import yet_to_come
 from advisor.engine.route_types import Route
 from advisor.engine.wording import listed, uk_date
 from advisor.register import Register

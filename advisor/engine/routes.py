@@ -104,14 +104,10 @@ from advisor.catalogue import (
     progressions_from,
 )
 from advisor.engine.carryover import CarryOver, carry_over, units_of_qualification
-from advisor.engine.eligibility import (
-    Status,
-    StatusOnDate,
-    status_on,
-    yet_to_come,
-)
+from advisor.engine.eligibility import Status, StatusOnDate, status_on
 from advisor.engine.planner import Objective
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
+from advisor.engine.replacing import yet_to_come
 from advisor.engine.route_edges import Edge, Entry, Partial, asking, direct_start, documented
 from advisor.engine.route_ends import (
     MAX_STEPS_ONWARD,

@@ -24,7 +24,8 @@ from advisor.catalogue import (
     RangeFact,
     Structure,
 )
-from advisor.engine.eligibility import check_eligibility, replacements_open_by, status_on
+from advisor.engine.eligibility import check_eligibility, status_on
+from advisor.engine.replacing import replacements_open_by
 from advisor.engine.wording import uk_date
 from advisor.register import Register
 from advisor.views import search

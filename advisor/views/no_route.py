@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from advisor.catalogue import Catalogue, Category, Qualification
-from advisor.engine.eligibility import Status, opens_after, status_on
+from advisor.engine.eligibility import Status, status_on
+from advisor.engine.replacing import opens_after
 from advisor.engine.wording import WHERE_TO_ASK, uk_date
 from advisor.register import Register
 from advisor.views.labels import STATUS_WORDS

@@ -1,0 +1,50 @@
+"""When a qualification opens, and what replaced it by a date: whether it had opened yet (by
+its start date, or the launch its sources give in words), which of its replacements had opened,
+and whether the sources' word "legacy" for it applies then. Shared by eligibility, routes, the
+starting level's next steps and the views that say when something opens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from advisor.catalogue import Catalogue, Dates, Qualification, Replacement
+from advisor.engine.wording import uk_date
+
+__all__ = ["legacy_on", "opens_after", "replacements_open_by", "yet_to_come"]
+
+
+def opens_after(d: Dates, as_at: dt.date) -> tuple[str, dt.date] | None:
+    """Where dates ``d`` had not opened on ``as_at``: when, in words (see :func:`yet_to_come`),
+    and the first day they allow (the start date, or the first day of the launch's season)."""
+    if d.operational_start is not None and as_at < d.operational_start.date:
+        return f"which opened on {uk_date(d.operational_start.date)}", d.operational_start.date
+    if d.launched is not None and as_at < d.launched.not_before:
+        return f"launched {d.launched.when}", d.launched.not_before
+    return None
+
+
+def yet_to_come(q: Qualification, as_at: dt.date) -> str | None:
+    """Where ``q`` had not yet opened on ``as_at``, by its start date or the launch its sources
+    give, when it did in words ("launched in the autumn of 2014"); else None."""
+    opening = opens_after(q.dates, as_at)
+    return opening[0] if opening is not None else None
+
+
+def replacements_open_by(catalogue: Catalogue, q: Qualification,
+                         as_at: dt.date) -> list[Replacement]:
+    """What the sources say replaced ``q`` and had opened by ``as_at`` (a replacement still to
+    come on the date is no reason to doubt ``q`` then)."""
+    return [r for r in q.replaced_by if r.by in catalogue.qualifications
+            and not yet_to_come(catalogue.qualifications[r.by], as_at)]
+
+
+def legacy_on(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> bool:
+    """Whether the sources' word "legacy" for ``q`` (one that others were replacing) applies on
+    ``as_at``: not before every qualification they say replaced it had opened, when it was
+    still current (03456 in 2012, before 10380 was launched in the autumn of 2014)."""
+    if not q.legacy:
+        return False
+    successors = [catalogue.qualifications[r.by] for r in q.replaced_by
+                  if r.by in catalogue.qualifications]
+    return not successors or not all(yet_to_come(s, as_at) for s in successors)
