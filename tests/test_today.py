@@ -532,6 +532,31 @@ def test_status__a_legacy_qualification_without_dates_says_it_may_well_be_closed
                                      TODAY).reason
 
 
+@pytest.mark.parametrize("code", ["03454", "03455", "03456"])
+def test_status__a_legacy_qualification_within_the_reports_year_is_being_replaced(catalogue,
+                                                                                  code):
+    """On 1 June 2015, within the year OCR's 2014-15 report describes, its legacy NVQs were
+    being replaced: the reason says so, and to ask whether it still takes entries, not that it
+    "may well have stopped taking new learners since" (since when?). A year on, after the
+    time the report describes, it may have, and the reason says that."""
+    q = catalogue.find_qualification(code)
+    then = status_on(catalogue, q, dt.date(2015, 6, 1))
+    assert then.status is Status.UNKNOWN and then.legacy
+    assert ("It is counted as a legacy qualification: on this date others were replacing it "
+            "(see its sources), so ask the awarding body whether it still takes new entries "
+            "before relying on it.") in then.reason
+    assert "since" not in then.reason
+    later = status_on(catalogue, q, dt.date(2016, 6, 1))
+    assert "so it may well have stopped taking new learners since" in later.reason
+    # The starting level's next step to 03455 from 09628 is worded by the date too.
+    step = next(s.message for s in recommend(catalogue, Profile(
+        employment=Employment.WORKING, held_qualifications=("ocr-09628",)),
+        as_at=dt.date(2015, 6, 1)).next_steps if "(03455) is open" in s.message)
+    assert "they call it a legacy qualification, one that others were replacing then;" in step
+    assert step.endswith("Ask the centre whether it still takes new entries.")
+    assert "since" not in step
+
+
 def test_printout__a_secondary_source_gives_the_page_its_fact_came_from(catalogue):
     """The standard that took the frameworks' place rests on a web page: the printed
     sources give its address, so an adviser can check it (as text: nothing is fetched)."""

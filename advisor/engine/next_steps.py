@@ -21,7 +21,12 @@ from advisor.engine.fits import KIND_IN_A_CLAUSE, KINDS_GIVING
 from advisor.engine.frameworks import apprenticeships_today
 from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.recommend_types import Aim, Employment, NextStep, Option
-from advisor.engine.replacing import legacy_on, replacements_open_by, yet_to_come
+from advisor.engine.replacing import (
+    being_replaced_on,
+    legacy_on,
+    replacements_open_by,
+    yet_to_come,
+)
 from advisor.engine.wording import WHERE_TO_ASK, listed, replaced_it, uk_date
 from advisor.register import Register
 
@@ -287,12 +292,18 @@ def _progression(catalogue: Catalogue, held: Qualification, progression: Progres
     if status is Status.UNKNOWN:
         # A legacy qualification with no dates stated: the documents' own warning and what
         # took its place, so that nobody is sent to ask for it without knowing.
+        # Worded for the date: "since" reads right only after the time they describe.
         called_legacy = legacy_on(catalogue, target, as_at)
-        legacy = ("; they call it a legacy qualification, one that others were replacing, so "
-                  "it may well have stopped taking new learners since" if called_legacy else "")
+        replacing = being_replaced_on(catalogue, target, as_at)
+        legacy = ("" if not called_legacy else
+                  "; they call it a legacy qualification, one that others were replacing then"
+                  if replacing else "; they call it a legacy qualification, one that others "
+                  "were replacing, so it may well have stopped taking new learners since")
+        ask = "Ask the centre whether it still takes new entries." if replacing else \
+            "Ask the centre."
         return NextStep(f"{text} Whether {target.name} is open on {uk_date(as_at)}, the "
                         f"sources do not say{legacy}"
-                        + (f"; {replaced}" if replaced else "") + ". Ask the centre.",
+                        + (f"; {replaced}" if replaced else "") + f". {ask}",
                         (*sources, *(target.source if called_legacy else ())))
     after = replaced or "ask whether anything took its place"
     return NextStep(f"{text} On {uk_date(as_at)}, {target.name} is closed to new learners: "

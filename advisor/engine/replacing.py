@@ -11,7 +11,8 @@ import datetime as dt
 from advisor.catalogue import Catalogue, Dates, Qualification, Replacement
 from advisor.engine.wording import uk_date
 
-__all__ = ["legacy_on", "opens_after", "replacements_open_by", "yet_to_come"]
+__all__ = ["being_replaced_on", "legacy_on", "opens_after", "replacements_open_by",
+           "yet_to_come"]
 
 
 def opens_after(d: Dates, as_at: dt.date) -> tuple[str, dt.date] | None:
@@ -48,3 +49,17 @@ def legacy_on(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> bool:
     successors = [catalogue.qualifications[r.by] for r in q.replaced_by
                   if r.by in catalogue.qualifications]
     return not successors or not all(yet_to_come(s, as_at) for s in successors)
+
+
+def being_replaced_on(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> bool:
+    """Whether, on ``as_at``, the sources' word "legacy" for ``q`` describes its replacement as
+    under way: the word applies (:func:`legacy_on`), and a qualification they say replaced it
+    is one they show in use on that day or later (its ``in_use``: 10379 to 31 August 2015, the
+    end of the year OCR's 2014-15 report describes, so 03455 on 1 June 2015). After that day,
+    it may have stopped taking new learners since, on a date the sources do not give."""
+    if not legacy_on(catalogue, q, as_at):
+        return False
+    successors = [catalogue.qualifications[r.by] for r in q.replaced_by
+                  if r.by in catalogue.qualifications]
+    return any(s.dates.in_use is not None and as_at <= s.dates.in_use.until
+               for s in successors)
