@@ -58,7 +58,6 @@ from advisor import (
     steps_for_learner,
     tables,
     text,
-    uk_date,
 )
 from app_pages._common import (
     AGE_REFUSED,
@@ -378,8 +377,8 @@ def offer_replacement(ctx: Frame, query: RouteQuery) -> None:
         by = catalogue.qualifications.get(replacement.by)
         if by is None:
             continue
-        st.info(escape_markdown(f"{target.name} is {labels.STATUS_WORDS[status.status]} on "
-                                f"{uk_date(ctx.as_at)}; {replaced_it(by.name, replacement)}."))
+        st.info(escape_markdown(f"{labels.status_of(target.name, status.status, ctx.as_at)}; "
+                                f"{replaced_it(by.name, replacement)}."))
         st.button(f"Plan a route to {by.reference} instead", key=f"route_to_{by.id}",
                   on_click=aim_for, args=(by.id,))
 

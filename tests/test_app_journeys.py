@@ -191,6 +191,18 @@ def test_app__a_word_a_page_uses_is_in_its_glossary(page, link, said, term):
     assert f"**{term}**: " in " ".join(m.value for m in glossary.markdown)
 
 
+def test_plan_route__a_target_whose_certificates_ended_says_so_beside_its_replacement():
+    """Aiming for 09629 on 2 December 2026: its certificates have ended too, and the offer of
+    what replaced it says so (not only "closed to new learners"), dated as at the day asked
+    about rather than as if it closed that day."""
+    at = open_with_link(ROUTE, as_at=dt.date(2026, 12, 2), **{"from": "09628", "to": "09629"})
+    said = next(t for t in all_text(at).splitlines() if "replaced it" in t and "09629" in t)
+    assert said.startswith(
+        "On 2 December 2026, OCR Level 3 Certificate in Principles of Customer Service (09629) "
+        "is closed to new learners, and certificates are no longer issued; the sources suggest "
+        "OCR Level 3 Diploma in Customer Service (10380) replaced it")
+
+
 def test_starting_level__senior_role_and_statements():
     at = open_with_link(LEVEL)
     at.radio(key="sl_employment").set_value("working").run()

@@ -16,6 +16,7 @@ from advisor import (
     Catalogue,
     Group,
     GroupMember,
+    Status,
     charts,
     check_combination,
     check_eligibility,
@@ -26,6 +27,7 @@ from advisor import (
     tables,
     text,
     to_csv_bytes,
+    uk_date,
 )
 from tests.support.examples import examples
 
@@ -62,6 +64,10 @@ def test_labels__group_requirements_in_words(catalogue):
 def test_entry_status__closed_today_open_before_the_last_entry_date(catalogue):
     q = catalogue.find_qualification("09628")
     assert labels.entry_status(check_eligibility(catalogue, q, as_at=TODAY)) == (
+        "closed; certificates ended")
+    # Closed to entry (31 December 2016) while certificates are still issued (to the end of
+    # 2017): closed, and no more.
+    assert labels.entry_status(check_eligibility(catalogue, q, as_at=dt.date(2017, 6, 1))) == (
         "closed to new learners")
     assert labels.entry_status(check_eligibility(catalogue, q, as_at=BEFORE_CLOSING)) == (
         "open to new learners")
@@ -220,7 +226,7 @@ def test_qualification_matches__empty_query_lists_everything_with_status(catalog
     found = explore_tables.qualification_matches(catalogue, "  ", as_at=TODAY)
     assert len(found) == len(catalogue.qualifications)
     row = found.set_index("Reference").loc["09628"]
-    assert row["On 22 November 2026"] == "closed to new learners"
+    assert row["On 22 November 2026"] == "closed; certificates ended"
     # Where it replaced it, and that the sources only suggest it, not a bare name.
     assert row["Replaced by"] == (
         "10379 - OCR Level 2 Diploma in Customer Service (Level 2), as the knowledge (technical "
@@ -229,6 +235,33 @@ def test_qualification_matches__empty_query_lists_everything_with_status(catalog
     # title and what replaced it, in view in a 1280-pixel window.
     assert list(found.columns[:5]) == ["Reference", "On 22 November 2026", "Title",
                                        "Replaced by", "Level"]
+
+
+@pytest.mark.parametrize("on", [dt.date(2026, 12, 2), dt.date(2018, 6, 1)])
+def test_status_words__explore_compare_and_the_starting_level_say_one_thing(catalogue, on):
+    """Explore's search, its comparison and Find a starting level's options give a
+    qualification's status on the date in the same words: where its certificates have ended
+    too (09628, 09629, 03454 and 03456 on 2 December 2026), each says so, so that a learner
+    can tell from any of them that it can no longer be finished."""
+    found = explore_tables.qualification_matches(catalogue, "", as_at=on)
+    searched = dict(zip(found["Reference"], found[f"On {uk_date(on)}"], strict=True))
+    codes = ["09628", "09629", "03454", "03456"]
+    compared = explore_tables.comparison_table(
+        catalogue, [catalogue.find_qualification(c) for c in codes[:3]], as_at=on)
+    compared_too = explore_tables.comparison_table(
+        catalogue, [catalogue.find_qualification(c) for c in codes[3:]], as_at=on)
+    row = f"On {uk_date(on)}"
+    in_compare = {**compared.set_index("Fact").loc[row].to_dict(),
+                  **compared_too.set_index("Fact").loc[row].to_dict()}
+    for code in codes:
+        q = catalogue.find_qualification(code)
+        eligibility = check_eligibility(catalogue, q, as_at=on)
+        in_brief = labels.entry_status_in_brief(eligibility)  # Find a starting level's options
+        assert searched[code] == in_compare[code] == in_brief, code
+        if eligibility.status.status is Status.CERTIFICATION_CLOSED:
+            assert in_brief == "closed; certificates ended", code
+    if on.year == 2026:
+        assert {searched[c] for c in codes} == {"closed; certificates ended"}
 
 
 def test_unit_matches__by_part_of_a_urn_with_the_qualifications_listing_it(catalogue, graph):

@@ -55,6 +55,7 @@ from advisor.views.status_words import (
     replacement_names,
     status_in_a_clause,
     status_in_brief,
+    status_of,
     status_sentence,
 )
 
@@ -120,6 +121,7 @@ __all__ = [
     "standard_taking_its_place",
     "status_in_a_clause",
     "status_in_brief",
+    "status_of",
     "status_sentence",
     "step_explained",
     "steps_barred_words",

@@ -14,18 +14,21 @@ from advisor.engine.wording import sentence_start, uk_date
 __all__ = ["STATUS_WORDS", "entry_status", "entry_status_in_brief", "entry_status_line",
            "entry_status_said", "no_further_units_words", "plan_beyond_certification",
            "replaced_in_brief", "replacement_names", "status_in_a_clause", "status_in_brief",
-           "status_sentence"]
+           "status_of", "status_sentence"]
 
 
 STATUS_WORDS: dict[Status, str] = {
     Status.OPEN: "open to new learners",
     Status.NOT_YET_OPEN: "not yet open",
     Status.CLOSED: "closed to new learners",
-    Status.CERTIFICATION_CLOSED: "closed to new learners",
+    # Not "closed to new learners" alone: a learner who reads it (in Explore's search, say)
+    # must be able to tell that the qualification can no longer be finished either.
+    Status.CERTIFICATION_CLOSED: "closed; certificates ended",
     Status.UNKNOWN: "not known if open",  # not "not stated", which reads as an empty field
     Status.NATIONAL_STRUCTURE: "national structure (not enrolled on directly)",
 }
-"""A qualification's status on the date, in a few words."""
+"""A qualification's status on the date, in a few words: the same in every table, title and
+cell (:func:`status_in_brief`, :func:`entry_status`)."""
 
 
 _STATUS_IN_A_SENTENCE = {
@@ -36,6 +39,10 @@ _STATUS_IN_A_SENTENCE = {
     Status.UNKNOWN: "whether it takes new learners is not known",
     Status.NATIONAL_STRUCTURE: "a national structure, not a qualification to enrol on",
 }
+
+# After "it is": where certificates have ended too, that (a clause has room to say it).
+_AFTER_IT_IS = {**_STATUS_IN_A_SENTENCE, Status.CERTIFICATION_CLOSED:
+                "closed to new learners, and certificates are no longer issued"}
 
 
 def replacement_names(catalogue: Catalogue, status: StatusOnDate) -> list[str]:
@@ -87,14 +94,22 @@ def status_in_a_clause(catalogue: Catalogue, status: StatusOnDate, as_at: dt.dat
     day = uk_date(as_at)
     if status.status is Status.UNKNOWN:
         text = f"whether it takes new learners on {day} is not stated in the sources"
-    elif status.status is Status.CERTIFICATION_CLOSED:
-        text = f"on {day} it is closed to new learners, and certificates are no longer issued"
     else:
-        text = f"on {day} it is {_STATUS_IN_A_SENTENCE[status.status]}"
+        text = f"on {day} it is {_AFTER_IT_IS[status.status]}"
     replaced = replacement_names(catalogue, status)
     if replaced:
         text += f"; {_what_replaced_it(status)}: " + "; ".join(replaced)
     return text
+
+
+def status_of(name: str, status: Status, as_at: dt.date) -> str:
+    """``On 29 November 2026, <name> is closed to new learners, and certificates are no longer
+    issued``: a qualification's status by its ``name``, to start a sentence, dated as at the
+    day asked about (never "closed on <day>", as if it closed that day)."""
+    day = uk_date(as_at)
+    if status is Status.UNKNOWN:
+        return f"On {day}, whether {name} takes new learners is not stated in the sources"
+    return f"On {day}, {name} is {_AFTER_IT_IS[status]}"
 
 
 def _what_replaced_it(status: StatusOnDate) -> str:
@@ -109,9 +124,7 @@ def _what_replaced_it(status: StatusOnDate) -> str:
 def status_in_brief(status: Status, *, review_date_passed: bool = False) -> str:
     """A status in the fewest words, for a title or a crowded cell: "open to new learners",
     "closed; certificates ended", "not known if open (review date passed)"."""
-    words = ("closed; certificates ended" if status is Status.CERTIFICATION_CLOSED
-             else STATUS_WORDS[status])
-    return words + (" (review date passed)" if review_date_passed else "")
+    return STATUS_WORDS[status] + (" (review date passed)" if review_date_passed else "")
 
 
 def replaced_in_brief(catalogue: Catalogue, status: StatusOnDate) -> str:
