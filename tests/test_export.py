@@ -545,6 +545,26 @@ def test_action_plan__unit_number_prefixes_and_end_point_assessment_are_explaine
     assert "<dt>End-point assessment</dt>" in words
 
 
+def test_action_plan__the_level_is_a_heading_and_cautions_keep_their_bullets_in_the_bar(
+        catalogue):
+    """The answer a learner looks for first, the level suggested, is a heading of its own
+    under "Suggested starting level", drawn large, not small bold text; "Take care" draws its
+    orange bar beside the whole list, whose left padding holds the bullets, not on each item,
+    where the bar ran between a bullet and its words."""
+    result = recommend(catalogue, Profile(age=20, employment=Employment.WORKING,
+                                          role="Call Centre Operators"),
+                       as_at=dt.date(2026, 12, 2))
+    html = action_plan_html(catalogue, ActionPlan(as_at=dt.date(2026, 12, 2),
+                                                  recommendation=result))
+    section = html.split("<h2>Suggested starting level</h2>", 1)[1]
+    assert section.lstrip().startswith('<h3 class="answer">Level 2</h3>')
+    assert re.search(r"h3\.answer \{[^}]*font-size: 1\.5rem", html)  # above h2's 1.2rem
+    take_care = section.split("<h3>Take care</h3>", 1)[1]
+    assert take_care.startswith('<ul class="caution">\n<li>')
+    assert '<li class="caution">' not in html
+    assert re.search(r"ul\.caution \{ padding-left: 1\.6rem; \}", html)
+
+
 def test_action_plan__a_later_steps_units_are_those_held_by_then_not_held_now(catalogue):
     """09628 -> 10380 -> 10381: the units that carry over into 10381 come from 10380, which the
     learner has not started; the printout does not say the learner holds them."""
