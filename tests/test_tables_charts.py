@@ -449,6 +449,19 @@ def test_progress_chart__no_rules_known(catalogue):
     assert charts.describe_progress(progress) == "No credit rules are known for this qualification."
 
 
+def test_cohort_levels_chart__counts_are_written_level_on_every_bar():
+    """Learners per suggested starting level: a short bar (one learner beside twenty) keeps its
+    count level and legible, written beyond the bar, as do the other bars, rather than turned
+    on its side (or shrunk) to fit inside it. So do the bars of the units most needed."""
+    levels = pd.DataFrame({"recommended_level": ["Level 1", "Level 2", "Level 3"],
+                           "learners": [1, 20, 2]})
+    units = pd.DataFrame({"urn": ["D/502/9654"], "title": ["Communicate"], "learners": [1]})
+    for bars in (charts.cohort_levels_chart(levels).data[0],
+                 charts.units_needed_chart(units).data[0]):
+        assert (bars.textangle, bars.textposition, bars.cliponaxis) == (0, "outside", False)
+    assert list(charts.cohort_levels_chart(levels).data[0].text) == ["1", "20", "2"]
+
+
 def test_units_needed_chart__labels_keep_whole_words_in_short_lines():
     """Each bar's label: the URN on its own line, then the title in lines short enough for a
     phone, words whole, a title too long for two lines ending "…" (not "customer s")."""

@@ -369,8 +369,12 @@ def _count_axis(largest: int) -> dict[str, object]:
 
 def _bar(x: list, y: list, *, title: str, x_title: str, y_title: str,
          horizontal: bool = False, row_height: int = 26) -> go.Figure:
+    # Each count level and at full size beyond its bar, whatever the bar's size: inside a
+    # short bar Plotly turned it on its side, or, kept level, shrank it to fit (unclipped, so
+    # the longest bar's count shows too).
     trace = {"type": "bar", "marker": {"color": ROUTE_COLOUR}, "text": [str(v) for v in
-             (x if horizontal else y)], "textposition": "auto"}
+             (x if horizontal else y)], "textposition": "outside", "textangle": 0,
+             "cliponaxis": False}
     trace |= {"x": x, "y": y, "orientation": "h"} if horizontal else {"x": x, "y": y}
     return go.Figure(data=[trace], layout={
         "title": {"text": _text(title)},
