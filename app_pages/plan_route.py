@@ -83,7 +83,11 @@ from app_pages._decisions import accept_similar
 ROUTES_SHOWN = MAX_ROUTE_SHOWN
 LINKED_ROUTE = "route_linked"  # the route a shared link showed, until the routes are found
 # A link carrying answers has one of these.
-LINK_KEYS = ("from", "also", "units", "to", "level", "documented", "age", "senior", "aim")
+LINK_KEYS = ("from", "also", "units", "to", "level", "documented", "age", "senior", "aim",
+             "starting")
+# Routes found before those the learner can take are put first: enough that a route starting at
+# their suggested level is among them (a Level 1 start comes after eight Level 2 starts).
+ROUTES_ORDERED = 3 * ROUTES_SHOWN
 AIMS = {aim.value: words for aim, words in labels.AIM_ANSWERS.items()}
 TARGETS = {"level": "A level", "qualification": "A particular qualification"}
 
@@ -149,6 +153,7 @@ def seed_from_link(catalogue: Catalogue) -> None:
     st.session_state["route_senior"] = (None if query.senior_role is None
                                         else "yes" if query.senior_role else "no")
     st.session_state["route_aim"] = query.aim.value if query.aim is not None else None
+    st.session_state["route_start_level"] = query.start_level
     st.session_state[LINKED_ROUTE] = query.shown - 1
 
 
@@ -190,6 +195,14 @@ def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator]:
                                key="route_units",
                                placeholder="None: search by title or unit reference number",
                                select_all=False, filter_mode="contains", persist_state="session")
+        start_level = None
+        if start is None:  # a beginner: where to begin, Find a starting level's answer
+            start_level = st.selectbox(
+                "Level to start at", levels, index=None, key="route_start_level",
+                format_func=lambda n: f"Level {n}", persist_state="session",
+                placeholder=f"The lowest level (Level {min(levels)})" if levels else "",
+                help="The level Find a starting level suggests for the learner: routes start "
+                     "there (or straight at the level aimed for), not at the lowest level.")
     with right:
         st.markdown("**Where they want to get to**")
         target = st.radio("Aim for", list(TARGETS), format_func=TARGETS.__getitem__,
@@ -223,7 +236,8 @@ def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator]:
                       to_level=to_level, documented_only=documented,
                       age=int(age) if age is not None else None,
                       senior_role=senior == "yes" if senior in SENIOR_ANSWERS else None,
-                      aim=answers.parse_aim(aim) if aim is not None else None), senior_slot
+                      aim=answers.parse_aim(aim) if aim is not None else None,
+                      start_level=start_level), senior_slot
 
 
 def ask_senior_role(slot: DeltaGenerator, catalogue: Catalogue, query: RouteQuery,
@@ -283,12 +297,12 @@ def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Rou
                             include_inferred=not query.documented_only,
                             include_shared_units=not query.documented_only,
                             include_direct=not query.documented_only,
-                            register=ctx.register)
+                            register=ctx.register, start_level=query.start_level)
         # Those the learner can take first.
-        return learner_can_start_first(catalogue, itertools.islice(found, ROUTES_SHOWN),
+        return learner_can_start_first(catalogue, itertools.islice(found, ROUTES_ORDERED),
                                        age=query.age, senior_role=query.senior_role,
-                                       aim=query.aim,
-                                       register=ctx.register)
+                                       aim=query.aim, register=ctx.register,
+                                       start_level=query.start_level)[:ROUTES_SHOWN]
     except RouteError as error:
         st.error(escape_markdown(str(error)))
         return None
@@ -445,7 +459,8 @@ def main() -> None:
         if legend:  # a learner alone may not know what 10379 is
             st.caption(f"The codes: {escape_markdown(legend)}.")
         holds_nothing = not (query.from_qualification or query.units or also)
-        explained = text.starts_explained(routes, to_level=query.to_level)
+        explained = text.starts_explained(routes, to_level=query.to_level,
+                                          start_level=query.start_level)
         if holds_nothing and explained:
             st.info(explained)
         if query.aim is not None and not any(

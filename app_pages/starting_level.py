@@ -281,7 +281,8 @@ def main() -> None:
     towards_one = (profile.aim is Aim.APPRENTICESHIP and not result.frameworks
                    and above is not None)
     route = route_from_profile(catalogue, profile, to_level=above if towards_one
-                               else result.recommended_level)
+                               else result.recommended_level,
+                               start_level=result.recommended_level)
     # Above the level suggested (holding one at it already): the step up, and only if ready.
     step_up = (route.to_level is not None and result.recommended_level is not None
                and route.to_level > result.recommended_level and not towards_one)
@@ -294,6 +295,16 @@ def main() -> None:
             + (f" to Level {route.to_level}" if route.to_level is not None else "")
             + (", the step up if your work is ready for it" if step_up else "")
             + (", where the apprenticeships in these documents start" if towards_one else ""))
+    beyond = (result.recommended_level + 1 if result.recommended_level is not None
+              and not step_up and not towards_one else None)
+    if beyond in catalogue.levels_offered and route.from_qualification is None:
+        # Where they can go next, from the level suggested: the next question after "where
+        # to start" (a team leader who wants to manage a contact centre).
+        onward = route_from_profile(catalogue, profile, to_level=beyond,
+                                    start_level=result.recommended_level)
+        st.page_link("app_pages/plan_route.py", query_params=with_date(
+            ctx, encode_route(catalogue, onward)),
+            label=f"Plan a route on to Level {beyond}, after Level {result.recommended_level}")
     if profile.other_held_levels and route.from_qualification is None and not route.units:
         held = max(profile.other_held_levels)
         st.caption(f"The route page cannot count the Level {held} qualification held, which "

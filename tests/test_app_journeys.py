@@ -769,8 +769,35 @@ def test_starting_level__a_link_to_the_level_above_says_it_is_the_step_up_if_rea
     assert label == ("Plan a route from what you hold to Level 3, the step up if your work is "
                      "ready for it")
     fresh = open_with_link(LEVEL, age="19", work="working", role="Call Centre Operators")
-    (label,) = [e.proto.label for e in fresh.get("page_link") if e.proto.page == "plan_route"]
-    assert label == "Plan a route to Level 2"  # holding nothing: not "from what you hold"
+    # Holding nothing: not "from what you hold"; and where they can go after it
+    assert [e.proto.label for e in fresh.get("page_link") if e.proto.page == "plan_route"] == [
+        "Plan a route to Level 2", "Plan a route on to Level 3, after Level 2"]
+
+
+def test_plan_route__a_team_leader_starts_at_the_level_suggested_not_at_level_1():
+    """A 40-year-old team leader, not in a senior role, is suggested Level 3 and wants to
+    manage a contact centre: the route on to Level 4 starts at Level 3 (10380, then 10381 and
+    its senior-role condition), not at a Level 1 certificate."""
+    at = open_with_link(LEVEL, age="40", work="working", role="Customer Service Team Leader",
+                        senior="no", aim="competence")
+    follow_page_link(at, ROUTE, "Plan a route on to Level 4")
+    assert at.query_params["starting"] == "3"
+    assert at.selectbox(key="route_start_level").value == 3
+    steps = [m for m in texts(at.markdown) if m.startswith("### Step")]
+    assert steps[0].startswith("### Step 1: 10380") and steps[-1].startswith("### Step 2: 10381")
+    assert "Start here: Level 3 is the level suggested for this learner" in all_text(at)
+
+
+def test_plan_route__a_school_leaver_suggested_level_1_starts_there_towards_an_apprenticeship():
+    """A 17-year-old not working who wants an apprenticeship is suggested Level 1; the route
+    to Level 2, where the apprenticeships start, begins at Level 1, as the action plan says,
+    not straight at a Level 2 diploma."""
+    at = open_with_link(LEVEL, age="17", work="not-working", aim="apprenticeship")
+    follow_page_link(at, ROUTE, "Plan a route to Level 2")
+    assert at.query_params["starting"] == "1"
+    step_1 = next(m for m in texts(at.markdown) if m.startswith("### Step 1"))
+    first = step_1.removeprefix("### Step 1: ").split(" \\- ")[0]
+    assert first in {"601/4404/X", "10378"}
 
 
 def test_plan_route__checks_each_step_for_the_age_the_starting_level_page_was_told():

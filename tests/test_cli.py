@@ -265,6 +265,21 @@ def test_options__the_apps_unit_labels_read_as_their_units(capsys):
     assert "M/601/1587" not in err  # D16
 
 
+def test_routes__with_nothing_held_the_routes_start_at_the_level_given(capsys):
+    """A team leader suggested Level 3, not in a senior role, aiming for Level 4: the first
+    route starts at Level 3 (10380), not at a Level 1 certificate."""
+    assert main(["routes", "--to-level", "4", "--start-level", "3", "--not-senior-role",
+                 "--as-at", "2026-12-02"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == (
+        "Holding nothing yet: the first routes start at Level 3, the level suggested for this "
+        "learner to start at; those that start at Level 4 suit someone whose work is already "
+        "at that level.")
+    assert out.splitlines()[1].startswith("Route 1: 10380 -> 10381")
+    assert "10378" not in out
+    assert "Start here: Level 3 is the level suggested for this learner to start at" in out
+
+
 def test_help__every_command_explains_itself(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["--help"])

@@ -187,6 +187,26 @@ def test_share__a_route_link_carries_the_learners_age(catalogue):
                      "100."]
 
 
+def test_share__a_route_link_carries_the_level_to_start_at(catalogue):
+    """Holding nothing, the level Find a starting level suggested travels with the route;
+    beside a qualification held (the routes start from it), or out of range, it is left out
+    and said."""
+    query = RouteQuery(to_level=4, start_level=3)
+    assert encode_route(catalogue, query) == {"level": "4", "starting": "3"}
+    assert decode_route(catalogue, {"level": "4", "starting": "3"}) == (query, [])
+    query, notes = decode_route(catalogue, {"from": "09628", "level": "4", "starting": "3"})
+    assert query == RouteQuery(from_qualification="ocr-09628", to_level=4)
+    assert notes == ["The link's starting level '3' was left out: the routes start from the "
+                     "qualification it names as held."]
+    _, notes = decode_route(catalogue, {"level": "4", "starting": "nine"})
+    assert notes == ["The link's starting level 'nine' was left out: give a whole number from "
+                     "1 to 8."]
+    from advisor import route_answers
+
+    assert route_answers(catalogue, RouteQuery(to_level=4, start_level=3))[
+        "Level to start at"] == "Level 3"
+
+
 def test_share__a_route_link_carries_whether_the_learner_is_in_a_senior_role(catalogue):
     query = RouteQuery(from_qualification="ocr-09628", to_level=4, senior_role=False)
     assert encode_route(catalogue, query) == {"from": "09628", "level": "4", "senior": "no"}

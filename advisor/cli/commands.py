@@ -262,11 +262,14 @@ def command_routes(args: argparse.Namespace) -> int:
             include_shared_units=not args.documented_only,
             include_direct=not args.documented_only, objective=args.objective,
             register=register, register_subject=args.register_subject,
+            start_level=args.start_level if source is None else None,
         )
-        # Those the learner can take first.
-        routes = learner_can_start_first(catalogue, itertools.islice(found, args.limit),
+        # Those the learner can take first, from more than are shown: a route starting at
+        # the level suggested may come after several starting straight at the target.
+        routes = learner_can_start_first(catalogue, itertools.islice(found, 3 * args.limit),
                                          age=args.age, senior_role=args.senior_role,
-                                         aim=args.aim, register=register)
+                                         aim=args.aim, register=register,
+                                         start_level=args.start_level)[:args.limit]
     except RouteError as error:
         raise UsageError(str(error)) from None
     completed = [q.id for q in (source, *also) if q is not None]
@@ -297,7 +300,8 @@ def command_routes(args: argparse.Namespace) -> int:
                                  as_at=args.as_at, documented_only=args.documented_only,
                                  frameworks=leads_into, for_learner=for_learner,
                                  age_given=args.age is not None, aim=args.aim,
-                                 holds_nothing=not (completed or held), register=register),
+                                 holds_nothing=not (completed or held), register=register,
+                                 start_level=args.start_level),
     )
 
 

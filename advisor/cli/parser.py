@@ -241,6 +241,10 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
     target.add_argument("--to", metavar="QUAL", help="the qualification to reach")
     target.add_argument("--to-level", type=int, choices=range(1, 9), metavar="N",
                         help="the level to reach (1-8)")
+    own.add_argument("--start-level", type=int, choices=range(1, 9), metavar="N",
+                     help="with nothing completed, the level suggested for the learner to "
+                          "start at (what 'recommend' gives): routes start there, not at the "
+                          "lowest level, and those first")
     own.add_argument("--limit", type=positive_number, default=5, metavar="K",
                      help="how many routes to show at most (default 5)")
     own.add_argument("--max-steps", type=positive_number, default=None, metavar="N",

@@ -148,31 +148,35 @@ def route_fits_aim(catalogue: Catalogue, route: Route, aim: Aim | None, *,
 
 def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
                             age: int | None = None, senior_role: bool | None = None,
-                            aim: Aim | None = None,
-                            register: Register | None = None) -> list[Route]:
+                            aim: Aim | None = None, register: Register | None = None,
+                            start_level: int | None = None) -> list[Route]:
     """``routes`` in the order a learner of ``age``, in a senior role or not
     (``senior_role``), wanting ``aim``, can take them, each group kept in its order: routes
     through a closed qualification after the others, as found; and among each, first those
     with no step barred to them by their age or role, then those they can start but whose
     later step is (a qualification not approved for their age group, which they may outgrow,
-    or one for a senior role), then those whose first step is; within each of these, the
-    routes ending in a qualification that fits their aim, then those where that is not known,
-    then those that do not. A
-    15-year-old's first route is not one they cannot start, nor is the jump to Level 4 for
-    someone not in a senior role, nor a knowledge qualification for someone who wants to prove
+    or one for a senior role), then those whose first step is; within each of these, where
+    nothing is completed, those starting at ``start_level`` (the level suggested for the
+    learner) before those starting elsewhere; then the routes ending in a qualification that
+    fits their aim, then those where that is not known, then those that do not. A
+    15-year-old's first route is not one they cannot start, nor is a Level 1 start for a team
+    leader suggested Level 3, nor a knowledge qualification for someone who wants to prove
     their competence where a route to one that does is found. Unchanged with none given."""
     routes = list(routes)
-    if age is None and senior_role is None and aim is None:
+    if age is None and senior_role is None and aim is None and start_level is None:
         return routes
 
-    def order(route: Route) -> tuple[bool, bool, bool, int]:
+    def order(route: Route) -> tuple[bool, bool, bool, bool, int]:
         barred = [n for n, _ in steps_barred(catalogue, route, age=age,
                                              senior_role=senior_role, register=register)]
+        first = route.steps[0] if route.steps else None
+        elsewhere = (start_level is not None and first is not None and first.from_ is None
+                     and first.to.level != start_level)
         # Those known to fit first, then those not known, then those known not to.
         fit = {True: 0, None: 1, False: 2}[route_fits_aim(catalogue, route, aim,
                                                           register=register)[0]]
         # A route through a closed qualification stays after the others, as it was found.
-        return (route.status.closed, 1 in barred, bool(barred), fit)
+        return (route.status.closed, 1 in barred, bool(barred), elsewhere, fit)
     return sorted(routes, key=order)
 
 

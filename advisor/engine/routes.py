@@ -169,6 +169,7 @@ def find_routes(
     register: Register | None = None,
     register_subject: str = REGISTER_SUBJECT,
     also_completed: Iterable[Qualification] = (),
+    start_level: int | None = None,
 ) -> Iterator[Route]:
     """Routes from a completed qualification and/or held units to a target, best first.
 
@@ -184,8 +185,11 @@ def find_routes(
     (:func:`already_reached`) nothing is yielded. ``also_completed``: other qualifications the
     learner has completed. A route may start from any completed qualification (the routes
     that go the same way from two of them are yielded once, from the one that costs least),
-    never steps into one, and counts the mandatory units of each as held. See the module
-    docstring for the steps, the ordering and the bounds.
+    never steps into one, and counts the mandatory units of each as held. ``start_level``:
+    where nothing is completed, the level suggested for the learner to start at (*Find a
+    starting level*'s answer): routes start there, not at the catalogue's lowest level (a team
+    leader does not go back to Level 1). See the module docstring for the steps, the ordering
+    and the bounds.
     """
     if isinstance(units, str):
         raise RouteError("give the units held as a list of URNs, not one string",
@@ -214,7 +218,8 @@ def find_routes(
     search = _Search(catalogue, to_qualification=to_qualification, to_level=to_level,
                      as_at=as_at or dt.date.today(), include_inferred=include_inferred,
                      include_shared_units=include_shared_units, include_direct=include_direct,
-                     objective=objective, register=register, register_subject=register_subject)
+                     objective=objective, register=register, register_subject=register_subject,
+                     start_level=start_level)
     return search.run(completed, held, max_steps=max_steps, max_expansions=max_expansions)
 
 
@@ -228,7 +233,7 @@ class _Search:
                  to_qualification: Qualification | None, to_level: int | None,
                  as_at: dt.date, include_inferred: bool, include_shared_units: bool,
                  include_direct: bool, objective: Objective, register: Register | None,
-                 register_subject: str) -> None:
+                 register_subject: str, start_level: int | None = None) -> None:
         self.catalogue = catalogue
         self.to_qualification = to_qualification
         self.to_level = to_level
@@ -242,6 +247,7 @@ class _Search:
         self.objective = objective
         self.register = register
         self.register_subject = register_subject
+        self.start_level = start_level
         self.enrolable = sorted((q for q in catalogue.qualifications.values()
                                  if q.category is Category.QUALIFICATION), key=lambda q: q.id)
         self._units: dict[str, dict[str, tuple[Citation, ...]]] = {}
@@ -404,17 +410,22 @@ class _Search:
     def starts(self, held: tuple[str, ...]) -> list[Edge]:
         """First steps when no qualification has been completed."""
         levels = [q.level for q in self.enrolable if q.level is not None]
-        lowest = min(levels) if levels else None
+        # A beginner starts at the level suggested for them, else at the catalogue's lowest.
+        first_level = self.start_level if self.start_level is not None else min(
+            levels, default=None)
         held_set = set(held)
         edges = []
         for q in self.enrolable:
             if not self.onward and self.is_goal(q):  # onward, every step is a goal
                 why = ("Start here: this is the target" if self.to_qualification is not None
                        else f"Start here: it is at Level {self.to_level}, the target level")
-            elif q.level is not None and q.level == lowest and not held_set:
-                # For a beginner: someone who holds units starts where they count, or at the
-                # target, not back at the lowest level.
-                why = f"Start here: Level {lowest} is the lowest level in the catalogue"
+            elif q.level is not None and q.level == first_level and not held_set:
+                # Someone who holds units starts where they count, or at the target, not back
+                # at the first level.
+                why = (f"Start here: Level {first_level} is the lowest level in the catalogue"
+                       if self.start_level is None else
+                       f"Start here: Level {first_level} is the level suggested for this "
+                       "learner to start at")
             elif held_set & set(self.units_of(q)):
                 why = "Start here: it lists units already held"
             else:

@@ -63,6 +63,9 @@ class RouteQuery:
     # Whether the learner is in a senior role, where given: a step asking for one is checked.
     senior_role: bool | None = None
     aim: Aim | None = None  # what the learner wants: routes ending in what fits it come first
+    # Where nothing is held: the level suggested for the learner to start at (Find a starting
+    # level's answer); routes start there, not at the catalogue's lowest level.
+    start_level: int | None = None
 
 
 def _value(params: Mapping[str, str | list[str]], key: str, notes: list[str]) -> str | None:
@@ -132,13 +135,13 @@ def _age(text: str | None, notes: list[str]) -> int | None:
         return None
 
 
-def _level(text: str | None, notes: list[str]) -> int | None:
+def _level(text: str | None, notes: list[str], *, what: str = "level") -> int | None:
     if text is None:
         return None
     low, high = LEVEL_RANGE
     if re.fullmatch(r"[0-9]{1,4}", text) and low <= int(text) <= high:
         return int(text)
-    notes.append(f"The link's level '{text[:20]}' was left out: give a whole number from "
+    notes.append(f"The link's {what} '{text[:20]}' was left out: give a whole number from "
                  f"{low} to {high}.")
     return None
 
@@ -313,18 +316,22 @@ def encode_route(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
         params["senior"] = "yes" if query.senior_role else "no"
     if query.aim is not None:
         params["aim"] = query.aim.value
+    if query.start_level is not None:
+        params["starting"] = str(query.start_level)
     return params
 
 
 def route_from_profile(catalogue: Catalogue, profile: Profile,
-                       to_level: int | None = None) -> RouteQuery:
+                       to_level: int | None = None, *,
+                       start_level: int | None = None) -> RouteQuery:
     """The route journey for what a learner told *Find a starting level*: from the
     highest-level qualification they hold (the others as also completed), with the units they
     hold, aiming for ``to_level`` (the level suggested, say) where it is above that
     qualification's; where they hold one at ``to_level`` already, for the level above, the
     step up the starting-level answer then points to (where a qualification is at it);
     otherwise onward. Of two held at the same level, the one first in code order, whatever
-    order they were given."""
+    order they were given. ``start_level``: the level suggested for them, where they hold no
+    qualification, for the routes to start at."""
     held = sorted((catalogue.qualifications[i] for i in profile.held_qualifications
                    if i in catalogue.qualifications), key=lambda q: q.reference)
     start = max(held, key=lambda q: q.level or 0) if held else None
@@ -335,7 +342,8 @@ def route_from_profile(catalogue: Catalogue, profile: Profile,
     return RouteQuery(from_qualification=start.id if start else None,
                       also_completed=tuple(q.id for q in held if q is not start),
                       units=profile.held_units, to_level=to_level if above else None,
-                      age=profile.age, senior_role=profile.senior_role, aim=profile.aim)
+                      age=profile.age, senior_role=profile.senior_role, aim=profile.aim,
+                      start_level=start_level if start is None else None)
 
 
 MAX_ROUTE_SHOWN = 5
@@ -393,7 +401,19 @@ def decode_route(catalogue: Catalogue,
         senior_role=_answer(_value(params, "senior", notes), answers.parse_yes_no,
                             "senior role answer", notes),
         aim=_answer(_value(params, "aim", notes), answers.parse_aim, "aim", notes),
+        start_level=_start_level(_level(_value(params, "starting", notes), notes,
+                                        what="starting level"), start, notes),
     ), notes
+
+
+def _start_level(level: int | None, start: list[str], notes: list[str]) -> int | None:
+    """A link's starting level, kept only where it names no qualification held (a route then
+    starts from that)."""
+    if level is not None and start:
+        notes.append(f"The link's starting level '{level}' was left out: the routes start from "
+                     "the qualification it names as held.")
+        return None
+    return level
 
 
 # ---------------------------------------------------------------------------------------------

@@ -70,6 +70,8 @@ def route_answers(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
     answers["Other units held" if start else "Units held"] = "; ".join(
         f"{u} {catalogue.units[u].title}" if u in catalogue.units else u
         for u in query.units) or NONE
+    if query.start_level is not None and start is None:
+        answers["Level to start at"] = f"Level {query.start_level}"
     target = catalogue.qualifications.get(query.to_qualification or "")
     answers["Aiming for"] = (
         qualification_label(target) if target is not None else

@@ -167,7 +167,7 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
                 frameworks: Sequence[RouteFrameworks] = (),
                 for_learner: Sequence[Sequence[Eligibility]] = (), age_given: bool = False,
                 aim: Aim | None = None, holds_nothing: bool = False,
-                register: Register | None = None) -> str:
+                register: Register | None = None, start_level: int | None = None) -> str:
     """The routes found, numbered, each step with what carries over and what is still
     needed, and the apprenticeship frameworks it leads into (``frameworks``, one for each
     route, where given); or that the learner is already there, or why no route was found.
@@ -175,15 +175,17 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
     for each route, each step's eligibility for them, of which the reasons about age (where
     it was given: ``age_given``) and the role asked for are shown. ``aim``, what the learner
     wants, where given: whether where each route ends fits it. ``holds_nothing``: the
-    learner holds no qualification or unit yet (:func:`starts_explained`). ``register``: as
-    for :func:`no_route_text`."""
+    learner holds no qualification or unit yet (:func:`starts_explained`, with
+    ``start_level``, the level suggested to start at). ``register``: as for
+    :func:`no_route_text`."""
     if already_there and source is not None:
         return already_there_text(source, to_level=None if target else to_level)
     if not routes:
         return no_route_text(catalogue, target=target, to_level=to_level, max_steps=max_steps,
                              as_at=as_at or dt.date.today(), documented_only=documented_only,
                              source=source, register=register)
-    explained = starts_explained(routes, to_level=to_level) if holds_nothing else None
+    explained = (starts_explained(routes, to_level=to_level, start_level=start_level)
+                 if holds_nothing else None)
     lines: list[str] = [explained] if explained else []
     # Once, before the routes: a route up a level is not advice to move up.
     climbs = next((c for c in (move_up_caution(catalogue, r) for r in routes) if c), None)
@@ -233,12 +235,19 @@ def already_there_text(reached: Qualification, *, to_level: int | None) -> str:
     return f"Already there: {reached.title} is at Level {reached.level}, {where}."
 
 
-def starts_explained(routes: Sequence[Route], *, to_level: int | None) -> str | None:
+def starts_explained(routes: Sequence[Route], *, to_level: int | None,
+                     start_level: int | None = None) -> str | None:
     """For a learner holding nothing yet, where some routes start at the level aimed for and
     others lower down: which suit whom, so that someone whose work is already at that level (a
-    team leader told to start at Level 3) does not read the lower starts as advice for them.
+    team leader told to start at Level 3) does not read the lower starts as advice for them;
+    with ``start_level``, the level suggested for them, that the first routes start there.
     None where the routes do not differ so."""
     starts = {route.path[0].level for route in routes}
+    if start_level is not None and to_level is not None and start_level < to_level:
+        direct = (f"; those that start at Level {to_level} suit someone whose work is already "
+                  "at that level" if to_level in starts else "")
+        return (f"Holding nothing yet: the first routes start at Level {start_level}, the level "
+                f"suggested for this learner to start at{direct}.")
     if to_level is None or to_level not in starts or not any(
             level is not None and level < to_level for level in starts):
         return None

@@ -53,11 +53,13 @@ def change_page(at: AppTest, page: str) -> AppTest:
     return at
 
 
-def follow_page_link(at: AppTest, page: str) -> AppTest:
-    """Click the page's link to ``page`` (``app_pages/<name>.py``): the browser opens it with
-    the link's answers in the address, and only those."""
+def follow_page_link(at: AppTest, page: str, label: str = "") -> AppTest:
+    """Click the page's link to ``page`` (``app_pages/<name>.py``), the one whose label starts
+    with ``label`` where there are several: the browser opens it with the link's answers in
+    the address, and only those."""
     name = page.removeprefix("app_pages/").removesuffix(".py")
-    (link,) = [e.proto for e in at.get("page_link") if e.proto.page == name]
+    (link,) = [e.proto for e in at.get("page_link")
+               if e.proto.page == name and e.proto.label.startswith(label)]
     at.query_params.clear()
     for key, value in urllib.parse.parse_qsl(link.query_string):
         at.query_params[key] = value
