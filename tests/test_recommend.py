@@ -334,6 +334,10 @@ def test_recommend__not_working_under_19_is_not_quoted_the_adult_audience(catalo
     assert "Adult learners returning to work after unemployment" in reason(18)
     assert "Adult learners returning to work after unemployment" in reason(30)
     assert "Adult learners returning to work after unemployment" in reason(None)
+    # Nor a school leaver the line for a career change, nor a 30-year-old the one for
+    # school leavers.
+    assert "career change" not in reason(17) and "career change" in reason(30)
+    assert "Young learners" not in reason(30) and "Young learners" in reason(None)
 
 
 def test_recommend__not_working_and_offered_an_nvq_hears_it_is_assessed_at_work(catalogue):

@@ -363,6 +363,12 @@ def _not_working_finding(catalogue: Catalogue, as_at: dt.date, register: Registe
     # nor, to someone under 18 (not yet an adult), "adult learners".
     points = [p for p in q.suitable_for.points if "currently working" not in p.lower()
               and not (age is not None and age < 18 and "adult" in p.lower())]
+    # A school leaver is not quoted the lines for a career change, nor someone of 25 or more
+    # the line for young learners who have just left school.
+    if age is not None and age < 19:
+        points = [p for p in points if "career change" not in p.lower()] or points
+    elif age is not None and age >= 25:
+        points = [p for p in points if "young" not in p.lower()] or points
     status = status_on(catalogue, q, as_at, register=register)
     when = yet_to_come(q, as_at)
     aside = (f" On this date {q.reference} itself had not opened yet ({when})." if when else
