@@ -94,8 +94,8 @@ def test_cohort__a_file_with_only_its_header_says_there_are_no_learners_and_draw
     assert warning.startswith("learners.csv has no learners in it, only the row of column "
                               "names, so there is nothing to check. Add one row per learner")
     # The header's own problem is still said; the file's is not repeated as "row None".
-    assert ("row 1, targett (warning): unknown column 'targett' is ignored; did you mean "
-            "'target'?") in all_text(at)
+    assert ("row 1, targett (warning): column 'targett' is not one the advisor reads: it is "
+            "kept, as it is, at the end of the results; did you mean 'target'?") in all_text(at)
     assert "None" not in all_text(at)
     # No empty grid, chart, metric or download.
     assert not at.dataframe and not at.metric and not at.get("plotly_chart")
@@ -124,9 +124,9 @@ def test_cohort__a_file_without_the_required_column_is_refused_and_its_other_col
     at = upload(open_page(COHORT), "names.csv", b"Name,DOB,Course\nA,1,2\n")
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and errors[0].startswith("missing required column 'learner\\_ref'")
+    kept = "is not one the advisor reads: it is kept, as it is, at the end of the results"
     assert [w.value for w in at.warning][:3] == [
-        "unknown column 'Name' is ignored", "unknown column 'DOB' is ignored",
-        "unknown column 'Course' is ignored"]
+        f"column 'Name' {kept}", f"column 'DOB' {kept}", f"column 'Course' {kept}"]
 
 
 def test_cohort__a_quote_left_open_is_refused_naming_the_row_and_nothing_is_assessed():

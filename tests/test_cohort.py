@@ -472,10 +472,10 @@ def test_headers__matched_ignoring_case_spaces_and_underscores():
 
 def test_headers__unknown_columns_are_warnings_with_suggestions():
     result = read("learner_ref,unit_held,notes\nA,D/502/9654,x\n")
+    kept = "is not one the advisor reads: it is kept, as it is, at the end of the results"
     assert problems(result) == [
-        (1, "unit_held", "warning",
-         "unknown column 'unit_held' is ignored; did you mean 'units_held'?"),
-        (1, "notes", "warning", "unknown column 'notes' is ignored"),
+        (1, "unit_held", "warning", f"column 'unit_held' {kept}; did you mean 'units_held'?"),
+        (1, "notes", "warning", f"column 'notes' {kept}"),
     ]
     assert result.readable and len(result.rows) == 1
 
@@ -1435,3 +1435,21 @@ def test_results__a_message_for_several_units_in_a_cell_is_given_once(catalogue)
     assert frame.loc["L1", "credits_counted"] == 18
     assert [p.message[:40] for p in result.problems] == [
         "'6' beside other words is not read as a "]
+
+
+def test_results__the_files_own_columns_are_kept_at_the_end(catalogue):
+    """A tutor and notes the centre wrote come back beside each learner's results, as they
+    were (a comma inside a quoted note too), in the results file and as JSON; one named like
+    a result column is marked as the file's."""
+    result = assess(catalogue, 'learner_ref,age,target,Tutor,Notes,status\n'
+                               'A,20,09628,Ms Smith,"Needs support, dyslexia",x\n'
+                               'B,30,10380,Mr Jones,,\n')
+    frame = cohort_tables.results_frame(result)
+    assert list(frame.columns[-3:]) == ["Tutor", "Notes", "status (from the file)"]
+    assert frame[["Tutor", "Notes"]].values.tolist() == [
+        ["Ms Smith", "Needs support, dyslexia"], ["Mr Jones", ""]]
+    assert list(frame["status"]) == ["assessed", "assessed"]
+    from advisor import cohort_json
+
+    assert cohort_json.cohort_learner_dict(catalogue, result.learners[0])["file_columns"] == {
+        "Tutor": "Ms Smith", "Notes": "Needs support, dyslexia", "status": "x"}

@@ -99,6 +99,9 @@ class LearnerRow:
     start: dt.date | None = None  # when study starts (None: on the date of the assessment)
     registered: bool = False  # with the awarding body, for the target: held to certification
     readable: bool = True  # False: the row cannot be assessed (the problems say why)
+    # The file's own columns the advisor does not read (a tutor, notes), as (name, value):
+    # written back beside the results, so that nothing of the centre's is lost.
+    own_columns: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,7 @@ class LearnerResult:
     # those decisions (its ``today`` is also ``carry_over.remaining``) and the timeline.
     progress: ProgressCheck | None = None
     registered: bool = False  # already registered for the target: enrolling is not the question
+    own_columns: tuple[tuple[str, str], ...] = ()  # as :attr:`LearnerRow.own_columns`
 
 
 @dataclass(frozen=True)
@@ -352,12 +356,13 @@ class _Assessor:
             # The target as read, though nothing is worked out for it: the results say which
             # it is, not that it was not found.
             return LearnerResult(row=number, learner_ref=learner.learner_ref, assessed=False,
-                                 problems=tuple(found), target=target)
+                                 problems=tuple(found), target=target,
+                                 own_columns=learner.own_columns)
         if target is None and not held and not urns and not _answers_given(learner):
             problem("", "nothing in this row can be assessed: no known target, qualification "
                         "or unit, and no answers about the learner")
             return LearnerResult(row=number, learner_ref=learner.learner_ref, assessed=False,
-                                 problems=tuple(found))
+                                 problems=tuple(found), own_columns=learner.own_columns)
         profile = Profile(
             age=learner.age, employment=learner.employment, role=learner.job_role,
             senior_role=learner.senior_role, held_qualifications=tuple(q.id for q in held),
@@ -395,6 +400,7 @@ class _Assessor:
             level_cautions=advice.cautions, target=target, eligibility=eligibility,
             carry_over=carried, held_qualifications=tuple(held), held_units=tuple(urns),
             progress=progress, registered=learner.registered and target is not None,
+            own_columns=learner.own_columns,
         )
 
 

@@ -230,12 +230,16 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
     header_row, header = rows[0]
     problems: list[RowProblem] = []
     positions: dict[str, int] = {}
+    own: dict[str, int] = {}  # the centre's own columns, kept for the results
     for index, text in enumerate(header):
         if not text.strip():
             continue
         column = _BY_KEY.get(name_key(text))
         if column is None:
-            message = f"unknown column {text.strip()!r} is ignored"
+            if text.strip() not in own:
+                own[text.strip()] = index
+            message = (f"column {text.strip()!r} is not one the advisor reads: it is kept, as "
+                       "it is, at the end of the results")
             close = difflib.get_close_matches(name_key(text),
                                               [name_key(c.name) for c in COLUMNS], n=1)
             if close:
@@ -296,6 +300,9 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
                                 "(formulas are never worked out here)", Severity.WARNING)
                      for name, i in positions.items() if (number, i) in formulas]
         learner, row_problems = _learner(number, values)
+        if own:
+            learner = dataclasses.replace(learner, own_columns=tuple(
+                (name, cells[i].strip() if i < len(cells) else "") for name, i in own.items()))
         problems.extend(row_problems)
         if learner.learner_ref:
             earlier = first_seen.setdefault(learner.learner_ref, learner)

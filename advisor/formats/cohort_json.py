@@ -88,6 +88,8 @@ def cohort_learner_dict(catalogue: Catalogue, learner: LearnerResult) -> dict[st
 
     return {
         "row": learner.row, "learner_ref": learner.learner_ref, "assessed": learner.assessed,
+        # the file's own columns, as written (a tutor, notes)
+        "file_columns": dict(learner.own_columns),
         "recommended_level": learner.recommended_level,
         "level_reasons": [finding_dict(catalogue, f) for f in learner.level_reasons],
         "level_cautions": [finding_dict(catalogue, f) for f in learner.level_cautions],

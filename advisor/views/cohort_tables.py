@@ -250,6 +250,18 @@ def results_frame(result: CohortResult) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records, columns=list(RESULT_COLUMNS))
     for column in RESULT_COLUMNS:
         frame[column] = frame[column].astype("Int64" if column in _NUMBER_COLUMNS else str)
+    return _with_own_columns(frame, result)
+
+
+def _with_own_columns(frame: pd.DataFrame, result: CohortResult) -> pd.DataFrame:
+    """``frame`` with the file's own columns the advisor does not read (a tutor, notes) at
+    the end, as they were, so that a centre's results keep what it wrote; one named like a
+    result column is marked as the file's."""
+    names = list(dict.fromkeys(name for learner in result.learners
+                               for name, _ in learner.own_columns))
+    for name in names:
+        shown = f"{name} (from the file)" if name in frame.columns else name
+        frame[shown] = [dict(learner.own_columns).get(name, "") for learner in result.learners]
     return frame
 
 
