@@ -344,8 +344,8 @@ def quick_entry(catalogue: Catalogue, q: Qualification) -> None:
                  args=(catalogue, q), placeholder="F3, F4, A3, B2, C3, D1")
     typed = st.session_state.get("check_paste_unknown") or []
     marked = [r for r in typed if says_not_achieved(r, catalogue)]
-    if marked:  # rows of a tracker marked "referred", "N", "60%"...
-        st.warning(f"Marked as not achieved, so not ticked ({len(marked)}): "
+    if marked:  # rows of a tracker marked "referred", "N", "60%", or with no mark
+        st.warning(f"Not marked as achieved, so not ticked ({len(marked)}): "
                    + escape_markdown("; ".join(marked)) + ". Tick a unit if it is achieved, "
                    "or record it as in progress below.")
     unknown = [r for r in typed if r not in marked]

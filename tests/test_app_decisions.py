@@ -333,9 +333,9 @@ def test_check_paste__a_unit_said_not_achieved_is_not_ticked_and_says_why():
     assert not at.exception
     assert at.checkbox(key="unit_K/601/1622").value
     assert not at.checkbox(key="unit_J/601/1627").value
-    said = next(w for w in texts(at.warning) if w.startswith("Marked as")).replace("\\", "")
-    assert said == ("Marked as not achieved, so not ticked (1): F4 in progress. Tick a unit if "
-                    "it is achieved, or record it as in progress below.")
+    said = next(w for w in texts(at.warning) if w.startswith("Not marked as")).replace("\\", "")
+    assert said == ("Not marked as achieved, so not ticked (1): F4 in progress. Tick a unit "
+                    "if it is achieved, or record it as in progress below.")
 
 
 def test_check_paste__rows_of_a_tracker_marked_not_achieved_are_left_out_alone():
@@ -347,8 +347,8 @@ def test_check_paste__rows_of_a_tracker_marked_not_achieved_are_left_out_alone()
     assert not at.exception
     ticked = {c.key for c in at.checkbox if c.key.startswith("unit_") and c.value}
     assert ticked == {"unit_K/601/1622", "unit_R/601/1212"}  # F3 and A3
-    said = next(w for w in texts(at.warning) if w.startswith("Marked as")).replace("\\", "")
-    assert said.startswith("Marked as not achieved, so not ticked (2): F4 Referred; B2 N.")
+    said = next(w for w in texts(at.warning) if w.startswith("Not marked as")).replace("\\", "")
+    assert said.startswith("Not marked as achieved, so not ticked (2): F4 Referred; B2 N.")
 
 
 def test_check__no_plan_promised_where_none_follows():

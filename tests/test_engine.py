@@ -975,3 +975,18 @@ def test_units__colons_and_dates_beside_units_are_not_references(catalogue):
     assert read_typed_units(catalogue, "Unit 1: complete, Unit 2: complete", q9) == (
         [one, two], [])
     assert read_typed_units(catalogue, "1: R/502/9652", q9) == (["R/502/9652"], [])
+
+
+def test_units__a_trackers_row_without_the_mark_the_others_have_is_not_read(catalogue):
+    """Rows marked achieved ("Y", a tick) beside one with an empty status cell: that one's
+    unit is not known to be achieved, so it is named, not ticked. A header saying "Completed"
+    is no mark, and rows with no marks at all are read as before."""
+    q, q9 = (catalogue.find_qualification(c) for c in ("03456", "09628"))
+    f3, f4, a3 = urns_of(catalogue, "03456", ["F3", "F4", "A3"])
+    assert read_typed_units(catalogue, "Unit\tStatus\nF3\tY\nF4\t\nA3\tY", q) == (
+        [f3, a3], ["F4 (no mark saying achieved, where other rows have one)"])
+    one, three = urns_of(catalogue, "09628", ["1", "3"])
+    assert read_typed_units(catalogue, "1 \u2713\n2\n3 \u2713", q9) == (
+        [one, three], ["2 (no mark saying achieved, where other rows have one)"])
+    assert read_typed_units(catalogue, "Unit\tCompleted\nF3\t12/03/2026\nF4\t14/03/2026",
+                            q) == ([f3, f4], [])

@@ -334,6 +334,36 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         urn = any_unit(reference)
         return urn if urn in listed else None
 
+    # The rows naming a unit (not a header's "Unit | Completed", nor a blank line)
+    rows = [line for line in text.splitlines()
+            if line.strip() and _read_units(catalogue, line, unit)[0]] if "\n" in text else []
+    unmarked: list[str] = []
+    if len(rows) > 1 and any(says_achieved(row) for row in rows):
+        # A tracker whose rows carry a mark saying achieved ("1 \u2713", "F3 Y"): a row with
+        # no mark (an empty status cell) is not known to be achieved, so its unit is not read.
+        unmarked = [row for row in rows if not says_achieved(row)
+                    and not says_not_achieved(row, catalogue)]
+        text = "\n".join(line for line in text.splitlines() if line not in unmarked)
+    found, unknown = _read_units(catalogue, text, unit)
+    return found, [*unknown, *(f"{_clipped(' '.join(row.split()), 30)} (no mark saying "
+                               "achieved, where other rows have one)" for row in unmarked)]
+
+
+# Marks a tracker gives a unit achieved, as a word of their own: "F3 Y", "1 \u2713".
+ACHIEVED_MARKS = frozenset({"y", "yes", "achieved", "complete", "completed", "done", "passed",
+                            "pass", "met", "100%", "\u2713", "\u2714", "\u2611"})
+
+
+def says_achieved(text: str) -> bool:
+    """Whether ``text`` has a tracker's mark saying a unit beside it is achieved ("Y",
+    "\u2713", "complete", "100%")."""
+    return any(re.sub(r"^[.!?']+|[.!?']+$", "", word) in ACHIEVED_MARKS
+               for word in re.split(r"[\s,;:()\[\]\"|]+", text.casefold()))
+
+
+def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | None]
+                ) -> tuple[list[str], list[str]]:
+    """:func:`read_typed_units` once rows without a mark are set aside."""
     if "\t" in text or "|" in text:  # rows copied from a table
         # A row saying a unit is not achieved ("in progress") is not read; where the rows
         # arrive on one line (a one-line box), none is, as which row says so is not known.
