@@ -596,3 +596,13 @@ def test_route_map__the_legend_names_every_colour_of_point_shown(catalogue):
     nothing_held = {trace.name for trace in charts.route_map(
         catalogue, route=None, start=None, held=[], closed=[]).data}
     assert "Completed" not in nothing_held and "Closed to new learners" not in nothing_held
+
+
+def test_citation__a_heading_saying_not_source_facts_reads_as_inferred(catalogue):
+    """external-facts § N is headed "(NOT source facts)": a citation of it reads
+    "§ N. Consistency checks / inferences (inferred)", not a heading that seems to disown it."""
+    based_on = catalogue.find_qualification("10379").based_on
+    cited = [c for c in based_on.source if c.section.startswith("N.")]
+    assert labels.citation(catalogue, cited[0]).endswith(
+        "§ N. Consistency checks / inferences (inferred)")
+    assert "NOT source facts" not in labels.cite(catalogue, cited)

@@ -5,6 +5,7 @@ page only. :mod:`advisor.views.labels` offers these with the other words the vie
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import pandas as pd
@@ -30,7 +31,17 @@ def document_name(catalogue: Catalogue, cited: Citation) -> str:
 
 
 def _section(catalogue: Catalogue, cited: Citation) -> str:
-    return f"§ {cited.section}{_BASIS_MARK[catalogue.basis(cited)]}"
+    return f"§ {_shown(cited.section)}{_BASIS_MARK[catalogue.basis(cited)]}"
+
+
+# A heading's own warning that what follows is not from the sources: a reader of a citation is
+# told so by its mark, "(inferred)", not by a heading that seems to disown the citation.
+_NOT_SOURCE_FACTS = re.compile(r"\s*\(NOT source facts\)", re.IGNORECASE)
+
+
+def _shown(section: str) -> str:
+    """A section's heading as a citation shows it."""
+    return _NOT_SOURCE_FACTS.sub("", section)
 
 
 def citation(catalogue: Catalogue, cited: Citation) -> str:
@@ -58,7 +69,7 @@ def cite(catalogue: Catalogue, sources: Iterable[Citation], *, web_pages: bool =
         if web_pages and cited.url and cited.url not in urls:
             urls.append(cited.url)
     return "; ".join(
-        f"{where}, " + ", ".join(f"§ {section}{_marks(bases)}"
+        f"{where}, " + ", ".join(f"§ {_shown(section)}{_marks(bases)}"
                                  + "".join(f", at {web_address(url)}"
                                            for url in pages[where, section])
                                  for section, bases in found.items())
