@@ -111,10 +111,13 @@ def says_not_achieved(text: str, catalogue: Catalogue | None = None) -> bool:
     read for such words ("Handle referred customer complaints" is 03456's C8)."""
     if catalogue is not None:
         text = _without_titles_saying_not(catalogue, text)
-    for word in re.split(r"[\s,;:()\[\]\"]+", text.casefold()):
-        word = re.sub(r"^[.!?'\u2010-\u2015-]+|[.!?'\u2010-\u2015-]+$", "", word)
-        if word in NOT_ACHIEVED_MARKS or _PART_DONE.fullmatch(word):
+    # A mark is a word of its own, apart by spaces or a table's separators: "B2 x", not the
+    # x of "](x)".
+    for word in re.split(r"[\s,;:|]+", text.casefold()):
+        word = re.sub(r"^[.!?'\"\u2010-\u2015-]+|[.!?'\"\u2010-\u2015-]+$", "", word)
+        if word in NOT_ACHIEVED_MARKS or _PART_DONE.fullmatch(word.strip("()[]")):
             return True
+    for word in re.split(r"[\s,;:()\[\]\"]+", text.casefold()):
         if not re.search(r"[0-9/&]", word) and not NOT_ACHIEVED_WORDS.isdisjoint(
                 re.findall(r"[a-z]+", word)):  # words, not a unit's number ("N1", "N/601/…")
             return True
