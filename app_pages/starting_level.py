@@ -289,8 +289,9 @@ def main() -> None:
     if route.to_level is not None or route.from_qualification or route.units:
         # Not with nothing held and no level: the route page would open empty.
         holds = route.from_qualification or route.units or route.also_completed
-        st.page_link("app_pages/plan_route.py", query_params=with_date(
-            ctx, encode_route(catalogue, route)),
+        st.page_link(
+            "app_pages/plan_route.py", icon=":material/arrow_forward:",
+            query_params=with_date(ctx, encode_route(catalogue, route)),
             label=("Plan a route from what you hold" if holds else "Plan a route")
             + (f" to Level {route.to_level}" if route.to_level is not None else "")
             + (", the step up if your work is ready for it" if step_up else "")
@@ -302,8 +303,9 @@ def main() -> None:
         # to start" (a team leader who wants to manage a contact centre).
         onward = route_from_profile(catalogue, profile, to_level=beyond,
                                     start_level=result.recommended_level)
-        st.page_link("app_pages/plan_route.py", query_params=with_date(
-            ctx, encode_route(catalogue, onward)),
+        st.page_link(
+            "app_pages/plan_route.py", icon=":material/arrow_forward:",
+            query_params=with_date(ctx, encode_route(catalogue, onward)),
             label=f"Plan a route on to Level {beyond}, after Level {result.recommended_level}")
     if profile.other_held_levels and route.from_qualification is None and not route.units:
         held = max(profile.other_held_levels)

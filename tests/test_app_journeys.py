@@ -770,8 +770,11 @@ def test_starting_level__a_link_to_the_level_above_says_it_is_the_step_up_if_rea
                      "ready for it")
     fresh = open_with_link(LEVEL, age="19", work="working", role="Call Centre Operators")
     # Holding nothing: not "from what you hold"; and where they can go after it
-    assert [e.proto.label for e in fresh.get("page_link") if e.proto.page == "plan_route"] == [
+    links = [e.proto for e in fresh.get("page_link") if e.proto.page == "plan_route"]
+    assert [link.label for link in links] == [
         "Plan a route to Level 2", "Plan a route on to Level 3, after Level 2"]
+    # Drawn as links, with the arrow the other pages' links have, not as plain text
+    assert {link.icon for link in links} == {":material/arrow_forward:"}
 
 
 def test_plan_route__a_team_leader_starts_at_the_level_suggested_not_at_level_1():
