@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Literal, NoReturn
+from typing import NoReturn
 
 import pandas as pd
 import streamlit as st
@@ -61,6 +61,7 @@ from advisor import (
     uk_date,
     without_control_characters,
 )
+from app_pages._layout import grid_layout, stacked_when_narrow
 from app_pages._network import send_without_delay
 
 AS_AT_KEY = "as_at"
@@ -340,29 +341,22 @@ def show_refused(key: str) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-TITLE_WIDTH = 210  # pixels: about 30 characters of a unit's title, beside its figures
-TITLE_CHARACTERS = 30  # what fits on one line of a title column TITLE_WIDTH wide
-WRAPPED_ROW_HEIGHT = 84  # pixels: four lines of a cell's text, wrapped (a grid wraps above 64)
-# Columns of titles, and of sentences naming them, given room to wrap.
-TITLE_COLUMNS = ("Title", "Qualification", "Replaced by", "Found through", "In qualifications")
-GRID_HEADER_HEIGHT = 40  # pixels: a grid's header row and its border
-TITLE_ROWS_IN_VIEW = 8  # rows of wrapped titles shown before the grid scrolls
-
-
 def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
                wrap: bool = False, stack: bool = False,
                on_row: Callable[[int], None] | None = None,
-               missing: str = labels.NOT_STATED) -> None:
+               missing: str = labels.NOT_STATED,
+               widths: Mapping[str, int] | None = None) -> None:
     """A table with a CSV download of what is shown. ``wrap``: a static table whose long text
     wraps (for a few rows of sentences), else a scrollable, sortable grid. ``stack`` (a static
     table only): where the table has little room (a phone, a column) each row is a card, each
-    cell beside its column's name (:func:`stacked_when_narrow`), for a table whose columns all
-    matter. A
-    Source column shows numbers, each citation listed once below the table
-    (``labels.sources_numbered``); the CSV keeps the citation on every row. ``on_row`` (a grid
-    only): a row can be selected, and is called with the position in ``table`` of the row
-    selected. ``missing``: what a gap says ("not stated" for a fact the sources do not give; a
-    table of worked-out figures may say "not known")."""
+    cell beside its column's name (:func:`app_pages._layout.stacked_when_narrow`), for a table
+    whose columns all matter. A Source column shows numbers, each citation listed once below
+    the table (``labels.sources_numbered``); the CSV keeps the citation on every row.
+    ``on_row`` (a grid only): a row can be selected, and is called with the position in
+    ``table`` of the row selected. ``missing``: what a gap says ("not stated" for a fact the
+    sources do not give; a table of worked-out figures may say "not known"). ``widths`` (a
+    grid only): pixels for the columns a page sizes itself
+    (:func:`app_pages._layout.grid_layout`)."""
     shown, sources = labels.sources_numbered(table, missing=missing)
     if wrap:  # a gap says ``missing``, as the grid's placeholder does
         gaps = [column for column in shown.columns if shown[column].isna().any()]
@@ -373,28 +367,11 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
         if stack:
             st.html(stacked_when_narrow(f"{key}_table", shown.columns))
     else:
-        # A column with a gap shows ``missing`` there: give it room, or a narrow number
-        # column cuts the words off ("t stated").
-        # The first column (what each row is) stays in view while the grid scrolls sideways.
-        # A title gets a column of its own width, not one that pushes the figures after it
-        # out of a narrow grid.
-        config = {column: st.column_config.Column(
-                      width=(TITLE_WIDTH if column in TITLE_COLUMNS else
-                             95 if table[column].isna().any() else None),
-                      pinned=n == 0 or None)
-                  for n, column in enumerate(table.columns)}
-        # A title longer than its column wraps over up to three lines, not cut off mid-word
-        # ("OCR Level 3 Certificate in Pri"); rows of short titles keep the grid's own height.
-        long_titles = any(len(str(title)) > TITLE_CHARACTERS for column in TITLE_COLUMNS
-                          if column in table.columns for title in table[column])
-        row_height = WRAPPED_ROW_HEIGHT if long_titles else None
-        # Tall enough for TITLE_ROWS_IN_VIEW such rows (the grid's own height shows about six).
-        height: int | Literal["auto"] = (
-            GRID_HEADER_HEIGHT + WRAPPED_ROW_HEIGHT * min(len(shown), TITLE_ROWS_IN_VIEW)
-            if long_titles else "auto")
+        layout = grid_layout(table, widths=widths)
         if on_row is None:
             st.dataframe(shown, hide_index=True, placeholder=missing, alt=name,
-                         column_config=config, row_height=row_height, height=height)
+                         column_config=layout.config, row_height=layout.row_height,
+                         height=layout.height)
         else:
             grid = f"{key}_rows"
 
@@ -404,54 +381,15 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
                     on_row(rows[0])
 
             st.dataframe(shown, hide_index=True, placeholder=missing, alt=name,
-                         column_config=config, key=grid, on_select=selected,
-                         selection_mode="single-row", row_height=row_height,
-                         height=height)
+                         column_config=layout.config, key=grid, on_select=selected,
+                         selection_mode="single-row", row_height=layout.row_height,
+                         height=layout.height)
     if sources:
         st.caption("Sources:\n" + "\n".join(f"{number}. {escape_markdown(text)}"
                                              for number, text in enumerate(sources, 1)))
     st.download_button(f"Download {name[:1].lower()}{name[1:]} (CSV)",  # keeps "FR03058"
                        partial(to_csv_bytes, table, missing=missing),
                        file_name=file_name, mime="text/csv", key=key, on_click="ignore")
-
-
-NARROW_WIDTH = 640  # pixels: Streamlit's own breakpoint, below which st.columns stack too
-
-
-def stacked_when_narrow(key: str, columns: Iterable[str]) -> str:
-    """A style under which the static table in the container ``key`` shows each row as a card
-    wherever that container is narrower than :data:`NARROW_WIDTH`, on a phone or in a column of
-    a wide screen: each cell on a line of its own, after its column's name, as the printout's
-    wide tables stack. Squeezed into a narrow space, a table of many columns scrolled sideways
-    inside its frame, and the columns that decide (whether one can start, the credits still
-    needed, a unit's title) were cut off at the edge. The headings stay for screen readers, out
-    of sight."""
-    # Streamlit gives a keyed container the class ``st-key-`` and its key, any character
-    # outside these as "-".
-    container = "." + re.sub(r"[^a-zA-Z0-9_-]", "-", f"st-key-{key}")
-    table = f"{container} table"
-    names = "".join(f"{table} td:nth-child({number})::before {{ content: {css_text(name)}; }}\n"
-                    for number, name in enumerate(columns, start=1))
-    return (f"<style>{container} {{ container-type: inline-size; }}\n"
-            f"@container (max-width: {NARROW_WIDTH}px) {{\n"
-            f"{table}, {table} tbody, {table} tr {{ display: block; width: 100%; }}\n"
-            f"{table} thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden;"
-            " clip-path: inset(50%); white-space: nowrap; }\n"
-            f"{table} tr {{ border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;"
-            " margin-bottom: 0.5rem; }\n"
-            # A figure reads from the left like the words, not pushed to the card's edge.
-            f"{table} td {{ display: grid; grid-template-columns: 38% 1fr; gap: 0.5rem;"
-            " border: none; text-align: left !important; }\n"
-            # A cell keeps its words on one line (its text wraps inside): its name wraps.
-            f"{table} td::before {{ font-weight: 600; white-space: normal; }}\n"
-            f"{names}}}</style>")
-
-
-def css_text(words: str) -> str:
-    """``words`` as a CSS string: anything but letters, digits and spaces escaped, so that no
-    column name can end the string or the style."""
-    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} "
-                         for c in words) + '"'
 
 
 def show_sources(catalogue: Catalogue, sources: Iterable[Citation]) -> None:

@@ -33,7 +33,8 @@ from advisor import (
     to_excel_bytes,
     uk_date,
 )
-from app_pages._common import GRID_HEADER_HEIGHT, WRAPPED_ROW_HEIGHT, escape_markdown, frame
+from app_pages._common import escape_markdown, frame
+from app_pages._layout import GRID_HEADER_HEIGHT, WRAPPED_ROW_HEIGHT
 
 OBJECTIVES = labels.OBJECTIVE_WORDS
 UNITS_SHOWN = 10

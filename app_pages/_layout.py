@@ -1,0 +1,111 @@
+"""How the pages' tables fit the screen, from a phone (390 pixels) to a wide window: a grid's
+column widths, row height and height (:func:`grid_layout`), and a static table that shows each
+row as a card where it has little room (:func:`stacked_when_narrow`).
+
+Kept apart from ``app_pages._common`` (the frame and the other shared helpers), which
+``show_table`` there calls into; nothing here imports the rest of the app.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import pandas as pd
+import streamlit as st
+
+TITLE_WIDTH = 210  # pixels: about 30 characters of a unit's title, beside its figures
+TITLE_CHARACTERS = 30  # what fits on one line of a title column TITLE_WIDTH wide
+WRAPPED_ROW_HEIGHT = 84  # pixels: four lines of a cell's text, wrapped (a grid wraps above 64)
+# Columns of titles, and of sentences naming them, given room to wrap.
+TITLE_COLUMNS = ("Title", "Qualification", "Replaced by", "Found through", "In qualifications")
+GRID_HEADER_HEIGHT = 40  # pixels: a grid's header row and its border
+TITLE_ROWS_IN_VIEW = 8  # rows of wrapped titles shown before the grid scrolls
+GAP_WIDTH = 95  # pixels: a narrow column with a gap, room for "not stated"
+
+
+@dataclass(frozen=True)
+class GridLayout:
+    """What ``st.dataframe`` is given for a table: each column's configuration, the rows'
+    height (None: the grid's own) and the grid's height."""
+
+    config: dict[str, Any]
+    row_height: int | None
+    height: int | Literal["auto"]
+
+
+def characters_in(width: int) -> int:
+    """About how many characters of a grid's text fit on one line of a column ``width``
+    pixels wide (TITLE_CHARACTERS in one TITLE_WIDTH wide)."""
+    return width * TITLE_CHARACTERS // TITLE_WIDTH
+
+
+def grid_layout(table: pd.DataFrame, *, widths: Mapping[str, int] | None = None) -> GridLayout:
+    """How a grid shows ``table``: the first column (what each row is) pinned, so that it stays
+    in view while the grid scrolls sideways; a column of titles (TITLE_COLUMNS) TITLE_WIDTH
+    wide, not one that pushes the figures after it out of a narrow grid; a column with a gap
+    wide enough for "not stated" (a narrow number column cut it to "t stated"); ``widths``,
+    in pixels, for any column a page sizes itself. Where any cell of a column given a width is
+    longer than a line of it, the rows are four lines high and the text wraps, not cut off
+    mid-word ("OCR Level 3 Certificate in Pri"); rows of short cells keep the grid's own
+    height."""
+    widths = widths or {}
+    sized = {column: widths.get(column, TITLE_WIDTH if column in TITLE_COLUMNS else None)
+             for column in table.columns}
+    config = {column: st.column_config.Column(
+                  width=(sized[column] or
+                         (GAP_WIDTH if table[column].isna().any() else None)),
+                  pinned=n == 0 or None)
+              for n, column in enumerate(table.columns)}
+    wrapped = any(len(str(cell)) > characters_in(width) for column, width in sized.items()
+                  if width is not None for cell in table[column])
+    # Tall enough for TITLE_ROWS_IN_VIEW such rows (the grid's own height shows about six).
+    return GridLayout(
+        config, WRAPPED_ROW_HEIGHT if wrapped else None,
+        GRID_HEADER_HEIGHT + WRAPPED_ROW_HEIGHT * min(len(table), TITLE_ROWS_IN_VIEW)
+        if wrapped else "auto")
+
+
+NARROW_WIDTH = 640  # pixels: Streamlit's own breakpoint, below which st.columns stack too
+
+
+def stacked_when_narrow(key: str, columns: Iterable[str]) -> str:
+    """A style under which the static table in the container ``key`` shows each row as a card
+    wherever that container is narrower than :data:`NARROW_WIDTH`, on a phone or in a column of
+    a wide screen: each cell on a line of its own, after its column's name, as the printout's
+    wide tables stack. Squeezed into a narrow space, a table of many columns scrolled sideways
+    inside its frame, and the columns that decide (whether one can start, the credits still
+    needed, a unit's title) were cut off at the edge. The headings stay for screen readers, out
+    of sight."""
+    container = keyed(key)
+    table = f"{container} table"
+    names = "".join(f"{table} td:nth-child({number})::before {{ content: {css_text(name)}; }}\n"
+                    for number, name in enumerate(columns, start=1))
+    return (f"<style>{container} {{ container-type: inline-size; }}\n"
+            f"@container (max-width: {NARROW_WIDTH}px) {{\n"
+            f"{table}, {table} tbody, {table} tr {{ display: block; width: 100%; }}\n"
+            f"{table} thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden;"
+            " clip-path: inset(50%); white-space: nowrap; }\n"
+            f"{table} tr {{ border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;"
+            " margin-bottom: 0.5rem; }\n"
+            # A figure reads from the left like the words, not pushed to the card's edge.
+            f"{table} td {{ display: grid; grid-template-columns: 38% 1fr; gap: 0.5rem;"
+            " border: none; text-align: left !important; }\n"
+            # A cell keeps its words on one line (its text wraps inside): its name wraps.
+            f"{table} td::before {{ font-weight: 600; white-space: normal; }}\n"
+            f"{names}}}</style>")
+
+
+def keyed(key: str) -> str:
+    """The CSS selector of the container ``st.container(key=key)``: Streamlit gives it the
+    class ``st-key-`` and its key, any character outside these as "-"."""
+    return "." + re.sub(r"[^a-zA-Z0-9_-]", "-", f"st-key-{key}")
+
+
+def css_text(words: str) -> str:
+    """``words`` as a CSS string: anything but letters, digits and spaces escaped, so that no
+    column name can end the string or the style."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} "
+                         for c in words) + '"'
