@@ -48,9 +48,9 @@ def grid_layout(table: pd.DataFrame, *, widths: Mapping[str, int] | None = None)
     wide, not one that pushes the figures after it out of a narrow grid; a column with a gap
     wide enough for "not stated" (a narrow number column cut it to "t stated"); ``widths``,
     in pixels, for any column a page sizes itself. Where any cell of a column given a width is
-    longer than a line of it, the rows are four lines high and the text wraps, not cut off
-    mid-word ("OCR Level 3 Certificate in Pri"); rows of short cells keep the grid's own
-    height."""
+    longer than a line of it, the text wraps, not cut off mid-word ("OCR Level 3 Certificate
+    in Pri"), in rows four lines high, or as many as its longest cell takes (up to
+    MOST_LINES); rows of short cells keep the grid's own height."""
     widths = widths or {}
     sized = {column: widths.get(column, TITLE_WIDTH if column in TITLE_COLUMNS else None)
              for column in table.columns}
@@ -59,13 +59,30 @@ def grid_layout(table: pd.DataFrame, *, widths: Mapping[str, int] | None = None)
                          (GAP_WIDTH if table[column].isna().any() else None)),
                   pinned=n == 0 or None)
               for n, column in enumerate(table.columns)}
-    wrapped = any(len(str(cell)) > characters_in(width) for column, width in sized.items()
-                  if width is not None for cell in table[column])
+    lines = max((lines_of(str(cell), characters_in(width)) for column, width in sized.items()
+                 if width is not None for cell in table[column]), default=1)
+    if lines == 1:
+        return GridLayout(config, None, "auto")
+    row_height = max(WRAPPED_ROW_HEIGHT, LINE_HEIGHT * min(lines, MOST_LINES) + ROW_PADDING)
     # Tall enough for TITLE_ROWS_IN_VIEW such rows (the grid's own height shows about six).
-    return GridLayout(
-        config, WRAPPED_ROW_HEIGHT if wrapped else None,
-        GRID_HEADER_HEIGHT + WRAPPED_ROW_HEIGHT * min(len(table), TITLE_ROWS_IN_VIEW)
-        if wrapped else "auto")
+    return GridLayout(config, row_height,
+                      GRID_HEADER_HEIGHT + row_height * min(len(table), TITLE_ROWS_IN_VIEW))
+
+
+LINE_HEIGHT, ROW_PADDING = 20, 4  # pixels: a line of a grid's wrapped text; and about it
+MOST_LINES = 6  # the most lines a row of a grid is made high enough for
+
+
+def lines_of(text: str, characters: int) -> int:
+    """How many lines ``text`` takes, broken between words into lines of at most
+    ``characters`` (a longer word takes a line of its own)."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > characters:
+            lines, used = lines + 1, len(word)
+        else:
+            used += (1 if used else 0) + len(word)
+    return lines
 
 
 NARROW_WIDTH = 640  # pixels: Streamlit's own breakpoint, below which st.columns stack too

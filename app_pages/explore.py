@@ -51,6 +51,14 @@ from app_pages._common import (
     with_date,
 )
 
+# The results' columns that decide, in pixels. On a phone (a grid 356 pixels wide inside) the
+# row's tick box (33), the title and its status on the date are in view, and a unit's title and
+# the qualifications listing it; at 1280 pixels (818) what replaced a qualification and what
+# found it too. Each short enough to read whole: the profile says the rest.
+STATUS_WIDTH = 135
+RESULT_WIDTHS = {"Title": 175, "Replaced by": 110, "Found through": 340}
+UNIT_WIDTHS = {"Title": 160, "In qualifications": 190}
+
 
 def ranked_ids(catalogue: Catalogue) -> list[str]:
     ranked = labels.in_level_order(catalogue.qualifications.values())
@@ -113,10 +121,16 @@ def search(ctx: Frame) -> list[str]:
         opened = st.session_state.get("explore_qualification") or ""
         show_table(qualifications, name="Qualifications found",
                    key=f"explore_qualifications_csv_{opened}", file_name="qualifications.csv",
-                   on_row=open_profile)
+                   on_row=open_profile, widths={
+                       **RESULT_WIDTHS, qualifications.columns[1]: STATUS_WIDTH})
     if not units.empty:
         st.markdown(f"**Units ({len(units)})**")
-        show_table(units, name="Units found", key="explore_units_csv", file_name="units.csv")
+        if units["In qualifications"].str.contains("(inferred)", regex=False).any():
+            st.caption("In qualifications: a qualification marked (inferred) has no unit list "
+                       "of its own in the sources; it is taken to follow a national structure "
+                       "that lists the unit.")
+        show_table(units, name="Units found", key="explore_units_csv", file_name="units.csv",
+                   widths=UNIT_WIDTHS)
     listing: set[str] = set()  # units alone: what opens below lists one of them
     if qualifications.empty and not units.empty:
         listing = {q.id for urn in units["URN"] for q in ctx.catalogue.qualifications_listing(urn)}

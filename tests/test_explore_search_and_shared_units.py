@@ -72,8 +72,9 @@ def test_shared_units__agree_with_carry_over_for_601_4404_x_and_10378(catalogue)
 
 def test_unit_matches__name_a_qualification_listing_a_unit_by_its_structure(catalogue):
     found = explore_tables.unit_matches(catalogue, "L/506/2083")
-    assert found.iloc[0]["In qualifications"] == (
-        "601/4404/X, 10378 (by S/016/371, which it is inferred to follow), S/016/371")
+    # By reference, short enough to read whole in a phone's grid; "(inferred)" for one listing
+    # it only as the units of a structure it is inferred to follow (a caption says so).
+    assert found.iloc[0]["In qualifications"] == "601/4404/X, 10378 (inferred), S/016/371"
 
 
 def test_shared_units__a_structure_its_sources_say_it_follows_is_not_called_inferred(tmp_path):
@@ -85,7 +86,7 @@ def test_shared_units__a_structure_its_sources_say_it_follows_is_not_called_infe
     shared = explore_tables.shared_units_table(catalogue, [structure, q])
     assert list(shared["002"]) == ["unit 1 of 001", "unit 2 of 001", "unit 3 of 001"]
     assert explore_tables.unit_matches(catalogue, "A/100/0001").iloc[0]["In qualifications"] == (
-        "001, 002 (by 001, which it follows)")
+        "001, 002")
     # The check against its structure's rules says the same, not "inferred to follow".
     cautions = check_combination(catalogue, q, []).cautions
     (said,) = [c for c in cautions if "national structure" in c]
@@ -125,6 +126,11 @@ def test_search__apprenticeship_finds_the_qualifications_of_each_framework(catal
     # Two Level 3 frameworks share a title: the 2014 one is named by its reference.
     assert row["Found through"] == ("Advanced Apprenticeship in "
                                     "Customer Service (Level 3, framework FR03058)")
+    # The standard that took a framework's place, right after it, does not name it again (the
+    # cell ran past the four lines a grid's row shows).
+    assert found.set_index("Reference").loc["10379", "Found through"] == (
+        "Intermediate Apprenticeship in Customer Service (Level 2, framework FR03058); the "
+        "apprenticeship standard Customer Service Practitioner (ST0072), which took its place")
 
 
 def test_search__a_replaced_qualification_comes_after_what_replaced_it(catalogue):
@@ -141,6 +147,17 @@ def test_search__team_leader_finds_the_qualifications_at_the_level_of_the_job(ca
     assert list(found["Reference"]) == ["10380", "03456", "09629"]
     assert set(found["Found through"]) == {
         "job role \u201cCustomer Service Team Leader\u201d (the sources place it at Level 3)"}
+
+
+def test_search__job_roles_at_one_level_are_named_together(catalogue):
+    """Four job roles at Level 2 found a qualification: named once as roles at that level, not
+    each with "(the sources place it at Level 2)" (the cell ran past what a grid's row shows)."""
+    found = explore_tables.qualification_matches(catalogue, "customer service", as_at=TODAY)
+    through = found.set_index("Reference").loc["OCNLR L2 Business Admin", "Found through"]
+    assert through == (
+        "job roles \u201cCustomer Service Agents\u201d, \u201cCustomer Service and Sales "
+        "Representatives\u201d, \u201cCustomer Service and Sales Desk Assistants\u201d and "
+        "\u201cCustomer Service Operatives\u201d (the sources place them at Level 2)")
 
 
 def test_search__a_job_named_after_a_qualification_leads_to_it(catalogue):

@@ -227,14 +227,34 @@ def test_qualification_matches__empty_query_lists_everything_with_status(catalog
     assert len(found) == len(catalogue.qualifications)
     row = found.set_index("Reference").loc["09628"]
     assert row["On 22 November 2026"] == "closed; certificates ended"
-    # Where it replaced it, and that the sources only suggest it, not a bare name.
-    assert row["Replaced by"] == (
-        "10379 - OCR Level 2 Diploma in Customer Service (Level 2), as the knowledge (technical "
-        "certificate) part of the Level 2 apprenticeship (the sources suggest this)")
-    # What it is and its status come first: on a phone the grid shows two columns; then its
-    # title and what replaced it, in view in a 1280-pixel window.
-    assert list(found.columns[:5]) == ["Reference", "On 22 November 2026", "Title",
-                                       "Replaced by", "Level"]
+    # What replaced it by reference, and that the sources only suggest it: the profile says
+    # where and for whom.
+    assert row["Replaced by"] == "10379 (inferred)"
+    assert found.set_index("Reference").loc["601/4404/X", "On 22 November 2026"] == (
+        "not known if open (review date passed)")
+    # What it is and its status come first: on a phone the grid shows two columns; then what
+    # replaced it, in view in a 1280-pixel window.
+    assert list(found.columns[:4]) == ["Title", "On 22 November 2026", "Replaced by",
+                                       "Reference"]
+
+
+@pytest.mark.parametrize("as_at", [dt.date(2012, 6, 1), BEFORE_CLOSING, TODAY])
+def test_qualification_matches__each_status_and_replacement_in_a_few_words(catalogue, as_at):
+    """A grid's cell shows four short lines: the status on the date and what replaced it are
+    said in a few words (a status once ran to "not known if open; its review date (31 August
+    2019) has passed; check with the awarding body that it is still offered", cut off in the
+    cell); the profile says them in full."""
+    found = explore_tables.qualification_matches(catalogue, "", as_at=as_at)
+    status = f"On {uk_date(as_at)}"
+    assert max(found[status].str.len()) <= 45, found[status].tolist()
+    assert set(found[status]) <= {"open to new learners", "not yet open",
+                                  "closed to new learners", "closed; certificates ended",
+                                  "not known if open", "not known if open (review date passed)",
+                                  "national structure (not enrolled on directly)"}
+    references = {q.reference for q in catalogue.qualifications.values()}
+    for cell in filter(None, found["Replaced by"]):
+        assert all(part.removesuffix(" (inferred)") in references
+                   for part in cell.split(", ")), cell
 
 
 @pytest.mark.parametrize("on", [dt.date(2026, 12, 2), dt.date(2018, 6, 1)])
@@ -267,6 +287,8 @@ def test_status_words__explore_compare_and_the_starting_level_say_one_thing(cata
 def test_unit_matches__by_part_of_a_urn_with_the_qualifications_listing_it(catalogue, graph):
     found = explore_tables.unit_matches(catalogue, "9654")
     assert list(found["URN"]) == ["D/502/9654"]
+    # Its title and where it is found first: on a phone the grid shows those two.
+    assert list(found.columns[:2]) == ["Title", "In qualifications"]
     assert found.iloc[0]["In qualifications"] == "09628, 09629"
     assert explore_tables.unit_matches(catalogue, "").empty
     assert "D/502/9654" in set(explore_tables.unit_matches(catalogue, "communication")["URN"])

@@ -77,9 +77,10 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
                           ) -> pd.DataFrame:
     """Qualifications that every word of ``query`` finds (:mod:`advisor.views.search`: title,
     references, level, kind, awarding body, or a job role or apprenticeship framework leading
-    to it), every qualification for an empty query, with their status on ``as_at`` (with the
-    ``register``'s dates too, where one is loaded). A "Found through" column names the job
-    roles and frameworks that met a word, when any did. ``found``: the search's answer for
+    to it), every qualification for an empty query, with their status on ``as_at`` in a few
+    words (with the ``register``'s dates too, where one is loaded) and what replaced them by
+    reference. A "Found through" column names the job roles and frameworks that met a word,
+    when any did. ``found``: the search's answer for
     ``query``, where the caller already has it."""
     rows = []
     if found is None:
@@ -87,7 +88,6 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
     for qualification_id, leads in found.items():
         q = catalogue.qualifications[qualification_id]
         eligibility = check_eligibility(catalogue, q, as_at=as_at, register=register)
-        status = entry_status(eligibility)
         rows.append({
             "rank": eligibility.status.status.rank,
             # One that something open by the date replaced (03455 by 10379): after it.
@@ -98,17 +98,17 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
             "Awarding body": q.awarding_body,
             "Kind": q.kind.value if q.kind is not Kind.UNKNOWN else NOT_STATED,
             "Structure": q.structure.value,
-            f"On {uk_date(as_at)}": status,
-            "Replaced by": _replacements(catalogue, q) or "",
-            "Found through": "; ".join(lead.name for lead in leads),
+            # In a few words: the profile says it in full, with why and what replaced it where.
+            f"On {uk_date(as_at)}": entry_status_in_brief(eligibility),
+            "Replaced by": replaced_by_in_brief(catalogue, q),
+            "Found through": search.leads_in_words(leads),
         })
-    # Its reference, then its status on the date, which decides: on a phone the grid shows the
-    # reference and the column after it, and the title would push the status out of view. At
-    # 1280 pixels the title and what replaced it are in view too (the level is in the title,
-    # and the rows go level by level).
-    frame = pd.DataFrame(rows, columns=["rank", "replaced", "Reference", f"On {uk_date(as_at)}",
-                                        "Title", "Replaced by", "Level", "Kind",
-                                        "Awarding body", "Structure", "Found through"])
+    # The title first, which says what each is, and its status on the date, which decides:
+    # on a phone the grid shows those two. At 1280 pixels what replaced it and what found it
+    # are in view too (the level is in the title, and the rows go level by level).
+    frame = pd.DataFrame(rows, columns=["rank", "replaced", "Title", f"On {uk_date(as_at)}",
+                                        "Replaced by", "Found through", "Reference", "Level",
+                                        "Kind", "Awarding body", "Structure"])
     if not any(row["Found through"] for row in rows):
         frame = frame.drop(columns="Found through")  # every one found by its own words
     # Level by level; at a level, what is open on the date first and what has closed last (and
@@ -121,16 +121,17 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
 
 def unit_matches(catalogue: Catalogue, query: str) -> pd.DataFrame:
     """Units that every word of ``query`` finds in their URN, title or level, with the
-    qualifications that list them (by their effective rules: one that follows a national
-    structure is named with it)."""
-    columns = ["URN", "Title", "Level", "Credits", "GLH", "In qualifications"]
+    qualifications that list them (by their effective rules), by reference: one that lists them
+    only because it is inferred to follow a national structure that does is marked "(inferred)".
+    The title first, then where it is found: on a phone the grid shows those two."""
+    columns = ["Title", "In qualifications", "URN", "Level", "Credits", "GLH"]
     wanted = search.parse_query(query)
     rows = []
     for unit in catalogue.units.values() if not wanted.empty else ():
         if not search.match_unit(unit, wanted):
             continue
-        within = [q.reference + (f" (by {by[0].reference}, {by[1]})"
-                                 if (by := follows(catalogue, q)) else "")
+        within = [q.reference + (" (inferred)" if (by := catalogue.structure_followed(q))
+                                 and by[1] else "")
                   for q in catalogue.qualifications_listing(unit.urn)]
         rows.append({
             "URN": unit.urn, "Title": unit.title, "Level": unit.level, "Credits": unit.credits,
@@ -195,6 +196,15 @@ def first_to_open(catalogue: Catalogue, ids: Sequence[str], *, as_at: dt.date,
                 q.structure is not Structure.COMPLETE)
 
     return min(ids, key=rank)  # the first of the best, as min keeps the first
+
+
+def replaced_by_in_brief(catalogue: Catalogue, q: Qualification) -> str:
+    """What replaced ``q`` by reference, each the sources only suggest marked: "10379
+    (inferred)"; empty where nothing did. Where and for whom it replaced it is in
+    :func:`_replacements` (the profile and the comparison say it)."""
+    return ", ".join(catalogue.qualifications[r.by].reference
+                     + (" (inferred)" if r.inferred else "")
+                     for r in q.replaced_by if r.by in catalogue.qualifications)
 
 
 def _replacements(catalogue: Catalogue, q: Qualification) -> str:

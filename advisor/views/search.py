@@ -31,6 +31,7 @@ from advisor.catalogue import (
     Qualification,
     Unit,
 )
+from advisor.engine.wording import listed
 from advisor.views.labels import framework_label
 
 _LEVEL = re.compile(r"\blevel\s*(\d)\b")
@@ -58,6 +59,11 @@ class Lead:
 
     name: str  # how a result names it: 'job role "Courier" (the sources place it at Level 2)'
     text: tuple[str, ...]  # what a word may meet: its title
+    # A standard's: the name of the framework's lead it took the place of, and its own name
+    # where it follows that lead in a list ("..., which took its place"), not repeating it.
+    took_place_of: str | None = None
+    after_it: str | None = None
+    placed_at: int | None = None  # a job role's: the level the sources place it at
 
 
 def parse_query(text: str) -> Query:
@@ -191,8 +197,10 @@ def leads_to(catalogue: Catalogue) -> dict[str, tuple[Lead, ...]]:
         standard = framework.succeeded_by
         if standard is not None:  # a name heard today finds what it took the place of
             taken = Lead(f"the apprenticeship standard {standard.name}, "
-                         f"which took the place of the {framework_label(catalogue, framework)}",
-                         _standard_text(standard))
+                         f"which took the place of the {lead.name}",
+                         _standard_text(standard), took_place_of=lead.name,
+                         after_it=f"the apprenticeship standard {standard.name}, which took "
+                                  "its place")
             for qid in framework.qualifications:
                 found[qid].append(taken)
     by_level: dict[int, list[Lead]] = defaultdict(list)
@@ -204,8 +212,25 @@ def leads_to(catalogue: Catalogue) -> dict[str, tuple[Lead, ...]]:
         if role.level is not None:
             by_level[role.level].append(Lead(
                 f"job role \u201c{role.title}\u201d (the sources place it at Level {role.level})",
-                (role.title,)))
+                (role.title,), placed_at=role.level))
     for q in catalogue.qualifications.values():
         if q.category is Category.QUALIFICATION and q.level is not None:
             found[q.id].extend(by_level.get(q.level, ()))
     return {qid: tuple(dict.fromkeys(leads)) for qid, leads in found.items()}
+
+
+def leads_in_words(leads: Sequence[Lead]) -> str:
+    """``leads`` named in a list: a standard right after the framework it took the place of
+    without repeating the framework's name, and the job roles the sources place at a level
+    together ('job roles "Courier" and "Driver" (the sources place them at Level 2)')."""
+    named = {lead.name for lead in leads}
+    words = [lead.after_it if lead.after_it and lead.took_place_of in named else lead.name
+             for lead in leads if lead.placed_at is None]
+    placed = [lead for lead in leads if lead.placed_at is not None]
+    if len(placed) == 1:
+        words.append(placed[0].name)
+    for level in dict.fromkeys(lead.placed_at for lead in placed) if len(placed) > 1 else ():
+        titles = [f"\u201c{lead.text[0]}\u201d" for lead in placed if lead.placed_at == level]
+        words.append(f"job roles {listed(titles, 'and')} (the sources place them at Level "
+                     f"{level})")
+    return "; ".join(words)

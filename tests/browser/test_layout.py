@@ -1,0 +1,74 @@
+"""Explore's tables on a phone (390 pixels) and in a 1280-pixel window: what a reader needs
+is in view without scrolling sideways.
+
+A grid draws its cells on a canvas and keeps, for screen readers, only the cells of the columns
+in view (``aria-colindex`` counts them from 1, after the tick boxes): these tests check which
+columns those are and the grid's inner width, which ``tests/test_app_layout.py`` sizes the
+columns against.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from tests.browser.helpers import TIMEOUT_MS, save_screenshot, wait_for_app
+from tests.test_app_layout import PHONE_GRID_PX, WIDE_GRID_PX
+
+PHONE = {"width": 390, "height": 844}
+WIDE = {"width": 1280, "height": 1600}
+
+
+def grid(page: Page, name: str) -> Locator:
+    """The grid whose name (its ``alt``) is ``name``."""
+    return page.locator("[data-testid=stDataFrame]").filter(
+        has=page.locator(f"[aria-label$=': {name}']"))
+
+
+def inner_width(found: Locator) -> float:
+    """The width of the grid inside its border, in pixels."""
+    return found.evaluate("g => g.querySelector('.dvn-scroller').clientWidth")
+
+
+def cell(found: Locator, text: str) -> Locator:
+    return found.get_by_role("gridcell", name=text, include_hidden=True).first
+
+
+@pytest.mark.parametrize(("viewport", "within"), [(PHONE, PHONE_GRID_PX), (WIDE, WIDE_GRID_PX)],
+                         ids=["phone", "wide"])
+def test_learner__search_results_show_titles_and_what_decides(page: Page, blocked_requests,
+                                                              viewport, within):
+    """A search's results read on a phone as titles with their status on the date (bare codes
+    and statuses before, "OCNLR L2 Business Admin" and "not known if open"); at 1280 pixels
+    what replaced each and what found it are in view too."""
+    page.set_viewport_size(viewport)
+    page.goto("/explore?search=call+centre&on=2026-12-02")
+    wait_for_app(page, heading="Explore the catalogue")
+    results = grid(page, "Qualifications found")
+    title = cell(results, "OCNLR Level 2 Diploma in Business Administration")
+    expect(title).to_have_attribute("aria-colindex", "1", timeout=TIMEOUT_MS)
+    expect(cell(results, "not known if open (review date passed)")).to_have_attribute(
+        "aria-colindex", "2")
+    assert inner_width(results) >= within
+    if viewport is WIDE:
+        expect(cell(results, "10379 (inferred)")).to_have_attribute("aria-colindex", "3")
+        expect(cell(results, "job role \u201cCall Centre Advisor\u201d")).to_have_attribute(
+            "aria-colindex", "4")
+    save_screenshot(page, f"explore-results-{viewport['width']}")
+    assert blocked_requests == []
+
+
+def test_learner__units_found_show_where_they_are_on_a_phone(page: Page, blocked_requests):
+    """The units a search finds read on a phone as titles with the qualifications listing
+    them ("In qualifications" was off to the side)."""
+    page.set_viewport_size(PHONE)
+    page.goto("/explore?search=complaints&on=2026-12-02")
+    wait_for_app(page, heading="Explore the catalogue")
+    units = grid(page, "Units found")
+    expect(cell(units, "Resolve customers' complaints")).to_have_attribute(
+        "aria-colindex", "1", timeout=TIMEOUT_MS)
+    expect(cell(units, "10380 (inferred), 10381 (inferred), S/016/609, S/016/610")
+           ).to_have_attribute("aria-colindex", "2")
+    assert inner_width(units) >= PHONE_GRID_PX
+    save_screenshot(page, "phone-explore-units")
+    assert blocked_requests == []
