@@ -110,6 +110,10 @@ def stacked_when_narrow(key: str, columns: Iterable[str]) -> str:
             # A figure reads from the left like the words, not pushed to the card's edge.
             f"{table} td {{ display: grid; grid-template-columns: 38% 1fr; gap: 0.5rem;"
             " border: none; text-align: left !important; }\n"
+            # A word longer than the card is wide (an email address) breaks, not run past it
+            # (Streamlit's own style for a cell's text, which this outweighs, keeps it whole).
+            f"{table} td > [data-testid=stMarkdownContainer], {table} td > "
+            "[data-testid=stMarkdownContainer] * { min-width: 0; overflow-wrap: anywhere; }\n"
             # A cell keeps its words on one line (its text wraps inside): its name wraps.
             f"{table} td::before {{ font-weight: 600; white-space: normal; }}\n"
             f"{names}}}</style>")

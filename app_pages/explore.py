@@ -58,6 +58,8 @@ from app_pages._common import (
 STATUS_WIDTH = 135
 RESULT_WIDTHS = {"Title": 175, "Replaced by": 110, "Found through": 340}
 UNIT_WIDTHS = {"Title": 160, "In qualifications": 190}
+# A profile's units: the title, its credits and its hours in view on a phone ("GL" was).
+STRUCTURE_WIDTHS = {"Title": 160, "Credits": 75, "GLH": 95}
 
 
 def ranked_ids(catalogue: Catalogue) -> list[str]:
@@ -172,13 +174,17 @@ def profile(ctx: Frame, ids: list[str]) -> Qualification:
     journeys_from(ctx, q)
     reference = q.reference.replace("/", "-")
 
+    # The profile's tables stack as cards on a phone: squeezed, they were cut off at the edge
+    # ("Sourc", "not state") or their notes ran one word to a line.
     show_table(explore_tables.facts_table(catalogue, q), name="Profile",
-               key="explore_profile_csv", file_name=f"profile-{reference}.csv", wrap=True)
+               key="explore_profile_csv", file_name=f"profile-{reference}.csv", wrap=True,
+               stack=True)
     structure(catalogue, q, reference)
 
     st.markdown("**Dates**")
     show_table(explore_tables.dates_table(catalogue, q, as_at=ctx.as_at), name="Dates",
-               key="explore_dates_csv", file_name=f"dates-{reference}.csv", wrap=True)
+               key="explore_dates_csv", file_name=f"dates-{reference}.csv", wrap=True,
+               stack=True)
 
     st.markdown("**Age groups**")
     if q.ages is None:
@@ -206,7 +212,7 @@ def profile(ctx: Frame, ids: list[str]) -> Qualification:
         st.caption("Stated: a source document says so. Inferred: reasoned from the sources, "
                    "which do not say it in those words.")
         show_table(steps, name="Progression", key="explore_progression_csv",
-                   file_name=f"progression-{reference}.csv", wrap=True)
+                   file_name=f"progression-{reference}.csv", wrap=True, stack=True)
 
     st.markdown("**Replaced by**")
     if not q.replaced_by:
@@ -253,7 +259,8 @@ def structure(catalogue: Catalogue, q: Qualification, reference: str) -> None:
         st.markdown("\n".join(f"- {labels.group_name(group)}: "
                                f"{labels.group_requirement(group)}" for group in rules.groups))
         show_table(explore_tables.structure_table(catalogue, q), name="Groups and units",
-                   key="explore_structure_csv", file_name=f"structure-{reference}.csv")
+                   key="explore_structure_csv", file_name=f"structure-{reference}.csv",
+                   widths=STRUCTURE_WIDTHS)
         show_sources(catalogue, rules.source)
         for rule in rules.credit_rules:
             st.markdown(f"- {rule.description}")

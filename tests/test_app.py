@@ -277,7 +277,8 @@ def test_explore__units_first_then_their_group_with_each_requirement_said_once()
     at = open_page("app_pages/explore.py")
     at.selectbox(key="explore_qualification").set_value("ocr-03456").run()
     units = table_with(at, "Requirement")
-    assert list(units.columns[:3]) == ["Number", "Title", "Credits"]
+    # What each unit is and its size first: on a phone the grid shows those three.
+    assert list(units.columns[:3]) == ["Title", "Credits", "GLH"]
     assert any("- Group A, Mandatory units: every unit is mandatory; 12 credits" in t
                for t in texts(at.markdown))
 

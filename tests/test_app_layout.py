@@ -1,7 +1,8 @@
 """How Explore's grids fit a phone and a wide window, as the page configures them: the columns
 that decide come first, sized in pixels, and together fit inside the grid on a 390-pixel phone
 (the title and what decides about it) and in a 1280-pixel window (the rest that decides), with
-every cell of those columns whole in its row's lines.
+every cell of those columns whole in its row's lines. For the search's results and units found,
+and a profile's units.
 
 The grid draws its cells on a canvas, so a browser cannot say whether a cell's text is cut off;
 these tests read the widths the page gives each column, and the browser test
@@ -85,3 +86,12 @@ def test_explore__units_found_show_their_titles_and_where_they_are(query):
     listing it were off to the side."""
     units = grid(search(query), "Units found")
     assert_fits(units, ["Title", "In qualifications"], within=PHONE_GRID_PX)
+
+
+def test_explore__a_profiles_units_show_their_titles_credits_and_hours_on_a_phone():
+    """A qualification's units on a phone showed a unit's number, title and credits, and its
+    guided learning hours were cut to "GL"."""
+    at = open_page("app_pages/explore.py", as_at=TODAY)
+    at.selectbox(key="explore_qualification").set_value("ocr-10379").run()
+    assert not at.exception
+    assert_fits(grid(at, "Groups and units"), ["Title", "Credits", "GLH"], within=PHONE_GRID_PX)

@@ -347,10 +347,13 @@ def test_dates_table__the_days_a_document_describes_learners_on_it(catalogue):
     row = "Taking learners (inferred)"
     then = explore_tables.dates_table(catalogue, q, as_at=BEFORE_CLOSING).set_index("Date")
     assert then.loc[row, "Day"] == "1 December 2014 to 31 August 2015"
-    assert then.loc[row, "On 1 June 2015"] == "within"
+    assert then.loc[row, "On 1 June 2015"] == "within these dates"
     assert "§ Level 3 Customer Service" in then.loc[row, "Source"]
     today = explore_tables.dates_table(catalogue, q, as_at=TODAY).set_index("Date")
-    assert today.loc[row, "On 22 November 2026"] == "after"
+    # In words a reader follows, not a bare "after".
+    assert today.loc[row, "On 22 November 2026"] == "these dates have passed"
+    early = explore_tables.dates_table(catalogue, q, as_at=dt.date(2012, 6, 1)).set_index("Date")
+    assert early.loc[row, "On 1 June 2012"] == "these dates are still to come"
     assert row not in set(explore_tables.dates_table(
         catalogue, catalogue.find_qualification("09628"), as_at=TODAY)["Date"])
 

@@ -258,8 +258,9 @@ def facts_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
 
 def structure_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
     """Every group and unit of the rules a qualification is checked against: what each unit
-    is first, its group and the group's requirement (the same row after row) last."""
-    columns = ["Number", "Title", "Credits", "GLH", "Level", "URN", "Group", "Requirement"]
+    is and its size first (on a phone the grid shows those), then its number and group, and
+    the group's requirement (the same row after row) last."""
+    columns = ["Title", "Credits", "GLH", "Number", "Group", "Level", "URN", "Requirement"]
     rules, _ = catalogue.effective_rules(q)
     rows = []
     for group in rules.groups if rules else ():
@@ -301,8 +302,7 @@ def dates_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date) -> pd
     if in_use is not None:  # no last entry date, but a document describes learners on it
         rows.append({"Date": "Taking learners (inferred)",
                      "Day": f"{uk_date(in_use.from_)} to {uk_date(in_use.until)}",
-                     f"On {uk_date(as_at)}": "before" if as_at < in_use.from_ else
-                     "after" if as_at > in_use.until else "within",
+                     f"On {uk_date(as_at)}": _in_use_on(as_at, in_use.from_, in_use.until),
                      "Note": f"{in_use.said[:1].upper()}{in_use.said[1:]}; open within these "
                              "days as far as the sources show, not known outside them.",
                      "Source": cite(catalogue, in_use.source)})
@@ -322,6 +322,16 @@ def dates_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date) -> pd
             "Source": cite(catalogue, fact.source),
         })
     return pd.DataFrame(rows, columns=["Date", "Day", f"On {uk_date(as_at)}", "Note", "Source"])
+
+
+def _in_use_on(as_at: dt.date, first: dt.date, last: dt.date) -> str:
+    """Where ``as_at`` falls against the days from ``first`` to ``last``, in words that read
+    after the column's "On <date>" (not a bare "before" or "after")."""
+    if as_at < first:
+        return "these dates are still to come"
+    if as_at > last:
+        return "these dates have passed"
+    return "within these dates"
 
 
 _DESTINATIONS = {"higher-education": "higher education", "employment": "employment"}

@@ -72,3 +72,58 @@ def test_learner__units_found_show_where_they_are_on_a_phone(page: Page, blocked
     assert inner_width(units) >= PHONE_GRID_PX
     save_screenshot(page, "phone-explore-units")
     assert blocked_requests == []
+
+
+# A profile's static tables, with the columns each has.
+PROFILE_TABLES = {"Profile": ("Fact", "Value", "Source"),
+                  "Dates": ("Date", "Day", "On 2 December 2026", "Note", "Source"),
+                  "Progression": ("To", "On 2 December 2026", "Basis", "Statement", "Source")}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["phone", "wide"])
+def test_learner__a_profiles_tables_read_whole(page: Page, blocked_requests, viewport):
+    """A qualification's profile on a phone: every cell of its facts, dates and progression
+    lies on screen inside its table with its text inside it, and beside its column's name (the
+    facts' Source column was cut to "Sourc", a note ran one word to a line, an email address
+    ran past the edge); in a wide window they are tables as before. Its units show each one's
+    title, credits and hours on a phone ("GLH" was cut to "GL")."""
+    page.set_viewport_size(viewport)
+    page.goto("/explore?qual=10379&on=2026-12-02")
+    wait_for_app(page, heading="OCR Level 2 Diploma in Customer Service")
+    for name, columns in PROFILE_TABLES.items():
+        table = page.get_by_role("table", name=name)
+        expect(table).to_be_visible(timeout=TIMEOUT_MS)
+        cells = table.evaluate("""table => {
+            const frame = table.closest('[data-testid=stTable]').getBoundingClientRect();
+            const headings = [...table.querySelectorAll('thead th')];
+            return [...table.querySelectorAll('tbody td')].map(cell => {
+                const range = document.createRange();
+                range.selectNodeContents(cell);
+                const text = [...range.getClientRects()];
+                const box = cell.getBoundingClientRect();
+                const heading = headings[cell.cellIndex];
+                return {text: cell.textContent, column: heading.textContent,
+                        inside: box.left >= frame.left - 1 && box.right <= frame.right + 1
+                                && box.right <= window.innerWidth
+                                && text.every(r => r.right <= box.right + 1),
+                        named: heading.getBoundingClientRect().width > 1
+                               || getComputedStyle(cell, '::before').content.includes(
+                                      heading.textContent)};
+            });
+        }""")
+        assert {cell["column"] for cell in cells} == set(columns)
+        for cell in cells:
+            assert cell["inside"], f"{name}: {cell['column']} ({cell['text']}) is cut off"
+            assert cell["named"], f"{name}: {cell['column']} ({cell['text']}) is not named"
+    # What the date of a row of dates means, in words (it said "after").
+    dates = page.get_by_role("table", name="Dates")
+    expect(dates.locator("tr", has_text="Taking learners (inferred)")).to_contain_text(
+        "these dates have passed")
+    units = grid(page, "Groups and units")
+    for number, title in enumerate(("Deliver customer service", "5", "27"), start=1):
+        expect(units.get_by_role("gridcell", include_hidden=True).filter(has_text=title)
+               .first).to_have_attribute("aria-colindex", str(number))
+    if viewport is PHONE:
+        assert inner_width(units) >= PHONE_GRID_PX
+    save_screenshot(page, f"explore-profile-{viewport['width']}")
+    assert blocked_requests == []
