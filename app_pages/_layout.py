@@ -119,6 +119,20 @@ def stacked_when_narrow(key: str, columns: Iterable[str]) -> str:
             f"{names}}}</style>")
 
 
+def scrolled_when_narrow(key: str, width: int, *, hint: str) -> str:
+    """A style under which the chart in the container ``key`` is never narrower than ``width``
+    pixels: where the container is narrower (a phone), the chart scrolls sideways inside it,
+    and the page itself does not, and the container ``hint`` (a line saying so) shows. Squeezed
+    to a phone's width, the route map's names ran into each other and its lines through them."""
+    container, said = keyed(key), keyed(hint)
+    return (f"<style>{container} {{ overflow-x: auto; }}\n"
+            f"{container} [data-testid=stElementContainer] {{ min-width: {width}px; }}\n"
+            f"{said} {{ display: none; }}\n"
+            # The page's own padding (1 rem each side) beside the container.
+            f"@media (max-width: calc({width}px + 2rem)) {{ {said} {{ display: block; }} }}"
+            "</style>")
+
+
 def keyed(key: str) -> str:
     """The CSS selector of the container ``st.container(key=key)``: Streamlit gives it the
     class ``st-key-`` and its key, any character outside these as "-"."""

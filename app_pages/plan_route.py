@@ -79,8 +79,10 @@ from app_pages._common import (
     with_date,
 )
 from app_pages._decisions import accept_similar
+from app_pages._layout import scrolled_when_narrow
 
 ROUTES_SHOWN = MAX_ROUTE_SHOWN
+MAP_KEY = "route_map"  # the container of the route map, which a phone scrolls sideways
 LINKED_ROUTE = "route_linked"  # the route a shared link showed, until the routes are found
 # A link carrying answers has one of these.
 LINK_KEYS = ("from", "also", "units", "to", "level", "documented", "age", "senior", "aim",
@@ -487,7 +489,11 @@ def main() -> None:
               if status_on(catalogue, q, ctx.as_at, register=ctx.register).status.closed]
     figure = charts.route_map(catalogue, route=chosen, start=start, held=held, closed=closed)
     described = charts.describe_route(chosen)
-    st.plotly_chart(figure, alt=described)
+    with st.container(key=MAP_KEY):
+        st.plotly_chart(figure, alt=described)
+    with st.container(key=f"{MAP_KEY}_hint"):  # shown only where the map is wider than the page
+        st.caption("The map is wider than this screen: scroll it sideways to see all of it.")
+    st.html(scrolled_when_narrow(MAP_KEY, charts.ROUTE_MAP_MIN_WIDTH_PX, hint=f"{MAP_KEY}_hint"))
     with st.expander("The route map as text"):
         st.write(described)
     if chosen is not None and any(from_register(q) for q in chosen.path):

@@ -1,5 +1,6 @@
-"""The route map as drawn: every arrowhead on screen, clear of every qualification's name, on a
-phone and on a wide screen, for the map alone and for every route the page can show.
+"""The route map as drawn: every arrowhead on screen, clear of every qualification's name, and
+every name clear of the lines, the points and the other names, on a phone and on a wide screen,
+for the map alone and for every route the page can show.
 
 Plotly places the names and arrowheads in the browser, so these tests lay the figure out as
 Chromium did on *Plan a route* (measured there with this catalogue: the plot area and the size
@@ -17,13 +18,16 @@ from collections.abc import Iterator
 import pytest
 
 from advisor import MAX_ROUTE_SHOWN, Category, charts, find_routes, load_catalogue
+from advisor.views.map_names import Screen, place_names
 
-# The plot area (width, and height less the figure's layout height) in pixels: the legend
-# below takes four rows on a phone (390 px), two at 1280 px.
-SCREENS = {"phone": (261, 176), "wide": (723, 140)}
+# The plot area (width, and height less the figure's layout height) in pixels: on a phone
+# (390 px) the map is drawn at its least width and scrolls sideways, its legend in three rows;
+# at 1280 px in two (tests/browser/test_layout.py measures both).
+SCREENS = {"phone": (charts.NARROW_PLOT_PX, 196), "wide": (739, 142)}
 # A name's box: about 6 px a character of its longest line and 15.5 px a line, and 4 px of
-# padding in all, starting 11 px from its point (yshift 10 and the padding).
+# padding in all, starting 11 px from its point (its shift of 10 and the padding).
 CHAR_PX, LINE_PX, BOX_PAD_PX = 6, 15.5, 4
+MARKER_PX = 8  # a point's radius
 # A head (plotly.js's arrowhead 2, 5 by 5 units, scaled by arrowsize 1.2 and the default
 # arrowwidth 2): 12 px long and 12 wide, its tip ``standoff`` px from the point it marks.
 # Plotly draws no arrow at all shorter than the standoff and the head's backoff (1.3 units).
@@ -60,11 +64,14 @@ def name_boxes(figure, to_px) -> list[tuple[str, Box]]:
             continue
         lines = [html.unescape(line) for line in note.text.split("<br>")]
         cx, cy = to_px(note.x, note.y)
+        cx, cy = cx + (note.xshift or 0), cy - (note.yshift or 0)
         width = CHAR_PX * max(len(line) for line in lines) + BOX_PAD_PX
         height = LINE_PX * len(lines) + BOX_PAD_PX
-        gap = abs(note.yshift) + 1
-        top = cy + gap if note.yanchor == "top" else cy - gap - height
-        boxes.append((" ".join(lines), (cx - width / 2, top, cx + width / 2, top + height)))
+        top = {"top": cy + 1, "bottom": cy - 1 - height}.get(note.yanchor, cy - height / 2)
+        left = {"left": cx + (1 if note.xshift else 0),
+                "right": cx - width - (1 if note.xshift else 0)}.get(note.xanchor,
+                                                                     cx - width / 2)
+        boxes.append((" ".join(lines), (left, top, left + width, top + height)))
     return boxes
 
 
@@ -152,3 +159,69 @@ def test_route_map__every_arrowhead_is_drawn_clear_of_the_names(screen_name):
         if found:
             problems[described] = found
     assert problems == {}
+
+
+def crosses(a: Point, b: Point, box: Box) -> bool:
+    """Whether the line from ``a`` to ``b`` runs through ``box`` (sampled every pixel)."""
+    left, top, right, bottom = box
+    steps = max(1, int(math.dist(a, b)))
+    return any(left < a[0] + (b[0] - a[0]) * n / steps < right
+               and top < a[1] + (b[1] - a[1]) * n / steps < bottom for n in range(steps + 1))
+
+
+def crowded(figure, name: str) -> list[str]:
+    """On the screen ``name``: each name a line of the map runs through, each name that meets
+    another or covers another's point, and each that runs past the plot's sides. (A line of the
+    chosen route's own, not a progression, may run under a name where no place beside its point
+    is clear of it: one can cross a level from end to end.)"""
+    to_px = screen(figure, name)
+    width, _ = SCREENS[name]
+    boxes = name_boxes(figure, to_px)
+    lines = [(to_px(x0, y0), to_px(x1, y1)) for trace in figure.data
+             if trace.mode == "lines" and not trace.name.startswith("Chosen route")
+             for x0, y0, x1, y1 in zip(trace.x[:-1], trace.y[:-1], trace.x[1:], trace.y[1:],
+                                       strict=True)
+             if None not in (x0, x1)]
+    points = next(t for t in figure.data if t.name == "Qualification")
+    dots = [to_px(x, y) for x, y in zip(points.x, points.y, strict=True)]
+    assert len(dots) == len(boxes)  # a name for each point, in the same order
+    found = []
+    for n, (text, (left, top, right, bottom)) in enumerate(boxes):
+        found += [f"a line through {text!r}" for a, b in lines
+                  if crosses(a, b, (left + 1, top + 1, right - 1, bottom - 1))]
+        found += [f"{text!r} meets {other!r}" for other, box in boxes[n + 1:]
+                  if left < box[2] and box[0] < right and top < box[3] and box[1] < bottom]
+        found += [f"{text!r} covers a point" for m, (x, y) in enumerate(dots) if m != n
+                  and left - MARKER_PX < x < right + MARKER_PX
+                  and top - MARKER_PX < y < bottom + MARKER_PX]
+        if left < 0 or right > width:
+            found.append(f"{text!r} runs past the plot's side")
+    return found
+
+
+@pytest.mark.parametrize("screen_name", list(SCREENS))
+def test_route_map__every_name_is_clear_of_the_lines_points_and_other_names(screen_name):
+    """Names went above and below their points in turn along a level, so a progression leaving
+    a point on its name's side ran through the name (601/4404/X's into "OCNLR L2 Business
+    Admin" and "OCNLR L2 Principles", 10378's into 10379), and on a phone, squeezed to its
+    width, neighbours' names met. Now each name sits where no progression runs through it and
+    it meets no other name or point, on a phone (where the map keeps its least width and
+    scrolls sideways) and on a wide screen."""
+    catalogue = real_catalogue()
+    problems = {}
+    for described, route in routes_shown():
+        start = route.path[0].id if route is not None and route.steps[0].from_ else None
+        found = crowded(charts.route_map(catalogue, route=route, start=start), screen_name)
+        if found:
+            problems[described] = found
+    assert problems == {}
+
+
+def test_place_names__a_name_moves_off_its_line_and_away_from_its_neighbour():
+    """Two points one level apart joined by a line, and a third beside the lower one: the lower
+    name, put above its point, on the line, moves below it; the upper one, below its point,
+    moves above; the neighbour's name keeps its place."""
+    placed = place_names([["10378"], ["10379"], ["03454"]], [(0.5, 1), (0.5, 2), (0.8, 1)],
+                         [(0, 1)], first=["above", "below", "above"], y_range=(0.5, 2.6),
+                         screens=[Screen(300, 300)])
+    assert placed == ["below", "above", "above"]

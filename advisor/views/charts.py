@@ -19,6 +19,14 @@ from advisor.catalogue import Basis, Catalogue, Category, Qualification, progres
 from advisor.engine.routes import Route, StepKind
 from advisor.engine.wording import count
 from advisor.views.labels import STEP_WORDS, level_words
+from advisor.views.map_names import (
+    NAME_FONT_PX,
+    NAME_GAP_PX,
+    Screen,
+    name_box,
+    name_lines,
+    place_names,
+)
 
 COUNTED_COLOUR = "#1b7a3a"  # dark green: contrast above 4.5:1 against white text
 NEEDED_COLOUR = "#c9ccd1"  # light grey: the part still to do
@@ -130,16 +138,18 @@ def route_map_positions(catalogue: Catalogue) -> dict[str, tuple[float, int]]:
     for level, members in by_level.items():
         members.sort(key=lambda q: (q.awarding_body, _short(q), q.id))
         for index, q in enumerate(members):
-            positions[q.id] = ((index + 1) / (len(members) + 1), level)
+            positions[q.id] = ((index + 0.5) / len(members), level)
     return positions
 
 
 def route_map(catalogue: Catalogue, *, route: Route | None = None,
               start: str | None = None, held: Collection[str] = (),
               closed: Collection[str] = ()) -> go.Figure:
-    """Levels up the side, qualifications as points, documented progressions as arrows
-    (inferred ones dashed) whose heads no name covers, and ``route``, if given, drawn over
-    them in blue. The qualifications completed (``start`` and ``held``, ids) are green; those
+    """Levels up the side, qualifications as points, each named where no progression runs
+    through its name and it meets no other name or point (:mod:`advisor.views.map_names`,
+    for a plot at least NARROW_PLOT_PX wide), documented progressions as arrows (inferred
+    ones dashed) whose heads no name covers, and ``route``, if given, drawn over them in
+    blue. The qualifications completed (``start`` and ``held``, ids) are green; those
     ``closed`` to new learners on the date are grey, and named so in the legend."""
     positions = route_map_positions(catalogue)
     on_route = {q.id for q in route.path} if route is not None else set()
@@ -164,27 +174,41 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
     # units, a replacement, a direct start) dashed, as the progressions beneath are.
     route_lines: dict[bool, tuple[list[float | None], list[float | None]]] = {
         True: ([], []), False: ([], [])}
+    own: list[tuple[str, str]] = []
     if route is not None:
         for step in route.steps:
             if step.from_ is None:
                 continue
             a, b = positions.get(step.from_.id), positions.get(step.to.id)
             if a is not None and b is not None:
+                if (step.from_.id, step.to.id) not in ends:  # a line of its own
+                    own.append((step.from_.id, step.to.id))
                 ends.append((step.from_.id, step.to.id))
                 xs, ys = route_lines[step.kind is StepKind.STATED]
                 xs += [a[0], b[0], None]
                 ys += [a[1], b[1], None]
     ids = sorted(positions, key=lambda i: positions[i][::-1])  # level by level, left to right
-    below = dict(zip(ids, _in_turn(ids, positions, ends), strict=True))
     levels = sorted({level for _, level in positions.values()})
     height = 140 + 110 * max(len(levels), 1)
-    y_range = [min(levels, default=1) - 0.5, max(levels, default=1) + 0.6]
-    # Where names would hide arrowheads, the heads stop short: worked out for the smallest the
-    # map is drawn, a phone's, where each name takes the most room.
-    plot_height = height - MARGIN_PX["t"] - MARGIN_PX["b"] - LEGEND_PX
-    scale = (PHONE_PLOT_PX, plot_height / (y_range[1] - y_range[0]))
-    boxes = [_name_box(catalogue.qualifications[i], positions[i], below=below[i], scale=scale)
-             for i in ids]
+    y_range = (min(levels, default=1) - 0.5, max(levels, default=1) + 0.6)
+    # Each name clear of the lines, the points and the other names, on the narrowest plot the
+    # map is drawn (a phone scrolls it sideways) and on wide ones; first above and below the
+    # points in turn along a level, so that neighbours' names do not meet.
+    narrow = Screen(NARROW_PLOT_PX, height - MARGIN_PX["t"] - MARGIN_PX["b"] - LEGEND_PX)
+    screens = [narrow, *(Screen(width, height - WIDE_LESS_PX) for width in WIDE_PLOTS_PX)]
+    index = {i: n for n, i in enumerate(ids)}
+    texts = [_short(catalogue.qualifications[i]) for i in ids]
+    places = place_names(
+        [name_lines(text) for text in texts], [positions[i] for i in ids],
+        [(index[a], index[b]) for a, b in dict.fromkeys(ends) if (a, b) not in own],
+        chosen=[(index[a], index[b]) for a, b in own],
+        first=["below" if under else "above" for under in _in_turn(ids, positions, ends)],
+        y_range=y_range, screens=screens)
+    # Where names would hide arrowheads, the heads stop short: worked out for the narrowest
+    # plot, where each name takes the most room.
+    scale = (narrow.width, narrow.height / (y_range[1] - y_range[0]))
+    boxes = [_name_box(name_lines(text), positions[i], place, scale=scale)
+             for i, text, place in zip(ids, texts, places, strict=True)]
     arrows = [_arrow_head(positions[source], positions[target], colour=colour, boxes=boxes,
                           scale=scale)
               for source, target, colour in edges]
@@ -229,54 +253,59 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
                          "x": [None], "y": [None], "hoverinfo": "skip",
                          "marker": {"size": 12, "color": colour,
                                     "line": {"color": "#111111", "width": 1.5}}})
-    # Each name on a white ground, drawn over the lines so that an arrow or the chosen route
-    # never runs through it: above and below its point in turn along its level, so that
-    # neighbours' names do not meet.
+    # Each name on a white ground, drawn over the lines, at the place worked out above.
     names = [{"x": positions[i][0], "y": positions[i][1], "xref": "x", "yref": "y",
-              "text": _short(catalogue.qualifications[i]), "showarrow": False,
-              "yanchor": "top" if below[i] else "bottom",
-              "yshift": -NAME_GAP_PX if below[i] else NAME_GAP_PX,
+              "text": text, "showarrow": False, **_ANCHORS[place],
               "bgcolor": "rgba(255,255,255,0.9)",
               "font": {"size": NAME_FONT_PX, "color": "#111111"}, "borderpad": 1}
-             for i in ids]
+             for i, text, place in zip(ids, texts, places, strict=True)]
     return go.Figure(data=data, layout={
         "title": {"text": "Qualifications by level, with their progressions"},
         "height": height,
         "margin": MARGIN_PX,
         "xaxis": {"visible": False, "range": [0, 1]},
         "yaxis": {"title": {"text": "Level"}, "tickvals": levels,
-                  "ticktext": [f"Level {n}" for n in levels], "range": y_range},
+                  "ticktext": [f"Level {n}" for n in levels], "range": list(y_range)},
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.05},
         "annotations": [*arrows, *names],
         "plot_bgcolor": "#ffffff",
     })
 
 
-NAME_FONT_PX = 12  # a qualification's name on the map
-NAME_GAP_PX = 10  # between a point and its name
 HEAD_PX = 12  # an arrowhead's length and width (plotly's arrowhead 2 at arrowsize 1.2)
 STANDOFF_PX = 9  # between a point and the tip of a head that reaches it
 MARGIN_PX = {"l": 10, "r": 10, "t": 60, "b": 40}  # around the map's plot (and its title)
-# The narrowest the plot is drawn (on a 360 px phone, beside the levels), and the most the
-# legend below it takes (on a phone, a row for each entry), in pixels.
-PHONE_PLOT_PX = 230
+# The narrowest the plot is drawn (the map is never narrower: a phone scrolls it sideways),
+# and the most the legend below it then takes, in pixels; the plot's widths in wide windows
+# (1280 pixels with the sidebar, and wider), and what the legend and margins take there.
+NARROW_PLOT_PX = 420
+AXIS_PX = 81  # the levels' names and the margins beside the plot
+ROUTE_MAP_MIN_WIDTH_PX = NARROW_PLOT_PX + AXIS_PX
 LEGEND_PX = 100
+WIDE_PLOTS_PX = (739, 1100)
+WIDE_LESS_PX = 140
+# How plotly places a name at each of the places beside its point.
+_ANCHORS: dict[str, dict[str, object]] = {
+    "above": {"xanchor": "center", "yanchor": "bottom", "yshift": NAME_GAP_PX},
+    "below": {"xanchor": "center", "yanchor": "top", "yshift": -NAME_GAP_PX},
+    "above right": {"xanchor": "left", "yanchor": "bottom", "yshift": NAME_GAP_PX},
+    "above left": {"xanchor": "right", "yanchor": "bottom", "yshift": NAME_GAP_PX},
+    "below right": {"xanchor": "left", "yanchor": "top", "yshift": -NAME_GAP_PX},
+    "below left": {"xanchor": "right", "yanchor": "top", "yshift": -NAME_GAP_PX},
+    "right": {"xanchor": "left", "yanchor": "middle", "xshift": NAME_GAP_PX},
+    "left": {"xanchor": "right", "yanchor": "middle", "xshift": -NAME_GAP_PX},
+}
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top, in the map's units
 
 
-def _name_box(q: Qualification, point: tuple[float, int], *, below: bool,
+def _name_box(lines: list[str], point: tuple[float, int], place: str, *,
               scale: tuple[float, float]) -> Box:
-    """The box ``q``'s name is drawn in beside its point, at its largest (``scale``: pixels
-    for one unit across and one level up, on the smallest screen): about 6 pixels a
-    character, lines 1.3 times the font high, and the padding."""
-    lines = [html.unescape(line) for line in _short(q).split("<br>")]
-    half = (6 * max(len(line) for line in lines) + 4) / 2 / scale[0]
-    near = (NAME_GAP_PX + 1) / scale[1]
-    far = near + (1.3 * NAME_FONT_PX * len(lines) + 4) / scale[1]
+    """The box a name of ``lines`` is drawn in at ``place`` beside its point, in the map's
+    units (``scale``: pixels for one unit across and one level up, on the narrowest plot)."""
+    left, top, right, bottom = name_box(lines, place)
     x, y = point
-    return (x - half, y - far, x + half, y - near) if below else (x - half, y + near,
-                                                                  x + half, y + far)
+    return x + left / scale[0], y - bottom / scale[1], x + right / scale[0], y - top / scale[1]
 
 
 def _arrow_head(a: tuple[float, int], b: tuple[float, int], *, colour: str,

@@ -1,5 +1,5 @@
-"""Explore's tables on a phone (390 pixels) and in a 1280-pixel window: what a reader needs
-is in view without scrolling sideways.
+"""Explore's tables and the route map on a phone (390 pixels) and in a 1280-pixel window: what
+a reader needs is in view without scrolling sideways, or the map scrolls inside its frame.
 
 A grid draws its cells on a canvas and keeps, for screen readers, only the cells of the columns
 in view (``aria-colindex`` counts them from 1, after the tick boxes): these tests check which
@@ -12,8 +12,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from advisor import charts
 from tests.browser.helpers import TIMEOUT_MS, save_screenshot, wait_for_app
 from tests.test_app_layout import PHONE_GRID_PX, WIDE_GRID_PX
+from tests.test_route_map_layout import SCREENS
 
 PHONE = {"width": 390, "height": 844}
 WIDE = {"width": 1280, "height": 1600}
@@ -126,4 +128,39 @@ def test_learner__a_profiles_tables_read_whole(page: Page, blocked_requests, vie
     if viewport is PHONE:
         assert inner_width(units) >= PHONE_GRID_PX
     save_screenshot(page, f"explore-profile-{viewport['width']}")
+    assert blocked_requests == []
+
+
+@pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["phone", "wide"])
+def test_learner__the_route_map_keeps_room_for_its_names(page: Page, blocked_requests, viewport):
+    """On a phone the route map was squeezed to the screen's width: its names met and its
+    arrows ran through them. It now keeps its least width (at which
+    tests/test_route_map_layout.py lays it out) and scrolls sideways inside its frame, saying
+    so, while the page does not; in a wide window it fills the column as before, with the plot
+    as wide as that test takes it to be."""
+    page.set_viewport_size(viewport)
+    page.goto("/plan_route?from=09628&level=3&on=2026-12-02")
+    wait_for_app(page, heading="Plan a route")
+    chart = page.locator("[data-testid=stPlotlyChart]").filter(
+        has_text="Qualifications by level")
+    chart.locator(".main-svg").first.wait_for(timeout=TIMEOUT_MS)
+    sizes = chart.evaluate("""chart => {
+        const frame = chart.closest('.st-key-route_map');
+        const main = document.querySelector('[data-testid=stMain]');
+        return {plot: chart.querySelector('rect.bg').getBoundingClientRect().width,
+                drawn: chart.querySelector('.main-svg').getBoundingClientRect().width,
+                frame: frame.clientWidth, scrolls: frame.scrollWidth - frame.clientWidth,
+                page: main.scrollWidth - main.clientWidth};
+    }""")
+    hint = page.get_by_text("The map is wider than this screen")
+    assert sizes["page"] <= 1, sizes
+    if viewport is PHONE:
+        assert abs(sizes["plot"] - charts.NARROW_PLOT_PX) <= 2, sizes
+        assert sizes["scrolls"] > 0, sizes
+        expect(hint).to_be_visible()
+    else:
+        assert abs(sizes["plot"] - SCREENS["wide"][0]) <= 3, sizes
+        assert sizes["scrolls"] <= 1 and abs(sizes["drawn"] - sizes["frame"]) <= 1, sizes
+        expect(hint).to_be_hidden()
+    save_screenshot(page, f"route-map-{viewport['width']}")
     assert blocked_requests == []
