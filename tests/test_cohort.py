@@ -1453,3 +1453,24 @@ def test_results__the_files_own_columns_are_kept_at_the_end(catalogue):
 
     assert cohort_json.cohort_learner_dict(catalogue, result.learners[0])["file_columns"] == {
         "Tutor": "Ms Smith", "Notes": "Needs support, dyslexia", "status": "x"}
+
+
+def test_read__trailing_commas_move_nothing_and_are_read_quietly():
+    """"L1,19,working,09628," (an empty cell after the last column, as some exports write):
+    every learner is read, with nothing to say."""
+    result = read("learner_ref,age,employment,target\nL1,19,working,09628,\n"
+                  "L2,30,working,10380,\n")
+    assert problems(result) == []
+    assert [(r.learner_ref, r.target) for r in result.rows] == [("L1", "09628"), ("L2", "10380")]
+
+
+def test_results__a_comma_in_the_centres_own_last_column_keeps_the_row_and_the_note(catalogue):
+    """A comma in an unquoted note, after every column the advisor reads: the learner is
+    assessed, the note comes back whole, and the cell is named."""
+    result = assess(catalogue, "learner_ref,age,target,Tutor,Notes\n"
+                               "A,19,09628,Ms Jones,Prefers mornings, needs laptop\n")
+    frame = cohort_tables.results_frame(result)
+    assert (frame.loc[0, "status"], frame.loc[0, "Notes"]) == (
+        "assessed", "Prefers mornings, needs laptop")
+    assert [(p.row, p.column, p.severity.value) for p in result.problems
+            if p.column == "Notes" and p.row == 2] == [(2, "Notes", "warning")]

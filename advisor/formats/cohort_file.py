@@ -277,32 +277,46 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
     learners: list[LearnerRow] = []
     first_seen: dict[str, LearnerRow] = {}
     for number, cells in rows[1:]:
-        values = {name: cells[i].strip() if i < len(cells) else ""
-                  for name, i in positions.items()}
         extra = [i for i in range(len(header), len(cells)) if cells[i].strip()]
-        if len(cells) > len(header) and not is_excel:
-            # In a CSV file a row longer than its header has a separator inside a cell that is
-            # not in quotes: every cell after it has moved, so no answer in it can be trusted.
+        split = _split_at(header, cells) if len(cells) > len(header) and not is_excel else None
+        shifted = False  # the row's cells have moved: none is where its header says
+        moved = not is_excel and len(cells) > len(header) and (bool(extra) or split is not None)
+        if moved and split is not None and split > max(positions.values(), default=-1):
+            # Split after every column read: the answers are as written, and the centre's own
+            # column comes back whole.
+            joined = len(cells) - len(header) + 1
+            cells = [*cells[:split], ",".join(cells[split:split + joined]),
+                     *cells[split + joined:]]
+            problems.append(RowProblem(
+                number, header[split].strip() or _letter(split), "a comma inside this cell, "
+                "which is not in quotes, split it in two; it is read back as one cell (put such "
+                "a cell in double quotes)", Severity.WARNING))
+        elif moved:
+            shifted = True
+            # A separator inside a cell that is not in quotes: every cell after it has moved,
+            # so no answer in the row can be trusted (trailing empty cells move nothing).
             problems.append(RowProblem(
                 number, "", f"this row has {len(cells)} cells but the header names "
                 f"{len(header)} columns, so a separator (a comma) inside a cell that is not in "
-                f"quotes has moved the cells after it{_split_cell(header, cells)}; put that "
-                "cell in double "
-                "quotes (\"Advisor, Sales\") or save the file from a spreadsheet; the row is "
-                "not assessed"))
+                f"quotes has moved the cells after it{_split_words(header, cells, split)}; put "
+                "that cell in double quotes (\"Advisor, Sales\") or save the file from a "
+                "spreadsheet; the row is not assessed"))
         elif extra:
             problems.append(RowProblem(
                 number, "", f"this row has {len(cells)} cells but the header names "
                 f"{len(header)} columns; the cells beyond column {_letter(len(header) - 1)} are "
                 "ignored", Severity.WARNING))
+        values = {name: cells[i].strip() if i < len(cells) else ""
+                  for name, i in positions.items()}
         problems += [RowProblem(number, name, f"{shown(formulas[number, i])!r} is a formula: "
                                 f"the value saved with it, {shown(values[name])!r}, is read "
                                 "(formulas are never worked out here)", Severity.WARNING)
                      for name, i in positions.items() if (number, i) in formulas]
         learner, row_problems = _learner(number, values)
-        if own:
+        if own:  # (empty where the row's cells have moved: not another column's value)
             learner = dataclasses.replace(learner, own_columns=tuple(
-                (name, cells[i].strip() if i < len(cells) else "") for name, i in own.items()))
+                (name, cells[i].strip() if i < len(cells) and not shifted else "")
+                for name, i in own.items()))
         problems.extend(row_problems)
         if learner.learner_ref:
             earlier = first_seen.setdefault(learner.learner_ref, learner)
@@ -319,15 +333,22 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
     return CohortInput(filename, tuple(learners), tuple(problems), columns=tuple(positions))
 
 
-def _split_cell(header: list[str], cells: list[str]) -> str:
-    """Where a cell was probably split (the first cell whose next one starts with a space,
-    as after "Advisor, Sales"), in words, or "" where nothing says."""
+def _split_at(header: list[str], cells: list[str]) -> int | None:
+    """The column a row's cell was probably split in (the first cell whose next one starts
+    with a space, as after "Advisor, Sales"), or None where nothing says."""
     for i in range(min(len(header), len(cells) - 1)):
         if cells[i].strip() and cells[i + 1][:1] == " " and cells[i + 1].strip():
-            return (f" (probably column {header[i].strip() or _letter(i)!r}: "
-                    f"{cells[i].strip()[:30]!r} and {cells[i + 1].strip()[:30]!r} are likely one "
-                    "cell)")
-    return ""
+            return i
+    return None
+
+
+def _split_words(header: list[str], cells: list[str], split: int | None) -> str:
+    """:func:`_split_at`'s column in words, or "" where nothing says."""
+    if split is None:
+        return ""
+    return (f" (probably column {header[split].strip() or _letter(split)!r}: "
+            f"{cells[split].strip()[:30]!r} and {cells[split + 1].strip()[:30]!r} are likely "
+            "one cell)")
 
 
 def _letter(index: int) -> str:
