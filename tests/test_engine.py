@@ -464,7 +464,8 @@ def test_resolve_units__words_that_are_not_all_units_are_refused_whole(catalogue
 @pytest.mark.parametrize("given", [
     "not F4", "F4 in progress", "all except F4", "F4 referred",
     # a tracker's own marks, copied with the unit
-    "F4 N", "F4 \u2717", "F4 x", "F4 60%", "F4 awaiting IQA", "F4 to be resubmitted", "F4 wip"])
+    "F4 N", "F4 \u2717", "F4 x", "F4 60%", "F4 awaiting IQA", "F4 to be resubmitted", "F4 wip",
+    "F4 submitted", "F4 N/A"])
 def test_units_said_not_achieved_are_never_counted(catalogue, given):
     """Words beside a unit that say it may not be achieved: nothing of that part is read, in
     the app's box (the rest still is), an intake cell or the CLI, and it is named."""
@@ -990,3 +991,21 @@ def test_units__a_trackers_row_without_the_mark_the_others_have_is_not_read(cata
         [one, three], ["2 (no mark saying achieved, where other rows have one)"])
     assert read_typed_units(catalogue, "Unit\tCompleted\nF3\t12/03/2026\nF4\t14/03/2026",
                             q) == ([f3, f4], [])
+
+
+def test_units__a_trackers_dates_and_ticks_are_marks_and_one_note_is_not(catalogue):
+    """A "date achieved" column is a mark: the row with none is named. A row copied from the
+    app's own table ("GLH not stated") is read. One note on one row of a plain list does not
+    make the others unmarked. Shares and dates beside units are not named."""
+    q = catalogue.find_qualification("03456")
+    f3, f4, a3, b2 = urns_of(catalogue, "03456", ["F3", "F4", "A3", "B2"])
+    assert read_typed_units(catalogue, "F3\t12/03/2026\nF4\t12/03/2026\nA3\t", q) == (
+        [f3, f4], ["A3 (no mark saying achieved, where other rows have one)"])
+    assert read_typed_units(catalogue, "F3 \u2705\nF4 \u2705\nA3 \u274c\nB2", q)[0] == [f3, f4]
+    assert read_typed_units(
+        catalogue, "F3\tDemonstrate understanding of customer service\t6\t3\tnot stated\t"
+        "K/601/1622\tGroup A, Mandatory units", q) == ([f3], [])
+    assert read_typed_units(catalogue, "F3\nF4\nA3 (met with assessor)", q) == ([f3, f4, a3], [])
+    assert read_typed_units(catalogue, "F3\tComplete\nF4\tSigned off\nA3\tVerified\n"
+                                       "B2\tAssessed", q) == ([f3, f4, a3, b2], [])
+    assert read_typed_units(catalogue, "F3 100%, F4 (Achieved 12 Mar 2026)", q) == ([f3, f4], [])

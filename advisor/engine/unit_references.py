@@ -88,7 +88,10 @@ _LIST_NUMBER = re.compile(r"[0-9]{1,3}[.):]|[A-Za-z]\)")
 _CREDITS_OR_LEVEL = re.compile(r"\b[0-9]+(?:\.[0-9]+)?\s*credits?\b|\blevel\s*[0-9]\b|"
                                # and a date ("Achieved 12/03/2026", "2026-03-12")
                                r"\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\b|"
-                               r"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b",
+                               r"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b|"
+                               r"\b[0-9]{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+                               r"dec)[a-z]*\.?(?:\s+[0-9]{2,4})?\b|"
+                               r"\b[0-9]{1,3}(?:\.[0-9]+)?%",  # and a share done: "100%"
                                re.IGNORECASE)
 # Words that say a unit beside them may not be achieved ("not F4", "F4 in progress", "all
 # except F4", "F4 referred", "F4 awaiting IQA"): a part with one is not read at all, and is
@@ -97,10 +100,14 @@ NOT_ACHIEVED_WORDS = frozenset({
     "not", "no", "except", "excluding", "without", "progress", "pending", "referred", "refer",
     "failed", "fail", "ongoing", "towards", "incomplete", "missing", "outstanding", "deferred",
     "resit", "retake", "planned", "todo", "awaiting", "resubmit", "resubmitted",
-    "resubmission", "wip", "partial", "partially", "unachieved", "unsuccessful", "started"})
+    "resubmission", "wip", "partial", "partially", "unachieved", "unsuccessful", "started",
+    "submitted"})  # "submitted": waiting for the assessor
 # A tracker's marks for "not achieved", as a word of their own: "B2 N", "B2 ✗", "B2 x".
 # ✗ ✘, the multiplication sign, ❌ and ☐ (by code point: some look like letters)
-NOT_ACHIEVED_MARKS = frozenset({"n", "x", "\u2717", "\u2718", "\u00d7", "\u274c", "\u2610"})
+NOT_ACHIEVED_MARKS = frozenset({"n", "x", "n/a", "\u2717", "\u2718", "\u00d7", "\u274c",
+                                "\u2610"})
+# The app's own words for a fact the sources leave out, in a row copied from its tables.
+_APP_WORDS = re.compile(r"\bnot (?:stated|known)\b", re.IGNORECASE)
 # A share done short of all of it: "B2 60%".
 _PART_DONE = re.compile(r"[0-9]{1,2}(?:\.[0-9]+)?%")
 
@@ -111,6 +118,7 @@ def says_not_achieved(text: str, catalogue: Catalogue | None = None) -> bool:
     read for such words ("Handle referred customer complaints" is 03456's C8)."""
     if catalogue is not None:
         text = _without_titles_saying_not(catalogue, text)
+    text = _APP_WORDS.sub(" ", text)  # "GLH not stated", from a row the app wrote
     # A mark is a word of its own, apart by spaces or a table's separators: "B2 x", not the
     # x of "](x)".
     for word in re.split(r"[\s,;:|]+", text.casefold()):
@@ -341,7 +349,8 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
     rows = [line for line in text.splitlines()
             if line.strip() and _read_units(catalogue, line, unit)[0]] if "\n" in text else []
     unmarked: list[str] = []
-    if len(rows) > 1 and any(says_achieved(row) for row in rows):
+    marked = sum(says_achieved(row) for row in rows)
+    if len(rows) > 1 and marked > len(rows) - marked:  # most rows carry a mark, not one note
         # A tracker whose rows carry a mark saying achieved ("1 \u2713", "F3 Y"): a row with
         # no mark (an empty status cell) is not known to be achieved, so its unit is not read.
         unmarked = [row for row in rows if not says_achieved(row)
@@ -354,14 +363,18 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
 
 # Marks a tracker gives a unit achieved, as a word of their own: "F3 Y", "1 \u2713".
 ACHIEVED_MARKS = frozenset({"y", "yes", "achieved", "complete", "completed", "done", "passed",
-                            "pass", "met", "100%", "\u2713", "\u2714", "\u2611"})
+                            "pass", "met", "signed", "verified", "assessed", "100%", "\u2713",
+                            "\u2714", "\u2611", "\u2705"})
+# A date beside a unit, as a tracker's "date achieved" column gives it: a mark too.
+_A_DATE = re.compile(r"\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\b|\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b")
 
 
 def says_achieved(text: str) -> bool:
     """Whether ``text`` has a tracker's mark saying a unit beside it is achieved ("Y",
     "\u2713", "complete", "100%")."""
-    return any(re.sub(r"^[.!?']+|[.!?']+$", "", word) in ACHIEVED_MARKS
-               for word in re.split(r"[\s,;:()\[\]\"|]+", text.casefold()))
+    return _A_DATE.search(text) is not None or any(
+        re.sub(r"^[.!?']+|[.!?']+$", "", word) in ACHIEVED_MARKS
+        for word in re.split(r"[\s,;:()\[\]\"|]+", text.casefold()))
 
 
 def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | None]
