@@ -783,12 +783,16 @@ def test_plan_route__a_team_leader_starts_at_the_level_suggested_not_at_level_1(
     its senior-role condition), not at a Level 1 certificate."""
     at = open_with_link(LEVEL, age="40", work="working", role="Customer Service Team Leader",
                         senior="no", aim="competence")
+    (onward,) = [e.proto.label for e in at.get("page_link")
+                 if e.proto.label.startswith("Plan a route on to")]
+    assert onward == "Plan a route on to Level 4, after Level 3, which asks for a senior role"
     follow_page_link(at, ROUTE, "Plan a route on to Level 4")
     assert at.query_params["starting"] == "3"
     assert at.selectbox(key="route_start_level").value == 3
     steps = [m for m in texts(at.markdown) if m.startswith("### Step")]
     assert steps[0].startswith("### Step 1: 10380") and steps[-1].startswith("### Step 2: 10381")
-    assert "Start here: Level 3 is the level suggested for this learner" in all_text(at)
+    # in words for the learner and the adviser alike (a printout says "you")
+    assert "Start here: Level 3 is the level suggested to start at." in all_text(at)
 
 
 def test_plan_route__a_school_leaver_suggested_level_1_starts_there_towards_an_apprenticeship():

@@ -272,12 +272,11 @@ def test_routes__with_nothing_held_the_routes_start_at_the_level_given(capsys):
                  "--as-at", "2026-12-02"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == (
-        "Holding nothing yet: the first routes start at Level 3, the level suggested for this "
-        "learner to start at; those that start at Level 4 suit someone whose work is already "
-        "at that level.")
+        "Holding nothing yet: the first routes start at Level 3, the level suggested to start "
+        "at; those that start at Level 4 suit someone whose work is already at that level.")
     assert out.splitlines()[1].startswith("Route 1: 10380 -> 10381")
     assert "10378" not in out
-    assert "Start here: Level 3 is the level suggested for this learner to start at" in out
+    assert "Start here: Level 3 is the level suggested to start at" in out
 
 
 def test_help__every_command_explains_itself(capsys):

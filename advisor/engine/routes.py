@@ -424,8 +424,7 @@ class _Search:
                 # at the first level.
                 why = (f"Start here: Level {first_level} is the lowest level in the catalogue"
                        if self.start_level is None else
-                       f"Start here: Level {first_level} is the level suggested for this "
-                       "learner to start at")
+                       f"Start here: Level {first_level} is the level suggested to start at")
             elif held_set & set(self.units_of(q)):
                 why = "Start here: it lists units already held"
             else:

@@ -247,7 +247,7 @@ def starts_explained(routes: Sequence[Route], *, to_level: int | None,
         direct = (f"; those that start at Level {to_level} suit someone whose work is already "
                   "at that level" if to_level in starts else "")
         return (f"Holding nothing yet: the first routes start at Level {start_level}, the level "
-                f"suggested for this learner to start at{direct}.")
+                f"suggested to start at{direct}.")
     if to_level is None or to_level not in starts or not any(
             level is not None and level < to_level for level in starts):
         return None
