@@ -279,6 +279,19 @@ def test_routes__with_nothing_held_the_routes_start_at_the_level_given(capsys):
     assert "Start here: Level 3 is the level suggested to start at" in out
 
 
+@pytest.mark.parametrize(("argv", "said"), [
+    (["--from", "09628", "--to-level", "3", "--start-level", "2"], "--start-level is for a "
+     "learner who holds no qualification"),
+    (["--to-level", "4", "--start-level", "7"], "--start-level 7: no qualification in the "
+     "catalogue is at Level 7"),
+    (["--to-level", "2", "--start-level", "4"], "--start-level 4 is not below the level aimed "
+     "for (Level 2)"),
+])
+def test_routes__a_start_level_that_cannot_shape_the_routes_is_refused(capsys, argv, said):
+    assert main(["routes", *argv]) == 2
+    assert said in capsys.readouterr().err
+
+
 def test_help__every_command_explains_itself(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["--help"])

@@ -237,6 +237,24 @@ def command_recommend(args: argparse.Namespace) -> int:
                    lambda: text.recommendation_text(catalogue, result))
 
 
+def _check_start_level(catalogue: Catalogue, start_level: int | None, *, held_one: bool,
+                       to_level: int | None) -> None:
+    """Refuse a ``--start-level`` that cannot shape the routes, saying why."""
+    if start_level is None:
+        return
+    if held_one:
+        raise UsageError("--start-level is for a learner who holds no qualification: the "
+                         "routes start from the one given with --from; leave it out")
+    if start_level not in catalogue.levels_offered:
+        raise UsageError(f"--start-level {start_level}: no qualification in the catalogue is at "
+                         f"Level {start_level}; choose one of "
+                         + ", ".join(map(str, catalogue.levels_offered)))
+    if to_level is not None and start_level >= to_level:
+        raise UsageError(f"--start-level {start_level} is not below the level aimed for "
+                         f"(Level {to_level}): the routes start straight at it; leave "
+                         "--start-level out")
+
+
 def command_routes(args: argparse.Namespace) -> int:
     catalogue = _load(args)
     source = catalogue.find_qualification(args.from_) if args.from_ else None
@@ -250,6 +268,8 @@ def command_routes(args: argparse.Namespace) -> int:
     if also and source is None:
         raise UsageError("--also names other qualifications completed: give the first with "
                          "--from")
+    _check_start_level(catalogue, args.start_level, held_one=source is not None,
+                       to_level=args.to_level or (target.level if target else None))
     held = resolve_units(catalogue, _units_argument(catalogue, args.units), source)
     reached = reaching_target((source, *also), to_qualification=target, to_level=args.to_level)
     there = reached is not None
