@@ -124,9 +124,10 @@ def test_cohort__a_file_without_the_required_column_is_refused_and_its_other_col
     at = upload(open_page(COHORT), "names.csv", b"Name,DOB,Course\nA,1,2\n")
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and errors[0].startswith("missing required column 'learner\\_ref'")
-    kept = "is not one the advisor reads: it is kept, as it is, at the end of the results"
+    # Not "kept": nothing of the file is read
+    not_read = "is not one the advisor reads"
     assert [w.value for w in at.warning][:3] == [
-        f"column 'Name' {kept}", f"column 'DOB' {kept}", f"column 'Course' {kept}"]
+        f"column 'Name' {not_read}", f"column 'DOB' {not_read}", f"column 'Course' {not_read}"]
 
 
 def test_cohort__a_quote_left_open_is_refused_naming_the_row_and_nothing_is_assessed():

@@ -1474,3 +1474,22 @@ def test_results__a_comma_in_the_centres_own_last_column_keeps_the_row_and_the_n
         "assessed", "Prefers mornings, needs laptop")
     assert [(p.row, p.column, p.severity.value) for p in result.problems
             if p.column == "Notes" and p.row == 2] == [(2, "Notes", "warning")]
+
+
+def test_read__a_title_above_the_header_is_passed_over_and_said():
+    """A sheet headed "September intake 2026" above its columns: the header is the first row
+    naming learner_ref, and the rows above it are said to be passed over."""
+    data = _workbook(("Sept 2026", [["September intake 2026"], [],
+                                    ["learner_ref", "age", "target", "Tutor", "Tutor"],
+                                    ["A", 20, "09628", "Ms X", "Mr Y"]]))
+    result = read_cohort(data, "intake.xlsx")
+    assert [(r.learner_ref, r.target, r.own_columns) for r in result.rows] == [
+        ("A", "09628", (("Tutor", "Ms X"), ("Tutor (E)", "Mr Y")))]
+    assert problems(result)[0] == (3, "", "warning", "the header is read from row 3, the first "
+                                   "to name learner_ref; the row above it (1) is passed over")
+
+
+def test_read__a_refused_file_does_not_say_its_columns_are_kept():
+    messages = [p.message for p in read("name,Tutor\nA,Ms X\n").problems]
+    assert "column 'Tutor' is not one the advisor reads" in messages
+    assert not any("kept" in m for m in messages)

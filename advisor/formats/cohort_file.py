@@ -227,8 +227,19 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
     if not rows:
         return CohortInput(filename, (), (RowProblem(None, "", "the file has no rows"),),
                            readable=False)
-    header_row, header = rows[0]
     problems: list[RowProblem] = []
+    # A title or a note above the header ("September intake 2026"): the header is the first
+    # row, among the first few, that names learner_ref.
+    at = next((n for n, (_, cells) in enumerate(rows[:_HEADER_SEARCHED])
+               if any(name_key(c) == name_key("learner_ref") for c in cells)), 0)
+    if at:
+        problems.append(RowProblem(
+            rows[at][0], "", f"the header is read from row {rows[at][0]}, the first to name "
+            f"learner_ref; the row{'s' if at > 1 else ''} above it "
+            f"({', '.join(str(n) for n, _ in rows[:at])}) {'are' if at > 1 else 'is'} passed "
+            "over", Severity.WARNING))
+        rows = rows[at:]
+    header_row, header = rows[0]
     positions: dict[str, int] = {}
     own: dict[str, int] = {}  # the centre's own columns, kept for the results
     for index, text in enumerate(header):
@@ -236,10 +247,10 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
             continue
         column = _BY_KEY.get(name_key(text))
         if column is None:
-            if text.strip() not in own:
-                own[text.strip()] = index
-            message = (f"column {text.strip()!r} is not one the advisor reads: it is kept, as "
-                       "it is, at the end of the results")
+            # Two columns of one name ("Tutor" twice) both come back, the second by its letter
+            own[text.strip() if text.strip() not in own
+                else f"{text.strip()} ({_letter(index)})"] = index
+            message = f"column {text.strip()!r} is not one the advisor reads{_KEPT}"
             close = difflib.get_close_matches(name_key(text),
                                               [name_key(c.name) for c in COLUMNS], n=1)
             if close:
@@ -265,10 +276,12 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
                 f"missing required column {column.name!r}: the first row{sheet} should name "
                 f"the columns (the template has them all); it names {found}"))
     if any(p.severity is Severity.ERROR for p in problems):
-        # What stops the file first; a column it would ignore is only a warning beside that.
+        # What stops the file first; a column it would ignore is only a warning beside that
+        # (and none is "kept": nothing is read).
         return CohortInput(filename, (), tuple(sorted(
-            problems, key=lambda p: p.severity is not Severity.ERROR)), readable=False,
-            columns=tuple(positions))
+            (dataclasses.replace(p, message=p.message.replace(_KEPT, ""))
+             for p in problems), key=lambda p: p.severity is not Severity.ERROR)),
+            readable=False, columns=tuple(positions))
     if len(rows) == 1:
         problems.append(RowProblem(
             None, "", "no learners: the file has only its header row (the column names); add "
@@ -331,6 +344,10 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
                     Severity.WARNING))
         learners.append(learner)
     return CohortInput(filename, tuple(learners), tuple(problems), columns=tuple(positions))
+
+
+_HEADER_SEARCHED = 10  # rows looked at for the header, below a title or a note
+_KEPT = ": it is kept, as it is, at the end of the results"  # said only of a file read
 
 
 def _split_at(header: list[str], cells: list[str]) -> int | None:
