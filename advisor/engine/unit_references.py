@@ -323,10 +323,11 @@ def split_unit_references(catalogue: Catalogue, text: str) -> list[str]:
 
 def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualification
                      ) -> tuple[list[str], list[str]]:
-    """The units of ``qualification`` in text a person typed or pasted (``F3, F4; A3``, or a
-    spreadsheet column, whose line breaks a one-line box turns into spaces: ``F3 F4 A3``),
-    as URNs, and the references that are not its units (at most 20 characters each, an
-    ellipsis ending one cut short).
+    """The units of ``qualification`` in text a person typed or pasted (``F3, F4; A3``, a
+    spreadsheet column, or one on one line: ``F3 F4 A3``), as URNs, and the references not
+    read as its units (at most 20 characters each, an ellipsis ending one cut short), among
+    them the parts and rows marked as not achieved (:func:`says_not_achieved`) and, where most
+    rows carry a mark saying achieved (:func:`says_achieved`), the rows with none.
 
     References are separated by commas, semicolons, line breaks, ``+`` or a slash between
     unit numbers (``F3/F4``), a full stop after one aside (``A3.``), and a unit reference
