@@ -1493,3 +1493,13 @@ def test_read__a_refused_file_does_not_say_its_columns_are_kept():
     messages = [p.message for p in read("name,Tutor\nA,Ms X\n").problems]
     assert "column 'Tutor' is not one the advisor reads" in messages
     assert not any("kept" in m for m in messages)
+
+
+def test_read__a_second_sheet_of_learners_is_said_not_read():
+    data = _workbook(("Group A", [["learner_ref", "age"], ["A1", 20]]),
+                     ("Group B", [["learner_ref", "age"], ["B1", 30]]))
+    result = read_cohort(data, "intake.xlsx")
+    assert [r.learner_ref for r in result.rows] == ["A1"]
+    assert problems(result) == [(None, "", "warning", "only sheet 'Group A' was read; 'Group B' "
+                                 "also names learner_ref: check its learners in a file of their "
+                                 "own, or copy them into one sheet")]

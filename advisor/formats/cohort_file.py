@@ -189,6 +189,13 @@ def read_cohort(
              "named 'learners', else the first with a learner_ref column)"
              if len(table.sheets) > 1 else "")
     parsed = _parse(filename, table.rows, table.formulas, is_excel=is_excel, sheet=sheet)
+    if table.also_with_header:  # Group A and Group B on two sheets: one is read
+        unread = ", ".join(repr(t) for t in table.also_with_header)
+        parsed = dataclasses.replace(parsed, problems=(RowProblem(
+            None, "", f"only sheet {table.sheet!r} was read; {unread} also name"
+            f"{'s' if len(table.also_with_header) == 1 else ''} learner_ref: check its "
+            "learners in a file of their own, or copy them into one sheet", Severity.WARNING),
+            *parsed.problems))
     if not data.startswith(b"PK\x03\x04") and windows_text(data):  # said, as it is a guess
         note = RowProblem(None, "", f"{name} was read as Windows text (the encoding Excel "
                           "saves 'CSV (Comma delimited)' in), not UTF-8: check that accented "

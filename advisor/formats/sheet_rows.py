@@ -40,6 +40,7 @@ class Sheet:
     # A workbook's: the sheet read, and every sheet's name, in order (a CSV file has none)
     sheet: str = ""
     sheets: tuple[str, ...] = ()
+    also_with_header: tuple[str, ...] = ()  # other sheets naming the column looked for
 
 
 class Unreadable(Exception):
@@ -198,14 +199,15 @@ def xlsx_rows(data: bytes, name: str, *, max_rows: int, sheet: str, header_has: 
         with warnings.catch_warnings():
             # openpyxl warns of features it skips (styles, validation): only cells are read.
             warnings.simplefilter("ignore")
-            titles: list[str] = []
+            about: dict[str, Any] = {}
             rows = list(nonblank_rows(_sheet_cells(data, name, (sheet, header_has), saved=False,
-                                                   titles=titles), name, max_rows=max_rows))
-            read, every = titles[0], tuple(titles[1:])
+                                                   about=about), name, max_rows=max_rows))
+            found = {"sheet": about["read"], "sheets": about["every"],
+                     "also_with_header": about["also"]}
             typed = {(number, index): cell for number, cells in rows
                      for index, cell in enumerate(cells) if cell.startswith("=")}
             if not typed:
-                return Sheet(rows, sheet=read, sheets=every)
+                return Sheet(rows, **found)
             # Formulas: the values saved with them, read from the file (never worked out here).
             last = max(number for number, _ in typed)
             saved = {(number, index): cell
@@ -216,7 +218,7 @@ def xlsx_rows(data: bytes, name: str, *, max_rows: int, sheet: str, header_has: 
             return Sheet([(number, [saved.get((number, index), cell)
                                     for index, cell in enumerate(cells)])
                           for number, cells in rows],
-                         {place: typed[place] for place in saved}, sheet=read, sheets=every)
+                         {place: typed[place] for place in saved}, **found)
     except broken as error:
         raise Unreadable(f"{not_workbook}: {error}") from None
 
@@ -231,11 +233,12 @@ _HEADER_SEARCHED_ROWS = 20  # rows of a sheet looked at for the column that mark
 
 
 def _sheet_cells(data: bytes, name: str, wanted: tuple[str, str], *, saved: bool,
-                 titles: list[str] | None = None) -> Iterator[tuple[int, list[str]]]:
+                 about: dict[str, Any] | None = None) -> Iterator[tuple[int, list[str]]]:
     """Each row of the sheet ``wanted`` gives (by its name, else by a column's name near its
     top; else the first sheet) as its cells' text: a formula as its text, or, ``saved``, as
-    the value the spreadsheet saved with it (empty where none was). ``titles``, if given,
-    gets the sheet read and then every sheet's name."""
+    the value the spreadsheet saved with it (empty where none was). ``about``, if given,
+    gets the sheet read (``read``), every sheet's name (``every``) and the other sheets that
+    also name the column (``also``)."""
     from openpyxl import load_workbook
 
     try:
@@ -250,10 +253,13 @@ def _sheet_cells(data: bytes, name: str, wanted: tuple[str, str], *, saved: bool
         if not sheets:
             raise Unreadable(f"{name} has no worksheet")
         title, column = (name_key(w) for w in wanted)
-        sheet = next((s for s in sheets if name_key(s.title) == title), None) or next(
-            (s for s in sheets if column and _has_column(s, column)), sheets[0])
-        if titles is not None:
-            titles += [sheet.title, *(s.title for s in sheets)]
+        named = next((s for s in sheets if name_key(s.title) == title), None)
+        sheet = named or next((s for s in sheets if column and _has_column(s, column)),
+                              sheets[0])
+        if about is not None:  # (a sheet found by its name is the one: the others are guides)
+            about.update(read=sheet.title, every=tuple(s.title for s in sheets), also=() if named
+                         else tuple(s.title for s in sheets
+                                    if s is not sheet and column and _has_column(s, column)))
         sheet.reset_dimensions()  # do not trust the size the file claims
         for number, values in enumerate(sheet.iter_rows(values_only=True,
                                                         max_col=MAX_COLUMNS), start=1):
