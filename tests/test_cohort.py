@@ -527,16 +527,18 @@ def test_read__a_csv_row_longer_than_its_header_is_not_assessed_and_the_cell_nam
         "assessed")]
 
 
-def test_read__cells_beyond_the_header_of_a_workbook_are_ignored():
-    """In a workbook no cell can move: a note typed beyond the named columns is ignored."""
+def test_read__cells_beyond_the_header_of_a_workbook_come_back():
+    """In a workbook no cell can move: a note typed beyond the named columns is read as it
+    stands and comes back with the results, by its column's letter."""
     book = openpyxl.Workbook()
     book.active.append(["learner_ref", "job_role"])
     book.active.append(["A", "Manager", "a note"])
     data = io.BytesIO()
     book.save(data)
     result = read_cohort(data.getvalue(), "intake.xlsx")
-    assert problems(result) == []
-    assert [(r.learner_ref, r.job_role) for r in result.rows] == [("A", "Manager")]
+    assert [p[:3] for p in problems(result)] == [(1, "column C", "warning")]
+    assert [(r.learner_ref, r.job_role, r.own_columns) for r in result.rows] == [
+        ("A", "Manager", (("column C", "a note"),))]
 
 
 def test_read__a_file_with_only_a_header_is_read_with_a_warning():
@@ -1503,3 +1505,11 @@ def test_read__a_second_sheet_of_learners_is_said_not_read():
     assert problems(result) == [(None, "", "warning", "only sheet 'Group A' was read; 'Group B' "
                                  "also names learner_ref: check its learners in a file of their "
                                  "own, or copy them into one sheet")]
+
+
+def test_read__a_column_with_no_name_but_something_in_it_comes_back():
+    result = read("learner_ref,age,,\nA,20,see file,\n")
+    assert [r.own_columns for r in result.rows] == [(("column C", "see file"),)]
+    assert problems(result) == [(1, "column C", "warning", "column C has no name in the first "
+                                 "row, so the advisor does not read it: it is kept, as it is, "
+                                 "at the end of the results")]

@@ -251,6 +251,13 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
     own: dict[str, int] = {}  # the centre's own columns, kept for the results
     for index, text in enumerate(header):
         if not text.strip():
+            # A column with no name but something in it comes back too, by its letter.
+            if any(index < len(cells) and cells[index].strip() for _, cells in rows[1:]):
+                own[f"column {_letter(index)}"] = index
+                problems.append(RowProblem(
+                    header_row, f"column {_letter(index)}", f"column {_letter(index)} has no "
+                    f"name in the first row, so the advisor does not read it{_KEPT}",
+                    Severity.WARNING))
             continue
         column = _BY_KEY.get(name_key(text))
         if column is None:
