@@ -85,10 +85,11 @@ def read_reference(catalogue: Catalogue, reference: str,
 # Words beside a unit that are not references: a list's numbering ("1.", "2)", "a)"), and a
 # unit's credits or level ("6 credits", "(Level 3)").
 _LIST_NUMBER = re.compile(r"[0-9]{1,3}[.):]|[A-Za-z]\)")
+# A date in figures: "12/03/2026", "12.03.26", "2026-03-12".
+_NUMERIC_DATE = r"\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\b|\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b"
 _CREDITS_OR_LEVEL = re.compile(r"\b[0-9]+(?:\.[0-9]+)?\s*credits?\b|\blevel\s*[0-9]\b|"
-                               # and a date ("Achieved 12/03/2026", "2026-03-12")
-                               r"\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\b|"
-                               r"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b|"
+                               # and a date ("Achieved 12/03/2026", "12 Mar 2026")
+                               + _NUMERIC_DATE + r"|"
                                r"\b[0-9]{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
                                r"dec)[a-z]*\.?(?:\s+[0-9]{2,4})?\b|"
                                r"\b[0-9]{1,3}(?:\.[0-9]+)?%",  # and a share done: "100%"
@@ -367,7 +368,7 @@ ACHIEVED_MARKS = frozenset({"y", "yes", "achieved", "complete", "completed", "do
                             "pass", "met", "signed", "verified", "assessed", "100%", "\u2713",
                             "\u2714", "\u2611", "\u2705"})
 # A date beside a unit, as a tracker's "date achieved" column gives it: a mark too.
-_A_DATE = re.compile(r"\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\b|\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b")
+_A_DATE = re.compile(_NUMERIC_DATE)
 
 
 def says_achieved(text: str) -> bool:
