@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
 from collections.abc import Sequence
 
 import streamlit as st
@@ -87,9 +86,6 @@ LINKED_ROUTE = "route_linked"  # the route a shared link showed, until the route
 # A link carrying answers has one of these.
 LINK_KEYS = ("from", "also", "units", "to", "level", "documented", "age", "senior", "aim",
              "starting")
-# Routes found before those the learner can take are put first: enough that a route starting at
-# their suggested level is among them (a Level 1 start comes after eight Level 2 starts).
-ROUTES_ORDERED = 3 * ROUTES_SHOWN
 AIMS = {aim.value: words for aim, words in labels.AIM_ANSWERS.items()}
 TARGETS = {"level": "A level", "qualification": "A particular qualification"}
 
@@ -301,10 +297,10 @@ def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Rou
                             include_direct=not query.documented_only,
                             register=ctx.register, start_level=query.start_level)
         # Those the learner can take first.
-        return learner_can_start_first(catalogue, itertools.islice(found, ROUTES_ORDERED),
-                                       age=query.age, senior_role=query.senior_role,
-                                       aim=query.aim, register=ctx.register,
-                                       start_level=query.start_level)[:ROUTES_SHOWN]
+        return learner_can_start_first(catalogue, found, age=query.age,
+                                       senior_role=query.senior_role, aim=query.aim,
+                                       register=ctx.register, start_level=query.start_level,
+                                       shown=ROUTES_SHOWN)
     except RouteError as error:
         st.error(escape_markdown(str(error)))
         return None

@@ -284,12 +284,11 @@ def command_routes(args: argparse.Namespace) -> int:
             register=register, register_subject=args.register_subject,
             start_level=args.start_level if source is None else None,
         )
-        # Those the learner can take first, from more than are shown: a route starting at
-        # the level suggested may come after several starting straight at the target.
-        routes = learner_can_start_first(catalogue, itertools.islice(found, 3 * args.limit),
-                                         age=args.age, senior_role=args.senior_role,
-                                         aim=args.aim, register=register,
-                                         start_level=args.start_level)[:args.limit]
+        # Those the learner can take first.
+        routes = learner_can_start_first(catalogue, found, age=args.age,
+                                         senior_role=args.senior_role, aim=args.aim,
+                                         register=register, start_level=args.start_level,
+                                         shown=args.limit)
     except RouteError as error:
         raise UsageError(str(error)) from None
     completed = [q.id for q in (source, *also) if q is not None]

@@ -6,6 +6,7 @@ at the level it suggests, and by the route journeys for the routes found.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -146,10 +147,15 @@ def route_fits_aim(catalogue: Catalogue, route: Route, aim: Aim | None, *,
     return fits, why
 
 
+# How many routes :func:`learner_can_start_first` orders for each one it gives.
+_ROUTES_ORDERED_PER_SHOWN = 3
+
+
 def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
                             age: int | None = None, senior_role: bool | None = None,
                             aim: Aim | None = None, register: Register | None = None,
-                            start_level: int | None = None) -> list[Route]:
+                            start_level: int | None = None,
+                            shown: int | None = None) -> list[Route]:
     """``routes`` in the order a learner of ``age``, in a senior role or not
     (``senior_role``), wanting ``aim``, can take them, each group kept in its order: routes
     through a closed qualification after the others, as found; and among each, first those
@@ -161,10 +167,14 @@ def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
     fits their aim, then those where that is not known, then those that do not. A
     15-year-old's first route is not one they cannot start, nor is a Level 1 start for a team
     leader suggested Level 3, nor a knowledge qualification for someone who wants to prove
-    their competence where a route to one that does is found. Unchanged with none given."""
-    routes = list(routes)
+    their competence where a route to one that does is found. Unchanged with none given.
+    ``shown``: the most routes wanted, the first of those ordered from up to three times as
+    many (a route starting at ``start_level`` may be found after several starting straight at
+    the target); all of ``routes`` otherwise."""
+    routes = list(itertools.islice(routes, _ROUTES_ORDERED_PER_SHOWN * shown)
+                  if shown is not None else routes)
     if age is None and senior_role is None and aim is None and start_level is None:
-        return routes
+        return routes[:shown]
 
     def order(route: Route) -> tuple[bool, bool, bool, bool, int]:
         barred = [n for n, _ in steps_barred(catalogue, route, age=age,
@@ -177,7 +187,7 @@ def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
                                                           register=register)[0]]
         # A route through a closed qualification stays after the others, as it was found.
         return (route.status.closed, 1 in barred, bool(barred), elsewhere, fit)
-    return sorted(routes, key=order)
+    return sorted(routes, key=order)[:shown]
 
 
 def steps_for_learner(catalogue: Catalogue, route: Route, *, age: int | None = None,
