@@ -110,6 +110,7 @@ from advisor.engine.eligibility import (
 from advisor.engine.fits import (
     learner_can_start_first,
     route_fits_aim,
+    senior_role_asked_at,
     steps_barred,
     steps_for_learner,
 )
@@ -393,6 +394,7 @@ __all__ = [
     "says_not_achieved",
     "search",
     "search_plan",
+    "senior_role_asked_at",
     "shared_units",
     "source_tables",
     "split_unit_references",

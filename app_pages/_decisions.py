@@ -300,6 +300,10 @@ def paste_units(catalogue: Catalogue, q: Qualification) -> None:
         st.session_state[others_key(q)] = list(dict.fromkeys([*held, *kept]))
         unknown = [r for r in unknown if r.strip().upper() not in kept]
     st.session_state["check_paste_kept"] = kept
+    # Rows of a tracker marked "referred", "N", "60%", or with no mark, apart from the rest
+    marked = [r for r in unknown if says_not_achieved(r, catalogue)]
+    st.session_state["check_paste_marked"] = marked
+    unknown = [r for r in unknown if r not in marked]
     st.session_state["check_paste_unknown"] = unknown
     # Each with the closest unit, for a slip ("F44": F4): looked up once, as the box changes,
     # not on every run of the page that shows them.
@@ -324,6 +328,7 @@ def clear_all(catalogue: Catalogue, q: Qualification) -> None:
     st.session_state[in_progress_key(q)] = []
     st.session_state[others_key(q)] = []
     st.session_state["check_paste_unknown"] = []
+    st.session_state["check_paste_marked"] = []
     st.session_state["check_paste_kept"] = []
     st.session_state["check_paste_named"] = {}
     st.session_state["check_glh"] = None
@@ -342,13 +347,12 @@ def quick_entry(catalogue: Catalogue, q: Qualification) -> None:
                  "list, or rows copied from a spreadsheet or an e-portfolio; rows marked as "
                  "not achieved are left out)", key="check_paste", on_change=paste_units,
                  args=(catalogue, q), placeholder="F3, F4, A3, B2, C3, D1")
-    typed = st.session_state.get("check_paste_unknown") or []
-    marked = [r for r in typed if says_not_achieved(r, catalogue)]
-    if marked:  # rows of a tracker marked "referred", "N", "60%", or with no mark
+    marked = st.session_state.get("check_paste_marked") or []
+    if marked:
         st.warning(f"Not marked as achieved, so not ticked ({len(marked)}): "
                    + escape_markdown("; ".join(marked)) + ". Tick a unit if it is achieved, "
                    "or record it as in progress below.")
-    unknown = [r for r in typed if r not in marked]
+    unknown = st.session_state.get("check_paste_unknown") or []
     if unknown:
         listed = not partly_listed(catalogue, q)
         closest = st.session_state.get("check_paste_named") or {}

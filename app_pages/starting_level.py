@@ -38,6 +38,7 @@ from advisor import (
     profile_answers,
     recommend,
     route_from_profile,
+    senior_role_asked_at,
     tables,
     uk_date,
     without_control_characters,
@@ -307,9 +308,8 @@ def main() -> None:
             "app_pages/plan_route.py", icon=":material/arrow_forward:",
             query_params=with_date(ctx, encode_route(catalogue, onward)),
             label=f"Plan a route on to Level {beyond}, after Level {result.recommended_level}"
-            + (", which asks for a senior role" if profile.senior_role is not True and all(
-                q.role_requirement is not None for q in catalogue.qualifications.values()
-                if q.level == beyond and q.category is Category.QUALIFICATION) else ""))
+            + (", which asks for a senior role" if profile.senior_role is not True
+               and senior_role_asked_at(catalogue, beyond) else ""))
     if profile.other_held_levels and route.from_qualification is None and not route.units:
         held = max(profile.other_held_levels)
         st.caption(f"The route page cannot count the Level {held} qualification held, which "

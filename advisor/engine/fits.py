@@ -10,7 +10,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from advisor.catalogue import Catalogue, Kind, Qualification
+from advisor.catalogue import Catalogue, Category, Kind, Qualification
 from advisor.engine.eligibility import Eligibility, check_eligibility
 from advisor.engine.frameworks import framework_name, frameworks_with
 from advisor.engine.recommend_types import Aim
@@ -19,8 +19,8 @@ from advisor.engine.wording import replaced_it, uk_date
 from advisor.register import Register
 
 __all__ = ["KINDS_GIVING", "KIND_IN_A_CLAUSE", "Repetition", "fits_aim",
-           "learner_can_start_first", "repetition", "route_fits_aim", "steps_barred",
-           "steps_for_learner"]
+           "learner_can_start_first", "repetition", "route_fits_aim", "senior_role_asked_at",
+           "steps_barred", "steps_for_learner"]
 
 KIND_IN_A_CLAUSE = {Kind.KNOWLEDGE: "knowledge", Kind.COMPETENCE: "competence, such as an NVQ",
                     Kind.COMBINED: "knowledge and competence in one"}
@@ -145,6 +145,14 @@ def route_fits_aim(catalogue: Catalogue, route: Route, aim: Aim | None, *,
     if repeated is not None and repeated.largely:
         return False, f"{repeated.message} {why}".strip()
     return fits, why
+
+
+def senior_role_asked_at(catalogue: Catalogue, level: int) -> bool:
+    """Whether every qualification learners enrol on at ``level`` asks for a senior role
+    (Level 4, 10381), so that a route there is for someone in one."""
+    at_level = [q for q in catalogue.qualifications.values()
+                if q.level == level and q.category is Category.QUALIFICATION]
+    return bool(at_level) and all(q.role_requirement is not None for q in at_level)
 
 
 # How many routes :func:`learner_can_start_first` orders for each one it gives.
