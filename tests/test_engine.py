@@ -1009,3 +1009,37 @@ def test_units__a_trackers_dates_and_ticks_are_marks_and_one_note_is_not(catalog
     assert read_typed_units(catalogue, "F3\tComplete\nF4\tSigned off\nA3\tVerified\n"
                                        "B2\tAssessed", q) == ([f3, f4, a3, b2], [])
     assert read_typed_units(catalogue, "F3 100%, F4 (Achieved 12 Mar 2026)", q) == ([f3, f4], [])
+
+
+def test_units__a_09628_tracker_numbered_in_its_first_column_reads_its_units(catalogue):
+    """09628's units are numbered 1 to 3: a tracker whose rows start with that number read as
+    those units where the row gives the unit's title or the header says the column holds unit
+    numbers; a row marked N is named, and a row counter beside other words is not read."""
+    q9 = catalogue.find_qualification("09628")
+    one, two, three = urns_of(catalogue, "09628", ["1", "2", "3"])
+    title = {urn: catalogue.units[urn].title for urn in (one, two, three)}
+    tracker = (f"1\t{title[one]}\t4\tY\n2\t{title[two]}\t4\tY\n3\t{title[three]}\t5\tN")
+    found, named = read_typed_units(catalogue, tracker, q9)
+    assert found == [one, two]
+    assert len(named) == 1 and named[0].startswith("3 ")
+    assert read_typed_units(catalogue, "Unit no.\tTitle\tStatus\n1.\tPrinciples\tY\n"
+                                       "3.\tCommunication\tY", q9) == ([one, three], [])
+    # Titles alone, as a tracker without numbers lists them
+    assert read_typed_units(catalogue, f"{title[two]}\tY\n{title[three]}\tY", q9) == (
+        [two, three], [])
+    # A number under a heading that does not say it is a unit's, with no title, is not read
+    assert read_typed_units(catalogue, "No.\tUnit title\tStatus\n1\tPrinciples\tY", q9)[0] == []
+
+
+def test_units__comments_brackets_and_fractions_beside_units(catalogue):
+    """A comments column's "IQA: no actions" does not refuse its row; a unit's level and
+    credits in brackets, and "6/6", are not named; units in brackets are read."""
+    q = catalogue.find_qualification("03456")
+    f3, f4 = urns_of(catalogue, "03456", ["F3", "F4"])
+    assert read_typed_units(catalogue, "F3\tY\tIQA: no actions\nF4\tY\tNo issues", q) == (
+        [f3, f4], [])
+    assert read_typed_units(catalogue, "F3\tN\tIQA: no actions", q)[0] == []
+    assert read_typed_units(catalogue, "F3 (L3, 6), F4 6/6", q) == ([f3, f4], [])
+    assert read_typed_units(catalogue, "F3 (Level 3; 6 credits)", q) == ([f3], [])
+    assert read_typed_units(catalogue, "Group F (F3, F4)", q) == ([f3, f4], [])
+    assert read_typed_units(catalogue, "F4 3/6", q) == ([f4], ["3/6"])  # a part done: named

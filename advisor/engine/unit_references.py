@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from advisor.catalogue import Catalogue, Qualification, UnknownReference
 
@@ -92,7 +92,8 @@ _CREDITS_OR_LEVEL = re.compile(r"\b[0-9]+(?:\.[0-9]+)?\s*credits?\b|\blevel\s*[0
                                + _NUMERIC_DATE + r"|"
                                r"\b[0-9]{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
                                r"dec)[a-z]*\.?(?:\s+[0-9]{2,4})?\b|"
-                               r"\b[0-9]{1,3}(?:\.[0-9]+)?%",  # and a share done: "100%"
+                               r"\b[0-9]{1,3}(?:\.[0-9]+)?%|"  # and a share done: "100%"
+                               r"\b(?P<done>[0-9]{1,3})/(?P=done)\b",  # all of it: "6/6"
                                re.IGNORECASE)
 # Words that say a unit beside them may not be achieved ("not F4", "F4 in progress", "all
 # except F4", "F4 referred", "F4 awaiting IQA"): a part with one is not read at all, and is
@@ -107,8 +108,14 @@ NOT_ACHIEVED_WORDS = frozenset({
 # ✗ ✘, the multiplication sign, ❌ and ☐ (by code point: some look like letters)
 NOT_ACHIEVED_MARKS = frozenset({"n", "x", "n/a", "\u2717", "\u2718", "\u00d7", "\u274c",
                                 "\u2610"})
-# The app's own words for a fact the sources leave out, in a row copied from its tables.
-_APP_WORDS = re.compile(r"\bnot (?:stated|known)\b", re.IGNORECASE)
+# Words with "no" or "not" that say nothing about a unit: the app's own words for a fact the
+# sources leave out, in a row copied from its tables; a header's "Unit no." and "No. 1"; a
+# note from a tracker's comments column ("IQA: no actions").
+_NOT_ABOUT_THE_UNIT = re.compile(
+    r"\bnot (?:stated|known)\b|\b(?:unit|ref|reference) no\b\.?|\bno\.(?=\s*[0-9#])|"
+    r"\bno (?:further )?(?:actions?|issues?|concerns?|comments?|problems?)\b|"
+    r"(?:^|(?<=[\t|]))\s*no\.\s*(?=[\t|]|$)",  # a column's heading: "No. | Unit title"
+    re.IGNORECASE | re.MULTILINE)
 # A share done short of all of it: "B2 60%".
 _PART_DONE = re.compile(r"[0-9]{1,2}(?:\.[0-9]+)?%")
 
@@ -119,7 +126,7 @@ def says_not_achieved(text: str, catalogue: Catalogue | None = None) -> bool:
     read for such words ("Handle referred customer complaints" is 03456's C8)."""
     if catalogue is not None:
         text = _without_titles_saying_not(catalogue, text)
-    text = _APP_WORDS.sub(" ", text)  # "GLH not stated", from a row the app wrote
+    text = _NOT_ABOUT_THE_UNIT.sub(" ", text)  # "GLH not stated", "IQA: no actions"
     # A mark is a word of its own, apart by spaces or a table's separators: "B2 x", not the
     # x of "](x)".
     for word in re.split(r"[\s,;:|]+", text.casefold()):
@@ -302,9 +309,16 @@ _SPACED_URN = re.compile(r"\b([A-Z])\s+([0-9]{3})\s+([0-9]{4})\b", re.IGNORECASE
 _NUMBERS_SLASHED = re.compile(r"(?<![A-Za-z&])([A-Za-z&]+ ?[0-9]{1,2})/(?=[A-Za-z&]+ ?[0-9])")
 
 
+# A unit's level and credits in brackets beside it: "F3 (L3, 6)", "(Level 3; 6 credits)".
+_BRACKETED_ASIDE = re.compile(r"\((?:\s*(?:L[0-9]|level\s*[0-9]|[0-9]{1,3}(?:\s*(?:credits?|"
+                              r"cr|glh))?)\s*[,;/]?)+\s*\)", re.IGNORECASE)
+
+
 def _tidied(text: str) -> str:
-    """Typed text with a URN's spaces made slashes and a list's slashes made commas."""
-    return _NUMBERS_SLASHED.sub(r"\1,", _SPACED_URN.sub(r"\1/\2/\3", text))
+    """Typed text with a URN's spaces made slashes, a list's slashes made commas, and a unit's
+    level and credits in brackets left out (their comma would split them into references)."""
+    return _NUMBERS_SLASHED.sub(r"\1,", _SPACED_URN.sub(r"\1/\2/\3",
+                                                         _BRACKETED_ASIDE.sub(" ", text)))
 
 
 def _clipped(text: str, most: int = 20) -> str:
@@ -347,9 +361,15 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         urn = any_unit(reference)
         return urn if urn in listed else None
 
-    # The rows naming a unit (not a header's "Unit | Completed", nor a blank line)
-    rows = [line for line in text.splitlines()
-            if line.strip() and _read_units(catalogue, line, unit)[0]] if "\n" in text else []
+    titles = _titles_of(catalogue, listed)
+    # The rows naming a unit (not a header's "Unit | Completed", nor a blank line), each read
+    # under the header (the first line naming none), which may say a column of numbers holds
+    # units
+    lines = text.splitlines()
+    header = next((line for line in lines
+                   if line.strip() and not _read_units(catalogue, line, unit, titles)[0]), "")
+    rows = [line for line in lines if line.strip() and line != header and _read_units(
+        catalogue, f"{header}\n{line}", unit, titles)[0]] if "\n" in text else []
     unmarked: list[str] = []
     marked = sum(says_achieved(row) for row in rows)
     if len(rows) > 1 and marked > len(rows) - marked:  # most rows carry a mark, not one note
@@ -358,7 +378,7 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         unmarked = [row for row in rows if not says_achieved(row)
                     and not says_not_achieved(row, catalogue)]
         text = "\n".join(line for line in text.splitlines() if line not in unmarked)
-    found, unknown = _read_units(catalogue, text, unit)
+    found, unknown = _read_units(catalogue, text, unit, titles)
     return found, [*unknown, *(f"{_clipped(' '.join(row.split()), 30)} (no mark saying "
                                "achieved, where other rows have one)" for row in unmarked)]
 
@@ -379,22 +399,23 @@ def says_achieved(text: str) -> bool:
         for word in re.split(r"[\s,;:()\[\]\"|]+", text.casefold()))
 
 
-def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | None]
-                ) -> tuple[list[str], list[str]]:
+def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | None],
+                titles: Mapping[str, str]) -> tuple[list[str], list[str]]:
     """:func:`read_typed_units` once rows without a mark are set aside."""
     if "\t" in text or "|" in text:  # rows copied from a table
         # A row saying a unit is not achieved ("in progress") is not read; where the rows
         # arrive on one line (a one-line box), none is, as which row says so is not known.
         refused = [line for line in text.splitlines() if says_not_achieved(line, catalogue)]
         if not refused:
-            return _read_table(text, unit)
+            return _read_table(text, unit, titles)
         rest = "\n".join(line for line in text.splitlines() if line not in refused)
-        in_rows, not_read = _read_table(rest, unit) if rest.strip() else ([], [])
+        in_rows, not_read = _read_table(rest, unit, titles) if rest.strip() else ([], [])
         return in_rows, [*(_clipped(" ".join(line.split()), 30) for line in refused), *not_read]
     found: list[str] = []
     unknown: list[str] = []
     for as_typed in split_unit_references(catalogue, text)[:MAX_TYPED_UNITS]:
-        part = " ".join(w.rstrip(".:") for w in _without_asides(as_typed).split())
+        part = " ".join(w.strip("()[]").rstrip(".:") for w in _without_asides(as_typed).split()
+                        if w.strip("()[]"))
         if says_not_achieved(as_typed, catalogue):  # "not F4", "F4 \u2717": none ticked
             unknown.append(_clipped(as_typed, 30))
             continue
@@ -414,13 +435,17 @@ def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | Non
     return list(dict.fromkeys(found)), list(dict.fromkeys(unknown))
 
 
-def _read_table(text: str, unit: Callable[[str], str | None]) -> tuple[list[str], list[str]]:
+def _read_table(text: str, unit: Callable[[str], str | None], titles: Mapping[str, str]
+                ) -> tuple[list[str], list[str]]:
     """:func:`read_typed_units` for rows copied from a table (the plan's rows, a document's
     unit table, a spreadsheet's), cell by cell: a cell's unit reference numbers, else the unit
-    numbers among its words. Digits alone are never a unit number here (but "Unit 1" is),
-    since they are as likely a row's credits or level (09628's units are numbered 1, 2 and
-    3); a row's title is not named. Words that look like a unit number (letters, then
-    digits) and are none are named; where nothing at all could be read, the text is."""
+    numbers among its words. Digits alone are not a unit number here (but "Unit 1" is), since
+    they are as likely a row's credits or level (09628's units are numbered 1, 2 and 3), except
+    in a row's first cell where nothing else in the row looks like a unit, and the row also
+    gives that unit's title or sits under a header whose first cell says "Unit" (``titles``:
+    the qualification's units by their titles, :func:`_titles_of`). A row's title is not
+    named. Words that look like a unit number (letters, then digits) and are none are named;
+    where nothing at all could be read, the text is."""
     def numbered(reference: str) -> str | None:  # digits alone: credits or a level
         said = re.fullmatch(r"unit\s*([0-9]+)", reference.strip(), re.IGNORECASE)
         if said is not None:  # "Unit 1": a number said to be a unit's
@@ -429,20 +454,54 @@ def _read_table(text: str, unit: Callable[[str], str | None]) -> tuple[list[str]
 
     found: list[str] = []
     unknown: list[str] = []
-    cells = [" ".join(c.split()) for c in re.split(r"[\t|;,\n]+", text) if c.strip()]
-    for cell in cells[:MAX_TYPED_UNITS]:
-        urns = [m.group(1).upper() for m in _URN_IN_TEXT.finditer(cell)]
-        if urns:
-            for urn in urns:
-                held = unit(urn)
-                found += [held] if held is not None else []
-                unknown += [] if held is not None else [urn]
-            continue
-        # A cell may hold the end of one row and the start of the next ("3 C3"): a one-line
-        # box turns the line breaks between rows into spaces.
-        in_cell, not_units = _word_by_word([w.rstrip(".:") for w in cell.split()], numbered)
-        found += in_cell
-        unknown += [_clipped(w) for w in not_units if re.fullmatch(r"[A-Za-z&]+[0-9]+", w)]
+    numbers_column = False  # under a header whose first cell says the column holds units
+    for line in text.splitlines()[:MAX_TYPED_UNITS]:
+        cells = [" ".join(c.split()) for c in re.split(r"[\t|;,]+", line) if c.strip()]
+        in_row: list[str] = []
+        like_units = False
+        for cell in cells:
+            urns = [m.group(1).upper() for m in _URN_IN_TEXT.finditer(cell)]
+            if urns:
+                held = [unit(urn) for urn in urns]
+                in_row += [u for u in held if u is not None]
+                unknown += [urn for urn, u in zip(urns, held, strict=True) if u is None]
+                like_units = True
+                continue
+            # A cell may hold the end of one row and the start of the next ("3 C3"): a
+            # one-line box turns the line breaks between rows into spaces.
+            in_cell, not_units = _word_by_word([w.rstrip(".:") for w in cell.split()],
+                                               numbered)
+            in_row += in_cell
+            looks = [_clipped(w) for w in not_units if re.fullmatch(r"[A-Za-z&]+[0-9]+", w)]
+            unknown += looks
+            like_units = like_units or bool(in_cell or looks)
+        titled = [t for t in (titles.get(_title_key(c)) for c in cells) if t is not None]
+        if not like_units and cells and cells[0].rstrip(".").isdigit():
+            by_number = unit(cells[0].rstrip("."))
+            if by_number is not None and (numbers_column or by_number in titled):
+                in_row.append(by_number)  # "1 | Understand the principles of ... | Y"
+            else:
+                in_row += titled
+        elif not like_units and titled:  # a unit's title alone: "Understand ... | Y"
+            in_row += titled
+        elif not like_units and cells:
+            numbers_column = re.fullmatch(r"unit(?: ?(?:no\.?|number|#))?", cells[0],
+                                          re.IGNORECASE) is not None
+        found += in_row
     if not found and not unknown:  # nothing read: said, not dropped
         unknown = [_clipped(" ".join(text.split()))]
     return list(dict.fromkeys(found)), list(dict.fromkeys(unknown))
+
+
+def _title_key(text: str) -> str:
+    """A unit's title as compared with a tracker's cell: words only, in lower case."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
+def _titles_of(catalogue: Catalogue, urns: Iterable[str]) -> dict[str, str]:
+    """The units ``urns`` by their titles (:func:`_title_key`), leaving out a title two of
+    them share."""
+    keys = [(_title_key(catalogue.units[urn].title), urn) for urn in urns
+            if urn in catalogue.units]
+    shared = {k for k, _ in keys if sum(k == other for other, _ in keys) > 1}
+    return {k: urn for k, urn in keys if k not in shared}
