@@ -194,7 +194,7 @@ from advisor.formats.links import (
     without_control_characters,
 )
 from advisor.formats.printout_answers import check_answers, profile_answers, route_answers
-from advisor.formats.printout_parts import ActionPlan
+from advisor.formats.printout_parts import ActionPlan, download_name
 from advisor.formats.spreadsheet import neutralise, to_csv_bytes, to_excel_bytes
 from advisor.register import (
     ENTRY,
@@ -345,6 +345,7 @@ __all__ = [
     "default_data_dir",
     "default_register_path",
     "describe_unit",
+    "download_name",
     "encode_check",
     "encode_profile",
     "encode_route",

@@ -282,7 +282,7 @@ def offer_record(catalogue: Catalogue, query: CheckQuery, result: ProgressCheck,
     st.download_button(
         "Download this check as a record (a page to print or keep)",
         lambda: action_plan_html(catalogue, record).encode("utf-8"),
-        file_name="units-check.html", mime="text/html", key="check_record_download",
+        file_name=record.file_name, mime="text/html", key="check_record_download",
         on_click="ignore")
 
 

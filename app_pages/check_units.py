@@ -15,6 +15,7 @@ run nor sent again; the answer reads every widget's value from the session
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -39,6 +40,7 @@ from advisor import (
     check_progress,
     count,
     describe_unit,
+    download_name,
     encode_check,
     encode_route,
     labels,
@@ -50,6 +52,7 @@ from app_pages._common import (
     ask_printout_details,
     escape_markdown,
     frame,
+    printout_details,
     show_entry_status,
     show_glossary,
     show_sources,
@@ -170,7 +173,7 @@ def show_answer(ctx: Frame, q: Qualification, status: StatusOnDate) -> None:
     if result is None:
         return
     pin_headline(result.today, status)
-    show_result(catalogue, result.today, status)
+    show_result(catalogue, result.today, status, ctx.as_at)
     offer_route_onward(ctx, q, query, status)
     decisions.note_counted_as_achieved(catalogue, query)
     decisions.show_progress(catalogue, result, status)
@@ -215,9 +218,10 @@ def pin_headline(check: CombinationCheck, status: StatusOnDate) -> None:
         st.rerun()
 
 
-def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnDate) -> None:
+def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnDate,
+                as_at: dt.date) -> None:
     """The check's answer, its headline first, with the qualification's ``status`` on the
-    date."""
+    date ``as_at``."""
     st.header("Result")
     headline = labels.check_headline(check, status)
     if check.complete and status.status is not Status.CERTIFICATION_CLOSED:
@@ -262,8 +266,9 @@ def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnD
              f"{count(plan.additional_credits, 'additional credit')}{glh}.")
     show_table(tables.plan_table(catalogue, check), name="Completion plan",
                key="check_plan_csv",
-               file_name=f"plan-{check.qualification.reference}.csv"
-               .replace("/", "-"), wrap=True, stack=True)
+               file_name=download_name("plan", reference=check.qualification.reference,
+                                       learner=printout_details(staff="Assessor")["learner"],
+                                       as_at=as_at, suffix="csv"), wrap=True, stack=True)
 
 
 def show_credit_chart(catalogue: Catalogue, check: CombinationCheck) -> None:

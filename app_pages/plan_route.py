@@ -523,7 +523,7 @@ def main() -> None:
     st.download_button(
         "Download this route as an action plan (a page to print or keep)",
         lambda: action_plan_html(catalogue, plan).encode("utf-8"),
-        file_name="route-plan.html", mime="text/html", key="route_plan_download",
+        file_name=plan.file_name, mime="text/html", key="route_plan_download",
         on_click="ignore")
     st.caption("The address of this page now holds these answers: bookmark or copy it to come "
                "back. Nothing is stored on the server.")

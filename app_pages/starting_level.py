@@ -323,7 +323,7 @@ def main() -> None:
     st.download_button(
         "Download your action plan (a page to print or keep)",
         lambda: action_plan_html(catalogue, plan).encode("utf-8"),
-        file_name="action-plan.html", mime="text/html", key="sl_plan_download",
+        file_name=plan.file_name, mime="text/html", key="sl_plan_download",
         on_click="ignore")
     st.caption("The address of this page now holds your answers: bookmark or copy it to come "
                "back to this plan. Nothing is stored on the server.")

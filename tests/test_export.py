@@ -22,6 +22,7 @@ from advisor import (
     carry_over,
     check_combination,
     check_progress,
+    download_name,
     find_routes,
     frameworks_route_leads_into,
     load_catalogue,
@@ -83,6 +84,21 @@ def test_action_plan__shows_answers_recommendation_route_and_sources(catalogue):
     assert ("OCR centre handbook: Level 2 and Level 3 Certificates in Principles of Customer "
             "Service (09628, 09629), § 2.7 Progression opportunities") in listed
     assert not any(".txt" in source for source in listed), "titles, not file names"
+
+
+def test_action_plan__the_file_is_named_for_what_it_is_whom_and_the_date(catalogue):
+    """An adviser's downloads say what each is, the qualification, the learner and the date
+    answered for, not ``action-plan.html`` for every learner."""
+    route = next(find_routes(catalogue, from_qualification=catalogue.qualifications[
+        "ocr-09628"], to_qualification=catalogue.qualifications["ocr-03456"]))
+    assert ActionPlan(as_at=TODAY, route=route, learner="Jo Bloggs").file_name == (
+        "route-plan-to-03456-jo-bloggs-2026-11-22.html")
+    assert ActionPlan(as_at=TODAY).file_name == "action-plan-2026-11-22.html"
+    check = check_combination(catalogue, catalogue.qualifications["ocnlr-601-4404-x"], [])
+    assert ActionPlan(as_at=TODAY, check=check, learner="L/07 Zoë O'Neil").file_name == (
+        "units-check-601-4404-x-l-07-zoë-o-neil-2026-11-22.html")
+    assert download_name("plan", reference="09628", learner="  ", as_at=TODAY,
+                         suffix="csv") == "plan-09628-2026-11-22.csv"
 
 
 def test_action_plan__is_self_contained():

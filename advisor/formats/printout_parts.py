@@ -6,6 +6,7 @@ of those sources (:class:`Sources`). :mod:`advisor.formats.action_plan` and
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -37,6 +38,7 @@ __all__ = [
     "SourcePart",
     "Sources",
     "StepPart",
+    "download_name",
 ]
 
 
@@ -235,6 +237,32 @@ class ActionPlan:
     register: Register | None = None
 
     @property
+    def file_name(self) -> str:
+        """The name to download the printout as, saying what it is, for whom and for what
+        date, so that an adviser's downloads do not all arrive as ``action-plan.html``."""
+        checked = self.checked
+        if checked is not None:
+            kind, reference = "units-check", checked.qualification.reference
+        elif self.route is not None:
+            kind, reference = "route-plan-to", self.route.path[-1].reference
+        else:
+            kind, reference = "action-plan", None
+        return download_name(kind, reference=reference, learner=self.learner,
+                             as_at=self.as_at, suffix="html")
+
+    @property
     def checked(self) -> CombinationCheck | None:
         """The units check the plan shows: today's, with the centre's decisions if given."""
         return self.progress.today if self.progress is not None else self.check
+
+
+def download_name(kind: str, *, reference: str | None = None, learner: str = "",
+                  as_at: dt.date, suffix: str) -> str:
+    """A downloaded file's name: what it is, the qualification it is about, the learner's name
+    or reference where given (a file the user keeps, so it may name them) and the date its
+    answers are for, in words and figures a file system takes everywhere:
+    ``units-check-09628-jo-bloggs-2026-12-02.html``."""
+    parts = [kind, reference or "", learner, as_at.isoformat()]
+    words = [re.sub(r"[^\w]+", "-", part.casefold(), flags=re.UNICODE).strip("-_")[:40]
+             for part in parts]
+    return "-".join(word for word in words if word) + f".{suffix}"
