@@ -21,6 +21,7 @@ from advisor import (
     load_catalogue,
     read_typed_units,
     resolve_units,
+    split_unit_references,
     status_on,
     tables,
 )
@@ -1043,3 +1044,7 @@ def test_units__comments_brackets_and_fractions_beside_units(catalogue):
     assert read_typed_units(catalogue, "F3 (Level 3; 6 credits)", q) == ([f3], [])
     assert read_typed_units(catalogue, "Group F (F3, F4)", q) == ([f3, f4], [])
     assert read_typed_units(catalogue, "F4 3/6", q) == ([f4], ["3/6"])  # a part done: named
+    # The same in an intake's cell and the command line's --units
+    a3, b2 = urns_of(catalogue, "03456", ["A3", "B2"])
+    assert resolve_units(catalogue, split_unit_references(
+        catalogue, "F3 (L3, 6), (A3, B2), F4 6/6"), q) == [f3, a3, b2, f4]

@@ -56,14 +56,14 @@ def read_reference(catalogue: Catalogue, reference: str,
     "F4 not yet" is F4, not a part refused."""
     within = _numbered_within(catalogue, qualification)
     unit = _unit_finder(catalogue, within)
-    urn = _as_one(reference, unit)
+    urn = _as_one(_unbracketed(reference), unit)
     if urn is not None:
         return [urn], []
     if not not_yet_allowed and says_not_achieved(_labels_as_references(catalogue, reference),
                                                  catalogue):
         return [], [f"{reference[:40]!r} says a unit in it may not be achieved, so none of it "
                     "is read: give only the units achieved (units in progress apart)"]
-    words = _without_asides(reference).split()
+    words = _unbracketed(_without_asides(reference)).split()
     found, not_units = _word_by_word(words, unit)
     messages = []
     # Beside units, only the words that look like references are named (a digit or a
@@ -175,6 +175,11 @@ def _without_asides(reference: str) -> str:
                     and (n == 0 or re.search(r"[0-9/]", words[n - 1])))
             and re.search(r"[A-Za-z0-9]", word)]
     return " ".join(kept) if kept else reference
+
+
+def _unbracketed(text: str) -> str:
+    """``text`` without brackets around its words: ``(A3, B2)`` is A3 and B2."""
+    return " ".join(w.strip("()[]") for w in text.split() if w.strip("()[]"))
 
 
 def unit_suggestions(catalogue: Catalogue, reference: str, qualification: Qualification
@@ -414,8 +419,7 @@ def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | Non
     found: list[str] = []
     unknown: list[str] = []
     for as_typed in split_unit_references(catalogue, text)[:MAX_TYPED_UNITS]:
-        part = " ".join(w.strip("()[]").rstrip(".:") for w in _without_asides(as_typed).split()
-                        if w.strip("()[]"))
+        part = " ".join(w.rstrip(".:") for w in _unbracketed(_without_asides(as_typed)).split())
         if says_not_achieved(as_typed, catalogue):  # "not F4", "F4 \u2717": none ticked
             unknown.append(_clipped(as_typed, 30))
             continue
