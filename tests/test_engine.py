@@ -919,6 +919,16 @@ def test_eligibility__an_age_names_every_approved_group_it_falls_in(catalogue, a
     assert said in [r.message for r in result.reasons]
 
 
+def test_eligibility__all_ages_is_said_as_the_guide_says_it_not_in_ocrs_age_groups(catalogue):
+    """OCN London's guide says 601/4404/X suits "learners of all ages": it has no age groups,
+    so none is named for a learner's age."""
+    result = check_eligibility(catalogue, catalogue.find_qualification("601/4404/X"), age=16,
+                               as_at=dt.date(2015, 1, 1))
+    messages = [r.message for r in result.reasons]
+    assert "Suitable for learners of all ages, 16 included." in messages
+    assert not [m for m in messages if "age group" in m]
+
+
 @pytest.mark.parametrize(("text", "ticked", "not_found"), [
     # Another qualification's label: its number is its own (CS 1 of 10379), not 09628's unit 1.
     ("CS 1 (L/506/2083) Understand working in a customer service environment, 3 credits",

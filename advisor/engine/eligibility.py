@@ -565,7 +565,12 @@ def _age_reasons(q: Qualification, age: int | None) -> list[Reason]:
     bands = age_bands_for(age)
     approved_bands = [b for b in bands if b in q.ages.approved]
     refused = [b for b in bands if b in q.ages.not_approved]
-    if approved_bands:
+    if set(q.ages.approved) >= _EVERY_AGE_GROUP:
+        # "Suitable for learners of all ages" (OCN London's guide): not OCR's age groups, which
+        # that guide does not use.
+        first = Reason(ReasonCode.AGE_APPROVED, f"Suitable for learners of all ages, {age} "
+                       "included.", q.ages.source)
+    elif approved_bands:
         # Every approved group the age falls in: a 19-year-old is in 18+ and 19+ alike.
         groups = ("age group " if len(approved_bands) == 1 else "age groups ") + listed(
             list(approved_bands), "and")
