@@ -41,8 +41,9 @@ def test_headline__each_unmet_rule_in_a_few_words_and_the_units_in_progress_coun
         accepted=[Accepted(urns(catalogue, "10379", "M&L 1")[0], "Certificate seen")],
         in_progress=urns(catalogue, "10379", "CS 11", "CS 13"))
     assert labels.check_headline(check) == (
-        "Not complete yet by the rules of the national structure S/016/608 (the sources do not "
-        "list 10379's own units: confirm them with the awarding body): 30 of 45 credits "
+        "Not complete yet by the rules of the national structure S/016/608, which the sources "
+        "suggest it follows (they do not list 10379's own units: confirm them with the "
+        "awarding body): 30 of 45 credits "
         "counted. Still needed: Optional Group C: 8 more credits; At least 45 credits from "
         "units at Level 2 or above: 15 more credits. 2 units in progress, not counted yet.")
 
@@ -78,8 +79,9 @@ def test_headline__complete_by_a_national_structures_rules_is_not_said_as_settle
     check = check_combination(catalogue, q, [u.urn for u in plan.units])
     assert check.complete
     assert labels.check_headline(check) == (
-        "Complete by the rules of the national structure S/016/608 (the sources do not list "
-        "10379's own units: confirm them with the awarding body): 45 of 45 credits counted, "
+        "Complete by the rules of the national structure S/016/608, which the sources suggest "
+        "it follows (they do not list 10379's own units: confirm them with the awarding "
+        "body): 45 of 45 credits counted, "
         "and every rule is met.")
     assert labels.completion_words(check, None) == "complete by the national structure's rules"
     own = check_combination(catalogue, catalogue.find_qualification("601/4404/X"), [])

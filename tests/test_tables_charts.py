@@ -540,6 +540,15 @@ def test_credits_still_needed__rules_not_known_but_a_total_known_shows_the_total
     assert labels.option_credit_sentences(option)[0] == (
         "Credits still needed: up to 28. The sources do not list its units, so one you hold "
         "may count too and leave less to do: ask the centre.")
+    # A qualification checked by a national structure's rules says so, and that the link is
+    # the sources' suggestion: not that they list some of its units, when they list none.
+    diploma = next(o for o in result.options
+                   if o.qualification.id == "ocnlr-l2-diploma-customer-service")
+    assert labels.option_credit_sentences(diploma)[0] == (
+        "Credits still needed: up to 45 by the rules of the national structure S/016/608, "
+        "which the sources suggest it follows (they do not list OCNLR L2 Diploma CS's own "
+        "units: confirm them with the awarding body). A unit you hold may count too and leave "
+        "less to do: ask the centre.")
 
 
 def test_credits_still_needed__a_partly_listed_qualification_shows_its_total(catalogue):
