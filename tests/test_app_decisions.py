@@ -348,7 +348,7 @@ def test_check_paste__rows_of_a_tracker_marked_not_achieved_are_left_out_alone()
     ticked = {c.key for c in at.checkbox if c.key.startswith("unit_") and c.value}
     assert ticked == {"unit_K/601/1622", "unit_R/601/1212"}  # F3 and A3
     said = next(w for w in texts(at.warning) if w.startswith("Not marked as")).replace("\\", "")
-    assert said.startswith("Not marked as achieved, so not ticked (2): F4 Referred; B2 N.")
+    assert said.startswith("Not marked as achieved, so not ticked (2): F4: Referred; B2: N.")
 
 
 def test_check__no_plan_promised_where_none_follows():

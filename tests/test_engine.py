@@ -1030,9 +1030,7 @@ def test_units__a_09628_tracker_numbered_in_its_first_column_reads_its_units(cat
     one, two, three = urns_of(catalogue, "09628", ["1", "2", "3"])
     title = {urn: catalogue.units[urn].title for urn in (one, two, three)}
     tracker = (f"1\t{title[one]}\t4\tY\n2\t{title[two]}\t4\tY\n3\t{title[three]}\t5\tN")
-    found, named = read_typed_units(catalogue, tracker, q9)
-    assert found == [one, two]
-    assert len(named) == 1 and named[0].startswith("3 ")
+    assert read_typed_units(catalogue, tracker, q9) == ([one, two], ["3: N"])
     assert read_typed_units(catalogue, "Unit no.\tTitle\tStatus\n1.\tPrinciples\tY\n"
                                        "3.\tCommunication\tY", q9) == ([one, three], [])
     # Titles alone, as a tracker without numbers lists them
@@ -1058,3 +1056,25 @@ def test_units__comments_brackets_and_fractions_beside_units(catalogue):
     a3, b2 = urns_of(catalogue, "03456", ["A3", "B2"])
     assert resolve_units(catalogue, split_unit_references(
         catalogue, "F3 (L3, 6), (A3, B2), F4 6/6"), q) == [f3, a3, b2, f4]
+
+
+def test_units__a_trackers_comments_name_no_unit_and_its_status_cell_decides(catalogue):
+    """Only what a cell starts with names a unit: "cross-ref B2" or "Evidence also used for
+    unit 3" in a comments column ticks nothing, nor hides the row's own unit. A status cell
+    decides whether the row is achieved, whatever the comment says; the rows set aside are
+    named by their unit and status."""
+    q9 = catalogue.find_qualification("09628")
+    one, two = urns_of(catalogue, "09628", ["1", "2"])
+    title = [catalogue.units[u].title for u in urns_of(catalogue, "09628", ["1", "2", "3"])]
+    tracker = ("Unit No.\tUnit title\tCredits\tCompleted\tComments\n"
+               f"1\t{title[0]}\t4\tY\tEvidence also used for unit 3 (AC 1.2)\n"
+               f"2\t{title[1]}\t4\tY\tPass\n"
+               f"3\t{title[2]}\t5\tN\tawaiting moderation")
+    assert read_typed_units(catalogue, tracker, q9) == ([one, two],
+                                                        ["3: N, awaiting moderation"])
+    q = catalogue.find_qualification("03456")
+    f3, a3 = urns_of(catalogue, "03456", ["F3", "A3"])
+    tracker = ("Unit\tStatus\tComments\nF3\tY\tcross-ref B2, see A4\n"
+               "A3\tY\tresubmitted after referral, now pass\nB2\tN\t\nC3\t\tcovers C3 and D1")
+    assert read_typed_units(catalogue, tracker, q) == ([f3, a3], [
+        "B2: N", "C3 (no mark saying achieved, where other rows have one)"])

@@ -384,8 +384,9 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
                     and not says_not_achieved(row, catalogue)]
         text = "\n".join(line for line in text.splitlines() if line not in unmarked)
     found, unknown = _read_units(catalogue, text, unit, titles)
-    return found, [*unknown, *(f"{_clipped(' '.join(row.split()), 30)} (no mark saying "
-                               "achieved, where other rows have one)" for row in unmarked)]
+    return found, [*unknown, *(_row_words(row, catalogue, unit, titles, "no mark saying "
+                                          "achieved, where other rows have one")
+                               for row in unmarked)]
 
 
 # Marks a tracker gives a unit achieved, as a word of their own: "F3 Y", "1 \u2713".
@@ -410,12 +411,13 @@ def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | Non
     if "\t" in text or "|" in text:  # rows copied from a table
         # A row saying a unit is not achieved ("in progress") is not read; where the rows
         # arrive on one line (a one-line box), none is, as which row says so is not known.
-        refused = [line for line in text.splitlines() if says_not_achieved(line, catalogue)]
+        refused = [line for line in text.splitlines() if _row_refused(line, catalogue)]
         if not refused:
             return _read_table(text, unit, titles)
         rest = "\n".join(line for line in text.splitlines() if line not in refused)
         in_rows, not_read = _read_table(rest, unit, titles) if rest.strip() else ([], [])
-        return in_rows, [*(_clipped(" ".join(line.split()), 30) for line in refused), *not_read]
+        return in_rows, [*(_row_words(line, catalogue, unit, titles, "") for line in refused),
+                         *not_read]
     found: list[str] = []
     unknown: list[str] = []
     for as_typed in split_unit_references(catalogue, text)[:MAX_TYPED_UNITS]:
@@ -439,17 +441,58 @@ def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | Non
     return list(dict.fromkeys(found)), list(dict.fromkeys(unknown))
 
 
-def _read_table(text: str, unit: Callable[[str], str | None], titles: Mapping[str, str]
-                ) -> tuple[list[str], list[str]]:
+def _table_cells(line: str) -> list[str]:
+    """A table row's cells (apart by tabs, as a spreadsheet copies them, or by ``|``)."""
+    return [" ".join(c.split()) for c in re.split(r"[\t|]+", line) if c.strip()]
+
+
+def _status_cells(cells: Sequence[str], catalogue: Catalogue) -> list[str]:
+    """The cells of a row that are a status alone ("Y", "N", "Pass", "awaiting IQA", a date):
+    short cells with a mark, not a comment mentioning one."""
+    return [c for c in cells if len(c.split()) <= 3
+            and (says_achieved(c) or says_not_achieved(c, catalogue))]
+
+
+def _row_refused(line: str, catalogue: Catalogue) -> bool:
+    """Whether a table row says its unit may not be achieved. Where the row has a status cell,
+    that decides ("Y" beside the comment "resubmitted after referral, now pass" is achieved);
+    else any word of the row does."""
+    status = _status_cells(_table_cells(line), catalogue)
+    if status:
+        return any(says_not_achieved(c, catalogue) and not says_achieved(c) for c in status)
+    return says_not_achieved(line, catalogue)
+
+
+def _row_words(line: str, catalogue: Catalogue, unit: Callable[[str], str | None],
+               titles: Mapping[str, str], said: str) -> str:
+    """A row set aside, for a person: its unit as the row gives it and its status ("B2: N",
+    "3: awaiting moderation") or why it was set aside (``said``), else the row's start."""
+    cells = _table_cells(line) if ("\t" in line or "|" in line) else [line]
+    reference = next((c for c in cells if _read_table(c, unit, titles, name=False)[0]
+                      or (c.rstrip(".").isdigit() and unit(c.rstrip(".")))), None)
+    if reference is None:
+        return f"{_clipped(' '.join(line.split()), 30)} ({said})" if said else _clipped(
+            " ".join(line.split()), 30)
+    reference = _clipped(reference, 20)
+    if said:
+        return f"{reference} ({said})"
+    status = [c for c in _status_cells(cells, catalogue) if not says_achieved(c)]
+    return f"{reference}: {', '.join(_clipped(c, 25) for c in status) or _clipped(line, 30)}"
+
+
+def _read_table(text: str, unit: Callable[[str], str | None], titles: Mapping[str, str],
+                *, name: bool = True) -> tuple[list[str], list[str]]:
     """:func:`read_typed_units` for rows copied from a table (the plan's rows, a document's
-    unit table, a spreadsheet's), cell by cell: a cell's unit reference numbers, else the unit
-    numbers among its words. Digits alone are not a unit number here (but "Unit 1" is), since
-    they are as likely a row's credits or level (09628's units are numbered 1, 2 and 3), except
-    in a row's first cell where nothing else in the row looks like a unit, and the row also
-    gives that unit's title or sits under a header whose first cell says "Unit" (``titles``:
-    the qualification's units by their titles, :func:`_titles_of`). A row's title is not
-    named. Words that look like a unit number (letters, then digits) and are none are named;
-    where nothing at all could be read, the text is."""
+    unit table, a tracker), cell by cell. A cell names a unit by what it starts with (a URN, a
+    unit number, "Unit 1", a label such as ``F3 (K/601/1622) ...``), or holds a list of units
+    and nothing else; a unit mentioned further into a cell ("Evidence also used for unit 3",
+    "cross-ref B2") is a comment and is not read. Digits alone are not a unit number (they are
+    as likely a row's credits or level: 09628's units are numbered 1, 2 and 3), except in a
+    row's first cell where nothing else in the row names a unit, and the row gives that unit's
+    title or sits under a header whose first cell says "Unit" (``titles``: the
+    qualification's units by their titles, :func:`_titles_of`); a title alone names its unit.
+    A cell starting with what looks like a unit number (letters, then digits) that is none is
+    named (``name``); where nothing at all could be read, the text is."""
     def numbered(reference: str) -> str | None:  # digits alone: credits or a level
         said = re.fullmatch(r"unit\s*([0-9]+)", reference.strip(), re.IGNORECASE)
         if said is not None:  # "Unit 1": a number said to be a unit's
@@ -460,25 +503,37 @@ def _read_table(text: str, unit: Callable[[str], str | None], titles: Mapping[st
     unknown: list[str] = []
     numbers_column = False  # under a header whose first cell says the column holds units
     for line in text.splitlines()[:MAX_TYPED_UNITS]:
-        cells = [" ".join(c.split()) for c in re.split(r"[\t|;,]+", line) if c.strip()]
+        cells = _table_cells(line)
         in_row: list[str] = []
         like_units = False
         for cell in cells:
-            urns = [m.group(1).upper() for m in _URN_IN_TEXT.finditer(cell)]
-            if urns:
-                held = [unit(urn) for urn in urns]
-                in_row += [u for u in held if u is not None]
-                unknown += [urn for urn, u in zip(urns, held, strict=True) if u is None]
+            words = [w.strip("()[]").rstrip(".:") for w in re.split(r"[\s,;+]+", cell)
+                     if w.strip("()[].:")]
+            urns = [w.upper() for w in words[:3] if _URN_IN_TEXT.fullmatch(w)]
+            if urns:  # "K/601/1622", "F3 (K/601/1622) Demonstrate ...": the URN decides
+                held = unit(urns[0])
+                in_row += [held] if held is not None else []
+                unknown += [] if held is not None else [urns[0]]
                 like_units = True
                 continue
-            # A cell may hold the end of one row and the start of the next ("3 C3"): a
-            # one-line box turns the line breaks between rows into spaces.
-            in_cell, not_units = _word_by_word([w.rstrip(".:") for w in cell.split()],
-                                               numbered)
-            in_row += in_cell
-            looks = [_clipped(w) for w in not_units if re.fullmatch(r"[A-Za-z&]+[0-9]+", w)]
-            unknown += looks
-            like_units = like_units or bool(in_cell or looks)
+            in_cell, not_units = _word_by_word(words, numbered)
+            if in_cell and not not_units:  # a list of units and nothing else: "F3 F4 A3"
+                in_row += in_cell
+                like_units = True
+                continue
+            # A cell may hold the end of one row and the start of the next ("3 C3", the rows
+            # of a table pasted on one line): figures before a unit are passed over.
+            while len(words) > 1 and words[0].isdigit():
+                words = words[1:]
+            lead = next((u for u in (numbered(" ".join(words[:2])) if len(words) > 1
+                                     and not re.search(r"[0-9]", words[0]) else None,
+                                     numbered(words[0]) if words else None) if u), None)
+            if lead is not None:
+                in_row.append(lead)
+                like_units = True
+            elif words and re.fullmatch(r"[A-Za-z&]+[0-9]+", words[0]):
+                unknown += [_clipped(words[0])]  # "F44": a slip, named
+                like_units = True
         titled = [t for t in (titles.get(_title_key(c)) for c in cells) if t is not None]
         if not like_units and cells and cells[0].rstrip(".").isdigit():
             by_number = unit(cells[0].rstrip("."))
@@ -492,9 +547,9 @@ def _read_table(text: str, unit: Callable[[str], str | None], titles: Mapping[st
             numbers_column = re.fullmatch(r"unit(?: ?(?:no\.?|number|#))?", cells[0],
                                           re.IGNORECASE) is not None
         found += in_row
-    if not found and not unknown:  # nothing read: said, not dropped
+    if name and not found and not unknown:  # nothing read: said, not dropped
         unknown = [_clipped(" ".join(text.split()))]
-    return list(dict.fromkeys(found)), list(dict.fromkeys(unknown))
+    return list(dict.fromkeys(found)), list(dict.fromkeys(unknown)) if name else []
 
 
 def _title_key(text: str) -> str:
