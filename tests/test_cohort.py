@@ -375,7 +375,10 @@ def test_results__no_target_gives_the_level_only(catalogue):
 
 def test_results__frame_has_fixed_columns_and_types(mixed):
     frame = cohort_tables.results_frame(mixed)
-    assert tuple(frame.columns) == cohort_tables.RESULT_COLUMNS
+    fixed = len(cohort_tables.RESULT_COLUMNS)
+    assert tuple(frame.columns)[:fixed] == cohort_tables.RESULT_COLUMNS
+    # then the file's columns as written
+    assert tuple(frame.columns)[fixed:] == tuple(f"{c} as given" for c in HEADER.split(",")[1:])
     assert len(frame) == len(mixed.learners) == 13
     assert str(frame["credits_counted"].dtype) == "Int64"
     assert set(frame["status"]) == {"assessed", "not assessed"}
@@ -388,6 +391,23 @@ def test_read__unit_numbers_within_the_target_get_suggestions(catalogue):
         (2, "units_held", "warning",
          "no unit 'F33' in the catalogue; did you mean F3 (K/601/1622)?; left out")]
     assert result.learners[0].assessed
+
+
+def test_results__keep_every_cell_the_file_gave_as_written(catalogue):
+    """The results say what each column read held, as written: an age that could not be read,
+    a target not found, a code read with its leading zero, all kept beside the answers."""
+    result = assess(catalogue, learner_file("A,nineteen,working,,,,9628,,CS-L3-XYZ",
+                                            "B,30,working,,,,,F3; F4,9629"))
+    frame = cohort_tables.results_frame(result).set_index("learner_ref")
+    assert frame.loc["A", "age as given"] == "nineteen"
+    assert frame.loc["A", "target as given"] == "CS-L3-XYZ"
+    assert frame.loc["A", "qualifications_held as given"] == "9628"
+    assert frame.loc["B", "target"] == "09629" and frame.loc["B", "target as given"] == "9629"
+    assert frame.loc["B", "units_held as given"] == "F3; F4"
+    from advisor import cohort_json
+
+    assert cohort_json.cohort_learner_dict(catalogue, result.learners[0])["as_given"][
+        "age"] == "nineteen"
 
 
 def test_read__a_code_that_lost_its_leading_zero_is_read_with_a_warning(catalogue):
@@ -723,9 +743,9 @@ def test_excel__results_round_trip(mixed):
     assert openpyxl.load_workbook(io.BytesIO(data)).sheetnames == [
         "learners", "problems", "levels", "completion", "units needed"]
     back = pd.read_excel(io.BytesIO(data), sheet_name="learners", dtype=object)
-    assert list(back.columns) == list(cohort_tables.RESULT_COLUMNS)
+    assert list(back.columns) == list(frame.columns)
     expected = frame.astype(object).where(frame.notna(), None)
-    for column in cohort_tables.RESULT_COLUMNS:
+    for column in frame.columns:
         got = [None if pd.isna(v) else v for v in back[column]]
         want = [None if v in (None, "") else v for v in expected[column]]  # text as typed
         assert got == want, column

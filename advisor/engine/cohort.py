@@ -102,6 +102,9 @@ class LearnerRow:
     # The file's own columns the advisor does not read (a tutor, notes), as (name, value):
     # written back beside the results, so that nothing of the centre's is lost.
     own_columns: tuple[tuple[str, str], ...] = ()
+    # The cells of the columns it reads (learner_ref apart), as written: "9628" where the
+    # target was read as 09628, "nineteen" where no age could be read. Beside the results too.
+    given: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,7 @@ class LearnerResult:
     progress: ProgressCheck | None = None
     registered: bool = False  # already registered for the target: enrolling is not the question
     own_columns: tuple[tuple[str, str], ...] = ()  # as :attr:`LearnerRow.own_columns`
+    given: tuple[tuple[str, str], ...] = ()  # as :attr:`LearnerRow.given`
 
 
 @dataclass(frozen=True)
@@ -357,12 +361,14 @@ class _Assessor:
             # it is, not that it was not found.
             return LearnerResult(row=number, learner_ref=learner.learner_ref, assessed=False,
                                  problems=tuple(found), target=target,
-                                 own_columns=learner.own_columns)
+                                 own_columns=learner.own_columns,
+                                 given=learner.given)
         if target is None and not held and not urns and not _answers_given(learner):
             problem("", "nothing in this row can be assessed: no known target, qualification "
                         "or unit, and no answers about the learner")
             return LearnerResult(row=number, learner_ref=learner.learner_ref, assessed=False,
-                                 problems=tuple(found), own_columns=learner.own_columns)
+                                 problems=tuple(found), own_columns=learner.own_columns,
+                                 given=learner.given)
         profile = Profile(
             age=learner.age, employment=learner.employment, role=learner.job_role,
             senior_role=learner.senior_role, held_qualifications=tuple(q.id for q in held),
@@ -400,7 +406,7 @@ class _Assessor:
             level_cautions=advice.cautions, target=target, eligibility=eligibility,
             carry_over=carried, held_qualifications=tuple(held), held_units=tuple(urns),
             progress=progress, registered=learner.registered and target is not None,
-            own_columns=learner.own_columns,
+            own_columns=learner.own_columns, given=learner.given,
         )
 
 

@@ -340,7 +340,12 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
                                 "(formulas are never worked out here)", Severity.WARNING)
                      for name, i in positions.items() if (number, i) in formulas]
         learner, row_problems = _learner(number, values)
-        if own:  # (empty where the row's cells have moved: not another column's value)
+        # As written, beside the results (empty where the row's cells have moved: not another
+        # column's value)
+        learner = dataclasses.replace(learner, given=tuple(
+            (name, "" if shifted else value) for name, value in values.items()
+            if name != "learner_ref"))
+        if own:
             learner = dataclasses.replace(learner, own_columns=tuple(
                 (name, cells[i].strip() if i < len(cells) and not shifted else "")
                 for name, i in own.items()))

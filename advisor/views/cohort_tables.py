@@ -254,9 +254,13 @@ def results_frame(result: CohortResult) -> pd.DataFrame:
 
 
 def _with_own_columns(frame: pd.DataFrame, result: CohortResult) -> pd.DataFrame:
-    """``frame`` with the file's own columns the advisor does not read (a tutor, notes) at
-    the end, as they were, so that a centre's results keep what it wrote; one named like a
-    result column is marked as the file's."""
+    """``frame`` with what the file said at the end, as written, so that a centre's results
+    keep all it wrote: each column read (``age as given``: "nineteen" where no age could be
+    read), then the file's own columns the advisor does not read (a tutor, notes), one named
+    like a result column marked as the file's."""
+    for name in dict.fromkeys(name for learner in result.learners for name, _ in learner.given):
+        frame[f"{name} as given"] = [dict(learner.given).get(name, "")
+                                     for learner in result.learners]
     names = list(dict.fromkeys(name for learner in result.learners
                                for name, _ in learner.own_columns))
     for name in names:
