@@ -356,8 +356,10 @@ def test_starting_level__credits_still_needed_not_known_says_at_most_how_many():
     (options,) = [t.value for t in at.table if "Credits still needed" in t.value.columns]
     needed = dict(zip(options["Code"], options["Credits still needed"], strict=True))
     assert needed["10380"] == "up to 55"
-    assert ("Credits still needed: up to 55. The sources list only some of its units, so one "
-            "you hold may count too and leave less to do: ask the centre.") in all_text(at)
+    assert ("Credits still needed: up to 55 by the rules of the national structure S/016/609, "
+            "which the sources suggest it follows (they name only 1 of 10380's own units: "
+            "confirm them with the awarding body). A unit you hold may count too and leave less "
+            "to do: ask the centre.") in all_text(at)
 
 
 def test_plan_route__not_in_a_senior_role_the_route_starts_with_what_they_can_take():

@@ -42,7 +42,7 @@ def test_headline__each_unmet_rule_in_a_few_words_and_the_units_in_progress_coun
         in_progress=urns(catalogue, "10379", "CS 11", "CS 13"))
     assert labels.check_headline(check) == (
         "Not complete yet by the rules of the national structure S/016/608, which the sources "
-        "suggest it follows (they do not list 10379's own units: confirm them with the "
+        "suggest it follows (they name only 2 of 10379's own units: confirm them with the "
         "awarding body): 30 of 45 credits "
         "counted. Still needed: Optional Group C: 8 more credits; At least 45 credits from "
         "units at Level 2 or above: 15 more credits. 2 units in progress, not counted yet.")
@@ -80,7 +80,7 @@ def test_headline__complete_by_a_national_structures_rules_is_not_said_as_settle
     assert check.complete
     assert labels.check_headline(check) == (
         "Complete by the rules of the national structure S/016/608, which the sources suggest "
-        "it follows (they do not list 10379's own units: confirm them with the awarding "
+        "it follows (they name only 2 of 10379's own units: confirm them with the awarding "
         "body): 45 of 45 credits counted, "
         "and every rule is met.")
     assert labels.completion_words(check, None) == "complete by the national structure's rules"

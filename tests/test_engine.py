@@ -132,7 +132,7 @@ def _rule(check, rule_id):
     ("601/4404/X", ["F/503/0392", "F/503/0361"], "group-C-max", True,
      "6 credits held, but at most 3 count"),
     # credits at a level within a named part
-    ("03456", ["F3", "F4", "C5", "C7"], "optional-level-3", True, "12 of 10 credits"),
+    ("03456", ["F3", "F4", "C5", "C7"], "optional-level-3", True, "met, with 12 credits"),
     ("03456", ["F3", "F4", "A17"], "optional-level-3", False,
      "units above Level 3 are not counted here: the document says 'at Level 3', not 'or "
      "above'; ask the awarding body whether a higher-level unit counts"),

@@ -2,8 +2,7 @@
 
 :func:`check_combination` returns a :class:`CombinationCheck`: every rule's state with a
 plain-English message and its source, the credits that count, and the smallest completion plan.
-Pages, exports and the CLI only format it.
-"""
+Pages, exports and the CLI only format it."""
 
 from __future__ import annotations
 
@@ -562,8 +561,7 @@ class _Evaluation:
         name = group_name(group)
         raw = sum(u.credits or 0 for u in self.by_group[group.id])
         if raw > most:
-            message = f"{name}: {raw} credits held, but at most {most} count towards the " \
-                      "qualification"
+            message = f"{name}: {raw} credits held, but at most {most} count"
         else:
             message = f"{name}: {raw} credits held; at most {most} can count"
         return RuleResult(f"group-{group.id}-max", RuleKind.MAX_CREDITS, True, message,
@@ -573,7 +571,8 @@ class _Evaluation:
         scope = [g for g in self.rules.groups if rule.groups is None or g.id in rule.groups]
         value = sum(self.credits_in(g, rule) for g in scope)
         met = value >= rule.min_credits
-        message = f"{rule.description}: {value} of {rule.min_credits} credits"
+        message = (f"{rule.description}: met, with {value} credits" if value > rule.min_credits
+                   else f"{rule.description}: {value} of {rule.min_credits} credits")
         if not met:
             message += f"; {rule.min_credits - value} more needed{self.example(scope, rule)}"
             above = [u for g in scope for u in self.by_group[g.id]
@@ -593,7 +592,8 @@ class _Evaluation:
         required = self.rules.credits_required
         total = sum(self.credits_in(g) for g in self.rules.groups)
         met = total >= required
-        message = f"Credits: {total} of {required} counted"
+        message = f"Credits: {total} counted, {required} needed" if total > required else \
+            f"Credits: {total} of {required} counted"
         if not met:
             message += f"; {required - total} more needed"
         return RuleResult("total-credits", RuleKind.TOTAL, met, message, total, required, None,

@@ -25,15 +25,18 @@ def rules_from_words(check: CombinationCheck) -> str:
     """Where the check used a national structure's rules, because the sources do not list the
     qualification's own units, those words to follow "complete" or "not complete yet": `` by
     the rules of the national structure S/016/608, which the sources suggest it follows (they
-    do not list 10379's own units: confirm them with the awarding body)``; else nothing. A
+    name only 2 of 10379's own units: confirm them with the awarding body)``; else nothing. A
     green "Complete" on its own read as settled."""
     structure = check.rules_from
     if structure is None:
         return ""
     # Every such link is an inference (``based_on``'s basis): no source ties them
+    q = check.qualification
+    named = len(q.named_units)
+    units = (f"they name only {named} of {q.reference}'s own units" if named else
+             f"they do not list {q.reference}'s own units")
     return (f" by the rules of the national structure {structure.structure_reference}, which "
-            f"the sources suggest it follows (they do not list {check.qualification.reference}"
-            "'s own units: confirm them with the awarding body)")
+            f"the sources suggest it follows ({units}: confirm them with the awarding body)")
 
 
 def completion_words(check: CombinationCheck, status: StatusOnDate | None) -> str:
