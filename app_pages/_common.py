@@ -61,7 +61,7 @@ from advisor import (
     uk_date,
     without_control_characters,
 )
-from app_pages._layout import grid_layout, stacked_when_narrow
+from app_pages._layout import Cards, grid_layout, stacked_when_narrow
 from app_pages._network import send_without_delay
 
 AS_AT_KEY = "as_at"
@@ -342,7 +342,7 @@ def show_refused(key: str) -> None:
 
 
 def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
-               wrap: bool = False, stack: bool = False,
+               wrap: bool = False, stack: bool | Cards = False,
                on_row: Callable[[int], None] | None = None,
                missing: str = labels.NOT_STATED,
                widths: Mapping[str, int] | None = None) -> None:
@@ -350,8 +350,10 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
     wraps (for a few rows of sentences), else a scrollable, sortable grid. ``stack`` (a static
     table only): where the table has little room (a phone, a column) each row is a card, each
     cell beside its column's name (:func:`app_pages._layout.stacked_when_narrow`), for a table
-    whose columns all matter. A Source column shows numbers, each citation listed once below
-    the table (``labels.sources_numbered``); the CSV keeps the citation on every row.
+    whose columns all matter; given :class:`app_pages._layout.Cards`, its cards read as that
+    says (the first column as each card's heading, columns whose cells need no name). A Source
+    column shows numbers, each citation listed once below the table
+    (``labels.sources_numbered``); the CSV keeps the citation on every row.
     ``on_row`` (a grid only): a row can be selected, and is called with the position in
     ``table`` of the row selected. ``missing``: what a gap says ("not stated" for a fact the
     sources do not give; a table of worked-out figures may say "not known"). ``widths`` (a
@@ -360,12 +362,13 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
     shown, sources = labels.sources_numbered(table, missing=missing)
     if wrap:  # a gap says ``missing``, as the grid's placeholder does
         gaps = [column for column in shown.columns if shown[column].isna().any()]
+        shown = shown.assign(**{column: shown[column].map(
+            lambda v: missing if pd.isna(v) else str(v)) for column in gaps})
         with st.container(key=f"{key}_table") if stack else nullcontext():
-            st.table(shown.assign(**{column: shown[column].map(
-                         lambda v: missing if pd.isna(v) else str(v)) for column in gaps}),
-                     hide_index=True, alt=name)
+            st.table(shown, hide_index=True, alt=name)
         if stack:
-            st.html(stacked_when_narrow(f"{key}_table", shown.columns))
+            st.html(stacked_when_narrow(f"{key}_table", shown,
+                                        stack if isinstance(stack, Cards) else None))
     else:
         layout = grid_layout(table, widths=widths)
         if on_row is None:

@@ -9,7 +9,7 @@ Kept apart from ``app_pages._common`` (the frame and the other shared helpers), 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -88,35 +88,64 @@ def lines_of(text: str, characters: int) -> int:
 NARROW_WIDTH = 640  # pixels: Streamlit's own breakpoint, below which st.columns stack too
 
 
-def stacked_when_narrow(key: str, columns: Iterable[str]) -> str:
-    """A style under which the static table in the container ``key`` shows each row as a card
-    wherever that container is narrower than :data:`NARROW_WIDTH`, on a phone or in a column of
-    a wide screen: each cell on a line of its own, after its column's name, as the printout's
-    wide tables stack. Squeezed into a narrow space, a table of many columns scrolled sideways
-    inside its frame, and the columns that decide (whether one can start, the credits still
-    needed, a unit's title) were cut off at the edge. The headings stay for screen readers, out
-    of sight."""
+@dataclass(frozen=True)
+class Cards:
+    """How a table's rows read as cards (:func:`stacked_when_narrow`). ``heading``: the first
+    column's cell heads each card, in bold and without its column's name (a fact's name, a
+    date's, a step's), rather than sitting beside a name repeated on every card ("Fact",
+    "Date"). ``unlabelled``: columns whose cells read whole without their column's name (a
+    value under its fact, a note, a statement); every other cell keeps its name beside it,
+    where the name says what the cell is ("Source", the date a status is on, a qualification's
+    reference)."""
+
+    heading: bool = False
+    unlabelled: tuple[str, ...] = ()
+
+
+def stacked_when_narrow(key: str, table: pd.DataFrame, cards: Cards | None = None) -> str:
+    """A style under which the static table in the container ``key``, showing ``table``, shows
+    each row as a card wherever that container is narrower than :data:`NARROW_WIDTH`, on a phone
+    or in a column of a wide screen: each cell on a line of its own, after its column's name
+    (but as ``cards`` says), as the printout's wide tables stack. Squeezed into a narrow space,
+    a table of many columns scrolled sideways inside its frame, and the columns that decide
+    (whether one can start, the credits still needed, a unit's title) were cut off at the edge.
+    An empty cell (a date with no note) is left out of its card: it showed its column's name
+    with nothing after it. The headings stay for screen readers, out of sight."""
+    cards = cards or Cards()
     container = keyed(key)
-    table = f"{container} table"
-    names = "".join(f"{table} td:nth-child({number})::before {{ content: {css_text(name)}; }}\n"
-                    for number, name in enumerate(columns, start=1))
+    selector = f"{container} table"
+    bare = {number for number, name in enumerate(table.columns, start=1)
+            if name in cards.unlabelled or (cards.heading and number == 1)}
+    names = "".join(f"{selector} td:nth-child({number})::before {{ content: {css_text(name)}; }}\n"
+                    for number, name in enumerate(table.columns, start=1) if number not in bare)
+    whole = "".join(f"{selector} td:nth-child({number}) {{ display: block; }}\n"
+                    for number in sorted(bare))
+    # Streamlit draws an empty cell as a non-breaking space, which no selector can tell from
+    # text: the empty cells are named by their places.
+    empty = ", ".join(f"{selector} tbody tr:nth-child({row}) td:nth-child({column})"
+                      for row, values in enumerate(table.itertuples(index=False), start=1)
+                      for column, value in enumerate(values, start=1)
+                      if not str(value).strip())
+    heading = (f"{selector} td:first-child {{ font-weight: 600; }}\n" if cards.heading else "")
     return (f"<style>{container} {{ container-type: inline-size; }}\n"
             f"@container (max-width: {NARROW_WIDTH}px) {{\n"
-            f"{table}, {table} tbody, {table} tr {{ display: block; width: 100%; }}\n"
-            f"{table} thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden;"
+            f"{selector}, {selector} tbody, {selector} tr {{ display: block; width: 100%; }}\n"
+            f"{selector} thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden;"
             " clip-path: inset(50%); white-space: nowrap; }\n"
-            f"{table} tr {{ border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;"
+            f"{selector} tr {{ border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;"
             " margin-bottom: 0.5rem; }\n"
             # A figure reads from the left like the words, not pushed to the card's edge.
-            f"{table} td {{ display: grid; grid-template-columns: 38% 1fr; gap: 0.5rem;"
+            f"{selector} td {{ display: grid; grid-template-columns: 38% 1fr; gap: 0.5rem;"
             " border: none; text-align: left !important; }\n"
             # A word longer than the card is wide (an email address) breaks, not run past it
             # (Streamlit's own style for a cell's text, which this outweighs, keeps it whole).
-            f"{table} td > [data-testid=stMarkdownContainer], {table} td > "
+            f"{selector} td > [data-testid=stMarkdownContainer], {selector} td > "
             "[data-testid=stMarkdownContainer] * { min-width: 0; overflow-wrap: anywhere; }\n"
             # A cell keeps its words on one line (its text wraps inside): its name wraps.
-            f"{table} td::before {{ font-weight: 600; white-space: normal; }}\n"
-            f"{names}}}</style>")
+            f"{selector} td::before {{ font-weight: 600; white-space: normal; }}\n"
+            f"{names}{whole}{heading}"
+            + (f"{empty} {{ display: none; }}\n" if empty else "")
+            + "}</style>")
 
 
 def scrolled_when_narrow(key: str, width: int, *, hint: str) -> str:

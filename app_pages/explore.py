@@ -50,6 +50,7 @@ from app_pages._common import (
     show_table,
     with_date,
 )
+from app_pages._layout import Cards
 
 # The results' columns that decide, in pixels. On a phone (a grid 356 pixels wide inside) the
 # row's tick box (33), the title and its status on the date are in view, and a unit's title and
@@ -60,6 +61,12 @@ RESULT_WIDTHS = {"Title": 175, "Replaced by": 110, "Found through": 340}
 UNIT_WIDTHS = {"Title": 160, "In qualifications": 190}
 # A profile's units: the title, its credits and its hours in view on a phone ("GL" was).
 STRUCTURE_WIDTHS = {"Title": 160, "Credits": 75, "GLH": 95}
+# Tables that stack as cards on a phone: each card headed by its row's first cell (a fact, a
+# date, where a step leads), and a cell named only where the name says what it is (the date a
+# status is on, a source's number), not "Value" or "Note" on every card.
+FACT_CARDS = Cards(heading=True, unlabelled=("Value",))
+DATE_CARDS = Cards(heading=True, unlabelled=("Day", "Note"))
+STEP_CARDS = Cards(heading=True, unlabelled=("Statement",))
 
 
 def ranked_ids(catalogue: Catalogue) -> list[str]:
@@ -178,13 +185,13 @@ def profile(ctx: Frame, ids: list[str]) -> Qualification:
     # ("Sourc", "not state") or their notes ran one word to a line.
     show_table(explore_tables.facts_table(catalogue, q), name="Profile",
                key="explore_profile_csv", file_name=f"profile-{reference}.csv", wrap=True,
-               stack=True)
+               stack=FACT_CARDS)
     structure(catalogue, q, reference)
 
     st.markdown("**Dates**")
     show_table(explore_tables.dates_table(catalogue, q, as_at=ctx.as_at), name="Dates",
                key="explore_dates_csv", file_name=f"dates-{reference}.csv", wrap=True,
-               stack=True)
+               stack=DATE_CARDS)
 
     st.markdown("**Age groups**")
     if q.ages is None:
@@ -212,7 +219,7 @@ def profile(ctx: Frame, ids: list[str]) -> Qualification:
         st.caption("Stated: a source document says so. Inferred: reasoned from the sources, "
                    "which do not say it in those words.")
         show_table(steps, name="Progression", key="explore_progression_csv",
-                   file_name=f"progression-{reference}.csv", wrap=True, stack=True)
+                   file_name=f"progression-{reference}.csv", wrap=True, stack=STEP_CARDS)
 
     st.markdown("**Replaced by**")
     if not q.replaced_by:

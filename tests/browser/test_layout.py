@@ -76,6 +76,63 @@ def test_learner__units_found_show_where_they_are_on_a_phone(page: Page, blocked
     assert blocked_requests == []
 
 
+CELLS_JS = """table => {
+    const frame = table.closest('[data-testid=stTable]').getBoundingClientRect();
+    const headings = [...table.querySelectorAll('thead th')];
+    return [...table.querySelectorAll('tbody td')].map(cell => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const text = [...range.getClientRects()];
+        const box = cell.getBoundingClientRect();
+        const heading = headings[cell.cellIndex];
+        const label = getComputedStyle(cell, '::before').content;
+        return {text: cell.textContent.replace(/\\u00a0/g, ' ').trim(),
+                column: heading.textContent, first: cell.cellIndex === 0,
+                shown: box.height > 0 && getComputedStyle(cell).display !== 'none',
+                inside: box.left >= frame.left - 1 && box.right <= frame.right + 1
+                        && box.right <= window.innerWidth
+                        && text.every(r => r.right <= box.right + 1),
+                headings: table.tHead.getBoundingClientRect().width > 1,
+                label: label === 'none' || label === 'normal' ? '' : label.slice(1, -1)};
+    });
+}"""
+
+
+def cells_of(table: Locator) -> list[dict]:
+    """Each cell of the static table ``table``, as the browser shows it: its text, its column,
+    whether it is the first of its row, shown at all, inside the table's frame (its text too),
+    whether the column headings are in view, and the name shown before it (stacked as cards)."""
+    return table.evaluate(CELLS_JS)
+
+
+def assert_cards_read_well(name: str, cells: list[dict]) -> None:
+    """A table stacked as cards: the headings out of sight; every cell shown lies inside the
+    frame; each card is headed by its first cell, without a name before it; no card shows a
+    name with nothing after it (an empty cell is left out); every other cell shown either has
+    its column's name before it or is one whose name would only repeat on every card."""
+    for found in cells:
+        assert not found["headings"], f"{name}: the column headings are in view"
+        where = f"{name}: {found['column']} ({found['text']})"
+        if not found["shown"]:
+            assert not found["text"], f"{where} is left out"
+            continue
+        assert found["text"], f"{where}: a name with nothing after it"
+        assert found["inside"], f"{where} is cut off"
+        if found["first"]:
+            assert not found["label"], f"{where}: a card's heading has a name before it"
+        else:
+            assert found["label"] in ("", found["column"]), where
+
+
+def assert_table_reads_whole(name: str, cells: list[dict]) -> None:
+    """A table as a table: its headings in view, every cell inside its frame, nothing named
+    twice."""
+    for found in cells:
+        where = f"{name}: {found['column']} ({found['text']})"
+        assert found["headings"] and found["shown"] and found["inside"], where
+        assert not found["label"], where
+
+
 # A profile's static tables, with the columns each has.
 PROFILE_TABLES = {"Profile": ("Fact", "Value", "Source"),
                   "Dates": ("Date", "Day", "On 2 December 2026", "Note", "Source"),
@@ -85,9 +142,12 @@ PROFILE_TABLES = {"Profile": ("Fact", "Value", "Source"),
 @pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["phone", "wide"])
 def test_learner__a_profiles_tables_read_whole(page: Page, blocked_requests, viewport):
     """A qualification's profile on a phone: every cell of its facts, dates and progression
-    lies on screen inside its table with its text inside it, and beside its column's name (the
-    facts' Source column was cut to "Sourc", a note ran one word to a line, an email address
-    ran past the edge); in a wide window they are tables as before. Its units show each one's
+    lies on screen inside its table with its text inside it (the facts' Source column was cut
+    to "Sourc", a note ran one word to a line, an email address ran past the edge), each row a
+    card headed by what it is (a fact, a date, where a step leads), its cells named where the
+    name helps ("Fact", "Value" and "Note" were repeated on every card) and empty ones left
+    out (a date not stated showed "Note" and "Source" with nothing after them); in a wide
+    window they are tables as before. Its units show each one's
     title, credits and hours on a phone ("GLH" was cut to "GL")."""
     page.set_viewport_size(viewport)
     page.goto("/explore?qual=10379&on=2026-12-02")
@@ -95,28 +155,17 @@ def test_learner__a_profiles_tables_read_whole(page: Page, blocked_requests, vie
     for name, columns in PROFILE_TABLES.items():
         table = page.get_by_role("table", name=name)
         expect(table).to_be_visible(timeout=TIMEOUT_MS)
-        cells = table.evaluate("""table => {
-            const frame = table.closest('[data-testid=stTable]').getBoundingClientRect();
-            const headings = [...table.querySelectorAll('thead th')];
-            return [...table.querySelectorAll('tbody td')].map(cell => {
-                const range = document.createRange();
-                range.selectNodeContents(cell);
-                const text = [...range.getClientRects()];
-                const box = cell.getBoundingClientRect();
-                const heading = headings[cell.cellIndex];
-                return {text: cell.textContent, column: heading.textContent,
-                        inside: box.left >= frame.left - 1 && box.right <= frame.right + 1
-                                && box.right <= window.innerWidth
-                                && text.every(r => r.right <= box.right + 1),
-                        named: heading.getBoundingClientRect().width > 1
-                               || getComputedStyle(cell, '::before').content.includes(
-                                      heading.textContent)};
-            });
-        }""")
+        cells = cells_of(table)
         assert {cell["column"] for cell in cells} == set(columns)
-        for cell in cells:
-            assert cell["inside"], f"{name}: {cell['column']} ({cell['text']}) is cut off"
-            assert cell["named"], f"{name}: {cell['column']} ({cell['text']}) is not named"
+        if viewport is PHONE:
+            assert_cards_read_well(name, cells)
+            # Named where the name says what the cell is, not "Value", "Day" or "Note" on
+            # every card.
+            labels = {cell["label"] for cell in cells if cell["shown"]}
+            assert labels <= {"", "Source", "On 2 December 2026", "Basis"}, labels
+            assert "Source" in labels
+        else:
+            assert_table_reads_whole(name, cells)
     # What the date of a row of dates means, in words (it said "after").
     dates = page.get_by_role("table", name="Dates")
     expect(dates.locator("tr", has_text="Taking learners (inferred)")).to_contain_text(
@@ -164,3 +213,4 @@ def test_learner__the_route_map_keeps_room_for_its_names(page: Page, blocked_req
         expect(hint).to_be_hidden()
     save_screenshot(page, f"route-map-{viewport['width']}")
     assert blocked_requests == []
+
