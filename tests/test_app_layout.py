@@ -70,14 +70,20 @@ def test_explore__search_results_show_their_titles_and_what_decides(query):
     "OCNLR L2 Business Admin", and no titles); at 1280 pixels "Found through" was off to the
     side and long statuses and replacements were cut off mid-sentence. Now the title and the
     status are in view on a phone, and what replaced it and what found it too at 1280 pixels,
-    each cell whole; a row can still be selected to open its profile."""
+    each cell whole; a row can still be selected to open its profile. The reference and level
+    decide too, and were in columns of their own, off to the side on a phone and cut off at the
+    edge at 1280 pixels: they are in the first column's cell, beside the title."""
     at = search(query)
     results = grid(at, "Qualifications found")
     assert results.proto.selection_mode  # a row opens the profile below
-    assert_fits(results, ["Title", STATUS], within=PHONE_GRID_PX, marker=ROW_MARKER_PX)
-    wide = ["Title", STATUS, "Replaced by"] + (
+    assert_fits(results, ["Qualification", STATUS], within=PHONE_GRID_PX, marker=ROW_MARKER_PX)
+    wide = ["Qualification", STATUS, "Replaced by"] + (
         ["Found through"] if "Found through" in results.value.columns else [])
     assert_fits(results, wide, within=WIDE_GRID_PX, marker=ROW_MARKER_PX)
+    for _, row in results.value.iterrows():
+        assert str(row["Reference"]) in row["Qualification"]
+        assert (f"Level {row['Level']}" if str(row["Level"]).isdigit() else
+                "level not stated") in row["Qualification"]
 
 
 @pytest.mark.parametrize("query", ["complaints", "customer", "9654"])

@@ -314,7 +314,7 @@ def test_explore__long_titles_in_search_results_wrap_rather_than_being_cut():
     at = open_page("app_pages/explore.py")
     at.text_input(key="explore_search").input("customer service").run()
     qualifications, units = at.dataframe[0], at.dataframe[1]
-    assert qualifications.value["Title"].str.len().max() > 50
+    assert qualifications.value["Qualification"].str.len().max() > 50
     assert qualifications.proto.row_height > 64
     assert units.proto.row_height > 64
 

@@ -234,8 +234,24 @@ def test_qualification_matches__empty_query_lists_everything_with_status(catalog
         "not known if open (review date passed)")
     # What it is and its status come first: on a phone the grid shows two columns; then what
     # replaced it, in view in a 1280-pixel window.
-    assert list(found.columns[:4]) == ["Title", "On 22 November 2026", "Replaced by",
+    assert list(found.columns[:4]) == ["Qualification", "On 22 November 2026", "Replaced by",
                                        "Reference"]
+
+
+def test_qualification_matches__each_named_with_its_reference_title_and_level(catalogue):
+    """The first column, the one in view on a phone, names each qualification as the box that
+    opens its profile does: its reference and level were in columns of their own, off to the
+    side on a phone and cut off at the edge of a 1280-pixel window."""
+    found = explore_tables.qualification_matches(catalogue, "", as_at=TODAY)
+    named = found.set_index("Reference")["Qualification"]
+    assert named["10379"] == "10379 - OCR Level 2 Diploma in Customer Service (Level 2)"
+    assert named["OCNLR L2 Business Admin"] == (
+        "OCNLR L2 Business Admin - OCNLR Level 2 Diploma in Business Administration (Level 2)")
+    assert named["04522"].endswith("(level not stated)")
+    for reference, row in found.set_index("Reference").iterrows():
+        level = "level not stated" if pd.isna(row["Level"]) else f"Level {row['Level']}"
+        assert row["Qualification"].startswith(f"{reference} - "), row["Qualification"]
+        assert row["Qualification"].endswith(f"({level})"), row["Qualification"]
 
 
 @pytest.mark.parametrize("as_at", [dt.date(2012, 6, 1), BEFORE_CLOSING, TODAY])

@@ -77,7 +77,8 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
                           ) -> pd.DataFrame:
     """Qualifications that every word of ``query`` finds (:mod:`advisor.views.search`: title,
     references, level, kind, awarding body, or a job role or apprenticeship framework leading
-    to it), every qualification for an empty query, with their status on ``as_at`` in a few
+    to it), every qualification for an empty query, each named with its reference, title and
+    level (``labels.qualification_label``), with their status on ``as_at`` in a few
     words (with the ``register``'s dates too, where one is loaded) and what replaced them by
     reference. A "Found through" column names the job roles and frameworks that met a word,
     when any did. ``found``: the search's answer for
@@ -92,8 +93,12 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
             "rank": eligibility.status.status.rank,
             # One that something open by the date replaced (03455 by 10379): after it.
             "replaced": bool(replacements_open_by(catalogue, q, as_at)),
+            # Its reference, title and level in one cell ("10379 - OCR Level 2 Diploma in
+            # Customer Service (Level 2)"), as the box that opens its profile names it: on a
+            # phone the grid has room for two columns, and the reference and level are among
+            # what decides (at 1280 pixels the Reference column was cut off at the edge).
+            "Qualification": qualification_label(q),
             "Reference": q.reference,
-            "Title": q.title,
             "Level": q.level,
             "Awarding body": q.awarding_body,
             "Kind": q.kind.value if q.kind is not Kind.UNKNOWN else NOT_STATED,
@@ -103,10 +108,11 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
             "Replaced by": replaced_by_in_brief(catalogue, q),
             "Found through": search.leads_in_words(leads),
         })
-    # The title first, which says what each is, and its status on the date, which decides:
-    # on a phone the grid shows those two. At 1280 pixels what replaced it and what found it
-    # are in view too (the level is in the title, and the rows go level by level).
-    frame = pd.DataFrame(rows, columns=["rank", "replaced", "Title", f"On {uk_date(as_at)}",
+    # What it is first, and its status on the date, which decides: on a phone the grid shows
+    # those two. At 1280 pixels what replaced it and what found it are in view too. The
+    # reference and level have columns of their own after them too, to sort a download by.
+    frame = pd.DataFrame(rows, columns=["rank", "replaced", "Qualification",
+                                        f"On {uk_date(as_at)}",
                                         "Replaced by", "Found through", "Reference", "Level",
                                         "Kind", "Awarding body", "Structure"])
     if not any(row["Found through"] for row in rows):

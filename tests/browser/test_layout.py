@@ -40,15 +40,19 @@ def cell(found: Locator, text: str) -> Locator:
                          ids=["phone", "wide"])
 def test_learner__search_results_show_titles_and_what_decides(page: Page, blocked_requests,
                                                               viewport, within):
-    """A search's results read on a phone as titles with their status on the date (bare codes
-    and statuses before, "OCNLR L2 Business Admin" and "not known if open"); at 1280 pixels
-    what replaced each and what found it are in view too."""
+    """A search's results read on a phone as qualifications, each with its reference, title and
+    level, and their status on the date (bare codes and statuses before, "OCNLR L2 Business
+    Admin" and "not known if open"; then titles alone, the reference cut off at the edge even
+    at 1280 pixels); at 1280 pixels what replaced each and what found it are in view too."""
     page.set_viewport_size(viewport)
     page.goto("/explore?search=call+centre&on=2026-12-02")
     wait_for_app(page, heading="Explore the catalogue")
     results = grid(page, "Qualifications found")
-    title = cell(results, "OCNLR Level 2 Diploma in Business Administration")
+    title = cell(results, "OCNLR L2 Business Admin - OCNLR Level 2 Diploma in Business "
+                          "Administration (Level 2)")
     expect(title).to_have_attribute("aria-colindex", "1", timeout=TIMEOUT_MS)
+    expect(cell(results, "10379 - OCR Level 2 Diploma in Customer Service (Level 2)")
+           ).to_have_attribute("aria-colindex", "1")
     expect(cell(results, "not known if open (review date passed)")).to_have_attribute(
         "aria-colindex", "2")
     assert inner_width(results) >= within
