@@ -64,10 +64,14 @@ UNIT_WIDTHS = {"Title": 160, "In qualifications": 190}
 STRUCTURE_WIDTHS = {"Title": 160, "Credits": 75, "GLH": 95}
 # Tables that stack as cards on a phone: each card headed by its row's first cell (a fact, a
 # date, where a step leads), and a cell named only where the name says what it is (the date a
-# status is on, a source's number), not "Value" or "Note" on every card.
+# status is on, a source's number, a qualification's reference), not "Value" or "Note" on
+# every card.
 FACT_CARDS = Cards(heading=True, unlabelled=("Value",))
 DATE_CARDS = Cards(heading=True, unlabelled=("Day", "Note"))
 STEP_CARDS = Cards(heading=True, unlabelled=("Statement",))
+COMPARED_CARDS = Cards(heading=True)
+SHARED_UNIT_CARDS = Cards(heading=True, unlabelled=("Title",))
+REGISTER_CARDS = Cards(heading=True, unlabelled=("In the register",))
 
 
 def ranked_ids(catalogue: Catalogue) -> list[str]:
@@ -304,8 +308,10 @@ def _compared(ctx: Frame, picked: list[Qualification]) -> None:
     catalogue = ctx.catalogue
     compared = explore_tables.comparison_table(catalogue, picked, as_at=ctx.as_at,
                                                register=ctx.register)
+    # Side by side on a wide screen; on a phone each fact is a card, each qualification's
+    # answer after its reference (three columns squeezed into 390 pixels ran a word to a line).
     show_table(compared, name="Comparison", key="compare_csv", file_name="comparison.csv",
-               wrap=True)
+               wrap=True, stack=COMPARED_CARDS)
     shared = explore_tables.shared_units_table(catalogue, picked)
     st.markdown("**Shared units**")
     for q in picked:
@@ -331,8 +337,11 @@ def _compared(ctx: Frame, picked: list[Qualification]) -> None:
     else:
         st.write("A unit with the same unit reference number is the same unit: credit for it "
                  "carries over.")
+        # A table, not a grid (16 rows at most in this catalogue), so that on a phone each unit
+        # is a card: the grid showed its number and title, and each qualification's unit was
+        # off to the side.
         show_table(shared, name="Shared units", key="compare_shared_csv",
-                   file_name="shared-units.csv")
+                   file_name="shared-units.csv", wrap=True, stack=SHARED_UNIT_CARDS)
     routes_between(ctx, picked)
 
 
@@ -398,7 +407,8 @@ def register_search(ctx: Frame, register: Register) -> None:
                 ": its units and rules are in the first tab.")
     show_table(register_tables.register_entry_table(entry), name="Register entry",
                key="register_entry_csv",
-               file_name=f"register-{entry.number.replace('/', '-')}.csv", wrap=True)
+               file_name=f"register-{entry.number.replace('/', '-')}.csv", wrap=True,
+               stack=REGISTER_CARDS)
     link = register_tables.specification_link(entry)
     if link is not None:
         st.link_button("Open the specification (the awarding organisation's site)", link)

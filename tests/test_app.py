@@ -352,7 +352,7 @@ def test_explore__compare_shows_the_shared_unit():
     at = open_page("app_pages/explore.py")
     at.multiselect(key="compare").set_value(["ocr-09628", "ocr-09629"]).run()
     assert not at.exception
-    shared = next(d.value for d in at.dataframe
+    shared = next(d.value for d in at.table
                   if list(d.value.columns)[:2] == ["URN", "Title"] and "09629" in d.value.columns)
     assert list(shared["URN"]) == ["D/502/9654"]
 

@@ -259,7 +259,7 @@ def test_explore__compare_601_4404_x_with_10378_shows_the_units_they_share():
     assert not any("share no unit" in t for t in shown)
     assert any(t.startswith("10378: its own unit list is not in the sources") and
                "S/016/371, which it is inferred to follow" in t for t in texts(at.caption))
-    shared = next(d.value for d in at.dataframe
+    shared = next(d.value for d in at.table
                   if list(d.value.columns)[:2] == ["URN", "Title"] and OCR in d.value.columns)
     assert len(shared) == 15
     assert "L/506/2083" in set(shared["URN"])

@@ -9,11 +9,22 @@ columns against.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from advisor import charts
-from tests.browser.helpers import TIMEOUT_MS, save_screenshot, wait_for_app
+from advisor import REGISTER_ENV, charts, import_register
+from tests.browser.helpers import (
+    REPO,
+    SERVER_START_TIMEOUT_S,
+    TIMEOUT_MS,
+    check_accessibility,
+    save_screenshot,
+    wait_for_app,
+)
+from tests.support.register import FIXTURE
+from tests.support.server import serving_for_a_test
 from tests.test_app_layout import PHONE_GRID_PX, WIDE_GRID_PX
 from tests.test_route_map_layout import SCREENS
 
@@ -218,3 +229,72 @@ def test_learner__the_route_map_keeps_room_for_its_names(page: Page, blocked_req
     save_screenshot(page, f"route-map-{viewport['width']}")
     assert blocked_requests == []
 
+
+# Compare's tables, with the columns each has: three qualifications that share a unit.
+COMPARED = {"Comparison": ("Fact", "09628", "09629", "10380"),
+            "Shared units": ("URN", "Title", "Credits", "09628", "09629", "10380")}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["phone", "wide"])
+def test_learner__a_comparison_reads_on_a_phone(page: Page, blocked_requests, viewport):
+    """Compare on a phone: the facts side by side ran a word to a line in three squeezed
+    columns, and the shared units were a grid whose qualifications' columns were off to the
+    side. Each fact and each shared unit is now a card, headed by the fact or the unit's
+    reference, each qualification's answer after its reference; in a wide window both are
+    tables, side by side as before."""
+    page.set_viewport_size(viewport)
+    page.goto("/explore?compare=09628,09629,10380&on=2026-12-02")
+    wait_for_app(page, heading="Explore the catalogue")
+    page.get_by_role("tab", name="Compare qualifications").click()
+    for name, columns in COMPARED.items():
+        table = page.get_by_role("table", name=name)
+        expect(table).to_be_visible(timeout=TIMEOUT_MS)
+        cells = cells_of(table)
+        assert {cell["column"] for cell in cells} == set(columns)
+        if viewport is PHONE:
+            assert_cards_read_well(name, cells)
+            assert {cell["label"] for cell in cells if not cell["first"]} >= {"09628", "10380"}
+        else:
+            assert_table_reads_whole(name, cells)
+    expect(page.get_by_role("table", name="Shared units")).to_contain_text("D/502/9654")
+    if viewport is PHONE:
+        check_accessibility(page)
+    save_screenshot(page, f"explore-compare-{viewport['width']}")
+    assert blocked_requests == []
+
+
+@pytest.fixture(scope="module")
+def register_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app served with the fixture register loaded (the tests' own server has none)."""
+    folder = tmp_path_factory.mktemp("register")
+    database = folder / "register.sqlite3"
+    import_register(FIXTURE, database)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(REGISTER_ENV, str(database))
+        with serving_for_a_test(REPO, folder / "server.log", "--client.toolbarMode", "viewer",
+                                timeout_s=SERVER_START_TIMEOUT_S) as (url, _):
+            yield url
+
+
+@pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["phone", "wide"])
+def test_learner__a_register_entry_reads_on_a_phone(page: Page, blocked_requests, register_url,
+                                                     viewport):
+    """A register entry's profile on a phone is a card for each fact, headed by the fact and
+    its value below it (it was a two-column table that a phone squeezed, "In the register"
+    above every value); in a wide window a table as before."""
+    page.set_viewport_size(viewport)
+    page.goto(f"{register_url}/explore?on=2026-12-02")
+    wait_for_app(page, heading="Explore the catalogue")
+    page.get_by_role("tab", name="Ofqual register").click()
+    table = page.get_by_role("table", name="Register entry")
+    expect(table).to_contain_text("Qualification number", timeout=TIMEOUT_MS)
+    cells = cells_of(table)
+    assert {cell["column"] for cell in cells} == {"Fact", "In the register"}
+    if viewport is PHONE:
+        assert_cards_read_well("Register entry", cells)
+        assert {cell["label"] for cell in cells} == {""}
+        check_accessibility(page)
+    else:
+        assert_table_reads_whole("Register entry", cells)
+    save_screenshot(page, f"explore-register-entry-{viewport['width']}")
+    assert blocked_requests == []
