@@ -62,6 +62,9 @@ RESULT_WIDTHS = {"Qualification": 175, "Replaced by": 110, "Found through": 340}
 UNIT_WIDTHS = {"Title": 160, "In qualifications": 190}
 # A profile's units: the title, its credits and its hours in view on a phone ("GL" was).
 STRUCTURE_WIDTHS = {"Title": 160, "Credits": 75, "GLH": 95}
+# The register's entries found: the number, the title and whether it is open on the date in
+# view on a phone (a grid 356 pixels wide inside), the level too at 1280 pixels.
+REGISTER_WIDTHS = {"Number": 95, "Title": 140, "New learners": 120}
 # Tables that stack as cards on a phone: each card headed by its row's first cell (a fact, a
 # date, where a step leads), and a cell named only where the name says what it is (the date a
 # status is on, a source's number, a qualification's reference), not "Value" or "Note" on
@@ -390,7 +393,7 @@ def register_search(ctx: Frame, register: Register) -> None:
                 f"{uk_date(ctx.as_at)} as the register's dates say)")
     show_table(register_tables.register_matches(entries, as_at=ctx.as_at),
                name="Register entries found", key="register_matches_csv",
-               file_name="register-entries.csv")
+               file_name="register-entries.csv", widths=REGISTER_WIDTHS)
 
     names = {entry.number: entry for entry in entries}
     if st.session_state.get("register_entry") not in names:

@@ -12,6 +12,7 @@ import pytest
 from advisor import REGISTER_ENV, import_register, labels
 from tests.support.app import open_page, table_with, texts
 from tests.support.register import FIXTURE, synthetic_row, write_register_csv
+from tests.test_app_layout import PHONE_GRID_PX, assert_fits
 
 LINK = "https://example.org/synthetic/999-0001-1.pdf"
 
@@ -97,6 +98,17 @@ def test_app_register__explore_searches_the_register_with_filters(app_register):
     organisations.set_value("SYNTHETIC Second Awarding Organisation").run()
     assert list(table_with(at, "Awarding organisation")["Number"]) == ["999/0005/5"]
     assert not at.exception
+
+
+def test_app_register__entries_found_show_their_titles_on_a_phone(app_register):
+    """The register's entries found showed, on a phone, each one's number and whether it is
+    open; its title was off to the side, after the level. Now the title is in view beside
+    them, each cell whole."""
+    at = open_page("app_pages/explore.py")
+    at.text_input(key="register_search").input("customer service").run()
+    assert not at.exception
+    (found,) = [d for d in at.dataframe if d.proto.alt == "Register entries found"]
+    assert_fits(found, ["Number", "Title", "New learners"], within=PHONE_GRID_PX)
 
 
 def test_app_register__explore_shows_an_entry_with_its_specification_link(app_register):

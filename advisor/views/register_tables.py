@@ -28,18 +28,20 @@ def _day(day: dt.date | None) -> str | None:
 
 
 def register_matches(entries: Sequence[RegisterEntry], *, as_at: dt.date) -> pd.DataFrame:
-    """One row per register entry found: number, whether it is open on ``as_at`` by the
-    register's dates, level, title, awarding organisation and dates."""
+    """One row per register entry found: number, title, whether it is open on ``as_at`` by
+    the register's dates, level, awarding organisation and dates. The number, the title and
+    whether it is open first: a grid on a phone shows three columns (the title was off to the
+    side, after the level)."""
     rows = [{
         "Number": entry.number,
+        "Title": entry.title,
         "New learners": _OPEN_WORDS[entry.open_on(as_at)],
         "Level": register_level(entry),
-        "Title": entry.title,
         "Awarding organisation": entry.org_name,
         "Operational start": _day(entry.operational_start),
         "Last entry (operational end)": _day(entry.operational_end),
     } for entry in entries]
-    return pd.DataFrame(rows, columns=["Number", "New learners", "Level", "Title",
+    return pd.DataFrame(rows, columns=["Number", "Title", "New learners", "Level",
                                        "Awarding organisation", "Operational start",
                                        "Last entry (operational end)"])
 
