@@ -745,7 +745,8 @@ def test_eligibility__no_age_given_is_unknown_unless_every_age_is_approved(catal
     # ... and refused for this learner's age alone is said as that.
     too_young = check_eligibility(catalogue, catalogue.find_qualification("09628"), age=14,
                                   as_at=before_closing)
-    assert too_young.summary == "Not open to this learner on this date."
+    assert too_young.summary == ("Not open to this learner on this date: their age group is "
+                                 "not approved for it.")
     every_age = check_eligibility(catalogue, catalogue.find_qualification("601/4404/X"),
                                   as_at=dt.date(2015, 6, 1))
     codes = {r.code for r in every_age.reasons}
@@ -917,6 +918,18 @@ def test_eligibility__an_age_names_every_approved_group_it_falls_in(catalogue, a
     result = check_eligibility(catalogue, catalogue.find_qualification("09629"), age=age,
                                as_at=dt.date(2015, 1, 1))
     assert said in [r.message for r in result.reasons]
+
+
+def test_eligibility__a_role_not_met_says_why_and_what_centres_do_instead(catalogue):
+    """Level 4 for someone not in a senior role: the summary says it is the role, not the date,
+    and the reason gives what the 2014-15 report says centres do for such learners."""
+    result = check_eligibility(catalogue, catalogue.find_qualification("10381"), age=45,
+                               senior_role=False, as_at=dt.date(2015, 6, 1))
+    assert result.summary == ("Not open to this learner on this date: it asks for someone "
+                              "working in a senior role.")
+    (role,) = [r for r in result.reasons if r.code is ReasonCode.ROLE_NOT_MET]
+    assert role.message.endswith("allow learners following the level 3 qualification take "
+                                 "relevant level 4 units instead.\"")
 
 
 def test_eligibility__all_ages_is_said_as_the_guide_says_it_not_in_ocrs_age_groups(catalogue):

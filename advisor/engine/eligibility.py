@@ -74,6 +74,11 @@ _ABOUT_ROLE = frozenset({ReasonCode.ROLE_REQUIREMENT, ReasonCode.ROLE_NOT_MET,
                          ReasonCode.ROLE_MET})
 # The reasons a qualification open to new learners is still not open to this one.
 _NOT_FOR_THIS_LEARNER = frozenset({ReasonCode.AGE_NOT_APPROVED, ReasonCode.ROLE_NOT_MET})
+# Why, in the summary's words, so that a "no" for this learner is not read as about the date
+_WHY_NOT_FOR_THIS_LEARNER = {
+    ReasonCode.AGE_NOT_APPROVED: "their age group is not approved for it",
+    ReasonCode.ROLE_NOT_MET: "it asks for someone working in a senior role",
+}
 # What leaves it open whether this learner may start it (beside the date).
 _NOT_SETTLED_FOR_THIS_LEARNER = frozenset({ReasonCode.AGE_UNKNOWN, ReasonCode.AGE_NOT_GIVEN,
                                            ReasonCode.ROLE_REQUIREMENT})
@@ -255,7 +260,10 @@ class Eligibility:
                 return "Closed to new learners on this date."
             if self.status.status is Status.NOT_YET_OPEN:
                 return "Not yet open to new learners on this date."
-            return "Not open to this learner on this date."
+            why = [words for code, words in _WHY_NOT_FOR_THIS_LEARNER.items()
+                   if any(r.code is code for r in self.reasons)]
+            return ("Not open to this learner on this date" + (": " + " and ".join(why)
+                                                                 if why else "") + ".")
         if not self.depends_on:
             if self.status.status is Status.OPEN:  # who may start it is what is not known
                 return ("Open to new learners on this date; whether this learner can start "
@@ -331,9 +339,11 @@ def check_eligibility(
                               q.entry_requirements.source))
     if q.role_requirement is not None:
         statement = " ".join(q.role_requirement.points)
-        if senior_role is False:
-            reasons.append(Reason(ReasonCode.ROLE_NOT_MET, f"Not met: {statement}",
-                                  q.role_requirement.source))
+        if senior_role is False:  # with what the source says centres do instead, if it does
+            instead = q.role_requirement.closing
+            reasons.append(Reason(ReasonCode.ROLE_NOT_MET, f"Not met: {statement}" + (
+                f" The same source adds: \"{instead}\"" if instead else ""),
+                q.role_requirement.source))
         elif senior_role is None:
             reasons.append(Reason(ReasonCode.ROLE_REQUIREMENT,
                                   f"{statement} Whether the learner's role meets this was not "
