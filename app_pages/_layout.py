@@ -8,6 +8,7 @@ Kept apart from ``app_pages._common`` (the frame and the other shared helpers), 
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -160,6 +161,32 @@ def scrolled_when_narrow(key: str, width: int, *, hint: str) -> str:
             # The page's own padding (1 rem each side) beside the container.
             f"@media (max-width: calc({width}px + 2rem)) {{ {said} {{ display: block; }} }}"
             "</style>")
+
+
+def scrolled_to(key: str, share: float, *, within: str) -> str:
+    """A script that, where the chart in the container ``key`` is wider than the container
+    (a phone: :func:`scrolled_when_narrow`), scrolls it sideways to show the point ``share``
+    of the way across its plot (0 to 1, from the left), in the middle of the container where
+    it can; and a style that hides the container ``within``, which holds them, so that it
+    takes no room on the page. It waits for plotly to draw the plot (up to ten seconds); the
+    page scrolls no further than the chart's ends. ``share`` is a number: nothing else is
+    written into the script."""
+    frame = json.dumps(keyed(key))
+    share = min(max(float(share), 0.0), 1.0)
+    return (f"<style>{keyed(within)} {{ display: none; }}</style>\n<script>(() => {{\n"
+            f"  const share = {share!r}; let tries = 0;\n"
+            "  const show = () => {\n"
+            f"    const frame = document.querySelector({frame});\n"
+            "    const plot = frame && frame.querySelector('rect.bg');\n"
+            "    if (!plot) { if (tries++ < 100) setTimeout(show, 100); return; }\n"
+            "    const room = frame.scrollWidth - frame.clientWidth;\n"
+            "    if (room <= 0) return;\n"
+            "    const box = frame.getBoundingClientRect(), area = plot.getBoundingClientRect();\n"
+            "    const x = area.left - box.left + frame.scrollLeft + share * area.width;\n"
+            "    frame.scrollLeft = Math.max(0, Math.min(x - frame.clientWidth / 2, room));\n"
+            "  };\n"
+            "  show();\n"
+            "})();</script>")
 
 
 def keyed(key: str) -> str:

@@ -78,7 +78,7 @@ from app_pages._common import (
     with_date,
 )
 from app_pages._decisions import accept_similar
-from app_pages._layout import scrolled_when_narrow
+from app_pages._layout import scrolled_to, scrolled_when_narrow
 
 ROUTES_SHOWN = MAX_ROUTE_SHOWN
 MAP_KEY = "route_map"  # the container of the route map, which a phone scrolls sideways
@@ -490,6 +490,13 @@ def main() -> None:
     with st.container(key=f"{MAP_KEY}_hint"):  # shown only where the map is wider than the page
         st.caption("The map is wider than this screen: scroll it sideways to see all of it.")
     st.html(scrolled_when_narrow(MAP_KEY, charts.ROUTE_MAP_MIN_WIDTH_PX, hint=f"{MAP_KEY}_hint"))
+    # On a phone, the map opens at the learner's own route (or what they hold), not at its left
+    # edge: the route, often on the right, began off the screen.
+    focus = charts.route_map_focus(catalogue, route=chosen, start=start, held=held)
+    if focus is not None:
+        with st.container(key=f"{MAP_KEY}_focus"):
+            st.html(scrolled_to(MAP_KEY, focus, within=f"{MAP_KEY}_focus"),
+                    unsafe_allow_javascript=True)
     with st.expander("The route map as text"):
         st.write(described)
     if chosen is not None and any(from_register(q) for q in chosen.path):

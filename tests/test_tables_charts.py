@@ -21,6 +21,7 @@ from advisor import (
     check_combination,
     check_eligibility,
     explore_tables,
+    find_routes,
     labels,
     resolve_units,
     source_tables,
@@ -646,6 +647,18 @@ def test_route_map__the_legend_names_every_colour_of_point_shown(catalogue):
     nothing_held = {trace.name for trace in charts.route_map(
         catalogue, route=None, start=None, held=[], closed=[]).data}
     assert "Completed" not in nothing_held and "Closed to new learners" not in nothing_held
+
+
+def test_route_map__its_focus_is_the_middle_of_the_learners_route(catalogue):
+    """Where a phone opens the map: the middle, across the plot, of the route's qualifications
+    (09628 to 10380, on the right), else of those completed; nowhere without either."""
+    positions = charts.route_map_positions(catalogue)
+    (route, *_) = find_routes(catalogue, from_qualification=catalogue.qualifications["ocr-09628"],
+                              to_qualification=catalogue.qualifications["ocr-10380"])
+    ends = [positions["ocr-09628"][0], positions["ocr-10380"][0]]
+    assert charts.route_map_focus(catalogue, route=route) == (min(ends) + max(ends)) / 2 > 0.5
+    assert charts.route_map_focus(catalogue, start="ocr-09628") == positions["ocr-09628"][0]
+    assert charts.route_map_focus(catalogue) is None
 
 
 def test_citation__a_heading_saying_not_source_facts_reads_as_inferred(catalogue):

@@ -142,6 +142,18 @@ def route_map_positions(catalogue: Catalogue) -> dict[str, tuple[float, int]]:
     return positions
 
 
+def route_map_focus(catalogue: Catalogue, *, route: Route | None = None,
+                    start: str | None = None, held: Collection[str] = ()) -> float | None:
+    """Where across the route map's plot (0 at its left edge, 1 at its right) the learner's own
+    part of it is centred: the qualifications of ``route``, else those completed (``start`` and
+    ``held``, ids); None where none of them is drawn. A phone, which scrolls the map sideways,
+    opens it there: the learner's route, often on the right, began off the screen."""
+    positions = route_map_positions(catalogue)
+    ids = [q.id for q in route.path] if route is not None else [start, *held]
+    across = [positions[i][0] for i in ids if i is not None and i in positions]
+    return (min(across) + max(across)) / 2 if across else None
+
+
 def route_map(catalogue: Catalogue, *, route: Route | None = None,
               start: str | None = None, held: Collection[str] = (),
               closed: Collection[str] = ()) -> go.Figure:

@@ -297,4 +297,42 @@ def test_learner__a_register_entry_reads_on_a_phone(page: Page, blocked_requests
     else:
         assert_table_reads_whole("Register entry", cells)
     save_screenshot(page, f"explore-register-entry-{viewport['width']}")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["phone", "wide"])
+def test_learner__the_route_map_opens_at_the_learners_route(page: Page, blocked_requests,
+                                                           viewport):
+    """On a phone the map opened at its left edge, and the learner's own route (09628, green,
+    to 10380, on the right) was off the screen until they scrolled sideways. It now opens with
+    both ends of the route in the frame; in a wide window, where nothing scrolls, the whole map
+    is in view as before, and the script that scrolls it takes no room on the page."""
+    page.set_viewport_size(viewport)
+    page.goto("/plan_route?from=09628&level=3&on=2026-12-02")
+    wait_for_app(page, heading="Plan a route")
+    chart = page.locator("[data-testid=stPlotlyChart]").filter(
+        has_text="Qualifications by level")
+    chart.locator(".main-svg").first.wait_for(timeout=TIMEOUT_MS)
+    frame = page.locator(".st-key-route_map")
+
+    def in_view(name: str) -> bool:
+        """Whether the point of the qualification named ``name`` on the map is inside the
+        frame's visible part."""
+        return frame.evaluate("""(frame, name) => {
+            const label = [...frame.querySelectorAll('.annotation-text')]
+                .find(t => t.textContent.trim() === name);
+            const box = frame.getBoundingClientRect(), at = label.getBoundingClientRect();
+            return at.left >= box.left && at.right <= box.right;
+        }""", name)
+
+    # Scrolled once plotly has drawn the plot (or, where nothing overflows, left alone).
+    page.wait_for_function("""() => {
+        const frame = document.querySelector('.st-key-route_map');
+        return frame.scrollLeft > 0 || frame.scrollWidth <= frame.clientWidth;
+    }""", timeout=TIMEOUT_MS)
+    assert in_view("09628") and in_view("10380")
+    scrolled = frame.evaluate("f => f.scrollLeft")
+    assert scrolled > 0 if viewport is PHONE else scrolled == 0
+    hidden = page.locator(".st-key-route_map_focus")
+    assert hidden.evaluate("e => getComputedStyle(e).display") == "none"
+    save_screenshot(page, f"route-map-opened-{viewport['width']}")
     assert blocked_requests == []
