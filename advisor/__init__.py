@@ -128,7 +128,7 @@ from advisor.engine.frameworks import (
 )
 from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.planner import Objective, PlanningError, PlanUnit, search_plan
-from advisor.engine.recommend import move_up_caution, recommend
+from advisor.engine.recommend import assessed_at_work_caution, move_up_caution, recommend
 from advisor.engine.recommend_index import level_3_statements
 from advisor.engine.recommend_types import (
     Aim,
@@ -139,6 +139,8 @@ from advisor.engine.recommend_types import (
     Option,
     Profile,
     Recommendation,
+    RouteOffer,
+    RouteOfferKind,
 )
 from advisor.engine.registered import (
     REGISTER_SUBJECT,
@@ -190,6 +192,7 @@ from advisor.formats.links import (
     encode_check,
     encode_profile,
     encode_route,
+    route_for_offer,
     route_from_profile,
     without_control_characters,
 )
@@ -300,6 +303,8 @@ __all__ = [
     "Route",
     "RouteError",
     "RouteFrameworks",
+    "RouteOffer",
+    "RouteOfferKind",
     "RouteQuery",
     "RouteStep",
     "RowProblem",
@@ -325,6 +330,7 @@ __all__ = [
     "answers",
     "apprenticeships_today",
     "assess_cohort",
+    "assessed_at_work_caution",
     "carry_over",
     "charts",
     "check_answers",
@@ -391,6 +397,7 @@ __all__ = [
     "resolve_units",
     "route_answers",
     "route_fits_aim",
+    "route_for_offer",
     "route_from_profile",
     "says_not_achieved",
     "search",

@@ -1,15 +1,16 @@
 """Plan a route: from what a learner holds to a level or a qualification, step by step.
 
-Widgets: ``route_age`` (the learner's age, optional), ``route_senior`` ("yes" / "no", asked
-only where a route shown has a step for people in a senior role), ``route_from``
-(qualification id completed, optional), ``route_also`` (other qualification ids completed),
-``route_units`` (URNs held), ``route_target`` ("level" / "qualification"), ``route_to_level``
-(1-8), ``route_to`` (qualification id), ``route_documented`` (documented progressions only),
-``route_aim`` (knowledge / competence / apprenticeship, optional: routes ending in what fits
-it come first), ``route_choice`` (which route to show). The answers live in the browser
-session and in the page address (``?from=03455&also=09628&level=3&age=17&senior=no&aim=
-competence``, and ``&route=2`` when another route than the first is shown); nothing is stored
-on the server.
+Widgets: ``route_age`` (the learner's age, optional), ``route_working`` ("working" /
+"not-working", asked only where a route shown has a step assessed at work), ``route_senior``
+("yes" / "no", asked only where a route shown has a step for people in a senior role),
+``route_from`` (qualification id completed, optional), ``route_also`` (other qualification ids
+completed), ``route_units`` (URNs held), ``route_target`` ("level" / "qualification"),
+``route_to_level`` (1-8), ``route_to`` (qualification id), ``route_documented`` (documented
+progressions only), ``route_aim`` (knowledge / competence / apprenticeship, optional: routes
+ending in what fits it come first), ``route_choice`` (which route to show). The answers live
+in the browser session and in the page address (``?from=03455&also=09628&level=3&age=17&
+senior=no&work=working&aim=competence``, and ``&route=2`` when another route than the first is
+shown); nothing is stored on the server.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from advisor import (
     Catalogue,
     Category,
     Eligibility,
+    Employment,
+    Kind,
     Profile,
     Qualification,
     Route,
@@ -35,6 +38,7 @@ from advisor import (
     RouteQuery,
     action_plan_html,
     answers,
+    assessed_at_work_caution,
     charts,
     check_eligibility,
     count,
@@ -84,9 +88,11 @@ ROUTES_SHOWN = MAX_ROUTE_SHOWN
 MAP_KEY = "route_map"  # the container of the route map, which a phone scrolls sideways
 LINKED_ROUTE = "route_linked"  # the route a shared link showed, until the routes are found
 # A link carrying answers has one of these.
-LINK_KEYS = ("from", "also", "units", "to", "level", "documented", "age", "senior", "aim",
-             "starting")
+LINK_KEYS = ("from", "also", "units", "to", "level", "documented", "age", "senior", "work",
+             "aim", "starting")
 AIMS = {aim.value: words for aim, words in labels.AIM_ANSWERS.items()}
+# Whether the learner is working, in the words *Find a starting level* asks it in, by value.
+EMPLOYMENT = {e.value: words for e, words in labels.EMPLOYMENT_ANSWERS.items()}
 TARGETS = {"level": "A level", "qualification": "A particular qualification"}
 
 
@@ -97,13 +103,14 @@ def enrolable(catalogue: Catalogue) -> list[str]:
 
 
 # *Find a starting level*'s answers that this page starts from.
-TOLD_THERE = ("sl_has", "sl_units", "sl_age", "sl_senior", "sl_aim")
+TOLD_THERE = ("sl_has", "sl_units", "sl_age", "sl_senior", "sl_employment", "sl_aim")
 
 
 def seed_from_link(catalogue: Catalogue) -> None:
     """Put a link's answers into the page's widgets as the page is entered: a shared link, or
     *Find a starting level*'s link to this page. Opened without one for the first time, start
-    from what *Find a starting level* was told, the age, the senior role and the aim too; and
+    from what *Find a starting level* was told, the age, the senior role, whether the learner
+    is working and the aim too; and
     again, answer by answer, whenever one has changed there since (a cleared one clears its
     box here too), even when this page is reached by the sidebar; the page's own changes to
     the rest stay."""
@@ -134,6 +141,9 @@ def seed_from_link(catalogue: Catalogue) -> None:
         senior = st.session_state.get("sl_senior")
         if "sl_senior" in changed and (senior in SENIOR_ANSWERS or not first):
             st.session_state["route_senior"] = senior if senior in SENIOR_ANSWERS else None
+        working = st.session_state.get("sl_employment")
+        if "sl_employment" in changed and (working in EMPLOYMENT or not first):
+            st.session_state["route_working"] = working if working in EMPLOYMENT else None
         aim = st.session_state.get("sl_aim")
         if "sl_aim" in changed and (aim in AIMS or not first):
             st.session_state["route_aim"] = aim if aim in AIMS else None
@@ -150,6 +160,8 @@ def seed_from_link(catalogue: Catalogue) -> None:
     st.session_state["route_age"] = query.age
     st.session_state["route_senior"] = (None if query.senior_role is None
                                         else "yes" if query.senior_role else "no")
+    st.session_state["route_working"] = (query.employment.value if query.employment is not None
+                                         else None)
     st.session_state["route_aim"] = query.aim.value if query.aim is not None else None
     st.session_state["route_start_level"] = query.start_level
     st.session_state[LINKED_ROUTE] = query.shown - 1
@@ -160,9 +172,10 @@ def write_address(ctx: Frame, query: RouteQuery) -> None:
     st.query_params.from_dict(with_date(ctx, encode_route(ctx.catalogue, query)))
 
 
-def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator]:
-    """The route's answers, and the place under the target where the senior role is asked
-    once it is known to matter (:func:`ask_senior_role`)."""
+def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator, DeltaGenerator]:
+    """The route's answers, the place under the age where whether the learner works is asked,
+    and the place under the target where the senior role is asked, each once it is known to
+    matter (:func:`ask_working`, :func:`ask_senior_role`)."""
     ids = enrolable(catalogue)
     label = lambda i: labels.qualification_label(catalogue.qualifications[i])  # noqa: E731
     levels = list(catalogue.levels_offered)
@@ -173,6 +186,7 @@ def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator]:
             placeholder="Age in years",
             help="Each step is checked against the age groups its qualification is approved "
                  "for.")
+        working_slot = st.container()  # under the age, the other question about the learner
         st.markdown("**What the learner holds**")
         start = st.selectbox("A qualification completed", ids, format_func=label, index=None,
                              key="route_from", placeholder="None yet",
@@ -229,13 +243,38 @@ def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator]:
                            placeholder="No preference", persist_state="session",
                            help="Routes ending in a qualification that gives it come first.")
     senior = st.session_state.get("route_senior")
+    working = st.session_state.get("route_working")
     return RouteQuery(from_qualification=start, also_completed=tuple(also),
                       units=tuple(units), to_qualification=to,
                       to_level=to_level, documented_only=documented,
                       age=int(age) if age is not None else None,
                       senior_role=senior == "yes" if senior in SENIOR_ANSWERS else None,
+                      employment=Employment(working) if working in EMPLOYMENT else None,
                       aim=answers.parse_aim(aim) if aim is not None else None,
-                      start_level=start_level), senior_slot
+                      start_level=start_level), working_slot, senior_slot
+
+
+def ask_working(slot: DeltaGenerator, catalogue: Catalogue, query: RouteQuery,
+                routes: list[Route] | None) -> None:
+    """Whether the learner is working, asked only where it matters: a route shown, or the
+    qualification aimed for, has a step whose competence is assessed at work (an NVQ, or one
+    combining knowledge and competence), or it was answered (here, on *Find a starting level*
+    or in the link): then it may have set the routes' order, and stays to be changed. Its
+    answer, read before the routes are ordered, puts first, for someone not working, the
+    routes that start with a course they can take now, and says of each step assessed at work
+    that it needs a job or a work placement."""
+    target = catalogue.qualifications.get(query.to_qualification or "")
+    at_work = [q for q in (*(q for r in routes or () for q in r.path), target)
+               if q is not None and q.kind in (Kind.COMPETENCE, Kind.COMBINED)]
+    if not at_work and query.employment is None:
+        return
+    with slot:
+        st.radio("Is the learner working at the moment?", list(EMPLOYMENT), index=None,
+                 format_func=EMPLOYMENT.__getitem__, key="route_working",
+                 persist_state="session",
+                 help="A competence qualification (an NVQ, or one combining knowledge and "
+                      "competence) is assessed at work: an assessor watches the learner do the "
+                      "job.")
 
 
 def ask_senior_role(slot: DeltaGenerator, catalogue: Catalogue, query: RouteQuery,
@@ -300,7 +339,7 @@ def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Rou
         return learner_can_start_first(catalogue, found, age=query.age,
                                        senior_role=query.senior_role, aim=query.aim,
                                        register=ctx.register, start_level=query.start_level,
-                                       shown=ROUTES_SHOWN)
+                                       employment=query.employment, shown=ROUTES_SHOWN)
     except RouteError as error:
         st.error(escape_markdown(str(error)))
         return None
@@ -325,6 +364,10 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery,
     if climbs is not None:  # a route up a level is not advice to move up
         st.info(climbs.message)
         show_sources(catalogue, climbs.source)
+    at_work = assessed_at_work_caution(catalogue, route, query.employment)
+    if at_work is not None:  # not working: a step assessed at work needs a job first
+        st.warning(escape_markdown(at_work.message))
+        show_sources(catalogue, at_work.source)
     for number, step in enumerate(route.steps, start=1):
         q = step.to
         st.markdown(f"### Step {number}: {escape_markdown(labels.qualification_label(q))}")
@@ -412,10 +455,11 @@ def main() -> None:
     seed_from_link(catalogue)
     for note in st.session_state.get("route_link_notes", []):
         st.warning(escape_markdown(note))
-    query, senior_slot = ask(catalogue)
+    query, working_slot, senior_slot = ask(catalogue)
     write_address(ctx, query)
     also = completed_too(catalogue, query)
     routes = search(ctx, query, also)
+    ask_working(working_slot, catalogue, query, routes)
     ask_senior_role(senior_slot, catalogue, query, routes)
 
     chosen: Route | None = None
@@ -523,6 +567,7 @@ def main() -> None:
     ask_printout_details()
     plan = ActionPlan(as_at=ctx.as_at, answers=route_answers(catalogue, query),
                       route=chosen, route_age=query.age, route_senior_role=query.senior_role,
+                      route_employment=query.employment,
                       route_aim=query.aim,
                       other_routes=tuple(r for r in routes or () if r is not chosen),
                       route_frameworks=leads_into, created=dt.date.today(),

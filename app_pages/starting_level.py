@@ -31,14 +31,12 @@ from advisor import (
     decode_profile,
     encode_profile,
     encode_route,
-    frameworks_start_above,
     from_register,
     labels,
     level_3_statements,
     profile_answers,
     recommend,
-    route_from_profile,
-    senior_role_asked_at,
+    route_for_offer,
     tables,
     uk_date,
     without_control_characters,
@@ -275,42 +273,18 @@ def main() -> None:
     show_awarding_bodies(catalogue, (o.qualification for o in result.options))
 
     st.divider()
-    # Wanting an apprenticeship where none is at the level suggested: the route to the level
-    # where the documents' apprenticeships start, not to one that cannot give one.
-    above = (frameworks_start_above(catalogue, result.recommended_level)
-             if result.recommended_level is not None else None)
-    towards_one = (profile.aim is Aim.APPRENTICESHIP and not result.frameworks
-                   and above is not None)
-    route = route_from_profile(catalogue, profile, to_level=above if towards_one
-                               else result.recommended_level,
-                               start_level=result.recommended_level)
-    # Above the level suggested (holding one at it already): the step up, and only if ready.
-    step_up = (route.to_level is not None and result.recommended_level is not None
-               and route.to_level > result.recommended_level and not towards_one)
-    if route.to_level is not None or route.from_qualification or route.units:
-        # Not with nothing held and no level: the route page would open empty.
-        holds = route.from_qualification or route.units or route.also_completed
+    # The routes to plan next, as the engine offers them: to the level suggested (or the
+    # step up, or where apprenticeships start), a competence qualification at it, and onward.
+    for offer in result.route_offers:
         st.page_link(
             "app_pages/plan_route.py", icon=":material/arrow_forward:",
-            query_params=with_date(ctx, encode_route(catalogue, route)),
-            label=("Plan a route from what you hold" if holds else "Plan a route")
-            + (f" to Level {route.to_level}" if route.to_level is not None else "")
-            + (", the step up if your work is ready for it" if step_up else "")
-            + (", where the apprenticeships in these documents start" if towards_one else ""))
-    beyond = (result.recommended_level + 1 if result.recommended_level is not None
-              and not step_up and not towards_one else None)
-    if beyond in catalogue.levels_offered and route.from_qualification is None:
-        # Where they can go next, from the level suggested: the next question after "where
-        # to start" (a team leader who wants to manage a contact centre).
-        onward = route_from_profile(catalogue, profile, to_level=beyond,
-                                    start_level=result.recommended_level)
-        st.page_link(
-            "app_pages/plan_route.py", icon=":material/arrow_forward:",
-            query_params=with_date(ctx, encode_route(catalogue, onward)),
-            label=f"Plan a route on to Level {beyond}, after Level {result.recommended_level}"
-            + (", which asks for a senior role" if profile.senior_role is not True
-               and senior_role_asked_at(catalogue, beyond) else ""))
-    if profile.other_held_levels and route.from_qualification is None and not route.units:
+            query_params=with_date(ctx, encode_route(
+                catalogue, route_for_offer(catalogue, profile, offer))),
+            label=labels.route_offer_label(offer))
+        if offer.why:
+            st.caption(escape_markdown(offer.why))
+            show_sources(catalogue, offer.source)
+    if profile.other_held_levels and not profile.held_qualifications and not profile.held_units:
         held = max(profile.other_held_levels)
         st.caption(f"The route page cannot count the Level {held} qualification held, which "
                    "these documents do not describe, so its routes start as if nothing were "

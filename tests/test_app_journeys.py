@@ -523,7 +523,8 @@ def test_plan_route__the_starting_level_pages_link_carries_what_it_was_told():
     follow_page_link(at, ROUTE)  # ... and the link brings the new ones, with the level
     assert at.selectbox(key="route_from").value == "ocr-09628"
     assert at.selectbox(key="route_to_level").value == 3
-    assert dict(at.query_params) == {"from": "09628", "level": "3"}
+    # whether they work travels too: the route page says which steps need a job
+    assert dict(at.query_params) == {"from": "09628", "level": "3", "work": "working"}
     at.radio(key="route_target").set_value("qualification").run()  # the page's own changes
     assert at.radio(key="route_target").value == "qualification"  # are not undone by the link
 
@@ -767,7 +768,7 @@ def test_starting_level__a_link_to_the_level_above_says_it_is_the_step_up_if_rea
     not read as contradicting each other. With nothing held at Level 2, no such words."""
     held = open_with_link(LEVEL, age="19", work="working", role="Call Centre Operators",
                           has="09628")
-    (label,) = [e.proto.label for e in held.get("page_link") if e.proto.page == "plan_route"]
+    (_, label) = [e.proto.label for e in held.get("page_link") if e.proto.page == "plan_route"]
     assert label == ("Plan a route from what you hold to Level 3, the step up if your work is "
                      "ready for it")
     fresh = open_with_link(LEVEL, age="19", work="working", role="Call Centre Operators")
@@ -812,7 +813,7 @@ def test_plan_route__a_school_leaver_suggested_level_1_starts_there_towards_an_a
 def test_plan_route__checks_each_step_for_the_age_the_starting_level_page_was_told():
     """In an interview the adviser asks the age once: the route's steps use it."""
     at = open_with_link(LEVEL, age="17", work="working", has="09628")
-    follow_page_link(at, ROUTE)
+    follow_page_link(at, ROUTE, "Plan a route from what you hold to Level 3")
     assert at.number_input(key="route_age").value == 17
     assert at.query_params["age"] == "17"  # the route's link carries it on
     assert "Each step's age groups are checked for age 17." in texts(at.caption)
@@ -867,3 +868,51 @@ def test_starting_level__a_credit_figure_that_cannot_be_worked_out_reads_not_kno
     needed = dict(zip(options["Code"], options["Credits still needed"], strict=True))
     assert needed["OCNLR L2 Principles"] == "not known"
     assert needed["10379"] == "45"
+
+
+def test_starting_level__holding_09628_at_level_2_offers_a_level_2_competence_route_first():
+    """A 19-year-old at work holding 09628 is suggested Level 2: the first link plans a route
+    to 10379, a Level 2 competence qualification (what replaced the NVQ the 09628 handbook
+    names), with why and its sources; then the step up. Followed, the route page aims for
+    10379 from 09628 and knows the learner works."""
+    at = open_with_link(LEVEL, age="19", work="working", has="09628")
+    labels_shown = [e.proto.label for e in at.get("page_link") if e.proto.page == "plan_route"]
+    assert labels_shown == [
+        "Plan a route from what you hold to OCR Level 2 Diploma in Customer Service (10379), "
+        "to prove your competence at work at Level 2",
+        "Plan a route from what you hold to Level 3, the step up if your work is ready for it"]
+    assert any(c.startswith("From 09628, the documents name OCR Level 2 NVQ Certificate")
+               for c in texts(at.caption))
+    follow_page_link(at, ROUTE, "Plan a route from what you hold to OCR Level 2 Diploma")
+    assert (at.selectbox(key="route_from").value, at.selectbox(key="route_to").value) == (
+        "ocr-09628", "ocr-10379")
+    assert at.radio(key="route_working").value == "working"
+    assert dict(at.query_params)["work"] == "working"
+    assert "assessed at work, at least in part" not in all_text(at)
+
+
+def test_plan_route__asks_whether_the_learner_works_and_cautions_one_who_does_not():
+    """From 09628 to 10379, which is assessed at work: the page asks whether the learner
+    works; answered "not working", the route says its step needs a job or a work placement,
+    and the answer travels in the address."""
+    at = open_with_link(ROUTE, to="10379", **{"from": "09628"})
+    assert at.radio(key="route_working").value is None
+    assert "assessed at work, at least in part" not in all_text(at)
+    at.radio(key="route_working").set_value("not-working").run()
+    assert any(w.startswith("Step 1 \\(10379\\) is assessed at work, at least in part")
+               for w in texts(at.warning))
+    assert at.query_params["work"] == "not-working"
+    # Aiming for a knowledge qualification only: nothing is assessed at work, nothing asked.
+    knowledge = open_with_link(ROUTE, to="09629", **{"from": "09628"})
+    assert not knowledge.get("radio") or all(
+        r.key != "route_working" for r in knowledge.radio)
+
+
+def test_plan_route__whether_the_learner_works_reaches_it_from_the_starting_level_page():
+    """Told on *Find a starting level*, the answer is on the route page, to be changed there,
+    even where it has put the routes with a step assessed at work after the five shown."""
+    at = open_with_link(LEVEL, age="17", work="not-working")
+    change_page(at, ROUTE)
+    at.selectbox(key="route_to_level").set_value(2).run()
+    assert at.radio(key="route_working").value == "not-working"
+    assert at.query_params["work"] == "not-working"

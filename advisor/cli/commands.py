@@ -288,7 +288,7 @@ def command_routes(args: argparse.Namespace) -> int:
         routes = learner_can_start_first(catalogue, found, age=args.age,
                                          senior_role=args.senior_role, aim=args.aim,
                                          register=register, start_level=args.start_level,
-                                         shown=args.limit)
+                                         employment=args.employment, shown=args.limit)
     except RouteError as error:
         raise UsageError(str(error)) from None
     completed = [q.id for q in (source, *also) if q is not None]
@@ -309,6 +309,7 @@ def command_routes(args: argparse.Namespace) -> int:
                                         already_there=there, also_completed=also,
                                         frameworks=leads_into, age=args.age,
                                         senior_role=args.senior_role, aim=args.aim,
+                                        employment=args.employment,
                                         for_learner=for_learner, register=register),
         lambda: text.routes_text(catalogue, routes,
                                  source=reached or highest_completed((source, *also)),
@@ -320,7 +321,7 @@ def command_routes(args: argparse.Namespace) -> int:
                                  frameworks=leads_into, for_learner=for_learner,
                                  age_given=args.age is not None, aim=args.aim,
                                  holds_nothing=not (completed or held), register=register,
-                                 start_level=args.start_level),
+                                 start_level=args.start_level, employment=args.employment),
     )
 
 

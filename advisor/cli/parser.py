@@ -84,6 +84,9 @@ class _Shared:
             help="the learner works in a senior role that shapes customer service")
         senior.add_argument("--not-senior-role", dest="senior_role", action="store_false",
                             help="the learner does not work in such a role")
+        self.employment = option_parser(
+            "--employment", type=answer_type(answers.parse_employment), choices=list(Employment),
+            help="whether the learner works in a job with customer contact")
         self.aim = option_parser(
             "--aim", type=answer_type(answers.parse_aim), choices=list(Aim),
             help="what the learner wants: knowledge, competence or an apprenticeship")
@@ -196,9 +199,6 @@ def _register_subject_option(what: str) -> argparse.ArgumentParser:
 
 def _add_recommend(commands: Commands, shared: _Shared) -> None:
     work = parent_parser()  # the learner's work
-    work.add_argument("--employment", type=answer_type(answers.parse_employment),
-                      choices=list(Employment),
-                      help="whether the learner works in a job with customer contact")
     work.add_argument("--role", metavar="TEXT", help="the learner's job title, in their own words")
     work.add_argument(
         "--responsibility", action="append", metavar="TEXT",
@@ -219,8 +219,9 @@ def _add_recommend(commands: Commands, shared: _Shared) -> None:
                           "or semicolons")
     subject = _register_subject_option("list its qualifications at the level")
     commands.add_parser(
-        "recommend", parents=[shared.age, work, shared.senior_role, held, units, shared.aim,
-                              shared.as_at, register_option(), subject, *shared.output],
+        "recommend", parents=[shared.age, shared.employment, work, shared.senior_role, held,
+                              units, shared.aim, shared.as_at, register_option(), subject,
+                              *shared.output],
         help="suggest a starting level and the qualifications at it",
         description=("Suggest the level a learner should start at, from their age, work, job "
                      "role, responsibilities, what they hold and what they want, and list the "
@@ -254,7 +255,8 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
     subject = _register_subject_option(
         "routes may start directly at its open qualifications at the target level")
     commands.add_parser(
-        "routes", parents=[own, shared.age, shared.senior_role, shared.aim, shared.as_at,
+        "routes", parents=[own, shared.age, shared.senior_role, shared.employment, shared.aim,
+                           shared.as_at,
                            register_option(), subject, *shared.plan],
         help="routes from what a learner holds to a level or qualification, or onward",
         description=("Find progression routes, best first: routes through qualifications open "
@@ -267,8 +269,11 @@ def _add_routes(commands: Commands, shared: _Shared) -> None:
                      "groups take the learner; with --senior-role or --not-senior-role, whether "
                      "the learner meets a step's role requirement; with either, routes the "
                      "learner can take come first), the units that carry over and the credits "
-                     "still needed. With --aim, whether the qualification each route ends in "
-                     "gives what the learner wants, those that do first. With a register, "
+                     "still needed. With --employment not-working, each route with a step "
+                     "assessed at work says it needs a job or a work placement, and routes "
+                     "starting with a course the learner can take now come first. With --aim, "
+                     "whether the qualification each route ends in gives what the learner "
+                     "wants, those that do first. With a register, "
                      "a route to a level may also start directly at a qualification the "
                      "register lists open at that level (its rules of combination not known)."),
     ).set_defaults(handler=command_routes)

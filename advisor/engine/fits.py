@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from advisor.catalogue import Catalogue, Category, Kind, Qualification
 from advisor.engine.eligibility import Eligibility, check_eligibility
 from advisor.engine.frameworks import framework_name, frameworks_with
-from advisor.engine.recommend_types import Aim
+from advisor.engine.recommend_types import Aim, Employment
 from advisor.engine.route_types import Route
 from advisor.engine.wording import replaced_it, uk_date
 from advisor.register import Register
@@ -163,6 +163,7 @@ def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
                             age: int | None = None, senior_role: bool | None = None,
                             aim: Aim | None = None, register: Register | None = None,
                             start_level: int | None = None,
+                            employment: Employment | None = None,
                             shown: int | None = None) -> list[Route]:
     """``routes`` in the order a learner of ``age``, in a senior role or not
     (``senior_role``), wanting ``aim``, can take them, each group kept in its order: routes
@@ -175,26 +176,34 @@ def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
     fits their aim, then those where that is not known, then those that do not. A
     15-year-old's first route is not one they cannot start, nor is a Level 1 start for a team
     leader suggested Level 3, nor a knowledge qualification for someone who wants to prove
-    their competence where a route to one that does is found. Unchanged with none given.
+    their competence where a route to one that does is found. For a learner not working
+    (``employment``), routes whose first step is assessed at work (a competence
+    qualification, or one combining knowledge and competence: an assessor watches them do the
+    job) come after the others in each group, just before the aim decides: a course they can
+    take now first. Unchanged with none given.
     ``shown``: the most routes wanted, the first of those ordered from up to three times as
     many (a route starting at ``start_level`` may be found after several starting straight at
     the target); all of ``routes`` otherwise."""
     routes = list(itertools.islice(routes, _ROUTES_ORDERED_PER_SHOWN * shown)
                   if shown is not None else routes)
-    if age is None and senior_role is None and aim is None and start_level is None:
+    not_working = employment is Employment.NOT_WORKING
+    if (age is None and senior_role is None and aim is None and start_level is None
+            and not not_working):
         return routes[:shown]
 
-    def order(route: Route) -> tuple[bool, bool, bool, bool, int]:
+    def order(route: Route) -> tuple[bool, bool, bool, bool, bool, int]:
         barred = [n for n, _ in steps_barred(catalogue, route, age=age,
                                              senior_role=senior_role, register=register)]
         first = route.steps[0] if route.steps else None
         elsewhere = (start_level is not None and first is not None and first.from_ is None
                      and first.to.level != start_level)
+        at_work = (not_working and first is not None
+                   and first.to.kind in (Kind.COMPETENCE, Kind.COMBINED))
         # Those known to fit first, then those not known, then those known not to.
         fit = {True: 0, None: 1, False: 2}[route_fits_aim(catalogue, route, aim,
                                                           register=register)[0]]
         # A route through a closed qualification stays after the others, as it was found.
-        return (route.status.closed, 1 in barred, bool(barred), elsewhere, fit)
+        return (route.status.closed, 1 in barred, bool(barred), elsewhere, at_work, fit)
     return sorted(routes, key=order)[:shown]
 
 

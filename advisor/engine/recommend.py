@@ -35,7 +35,6 @@ from collections.abc import Sequence
 
 from advisor.catalogue import (
     Catalogue,
-    Category,
     JobRole,
     Kind,
     Qualification,
@@ -66,6 +65,7 @@ from advisor.engine.recommend_types import (
 )
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
 from advisor.engine.replacing import yet_to_come
+from advisor.engine.route_offers import open_to_step_up, route_offers
 from advisor.engine.route_types import Route
 from advisor.engine.wording import listed, uk_date
 from advisor.register import Register
@@ -102,6 +102,37 @@ def move_up_caution(catalogue: Catalogue, route: Route) -> Finding | None:
             or last.level <= first.level):
         return None
     return _no_automatic_move_up(catalogue, holds_something=True)
+
+
+_AT_WORK = ("an assessor watches the learner do the job and colleagues act as witnesses; "
+            "simulation only covers events that rarely happen")
+"""How a competence qualification is assessed, in a clause (003 § ASSESSMENT, § Simulation)."""
+
+
+def assessed_at_work_caution(catalogue: Catalogue, route: Route,
+                             employment: Employment | None) -> Finding | None:
+    """For a learner not working now, a route with steps whose competence is assessed at work
+    (an NVQ, or a qualification combining knowledge and competence): that each needs a job or
+    a work placement, as the starting level says of the same qualifications. None for anyone
+    else, or a route with no such step."""
+    if employment is not Employment.NOT_WORKING:
+        return None
+    at_work = [(n, step.to) for n, step in enumerate(route.steps, start=1)
+               if step.to.kind in (Kind.COMPETENCE, Kind.COMBINED)]
+    if not at_work:
+        return None
+    one = len(at_work) == 1
+    source = next((q.assessment.source for _, q in at_work
+                   if q.kind is Kind.COMPETENCE and q.assessment), ())
+    return Finding(
+        FindingCode.COMPETENCE_NEEDS_WORK,
+        ("Step " if one else "Steps ") + listed([f"{n} ({q.reference})" for n, q in at_work],
+                                               "and")
+        + (" is" if one else " are") + f" assessed at work, at least in part: {_AT_WORK}. "
+        "Not working now, the learner would need a job or a work placement for "
+        + ("it" if one else "them") + "; until then, a qualification of knowledge alone may "
+        "suit better.",
+        source or recommendation_index(catalogue).competence_assessment)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -222,6 +253,8 @@ def recommend(
         profile=profile, as_at=as_at, recommended_level=level, options=options,
         reasons=tuple(reasons), cautions=tuple(cautions), role_match=role_match,
         next_steps=next_steps, roles_at_level=roles_at_level, frameworks=frameworks,
+        route_offers=route_offers(catalogue, profile, level, options=options,
+                                  frameworks_at_level=bool(frameworks), as_at=as_at),
     )
 
 
@@ -311,16 +344,6 @@ def _role_not_listed(catalogue: Catalogue, match: RoleMatch) -> Finding:
             f"{r.title}" + (f" (Level {r.level})" if r.level else "") for r in match.suggestions
         ) + "."
     return Finding(FindingCode.ROLE_NOT_LISTED, message, sources)
-
-
-def open_to_step_up(catalogue: Catalogue, profile: Profile, level: int) -> bool:
-    """Whether ``level`` is a step up the learner may take: a qualification is at it, and one
-    there asks for no particular role, or the learner has the senior role Level 4 asks for
-    (the answer says "not Level 4" otherwise)."""
-    at_level = [q for q in catalogue.qualifications.values()
-                if q.level == level and q.category is Category.QUALIFICATION]
-    return bool(at_level) and (profile.senior_role is True
-                               or any(q.role_requirement is None for q in at_level))
 
 
 def _holds_at_level(catalogue: Catalogue, held: Sequence[Qualification],
@@ -537,9 +560,8 @@ def _aim_cautions(catalogue: Catalogue, profile: Profile,
             + (f", and so is the competence part of {listed(combined, 'and')}, which "
                f"combine{'s' if len(combined) == 1 else ''} knowledge and competence"
                if combined else "")
-            + ": an assessor watches the learner do the job and colleagues act as witnesses; "
-            "simulation only covers events that rarely happen. Without a job or a work "
-            "placement, a qualification of knowledge alone may suit better.",
+            + f": {_AT_WORK}. Without a job or a work placement, a qualification of knowledge "
+            "alone may suit better.",
             source or recommendation_index(catalogue).competence_assessment,
         ))
     return findings

@@ -111,6 +111,34 @@ class Option:
         return self.eligibility.status.status is Status.OPEN
 
 
+class RouteOfferKind(StrEnum):
+    """Why a route is offered: stable values, compared by name in code."""
+
+    ONWARD = "onward"  # no level above what is held to aim for: onward from it
+    TO_LEVEL = "to-level"  # to the level suggested
+    STEP_UP = "step-up"  # holding one at the level suggested: the level above, if ready
+    TO_APPRENTICESHIPS = "to-apprenticeships"  # where the documents' apprenticeships start
+    ON_AFTER = "on-after"  # holding nothing yet: on to the level above, after the one suggested
+    COMPETENCE_AT_LEVEL = "competence-at-level"  # competence at the level suggested
+
+
+@dataclass(frozen=True, kw_only=True)
+class RouteOffer:
+    """A route to plan next, as *Find a starting level* offers it (worked out by
+    :mod:`advisor.engine.route_offers`): why it is offered, where it aims (a level, a
+    qualification, or neither: onward), and, where the learner holds nothing, the level the
+    routes start at."""
+
+    kind: RouteOfferKind
+    from_held: bool = False  # it starts from what the learner holds (a qualification or units)
+    to_level: int | None = None
+    to_qualification: Qualification | None = None
+    start_level: int | None = None  # holding nothing: the level suggested, where routes start
+    asks_senior_role: bool = False  # the level aimed for asks for a senior role not said held
+    why: str = ""  # where the link needs it: why this route, in a sentence or two
+    source: tuple[Citation, ...] = ()
+
+
 @dataclass(frozen=True)
 class Recommendation:
     profile: Profile
@@ -124,3 +152,6 @@ class Recommendation:
     roles_at_level: tuple[JobRole, ...] = field(default=())
     # For an apprenticeship aim: the frameworks at the level, checked against what is held.
     frameworks: tuple[FrameworkStatus, ...] = ()
+    # The routes to plan next, first the one at the level suggested (none without a level
+    # and with nothing held).
+    route_offers: tuple[RouteOffer, ...] = ()

@@ -37,7 +37,7 @@ from advisor.engine.eligibility import (
     status_on,
 )
 from advisor.engine.frameworks import FrameworkStatus, framework_name
-from advisor.engine.recommend import move_up_caution
+from advisor.engine.recommend import assessed_at_work_caution, move_up_caution
 from advisor.engine.recommend_types import Aim, Employment, Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
@@ -108,7 +108,7 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     register = plan.register
     route = (_route(catalogue, plan.route, sources, age=plan.route_age,
                     senior_role=plan.route_senior_role, aim=plan.route_aim, register=register,
-                    others=plan.other_routes)
+                    others=plan.other_routes, employment=plan.route_employment)
              if plan.route is not None else None)
     leads_into = plan.route_frameworks
     route_frameworks = None
@@ -311,7 +311,8 @@ def _named(q: Qualification) -> str:
 
 def _route(catalogue: Catalogue, route: Route, sources: Sources, *,
            age: int | None, senior_role: bool | None, aim: Aim | None,
-           register: Register | None, others: Sequence[Route]) -> RoutePart:
+           register: Register | None, others: Sequence[Route],
+           employment: Employment | None = None) -> RoutePart:
     steps = []
     for number, step in enumerate(route.steps):
         marks = sources.cite(step.source)
@@ -329,11 +330,13 @@ def _route(catalogue: Catalogue, route: Route, sources: Sources, *,
                                        held_words=LATER_STEP_HELD if number else
                                        "Units you hold")))
     day = uk_date(route.as_at)
-    climbs = move_up_caution(catalogue, route)
+    cautions = [c for c in (move_up_caution(catalogue, route),
+                            assessed_at_work_caution(catalogue, route, employment))
+                 if c is not None]
     return RoutePart([q.name for q in route.path], steps, [
         f"{' → '.join(q.reference for q in other.path)}: {route_basis(other)}; on {day}, "
         f"{route_status(catalogue, other)}" for other in others],
-        _cited([climbs] if climbs is not None else [], sources),
+        _cited(cautions, sources),
         route_aim_words(catalogue, route, aim, register=register, who="you want"))
 
 

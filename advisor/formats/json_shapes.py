@@ -15,7 +15,8 @@ from advisor.engine.decisions import ProgressCheck, Timeline
 from advisor.engine.eligibility import Eligibility, Reason, Status, StatusOnDate, status_on
 from advisor.engine.fits import route_fits_aim
 from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks
-from advisor.engine.recommend_types import Aim, Finding, Recommendation
+from advisor.engine.recommend import assessed_at_work_caution
+from advisor.engine.recommend_types import Aim, Employment, Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route, RouteStep
 from advisor.register import ImportResult, Register, RegisterEntry
@@ -439,12 +440,14 @@ def routes_dict(catalogue: Catalogue, routes: Sequence[Route], *,
                 also_completed: Sequence[Qualification] = (),
                 frameworks: Sequence[RouteFrameworks] = (),
                 age: int | None = None, senior_role: bool | None = None,
-                aim: Aim | None = None,
+                aim: Aim | None = None, employment: Employment | None = None,
                 for_learner: Sequence[Sequence[Eligibility]] = (),
                 register: Register | None = None) -> dict[str, Any]:
     """A route search: where from (a qualification, other qualifications completed and units
-    held), where to, the learner's ``age`` and whether they are in a senior role
-    (``senior_role``) where given, whether the learner is already there, and the routes found,
+    held), where to, the learner's ``age``, whether they are in a senior role
+    (``senior_role``) and whether they are working (``employment``, and for someone not
+    working, each route's ``at_work`` caution about its steps assessed at work, null where
+    it has none) where given, whether the learner is already there, and the routes found,
     best first, each with the apprenticeship frameworks it leads into (``frameworks``, one for
     each route, where given) and each step's reasons about the age and the role
     (``for_learner``: for each route, each step's eligibility); with what the learner wants
@@ -456,6 +459,12 @@ def routes_dict(catalogue: Catalogue, routes: Sequence[Route], *,
         fit, why = route_fits_aim(catalogue, route, aim, register=register)
         return {"fits_aim": fit, "aim_note": why}
 
+    def at_work(route: Route) -> dict[str, Any]:
+        if employment is None:
+            return {}
+        caution = assessed_at_work_caution(catalogue, route, employment)
+        return {"at_work": finding_dict(catalogue, caution) if caution is not None else None}
+
     return {
         "from": qualification_dict(source) if source else None,
         "also_completed": [qualification_dict(q) for q in also_completed],
@@ -464,10 +473,11 @@ def routes_dict(catalogue: Catalogue, routes: Sequence[Route], *,
         "to_level": to_level,
         "age": age,
         "senior_role": senior_role,
+        "employment": employment.value if employment is not None else None,
         "aim": aim.value if aim is not None else None,
         "already_there": already_there,
         "routes": [route_dict(catalogue, r, for_learner[n] if n < len(for_learner) else (),
-                              age_given=age is not None) | fits(r)
+                              age_given=age is not None) | fits(r) | at_work(r)
                    | (_leads_into_dict(catalogue, frameworks[n]) if n < len(frameworks) else {})
                    for n, r in enumerate(routes)],
     }

@@ -20,9 +20,9 @@ from advisor.catalogue import Catalogue, Category, Qualification, UnknownReferen
 from advisor.engine import answers
 from advisor.engine.combination import Accepted
 from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
-from advisor.engine.recommend import open_to_step_up
 from advisor.engine.recommend_index import level_3_statements
-from advisor.engine.recommend_types import Aim, Employment, Profile
+from advisor.engine.recommend_types import Aim, Employment, Profile, RouteOffer
+from advisor.engine.route_offers import open_to_step_up, route_start
 from advisor.engine.unit_references import resolve_units
 from advisor.engine.wording import uk_date
 from advisor.formats.dates import DATE_EXAMPLES, EARLIEST_DATE, LATEST_DATE, read_date
@@ -62,6 +62,10 @@ class RouteQuery:
     age: int | None = None  # the learner's age, where given: each step's age groups are checked
     # Whether the learner is in a senior role, where given: a step asking for one is checked.
     senior_role: bool | None = None
+    # Whether the learner is working, where given: a step assessed at work (a competence
+    # qualification) is said to need a job or a work placement, and comes later for one who is
+    # not.
+    employment: Employment | None = None
     aim: Aim | None = None  # what the learner wants: routes ending in what fits it come first
     # Where nothing is held: the level suggested for the learner to start at (Find a starting
     # level's answer); routes start there, not at the catalogue's lowest level.
@@ -314,6 +318,8 @@ def encode_route(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
         params["age"] = str(query.age)
     if query.senior_role is not None:
         params["senior"] = "yes" if query.senior_role else "no"
+    if query.employment is not None:
+        params["work"] = query.employment.value
     if query.aim is not None:
         params["aim"] = query.aim.value
     if query.start_level is not None:
@@ -332,17 +338,38 @@ def route_from_profile(catalogue: Catalogue, profile: Profile,
     otherwise onward. Of two held at the same level, the one first in code order, whatever
     order they were given. ``start_level``: the level suggested for them, where they hold no
     qualification, for the routes to start at."""
-    held = sorted((catalogue.qualifications[i] for i in profile.held_qualifications
-                   if i in catalogue.qualifications), key=lambda q: q.reference)
-    start = max(held, key=lambda q: q.level or 0) if held else None
+    start = route_start(catalogue, profile.held_qualifications)
     if (to_level is not None and start is not None and start.level == to_level
             and open_to_step_up(catalogue, profile, to_level + 1)):
         to_level += 1
     above = to_level is not None and (start is None or to_level > (start.level or 0))
+    return _from_profile(catalogue, profile, to_level=to_level if above else None,
+                         start_level=start_level if start is None else None)
+
+
+def route_for_offer(catalogue: Catalogue, profile: Profile, offer: RouteOffer) -> RouteQuery:
+    """The route journey for a route *Find a starting level* offers (``offer``, from its
+    recommendation), with what the learner told it: from what they hold, to where the offer
+    aims."""
+    return _from_profile(catalogue, profile, to_level=offer.to_level,
+                         to_qualification=offer.to_qualification.id
+                         if offer.to_qualification is not None else None,
+                         start_level=offer.start_level)
+
+
+def _from_profile(catalogue: Catalogue, profile: Profile, *, to_level: int | None,
+                  to_qualification: str | None = None,
+                  start_level: int | None) -> RouteQuery:
+    start = route_start(catalogue, profile.held_qualifications)
+    held = [i for i in profile.held_qualifications if i in catalogue.qualifications]
     return RouteQuery(from_qualification=start.id if start else None,
-                      also_completed=tuple(q.id for q in held if q is not start),
-                      units=profile.held_units, to_level=to_level if above else None,
-                      age=profile.age, senior_role=profile.senior_role, aim=profile.aim,
+                      also_completed=tuple(sorted(
+                          (i for i in held if start is None or i != start.id),
+                          key=lambda i: catalogue.qualifications[i].reference)),
+                      units=profile.held_units, to_level=to_level,
+                      to_qualification=to_qualification,
+                      age=profile.age, senior_role=profile.senior_role,
+                      employment=profile.employment, aim=profile.aim,
                       start_level=start_level if start is None else None)
 
 
@@ -400,6 +427,8 @@ def decode_route(catalogue: Catalogue,
         age=_age(_value(params, "age", notes), notes),
         senior_role=_answer(_value(params, "senior", notes), answers.parse_yes_no,
                             "senior role answer", notes),
+        employment=_answer(_value(params, "work", notes), answers.parse_employment,
+                           "work answer", notes),
         aim=_answer(_value(params, "aim", notes), answers.parse_aim, "aim", notes),
         start_level=_start_level(_level(_value(params, "starting", notes), notes,
                                         what="starting level"), start, notes),

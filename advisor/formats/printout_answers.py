@@ -51,9 +51,9 @@ def profile_answers(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
 
 
 def route_answers(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
-    """*Plan a route*'s answers: the learner's age and whether they are in a senior role where
-    these were given, what is held, where the learner wants to get to and, where given, what
-    they want from it."""
+    """*Plan a route*'s answers: the learner's age, whether they are in a senior role and
+    whether they are working, where these were given, what is held, where the learner wants
+    to get to and, where given, what they want from it."""
     def label(qualification_id: str) -> str:
         return qualification_label(catalogue.qualifications[qualification_id])
 
@@ -63,6 +63,8 @@ def route_answers(catalogue: Catalogue, query: RouteQuery) -> dict[str, str]:
     answers = {"Age": str(query.age)} if query.age is not None else {}
     if query.senior_role is not None:
         answers["Senior role"] = "yes" if query.senior_role else "no"
+    if query.employment is not None:
+        answers["Working"] = EMPLOYMENT_ANSWERS[query.employment]
     answers["Completed"] = label(start) if start else NONE
     if others:
         answers["Other qualifications completed"] = "; ".join(label(i) for i in others)

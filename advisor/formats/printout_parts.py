@@ -16,7 +16,7 @@ from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import CombinationCheck
 from advisor.engine.decisions import ProgressCheck
 from advisor.engine.frameworks import RouteFrameworks
-from advisor.engine.recommend_types import Aim, Recommendation
+from advisor.engine.recommend_types import Aim, Employment, Recommendation
 from advisor.engine.routes import Route
 from advisor.register import Register
 from advisor.views.citations import web_address
@@ -221,6 +221,8 @@ class ActionPlan:
     route: Route | None = None
     route_age: int | None = None  # the learner's age, where given: each step is checked for it
     route_senior_role: bool | None = None  # whether the learner is in a senior role, if given
+    # Whether the learner is working, if given: a step assessed at work is said to need a job.
+    route_employment: Employment | None = None
     route_aim: Aim | None = None  # what the learner wants, if given: whether the route fits it
     # The other routes found, best first: named in a line each, so that the printout shows
     # what the route chosen was weighed against.

@@ -27,7 +27,7 @@ from advisor.engine.fits import route_fits_aim
 from advisor.engine.frameworks import ComponentStatus, standard_note
 from advisor.engine.frameworks import framework_name as framework_label  # its one home
 from advisor.engine.planner import Objective
-from advisor.engine.recommend_types import Aim, Employment, Option
+from advisor.engine.recommend_types import Aim, Employment, Option, RouteOffer, RouteOfferKind
 from advisor.engine.routes import Route, RouteStep, StepKind
 from advisor.engine.wording import WHERE_TO_ASK, count, group_name, sentence_start
 from advisor.register import ENTRY, Register, RegisterEntry
@@ -115,6 +115,7 @@ __all__ = [
     "route_basis",
     "route_credits",
     "route_name",
+    "route_offer_label",
     "route_status",
     "rules_from_words",
     "sources_numbered",
@@ -495,6 +496,22 @@ def steps_barred_words(route: Route, barred: Sequence[tuple[int, Eligibility]], 
     return [f"{who} cannot take step {n} ({route.steps[n - 1].to.reference}): "
             + " ".join(r.message for r in eligibility.not_for_this_learner)
             for n, eligibility in barred]
+
+
+def route_offer_label(offer: RouteOffer) -> str:
+    """The link to *Plan a route* for a route *Find a starting level* offers: "Plan a route from
+    what you hold to Level 3, the step up if your work is ready for it"."""
+    start = "Plan a route from what you hold" if offer.from_held else "Plan a route"
+    kind, q = offer.kind, offer.to_qualification
+    if kind is RouteOfferKind.COMPETENCE_AT_LEVEL and q is not None:
+        return f"{start} to {q.name}, to prove your competence at work at Level {q.level}"
+    if kind is RouteOfferKind.ON_AFTER:
+        return (f"Plan a route on to Level {offer.to_level}, after Level {offer.start_level}"
+                + (", which asks for a senior role" if offer.asks_senior_role else ""))
+    return (start + (f" to Level {offer.to_level}" if offer.to_level is not None else "")
+            + {RouteOfferKind.STEP_UP: ", the step up if your work is ready for it",
+               RouteOfferKind.TO_APPRENTICESHIPS:
+                   ", where the apprenticeships in these documents start"}.get(kind, ""))
 
 
 def none_can_start_words(barred: Sequence[Sequence[int]], *, why: str) -> str | None:

@@ -17,8 +17,8 @@ from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import describe_unit
 from advisor.engine.eligibility import Eligibility, Status
 from advisor.engine.frameworks import RouteFrameworks
-from advisor.engine.recommend import move_up_caution
-from advisor.engine.recommend_types import Aim
+from advisor.engine.recommend import assessed_at_work_caution, move_up_caution
+from advisor.engine.recommend_types import Aim, Employment
 from advisor.engine.registered import from_register
 from advisor.engine.route_ends import highest_completed
 from advisor.engine.routes import Route, RouteStep
@@ -167,7 +167,8 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
                 frameworks: Sequence[RouteFrameworks] = (),
                 for_learner: Sequence[Sequence[Eligibility]] = (), age_given: bool = False,
                 aim: Aim | None = None, holds_nothing: bool = False,
-                register: Register | None = None, start_level: int | None = None) -> str:
+                register: Register | None = None, start_level: int | None = None,
+                employment: Employment | None = None) -> str:
     """The routes found, numbered, each step with what carries over and what is still
     needed, and the apprenticeship frameworks it leads into (``frameworks``, one for each
     route, where given); or that the learner is already there, or why no route was found.
@@ -177,7 +178,8 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
     wants, where given: whether where each route ends fits it. ``holds_nothing``: the
     learner holds no qualification or unit yet (:func:`starts_explained`, with
     ``start_level``, the level suggested to start at). ``register``: as for
-    :func:`no_route_text`."""
+    :func:`no_route_text`. ``employment``: for a learner not working, each route with steps
+    assessed at work says that they need a job or a work placement."""
     if already_there and source is not None:
         return already_there_text(source, to_level=None if target else to_level)
     if not routes:
@@ -206,8 +208,13 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
         barred = [(n, e) for n, e in enumerate(
             for_learner[number - 1] if number <= len(for_learner) else (), start=1)
             if e.not_for_this_learner]
+        # Not working: the steps assessed at work need a job or a work placement.
+        at_work = assessed_at_work_caution(catalogue, route, employment)
         lines += [header, *([f"  {fits}"] if fits else []),
-                  *(f"  ! {w}" for w in steps_barred_words(route, barred)), *steps]
+                  *(f"  ! {w}" for w in steps_barred_words(route, barred)),
+                  *([f"  ! {at_work.message}",
+                     f"    (source: {cite(catalogue, at_work.source, web_pages=True)})"]
+                    if at_work is not None else []), *steps]
         if number <= len(frameworks):
             lines += _leads_into_lines(catalogue, frameworks[number - 1])
     return "\n".join(lines)

@@ -1,0 +1,169 @@
+"""The routes *Find a starting level* offers to plan next, and whether the learner works, as
+the route journey carries it: in its link, its printout's answers, its ordering and cautions,
+and the CLI's ``routes --employment``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from advisor import (
+    ActionPlan,
+    Aim,
+    Employment,
+    Profile,
+    RouteOfferKind,
+    action_plan_html,
+    assessed_at_work_caution,
+    find_routes,
+    labels,
+    learner_can_start_first,
+    recommend,
+    route_answers,
+    route_for_offer,
+)
+from advisor.cli import main
+from advisor.formats.links import RouteQuery, decode_route, encode_route
+
+TODAY = dt.date(2026, 12, 2)
+WHILE_10379_OPEN = dt.date(2015, 6, 1)
+BEFORE_10379 = dt.date(2013, 6, 1)  # 10379 was launched in the autumn of 2014
+PROGRESSION = "001_1a36f8904fba0327.txt § 2.7 Progression opportunities"
+
+
+def offers(catalogue, as_at=TODAY, **profile):
+    return recommend(catalogue, Profile(**profile), as_at=as_at).route_offers
+
+
+def test_route_offers__holding_09628_at_level_2_a_competence_route_there_comes_first(catalogue):
+    """A 19-year-old at work holding 09628 is suggested Level 2: beside the step up to Level 3,
+    a route to 10379, which replaced 03455, the Level 2 NVQ the 09628 handbook names as the
+    progression from it; the link opens the route page from 09628 to 10379."""
+    profile = Profile(age=19, employment=Employment.WORKING, held_qualifications=("ocr-09628",))
+    found = recommend(catalogue, profile, as_at=TODAY).route_offers
+    assert [o.kind for o in found] == [RouteOfferKind.COMPETENCE_AT_LEVEL,
+                                       RouteOfferKind.STEP_UP]
+    competence = found[0]
+    assert competence.to_qualification is not None
+    assert competence.to_qualification.id == "ocr-10379"
+    assert labels.route_offer_label(competence) == (
+        "Plan a route from what you hold to OCR Level 2 Diploma in Customer Service (10379), "
+        "to prove your competence at work at Level 2")
+    assert competence.why.startswith(
+        "From 09628, the documents name OCR Level 2 NVQ Certificate in Customer Service (03455) "
+        "as a progression; the sources suggest OCR Level 2 Diploma in Customer Service (10379) "
+        "replaced it")
+    assert "Whether it is open to new learners on 2 December 2026, the sources do not say" \
+        in competence.why
+    assert PROGRESSION in [c.label() for c in competence.source]
+    assert encode_route(catalogue, route_for_offer(catalogue, profile, competence)) == {
+        "from": "09628", "to": "10379", "age": "19", "work": "working"}
+
+
+def test_route_offers__the_competence_route_is_one_open_on_the_date_or_named(catalogue):
+    """In June 2015 10379 is open, and offered as such; in 2013, before it was launched, the
+    Level 2 NVQ the handbook names, 03455, with the handbook's words."""
+    (open_one, _) = offers(catalogue, WHILE_10379_OPEN, employment=Employment.WORKING,
+                           held_qualifications=("ocr-09628",))
+    assert open_one.to_qualification.id == "ocr-10379"
+    assert "It is open to new learners on 1 June 2015." in open_one.why
+    (named, _) = offers(catalogue, BEFORE_10379, employment=Employment.WORKING,
+                        held_qualifications=("ocr-09628",))
+    assert named.to_qualification.id == "ocr-03455"
+    assert named.why.startswith("The documents name it as a progression from 09628: "
+                                "\"Candidates for the Level 2 Certificate can progress to the "
+                                "Level 2 NVQ Certificate in Customer Service.\"")
+
+
+def test_route_offers__no_competence_route_where_it_would_repeat_or_is_not_wanted(catalogue):
+    """Holding a competence qualification at the level (03455, 10379), wanting knowledge, or
+    not working without wanting competence: only the step up."""
+    for profile in ({"held_qualifications": ("ocr-03455",)},
+                    {"held_qualifications": ("ocr-10379",)},
+                    {"held_qualifications": ("ocr-09628",), "aim": Aim.KNOWLEDGE},
+                    {"held_qualifications": ("ocr-09628",),
+                     "employment": Employment.NOT_WORKING}):
+        kinds = [o.kind for o in offers(catalogue, **profile)]
+        assert RouteOfferKind.COMPETENCE_AT_LEVEL not in kinds, profile
+
+
+def test_route_offers__not_working_but_wanting_competence_it_says_it_needs_a_job(catalogue):
+    (competence, _) = offers(catalogue, employment=Employment.NOT_WORKING, aim=Aim.COMPETENCE,
+                             held_qualifications=("ocr-09628",))
+    assert competence.why.endswith("You said you are not working: its competence is assessed "
+                                   "at work, so you would need a job or a work placement for "
+                                   "it.")
+
+
+def test_route_offers__the_other_routes_are_offered_as_before(catalogue):
+    """Holding nothing: to the level suggested, then on after it; wanting an apprenticeship
+    below every framework: where they start; no level and nothing held: none."""
+    fresh = offers(catalogue, age=19, employment=Employment.WORKING)
+    assert [labels.route_offer_label(o) for o in fresh] == [
+        "Plan a route to Level 2", "Plan a route on to Level 3, after Level 2"]
+    (towards,) = offers(catalogue, age=17, employment=Employment.NOT_WORKING,
+                        aim=Aim.APPRENTICESHIP)
+    assert (towards.kind, towards.to_level, towards.start_level) == (
+        RouteOfferKind.TO_APPRENTICESHIPS, 2, 1)
+    assert offers(catalogue) == ()
+
+
+def test_route_link__whether_the_learner_works_travels_and_a_bad_answer_is_noted(catalogue):
+    query = RouteQuery(from_qualification="ocr-09628", to_level=3,
+                       employment=Employment.NOT_WORKING)
+    link = {"from": "09628", "level": "3", "work": "not-working"}
+    assert encode_route(catalogue, query) == link
+    assert decode_route(catalogue, link) == (query, [])
+    query, notes = decode_route(catalogue, {"from": "09628", "work": "sometimes"})
+    assert query == RouteQuery(from_qualification="ocr-09628")
+    assert notes == ["The link's work answer 'sometimes' was not understood: left out."]
+
+
+def test_route_printout__what_you_told_us_says_whether_the_learner_works(catalogue):
+    query = RouteQuery(from_qualification="ocr-09628", to_qualification="ocr-10379",
+                       employment=Employment.NOT_WORKING)
+    told = route_answers(catalogue, query)
+    assert told["Working"] == labels.EMPLOYMENT_ANSWERS[Employment.NOT_WORKING]
+    assert "Working" not in route_answers(catalogue, RouteQuery(from_qualification="ocr-09628"))
+    (route, *_) = find_routes(catalogue, from_qualification=catalogue.qualifications["ocr-09628"],
+                              to_qualification=catalogue.qualifications["ocr-10379"],
+                              as_at=TODAY)
+    page = action_plan_html(catalogue, ActionPlan(
+        as_at=TODAY, answers=told, route=route, route_employment=Employment.NOT_WORKING))
+    assert "Step 1 (10379) is assessed at work, at least in part" in page
+    working = action_plan_html(catalogue, ActionPlan(
+        as_at=TODAY, answers=told, route=route, route_employment=Employment.WORKING))
+    assert "is assessed at work, at least in part" not in working
+
+
+def test_routes__not_working_the_steps_assessed_at_work_are_said_and_come_later(catalogue):
+    """From nothing to Level 2, starting at Level 1: for someone not working, 601/4404/X (a
+    course) then 10379 comes before 10378 (assessed at work) then 10379, and each route with
+    a step assessed at work says so, citing how an NVQ is assessed; for someone in work, or
+    who did not say, neither."""
+    found = list(find_routes(catalogue, to_level=2, start_level=1, as_at=TODAY))
+    paths = lambda routes: [" ".join(q.reference for q in r.path) for r in routes]  # noqa: E731
+    before = paths(learner_can_start_first(catalogue, found, start_level=1))
+    after = paths(learner_can_start_first(catalogue, found, start_level=1,
+                                          employment=Employment.NOT_WORKING))
+    assert before.index("10378 10379") < before.index("601/4404/X 10379")
+    assert after.index("601/4404/X 10379") < after.index("10378 10379")
+    (route,) = [r for r in found if paths([r]) == ["10378 10379"]]
+    caution = assessed_at_work_caution(catalogue, route, Employment.NOT_WORKING)
+    assert caution is not None
+    assert caution.message.startswith("Steps 1 (10378) and 2 (10379) are assessed at work")
+    assert "003_6006b2829cc9c277.txt § ASSESSMENT" in [c.label() for c in caution.source]
+    assert assessed_at_work_caution(catalogue, route, Employment.WORKING) is None
+    assert assessed_at_work_caution(catalogue, route, None) is None
+
+
+def test_cli_routes__takes_employment_as_recommend_does(capsys):
+    assert main(["routes", "--from", "09628", "--to", "10379", "--employment", "not-working",
+                 "--as-at", TODAY.isoformat(), "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "! Step 1 (10379) is assessed at work, at least in part" in out
+    assert main(["routes", "--from", "09628", "--to", "10379", "--employment", "working",
+                 "--as-at", TODAY.isoformat(), "--limit", "1", "--json"]) == 0
+    shape = json.loads(capsys.readouterr().out)
+    assert shape["employment"] == "working"
+    assert shape["routes"][0]["at_work"] is None
