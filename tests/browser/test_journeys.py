@@ -137,15 +137,18 @@ def test_centre_staff__ticks_units_then_uploads_an_intake(page: Page, blocked_re
 
 
 def test_adviser__answers_carry_to_the_route_and_survive_a_change_of_page(page: Page):
-    """An adviser moves between pages mid-interview: the starting level's link plans the route
-    from what the learner holds, and the answers are still there on coming back."""
+    """An adviser moves between pages mid-interview: the starting level's first link plans the
+    route from what the learner holds to a Level 2 competence qualification (10379), with
+    whether they work, and the answers are still there on coming back."""
     page.goto("/starting_level?age=19&work=working&has=09628")
     wait_for_app(page, heading="Find a starting level")
-    page.get_by_role("link", name=re.compile("Plan a route from what you hold")).click()
+    page.get_by_role("link", name=re.compile(
+        "^Plan a route from what you hold to OCR Level 2 Diploma")).click()
     wait_for_app(page, heading="Plan a route")
     expect(page.get_by_role("combobox", name="A qualification completed")).to_have_value(
         re.compile("09628"))
-    assert "from=09628" in page.url
+    expect(page.get_by_role("radio", name=re.compile("^Yes, in a job"))).to_be_checked()
+    assert "from=09628" in page.url and "to=10379" in page.url and "work=working" in page.url
     page.get_by_role("link", name="About").click()  # the sidebar: the address is cleared
     wait_for_app(page, heading="About")
     page.get_by_role("link", name="Find a starting level").click()
