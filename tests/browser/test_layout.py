@@ -297,6 +297,7 @@ def test_learner__a_register_entry_reads_on_a_phone(page: Page, blocked_requests
     else:
         assert_table_reads_whole("Register entry", cells)
     save_screenshot(page, f"explore-register-entry-{viewport['width']}")
+    assert blocked_requests == []
 
 
 @pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["phone", "wide"])
