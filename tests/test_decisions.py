@@ -216,6 +216,22 @@ def test_timeline__five_hours_a_week(catalogue, code, start, registered, in_time
         assert timeline.source == ()
 
 
+def test_timeline__too_late_to_start_with_units_in_progress_asks_whether_registered(catalogue):
+    """Units in progress suggest a learner who may be registered: "too late to start" says how
+    to have the finish weighed against the end of certificates instead; without units in
+    progress it does not."""
+    q = catalogue.find_qualification("09628")
+    late = dt.date(2017, 12, 1)
+    studying = check_progress(catalogue, q, [], in_progress=urns(catalogue, "09628", "3"),
+                              glh_per_week=5, start=late)
+    assert studying.timeline is not None and studying.timeline.reason.endswith(
+        "If the learner is already registered for it, as units in progress suggest they may "
+        "be, say so, and the finish is weighed against the end of certificates (31 December "
+        "2017) instead.")
+    fresh = check_progress(catalogue, q, [], glh_per_week=5, start=late)
+    assert fresh.timeline is not None and "already registered" not in fresh.timeline.reason
+
+
 def test_timeline__counts_units_in_progress_in_full_and_the_plan_beyond(catalogue):
     q = catalogue.find_qualification("09628")
     unit_3 = urns(catalogue, "09628", "3")

@@ -105,7 +105,9 @@ def move_up_caution(catalogue: Catalogue, route: Route) -> Finding | None:
 
 
 _AT_WORK = ("an assessor watches the learner do the job and colleagues act as witnesses; "
-            "simulation only covers events that rarely happen")
+            "simulation is used only where real work cannot show a skill (an event that is "
+            "rare, or too risky to meet for real) or to add to other evidence, and must copy "
+            "real work in a realistic workplace")
 """How a competence qualification is assessed, in a clause (003 § ASSESSMENT, § Simulation)."""
 
 

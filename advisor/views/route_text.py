@@ -259,7 +259,8 @@ def starts_explained(routes: Sequence[Route], *, to_level: int | None,
             level is not None and level < to_level for level in starts):
         return None
     return (f"Holding nothing yet: the routes that start at Level {to_level} suit someone whose "
-            "work is already at that level (as Find a starting level would suggest for them); "
+            "work is already at that level (as the level suggested for them to start at would "
+            "show); "
             "those that start lower build up to it, for someone new to the work.")
 
 
