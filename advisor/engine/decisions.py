@@ -246,10 +246,11 @@ def plan_timeline(
         closed = (f"the last entry date was {uk_date(entry.date)}" if closed_by is None else
                   closed_by_words(closed_by))
         # Units in progress suggest a learner who may be registered already: said, not assumed.
-        ask_registered = (" If the learner is already registered for it, as units in progress "
-                      "suggest they may be, say so, and the finish is weighed against the end "
-                      "of certificates" + (f" ({uk_date(end.date)})" if end else "") + " instead."
-                      if in_progress else "")
+        ask_registered = (" If the learner is already registered for it, as units in "
+                          "progress suggest they may be, say so, and the finish is weighed "
+                          "against the end of certificates"
+                          + (f" ({uk_date(end.date)})" if end else "") + " instead."
+                          if in_progress else "")
         return dataclasses.replace(worked_out, in_time=False, too_late=TooLate.ENTRY_CLOSED,
                                    reason=(
             f"Too late: {hours}, but {closed}, so a learner not yet registered can no longer "
