@@ -1078,3 +1078,23 @@ def test_recommend__a_lower_reason_under_a_higher_level_says_it_is_the_least(cat
     assert working.message.endswith("That makes Level 2 the least; the answers above point "
                                     "higher.")
     assert result.reasons[-1] is working
+
+
+def test_not_working__the_caution_names_the_knowledge_qualification_written_for_them(catalogue):
+    """"A qualification of knowledge alone may suit better" names 09628 while a 16-year-old
+    could start it (its handbook writes it for those preparing for employment), and names
+    nothing once it has closed."""
+    def at_work_caution(as_at):
+        result = recommend(catalogue, Profile(age=16, employment=Employment.NOT_WORKING,
+                                              aim=Aim.KNOWLEDGE), as_at=as_at)
+        (caution,) = [c for c in result.cautions if "assessed at work" in c.message]
+        return caution
+
+    open_then = at_work_caution(dt.date(2015, 6, 1))
+    assert open_then.message.endswith(
+        "a qualification of knowledge alone may suit better: OCR Level 2 Certificate in "
+        "Principles of Customer Service (09628), at Level 2, written among others for those "
+        "\"preparing for employment in a job that involves customer service\" (open to new "
+        "learners on 1 June 2015).")
+    assert "001_1a36f8904fba0327.txt § 2.3 Target market" in labels(open_then)
+    assert at_work_caution(TODAY).message.endswith("may suit better.")

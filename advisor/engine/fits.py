@@ -6,21 +6,22 @@ at the level it suggests, and by the route journeys for the routes found.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from advisor.catalogue import Catalogue, Category, Kind, Qualification
-from advisor.engine.eligibility import Eligibility, check_eligibility
+from advisor.catalogue import Catalogue, Category, Citation, Kind, Qualification
+from advisor.engine.eligibility import Eligibility, Status, check_eligibility
 from advisor.engine.frameworks import framework_name, frameworks_with
-from advisor.engine.recommend_types import Aim, Employment
+from advisor.engine.recommend_types import Aim, Employment, Profile
 from advisor.engine.route_types import Route
 from advisor.engine.wording import replaced_it, uk_date
 from advisor.register import Register
 
 __all__ = ["KINDS_GIVING", "KIND_IN_A_CLAUSE", "Repetition", "fits_aim",
-           "learner_can_start_first", "repetition", "route_fits_aim", "senior_role_asked_at",
-           "steps_barred", "steps_for_learner"]
+           "knowledge_for_those_preparing", "learner_can_start_first", "repetition",
+           "route_fits_aim", "senior_role_asked_at", "steps_barred", "steps_for_learner"]
 
 KIND_IN_A_CLAUSE = {Kind.KNOWLEDGE: "knowledge", Kind.COMPETENCE: "competence, such as an NVQ",
                     Kind.COMBINED: "knowledge and competence in one"}
@@ -233,3 +234,33 @@ def steps_barred(catalogue: Catalogue, route: Route, *, age: int | None = None,
     return [(n, eligibility) for n, eligibility in steps_for_learner(
                 catalogue, route, age=age, senior_role=senior_role, register=register)
             if eligibility.not_for_this_learner]
+
+
+def knowledge_for_those_preparing(catalogue: Catalogue, profile: Profile, level: int | None,
+                                  as_at: dt.date, register: Register | None
+                                  ) -> tuple[str, tuple[Citation, ...]]:
+    """For a learner not working: the knowledge qualifications at ``level`` or the one above
+    that their documents write for people preparing for employment (09628, 001 § 2.3), and
+    that the learner could start on the date (not closed, their age not refused), in words to
+    end a sentence, with their sources; nothing where there is none."""
+    found = []
+    for q in sorted(catalogue.qualifications.values(), key=lambda q: (q.level or 0, q.reference)):
+        point = next((p for p in q.suitable_for.points if "preparing for employment" in p.lower()),
+                     None) if q.suitable_for is not None else None
+        if (point is None or q.kind is not Kind.KNOWLEDGE or level is None
+                or q.level not in (level, level + 1)):
+            continue
+        eligibility = check_eligibility(catalogue, q, age=profile.age, as_at=as_at,
+                                        register=register)
+        if eligibility.eligible is False:
+            continue
+        day = uk_date(as_at)
+        opened = (f"open to new learners on {day}" if eligibility.status.status is Status.OPEN
+                  else f"whether it is open on {day}, the sources do not say")
+        found.append((f"{q.name}, at Level {q.level}, written among others for those "
+                      f"\"{point}\" ({opened})", q.suitable_for.source if q.suitable_for
+                      else ()))
+    if not found:
+        return "", ()
+    return (": " + "; ".join(words for words, _ in found),
+            tuple(c for _, sources in found for c in sources))

@@ -42,7 +42,12 @@ from advisor.catalogue import (
 from advisor.engine.carryover import units_of_qualification
 from advisor.engine.combination import check_combination
 from advisor.engine.eligibility import Status, check_eligibility, status_on
-from advisor.engine.fits import KIND_IN_A_CLAUSE, fits_aim, repetition
+from advisor.engine.fits import (
+    KIND_IN_A_CLAUSE,
+    fits_aim,
+    knowledge_for_those_preparing,
+    repetition,
+)
 from advisor.engine.frameworks import (
     FrameworkStatus,
     check_frameworks,
@@ -241,7 +246,7 @@ def recommend(
             options = _options_at(catalogue, level, profile, as_at, check_options,
                                   register, register_subject)
             cautions.extend(_status_cautions(catalogue, level, options, as_at, held))
-        cautions.extend(_aim_cautions(catalogue, profile, options))
+        cautions.extend(_aim_cautions(catalogue, profile, options, as_at, register))
         roles_at_level = index.roles_by_level.get(level, ())
     next_steps = next_steps_for(catalogue, held=held, units=profile.held_units, level=level,
                                 options=options, as_at=as_at, aim=profile.aim,
@@ -530,8 +535,8 @@ def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option]
     return findings
 
 
-def _aim_cautions(catalogue: Catalogue, profile: Profile,
-                  options: Sequence[Option]) -> list[Finding]:
+def _aim_cautions(catalogue: Catalogue, profile: Profile, options: Sequence[Option],
+                  as_at: dt.date, register: Register | None) -> list[Finding]:
     findings: list[Finding] = []
     first = min(catalogue.frameworks.values(), key=lambda f: f.level, default=None)
     level = options[0].qualification.level if options else None
@@ -556,6 +561,8 @@ def _aim_cautions(catalogue: Catalogue, profile: Profile,
                                                          or at_work):
         source = next((q.assessment.source for q in at_work if q.assessment), ())
         combined = [q.reference for q in at_work if q.kind is Kind.COMBINED]
+        knowledge, written_for = knowledge_for_those_preparing(
+            catalogue, profile, level, as_at, register)
         findings.append(Finding(
             FindingCode.COMPETENCE_NEEDS_WORK,
             "Competence (NVQ) qualifications are assessed at work"
@@ -563,7 +570,8 @@ def _aim_cautions(catalogue: Catalogue, profile: Profile,
                f"combine{'s' if len(combined) == 1 else ''} knowledge and competence"
                if combined else "")
             + f": {_AT_WORK}. Without a job or a work placement, a qualification of knowledge "
-            "alone may suit better.",
-            source or recommendation_index(catalogue).competence_assessment,
+            f"alone may suit better{knowledge}.",
+            (*(source or recommendation_index(catalogue).competence_assessment), *written_for),
         ))
     return findings
+
