@@ -1091,3 +1091,17 @@ def test_units__a_trackers_comments_name_no_unit_and_its_status_cell_decides(cat
                "A3\tY\tresubmitted after referral, now pass\nB2\tN\t\nC3\t\tcovers C3 and D1")
     assert read_typed_units(catalogue, tracker, q) == ([f3, a3], [
         "B2: N", "C3 (no mark saying achieved, where other rows have one)"])
+
+
+def test_check__a_unit_whose_figures_are_uncertain_says_so_where_it_counts(catalogue):
+    """CS 36's level, credits and hours were read by elimination from a damaged table: a check
+    that counts it (or plans it) says so, in the data's own words; one that does not, does
+    not."""
+    q = catalogue.find_qualification("10381")
+    (cs36,) = urns_of(catalogue, "10381", ["CS 36"])
+    said = [c for c in check_combination(catalogue, q, [cs36]).cautions if c.startswith("CS 36")]
+    assert said == [f"CS 36 (F/506/2176): {catalogue.units[cs36].caveat}"]
+    assert "Level 4, credit 4 and GLH 20 are uncertain" in said[0]
+    q3 = catalogue.find_qualification("03456")
+    assert not [c for c in check_combination(catalogue, q3, urns_of(
+        catalogue, "03456", ["F3", "F4"])).cautions if "uncertain" in c]

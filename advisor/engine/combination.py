@@ -281,11 +281,9 @@ def check_combination(
         return base
     order = _rules_order(rules)
     return dataclasses.replace(
-        base, other_units=others,
-        accepted=tuple(sorted(accepted_list, key=lambda a: order[a.urn])),
+        base, other_units=others, accepted=tuple(sorted(accepted_list, key=lambda a: order[a.urn])),
         in_progress=tuple(sorted(pending, key=order.__getitem__)),
-        cautions=(*base.cautions, *cautions),
-    )
+        cautions=(*base.cautions, *cautions))
 
 
 def _rules_order(rules: RulesOfCombination) -> dict[str, int]:
@@ -321,8 +319,6 @@ def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozens
     rules, structure = catalogue.effective_rules(qualification)
     if rules is None:  # check_combination answers these itself; this is never asked for them
         raise RuntimeError(f"{qualification.reference} has no rules of combination to check")
-
-
     cautions: list[str] = []
     followed = catalogue.structure_followed(qualification)
     if structure is not None:
@@ -384,6 +380,10 @@ def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozens
             "of its units, so ask the centre which units it offers." if incomplete else
             "No combination of the units its rules list can complete it.")
 
+    # A unit counted or planned whose figures the sources leave uncertain (CS 36's): said
+    used = [*sorted(counted, key=order.__getitem__), *(u.urn for u in (plan.units if plan else ()))]
+    cautions += [f"{unit_number(rules, u) or u} ({u}): {catalogue.units[u].caveat}"
+                 for u in used if u in catalogue.units and catalogue.units[u].caveat]
     results, total = _evaluate(catalogue, rules, home, plan,
                                _Decisions(accepted=accepted, in_progress=pending))
     complete = all(r.met for r in results)
