@@ -242,8 +242,10 @@ def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator, DeltaGenerato
                            format_func=AIMS.__getitem__, key="route_aim",
                            placeholder="No preference", persist_state="session",
                            help="Routes ending in a qualification that gives it come first.")
-    senior = st.session_state.get("route_senior")
     working = st.session_state.get("route_working")
+    # Not working now, so in no senior role (the question is not asked: ask_senior_role)
+    senior = "no" if working == Employment.NOT_WORKING.value else st.session_state.get(
+        "route_senior")
     return RouteQuery(from_qualification=start, also_completed=tuple(also),
                       units=tuple(units), to_qualification=to,
                       to_level=to_level, documented_only=documented,
@@ -280,12 +282,16 @@ def ask_working(slot: DeltaGenerator, catalogue: Catalogue, query: RouteQuery,
 def ask_senior_role(slot: DeltaGenerator, catalogue: Catalogue, query: RouteQuery,
                     routes: list[Route] | None) -> None:
     """Whether the learner is in a senior role, asked only where it matters: a route shown, or
-    the qualification aimed for, asks for one (Level 4). Its answer, read before the routes
-    are ordered, puts first the routes the learner can start."""
+    the qualification aimed for, asks for one (Level 4), and the learner may be working. Its
+    answer, read before the routes are ordered, puts first the routes the learner can start."""
     target = catalogue.qualifications.get(query.to_qualification or "")
     asked_for = [q for q in (*(q for r in routes or () for q in r.path), target)
                  if q is not None and q.role_requirement is not None]
     if not asked_for:
+        return
+    if query.employment is Employment.NOT_WORKING:  # as Find a starting level, not asked
+        slot.caption(f"{asked_for[0].reference} asks for someone working in a senior role: "
+                     "not working now, the learner would need such a job first.")
         return
     with slot:
         st.radio("Is the learner in a senior role where they influence decisions and shape how "

@@ -387,6 +387,18 @@ def test_plan_route__not_in_a_senior_role_the_route_starts_with_what_they_can_ta
     assert not any(r.key == "route_senior" for r in at.radio)
 
 
+def test_plan_route__not_working_the_senior_role_is_not_asked_and_level_4_says_why():
+    """Not working, a learner is in no senior role: the route page does not ask (nor does *Find
+    a starting level*), says what Level 4 asks for, and its routes put 10381 second."""
+    at = open_with_link(ROUTE, work="not-working", level="4", **{"from": "09628"})
+    assert not any(r.key == "route_senior" for r in at.radio)
+    assert ("10381 asks for someone working in a senior role: not working now, the learner "
+            "would need such a job first.") in texts(at.caption)
+    text = all_text(at)
+    assert "Step 1: 10380" in text and "Step 2: 10381" in text
+    assert "Not met: Learners must be working in a senior role" in text
+
+
 def test_starting_level__says_how_to_reach_the_awarding_bodies_it_names():
     """A school leaver told to check with the awarding body learns how to reach each one whose
     qualifications the answer lists, with the document it comes from."""
