@@ -1098,3 +1098,17 @@ def test_not_working__the_caution_names_the_knowledge_qualification_written_for_
         "learners on 1 June 2015).")
     assert "001_1a36f8904fba0327.txt § 2.3 Target market" in labels(open_then)
     assert at_work_caution(TODAY).message.endswith("may suit better.")
+
+
+def test_not_working__a_combined_qualification_offered_for_knowledge_says_it_needs_work(
+        catalogue):
+    """Wanting knowledge and not working, 10378 (knowledge and competence) is named as giving
+    knowledge, and that its competence is assessed at work; working, nothing is added."""
+    def step(employment):
+        result = recommend(catalogue, Profile(age=16, employment=employment, aim=Aim.KNOWLEDGE),
+                           as_at=TODAY)
+        return next(s.message for s in result.next_steps if "as you asked" in s.message)
+
+    assert ("gives knowledge as you asked, with competence assessed at work (a job or a work "
+            "placement)") in step(Employment.NOT_WORKING)
+    assert "assessed at work" not in step(Employment.WORKING)

@@ -94,6 +94,10 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
                 f"Of those, {listed([o.qualification.name for o in maybe], 'and')} "
                 + ("gives" if len(maybe) == 1 else "give") + f" {_AIM_GIVEN[aim]}"
                 + (" as you asked" if aim is not Aim.APPRENTICESHIP else "")
+                # and, not working, that its competence part needs a job or a placement
+                + (", with competence assessed at work (a job or a work placement)"
+                   if employment is Employment.NOT_WORKING and aim is Aim.KNOWLEDGE
+                   and any(o.qualification.kind is Kind.COMBINED for o in maybe) else "")
                 + ": ask whether " + ("it is" if len(maybe) == 1 else "they are")
                 + " still offered (the sources do not say whether "
                 + ("it is" if len(maybe) == 1 else "they are") + f" open on {day})."))
