@@ -107,7 +107,8 @@ def show(result: CohortResult) -> None:
         # problem comes right after its row, so a phone shows it without scrolling sideways,
         # and wraps over up to four lines; the download holds every message in full.
         # Tall enough for up to PROBLEMS_IN_VIEW problems without scrolling inside the grid.
-        st.dataframe(problems, hide_index=True, row_height=WRAPPED_ROW_HEIGHT,
+        st.dataframe(cohort_tables.problems_on_screen(problems), hide_index=True,
+                     row_height=WRAPPED_ROW_HEIGHT,
                      height=GRID_HEADER_HEIGHT + WRAPPED_ROW_HEIGHT * min(len(problems),
                                                                          PROBLEMS_IN_VIEW),
                      column_order=("row", "message", "column", "severity"), column_config={

@@ -155,3 +155,14 @@ def test_cohort__a_cut_among_units_needed_as_often_is_said():
     assert any(re.search(r"1 more unit is in as many learners' plans \(2\) as the last "
                          r"shown, so the cut among them is by unit reference number", c)
                for c in captions), captions
+
+
+def test_cohort__each_problem_on_screen_names_its_column_beside_its_message():
+    """On a phone the grid shows a problem's row and message: the message leads with its
+    column, so which column needs fixing is seen without scrolling sideways; the download
+    keeps the column apart."""
+    at = upload(open_page(COHORT), "learners.csv",
+                b"learner_ref,age,employment,target\nA001,nineteen,working,09628\n")
+    problems = table_with(at, "message")
+    (message,) = [m for m in problems["message"] if "nineteen" in m]
+    assert message.startswith("age: ")

@@ -485,3 +485,12 @@ keep every column under its file name."""
 def results_on_screen(results: pd.DataFrame) -> pd.DataFrame:
     """The columns of :func:`results_frame` that decide, in order, with readable headings."""
     return results[list(SCREEN_COLUMNS)].rename(columns=SCREEN_COLUMNS)
+
+
+def problems_on_screen(problems: pd.DataFrame) -> pd.DataFrame:
+    """:func:`problems_frame` as a screen shows it: each message led by its column ("age:
+    'nineteen' is not a whole number"), so that a phone, which shows the row and the message,
+    says which column without scrolling sideways; the download keeps them apart."""
+    named = problems["column"].fillna("").astype(str).str.len() > 0
+    return problems.assign(message=problems["message"].where(
+        ~named, problems["column"].astype(str) + ": " + problems["message"].astype(str)))
