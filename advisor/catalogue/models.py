@@ -184,6 +184,9 @@ class Unit(Record):
     credits: Credits | None = None
     glh: Hours | None = None
     caveat: str | None = None
+    # How a source says the unit is assessed, where that needs a particular job (a contact
+    # centre's calls, observed): said to a learner not working whose plan includes it.
+    assessment: Statement | None = None
     source: Sources
 
 

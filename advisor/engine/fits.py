@@ -11,17 +11,25 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from advisor.catalogue import Catalogue, Category, Citation, Kind, Qualification
+from advisor.catalogue import Catalogue, Category, Citation, Kind, Qualification, Unit
 from advisor.engine.eligibility import Eligibility, Status, check_eligibility
 from advisor.engine.frameworks import framework_name, frameworks_with
-from advisor.engine.recommend_types import Aim, Employment, Profile
+from advisor.engine.recommend_types import (
+    Aim,
+    Employment,
+    Finding,
+    FindingCode,
+    Option,
+    Profile,
+)
 from advisor.engine.route_types import Route
-from advisor.engine.wording import replaced_it, uk_date
+from advisor.engine.wording import listed, replaced_it, uk_date
 from advisor.register import Register
 
 __all__ = ["KINDS_GIVING", "KIND_IN_A_CLAUSE", "Repetition", "fits_aim",
            "knowledge_for_those_preparing", "learner_can_start_first", "repetition",
-           "route_fits_aim", "senior_role_asked_at", "steps_barred", "steps_for_learner"]
+           "route_fits_aim", "senior_role_asked_at", "steps_barred", "steps_for_learner",
+           "units_assessed_in_a_job"]
 
 KIND_IN_A_CLAUSE = {Kind.KNOWLEDGE: "knowledge", Kind.COMPETENCE: "competence, such as an NVQ",
                     Kind.COMBINED: "knowledge and competence in one"}
@@ -264,3 +272,22 @@ def knowledge_for_those_preparing(catalogue: Catalogue, profile: Profile, level:
         return "", ()
     return (": " + "; ".join(words for words, _ in found),
             tuple(c for _, sources in found for c in sources))
+
+
+def units_assessed_in_a_job(catalogue: Catalogue, options: Sequence[Option]) -> list[Finding]:
+    """For a learner not working: each unit in an option's smallest plan that a source says is
+    assessed in a particular job (10378's contact-centre unit, its calls observed), with the
+    source's words and a next step: the plan picks the fewest hours, not what they can do."""
+    planned: dict[str, tuple[Unit, list[str]]] = {}
+    for option in options:
+        plan = option.check.plan if option.check is not None else None
+        for unit in (catalogue.units[u.urn] for u in (plan.units if plan is not None else ())
+                     if u.urn in catalogue.units):
+            if unit.assessment is not None:
+                planned.setdefault(unit.urn, (unit, []))[1].append(option.qualification.reference)
+    return [Finding(
+        FindingCode.UNIT_NEEDS_WORK,
+        f"The smallest plan for {listed(references, 'and')} includes {unit.title} ({unit.urn}), "
+        f"of which the sources say: \"{' '.join(unit.assessment.points)}\" Without such a job, "
+        "ask the centre which other unit could take its place.", unit.assessment.source)
+        for unit, references in planned.values() if unit.assessment is not None]

@@ -47,6 +47,7 @@ from advisor.engine.fits import (
     fits_aim,
     knowledge_for_those_preparing,
     repetition,
+    units_assessed_in_a_job,
 )
 from advisor.engine.frameworks import (
     FrameworkStatus,
@@ -573,5 +574,7 @@ def _aim_cautions(catalogue: Catalogue, profile: Profile, options: Sequence[Opti
             f"alone may suit better{knowledge}.",
             (*(source or recommendation_index(catalogue).competence_assessment), *written_for),
         ))
+    if profile.employment is Employment.NOT_WORKING:
+        findings += units_assessed_in_a_job(catalogue, options)
     return findings
 

@@ -65,6 +65,7 @@ class FindingCode(StrEnum):
     SENIOR_ROLE = "senior-role"
     SENIOR_ROLE_NOT_WORKING = "senior-role-not-working"
     SOME_LEVEL_3_STATEMENTS = "some-level-3-statements"
+    UNIT_NEEDS_WORK = "unit-needs-work"  # a unit planned that a source says is assessed in a job
     WORK_NOT_COUNTED = "work-not-counted"  # a job or work described, but not working now
     WORKING = "working"
 
