@@ -108,6 +108,7 @@ from advisor.engine.eligibility import (
     status_on,
 )
 from advisor.engine.fits import (
+    in_senior_role,
     learner_can_start_first,
     route_fits_aim,
     senior_role_asked_at,
@@ -161,10 +162,10 @@ from advisor.engine.routes import (
     reaching_target,
     step_limit,
 )
+from advisor.engine.unit_marks import says_not_achieved
 from advisor.engine.unit_references import (
     read_typed_units,
     resolve_units,
-    says_not_achieved,
     split_unit_references,
     unit_suggestions,
 )
@@ -366,6 +367,7 @@ __all__ = [
     "from_register",
     "highest_completed",
     "import_register",
+    "in_senior_role",
     "issued_after",
     "iter_citations",
     "json_shapes",

@@ -48,6 +48,7 @@ from advisor import (
     frameworks_route_leads_into,
     from_register,
     highest_completed,
+    in_senior_role,
     labels,
     learner_can_start_first,
     move_up_caution,
@@ -243,8 +244,9 @@ def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator, DeltaGenerato
                            placeholder="No preference", persist_state="session",
                            help="Routes ending in a qualification that gives it come first.")
     working = st.session_state.get("route_working")
-    # Not working now, so in no senior role (the question is not asked: ask_senior_role)
-    senior = "no" if working == Employment.NOT_WORKING.value else st.session_state.get(
+    # Not working now, the question is not asked (ask_senior_role), so an answer given before
+    # is not kept: the engine reads "not working" as in no senior role (in_senior_role)
+    senior = None if working == Employment.NOT_WORKING.value else st.session_state.get(
         "route_senior")
     return RouteQuery(from_qualification=start, also_completed=tuple(also),
                       units=tuple(units), to_qualification=to,
@@ -254,6 +256,11 @@ def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator, DeltaGenerato
                       employment=Employment(working) if working in EMPLOYMENT else None,
                       aim=answers.parse_aim(aim) if aim is not None else None,
                       start_level=start_level), working_slot, senior_slot
+
+
+def senior_role_of(query: RouteQuery) -> bool | None:
+    """Whether the learner is in a senior role, as the engine reads their answers."""
+    return in_senior_role(query.senior_role, query.employment)
 
 
 def ask_working(slot: DeltaGenerator, catalogue: Catalogue, query: RouteQuery,
@@ -343,7 +350,7 @@ def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Rou
                             register=ctx.register, start_level=query.start_level)
         # Those the learner can take first.
         return learner_can_start_first(catalogue, found, age=query.age,
-                                       senior_role=query.senior_role, aim=query.aim,
+                                       senior_role=senior_role_of(query), aim=query.aim,
                                        register=ctx.register, start_level=query.start_level,
                                        employment=query.employment, shown=ROUTES_SHOWN)
     except RouteError as error:
@@ -356,7 +363,7 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery,
     """The route's steps, each checked for the learner's age and role where given; the steps
     they cannot take (``barred``, from :func:`steps_barred`) said first."""
     catalogue = ctx.catalogue
-    age, senior_role = query.age, query.senior_role
+    age, senior_role = query.age, senior_role_of(query)
     if age is not None:
         st.caption(f"Each step's age groups are checked for age {age}.")
     fits = labels.route_aim_words(catalogue, route, query.aim, register=ctx.register)
@@ -486,11 +493,11 @@ def main() -> None:
         # The steps each route has that this learner cannot take, where their age or role
         # was given: in the table, and said above it where every route has one.
         learner = [steps_for_learner(catalogue, r, age=query.age,
-                                     senior_role=query.senior_role, register=ctx.register)
+                                     senior_role=senior_role_of(query), register=ctx.register)
                    for r in routes]
         barred_steps = [[(n, e) for n, e in steps if e.not_for_this_learner]
                         for steps in learner]
-        given = query.age is not None or query.senior_role is not None
+        given = query.age is not None or senior_role_of(query) is not None
         barred = [[n for n, _ in steps] for steps in barred_steps] if given else None
         none_start = labels.none_can_start_words(barred or [], why="the route shown says why")
         if none_start:

@@ -392,6 +392,7 @@ def test_plan_route__not_working_the_senior_role_is_not_asked_and_level_4_says_w
     a starting level*), says what Level 4 asks for, and its routes put 10381 second."""
     at = open_with_link(ROUTE, work="not-working", level="4", **{"from": "09628"})
     assert not any(r.key == "route_senior" for r in at.radio)
+    assert "senior" not in dict(at.query_params)  # not asked, so no answer is recorded
     assert ("10381 asks for someone working in a senior role: not working now, the learner "
             "would need such a job first.") in texts(at.caption)
     text = all_text(at)

@@ -921,3 +921,11 @@ def test_check__a_unit_held_with_the_title_of_one_of_its_units_is_offered_to_acc
     assert ("  ~ H/601/1571 has the same title as CS 32 (D/506/2170) Gather, analyse and "
             "interpret customer feedback: the centre may accept it for that unit (--accepted "
             "D/506/2170)") in out
+
+
+def test_routes__not_working_is_in_no_senior_role_as_on_the_route_page(capsys):
+    """Not working, the learner is in no senior role: the route to Level 4 goes through 10380
+    first and says 10381's condition is not met, as the route page does."""
+    out = run_json(capsys, "routes", "--employment", "not-working", "--from", "09628",
+                   "--to-level", "4")
+    assert [s["to"]["code"] for s in out["routes"][0]["steps"]] == ["10380", "10381"]

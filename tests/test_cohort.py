@@ -404,6 +404,10 @@ def test_results__keep_every_cell_the_file_gave_as_written(catalogue):
     assert frame.loc["A", "qualifications_held as given"] == "9628"
     assert frame.loc["B", "target"] == "09629" and frame.loc["B", "target as given"] == "9629"
     assert frame.loc["B", "units_held as given"] == "F3; F4"
+    # A unit's level and credits in brackets are not units not found
+    bracketed = assess(catalogue, learner_file('C,30,working,,,,,"F3 (L3, 6), (A3, B2)",03456'))
+    assert not [p for p in bracketed.problems if p.column == "units_held"]
+    assert len(bracketed.learners[0].held_units) == 3
     from advisor import cohort_json
 
     assert cohort_json.cohort_learner_dict(catalogue, result.learners[0])["as_given"][
@@ -1533,3 +1537,11 @@ def test_read__a_column_with_no_name_but_something_in_it_comes_back():
     assert problems(result) == [(1, "column C", "warning", "column C has no name in the first "
                                  "row, so the advisor does not read it: it is kept, as it is, "
                                  "at the end of the results")]
+
+
+def test_assess__not_working_is_in_no_senior_role_for_level_4(catalogue):
+    """An intake row not working, aiming at 10381 with senior_role blank: not eligible (the
+    role is not met), as the route page and the command line say, not "unknown"."""
+    result = assess(catalogue, "learner_ref,age,employment,target\nA,45,not-working,10381\n")
+    frame = cohort_tables.results_frame(result)
+    assert frame.loc[0, "eligible"] == "no"

@@ -1105,3 +1105,17 @@ def test_check__a_unit_whose_figures_are_uncertain_says_so_where_it_counts(catal
     q3 = catalogue.find_qualification("03456")
     assert not [c for c in check_combination(catalogue, q3, urns_of(
         catalogue, "03456", ["F3", "F4"])).cautions if "uncertain" in c]
+
+
+def test_units__under_a_status_heading_an_empty_status_is_not_achieved_one_row_too(catalogue):
+    """A header naming a status column ("Achieved") makes a row whose cell there is empty not
+    marked achieved, even a single row; a row whose comment says "In progress" is named by its
+    unit and those words; a header left alone is not named as a unit not found."""
+    q = catalogue.find_qualification("03456")
+    header = "Unit\tTitle\tCredits\tAchieved\tDate\tComments\n"
+    assert read_typed_units(catalogue, header + "B2\tDeliver reliable customer service\t5\t\t\t",
+                            q) == ([], ["B2 (no mark saying achieved: its status is empty)"])
+    f3, = urns_of(catalogue, "03456", ["F3"])
+    assert read_typed_units(catalogue, header + "B2\tDeliver reliable customer service\t5\t\t\t"
+                            "In progress, see A3\nF3\tDemonstrate\t6\tY\t\t", q) == (
+        [f3], ["B2: In progress, see A3"])

@@ -41,6 +41,7 @@ from advisor import (
     find_routes,
     frameworks_route_leads_into,
     highest_completed,
+    in_senior_role,
     issued_after,
     json_shapes,
     learner_can_start_first,
@@ -258,6 +259,8 @@ def _check_start_level(catalogue: Catalogue, start_level: int | None, *, held_on
 def command_routes(args: argparse.Namespace) -> int:
     catalogue = _load(args)
     source = catalogue.find_qualification(args.from_) if args.from_ else None
+    # Not working now: in no senior role, whatever was said (as the route page and an intake)
+    senior_role = in_senior_role(args.senior_role, args.employment)
     target = catalogue.find_qualification(args.to) if args.to else None
     if target is None and args.to_level is None and source is None and not args.units:
         raise UsageError("give a target (--to QUAL or --to-level N), or what the learner holds "
@@ -286,7 +289,7 @@ def command_routes(args: argparse.Namespace) -> int:
         )
         # Those the learner can take first.
         routes = learner_can_start_first(catalogue, found, age=args.age,
-                                         senior_role=args.senior_role, aim=args.aim,
+                                         senior_role=senior_role, aim=args.aim,
                                          register=register, start_level=args.start_level,
                                          employment=args.employment, shown=args.limit)
     except RouteError as error:
@@ -299,7 +302,7 @@ def command_routes(args: argparse.Namespace) -> int:
     # Each step checked for the learner, as the route page and its printout do: the role a
     # step asks for is said whether or not the learner's was given; the age, where it was.
     for_learner = [[check_eligibility(catalogue, step.to, age=args.age,
-                                      senior_role=args.senior_role, as_at=route.as_at,
+                                      senior_role=senior_role, as_at=route.as_at,
                                       register=register) for step in route.steps]
                    for route in routes]
     return answer(

@@ -25,6 +25,7 @@ from advisor.engine.carryover import CarryOver, carry_over, units_of_qualificati
 from advisor.engine.combination import Accepted
 from advisor.engine.decisions import ProgressCheck, check_progress
 from advisor.engine.eligibility import Eligibility, check_eligibility
+from advisor.engine.fits import in_senior_role
 from advisor.engine.planner import Objective
 from advisor.engine.recommend import recommend
 from advisor.engine.recommend_types import (
@@ -380,7 +381,8 @@ class _Assessor:
         eligibility = carried = progress = None
         if target is not None:
             eligibility = check_eligibility(self.catalogue, target, age=learner.age,
-                                            as_at=self.as_at, senior_role=learner.senior_role,
+                                            as_at=self.as_at, senior_role=in_senior_role(
+                                                learner.senior_role, learner.employment),
                                             register=self.register)
             accepted = [Accepted(u) for u in decided["units_accepted"]]
             carried = self.carry(target, held, urns, accepted)

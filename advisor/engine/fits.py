@@ -26,10 +26,21 @@ from advisor.engine.route_types import Route
 from advisor.engine.wording import listed, replaced_it, uk_date
 from advisor.register import Register
 
-__all__ = ["KINDS_GIVING", "KIND_IN_A_CLAUSE", "Repetition", "fits_aim",
-           "knowledge_for_those_preparing", "learner_can_start_first", "repetition",
-           "route_fits_aim", "senior_role_asked_at", "steps_barred", "steps_for_learner",
-           "units_assessed_in_a_job"]
+__all__ = [
+    "KINDS_GIVING",
+    "KIND_IN_A_CLAUSE",
+    "Repetition",
+    "fits_aim",
+    "in_senior_role",
+    "knowledge_for_those_preparing",
+    "learner_can_start_first",
+    "repetition",
+    "route_fits_aim",
+    "senior_role_asked_at",
+    "steps_barred",
+    "steps_for_learner",
+    "units_assessed_in_a_job",
+]
 
 KIND_IN_A_CLAUSE = {Kind.KNOWLEDGE: "knowledge", Kind.COMPETENCE: "competence, such as an NVQ",
                     Kind.COMBINED: "knowledge and competence in one"}
@@ -291,3 +302,11 @@ def units_assessed_in_a_job(catalogue: Catalogue, options: Sequence[Option]) -> 
         f"of which the sources say: \"{' '.join(unit.assessment.points)}\" Without such a job, "
         "ask the centre which other unit could take its place.", unit.assessment.source)
         for unit, references in planned.values() if unit.assessment is not None]
+
+
+def in_senior_role(senior_role: bool | None, employment: Employment | None) -> bool | None:
+    """Whether a learner is in a senior role, as far as their answers say: not, where they are
+    not working now (Level 4 asks for someone *working* in one), whatever was answered before;
+    else as answered (None: not given). The same learner gets the same answer on the route
+    page, from the command line and in an intake."""
+    return False if employment is Employment.NOT_WORKING else senior_role

@@ -3,11 +3,11 @@ and pasted as a list (the check page's box, links, intake cells, the command lin
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from advisor.catalogue import Catalogue, Qualification, UnknownReference
+from advisor.engine.unit_marks import NUMERIC_DATE, says_achieved, says_not_achieved
 
 
 def resolve_units(catalogue: Catalogue, references: Sequence[str],
@@ -85,80 +85,14 @@ def read_reference(catalogue: Catalogue, reference: str,
 # Words beside a unit that are not references: a list's numbering ("1.", "2)", "a)"), and a
 # unit's credits or level ("6 credits", "(Level 3)").
 _LIST_NUMBER = re.compile(r"[0-9]{1,3}[.):]|[A-Za-z]\)")
-# A date in figures: "12/03/2026", "12.03.26", "2026-03-12".
-_NUMERIC_DATE = r"\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\b|\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b"
 _CREDITS_OR_LEVEL = re.compile(r"\b[0-9]+(?:\.[0-9]+)?\s*credits?\b|\blevel\s*[0-9]\b|"
                                # and a date ("Achieved 12/03/2026", "12 Mar 2026")
-                               + _NUMERIC_DATE + r"|"
+                               + NUMERIC_DATE + r"|"
                                r"\b[0-9]{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
                                r"dec)[a-z]*\.?(?:\s+[0-9]{2,4})?\b|"
                                r"\b[0-9]{1,3}(?:\.[0-9]+)?%|"  # and a share done: "100%"
                                r"\b(?P<done>[0-9]{1,3})/(?P=done)\b",  # all of it: "6/6"
                                re.IGNORECASE)
-# Words that say a unit beside them may not be achieved ("not F4", "F4 in progress", "all
-# except F4", "F4 referred", "F4 awaiting IQA"): a part with one is not read at all, and is
-# named.
-NOT_ACHIEVED_WORDS = frozenset({
-    "not", "no", "except", "excluding", "without", "progress", "pending", "referred", "refer",
-    "failed", "fail", "ongoing", "towards", "incomplete", "missing", "outstanding", "deferred",
-    "resit", "retake", "planned", "todo", "awaiting", "resubmit", "resubmitted",
-    "resubmission", "wip", "partial", "partially", "unachieved", "unsuccessful", "started",
-    "submitted"})  # "submitted": waiting for the assessor
-# A tracker's marks for "not achieved", as a word of their own: "B2 N", "B2 ✗", "B2 x".
-# ✗ ✘, the multiplication sign, ❌ and ☐ (by code point: some look like letters)
-NOT_ACHIEVED_MARKS = frozenset({"n", "x", "n/a", "\u2717", "\u2718", "\u00d7", "\u274c",
-                                "\u2610"})
-# Words with "no" or "not" that say nothing about a unit: the app's own words for a fact the
-# sources leave out, in a row copied from its tables; a header's "Unit no." and "No. 1"; a
-# note from a tracker's comments column ("IQA: no actions").
-_NOT_ABOUT_THE_UNIT = re.compile(
-    r"\bnot (?:stated|known)\b|\b(?:unit|ref|reference) no\b\.?|\bno\.(?=\s*[0-9#])|"
-    r"\bno (?:further )?(?:actions?|issues?|concerns?|comments?|problems?)\b|"
-    r"(?:^|(?<=[\t|]))\s*no\.\s*(?=[\t|]|$)",  # a column's heading: "No. | Unit title"
-    re.IGNORECASE | re.MULTILINE)
-# A share done short of all of it: "B2 60%".
-_PART_DONE = re.compile(r"[0-9]{1,2}(?:\.[0-9]+)?%")
-
-
-def says_not_achieved(text: str, catalogue: Catalogue | None = None) -> bool:
-    """Whether ``text`` has a word or a tracker's mark saying a unit beside it may not be
-    achieved ("in progress", "N", "✗", "60%"). With ``catalogue``, a unit's own title is not
-    read for such words ("Handle referred customer complaints" is 03456's C8)."""
-    if catalogue is not None:
-        text = _without_titles_saying_not(catalogue, text)
-    text = _NOT_ABOUT_THE_UNIT.sub(" ", text)  # "GLH not stated", "IQA: no actions"
-    # A mark is a word of its own, apart by spaces or a table's separators: "B2 x", not the
-    # x of "](x)".
-    for word in re.split(r"[\s,;:|]+", text.casefold()):
-        word = re.sub(r"^[.!?'\"\u2010-\u2015-]+|[.!?'\"\u2010-\u2015-]+$", "", word)
-        if word in NOT_ACHIEVED_MARKS or _PART_DONE.fullmatch(word.strip("()[]")):
-            return True
-    for word in re.split(r"[\s,;:()\[\]\"]+", text.casefold()):
-        if not re.search(r"[0-9/&]", word) and not NOT_ACHIEVED_WORDS.isdisjoint(
-                re.findall(r"[a-z]+", word)):  # words, not a unit's number ("N1", "N/601/…")
-            return True
-    return False
-
-
-@functools.lru_cache(maxsize=4)  # per catalogue (compared by identity)
-def _titles_saying_not(catalogue: Catalogue) -> re.Pattern[str] | None:
-    """The titles of units in which a word says "not achieved", as one pattern, or None."""
-    titles = sorted({u.title for u in catalogue.units.values()
-                     if not NOT_ACHIEVED_WORDS.isdisjoint(re.findall(r"[a-z]+",
-                                                                     u.title.casefold()))},
-                    key=len, reverse=True)
-    if not titles:
-        return None
-    return re.compile("|".join(r"\s+".join(map(re.escape, t.split())) for t in titles),
-                      re.IGNORECASE)
-
-
-def _without_titles_saying_not(catalogue: Catalogue, text: str) -> str:
-    """``text`` without the titles of units that have a "not achieved" word in them."""
-    titles = _titles_saying_not(catalogue)
-    return titles.sub(" ", text) if titles is not None else text
-
-
 def _without_asides(reference: str) -> str:
     """``reference`` without a list's numbering (at its start, or after a unit: ``1. F3 2. F4``
     is F3 and F4, a numbered column pasted on one line, but the full stop of ``CS 7. CS 8``
@@ -319,11 +253,17 @@ _BRACKETED_ASIDE = re.compile(r"\((?:\s*(?:L[0-9]|level\s*[0-9]|[0-9]{1,3}(?:\s*
                               r"cr|glh))?)\s*[,;/]?)+\s*\)", re.IGNORECASE)
 
 
+def without_level_and_credits(text: str) -> str:
+    """``text`` without a unit's level and credits in brackets beside it (``F3 (L3, 6)`` is
+    ``F3``): their comma would split them into references of their own."""
+    return _BRACKETED_ASIDE.sub(" ", text)
+
+
 def _tidied(text: str) -> str:
     """Typed text with a URN's spaces made slashes, a list's slashes made commas, and a unit's
-    level and credits in brackets left out (their comma would split them into references)."""
+    level and credits in brackets left out (:func:`without_level_and_credits`)."""
     return _NUMBERS_SLASHED.sub(r"\1,", _SPACED_URN.sub(r"\1/\2/\3",
-                                                         _BRACKETED_ASIDE.sub(" ", text)))
+                                                         without_level_and_credits(text)))
 
 
 def _clipped(text: str, most: int = 20) -> str:
@@ -382,27 +322,39 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         # no mark (an empty status cell) is not known to be achieved, so its unit is not read.
         unmarked = [row for row in rows if not says_achieved(row)
                     and not says_not_achieved(row, catalogue)]
-        text = "\n".join(line for line in text.splitlines() if line not in unmarked)
-    found, unknown = _read_units(catalogue, text, unit, titles)
+    # Under a header naming a status column ("Achieved", "Status"), a row whose cell there is
+    # empty is not marked achieved, one row alone too.
+    status = _status_column(header)
+    empty = [row for row in rows if status is not None and not _cells_of(row, status)
+             and row not in unmarked and not says_not_achieved(row, catalogue)]
+    kept = [line for line in lines if line not in [*unmarked, *empty]]
+    # (the header alone, once every row is set aside, is not named as a unit not found)
+    found, unknown = _read_units(catalogue, "\n".join(kept) if set(kept) - {header, ""} or
+                                 not (unmarked or empty) else "", unit, titles)
     return found, [*unknown, *(_row_words(row, catalogue, unit, titles, "no mark saying "
                                           "achieved, where other rows have one")
-                               for row in unmarked)]
+                               for row in unmarked),
+                   *(_row_words(row, catalogue, unit, titles, "no mark saying achieved: its "
+                                "status is empty") for row in empty)]
 
 
-# Marks a tracker gives a unit achieved, as a word of their own: "F3 Y", "1 \u2713".
-ACHIEVED_MARKS = frozenset({"y", "yes", "achieved", "complete", "completed", "done", "passed",
-                            "pass", "met", "signed", "verified", "assessed", "100%", "\u2713",
-                            "\u2714", "\u2611", "\u2705"})
-# A date beside a unit, as a tracker's "date achieved" column gives it: a mark too.
-_A_DATE = re.compile(_NUMERIC_DATE)
+# A header's cell naming the column that says whether a unit is achieved
+_STATUS_HEADING = re.compile(r"(?:status|achieved|complete|completed|done|signed off|result|"
+                             r"outcome|(?:date )?(?:achieved|completed)(?: date)?)\??",
+                             re.IGNORECASE)
 
 
-def says_achieved(text: str) -> bool:
-    """Whether ``text`` has a tracker's mark saying a unit beside it is achieved ("Y",
-    "\u2713", "complete", "100%")."""
-    return _A_DATE.search(text) is not None or any(
-        re.sub(r"^[.!?']+|[.!?']+$", "", word) in ACHIEVED_MARKS
-        for word in re.split(r"[\s,;:()\[\]\"|]+", text.casefold()))
+def _status_column(header: str) -> int | None:
+    """Where a table's ``header`` names its status column (``Unit | Title | Achieved``): its
+    place among the row's cells (empty cells counted), else None."""
+    return next((i for i, c in enumerate(re.split(r"[\t|]", header)) if ("\t" in header or "|"
+                 in header) and _STATUS_HEADING.fullmatch(c.strip())), None)
+
+
+def _cells_of(row: str, at: int) -> str:
+    """A table row's cell at place ``at`` (empty cells counted), stripped; empty if none."""
+    cells = re.split(r"[\t|]", row)
+    return cells[at].strip() if at < len(cells) else ""
 
 
 def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | None],
@@ -415,7 +367,9 @@ def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | Non
         if not refused:
             return _read_table(text, unit, titles)
         rest = "\n".join(line for line in text.splitlines() if line not in refused)
-        in_rows, not_read = _read_table(rest, unit, titles) if rest.strip() else ([], [])
+        # (a header alone, every row set aside, is not named as a unit not found)
+        in_rows, not_read = _read_table(rest, unit, titles, name=len(
+            [line for line in rest.splitlines() if line.strip()]) > 1)
         return in_rows, [*(_row_words(line, catalogue, unit, titles, "") for line in refused),
                          *not_read]
     found: list[str] = []
@@ -476,8 +430,11 @@ def _row_words(line: str, catalogue: Catalogue, unit: Callable[[str], str | None
     reference = _clipped(reference, 20)
     if said:
         return f"{reference} ({said})"
-    status = [c for c in _status_cells(cells, catalogue) if not says_achieved(c)]
-    return f"{reference}: {', '.join(_clipped(c, 25) for c in status) or _clipped(line, 30)}"
+    # Its status, else the cells saying it is not achieved ("In progress, see A3")
+    status = [c for c in _status_cells(cells, catalogue) if not says_achieved(c)] or [
+        c for c in cells if says_not_achieved(c, catalogue)]
+    return f"{reference}: " + (", ".join(_clipped(c, 25) for c in status)
+                               or _clipped(" ".join(line.split()), 30))
 
 
 def _read_table(text: str, unit: Callable[[str], str | None], titles: Mapping[str, str],

@@ -9,11 +9,8 @@ from advisor.catalogue import Catalogue, Category, Qualification
 from advisor.catalogue.models import URN_PATTERN
 from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult, describe_unit
 from advisor.engine.eligibility import Status, StatusOnDate
-from advisor.engine.unit_references import (
-    read_reference,
-    says_not_achieved,
-    unit_suggestions,
-)
+from advisor.engine.unit_marks import says_not_achieved
+from advisor.engine.unit_references import read_reference, unit_suggestions
 from advisor.engine.wording import count, listed
 
 __all__ = ["check_headline", "completion_words", "credits_counted", "other_units_words",

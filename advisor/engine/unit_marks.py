@@ -1,0 +1,94 @@
+"""Whether words beside a unit say it is achieved or not: a tracker's marks ("Y", "N", a tick,
+a cross, a date, "60%") and words ("in progress", "referred"), as the check page's box, an
+intake's cells and the command line read them (:mod:`advisor.engine.unit_references`)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from advisor.catalogue import Catalogue
+
+__all__ = ["ACHIEVED_MARKS", "NOT_ACHIEVED_MARKS", "NOT_ACHIEVED_WORDS", "NUMERIC_DATE",
+           "says_achieved", "says_not_achieved"]
+
+# A date in figures: "12/03/2026", "12.03.26", "2026-03-12".
+NUMERIC_DATE = r"\b[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}\b|\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b"
+# Words that say a unit beside them may not be achieved ("not F4", "F4 in progress", "all
+# except F4", "F4 referred", "F4 awaiting IQA"): a part with one is not read at all, and is
+# named.
+NOT_ACHIEVED_WORDS = frozenset({
+    "not", "no", "except", "excluding", "without", "progress", "pending", "referred", "refer",
+    "failed", "fail", "ongoing", "towards", "incomplete", "missing", "outstanding", "deferred",
+    "resit", "retake", "planned", "todo", "awaiting", "resubmit", "resubmitted",
+    "resubmission", "wip", "partial", "partially", "unachieved", "unsuccessful", "started",
+    "submitted"})  # "submitted": waiting for the assessor
+# A tracker's marks for "not achieved", as a word of their own: "B2 N", "B2 ✗", "B2 x".
+# ✗ ✘, the multiplication sign, ❌ and ☐ (by code point: some look like letters)
+NOT_ACHIEVED_MARKS = frozenset({"n", "x", "n/a", "\u2717", "\u2718", "\u00d7", "\u274c",
+                                "\u2610"})
+# Words with "no" or "not" that say nothing about a unit: the app's own words for a fact the
+# sources leave out, in a row copied from its tables; a header's "Unit no." and "No. 1"; a
+# note from a tracker's comments column ("IQA: no actions").
+_NOT_ABOUT_THE_UNIT = re.compile(
+    r"\bnot (?:stated|known)\b|\b(?:unit|ref|reference) no\b\.?|\bno\.(?=\s*[0-9#])|"
+    r"\bno (?:further )?(?:actions?|issues?|concerns?|comments?|problems?)\b|"
+    r"(?:^|(?<=[\t|]))\s*no\.\s*(?=[\t|]|$)",  # a column's heading: "No. | Unit title"
+    re.IGNORECASE | re.MULTILINE)
+# A share done short of all of it: "B2 60%".
+_PART_DONE = re.compile(r"[0-9]{1,2}(?:\.[0-9]+)?%")
+
+
+def says_not_achieved(text: str, catalogue: Catalogue | None = None) -> bool:
+    """Whether ``text`` has a word or a tracker's mark saying a unit beside it may not be
+    achieved ("in progress", "N", "✗", "60%"). With ``catalogue``, a unit's own title is not
+    read for such words ("Handle referred customer complaints" is 03456's C8)."""
+    if catalogue is not None:
+        text = _without_titles_saying_not(catalogue, text)
+    text = _NOT_ABOUT_THE_UNIT.sub(" ", text)  # "GLH not stated", "IQA: no actions"
+    # A mark is a word of its own, apart by spaces or a table's separators: "B2 x", not the
+    # x of "](x)".
+    for word in re.split(r"[\s,;:|]+", text.casefold()):
+        word = re.sub(r"^[.!?'\"\u2010-\u2015-]+|[.!?'\"\u2010-\u2015-]+$", "", word)
+        if word in NOT_ACHIEVED_MARKS or _PART_DONE.fullmatch(word.strip("()[]")):
+            return True
+    for word in re.split(r"[\s,;:()\[\]\"]+", text.casefold()):
+        if not re.search(r"[0-9/&]", word) and not NOT_ACHIEVED_WORDS.isdisjoint(
+                re.findall(r"[a-z]+", word)):  # words, not a unit's number ("N1", "N/601/…")
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=4)  # per catalogue (compared by identity)
+def _titles_saying_not(catalogue: Catalogue) -> re.Pattern[str] | None:
+    """The titles of units in which a word says "not achieved", as one pattern, or None."""
+    titles = sorted({u.title for u in catalogue.units.values()
+                     if not NOT_ACHIEVED_WORDS.isdisjoint(re.findall(r"[a-z]+",
+                                                                     u.title.casefold()))},
+                    key=len, reverse=True)
+    if not titles:
+        return None
+    return re.compile("|".join(r"\s+".join(map(re.escape, t.split())) for t in titles),
+                      re.IGNORECASE)
+
+
+def _without_titles_saying_not(catalogue: Catalogue, text: str) -> str:
+    """``text`` without the titles of units that have a "not achieved" word in them."""
+    titles = _titles_saying_not(catalogue)
+    return titles.sub(" ", text) if titles is not None else text
+
+
+# Marks a tracker gives a unit achieved, as a word of their own: "F3 Y", "1 \u2713".
+ACHIEVED_MARKS = frozenset({"y", "yes", "achieved", "complete", "completed", "done", "passed",
+                            "pass", "met", "signed", "verified", "assessed", "100%", "\u2713",
+                            "\u2714", "\u2611", "\u2705"})
+# A date beside a unit, as a tracker's "date achieved" column gives it: a mark too.
+_A_DATE = re.compile(NUMERIC_DATE)
+
+
+def says_achieved(text: str) -> bool:
+    """Whether ``text`` has a tracker's mark saying a unit beside it is achieved ("Y",
+    "\u2713", "complete", "100%")."""
+    return _A_DATE.search(text) is not None or any(
+        re.sub(r"^[.!?']+|[.!?']+$", "", word) in ACHIEVED_MARKS
+        for word in re.split(r"[\s,;:()\[\]\"|]+", text.casefold()))
