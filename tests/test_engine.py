@@ -1012,7 +1012,7 @@ def test_units__a_trackers_row_without_the_mark_the_others_have_is_not_read(cata
         [f3, a3], ["F4 (no mark saying achieved, where other rows have one)"])
     one, three = urns_of(catalogue, "09628", ["1", "3"])
     assert read_typed_units(catalogue, "1 \u2713\n2\n3 \u2713", q9) == (
-        [one, three], ["2 (no mark saying achieved, where other rows have one)"])
+        [one, three], ["Unit 2 (no mark saying achieved, where other rows have one)"])
     assert read_typed_units(catalogue, "Unit\tCompleted\nF3\t12/03/2026\nF4\t14/03/2026",
                             q) == ([f3, f4], [])
 
@@ -1043,7 +1043,7 @@ def test_units__a_09628_tracker_numbered_in_its_first_column_reads_its_units(cat
     one, two, three = urns_of(catalogue, "09628", ["1", "2", "3"])
     title = {urn: catalogue.units[urn].title for urn in (one, two, three)}
     tracker = (f"1\t{title[one]}\t4\tY\n2\t{title[two]}\t4\tY\n3\t{title[three]}\t5\tN")
-    assert read_typed_units(catalogue, tracker, q9) == ([one, two], ["3: N"])
+    assert read_typed_units(catalogue, tracker, q9) == ([one, two], ["Unit 3: N"])
     assert read_typed_units(catalogue, "Unit no.\tTitle\tStatus\n1.\tPrinciples\tY\n"
                                        "3.\tCommunication\tY", q9) == ([one, three], [])
     # Titles alone, as a tracker without numbers lists them
@@ -1084,7 +1084,7 @@ def test_units__a_trackers_comments_name_no_unit_and_its_status_cell_decides(cat
                f"2\t{title[1]}\t4\tY\tPass\n"
                f"3\t{title[2]}\t5\tN\tawaiting moderation")
     assert read_typed_units(catalogue, tracker, q9) == ([one, two],
-                                                        ["3: N, awaiting moderation"])
+                                                        ["Unit 3: N, awaiting moderation"])
     q = catalogue.find_qualification("03456")
     f3, a3 = urns_of(catalogue, "03456", ["F3", "A3"])
     tracker = ("Unit\tStatus\tComments\nF3\tY\tcross-ref B2, see A4\n"

@@ -1093,7 +1093,8 @@ def test_not_working__the_caution_names_the_knowledge_qualification_written_for_
     open_then = at_work_caution(dt.date(2015, 6, 1))
     assert open_then.message.endswith(
         "a qualification of knowledge alone may suit better: OCR Level 2 Certificate in "
-        "Principles of Customer Service (09628), at Level 2, written among others for those "
+        "Principles of Customer Service (09628), at Level 2 (a level above the one suggested), "
+        "written among others for those "
         "\"preparing for employment in a job that involves customer service\" (open to new "
         "learners on 1 June 2015).")
     assert "001_1a36f8904fba0327.txt § 2.3 Target market" in labels(open_then)

@@ -276,7 +276,8 @@ def knowledge_for_those_preparing(catalogue: Catalogue, profile: Profile, level:
         day = uk_date(as_at)
         opened = (f"open to new learners on {day}" if eligibility.status.status is Status.OPEN
                   else f"whether it is open on {day}, the sources do not say")
-        found.append((f"{q.name}, at Level {q.level}, written among others for those "
+        above = " (a level above the one suggested)" if q.level == level + 1 else ""
+        found.append((f"{q.name}, at Level {q.level}{above}, written among others for those "
                       f"\"{point}\" ({opened})", q.suitable_for.source if q.suitable_for
                       else ()))
     if not found:

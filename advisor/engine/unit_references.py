@@ -427,7 +427,8 @@ def _row_words(line: str, catalogue: Catalogue, unit: Callable[[str], str | None
     if reference is None:
         return f"{_clipped(' '.join(line.split()), 30)} ({said})" if said else _clipped(
             " ".join(line.split()), 30)
-    reference = _clipped(reference, 20)
+    # "Unit 2", not "2", where the row numbers its unit in figures alone (09628's)
+    reference = _clipped(f"Unit {reference}" if reference.rstrip(".").isdigit() else reference, 20)
     if said:
         return f"{reference} ({said})"
     # Its status, else the cells saying it is not achieved ("In progress, see A3")
