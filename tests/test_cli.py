@@ -8,6 +8,7 @@ import ast
 import datetime as dt
 import itertools
 import json
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -929,3 +930,19 @@ def test_routes__not_working_is_in_no_senior_role_as_on_the_route_page(capsys):
     out = run_json(capsys, "routes", "--employment", "not-working", "--from", "09628",
                    "--to-level", "4")
     assert [s["to"]["code"] for s in out["routes"][0]["steps"]] == ["10380", "10381"]
+
+
+@pytest.mark.parametrize("profile", [
+    ["--age", "19", "--employment", "working", "--has", "09628"],
+    ["--age", "40", "--employment", "working", "--role", "Customer Service Team Leader"],
+    ["--age", "16", "--employment", "not-working", "--as-at", "2015-06-01"],
+])
+def test_recommend__routes_to_plan_next_are_commands_that_run(capsys, profile):
+    """The CLI twin of *Find a starting level*'s links: each route offered is an `advisor
+    routes` command, and each command runs and finds routes."""
+    out = run_json(capsys, "recommend", *profile)
+    commands = [offer["command"] for offer in out["route_offers"]]
+    assert commands and all(c.startswith("advisor routes ") for c in commands)
+    for command in commands:
+        assert main([*shlex.split(command)[1:], "--json"]) == 0, command
+        assert json.loads(capsys.readouterr().out)["routes"], command

@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import itertools
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from advisor import (
     Profile,
     Qualification,
     RouteError,
+    RouteQuery,
     UnknownReference,
     absent_files,
     answers,
@@ -44,12 +46,14 @@ from advisor import (
     in_senior_role,
     issued_after,
     json_shapes,
+    labels,
     learner_can_start_first,
     level_3_statements,
     load_catalogue,
     reaching_target,
     recommend,
     resolve_units,
+    route_for_offer,
     split_unit_references,
     step_limit,
     text,
@@ -234,8 +238,54 @@ def command_recommend(args: argparse.Namespace) -> int:
                            register_subject=args.register_subject)
     except AnswerError as error:
         raise UsageError(str(error)) from None
-    return answer(args, lambda: json_shapes.recommendation_dict(catalogue, result),
-                   lambda: text.recommendation_text(catalogue, result))
+    # The routes the starting level offers to plan next, as the commands that plan them
+    plans = [(labels.route_offer_label(offer), offer,
+              route_command(catalogue, route_for_offer(catalogue, profile, offer), args.as_at))
+             for offer in result.route_offers]
+    return answer(
+        args, lambda: {**json_shapes.recommendation_dict(catalogue, result), "route_offers": [
+            {"kind": offer.kind.value, "label": label, "command": command,
+             "why": offer.why or None,
+             "source": json_shapes.source_dicts(catalogue, offer.source)}
+            for label, offer, command in plans]},
+        lambda: text.recommendation_text(catalogue, result) + "".join(
+            ("\nRoutes to plan next:" if n == 0 else "") + f"\n  - {label}: {command}"
+            + (f"\n    {offer.why}" if offer.why else "")
+            for n, (label, offer, command) in enumerate(plans)))
+
+
+def route_command(catalogue: Catalogue, query: RouteQuery, as_at: dt.date | None) -> str:
+    """The ``advisor routes`` command that plans ``query``'s route, as *Find a starting level*'s
+    link opens it on *Plan a route*."""
+    def code(qualification_id: str) -> str:
+        return shlex.quote(catalogue.qualifications[qualification_id].reference)
+
+    words = ["advisor routes"]
+    if query.from_qualification is not None:
+        words.append(f"--from {code(query.from_qualification)}")
+    if query.also_completed:
+        words.append("--also " + ",".join(code(i) for i in query.also_completed))
+    if query.units:
+        words.append("--units " + shlex.quote(",".join(query.units)))
+    if query.to_qualification is not None:
+        words.append(f"--to {code(query.to_qualification)}")
+    elif query.to_level is not None:
+        words.append(f"--to-level {query.to_level}")
+    aimed = (catalogue.qualifications[query.to_qualification].level
+             if query.to_qualification is not None else query.to_level)
+    if query.start_level is not None and aimed is not None and query.start_level < aimed:
+        words.append(f"--start-level {query.start_level}")  # (at the level aimed for: no use)
+    if query.age is not None:
+        words.append(f"--age {query.age}")
+    if query.senior_role is not None:
+        words.append("--senior-role" if query.senior_role else "--not-senior-role")
+    if query.employment is not None:
+        words.append(f"--employment {query.employment.value}")
+    if query.aim is not None:
+        words.append(f"--aim {query.aim.value}")
+    if as_at is not None:
+        words.append(f"--as-at {as_at.isoformat()}")
+    return " ".join(words)
 
 
 def _check_start_level(catalogue: Catalogue, start_level: int | None, *, held_one: bool,
