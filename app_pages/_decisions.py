@@ -346,7 +346,7 @@ def quick_entry(catalogue: Catalogue, q: Qualification) -> None:
     st.text_area("Type or paste the units achieved: unit numbers such as F3, or URNs (a "
                  "list, or rows copied from a spreadsheet or an e-portfolio; rows marked as "
                  "not achieved are left out)", key="check_paste", on_change=paste_units,
-                 args=(catalogue, q), placeholder="F3, F4, A3, B2, C3, D1")
+                 args=(catalogue, q), placeholder="F3, F4, A3, B2, C3, D1", max_chars=40_000)
     marked = st.session_state.get("check_paste_marked") or []
     if marked:
         st.warning(f"Not marked as achieved, so not ticked ({len(marked)}): "

@@ -1119,3 +1119,38 @@ def test_units__under_a_status_heading_an_empty_status_is_not_achieved_one_row_t
     assert read_typed_units(catalogue, header + "B2\tDeliver reliable customer service\t5\t\t\t"
                             "In progress, see A3\nF3\tDemonstrate\t6\tY\t\t", q) == (
         [f3], ["B2: In progress, see A3"])
+
+
+@pytest.mark.parametrize(("code", "text", "found", "named"), [
+    # A status cell saying "not" or a date beside "Started" is not achieved
+    ("03456", "F4\tNot achieved", [], ["F4: Not achieved"]),
+    ("03456", "F3\tY\nF4\tStarted 12/01/2026\nA3\tY", ["F3", "A3"],
+     ["F4: Started 12/01/2026"]),
+    # A comment starting with a unit is a comment
+    ("03456", "Unit\tStatus\tComments\nF3\tY\tA3 not yet started", ["F3"], []),
+    # "Unit F3" is F3
+    ("03456", "Unit F3\tY", ["F3"], []),
+    ("03456", "Unit: F3 | Y", ["F3"], []),
+    # A title above the header does not hide the header's status column
+    ("03456", "Jo Bloggs tracker\nUnit\tStatus\nF3\tY\nF4\t", ["F3"],
+     ["F4 (no mark saying achieved: its status is empty)"]),
+    # A section's row under the header does not stop a column of unit numbers
+    ("09628", "Unit no.\tTitle\tAchieved\nMandatory\t\t\n1\tPrinciples\tY\n2\tRules\tY",
+     ["1", "2"], []),
+    # A Markdown table: its rule is no row, and its outer bars are not cells
+    ("09628", "| Unit | Title | Achieved |\n|---|---|---|\n| 1 | Principles | |\n"
+              "| 2 | Rules | Y |", ["2"],
+     ["Unit 1 (no mark saying achieved: its status is empty)"]),
+    # Bracketed figures that are not a level or credits are read, not dropped
+    ("09628", "(1, 2)", ["1", "2"], []),
+])
+def test_units__a_trackers_status_comments_and_headers(catalogue, code, text, found, named):
+    q = catalogue.find_qualification(code)
+    assert read_typed_units(catalogue, text, q) == (urns_of(catalogue, code, found), named)
+
+
+def test_units__only_the_first_lines_of_a_long_paste_are_read_and_that_is_said(catalogue):
+    q = catalogue.find_qualification("03456")
+    text = "\n".join(["F3"] * 500 + ["F4"])
+    assert read_typed_units(catalogue, text, q) == (
+        urns_of(catalogue, "03456", ["F3"]), ["the lines after line 400 (not read)"])

@@ -1131,3 +1131,14 @@ def test_not_working__a_planned_unit_assessed_in_a_contact_centre_is_said(catalo
     assert "observing the learner and listen in to the call" in caution.message
     assert labels(caution) == ["000_877957cfe4770bfa.txt § 3. Comments on Individual Units"]
     assert cautions(Employment.WORKING) == []
+
+
+def test_not_working__a_senior_role_said_before_does_not_open_level_4(catalogue):
+    """Not working, a learner is in no senior role whatever was ticked: holding 10380, no step
+    up to Level 4 is offered (its route would only say 10381 is not open to them)."""
+    from advisor import RouteOfferKind
+
+    result = recommend(catalogue, Profile(age=30, employment=Employment.NOT_WORKING,
+                                          senior_role=True, held_qualifications=("ocr-10380",)),
+                       as_at=dt.date(2026, 1, 10))
+    assert RouteOfferKind.STEP_UP not in [o.kind for o in result.route_offers]

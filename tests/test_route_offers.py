@@ -84,7 +84,7 @@ def test_route_offers__no_competence_route_where_it_would_repeat_or_is_not_wante
                     {"held_qualifications": ("ocr-09628",),
                      "employment": Employment.NOT_WORKING}):
         kinds = [o.kind for o in offers(catalogue, **profile)]
-        assert RouteOfferKind.COMPETENCE_AT_LEVEL not in kinds, profile
+        assert kinds == [RouteOfferKind.STEP_UP], profile
 
 
 def test_route_offers__not_working_but_wanting_competence_it_says_it_needs_a_job(catalogue):

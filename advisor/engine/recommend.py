@@ -45,6 +45,7 @@ from advisor.engine.eligibility import Status, check_eligibility, status_on
 from advisor.engine.fits import (
     KIND_IN_A_CLAUSE,
     fits_aim,
+    in_senior_role,
     knowledge_for_those_preparing,
     repetition,
     units_assessed_in_a_job,
@@ -455,7 +456,9 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
         if q.id in held:
             continue
         eligibility = check_eligibility(catalogue, q, age=profile.age, as_at=as_at,
-                                        senior_role=profile.senior_role, register=register)
+                                        senior_role=in_senior_role(profile.senior_role,
+                                                                   profile.employment),
+                                        register=register)
         fits, note = fits_aim(catalogue, q, profile.aim, eligibility)
         # For an apprenticeship, what replaced one held may be the very component needed.
         repeated = (repetition(q, completed, profile.aim)

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from advisor.catalogue import Catalogue, Citation, Kind, Qualification
 from advisor.engine.eligibility import Status
-from advisor.engine.fits import KINDS_GIVING, repetition, senior_role_asked_at
+from advisor.engine.fits import KINDS_GIVING, in_senior_role, repetition, senior_role_asked_at
 from advisor.engine.frameworks import frameworks_start_above
 from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.recommend_types import (
@@ -54,7 +54,7 @@ def open_to_step_up(catalogue: Catalogue, profile: Profile, level: int) -> bool:
     there asks for no particular role, or the learner has the senior role Level 4 asks for
     (the answer says "not Level 4" otherwise)."""
     at_level = recommendation_index(catalogue).by_level.get(level, ())
-    return bool(at_level) and (profile.senior_role is True
+    return bool(at_level) and (in_senior_role(profile.senior_role, profile.employment) is True
                                or any(q.role_requirement is None for q in at_level))
 
 
@@ -92,7 +92,7 @@ def route_offers(catalogue: Catalogue, profile: Profile, level: int | None, *,
         # to start" (a team leader who wants to manage a contact centre).
         offers.append(RouteOffer(
             kind=RouteOfferKind.ON_AFTER, from_held=held, to_level=beyond, start_level=level,
-            asks_senior_role=profile.senior_role is not True
+            asks_senior_role=in_senior_role(profile.senior_role, profile.employment) is not True
             and senior_role_asked_at(catalogue, beyond)))
     return tuple(offers)
 

@@ -141,12 +141,18 @@ def _numbered_within(catalogue: Catalogue, qualification: Qualification | None
 
 def _unit_finder(catalogue: Catalogue, within: Qualification | None
                  ) -> Callable[[str], str | None]:
-    """One reference's URN (a URN, or a unit number within ``within``), or None."""
+    """One reference's URN (a URN, or a unit number within ``within``), or None; each
+    reference looked up once (a tracker repeats its words on every row, and a failed lookup
+    works out the closest units, which is slow)."""
+    found: dict[str, str | None] = {}
+
     def unit(reference: str) -> str | None:
-        try:
-            return catalogue.find_unit(reference, within=within).urn
-        except UnknownReference:
-            return None
+        if reference not in found:
+            try:
+                found[reference] = catalogue.find_unit(reference, within=within).urn
+            except UnknownReference:
+                found[reference] = None
+        return found[reference]
     return unit
 
 
@@ -193,6 +199,7 @@ def _word_by_word(words: Sequence[str], unit: Callable[[str], str | None]
 
 
 MAX_TYPED_UNITS = 200  # references read from one box; more is not a learner's units
+MAX_TYPED_LINES = 400  # lines read from one box (a tracker's rows, a header, notes)
 
 # A URN in text, perhaps in brackets as the app's labels write it: ``F3 (K/601/1622)``.
 _URN_IN_TEXT = re.compile(r"\(?\b([A-Z]/\d{3}/\d{4})\b\)?", re.IGNORECASE)
@@ -249,8 +256,11 @@ _NUMBERS_SLASHED = re.compile(r"(?<![A-Za-z&])([A-Za-z&]+ ?[0-9]{1,2})/(?=[A-Za-
 
 
 # A unit's level and credits in brackets beside it: "F3 (L3, 6)", "(Level 3; 6 credits)".
-_BRACKETED_ASIDE = re.compile(r"\((?:\s*(?:L[0-9]|level\s*[0-9]|[0-9]{1,3}(?:\s*(?:credits?|"
-                              r"cr|glh))?)\s*[,;/]?)+\s*\)", re.IGNORECASE)
+# Only where it says a level or credits, or is one figure after a unit ("A3 (6)"): "(1, 3)"
+# may be 09628's units.
+_BRACKETED_ASIDE = re.compile(r"\((?=[^()]*(?:\bL[0-9]|level|credit|\bcr\b|glh))(?:\s*(?:L[0-9]|"
+                              r"level\s*[0-9]|[0-9]{1,3}(?:\s*(?:credits?|cr|glh))?)\s*[,;/]?)+"
+                              r"\s*\)|(?<=\w)\s?\(\s*[0-9]{1,3}\s*\)", re.IGNORECASE)
 
 
 def without_level_and_credits(text: str) -> str:
@@ -310,9 +320,17 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
     # The rows naming a unit (not a header's "Unit | Completed", nor a blank line), each read
     # under the header (the first line naming none), which may say a column of numbers holds
     # units
-    lines = text.splitlines()
-    header = next((line for line in lines
-                   if line.strip() and not _read_units(catalogue, line, unit, titles)[0]), "")
+    # (a Markdown table's rule, "|---|---|", is no row; a learner's units fill far fewer
+    # lines than MAX_TYPED_LINES, and more would only slow the page)
+    every_line = text.splitlines()
+    lines = [line for line in every_line[:MAX_TYPED_LINES]
+             if not re.fullmatch(r"[\s|:+-]*-[\s|:+-]*", line)]
+    cut = ([f"the lines after line {MAX_TYPED_LINES} (not read)"]
+           if len(every_line) > MAX_TYPED_LINES else [])
+    text = "\n".join(lines)
+    header = next((line for line in lines if _is_header(line)), None) or next(
+        (line for line in lines
+         if line.strip() and not _read_units(catalogue, line, unit, titles)[0]), "")
     rows = [line for line in lines if line.strip() and line != header and _read_units(
         catalogue, f"{header}\n{line}", unit, titles)[0]] if "\n" in text else []
     unmarked: list[str] = []
@@ -327,7 +345,8 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
     status = _status_column(header)
     empty = [row for row in rows if status is not None and not _cells_of(row, status)
              and row not in unmarked and not says_not_achieved(row, catalogue)]
-    kept = [line for line in lines if line not in [*unmarked, *empty]]
+    set_aside = {*unmarked, *empty}
+    kept = [line for line in lines if line not in set_aside]
     # (the header alone, once every row is set aside, is not named as a unit not found)
     found, unknown = _read_units(catalogue, "\n".join(kept) if set(kept) - {header, ""} or
                                  not (unmarked or empty) else "", unit, titles)
@@ -335,7 +354,7 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
                                           "achieved, where other rows have one")
                                for row in unmarked),
                    *(_row_words(row, catalogue, unit, titles, "no mark saying achieved: its "
-                                "status is empty") for row in empty)]
+                                "status is empty") for row in empty), *cut]
 
 
 # A header's cell naming the column that says whether a unit is achieved
@@ -347,14 +366,31 @@ _STATUS_HEADING = re.compile(r"(?:status|achieved|complete|completed|done|signed
 def _status_column(header: str) -> int | None:
     """Where a table's ``header`` names its status column (``Unit | Title | Achieved``): its
     place among the row's cells (empty cells counted), else None."""
-    return next((i for i, c in enumerate(re.split(r"[\t|]", header)) if ("\t" in header or "|"
-                 in header) and _STATUS_HEADING.fullmatch(c.strip())), None)
+    return next((i for i, c in enumerate(_placed_cells(header)) if ("\t" in header or "|"
+                 in header) and _STATUS_HEADING.fullmatch(c)), None)
+
+
+def _placed_cells(line: str) -> list[str]:
+    """A table row's cells in their places, empty ones counted, stripped (a Markdown row's
+    outer bars are not cells)."""
+    return [c.strip() for c in re.split(r"[\t|]", line.strip().strip("|"))]
 
 
 def _cells_of(row: str, at: int) -> str:
-    """A table row's cell at place ``at`` (empty cells counted), stripped; empty if none."""
-    cells = re.split(r"[\t|]", row)
-    return cells[at].strip() if at < len(cells) else ""
+    """A table row's cell at place ``at`` (empty cells counted); empty if none."""
+    cells = _placed_cells(row)
+    return cells[at] if at < len(cells) else ""
+
+
+# A header's cell naming the column of units: "Unit", "Unit no.", "Unit title", "No.", "#"
+_UNIT_HEADING = re.compile(r"(?:unit ?)?(?:no\.?|number|#|ref(?:erence)?|title|code)|unit",
+                           re.IGNORECASE)
+
+
+def _is_header(line: str) -> bool:
+    """Whether a table's line is its header: a cell names the column of units or of status."""
+    return ("\t" in line or "|" in line) and any(
+        _UNIT_HEADING.fullmatch(c) or _STATUS_HEADING.fullmatch(c) for c in _placed_cells(line))
 
 
 def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | None],
@@ -412,8 +448,8 @@ def _row_refused(line: str, catalogue: Catalogue) -> bool:
     that decides ("Y" beside the comment "resubmitted after referral, now pass" is achieved);
     else any word of the row does."""
     status = _status_cells(_table_cells(line), catalogue)
-    if status:
-        return any(says_not_achieved(c, catalogue) and not says_achieved(c) for c in status)
+    if status:  # "Not achieved", "Started 12/01/2026": refused, whatever else they say
+        return any(says_not_achieved(c, catalogue) for c in status)
     return says_not_achieved(line, catalogue)
 
 
@@ -432,8 +468,7 @@ def _row_words(line: str, catalogue: Catalogue, unit: Callable[[str], str | None
     if said:
         return f"{reference} ({said})"
     # Its status, else the cells saying it is not achieved ("In progress, see A3")
-    status = [c for c in _status_cells(cells, catalogue) if not says_achieved(c)] or [
-        c for c in cells if says_not_achieved(c, catalogue)]
+    status = [c for c in cells if says_not_achieved(c, catalogue)]
     return f"{reference}: " + (", ".join(_clipped(c, 25) for c in status)
                                or _clipped(" ".join(line.split()), 30))
 
@@ -480,9 +515,14 @@ def _read_table(text: str, unit: Callable[[str], str | None], titles: Mapping[st
                 like_units = True
                 continue
             # A cell may hold the end of one row and the start of the next ("3 C3", the rows
-            # of a table pasted on one line): figures before a unit are passed over.
-            while len(words) > 1 and words[0].isdigit():
+            # of a table pasted on one line): figures before a unit are passed over, and so is
+            # the word "Unit" ("Unit F3", "Unit: F3").
+            joined = len(words) > 1 and words[0].isdigit()
+            while len(words) > 1 and (words[0].isdigit() or (
+                    words[0].casefold() == "unit" and not words[1].isdigit())):
                 words = words[1:]
+            if like_units and not joined and len(words) > 1:  # the row's unit is given: a
+                continue  # later cell starting with one is a comment ("A3 not yet started")
             lead = next((u for u in (numbered(" ".join(words[:2])) if len(words) > 1
                                      and not re.search(r"[0-9]", words[0]) else None,
                                      numbered(words[0]) if words else None) if u), None)
@@ -501,7 +541,7 @@ def _read_table(text: str, unit: Callable[[str], str | None], titles: Mapping[st
                 in_row += titled
         elif not like_units and titled:  # a unit's title alone: "Understand ... | Y"
             in_row += titled
-        elif not like_units and cells:
+        elif not like_units and _is_header(line):  # a new header (not a section's title)
             numbers_column = re.fullmatch(r"unit(?: ?(?:no\.?|number|#))?", cells[0],
                                           re.IGNORECASE) is not None
         found += in_row
