@@ -30,7 +30,6 @@ from advisor import (
     Category,
     Eligibility,
     Employment,
-    Kind,
     Profile,
     Qualification,
     Route,
@@ -274,7 +273,7 @@ def ask_working(slot: DeltaGenerator, catalogue: Catalogue, query: RouteQuery,
     that it needs a job or a work placement."""
     target = catalogue.qualifications.get(query.to_qualification or "")
     at_work = [q for q in (*(q for r in routes or () for q in r.path), target)
-               if q is not None and q.kind in (Kind.COMPETENCE, Kind.COMBINED)]
+               if q is not None and q.kind.assessed_at_work]
     if not at_work and query.employment is None:
         return
     with slot:

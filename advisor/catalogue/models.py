@@ -295,6 +295,12 @@ class Kind(StrEnum):
     COMBINED = "combined"  # the 2014 apprenticeship qualifications: both in one
     UNKNOWN = "unknown"
 
+    @property
+    def assessed_at_work(self) -> bool:
+        """Whether a qualification of this kind is assessed at work, at least in part (an
+        assessor watches the learner do the job): competence, alone or with knowledge."""
+        return self in (Kind.COMPETENCE, Kind.COMBINED)
+
 
 class Category(StrEnum):
     QUALIFICATION = "qualification"  # offered by an awarding body; learners enrol on it

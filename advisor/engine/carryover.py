@@ -411,9 +411,6 @@ def _evidence_notes(catalogue: Catalogue, target: Qualification,
     ]
 
 
-_ASSESSES_WORK = {Kind.COMPETENCE, Kind.COMBINED}
-
-
 def _assessed_at_work(catalogue: Catalogue, target: Qualification,
                       from_qualification: Qualification | None,
                       held_kinds: set[Kind]) -> list[EvidenceNote]:
@@ -422,7 +419,7 @@ def _assessed_at_work(catalogue: Catalogue, target: Qualification,
     place of 09629, which was knowledge only). Cited where the sources describe an NVQ's
     assessment at work."""
     if (from_qualification is None or from_qualification.kind is not Kind.KNOWLEDGE
-            or target.kind not in _ASSESSES_WORK or held_kinds & _ASSESSES_WORK):
+            or not target.kind.assessed_at_work or any(k.assessed_at_work for k in held_kinds)):
         return []
     source = (target.assessment.source if target.kind is Kind.COMPETENCE and target.assessment
               else recommendation_index(catalogue).competence_assessment)

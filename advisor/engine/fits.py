@@ -218,7 +218,7 @@ def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
         elsewhere = (start_level is not None and first is not None and first.from_ is None
                      and first.to.level != start_level)
         at_work = (not_working and first is not None
-                   and first.to.kind in (Kind.COMPETENCE, Kind.COMBINED))
+                   and first.to.kind.assessed_at_work)
         # Those known to fit first, then those not known, then those known not to.
         fit = {True: 0, None: 1, False: 2}[route_fits_aim(catalogue, route, aim,
                                                           register=register)[0]]

@@ -261,7 +261,7 @@ def _unlike(new: Qualification, old: Sequence[Qualification]) -> str:
     size = f"{new.credits_required} credits" if new.credits_required is not None else None
     kind = KIND_IN_A_CLAUSE.get(new.kind) if new.kind is not None else None
     at_work = (", its competence assessed at work"
-               if new.kind in (Kind.COMPETENCE, Kind.COMBINED) else "")
+               if new.kind.assessed_at_work else "")
     was = "; ".join(f"{q.reference}: {q.credits_required} credits" for q in old
                     if q.credits_required is not None)
     what = ", ".join(w for w in (kind, size) if w)

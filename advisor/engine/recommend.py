@@ -127,7 +127,7 @@ def assessed_at_work_caution(catalogue: Catalogue, route: Route,
     if employment is not Employment.NOT_WORKING:
         return None
     at_work = [(n, step.to) for n, step in enumerate(route.steps, start=1)
-               if step.to.kind in (Kind.COMPETENCE, Kind.COMBINED)]
+               if step.to.kind.assessed_at_work]
     if not at_work:
         return None
     one = len(at_work) == 1
@@ -559,8 +559,8 @@ def _aim_cautions(catalogue: Catalogue, profile: Profile, options: Sequence[Opti
             f"({profile.aim.value}); the others are listed for comparison.",
         ))
     # Not working, aiming for competence or offered an NVQ or a combined one: assessed at work.
-    at_work = [o.qualification for o in options if o.qualification.kind in (
-        Kind.COMPETENCE, Kind.COMBINED) and not o.eligibility.status.status.closed]
+    at_work = [o.qualification for o in options if o.qualification.kind.assessed_at_work
+               and not o.eligibility.status.status.closed]
     if profile.employment is Employment.NOT_WORKING and (profile.aim is Aim.COMPETENCE
                                                          or at_work):
         source = next((q.assessment.source for q in at_work if q.assessment), ())
