@@ -163,18 +163,19 @@ def scrolled_when_narrow(key: str, width: int, *, hint: str) -> str:
             "</style>")
 
 
-def scrolled_to(key: str, share: float, *, within: str) -> str:
+def scrolled_to(key: str, focus: tuple[float, float, float], *, within: str) -> str:
     """A script that, where the chart in the container ``key`` is wider than the container
-    (a phone: :func:`scrolled_when_narrow`), scrolls it sideways to show the point ``share``
-    of the way across its plot (0 to 1, from the left), in the middle of the container where
-    it can; and a style that hides the container ``within``, which holds them, so that it
-    takes no room on the page. It waits for plotly to draw the plot (up to ten seconds); the
-    page scrolls no further than the chart's ends. ``share`` is a number: nothing else is
-    written into the script."""
+    (a phone: :func:`scrolled_when_narrow`), scrolls it sideways to show the part of its plot
+    between ``focus``'s first two shares (0 to 1, from the left), in the middle of the
+    container where it fits, else with its third, the point that matters most, in the middle;
+    and a style that hides the container ``within``, which holds them, so that it takes no room
+    on the page. It waits for plotly to draw the plot (up to ten seconds); the page scrolls no
+    further than the chart's ends. The shares are numbers: nothing else is written into the
+    script."""
     frame = json.dumps(keyed(key))
-    share = min(max(float(share), 0.0), 1.0)
+    low, high, goal = (min(max(float(share), 0.0), 1.0) for share in focus)
     return (f"<style>{keyed(within)} {{ display: none; }}</style>\n<script>(() => {{\n"
-            f"  const share = {share!r}; let tries = 0;\n"
+            f"  const low = {low!r}, high = {high!r}, goal = {goal!r}; let tries = 0;\n"
             "  const show = () => {\n"
             f"    const frame = document.querySelector({frame});\n"
             "    const plot = frame && frame.querySelector('rect.bg');\n"
@@ -182,7 +183,9 @@ def scrolled_to(key: str, share: float, *, within: str) -> str:
             "    const room = frame.scrollWidth - frame.clientWidth;\n"
             "    if (room <= 0) return;\n"
             "    const box = frame.getBoundingClientRect(), area = plot.getBoundingClientRect();\n"
-            "    const x = area.left - box.left + frame.scrollLeft + share * area.width;\n"
+            "    const at = s => area.left - box.left + frame.scrollLeft + s * area.width;\n"
+            "    const fits = (high - low) * area.width + 48 <= frame.clientWidth;\n"
+            "    const x = fits ? (at(low) + at(high)) / 2 : at(goal);\n"
             "    frame.scrollLeft = Math.max(0, Math.min(x - frame.clientWidth / 2, room));\n"
             "  };\n"
             "  show();\n"

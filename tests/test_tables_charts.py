@@ -649,15 +649,19 @@ def test_route_map__the_legend_names_every_colour_of_point_shown(catalogue):
     assert "Completed" not in nothing_held and "Closed to new learners" not in nothing_held
 
 
-def test_route_map__its_focus_is_the_middle_of_the_learners_route(catalogue):
-    """Where a phone opens the map: the middle, across the plot, of the route's qualifications
-    (09628 to 10380, on the right), else of those completed; nowhere without either."""
+def test_route_map__its_focus_is_the_learners_route_and_its_end(catalogue):
+    """Where a phone opens the map: across the plot, the span of the route's qualifications
+    (09628 to 10380, on the right) and its end, 10380, to keep in view where the span does not
+    fit; else those completed; nowhere without either."""
     positions = charts.route_map_positions(catalogue)
     (route, *_) = find_routes(catalogue, from_qualification=catalogue.qualifications["ocr-09628"],
                               to_qualification=catalogue.qualifications["ocr-10380"])
     ends = [positions["ocr-09628"][0], positions["ocr-10380"][0]]
-    assert charts.route_map_focus(catalogue, route=route) == (min(ends) + max(ends)) / 2 > 0.5
-    assert charts.route_map_focus(catalogue, start="ocr-09628") == positions["ocr-09628"][0]
+    assert charts.route_map_focus(catalogue, route=route) == (
+        min(ends), max(ends), positions["ocr-10380"][0])
+    assert max(ends) > 0.5
+    at_09628 = positions["ocr-09628"][0]
+    assert charts.route_map_focus(catalogue, start="ocr-09628") == (at_09628,) * 3
     assert charts.route_map_focus(catalogue) is None
 
 

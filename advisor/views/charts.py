@@ -143,15 +143,22 @@ def route_map_positions(catalogue: Catalogue) -> dict[str, tuple[float, int]]:
 
 
 def route_map_focus(catalogue: Catalogue, *, route: Route | None = None,
-                    start: str | None = None, held: Collection[str] = ()) -> float | None:
+                    start: str | None = None, held: Collection[str] = ()
+                    ) -> tuple[float, float, float] | None:
     """Where across the route map's plot (0 at its left edge, 1 at its right) the learner's own
-    part of it is centred: the qualifications of ``route``, else those completed (``start`` and
-    ``held``, ids); None where none of them is drawn. A phone, which scrolls the map sideways,
-    opens it there: the learner's route, often on the right, began off the screen."""
+    part of it lies: the leftmost and rightmost of the qualifications of ``route``, else of
+    those completed (``start`` and ``held``, ids), and the one to keep in view where they do
+    not all fit (the route's end, what it aims for; else the first completed); None where none
+    of them is drawn. A phone, which scrolls the map sideways, opens it there: the learner's
+    route, often on the right, began off the screen."""
     positions = route_map_positions(catalogue)
     ids = [q.id for q in route.path] if route is not None else [start, *held]
-    across = [positions[i][0] for i in ids if i is not None and i in positions]
-    return (min(across) + max(across)) / 2 if across else None
+    drawn = [i for i in ids if i is not None and i in positions]
+    if not drawn:
+        return None
+    across = [positions[i][0] for i in drawn]
+    goal = drawn[-1] if route is not None else drawn[0]
+    return min(across), max(across), positions[goal][0]
 
 
 def route_map(catalogue: Catalogue, *, route: Route | None = None,
