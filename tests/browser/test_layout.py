@@ -9,7 +9,7 @@ columns against.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -148,6 +148,20 @@ def assert_table_reads_whole(name: str, cells: list[dict]) -> None:
         assert not found["label"], where
 
 
+def table_read(page: Page, name: str, columns: Iterable[str], viewport: dict) -> list[dict]:
+    """The cells of the static table ``name``, once it is on screen, checked to have
+    ``columns`` and to read whole: as cards on a phone, as a table in a wide window."""
+    table = page.get_by_role("table", name=name)
+    expect(table).to_be_visible(timeout=TIMEOUT_MS)
+    cells = cells_of(table)
+    assert {cell["column"] for cell in cells} == set(columns)
+    if viewport is PHONE:
+        assert_cards_read_well(name, cells)
+    else:
+        assert_table_reads_whole(name, cells)
+    return cells
+
+
 # A profile's static tables, with the columns each has.
 PROFILE_TABLES = {"Profile": ("Fact", "Value", "Source"),
                   "Dates": ("Date", "Day", "On 2 December 2026", "Note", "Source"),
@@ -168,19 +182,13 @@ def test_learner__a_profiles_tables_read_whole(page: Page, blocked_requests, vie
     page.goto("/explore?qual=10379&on=2026-12-02")
     wait_for_app(page, heading="OCR Level 2 Diploma in Customer Service")
     for name, columns in PROFILE_TABLES.items():
-        table = page.get_by_role("table", name=name)
-        expect(table).to_be_visible(timeout=TIMEOUT_MS)
-        cells = cells_of(table)
-        assert {cell["column"] for cell in cells} == set(columns)
+        cells = table_read(page, name, columns, viewport)
         if viewport is PHONE:
-            assert_cards_read_well(name, cells)
             # Named where the name says what the cell is, not "Value", "Day" or "Note" on
             # every card.
             labels = {cell["label"] for cell in cells if cell["shown"]}
             assert labels <= {"", "Source", "On 2 December 2026", "Basis"}, labels
             assert "Source" in labels
-        else:
-            assert_table_reads_whole(name, cells)
     # What the date of a row of dates means, in words (it said "after").
     dates = page.get_by_role("table", name="Dates")
     expect(dates.locator("tr", has_text="Taking learners (inferred)")).to_contain_text(
@@ -247,15 +255,9 @@ def test_learner__a_comparison_reads_on_a_phone(page: Page, blocked_requests, vi
     wait_for_app(page, heading="Explore the catalogue")
     page.get_by_role("tab", name="Compare qualifications").click()
     for name, columns in COMPARED.items():
-        table = page.get_by_role("table", name=name)
-        expect(table).to_be_visible(timeout=TIMEOUT_MS)
-        cells = cells_of(table)
-        assert {cell["column"] for cell in cells} == set(columns)
+        cells = table_read(page, name, columns, viewport)
         if viewport is PHONE:
-            assert_cards_read_well(name, cells)
             assert {cell["label"] for cell in cells if not cell["first"]} >= {"09628", "10380"}
-        else:
-            assert_table_reads_whole(name, cells)
     expect(page.get_by_role("table", name="Shared units")).to_contain_text("D/502/9654")
     if viewport is PHONE:
         check_accessibility(page)
@@ -286,16 +288,12 @@ def test_learner__a_register_entry_reads_on_a_phone(page: Page, blocked_requests
     page.goto(f"{register_url}/explore?on=2026-12-02")
     wait_for_app(page, heading="Explore the catalogue")
     page.get_by_role("tab", name="Ofqual register").click()
-    table = page.get_by_role("table", name="Register entry")
-    expect(table).to_contain_text("Qualification number", timeout=TIMEOUT_MS)
-    cells = cells_of(table)
-    assert {cell["column"] for cell in cells} == {"Fact", "In the register"}
+    expect(page.get_by_role("table", name="Register entry")).to_contain_text(
+        "Qualification number", timeout=TIMEOUT_MS)
+    cells = table_read(page, "Register entry", ("Fact", "In the register"), viewport)
     if viewport is PHONE:
-        assert_cards_read_well("Register entry", cells)
         assert {cell["label"] for cell in cells} == {""}
         check_accessibility(page)
-    else:
-        assert_table_reads_whole("Register entry", cells)
     save_screenshot(page, f"explore-register-entry-{viewport['width']}")
     assert blocked_requests == []
 
