@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import html
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -145,20 +145,26 @@ def routes_shown() -> Iterator[tuple[str, object]]:
                         yield " → ".join(q.reference for q in route.path), route
 
 
+def problems_on_maps(check: Callable[..., list[str]], screen_name: str) -> dict[str, list[str]]:
+    """What ``check`` finds on the route map as each route shown draws it on ``screen_name``,
+    by route (empty where it finds nothing)."""
+    catalogue = real_catalogue()
+    problems = {}
+    for described, route in routes_shown():
+        start = route.path[0].id if route is not None and route.steps[0].from_ else None
+        found = check(charts.route_map(catalogue, route=route, start=start), screen_name)
+        if found:
+            problems[described] = found
+    return problems
+
+
 @pytest.mark.parametrize("screen_name", list(SCREENS))
 def test_route_map__every_arrowhead_is_drawn_clear_of_the_names(screen_name):
     """Each name sits on a white ground over the lines: where an arrow reached its point from
     the side its name is on, the name hid the head (601/4404/X to OCNLR L2 Business Admin,
     09628 to 09629); on a phone a head between neighbours on one level was too short to be
     drawn at all (09628 to 03455)."""
-    catalogue = real_catalogue()
-    problems = {}
-    for described, route in routes_shown():
-        start = route.path[0].id if route is not None and route.steps[0].from_ else None
-        found = covered(charts.route_map(catalogue, route=route, start=start), screen_name)
-        if found:
-            problems[described] = found
-    assert problems == {}
+    assert problems_on_maps(covered, screen_name) == {}
 
 
 def crosses(a: Point, b: Point, box: Box) -> bool:
@@ -207,14 +213,7 @@ def test_route_map__every_name_is_clear_of_the_lines_points_and_other_names(scre
     width, neighbours' names met. Now each name sits where no progression runs through it and
     it meets no other name or point, on a phone (where the map keeps its least width and
     scrolls sideways) and on a wide screen."""
-    catalogue = real_catalogue()
-    problems = {}
-    for described, route in routes_shown():
-        start = route.path[0].id if route is not None and route.steps[0].from_ else None
-        found = crowded(charts.route_map(catalogue, route=route, start=start), screen_name)
-        if found:
-            problems[described] = found
-    assert problems == {}
+    assert problems_on_maps(crowded, screen_name) == {}
 
 
 def test_place_names__a_name_moves_off_its_line_and_away_from_its_neighbour():
