@@ -11,7 +11,15 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from advisor.catalogue import Catalogue, Category, Citation, Kind, Qualification, Unit
+from advisor.catalogue import (
+    Catalogue,
+    Category,
+    Citation,
+    Kind,
+    Qualification,
+    Statement,
+    Unit,
+)
 from advisor.engine.eligibility import Eligibility, Status, check_eligibility
 from advisor.engine.frameworks import framework_name, frameworks_with
 from advisor.engine.recommend_types import (
@@ -263,23 +271,24 @@ def knowledge_for_those_preparing(catalogue: Catalogue, profile: Profile, level:
     that the learner could start on the date (not closed, their age not refused), in words to
     end a sentence, with their sources; nothing where there is none."""
     found = []
+    day = uk_date(as_at)
     for q in sorted(catalogue.qualifications.values(), key=lambda q: (q.level or 0, q.reference)):
-        point = next((p for p in q.suitable_for.points if "preparing for employment" in p.lower()),
-                     None) if q.suitable_for is not None else None
-        if (point is None or q.kind is not Kind.KNOWLEDGE or level is None
+        if (q.suitable_for is None or q.kind is not Kind.KNOWLEDGE or level is None
                 or q.level not in (level, level + 1)):
+            continue
+        point = next((p for p in q.suitable_for.points if "preparing for employment" in p.lower()),
+                     None)
+        if point is None:
             continue
         eligibility = check_eligibility(catalogue, q, age=profile.age, as_at=as_at,
                                         register=register)
         if eligibility.eligible is False:
             continue
-        day = uk_date(as_at)
         opened = (f"open to new learners on {day}" if eligibility.status.status is Status.OPEN
                   else f"whether it is open on {day}, the sources do not say")
         above = " (a level above the one suggested)" if q.level == level + 1 else ""
         found.append((f"{q.name}, at Level {q.level}{above}, written among others for those "
-                      f"\"{point}\" ({opened})", q.suitable_for.source if q.suitable_for
-                      else ()))
+                      f"\"{point}\" ({opened})", q.suitable_for.source))
     if not found:
         return "", ()
     return (": " + "; ".join(words for words, _ in found),
@@ -290,19 +299,20 @@ def units_assessed_in_a_job(catalogue: Catalogue, options: Sequence[Option]) -> 
     """For a learner not working: each unit in an option's smallest plan that a source says is
     assessed in a particular job (10378's contact-centre unit, its calls observed), with the
     source's words and a next step: the plan picks the fewest hours, not what they can do."""
-    planned: dict[str, tuple[Unit, list[str]]] = {}
+    planned: dict[str, tuple[Unit, Statement, list[str]]] = {}
     for option in options:
         plan = option.check.plan if option.check is not None else None
         for unit in (catalogue.units[u.urn] for u in (plan.units if plan is not None else ())
                      if u.urn in catalogue.units):
             if unit.assessment is not None:
-                planned.setdefault(unit.urn, (unit, []))[1].append(option.qualification.reference)
+                planned.setdefault(unit.urn, (unit, unit.assessment, []))[2].append(
+                    option.qualification.reference)
     return [Finding(
         FindingCode.UNIT_NEEDS_WORK,
         f"The smallest plan for {listed(references, 'and')} includes {unit.title} ({unit.urn}), "
-        f"of which the sources say: \"{' '.join(unit.assessment.points)}\" Without such a job, "
-        "ask the centre which other unit could take its place.", unit.assessment.source)
-        for unit, references in planned.values() if unit.assessment is not None]
+        f"of which the sources say: \"{' '.join(assessment.points)}\" Without such a job, "
+        "ask the centre which other unit could take its place.", assessment.source)
+        for unit, assessment, references in planned.values()]
 
 
 def in_senior_role(senior_role: bool | None, employment: Employment | None) -> bool | None:

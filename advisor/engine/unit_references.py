@@ -317,17 +317,17 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         return urn if urn in listed else None
 
     titles = _titles_of(catalogue, listed)
-    # The rows naming a unit (not a header's "Unit | Completed", nor a blank line), each read
-    # under the header (the first line naming none), which may say a column of numbers holds
-    # units
-    # (a Markdown table's rule, "|---|---|", is no row; a learner's units fill far fewer
-    # lines than MAX_TYPED_LINES, and more would only slow the page)
+    # The lines read: a Markdown table's rule ("|---|---|") is no row, and a learner's units
+    # fill far fewer lines than MAX_TYPED_LINES (more would only slow the page)
     every_line = text.splitlines()
     lines = [line for line in every_line[:MAX_TYPED_LINES]
              if not re.fullmatch(r"[\s|:+-]*-[\s|:+-]*", line)]
     cut = ([f"the lines after line {MAX_TYPED_LINES} (not read)"]
            if len(every_line) > MAX_TYPED_LINES else [])
     text = "\n".join(lines)
+    # The header: the line naming a column of units or of status, else the first naming no
+    # unit. Each row naming a unit is read under it, which may say a column of numbers holds
+    # units (not the header's "Unit | Completed", nor a blank line).
     header = next((line for line in lines if _is_header(line)), None) or next(
         (line for line in lines
          if line.strip() and not _read_units(catalogue, line, unit, titles)[0]), "")
@@ -366,8 +366,8 @@ _STATUS_HEADING = re.compile(r"(?:status|achieved|complete|completed|done|signed
 def _status_column(header: str) -> int | None:
     """Where a table's ``header`` names its status column (``Unit | Title | Achieved``): its
     place among the row's cells (empty cells counted), else None."""
-    return next((i for i, c in enumerate(_placed_cells(header)) if ("\t" in header or "|"
-                 in header) and _STATUS_HEADING.fullmatch(c)), None)
+    return next((i for i, c in enumerate(_placed_cells(header))
+                 if _is_table(header) and _STATUS_HEADING.fullmatch(c)), None)
 
 
 def _placed_cells(line: str) -> list[str]:
@@ -389,14 +389,14 @@ _UNIT_HEADING = re.compile(r"(?:unit ?)?(?:no\.?|number|#|ref(?:erence)?|title|c
 
 def _is_header(line: str) -> bool:
     """Whether a table's line is its header: a cell names the column of units or of status."""
-    return ("\t" in line or "|" in line) and any(
+    return _is_table(line) and any(
         _UNIT_HEADING.fullmatch(c) or _STATUS_HEADING.fullmatch(c) for c in _placed_cells(line))
 
 
 def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | None],
                 titles: Mapping[str, str]) -> tuple[list[str], list[str]]:
     """:func:`read_typed_units` once rows without a mark are set aside."""
-    if "\t" in text or "|" in text:  # rows copied from a table
+    if _is_table(text):  # rows copied from a table
         # A row saying a unit is not achieved ("in progress") is not read; where the rows
         # arrive on one line (a one-line box), none is, as which row says so is not known.
         refused = [line for line in text.splitlines() if _row_refused(line, catalogue)]
@@ -432,8 +432,14 @@ def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | Non
 
 
 def _table_cells(line: str) -> list[str]:
-    """A table row's cells (apart by tabs, as a spreadsheet copies them, or by ``|``)."""
-    return [" ".join(c.split()) for c in re.split(r"[\t|]+", line) if c.strip()]
+    """A table row's cells that hold something (apart by tabs, as a spreadsheet copies them,
+    or by ``|``), each on one line."""
+    return [" ".join(c.split()) for c in _placed_cells(line) if c]
+
+
+def _is_table(text: str) -> bool:
+    """Whether ``text`` is rows copied from a table: cells apart by tabs or ``|``."""
+    return "\t" in text or "|" in text
 
 
 def _status_cells(cells: Sequence[str], catalogue: Catalogue) -> list[str]:
@@ -456,8 +462,8 @@ def _row_refused(line: str, catalogue: Catalogue) -> bool:
 def _row_words(line: str, catalogue: Catalogue, unit: Callable[[str], str | None],
                titles: Mapping[str, str], said: str) -> str:
     """A row set aside, for a person: its unit as the row gives it and its status ("B2: N",
-    "3: awaiting moderation") or why it was set aside (``said``), else the row's start."""
-    cells = _table_cells(line) if ("\t" in line or "|" in line) else [line]
+    "Unit 3: awaiting moderation") or why it was set aside (``said``), else the row's start."""
+    cells = _table_cells(line) if _is_table(line) else [line]
     reference = next((c for c in cells if _read_table(c, unit, titles, name=False)[0]
                       or (c.rstrip(".").isdigit() and unit(c.rstrip(".")))), None)
     if reference is None:
