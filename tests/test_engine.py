@@ -317,7 +317,16 @@ def test_eligibility__level_4_needs_a_senior_role(catalogue):
     ("09628", "Unit 1, Unit 2", ["1", "2"], []),
     ("10379", "Deal with customers", [], ["Deal with customers"]),  # a title: one reference
     # Several words that look like references, none a unit: each named, none cut off.
-    ("03456", "F/601/1519 unit 12 F44", [], ["F/601/1519", "12", "F44"]),
+    ("03456", "F/601/1519 unit 12 F44", [], ["F/601/1519", "Unit 12", "F44"]),
+    # Numbers that "Units" says are units: each named, alone, in a list or as a range; a
+    # number straight after another is not (it may be credits).
+    ("09628", "units (1, 3)", ["1", "3"], []),
+    ("09628", "Units 1 and 3", ["1", "3"], []),
+    ("09628", "units 1 & 2", ["1", "2"], []),
+    ("09628", "Units 1-3", ["1", "2", "3"], []),
+    ("09628", "units 2 to 3 achieved", ["2", "3"], []),
+    ("09628", "Unit 2 3", ["2"], ["3"]),
+    ("03456", "Units F3 and A3", ["F3", "A3"], []),
     # Other ways people write a list, and a URN typed with spaces.
     ("03456", "F3/F4/A3", ["F3", "F4", "A3"], []),
     ("03456", "F3+F4, A3.", ["F3", "F4", "A3"], []),

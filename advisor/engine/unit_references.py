@@ -7,7 +7,13 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from advisor.catalogue import Catalogue, Qualification, UnknownReference
-from advisor.engine.unit_marks import NUMERIC_DATE, says_achieved, says_not_achieved
+from advisor.engine.unit_marks import says_achieved, says_not_achieved
+from advisor.engine.unit_words import (
+    unbracketed,
+    unit_as_one,
+    units_word_by_word,
+    without_asides,
+)
 
 
 def resolve_units(catalogue: Catalogue, references: Sequence[str],
@@ -56,20 +62,20 @@ def read_reference(catalogue: Catalogue, reference: str,
     "F4 not yet" is F4, not a part refused."""
     within = _numbered_within(catalogue, qualification)
     unit = _unit_finder(catalogue, within)
-    urn = _as_one(_unbracketed(reference), unit)
+    urn = unit_as_one(unbracketed(reference), unit)
     if urn is not None:
         return [urn], []
     if not not_yet_allowed and says_not_achieved(_labels_as_references(catalogue, reference),
                                                  catalogue):
         return [], [f"{reference[:40]!r} says a unit in it may not be achieved, so none of it "
                     "is read: give only the units achieved (units in progress apart)"]
-    words = _unbracketed(_without_asides(reference)).split()
-    found, not_units = _word_by_word(words, unit)
+    words = unbracketed(without_asides(reference)).split()
+    found, not_units = units_word_by_word(words, unit)
     messages = []
     # Beside units, only the words that look like references are named (a digit or a
     # slash: "F44"), not the "and" of "F3 and F4" nor the "achieved" of "F3 achieved".
     for word in [w for w in not_units if re.search(r"[0-9/]", w)] if found else [reference]:
-        if word.isdigit() and not all(w.isdigit() for w in words):  # see _word_by_word
+        if word.isdigit() and not all(w.isdigit() for w in words):  # see units_word_by_word
             give = (f": give it as Unit {word}, on its own, or by its unit reference number"
                     if unit(word) is not None else "")
             messages.append(f"{word!r} beside other words is not read as a unit number (it may "
@@ -80,40 +86,6 @@ def read_reference(catalogue: Catalogue, reference: str,
         except UnknownReference as error:
             messages.append(str(error))
     return found, list(dict.fromkeys(messages))
-
-
-# Words beside a unit that are not references: a list's numbering ("1.", "2)", "a)"), and a
-# unit's credits or level ("6 credits", "(Level 3)").
-_LIST_NUMBER = re.compile(r"[0-9]{1,3}[.):]|[A-Za-z]\)")
-_CREDITS_OR_LEVEL = re.compile(r"\b[0-9]+(?:\.[0-9]+)?\s*credits?\b|\blevel\s*[0-9]\b|"
-                               # and a date ("Achieved 12/03/2026", "12 Mar 2026")
-                               + NUMERIC_DATE + r"|"
-                               r"\b[0-9]{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
-                               r"dec)[a-z]*\.?(?:\s+[0-9]{2,4})?\b|"
-                               r"\b[0-9]{1,3}(?:\.[0-9]+)?%|"  # and a share done: "100%"
-                               r"\b(?P<done>[0-9]{1,3})/(?P=done)\b",  # all of it: "6/6"
-                               re.IGNORECASE)
-def _without_asides(reference: str) -> str:
-    """``reference`` without a list's numbering (at its start, or after a unit: ``1. F3 2. F4``
-    is F3 and F4, a numbered column pasted on one line, but the full stop of ``CS 7. CS 8``
-    is not numbering) and the credits or level written beside a unit (``1. H/502/9655, 6
-    credits, Level 3`` reads as H/502/9655); words that are only punctuation go too.
-    Unchanged where nothing else would be left."""
-    words = _CREDITS_OR_LEVEL.sub(" ", reference).split()
-    # "F3:" (a unit, then its title or status) but "1:" stays a list's number, as "1." does
-    words = [w if _LIST_NUMBER.fullmatch(w) else w.rstrip(":") for w in words]
-    if all(re.fullmatch(r"[0-9]+[.):]?", word) for word in words):
-        return reference  # numbers alone ("1. 2."): unit numbers, not numbering
-    kept = [word for n, word in enumerate(words)
-            if not (_LIST_NUMBER.fullmatch(word) and n + 1 < len(words)
-                    and (n == 0 or re.search(r"[0-9/]", words[n - 1])))
-            and re.search(r"[A-Za-z0-9]", word)]
-    return " ".join(kept) if kept else reference
-
-
-def _unbracketed(text: str) -> str:
-    """``text`` without brackets around its words: ``(A3, B2)`` is A3 and B2."""
-    return " ".join(w.strip("()[]") for w in text.split() if w.strip("()[]"))
 
 
 def unit_suggestions(catalogue: Catalogue, reference: str, qualification: Qualification
@@ -154,48 +126,6 @@ def _unit_finder(catalogue: Catalogue, within: Qualification | None
                 found[reference] = None
         return found[reference]
     return unit
-
-
-def _as_one(reference: str, unit: Callable[[str], str | None]) -> str | None:
-    """The unit ``reference`` names as a whole (``CS 7``, ``F 4``: spaces do not matter), but
-    not where its first word is a unit itself: ``D1 6`` is D1 and its credits, not D16."""
-    words = reference.split()
-    if len(words) > 1 and (re.search(r"[0-9]", words[0]) or unit(words[0]) is not None):
-        return None
-    return unit(reference)
-
-
-def _word_by_word(words: Sequence[str], unit: Callable[[str], str | None]
-                  ) -> tuple[list[str], list[str]]:
-    """The units among ``words`` (URNs, by ``unit``), read two words at a time first (``CS 7
-    CS 8`` is CS 7 and CS 8), and the words that are not units. A number alone is a unit's
-    number (09628's units are 1 to 3) only among numbers alone (``1 2 3``, a column pasted on
-    one line) or after "Unit" (``Unit 1 and Unit 2``): beside other words it is as likely a
-    list's numbering, credits or a level (``H/502/9655 6 credits Level 3``), and is not read."""
-    numbers_alone = all(word.isdigit() for word in words)
-
-    def read(reference: str) -> str | None:
-        said = re.fullmatch(r"unit\s*([0-9]+)", reference, re.IGNORECASE)
-        if said is not None:  # "Unit 1": a number said to be a unit's
-            return unit(reference) or unit(said.group(1))
-        return unit(reference) if numbers_alone or not reference.isdigit() else None
-
-    found: list[str] = []
-    not_units: list[str] = []
-    at = 0
-    while at < len(words):
-        single = read(words[at])
-        # Two words join only where the first is a unit number's letters ("CS 7", "D 1"):
-        # "D1 6" is D1 and its credits, not D16, and "B1 4" is no B14.
-        pair = (read(" ".join(words[at:at + 2]))
-                if single is None and at + 1 < len(words) and not re.search(r"[0-9]", words[at])
-                else None)
-        if pair is not None or single is not None:
-            found.append(pair or single or "")
-        else:
-            not_units.append(words[at])
-        at += 2 if pair is not None else 1
-    return found, not_units
 
 
 MAX_TYPED_UNITS = 200  # references read from one box; more is not a learner's units
@@ -411,15 +341,15 @@ def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | Non
     found: list[str] = []
     unknown: list[str] = []
     for as_typed in split_unit_references(catalogue, text)[:MAX_TYPED_UNITS]:
-        part = " ".join(w.rstrip(".:") for w in _unbracketed(_without_asides(as_typed)).split())
+        part = " ".join(w.rstrip(".:") for w in unbracketed(without_asides(as_typed)).split())
         if says_not_achieved(as_typed, catalogue):  # "not F4", "F4 \u2717": none ticked
             unknown.append(_clipped(as_typed, 30))
             continue
-        urn = _as_one(part, unit)
+        urn = unit_as_one(part, unit)
         if urn is not None:
             found.append(urn)
             continue
-        in_part, not_units = _word_by_word(part.split(), unit)
+        in_part, not_units = units_word_by_word(part.split(), unit)
         not_units = [_clipped(word) for word in not_units]
         found += in_part
         # Beside units, or where several words look like references (with a digit or a
@@ -515,7 +445,7 @@ def _read_table(text: str, unit: Callable[[str], str | None], titles: Mapping[st
                 unknown += [] if held is not None else [urns[0]]
                 like_units = True
                 continue
-            in_cell, not_units = _word_by_word(words, numbered)
+            in_cell, not_units = units_word_by_word(words, numbered)
             if in_cell and not not_units:  # a list of units and nothing else: "F3 F4 A3"
                 in_row += in_cell
                 like_units = True
