@@ -475,7 +475,7 @@ def test_resolve_units__words_that_are_not_all_units_are_refused_whole(catalogue
     "not F4", "F4 in progress", "all except F4", "F4 referred",
     # a tracker's own marks, copied with the unit
     "F4 N", "F4 \u2717", "F4 x", "F4 60%", "F4 awaiting IQA", "F4 to be resubmitted", "F4 wip",
-    "F4 submitted", "F4 N/A"])
+    "F4 submitted", "F4 N/A", "F4 3/6", "F4 (0/4)"])
 def test_units_said_not_achieved_are_never_counted(catalogue, given):
     """Words beside a unit that say it may not be achieved: nothing of that part is read, in
     the app's box (the rest still is), an intake cell or the CLI, and it is named."""
@@ -487,6 +487,21 @@ def test_units_said_not_achieved_are_never_counted(catalogue, given):
     # A unit's own title is not such words: K/601/1524 "Handle referred customer complaints".
     assert read_typed_units(catalogue, "K/601/1524 Handle referred customer complaints", q) == (
         ["K/601/1524"], [])
+
+
+@pytest.mark.parametrize(("code", "typed", "found", "set_aside"), [
+    # A tracker's criteria met out of all: short of all is not achieved; all of it is.
+    ("03456", "F3\t3/6\nF4\t6/6", ["F4"], ["F3: 3/6"]),
+    ("03456", "Unit\tCriteria met\nF3\t6/6\nF4\t2/5", ["F3"], ["F4: 2/5"]),
+    # Beside a word saying achieved, a fraction is more likely a date: the unit is read.
+    ("03456", "F3 achieved 3/6", ["F3"], ["3/6"]),
+    # After "Units", a slash lists units.
+    ("09628", "units 1/3", ["1", "3"], []),
+])
+def test_typed_units__a_fraction_short_of_all_is_not_achieved(catalogue, code, typed, found,
+                                                              set_aside):
+    q = catalogue.find_qualification(code)
+    assert read_typed_units(catalogue, typed, q) == (urns_of(catalogue, code, found), set_aside)
 
 
 def urns_of(catalogue, code: str, numbers: list[str]) -> list[str]:
@@ -1064,7 +1079,8 @@ def test_units__a_09628_tracker_numbered_in_its_first_column_reads_its_units(cat
 
 def test_units__comments_brackets_and_fractions_beside_units(catalogue):
     """A comments column's "IQA: no actions" does not refuse its row; a unit's level and
-    credits in brackets, and "6/6", are not named; units in brackets are read."""
+    credits in brackets, and "6/6", are not named; units in brackets are read; "3/6" refuses
+    its unit."""
     q = catalogue.find_qualification("03456")
     f3, f4 = urns_of(catalogue, "03456", ["F3", "F4"])
     assert read_typed_units(catalogue, "F3\tY\tIQA: no actions\nF4\tY\tNo issues", q) == (
@@ -1073,7 +1089,7 @@ def test_units__comments_brackets_and_fractions_beside_units(catalogue):
     assert read_typed_units(catalogue, "F3 (L3, 6), F4 6/6", q) == ([f3, f4], [])
     assert read_typed_units(catalogue, "F3 (Level 3; 6 credits)", q) == ([f3], [])
     assert read_typed_units(catalogue, "Group F (F3, F4)", q) == ([f3, f4], [])
-    assert read_typed_units(catalogue, "F4 3/6", q) == ([f4], ["3/6"])  # a part done: named
+    assert read_typed_units(catalogue, "F4 3/6", q) == ([], ["F4 3/6"])  # a part done: refused
     # The same in an intake's cell and the command line's --units
     a3, b2 = urns_of(catalogue, "03456", ["A3", "B2"])
     assert resolve_units(catalogue, split_unit_references(

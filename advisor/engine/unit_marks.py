@@ -37,20 +37,36 @@ _NOT_ABOUT_THE_UNIT = re.compile(
     re.IGNORECASE | re.MULTILINE)
 # A share done short of all of it: "B2 60%".
 _PART_DONE = re.compile(r"[0-9]{1,2}(?:\.[0-9]+)?%")
+# Criteria met out of all of them: "B2 3/6" is part done unless the first is as large.
+_FRACTION = re.compile(r"([0-9]{1,3})/([0-9]{1,3})")
+
+
+def _part_done(word: str) -> bool:
+    """Whether one word says part of a unit is done: "60%", or "3/6" (criteria met of all)."""
+    fraction = _FRACTION.fullmatch(word)
+    if fraction is not None:
+        return int(fraction.group(1)) < int(fraction.group(2))
+    return _PART_DONE.fullmatch(word) is not None
 
 
 def says_not_achieved(text: str, catalogue: Catalogue | None = None) -> bool:
     """Whether ``text`` has a word or a tracker's mark saying a unit beside it may not be
-    achieved ("in progress", "N", "✗", "60%"). With ``catalogue``, a unit's own title is not
-    read for such words ("Handle referred customer complaints" is 03456's C8)."""
+    achieved ("in progress", "N", "✗", "60%", "3/6" criteria met). With ``catalogue``, a
+    unit's own title is not read for such words ("Handle referred customer complaints" is
+    03456's C8)."""
     if catalogue is not None:
         text = _without_titles_saying_not(catalogue, text)
     text = _NOT_ABOUT_THE_UNIT.sub(" ", text)  # "GLH not stated", "IQA: no actions"
     # A mark is a word of its own, apart by spaces or a table's separators: "B2 x", not the
     # x of "](x)".
+    # (a fraction beside a word saying achieved, "Achieved 3/6", is more likely a date)
+    # and after "Unit", "Units 1/3", a list of units
+    fractions_said = not says_achieved(_FRACTION.sub(" ", text)) and re.search(
+        r"\bunits?\s*\(?[0-9]{1,3}/", text, re.IGNORECASE) is None
     for word in re.split(r"[\s,;:|]+", text.casefold()):
         word = re.sub(r"^[.!?'\"\u2010-\u2015-]+|[.!?'\"\u2010-\u2015-]+$", "", word)
-        if word in NOT_ACHIEVED_MARKS or _PART_DONE.fullmatch(word.strip("()[]")):
+        if word in NOT_ACHIEVED_MARKS or (_part_done(word.strip("()[]")) and (
+                fractions_said or _FRACTION.fullmatch(word.strip("()[]")) is None)):
             return True
     for word in re.split(r"[\s,;:()\[\]\"]+", text.casefold()):
         if not re.search(r"[0-9/&]", word) and not NOT_ACHIEVED_WORDS.isdisjoint(

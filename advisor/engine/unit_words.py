@@ -99,8 +99,8 @@ _JOINING = {"and", "&", "or", "to", "-", "\u2013"}
 
 def _numbers_said_units(words: Sequence[str]) -> list[str]:
     """``words`` with each number that "Unit" or "Units" says is a unit's written "Unit N":
-    ``Units 1 and 3``, ``units 1 & 2``, ``Units 1-3`` and ``units 1 to 3`` (a range of at most
-    twenty) name each of their units. Numbers elsewhere are left as they are."""
+    ``Units 1 and 3``, ``units 1 & 2``, ``units 1/3``, ``Units 1-3`` and ``units 1 to 3`` (a
+    range of at most twenty) name each of their units. Numbers elsewhere are left as they are."""
     out: list[str] = []
     at = 0
     while at < len(words):
@@ -113,7 +113,7 @@ def _numbers_said_units(words: Sequence[str]) -> list[str]:
         # (a number straight after another, "Unit 2 6", is as likely its credits: not read)
         end = at + 1
         while end < len(words) and (
-                (re.fullmatch(r"[0-9]{1,2}(?:[-\u2013][0-9]{1,2})?", words[end].rstrip(",;"))
+                (re.fullmatch(r"[0-9]{1,2}(?:[-\u2013/][0-9]{1,2})*", words[end].rstrip(",;"))
                  and (end == at + 1 or words[end - 1][-1:] in ",;"
                       or words[end - 1].casefold() in _JOINING))
                 or (words[end].casefold() in _JOINING and end + 1 < len(words)
