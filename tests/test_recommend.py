@@ -1142,3 +1142,24 @@ def test_not_working__a_senior_role_said_before_does_not_open_level_4(catalogue)
                                           senior_role=True, held_qualifications=("ocr-10380",)),
                        as_at=dt.date(2026, 1, 10))
     assert RouteOfferKind.STEP_UP not in [o.kind for o in result.route_offers]
+
+
+def test_next_steps__a_level_further_leaves_out_what_has_closed(catalogue):
+    """Holding 09628 and wanting knowledge: on 2 December 2026 the step a level further names
+    10380, not 09629, which closed to new learners at the end of 2016 (a learner would be sent
+    to ask for a qualification nobody can start); on 1 June 2015, when 09629 was open, both."""
+    def further(on: dt.date) -> str:
+        result = recommend(catalogue, Profile(age=24, employment=Employment.WORKING,
+                                              role="Call Centre Operators", senior_role=False,
+                                              held_qualifications=("ocr-09628",),
+                                              aim=Aim.KNOWLEDGE), as_at=on)
+        (step,) = [s.message for s in result.next_steps if s.message.startswith("Further in")]
+        return step
+
+    today = further(dt.date(2026, 12, 2))
+    assert "(09629)" not in today
+    assert "OCR Level 3 Diploma in Customer Service (10380) at Level 3" in today
+    assert today.endswith("about it.")
+    earlier = further(dt.date(2015, 6, 1))
+    assert "(09629) and OCR Level 3 Diploma in Customer Service (10380)" in earlier
+    assert earlier.endswith("about them.")

@@ -106,7 +106,8 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
         steps.append(NextStep(f"Ask {WHERE_TO_ASK} which Level {level} Customer Service "
                               "qualifications they offer."))
     steps += below
-    steps += _further_in_kind(catalogue, held, options, level, aim)
+    steps += _further_in_kind(catalogue, held, options, level, aim, as_at=as_at,
+                              register=register)
     if units or held:
         # Credits towards a qualification whose certificates have ended are worth nothing now.
         counted = [o for o in options if o.check is not None and o.check.credits_counted
@@ -129,16 +130,20 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
 
 
 def _further_in_kind(catalogue: Catalogue, held: Sequence[Qualification],
-                     options: Sequence[Option], level: int, aim: Aim | None) -> list[NextStep]:
+                     options: Sequence[Option], level: int, aim: Aim | None, *,
+                     as_at: dt.date, register: Register | None) -> list[NextStep]:
     """Holding a qualification at the level that gives what they want (03456, for competence),
     with nothing there that would not largely repeat it: the qualifications of that kind a
-    level up, with what they ask of the learner, as the step that would take them further."""
+    level up, with what they ask of the learner, as the step that would take them further.
+    Those closed to new learners on ``as_at`` are left out: nobody can start them (09629 on
+    a date after 2016; 10380, which replaced it, is named beside it)."""
     kinds = KINDS_GIVING.get(aim, frozenset()) if aim is not None else frozenset()
     if (aim is None or not kinds or any(o.fits_aim for o in options)
             or not any(q.level == level and q.kind in kinds for q in held)):
         return []
     above = [q for q in catalogue.qualifications.values() if q.level == level + 1
-             and q.kind in kinds and q.category is Category.QUALIFICATION]
+             and q.kind in kinds and q.category is Category.QUALIFICATION
+             and not status_on(catalogue, q, as_at, register=register).status.closed]
     if not above:
         return []
     asks = " ".join(dict.fromkeys(" ".join(q.role_requirement.points) for q in above
@@ -147,7 +152,8 @@ def _further_in_kind(catalogue: Catalogue, held: Sequence[Qualification],
         f"Further in {_AIM_GIVEN[aim]}, these documents have "
         f"{listed([q.name for q in above], 'and')} at Level {level + 1}"
         + (f" ({asks[:1].lower()}{asks[1:].rstrip('.')})" if asks else "")
-        + f": if your work is at that level, ask {WHERE_TO_ASK} about it.",
+        + f": if your work is at that level, ask {WHERE_TO_ASK} about "
+        + ("it." if len(above) == 1 else "them."),
         tuple(c for q in above if q.role_requirement is not None
               for c in q.role_requirement.source))]
 
