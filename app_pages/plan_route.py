@@ -399,7 +399,8 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery,
             held = ("units already held" if number == 1 else "units held by then (what is "
                     "held now and the qualifications of the steps before)")
             st.write(f"Carries over from {held}: {transferred}.")
-        table = tables.carry_over_table(catalogue, carried)
+        table = tables.carry_over_table(catalogue, carried,
+                                        from_step=number - 1 if number > 1 else None)
         if not table.empty:
             # A few rows of sentences: a static table, so the reasons wrap on a phone.
             show_table(table, name=f"Units held, step {number}", key=f"route_carry_{number}",
@@ -407,9 +408,7 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery,
         for i, item in enumerate(carried.similar):  # the centre's to judge: one click accepts
             accept_similar(catalogue, q, item, carried.transfers, key=f"route_accept_{number}_{i}")
         if carried.possible or carried.possible_similar:
-            st.info("Some units above count only if they were taken as optional units of "
-                    "the qualification held. Which optional units did you take? Add them under "
-                    "\"Units held\" to count them.")
+            st.info(text.if_taken_words(number, carried))
         for note in carried.notes:
             st.info(note.statement)
             show_sources(catalogue, note.source)

@@ -929,3 +929,22 @@ def test_plan_route__whether_the_learner_works_reaches_it_from_the_starting_leve
     at.selectbox(key="route_to_level").set_value(2).run()
     assert at.radio(key="route_working").value == "not-working"
     assert at.query_params["work"] == "not-working"
+
+
+def test_plan_route__optional_units_of_an_earlier_step_are_to_choose_there_not_already_held():
+    """A school leaver holding nothing, routed 601/4404/X → OCNLR L2 Diploma CS: step 2 lists
+    601/4404/X's optional units that it would count. They are to choose in step 1, not units
+    the learner took: the page does not ask "Which optional units did you take?", nor call
+    601/4404/X the qualification held."""
+    at = open_with_link(ROUTE, level="2", age="16", work="not-working", aim="apprenticeship",
+                        starting="1")
+    assert at.radio(key="route_choice").value == 0  # the first route found, shown
+    assert any(m.startswith("### Step 2: OCNLR L2 Diploma CS") for m in texts(at.markdown))
+    infos = [i.value for i in at.info]
+    assert not any("Which optional units did you take?" in i for i in infos)
+    (note,) = [i for i in infos if "optional units of" in i]
+    assert note.startswith("Some units above would count towards this step too if taken as "
+                           "optional units of 601/4404/X in step 1")
+    why = {w for frame in at.table for w in frame.value.get("Why", [])}
+    assert "an optional unit of the qualification held that the target lists" not in why
+    assert "an optional unit of 601/4404/X, in step 1, that the target lists" in why

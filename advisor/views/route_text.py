@@ -45,8 +45,23 @@ from advisor.views.labels import (
 )
 from advisor.views.no_route import no_route_text
 
-__all__ = ["StillNeeded", "Tone", "already_there_text", "at_the_top_words", "may_count_too",
-           "routes_text", "starts_explained", "still_needed"]
+__all__ = ["StillNeeded", "Tone", "already_there_text", "at_the_top_words", "if_taken_words",
+           "may_count_too", "routes_text", "starts_explained", "still_needed"]
+
+
+def if_taken_words(number: int, carried: CarryOver) -> str:
+    """What to do about the optional units that would count towards step ``number`` of a
+    route if taken (:attr:`CarryOver.possible`): in the first step they come from the
+    qualification held, so the learner says which they took; in a later step from the step
+    before, still to take, so they are to choose there."""
+    source = carried.from_qualification
+    if number > 1 and source is not None:
+        return (f"Some units above would count towards this step too if taken as optional "
+                f"units of {source.reference} in step {number - 1}: ask the centre about "
+                "choosing them there, and there would be less to do here.")
+    return ("Some units above count only if they were taken as optional units of the "
+            "qualification held. Which optional units did you take? Add them under \"Units "
+            "held\" to count them.")
 
 
 def may_count_too(carried: CarryOver) -> str:

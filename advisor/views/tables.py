@@ -230,9 +230,12 @@ def structures_followed_note(catalogue: Catalogue, result: Recommendation) -> st
         for structure, references in followed.items()) + ": the sources do not give their own."
 
 
-def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
+def carry_over_table(catalogue: Catalogue, result: CarryOver, *,
+                     from_step: int | None = None) -> pd.DataFrame:
     """Each unit held, and what becomes of it in the target: transfers, similar, or not; in
-    three columns (title and credits in the unit's), so the reasons read on a phone."""
+    three columns (title and credits in the unit's), so the reasons read on a phone. Where
+    the units come from a route's earlier step (``from_step``, its number), not from what is
+    held, the optional units that would count if taken are said to be that step's."""
     rules, structure = catalogue.effective_rules(result.target)
     numbers = rules.unit_numbers if rules else {}
     # Where the target's own units are not in the sources, what lists the unit is the national
@@ -253,9 +256,12 @@ def carry_over_table(catalogue: Catalogue, result: CarryOver) -> pd.DataFrame:
         rows.append(unit_row(urn, "counts (same unit)", f"{lister} lists it"
                              + (f" as unit {number}" if number else "")
                              + ("; confirm with the awarding body" if structure else "")))
+    source = result.from_qualification
+    of = (f"{source.reference}, in step {from_step}," if from_step is not None and source
+          else "the qualification held")
     for urn in result.possible:
         rows.append(unit_row(urn, "would count, if taken",
-                             "an optional unit of the qualification held that the target lists"))
+                             f"an optional unit of {of} that the target lists"))
     for outcome, items in (("similar, if taken: for the centre to judge",
                              result.possible_similar),
                             ("similar: for the centre to judge", result.similar)):
