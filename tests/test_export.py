@@ -941,3 +941,22 @@ def test_action_plan__a_web_address_cut_short_in_the_notes_says_so(catalogue):
     assert ("customer-service-... (cut short in the notes: search the site for the document's "
             "title)") in page
     assert not re.search(r"customer-service-\.\.\.(?! \(cut short)", page)
+
+
+def test_action_plan__a_route_from_nothing_held_does_not_ask_which_units_carry_over(catalogue):
+    """A senior team leader holding nothing, routed straight to 10381: the next step asks
+    whether it is offered, not "which of your units carry over" (there are none); from 09628,
+    whose units are held, it still asks."""
+    top = catalogue.find_qualification("10381")
+    (route, *_) = find_routes(catalogue, to_qualification=top, as_at=TODAY)
+    text = " ".join(" ".join(parse(action_plan_html(
+        catalogue, ActionPlan(as_at=TODAY, route=route))).text).split())
+    (step,) = re.findall(r"First step on your route: [^.]*\.[^.]*\.", text)
+    assert step.endswith("Ask a local college or training provider (a centre), or a careers "
+                         "adviser at the National Careers Service whether it, or a qualification "
+                         "that took its place, is offered now.")
+    assert "which of your units carry over" not in text
+    held = next(find_routes(catalogue, from_qualification=catalogue.find_qualification("09628"),
+                            to_level=3, as_at=TODAY))
+    assert "and which of your units carry over." in " ".join(" ".join(parse(action_plan_html(
+        catalogue, ActionPlan(as_at=TODAY, route=held))).text).split())

@@ -159,7 +159,10 @@ def next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | No
         else:
             ask = (f"Ask {WHERE_TO_ASK} whether it, or a qualification that took its place, is "
                    "offered now")
-        steps.append(Cited(f"{text} {ask}, and which of your units carry over.", ()))
+        # Holding nothing, there is nothing to carry over: no question about it.
+        holds = first.from_ is not None or bool(first.carry_over.held)
+        steps.append(Cited(f"{text} {ask}"
+                           + (", and which of your units carry over." if holds else "."), ()))
     if (plan.carry_over and plan.carry_over.similar) or (
         plan.route and any(s.carry_over.similar for s in plan.route.steps)
     ):
