@@ -621,3 +621,19 @@ def test_options_table__for_someone_not_working_a_yes_says_what_is_assessed_at_w
     assert options.loc["10378", "Fits the aim"] == "yes, but part of it is assessed at work"
     (option,) = [o for o in result.options if o.qualification.reference == "10378"]
     assert labels.fits_aim_words(option) == "yes"  # for someone in work
+
+
+def test_learner_steps_words__two_steps_of_unknown_ages_read_in_the_plural(catalogue):
+    """A 16-year-old routed 10378 → 10379: neither step's age groups are stated, and the
+    words say so of both ("the ages they are approved for"), not of one ("it is")."""
+    from advisor import steps_for_learner
+
+    route = next(r for r in find_routes(catalogue, to_level=2, as_at=dt.date(2026, 12, 2))
+                 if [q.reference for q in r.path] == ["10378", "10379"])
+    words = tables.learner_steps_words(route, steps_for_learner(catalogue, route, age=16))
+    assert words == ("not known for step 1 (10378) and step 2 (10379): the ages they are "
+                     "approved for are not stated")
+    (one,) = [r for r in find_routes(catalogue, to_qualification=catalogue.find_qualification(
+        "10379"), as_at=dt.date(2026, 12, 2)) if len(r.steps) == 1]
+    assert tables.learner_steps_words(one, steps_for_learner(catalogue, one, age=16)) == (
+        "not known for step 1 (10379): the ages it is approved for are not stated")

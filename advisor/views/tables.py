@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import numbers
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -278,10 +279,12 @@ def carry_over_table(catalogue: Catalogue, result: CarryOver, *,
     return pd.DataFrame(rows, columns=["Unit", "Outcome", "Why"])
 
 
-# What leaves open whether a learner may take a step, in a few words.
-_NOT_SETTLED_WORDS = {ReasonCode.AGE_UNKNOWN: "the ages it is approved for are not stated",
-                      ReasonCode.AGE_NOT_GIVEN: "age not given",
-                      ReasonCode.ROLE_REQUIREMENT: "whether the role is a senior one not given"}
+# What leaves open whether a learner may take a step, in a few words: of one step, of several.
+_NOT_SETTLED_WORDS = {
+    ReasonCode.AGE_UNKNOWN: ("the ages it is approved for are not stated",
+                             "the ages they are approved for are not stated"),
+    ReasonCode.AGE_NOT_GIVEN: ("age not given",) * 2,
+    ReasonCode.ROLE_REQUIREMENT: ("whether the role is a senior one not given",) * 2}
 
 
 def learner_steps_words(route: Route, steps: Sequence[tuple[int, Eligibility]]) -> str:
@@ -296,8 +299,11 @@ def learner_steps_words(route: Route, steps: Sequence[tuple[int, Eligibility]]) 
     open_ = [(n, eligibility) for n, eligibility in steps
              if eligibility.not_settled_for_this_learner]
     if open_:
-        why = dict.fromkeys(_NOT_SETTLED_WORDS[r.code] for _, eligibility in open_
-                            for r in eligibility.not_settled_for_this_learner)
+        # How many steps each reason leaves open, a reason counted once a step, in order.
+        steps_by_code = Counter(code for _, eligibility in open_ for code in dict.fromkeys(
+            r.code for r in eligibility.not_settled_for_this_learner))
+        why = dict.fromkeys(_NOT_SETTLED_WORDS[code][steps_by_code[code] > 1]
+                            for code in steps_by_code)
         return ("not known for " + " and ".join(f"step {n} ({route.steps[n - 1].to.reference})"
                                                 for n, _ in open_)
                 + ": " + "; ".join(why))
