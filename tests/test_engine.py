@@ -1179,3 +1179,13 @@ def test_units__only_the_first_lines_of_a_long_paste_are_read_and_that_is_said(c
     text = "\n".join(["F3"] * 500 + ["F4"])
     assert read_typed_units(catalogue, text, q) == (
         urns_of(catalogue, "03456", ["F3"]), ["the lines after line 400 (not read)"])
+
+
+def test_rules__groups_listed_in_part_are_named_in_words(catalogue):
+    """The groups whose units the sources list only in part read as words, not "group(s) C,
+    D": one group, or two joined by "and"."""
+    (one,) = [c for c in _check(catalogue, "10378", []).cautions if "Based on" in c]
+    assert one == ("Based on the units known: the sources list only some of the units of "
+                   "group C, so other units may also count.")
+    (two,) = [c for c in _check(catalogue, "10379", []).cautions if "Based on" in c]
+    assert "only some of the units of groups C and D, so" in two

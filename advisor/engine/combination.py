@@ -24,7 +24,7 @@ from advisor.catalogue import (
     Unit,
 )
 from advisor.engine.planner import Objective, PlanningError, PlanUnit, search_plan
-from advisor.engine.wording import count, group_name
+from advisor.engine.wording import count, group_name, listed
 
 
 class RuleKind(StrEnum):
@@ -330,10 +330,10 @@ def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozens
         )
     incomplete = [g for g in rules.groups if not g.units_complete]
     if incomplete:
-        names = ", ".join(g.id for g in incomplete)
+        groups = "group" if len(incomplete) == 1 else "groups"
         cautions.append(
-            f"Based on the units known: the sources list only some of the units of group(s) "
-            f"{names}, so other units may also count."
+            f"Based on the units known: the sources list only some of the units of {groups} "
+            f"{listed([g.id for g in incomplete], 'and')}, so other units may also count."
         )
     order = _rules_order(rules)
     if in_progress:
