@@ -637,3 +637,21 @@ def test_learner_steps_words__two_steps_of_unknown_ages_read_in_the_plural(catal
         "10379"), as_at=dt.date(2026, 12, 2)) if len(r.steps) == 1]
     assert tables.learner_steps_words(one, steps_for_learner(catalogue, one, age=16)) == (
         "not known for step 1 (10379): the ages it is approved for are not stated")
+
+
+def test_carry_over_table__units_with_one_reason_share_a_row(catalogue):
+    """Towards OCNLR L2 Diploma CS (step 2 after 601/4404/X): Level 1 units do not count for one
+    30-word reason. On a phone, eight rows of it ran to several screens: the units share one
+    row and the reason is read once, as on the printout; other outcomes keep a row a unit."""
+    carried = carry_over(catalogue, catalogue.find_qualification("OCNLR L2 Diploma CS"),
+                         units=["L/506/2083", "Y/506/2085", "L/506/1791", "H/506/2154"])
+    table = tables.carry_over_table(catalogue, carried)
+    barred = table[table["Outcome"] == "does not count"]
+    assert len(barred) == 1
+    (row,) = barred.to_dict("records")
+    assert row["Unit"] == ("L/506/2083 Understand working in a customer service environment "
+                           "(3 credits); Y/506/2085 Communication in customer service "
+                           "(2 credits); L/506/1791 Principles of personal performance and "
+                           "development (3 credits)")
+    assert row["Why"].startswith("Cannot lessen what is still needed")
+    assert (table["Outcome"] == "counts (same unit)").sum() == 1  # H/506/2154, a row its own

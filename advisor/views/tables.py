@@ -233,8 +233,9 @@ def structures_followed_note(catalogue: Catalogue, result: Recommendation) -> st
 
 def carry_over_table(catalogue: Catalogue, result: CarryOver, *,
                      from_step: int | None = None) -> pd.DataFrame:
-    """Each unit held, and what becomes of it in the target: transfers, similar, or not; in
-    three columns (title and credits in the unit's), so the reasons read on a phone. Where
+    """Each unit held, and what becomes of it in the target: transfers, similar, or not (the
+    units that do not count for one reason in one row); in three columns (title and credits
+    in the unit's), so the reasons read on a phone. Where
     the units come from a route's earlier step (``from_step``, its number), not from what is
     held, the optional units that would count if taken are said to be that step's."""
     rules, structure = catalogue.effective_rules(result.target)
@@ -272,10 +273,16 @@ def carry_over_table(catalogue: Catalogue, result: CarryOver, *,
                                  + (f" ({count(target.credits, 'credit')})"
                                     if target and target.credits is not None else "")))
     unknown = not result.target_units_known  # the sources list none or only some of them
+    # The units that do not count (or may not) for the same reason share a row, the reason
+    # read once, as on the printout: eight Level 1 units under one 30-word reason ran to
+    # several screens on a phone.
+    together: dict[tuple[str, str], list[str]] = {}
     for barred in result.not_transferable:
         outcome = "not known" if unknown and not barred.source else "does not count"
-        rows.append(unit_row(barred.urn, outcome, barred.reason
-                             + (f" ({cite(catalogue, barred.source)})" if barred.source else "")))
+        why = barred.reason + (f" ({cite(catalogue, barred.source)})" if barred.source else "")
+        together.setdefault((outcome, why), []).append(unit_row(barred.urn, outcome, why)["Unit"])
+    rows += [{"Unit": "; ".join(units), "Outcome": outcome, "Why": why}
+             for (outcome, why), units in together.items()]
     return pd.DataFrame(rows, columns=["Unit", "Outcome", "Why"])
 
 
