@@ -442,7 +442,7 @@ def test_plan_route__a_route_the_learner_cannot_start_says_so_before_its_steps()
     at = open_with_link(ROUTE, on="2015-06-01", age="40", senior="no", level="4",
                         **{"from": "03456"})
     warnings = texts(at.warning)
-    assert any(w.startswith("This learner cannot take step 1 \\(10381\\): Not met: Learners "
+    assert any(w.startswith("This learner cannot take step 1 \\(10381\\)\\. Not met: Learners "
                             "must be working in a senior role") for w in warnings), warnings
     assert any(w.startswith("None of the routes found can be started by this learner")
                for w in warnings)

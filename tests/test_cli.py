@@ -134,7 +134,7 @@ def test_routes__not_in_a_senior_role_the_routes_through_level_3_come_first(caps
     assert "Route 1: 09628 -> 10380 -> 10381" in text
     # Every route ends at 10381, which they cannot take: each says so before its steps.
     assert ("Route 3: 09628 -> 10381 (includes steps the documents do not state; up to 50 more "
-            "credits)\n  ! This learner cannot take step 1 (10381): Not met: Learners must be "
+            "credits)\n  ! This learner cannot take step 1 (10381). Not met: Learners must be "
             "working in a senior role") in text
     assert "    role: Not met: Learners must be working in a senior role" in text
     # Said nothing: the jump first, and the role it asks for said all the same, as the

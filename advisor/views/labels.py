@@ -492,8 +492,8 @@ def route_basis(route: Route) -> str:
 def steps_barred_words(route: Route, barred: Sequence[tuple[int, Eligibility]], *,
                        who: str = "This learner") -> list[str]:
     """For each step of ``route`` the learner cannot take (:func:`steps_barred`), that and
-    why, in a sentence: "This learner cannot take step 1 (10381): Not met: ..."."""
-    return [f"{who} cannot take step {n} ({route.steps[n - 1].to.reference}): "
+    why: "This learner cannot take step 1 (10381). Not met: ..."."""
+    return [f"{who} cannot take step {n} ({route.steps[n - 1].to.reference}). "
             + " ".join(r.message for r in eligibility.not_for_this_learner)
             for n, eligibility in barred]
 
