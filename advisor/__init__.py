@@ -75,16 +75,14 @@ from advisor.engine.cohort import (
     Severity,
     assess_cohort,
 )
-from advisor.engine.combination import (
+from advisor.engine.combination import check_combination, describe_unit, unit_number
+from advisor.engine.combination_types import (
     Accepted,
     CombinationCheck,
     DecisionError,
     Plan,
     RuleKind,
     RuleResult,
-    check_combination,
-    describe_unit,
-    unit_number,
 )
 from advisor.engine.decisions import (
     HOURS_A_WEEK_ACCEPTED,

@@ -10,6 +10,7 @@ import pytest
 from advisor import (
     Objective,
     ReasonCode,
+    RuleKind,
     Status,
     UnknownReference,
     age_bands_for,
@@ -1189,3 +1190,20 @@ def test_rules__groups_listed_in_part_are_named_in_words(catalogue):
                    "group C, so other units may also count.")
     (two,) = [c for c in _check(catalogue, "10379", []).cautions if "Based on" in c]
     assert "only some of the units of groups C and D, so" in two
+
+
+def test_check__an_example_unit_short_of_the_credits_needed_says_others_are_needed_too(catalogue):
+    """A rule short of 20 credits whose example unit has 4 does not read as if that unit were
+    enough; an example that covers what is needed says nothing more."""
+    empty = check_combination(catalogue, catalogue.find_qualification("10381"), [])
+    (group_b,) = [r for r in empty.rules if r.group == "B" and r.kind is RuleKind.MIN_CREDITS]
+    assert group_b.message.endswith("20 more needed, for example CS 36 (F/506/2176) Review the "
+                                    "quality of customer service, 4 credits, with other units "
+                                    "for the other 16 credits")
+    q = catalogue.find_qualification("03456")
+    example = check_combination(catalogue, q, urns_of(catalogue, "03456",
+                                                      ["F3", "F4", "A3", "B2", "C3", "D1"]))
+    assert all("with other units" not in r.message for r in example.rules)
+    assert any(r.message.endswith("10 more needed, for example C6 (D/601/1519) Apply risk "
+                                  "assessment to customer service, 10 credits")
+               for r in example.rules)

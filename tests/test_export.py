@@ -427,7 +427,7 @@ def test_action_plan__a_route_whose_first_step_the_learner_cannot_take_says_so_f
 
     barred = printed(False)
     assert ("(route: 03456 → 10381). On 1 June 2015 it is open to new learners. You cannot take "
-            "step 1 (10381): Not met: Learners must be working in a senior role") in barred
+            "step 1 (10381). Not met: Learners must be working in a senior role") in barred
     assert "You cannot take it as things stand (see the top of this page): ask a local" in barred
     assert "about enrolling on it" not in barred
     senior = printed(True)

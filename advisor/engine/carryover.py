@@ -29,12 +29,8 @@ from advisor.catalogue import (
     Unit,
     units_with_same_title,
 )
-from advisor.engine.combination import (
-    Accepted,
-    CombinationCheck,
-    DecisionError,
-    check_combination,
-)
+from advisor.engine.combination import check_combination
+from advisor.engine.combination_types import Accepted, CombinationCheck, DecisionError
 from advisor.engine.planner import Objective
 from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.wording import count

@@ -22,7 +22,7 @@ from typing import Any
 from advisor.catalogue import Catalogue, Category, Qualification, UnknownReference
 from advisor.engine import answers
 from advisor.engine.carryover import CarryOver, carry_over, units_of_qualification
-from advisor.engine.combination import Accepted
+from advisor.engine.combination_types import Accepted
 from advisor.engine.decisions import ProgressCheck, check_progress
 from advisor.engine.eligibility import Eligibility, check_eligibility
 from advisor.engine.fits import in_senior_role

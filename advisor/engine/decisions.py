@@ -25,7 +25,8 @@ from enum import StrEnum
 from advisor.catalogue import Catalogue, Citation, Qualification
 from advisor.engine import answers
 from advisor.engine.carryover import EvidenceBar, evidence_bars
-from advisor.engine.combination import Accepted, CombinationCheck, check_combination, unit_number
+from advisor.engine.combination import check_combination, unit_number
+from advisor.engine.combination_types import Accepted, CombinationCheck
 from advisor.engine.eligibility import closed_by_words
 from advisor.engine.planner import Objective
 from advisor.engine.registered import dates_on_record

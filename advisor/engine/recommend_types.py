@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from advisor.catalogue import Citation, JobRole, Qualification
-from advisor.engine.combination import CombinationCheck
+from advisor.engine.combination_types import CombinationCheck
 from advisor.engine.eligibility import Eligibility, Status
 from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.job_roles import RoleMatch

@@ -26,7 +26,8 @@ import jinja2
 
 from advisor.catalogue import Catalogue, Citation, Qualification
 from advisor.engine.carryover import CarryOver, NotTransferable
-from advisor.engine.combination import CombinationCheck, describe_unit
+from advisor.engine.combination import describe_unit
+from advisor.engine.combination_types import CombinationCheck
 from advisor.engine.decisions import ProgressCheck
 from advisor.engine.eligibility import (
     Reason,

@@ -10,7 +10,8 @@ from typing import Any
 from advisor.catalogue import Catalogue, Citation, Framework, Problem, Statement
 from advisor.catalogue.models import Qualification, RulesOfCombination
 from advisor.engine.carryover import CarryOver, EvidenceBar, NotTransferable
-from advisor.engine.combination import CombinationCheck, RuleResult, unit_number
+from advisor.engine.combination import unit_number
+from advisor.engine.combination_types import CombinationCheck, RuleResult
 from advisor.engine.decisions import ProgressCheck, Timeline
 from advisor.engine.eligibility import Eligibility, Reason, Status, StatusOnDate, status_on
 from advisor.engine.fits import route_fits_aim

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from advisor.catalogue import Catalogue, Category, Qualification, UnknownReference
 from advisor.engine import answers
-from advisor.engine.combination import Accepted
+from advisor.engine.combination_types import Accepted
 from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
 from advisor.engine.recommend_index import level_3_statements
 from advisor.engine.recommend_types import Aim, Employment, Profile, RouteOffer

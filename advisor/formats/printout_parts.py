@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from advisor.catalogue import Catalogue
 from advisor.catalogue.models import Citation
 from advisor.engine.carryover import CarryOver
-from advisor.engine.combination import CombinationCheck
+from advisor.engine.combination_types import CombinationCheck
 from advisor.engine.decisions import ProgressCheck
 from advisor.engine.frameworks import RouteFrameworks
 from advisor.engine.recommend_types import Aim, Employment, Recommendation

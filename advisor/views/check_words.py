@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from advisor.catalogue import Catalogue, Category, Qualification
 from advisor.catalogue.models import URN_PATTERN
-from advisor.engine.combination import CombinationCheck, RuleKind, RuleResult, describe_unit
+from advisor.engine.combination import describe_unit
+from advisor.engine.combination_types import CombinationCheck, RuleKind, RuleResult
 from advisor.engine.eligibility import Status, StatusOnDate
 from advisor.engine.unit_marks import says_not_achieved
 from advisor.engine.unit_references import read_reference, unit_suggestions

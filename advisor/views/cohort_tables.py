@@ -25,7 +25,8 @@ from advisor.engine.cohort import (
     LearnerResult,
     Severity,
 )
-from advisor.engine.combination import CombinationCheck, Plan, RuleResult, describe_unit
+from advisor.engine.combination import describe_unit
+from advisor.engine.combination_types import CombinationCheck, Plan, RuleResult
 from advisor.engine.eligibility import Eligibility, Status
 from advisor.engine.wording import count, listed, uk_date
 from advisor.views.labels import (

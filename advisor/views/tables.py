@@ -22,7 +22,7 @@ from advisor.catalogue import (
     Catalogue,
 )
 from advisor.engine.carryover import CarryOver
-from advisor.engine.combination import CombinationCheck, RuleKind
+from advisor.engine.combination_types import CombinationCheck, RuleKind
 from advisor.engine.eligibility import Eligibility, ReasonCode, Status
 from advisor.engine.fits import route_fits_aim
 from advisor.engine.frameworks import FrameworkStatus

@@ -18,7 +18,8 @@ from advisor.catalogue import (
 )
 from advisor.engine.carryover import CarryOver, carry_over
 from advisor.engine.cohort import CohortResult
-from advisor.engine.combination import CombinationCheck, describe_unit
+from advisor.engine.combination import describe_unit
+from advisor.engine.combination_types import CombinationCheck
 from advisor.engine.decisions import ProgressCheck, Timeline
 from advisor.engine.eligibility import Eligibility, ReasonCode, Status, status_on
 from advisor.engine.frameworks import FrameworkStatus
