@@ -147,6 +147,7 @@ from advisor.engine.registered import (
     from_register,
     register_qualification,
 )
+from advisor.engine.route_offers import ComparedRoutes, compared_routes
 from advisor.engine.routes import (
     MAX_STEPS_ONWARD,
     MAX_STEPS_TO_TARGET,
@@ -260,6 +261,7 @@ __all__ = [
     "CohortInput",
     "CohortResult",
     "CombinationCheck",
+    "ComparedRoutes",
     "ComponentStatus",
     "CreditRule",
     "DecisionError",
@@ -342,6 +344,7 @@ __all__ = [
     "cohort_file",
     "cohort_json",
     "cohort_tables",
+    "compared_routes",
     "count",
     "decode_check",
     "decode_date",

@@ -11,8 +11,6 @@ date) and ``register_entry`` (the number of the entry to profile).
 
 from __future__ import annotations
 
-import itertools
-
 import streamlit as st
 
 from advisor import (
@@ -28,6 +26,7 @@ from advisor import (
     UnknownReference,
     apprenticeships_today,
     check_eligibility,
+    compared_routes,
     encode_check,
     encode_route,
     explore_tables,
@@ -350,10 +349,13 @@ def _compared(ctx: Frame, picked: list[Qualification]) -> None:
 
 def routes_between(ctx: Frame, picked: list[Qualification]) -> None:
     """What to do next with a comparison: plan a route from each qualification to the next one
-    up (by level), which says what carries over and what is still needed."""
-    ordered = sorted((q for q in picked if q.category is Category.QUALIFICATION),
-                     key=lambda q: (q.level if q.level is not None else 99))
-    for held, wanted in itertools.pairwise(ordered):
+    up, which says what carries over and what is still needed; never back to one that another
+    of them replaced, which is said instead (the engine decides which)."""
+    offered = compared_routes(ctx.catalogue, picked)
+    for said, sources in offered.replaced:
+        st.caption(escape_markdown(said))
+        show_sources(ctx.catalogue, sources)
+    for held, wanted in offered.routes:
         st.page_link("app_pages/plan_route.py", icon=":material/arrow_forward:",
                      label=f"Plan a route from {held.reference} to {wanted.reference}: what "
                            "carries over, and what is still needed",

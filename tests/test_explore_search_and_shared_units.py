@@ -281,6 +281,23 @@ def test_explore__compare_with_a_partial_unit_list_does_not_say_nothing_carries_
     assert links[route] == "from=09628&to=10379"
 
 
+def test_explore__compare_offers_no_route_back_to_what_was_replaced():
+    """Compare 10380 (chosen first) with 09629, which it replaced: the page offered "Plan a
+    route from 10380 to 09629". It now offers the route from 09629 to 10380 and says that
+    10380 replaced 09629, citing the report."""
+    at = open_page("app_pages/explore.py")
+    at.multiselect(key="compare").set_value(["ocr-10380", "ocr-09629"]).run()
+    assert not at.exception
+    links = {e.proto.label: e.proto.query_string for e in at.get("page_link")}
+    assert not any(label.startswith("Plan a route from 10380 to 09629") for label in links)
+    route = "Plan a route from 09629 to 10380: what carries over, and what is still needed"
+    assert links[route] == "from=09629&to=10380"
+    captions = texts(at.caption)
+    assert any(t.startswith("09629 is not a step onward from 10380: the sources suggest 10380 "
+                            "replaced it as the knowledge") for t in captions)
+    assert any(t.startswith("Source: OCR") and "1. Overview" in t for t in captions)
+
+
 def test_explore__compare_with_no_unit_list_says_it_cannot_be_said():
     at = open_page("app_pages/explore.py")
     at.multiselect(key="compare").set_value(["ocr-09628", "ocr-03455"]).run()

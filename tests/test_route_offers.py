@@ -1,6 +1,6 @@
 """The routes *Find a starting level* offers to plan next, and whether the learner works, as
 the route journey carries it: in its link, its printout's answers, its ordering and cautions,
-and the CLI's ``routes --employment``."""
+and the CLI's ``routes --employment``; and the routes Explore's comparison offers."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from advisor import (
     RouteOfferKind,
     action_plan_html,
     assessed_at_work_caution,
+    compared_routes,
     find_routes,
     labels,
     learner_can_start_first,
@@ -167,3 +168,37 @@ def test_cli_routes__takes_employment_as_recommend_does(capsys):
     shape = json.loads(capsys.readouterr().out)
     assert shape["employment"] == "working"
     assert shape["routes"][0]["at_work"] is None
+
+
+def routes_compared(catalogue, *references):
+    offered = compared_routes(catalogue, [catalogue.find_qualification(r) for r in references])
+    return [(a.reference, b.reference) for a, b in offered.routes], offered.replaced
+
+
+def test_compared_routes__never_from_a_qualification_back_to_one_it_replaced(catalogue):
+    """10380 replaced 09629, and 10379 replaced 03455 and 09628 (at the same level): a
+    comparison offered "Plan a route from 10380 to 09629" when 10380 was chosen first. The
+    route offered runs from the one replaced to what replaced it, whichever was chosen first,
+    and the replacement is said in the sources' words, with their citations."""
+    for first, second in (("10380", "09629"), ("10379", "03455"), ("10379", "09628")):
+        for references in ((first, second), (second, first)):
+            routes, replaced = routes_compared(catalogue, *references)
+            assert routes == [(second, first)], references
+            ((said, sources),) = replaced
+            assert said.startswith(f"{second} is not a step onward from {first}: the sources "
+                                   f"suggest {first} replaced it ")
+            assert said.endswith("(they do not say so in those words).")
+            (replacement,) = catalogue.find_qualification(second).replaced_by
+            assert sources == replacement.source and sources
+
+
+def test_compared_routes__up_by_level_and_none_to_a_national_structure(catalogue):
+    """Between qualifications no one of which replaced another, a route from each to the next
+    one up, as before, and nothing said; a national structure is not enrolled on."""
+    assert routes_compared(catalogue, "10380", "09628") == ([("09628", "10380")], ())
+    assert routes_compared(catalogue, "09628", "09629", "10380")[0] == [
+        ("09628", "09629"), ("09629", "10380")]
+    assert routes_compared(catalogue, "S/016/609", "10380") == ([], ())
+    routes, replaced = routes_compared(catalogue, "10380", "09629", "03456")
+    assert ("10380", "09629") not in routes and ("10380", "03456") not in routes
+    assert sorted(said[:5] for said, _ in replaced) == ["03456", "09629"]

@@ -14,14 +14,20 @@ what the learner holds: the page draws each as a link to *Plan a route*.
   09628 to the Level 2 NVQ Certificate, 03455, since replaced by 10379), where one is open on
   the date, or not known to be closed. Not for someone who wants knowledge, nor for someone
   not working unless they want competence or an apprenticeship: it is assessed at work.
+
+And which routes *Explore*'s comparison offers between the qualifications it compares
+(:func:`compared_routes`): from each to the next one up, never from a qualification back to one
+it replaced (10380 to 09629), which is said instead.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from advisor.catalogue import Catalogue, Citation, Kind, Qualification
+from advisor.catalogue import Catalogue, Category, Citation, Kind, Qualification
 from advisor.engine.eligibility import Status
 from advisor.engine.fits import KINDS_GIVING, in_senior_role, repetition, senior_role_asked_at
 from advisor.engine.frameworks import frameworks_start_above
@@ -37,7 +43,7 @@ from advisor.engine.recommend_types import (
 from advisor.engine.replacing import legacy_on
 from advisor.engine.wording import WHERE_TO_ASK, replaced_it, uk_date
 
-__all__ = ["open_to_step_up", "route_offers", "route_start"]
+__all__ = ["ComparedRoutes", "compared_routes", "open_to_step_up", "route_offers", "route_start"]
 
 
 def route_start(catalogue: Catalogue, held: Sequence[str]) -> Qualification | None:
@@ -165,3 +171,46 @@ def _gives_competence(q: Qualification, held: Sequence[Qualification]) -> str:
             else "gives competence, assessed at work,")
     return (f"{q.name} {what} at Level {q.level}, which "
             + " and ".join(h.reference for h in held if h.level == q.level) + " did not.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ComparedRoutes:
+    """What a comparison offers to plan (:func:`compared_routes`): ``routes``, each a
+    qualification held and one wanted; ``replaced``, for each compared qualification that
+    another compared one replaced, a sentence saying so, with its sources: no route is offered
+    from a qualification back to one it replaced."""
+
+    routes: tuple[tuple[Qualification, Qualification], ...]
+    replaced: tuple[tuple[str, tuple[Citation, ...]], ...]
+
+
+def compared_routes(catalogue: Catalogue, compared: Sequence[Qualification]) -> ComparedRoutes:
+    """The routes to offer between the qualifications ``compared`` (national structures are
+    not enrolled on, so are left out): from each to the next one up by level, and, at one
+    level, from one the documents say another replaced to what replaced it (09629 to 10380,
+    whichever was chosen first), never the other way: a learner holding 10380 is not offered a
+    route back to 09629, which it took the place of. Where a replaced one would come after
+    what replaced it (a lower level), that pair has no route. Each replacement among them is
+    said, in the sources' words (:func:`advisor.engine.wording.replaced_it`)."""
+    picked = [q for q in compared if q.category is Category.QUALIFICATION]
+    ids = {q.id for q in picked}
+
+    def replaced(older: Qualification, newer: Qualification) -> bool:
+        return any(r.by == newer.id for r in older.replaced_by)
+
+    def depth(q: Qualification, seen: frozenset[str] = frozenset()) -> int:
+        """How many compared qualifications, one replacing the next, came before ``q``."""
+        before = [p for p in picked if p.id not in seen and replaced(p, q)]
+        return max((1 + depth(p, seen | {q.id}) for p in before), default=0)
+
+    ordered = sorted(picked, key=lambda q: (q.level if q.level is not None else 99, depth(q)))
+    routes = tuple((held, wanted) for held, wanted in itertools.pairwise(ordered)
+                   if not replaced(wanted, held))
+    said = []
+    for older in ordered:
+        for replacement in older.replaced_by:
+            if replacement.by in ids:
+                newer = catalogue.qualifications[replacement.by].reference
+                said.append((f"{older.reference} is not a step onward from {newer}: "
+                             f"{replaced_it(newer, replacement)}.", replacement.source))
+    return ComparedRoutes(routes=routes, replaced=tuple(said))
