@@ -264,13 +264,28 @@ def test_explore__a_table_cites_each_source_once_below_it():
     at.selectbox(key="explore_qualification").set_value("ocr-09628").run()
     facts = table_with(at, "Fact").set_index("Fact")
     assert facts.loc["Awarding body", "Source"] == "1"
-    assert facts.loc["Total qualification time (TQT)", "Source"] == "not stated"
     shown = all_text(at)
     lines = shown[shown.index("Sources:\n1. "):].splitlines()
     lines = lines[:next(n for n, line in enumerate(lines[1:], 1) if not line[:1].isdigit())]
     assert lines[1].startswith("1. OCR centre handbook: Level 2 and Level 3 Certificates in "
                                "Principles of Customer Service (09628, 09629), § 2.1")
-    assert len(lines) - 1 == len(set(facts["Source"]) - {"not stated"})
+    assert len(lines) - 1 == len(set(facts["Source"]) - {""})
+
+
+def test_explore__a_fact_not_stated_says_so_once():
+    """10380's hours are not in the sources, and nothing is cited for them: its Value says
+    "not stated" and its Source is empty (a phone's card read "not stated", then "Source: not
+    stated"). A fact not stated in a document that is cited keeps its source."""
+    at = open_page("app_pages/explore.py")
+    at.selectbox(key="explore_qualification").set_value("ocr-10380").run()
+    assert not at.exception
+    facts = table_with(at, "Fact").set_index("Fact")
+    for fact in ("Guided learning hours (GLH)", "Total qualification time (TQT)"):
+        assert facts.loc[fact, "Value"] == "not stated"
+        assert facts.loc[fact, "Source"] == ""
+    assert not (facts == "not stated").all(axis=1).any()
+    assert facts.loc["Regulator number", "Value"] == "not stated"
+    assert facts.loc["Regulator number", "Source"].isdigit()
 
 
 def test_explore__units_first_then_their_group_with_each_requirement_said_once():

@@ -227,7 +227,8 @@ def _replacements(catalogue: Catalogue, q: Qualification) -> str:
 
 
 def facts_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
-    """A qualification's profile as Fact / Value / Source rows; "not stated" where unknown."""
+    """A qualification's profile as Fact / Value / Source rows: "not stated" where the sources
+    do not give a fact, said once (its Source empty where nothing is cited for it)."""
     rules, structure = catalogue.effective_rules(q)
     based_on = catalogue.qualifications.get(q.based_on.structure) if q.based_on else None
     rows: list[tuple[str, str, Sequence[Citation]]] = [
@@ -256,8 +257,12 @@ def facts_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
                      .strip(), offered.source))
     rows += [("How to reach the awarding body", awarding_body_contact(body), body.source)
              for body in awarding_bodies_of(catalogue, [q])]
+    # A fact not stated cites nothing: its Source is left empty, not "not stated" a second
+    # time (a phone's card read "not stated" and then "Source: not stated").
     return pd.DataFrame(
-        [{"Fact": f, "Value": v, "Source": cite(catalogue, s) or NOT_STATED} for f, v, s in rows],
+        [{"Fact": f, "Value": v,
+          "Source": cite(catalogue, s) or ("" if v == NOT_STATED else NOT_STATED)}
+         for f, v, s in rows],
         columns=["Fact", "Value", "Source"],
     )
 

@@ -162,6 +162,16 @@ def table_read(page: Page, name: str, columns: Iterable[str], viewport: dict) ->
     return cells
 
 
+def cards_of(cells: list[dict]) -> list[list[dict]]:
+    """``cells`` (:func:`cells_of`) row by row: each card's cells."""
+    cards: list[list[dict]] = []
+    for found in cells:
+        if found["first"]:
+            cards.append([])
+        cards[-1].append(found)
+    return cards
+
+
 # A profile's static tables, with the columns each has.
 PROFILE_TABLES = {"Profile": ("Fact", "Value", "Source"),
                   "Dates": ("Date", "Day", "On 2 December 2026", "Note", "Source"),
@@ -175,7 +185,8 @@ def test_learner__a_profiles_tables_read_whole(page: Page, blocked_requests, vie
     to "Sourc", a note ran one word to a line, an email address ran past the edge), each row a
     card headed by what it is (a fact, a date, where a step leads), its cells named where the
     name helps ("Fact", "Value" and "Note" were repeated on every card) and empty ones left
-    out (a date not stated showed "Note" and "Source" with nothing after them); in a wide
+    out (a date not stated showed "Note" and "Source" with nothing after them), and a fact not
+    stated saying so once (its card read "not stated", then "Source: not stated"); in a wide
     window they are tables as before. Its units show each one's
     title, credits and hours on a phone ("GLH" was cut to "GL")."""
     page.set_viewport_size(viewport)
@@ -189,6 +200,10 @@ def test_learner__a_profiles_tables_read_whole(page: Page, blocked_requests, vie
             labels = {cell["label"] for cell in cells if cell["shown"]}
             assert labels <= {"", "Source", "On 2 December 2026", "Basis"}, labels
             assert "Source" in labels
+            # A fact not stated says so once ("not stated", then "Source: not stated").
+            for card in cards_of(cells):
+                said = [cell["text"] for cell in card if cell["shown"]]
+                assert said.count("not stated") <= 1, said
     # What the date of a row of dates means, in words (it said "after").
     dates = page.get_by_role("table", name="Dates")
     expect(dates.locator("tr", has_text="Taking learners (inferred)")).to_contain_text(
