@@ -44,8 +44,9 @@ def characters_in(width: int) -> int:
 
 
 def grid_layout(table: pd.DataFrame, *, widths: Mapping[str, int] | None = None) -> GridLayout:
-    """How a grid shows ``table``: the first column (what each row is) pinned, so that it stays
-    in view while the grid scrolls sideways; a column of titles (TITLE_COLUMNS) TITLE_WIDTH
+    """How a grid shows ``table``: no column pinned (the grid draws a pinned column's text
+    faded, a lighter grey than the rest and too pale to read easily: the columns that decide
+    come first and fit the grid instead); a column of titles (TITLE_COLUMNS) TITLE_WIDTH
     wide, not one that pushes the figures after it out of a narrow grid; a column with a gap
     wide enough for "not stated" (a narrow number column cut it to "t stated"); ``widths``,
     in pixels, for any column a page sizes itself. Where any cell of a column given a width is
@@ -57,9 +58,8 @@ def grid_layout(table: pd.DataFrame, *, widths: Mapping[str, int] | None = None)
              for column in table.columns}
     config = {column: st.column_config.Column(
                   width=(sized[column] or
-                         (GAP_WIDTH if table[column].isna().any() else None)),
-                  pinned=n == 0 or None)
-              for n, column in enumerate(table.columns)}
+                         (GAP_WIDTH if table[column].isna().any() else None)))
+              for column in table.columns}
     lines = max((lines_of(str(cell), characters_in(width)) for column, width in sized.items()
                  if width is not None for cell in table[column]), default=1)
     if lines == 1:

@@ -54,10 +54,11 @@ from app_pages._layout import Cards
 # The results' columns that decide, in pixels. On a phone (a grid 356 pixels wide inside) the
 # row's tick box (33), the qualification (its reference, title and level) and its status on the
 # date are in view, and a unit's title and the qualifications listing it; at 1280 pixels (818)
-# what replaced a qualification and what found it too. Each short enough to read whole: the
-# profile says the rest.
+# what replaced a qualification, its awarding body and what found it too (808 in all), or its
+# kind where nothing else found it. Each short enough to read whole: the profile says the rest.
 STATUS_WIDTH = 135
-RESULT_WIDTHS = {"Qualification": 175, "Replaced by": 110, "Found through": 340}
+RESULT_WIDTHS = {"Qualification": 175, "Replaced by": 105, "Awarding body": 105,
+                 "Found through": 255, "Kind": 95}
 UNIT_WIDTHS = {"Title": 160, "In qualifications": 190}
 # A profile's units: the title, its credits and its hours in view on a phone ("GL" was).
 STRUCTURE_WIDTHS = {"Title": 160, "Credits": 75, "GLH": 95}

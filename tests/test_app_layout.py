@@ -56,6 +56,13 @@ def assert_fits(element, deciding: list[str], *, within: int, marker: int = 0) -
             assert lines_of(cell, characters_in(width)) <= lines, (column, width, cell)
 
 
+def assert_not_pinned(element) -> None:
+    """No column of the grid is pinned: the grid draws a pinned column's text faded (at 60%
+    opacity, a lighter grey than the rest, below the contrast WCAG asks of text)."""
+    config = json.loads(element.proto.columns)
+    assert not any(column.get("pinned") for column in config.values()), config
+
+
 def search(query: str):
     at = open_page("app_pages/explore.py", as_at=TODAY)
     at.text_input(key="explore_search").input(query).run()
@@ -70,16 +77,20 @@ def test_explore__search_results_show_their_titles_and_what_decides(query):
     "OCNLR L2 Business Admin", and no titles); at 1280 pixels "Found through" was off to the
     side and long statuses and replacements were cut off mid-sentence. Now the title and the
     status are in view on a phone, and what replaced it and what found it too at 1280 pixels,
-    each cell whole; a row can still be selected to open its profile. The reference and level
+    each cell whole; a row can still be selected to open its profile. At 1280 pixels the
+    awarding body was cut off at the edge, after the reference and level, which the first
+    column gives: it is in view, with the kind where nothing else found the qualification; and
+    the first column, pinned, was drawn fainter than the rest. The reference and level
     decide too, and were in columns of their own, off to the side on a phone and cut off at the
     edge at 1280 pixels: they are in the first column's cell, beside the title."""
     at = search(query)
     results = grid(at, "Qualifications found")
     assert results.proto.selection_mode  # a row opens the profile below
     assert_fits(results, ["Qualification", STATUS], within=PHONE_GRID_PX, marker=ROW_MARKER_PX)
-    wide = ["Qualification", STATUS, "Replaced by"] + (
-        ["Found through"] if "Found through" in results.value.columns else [])
+    wide = ["Qualification", STATUS, "Replaced by", "Awarding body"] + (
+        ["Found through"] if "Found through" in results.value.columns else ["Kind"])
     assert_fits(results, wide, within=WIDE_GRID_PX, marker=ROW_MARKER_PX)
+    assert_not_pinned(results)
     for _, row in results.value.iterrows():
         assert str(row["Reference"]) in row["Qualification"]
         assert (f"Level {row['Level']}" if str(row["Level"]).isdigit() else
@@ -92,6 +103,7 @@ def test_explore__units_found_show_their_titles_and_where_they_are(query):
     listing it were off to the side."""
     units = grid(search(query), "Units found")
     assert_fits(units, ["Title", "In qualifications"], within=PHONE_GRID_PX)
+    assert_not_pinned(units)
 
 
 def test_explore__a_profiles_units_show_their_titles_credits_and_hours_on_a_phone():

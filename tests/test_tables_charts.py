@@ -234,9 +234,11 @@ def test_qualification_matches__empty_query_lists_everything_with_status(catalog
     assert found.set_index("Reference").loc["601/4404/X", "On 22 November 2026"] == (
         "not known if open (review date passed)")
     # What it is and its status come first: on a phone the grid shows two columns; then what
-    # replaced it, in view in a 1280-pixel window.
-    assert list(found.columns[:4]) == ["Qualification", "On 22 November 2026", "Replaced by",
-                                       "Reference"]
+    # replaced it, its awarding body and its kind, in view in a 1280-pixel window; its
+    # reference and level (in the first column too) last.
+    assert list(found.columns[:5]) == ["Qualification", "On 22 November 2026", "Replaced by",
+                                       "Awarding body", "Kind"]
+    assert list(found.columns[-2:]) == ["Reference", "Level"]
 
 
 def test_qualification_matches__each_named_with_its_reference_title_and_level(catalogue):

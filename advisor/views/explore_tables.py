@@ -109,12 +109,14 @@ def qualification_matches(catalogue: Catalogue, query: str, *, as_at: dt.date,
             "Found through": search.leads_in_words(leads),
         })
     # What it is first, and its status on the date, which decides: on a phone the grid shows
-    # those two. At 1280 pixels what replaced it and what found it are in view too. The
-    # reference and level have columns of their own after them too, to sort a download by.
+    # those two. At 1280 pixels what replaced it, its awarding body and what found it are in
+    # view too (the awarding body was cut off at the edge, after the reference and level),
+    # and its kind where nothing else found it. The reference and level, which the first
+    # column gives, have columns of their own last, to sort a download by.
     frame = pd.DataFrame(rows, columns=["rank", "replaced", "Qualification",
-                                        f"On {uk_date(as_at)}",
-                                        "Replaced by", "Found through", "Reference", "Level",
-                                        "Kind", "Awarding body", "Structure"])
+                                        f"On {uk_date(as_at)}", "Replaced by", "Awarding body",
+                                        "Found through", "Kind", "Structure", "Reference",
+                                        "Level"])
     if not any(row["Found through"] for row in rows):
         frame = frame.drop(columns="Found through")  # every one found by its own words
     # Level by level; at a level, what is open on the date first and what has closed last (and

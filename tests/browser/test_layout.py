@@ -54,7 +54,8 @@ def test_learner__search_results_show_titles_and_what_decides(page: Page, blocke
     """A search's results read on a phone as qualifications, each with its reference, title and
     level, and their status on the date (bare codes and statuses before, "OCNLR L2 Business
     Admin" and "not known if open"; then titles alone, the reference cut off at the edge even
-    at 1280 pixels); at 1280 pixels what replaced each and what found it are in view too."""
+    at 1280 pixels); at 1280 pixels what replaced each, its awarding body (cut off at the edge,
+    after the reference and level) and what found it are in view too."""
     page.set_viewport_size(viewport)
     page.goto("/explore?search=call+centre&on=2026-12-02")
     wait_for_app(page, heading="Explore the catalogue")
@@ -69,8 +70,9 @@ def test_learner__search_results_show_titles_and_what_decides(page: Page, blocke
     assert inner_width(results) >= within
     if viewport is WIDE:
         expect(cell(results, "10379 (inferred)")).to_have_attribute("aria-colindex", "3")
-        expect(cell(results, "job role \u201cCall Centre Advisor\u201d")).to_have_attribute(
-            "aria-colindex", "4")
+        expect(cell(results, "OCN London")).to_have_attribute("aria-colindex", "4")
+        expect(cell(results, "job role \u201cCall Centre Advisor\u201d (a job the sources name "
+                             "after it)")).to_have_attribute("aria-colindex", "5")
     save_screenshot(page, f"explore-results-{viewport['width']}")
     assert blocked_requests == []
 
