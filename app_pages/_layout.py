@@ -163,33 +163,94 @@ def scrolled_when_narrow(key: str, width: int, *, hint: str) -> str:
             "</style>")
 
 
-def scrolled_to(key: str, focus: tuple[float, float, float], *, within: str) -> str:
-    """A script that, where the chart in the container ``key`` is wider than the container
-    (a phone: :func:`scrolled_when_narrow`), scrolls it sideways to show the part of its plot
-    between ``focus``'s first two shares (0 to 1, from the left), in the middle of the
-    container where it fits, else with its third, the point that matters most, in the middle;
-    and a style that hides the container ``within``, which holds them, so that it takes no room
-    on the page. It waits for plotly to draw the plot (up to ten seconds); the page scrolls no
-    further than the chart's ends. The shares are numbers: nothing else is written into the
-    script."""
+def scrolled_to(key: str, focus: tuple[float, float, float] | None, *, within: str) -> str:
+    """A script for the chart in the container ``key`` where it is wider than the container
+    (a phone: :func:`scrolled_when_narrow`), and a style that hides the container ``within``,
+    which holds them, so that it takes no room on the page.
+
+    Scrolled sideways, the map hid its levels' names, its title and its legend on the left:
+    while the chart is scrolled, the levels' names are drawn again, on a white strip that does
+    not scroll, over the plot's left edge (as a spreadsheet keeps its first column), and the
+    title and the legend move with the scroll as far as they fit in view. Where ``focus`` is
+    given, it first scrolls the chart to show the part of its plot between ``focus``'s first
+    two shares (0 to 1, from the left), in the middle of what the strip leaves in view where it
+    fits, else with its third, the point that matters most, in the middle; never further than
+    the chart's ends. It waits for plotly to draw the plot (up to ten seconds). The shares are
+    numbers: nothing else is written into the script."""
     frame = json.dumps(keyed(key))
-    low, high, goal = (min(max(float(share), 0.0), 1.0) for share in focus)
+    shares = ("null" if focus is None else
+              "[" + ", ".join(repr(min(max(float(share), 0.0), 1.0)) for share in focus) + "]")
     return (f"<style>{keyed(within)} {{ display: none; }}</style>\n<script>(() => {{\n"
-            f"  const low = {low!r}, high = {high!r}, goal = {goal!r}; let tries = 0;\n"
+            f"  const focus = {shares}; let tries = 0;\n"
+            + _KEEP_IN_VIEW +
             "  const show = () => {\n"
             f"    const frame = document.querySelector({frame});\n"
             "    const plot = frame && frame.querySelector('rect.bg');\n"
             "    if (!plot) { if (tries++ < 100) setTimeout(show, 100); return; }\n"
+            "    const strip = levels(frame, plot);\n"
+            "    if (frame.keepInView) frame.removeEventListener('scroll', frame.keepInView);\n"
+            "    frame.keepInView = () => keep(frame, strip);\n"
+            "    frame.addEventListener('scroll', frame.keepInView, {passive: true});\n"
             "    const room = frame.scrollWidth - frame.clientWidth;\n"
-            "    if (room <= 0) return;\n"
-            "    const box = frame.getBoundingClientRect(), area = plot.getBoundingClientRect();\n"
-            "    const at = s => area.left - box.left + frame.scrollLeft + s * area.width;\n"
-            "    const fits = (high - low) * area.width + 48 <= frame.clientWidth;\n"
-            "    const x = fits ? (at(low) + at(high)) / 2 : at(goal);\n"
-            "    frame.scrollLeft = Math.max(0, Math.min(x - frame.clientWidth / 2, room));\n"
+            "    if (focus && room > 0) {\n"
+            "      const [low, high, goal] = focus, aside = parseFloat(strip.style.width);\n"
+            "      const box = frame.getBoundingClientRect();\n"
+            "      const area = plot.getBoundingClientRect();\n"
+            "      const at = s => area.left - box.left + frame.scrollLeft + s * area.width;\n"
+            "      const seen = frame.clientWidth - aside;\n"
+            "      const fits = (high - low) * area.width + 48 <= seen;\n"
+            "      const x = fits ? (at(low) + at(high)) / 2 : at(goal);\n"
+            "      frame.scrollLeft = Math.max(0, Math.min(x - aside - seen / 2, room));\n"
+            "    }\n"
+            "    keep(frame, strip);\n"
             "  };\n"
             "  show();\n"
             "})();</script>")
+
+
+# The script's parts that keep the map's names in view as it scrolls (:func:`scrolled_to`):
+# ``levels`` draws the strip of the levels' names, where plotly drew them, hidden until the
+# chart scrolls; ``keep`` shows it at the frame's left edge while it is scrolled, and moves
+# the title and the legend along, as far as each fits in view.
+_KEEP_IN_VIEW = """  const levels = (frame, plot) => {
+    const old = frame.querySelector(':scope > .route-map-levels');
+    if (old) old.remove();
+    frame.style.position = 'relative';
+    const box = frame.getBoundingClientRect(), area = plot.getBoundingClientRect();
+    const left = box.left - frame.scrollLeft;
+    const strip = document.createElement('div');
+    strip.className = 'route-map-levels';
+    strip.setAttribute('aria-hidden', 'true');
+    Object.assign(strip.style, {position: 'absolute', left: '0px', display: 'none',
+      top: (area.top - box.top + frame.scrollTop) + 'px', width: (area.left - left) + 'px',
+      height: area.height + 'px', background: 'rgba(255, 255, 255, 0.94)',
+      pointerEvents: 'none', zIndex: '2'});
+    for (const tick of frame.querySelectorAll('.ytick text')) {
+      const at = tick.getBoundingClientRect(), style = getComputedStyle(tick);
+      const name = document.createElement('span');
+      name.textContent = tick.textContent;
+      Object.assign(name.style, {position: 'absolute', left: (at.left - left) + 'px',
+        top: (at.top - area.top) + 'px', lineHeight: at.height + 'px', whiteSpace: 'nowrap',
+        fontSize: style.fontSize, fontFamily: style.fontFamily, color: style.fill});
+      strip.appendChild(name);
+    }
+    frame.appendChild(strip);
+    return strip;
+  };
+  const keep = (frame, strip) => {
+    const scrolled = frame.scrollLeft;
+    strip.style.left = scrolled + 'px';
+    strip.style.display = scrolled > 0 ? 'block' : 'none';
+    for (const part of frame.querySelectorAll('.g-gtitle, g.legend')) {
+      part.style.translate = '';
+      const box = frame.getBoundingClientRect(), at = part.getBoundingClientRect();
+      const left = at.left - box.left + scrolled;
+      const room = scrolled + frame.clientWidth - at.width - left - 4;  // 4: off the edge
+      const by = Math.max(0, Math.min(scrolled, room));
+      part.style.translate = by ? by + 'px 0px' : '';
+    }
+  };
+"""
 
 
 def keyed(key: str) -> str:

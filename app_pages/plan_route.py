@@ -546,12 +546,12 @@ def main() -> None:
         st.caption("The map is wider than this screen: scroll it sideways to see all of it.")
     st.html(scrolled_when_narrow(MAP_KEY, charts.ROUTE_MAP_MIN_WIDTH_PX, hint=f"{MAP_KEY}_hint"))
     # On a phone, the map opens at the learner's own route (or what they hold), not at its left
-    # edge: the route, often on the right, began off the screen.
+    # edge: the route, often on the right, began off the screen. Scrolled, it keeps its levels'
+    # names, title and legend in view.
     focus = charts.route_map_focus(catalogue, route=chosen, start=start, held=held)
-    if focus is not None:
-        with st.container(key=f"{MAP_KEY}_focus"):
-            st.html(scrolled_to(MAP_KEY, focus, within=f"{MAP_KEY}_focus"),
-                    unsafe_allow_javascript=True)
+    with st.container(key=f"{MAP_KEY}_focus"):
+        st.html(scrolled_to(MAP_KEY, focus, within=f"{MAP_KEY}_focus"),
+                unsafe_allow_javascript=True)
     with st.expander("The route map as text"):
         st.write(described)
     if chosen is not None and any(from_register(q) for q in chosen.path):

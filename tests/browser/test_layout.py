@@ -255,6 +255,18 @@ def test_learner__the_route_map_keeps_room_for_its_names(page: Page, blocked_req
     assert blocked_requests == []
 
 
+def names_in_view(frame: Locator) -> set[str]:
+    """The levels' names ("Level 2") shown inside the route map's frame's visible part."""
+    return set(frame.evaluate("""frame => {
+        const box = frame.getBoundingClientRect();
+        return [...frame.querySelectorAll('text, span')]
+            .filter(e => /^Level \\d$/.test(e.textContent.trim()) && e.checkVisibility())
+            .filter(e => { const at = e.getBoundingClientRect();
+                           return at.width > 0 && at.left >= box.left && at.right <= box.right; })
+            .map(e => e.textContent.trim());
+    }"""))
+
+
 # Compare's tables, with the columns each has: three qualifications that share a unit.
 COMPARED = {"Comparison": ("Fact", "09628", "09629", "10380"),
             "Shared units": ("URN", "Title", "Credits", "09628", "09629", "10380")}
@@ -321,7 +333,9 @@ def test_learner__the_route_map_opens_at_the_learners_route(page: Page, blocked_
     """On a phone the map opened at its left edge, and the learner's own route (09628, green,
     to 10380, on the right) was off the screen until they scrolled sideways. It now opens with
     both ends of the route in the frame; in a wide window, where nothing scrolls, the whole map
-    is in view as before, and the script that scrolls it takes no room on the page."""
+    is in view as before, and the script that scrolls it takes no room on the page. Opened
+    scrolled, the map hid its levels' names, its title and its legend on the left: they stay
+    in view, the levels' names on a strip that does not scroll, clear of the route."""
     page.set_viewport_size(viewport)
     page.goto("/plan_route?from=09628&level=3&on=2026-12-02")
     wait_for_app(page, heading="Plan a route")
@@ -332,12 +346,14 @@ def test_learner__the_route_map_opens_at_the_learners_route(page: Page, blocked_
 
     def in_view(name: str) -> bool:
         """Whether the point of the qualification named ``name`` on the map is inside the
-        frame's visible part."""
+        frame's visible part, and not under the levels' names kept at its left edge."""
         return frame.evaluate("""(frame, name) => {
             const label = [...frame.querySelectorAll('.annotation-text')]
                 .find(t => t.textContent.trim() === name);
+            const strip = frame.querySelector('.route-map-levels');
             const box = frame.getBoundingClientRect(), at = label.getBoundingClientRect();
-            return at.left >= box.left && at.right <= box.right;
+            const aside = strip && strip.checkVisibility() ? strip.offsetWidth : 0;
+            return at.left >= box.left + aside && at.right <= box.right;
         }""", name)
 
     # Scrolled once plotly has drawn the plot (or, where nothing overflows, left alone).
@@ -348,6 +364,20 @@ def test_learner__the_route_map_opens_at_the_learners_route(page: Page, blocked_
     assert in_view("09628") and in_view("10380")
     scrolled = frame.evaluate("f => f.scrollLeft")
     assert scrolled > 0 if viewport is PHONE else scrolled == 0
+    # Scrolled, the map still names its levels on the left, and its title and legend are in
+    # view (all three were off the screen to the left).
+    assert names_in_view(frame) >= {"Level 1", "Level 2", "Level 3", "Level 4"}
+    for part in (".g-gtitle", "g.legend"):
+        assert frame.evaluate("""(frame, part) => {
+            const box = frame.getBoundingClientRect();
+            const at = frame.querySelector(part).getBoundingClientRect();
+            return at.left >= box.left && at.right <= box.right;
+        }""", part), part
+    if viewport is PHONE:
+        frame.evaluate("f => f.scrollLeft = 0")  # back at its left edge: plotly's own names
+        page.wait_for_function("() => !document.querySelector('.route-map-levels')"
+                               ".checkVisibility()", timeout=TIMEOUT_MS)
+        assert names_in_view(frame) >= {"Level 1", "Level 4"}
     hidden = page.locator(".st-key-route_map_focus")
     assert hidden.evaluate("e => getComputedStyle(e).display") == "none"
     save_screenshot(page, f"route-map-opened-{viewport['width']}")
