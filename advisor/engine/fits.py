@@ -20,6 +20,7 @@ from advisor.catalogue import (
     Statement,
     Unit,
 )
+from advisor.engine.combination_types import Plan
 from advisor.engine.eligibility import Eligibility, Status, check_eligibility
 from advisor.engine.frameworks import framework_name, frameworks_with
 from advisor.engine.recommend_types import (
@@ -27,7 +28,6 @@ from advisor.engine.recommend_types import (
     Employment,
     Finding,
     FindingCode,
-    Option,
     Profile,
 )
 from advisor.engine.route_types import Route
@@ -295,18 +295,18 @@ def knowledge_for_those_preparing(catalogue: Catalogue, profile: Profile, level:
             tuple(c for _, sources in found for c in sources))
 
 
-def units_assessed_in_a_job(catalogue: Catalogue, options: Sequence[Option]) -> list[Finding]:
-    """For a learner not working: each unit in an option's smallest plan that a source says is
-    assessed in a particular job (10378's contact-centre unit, its calls observed), with the
-    source's words and a next step: the plan picks the fewest hours, not what they can do."""
+def units_assessed_in_a_job(catalogue: Catalogue, plans: Sequence[tuple[str, Plan | None]]
+                            ) -> list[Finding]:
+    """For a learner not working: each unit in a smallest plan (``plans``: what each is for, as
+    words, "10378" or "step 1 (10378)", and the plan) that a source says is assessed in a
+    particular job (10378's contact-centre unit, its calls observed), with the source's words
+    and a next step: the plan picks the fewest hours, not what they can do."""
     planned: dict[str, tuple[Unit, Statement, list[str]]] = {}
-    for option in options:
-        plan = option.check.plan if option.check is not None else None
+    for where, plan in plans:
         for unit in (catalogue.units[u.urn] for u in (plan.units if plan is not None else ())
                      if u.urn in catalogue.units):
             if unit.assessment is not None:
-                planned.setdefault(unit.urn, (unit, unit.assessment, []))[2].append(
-                    option.qualification.reference)
+                planned.setdefault(unit.urn, (unit, unit.assessment, []))[2].append(where)
     return [Finding(
         FindingCode.UNIT_NEEDS_WORK,
         f"The smallest plan for {listed(references, 'and')} includes {unit.title} ({unit.urn}), "

@@ -122,14 +122,21 @@ def assessed_at_work_caution(catalogue: Catalogue, route: Route,
                              employment: Employment | None) -> Finding | None:
     """For a learner not working now, a route with steps whose competence is assessed at work
     (an NVQ, or a qualification combining knowledge and competence): that each needs a job or
-    a work placement, as the starting level says of the same qualifications. None for anyone
-    else, or a route with no such step."""
+    a work placement, as the starting level says of the same qualifications; and each unit of
+    a step's plan that a source says is assessed in a particular job. None for anyone else, or
+    a route with neither."""
     if employment is not Employment.NOT_WORKING:
         return None
     at_work = [(n, step.to) for n, step in enumerate(route.steps, start=1)
                if step.to.kind.assessed_at_work]
+    # A unit a step's plan picks for its few hours may need a particular job (a contact
+    # centre's calls): said too, as the starting level says it.
+    in_a_job = units_assessed_in_a_job(catalogue, [
+        (f"step {n} ({step.to.reference})", step.carry_over.remaining.plan)
+        for n, step in enumerate(route.steps, start=1)])
     if not at_work:
-        return None
+        return Finding(FindingCode.UNIT_NEEDS_WORK, " ".join(f.message for f in in_a_job),
+                       tuple(c for f in in_a_job for c in f.source)) if in_a_job else None
     one = len(at_work) == 1
     source = next((q.assessment.source for _, q in at_work
                    if q.kind is Kind.COMPETENCE and q.assessment), ())
@@ -140,8 +147,9 @@ def assessed_at_work_caution(catalogue: Catalogue, route: Route,
         + (" is" if one else " are") + f" assessed at work, at least in part: {_AT_WORK}. "
         "Not working now, the learner would need a job or a work placement for "
         + ("it" if one else "them") + "; until then, a qualification of knowledge alone may "
-        "suit better.",
-        source or recommendation_index(catalogue).competence_assessment)
+        "suit better." + "".join(f" {f.message}" for f in in_a_job),
+        (*(source or recommendation_index(catalogue).competence_assessment),
+         *(c for f in in_a_job for c in f.source)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -578,6 +586,8 @@ def _aim_cautions(catalogue: Catalogue, profile: Profile, options: Sequence[Opti
             (*(source or recommendation_index(catalogue).competence_assessment), *written_for),
         ))
     if profile.employment is Employment.NOT_WORKING:
-        findings += units_assessed_in_a_job(catalogue, options)
+        findings += units_assessed_in_a_job(catalogue, [
+            (o.qualification.reference, o.check.plan if o.check is not None else None)
+            for o in options])
     return findings
 
