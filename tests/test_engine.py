@@ -476,7 +476,10 @@ def test_resolve_units__words_that_are_not_all_units_are_refused_whole(catalogue
     "not F4", "F4 in progress", "all except F4", "F4 referred",
     # a tracker's own marks, copied with the unit
     "F4 N", "F4 \u2717", "F4 x", "F4 60%", "F4 awaiting IQA", "F4 to be resubmitted", "F4 wip",
-    "F4 submitted", "F4 N/A", "F4 3/6", "F4 (0/4)"])
+    "F4 submitted", "F4 N/A", "F4 3/6", "F4 (0/4)",
+    # criteria met short of all, a word saying achieved beside it or not: a date only straight
+    # after such a word, and never with criteria after it
+    "F4 achieved 3/6 criteria", "F4 complete (2/5 ACs)", "A3 done F4 3/6"])
 def test_units_said_not_achieved_are_never_counted(catalogue, given):
     """Words beside a unit that say it may not be achieved: nothing of that part is read, in
     the app's box (the rest still is), an intake cell or the CLI, and it is named."""

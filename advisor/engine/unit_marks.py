@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from advisor.catalogue import Catalogue
 
@@ -49,6 +50,25 @@ def _part_done(word: str) -> bool:
     return _PART_DONE.fullmatch(word) is not None
 
 
+# Words after a fraction saying it counts criteria met: "3/6 criteria", "2/5 ACs".
+_CRITERIA = re.compile(r"criteri(?:a|on)|acs?|pcs?|los?|outcomes?|elements?")
+
+
+def _not_a_share(words: Sequence[str], at: int) -> bool:
+    """Whether the fraction ``words[at]`` is not a share of criteria met: straight after a
+    word saying achieved it is more likely a date ("Achieved 3/6", "achieved on 3/6"), and
+    straight after "Unit" a list of units ("Units 1/3"). Only there: "F3 done F4 3/6" says
+    F4 is part done, and criteria after it ("achieved 3/6 criteria") say so wherever it is."""
+    if _FRACTION.fullmatch(words[at].strip("()[]")) is None:
+        return False  # "60%"
+    if at + 1 < len(words) and _CRITERIA.fullmatch(words[at + 1].strip("()[]")):
+        return False
+    before = [w.strip("()[]") for w in words[:at]]
+    if before[-1:] == ["on"]:  # "completed on 3/6"
+        before = before[:-1]
+    return bool(before) and (before[-1] in ACHIEVED_MARKS or before[-1] in ("unit", "units"))
+
+
 def says_not_achieved(text: str, catalogue: Catalogue | None = None) -> bool:
     """Whether ``text`` has a word or a tracker's mark saying a unit beside it may not be
     achieved ("in progress", "N", "✗", "60%", "3/6" criteria met). With ``catalogue``, a
@@ -59,14 +79,11 @@ def says_not_achieved(text: str, catalogue: Catalogue | None = None) -> bool:
     text = _NOT_ABOUT_THE_UNIT.sub(" ", text)  # "GLH not stated", "IQA: no actions"
     # A mark is a word of its own, apart by spaces or a table's separators: "B2 x", not the
     # x of "](x)".
-    # (a fraction beside a word saying achieved, "Achieved 3/6", is more likely a date)
-    # and after "Unit", "Units 1/3", a list of units
-    fractions_said = not says_achieved(_FRACTION.sub(" ", text)) and re.search(
-        r"\bunits?\s*\(?[0-9]{1,3}/", text, re.IGNORECASE) is None
-    for word in re.split(r"[\s,;:|]+", text.casefold()):
-        word = re.sub(r"^[.!?'\"\u2010-\u2015-]+|[.!?'\"\u2010-\u2015-]+$", "", word)
-        if word in NOT_ACHIEVED_MARKS or (_part_done(word.strip("()[]")) and (
-                fractions_said or _FRACTION.fullmatch(word.strip("()[]")) is None)):
+    words = [w for w in (re.sub(r"^[.!?'\"\u2010-\u2015-]+|[.!?'\"\u2010-\u2015-]+$", "", word)
+                         for word in re.split(r"[\s,;:|]+", text.casefold())) if w]
+    for at, word in enumerate(words):
+        if word in NOT_ACHIEVED_MARKS or (_part_done(word.strip("()[]"))
+                                          and not _not_a_share(words, at)):
             return True
     for word in re.split(r"[\s,;:()\[\]\"]+", text.casefold()):
         if not re.search(r"[0-9/&]", word) and not NOT_ACHIEVED_WORDS.isdisjoint(
