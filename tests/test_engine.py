@@ -479,7 +479,9 @@ def test_resolve_units__words_that_are_not_all_units_are_refused_whole(catalogue
     "F4 submitted", "F4 N/A", "F4 3/6", "F4 (0/4)",
     # criteria met short of all, a word saying achieved beside it or not: a date only straight
     # after such a word, and never with criteria after it
-    "F4 achieved 3/6 criteria", "F4 complete (2/5 ACs)", "A3 done F4 3/6"])
+    "F4 achieved 3/6 criteria", "F4 complete (2/5 ACs)", "A3 done F4 3/6",
+    # a share written out
+    "F4 2 of 6 criteria", "F4 5 out of 6", "F4 50 %", "F4 60 per cent"])
 def test_units_said_not_achieved_are_never_counted(catalogue, given):
     """Words beside a unit that say it may not be achieved: nothing of that part is read, in
     the app's box (the rest still is), an intake cell or the CLI, and it is named."""
@@ -499,8 +501,9 @@ def test_units_said_not_achieved_are_never_counted(catalogue, given):
     ("03456", "Unit\tCriteria met\nF3\t6/6\nF4\t2/5", ["F3"], ["F4: 2/5"]),
     # Beside a word saying achieved, a fraction is more likely a date: the unit is read.
     ("03456", "F3 achieved 3/6", ["F3"], ["3/6"]),
-    # After "Units", a slash lists units.
+    # After "Units", a slash lists units; after "Unit", "2 of 3" is the unit's place.
     ("09628", "units 1/3", ["1", "3"], []),
+    ("09628", "Unit 2 of 3", ["2"], ["3"]),
 ])
 def test_typed_units__a_fraction_short_of_all_is_not_achieved(catalogue, code, typed, found,
                                                               set_aside):

@@ -42,6 +42,11 @@ _PART_DONE = re.compile(r"[0-9]{1,2}(?:\.[0-9]+)?%")
 _FRACTION = re.compile(r"([0-9]{1,3})/([0-9]{1,3})")
 
 
+# A share written out: "2 of 6", "5 out of 6" (criteria met of all); "50 %", "50 per cent".
+_SHARE_IN_WORDS = re.compile(r"([0-9]{1,3}) (?:out )?of ([0-9]{1,3})\b")
+_SPACED_PERCENT = re.compile(r"([0-9])\s*(?:%|per\s?cent\b)", re.IGNORECASE)
+
+
 def _part_done(word: str) -> bool:
     """Whether one word says part of a unit is done: "60%", or "3/6" (criteria met of all)."""
     fraction = _FRACTION.fullmatch(word)
@@ -69,21 +74,31 @@ def _not_a_share(words: Sequence[str], at: int) -> bool:
     return bool(before) and (before[-1] in ACHIEVED_MARKS or before[-1] in ("unit", "units"))
 
 
+def _short_of_all(words: Sequence[str], at: int) -> bool:
+    """Whether ``words`` from ``at`` say in words that part of a unit's criteria are met, "2
+    of 6", "5 out of 6"; not after "Unit", where it is the unit's place among them ("Unit 2
+    of 3")."""
+    share = _SHARE_IN_WORDS.match(" ".join(w.strip("()[]") for w in words[at:at + 4]))
+    return (share is not None and int(share.group(1)) < int(share.group(2))
+            and (at == 0 or words[at - 1].strip("()[]") not in ("unit", "units")))
+
+
 def says_not_achieved(text: str, catalogue: Catalogue | None = None) -> bool:
     """Whether ``text`` has a word or a tracker's mark saying a unit beside it may not be
-    achieved ("in progress", "N", "✗", "60%", "3/6" criteria met). With ``catalogue``, a
-    unit's own title is not read for such words ("Handle referred customer complaints" is
-    03456's C8)."""
+    achieved ("in progress", "N", "✗", "60%", "3/6" or "2 of 6" criteria met). With
+    ``catalogue``, a unit's own title is not read for such words ("Handle referred customer
+    complaints" is 03456's C8)."""
     if catalogue is not None:
         text = _without_titles_saying_not(catalogue, text)
     text = _NOT_ABOUT_THE_UNIT.sub(" ", text)  # "GLH not stated", "IQA: no actions"
+    text = _SPACED_PERCENT.sub(r"\1%", text)  # "60 %" is "60%"
     # A mark is a word of its own, apart by spaces or a table's separators: "B2 x", not the
     # x of "](x)".
     words = [w for w in (re.sub(r"^[.!?'\"\u2010-\u2015-]+|[.!?'\"\u2010-\u2015-]+$", "", word)
                          for word in re.split(r"[\s,;:|]+", text.casefold())) if w]
     for at, word in enumerate(words):
-        if word in NOT_ACHIEVED_MARKS or (_part_done(word.strip("()[]"))
-                                          and not _not_a_share(words, at)):
+        if word in NOT_ACHIEVED_MARKS or _short_of_all(words, at) or (
+                _part_done(word.strip("()[]")) and not _not_a_share(words, at)):
             return True
     for word in re.split(r"[\s,;:()\[\]\"]+", text.casefold()):
         if not re.search(r"[0-9/&]", word) and not NOT_ACHIEVED_WORDS.isdisjoint(
