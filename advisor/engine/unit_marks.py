@@ -23,7 +23,9 @@ NOT_ACHIEVED_WORDS = frozenset({
     "failed", "fail", "ongoing", "towards", "incomplete", "missing", "outstanding", "deferred",
     "resit", "retake", "planned", "todo", "awaiting", "resubmit", "resubmitted",
     "resubmission", "wip", "partial", "partially", "unachieved", "unsuccessful", "started",
-    "submitted"})  # "submitted": waiting for the assessor
+    "submitted",  # "submitted": waiting for the assessor
+    # a tracker's shorthand for work under way: "half done", "nearly complete", "in prog", "TBC"
+    "half", "nearly", "almost", "partly", "draft", "prog", "tbc", "unfinished"})
 # A tracker's marks for "not achieved", as a word of their own: "B2 N", "B2 ✗", "B2 x".
 # ✗ ✘, the multiplication sign, ❌ and ☐ (by code point: some look like letters)
 NOT_ACHIEVED_MARKS = frozenset({"n", "x", "n/a", "\u2717", "\u2718", "\u00d7", "\u274c",
