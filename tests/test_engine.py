@@ -327,6 +327,9 @@ def test_eligibility__level_4_needs_a_senior_role(catalogue):
     ("09628", "Units 1-3", ["1", "2", "3"], []),
     ("09628", "units 2 to 3 achieved", ["2", "3"], []),
     ("09628", "Unit 2 3", ["2"], ["3"]),
+    # ... apart by commas too, the list not cut off from "Units" (but a credit is no unit)
+    ("09628", "Units 1, 2 and 3 \u2013 achieved", ["1", "2", "3"], []),
+    ("09628", "Unit 1, 2", ["1", "2"], []),
     ("03456", "Units F3 and A3", ["F3", "A3"], []),
     # Other ways people write a list, and a URN typed with spaces.
     ("03456", "F3/F4/A3", ["F3", "F4", "A3"], []),
@@ -495,6 +498,14 @@ def test_units_said_not_achieved_are_never_counted(catalogue, given):
     # A unit's own title is not such words: K/601/1524 "Handle referred customer complaints".
     assert read_typed_units(catalogue, "K/601/1524 Handle referred customer complaints", q) == (
         ["K/601/1524"], [])
+
+
+def test_cli__units_listed_after_units_apart_by_commas_are_all_read(catalogue, capsys):
+    """The command line's --units reads "Units 1, 2 and 3" as three units, not "Units 1" and a
+    reference "2 and 3" that names no unit."""
+    assert main(["check", "09628", "--units", "Units 1, 2 and 3 \u2013 achieved",
+                 "--as-at", "2015-06-01"]) == 0
+    assert "all 3 mandatory units held" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(("code", "typed", "found", "set_aside"), [

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from advisor.catalogue import Catalogue, Qualification, UnknownReference
 from advisor.engine.unit_marks import says_achieved, says_not_achieved
 from advisor.engine.unit_words import (
+    said_units_together,
     unbracketed,
     unit_as_one,
     units_word_by_word,
@@ -200,10 +201,11 @@ def without_level_and_credits(text: str) -> str:
 
 
 def _tidied(text: str) -> str:
-    """Typed text with a URN's spaces made slashes, a list's slashes made commas, and a unit's
-    level and credits in brackets left out (:func:`without_level_and_credits`)."""
-    return _NUMBERS_SLASHED.sub(r"\1,", _SPACED_URN.sub(r"\1/\2/\3",
-                                                         without_level_and_credits(text)))
+    """Typed text with a URN's spaces made slashes, a list's slashes made commas, a unit's
+    level and credits in brackets left out (:func:`without_level_and_credits`), and the
+    numbers "Units" lists kept together (:func:`said_units_together`)."""
+    return said_units_together(_NUMBERS_SLASHED.sub(r"\1,", _SPACED_URN.sub(
+        r"\1/\2/\3", without_level_and_credits(text))))
 
 
 def _clipped(text: str, most: int = 20) -> str:

@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 
 from advisor.engine.unit_marks import NUMERIC_DATE
 
-__all__ = ["unbracketed", "unit_as_one", "units_word_by_word", "without_asides"]
+__all__ = ["said_units_together", "unbracketed", "unit_as_one", "units_word_by_word",
+           "without_asides"]
 
 # Words beside a unit that are not references: a list's numbering ("1.", "2)", "a)"), and a
 # unit's credits or level ("6 credits", "(Level 3)").
@@ -89,6 +90,20 @@ def units_word_by_word(words: Sequence[str], unit: Callable[[str], str | None]
             not_units.append(words[at])
         at += 2 if pair is not None else 1
     return found, not_units
+
+
+# "Units" and the numbers it lists, apart by commas among them ("Units 1, 2 and 3"), but not a
+# unit's credits after it ("Unit 1, 6 credits").
+_SAID_LIST = re.compile(r"\bunits?:?\s*\(?[0-9]{1,2}(?:\s*(?:,|and\b|&|or\b)\s*[0-9]{1,2}\b"
+                        r"(?!\s*(?:credits?|glh|%|/)))+", re.IGNORECASE)
+
+
+def said_units_together(text: str) -> str:
+    """``text`` with the commas between the numbers that "Units" lists made "and" (``Units 1, 2
+    and 3`` is ``Units 1 and 2 and 3``), so that a list split at its commas is not cut off
+    from the word saying its numbers are units (:func:`units_word_by_word`): "2" alone
+    beside other words is not read as a unit."""
+    return _SAID_LIST.sub(lambda said: re.sub(r"\s*,\s*", " and ", said.group()), text)
 
 
 # After "Unit" or "Units": unit numbers, alone or as a range ("1-3", "1 to 3"), and the words
