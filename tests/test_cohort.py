@@ -408,6 +408,11 @@ def test_results__keep_every_cell_the_file_gave_as_written(catalogue):
     bracketed = assess(catalogue, learner_file('C,30,working,,,,,"F3 (L3, 6), (A3, B2)",03456'))
     assert not [p for p in bracketed.problems if p.column == "units_held"]
     assert len(bracketed.learners[0].held_units) == 3
+    # Units that "Units" lists apart by commas are each read, none refused
+    listed = assess(catalogue, learner_file(
+        'D,30,working,,,,,"Units 1, 2 and 3 \u2013 achieved",09628'))
+    assert not [p for p in listed.problems if p.column == "units_held"]
+    assert len(listed.learners[0].held_units) == 3
     from advisor import cohort_json
 
     assert cohort_json.cohort_learner_dict(catalogue, result.learners[0])["as_given"][

@@ -31,6 +31,7 @@ from advisor.engine import answers
 from advisor.engine.cohort import CohortInput, LearnerRow, RowProblem, Severity
 from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
 from advisor.engine.unit_references import without_level_and_credits
+from advisor.engine.unit_words import said_units_together
 from advisor.formats.dates import parse_date
 from advisor.formats.sheet_rows import (
     Sheet,
@@ -399,9 +400,10 @@ def _letter(index: int) -> str:
 
 def split_references(text: str) -> list[str]:
     """Codes in one cell, separated by semicolons, commas or line breaks; a unit's level and
-    credits in brackets beside it (``F3 (L3, 6)``) are not references."""
-    return [part.strip() for part in re.split(r"[;,\n]+", without_level_and_credits(text))
-            if part.strip()]
+    credits in brackets beside it (``F3 (L3, 6)``) are not references, and the numbers that
+    "Units" lists stay together (``Units 1, 2 and 3``: :func:`said_units_together`)."""
+    return [part.strip() for part in re.split(
+        r"[;,\n]+", said_units_together(without_level_and_credits(text))) if part.strip()]
 
 
 def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowProblem]]:
