@@ -479,7 +479,7 @@ def test_resolve_units__words_that_are_not_all_units_are_refused_whole(catalogue
     "not F4", "F4 in progress", "all except F4", "F4 referred",
     # a tracker's own marks, copied with the unit
     "F4 N", "F4 \u2717", "F4 x", "F4 60%", "F4 awaiting IQA", "F4 to be resubmitted", "F4 wip",
-    "F4 submitted", "F4 N/A", "F4 3/6", "F4 (0/4)",
+    "F4 submitted", "F4 N/A", "F4 3/6", "F4 (0/4)", "F4 3 criteria met", "F4 (2 ACs)",
     # criteria met short of all, a word saying achieved beside it or not: a date only straight
     # after such a word, and never with criteria after it
     "F4 achieved 3/6 criteria", "F4 complete (2/5 ACs)", "A3 done F4 3/6",
@@ -514,6 +514,10 @@ def test_cli__units_listed_after_units_apart_by_commas_are_all_read(catalogue, c
     ("03456", "Unit\tCriteria met\nF3\t6/6\nF4\t2/5", ["F3"], ["F4: 2/5"]),
     # Beside a word saying achieved, a fraction is more likely a date: the unit is read.
     ("03456", "F3 achieved 3/6", ["F3"], ["3/6"]),
+    # A count of criteria with no total ("Unit 1 and 2 criteria signed") may be part of a
+    # unit, so nothing is read; "all criteria met" is all of it.
+    ("09628", "Unit 1 and 2 criteria signed", [], ["Unit 1 and 2 criteria signed"]),
+    ("09628", "Units 1-3 all criteria met", ["1", "2", "3"], []),
     # After "Units", a slash lists units; after "Unit", "2 of 3" is the unit's place.
     ("09628", "units 1/3", ["1", "3"], []),
     ("09628", "Unit 2 of 3", ["2"], ["3"]),

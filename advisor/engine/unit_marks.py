@@ -85,9 +85,19 @@ def _short_of_all(words: Sequence[str], at: int) -> bool:
             and (at == 0 or words[at - 1].strip("()[]") not in ("unit", "units")))
 
 
+def _criteria_counted(words: Sequence[str], at: int) -> bool:
+    """Whether ``words[at]`` counts criteria without saying all of them are met: "3 criteria
+    met", "Unit 1 and 2 criteria signed" (not "all 6 criteria met"). How many there are is not
+    said, so the unit may be part done."""
+    return (words[at].strip("()[]").isdigit() and at + 1 < len(words)
+            and _CRITERIA.fullmatch(words[at + 1].strip("()[]")) is not None
+            and (at == 0 or words[at - 1] != "all"))
+
+
 def says_not_achieved(text: str, catalogue: Catalogue | None = None) -> bool:
     """Whether ``text`` has a word or a tracker's mark saying a unit beside it may not be
-    achieved ("in progress", "N", "✗", "60%", "3/6" or "2 of 6" criteria met). With
+    achieved ("in progress", "N", "✗", "60%", "3/6" or "2 of 6" criteria met, "3 criteria
+    met" with no total). With
     ``catalogue``, a unit's own title is not read for such words ("Handle referred customer
     complaints" is 03456's C8)."""
     if catalogue is not None:
@@ -99,7 +109,8 @@ def says_not_achieved(text: str, catalogue: Catalogue | None = None) -> bool:
     words = [w for w in (re.sub(r"^[.!?'\"\u2010-\u2015-]+|[.!?'\"\u2010-\u2015-]+$", "", word)
                          for word in re.split(r"[\s,;:|]+", text.casefold())) if w]
     for at, word in enumerate(words):
-        if word in NOT_ACHIEVED_MARKS or _short_of_all(words, at) or (
+        if word in NOT_ACHIEVED_MARKS or _short_of_all(words, at) or _criteria_counted(
+                words, at) or (
                 _part_done(word.strip("()[]")) and not _not_a_share(words, at)):
             return True
     for word in re.split(r"[\s,;:()\[\]\"]+", text.casefold()):
