@@ -419,6 +419,21 @@ def test_results__keep_every_cell_the_file_gave_as_written(catalogue):
         "age"] == "nineteen"
 
 
+def test_units_held__a_mark_of_its_own_after_a_unit_leaves_that_unit_out_too(catalogue):
+    """A tracker's row saved as CSV puts a unit's status in a cell of its own ("C6, 60%"):
+    the 60% is C6's, so C6 is not counted either (with it, 03456 would read complete), and the
+    problem names both."""
+    example = "F3, F4, A3, B2, C3, D1"
+    result = assess(catalogue, learner_file(f'A,30,working,,,,,"{example}, C6, 60%",03456'))
+    (learner,) = result.learners
+    assert "D/601/1519" not in learner.held_units and len(learner.held_units) == 6
+    assert any(p.column == "units_held" and "'C6' is left out too: '60%'" in p.message
+               for p in result.problems)
+    # A mark saying not achieved that names its own unit leaves the unit before alone.
+    named = assess(catalogue, learner_file(f'B,30,working,,,,,"{example}, C6, not C8",03456'))
+    assert "D/601/1519" in named.learners[0].held_units
+
+
 def test_read__a_code_that_lost_its_leading_zero_is_read_with_a_warning(catalogue):
     result = assess(catalogue, learner_file("A,30,working,,,,9628,,9629"))
     assert problems(result) == [

@@ -423,7 +423,7 @@ F4_LABEL = ("F4 (J/601/1627) Demonstrate understanding of the rules that impact 
     ("03456", "F3 (Q/999/9999) Demonstrate understanding of customer service", ["F3"],
      ["Q/999/9999"]),
     ("03456", "Demonstrate understanding of customer service", [], ["Demonstrate underst…"]),
-    ("03456", "F3, 6 credits", ["F3"], ["6 credits"]),  # credits not after a unit's title
+    ("03456", "F3, 6 credits", ["F3"], []),  # beside a unit, its credits: passed over
     # Another qualification's unit: its URN named, for the same-title offer.
     ("10379", "A11 (F/601/1223) Deal with incoming telephone calls from customers, 5 credits",
      [], ["F/601/1223"]),  # its number goes with it: A11 is 03456's
@@ -514,6 +514,13 @@ def test_cli__units_listed_after_units_apart_by_commas_are_all_read(catalogue, c
     ("03456", "Unit\tCriteria met\nF3\t6/6\nF4\t2/5", ["F3"], ["F4: 2/5"]),
     # Beside a word saying achieved, a fraction is more likely a date: the unit is read.
     ("03456", "F3 achieved 3/6", ["F3"], ["3/6"]),
+    # A row saved as CSV: a unit's credits, level or mark in parts of their own are the
+    # unit's; a mark saying not achieved leaves the unit before it out too.
+    ("03456", "F3, 6 credits, Level 3", ["F3"], []),
+    ("03456", "F3,Y,12/03/2026", ["F3"], []),
+    ("03456", "F4, F3, 60%", ["F4"], ["F3, 60%"]),
+    ("03456", "F3, not F4", ["F3"], ["not F4"]),
+    ("03456", "6 credits", [], ["6 credits"]),
     # A count of criteria with no total ("Unit 1 and 2 criteria signed") may be part of a
     # unit, so nothing is read; "all criteria met" is all of it.
     ("09628", "Unit 1 and 2 criteria signed", [], ["Unit 1 and 2 criteria signed"]),

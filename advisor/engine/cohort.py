@@ -35,6 +35,7 @@ from advisor.engine.recommend_types import (
     Profile,
     Recommendation,
 )
+from advisor.engine.unit_marks import says_not_achieved
 from advisor.engine.unit_references import read_reference
 from advisor.engine.wording import uk_date
 from advisor.register import Register
@@ -326,6 +327,7 @@ class _Assessor:
 
         urns: list[str] = []
         target_unknown = learner.target is not None and target is None
+        previous: tuple[str, tuple[str, ...]] = ("", ())  # the reference before, and its units
         for reference in learner.units_held:
             if target_unknown and not _looks_like_urn(reference):
                 problem("units_held", f"unit number {reference[:20]!r} means nothing without a "
@@ -334,6 +336,15 @@ class _Assessor:
             resolved, message = self.units(reference, target)
             if message:
                 problem("units_held", message + left_out, Severity.WARNING)
+            if (not resolved and previous[1] and says_not_achieved(reference, self.catalogue)
+                    and not self.units(reference, target, in_progress=True)[0]):
+                # A mark of its own after a unit ("C6, 60%", a tracker's row saved as CSV; not
+                # "C6, not C8") is that unit's, so the unit is not counted either, as the
+                # check page does.
+                urns = [u for u in urns if u not in previous[1]]
+                problem("units_held", f"{previous[0][:20]!r} is left out too: {reference[:20]!r} "
+                        "after it may say it is not achieved", Severity.WARNING)
+            previous = (reference, resolved)
             for urn in resolved:
                 if urn in urns:
                     problem("units_held", f"unit {urn} is listed twice; it is counted once",

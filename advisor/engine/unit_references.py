@@ -7,8 +7,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from advisor.catalogue import Catalogue, Qualification, UnknownReference
-from advisor.engine.unit_marks import says_achieved, says_not_achieved
+from advisor.engine.unit_marks import ACHIEVED_MARKS, says_achieved, says_not_achieved
 from advisor.engine.unit_words import (
+    is_credits_or_level,
     said_units_together,
     unbracketed,
     unit_as_one,
@@ -342,25 +343,43 @@ def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | Non
                          *not_read]
     found: list[str] = []
     unknown: list[str] = []
+    asides: list[str] = []  # a unit's credits or level set apart by a comma: "F3, 6 credits"
+    before: tuple[str, list[str]] = ("", [])  # the part before, and the units read in it
     for as_typed in split_unit_references(catalogue, text)[:MAX_TYPED_UNITS]:
         part = " ".join(w.rstrip(".:") for w in unbracketed(without_asides(as_typed)).split())
         if says_not_achieved(as_typed, catalogue):  # "not F4", "F4 \u2717": none ticked
+            if before[1] and unit_as_one(part, unit) is None and not units_word_by_word(
+                    part.split(), unit)[0]:
+                # A mark of its own after a unit ("F3, 60%", a row of a file saved as CSV) is
+                # that unit's: it is not read either, and both are named together.
+                found = [u for u in found if u not in before[1]]
+                as_typed = f"{before[0]}, {as_typed}"
             unknown.append(_clipped(as_typed, 30))
+            before = ("", [])
+            continue
+        if is_credits_or_level(as_typed) or all(  # or a mark saying achieved: "F3,Y"
+                w.strip(".!") in ACHIEVED_MARKS for w in as_typed.casefold().split()):
+            asides.append(_clipped(as_typed))
             continue
         urn = unit_as_one(part, unit)
         if urn is not None:
             found.append(urn)
+            before = (as_typed, [urn])
             continue
         in_part, not_units = units_word_by_word(part.split(), unit)
         not_units = [_clipped(word) for word in not_units]
         found += in_part
+        before = (as_typed, in_part)
         # Beside units, or where several words look like references (with a digit or a
         # slash: "F/601/1519 unit 12 F44"), each such word is named, not the "and" or "Unit"
         # of "Unit 1 and Unit 2"; other words of which none is a unit (a title, a sentence)
         # are one reference not found.
         looks_like = [w for w in not_units if re.search(r"[0-9/]", w)]
         unknown += looks_like if in_part or len(looks_like) > 1 else [_clipped(part)]
-    return list(dict.fromkeys(found)), list(dict.fromkeys(unknown))
+    # Beside units, credits, levels and marks are passed over; alone, they are said not to be
+    # units.
+    return list(dict.fromkeys(found)), list(dict.fromkeys(
+        unknown + ([] if found or unknown else asides)))
 
 
 def _table_cells(line: str) -> list[str]:

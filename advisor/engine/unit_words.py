@@ -9,8 +9,8 @@ from collections.abc import Callable, Sequence
 
 from advisor.engine.unit_marks import NUMERIC_DATE
 
-__all__ = ["said_units_together", "unbracketed", "unit_as_one", "units_word_by_word",
-           "without_asides"]
+__all__ = ["is_credits_or_level", "said_units_together", "unbracketed", "unit_as_one",
+           "units_word_by_word", "without_asides"]
 
 # Words beside a unit that are not references: a list's numbering ("1.", "2)", "a)"), and a
 # unit's credits or level ("6 credits", "(Level 3)").
@@ -23,6 +23,13 @@ _CREDITS_OR_LEVEL = re.compile(r"\b[0-9]+(?:\.[0-9]+)?\s*credits?\b|\blevel\s*[0
                                r"\b[0-9]{1,3}(?:\.[0-9]+)?%|"  # and a share done: "100%"
                                r"\b(?P<done>[0-9]{1,3})/(?P=done)\b",  # all of it: "6/6"
                                re.IGNORECASE)
+
+
+def is_credits_or_level(text: str) -> bool:
+    """Whether ``text`` is a unit's credits or level and nothing else: "6 credits", "Level 3",
+    "(L3)"."""
+    return (_CREDITS_OR_LEVEL.fullmatch(text.strip(" ()[].")) is not None
+            or re.fullmatch(r"L[0-9]", text.strip(" ()[]."), re.IGNORECASE) is not None)
 
 
 def without_asides(reference: str) -> str:
