@@ -535,6 +535,29 @@ def test_typed_units__a_fraction_short_of_all_is_not_achieved(catalogue, code, t
     assert read_typed_units(catalogue, typed, q) == (urns_of(catalogue, code, found), set_aside)
 
 
+@pytest.mark.parametrize(("typed", "set_aside"), [
+    # A spreadsheet's tick boxes, copied: FALSE is not achieved (TRUE is)
+    ("Unit\tAchieved\nF3\tTRUE\nF4\tFALSE", ["F4: FALSE"]),
+    ("F3\tTRUE\nF4\tFALSE", ["F4: FALSE"]),
+    # An e-portfolio's or tracker's other statuses for a unit not achieved
+    ("F3 complete\nF4 withdrawn", ["F4 withdrawn"]),
+    ("F3 complete\nF4 on hold", ["F4 on hold"]),
+    ("F3 Competent\nF4 NYC", ["F4 NYC"]),
+    ("F3, F4 - assessment booked", ["F4 - assessment booked"]),
+    ("F3\tY\nF4\tDue 12/01/2027", ["F4: Due 12/01/2027"]),
+    ("F3\tY\nF4\tAction required", ["F4: Action required"]),
+    ("F3\tY\nF4\tReturned to learner", ["F4: Returned to learner"]),
+    ("F3\tY\nF4\tEvidence uploaded", ["F4: Evidence uploaded"]),
+])
+def test_typed_units__a_trackers_other_not_achieved_statuses_tick_nothing(catalogue, typed,
+                                                                         set_aside):
+    """F4's status says it is not (or not yet) achieved: only F3 is ticked, F4 is named. Each
+    of these ticked F4 before."""
+    q = catalogue.find_qualification("03456")
+    assert read_typed_units(catalogue, typed, q) == (urns_of(catalogue, "03456", ["F3"]),
+                                                     set_aside)
+
+
 def urns_of(catalogue, code: str, numbers: list[str]) -> list[str]:
     return resolve_units(catalogue, numbers, catalogue.find_qualification(code))
 

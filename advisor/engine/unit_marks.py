@@ -25,11 +25,16 @@ NOT_ACHIEVED_WORDS = frozenset({
     "resubmission", "wip", "partial", "partially", "unachieved", "unsuccessful", "started",
     "submitted",  # "submitted": waiting for the assessor
     # a tracker's shorthand for work under way: "half done", "nearly complete", "in prog", "TBC"
-    "half", "nearly", "almost", "partly", "draft", "prog", "tbc", "unfinished"})
+    "half", "nearly", "almost", "partly", "draft", "prog", "tbc", "unfinished",
+    # an e-portfolio's or tracker's other statuses for a unit not (or no longer) achieved:
+    # "On hold", "Withdrawn", "NYC" (not yet competent), "Due 12/01/2027", "Action required"
+    "hold", "withdrawn", "withdrew", "nyc", "due", "overdue", "booked", "reopened", "returned",
+    "rejected", "cancelled", "canceled", "action", "unassessed", "uploaded"})
 # A tracker's marks for "not achieved", as a word of their own: "B2 N", "B2 ✗", "B2 x".
 # ✗ ✘, the multiplication sign, ❌ and ☐ (by code point: some look like letters)
-NOT_ACHIEVED_MARKS = frozenset({"n", "x", "n/a", "\u2717", "\u2718", "\u00d7", "\u274c",
-                                "\u2610"})
+# "FALSE": a spreadsheet's tick box, copied.
+NOT_ACHIEVED_MARKS = frozenset({"n", "x", "n/a", "false", "\u2717", "\u2718", "\u00d7",
+                                "\u274c", "\u2610"})
 # Words with "no" or "not" that say nothing about a unit: the app's own words for a fact the
 # sources leave out, in a row copied from its tables; a header's "Unit no." and "No. 1"; a
 # note from a tracker's comments column ("IQA: no actions").
@@ -140,9 +145,11 @@ def _without_titles_saying_not(catalogue: Catalogue, text: str) -> str:
 
 
 # Marks a tracker gives a unit achieved, as a word of their own: "F3 Y", "1 \u2713".
+# ("TRUE": a spreadsheet's tick box, copied; "competent": an NVQ's word for achieved)
 ACHIEVED_MARKS = frozenset({"y", "yes", "achieved", "complete", "completed", "done", "passed",
-                            "pass", "met", "signed", "verified", "assessed", "100%", "\u2713",
-                            "\u2714", "\u2611", "\u2705"})
+                            "pass", "met", "signed", "verified", "assessed", "100%", "true",
+                            "competent", "certificated", "\u2713", "\u2714", "\u2611",
+                            "\u2705"})
 # A date beside a unit, as a tracker's "date achieved" column gives it: a mark too.
 _A_DATE = re.compile(NUMERIC_DATE)
 
