@@ -558,6 +558,25 @@ def test_typed_units__a_trackers_other_not_achieved_statuses_tick_nothing(catalo
                                                      set_aside)
 
 
+def test_typed_units__under_a_status_heading_only_a_status_saying_achieved_ticks(catalogue):
+    """An e-portfolio's export with a Status column: a status that says neither achieved nor
+    not ("IQA sampled", "Exempt", "Ready for IQA") is not known to be achieved, so its unit is
+    named with that status, not ticked, one row alone too. "Competent", "Claimed", a date and
+    "6/6" criteria met are achieved."""
+    q = catalogue.find_qualification("03456")
+    header = "Unit\tTitle\tCredits\tStatus\tDate\n"
+    assert read_typed_units(catalogue, header + "D1\tDevelop customer relationships\t6\t"
+                            "IQA sampled\t", q) == (
+        [], ["D1 (no mark saying achieved: its status is 'IQA sampled')"])
+    rows = ("F3\tDemonstrate\t6\tComplete\t12/03/2026\nF4\tRules\t6\tCompetent\t\n"
+            "A3\tCommunicate\t5\tClaimed\t\nB2\tDeliver\t5\t6/6 criteria\t\n"
+            "C3\tResolve\t6\tExempt\t\nD1\tDevelop\t6\tReady for IQA\t\n")
+    assert read_typed_units(catalogue, header + rows, q) == (
+        urns_of(catalogue, "03456", ["F3", "F4", "A3", "B2"]),
+        ["C3 (no mark saying achieved: its status is 'Exempt')",
+         "D1 (no mark saying achieved: its status is 'Ready for IQA')"])
+
+
 def urns_of(catalogue, code: str, numbers: list[str]) -> list[str]:
     return resolve_units(catalogue, numbers, catalogue.find_qualification(code))
 

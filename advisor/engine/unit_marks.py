@@ -148,15 +148,20 @@ def _without_titles_saying_not(catalogue: Catalogue, text: str) -> str:
 # ("TRUE": a spreadsheet's tick box, copied; "competent": an NVQ's word for achieved)
 ACHIEVED_MARKS = frozenset({"y", "yes", "achieved", "complete", "completed", "done", "passed",
                             "pass", "met", "signed", "verified", "assessed", "100%", "true",
-                            "competent", "certificated", "\u2713", "\u2714", "\u2611",
+                            "competent", "certificated", "claimed", "\u2713", "\u2714", "\u2611",
                             "\u2705"})
 # A date beside a unit, as a tracker's "date achieved" column gives it: a mark too.
 _A_DATE = re.compile(NUMERIC_DATE)
 
 
+# Every criterion met: "6/6".
+_ALL_OF_IT = re.compile(r"([1-9][0-9]{0,2})/\1")
+
+
 def says_achieved(text: str) -> bool:
     """Whether ``text`` has a tracker's mark saying a unit beside it is achieved ("Y",
-    "\u2713", "complete", "100%")."""
+    "\u2713", "complete", "100%", "6/6" criteria met)."""
+    words = [re.sub(r"^[.!?']+|[.!?']+$", "", word)
+             for word in re.split(r"[\s,;:()\[\]\"|]+", text.casefold())]
     return _A_DATE.search(text) is not None or any(
-        re.sub(r"^[.!?']+|[.!?']+$", "", word) in ACHIEVED_MARKS
-        for word in re.split(r"[\s,;:()\[\]\"|]+", text.casefold()))
+        word in ACHIEVED_MARKS or _ALL_OF_IT.fullmatch(word) for word in words)

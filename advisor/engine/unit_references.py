@@ -266,26 +266,33 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
          if line.strip() and not _read_units(catalogue, line, unit, titles)[0]), "")
     rows = [line for line in lines if line.strip() and line != header and _read_units(
         catalogue, f"{header}\n{line}", unit, titles)[0]] if "\n" in text else []
+    # Under a header naming a status column ("Achieved", "Status"), a row whose cell there
+    # says something other than achieved ("IQA sampled", "Exempt") is not marked achieved,
+    # one row alone too; so is one whose cell there is empty.
+    status = _status_column(header)
+    unclear = [row for row in rows if status is not None and _cells_of(row, status)
+               and not says_achieved(_cells_of(row, status))
+               and not says_not_achieved(row, catalogue)]
     unmarked: list[str] = []
     marked = sum(says_achieved(row) for row in rows)
     if len(rows) > 1 and marked > len(rows) - marked:  # most rows carry a mark, not one note
         # A tracker whose rows carry a mark saying achieved ("1 \u2713", "F3 Y"): a row with
         # no mark (an empty status cell) is not known to be achieved, so its unit is not read.
-        unmarked = [row for row in rows if not says_achieved(row)
+        unmarked = [row for row in rows if not says_achieved(row) and row not in unclear
                     and not says_not_achieved(row, catalogue)]
-    # Under a header naming a status column ("Achieved", "Status"), a row whose cell there is
-    # empty is not marked achieved, one row alone too.
-    status = _status_column(header)
     empty = [row for row in rows if status is not None and not _cells_of(row, status)
              and row not in unmarked and not says_not_achieved(row, catalogue)]
-    set_aside = {*unmarked, *empty}
+    set_aside = {*unclear, *unmarked, *empty}
     kept = [line for line in lines if line not in set_aside]
     # (the header alone, once every row is set aside, is not named as a unit not found)
     found, unknown = _read_units(catalogue, "\n".join(kept) if set(kept) - {header, ""} or
-                                 not (unmarked or empty) else "", unit, titles)
+                                 not set_aside else "", unit, titles)
     return found, [*unknown, *(_row_words(row, catalogue, unit, titles, "no mark saying "
-                                          "achieved, where other rows have one")
-                               for row in unmarked),
+                                          "achieved: its status is "
+                                          f"'{_clipped(_cells_of(row, status or 0), 25)}'")
+                               for row in unclear),
+                   *(_row_words(row, catalogue, unit, titles, "no mark saying "
+                                "achieved, where other rows have one") for row in unmarked),
                    *(_row_words(row, catalogue, unit, titles, "no mark saying achieved: its "
                                 "status is empty") for row in empty), *cut]
 
