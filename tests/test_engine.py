@@ -577,6 +577,23 @@ def test_typed_units__under_a_status_heading_only_a_status_saying_achieved_ticks
          "D1 (no mark saying achieved: its status is 'Ready for IQA')"])
 
 
+def test_typed_units__a_csv_export_pasted_as_text_reads_row_by_row(catalogue):
+    """An e-portfolio's CSV export opened as text and pasted: its commas part cells, so a row
+    saying "In progress" sets its own unit aside. Before, A3 was ticked beside it, the words
+    "In progress" set aside alone; a title quoted with a comma in it stays one cell."""
+    q = catalogue.find_qualification("03456")
+    text = ("Unit,Title,Credits,Status,Date\n"
+            "F3,Demonstrate understanding of customer service,6,Complete,12/03/2026\n"
+            "A3,Communicate effectively with customers,5,In progress,\n"
+            'B13,"Plan, organise and control customer service operations",10,Complete,'
+            "01/04/2026\n")
+    assert read_typed_units(catalogue, text, q) == (urns_of(catalogue, "03456", ["F3", "B13"]),
+                                                    ["A3: In progress"])
+    # A list of units on two lines is no CSV file: each is read
+    assert read_typed_units(catalogue, "F3, F4\nA3, B2", q)[0] == urns_of(
+        catalogue, "03456", ["F3", "F4", "A3", "B2"])
+
+
 def urns_of(catalogue, code: str, numbers: list[str]) -> list[str]:
     return resolve_units(catalogue, numbers, catalogue.find_qualification(code))
 

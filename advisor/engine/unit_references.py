@@ -3,6 +3,7 @@ and pasted as a list (the check page's box, links, intake cells, the command lin
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -250,6 +251,7 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         return urn if urn in listed else None
 
     titles = _titles_of(catalogue, listed)
+    text = _csv_as_tabs(text)
     # The lines read: a Markdown table's rule ("|---|---|") is no row, and a learner's units
     # fill far fewer lines than MAX_TYPED_LINES (more would only slow the page)
     every_line = text.splitlines()
@@ -295,6 +297,22 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
                                 "achieved, where other rows have one") for row in unmarked),
                    *(_row_words(row, catalogue, unit, titles, "no mark saying achieved: its "
                                 "status is empty") for row in empty), *cut]
+
+
+def _csv_as_tabs(text: str) -> str:
+    """``text`` with its cells apart by tabs where it is a CSV file's rows (an e-portfolio's
+    export opened as text): its first line a header of two cells or more, one of them naming
+    the column of units or of status (``Unit,Title,Credits,Status,Date``). Its commas then part
+    cells, not units: ``A3,Communicate effectively with customers,5,In progress,`` is a row
+    saying A3 is in progress, not A3 and, apart, "In progress". Else ``text`` as it is."""
+    lines = text.strip("\n").splitlines()
+    if len(lines) < 2 or _is_table(text):
+        return text
+    first = next(csv.reader([lines[0]]), [])
+    if len(first) < 2 or not _is_header("\t".join(first)):
+        return text
+    return "\n".join("\t".join(" ".join(c.split()) for c in row)
+                     for row in csv.reader(lines))
 
 
 # A header's cell naming the column that says whether a unit is achieved
