@@ -594,6 +594,24 @@ def test_typed_units__a_csv_export_pasted_as_text_reads_row_by_row(catalogue):
         catalogue, "03456", ["F3", "F4", "A3", "B2"])
 
 
+@pytest.mark.parametrize(("typed", "found", "set_aside"), [
+    ("1 Complete\n2 Complete\n3 Referred", ["1", "2"], ["Unit 3 Referred"]),
+    ("1 - Complete\n2 - 3/6 criteria\n3 - Referred", ["1"],
+     ["2 - 3/6 criteria", "Unit 3 - Referred"]),
+    # copied from a spreadsheet: the row marked achieved was dropped without a word
+    ("1\tComplete\n2\tIn progress", ["1"], ["Unit 2: In progress"]),
+    # one such row alone, or on one line, is as likely a count ("2 completed"): named
+    ("2 completed, 1 in progress", [], ["2 completed", "1 in progress"]),
+])
+def test_typed_units__a_09628_trackers_rows_of_a_number_and_a_status_read(catalogue, typed,
+                                                                         found, set_aside):
+    """09628's units are numbered 1 to 3: rows giving only that number and a status are that
+    unit's rows. Before, "1 Complete" was named as not a unit of 09628."""
+    q = catalogue.find_qualification("09628")
+    assert read_typed_units(catalogue, typed, q) == (urns_of(catalogue, "09628", found),
+                                                     set_aside)
+
+
 def urns_of(catalogue, code: str, numbers: list[str]) -> list[str]:
     return resolve_units(catalogue, numbers, catalogue.find_qualification(code))
 

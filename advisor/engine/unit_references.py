@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from advisor.catalogue import Catalogue, Qualification, UnknownReference
-from advisor.engine.unit_marks import ACHIEVED_MARKS, says_achieved, says_not_achieved
+from advisor.engine.unit_marks import ACHIEVED_MARKS, NUMERIC_DATE, says_achieved, says_not_achieved
 from advisor.engine.unit_words import (
     is_credits_or_level,
     said_units_together,
@@ -259,7 +259,8 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
              if not re.fullmatch(r"[\s|:+-]*-[\s|:+-]*", line)]
     cut = ([f"the lines after line {MAX_TYPED_LINES} (not read)"]
            if len(every_line) > MAX_TYPED_LINES else [])
-    text = "\n".join(lines)
+    text = "\n".join(_numbered_rows(lines, unit, catalogue))
+    lines = text.split("\n")
     # The header: the line naming a column of units or of status, else the first naming no
     # unit. Each row naming a unit is read under it, which may say a column of numbers holds
     # units (not the header's "Unit | Completed", nor a blank line).
@@ -297,6 +298,31 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
                                 "achieved, where other rows have one") for row in unmarked),
                    *(_row_words(row, catalogue, unit, titles, "no mark saying achieved: its "
                                 "status is empty") for row in empty), *cut]
+
+
+# A tracker's row giving a unit's number in figures and its status alone: "1 Complete",
+# "2 - In progress", "3\tY\t12/03/2026".
+_NUMBERED_ROW = re.compile(r"\s*([0-9]{1,2})[.):]?(\s*[-\u2013:\t|]?\s*)(\S.*)")
+
+
+def _numbered_rows(lines: list[str], unit: Callable[[str], str | None],
+                   catalogue: Catalogue) -> list[str]:
+    """``lines`` with each row giving one of the qualification's unit numbers in figures and
+    then only its status ("1 Complete", "2 - In progress") written "Unit 1 Complete", where two
+    rows or more are so: a tracker's rows for 09628, whose units are numbered 1 to 3. (A
+    number beside other words is not read as a unit's, being as likely a list's numbering or
+    credits; one row alone is as likely a count: "2 completed".)"""
+    def status_alone(rest: str) -> bool:
+        return not re.search(r"[0-9]", re.sub(NUMERIC_DATE, " ", rest)) and (
+            says_achieved(rest) or says_not_achieved(rest, catalogue))
+
+    matches = [_NUMBERED_ROW.fullmatch(line) for line in lines]
+    numbered = [m is not None and unit(m.group(1)) is not None and status_alone(m.group(3))
+                for m in matches]
+    if sum(numbered) < 2:
+        return lines
+    return [f"Unit {m.group(1)}{m.group(2) or ' '}{m.group(3)}" if is_row and m else line
+            for line, m, is_row in zip(lines, matches, numbered, strict=True)]
 
 
 def _csv_as_tabs(text: str) -> str:
