@@ -395,8 +395,12 @@ def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | Non
     found: list[str] = []
     unknown: list[str] = []
     asides: list[str] = []  # a unit's credits or level set apart by a comma: "F3, 6 credits"
-    before: tuple[str, list[str]] = ("", [])  # the part before, and the units read in it
-    for as_typed in split_unit_references(catalogue, text)[:MAX_TYPED_UNITS]:
+    before: tuple[str, list[str]] = ("", [])  # the part before on its line, and its units
+    parts = [(n, p) for n, line in enumerate(text.splitlines())
+             for p in split_unit_references(catalogue, line)][:MAX_TYPED_UNITS]
+    for number, (line_number, as_typed) in enumerate(parts):
+        if number and parts[number - 1][0] != line_number:  # a new line: a row of its own
+            before = ("", [])
         part = " ".join(w.rstrip(".:") for w in unbracketed(without_asides(as_typed)).split())
         if says_not_achieved(as_typed, catalogue):  # "not F4", "F4 \u2717": none ticked
             if before[1] and unit_as_one(part, unit) is None and not units_word_by_word(
