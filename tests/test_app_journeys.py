@@ -117,7 +117,7 @@ def test_plan_route__a_route_up_a_level_warns_and_says_a_job_is_needed():
     infos = [i.value for i in at.info]
     assert any("not to assume learners move up a level automatically" in i for i in infos)
     assert any(i.startswith("OCR Level 3 Diploma in Customer Service (10380) combines knowledge "
-                            "with competence") and "need a job or a work placement" in i
+                            "with competence") and "so it takes a job or a work placement" in i
                for i in infos)
 
 

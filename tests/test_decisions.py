@@ -669,7 +669,8 @@ def _headline_and_steps(page: str) -> tuple[str, str]:
       "Level 3 Diploma in Customer Service (10380).",
       "Certificates for OCR Level 3 NVQ Diploma in Customer Service (03456) are no longer "
       "issued: talk with the learner about what replaced it, OCR Level 3 Diploma in Customer "
-      "Service (10380), and which of the learner's units carry over to it"]),
+      "Service (10380), and ask the awarding body which of the learner's units carry over "
+      "to it."]),
     # Not complete on today's date: more units cannot complete it, so the record does not
     # send the learner to take them.
     ("F3 F4", "", dt.date(2026, 11, 29),

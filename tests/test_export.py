@@ -409,7 +409,7 @@ def test_action_plan__a_route_step_asking_for_a_senior_role_says_so_and_whether_
     role = "Learners must be working in a senior role"
     assert f"Not met: {role}" in printed(False)
     assert f"Met, as stated: {role}" in printed(True)
-    assert "Whether the learner's role meets this was not given." in printed(None)
+    assert "Whether your role meets this was not given." in printed(None)
 
 
 def test_action_plan__a_route_whose_first_step_the_learner_cannot_take_says_so_first(catalogue):
@@ -960,3 +960,65 @@ def test_action_plan__a_route_from_nothing_held_does_not_ask_which_units_carry_o
                             to_level=3, as_at=TODAY))
     assert "and which of your units carry over." in " ".join(" ".join(parse(action_plan_html(
         catalogue, ActionPlan(as_at=TODAY, route=held))).text).split())
+
+
+_OF_THE_LEARNER = re.compile(r"\b(?:the|this) learner\b|\blearner's\b|\bplan a route\b"
+                             r"|\bthey (?:hold|already|need|work)\b|\btheir (?:age|work|job)\b",
+                             re.IGNORECASE)
+
+
+def test_action_plan__a_starting_level_speaks_to_the_learner_throughout(catalogue):
+    """The printout is the learner's: a call centre operator of 24 holding 09628 who wants an
+    apprenticeship reads "you" in its reasons, cautions and table, never "the learner", and
+    is told whom to ask about a route, not to plan one in the app; the page's own words (the
+    recommendation as the engine gives it) still speak of the learner."""
+    profile = Profile(age=24, employment=Employment.WORKING, role="Call Centre Operators",
+                      senior_role=False, held_qualifications=("ocr-09628",),
+                      aim=Aim.APPRENTICESHIP)
+    result = recommend(catalogue, profile, as_at=TODAY)
+    text = _before_the_glossary(action_plan_html(
+        catalogue, ActionPlan(as_at=TODAY, recommendation=result)))
+    assert _OF_THE_LEARNER.findall(text) == []
+    assert ("You already hold OCR Level 2 Certificate in Principles of Customer Service (09628) "
+            "at Level 2: another Level 2 qualification of the same kind (knowledge) would largely "
+            "repeat it. If your work is ready for it, Level 3 is the step up: ask your adviser "
+            "or the centre about a route to it from what you hold.") in text
+    assert "Choose the level from the work you do now." in text
+    assert any("If the learner's work is ready for it, Level 3 is the step up: plan a route "
+               "from what they hold to see it." in c.message for c in result.cautions)
+
+
+def test_action_plan__a_starting_level_option_speaks_to_the_learner(catalogue):
+    """The 'Fits what you want' column and an option's status say "you": "which you hold",
+    "Open to you", "whether you can start depends on your age"."""
+    knowledge = Profile(employment=Employment.WORKING, held_qualifications=("ocr-09628",),
+                        aim=Aim.KNOWLEDGE)
+    text = _before_the_glossary(action_plan_html(catalogue, ActionPlan(
+        as_at=TODAY, recommendation=recommend(catalogue, knowledge, as_at=TODAY))))
+    assert _OF_THE_LEARNER.findall(text) == []
+    assert "(09628), which you hold: it would largely repeat it." in text
+    assert "would repeat what you already have" in text
+    for held, said in (("ocr-03455", "whether you can start depends on your age, not given."),
+                       ("ocr-03454", "Open to you on this date.")):
+        text = _before_the_glossary(action_plan_html(catalogue, ActionPlan(
+            as_at=WHILE_OPEN, recommendation=recommend(
+                catalogue, Profile(held_qualifications=(held,)), as_at=WHILE_OPEN))))
+        assert _OF_THE_LEARNER.findall(text) == [] and said in text
+
+
+def test_action_plan__a_route_speaks_to_the_learner_throughout(catalogue):
+    """A route for a learner not working, from 09628 to 10379 (which replaced it, in part):
+    the caution about assessment at work, the step's senior-role and age reasons and whether
+    it fits the aim all say "you"."""
+    start = catalogue.find_qualification("09628")
+    route = next(r for r in find_routes(catalogue, from_qualification=start, as_at=TODAY,
+                                        to_qualification=catalogue.find_qualification("10379"))
+                 if [q.reference for q in r.path] == ["09628", "10379"])
+    text = _before_the_glossary(action_plan_html(catalogue, ActionPlan(
+        as_at=TODAY, route=route, route_aim=Aim.KNOWLEDGE,
+        route_employment=Employment.NOT_WORKING)))
+    # The sources' own words, quoted, may speak of "the learner".
+    assert _OF_THE_LEARNER.findall(re.sub(r'"[^"]*"', "", text)) == []
+    assert "an assessor watches you do the job" in text
+    assert "Not working now, you would need a job or a work placement for it" in text
+    assert "(09628), which you hold, " in text and "what you already have" in text

@@ -212,7 +212,7 @@ def test_recommend__most_level_3_statements_point_to_level_3(catalogue):
     assert result.recommended_level == 3
     finding = next(f for f in result.reasons if f.code == "level-3-statements")
     # Counted, not quoted in the handbook's words (the answers give them in the learner's).
-    assert finding.message == ("4 of the 7 descriptions of a Level 3 learner fit this learner's "
+    assert finding.message == ("4 of the 7 descriptions of a Level 3 learner fit the learner's "
                                "work. When most of them fit, this advisor suggests Level 3.")
     assert labels(finding) == ["003_6006b2829cc9c277.txt § Qualification aims"]
 

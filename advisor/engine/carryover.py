@@ -376,8 +376,8 @@ def _source_units_notes(catalogue: Catalogue, from_qualification: Qualification 
     if rules is None:
         return [EvidenceNote(
             f"The sources do not list the units of {name}, so which of them count here cannot "
-            "be worked out: take the learner's certificate or unit record to the centre and "
-            "ask.", from_qualification.source)]
+            "be worked out: take its certificate or unit record to the centre and ask.",
+            from_qualification.source)]
     followed = catalogue.structure_followed(from_qualification)
     if structure is not None and followed is not None:
         how = "is inferred to follow" if followed[1] else "follows"
@@ -385,7 +385,7 @@ def _source_units_notes(catalogue: Catalogue, from_qualification: Qualification 
         return [EvidenceNote(
             f"The sources do not list the units of {name}: its units counted here are the "
             f"mandatory units of the national structure {structure.structure_reference}, which "
-            f"it {how}. Confirm them from the learner's certificate or unit record.",
+            f"it {how}. Confirm them from its certificate or unit record.",
             based_on.source if based_on is not None else from_qualification.source)]
     return []
 
@@ -422,9 +422,9 @@ def _assessed_at_work(catalogue: Catalogue, target: Qualification,
     what = ("combines knowledge with competence, and competence is assessed at work, as in an "
             "NVQ" if target.kind is Kind.COMBINED else "is assessed at work")
     return [EvidenceNote(
-        f"{target.name} {what}: an assessor watches the learner do the job, so they need a job "
-        f"or a work placement in customer service. {from_qualification.name} was knowledge "
-        "only, assessed without one.", source)]
+        f"{target.name} {what}: an assessor watches the job being done, so it takes a job or a "
+        f"work placement in customer service. {from_qualification.name} was knowledge only, "
+        "assessed without one.", source)]
 
 
 def _held_through(catalogue: Catalogue, urn: str, source_kinds: dict[str, set[Kind]]

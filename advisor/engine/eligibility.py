@@ -15,15 +15,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from advisor.catalogue import (
-    AgeBand,
-    Basis,
-    Catalogue,
-    Category,
-    Citation,
-    DateFact,
-    Qualification,
-)
+from advisor.catalogue import AgeBand, Basis, Catalogue, Category, Citation, DateFact, Qualification
 from advisor.engine.registered import (
     from_register,
     merged_dates,
@@ -37,7 +29,7 @@ from advisor.engine.replacing import (
     replacements_open_by,
     yet_to_come,
 )
-from advisor.engine.wording import listed, uk_date
+from advisor.engine.wording import THE_LEARNER, Voice, listed, uk_date
 from advisor.register import Register, RegisterEntry
 
 
@@ -76,7 +68,7 @@ _ABOUT_ROLE = frozenset({ReasonCode.ROLE_REQUIREMENT, ReasonCode.ROLE_NOT_MET,
 _NOT_FOR_THIS_LEARNER = frozenset({ReasonCode.AGE_NOT_APPROVED, ReasonCode.ROLE_NOT_MET})
 # Why, in the summary's words, so that a "no" for this learner is not read as about the date
 _WHY_NOT_FOR_THIS_LEARNER = {
-    ReasonCode.AGE_NOT_APPROVED: "their age group is not approved for it",
+    ReasonCode.AGE_NOT_APPROVED: "{their} age group is not approved for it",
     ReasonCode.ROLE_NOT_MET: "it asks for someone working in a senior role",
 }
 # What leaves it open whether this learner may start it (beside the date).
@@ -250,8 +242,13 @@ class Eligibility:
 
     @property
     def summary(self) -> str:
+        return self.summary_in(THE_LEARNER)
+
+    def summary_in(self, voice: Voice) -> str:
+        """In a sentence: whether the learner can start it on the date, said as ``voice``."""
+        this = voice.this
         if self.eligible is True:
-            return "Open to this learner on this date."
+            return f"Open to {this} on this date."
         if self.eligible is False:
             if self.status.status is Status.NATIONAL_STRUCTURE:
                 return "Not a qualification to enrol on: learners enrol on an awarding body's " \
@@ -260,17 +257,18 @@ class Eligibility:
                 return "Closed to new learners on this date."
             if self.status.status is Status.NOT_YET_OPEN:
                 return "Not yet open to new learners on this date."
-            why = [words for code, words in _WHY_NOT_FOR_THIS_LEARNER.items()
+            why = [words.format(their=voice.their) for code, words
+                   in _WHY_NOT_FOR_THIS_LEARNER.items()
                    if any(r.code is code for r in self.reasons)]
-            return ("Not open to this learner on this date" + (": " + " and ".join(why)
-                                                                 if why else "") + ".")
+            return f"Not open to {this} on this date" + (": " + " and ".join(why) if why
+                                                          else "") + "."
         if not self.depends_on:
             if self.status.status is Status.OPEN:  # who may start it is what is not known
-                return ("Open to new learners on this date; whether this learner can start "
-                        "cannot be confirmed from the sources: check with the awarding body.")
+                return (f"Open to new learners on this date; whether {this} can start cannot be "
+                        "confirmed from the sources: check with the awarding body.")
             return "Cannot be confirmed from the sources: check with the awarding body."
-        depends = (f"whether this learner can start depends on "
-                   f"{self.depends_on_words('their')}, not given.")
+        depends = (f"whether {this} can start depends on "
+                   f"{self.depends_on_words(voice.their)}, not given.")
         if self.status.status is Status.OPEN:
             return f"Open to new learners on this date; {depends}"
         return depends[0].upper() + depends[1:]
@@ -298,11 +296,13 @@ def check_eligibility(
     as_at: dt.date | None = None,
     senior_role: bool | None = None,
     register: Register | None = None,
+    voice: Voice = THE_LEARNER,
 ) -> Eligibility:
     """Whether a learner of ``age`` can start ``qualification`` on ``as_at`` (default today).
 
     With a ``register``, its status and dates are given beside the documents', and its dates
-    are used where the documents give none or differ from them."""
+    are used where the documents give none or differ from them. ``voice``: whether the reasons
+    speak of the learner or to them (:data:`~advisor.engine.wording.YOU`, on a printout)."""
     as_at = as_at or dt.date.today()
     reasons: list[Reason] = []
     q = qualification
@@ -346,8 +346,8 @@ def check_eligibility(
                 q.role_requirement.source))
         elif senior_role is None:
             reasons.append(Reason(ReasonCode.ROLE_REQUIREMENT,
-                                  f"{statement} Whether the learner's role meets this was not "
-                                  "given.", q.role_requirement.source))
+                                  f"{statement} Whether {voice.learners} role meets this was "
+                                  "not given.", q.role_requirement.source))
         else:
             reasons.append(Reason(ReasonCode.ROLE_MET, f"Met, as stated: {statement}",
                                   q.role_requirement.source))

@@ -31,7 +31,7 @@ from advisor.engine.recommend_types import (
     Profile,
 )
 from advisor.engine.route_types import Route
-from advisor.engine.wording import listed, replaced_it, uk_date
+from advisor.engine.wording import THE_LEARNER, Voice, listed, replaced_it, uk_date
 from advisor.register import Register
 
 __all__ = [
@@ -131,36 +131,37 @@ class Repetition:
 
 
 def repetition(q: Qualification, held: Sequence[Qualification],
-               aim: Aim | None = None) -> Repetition | None:
+               aim: Aim | None = None, *, voice: Voice = THE_LEARNER) -> Repetition | None:
     """How ``q`` overlaps the qualifications ``held`` (None where it does not): it replaced one
     or more of them, or it is of the same kind at the same level as one. What replaced a
     knowledge or a competence qualification with one that combines both repeats only the part
     held: largely a repeat only for someone who wants that part again (``aim``), or who holds
-    both parts."""
+    both parts. ``voice``: of the learner, or to them (a printout's)."""
     replaced = [(h, r) for h in held for r in h.replaced_by if r.by == q.id]
     if replaced:
-        names = [f"{h.name}, which the learner holds, {r.setting}" for h, r in replaced]
+        names = [f"{h.name}, which {voice.does('hold')}, {r.setting}" for h, r in replaced]
         said = (f"It replaced {' and '.join(names)}"
                 + (" (as the sources suggest)" if any(r.inferred for _, r in replaced) else ""))
         (part, *others) = {h.kind for h, _ in replaced}
         if q.kind is Kind.COMBINED and not others and part in _PART:
             other = Kind.COMPETENCE if part is Kind.KNOWLEDGE else Kind.KNOWLEDGE
             if not any(h.kind in (other, Kind.COMBINED) and h.level == q.level for h in held):
-                return Repetition(f"{said}: its {_PART[part]} would repeat what they already "
-                                  f"have, and its {_PART[other]} would be new.",
+                return Repetition(f"{said}: its {_PART[part]} would repeat what {voice.they} "
+                                  f"already have, and its {_PART[other]} would be new.",
                                   largely=aim is not None and aim.value == part.value)
-        return Repetition(f"{said}: much of it would repeat what they already have.",
+        return Repetition(f"{said}: much of it would repeat what {voice.they} already have.",
                           largely=True)
     for h in held:
         if (h.level, h.kind) == (q.level, q.kind) and q.kind in KIND_IN_A_CLAUSE:
             return Repetition(f"It is of the same kind ({KIND_IN_A_CLAUSE[q.kind]}) and level "
-                              f"as {h.name}, which the learner holds: it would largely repeat "
-                              "it.", largely=True)
+                              f"as {h.name}, which {voice.does('hold')}: it would largely "
+                              "repeat it.", largely=True)
     return None
 
 
 def route_fits_aim(catalogue: Catalogue, route: Route, aim: Aim | None, *,
-                   register: Register | None = None) -> tuple[bool | None, str]:
+                   register: Register | None = None,
+                   voice: Voice = THE_LEARNER) -> tuple[bool | None, str]:
     """Whether the qualification a route ends in fits the learner's ``aim``, as an option would
     (:func:`fits_aim`, on the route's date): not where it would largely repeat a qualification
     held before it on the route (:func:`repetition`), as the starting level says of the same
@@ -168,7 +169,7 @@ def route_fits_aim(catalogue: Catalogue, route: Route, aim: Aim | None, *,
     end = route.path[-1]
     fits, why = fits_aim(catalogue, end, aim, check_eligibility(
         catalogue, end, as_at=route.as_at, register=register))
-    repeated = (repetition(end, route.path[:-1], aim)
+    repeated = (repetition(end, route.path[:-1], aim, voice=voice)
                 if aim is not None and aim is not Aim.APPRENTICESHIP else None)
     if repeated is not None and repeated.largely:
         return False, f"{repeated.message} {why}".strip()

@@ -102,7 +102,7 @@ def check_framework(
             statuses.append(ComponentStatus(
                 component, None, None,
                 "Needed for the framework, but not a qualification these documents describe, "
-                "so ask the centre whether the learner has it: "
+                "so ask the centre whether it is held already: "
                 f"{component.description.rstrip('.')}."))
     cautions = []
     every_status = [found for status in statuses for _, found in status.statuses]

@@ -12,7 +12,7 @@ from advisor.catalogue import Catalogue, Statement
 from advisor.engine.answers import AnswerError
 from advisor.engine.recommend_index import level_3_statements
 from advisor.engine.recommend_types import Finding, FindingCode, Profile
-from advisor.engine.wording import listed
+from advisor.engine.wording import THE_LEARNER, Voice, listed
 
 __all__ = ["LEVEL_3_SHARE", "few_level_3_statements", "level_3_evidence", "level_3_fit",
            "points_matching"]
@@ -48,7 +48,8 @@ def level_3_fit(catalogue: Catalogue, profile: Profile) -> tuple[Statement, list
     return statement, points_matching(statement, profile.responsibilities)
 
 
-def level_3_evidence(fit: tuple[Statement, list[str]] | None) -> list[Finding]:
+def level_3_evidence(fit: tuple[Statement, list[str]] | None, *,
+                     voice: Voice = THE_LEARNER) -> list[Finding]:
     """A reason for Level 3 when most of the Level 3 descriptions fit the learner's work (this
     advisor's reading, see :data:`LEVEL_3_SHARE`); ``fit`` is :func:`level_3_fit`'s."""
     if fit is None or len(fit[1]) <= len(fit[0].points) * LEVEL_3_SHARE:
@@ -59,14 +60,14 @@ def level_3_evidence(fit: tuple[Statement, list[str]] | None) -> list[Finding]:
     # would read as jargon here (the answers list them, in the learner's words).
     return [Finding(
         FindingCode.LEVEL_3_STATEMENTS,
-        f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit this "
-        "learner's work. When most of them fit, this advisor suggests Level 3.",
+        f"{len(chosen)} of the {total} descriptions of a Level 3 learner fit "
+        f"{voice.learners} work. When most of them fit, this advisor suggests Level 3.",
         statement.source, level=3,
     )]
 
 
 # The answers behind a reason for a level, as a caution names them.
-_ANSWERS = {FindingCode.HOLDS_QUALIFICATION: "what they already hold",
+_ANSWERS = {FindingCode.HOLDS_QUALIFICATION: "what {they} already hold",
             FindingCode.ROLE_LEVEL: "the job title", FindingCode.ROLE_AFTER_QUALIFICATION:
             "the job title", FindingCode.SENIOR_ROLE: "the senior role",
             FindingCode.WORKING: "working in customer service"}
@@ -74,7 +75,8 @@ _ANSWERS = {FindingCode.HOLDS_QUALIFICATION: "what they already hold",
 
 def few_level_3_statements(fit: tuple[Statement, list[str]] | None,
                            level: int | None, *, working: bool,
-                           reasons: Sequence[Finding] = ()) -> list[Finding]:
+                           reasons: Sequence[Finding] = (),
+                           voice: Voice = THE_LEARNER) -> list[Finding]:
     """A caution when some, but not most, of the Level 3 descriptions fit: worded for the
     level suggested, which other answers (``reasons``: a job role, a senior role) may already
     have put at Level 3 or above, named; for a learner not ``working`` now, that they do not
@@ -87,16 +89,16 @@ def few_level_3_statements(fit: tuple[Statement, list[str]] | None,
     fitting = f"{len(chosen)} of the {len(statement.points)} descriptions of a Level 3 learner fit"
     if not working:
         return [Finding(FindingCode.WORK_NOT_COUNTED,
-                        f"Not counted towards the level, as the learner is not working now: "
-                        f"{fitting} their work.", statement.source)]
+                        f"Not counted towards the level, as {voice.does('be')} not working "
+                        f"now: {fitting} {voice.their} work.", statement.source)]
     if level is not None and level >= 3:
-        answers = list(dict.fromkeys(_ANSWERS[r.code] for r in reasons
+        answers = list(dict.fromkeys(_ANSWERS[r.code].format(they=voice.they) for r in reasons
                                      if r.level == level and r.code in _ANSWERS))
         pointing = (f"{listed(answers, 'and')[:1].upper()}{listed(answers, 'and')[1:]} "
                     f"point{'s' if len(answers) == 1 else ''}" if answers
                     else "Other answers point")
         message = (f"Only {fitting}. {pointing} to Level {level}: check with the centre that "
-                   f"Level {level} suits the work the learner does now.")
+                   f"Level {level} suits the work {voice.does('do')} now.")
     else:
         message = (f"{fitting}; this advisor suggests Level 3 only when most of them do. Discuss "
                    "with the centre whether Level 3 units could be taken alongside.")

@@ -33,12 +33,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from advisor.catalogue import (
-    Catalogue,
-    JobRole,
-    Kind,
-    Qualification,
-)
+from advisor.catalogue import Catalogue, JobRole, Kind, Qualification
 from advisor.engine.carryover import units_of_qualification
 from advisor.engine.combination import check_combination
 from advisor.engine.eligibility import Status, check_eligibility, status_on
@@ -50,17 +45,11 @@ from advisor.engine.fits import (
     repetition,
     units_assessed_in_a_job,
 )
-from advisor.engine.frameworks import (
-    FrameworkStatus,
-    check_frameworks,
-)
+from advisor.engine.frameworks import FrameworkStatus, check_frameworks
 from advisor.engine.job_roles import RoleMatch, match_role
 from advisor.engine.level_3_fit import few_level_3_statements, level_3_evidence, level_3_fit
 from advisor.engine.next_steps import next_steps_for
-from advisor.engine.recommend_index import (
-    recommendation_index,
-    senior_role_rule,
-)
+from advisor.engine.recommend_index import recommendation_index, senior_role_rule
 from advisor.engine.recommend_types import (
     Aim,
     Employment,
@@ -74,7 +63,7 @@ from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_
 from advisor.engine.replacing import yet_to_come
 from advisor.engine.route_offers import open_to_step_up, route_offers
 from advisor.engine.route_types import Route
-from advisor.engine.wording import listed, uk_date
+from advisor.engine.wording import THE_LEARNER, Voice, listed, uk_date
 from advisor.register import Register
 
 # ---------------------------------------------------------------------------------------------
@@ -82,14 +71,15 @@ from advisor.register import Register
 # ---------------------------------------------------------------------------------------------
 
 
-def _no_automatic_move_up(catalogue: Catalogue, *, holds_something: bool) -> Finding | None:
+def _no_automatic_move_up(catalogue: Catalogue, *, holds_something: bool,
+                          voice: Voice) -> Finding | None:
     rule = senior_role_rule(catalogue)
     if rule is None:
         return None
     # The report that sets the senior-role rule is also the one that warns against assuming a
     # learner moves up a level automatically, in the same section.
     warning = ("the awarding body warns centres not to assume learners move up a level "
-               "automatically. Choose the level from the work the learner does now.")
+               f"automatically. Choose the level from the work {voice.does('do')} now.")
     return Finding(
         FindingCode.NO_AUTOMATIC_MOVE_UP,
         ("Holding a qualification at one level does not mean a learner is ready for the next: "
@@ -98,33 +88,36 @@ def _no_automatic_move_up(catalogue: Catalogue, *, holds_something: bool) -> Fin
     )
 
 
-def move_up_caution(catalogue: Catalogue, route: Route) -> Finding | None:
+def move_up_caution(catalogue: Catalogue, route: Route, *,
+                    voice: Voice = THE_LEARNER) -> Finding | None:
     """For a route from a qualification held to one at a higher level: the awarding body's
     warning that holding one level does not make a learner ready for the next, as the starting
     level says it (so that a route printout from 09628 to 10380 does not read as advice to move
-    up). None for a route that climbs no level or starts from nothing held."""
+    up). None for a route that climbs no level or starts from nothing held. ``voice``: of the
+    learner, or to them (a printout's)."""
     first = route.steps[0].from_ if route.steps else None
     last = route.path[-1] if route.path else None
     if (first is None or last is None or first.level is None or last.level is None
             or last.level <= first.level):
         return None
-    return _no_automatic_move_up(catalogue, holds_something=True)
+    return _no_automatic_move_up(catalogue, holds_something=True, voice=voice)
 
 
-_AT_WORK = ("an assessor watches the learner do the job and colleagues act as witnesses; "
+def _at_work(voice: Voice) -> str:
+    """How a competence qualification is assessed, in a clause (003 § ASSESSMENT, § Simulation)."""
+    return (f"an assessor watches {voice.learner} do the job and colleagues act as witnesses; "
             "simulation is used only where real work cannot show a skill (an event that is "
             "rare, or too risky to meet for real) or to add to other evidence, and must copy "
             "real work in a realistic workplace")
-"""How a competence qualification is assessed, in a clause (003 § ASSESSMENT, § Simulation)."""
 
 
-def assessed_at_work_caution(catalogue: Catalogue, route: Route,
-                             employment: Employment | None) -> Finding | None:
+def assessed_at_work_caution(catalogue: Catalogue, route: Route, employment: Employment | None,
+                             *, voice: Voice = THE_LEARNER) -> Finding | None:
     """For a learner not working now, a route with steps whose competence is assessed at work
     (an NVQ, or a qualification combining knowledge and competence): that each needs a job or
     a work placement, as the starting level says of the same qualifications; and each unit of
     a step's plan that a source says is assessed in a particular job. None for anyone else, or
-    a route with neither."""
+    a route with neither. ``voice``: of the learner, or to them (a printout's)."""
     if employment is not Employment.NOT_WORKING:
         return None
     at_work = [(n, step.to) for n, step in enumerate(route.steps, start=1)
@@ -144,8 +137,8 @@ def assessed_at_work_caution(catalogue: Catalogue, route: Route,
         FindingCode.COMPETENCE_NEEDS_WORK,
         ("Step " if one else "Steps ") + listed([f"{n} ({q.reference})" for n, q in at_work],
                                                "and")
-        + (" is" if one else " are") + f" assessed at work, at least in part: {_AT_WORK}. "
-        "Not working now, the learner would need a job or a work placement for "
+        + (" is" if one else " are") + f" assessed at work, at least in part: {_at_work(voice)}. "
+        f"Not working now, {voice.learner} would need a job or a work placement for "
         + ("it" if one else "them") + "; until then, a qualification of knowledge alone may "
         "suit better." + "".join(f" {f.message}" for f in in_a_job),
         (*(source or recommendation_index(catalogue).competence_assessment),
@@ -166,6 +159,7 @@ def recommend(
     list_options: bool = True,
     register: Register | None = None,
     register_subject: str = REGISTER_SUBJECT,
+    voice: Voice = THE_LEARNER,
 ) -> Recommendation:
     """Recommend a starting level and the qualifications at it, with reasons and cautions.
 
@@ -175,7 +169,8 @@ def recommend(
     the options are not listed at all (nor the cautions about their status on the date): for
     a cohort, where each learner's own target is checked instead. With a ``register``, its
     qualifications at the level whose titles hold ``register_subject`` and that are open on
-    the date are listed too, and every option's status uses the register's dates.
+    the date are listed too, and every option's status uses the register's dates. ``voice``:
+    whether its words speak of the learner or to them (on the printout they take home).
 
     Raises ``ValueError`` when a responsibility does not pick out one Level 3 statement, and
     :class:`~advisor.catalogue.UnknownReference` is never raised here: held qualifications and
@@ -189,11 +184,13 @@ def recommend(
     held = [catalogue.qualifications[i] for i in profile.held_qualifications
             if i in catalogue.qualifications]
     reasons += [Finding(FindingCode.HOLDS_QUALIFICATION,
-                        f"Already holds {q.name}, a Level {q.level} qualification; the new one "
-                        f"should be at Level {q.level} or above.", q.source, level=q.level)
+                        f"{voice.noted('hold', adverb='already')} {q.name}, a Level {q.level} "
+                        f"qualification; the new one should be at Level {q.level} or above.",
+                        q.source, level=q.level)
                 for q in held if q.level is not None]
     reasons += [Finding(FindingCode.HOLDS_QUALIFICATION,
-                        f"Already holds a Level {level} customer service qualification that "
+                        f"{voice.noted('hold', adverb='already')} a Level {level} customer "
+                        "service qualification that "
                         f"these documents do not describe; the new one should be at Level "
                         f"{level} or above.", (), level=level)
                 for level in sorted(set(profile.other_held_levels))]
@@ -209,16 +206,16 @@ def recommend(
     elif profile.employment is Employment.WORKING and not any(
         f.level is not None for f in reasons if f.code.startswith("role-")
     ):
-        working = _working_finding(catalogue, as_at, register)
+        working = _working_finding(catalogue, as_at, register, voice)
         if working is not None:
             reasons.append(working)
 
     fit = level_3_fit(catalogue, profile)
-    reasons += level_3_evidence(fit)
+    reasons += level_3_evidence(fit, voice=voice)
     if profile.employment is Employment.NOT_WORKING:
-        reasons, set_aside = _work_set_aside(reasons)
+        reasons, set_aside = _work_set_aside(reasons, voice)
         cautions += set_aside
-    for finding, is_reason in _senior_role_evidence(catalogue, profile):
+    for finding, is_reason in _senior_role_evidence(catalogue, profile, voice):
         (reasons if is_reason else cautions).append(finding)
 
     levels = [f.level for f in reasons if f.level is not None]
@@ -232,19 +229,20 @@ def recommend(
                                                "higher.") for f in reasons),
                      key=lambda f: f.level != level)
     cautions += few_level_3_statements(
-        fit, level, working=profile.employment is not Employment.NOT_WORKING, reasons=reasons)
+        fit, level, working=profile.employment is not Employment.NOT_WORKING, reasons=reasons,
+        voice=voice)
     if level is None:
         cautions.append(Finding(
             FindingCode.NOT_ENOUGH_TO_RECOMMEND,
-            "Not enough is known to suggest a level: say whether the learner works, their job "
-            "role, or what they already hold.",
+            f"Not enough is known to suggest a level: the advisor needs to know whether "
+            f"{voice.does('work')}, {voice.their} job role, or what {voice.they} already hold.",
         ))
 
     cautions += _holds_at_level(catalogue, held, profile.other_held_levels, level,
                                 step_up=level is not None
-                                and open_to_step_up(catalogue, profile, level + 1))
+                                and open_to_step_up(catalogue, profile, level + 1), voice=voice)
     holds_something = bool(held or profile.other_held_levels or profile.held_units)
-    move_up = _no_automatic_move_up(catalogue, holds_something=holds_something)
+    move_up = _no_automatic_move_up(catalogue, holds_something=holds_something, voice=voice)
     if move_up is not None and (holds_something or (level or 0) >= 3):
         cautions.append(move_up)
 
@@ -254,9 +252,9 @@ def recommend(
     if level is not None:
         if list_options:
             options = _options_at(catalogue, level, profile, as_at, check_options,
-                                  register, register_subject)
-            cautions.extend(_status_cautions(catalogue, level, options, as_at, held))
-        cautions.extend(_aim_cautions(catalogue, profile, options, as_at, register))
+                                  register, register_subject, voice)
+            cautions.extend(_status_cautions(catalogue, level, options, as_at, held, voice))
+        cautions.extend(_aim_cautions(catalogue, profile, options, as_at, register, voice))
         roles_at_level = index.roles_by_level.get(level, ())
     next_steps = next_steps_for(catalogue, held=held, units=profile.held_units, level=level,
                                 options=options, as_at=as_at, aim=profile.aim,
@@ -272,10 +270,11 @@ def recommend(
         next_steps=next_steps, roles_at_level=roles_at_level, frameworks=frameworks,
         route_offers=route_offers(catalogue, profile, level, options=options,
                                   frameworks_at_level=bool(frameworks), as_at=as_at),
+        voice=voice,
     )
 
 
-def _work_set_aside(reasons: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+def _work_set_aside(reasons: list[Finding], voice: Voice) -> tuple[list[Finding], list[Finding]]:
     """For a learner not working now: the reasons that rest on the work they do (a job role,
     the Level 3 descriptions of their work) do not set the level, as a senior role does not;
     each becomes a caution saying so. (The reasons kept, the cautions.)"""
@@ -284,13 +283,15 @@ def _work_set_aside(reasons: list[Finding]) -> tuple[list[Finding], list[Finding
     kept = [f for f in reasons if f.code not in about_work or f.level is None]
     set_aside = [Finding(
         FindingCode.WORK_NOT_COUNTED,
-        f"Not counted towards the level, as the learner is not working now: {f.message} "
-        "Confirm this describes their work; if it does, answer that they work.", f.source)
+        f"Not counted towards the level, as {voice.does('be')} not working now: {f.message} "
+        f"Confirm this describes {voice.their} work; if it does, "
+        + ("tell your adviser that you work." if voice.printed else
+           f"answer that {voice.they} work."), f.source)
         for f in reasons if f.code in about_work and f.level is not None]
     return kept, set_aside
 
 
-def _senior_role_evidence(catalogue: Catalogue, profile: Profile
+def _senior_role_evidence(catalogue: Catalogue, profile: Profile, voice: Voice
                           ) -> list[tuple[Finding, bool]]:
     """What the senior-role answer says about Level 4, as ``(finding, is a reason)``: a reason
     for Level 4 or against it, or a caution when a senior role is ticked without work."""
@@ -302,13 +303,13 @@ def _senior_role_evidence(catalogue: Catalogue, profile: Profile
     if profile.senior_role and profile.employment is not Employment.NOT_WORKING:
         return [(Finding(
             FindingCode.SENIOR_ROLE,
-            f"Works in a senior role with influence on decisions, which {level_4.name} "
-            f"requires: \"{text}\"", requirement.source, level=level_4.level,
+            f"{voice.noted('work')} in a senior role with influence on decisions, which "
+            f"{level_4.name} requires: \"{text}\"", requirement.source, level=level_4.level,
         ), True)]
     if profile.senior_role:
         return [(Finding(
             FindingCode.SENIOR_ROLE_NOT_WORKING,
-            "A senior role was ticked but the learner is not working now; Level 4 needs "
+            f"A senior role was ticked but {voice.does('be')} not working now; Level 4 needs "
             f"someone working in such a role: \"{text}\"", requirement.source,
         ), False)]
     return [(Finding(
@@ -365,7 +366,7 @@ def _role_not_listed(catalogue: Catalogue, match: RoleMatch) -> Finding:
 
 def _holds_at_level(catalogue: Catalogue, held: Sequence[Qualification],
                     other_levels: Sequence[int], level: int | None, *,
-                    step_up: bool = True) -> list[Finding]:
+                    step_up: bool = True, voice: Voice) -> list[Finding]:
     """A caution when the learner already holds a qualification at the level suggested: another
     at that level would largely repeat it, and the level above is the step up, if their work is
     ready for it (the sources do not say the learner moves up by holding it)."""
@@ -382,11 +383,14 @@ def _holds_at_level(catalogue: Catalogue, held: Sequence[Qualification],
     kind = kinds.pop() if len(kinds) == 1 and not other else None
     same = (f"of the same kind ({KIND_IN_A_CLAUSE[kind]})" if kind in KIND_IN_A_CLAUSE
             else "of the same kind")
-    message = (f"Already holds {names} at Level {level}: another Level {level} qualification "
-               f"{same} would largely repeat it.")
+    message = (f"{voice.noted('hold', adverb='already')} {names} at Level {level}: another "
+               f"Level {level} qualification {same} would largely repeat it.")
+    # On paper, whom to ask about a route to it, in place of the app's page that plans one.
+    route = (f"ask your adviser or the centre about a route to it from what {voice.they} hold"
+             if voice.printed else f"plan a route from what {voice.they} hold to see it")
     if step_up:
-        message += (f" If the learner's work is ready for it, Level {level + 1} is the step up"
-                    + (": plan a route from what they hold to see it." if at_level else "."))
+        message += (f" If {voice.learners} work is ready for it, Level {level + 1} is the step "
+                    "up" + (f": {route}." if at_level else "."))
     return [Finding(FindingCode.HOLDS_AT_LEVEL, message,
                     tuple(c for q in at_level for c in q.source))]
 
@@ -424,7 +428,7 @@ def _not_working_finding(catalogue: Catalogue, as_at: dt.date, register: Registe
 
 
 def _working_finding(catalogue: Catalogue, as_at: dt.date,
-                     register: Register | None) -> Finding | None:
+                     register: Register | None, voice: Voice) -> Finding | None:
     """Level 2 for someone in work, as the handbook of the Level 2 qualification written for
     people in work says; where that qualification has closed, said too, so that the reason
     does not read as advice to take it."""
@@ -435,21 +439,22 @@ def _working_finding(catalogue: Catalogue, as_at: dt.date,
     if status.status.closed:
         return Finding(
             FindingCode.WORKING,
-            "Works in a job that involves customer service: Level 2 is written for people "
+            f"{voice.noted('work')} in a job that involves customer service: Level 2 is "
+            "written for people "
             f"starting or already doing such a job, as the handbook of {q.name} says ("
             f"{q.reference} itself has closed to new learners).", q.suitable_for.source,
             level=2)
     return Finding(
         FindingCode.WORKING,
-        f"Works in a job that involves customer service: {q.name} at Level 2 is written for "
-        "people starting or already doing such a job.",
+        f"{voice.noted('work')} in a job that involves customer service: {q.name} at Level 2 "
+        "is written for people starting or already doing such a job.",
         q.suitable_for.source, level=2,
     )
 
 
 def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.date,
                 check_options: bool, register: Register | None,
-                subject: str) -> tuple[Option, ...]:
+                subject: str, voice: Voice) -> tuple[Option, ...]:
     held = set(profile.held_qualifications)
     completed = [catalogue.qualifications[i] for i in sorted(held) if i in catalogue.qualifications]
     repeats: set[str] = set()  # the options that would largely repeat one held
@@ -466,10 +471,10 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
         eligibility = check_eligibility(catalogue, q, age=profile.age, as_at=as_at,
                                         senior_role=in_senior_role(profile.senior_role,
                                                                    profile.employment),
-                                        register=register)
+                                        register=register, voice=voice)
         fits, note = fits_aim(catalogue, q, profile.aim, eligibility)
         # For an apprenticeship, what replaced one held may be the very component needed.
-        repeated = (repetition(q, completed, profile.aim)
+        repeated = (repetition(q, completed, profile.aim, voice=voice)
                     if profile.aim is not Aim.APPRENTICESHIP else None)
         if repeated is not None:
             note = f"{repeated.message} {note}" if note else repeated.message
@@ -498,11 +503,12 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
 
 
 def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option],
-                     as_at: dt.date, held: Sequence[Qualification]) -> list[Finding]:
+                     as_at: dt.date, held: Sequence[Qualification],
+                     voice: Voice) -> list[Finding]:
     if not options:  # besides those held, which are not offered again
         here = [q.reference for q in held if q.level == level]
         return [Finding(FindingCode.NOTHING_AT_LEVEL, (
-            f"Besides {listed(here, 'and')}, which the learner holds, the catalogue holds no "
+            f"Besides {listed(here, 'and')}, which {voice.does('hold')}, the catalogue holds no "
             f"qualification at Level {level}" if here else
             f"The catalogue holds no qualification at Level {level}")
             + (", the highest level in these documents." if level == max(
@@ -548,7 +554,7 @@ def _status_cautions(catalogue: Catalogue, level: int, options: Sequence[Option]
 
 
 def _aim_cautions(catalogue: Catalogue, profile: Profile, options: Sequence[Option],
-                  as_at: dt.date, register: Register | None) -> list[Finding]:
+                  as_at: dt.date, register: Register | None, voice: Voice) -> list[Finding]:
     findings: list[Finding] = []
     first = min(catalogue.frameworks.values(), key=lambda f: f.level, default=None)
     level = options[0].qualification.level if options else None
@@ -581,8 +587,8 @@ def _aim_cautions(catalogue: Catalogue, profile: Profile, options: Sequence[Opti
             + (f", and so is the competence part of {listed(combined, 'and')}, which "
                f"combine{'s' if len(combined) == 1 else ''} knowledge and competence"
                if combined else "")
-            + f": {_AT_WORK}. Without a job or a work placement, a qualification of knowledge "
-            f"alone may suit better{knowledge}.",
+            + f": {_at_work(voice)}. Without a job or a work placement, a qualification of "
+            f"knowledge alone may suit better{knowledge}.",
             (*(source or recommendation_index(catalogue).competence_assessment), *written_for),
         ))
     if profile.employment is Employment.NOT_WORKING:

@@ -13,6 +13,7 @@ from advisor.engine.combination_types import CombinationCheck
 from advisor.engine.eligibility import Eligibility, Status
 from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.job_roles import RoleMatch
+from advisor.engine.wording import THE_LEARNER, Voice
 
 
 class Employment(StrEnum):
@@ -156,3 +157,4 @@ class Recommendation:
     # The routes to plan next, first the one at the level suggested (none without a level
     # and with nothing held).
     route_offers: tuple[RouteOffer, ...] = ()
+    voice: Voice = THE_LEARNER  # whether its words speak of the learner or to them

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from advisor.catalogue import Group, Replacement
 
@@ -50,3 +51,47 @@ def replaced_it(new_name: str, replacement: Replacement) -> str:
 def sentence_start(clause: str) -> str:
     """A clause made the start of a sentence: its first letter a capital, the rest as it is."""
     return clause[:1].upper() + clause[1:]
+
+
+_THIRD_PERSON = {"be": "is", "have": "has", "do": "does"}
+
+
+@dataclass(frozen=True)
+class Voice:
+    """How the words about a learner address their reader: of the learner, for the staff who
+    use the app or keep a centre's record ("the learner holds", "their work"), or to the
+    learner, on the printout they take home ("you hold", "your work"). One set of words says
+    both; see :data:`THE_LEARNER` and :data:`YOU`."""
+
+    learner: str  # the learner named, as subject or object: "the learner", "you"
+    this: str  # the learner as against others: "this learner", "you"
+    learners: str  # "the learner's", "your"
+    they: str  # the learner again, later in a sentence: "they", "you"
+    their: str  # "their", "your"
+    # Read on paper, away from the app: where the app's words would send the reader to one of
+    # its pages, these say whom to ask.
+    printed: bool = False
+
+    def does(self, verb: str) -> str:
+        """The learner doing ``verb`` (its plain form: "hold", "be"): "the learner holds",
+        "you hold"."""
+        if self.learner == "you":
+            return "you are" if verb == "be" else f"you {verb}"
+        return f"{self.learner} {_THIRD_PERSON.get(verb, verb + 's')}"
+
+    def noted(self, verb: str, *, adverb: str = "") -> str:
+        """A sentence's start saying what the learner does, as the app's lists of reasons put
+        it: of the learner, without the subject ("Already holds", "Works"); to them, with it
+        ("You already hold", "You work")."""
+        words = [adverb] if adverb else []
+        if self.learner == "you":
+            return " ".join(["You", *words, verb])
+        return sentence_start(" ".join([*words, _THIRD_PERSON.get(verb, verb + "s")]))
+
+
+THE_LEARNER = Voice(learner="the learner", this="this learner", learners="the learner's",
+                    they="they", their="their")
+"""Words of the learner, for the staff who read them on a page or in a centre's record."""
+
+YOU = Voice(learner="you", this="you", learners="your", they="you", their="your", printed=True)
+"""Words to the learner, on the printout they take home."""

@@ -38,11 +38,11 @@ from advisor.engine.eligibility import (
     status_on,
 )
 from advisor.engine.frameworks import FrameworkStatus, framework_name
-from advisor.engine.recommend import assessed_at_work_caution, move_up_caution
+from advisor.engine.recommend import assessed_at_work_caution, move_up_caution, recommend
 from advisor.engine.recommend_types import Aim, Employment, Finding, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
-from advisor.engine.wording import count, uk_date
+from advisor.engine.wording import YOU, count, uk_date
 from advisor.formats.printout_advice import headline, next_steps, status_and_review
 from advisor.formats.printout_parts import (
     ActionPlan,
@@ -103,10 +103,11 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     """The plan as one HTML document (a string), safe to open and print."""
     sources = Sources(catalogue)
     created = plan.created or dt.date.today()
-    # Prepared in the order the page shows them, so sources are numbered by first use.
-    recommendation = (_recommendation(catalogue, plan.recommendation, sources)
-                      if plan.recommendation is not None else None)
     register = plan.register
+    # Prepared in the order the page shows them, so sources are numbered by first use.
+    recommendation = (_recommendation(catalogue, _to_the_learner(catalogue, plan.recommendation,
+                                                                 register), sources)
+                      if plan.recommendation is not None else None)
     route = (_route(catalogue, plan.route, sources, age=plan.route_age,
                     senior_role=plan.route_senior_role, aim=plan.route_aim, register=register,
                     others=plan.other_routes, employment=plan.route_employment)
@@ -261,6 +262,16 @@ _STATUS_NOTES = {ReasonCode.OPEN_TO_ENTRY, ReasonCode.CLOSED_TO_ENTRY,
                  ReasonCode.AGE_NOT_APPROVED, ReasonCode.ROLE_NOT_MET}
 
 
+def _to_the_learner(catalogue: Catalogue, result: Recommendation,
+                    register: Register | None) -> Recommendation:
+    """``result`` worded to the learner who takes the page home ("you already hold"), as
+    :func:`recommend` words it with that voice; the page words it of the learner."""
+    if result.voice == YOU:
+        return result
+    return recommend(catalogue, result.profile, as_at=result.as_at,
+                     register=register, voice=YOU)
+
+
 def _recommendation(catalogue: Catalogue, result: Recommendation,
                     sources: Sources) -> RecommendationPart:
     reasons = _cited(result.reasons, sources)
@@ -277,7 +288,7 @@ def _recommendation(catalogue: Catalogue, result: Recommendation,
         # Closed, or not known: its reasons say so in their own words ("Closed to new learners:
         # the last entry date was ..."), so the summary would only say it twice.
         summary = ("" if closed or option.eligibility.status.status is Status.UNKNOWN
-                   else option.eligibility.summary)
+                   else option.eligibility.summary_in(YOU))
         if option.aim_note:  # why it fits or not: a related field, a repeat, its kind
             fits = f"{fits}. {option.aim_note}"
         options.append(OptionPart(_named(option.qualification), summary, notes, fits))
@@ -318,7 +329,7 @@ def _route(catalogue: Catalogue, route: Route, sources: Sources, *,
     for number, step in enumerate(route.steps):
         marks = sources.cite(step.source)
         eligibility = check_eligibility(catalogue, step.to, age=age, senior_role=senior_role,
-                                        as_at=route.as_at, register=register)
+                                        as_at=route.as_at, register=register, voice=YOU)
         # The role a step asks for is shown whether or not the learner's was given.
         about_learner = (*(eligibility.about_age if age is not None else ()),
                          *eligibility.about_role)
@@ -331,14 +342,14 @@ def _route(catalogue: Catalogue, route: Route, sources: Sources, *,
                                        held_words=LATER_STEP_HELD if number else
                                        "Units you hold")))
     day = uk_date(route.as_at)
-    cautions = [c for c in (move_up_caution(catalogue, route),
-                            assessed_at_work_caution(catalogue, route, employment))
+    cautions = [c for c in (move_up_caution(catalogue, route, voice=YOU),
+                            assessed_at_work_caution(catalogue, route, employment, voice=YOU))
                  if c is not None]
     return RoutePart([q.name for q in route.path], steps, [
         f"{' → '.join(q.reference for q in other.path)}: {route_basis(other)}; on {day}, "
         f"{route_status(catalogue, other)}" for other in others],
         _cited(cautions, sources),
-        route_aim_words(catalogue, route, aim, register=register, who="you want"))
+        route_aim_words(catalogue, route, aim, register=register, voice=YOU))
 
 
 def _barred_together(catalogue: Catalogue, barred: Sequence[NotTransferable],

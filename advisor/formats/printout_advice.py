@@ -214,11 +214,13 @@ def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
         towards = ("what replaced it, " + "; ".join(replaced) if replaced
                    else f"a qualification that is open on {uk_date(plan.as_at)}")
         why = "" if shown.complete else ", so taking more units cannot complete it"
+        # Whom to ask which units carry over: a page of paper cannot plan a route.
         steps.append(Cited(
             f"Certificates for {name} are no longer issued{why}: "
-            + ("talk with the learner about " if record else "ask the centre about ")
-            + f"{towards}, and which of the learner's units carry over to it (Plan a route "
-            "shows them).", ()))
+            + (f"talk with the learner about {towards}, and ask the awarding body which of "
+               "the learner's units carry over to it." if record else
+               f"ask the centre about {towards}, and which of your units carry over to it."),
+            ()))
     elif shown.complete:
         steps.append(Cited(f"Claim the certificate for {name} from the awarding body." if record
                             else f"Ask the centre to claim the certificate for {name}.", ()))

@@ -29,7 +29,14 @@ from advisor.engine.frameworks import framework_name as framework_label  # its o
 from advisor.engine.planner import Objective
 from advisor.engine.recommend_types import Aim, Employment, Option, RouteOffer, RouteOfferKind
 from advisor.engine.routes import Route, RouteStep, StepKind
-from advisor.engine.wording import WHERE_TO_ASK, count, group_name, sentence_start
+from advisor.engine.wording import (
+    THE_LEARNER,
+    WHERE_TO_ASK,
+    Voice,
+    count,
+    group_name,
+    sentence_start,
+)
 from advisor.register import ENTRY, Register, RegisterEntry
 from advisor.views.check_words import (
     check_headline,
@@ -222,14 +229,14 @@ AIM_IN_BRIEF = {Aim.KNOWLEDGE: "knowledge", Aim.COMPETENCE: "competence",
 
 def route_aim_words(catalogue: Catalogue, route: Route, aim: Aim | None, *,
                     register: Register | None = None,
-                    who: str = "the learner wants") -> str | None:
+                    voice: Voice = THE_LEARNER) -> str | None:
     """Whether the qualification a route ends in fits what the learner wants, and why, in a
-    sentence or two (``who``: "you want", for a printout that speaks to the learner); None
-    where no aim was given."""
+    sentence or two (``voice``: :data:`~advisor.engine.wording.YOU`, for a printout that
+    speaks to the learner); None where no aim was given."""
     if aim is None:
         return None
-    fits, why = route_fits_aim(catalogue, route, aim, register=register)
-    end, wants = route.path[-1].name, f"what {who} ({AIM_IN_BRIEF[aim]})"
+    fits, why = route_fits_aim(catalogue, route, aim, register=register, voice=voice)
+    end, wants = route.path[-1].name, f"what {voice.does('want')} ({AIM_IN_BRIEF[aim]})"
     said = (f"It ends in {end}, which fits {wants}." if fits else
             f"It ends in {end}, which does not fit {wants}." if fits is False else
             f"Whether {end}, where it ends, fits {wants} is not known.")
