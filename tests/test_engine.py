@@ -657,17 +657,17 @@ def test_carry_over__into_a_qualification_whose_units_are_listed_in_part_nothing
     assert result.transfers == () and result.target_units_known is False
     assert len(result.not_transferable) == 3
     for item in result.not_transferable:
-        assert item.reason.startswith("Not known: not among the units the sources list for "
-                                      "OCR Level 3 Diploma in Customer Service, but they list "
-                                      "only some of its units, so it may count")
+        assert item.reason.startswith("Not known: the sources list only some of the units of "
+                                      "OCR Level 3 Diploma in Customer Service, and a unit they "
+                                      "do not list may still count")
     assert set(tables.carry_over_table(catalogue, result)["Outcome"]) == {"not known"}
     # Where every unit is listed (09629), a unit that is not there is not part of it.
     listed = carry_over(catalogue, catalogue.find_qualification("09629"),
                         units=["R/502/9652"])
     assert listed.target_units_known
     assert [n.reason for n in listed.not_transferable] == [
-        "Not part of OCR Level 3 Certificate in Principles of Customer Service: no unit with "
-        "this reference number."]
+        "Not part of OCR Level 3 Certificate in Principles of Customer Service: not among its "
+        "units."]
 
 
 def test_carry_over__units_of_a_structure_a_qualification_is_taken_to_follow_are_flagged(

@@ -164,7 +164,7 @@ def test_action_plan__units_that_may_count_are_not_said_to_count_for_nothing(cat
     # count so far" alone would contradict "not known".
     assert "0 of 55 credits count so far, counting only the units the sources list." in text
     # Each of 09628's three units, by its title too, in one line with the reason said once.
-    assert text.count("but they list only some of its units, so it may count") == 1
+    assert text.count("and a unit they do not list may still count") == 1
     assert ("R/502/9652 Understand the principles of customer service; Y/502/9653 Understand "
             "the rules of customer service; D/502/9654 Understand the use of communication in "
             "customer service: Not known:") in text
@@ -1022,3 +1022,17 @@ def test_action_plan__a_route_speaks_to_the_learner_throughout(catalogue):
     assert "an assessor watches you do the job" in text
     assert "Not working now, you would need a job or a work placement for it" in text
     assert "(09628), which you hold, " in text and "what you already have" in text
+
+
+def test_action_plan__units_that_share_a_reason_read_it_once_in_words_for_several(catalogue):
+    """A printout's step to OCNLR L2 Diploma CS lists the Level 1 units held in one line, its
+    reason worded for them all."""
+    target = catalogue.find_qualification("OCNLR L2 Diploma CS")
+    route = next(r for r in find_routes(catalogue, to_qualification=target, as_at=TODAY,
+                                        units=["L/506/2083", "Y/506/2085", "L/506/1791"])
+                 if [q.reference for q in r.path] == ["OCNLR L2 Diploma CS"])
+    text = _before_the_glossary(action_plan_html(catalogue, ActionPlan(as_at=TODAY, route=route)))
+    assert text.count("Cannot lessen what is still needed") == 1
+    assert ("L/506/1791 Principles of personal performance and development: Cannot lessen what "
+            "is still needed") in text
+    assert "so no unit at Level 1 counts towards it." in text and "this unit" not in text

@@ -655,3 +655,16 @@ def test_carry_over_table__units_with_one_reason_share_a_row(catalogue):
                            "development (3 credits)")
     assert row["Why"].startswith("Cannot lessen what is still needed")
     assert (table["Outcome"] == "counts (same unit)").sum() == 1  # H/506/2154, a row its own
+
+
+def test_carry_over_table__a_shared_reason_reads_right_for_several_units_and_for_one(catalogue):
+    """The row that three Level 1 units share says why in words that fit three units, and the
+    same words fit one: not "this unit is at Level 1" under three units."""
+    target = catalogue.find_qualification("OCNLR L2 Diploma CS")
+    reason = ("OCNLR Level 2 Diploma in Customer Service needs all 45 of its credits at Level 2 "
+              "or above (At least 45 credits from units at Level 2 or above), so no unit at "
+              "Level 1 counts towards it.")
+    for units in (["L/506/2083", "Y/506/2085", "L/506/1791"], ["L/506/2083"]):
+        table = tables.carry_over_table(catalogue, carry_over(catalogue, target, units=units))
+        (why,) = table[table["Outcome"] == "does not count"]["Why"]
+        assert reason in why and "this unit" not in why

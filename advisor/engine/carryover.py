@@ -206,6 +206,8 @@ def carry_over(
 
     similar = _similar(catalogue, held, target_units)
 
+    # Each reason reads right for one unit or several: the units that share it share a line
+    # (a route's table row, a printout's line), the reason read once.
     not_transferable: list[NotTransferable] = []
     similar_urns = {s.urn for s in similar}
     for urn in held:
@@ -227,7 +229,7 @@ def carry_over(
         elif rules is None:
             not_transferable.append(NotTransferable(
                 urn, f"Not known: the sources do not list the units of {target.title}, so "
-                     "whether this unit counts cannot be said; ask the centre.", ()))
+                     "whether a unit held counts towards it cannot be said; ask the centre.", ()))
         elif (below := _below_every_credit(rules, catalogue.units.get(urn))) is not None:
             unit = catalogue.units[urn]
             followed = catalogue.structure_followed(target)
@@ -237,16 +239,16 @@ def carry_over(
             not_transferable.append(NotTransferable(
                 urn, f"Cannot lessen what is still needed: {by}{target.title} needs all "
                      f"{rules.credits_required} of its credits at Level {below.level} or above "
-                     f"({below.description}), and this unit is at Level {unit.level}.",
+                     f"({below.description}), so no unit at Level {unit.level} counts towards it.",
                 below.source))
         elif not rules.listed_in_full:
             not_transferable.append(NotTransferable(
-                urn, f"Not known: not among the units the sources list for {target.title}, "
-                     "but they list only some of its units, so it may count; ask the centre "
-                     "or the awarding body.", ()))
+                urn, f"Not known: the sources list only some of the units of {target.title}, "
+                     "and a unit they do not list may still count; ask the centre or the "
+                     "awarding body.", ()))
         else:
             not_transferable.append(NotTransferable(
-                urn, f"Not part of {target.title}: no unit with this reference number.", ()))
+                urn, f"Not part of {target.title}: not among its units.", ()))
     held_kinds = {kind for urn in held for kind in _held_through(catalogue, urn, source_kinds)}
     also = [q for q in also_completed if q != from_qualification] if completed else []
     notes = [*_source_units_notes(catalogue, from_qualification if completed else None),

@@ -208,7 +208,7 @@ def test_learner__why_a_unit_held_does_not_carry_over_reads_on_a_phone(page: Pag
     page.set_viewport_size(PHONE)
     page.goto("/plan_route?from=09628&level=3&on=2015-06-01")
     wait_for_app(page, heading="Plan a route")
-    why = page.get_by_text("no unit with this reference number").first
+    why = page.get_by_text("not among its units").first
     expect(why).to_be_visible(timeout=TIMEOUT_MS)
     box = why.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
