@@ -892,7 +892,7 @@ def test_starting_level__holding_09628_at_level_2_offers_a_level_2_competence_ro
     labels_shown = [e.proto.label for e in at.get("page_link") if e.proto.page == "plan_route"]
     assert labels_shown == [
         "Plan a route from what you hold to OCR Level 2 Diploma in Customer Service (10379), "
-        "to prove your competence at work at Level 2",
+        "knowledge and competence at work in one Level 2 qualification",
         "Plan a route from what you hold to Level 3, the step up if your work is ready for it"]
     assert any(c.startswith("From 09628, the documents name OCR Level 2 NVQ Certificate")
                for c in texts(at.caption))

@@ -49,7 +49,7 @@ def test_route_offers__holding_09628_at_level_2_a_competence_route_there_comes_f
     assert competence.to_qualification.id == "ocr-10379"
     assert labels.route_offer_label(competence) == (
         "Plan a route from what you hold to OCR Level 2 Diploma in Customer Service (10379), "
-        "to prove your competence at work at Level 2")
+        "knowledge and competence at work in one Level 2 qualification")
     assert competence.why.startswith(
         "From 09628, the documents name OCR Level 2 NVQ Certificate in Customer Service (03455) "
         "as a progression; the sources suggest OCR Level 2 Diploma in Customer Service (10379) "
@@ -220,3 +220,22 @@ def test_compared_routes__up_by_level_and_none_to_a_national_structure(catalogue
     routes, replaced = routes_compared(catalogue, "10380", "09629", "03456")
     assert ("10380", "09629") not in routes and ("10380", "03456") not in routes
     assert sorted(said[:5] for said, _ in replaced) == ["03456", "09629"]
+
+
+def test_route_offer_label__says_what_the_qualification_is_for_what_was_asked(catalogue):
+    """Holding 09628 (knowledge), a call centre operator of 24 who wants an apprenticeship is
+    offered 10379: the link says it is part of a Level 2 apprenticeship and that it holds
+    knowledge as well as competence, not that it only proves competence (its knowledge part
+    would come again). In 2013 the NVQ offered, 03455, does prove competence alone."""
+    (apprenticeship, _) = offers(catalogue, age=24, employment=Employment.WORKING,
+                                 role="Call Centre Operators", senior_role=False,
+                                 held_qualifications=("ocr-09628",), aim=Aim.APPRENTICESHIP)
+    assert apprenticeship.in_apprenticeship
+    assert labels.route_offer_label(apprenticeship) == (
+        "Plan a route from what you hold to OCR Level 2 Diploma in Customer Service (10379), "
+        "part of a Level 2 apprenticeship: knowledge and competence at work in one qualification")
+    (nvq, _) = offers(catalogue, BEFORE_10379, employment=Employment.WORKING,
+                      held_qualifications=("ocr-09628",))
+    assert labels.route_offer_label(nvq) == (
+        "Plan a route from what you hold to OCR Level 2 NVQ Certificate in Customer Service "
+        "(03455), to prove your competence at work at Level 2")

@@ -137,6 +137,9 @@ class RouteOffer:
     to_qualification: Qualification | None = None
     start_level: int | None = None  # holding nothing: the level suggested, where routes start
     asks_senior_role: bool = False  # the level aimed for asks for a senior role not said held
+    # ``to_qualification`` is part of an apprenticeship framework at its level, as the learner
+    # who wants an apprenticeship asked (10379, a component of the Level 2 framework).
+    in_apprenticeship: bool = False
     why: str = ""  # where the link needs it: why this route, in a sentence or two
     source: tuple[Citation, ...] = ()
 

@@ -141,6 +141,7 @@ def _competence_at_level(catalogue: Catalogue, profile: Profile, level: int,
                if not_working else ("", ()))
     return [RouteOffer(
         kind=RouteOfferKind.COMPETENCE_AT_LEVEL, from_held=True, to_qualification=q,
+        in_apprenticeship=profile.aim is Aim.APPRENTICESHIP and option.fits_aim is True,
         why=f"{why or _gives_competence(q, held)} {status}{at_work[0]}",
         source=(*source, *at_work[1]))]
 

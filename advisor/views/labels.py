@@ -511,7 +511,14 @@ def route_offer_label(offer: RouteOffer) -> str:
     start = "Plan a route from what you hold" if offer.from_held else "Plan a route"
     kind, q = offer.kind, offer.to_qualification
     if kind is RouteOfferKind.COMPETENCE_AT_LEVEL and q is not None:
-        return f"{start} to {q.name}, to prove your competence at work at Level {q.level}"
+        # What it is, for what was asked: one that combines both parts is no competence
+        # course on top of a knowledge one held (its knowledge part comes again).
+        part = f"part of a Level {q.level} apprenticeship: " if offer.in_apprenticeship else ""
+        if q.kind is Kind.COMBINED:
+            return (f"{start} to {q.name}, {part}knowledge and competence at work in one "
+                    + ("qualification" if part else f"Level {q.level} qualification"))
+        return (f"{start} to {q.name}, {part}to prove your competence at work"
+                + ("" if part else f" at Level {q.level}"))
     if kind is RouteOfferKind.ON_AFTER:
         return (f"Plan a route on to Level {offer.to_level}, after Level {offer.start_level}"
                 + (", which asks for a senior role" if offer.asks_senior_role else ""))
