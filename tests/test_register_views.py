@@ -84,6 +84,8 @@ def test_views__register_options_and_routes_are_marked(catalogue, tmp_path):
     assert "Ofqual register" in listed.loc[0, "Documented"]
     assert "Ofqual register" not in listed.loc[1, "Documented"]
 
+    # (the register the page had: the printout words the recommendation again with it)
     page = action_plan_html(catalogue, ActionPlan(as_at=TODAY, answers={}, route=routes[0],
-                                                  recommendation=result, created=TODAY))
+                                                  recommendation=result, created=TODAY,
+                                                  register=register))
     assert page.count("from the Ofqual register: rules of combination not known") == 2

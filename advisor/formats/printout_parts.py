@@ -235,7 +235,8 @@ class ActionPlan:
     # stands when the units in progress are done, the timeline, and any bar on evidence.
     progress: ProgressCheck | None = None
     created: dt.date | None = None  # the day the plan was made (default: today)
-    # Ofqual's register, where the page had one: statuses use its dates, as the page's do.
+    # Ofqual's register, where the page had one: statuses use its dates, as the page's do, and
+    # the recommendation, worded again to the learner, lists its qualifications as the page did.
     register: Register | None = None
 
     @property
