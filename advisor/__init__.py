@@ -169,7 +169,7 @@ from advisor.engine.unit_references import (
     unit_suggestions,
 )
 from advisor.engine.validation import load_catalogue, validate_catalogue
-from advisor.engine.wording import WHERE_TO_ASK, count, replaced_it, uk_date
+from advisor.engine.wording import WHERE_TO_ASK, YOU_ON_SCREEN, count, replaced_it, uk_date
 from advisor.formats import cohort_file, cohort_json, json_shapes
 from advisor.formats.action_plan import action_plan_html
 from advisor.formats.cohort_file import (
@@ -247,6 +247,7 @@ __all__ = [
     "REGISTER_ENV",
     "REGISTER_SUBJECT",
     "WHERE_TO_ASK",
+    "YOU_ON_SCREEN",
     "Accepted",
     "ActionPlan",
     "Aim",

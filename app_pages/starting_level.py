@@ -16,6 +16,7 @@ import datetime as dt
 import streamlit as st
 
 from advisor import (
+    YOU_ON_SCREEN,
     ActionPlan,
     Aim,
     AnswerError,
@@ -198,7 +199,9 @@ def main() -> None:
 
     profile = ask(catalogue)
     try:
-        result = recommend(catalogue, profile, as_at=ctx.as_at, register=ctx.register)
+        # Worded to the learner, as the page's questions are ("How old are you?")
+        result = recommend(catalogue, profile, as_at=ctx.as_at, register=ctx.register,
+                           voice=YOU_ON_SCREEN)
     except AnswerError as error:  # a description not in the list: only from a hand-made link
         st.error(escape_markdown(str(error)))
         return
@@ -257,7 +260,7 @@ def main() -> None:
             # Where apprenticeships stand on the date is the first next step, below; a
             # framework that names the standard taking its place says so above its parts.
             st.caption("The frameworks below are the apprenticeships these documents describe: "
-                       "they show which of their parts the learner already holds.")
+                       "they show which of their parts you already hold.")
             show_frameworks(catalogue, result.frameworks, as_at=ctx.as_at, key="sl_fw")
         else:
             levels = sorted({f.level for f in catalogue.frameworks.values()})

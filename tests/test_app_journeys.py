@@ -747,7 +747,7 @@ def test_starting_level__a_qualification_not_listed_can_be_held_by_its_level():
     box.set_value(["other-level-2"]).run()
     assert not at.exception
     assert at.query_params["other"] == "2"
-    assert "Already holds a Level 2 customer service qualification that these documents do " \
+    assert "You already hold a Level 2 customer service qualification that these documents do " \
         "not describe" in all_text(at)
     # The route page cannot count it: the link to it says so, rather than lead to routes
     # that begin at Level 1 for someone "holding nothing yet" without a word.

@@ -6,6 +6,7 @@ ones, so a date or a count reads the same on every page, in every file and in th
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -95,3 +96,7 @@ THE_LEARNER = Voice(learner="the learner", this="this learner", learners="the le
 
 YOU = Voice(learner="you", this="you", learners="your", they="you", their="your", printed=True)
 """Words to the learner, on the printout they take home."""
+
+YOU_ON_SCREEN = dataclasses.replace(YOU, printed=False)
+"""Words to the learner on a page that asks them its questions ("How old are you?"): *Find a
+starting level*."""
