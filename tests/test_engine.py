@@ -612,6 +612,43 @@ def test_typed_units__a_09628_trackers_rows_of_a_number_and_a_status_read(catalo
                                                      set_aside)
 
 
+@pytest.mark.parametrize("typed", [
+    "F3 Achieved \u2013 evidence uploaded 12/03/2026",
+    "F3 Complete (due to be IQA'd)",
+    "F3 Signed off, returned to learner",
+    "F3 Pass \u2013 action plan agreed",
+    "F3 achieved, booked for certification",
+    "F3 Complete \u2013 on hold for EV sampling",
+    "Unit\tStatus\tNotes\nF3\tAchieved\tEvidence uploaded",
+])
+def test_typed_units__a_status_word_after_a_word_saying_achieved_is_a_note(catalogue, typed):
+    """"On hold", "due", "booked", "returned", "uploaded" and "action" are a unit's status
+    alone ("F4 On hold"), but after a word saying achieved they are a note on what follows:
+    the unit is ticked. Each of these was refused."""
+    q = catalogue.find_qualification("03456")
+    assert read_typed_units(catalogue, typed, q) == (urns_of(catalogue, "03456", ["F3"]), [])
+
+
+@pytest.mark.parametrize(("typed", "set_aside"), [
+    ("F3 done\nF4 on hold", ["F4 on hold"]),
+    ("F3 done\nA3 complete F4 on hold", ["A3 complete F4 on hold"]),  # the next unit's
+    ("F3 done\nF4 done? on hold", ["F4 done? on hold"]),  # a question says nothing achieved
+    ("F3 done\nF4 to complete, due 12/01/2027", ["F4 to complete, due 12/01/2027"]),
+    ("F3 done\nF4 Complete \u2013 action required", ["F4 Complete \u2013 action required"]),
+    ("F3 done\nF4 Signed off, returned for rework", ["F4 Signed off, returned for r\u2026"]),
+    ("F3 done\nF4 Evidence uploaded, to be signed off",
+     ["F4 Evidence uploaded", "to be signed off"]),
+    ("Unit\tStatus\tNotes\nF3\tY\t\nF4\tOn hold\tY", ["F4: On hold"]),
+])
+def test_typed_units__a_status_word_not_after_achieved_still_refuses(catalogue, typed,
+                                                                    set_aside):
+    """Where no word before it says F4 is achieved, or more work is asked for, F4's status
+    word still sets it aside."""
+    q = catalogue.find_qualification("03456")
+    assert read_typed_units(catalogue, typed, q) == (urns_of(catalogue, "03456", ["F3"]),
+                                                     set_aside)
+
+
 def urns_of(catalogue, code: str, numbers: list[str]) -> list[str]:
     return resolve_units(catalogue, numbers, catalogue.find_qualification(code))
 

@@ -337,7 +337,10 @@ class _Assessor:
             if message:
                 problem("units_held", message + left_out, Severity.WARNING)
             if (not resolved and previous[1] and says_not_achieved(reference, self.catalogue)
-                    and not self.units(reference, target, in_progress=True)[0]):
+                    and not self.units(reference, target, in_progress=True)[0]
+                    # not a note on a unit said to be achieved: "F3 Signed off, returned to
+                    # learner"
+                    and says_not_achieved(f"{previous[0]}, {reference}", self.catalogue)):
                 # A mark of its own after a unit ("C6, 60%", a tracker's row saved as CSV; not
                 # "C6, not C8") is that unit's, so the unit is not counted either, as the
                 # check page does.

@@ -30,6 +30,16 @@ NOT_ACHIEVED_WORDS = frozenset({
     # "On hold", "Withdrawn", "NYC" (not yet competent), "Due 12/01/2027", "Action required"
     "hold", "withdrawn", "withdrew", "nyc", "due", "overdue", "booked", "reopened", "returned",
     "rejected", "cancelled", "canceled", "action", "unassessed", "uploaded"})
+# Of those, words that say a unit is not achieved where they are its status ("F4 On hold", "F4
+# Evidence uploaded", "F4 Due 12/01/2027", "F4 assessment booked"), but after a word saying it
+# is achieved are a note on what comes next: "A3 Complete - on hold for EV sampling", "F3
+# Achieved - evidence uploaded", "F3 Signed off, returned to learner", "F3 achieved, booked
+# for certification", "F3 Pass - action plan agreed", "F3 Complete (due to be IQA'd)".
+_STATUS_WORDS = frozenset({"hold", "due", "booked", "returned", "uploaded", "action"})
+# ... except where they ask for more work, whatever comes before: "Complete - action
+# required", "Signed off, returned for rework", "returned by IQA".
+_MORE_WORK_ASKED = re.compile(r"\bactions? (?:required|needed)\b|\breturned (?:for|by)\b",
+                              re.IGNORECASE)
 # A tracker's marks for "not achieved", as a word of their own: "B2 N", "B2 ✗", "B2 x".
 # ✗ ✘, the multiplication sign, ❌ and ☐ (by code point: some look like letters)
 # "FALSE": a spreadsheet's tick box, copied.
@@ -118,10 +128,23 @@ def says_not_achieved(text: str, catalogue: Catalogue | None = None) -> bool:
                 words, at) or (
                 _part_done(word.strip("()[]")) and not _not_a_share(words, at)):
             return True
-    for word in re.split(r"[\s,;:()\[\]\"]+", text.casefold()):
-        if not re.search(r"[0-9/&]", word) and not NOT_ACHIEVED_WORDS.isdisjoint(
-                re.findall(r"[a-z]+", word)):  # words, not a unit's number ("N1", "N/601/…")
-            return True
+    if _MORE_WORK_ASKED.search(text):
+        return True
+    for line in text.casefold().splitlines():
+        achieved_before = False  # a word saying achieved: "A3 Complete - on hold for EV"
+        before = ""
+        for word in re.split(r"[\s,;:()\[\]\"]+", line):
+            if re.search(r"[0-9]", word) and not _A_DATE.fullmatch(word.strip(".")):
+                achieved_before = False  # the next unit's: "F3 complete F4 on hold"
+            # words, not a unit's number ("N1", "N/601/…")
+            said = set() if re.search(r"[0-9/&]", word) else NOT_ACHIEVED_WORDS.intersection(
+                re.findall(r"[a-z]+", word))
+            if said - _STATUS_WORDS or (said and not achieved_before):
+                return True
+            # (not "to complete", "to be signed off": still to be done; nor "done?")
+            if word.strip(".!'") in ACHIEVED_MARKS and before not in ("to", "be"):
+                achieved_before = True
+            before = word
     return False
 
 

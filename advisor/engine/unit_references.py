@@ -403,8 +403,13 @@ def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | Non
             before = ("", [])
         part = " ".join(w.rstrip(".:") for w in unbracketed(without_asides(as_typed)).split())
         if says_not_achieved(as_typed, catalogue):  # "not F4", "F4 \u2717": none ticked
-            if before[1] and unit_as_one(part, unit) is None and not units_word_by_word(
-                    part.split(), unit)[0]:
+            of_its_own = bool(before[1]) and unit_as_one(part, unit) is None and not (
+                units_word_by_word(part.split(), unit)[0])
+            if of_its_own and not says_not_achieved(f"{before[0]}, {as_typed}", catalogue):
+                # a note on a unit said to be achieved: "F3 Signed off, returned to learner"
+                asides.append(_clipped(as_typed))
+                continue
+            if of_its_own:
                 # A mark of its own after a unit ("F3, 60%", a row of a file saved as CSV) is
                 # that unit's: it is not read either, and both are named together.
                 found = [u for u in found if u not in before[1]]
@@ -461,7 +466,9 @@ def _row_refused(line: str, catalogue: Catalogue) -> bool:
     else any word of the row does."""
     status = _status_cells(_table_cells(line), catalogue)
     if status:  # "Not achieved", "Started 12/01/2026": refused, whatever else they say
-        return any(says_not_achieved(c, catalogue) for c in status)
+        # (in their order: "Achieved | Evidence uploaded" is achieved, "On hold | Y" is not)
+        return any(says_not_achieved(c, catalogue) for c in status) and says_not_achieved(
+            ", ".join(status), catalogue)
     return says_not_achieved(line, catalogue)
 
 
