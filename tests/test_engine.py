@@ -649,6 +649,23 @@ def test_typed_units__a_status_word_not_after_achieved_still_refuses(catalogue, 
                                                      set_aside)
 
 
+@pytest.mark.parametrize(("code", "typed", "found", "set_aside"), [
+    ("03456", "F3\nAchieved\nF4\nIn progress", ["F3"], ["F4, In progress"]),
+    ("03456", "F3\nF4\n60%", ["F3"], ["F4, 60%"]),
+    ("09628", "Unit 1\nUnit 2\nIn progress", ["1"], ["Unit 2, In progress"]),
+    # a line naming a unit, or several, is a row of its own
+    ("03456", "F3\nF4 in progress", ["F3"], ["F4 in progress"]),
+    ("03456", "F3\nF4\nA3", ["F3", "F4", "A3"], []),
+])
+def test_typed_units__a_status_on_the_line_below_a_unit_alone_is_its(catalogue, code, typed,
+                                                                    found, set_aside):
+    """A table's cells pasted one to a line (a PDF's table): the status below a line that is
+    one unit and nothing else is that unit's, so "In progress" under F4 leaves F4 out. F4 was
+    ticked, "In progress" named apart."""
+    q = catalogue.find_qualification(code)
+    assert read_typed_units(catalogue, typed, q) == (urns_of(catalogue, code, found), set_aside)
+
+
 def urns_of(catalogue, code: str, numbers: list[str]) -> list[str]:
     return resolve_units(catalogue, numbers, catalogue.find_qualification(code))
 

@@ -398,9 +398,15 @@ def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | Non
     before: tuple[str, list[str]] = ("", [])  # the part before on its line, and its units
     parts = [(n, p) for n, line in enumerate(text.splitlines())
              for p in split_unit_references(catalogue, line)][:MAX_TYPED_UNITS]
+    lines_of = [n for n, _ in parts]
+    alone = False
     for number, (line_number, as_typed) in enumerate(parts):
-        if number and parts[number - 1][0] != line_number:  # a new line: a row of its own
+        # A new line is a row of its own, unless the line before is a unit alone: a table's
+        # cells pasted one to a line ("F4" over "In progress", from a PDF)
+        if number and lines_of[number - 1] != line_number and not (
+                alone and lines_of.count(lines_of[number - 1]) == 1):
             before = ("", [])
+        alone = False  # this part is one unit and nothing else: "F4", "Unit 2"
         part = " ".join(w.rstrip(".:") for w in unbracketed(without_asides(as_typed)).split())
         if says_not_achieved(as_typed, catalogue):  # "not F4", "F4 \u2717": none ticked
             of_its_own = bool(before[1]) and unit_as_one(part, unit) is None and not (
@@ -424,9 +430,10 @@ def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | Non
         urn = unit_as_one(part, unit)
         if urn is not None:
             found.append(urn)
-            before = (as_typed, [urn])
+            before, alone = (as_typed, [urn]), True
             continue
         in_part, not_units = units_word_by_word(part.split(), unit)
+        alone = len(in_part) == 1 and not not_units
         not_units = [_clipped(word) for word in not_units]
         found += in_part
         before = (as_typed, in_part)
