@@ -334,16 +334,20 @@ class _Assessor:
                         f"known target{left_out}", Severity.WARNING)
                 continue
             resolved, message = self.units(reference, target)
+            # A mark of its own after a unit ("C6, 60%", a tracker's row saved as CSV; not "C6,
+            # not C8") is that unit's: the unit is not counted either, as the check page does,
+            # unless it is a note on a unit said to be achieved ("F3 Signed off, returned to
+            # learner"), which leaves nothing out.
+            mark_after_unit = (not resolved and bool(previous[1])
+                               and says_not_achieved(reference, self.catalogue)
+                               and not self.units(reference, target, in_progress=True)[0])
+            if mark_after_unit and not says_not_achieved(f"{previous[0]}, {reference}",
+                                                         self.catalogue):
+                previous = (reference, resolved)
+                continue
             if message:
                 problem("units_held", message + left_out, Severity.WARNING)
-            if (not resolved and previous[1] and says_not_achieved(reference, self.catalogue)
-                    and not self.units(reference, target, in_progress=True)[0]
-                    # not a note on a unit said to be achieved: "F3 Signed off, returned to
-                    # learner"
-                    and says_not_achieved(f"{previous[0]}, {reference}", self.catalogue)):
-                # A mark of its own after a unit ("C6, 60%", a tracker's row saved as CSV; not
-                # "C6, not C8") is that unit's, so the unit is not counted either, as the
-                # check page does.
+            if mark_after_unit:
                 urns = [u for u in urns if u not in previous[1]]
                 problem("units_held", f"{previous[0][:20]!r} is left out too: {reference[:20]!r} "
                         "after it may say it is not achieved", Severity.WARNING)
