@@ -36,7 +36,7 @@ from advisor.engine.recommend_types import (
     Recommendation,
 )
 from advisor.engine.unit_marks import says_not_achieved
-from advisor.engine.unit_references import read_reference
+from advisor.engine.unit_references import mark_refuses_unit_before, read_reference
 from advisor.engine.wording import uk_date
 from advisor.register import Register
 
@@ -341,8 +341,8 @@ class _Assessor:
             mark_after_unit = (not resolved and bool(previous[1])
                                and says_not_achieved(reference, self.catalogue)
                                and not self.units(reference, target, in_progress=True)[0])
-            if mark_after_unit and not says_not_achieved(f"{previous[0]}, {reference}",
-                                                         self.catalogue):
+            if mark_after_unit and not mark_refuses_unit_before(self.catalogue, previous[0],
+                                                                reference):
                 previous = (reference, resolved)
                 continue
             if message:

@@ -215,6 +215,15 @@ def _clipped(text: str, most: int = 20) -> str:
     return text if len(text) <= most else text[:most - 1] + "…"
 
 
+def mark_refuses_unit_before(catalogue: Catalogue, before: str, mark: str) -> bool:
+    """For a part naming no unit that says a unit may not be achieved (``mark``), after a part
+    on its line naming units (``before``): whether it is that unit's status, so the unit is
+    not read either ("F3, 60%", a tracker's row saved as CSV), rather than a note on a unit
+    said to be achieved ("F3 Signed off, returned to learner"), which leaves nothing out. The
+    check page's box and an intake's cell both decide it here."""
+    return says_not_achieved(f"{before}, {mark}", catalogue)
+
+
 def split_unit_references(catalogue: Catalogue, text: str) -> list[str]:
     """The unit references in one option or cell, apart as :func:`read_typed_units` sets them
     apart (commas, semicolons, line breaks, ``+``, ``F3/F4``), each of the app's own unit
@@ -411,7 +420,7 @@ def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | Non
         if says_not_achieved(as_typed, catalogue):  # "not F4", "F4 \u2717": none ticked
             of_its_own = bool(before[1]) and unit_as_one(part, unit) is None and not (
                 units_word_by_word(part.split(), unit)[0])
-            if of_its_own and not says_not_achieved(f"{before[0]}, {as_typed}", catalogue):
+            if of_its_own and not mark_refuses_unit_before(catalogue, before[0], as_typed):
                 # a note on a unit said to be achieved: "F3 Signed off, returned to learner"
                 asides.append(_clipped(as_typed))
                 continue
