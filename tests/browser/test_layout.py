@@ -220,6 +220,17 @@ def test_learner__a_profiles_tables_read_whole(page: Page, blocked_requests, vie
     assert blocked_requests == []
 
 
+def opened_route_map(page: Page, viewport: dict[str, int]) -> Locator:
+    """The route map of 09628's routes to Level 3, opened at ``viewport`` and drawn."""
+    page.set_viewport_size(viewport)
+    page.goto("/plan_route?from=09628&level=3&on=2026-12-02")
+    wait_for_app(page, heading="Plan a route")
+    chart = page.locator("[data-testid=stPlotlyChart]").filter(
+        has_text="Qualifications by level")
+    chart.locator(".main-svg").first.wait_for(timeout=TIMEOUT_MS)
+    return chart
+
+
 @pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["phone", "wide"])
 def test_learner__the_route_map_keeps_room_for_its_names(page: Page, blocked_requests, viewport):
     """On a phone the route map was squeezed to the screen's width: its names met and its
@@ -227,12 +238,7 @@ def test_learner__the_route_map_keeps_room_for_its_names(page: Page, blocked_req
     tests/test_route_map_layout.py lays it out) and scrolls sideways inside its frame, saying
     so, while the page does not; in a wide window it fills the column as before, with the plot
     as wide as that test takes it to be."""
-    page.set_viewport_size(viewport)
-    page.goto("/plan_route?from=09628&level=3&on=2026-12-02")
-    wait_for_app(page, heading="Plan a route")
-    chart = page.locator("[data-testid=stPlotlyChart]").filter(
-        has_text="Qualifications by level")
-    chart.locator(".main-svg").first.wait_for(timeout=TIMEOUT_MS)
+    chart = opened_route_map(page, viewport)
     sizes = chart.evaluate("""chart => {
         const frame = chart.closest('.st-key-route_map');
         const main = document.querySelector('[data-testid=stMain]');
@@ -336,12 +342,7 @@ def test_learner__the_route_map_opens_at_the_learners_route(page: Page, blocked_
     is in view as before, and the script that scrolls it takes no room on the page. Opened
     scrolled, the map hid its levels' names, its title and its legend on the left: they stay
     in view, the levels' names on a strip that does not scroll, clear of the route."""
-    page.set_viewport_size(viewport)
-    page.goto("/plan_route?from=09628&level=3&on=2026-12-02")
-    wait_for_app(page, heading="Plan a route")
-    chart = page.locator("[data-testid=stPlotlyChart]").filter(
-        has_text="Qualifications by level")
-    chart.locator(".main-svg").first.wait_for(timeout=TIMEOUT_MS)
+    opened_route_map(page, viewport)
     frame = page.locator(".st-key-route_map")
 
     def in_view(name: str) -> bool:
