@@ -222,6 +222,20 @@ def test_compared_routes__up_by_level_and_none_to_a_national_structure(catalogue
     assert sorted(said[:5] for said, _ in replaced) == ["03456", "09629"]
 
 
+def test_compared_routes__older_ones_at_a_level_each_go_to_what_replaced_them(catalogue):
+    """03456 and 09629 (competence and knowledge at Level 3) were both replaced by 10380: a
+    comparison of the three offered a route from one closed qualification to the other
+    (03456 to 09629), and which one depended on the order they were chosen in. Each now goes
+    to 10380, whatever the order; and so at Level 2 with 03455, 09628 and 10379, where 10379
+    then leads on to a Level 3 one compared with them."""
+    for references in (("03456", "09629", "10380"), ("09629", "10380", "03456"),
+                       ("10380", "03456", "09629")):
+        routes, _ = routes_compared(catalogue, *references)
+        assert sorted(routes) == [("03456", "10380"), ("09629", "10380")], references
+    routes, _ = routes_compared(catalogue, "10379", "03455", "09628", "10380")
+    assert sorted(routes) == [("03455", "10379"), ("09628", "10379"), ("10379", "10380")]
+
+
 def test_route_offer_label__says_what_the_qualification_is_for_what_was_asked(catalogue):
     """Holding 09628 (knowledge), a call centre operator of 24 who wants an apprenticeship is
     offered 10379: the link says it is part of a Level 2 apprenticeship and that it holds

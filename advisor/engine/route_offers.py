@@ -23,7 +23,6 @@ it replaced (10380 to 09629), which is said instead.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -189,7 +188,8 @@ def compared_routes(catalogue: Catalogue, compared: Sequence[Qualification]) -> 
     """The routes to offer between the qualifications ``compared`` (national structures are
     not enrolled on, so are left out): from each to the next one up by level, and, at one
     level, from one the documents say another replaced to what replaced it (09629 to 10380,
-    whichever was chosen first), never the other way: a learner holding 10380 is not offered a
+    whichever was chosen first; with 03456 and 09629, both replaced by 10380, each to 10380,
+    not one older to the other), never the other way: a learner holding 10380 is not offered a
     route back to 09629, which it took the place of. Where a replaced one would come after
     what replaced it (a lower level), that pair has no route. Each replacement among them is
     said, in the sources' words (:func:`advisor.engine.wording.replaced_it`)."""
@@ -205,8 +205,21 @@ def compared_routes(catalogue: Catalogue, compared: Sequence[Qualification]) -> 
         return max((1 + depth(p, seen | {q.id}) for p in before), default=0)
 
     ordered = sorted(picked, key=lambda q: (q.level if q.level is not None else 99, depth(q)))
-    routes = tuple((held, wanted) for held, wanted in itertools.pairwise(ordered)
-                   if not replaced(wanted, held))
+
+    def onward(place: int, held: Qualification) -> Qualification | None:
+        """Where a route from ``held`` goes: to what replaced it, where that is among them
+        (never to another qualification it replaced as well, older like itself), or else to
+        the next one up."""
+        later = ordered[place + 1:]
+        replacing = [q for q in later if replaced(held, q)]
+        if replacing:
+            return replacing[0]
+        if later and not replaced(later[0], held):
+            return later[0]
+        return None
+
+    routes = tuple((held, wanted) for place, held in enumerate(ordered)
+                   if (wanted := onward(place, held)) is not None)
     said = []
     for older in ordered:
         for replacement in older.replaced_by:
