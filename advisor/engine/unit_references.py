@@ -3,13 +3,26 @@ and pasted as a list (the check page's box, links, intake cells, the command lin
 
 from __future__ import annotations
 
-import csv
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from advisor.catalogue import Catalogue, Qualification, UnknownReference
 from advisor.engine.unit_marks import ACHIEVED_MARKS, NUMERIC_DATE, says_achieved, says_not_achieved
+from advisor.engine.unit_tables import (
+    cells_of,
+    csv_as_tabs,
+    is_header,
+    is_table,
+    read_table,
+    row_refused,
+    row_words,
+    status_column,
+    titles_of,
+)
 from advisor.engine.unit_words import (
+    MAX_TYPED_UNITS,
+    URN_IN_TEXT,
+    clipped,
     is_credits_or_level,
     said_units_together,
     unbracketed,
@@ -131,11 +144,8 @@ def _unit_finder(catalogue: Catalogue, within: Qualification | None
     return unit
 
 
-MAX_TYPED_UNITS = 200  # references read from one box; more is not a learner's units
 MAX_TYPED_LINES = 400  # lines read from one box (a tracker's rows, a header, notes)
 
-# A URN in text, perhaps in brackets as the app's labels write it: ``F3 (K/601/1622)``.
-_URN_IN_TEXT = re.compile(r"\(?\b([A-Z]/\d{3}/\d{4})\b\)?", re.IGNORECASE)
 # What follows a unit's title in the app's labels: its credits and level (a checkbox, a plan,
 # a record) and the centre's evidence for a unit it accepted (a record).
 _LABEL_TAIL = re.compile(r"\s*,\s*(?:\d+\s+credits?|credits\s+not\s+stated|Level\s+\d+|"
@@ -156,7 +166,7 @@ def _labels_as_references(catalogue: Catalogue, text: str) -> str:
     named as not a unit."""
     pieces: list[str] = []
     at = 0
-    for match in _URN_IN_TEXT.finditer(text):
+    for match in URN_IN_TEXT.finditer(text):
         if match.start() < at:  # inside a label already cut
             continue
         pieces.append(text[at:match.start()])
@@ -210,11 +220,6 @@ def _tidied(text: str) -> str:
         r"\1/\2/\3", without_level_and_credits(text))))
 
 
-def _clipped(text: str, most: int = 20) -> str:
-    """``text`` cut to ``most`` characters, with an ellipsis where it was cut."""
-    return text if len(text) <= most else text[:most - 1] + "…"
-
-
 def mark_refuses_unit_before(catalogue: Catalogue, before: str, mark: str) -> bool:
     """For a part naming no unit that says a unit may not be achieved (``mark``), after a part
     on its line naming units (``before``): whether it is that unit's status, so the unit is
@@ -259,8 +264,8 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         urn = any_unit(reference)
         return urn if urn in listed else None
 
-    titles = _titles_of(catalogue, listed)
-    text = _csv_as_tabs(text)
+    titles = titles_of(catalogue, listed)
+    text = csv_as_tabs(text)
     # The lines read: a Markdown table's rule ("|---|---|") is no row, and a learner's units
     # fill far fewer lines than MAX_TYPED_LINES (more would only slow the page)
     every_line = text.splitlines()
@@ -273,7 +278,7 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
     # The header: the line naming a column of units or of status, else the first naming no
     # unit. Each row naming a unit is read under it, which may say a column of numbers holds
     # units (not the header's "Unit | Completed", nor a blank line).
-    header = next((line for line in lines if _is_header(line)), None) or next(
+    header = next((line for line in lines if is_header(line)), None) or next(
         (line for line in lines
          if line.strip() and not _read_units(catalogue, line, unit, titles)[0]), "")
     rows = [line for line in lines if line.strip() and line != header and _read_units(
@@ -281,9 +286,9 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
     # Under a header naming a status column ("Achieved", "Status"), a row whose cell there
     # says something other than achieved ("IQA sampled", "Exempt") is not marked achieved,
     # one row alone too; so is one whose cell there is empty.
-    status = _status_column(header)
-    unclear = [row for row in rows if status is not None and _cells_of(row, status)
-               and not says_achieved(_cells_of(row, status))
+    status = status_column(header)
+    unclear = [row for row in rows if status is not None and cells_of(row, status)
+               and not says_achieved(cells_of(row, status))
                and not says_not_achieved(row, catalogue)]
     unmarked: list[str] = []
     marked = sum(says_achieved(row) for row in rows)
@@ -292,20 +297,20 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
         # no mark (an empty status cell) is not known to be achieved, so its unit is not read.
         unmarked = [row for row in rows if not says_achieved(row) and row not in unclear
                     and not says_not_achieved(row, catalogue)]
-    empty = [row for row in rows if status is not None and not _cells_of(row, status)
+    empty = [row for row in rows if status is not None and not cells_of(row, status)
              and row not in unmarked and not says_not_achieved(row, catalogue)]
     set_aside = {*unclear, *unmarked, *empty}
     kept = [line for line in lines if line not in set_aside]
     # (the header alone, once every row is set aside, is not named as a unit not found)
     found, unknown = _read_units(catalogue, "\n".join(kept) if set(kept) - {header, ""} or
                                  not set_aside else "", unit, titles)
-    return found, [*unknown, *(_row_words(row, catalogue, unit, titles, "no mark saying "
+    return found, [*unknown, *(row_words(row, catalogue, unit, titles, "no mark saying "
                                           "achieved: its status is "
-                                          f"'{_clipped(_cells_of(row, status or 0), 25)}'")
+                                          f"'{clipped(cells_of(row, status or 0), 25)}'")
                                for row in unclear),
-                   *(_row_words(row, catalogue, unit, titles, "no mark saying "
+                   *(row_words(row, catalogue, unit, titles, "no mark saying "
                                 "achieved, where other rows have one") for row in unmarked),
-                   *(_row_words(row, catalogue, unit, titles, "no mark saying achieved: its "
+                   *(row_words(row, catalogue, unit, titles, "no mark saying achieved: its "
                                 "status is empty") for row in empty), *cut]
 
 
@@ -334,72 +339,20 @@ def _numbered_rows(lines: list[str], unit: Callable[[str], str | None],
             for line, m, is_row in zip(lines, matches, numbered, strict=True)]
 
 
-def _csv_as_tabs(text: str) -> str:
-    """``text`` with its cells apart by tabs where it is a CSV file's rows (an e-portfolio's
-    export opened as text): its first line a header of two cells or more, one of them naming
-    the column of units or of status (``Unit,Title,Credits,Status,Date``). Its commas then part
-    cells, not units: ``A3,Communicate effectively with customers,5,In progress,`` is a row
-    saying A3 is in progress, not A3 and, apart, "In progress". Else ``text`` as it is."""
-    lines = text.strip("\n").splitlines()
-    if len(lines) < 2 or _is_table(text):
-        return text
-    first = next(csv.reader([lines[0]]), [])
-    if len(first) < 2 or not _is_header("\t".join(first)):
-        return text
-    return "\n".join("\t".join(" ".join(c.split()) for c in row)
-                     for row in csv.reader(lines))
-
-
-# A header's cell naming the column that says whether a unit is achieved
-_STATUS_HEADING = re.compile(r"(?:status|achieved|complete|completed|done|signed off|result|"
-                             r"outcome|(?:date )?(?:achieved|completed)(?: date)?)\??",
-                             re.IGNORECASE)
-
-
-def _status_column(header: str) -> int | None:
-    """Where a table's ``header`` names its status column (``Unit | Title | Achieved``): its
-    place among the row's cells (empty cells counted), else None."""
-    return next((i for i, c in enumerate(_placed_cells(header))
-                 if _is_table(header) and _STATUS_HEADING.fullmatch(c)), None)
-
-
-def _placed_cells(line: str) -> list[str]:
-    """A table row's cells in their places, empty ones counted, stripped (a Markdown row's
-    outer bars are not cells)."""
-    return [c.strip() for c in re.split(r"[\t|]", line.strip().strip("|"))]
-
-
-def _cells_of(row: str, at: int) -> str:
-    """A table row's cell at place ``at`` (empty cells counted); empty if none."""
-    cells = _placed_cells(row)
-    return cells[at] if at < len(cells) else ""
-
-
-# A header's cell naming the column of units: "Unit", "Unit no.", "Unit title", "No.", "#"
-_UNIT_HEADING = re.compile(r"(?:unit ?)?(?:no\.?|number|#|ref(?:erence)?|title|code)|unit",
-                           re.IGNORECASE)
-
-
-def _is_header(line: str) -> bool:
-    """Whether a table's line is its header: a cell names the column of units or of status."""
-    return _is_table(line) and any(
-        _UNIT_HEADING.fullmatch(c) or _STATUS_HEADING.fullmatch(c) for c in _placed_cells(line))
-
-
 def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | None],
                 titles: Mapping[str, str]) -> tuple[list[str], list[str]]:
     """:func:`read_typed_units` once rows without a mark are set aside."""
-    if _is_table(text):  # rows copied from a table
+    if is_table(text):  # rows copied from a table
         # A row saying a unit is not achieved ("in progress") is not read; where the rows
         # arrive on one line (a one-line box), none is, as which row says so is not known.
-        refused = [line for line in text.splitlines() if _row_refused(line, catalogue)]
+        refused = [line for line in text.splitlines() if row_refused(line, catalogue)]
         if not refused:
-            return _read_table(text, unit, titles)
+            return read_table(text, unit, titles)
         rest = "\n".join(line for line in text.splitlines() if line not in refused)
         # (a header alone, every row set aside, is not named as a unit not found)
-        in_rows, not_read = _read_table(rest, unit, titles, name=len(
+        in_rows, not_read = read_table(rest, unit, titles, name=len(
             [line for line in rest.splitlines() if line.strip()]) > 1)
-        return in_rows, [*(_row_words(line, catalogue, unit, titles, "") for line in refused),
+        return in_rows, [*(row_words(line, catalogue, unit, titles, "") for line in refused),
                          *not_read]
     found: list[str] = []
     unknown: list[str] = []
@@ -422,19 +375,19 @@ def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | Non
                 units_word_by_word(part.split(), unit)[0])
             if of_its_own and not mark_refuses_unit_before(catalogue, before[0], as_typed):
                 # a note on a unit said to be achieved: "F3 Signed off, returned to learner"
-                asides.append(_clipped(as_typed))
+                asides.append(clipped(as_typed))
                 continue
             if of_its_own:
                 # A mark of its own after a unit ("F3, 60%", a row of a file saved as CSV) is
                 # that unit's: it is not read either, and both are named together.
                 found = [u for u in found if u not in before[1]]
                 as_typed = f"{before[0]}, {as_typed}"
-            unknown.append(_clipped(as_typed, 30))
+            unknown.append(clipped(as_typed, 30))
             before = ("", [])
             continue
         if is_credits_or_level(as_typed) or all(  # or a mark saying achieved: "F3,Y"
                 w.strip(".!") in ACHIEVED_MARKS for w in as_typed.casefold().split()):
-            asides.append(_clipped(as_typed))
+            asides.append(clipped(as_typed))
             continue
         urn = unit_as_one(part, unit)
         if urn is not None:
@@ -443,7 +396,7 @@ def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | Non
             continue
         in_part, not_units = units_word_by_word(part.split(), unit)
         alone = len(in_part) == 1 and not not_units
-        not_units = [_clipped(word) for word in not_units]
+        not_units = [clipped(word) for word in not_units]
         found += in_part
         before = (as_typed, in_part)
         # Beside units, or where several words look like references (with a digit or a
@@ -451,149 +404,9 @@ def _read_units(catalogue: Catalogue, text: str, unit: Callable[[str], str | Non
         # of "Unit 1 and Unit 2"; other words of which none is a unit (a title, a sentence)
         # are one reference not found.
         looks_like = [w for w in not_units if re.search(r"[0-9/]", w)]
-        unknown += looks_like if in_part or len(looks_like) > 1 else [_clipped(part)]
+        unknown += looks_like if in_part or len(looks_like) > 1 else [clipped(part)]
     # Beside units, credits, levels and marks are passed over; alone, they are said not to be
     # units.
     return list(dict.fromkeys(found)), list(dict.fromkeys(
         unknown + ([] if found or unknown else asides)))
 
-
-def _table_cells(line: str) -> list[str]:
-    """A table row's cells that hold something (apart by tabs, as a spreadsheet copies them,
-    or by ``|``), each on one line."""
-    return [" ".join(c.split()) for c in _placed_cells(line) if c]
-
-
-def _is_table(text: str) -> bool:
-    """Whether ``text`` is rows copied from a table: cells apart by tabs or ``|``."""
-    return "\t" in text or "|" in text
-
-
-def _status_cells(cells: Sequence[str], catalogue: Catalogue) -> list[str]:
-    """The cells of a row that are a status alone ("Y", "N", "Pass", "awaiting IQA", a date):
-    short cells with a mark, not a comment mentioning one."""
-    return [c for c in cells if len(c.split()) <= 3
-            and (says_achieved(c) or says_not_achieved(c, catalogue))]
-
-
-def _row_refused(line: str, catalogue: Catalogue) -> bool:
-    """Whether a table row says its unit may not be achieved. Where the row has a status cell,
-    that decides ("Y" beside the comment "resubmitted after referral, now pass" is achieved);
-    else any word of the row does."""
-    status = _status_cells(_table_cells(line), catalogue)
-    if status:  # "Not achieved", "Started 12/01/2026": refused, whatever else they say
-        # (in their order: "Achieved | Evidence uploaded" is achieved, "On hold | Y" is not)
-        return any(says_not_achieved(c, catalogue) for c in status) and says_not_achieved(
-            ", ".join(status), catalogue)
-    return says_not_achieved(line, catalogue)
-
-
-def _row_words(line: str, catalogue: Catalogue, unit: Callable[[str], str | None],
-               titles: Mapping[str, str], said: str) -> str:
-    """A row set aside, for a person: its unit as the row gives it and its status ("B2: N",
-    "Unit 3: awaiting moderation") or why it was set aside (``said``), else the row's start."""
-    cells = _table_cells(line) if _is_table(line) else [line]
-    reference = next((c for c in cells if _read_table(c, unit, titles, name=False)[0]
-                      or (c.rstrip(".").isdigit() and unit(c.rstrip(".")))), None)
-    if reference is None:
-        return f"{_clipped(' '.join(line.split()), 30)} ({said})" if said else _clipped(
-            " ".join(line.split()), 30)
-    # "Unit 2", not "2", where the row numbers its unit in figures alone (09628's)
-    reference = _clipped(f"Unit {reference}" if reference.rstrip(".").isdigit() else reference, 20)
-    if said:
-        return f"{reference} ({said})"
-    # Its status, else the cells saying it is not achieved ("In progress, see A3")
-    status = [c for c in cells if says_not_achieved(c, catalogue)]
-    return f"{reference}: " + (", ".join(_clipped(c, 25) for c in status)
-                               or _clipped(" ".join(line.split()), 30))
-
-
-def _read_table(text: str, unit: Callable[[str], str | None], titles: Mapping[str, str],
-                *, name: bool = True) -> tuple[list[str], list[str]]:
-    """:func:`read_typed_units` for rows copied from a table (the plan's rows, a document's
-    unit table, a tracker), cell by cell. A cell names a unit by what it starts with (a URN, a
-    unit number, "Unit 1", a label such as ``F3 (K/601/1622) ...``), or holds a list of units
-    and nothing else; a unit mentioned further into a cell ("Evidence also used for unit 3",
-    "cross-ref B2") is a comment and is not read. Digits alone are not a unit number (they are
-    as likely a row's credits or level: 09628's units are numbered 1, 2 and 3), except in a
-    row's first cell where nothing else in the row names a unit, and the row gives that unit's
-    title or sits under a header whose first cell says "Unit" (``titles``: the
-    qualification's units by their titles, :func:`_titles_of`); a title alone names its unit.
-    A cell starting with what looks like a unit number (letters, then digits) that is none is
-    named (``name``); where nothing at all could be read, the text is."""
-    def numbered(reference: str) -> str | None:  # digits alone: credits or a level
-        said = re.fullmatch(r"unit\s*([0-9]+)", reference.strip(), re.IGNORECASE)
-        if said is not None:  # "Unit 1": a number said to be a unit's
-            return unit(said.group(1))
-        return None if reference.strip().isdigit() else unit(reference)
-
-    found: list[str] = []
-    unknown: list[str] = []
-    numbers_column = False  # under a header whose first cell says the column holds units
-    for line in text.splitlines()[:MAX_TYPED_UNITS]:
-        cells = _table_cells(line)
-        in_row: list[str] = []
-        like_units = False
-        for cell in cells:
-            words = [w.strip("()[]").rstrip(".:") for w in re.split(r"[\s,;+]+", cell)
-                     if w.strip("()[].:")]
-            urns = [w.upper() for w in words[:3] if _URN_IN_TEXT.fullmatch(w)]
-            if urns:  # "K/601/1622", "F3 (K/601/1622) Demonstrate ...": the URN decides
-                held = unit(urns[0])
-                in_row += [held] if held is not None else []
-                unknown += [] if held is not None else [urns[0]]
-                like_units = True
-                continue
-            in_cell, not_units = units_word_by_word(words, numbered)
-            if in_cell and not not_units:  # a list of units and nothing else: "F3 F4 A3"
-                in_row += in_cell
-                like_units = True
-                continue
-            # A cell may hold the end of one row and the start of the next ("3 C3", the rows
-            # of a table pasted on one line): figures before a unit are passed over, and so is
-            # the word "Unit" ("Unit F3", "Unit: F3").
-            joined = len(words) > 1 and words[0].isdigit()
-            while len(words) > 1 and (words[0].isdigit() or (
-                    words[0].casefold() == "unit" and not words[1].isdigit())):
-                words = words[1:]
-            if like_units and not joined and len(words) > 1:  # the row's unit is given: a
-                continue  # later cell starting with one is a comment ("A3 not yet started")
-            lead = next((u for u in (numbered(" ".join(words[:2])) if len(words) > 1
-                                     and not re.search(r"[0-9]", words[0]) else None,
-                                     numbered(words[0]) if words else None) if u), None)
-            if lead is not None:
-                in_row.append(lead)
-                like_units = True
-            elif words and re.fullmatch(r"[A-Za-z&]+[0-9]+", words[0]):
-                unknown += [_clipped(words[0])]  # "F44": a slip, named
-                like_units = True
-        titled = [t for t in (titles.get(_title_key(c)) for c in cells) if t is not None]
-        if not like_units and cells and cells[0].rstrip(".").isdigit():
-            by_number = unit(cells[0].rstrip("."))
-            if by_number is not None and (numbers_column or by_number in titled):
-                in_row.append(by_number)  # "1 | Understand the principles of ... | Y"
-            else:
-                in_row += titled
-        elif not like_units and titled:  # a unit's title alone: "Understand ... | Y"
-            in_row += titled
-        elif not like_units and _is_header(line):  # a new header (not a section's title)
-            numbers_column = re.fullmatch(r"unit(?: ?(?:no\.?|number|#))?", cells[0],
-                                          re.IGNORECASE) is not None
-        found += in_row
-    if name and not found and not unknown:  # nothing read: said, not dropped
-        unknown = [_clipped(" ".join(text.split()))]
-    return list(dict.fromkeys(found)), list(dict.fromkeys(unknown)) if name else []
-
-
-def _title_key(text: str) -> str:
-    """A unit's title as compared with a tracker's cell: words only, in lower case."""
-    return " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
-
-
-def _titles_of(catalogue: Catalogue, urns: Iterable[str]) -> dict[str, str]:
-    """The units ``urns`` by their titles (:func:`_title_key`), leaving out a title two of
-    them share."""
-    keys = [(_title_key(catalogue.units[urn].title), urn) for urn in urns
-            if urn in catalogue.units]
-    shared = {k for k, _ in keys if sum(k == other for other, _ in keys) > 1}
-    return {k: urn for k, urn in keys if k not in shared}

@@ -1,6 +1,7 @@
 """How the words of one typed unit reference are read: a list's numbering, credits, levels and
 brackets beside a unit set aside, numbers that "Unit" says are units' numbers, and several units
-in one reference read word by word (:mod:`advisor.engine.unit_references` uses these)."""
+in one reference read word by word (:mod:`advisor.engine.unit_references` and
+:mod:`advisor.engine.unit_tables` use these), and a URN within text."""
 
 from __future__ import annotations
 
@@ -9,8 +10,14 @@ from collections.abc import Callable, Sequence
 
 from advisor.engine.unit_marks import NUMERIC_DATE
 
-__all__ = ["is_credits_or_level", "said_units_together", "unbracketed", "unit_as_one",
-           "units_word_by_word", "without_asides"]
+__all__ = ["MAX_TYPED_UNITS", "URN_IN_TEXT", "clipped", "is_credits_or_level",
+           "said_units_together", "unbracketed", "unit_as_one", "units_word_by_word",
+           "without_asides"]
+
+MAX_TYPED_UNITS = 200  # references read from one box; more is not a learner's units
+
+# A URN in text, perhaps in brackets as the app's labels write it: ``F3 (K/601/1622)``.
+URN_IN_TEXT = re.compile(r"\(?\b([A-Z]/\d{3}/\d{4})\b\)?", re.IGNORECASE)
 
 # Words beside a unit that are not references: a list's numbering ("1.", "2)", "a)"), and a
 # unit's credits or level ("6 credits", "(Level 3)").
@@ -152,3 +159,8 @@ def _numbers_said_units(words: Sequence[str]) -> list[str]:
                     else [f"Unit {first}", f"Unit {last}"])
         at = end
     return out
+
+
+def clipped(text: str, most: int = 20) -> str:
+    """``text`` cut to ``most`` characters, with an ellipsis where it was cut."""
+    return text if len(text) <= most else text[:most - 1] + "…"
