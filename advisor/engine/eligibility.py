@@ -23,12 +23,7 @@ from advisor.engine.registered import (
     register_entry,
     register_summary,
 )
-from advisor.engine.replacing import (
-    being_replaced_on,
-    legacy_on,
-    replacements_open_by,
-    yet_to_come,
-)
+from advisor.engine.replacing import legacy_words, replacements_open_by, yet_to_come
 from advisor.engine.wording import THE_LEARNER, Voice, listed, uk_date
 from advisor.register import Register, RegisterEntry
 
@@ -179,7 +174,7 @@ def status_on(catalogue: Catalogue, qualification: Qualification,
                             f"{qualification.reference} is a national structure that awarding "
                             "bodies build their qualifications on; learners enrol on an "
                             "awarding body's version.", qualification.source)
-    legacy = _legacy_words(catalogue, qualification, as_at)
+    legacy = legacy_words(catalogue, qualification, as_at)
     reasons, _ = _dated_reasons(qualification, as_at, register, legacy=legacy)
     in_place = _in_place(catalogue, qualification, as_at)
     return replace(_status_from(qualification, reasons, in_place), legacy=legacy is not None)
@@ -318,7 +313,7 @@ def check_eligibility(
         registered = None  # nobody enrols on a structure: its dates say nothing about starting
     else:
         dated, registered = _dated_reasons(q, as_at, register,
-                                           legacy=_legacy_words(catalogue, q, as_at))
+                                           legacy=legacy_words(catalogue, q, as_at))
         reasons.extend(dated)
     for replacement in q.replaced_by:
         successor = catalogue.qualifications.get(replacement.by)
@@ -383,26 +378,6 @@ def _in_place(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> tuple[s
     return tuple(r.by for r in replacements_open_by(catalogue, q, as_at))
 
 
-def _legacy_words(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> str | None:
-    """That the sources call ``q`` legacy, where the word applies on ``as_at`` (:func:`legacy_on`;
-    None otherwise), worded for the date: while they show its replacement under way, that it
-    was being replaced and to ask whether it still takes entries; later, that it may well have
-    stopped taking new learners since."""
-    if not legacy_on(catalogue, q, as_at):
-        return None
-    # Not "now": the sources that call it legacy date from the years its replacements came
-    # in, and it may have closed since without a date they give. Some sources call it legacy,
-    # others only suggest it (04522, left out of a later list): words true of both, its
-    # sources saying which.
-    if being_replaced_on(catalogue, q, as_at):
-        return ("It is counted as a legacy qualification: on this date others were replacing "
-                "it (see its sources), so ask the awarding body whether it still takes new "
-                "entries before relying on it.")
-    return ("It is counted as a legacy qualification, one that others were replacing (see its "
-            "sources), so it may well have stopped taking new learners since: ask the awarding "
-            "body before relying on it.")
-
-
 _CLOSED = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED}
 _DECIDED = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED, ReasonCode.NOT_YET_OPEN,
             ReasonCode.OPEN_TO_ENTRY}
@@ -411,7 +386,7 @@ _DECIDED = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED, ReasonC
 def _dated_reasons(q: Qualification, as_at: dt.date, register: Register | None, *,
                    legacy: str | None) -> tuple[list[Reason], RegisterEntry | None]:
     """The date reasons, with the register's dates where it lists ``q``; and its record.
-    ``legacy``: the sources' word for it, where it applies on the date (:func:`_legacy_words`)."""
+    ``legacy``: the sources' word for it, where it applies on the date (:func:`legacy_words`)."""
     if register is None or q.category is Category.NATIONAL_STRUCTURE:
         return _date_reasons(q, as_at, legacy), None
     if from_register(q):

@@ -1,7 +1,8 @@
 """When a qualification opens, and what replaced it by a date: whether it had opened yet (by
 its start date, or the launch its sources give in words), which of its replacements had opened,
-and whether the sources' word "legacy" for it applies then. Shared by eligibility, routes, the
-starting level's next steps and the views that say when something opens.
+and whether the sources' word "legacy" for it applies then (and the words for it that a status
+carries). Shared by eligibility, routes, the starting level's next steps and the views that say
+when something opens.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import datetime as dt
 from advisor.catalogue import Catalogue, Dates, Qualification, Replacement
 from advisor.engine.wording import uk_date
 
-__all__ = ["being_replaced_on", "legacy_on", "opens_after", "replacements_open_by",
-           "yet_to_come"]
+__all__ = ["being_replaced_on", "legacy_on", "legacy_words", "opens_after",
+           "replacements_open_by", "yet_to_come"]
 
 
 def opens_after(d: Dates, as_at: dt.date) -> tuple[str, dt.date] | None:
@@ -63,3 +64,23 @@ def being_replaced_on(catalogue: Catalogue, q: Qualification, as_at: dt.date) ->
                   if r.by in catalogue.qualifications]
     return any(s.dates.in_use is not None and as_at <= s.dates.in_use.until
                for s in successors)
+
+
+def legacy_words(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> str | None:
+    """That the sources call ``q`` legacy, where the word applies on ``as_at`` (:func:`legacy_on`;
+    None otherwise), worded for the date: while they show its replacement under way, that it
+    was being replaced and to ask whether it still takes entries; later, that it may well have
+    stopped taking new learners since."""
+    if not legacy_on(catalogue, q, as_at):
+        return None
+    # Not "now": the sources that call it legacy date from the years its replacements came
+    # in, and it may have closed since without a date they give. Some sources call it legacy,
+    # others only suggest it (04522, left out of a later list): words true of both, its
+    # sources saying which.
+    if being_replaced_on(catalogue, q, as_at):
+        return ("It is counted as a legacy qualification: on this date others were replacing "
+                "it (see its sources), so ask the awarding body whether it still takes new "
+                "entries before relying on it.")
+    return ("It is counted as a legacy qualification, one that others were replacing (see its "
+            "sources), so it may well have stopped taking new learners since: ask the awarding "
+            "body before relying on it.")
