@@ -658,10 +658,11 @@ def test_plan_route__a_step_says_why_once():
 
 
 def test_starting_level__open_but_not_to_this_learner_says_so_where_its_status_is():
+    """In the page's voice: it asks "How old are you?", so "But you cannot start it"."""
     at = open_with_link(LEVEL, work="working", age="14", on="2016-06-01")
     assert any(w.startswith("On 1 June 2016: Open to new learners until 31 December 2016 "
-                            "(certificates until 31 December 2017). But this learner cannot "
-                            "start it. Not approved for learners aged 14")
+                            "(certificates until 31 December 2017). But you cannot start it. "
+                            "Not approved for learners aged 14")
                for w in texts(at.warning))
 
 

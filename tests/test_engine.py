@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
 from advisor import (
+    YOU_ON_SCREEN,
     Objective,
     ReasonCode,
     RuleKind,
@@ -937,6 +939,46 @@ def test_eligibility__no_age_given_is_unknown_unless_every_age_is_approved(catal
                                   as_at=dt.date(2015, 6, 1))
     codes = {r.code for r in every_age.reasons}
     assert ReasonCode.AGE_NOT_GIVEN not in codes and ReasonCode.AGE_CAUTION in codes
+
+
+_OF_THE_LEARNER = re.compile(r"\b(?:the|this) learner\b|\blearner's\b|\btheir\b",
+                             re.IGNORECASE)
+
+
+@pytest.mark.parametrize(("voice", "whose", "who", "words"), [
+    (None, "the learner's", "this learner", "their"),  # the centre's record, the CLI
+    (YOU_ON_SCREEN, "your", "you", "your"),  # a page that asks "you", and its printout
+])
+def test_eligibility__what_is_said_of_the_learner_is_in_the_voice_asked_for(
+        catalogue, voice, whose, who, words):
+    """An age not given, a role not given and an age group refused, said of the learner on
+    the centre's record ("the learner's age group", "But this learner cannot start it") and
+    to them where the page asks "you" ("your age group", "But you cannot start it")."""
+    spoken = {} if voice is None else {"voice": voice}
+    before_closing = dt.date(2016, 6, 1)
+    principles = catalogue.find_qualification("09628")
+    no_age = check_eligibility(catalogue, principles, as_at=before_closing, **spoken)
+    (age,) = [r for r in no_age.reasons if r.code is ReasonCode.AGE_NOT_GIVEN]
+    assert age.message == (f"Age not given, so whether {whose} age group is approved is "
+                           "unknown (approved for: 16-18, 18+, 19+).")
+    assert no_age.summary == (f"Open to new learners on this date; whether {who} can start "
+                              f"depends on {words} age, not given.")
+    too_young = check_eligibility(catalogue, principles, age=14, as_at=before_closing,
+                                  **spoken)
+    assert labels.entry_status_said(too_young) == (
+        "Open to new learners until 31 December 2016 (certificates until 31 December 2017). "
+        f"But {who} cannot start it. Not approved for learners aged 14 (age group pre-16); "
+        "approved for: 16-18, 18+, 19+.")
+    assert too_young.summary == (f"Not open to {who} on this date: {words} age group is not "
+                                 "approved for it.")
+    senior = check_eligibility(catalogue, catalogue.find_qualification("10381"),
+                               as_at=dt.date(2015, 6, 1), **spoken)
+    (role,) = [r for r in senior.reasons if r.code is ReasonCode.ROLE_REQUIREMENT]
+    assert role.message.endswith(f" Whether {whose} role meets this was not given.")
+    if voice is not None:  # nothing said of "the learner" where the page speaks to them
+        said = [no_age.summary, too_young.summary, labels.entry_status_said(too_young),
+                *(r.message for e in (no_age, too_young) for r in e.reasons), role.message]
+        assert [s for s in said if _OF_THE_LEARNER.search(s)] == []
 
 
 AGE_CAUTIONS = """\

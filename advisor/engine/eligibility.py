@@ -188,6 +188,7 @@ class Eligibility:
     reasons: tuple[Reason, ...]
     registered: RegisterEntry | None = None  # the register's record, when it lists it
     in_place: tuple[str, ...] = ()  # what replaced it and had opened by the date (ids)
+    voice: Voice = THE_LEARNER  # whom its reasons and summary speak of: the learner, or you
 
     @functools.cached_property  # read many times for each learner of an intake
     def status(self) -> StatusOnDate:
@@ -237,7 +238,8 @@ class Eligibility:
 
     @property
     def summary(self) -> str:
-        return self.summary_in(THE_LEARNER)
+        """:meth:`summary_in` the voice its reasons were worded in."""
+        return self.summary_in(self.voice)
 
     def summary_in(self, voice: Voice) -> str:
         """In a sentence: whether the learner can start it on the date, said as ``voice``."""
@@ -297,7 +299,8 @@ def check_eligibility(
 
     With a ``register``, its status and dates are given beside the documents', and its dates
     are used where the documents give none or differ from them. ``voice``: whether the reasons
-    speak of the learner or to them (:data:`~advisor.engine.wording.YOU`, on a printout)."""
+    and the summary speak of the learner or to them (:data:`~advisor.engine.wording.YOU`, on a
+    printout; :data:`~advisor.engine.wording.YOU_ON_SCREEN`, on a page that asks "you")."""
     as_at = as_at or dt.date.today()
     reasons: list[Reason] = []
     q = qualification
@@ -328,7 +331,7 @@ def check_eligibility(
                 (*replacement.source, *(_start_source(successor) if coming else ())),
             ))
     if q.category is not Category.NATIONAL_STRUCTURE:  # ages are approved for a version
-        reasons.extend(_age_reasons(q, age))
+        reasons.extend(_age_reasons(q, age, voice))
     if q.entry_requirements is not None:
         reasons.append(Reason(ReasonCode.ENTRY_REQUIREMENTS, " ".join(q.entry_requirements.points),
                               q.entry_requirements.source))
@@ -355,7 +358,7 @@ def check_eligibility(
     else:
         eligible = True
     return Eligibility(q, as_at, eligible, tuple(reasons), registered,
-                       _in_place(catalogue, q, as_at))
+                       _in_place(catalogue, q, as_at), voice)
 
 
 def closed_by_words(fact: DateFact) -> str:
@@ -522,7 +525,7 @@ def _date_reasons(q: Qualification, as_at: dt.date, legacy: str | None) -> list[
 _EVERY_AGE_GROUP = {"pre-16", "16-18", "18+"}
 
 
-def _age_reasons(q: Qualification, age: int | None) -> list[Reason]:
+def _age_reasons(q: Qualification, age: int | None, voice: Voice) -> list[Reason]:
     # A caution is shown when it concerns every learner, when the age is not given, or when
     # the learner's age falls in one of the bands it names.
     bands_of_learner = set(age_bands_for(age)) if age is not None else None
@@ -539,7 +542,7 @@ def _age_reasons(q: Qualification, age: int | None) -> list[Reason]:
         approved = set(q.ages.approved) if q.ages is not None else set()
         if approved >= _EVERY_AGE_GROUP:
             return cautions
-        message = "Age not given, so whether the learner's age group is approved is unknown"
+        message = f"Age not given, so whether {voice.learners} age group is approved is unknown"
         if approved and q.ages is not None:
             message += f" (approved for: {', '.join(q.ages.approved)})"
         source = q.ages.source if q.ages is not None else q.source

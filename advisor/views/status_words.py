@@ -162,7 +162,8 @@ _STATUS_CODES = (ReasonCode.NOT_A_QUALIFICATION, ReasonCode.CLOSED_TO_ENTRY,
 def entry_status_line(eligibility: Eligibility) -> str:
     """Whether new learners can start on the date, in one line, in the reasons' own words
     (``On 30 November 2026: Closed to new learners: ...``); where it is open but not to this
-    learner (their age group, a role it needs), that too."""
+    learner (their age group, a role it needs), that too, in the eligibility's voice ("But this
+    learner cannot start it", "But you cannot start it")."""
     return f"On {uk_date(eligibility.as_at)}: {entry_status_said(eligibility)}"
 
 
@@ -172,7 +173,7 @@ def entry_status_said(eligibility: Eligibility) -> str:
     line = " ".join(said) if said else f"{entry_status(eligibility)}."
     refused = [r.message for r in eligibility.not_for_this_learner]
     if refused and eligibility.status.status is Status.OPEN:
-        line += " But this learner cannot start it. " + " ".join(refused)
+        line += f" But {eligibility.voice.this} cannot start it. " + " ".join(refused)
     return line
 
 
