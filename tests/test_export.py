@@ -1024,6 +1024,21 @@ def test_action_plan__a_route_speaks_to_the_learner_throughout(catalogue):
     assert "(09628), which you hold, " in text and "what you already have" in text
 
 
+def test_action_plan__a_route_with_a_step_barred_by_age_speaks_to_the_learner(catalogue):
+    """A 14-year-old from 09628 to 09629 in June 2015 (its age groups leave out pre-16), with
+    no aim or role given: the headline, the step's age reason and the rest say "you", never
+    "the learner" or "this learner", as the page it is printed from does."""
+    on = dt.date(2015, 6, 1)
+    (route,) = [r for r in find_routes(
+        catalogue, from_qualification=catalogue.find_qualification("09628"),
+        to_qualification=catalogue.find_qualification("09629"), as_at=on) if len(r.steps) == 1]
+    text = _before_the_glossary(action_plan_html(catalogue, ActionPlan(
+        as_at=on, route=route, route_age=14)))
+    assert ("You cannot take step 1 (09629). Not approved for learners aged 14 (age group "
+            "pre-16); approved for: 16-18, 18+, 19+.") in text
+    assert _OF_THE_LEARNER.findall(text) == []
+
+
 def test_action_plan__units_that_share_a_reason_read_it_once_in_words_for_several(catalogue):
     """A printout's step to OCNLR L2 Diploma CS lists the Level 1 units held in one line, its
     reason worded for them all."""

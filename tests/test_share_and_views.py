@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from advisor import (
     MAX_ROUTE_SHOWN,
+    YOU_ON_SCREEN,
     Aim,
     Employment,
     Profile,
@@ -26,6 +27,7 @@ from advisor import (
     load_catalogue,
     parse_date,
     recommend,
+    steps_for_learner,
     tables,
 )
 from advisor.formats.links import (
@@ -626,8 +628,6 @@ def test_options_table__for_someone_not_working_a_yes_says_what_is_assessed_at_w
 def test_learner_steps_words__two_steps_of_unknown_ages_read_in_the_plural(catalogue):
     """A 16-year-old routed 10378 → 10379: neither step's age groups are stated, and the
     words say so of both ("the ages they are approved for"), not of one ("it is")."""
-    from advisor import steps_for_learner
-
     route = next(r for r in find_routes(catalogue, to_level=2, as_at=dt.date(2026, 12, 2))
                  if [q.reference for q in r.path] == ["10378", "10379"])
     words = tables.learner_steps_words(route, steps_for_learner(catalogue, route, age=16))
@@ -637,6 +637,38 @@ def test_learner_steps_words__two_steps_of_unknown_ages_read_in_the_plural(catal
         "10379"), as_at=dt.date(2026, 12, 2)) if len(r.steps) == 1]
     assert tables.learner_steps_words(one, steps_for_learner(catalogue, one, age=16)) == (
         "not known for step 1 (10379): the ages it is approved for are not stated")
+
+
+@pytest.mark.parametrize(("voice", "who", "whose", "column"), [
+    (None, "this learner", "their", "This learner"),  # the CLI's words
+    (YOU_ON_SCREEN, "you", "your", "You"),  # Plan a route's, which asks "you"
+])
+def test_route_words__a_step_barred_for_the_learner_is_said_in_the_voice_asked_for(
+        catalogue, voice, who, whose, column):
+    """A 14-year-old from 09628 to 09629 in June 2015, whose age group 09629 is not approved
+    for: the step they cannot take, that no route can be started and whom to ask, and the
+    routes table's column, said of the learner or to them; and a 35-year-old's column says
+    what allows every step ("their age", "your age")."""
+    spoken = {} if voice is None else {"voice": voice}
+    on = dt.date(2015, 6, 1)
+    (route,) = [r for r in find_routes(
+        catalogue, from_qualification=catalogue.find_qualification("09628"),
+        to_qualification=catalogue.find_qualification("09629"), as_at=on) if len(r.steps) == 1]
+    steps = steps_for_learner(catalogue, route, age=14, **spoken)
+    barred = [(n, e) for n, e in steps if e.not_for_this_learner]
+    assert labels.steps_barred_words(route, barred, **spoken) == [
+        f"{who[:1].upper() + who[1:]} cannot take step 1 (09629). Not approved for learners "
+        "aged 14 (age group pre-16); approved for: 16-18, 18+, 19+."]
+    assert labels.none_can_start_words([[1]], why="the route shown says why", **spoken) == (
+        f"None of the routes found can be started by {who}: each begins with a qualification "
+        f"not open to {'them' if voice is None else 'you'} (the route shown says why). Ask a "
+        "local college or training provider (a centre), or a careers adviser at the National "
+        f"Careers Service what {'they' if voice is None else 'you'} could take instead.")
+    table = tables.routes_table(catalogue, [route], learner=[steps], **spoken)
+    assert table.loc[0, column] == "cannot take step 1 (09629)"
+    adult = steps_for_learner(catalogue, route, age=35, **spoken)
+    assert tables.learner_steps_words(route, adult, **spoken) == (
+        f"{whose} age allows every step")
 
 
 def test_carry_over_table__units_with_one_reason_share_a_row(catalogue):

@@ -237,30 +237,31 @@ def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
 
 
 def steps_for_learner(catalogue: Catalogue, route: Route, *, age: int | None = None,
-                      senior_role: bool | None = None,
-                      register: Register | None = None) -> list[tuple[int, Eligibility]]:
+                      senior_role: bool | None = None, register: Register | None = None,
+                      voice: Voice = THE_LEARNER) -> list[tuple[int, Eligibility]]:
     """Each step of ``route``, numbered from 1, with the eligibility of a learner of ``age``,
     in a senior role or not (``senior_role``), for where it leads: its
     :attr:`~Eligibility.not_for_this_learner` says what bars them whatever the date says,
-    :attr:`~Eligibility.not_settled_for_this_learner` what leaves it open. Empty where
-    neither was given."""
+    :attr:`~Eligibility.not_settled_for_this_learner` what leaves it open; its reasons worded
+    in ``voice``. Empty where neither was given."""
     if age is None and senior_role is None:
         return []
     return [(n, check_eligibility(catalogue, step.to, age=age, senior_role=senior_role,
-                                  as_at=route.as_at, register=register))
+                                  as_at=route.as_at, register=register, voice=voice))
             for n, step in enumerate(route.steps, start=1)]
 
 
 def steps_barred(catalogue: Catalogue, route: Route, *, age: int | None = None,
-                 senior_role: bool | None = None,
-                 register: Register | None = None) -> list[tuple[int, Eligibility]]:
+                 senior_role: bool | None = None, register: Register | None = None,
+                 voice: Voice = THE_LEARNER) -> list[tuple[int, Eligibility]]:
     """The steps of ``route`` a learner of ``age``, in a senior role or not
     (``senior_role``), cannot take whatever the date says (an age group it is not approved
     for, a senior role it needs), each numbered from 1 with its eligibility, whose
-    :attr:`~Eligibility.not_for_this_learner` says why; empty where nothing bars them or
-    neither was given."""
+    :attr:`~Eligibility.not_for_this_learner` says why (in ``voice``); empty where nothing
+    bars them or neither was given."""
     return [(n, eligibility) for n, eligibility in steps_for_learner(
-                catalogue, route, age=age, senior_role=senior_role, register=register)
+                catalogue, route, age=age, senior_role=senior_role, register=register,
+                voice=voice)
             if eligibility.not_for_this_learner]
 
 

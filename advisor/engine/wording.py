@@ -68,6 +68,7 @@ class Voice:
     this: str  # the learner as against others: "this learner", "you"
     learners: str  # "the learner's", "your"
     they: str  # the learner again, later in a sentence: "they", "you"
+    them: str  # the same, as an object: "not open to them", "not open to you"
     their: str  # "their", "your"
     # Read on paper, away from the app: where the app's words would send the reader to one of
     # its pages, these say whom to ask.
@@ -91,12 +92,13 @@ class Voice:
 
 
 THE_LEARNER = Voice(learner="the learner", this="this learner", learners="the learner's",
-                    they="they", their="their")
+                    they="they", them="them", their="their")
 """Words of the learner, for the staff who read them on a page or in a centre's record."""
 
-YOU = Voice(learner="you", this="you", learners="your", they="you", their="your", printed=True)
+YOU = Voice(learner="you", this="you", learners="your", they="you", them="you", their="your",
+            printed=True)
 """Words to the learner, on the printout they take home."""
 
 YOU_ON_SCREEN = dataclasses.replace(YOU, printed=False)
 """Words to the learner on a page that asks them its questions ("How old are you?"): *Find a
-starting level*."""
+starting level* and *Plan a route*."""

@@ -19,7 +19,7 @@ from advisor.engine.eligibility import (
 from advisor.engine.fits import steps_barred
 from advisor.engine.frameworks import frameworks_start_above
 from advisor.engine.recommend_types import Aim
-from advisor.engine.wording import WHERE_TO_ASK, listed, uk_date
+from advisor.engine.wording import WHERE_TO_ASK, YOU, listed, uk_date
 from advisor.formats.printout_parts import ActionPlan, Cited, Sources
 from advisor.register import Register
 from advisor.views.labels import (
@@ -44,7 +44,7 @@ def headline(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | None
     day = uk_date(plan.as_at)
     if plan.route is not None and plan.route.steps:
         first = plan.route.steps[0]
-        barred = " ".join(steps_barred_words(plan.route, _barred(catalogue, plan), who="You"))
+        barred = " ".join(steps_barred_words(plan.route, _barred(catalogue, plan), voice=YOU))
         return (f"First step: {first.to.name} (route: "
                 f"{' → '.join(q.reference for q in plan.route.path)}). "
                 f"{_sentence(status_in_a_clause(catalogue, first.status, plan.as_at))}"
@@ -131,7 +131,7 @@ def _barred(catalogue: Catalogue, plan: ActionPlan) -> list[tuple[int, Eligibili
     if plan.route is None:
         return []
     return steps_barred(catalogue, plan.route, age=plan.route_age,
-                        senior_role=plan.route_senior_role, register=plan.register)
+                        senior_role=plan.route_senior_role, register=plan.register, voice=YOU)
 
 
 def next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | None,

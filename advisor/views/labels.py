@@ -497,10 +497,12 @@ def route_basis(route: Route) -> str:
 
 
 def steps_barred_words(route: Route, barred: Sequence[tuple[int, Eligibility]], *,
-                       who: str = "This learner") -> list[str]:
+                       voice: Voice = THE_LEARNER) -> list[str]:
     """For each step of ``route`` the learner cannot take (:func:`steps_barred`), that and
-    why: "This learner cannot take step 1 (10381). Not met: ..."."""
-    return [f"{who} cannot take step {n} ({route.steps[n - 1].to.reference}). "
+    why, as ``voice`` says it: "This learner cannot take step 1 (10381). Not met: ...", "You
+    cannot take step 1 ..."."""
+    return [f"{sentence_start(voice.this)} cannot take step {n} "
+            f"({route.steps[n - 1].to.reference}). "
             + " ".join(r.message for r in eligibility.not_for_this_learner)
             for n, eligibility in barred]
 
@@ -528,15 +530,16 @@ def route_offer_label(offer: RouteOffer) -> str:
                    ", where the apprenticeships in these documents start"}.get(kind, ""))
 
 
-def none_can_start_words(barred: Sequence[Sequence[int]], *, why: str) -> str | None:
+def none_can_start_words(barred: Sequence[Sequence[int]], *, why: str,
+                         voice: Voice = THE_LEARNER) -> str | None:
     """Where every route found begins with a step the learner cannot take (``barred``: for
     each route, the numbers of such steps), that none can be started, where it says ``why``,
-    and whom to ask; else None."""
+    and whom to ask, as ``voice`` says it ("by this learner", "by you"); else None."""
     if not barred or not all(1 in steps for steps in barred):
         return None
-    return ("None of the routes found can be started by this learner: each begins with a "
-            f"qualification not open to them ({why}). Ask {WHERE_TO_ASK} what they could take "
-            "instead.")
+    return (f"None of the routes found can be started by {voice.this}: each begins with a "
+            f"qualification not open to {voice.them} ({why}). Ask {WHERE_TO_ASK} what "
+            f"{voice.they} could take instead.")
 
 
 def route_credits(route: Route) -> int | str | None:

@@ -29,7 +29,7 @@ from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.recommend_types import Aim, Employment, Option, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
-from advisor.engine.wording import count, listed, uk_date
+from advisor.engine.wording import THE_LEARNER, Voice, count, listed, sentence_start, uk_date
 from advisor.register import Register
 from advisor.views.labels import (
     KIND_WORDS,
@@ -294,11 +294,12 @@ _NOT_SETTLED_WORDS = {
     ReasonCode.ROLE_REQUIREMENT: ("whether the role is a senior one not given",) * 2}
 
 
-def learner_steps_words(route: Route, steps: Sequence[tuple[int, Eligibility]]) -> str:
+def learner_steps_words(route: Route, steps: Sequence[tuple[int, Eligibility]], *,
+                        voice: Voice = THE_LEARNER) -> str:
     """Whether a learner can take every step of ``route`` by their age and role (``steps``,
     from :func:`~advisor.engine.fits.steps_for_learner`): the steps they cannot take; else
     those where it is not known, and why; else that what was said of them (their age, their
-    role) allows every step."""
+    role) allows every step ("their age", "your age": ``voice``)."""
     barred = [n for n, eligibility in steps if eligibility.not_for_this_learner]
     if barred:
         return "cannot take " + " or ".join(f"step {n} ({route.steps[n - 1].to.reference})"
@@ -318,21 +319,24 @@ def learner_steps_words(route: Route, steps: Sequence[tuple[int, Eligibility]]) 
     said = [what for what, code in (("age", ReasonCode.AGE_APPROVED),
                                     ("role", ReasonCode.ROLE_MET)) if code in codes]
     if not said:
-        return "nothing said of the learner bars a step"
-    return (f"their {' and '.join(said)} allow{'s' if len(said) == 1 else ''} every step")
+        return f"nothing said of {voice.learner} bars a step"
+    return (f"{voice.their} {' and '.join(said)} allow{'s' if len(said) == 1 else ''} every "
+            "step")
 
 
 def routes_table(catalogue: Catalogue, routes: Sequence[Route], *, aim: Aim | None = None,
                  register: Register | None = None,
-                 learner: Sequence[Sequence[tuple[int, Eligibility]]] | None = None
-                 ) -> pd.DataFrame:
+                 learner: Sequence[Sequence[tuple[int, Eligibility]]] | None = None,
+                 voice: Voice = THE_LEARNER) -> pd.DataFrame:
     """One row per route found: its path, how its qualifications stand on the date (what is
     not open, and what replaced it), how far it rests on stated progressions, credits; where
     the learner said what they want (``aim``), whether where it ends fits it; and, given
     for each route its steps with this learner's eligibility for them (``learner``, from
     :func:`~advisor.engine.fits.steps_for_learner`: their age or role was given), which
-    they cannot take, or where that is not known (:func:`learner_steps_words`)."""
+    they cannot take, or where that is not known (:func:`learner_steps_words`), in a column
+    named for ``voice`` ("This learner", "You")."""
     rows = []
+    whose = sentence_start(voice.this)
     on_date = f"On {uk_date(routes[0].as_at)}" if routes else "On the date"
     for number, route in enumerate(routes, start=1):
         rows.append({
@@ -342,20 +346,20 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route], *, aim: Aim | No
             "Credits still needed": route_credits(route),
             "Fits the aim": yes_no(route_fits_aim(catalogue, route, aim, register=register)[0],
                                    "not known"),
-            "This learner": (learner_steps_words(route, learner[number - 1])
-                             if learner is not None else ""),
+            whose: (learner_steps_words(route, learner[number - 1], voice=voice)
+                    if learner is not None else ""),
             "Steps": len(route.steps),
             "Documented": f"not needed: {START_ONLY}" if route.starting_point_only
             else "yes" if route.documented else "no: includes steps not stated"
             + ("; leads to a qualification from the Ofqual register (rules of combination "
                "not known)" if any(from_register(q) for q in route.path) else ""),
         })
-    frame = pd.DataFrame(rows, columns=["Route", "Path", on_date, "This learner", "Fits the aim",
+    frame = pd.DataFrame(rows, columns=["Route", "Path", on_date, whose, "Fits the aim",
                                         "Credits still needed", "Documented", "Steps"])
     if aim is None:
         frame = frame.drop(columns="Fits the aim")
     if learner is None:
-        frame = frame.drop(columns="This learner")
+        frame = frame.drop(columns=whose)
     return _figures_or_words(frame, "Credits still needed")
 
 
