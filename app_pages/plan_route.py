@@ -25,6 +25,7 @@ from streamlit.delta_generator import DeltaGenerator
 from advisor import (
     MAX_ROUTE_SHOWN,
     MAX_STEPS_ONWARD,
+    YOU_ON_SCREEN,
     ActionPlan,
     Catalogue,
     Category,
@@ -94,6 +95,9 @@ AIMS = {aim.value: words for aim, words in labels.AIM_ANSWERS.items()}
 # Whether the learner is working, in the words *Find a starting level* asks it in, by value.
 EMPLOYMENT = {e.value: words for e, words in labels.EMPLOYMENT_ANSWERS.items()}
 TARGETS = {"level": "A level", "qualification": "A particular qualification"}
+# The page asks the reader "you", as *Find a starting level* does: a learner alone, or one
+# beside an adviser; the engine's words on it (a step's reasons, its cautions) say "you" too.
+VOICE = YOU_ON_SCREEN
 
 
 def enrolable(catalogue: Catalogue) -> list[str]:
@@ -182,12 +186,12 @@ def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator, DeltaGenerato
     left, right = st.columns(2, gap="large")
     with left:
         age = number_box(
-            "The learner's age (optional)", "route_age", answers.parse_age, AGE_REFUSED,
+            "Your age (optional)", "route_age", answers.parse_age, AGE_REFUSED,
             placeholder="Age in years",
             help="Each step is checked against the age groups its qualification is approved "
                  "for.")
         working_slot = st.container()  # under the age, the other question about the learner
-        st.markdown("**What the learner holds**")
+        st.markdown("**What you hold**")
         start = st.selectbox("A qualification completed", ids, format_func=label, index=None,
                              key="route_from", placeholder="None yet",
                              persist_state="session")
@@ -213,10 +217,10 @@ def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator, DeltaGenerato
                 "Level to start at", levels, index=None, key="route_start_level",
                 format_func=lambda n: f"Level {n}", persist_state="session",
                 placeholder=f"The lowest level (Level {min(levels)})" if levels else "",
-                help="The level Find a starting level suggests for the learner: routes start "
-                     "there (or straight at the level aimed for), not at the lowest level.")
+                help="The level Find a starting level suggests for you: routes start there (or "
+                     "straight at the level aimed for), not at the lowest level.")
     with right:
-        st.markdown("**Where they want to get to**")
+        st.markdown("**Where you want to get to**")
         target = st.radio("Aim for", list(TARGETS), format_func=TARGETS.__getitem__,
                           key="route_target", horizontal=True, persist_state="session")
         to_level = to = None
@@ -238,7 +242,7 @@ def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator, DeltaGenerato
                                       "steps between qualifications that only share units, "
                                       "replacements of closed qualifications and direct "
                                       "starts at the level aimed for.")
-        aim = st.selectbox("What the learner wants from it (optional)", list(AIMS), index=None,
+        aim = st.selectbox("What you want from it (optional)", list(AIMS), index=None,
                            format_func=AIMS.__getitem__, key="route_aim",
                            placeholder="No preference", persist_state="session",
                            help="Routes ending in a qualification that gives it come first.")
@@ -277,12 +281,11 @@ def ask_working(slot: DeltaGenerator, catalogue: Catalogue, query: RouteQuery,
     if not at_work and query.employment is None:
         return
     with slot:
-        st.radio("Is the learner working at the moment?", list(EMPLOYMENT), index=None,
+        st.radio("Are you working at the moment?", list(EMPLOYMENT), index=None,
                  format_func=EMPLOYMENT.__getitem__, key="route_working",
                  persist_state="session",
                  help="A competence qualification (an NVQ, or one combining knowledge and "
-                      "competence) is assessed at work: an assessor watches the learner do the "
-                      "job.")
+                      "competence) is assessed at work: an assessor watches you do the job.")
 
 
 def ask_senior_role(slot: DeltaGenerator, catalogue: Catalogue, query: RouteQuery,
@@ -297,10 +300,10 @@ def ask_senior_role(slot: DeltaGenerator, catalogue: Catalogue, query: RouteQuer
         return
     if query.employment is Employment.NOT_WORKING:  # as Find a starting level, not asked
         slot.caption(f"{asked_for[0].reference} asks for someone working in a senior role: "
-                     "not working now, the learner would need such a job first.")
+                     "not working now, you would need such a job first.")
         return
     with slot:
-        st.radio("Is the learner in a senior role where they influence decisions and shape how "
+        st.radio("Are you in a senior role where you influence decisions and shape how "
                  "customer service is delivered?", list(SENIOR_ANSWERS), index=None,
                  format_func=SENIOR_ANSWERS.__getitem__, key="route_senior", horizontal=True,
                  persist_state="session",
@@ -365,18 +368,19 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery,
     age, senior_role = query.age, senior_role_of(query)
     if age is not None:
         st.caption(f"Each step's age groups are checked for age {age}.")
-    fits = labels.route_aim_words(catalogue, route, query.aim, register=ctx.register)
+    fits = labels.route_aim_words(catalogue, route, query.aim, register=ctx.register,
+                                  voice=VOICE)
     if fits is not None:
         st.write(fits)
     # Said before the steps, not only in each step's reasons: a route the learner cannot take
     # as it stands must not read as advice to enrol.
-    for sentence in labels.steps_barred_words(route, barred):
+    for sentence in labels.steps_barred_words(route, barred, voice=VOICE):
         st.warning(escape_markdown(sentence))
-    climbs = move_up_caution(catalogue, route)
+    climbs = move_up_caution(catalogue, route, voice=VOICE)
     if climbs is not None:  # a route up a level is not advice to move up
         st.info(climbs.message)
         show_sources(catalogue, climbs.source)
-    at_work = assessed_at_work_caution(catalogue, route, query.employment)
+    at_work = assessed_at_work_caution(catalogue, route, query.employment, voice=VOICE)
     if at_work is not None:  # not working: a step assessed at work needs a job first
         st.warning(escape_markdown(at_work.message))
         show_sources(catalogue, at_work.source)
@@ -392,7 +396,8 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery,
         show_sources(catalogue, step.source)
         show_entry_status(catalogue, check_eligibility(catalogue, q, age=age,
                                                        senior_role=senior_role,
-                                                       as_at=ctx.as_at, register=ctx.register))
+                                                       as_at=ctx.as_at, register=ctx.register,
+                                                       voice=VOICE))
         carried = step.carry_over
         if carried.transfers:
             transferred = labels.carried_credits(carried)
@@ -458,7 +463,7 @@ def main() -> None:
     ctx = frame()
     catalogue = ctx.catalogue
     st.title("Plan a route")
-    st.write("From what a learner holds to the level or qualification they want. Routes "
+    st.write("From what you hold to the level or qualification you want. Routes "
              "through qualifications open on the date come first, then those whose dates are "
              "not known, then closed ones; among them, the routes the documents state come "
              "first. Each step shows which units carry over and what is still needed.")
@@ -491,20 +496,23 @@ def main() -> None:
         # The steps each route has that this learner cannot take, where their age or role
         # was given: in the table, and said above it where every route has one.
         learner = [steps_for_learner(catalogue, r, age=query.age,
-                                     senior_role=senior_role_of(query), register=ctx.register)
+                                     senior_role=senior_role_of(query), register=ctx.register,
+                                     voice=VOICE)
                    for r in routes]
         barred_steps = [[(n, e) for n, e in steps if e.not_for_this_learner]
                         for steps in learner]
         given = query.age is not None or senior_role_of(query) is not None
         barred = [[n for n, _ in steps] for steps in barred_steps] if given else None
-        none_start = labels.none_can_start_words(barred or [], why="the route shown says why")
+        none_start = labels.none_can_start_words(barred or [], why="the route shown says why",
+                                                 voice=VOICE)
         if none_start:
             st.warning(none_start)
         elif barred and all(barred):
-            st.warning("Every route found has a step this learner cannot take, as things "
-                       "stand (the table says which, and the route shown says why).")
+            st.warning("Every route found has a step you cannot take, as things stand (the "
+                       "table says which, and the route shown says why).")
         show_table(tables.routes_table(catalogue, routes, aim=query.aim, register=ctx.register,
-                                       learner=learner if given else None),
+                                       learner=learner if given else None,
+                                       voice=VOICE),
                    name="Routes found",
                    missing=tables.CREDITS_NOT_KNOWN,
                    key="route_list_csv", file_name="routes.csv", wrap=True, stack=True)

@@ -393,8 +393,8 @@ def test_plan_route__not_working_the_senior_role_is_not_asked_and_level_4_says_w
     at = open_with_link(ROUTE, work="not-working", level="4", **{"from": "09628"})
     assert not any(r.key == "route_senior" for r in at.radio)
     assert "senior" not in dict(at.query_params)  # not asked, so no answer is recorded
-    assert ("10381 asks for someone working in a senior role: not working now, the learner "
-            "would need such a job first.") in texts(at.caption)
+    assert ("10381 asks for someone working in a senior role: not working now, you would "
+            "need such a job first.") in texts(at.caption)
     text = all_text(at)
     assert "Step 1: 10380" in text and "Step 2: 10381" in text
     assert "Not met: Learners must be working in a senior role" in text
@@ -426,9 +426,8 @@ def test_plan_route__what_the_learner_wants_travels_from_the_starting_level_and_
     assert list(routes["Fits the aim"]) == ["yes"] * (len(routes) - 1) + ["no"]
     text = all_text(at)
     assert "Step 1: 10380" in text
-    assert ("It ends in OCR Level 3 Diploma in Customer Service (10380), which fits what the "
-            "learner wants (competence). It is a combined knowledge and competence "
-            "qualification.") in text
+    assert ("It ends in OCR Level 3 Diploma in Customer Service (10380), which fits what you "
+            "want (competence). It is a combined knowledge and competence qualification.") in text
     at.selectbox(key="route_aim").set_value(None).run()
     assert "Step 1: 09629" in all_text(at)
     assert "aim" not in dict(at.query_params)
@@ -437,18 +436,64 @@ def test_plan_route__what_the_learner_wants_travels_from_the_starting_level_and_
 
 def test_plan_route__a_route_the_learner_cannot_start_says_so_before_its_steps():
     """Not in a senior role and holding 03456, the only route to Level 4 is 10381, which needs
-    one: the page says, above the steps and not only in each step's reasons, that this learner
-    cannot take step 1 and that none of the routes can be started, and whom to ask instead."""
+    one: the page says, above the steps and not only in each step's reasons, that they cannot
+    take step 1 and that none of the routes can be started, and whom to ask instead, to them
+    ("you", as the page asks its questions)."""
     at = open_with_link(ROUTE, on="2015-06-01", age="40", senior="no", level="4",
                         **{"from": "03456"})
     warnings = texts(at.warning)
-    assert any(w.startswith("This learner cannot take step 1 \\(10381\\)\\. Not met: Learners "
+    assert any(w.startswith("You cannot take step 1 \\(10381\\)\\. Not met: Learners "
                             "must be working in a senior role") for w in warnings), warnings
-    assert any(w.startswith("None of the routes found can be started by this learner")
+    assert any(w.startswith("None of the routes found can be started by you: each begins with "
+                            "a qualification not open to you") and "what you could take" in w
                for w in warnings)
     at.radio(key="route_senior").set_value("yes").run()
     assert not any("cannot take step" in w or "None of the routes" in w
                    for w in texts(at.warning))
+
+
+_OF_THE_LEARNER = re.compile(r"\b(?:the|this) learner\b|\blearner's\b", re.IGNORECASE)
+
+
+def test_plan_route__speaks_to_the_reader_as_you_as_find_a_starting_level_does():
+    """A 14-year-old, not working, from 09628 to 09629 in June 2015, whose age group 09629 is
+    not approved for: the page's questions, its warnings, the step's status and the routes
+    table say "you", and nothing on it speaks of "the learner" or "this learner"."""
+    at = open_with_link(ROUTE, on="2015-06-01", age="14", work="not-working", to="09629",
+                        **{"from": "09628"})
+    assert at.number_input(key="route_age").label == "Your age (optional)"
+    assert at.radio(key="route_working").label == "Are you working at the moment?"
+    assert at.selectbox(key="route_aim").label == "What you want from it (optional)"
+    assert at.selectbox(key="route_aim").help == (
+        "Routes ending in a qualification that gives it come first.")
+    warnings = [w.replace("\\", "") for w in texts(at.warning)]
+    assert ("You cannot take step 1 (09629). Not approved for learners aged 14 (age group "
+            "pre-16); approved for: 16-18, 18+, 19+.") in warnings
+    assert any(w.startswith("None of the routes found can be started by you: each begins with "
+                            "a qualification not open to you") for w in warnings)
+    assert any("But you cannot start it. Not approved for learners aged 14" in w
+               for w in warnings)
+    (routes,) = [t.value for t in at.table if "You" in t.value.columns]
+    assert list(routes["You"]) == ["cannot take step 1 (09629)"]
+    text = all_text(at)
+    assert "**What you hold**" in text and "**Where you want to get to**" in text
+    assert _OF_THE_LEARNER.findall(text) == []
+    # Not working, to Level 4: the cautions the engine words say "you" too.
+    level_4 = open_with_link(ROUTE, work="not-working", level="4", **{"from": "09628"})
+    text = all_text(level_4)
+    assert "an assessor watches you do the job" in level_4.radio(key="route_working").help
+    assert "Not working now, you would need a job or a work placement" in text
+    assert "Choose the level from the work you do now." in text
+    assert "not working now, you would need such a job first." in text
+    assert any(w.startswith("Every route found has a step you cannot take")
+               for w in texts(level_4.warning))
+    assert _OF_THE_LEARNER.findall(text) == []
+    senior = open_with_link(ROUTE, age="17", level="4", **{"from": "03456"})
+    assert senior.radio(key="route_senior").label == (
+        "Are you in a senior role where you influence decisions and shape how customer service "
+        "is delivered?")
+    assert "Whether your role meets this was not given." in all_text(senior)
+    assert _OF_THE_LEARNER.findall(all_text(senior)) == []
 
 
 def test_plan_route__answers_changed_on_the_starting_level_page_reach_it_by_the_sidebar_too():
@@ -484,15 +529,15 @@ def test_plan_route__the_table_says_which_step_each_route_has_that_the_learner_c
     """Not in a senior role, from 09628 to Level 4, every route ends in 10381: the table says
     which step of each they cannot take, and the page says that every route has one."""
     at = open_with_link(ROUTE, age="34", senior="no", level="4", **{"from": "09628"})
-    (routes,) = [t.value for t in at.table if "This learner" in t.value.columns]
-    learner = dict(zip(routes["Path"], routes["This learner"], strict=True))
+    (routes,) = [t.value for t in at.table if "You" in t.value.columns]
+    learner = dict(zip(routes["Path"], routes["You"], strict=True))
     assert learner["09628 → 10380 → 10381"] == "cannot take step 2 (10381)"
     assert learner["09628 → 10381"] == "cannot take step 1 (10381)"
-    assert any(w.startswith("Every route found has a step this learner cannot take")
+    assert any(w.startswith("Every route found has a step you cannot take")
                for w in texts(at.warning))
     # Nothing said about the learner: no such column.
     plain = open_with_link(ROUTE, level="4", **{"from": "09628"})
-    assert not any("This learner" in t.value.columns for t in plain.table)
+    assert not any("You" in t.value.columns for t in plain.table)
 
 
 def test_plan_route__a_step_left_open_for_the_learner_is_not_called_one_they_can_take():
@@ -501,15 +546,15 @@ def test_plan_route__a_step_left_open_for_the_learner_is_not_called_one_they_can
     but the table must not say they can take it; a route to Level 3 for a 35-year-old, whose
     steps approve their age and ask nothing of their role, says so."""
     at = open_with_link(ROUTE, age="17", level="4", **{"from": "03456"})
-    (routes,) = [t.value for t in at.table if "This learner" in t.value.columns]
-    said = dict(zip(routes["Path"], routes["This learner"], strict=True))
+    (routes,) = [t.value for t in at.table if "You" in t.value.columns]
+    said = dict(zip(routes["Path"], routes["You"], strict=True))
     assert said["03456 → 10381"] == (
         "not known for step 1 (10381): the ages it is approved for are not stated; whether "
         "the role is a senior one not given")
     assert not any("can take" in words or "allow" in words for words in said.values())
     adult = open_with_link(ROUTE, age="35", to="09629", **{"from": "09628"})
-    (routes,) = [t.value for t in adult.table if "This learner" in t.value.columns]
-    assert list(routes["This learner"]) == ["their age allows every step"]
+    (routes,) = [t.value for t in adult.table if "You" in t.value.columns]
+    assert list(routes["You"]) == ["your age allows every step"]
 
 
 def test_starting_level__wanting_an_apprenticeship_the_route_link_aims_where_they_start():
