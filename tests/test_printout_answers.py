@@ -34,9 +34,12 @@ def test_profile_answers__in_the_learners_words_with_not_given_where_silent(cata
 
 
 def test_profile_answers__not_working_leaves_out_the_questions_about_a_job(catalogue):
-    """The page does not ask someone not in work about a job: neither does their plan."""
+    """The page does not ask someone not in work about a job they do, but which job they would
+    like: neither does their plan."""
     told = profile_answers(catalogue, Profile(age=16, employment=Employment.NOT_WORKING))
-    assert list(told) == ["Age", "Working", "Qualifications held", "Units held", "What I want"]
+    assert list(told) == ["Age", "Working", "Job I would like", "Qualifications held",
+                          "Units held", "What I want"]
+    assert told["Job I would like"] == "not given"
 
 
 def test_profile_answers__the_level_3_descriptions_in_the_learners_words(catalogue):

@@ -23,6 +23,7 @@ from advisor import (
     Category,
     CohortInput,
     CohortResult,
+    Employment,
     Profile,
     Qualification,
     RouteError,
@@ -223,6 +224,9 @@ def command_recommend(args: argparse.Namespace) -> int:
             raise UsageError(f"--other-level {level}: these documents have no customer service "
                              f"qualification at Level {level}; give one of "
                              + ", ".join(str(n) for n in offered))
+    if args.job_wanted and args.employment is not Employment.NOT_WORKING:
+        raise UsageError("--job-wanted is asked only of a learner not working: give "
+                         "--employment not-working too (--role is for the job they do)")
     within = held[0] if len(held) == 1 else None
     units = resolve_units(catalogue, _units_argument(catalogue, args.units), within)
     profile = Profile(
@@ -230,7 +234,7 @@ def command_recommend(args: argparse.Namespace) -> int:
         responsibilities=tuple(args.responsibility or ()), senior_role=args.senior_role,
         held_qualifications=tuple(q.id for q in held),
         other_held_levels=tuple(sorted(set(args.other_level))), held_units=tuple(units),
-        aim=args.aim,
+        aim=args.aim, job_wanted=args.job_wanted,
     )
     try:
         result = recommend(catalogue, profile, as_at=args.as_at,

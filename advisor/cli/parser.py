@@ -207,6 +207,11 @@ def _add_recommend(commands: Commands, shared: _Shared) -> None:
     )
     work.add_argument("--list-responsibilities", action="store_true",
                       help="list the descriptions of a Level 3 learner and stop")
+    work.add_argument(
+        "--job-wanted", metavar="TEXT",
+        help=("with --employment not-working: the job the learner would like, a listed title "
+              "or their own words (what the documents say of it, and the qualifications "
+              "towards it on the date; it does not change the level)"))
     held = option_parser("--has", default="", metavar="QUAL,...",
                    help="qualifications already held, separated by commas or semicolons "
                         "(09628,...)")

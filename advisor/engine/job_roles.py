@@ -231,3 +231,26 @@ _RANKS = frozenset({"supervisor", "leader", "manager", "head"})
 def _rank_shared(typed: list[str], listed: frozenset[str]) -> int:
     """1 where the typed title and a listed one each name a rank, not necessarily the same."""
     return int(bool(_RANKS.intersection(typed)) and bool(listed & _RANKS))
+
+
+def matched_as(match: RoleMatch, role: JobRole) -> str:
+    """How the title given is taken as ``role``, one of ``match.roles``, in a clause: that it
+    matches, or, where it was only the end of a title or named the job in a longer one, which
+    listed title it is taken as and why."""
+    if match.named_job:
+        return (f"\"{match.text}\" is taken as \"{role.title}\", the only job role the "
+                f"documents list ending in \"{match.named_job}\"")
+    if match.widened:
+        return (f"\"{match.text}\" is taken as \"{role.title}\", the only job role the "
+                "documents list whose title ends with it")
+    return f"\"{match.text}\" matches \"{role.title}\""
+
+
+def close_titles_words(match: RoleMatch) -> str:
+    """The listed titles close to one that matched none, with the level each is listed at,
+    as a sentence (" Close titles: ..."), or nothing where none is close."""
+    if not match.suggestions:
+        return ""
+    return " Close titles: " + ", ".join(
+        f"{r.title}" + (f" (Level {r.level})" if r.level else "") for r in match.suggestions
+    ) + "."

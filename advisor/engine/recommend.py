@@ -46,7 +46,8 @@ from advisor.engine.fits import (
     units_assessed_in_a_job,
 )
 from advisor.engine.frameworks import FrameworkStatus, check_frameworks
-from advisor.engine.job_roles import RoleMatch, match_role
+from advisor.engine.job_roles import RoleMatch, close_titles_words, match_role, matched_as
+from advisor.engine.job_wanted import wanted_job
 from advisor.engine.level_3_fit import few_level_3_statements, level_3_evidence, level_3_fit
 from advisor.engine.next_steps import next_steps_for
 from advisor.engine.recommend_index import recommendation_index, senior_role_rule
@@ -270,7 +271,9 @@ def recommend(
         next_steps=next_steps, roles_at_level=roles_at_level, frameworks=frameworks,
         route_offers=route_offers(catalogue, profile, level, options=options,
                                   frameworks_at_level=bool(frameworks), as_at=as_at),
-        voice=voice,
+        voice=voice, job_wanted=wanted_job(
+            catalogue, profile.job_wanted, as_at=as_at, held=profile.held_qualifications,
+            register=register, register_subject=register_subject, voice=voice),
     )
 
 
@@ -318,16 +321,10 @@ def _senior_role_evidence(catalogue: Catalogue, profile: Profile, voice: Voice
     ), True)]
 
 
-
-
 def _role_findings(catalogue: Catalogue, match: RoleMatch) -> list[Finding]:
     findings: list[Finding] = []
     for role in match.roles:
-        matches = (f"\"{match.text}\" is taken as \"{role.title}\", the only job role the "
-                   f"documents list ending in \"{match.named_job}\"" if match.named_job else
-                   f"\"{match.text}\" is taken as \"{role.title}\", the only job role the "
-                   "documents list whose title ends with it" if match.widened else
-                   f"\"{match.text}\" matches \"{role.title}\"")
+        matches = matched_as(match, role)
         if role.level is not None:
             findings.append(Finding(
                 FindingCode.ROLE_LEVEL,
@@ -357,11 +354,7 @@ def _role_not_listed(catalogue: Catalogue, match: RoleMatch) -> Finding:
                        "the level rests on the other answers.", ())
     message = (f"\"{match.text}\" is not one of the job roles the documents list; the lists are "
                "examples, not a complete list, so the level rests on the other answers.")
-    if match.suggestions:
-        message += " Close titles: " + ", ".join(
-            f"{r.title}" + (f" (Level {r.level})" if r.level else "") for r in match.suggestions
-        ) + "."
-    return Finding(FindingCode.ROLE_NOT_LISTED, message, sources)
+    return Finding(FindingCode.ROLE_NOT_LISTED, message + close_titles_words(match), sources)
 
 
 def _holds_at_level(catalogue: Catalogue, held: Sequence[Qualification],

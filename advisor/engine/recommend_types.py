@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from advisor.catalogue import Citation, JobRole, Qualification
 from advisor.engine.combination_types import CombinationCheck
-from advisor.engine.eligibility import Eligibility, Status
+from advisor.engine.eligibility import Eligibility, Status, StatusOnDate
 from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.job_roles import RoleMatch
 from advisor.engine.wording import THE_LEARNER, Voice
@@ -42,6 +42,9 @@ class Profile:
     other_held_levels: tuple[int, ...] = ()
     held_units: tuple[str, ...] = ()  # URNs
     aim: Aim | None = None
+    # Not working: the job they would like, in their own words or a listed title. It never
+    # sets the level (the documents tie that to age, work and what is held).
+    job_wanted: str | None = None
 
 
 class FindingCode(StrEnum):
@@ -53,6 +56,9 @@ class FindingCode(StrEnum):
     COMPETENCE_NEEDS_WORK = "competence-needs-work"
     HOLDS_AT_LEVEL = "holds-at-level"
     HOLDS_QUALIFICATION = "holds-qualification"
+    JOB_WANTED_LISTED = "job-wanted-listed"  # what the documents say of a job wanted
+    JOB_WANTED_NOT_LISTED = "job-wanted-not-listed"
+    JOB_WANTED_QUALIFICATIONS = "job-wanted-qualifications"  # those towards it on the date
     LEVEL_3_STATEMENTS = "level-3-statements"
     NO_AUTOMATIC_MOVE_UP = "no-automatic-move-up"
     NONE_CONFIRMED_OPEN = "none-confirmed-open"
@@ -122,6 +128,7 @@ class RouteOfferKind(StrEnum):
     TO_APPRENTICESHIPS = "to-apprenticeships"  # where the documents' apprenticeships start
     ON_AFTER = "on-after"  # holding nothing yet: on to the level above, after the one suggested
     COMPETENCE_AT_LEVEL = "competence-at-level"  # competence at the level suggested
+    TO_JOB_WANTED = "to-job-wanted"  # to the level the documents list a job wanted at
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -142,6 +149,39 @@ class RouteOffer:
     in_apprenticeship: bool = False
     why: str = ""  # where the link needs it: why this route, in a sentence or two
     source: tuple[Citation, ...] = ()
+    job: str | None = None  # to a job wanted: the listed title it is at ``to_level`` for
+
+
+@dataclass(frozen=True)
+class TowardsJob:
+    """A qualification towards a job wanted (at the level the documents list it at, or the
+    one they say leads to it, or what replaced that), with its status on the date."""
+
+    qualification: Qualification
+    status: StatusOnDate
+
+
+@dataclass(frozen=True, kw_only=True)
+class WantedRole:
+    """A listed job role a job wanted matches: what the documents say of it (``about``, whose
+    ``level`` is the level they list it at, or None), the qualifications towards it with their
+    status on the date, and those worded (``towards``: which are open then, and the rest)."""
+
+    role: JobRole
+    about: Finding
+    qualifications: tuple[TowardsJob, ...]
+    towards: Finding
+
+
+@dataclass(frozen=True, kw_only=True)
+class JobWanted:
+    """The job a learner not working would like, matched to the documents' job roles as a
+    job title is (``match``): each listed role it matches, or, where it matches none, why the
+    documents say nothing of it, with the close titles (``not_listed``)."""
+
+    match: RoleMatch
+    roles: tuple[WantedRole, ...] = ()
+    not_listed: Finding | None = None
 
 
 @dataclass(frozen=True)
@@ -161,3 +201,5 @@ class Recommendation:
     # and with nothing held).
     route_offers: tuple[RouteOffer, ...] = ()
     voice: Voice = THE_LEARNER  # whether its words speak of the learner or to them
+    # Not working, with a job they would like: what the documents say of it (never the level).
+    job_wanted: JobWanted | None = None

@@ -8,6 +8,8 @@ what the learner holds: the page draws each as a link to *Plan a route*.
 * Wanting an apprenticeship where none is at the level: the level where the documents'
   apprenticeships start.
 * Holding nothing yet: on to the level above too, after the level suggested.
+* Not working, with a job they would like that the documents list at a level above the one
+  suggested (a team leader's, at Level 3): a route to that level, from the level suggested.
 * Holding a knowledge qualification at the level suggested (09628 at Level 2): a competence
   qualification at that level, which proves at work what the one held taught, the one the
   documents name as its progression or what replaced it (001 § 2.7 Progression opportunities:
@@ -30,6 +32,7 @@ from advisor.catalogue import Catalogue, Category, Citation, Kind, Qualification
 from advisor.engine.eligibility import Status
 from advisor.engine.fits import KINDS_GIVING, in_senior_role, repetition, senior_role_asked_at
 from advisor.engine.frameworks import frameworks_start_above
+from advisor.engine.job_roles import match_role
 from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.recommend_types import (
     Aim,
@@ -85,7 +88,8 @@ def route_offers(catalogue: Catalogue, profile: Profile, level: int | None, *,
     offers = _competence_at_level(catalogue, profile, level, options, as_at)
     if start is not None and to_level <= (start.level or 0):
         offers.append(RouteOffer(kind=RouteOfferKind.ONWARD, from_held=True))
-        return tuple(offers)
+        return (*offers, *_to_job_wanted(catalogue, profile, level, offers, held=held,
+                                         start=start))
     offers.append(RouteOffer(
         kind=(RouteOfferKind.TO_APPRENTICESHIPS if towards else
               RouteOfferKind.STEP_UP if to_level > level else RouteOfferKind.TO_LEVEL),
@@ -99,7 +103,27 @@ def route_offers(catalogue: Catalogue, profile: Profile, level: int | None, *,
             kind=RouteOfferKind.ON_AFTER, from_held=held, to_level=beyond, start_level=level,
             asks_senior_role=in_senior_role(profile.senior_role, profile.employment) is not True
             and senior_role_asked_at(catalogue, beyond)))
-    return tuple(offers)
+    return (*offers, *_to_job_wanted(catalogue, profile, level, offers, held=held,
+                                     start=start))
+
+
+def _to_job_wanted(catalogue: Catalogue, profile: Profile, level: int,
+                   offers: Sequence[RouteOffer], *, held: bool,
+                   start: Qualification | None) -> list[RouteOffer]:
+    """For a job the learner would like that the documents list at a level above the one
+    suggested, and that no other offer aims for: a route to that level, from what they hold or
+    the level suggested (the job never moves the level to start at)."""
+    aimed = {o.to_level for o in offers}
+    found = []
+    for role in match_role(catalogue, profile.job_wanted or "").roles:
+        if (role.level is None or role.level <= level or role.level in aimed
+                or role.level not in catalogue.levels_offered):
+            continue
+        aimed.add(role.level)
+        found.append(RouteOffer(kind=RouteOfferKind.TO_JOB_WANTED, from_held=held,
+                                to_level=role.level, start_level=level if start is None else None,
+                                job=role.title))
+    return found
 
 
 def _competence_at_level(catalogue: Catalogue, profile: Profile, level: int,

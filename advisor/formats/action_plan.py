@@ -293,7 +293,13 @@ def _recommendation(catalogue: Catalogue, result: Recommendation,
             fits = f"{fits}. {option.aim_note}"
         options.append(OptionPart(_named(option.qualification), summary, notes, fits))
     frameworks = [_framework(catalogue, f, result.as_at, sources) for f in result.frameworks]
-    return RecommendationPart(result.recommended_level, reasons, cautions, options, frameworks)
+    wanted = result.job_wanted
+    job_wanted = ([] if wanted is None else _cited([wanted.not_listed], sources)
+                  if wanted.not_listed is not None else
+                  _cited((f for role in wanted.roles for f in (role.about, role.towards)),
+                         sources))
+    return RecommendationPart(result.recommended_level, reasons, cautions, options, frameworks,
+                              job_wanted)
 
 
 def _framework(catalogue: Catalogue, status: FrameworkStatus, as_at: dt.date,

@@ -17,7 +17,7 @@ from advisor.engine.eligibility import Eligibility, Reason, Status, StatusOnDate
 from advisor.engine.fits import route_fits_aim
 from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks
 from advisor.engine.recommend import assessed_at_work_caution
-from advisor.engine.recommend_types import Aim, Employment, Finding, Recommendation
+from advisor.engine.recommend_types import Aim, Employment, Finding, JobWanted, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route, RouteStep
 from advisor.register import ImportResult, Register, RegisterEntry
@@ -299,6 +299,7 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
             "other_levels": list(profile.other_held_levels),
             "units": list(profile.held_units),
             "aim": profile.aim.value if profile.aim else None,
+            "job_wanted": profile.job_wanted,
         },
         "recommended_level": result.recommended_level,
         "qualifications": [
@@ -337,6 +338,31 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
             for step in result.next_steps
         ],
         "roles_at_level": [r.title for r in result.roles_at_level],
+        "job_wanted": _job_wanted_dict(catalogue, result.job_wanted),
+    }
+
+
+def _job_wanted_dict(catalogue: Catalogue, wanted: JobWanted | None) -> dict[str, Any] | None:
+    """The job a learner not working would like (``recommend --job-wanted``): see the README."""
+    if wanted is None:
+        return None
+    after = {r.id: catalogue.qualifications[r.after or ""].reference for r in wanted.match.roles
+             if r.after in catalogue.qualifications}
+    return {
+        "text": wanted.match.text,
+        "not_listed": wanted.not_listed and finding_dict(catalogue, wanted.not_listed),
+        "suggestions": [{"id": r.id, "title": r.title, "level": r.level}
+                        for r in wanted.match.suggestions],
+        "roles": [{
+            "id": w.role.id, "title": w.role.title, "level": w.role.level,
+            "after": after.get(w.role.id), "about": finding_dict(catalogue, w.about),
+            "towards": finding_dict(catalogue, w.towards),
+            "qualifications": [qualification_dict(t.qualification)
+                               | {"status": status_dict(catalogue, t.status)}
+                               for t in w.qualifications],
+            "open_on_date": [t.qualification.reference for t in w.qualifications
+                             if t.status.status is Status.OPEN],
+        } for w in wanted.roles],
     }
 
 

@@ -213,9 +213,10 @@ def encode_profile(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
         params["age"] = str(profile.age)
     if profile.employment is not None:
         params["work"] = profile.employment.value
-    role = without_control_characters(profile.role or "")
-    if role:
-        params["role"] = role[:MAX_ROLE_LENGTH]
+    for key, title in (("role", profile.role), ("want", profile.job_wanted)):
+        title = without_control_characters(title or "")
+        if title:
+            params[key] = title[:MAX_ROLE_LENGTH]
     statement = level_3_statements(catalogue)
     if statement is not None and profile.responsibilities:
         numbers = [str(statement.points.index(p) + 1) for p in profile.responsibilities
@@ -243,10 +244,11 @@ def decode_profile(catalogue: Catalogue,
     age = _age(_value(params, "age", notes), notes)
     employment = _answer(_value(params, "work", notes), answers.parse_employment,
                          "work answer", notes)
-    role = _value(params, "role", notes)
-    if role is not None and len(role) > MAX_ROLE_LENGTH:
-        notes.append(f"The link's job role was shortened to {MAX_ROLE_LENGTH} characters.")
-        role = role[:MAX_ROLE_LENGTH]
+    role, wanted = (_value(params, key, notes) for key in ("role", "want"))
+    for what, title in (("job role", role), ("job wanted", wanted)):
+        if title is not None and len(title) > MAX_ROLE_LENGTH:
+            notes.append(f"The link's {what} was shortened to {MAX_ROLE_LENGTH} characters.")
+    role, wanted = (title[:MAX_ROLE_LENGTH] if title else title for title in (role, wanted))
     responsibilities: list[str] = []
     not_listed: list[str] = []
     statement = level_3_statements(catalogue)
@@ -281,11 +283,14 @@ def decode_profile(catalogue: Catalogue,
         notes.append("The link says the learner is not working, so its answers about a job "
                      "(title, work described, senior role) are not used: answer that they work "
                      "to use them.")
+    if wanted and employment is not Employment.NOT_WORKING:
+        notes.append("The link's job wanted is asked only of a learner not working: left out.")
     profile = Profile(age=age, employment=employment, role=role,
                       responsibilities=tuple(dict.fromkeys(responsibilities)),
                       senior_role=senior, held_qualifications=tuple(held),
                       other_held_levels=tuple(sorted(set(other))),
-                      held_units=tuple(units), aim=aim)
+                      held_units=tuple(units), aim=aim,
+                      job_wanted=wanted if employment is Employment.NOT_WORKING else None)
     return profile, notes
 
 

@@ -27,11 +27,13 @@ NO_TARGET = "no target chosen: onward routes shown"
 
 def profile_answers(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
     """*Find a starting level*'s answers; for a learner not in work, without the questions
-    about a job, which the page does not ask them."""
+    about a job, which the page does not ask them, but with the job they would like, which it
+    asks them alone."""
     answers = {
         "Age": str(profile.age) if profile.age is not None else NOT_GIVEN,
         "Working": EMPLOYMENT_ANSWERS[profile.employment] if profile.employment else NOT_GIVEN,
         "Job": profile.role or NOT_GIVEN,
+        "Job I would like": profile.job_wanted or NOT_GIVEN,
         "Describes my work": "; ".join(in_your_words(r) for r in profile.responsibilities)
                              or "none chosen",
         "Senior role": ("yes" if profile.senior_role else "no")
@@ -44,9 +46,11 @@ def profile_answers(catalogue: Catalogue, profile: Profile) -> dict[str, str]:
         "Units held": "; ".join(profile.held_units) or NONE,
         "What I want": AIM_ANSWERS[profile.aim] if profile.aim else NOT_GIVEN,
     }
-    if profile.employment is Employment.NOT_WORKING:
-        for about_a_job in ("Job", "Describes my work", "Senior role"):
-            del answers[about_a_job]
+    # Someone not in work is asked which job they would like instead.
+    for asked_another in (("Job", "Describes my work", "Senior role")
+                          if profile.employment is Employment.NOT_WORKING
+                          else ("Job I would like",)):
+        del answers[asked_another]
     return answers
 
 

@@ -87,6 +87,9 @@ class RecommendationPart:
     cautions: list[Cited]
     options: list[OptionPart]
     frameworks: list[FrameworkPart]
+    # Not working: what the documents say of the job they would like, and the qualifications
+    # towards it on the date (or that they do not list it).
+    job_wanted: list[Cited] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from advisor.engine.eligibility import Eligibility, ReasonCode, Status
 from advisor.engine.fits import route_fits_aim
 from advisor.engine.frameworks import ComponentStatus, standard_note
 from advisor.engine.frameworks import framework_name as framework_label  # its one home
+from advisor.engine.job_wanted import job_lists
 from advisor.engine.planner import Objective
 from advisor.engine.recommend_types import Aim, Employment, Option, RouteOffer, RouteOfferKind
 from advisor.engine.routes import Route, RouteStep, StepKind
@@ -106,6 +107,7 @@ __all__ = [
     "group_requirement",
     "in_level_order",
     "in_your_words",
+    "job_examples_help",
     "level_words",
     "no_further_units_words",
     "none_can_start_words",
@@ -507,6 +509,15 @@ def steps_barred_words(route: Route, barred: Sequence[tuple[int, Eligibility]], 
             for n, eligibility in barred]
 
 
+def job_examples_help(catalogue: Catalogue) -> str:
+    """Where a job question's examples come from: the documents' lists, and their sources."""
+    lists = job_lists(catalogue)
+    if not lists:
+        return "These documents list no jobs: type the job's title."
+    return "The examples come from the documents' lists of " + "; and ".join(
+        f"{what} ({cite(catalogue, sources)})" for what, sources in lists) + "."
+
+
 def route_offer_label(offer: RouteOffer) -> str:
     """The link to *Plan a route* for a route *Find a starting level* offers: "Plan a route from
     what you hold to Level 3, the step up if your work is ready for it"."""
@@ -521,6 +532,8 @@ def route_offer_label(offer: RouteOffer) -> str:
                     + ("qualification" if part else f"Level {q.level} qualification"))
         return (f"{start} to {q.name}, {part}to prove your competence at work"
                 + ("" if part else f" at Level {q.level}"))
+    if kind is RouteOfferKind.TO_JOB_WANTED:
+        return f"{start} to Level {offer.to_level}, the level the documents list {offer.job} at"
     if kind is RouteOfferKind.ON_AFTER:
         return (f"Plan a route on to Level {offer.to_level}, after Level {offer.start_level}"
                 + (", which asks for a senior role" if offer.asks_senior_role else ""))

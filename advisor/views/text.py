@@ -333,6 +333,14 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
         lines.append(f"Apprenticeship frameworks at Level {result.recommended_level}:")
         lines += ["  " + line for line in frameworks_text(
             catalogue, result.frameworks, as_at=result.as_at).splitlines()]
+    wanted = result.job_wanted
+    if wanted is not None:
+        lines.append(f"The job wanted ({wanted.match.text}):")
+        for finding in ((wanted.not_listed,) if wanted.not_listed is not None else
+                        (f for role in wanted.roles for f in (role.about, role.towards))):
+            lines.append(f"  - {finding.message}")
+            if finding.source:
+                lines.append(f"    (source: {_sources(catalogue, finding.source)})")
     if result.next_steps:
         lines.append("What to do next:")
         lines += [f"  - {step.message}"

@@ -1,0 +1,169 @@
+"""The job a learner not working would like (*Find a starting level*): the question, what the
+documents say of the job, the qualifications towards it open on the date, in the page, its
+address, the printout and the command line. It never changes the level suggested."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from advisor import (
+    ActionPlan,
+    Employment,
+    Profile,
+    action_plan_html,
+    decode_profile,
+    encode_profile,
+    profile_answers,
+    recommend,
+)
+from advisor.cli import main
+
+TODAY = dt.date(2026, 12, 2)
+WHILE_OPEN = dt.date(2015, 6, 1)  # 09629 and 10380 both took new learners then
+LEVEL_3_ABOUT = ("Customer Service Team Leader: the documents list it among their examples of "
+                 "roles at Level 3 that need good customer service skills")
+
+
+def not_working(**answers) -> Profile:
+    return Profile(age=17, employment=Employment.NOT_WORKING, **answers)
+
+
+# ------------------------------------------------------------------------------------ engine
+
+
+def test_job_wanted__a_level_3_role_names_the_level_and_those_open_on_the_date(catalogue):
+    result = recommend(catalogue, not_working(job_wanted="Customer Service Team Leader"),
+                       as_at=WHILE_OPEN)
+    (role,) = result.job_wanted.roles
+    assert role.about.level == 3 and role.about.message.startswith(LEVEL_3_ABOUT)
+    assert "They do not say the job needs a qualification." in role.about.message
+    assert role.towards.message.startswith(
+        "At Level 3, the level the documents list it at, open to new learners on 1 June 2015: "
+        "OCR Level 3 Diploma in Customer Service (10380) and OCR Level 3 Certificate in "
+        "Principles of Customer Service (09629).")
+    assert [t.qualification.reference for t in role.qualifications] == ["10380", "09629",
+                                                                        "03456"]
+
+
+def test_job_wanted__today_none_is_confirmed_open_and_what_replaced_the_closed_is_said(
+        catalogue):
+    result = recommend(catalogue, not_working(job_wanted="Customer Service Team Leader"),
+                       as_at=TODAY)
+    message = result.job_wanted.roles[0].towards.message
+    assert ("At Level 3, the level the documents list it at, no qualification can be confirmed "
+            "open to new learners on 2 December 2026.") in message
+    assert "Whether OCR Level 3 Diploma in Customer Service (10380) is open on 2 December 2026"\
+        in message
+    assert ("Closed to new learners by 2 December 2026: 03456 (the sources suggest 10380 "
+            "replaced it); 09629 (the sources suggest 10380 replaced it).") in message
+
+
+def test_job_wanted__never_changes_the_level_suggested(catalogue):
+    """The documents tie the starting level to age, work and what is held; not to a wish."""
+    for job in ("Customer Service Team Leader", "Department Manager", "astronaut"):
+        wanting = recommend(catalogue, not_working(job_wanted=job), as_at=TODAY)
+        assert wanting.recommended_level == 1
+        assert wanting.reasons == recommend(catalogue, not_working(), as_at=TODAY).reasons
+
+
+def test_job_wanted__a_job_after_the_level_1_certificate_has_no_level(catalogue):
+    result = recommend(catalogue, not_working(job_wanted="call centre advisor"),
+                       as_at=WHILE_OPEN)
+    (role,) = result.job_wanted.roles
+    assert role.about.level is None
+    assert ("the documents list it among the jobs learners may progress to after OCNLR Level 1 "
+            "Certificate in Customer Service (601/4404/X)") in role.about.message
+    assert "they do not give it a level" in role.about.message
+    assert ("open to new learners on 1 June 2015: OCNLR Level 1 Certificate in Customer Service "
+            "(601/4404/X).") in role.towards.message
+
+
+def test_job_wanted__a_job_not_listed_says_so_with_the_close_titles(catalogue):
+    wanted = recommend(catalogue, not_working(job_wanted="shop asistant"),
+                       as_at=TODAY).job_wanted
+    assert not wanted.roles
+    assert wanted.not_listed.message.startswith(
+        "The documents do not list \"shop asistant\" among their jobs, so they say nothing "
+        "about it")
+    assert "Close titles: Sales Assistant/Personal Shopper (Level 2)" in wanted.not_listed.message
+
+
+def test_job_wanted__a_route_to_its_level_is_offered_from_the_level_suggested(catalogue):
+    result = recommend(catalogue, not_working(job_wanted="team leader"), as_at=TODAY)
+    offer = result.route_offers[-1]
+    assert (offer.kind.value, offer.to_level, offer.start_level, offer.job) == (
+        "to-job-wanted", 3, 1, "Customer Service Team Leader")
+
+
+# ------------------------------------------------------------------------------ link, printout
+
+
+def test_link__the_job_wanted_round_trips_and_is_dropped_with_a_note_for_someone_working(
+        catalogue):
+    profile = not_working(job_wanted="Customer Service Team Leader")
+    params = encode_profile(catalogue, profile)
+    assert params["want"] == "Customer Service Team Leader"
+    assert decode_profile(catalogue, params) == (profile, [])
+    working, notes = decode_profile(catalogue, {"work": "working", "want": "Courier"})
+    assert working.job_wanted is None
+    assert notes == ["The link's job wanted is asked only of a learner not working: left out."]
+
+
+def test_printout__says_the_job_you_would_like_and_what_is_open_towards_it(catalogue):
+    profile = not_working(job_wanted="Customer Service Team Leader")
+    result = recommend(catalogue, profile, as_at=WHILE_OPEN)
+    html = action_plan_html(catalogue, ActionPlan(
+        as_at=WHILE_OPEN, created=WHILE_OPEN, answers=profile_answers(catalogue, profile),
+        recommendation=result))
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).replace("&#34;", "\"").split())
+    assert "Job I would like Customer Service Team Leader" in text
+    assert "The job you would like" in text
+    assert LEVEL_3_ABOUT in text
+    assert "open to new learners on 1 June 2015: OCR Level 3 Diploma in Customer Service" in text
+    assert "Job I would like" not in " ".join(profile_answers(catalogue, Profile(
+        employment=Employment.WORKING)))
+
+
+def test_printout__holding_one_at_the_jobs_level_is_said_to_you(catalogue):
+    result = recommend(catalogue, not_working(job_wanted="Customer Service Team Leader",
+                                              held_qualifications=("ocr-09629",)),
+                       as_at=WHILE_OPEN)
+    html = action_plan_html(catalogue, ActionPlan(as_at=WHILE_OPEN, recommendation=result))
+    assert "You already hold OCR Level 3 Certificate in Principles of Customer Service" in html
+
+
+# ------------------------------------------------------------------------------------ CLI
+
+
+def test_cli__recommend_job_wanted_json(capsys):
+    assert main(["recommend", "--employment", "not-working", "--age", "17", "--job-wanted",
+                 "Customer Service Team Leader", "--as-at", "2015-06-01", "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["recommended_level"] == 1
+    assert answer["profile"]["job_wanted"] == "Customer Service Team Leader"
+    wanted = answer["job_wanted"]
+    assert (wanted["text"], wanted["not_listed"], wanted["suggestions"]) == (
+        "Customer Service Team Leader", None, [])
+    (role,) = wanted["roles"]
+    assert (role["title"], role["level"], role["after"]) == ("Customer Service Team Leader", 3,
+                                                            None)
+    assert role["about"]["message"].startswith(LEVEL_3_ABOUT)
+    assert role["about"]["source"][0]["section"] == "JOB ROLES AND PROGRESSION"
+    assert role["open_on_date"] == ["10380", "09629"]
+    assert [(q["code"], q["status"]["value"]) for q in role["qualifications"]] == [
+        ("10380", "open"), ("09629", "open"), ("03456", "unknown")]
+    assert answer["route_offers"][-1]["kind"] == "to-job-wanted"
+
+
+def test_cli__recommend_job_wanted_text_and_a_job_not_listed(capsys):
+    assert main(["recommend", "--employment", "not-working", "--job-wanted", "astronaut"]) == 0
+    out = capsys.readouterr().out
+    assert "The job wanted (astronaut):" in out
+    assert "The documents do not list \"astronaut\" among their jobs" in out
+
+
+def test_cli__job_wanted_is_only_for_someone_not_working(capsys):
+    assert main(["recommend", "--employment", "working", "--job-wanted", "Courier"]) == 2
+    assert "--job-wanted is asked only of a learner not working" in capsys.readouterr().err
