@@ -1,7 +1,8 @@
 """Find a starting level: a short questionnaire, and the level and qualifications it points to.
 
 Widgets: ``sl_age`` (whole years, or None), ``sl_employment`` ("working" /
-"not-working"), ``sl_role`` (job role: pick or type), ``sl_does`` (Level 3 descriptions that
+"not-working"), ``sl_role`` (job role: pick or type), ``sl_want`` (not working: the job they
+would like, pick or type), ``sl_does`` (Level 3 descriptions that
 fit), ``sl_senior`` ("yes" / "no"), ``sl_has`` (qualification ids held, and ``other-level-N``
 for one the documents do not describe), ``sl_units`` (URNs held), ``sl_aim`` (knowledge /
 competence / apprenticeship). The answers live in the browser session and in the page address
@@ -25,6 +26,7 @@ from advisor import (
     Employment,
     Finding,
     FindingCode,
+    JobWanted,
     Profile,
     RoleMatch,
     action_plan_html,
@@ -74,14 +76,15 @@ def seed_from_link(catalogue: Catalogue) -> None:
     if st.session_state.get("sl_seeded"):
         return
     st.session_state["sl_seeded"] = True
-    if not any(k in st.query_params for k in ("age", "work", "role", "does", "senior", "has",
-                                              "units", "aim")):
+    if not any(k in st.query_params for k in ("age", "work", "role", "want", "does", "senior",
+                                              "has", "units", "aim")):
         return
     profile, notes = decode_profile(catalogue, st.query_params.to_dict())
     st.session_state["sl_link_notes"] = notes
     st.session_state["sl_age"] = profile.age
     st.session_state["sl_employment"] = profile.employment.value if profile.employment else None
     st.session_state["sl_role"] = profile.role
+    st.session_state["sl_want"] = profile.job_wanted
     statement = level_3_statements(catalogue)
     for number, point in enumerate(statement.points if statement else (), start=1):
         st.session_state[does_key(number)] = point in profile.responsibilities
@@ -106,7 +109,14 @@ def ask(catalogue: Catalogue) -> Profile:
         employment = st.radio("Are you working at the moment?", list(EMPLOYMENT), index=None,
                               format_func=EMPLOYMENT.__getitem__, key="sl_employment",
                               persist_state="session")
-        role, does, senior = None, [], None
+        role, does, senior, wanted = None, [], None, None
+        if employment == Employment.NOT_WORKING.value:
+            # Asked instead of the job they do: the same list, matched as a job title is.
+            wanted = st.selectbox(
+                "Which job would you like? (optional)", roles, index=None, key="sl_want",
+                persist_state="session", accept_new_options=True,
+                placeholder="Type a job title, or pick one of the examples",
+                help=labels.job_examples_help(catalogue))
         # Questions about a job only for someone who has one.
         if employment != Employment.NOT_WORKING.value:
             role = st.selectbox(
@@ -157,6 +167,7 @@ def ask(catalogue: Catalogue) -> Profile:
         held_qualifications=tuple(i for i in has if i not in others),
         other_held_levels=tuple(others[i] for i in has if i in others),
         held_units=tuple(units), aim=Aim(aim) if aim else None,
+        job_wanted=without_control_characters(wanted or "") or None,
     )
 
 
@@ -165,19 +176,35 @@ def other_choice(level: int) -> str:
     return f"other-level-{level}"
 
 
-def offer_close_titles(match: RoleMatch) -> None:
-    """A button for each listed job title close to the one typed: a typed title picks no
-    level of its own, so one click puts the listed title in its place."""
+def offer_close_titles(match: RoleMatch, *, key: str = "sl_role") -> None:
+    """A button for each listed job title close to the one typed (in the box ``key``): a typed
+    title picks no level of its own, so one click puts the listed title in its place."""
     roles = {role.title: role.level for role in match.suggestions}
     for number, (title, level) in enumerate(roles.items()):
         # The level on the button: one click may change the answer's level.
         at_level = f" (Level {level})" if level is not None else ""
-        st.button(f"Use \"{title}\"{at_level}", key=f"sl_use_role_{number}", on_click=use_role,
-                  args=(title,))
+        st.button(f"Use \"{title}\"{at_level}", on_click=use_role, args=(key, title),
+                  key=f"sl_use_role_{number}" if key == "sl_role" else f"{key}_use_{number}")
 
 
-def use_role(title: str) -> None:
-    st.session_state["sl_role"] = title
+def use_role(key: str, title: str) -> None:
+    st.session_state[key] = title
+
+
+def show_job_wanted(catalogue: Catalogue, wanted: JobWanted) -> None:
+    """What the documents say of the job the learner would like, and the qualifications
+    towards it on the date; or that they do not list it, with the titles close to it."""
+    st.header("The job you would like")
+    if wanted.not_listed is not None:
+        st.warning(escape_markdown(wanted.not_listed.message))
+        show_sources(catalogue, wanted.not_listed.source)
+        offer_close_titles(wanted.match, key="sl_want")
+    for role in wanted.roles:
+        for finding in (role.about, role.towards):
+            st.markdown(escape_markdown(finding.message))
+            show_sources(catalogue, finding.source)
+    st.caption("The job you would like does not change the suggested starting level: that "
+               "rests on your age, whether you work and what you hold.")
 
 
 def show_finding(catalogue: Catalogue, finding: Finding) -> None:
@@ -254,6 +281,8 @@ def main() -> None:
     if result.roles_at_level:
         st.caption("Examples of jobs at this level: "
                    + ", ".join(r.title for r in result.roles_at_level) + ".")
+    if result.job_wanted is not None:
+        show_job_wanted(catalogue, result.job_wanted)
     if profile.aim is Aim.APPRENTICESHIP and result.recommended_level is not None:
         st.header("Apprenticeship frameworks at this level")
         if result.frameworks:

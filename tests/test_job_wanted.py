@@ -8,6 +8,8 @@ import datetime as dt
 import json
 import re
 
+import pytest
+
 from advisor import (
     ActionPlan,
     Employment,
@@ -19,7 +21,9 @@ from advisor import (
     recommend,
 )
 from advisor.cli import main
+from tests.support.app import all_text, open_with_link, texts
 
+LEVEL = "app_pages/starting_level.py"
 TODAY = dt.date(2026, 12, 2)
 WHILE_OPEN = dt.date(2015, 6, 1)  # 09629 and 10380 both took new learners then
 LEVEL_3_ABOUT = ("Customer Service Team Leader: the documents list it among their examples of "
@@ -95,6 +99,65 @@ def test_job_wanted__a_route_to_its_level_is_offered_from_the_level_suggested(ca
     offer = result.route_offers[-1]
     assert (offer.kind.value, offer.to_level, offer.start_level, offer.job) == (
         "to-job-wanted", 3, 1, "Customer Service Team Leader")
+
+
+# ------------------------------------------------------------------------------------ page
+
+
+def test_starting_level__not_working_is_asked_which_job_they_would_like():
+    at = open_with_link(LEVEL)
+    assert "sl_want" not in {w.key for w in at.selectbox}
+    at.radio(key="sl_employment").set_value("not-working").run()
+    want = at.selectbox(key="sl_want")
+    assert want.label == "Which job would you like? (optional)"
+    assert "Customer Service Team Leader" in want.options
+    assert "examples of roles at Level 2 and Level 3 that need good customer service" in \
+        want.help
+
+
+@pytest.mark.parametrize(("as_at", "said"), [
+    (None, "no qualification can be confirmed open to new learners on 2 December 2026"),
+    (WHILE_OPEN, "open to new learners on 1 June 2015: OCR Level 3 Diploma in Customer Service "
+                 "(10380) and OCR Level 3 Certificate in Principles of Customer Service (09629)"),
+])
+def test_starting_level__a_level_3_job_wanted_names_its_level_and_what_is_open(as_at, said):
+    at = open_with_link(LEVEL, as_at=as_at, work="not-working")
+    at.selectbox(key="sl_want").set_value("Customer Service Team Leader").run()
+    assert not at.exception
+    assert [m.value for m in at.metric] == ["Level 1"]  # the level is not the job's
+    text = all_text(at)
+    assert "The job you would like" in texts(at.header)
+    assert LEVEL_3_ABOUT in text
+    assert f"At Level 3, the level the documents list it at, {said}" in text
+    if as_at is None:
+        assert "Whether OCR Level 3 Diploma in Customer Service (10380) is open" in text
+    assert any(p.proto.label == "Plan a route to Level 3, the level the documents list "
+               "Customer Service Team Leader at" for p in at.get("page_link"))
+
+
+def test_starting_level__a_typed_job_not_listed_is_told_honestly_with_close_titles():
+    # Typed, not picked: AppTest sets only a listed option, so the address types it.
+    at = open_with_link(LEVEL, work="not-working", want="shop asistant")
+    warning = re.sub(r"\\(.)", r"\1", " ".join(texts(at.warning)))
+    assert "The documents do not list \"shop asistant\" among their jobs" in warning
+    assert "Close titles: Sales Assistant/Personal Shopper (Level 2)" in warning
+    # One click puts a close title in the box (AppTest cannot click with a typed value in it).
+    assert at.button(key="sl_want_use_0").label == \
+        "Use \"Sales Assistant/Personal Shopper\" (Level 2)"
+    assert [m.value for m in at.metric] == ["Level 1"]
+
+
+def test_starting_level__the_job_wanted_is_in_the_address_and_a_link_reopens_it():
+    at = open_with_link(LEVEL, work="not-working")
+    at.selectbox(key="sl_want").set_value("Department Manager").run()
+    assert dict(at.query_params) == {"work": "not-working", "want": "Department Manager"}
+    reopened = open_with_link(LEVEL, **dict(at.query_params))
+    assert reopened.selectbox(key="sl_want").value == "Department Manager"
+    assert "Department Manager: the documents list it among their examples of roles at Level 3" \
+        in all_text(reopened)
+    typed = open_with_link(LEVEL, work="not-working", want="team leader")
+    assert dict(typed.query_params) == {"work": "not-working", "want": "team leader"}
+    assert "\"team leader\" is taken as \"Customer Service Team Leader\"" in all_text(typed)
 
 
 # ------------------------------------------------------------------------------ link, printout
