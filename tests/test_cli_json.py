@@ -206,7 +206,9 @@ def test_eligibility__json_citations_are_the_texts(capsys):
         "file": "external-facts.md",
     }
     assert f"(source: {cited['citation']}" in said
-    assert out["status"]["source"][0]["citation"].endswith("dates (secondary source)")
+    # The status: when it closed to new learners (inferred), then when certificates ended.
+    assert [c["citation"].rsplit(" dates ", 1)[1] for c in out["status"]["source"]] == [
+        "(inferred)", "(secondary source)"]
 
 
 def test_text__a_secondary_sources_citation_gives_its_web_page(capsys):
@@ -252,3 +254,23 @@ def test_routes__json_gives_the_most_still_needed_where_the_text_says_up_to(caps
     assert route["credits_still_needed_at_most"] == 55
     assert route["steps"][0]["credits_still_needed_at_most"] == 55
     assert route["can_be_completed"] is True
+
+
+@pytest.mark.parametrize("command", [["check", "09628"], ["routes", "--to", "09628"],
+                                     ["frameworks", "--has", "09628"]])
+def test_status__a_qualification_whose_certificates_ended_says_when_it_closed_to_entry(
+        capsys, command):
+    """09628 took no new learners after 31 December 2016 and no certificates after 31 December
+    2017: the status sentence of check, routes and frameworks gives both dates, as eligibility's
+    reasons and the app's status line do, and the JSON's reason is the same (both used to say
+    "closed to new learners" with only the certification date). The check's headline, about
+    finishing it, keeps to the certificates."""
+    both = ("Closed to new learners: the last entry date was 31 December 2016. Certificates are "
+            "no longer issued: the last certification date was 31 December 2017.")
+    assert main([*command, "--as-at", "2026-12-02"]) == 0
+    assert f"On 2 December 2026: {both} What replaced it" in capsys.readouterr().out
+    check = run_json(capsys, "check", "09628", "--as-at", "2026-12-02")
+    assert check["qualification"]["status"]["reason"] == both
+    assert check["headline"].endswith("it can no longer be completed. Certificates are no "
+                                      "longer issued: the last certification date was 31 "
+                                      "December 2017.")

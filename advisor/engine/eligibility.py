@@ -137,11 +137,12 @@ class StatusOnDate:
     or nothing has replaced it yet."""
 
     status: Status
-    reason: str
+    reason: str  # where certificates have ended, since when it took no new learners too
     source: tuple[Citation, ...]
     replaced_by: tuple[str, ...] = ()
     inferred_replacements: tuple[str, ...] = ()  # those of replaced_by the sources only imply
     legacy: bool = False  # the sources call it legacy, and that applies on the date (legacy_on)
+    certificates_ended: str = ""  # that alone (reason's end), for answers about finishing it
 
     @property
     def replacement_inferred(self) -> bool:
@@ -159,10 +160,15 @@ def _status_from(q: Qualification, reasons: tuple[Reason, ...] | list[Reason],
     status, message, source = ((found[0], found[1].message, found[1].source) if found else
                                (Status.UNKNOWN, "The sources give no date that settles it.",
                                 q.source))
+    ended, closed = (message if status is Status.CERTIFICATION_CLOSED else "",
+                     by_code.get(ReasonCode.CLOSED_TO_ENTRY))
+    if ended and closed is not None:  # 09628: its last entry date, then its last certificates
+        message, source = f"{closed.message} {ended}", (*closed.source, *source)
     replaced = (tuple(r.by for r in q.replaced_by) if status.closed else
                 in_place if status is Status.UNKNOWN else ())
     inferred = tuple(r.by for r in q.replaced_by if r.inferred and r.by in replaced)
-    return StatusOnDate(status, message, source, replaced, inferred)
+    return StatusOnDate(status, message, tuple(dict.fromkeys(source)), replaced, inferred,
+                        certificates_ended=ended)
 
 
 def status_on(catalogue: Catalogue, qualification: Qualification,
@@ -533,7 +539,7 @@ def _age_reasons(q: Qualification, age: int | None, voice: Voice) -> list[Reason
                 for caution in q.ages.cautions
                 if not caution.applies_to or bands_of_learner is None
                 or bands_of_learner & set(caution.applies_to)] if q.ages else []
-    if age is None and q.ages is None:  # the age would not settle it: the sources are silent
+    if q.ages is None:  # the age would not settle it: the sources are silent
         return [Reason(ReasonCode.AGE_UNKNOWN,
                        "The sources do not say which age groups it is approved for.", q.source)]
     if age is None:
@@ -547,9 +553,6 @@ def _age_reasons(q: Qualification, age: int | None, voice: Voice) -> list[Reason
             message += f" (approved for: {', '.join(q.ages.approved)})"
         source = q.ages.source if q.ages is not None else q.source
         return [Reason(ReasonCode.AGE_NOT_GIVEN, message + ".", source), *cautions]
-    if q.ages is None:
-        return [Reason(ReasonCode.AGE_UNKNOWN,
-                       "The sources do not say which age groups it is approved for.", q.source)]
     bands = age_bands_for(age)
     approved_bands = [b for b in bands if b in q.ages.approved]
     refused = [b for b in bands if b in q.ages.not_approved]

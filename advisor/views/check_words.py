@@ -74,7 +74,7 @@ def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) 
     counted = credits_counted(check)
     if check.complete and status is not None and status.status is Status.CERTIFICATION_CLOSED:
         return (f"Every rule is met ({counted}), but no certificate can be claimed on this "
-                f"date. {status.reason}")
+                f"date. {status.certificates_ended}")
     by = rules_from_words(check)
     if check.complete:
         return f"Complete{by}: {counted}, and every rule is met."
@@ -82,7 +82,7 @@ def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) 
         # No "still needed": no unit taken now could complete it (the rules below say which
         # are unmet, for a learner moving on to what replaced it).
         return (f"Not complete ({counted}), and it can no longer be completed. "
-                f"{status.reason}")
+                f"{status.certificates_ended}")
     unmet = [r for r in check.unmet if r.kind is not RuleKind.TOTAL] or list(check.unmet)
     needed = ("; ".join(still_needed(r) for r in unmet[:3])
               + (f"; and {count(len(unmet) - 3, 'more rule')}" if len(unmet) > 3 else ""))
