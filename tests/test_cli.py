@@ -443,7 +443,7 @@ def test_text__eligibility_text_lists_every_reason_with_its_source(small_data):
     result = check_eligibility(catalogue, catalogue.find_qualification("001"), age=20,
                                as_at=dt.date(2015, 6, 1))
     assert text.eligibility_text(catalogue, result).splitlines() == [
-        "Level 2 Certificate in Testing on 1 June 2015: Open to new learners on this date; "
+        "Level 2 Certificate in Testing (001) on 1 June 2015: Open to new learners on this date; "
         "whether this learner can start cannot be confirmed from the sources: check with the "
         "awarding body.",
         "  - Open to new learners until 31 December 2016.",
@@ -460,14 +460,14 @@ def test_text__routes_text_a_route_no_route_and_already_there(small_data):
                                                to_level=3, as_at=dt.date(2016, 6, 1)), 5))
     assert text.routes_text(catalogue, routes, source=first, to_level=3, max_steps=4) == (
         "Route 1: 001 -> 002 (documented; credits needed not fully known)\n"
-        "  to Level 3 Certificate in Testing: A progression the documents state: Learners can "
-        "progress to the Level 3 certificate.\n"
+        "  to Level 3 Certificate in Testing (002): A progression the documents state: Learners "
+        "can progress to the Level 3 certificate.\n"
         "    On 1 June 2016: The sources give no last entry date, so whether it is open on this "
         "date is unknown.\n"
         "    still needed: not known: the sources do not give its full rules, so ask the centre")
     assert text.routes_text(catalogue, [], target=second, max_steps=2,
                             as_at=dt.date(2016, 6, 1)) == (
-        "No route to Level 3 Certificate in Testing was found within 2 steps. Nothing in the "
+        "No route to Level 3 Certificate in Testing (002) was found within 2 steps. Nothing in the "
         "documents leads there from what is held.")
     assert text.routes_text(catalogue, [], target=second, max_steps=2, documented_only=True,
                             as_at=dt.date(2016, 6, 1)).endswith(
@@ -475,15 +475,15 @@ def test_text__routes_text_a_route_no_route_and_already_there(small_data):
         "replaced a closed qualification, and starting directly at the target.")
     assert text.routes_text(catalogue, [], source=second, to_level=3, already_there=True,
                             max_steps=4) == (
-        "Already there: Level 3 Certificate in Testing is at Level 3, the level aimed for.")
+        "Already there: Level 3 Certificate in Testing (002) is at Level 3, the level aimed for.")
     assert text.routes_text(catalogue, [], source=second, to_level=1, already_there=True,
                             max_steps=4) == (
-        "Already there: Level 3 Certificate in Testing is at Level 3, above Level 1, the level "
-        "aimed for.")
+        "Already there: Level 3 Certificate in Testing (002) is at Level 3, above Level 1, the "
+        "level aimed for.")
     assert text.routes_text(catalogue, [], source=second, target=second, already_there=True,
                             max_steps=4) == (
-        "Already there: Level 3 Certificate in Testing is the qualification aimed for, and it "
-        "is held.")
+        "Already there: Level 3 Certificate in Testing (002) is the qualification aimed for, and "
+        "it is held.")
 
 
 def test_text__validation_text_counts_the_problems():
@@ -840,7 +840,7 @@ def test_cli__as_at_reads_a_date_as_the_app_does(capsys, written, said):
     if said is None:
         assert main(["eligibility", "09628", "--as-at", written]) == 0
         assert capsys.readouterr().out.startswith(
-            "OCR Level 2 Certificate in Principles of Customer Service on 1 June 2015")
+            "OCR Level 2 Certificate in Principles of Customer Service (09628) on 1 June 2015")
         return
     with pytest.raises(SystemExit) as exit_:
         main(["eligibility", "09628", "--as-at", written])
@@ -946,3 +946,16 @@ def test_recommend__routes_to_plan_next_are_commands_that_run(capsys, profile):
     for command in commands:
         assert main([*shlex.split(command)[1:], "--json"]) == 0, command
         assert json.loads(capsys.readouterr().out)["routes"], command
+
+
+def test_text__the_qualification_each_answer_is_about_is_named_with_its_code(capsys):
+    """The carry-over's target, eligibility's qualification and each route step give the code
+    beside the title, as the check's first line and the app's steps do: a title alone ("OCR
+    Level 3 Certificate in Principles of Customer Service") leaves an adviser to look it up."""
+    name = "OCR Level 3 Certificate in Principles of Customer Service (09629)"
+    assert main(["carry-over", "--from", "09628", "--to", "09629"]) == 0
+    assert capsys.readouterr().out.startswith(f"Carry-over to {name}:")
+    assert main(["eligibility", "09629", "--as-at", "2015-06-01"]) == 0
+    assert capsys.readouterr().out.startswith(f"{name} on 1 June 2015: ")
+    assert main(["routes", "--from", "09628", "--to", "09629", "--as-at", "2015-06-01"]) == 0
+    assert f"\n  to {name}: A progression the documents state" in capsys.readouterr().out

@@ -175,8 +175,9 @@ def test_plan_route__no_route_onward_names_the_steps_searched_and_whom_to_ask():
     assert "Step 1: 10381" in all_text(open_with_link(ROUTE, **{"from": "03456"}))
     at = open_with_link(ROUTE, **{"from": "10381"})  # the highest level in the documents
     warnings = [re.sub(r"\\(.)", r"\1", w) for w in texts(at.warning)]
-    assert any(w.startswith("No route onward from OCR Level 4 NVQ Diploma Customer Service was "
-                            "found within 2 steps. It is at Level 4, the highest level") and
+    assert any(w.startswith("No route onward from OCR Level 4 NVQ Diploma Customer Service "
+                            "(10381) was found within 2 steps. It is at Level 4, the highest "
+                            "level") and
                "National Careers Service what could come next" in w for w in warnings)
     at = open_with_link(ROUTE, **{"from": "10378", "level": "4", "documented": "yes"})
     assert any("No route to Level 4 was found within 4 steps." in w

@@ -23,7 +23,7 @@ def no_route_text(catalogue: Catalogue, *, target: Qualification | None, to_leve
     """Why no route was found, and only the options that are off and could find one; onward
     from ``source`` (no target), what to do instead. With a ``register``, the targets'
     statuses use its dates where it lists them."""
-    goal = target.title if target else (f"Level {to_level}" if to_level else "anywhere onward")
+    goal = target.name if target else (f"Level {to_level}" if to_level else "anywhere onward")
     message = f"No route to {goal} was found within {max_steps} steps."
     if target is None and to_level is None and source is not None and not documented_only:
         return _nowhere_onward(catalogue, source, max_steps, as_at, register)
@@ -71,7 +71,7 @@ def _before_it_opened(catalogue: Catalogue, target: Qualification, as_at: dt.dat
 
 def _nowhere_onward(catalogue: Catalogue, source: Qualification, max_steps: int,
                     as_at: dt.date, register: Register | None) -> str:
-    message = f"No route onward from {source.title} was found within {max_steps} steps."
+    message = f"No route onward from {source.name} was found within {max_steps} steps."
     levels = catalogue.levels_offered
     if source.level is None:
         return (message + " The sources do not give its level, so no step up can be "

@@ -146,7 +146,7 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route,
     lines = [f"Route {number}: {names} ({closed}{trust}; {credits})"]
     for n, step in enumerate(route.steps):
         rules, _ = catalogue.effective_rules(step.to)
-        lines.append(f"  to {step.to.title}: {step_explained(step)}")
+        lines.append(f"  to {step.to.name}: {step_explained(step)}")
         if from_register(step.to):
             lines.append(f"    {REGISTER_ORIGIN} ({step.to.regulator_number}).")
         lines.append(f"    {status_sentence(catalogue, step.status, route.as_at)}")
@@ -251,10 +251,10 @@ def already_there_text(reached: Qualification, *, to_level: int | None) -> str:
     """That the qualification ``reached`` (held) is already the one aimed for, or at or above
     the level aimed for (``to_level``)."""
     if to_level is None:
-        return f"Already there: {reached.title} is the qualification aimed for, and it is held."
+        return f"Already there: {reached.name} is the qualification aimed for, and it is held."
     where = ("the level aimed for" if reached.level == to_level else
              f"above Level {to_level}, the level aimed for")
-    return f"Already there: {reached.title} is at Level {reached.level}, {where}."
+    return f"Already there: {reached.name} is at Level {reached.level}, {where}."
 
 
 def starts_explained(routes: Sequence[Route], *, to_level: int | None,

@@ -221,7 +221,7 @@ def carry_over_text(catalogue: Catalogue, result: CarryOver, *,
     """What transfers to the target, what might, what is only similar and what cannot, then
     the check of what remains (with the target's status on ``as_at``, if given)."""
     rules, _ = catalogue.effective_rules(result.target)
-    lines = [f"Carry-over to {result.target.title}:"]
+    lines = [f"Carry-over to {result.target.name}:"]
     if result.transfers:
         lines.append(f"Transfers (same unit reference), {carried_credits(result)}:")
         lines += [f"  = {describe_unit(catalogue, u, rules)}" for u in result.transfers]
@@ -275,7 +275,7 @@ def eligibility_text(catalogue: Catalogue, result: Eligibility) -> str:
     """The answer on its date, then every reason with its source: marked ``!`` where it keeps
     this learner out or is something to check before starting, ``-`` otherwise (the JSON
     gives each reason's code, for scripts)."""
-    lines = [f"{result.qualification.title} on {uk_date(result.as_at)}: {result.summary}"]
+    lines = [f"{result.qualification.name} on {uk_date(result.as_at)}: {result.summary}"]
     for reason in result.reasons:
         mark = ("!" if reason in result.not_for_this_learner or reason.code in OPTION_CAUTIONS
                 else "-")
