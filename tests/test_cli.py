@@ -207,8 +207,24 @@ def test_routes__text_shows_carry_over_and_plan(capsys):
                  "--as-at", WHILE_OPEN]) == 0
     out = capsys.readouterr().out
     assert "Route 1: 09628 -> 09629 (documented; 12 more credits)" in out
-    assert "carries over 5 credits: D/502/9654" in out
+    # Each unit carried over by its number in 09629 and its title, as the page's table gives
+    # it, and the progression's source under the step, as the page cites it.
+    assert ("    carries over 5 credits:\n      = 3 (D/502/9654) Understand the use of "
+            "communication in customer service, 5 credits\n") in out
+    assert ("Level 3 Certificate in Principles of Customer Service.\n    (source: OCR centre "
+            "handbook: Level 2 and Level 3 Certificates in Principles of Customer Service "
+            "(09628, 09629), § 2.7 Progression opportunities)\n") in out
     assert "+ 4 (H/502/9655)" in out
+
+
+def test_routes__a_similar_unit_is_named_with_its_title_and_credits(capsys):
+    """H/601/1571 has the title of 10380's CS 32 under another number: the step names both
+    with their titles and credits (10 and 5), not two bare unit reference numbers."""
+    assert main(["routes", "--units", "H/601/1571", "--to", "10380", "--as-at", WHILE_OPEN,
+                 "--limit", "1"]) == 0
+    assert ("    similar, for the centre to judge: H/601/1571 Gather, analyse and interpret "
+            "customer feedback, 10 credits is like CS 32 (D/506/2170) Gather, analyse and "
+            "interpret customer feedback, 5 credits\n") in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(("argv", "message"), [
@@ -462,6 +478,7 @@ def test_text__routes_text_a_route_no_route_and_already_there(small_data):
         "Route 1: 001 -> 002 (documented; credits needed not fully known)\n"
         "  to Level 3 Certificate in Testing (002): A progression the documents state: Learners "
         "can progress to the Level 3 certificate.\n"
+        "    (source: A handbook, § Progression)\n"
         "    On 1 June 2016: The sources give no last entry date, so whether it is open on this "
         "date is unknown.\n"
         "    still needed: not known: the sources do not give its full rules, so ask the centre")

@@ -147,6 +147,8 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route,
     for n, step in enumerate(route.steps):
         rules, _ = catalogue.effective_rules(step.to)
         lines.append(f"  to {step.to.name}: {step_explained(step)}")
+        if step.source:  # as the page cites it under the step
+            lines.append(f"    (source: {cite(catalogue, step.source, web_pages=True)})")
         if from_register(step.to):
             lines.append(f"    {REGISTER_ORIGIN} ({step.to.regulator_number}).")
         lines.append(f"    {status_sentence(catalogue, step.status, route.as_at)}")
@@ -155,10 +157,12 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route,
                       if age_given]
             lines += [f"    role: {reason.message}" for reason in for_learner[n].about_role]
         carried = step.carry_over
-        if carried.transfers:
-            lines.append(f"    carries over {carried_credits(carried)}: "
-                         + ", ".join(carried.transfers))
-        lines += [f"    similar, for the centre to judge: {item.urn} ~ {item.target}"
+        if carried.transfers:  # each unit by its number in the step's qualification and title
+            lines.append(f"    carries over {carried_credits(carried)}:")
+            lines += [f"      = {describe_unit(catalogue, urn, rules)}"
+                      for urn in carried.transfers]
+        lines += [f"    similar, for the centre to judge: {describe_unit(catalogue, item.urn)} is "
+                  f"like {describe_unit(catalogue, item.target, rules)}"
                   for item in carried.similar]
         lines += [f"    note: {note.statement}" for note in carried.notes]
         if carried.remaining.known:  # what the answer rests on: a national structure's units
