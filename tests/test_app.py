@@ -600,7 +600,8 @@ def test_check__a_closed_certification_says_no_units_can_complete_it_now(catalog
     said = [w for w in texts(today.warning) if "no further units can complete it" in w]
     assert said == ["Certificates for 03456 are no longer issued on this date, so no further "
                     "units can complete it: the plan below is what its rules would still need. "
-                    "What replaced it: OCR Level 3 Diploma in Customer Service (10380)."]
+                    "What replaced it, as the sources suggest (they do not say so in those "
+                    "words): OCR Level 3 Diploma in Customer Service (10380)."]
     while_open = check_units("ocr-03456", [f3], as_at=BEFORE_CLOSING)
     assert not [w for w in texts(while_open.warning) if "no further units" in w]
 

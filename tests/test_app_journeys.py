@@ -300,7 +300,8 @@ def test_plan_route__a_step_whose_certification_has_closed_says_no_units_can_com
     today = open_with_link(ROUTE, **{"from": "09628", "to": "03456"})
     ended = [w for w in texts(today.warning) if w.startswith("Still needed: nothing that")]
     assert ended == ["Still needed: nothing that could count: certificates for it are no longer "
-                     "issued, so it cannot be completed now. What replaced it: OCR Level 3 "
+                     "issued, so it cannot be completed now. What replaced it, as the "
+                     "sources suggest (they do not say so in those words): OCR Level 3 "
                      "Diploma in Customer Service (10380)."] * 2
     assert not any("For example:" in t for t in texts(today.markdown))
     (routes,) = [t.value for t in today.table if "Credits still needed" in t.value.columns]

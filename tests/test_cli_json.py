@@ -129,8 +129,9 @@ def test_carry_over_and_routes__json_say_a_target_can_no_longer_be_completed(cap
     assert main(["routes", "--from", "09628", "--to", "09629", "--as-at", "2026-12-01"]) == 0
     text = capsys.readouterr().out  # no plan of units that could no longer complete it
     assert ("    still needed: nothing that could count: certificates for it are no longer "
-            "issued, so it cannot be completed now. What replaced it: OCR Level 3 Diploma in "
-            "Customer Service (10380)\n") in text
+            "issued, so it cannot be completed now. What replaced it, as the sources suggest "
+            "(they do not say so in those words): OCR Level 3 Diploma in Customer Service "
+            "(10380)\n") in text
     assert "      + " not in text
     # While it was open, no such caution.
     (route, *_) = run_json(capsys, "routes", "--from", "09628", "--to", "09629",

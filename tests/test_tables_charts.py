@@ -17,6 +17,7 @@ from advisor import (
     Group,
     GroupMember,
     Status,
+    StatusOnDate,
     charts,
     check_combination,
     check_eligibility,
@@ -675,3 +676,21 @@ def test_citation__a_heading_saying_not_source_facts_reads_as_inferred(catalogue
     assert labels.citation(catalogue, cited[0]).endswith(
         "§ N. Consistency checks / inferences (inferred)")
     assert "NOT source facts" not in labels.cite(catalogue, cited)
+
+
+@pytest.mark.parametrize(("inferred", "words"), [
+    ((), "The sources name what replaced it: OCR Level 3 Diploma in Customer Service (10380)."),
+    (("ocr-10380",), "What replaced it, as the sources suggest (they do not say so in those "
+                     "words): OCR Level 3 Diploma in Customer Service (10380)."),
+])
+def test_plan_beyond_certification__names_what_replaced_it_as_surely_as_the_sources_do(
+        catalogue, inferred, words):
+    """Before a plan for a qualification whose certificates have ended, what replaced it is
+    hedged where the sources only suggest it, as the status sentence above it is (it used to
+    say "What replaced it: ..." as if the sources stated it)."""
+    q = catalogue.find_qualification("09629")
+    status = StatusOnDate(Status.CERTIFICATION_CLOSED, "Certificates are no longer issued.", (),
+                          ("ocr-10380",), inferred)
+    said = labels.plan_beyond_certification(catalogue, q, status)
+    assert said is not None and said.endswith("would still need. " + words)
+    assert labels.status_sentence(catalogue, status, TODAY).endswith(" " + words)

@@ -65,6 +65,7 @@ from advisor.views.status_words import (
     status_in_brief,
     status_of,
     status_sentence,
+    what_replaced_it,
 )
 
 __all__ = [
@@ -139,6 +140,7 @@ __all__ = [
     "typed_unit_words",
     "unit_label",
     "unless_above_counts",
+    "what_replaced_it",
     "yes_no",
 ]
 

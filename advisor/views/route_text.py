@@ -34,7 +34,6 @@ from advisor.views.labels import (
     framework_label,
     none_can_start_words,
     plan_beyond_certification,
-    replacement_names,
     route_aim_words,
     route_basis,
     route_credits,
@@ -42,6 +41,7 @@ from advisor.views.labels import (
     status_sentence,
     step_explained,
     steps_barred_words,
+    what_replaced_it,
 )
 from advisor.views.no_route import no_route_text
 
@@ -108,11 +108,10 @@ def still_needed(step: RouteStep, catalogue: Catalogue | None = None) -> StillNe
                                Tone.WARNING)
         return StillNeeded("nothing more", Tone.DONE)
     if step.status.status is Status.CERTIFICATION_CLOSED:  # no units could complete it now
-        replaced = replacement_names(catalogue, step.status) if catalogue is not None else []
+        replaced = what_replaced_it(catalogue, step.status) if catalogue is not None else ""
         return StillNeeded("nothing that could count: certificates for it are no longer "
                            "issued, so it cannot be completed now"
-                           + (f". What replaced it: {'; '.join(replaced)}" if replaced else ""),
-                           Tone.WARNING)
+                           + (f". {replaced}" if replaced else ""), Tone.WARNING)
     plan, needed = remaining.plan, step.credits_still_needed
     at_most = step.credits_still_needed_at_most
     if plan is None:

@@ -14,7 +14,7 @@ from advisor.engine.wording import sentence_start, uk_date
 __all__ = ["STATUS_WORDS", "entry_status", "entry_status_in_brief", "entry_status_line",
            "entry_status_said", "no_further_units_words", "plan_beyond_certification",
            "replaced_in_brief", "replacement_names", "status_in_a_clause", "status_in_brief",
-           "status_of", "status_sentence"]
+           "status_of", "status_sentence", "what_replaced_it"]
 
 
 STATUS_WORDS: dict[Status, str] = {
@@ -54,6 +54,15 @@ def replacement_names(catalogue: Catalogue, status: StatusOnDate) -> list[str]:
             for i in status.replaced_by if i in catalogue.qualifications]
 
 
+def what_replaced_it(catalogue: Catalogue, status: StatusOnDate) -> str:
+    """``What replaced it, as the sources suggest (they do not say so in those words): <name>``
+    (without a full stop): as sure as the sources are, wherever it is said; "" where they name
+    nothing."""
+    replaced = replacement_names(catalogue, status)
+    return sentence_start(_what_replaced_it(status)) + ": " + "; ".join(replaced) if replaced \
+        else ""
+
+
 def status_sentence(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) -> str:
     """``On 29 November 2026: closed to new learners. <why> The sources name what replaced
     it: <name>.`` (the status is not said twice where the reason already says it)."""
@@ -62,10 +71,8 @@ def status_sentence(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) 
         text = f"On {uk_date(as_at)}: {status.reason}"
     else:
         text = f"On {uk_date(as_at)}: {words}. {status.reason}"
-    replaced = replacement_names(catalogue, status)
-    if replaced:
-        text += " " + sentence_start(_what_replaced_it(status)) + ": " + "; ".join(replaced) + "."
-    return text
+    replaced = what_replaced_it(catalogue, status)
+    return f"{text} {replaced}." if replaced else text
 
 
 def no_further_units_words(q: Qualification) -> str:
@@ -81,9 +88,9 @@ def plan_beyond_certification(catalogue: Catalogue, q: Qualification,
     further units can complete it, and what replaced it (``None`` otherwise)."""
     if status.status is not Status.CERTIFICATION_CLOSED:
         return None
-    replaced = replacement_names(catalogue, status)
+    replaced = what_replaced_it(catalogue, status)  # as sure as the sources are
     return (f"{no_further_units_words(q)}: the plan below is what its rules would still need. "
-            + (f"What replaced it: {'; '.join(replaced)}." if replaced else
+            + (f"{replaced}." if replaced else
                "The sources do not say what replaced it: ask the awarding body."))
 
 
