@@ -275,3 +275,14 @@ def test_status__a_qualification_whose_certificates_ended_says_when_it_closed_to
     assert check["headline"].endswith("it can no longer be completed. Certificates are no "
                                       "longer issued: the last certification date was 31 "
                                       "December 2017.")
+
+
+@pytest.mark.parametrize("command", [
+    ["check", "09628"], ["carry-over", "--from", "09628", "--to", "09629"],
+    ["routes", "--from", "09628"], ["routes", "--from", "10381"],  # no route onward: still dated
+    ["eligibility", "09628"], ["recommend"], ["frameworks"]])
+def test_json__every_answer_on_a_date_says_which_date(capsys, command):
+    """Every command that takes --as-at gives it as ``as_at`` at the top of its JSON, as
+    eligibility, recommend, frameworks and cohort did: check, carry-over and routes did not
+    (routes only inside each route, so an empty list said nothing of its date)."""
+    assert run_json(capsys, *command, "--as-at", "2015-06-01")["as_at"] == "2015-06-01"

@@ -189,7 +189,8 @@ def progress_dict(catalogue: Catalogue, result: ProgressCheck, *,
     null when none is in progress), ``timeline`` (null without hours a week) and the
     ``evidence_bars`` beside the units accepted."""
     done = result.when_done
-    return check_dict(catalogue, result.today, as_at=as_at, register=register) | {
+    return {"as_at": as_at.isoformat() if as_at else None} | check_dict(
+        catalogue, result.today, as_at=as_at, register=register) | {
         "when_in_progress_done": (check_dict(catalogue, done, as_at=as_at, register=register)
                                   if done is not None else None),
         "timeline": (timeline_dict(catalogue, result.timeline)
@@ -207,6 +208,7 @@ def carry_over_dict(catalogue: Catalogue, result: CarryOver, *,
     """What carries over to a target; with ``as_at``, the target's status on that date."""
     rules, _ = catalogue.effective_rules(result.target)
     return {
+        "as_at": as_at.isoformat() if as_at else None,
         "target": _with_status(catalogue, result.target, as_at),
         "from": qualification_dict(result.from_qualification)
         if result.from_qualification else None,
@@ -469,17 +471,18 @@ def routes_dict(catalogue: Catalogue, routes: Sequence[Route], *,
                 age: int | None = None, senior_role: bool | None = None,
                 aim: Aim | None = None, employment: Employment | None = None,
                 for_learner: Sequence[Sequence[Eligibility]] = (),
-                register: Register | None = None) -> dict[str, Any]:
-    """A route search: where from (a qualification, other qualifications completed and units
-    held), where to, the learner's ``age``, whether they are in a senior role
-    (``senior_role``) and whether they are working (``employment``, and for someone not
-    working, each route's ``at_work`` caution about its steps assessed at work, null where
-    it has none) where given, whether the learner is already there, and the routes found,
-    best first, each with the apprenticeship frameworks it leads into (``frameworks``, one for
-    each route, where given) and each step's reasons about the age and the role
-    (``for_learner``: for each route, each step's eligibility); with what the learner wants
-    (``aim``), whether where each route ends fits it (``fits_aim``, null where not known) and
-    why (``aim_note``)."""
+                register: Register | None = None, as_at: dt.date | None = None
+                ) -> dict[str, Any]:
+    """A route search on a date (``as_at``, as each route gives it too): where from (a
+    qualification, other qualifications completed and units held), where to, the learner's
+    ``age``, whether they are in a senior role (``senior_role``) and whether they are working
+    (``employment``, and for someone not working, each route's ``at_work`` caution about its
+    steps assessed at work, null where it has none) where given, whether the learner is
+    already there, and the routes found, best first, each with the apprenticeship frameworks
+    it leads into (``frameworks``, one for each route, where given) and each step's reasons
+    about the age and the role (``for_learner``: for each route, each step's eligibility);
+    with what the learner wants (``aim``), whether where each route ends fits it
+    (``fits_aim``, null where not known) and why (``aim_note``)."""
     def fits(route: Route) -> dict[str, Any]:
         if aim is None:
             return {}
@@ -493,6 +496,7 @@ def routes_dict(catalogue: Catalogue, routes: Sequence[Route], *,
         return {"at_work": finding_dict(catalogue, caution) if caution is not None else None}
 
     return {
+        "as_at": as_at.isoformat() if as_at else None,
         "from": qualification_dict(source) if source else None,
         "also_completed": [qualification_dict(q) for q in also_completed],
         "units": list(units),
