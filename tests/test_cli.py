@@ -976,3 +976,21 @@ def test_text__the_qualification_each_answer_is_about_is_named_with_its_code(cap
     assert capsys.readouterr().out.startswith(f"{name} on 1 June 2015: ")
     assert main(["routes", "--from", "09628", "--to", "09629", "--as-at", "2015-06-01"]) == 0
     assert f"\n  to {name}: A progression the documents state" in capsys.readouterr().out
+
+
+def test_recommend__text_gives_the_jobs_at_the_level_and_how_to_reach_the_awarding_bodies(
+        capsys):
+    """The starting-level page lists example jobs at the level and, after its next steps, how
+    to reach each awarding body it tells the learner to ask; the CLI's text left both out
+    (the JSON had the jobs only): now both say them, the contacts with their source."""
+    argv = ["recommend", "--employment", "working", "--age", "20", "--as-at", "2026-12-02"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "\nExamples of jobs at this level: Customer Service Agents, " in out
+    assert ("\nTo reach the awarding body: OCR (Oxford Cambridge and RSA Examinations): website "
+            "www.ocr.org.uk, telephone 024 76 851509, email vocational.qualifications@ocr.org.uk."
+            " Its documents give these, and they may have changed since: start from the "
+            "website. (source: OCR Report to Centres 2014-2015") in out
+    bodies = run_json(capsys, *argv)["awarding_bodies"]
+    assert [b["name"] for b in bodies] == ["OCN London", "OCR"]
+    assert bodies[1]["website"] == "www.ocr.org.uk" and bodies[1]["source"][0]["citation"]

@@ -22,7 +22,7 @@ from advisor.engine.registered import from_register
 from advisor.engine.routes import Route, RouteStep
 from advisor.register import ImportResult, Register, RegisterEntry
 from advisor.views.citations import citation, document_name
-from advisor.views.labels import check_headline, plan_beyond_certification
+from advisor.views.labels import awarding_bodies_of, check_headline, plan_beyond_certification
 
 
 def source_dicts(catalogue: Catalogue, sources: Iterable[Citation]) -> list[dict[str, Any]]:
@@ -341,6 +341,10 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
         ],
         "roles_at_level": [r.title for r in result.roles_at_level],
         "job_wanted": _job_wanted_dict(catalogue, result.job_wanted),
+        # How to reach the awarding bodies of the qualifications, as their documents give it.
+        "awarding_bodies": [body.model_dump(mode="json") | {"source": source_dicts(
+            catalogue, body.source)} for body in awarding_bodies_of(
+            catalogue, (o.qualification for o in result.options))],
     }
 
 

@@ -34,6 +34,8 @@ from advisor.views.labels import (
     NOTHING_BEYOND_IN_PROGRESS,
     OPTION_CAUTIONS,
     STANDARD_HEADING,
+    awarding_bodies_of,
+    awarding_body_contact,
     carried_credits,
     cite,
     completion_words,
@@ -326,6 +328,9 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
             if not option.eligibility.status.status.closed:  # what to know before starting
                 lines += [f"      ! {r.message}" for r in option.eligibility.reasons
                           if r.code in OPTION_CAUTIONS and r.message not in line]
+    if result.roles_at_level:  # as the page gives them under the qualifications
+        lines.append("Examples of jobs at this level: "
+                     + ", ".join(r.title for r in result.roles_at_level) + ".")
     if result.cautions:
         lines.append("Take care:")
         lines += [f"  ! {finding.message}" for finding in result.cautions]
@@ -346,6 +351,10 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
         lines += [f"  - {step.message}"
                   + (f" ({_sources(catalogue, step.source)})" if step.source else "")
                   for step in result.next_steps]
+    # Told to ask an awarding body: how to reach each, as the page says after the steps.
+    lines += [f"To reach the awarding body: {awarding_body_contact(body)} "
+              f"(source: {_sources(catalogue, body.source)})"
+              for body in awarding_bodies_of(catalogue, (o.qualification for o in result.options))]
     return "\n".join(lines)
 
 
