@@ -994,3 +994,14 @@ def test_recommend__text_gives_the_jobs_at_the_level_and_how_to_reach_the_awardi
     bodies = run_json(capsys, *argv)["awarding_bodies"]
     assert [b["name"] for b in bodies] == ["OCN London", "OCR"]
     assert bodies[1]["website"] == "www.ocr.org.uk" and bodies[1]["source"][0]["citation"]
+
+
+@pytest.mark.parametrize("command", ["carry-over", "routes"])
+def test_help__units_says_a_unit_number_is_read_within_the_qualification_from(capsys, command):
+    """carry-over and routes read a unit number such as F3 within --from's qualification, not
+    the target's: their --units help said "within the qualification", so 'carry-over --to
+    03456 --units F3' was refused with no hint of why."""
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    help_ = " ".join(capsys.readouterr().out.split())
+    assert "or with --from unit numbers within that qualification (F3)" in help_

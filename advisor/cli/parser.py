@@ -96,8 +96,12 @@ class _Shared:
         self.units = _units_option(
             "units held, separated by commas or semicolons: unit reference numbers "
             "(D/502/9654) or unit numbers within the qualification (F3)")
+        # Where a unit number is read within the qualification completed, not the target.
+        self.units_held = _units_option(
+            "units held, separated by commas or semicolons: unit reference numbers "
+            "(D/502/9654), or with --from unit numbers within that qualification (F3)")
         self.output = [self.json, self.data]
-        self.plan = [self.units, self.objective, *self.output]
+        self.plan = [self.units_held, self.objective, *self.output]
 
 
 Commands = Any  # argparse's sub-parsers action, not named publicly
@@ -168,7 +172,7 @@ def _add_carry_over(commands: Commands, shared: _Shared) -> None:
         "units of the target the centre accepts through recognition of prior learning, such "
         "as a similar unit's counterpart (or the similar unit held)")
     commands.add_parser(
-        "carry-over", parents=[own, shared.as_at, shared.units, accepted, shared.objective,
+        "carry-over", parents=[own, shared.as_at, shared.units_held, accepted, shared.objective,
                                *shared.output],
         help="which units already held transfer to another qualification",
         description=("Units with the same unit reference number transfer their credit; units "
