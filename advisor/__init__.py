@@ -14,7 +14,7 @@ importing only those below it:
   comparisons), ``charts``, ``cohort_tables``, ``register_tables``, ``source_tables``,
   ``search`` (Explore's search), ``text`` and ``register_text`` (the command line's words));
 * ``advisor.formats``: files and links (cohort files, spreadsheets, JSON, share links, the
-  action plan);
+  action plan; ``json_shapes`` and ``register_json``: answers as JSON);
 * ``advisor.cli``: the command line.
 
 The package never imports Streamlit.
@@ -173,7 +173,7 @@ from advisor.engine.unit_references import (
 )
 from advisor.engine.validation import load_catalogue, validate_catalogue
 from advisor.engine.wording import WHERE_TO_ASK, YOU_ON_SCREEN, count, replaced_it, uk_date
-from advisor.formats import cohort_file, cohort_json, json_shapes
+from advisor.formats import cohort_file, cohort_json, json_shapes, register_json
 from advisor.formats.action_plan import action_plan_html
 from advisor.formats.cohort_file import (
     COLUMNS,
@@ -400,6 +400,7 @@ __all__ = [
     "read_date",
     "read_typed_units",
     "recommend",
+    "register_json",
     "register_qualification",
     "register_tables",
     "register_text",

@@ -19,8 +19,8 @@ from advisor import (
     RegisterError,
     default_register_path,
     import_register,
-    json_shapes,
     open_register,
+    register_json,
     register_text,
 )
 from advisor.cli._base import (
@@ -107,14 +107,14 @@ def _command_import(args: argparse.Namespace) -> int:
         raise FileProblem(f"{error}; the register is as it was") from None
     for problem in result.problems:
         print(f"advisor: {args.file.name}: {problem}", file=sys.stderr)
-    return answer(args, lambda: json_shapes.register_import_dict(result, database),
+    return answer(args, lambda: register_json.register_import_dict(result, database),
                    lambda: register_text.register_import_text(result, database))
 
 
 def _command_status(args: argparse.Namespace) -> int:
     database = _register_path(args)
     register = open_from(args)
-    return answer(args, lambda: json_shapes.register_status_dict(register, database),
+    return answer(args, lambda: register_json.register_status_dict(register, database),
                    lambda: register_text.register_status_text(register, database))
 
 
@@ -124,7 +124,7 @@ def _command_search(args: argparse.Namespace) -> int:
                               organisation=args.organisation, limit=args.limit)
     return answer(
         args,
-        lambda: json_shapes.register_search_dict(register, entries, text=args.text,
+        lambda: register_json.register_search_dict(register, entries, text=args.text,
                                                  level=args.level, open_on=args.open_on),
         lambda: register_text.register_search_text(entries, text=args.text, open_on=args.open_on))
 
@@ -135,7 +135,7 @@ def _command_show(args: argparse.Namespace) -> int:
     if entry is None:
         raise UsageError(f"no qualification {args.number!r} in the register "
                          f"({register.source_label})")
-    return answer(args, lambda: json_shapes.register_entry_dict(entry, register),
+    return answer(args, lambda: register_json.register_entry_dict(entry, register),
                    lambda: register_text.register_entry_text(entry, register.record))
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from advisor.catalogue import Catalogue, Citation, Framework, Problem, Statement
@@ -20,7 +19,7 @@ from advisor.engine.recommend import assessed_at_work_caution
 from advisor.engine.recommend_types import Aim, Employment, Finding, JobWanted, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route, RouteStep
-from advisor.register import ImportResult, Register, RegisterEntry
+from advisor.register import Register, RegisterEntry
 from advisor.views.citations import citation, document_name
 from advisor.views.labels import awarding_bodies_of, check_headline, plan_beyond_certification
 
@@ -580,28 +579,3 @@ def frameworks_dict(catalogue: Catalogue, frameworks: Sequence[FrameworkStatus],
                             "issued": f.issued.isoformat() if f.issued else None}
                            for f in not_yet_issued],
     }
-
-
-def register_entry_dict(entry: RegisterEntry, register: Register) -> dict[str, Any]:
-    """A register entry: every field the register gives (dates as ISO, levels as numbers, 0
-    for Entry Level), and ``source`` naming the import."""
-    return {**entry.as_dict(), "origin": "register", "source": register.source_label}
-
-
-def register_import_dict(result: ImportResult, database: Path | str) -> dict[str, Any]:
-    return {"register": str(database), "import": result.record.as_dict(),
-            "problems": [problem.as_dict() for problem in result.problems]}
-
-
-def register_status_dict(register: Register | None, database: Path | str) -> dict[str, Any]:
-    return {"register": str(database), "loaded": register is not None,
-            "import": register.record.as_dict() if register is not None else None,
-            "history": [r.as_dict() for r in register.history()] if register else []}
-
-
-def register_search_dict(register: Register, entries: Sequence[RegisterEntry], *, text: str,
-                         level: int | None, open_on: dt.date | None) -> dict[str, Any]:
-    return {"query": {"text": text, "level": level,
-                      "open_on": open_on.isoformat() if open_on else None},
-            "source": register.source_label,
-            "qualifications": [register_entry_dict(entry, register) for entry in entries]}
