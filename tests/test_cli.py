@@ -879,6 +879,17 @@ def test_check__every_unit_reference_it_does_not_know_is_named_at_once(capsys):
     assert "--in-progress: no unit 'Y9'" in err
 
 
+def test_check__a_mark_alone_is_said_to_name_no_unit(capsys):
+    """A lone "X" (a tracker's mark for not achieved) typed as a unit was said to "say a unit in
+    it may not be achieved", as if a unit were in it: it names no unit, and is said so."""
+    assert main(["check", "10381", "--units", "X"]) == 2
+    err = capsys.readouterr().err
+    assert "'X' names no unit (it reads as a mark saying a unit is not achieved)" in err
+    assert "says a unit in it" not in err
+    assert main(["check", "03456", "--units", "F3,F4 in progress"]) == 2
+    assert "'F4 in progress' says a unit in it may not be achieved" in capsys.readouterr().err
+
+
 def test_carry_over__a_unit_that_does_not_carry_over_is_named_by_its_title_too(capsys):
     assert main(["carry-over", "--from", "09628", "--to", "03456"]) == 0
     assert ("  x R/502/9652 Understand the principles of customer service: Not part of OCR "

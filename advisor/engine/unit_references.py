@@ -83,6 +83,10 @@ def read_reference(catalogue: Catalogue, reference: str,
         return [urn], []
     if not not_yet_allowed and says_not_achieved(_labels_as_references(catalogue, reference),
                                                  catalogue):
+        if not re.search(r"[0-9/]", reference):  # a mark alone ("X", "in progress"): no unit
+            return [], [f"{reference[:40]!r} names no unit (it reads as a mark saying a unit "
+                        "is not achieved): give the units achieved, by their numbers or unit "
+                        "reference numbers"]
         return [], [f"{reference[:40]!r} says a unit in it may not be achieved, so none of it "
                     "is read: give only the units achieved (units in progress apart)"]
     words = unbracketed(without_asides(reference)).split()
