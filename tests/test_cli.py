@@ -762,6 +762,16 @@ def test_recommend__few_level_3_descriptions_for_someone_not_working_advise_no_u
     assert "some-level-3-statements" not in codes and "work-not-counted" in codes
 
 
+def test_recommend_text__each_caution_cites_its_source_as_the_reasons_do(capsys):
+    """"Take care" gave its warnings without their sources, where "Why" cites each reason: the
+    caution that competence is assessed at work names the student guide it comes from."""
+    assert main(["recommend", "--age", "16", "--employment", "not-working"]) == 0
+    care = capsys.readouterr().out.split("Take care:\n", 1)[1].split("What to do next:", 1)[0]
+    at_work = care.split("  ! Competence (NVQ) qualifications are assessed at work", 1)[1]
+    assert at_work.split("\n")[1].startswith("    (source: OCR student guide: Level 3 NVQ "
+                                             "Diploma in Customer Service (03456)")
+
+
 def test_recommend_text__a_passed_review_date_is_said_once(capsys):
     assert main(["recommend", "--age", "20", "--employment", "not-working",
                  "--as-at", "2026-11-30"]) == 0

@@ -333,7 +333,10 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
                      + ", ".join(r.title for r in result.roles_at_level) + ".")
     if result.cautions:
         lines.append("Take care:")
-        lines += [f"  ! {finding.message}" for finding in result.cautions]
+        for finding in result.cautions:  # each with its source, as the reasons
+            lines.append(f"  ! {finding.message}")
+            if finding.source:
+                lines.append(f"    (source: {_sources(catalogue, finding.source)})")
     if result.frameworks:
         lines.append(f"Apprenticeship frameworks at Level {result.recommended_level}:")
         lines += ["  " + line for line in frameworks_text(
