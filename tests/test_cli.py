@@ -70,6 +70,18 @@ def test_routes__09628_to_level_3(capsys):
     assert out["already_there"] is False
 
 
+def test_routes__each_steps_status_on_the_date_cites_its_source(capsys):
+    """A step's status on the date ("whether it is open on this date is unknown") came with no
+    source, where the check's status line and the route page cite one: the line after it now
+    names the documents it rests on."""
+    assert main(["routes", "--from", "09628", "--to-level", "3", "--limit", "1",
+                 "--as-at", "2026-12-02"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("    On 2 December 2026: "))
+    assert lines[at + 1].startswith("    (source: OCR Report to Centres 2014-2015: Customer "
+                                    "Service, Levels 1, 2, 3 and 4, §")
+
+
 def test_routes__credits_still_needed_where_the_sources_list_only_some_units(capsys):
     """From nothing to Level 3, starting at 10380: no plan (the sources list only some of its
     units), so no plan's credits, but 55 still needed, as the text and the tables say."""
@@ -481,6 +493,7 @@ def test_text__routes_text_a_route_no_route_and_already_there(small_data):
         "    (source: A handbook, § Progression)\n"
         "    On 1 June 2016: The sources give no last entry date, so whether it is open on this "
         "date is unknown.\n"
+        "    (source: A handbook, § Profile)\n"
         "    still needed: not known: the sources do not give its full rules, so ask the centre")
     assert text.routes_text(catalogue, [], target=second, max_steps=2,
                             as_at=dt.date(2016, 6, 1)) == (

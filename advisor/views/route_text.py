@@ -151,6 +151,8 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route,
         if from_register(step.to):
             lines.append(f"    {REGISTER_ORIGIN} ({step.to.regulator_number}).")
         lines.append(f"    {status_sentence(catalogue, step.status, route.as_at)}")
+        if step.status.source:  # as the check's status line cites it
+            lines.append(f"    (source: {cite(catalogue, step.status.source, web_pages=True)})")
         if n < len(for_learner):
             lines += [f"    age: {reason.message}" for reason in for_learner[n].about_age
                       if age_given]
