@@ -197,6 +197,18 @@ def test_printout__holding_one_at_the_jobs_level_is_said_to_you(catalogue):
     assert "You already hold OCR Level 3 Certificate in Principles of Customer Service" in html
 
 
+def test_job_wanted__one_held_at_the_jobs_level_is_said_with_its_subject(catalogue):
+    """Said in the middle of a paragraph, after whom to ask, "Already holds 09629." read as a
+    fragment whose subject could be the centre: the learner is named ("The learner already
+    holds"), as the printout names "you"."""
+    result = recommend(catalogue, not_working(job_wanted="Customer Service Team Leader",
+                                              held_qualifications=("ocr-09629",)),
+                       as_at=WHILE_OPEN)
+    assert result.job_wanted.roles[0].towards.message.endswith(
+        " The learner already holds OCR Level 3 Certificate in Principles of Customer Service "
+        "(09629).")
+
+
 # ------------------------------------------------------------------------------------ CLI
 
 

@@ -44,7 +44,14 @@ from advisor.engine.recommend_types import (
 )
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
 from advisor.engine.replacing import yet_to_come
-from advisor.engine.wording import THE_LEARNER, WHERE_TO_ASK, Voice, listed, uk_date
+from advisor.engine.wording import (
+    THE_LEARNER,
+    WHERE_TO_ASK,
+    Voice,
+    listed,
+    sentence_start,
+    uk_date,
+)
 from advisor.register import Register
 
 __all__ = ["job_lists", "wanted_job"]
@@ -185,7 +192,9 @@ def _towards(catalogue: Catalogue, role: JobRole, after: Qualification | None,
         words.append(f"Closed to new learners by {day}: " + "; ".join(
             t.qualification.reference + _replaced_words(catalogue, t) for t in closed) + ".")
     if holding:
-        words.append(f"{voice.noted('hold', adverb='already')} "
+        # A sentence among others, so with its subject ("The learner already holds"), not
+        # as a list of reasons starts one ("Already holds").
+        words.append(f"{sentence_start(voice.does('hold', adverb='already'))} "
                      f"{listed([q.name for q in holding], 'and')}.")
     return Finding(FindingCode.JOB_WANTED_QUALIFICATIONS, " ".join(words),
                    tuple(dict.fromkeys(c for t in towards for c in t.status.source)),

@@ -74,12 +74,13 @@ class Voice:
     # its pages, these say whom to ask.
     printed: bool = False
 
-    def does(self, verb: str) -> str:
-        """The learner doing ``verb`` (its plain form: "hold", "be"): "the learner holds",
-        "you hold"."""
+    def does(self, verb: str, *, adverb: str = "") -> str:
+        """The learner doing ``verb`` (its plain form: "hold", "be"), with an ``adverb`` before
+        it where given: "the learner holds", "you hold", "the learner already holds"."""
+        words = [adverb] if adverb else []
         if self.learner == "you":
-            return "you are" if verb == "be" else f"you {verb}"
-        return f"{self.learner} {_THIRD_PERSON.get(verb, verb + 's')}"
+            return " ".join(["you", *words, "are" if verb == "be" else verb])
+        return " ".join([self.learner, *words, _THIRD_PERSON.get(verb, verb + "s")])
 
     def noted(self, verb: str, *, adverb: str = "") -> str:
         """A sentence's start saying what the learner does, as the app's lists of reasons put
