@@ -84,6 +84,23 @@ def test_job_wanted__a_job_after_the_level_1_certificate_has_no_level(catalogue)
             "(601/4404/X).") in role.towards.message
 
 
+def test_job_wanted__a_job_after_the_level_1_certificate_reads_as_sentences(catalogue):
+    """What is open towards a job the documents list after 601/4404/X read "Of 601/4404/X, after
+    which the documents say learners may progress to it, open to new learners on 1 June 2015:
+    OCNLR Level 1 Certificate in Customer Service (601/4404/X)." (the qualification named twice,
+    the clause without a verb); what the documents say of it is said just before."""
+    def towards(**answers) -> str:
+        result = recommend(catalogue, not_working(job_wanted="Call Centre Advisor", **answers),
+                           as_at=WHILE_OPEN)
+        return result.job_wanted.roles[0].towards.message
+
+    assert towards() == ("Towards it, open to new learners on 1 June 2015: OCNLR Level 1 "
+                         "Certificate in Customer Service (601/4404/X).")
+    assert towards(held_qualifications=("ocnlr-601-4404-x",)) == (
+        "Towards it, the documents describe no other qualification. The learner already holds "
+        "OCNLR Level 1 Certificate in Customer Service (601/4404/X).")
+
+
 def test_job_wanted__a_job_not_listed_says_so_with_the_close_titles(catalogue):
     wanted = recommend(catalogue, not_working(job_wanted="shop asistant"),
                        as_at=TODAY).job_wanted

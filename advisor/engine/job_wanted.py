@@ -169,9 +169,10 @@ def _towards(catalogue: Catalogue, role: JobRole, after: Qualification | None,
         return [t for t in towards if t.status.status is status]
 
     replaced = any(t.qualification.id != after.id for t in towards) if after else False
+    # A job after a qualification: what ``about`` said of it (the documents' words) is not said
+    # again; "Of 601/4404/X, after which ..., open ...: 601/4404/X" named it twice.
     where = (f"At Level {role.level}, the level the documents list it at" if role.level is not None
-             else f"Of {after.reference}, after which the documents say learners may progress "
-             "to it" + (", and what replaced it" if replaced else "") if after is not None
+             else f"Towards it, of {after.reference} and what replaced it" if after and replaced
              else "Towards it")
     opened, unknown = having(Status.OPEN), having(Status.UNKNOWN)
     words = [f"{where}, open to new learners on {day}: {named(opened, full=True)}." if opened
