@@ -694,3 +694,16 @@ def test_plan_beyond_certification__names_what_replaced_it_as_surely_as_the_sour
     said = labels.plan_beyond_certification(catalogue, q, status)
     assert said is not None and said.endswith("would still need. " + words)
     assert labels.status_sentence(catalogue, status, TODAY).endswith(" " + words)
+
+
+def test_check_headline__a_status_made_without_the_certificates_end_still_says_why(catalogue):
+    """A caller's own StatusOnDate for a qualification whose certificates have ended gives its
+    reason alone (``certificates_ended`` is left at its default): the headline gave nothing
+    after "it can no longer be completed.", not even why."""
+    q = catalogue.find_qualification("09629")
+    check = check_combination(catalogue, q, ["D/502/9654"])
+    ended = "Certificates are no longer issued: the last certification date was 31 August 2017."
+    status = StatusOnDate(Status.CERTIFICATION_CLOSED, ended, ())
+    assert labels.check_headline(check, status) == (
+        f"Not complete ({labels.credits_counted(check)}), and it can no longer be completed. "
+        f"{ended}")

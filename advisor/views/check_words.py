@@ -62,6 +62,12 @@ def credits_counted(check: CombinationCheck, verb: str = "counted") -> str:
     return f"{counted} of {required} credits {verb}"
 
 
+def _certificates_ended(status: StatusOnDate) -> str:
+    """Why no certificate can be claimed: the certificates' end alone, or, for a status made
+    without it (a caller's own :class:`StatusOnDate`), its whole reason, never nothing."""
+    return status.certificates_ended or status.reason
+
+
 def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) -> str:
     """A check in one sentence, naming what is still needed in words: ``Not complete yet: 34
     of 42 credits counted. Still needed: 30 credits from the optional groups: 22 of 30...``.
@@ -74,7 +80,7 @@ def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) 
     counted = credits_counted(check)
     if check.complete and status is not None and status.status is Status.CERTIFICATION_CLOSED:
         return (f"Every rule is met ({counted}), but no certificate can be claimed on this "
-                f"date. {status.certificates_ended}")
+                f"date. {_certificates_ended(status)}")
     by = rules_from_words(check)
     if check.complete:
         return f"Complete{by}: {counted}, and every rule is met."
@@ -82,7 +88,7 @@ def check_headline(check: CombinationCheck, status: StatusOnDate | None = None) 
         # No "still needed": no unit taken now could complete it (the rules below say which
         # are unmet, for a learner moving on to what replaced it).
         return (f"Not complete ({counted}), and it can no longer be completed. "
-                f"{status.certificates_ended}")
+                f"{_certificates_ended(status)}")
     unmet = [r for r in check.unmet if r.kind is not RuleKind.TOTAL] or list(check.unmet)
     needed = ("; ".join(still_needed(r) for r in unmet[:3])
               + (f"; and {count(len(unmet) - 3, 'more rule')}" if len(unmet) > 3 else ""))
