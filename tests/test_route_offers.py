@@ -234,6 +234,12 @@ def test_compared_routes__older_ones_at_a_level_each_go_to_what_replaced_them(ca
         assert sorted(routes) == [("03456", "10380"), ("09629", "10380")], references
     routes, _ = routes_compared(catalogue, "10379", "03455", "09628", "10380")
     assert sorted(routes) == [("03455", "10379"), ("09628", "10379"), ("10379", "10380")]
+    # Neither replaced the other, and a higher level is compared: each goes up, not sideways.
+    for references in (("03456", "09629", "10381"), ("10381", "09629", "03456")):
+        routes, _ = routes_compared(catalogue, *references)
+        assert sorted(routes) == [("03456", "10381"), ("09629", "10381")], references
+    # All at one level, none replacing another: from one to the other, as before.
+    assert routes_compared(catalogue, "09628", "03455")[0] == [("09628", "03455")]
 
 
 def test_route_offer_label__says_what_the_qualification_is_for_what_was_asked(catalogue):

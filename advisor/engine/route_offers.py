@@ -213,7 +213,8 @@ def compared_routes(catalogue: Catalogue, compared: Sequence[Qualification]) -> 
     not enrolled on, so are left out): from each to the next one up by level, and, at one
     level, from one the documents say another replaced to what replaced it (09629 to 10380,
     whichever was chosen first; with 03456 and 09629, both replaced by 10380, each to 10380,
-    not one older to the other), never the other way: a learner holding 10380 is not offered a
+    not one older to the other; sideways only among the highest level compared), never the
+    other way: a learner holding 10380 is not offered a
     route back to 09629, which it took the place of. Where a replaced one would come after
     what replaced it (a lower level), that pair has no route. Each replacement among them is
     said, in the sources' words (:func:`advisor.engine.wording.replaced_it`)."""
@@ -231,13 +232,16 @@ def compared_routes(catalogue: Catalogue, compared: Sequence[Qualification]) -> 
     ordered = sorted(picked, key=lambda q: (q.level if q.level is not None else 99, depth(q)))
 
     def onward(place: int, held: Qualification) -> Qualification | None:
-        """Where a route from ``held`` goes: to what replaced it, where that is among them
-        (never to another qualification it replaced as well, older like itself), or else to
-        the next one up."""
+        """Where a route from ``held`` goes: to what replaced it, where that is among them;
+        else to the next one at a higher level (not sideways to another at its own level:
+        with 03456, 09629 and 10381, each of the first two goes to 10381, not one closed
+        qualification to the other); else, all the rest at its level, to the next of them."""
         later = ordered[place + 1:]
         replacing = [q for q in later if replaced(held, q)]
-        if replacing:
-            return replacing[0]
+        higher = [q for q in later if q.level is not None and held.level is not None
+                  and q.level > held.level]
+        if replacing or higher:
+            return (replacing or higher)[0]
         if later and not replaced(later[0], held):
             return later[0]
         return None
