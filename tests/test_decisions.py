@@ -668,7 +668,8 @@ def _headline_and_steps(page: str) -> tuple[str, str]:
       "What replaced it, as the sources suggest (they do not say so in those words): OCR "
       "Level 3 Diploma in Customer Service (10380).",
       "Certificates for OCR Level 3 NVQ Diploma in Customer Service (03456) are no longer "
-      "issued: talk with the learner about what replaced it, OCR Level 3 Diploma in Customer "
+      "issued: talk with the learner about what the sources suggest replaced it, OCR Level 3 "
+      "Diploma in Customer "
       "Service (10380), and ask the awarding body which of the learner's units carry over "
       "to it."]),
     # Not complete on today's date: more units cannot complete it, so the record does not
@@ -677,7 +678,8 @@ def _headline_and_steps(page: str) -> tuple[str, str]:
      "(03456): Not complete (22 of 42 credits counted), and it can no longer be completed. "
      "Certificates are no longer issued",
      ["are no longer issued, so taking more units cannot complete it: talk with the learner "
-      "about what replaced it, OCR Level 3 Diploma in Customer Service (10380)"]),
+      "about what the sources suggest replaced it, OCR Level 3 Diploma in Customer Service "
+      "(10380)"]),
     # In progress, with the units in progress enough, but certificates ended: no promise.
     ("F3 F4 A3 B2 C3", "D1", dt.date(2026, 11, 29),
      "(03456): Not complete (38 of 42 credits counted), and it can no longer be completed.",

@@ -348,8 +348,9 @@ def test_action_plan__a_route_printout_names_the_closure_and_the_replacement(cat
             "are no longer issued; what replaced it, as the sources suggest (they do not say so "
             "in those words): OCR Level 3 Diploma in Customer Service (10380). Ask a local "
             "college or training provider (a centre), or a careers adviser at the National "
-            "Careers Service about what replaced it, OCR Level 3 Diploma in Customer Service "
-            "(10380), or whatever replaced that since, and which of your units carry over.") \
+            "Careers Service about what the sources suggest replaced it, OCR Level 3 Diploma in "
+            "Customer Service (10380), or whatever replaced that since, and which of your units "
+            "carry over.") \
         in text  # whom to ask, so a learner alone is not left at a closed door
     assert "closed to new learners on 29 November 2026" not in text, "not as if it closed today"
     assert ("What replaced it, as the sources suggest (they do not say so in those words): "
@@ -899,16 +900,17 @@ def test_action_plan__every_framework_component_cites_its_source(catalogue):
 
 def test_action_plan__a_first_step_not_known_to_be_open_names_what_replaced_it(catalogue):
     """03455's status is not known today, and 10379, which the sources suggest replaced it,
-    has opened: the printout asks whether it is still offered, or else about 10379."""
+    has opened: the printout asks whether it is still offered, or else about 10379, as surely
+    as the sources say it (they only suggest it: "what replaced it" alone was too sure)."""
     start = catalogue.find_qualification("09628")
     route = next(r for r in find_routes(catalogue, from_qualification=start,
                                         as_at=dt.date(2026, 12, 1))
                  if [q.reference for q in r.path] == ["09628", "03455"])
     html = action_plan_html(catalogue, ActionPlan(as_at=dt.date(2026, 12, 1), route=route))
     text = " ".join(" ".join(parse(html).text).split())
-    assert ("Careers Service whether it is still offered, or else about what replaced it, OCR "
-            "Level 2 Diploma in Customer Service (10379), and which of your units "
-            "carry over.") in text
+    assert ("Careers Service whether it is still offered, or else about what the sources "
+            "suggest replaced it, OCR Level 2 Diploma in Customer Service (10379), and which of "
+            "your units carry over.") in text
 
 
 @pytest.mark.parametrize("as_at", [dt.date(2015, 6, 1), TODAY])

@@ -33,6 +33,7 @@ from advisor.views.labels import (
     status_sentence,
     steps_barred_words,
     unless_above_counts,
+    what_replaced_it_words,
 )
 
 __all__ = ["headline", "next_steps", "status_and_review"]
@@ -150,12 +151,12 @@ def next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | No
                    f"{WHERE_TO_ASK} what you could take instead")
         elif first.status.status is Status.OPEN:
             ask = f"Ask {WHERE_TO_ASK} about enrolling on it"
-        elif replaced and first.status.status.closed:
-            ask = (f"Ask {WHERE_TO_ASK} about what replaced it, {'; '.join(replaced)}, or "
-                   "whatever replaced that since")
+        elif replaced and first.status.status.closed:  # as sure as the sources are
+            ask = (f"Ask {WHERE_TO_ASK} about {what_replaced_it_words(first.status)}, "
+                   f"{'; '.join(replaced)}, or whatever replaced that since")
         elif replaced:  # not known to be open: it may still be offered
-            ask = (f"Ask {WHERE_TO_ASK} whether it is still offered, or else about what "
-                   f"replaced it, {'; '.join(replaced)}")
+            ask = (f"Ask {WHERE_TO_ASK} whether it is still offered, or else about "
+                   f"{what_replaced_it_words(first.status)}, {'; '.join(replaced)}")
         else:
             ask = (f"Ask {WHERE_TO_ASK} whether it, or a qualification that took its place, is "
                    "offered now")
@@ -211,7 +212,7 @@ def _check_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate,
                ", or can still be: whether it still takes new learners is not known."), ()))
     if status.status is Status.CERTIFICATION_CLOSED:  # no more units can complete it
         replaced = replacement_names(catalogue, status)
-        towards = ("what replaced it, " + "; ".join(replaced) if replaced
+        towards = (f"{what_replaced_it_words(status)}, " + "; ".join(replaced) if replaced
                    else f"a qualification that is open on {uk_date(plan.as_at)}")
         why = "" if shown.complete else ", so taking more units cannot complete it"
         # Whom to ask which units carry over: a page of paper cannot plan a route.

@@ -66,6 +66,7 @@ from advisor.views.status_words import (
     status_of,
     status_sentence,
     what_replaced_it,
+    what_replaced_it_words,
 )
 
 __all__ = [
@@ -141,6 +142,7 @@ __all__ = [
     "unit_label",
     "unless_above_counts",
     "what_replaced_it",
+    "what_replaced_it_words",
     "yes_no",
 ]
 

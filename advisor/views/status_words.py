@@ -14,7 +14,7 @@ from advisor.engine.wording import sentence_start, uk_date
 __all__ = ["STATUS_WORDS", "entry_status", "entry_status_in_brief", "entry_status_line",
            "entry_status_said", "no_further_units_words", "plan_beyond_certification",
            "replaced_in_brief", "replacement_names", "status_in_a_clause", "status_in_brief",
-           "status_of", "status_sentence", "what_replaced_it"]
+           "status_of", "status_sentence", "what_replaced_it", "what_replaced_it_words"]
 
 
 STATUS_WORDS: dict[Status, str] = {
@@ -117,6 +117,17 @@ def status_of(name: str, status: Status, as_at: dt.date) -> str:
     if status is Status.UNKNOWN:
         return f"On {day}, whether {name} takes new learners is not stated in the sources"
     return f"On {day}, {name} is {_AFTER_IT_IS[status]}"
+
+
+def what_replaced_it_words(status: StatusOnDate) -> str:
+    """``what replaced it`` in a sentence of advice, as sure as the sources are: "what the
+    sources suggest replaced it" where they only imply it, "what the sources say or suggest
+    replaced it" where they state some of it."""
+    if status.replacement_inferred:
+        return "what the sources suggest replaced it"
+    if status.inferred_replacements:
+        return "what the sources say or suggest replaced it"
+    return "what replaced it"
 
 
 def _what_replaced_it(status: StatusOnDate) -> str:
