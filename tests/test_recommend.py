@@ -8,6 +8,7 @@ import json
 import pytest
 
 from advisor import (
+    YOU_ON_SCREEN,
     Aim,
     Employment,
     Profile,
@@ -1163,3 +1164,18 @@ def test_next_steps__a_level_further_leaves_out_what_has_closed(catalogue):
     earlier = further(dt.date(2015, 6, 1))
     assert "(09629) and OCR Level 3 Diploma in Customer Service (10380)" in earlier
     assert earlier.endswith("about them.")
+
+
+def test_recommend__the_warning_not_to_move_up_automatically_speaks_in_the_pages_voice(catalogue):
+    """Worded to the learner ("How old are you?"), the warning says "you are ready", not "a
+    learner is ready" beside "the work you do now"; worded of them, "the learner is ready"."""
+    profile = Profile(role="Customer Service Team Leader", employment=Employment.WORKING,
+                      held_qualifications=("ocr-09628",))
+    to_you = recommend(catalogue, profile, as_at=TODAY, voice=YOU_ON_SCREEN)
+    warning = next(f for f in to_you.cautions if f.code == "no-automatic-move-up").message
+    assert warning.startswith("Holding a qualification at one level does not mean you are "
+                              "ready for the next: ")
+    assert "a learner is" not in warning
+    of_them = next(f for f in recommend(catalogue, profile, as_at=TODAY).cautions
+                   if f.code == "no-automatic-move-up").message
+    assert "does not mean the learner is ready for the next" in of_them

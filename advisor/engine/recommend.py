@@ -83,8 +83,9 @@ def _no_automatic_move_up(catalogue: Catalogue, *, holds_something: bool,
                f"automatically. Choose the level from the work {voice.does('do')} now.")
     return Finding(
         FindingCode.NO_AUTOMATIC_MOVE_UP,
-        ("Holding a qualification at one level does not mean a learner is ready for the next: "
-         if holds_something else "A higher level is not a matter of time served: ") + warning,
+        (f"Holding a qualification at one level does not mean {voice.does('be')} ready for "
+         "the next: " if holds_something else "A higher level is not a matter of time served: ")
+        + warning,
         rule[1].source,
     )
 
