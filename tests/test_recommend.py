@@ -1179,3 +1179,16 @@ def test_recommend__the_warning_not_to_move_up_automatically_speaks_in_the_pages
     of_them = next(f for f in recommend(catalogue, profile, as_at=TODAY).cautions
                    if f.code == "no-automatic-move-up").message
     assert "does not mean the learner is ready for the next" in of_them
+
+
+def test_recommend__not_senior_is_said_of_the_learner_in_the_pages_voice(catalogue):
+    """The reason against Level 4 says whom it is about, as the other reasons do ("You work in
+    ..."): "You are not in a senior role" to the learner, "The learner is not" for staff."""
+    profile = Profile(role="Customer Service Team Leader", employment=Employment.WORKING,
+                      senior_role=False)
+    to_you = recommend(catalogue, profile, as_at=TODAY, voice=YOU_ON_SCREEN)
+    reason = next(f for f in to_you.reasons if f.code == "not-senior-role").message
+    assert reason.startswith("You are not in a senior role, so not Level 4: \"Learners must")
+    of_them = next(f for f in recommend(catalogue, profile, as_at=TODAY).reasons
+                   if f.code == "not-senior-role").message
+    assert of_them.startswith("The learner is not in a senior role, so not Level 4: ")

@@ -64,7 +64,7 @@ from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_
 from advisor.engine.replacing import yet_to_come
 from advisor.engine.route_offers import open_to_step_up, route_offers
 from advisor.engine.route_types import Route
-from advisor.engine.wording import THE_LEARNER, Voice, listed, uk_date
+from advisor.engine.wording import THE_LEARNER, Voice, listed, sentence_start, uk_date
 from advisor.register import Register
 
 # ---------------------------------------------------------------------------------------------
@@ -318,7 +318,9 @@ def _senior_role_evidence(catalogue: Catalogue, profile: Profile, voice: Voice
         ), False)]
     return [(Finding(
         FindingCode.NOT_SENIOR_ROLE,
-        f"Not in a senior role, so not Level 4: \"{text}\"", requirement.source,
+        # Said of the learner like the other reasons ("You work ..."): not a bare "Not in".
+        f"{sentence_start(voice.does('be'))} not in a senior role, so not Level 4: "
+        f"\"{text}\"", requirement.source,
     ), True)]
 
 
