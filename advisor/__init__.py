@@ -172,7 +172,14 @@ from advisor.engine.unit_references import (
     unit_suggestions,
 )
 from advisor.engine.validation import load_catalogue, validate_catalogue
-from advisor.engine.wording import WHERE_TO_ASK, YOU_ON_SCREEN, count, replaced_it, uk_date
+from advisor.engine.wording import (
+    WHERE_TO_ASK,
+    YOU_ON_SCREEN,
+    Voice,
+    count,
+    replaced_it,
+    uk_date,
+)
 from advisor.formats import cohort_file, cohort_json, json_shapes, register_json
 from advisor.formats.action_plan import action_plan_html
 from advisor.formats.cohort_file import (
@@ -329,6 +336,7 @@ __all__ = [
     "TowardsJob",
     "Unit",
     "UnknownReference",
+    "Voice",
     "WantedRole",
     "__version__",
     "absent_files",

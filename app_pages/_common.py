@@ -48,6 +48,7 @@ from advisor import (
     Statement,
     Status,
     StatusOnDate,
+    Voice,
     answers,
     check_date,
     decode_date,
@@ -454,9 +455,10 @@ def show_entry_status(catalogue: Catalogue, eligibility: Eligibility) -> None:
 
 
 def show_frameworks(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus], *,
-                    as_at: dt.date, key: str) -> None:
+                    as_at: dt.date, key: str, voice: Voice) -> None:
     """Each apprenticeship framework: the components held, missing or to check with the
-    centre, with their qualifications' status on the date."""
+    centre, with their qualifications' status on the date; what the learner holds in a
+    column named for the page's ``voice`` ("You" where it asks "you")."""
     for number, status in enumerate(frameworks):
         framework = status.framework
         label = labels.framework_label(catalogue, framework)
@@ -467,7 +469,7 @@ def show_frameworks(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus],
             show_sources(catalogue, framework.succeeded_by.source)
         if status.superseded:
             st.info(escape_markdown(status.superseded))
-        show_table(tables.framework_table(catalogue, status, as_at=as_at),
+        show_table(tables.framework_table(catalogue, status, as_at=as_at, voice=voice),
                    name=f"Components of {label}", key=f"{key}_{number}",
                    file_name=f"framework-{framework.id}.csv", wrap=True, stack=True)
         for caution in status.cautions:

@@ -581,7 +581,8 @@ def main() -> None:
         st.info(escape_markdown(leads_into.today))
         show_sources(catalogue, leads_into.today_source)
     if leads_into.frameworks:
-        show_frameworks(catalogue, leads_into.frameworks, as_at=ctx.as_at, key="route_fw")
+        show_frameworks(catalogue, leads_into.frameworks, as_at=ctx.as_at, key="route_fw",
+                        voice=VOICE)
     st.divider()
     ask_printout_details()
     plan = ActionPlan(as_at=ctx.as_at, answers=route_answers(catalogue, query),

@@ -290,7 +290,8 @@ def main() -> None:
             # framework that names the standard taking its place says so above its parts.
             st.caption("The frameworks below are the apprenticeships these documents describe: "
                        "they show which of their parts you already hold.")
-            show_frameworks(catalogue, result.frameworks, as_at=ctx.as_at, key="sl_fw")
+            show_frameworks(catalogue, result.frameworks, as_at=ctx.as_at, key="sl_fw",
+                            voice=YOU_ON_SCREEN)
         else:
             levels = sorted({f.level for f in catalogue.frameworks.values()})
             st.write(f"None of the apprenticeship frameworks in these documents is at Level "

@@ -76,7 +76,10 @@ def test_starting_level__an_apprenticeship_aim_shows_the_framework_components():
     text = all_text(at)
     assert "Apprenticeship frameworks at this level" in text
     components = [t.value for t in at.table if "Component" in t.value.columns]
-    rows = {(r["Component"], r["Learner"]) for frame in components for _, r in frame.iterrows()}
+    # The page asks "you", and so does the column of what is held, as on the printout.
+    assert components and all(list(frame.columns[:2]) == ["Component", "You"]
+                              for frame in components)
+    rows = {(r["Component"], r["You"]) for frame in components for _, r in frame.iterrows()}
     assert ("technical knowledge (the technical certificate)", "held") in rows
     assert ("competence (an NVQ: doing the job)", "missing") in rows
     # What took the frameworks' place comes before any framework's missing parts, which are
@@ -91,7 +94,8 @@ def test_starting_level__an_apprenticeship_aim_shows_the_framework_components():
 
 def test_plan_route__a_route_into_a_framework_shows_its_components():
     def components(at):
-        return {(r["Component"], r["Learner"], r["What it needs"]) for t in at.table
+        # The page asks "you": so does the column of what is held, as on the printout.
+        return {(r["Component"], r["You"], r["What it needs"]) for t in at.table
                 if "Component" in t.value.columns for _, r in t.value.iterrows()}
 
     # While 03456 took new learners: 09628 is held; 03456, where the route ends, is planned.
@@ -474,7 +478,7 @@ def test_plan_route__speaks_to_the_reader_as_you_as_find_a_starting_level_does()
                             "a qualification not open to you") for w in warnings)
     assert any("But you cannot start it. Not approved for learners aged 14" in w
                for w in warnings)
-    (routes,) = [t.value for t in at.table if "You" in t.value.columns]
+    (routes,) = [t.value for t in at.table if {"Path", "You"} <= set(t.value.columns)]
     assert list(routes["You"]) == ["cannot take step 1 (09629)"]
     text = all_text(at)
     assert "**What you hold**" in text and "**Where you want to get to**" in text
@@ -530,7 +534,7 @@ def test_plan_route__the_table_says_which_step_each_route_has_that_the_learner_c
     """Not in a senior role, from 09628 to Level 4, every route ends in 10381: the table says
     which step of each they cannot take, and the page says that every route has one."""
     at = open_with_link(ROUTE, age="34", senior="no", level="4", **{"from": "09628"})
-    (routes,) = [t.value for t in at.table if "You" in t.value.columns]
+    (routes,) = [t.value for t in at.table if {"Path", "You"} <= set(t.value.columns)]
     learner = dict(zip(routes["Path"], routes["You"], strict=True))
     assert learner["09628 → 10380 → 10381"] == "cannot take step 2 (10381)"
     assert learner["09628 → 10381"] == "cannot take step 1 (10381)"
@@ -538,7 +542,7 @@ def test_plan_route__the_table_says_which_step_each_route_has_that_the_learner_c
                for w in texts(at.warning))
     # Nothing said about the learner: no such column.
     plain = open_with_link(ROUTE, level="4", **{"from": "09628"})
-    assert not any("You" in t.value.columns for t in plain.table)
+    assert not any({"Path", "You"} <= set(t.value.columns) for t in plain.table)
 
 
 def test_plan_route__a_step_left_open_for_the_learner_is_not_called_one_they_can_take():
@@ -547,14 +551,15 @@ def test_plan_route__a_step_left_open_for_the_learner_is_not_called_one_they_can
     but the table must not say they can take it; a route to Level 3 for a 35-year-old, whose
     steps approve their age and ask nothing of their role, says so."""
     at = open_with_link(ROUTE, age="17", level="4", **{"from": "03456"})
-    (routes,) = [t.value for t in at.table if "You" in t.value.columns]
+    (routes,) = [t.value for t in at.table if {"Path", "You"} <= set(t.value.columns)]
     said = dict(zip(routes["Path"], routes["You"], strict=True))
     assert said["03456 → 10381"] == (
         "not known for step 1 (10381): the ages it is approved for are not stated; whether "
         "the role is a senior one not given")
     assert not any("can take" in words or "allow" in words for words in said.values())
     adult = open_with_link(ROUTE, age="35", to="09629", **{"from": "09628"})
-    (routes,) = [t.value for t in adult.table if "You" in t.value.columns]
+    (routes,) = [t.value for t in adult.table
+                 if {"Path", "You"} <= set(t.value.columns)]
     assert list(routes["You"]) == ["your age allows every step"]
 
 

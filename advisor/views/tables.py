@@ -380,18 +380,20 @@ def _figures_or_words(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 def framework_table(catalogue: Catalogue, status: FrameworkStatus, *,
-                    as_at: dt.date) -> pd.DataFrame:
-    """One row per component of an apprenticeship framework: held, missing or to check, what it
-    needs, and the status on the date of the qualifications that would give it."""
+                    as_at: dt.date, voice: Voice = THE_LEARNER) -> pd.DataFrame:
+    """One row per component of an apprenticeship framework: held, missing or to check (in a
+    column named for ``voice``: "This learner", "You", as the printout's), what it needs, and
+    the status on the date of the qualifications that would give it."""
+    whose = sentence_start(voice.this)
     rows = []
     for component in status.components:
         on_date = " ".join(f"{catalogue.qualifications[q].reference}: "
                            + status_sentence(catalogue, found, as_at)
                            for q, found in component.statuses)
         rows.append({"Component": component_kind(component.component.kind),
-                     "Learner": component_held(component),
+                     whose: component_held(component),
                      "What it needs": component.message,
                      "On the date": on_date or NOT_STATED,
                      "Source": cite(catalogue, component.component.source)})
-    return pd.DataFrame(rows, columns=["Component", "Learner", "What it needs", "On the date",
+    return pd.DataFrame(rows, columns=["Component", whose, "What it needs", "On the date",
                                        "Source"])
