@@ -121,7 +121,7 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
     chosen = st.multiselect(
         "Accepted by the centre (recognition of prior learning)", listed, format_func=name,
         key=accepted_key(q), placeholder="None", select_all=False, filter_mode="contains",
-        persist_state="session",
+        persist_state="session", wrap=True,  # in a column: every unit in view, not one
         help="Units the centre accepts the learner already has, for example because they hold "
              "a similar unit under another unit reference number. They count, shown apart.")
     for urn in chosen:
@@ -134,7 +134,7 @@ def ask(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> None:
             st.caption(f"{NOTE_ASKED}.")
     studying = st.multiselect("In progress (studying now)", listed, format_func=name,
                               key=in_progress_key(q), placeholder="None", select_all=False,
-                              filter_mode="contains", persist_state="session")
+                              filter_mode="contains", persist_state="session", wrap=True)
     if len(studying) > 1:  # a narrow box shows one or two of them: all, in a line below
         st.caption(f"In progress ({len(studying)}): "
                    + ", ".join(unit_number(rules, urn) or urn for urn in studying))

@@ -115,7 +115,7 @@ def tick_units(catalogue: Catalogue, q: Qualification) -> None:
             f"Other units held, that the sources do not list for {q.reference}",
             sorted(u for u in catalogue.units if u not in listed),
             format_func=lambda urn: describe_unit(catalogue, urn, with_credits=False),
-            key=decisions.others_key(q), placeholder="None", select_all=False,
+            key=decisions.others_key(q), placeholder="None", select_all=False, wrap=True,
             filter_mode="contains", persist_state="session", on_change=rerun_answer_only,
             help=f"The sources list only some of {q.reference}'s units: a unit the learner "
                  "holds from another qualification may be one of the others, and count.")

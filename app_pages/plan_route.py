@@ -202,13 +202,14 @@ def ask(catalogue: Catalogue) -> tuple[RouteQuery, DeltaGenerator, DeltaGenerato
                 i for i in st.session_state.get("route_also") or [] if i in ids and i != start]
             also = st.multiselect(
                 "Other qualifications completed", [i for i in ids if i != start],
-                format_func=label, key="route_also", placeholder="None",
+                format_func=label, key="route_also", placeholder="None", wrap=True,
                 select_all=False, filter_mode="contains", persist_state="session",
                 help="A route may start from any qualification completed, never asks for one "
                      "already held, and counts the mandatory units of each.")
+        # Wrapped: in a column the chips would scroll sideways, the first alone in view.
         units = st.multiselect("Units held", sorted(catalogue.units),
                                format_func=lambda u: f"{u} {catalogue.units[u].title}",
-                               key="route_units",
+                               key="route_units", wrap=True,
                                placeholder="None: search by title or unit reference number",
                                select_all=False, filter_mode="contains", persist_state="session")
         start_level = None

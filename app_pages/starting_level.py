@@ -140,6 +140,8 @@ def ask(catalogue: Catalogue) -> Profile:
                 persist_state="session")
     with right:
         # No "select all": one Enter would claim every qualification or unit that matches.
+        # Each box in a column wraps its choices: unwrapped, a column scrolls them sideways
+        # and shows only the first of four units held.
         # The documents' qualifications, then one choice a level for any other awarding
         # body's (most learners hold one the documents do not describe).
         others = {other_choice(level): level for level in catalogue.levels_offered}
@@ -149,13 +151,13 @@ def ask(catalogue: Catalogue) -> Profile:
             format_func=lambda i: (labels.other_qualification_words(others[i]) if i in others
                                    else labels.qualification_label(catalogue.qualifications[i])),
             key="sl_has", placeholder="None", select_all=False, filter_mode="contains",
-            persist_state="session")
+            persist_state="session", wrap=True)
         units = st.multiselect(
             "Units you already hold (from a certificate of unit credit)",
             sorted(catalogue.units),
             format_func=lambda u: f"{u} {catalogue.units[u].title}",
             key="sl_units", placeholder="None: search by title or unit reference number",
-            select_all=False, filter_mode="contains", persist_state="session")
+            select_all=False, filter_mode="contains", persist_state="session", wrap=True)
         aim = st.radio("What do you want from a qualification?", list(AIMS), index=None,
                        format_func=AIMS.__getitem__, key="sl_aim", persist_state="session")
     return Profile(

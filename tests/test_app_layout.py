@@ -113,3 +113,21 @@ def test_explore__a_profiles_units_show_their_titles_credits_and_hours_on_a_phon
     at.selectbox(key="explore_qualification").set_value("ocr-10379").run()
     assert not at.exception
     assert_fits(grid(at, "Groups and units"), ["Title", "Credits", "GLH"], within=PHONE_GRID_PX)
+
+
+@pytest.mark.parametrize(("page", "keys", "session"), [
+    ("app_pages/starting_level.py", ["sl_has", "sl_units"], {}),
+    ("app_pages/plan_route.py", ["route_also", "route_units"], {"route_from": "ocr-09628"}),
+    ("app_pages/check_units.py",
+     ["check_accepted_ocr-03456", "check_in_progress_ocr-03456"],
+     {"check_qualification": "ocr-03456"}),
+    ("app_pages/check_units.py", ["check_others_ocr-10380"],
+     {"check_qualification": "ocr-10380"}),
+])
+def test_app__boxes_of_what_is_held_wrap_so_every_choice_is_in_view(page, keys, session):
+    """Each box of qualifications or units held sits in a column, where Streamlit keeps the
+    chips on one row that scrolls sideways unless told to wrap: an adviser who chose four
+    units saw only the first. Every such box wraps."""
+    at = open_page(page, **session)
+    for key in keys:
+        assert at.multiselect(key=key).proto.wrap is True, key
