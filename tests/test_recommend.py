@@ -274,7 +274,9 @@ def test_recommend__held_qualification_is_a_floor_not_a_step_up(catalogue):
     assert documented[0].message.endswith(
         "OCR Level 3 NVQ Diploma in Customer Service (03456) is closed to new learners: the "
         "sources suggest OCR Level 3 Diploma in Customer Service (10380) replaced it in the "
-        "Level 3 apprenticeship framework (they do not say so in those words).")
+        "Level 3 apprenticeship framework (they do not say so in those words). It is not "
+        "like for like: 10380 is knowledge and competence in one, its competence assessed at "
+        "work (03456: 42 credits). Ask whether 10380, or what replaced it since, is offered.")
     # 09628's progression to 03455, whose dates are not stated, says so, with the documents'
     # own warning that it is legacy and what took its place.
     from_09628 = advise(catalogue, employment=Employment.WORKING,
@@ -1192,3 +1194,16 @@ def test_recommend__not_senior_is_said_of_the_learner_in_the_pages_voice(catalog
     of_them = next(f for f in recommend(catalogue, profile, as_at=TODAY).reasons
                    if f.code == "not-senior-role").message
     assert of_them.startswith("The learner is not in a senior role, so not Level 4: ")
+
+
+def test_recommend__a_progression_to_a_closed_qualification_ends_in_something_to_do(catalogue):
+    """Holding 09628, the documented step up is 09629, closed since 2016: the step names what
+    replaced it, that it is not like for like, and what to ask, as the step about a closed
+    option at the level does; it no longer stops at what the sources suggest."""
+    result = advise(catalogue, age=24, employment=Employment.WORKING,
+                    held_qualifications=("ocr-09628",))
+    (step,) = [s.message for s in result.next_steps
+               if "(09629) is closed to new learners" in s.message]
+    assert "the sources suggest OCR Level 3 Diploma in Customer Service (10380) replaced it" in step
+    assert "It is not like for like: 10380 is knowledge and competence in one" in step
+    assert step.endswith("Ask whether 10380, or what replaced it since, is offered.")

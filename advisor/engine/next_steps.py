@@ -315,6 +315,16 @@ def _progression(catalogue: Catalogue, held: Qualification, progression: Progres
                         f"sources do not say{legacy}"
                         + (f"; {replaced}" if replaced else "") + f". {ask}",
                         (*sources, *(target.source if called_legacy else ())))
-    after = replaced or "ask whether anything took its place"
+    if not replaced:
+        return NextStep(f"{text} On {uk_date(as_at)}, {target.name} is closed to new learners: "
+                        "ask whether anything took its place.", sources)
+    # What the learner can do: ask for what replaced it (what it is, where not like for like),
+    # as the step about a closed option at the level does.
+    new = [catalogue.qualifications[r.by] for r in replacements]
+    unlike = _unlike(new[0], [target]) if len(new) == 1 else ""
+    ask = (f" Ask whether {new[0].reference}, or what replaced it since, is offered."
+           if len(new) == 1 else
+           f" Ask whether {listed([q.reference for q in new], 'or')}, or what replaced them "
+           "since, is offered.")
     return NextStep(f"{text} On {uk_date(as_at)}, {target.name} is closed to new learners: "
-                    f"{after}.", sources)
+                    f"{replaced}.{unlike}{ask}", sources)
