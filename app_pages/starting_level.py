@@ -205,8 +205,7 @@ def show_job_wanted(catalogue: Catalogue, wanted: JobWanted) -> None:
         for finding in (role.about, role.towards):
             st.markdown(escape_markdown(finding.message))
             show_sources(catalogue, finding.source)
-    st.caption("The job you would like does not change the suggested starting level: that "
-               "rests on your age, whether you work and what you hold.")
+    st.caption(labels.JOB_WANTED_SETS_NO_LEVEL)
 
 
 def show_finding(catalogue: Catalogue, finding: Finding) -> None:

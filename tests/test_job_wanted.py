@@ -259,3 +259,22 @@ def test_cli__recommend_job_wanted_text_and_a_job_not_listed(capsys):
 def test_cli__job_wanted_is_only_for_someone_not_working(capsys):
     assert main(["recommend", "--employment", "working", "--job-wanted", "Courier"]) == 2
     assert "--job-wanted is asked only of a learner not working" in capsys.readouterr().err
+
+
+def test_printout__says_as_the_page_does_that_the_job_does_not_set_the_level(catalogue):
+    """Sam, 17 and not working, would like to work in a call centre, a Level 2 job; the level
+    suggested is Level 1. The page says why the two differ; so does the printout he takes
+    home, which had the job and the level with nothing between them."""
+    profile = not_working(job_wanted="Call centre operator")
+    result = recommend(catalogue, profile, as_at=TODAY)
+    assert result.recommended_level == 1
+    html = action_plan_html(catalogue, ActionPlan(
+        as_at=TODAY, created=TODAY, answers=profile_answers(catalogue, profile),
+        recommendation=result))
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert ("The job you would like does not change the suggested starting level: that rests "
+            "on your age, whether you work and what you hold.") in text
+    # Nothing asked about a job wanted, nothing said of it.
+    working = recommend(catalogue, Profile(employment=Employment.WORKING), as_at=TODAY)
+    assert "does not change the suggested starting level" not in action_plan_html(
+        catalogue, ActionPlan(as_at=TODAY, recommendation=working))

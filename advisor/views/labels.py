@@ -77,6 +77,7 @@ __all__ = [
     "COMPONENT_HELD_WORDS",
     "EMPLOYMENT_ANSWERS",
     "GLOSSARY",
+    "JOB_WANTED_SETS_NO_LEVEL",
     "KIND_WORDS",
     "NOTHING_BEYOND_IN_PROGRESS",
     "NOT_STATED",
@@ -145,6 +146,12 @@ __all__ = [
     "what_replaced_it_words",
     "yes_no",
 ]
+
+# Said beside the job a learner not working would like, on the page and on the printout: a
+# starting level one below that job's is not a mistake.
+JOB_WANTED_SETS_NO_LEVEL = ("The job you would like does not change the suggested starting "
+                            "level: that rests on your age, whether you work and what you "
+                            "hold.")
 
 NOT_STATED = "not stated"
 
