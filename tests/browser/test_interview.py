@@ -222,7 +222,7 @@ OPTIONS = ("/starting_level?age=19&work=working&role=Call+Centre+Operators&has=0
            ("New learners", "Can start", "Fits the aim", "Credits still needed"))
 # What a route onward from 09628 leads into: each component, held or not, and its status.
 FRAMEWORK = ("/plan_route?from=09628&on=2026-12-01", "Plan a route",
-             re.compile("^Components of Intermediate"), ("Learner", "What it needs",
+             re.compile("^Components of Intermediate"), ("You", "What it needs",
                                                           "On the date"))
 # The routes found, each with how its qualifications stand on the date and how far the
 # documents state it.
