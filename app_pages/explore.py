@@ -352,7 +352,7 @@ def routes_between(ctx: Frame, picked: list[Qualification]) -> None:
     """What to do next with a comparison: plan a route from each qualification to the next one
     up, which says what carries over and what is still needed; never back to one that another
     of them replaced, which is said instead (the engine decides which)."""
-    offered = compared_routes(ctx.catalogue, picked)
+    offered = compared_routes(ctx.catalogue, picked, as_at=ctx.as_at, register=ctx.register)
     for said, sources in offered.replaced:
         st.caption(escape_markdown(said))
         show_sources(ctx.catalogue, sources)

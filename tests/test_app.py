@@ -363,6 +363,17 @@ def test_explore__age_groups_show_each_caution_as_text():
                          "the qualification to learners aged pre-16.")
 
 
+def test_explore__compare_offers_routes_up_to_one_open_on_the_sidebars_date():
+    """09628, 09629 and 10380 compared: today the route from 09628 goes up to 10380 (09629
+    closed in 2016); on 1 June 2015, when 09629 was open, to 09629."""
+    for on, up in (("2026-12-02", "10380"), ("2015-06-01", "09629")):
+        at = open_with_link("app_pages/explore.py", compare="09628,09629,10380", on=on)
+        labels = [link.proto.label for link in at.get("page_link")]
+        assert any(label.startswith(f"Plan a route from 09628 to {up}:") for label in labels), on
+        assert not any(label.startswith("Plan a route from 09628 to ") and f" to {up}:" not in
+                       label for label in labels), on
+
+
 def test_explore__compare_shows_the_shared_unit():
     at = open_page("app_pages/explore.py")
     at.multiselect(key="compare").set_value(["ocr-09628", "ocr-09629"]).run()

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from advisor.catalogue import Catalogue, Category, Citation, Kind, Qualification
-from advisor.engine.eligibility import Status
+from advisor.engine.eligibility import Status, status_on
 from advisor.engine.fits import KINDS_GIVING, in_senior_role, repetition, senior_role_asked_at
 from advisor.engine.frameworks import frameworks_start_above
 from advisor.engine.job_roles import match_role
@@ -44,6 +44,7 @@ from advisor.engine.recommend_types import (
 )
 from advisor.engine.replacing import legacy_on
 from advisor.engine.wording import WHERE_TO_ASK, replaced_it, uk_date
+from advisor.register import Register
 
 __all__ = ["ComparedRoutes", "compared_routes", "open_to_step_up", "route_offers", "route_start"]
 
@@ -208,18 +209,23 @@ class ComparedRoutes:
     replaced: tuple[tuple[str, tuple[Citation, ...]], ...]
 
 
-def compared_routes(catalogue: Catalogue, compared: Sequence[Qualification]) -> ComparedRoutes:
+def compared_routes(catalogue: Catalogue, compared: Sequence[Qualification], *,
+                    as_at: dt.date | None = None,
+                    register: Register | None = None) -> ComparedRoutes:
     """The routes to offer between the qualifications ``compared`` (national structures are
     not enrolled on, so are left out): from each to the next one up by level, and, at one
     level, from one the documents say another replaced to what replaced it (09629 to 10380,
     whichever was chosen first; with 03456 and 09629, both replaced by 10380, each to 10380,
     not one older to the other; sideways only among the highest level compared), never the
-    other way: a learner holding 10380 is not offered a
-    route back to 09629, which it took the place of. Where a replaced one would come after
-    what replaced it (a lower level), that pair has no route. Each replacement among them is
+    other way: a learner holding 10380 is not offered a route back to 09629, which it took
+    the place of. Where a replaced one would come after what replaced it (a lower level), that
+    pair has no route. On a date (``as_at``, with the ``register``'s dates where it lists
+    them), a route up goes to one not closed then where there is one. Each replacement among them is
     said, in the sources' words (:func:`advisor.engine.wording.replaced_it`)."""
     picked = [q for q in compared if q.category is Category.QUALIFICATION]
     ids = {q.id for q in picked}
+    closed = {q.id for q in picked if as_at is not None
+              and status_on(catalogue, q, as_at, register=register).status.closed}
 
     def replaced(older: Qualification, newer: Qualification) -> bool:
         return any(r.by == newer.id for r in older.replaced_by)
@@ -240,6 +246,9 @@ def compared_routes(catalogue: Catalogue, compared: Sequence[Qualification]) -> 
         replacing = [q for q in later if replaced(held, q)]
         higher = [q for q in later if q.level is not None and held.level is not None
                   and q.level > held.level]
+        # On a date, up to one not closed then rather than to one closed (with 09628, 09629
+        # and 10380 compared, 09628 to 10380 today, to 09629 in 2015)
+        higher = [q for q in higher if q.id not in closed] or higher
         if replacing or higher:
             return (replacing or higher)[0]
         if later and not replaced(later[0], held):
