@@ -1041,6 +1041,23 @@ def test_action_plan__a_route_with_a_step_barred_by_age_speaks_to_the_learner(ca
     assert _OF_THE_LEARNER.findall(text) == []
 
 
+def test_action_plan__a_later_step_barred_gets_a_next_step_of_its_own(catalogue):
+    """Dan, 35, not in a senior role, holding 03456's F3, F4, A3 and B2, on a route to Level 4
+    through 10380: the headline says he cannot take step 2 (10381), and the next steps now
+    say what to do about it, where they spoke only of the first step."""
+    q = catalogue.find_qualification("03456")
+    units = resolve_units(catalogue, ["F3", "F4", "A3", "B2"], q)
+    route = next(r for r in find_routes(catalogue, units=units, to_level=4, as_at=TODAY)
+                 if [s.to.reference for s in r.steps] == ["10380", "10381"])
+    text = _before_the_glossary(action_plan_html(catalogue, ActionPlan(
+        as_at=TODAY, route=route, route_age=35, route_senior_role=False)))
+    assert "You cannot take step 2 (10381). " in text
+    assert ("You cannot take step 2 (10381) as things stand (see the top of this page): before "
+            "planning it, ask a local college or training provider (a centre), or a careers "
+            "adviser at the National Careers Service whether you could take it later, or what "
+            "you could take instead.") in text
+
+
 def test_action_plan__units_that_share_a_reason_read_it_once_in_words_for_several(catalogue):
     """A printout's step to OCNLR L2 Diploma CS lists the Level 1 units held in one line, its
     reason worded for them all."""

@@ -164,6 +164,11 @@ def next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | No
         holds = first.from_ is not None or bool(first.carry_over.held)
         steps.append(Cited(f"{text} {ask}"
                            + (", and which of your units carry over." if holds else "."), ()))
+        # A later step barred (10381 without a senior role): the headline says why; what to do.
+        steps += [Cited(f"You cannot take step {n} ({plan.route.steps[n - 1].to.reference}) as "
+                        f"things stand (see the top of this page): before planning it, ask "
+                        f"{WHERE_TO_ASK} whether you could take it later, or what you could "
+                        "take instead.", ()) for n, _ in _barred(catalogue, plan) if n > 1]
     if (plan.carry_over and plan.carry_over.similar) or (
         plan.route and any(s.carry_over.similar for s in plan.route.steps)
     ):
