@@ -411,6 +411,16 @@ def test_comparison_and_shared_units__09628_and_09629(catalogue, graph):
     assert shared.iloc[0][["09628", "09629"]].tolist() == ["unit 3", "unit 3"]
 
 
+def test_comparison__structure_known_in_the_profiles_words(catalogue):
+    """The comparison said "Structure known: unknown" (the data's own value) where the profile
+    says what that means; 10380 beside 09629 now reads as its profile does."""
+    picked = [catalogue.find_qualification("09629"), catalogue.find_qualification("10380")]
+    facts = explore_tables.comparison_table(catalogue, picked, as_at=TODAY).set_index("Fact")
+    assert facts.loc["Structure known"].tolist() == [
+        "complete: every unit and rule is known",
+        "unknown: the sources name it but do not give its units"]
+
+
 def test_shared_units__of_three_lists_units_any_two_share(catalogue, graph):
     picked = [catalogue.find_qualification(c) for c in ("09628", "09629", "03456")]
     shared = explore_tables.shared_units_table(catalogue, picked)

@@ -393,7 +393,7 @@ def comparison_table(catalogue: Catalogue, qualifications: Sequence[Qualificatio
             "Credits required": _credits_required(catalogue, q),
             "Guided learning hours (GLH)": _glh(catalogue, q)[0],
             "Total qualification time (TQT)": _range(q.tqt),
-            "Structure known": q.structure.value,
+            "Structure known": STRUCTURE_WORDS[q.structure],  # as the profile words it
             "Units listed": _units_listed(catalogue, q),
             "Last entry": uk_date(d.last_entry.date) if d.last_entry else NOT_STATED,
             "Last certification": uk_date(d.last_certification.date) if d.last_certification
