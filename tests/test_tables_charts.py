@@ -21,6 +21,7 @@ from advisor import (
     charts,
     check_combination,
     check_eligibility,
+    check_frameworks,
     explore_tables,
     find_routes,
     labels,
@@ -409,6 +410,17 @@ def test_comparison_and_shared_units__09628_and_09629(catalogue, graph):
     shared = explore_tables.shared_units_table(catalogue, picked)
     assert list(shared["URN"]) == ["D/502/9654"]
     assert shared.iloc[0][["09628", "09629"]].tolist() == ["unit 3", "unit 3"]
+
+
+def test_framework_table__on_the_date_is_not_said_again_in_each_cell(catalogue):
+    """Under the heading "On the date", each cell began "On 2 December 2026:" again: it now
+    names the qualification and its status alone."""
+    (advanced,) = [f for f in check_frameworks(catalogue, as_at=TODAY)
+                   if f.framework.title.startswith("Advanced") and "03456" in " ".join(
+                       tables.framework_table(catalogue, f, as_at=TODAY)["On the date"])]
+    cells = tables.framework_table(catalogue, advanced, as_at=TODAY)["On the date"].tolist()
+    assert cells[0].startswith("03456: Closed to new learners")
+    assert not any(f"On {uk_date(TODAY)}" in cell for cell in cells)
 
 
 def test_comparison__structure_known_in_the_profiles_words(catalogue):

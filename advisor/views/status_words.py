@@ -63,14 +63,18 @@ def what_replaced_it(catalogue: Catalogue, status: StatusOnDate) -> str:
         else ""
 
 
-def status_sentence(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date) -> str:
+def status_sentence(catalogue: Catalogue, status: StatusOnDate, as_at: dt.date, *,
+                    dated: bool = True) -> str:
     """``On 29 November 2026: closed to new learners. <why> The sources name what replaced
-    it: <name>.`` (the status is not said twice where the reason already says it)."""
+    it: <name>.`` (the status is not said twice where the reason already says it); without
+    its "On <date>: " where not ``dated`` (under a heading that gives the date)."""
     words = _STATUS_IN_A_SENTENCE[status.status]
+    on = f"On {uk_date(as_at)}: " if dated else ""
     if status.status is Status.UNKNOWN or status.reason.casefold().startswith(words.casefold()):
-        text = f"On {uk_date(as_at)}: {status.reason}"
+        text = f"{on}{status.reason}"
     else:
-        text = f"On {uk_date(as_at)}: {words}. {status.reason}"
+        text = f"{on}{words}. {status.reason}"
+    text = sentence_start(text)
     replaced = what_replaced_it(catalogue, status)
     return f"{text} {replaced}." if replaced else text
 

@@ -388,7 +388,7 @@ def framework_table(catalogue: Catalogue, status: FrameworkStatus, *,
     rows = []
     for component in status.components:
         on_date = " ".join(f"{catalogue.qualifications[q].reference}: "
-                           + status_sentence(catalogue, found, as_at)
+                           + status_sentence(catalogue, found, as_at, dated=False)
                            for q, found in component.statuses)
         rows.append({"Component": component_kind(component.component.kind),
                      whose: component_held(component),
