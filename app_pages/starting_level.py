@@ -123,8 +123,7 @@ def ask(catalogue: Catalogue) -> Profile:
                 "What is your job called?", roles, index=None, key="sl_role",
                 persist_state="session", accept_new_options=True,
                 placeholder="Type your job title, or pick one of the examples",
-                help="The examples are the job roles the awarding body's handbook lists by "
-                     "level.")
+                help=labels.job_examples_help(catalogue))  # as the job wanted's: both lists
             if statement is not None:
                 st.markdown("**Which of these describe your work?** Tick any that fit.")
                 does = [point for number, point in enumerate(statement.points, start=1)

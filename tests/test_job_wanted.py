@@ -17,6 +17,7 @@ from advisor import (
     action_plan_html,
     decode_profile,
     encode_profile,
+    labels,
     profile_answers,
     recommend,
 )
@@ -130,6 +131,20 @@ def test_starting_level__not_working_is_asked_which_job_they_would_like():
     assert "Customer Service Team Leader" in want.options
     assert "examples of roles at Level 2 and Level 3 that need good customer service" in \
         want.help
+
+
+def test_starting_level__the_job_questions_help_names_both_lists_the_examples_come_from(
+        catalogue):
+    """The examples are 003's roles by level and the jobs 004 gives no level (after the OCN
+    London Level 1 Certificate): the help of either job question says both, truly."""
+    at = open_with_link(LEVEL, work="working")
+    role = at.selectbox(key="sl_role")
+    assert "Call Centre Advisor" in role.options  # 004's, no level
+    assert role.help == labels.job_examples_help(catalogue)
+    assert "jobs learners may progress to after OCNLR Level 1 Certificate" in role.help
+    assert "lists by level" not in role.help
+    at.radio(key="sl_employment").set_value("not-working").run()
+    assert at.selectbox(key="sl_want").help == role.help
 
 
 @pytest.mark.parametrize(("as_at", "said"), [
