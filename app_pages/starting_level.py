@@ -204,6 +204,9 @@ def show_job_wanted(catalogue: Catalogue, wanted: JobWanted) -> None:
         for finding in (role.about, role.towards):
             st.markdown(escape_markdown(finding.message))
             show_sources(catalogue, finding.source)
+        if role.at_work is not None:  # a caution, as the same words are above
+            st.warning(escape_markdown(role.at_work.message))
+            show_sources(catalogue, role.at_work.source)
     st.caption(labels.JOB_WANTED_SETS_NO_LEVEL)
 
 

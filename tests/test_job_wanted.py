@@ -11,8 +11,10 @@ import re
 import pytest
 
 from advisor import (
+    YOU_ON_SCREEN,
     ActionPlan,
     Employment,
+    FindingCode,
     Profile,
     action_plan_html,
     decode_profile,
@@ -63,6 +65,46 @@ def test_job_wanted__today_none_is_confirmed_open_and_what_replaced_the_closed_i
         in message
     assert ("Closed to new learners by 2 December 2026: 03456 (the sources suggest 10380 "
             "replaced it); 09629 (the sources suggest 10380 replaced it).") in message
+
+
+AT_WORK = ("is assessed at work: an assessor watches you do the job and colleagues act as "
+           "witnesses")
+
+
+@pytest.mark.parametrize(("as_at", "lead"), [
+    # Today 03456 has closed, and 10380's status is not known: only 10380 is named.
+    (TODAY, "The competence part of 10380, which combines knowledge and competence, is "
+            "assessed at work: "),
+    (WHILE_OPEN, "Competence (NVQ) qualifications, such as 03456, are assessed at work, and so "
+                 "is the competence part of 10380, which combines knowledge and competence: "),
+])
+def test_job_wanted__each_qualification_towards_it_assessed_at_work_is_said_to_be(
+        catalogue, as_at, lead):
+    """A learner not working is told, of the job they would like, which of the qualifications
+    towards it named as open or not known are assessed at work, in the words the options at
+    the level suggested use and with the same source; a closed one is not offered, so not
+    said."""
+    result = recommend(catalogue, not_working(job_wanted="Customer Service Team Leader"),
+                       as_at=as_at, voice=YOU_ON_SCREEN)
+    (role,) = result.job_wanted.roles
+    assert role.at_work.code is FindingCode.COMPETENCE_NEEDS_WORK
+    assert role.at_work.message.startswith(f"{lead}an assessor watches you do the job")
+    assert role.at_work.message.endswith(
+        "Without a job or a work placement, a qualification of knowledge alone may suit "
+        "better.")
+    assert role.findings == (role.about, role.towards, role.at_work)
+    options_caution = next(f for f in result.cautions
+                           if f.code is FindingCode.COMPETENCE_NEEDS_WORK)
+    how = role.at_work.message.split(": ", 1)[1].removesuffix(".")
+    assert options_caution.message.split(": ", 1)[1].startswith(how)  # the same words
+    assert role.at_work.source == options_caution.source[:len(role.at_work.source)] != ()
+
+
+def test_job_wanted__no_caution_where_nothing_towards_it_is_assessed_at_work(catalogue):
+    # The OCN London Level 1 Certificate's kind is not stated: nothing is claimed of it.
+    result = recommend(catalogue, not_working(job_wanted="Call Centre Advisor"), as_at=TODAY)
+    (role,) = result.job_wanted.roles
+    assert role.at_work is None and role.findings == (role.about, role.towards)
 
 
 def test_job_wanted__never_changes_the_level_suggested(catalogue):
@@ -167,6 +209,16 @@ def test_starting_level__a_level_3_job_wanted_names_its_level_and_what_is_open(a
                "Customer Service Team Leader at" for p in at.get("page_link"))
 
 
+def test_starting_level__the_job_wanted_warns_that_its_qualification_is_assessed_at_work():
+    at = open_with_link(LEVEL, work="not-working", want="Customer Service Team Leader")
+    assert not at.exception
+    warnings = [re.sub(r"\\(.)", r"\1", w) for w in texts(at.warning)]
+    said = [w for w in warnings if w.startswith("The competence part of 10380")]
+    assert len(said) == 1 and AT_WORK in said[0]
+    assert "Source: OCR student guide: Level 3 NVQ Diploma in Customer Service (03456), 2011, " \
+        "§ ASSESSMENT, § RECORDING EVIDENCE, § Simulation" in texts(at.caption)
+
+
 def test_starting_level__a_typed_job_not_listed_is_told_honestly_with_close_titles():
     # Typed, not picked: AppTest sets only a listed option, so the address types it.
     at = open_with_link(LEVEL, work="not-working", want="shop asistant")
@@ -221,6 +273,16 @@ def test_printout__says_the_job_you_would_like_and_what_is_open_towards_it(catal
         employment=Employment.WORKING)))
 
 
+def test_printout__the_job_wanteds_qualification_assessed_at_work_is_said(catalogue):
+    result = recommend(catalogue, not_working(job_wanted="Customer Service Team Leader"),
+                       as_at=TODAY)
+    html = action_plan_html(catalogue, ActionPlan(as_at=TODAY, recommendation=result))
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    part = text[text.index("The job you would like"):]
+    assert "The competence part of 10380, which combines knowledge and competence, is " \
+        "assessed at work: an assessor watches you do the job" in part
+
+
 def test_printout__holding_one_at_the_jobs_level_is_said_to_you(catalogue):
     result = recommend(catalogue, not_working(job_wanted="Customer Service Team Leader",
                                               held_qualifications=("ocr-09629",)),
@@ -262,6 +324,13 @@ def test_cli__recommend_job_wanted_json(capsys):
     assert [(q["code"], q["status"]["value"]) for q in role["qualifications"]] == [
         ("10380", "open"), ("09629", "open"), ("03456", "unknown")]
     assert answer["route_offers"][-1]["kind"] == "to-job-wanted"
+    assert role["at_work"]["code"] == "competence-needs-work"
+    assert role["at_work"]["message"].startswith(
+        "Competence (NVQ) qualifications, such as 03456, are assessed at work, and so is the "
+        "competence part of 10380")
+    assert "an assessor watches the learner do the job" in role["at_work"]["message"]
+    assert [s["section"] for s in role["at_work"]["source"]] == [
+        "ASSESSMENT", "RECORDING EVIDENCE", "Simulation"]
 
 
 def test_cli__recommend_job_wanted_text_and_a_job_not_listed(capsys):
@@ -269,6 +338,11 @@ def test_cli__recommend_job_wanted_text_and_a_job_not_listed(capsys):
     out = capsys.readouterr().out
     assert "The job wanted (astronaut):" in out
     assert "The documents do not list \"astronaut\" among their jobs" in out
+    assert main(["recommend", "--employment", "not-working", "--job-wanted", "Courier",
+                 "--as-at", "2015-06-01"]) == 0
+    out = capsys.readouterr().out
+    assert ("  - Competence (NVQ) qualifications, such as 03455, are assessed at work, and so is "
+            "the competence part of 10379") in out
 
 
 def test_cli__job_wanted_is_only_for_someone_not_working(capsys):

@@ -23,6 +23,7 @@ from advisor.catalogue import (
 from advisor.engine.combination_types import Plan
 from advisor.engine.eligibility import Eligibility, Status, check_eligibility
 from advisor.engine.frameworks import framework_name, frameworks_with
+from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.recommend_types import (
     Aim,
     Employment,
@@ -31,14 +32,24 @@ from advisor.engine.recommend_types import (
     Profile,
 )
 from advisor.engine.route_types import Route
-from advisor.engine.wording import THE_LEARNER, Voice, listed, replaced_it, uk_date
+from advisor.engine.wording import (
+    THE_LEARNER,
+    Voice,
+    listed,
+    replaced_it,
+    sentence_start,
+    uk_date,
+)
 from advisor.register import Register
 
 __all__ = [
     "KINDS_GIVING",
     "KIND_IN_A_CLAUSE",
     "Repetition",
+    "assessed_at_work_finding",
+    "competence_assessment_source",
     "fits_aim",
+    "how_assessed_at_work",
     "in_senior_role",
     "knowledge_for_those_preparing",
     "learner_can_start_first",
@@ -263,6 +274,59 @@ def steps_barred(catalogue: Catalogue, route: Route, *, age: int | None = None,
                 catalogue, route, age=age, senior_role=senior_role, register=register,
                 voice=voice)
             if eligibility.not_for_this_learner]
+
+
+def how_assessed_at_work(voice: Voice = THE_LEARNER) -> str:
+    """How a competence qualification is assessed, in a clause (003 § ASSESSMENT, § Simulation):
+    the one wording of every caution that a qualification is assessed at work."""
+    return (f"an assessor watches {voice.learner} do the job and colleagues act as witnesses; "
+            "simulation is used only where real work cannot show a skill (an event that is "
+            "rare, or too risky to meet for real) or to add to other evidence, and must copy "
+            "real work in a realistic workplace")
+
+
+def competence_assessment_source(catalogue: Catalogue, qualifications: Iterable[Qualification]
+                                 ) -> tuple[Citation, ...]:
+    """Where the assessment :func:`how_assessed_at_work` words is described: the first
+    competence qualification's own assessment among ``qualifications``, else the documents'
+    (003's)."""
+    return next((q.assessment.source for q in qualifications
+                 if q.kind is Kind.COMPETENCE and q.assessment),
+                ()) or recommendation_index(catalogue).competence_assessment
+
+
+def assessed_at_work_finding(catalogue: Catalogue, qualifications: Sequence[Qualification], *,
+                             voice: Voice = THE_LEARNER, as_a_kind: bool = False,
+                             knowledge: tuple[str, tuple[Citation, ...]] = ("", ())
+                             ) -> Finding | None:
+    """For a learner not working: that those of ``qualifications`` assessed at work (an NVQ,
+    and the competence part of one combining knowledge and competence) are, each named by its
+    reference, how (:func:`how_assessed_at_work`), and that without a job or a work placement
+    a qualification of knowledge alone may suit better; ``knowledge``: words ending that
+    sentence, naming such qualifications, with their sources
+    (:func:`knowledge_for_those_preparing`). ``as_a_kind``: competence qualifications are
+    spoken of as a kind, not named (the options at a level, whose table names them), and the
+    finding is given even where none of ``qualifications`` is assessed at work (a learner
+    aiming for competence); else None then."""
+    at_work = [q for q in qualifications if q.kind.assessed_at_work]
+    if not at_work and not as_a_kind:
+        return None
+    competence = [q.reference for q in at_work if q.kind is Kind.COMPETENCE]
+    combined = [q.reference for q in at_work if q.kind is Kind.COMBINED]
+    part = (f"the competence part of {listed(combined, 'and')}, which "
+            f"combine{'s' if len(combined) == 1 else ''} knowledge and competence")
+    if as_a_kind or competence:
+        such_as = f", such as {listed(competence, 'and')}," if competence and not as_a_kind else ""
+        lead = (f"Competence (NVQ) qualifications{such_as} are assessed at work"
+                + (f", and so is {part}" if combined else ""))
+    else:
+        lead = f"{sentence_start(part)}, is assessed at work"
+    words, written_for = knowledge
+    return Finding(
+        FindingCode.COMPETENCE_NEEDS_WORK,
+        f"{lead}: {how_assessed_at_work(voice)}. Without a job or a work placement, a "
+        f"qualification of knowledge alone may suit better{words}.",
+        (*competence_assessment_source(catalogue, at_work), *written_for))
 
 
 def knowledge_for_those_preparing(catalogue: Catalogue, profile: Profile, level: int | None,

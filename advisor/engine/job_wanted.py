@@ -19,7 +19,11 @@ recommendation's qualifications by level, and with a register its open ones ther
 qualification the documents say the job can follow; with what the sources say replaced any of
 them that has closed, or whose status is not known (:func:`~advisor.engine.eligibility.status_on`
 gives each one's status on the date, and what replaced it). The documents never say a job needs
-a qualification, and the answer says so.
+a qualification, and the answer says so. Of those a learner could still start, any assessed at
+work (an NVQ, or the competence part of one combining knowledge and competence) is said to be,
+and how, in the words the options at the level suggested use
+(:func:`advisor.engine.fits.assessed_at_work_finding`): not working, the learner would need a
+job or a work placement for it.
 
 A job wanted never changes the starting level: the documents tie that to age, work and what is
 held, and even a job held does not set it for someone not working now
@@ -33,6 +37,7 @@ from collections.abc import Sequence
 
 from advisor.catalogue import Catalogue, Citation, JobRole, Qualification
 from advisor.engine.eligibility import Status, status_on
+from advisor.engine.fits import assessed_at_work_finding
 from advisor.engine.job_roles import RoleMatch, close_titles_words, match_role, matched_as
 from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.recommend_types import (
@@ -115,9 +120,13 @@ def _wanted_role(catalogue: Catalogue, match: RoleMatch, role: JobRole, *, as_at
     towards = tuple(sorted((t for t in found if t.qualification.id not in held),
                            key=lambda t: t.status.status.rank))
     holding = [t.qualification for t in found if t.qualification.id in held]
+    # Of those a learner could still start, any assessed at work is said to be, in the words
+    # the options at the level suggested use: one named here needs a job or a placement too.
+    startable = [t.qualification for t in towards if not t.status.status.closed]
     return WantedRole(role=role, about=_about(match, role, after),
                       qualifications=towards,
-                      towards=_towards(catalogue, role, after, towards, holding, as_at, voice))
+                      towards=_towards(catalogue, role, after, towards, holding, as_at, voice),
+                      at_work=assessed_at_work_finding(catalogue, startable, voice=voice))
 
 
 def _with_replacements(catalogue: Catalogue, first: Sequence[Qualification], as_at: dt.date,

@@ -33,13 +33,16 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from advisor.catalogue import Catalogue, JobRole, Kind, Qualification
+from advisor.catalogue import Catalogue, JobRole, Qualification
 from advisor.engine.carryover import units_of_qualification
 from advisor.engine.combination import check_combination
 from advisor.engine.eligibility import Status, check_eligibility, status_on
 from advisor.engine.fits import (
     KIND_IN_A_CLAUSE,
+    assessed_at_work_finding,
+    competence_assessment_source,
     fits_aim,
+    how_assessed_at_work,
     in_senior_role,
     knowledge_for_those_preparing,
     repetition,
@@ -105,14 +108,6 @@ def move_up_caution(catalogue: Catalogue, route: Route, *,
     return _no_automatic_move_up(catalogue, holds_something=True, voice=voice)
 
 
-def _at_work(voice: Voice) -> str:
-    """How a competence qualification is assessed, in a clause (003 § ASSESSMENT, § Simulation)."""
-    return (f"an assessor watches {voice.learner} do the job and colleagues act as witnesses; "
-            "simulation is used only where real work cannot show a skill (an event that is "
-            "rare, or too risky to meet for real) or to add to other evidence, and must copy "
-            "real work in a realistic workplace")
-
-
 def assessed_at_work_caution(catalogue: Catalogue, route: Route, employment: Employment | None,
                              *, voice: Voice = THE_LEARNER) -> Finding | None:
     """For a learner not working now, a route with steps whose competence is assessed at work
@@ -133,17 +128,16 @@ def assessed_at_work_caution(catalogue: Catalogue, route: Route, employment: Emp
         return Finding(FindingCode.UNIT_NEEDS_WORK, " ".join(f.message for f in in_a_job),
                        tuple(c for f in in_a_job for c in f.source)) if in_a_job else None
     one = len(at_work) == 1
-    source = next((q.assessment.source for _, q in at_work
-                   if q.kind is Kind.COMPETENCE and q.assessment), ())
     return Finding(
         FindingCode.COMPETENCE_NEEDS_WORK,
         ("Step " if one else "Steps ") + listed([f"{n} ({q.reference})" for n, q in at_work],
                                                "and")
-        + (" is" if one else " are") + f" assessed at work, at least in part: {_at_work(voice)}. "
+        + (" is" if one else " are") + " assessed at work, at least in part: "
+        f"{how_assessed_at_work(voice)}. "
         f"Not working now, {voice.learner} would need a job or a work placement for "
         + ("it" if one else "them") + "; until then, a qualification of knowledge alone may "
         "suit better." + "".join(f" {f.message}" for f in in_a_job),
-        (*(source or recommendation_index(catalogue).competence_assessment),
+        (*competence_assessment_source(catalogue, (q for _, q in at_work)),
          *(c for f in in_a_job for c in f.source)))
 
 
@@ -573,20 +567,10 @@ def _aim_cautions(catalogue: Catalogue, profile: Profile, options: Sequence[Opti
                and not o.eligibility.status.status.closed]
     if profile.employment is Employment.NOT_WORKING and (profile.aim is Aim.COMPETENCE
                                                          or at_work):
-        source = next((q.assessment.source for q in at_work if q.assessment), ())
-        combined = [q.reference for q in at_work if q.kind is Kind.COMBINED]
-        knowledge, written_for = knowledge_for_those_preparing(
-            catalogue, profile, level, as_at, register)
-        findings.append(Finding(
-            FindingCode.COMPETENCE_NEEDS_WORK,
-            "Competence (NVQ) qualifications are assessed at work"
-            + (f", and so is the competence part of {listed(combined, 'and')}, which "
-               f"combine{'s' if len(combined) == 1 else ''} knowledge and competence"
-               if combined else "")
-            + f": {_at_work(voice)}. Without a job or a work placement, a qualification of "
-            f"knowledge alone may suit better{knowledge}.",
-            (*(source or recommendation_index(catalogue).competence_assessment), *written_for),
-        ))
+        finding = assessed_at_work_finding(
+            catalogue, at_work, voice=voice, as_a_kind=True,
+            knowledge=knowledge_for_those_preparing(catalogue, profile, level, as_at, register))
+        findings += [finding] if finding is not None else []
     if profile.employment is Employment.NOT_WORKING:
         findings += units_assessed_in_a_job(catalogue, [
             (o.qualification.reference, o.check.plan if o.check is not None else None)

@@ -165,12 +165,23 @@ class TowardsJob:
 class WantedRole:
     """A listed job role a job wanted matches: what the documents say of it (``about``, whose
     ``level`` is the level they list it at, or None), the qualifications towards it with their
-    status on the date, and those worded (``towards``: which are open then, and the rest)."""
+    status on the date, and those worded (``towards``: which are open then, and the rest;
+    ``at_work``: those of them assessed at work)."""
 
     role: JobRole
     about: Finding
     qualifications: tuple[TowardsJob, ...]
     towards: Finding
+    # For those of them a learner could still start that are assessed at work: that they are,
+    # and how, as the options at the level suggested say it (a learner not working needs a job
+    # or a work placement for them); None where none is.
+    at_work: Finding | None = None
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """What is said of the role, in the order it is read: ``about``, ``towards``, then
+        ``at_work`` where there is one."""
+        return (self.about, self.towards, *((self.at_work,) if self.at_work else ()))
 
 
 @dataclass(frozen=True, kw_only=True)

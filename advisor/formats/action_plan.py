@@ -298,8 +298,7 @@ def _recommendation(catalogue: Catalogue, result: Recommendation,
     wanted = result.job_wanted
     job_wanted = ([] if wanted is None else _cited([wanted.not_listed], sources)
                   if wanted.not_listed is not None else
-                  _cited((f for role in wanted.roles for f in (role.about, role.towards)),
-                         sources))
+                  _cited((f for role in wanted.roles for f in role.findings), sources))
     return RecommendationPart(result.recommended_level, reasons, cautions, options, frameworks,
                               job_wanted)
 

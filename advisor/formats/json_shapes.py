@@ -362,6 +362,7 @@ def _job_wanted_dict(catalogue: Catalogue, wanted: JobWanted | None) -> dict[str
             "id": w.role.id, "title": w.role.title, "level": w.role.level,
             "after": after.get(w.role.id), "about": finding_dict(catalogue, w.about),
             "towards": finding_dict(catalogue, w.towards),
+            "at_work": w.at_work and finding_dict(catalogue, w.at_work),
             "qualifications": [qualification_dict(t.qualification)
                                | {"status": status_dict(catalogue, t.status)}
                                for t in w.qualifications],

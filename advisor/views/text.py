@@ -345,7 +345,7 @@ def recommendation_text(catalogue: Catalogue, result: Recommendation) -> str:
     if wanted is not None:
         lines.append(f"The job wanted ({wanted.match.text}):")
         for finding in ((wanted.not_listed,) if wanted.not_listed is not None else
-                        (f for role in wanted.roles for f in (role.about, role.towards))):
+                        (f for role in wanted.roles for f in role.findings)):
             lines.append(f"  - {finding.message}")
             if finding.source:
                 lines.append(f"    (source: {_sources(catalogue, finding.source)})")
