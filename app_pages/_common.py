@@ -397,9 +397,15 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
 
 
 def show_sources(catalogue: Catalogue, sources: Iterable[Citation]) -> None:
-    text = labels.cite(catalogue, sources)
-    if text:
-        st.caption(f"Source: {text}")
+    """The sources of what was just said, in a caption: one document on a line; several
+    numbered, each once with its sections, as a table's sources are (one line of them all, a
+    status resting on four documents, was too long to read)."""
+    documents = labels.cite_by_document(catalogue, sources)
+    if len(documents) == 1:
+        st.caption(f"Source: {documents[0]}")
+    elif documents:
+        st.caption("Sources:\n" + "\n".join(f"{number}. {text}"
+                                             for number, text in enumerate(documents, 1)))
 
 
 def show_awarding_bodies(catalogue: Catalogue, qualifications: Iterable[Qualification]) -> None:

@@ -295,7 +295,8 @@ def test_explore__compare_offers_no_route_back_to_what_was_replaced():
     captions = texts(at.caption)
     assert any(t.startswith("09629 is not a step onward from 10380: the sources suggest 10380 "
                             "replaced it as the knowledge") for t in captions)
-    assert any(t.startswith("Source: OCR") and "1. Overview" in t for t in captions)
+    # Cited: the report, first of the documents it rests on.
+    assert any(t.startswith("Sources:\n1. OCR Report") and "1. Overview" in t for t in captions)
 
 
 def test_explore__compare_with_no_unit_list_says_it_cannot_be_said():

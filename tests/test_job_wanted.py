@@ -219,6 +219,26 @@ def test_starting_level__the_job_wanted_warns_that_its_qualification_is_assessed
         "§ ASSESSMENT, § RECORDING EVIDENCE, § Simulation" in texts(at.caption)
 
 
+def test_starting_level__the_sources_of_what_is_open_towards_the_job_list_each_document_once(
+        catalogue):
+    """What is open towards a Level 3 job rests on many status facts in four documents: its
+    caption lists each document once, numbered, with its sections, not one long line."""
+    at = open_with_link(LEVEL, as_at=WHILE_OPEN, work="not-working",
+                        want="Customer Service Team Leader")
+    result = recommend(catalogue, not_working(job_wanted="Customer Service Team Leader"),
+                       as_at=WHILE_OPEN)
+    documents = labels.cite_by_document(catalogue, result.job_wanted.roles[0].towards.source)
+    assert len(documents) == 4
+    caption = "Sources:\n" + "\n".join(f"{n}. {d}" for n, d in enumerate(documents, 1))
+    assert caption in texts(at.caption)
+    assert documents[0].startswith("OCR Report to Centres 2014-2015: Customer Service, Levels "
+                                   "1, 2, 3 and 4, § Level 3 Customer Service")
+    assert sum(d.count("OCR Report to Centres") for d in documents) == 1
+    # One document stays one line, as before.
+    assert ("Source: OCR student guide: Level 3 NVQ Diploma in Customer Service (03456), 2011, "
+            "§ JOB ROLES AND PROGRESSION") in texts(at.caption)
+
+
 def test_starting_level__a_typed_job_not_listed_is_told_honestly_with_close_titles():
     # Typed, not picked: AppTest sets only a listed option, so the address types it.
     at = open_with_link(LEVEL, work="not-working", want="shop asistant")

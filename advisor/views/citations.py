@@ -12,7 +12,8 @@ import pandas as pd
 
 from advisor.catalogue import Basis, Catalogue, Citation
 
-__all__ = ["citation", "cite", "document_name", "sources_numbered", "web_address"]
+__all__ = ["citation", "cite", "cite_by_document", "document_name", "sources_numbered",
+           "web_address"]
 
 _BASIS_MARK = {Basis.STATED: "", Basis.SECONDARY: " (secondary source)",
                Basis.INFERENCE: " (inferred)"}
@@ -57,6 +58,14 @@ def cite(catalogue: Catalogue, sources: Iterable[Citation], *, web_pages: bool =
     With ``web_pages``, a section a secondary source's fact came from is followed by the web
     address of that page (``§ H. ... (secondary source), at https://...``), where the reader
     has no other list of them (the command line's text)."""
+    return "; ".join(cite_by_document(catalogue, sources, web_pages=web_pages))
+
+
+def cite_by_document(catalogue: Catalogue, sources: Iterable[Citation], *,
+                     web_pages: bool = False) -> list[str]:
+    """Citations by document, in order of first use: each document's title once, then its
+    sections (as :func:`cite` joins them), for a list a reader can scan where one finding rests
+    on several documents."""
     # A section cited both as read and as reasoned from is named once: "§ X (in part
     # inferred)", not "§ X, ..., § X (inferred)".
     sections: dict[str, dict[str, set[Basis]]] = {}
@@ -68,12 +77,11 @@ def cite(catalogue: Catalogue, sources: Iterable[Citation], *, web_pages: bool =
         urls = pages.setdefault((where, cited.section), [])
         if web_pages and cited.url and cited.url not in urls:
             urls.append(cited.url)
-    return "; ".join(
-        f"{where}, " + ", ".join(f"§ {_shown(section)}{_marks(bases)}"
-                                 + "".join(f", at {web_address(url)}"
-                                           for url in pages[where, section])
-                                 for section, bases in found.items())
-        for where, found in sections.items())
+    return [f"{where}, " + ", ".join(f"§ {_shown(section)}{_marks(bases)}"
+                                     + "".join(f", at {web_address(url)}"
+                                               for url in pages[where, section])
+                                     for section, bases in found.items())
+            for where, found in sections.items()]
 
 
 def web_address(url: str) -> str:

@@ -49,7 +49,12 @@ from advisor.views.check_words import (
     typed_unit_words,
     unless_above_counts,
 )
-from advisor.views.citations import citation, cite, sources_numbered  # their one home
+from advisor.views.citations import (  # their one home
+    citation,
+    cite,
+    cite_by_document,
+    sources_numbered,
+)
 from advisor.views.glossary import GLOSSARY  # its one home; here with the other words
 from advisor.views.status_words import (
     STATUS_WORDS,
@@ -95,6 +100,7 @@ __all__ = [
     "check_headline",
     "citation",
     "cite",
+    "cite_by_document",
     "codes_legend",
     "completion_words",
     "component_held",
