@@ -127,19 +127,31 @@ def test_job_wanted__a_job_after_the_level_1_certificate_has_no_level(catalogue)
             "(601/4404/X).") in role.towards.message
 
 
-def test_job_wanted__a_job_after_the_level_1_certificate_reads_as_sentences(catalogue):
-    """What is open towards a job the documents list after 601/4404/X read "Of 601/4404/X, after
-    which the documents say learners may progress to it, open to new learners on 1 June 2015:
-    OCNLR Level 1 Certificate in Customer Service (601/4404/X)." (the qualification named twice,
-    the clause without a verb); what the documents say of it is said just before."""
-    def towards(**answers) -> str:
-        result = recommend(catalogue, not_working(job_wanted="Call Centre Advisor", **answers),
-                           as_at=WHILE_OPEN)
-        return result.job_wanted.roles[0].towards.message
+@pytest.mark.parametrize(("as_at", "towards"), [
+    (WHILE_OPEN, "The qualification it follows is open to new learners on 1 June 2015: OCNLR "
+                 "Level 1 Certificate in Customer Service (601/4404/X)."),
+    (TODAY, "The qualification it follows cannot be confirmed open to new learners on 2 "
+            "December 2026. Whether OCNLR Level 1 Certificate in Customer Service (601/4404/X) "
+            "is open on 2 December 2026, the sources do not say"),
+])
+def test_job_wanted__a_job_after_a_qualification_reads_plainly(catalogue, as_at, towards):
+    """The OCN London guide's jobs "such as" these are a list of examples, said as the Level 2
+    and 3 lists are; what is open towards one names the qualification it follows once, not
+    "Of 601/4404/X, after which ...: ... (601/4404/X)"."""
+    (role,) = recommend(catalogue, not_working(job_wanted="Call Centre Advisor"),
+                        as_at=as_at).job_wanted.roles
+    assert "(a list of examples, not a complete one); they do not give it a level" in \
+        role.about.message
+    assert "such as" not in role.about.message
+    assert role.towards.message.startswith(towards)
+    assert role.towards.message.count("601/4404/X") == 1
 
-    assert towards() == ("Towards it, open to new learners on 1 June 2015: OCNLR Level 1 "
-                         "Certificate in Customer Service (601/4404/X).")
-    assert towards(held_qualifications=("ocnlr-601-4404-x",)) == (
+
+def test_job_wanted__a_job_after_a_qualification_held_says_none_other_is_described(catalogue):
+    (role,) = recommend(catalogue, not_working(job_wanted="Call Centre Advisor",
+                                               held_qualifications=("ocnlr-601-4404-x",)),
+                        as_at=TODAY).job_wanted.roles
+    assert role.towards.message == (
         "Towards it, the documents describe no other qualification. The learner already holds "
         "OCNLR Level 1 Certificate in Customer Service (601/4404/X).")
 

@@ -155,8 +155,10 @@ def _about(match: RoleMatch, role: JobRole, after: Qualification | None) -> Find
                    f"{role.level} that need good customer service skills (a list of examples, "
                    "not a complete one).")
     elif after is not None:
+        # The guide's "such as": a list of examples, said as the Level 2 and 3 lists' are.
         message = (f"{said}: the documents list it among the jobs learners may progress to "
-                   f"after {after.name} (jobs \"such as\" these); they do not give it a level.")
+                   f"after {after.name} (a list of examples, not a complete one); they do not "
+                   "give it a level.")
     else:
         message = f"{said}: the documents name it as a job role, but give it no level."
     return Finding(FindingCode.JOB_WANTED_LISTED,
@@ -178,16 +180,24 @@ def _towards(catalogue: Catalogue, role: JobRole, after: Qualification | None,
         return [t for t in towards if t.status.status is status]
 
     replaced = any(t.qualification.id != after.id for t in towards) if after else False
-    # A job after a qualification: what ``about`` said of it (the documents' words) is not said
-    # again; "Of 601/4404/X, after which ..., open ...: 601/4404/X" named it twice.
+    # A job after a qualification: ``about`` has named it, so it is "the qualification it
+    # follows" here ("Of 601/4404/X, after which ...: 601/4404/X" said it twice).
     where = (f"At Level {role.level}, the level the documents list it at" if role.level is not None
-             else f"Towards it, of {after.reference} and what replaced it" if after and replaced
-             else "Towards it")
+             else "Of the qualification it follows" + (" and what replaced it" if replaced else "")
+             if after is not None else "Towards it")
     opened, unknown = having(Status.OPEN), having(Status.UNKNOWN)
-    words = [f"{where}, open to new learners on {day}: {named(opened, full=True)}." if opened
-             else f"{where}, no qualification can be confirmed open to new learners on {day}."
-             if towards else
-             f"{where}, the documents describe no {'other ' if holding else ''}qualification."]
+    follows = after is not None and role.level is None
+    none_open = (f"The qualification it follows cannot be confirmed open to new learners on {day}."
+                 if follows and len(towards) == 1 else
+                 f"{where}, {'none' if follows else 'no qualification'} can be confirmed open "
+                 f"to new learners on {day}.")
+    one_open = (f"The qualification it follows is open to new learners on {day}: "
+                if follows and len(towards) == 1 else
+                f"{where}, open to new learners on {day}: ")
+    words = [f"{one_open}{named(opened, full=True)}." if opened
+             else none_open if towards else
+             f"{'Towards it' if follows else where}, the documents describe no "
+             f"{'other ' if holding else ''}qualification."]
     if unknown:
         one = len(unknown) == 1
         words.append(f"Whether {named(unknown, full=True)} {'is' if one else 'are'} open on "
