@@ -125,7 +125,7 @@ from advisor.engine.frameworks import (
     issued_after,
     today_by_level,
 )
-from advisor.engine.job_roles import RoleMatch, match_role
+from advisor.engine.job_roles import RoleMatch, level_given, match_role
 from advisor.engine.planner import Objective, PlanningError, PlanUnit, search_plan
 from advisor.engine.recommend import assessed_at_work_caution, move_up_caution, recommend
 from advisor.engine.recommend_index import level_3_statements
@@ -390,6 +390,7 @@ __all__ = [
     "labels",
     "learner_can_start_first",
     "level_3_statements",
+    "level_given",
     "load_catalogue",
     "match_role",
     "move_up_caution",

@@ -37,6 +37,7 @@ from advisor import (
     from_register,
     labels,
     level_3_statements,
+    level_given,
     profile_answers,
     recommend,
     route_for_offer,
@@ -180,11 +181,14 @@ def other_choice(level: int) -> str:
 def offer_close_titles(match: RoleMatch, *, key: str = "sl_role") -> None:
     """A button for each listed job title close to the one typed (in the box ``key``): a typed
     title picks no level of its own, so one click puts the listed title in its place."""
-    roles = {role.title: role.level for role in match.suggestions}
-    for number, (title, level) in enumerate(roles.items()):
-        # The level on the button: one click may change the answer's level.
-        at_level = f" (Level {level})" if level is not None else ""
-        st.button(f"Use \"{title}\"{at_level}", on_click=use_role, args=(key, title),
+    roles = {role.title: role for role in match.suggestions}
+    if key == "sl_want" and roles:
+        st.caption("Pick a close title to see what the documents say of that job, and of the "
+                   "qualifications towards it:")
+    for number, (title, role) in enumerate(roles.items()):
+        # The level on the button: one click may change the answer's level (and "no level
+        # given" tells "Help Desk Assistant" from "Helpdesk Assistants (Level 2)").
+        st.button(f"Use \"{title}\" ({level_given(role)})", on_click=use_role, args=(key, title),
                   key=f"sl_use_role_{number}" if key == "sl_role" else f"{key}_use_{number}")
 
 

@@ -161,9 +161,27 @@ def test_job_wanted__a_job_not_listed_says_so_with_the_close_titles(catalogue):
                        as_at=TODAY).job_wanted
     assert not wanted.roles
     assert wanted.not_listed.message.startswith(
-        "The documents do not list \"shop asistant\" among their jobs, so they say nothing "
-        "about it")
+        "The documents do not list \"shop asistant\" as it is written, so they say nothing "
+        "about it as such, but they do list titles close to it")
     assert "Close titles: Sales Assistant/Personal Shopper (Level 2)" in wanted.not_listed.message
+    nothing_close = recommend(catalogue, not_working(job_wanted="astronaut"),
+                              as_at=TODAY).job_wanted.not_listed.message
+    assert nothing_close == (
+        "The documents do not list \"astronaut\" among their jobs, so they say nothing about it "
+        "or about the qualifications towards it (their lists are examples, not complete).")
+
+
+def test_job_wanted__a_near_miss_is_not_told_the_documents_say_nothing_of_the_job(catalogue):
+    """"helpdesk" matches no title exactly, but the documents list "Helpdesk Assistants" (Level
+    2) and OCN London's "Help Desk Assistant" (no level): saying they say nothing about it or
+    the qualifications towards it read as if they had nothing on the job; and a close title
+    without a level says so, not as if it were the first one's level left off."""
+    message = recommend(catalogue, not_working(job_wanted="helpdesk"),
+                        as_at=TODAY).job_wanted.not_listed.message
+    assert "about the qualifications towards it" not in message
+    assert message.endswith("but they do list titles close to it (their lists are examples, "
+                            "not complete). Close titles: Helpdesk Assistants (Level 2), Help "
+                            "Desk Assistant (no level given).")
 
 
 def test_job_wanted__a_route_to_its_level_is_offered_from_the_level_suggested(catalogue):
@@ -255,12 +273,23 @@ def test_starting_level__a_typed_job_not_listed_is_told_honestly_with_close_titl
     # Typed, not picked: AppTest sets only a listed option, so the address types it.
     at = open_with_link(LEVEL, work="not-working", want="shop asistant")
     warning = re.sub(r"\\(.)", r"\1", " ".join(texts(at.warning)))
-    assert "The documents do not list \"shop asistant\" among their jobs" in warning
+    assert "The documents do not list \"shop asistant\" as it is written" in warning
     assert "Close titles: Sales Assistant/Personal Shopper (Level 2)" in warning
     # One click puts a close title in the box (AppTest cannot click with a typed value in it).
+    assert "Pick a close title to see what the documents say of that job, and of the " \
+        "qualifications towards it:" in texts(at.caption)
     assert at.button(key="sl_want_use_0").label == \
         "Use \"Sales Assistant/Personal Shopper\" (Level 2)"
     assert [m.value for m in at.metric] == ["Level 1"]
+
+
+def test_starting_level__close_titles_say_which_has_no_level():
+    at = open_with_link(LEVEL, work="not-working", want="helpdesk")
+    assert [b.label for b in at.button if b.key.startswith("sl_want_use_")] == [
+        "Use \"Helpdesk Assistants\" (Level 2)", "Use \"Help Desk Assistant\" (no level given)"]
+    working = open_with_link(LEVEL, work="working", role="helpdesk")
+    assert [b.label for b in working.button if b.key.startswith("sl_use_role_")] == [
+        "Use \"Helpdesk Assistants\" (Level 2)", "Use \"Help Desk Assistant\" (no level given)"]
 
 
 def test_starting_level__the_job_wanted_is_in_the_address_and_a_link_reopens_it():

@@ -247,10 +247,17 @@ def matched_as(match: RoleMatch, role: JobRole) -> str:
 
 
 def close_titles_words(match: RoleMatch) -> str:
-    """The listed titles close to one that matched none, with the level each is listed at,
-    as a sentence (" Close titles: ..."), or nothing where none is close."""
+    """The listed titles close to one that matched none, with the level each is listed at
+    (or that none is given: "Help Desk Assistant" beside "Helpdesk Assistants (Level 2)" is
+    another list's job, not the same one without its level), as a sentence (" Close titles:
+    ..."), or nothing where none is close."""
     if not match.suggestions:
         return ""
     return " Close titles: " + ", ".join(
-        f"{r.title}" + (f" (Level {r.level})" if r.level else "") for r in match.suggestions
-    ) + "."
+        f"{r.title} ({level_given(r)})" for r in match.suggestions) + "."
+
+
+def level_given(role: JobRole) -> str:
+    """The level the documents list ``role`` at, as a close title or a button gives it:
+    "Level 2", or "no level given"."""
+    return f"Level {role.level}" if role.level is not None else "no level given"

@@ -235,8 +235,14 @@ def _replaced_words(catalogue: Catalogue, towards: TowardsJob) -> str:
 def _not_listed(catalogue: Catalogue, match: RoleMatch) -> Finding:
     """The honest answer for a job the documents do not list: they say nothing of it."""
     sources = tuple(dict.fromkeys(c for r in catalogue.job_roles.values() for c in r.source))
-    return Finding(
-        FindingCode.JOB_WANTED_NOT_LISTED,
-        f"The documents do not list \"{match.text}\" among their jobs, so they say nothing "
-        "about it or about the qualifications towards it (their lists are examples, not "
-        "complete)." + close_titles_words(match), sources)
+    if match.suggestions:
+        # "helpdesk": saying they say nothing of it, beside their "Helpdesk Assistants", read
+        # as if they had nothing on the job at all.
+        said = (f"The documents do not list \"{match.text}\" as it is written, so they say "
+                "nothing about it as such, but they do list titles close to it (their lists "
+                "are examples, not complete).")
+    else:
+        said = (f"The documents do not list \"{match.text}\" among their jobs, so they say "
+                "nothing about it or about the qualifications towards it (their lists are "
+                "examples, not complete).")
+    return Finding(FindingCode.JOB_WANTED_NOT_LISTED, said + close_titles_words(match), sources)
