@@ -184,7 +184,10 @@ def _page_words(at: AppTest) -> str:
      "End-point assessment"),
     (ROUTE, {"from": "09628", "to": "10379"}, "B&A 38", "B&A"),
     (ROUTE, {"from": "09628", "to": "10379"}, "M&L 1", "M&L"),
-], ids=["moderated", "operational-start", "traineeship", "end-point-assessment", "B&A", "M&L"])
+    (LEVEL, {"work": "not-working", "want": "Customer Service Team Leader"},
+     "an assessor watches you do the job and colleagues act as witnesses", "Assessor"),
+], ids=["moderated", "operational-start", "traineeship", "end-point-assessment", "B&A", "M&L",
+        "assessor"])
 def test_app__a_word_a_page_uses_is_in_its_glossary(page, link, said, term):
     """A word a learner may not know (a profile's assessment, its dates table, whom it suits,
     an apprenticeship's next steps, the Skills CFA's unit numbers in a route's plan) is

@@ -342,6 +342,8 @@ def test_printout__the_job_wanteds_qualification_assessed_at_work_is_said(catalo
     part = text[text.index("The job you would like"):]
     assert "The competence part of 10380, which combines knowledge and competence, is " \
         "assessed at work: an assessor watches you do the job" in part
+    words = html.split("<h2>Words used</h2>", 1)[1].split("<h2>Sources</h2>", 1)[0]
+    assert "<dt>Assessor</dt>" in words  # read away from the app, the word is explained
 
 
 def test_printout__holding_one_at_the_jobs_level_is_said_to_you(catalogue):

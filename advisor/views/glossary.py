@@ -30,6 +30,13 @@ GLOSSARY: dict[str, str] = {
     "Competence": "being able to do a job to the standard expected; an NVQ assesses it at work.",
     "Combined qualification": "one qualification holding both competence and knowledge, as the "
                               "2014 apprenticeship qualifications do.",
+    # 003 § WHO WILL BE INVOLVED IN YOUR QUALIFICATION, § Witnesses: the words every caution
+    # that a qualification is assessed at work uses ("an assessor watches you do the job and
+    # colleagues act as witnesses").
+    "Assessor": "the person who judges whether you can do the job to the national standard: "
+                "they watch you at work, ask you about your work and check the proof of it you "
+                "collect. For an NVQ it may be your manager or supervisor. Witnesses are people "
+                "at work who regularly see you doing your job, such as your supervisor.",
     "Principles of": "a knowledge qualification: what you know and understand, assessed by "
                      "assignments or tests.",
     "QCF": "the Qualifications and Credit Framework, the system these qualifications were "
