@@ -213,7 +213,9 @@ def test_starting_level__the_job_questions_help_names_both_lists_the_examples_co
     role = at.selectbox(key="sl_role")
     assert "Call Centre Advisor" in role.options  # 004's, no level
     assert role.help == labels.job_examples_help(catalogue)
-    assert "jobs learners may progress to after OCNLR Level 1 Certificate" in role.help
+    assert "\n- jobs learners may progress to after OCNLR Level 1 Certificate" in role.help
+    assert role.help.startswith("The examples come from the documents' lists of:\n\n- examples "
+                                "of roles at Level 2 and Level 3")
     assert "lists by level" not in role.help
     at.radio(key="sl_employment").set_value("not-working").run()
     assert at.selectbox(key="sl_want").help == role.help

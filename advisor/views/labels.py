@@ -527,12 +527,15 @@ def steps_barred_words(route: Route, barred: Sequence[tuple[int, Eligibility]], 
 
 
 def job_examples_help(catalogue: Catalogue) -> str:
-    """Where a job question's examples come from: the documents' lists, and their sources."""
-    lists = job_lists(catalogue)
+    """Where a job question's examples come from: the documents' lists, and their sources;
+    several as a list (Markdown: a question's help), one to a line, not one long sentence."""
+    lists = [f"{what} ({cite(catalogue, sources)})" for what, sources in job_lists(catalogue)]
     if not lists:
         return "These documents list no jobs: type the job's title."
-    return "The examples come from the documents' lists of " + "; and ".join(
-        f"{what} ({cite(catalogue, sources)})" for what, sources in lists) + "."
+    if len(lists) == 1:
+        return f"The examples come from the documents' list of {lists[0]}."
+    return "The examples come from the documents' lists of:\n\n" + "\n".join(
+        f"- {words}" for words in lists)
 
 
 def route_offer_label(offer: RouteOffer) -> str:
