@@ -107,6 +107,21 @@ def test_job_wanted__no_caution_where_nothing_towards_it_is_assessed_at_work(cat
     assert role.at_work is None and role.findings == (role.about, role.towards)
 
 
+def test_job_wanted__one_open_but_not_approved_for_the_learners_age_says_so(catalogue):
+    """On 1 June 2015 09628 took new learners, but its sources approve it from 16: a
+    14-year-old who would like a Level 2 job is told so beside "open to new learners", in the
+    eligibility's words; a 16-year-old is not."""
+    def towards(age: int) -> str:
+        profile = Profile(age=age, employment=Employment.NOT_WORKING, job_wanted="Courier")
+        return recommend(catalogue, profile, as_at=WHILE_OPEN).job_wanted.roles[0].towards.message
+
+    assert ("open to new learners on 1 June 2015: OCR Level 2 Diploma in Customer Service "
+            "(10379) and OCR Level 2 Certificate in Principles of Customer Service (09628). "
+            "09628 is not approved for learners aged 14 (age group pre-16); approved for: "
+            "16-18, 18+, 19+. Whether") in towards(14)
+    assert "not approved" not in towards(16)
+
+
 def test_job_wanted__never_changes_the_level_suggested(catalogue):
     """The documents tie the starting level to age, work and what is held; not to a wish."""
     for job in ("Customer Service Team Leader", "Department Manager", "astronaut"):

@@ -36,7 +36,13 @@ import datetime as dt
 from collections.abc import Sequence
 
 from advisor.catalogue import Catalogue, Citation, JobRole, Qualification
-from advisor.engine.eligibility import Status, status_on
+from advisor.engine.eligibility import (
+    Reason,
+    ReasonCode,
+    Status,
+    check_eligibility,
+    status_on,
+)
 from advisor.engine.fits import assessed_at_work_finding
 from advisor.engine.job_roles import RoleMatch, close_titles_words, match_role, matched_as
 from advisor.engine.recommend_index import recommendation_index
@@ -63,12 +69,14 @@ __all__ = ["job_lists", "wanted_job"]
 
 
 def wanted_job(catalogue: Catalogue, text: str | None, *, as_at: dt.date,
-               held: Sequence[str] = (), register: Register | None = None,
-               register_subject: str = REGISTER_SUBJECT,
+               held: Sequence[str] = (), age: int | None = None,
+               register: Register | None = None, register_subject: str = REGISTER_SUBJECT,
                voice: Voice = THE_LEARNER) -> JobWanted | None:
     """What the documents say of the job ``text`` names (a listed title, or one typed), and
     the qualifications towards it with their status on ``as_at``; None where no job is given.
-    ``held``: the qualification ids the learner holds (named as held, not offered). With a
+    ``held``: the qualification ids the learner holds (named as held, not offered); ``age``:
+    theirs, where given (one open to new learners whose sources do not approve it for that age
+    is said to be, as the options at a level say it). With a
     ``register``, statuses use its dates too, and its open qualifications at the job's level
     whose titles hold ``register_subject`` are listed. ``voice``: of the learner, or to them."""
     text = (text or "").strip()
@@ -78,8 +86,9 @@ def wanted_job(catalogue: Catalogue, text: str | None, *, as_at: dt.date,
     if not match.roles:
         return JobWanted(match=match, not_listed=_not_listed(catalogue, match))
     return JobWanted(match=match, roles=tuple(
-        _wanted_role(catalogue, match, role, as_at=as_at, held=held, register=register,
-                     subject=register_subject, voice=voice) for role in match.roles))
+        _wanted_role(catalogue, match, role, as_at=as_at, held=held, age=age,
+                     register=register, subject=register_subject, voice=voice)
+        for role in match.roles))
 
 
 def job_lists(catalogue: Catalogue) -> list[tuple[str, tuple[Citation, ...]]]:
@@ -104,7 +113,7 @@ def job_lists(catalogue: Catalogue) -> list[tuple[str, tuple[Citation, ...]]]:
 
 
 def _wanted_role(catalogue: Catalogue, match: RoleMatch, role: JobRole, *, as_at: dt.date,
-                 held: Sequence[str], register: Register | None, subject: str,
+                 held: Sequence[str], age: int | None, register: Register | None, subject: str,
                  voice: Voice) -> WantedRole:
     after = catalogue.qualifications.get(role.after or "")
     if role.level is not None:
@@ -123,9 +132,16 @@ def _wanted_role(catalogue: Catalogue, match: RoleMatch, role: JobRole, *, as_at
     # Of those a learner could still start, any assessed at work is said to be, in the words
     # the options at the level suggested use: one named here needs a job or a placement too.
     startable = [t.qualification for t in towards if not t.status.status.closed]
+    # A 14-year-old wanting a Level 2 job was told 09628 was open, when its sources do not
+    # approve it for their age group: said, in the eligibility's words, as the options are.
+    too_young = [(t.qualification, reason) for t in towards if not t.status.status.closed
+                 for reason in check_eligibility(catalogue, t.qualification, age=age, as_at=as_at,
+                                                 register=register, voice=voice).reasons
+                 if age is not None and reason.code is ReasonCode.AGE_NOT_APPROVED]
     return WantedRole(role=role, about=_about(match, role, after),
                       qualifications=towards,
-                      towards=_towards(catalogue, role, after, towards, holding, as_at, voice),
+                      towards=_towards(catalogue, role, after, towards, holding, too_young,
+                                       as_at, voice),
                       at_work=assessed_at_work_finding(catalogue, startable, voice=voice))
 
 
@@ -167,9 +183,11 @@ def _about(match: RoleMatch, role: JobRole, after: Qualification | None) -> Find
 
 
 def _towards(catalogue: Catalogue, role: JobRole, after: Qualification | None,
-             towards: Sequence[TowardsJob], holding: Sequence[Qualification], as_at: dt.date,
+             towards: Sequence[TowardsJob], holding: Sequence[Qualification],
+             too_young: Sequence[tuple[Qualification, Reason]], as_at: dt.date,
              voice: Voice) -> Finding:
-    """Which qualifications towards ``role`` are open on ``as_at``, and how the rest stand."""
+    """Which qualifications towards ``role`` are open on ``as_at``, and how the rest stand;
+    ``too_young``: those not approved for the learner's age, with the reason that says so."""
     day = uk_date(as_at)
 
     def named(these: Sequence[TowardsJob], *, full: bool = False) -> str:
@@ -198,6 +216,8 @@ def _towards(catalogue: Catalogue, role: JobRole, after: Qualification | None,
              else none_open if towards else
              f"{'Towards it' if follows else where}, the documents describe no "
              f"{'other ' if holding else ''}qualification."]
+    words += [f"{q.reference} is {reason.message[:1].lower()}{reason.message[1:]}"
+              for q, reason in too_young]
     if unknown:
         one = len(unknown) == 1
         words.append(f"Whether {named(unknown, full=True)} {'is' if one else 'are'} open on "
@@ -217,7 +237,8 @@ def _towards(catalogue: Catalogue, role: JobRole, after: Qualification | None,
         words.append(f"{sentence_start(voice.does('hold', adverb='already'))} "
                      f"{listed([q.name for q in holding], 'and')}.")
     return Finding(FindingCode.JOB_WANTED_QUALIFICATIONS, " ".join(words),
-                   tuple(dict.fromkeys(c for t in towards for c in t.status.source)),
+                   tuple(dict.fromkeys((*(c for t in towards for c in t.status.source),
+                                        *(c for _, reason in too_young for c in reason.source)))),
                    level=role.level)
 
 

@@ -268,7 +268,7 @@ def recommend(
                                   frameworks_at_level=bool(frameworks), as_at=as_at),
         voice=voice, job_wanted=wanted_job(
             catalogue, profile.job_wanted, as_at=as_at, held=profile.held_qualifications,
-            register=register, register_subject=register_subject, voice=voice),
+            age=profile.age, register=register, register_subject=register_subject, voice=voice),
     )
 
 
