@@ -363,6 +363,19 @@ def test_printout__the_job_wanteds_qualification_assessed_at_work_is_said(catalo
     assert "<dt>Assessor</dt>" in words  # read away from the app, the word is explained
 
 
+def test_printout__the_source_marks_beside_each_other_are_in_order(catalogue):
+    """What is open towards a Level 2 job on 1 June 2015 cites nine sections; its marks read
+    "[7] [10] [11] [14] ...", not in the order the statuses were read ("[14] ... [7] [10]")."""
+    profile = Profile(age=16, employment=Employment.NOT_WORKING, job_wanted="Courier")
+    result = recommend(catalogue, profile, as_at=WHILE_OPEN)
+    html = action_plan_html(catalogue, ActionPlan(
+        as_at=WHILE_OPEN, answers=profile_answers(catalogue, profile), recommendation=result))
+    spans = [[int(n) for n in re.findall(r"\[(\d+)\]", marks)]
+             for marks in re.findall(r'<span class="source">([^<]*)</span>', html)]
+    assert max(len(marks) for marks in spans) >= 5
+    assert all(marks == sorted(marks) for marks in spans)
+
+
 def test_printout__holding_one_at_the_jobs_level_is_said_to_you(catalogue):
     result = recommend(catalogue, not_working(job_wanted="Customer Service Team Leader",
                                               held_qualifications=("ocr-09629",)),

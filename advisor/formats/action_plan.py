@@ -187,16 +187,18 @@ def _numbered_by_first_use(html: str, listed: list[SourcePart],
     mark is then renumbered to match, and those beside each other put in order."""
     seen = [int(n) for marks in _MARKS.findall(html) for n in re.findall(r"\[(\d+)\]", marks)]
     order = list(dict.fromkeys([*seen, *range(1, len(listed) + 1)]))
-    if order == list(range(1, len(listed) + 1)):
-        return html
     new = {old: number for number, old in enumerate(order, start=1)}
+    # Numbered in order already, the marks beside each other are still put in order: a finding
+    # citing what it read in its own order showed "[14] [15] [7] [10] [11]".
+    page = (html if order == list(range(1, len(listed) + 1))
+            else render([listed[old - 1] for old in order]))
 
     def renumbered(match: re.Match[str]) -> str:
         numbers = sorted(dict.fromkeys(new[int(n)] for n in re.findall(r"\[(\d+)\]",
                                                                         match.group(1))))
         return '<span class="source">' + " ".join(f"[{n}]" for n in numbers) + "</span>"
 
-    return _MARKS.sub(renumbered, render([listed[old - 1] for old in order]))
+    return _MARKS.sub(renumbered, page)
 
 
 def _sign_off(catalogue: Catalogue, progress: ProgressCheck, plan: ActionPlan,
