@@ -134,10 +134,10 @@ def _wanted_role(catalogue: Catalogue, match: RoleMatch, role: JobRole, *, as_at
     startable = [t.qualification for t in towards if not t.status.status.closed]
     # A 14-year-old wanting a Level 2 job was told 09628 was open, when its sources do not
     # approve it for their age group: said, in the eligibility's words, as the options are.
-    too_young = [(t.qualification, reason) for t in towards if not t.status.status.closed
-                 for reason in check_eligibility(catalogue, t.qualification, age=age, as_at=as_at,
+    too_young = [(q, reason) for q in (startable if age is not None else ())
+                 for reason in check_eligibility(catalogue, q, age=age, as_at=as_at,
                                                  register=register, voice=voice).reasons
-                 if age is not None and reason.code is ReasonCode.AGE_NOT_APPROVED]
+                 if reason.code is ReasonCode.AGE_NOT_APPROVED]
     return WantedRole(role=role, about=_about(match, role, after),
                       qualifications=towards,
                       towards=_towards(catalogue, role, after, towards, holding, too_young,
