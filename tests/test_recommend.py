@@ -1207,3 +1207,18 @@ def test_recommend__a_progression_to_a_closed_qualification_ends_in_something_to
     assert "the sources suggest OCR Level 3 Diploma in Customer Service (10380) replaced it" in step
     assert "It is not like for like: 10380 is knowledge and competence in one" in step
     assert step.endswith("Ask whether 10380, or what replaced it since, is offered.")
+
+
+@pytest.mark.parametrize("as_at", [TODAY, dt.date(2015, 6, 1)])
+def test_recommend__not_working_aiming_for_competence_with_none_offered_at_work(catalogue,
+                                                                                as_at):
+    """Not working, aiming for competence, holding 10380 (so Level 3 and above): no
+    qualification offered is assessed at work, and the caution about competence is given as a
+    kind, naming none. Its wording once failed on the empty list of combined ones (an
+    IndexError for every such learner, and for an intake row like them)."""
+    result = recommend(catalogue, Profile(age=25, employment=Employment.NOT_WORKING,
+                                          aim=Aim.COMPETENCE,
+                                          held_qualifications=("ocr-10380",)), as_at=as_at)
+    (caution,) = [c for c in result.cautions
+                  if c.message.startswith("Competence (NVQ) qualifications are assessed at work")]
+    assert "competence part of" not in caution.message

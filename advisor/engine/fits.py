@@ -314,7 +314,8 @@ def assessed_at_work_finding(catalogue: Catalogue, qualifications: Sequence[Qual
     competence = [q.reference for q in at_work if q.kind is Kind.COMPETENCE]
     combined = [q.reference for q in at_work if q.kind is Kind.COMBINED]
     part = (f"the competence part of {listed(combined, 'and')}, which "
-            f"combine{'s' if len(combined) == 1 else ''} knowledge and competence")
+            f"combine{'s' if len(combined) == 1 else ''} knowledge and competence"
+            if combined else "")  # (aiming for competence with none offered: none to name)
     if as_a_kind or competence:
         such_as = f", such as {listed(competence, 'and')}," if competence and not as_a_kind else ""
         lead = (f"Competence (NVQ) qualifications{such_as} are assessed at work"
