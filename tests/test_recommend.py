@@ -6,16 +6,22 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from advisor import (
     YOU_ON_SCREEN,
+    ActionPlan,
     Aim,
     Employment,
     Profile,
+    action_plan_html,
     check_eligibility,
+    json_shapes,
     load_catalogue,
     match_role,
     recommend,
+    text,
     uk_date,
 )
 from advisor.cli import main
@@ -1222,3 +1228,42 @@ def test_recommend__not_working_aiming_for_competence_with_none_offered_at_work(
     (caution,) = [c for c in result.cautions
                   if c.message.startswith("Competence (NVQ) qualifications are assessed at work")]
     assert "competence part of" not in caution.message
+
+
+_CATALOGUE = load_catalogue()
+_ROLES = sorted({r.title for r in _CATALOGUE.job_roles.values()})
+
+
+@st.composite
+def profiles(draw):
+    """Any answers a person can give *Find a starting level*, a listed role or job or a typed
+    one, with any of the catalogue's qualifications held."""
+    employment = draw(st.none() | st.sampled_from(Employment))
+    job = st.none() | st.sampled_from(_ROLES) | st.sampled_from(["barista", "helpdesk", "x"])
+    return Profile(
+        age=draw(st.none() | st.integers(14, 70)), employment=employment,
+        role=draw(job) if employment is not Employment.NOT_WORKING else None,
+        senior_role=draw(st.none() | st.booleans()),
+        held_qualifications=tuple(draw(st.sets(st.sampled_from(sorted(
+            _CATALOGUE.qualifications)), max_size=2))),
+        other_held_levels=tuple(draw(st.sets(st.integers(1, 4), max_size=1))),
+        aim=draw(st.none() | st.sampled_from(Aim)),
+        job_wanted=draw(job) if employment is Employment.NOT_WORKING else None)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profile=profiles(), as_at=st.sampled_from(
+    [dt.date(2012, 1, 1), dt.date(2015, 6, 1), dt.date(2019, 1, 1), TODAY]),
+    voice=st.sampled_from([None, YOU_ON_SCREEN]))
+def test_recommend__every_answer_gives_a_recommendation_its_text_json_and_printout(
+        profile, as_at, voice):
+    """Whatever a person answers, on any date, the recommendation is worked out and said on
+    screen, in the CLI's text and JSON and on the printout, without an error (a learner not
+    working, aiming for competence and holding 10380 once raised one)."""
+    result = recommend(_CATALOGUE, profile, as_at=as_at,
+                       **({"voice": voice} if voice is not None else {}))
+    assert result.recommended_level is None or result.recommended_level in range(1, 9)
+    assert text.recommendation_text(_CATALOGUE, result)
+    json.dumps(json_shapes.recommendation_dict(_CATALOGUE, result))
+    assert "<html" in action_plan_html(_CATALOGUE, ActionPlan(as_at=as_at,
+                                                              recommendation=result))
