@@ -10,7 +10,8 @@ importing only those below it:
 * ``advisor.engine``: answers (rules of combination, plans, eligibility, carry-over, starting
   level, routes, frameworks, cohorts);
 * ``advisor.views``: labels, tables, charts and plain text for people (exported here as the
-  modules ``labels``, ``tables``, ``explore_tables`` (Explore's search results, profiles and
+  modules ``labels``, ``framework_words`` (apprenticeship frameworks' components in words),
+  ``tables``, ``explore_tables`` (Explore's search results, profiles and
   comparisons), ``charts``, ``cohort_tables``, ``register_tables``, ``source_tables``,
   ``search`` (Explore's search), ``text`` and ``register_text`` (the command line's words));
 * ``advisor.formats``: files and links (cohort files, spreadsheets, JSON, share links, the
@@ -228,6 +229,7 @@ from advisor.views import (
     charts,
     cohort_tables,
     explore_tables,
+    framework_words,
     labels,
     register_tables,
     register_text,
@@ -378,6 +380,7 @@ __all__ = [
     "find_routes",
     "followers_of",
     "format_path",
+    "framework_words",
     "frameworks_route_leads_into",
     "frameworks_start_above",
     "from_register",

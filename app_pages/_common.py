@@ -54,6 +54,7 @@ from advisor import (
     decode_date,
     default_data_dir,
     default_register_path,
+    framework_words,
     labels,
     load_catalogue,
     open_register,
@@ -471,7 +472,7 @@ def show_frameworks(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus],
         st.markdown(f"**{escape_markdown(label)}**")
         # What took its place first: its missing parts are not a list of what to take now.
         if framework.succeeded_by is not None:
-            st.info(escape_markdown(labels.standard_taking_its_place(framework)))
+            st.info(escape_markdown(framework_words.standard_taking_its_place(framework)))
             show_sources(catalogue, framework.succeeded_by.source)
         if status.superseded:
             st.info(escape_markdown(status.superseded))

@@ -62,6 +62,12 @@ from advisor.formats.printout_parts import (
     StepPart,
 )
 from advisor.register import Register
+from advisor.views.framework_words import (
+    STANDARD_HEADING,
+    component_held,
+    component_kind,
+    standard_taking_its_place,
+)
 from advisor.views.labels import (
     BAR_BESIDE_ACCEPTED,
     BEYOND_COMPLETING,
@@ -70,15 +76,11 @@ from advisor.views.labels import (
     NOTHING_BEYOND_IN_PROGRESS,
     OPTION_CAUTIONS,
     REGISTER_ORIGIN,
-    STANDARD_HEADING,
     carried_credits,
-    component_held,
-    component_kind,
     fits_aim_words,
     route_aim_words,
     route_basis,
     route_status,
-    standard_taking_its_place,
     status_sentence,
     step_explained,
 )

@@ -13,8 +13,6 @@ from collections.abc import Iterable, Sequence
 from advisor.catalogue import (
     AwardingBody,
     Catalogue,
-    ComponentKind,
-    Framework,
     Group,
     GroupMember,
     Kind,
@@ -24,7 +22,6 @@ from advisor.catalogue import (
 from advisor.engine.carryover import CarryOver
 from advisor.engine.eligibility import Eligibility, ReasonCode, Status
 from advisor.engine.fits import route_fits_aim
-from advisor.engine.frameworks import ComponentStatus, standard_note
 from advisor.engine.frameworks import framework_name as framework_label  # its one home
 from advisor.engine.job_wanted import job_lists
 from advisor.engine.planner import Objective
@@ -79,7 +76,6 @@ __all__ = [
     "AIM_IN_BRIEF",
     "BAR_BESIDE_ACCEPTED",
     "BEYOND_COMPLETING",
-    "COMPONENT_HELD_WORDS",
     "EMPLOYMENT_ANSWERS",
     "GLOSSARY",
     "JOB_WANTED_SETS_NO_LEVEL",
@@ -89,7 +85,6 @@ __all__ = [
     "OBJECTIVE_WORDS",
     "OPTION_CAUTIONS",
     "REGISTER_ORIGIN",
-    "STANDARD_HEADING",
     "START_ONLY",
     "STATUS_WORDS",
     "STEP_WORDS",
@@ -103,8 +98,6 @@ __all__ = [
     "cite_by_document",
     "codes_legend",
     "completion_words",
-    "component_held",
-    "component_kind",
     "credits_counted",
     "entry_status",
     "entry_status_in_brief",
@@ -137,7 +130,6 @@ __all__ = [
     "route_status",
     "rules_from_words",
     "sources_numbered",
-    "standard_taking_its_place",
     "status_in_a_clause",
     "status_in_brief",
     "status_of",
@@ -262,32 +254,6 @@ def route_aim_words(catalogue: Catalogue, route: Route, aim: Aim | None, *,
     return f"{said} {why}".strip()
 
 
-_COMPONENT_KIND_WORDS = {
-    ComponentKind.COMPETENCE: "competence (an NVQ: doing the job)",
-    ComponentKind.TECHNICAL_KNOWLEDGE: "technical knowledge (the technical certificate)",
-    ComponentKind.COMBINED: "knowledge and competence in one qualification",
-    ComponentKind.FUNCTIONAL_SKILLS: "functional skills (English and maths)",
-    ComponentKind.EMPLOYMENT_RIGHTS: "employment rights and responsibilities",
-    ComponentKind.PERSONAL_LEARNING: "personal learning and thinking skills",
-}
-
-
-def component_kind(kind: ComponentKind) -> str:
-    """An apprenticeship framework component's kind in words a learner follows ("technical
-    knowledge (the technical certificate)"; not "combined")."""
-    return _COMPONENT_KIND_WORDS[kind]
-
-
-COMPONENT_HELD_WORDS = {True: "held", False: "missing",
-                        None: "not known here: ask the centre"}
-"""Whether the learner holds an apprenticeship framework's component, in words."""
-
-
-def component_held(component: ComponentStatus) -> str:
-    """Whether the learner holds a framework's component, in words: "on this route" where the
-    route being planned gives it."""
-    return "on this route" if component.on_route else COMPONENT_HELD_WORDS[component.held]
-
 EMPLOYMENT_ANSWERS: dict[Employment, str] = {
     Employment.WORKING: "Yes, in a job where I deal with customers",
     Employment.NOT_WORKING: "No, not at the moment (at school or college, looking for work, "
@@ -361,24 +327,6 @@ _LEVEL_3_IN_YOUR_WORDS = {
     "are aware of the commercial or other pressures facing the organisation/business":
         "I am aware of the commercial or other pressures my organisation faces",
 }
-
-
-def standard_taking_its_place(framework: Framework) -> str:
-    """``In England, the Customer Service Practitioner apprenticeship standard (ST0072, Level
-    2) took the place of this framework.``, with the standard's note as what an undated
-    secondary source says, and a caution that apprenticeship rules change; empty without a
-    standard. Whether the standard is still open to new apprentices, the sources do not say."""
-    standard = framework.succeeded_by
-    if standard is None:
-        return ""
-    return (f"In England, the {standard.title} apprenticeship standard ({standard.reference}, "
-            f"Level {standard.level}) later took the place of this framework (the sources do "
-            "not say when)."
-            + standard_note(standard))
-
-
-STANDARD_HEADING = "What took its place"
-"""The heading of a framework's successor standard (not "today": its source gives no date)."""
 
 
 def in_your_words(description: str) -> str:

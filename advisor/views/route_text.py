@@ -24,20 +24,22 @@ from advisor.engine.route_ends import highest_completed
 from advisor.engine.routes import Route, RouteStep
 from advisor.engine.wording import count
 from advisor.register import Register
-from advisor.views.labels import (
-    REGISTER_ORIGIN,
+from advisor.views.framework_words import (
     STANDARD_HEADING,
-    carried_credits,
-    cite,
     component_held,
     component_kind,
+    standard_taking_its_place,
+)
+from advisor.views.labels import (
+    REGISTER_ORIGIN,
+    carried_credits,
+    cite,
     framework_label,
     none_can_start_words,
     plan_beyond_certification,
     route_aim_words,
     route_basis,
     route_credits,
-    standard_taking_its_place,
     status_sentence,
     step_explained,
     steps_barred_words,

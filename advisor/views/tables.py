@@ -31,14 +31,13 @@ from advisor.engine.registered import from_register
 from advisor.engine.routes import Route
 from advisor.engine.wording import THE_LEARNER, Voice, count, listed, sentence_start, uk_date
 from advisor.register import Register
+from advisor.views.framework_words import component_held, component_kind
 from advisor.views.labels import (
     KIND_WORDS,
     NOT_STATED,
     REGISTER_ORIGIN,
     START_ONLY,
     cite,
-    component_held,
-    component_kind,
     entry_status_in_brief,
     fits_aim_words,
     group_name,

@@ -28,18 +28,21 @@ from advisor.engine.registered import from_register
 from advisor.engine.wording import count, uk_date
 from advisor.register import Register
 from advisor.views import cohort_tables
+from advisor.views.framework_words import (
+    COMPONENT_HELD_WORDS,
+    STANDARD_HEADING,
+    component_kind,
+    standard_taking_its_place,
+)
 from advisor.views.labels import (
     BAR_BESIDE_ACCEPTED,
-    COMPONENT_HELD_WORDS,
     NOTHING_BEYOND_IN_PROGRESS,
     OPTION_CAUTIONS,
-    STANDARD_HEADING,
     awarding_bodies_of,
     awarding_body_contact,
     carried_credits,
     cite,
     completion_words,
-    component_kind,
     credits_counted,
     entry_status_said,
     framework_label,
@@ -47,7 +50,6 @@ from advisor.views.labels import (
     option_credit_sentences,
     other_units_words,
     plan_beyond_certification,
-    standard_taking_its_place,
     status_sentence,
     unless_above_counts,
 )
