@@ -1058,6 +1058,21 @@ def test_action_plan__a_later_step_barred_gets_a_next_step_of_its_own(catalogue)
             "you could take instead.") in text
 
 
+def test_action_plan__a_learner_not_working_is_in_no_senior_role_as_on_the_page(catalogue):
+    """Not working, with no answer about a senior role (the route page does not ask it of
+    them), on a route from 10380 to 10381: the page and the command line read them as in no
+    senior role (``in_senior_role``) and say they cannot take 10381; the printout said nothing,
+    reading the missing answer as not given."""
+    route = next(r for r in find_routes(catalogue,
+                                        from_qualification=catalogue.find_qualification("10380"),
+                                        to_level=4, as_at=TODAY)
+                 if [s.to.reference for s in r.steps] == ["10381"])
+    text = _before_the_glossary(action_plan_html(catalogue, ActionPlan(
+        as_at=TODAY, route=route, route_employment=Employment.NOT_WORKING)))
+    assert "You cannot take step 1 (10381). Not met: Learners must be working in a senior role" \
+        in text
+
+
 def test_action_plan__units_that_share_a_reason_read_it_once_in_words_for_several(catalogue):
     """A printout's step to OCNLR L2 Diploma CS lists the Level 1 units held in one line, its
     reason worded for them all."""

@@ -112,7 +112,7 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
                                                                  register), sources)
                       if plan.recommendation is not None else None)
     route = (_route(catalogue, plan.route, sources, age=plan.route_age,
-                    senior_role=plan.route_senior_role, aim=plan.route_aim, register=register,
+                    senior_role=plan.route_in_senior_role, aim=plan.route_aim, register=register,
                     others=plan.other_routes, employment=plan.route_employment)
              if plan.route is not None else None)
     leads_into = plan.route_frameworks

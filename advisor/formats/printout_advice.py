@@ -132,7 +132,7 @@ def _barred(catalogue: Catalogue, plan: ActionPlan) -> list[tuple[int, Eligibili
     if plan.route is None:
         return []
     return steps_barred(catalogue, plan.route, age=plan.route_age,
-                        senior_role=plan.route_senior_role, register=plan.register, voice=YOU)
+                        senior_role=plan.route_in_senior_role, register=plan.register, voice=YOU)
 
 
 def next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | None,

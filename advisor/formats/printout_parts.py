@@ -15,6 +15,7 @@ from advisor.catalogue.models import Citation
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination_types import CombinationCheck
 from advisor.engine.decisions import ProgressCheck
+from advisor.engine.fits import in_senior_role
 from advisor.engine.frameworks import RouteFrameworks
 from advisor.engine.recommend_types import Aim, Employment, Recommendation
 from advisor.engine.routes import Route
@@ -255,6 +256,14 @@ class ActionPlan:
             kind, reference = "action-plan", None
         return download_name(kind, reference=reference, learner=self.learner,
                              as_at=self.as_at, suffix="html")
+
+    @property
+    def route_in_senior_role(self) -> bool | None:
+        """Whether the route's learner is in a senior role, as their answers say
+        (:func:`~advisor.engine.fits.in_senior_role`): not, where they are not working now,
+        as the route page and the command line read them, whatever ``route_senior_role``
+        holds (the page does not ask it of them)."""
+        return in_senior_role(self.route_senior_role, self.route_employment)
 
     @property
     def checked(self) -> CombinationCheck | None:
