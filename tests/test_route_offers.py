@@ -240,6 +240,12 @@ def test_compared_routes__older_ones_at_a_level_each_go_to_what_replaced_them(ca
         assert sorted(routes) == [("03456", "10381"), ("09629", "10381")], references
     # All at one level, none replacing another: from one to the other, as before.
     assert routes_compared(catalogue, "09628", "03455")[0] == [("09628", "03455")]
+    # Sideways only to one not closed on the date, and never to one of no level (04522).
+    picked = [catalogue.find_qualification(r) for r in ("09629", "03456")]
+    assert compared_routes(catalogue, picked, as_at=TODAY).routes == ()
+    assert [(a.reference, b.reference) for a, b in compared_routes(
+        catalogue, picked, as_at=dt.date(2015, 6, 1)).routes] == [("09629", "03456")]
+    assert routes_compared(catalogue, "09628", "04522")[0] == []
     # On a date, up a level to one not closed then: today 09628 to 10380, not to 09629,
     # closed since 2016; in 2015, when 09629 was open, to 09629 as before.
     picked = [catalogue.find_qualification(r) for r in ("09628", "10380", "09629")]

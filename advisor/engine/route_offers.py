@@ -241,7 +241,8 @@ def compared_routes(catalogue: Catalogue, compared: Sequence[Qualification], *,
         """Where a route from ``held`` goes: to what replaced it, where that is among them;
         else to the next one at a higher level (not sideways to another at its own level:
         with 03456, 09629 and 10381, each of the first two goes to 10381, not one closed
-        qualification to the other); else, all the rest at its level, to the next of them."""
+        qualification to the other); else, all the rest at its level, to the next of them
+        not closed on the date (09629 and 03456 today: none), never to one of no level."""
         later = ordered[place + 1:]
         replacing = [q for q in later if replaced(held, q)]
         higher = [q for q in later if q.level is not None and held.level is not None
@@ -251,9 +252,9 @@ def compared_routes(catalogue: Catalogue, compared: Sequence[Qualification], *,
         higher = [q for q in higher if q.id not in closed] or higher
         if replacing or higher:
             return (replacing or higher)[0]
-        if later and not replaced(later[0], held):
-            return later[0]
-        return None
+        beside = [q for q in later if q.level is not None and q.level == held.level
+                  and not replaced(q, held) and q.id not in closed]
+        return beside[0] if beside else None
 
     routes = tuple((held, wanted) for place, held in enumerate(ordered)
                    if (wanted := onward(place, held)) is not None)
