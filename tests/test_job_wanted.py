@@ -460,3 +460,14 @@ def test_printout__says_as_the_page_does_that_the_job_does_not_set_the_level(cat
     working = recommend(catalogue, Profile(employment=Employment.WORKING), as_at=TODAY)
     assert "does not change the suggested starting level" not in action_plan_html(
         catalogue, ActionPlan(as_at=TODAY, recommendation=working))
+
+
+@pytest.mark.parametrize("employment", [Employment.WORKING, None])
+def test_job_wanted__is_answered_only_for_someone_not_working(catalogue, employment):
+    """The question is asked only of someone not working; the engine answered it for anyone,
+    and for someone working its caution said "Without a job or a work placement"."""
+    result = recommend(catalogue, Profile(age=30, employment=employment,
+                                          job_wanted="Call Centre Operators"), as_at=TODAY)
+    assert result.job_wanted is None
+    assert recommend(catalogue, not_working(job_wanted="Call Centre Operators"),
+                     as_at=TODAY).job_wanted is not None

@@ -266,8 +266,9 @@ def recommend(
         next_steps=next_steps, roles_at_level=roles_at_level, frameworks=frameworks,
         route_offers=route_offers(catalogue, profile, level, options=options,
                                   frameworks_at_level=bool(frameworks), as_at=as_at),
-        voice=voice, job_wanted=wanted_job(
-            catalogue, profile.job_wanted, as_at=as_at, held=profile.held_qualifications,
+        voice=voice, job_wanted=wanted_job(  # asked of someone not working alone
+            catalogue, profile.job_wanted if profile.employment is Employment.NOT_WORKING
+            else None, as_at=as_at, held=profile.held_qualifications,
             age=profile.age, register=register, register_subject=register_subject, voice=voice),
     )
 
