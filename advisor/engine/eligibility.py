@@ -150,6 +150,24 @@ class StatusOnDate:
         return bool(self.replaced_by) and set(self.replaced_by) <= set(self.inferred_replacements)
 
 
+def replaced_in_brief(catalogue: Catalogue, status: StatusOnDate) -> str:
+    """What replaced a qualification that is not open on the date, by reference, as the
+    sources put it: " (replaced by 10380)", " (the sources suggest 10380 replaced it)", or
+    each one only suggested marked where the sources state others."""
+    if status.status is Status.OPEN:
+        return ""
+    references = [catalogue.qualifications[i].reference for i in status.replaced_by
+                  if i in catalogue.qualifications]
+    if not references:
+        return ""
+    if status.replacement_inferred:
+        return f" (the sources suggest {' and '.join(references)} replaced it)"
+    marked = [catalogue.qualifications[i].reference
+              + (" (inferred)" if i in status.inferred_replacements else "")
+              for i in status.replaced_by if i in catalogue.qualifications]
+    return f" (replaced by {' and '.join(marked)})"
+
+
 def _status_from(q: Qualification, reasons: tuple[Reason, ...] | list[Reason],
                  in_place: tuple[str, ...]) -> StatusOnDate:
     """The status the date reasons decide; ``in_place``: what replaced ``q`` and had opened by

@@ -41,6 +41,7 @@ from advisor.engine.eligibility import (
     ReasonCode,
     Status,
     check_eligibility,
+    replaced_in_brief,
     status_on,
 )
 from advisor.engine.fits import assessed_at_work_finding
@@ -230,7 +231,8 @@ def _towards(catalogue: Catalogue, role: JobRole, after: Qualification | None,
     closed = [t for t in towards if t.status.status.closed]
     if closed:
         words.append(f"Closed to new learners by {day}: " + "; ".join(
-            t.qualification.reference + _replaced_words(catalogue, t) for t in closed) + ".")
+            t.qualification.reference + replaced_in_brief(catalogue, t.status)
+            for t in closed) + ".")
     if holding:
         # A sentence among others, so with its subject ("The learner already holds"), not
         # as a list of reasons starts one ("Already holds").
@@ -240,17 +242,6 @@ def _towards(catalogue: Catalogue, role: JobRole, after: Qualification | None,
                    tuple(dict.fromkeys((*(c for t in towards for c in t.status.source),
                                         *(c for _, reason in too_young for c in reason.source)))),
                    level=role.level)
-
-
-def _replaced_words(catalogue: Catalogue, towards: TowardsJob) -> str:
-    """`` (the sources say 10380 replaced it)``, or ``suggest`` where they only imply it."""
-    status = towards.status
-    codes = [catalogue.qualifications[i].reference for i in status.replaced_by
-             if i in catalogue.qualifications]
-    if not codes:
-        return ""
-    verb = "suggest" if status.replacement_inferred else "say"
-    return f" (the sources {verb} {listed(codes, 'and')} replaced it)"
 
 
 def _not_listed(catalogue: Catalogue, match: RoleMatch) -> Finding:

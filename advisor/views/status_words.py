@@ -8,7 +8,13 @@ from __future__ import annotations
 import datetime as dt
 
 from advisor.catalogue import Catalogue, Qualification
-from advisor.engine.eligibility import Eligibility, ReasonCode, Status, StatusOnDate
+from advisor.engine.eligibility import (
+    Eligibility,
+    ReasonCode,
+    Status,
+    StatusOnDate,
+    replaced_in_brief,
+)
 from advisor.engine.wording import sentence_start, uk_date
 
 __all__ = ["STATUS_WORDS", "entry_status", "entry_status_in_brief", "entry_status_line",
@@ -147,24 +153,6 @@ def status_in_brief(status: Status, *, review_date_passed: bool = False) -> str:
     """A status in the fewest words, for a title or a crowded cell: "open to new learners",
     "closed; certificates ended", "not known if open (review date passed)"."""
     return STATUS_WORDS[status] + (" (review date passed)" if review_date_passed else "")
-
-
-def replaced_in_brief(catalogue: Catalogue, status: StatusOnDate) -> str:
-    """What replaced a qualification that is not open on the date, by reference, as the
-    sources put it: " (replaced by 10380)", " (the sources suggest 10380 replaced it)", or
-    each one only suggested marked where the sources state others."""
-    if status.status is Status.OPEN:
-        return ""
-    references = [catalogue.qualifications[i].reference for i in status.replaced_by
-                  if i in catalogue.qualifications]
-    if not references:
-        return ""
-    if status.replacement_inferred:
-        return f" (the sources suggest {' and '.join(references)} replaced it)"
-    marked = [catalogue.qualifications[i].reference
-              + (" (inferred)" if i in status.inferred_replacements else "")
-              for i in status.replaced_by if i in catalogue.qualifications]
-    return f" (replaced by {' and '.join(marked)})"
 
 
 def entry_status_in_brief(eligibility: Eligibility, catalogue: Catalogue | None = None) -> str:
