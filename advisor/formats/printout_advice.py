@@ -146,7 +146,8 @@ def next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | No
         text = (f"First step on your route: {first.to.name}: "
                 f"{status_in_a_clause(catalogue, first.status, plan.as_at)}.")
         replaced = replacement_names(catalogue, first.status)
-        if any(n == 1 for n, _ in _barred(catalogue, plan)):  # the headline says why
+        barred = [n for n, _ in _barred(catalogue, plan)]  # the steps the headline says why
+        if 1 in barred:
             ask = (f"You cannot take it as things stand (see the top of this page): ask "
                    f"{WHERE_TO_ASK} what you could take instead")
         elif first.status.status is Status.OPEN:
@@ -168,7 +169,7 @@ def next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | No
         steps += [Cited(f"You cannot take step {n} ({plan.route.steps[n - 1].to.reference}) as "
                         f"things stand (see the top of this page): before planning it, ask "
                         f"{WHERE_TO_ASK} whether you could take it later, or what you could "
-                        "take instead.", ()) for n, _ in _barred(catalogue, plan) if n > 1]
+                        "take instead.", ()) for n in barred if n > 1]
     if (plan.carry_over and plan.carry_over.similar) or (
         plan.route and any(s.carry_over.similar for s in plan.route.steps)
     ):
