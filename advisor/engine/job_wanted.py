@@ -66,10 +66,10 @@ from advisor.engine.wording import (
 )
 from advisor.register import Register
 
-__all__ = ["job_lists", "wanted_job"]
+__all__ = ["answer_job_wanted", "describe_job_lists"]
 
 
-def wanted_job(catalogue: Catalogue, text: str | None, *, as_at: dt.date,
+def answer_job_wanted(catalogue: Catalogue, text: str | None, *, as_at: dt.date,
                held: Sequence[str] = (), age: int | None = None,
                register: Register | None = None, register_subject: str = REGISTER_SUBJECT,
                voice: Voice = THE_LEARNER) -> JobWanted | None:
@@ -92,7 +92,7 @@ def wanted_job(catalogue: Catalogue, text: str | None, *, as_at: dt.date,
         for role in match.roles))
 
 
-def job_lists(catalogue: Catalogue) -> list[tuple[str, tuple[Citation, ...]]]:
+def describe_job_lists(catalogue: Catalogue) -> list[tuple[str, tuple[Citation, ...]]]:
     """The documents' lists of jobs, each what it is in a clause ("examples of roles at Level 2
     and Level 3 that need good customer service skills", "jobs learners may progress to after
     ...") with its sources: where a job question's examples come from."""

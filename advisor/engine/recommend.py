@@ -50,7 +50,7 @@ from advisor.engine.fits import (
 )
 from advisor.engine.frameworks import FrameworkStatus, check_frameworks
 from advisor.engine.job_roles import RoleMatch, close_titles_words, match_role, matched_as
-from advisor.engine.job_wanted import wanted_job
+from advisor.engine.job_wanted import answer_job_wanted
 from advisor.engine.level_3_fit import few_level_3_statements, level_3_evidence, level_3_fit
 from advisor.engine.next_steps import next_steps_for
 from advisor.engine.recommend_index import recommendation_index, senior_role_rule
@@ -266,7 +266,7 @@ def recommend(
         next_steps=next_steps, roles_at_level=roles_at_level, frameworks=frameworks,
         route_offers=route_offers(catalogue, profile, level, options=options,
                                   frameworks_at_level=bool(frameworks), as_at=as_at),
-        voice=voice, job_wanted=wanted_job(  # asked of someone not working alone
+        voice=voice, job_wanted=answer_job_wanted(  # asked of someone not working alone
             catalogue, profile.job_wanted if profile.employment is Employment.NOT_WORKING
             else None, as_at=as_at, held=profile.held_qualifications,
             age=profile.age, register=register, register_subject=register_subject, voice=voice),

@@ -23,7 +23,7 @@ from advisor.engine.carryover import CarryOver
 from advisor.engine.eligibility import Eligibility, ReasonCode, Status
 from advisor.engine.fits import route_fits_aim
 from advisor.engine.frameworks import framework_name as framework_label  # its one home
-from advisor.engine.job_wanted import job_lists
+from advisor.engine.job_wanted import describe_job_lists
 from advisor.engine.planner import Objective
 from advisor.engine.recommend_types import Aim, Employment, Option, RouteOffer, RouteOfferKind
 from advisor.engine.routes import Route, RouteStep, StepKind
@@ -477,7 +477,8 @@ def steps_barred_words(route: Route, barred: Sequence[tuple[int, Eligibility]], 
 def job_examples_help(catalogue: Catalogue) -> str:
     """Where a job question's examples come from: the documents' lists, and their sources;
     several as a list (Markdown: a question's help), one to a line, not one long sentence."""
-    lists = [f"{what} ({cite(catalogue, sources)})" for what, sources in job_lists(catalogue)]
+    lists = [f"{what} ({cite(catalogue, sources)})"
+             for what, sources in describe_job_lists(catalogue)]
     if not lists:
         return "These documents list no jobs: type the job's title."
     if len(lists) == 1:
