@@ -424,3 +424,102 @@ def test_data__no_text_a_person_reads_names_a_field_of_the_data():
     named = [(where, field) for where, text in texts for field in fields
              if re.search(rf"\b{re.escape(field)}\b", text)]
     assert named == []
+
+
+# -------------------------------------------------- the sections cited, against the documents
+
+HANDBOOK = """\
+A handbook
+
+Profile
+The qualification in brief.
+
+Structure
+Units
+Dates
+Progression
+Replacement
+"""
+
+
+def documents_folder(root: Path, handbook: str = HANDBOOK) -> Path:
+    folder = root / "documents"
+    folder.mkdir()
+    (folder / "doc.txt").write_text(handbook, encoding="utf-8")
+    (folder / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    return folder
+
+
+def test_validate_documents__every_section_found_is_clean(tmp_path):
+    data = write_catalogue(tmp_path)
+    assert validate_catalogue(data, documents_dirs=[documents_folder(tmp_path)]) == []
+
+
+def test_validate_documents__a_section_not_in_its_document_names_the_line_and_the_closest(
+        tmp_path):
+    """A heading mistyped in the handbook's copy: each citation of the section it lost is
+    named with its line, and the document's line most like the section is offered."""
+    data = write_catalogue(tmp_path)
+    handbook = HANDBOOK.replace("Dates", "Key dates:")
+    problems = validate_catalogue(data, documents_dirs=[documents_folder(tmp_path, handbook)])
+    assert [str(p) for p in problems] == [
+        f"data/qualifications/ab-001.yaml:{line} {path}.section: cites section 'Dates', "
+        "which is not in doc.txt; its closest line is 'Key dates:'"
+        for line, path in [(28, "dates.operational_start.source[0]"),
+                           (29, "dates.last_entry.source[0]")]
+    ]
+
+
+def test_validate_documents__a_heading_matches_in_short_whatever_its_case_marks_and_quotes(
+        tmp_path):
+    data = write_catalogue(tmp_path, {"units/bank.yaml": UNITS.replace(
+        "doc.txt § Units", "doc.txt § Learner's units in   brief")})
+    handbook = HANDBOOK + "## LEARNER\u2019S UNITS IN BRIEF (ALL LEVELS)\n"
+    assert validate_catalogue(data, documents_dirs=[documents_folder(tmp_path, handbook)]) == []
+
+
+def test_validate_documents__words_inside_a_sentence_are_not_a_section(tmp_path):
+    data = write_catalogue(tmp_path, {"units/bank.yaml": UNITS.replace(
+        "doc.txt § Units", "doc.txt § units in brief")})
+    handbook = HANDBOOK + "The learner's units in brief are listed below.\n"
+    problems = validate_catalogue(data, documents_dirs=[documents_folder(tmp_path, handbook)])
+    assert [p.line for p in problems] == [7, 12, 17]  # each unit's source
+    assert all("cites section 'units in brief', which is not in doc.txt" in p.message
+               for p in problems)
+
+
+def test_validate_documents__a_document_in_no_folder_is_named_where_sources_lists_it(tmp_path):
+    data = write_catalogue(tmp_path)
+    folder = documents_folder(tmp_path)
+    (folder / "notes.md").unlink()
+    other = tmp_path / "secondary"
+    other.mkdir()
+    assert [str(p) for p in validate_catalogue(data, documents_dirs=[folder])] == [
+        f"data/sources.yaml:6 documents[1].file: document 'notes.md' is not in {folder}"]
+    (other / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    assert validate_catalogue(data, documents_dirs=[folder, other]) == []
+
+
+def test_validate_documents__cli_says_what_it_checked_and_exits_1_on_a_problem(tmp_path,
+                                                                              capsys):
+    data = write_catalogue(tmp_path)
+    folder = documents_folder(tmp_path)
+    assert main(["validate", str(data), "--documents", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert f"Every document its sources.yaml lists is in {folder}, and every section it " \
+           "cites is in its document." in out
+    assert main(["validate", str(data), "--documents", str(tmp_path / "none")]) == 1
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'none'} (top level): is not a folder of source documents" in out
+    assert "Traceback" not in out
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="the source documents are kept "
+                    "beside the repository, in ../shared, on the project's machines")
+def test_validate_documents__the_shipped_catalogue_cites_only_sections_its_documents_hold():
+    """Every one of the catalogue's citations names a section its document contains (the
+    documents are the project's, kept beside the repository)."""
+    assert validate_catalogue(documents_dirs=[SHARED / "seeds", SHARED / "sources"]) == []

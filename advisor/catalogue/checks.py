@@ -17,6 +17,7 @@ from typing import Any, cast
 import networkx as nx
 
 from advisor.catalogue.catalogue import normalise_reference
+from advisor.catalogue.document_texts import DocumentTexts
 from advisor.catalogue.models import (
     AwardingBody,
     AwardingBodyFile,
@@ -99,6 +100,24 @@ def check_documents(c: Collector, parsed: ParsedFile | None) -> dict[str, Docume
                   f"document {document.file!r} is listed twice")
         documents[document.file] = document
     return documents
+
+
+def check_document_texts(c: Collector, parsed: ParsedFile,
+                         folders: tuple[Path, ...]) -> DocumentTexts:
+    """The texts of the documents ``parsed`` (``sources.yaml``) lists, each read from the
+    first of ``folders`` that has it; a folder that is not one, and a document in none of
+    them, are problems."""
+    listed = cast(SourcesFile, parsed.model).documents
+    for folder in folders:
+        if not folder.is_dir():
+            c.add(str(folder), None, (), "is not a folder of source documents")
+    texts = DocumentTexts.read(folders, [document.file for document in listed])
+    where = " or ".join(str(folder) for folder in folders)
+    for index, document in enumerate(listed):
+        if texts.missing(document.file):
+            c.add(parsed.file, parsed.doc, ("documents", index, "file"),
+                  f"document {document.file!r} is not in {where}")
+    return texts
 
 
 def check_units(c: Collector, files: list[ParsedFile]) -> dict[str, Unit]:

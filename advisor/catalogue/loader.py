@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from advisor.catalogue import checks
 from advisor.catalogue.catalogue import Catalogue
+from advisor.catalogue.document_texts import DocumentTexts
 from advisor.catalogue.models import Document, Qualification, UnitBank
 from advisor.catalogue.problems import CatalogueError, Problem
 from advisor.catalogue.reading import (
@@ -99,9 +100,13 @@ def absent_files(data_dir: Path | str) -> dict[str, str]:
 
 
 def read_catalogue(data_dir: Path | str | None = None, *,
-                   rule_checks: Sequence[RuleCheck] = ()) -> Catalogue:
+                   rule_checks: Sequence[RuleCheck] = (),
+                   documents_dirs: Sequence[Path | str] = ()) -> Catalogue:
     """Read, validate and cross-check the catalogue in ``data_dir`` (default:
-    :func:`default_data_dir`), or raise :class:`CatalogueError` with every problem."""
+    :func:`default_data_dir`), or raise :class:`CatalogueError` with every problem. Given
+    ``documents_dirs``, the folders of the source documents, every document ``sources.yaml``
+    lists must be in one of them and every section cited must be in its document
+    (:class:`~advisor.catalogue.document_texts.DocumentTexts`)."""
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     if not data_dir.is_dir():
         raise CatalogueError([Problem(str(data_dir), None, (), "is not a directory")])
@@ -112,21 +117,25 @@ def read_catalogue(data_dir: Path | str | None = None, *,
     # read.
     top: dict[str, ParsedFile] = {}
     documents: dict[str, Document] | None = None
+    texts: DocumentTexts | None = None
     if sources_path is not None:
         sources = collector.take(read_file(sources_path, collector.relative(sources_path),
                                            TOP_LEVEL_MODELS[SOURCES_FILE], None))
         if sources is not None:
             top[SOURCES_FILE] = sources
             documents = checks.check_documents(collector, sources)
+            if documents is not None and documents_dirs:
+                texts = checks.check_document_texts(
+                    collector, sources, tuple(Path(folder) for folder in documents_dirs))
             if documents is not None:
-                collector.problems.extend(citation_problems(sources, documents))
+                collector.problems.extend(citation_problems(sources, documents, texts))
 
     qualification_files: list[ParsedFile] = []
     unit_files: list[ParsedFile] = []
     models: dict[str, type[BaseModel]] = {
         **TOP_LEVEL_MODELS, QUALIFICATIONS_DIR: Qualification, UNITS_DIR: UnitBank}
     for path, file, kind in jobs:
-        parsed = collector.take(read_file(path, file, models[kind], documents))
+        parsed = collector.take(read_file(path, file, models[kind], documents, texts))
         if parsed is None:
             continue
         if kind == QUALIFICATIONS_DIR:

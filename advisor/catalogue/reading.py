@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from advisor.catalogue.document_texts import DocumentTexts
 from advisor.catalogue.models import (
     AwardingBodyFile,
     Basis,
@@ -75,9 +76,11 @@ class FileRead:
 
 
 def read_file(path: Path, file: str, model: type[BaseModel],
-              documents: Mapping[str, Document] | None) -> FileRead:
+              documents: Mapping[str, Document] | None,
+              texts: DocumentTexts | None = None) -> FileRead:
     """Read, parse and schema-check one file, and check its citations against ``documents``
-    (when known). Never raises for anything in the file."""
+    (when known) and their sections against the documents' ``texts`` (when given). Never
+    raises for anything in the file."""
     try:
         doc = read_yaml_file(path)
     except YamlReadError as error:
@@ -98,7 +101,7 @@ def read_file(path: Path, file: str, model: type[BaseModel],
                                                        known_keys=_ALL_KEYS),
                         *_declared(data))
     parsed = ParsedFile(file, validated, doc)
-    problems = citation_problems(parsed, documents) if documents is not None else []
+    problems = citation_problems(parsed, documents, texts) if documents is not None else []
     return FileRead(parsed, problems)
 
 
@@ -162,9 +165,11 @@ def iter_citations(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Ci
             yield from iter_citations(item, (*path, index))
 
 
-def citation_problems(parsed: ParsedFile, documents: Mapping[str, Document]) -> list[Problem]:
-    """Problems with the citations in one file: unknown documents, and secondary sources cited
-    without a url or as if primary, and inferences without their reasoning."""
+def citation_problems(parsed: ParsedFile, documents: Mapping[str, Document],
+                      texts: DocumentTexts | None = None) -> list[Problem]:
+    """Problems with the citations in one file: unknown documents, secondary sources cited
+    without a url or as if primary, inferences without their reasoning and, given the
+    documents' ``texts``, sections the document does not contain."""
     problems: list[Problem] = []
 
     def add(path: KeyPath, message: str) -> None:
@@ -186,6 +191,9 @@ def citation_problems(parsed: ParsedFile, documents: Mapping[str, Document]) -> 
                     f"{citation.doc!r} is a secondary source; its facts cannot be 'stated'")
         if citation.basis is Basis.INFERENCE and not citation.note:
             add(path, "an inference needs a note explaining the reasoning")
+        missing_section = texts.section_problem(citation) if texts is not None else None
+        if missing_section is not None:
+            add((*path, "section"), missing_section)
     return problems
 
 

@@ -118,10 +118,11 @@ def command_validate(args: argparse.Namespace) -> int:
     if args.folder is not None and args.data_dir is not None:
         raise UsageError("give the catalogue folder or --data, not both")
     data_dir = args.folder if args.folder is not None else _data_dir(args)
-    problems = validate_catalogue(data_dir)
+    problems = validate_catalogue(data_dir, documents_dirs=args.documents)
     absent = absent_files(data_dir) if Path(data_dir).is_dir() else {}
     answer(args, lambda: json_shapes.validation_dict(problems) | {"absent_files": list(absent)},
-           lambda: text.validation_text(data_dir, problems, absent))
+           lambda: text.validation_text(data_dir, problems, absent,
+                                        documents_dirs=args.documents))
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 

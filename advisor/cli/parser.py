@@ -113,12 +113,18 @@ def _add_validate(commands: Commands, shared: _Shared) -> None:
         "folder", nargs="?", type=Path, default=None, metavar="data_dir",
         help="the catalogue folder (default: the data/ folder shipped with the advisor)",
     )
+    own.add_argument(
+        "--documents", type=Path, action="append", default=[], metavar="DIR",
+        help="a folder of the source documents sources.yaml lists (again for another folder): "
+             "check that each is there and that every section cited is in its document",
+    )
     commands.add_parser(
         "validate", parents=[own, *shared.output],
         help="check the qualification catalogue for mistakes",
         description=(
             "Check every catalogue file and report every problem at once, each with its file, "
-            "line and key path. Exits 0 when the catalogue is sound, 1 when it has problems."
+            "line and key path; with --documents, check every citation's section against the "
+            "source documents too. Exits 0 when the catalogue is sound, 1 when it has problems."
         ),
     ).set_defaults(handler=command_validate)
 

@@ -7,7 +7,7 @@ is :func:`load_catalogue`: the catalogue layer's reading plus :func:`unsatisfiab
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from advisor.catalogue import Catalogue, CatalogueError, KeyPath, Problem, read_catalogue
@@ -36,10 +36,14 @@ def load_catalogue(data_dir: Path | str | None = None) -> Catalogue:
     return read_catalogue(data_dir, rule_checks=(unsatisfiable_rules,))
 
 
-def validate_catalogue(data_dir: Path | str | None = None) -> list[Problem]:
-    """Every problem in the catalogue at ``data_dir``; an empty list means it is sound."""
+def validate_catalogue(data_dir: Path | str | None = None, *,
+                       documents_dirs: Sequence[Path | str] = ()) -> list[Problem]:
+    """Every problem in the catalogue at ``data_dir``; an empty list means it is sound. Given
+    ``documents_dirs``, the folders of the source documents, a document in none of them and a
+    section cited that its document does not contain are problems too."""
     try:
-        load_catalogue(data_dir)
+        read_catalogue(data_dir, rule_checks=(unsatisfiable_rules,),
+                       documents_dirs=documents_dirs)
     except CatalogueError as error:
         return list(error.problems)
     return []

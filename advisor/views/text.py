@@ -102,11 +102,17 @@ def _sources(catalogue: Catalogue, citations: Iterable[Citation]) -> str:
 
 
 def validation_text(data_dir: Path | str, problems: Sequence[Problem],
-                    absent: Mapping[str, str] | None = None) -> str:
+                    absent: Mapping[str, str] | None = None, *,
+                    documents_dirs: Sequence[Path | str] = ()) -> str:
     """``The catalogue in data is valid.``, or the count of problems and each on its line;
-    then the optional files it does not have (``absent``: file name -> what it would give)."""
+    then the optional files it does not have (``absent``: file name -> what it would give).
+    ``documents_dirs``: the folders its citations were checked against, named when all held."""
     if not problems:
         lines = [f"The catalogue in {data_dir} is valid."]
+        if documents_dirs:
+            where = " or ".join(str(folder) for folder in documents_dirs)
+            lines.append(f"Every document its sources.yaml lists is in {where}, and every section "
+                         "it cites is in its document.")
     else:
         noun = "problem" if len(problems) == 1 else "problems"
         lines = [f"The catalogue in {data_dir} has {len(problems)} {noun}:"]
