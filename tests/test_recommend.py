@@ -349,6 +349,18 @@ def test_recommend__not_working_under_19_is_not_quoted_the_adult_audience(catalo
     assert "Young learners" not in reason(30) and "Young learners" in reason(None)
 
 
+def test_recommend__not_working_at_14_is_not_quoted_the_school_leavers_line(catalogue):
+    """Someone of 14 not in work is still at school: the introductory qualification is not
+    said to be written for "young learners who have just left school" (the only line for
+    people not in work left for them), but what its guide says of their age."""
+    reason = next(f for f in advise(catalogue, employment=Employment.NOT_WORKING, age=14).reasons
+                  if f.code == "not-working")
+    assert "left school" not in reason.message
+    assert "Suitable for learners of all ages, 14 included." in reason.message
+    assert "learners aged pre-16" in reason.message  # the guide's caution for their age
+    assert labels(reason) == ["004_70450870fa016f48.txt § Entry guidance"]
+
+
 def test_recommend__not_working_and_offered_an_nvq_hears_it_is_assessed_at_work(catalogue):
     """A school leaver not in work, on 1 March 2013, is offered 03454, an NVQ, at Level 1: the
     cautions say an NVQ is assessed at work, whatever the aim (none was given)."""

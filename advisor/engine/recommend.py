@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from advisor.catalogue import Catalogue, JobRole, Qualification
 from advisor.engine.carryover import units_of_qualification
 from advisor.engine.combination import check_combination
-from advisor.engine.eligibility import Status, check_eligibility, status_on
+from advisor.engine.eligibility import ReasonCode, Status, check_eligibility, status_on
 from advisor.engine.fits import (
     KIND_IN_A_CLAUSE,
     assessed_at_work_finding,
@@ -69,6 +69,9 @@ from advisor.engine.route_offers import open_to_step_up, route_offers
 from advisor.engine.route_types import Route
 from advisor.engine.wording import THE_LEARNER, Voice, listed, sentence_start, uk_date
 from advisor.register import Register
+
+# Under it, not yet of an age to have left school (at 15 some leave at the end of Year 11).
+SCHOOL_LEAVING_AGE = 15
 
 # ---------------------------------------------------------------------------------------------
 # The Level 3 suitability statements and other sources the recommendation reads
@@ -409,10 +412,19 @@ def _not_working_finding(catalogue: Catalogue, as_at: dt.date, register: Registe
     aside = (f" On this date {q.reference} itself had not opened yet ({when})." if when else
              f" On this date {q.reference} itself is closed to new learners."
              if status.status.closed else "")
+    introductory = (f"Not working at present: {q.name}, at Level {q.level}, is the "
+                    "introductory qualification")
+    if age is not None and age < SCHOOL_LEAVING_AGE and q.ages is not None:
+        # Someone of 13 or 14 is still at school, so not one of the "young learners who have
+        # just left school" (all that is left for them): what the guide says of their age.
+        said = [r.message for r in check_eligibility(catalogue, q, age=age, as_at=as_at).reasons
+                if r.code in (ReasonCode.AGE_APPROVED, ReasonCode.AGE_CAUTION)]
+        if said:
+            return Finding(FindingCode.NOT_WORKING, f"{introductory}. " + " ".join(said) + aside,
+                           q.ages.source, level=q.level)
     return Finding(
         FindingCode.NOT_WORKING,
-        f"Not working at present: {q.name}, at Level {q.level}, is the introductory "
-        "qualification, written among others for: "
+        f"{introductory}, written among others for: "
         + "; ".join(points or q.suitable_for.points) + "." + aside,
         q.suitable_for.source, level=q.level,
     )
