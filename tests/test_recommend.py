@@ -436,7 +436,7 @@ def test_recommend__apprenticeship_aim_uses_the_frameworks(catalogue):
      "employer, a local college or training provider (a centre), or a careers adviser at the "
      "National Careers Service whether you could start a Customer Service Practitioner "
      "apprenticeship, or what would prepare you for one: they will know whether any still "
-     "start on that framework."),
+     "start on framework FR03058."),
     # At Level 2, the latest framework and the standard that later took its place (the
     # sources do not say when, so on a date after the framework's issue both are named).
     ({"age": 30, "employment": Employment.WORKING}, 2,

@@ -242,7 +242,7 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
             f"moved from frameworks to apprenticeship standards, and at Level {level} "
             f"{standard.name} took its place; the sources do not say when. Ask an employer, "
             f"{WHERE_TO_ASK} about a {standard.title} apprenticeship: they will know whether "
-            "any still start on that framework." + standard_note(standard),
+            f"any still start on {_framework_in_brief(framework)}." + standard_note(standard),
             (*standard.source, *framework.source))
     above = [(f, s) for f, s in standards if s.level > level]
     if above:
@@ -257,7 +257,7 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
             "took its place; the sources do not say when. "
             f"Ask an employer, {WHERE_TO_ASK} whether you could start a {standard.title} "
             "apprenticeship, or what would prepare you for one: they will know whether any "
-            "still start on that framework." + standard_note(standard),
+            f"still start on {_framework_in_brief(framework)}." + standard_note(standard),
             (*standard.source, *framework.source))
     at_this_level = [f for f in catalogue.frameworks.values() if f.level == level]
     latest = max((f.issued for f in at_this_level if f.issued is not None), default=None)
@@ -366,3 +366,9 @@ def frameworks_route_leads_into(catalogue: Catalogue, route: Route, *, held: Ite
         return RouteFrameworks(found)
     today, source = apprenticeships_today(catalogue, end.level, as_at)
     return RouteFrameworks(found, today, source)
+
+
+def _framework_in_brief(framework: Framework) -> str:
+    """``framework FR03058``, or ``that framework`` for one without a reference: said after
+    a standard has been named, "that framework" alone could be read as the standard."""
+    return f"framework {framework.reference}" if framework.reference else "that framework"
