@@ -534,6 +534,16 @@ def test_headers__unknown_columns_are_warnings_with_suggestions():
     assert result.readable and len(result.rows) == 1
 
 
+def test_headers__a_misspelt_other_name_suggests_the_column_it_is_read_as():
+    """'Qualificaton' is a slip for 'qualification', which is read as the target: the
+    suggestion names target, not qualifications_held (renamed so, the target would be read as
+    a qualification already held); a short header like 'DOB' is not matched to 'job'."""
+    result = read("learner_ref,Qualificaton,DOB\nA,09629,01/01/2000\n")
+    messages = {p[1]: p[3] for p in problems(result)}
+    assert messages["Qualificaton"].endswith("; did you mean 'target'?")
+    assert "did you mean" not in messages["DOB"]
+
+
 def test_headers__a_missing_required_column_stops_the_file():
     """The error that stops the file comes first (in the app and the CLI alike), before the
     warning about the column it would ignore."""

@@ -223,6 +223,15 @@ def _table(data: bytes, name: str, *, max_rows: int) -> Sheet:
                                     max_rows=max_rows)))
 
 
+def _close_column(header: str) -> list[str]:
+    """The key of the column ``header`` is probably a slip for: a close other name too
+    ("Qualificaton" is read as target, not qualifications_held), but only a very close one, so
+    that a short header ("DOB") is not taken for a short other name ("job")."""
+    key = name_key(header)
+    return (difflib.get_close_matches(key, list(_BY_KEY), n=1, cutoff=0.8)
+            or difflib.get_close_matches(key, [name_key(c.name) for c in COLUMNS], n=1))
+
+
 def _column_named(index: int, header: str) -> str:
     """A column as a message names it: the template's name for its header, else its header,
     else its letter."""
@@ -267,8 +276,7 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
             own[text.strip() if text.strip() not in own
                 else f"{text.strip()} ({_letter(index)})"] = index
             message = f"column {text.strip()!r} is not one the advisor reads{_KEPT}"
-            close = difflib.get_close_matches(name_key(text),
-                                              [name_key(c.name) for c in COLUMNS], n=1)
+            close = _close_column(text)
             if close:
                 message += f"; did you mean {_BY_KEY[close[0]].name!r}?"
             problems.append(RowProblem(header_row, text.strip(), message, Severity.WARNING))
