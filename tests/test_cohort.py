@@ -303,6 +303,19 @@ def test_results__a_mistyped_unit_in_a_cell_keeps_the_units_beside_it(catalogue)
             "reference number; left out")]
 
 
+def test_results__unit_lists_read_in_a_cell_as_the_check_page_and_units_option_read_them(
+        catalogue):
+    """A slash or a bar between unit numbers ("F3/F4/A3", "F3|F4|A3"), a URN with spaces for
+    its slashes ("J 601 1627") and a full stop after a unit ("F3.; F4.") are read in an
+    intake's cell as the check page's box and ``--units`` read them, with no problem."""
+    result = assess(catalogue, "learner_ref,target,units_held\n"
+                               "L1,03456,F3/F4/A3\nL2,03456,F3|F4|A3\n"
+                               "L3,03456,J 601 1627; K 601 1622\nL4,03456,F3.; F4.; A3.\n")
+    records = cohort_tables.results_frame(result).set_index("learner_ref")
+    assert list(records["credits_counted"]) == [17, 17, 12, 17]
+    assert result.problems == ()
+
+
 def test_results__credits_levels_and_numbering_beside_a_unit_are_not_more_units(catalogue):
     """09629 numbers its units 1 to 5: "6 credits Level 3" written beside H/502/9655 (unit 4)
     must not tick unit 3 too, nor a list's "1." beside 09628's unit 3 tick unit 1; a number

@@ -216,7 +216,7 @@ def without_level_and_credits(text: str) -> str:
     return _BRACKETED_ASIDE.sub(" ", text)
 
 
-def _tidied(text: str) -> str:
+def tidy_unit_list(text: str) -> str:
     """Typed text with a URN's spaces made slashes, a list's slashes made commas, a unit's
     level and credits in brackets left out (:func:`without_level_and_credits`), and the
     numbers "Units" lists kept together (:func:`said_units_together`)."""
@@ -240,7 +240,7 @@ def split_unit_references(catalogue: Catalogue, text: str) -> list[str]:
     customer complaints, 10 credits, Level 4`` do not make references of its credits and
     level."""
     return [" ".join(p.split()) for p in re.split(
-        r"[;,\n+]+", _labels_as_references(catalogue, _tidied(text))) if p.strip(" .")]
+        r"[;,\n+]+", _labels_as_references(catalogue, tidy_unit_list(text))) if p.strip(" .")]
 
 
 def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualification

@@ -30,8 +30,7 @@ import pandas as pd
 from advisor.engine import answers
 from advisor.engine.cohort import CohortInput, LearnerRow, RowProblem, Severity
 from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
-from advisor.engine.unit_references import without_level_and_credits
-from advisor.engine.unit_words import said_units_together
+from advisor.engine.unit_references import tidy_unit_list
 from advisor.formats.dates import parse_date
 from advisor.formats.sheet_rows import (
     Sheet,
@@ -407,11 +406,13 @@ def _letter(index: int) -> str:
 
 
 def split_references(text: str) -> list[str]:
-    """Codes in one cell, separated by semicolons, commas or line breaks; a unit's level and
-    credits in brackets beside it (``F3 (L3, 6)``) are not references, and the numbers that
-    "Units" lists stay together (``Units 1, 2 and 3``: :func:`said_units_together`)."""
-    return [part.strip() for part in re.split(
-        r"[;,\n]+", said_units_together(without_level_and_credits(text))) if part.strip()]
+    """Codes in one cell, separated by semicolons, commas, line breaks, bars or a slash
+    between unit numbers (``F3/F4``), a full stop after one left out, as the check page's box
+    reads them (:func:`~advisor.engine.unit_references.tidy_unit_list`: a URN with spaces for
+    its slashes, a unit's level and credits in brackets beside it, the numbers "Units" lists
+    kept together)."""
+    return [part.strip().rstrip(".").strip() for part in re.split(
+        r"[;,\n|]+", tidy_unit_list(text)) if part.strip(" .")]
 
 
 def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowProblem]]:
