@@ -747,6 +747,20 @@ def test_read__a_zip_that_is_not_a_workbook_says_so():
         "intake.xlsx is not a valid Excel workbook (.xlsx): ")
 
 
+def test_read__a_word_document_named_xlsx_is_named_as_no_workbook_with_what_to_do():
+    """A .docx renamed .xlsx is a zip archive too: the message says it holds no workbook and
+    what to do, not the zip module's "There is no item named '[Content_Types].xml'"."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    (problem,) = read_cohort(buffer.getvalue(), "intake.xlsx").problems
+    assert problem.message == (
+        "intake.xlsx is not a valid Excel workbook (.xlsx): it is a zip archive with no "
+        "workbook in it (another kind of file, such as a Word document, named .xlsx): open "
+        "the learners' spreadsheet and save it as an Excel Workbook (.xlsx) or as CSV UTF-8")
+
+
 def test_limits__size():
     data = learner_file("A,30,,,,,,,").encode()
     assert read_cohort(data, "c.csv", max_bytes=len(data)).readable

@@ -190,6 +190,12 @@ def xlsx_rows(data: bytes, name: str, *, max_rows: int, sheet: str, header_has: 
                           "is CSV text, name it .csv") from None
     with archive:
         expanded = sum(info.file_size for info in archive.infolist())
+        parts = {info.filename.casefold() for info in archive.infolist()}
+    if not any(part.startswith("xl/") for part in parts):  # a Word document, say, renamed
+        raise Unreadable(f"{not_workbook}: it is a zip archive with no workbook in it (another "
+                          "kind of file, such as a Word document, named .xlsx): open the "
+                          "learners' spreadsheet and save it as an Excel Workbook (.xlsx) or "
+                          "as CSV UTF-8")
     if expanded > MAX_EXPANDED_BYTES:
         raise Unreadable(f"{name} unpacks to {megabytes(expanded)}, more than the "
                           f"{megabytes(MAX_EXPANDED_BYTES)} read at once: split the cohort")
