@@ -1370,6 +1370,22 @@ def test_results__no_finish_date_for_a_target_whose_certificates_have_ended(cata
     assert row["finish_by"] and row["in_time"] == "yes"
 
 
+def test_excel__the_finish_date_is_a_date_cell_so_that_the_column_sorts_by_date(catalogue):
+    """In the workbook, finish_by is a date (shown as the CSV writes it, "25 July 2027"), not
+    text: sorted as text, "25 July 2027" came before "3 January 2027"."""
+    text = ("learner_ref,target,glh_per_week,start\n"
+            "A,601/4404/X,5,4/1/27\nB,601/4404/X,,\n")
+    result = assess_cohort(catalogue, read(text), as_at=dt.date(2026, 12, 2))
+    sheet = openpyxl.load_workbook(io.BytesIO(to_excel_bytes(
+        cohort_tables.result_sheets(result))))["learners"]
+    header = [cell.value for cell in sheet[1]]
+    first, second = (sheet.cell(row, header.index("finish_by") + 1) for row in (2, 3))
+    assert (first.is_date, first.value.date(), first.number_format) == (
+        True, dt.date(2027, 7, 25), "d mmmm yyyy")
+    assert second.value is None
+    assert cohort_tables.results_frame(result)["finish_by"].tolist() == ["25 July 2027", ""]
+
+
 def test_read__a_huge_number_in_a_spreadsheet_cell_is_quoted_as_it_reads():
     """An Excel cell holding 1E+308 in glh_per_week: said as the number it is, not as the
     309 digits of its whole value (cut to twenty)."""

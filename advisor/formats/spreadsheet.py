@@ -15,6 +15,7 @@ whole download.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import math
 import re
@@ -82,13 +83,22 @@ def _cell(value: Any) -> Any:
     return value
 
 
+DATE_FORMAT = "d mmmm yyyy"  # a date cell shown as the CSV writes it: 25 July 2027
+_DATE_WIDTH = len("30 September 2027")
+
+
 def _text_cell(sheet: Any, value: Any) -> Any:
-    """``value``, or for text a spreadsheet would run as a formula, a cell typed as text."""
+    """``value``, or for text a spreadsheet would run as a formula, a cell typed as text; a
+    date as a date cell shown as people in the UK write one."""
     from openpyxl.cell import WriteOnlyCell
 
     if isinstance(value, str) and value.startswith(FORMULA_START):
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
+        return cell
+    if isinstance(value, dt.date):  # a day: midnight, which the format does not show
+        cell = WriteOnlyCell(sheet, value=dt.datetime.combine(value, dt.time()))
+        cell.number_format = DATE_FORMAT
         return cell
     return value
 
@@ -99,7 +109,8 @@ def to_excel_bytes(
     text_columns: bool = False,
 ) -> bytes:
     """One or more frames as an .xlsx workbook; every text cell and header is stored as text,
-    never as a formula, and keeps its text as typed.
+    never as a formula, and keeps its text as typed; a date is a date cell (so a column of
+    them sorts by date), shown as "25 July 2027".
 
     ``sheets`` is a frame (one sheet, "Sheet1") or ``{sheet name: frame}`` in order. With
     ``text_columns``, whole columns are formatted as text, so that codes typed in later keep
@@ -119,8 +130,8 @@ def to_excel_bytes(
         rows = [[_cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]
         # Column widths and formats must be set before the first row is written.
         for i, header in enumerate(headers):
-            longest = max((len(str(row[i])) for row in rows[:1000] if row[i] is not None),
-                          default=0)
+            longest = max((_DATE_WIDTH if isinstance(row[i], dt.date) else len(str(row[i]))
+                           for row in rows[:1000] if row[i] is not None), default=0)
             dimension = sheet.column_dimensions[get_column_letter(i + 1)]
             dimension.width = min(max(longest, len(header), 8) + 2, _MAX_COLUMN_WIDTH)
             if text_columns:

@@ -8,6 +8,7 @@ the units most needed) has functions of its own, which ``cohort --json`` gives a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -203,6 +204,11 @@ def _carry_columns(catalogue: Catalogue, learner: LearnerResult,
         found |= {"finish_by": uk_date(finish) if finish is not None else "",
                   "in_time": yes_no(p.timeline.in_time, UNKNOWN), "timeline": p.timeline.reason}
     return found
+
+
+def _finish_by(learner: LearnerResult) -> dt.date | None:
+    timeline = learner.progress.timeline if learner.progress is not None else None
+    return timeline.finish_by if timeline is not None else None
 
 
 _NUMBER_COLUMNS = {"row", "recommended_level", "credits_counted", "credits_required",
@@ -458,9 +464,15 @@ def repeated_references_note(result: CohortResult) -> str:
 
 
 def result_sheets(result: CohortResult) -> dict[str, pd.DataFrame]:
-    """Every table of a result by sheet name, for an Excel download."""
+    """Every table of a result by sheet name, for an Excel download. There the finish date is
+    a date, not the words the CSV gives, so that the column sorts by date ("25 July 2027" came
+    before "3 January 2027" as text)."""
+    learners = results_frame(result)
+    learners["finish_by"] = pd.Series(
+        [_finish_by(learner) for learner in result.learners], index=learners.index,
+        dtype=object)
     return {
-        "learners": results_frame(result),
+        "learners": learners,
         "problems": problems_frame(result),
         "levels": learners_per_level(result),
         "completion": completion_by_target(result),
