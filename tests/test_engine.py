@@ -338,6 +338,9 @@ def test_eligibility__level_4_needs_a_senior_role(catalogue):
     ("03456", "F3+F4, A3.", ["F3", "F4", "A3"], []),
     ("10379", "CS 7/CS 8", ["CS 7", "CS 8"], []),
     ("03456", "K 601 1622", ["F3"], []),
+    # ... or with spaces round its slashes (copied from a PDF), hyphens, full stops or none
+    ("03456", "K / 601 / 1622, j-601-1627", ["F3", "F4"], []),
+    ("03456", "K.601.1622; J6011627", ["F3", "F4"], []),
     # Rows copied from a table (the plan's, a spreadsheet's, a document's): by their URNs
     # where they have any, else cell by cell; credits, levels and titles are not named.
     ("03456", "C6\tApply risk assessment to customer service\t10\t3 C3\tSupport\t6\t2",

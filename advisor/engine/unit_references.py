@@ -195,8 +195,12 @@ def _labels_as_references(catalogue: Catalogue, text: str) -> str:
     return "".join(pieces)
 
 
-# A unit reference number typed with spaces for its slashes: ``R 601 1226``.
-_SPACED_URN = re.compile(r"\b([A-Z])\s+([0-9]{3})\s+([0-9]{4})\b", re.IGNORECASE)
+# A URN typed with spaces for its slashes, spaces round them (copied from a PDF), hyphens,
+# full stops or nothing between its parts: "K 601 1622", "K / 601 / 1622", "K-601-1622",
+# "K6011622".
+_URN_PART_GAP = r"(?:\s*[/.-]\s*|\s+|)"
+_SPACED_URN = re.compile(rf"\b([A-Z]){_URN_PART_GAP}([0-9]{{3}}){_URN_PART_GAP}([0-9]{{4}})\b",
+                         re.IGNORECASE)
 # A slash between two unit numbers, as a list: ``F3/F4/A3`` (never inside a URN, whose parts
 # around a slash are a letter alone or digits alone).
 _NUMBERS_SLASHED = re.compile(r"(?<![A-Za-z&])([A-Za-z&]+ ?[0-9]{1,2})/(?=[A-Za-z&]+ ?[0-9])")
