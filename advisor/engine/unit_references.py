@@ -257,7 +257,8 @@ def read_typed_units(catalogue: Catalogue, text: str, qualification: Qualificati
 
     References are separated by commas, semicolons, line breaks, ``+`` or a slash between
     unit numbers (``F3/F4``), a full stop after one aside (``A3.``), and a unit reference
-    number may have spaces for its slashes (``R 601 1226``); a part that is not a unit
+    number may have spaces, hyphens or nothing for its slashes (``R 601 1226``,
+    ``R-601-1226``, ``R6011226``); a part that is not a unit
     is read word by word, two words at a time first (``CS 7 CS 8`` is CS 7 and CS 8). The
     app's own unit labels, copied from the page, a plan or a record, read as their units
     (``F3 (K/601/1622) Demonstrate understanding of customer service, 6 credits, Level 3`` is
