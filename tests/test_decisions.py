@@ -321,6 +321,24 @@ def test_hours_a_week__plausible_numbers_are_read(text, hours):
 
 
 @pytest.mark.parametrize(
+    ("text", "hours"),
+    [("2,5", 2.5), ("5 hours", 5.0), ("7.5 hrs", 7.5), ("6h", 6.0),
+     ("4 hours a week", 4.0), ("3 per week", 3.0), ("2,5 hrs/week", 2.5)],
+)
+def test_hours_a_week__as_a_centre_types_them_in_a_spreadsheet(text, hours):
+    """A decimal comma (a semicolon-separated CSV from a spreadsheet set up for Europe) and
+    the word hours after the number: "'5 hours' is not a number of hours a week" made no
+    sense to the person who typed it."""
+    assert parse_hours_a_week(text) == hours
+
+
+@pytest.mark.parametrize("text", ["1,500", "5 days", "five hours", "5 hours 30"])
+def test_hours_a_week__other_words_or_a_thousands_comma_are_still_refused(text):
+    with pytest.raises(AnswerError, match="is not a number of hours a week"):
+        parse_hours_a_week(text)
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         ("0.00001", "'0.00001' hours a week is out of range: give a number from 0.5 to 168"),

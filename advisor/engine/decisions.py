@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -41,11 +42,19 @@ MAX_HOURS_A_WEEK = 168.0  # every hour of the week
 HOURS_A_WEEK_ACCEPTED = f"a number from {MIN_HOURS_A_WEEK:g} to {MAX_HOURS_A_WEEK:g}"
 
 
+_HOURS_SAID = re.compile(r"([0-9]+(?:[.,][0-9]{1,2})?)\s*(?:h|hrs?|hours?)?"
+                         r"(?:\s*(?:a|per|/)\s*(?:week|wk))?", re.IGNORECASE)
+
+
 def parse_hours_a_week(text: str) -> float:
     """Guided learning hours a week from text ("5", "7.5"), from :data:`MIN_HOURS_A_WEEK` to
     :data:`MAX_HOURS_A_WEEK`; raises :class:`~advisor.engine.answers.AnswerError`, saying what
     is accepted, for anything else."""
     text = text.strip()
+    # As a centre types them in a spreadsheet: "2,5" (a decimal comma), "5 hours", "4 hrs a
+    # week". One or two figures after a comma only: "1,500" is no decimal.
+    if said := _HOURS_SAID.fullmatch(text):
+        text = said.group(1).replace(",", ".")
     # float() would also read "1_0", a thousand-digit number and other scripts' digits ("٣",
     # as the age and levels refuse them): none is an answer.
     try:
