@@ -547,6 +547,20 @@ def test_headers__unknown_columns_are_warnings_with_suggestions():
     assert result.readable and len(result.rows) == 1
 
 
+@pytest.mark.parametrize(("employment", "aim", "read_as"), [
+    ("Part-time", "NVQ", (Employment.WORKING, Aim.COMPETENCE)),
+    ("full time", "Principles", (Employment.WORKING, Aim.KNOWLEDGE)),
+    ("In work", "Apprentice", (Employment.WORKING, Aim.APPRENTICESHIP)),
+    ("not in work", "knowledge", (Employment.NOT_WORKING, Aim.KNOWLEDGE)),
+])
+def test_read__employment_and_aim_in_the_words_the_guide_itself_uses(employment, aim, read_as):
+    """The guide calls competence "an NVQ" and knowledge "a Principles qualification"; a
+    part-time or full-time job is work. They had been left out as not one of the choices."""
+    result = read(f"learner_ref,employment,aim\nA,{employment},{aim}\n")
+    (row,) = result.rows
+    assert (row.employment, row.aim) == read_as and result.problems == ()
+
+
 def test_headers__a_misspelt_other_name_suggests_the_column_it_is_read_as():
     """'Qualificaton' is a slip for 'qualification', which is read as the target: the
     suggestion names target, not qualifications_held (renamed so, the target would be read as

@@ -27,9 +27,15 @@ _YES = frozenset({"yes", "y", "true", "1"})
 _NO = frozenset({"no", "n", "false", "0"})
 _EMPLOYMENT = {
     "working": Employment.WORKING, "employed": Employment.WORKING, "yes": Employment.WORKING,
+    "parttime": Employment.WORKING, "fulltime": Employment.WORKING,
+    "inwork": Employment.WORKING,
     "notworking": Employment.NOT_WORKING, "unemployed": Employment.NOT_WORKING,
-    "no": Employment.NOT_WORKING,
+    "notinwork": Employment.NOT_WORKING, "no": Employment.NOT_WORKING,
 }
+# The aims in the words the intake's guide explains them with: competence is "an NVQ",
+# knowledge "a Principles qualification".
+_AIMS = {**{_aim.value: _aim for _aim in Aim}, "nvq": Aim.COMPETENCE,
+         "principles": Aim.KNOWLEDGE, "apprentice": Aim.APPRENTICESHIP}
 
 
 class AnswerError(ValueError):
@@ -72,7 +78,8 @@ def parse_yes_no(text: str) -> bool:
 
 
 def parse_employment(text: str) -> Employment:
-    """working (or employed), not-working (or unemployed)."""
+    """working (or employed, part-time, full-time, in work), not-working (or unemployed, not
+    in work)."""
     found = _EMPLOYMENT.get(_key(text))
     if found is None:
         raise AnswerError(f"{text!r} is not one of: working, not-working")
@@ -80,8 +87,8 @@ def parse_employment(text: str) -> Employment:
 
 
 def parse_aim(text: str) -> Aim:
-    """knowledge, competence or apprenticeship."""
-    found = {_key(aim.value): aim for aim in Aim}.get(_key(text))
+    """knowledge (or Principles), competence (or NVQ) or apprenticeship (or apprentice)."""
+    found = _AIMS.get(_key(text))
     if found is None:
         raise AnswerError(f"{text!r} is not one of: knowledge, competence, apprenticeship")
     return found
