@@ -31,7 +31,10 @@ Steps, in order of trust
   From nothing (or only from units held) a route may start at a target itself, at any
   qualification at the catalogue's lowest level, or at any qualification listing a unit held.
 
-A closed qualification stays reachable (people hold them, and carry-over from them matters), and
+A qualification not yet open on the date is never a step's target (nobody can start it then, so
+no route starts at or passes through it), and one held is refused with a :class:`RouteError` on
+a date before it opened (nobody could hold it then). A closed qualification stays reachable
+(people hold them, and carry-over from them matters), and
 each step shows what replaced its target (:attr:`RouteStep.replaced_by`) and its status on the
 date (:attr:`RouteStep.status`). National structures (Skills CFA templates) are never a step's
 target, since nobody enrols on them; their rules still supply the units of the qualifications
@@ -115,6 +118,7 @@ from advisor.engine.route_ends import (
     already_reached,
     check_endpoint,
     check_endpoints,
+    check_held_by,
     completed_first,
     highest_completed,
     reaching_target,
@@ -204,6 +208,10 @@ def find_routes(
                      max_expansions)
     for q in completed:
         check_endpoint(catalogue, q, "also_completed")
+    day = as_at or dt.date.today()
+    for q in completed:
+        check_held_by(q, day, "from_qualification" if q is from_qualification
+                      else "also_completed")
     if onward and not completed and not units:
         raise RouteError("give a target, or what the learner holds (a qualification or units) "
                          "to find the routes onward from it", argument="to_qualification")
@@ -216,7 +224,7 @@ def find_routes(
                  for urn in units_of_qualification(catalogue, q)[0]]
     held = tuple(dict.fromkeys([*units, *mandatory]))
     search = _Search(catalogue, to_qualification=to_qualification, to_level=to_level,
-                     as_at=as_at or dt.date.today(), include_inferred=include_inferred,
+                     as_at=day, include_inferred=include_inferred,
                      include_shared_units=include_shared_units, include_direct=include_direct,
                      objective=objective, register=register, register_subject=register_subject,
                      start_level=start_level)
@@ -546,6 +554,8 @@ class _Search:
         if not self.may_enter(edge.to) or (edge.to != self.to_qualification and same_structure(
                 self.catalogue, parent.last, edge.to)):
             return
+        if self.status(edge.to).status is Status.NOT_YET_OPEN:
+            return  # nobody can start it on the date: no route starts at or passes through it
         bound = _extend(parent.cost, edge, status=self.status(edge.to), unknown=False,
                         credits=0)
         heapq.heappush(queue, (bound, next(order), parent, edge))

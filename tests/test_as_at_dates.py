@@ -1,0 +1,65 @@
+"""Every answer is true on the date it is asked for: a sweep of dates from 2009 to today over
+routes, statuses and the words for legacy qualifications, through the public API and the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from advisor import RouteError, Status, find_routes
+from advisor.cli import main
+
+BEFORE_2014 = (dt.date(2009, 6, 1), dt.date(2010, 9, 1), dt.date(2011, 6, 1),
+               dt.date(2012, 1, 1), dt.date(2013, 6, 1))
+
+
+# ------------------------------------------------------------------------- routes on a date
+
+
+@pytest.mark.parametrize("day", BEFORE_2014)
+@pytest.mark.parametrize("held", ["601/4404/X", "10378", "10379"])
+def test_routes__from_a_qualification_not_yet_open_is_refused_with_when_it_opened(
+        catalogue, held, day):
+    """Nobody could hold a qualification before it opened: a route from it on such a date is
+    refused, saying when it opened (or was launched), whether held first or among others."""
+    q = catalogue.find_qualification(held)
+    with pytest.raises(RouteError) as first:
+        list(find_routes(catalogue, from_qualification=q, as_at=day))
+    assert "had not opened yet" in str(first.value) and q.name in str(first.value)
+    other = catalogue.find_qualification("09628")
+    with pytest.raises(RouteError) as among:
+        list(find_routes(catalogue, from_qualification=other, also_completed=[q],
+                         to_level=3, as_at=day))
+    assert q.name in str(among.value)
+
+
+def test_routes__from_601_4404_x_before_it_opened_the_cli_says_when(capsys):
+    assert main(["routes", "--from", "601/4404/X", "--to-level", "2",
+                 "--as-at", "2012-01-01"]) == 2
+    said = capsys.readouterr().err
+    assert "had not opened yet on 1 January 2012" in said and "1 October 2014" in said
+
+
+def test_routes__from_601_4404_x_once_open_is_answered(catalogue):
+    q = catalogue.find_qualification("601/4404/X")
+    assert list(find_routes(catalogue, from_qualification=q, as_at=dt.date(2015, 6, 1)))
+
+
+@pytest.mark.parametrize("day", BEFORE_2014)
+@pytest.mark.parametrize("to_level", [1, 2, 3, 4])
+def test_routes__no_step_goes_to_a_qualification_not_yet_open(catalogue, day, to_level):
+    """Before 601/4404/X opened (1 October 2014) and the OCR suite was launched (autumn 2014),
+    no route from nothing starts at one of them or passes through one."""
+    for route in find_routes(catalogue, to_level=to_level, as_at=day):
+        for step in route.steps:
+            assert step.status.status is not Status.NOT_YET_OPEN, (
+                [q.reference for q in route.path], step.to.reference)
+
+
+def test_routes__once_open_601_4404_x_is_a_way_to_level_2(catalogue):
+    """The same search on a date after it opened does go through it (so the test above can
+    fail)."""
+    paths = [[q.reference for q in r.path]
+             for r in find_routes(catalogue, to_level=2, as_at=dt.date(2015, 6, 1))]
+    assert any(p[0] == "601/4404/X" for p in paths)
