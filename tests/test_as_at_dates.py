@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from advisor import RouteError, Status, find_routes
+from advisor import RouteError, Status, find_routes, status_on
 from advisor.cli import main
 
 BEFORE_2014 = (dt.date(2009, 6, 1), dt.date(2010, 9, 1), dt.date(2011, 6, 1),
@@ -63,3 +63,26 @@ def test_routes__once_open_601_4404_x_is_a_way_to_level_2(catalogue):
     paths = [[q.reference for q in r.path]
              for r in find_routes(catalogue, to_level=2, as_at=dt.date(2015, 6, 1))]
     assert any(p[0] == "601/4404/X" for p in paths)
+
+
+# ------------------------------------------------------------------ legacy words on a date
+
+
+@pytest.mark.parametrize("code", ["04522", "04523"])
+@pytest.mark.parametrize("day", [dt.date(2009, 6, 1), dt.date(2011, 6, 1), dt.date(2012, 1, 1)])
+def test_legacy__04522_before_the_documents_that_call_it_legacy_is_not_called_so(
+        catalogue, code, day):
+    """The documents the word "legacy" for 04522 and 04523 rests on date from September 2012
+    and later: before then their status is simply not known, with no "may well have stopped
+    taking new learners since"."""
+    status = status_on(catalogue, catalogue.find_qualification(code), day)
+    assert status.status is Status.UNKNOWN
+    assert not status.legacy
+    assert "legacy" not in status.reason and "since" not in status.reason
+
+
+@pytest.mark.parametrize("code", ["04522", "04523"])
+def test_legacy__04522_after_those_documents_is_called_legacy(catalogue, code):
+    status = status_on(catalogue, catalogue.find_qualification(code), dt.date(2026, 12, 2))
+    assert status.legacy
+    assert "may well have stopped taking new learners since" in status.reason

@@ -378,6 +378,9 @@ class Dates(Record):
     # giving the last entry date itself.
     closed_to_entry_by: DateFact | None = None
     review: DateFact | None = None
+    # For a legacy qualification with no replacement named: the first day the earliest
+    # document the word "legacy" rests on allows; before it the word is not applied.
+    legacy_from: DateFact | None = None
 
 
 class RangeFact(Record):

@@ -44,9 +44,13 @@ def replacements_open_by(catalogue: Catalogue, q: Qualification,
 def legacy_on(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> bool:
     """Whether the sources' word "legacy" for ``q`` (one that others were replacing) applies on
     ``as_at``: not before every qualification they say replaced it had opened, when it was
-    still current (03456 in 2012, before 10380 was launched in the autumn of 2014)."""
+    still current (03456 in 2012, before 10380 was launched in the autumn of 2014), nor, where
+    no replacement is named, before the earliest document the word rests on
+    (``Dates.legacy_from``: 04522 before September 2012)."""
     if not q.legacy:
         return False
+    if q.dates.legacy_from is not None and as_at < q.dates.legacy_from.date:
+        return False  # before the earliest document the word rests on (04522 in 2011)
     successors = [catalogue.qualifications[r.by] for r in q.replaced_by
                   if r.by in catalogue.qualifications]
     return not successors or not all(yet_to_come(s, as_at) for s in successors)

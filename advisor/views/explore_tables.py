@@ -297,6 +297,7 @@ _DATES = (
     ("closed_to_entry_by", "Closed to new entries by (from a later document)"),
     ("last_certification", "Last certification"),
     ("review", "Review date"),
+    ("legacy_from", "Called legacy from (the earliest document that does)"),
 )
 
 
@@ -322,7 +323,7 @@ def dates_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date) -> pd
     for name, label in _DATES:
         fact = getattr(q.dates, name)
         if fact is None:
-            if name in ("closed_to_entry_by", "review"):
+            if name in ("closed_to_entry_by", "review", "legacy_from"):
                 continue  # only shown where a document gives them
             rows.append({"Date": label, "Day": NOT_STATED, f"On {uk_date(as_at)}": "unknown",
                          "Note": "", "Source": ""})
