@@ -7,7 +7,19 @@ import datetime as dt
 
 import pytest
 
-from advisor import RouteError, Status, find_routes, status_on
+from advisor import (
+    AnswerError,
+    CohortInput,
+    Employment,
+    LearnerRow,
+    Profile,
+    RouteError,
+    Status,
+    assess_cohort,
+    find_routes,
+    recommend,
+    status_on,
+)
 from advisor.cli import main
 
 BEFORE_2014 = (dt.date(2009, 6, 1), dt.date(2010, 9, 1), dt.date(2011, 6, 1),
@@ -86,3 +98,39 @@ def test_legacy__04522_after_those_documents_is_called_legacy(catalogue, code):
     status = status_on(catalogue, catalogue.find_qualification(code), dt.date(2026, 12, 2))
     assert status.legacy
     assert "may well have stopped taking new learners since" in status.reason
+
+
+# ----------------------------------------------- a qualification held before it opened
+
+
+def test_recommend__holding_601_4404_x_before_it_opened_is_refused_with_when(catalogue):
+    """Nobody held 601/4404/X on 1 January 2012 (it opened on 1 October 2014): the starting
+    level does not say "already holds" it, but asks for a later date."""
+    profile = Profile(employment=Employment.WORKING, held_qualifications=("ocnlr-601-4404-x",))
+    with pytest.raises(AnswerError) as refused:
+        recommend(catalogue, profile, as_at=dt.date(2012, 1, 1))
+    assert "had not opened yet on 1 January 2012" in str(refused.value)
+    assert "1 October 2014" in str(refused.value)
+    held = recommend(catalogue, profile, as_at=dt.date(2015, 6, 1))
+    assert any("601/4404/X" in r.message for r in held.reasons)
+
+
+def test_recommend__the_cli_refuses_a_qualification_held_before_its_launch(capsys):
+    assert main(["recommend", "--employment", "working", "--has", "10379",
+                 "--as-at", "2013-06-01"]) == 2
+    said = capsys.readouterr().err
+    assert "had not opened yet on 1 June 2013" in said and "autumn of 2014" in said
+
+
+def test_cohort__a_row_holding_a_qualification_before_it_opened_is_an_error(catalogue):
+    rows = (LearnerRow(row=2, learner_ref="A1", employment=Employment.WORKING,
+                       qualifications_held=("601/4404/X",)),)
+    result = assess_cohort(catalogue, CohortInput("intake.csv", rows, ()),
+                           as_at=dt.date(2012, 1, 1))
+    (learner,) = result.learners
+    assert not learner.assessed
+    assert any(p.column == "qualifications_held" and "had not opened yet" in p.message
+               for p in learner.problems)
+    later = assess_cohort(catalogue, CohortInput("intake.csv", rows, ()),
+                          as_at=dt.date(2015, 6, 1))
+    assert later.learners[0].assessed

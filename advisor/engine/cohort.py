@@ -35,6 +35,7 @@ from advisor.engine.recommend_types import (
     Profile,
     Recommendation,
 )
+from advisor.engine.replacing import held_before_it_opened
 from advisor.engine.unit_marks import says_not_achieved
 from advisor.engine.unit_references import mark_refuses_unit_before, read_reference
 from advisor.engine.wording import uk_date
@@ -322,6 +323,8 @@ class _Assessor:
             if q is not None and q.category is Category.NATIONAL_STRUCTURE:
                 problem("qualifications_held", answers.structure_not_held(q.reference)
                         + left_out, Severity.WARNING)
+            elif q is not None and (unopened := held_before_it_opened(q, self.as_at)):
+                problem("qualifications_held", unopened)  # the date or the row is wrong
             elif q is not None and q not in held:
                 held.append(q)
 

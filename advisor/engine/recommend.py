@@ -34,6 +34,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from advisor.catalogue import Catalogue, JobRole, Qualification
+from advisor.engine.answers import AnswerError
 from advisor.engine.carryover import units_of_qualification
 from advisor.engine.combination import check_combination
 from advisor.engine.eligibility import ReasonCode, Status, check_eligibility, status_on
@@ -64,7 +65,7 @@ from advisor.engine.recommend_types import (
     Recommendation,
 )
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
-from advisor.engine.replacing import yet_to_come
+from advisor.engine.replacing import held_before_it_opened, yet_to_come
 from advisor.engine.route_offers import open_to_step_up, route_offers
 from advisor.engine.route_types import Route
 from advisor.engine.wording import THE_LEARNER, Voice, listed, sentence_start, uk_date
@@ -171,7 +172,9 @@ def recommend(
     the date are listed too, and every option's status uses the register's dates. ``voice``:
     whether its words speak of the learner or to them (on the printout they take home).
 
-    Raises ``ValueError`` when a responsibility does not pick out one Level 3 statement, and
+    Raises :class:`~advisor.engine.answers.AnswerError` (a ``ValueError``) when a
+    responsibility does not pick out one Level 3 statement, or a qualification held had not
+    opened by ``as_at`` (nobody could hold it then), and
     :class:`~advisor.catalogue.UnknownReference` is never raised here: held qualifications and
     units must already be resolved ids and URNs (the CLI and app resolve them first).
     """
@@ -182,6 +185,10 @@ def recommend(
 
     held = [catalogue.qualifications[i] for i in profile.held_qualifications
             if i in catalogue.qualifications]
+    for q in held:  # nobody held 601/4404/X in 2012: not "already holds" it
+        refused = held_before_it_opened(q, as_at)
+        if refused is not None:
+            raise AnswerError(refused)
     reasons += [Finding(FindingCode.HOLDS_QUALIFICATION,
                         f"{voice.noted('hold', adverb='already')} {q.name}, a Level {q.level} "
                         f"qualification; the new one should be at Level {q.level} or above.",

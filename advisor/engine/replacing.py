@@ -12,8 +12,8 @@ import datetime as dt
 from advisor.catalogue import Catalogue, Dates, Qualification, Replacement
 from advisor.engine.wording import uk_date
 
-__all__ = ["being_replaced_on", "legacy_on", "legacy_words", "opens_after",
-           "replacements_open_by", "yet_to_come"]
+__all__ = ["being_replaced_on", "held_before_it_opened", "legacy_on", "legacy_words",
+           "opens_after", "replacements_open_by", "yet_to_come"]
 
 
 def opens_after(d: Dates, as_at: dt.date) -> tuple[str, dt.date] | None:
@@ -31,6 +31,17 @@ def yet_to_come(q: Qualification, as_at: dt.date) -> str | None:
     give, when it did in words ("launched in the autumn of 2014"); else None."""
     opening = opens_after(q.dates, as_at)
     return opening[0] if opening is not None else None
+
+
+def held_before_it_opened(q: Qualification, as_at: dt.date) -> str | None:
+    """Where ``q`` had not opened by ``as_at`` (601/4404/X in 2012), why nobody could hold it
+    then, in a sentence's words (no capital, no full stop) naming when it opened; else None.
+    For answers from what a learner holds on a date."""
+    opening = yet_to_come(q, as_at)
+    if opening is None:
+        return None
+    return (f"{q.name} had not opened yet on {uk_date(as_at)} ({opening}), so nobody could "
+            "hold it then: choose a date after it opened, or leave it out of what is held")
 
 
 def replacements_open_by(catalogue: Catalogue, q: Qualification,

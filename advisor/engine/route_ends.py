@@ -8,9 +8,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 from advisor.catalogue import Catalogue, Category, Qualification
-from advisor.engine.replacing import yet_to_come
+from advisor.engine.replacing import held_before_it_opened
 from advisor.engine.route_types import RouteError
-from advisor.engine.wording import uk_date
 
 MAX_STEPS_TO_TARGET = 4
 """The most steps a route search takes by default to a level or qualification aimed for."""
@@ -115,8 +114,6 @@ def check_endpoint(catalogue: Catalogue, q: Qualification, argument: str) -> Non
 def check_held_by(q: Qualification, as_at: dt.date, argument: str) -> None:
     """Refuse a qualification held on ``as_at`` that had not opened by then (601/4404/X in
     2012): nobody could hold it, so no route can start from it on that date."""
-    opening = yet_to_come(q, as_at)
-    if opening is not None:
-        raise RouteError(f"{q.name} had not opened yet on {uk_date(as_at)} ({opening}), so "
-                         "nobody could hold it then: choose a date after it opened, or leave "
-                         "it out of what is held", argument=argument)
+    refused = held_before_it_opened(q, as_at)
+    if refused is not None:
+        raise RouteError(refused, argument=argument)
