@@ -547,7 +547,8 @@ def main() -> None:
     held = [q.id for q in also]
     closed = [q.id for q in catalogue.qualifications.values()
               if status_on(catalogue, q, ctx.as_at, register=ctx.register).status.closed]
-    figure = charts.route_map(catalogue, route=chosen, start=start, held=held, closed=closed)
+    figure = charts.route_map(catalogue, route=chosen, start=start, held=held, closed=closed,
+                              as_at=ctx.as_at)
     described = charts.describe_route(chosen)
     with st.container(key=MAP_KEY):
         st.plotly_chart(figure, alt=described)

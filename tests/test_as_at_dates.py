@@ -16,6 +16,7 @@ from advisor import (
     RouteError,
     Status,
     assess_cohort,
+    charts,
     find_routes,
     recommend,
     status_on,
@@ -134,3 +135,18 @@ def test_cohort__a_row_holding_a_qualification_before_it_opened_is_an_error(cata
     later = assess_cohort(catalogue, CohortInput("intake.csv", rows, ()),
                           as_at=dt.date(2015, 6, 1))
     assert later.learners[0].assessed
+
+
+# --------------------------------------------------------------- the route map on a date
+
+
+def test_route_map__names_a_qualification_legacy_only_where_the_word_applies(catalogue):
+    """03456 was not yet legacy on 1 June 2012 (10380 came in the autumn of 2014): the route
+    map's name for it says so only on a later date."""
+    def hover(day):
+        figure = charts.route_map(catalogue, as_at=day)
+        (points,) = [t for t in figure.data if t.name == "Qualification"]
+        return next(h for h in points.hovertext if "Level 3 NVQ Diploma" in h)
+
+    assert "(legacy)" not in hover(dt.date(2012, 6, 1))
+    assert "(legacy)" in hover(dt.date(2026, 12, 2))

@@ -9,6 +9,7 @@ prefer the numbers.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Collection
 
@@ -16,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from advisor.catalogue import Basis, Catalogue, Category, Qualification, progressions_from
+from advisor.engine.replacing import legacy_on
 from advisor.engine.routes import Route, StepKind
 from advisor.engine.wording import count
 from advisor.views.labels import STEP_WORDS, level_words
@@ -163,13 +165,15 @@ def route_map_focus(catalogue: Catalogue, *, route: Route | None = None,
 
 def route_map(catalogue: Catalogue, *, route: Route | None = None,
               start: str | None = None, held: Collection[str] = (),
-              closed: Collection[str] = ()) -> go.Figure:
+              closed: Collection[str] = (), as_at: dt.date | None = None) -> go.Figure:
     """Levels up the side, qualifications as points, each named where no progression runs
     through its name and it meets no other name or point (:mod:`advisor.views.map_names`,
     for a plot at least NARROW_PLOT_PX wide), documented progressions as arrows (inferred
     ones dashed) whose heads no name covers, and ``route``, if given, drawn over them in
     blue. The qualifications completed (``start`` and ``held``, ids) are green; those
-    ``closed`` to new learners on the date are grey, and named so in the legend."""
+    ``closed`` to new learners on the date are grey, and named so in the legend. A point's
+    name says "(legacy)" only where the word applies on ``as_at`` (the route's date where not
+    given): not 03456 in 2012, before 10380 was launched."""
     positions = route_map_positions(catalogue)
     on_route = {q.id for q in route.path} if route is not None else set()
     lines: dict[str, tuple[list[float | None], list[float | None]]] = {
@@ -235,9 +239,11 @@ def route_map(catalogue: Catalogue, *, route: Route | None = None,
     colours = [HELD_COLOUR if i in completed else ROUTE_COLOUR if i in on_route
                else CLOSED_COLOUR if i in closed else "#ffffff" for i in ids]
     hover = []
+    day = as_at or (route.as_at if route is not None else None)
     for i in ids:
         q = catalogue.qualifications[i]
-        legacy = " (legacy)" if q.legacy else ""
+        called = legacy_on(catalogue, q, day) if day is not None else q.legacy
+        legacy = " (legacy)" if called else ""
         hover.append(_text(f"{q.title}{legacy}, Level {q.level}"
                            + (", closed to new learners" if i in closed else "")))
     data: list[dict] = [
