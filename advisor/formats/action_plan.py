@@ -284,10 +284,11 @@ def _recommendation(catalogue: Catalogue, result: Recommendation,
     cautions = _cited(result.cautions, sources)
     options = []
     for option in result.options:
+        # Without an aim, only a note where one is needed: "No aim given" on every row
+        # squeezed the table for nothing.
         fits = (fits_aim_words(option, working=result.profile.employment
                                is not Employment.NOT_WORKING).capitalize()
-                if result.profile.aim is not None
-                else "No aim given")
+                if result.profile.aim is not None else "")
         closed = option.eligibility.status.status.closed
         notes = _cited((r for r in option.eligibility.reasons if r.code in _STATUS_NOTES
                         or (not closed and r.code in OPTION_CAUTIONS)), sources)
@@ -296,15 +297,17 @@ def _recommendation(catalogue: Catalogue, result: Recommendation,
         summary = ("" if closed or option.eligibility.status.status is Status.UNKNOWN
                    else option.eligibility.summary_in(YOU))
         if option.aim_note:  # why it fits or not: a related field, a repeat, its kind
-            fits = f"{fits}. {option.aim_note}"
+            fits = f"{fits}. {option.aim_note}" if fits else option.aim_note
         options.append(OptionPart(_named(option.qualification), summary, notes, fits))
     frameworks = [_framework(catalogue, f, result.as_at, sources) for f in result.frameworks]
     wanted = result.job_wanted
     job_wanted = ([] if wanted is None else _cited([wanted.not_listed], sources)
                   if wanted.not_listed is not None else
                   _cited((f for role in wanted.roles for f in role.findings), sources))
+    heading = ("Fits what you want" if result.profile.aim is not None
+               else "Note" if any(option.fits for option in options) else None)
     return RecommendationPart(result.recommended_level, reasons, cautions, options, frameworks,
-                              job_wanted)
+                              job_wanted, fits_heading=heading)
 
 
 def _framework(catalogue: Catalogue, status: FrameworkStatus, as_at: dt.date,

@@ -91,6 +91,9 @@ class RecommendationPart:
     # Not working: what the documents say of the job they would like, and the qualifications
     # towards it on the date (or that they do not list it).
     job_wanted: list[Cited] = field(default_factory=list)
+    # The options' last column: whether each fits what the learner wants, or, where they did
+    # not say, a note on the few that need one (a related field); None: no column.
+    fits_heading: str | None = "Fits what you want"
 
 
 @dataclass(frozen=True)
