@@ -319,16 +319,18 @@ def test_share__a_link_reads_a_date_as_the_intake_file_does(catalogue, text):
 
 @pytest.mark.parametrize("text", ["04/01/27", "4/1/27", "04.01.2027", "04-01-2027",
                                   "4 Jan 2027", "4 January 2027", "4th jan. 2027", "2027/01/04",
-                                  "2027-1-4", "04/01/2027 00:00", "2027-01-04 00:00:00"])
+                                  "2027-1-4", "04/01/2027 00:00", "2027-01-04 00:00:00",
+                                  "04/01/2027 09:30", "2027-01-04T23:59:59"])
 def test_share__a_date_is_read_as_people_in_the_uk_write_it(text):
     """A centre's intake file and a typed date: day first, a two-digit year this century's,
-    a month by name, a spreadsheet's midnight."""
+    a month by name, a spreadsheet's midnight or another time of day (a start at 09:30 in an
+    Excel-saved CSV was refused, where the same cell in an .xlsx was read as its day)."""
     assert parse_date(text) == dt.date(2027, 1, 4)
 
 
 @pytest.mark.parametrize("text", ["4 Janu 2027", "01/13/2027", "30/02/2027", "20270104",
-                                  "46391", "4 Foo 2027", "2027-01-04 10:30", "4/1-2027",
-                                  "2027/1-4"])
+                                  "46391", "4 Foo 2027", "2027-01-04 24:00", "4/1-2027",
+                                  "2027/1-4", "04/01/2027 9:75", "2027-01-04 10:30 pm"])
 def test_share__what_is_not_a_day_on_the_calendar_is_refused(text):
     with pytest.raises(answers.AnswerError, match="is not a date: give one like 2026-09-01, "
                                                   "01/09/2026 or 1 September 2026"):

@@ -19,8 +19,10 @@ LATEST_DATE = dt.date(2040, 12, 31)
 """The dates the advisor answers for: a link, an intake file or a date box may give no other."""
 # How a date read by :func:`read_date` is written.
 DATE_EXAMPLES = "2026-09-01, 01/09/2026 or 1 September 2026"
-# A time after a date, as a spreadsheet's date cell may read: " 00:00", "T00:00:00".
-_TIME = r"(?:[ T]00:00(?::00)?)?"
+# A time of day after a date, as a spreadsheet's date cell may read (" 00:00", "T00:00:00")
+# or a timetable's start gives one (" 09:30"): the date is its day, as an .xlsx date cell
+# with a time is read.
+_TIME = r"(?:[ T](?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?)?"
 # One separator throughout: 2027/1/4, not 2027/1-4.
 _YEAR_FIRST = re.compile(r"([0-9]{4})([-/])([0-9]{1,2})\2([0-9]{1,2})" + _TIME)
 _DAY_FIRST = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})" + _TIME)
@@ -32,10 +34,11 @@ _MONTHS = {words: number for number, name in enumerate(calendar.month_name) if n
 
 def read_date(text: str) -> dt.date | None:
     """A date as people in the UK write one, else None: 2027-01-04 or 2027/1/4 (how the app
-    writes one, and how a spreadsheet's date cell reads, with or without its time of
-    midnight); 04/01/2027, 4.1.2027 or 04-01-2027, day first, one separator throughout (a
-    two-digit year up to 40 is this century's, the advisor answering for 2000 to 2040, and a
-    later one the last century's); 4 Jan 2027 or 4th January 2027. Not the
+    writes one, and how a spreadsheet's date cell reads, with or without a time of day,
+    "04/01/2027 09:30" being 4 January 2027); 04/01/2027, 4.1.2027 or 04-01-2027, day first,
+    one separator throughout (a two-digit year up to 40 is this century's, the advisor
+    answering for 2000 to 2040, and a later one the last century's); 4 Jan 2027 or 4th
+    January 2027. Not the
     other forms ``date.fromisoformat`` reads (``20270104``, ``2027-W01-1``), nor a day that
     does not exist (30/02/2027). The one reader of a date given as text: links, the intake
     file and the CLI read dates with it."""
