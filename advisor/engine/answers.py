@@ -31,6 +31,8 @@ _EMPLOYMENT = {
     "inwork": Employment.WORKING,
     "notworking": Employment.NOT_WORKING, "unemployed": Employment.NOT_WORKING,
     "notinwork": Employment.NOT_WORKING, "no": Employment.NOT_WORKING,
+    # An "employed" column of tick boxes
+    "true": Employment.WORKING, "false": Employment.NOT_WORKING,
 }
 # The aims in the words the intake's guide explains them with: competence is "an NVQ",
 # knowledge "a Principles qualification".

@@ -415,6 +415,17 @@ def split_references(text: str) -> list[str]:
         r"[;,\n|]+", tidy_unit_list(text)) if part.strip(" .")]
 
 
+# A yes or no alone in a column of codes: a tick box's TRUE, copied, or "yes, holds some"
+_TICKS = frozenset({"true", "false", "yes", "no", "y", "n"})
+_UNITS_BY = "by their numbers (F3) or unit reference numbers (K/601/1622)"
+_LISTS = {
+    "qualifications_held": "a qualification: give the codes of those completed (09628)",
+    "units_held": f"a unit: give the units achieved, {_UNITS_BY}",
+    "units_accepted": f"a unit: give the units the centre accepts, {_UNITS_BY}",
+    "units_in_progress": f"a unit: give the units being studied, {_UNITS_BY}",
+}
+
+
 def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowProblem]]:
     """One data row checked without the catalogue: the typed row and its problems."""
     problems: list[RowProblem] = []
@@ -462,6 +473,12 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
     registered = read("registered", answers.parse_yes_no, strict=True)
     for column in ("qualifications_held", "units_held", "units_accepted", "units_in_progress"):
         references = split_references(values.get(column, ""))
+        if len(references) == 1 and references[0].casefold() in _TICKS:
+            # A tick box (TRUE), or a yes: that something is held, not what
+            problems.append(RowProblem(
+                number, column, f"{references[0]!r} is a yes/no answer (a tick box), not "
+                f"{_LISTS[column]}; left out", Severity.WARNING))
+            references = []
         if len(references) > MAX_REFERENCES_PER_CELL:
             error(column, f"{len(references):,} references in one cell; at most "
                           f"{MAX_REFERENCES_PER_CELL} are read per learner: check the cell")

@@ -284,11 +284,12 @@ def _has_column(sheet: Any, column: str) -> bool:
 
 
 def _cell_text(value: Any) -> str:
-    """A spreadsheet cell as the text a person typed: 19.0 -> "19", TRUE -> "yes"."""
+    """A spreadsheet cell as the text a person sees in it: 19.0 -> "19", a tick box's TRUE
+    -> "TRUE" (read as yes where a yes or no is asked, and named as a tick box elsewhere)."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))  # a whole number as typed, not 19.0 (nor 1E+308's 309 digits)
     if isinstance(value, dt.datetime):  # a date with a time of day: the day is what is asked
