@@ -8,6 +8,7 @@ import datetime as dt
 import io
 
 import openpyxl
+import pytest
 
 from advisor import CohortInput, CohortResult, assess_cohort, read_cohort
 
@@ -51,3 +52,28 @@ def test_units__a_tick_box_in_a_unit_column_is_named_as_one_not_as_a_unit(catalo
         (3, "units_held", "warning", f"'FALSE' {tick}")]
     assert [dict(learner.given)["units_held"] for learner in result.learners] == ["TRUE", "FALSE"]
     assert [learner.registered for learner in result.learners] == [True, False]
+
+
+def test_headers__a_line_of_a_letter_is_not_taken_for_a_misspelt_learner_ref():
+    """A file whose first line is "Dear centre" had been asked "did you mean 'learner_ref'?"
+    (the two are barely alike); a close slip still is ("Target qual")."""
+    result = read("Dear centre\nPlease find our learners below\n")
+    assert not result.readable
+    assert all("did you mean" not in p.message for p in result.problems)
+    slip = read("learner_ref,Target qual\nA,09629\n")
+    assert problems(slip)[0][3].endswith("did you mean 'target'?")
+
+
+@pytest.mark.parametrize("empty", ["Unnamed: 3", "Unnamed: 3_level_1", "Column1"])
+def test_headers__a_name_a_tool_gave_an_empty_column_is_passed_over_quietly(empty):
+    """pandas writes "Unnamed: 3" over a column with no header, Excel's tables "Column1": an
+    empty one is no column of the centre's, and is neither warned of nor added to the results;
+    one with something in it comes back, by its letter as a column with no name does."""
+    quiet = read(f"learner_ref,age,target,{empty}\nL1,19,09628,\n")
+    assert problems(quiet) == [] and quiet.rows[0].own_columns == ()
+    kept = read(f"learner_ref,age,target,{empty}\nL1,19,09628,see notes\n")
+    assert kept.rows[0].own_columns == (("column D", "see notes"),)
+    assert problems(kept) == [(1, "column D", "warning",
+                               "column D has no name in the first row (only "
+                               f"{empty!r}, a name a program gave it), so the advisor does not "
+                               "read it: it is kept, as it is, at the end of the results")]

@@ -227,8 +227,10 @@ def _close_column(header: str) -> list[str]:
     ("Qualificaton" is read as target, not qualifications_held), but only a very close one, so
     that a short header ("DOB") is not taken for a short other name ("job")."""
     key = name_key(header)
+    # (0.7: "Target qual" is target's; "Dear centre", at 0.6, is no learner_ref)
     return (difflib.get_close_matches(key, list(_BY_KEY), n=1, cutoff=0.8)
-            or difflib.get_close_matches(key, [name_key(c.name) for c in COLUMNS], n=1))
+            or difflib.get_close_matches(key, [name_key(c.name) for c in COLUMNS], n=1,
+                                         cutoff=0.7))
 
 
 def _column_named(index: int, header: str) -> str:
@@ -260,13 +262,16 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
     positions: dict[str, int] = {}
     own: dict[str, int] = {}  # the centre's own columns, kept for the results
     for index, text in enumerate(header):
-        if not text.strip():
-            # A column with no name but something in it comes back too, by its letter.
+        if not text.strip() or _GIVEN_BY_A_PROGRAM.fullmatch(text.strip()):
+            # A column with no name (or only one a program gave it: pandas' "Unnamed: 7")
+            # but something in it comes back too, by its letter.
             if any(index < len(cells) and cells[index].strip() for _, cells in rows[1:]):
                 own[f"column {_letter(index)}"] = index
+                given = (f" (only {text.strip()!r}, a name a program gave it)"
+                         if text.strip() else "")
                 problems.append(RowProblem(
                     header_row, f"column {_letter(index)}", f"column {_letter(index)} has no "
-                    f"name in the first row, so the advisor does not read it{_KEPT}",
+                    f"name in the first row{given}, so the advisor does not read it{_KEPT}",
                     Severity.WARNING))
             continue
         column = _BY_KEY.get(name_key(text))
@@ -374,6 +379,8 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
     return CohortInput(filename, tuple(learners), tuple(problems), columns=tuple(positions))
 
 
+# The header pandas writes over a column with no name, and the one Excel gives a table's
+_GIVEN_BY_A_PROGRAM = re.compile(r"Unnamed: \d+(?:_level_\d+)?|Column\d+")
 _HEADER_SEARCHED = 10  # rows looked at for the header, below a title or a note
 _KEPT = ": it is kept, as it is, at the end of the results"  # said only of a file read
 
