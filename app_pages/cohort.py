@@ -243,8 +243,9 @@ def main() -> None:
     templates()
     st.markdown("**2. Upload it**")
     upload = st.file_uploader(
-        f"A CSV or Excel (.xlsx) file, up to {cohort_file.MAX_BYTES // 1_000_000} MB and "
-        f"{cohort_file.MAX_ROWS:,} learners", type=["csv", "xlsx"], key=UPLOAD_KEY,
+        f"A CSV or Excel (.xlsx) file (or Excel's tab-separated .txt), up to "
+        f"{cohort_file.MAX_BYTES // 1_000_000} MB and {cohort_file.MAX_ROWS:,} learners",
+        type=["csv", "txt", "xlsx"], key=UPLOAD_KEY,
         on_change=keep_upload)
     objective = st.radio("Plan the remaining units by", list(OBJECTIVES),
                          format_func=OBJECTIVES.__getitem__, key="cohort_objective",

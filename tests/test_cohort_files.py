@@ -77,3 +77,18 @@ def test_headers__a_name_a_tool_gave_an_empty_column_is_passed_over_quietly(empt
                                "column D has no name in the first row (only "
                                f"{empty!r}, a name a program gave it), so the advisor does not "
                                "read it: it is kept, as it is, at the end of the results")]
+
+
+@pytest.mark.parametrize(("encoding", "separator"), [("utf-16", "\t"), ("utf-16-be", ",")])
+def test_read__unicode_text_saved_by_excel_is_read(encoding, separator):
+    """Excel's "Unicode Text (*.txt)" is UTF-16 with a byte-order mark, tab-separated: it had
+    been refused; it holds nothing a UTF-8 file cannot."""
+    text = separator.join(["learner_ref", "age", "target"]) + "\r\nZoë" + separator + "19" \
+        + separator + "09628\r\n"
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    result = read_cohort(data, "intake.txt")
+    assert result.readable and problems(result) == []
+    (row,) = result.rows
+    assert (row.learner_ref, row.age, row.target) == ("Zoë", 19, "09628")

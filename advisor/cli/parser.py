@@ -310,8 +310,9 @@ def _add_frameworks(commands: Commands, shared: _Shared) -> None:
 def _add_cohort(commands: Commands, shared: _Shared) -> None:
     own = parent_parser()
     own.add_argument("learners", nargs="?", type=Path, metavar="IN",
-                     help="the learners file: .xlsx, or .csv (UTF-8 or Excel's Windows encoding; "
-                          "comma, semicolon or tab between cells)")
+                     help="the learners file: .xlsx, or .csv or .txt (UTF-8, Excel's Windows "
+                          "encoding or its 'Unicode Text'; comma, semicolon or tab between "
+                          "cells)")
     own.add_argument("-o", "--output", type=Path, metavar="OUT",
                      help="where to write the results: .csv, or .xlsx (with a sheet each for "
                           "problems and summaries); not needed with --json, which prints them")

@@ -69,6 +69,8 @@ def windows_text(data: bytes) -> bool:
     """Whether ``data`` is not UTF-8 but reads as the Windows encoding Excel saves "CSV (Comma
     delimited)" in (cp1252): every byte a character of it, and no UTF-8 character anywhere
     (a UTF-8 file with one stray byte would read with every accent garbled)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16's byte-order mark: said so
+        return False
     try:
         data.decode("utf-8-sig")
         return False
@@ -85,8 +87,13 @@ def windows_text(data: bytes) -> bool:
 
 def decode(data: bytes, name: str) -> str:
     save_as = "save it as 'CSV UTF-8 (comma delimited)' or as an Excel workbook (.xlsx)"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise Unreadable(f"{name} is UTF-16 text, not UTF-8: {save_as}")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text" (tabs)
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise Unreadable(f"{name} is marked as UTF-16 text (Excel's \"Unicode Text\") but "
+                             f"does not read as it: it may have been cut short; {save_as}"
+                             ) from None
     if b"\x00" in data:
         raise Unreadable(f"{name} is not a text file (it holds NUL bytes, as binary files do): "
                           "upload a CSV file or an Excel workbook (.xlsx)")
