@@ -1544,7 +1544,7 @@ def test_read__the_learners_sheet_behind_a_cover_sheet_is_found_by_its_columns()
 
 
 def test_read__a_workbook_without_a_learners_sheet_names_the_sheet_read_and_the_others():
-    data = _workbook(("Cover", [["Fill in"]]), ("Data", [["ref", "age"]]))
+    data = _workbook(("Cover", [["Fill in"]]), ("Data", [["name", "age"]]))
     message = problems(read_cohort(data, "intake.xlsx"))[0][3]
     assert message.startswith(
         "missing required column 'learner_ref': the first row of sheet 'Cover' (the "

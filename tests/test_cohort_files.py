@@ -92,3 +92,34 @@ def test_read__unicode_text_saved_by_excel_is_read(encoding, separator):
     assert result.readable and problems(result) == []
     (row,) = result.rows
     assert (row.learner_ref, row.age, row.target) == ("Zoë", 19, "09628")
+
+
+def test_read__a_learners_sheet_or_header_is_found_by_any_name_learner_ref_is_read_under(
+        catalogue):
+    """A sheet "Sheet2" behind a summary, headed "Learner Reference" (a name learner_ref is
+    read under): it had been passed over for the first sheet, which was then refused for
+    having no learner_ref; so had a header "Ref" below a title and a blank row."""
+    data = workbook(("Summary", [["Intake September"], ["Learners", 1]]),
+                    ("Sheet2", [["Learner Reference", "Age", "Target"], ["L1", 19, "09629"]]))
+    result = read_cohort(data, "intake.xlsx")
+    assert result.readable and [r.learner_ref for r in result.rows] == ["L1"]
+    titled = read("Intake September 2015,,\n,,\nRef,Age,Target\nL1,19,09629\n")
+    assert titled.readable and [(r.row, r.learner_ref) for r in titled.rows] == [(4, "L1")]
+
+
+def test_headers__a_uln_column_is_the_learner_reference_where_there_is_no_other(catalogue):
+    """The guide says learner_ref may be a ULN: a file whose only reference is a ULN column is
+    read under it, said so; beside a learner_ref column, it is the centre's own and comes back
+    as it is, not an error for naming learner_ref twice."""
+    alone = read("ULN,age,target\n1234567890,19,09628\n")
+    assert alone.readable and alone.rows[0].learner_ref == "1234567890"
+    assert problems(alone) == [(1, "learner_ref", "warning",
+                                "column 'ULN' is read as 'learner_ref': your reference for the "
+                                "learner (name, number or ULN)")]
+    both = read("ULN,learner_ref,age\n1234567890,L1,19\n")
+    assert both.readable and both.rows[0].learner_ref == "L1"
+    assert both.rows[0].own_columns == (("ULN", "1234567890"),)
+    assert problems(both) == [(1, "ULN", "warning",
+                               "column 'ULN' is not read, as 'learner_ref' (column B) gives "
+                               "the learner reference: it is kept, as it is, at the end of "
+                               "the results")]

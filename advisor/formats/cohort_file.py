@@ -72,7 +72,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("learner_ref", True,
            "Your reference for the learner (name, number or ULN). One row per learner; the "
            "results come back under this reference.",
-           "any text", "L0001", ("learner reference", "learner", "reference", "ref")),
+           "any text", "L0001", ("learner reference", "learner", "reference", "ref", "uln",
+                                 "unique learner number", "learner number", "learner id",
+                                 "student id", "student number")),
     Column("age", False,
            "The learner's age in whole years on the as-at date. Used to check the age groups a "
            "qualification is approved for; left blank, those checks are reported as unknown.",
@@ -158,6 +160,8 @@ _TEMPLATE_ROWS: tuple[dict[str, str], ...] = (
 _BY_KEY: dict[str, Column] = {
     name_key(name): column for column in COLUMNS for name in (column.name, *column.aliases)
 }
+# The names learner_ref is read under ("ULN", "Learner Ref"): a header or a sheet of learners
+_REFERENCE_NAMES = tuple(key for key, column in _BY_KEY.items() if column.name == "learner_ref")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,7 +221,7 @@ def _table(data: bytes, name: str, *, max_rows: int) -> Sheet:
                           "read: save it as an Excel workbook (.xlsx) or as CSV UTF-8")
     if data.startswith(b"PK\x03\x04") or name.lower().endswith((".xlsx", ".xlsm")):
         return xlsx_rows(data, name, max_rows=max_rows, sheet="learners",
-                         header_has="learner_ref")
+                         header_has=_REFERENCE_NAMES)
     return Sheet(list(nonblank_rows(csv_rows(decode(data, name), name, _column_named), name,
                                     max_rows=max_rows)))
 
@@ -250,7 +254,7 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
     # A title or a note above the header ("September intake 2026"): the header is the first
     # row, among the first few, that names learner_ref.
     at = next((n for n, (_, cells) in enumerate(rows[:_HEADER_SEARCHED])
-               if any(name_key(c) == name_key("learner_ref") for c in cells)), 0)
+               if any(name_key(c) in _REFERENCE_NAMES for c in cells)), 0)
     if at:
         problems.append(RowProblem(
             rows[at][0], "", f"the header is read from row {rows[at][0]}, the first to name "
@@ -259,6 +263,11 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
             "over", Severity.WARNING))
         rows = rows[at:]
     header_row, header = rows[0]
+    # Of several columns that name a learner (learner_ref and a ULN), the one named
+    # learner_ref is read, else the first; the others are the centre's own columns.
+    references = [i for i, text in enumerate(header) if name_key(text) in _REFERENCE_NAMES]
+    reference = next((i for i in references if name_key(header[i]) == "learnerref"),
+                     references[0] if references else None)
     positions: dict[str, int] = {}
     own: dict[str, int] = {}  # the centre's own columns, kept for the results
     for index, text in enumerate(header):
@@ -275,7 +284,14 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
                     Severity.WARNING))
             continue
         column = _BY_KEY.get(name_key(text))
-        if column is None:
+        if (column is not None and column.name == "learner_ref" and reference is not None
+                and index != reference):
+            own[text.strip()] = index  # a reference changes no answer: nothing to choose
+            problems.append(RowProblem(
+                header_row, text.strip(), f"column {text.strip()!r} is not read, as "
+                f"{header[reference].strip()!r} (column {_letter(reference)}) gives the "
+                f"learner reference{_KEPT}", Severity.WARNING))
+        elif column is None:
             # Two columns of one name ("Tutor" twice) both come back, the second by its letter
             own[text.strip() if text.strip() not in own
                 else f"{text.strip()} ({_letter(index)})"] = index

@@ -181,10 +181,10 @@ def shown(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def xlsx_rows(data: bytes, name: str, *, max_rows: int, sheet: str, header_has: str = ""
-              ) -> Sheet:
+def xlsx_rows(data: bytes, name: str, *, max_rows: int, sheet: str,
+              header_has: tuple[str, ...] = ()) -> Sheet:
     """The rows of the workbook's sheet named ``sheet`` (case and spacing aside), else of its
-    first sheet with a column named ``header_has`` near the top (the learners' sheet behind a
+    first sheet with a column named one of ``header_has`` near the top (the learners' sheet behind a
     cover sheet of instructions), else of its first; a formula cell as the value saved with it,
     where the file has one."""
     from openpyxl.utils.exceptions import InvalidFileException
@@ -245,7 +245,7 @@ def name_key(text: str) -> str:
 _HEADER_SEARCHED_ROWS = 20  # rows of a sheet looked at for the column that marks its data
 
 
-def _sheet_cells(data: bytes, name: str, wanted: tuple[str, str], *, saved: bool,
+def _sheet_cells(data: bytes, name: str, wanted: tuple[str, tuple[str, ...]], *, saved: bool,
                  about: dict[str, Any] | None = None) -> Iterator[tuple[int, list[str]]]:
     """Each row of the sheet ``wanted`` gives (by its name, else by a column's name near its
     top; else the first sheet) as its cells' text: a formula as its text, or, ``saved``, as
@@ -265,7 +265,7 @@ def _sheet_cells(data: bytes, name: str, wanted: tuple[str, str], *, saved: bool
         sheets = workbook.worksheets
         if not sheets:
             raise Unreadable(f"{name} has no worksheet")
-        title, column = (name_key(w) for w in wanted)
+        title, column = name_key(wanted[0]), frozenset(name_key(w) for w in wanted[1])
         named = next((s for s in sheets if name_key(s.title) == title), None)
         sheet = named or next((s for s in sheets if column and _has_column(s, column)),
                               sheets[0])
@@ -281,10 +281,11 @@ def _sheet_cells(data: bytes, name: str, wanted: tuple[str, str], *, saved: bool
         workbook.close()
 
 
-def _has_column(sheet: Any, column: str) -> bool:
-    """Whether a cell near the top of ``sheet`` names ``column`` (as :func:`name_key`)."""
+def _has_column(sheet: Any, column: frozenset[str]) -> bool:
+    """Whether a cell near the top of ``sheet`` is one of the names ``column`` (as
+    :func:`name_key` gives them)."""
     sheet.reset_dimensions()
-    return any(isinstance(value, str) and name_key(value) == column
+    return any(isinstance(value, str) and name_key(value) in column
                for values in sheet.iter_rows(values_only=True, max_row=_HEADER_SEARCHED_ROWS,
                                              max_col=MAX_COLUMNS)
                for value in values)
