@@ -123,3 +123,14 @@ def test_headers__a_uln_column_is_the_learner_reference_where_there_is_no_other(
                                "column 'ULN' is not read, as 'learner_ref' (column B) gives "
                                "the learner reference: it is kept, as it is, at the end of "
                                "the results")]
+
+
+@pytest.mark.parametrize("written", ["600 0840 4", "6000840 4", "600-0840-4", "60008404",
+                                     "600.0840.4"])
+def test_target__a_regulator_number_with_spaces_for_its_slashes_is_read(catalogue, written):
+    """Copied from a certificate or a PDF, 600/0840/4 loses its slashes: it had been "no
+    qualification '600 0840 4'; did you mean 600/0840/4?", and the row was not assessed."""
+    result = assess(catalogue, read(f"learner_ref,target\nL1,{written}\n"))
+    (learner,) = result.learners
+    assert learner.assessed and learner.target.regulator_number == "600/0840/4"
+    assert problems(result) == []

@@ -324,9 +324,17 @@ def closest(reference: str, labels: Mapping[str, str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(labels[m] for m in matches))
 
 
+# A regulator number whose slashes were lost or changed, as copied from a certificate or a PDF
+# ("600 0840 4", "600-0840-4"): no other reference has its three, four and one characters.
+_REGULATOR_NUMBER = re.compile(r"(\d{3})[/.\-]?(\d{4})[/.\-]?([\dX])")
+
+
 def normalise_reference(text: str) -> str:
-    """A qualification reference compared without case or spaces."""
-    return re.sub(r"\s+", "", text).upper()
+    """A qualification reference compared without case or spaces, a regulator number with
+    its slashes whatever stood between its parts."""
+    compact = re.sub(r"\s+", "", text).upper()
+    parts = _REGULATOR_NUMBER.fullmatch(compact)
+    return "/".join(parts.groups()) if parts else compact
 
 
 def _same_shape(typed: str, number: str) -> bool:
