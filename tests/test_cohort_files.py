@@ -134,3 +134,18 @@ def test_target__a_regulator_number_with_spaces_for_its_slashes_is_read(catalogu
     (learner,) = result.learners
     assert learner.assessed and learner.target.regulator_number == "600/0840/4"
     assert problems(result) == []
+
+
+@pytest.mark.parametrize(("written", "age"), [
+    ("16 yrs", 16), ("16 years", 16), ("16 years old", 16), ("16yo", 16), ("sixteen", 16),
+    ("Nineteen", 19), ("twenty-one", 21), ("forty five", 45), ("19 ", 19)])
+def test_age__written_with_years_or_in_words_is_read(written, age):
+    result = read(f"learner_ref,age\nL1,{written}\n")
+    assert result.rows[0].age == age and problems(result) == []
+
+
+@pytest.mark.parametrize("written", ["19.5", "16-18", "about 20", "sixteen or seventeen"])
+def test_age__one_that_is_not_one_whole_number_of_years_is_still_said(written):
+    result = read(f"learner_ref,age\nL1,{written}\n")
+    assert result.rows[0].age is None
+    assert [(p[0], p[1], p[2]) for p in problems(result)] == [(2, "age", "warning")]

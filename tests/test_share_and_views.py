@@ -183,9 +183,9 @@ def test_share__a_route_link_carries_the_learners_age(catalogue):
     query = RouteQuery(from_qualification="ocr-09628", to_level=3, age=17)
     assert encode_route(catalogue, query) == {"from": "09628", "level": "3", "age": "17"}
     assert decode_route(catalogue, {"from": "09628", "level": "3", "age": "17"}) == (query, [])
-    query, notes = decode_route(catalogue, {"from": "09628", "age": "seventeen"})
+    query, notes = decode_route(catalogue, {"from": "09628", "age": "17 or 18"})
     assert query == RouteQuery(from_qualification="ocr-09628")
-    assert notes == ["The link's age 'seventeen' was left out: give a whole number from 13 to "
+    assert notes == ["The link's age '17 or 18' was left out: give a whole number from 13 to "
                      "100."]
 
 

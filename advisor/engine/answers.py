@@ -48,9 +48,30 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.casefold())
 
 
+# "16 yrs", "16 years old", "16yo": the number is the age
+_YEARS_AFTER = re.compile(r"(.+?)(?:\s*(?:years?|yrs?)(?:\s*old)?|(?<=\d)\s*y(?:\.?o)?)\.?",
+                          re.IGNORECASE)
+_ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_IN_WORDS = {**{word: n for n, word in enumerate(_ONES)},
+             **{tens: 20 + 10 * i for i, tens in enumerate(_TENS)},
+             **{f"{tens} {one}": 20 + 10 * i + n for i, tens in enumerate(_TENS)
+                for n, one in enumerate(_ONES[1:10], start=1)},
+             "one hundred": 100, "a hundred": 100}
+
+
 def parse_age(text: str) -> int:
-    """A whole number of years (``19``, or ``19.0`` from a spreadsheet) that is plausible."""
+    """A whole number of years that is plausible: ``19``, ``19.0`` from a spreadsheet, ``19
+    yrs`` or ``19 years old``, or in words (``nineteen``, ``twenty-one``)."""
     text = text.strip()
+    number = found.group(1) if (found := _YEARS_AFTER.fullmatch(text)) else text
+    words = " ".join(re.split(r"[\s-]+", number.casefold()))
+    if words in _IN_WORDS:
+        return check_age(_IN_WORDS[words])
+    if _WHOLE.fullmatch(number):
+        text = number
     if not (text.isascii() and _WHOLE.fullmatch(text)):
         raise AnswerError(f"{text!r} is not a whole number of years")
     whole = text.split(".")[0]

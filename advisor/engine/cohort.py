@@ -106,7 +106,7 @@ class LearnerRow:
     # written back beside the results, so that nothing of the centre's is lost.
     own_columns: tuple[tuple[str, str], ...] = ()
     # The cells of the columns it reads (learner_ref apart), as written: "9628" where the
-    # target was read as 09628, "nineteen" where no age could be read. Beside the results too.
+    # target was read as 09628, "19 or 20" where no age could be read. Beside the results too.
     given: tuple[tuple[str, str], ...] = ()
 
 

@@ -90,7 +90,7 @@ def cohort_learner_dict(catalogue: Catalogue, learner: LearnerResult) -> dict[st
         "row": learner.row, "learner_ref": learner.learner_ref, "assessed": learner.assessed,
         # the file's own columns, as written (a tutor, notes)
         "file_columns": dict(learner.own_columns),
-        # the cells of the columns read, as written ("9628" read as 09628, "nineteen")
+        # the cells of the columns read, as written ("9628" read as 09628, "19 or 20")
         "as_given": dict(learner.given),
         "recommended_level": learner.recommended_level,
         "level_reasons": [finding_dict(catalogue, f) for f in learner.level_reasons],

@@ -262,7 +262,7 @@ def results_frame(result: CohortResult) -> pd.DataFrame:
 
 def _with_own_columns(frame: pd.DataFrame, result: CohortResult) -> pd.DataFrame:
     """``frame`` with what the file said at the end, as written, so that a centre's results
-    keep all it wrote: each column read (``age as given``: "nineteen" where no age could be
+    keep all it wrote: each column read (``age as given``: "19 or 20" where no age could be
     read), then the file's own columns the advisor does not read (a tutor, notes), one named
     like a result column marked as the file's."""
     for name in dict.fromkeys(name for learner in result.learners for name, _ in learner.given):
@@ -502,7 +502,7 @@ def results_on_screen(results: pd.DataFrame) -> pd.DataFrame:
 
 def problems_on_screen(problems: pd.DataFrame) -> pd.DataFrame:
     """:func:`problems_frame` as a screen shows it: each message led by its column ("age:
-    'nineteen' is not a whole number"), so that a phone, which shows the row and the message,
+    '19 or 20' is not a whole number"), so that a phone, which shows the row and the message,
     says which column without scrolling sideways; the download keeps them apart."""
     named = problems["column"].fillna("").astype(str).str.len() > 0
     return problems.assign(message=problems["message"].where(
