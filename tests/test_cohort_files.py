@@ -149,3 +149,15 @@ def test_age__one_that_is_not_one_whole_number_of_years_is_still_said(written):
     result = read(f"learner_ref,age\nL1,{written}\n")
     assert result.rows[0].age is None
     assert [(p[0], p[1], p[2]) for p in problems(result)] == [(2, "age", "warning")]
+
+
+def test_start__a_spreadsheets_day_number_in_a_csv_is_read_as_its_date_and_said(catalogue):
+    """A CSV saved from a column not formatted as dates gives 42009 for 5 January 2015: it had
+    been "not a date" and no finish was worked out. It is read, naming the date, as the
+    number could be a slip."""
+    result = read("learner_ref,target,glh_per_week,start\nL1,09628,5,42158\n")
+    assert result.rows[0].start == dt.date(2015, 6, 3)
+    assert problems(result) == [(2, "start", "warning",
+                                 "42158 is read as 3 June 2015, the date a spreadsheet keeps as "
+                                 "that number (format the column as dates to see it so)")]
+    assert read("learner_ref,start\nL1,20150603\n").rows[0].start is None  # not a day number

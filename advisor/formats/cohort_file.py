@@ -31,7 +31,8 @@ from advisor.engine import answers
 from advisor.engine.cohort import CohortInput, LearnerRow, RowProblem, Severity
 from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
 from advisor.engine.unit_references import tidy_unit_list
-from advisor.formats.dates import parse_date
+from advisor.engine.wording import uk_date
+from advisor.formats.dates import parse_date, spreadsheet_day
 from advisor.formats.sheet_rows import (
     Sheet,
     Unreadable,
@@ -492,7 +493,14 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
 
     lists: dict[str, tuple[str, ...]] = {}
     glh = read("glh_per_week", parse_hours_a_week)
-    start = read("start", parse_date)
+    start = spreadsheet_day(values.get("start", ""))  # 42158, a date cell saved as CSV
+    if start is not None:
+        problems.append(RowProblem(
+            number, "start", f"{values['start']} is read as {uk_date(start)}, the date a "
+            "spreadsheet keeps as that number (format the column as dates to see it so)",
+            Severity.WARNING))
+    else:
+        start = read("start", parse_date)
     registered = read("registered", answers.parse_yes_no, strict=True)
     for column in ("qualifications_held", "units_held", "units_accepted", "units_in_progress"):
         references = split_references(values.get(column, ""))

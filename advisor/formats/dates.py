@@ -12,7 +12,7 @@ from advisor.engine import answers
 from advisor.engine.wording import uk_date
 
 __all__ = ["DATE_EXAMPLES", "EARLIEST_DATE", "LATEST_DATE", "check_date", "parse_date",
-           "read_date"]
+           "read_date", "spreadsheet_day"]
 
 EARLIEST_DATE = dt.date(2000, 1, 1)
 LATEST_DATE = dt.date(2040, 12, 31)
@@ -77,3 +77,19 @@ def parse_date(text: str) -> dt.date:
     if day is None:
         raise answers.AnswerError(f"{text[:20]!r} is not a date: give one like {DATE_EXAMPLES}")
     return check_date(day)
+
+
+# The day a spreadsheet counts dates from (Excel's, and LibreOffice's, on Windows: its day 1 is
+# 1 January 1900, and it counts a 29 February 1900 that never was)
+_DAY_NOUGHT = dt.date(1899, 12, 30)
+
+
+def spreadsheet_day(text: str) -> dt.date | None:
+    """The day a spreadsheet keeps as the number ``text`` (42158 is 3 June 2015, a time of day
+    after a point aside), where it is one of the days the advisor answers for; else None.
+    A date cell saved as CSV from a column not formatted as dates is written so."""
+    found = re.fullmatch(r"([0-9]{5})(?:\.[0-9]+)?", text.strip())
+    if found is None:
+        return None
+    day = _DAY_NOUGHT + dt.timedelta(days=int(found.group(1)))
+    return day if EARLIEST_DATE <= day <= LATEST_DATE else None
