@@ -161,3 +161,30 @@ def test_start__a_spreadsheets_day_number_in_a_csv_is_read_as_its_date_and_said(
                                  "42158 is read as 3 June 2015, the date a spreadsheet keeps as "
                                  "that number (format the column as dates to see it so)")]
     assert read("learner_ref,start\nL1,20150603\n").rows[0].start is None  # not a day number
+
+
+def test_target__a_qualifications_full_title_is_read_as_it_and_said(catalogue):
+    """A target given by its title, as a centre's MIS or a certificate names it: it had been
+    "too long to be a qualification code" and the row was not assessed. A title several
+    qualifications share (OCR's, OCN London's and the national structure's Level 2 Diploma)
+    names none of them, and the row says which it could be."""
+    result = assess(catalogue, read(
+        "learner_ref,target,qualifications_held\n"
+        "L1,OCR Level 3 NVQ Diploma in Customer Service,\n"
+        "L2,09629,ocr level 2 certificate in principles of customer service\n"
+        "L3,Level 2 Diploma in Customer Service,\n"))
+    first, second, third = result.learners
+    assert first.assessed and first.target.code == "03456"
+    assert [q.code for q in second.held_qualifications] == ["09628"]
+    assert third.target is None
+    assert problems(result) == [
+        (2, "target", "warning",
+         "read the title 'OCR Level 3 NVQ Diploma in Customer Service' as 03456"),
+        (3, "qualifications_held", "warning",
+         "read the title 'ocr level 2 certificate in principles of customer service' as 09628"),
+        (4, "", "error", "nothing in this row can be assessed: no known target, qualification "
+                         "or unit, and no answers about the learner"),
+        (4, "target", "warning",
+         "'Level 2 Diploma in Customer Service' is the title of more than one qualification "
+         "(10379, OCNLR L2 Diploma CS, S/016/608): give its code; left out"),
+    ]

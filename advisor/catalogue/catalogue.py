@@ -154,6 +154,17 @@ class Catalogue:
                     + "), whose qualifications are " + " and ".join(then))
         raise UnknownReference("qualification", reference, closest(reference, labels))
 
+    def qualifications_titled(self, text: str) -> tuple[Qualification, ...]:
+        """The qualifications whose title ``text`` is (case, punctuation and spacing aside),
+        with or without the awarding body's name before it ("OCR") or a note in brackets
+        after it ("(national structure S/016/608)"), in order of their references: none, one,
+        or several that share a title."""
+        wanted = _title_words(text)
+        if not wanted:
+            return ()
+        return tuple(sorted((q for q in self.qualifications.values()
+                             if wanted in _title_forms(q.title)), key=lambda q: q.reference))
+
     def _standard_named(self, reference: str) -> tuple[Framework, ApprenticeshipStandard] | None:
         """The apprenticeship standard ``reference`` names (by its reference or title, case and
         spacing aside), with the framework whose place it took."""
@@ -327,6 +338,20 @@ def closest(reference: str, labels: Mapping[str, str]) -> tuple[str, ...]:
 # A regulator number whose slashes were lost or changed, as copied from a certificate or a PDF
 # ("600 0840 4", "600-0840-4"): no other reference has its three, four and one characters.
 _REGULATOR_NUMBER = re.compile(r"(\d{3})[/.\-]?(\d{4})[/.\-]?([\dX])")
+
+
+def _title_words(text: str) -> str:
+    """A title as compared: its words, in lower case."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.casefold()))
+
+
+def _title_forms(title: str) -> set[str]:
+    """The ways a title may be given: in full, without the awarding body's initials first
+    ("OCR ", "OCNLR ") or without a note in brackets at its end."""
+    bare = re.sub(r"\s*\([^()]*\)$", "", title)
+    forms = {title, bare}
+    forms |= {re.sub(r"^[A-Z]{2,}\s+", "", form) for form in forms}
+    return {_title_words(form) for form in forms}
 
 
 def normalise_reference(text: str) -> str:

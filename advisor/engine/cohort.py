@@ -42,6 +42,7 @@ from advisor.engine.wording import uk_date
 from advisor.register import Register
 
 MAX_REFERENCE_CHARS = 40  # longer than any code or unit reference
+MAX_TITLE_CHARS = 150  # longer than any qualification's title
 
 ProgressCallback = Callable[[int, int], None]  # (learners done, learners in all)
 
@@ -213,7 +214,7 @@ class _Assessor:
 
     def _find_qualification(self, reference: str) -> tuple[Qualification | None, str]:
         if len(reference) > MAX_REFERENCE_CHARS:
-            return None, f"{reference[:30]!r}... is too long to be a qualification code"
+            return self._titled(reference)
         try:
             return self.catalogue.find_qualification(reference), ""
         except UnknownReference as error:
@@ -226,7 +227,23 @@ class _Assessor:
                 else:
                     return found, (f"read {reference!r} as {padded}: spreadsheets drop the "
                                    "leading zeros of codes (format the column as text)")
+            if self.catalogue.qualifications_titled(reference):
+                return self._titled(reference)
             return None, str(error)
+
+    def _titled(self, title: str) -> tuple[Qualification | None, str]:
+        """The qualification ``title`` is the title of, with a message saying it was read so;
+        or None, saying why: a title several share names none of them."""
+        if len(title) > MAX_TITLE_CHARS:
+            return None, f"{title[:30]!r}... is too long to be a qualification code or title"
+        found = self.catalogue.qualifications_titled(title)
+        if len(found) == 1:
+            return found[0], f"read the title {title!r} as {found[0].reference}"
+        if found:
+            return None, (f"{title!r} is the title of more than one qualification "
+                          f"({', '.join(q.reference for q in found)}): give its code")
+        return None, (f"no qualification titled {title[:60]!r} in the catalogue: give its code "
+                      "(09628) or regulator number (600/0840/4)")
 
     def units(self, reference: str, within: Qualification | None, *, in_progress: bool = False
               ) -> tuple[tuple[str, ...], str]:
