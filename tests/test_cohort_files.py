@@ -188,3 +188,75 @@ def test_target__a_qualifications_full_title_is_read_as_it_and_said(catalogue):
          "'Level 2 Diploma in Customer Service' is the title of more than one qualification "
          "(10379, OCNLR L2 Diploma CS, S/016/608): give its code; left out"),
     ]
+
+
+def _laid_out(rows: list[list[object]], lay_out) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "learners"
+    for row in rows:
+        sheet.append(row)
+    lay_out(sheet)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_excel__a_cell_merged_down_over_several_learners_is_read_for_each_and_said(catalogue):
+    """A target typed once and merged down over a group of learners shows on every row, but
+    the file holds it in the first cell only: the rows below had been read with no target, and
+    assessed for a level alone without a word."""
+    data = _laid_out([["learner_ref", "age", "target"], ["L1", 19, "09629"], ["L2", 20, None],
+                      ["L3", 21, None], ["L4", 22, "09628"]],
+                     lambda sheet: sheet.merge_cells("C2:C4"))
+    result = assess(catalogue, read_cohort(data, "intake.xlsx"))
+    assert [learner.target.code for learner in result.learners] == [
+        "09629", "09629", "09629", "09628"]
+    assert problems(result) == [(2, "target", "warning",
+                                 "the merged cell C2:C4 shows '09629' on rows 2 to 4: it is "
+                                 "read for each of them")]
+
+
+def test_excel__cells_merged_across_columns_are_read_in_the_first_only_and_said(catalogue):
+    """Units typed in a cell merged across units_held and units_accepted: the file holds them
+    in units_held only, and reading them as accepted too would be a guess."""
+    data = _laid_out([["learner_ref", "target", "units_held", "units_accepted"],
+                      ["L1", "03456", "F3", None]],
+                     lambda sheet: sheet.merge_cells("C2:D2"))
+    result = assess(catalogue, read_cohort(data, "intake.xlsx"))
+    (learner,) = result.learners
+    assert learner.held_units == ("K/601/1622",) and learner.progress is None
+    assert problems(result) == [(2, "units_held", "warning",
+                                 "the merged cell C2:D2 shows 'F3' across columns units_held "
+                                 "to units_accepted: it is read in units_held only")]
+
+
+def test_excel__hidden_rows_columns_and_sheets_are_read_and_said(catalogue):
+    """A row hidden (a learner who left, say, or one a filter hides) or a column hidden is
+    still in the file: it is read, as before, but no longer without a word, since the person
+    uploading it may not know it is there."""
+    def hide(sheet):
+        sheet.row_dimensions[3].hidden = True
+        sheet.column_dimensions["B"].hidden = True
+        sheet.column_dimensions["D"].hidden = True  # the centre's own, kept without a word
+    data = _laid_out([["learner_ref", "age", "target", "notes"], ["L1", 19, "09629", ""],
+                      ["L2", 20, "09629", "left in May"]], hide)
+    result = assess(catalogue, read_cohort(data, "intake.xlsx"))
+    assert [learner.assessed for learner in result.learners] == [True, True]
+    assert [p for p in problems(result) if "hidden" in p[3]] == [
+        (1, "age", "warning", "column B (age) is hidden in the spreadsheet: it is read"),
+        (3, "", "warning", "this row is hidden in the spreadsheet: it is read as any other "
+                           "(delete it from the file if it is not a learner to check)"),
+    ]
+    book = openpyxl.Workbook()
+    book.active.append(["Notes for tutors"])
+    hidden = book.create_sheet("Data")
+    hidden.append(["learner_ref", "target"])
+    hidden.append(["L1", "09629"])
+    hidden.sheet_state = "hidden"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    result = read_cohort(buffer.getvalue(), "intake.xlsx")
+    assert [r.learner_ref for r in result.rows] == ["L1"]
+    assert problems(result) == [(None, "", "warning", "the learners are read from sheet 'Data', "
+                                                      "which is hidden in the workbook")]

@@ -33,6 +33,7 @@ from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
 from advisor.engine.unit_references import tidy_unit_list
 from advisor.engine.wording import uk_date
 from advisor.formats.dates import parse_date, spreadsheet_day
+from advisor.formats.sheet_layout import Layout, apply_layout, hidden_sheet_said
 from advisor.formats.sheet_rows import (
     Sheet,
     Unreadable,
@@ -194,7 +195,10 @@ def read_cohort(
              f"{', '.join(repr(t) for t in table.sheets)}: the learners are read from the one "
              "named 'learners', else the first with a learner_ref column)"
              if len(table.sheets) > 1 else "")
-    parsed = _parse(filename, table.rows, table.formulas, is_excel=is_excel, sheet=sheet)
+    parsed = _parse(filename, table.rows, table.formulas, is_excel=is_excel, sheet=sheet,
+                    layout=table.layout)
+    if said := hidden_sheet_said(table.layout):
+        parsed = dataclasses.replace(parsed, problems=(*said, *parsed.problems))
     if table.also_with_header:  # Group A and Group B on two sheets: one is read
         unread = ", ".join(repr(t) for t in table.also_with_header)
         parsed = dataclasses.replace(parsed, problems=(RowProblem(
@@ -246,8 +250,8 @@ def _column_named(index: int, header: str) -> str:
 
 
 def _parse(filename: str, rows: list[tuple[int, list[str]]],
-           formulas: Mapping[tuple[int, int], str], *, is_excel: bool, sheet: str = ""
-           ) -> CohortInput:
+           formulas: Mapping[tuple[int, int], str], *, is_excel: bool, sheet: str = "",
+           layout: Layout | None = None) -> CohortInput:
     if not rows:
         return CohortInput(filename, (), (RowProblem(None, "", "the file has no rows"),),
                            readable=False)
@@ -327,6 +331,11 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
             (dataclasses.replace(p, message=p.message.replace(_KEPT, ""))
              for p in problems), key=lambda p: p.severity is not Severity.ERROR)),
             readable=False, columns=tuple(positions))
+    if layout is not None:  # a workbook's merged cells and hidden rows: read as they show
+        shown_rows, said = apply_layout(
+            layout, rows[1:], header_row=header_row, positions=positions, letter=_letter,
+            column_named=lambda i: _column_named(i, header[i] if i < len(header) else ""))
+        rows, problems = [rows[0], *shown_rows], [*problems, *said]
     if len(rows) == 1:
         problems.append(RowProblem(
             None, "", "no learners: the file has only its header row (the column names); add "

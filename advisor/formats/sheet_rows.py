@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from advisor.formats.sheet_layout import Layout, read_layout
+
 __all__ = ["MAX_COLUMNS", "MAX_EXPANDED_BYTES", "Sheet", "Unreadable", "csv_rows", "decode",
            "megabytes", "name_key", "nonblank_rows", "shown", "windows_text", "xlsx_rows"]
 
@@ -41,6 +43,7 @@ class Sheet:
     sheet: str = ""
     sheets: tuple[str, ...] = ()
     also_with_header: tuple[str, ...] = ()  # other sheets naming the column looked for
+    layout: Layout = field(default_factory=Layout)  # merged cells, hidden rows and columns
 
 
 class Unreadable(Exception):
@@ -216,7 +219,10 @@ def xlsx_rows(data: bytes, name: str, *, max_rows: int, sheet: str,
             rows = list(nonblank_rows(_sheet_cells(data, name, (sheet, header_has), saved=False,
                                                    about=about), name, max_rows=max_rows))
             found = {"sheet": about["read"], "sheets": about["every"],
-                     "also_with_header": about["also"]}
+                     "also_with_header": about["also"],
+                     "layout": read_layout(data, about["path"], sheet=about["read"],
+                                           hidden_sheet=about["hidden"],
+                                           max_columns=MAX_COLUMNS)}
             typed = {(number, index): cell for number, cells in rows
                      for index, cell in enumerate(cells) if cell.startswith("=")}
             if not typed:
@@ -250,8 +256,9 @@ def _sheet_cells(data: bytes, name: str, wanted: tuple[str, tuple[str, ...]], *,
     """Each row of the sheet ``wanted`` gives (by its name, else by a column's name near its
     top; else the first sheet) as its cells' text: a formula as its text, or, ``saved``, as
     the value the spreadsheet saved with it (empty where none was). ``about``, if given,
-    gets the sheet read (``read``), every sheet's name (``every``) and the other sheets that
-    also name the column (``also``)."""
+    gets the sheet read (``read``), where it is in the file (``path``), whether it is hidden
+    (``hidden``), every sheet's name (``every``) and the other sheets that also name the
+    column (``also``)."""
     from openpyxl import load_workbook
 
     try:
@@ -270,7 +277,11 @@ def _sheet_cells(data: bytes, name: str, wanted: tuple[str, tuple[str, ...]], *,
         sheet = named or next((s for s in sheets if column and _has_column(s, column)),
                               sheets[0])
         if about is not None:  # (a sheet found by its name is the one: the others are guides)
-            about.update(read=sheet.title, every=tuple(s.title for s in sheets), also=() if named
+            # (the part of the file the sheet is in: openpyxl's read-only sheet knows it, and
+            # the tests of merged cells fail should it stop doing so)
+            about.update(read=sheet.title, path=getattr(sheet, "_worksheet_path", None),
+                         hidden=sheet.sheet_state != "visible",
+                         every=tuple(s.title for s in sheets), also=() if named
                          else tuple(s.title for s in sheets
                                     if s is not sheet and column and _has_column(s, column)))
         sheet.reset_dimensions()  # do not trust the size the file claims
