@@ -121,13 +121,13 @@ def test_cohort__a_learner_on_two_rows_is_listed_twice_and_counted_once():
 def test_cohort__a_file_without_the_required_column_is_refused_and_its_other_columns_only_warned():
     """Wrong headers: what stops the file is an error; the columns it would ignore are
     warnings beside it, not errors that read as if they too stopped it."""
-    at = upload(open_page(COHORT), "names.csv", b"Name,DOB,Course\nA,1,2\n")
+    at = upload(open_page(COHORT), "names.csv", b"Name,Mob,Course\nA,1,2\n")
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and errors[0].startswith("missing required column 'learner\\_ref'")
     # Not "kept": nothing of the file is read
     not_read = "is not one the advisor reads"
     assert [w.value for w in at.warning][:3] == [
-        f"column 'Name' {not_read}", f"column 'DOB' {not_read}", f"column 'Course' {not_read}"]
+        f"column 'Name' {not_read}", f"column 'Mob' {not_read}", f"column 'Course' {not_read}"]
 
 
 def test_cohort__a_quote_left_open_is_refused_naming_the_row_and_nothing_is_assessed():

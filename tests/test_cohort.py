@@ -564,11 +564,11 @@ def test_read__employment_and_aim_in_the_words_the_guide_itself_uses(employment,
 def test_headers__a_misspelt_other_name_suggests_the_column_it_is_read_as():
     """'Qualificaton' is a slip for 'qualification', which is read as the target: the
     suggestion names target, not qualifications_held (renamed so, the target would be read as
-    a qualification already held); a short header like 'DOB' is not matched to 'job'."""
-    result = read("learner_ref,Qualificaton,DOB\nA,09629,01/01/2000\n")
+    a qualification already held); a short header like 'Mob' is not matched to 'job'."""
+    result = read("learner_ref,Qualificaton,Mob\nA,09629,07700 900123\n")
     messages = {p[1]: p[3] for p in problems(result)}
     assert messages["Qualificaton"].endswith("; did you mean 'target'?")
-    assert "did you mean" not in messages["DOB"]
+    assert "did you mean" not in messages["Mob"]
 
 
 def test_headers__a_missing_required_column_stops_the_file():
@@ -705,7 +705,7 @@ def test_read__a_csv_saved_by_excel_on_windows_reads_with_its_accents(catalogue)
     (b"  \n", "empty.csv",
      "empty.csv is empty: the first row should name the columns (learner_ref, age, "
      "employment, job_role, senior_role, aim, qualifications_held, units_held, target, "
-     "units_accepted, units_in_progress, glh_per_week, registered, start)"),
+     "units_accepted, units_in_progress, glh_per_week, registered, start, date_of_birth)"),
 ])
 def test_read__unreadable_files_say_why(data, name, message):
     result = read_cohort(data, name)

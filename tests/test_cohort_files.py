@@ -260,3 +260,29 @@ def test_excel__hidden_rows_columns_and_sheets_are_read_and_said(catalogue):
     assert [r.learner_ref for r in result.rows] == ["L1"]
     assert problems(result) == [(None, "", "warning", "the learners are read from sheet 'Data', "
                                                       "which is hidden in the workbook")]
+
+
+def test_age__worked_out_from_a_date_of_birth_on_the_date_of_the_check(catalogue):
+    """A centre's MIS gives a date of birth, not an age: the column had been kept but not
+    read, and every age check was then unknown. The age on the date of the check is worked
+    out from it; beside an age that says otherwise, the age given is used and the two named."""
+    result = assess(catalogue, read(
+        "learner_ref,DOB,age,target\n"
+        "L1,02/06/1998,,09628\n"   # 16: 17 the day after the check
+        "L2,1998-06-01,,09628\n"   # 17 that day
+        "L3,14/03/1990,19,09628\n"  # 25 by the date: the age given is used, and said
+        "L4,14/03/2010,,09628\n"   # 5: not a learner's age
+        "L5,sometime,,09628\n"))
+    assert [learner.age for learner in result.learners] == [16, 17, 19, None, None]
+    assert problems(result) == [
+        (1, "date_of_birth", "warning", "column 'DOB' is read as 'date_of_birth': the learner's "
+                                        "date of birth"),
+        (4, "age", "warning", "an age of 19, but date_of_birth 14 March 1990 makes the learner "
+                              "25 on 1 June 2015: the age given is used; check which is right"),
+        (5, "date_of_birth", "warning", "14 March 2010 makes the learner 5 on 1 June 2015: an "
+                                        "age of 5 is not plausible: give the learner's age in "
+                                        "whole years (13 to 100); left empty, as if not given"),
+        (6, "date_of_birth", "warning", "'sometime' is not a date: give one like 2026-09-01, "
+                                        "01/09/2026 or 1 September 2026; left empty, as if not "
+                                        "given"),
+    ]

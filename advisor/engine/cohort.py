@@ -102,6 +102,8 @@ class LearnerRow:
     glh_per_week: float | None = None
     start: dt.date | None = None  # when study starts (None: on the date of the assessment)
     registered: bool = False  # with the awarding body, for the target: held to certification
+    # Where age is not given, the age on the date of the assessment is worked out from it
+    date_of_birth: dt.date | None = None
     readable: bool = True  # False: the row cannot be assessed (the problems say why)
     # The file's own columns the advisor does not read (a tutor, notes), as (name, value):
     # written back beside the results, so that nothing of the centre's is lost.
@@ -144,6 +146,7 @@ class LearnerResult:
     # those decisions (its ``today`` is also ``carry_over.remaining``) and the timeline.
     progress: ProgressCheck | None = None
     registered: bool = False  # already registered for the target: enrolling is not the question
+    age: int | None = None  # the age the answers rest on: given, or from the date of birth
     own_columns: tuple[tuple[str, str], ...] = ()  # as :attr:`LearnerRow.own_columns`
     given: tuple[tuple[str, str], ...] = ()  # as :attr:`LearnerRow.given`
 
@@ -324,6 +327,8 @@ class _Assessor:
             if said not in found:  # "F3 6, F4 6": the 6 beside each is said once
                 found.append(said)
 
+        learner = dataclasses.replace(learner, age=self.age(learner, problem))
+
         # An unknown code is a warning: the row is assessed with the codes that are known.
         left_out = "; left out"
         target = None
@@ -446,8 +451,31 @@ class _Assessor:
             level_cautions=advice.cautions, target=target, eligibility=eligibility,
             carry_over=carried, held_qualifications=tuple(held), held_units=tuple(urns),
             progress=progress, registered=learner.registered and target is not None,
-            own_columns=learner.own_columns, given=learner.given,
+            age=learner.age, own_columns=learner.own_columns, given=learner.given,
         )
+
+    def age(self, learner: LearnerRow, problem: Callable[[str, str, Severity], None]
+            ) -> int | None:
+        """The learner's age: as given, else worked out from their date of birth on the date
+        of the assessment; where the two differ, the age given, and the difference said."""
+        born = learner.date_of_birth
+        if born is None:
+            return learner.age
+        years = self.as_at.year - born.year - ((self.as_at.month, self.as_at.day)
+                                               < (born.month, born.day))
+        if learner.age is not None:
+            if learner.age != years:
+                problem("age", f"an age of {learner.age}, but date_of_birth {uk_date(born)} "
+                        f"makes the learner {years} on {uk_date(self.as_at)}: the age given is "
+                        "used; check which is right", Severity.WARNING)
+            return learner.age
+        try:
+            return answers.check_age(years)
+        except answers.AnswerError as error:
+            problem("date_of_birth", f"{uk_date(born)} makes the learner {years} on "
+                    f"{uk_date(self.as_at)}: {error}; left empty, as if not given",
+                    Severity.WARNING)
+            return None
 
 
 def _answers_given(learner: LearnerRow) -> bool:

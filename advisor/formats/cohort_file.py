@@ -19,6 +19,7 @@ their limits, is :mod:`advisor.formats.sheet_rows`'s.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Mapping
@@ -32,7 +33,7 @@ from advisor.engine.cohort import CohortInput, LearnerRow, RowProblem, Severity
 from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
 from advisor.engine.unit_references import tidy_unit_list
 from advisor.engine.wording import uk_date
-from advisor.formats.dates import parse_date, spreadsheet_day
+from advisor.formats.dates import DATE_EXAMPLES, parse_date, read_date, spreadsheet_day
 from advisor.formats.sheet_layout import Layout, apply_layout, hidden_sheet_said
 from advisor.formats.sheet_rows import (
     Sheet,
@@ -137,6 +138,11 @@ COLUMNS: tuple[Column, ...] = (
            "January, say): the finish date is worked out from it. Blank: the as-at date.",
            "a date: 2027-01-04 or 04/01/2027", "2027-01-04",
            ("start date", "starts", "starting", "start of study")),
+    Column("date_of_birth", False,
+           "The learner's date of birth: where age is blank, their age on the as-at date is "
+           "worked out from it (where both are given, age is used, and a difference said).",
+           "a date: 2007-03-14 or 14/03/2007", "2007-03-14",
+           ("dob", "date of birth", "birth date", "birthdate", "birthday")),
 )
 
 _TEMPLATE_ROWS: tuple[dict[str, str], ...] = (
@@ -144,16 +150,16 @@ _TEMPLATE_ROWS: tuple[dict[str, str], ...] = (
      "job_role": "Call Centre Operator", "senior_role": "no", "aim": "knowledge",
      "qualifications_held": "09628", "units_held": "", "target": "09629",
      "units_accepted": "", "units_in_progress": "", "glh_per_week": "",
-     "registered": "", "start": ""},
+     "registered": "", "start": "", "date_of_birth": ""},
     {"learner_ref": "L0002", "age": "34", "employment": "working",
      "job_role": "Customer Service Team Leader", "senior_role": "no", "aim": "competence",
      "qualifications_held": "", "units_held": "F3; F4", "target": "03456",
      "units_accepted": "C6", "units_in_progress": "D1", "glh_per_week": "5",
-     "registered": "yes", "start": ""},
+     "registered": "yes", "start": "", "date_of_birth": ""},
     {"learner_ref": "L0003", "age": "17", "employment": "not-working", "job_role": "",
      "senior_role": "", "aim": "knowledge", "qualifications_held": "", "units_held": "",
      "target": "601/4404/X", "units_accepted": "", "units_in_progress": "",
-     "glh_per_week": "", "registered": "", "start": ""},
+     "glh_per_week": "", "registered": "", "start": "", "date_of_birth": ""},
 )
 
 
@@ -459,6 +465,15 @@ _LISTS = {
 }
 
 
+def _date_of_birth(text: str) -> dt.date:
+    """A date of birth as people in the UK write one (any year: the dates the advisor answers
+    for are the check's, not this)."""
+    day = read_date(text)
+    if day is None:
+        raise answers.AnswerError(f"{text[:20]!r} is not a date: give one like {DATE_EXAMPLES}")
+    return day
+
+
 def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowProblem]]:
     """One data row checked without the catalogue: the typed row and its problems."""
     problems: list[RowProblem] = []
@@ -502,6 +517,7 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
 
     lists: dict[str, tuple[str, ...]] = {}
     glh = read("glh_per_week", parse_hours_a_week)
+    birth = read("date_of_birth", _date_of_birth)
     start = spreadsheet_day(values.get("start", ""))  # 42158, a date cell saved as CSV
     if start is not None:
         problems.append(RowProblem(
@@ -531,7 +547,7 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
         qualifications_held=lists["qualifications_held"], units_held=lists["units_held"],
         target=values.get("target") or None,
         units_accepted=lists["units_accepted"], units_in_progress=lists["units_in_progress"],
-        glh_per_week=glh, start=start, registered=bool(registered),
+        glh_per_week=glh, start=start, registered=bool(registered), date_of_birth=birth,
         readable=not any(p.severity is Severity.ERROR for p in problems),
     )
     return learner, problems
