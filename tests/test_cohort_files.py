@@ -286,3 +286,18 @@ def test_age__worked_out_from_a_date_of_birth_on_the_date_of_the_check(catalogue
                                         "01/09/2026 or 1 September 2026; left empty, as if not "
                                         "given"),
     ]
+
+
+def test_units__given_by_their_titles_are_read_as_the_targets_units(catalogue):
+    """A tracker's column of unit titles, as the check page's box reads them: they had each
+    been "no unit '...' in the catalogue" (or "too long to be a unit reference"), and the
+    learner planned as holding none. A title with a comma in it is one unit, not two."""
+    result = assess(catalogue, read(
+        "learner_ref,target,units_held\n"
+        'L1,03456,"Deal with customers across a language divide; Use questioning techniques '
+        'when delivering customer service"\n'
+        'L2,03456,"Plan, organise and control customer service operations"\n'))
+    first, second = result.learners
+    assert first.held_units == ("A/601/1219", "A/601/1222")
+    assert second.held_units == ("A/601/1236",)
+    assert problems(result) == []

@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -38,6 +38,7 @@ from advisor.engine.recommend_types import (
 from advisor.engine.replacing import held_before_it_opened
 from advisor.engine.unit_marks import says_not_achieved
 from advisor.engine.unit_references import mark_refuses_unit_before, read_reference
+from advisor.engine.unit_tables import titled, titles_of
 from advisor.engine.wording import uk_date
 from advisor.register import Register
 
@@ -207,6 +208,7 @@ class _Assessor:
         self._qualifications: dict[str, tuple[Qualification | None, str]] = {}
         self._units: dict[tuple[str, str | None, bool], tuple[tuple[str, ...], str]] = {}
         self._mandatory: dict[str, tuple[str, ...]] = {}
+        self._titles: dict[str, Mapping[str, str]] = {}
 
     def qualification(self, reference: str) -> tuple[Qualification | None, str]:
         """(the qualification, "") or (None, why not); a code that lost its leading zero in a
@@ -256,14 +258,41 @@ class _Assessor:
         progress column, where "F4 not yet" says what the column says."""
         key = (reference, within.id if within else None, in_progress)
         if key not in self._units:
-            if len(reference) > MAX_REFERENCE_CHARS:
-                self._units[key] = ((), f"{reference[:30]!r}... is too long to be a unit "
-                                        "reference")
+            # A unit's title, as the check page's box reads one: the target's units only
+            by_title = titled(self.titles(within), reference) if within else None
+            if by_title is not None:
+                self._units[key] = ((by_title,), "")
+            elif len(reference) > MAX_REFERENCE_CHARS:
+                self._units[key] = ((), f"{reference[:30]!r}... is neither a unit reference "
+                                        f"nor the title of a unit of "
+                                        f"{within.reference if within else 'the target'}")
             else:
                 found, not_found = read_reference(self.catalogue, reference, within,
                                                   not_yet_allowed=in_progress)
                 self._units[key] = (tuple(found), "; ".join(not_found))
         return self._units[key]
+
+    def titles(self, q: Qualification) -> Mapping[str, str]:
+        """The units ``q`` lists, by their titles (a title two share left out)."""
+        if q.id not in self._titles:
+            self._titles[q.id] = titles_of(self.catalogue, self.catalogue.listed_units(q))
+        return self._titles[q.id]
+
+    def with_titles_whole(self, references: Sequence[str], within: Qualification | None
+                          ) -> list[str]:
+        """``references`` with a unit's title that a comma split ("Plan", "organise and
+        control customer service operations") put back together."""
+        joined = list(references)
+        if within is None:
+            return joined
+        at = 0
+        while at < len(joined) - 1:
+            whole = f"{joined[at]}, {joined[at + 1]}"
+            if titled(self.titles(within), whole) is not None:
+                joined[at:at + 2] = [whole]
+            else:
+                at += 1
+        return joined
 
     def mandatory_units(self, q: Qualification) -> tuple[str, ...]:
         if q.id not in self._mandatory:
@@ -289,7 +318,7 @@ class _Assessor:
             return found
         rules, _ = self.catalogue.effective_rules(target)
         listed = rules.listed_units if rules is not None else frozenset()
-        for reference in references:
+        for reference in self.with_titles_whole(references, target):
             urns, message = self.units(reference, target,
                                        in_progress=column == "units_in_progress")
             if message:
@@ -353,7 +382,7 @@ class _Assessor:
         urns: list[str] = []
         target_unknown = learner.target is not None and target is None
         previous: tuple[str, tuple[str, ...]] = ("", ())  # the reference before, and its units
-        for reference in learner.units_held:
+        for reference in self.with_titles_whole(learner.units_held, target):
             if target_unknown and not _looks_like_urn(reference):
                 problem("units_held", f"unit number {reference[:20]!r} means nothing without a "
                         f"known target{left_out}", Severity.WARNING)

@@ -14,7 +14,7 @@ from advisor.engine.unit_marks import says_achieved, says_not_achieved
 from advisor.engine.unit_words import MAX_TYPED_UNITS, URN_IN_TEXT, clipped, units_word_by_word
 
 __all__ = ["cells_of", "csv_as_tabs", "is_header", "is_table", "placed_cells", "read_table",
-           "row_refused", "row_words", "status_column", "table_cells", "titles_of"]
+           "row_refused", "row_words", "status_column", "table_cells", "titled", "titles_of"]
 
 
 def csv_as_tabs(text: str) -> str:
@@ -209,3 +209,9 @@ def titles_of(catalogue: Catalogue, urns: Iterable[str]) -> dict[str, str]:
             if urn in catalogue.units]
     shared = {k for k, _ in keys if sum(k == other for other, _ in keys) > 1}
     return {k: urn for k, urn in keys if k not in shared}
+
+
+def titled(titles: Mapping[str, str], text: str) -> str | None:
+    """The unit whose title ``text`` is, among ``titles`` (:func:`titles_of`), case,
+    punctuation and spacing aside; else None."""
+    return titles.get(_title_key(text))
