@@ -301,3 +301,22 @@ def test_units__given_by_their_titles_are_read_as_the_targets_units(catalogue):
     assert first.held_units == ("A/601/1219", "A/601/1222")
     assert second.held_units == ("A/601/1236",)
     assert problems(result) == []
+
+
+def test_headers__a_header_of_two_rows_under_group_headings_is_read_as_one(catalogue):
+    """"Units" merged over units_held and units_accepted, the other headings merged down two
+    rows: the second row had been read as a learner with no reference (an error) and its
+    "units_held" as a unit not found."""
+    def merge(sheet):
+        for cells in ("A1:A2", "B1:C1", "D1:D2"):
+            sheet.merge_cells(cells)
+    data = _laid_out([["learner_ref", "Units", None, "target"],
+                      [None, "units_held", "units_accepted", None],
+                      ["L1", "F3", "C6", "03456"]], merge)
+    result = assess(catalogue, read_cohort(data, "intake.xlsx"))
+    (learner,) = result.learners
+    assert learner.held_units == ("K/601/1622",)
+    assert learner.progress.today.accepted  # C6, accepted by the centre
+    assert problems(result) == [(2, "", "warning",
+                                 "rows 1 and 2 are read together as the header: row 2 names "
+                                 "columns under the headings of row 1")]

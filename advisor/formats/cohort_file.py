@@ -1,4 +1,4 @@
-"""The learners file of cohort mode: reading it, and the template to fill in.
+"""The learners file of cohort mode: reading it.
 
 :func:`read_cohort` reads the uploaded bytes (CSV in UTF-8, comma, semicolon or tab separated,
 or an .xlsx workbook) into :class:`~advisor.engine.cohort.LearnerRow` records and
@@ -8,12 +8,13 @@ false and one problem saying why; a bad cell is reported by row and column: an a
 cannot be read is left empty and the row assessed, and a row that cannot be assessed (no
 reference, an unreadable "registered") is set aside.
 
-:data:`COLUMNS` is the one description of the input file: reading, the downloadable template and
-its guide all come from it. Spreadsheet row numbers count the header as row 1, as a spreadsheet
-shows them. A cell is data, never a formula worked out: in an .xlsx a formula cell is read as
-the value the spreadsheet saved with it, and said so; ``=HYPERLINK(...)`` typed in a CSV file,
-or a formula saved without its value, is read as that text. Reading the file's rows, within
-their limits, is :mod:`advisor.formats.sheet_rows`'s.
+The columns, the template and its guide are :mod:`advisor.formats.cohort_columns`'s (and
+offered here too, where callers have always found them). Spreadsheet row numbers count the
+header as row 1, as a spreadsheet shows them. A cell is data, never a formula worked out: in
+an .xlsx a formula cell is read as the value the spreadsheet saved with it, and said so;
+``=HYPERLINK(...)`` typed in a CSV file, or a formula saved without its value, is read as that
+text. Reading the file's rows, within their limits, is :mod:`advisor.formats.sheet_rows`'s, and
+what a workbook's layout shows (merged cells, hidden rows) :mod:`advisor.formats.sheet_layout`'s.
 """
 
 from __future__ import annotations
@@ -21,18 +22,26 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import itertools
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import TypeVar
-
-import pandas as pd
 
 from advisor.engine import answers
 from advisor.engine.cohort import CohortInput, LearnerRow, RowProblem, Severity
-from advisor.engine.decisions import HOURS_A_WEEK_ACCEPTED, parse_hours_a_week
+from advisor.engine.decisions import parse_hours_a_week
 from advisor.engine.unit_references import tidy_unit_list
 from advisor.engine.wording import uk_date
+from advisor.formats.cohort_columns import BY_KEY, REFERENCE_NAMES
+from advisor.formats.cohort_columns import COLUMNS as COLUMNS
+from advisor.formats.cohort_columns import MAX_BYTES as MAX_BYTES
+from advisor.formats.cohort_columns import MAX_ROWS as MAX_ROWS
+from advisor.formats.cohort_columns import Column as Column
+from advisor.formats.cohort_columns import guide_frame as guide_frame
+from advisor.formats.cohort_columns import template_csv_bytes as template_csv_bytes
+from advisor.formats.cohort_columns import template_excel_bytes as template_excel_bytes
+from advisor.formats.cohort_columns import template_frame as template_frame
+from advisor.formats.cohort_columns import template_guide_text as template_guide_text
 from advisor.formats.dates import DATE_EXAMPLES, parse_date, read_date, spreadsheet_day
 from advisor.formats.sheet_layout import Layout, apply_layout, hidden_sheet_said
 from advisor.formats.sheet_rows import (
@@ -47,129 +56,10 @@ from advisor.formats.sheet_rows import (
     windows_text,
     xlsx_rows,
 )
-from advisor.formats.spreadsheet import to_csv_bytes, to_excel_bytes
 
 T = TypeVar("T")
 
-# Upload limits. A centre's intake is hundreds of learners; these leave room for a whole
-# college while keeping one upload from tying up the app.
-MAX_BYTES = 5_000_000
-MAX_ROWS = 20_000
 MAX_REFERENCES_PER_CELL = 500  # a qualification has at most a few dozen units
-
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of the learners file: what it holds, what it accepts, an example."""
-
-    name: str
-    required: bool
-    meaning: str
-    accepts: str
-    example: str
-    aliases: tuple[str, ...] = ()
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column("learner_ref", True,
-           "Your reference for the learner (name, number or ULN). One row per learner; the "
-           "results come back under this reference.",
-           "any text", "L0001", ("learner reference", "learner", "reference", "ref", "uln",
-                                 "unique learner number", "learner number", "learner id",
-                                 "student id", "student number")),
-    Column("age", False,
-           "The learner's age in whole years on the as-at date. Used to check the age groups a "
-           "qualification is approved for; left blank, those checks are reported as unknown.",
-           answers.AGE_ACCEPTED, "19"),
-    Column("employment", False,
-           "Whether the learner works in a job with customer contact (or has a work "
-           "placement).",
-           "working, not-working", "working", ("employed", "working")),
-    Column("job_role", False,
-           "The learner's job title in their own words; matched against the job roles the "
-           "awarding bodies list by level.",
-           "any text", "Call Centre Operator", ("job role", "role", "job title", "job")),
-    Column("senior_role", False,
-           "Whether the learner works in a senior role where they influence decisions about "
-           "customer service (Level 4 requires one).",
-           "yes, no", "no", ("senior",)),
-    Column("aim", False,
-           "What the learner wants: knowledge (a Principles qualification), competence (an "
-           "NVQ, assessed at work) or an apprenticeship.",
-           "knowledge, competence, apprenticeship", "knowledge"),
-    Column("qualifications_held", False,
-           "Customer service qualifications already completed: scheme codes (09628), regulator "
-           "numbers (600/0840/4) or structure references. Their mandatory units count as held.",
-           "codes separated by ; or ,", "09628",
-           ("qualifications", "qualifications held", "has")),
-    Column("units_held", False,
-           "Units already achieved: unit reference numbers (D/502/9654), or unit numbers within "
-           "the target qualification (F3).",
-           "unit references separated by ; or ,", "D/502/9654", ("units", "units held")),
-    Column("target", False,
-           "The qualification the learner is to enrol on: scheme code (09629), regulator number "
-           "or structure reference. Leave it blank for a level recommendation only.",
-           "one qualification code", "09629",
-           ("target qualification", "qualification", "enrolling on")),
-    Column("units_accepted", False,
-           "Units of the target the centre accepts through recognition of prior learning (for "
-           "example, the learner holds a similar unit under another unit reference number). "
-           "They count, and the results list them apart. Needs a target.",
-           "unit references separated by ; or ,", "C6", ("accepted", "units accepted")),
-    Column("units_in_progress", False,
-           "Units of the target the learner is studying now: the results say whether the "
-           "target is complete once they are achieved, and plan only what is missing beyond "
-           "them. Needs a target.",
-           "unit references separated by ; or ,", "D1", ("in progress", "units in progress")),
-    Column("glh_per_week", False,
-           "Guided learning hours the learner can study a week: with a target, the results "
-           "say whether the plan fits before its certification end date, starting on the "
-           "start date (or, where none is given, the as-at date).",
-           HOURS_A_WEEK_ACCEPTED, "5",
-           ("glh a week", "hours per week", "hours a week")),
-    Column("registered", False,
-           "Whether the learner is already registered with the awarding body for the target: "
-           "a registered learner can finish until certification closes, one not yet "
-           "registered must also start before the last entry date. Blank: not registered.",
-           "yes, no", "no", ("already registered",)),
-    Column("start", False,
-           "When the learner starts studying, on or after the as-at date (an intake in "
-           "January, say): the finish date is worked out from it. Blank: the as-at date.",
-           "a date: 2027-01-04 or 04/01/2027", "2027-01-04",
-           ("start date", "starts", "starting", "start of study")),
-    Column("date_of_birth", False,
-           "The learner's date of birth: where age is blank, their age on the as-at date is "
-           "worked out from it (where both are given, age is used, and a difference said).",
-           "a date: 2007-03-14 or 14/03/2007", "2007-03-14",
-           ("dob", "date of birth", "birth date", "birthdate", "birthday")),
-)
-
-_TEMPLATE_ROWS: tuple[dict[str, str], ...] = (
-    {"learner_ref": "L0001", "age": "19", "employment": "working",
-     "job_role": "Call Centre Operator", "senior_role": "no", "aim": "knowledge",
-     "qualifications_held": "09628", "units_held": "", "target": "09629",
-     "units_accepted": "", "units_in_progress": "", "glh_per_week": "",
-     "registered": "", "start": "", "date_of_birth": ""},
-    {"learner_ref": "L0002", "age": "34", "employment": "working",
-     "job_role": "Customer Service Team Leader", "senior_role": "no", "aim": "competence",
-     "qualifications_held": "", "units_held": "F3; F4", "target": "03456",
-     "units_accepted": "C6", "units_in_progress": "D1", "glh_per_week": "5",
-     "registered": "yes", "start": "", "date_of_birth": ""},
-    {"learner_ref": "L0003", "age": "17", "employment": "not-working", "job_role": "",
-     "senior_role": "", "aim": "knowledge", "qualifications_held": "", "units_held": "",
-     "target": "601/4404/X", "units_accepted": "", "units_in_progress": "",
-     "glh_per_week": "", "registered": "", "start": "", "date_of_birth": ""},
-)
-
-
-
-
-_BY_KEY: dict[str, Column] = {
-    name_key(name): column for column in COLUMNS for name in (column.name, *column.aliases)
-}
-# The names learner_ref is read under ("ULN", "Learner Ref"): a header or a sheet of learners
-_REFERENCE_NAMES = tuple(key for key, column in _BY_KEY.items() if column.name == "learner_ref")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -232,7 +122,7 @@ def _table(data: bytes, name: str, *, max_rows: int) -> Sheet:
                           "read: save it as an Excel workbook (.xlsx) or as CSV UTF-8")
     if data.startswith(b"PK\x03\x04") or name.lower().endswith((".xlsx", ".xlsm")):
         return xlsx_rows(data, name, max_rows=max_rows, sheet="learners",
-                         header_has=_REFERENCE_NAMES)
+                         header_has=REFERENCE_NAMES)
     return Sheet(list(nonblank_rows(csv_rows(decode(data, name), name, _column_named), name,
                                     max_rows=max_rows)))
 
@@ -243,7 +133,7 @@ def _close_column(header: str) -> list[str]:
     that a short header ("DOB") is not taken for a short other name ("job")."""
     key = name_key(header)
     # (0.7: "Target qual" is target's; "Dear centre", at 0.6, is no learner_ref)
-    return (difflib.get_close_matches(key, list(_BY_KEY), n=1, cutoff=0.8)
+    return (difflib.get_close_matches(key, list(BY_KEY), n=1, cutoff=0.8)
             or difflib.get_close_matches(key, [name_key(c.name) for c in COLUMNS], n=1,
                                          cutoff=0.7))
 
@@ -251,7 +141,7 @@ def _close_column(header: str) -> list[str]:
 def _column_named(index: int, header: str) -> str:
     """A column as a message names it: the template's name for its header, else its header,
     else its letter."""
-    known = _BY_KEY.get(name_key(header))
+    known = BY_KEY.get(name_key(header))
     return known.name if known else header.strip() or _letter(index)
 
 
@@ -265,7 +155,7 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
     # A title or a note above the header ("September intake 2026"): the header is the first
     # row, among the first few, that names learner_ref.
     at = next((n for n, (_, cells) in enumerate(rows[:_HEADER_SEARCHED])
-               if any(name_key(c) in _REFERENCE_NAMES for c in cells)), 0)
+               if any(name_key(c) in REFERENCE_NAMES for c in cells)), 0)
     if at:
         problems.append(RowProblem(
             rows[at][0], "", f"the header is read from row {rows[at][0]}, the first to name "
@@ -274,9 +164,17 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
             "over", Severity.WARNING))
         rows = rows[at:]
     header_row, header = rows[0]
+    below = _second_header_row(rows[0], rows[1]) if len(rows) > 1 else None
+    if below is not None:  # "Units" over units_held and units_accepted
+        problems.append(RowProblem(
+            rows[1][0], "", f"rows {header_row} and {rows[1][0]} are read together as the "
+            f"header: row {rows[1][0]} names columns under the headings of row {header_row}",
+            Severity.WARNING))
+        header_row, header = rows[1][0], below
+        rows = [(header_row, header), *rows[2:]]
     # Of several columns that name a learner (learner_ref and a ULN), the one named
     # learner_ref is read, else the first; the others are the centre's own columns.
-    references = [i for i, text in enumerate(header) if name_key(text) in _REFERENCE_NAMES]
+    references = [i for i, text in enumerate(header) if name_key(text) in REFERENCE_NAMES]
     reference = next((i for i in references if name_key(header[i]) == "learnerref"),
                      references[0] if references else None)
     positions: dict[str, int] = {}
@@ -294,7 +192,7 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
                     f"name in the first row{given}, so the advisor does not read it{_KEPT}",
                     Severity.WARNING))
             continue
-        column = _BY_KEY.get(name_key(text))
+        column = BY_KEY.get(name_key(text))
         if (column is not None and column.name == "learner_ref" and reference is not None
                 and index != reference):
             own[text.strip()] = index  # a reference changes no answer: nothing to choose
@@ -309,7 +207,7 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
             message = f"column {text.strip()!r} is not one the advisor reads{_KEPT}"
             close = _close_column(text)
             if close:
-                message += f"; did you mean {_BY_KEY[close[0]].name!r}?"
+                message += f"; did you mean {BY_KEY[close[0]].name!r}?"
             problems.append(RowProblem(header_row, text.strip(), message, Severity.WARNING))
         elif column.name in positions:
             problems.append(RowProblem(
@@ -415,6 +313,25 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
 _GIVEN_BY_A_PROGRAM = re.compile(r"Unnamed: \d+(?:_level_\d+)?|Column\d+")
 _HEADER_SEARCHED = 10  # rows looked at for the header, below a title or a note
 _KEPT = ": it is kept, as it is, at the end of the results"  # said only of a file read
+
+
+def _second_header_row(first: tuple[int, list[str]], second: tuple[int, list[str]]
+                       ) -> list[str] | None:
+    """The header, where the row under the first (``second``) holds the columns' names under
+    group headings (its cells, some two or more, all names of columns, and none a learner's
+    reference under learner_ref), each column named by it or, where it is empty, by the row
+    above; else None."""
+    (number, names), (next_number, cells) = first, second
+    named = [cell for cell in cells if cell.strip()]
+    if next_number != number + 1 or len(named) < 2 or any(
+            name_key(cell) not in BY_KEY for cell in named):
+        return None
+    at = next((i for i, name in enumerate(names) if name_key(name) in REFERENCE_NAMES), None)
+    if at is not None and at < len(cells) and cells[at].strip() and (
+            name_key(cells[at]) not in REFERENCE_NAMES):
+        return None
+    return [below if below.strip() else above
+            for above, below in itertools.zip_longest(names, cells, fillvalue="")]
 
 
 def _split_at(header: list[str], cells: list[str]) -> int | None:
@@ -551,49 +468,3 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
         readable=not any(p.severity is Severity.ERROR for p in problems),
     )
     return learner, problems
-
-
-# ---------------------------------------------------------------------------------------------
-# The template
-# ---------------------------------------------------------------------------------------------
-
-
-def template_frame() -> pd.DataFrame:
-    """The learners file to fill in: every column, with three example learners."""
-    return pd.DataFrame([[row[c.name] for c in COLUMNS] for row in _TEMPLATE_ROWS],
-                        columns=[c.name for c in COLUMNS], dtype=str)
-
-
-def guide_frame() -> pd.DataFrame:
-    """One row per column of the learners file: whether it is required, what it holds, what it
-    accepts and an example."""
-    return pd.DataFrame(
-        [[c.name, "required" if c.required else "optional", c.meaning, c.accepts, c.example]
-         for c in COLUMNS],
-        columns=["column", "required", "what it holds", "accepted values", "example"], dtype=str)
-
-
-def template_guide_text() -> str:
-    """The guide as plain text, for those who use the CSV template."""
-    lines = [
-        "The learners file: one row per learner, the first row naming the columns.",
-        "Column names ignore case, spaces and underscores; columns can be in any order and",
-        "optional ones left out. Save as CSV UTF-8 or as an Excel workbook (.xlsx).",
-        f"At most {MAX_ROWS:,} learners and {megabytes(MAX_BYTES)} per file.",
-        "",
-    ]
-    for c in COLUMNS:
-        lines.append(f"{c.name} ({'required' if c.required else 'optional'}): {c.meaning}")
-        lines.append(f"    accepts: {c.accepts}; example: {c.example}")
-    return "\n".join(lines) + "\n"
-
-
-def template_csv_bytes() -> bytes:
-    return to_csv_bytes(template_frame())
-
-
-def template_excel_bytes() -> bytes:
-    """The template workbook: a "learners" sheet to fill in and a "guide" sheet explaining
-    each column. Columns are formatted as text so that codes keep their leading zeros."""
-    return to_excel_bytes({"learners": template_frame(), "guide": guide_frame()},
-                          text_columns=True)
