@@ -320,3 +320,20 @@ def test_headers__a_header_of_two_rows_under_group_headings_is_read_as_one(catal
     assert problems(result) == [(2, "", "warning",
                                  "rows 1 and 2 are read together as the header: row 2 names "
                                  "columns under the headings of row 1")]
+
+
+def test_learner_ref__one_written_two_ways_is_said_not_merged(catalogue):
+    """'L1' and 'l1' may be one learner typed twice, or two: they are counted as written, and
+    the row says which other reference it differs from only in case or spacing."""
+    result = assess(catalogue, read("learner_ref,age,target\nL1,19,09628\nl1,19,09628\n"
+                                    "Jo  Smith,20,09628\njo smith,20,09628\n"))
+    assert len(result.counted_learners) == 4
+    assert problems(result) == [
+        (3, "learner_ref", "warning",
+         "learner_ref 'l1' differs from 'L1' on row 2 only in capitals or spaces: if they are "
+         "one learner, write it the same way on both rows (the summaries count them as two)"),
+        (5, "learner_ref", "warning",
+         "learner_ref 'jo smith' differs from 'Jo  Smith' on row 4 only in capitals or spaces: "
+         "if they are one learner, write it the same way on both rows (the summaries count "
+         "them as two)"),
+    ]

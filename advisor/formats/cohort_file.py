@@ -247,6 +247,7 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
 
     learners: list[LearnerRow] = []
     first_seen: dict[str, LearnerRow] = {}
+    first_written: dict[str, LearnerRow] = {}  # by the reference in lower case, spaces aside
     for number, cells in rows[1:]:
         extra = [i for i in range(len(header), len(cells)) if cells[i].strip()]
         split = _split_at(header, cells) if len(cells) > len(header) and not is_excel else None
@@ -305,6 +306,15 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
                        ", with other answers; the summaries count this learner once (the first "
                        "of its rows that could be assessed): check which row is right"),
                     Severity.WARNING))
+            else:  # 'l1' after 'L1': one learner typed twice, or two? Said, not decided
+                written = first_written.setdefault(
+                    " ".join(learner.learner_ref.casefold().split()), learner)
+                if written is not learner:
+                    problems.append(RowProblem(
+                        number, "learner_ref", f"learner_ref {learner.learner_ref!r} differs "
+                        f"from {written.learner_ref!r} on row {written.row} only in capitals or "
+                        "spaces: if they are one learner, write it the same way on both rows "
+                        "(the summaries count them as two)", Severity.WARNING))
         learners.append(learner)
     return CohortInput(filename, tuple(learners), tuple(problems), columns=tuple(positions))
 
