@@ -337,3 +337,11 @@ def test_learner_ref__one_written_two_ways_is_said_not_merged(catalogue):
          "if they are one learner, write it the same way on both rows (the summaries count "
          "them as two)"),
     ]
+
+
+@pytest.mark.parametrize(("written", "hours"), [("5 glh", 5.0), ("5 hours pw", 5.0),
+                                                ("4 GLH per week", 4.0), ("6 hrs p/w", 6.0)])
+def test_hours__written_as_guided_learning_hours_or_per_week_are_read(written, hours):
+    """The column is guided learning hours a week: "5 glh" and "5 hours pw" say just that."""
+    result = read(f"learner_ref,glh_per_week\nL1,{written}\n")
+    assert result.rows[0].glh_per_week == hours and problems(result) == []

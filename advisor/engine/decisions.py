@@ -42,8 +42,8 @@ MAX_HOURS_A_WEEK = 168.0  # every hour of the week
 HOURS_A_WEEK_ACCEPTED = f"a number from {MIN_HOURS_A_WEEK:g} to {MAX_HOURS_A_WEEK:g}"
 
 
-_HOURS_SAID = re.compile(r"([0-9]+(?:[.,][0-9]{1,2})?)\s*(?:h|hrs?|hours?)?"
-                         r"(?:\s*(?:a|per|/)\s*(?:week|wk))?", re.IGNORECASE)
+_HOURS_SAID = re.compile(r"([0-9]+(?:[.,][0-9]{1,2})?)\s*(?:h|hrs?|hours?|glh)?"
+                         r"(?:\s*(?:(?:a|per|/)\s*(?:week|wk)|pw|p/w))?", re.IGNORECASE)
 
 
 def parse_hours_a_week(text: str) -> float:
@@ -52,7 +52,7 @@ def parse_hours_a_week(text: str) -> float:
     is accepted, for anything else."""
     text = text.strip()
     # As a centre types them in a spreadsheet: "2,5" (a decimal comma), "5 hours", "4 hrs a
-    # week". One or two figures after a comma only: "1,500" is no decimal.
+    # week", "5 glh pw". One or two figures after a comma only: "1,500" is no decimal.
     if said := _HOURS_SAID.fullmatch(text):
         text = said.group(1).replace(",", ".")
     # float() would also read "1_0", a thousand-digit number and other scripts' digits ("٣",
