@@ -345,3 +345,12 @@ def test_hours__written_as_guided_learning_hours_or_per_week_are_read(written, h
     """The column is guided learning hours a week: "5 glh" and "5 hours pw" say just that."""
     result = read(f"learner_ref,glh_per_week\nL1,{written}\n")
     assert result.rows[0].glh_per_week == hours and problems(result) == []
+
+
+def test_age__a_date_of_birth_kept_as_a_spreadsheets_day_number_is_read_and_said(catalogue):
+    result = assess(catalogue, read("learner_ref,date_of_birth,target\nL1,35827,09628\n"))
+    assert [learner.age for learner in result.learners] == [17]
+    assert problems(result) == [(2, "date_of_birth", "warning",
+                                 "35827 is read as 1 February 1998, the date a spreadsheet "
+                                 "keeps as that number (format the column as dates to see it "
+                                 "so)")]

@@ -42,7 +42,13 @@ from advisor.formats.cohort_columns import template_csv_bytes as template_csv_by
 from advisor.formats.cohort_columns import template_excel_bytes as template_excel_bytes
 from advisor.formats.cohort_columns import template_frame as template_frame
 from advisor.formats.cohort_columns import template_guide_text as template_guide_text
-from advisor.formats.dates import DATE_EXAMPLES, parse_date, read_date, spreadsheet_day
+from advisor.formats.dates import (
+    DATE_EXAMPLES,
+    EARLIEST_DATE,
+    parse_date,
+    read_date,
+    spreadsheet_day,
+)
 from advisor.formats.sheet_layout import Layout, apply_layout, hidden_sheet_said
 from advisor.formats.sheet_rows import (
     Sheet,
@@ -392,6 +398,11 @@ _LISTS = {
 }
 
 
+# The first date of birth read from a spreadsheet's day number: a spreadsheet's first days
+# (to 28 February 1900) are counted out by one, and no learner was born then.
+_FIRST_BIRTHDAY = dt.date(1900, 3, 1)
+
+
 def _date_of_birth(text: str) -> dt.date:
     """A date of birth as people in the UK write one (any year: the dates the advisor answers
     for are the check's, not this)."""
@@ -444,15 +455,21 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
 
     lists: dict[str, tuple[str, ...]] = {}
     glh = read("glh_per_week", parse_hours_a_week)
-    birth = read("date_of_birth", _date_of_birth)
-    start = spreadsheet_day(values.get("start", ""))  # 42158, a date cell saved as CSV
-    if start is not None:
+    def read_day(column: str, parse: Callable[[str], dt.date], earliest: dt.date
+                 ) -> dt.date | None:
+        """A date, or the number a spreadsheet keeps one as (42158, a date cell saved as
+        CSV from a column not formatted as dates), said."""
+        day = spreadsheet_day(values.get(column, ""), earliest=earliest)
+        if day is None:
+            return read(column, parse)
         problems.append(RowProblem(
-            number, "start", f"{values['start']} is read as {uk_date(start)}, the date a "
+            number, column, f"{values[column]} is read as {uk_date(day)}, the date a "
             "spreadsheet keeps as that number (format the column as dates to see it so)",
             Severity.WARNING))
-    else:
-        start = read("start", parse_date)
+        return day
+
+    birth = read_day("date_of_birth", _date_of_birth, _FIRST_BIRTHDAY)
+    start = read_day("start", parse_date, EARLIEST_DATE)
     registered = read("registered", answers.parse_yes_no, strict=True)
     for column in ("qualifications_held", "units_held", "units_accepted", "units_in_progress"):
         references = split_references(values.get(column, ""))

@@ -84,12 +84,13 @@ def parse_date(text: str) -> dt.date:
 _DAY_NOUGHT = dt.date(1899, 12, 30)
 
 
-def spreadsheet_day(text: str) -> dt.date | None:
+def spreadsheet_day(text: str, *, earliest: dt.date = EARLIEST_DATE) -> dt.date | None:
     """The day a spreadsheet keeps as the number ``text`` (42158 is 3 June 2015, a time of day
-    after a point aside), where it is one of the days the advisor answers for; else None.
-    A date cell saved as CSV from a column not formatted as dates is written so."""
+    after a point aside), where it is from ``earliest`` (the first day the advisor answers
+    for, unless a date of birth is read) to :data:`LATEST_DATE`; else None. A date cell saved
+    as CSV from a column not formatted as dates is written so."""
     found = re.fullmatch(r"([0-9]{5})(?:\.[0-9]+)?", text.strip())
     if found is None:
         return None
     day = _DAY_NOUGHT + dt.timedelta(days=int(found.group(1)))
-    return day if EARLIEST_DATE <= day <= LATEST_DATE else None
+    return day if earliest <= day <= LATEST_DATE else None
