@@ -166,3 +166,14 @@ def test_cohort__each_problem_on_screen_names_its_column_beside_its_message():
     problems = table_with(at, "message")
     (message,) = [m for m in problems["message"] if "19 or 20" in m]
     assert message.startswith("age: ")
+
+
+def test_cohort__excels_unicode_text_file_is_taken_and_read():
+    """Excel saves "Unicode Text" as a tab-separated .txt in UTF-16: the upload takes .txt
+    files, and the learners in it are read."""
+    at = open_page(COHORT)
+    assert ".txt" in at.file_uploader(key="cohort_upload").proto.type
+    text = "learner_ref\tage\ttarget\r\nZoë\t16 yrs\t600 0840 4\r\n"
+    at = upload(at, "intake.txt", text.encode("utf-16"))
+    shown = table_with(at, "Learner").set_index("Learner")
+    assert list(shown.index) == ["Zoë"] and shown.loc["Zoë", "Target"] == "09628"
