@@ -354,3 +354,15 @@ def test_age__a_date_of_birth_kept_as_a_spreadsheets_day_number_is_read_and_said
                                  "35827 is read as 1 February 1998, the date a spreadsheet "
                                  "keeps as that number (format the column as dates to see it "
                                  "so)")]
+
+
+def test_headers__a_note_in_brackets_or_a_line_break_in_a_header_is_read_past():
+    """Headers as centres write them: a hint in brackets ("Age (years)", "Date of birth
+    (dd/mm/yyyy)") or wrapped onto two lines in the cell ("Units\\nheld"): the bracketed ones
+    had been columns not read, the learners' ages unknown."""
+    result = read('"Learner\nRef","Age (years)","Date of birth (dd/mm/yyyy)","Units\nheld",'
+                  '"Target (code)"\nL1,19,01/02/1996,F3,03456\n')
+    assert result.columns == ("learner_ref", "age", "date_of_birth", "units_held", "target")
+    (row,) = result.rows
+    assert (row.age, row.date_of_birth, row.units_held, row.target) == (
+        19, dt.date(1996, 2, 1), ("F3",), "03456")

@@ -243,9 +243,11 @@ def xlsx_rows(data: bytes, name: str, *, max_rows: int, sheet: str,
 
 
 def name_key(text: str) -> str:
-    """A column's or a sheet's name reduced for matching: case, spaces, underscores and
-    punctuation ignored ("Learner Ref" is "learner_ref")."""
-    return re.sub(r"[^a-z0-9]", "", text.casefold())
+    """A column's or a sheet's name reduced for matching: case, spaces, line breaks,
+    underscores and punctuation ignored ("Learner Ref" is "learner_ref"), and so is a note in
+    brackets beside it ("Age (years)" is "age"; a name all in brackets is kept)."""
+    bare = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", text)
+    return re.sub(r"[^a-z0-9]", "", (bare if bare.strip() else text).casefold())
 
 
 _HEADER_SEARCHED_ROWS = 20  # rows of a sheet looked at for the column that marks its data
