@@ -366,3 +366,19 @@ def test_headers__a_note_in_brackets_or_a_line_break_in_a_header_is_read_past():
     (row,) = result.rows
     assert (row.age, row.date_of_birth, row.units_held, row.target) == (
         19, dt.date(1996, 2, 1), ("F3",), "03456")
+
+
+def test_read__an_opendocument_spreadsheet_is_named_as_one():
+    """LibreOffice's .ods is a zip too: it had been called "another kind of file, such as a
+    Word document, named .xlsx"."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    result = read_cohort(buffer.getvalue(), "intake.ods")
+    assert problems(result) == [(None, "", "error",
+                                 "intake.ods is an OpenDocument spreadsheet (.ods, as LibreOffice "
+                                 "saves one), which is not read: save it as an Excel workbook "
+                                 "(.xlsx) or as CSV UTF-8")]

@@ -22,8 +22,9 @@ from typing import Any
 
 from advisor.formats.sheet_layout import Layout, read_layout
 
-__all__ = ["MAX_COLUMNS", "MAX_EXPANDED_BYTES", "Sheet", "Unreadable", "csv_rows", "decode",
-           "megabytes", "name_key", "nonblank_rows", "shown", "windows_text", "xlsx_rows"]
+__all__ = ["MAX_COLUMNS", "MAX_EXPANDED_BYTES", "Sheet", "Unreadable", "archive_type",
+           "csv_rows", "decode", "megabytes", "name_key", "nonblank_rows", "shown",
+           "windows_text", "xlsx_rows"]
 
 MAX_COLUMNS = 100  # cells read per row
 MAX_EXPANDED_BYTES = 100_000_000  # an .xlsx is a zip: refuse one that inflates past this
@@ -201,6 +202,10 @@ def xlsx_rows(data: bytes, name: str, *, max_rows: int, sheet: str,
     with archive:
         expanded = sum(info.file_size for info in archive.infolist())
         parts = {info.filename.casefold() for info in archive.infolist()}
+    if "mimetype" in parts and ".opendocument." in archive_type(data):
+        raise Unreadable(f"{name} is an OpenDocument spreadsheet (.ods, as LibreOffice saves "
+                         "one), which is not read: save it as an Excel workbook (.xlsx) or as "
+                         "CSV UTF-8")
     if not any(part.startswith("xl/") for part in parts):  # a Word document, say, renamed
         raise Unreadable(f"{not_workbook}: it is a zip archive with no workbook in it (another "
                           "kind of file, such as a Word document, named .xlsx): open the "
@@ -240,6 +245,16 @@ def xlsx_rows(data: bytes, name: str, *, max_rows: int, sheet: str,
                          {place: typed[place] for place in saved}, **found)
     except broken as error:
         raise Unreadable(f"{not_workbook}: {error}") from None
+
+
+def archive_type(data: bytes) -> str:
+    """What an OpenDocument zip says it is (its ``mimetype`` part), or ""."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        try:
+            with archive.open("mimetype") as part:
+                return part.read(100).decode("ascii", "replace")  # (never all of a large one)
+        except KeyError:
+            return ""
 
 
 def name_key(text: str) -> str:
