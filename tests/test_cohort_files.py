@@ -382,3 +382,22 @@ def test_read__an_opendocument_spreadsheet_is_named_as_one():
                                  "intake.ods is an OpenDocument spreadsheet (.ods, as LibreOffice "
                                  "saves one), which is not read: save it as an Excel workbook "
                                  "(.xlsx) or as CSV UTF-8")]
+
+
+@pytest.mark.parametrize("written", ["09629 - Level 3 Principles", "09629\n(Level 3)",
+                                     "600/0752/7 OCR L3 Principles of Customer Service"])
+def test_target__a_code_followed_by_words_is_read_by_its_code_and_said(catalogue, written):
+    """A centre's system writes the code and a name in one cell: the row had not been
+    assessed ("did you mean OCNLR L2 Principles?")."""
+    source = read_cohort(("learner_ref,target\nL1,\"" + written + "\"\n").encode(), "i.csv")
+    result = assess(catalogue, source)
+    (learner,) = result.learners
+    assert learner.assessed and learner.target.code == "09629"
+    (said,) = problems(result)
+    assert said[:3] == (2, "target", "warning") and said[3].startswith(
+        f"read {written!r} as 09629, by the code it begins with")
+
+
+def test_target__a_cell_with_two_codes_is_not_read_by_the_first(catalogue):
+    result = assess(catalogue, read("learner_ref,target\nL1,09628 then 09629\n"))
+    assert result.learners[0].target is None

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from advisor.catalogue import Catalogue, Category, Qualification, UnknownReference
+from advisor.catalogue import Catalogue, Category, Qualification
 from advisor.engine import answers
 from advisor.engine.carryover import CarryOver, carry_over, units_of_qualification
 from advisor.engine.combination_types import Accepted
@@ -27,6 +27,7 @@ from advisor.engine.decisions import ProgressCheck, check_progress
 from advisor.engine.eligibility import Eligibility, check_eligibility
 from advisor.engine.fits import in_senior_role
 from advisor.engine.planner import Objective
+from advisor.engine.qualification_cells import MAX_REFERENCE_CHARS, find_in_cell
 from advisor.engine.recommend import recommend
 from advisor.engine.recommend_types import (
     Aim,
@@ -41,9 +42,6 @@ from advisor.engine.unit_references import mark_refuses_unit_before, read_refere
 from advisor.engine.unit_tables import titled, titles_of
 from advisor.engine.wording import uk_date
 from advisor.register import Register
-
-MAX_REFERENCE_CHARS = 40  # longer than any code or unit reference
-MAX_TITLE_CHARS = 150  # longer than any qualification's title
 
 ProgressCallback = Callable[[int, int], None]  # (learners done, learners in all)
 
@@ -214,41 +212,8 @@ class _Assessor:
         """(the qualification, "") or (None, why not); a code that lost its leading zero in a
         spreadsheet is found with a warning message instead."""
         if reference not in self._qualifications:
-            self._qualifications[reference] = self._find_qualification(reference)
+            self._qualifications[reference] = find_in_cell(self.catalogue, reference)
         return self._qualifications[reference]
-
-    def _find_qualification(self, reference: str) -> tuple[Qualification | None, str]:
-        if len(reference) > MAX_REFERENCE_CHARS:
-            return self._titled(reference)
-        try:
-            return self.catalogue.find_qualification(reference), ""
-        except UnknownReference as error:
-            padded = reference.strip().zfill(5)
-            if reference.strip().isdigit() and padded != reference.strip():
-                try:
-                    found = self.catalogue.find_qualification(padded)
-                except UnknownReference:
-                    pass
-                else:
-                    return found, (f"read {reference!r} as {padded}: spreadsheets drop the "
-                                   "leading zeros of codes (format the column as text)")
-            if self.catalogue.qualifications_titled(reference):
-                return self._titled(reference)
-            return None, str(error)
-
-    def _titled(self, title: str) -> tuple[Qualification | None, str]:
-        """The qualification ``title`` is the title of, with a message saying it was read so;
-        or None, saying why: a title several share names none of them."""
-        if len(title) > MAX_TITLE_CHARS:
-            return None, f"{title[:30]!r}... is too long to be a qualification code or title"
-        found = self.catalogue.qualifications_titled(title)
-        if len(found) == 1:
-            return found[0], f"read the title {title!r} as {found[0].reference}"
-        if found:
-            return None, (f"{title!r} is the title of more than one qualification "
-                          f"({', '.join(q.reference for q in found)}): give its code")
-        return None, (f"no qualification titled {title[:60]!r} in the catalogue: give its code "
-                      "(09628) or regulator number (600/0840/4)")
 
     def units(self, reference: str, within: Qualification | None, *, in_progress: bool = False
               ) -> tuple[tuple[str, ...], str]:
