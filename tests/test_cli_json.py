@@ -286,3 +286,29 @@ def test_json__every_answer_on_a_date_says_which_date(capsys, command):
     eligibility, recommend, frameworks and cohort did: check, carry-over and routes did not
     (routes only inside each route, so an empty list said nothing of its date)."""
     assert run_json(capsys, *command, "--as-at", "2015-06-01")["as_at"] == "2015-06-01"
+
+
+def test_recommend__json_gives_each_options_credits_as_the_page_and_text_do(capsys):
+    """Holding 09628 on 1 June 2015, the options' credits are "up to 28" for 03455 (its units
+    are not listed, so 09628's may count) and "up to 45" for 10379 on the page and in the
+    text; the JSON gives the same most still needed, and no firm count of credits already
+    counted where 03455's rules are not known (the page says "not known"; it used to say 0)."""
+    found = run_json(capsys, "recommend", "--employment", "working", "--role",
+                     "Call Centre Operators", "--has", "09628", "--as-at", "2015-06-01")
+    options = {q["code"]: q for q in found["qualifications"]}
+    assert (options["03455"]["credits_still_needed"],
+            options["03455"]["credits_still_needed_at_most"],
+            options["03455"]["credits_counted"]) == (None, 28, None)
+    assert options["10379"]["credits_still_needed_at_most"] == 45
+    assert all(q["can_be_completed"] for q in found["qualifications"])
+
+
+def test_recommend__json_says_an_option_whose_certificates_ended_cannot_be_completed(capsys):
+    """On 1 January 2018 09628's certificates had ended: the page's table says it "cannot be
+    completed now", and the JSON says so too (``can_be_completed``, as a route step's does),
+    keeping what its rules would still need."""
+    found = run_json(capsys, "recommend", "--employment", "working", "--role",
+                     "Helpdesk Assistants", "--as-at", "2018-01-01")
+    option = next(q for q in found["qualifications"] if q["code"] == "09628")
+    assert option["status"]["value"] == "certification-closed"
+    assert (option["can_be_completed"], option["credits_still_needed"]) == (False, 13)

@@ -313,11 +313,19 @@ def recommendation_dict(catalogue: Catalogue, result: Recommendation) -> dict[st
                 "eligibility": [reason_dict(catalogue, r) for r in o.eligibility.reasons],
                 "fits_aim": o.fits_aim,
                 "aim_note": o.aim_note,
-                "credits_counted": o.check.credits_counted if o.check else None,
+                # Not known (null) where its rules are not: the page's "not known".
+                "credits_counted": o.check.credits_counted if o.check and o.check.known
+                else None,
                 "credits_required": o.check.credits_required if o.check else None,
                 "additional_credits": (o.check.plan.additional_credits
                                        if o.check and o.check.plan and o.check.known else None),
                 "credits_still_needed": o.check.credits_still_needed if o.check else None,
+                # The page's and the text's "up to", as a route step's.
+                "credits_still_needed_at_most": (o.check.credits_still_needed_at_most
+                                                 if o.check else None),
+                "can_be_completed": not (
+                    o.eligibility.status.status is Status.CERTIFICATION_CLOSED
+                    and not (o.check is not None and o.check.complete)),
                 "plan": ([unit_dict(catalogue, u.urn) | {"group": u.group}
                           for u in o.check.plan.units]
                          if o.check and o.check.plan and o.check.known else None),
