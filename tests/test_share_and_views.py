@@ -702,3 +702,19 @@ def test_carry_over_table__a_shared_reason_reads_right_for_several_units_and_for
         table = tables.carry_over_table(catalogue, carry_over(catalogue, target, units=units))
         (why,) = table[table["Outcome"] == "does not count"]["Why"]
         assert reason in why and "this unit" not in why
+
+
+def test_share__a_link_lists_values_apart_with_semicolons_as_the_command_line_does(catalogue):
+    """``advisor recommend --has 09628;03455`` and ``check --units F3;F4`` read a list with
+    semicolons as well as commas; a link edited the same way gives the same answer (the pages
+    used to leave the whole value out, while suggesting the very codes it held)."""
+    profile, notes = decode_profile(catalogue, {"has": "09628;03455",
+                                                "units": "D/502/9654; R/502/9652"})
+    assert (profile.held_qualifications, profile.held_units, notes) == (
+        ("ocr-09628", "ocr-03455"), ("D/502/9654", "R/502/9652"), [])
+    route, notes = decode_route(catalogue, {"from": "03455", "also": "09628;09629"})
+    assert (route.also_completed, notes) == (("ocr-09628", "ocr-09629"), [])
+    check, notes = decode_check(catalogue, {"qual": "03456", "units": "F3;F4",
+                                            "progress": "D1; C6"})
+    assert (check.units, check.in_progress, notes) == (
+        ("K/601/1622", "J/601/1627"), ("T/601/1526", "D/601/1519"), [])
