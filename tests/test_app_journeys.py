@@ -1003,3 +1003,34 @@ def test_plan_route__optional_units_of_an_earlier_step_are_to_choose_there_not_a
     why = {w for frame in at.table for w in frame.value.get("Why", [])}
     assert "an optional unit of the qualification held that the target lists" not in why
     assert "an optional unit of 601/4404/X, in step 1, that the target lists" in why
+
+
+def test_starting_level__the_options_table_and_recommend_json_give_the_same_credits(capsys):
+    """The page and ``advisor recommend --json`` answer the same question the same way: holding
+    09628 on 1 June 2015, each option's credits still needed and already counted in the page's
+    table are the JSON's ("up to 28" for 03455, whose units are not listed, was null there, and
+    its "not known" credits counted were 0)."""
+    import json
+
+    from advisor.cli import main
+
+    at = open_with_link(LEVEL, as_at=WHILE_OPEN, on="2015-06-01", age="35", work="working",
+                        role="Call Centre Operators", has="09628")
+    rows = table_with(at, "New learners").set_index("Qualification")
+    assert main(["recommend", "--age", "35", "--employment", "working", "--role",
+                 "Call Centre Operators", "--has", "09628", "--as-at", "2015-06-01",
+                 "--json"]) == 0
+    options = json.loads(capsys.readouterr().out)["qualifications"]
+    assert list(rows.index) == [q["title"] for q in options]
+
+    def needed(q):
+        most = q["credits_still_needed_at_most"]
+        return f"up to {most}" if most is not None else (
+            "not known" if q["credits_still_needed"] is None else str(q["credits_still_needed"]))
+
+    assert [(str(rows.loc[q["title"], "Credits still needed"]),
+             str(rows.loc[q["title"], "Credits already counted"])) for q in options] == [
+        (needed(q), "not known" if q["credits_counted"] is None else str(q["credits_counted"]))
+        for q in options]
+    assert rows.loc["OCR Level 2 NVQ Certificate in Customer Service",
+                    "Credits still needed"] == "up to 28"
