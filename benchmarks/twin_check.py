@@ -6,7 +6,7 @@ process) and prints every disagreement it finds, question by question, with a co
 It is a script, not a test: a full run opens about a hundred pages (a few minutes on a shared
 machine). The disagreements it found are pinned by small tests of their own.
 
-    python -m benchmarks.twin_check [recommend] [routes] [check] [explore] [spread]
+    python -m benchmarks.twin_check [recommend] [routes] [check] [explore] [cohort] [spread]
 
 (``spread`` adds every job role the documents list to the starting-level questions; with no
 word, the first three are asked. Exit 1 where the twins disagree.)
@@ -123,6 +123,10 @@ def same_words(page: str, cli_said: str) -> bool:
     return words(page) == words(cli_said)
 
 
+# How a caption marks a section's kind, which the JSON gives as its "basis".
+SOURCE_KIND = r" \(((in part )?inferred|secondary source( and inferred)?)\)$"
+
+
 def cited(caption: str) -> set[tuple[str, str]]:
     """A page's sources caption as (document, section) pairs."""
     pairs = set()
@@ -133,8 +137,7 @@ def cited(caption: str) -> set[tuple[str, str]]:
             continue
         document, *sections = line.split(", § ")
         for section in sections or [""]:
-            pairs.add((document, re.sub(r" \(((in part )?inferred|secondary source)\)$", "",
-                                        section)))
+            pairs.add((document, re.sub(SOURCE_KIND, "", section)))
     return pairs
 
 
@@ -359,6 +362,22 @@ def check_recommend(profile: dict, as_at: dt.date) -> None:
             if held.get(framework["id"]) != [c["held"] for c in framework["components"]]:
                 say(case, f"frameworks {framework['id']}",
                     [c["held"] for c in framework["components"]], held.get(framework["id"]))
+    wanted = said["job_wanted"]
+    job_at = index_of(elements, "Header", "The job you would like")
+    if (wanted is None) != (job_at == len(elements)):
+        say(case, "job wanted", job_at < len(elements), wanted)
+    elif wanted is not None:
+        job_end = index_of(elements, "Header", "", job_at + 1)
+        findings = [f for role in wanted["roles"]
+                    for f in (role["about"], role["towards"], role["at_work"]) if f]
+        if wanted["not_listed"]:
+            findings.insert(0, wanted["not_listed"])
+        compare_findings(case, "job wanted", items_with_sources(
+            elements, job_at, job_end, ("Markdown", "Warning")), findings)
+        buttons = [b.label for b in at.button if b.key and b.key.startswith("sl_want_use_")]
+        titles = [f'Use "{r["title"]}"' for r in wanted["suggestions"]]
+        if [b.split(" (")[0] for b in buttons] != titles:
+            say(case, "job wanted: close titles", buttons, titles)
     text = all_text(at)
     for body in said["awarding_bodies"]:
         if f"To reach the awarding body: {body['name']}" not in text:
@@ -708,6 +727,45 @@ def check_explore(as_at: dt.date, profiles: Iterable[str]) -> None:
             say(f"{case} {reference}", "reasons", page, [r["message"] for r in said["reasons"]])
 
 
+# --------------------------------------------------------------------- a whole intake
+
+def check_cohort(as_at: dt.date) -> None:
+    """The intake page's three example learners against ``advisor cohort`` on the template
+    that holds them."""
+    case = f"cohort on {as_at}"
+    link = {} if as_at == TODAY else {"on": as_at.isoformat()}
+    at = open_with_link("app_pages/cohort.py", as_at=None if as_at == TODAY else as_at,
+                        **link)
+    at.toggle(key="cohort_try_example").set_value(True).run()
+    frame = next(t.value for t in [*at.table, *at.dataframe] if "Learner" in t.value.columns)
+    with tempfile.TemporaryDirectory() as folder:
+        template = str(Path(folder) / "learners.csv")
+        cli("cohort", "--template", template)
+        said = cli("cohort", template, "--as-at", as_at.isoformat())
+    rows = {r["Learner"]: r for r in frame.to_dict("records")}
+    if sorted(rows) != sorted(learner["learner_ref"] for learner in said["learners"]):
+        say(case, "learners", sorted(rows), [x["learner_ref"] for x in said["learners"]])
+    for learner in said["learners"]:
+        row = rows.get(learner["learner_ref"])
+        if row is None:
+            continue
+        pairs = {"Level": learner["recommended_level"],
+                 "Credits counted": learner["credits_counted"],
+                 "Credits required": learner["credits_required"]}
+        for column, figure in pairs.items():
+            shown = row[column]
+            if str(shown) != str(figure) and not (figure is None and str(shown) in (
+                    "", "None", "nan", "<NA>", "not known")):
+                say(case, f"{learner['learner_ref']} {column}", shown, figure)
+        status = learner["target_status"]
+        shown = str(row["Target on the date"])
+        if status is not None and (not shown.startswith(BRIEF[status["value"]]) or any(
+                q["code"] not in shown for q in status["replaced_by"])
+                or ("replaced it" in shown) != bool(status["replaced_by"])):
+            say(case, f"{learner['learner_ref']} target on the date", shown,
+                (status["value"], [q["code"] for q in status["replaced_by"]]))
+
+
 # --------------------------------------------------------------------- the questions
 
 PROFILES = [
@@ -725,6 +783,9 @@ PROFILES = [
      "has": "10379"},
     {"age": "50", "work": "working", "role": "Postman", "units": "R/502/9652,Y/502/9653"},
     {"age": "60", "work": "not-working", "want": "Telesales operative", "has": "09628"},
+    {"age": "22", "work": "not-working", "want": "team leader"},
+    {"age": "27", "work": "not-working", "want": "supervisor", "aim": "competence"},
+    {"age": "15", "work": "not-working", "want": "Dental Nurse", "aim": "knowledge"},
     {"age": "18", "work": "working", "role": "Dental Nurse", "aim": "apprenticeship",
      "has": "03455"},
 ]
@@ -809,6 +870,8 @@ def main(which: list[str]) -> int:
         if "routes" in which:
             for params in ROUTES:
                 check_routes(params, as_at)
+        if "cohort" in which:
+            check_cohort(as_at)
         if "explore" in which:
             check_explore(as_at, ["03456", "09628", "09629", "03455", "10379", "10380",
                                   "S/016/608", "601/4404/X"])
