@@ -95,8 +95,7 @@ def _value(params: Mapping[str, str | list[str]], key: str, notes: list[str]) ->
 def _items(text: str | None, key: str, notes: list[str]) -> list[str]:
     if not text:
         return []
-    # Commas, as the pages write them, or semicolons, as the command line also reads a list.
-    items = [part.strip() for part in re.split(r"[,;]", text) if part.strip()]
+    items = [part.strip() for part in re.split(r"[,;]", text) if part.strip()]  # as the CLI
     if len(items) > MAX_ITEMS:
         notes.append(f"The link lists {len(items)} values for '{key}'; only the first "
                      f"{MAX_ITEMS} were used.")
