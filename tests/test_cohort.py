@@ -34,6 +34,7 @@ from advisor import (
     units_of_qualification,
 )
 from advisor.cli import main
+from tests.support.workbooks import workbook
 
 TODAY = dt.date(2026, 11, 22)
 HEADER = ",".join(c.name for c in COLUMNS)
@@ -1523,20 +1524,8 @@ def test_results__a_row_not_assessed_shows_its_target_as_read(catalogue):
     assert cohort_tables.level_counts(result)[-1] == (None, False, 1)
 
 
-def _workbook(*sheets: tuple[str, list[list]]) -> bytes:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets:
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    data = io.BytesIO()
-    book.save(data)
-    return data.getvalue()
-
-
 def test_read__the_learners_sheet_behind_a_cover_sheet_is_found_by_its_columns():
-    data = _workbook(("Cover", [["Fill in the Intake sheet"]]),
+    data = workbook(("Cover", [["Fill in the Intake sheet"]]),
                      ("Intake Sept 2026", [["Learner Ref", "age", "target"], ["A", 20, "09628"]]))
     result = read_cohort(data, "intake.xlsx")
     assert problems(result) == []
@@ -1544,7 +1533,7 @@ def test_read__the_learners_sheet_behind_a_cover_sheet_is_found_by_its_columns()
 
 
 def test_read__a_workbook_without_a_learners_sheet_names_the_sheet_read_and_the_others():
-    data = _workbook(("Cover", [["Fill in"]]), ("Data", [["name", "age"]]))
+    data = workbook(("Cover", [["Fill in"]]), ("Data", [["name", "age"]]))
     message = problems(read_cohort(data, "intake.xlsx"))[0][3]
     assert message.startswith(
         "missing required column 'learner_ref': the first row of sheet 'Cover' (the "
@@ -1604,7 +1593,7 @@ def test_results__a_comma_in_the_centres_own_last_column_keeps_the_row_and_the_n
 def test_read__a_title_above_the_header_is_passed_over_and_said():
     """A sheet headed "September intake 2026" above its columns: the header is the first row
     naming learner_ref, and the rows above it are said to be passed over."""
-    data = _workbook(("Sept 2026", [["September intake 2026"], [],
+    data = workbook(("Sept 2026", [["September intake 2026"], [],
                                     ["learner_ref", "age", "target", "Tutor", "Tutor"],
                                     ["A", 20, "09628", "Ms X", "Mr Y"]]))
     result = read_cohort(data, "intake.xlsx")
@@ -1621,7 +1610,7 @@ def test_read__a_refused_file_does_not_say_its_columns_are_kept():
 
 
 def test_read__a_second_sheet_of_learners_is_said_not_read():
-    data = _workbook(("Group A", [["learner_ref", "age"], ["A1", 20]]),
+    data = workbook(("Group A", [["learner_ref", "age"], ["A1", 20]]),
                      ("Group B", [["learner_ref", "age"], ["B1", 30]]))
     result = read_cohort(data, "intake.xlsx")
     assert [r.learner_ref for r in result.rows] == ["A1"]

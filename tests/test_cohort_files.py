@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from advisor import CohortInput, CohortResult, assess_cohort, read_cohort
+from tests.support.workbooks import workbook
 
 TODAY = dt.date(2015, 6, 1)  # every target named here still issued certificates
 
@@ -25,18 +26,6 @@ def assess(catalogue, source: CohortInput) -> CohortResult:
 
 def problems(source) -> list[tuple[int | None, str, str, str]]:
     return [(p.row, p.column, p.severity.value, p.message) for p in source.problems]
-
-
-def workbook(*sheets: tuple[str, list[list[object]]]) -> bytes:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets:
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def test_units__a_tick_box_in_a_unit_column_is_named_as_one_not_as_a_unit(catalogue):
