@@ -45,20 +45,21 @@ def find_in_cell(catalogue: Catalogue, text: str) -> tuple[Qualification | None,
             else:
                 return found, (f"read {text!r} as {padded}: spreadsheets drop the leading "
                                "zeros of codes (format the column as text)")
-    if catalogue.qualifications_titled(text):
-        return _titled(catalogue, text)
+    titled = catalogue.qualifications_titled(text)
+    if titled:
+        return _titled(text, titled)
     leading = _LEADING_CODE.fullmatch(text)
     if leading is not None and re.search(r"[A-Za-z0-9]", leading.group(2)):
         return _by_leading_code(catalogue, text, leading.group(1), leading.group(2))
-    return (None, unknown) if unknown is not None else _titled(catalogue, text)
+    return (None, unknown) if unknown is not None else _titled(text, titled)
 
 
-def _titled(catalogue: Catalogue, title: str) -> tuple[Qualification | None, str]:
-    """The qualification ``title`` is the title of, with a message saying it was read so;
-    or None, saying why: a title several share names none of them."""
+def _titled(title: str, found: tuple[Qualification, ...]) -> tuple[Qualification | None, str]:
+    """The qualification ``title`` is the title of (``found``: those it is the title of),
+    with a message saying it was read so; or None, saying why: a title several share names
+    none of them."""
     if len(title) > MAX_TITLE_CHARS:
         return None, f"{title[:30]!r}... is too long to be a qualification code or title"
-    found = catalogue.qualifications_titled(title)
     if len(found) == 1:
         return found[0], f"read the title {title!r} as {found[0].reference}"
     if found:
