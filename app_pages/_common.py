@@ -25,7 +25,6 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import nullcontext
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
@@ -347,7 +346,8 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
                wrap: bool = False, stack: bool | Cards = False,
                on_row: Callable[[int], None] | None = None,
                missing: str = labels.NOT_STATED,
-               widths: Mapping[str, int] | None = None) -> None:
+               widths: Mapping[str, int] | None = None,
+               about: Qualification | None = None) -> None:
     """A table with a CSV download of what is shown. ``wrap``: a static table whose long text
     wraps (for a few rows of sentences), else a scrollable, sortable grid. ``stack`` (a static
     table only): where the table has little room (a phone, a column) each row is a card, each
@@ -360,7 +360,8 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
     ``table`` of the row selected. ``missing``: what a gap says ("not stated" for a fact the
     sources do not give; a table of worked-out figures may say "not known"). ``widths`` (a
     grid only): pixels for the columns a page sizes itself
-    (:func:`app_pages._layout.grid_layout`)."""
+    (:func:`app_pages._layout.grid_layout`). ``about``: the qualification a table of units is
+    about, which the CSV names on every row (:func:`advisor.views.tables.for_download`)."""
     shown, sources = labels.sources_numbered(table, missing=missing)
     if wrap:  # a gap says ``missing``, as the grid's placeholder does
         gaps = [column for column in shown.columns if shown[column].isna().any()]
@@ -392,8 +393,13 @@ def show_table(table: pd.DataFrame, *, name: str, key: str, file_name: str,
     if sources:
         st.caption("Sources:\n" + "\n".join(f"{number}. {escape_markdown(text)}"
                                              for number, text in enumerate(sources, 1)))
+
+    def csv() -> bytes:  # made when the button is pressed, not on every run
+        return to_csv_bytes(table if about is None else tables.for_download(table, about),
+                            missing=missing)
+
     st.download_button(f"Download {name[:1].lower()}{name[1:]} (CSV)",  # keeps "FR03058"
-                       partial(to_csv_bytes, table, missing=missing),
+                       csv,
                        file_name=file_name, mime="text/csv", key=key, on_click="ignore")
 
 

@@ -268,7 +268,8 @@ def show_result(catalogue: Catalogue, check: CombinationCheck, status: StatusOnD
                key="check_plan_csv",
                file_name=download_name("plan", reference=check.qualification.reference,
                                        learner=printout_details(staff="Assessor")["learner"],
-                                       as_at=as_at, suffix="csv"), wrap=True, stack=True)
+                                       as_at=as_at, suffix="csv"), wrap=True, stack=True,
+               about=check.qualification)
 
 
 def show_credit_chart(catalogue: Catalogue, check: CombinationCheck) -> None:

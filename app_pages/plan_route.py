@@ -43,6 +43,7 @@ from advisor import (
     check_eligibility,
     count,
     decode_route,
+    download_name,
     encode_route,
     find_routes,
     frameworks_route_leads_into,
@@ -410,7 +411,8 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery,
         if not table.empty:
             # A few rows of sentences: a static table, so the reasons wrap on a phone.
             show_table(table, name=f"Units held, step {number}", key=f"route_carry_{number}",
-                       file_name=f"step-{number}-units-held.csv", wrap=True)
+                       file_name=step_file_name(ctx, number, "units-held", q), wrap=True,
+                       about=q)
         for i, item in enumerate(carried.similar):  # the centre's to judge: one click accepts
             accept_similar(catalogue, q, item, carried.transfers, key=f"route_accept_{number}_{i}")
         if carried.possible or carried.possible_similar:
@@ -431,8 +433,16 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery,
             warn_if_certificates_ended(catalogue, q, step.status)
             st.write(f"Still needed: {needed.words}. For example:")
             show_table(tables.plan_table(catalogue, remaining), name=f"Plan for step {number}",
-                       key=f"route_plan_{number}", file_name=f"step-{number}-plan.csv",
-                       wrap=True, stack=True)
+                       key=f"route_plan_{number}",
+                       file_name=step_file_name(ctx, number, "plan", q), wrap=True, stack=True,
+                       about=q)
+
+
+def step_file_name(ctx: Frame, number: int, kind: str, q: Qualification) -> str:
+    """A step's table downloaded: ``step-1-plan-09629-jo-bloggs-2026-12-02.csv``, so that files
+    kept from one interview, or from several, say what each is."""
+    return download_name(f"step-{number}-{kind}", reference=q.reference,
+                         learner=printout_details()["learner"], as_at=ctx.as_at, suffix="csv")
 
 
 def offer_replacement(ctx: Frame, query: RouteQuery) -> None:

@@ -729,3 +729,15 @@ def test_check_headline__a_status_made_without_the_certificates_end_still_says_w
     assert labels.check_headline(check, status) == (
         f"Not complete ({labels.credits_counted(check)}), and it can no longer be completed. "
         f"{ended}")
+
+
+def test_a_plan_downloaded_says_which_qualification_it_completes(catalogue):
+    result = check(catalogue, "09628", ["D/502/9654"])
+    table = tables.for_download(tables.plan_table(catalogue, result), result.qualification)
+    assert table.columns[0] == "Qualification"
+    assert set(table["Qualification"]) == {
+        "09628 - OCR Level 2 Certificate in Principles of Customer Service (Level 2)"}
+    assert list(table["URN"]) == ["R/502/9652", "Y/502/9653"]  # the plan itself unchanged
+    empty = tables.for_download(tables.plan_table(catalogue, check(
+        catalogue, "09628", ["R/502/9652", "Y/502/9653", "D/502/9654"])), result.qualification)
+    assert empty.empty and empty.columns[0] == "Qualification"

@@ -20,6 +20,7 @@ import pandas as pd
 
 from advisor.catalogue import (
     Catalogue,
+    Qualification,
 )
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination_types import CombinationCheck, RuleKind
@@ -41,6 +42,7 @@ from advisor.views.labels import (
     entry_status_in_brief,
     fits_aim_words,
     group_name,
+    qualification_label,
     route_credits,
     route_status,
     status_sentence,
@@ -86,6 +88,14 @@ def plan_table(catalogue: Catalogue, check: CombinationCheck) -> pd.DataFrame:
     # (for the centre's paperwork) after them.
     return _frame(rows, ["Number", "Title", "Credits", "Level", "GLH", "URN", "Group"],
                   whole_numbers={"Credits", "GLH", "Level"})
+
+
+def for_download(table: pd.DataFrame, qualification: Qualification) -> pd.DataFrame:
+    """``table`` with the qualification it is about as its first column, on every row: a plan
+    or a list of units downloaded and opened later says which qualification it belongs to
+    (on screen the page around the table says it)."""
+    return pd.concat([pd.DataFrame({"Qualification": [qualification_label(qualification)]
+                                    * len(table)}, index=table.index), table], axis=1)
 
 
 def _frame(rows: list[dict[str, Any]], columns: list[str], *,

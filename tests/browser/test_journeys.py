@@ -85,6 +85,16 @@ def test_learner__reopens_a_shared_link_and_plans_a_route(page: Page, blocked_re
     wait_for_app(page)
     check_accessibility(page)
     save_screenshot(page, "journey-learner-route")
+    # The step's table, downloaded, says which qualification and date it is for, in its name
+    # and on every row: a file kept after the interview is still clear.
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download units held, step 1 (CSV)").click()
+    assert re.fullmatch(r"step-1-units-held-10380-\d{4}-\d\d-\d\d\.csv",
+                        download_info.value.suggested_filename)
+    rows = Path(download_info.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("Qualification,")
+    assert len(rows) > 1 and all(row.startswith("10380 - OCR Level 3 Diploma in Customer "
+                                                "Service (Level 3),") for row in rows[1:])
     assert blocked_requests == []
 
 
