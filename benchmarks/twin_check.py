@@ -330,7 +330,10 @@ def check_recommend(profile: dict, as_at: dt.date) -> None:
 
     # The routes to plan next: the same, and the page's link is the CLI's command.
     links = [e.proto for e in at.get("page_link") if e.proto.page == "plan_route"]
-    if [link.label for link in links] != [o["label"] for o in said["route_offers"]]:
+    # The page speaks to the learner ("from what you hold"), the CLI of them.
+    if len(links) != len(said["route_offers"]) or not all(
+            same_words(link.label, o["label"]) for link, o in zip(links, said["route_offers"],
+                                                                  strict=False)):
         say(case, "route offers", [link.label for link in links],
             [o["label"] for o in said["route_offers"]])
     for link, offer in zip(links, said["route_offers"], strict=False):

@@ -8,6 +8,7 @@ import ast
 import datetime as dt
 import itertools
 import json
+import re
 import shlex
 import subprocess
 import sys
@@ -1039,3 +1040,24 @@ def test_help__units_says_a_unit_number_is_read_within_the_qualification_from(ca
         main([command, "--help"])
     help_ = " ".join(capsys.readouterr().out.split())
     assert "or with --from unit numbers within that qualification (F3)" in help_
+
+
+@pytest.mark.parametrize("argv", [
+    "--age 17 --employment not-working",
+    "--age 30 --employment working --role 'call centre operator' --has 09628",
+    "--age 19 --employment working --has 03456 --aim competence",
+    "--age 19 --employment not-working --aim knowledge --has 09628",
+    "--age 25 --employment working --has 10379 --aim knowledge",
+    "--as-at 2013-06-01 --age 25 --employment not-working --aim competence",
+    "--as-at 2015-06-01 --age 25 --employment working --has 09628 --aim competence",
+    "--age 20 --employment working --has 09628 --aim knowledge",
+])
+def test_recommend__the_next_steps_speak_of_the_learner_as_the_rest_does(capsys, argv):
+    """The command line is read by staff, and its reasons say "the learner": so do its next
+    steps and the routes it offers, not "you" as the page the learner reads does."""
+    assert main(["recommend", *shlex.split(argv)]) == 0
+    out = capsys.readouterr().out
+    assert "What to do next:" in out
+    spoken_to = [line for line in out.splitlines()
+                 if re.search(r"\b(you|your)\b", line, flags=re.IGNORECASE)]
+    assert spoken_to == []

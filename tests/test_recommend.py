@@ -435,8 +435,9 @@ def test_recommend__apprenticeship_aim_uses_the_frameworks(catalogue):
      "2014. In England they later moved to apprenticeship standards, and at Level 2 Customer "
      "Service Practitioner (ST0072) took its place; the sources do not say when. Ask an "
      "employer, a local college or training provider (a centre), or a careers adviser at the "
-     "National Careers Service whether you could start a Customer Service Practitioner "
-     "apprenticeship, or what would prepare you for one: they will know whether any still "
+     "National Careers Service whether the learner could start a Customer Service "
+     "Practitioner apprenticeship, or what would prepare them for one: they will know whether "
+     "any still "
      "start on framework FR03058."),
     # At Level 2, the latest framework and the standard that later took its place (the
     # sources do not say when, so on a date after the framework's issue both are named).
@@ -660,8 +661,8 @@ def test_recommend__open_on_the_date_with_no_age_is_not_called_unconfirmed(catal
     assert principles.eligibility.depends_on == ("age",)
     assert "none-confirmed-open" not in codes(result.cautions)
     assert any("about enrolling on OCR Level 2 Certificate in Principles of Customer Service "
-               "(09628): open to new learners on 1 October 2015 (ask them to confirm you can "
-               "start: it depends on your age)" in step.message for step in result.next_steps)
+               "(09628): open to new learners on 1 October 2015 (ask them to confirm the learner "
+               "can start: it depends on their age)" in step.message for step in result.next_steps)
     aged = recommend(catalogue, Profile(employment=Employment.WORKING, age=30),
                      as_at=dt.date(2015, 10, 1))
     assert {o.qualification.id: o for o in aged.options}["ocr-09628"].can_start is True
@@ -790,10 +791,10 @@ def test_next_steps__a_step_below_the_level_suggested_comes_after_what_to_do_at_
 def test_next_steps__open_to_new_learners_but_not_to_this_one_says_why(catalogue):
     result = recommend(catalogue, Profile(age=14, employment=Employment.WORKING),
                        as_at=dt.date(2016, 6, 1))
-    (step,) = [s for s in result.next_steps if "but not you" in s.message]
+    (step,) = [s for s in result.next_steps if "but not this learner" in s.message]
     assert step.message.startswith(
         "OCR Level 2 Certificate in Principles of Customer Service (09628) takes new learners on "
-        "1 June 2016, but not you: Not approved for learners aged 14 (age group pre-16)")
+        "1 June 2016, but not this learner: Not approved for learners aged 14 (age group pre-16)")
     assert not any("can be confirmed open" in s.message for s in result.next_steps)
 
 
@@ -941,8 +942,8 @@ def test_next_steps__what_is_open_but_not_wanted_is_not_the_next_step(
             f"careers adviser at the National Careers Service whether {ask_about} is offered: "
             f"the sources do not say whether it is open on {day}.") in steps
     assert (f"OCR Level 3 Certificate in Principles of Customer Service (09629) is open to new "
-            f"learners on {day}, but does not fit what you asked for ({open_but_not_wanted}): "
-            "choose it only if that suits you.") in steps
+            f"learners on {day}, but does not fit what the learner asked for "
+            f"({open_but_not_wanted}): choose it only if that suits this learner.") in steps
     assert not [s for s in steps if "about enrolling on" in s]
     # Without an aim, the open one is the step.
     plain = recommend(catalogue, Profile(age=30, employment=Employment.WORKING,
@@ -966,12 +967,12 @@ def test_next_steps__what_gives_the_aim_but_repeats_what_is_held_is_not_said_to_
     assert not [s for s in steps if s.startswith("None of the Level 3")]
     assert steps[0] == (
         "OCR Level 3 Diploma in Customer Service (10380) is open to new learners on 1 June 2015 "
-        "and gives competence, but would largely repeat what you already hold (see the note on "
-        "it). Ask a local college or training provider (a centre), or a careers adviser at the "
-        "National Careers Service what would take you further than what you hold.")
+        "and gives competence, but would largely repeat what the learner already holds (see the "
+        "note on it). Ask a local college or training provider (a centre), or a careers adviser "
+        "at the National Careers Service what would take them further than what they hold.")
     assert steps[1].startswith("OCR Level 3 Certificate in Principles of Customer Service "
                                "(09629) is open to new learners on 1 June 2015, but does not "
-                               "fit what you asked for")
+                               "fit what the learner asked for")
 
 
 def test_next_steps__in_june_2015_the_apprenticeship_qualification_is_the_one_to_ask_for(
@@ -1069,7 +1070,7 @@ def test_next_steps__what_gives_the_aim_is_named_where_nothing_is_confirmed_open
     (named,) = [s for s in said if s.startswith("Of those, ")]
     assert named.startswith("Of those, OCNLR Level 2 Certificate in Principles of Customer "
                             "Service (OCNLR L2 Principles)")
-    assert "give knowledge as you asked: ask whether they are still offered" in named
+    assert "give knowledge as the learner asked: ask whether they are still offered" in named
     assert said.index(named) == 1
 
 
@@ -1130,10 +1131,10 @@ def test_not_working__a_combined_qualification_offered_for_knowledge_says_it_nee
     def step(employment):
         result = recommend(catalogue, Profile(age=16, employment=employment, aim=Aim.KNOWLEDGE),
                            as_at=TODAY)
-        return next(s.message for s in result.next_steps if "as you asked" in s.message)
+        return next(s.message for s in result.next_steps if "as the learner asked" in s.message)
 
-    assert ("gives knowledge as you asked, with competence assessed at work (a job or a work "
-            "placement)") in step(Employment.NOT_WORKING)
+    assert ("gives knowledge as the learner asked, with competence assessed at work (a job or "
+            "a work placement)") in step(Employment.NOT_WORKING)
     assert "assessed at work" not in step(Employment.WORKING)
 
 

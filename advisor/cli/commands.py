@@ -244,7 +244,7 @@ def command_recommend(args: argparse.Namespace) -> int:
     except AnswerError as error:
         raise UsageError(str(error)) from None
     # The routes the starting level offers to plan next, as the commands that plan them
-    plans = [(labels.route_offer_label(offer), offer,
+    plans = [(labels.route_offer_label(offer, result.voice), offer,
               route_command(catalogue, route_for_offer(catalogue, profile, offer), args.as_at))
              for offer in result.route_offers]
     return answer(

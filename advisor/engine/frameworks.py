@@ -16,7 +16,7 @@ from advisor.catalogue import (
 )
 from advisor.engine.eligibility import StatusOnDate, status_on
 from advisor.engine.route_types import Route
-from advisor.engine.wording import WHERE_TO_ASK, uk_date
+from advisor.engine.wording import WHERE_TO_ASK, YOU_ON_SCREEN, Voice, uk_date
 from advisor.register import Register
 
 
@@ -216,13 +216,14 @@ def standard_note(standard: ApprenticeshipStandard) -> str:
             f"{standard.note[1:]} {RULES_CHANGE}")
 
 
-def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | None = None
-                          ) -> tuple[str, tuple[Citation, ...]]:
+def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | None = None, *,
+                          voice: Voice = YOU_ON_SCREEN) -> tuple[str, tuple[Citation, ...]]:
     """For someone who wants an apprenticeship at ``level``: the frameworks in the documents
     have gone in England, so the standard that took their place at (or nearest above) the
     level, where the sources name one, and whom to ask; as a next step's words and sources.
     On an ``as_at`` date before that framework was issued, frameworks were still the way, and
-    the standard came later (the sources do not say when)."""
+    the standard came later (the sources do not say when). ``voice``: to the learner, or of
+    them (for staff)."""
     standards = standards_after(catalogue)
     at_level = [(f, s) for f, s in standards if s.level == level]
     nearest = at_level or [(f, s) for f, s in standards if s.level > level]
@@ -255,8 +256,9 @@ def apprenticeships_today(catalogue: Catalogue, level: int, as_at: dt.date | Non
             f"latest is the {framework_name(catalogue, framework)}{when}. In England they later "
             f"moved to apprenticeship standards, and at Level {standard.level} {standard.name} "
             "took its place; the sources do not say when. "
-            f"Ask an employer, {WHERE_TO_ASK} whether you could start a {standard.title} "
-            "apprenticeship, or what would prepare you for one: they will know whether any "
+            f"Ask an employer, {WHERE_TO_ASK} whether {voice.learner} could start a "
+            f"{standard.title} apprenticeship, or what would prepare {voice.them} for one: they "
+            "will know whether any "
             f"still start on {_framework_in_brief(framework)}." + standard_note(standard),
             (*standard.source, *framework.source))
     at_this_level = [f for f in catalogue.frameworks.values() if f.level == level]

@@ -27,7 +27,14 @@ from advisor.engine.replacing import (
     replacements_open_by,
     yet_to_come,
 )
-from advisor.engine.wording import WHERE_TO_ASK, listed, replaced_it, uk_date
+from advisor.engine.wording import (
+    WHERE_TO_ASK,
+    YOU_ON_SCREEN,
+    Voice,
+    listed,
+    replaced_it,
+    uk_date,
+)
 from advisor.register import Register
 
 
@@ -35,12 +42,14 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
                    units: Sequence[str], level: int | None, options: Sequence[Option],
                    as_at: dt.date, aim: Aim | None = None,
                    register: Register | None = None,
-                   employment: Employment | None = None) -> tuple[NextStep, ...]:
+                   employment: Employment | None = None,
+                   voice: Voice = YOU_ON_SCREEN) -> tuple[NextStep, ...]:
     """What the learner can do now: the progressions the documents name from what they hold,
     then whom to ask and what to ask them, by what can be confirmed open at the level; for
     someone who wants an apprenticeship, where apprenticeships stand first of all; for
     someone not in work who has not said what they want, where apprenticeships (a job with
-    training) stand last, as one more way in."""
+    training) stand last, as one more way in. ``voice``: to the learner, or of them (for
+    staff)."""
     # A documented step to below the level suggested comes after what to do at it: a learner
     # told to start at Level 3 reads first about Level 3, not about a Level 2 NVQ.
     steps: list[NextStep] = []
@@ -52,8 +61,9 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
     day = uk_date(as_at)
     if level is None:
         steps.append(NextStep(
-            "Say whether you work, your job title or what you already hold, so a starting level "
-            f"can be suggested; or talk it through with {WHERE_TO_ASK}."))
+            f"Say whether {voice.does('work')}, {voice.their} job title or what "
+            f"{voice.does('hold', adverb='already')}, so a starting level can be suggested; or "
+            f"talk it through with {WHERE_TO_ASK}."))
         return tuple(steps)
     open_now = [o for o in options if o.open_on_date and o.can_start is not False]
     # What the learner asked for (knowledge, competence, an apprenticeship) decides what to
@@ -68,18 +78,18 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
             f"Ask {WHERE_TO_ASK} about enrolling on "
             + listed([o.qualification.name for o in fitting])
             + f": open to new learners on {day}"
-            + (f" (ask them to confirm you can start: it depends on "
-               f"{depends.depends_on_words('your')})." if depends else ".")))
+            + (f" (ask them to confirm {voice.learner} can start: it depends on "
+               f"{depends.depends_on_words(voice.their)})." if depends else ".")))
     elif open_now and aim is not None:
-        steps += _none_open_fits(options, open_now, aim, level, day)
+        steps += _none_open_fits(options, open_now, aim, level, day, voice)
     elif refused := [o for o in options if o.open_on_date and o.can_start is False]:
         why = " ".join(dict.fromkeys(r.message for o in refused
                                      for r in o.eligibility.not_for_this_learner))
         steps.append(NextStep(
             f"{listed([o.qualification.name for o in refused])} "
             + ("takes" if len(refused) == 1 else "take")
-            + f" new learners on {day}, but not you: {why} Ask {WHERE_TO_ASK} which Level "
-            f"{level} Customer Service qualifications would suit you.",
+            + f" new learners on {day}, but not {voice.this}: {why} Ask {WHERE_TO_ASK} which "
+            f"Level {level} Customer Service qualifications would suit {voice.this}.",
             tuple(c for o in refused for r in o.eligibility.not_for_this_learner
                   for c in r.source)))
     elif options:
@@ -93,7 +103,7 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
             steps.append(NextStep(
                 f"Of those, {listed([o.qualification.name for o in maybe], 'and')} "
                 + ("gives" if len(maybe) == 1 else "give") + f" {_AIM_GIVEN[aim]}"
-                + (" as you asked" if aim is not Aim.APPRENTICESHIP else "")
+                + (f" as {voice.learner} asked" if aim is not Aim.APPRENTICESHIP else "")
                 # and, not working, that its competence part needs a job or a placement
                 + (", with competence assessed at work (a job or a work placement)"
                    if employment is Employment.NOT_WORKING and aim is Aim.KNOWLEDGE
@@ -107,7 +117,7 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
                               "qualifications they offer."))
     steps += below
     steps += _further_in_kind(catalogue, held, options, level, aim, as_at=as_at,
-                              register=register)
+                              register=register, voice=voice)
     if units or held:
         # Credits towards a qualification whose certificates have ended are worth nothing now.
         counted = [o for o in options if o.check is not None and o.check.credits_counted
@@ -116,14 +126,14 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
                           f"credits of {o.qualification.name}" for o in counted
                           if o.check is not None)
         steps.append(NextStep(
-            "Take the certificates or records of what you hold to the centre and ask whether "
-            "your units count: a unit with the same unit reference number counts towards any "
-            "qualification that lists it"
+            f"Take the certificates or records of what {voice.does('hold')} to the centre and "
+            f"ask whether {voice.their} units count: a unit with the same unit reference number "
+            "counts towards any qualification that lists it"
             + (f" (here: {worth})" if worth else "") + "."))
     if aim is Aim.APPRENTICESHIP:  # what they asked for comes first
-        steps.insert(0, NextStep(*apprenticeships_today(catalogue, level, as_at)))
+        steps.insert(0, NextStep(*apprenticeships_today(catalogue, level, as_at, voice=voice)))
     elif aim is None and employment is Employment.NOT_WORKING:
-        words, sources = apprenticeships_today(catalogue, level, as_at)
+        words, sources = apprenticeships_today(catalogue, level, as_at, voice=voice)
         steps.append(NextStep(f"An apprenticeship is a job with training towards a "
                               f"qualification. {words}", sources))
     return tuple(steps)
@@ -131,7 +141,8 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
 
 def _further_in_kind(catalogue: Catalogue, held: Sequence[Qualification],
                      options: Sequence[Option], level: int, aim: Aim | None, *,
-                     as_at: dt.date, register: Register | None) -> list[NextStep]:
+                     as_at: dt.date, register: Register | None,
+                     voice: Voice) -> list[NextStep]:
     """Holding a qualification at the level that gives what they want (03456, for competence),
     with nothing there that would not largely repeat it: the qualifications of that kind a
     level up, with what they ask of the learner, as the step that would take them further.
@@ -152,7 +163,7 @@ def _further_in_kind(catalogue: Catalogue, held: Sequence[Qualification],
         f"Further in {_AIM_GIVEN[aim]}, these documents have "
         f"{listed([q.name for q in above], 'and')} at Level {level + 1}"
         + (f" ({asks[:1].lower()}{asks[1:].rstrip('.')})" if asks else "")
-        + f": if your work is at that level, ask {WHERE_TO_ASK} about "
+        + f": if {voice.their} work is at that level, ask {WHERE_TO_ASK} about "
         + ("it." if len(above) == 1 else "them."),
         tuple(c for q in above if q.role_requirement is not None
               for c in q.role_requirement.source))]
@@ -167,7 +178,7 @@ _AIM_GIVEN = {Aim.KNOWLEDGE: "knowledge", Aim.COMPETENCE: "competence",
 
 
 def _none_open_fits(options: Sequence[Option], open_now: Sequence[Option], aim: Aim,
-                    level: int, day: str) -> list[NextStep]:
+                    level: int, day: str, voice: Voice) -> list[NextStep]:
     """Where every qualification open on the date is not what the learner wants: those that
     would be, whose status the sources do not give, to ask about; and the open ones for what
     they are."""
@@ -196,8 +207,9 @@ def _none_open_fits(options: Sequence[Option], open_now: Sequence[Option], aim: 
         steps.append(NextStep(
             f"{_open_on(repeating, day)} and "
             + ("gives" if one else "give") + f" {_AIM_GIVEN[aim]}, but would largely repeat "
-            "what you already hold (see the note on " + ("it" if one else "each")
-            + f"). Ask {WHERE_TO_ASK} what would take you further than what you hold."))
+            f"what {voice.does('hold', adverb='already')} (see the note on "
+            + ("it" if one else "each") + f"). Ask {WHERE_TO_ASK} what would take "
+            f"{voice.them} further than what {voice.they} hold."))
     else:
         steps.append(NextStep(f"None of the Level {level} qualifications open to new learners "
                               f"on {day} is {wanted}. {ask}"))
@@ -205,8 +217,8 @@ def _none_open_fits(options: Sequence[Option], open_now: Sequence[Option], aim: 
         one = len(others) == 1
         steps.append(NextStep(
             f"{_open_on(others, day)}, but " + ("does" if one else "do")
-            + f" not fit what you asked for ({wanted}): "
-            + ("choose it" if one else "choose one") + " only if that suits you."))
+            + f" not fit what {voice.learner} asked for ({wanted}): "
+            + ("choose it" if one else "choose one") + f" only if that suits {voice.this}."))
     return steps
 
 

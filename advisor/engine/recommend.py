@@ -264,7 +264,7 @@ def recommend(
         roles_at_level = index.roles_by_level.get(level, ())
     next_steps = next_steps_for(catalogue, held=held, units=profile.held_units, level=level,
                                 options=options, as_at=as_at, aim=profile.aim,
-                                register=register, employment=profile.employment)
+                                register=register, employment=profile.employment, voice=voice)
     frameworks: tuple[FrameworkStatus, ...] = ()
     if profile.aim is Aim.APPRENTICESHIP and level is not None:
         frameworks = tuple(f for f in check_frameworks(

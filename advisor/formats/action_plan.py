@@ -107,9 +107,11 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     sources = Sources(catalogue)
     created = plan.created or dt.date.today()
     register = plan.register
+    if plan.recommendation is not None:  # worded to the learner, its next steps too
+        plan = dataclasses.replace(plan, recommendation=_to_the_learner(
+            catalogue, plan.recommendation, register))
     # Prepared in the order the page shows them, so sources are numbered by first use.
-    recommendation = (_recommendation(catalogue, _to_the_learner(catalogue, plan.recommendation,
-                                                                 register), sources)
+    recommendation = (_recommendation(catalogue, plan.recommendation, sources)
                       if plan.recommendation is not None else None)
     route = (_route(catalogue, plan.route, sources, age=plan.route_age,
                     senior_role=plan.route_in_senior_role, aim=plan.route_aim, register=register,

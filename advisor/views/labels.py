@@ -30,6 +30,7 @@ from advisor.engine.routes import Route, RouteStep, StepKind
 from advisor.engine.wording import (
     THE_LEARNER,
     WHERE_TO_ASK,
+    YOU_ON_SCREEN,
     Voice,
     count,
     group_name,
@@ -487,10 +488,12 @@ def job_examples_help(catalogue: Catalogue) -> str:
         f"- {words}" for words in lists)
 
 
-def route_offer_label(offer: RouteOffer) -> str:
+def route_offer_label(offer: RouteOffer, voice: Voice = YOU_ON_SCREEN) -> str:
     """The link to *Plan a route* for a route *Find a starting level* offers: "Plan a route from
-    what you hold to Level 3, the step up if your work is ready for it"."""
-    start = "Plan a route from what you hold" if offer.from_held else "Plan a route"
+    what you hold to Level 3, the step up if your work is ready for it" (``voice``: to the
+    learner, as the page speaks; or of them, as the command line does)."""
+    start = (f"Plan a route from what {voice.does('hold')}" if offer.from_held
+             else "Plan a route")
     kind, q = offer.kind, offer.to_qualification
     if kind is RouteOfferKind.COMPETENCE_AT_LEVEL and q is not None:
         # What it is, for what was asked: one that combines both parts is no competence
@@ -499,7 +502,7 @@ def route_offer_label(offer: RouteOffer) -> str:
         if q.kind is Kind.COMBINED:
             return (f"{start} to {q.name}, {part}knowledge and competence at work in one "
                     + ("qualification" if part else f"Level {q.level} qualification"))
-        return (f"{start} to {q.name}, {part}to prove your competence at work"
+        return (f"{start} to {q.name}, {part}to prove {voice.their} competence at work"
                 + ("" if part else f" at Level {q.level}"))
     if kind is RouteOfferKind.TO_JOB_WANTED:
         return f"{start} to Level {offer.to_level}, the level the documents list {offer.job} at"
@@ -507,7 +510,7 @@ def route_offer_label(offer: RouteOffer) -> str:
         return (f"Plan a route on to Level {offer.to_level}, after Level {offer.start_level}"
                 + (", which asks for a senior role" if offer.asks_senior_role else ""))
     return (start + (f" to Level {offer.to_level}" if offer.to_level is not None else "")
-            + {RouteOfferKind.STEP_UP: ", the step up if your work is ready for it",
+            + {RouteOfferKind.STEP_UP: f", the step up if {voice.their} work is ready for it",
                RouteOfferKind.TO_APPRENTICESHIPS:
                    ", where the apprenticeships in these documents start"}.get(kind, ""))
 
