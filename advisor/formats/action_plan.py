@@ -71,13 +71,14 @@ from advisor.views.framework_words import (
 from advisor.views.labels import (
     BAR_BESIDE_ACCEPTED,
     BEYOND_COMPLETING,
-    GLOSSARY,
     JOB_WANTED_SETS_NO_LEVEL,
     NOTHING_BEYOND_IN_PROGRESS,
     OPTION_CAUTIONS,
     REGISTER_ORIGIN,
     carried_credits,
+    explained,
     fits_aim_words,
+    glossary_terms,
     route_aim_words,
     route_basis,
     route_status,
@@ -252,10 +253,9 @@ def _css_string_body(text: str) -> str:
 
 def _words_used(html: str) -> list[tuple[str, str]]:
     """The glossary's terms that the page uses, with their meanings, for a learner reading it
-    away from the app."""
+    away from the app (chosen as the app's pages choose theirs)."""
     text = html_module.unescape(re.sub(r"<[^>]+>", " ", html.split("<body", 1)[-1]))
-    return [(term, meaning) for term, meaning in GLOSSARY.items()
-            if re.search(rf"\b{re.escape(term)}s?\b", text, flags=re.IGNORECASE)]
+    return explained(glossary_terms([text]))
 
 
 def _cited(findings: Iterable[Finding | Reason], sources: Sources) -> list[Cited]:

@@ -3,6 +3,9 @@ English (shown at the top of each page and at the end of each printout)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 GLOSSARY: dict[str, str] = {
     "Level": "how demanding a qualification is: the higher the level, the more responsibility "
              "in the work it suits. In these documents Level 1 is the introductory level; the "
@@ -106,3 +109,47 @@ GLOSSARY: dict[str, str] = {
     "Inferred": "worked out from what the documents say, not said by them in those words.",
 }
 """Every term the pages use that a learner may not know, with its meaning in plain English."""
+
+
+# Other words the pages write for what an entry explains, each named in its meaning.
+_ALSO_WRITTEN: dict[str, tuple[str, ...]] = {
+    "Assessor": ("witness",),
+    "Awarding body": ("awarding organisation",),  # the register's word, Ofqual's
+    "Functional Skills": ("Key Skills", "Essential Skills Wales"),
+    "Recognition of prior learning": ("RPL",),
+    "Intermediate Apprenticeship": ("Advanced Apprenticeship", "Higher Apprenticeship"),
+    "Inferred": ("inference",),
+}
+
+
+def _written(form: str) -> str:
+    """A pattern for ``form`` as a whole word or phrase, singular or plural (Unit, units;
+    Awarding body, awarding bodies). An abbreviation (GLH, ERR, URN, B&A) is matched in
+    capitals only, so that "err" or "an urn" is not taken for one; a word in any case, since a
+    sentence writes "the level" where a heading writes "Level"."""
+    stem, plural = (form[:-1], "(?:y|ies)") if form.endswith("y") else (form, "s?")
+    flags = "" if form == form.upper() else "(?i:"
+    return rf"(?<!\w){flags}{re.escape(stem)}{plural}{')' if flags else ''}(?!\w)"
+
+
+_PATTERNS = {term: re.compile("|".join(_written(form)
+                                       for form in (term, *_ALSO_WRITTEN.get(term, ()))))
+             for term in GLOSSARY}
+
+
+def glossary_terms(texts: Iterable[str]) -> list[str]:
+    """The glossary's terms that ``texts`` use (whole words, singular or plural, or the other
+    words an entry explains), once each, in the glossary's order: for a page or printout to
+    explain the words it shows and no others."""
+    text = "\n".join(texts)
+    return [term for term, pattern in _PATTERNS.items() if pattern.search(text)]
+
+
+def explained(terms: Iterable[str]) -> list[tuple[str, str]]:
+    """Each of ``terms`` with its meaning, in the glossary's order; a term the glossary does not
+    have is refused by name (a ``ValueError``)."""
+    wanted = set(terms)
+    unknown = sorted(wanted - GLOSSARY.keys())
+    if unknown:
+        raise ValueError(", ".join(f"{t!r}" for t in unknown) + " is not in the glossary")
+    return [(term, meaning) for term, meaning in GLOSSARY.items() if term in wanted]

@@ -53,7 +53,11 @@ from advisor.views.citations import (  # their one home
     cite_by_document,
     sources_numbered,
 )
-from advisor.views.glossary import GLOSSARY  # its one home; here with the other words
+from advisor.views.glossary import (  # their one home; here with the other words
+    GLOSSARY,
+    explained,
+    glossary_terms,
+)
 from advisor.views.status_words import (
     STATUS_WORDS,
     entry_status,
@@ -104,8 +108,10 @@ __all__ = [
     "entry_status_in_brief",
     "entry_status_line",
     "entry_status_said",
+    "explained",
     "fits_aim_words",
     "framework_label",
+    "glossary_terms",
     "group_name",
     "group_requirement",
     "in_level_order",
