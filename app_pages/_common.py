@@ -522,11 +522,18 @@ def printout_details(staff: str = "Adviser") -> dict[str, str]:
             for field, value in told.items()}
 
 
-def show_glossary() -> None:
-    """The words the pages use, in plain English, one click away at the top of each page."""
-    with st.expander("What the words on this page mean"):
+GLOSSARY_LABEL = "What the words on this page mean"
+
+
+def show_glossary(terms: Iterable[str], *, label: str = GLOSSARY_LABEL) -> None:
+    """The glossary's ``terms`` (those the page can show), in plain English and the glossary's
+    order, one click away at the top of the page; About the data has every term."""
+    with st.expander(label):
         st.markdown("\n".join(f"- **{term}**: {meaning}"
-                               for term, meaning in labels.GLOSSARY.items()))
+                               for term, meaning in labels.explained(terms)))
+        if label == GLOSSARY_LABEL:
+            st.page_link("app_pages/about.py", label="Every word the advisor uses, explained",
+                         icon=":material/menu_book:")
 
 
 def link_date(text: str | None) -> tuple[dt.date, str | None]:

@@ -9,11 +9,12 @@ from advisor import (
     Category,
     DocumentKind,
     from_register,
+    labels,
     register_tables,
     source_tables,
     uk_date,
 )
-from app_pages._common import Frame, escape_markdown, frame, show_table
+from app_pages._common import Frame, escape_markdown, frame, show_glossary, show_table
 
 
 def show_register(ctx: Frame) -> None:
@@ -55,6 +56,8 @@ def main() -> None:
         "fact names the document and section it comes from. What a document does not say is "
         "shown as \"not stated\", never guessed."
     )
+    # Each other page explains the words it can show; here, every one, for looking up.
+    show_glossary(labels.GLOSSARY, label="Every word the advisor's pages use, explained")
     st.info(f"Answers are given as at {uk_date(ctx.as_at)}, the date in the sidebar. Dates decide "
             "whether a qualification is open to new learners.")
     bodies = sorted({q.awarding_body for q in catalogue.qualifications.values()

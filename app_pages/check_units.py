@@ -65,6 +65,17 @@ from app_pages._common import (
 OBJECTIVES = labels.OBJECTIVE_WORDS
 
 
+# The glossary's terms this page can show, in one state or another (its questions, its
+# answers, its tables): tests/test_app_glossary.py checks them against what it shows.
+WORDS = (
+    "Level", "Credit", "GLH", "Unit", "URN", "NVQ", "Competence", "Assessor", "Principles of",
+    "QCF", "Awarding body", "OCNLR", "Centre", "National structure", "Last entry date",
+    "Certification", "Review date", "Apprenticeship framework", "Technical certificate",
+    "Recognition of prior learning", "Rules of combination", "Skills CFA", "B&A", "M&L",
+    "NQF", "Secondary source", "Inferred",
+)
+
+
 def pick_qualification(catalogue: Catalogue) -> Qualification:
     ranked = labels.in_level_order(catalogue.qualifications.values())
     ids = [q.id for q in ranked]
@@ -311,7 +322,7 @@ def main() -> None:
     st.title("Check a learner's units")
     st.write("Choose a qualification and tick the units the learner has achieved: the advisor "
              "checks them against the rules of combination and plans the rest.")
-    show_glossary()
+    show_glossary(WORDS)
     decisions.seed_from_link(catalogue)
     for note in st.session_state.get("check_link_notes", []):
         st.warning(escape_markdown(note))

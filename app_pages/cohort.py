@@ -33,11 +33,20 @@ from advisor import (
     to_excel_bytes,
     uk_date,
 )
-from app_pages._common import escape_markdown, frame
+from app_pages._common import escape_markdown, frame, show_glossary
 from app_pages._layout import GRID_HEADER_HEIGHT, WRAPPED_ROW_HEIGHT
 
 OBJECTIVES = labels.OBJECTIVE_WORDS
 UNITS_SHOWN = 10
+
+
+# The glossary's terms this page can show, in one state or another (its questions, its
+# answers, its tables): tests/test_app_glossary.py checks them against what it shows.
+WORDS = (
+    "Level", "Code", "Credit", "GLH", "ULN", "Unit", "NVQ", "Competence", "Principles of",
+    "Awarding body", "Centre", "Last entry date", "Certification", "Review date",
+    "Apprenticeship framework", "Technical certificate", "Recognition of prior learning",
+)
 
 
 def templates() -> None:
@@ -240,6 +249,7 @@ def main() -> None:
              "credits counted, the smallest plan and every reason, with a clean file to "
              "download. Bad rows are reported by row and column; the good rows are still "
              "assessed.")
+    show_glossary(WORDS)
     templates()
     st.markdown("**2. Upload it**")
     upload = st.file_uploader(

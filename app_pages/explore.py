@@ -77,6 +77,19 @@ SHARED_UNIT_CARDS = Cards(heading=True, unlabelled=("Title",))
 REGISTER_CARDS = Cards(heading=True, unlabelled=("In the register",))
 
 
+# The glossary's terms this page can show, in one state or another (its questions, its
+# answers, its tables): tests/test_app_glossary.py checks them against what it shows.
+WORDS = (
+    "Level", "Code", "Credit", "GLH", "TQT", "Unit", "URN", "NVQ", "Competence",
+    "Combined qualification", "Assessor", "Principles of", "QCF", "RQF", "Awarding body",
+    "OCNLR", "Centre", "Internally and externally moderated", "National structure",
+    "Operational start", "Last entry date", "Certification", "Review date",
+    "Apprenticeship framework", "Apprenticeship standard", "Technical certificate",
+    "Rules of combination", "Traineeship", "Skills CFA", "B&A", "M&L", "NQF",
+    "Secondary source", "Inferred",
+)
+
+
 def ranked_ids(catalogue: Catalogue) -> list[str]:
     ranked = labels.in_level_order(catalogue.qualifications.values())
     return [q.id for q in ranked]
@@ -482,7 +495,7 @@ def not_known(reference: str) -> None:
 def main() -> None:
     ctx = frame()
     st.title("Explore the catalogue")
-    show_glossary()
+    show_glossary(WORDS)
     open_from_link(ctx.catalogue)
     # The register's tab only when the server has one: without it the page is as it was.
     names = ["Find and read a qualification", COMPARE_TAB]

@@ -101,6 +101,19 @@ TARGETS = {"level": "A level", "qualification": "A particular qualification"}
 VOICE = YOU_ON_SCREEN
 
 
+# The glossary's terms this page can show, in one state or another (its questions, its
+# answers, its tables): tests/test_app_glossary.py checks them against what it shows.
+WORDS = (
+    "Level", "Code", "Credit", "GLH", "Unit", "URN", "NVQ", "Competence",
+    "Combined qualification", "Assessor", "Principles of", "QCF", "Legacy", "Awarding body",
+    "OCNLR", "Centre", "National structure", "Last entry date", "Certification",
+    "Review date", "Apprenticeship framework", "Apprenticeship standard",
+    "End-point assessment", "Technical certificate", "Functional Skills", "ERR",
+    "Intermediate Apprenticeship", "Skills CFA", "B&A", "M&L", "Application of Number", "NQF",
+    "Secondary source", "Inferred",
+)
+
+
 def enrolable(catalogue: Catalogue) -> list[str]:
     ranked = labels.in_level_order(q for q in catalogue.qualifications.values()
                      if q.category is Category.QUALIFICATION)
@@ -478,7 +491,7 @@ def main() -> None:
              "through qualifications open on the date come first, then those whose dates are "
              "not known, then closed ones; among them, the routes the documents state come "
              "first. Each step shows which units carry over and what is still needed.")
-    show_glossary()
+    show_glossary(WORDS)
     seed_from_link(catalogue)
     for note in st.session_state.get("route_link_notes", []):
         st.warning(escape_markdown(note))

@@ -67,6 +67,18 @@ EMPLOYMENT = {e.value: words for e, words in labels.EMPLOYMENT_ANSWERS.items()}
 AIMS = {aim.value: words for aim, words in labels.AIM_ANSWERS.items()}
 
 
+# The glossary's terms this page can show, in one state or another (its questions, its
+# answers, its tables): tests/test_app_glossary.py checks them against what it shows.
+WORDS = (
+    "Level", "Code", "Credit", "Unit", "NVQ", "Competence", "Combined qualification",
+    "Assessor", "Principles of", "QCF", "Legacy", "Awarding body", "OCNLR", "Centre",
+    "National structure", "Last entry date", "Certification", "Review date",
+    "Apprenticeship framework", "Apprenticeship standard", "End-point assessment",
+    "Technical certificate", "Functional Skills", "ERR", "Certificate of unit credit",
+    "Intermediate Apprenticeship", "NQF", "Secondary source", "Inferred",
+)
+
+
 def does_key(number: int) -> str:
     """The checkbox for the Level 3 description numbered ``number`` (from 1)."""
     return f"sl_does_{number}"
@@ -226,7 +238,7 @@ def main() -> None:
     st.write("Answer what you can; every answer is optional. The advisor suggests a level, "
              "shows the qualifications at it, and explains why, with the documents it relies "
              "on. Your answers stay in this browser.")
-    show_glossary()
+    show_glossary(WORDS)
     seed_from_link(catalogue)
     for note in st.session_state.get("sl_link_notes", []):
         st.warning(escape_markdown(note))
