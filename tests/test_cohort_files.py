@@ -390,3 +390,25 @@ def test_target__a_code_followed_by_words_is_read_by_its_code_and_said(catalogue
 def test_target__a_cell_with_two_codes_is_not_read_by_the_first(catalogue):
     result = assess(catalogue, read("learner_ref,target\nL1,09628 then 09629\n"))
     assert result.learners[0].target is None
+
+
+def test_excel__hidden_rows_are_said_once_as_ranges_not_once_a_row(catalogue):
+    """A filtered sheet hides hundreds of rows: each had its own warning, hundreds of lines
+    burying every other problem. They are said once, naming the rows as ranges; so are
+    hidden columns that are read, where there are several."""
+    def hide(sheet):
+        for number in [*range(5, 121), 130]:
+            sheet.row_dimensions[number].hidden = True
+        sheet.column_dimensions["B"].hidden = True
+        sheet.column_dimensions["C"].hidden = True
+    data = _laid_out([["learner_ref", "age", "target"],
+                      *([f"L{n}", 19, "09629"] for n in range(2, 141))], hide)
+    result = read_cohort(data, "intake.xlsx")
+    assert len(result.rows) == 139
+    assert [p for p in problems(result) if "hidden" in p[3]] == [
+        (1, "", "warning", "columns B (age) and C (target) are hidden in the spreadsheet: "
+                              "they are read"),
+        (None, "", "warning", "rows 5-120 and 130 are hidden in the spreadsheet: they are read "
+                              "as any others (delete them from the file if they are not "
+                              "learners to check)"),
+    ]

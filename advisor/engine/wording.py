@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from advisor.catalogue import Group, Replacement
@@ -31,6 +31,18 @@ def count(n: int, noun: str, plural: str | None = None) -> str:
 def listed(items: Sequence[str], last: str = "or") -> str:
     """``a``, ``a or b``, ``a, b or c`` (``last``: the word before the last, "and" say)."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def number_ranges(numbers: Iterable[int]) -> str:
+    """Whole numbers as runs, in order: ``5-120 and 130`` for 5, 6, ..., 120 and 130."""
+    runs: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return listed([str(first) if first == last else f"{first}-{last}" for first, last in runs],
+                  "and")
 
 
 def group_name(group: Group) -> str:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from advisor.engine.cohort import RowProblem, Severity
+from advisor.engine.wording import listed, number_ranges
 
 __all__ = ["Layout", "apply_layout", "hidden_sheet_said", "read_layout"]
 
@@ -73,7 +74,8 @@ def apply_layout(layout: Layout, rows: _Rows, *, header_row: int,
     """The data rows below ``header_row`` as the sheet shows them, and what is said of them:
     a cell merged down a column is read on every row it covers; one merged across columns is
     read in its first column only (which of the others it was meant for would be a guess);
-    a hidden row, or a hidden column that is read, is read and said. ``positions``: the
+    a hidden row, or a hidden column that is read, is read and said (once for them all, the
+    rows named as ranges). ``positions``: the
     columns read, by name, at their index; ``column_named``: a column, by index, as a
     message names it."""
     problems: list[RowProblem] = []
@@ -100,14 +102,27 @@ def apply_layout(layout: Layout, rows: _Rows, *, header_row: int,
                 first, column_named(left), f"the merged cell {where} shows {_quoted(value)} "
                 f"across columns {column_named(left)} to {column_named(right)}: it is read in "
                 f"{column_named(left)} only", Severity.WARNING))
-    problems += [RowProblem(header_row, name, f"column {letter(index)} ({name}) is hidden in "
-                            "the spreadsheet: it is read", Severity.WARNING)
-                 for name, index in positions.items() if index in layout.hidden_columns]
-    problems += [RowProblem(number, "", "this row is hidden in the spreadsheet: it is read as "
-                            "any other (delete it from the file if it is not a learner to "
-                            "check)", Severity.WARNING)
-                 for number in sorted(layout.hidden_rows) if number > header_row
-                 and number in by_number]
+    # Said once each, however many: a filtered sheet hides hundreds of rows.
+    hidden = [f"{letter(index)} ({name})" for name, index in sorted(
+        positions.items(), key=lambda item: item[1]) if index in layout.hidden_columns]
+    if len(hidden) == 1:
+        problems.append(RowProblem(header_row, next(
+            name for name, index in positions.items() if index in layout.hidden_columns),
+            f"column {hidden[0]} is hidden in the spreadsheet: it is read", Severity.WARNING))
+    elif hidden:
+        problems.append(RowProblem(header_row, "", f"columns {listed(hidden, 'and')} are hidden "
+                                   "in the spreadsheet: they are read", Severity.WARNING))
+    rows_hidden = [number for number in sorted(layout.hidden_rows)
+                   if number > header_row and number in by_number]
+    if len(rows_hidden) == 1:
+        problems.append(RowProblem(rows_hidden[0], "", "this row is hidden in the spreadsheet: "
+                                   "it is read as any other (delete it from the file if it is "
+                                   "not a learner to check)", Severity.WARNING))
+    elif rows_hidden:
+        problems.append(RowProblem(None, "", f"rows {number_ranges(rows_hidden)} are hidden in "
+                                   "the spreadsheet: they are read as any others (delete them "
+                                   "from the file if they are not learners to check)",
+                                   Severity.WARNING))
     return [(number, by_number[number]) for number, _ in rows], problems
 
 
