@@ -412,3 +412,37 @@ def test_excel__hidden_rows_are_said_once_as_ranges_not_once_a_row(catalogue):
                               "as any others (delete them from the file if they are not "
                               "learners to check)"),
     ]
+
+
+def test_read__a_leading_apostrophe_in_a_csv_cell_is_the_spreadsheets_text_mark(catalogue):
+    """'09628, typed so that a spreadsheet keeps the leading zero, came through a CSV file as
+    the code "'09628", found nowhere. The apostrophe marks text; it is not part of the value."""
+    result = assess(catalogue, read("learner_ref,qualifications_held,target,age\n"
+                                    "'L1,'09628,'09629,'19\n"))
+    (learner,) = result.learners
+    assert (learner.learner_ref, learner.age, learner.target.reference,
+            [q.reference for q in learner.held_qualifications]) == ("L1", 19, "09629", ["09628"])
+    assert problems(result) == []
+
+
+def test_read__invisible_characters_pasted_from_the_web_are_read_past_and_said(catalogue):
+    """A zero-width space or a non-breaking space pasted from a web page looks like nothing,
+    or like a space, but made a code unknown ("\u200b09629") and a job title unmatched. They
+    are read as nothing and as a space, and said once a column, naming the rows."""
+    result = assess(catalogue, read(
+        "learner_ref,target,job_role\n"
+        "L1,\u200b09629,Call\u00a0Centre Operator\n"
+        "L2,09629\u200b,Call Centre Operator\n"
+        "L3,09629,\n"
+        "L4\u200b,09\u200b629,\n"))
+    assert [learner.target.reference for learner in result.learners] == ["09629"] * 4
+    assert [learner.learner_ref for learner in result.learners] == ["L1", "L2", "L3", "L4"]
+    pasted = ("characters that do not show, pasted from a web page or a document (a "
+              "zero-width space or a non-breaking space): {} read without them (a non-breaking "
+              "space as a space)")
+    assert problems(result) == [
+        (None, "target", "warning",
+         "the cells of rows 2-3 and 5 hold " + pasted.format("they are")),
+        (2, "job_role", "warning", "the cell holds " + pasted.format("it is")),
+        (5, "learner_ref", "warning", "the cell holds " + pasted.format("it is")),
+    ]

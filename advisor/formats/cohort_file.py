@@ -13,7 +13,9 @@ offered here too, where callers have always found them). Spreadsheet row numbers
 header as row 1, as a spreadsheet shows them. A cell is data, never a formula worked out: in
 an .xlsx a formula cell is read as the value the spreadsheet saved with it, and said so;
 ``=HYPERLINK(...)`` typed in a CSV file, or a formula saved without its value, is read as that
-text. Reading the file's rows, within their limits, is :mod:`advisor.formats.sheet_rows`'s, and
+text. A cell is read as it shows: a leading apostrophe in a CSV file (a spreadsheet's mark of
+text) and characters that do not show, pasted from a web page, are left out (the latter said,
+once a column). Reading the file's rows, within their limits, is :mod:`advisor.formats.sheet_rows`'s, and
 what a workbook's layout shows (merged cells, hidden rows) :mod:`advisor.formats.sheet_layout`'s.
 """
 
@@ -31,7 +33,7 @@ from advisor.engine import answers
 from advisor.engine.cohort import CohortInput, LearnerRow, RowProblem, Severity
 from advisor.engine.decisions import parse_hours_a_week
 from advisor.engine.unit_references import tidy_unit_list
-from advisor.engine.wording import uk_date
+from advisor.engine.wording import number_ranges, uk_date
 from advisor.formats.cohort_columns import BY_KEY, REFERENCE_NAMES
 from advisor.formats.cohort_columns import COLUMNS as COLUMNS
 from advisor.formats.cohort_columns import MAX_BYTES as MAX_BYTES
@@ -58,6 +60,7 @@ from advisor.formats.sheet_rows import (
     megabytes,
     name_key,
     nonblank_rows,
+    plain_cell,
     shown,
     windows_text,
     xlsx_rows,
@@ -252,6 +255,7 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
             "one row per learner below it, as in the template", Severity.WARNING))
 
     learners: list[LearnerRow] = []
+    pasted: dict[str, list[int]] = {}  # the rows of each column with characters that do not show
     first_seen: dict[str, LearnerRow] = {}
     first_written: dict[str, LearnerRow] = {}  # by the reference in lower case, spaces aside
     for number, cells in rows[1:]:
@@ -284,8 +288,13 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
                 number, "", f"this row has {len(cells)} cells but the header names "
                 f"{len(header)} columns; the cells beyond column {_letter(len(header) - 1)} are "
                 "ignored", Severity.WARNING))
-        values = {name: cells[i].strip() if i < len(cells) else ""
-                  for name, i in positions.items()}
+        as_written = {name: cells[i].strip() if i < len(cells) else ""
+                      for name, i in positions.items()}
+        values = {}
+        for name, text in as_written.items():
+            values[name], changed = plain_cell(text, csv=not is_excel)
+            if changed:
+                pasted.setdefault(name, []).append(number)
         problems += [RowProblem(number, name, f"{shown(formulas[number, i])!r} is a formula: "
                                 f"the value saved with it, {shown(values[name])!r}, is read "
                                 "(formulas are never worked out here)", Severity.WARNING)
@@ -294,7 +303,7 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
         # As written, beside the results (empty where the row's cells have moved: not another
         # column's value)
         learner = dataclasses.replace(learner, given=tuple(
-            (name, "" if shifted else value) for name, value in values.items()
+            (name, "" if shifted else value) for name, value in as_written.items()
             if name != "learner_ref"))
         if own:
             learner = dataclasses.replace(learner, own_columns=tuple(
@@ -322,6 +331,7 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
                         "spaces: if they are one learner, write it the same way on both rows "
                         "(the summaries count them as two)", Severity.WARNING))
         learners.append(learner)
+    problems += [_pasted_said(column, numbers) for column, numbers in pasted.items()]
     return CohortInput(filename, tuple(learners), tuple(problems), columns=tuple(positions))
 
 
@@ -329,6 +339,18 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
 _GIVEN_BY_A_PROGRAM = re.compile(r"Unnamed: \d+(?:_level_\d+)?|Column\d+")
 _HEADER_SEARCHED = 10  # rows looked at for the header, below a title or a note
 _KEPT = ": it is kept, as it is, at the end of the results"  # said only of a file read
+
+
+def _pasted_said(column: str, rows: list[int]) -> RowProblem:
+    """The column's cells that held characters that do not show, said once for them all."""
+    what = ("characters that do not show, pasted from a web page or a document (a zero-width "
+            "space or a non-breaking space): {} read without them (a non-breaking space as a "
+            "space)")
+    if len(rows) == 1:
+        return RowProblem(rows[0], column, "the cell holds " + what.format("it is"),
+                          Severity.WARNING)
+    return RowProblem(None, column, f"the cells of rows {number_ranges(rows)} hold "
+                      + what.format("they are"), Severity.WARNING)
 
 
 def _second_header_row(first: tuple[int, list[str]], second: tuple[int, list[str]]

@@ -23,7 +23,7 @@ from typing import Any
 from advisor.formats.sheet_layout import Layout, read_layout
 
 __all__ = ["MAX_COLUMNS", "MAX_EXPANDED_BYTES", "Sheet", "Unreadable", "archive_type",
-           "csv_rows", "decode", "megabytes", "name_key", "nonblank_rows", "shown",
+           "csv_rows", "decode", "megabytes", "name_key", "nonblank_rows", "plain_cell", "shown",
            "windows_text", "xlsx_rows"]
 
 MAX_COLUMNS = 100  # cells read per row
@@ -178,6 +178,24 @@ def _quote_left_open(error: csv.Error, *, row: int, lines: list[str], start: int
         "cell, merging the learners on them into one: remove the stray quote, or close it "
         "where the cell ends, and upload the file again; nothing in it was assessed",
         row=row, column=column)
+
+
+# Characters a page or a document puts in text that show as nothing (a zero-width space, a
+# word joiner, a soft hyphen) or as a space (non-breaking spaces), pasted with it into a cell.
+_SHOWS_AS_NOTHING = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SHOWS_AS_A_SPACE = re.compile("[\u00a0\u2007\u202f]")
+
+
+def plain_cell(text: str, *, csv: bool) -> tuple[str, bool]:
+    """A cell's text as it shows, and whether that differs from what the cell holds: without
+    characters that show as nothing, a non-breaking space as a space, the spaces around it
+    left out and, from a CSV file (``csv``), a leading apostrophe, the mark a spreadsheet
+    keeps text by ('09628, so that the 0 stays), left out too. The apostrophe and the spaces
+    around the text do not count as a difference: they change nothing a person sees."""
+    shows = _SHOWS_AS_A_SPACE.sub(" ", text.translate(_SHOWS_AS_NOTHING)).strip()
+    if csv and shows.startswith("'"):
+        shows, text = shows[1:].strip(), text.strip()[1:]
+    return shows, shows != text.strip()
 
 
 def shown(text: str) -> str:
