@@ -133,7 +133,7 @@ def test_age__written_with_years_or_in_words_is_read(written, age):
     assert result.rows[0].age == age and problems(result) == []
 
 
-@pytest.mark.parametrize("written", ["19.5", "16-18", "about 20", "sixteen or seventeen"])
+@pytest.mark.parametrize("written", ["about 20", "sixteen or seventeen", "19.5.1"])
 def test_age__one_that_is_not_one_whole_number_of_years_is_still_said(written):
     result = read(f"learner_ref,age\nL1,{written}\n")
     assert result.rows[0].age is None
@@ -445,4 +445,34 @@ def test_read__invisible_characters_pasted_from_the_web_are_read_past_and_said(c
          "the cells of rows 2-3 and 5 hold " + pasted.format("they are")),
         (2, "job_role", "warning", "the cell holds " + pasted.format("it is")),
         (5, "learner_ref", "warning", "the cell holds " + pasted.format("it is")),
+    ]
+
+
+@pytest.mark.parametrize(("written", "age"), [("19.5", 19), ("17.99", 17), ("19.5 years", 19)])
+def test_age__with_a_fraction_is_read_as_its_whole_years_and_said(written, age):
+    """19.5, a spreadsheet's age worked out from a date of birth: the rules use whole years.
+    It had been left empty, and every age check with it."""
+    result = read(f"learner_ref,age\nL1,{written}\n")
+    assert result.rows[0].age == age
+    assert problems(result) == [(2, "age", "warning", f"{written.split()[0]} is read as {age}, "
+                                 "the age in whole years the rules use")]
+
+
+@pytest.mark.parametrize("band", ["16-18", "16 - 18", "16 to 18", "19+", "16\u201318 years"])
+def test_age__an_age_band_is_an_error_asking_for_the_age_or_a_date_of_birth(catalogue, band):
+    """16-18, an age group a centre's system exports: no one age can be read from it, and it
+    had been left empty with a note on whole numbers. The row waits for the age, or is
+    assessed on a date of birth given beside the band."""
+    result = assess(catalogue, read(f"learner_ref,age,date_of_birth,target\n"
+                                    f"L1,{band},,09629\nL2,{band},14/03/1990,09629\n"))
+    assert [(learner.assessed, learner.age) for learner in result.learners] == [
+        (False, None), (True, 25)]
+    shown = band
+    assert problems(result) == [
+        (2, "age", "error", f"{shown!r} is an age band, not one age: give the age in whole "
+                            "years, or the learner's date of birth in a date_of_birth column; "
+                            "correct it and upload the file again (the row waits for it, as "
+                            "it changes the answer)"),
+        (3, "age", "warning", f"{shown!r} is an age band, not one age: the age is worked out "
+                              "from date_of_birth instead"),
     ]

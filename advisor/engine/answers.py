@@ -62,14 +62,35 @@ _IN_WORDS = {**{word: n for n, word in enumerate(_ONES)},
              "one hundred": 100, "a hundred": 100}
 
 
-def parse_age(text: str) -> int:
+class AgeBandError(AnswerError):
+    """An age given as a band ("16-18", "19+"): no one age can be read from it."""
+
+
+# "16-18", "16 to 18", "16 - 18" (a dash), "19+": an age group, not an age
+_BAND = re.compile(r"\d{1,3}\s*(?:[-\u2013\u2014]|to)\s*\d{1,3}|\d{1,3}\s*\+", re.IGNORECASE)
+_FRACTION = re.compile(r"\d{1,3}\.\d+")
+
+
+def parse_age(text: str, *, notes: list[str] | None = None) -> int:
     """A whole number of years that is plausible: ``19``, ``19.0`` from a spreadsheet, ``19
-    yrs`` or ``19 years old``, or in words (``nineteen``, ``twenty-one``)."""
+    yrs`` or ``19 years old``, or in words (``nineteen``, ``twenty-one``). An age band
+    (``16-18``) is an :class:`AgeBandError`.
+
+    ``notes``: where given, an age with a fraction (``19.5``, as a spreadsheet works one out) is
+    read as its whole years, the age the rules use, and a sentence saying so is added to it.
+    Without it such an age is refused, as a box showing what was typed must not quietly read
+    another number."""
     text = text.strip()
     number = found.group(1) if (found := _YEARS_AFTER.fullmatch(text)) else text
     words = " ".join(re.split(r"[\s-]+", number.casefold()))
     if words in _IN_WORDS:
         return check_age(_IN_WORDS[words])
+    if _BAND.fullmatch(number.strip()):
+        raise AgeBandError(f"{text!r} is an age band, not one age: give the age in whole years")
+    if notes is not None and _FRACTION.fullmatch(number) and not _WHOLE.fullmatch(number):
+        age = check_age(int(number.split(".")[0]))
+        notes.append(f"{number} is read as {age}, the age in whole years the rules use")
+        return age
     if _WHOLE.fullmatch(number):
         text = number
     if not (text.isascii() and _WHOLE.fullmatch(text)):

@@ -15,8 +15,9 @@ an .xlsx a formula cell is read as the value the spreadsheet saved with it, and 
 ``=HYPERLINK(...)`` typed in a CSV file, or a formula saved without its value, is read as that
 text. A cell is read as it shows: a leading apostrophe in a CSV file (a spreadsheet's mark of
 text) and characters that do not show, pasted from a web page, are left out (the latter said,
-once a column). Reading the file's rows, within their limits, is :mod:`advisor.formats.sheet_rows`'s, and
-what a workbook's layout shows (merged cells, hidden rows) :mod:`advisor.formats.sheet_layout`'s.
+once a column). Reading the file's rows, within their limits, is
+:mod:`advisor.formats.sheet_rows`'s, and what a workbook's layout shows (merged cells, hidden
+rows) :mod:`advisor.formats.sheet_layout`'s.
 """
 
 from __future__ import annotations
@@ -434,6 +435,31 @@ def _date_of_birth(text: str) -> dt.date:
     return day
 
 
+def _age(number: int, text: str, problems: list[RowProblem], *, born: bool) -> int | None:
+    """The age in the row's age cell, or None; what it is read as, or why not, said in
+    ``problems``. A band ("16-18") gives no age: an error, unless a date of birth (``born``)
+    gives it instead."""
+    if not text:
+        return None
+    notes: list[str] = []
+    try:
+        age = answers.parse_age(text, notes=notes)
+    except answers.AgeBandError as band:
+        problems.append(RowProblem(number, "age", (
+            f"{text!r} is an age band, not one age: the age is worked out from date_of_birth "
+            "instead")
+            if born else (f"{band}, or the learner's date of birth in a date_of_birth column; "
+                          "correct it and upload the file again (the row waits for it, as it "
+                          "changes the answer)"), Severity.WARNING if born else Severity.ERROR))
+        return None
+    except answers.AnswerError as problem:
+        problems.append(RowProblem(number, "age", f"{problem}; left empty, as if not given",
+                                   Severity.WARNING))
+        return None
+    problems += [RowProblem(number, "age", note, Severity.WARNING) for note in notes]
+    return age
+
+
 def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowProblem]]:
     """One data row checked without the catalogue: the typed row and its problems."""
     problems: list[RowProblem] = []
@@ -470,13 +496,6 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
                                                            "given", Severity.WARNING))
             return None
 
-    age = read("age", answers.parse_age)
-    employment = read("employment", answers.parse_employment)
-    senior = read("senior_role", answers.parse_yes_no)
-    aim = read("aim", answers.parse_aim)
-
-    lists: dict[str, tuple[str, ...]] = {}
-    glh = read("glh_per_week", parse_hours_a_week)
     def read_day(column: str, parse: Callable[[str], dt.date], earliest: dt.date
                  ) -> dt.date | None:
         """A date, or the number a spreadsheet keeps one as (42158, a date cell saved as
@@ -491,6 +510,13 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
         return day
 
     birth = read_day("date_of_birth", _date_of_birth, _FIRST_BIRTHDAY)
+    age = _age(number, values.get("age", ""), problems, born=birth is not None)
+    employment = read("employment", answers.parse_employment)
+    senior = read("senior_role", answers.parse_yes_no)
+    aim = read("aim", answers.parse_aim)
+
+    lists: dict[str, tuple[str, ...]] = {}
+    glh = read("glh_per_week", parse_hours_a_week)
     start = read_day("start", parse_date, EARLIEST_DATE)
     registered = read("registered", answers.parse_yes_no, strict=True)
     for column in ("qualifications_held", "units_held", "units_accepted", "units_in_progress"):
