@@ -177,3 +177,11 @@ def test_cohort__excels_unicode_text_file_is_taken_and_read():
     at = upload(at, "intake.txt", text.encode("utf-16"))
     shown = table_with(at, "Learner").set_index("Learner")
     assert list(shown.index) == ["Zoë"] and shown.loc["Zoë", "Target"] == "09628"
+
+
+def test_cohort__the_age_worked_out_from_a_date_of_birth_is_shown_as_age_used():
+    at = upload(open_page(COHORT), "learners.csv",
+                b"learner_ref,date_of_birth,target\nL1,14/03/1990,09628\n")
+    table = table_with(at, "Learner")
+    assert list(table.columns[:4]) == ["Learner", "Row", "Assessed", "Age used"]
+    assert table["Age used"].notna().all()

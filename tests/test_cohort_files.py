@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 
 import openpyxl
+import pandas as pd
 import pytest
 
-from advisor import CohortInput, CohortResult, assess_cohort, read_cohort
+from advisor import CohortInput, CohortResult, assess_cohort, cohort_tables, read_cohort
+from advisor.cli import main
 from tests.support.workbooks import workbook
 
 TODAY = dt.date(2015, 6, 1)  # every target named here still issued certificates
@@ -476,3 +479,31 @@ def test_age__an_age_band_is_an_error_asking_for_the_age_or_a_date_of_birth(cata
         (3, "age", "warning", f"{shown!r} is an age band, not one age: the age is worked out "
                               "from date_of_birth instead"),
     ]
+
+
+def test_results__the_age_worked_out_from_a_date_of_birth_is_a_column(catalogue, tmp_path,
+                                                                      capsys):
+    """Ages worked out from dates of birth decided the age checks, but no column said what
+    they were: the results show the age used, on the page, in the downloads and from the
+    command, wherever a date of birth was given (a file of ages alone has them already)."""
+    text = ("learner_ref,DOB,age,target\nL1,02/06/1998,,09628\nL2,,20,09628\n"
+            "L3,14/03/1990,19,09628\nL4,sometime,,09628\n")
+    results = cohort_tables.results_frame(assess(catalogue, read(text)))
+    assert list(results["age_used"]) == [16, 20, 19, pd.NA]
+    assert list(results.columns).index("age_used") == list(results.columns).index("status") + 1
+    on_screen = cohort_tables.results_on_screen(results)
+    assert list(on_screen["Age used"]) == [16, 20, 19, pd.NA]
+    plain = cohort_tables.results_frame(assess(catalogue, read(
+        "learner_ref,age,target\nL1,19,09628\n")))
+    assert "age_used" not in plain.columns
+    assert "Age used" not in cohort_tables.results_on_screen(plain).columns
+
+    learners = tmp_path / "in.csv"
+    learners.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert main(["cohort", str(learners), "-o", str(out), "--as-at", "2015-06-01"]) == 0
+    assert list(pd.read_csv(out)["age_used"].astype("Int64")) == [16, 20, 19, pd.NA]
+    capsys.readouterr()
+    assert main(["cohort", str(learners), "--as-at", "2015-06-01", "--json"]) == 0
+    assert [learner["age"] for learner in json.loads(capsys.readouterr().out)["learners"]] == [
+        16, 20, 19, None]

@@ -88,6 +88,7 @@ def cohort_learner_dict(catalogue: Catalogue, learner: LearnerResult) -> dict[st
 
     return {
         "row": learner.row, "learner_ref": learner.learner_ref, "assessed": learner.assessed,
+        "age": learner.age,  # the age the answers rest on: given, or from the date of birth
         # the file's own columns, as written (a tutor, notes)
         "file_columns": dict(learner.own_columns),
         # the cells of the columns read, as written ("9628" read as 09628, "19 or 20")

@@ -217,7 +217,8 @@ _BLANK_RECORD: dict[str, Any] = {c: None if c in _NUMBER_COLUMNS else "" for c i
 
 
 def results_frame(result: CohortResult) -> pd.DataFrame:
-    """One row per learner, in file order, with the columns of :data:`RESULT_COLUMNS`.
+    """One row per learner, in file order, with the columns of :data:`RESULT_COLUMNS` (and,
+    where the file gives dates of birth, :data:`AGE_USED`).
 
     Lists of units are joined with "; " and lists of reasons (sentences that contain semicolons
     themselves) with " | ". Numbers are nullable integers: empty where not known or not assessed.
@@ -257,7 +258,16 @@ def results_frame(result: CohortResult) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records, columns=list(RESULT_COLUMNS))
     for column in RESULT_COLUMNS:
         frame[column] = frame[column].astype("Int64" if column in _NUMBER_COLUMNS else str)
+    if any(dict(learner.given).get("date_of_birth") for learner in result.learners):
+        # Ages worked out from dates of birth: the age the answers rest on, said beside them
+        frame.insert(RESULT_COLUMNS.index("status") + 1, AGE_USED, pd.Series(
+            [learner.age for learner in result.learners], index=frame.index, dtype="Int64"))
     return _with_own_columns(frame, result)
+
+
+AGE_USED = "age_used"
+"""The column, after ``status``, of the age each learner's answers rest on (given, or worked
+out from the date of birth), where the file gives dates of birth."""
 
 
 def _with_own_columns(frame: pd.DataFrame, result: CohortResult) -> pd.DataFrame:
@@ -481,7 +491,7 @@ def result_sheets(result: CohortResult) -> dict[str, pd.DataFrame]:
 
 
 SCREEN_COLUMNS: dict[str, str] = {
-    "learner_ref": "Learner", "row": "Row", "status": "Assessed",
+    "learner_ref": "Learner", "row": "Row", "status": "Assessed", AGE_USED: "Age used",
     "recommended_level": "Level", "target": "Target", "eligible": "Can start",
     "complete": "Complete", "target_status": "Target on the date",
     "credits_counted": "Credits counted",
@@ -496,8 +506,10 @@ keep every column under its file name."""
 
 
 def results_on_screen(results: pd.DataFrame) -> pd.DataFrame:
-    """The columns of :func:`results_frame` that decide, in order, with readable headings."""
-    return results[list(SCREEN_COLUMNS)].rename(columns=SCREEN_COLUMNS)
+    """The columns of :func:`results_frame` that decide, in order, with readable headings (the
+    age used only where the results have it)."""
+    return results[[c for c in SCREEN_COLUMNS if c in results.columns]].rename(
+        columns=SCREEN_COLUMNS)
 
 
 def problems_on_screen(problems: pd.DataFrame) -> pd.DataFrame:
