@@ -93,8 +93,10 @@ MIXED_PROBLEMS = [
     (13, "qualifications_held", "warning",
      "no qualification '09999' in the catalogue; did you mean 09629?; left out"),
     (14, "learner_ref", "warning",
-     "learner_ref 'L1' is also on row 2, with other answers; the summaries count this learner "
-     "once (the first of its rows that could be assessed): check which row is right"),
+     "learner_ref 'L1' is also on row 2, with other answers (age, employment and target "
+     "differ): each learner should be on one row. Each row is assessed on its own; the "
+     "summaries count this learner once (the first of its rows that could be assessed): check "
+     "which row is right"),
 ]
 
 def read(text: str, name: str = "cohort.csv", **limits) -> CohortInput:
@@ -977,9 +979,10 @@ def test_summaries__a_learner_reference_on_several_rows_is_counted_once(catalogu
             "learner_ref 'A002' is also on row 3; the summaries count this learner once"
             ) in problems(result)
     assert (6, "learner_ref", "warning",
-            "learner_ref 'B1' is also on row 5, with other answers; the summaries count this "
-            "learner once (the first of its rows that could be assessed): check which row is "
-            "right") in problems(result)
+            "learner_ref 'B1' is also on row 5, with other answers: each learner should be on "
+            "one row. Each row is assessed on its own; the summaries count this learner once "
+            "(the first of its rows that could be assessed): check which row is right"
+            ) in problems(result)
 
     levels = cohort_tables.learners_per_level(result)
     assert levels["learners"].sum() == 3 and "not assessed" not in set(

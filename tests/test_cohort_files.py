@@ -461,6 +461,17 @@ def test_age__with_a_fraction_is_read_as_its_whole_years_and_said(written, age):
                                  "the age in whole years the rules use")]
 
 
+def test_age__fractions_on_many_rows_are_said_once():
+    """A column of ages a spreadsheet worked out (YEARFRAC) has a fraction on every row: one
+    warning, naming the rows, not one a learner."""
+    result = read("learner_ref,age\n" + "".join(f"L{n},{n}.5\n" for n in range(20, 30))
+                  + "L30,30\nL31,31.25\n")
+    assert [row.age for row in result.rows] == [*range(20, 31), 31]
+    assert problems(result) == [(None, "age", "warning", "the ages on rows 2-11 and 13 have a "
+                                 "fraction of a year (on row 2, 20.5 is read as 20): each is "
+                                 "read as its whole years, the age the rules use")]
+
+
 @pytest.mark.parametrize("band", ["16-18", "16 - 18", "16 to 18", "19+", "16\u201318 years"])
 def test_age__an_age_band_is_an_error_asking_for_the_age_or_a_date_of_birth(catalogue, band):
     """16-18, an age group a centre's system exports: no one age can be read from it, and it
@@ -507,3 +518,48 @@ def test_results__the_age_worked_out_from_a_date_of_birth_is_a_column(catalogue,
     assert main(["cohort", str(learners), "--as-at", "2015-06-01", "--json"]) == 0
     assert [learner["age"] for learner in json.loads(capsys.readouterr().out)["learners"]] == [
         16, 20, 19, None]
+
+
+def test_learner_ref__one_learner_a_row_per_unit_is_read_as_one_and_said(catalogue):
+    """A system's export gives a row per unit held, the learner's answers on the first: each
+    row had been assessed as a learner of its own (the second with no target), and the
+    summaries counted the first alone, short of the units on the others. Rows one after
+    another with the same reference, nothing on them disagreeing, are one learner: their
+    units combined, and said."""
+    result = assess(catalogue, read(
+        "learner_ref,age,target,units_held,tutor\n"
+        "L1,34,03456,F3,Ann\n"
+        "L1,,,F4,\n"
+        "L1,34,,A3,Bob\n"
+        "L2,20,09629,,\n"))
+    assert [(learner.row, learner.learner_ref) for learner in result.learners] == [
+        (2, "L1"), (5, "L2")]
+    first = result.learners[0]
+    assert first.assessed and first.age == 34 and first.target.reference == "03456"
+    (one_row,) = assess(catalogue, read("learner_ref,age,target,units_held\n"
+                                        "L1,34,03456,F3; F4; A3\n")).learners
+    assert first.held_units == one_row.held_units and len(first.held_units) == 3
+    assert dict(first.own_columns) == {"tutor": "Ann; Bob"}
+    assert dict(first.given)["units_held"] == "F3; F4; A3"
+    assert [p for p in problems(result) if p[1] != "tutor"] == [
+        (2, "learner_ref", "warning",
+         "learner_ref 'L1' is on rows 2-4, one after another, with nothing on them "
+         "disagreeing: they are read as one learner (row 2 in the results), with units_held "
+         "combined (F3; F4; A3) and tutor joined; each learner should be on one row"),
+    ]
+
+
+def test_learner_ref__rows_of_one_learner_that_disagree_are_not_merged_and_said(catalogue):
+    """Two rows of one reference that disagree (two targets) cannot be read as one learner
+    without choosing between them: both are assessed, and the second names the first, the
+    column that differs and that each learner should be on one row."""
+    result = assess(catalogue, read("learner_ref,target,units_held\n"
+                                    "L2,03456,F3\nL2,09629,\n"))
+    assert [learner.row for learner in result.learners] == [2, 3]
+    assert problems(result) == [
+        (3, "learner_ref", "warning",
+         "learner_ref 'L2' is also on row 2, with other answers (target differs): each "
+         "learner should be on one row. Each row is assessed on its own; the summaries count "
+         "this learner once (the first of its rows that could be assessed): check which row is "
+         "right"),
+    ]

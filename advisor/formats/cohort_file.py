@@ -52,6 +52,7 @@ from advisor.formats.dates import (
     read_date,
     spreadsheet_day,
 )
+from advisor.formats.learner_rows import one_row_each
 from advisor.formats.sheet_layout import Layout, apply_layout, hidden_sheet_said
 from advisor.formats.sheet_rows import (
     Sheet,
@@ -257,8 +258,7 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
 
     learners: list[LearnerRow] = []
     pasted: dict[str, list[int]] = {}  # the rows of each column with characters that do not show
-    first_seen: dict[str, LearnerRow] = {}
-    first_written: dict[str, LearnerRow] = {}  # by the reference in lower case, spaces aside
+    fractions: dict[int, str] = {}  # ages with a fraction (19.5), by row: what each is read as
     for number, cells in rows[1:]:
         extra = [i for i in range(len(header), len(cells)) if cells[i].strip()]
         split = _split_at(header, cells) if len(cells) > len(header) and not is_excel else None
@@ -300,7 +300,7 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
                                 f"the value saved with it, {shown(values[name])!r}, is read "
                                 "(formulas are never worked out here)", Severity.WARNING)
                      for name, i in positions.items() if (number, i) in formulas]
-        learner, row_problems = _learner(number, values)
+        learner, row_problems = _learner(number, values, fractions=fractions)
         # As written, beside the results (empty where the row's cells have moved: not another
         # column's value)
         learner = dataclasses.replace(learner, given=tuple(
@@ -311,29 +311,19 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
                 (name, cells[i].strip() if i < len(cells) and not shifted else "")
                 for name, i in own.items()))
         problems.extend(row_problems)
-        if learner.learner_ref:
-            earlier = first_seen.setdefault(learner.learner_ref, learner)
-            if earlier is not learner:
-                same = dataclasses.replace(earlier, row=number) == learner
-                problems.append(RowProblem(
-                    number, "learner_ref",
-                    f"learner_ref {learner.learner_ref!r} is also on row {earlier.row}"
-                    + ("; the summaries count this learner once" if same else
-                       ", with other answers; the summaries count this learner once (the first "
-                       "of its rows that could be assessed): check which row is right"),
-                    Severity.WARNING))
-            else:  # 'l1' after 'L1': one learner typed twice, or two? Said, not decided
-                written = first_written.setdefault(
-                    " ".join(learner.learner_ref.casefold().split()), learner)
-                if written is not learner:
-                    problems.append(RowProblem(
-                        number, "learner_ref", f"learner_ref {learner.learner_ref!r} differs "
-                        f"from {written.learner_ref!r} on row {written.row} only in capitals or "
-                        "spaces: if they are one learner, write it the same way on both rows "
-                        "(the summaries count them as two)", Severity.WARNING))
         learners.append(learner)
     problems += [_pasted_said(column, numbers) for column, numbers in pasted.items()]
-    return CohortInput(filename, tuple(learners), tuple(problems), columns=tuple(positions))
+    if len(fractions) == 1:
+        problems += [RowProblem(n, "age", note, Severity.WARNING) for n, note in fractions.items()]
+    elif fractions:  # a column worked out by a formula (YEARFRAC) has one on every row
+        problems.append(RowProblem(
+            None, "age", f"the ages on rows {number_ranges(fractions)} have a fraction of a "
+            f"year (on row {min(fractions)}, {fractions[min(fractions)].split(',')[0]}): each "
+            "is read as its whole years, the age the rules use",
+            Severity.WARNING))
+    learners, said = one_row_each(learners)  # a learner on several rows
+    return CohortInput(filename, tuple(learners), tuple(problems + said),
+                       columns=tuple(positions))
 
 
 # The header pandas writes over a column with no name, and the one Excel gives a table's
@@ -435,10 +425,11 @@ def _date_of_birth(text: str) -> dt.date:
     return day
 
 
-def _age(number: int, text: str, problems: list[RowProblem], *, born: bool) -> int | None:
-    """The age in the row's age cell, or None; what it is read as, or why not, said in
-    ``problems``. A band ("16-18") gives no age: an error, unless a date of birth (``born``)
-    gives it instead."""
+def _age(number: int, text: str, problems: list[RowProblem], *, born: bool,
+         fractions: dict[int, str]) -> int | None:
+    """The age in the row's age cell, or None; why not, said in ``problems``, and what an age
+    with a fraction is read as in ``fractions`` (by row: said once for the file). A band
+    ("16-18") gives no age: an error, unless a date of birth (``born``) gives it instead."""
     if not text:
         return None
     notes: list[str] = []
@@ -456,11 +447,12 @@ def _age(number: int, text: str, problems: list[RowProblem], *, born: bool) -> i
         problems.append(RowProblem(number, "age", f"{problem}; left empty, as if not given",
                                    Severity.WARNING))
         return None
-    problems += [RowProblem(number, "age", note, Severity.WARNING) for note in notes]
+    fractions.update((number, note) for note in notes)
     return age
 
 
-def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowProblem]]:
+def _learner(number: int, values: dict[str, str], *, fractions: dict[int, str]
+             ) -> tuple[LearnerRow, list[RowProblem]]:
     """One data row checked without the catalogue: the typed row and its problems."""
     problems: list[RowProblem] = []
 
@@ -510,7 +502,8 @@ def _learner(number: int, values: dict[str, str]) -> tuple[LearnerRow, list[RowP
         return day
 
     birth = read_day("date_of_birth", _date_of_birth, _FIRST_BIRTHDAY)
-    age = _age(number, values.get("age", ""), problems, born=birth is not None)
+    age = _age(number, values.get("age", ""), problems, born=birth is not None,
+               fractions=fractions)
     employment = read("employment", answers.parse_employment)
     senior = read("senior_role", answers.parse_yes_no)
     aim = read("aim", answers.parse_aim)
