@@ -98,7 +98,7 @@ def show(result: CohortResult) -> None:
         show_no_learners(result)
         return
     columns = st.columns(4)
-    columns[0].metric("Learner rows in the file", f"{len(result.learners):,}")
+    columns[0].metric("Learner rows in the file", f"{result.rows_read:,}")
     columns[1].metric("Assessed", f"{result.assessed:,}")
     columns[2].metric("Could not be assessed", f"{result.not_assessed:,}")
     columns[3].metric("Problems found", f"{len(result.problems):,}")

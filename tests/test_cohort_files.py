@@ -473,20 +473,20 @@ def test_age__fractions_on_many_rows_are_said_once():
 
 
 @pytest.mark.parametrize("band", ["16-18", "16 - 18", "16 to 18", "19+", "16\u201318 years"])
-def test_age__an_age_band_is_an_error_asking_for_the_age_or_a_date_of_birth(catalogue, band):
+def test_age__an_age_band_asks_for_the_age_or_a_date_of_birth(catalogue, band):
     """16-18, an age group a centre's system exports: no one age can be read from it, and it
-    had been left empty with a note on whole numbers. The row waits for the age, or is
-    assessed on a date of birth given beside the band."""
+    had been left empty with a note on whole numbers. Said for what it is, the row is assessed
+    as if no age were given (nothing is lost: what depends on the age says so), or on a date
+    of birth given beside the band."""
     result = assess(catalogue, read(f"learner_ref,age,date_of_birth,target\n"
                                     f"L1,{band},,09629\nL2,{band},14/03/1990,09629\n"))
     assert [(learner.assessed, learner.age) for learner in result.learners] == [
-        (False, None), (True, 25)]
+        (True, None), (True, 25)]
     shown = band
     assert problems(result) == [
-        (2, "age", "error", f"{shown!r} is an age band, not one age: give the age in whole "
-                            "years, or the learner's date of birth in a date_of_birth column; "
-                            "correct it and upload the file again (the row waits for it, as "
-                            "it changes the answer)"),
+        (2, "age", "warning", f"{shown!r} is an age band, not one age: give the age in whole "
+                              "years, or the learner's date of birth in a date_of_birth "
+                              "column; left empty, as if not given"),
         (3, "age", "warning", f"{shown!r} is an age band, not one age: the age is worked out "
                               "from date_of_birth instead"),
     ]
@@ -563,3 +563,19 @@ def test_learner_ref__rows_of_one_learner_that_disagree_are_not_merged_and_said(
          "this learner once (the first of its rows that could be assessed): check which row is "
          "right"),
     ]
+
+
+def test_learner_ref__rows_read_as_one_learner_still_count_as_rows_read(catalogue, tmp_path,
+                                                                       capsys):
+    """Four rows, three of them one learner's: "rows read" says four, from the command (its
+    words and its JSON) as on the page, and the learners are two."""
+    text = ("learner_ref,age,target,units_held\nL1,34,03456,F3\nL1,,,F4\nL1,,,A3\n"
+            "L2,20,09629,\n")
+    result = assess(catalogue, read(text))
+    assert (result.rows_read, len(result.learners)) == (4, 2)
+    learners = tmp_path / "intake.csv"
+    learners.write_text(text, encoding="utf-8")
+    assert main(["cohort", str(learners), "-o", str(tmp_path / "out.csv")]) == 0
+    assert "Read 4 learner rows" in capsys.readouterr().out
+    assert main(["cohort", str(learners), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rows_read"] == 4

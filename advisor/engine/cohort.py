@@ -121,6 +121,8 @@ class CohortInput:
     problems: tuple[RowProblem, ...]
     readable: bool = True  # False: nothing could be read (a file-level error says why)
     columns: tuple[str, ...] = ()  # the known columns the file has, in its order
+    # The learners' rows read, where more than ``rows`` (a learner's rows read as one)
+    rows_read: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -158,6 +160,13 @@ class CohortResult:
     objective: Objective
     filename: str = ""
     catalogue: Catalogue | None = field(default=None, repr=False, compare=False)
+    file_rows: int | None = None  # as :attr:`CohortInput.rows_read`
+
+    @property
+    def rows_read(self) -> int:
+        """The learners' rows in the file: more than :attr:`learners` where rows one after
+        another were one learner's, read as one."""
+        return self.file_rows if self.file_rows is not None else len(self.learners)
 
     @property
     def assessed(self) -> int:
@@ -520,7 +529,7 @@ def assess_cohort(
     problems.sort(key=_problem_order)
     return CohortResult(
         learners=tuple(learners), problems=tuple(problems), as_at=as_at, objective=objective,
-        filename=cohort.filename, catalogue=catalogue,
+        filename=cohort.filename, catalogue=catalogue, file_rows=cohort.rows_read,
     )
 
 

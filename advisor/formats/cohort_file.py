@@ -321,9 +321,10 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
             f"year (on row {min(fractions)}, {fractions[min(fractions)].split(',')[0]}): each "
             "is read as its whole years, the age the rules use",
             Severity.WARNING))
+    rows_read = len(learners)
     learners, said = one_row_each(learners)  # a learner on several rows
     return CohortInput(filename, tuple(learners), tuple(problems + said),
-                       columns=tuple(positions))
+                       columns=tuple(positions), rows_read=rows_read)
 
 
 # The header pandas writes over a column with no name, and the one Excel gives a table's
@@ -429,7 +430,8 @@ def _age(number: int, text: str, problems: list[RowProblem], *, born: bool,
          fractions: dict[int, str]) -> int | None:
     """The age in the row's age cell, or None; why not, said in ``problems``, and what an age
     with a fraction is read as in ``fractions`` (by row: said once for the file). A band
-    ("16-18") gives no age: an error, unless a date of birth (``born``) gives it instead."""
+    ("16-18") gives no age: the row is assessed as if none were given (what depends on the age
+    says so), unless a date of birth (``born``) gives it instead; said either way."""
     if not text:
         return None
     notes: list[str] = []
@@ -440,8 +442,7 @@ def _age(number: int, text: str, problems: list[RowProblem], *, born: bool,
             f"{text!r} is an age band, not one age: the age is worked out from date_of_birth "
             "instead")
             if born else (f"{band}, or the learner's date of birth in a date_of_birth column; "
-                          "correct it and upload the file again (the row waits for it, as it "
-                          "changes the answer)"), Severity.WARNING if born else Severity.ERROR))
+                          "left empty, as if not given"), Severity.WARNING))
         return None
     except answers.AnswerError as problem:
         problems.append(RowProblem(number, "age", f"{problem}; left empty, as if not given",

@@ -51,7 +51,7 @@ def cohort_dict(result: CohortResult, *, learners_file: Path | str,
         "file": str(learners_file), "readable": True, "as_at": result.as_at.isoformat(),
         "objective": result.objective.value,
         "output": str(output) if output is not None else None,
-        "rows_read": len(result.learners), "assessed": result.assessed,
+        "rows_read": result.rows_read, "assessed": result.assessed,
         "not_assessed": result.not_assessed,
         # The summaries below count each learner reference once; every row is in "learners".
         "learners_counted": len(result.counted_learners),

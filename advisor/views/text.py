@@ -374,7 +374,7 @@ def cohort_summary_text(result: CohortResult, *, learners_file: Path | str,
     """What a cohort run read and wrote, its problems (the first :data:`PROBLEMS_SHOWN`),
     the learners per recommended level and, per target, how many are complete or can enrol."""
     lines = [
-        f"Read {len(result.learners):,} learner row{'' if len(result.learners) == 1 else 's'} "
+        f"Read {result.rows_read:,} learner row{'' if result.rows_read == 1 else 's'} "
         f"from {learners_file}: "
         f"{result.assessed:,} assessed, {result.not_assessed:,} not assessed (as at "
         f"{uk_date(result.as_at)}).",
