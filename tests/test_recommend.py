@@ -922,8 +922,9 @@ def test_options__a_qualification_in_a_related_field_is_said_to_be_one_and_comes
 
 
 @pytest.mark.parametrize(("aim", "as_at", "ask_about", "open_but_not_wanted"), [
-    # 2012: 09629 (knowledge) is open; 03456, the NVQ, is what fits, its status not given.
-    (Aim.COMPETENCE, dt.date(2012, 6, 1), "OCR Level 3 NVQ Diploma in Customer Service (03456)",
+    # March 2013: 09629 (knowledge) is open (OCR's report of September 2012 shows it in use);
+    # 03456, the NVQ, is what fits, its status not given.
+    (Aim.COMPETENCE, dt.date(2013, 3, 1), "OCR Level 3 NVQ Diploma in Customer Service (03456)",
      "a competence qualification, such as an NVQ"),
     # Autumn 2015: 09629 is open, but 10380 had taken its place in the apprenticeship, and
     # whether it still took learners after OCR's report on 2014-2015 is not given.

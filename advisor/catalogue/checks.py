@@ -341,6 +341,8 @@ def _check_dates(q: Qualification, problem: ProblemAt) -> None:
         ("operational_start", "closed_to_entry_by"),
         ("last_entry", "last_certification"),
         ("operational_start", "last_certification"),
+        ("operational_start", "in_use_by"),
+        ("in_use_by", "last_entry"),
     ]
     if q.dates.launched is not None and q.dates.operational_start is not None:
         problem(("dates", "launched"),
@@ -366,6 +368,10 @@ def _check_dates(q: Qualification, problem: ProblemAt) -> None:
             problem(("dates", "in_use", "until"),
                     f"in use until {in_use.until.isoformat()}, before its first day "
                     f"({in_use.from_.isoformat()})")
+    if q.dates.in_use_by is not None and q.dates.last_entry is None:
+        problem(("dates", "in_use_by"),
+                "in_use_by is for a qualification with a last entry date and no start: "
+                "without a last entry date, give an in_use period")
     for earlier, later in order:
         first = getattr(q.dates, earlier)
         second = getattr(q.dates, later)

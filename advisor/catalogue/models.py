@@ -378,6 +378,10 @@ class Dates(Record):
     # giving the last entry date itself.
     closed_to_entry_by: DateFact | None = None
     review: DateFact | None = None
+    # Where the sources give a last entry date but not when it opened: the first day the
+    # earliest document that shows it in use allows. From it to the last entry date it counts
+    # as open; before it, whether it had opened is not known.
+    in_use_by: DateFact | None = None
     # For a legacy qualification with no replacement named: the first day the earliest
     # document the word "legacy" rests on allows; before it the word is not applied.
     legacy_from: DateFact | None = None

@@ -13,43 +13,21 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Any
 
-from advisor.catalogue import AgeBand, Basis, Catalogue, Category, Citation, DateFact, Qualification
-from advisor.engine.registered import (
-    from_register,
-    merged_dates,
-    register_citation,
-    register_entry,
-    register_summary,
+from advisor.catalogue import AgeBand, Catalogue, Category, Citation, Qualification
+from advisor.engine.date_reasons import (
+    Reason,
+    ReasonCode,
+    closed_by_words,
+    dated_reasons,
 )
 from advisor.engine.replacing import legacy_words, replacements_open_by, yet_to_come
-from advisor.engine.wording import THE_LEARNER, Voice, listed, uk_date
+from advisor.engine.wording import THE_LEARNER, Voice, listed
 from advisor.register import Register, RegisterEntry
 
-
-class ReasonCode(StrEnum):
-    OPEN_TO_ENTRY = "open-to-entry"
-    CLOSED_TO_ENTRY = "closed-to-entry"
-    NOT_YET_OPEN = "not-yet-open"
-    CERTIFICATION_CLOSED = "certification-closed"
-    DATES_UNKNOWN = "dates-unknown"
-    REVIEW_DATE_PASSED = "review-date-passed"
-    REVIEW_NOT_AN_END = "review-not-an-end"  # open on its operational dates; confirm it
-    AGE_APPROVED = "age-approved"
-    AGE_NOT_APPROVED = "age-not-approved"
-    AGE_UNKNOWN = "age-unknown"  # the sources do not say whether the learner's age is approved
-    AGE_NOT_GIVEN = "age-not-given"  # the learner's age was not given, and it matters
-    AGE_CAUTION = "age-caution"
-    ENTRY_REQUIREMENTS = "entry-requirements"
-    ROLE_REQUIREMENT = "role-requirement"
-    ROLE_NOT_MET = "role-not-met"
-    ROLE_MET = "role-met"
-    REPLACED = "replaced"
-    NOT_A_QUALIFICATION = "not-a-qualification"
-    REGISTER_RECORD = "register-record"  # the register's status and dates, beside the documents'
-    REGISTER_DATES_DIFFER = "register-dates-differ"  # the register's date is used
-    REGISTER_ONLY = "register-only"  # known from the register alone: no ages, entry, units
+# Reason, ReasonCode and closed_by_words are offered here too, beside the answers they explain.
+__all__ = ["Eligibility", "Reason", "ReasonCode", "Status", "StatusOnDate", "age_bands_for",
+           "check_eligibility", "closed_by_words", "replaced_in_brief", "status_on"]
 
 
 # What the sources say about the learner's age: approved, not, not known, cautions.
@@ -78,17 +56,6 @@ _NOT_GIVEN = {ReasonCode.AGE_NOT_GIVEN: "age", ReasonCode.ROLE_REQUIREMENT: "sen
 # The same, in a sentence about the learner ("their", "your").
 _NOT_GIVEN_WORDS = {"age": "{whose} age", "senior role": "whether {whose} job is a senior role"}
 _UNKNOWN = _UNKNOWN_FROM_SOURCES | set(_NOT_GIVEN)
-
-
-@dataclass(frozen=True)
-class Reason:
-    code: ReasonCode
-    message: str
-    source: tuple[Citation, ...] = ()
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"code": self.code.value, "message": self.message,
-                "source": [c.label() for c in self.source]}
 
 
 class Status(StrEnum):
@@ -199,7 +166,7 @@ def status_on(catalogue: Catalogue, qualification: Qualification,
                             "bodies build their qualifications on; learners enrol on an "
                             "awarding body's version.", qualification.source)
     legacy = legacy_words(catalogue, qualification, as_at)
-    reasons, _ = _dated_reasons(qualification, as_at, register, legacy=legacy)
+    reasons, _ = dated_reasons(qualification, as_at, register, legacy=legacy)
     in_place = _in_place(catalogue, qualification, as_at)
     return replace(_status_from(qualification, reasons, in_place), legacy=legacy is not None)
 
@@ -339,7 +306,7 @@ def check_eligibility(
         reasons.append(Reason(ReasonCode.NOT_A_QUALIFICATION, message, q.source))
         registered = None  # nobody enrols on a structure: its dates say nothing about starting
     else:
-        dated, registered = _dated_reasons(q, as_at, register,
+        dated, registered = dated_reasons(q, as_at, register,
                                            legacy=legacy_words(catalogue, q, as_at))
         reasons.extend(dated)
     for replacement in q.replaced_by:
@@ -385,16 +352,6 @@ def check_eligibility(
                        _in_place(catalogue, q, as_at), voice)
 
 
-def closed_by_words(fact: DateFact) -> str:
-    """Words for a date a qualification was closed to new learners by, where the sources give
-    no last entry date (``Dates.closed_to_entry_by``): what a later document says, or, where
-    the date is worked out from that document's own date, that it is the latest it closed."""
-    if any(citation.basis is Basis.INFERENCE for citation in fact.source):
-        return (f"it had closed to new learners by {uk_date(fact.date)} at the latest (worked "
-                "out from a later document that says it was closed, without giving the date)")
-    return f"a later document says it was closed to new learners by {uk_date(fact.date)}"
-
-
 def _start_source(q: Qualification) -> tuple[Citation, ...]:
     d = q.dates
     return d.operational_start.source if d.operational_start else (
@@ -403,147 +360,6 @@ def _start_source(q: Qualification) -> tuple[Citation, ...]:
 
 def _in_place(catalogue: Catalogue, q: Qualification, as_at: dt.date) -> tuple[str, ...]:
     return tuple(r.by for r in replacements_open_by(catalogue, q, as_at))
-
-
-_CLOSED = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED}
-_DECIDED = {ReasonCode.CLOSED_TO_ENTRY, ReasonCode.CERTIFICATION_CLOSED, ReasonCode.NOT_YET_OPEN,
-            ReasonCode.OPEN_TO_ENTRY}
-
-
-def _dated_reasons(q: Qualification, as_at: dt.date, register: Register | None, *,
-                   legacy: str | None) -> tuple[list[Reason], RegisterEntry | None]:
-    """The date reasons, with the register's dates where it lists ``q``; and its record.
-    ``legacy``: the sources' word for it, where it applies on the date (:func:`legacy_words`)."""
-    if register is None or q.category is Category.NATIONAL_STRUCTURE:
-        return _date_reasons(q, as_at, legacy), None
-    if from_register(q):
-        reasons = _date_reasons(q, as_at, legacy)
-        start = q.dates.operational_start
-        notes = [Reason(ReasonCode.REGISTER_ONLY,
-                        "Known from the Ofqual register only: its age groups, entry "
-                        "requirements, units and rules of combination are not known; ask the "
-                        "awarding organisation.", q.source)]
-        entry = register.get(q.regulator_number or "")
-    else:
-        entry = register_entry(q, register)
-        if entry is None:
-            return _date_reasons(q, as_at, legacy), None
-        cite = (register_citation(register, entry),)
-        dates, differences = merged_dates(q, register, entry)
-        reasons = _date_reasons(q.model_copy(update={"dates": dates}), as_at, legacy)
-        start = dates.operational_start if entry.operational_start is not None else None
-        notes = [Reason(ReasonCode.REGISTER_RECORD, register_summary(entry), cite)]
-        notes += [Reason(ReasonCode.REGISTER_DATES_DIFFER, message, sources)
-                  for message, sources in differences]
-    if entry is not None and entry.withdrawn_on(as_at) and not {r.code for r in reasons} & _CLOSED:
-        # The register's status is the regulator's current word, whatever the dates say.
-        reasons = [r for r in reasons if r.code not in {ReasonCode.OPEN_TO_ENTRY,
-                                                        ReasonCode.DATES_UNKNOWN}]
-        reasons.insert(0, Reason(
-            ReasonCode.CLOSED_TO_ENTRY,
-            f"Closed to new learners: the Ofqual register lists it as '{entry.status}'.",
-            (register_citation(register, entry),)))
-    if (start is not None and entry is not None and entry.operational_end is None
-            and not entry.withdrawn  # withdrawn since some day before it was read
-            and start.date <= as_at and not {r.code for r in reasons} & _DECIDED):
-        # The register records what is current: a start and no end means it is open.
-        reasons = [r for r in reasons if r.code is not ReasonCode.DATES_UNKNOWN]
-        reasons.insert(0, Reason(
-            ReasonCode.OPEN_TO_ENTRY,
-            f"Open to new learners: the Ofqual register records it in operation since "
-            f"{uk_date(start.date)}, with no operational end date.", start.source))
-    return reasons + notes, entry
-
-
-def _date_reasons(q: Qualification, as_at: dt.date, legacy: str | None) -> list[Reason]:
-    reasons: list[Reason] = []
-    d = q.dates
-    closed = False
-    if d.operational_start is not None and as_at < d.operational_start.date:
-        # Before it opens, nothing about its closing applies yet (nor "not known if open").
-        return [Reason(ReasonCode.NOT_YET_OPEN,
-                       f"Opens to learners on {uk_date(d.operational_start.date)}.",
-                       d.operational_start.source)]
-    if d.launched is not None and as_at < d.launched.not_before:
-        return [Reason(ReasonCode.NOT_YET_OPEN,
-                       f"Not yet open on this date: the sources say it was launched "
-                       f"{d.launched.when}.", d.launched.source)]
-    if d.last_entry is not None:
-        if as_at > d.last_entry.date:
-            closed = True
-            reasons.append(Reason(ReasonCode.CLOSED_TO_ENTRY,
-                                  f"Closed to new learners: the last entry date was "
-                                  f"{uk_date(d.last_entry.date)}.", d.last_entry.source))
-        else:
-            # With how long certificates are issued after: the time a learner has to finish.
-            certified = d.last_certification
-            reasons.append(Reason(
-                ReasonCode.OPEN_TO_ENTRY,
-                f"Open to new learners until {uk_date(d.last_entry.date)}"
-                + (f" (certificates until {uk_date(certified.date)})." if certified else "."),
-                tuple(dict.fromkeys((*d.last_entry.source,
-                                     *(certified.source if certified else ()))))))
-    elif d.closed_to_entry_by is not None and as_at > d.closed_to_entry_by.date:
-        closed = True
-        reasons.append(Reason(ReasonCode.CLOSED_TO_ENTRY,
-                              f"Closed to new learners: {closed_by_words(d.closed_to_entry_by)}.",
-                              d.closed_to_entry_by.source))
-    if d.last_certification is not None and as_at > d.last_certification.date:
-        closed = True  # no certificate can be claimed: closed to anyone new, entry date or not
-        reasons.append(Reason(ReasonCode.CERTIFICATION_CLOSED,
-                              f"Certificates are no longer issued: the last certification date "
-                              f"was {uk_date(d.last_certification.date)}.",
-                              d.last_certification.source))
-    if (not closed and d.last_entry is None and d.closed_to_entry_by is None
-            and d.operational_start is not None and d.review is not None
-            and d.operational_start.date <= as_at <= d.review.date):
-        reasons.append(Reason(
-            ReasonCode.OPEN_TO_ENTRY,
-            f"Open to new learners: in operation since {uk_date(d.operational_start.date)}, "
-            f"and its review date, {uk_date(d.review.date)}, has not passed.",
-            (*d.operational_start.source, *d.review.source)))
-        reasons.append(Reason(
-            ReasonCode.REVIEW_NOT_AN_END,
-            "A review date is not a closing date, and the sources give no last entry date: "
-            "ask the centre to confirm it still takes new learners.", d.review.source))
-        return reasons
-    if (not closed and d.last_entry is None and d.closed_to_entry_by is None
-            and d.in_use is not None and d.in_use.from_ <= as_at <= d.in_use.until):
-        # No last entry date, but a document describes learners starting it then.
-        certificates = (f" Certificates are issued until "
-                        f"{uk_date(d.last_certification.date)}."
-                        if d.last_certification is not None else "")
-        reasons.append(Reason(
-            ReasonCode.OPEN_TO_ENTRY,
-            f"Open to new learners, as far as the sources show: {d.in_use.said} (they give no "
-            f"last entry date).{certificates}",
-            tuple(dict.fromkeys((*d.in_use.source, *(d.launched.source if d.launched else ()),
-                                 *(d.last_certification.source if d.last_certification
-                                   else ()))))))
-        return reasons
-    if not closed and d.last_entry is None:
-        # When it opened, where the sources say: open once, whether still open not known.
-        opened = (f"The sources say it was launched {d.launched.when}, but give"
-                  if d.launched is not None else
-                  f"It opened on {uk_date(d.operational_start.date)}, but the sources give"
-                  if d.operational_start is not None else "The sources give")
-        message = f"{opened} no last entry date, so whether it is open on this date is unknown."
-        certified = d.last_certification  # not passed: a learner has until then to finish
-        if certified is not None:
-            message += f" Certificates are issued until {uk_date(certified.date)}."
-        if legacy is not None:
-            message += " " + legacy
-        source: tuple[Citation, ...] = tuple(dict.fromkeys((
-            *q.source, *(d.launched.source if d.launched is not None else
-                         d.operational_start.source if d.operational_start is not None
-                         else ()), *(certified.source if certified is not None else ()))))
-        if d.review is not None and as_at > d.review.date:
-            reasons.append(Reason(ReasonCode.REVIEW_DATE_PASSED,
-                                  f"Its review date ({uk_date(d.review.date)}) has passed; check "
-                                  "with the awarding body that it is still offered.",
-                                  d.review.source))
-        reasons.append(Reason(ReasonCode.DATES_UNKNOWN, message, source))
-    return reasons
 
 
 _EVERY_AGE_GROUP = {"pre-16", "16-18", "18+"}

@@ -293,6 +293,7 @@ def structure_table(catalogue: Catalogue, q: Qualification) -> pd.DataFrame:
 
 _DATES = (
     ("operational_start", "Operational start"),
+    ("in_use_by", "In use by (the earliest document that shows it)"),
     ("last_entry", "Last entry (last date to register new learners)"),
     ("closed_to_entry_by", "Closed to new entries by (from a later document)"),
     ("last_certification", "Last certification"),
@@ -323,7 +324,7 @@ def dates_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date) -> pd
     for name, label in _DATES:
         fact = getattr(q.dates, name)
         if fact is None:
-            if name in ("closed_to_entry_by", "review", "legacy_from"):
+            if name in ("in_use_by", "closed_to_entry_by", "review", "legacy_from"):
                 continue  # only shown where a document gives them
             rows.append({"Date": label, "Day": NOT_STATED, f"On {uk_date(as_at)}": "unknown",
                          "Note": "", "Source": ""})
@@ -331,7 +332,8 @@ def dates_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date) -> pd
         rows.append({
             "Date": label,
             "Day": uk_date(fact.date),
-            f"On {uk_date(as_at)}": "passed" if as_at > fact.date else "not yet reached",
+            f"On {uk_date(as_at)}": "passed" if as_at > fact.date or (
+                name == "in_use_by" and as_at == fact.date) else "not yet reached",
             "Note": fact.note or "",
             "Source": cite(catalogue, fact.source),
         })

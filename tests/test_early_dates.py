@@ -1,0 +1,69 @@
+"""Answers on early dates say only what the sources allow: a qualification whose opening the
+sources do not give is not said to be open before they show it in use; frameworks without an
+issue date are not said to be in use on a date their sources do not reach; units known only
+from a 2014 structure are not offered as what a learner took before it; and a qualification
+that opens after the date is named, with when it opens, where it would be the way on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from advisor import Status, check_eligibility, status_on
+from advisor.cli import main
+from tests.support.app import all_text, open_with_link
+
+EARLY = dt.date(2009, 6, 1)
+BEFORE_THE_2012_REPORT = dt.date(2012, 6, 1)  # OCR's moderator report is of September 2012
+WHILE_OPEN = dt.date(2015, 6, 1)
+
+
+# ------------------------------------------- 1. open until a date, opened when not known
+
+
+@pytest.mark.parametrize("code", ["09628", "09629"])
+@pytest.mark.parametrize("day", [EARLY, BEFORE_THE_2012_REPORT])
+def test_status__09628_before_the_sources_show_it_in_use_is_not_known(catalogue, code, day):
+    """The handbook gives 09628's and 09629's last entry date (31 December 2016) but not when
+    they opened; the earliest document that shows them in use is OCR's moderator report of
+    September 2012. Before that, whether they took learners is not known: the answer says
+    what is known (open until 31 December 2016) and that when they opened is not."""
+    status = status_on(catalogue, catalogue.find_qualification(code), day)
+    assert status.status is Status.UNKNOWN
+    assert "31 December 2016" in status.reason
+    assert "not when it opened" in status.reason
+    assert "whether it is open on this date is unknown" in status.reason
+    assert not status.reason.startswith("Open")
+
+
+@pytest.mark.parametrize("code", ["09628", "09629"])
+def test_status__09628_once_the_sources_show_it_in_use_is_open(catalogue, code):
+    """From the moderator report of September 2012 to its last entry date it is open, so the
+    test above can fail."""
+    for day in (dt.date(2012, 9, 1), WHILE_OPEN, dt.date(2016, 12, 31)):
+        status = status_on(catalogue, catalogue.find_qualification(code), day)
+        assert status.status is Status.OPEN, day
+        assert status.reason.startswith("Open to new learners until 31 December 2016")
+
+
+def test_eligibility__09628_in_2009_is_not_said_open_to_the_learner(catalogue):
+    found = check_eligibility(catalogue, catalogue.find_qualification("09628"), age=20,
+                              as_at=EARLY)
+    assert found.eligible is None
+    assert "Open to" not in found.summary
+
+
+def test_cli__09628_in_2009_says_what_is_known_and_what_is_not(capsys):
+    assert main(["eligibility", "09628", "--age", "20", "--as-at", "2009-06-01"]) == 0
+    said = capsys.readouterr().out
+    assert "Open to this learner" not in said
+    assert "last entry date, 31 December 2016" in said and "not when it opened" in said
+    assert "OCR moderator report" in said  # the earliest document that shows it in use
+
+
+def test_app__explore_09628_in_2009_says_when_it_opened_is_not_known():
+    at = open_with_link("app_pages/explore.py", qual="09628", on="2009-06-01")
+    said = all_text(at)
+    assert "but not when it opened" in said
+    assert "On 1 June 2009: Open to new learners" not in said
