@@ -563,8 +563,10 @@ def test_frameworks__where_apprenticeships_stand_today_before_a_levels_framework
     (then,) = [line for line in capsys.readouterr().out.splitlines()
                if line.startswith("Apprenticeships at Level 3: ")]
     assert then.startswith("Apprenticeships at Level 3: On 1 January 2012 apprenticeships in "
-                           "England followed frameworks: at Level 3, the Advanced Apprenticeship "
-                           "in Customer Service (Level 3, with 03456 and 09629).")
+                           "England followed frameworks. At Level 3 these documents describe the "
+                           "Advanced Apprenticeship in Customer Service (Level 3, with 03456 and "
+                           "09629), but not when it was issued, so whether it was in use on 1 "
+                           "January 2012 is not known.")
     # The 2014 frameworks did not exist yet: not listed, and the answer says so.
     assert main(["frameworks", "--as-at", "2012-01-01"]) == 0
     lines = capsys.readouterr().out.splitlines()

@@ -67,3 +67,37 @@ def test_app__explore_09628_in_2009_says_when_it_opened_is_not_known():
     said = all_text(at)
     assert "but not when it opened" in said
     assert "On 1 June 2009: Open to new learners" not in said
+
+
+# ------------------------------------------- 2. frameworks whose issue date is not given
+
+
+def test_cli__frameworks_in_2009_do_not_say_the_2010_frameworks_were_in_use(capsys):
+    """The 2010 generation's frameworks have no issue date in the sources (the secondary copy
+    of Framework Issue 4.12, implemented on 1 October 2010, is not confirmed to be them): on
+    1 June 2009 the answer names them as what the documents describe, with their date not
+    known, never as the frameworks apprenticeships followed then."""
+    assert main(["frameworks", "--as-at", "2009-06-01"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines()
+             if line.startswith("Apprenticeships at Level ")]
+    assert len(lines) == 2
+    for line in lines:
+        assert "followed frameworks: at Level" not in line
+        assert "but not when it was issued, so whether it was in use on 1 June 2009 is not " \
+               "known" in line
+
+
+def test_frameworks__a_dated_framework_in_force_is_still_named_as_followed(capsys):
+    """On 1 June 2015 FR03058, issued on 29 August 2014, is named as in use: the words above
+    are for a framework with no date."""
+    assert main(["frameworks", "--as-at", "2015-06-01"]) == 0
+    said = capsys.readouterr().out
+    assert "On 1 June 2015 apprenticeships in England followed frameworks: at Level 3, the " \
+           "Advanced Apprenticeship in Customer Service (Level 3, framework FR03058)" in said
+
+
+def test_app__explore_apprenticeships_in_2009_say_the_framework_date_is_not_known():
+    at = open_with_link("app_pages/explore.py", search="apprenticeship", on="2009-06-01")
+    said = all_text(at)
+    assert "so whether it was in use on 1 June 2009 is not known" in said
+    assert "followed frameworks: at Level" not in said

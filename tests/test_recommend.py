@@ -885,9 +885,11 @@ def test_next_steps__before_the_framework_was_issued_apprenticeships_followed_fr
                                           aim=Aim.APPRENTICESHIP), as_at=dt.date(2014, 6, 1))
     first = result.next_steps[0].message
     # The framework in force then, and nothing of what came after it.
-    assert first.startswith("On 1 June 2014 apprenticeships in England followed frameworks: "
-                            "at Level 2, the Apprenticeship in Customer Service (Intermediate) "
-                            "(Level 2, with 09628 and 03455). Ask an employer")
+    assert first.startswith("On 1 June 2014 apprenticeships in England followed frameworks. "
+                            "At Level 2 these documents describe the Apprenticeship in Customer "
+                            "Service (Intermediate) (Level 2, with 09628 and 03455), but not "
+                            "when it was issued, so whether it was in use on 1 June 2014 is not "
+                            "known. Ask an employer")
     assert "FR03058" not in first and "ST0072" not in first
     assert "now follow" not in first
     today = recommend(catalogue, Profile(age=19, employment=Employment.WORKING,

@@ -320,9 +320,16 @@ def _frameworks_then(catalogue: Catalogue, level: int, framework_level: int,
             if f.level == framework_level and (f.issued is None or f.issued <= as_at)]
     start = (f"The apprenticeships in these documents start at Level {framework_level}. "
              if framework_level != level else "")
-    named = (f": at Level {framework_level}, the {framework_name(catalogue, then[0])}"
-             if then else "")
-    return (f"{start}On {uk_date(as_at)} apprenticeships in England followed frameworks{named}. "
+    day = uk_date(as_at)
+    if not then:
+        named = "."
+    elif then[0].issued is None:  # the 2010 generation's: never said to be in use on a date
+        named = (f". At Level {framework_level} these documents describe the "
+                 f"{framework_name(catalogue, then[0])}, but not when it was issued, so whether "
+                 f"it was in use on {day} is not known.")
+    else:
+        named = f": at Level {framework_level}, the {framework_name(catalogue, then[0])}."
+    return (f"{start}On {day} apprenticeships in England followed frameworks{named} "
             f"Ask an employer, {WHERE_TO_ASK} about a customer service apprenticeship.",
             then[0].source if then else ())
 
