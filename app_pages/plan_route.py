@@ -53,6 +53,7 @@ from advisor import (
     labels,
     learner_can_start_first,
     move_up_caution,
+    opening_later,
     reaching_target,
     replaced_it,
     route_answers,
@@ -356,6 +357,11 @@ def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Rou
         st.success(text.already_there_text(there, to_level=None if target else query.to_level)
                    + " " + (at_the_top or "Choose a higher level to see where to go next."))
         return None
+    if target is None and query.to_level is not None:
+        # What opens at the level after the date: no route goes through it yet.
+        for later in opening_later(catalogue, as_at=ctx.as_at, level=query.to_level):
+            st.info(escape_markdown(later.message(catalogue)))
+            show_sources(catalogue, later.source)
     try:
         found = find_routes(catalogue, from_qualification=start, also_completed=also,
                             units=query.units,

@@ -336,6 +336,9 @@ def main() -> None:
         if offer.why:
             st.caption(escape_markdown(offer.why))
             show_sources(catalogue, offer.source)
+        for later in offer.opening_later:  # no route goes through it yet on the date
+            st.caption(escape_markdown(later.message(catalogue)))
+            show_sources(catalogue, later.source)
     if profile.other_held_levels and not profile.held_qualifications and not profile.held_units:
         held = max(profile.other_held_levels)
         st.caption(f"The route page cannot count the Level {held} qualification held, which "

@@ -7,10 +7,19 @@ that opens after the date is named, with when it opens, where it would be the wa
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
-from advisor import Status, check_eligibility, status_on
+from advisor import (
+    Employment,
+    Profile,
+    Status,
+    check_eligibility,
+    opening_later,
+    recommend,
+    status_on,
+)
 from advisor.cli import main
 from tests.support.app import all_text, open_with_link
 
@@ -101,3 +110,60 @@ def test_app__explore_apprenticeships_in_2009_say_the_framework_date_is_not_know
     said = all_text(at)
     assert "so whether it was in use on 1 June 2009 is not known" in said
     assert "followed frameworks: at Level" not in said
+
+
+# ------------------------------------------- 4. a qualification that opens after the date
+
+JUNE_2014 = dt.date(2014, 6, 1)
+
+
+def test_opening_later__10380_on_1_june_2014_opens_in_the_autumn(catalogue):
+    """On 1 June 2014 10380 was not yet open (launched in the autumn of 2014): it is named as
+    opening later, with the first day the sources allow and their citation, and what it
+    replaces; on 1 June 2015, when it is open, it is not."""
+    (later,) = [o for o in opening_later(catalogue, as_at=JUNE_2014, level=3)
+                if o.qualification.reference == "10380"]
+    assert later.opens == dt.date(2014, 9, 1)
+    assert later.when == "in the autumn of 2014 (not before 1 September 2014)"
+    assert "ocr-09629" in later.replaces and later.source
+    assert "10380" in later.message(catalogue) and "09629" in later.message(catalogue)
+    assert not [o for o in opening_later(catalogue, as_at=WHILE_OPEN, level=3)
+                if o.qualification.reference == "10380"]
+
+
+def test_cli__routes_to_level_3_in_june_2014_say_10380_opens_later(capsys):
+    assert main(["routes", "--from", "09628", "--to-level", "3", "--as-at", "2014-06-01"]) == 0
+    said = capsys.readouterr().out
+    assert ("Opening later: OCR Level 3 Diploma in Customer Service (10380) opens in the "
+            "autumn of 2014 (not before 1 September 2014), after 1 June 2014") in said
+    assert main(["routes", "--from", "09628", "--to-level", "3", "--as-at", "2014-06-01",
+                 "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    (later,) = [o for o in out["opening_later"] if o["qualification"] == "10380"]
+    assert later["opens"] == "2014-09-01" and later["source"]
+
+
+def test_recommend__the_step_up_offer_in_june_2014_names_10380_opening_later(catalogue):
+    profile = Profile(age=20, employment=Employment.WORKING, held_qualifications=("ocr-09628",))
+    result = recommend(catalogue, profile, as_at=JUNE_2014)
+    (step_up,) = [o for o in result.route_offers if o.to_level == 3]
+    assert [o.qualification.reference for o in step_up.opening_later] == ["10380"]
+
+
+def test_cli__recommend_in_june_2014_says_10380_opens_later(capsys):
+    assert main(["recommend", "--employment", "working", "--has", "09628", "--age", "20",
+                 "--as-at", "2014-06-01"]) == 0
+    assert "Opening later: OCR Level 3 Diploma in Customer Service (10380)" in \
+        capsys.readouterr().out
+
+
+def test_app__plan_a_route_in_june_2014_says_10380_opens_later():
+    at = open_with_link("app_pages/plan_route.py", **{"from": "09628"}, level="3",
+                        on="2014-06-01")
+    assert "Opening later: OCR Level 3 Diploma in Customer Service (10380)" in all_text(at)
+
+
+def test_app__find_a_starting_level_in_june_2014_says_10380_opens_later():
+    at = open_with_link("app_pages/starting_level.py", age="20", work="working", has="09628",
+                        on="2014-06-01")
+    assert "Opening later: OCR Level 3 Diploma in Customer Service (10380)" in all_text(at)

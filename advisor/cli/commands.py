@@ -51,6 +51,7 @@ from advisor import (
     learner_can_start_first,
     level_3_statements,
     load_catalogue,
+    opening_later,
     reaching_target,
     recommend,
     resolve_units,
@@ -251,11 +252,14 @@ def command_recommend(args: argparse.Namespace) -> int:
         args, lambda: {**json_shapes.recommendation_dict(catalogue, result), "route_offers": [
             {"kind": offer.kind.value, "label": label, "command": command,
              "why": offer.why or None,
-             "source": json_shapes.source_dicts(catalogue, offer.source)}
+             "source": json_shapes.source_dicts(catalogue, offer.source),
+             "opening_later": [o.as_dict(catalogue) for o in offer.opening_later]}
             for label, offer, command in plans]},
         lambda: text.recommendation_text(catalogue, result) + "".join(
             ("\nRoutes to plan next:" if n == 0 else "") + f"\n  - {label}: {command}"
             + (f"\n    {offer.why}" if offer.why else "")
+            + "".join("\n" + line for line in text.opening_later_lines(
+                catalogue, offer.opening_later, indent="    "))
             for n, (label, offer, command) in enumerate(plans)))
 
 
@@ -360,9 +364,12 @@ def command_routes(args: argparse.Namespace) -> int:
                                       senior_role=senior_role, as_at=route.as_at,
                                       register=register) for step in route.steps]
                    for route in routes]
+    # What opens at the level after the date: no route goes through it yet (10380 in 2014).
+    later = (opening_later(catalogue, as_at=args.as_at or dt.date.today(), level=args.to_level)
+             if args.to_level is not None and target is None else ())
     return answer(
         args,
-        lambda: json_shapes.routes_dict(catalogue, routes, source=source, units=held,
+        lambda: {**json_shapes.routes_dict(catalogue, routes, source=source, units=held,
                                         target=target, to_level=args.to_level,
                                         already_there=there, also_completed=also,
                                         frameworks=leads_into, age=args.age,
@@ -370,7 +377,8 @@ def command_routes(args: argparse.Namespace) -> int:
                                         employment=args.employment,
                                         for_learner=for_learner, register=register,
                                         as_at=args.as_at or dt.date.today()),
-        lambda: text.routes_text(catalogue, routes,
+                 "opening_later": [o.as_dict(catalogue) for o in later]},
+        lambda: "\n".join([text.routes_text(catalogue, routes,
                                  source=reached or highest_completed((source, *also)),
                                  target=target,
                                  to_level=args.to_level, already_there=there,
@@ -381,6 +389,7 @@ def command_routes(args: argparse.Namespace) -> int:
                                  age_given=args.age is not None, aim=args.aim,
                                  holds_nothing=not (completed or held), register=register,
                                  start_level=args.start_level, employment=args.employment),
+                            *text.opening_later_lines(catalogue, later)]),
     )
 
 

@@ -13,6 +13,7 @@ from advisor.engine.combination_types import CombinationCheck
 from advisor.engine.eligibility import Eligibility, Status, StatusOnDate
 from advisor.engine.frameworks import FrameworkStatus
 from advisor.engine.job_roles import RoleMatch
+from advisor.engine.opening_later import OpeningLater
 from advisor.engine.wording import THE_LEARNER, Voice
 
 
@@ -150,6 +151,9 @@ class RouteOffer:
     why: str = ""  # where the link needs it: why this route, in a sentence or two
     source: tuple[Citation, ...] = ()
     job: str | None = None  # to a job wanted: the listed title it is at ``to_level`` for
+    # To a level: the qualifications there that open after the date (no route goes through
+    # them yet), for a learner planning ahead.
+    opening_later: tuple[OpeningLater, ...] = ()
 
 
 @dataclass(frozen=True)

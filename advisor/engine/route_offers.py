@@ -24,6 +24,7 @@ it replaced (10380 to 09629), which is said instead.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from advisor.engine.eligibility import Status, status_on
 from advisor.engine.fits import KINDS_GIVING, in_senior_role, repetition, senior_role_asked_at
 from advisor.engine.frameworks import frameworks_start_above
 from advisor.engine.job_roles import match_role
+from advisor.engine.opening_later import opening_later
 from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.recommend_types import (
     Aim,
@@ -74,7 +76,19 @@ def route_offers(catalogue: Catalogue, profile: Profile, level: int | None, *,
     ``options`` at it, first the one at the level suggested: see the module's description.
     ``frameworks_at_level``: an apprenticeship framework is at the level (for someone who
     wants one). Empty where the learner holds nothing and no level is suggested: a route
-    page would open with nothing to go on."""
+    page would open with nothing to go on. Each to a level names what opens there after
+    ``as_at`` (:func:`~advisor.engine.opening_later.opening_later`)."""
+    return tuple(
+        dataclasses.replace(offer, opening_later=opening_later(
+            catalogue, as_at=as_at, level=offer.to_level))
+        if offer.to_level is not None and offer.to_qualification is None else offer
+        for offer in _route_offers(catalogue, profile, level, options=options,
+                                   frameworks_at_level=frameworks_at_level, as_at=as_at))
+
+
+def _route_offers(catalogue: Catalogue, profile: Profile, level: int | None, *,
+                  options: Sequence[Option], frameworks_at_level: bool,
+                  as_at: dt.date) -> tuple[RouteOffer, ...]:
     start = route_start(catalogue, profile.held_qualifications)
     held = start is not None or bool(profile.held_units)
     if level is None:

@@ -17,6 +17,7 @@ from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import describe_unit
 from advisor.engine.eligibility import Eligibility, Status
 from advisor.engine.frameworks import RouteFrameworks
+from advisor.engine.opening_later import OpeningLater
 from advisor.engine.recommend import assessed_at_work_caution, move_up_caution
 from advisor.engine.recommend_types import Aim, Employment
 from advisor.engine.registered import from_register
@@ -48,7 +49,16 @@ from advisor.views.labels import (
 from advisor.views.no_route import no_route_text
 
 __all__ = ["StillNeeded", "Tone", "already_there_text", "at_the_top_words", "if_taken_words",
-           "may_count_too", "routes_text", "starts_explained", "still_needed"]
+           "may_count_too", "opening_later_lines", "routes_text", "starts_explained",
+           "still_needed"]
+
+
+def opening_later_lines(catalogue: Catalogue, later: Iterable[OpeningLater], *,
+                        indent: str = "") -> list[str]:
+    """Each qualification that opens after the date, in a line with its source below it."""
+    return [line for o in later for line in (
+        f"{indent}{o.message(catalogue)}",
+        f"{indent}  (source: {cite(catalogue, o.source, web_pages=True)})")]
 
 
 def if_taken_words(number: int, carried: CarryOver) -> str:
