@@ -253,7 +253,8 @@ def command_recommend(args: argparse.Namespace) -> int:
             {"kind": offer.kind.value, "label": label, "command": command,
              "why": offer.why or None,
              "source": json_shapes.source_dicts(catalogue, offer.source),
-             "opening_later": [o.as_dict(catalogue) for o in offer.opening_later]}
+             "opening_later": [json_shapes.opening_later_dict(catalogue, o)
+                               for o in offer.opening_later]}
             for label, offer, command in plans]},
         lambda: text.recommendation_text(catalogue, result) + "".join(
             ("\nRoutes to plan next:" if n == 0 else "") + f"\n  - {label}: {command}"
@@ -377,7 +378,8 @@ def command_routes(args: argparse.Namespace) -> int:
                                         employment=args.employment,
                                         for_learner=for_learner, register=register,
                                         as_at=args.as_at or dt.date.today()),
-                 "opening_later": [o.as_dict(catalogue) for o in later]},
+                 "opening_later": [json_shapes.opening_later_dict(catalogue, o)
+                                   for o in later]},
         lambda: "\n".join([text.routes_text(catalogue, routes,
                                  source=reached or highest_completed((source, *also)),
                                  target=target,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from advisor.catalogue import Catalogue, Category, Citation, Qualification
 from advisor.engine.eligibility import Status, status_on
@@ -41,14 +40,6 @@ class OpeningLater:
         return (f"Opening later: {self.qualification.name} opens {self.when}, after "
                 f"{uk_date(self.as_at)}{replacing}. Routes through it can be planned from then: "
                 "ask the centre about it as that date nears.")
-
-    def as_dict(self, catalogue: Catalogue) -> dict[str, Any]:
-        return {"qualification": self.qualification.reference, "opens": self.opens.isoformat(),
-                "when": self.when, "replaces": [catalogue.qualifications[i].reference
-                                                for i in self.replaces
-                                                if i in catalogue.qualifications],
-                "message": self.message(catalogue),
-                "source": [c.label() for c in self.source]}
 
 
 def opening_later(catalogue: Catalogue, *, as_at: dt.date, level: int | None = None,

@@ -15,6 +15,7 @@ from advisor.engine.decisions import ProgressCheck, Timeline
 from advisor.engine.eligibility import Eligibility, Reason, Status, StatusOnDate, status_on
 from advisor.engine.fits import route_fits_aim
 from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks
+from advisor.engine.opening_later import OpeningLater
 from advisor.engine.recommend import assessed_at_work_caution
 from advisor.engine.recommend_types import Aim, Employment, Finding, JobWanted, Recommendation
 from advisor.engine.registered import from_register
@@ -40,6 +41,14 @@ def source_dicts(catalogue: Catalogue, sources: Iterable[Citation]) -> list[dict
         if entry not in found:  # the same section cited for two notes is one source
             found.append(entry)
     return found
+
+
+def opening_later_dict(catalogue: Catalogue, later: OpeningLater) -> dict[str, Any]:
+    """A qualification that opens after the date (:class:`OpeningLater`), as the JSON gives it."""
+    return {"qualification": later.qualification.reference, "opens": later.opens.isoformat(),
+            "when": later.when, "replaces": [catalogue.qualifications[i].reference
+                                             for i in later.replaces],
+            "message": later.message(catalogue), "source": source_dicts(catalogue, later.source)}
 
 
 def reason_dict(catalogue: Catalogue, reason: Reason) -> dict[str, Any]:
