@@ -1636,3 +1636,19 @@ def test_assess__not_working_is_in_no_senior_role_for_level_4(catalogue):
     result = assess(catalogue, "learner_ref,age,employment,target\nA,45,not-working,10381\n")
     frame = cohort_tables.results_frame(result)
     assert frame.loc[0, "eligible"] == "no"
+
+
+def test_results__a_start_years_after_the_date_of_the_check_is_questioned(catalogue):
+    """A start typed 2029 for 2027 (or an intake planned years ahead) was taken as it stood:
+    the finish was worked out from it while whether the target takes learners was answered
+    for the check's date. More than a year ahead, it is questioned; within a year (next
+    September's intake), not."""
+    text = ("learner_ref,target,units_held,glh_per_week,start\n"
+            "J1,601/4404/X,,5,04/01/2029\nJ2,601/4404/X,,5,2027-09-06\n")
+    result = assess(catalogue, text)
+    assert [(p.row, p.column, p.message) for p in result.problems] == [
+        (2, "start", "4 January 2029 is more than a year after the date of this check, 22 "
+                     "November 2026: check its year. The finish is worked out from it, but "
+                     "whether the target takes new learners is answered for 22 November 2026, "
+                     "not for the start")]
+    assert result.learners[0].progress.timeline.start == dt.date(2029, 1, 4)

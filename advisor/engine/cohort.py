@@ -447,6 +447,11 @@ class _Assessor:
             problem("start", f"{uk_date(start)} is before the date of this check, "
                     f"{uk_date(self.as_at)}: the units held are those held on it, so no "
                     "finish is worked out; give a start on or after it", Severity.WARNING)
+        elif start is not None and start > _a_year_after(self.as_at):  # 2072 for 2027?
+            problem("start", f"{uk_date(start)} is more than a year after the date of this "
+                    f"check, {uk_date(self.as_at)}: check its year. The finish is worked out "
+                    "from it, but whether the target takes new learners is answered for "
+                    f"{uk_date(self.as_at)}, not for the start", Severity.WARNING)
         advice = self.recommend(profile)
         return LearnerResult(
             row=number, learner_ref=learner.learner_ref, assessed=True, problems=tuple(found),
@@ -531,6 +536,11 @@ def assess_cohort(
         learners=tuple(learners), problems=tuple(problems), as_at=as_at, objective=objective,
         filename=cohort.filename, catalogue=catalogue, file_rows=cohort.rows_read,
     )
+
+
+def _a_year_after(day: dt.date) -> dt.date:
+    """The same day a year on (28 February for 29 February)."""
+    return day.replace(year=day.year + 1, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
 _COLUMN_ORDER = {f.name: i for i, f in enumerate(dataclasses.fields(LearnerRow))}
