@@ -102,9 +102,10 @@ def show(result: CohortResult) -> None:
     columns[1].metric("Assessed", f"{result.assessed:,}")
     columns[2].metric("Could not be assessed", f"{result.not_assessed:,}")
     columns[3].metric("Problems found", f"{len(result.problems):,}")
-    repeated = cohort_tables.repeated_references_note(result)
-    if repeated:
-        st.info(escape_markdown(repeated))
+    for note in (cohort_tables.rows_read_as_one_note(result),
+                 cohort_tables.repeated_references_note(result)):
+        if note:
+            st.info(escape_markdown(note))
 
     problems = cohort_tables.problems_frame(result)
     if not problems.empty:

@@ -185,3 +185,20 @@ def test_cohort__the_age_worked_out_from_a_date_of_birth_is_shown_as_age_used():
     table = table_with(at, "Learner")
     assert list(table.columns[:4]) == ["Learner", "Row", "Assessed", "Age used"]
     assert table["Age used"].notna().all()
+
+
+def test_cohort__the_totals_say_when_one_learners_rows_were_read_as_one():
+    """Three rows in the file, two learners: the totals (3 rows; 2 assessed, 0 not) do not add
+    up unless the page says why, beside them."""
+    at = upload(open_page(COHORT), "learners.csv",
+                b"learner_ref,units_held,target\nA1,F3,03456\nA1,F4,03456\nA2,,09628\n")
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["Learner rows in the file"], metrics["Assessed"]) == ("3", "2")
+    said = all_text(at)
+    assert "3 rows in the file hold 2 learners" in said
+    assert "one learner's rows one after another are read as one" in said
+
+
+def test_cohort__the_totals_say_nothing_of_rows_read_as_one_where_none_were():
+    at = upload(open_page(COHORT), "learners.csv", template_csv_bytes())
+    assert "rows in the file hold" not in all_text(at)

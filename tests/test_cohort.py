@@ -1652,3 +1652,16 @@ def test_results__a_start_years_after_the_date_of_the_check_is_questioned(catalo
                      "whether the target takes new learners is answered for 22 November 2026, "
                      "not for the start")]
     assert result.learners[0].progress.timeline.start == dt.date(2029, 1, 4)
+
+
+def test_summaries__rows_read_as_one_are_said_beside_the_totals(tmp_path, capsys):
+    """Rows read 3, assessed 2, not assessed 0: the command says why the totals differ."""
+    learners = tmp_path / "in.csv"
+    learners.write_text("learner_ref,units_held,target\nA1,F3,03456\nA1,F4,03456\nA2,,09628\n",
+                        encoding="utf-8")
+    assert main(["cohort", str(learners), "-o", str(tmp_path / "out.csv"),
+                 "--as-at", "2026-11-22"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Read 3 learner rows")
+    assert lines[1] == ("3 rows in the file hold 2 learners: one learner's rows one after "
+                        "another are read as one, as the problems say (column learner_ref).")

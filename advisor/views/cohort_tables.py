@@ -457,6 +457,18 @@ def no_plan_count(result: CohortResult) -> int:
 REFERENCES_NAMED = 5  # the repeated learner references a note names; the rest are counted
 
 
+def rows_read_as_one_note(result: CohortResult) -> str:
+    """Said beside the totals when the file has more learners' rows than learners ("" when
+    not): rows read as one learner are why the rows read are more than those assessed and
+    not assessed together."""
+    learners = len(result.learners)
+    if result.rows_read <= learners:
+        return ""
+    return (f"{result.rows_read:,} rows in the file hold {count(learners, 'learner')}: "
+            "one learner's rows one after another are read as one, as the problems say "
+            "(column learner_ref).")
+
+
 def repeated_references_note(result: CohortResult) -> str:
     """Said beside the totals when a learner reference is on more than one row ("" when none
     is): the summaries count each reference once, every row is still in the results."""

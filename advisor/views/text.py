@@ -383,9 +383,10 @@ def cohort_summary_text(result: CohortResult, *, learners_file: Path | str,
         f"Results written to {output}"
         + (f", problems to {problems_file}." if problems_file else "."),
     ]
-    repeated = cohort_tables.repeated_references_note(result)
-    if repeated:
-        lines.insert(1, repeated)
+    for note in (cohort_tables.repeated_references_note(result),
+                 cohort_tables.rows_read_as_one_note(result)):
+        if note:
+            lines.insert(1, note)
     if result.problems:
         noun = "problem" if len(result.problems) == 1 else "problems"
         lines.append(f"{len(result.problems):,} {noun}:")
