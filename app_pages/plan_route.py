@@ -31,6 +31,7 @@ from advisor import (
     Category,
     Eligibility,
     Employment,
+    OpeningLater,
     Profile,
     Qualification,
     Route,
@@ -339,6 +340,14 @@ def steps_searched(catalogue: Catalogue, query: RouteQuery) -> int:
                       to_level=query.to_level)
 
 
+def opening_at_level(ctx: Frame, query: RouteQuery) -> tuple[OpeningLater, ...]:
+    """What opens at the level aimed for after the date: no route goes through it yet, but
+    the page and its printout name it (10380 on 1 June 2014)."""
+    if query.to_qualification or query.to_level is None:
+        return ()
+    return opening_later(ctx.catalogue, as_at=ctx.as_at, level=query.to_level)
+
+
 def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Route] | None:
     """The routes for ``query``, with ``also``, the other qualifications it says are
     completed."""
@@ -357,11 +366,9 @@ def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Rou
         st.success(text.already_there_text(there, to_level=None if target else query.to_level)
                    + " " + (at_the_top or "Choose a higher level to see where to go next."))
         return None
-    if target is None and query.to_level is not None:
-        # What opens at the level after the date: no route goes through it yet.
-        for later in opening_later(catalogue, as_at=ctx.as_at, level=query.to_level):
-            st.info(escape_markdown(later.message(catalogue)))
-            show_sources(catalogue, later.source)
+    for later in opening_at_level(ctx, query):
+        st.info(escape_markdown(later.message(catalogue)))
+        show_sources(catalogue, later.source)
     try:
         found = find_routes(catalogue, from_qualification=start, also_completed=also,
                             units=query.units,
@@ -622,6 +629,7 @@ def main() -> None:
                       route_aim=query.aim,
                       other_routes=tuple(r for r in routes or () if r is not chosen),
                       route_frameworks=leads_into, created=dt.date.today(),
+                      opening_later=opening_at_level(ctx, query),
                       register=ctx.register, **printout_details())
     st.download_button(
         "Download this route as an action plan (a page to print or keep)",

@@ -26,6 +26,7 @@ from advisor import (
     find_routes,
     frameworks_route_leads_into,
     load_catalogue,
+    opening_later,
     recommend,
     resolve_units,
     route_answers,
@@ -1111,3 +1112,32 @@ def test_action_plan__units_that_share_a_reason_read_it_once_in_words_for_severa
     assert ("L/506/1791 Principles of personal performance and development: Cannot lessen what "
             "is still needed") in text
     assert "so no unit at Level 1 counts towards it." in text and "this unit" not in text
+
+
+JUNE_2014 = dt.date(2014, 6, 1)  # 09629 open; 10380, which replaced it, not yet
+
+
+def test_action_plan__a_route_in_june_2014_names_what_replaces_its_step_and_opens_later(
+        catalogue):
+    """The route page on 1 June 2014 says that 09629 was later replaced by 10380 and that 10380
+    opens in the autumn: the printout the learner takes home said neither."""
+    route = next(find_routes(catalogue, from_qualification=catalogue.find_qualification("09628"),
+                             to_level=3, as_at=JUNE_2014))
+    later = opening_later(catalogue, as_at=JUNE_2014, level=3)
+    assert [o.qualification.reference for o in later] == ["10380"]
+    text = _before_the_glossary(action_plan_html(catalogue, ActionPlan(
+        as_at=JUNE_2014, route=route, opening_later=later)))
+    assert "Later replaced by OCR Level 3 Diploma in Customer Service (10380)" in text
+    assert ("Opening later: OCR Level 3 Diploma in Customer Service (10380) opens in the "
+            "autumn of 2014") in text
+
+
+def test_action_plan__a_starting_level_in_june_2014_names_what_opens_later(catalogue):
+    """Holding 09628 in June 2014, the step up to Level 3 is offered on the page with 10380
+    opening later: the printout names it too."""
+    result = recommend(catalogue, Profile(age=19, employment=Employment.WORKING,
+                                          held_qualifications=("ocr-09628",)), as_at=JUNE_2014)
+    assert any(offer.opening_later for offer in result.route_offers)
+    text = _before_the_glossary(action_plan_html(catalogue, ActionPlan(
+        as_at=JUNE_2014, recommendation=result)))
+    assert text.count("Opening later: OCR Level 3 Diploma in Customer Service (10380)") == 1

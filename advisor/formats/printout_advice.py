@@ -170,6 +170,11 @@ def next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | No
                         f"things stand (see the top of this page): before planning it, ask "
                         f"{WHERE_TO_ASK} whether you could take it later, or what you could "
                         "take instead.", ()) for n in barred if n > 1]
+    # What opens later at the level aimed for, as the pages say it, each once.
+    offers = plan.recommendation.route_offers if plan.recommendation is not None else ()
+    later = {o.qualification.id: o for o in (*plan.opening_later,
+                                             *(o for offer in offers for o in offer.opening_later))}
+    steps += [Cited(o.message(catalogue), sources.cite(o.source)) for o in later.values()]
     if (plan.carry_over and plan.carry_over.similar) or (
         plan.route and any(s.carry_over.similar for s in plan.route.steps)
     ):

@@ -17,6 +17,7 @@ from advisor.engine.combination_types import CombinationCheck
 from advisor.engine.decisions import ProgressCheck
 from advisor.engine.fits import in_senior_role
 from advisor.engine.frameworks import RouteFrameworks
+from advisor.engine.opening_later import OpeningLater
 from advisor.engine.recommend_types import Aim, Employment, Recommendation
 from advisor.engine.routes import Route
 from advisor.register import Register
@@ -236,6 +237,9 @@ class ActionPlan:
     other_routes: tuple[Route, ...] = ()
     # The apprenticeship frameworks the route leads into, as its page shows them.
     route_frameworks: RouteFrameworks | None = None
+    # What opens at the level aimed for after the date, which no route goes through yet, as
+    # the route page names it (the recommendation's route offers carry their own).
+    opening_later: tuple[OpeningLater, ...] = ()
     carry_over: CarryOver | None = None
     check: CombinationCheck | None = None
     # A check with the centre's decisions: shown in place of ``check``, with where the learner
