@@ -135,7 +135,7 @@ def test_cli__routes_to_level_3_in_june_2014_say_10380_opens_later(capsys):
     assert main(["routes", "--from", "09628", "--to-level", "3", "--as-at", "2014-06-01"]) == 0
     said = capsys.readouterr().out
     assert ("Opening later: OCR Level 3 Diploma in Customer Service (10380) opens in the "
-            "autumn of 2014 (not before 1 September 2014), after 1 June 2014") in said
+            "autumn of 2014 (not before 1 September 2014);") in said
     assert main(["routes", "--from", "09628", "--to-level", "3", "--as-at", "2014-06-01",
                  "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
@@ -167,3 +167,14 @@ def test_app__find_a_starting_level_in_june_2014_says_10380_opens_later():
     at = open_with_link("app_pages/starting_level.py", age="20", work="working", has="09628",
                         on="2014-06-01")
     assert "Opening later: OCR Level 3 Diploma in Customer Service (10380)" in all_text(at)
+
+
+def test_opening_later__says_once_that_the_sources_only_suggest_what_it_replaces(catalogue):
+    (later,) = [o for o in opening_later(catalogue, as_at=JUNE_2014, level=3)
+                if o.qualification.reference == "10380"]
+    assert later.message(catalogue) == (
+        "Opening later: OCR Level 3 Diploma in Customer Service (10380) opens in the autumn of "
+        "2014 (not before 1 September 2014); it replaces OCR Level 3 NVQ Diploma in Customer "
+        "Service (03456) and OCR Level 3 Certificate in Principles of Customer Service (09629), "
+        "as the sources suggest. Routes through it can be planned from then: ask the centre "
+        "about it as that date nears.")

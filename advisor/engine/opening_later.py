@@ -33,12 +33,15 @@ class OpeningLater:
         """``Opening later: <name> opens in the autumn of 2014 (not before 1 September 2014),
         after 1 June 2014; it replaces <name> (as the sources suggest). Routes through it can
         be planned from then.``"""
+        named = [i for i in self.replaces if i in catalogue.qualifications]
+        suggested = set(named) <= set(self.inferred)  # said once, where it holds for all
         names = [catalogue.qualifications[i].name
-                 + (" (as the sources suggest)" if i in self.inferred else "")
-                 for i in self.replaces if i in catalogue.qualifications]
-        replacing = f"; it replaces {listed(names, 'and')}" if names else ""
-        return (f"Opening later: {self.qualification.name} opens {self.when}, after "
-                f"{uk_date(self.as_at)}{replacing}. Routes through it can be planned from then: "
+                 + (" (as the sources suggest)" if i in self.inferred and not suggested else "")
+                 for i in named]
+        replacing = (f"; it replaces {listed(names, 'and')}"
+                     + (", as the sources suggest" if suggested else "")) if names else ""
+        return (f"Opening later: {self.qualification.name} opens {self.when}{replacing}. "
+                "Routes through it can be planned from then: "
                 "ask the centre about it as that date nears.")
 
 
