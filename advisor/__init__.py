@@ -166,6 +166,7 @@ from advisor.engine.routes import (
     reaching_target,
     step_limit,
 )
+from advisor.engine.structure_dates import RulesKnownLater, rules_known_later
 from advisor.engine.unit_marks import says_not_achieved
 from advisor.engine.unit_references import (
     read_typed_units,
@@ -327,6 +328,7 @@ __all__ = [
     "RowProblem",
     "RuleKind",
     "RuleResult",
+    "RulesKnownLater",
     "RulesOfCombination",
     "Severity",
     "Similar",
@@ -425,6 +427,7 @@ __all__ = [
     "route_fits_aim",
     "route_for_offer",
     "route_from_profile",
+    "rules_known_later",
     "says_not_achieved",
     "search",
     "search_plan",

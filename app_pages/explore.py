@@ -33,6 +33,7 @@ from advisor import (
     find_qualification,
     labels,
     register_tables,
+    rules_known_later,
     uk_date,
     without_control_characters,
 )
@@ -207,7 +208,7 @@ def profile(ctx: Frame, ids: list[str]) -> Qualification:
     show_table(explore_tables.facts_table(catalogue, q), name="Profile",
                key="explore_profile_csv", file_name=f"profile-{reference}.csv", wrap=True,
                stack=FACT_CARDS)
-    structure(catalogue, q, reference)
+    structure(ctx, q, reference)
 
     st.markdown("**Dates**")
     show_table(explore_tables.dates_table(catalogue, q, as_at=ctx.as_at), name="Dates",
@@ -270,7 +271,8 @@ def journeys_from(ctx: Frame, q: Qualification) -> None:
                                                           CheckQuery(qualification=q.id))))
 
 
-def structure(catalogue: Catalogue, q: Qualification, reference: str) -> None:
+def structure(ctx: Frame, q: Qualification, reference: str) -> None:
+    catalogue = ctx.catalogue
     st.markdown("**Structure: groups and units**")
     st.write(labels.STRUCTURE_WORDS[q.structure].capitalize() + ".")
     if q.structure_note:
@@ -280,7 +282,13 @@ def structure(catalogue: Catalogue, q: Qualification, reference: str) -> None:
         if not q.structure_note:
             st.write("The sources give no unit list for it.")
     else:
-        if based_on is not None:
+        later = rules_known_later(catalogue, q, ctx.as_at)
+        if later is not None:  # borrowed from a structure dated after the date: not its then
+            st.warning(f"{later.reason} The groups and units below are those of "
+                       f"{labels.qualification_label(later.structure)} as its "
+                       f"{later.known_from.year} document gives them.")
+            show_sources(catalogue, later.source)
+        elif based_on is not None:
             _, which = explore_tables.follows(catalogue, q) or (based_on, "which it follows")
             st.info(f"Its own unit list is not in the sources. These are the groups and units of "
                     f"{labels.qualification_label(based_on)}, {which}.")

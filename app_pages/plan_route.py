@@ -455,6 +455,7 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery,
             st.success(f"Still needed: {needed.words}.")
         elif needed.tone is text.Tone.WARNING:
             st.warning(f"Still needed: {needed.words}.")
+            show_sources(catalogue, needed.source)  # where it rests on a dated source
         else:
             warn_if_certificates_ended(catalogue, q, step.status)
             st.write(f"Still needed: {needed.words}. For example:")

@@ -12,15 +12,19 @@ import json
 import pytest
 
 from advisor import (
+    Basis,
     Employment,
     Profile,
     Status,
     check_eligibility,
+    find_routes,
     opening_later,
     recommend,
     status_on,
 )
 from advisor.cli import main
+from advisor.views.labels import option_credit_sentences
+from advisor.views.route_text import still_needed
 from tests.support.app import all_text, open_with_link
 
 EARLY = dt.date(2009, 6, 1)
@@ -110,6 +114,133 @@ def test_app__explore_apprenticeships_in_2009_say_the_framework_date_is_not_know
     said = all_text(at)
     assert "so whether it was in use on 1 June 2009 is not known" in said
     assert "followed frameworks: at Level" not in said
+
+
+# ------------------------------------------- 3. units known only from a 2014 structure
+
+# The OCNLR Level 2 Diploma has no units of its own in the sources: they are borrowed from the
+# national structure S/016/608, whose only date is its document's copyright line (Skills CFA
+# (c) 2014): not before 1 January 2014, an inference.
+OCNLR_DIPLOMA = "ocnlr-l2-diploma-customer-service"
+STRUCTURE_608 = "skills-cfa-s-016-608"
+CS_7 = "A/506/2130"  # Mandatory Group A of S/016/608
+
+
+def test_data__s_016_608_is_dated_not_before_2014_as_an_inference(catalogue):
+    fact = catalogue.qualifications[STRUCTURE_608].dates.structure_from
+    assert fact is not None and fact.date == dt.date(2014, 1, 1)
+    assert fact.source and all(catalogue.basis(c) is Basis.INFERENCE for c in fact.source)
+
+
+def _step_to_the_diploma(catalogue, day):
+    (route, *_) = find_routes(catalogue, from_qualification=catalogue.find_qualification(
+        "09628"), to_qualification=catalogue.qualifications[OCNLR_DIPLOMA], as_at=day)
+    return route.steps[-1]
+
+
+def test_routes__to_the_ocnlr_diploma_before_2014_do_not_plan_the_2014_units(catalogue):
+    """On 1 June 2012 the structure's units are not known to be the Diploma's: no plan, no
+    credits still needed, and why, with the structure's dated source."""
+    step = _step_to_the_diploma(catalogue, BEFORE_THE_2012_REPORT)
+    remaining = step.carry_over.remaining
+    assert not remaining.known and remaining.plan is None and remaining.rules_from is None
+    assert step.plan_units == () and step.credits_still_needed is None
+    assert step.credits_still_needed_at_most is None
+    later = remaining.rules_known_later
+    assert later is not None and later.known_from == dt.date(2014, 1, 1) and later.source
+    assert later.structure.id == STRUCTURE_608
+    needed = still_needed(step)
+    assert needed.words.startswith("not known")
+    assert "known only from the 2014 national structure S/016/608" in needed.words
+    assert "ask the centre" in needed.words and needed.source == later.source
+    # Nor do the carry-over's reasons rest on the structure's rules.
+    assert not [n for n in step.carry_over.not_transferable
+                if "by the rules of the national structure" in n.reason]
+
+
+def test_routes__to_the_ocnlr_diploma_from_2014_still_use_the_structure(catalogue):
+    step = _step_to_the_diploma(catalogue, WHILE_OPEN)
+    remaining = step.carry_over.remaining
+    assert remaining.known and remaining.rules_from is not None
+    assert remaining.rules_known_later is None
+    assert CS_7 in step.plan_units
+
+
+def _diploma_option(catalogue, day):
+    profile = Profile(age=25, employment=Employment.WORKING, held_qualifications=("ocr-09628",))
+    result = recommend(catalogue, profile, as_at=day)
+    (option,) = [o for o in result.options if o.qualification.id == OCNLR_DIPLOMA]
+    return option
+
+
+def test_recommend__the_ocnlr_diploma_before_2014_needs_credits_not_known(catalogue):
+    option = _diploma_option(catalogue, BEFORE_THE_2012_REPORT)
+    assert option.check is not None and not option.check.known
+    assert option.check.rules_known_later is not None
+    said = " ".join(option_credit_sentences(option, holds="held"))
+    assert "by the rules of the national structure" not in said
+    assert "Credits still needed: not known" in said
+    assert "known only from the 2014 national structure S/016/608" in said
+
+
+def test_recommend__the_ocnlr_diploma_from_2014_needs_the_structure_s_credits(catalogue):
+    option = _diploma_option(catalogue, WHILE_OPEN)
+    assert option.check is not None and option.check.rules_from is not None
+    said = " ".join(option_credit_sentences(option, holds="held"))
+    assert "by the rules of the national structure S/016/608" in said
+
+
+def test_cli__routes_to_level_2_in_2012_name_no_2014_unit_as_still_needed(capsys):
+    assert main(["routes", "--to-level", "2", "--as-at", "2012-06-01"]) == 0
+    said = capsys.readouterr().out
+    assert CS_7 not in said and "CS 7" not in said
+    assert "still needed: not known: its units are known only from the 2014 national " \
+           "structure S/016/608" in said
+    assert "studylib.net" in said  # the structure's dated source is cited
+    assert main(["routes", "--to-level", "2", "--as-at", "2015-06-01"]) == 0
+    assert CS_7 in capsys.readouterr().out
+
+
+def test_cli__routes_json_in_2012_say_the_diploma_s_rules_are_not_known_then(capsys):
+    assert main(["routes", "--from", "09628", "--to", OCNLR_DIPLOMA, "--as-at", "2012-06-01",
+                 "--json"]) == 0
+    (step,) = json.loads(capsys.readouterr().out)["routes"][0]["steps"]
+    assert step["rules_known"] is False and step["plan_units"] == []
+    later = step["rules_known_later"]
+    assert later["known_from"] == "2014-01-01" and later["structure"] == "S/016/608"
+    assert "known only from the 2014 national structure" in later["reason"]
+    assert later["source"] and later["source"][0]["basis"] == "inference"
+    assert main(["routes", "--from", "09628", "--to", OCNLR_DIPLOMA, "--as-at", "2015-06-01",
+                 "--json"]) == 0
+    (step,) = json.loads(capsys.readouterr().out)["routes"][0]["steps"]
+    assert step["rules_known_later"] is None and step["plan_units"]
+
+
+def test_cli__recommend_in_2012_does_not_count_by_the_2014_structure(capsys):
+    assert main(["recommend", "--employment", "working", "--has", "09628", "--age", "25",
+                 "--as-at", "2012-06-01"]) == 0
+    said = capsys.readouterr().out
+    assert "by the rules of the national structure S/016/608" not in said
+    assert "known only from the 2014 national structure S/016/608" in said
+
+
+def test_app__plan_a_route_in_2012_to_the_ocnlr_diploma_plans_no_2014_unit():
+    at = open_with_link("app_pages/plan_route.py", **{"from": "09628"}, to=OCNLR_DIPLOMA,
+                        on="2012-06-01")
+    said = all_text(at)
+    assert "Still needed: not known: its units are known only from the 2014 national " \
+           "structure S/016/608" in said
+    assert CS_7 not in said
+    at = open_with_link("app_pages/plan_route.py", **{"from": "09628"}, to=OCNLR_DIPLOMA,
+                        on="2015-06-01")
+    assert "Still needed: not known: its units" not in all_text(at)
+
+
+def test_app__explore_the_ocnlr_diploma_in_2012_says_its_units_are_from_2014():
+    at = open_with_link("app_pages/explore.py", qual=OCNLR_DIPLOMA, on="2012-06-01")
+    assert "known only from the 2014 national structure S/016/608" in all_text(at)
+    at = open_with_link("app_pages/explore.py", qual=OCNLR_DIPLOMA, on="2015-06-01")
+    assert "known only from the 2014 national structure S/016/608" not in all_text(at)
 
 
 # ------------------------------------------- 4. a qualification that opens after the date

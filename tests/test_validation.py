@@ -202,6 +202,20 @@ def test_validate__a_launch_beside_an_operational_start(tmp_path):
         "qualification whose sources give no start date")
 
 
+def test_validate__a_structure_date_only_on_a_national_structure(tmp_path):
+    """``structure_from`` dates a national structure whose rules others borrow: on a
+    qualification of its own it would say nothing its other dates do not."""
+    broken = QUALIFICATION.replace(
+        "  operational_start: {date: 2014-10-01, source: doc.txt § Dates}\n",
+        "  operational_start: {date: 2014-10-01, source: doc.txt § Dates}\n"
+        "  structure_from: {date: 2014-01-01, source: doc.txt § Dates}\n")
+    assert broken != QUALIFICATION
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))
+    assert str(problem).endswith(
+        "dates.structure_from: structure_from is for a national structure (the first day its "
+        "document's date allows); a qualification's own dates say when it opened")
+
+
 @pytest.mark.parametrize(("dates", "message"), [
     ("  in_use: {said: a report describes learners on it, from: 2015-01-01, until: 2015-08-31, "
      "source: doc.txt § Dates}\n",

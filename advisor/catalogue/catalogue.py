@@ -7,6 +7,7 @@ changed; answers that are worth remembering are remembered per catalogue by the 
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import re
@@ -20,6 +21,7 @@ from advisor.catalogue.graph import (
     build_graph,
     qualifications_listing,
     rules_followed,
+    structure_not_yet_known,
     units_listed,
 )
 from advisor.catalogue.models import (
@@ -278,15 +280,22 @@ class Catalogue:
         return found
 
     def effective_rules(
-        self, qualification: Qualification
+        self, qualification: Qualification, *, as_at: dt.date | None = None
     ) -> tuple[RulesOfCombination | None, Qualification | None]:
         """The rules to check a qualification against, and the structure they come from.
 
         A qualification whose own unit list is not in the sources may be inferred to follow a
         national structure; its rules are then the structure's, and the second value names the
-        structure so that every answer can say so.
+        structure so that every answer can say so. With ``as_at``, as on that date: before the
+        structure's own date (:meth:`structure_not_yet_known`) its rules are not known.
         """
-        return rules_followed(qualification, self.qualifications)
+        return rules_followed(qualification, self.qualifications, as_at)
+
+    def structure_not_yet_known(self, qualification: Qualification,
+                                as_at: dt.date | None) -> Qualification | None:
+        """The national structure whose rules a qualification borrows where, on ``as_at``, the
+        structure is not known yet (before its ``dates.structure_from``); else None."""
+        return structure_not_yet_known(qualification, self.qualifications, as_at)
 
     def structure_followed(self, qualification: Qualification
                            ) -> tuple[Qualification, bool] | None:

@@ -368,6 +368,10 @@ def _check_dates(q: Qualification, problem: ProblemAt) -> None:
             problem(("dates", "in_use", "until"),
                     f"in use until {in_use.until.isoformat()}, before its first day "
                     f"({in_use.from_.isoformat()})")
+    if q.dates.structure_from is not None and q.category is not Category.NATIONAL_STRUCTURE:
+        problem(("dates", "structure_from"),
+                "structure_from is for a national structure (the first day its document's "
+                "date allows); a qualification's own dates say when it opened")
     if q.dates.in_use_by is not None and q.dates.last_entry is None:
         problem(("dates", "in_use_by"),
                 "in_use_by is for a qualification with a last entry date and no start: "

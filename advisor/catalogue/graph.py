@@ -8,6 +8,7 @@ document states the link, its ``source``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -167,21 +168,39 @@ def _add_qualification(graph: nx.MultiDiGraph, q: Qualification) -> None:
                        scope=replacement.scope, source=replacement.source)
 
 
-def rules_followed(qualification: Qualification, qualifications: Mapping[str, Qualification]
+def rules_followed(qualification: Qualification, qualifications: Mapping[str, Qualification],
+                   as_at: dt.date | None = None
                    ) -> tuple[RulesOfCombination | None, Qualification | None]:
     """The rules a qualification is checked against, and the national structure they come from.
 
     Its own rules when the sources give them; else, when it is known (or inferred) to follow a
-    national structure whose rules are known, that structure's rules and the structure. The one
-    answer behind :meth:`Catalogue.effective_rules` and the graph's units listed by structure.
+    national structure whose rules are known, that structure's rules and the structure, unless
+    on ``as_at`` the structure is not known yet (:func:`structure_not_yet_known`: its rules are
+    then not known on that date). With no date, whatever the date. The one answer behind
+    :meth:`Catalogue.effective_rules` and the graph's units listed by structure.
     """
     if qualification.rules is not None:
         return qualification.rules, None
     if qualification.based_on is not None:
         structure = qualifications.get(qualification.based_on.structure)
-        if structure is not None and structure.rules is not None:
+        if (structure is not None and structure.rules is not None
+                and structure_not_yet_known(qualification, qualifications, as_at) is None):
             return structure.rules, structure
     return None, None
+
+
+def structure_not_yet_known(qualification: Qualification,
+                            qualifications: Mapping[str, Qualification],
+                            as_at: dt.date | None) -> Qualification | None:
+    """The national structure whose rules ``qualification`` borrows (no rules of its own in the
+    sources) where ``as_at`` is before the first day the structure's own date allows
+    (``dates.structure_from``): its units are known only from a later document, so they are
+    not known to be the qualification's on that date. None otherwise, or with no date."""
+    if as_at is None or qualification.rules is not None or qualification.based_on is None:
+        return None
+    structure = qualifications.get(qualification.based_on.structure)
+    dated = structure.dates.structure_from if structure is not None else None
+    return structure if dated is not None and as_at < dated.date else None
 
 
 def _add_units_by_structure(graph: nx.MultiDiGraph, documents: Mapping[str, Document],

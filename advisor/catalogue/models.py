@@ -385,6 +385,11 @@ class Dates(Record):
     # For a legacy qualification with no replacement named: the first day the earliest
     # document the word "legacy" rests on allows; before it the word is not applied.
     legacy_from: DateFact | None = None
+    # For a national structure whose document gives no date of issue: the first day its own
+    # date allows (a copyright line: "Skills CFA (c) 2014" gives 1 January 2014). Before it the
+    # structure's units are not known, so a qualification taken to follow it has no rules known
+    # from it (:func:`~advisor.catalogue.graph.rules_followed`).
+    structure_from: DateFact | None = None
 
 
 class RangeFact(Record):

@@ -15,6 +15,7 @@ units that transfer, and any documented bar on the learner's evidence is shown b
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ from advisor.engine.combination import check_combination
 from advisor.engine.combination_types import Accepted, CombinationCheck, DecisionError
 from advisor.engine.planner import Objective
 from advisor.engine.recommend_index import recommendation_index
+from advisor.engine.structure_dates import rules_known_later
 from advisor.engine.wording import count
 
 
@@ -147,10 +149,11 @@ def _below_every_credit(rules: RulesOfCombination, unit: Unit | None) -> CreditR
                  and r.min_credits >= rules.credits_required and unit.level < r.level), None)
 
 
-def units_of_qualification(catalogue: Catalogue, qualification: Qualification
-                           ) -> tuple[list[str], list[str]]:
-    """(mandatory URNs, optional URNs) of a qualification, by its effective rules."""
-    rules, _ = catalogue.effective_rules(qualification)
+def units_of_qualification(catalogue: Catalogue, qualification: Qualification, *,
+                           as_at: dt.date | None = None) -> tuple[list[str], list[str]]:
+    """(mandatory URNs, optional URNs) of a qualification, by its effective rules (as on
+    ``as_at``, where given)."""
+    rules, _ = catalogue.effective_rules(qualification, as_at=as_at)
     if rules is None:
         return [], []
     mandatory = [m.urn for g in rules.groups if g.mandatory for m in g.units]
@@ -169,6 +172,7 @@ def carry_over(
     accepted: Iterable[Accepted] = (),
     completed: bool = True,
     also_completed: Iterable[Qualification] = (),
+    as_at: dt.date | None = None,
 ) -> CarryOver:
     """What carries over to ``target`` from a completed qualification and/or held units.
 
@@ -188,19 +192,24 @@ def carry_over(
     ``accepted``: target units the centre accepts through recognition of prior learning; a
     held unit similar to exactly one target unit may be given for it. Raises
     :class:`DecisionError` for a unit that is neither.
+
+    ``as_at``: the rules as on that date (:meth:`Catalogue.effective_rules`): before the date
+    of a national structure the target borrows its units from, none of them is known to be its
+    (:func:`~advisor.engine.structure_dates.rules_known_later` says why).
     """
     held = list(dict.fromkeys(units))
     possible: list[str] = []
     source_kinds: dict[str, set[Kind]] = {}
     if from_qualification is not None:
-        mandatory, optional = units_of_qualification(catalogue, from_qualification)
+        mandatory, optional = units_of_qualification(catalogue, from_qualification, as_at=as_at)
         held = list(dict.fromkeys([*mandatory, *held]))
         possible = [u for u in optional if u not in held]
         for urn in held:
             source_kinds.setdefault(urn, set()).add(from_qualification.kind)
 
-    rules, structure = catalogue.effective_rules(target)
-    target_units = catalogue.listed_units(target)
+    rules, structure = catalogue.effective_rules(target, as_at=as_at)
+    later = rules_known_later(catalogue, target, as_at)
+    target_units = catalogue.listed_units(target) if later is None else frozenset()
     transfers = [u for u in held if u in target_units]
     credits = sum(catalogue.units[u].credits or 0 for u in transfers if u in catalogue.units)
 
@@ -226,6 +235,9 @@ def carry_over(
             not_transferable.append(NotTransferable(urn, bar.statement, bar.source))
         elif urn in similar_urns:
             continue
+        elif later is not None:
+            not_transferable.append(NotTransferable(urn, f"Not known: {later.words}.",
+                                                    later.source))
         elif rules is None:
             not_transferable.append(NotTransferable(
                 urn, f"Not known: the sources do not list the units of {target.title}, so "
@@ -251,8 +263,8 @@ def carry_over(
                 urn, f"Not part of {target.title}: not among its units.", ()))
     held_kinds = {kind for urn in held for kind in _held_through(catalogue, urn, source_kinds)}
     also = [q for q in also_completed if q != from_qualification] if completed else []
-    notes = [*_source_units_notes(catalogue, from_qualification if completed else None),
-             *(note for q in also for note in _source_units_notes(catalogue, q)),
+    notes = [*_source_units_notes(catalogue, from_qualification if completed else None, as_at),
+             *(note for q in also for note in _source_units_notes(catalogue, q, as_at)),
              *_evidence_notes(catalogue, target, from_qualification, held_kinds),
              *_assessed_at_work(catalogue, target, from_qualification, held_kinds)]
 
@@ -262,7 +274,7 @@ def carry_over(
         bars = evidence_bars(catalogue, target, kinds=held_kinds,
                              from_qualification=from_qualification)
     remaining = check_combination(catalogue, target, transfers, objective=objective,
-                                  accepted=decided)
+                                  accepted=decided, as_at=as_at)
     return CarryOver(
         target=target,
         held=tuple(held),
@@ -279,10 +291,11 @@ def carry_over(
         bars=bars,
         # The units held alone: the remaining check counts the centre's decisions too.
         credits_counting=(None if rules is None else remaining.credits_counted if not decided
-                          else check_combination(catalogue, target, transfers).credits_counted),
+                          else check_combination(catalogue, target, transfers,
+                                                 as_at=as_at).credits_counted),
         held_not_listed=tuple(q for q in (
             *((from_qualification,) if from_qualification and completed else ()), *also)
-            if catalogue.effective_rules(q)[0] is None),
+            if catalogue.effective_rules(q, as_at=as_at)[0] is None),
         target_units_known=rules is not None and rules.listed_in_full,
     )
 
@@ -366,15 +379,18 @@ def _difference(catalogue: Catalogue, held_urn: str, target_urn: str) -> str | N
     return sizes + "."
 
 
-def _source_units_notes(catalogue: Catalogue, from_qualification: Qualification | None
-                        ) -> list[EvidenceNote]:
+def _source_units_notes(catalogue: Catalogue, from_qualification: Qualification | None,
+                        as_at: dt.date | None = None) -> list[EvidenceNote]:
     """What is not known of the completed qualification's units: none listed in the sources
     (so nothing can be said to carry over from it), or only those of a national structure it
     is taken to follow."""
     if from_qualification is None:
         return []
-    rules, structure = catalogue.effective_rules(from_qualification)
+    rules, structure = catalogue.effective_rules(from_qualification, as_at=as_at)
     name = from_qualification.name
+    if (later := rules_known_later(catalogue, from_qualification, as_at)) is not None:
+        return [EvidenceNote(f"Which units of {name} count here is not known: {later.words}.",
+                             later.source)]
     if rules is None:
         return [EvidenceNote(
             f"The sources do not list the units of {name}, so which of them count here cannot "

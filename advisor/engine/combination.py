@@ -7,6 +7,7 @@ Pages, exports and the CLI only format it."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from advisor.engine.combination_types import (
     RuleResult,
 )
 from advisor.engine.planner import Objective, PlanningError, search_plan
+from advisor.engine.structure_dates import rules_known_later
 from advisor.engine.wording import count, group_name, listed
 
 
@@ -80,8 +82,13 @@ def check_combination(
     objective: Objective = Objective.CREDITS,
     accepted: Iterable[Accepted] = (),
     in_progress: Iterable[str] = (),
+    as_at: dt.date | None = None,
 ) -> CombinationCheck:
     """Check ``held`` (URNs) against a qualification's rules and plan the rest.
+
+    ``as_at``: the rules as on that date (:meth:`Catalogue.effective_rules`): before the date
+    of a national structure whose rules it borrows, they are not known, and the check says why
+    (``rules_known_later``).
 
     ``accepted``: units of the qualification the centre accepts through recognition of prior
     learning; they count like held units, and every rule that counts one says so.
@@ -94,10 +101,13 @@ def check_combination(
     held_list = list(dict.fromkeys(held))
     decided = {a.urn: a for a in reversed(list(accepted))}  # the first note given for a unit
     pending = list(dict.fromkeys(in_progress))
-    rules, _ = catalogue.effective_rules(qualification)
+    rules, _ = catalogue.effective_rules(qualification, as_at=as_at)
     if rules is None:
+        later = rules_known_later(catalogue, qualification, as_at)
         if decided or pending:
             raise DecisionError(
+                f"{later.reason} So no unit can be accepted or marked in progress for it then."
+                if later is not None else
                 f"The sources do not list the units of {qualification.name}, so no unit can be "
                 "accepted or marked in progress for it.")
         return CombinationCheck(
@@ -107,9 +117,11 @@ def check_combination(
             # What the sources say of its rules, if anything, is in ``rule_statements``, each
             # with its source: the answers show them beside this.
             cautions=(
+                later.reason if later is not None else
                 f"The sources do not list the units of {qualification.title}, so units cannot "
                 "be checked against its rules of combination.",
             ),
+            rules_known_later=later,
         )
     in_rules = rules.listed_units
     outside = [u for u in [*decided, *pending] if u not in in_rules]

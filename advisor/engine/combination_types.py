@@ -12,6 +12,7 @@ from typing import Any
 
 from advisor.catalogue import Citation, Qualification
 from advisor.engine.planner import Objective, PlanUnit
+from advisor.engine.structure_dates import RulesKnownLater
 
 
 class RuleKind(StrEnum):
@@ -108,6 +109,9 @@ class CombinationCheck:
     # might), or the rules were too large to plan.
     no_plan_reason: str | None = None
     listed_in_full: bool = True  # False: the sources list only some of its units
+    # Where the rules are not known on the date only because the national structure they are
+    # borrowed from is dated later (S/016/608, 2014, on 1 June 2012): why, with its source.
+    rules_known_later: RulesKnownLater | None = None
 
     @property
     def credits_still_needed(self) -> int | None:

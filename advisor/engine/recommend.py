@@ -471,7 +471,7 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
     # The units the learner holds: those named, and the mandatory units of each qualification
     # completed (as a route or an intake counts them).
     units_held = list(dict.fromkeys([*profile.held_units, *(
-        urn for q in completed for urn in units_of_qualification(catalogue, q)[0])]))
+        urn for q in completed for urn in units_of_qualification(catalogue, q, as_at=as_at)[0])]))
     options = []
     registered = (register_qualifications_at(catalogue, register, level, as_at, subject=subject)
                   if register is not None else [])
@@ -497,7 +497,7 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
                        "qualifications.")
             fits = False if profile.aim is not None else None
             note = f"{related} {note}" if note else related
-        check = check_combination(catalogue, q, units_held) if check_options else None
+        check = check_combination(catalogue, q, units_held, as_at=as_at) if check_options else None
         options.append(Option(q, eligibility, fits, note, check))
     # Open on the date first, then not known, then closed; then those that fit the aim, those
     # that would not repeat what the learner holds, those the learner can start, and those

@@ -221,7 +221,7 @@ def find_routes(
     # With several completed, a route from one holds the others' mandatory units too (its
     # start's own are added by carry_over).
     mandatory = [urn for q in completed if len(completed) > 1
-                 for urn in units_of_qualification(catalogue, q)[0]]
+                 for urn in units_of_qualification(catalogue, q, as_at=day)[0]]
     held = tuple(dict.fromkeys([*units, *mandatory]))
     search = _Search(catalogue, to_qualification=to_qualification, to_level=to_level,
                      as_at=day, include_inferred=include_inferred,
@@ -285,9 +285,10 @@ class _Search:
     # ------------------------------------------------------------------ edges
 
     def units_of(self, q: Qualification) -> dict[str, tuple[Citation, ...]]:
-        """URN -> sources of the groups listing it, by the qualification's effective rules."""
+        """URN -> sources of the groups listing it, by the qualification's effective rules
+        on the date."""
         if q.id not in self._units:
-            rules, _ = self.catalogue.effective_rules(q)
+            rules, _ = self.catalogue.effective_rules(q, as_at=self.as_at)
             found: dict[str, tuple[Citation, ...]] = {}
             for group in rules.groups if rules is not None else ():
                 for member in group.units:
@@ -455,14 +456,15 @@ class _Search:
             # units may count where the sources do not list them.
             self._carry[key] = carry_over(self.catalogue, b, from_qualification=a, units=held,
                                           objective=self.objective, completed=completed,
-                                          also_completed=self.completed if completed else ())
+                                          also_completed=self.completed if completed else (),
+                                          as_at=self.as_at)
         return self._carry[key]
 
     def work_out(self, parent: Partial, edge: Edge) -> Partial:
         # From the route's start, a qualification the learner holds; after it, one planned.
         result = self.carry(parent.last, edge.to, parent.held, completed=not parent.steps)
         plan = result.remaining.plan
-        mandatory, _ = units_of_qualification(self.catalogue, edge.to)
+        mandatory, _ = units_of_qualification(self.catalogue, edge.to, as_at=self.as_at)
         planned = [u.urn for u in plan.units] if plan is not None else []
         held_after = tuple(dict.fromkeys([*result.held, *planned, *mandatory]))
         step = RouteStep(from_=parent.last, to=edge.to, kind=edge.kind,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from advisor.catalogue import Catalogue, Citation, Framework, Problem, Statement
@@ -15,40 +15,14 @@ from advisor.engine.decisions import ProgressCheck, Timeline
 from advisor.engine.eligibility import Eligibility, Reason, Status, StatusOnDate, status_on
 from advisor.engine.fits import route_fits_aim
 from advisor.engine.frameworks import FrameworkStatus, RouteFrameworks
-from advisor.engine.opening_later import OpeningLater
 from advisor.engine.recommend import assessed_at_work_caution
 from advisor.engine.recommend_types import Aim, Employment, Finding, JobWanted, Recommendation
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route, RouteStep
+from advisor.formats.source_json import opening_later_dict as opening_later_dict
+from advisor.formats.source_json import rules_known_later_dict, source_dicts
 from advisor.register import Register, RegisterEntry
-from advisor.views.citations import citation, document_name
 from advisor.views.labels import awarding_bodies_of, check_headline, plan_beyond_certification
-
-
-def source_dicts(catalogue: Catalogue, sources: Iterable[Citation]) -> list[dict[str, Any]]:
-    """Citations as the JSON gives them, each once: the ``citation`` in the words the text
-    and the pages use (the document's title and date, the section, and "(secondary source)"
-    or "(inferred)" where it is one), then its parts: the ``document``, the ``section``, the
-    ``basis`` (stated, secondary or inference), the ``url`` of the web page a secondary
-    source's fact came from (else null) and, for scripts, the catalogue's ``file`` it is
-    transcribed from (null where the catalogue has no such document: the register)."""
-    found: list[dict[str, Any]] = []
-    for cited in sources:
-        entry = {"citation": citation(catalogue, cited),
-                 "document": document_name(catalogue, cited), "section": cited.section,
-                 "basis": catalogue.basis(cited).value, "url": cited.url,
-                 "file": cited.doc if cited.doc in catalogue.documents else None}
-        if entry not in found:  # the same section cited for two notes is one source
-            found.append(entry)
-    return found
-
-
-def opening_later_dict(catalogue: Catalogue, later: OpeningLater) -> dict[str, Any]:
-    """A qualification that opens after the date (:class:`OpeningLater`), as the JSON gives it."""
-    return {"qualification": later.qualification.reference, "opens": later.opens.isoformat(),
-            "when": later.when, "replaces": [catalogue.qualifications[i].reference
-                                             for i in later.replaces],
-            "message": later.message(catalogue), "source": source_dicts(catalogue, later.source)}
 
 
 def reason_dict(catalogue: Catalogue, reason: Reason) -> dict[str, Any]:
@@ -140,6 +114,8 @@ def check_dict(catalogue: Catalogue, check: CombinationCheck, *,
         | ({"status": status_dict(catalogue, status)} if status is not None else {}),
         "rules_known": check.known,
         "rules_from": (qualification_dict(check.rules_from) if check.rules_from else None),
+        # Not known on the date only because the structure they are borrowed from is later.
+        "rules_known_later": rules_known_later_dict(catalogue, check.rules_known_later),
         # Not known where the rules are not: null, as an intake's results give it, not false.
         "complete": check.complete if check.known else None,
         "headline": check_headline(check, status),
@@ -438,6 +414,7 @@ def route_dict(catalogue: Catalogue, route: Route,
             "not_transferable": carried["not_transferable"],
             "may_count": carried["may_count"],
             "rules_known": remaining["rules_known"],
+            "rules_known_later": remaining["rules_known_later"],
             "additional_credits": step.additional_credits,  # the plan's: null without one
             "credits_still_needed": step.credits_still_needed,  # also where only some are listed
             # Where a unit held may count too: the most still needed (the text's "up to").

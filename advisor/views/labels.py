@@ -203,7 +203,9 @@ def option_credit_sentences(option: Option, *, holds: str = "you hold") -> list[
         return []
     sentences = []
     at_most = check.credits_still_needed_at_most
-    if at_most is not None and check.rules_from is not None:
+    if check.rules_known_later is not None:  # the units it borrows are dated after the date
+        sentences.append(f"Credits still needed: not known: {check.rules_known_later.words}.")
+    elif at_most is not None and check.rules_from is not None:
         # Not the qualification's own units, which the sources do not list: a structure's
         sentences.append(f"Credits still needed: up to {at_most}{rules_from_words(check)}. A "
                          f"unit {holds} may count too and leave less to do: ask the centre.")

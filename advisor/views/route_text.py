@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from advisor.catalogue import Catalogue, Qualification
+from advisor.catalogue import Catalogue, Citation, Qualification
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination import describe_unit
 from advisor.engine.eligibility import Eligibility, Status
@@ -100,6 +100,7 @@ class Tone(StrEnum):
 class StillNeeded:
     words: str  # what follows "Still needed: " ("45 credits, about 264 guided learning hours")
     tone: Tone
+    source: tuple[Citation, ...] = ()  # where the words rest on a dated source, it
 
 
 def still_needed(step: RouteStep, catalogue: Catalogue | None = None) -> StillNeeded:
@@ -111,6 +112,8 @@ def still_needed(step: RouteStep, catalogue: Catalogue | None = None) -> StillNe
     if from_register(step.to):
         return StillNeeded("not known: the register gives no units or rules, so ask the "
                            "awarding organisation or a centre", Tone.WARNING)
+    if (later := remaining.rules_known_later) is not None:  # borrowed units dated later
+        return StillNeeded(f"not known: {later.words}", Tone.WARNING, later.source)
     if not remaining.known:
         return StillNeeded("not known: the sources do not give its full rules, so ask the "
                            "centre", Tone.WARNING)
@@ -182,6 +185,8 @@ def _route_lines(catalogue: Catalogue, number: int, route: Route,
             lines += [f"    ! {caution}" for caution in carried.remaining.cautions]
         needed = still_needed(step, catalogue)
         lines.append(f"    still needed: {needed.words}")
+        if needed.source:
+            lines.append(f"    (source: {cite(catalogue, needed.source, web_pages=True)})")
         if needed.tone is Tone.PLAN:
             caution = (plan_beyond_certification(catalogue, step.to, step.status)
                        if step.plan_units else None)
