@@ -243,6 +243,15 @@ def test_app__explore_the_ocnlr_diploma_in_2012_says_its_units_are_from_2014():
     assert "known only from the 2014 national structure S/016/608" not in all_text(at)
 
 
+def test_explore__the_structure_s_dates_give_the_day_it_is_known_from(catalogue):
+    from advisor import explore_tables
+    table = explore_tables.dates_table(catalogue, catalogue.qualifications[STRUCTURE_608],
+                                       as_at=BEFORE_THE_2012_REPORT)
+    (row,) = table[table["Date"].str.startswith("Structure dated from")].to_dict("records")
+    assert row["Day"] == "1 January 2014" and row["On 1 June 2012"] == "not yet reached"
+    assert row["Source"]  # the structure document, cited as an inference
+
+
 # ------------------------------------------- 4. a qualification that opens after the date
 
 JUNE_2014 = dt.date(2014, 6, 1)

@@ -299,6 +299,7 @@ _DATES = (
     ("last_certification", "Last certification"),
     ("review", "Review date"),
     ("legacy_from", "Called legacy from (the earliest document that does)"),
+    ("structure_from", "Structure dated from (the first day its document's date allows)"),
 )
 
 
@@ -324,7 +325,8 @@ def dates_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date) -> pd
     for name, label in _DATES:
         fact = getattr(q.dates, name)
         if fact is None:
-            if name in ("in_use_by", "closed_to_entry_by", "review", "legacy_from"):
+            if name in ("in_use_by", "closed_to_entry_by", "review", "legacy_from",
+                        "structure_from"):
                 continue  # only shown where a document gives them
             rows.append({"Date": label, "Day": NOT_STATED, f"On {uk_date(as_at)}": "unknown",
                          "Note": "", "Source": ""})
