@@ -579,3 +579,13 @@ def test_learner_ref__rows_read_as_one_learner_still_count_as_rows_read(catalogu
     assert "Read 4 learner rows" in capsys.readouterr().out
     assert main(["cohort", str(learners), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["rows_read"] == 4
+
+
+def test_learner_ref__rows_read_as_one_say_every_column_taken_from_a_later_row(catalogue):
+    """A decision given on the second row only (units_accepted) was counted for the learner,
+    but the warning named only the units held as combined."""
+    result = assess(catalogue, read("learner_ref,age,target,units_held,units_accepted\n"
+                                    "L1,34,03456,F3,\nL1,,,F4,C6\n"))
+    ((row, column, _, message),) = problems(result)
+    assert (row, column) == (2, "learner_ref")
+    assert "units_held combined (F3; F4) and units_accepted combined (C6)" in message

@@ -88,8 +88,9 @@ def _merged(rows: list[LearnerRow]) -> tuple[LearnerRow, RowProblem]:
     given = joined(lambda r: r.given)
     own = joined(lambda r: r.own_columns)
     one = dataclasses.replace(first, given=given, own_columns=own, **changes)  # type: ignore[arg-type]
+    # Each list a row after the first adds to (the first row's alone is not combined)
     combined = [f"{column} combined ({shown(dict(given)[column])})" for column in LISTS
-                if len({getattr(r, column) for r in rows if getattr(r, column)}) > 1]
+                if any(getattr(r, column) for r in rows[1:])]
     joined_own = [name for i, (name, _) in enumerate(own)
                   if len({r.own_columns[i][1] for r in rows if r.own_columns[i][1]}) > 1]
     if joined_own:
