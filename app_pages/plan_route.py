@@ -472,6 +472,15 @@ def step_file_name(ctx: Frame, number: int, kind: str, q: Qualification) -> str:
                          learner=printout_details()["learner"], as_at=ctx.as_at, suffix="csv")
 
 
+def routes_file_name(ctx: Frame, query: RouteQuery) -> str:
+    """The routes found, downloaded: ``routes-to-level-3-jo-bloggs-2026-12-02.csv``."""
+    target = ctx.catalogue.qualifications.get(query.to_qualification or "")
+    aim = (f"to {target.reference}" if target is not None else
+           f"to level {query.to_level}" if query.to_level is not None else None)
+    return download_name("routes", reference=aim, learner=printout_details()["learner"],
+                         as_at=ctx.as_at, suffix="csv")
+
+
 def offer_replacement(ctx: Frame, query: RouteQuery) -> None:
     """Where the qualification aimed for has closed on the date: what replaced it, one click
     away as the new aim (what the learner holds stays as it is)."""
@@ -553,7 +562,8 @@ def main() -> None:
                                        voice=VOICE),
                    name="Routes found",
                    missing=tables.CREDITS_NOT_KNOWN,
-                   key="route_list_csv", file_name="routes.csv", wrap=True, stack=True)
+                   key="route_list_csv", file_name=routes_file_name(ctx, query), wrap=True,
+                   stack=True)
         legend = labels.codes_legend(q for r in routes for q in r.path)
         if legend:  # a learner alone may not know what 10379 is
             st.caption(f"The codes: {escape_markdown(legend)}.")

@@ -95,6 +95,10 @@ def test_learner__reopens_a_shared_link_and_plans_a_route(page: Page, blocked_re
     assert rows[0].startswith("Qualification,")
     assert len(rows) > 1 and all(row.startswith("10380 - OCR Level 3 Diploma in Customer "
                                                 "Service (Level 3),") for row in rows[1:])
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download routes found (CSV)").click()
+    assert re.fullmatch(r"routes-to-level-3-\d{4}-\d\d-\d\d\.csv",
+                        download_info.value.suggested_filename)
     assert blocked_requests == []
 
 
