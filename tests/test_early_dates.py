@@ -318,3 +318,13 @@ def test_opening_later__says_once_that_the_sources_only_suggest_what_it_replaces
         "Service (03456) and OCR Level 3 Certificate in Principles of Customer Service (09629), "
         "as the sources suggest. Routes through it can be planned from then: ask the centre "
         "about it as that date nears.")
+
+
+def test_recommend__what_replaces_a_qualification_held_is_not_said_to_have_before_it_opens(
+        catalogue):
+    """On 1 June 2014, 10379 had not opened: it is not said to have replaced 09628 already."""
+    result = recommend(catalogue, Profile(age=19, employment=Employment.WORKING,
+                                          held_qualifications=("ocr-09628",)), as_at=JUNE_2014)
+    (option,) = [o for o in result.options if o.qualification.reference == "10379"]
+    assert option.aim_note.startswith("It replaces OCR Level 2 Certificate in Principles of "
+                                      "Customer Service (09628), which the learner holds")

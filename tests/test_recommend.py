@@ -610,7 +610,7 @@ def test_recommend__a_level_held_is_not_offered_again_as_what_replaced_it(catalo
     replacement = next(o for o in result.options if o.qualification.id == "ocr-10379")
     assert replacement.fits_aim is False
     assert replacement.aim_note.startswith(
-        "It replaced OCR Level 2 NVQ Certificate in Customer Service (03455), which the learner "
+        "It replaces OCR Level 2 NVQ Certificate in Customer Service (03455), which the learner "
         "holds, in the Level 2 apprenticeship framework (as the sources suggest): its "
         "competence part (assessed at work) would repeat "
         "what they already have, and its knowledge part would be new.")

@@ -151,7 +151,7 @@ def repetition(q: Qualification, held: Sequence[Qualification],
     replaced = [(h, r) for h in held for r in h.replaced_by if r.by == q.id]
     if replaced:
         names = [f"{h.name}, which {voice.does('hold')}, {r.setting}" for h, r in replaced]
-        said = (f"It replaced {' and '.join(names)}"
+        said = (f"It replaces {' and '.join(names)}"
                 + (" (as the sources suggest)" if any(r.inferred for _, r in replaced) else ""))
         (part, *others) = {h.kind for h, _ in replaced}
         if q.kind is Kind.COMBINED and not others and part in _PART:
