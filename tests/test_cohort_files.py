@@ -589,3 +589,16 @@ def test_learner_ref__rows_read_as_one_say_every_column_taken_from_a_later_row(c
     ((row, column, _, message),) = problems(result)
     assert (row, column) == (2, "learner_ref")
     assert "units_held combined (F3; F4) and units_accepted combined (C6)" in message
+
+
+def test_learner_ref__a_row_whose_cells_moved_is_not_read_into_the_row_above(catalogue):
+    """A row whose cells a stray comma moved is not assessed: its cells cannot be trusted. Below
+    a row of the same reference it had been read as more of that learner's units, the units
+    from the moved cells added to the row above and the row said to be read as one."""
+    result = assess(catalogue, read("learner_ref,target,units_held,job_role,age\n"
+                                    "L1,03456,F3,,34\n"
+                                    "L1,03456,F4,Advisor, Sales,34\n"))
+    assert [(learner.row, learner.assessed) for learner in result.learners] == [
+        (2, True), (3, False)]
+    assert len(result.learners[0].held_units) == 1
+    assert not [p for p in problems(result) if "read as one learner" in p[3]]

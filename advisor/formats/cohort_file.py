@@ -302,10 +302,11 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
                      for name, i in positions.items() if (number, i) in formulas]
         learner, row_problems = _learner(number, values, fractions=fractions)
         # As written, beside the results (empty where the row's cells have moved: not another
-        # column's value)
-        learner = dataclasses.replace(learner, given=tuple(
-            (name, "" if shifted else value) for name, value in as_written.items()
-            if name != "learner_ref"))
+        # column's value); a row whose cells moved is not assessed, nor read into another's
+        learner = dataclasses.replace(learner, readable=learner.readable and not shifted,
+                                      given=tuple((name, "" if shifted else value)
+                                                  for name, value in as_written.items()
+                                                  if name != "learner_ref"))
         if own:
             learner = dataclasses.replace(learner, own_columns=tuple(
                 (name, cells[i].strip() if i < len(cells) and not shifted else "")
