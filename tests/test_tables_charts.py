@@ -347,6 +347,24 @@ def test_dates_table__passed_or_not_on_the_as_at_date(catalogue):
     assert before.loc[entry, "On 1 June 2015"] == "not yet reached"
 
 
+
+@pytest.mark.parametrize(("code", "label", "day"), [
+    ("601/4404/X", "Operational start", dt.date(2014, 10, 1)),
+    ("04522", "Called legacy from (the earliest document that does)", dt.date(2012, 9, 1)),
+    ("S/016/608", "Structure dated from (the first day its document's date allows)",
+     dt.date(2014, 1, 1)),
+], ids=["start", "legacy", "structure"])
+def test_dates_table__a_first_day_is_reached_on_the_day_itself(catalogue, code, label, day):
+    """A date from which something holds (open, called legacy, units known) holds on that day,
+    as the answers take it and as a launch's row says: the table said "not yet reached"."""
+    table = explore_tables.dates_table(catalogue, catalogue.find_qualification(code),
+                                       as_at=day).set_index("Date")
+    assert table.loc[label, f"On {uk_date(day)}"] == "passed"
+    before = day - dt.timedelta(days=1)
+    table = explore_tables.dates_table(catalogue, catalogue.find_qualification(code),
+                                       as_at=before).set_index("Date")
+    assert table.loc[label, f"On {uk_date(before)}"] == "not yet reached"
+
 def test_dates_table__a_launch_in_the_sources_words(catalogue):
     q = catalogue.find_qualification("10380")
     then = explore_tables.dates_table(catalogue, q, as_at=dt.date(2012, 6, 1)).set_index("Date")

@@ -301,6 +301,9 @@ _DATES = (
     ("legacy_from", "Called legacy from (the earliest document that does)"),
     ("structure_from", "Structure dated from (the first day its document's date allows)"),
 )
+# The dates from which something holds (open, shown in use, called legacy, its units known):
+# reached on the day itself, as the answers take them and as a launch's row says.
+_FIRST_DAYS = {"operational_start", "in_use_by", "legacy_from", "structure_from"}
 
 
 def dates_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date) -> pd.DataFrame:
@@ -335,7 +338,7 @@ def dates_table(catalogue: Catalogue, q: Qualification, *, as_at: dt.date) -> pd
             "Date": label,
             "Day": uk_date(fact.date),
             f"On {uk_date(as_at)}": "passed" if as_at > fact.date or (
-                name == "in_use_by" and as_at == fact.date) else "not yet reached",
+                name in _FIRST_DAYS and as_at == fact.date) else "not yet reached",
             "Note": fact.note or "",
             "Source": cite(catalogue, fact.source),
         })
