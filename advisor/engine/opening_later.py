@@ -30,9 +30,10 @@ class OpeningLater:
     source: tuple[Citation, ...]
 
     def message(self, catalogue: Catalogue) -> str:
-        """``Opening later: <name> opens in the autumn of 2014 (not before 1 September 2014),
-        after 1 June 2014; it replaces <name> (as the sources suggest). Routes through it can
-        be planned from then.``"""
+        """``Opening later: <name> opens in the autumn of 2014 (not before 1 September 2014);
+        it replaces <name>, as the sources suggest. Routes through it can be planned from then:
+        ask the centre about it as that date nears.`` ("as the sources suggest" once at the end
+        where it holds for every one replaced, else after each it holds for)."""
         named = [i for i in self.replaces if i in catalogue.qualifications]
         suggested = set(named) <= set(self.inferred)  # said once, where it holds for all
         names = [catalogue.qualifications[i].name
