@@ -602,3 +602,28 @@ def test_learner_ref__a_row_whose_cells_moved_is_not_read_into_the_row_above(cat
         (2, True), (3, False)]
     assert len(result.learners[0].held_units) == 1
     assert not [p for p in problems(result) if "read as one learner" in p[3]]
+
+
+@pytest.mark.parametrize("text", [
+    "learner_ref,age,target,units_held,units_accepted\nL1,34,03456,F3,\nL1,,,,C6\n",
+    "learner_ref,age,target,units_held\nL1,34,03456,\nL1,,,F3\n",
+], ids=["a decision alone below", "the units alone below"])
+def test_learner_ref__a_later_row_adding_codes_of_another_column_is_read_as_one(catalogue,
+                                                                                 text):
+    """The rows were read as one only where one column's codes differed from row to row: a
+    decision alone on the second row (units_accepted), or the units below a first row without
+    them, left that row a learner of its own with nothing to assess, and its codes were lost."""
+    result = assess(catalogue, read(text))
+    ((row, assessed),) = [(learner.row, learner.assessed) for learner in result.learners]
+    assert (row, assessed) == (2, True)
+    ((_, column, _, message),) = problems(result)
+    assert column == "learner_ref" and "read as one learner" in message
+
+
+def test_learner_ref__copies_of_a_row_are_not_read_as_one(catalogue):
+    """Rows whose codes are the same, row for row, add nothing: they are repeats, said as such."""
+    result = assess(catalogue, read("learner_ref,age,target,units_held\n"
+                                    "L1,34,03456,F3\nL1,,,F3\n"))
+    assert [learner.row for learner in result.learners] == [2, 3]
+    assert any(p[:2] == (3, "learner_ref") and "is also on row 2" in p[3]
+               for p in problems(result))

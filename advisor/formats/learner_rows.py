@@ -2,8 +2,9 @@
 
 A system's export can give a row per unit held, the learner's answers on the first row and
 blank below it. Rows one after another with the same reference, none with an error, whose
-answers agree wherever two of them give one, and whose units differ, are one learner: read as
-one row, the units combined, and said. Rows that disagree (two targets) are never merged: each
+answers agree wherever two of them give one, and whose later rows give codes (units held,
+qualifications, decisions) other than a copy of the first's, are one learner: read as one row,
+the codes combined, and said. Rows that disagree (two targets) are never merged: each
 is assessed, and the later one says which row it repeats, what differs and that each learner
 should be on one row. Rows that are copies of each other are counted once by the summaries
 (:attr:`~advisor.engine.cohort.CohortResult.counted_learners`), as before.
@@ -54,14 +55,15 @@ def _answer(learner: LearnerRow, column: str) -> Hashable:
 
 def _one_learner(rows: list[LearnerRow]) -> bool:
     """Whether the rows are clearly one learner's: each readable, no answer given twice
-    differently, and units that differ from row to row (copies of a row are not this)."""
+    differently, and codes on a row after the first, in any of the lists, that are not the
+    same row for row (copies of a row are not this)."""
     if not all(learner.readable for learner in rows):
         return False
     for column, _ in rows[0].given:
         if column not in LISTS and len({_answer(r, column) for r in rows} - {None}) > 1:
             return False
-    return any(len({getattr(r, column) for r in rows if getattr(r, column)}) > 1
-               for column in LISTS)
+    codes = {tuple(getattr(r, column) for column in LISTS) for r in rows}
+    return len(codes) > 1 and any(getattr(r, column) for r in rows[1:] for column in LISTS)
 
 
 def _merged(rows: list[LearnerRow]) -> tuple[LearnerRow, RowProblem]:
