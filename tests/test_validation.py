@@ -216,6 +216,20 @@ def test_validate__a_structure_date_only_on_a_national_structure(tmp_path):
         "document's date allows); a qualification's own dates say when it opened")
 
 
+def test_validate__in_use_by_beside_a_start(tmp_path):
+    """``in_use_by`` stands in for a start the sources do not give: beside one it would be
+    passed over by every answer, so it is refused, as its own message says."""
+    broken = QUALIFICATION.replace(
+        "  operational_start: {date: 2014-10-01, source: doc.txt § Dates}\n",
+        "  operational_start: {date: 2014-10-01, source: doc.txt § Dates}\n"
+        "  in_use_by: {date: 2015-01-01, source: doc.txt § Dates}\n")
+    assert broken != QUALIFICATION
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))
+    assert str(problem).endswith(
+        "dates.in_use_by: in_use_by is for a qualification with a last entry date and no "
+        "start: beside an operational start or a launch it says nothing, so leave it out")
+
+
 @pytest.mark.parametrize(("dates", "message"), [
     ("  in_use: {said: a report describes learners on it, from: 2015-01-01, until: 2015-08-31, "
      "source: doc.txt § Dates}\n",

@@ -341,7 +341,6 @@ def _check_dates(q: Qualification, problem: ProblemAt) -> None:
         ("operational_start", "closed_to_entry_by"),
         ("last_entry", "last_certification"),
         ("operational_start", "last_certification"),
-        ("operational_start", "in_use_by"),
         ("in_use_by", "last_entry"),
     ]
     if q.dates.launched is not None and q.dates.operational_start is not None:
@@ -376,6 +375,11 @@ def _check_dates(q: Qualification, problem: ProblemAt) -> None:
         problem(("dates", "in_use_by"),
                 "in_use_by is for a qualification with a last entry date and no start: "
                 "without a last entry date, give an in_use period")
+    elif q.dates.in_use_by is not None and (q.dates.operational_start is not None
+                                            or q.dates.launched is not None):
+        problem(("dates", "in_use_by"),
+                "in_use_by is for a qualification with a last entry date and no start: "
+                "beside an operational start or a launch it says nothing, so leave it out")
     for earlier, later in order:
         first = getattr(q.dates, earlier)
         second = getattr(q.dates, later)
