@@ -207,7 +207,8 @@ def test_cli__routes_json_in_2012_say_the_diploma_s_rules_are_not_known_then(cap
     (step,) = json.loads(capsys.readouterr().out)["routes"][0]["steps"]
     assert step["rules_known"] is False and step["plan_units"] == []
     later = step["rules_known_later"]
-    assert later["known_from"] == "2014-01-01" and later["structure"] == "S/016/608"
+    assert later["known_from"] == "2014-01-01"
+    assert later["structure"]["structure_reference"] == "S/016/608"
     assert "known only from the 2014 national structure" in later["reason"]
     assert later["source"] and later["source"][0]["basis"] == "inference"
     assert main(["routes", "--from", "09628", "--to", OCNLR_DIPLOMA, "--as-at", "2015-06-01",
@@ -279,8 +280,12 @@ def test_cli__routes_to_level_3_in_june_2014_say_10380_opens_later(capsys):
     assert main(["routes", "--from", "09628", "--to-level", "3", "--as-at", "2014-06-01",
                  "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    (later,) = [o for o in out["opening_later"] if o["qualification"] == "10380"]
+    (later,) = [o for o in out["opening_later"] if o["qualification"]["code"] == "10380"]
     assert later["opens"] == "2014-09-01" and later["source"]
+    # What it replaces, as the JSON gives qualifications elsewhere, each with whether the
+    # sources only suggest it
+    assert {(q["code"], q["inferred"]) for q in later["replaces"]} == {("03456", True),
+                                                                      ("09629", True)}
 
 
 def test_recommend__the_step_up_offer_in_june_2014_names_10380_opening_later(catalogue):

@@ -20,6 +20,7 @@ from advisor.engine.recommend_types import Aim, Employment, Finding, JobWanted, 
 from advisor.engine.registered import from_register
 from advisor.engine.routes import Route, RouteStep
 from advisor.formats.source_json import opening_later_dict as opening_later_dict
+from advisor.formats.source_json import qualification_dict as qualification_dict
 from advisor.formats.source_json import rules_known_later_dict, source_dicts
 from advisor.register import Register, RegisterEntry
 from advisor.views.labels import awarding_bodies_of, check_headline, plan_beyond_certification
@@ -57,20 +58,6 @@ def _with_status(catalogue: Catalogue, q: Qualification,
     if as_at is not None:
         found["status"] = status_dict(catalogue, status_on(catalogue, q, as_at))
     return found
-
-
-def qualification_dict(q: Qualification) -> dict[str, Any]:
-    return {
-        "id": q.id,
-        "code": q.code,
-        "regulator_number": q.regulator_number,
-        "structure_reference": q.structure_reference,
-        "title": q.title,
-        "level": q.level,
-        "awarding_body": q.awarding_body,
-        "kind": q.kind.value,
-        "structure": q.structure.value,
-    }
 
 
 def unit_dict(catalogue: Catalogue, urn: str,
