@@ -17,13 +17,14 @@ from advisor import (
     Profile,
     Status,
     check_eligibility,
+    check_progress,
     find_routes,
     opening_later,
     recommend,
     status_on,
 )
 from advisor.cli import main
-from advisor.views.labels import option_credit_sentences
+from advisor.views.labels import check_headline, option_credit_sentences
 from advisor.views.route_text import still_needed
 from tests.support.app import all_text, open_with_link
 
@@ -251,6 +252,79 @@ def test_explore__the_structure_s_dates_give_the_day_it_is_known_from(catalogue)
     (row,) = table[table["Date"].str.startswith("Structure dated from")].to_dict("records")
     assert row["Day"] == "1 January 2014" and row["On 1 June 2012"] == "not yet reached"
     assert row["Source"]  # the structure document, cited as an inference
+
+
+# ------------------------------------------- 3b. checking units against it on such a date
+
+CS_8 = "F/506/2131"  # Mandatory Group A of S/016/608 too
+
+
+def test_check_progress__the_ocnlr_diploma_before_2014_checks_no_2014_rule(catalogue):
+    """A check of a learner's units on 1 June 2012 does not hold them against the 2014
+    structure's rules: no rule met or not, no plan, no hours still needed, and why, with the
+    structure's dated source."""
+    q = catalogue.qualifications[OCNLR_DIPLOMA]
+    result = check_progress(catalogue, q, [CS_7], glh_per_week=5,
+                            start=BEFORE_THE_2012_REPORT, as_at=BEFORE_THE_2012_REPORT)
+    today = result.today
+    assert not today.known and today.rules == () and today.plan is None
+    assert today.rules_from is None and not today.complete
+    later = today.rules_known_later
+    assert later is not None and later.structure.id == STRUCTURE_608 and later.source
+    assert "known only from the 2014 national structure S/016/608" in check_headline(today)
+    timeline = result.timeline
+    assert timeline is not None and timeline.in_time is None and timeline.glh_needed is None
+    assert "known only from the 2014 national structure S/016/608" in timeline.reason
+
+
+def test_check_progress__the_ocnlr_diploma_from_2014_checks_the_structure_s_rules(catalogue):
+    q = catalogue.qualifications[OCNLR_DIPLOMA]
+    result = check_progress(catalogue, q, [CS_7], glh_per_week=5, start=WHILE_OPEN,
+                            as_at=WHILE_OPEN)
+    assert result.today.known and result.today.rules_from is not None
+    assert result.today.rules_known_later is None
+    assert CS_8 in [u.urn for u in result.today.plan.units]
+    assert result.timeline is not None and result.timeline.glh_needed
+
+
+def test_cli__check_the_ocnlr_diploma_in_2012_says_its_units_are_not_known_then(capsys):
+    assert main(["check", OCNLR_DIPLOMA, "--units", CS_7, "--as-at", "2012-06-01"]) == 0
+    said = capsys.readouterr().out
+    assert "known only from the 2014 national structure S/016/608" in said
+    assert "ask the centre" in said and "studylib.net" in said  # its dated source
+    assert "NOT COMPLETE" not in said and "[not met]" not in said
+    assert "Smallest completion plan" not in said and CS_8 not in said
+    assert main(["check", OCNLR_DIPLOMA, "--units", CS_7, "--as-at", "2015-06-01"]) == 0
+    said = capsys.readouterr().out
+    assert "NOT COMPLETE" in said and "Smallest completion plan" in said and CS_8 in said
+    assert "known only from the 2014 national structure" not in said
+
+
+def test_cli__check_json_in_2012_says_why_its_rules_are_not_known_then(capsys):
+    assert main(["check", OCNLR_DIPLOMA, "--units", CS_7, "--as-at", "2012-06-01",
+                 "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["rules_known"] is False and found["complete"] is None
+    assert found["rules"] == [] and found["plan"] is None
+    later = found["rules_known_later"]
+    assert later["structure"] == "S/016/608" and later["known_from"] == "2014-01-01"
+    assert later["source"] and later["source"][0]["basis"] == "inference"
+    assert "known only from the 2014 national structure" in found["headline"]
+    assert main(["check", OCNLR_DIPLOMA, "--units", CS_7, "--as-at", "2015-06-01",
+                 "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["rules_known_later"] is None and found["plan"]["units"]
+
+
+def test_cli__carry_over_to_the_ocnlr_diploma_in_2012_plans_no_2014_unit(capsys):
+    assert main(["carry-over", "--from", "09628", "--to", OCNLR_DIPLOMA, "--as-at",
+                 "2012-06-01"]) == 0
+    said = capsys.readouterr().out
+    assert "known only from the 2014 national structure S/016/608" in said
+    assert CS_8 not in said
+    assert main(["carry-over", "--from", "09628", "--to", OCNLR_DIPLOMA, "--as-at",
+                 "2015-06-01"]) == 0
+    assert CS_8 in capsys.readouterr().out
 
 
 # ------------------------------------------- 4. a qualification that opens after the date

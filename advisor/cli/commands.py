@@ -196,9 +196,10 @@ def command_carry_over(args: argparse.Namespace) -> int:
     if source is None and not args.units:
         raise UsageError("give --from QUAL or --units U,U,... (or both)")
     held = resolve_units(catalogue, _units_argument(catalogue, args.units), source)
-    result = carry_over(catalogue, target, from_qualification=source, units=held,
-                        objective=args.objective, accepted=_accepted(catalogue, args, target))
     as_at = args.as_at or dt.date.today()
+    result = carry_over(catalogue, target, from_qualification=source, units=held,
+                        objective=args.objective, accepted=_accepted(catalogue, args, target),
+                        as_at=as_at)
     return answer(args, lambda: json_shapes.carry_over_dict(catalogue, result, as_at=as_at),
                    lambda: text.carry_over_text(catalogue, result, as_at=as_at))
 

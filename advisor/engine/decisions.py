@@ -32,6 +32,7 @@ from advisor.engine.eligibility import closed_by_words
 from advisor.engine.planner import Objective
 from advisor.engine.registered import dates_on_record
 from advisor.engine.replacing import opens_after
+from advisor.engine.structure_dates import rules_known_later
 from advisor.engine.wording import count, uk_date
 from advisor.register import Register
 
@@ -148,21 +149,25 @@ def check_progress(
     the fewest-hours plan beyond them) make a finish date, compared with the certification end
     date and, unless ``registered``, the last entry date; a ``start`` before ``as_at`` (the date
     on which ``held`` are the units held) is not worked out, and the timeline says why; nor is
-    a start before the qualification opens. With a ``register`` that lists the qualification,
-    its dates are used where the documents give none or differ. Raises
+    a start before the qualification opens. The rules are those on ``as_at``: where they are
+    borrowed from a national structure dated later, none is known, and the check and the
+    timeline say why (``today.rules_known_later``). With a ``register`` that lists the
+    qualification, its dates are used where the documents give none or differ. Raises
     :class:`~advisor.engine.combination.DecisionError` for a unit accepted or in progress that
     is not part of the qualification.
     """
     held = list(held)
     accepted = list(accepted)
     in_progress = list(in_progress)
+    # The rules as on ``as_at``: before the date of a national structure they are borrowed
+    # from, none (the check says why: ``rules_known_later``).
     today = check_combination(catalogue, qualification, held, objective=objective,
-                              accepted=accepted, in_progress=in_progress)
+                              accepted=accepted, in_progress=in_progress, as_at=as_at)
     when_done = None
     if today.in_progress:
         when_done = check_combination(catalogue, qualification,
                                       [*held, *today.in_progress], objective=objective,
-                                      accepted=today.accepted)
+                                      accepted=today.accepted, as_at=as_at)
     timeline = None
     if glh_per_week is not None and start is not None:
         timeline = plan_timeline(catalogue, qualification, held, accepted=today.accepted,
@@ -202,7 +207,8 @@ def plan_timeline(
     cited = {(c.label(), c.basis): c for fact in (end, entry) if fact is not None
              for c in fact.source}
     source = tuple(cited.values())
-    glh, studying, missing = _glh_needed(catalogue, qualification, held, accepted, in_progress)
+    glh, studying, missing = _glh_needed(catalogue, qualification, held, accepted, in_progress,
+                                         as_at)
     unknown = Timeline(glh_per_week=glh_per_week, start=start, glh_needed=glh, weeks=None,
                        finish_by=None, certification_end=end.date if end else None,
                        last_entry=entry.date if entry and closed_by is None else None,
@@ -298,17 +304,20 @@ def _finish(start: dt.date, *, glh: int, glh_per_week: float
 
 
 def _glh_needed(catalogue: Catalogue, qualification: Qualification, held: Iterable[str],
-                accepted: Iterable[Accepted], in_progress: Iterable[str]
-                ) -> tuple[int | None, int, str]:
+                accepted: Iterable[Accepted], in_progress: Iterable[str],
+                as_at: dt.date | None) -> tuple[int | None, int, str]:
     """(the hours still to study, those of them for the units in progress, "") or (None, 0,
-    why they are not known)."""
-    rules, _ = catalogue.effective_rules(qualification)
+    why they are not known), by the rules as on ``as_at``."""
+    rules, _ = catalogue.effective_rules(qualification, as_at=as_at)
     if rules is None:
-        return None, 0, (f"Not known: the sources do not list the units of "
+        later = rules_known_later(catalogue, qualification, as_at)
+        return None, 0, (f"Not known: the hours still needed cannot be worked out: "
+                         f"{later.words}." if later is not None else
+                         f"Not known: the sources do not list the units of "
                          f"{qualification.name}, so the hours still needed cannot be worked "
                          "out.")
     fewest_hours = check_combination(catalogue, qualification, held, objective=Objective.GLH,
-                                     accepted=accepted, in_progress=in_progress)
+                                     accepted=accepted, in_progress=in_progress, as_at=as_at)
     plan = fewest_hours.plan
     if fewest_hours.complete:
         return 0, 0, ""

@@ -140,6 +140,8 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
             lines.append(f"  (source: {_sources(catalogue, status.source)})")
     if not check.known:
         lines += [f"  ! {c}" for c in check.cautions]
+        if (later := check.rules_known_later) is not None:  # the structure's dated source
+            lines.append(f"  (source: {_sources(catalogue, later.source)})")
         for statement in q.rule_statements:  # what is known of them, not checkable unit by unit
             lines.append("  What the sources say about its rules:")
             lines += [f"    - {point}" for point in statement.points]
