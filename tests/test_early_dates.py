@@ -16,10 +16,13 @@ from advisor import (
     Employment,
     Profile,
     Status,
+    assess_cohort,
     check_eligibility,
     check_progress,
+    cohort_tables,
     find_routes,
     opening_later,
+    read_cohort,
     recommend,
     status_on,
 )
@@ -325,6 +328,58 @@ def test_cli__carry_over_to_the_ocnlr_diploma_in_2012_plans_no_2014_unit(capsys)
     assert main(["carry-over", "--from", "09628", "--to", OCNLR_DIPLOMA, "--as-at",
                  "2015-06-01"]) == 0
     assert CS_8 in capsys.readouterr().out
+
+
+INTAKE = ("learner_ref,age,employment,target,units_held,units_accepted,units_in_progress,"
+          "glh_per_week\n"
+          f"D1,25,working,{OCNLR_DIPLOMA},{CS_7},,,\n"
+          f"D2,25,working,{OCNLR_DIPLOMA},{CS_7},{CS_8},,5\n")
+
+
+def _intake(catalogue, day):
+    return assess_cohort(catalogue, read_cohort(INTAKE.encode(), "intake.csv"), as_at=day)
+
+
+def test_intake__the_ocnlr_diploma_in_2012_is_assessed_with_a_note_not_a_plan(catalogue):
+    """Each row is assessed (the date, not the row, is why its units are not known); the
+    results give no plan and no rule met or not, and the notes say why with the source. A
+    unit the centre accepts cannot count towards rules not known then: a warning, not an
+    error."""
+    result = _intake(catalogue, BEFORE_THE_2012_REPORT)
+    assert result.assessed == 2
+    assert not [p for p in result.problems if p.severity.value == "error"]
+    (accepted,) = [p for p in result.problems if p.column == "units_accepted"]
+    assert "known only from the 2014 national structure S/016/608" in accepted.message
+    frame = cohort_tables.results_frame(result)
+    for record in frame.to_dict("records"):
+        assert record["complete"] == "unknown" and not record["plan_units"]
+        assert not record["rules_not_met"] and CS_8 not in record["notes"]
+        assert "known only from the 2014 national structure S/016/608" in record["notes"]
+    (d2,) = [learner for learner in result.learners if learner.learner_ref == "D2"]
+    assert d2.progress is None or d2.progress.timeline is None \
+        or d2.progress.timeline.in_time is None
+    later = [n for n in cohort_tables.learner_notes(catalogue, d2)
+             if "known only from the 2014" in n.message]
+    assert later and later[0].source  # the structure's dated source
+
+
+def test_intake__the_ocnlr_diploma_from_2014_still_plans_by_the_structure(catalogue):
+    result = _intake(catalogue, WHILE_OPEN)
+    frame = cohort_tables.results_frame(result)
+    for record in frame.to_dict("records"):
+        assert record["plan_units"]
+        assert "known only from the 2014 national structure" not in record["notes"]
+
+
+def test_cli__cohort_json_in_2012_gives_the_ocnlr_diploma_no_plan(capsys, tmp_path):
+    learners = tmp_path / "intake.csv"
+    learners.write_text(INTAKE, encoding="utf-8")
+    assert main(["cohort", str(learners), "--as-at", "2012-06-01", "--json"]) == 0
+    for record in json.loads(capsys.readouterr().out)["learners"]:
+        assert record["assessed"] is True and record["plan_units"] == []
+        assert record["complete"] is None
+        assert any("known only from the 2014 national structure S/016/608" in n["message"]
+                   and n["source"] for n in record["notes"])
 
 
 # ------------------------------------------- 4. a qualification that opens after the date

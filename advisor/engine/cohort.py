@@ -37,6 +37,7 @@ from advisor.engine.recommend_types import (
     Recommendation,
 )
 from advisor.engine.replacing import held_before_it_opened
+from advisor.engine.structure_dates import rules_known_later
 from advisor.engine.unit_marks import says_not_achieved
 from advisor.engine.unit_references import mark_refuses_unit_before, read_reference
 from advisor.engine.unit_tables import titled, titles_of
@@ -47,6 +48,8 @@ ProgressCallback = Callable[[int, int], None]  # (learners done, learners in all
 
 ASSESSED = "assessed"
 NOT_ASSESSED = "not assessed"
+# What a unit in a decision column would count as
+_DECIDED = {"units_accepted": "accepted", "units_in_progress": "in progress"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -270,7 +273,8 @@ class _Assessor:
 
     def mandatory_units(self, q: Qualification) -> tuple[str, ...]:
         if q.id not in self._mandatory:
-            self._mandatory[q.id] = tuple(units_of_qualification(self.catalogue, q)[0])
+            self._mandatory[q.id] = tuple(units_of_qualification(self.catalogue, q,
+                                                                 as_at=self.as_at)[0])
         return self._mandatory[q.id]
 
     def recommend(self, profile: Profile) -> Recommendation:
@@ -290,7 +294,12 @@ class _Assessor:
         found: list[str] = []
         if target is None:
             return found
-        rules, _ = self.catalogue.effective_rules(target)
+        rules, _ = self.catalogue.effective_rules(target, as_at=self.as_at)
+        later = rules_known_later(self.catalogue, target, self.as_at)
+        if references and later is not None:  # the date, not the row: said once, not per unit
+            problem(column, f"{later.reason} So no unit can count as {_DECIDED[column]} on "
+                    "that date; left out", Severity.WARNING)
+            return found
         listed = rules.listed_units if rules is not None else frozenset()
         for reference in self.with_titles_whole(references, target):
             urns, message = self.units(reference, target,
@@ -319,7 +328,7 @@ class _Assessor:
                 held.update(self.mandatory_units(q))
         return carry_over(self.catalogue, target, from_qualification=source,
                           units=sorted(held), objective=self.objective, accepted=accepted,
-                          also_completed=held_qualifications)
+                          also_completed=held_qualifications, as_at=self.as_at)
 
     def assess(self, learner: LearnerRow, problems: list[RowProblem]) -> LearnerResult:
         number = learner.row

@@ -126,7 +126,9 @@ def learner_notes(catalogue: Catalogue, learner: LearnerResult) -> tuple[Note, .
         notes.append(Note(f"Already holds {c.target.reference}, the target."))
     elif _beyond_completing(learner) and not check.complete:
         notes.append(Note(BEYOND_COMPLETING))
-    notes += [Note(caution) for caution in check.cautions]
+    later = check.rules_known_later  # its units are borrowed from a structure dated later
+    notes += [Note(caution, later.source if later is not None and caution == later.reason
+                   else ()) for caution in check.cautions]
     for item in c.similar:
         held = describe_unit(catalogue, item.urn, with_credits=False)
         like = describe_unit(catalogue, item.target, rules, with_credits=False)
@@ -134,9 +136,14 @@ def learner_notes(catalogue: Catalogue, learner: LearnerResult) -> tuple[Note, .
                           "for the centre to judge"
                           + (f". {item.difference}" if item.difference else "")))
     # A documented bar is a reason worth reading; "not part of it" for every other unit is one
-    # list.
+    # list, and so is "not known on this date" (said once, with its source, above).
+    dated = [item.urn for item in c.not_transferable
+             if later is not None and item.source == later.source]
     notes += [Note(f"{barred.urn}: {barred.reason}", barred.source)
-              for barred in c.not_transferable if barred.source]
+              for barred in c.not_transferable if barred.source and barred.urn not in dated]
+    if later is not None and dated:
+        notes.append(Note(f"Held units not known to count towards {c.target.reference} on "
+                          f"{uk_date(later.as_at)}: " + ", ".join(dated)))
     others = [item.urn for item in c.not_transferable if not item.source]
     if others:
         notes.append(Note((f"Held units that are not part of {c.target.reference}: "
