@@ -5,7 +5,9 @@ per unit achieved, e.g. ``unit_D/502/9654``), ``check_objective`` ("credits" or 
 ``check_chart`` (the credit chart, drawn only when switched on), and the
 centre's decisions (see ``app_pages/_decisions.py``). Ticked units are kept for the browser
 session, so a unit stays ticked when another qualification lists it too. The answers travel in
-the page address; nothing is stored on the server.
+the page address; nothing is stored on the server. The units offered are the qualification's on
+the sidebar's date: none where it borrows them from a national structure dated later (the
+OCNLR Level 2 Diploma before 2014), and the page says why instead.
 
 The answer (:func:`show_answer`, left of the units) is a fragment: ticking a unit reruns the
 answer alone. The browser has already drawn the box ticked, so the rest of the page is neither
@@ -45,6 +47,7 @@ from advisor import (
     encode_route,
     labels,
     tables,
+    uk_date,
 )
 from app_pages import _decisions as decisions
 from app_pages._common import (
@@ -147,6 +150,15 @@ def show_unknown_rules(ctx: Frame, q: Qualification, check: CombinationCheck) ->
     what they do say (how it is certificated, for one), and its profile a click away."""
     catalogue = ctx.catalogue
     st.warning(labels.check_headline(check))
+    if (later := check.rules_known_later) is not None:
+        # Borrowed from a structure dated after the date: its units are a link away, as that
+        # structure's, never ticked here as this qualification's on the date.
+        show_sources(catalogue, later.source)
+        st.page_link("app_pages/explore.py", icon=":material/arrow_forward:",
+                     label=f"The units of the {later.known_from.year} national structure "
+                           f"{later.structure.structure_reference}, for reference only (not "
+                           f"known to be {q.reference}'s on {uk_date(later.as_at)})",
+                     query_params=with_date(ctx, {"qual": later.structure.reference}))
     if q.structure_note:
         st.write(q.structure_note)
     if q.credits_required is not None:
@@ -329,10 +341,13 @@ def main() -> None:
     q = pick_qualification(catalogue)
     eligibility = check_eligibility(catalogue, q, as_at=ctx.as_at, register=ctx.register)
     show_entry_status(catalogue, eligibility)
-    if q.structure_note and catalogue.effective_rules(q)[0] is not None:
+    # The rules as on the date: none before that of a national structure they are borrowed
+    # from, so no unit of it is offered to tick (the check says why).
+    rules, _ = catalogue.effective_rules(q, as_at=ctx.as_at)
+    if q.structure_note and rules is not None:
         st.info(f"Only partly known: {q.structure_note}")
 
-    if catalogue.effective_rules(q)[0] is None:
+    if rules is None:
         st.query_params.from_dict(
             with_date(ctx, encode_check(catalogue, CheckQuery(qualification=q.id))))
         result = run_check(ctx, q, CheckQuery(qualification=q.id), Objective.CREDITS)

@@ -382,6 +382,42 @@ def test_cli__cohort_json_in_2012_gives_the_ocnlr_diploma_no_plan(capsys, tmp_pa
                    and n["source"] for n in record["notes"])
 
 
+def test_app__check_the_ocnlr_diploma_in_2012_offers_no_2014_unit_to_tick():
+    """On 1 June 2012 the check page says plainly, with the source, that the Diploma's units
+    are known only from the 2014 structure: no checkbox of the structure's units, no rule met
+    or not, no plan; the structure's units are a link away, for reference."""
+    at = open_with_link("app_pages/check_units.py", qual=OCNLR_DIPLOMA, units=CS_7,
+                        on="2012-06-01")
+    said = all_text(at)
+    assert any("known only from the 2014 national structure S/016/608" in w.value
+               for w in at.warning)
+    assert "ask the centre" in said
+    assert "Source: Notes on UK Customer Service qualifications from secondary sources (each " \
+           "with its web address), § A. National (Skills CFA) structure: Level 2 Diploma in " \
+           "Customer Service (inferred)" in said  # the structure's date, an inference
+    assert not [c for c in at.checkbox if c.key.startswith("unit_")]
+    assert "Not complete" not in said and CS_8 not in said
+    assert not {"Rules of combination", "Result", "Smallest completion plan"} & {
+        h.value for h in at.header}
+    assert [link for link in at.get("page_link") if "S/016/608" in link.proto.label
+            and "for reference only" in link.proto.label]
+    at = open_with_link("app_pages/check_units.py", qual=OCNLR_DIPLOMA, units=CS_7,
+                        on="2015-06-01")
+    assert at.checkbox(key=f"unit_{CS_7}").value is True
+    assert "known only from the 2014 national structure" not in all_text(at)
+
+
+def test_app__check_page_moved_to_2012_keeps_no_2014_tick_in_view():
+    """The sidebar's date moved back to 2012 on a check of the Diploma: the answer changes
+    with it."""
+    at = open_with_link("app_pages/check_units.py", qual=OCNLR_DIPLOMA, units=CS_7,
+                        on="2015-06-01")
+    at.date_input(key="as_at").set_value(BEFORE_THE_2012_REPORT).run()
+    assert not at.exception
+    assert not [c for c in at.checkbox if c.key.startswith("unit_")]
+    assert "known only from the 2014 national structure S/016/608" in all_text(at)
+
+
 # ------------------------------------------- 4. a qualification that opens after the date
 
 JUNE_2014 = dt.date(2014, 6, 1)
