@@ -132,9 +132,18 @@ def _written(form: str) -> str:
     return rf"(?<!\w){flags}{re.escape(stem)}{plural}{')' if flags else ''}(?!\w)"
 
 
-_PATTERNS = {term: re.compile("|".join(_written(form)
-                                       for form in (term, *_ALSO_WRITTEN.get(term, ()))))
+def _forms(term: str) -> tuple[str, ...]:
+    return (term, *_ALSO_WRITTEN.get(term, ()))
+
+
+_PATTERNS = {term: re.compile("|".join(_written(form) for form in _forms(term)))
              for term in GLOSSARY}
+# What each term's words start with, case folded: a text without one of them cannot use the
+# term, which a substring search says far faster than the pattern (a page's answer runs to
+# tens of thousands of characters, read again on every run of the page).
+_STEMS = {term: tuple((form[:-1] if form.endswith("y") else form).casefold()
+                      for form in _forms(term))
+          for term in GLOSSARY}
 
 
 def glossary_terms(texts: Iterable[str]) -> list[str]:
@@ -142,7 +151,9 @@ def glossary_terms(texts: Iterable[str]) -> list[str]:
     words an entry explains), once each, in the glossary's order: for a page or printout to
     explain the words it shows and no others."""
     text = "\n".join(texts)
-    return [term for term, pattern in _PATTERNS.items() if pattern.search(text)]
+    folded = text.casefold()
+    return [term for term, pattern in _PATTERNS.items()
+            if any(stem in folded for stem in _STEMS[term]) and pattern.search(text)]
 
 
 def explained(terms: Iterable[str]) -> list[tuple[str, str]]:
