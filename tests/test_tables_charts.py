@@ -692,6 +692,17 @@ def test_route_map__the_legend_names_every_colour_of_point_shown(catalogue):
     assert "Completed" not in nothing_held and "Closed to new learners" not in nothing_held
 
 
+def test_chart_words__a_map_says_its_names_levels_and_legend_not_its_hover_text(catalogue):
+    """The words a chart shows on it, for a page's glossary: the route map's title, its short
+    names (a line break read as a space), levels and legend; a point's full title shows only
+    under the pointer, as a question's help does, so it is not among them."""
+    words = charts.chart_words(charts.route_map(catalogue, route=None, start="ocr-09628",
+                                                held=[], closed=["ocr-03454"]))
+    assert {"Qualifications by level, with their progressions", "OCNLR L2 Principles",
+            "Level 2", "Completed", "Closed to new learners"} <= set(words.splitlines())
+    assert "NVQ" not in words  # 03454's title, "OCR Level 1 NVQ Certificate ...", is hover text
+
+
 def test_route_map__its_focus_is_the_learners_route_and_its_end(catalogue):
     """Where a phone opens the map: across the plot, the span of the route's qualifications
     (09628 to 10380, on the right) and its end, 10380, to keep in view where the span does not

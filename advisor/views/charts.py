@@ -395,6 +395,26 @@ def _in_turn(ids: list[str], positions: dict[str, tuple[float, int]],
     return below
 
 
+def chart_words(figure: go.Figure) -> str:
+    """The words ``figure`` shows on it: its title, its axes' titles and labels, its legend,
+    the text on its marks and its notes (a map's names); not what shows only under the
+    pointer, as a question's help is not on the page. For a page's glossary."""
+    # Read as plain dictionaries: plotly's own attributes take several times as long.
+    layout = figure.layout.to_plotly_json()
+    said = [layout.get("title", {}).get("text"),
+            *(a.get("text") for a in layout.get("annotations", ()))]
+    for axis in (layout.get("xaxis", {}), layout.get("yaxis", {})):
+        if axis.get("visible", True):
+            said += [axis.get("title", {}).get("text"), *axis.get("ticktext", ())]
+    for trace in (t.to_plotly_json() for t in figure.data):
+        if trace.get("showlegend", True) and layout.get("showlegend", True):
+            said.append(trace.get("name"))
+        if "text" in trace.get("mode", "") or "texttemplate" in trace:
+            text = trace.get("text", ())
+            said += [text] if isinstance(text, str) else list(text)
+    return "\n".join(str(text).replace("<br>", " ") for text in said if text)
+
+
 def describe_route(route: Route | None) -> str:
     """The chosen route in words, for screen readers and for people who prefer text."""
     if route is None:
