@@ -489,8 +489,26 @@ def show_frameworks(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus],
             st.caption(escape_markdown(caution))
 
 
+def table_words(table: pd.DataFrame) -> str:
+    """A table's headers and cells as one text (for a page's glossary), without the cost of
+    writing it as CSV on every run."""
+    return "\n".join(map(str, [*table.columns, *table.to_numpy().ravel()]))
+
+
+def frameworks_words(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus], *,
+                     as_at: dt.date, voice: Voice) -> list[str]:
+    """What :func:`show_frameworks` shows beyond the command line's words for the frameworks
+    (their tables, with the sources of each component and of the standard taking a
+    framework's place), for a page's glossary."""
+    return [said for status in frameworks for said in (
+        table_words(tables.framework_table(catalogue, status, as_at=as_at, voice=voice)),
+        labels.cite(catalogue, status.framework.succeeded_by.source)
+        if status.framework.succeeded_by is not None else "")]
+
+
 PRINTOUT_KEYS = {"learner": "plan_learner", "centre": "plan_centre",
                  "agreed_actions": "plan_actions"}
+CENTRE_BOX = "Centre (college or training provider)"  # the printout's box, and its words
 # Who signs the printout (the plan's "adviser"), and the box their name is kept in: an
 # adviser's name is not carried onto a centre's record as its assessor's, nor the other way.
 STAFF_KEYS = {"Adviser": "plan_adviser", "Assessor": "plan_assessor"}
@@ -507,8 +525,7 @@ def ask_printout_details(staff: str = "Adviser") -> None:
         left.text_input("Learner's name or reference", key=PRINTOUT_KEYS["learner"],
                         persist_state="session")
         right.text_input(staff, key=STAFF_KEYS[staff], persist_state="session")
-        left.text_input("Centre (college or training provider)", key=PRINTOUT_KEYS["centre"],
-                        persist_state="session")
+        left.text_input(CENTRE_BOX, key=PRINTOUT_KEYS["centre"], persist_state="session")
         st.text_area("Agreed actions, one a line", key=PRINTOUT_KEYS["agreed_actions"],
                      persist_state="session")
 

@@ -36,6 +36,7 @@ from advisor import (
     Qualification,
     Route,
     RouteError,
+    RouteFrameworks,
     RouteQuery,
     action_plan_html,
     answers,
@@ -68,12 +69,14 @@ from advisor import (
 )
 from app_pages._common import (
     AGE_REFUSED,
+    CENTRE_BOX,
     SENIOR_ANSWERS,
     Frame,
     arriving,
     ask_printout_details,
     escape_markdown,
     frame,
+    frameworks_words,
     number_box,
     printout_details,
     show_awarding_bodies,
@@ -82,6 +85,7 @@ from app_pages._common import (
     show_glossary,
     show_sources,
     show_table,
+    table_words,
     warn_if_certificates_ended,
     with_date,
 )
@@ -103,17 +107,9 @@ TARGETS = {"level": "A level", "qualification": "A particular qualification"}
 VOICE = YOU_ON_SCREEN
 
 
-# The glossary's terms this page can show, in one state or another (its questions, its
-# answers, its tables): tests/test_app_glossary.py checks them against what it shows.
-WORDS = (
-    "Level", "Code", "Credit", "GLH", "Unit", "URN", "NVQ", "Competence",
-    "Combined qualification", "Assessor", "Principles of", "QCF", "Legacy", "Awarding body",
-    "OCNLR", "Centre", "National structure", "Last entry date", "Certification",
-    "Review date", "Apprenticeship framework", "Apprenticeship standard",
-    "End-point assessment", "Technical certificate", "Functional Skills", "ERR",
-    "Intermediate Apprenticeship", "Skills CFA", "B&A", "M&L", "Application of Number", "NQF",
-    "Secondary source", "Inferred",
-)
+# The glossary's terms the page's introduction and questions use, whatever is answered (its
+# answer's terms are found in the answer's own words: :func:`words_of_route`).
+ASKED = ("Level", "Unit")
 
 
 def enrolable(catalogue: Catalogue) -> list[str]:
@@ -348,25 +344,31 @@ def opening_at_level(ctx: Frame, query: RouteQuery) -> tuple[OpeningLater, ...]:
     return opening_later(ctx.catalogue, as_at=ctx.as_at, level=query.to_level)
 
 
-def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Route] | None:
+def search(ctx: Frame, query: RouteQuery,
+           also: list[Qualification]) -> tuple[list[Route] | None, list[str]]:
     """The routes for ``query``, with ``also``, the other qualifications it says are
-    completed."""
+    completed (None where none is looked for); and what was said in their place or above
+    them, for the glossary."""
     catalogue = ctx.catalogue
     start = catalogue.qualifications.get(query.from_qualification or "")
     target = catalogue.qualifications.get(query.to_qualification or "")
+    said: list[str] = []
     if target is None and query.to_level is None:
         if start is None and not query.units:
             st.info("Choose a level or a qualification to aim for.")
-            return None
-        st.info("No level or qualification chosen to aim for: these are the routes onward "
-                f"from what you hold, up to {count(MAX_STEPS_ONWARD, 'step')}.")
+            return None, said
+        said.append("No level or qualification chosen to aim for: these are the routes onward "
+                    f"from what you hold, up to {count(MAX_STEPS_ONWARD, 'step')}.")
+        st.info(said[-1])
     there = reaching_target((start, *also), to_qualification=target, to_level=query.to_level)
     if there is not None:
         at_the_top = text.at_the_top_words(catalogue, (start, *also))
-        st.success(text.already_there_text(there, to_level=None if target else query.to_level)
-                   + " " + (at_the_top or "Choose a higher level to see where to go next."))
-        return None
+        said.append(text.already_there_text(there, to_level=None if target else query.to_level)
+                    + " " + (at_the_top or "Choose a higher level to see where to go next."))
+        st.success(said[-1])
+        return None, said
     for later in opening_at_level(ctx, query):
+        said += [later.message(catalogue), labels.cite(catalogue, later.source)]
         st.info(escape_markdown(later.message(catalogue)))
         show_sources(catalogue, later.source)
     try:
@@ -382,10 +384,16 @@ def search(ctx: Frame, query: RouteQuery, also: list[Qualification]) -> list[Rou
         return learner_can_start_first(catalogue, found, age=query.age,
                                        senior_role=senior_role_of(query), aim=query.aim,
                                        register=ctx.register, start_level=query.start_level,
-                                       employment=query.employment, shown=ROUTES_SHOWN)
+                                       employment=query.employment, shown=ROUTES_SHOWN), said
     except RouteError as error:
         st.error(escape_markdown(str(error)))
-        return None
+        return None, [*said, str(error)]
+
+
+# Said of a step known only from the Ofqual register.
+FROM_REGISTER = (f"{labels.REGISTER_ORIGIN}. The regulator lists it as open at this level; the "
+                 "documents do not describe it, so which units carry over and what is still "
+                 "needed cannot be worked out. Ask the awarding organisation or a centre.")
 
 
 def show_route(ctx: Frame, route: Route, query: RouteQuery,
@@ -416,10 +424,7 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery,
         q = step.to
         st.markdown(f"### Step {number}: {escape_markdown(labels.qualification_label(q))}")
         if from_register(q):
-            st.info(f"{labels.REGISTER_ORIGIN}. The regulator lists it as open at this level; "
-                    "the documents do not describe it, so which units carry over and what is "
-                    "still needed cannot be worked out. Ask the awarding organisation or a "
-                    "centre.")
+            st.info(FROM_REGISTER)
         st.write(labels.step_explained(step))
         show_sources(catalogue, step.source)
         show_entry_status(catalogue, check_eligibility(catalogue, q, age=age,
@@ -481,24 +486,27 @@ def routes_file_name(ctx: Frame, query: RouteQuery) -> str:
                          as_at=ctx.as_at, suffix="csv")
 
 
-def offer_replacement(ctx: Frame, query: RouteQuery) -> None:
+def offer_replacement(ctx: Frame, query: RouteQuery) -> list[str]:
     """Where the qualification aimed for has closed on the date: what replaced it, one click
-    away as the new aim (what the learner holds stays as it is)."""
+    away as the new aim (what the learner holds stays as it is). Returns what it said."""
     catalogue = ctx.catalogue
     target = catalogue.qualifications.get(query.to_qualification or "")
     if target is None or not target.replaced_by:
-        return
+        return []
     status = status_on(catalogue, target, ctx.as_at, register=ctx.register)
     if not status.status.closed:
-        return
+        return []
+    said = []
     for replacement in target.replaced_by:
         by = catalogue.qualifications.get(replacement.by)
         if by is None:
             continue
-        st.info(escape_markdown(f"{labels.status_of(target.name, status.status, ctx.as_at)}; "
-                                f"{replaced_it(by.name, replacement)}."))
+        said.append(f"{labels.status_of(target.name, status.status, ctx.as_at)}; "
+                    f"{replaced_it(by.name, replacement)}.")
+        st.info(escape_markdown(said[-1]))
         st.button(f"Plan a route to {by.reference} instead", key=f"route_to_{by.id}",
                   on_click=aim_for, args=(by.id,))
+    return said
 
 
 def aim_for(qualification_id: str) -> None:
@@ -508,20 +516,28 @@ def aim_for(qualification_id: str) -> None:
 
 def main() -> None:
     ctx = frame()
-    catalogue = ctx.catalogue
     st.title("Plan a route")
     st.write("From what you hold to the level or qualification you want. Routes "
              "through qualifications open on the date come first, then those whose dates are "
              "not known, then closed ones; among them, the routes the documents state come "
              "first. Each step shows which units carry over and what is still needed.")
-    show_glossary(WORDS)
+    glossary = st.container()  # filled last, once the answer is known
+    said = show_answer(ctx)
+    with glossary:
+        show_glossary(labels.glossary_terms([*ASKED, *said]))
+
+
+def show_answer(ctx: Frame) -> list[str]:
+    """The questions and the routes they lead to; returns the words of what was answered
+    (:func:`words_of_route`), for the glossary."""
+    catalogue = ctx.catalogue
     seed_from_link(catalogue)
     for note in st.session_state.get("route_link_notes", []):
         st.warning(escape_markdown(note))
     query, working_slot, senior_slot = ask(catalogue)
     write_address(ctx, query)
     also = completed_too(catalogue, query)
-    routes = search(ctx, query, also)
+    routes, said = search(ctx, query, also)
     ask_working(working_slot, catalogue, query, routes)
     ask_senior_role(senior_slot, catalogue, query, routes)
 
@@ -529,13 +545,14 @@ def main() -> None:
     chosen_barred: list[tuple[int, Eligibility]] = []
     if routes is not None and not routes:
         target = catalogue.qualifications.get(query.to_qualification or "")
-        st.warning(text.no_route_text(
+        said.append(text.no_route_text(
             catalogue, target=target, to_level=query.to_level,
             max_steps=steps_searched(catalogue, query), as_at=ctx.as_at,
             documented_only=query.documented_only,
             documented_option="\"Only progressions the documents state\"", register=ctx.register,
             source=highest_completed((catalogue.qualifications.get(query.from_qualification or ""),
                                       *also))))
+        st.warning(said[-1])
     elif routes:
         st.header("Routes, best first")
         # A few rows whose status and basis are sentences: a static table, wrapping, a card
@@ -552,36 +569,40 @@ def main() -> None:
         barred = [[n for n, _ in steps] for steps in barred_steps] if given else None
         none_start = labels.none_can_start_words(barred or [], why="the route shown says why",
                                                  voice=VOICE)
+        said.append(none_start or "")
         if none_start:
             st.warning(none_start)
         elif barred and all(barred):
             st.warning("Every route found has a step you cannot take, as things stand (the "
                        "table says which, and the route shown says why).")
-        show_table(tables.routes_table(catalogue, routes, aim=query.aim, register=ctx.register,
-                                       learner=learner if given else None,
-                                       voice=VOICE),
-                   name="Routes found",
+        table = tables.routes_table(catalogue, routes, aim=query.aim, register=ctx.register,
+                                    learner=learner if given else None, voice=VOICE)
+        show_table(table, name="Routes found",
                    missing=tables.CREDITS_NOT_KNOWN,
                    key="route_list_csv", file_name=routes_file_name(ctx, query), wrap=True,
                    stack=True)
         legend = labels.codes_legend(q for r in routes for q in r.path)
         if legend:  # a learner alone may not know what 10379 is
             st.caption(f"The codes: {escape_markdown(legend)}.")
+        said += [table_words(table), f"The codes: {legend}" if legend else ""]
         holds_nothing = not (query.from_qualification or query.units or also)
         explained = text.starts_explained(routes, to_level=query.to_level,
                                           start_level=query.start_level)
         if holds_nothing and explained:
+            said.append(explained)
             st.info(explained)
         if query.aim is not None and not any(
                 route_fits_aim(catalogue, r, query.aim, register=ctx.register)[0]
                 for r in routes):
-            st.info(f"None of the routes found ends in a qualification known to give "
-                    f"{labels.AIM_IN_BRIEF[query.aim]}: see each route's last step, and ask "
-                    "the centre.")
+            said.append(f"None of the routes found ends in a qualification known to give "
+                        f"{labels.AIM_IN_BRIEF[query.aim]}: see each route's last step, and "
+                        "ask the centre.")
+            st.info(said[-1])
         route_names = {n: labels.route_name(n + 1, r) for n, r in enumerate(routes)}
         linked = st.session_state.pop(LINKED_ROUTE, None)
         if linked is not None and linked < len(routes):
             st.session_state["route_choice"] = linked
+        said += route_names.values()
         choice = st.radio("Show route", list(route_names), format_func=route_names.__getitem__,
                           key="route_choice", horizontal=True)
         number = choice if choice is not None and choice < len(routes) else 0
@@ -589,7 +610,7 @@ def main() -> None:
         if number:  # the route shown travels in the address too
             write_address(ctx, dataclasses.replace(query, shown=number + 1))
 
-    offer_replacement(ctx, query)
+    said += offer_replacement(ctx, query)
     start = query.from_qualification
     held = [q.id for q in also]
     closed = [q.id for q in catalogue.qualifications.values()
@@ -597,6 +618,7 @@ def main() -> None:
     figure = charts.route_map(catalogue, route=chosen, start=start, held=held, closed=closed,
                               as_at=ctx.as_at)
     described = charts.describe_route(chosen)
+    said.append(charts.chart_words(figure))
     with st.container(key=MAP_KEY):
         st.plotly_chart(figure, alt=described)
     with st.container(key=f"{MAP_KEY}_hint"):  # shown only where the map is wider than the page
@@ -611,11 +633,13 @@ def main() -> None:
                 unsafe_allow_javascript=True)
     with st.expander("The route map as text"):
         st.write(described)
+    said.append(described)
     if chosen is not None and any(from_register(q) for q in chosen.path):
         st.caption("The map shows the documents' qualifications only: a qualification from "
                    "the Ofqual register is named in the steps below, not drawn.")
+    said += route_answers(catalogue, query).values()  # the boxes' answers, as they show them
     if chosen is None:
-        return
+        return said
     show_route(ctx, chosen, query, chosen_barred)
     show_awarding_bodies(catalogue, (step.to for step in chosen.steps))
     # Held: what the learner holds now; the route's steps are what they would take.
@@ -649,6 +673,44 @@ def main() -> None:
         on_click="ignore")
     st.caption("The address of this page now holds these answers: bookmark or copy it to come "
                "back. Nothing is stored on the server.")
+    return [*said, *words_of_route(ctx, query, chosen, leads_into)]
+
+
+def words_of_route(ctx: Frame, query: RouteQuery, chosen: Route,
+                   leads_into: RouteFrameworks) -> list[str]:
+    """The route shown (``chosen``, with the frameworks it leads into), in the words of the
+    command line's twin and of the page's tables, for the glossary to explain what this route
+    says, and not what another would."""
+    catalogue = ctx.catalogue
+    senior_role = senior_role_of(query)
+    eligibility = [check_eligibility(catalogue, step.to, age=query.age, senior_role=senior_role,
+                                     as_at=ctx.as_at, register=ctx.register, voice=VOICE)
+                   for step in chosen.steps]
+    words = [text.routes_text(
+        catalogue, [chosen], max_steps=steps_searched(catalogue, query), as_at=ctx.as_at,
+        for_learner=[eligibility], age_given=query.age is not None, aim=query.aim,
+        register=ctx.register, employment=query.employment,
+        frameworks=[leads_into]),
+        *(text.eligibility_text(catalogue, e) for e in eligibility)]
+    for number, step in enumerate(chosen.steps, start=1):  # as each step shows it
+        carried = step.carry_over
+        held = tables.carry_over_table(catalogue, carried,
+                                       from_step=number - 1 if number > 1 else None)
+        words += [labels.qualification_label(step.to), FROM_REGISTER if from_register(step.to)
+                  else "", table_words(held) if not held.empty else "",
+                  *(item.difference or "" for item in carried.similar),
+                  text.if_taken_words(number, carried)
+                  if carried.possible or carried.possible_similar else "",
+                  *(labels.cite(catalogue, note.source) for note in carried.notes)]
+        if text.still_needed(step, catalogue).tone is text.Tone.PLAN:
+            words += [labels.plan_beyond_certification(catalogue, step.to, step.status) or "",
+                      table_words(tables.plan_table(catalogue, carried.remaining))]
+    words += [f"To reach the awarding body: {labels.awarding_body_contact(body)} "
+              + labels.cite(catalogue, body.source)
+              for body in labels.awarding_bodies_of(catalogue, (s.to for s in chosen.steps))]
+    words += [labels.cite(catalogue, leads_into.today_source),
+              *frameworks_words(catalogue, leads_into.frameworks, as_at=ctx.as_at, voice=VOICE)]
+    return [*words, CENTRE_BOX]  # the printout's details, asked after the route
 
 
 main()

@@ -28,6 +28,7 @@ from advisor import (
     FindingCode,
     JobWanted,
     Profile,
+    Recommendation,
     RoleMatch,
     action_plan_html,
     answers,
@@ -42,15 +43,19 @@ from advisor import (
     recommend,
     route_for_offer,
     tables,
+    text,
     uk_date,
     without_control_characters,
 )
 from app_pages._common import (
     AGE_REFUSED,
+    CENTRE_BOX,
     SENIOR_ANSWERS,
+    Frame,
     ask_printout_details,
     escape_markdown,
     frame,
+    frameworks_words,
     number_box,
     printout_details,
     show_awarding_bodies,
@@ -59,6 +64,7 @@ from app_pages._common import (
     show_glossary,
     show_sources,
     show_table,
+    table_words,
     with_date,
 )
 
@@ -67,16 +73,15 @@ EMPLOYMENT = {e.value: words for e, words in labels.EMPLOYMENT_ANSWERS.items()}
 AIMS = {aim.value: words for aim, words in labels.AIM_ANSWERS.items()}
 
 
-# The glossary's terms this page can show, in one state or another (its questions, its
-# answers, its tables): tests/test_app_glossary.py checks them against what it shows.
-WORDS = (
-    "Level", "Code", "Credit", "Unit", "NVQ", "Competence", "Combined qualification",
-    "Assessor", "Principles of", "QCF", "Legacy", "Awarding body", "OCNLR", "Centre",
-    "National structure", "Last entry date", "Certification", "Review date",
-    "Apprenticeship framework", "Apprenticeship standard", "End-point assessment",
-    "Technical certificate", "Functional Skills", "ERR", "Certificate of unit credit",
-    "Intermediate Apprenticeship", "NQF", "Secondary source", "Inferred",
-)
+# The glossary's terms the page's introduction and questions use, whatever is answered (its
+# answer's terms are found in the answer's own words: :func:`words_of_answer`).
+ASKED = ("Level", "Unit", "NVQ", "Competence", "Principles of", "Certificate of unit credit")
+
+
+# Said under the qualifications at the level where some are known only from the register.
+FROM_REGISTER = (f"{labels.REGISTER_ORIGIN}: the regulator lists these as open at this level, "
+                 "but the documents do not describe them, so their units, age groups and entry "
+                 "requirements are not known here. Ask the awarding organisation or a centre.")
 
 
 def does_key(number: int) -> str:
@@ -233,24 +238,35 @@ def show_finding(catalogue: Catalogue, finding: Finding) -> None:
 
 def main() -> None:
     ctx = frame()
-    catalogue = ctx.catalogue
     st.title("Find a starting level")
     st.write("Answer what you can; every answer is optional. The advisor suggests a level, "
              "shows the qualifications at it, and explains why, with the documents it relies "
              "on. Your answers stay in this browser.")
-    show_glossary(WORDS)
+    glossary = st.container()  # filled last, once the answer is known
+    said = show_answer(ctx)
+    with glossary:
+        show_glossary(labels.glossary_terms([*ASKED, *said]))
+
+
+def show_answer(ctx: Frame) -> list[str]:
+    """The questions and the answer to them; returns the words of the answers given and of
+    the answer to them (:func:`words_of_answer`), for the glossary."""
+    catalogue = ctx.catalogue
     seed_from_link(catalogue)
     for note in st.session_state.get("sl_link_notes", []):
         st.warning(escape_markdown(note))
 
     profile = ask(catalogue)
+    # The boxes' answers, as they show them.
+    asked = [*profile_answers(catalogue, profile).values(),
+             *(catalogue.units[u].title for u in profile.held_units if u in catalogue.units)]
     try:
         # Worded to the learner, as the page's questions are ("How old are you?")
         result = recommend(catalogue, profile, as_at=ctx.as_at, register=ctx.register,
                            voice=YOU_ON_SCREEN)
     except AnswerError as error:  # a description not in the list: only from a hand-made link
         st.error(escape_markdown(str(error)))
-        return
+        return [*asked, str(error)]
     st.query_params.from_dict(with_date(ctx, encode_profile(catalogue, profile)))
 
     st.divider()
@@ -282,10 +298,7 @@ def main() -> None:
         if followed:
             st.caption(followed)
         if any(from_register(o.qualification) for o in result.options):
-            st.caption(f"{labels.REGISTER_ORIGIN}: the regulator lists these as open at this "
-                       "level, but the documents do not describe them, so their units, age "
-                       "groups and entry requirements are not known here. Ask the awarding "
-                       "organisation or a centre.")
+            st.caption(FROM_REGISTER)
         for option in result.options:
             q = option.qualification
             marked = f" ({labels.REGISTER_ORIGIN})" if from_register(q) else ""
@@ -356,6 +369,29 @@ def main() -> None:
         on_click="ignore")
     st.caption("The address of this page now holds your answers: bookmark or copy it to come "
                "back to this plan. Nothing is stored on the server.")
+    return [*asked, *words_of_answer(catalogue, profile, result)]
+
+
+def words_of_answer(catalogue: Catalogue, profile: Profile, result: Recommendation) -> list[str]:
+    """The answer shown, in the words of its command-line twin and its tables, for the glossary
+    to explain what this answer says (and not what another would)."""
+    return [
+        text.recommendation_text(catalogue, result),
+        *(text.eligibility_text(catalogue, o.eligibility) for o in result.options),
+        table_words(tables.options_table(catalogue, result)) if result.options else "",
+        tables.structures_followed_note(catalogue, result) or "",
+        FROM_REGISTER if any(from_register(o.qualification) for o in result.options) else "",
+        *(said for offer in result.route_offers for said in (
+            labels.route_offer_label(offer),
+            *((offer.why, labels.cite(catalogue, offer.source)) if offer.why else ()),
+            *(said for later in offer.opening_later
+              for said in (later.message(catalogue), labels.cite(catalogue, later.source))))),
+        labels.JOB_WANTED_SETS_NO_LEVEL if result.job_wanted is not None else "",
+        "Apprenticeship frameworks"  # the heading of their section, as the page gives it
+        if profile.aim is Aim.APPRENTICESHIP and result.recommended_level is not None else "",
+        *frameworks_words(catalogue, result.frameworks, as_at=result.as_at, voice=YOU_ON_SCREEN),
+        CENTRE_BOX,  # the printout's details, asked after the answer
+    ]
 
 
 main()

@@ -1,9 +1,12 @@
 """Each page's glossary ("What the words on this page mean") explains the words that page shows,
-and only those; About the data shows every term (AppTest, widgets by key)."""
+and only those; on the learners' pages (Find a starting level, Plan a route), only those the
+page shows in the state it is in; About the data shows every term (AppTest, widgets by key)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import re
 from collections.abc import Callable, Iterator
 
@@ -34,10 +37,27 @@ def _glossary(at: AppTest, label: str = GLOSSARY_LABEL):
     return glossary
 
 
+def _on_chart(spec: dict) -> list[str]:
+    """The words a plotly chart shows on it: title, axes, legend, text on its marks, notes
+    (what shows only under the pointer left out, as a question's help is)."""
+    layout = spec.get("layout", {})
+    said = [layout.get("title", {}).get("text", ""),
+            *(a.get("text", "") for a in layout.get("annotations", []))]
+    for axis in (layout.get("xaxis", {}), layout.get("yaxis", {})):
+        if axis.get("visible", True):
+            said += [axis.get("title", {}).get("text", ""), *axis.get("ticktext", [])]
+    for trace in spec.get("data", []):
+        said += [trace.get("name", "")] if trace.get("showlegend", True) else []
+        said += [str(t) for t in trace.get("text", [])] if "text" in trace.get("mode", "") else []
+    return [str(s).replace("<br>", " ") for s in said]
+
+
 def shown_words(at: AppTest) -> str:
     """What a reader sees on the page, its glossary left out: headings, text, notes, captions,
     the labels of its questions, links and sections, the choices made or offered by a radio,
-    and its tables' headers and cells (Markdown's escapes undone)."""
+    the choices made in a box as the box shows them (a qualification's code and title, not
+    its id), its tables' headers and cells, and the words on its charts (Markdown's escapes
+    undone)."""
     hidden = {id(n) for n in _nodes(_glossary(at))}
     said: list[str] = []
     for node in [n for root in (at.main, at.sidebar) for n in _nodes(root)]:
@@ -52,6 +72,10 @@ def shown_words(at: AppTest) -> str:
         elif isinstance(value, str | list | tuple):
             said += [str(v) for v in (value if isinstance(value, list | tuple) else [value])]
         said += [str(o) for o in getattr(node, "options", [])] if node.type == "radio" else []
+        if node.type == "selectbox" and node.value is not None:
+            said.append(str(node.format_func(node.value)))
+        said += [str(v) for v in node.values] if node.type == "multiselect" else []
+        said += _on_chart(json.loads(node.proto.spec)) if node.type == "plotly_chart" else []
     return re.sub(r"\\([\\`*_{}\[\]()#+\-.!|<>~$])", r"\1", "\n".join(said))
 
 
@@ -89,6 +113,11 @@ STATES: dict[str, dict[str, Callable[[], AppTest]]] = {
             LEVEL, work="not-working", want="Customer Service Team Leader"),
         "a manager in 2015": lambda: open_with_link(
             LEVEL, as_at=WHILE_OPEN, age="40", work="working", role="Customer Service Managers"),
+        "a job title not listed": lambda: open_with_link(LEVEL, work="working", role="Postman"),
+        "an apprenticeship, aged 15, no level yet": lambda: open_with_link(
+            LEVEL, age="15", aim="apprenticeship"),
+        "holding 10381 before it opened": lambda: open_with_link(
+            LEVEL, as_at=dt.date(2012, 6, 1), has="10381,601/4404/X", aim="knowledge"),
     },
     ROUTE: {
         "nothing said": lambda: open_with_link(ROUTE),
@@ -98,6 +127,22 @@ STATES: dict[str, dict[str, Callable[[], AppTest]]] = {
         "nothing held, to 601/4404/X": lambda: open_with_link(ROUTE, to="601/4404/X"),
         "09628 to Level 3 in 2015": lambda: open_with_link(
             ROUTE, as_at=WHILE_OPEN, **{"from": "09628", "to": "3"}),
+        "09628 to Level 4, the second route": lambda: open_with_link(
+            ROUTE, age="30", work="working", route="2", **{"from": "09628", "level": "4"}),
+        "onward from 09628, no aim": lambda: open_with_link(ROUTE, **{"from": "09628"}),
+        "already there": lambda: open_with_link(ROUTE, level="2", **{"from": "09629"}),
+        "no route found": lambda: open_with_link(
+            ROUTE, level="4", documented="yes", **{"from": "10378"}),
+        "onward from 10379 in 2012, wanting competence": lambda: open_with_link(
+            ROUTE, as_at=dt.date(2012, 6, 1), aim="competence", **{"from": "10379"}),
+        "03455 to Level 4 in 2012, before it opened": lambda: open_with_link(
+            ROUTE, as_at=dt.date(2012, 6, 1), level="4", age="30", **{"from": "03455"}),
+        "03455 to 10381, aged 15": lambda: open_with_link(
+            ROUTE, as_at=WHILE_OPEN, to="10381", age="15", senior="yes", **{"from": "03455"}),
+        "onward from 10379, in a senior role": lambda: open_with_link(
+            ROUTE, as_at=WHILE_OPEN, senior="yes", **{"from": "10379"}),
+        "holding 10381 before it opened": lambda: open_with_link(
+            ROUTE, as_at=dt.date(2012, 6, 1), **{"from": "10381"}),
     },
     CHECK: {
         "nothing ticked": lambda: open_page(CHECK),
@@ -123,14 +168,25 @@ STATES: dict[str, dict[str, Callable[[], AppTest]]] = {
 }
 
 
-@pytest.mark.parametrize("page", list(STATES), ids=lambda p: p.split("/")[-1][:-3])
+# The pages whose glossary follows the answer they show, not every answer they can show.
+BY_ANSWER = (LEVEL, ROUTE)
+PAGE_ID = lambda p: p.split("/")[-1][:-3]  # noqa: E731
+
+
+@functools.cache
+def opened(page: str, state: str) -> AppTest:
+    """The page in ``state``, opened once for the tests that read it."""
+    return STATES[page][state]()
+
+
+@pytest.mark.parametrize("page", list(STATES), ids=PAGE_ID)
 def test_app__a_pages_glossary_explains_the_words_it_shows_and_only_those(page):
     """In each state (nothing asked yet, an answer, an apprenticeship, a closed qualification,
     a file uploaded), every glossary term whose word the page shows is explained in its
     glossary; and the glossary explains no term the page shows in none of them."""
     shown_somewhere: set[str] = set()
-    for state, opened in STATES[page].items():
-        at = opened()
+    for state in STATES[page]:
+        at = opened(page, state)
         assert not at.exception, state
         shown = labels.glossary_terms([shown_words(at)])
         listed = explained(at)
@@ -139,6 +195,36 @@ def test_app__a_pages_glossary_explains_the_words_it_shows_and_only_those(page):
         shown_somewhere |= set(shown)
     never_shown = set(listed) - shown_somewhere
     assert not never_shown, sorted(never_shown)
+
+
+@pytest.mark.parametrize("page", BY_ANSWER, ids=PAGE_ID)
+def test_app__a_learners_glossary_lists_only_the_words_the_page_shows_now(page):
+    """In each state, the glossary of a learner's page lists no term that the page, as it
+    stands, does not show: a learner reads the words of their own answer, not of every answer
+    the page can give."""
+    for state in STATES[page]:
+        at = opened(page, state)
+        unused = set(explained(at)) - set(labels.glossary_terms([shown_words(at)]))
+        assert not unused, (state, sorted(unused))
+
+
+@pytest.mark.parametrize("page", BY_ANSWER, ids=PAGE_ID)
+def test_app__a_learners_page_with_nothing_answered_explains_a_few_words(page):
+    """Opened with nothing answered, the glossary holds only the few words of the page's
+    questions and first advice, not the thirty-odd its answers can use."""
+    assert 0 < len(explained(opened(page, "nothing said"))) <= 8
+
+
+def test_app__a_routes_glossary_follows_the_answer_given_on_the_page():
+    """Answered on the page itself (no link), the glossary explains the route now shown."""
+    at = open_with_link(ROUTE)
+    assert "NVQ" not in explained(at)
+    at.selectbox(key="route_from").set_value("ocr-09628").run()
+    at.selectbox(key="route_to_level").set_value(3).run()
+    assert not at.exception
+    shown = labels.glossary_terms([shown_words(at)])
+    assert "NVQ" in shown
+    assert explained(at) == shown
 
 
 def test_app__a_check_without_an_apprenticeship_does_not_explain_its_assessment():

@@ -158,14 +158,26 @@ def test_starting_level__the_level_3_descriptions_are_checkboxes_in_full():
     assert not any("select all" in c.label.casefold() for c in at.checkbox)
 
 
-def test_app__every_journey_page_explains_its_words():
-    for page in (LEVEL, ROUTE, "app_pages/check_units.py", "app_pages/explore.py"):
-        at = open_with_link(page)
-        glossary = next(e for e in at.expander if e.label.startswith("What the words"))
-        text = " ".join(m.value for m in glossary.markdown)
-        for term in ("NVQ", "QCF", "OCNLR", "Awarding body", "National structure",
-                     "Review date", "Certification", "Apprenticeship framework"):
-            assert f"**{term}**" in text, (page, term)
+KEY_WORDS = ("NVQ", "QCF", "OCNLR", "Awarding body", "National structure", "Review date",
+             "Certification", "Apprenticeship framework")
+
+
+@pytest.mark.parametrize(("page", "link", "terms"), [
+    ("app_pages/check_units.py", {}, KEY_WORDS),
+    ("app_pages/explore.py", {}, KEY_WORDS),
+    # A learner's pages explain the words of the answer they show, once it shows them.
+    (LEVEL, {"work": "not-working", "want": "Customer Service Team Leader"}, KEY_WORDS),
+    (ROUTE, {"from": "09628", "to": "10379"}, ("NVQ", "QCF", "OCNLR", "Awarding body",
+                                               "National structure", "Apprenticeship framework")),
+    (ROUTE, {"to": "601/4404/X"}, ("Review date",)),
+    (ROUTE, {"from": "09628", "to": "09629"}, ("Certification",)),
+])
+def test_app__every_journey_page_explains_its_words(page, link, terms):
+    at = open_with_link(page, **link)
+    glossary = next(e for e in at.expander if e.label.startswith("What the words"))
+    text = " ".join(m.value for m in glossary.markdown)
+    for term in terms:
+        assert f"**{term}**" in text, (page, term)
 
 
 def _page_words(at: AppTest) -> str:
