@@ -310,7 +310,8 @@ def test_cli__check_json_in_2012_says_why_its_rules_are_not_known_then(capsys):
     assert found["rules_known"] is False and found["complete"] is None
     assert found["rules"] == [] and found["plan"] is None
     later = found["rules_known_later"]
-    assert later["structure"] == "S/016/608" and later["known_from"] == "2014-01-01"
+    assert later["structure"]["structure_reference"] == "S/016/608"
+    assert later["known_from"] == "2014-01-01"
     assert later["source"] and later["source"][0]["basis"] == "inference"
     assert "known only from the 2014 national structure" in found["headline"]
     assert main(["check", OCNLR_DIPLOMA, "--units", CS_7, "--as-at", "2015-06-01",
