@@ -127,7 +127,11 @@ from advisor.engine.frameworks import (
     today_by_level,
 )
 from advisor.engine.job_roles import RoleMatch, level_given, match_role
-from advisor.engine.opening_later import OpeningLater, opening_later
+from advisor.engine.opening_later import (
+    OpeningLater,
+    opening_at_level_aimed_for,
+    opening_later,
+)
 from advisor.engine.planner import Objective, PlanningError, PlanUnit, search_plan
 from advisor.engine.recommend import assessed_at_work_caution, move_up_caution, recommend
 from advisor.engine.recommend_index import level_3_statements
@@ -404,6 +408,7 @@ __all__ = [
     "neutralise",
     "normalise_number",
     "open_register",
+    "opening_at_level_aimed_for",
     "opening_later",
     "parse_date",
     "parse_hours_a_week",

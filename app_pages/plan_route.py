@@ -31,7 +31,6 @@ from advisor import (
     Category,
     Eligibility,
     Employment,
-    OpeningLater,
     Profile,
     Qualification,
     Route,
@@ -55,7 +54,7 @@ from advisor import (
     labels,
     learner_can_start_first,
     move_up_caution,
-    opening_later,
+    opening_at_level_aimed_for,
     reaching_target,
     replaced_it,
     route_answers,
@@ -336,14 +335,6 @@ def steps_searched(catalogue: Catalogue, query: RouteQuery) -> int:
                       to_level=query.to_level)
 
 
-def opening_at_level(ctx: Frame, query: RouteQuery) -> tuple[OpeningLater, ...]:
-    """What opens at the level aimed for after the date: no route goes through it yet, but
-    the page and its printout name it (10380 on 1 June 2014)."""
-    if query.to_qualification or query.to_level is None:
-        return ()
-    return opening_later(ctx.catalogue, as_at=ctx.as_at, level=query.to_level)
-
-
 def search(ctx: Frame, query: RouteQuery,
            also: list[Qualification]) -> tuple[list[Route] | None, list[str]]:
     """The routes for ``query``, with ``also``, the other qualifications it says are
@@ -367,7 +358,8 @@ def search(ctx: Frame, query: RouteQuery,
                     + " " + (at_the_top or "Choose a higher level to see where to go next."))
         st.success(said[-1])
         return None, said
-    for later in opening_at_level(ctx, query):
+    for later in opening_at_level_aimed_for(catalogue, as_at=ctx.as_at, to_level=query.to_level,
+                                            to_qualification=query.to_qualification):
         said += [later.message(catalogue), labels.cite(catalogue, later.source)]
         st.info(escape_markdown(later.message(catalogue)))
         show_sources(catalogue, later.source)
@@ -664,7 +656,9 @@ def show_answer(ctx: Frame) -> list[str]:
                       route_aim=query.aim,
                       other_routes=tuple(r for r in routes or () if r is not chosen),
                       route_frameworks=leads_into, created=dt.date.today(),
-                      opening_later=opening_at_level(ctx, query),
+                      opening_later=opening_at_level_aimed_for(
+                          catalogue, as_at=ctx.as_at, to_level=query.to_level,
+                          to_qualification=query.to_qualification),
                       register=ctx.register, **printout_details())
     st.download_button(
         "Download this route as an action plan (a page to print or keep)",

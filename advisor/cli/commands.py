@@ -51,7 +51,7 @@ from advisor import (
     learner_can_start_first,
     level_3_statements,
     load_catalogue,
-    opening_later,
+    opening_at_level_aimed_for,
     reaching_target,
     recommend,
     resolve_units,
@@ -367,8 +367,9 @@ def command_routes(args: argparse.Namespace) -> int:
                                       register=register) for step in route.steps]
                    for route in routes]
     # What opens at the level after the date: no route goes through it yet (10380 in 2014).
-    later = (opening_later(catalogue, as_at=args.as_at or dt.date.today(), level=args.to_level)
-             if args.to_level is not None and target is None else ())
+    later = opening_at_level_aimed_for(catalogue, as_at=args.as_at or dt.date.today(),
+                                       to_level=args.to_level,
+                                       to_qualification=target.id if target else None)
     return answer(
         args,
         lambda: {**json_shapes.routes_dict(catalogue, routes, source=source, units=held,

@@ -12,7 +12,7 @@ from advisor.catalogue import Catalogue, Category, Citation, Qualification
 from advisor.engine.eligibility import Status, status_on
 from advisor.engine.wording import listed, uk_date
 
-__all__ = ["OpeningLater", "opening_later"]
+__all__ = ["OpeningLater", "opening_at_level_aimed_for", "opening_later"]
 
 
 @dataclass(frozen=True)
@@ -73,3 +73,15 @@ def opening_later(catalogue: Catalogue, *, as_at: dt.date, level: int | None = N
         found.append(OpeningLater(q, as_at, opens, when, tuple(i for i, _ in replaced),
                                   tuple(i for i, inferred in replaced if inferred), source))
     return tuple(sorted(found, key=lambda o: (o.opens, o.qualification.id)))
+
+
+def opening_at_level_aimed_for(catalogue: Catalogue, *, as_at: dt.date, to_level: int | None,
+                               to_qualification: str | None = None
+                               ) -> tuple[OpeningLater, ...]:
+    """What opens after ``as_at`` at the level a route aims for (:func:`opening_later`): no
+    route goes through it yet, but the answer names it. Nothing where a particular
+    qualification (``to_qualification``, its id) is aimed for: its own status says when it
+    opens."""
+    if to_qualification or to_level is None:
+        return ()
+    return opening_later(catalogue, as_at=as_at, level=to_level)

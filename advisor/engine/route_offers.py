@@ -34,7 +34,7 @@ from advisor.engine.eligibility import Status, status_on
 from advisor.engine.fits import KINDS_GIVING, in_senior_role, repetition, senior_role_asked_at
 from advisor.engine.frameworks import frameworks_start_above
 from advisor.engine.job_roles import match_role
-from advisor.engine.opening_later import opening_later
+from advisor.engine.opening_later import opening_at_level_aimed_for
 from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.recommend_types import (
     Aim,
@@ -77,11 +77,11 @@ def route_offers(catalogue: Catalogue, profile: Profile, level: int | None, *,
     ``frameworks_at_level``: an apprenticeship framework is at the level (for someone who
     wants one). Empty where the learner holds nothing and no level is suggested: a route
     page would open with nothing to go on. Each to a level names what opens there after
-    ``as_at`` (:func:`~advisor.engine.opening_later.opening_later`)."""
+    ``as_at`` (:func:`~advisor.engine.opening_later.opening_at_level_aimed_for`)."""
     return tuple(
-        dataclasses.replace(offer, opening_later=opening_later(
-            catalogue, as_at=as_at, level=offer.to_level))
-        if offer.to_level is not None and offer.to_qualification is None else offer
+        dataclasses.replace(offer, opening_later=opening_at_level_aimed_for(
+            catalogue, as_at=as_at, to_level=offer.to_level,
+            to_qualification=offer.to_qualification.id if offer.to_qualification else None))
         for offer in _route_offers(catalogue, profile, level, options=options,
                                    frameworks_at_level=frameworks_at_level, as_at=as_at))
 
