@@ -542,13 +542,15 @@ def printout_details(staff: str = "Adviser") -> dict[str, str]:
 GLOSSARY_LABEL = "What the words on this page mean"
 
 
-def show_glossary(terms: Iterable[str], *, label: str = GLOSSARY_LABEL) -> None:
+def show_glossary(terms: Iterable[str], *, label: str = GLOSSARY_LABEL,
+                  every_word_link: bool = True) -> None:
     """The glossary's ``terms`` (those the page can show), in plain English and the glossary's
-    order, one click away at the top of the page; About the data has every term."""
+    order, one click away at the top of the page; with ``every_word_link``, a link to About
+    the data, which has every term."""
     with st.expander(label):
         st.markdown("\n".join(f"- **{term}**: {meaning}"
                                for term, meaning in labels.explained(terms)))
-        if label == GLOSSARY_LABEL:
+        if every_word_link:
             st.page_link("app_pages/about.py", label="Every word the advisor uses, explained",
                          icon=":material/menu_book:")
 

@@ -57,7 +57,8 @@ def main() -> None:
         "shown as \"not stated\", never guessed."
     )
     # Each other page explains the words it can show; here, every one, for looking up.
-    show_glossary(labels.GLOSSARY, label="Every word the advisor's pages use, explained")
+    show_glossary(labels.GLOSSARY, label="Every word the advisor's pages use, explained",
+                  every_word_link=False)
     st.info(f"Answers are given as at {uk_date(ctx.as_at)}, the date in the sidebar. Dates decide "
             "whether a qualification is open to new learners.")
     bodies = sorted({q.awarding_body for q in catalogue.qualifications.values()

@@ -284,9 +284,10 @@ def structure(ctx: Frame, q: Qualification, reference: str) -> None:
     else:
         later = rules_known_later(catalogue, q, ctx.as_at)
         if later is not None:  # borrowed from a structure dated after the date: not its then
-            st.warning(f"{later.reason} The groups and units below are those of "
-                       f"{labels.qualification_label(later.structure)} as its "
-                       f"{later.known_from.year} document gives them.")
+            st.warning(escape_markdown(
+                f"{later.reason} The groups and units below are those of "
+                f"{labels.qualification_label(later.structure)} as its "
+                f"{later.known_from.year} document gives them."))
             show_sources(catalogue, later.source)
         elif based_on is not None:
             _, which = explore_tables.follows(catalogue, q) or (based_on, "which it follows")

@@ -349,16 +349,16 @@ def _route(catalogue: Catalogue, route: Route, sources: Sources, *,
         # The role a step asks for is shown whether or not the learner's was given.
         about_learner = (*(eligibility.about_age if age is not None else ()),
                          *eligibility.about_role)
-        # A replacement still to come (10380 for 09629 in June 2014), as the page notes it;
-        # one that has come is in the status already.
-        coming = [] if step.status.status.closed else [
+        # What replaced it, or will (10380 for 09629 in June 2014), as the page notes it; where
+        # it has closed, its status says so already.
+        replaced = [] if step.status.status.closed else [
             r for r in eligibility.reasons if r.code is ReasonCode.REPLACED]
         status = status_and_review(catalogue, step.to, step.status, route.as_at, sources,
                                    register)
         steps.append(StepPart(_named(step.to), step_explained(step), marks,
-                           Cited(" ".join([status.text, *(r.message for r in coming)]),
+                           Cited(" ".join([status.text, *(r.message for r in replaced)]),
                                  tuple(dict.fromkeys([*status.marks, *(
-                                     m for r in coming for m in sources.cite(r.source))]))),
+                                     m for r in replaced for m in sources.cite(r.source))]))),
                            _cited(about_learner, sources),
                            _carry_over(catalogue, step.carry_over, sources, heading=None,
                                        as_at=route.as_at, register=register,
