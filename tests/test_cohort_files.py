@@ -627,3 +627,15 @@ def test_learner_ref__copies_of_a_row_are_not_read_as_one(catalogue):
     assert [learner.row for learner in result.learners] == [2, 3]
     assert any(p[:2] == (3, "learner_ref") and "is also on row 2" in p[3]
                for p in problems(result))
+
+
+def test_learner_ref__a_warning_on_a_row_read_into_another_stays_with_that_learner(catalogue):
+    """A later row read as one with the first still has its own warnings: they belong to that
+    learner's results (their problems), not to the file as a whole."""
+    result = assess(catalogue, read("learner_ref,age,target,units_held,employment\n"
+                                    "L1,34,03456,F3,\nL1,,,F4,wibble\n"))
+    (learner,) = result.learners
+    assert [(p.row, p.column) for p in learner.problems] == [(2, "learner_ref"),
+                                                             (3, "employment")]
+    assert [(p.row, p.column) for p in result.problems] == [(2, "learner_ref"),
+                                                            (3, "employment")]

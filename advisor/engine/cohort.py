@@ -113,6 +113,9 @@ class LearnerRow:
     # The cells of the columns it reads (learner_ref apart), as written: "9628" where the
     # target was read as 09628, "19 or 20" where no age could be read. Beside the results too.
     given: tuple[tuple[str, str], ...] = ()
+    # The rows after ``row`` read into it as the same learner's (a row per unit held): what
+    # is said of them belongs to this learner.
+    merged_rows: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -534,10 +537,11 @@ def assess_cohort(
         progress(0, total)
     learners = []
     for done, learner in enumerate(cohort.rows, start=1):
-        learners.append(assessor.assess(learner, by_row.get(learner.row, [])))
+        learners.append(assessor.assess(learner, [
+            p for row in (learner.row, *learner.merged_rows) for p in by_row.get(row, [])]))
         if progress is not None and (done % step == 0 or done == total):
             progress(done, total)
-    in_rows = {learner.row for learner in cohort.rows}
+    in_rows = {row for learner in cohort.rows for row in (learner.row, *learner.merged_rows)}
     problems = [p for p in cohort.problems if p.row not in in_rows]
     problems += [p for learner in learners for p in learner.problems]
     problems.sort(key=_problem_order)

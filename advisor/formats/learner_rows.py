@@ -74,7 +74,8 @@ def _merged(rows: list[LearnerRow]) -> tuple[LearnerRow, RowProblem]:
         if field.name in LISTS:
             changes[field.name] = tuple(dict.fromkeys(
                 code for r in rows for code in getattr(r, field.name)))
-        elif field.name not in {"row", "learner_ref", "readable", "own_columns", "given"}:
+        elif field.name not in {"row", "learner_ref", "readable", "own_columns", "given",
+                                "merged_rows"}:
             # the first answer given (the rows agree where two give one)
             changes[field.name] = next(
                 (value for r in rows if dict(r.given).get(field.name)
@@ -89,7 +90,8 @@ def _merged(rows: list[LearnerRow]) -> tuple[LearnerRow, RowProblem]:
 
     given = joined(lambda r: r.given)
     own = joined(lambda r: r.own_columns)
-    one = dataclasses.replace(first, given=given, own_columns=own, **changes)  # type: ignore[arg-type]
+    one = dataclasses.replace(first, given=given, own_columns=own,
+                              merged_rows=tuple(r.row for r in rows[1:]), **changes)  # type: ignore[arg-type]
     # Each list a row after the first adds to (the first row's alone is not combined)
     combined = [f"{column} combined ({shown(dict(given)[column])})" for column in LISTS
                 if any(getattr(r, column) for r in rows[1:])]
