@@ -316,8 +316,11 @@ def _frameworks_then(catalogue: Catalogue, level: int, framework_level: int,
                      as_at: dt.date) -> tuple[str, tuple[Citation, ...]]:
     """Before a later framework was issued, frameworks were the way: the one in force at
     ``framework_level`` on ``as_at`` (nothing of what came after), and whom to ask."""
-    then = [f for f in catalogue.frameworks.values()
-            if f.level == framework_level and (f.issued is None or f.issued <= as_at)]
+    # The latest issued by the date first (one with no issue date last: it is not known to be
+    # the one in force)
+    then = sorted((f for f in catalogue.frameworks.values()
+                   if f.level == framework_level and (f.issued is None or f.issued <= as_at)),
+                  key=lambda f: (f.issued is not None, f.issued or dt.date.min), reverse=True)
     start = (f"The apprenticeships in these documents start at Level {framework_level}. "
              if framework_level != level else "")
     day = uk_date(as_at)

@@ -58,7 +58,7 @@ def rules_known_later(catalogue: Catalogue, qualification: Qualification,
     date)."""
     structure = catalogue.structure_not_yet_known(qualification, as_at)
     dated = structure.dates.structure_from if structure is not None else None
-    if structure is None or dated is None or as_at is None:
+    if structure is None or structure.rules is None or dated is None or as_at is None:
         return None
     return RulesKnownLater(qualification, structure, as_at, dated.date,
                            tuple(c for c in dated.source if isinstance(c, Citation)))
