@@ -43,7 +43,7 @@ UNITS_SHOWN = 10
 # The glossary's terms this page can show, in one state or another (its questions, its
 # answers, its tables): tests/test_app_glossary.py checks them against what it shows.
 WORDS = (
-    "Level", "Code", "Credit", "GLH", "ULN", "Unit", "NVQ", "Competence", "Principles of",
+    "Level", "Code", "Credit", "GLH", "ULN", "Unit", "URN", "NVQ", "Competence", "Principles of",
     "Awarding body", "Centre", "Last entry date", "Certification", "Review date",
     "Apprenticeship framework", "Technical certificate", "Recognition of prior learning",
 )

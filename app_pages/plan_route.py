@@ -108,7 +108,7 @@ VOICE = YOU_ON_SCREEN
 
 # The glossary's terms the page's introduction and questions use, whatever is answered (its
 # answer's terms are found in the answer's own words: :func:`words_of_route`).
-ASKED = ("Level", "Unit")
+ASKED = ("Level", "Unit", "URN")  # the units box searches by unit reference number
 
 
 def enrolable(catalogue: Catalogue) -> list[str]:

@@ -75,7 +75,8 @@ AIMS = {aim.value: words for aim, words in labels.AIM_ANSWERS.items()}
 
 # The glossary's terms the page's introduction and questions use, whatever is answered (its
 # answer's terms are found in the answer's own words: :func:`words_of_answer`).
-ASKED = ("Level", "Unit", "NVQ", "Competence", "Principles of", "Certificate of unit credit")
+ASKED = ("Level", "Unit", "URN", "NVQ", "Competence", "Principles of",
+         "Certificate of unit credit")
 
 
 # Said under the qualifications at the level where some are known only from the register.

@@ -119,6 +119,7 @@ _ALSO_WRITTEN: dict[str, tuple[str, ...]] = {
     "Recognition of prior learning": ("RPL",),
     "Intermediate Apprenticeship": ("Advanced Apprenticeship", "Higher Apprenticeship"),
     "Inferred": ("inference",),
+    "URN": ("unit reference number",),
 }
 
 
