@@ -182,9 +182,14 @@ def test_find_routes__every_question_gives_routes_their_text_json_and_printout(
 def checks(draw):
     """Any check *Check a learner's units* or ``advisor check`` can be asked: a qualification,
     any subset of the units it lists achieved (and perhaps a unit it does not list), others
-    accepted or in progress, on any date from 2011 to today, with or without hours a week."""
+    accepted or in progress, on any date from 2011 to today, with or without hours a week (on
+    a date its units are known)."""
     qualification = draw(st.sampled_from(_QUALIFICATIONS))
-    rules, _ = _CATALOGUE.effective_rules(_CATALOGUE.qualifications[qualification])
+    as_at = draw(_DATES)
+    # The units it lists on that date (none before the date of a structure it borrows them
+    # from): only those can be accepted or in progress
+    rules, _ = _CATALOGUE.effective_rules(_CATALOGUE.qualifications[qualification],
+                                          as_at=as_at)
     listed = sorted(rules.listed_units) if rules is not None else []
     states = draw(st.lists(st.sampled_from(["held", "accepted", "in progress", "no"]),
                            min_size=len(listed), max_size=len(listed)))
@@ -193,7 +198,6 @@ def checks(draw):
     held = chosen["held"] + draw(st.lists(st.sampled_from(_URNS), max_size=2))
     accepted = [Accepted(u, draw(st.sampled_from(["", "similar unit"])))
                 for u in chosen["accepted"]]
-    as_at = draw(_DATES)
     hours = draw(st.none() | st.sampled_from([0.5, 3.0, 37.5]))
     start = draw(st.none() | _DATES) if hours is not None else None
     return dict(qualification=qualification, held=held, accepted=accepted,
