@@ -72,10 +72,10 @@ OBJECTIVES = labels.OBJECTIVE_WORDS
 # answers, its tables): tests/test_app_glossary.py checks them against what it shows.
 WORDS = (
     "Level", "Credit", "GLH", "Unit", "URN", "NVQ", "Competence", "Assessor", "Principles of",
-    "QCF", "Awarding body", "OCNLR", "Centre", "National structure", "Last entry date",
-    "Certification", "Review date", "Apprenticeship framework", "Technical certificate",
-    "Recognition of prior learning", "Rules of combination", "Skills CFA", "B&A", "M&L",
-    "NQF", "Secondary source", "Inferred",
+    "QCF", "Legacy", "Awarding body", "OCNLR", "Centre", "National structure", "Last entry date",
+    "Certification", "Review date", "Apprenticeship framework", "Technical certificate", "ERR",
+    "Recognition of prior learning", "Rules of combination", "Intermediate Apprenticeship",
+    "Skills CFA", "B&A", "M&L", "NQF", "Secondary source", "Inferred",
 )
 
 

@@ -152,6 +152,13 @@ STATES: dict[str, dict[str, Callable[[], AppTest]]] = {
         "03456, an NVQ": lambda: check_units("ocr-03456", []),
         "10379, a 2014 diploma": lambda: check_units("ocr-10379", []),
         "units pasted": lambda: _pasted("ocr-09628", "D/502/9654\nR/502/9652"),
+        # Rules not known on the date: the page shows what the sources say instead, in words
+        # of their own (an Intermediate Apprenticeship, ERR, a legacy qualification).
+        "OCNLR L2 Diploma CS in 2012, before its structure": lambda: check_units(
+            "ocnlr-l2-diploma-customer-service", [], as_at=dt.date(2012, 6, 1)),
+        "10379 in 2012, before its structure": lambda: check_units(
+            "ocr-10379", [], as_at=dt.date(2012, 6, 1)),
+        "03455, replaced": lambda: check_units("ocr-03455", []),
     },
     EXPLORE: {
         "nothing searched": lambda: open_with_link(EXPLORE),
