@@ -81,7 +81,7 @@ REGISTER_CARDS = Cards(heading=True, unlabelled=("In the register",))
 # The glossary's terms this page can show, in one state or another (its questions, its
 # answers, its tables): tests/test_app_glossary.py checks them against what it shows.
 WORDS = (
-    "Level", "Code", "Credit", "GLH", "TQT", "Unit", "URN", "NVQ", "Competence",
+    "Level", "Code", "Credit", "GLH", "TQT", "QAN", "Unit", "URN", "NVQ", "Competence",
     "Combined qualification", "Assessor", "Principles of", "QCF", "RQF", "Awarding body",
     "OCNLR", "Centre", "Internally and externally moderated", "National structure",
     "Operational start", "Last entry date", "Certification", "Review date",

@@ -166,6 +166,9 @@ STATES: dict[str, dict[str, Callable[[], AppTest]]] = {
         "profile 10378": lambda: open_with_link(EXPLORE, qual="10378"),
         "09628 beside 09629": lambda: open_with_link(EXPLORE, compare="09628,09629"),
         "search team leader": lambda: open_with_link(EXPLORE, search="team leader"),
+        # Its sources cite a section on "QANs of equivalent 2014 Level 2 ... Diplomas".
+        "profile S/016/608, from the check's link in 2012": lambda: open_with_link(
+            EXPLORE, as_at=dt.date(2012, 6, 1), qual="S/016/608"),
     },
     COHORT: {
         "no file": lambda: open_page(COHORT),
