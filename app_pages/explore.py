@@ -82,11 +82,12 @@ REGISTER_CARDS = Cards(heading=True, unlabelled=("In the register",))
 # answers, its tables): tests/test_app_glossary.py checks them against what it shows.
 WORDS = (
     "Level", "Code", "Credit", "GLH", "TQT", "QAN", "Unit", "URN", "NVQ", "Competence",
-    "Combined qualification", "Assessor", "Principles of", "QCF", "RQF", "Awarding body",
-    "OCNLR", "Centre", "Internally and externally moderated", "National structure",
-    "Operational start", "Last entry date", "Certification", "Review date",
-    "Apprenticeship framework", "Apprenticeship standard", "Technical certificate",
-    "Rules of combination", "Traineeship", "Skills CFA", "B&A", "M&L", "NQF",
+    "Combined qualification", "Assessor", "Principles of", "QCF", "RQF", "Legacy",
+    "Awarding body", "OCNLR", "Centre", "Internally and externally moderated",
+    "National structure", "Operational start", "Last entry date", "Certification",
+    "Review date", "Apprenticeship framework", "Apprenticeship standard",
+    "Technical certificate", "ERR", "Rules of combination", "Intermediate Apprenticeship",
+    "Traineeship", "Skills CFA", "B&A", "M&L", "NQF",
     "Secondary source", "Inferred",
 )
 

@@ -169,6 +169,11 @@ STATES: dict[str, dict[str, Callable[[], AppTest]]] = {
         # Its sources cite a section on "QANs of equivalent 2014 Level 2 ... Diplomas".
         "profile S/016/608, from the check's link in 2012": lambda: open_with_link(
             EXPLORE, as_at=dt.date(2012, 6, 1), qual="S/016/608"),
+        # What the sources say of these, in words of their own (an Intermediate
+        # Apprenticeship, ERR, a legacy qualification).
+        "profile OCNLR L2 Diploma CS": lambda: open_with_link(EXPLORE, qual="OCNLR L2 Diploma CS"),
+        "profile 10379": lambda: open_with_link(EXPLORE, qual="10379"),
+        "profile 04522": lambda: open_with_link(EXPLORE, qual="04522"),
     },
     COHORT: {
         "no file": lambda: open_page(COHORT),
