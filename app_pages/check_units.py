@@ -324,6 +324,24 @@ def run_check(ctx: Frame, q: Qualification, query: CheckQuery,
         return None
 
 
+def say_set_aside(ctx: Frame, q: Qualification) -> None:
+    """Where ``q``'s units are not known on the date, the units a link gave for it (or that
+    were ticked on a later date) are named as not checked, as every other part of a link the
+    page cannot use is, rather than dropped without a word."""
+    given = decisions.current_query(ctx.catalogue, q)
+
+    def name(urn: str) -> str:
+        return escape_markdown(describe_unit(ctx.catalogue, urn, with_credits=False))
+
+    said = [*(f"{name(u)} (achieved)" for u in given.units),
+            *(f"{name(a.urn)} (accepted by the centre)" for a in given.accepted),
+            *(f"{name(u)} (in progress)" for u in given.in_progress)]
+    if said:
+        st.warning(f"Not checked ({len(said)}), as which units {escape_markdown(q.reference)} "
+                   f"asked for on {uk_date(ctx.as_at)} is not known (below): "
+                   + "; ".join(said) + ". They are left out of this page's address.")
+
+
 PAGE_DRAWN = "check_page_drawn"  # True once a run of the whole page has finished
 
 
@@ -348,6 +366,7 @@ def main() -> None:
         st.info(f"Only partly known: {q.structure_note}")
 
     if rules is None:
+        say_set_aside(ctx, q)
         st.query_params.from_dict(
             with_date(ctx, encode_check(catalogue, CheckQuery(qualification=q.id))))
         result = run_check(ctx, q, CheckQuery(qualification=q.id), Objective.CREDITS)

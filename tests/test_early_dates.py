@@ -419,6 +419,21 @@ def test_app__check_page_moved_to_2012_keeps_no_2014_tick_in_view():
     assert "known only from the 2014 national structure S/016/608" in all_text(at)
 
 
+def test_app__check_the_ocnlr_diploma_in_2012_names_the_units_it_sets_aside():
+    """A link (or a tick made on a later date) gives units of the Diploma on a date its units
+    are not known: the page names them as set aside, not checked, rather than dropping them
+    without a word (as it names every other part of a link it cannot use)."""
+    at = open_with_link("app_pages/check_units.py", qual=OCNLR_DIPLOMA, units=CS_7,
+                        on="2012-06-01")
+    assert not at.exception
+    (note,) = [w.value for w in at.warning if CS_7 in w.value]
+    assert note.startswith("Not checked (1)")
+    at = open_with_link("app_pages/check_units.py", qual=OCNLR_DIPLOMA, units=CS_7,
+                        on="2015-06-01")
+    at.date_input(key="as_at").set_value(BEFORE_THE_2012_REPORT).run()
+    assert [w.value for w in at.warning if CS_7 in w.value]
+
+
 # ------------------------------------------- 4. a qualification that opens after the date
 
 JUNE_2014 = dt.date(2014, 6, 1)
