@@ -514,3 +514,11 @@ def test_recommend__what_replaces_a_qualification_held_is_not_said_to_have_befor
     (option,) = [o for o in result.options if o.qualification.reference == "10379"]
     assert option.aim_note.startswith("It replaces OCR Level 2 Certificate in Principles of "
                                       "Customer Service (09628), which the learner holds")
+
+
+@pytest.mark.parametrize("qualification", [OCNLR_DIPLOMA, "03455"])
+def test_cli__check_names_the_units_given_where_its_units_are_not_known(capsys, qualification):
+    """The page and the intake say which units could not be checked; the command named none."""
+    assert main(["check", qualification, "--units", CS_7, "--as-at", "2012-06-01"]) == 0
+    said = capsys.readouterr().out
+    assert f"Not checked, as its units are not known: {CS_7}" in said

@@ -146,6 +146,10 @@ def check_text(catalogue: Catalogue, check: CombinationCheck, *,
             lines.append("  What the sources say about its rules:")
             lines += [f"    - {point}" for point in statement.points]
             lines.append(f"    (source: {_sources(catalogue, statement.source)})")
+        given = [*check.counted_units, *check.other_units]  # said, as the page says them
+        if given:
+            lines.append("Not checked, as its units are not known: "
+                         + "; ".join(describe_unit(catalogue, u, None) for u in given))
         return "\n".join(lines)
     state = completion_words(check, status).upper()
     lines.append(f"{state}: {credits_counted(check, 'count')}.")
