@@ -116,11 +116,21 @@ VOICE = re.compile(r"\b(the learner's|the learner|this learner|you are|you|your|
                    r"their|them|is|are|has|have|does|do)\b", re.IGNORECASE)
 
 
+def words(text: str) -> list[str]:
+    """The words of ``text`` that say the same whoever is spoken to or of."""
+    text = VOICE.sub(" ", unescape(text).casefold())
+    return [w.rstrip("s") for w in re.findall(r"[a-z0-9/]+", text)]
+
+
 def same_words(page: str, cli_said: str) -> bool:
-    def words(text: str) -> list[str]:
-        text = VOICE.sub(" ", unescape(text).casefold())
-        return [w.rstrip("s") for w in re.findall(r"[a-z0-9/]+", text)]
     return words(page) == words(cli_said)
+
+
+def begins_with(text: str, head: str) -> bool:
+    """Whether ``text`` begins with the words of ``head`` (its last, perhaps cut, word aside),
+    whoever each speaks to: "what you hold" and "what the learner holds" begin alike."""
+    wanted = words(head)[:-1]
+    return words(text)[:len(wanted)] == wanted
 
 
 # How a caption marks a section's kind, which the JSON gives as its "basis".
@@ -424,7 +434,7 @@ def check_printout(case: str, at, said: dict) -> None:
     steps = text[table_end:text.find("Keep this page", table_end)]
     for step in said["next_steps"]:
         head = step["message"][:60]
-        if not any(same_words(head, steps[m.start():m.start() + 80][:len(head) + 10][:len(head)])
+        if not any(begins_with(steps[m.start():m.start() + 200], head)
                    for m in re.finditer(re.escape(head[:12]), steps)):
             say(case, "printout next step", steps[:300], step["message"][:120])
 
