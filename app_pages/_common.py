@@ -468,10 +468,13 @@ def show_entry_status(catalogue: Catalogue, eligibility: Eligibility) -> None:
 
 
 def show_frameworks(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus], *,
-                    as_at: dt.date, key: str, voice: Voice) -> None:
+                    as_at: dt.date, key: str, voice: Voice) -> list[str]:
     """Each apprenticeship framework: the components held, missing or to check with the
     centre, with their qualifications' status on the date; what the learner holds in a
-    column named for the page's ``voice`` ("You" where it asks "you")."""
+    column named for the page's ``voice`` ("You" where it asks "you"). Returns what it shows
+    beyond the command line's words for the frameworks (their tables, the sources of the
+    standard taking a framework's place), for a page's glossary."""
+    said: list[str] = []
     for number, status in enumerate(frameworks):
         framework = status.framework
         label = labels.framework_label(catalogue, framework)
@@ -480,30 +483,22 @@ def show_frameworks(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus],
         if framework.succeeded_by is not None:
             st.info(escape_markdown(framework_words.standard_taking_its_place(framework)))
             show_sources(catalogue, framework.succeeded_by.source)
+            said.append(labels.cite(catalogue, framework.succeeded_by.source))
         if status.superseded:
             st.info(escape_markdown(status.superseded))
-        show_table(tables.framework_table(catalogue, status, as_at=as_at, voice=voice),
-                   name=f"Components of {label}", key=f"{key}_{number}",
+        table = tables.framework_table(catalogue, status, as_at=as_at, voice=voice)
+        show_table(table, name=f"Components of {label}", key=f"{key}_{number}",
                    file_name=f"framework-{framework.id}.csv", wrap=True, stack=True)
+        said.append(table_words(table))
         for caution in status.cautions:
             st.caption(escape_markdown(caution))
+    return said
 
 
 def table_words(table: pd.DataFrame) -> str:
     """A table's headers and cells as one text (for a page's glossary), without the cost of
     writing it as CSV on every run."""
     return "\n".join(map(str, [*table.columns, *table.to_numpy().ravel()]))
-
-
-def frameworks_words(catalogue: Catalogue, frameworks: Iterable[FrameworkStatus], *,
-                     as_at: dt.date, voice: Voice) -> list[str]:
-    """What :func:`show_frameworks` shows beyond the command line's words for the frameworks
-    (their tables, with the sources of each component and of the standard taking a
-    framework's place), for a page's glossary."""
-    return [said for status in frameworks for said in (
-        table_words(tables.framework_table(catalogue, status, as_at=as_at, voice=voice)),
-        labels.cite(catalogue, status.framework.succeeded_by.source)
-        if status.framework.succeeded_by is not None else "")]
 
 
 PRINTOUT_KEYS = {"learner": "plan_learner", "centre": "plan_centre",

@@ -75,7 +75,6 @@ from app_pages._common import (
     ask_printout_details,
     escape_markdown,
     frame,
-    frameworks_words,
     number_box,
     printout_details,
     show_awarding_bodies,
@@ -389,10 +388,13 @@ FROM_REGISTER = (f"{labels.REGISTER_ORIGIN}. The regulator lists it as open at t
 
 
 def show_route(ctx: Frame, route: Route, query: RouteQuery,
-               barred: Sequence[tuple[int, Eligibility]]) -> None:
+               barred: Sequence[tuple[int, Eligibility]]) -> list[str]:
     """The route's steps, each checked for the learner's age and role where given; the steps
-    they cannot take (``barred``, from :func:`steps_barred`) said first."""
+    they cannot take (``barred``, from :func:`steps_barred`) said first. Returns what each step
+    shows beyond the command line's words for the route (its tables, notes and sources), for
+    the glossary."""
     catalogue = ctx.catalogue
+    said: list[str] = []
     age, senior_role = query.age, senior_role_of(query)
     if age is not None:
         st.caption(f"Each step's age groups are checked for age {age}.")
@@ -414,6 +416,10 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery,
         show_sources(catalogue, at_work.source)
     for number, step in enumerate(route.steps, start=1):
         q = step.to
+        carried = step.carry_over
+        said += [labels.qualification_label(q), FROM_REGISTER if from_register(q) else "",
+                 *(item.difference or "" for item in carried.similar),
+                 *(labels.cite(catalogue, note.source) for note in carried.notes)]
         st.markdown(f"### Step {number}: {escape_markdown(labels.qualification_label(q))}")
         if from_register(q):
             st.info(FROM_REGISTER)
@@ -423,7 +429,6 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery,
                                                        senior_role=senior_role,
                                                        as_at=ctx.as_at, register=ctx.register,
                                                        voice=VOICE))
-        carried = step.carry_over
         if carried.transfers:
             transferred = labels.carried_credits(carried)
             held = ("units already held" if number == 1 else "units held by then (what is "
@@ -432,6 +437,7 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery,
         table = tables.carry_over_table(catalogue, carried,
                                         from_step=number - 1 if number > 1 else None)
         if not table.empty:
+            said.append(table_words(table))
             # A few rows of sentences: a static table, so the reasons wrap on a phone.
             show_table(table, name=f"Units held, step {number}", key=f"route_carry_{number}",
                        file_name=step_file_name(ctx, number, "units-held", q), wrap=True,
@@ -439,7 +445,8 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery,
         for i, item in enumerate(carried.similar):  # the centre's to judge: one click accepts
             accept_similar(catalogue, q, item, carried.transfers, key=f"route_accept_{number}_{i}")
         if carried.possible or carried.possible_similar:
-            st.info(text.if_taken_words(number, carried))
+            said.append(text.if_taken_words(number, carried))
+            st.info(said[-1])
         for note in carried.notes:
             st.info(note.statement)
             show_sources(catalogue, note.source)
@@ -456,10 +463,13 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery,
         else:
             warn_if_certificates_ended(catalogue, q, step.status)
             st.write(f"Still needed: {needed.words}. For example:")
-            show_table(tables.plan_table(catalogue, remaining), name=f"Plan for step {number}",
-                       key=f"route_plan_{number}",
+            plan = tables.plan_table(catalogue, remaining)
+            said += [labels.plan_beyond_certification(catalogue, q, step.status) or "",
+                     table_words(plan)]
+            show_table(plan, name=f"Plan for step {number}", key=f"route_plan_{number}",
                        file_name=step_file_name(ctx, number, "plan", q), wrap=True, stack=True,
                        about=q)
+    return said
 
 
 def step_file_name(ctx: Frame, number: int, kind: str, q: Qualification) -> str:
@@ -632,7 +642,7 @@ def show_answer(ctx: Frame) -> list[str]:
     said += route_answers(catalogue, query).values()  # the boxes' answers, as they show them
     if chosen is None:
         return said
-    show_route(ctx, chosen, query, chosen_barred)
+    said += show_route(ctx, chosen, query, chosen_barred)
     show_awarding_bodies(catalogue, (step.to for step in chosen.steps))
     # Held: what the learner holds now; the route's steps are what they would take.
     leads_into = frameworks_route_leads_into(catalogue, chosen, held=[start, *held] if start
@@ -646,8 +656,8 @@ def show_answer(ctx: Frame) -> list[str]:
         st.info(escape_markdown(leads_into.today))
         show_sources(catalogue, leads_into.today_source)
     if leads_into.frameworks:
-        show_frameworks(catalogue, leads_into.frameworks, as_at=ctx.as_at, key="route_fw",
-                        voice=VOICE)
+        said += show_frameworks(catalogue, leads_into.frameworks, as_at=ctx.as_at,
+                                key="route_fw", voice=VOICE)
     st.divider()
     ask_printout_details()
     plan = ActionPlan(as_at=ctx.as_at, answers=route_answers(catalogue, query),
@@ -673,8 +683,8 @@ def show_answer(ctx: Frame) -> list[str]:
 def words_of_route(ctx: Frame, query: RouteQuery, chosen: Route,
                    leads_into: RouteFrameworks) -> list[str]:
     """The route shown (``chosen``, with the frameworks it leads into), in the words of the
-    command line's twin and of the page's tables, for the glossary to explain what this route
-    says, and not what another would."""
+    command line's twin, for the glossary to explain what this route says, and not what
+    another would (the words of its steps' tables are taken as they are drawn)."""
     catalogue = ctx.catalogue
     senior_role = senior_role_of(query)
     eligibility = [check_eligibility(catalogue, step.to, age=query.age, senior_role=senior_role,
@@ -686,24 +696,10 @@ def words_of_route(ctx: Frame, query: RouteQuery, chosen: Route,
         register=ctx.register, employment=query.employment,
         frameworks=[leads_into]),
         *(text.eligibility_text(catalogue, e) for e in eligibility)]
-    for number, step in enumerate(chosen.steps, start=1):  # as each step shows it
-        carried = step.carry_over
-        held = tables.carry_over_table(catalogue, carried,
-                                       from_step=number - 1 if number > 1 else None)
-        words += [labels.qualification_label(step.to), FROM_REGISTER if from_register(step.to)
-                  else "", table_words(held) if not held.empty else "",
-                  *(item.difference or "" for item in carried.similar),
-                  text.if_taken_words(number, carried)
-                  if carried.possible or carried.possible_similar else "",
-                  *(labels.cite(catalogue, note.source) for note in carried.notes)]
-        if text.still_needed(step, catalogue).tone is text.Tone.PLAN:
-            words += [labels.plan_beyond_certification(catalogue, step.to, step.status) or "",
-                      table_words(tables.plan_table(catalogue, carried.remaining))]
     words += [f"To reach the awarding body: {labels.awarding_body_contact(body)} "
               + labels.cite(catalogue, body.source)
               for body in labels.awarding_bodies_of(catalogue, (s.to for s in chosen.steps))]
-    words += [labels.cite(catalogue, leads_into.today_source),
-              *frameworks_words(catalogue, leads_into.frameworks, as_at=ctx.as_at, voice=VOICE)]
+    words.append(labels.cite(catalogue, leads_into.today_source))
     return [*words, CENTRE_BOX]  # the printout's details, asked after the route
 
 

@@ -55,7 +55,6 @@ from app_pages._common import (
     ask_printout_details,
     escape_markdown,
     frame,
-    frameworks_words,
     number_box,
     printout_details,
     show_awarding_bodies,
@@ -270,6 +269,7 @@ def show_answer(ctx: Frame) -> list[str]:
         return [*asked, str(error)]
     st.query_params.from_dict(with_date(ctx, encode_profile(catalogue, profile)))
 
+    shown: list[str] = []  # the words of the tables drawn, for the glossary
     st.divider()
     st.header("Suggested starting level")
     if result.recommended_level is None:
@@ -291,11 +291,13 @@ def show_answer(ctx: Frame) -> list[str]:
 
     if result.options:
         st.header(f"Qualifications at Level {result.recommended_level} on {uk_date(ctx.as_at)}")
-        show_table(tables.options_table(catalogue, result), name="Qualifications at this level",
+        options = tables.options_table(catalogue, result)
+        show_table(options, name="Qualifications at this level",
                    missing=tables.CREDITS_NOT_KNOWN,
                    key="sl_options_csv", file_name="qualifications-at-level.csv", wrap=True,
                    stack=True)
         followed = tables.structures_followed_note(catalogue, result)
+        shown += [table_words(options), followed or ""]
         if followed:
             st.caption(followed)
         if any(from_register(o.qualification) for o in result.options):
@@ -323,8 +325,8 @@ def show_answer(ctx: Frame) -> list[str]:
             # framework that names the standard taking its place says so above its parts.
             st.caption("The frameworks below are the apprenticeships these documents describe: "
                        "they show which of their parts you already hold.")
-            show_frameworks(catalogue, result.frameworks, as_at=ctx.as_at, key="sl_fw",
-                            voice=YOU_ON_SCREEN)
+            shown += show_frameworks(catalogue, result.frameworks, as_at=ctx.as_at,
+                                     key="sl_fw", voice=YOU_ON_SCREEN)
         else:
             levels = sorted({f.level for f in catalogue.frameworks.values()})
             st.write(f"None of the apprenticeship frameworks in these documents is at Level "
@@ -370,17 +372,16 @@ def show_answer(ctx: Frame) -> list[str]:
         on_click="ignore")
     st.caption("The address of this page now holds your answers: bookmark or copy it to come "
                "back to this plan. Nothing is stored on the server.")
-    return [*asked, *words_of_answer(catalogue, profile, result)]
+    return [*asked, *shown, *words_of_answer(catalogue, profile, result)]
 
 
 def words_of_answer(catalogue: Catalogue, profile: Profile, result: Recommendation) -> list[str]:
-    """The answer shown, in the words of its command-line twin and its tables, for the glossary
-    to explain what this answer says (and not what another would)."""
+    """The answer shown, in the words of its command-line twin, for the glossary to explain
+    what this answer says (and not what another would); the words of its tables are taken as
+    they are drawn."""
     return [
         text.recommendation_text(catalogue, result),
         *(text.eligibility_text(catalogue, o.eligibility) for o in result.options),
-        table_words(tables.options_table(catalogue, result)) if result.options else "",
-        tables.structures_followed_note(catalogue, result) or "",
         FROM_REGISTER if any(from_register(o.qualification) for o in result.options) else "",
         *(said for offer in result.route_offers for said in (
             labels.route_offer_label(offer),
@@ -390,7 +391,6 @@ def words_of_answer(catalogue: Catalogue, profile: Profile, result: Recommendati
         labels.JOB_WANTED_SETS_NO_LEVEL if result.job_wanted is not None else "",
         "Apprenticeship frameworks"  # the heading of their section, as the page gives it
         if profile.aim is Aim.APPRENTICESHIP and result.recommended_level is not None else "",
-        *frameworks_words(catalogue, result.frameworks, as_at=result.as_at, voice=YOU_ON_SCREEN),
         CENTRE_BOX,  # the printout's details, asked after the answer
     ]
 
