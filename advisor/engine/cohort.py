@@ -127,8 +127,12 @@ class CohortInput:
     problems: tuple[RowProblem, ...]
     readable: bool = True  # False: nothing could be read (a file-level error says why)
     columns: tuple[str, ...] = ()  # the known columns the file has, in its order
-    # The learners' rows read, where more than ``rows`` (a learner's rows read as one)
-    rows_read: int | None = None
+
+    @property
+    def rows_read(self) -> int:
+        """The learners' rows in the file: more than :attr:`rows` where rows one after
+        another were one learner's, read as one (:attr:`LearnerRow.merged_rows`)."""
+        return len(self.rows) + sum(len(learner.merged_rows) for learner in self.rows)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -322,10 +322,9 @@ def _parse(filename: str, rows: list[tuple[int, list[str]]],
             f"year (on row {min(fractions)}, {fractions[min(fractions)].split(',')[0]}): each "
             "is read as its whole years, the age the rules use",
             Severity.WARNING))
-    rows_read = len(learners)
     learners, said = one_row_each(learners)  # a learner on several rows
     return CohortInput(filename, tuple(learners), tuple(problems + said),
-                       columns=tuple(positions), rows_read=rows_read)
+                       columns=tuple(positions))
 
 
 # The header pandas writes over a column with no name, and the one Excel gives a table's
