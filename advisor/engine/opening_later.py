@@ -17,12 +17,11 @@ __all__ = ["OpeningLater", "opening_at_level_aimed_for", "opening_later"]
 
 @dataclass(frozen=True)
 class OpeningLater:
-    """A qualification not yet open on ``as_at`` that opens later: the first day the sources
-    allow (``opens``), when in their words, what it replaces (ids; those only implied in
-    ``inferred``) and the sources of its date."""
+    """A qualification not yet open on the date asked about that opens later: the first day the
+    sources allow (``opens``), when in their words, what it replaces (ids; those only implied
+    in ``inferred``) and the sources of its date."""
 
     qualification: Qualification
-    as_at: dt.date
     opens: dt.date
     when: str  # "on 1 October 2014", "in the autumn of 2014 (not before 1 September 2014)"
     replaces: tuple[str, ...]
@@ -70,7 +69,7 @@ def opening_later(catalogue: Catalogue, *, as_at: dt.date, level: int | None = N
             continue
         replaced = [(old.id, r.inferred) for old in catalogue.qualifications.values()
                     for r in old.replaced_by if r.by == q.id]
-        found.append(OpeningLater(q, as_at, opens, when, tuple(i for i, _ in replaced),
+        found.append(OpeningLater(q, opens, when, tuple(i for i, _ in replaced),
                                   tuple(i for i, inferred in replaced if inferred), source))
     return tuple(sorted(found, key=lambda o: (o.opens, o.qualification.id)))
 
