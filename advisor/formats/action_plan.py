@@ -353,12 +353,9 @@ def _route(catalogue: Catalogue, route: Route, sources: Sources, *,
         # it has closed, its status says so already.
         replaced = [] if step.status.status.closed else [
             r for r in eligibility.reasons if r.code is ReasonCode.REPLACED]
-        status = status_and_review(catalogue, step.to, step.status, route.as_at, sources,
-                                   register)
         steps.append(StepPart(_named(step.to), step_explained(step), marks,
-                           Cited(" ".join([status.text, *(r.message for r in replaced)]),
-                                 tuple(dict.fromkeys([*status.marks, *(
-                                     m for r in replaced for m in sources.cite(r.source))]))),
+                           status_and_review(catalogue, step.to, step.status, route.as_at,
+                                             sources, register).followed_by(replaced, sources),
                            _cited(about_learner, sources),
                            _carry_over(catalogue, step.carry_over, sources, heading=None,
                                        as_at=route.as_at, register=register,

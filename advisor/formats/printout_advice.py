@@ -122,9 +122,7 @@ def status_and_review(catalogue: Catalogue, q: Qualification, status: StatusOnDa
         return cited
     passed = [r for r in check_eligibility(catalogue, q, as_at=as_at, register=register).reasons
               if r.code is ReasonCode.REVIEW_DATE_PASSED]
-    return Cited(" ".join([cited.text, *(r.message for r in passed)]),
-                  tuple(dict.fromkeys([*cited.marks, *(m for r in passed
-                                                        for m in sources.cite(r.source))])))
+    return cited.followed_by(passed, sources)
 
 
 def _barred(catalogue: Catalogue, plan: ActionPlan) -> list[tuple[int, Eligibility]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from advisor.catalogue import Catalogue
@@ -15,6 +15,7 @@ from advisor.catalogue.models import Citation
 from advisor.engine.carryover import CarryOver
 from advisor.engine.combination_types import CombinationCheck
 from advisor.engine.decisions import ProgressCheck
+from advisor.engine.eligibility import Reason
 from advisor.engine.fits import in_senior_role
 from advisor.engine.frameworks import RouteFrameworks
 from advisor.engine.opening_later import OpeningLater
@@ -48,6 +49,13 @@ __all__ = [
 class Cited:
     text: str
     marks: tuple[int, ...]  # the numbers of its sources in the list at the end
+
+    def followed_by(self, reasons: Sequence[Reason], sources: Sources) -> Cited:
+        """This, then each of ``reasons`` in a sentence of its own, their sources marked too
+        (each once)."""
+        return Cited(" ".join([self.text, *(r.message for r in reasons)]),
+                     tuple(dict.fromkeys([*self.marks, *(m for r in reasons
+                                                         for m in sources.cite(r.source))])))
 
 
 @dataclass(frozen=True)
