@@ -895,8 +895,8 @@ def test_check__every_unit_reference_it_does_not_know_is_named_at_once(capsys):
     """Three slips in one list: each is named, with the closest units, not only the first."""
     assert main(["check", "03456", "--units", "F33,Z9,K/601/1622"]) == 2
     err = capsys.readouterr().err
-    assert "no unit 'F33' in the catalogue; did you mean F3 (K/601/1622)?" in err
-    assert "no unit 'Z9' in the catalogue" in err
+    assert "no unit 'F33' in 03456; did you mean F3 (K/601/1622)?" in err
+    assert "no unit 'Z9' in 03456" in err
     # And across the options: a slip in each is named in one run.
     assert main(["check", "03456", "--units", "F9", "--accepted", "Q7", "--in-progress",
                  "Y9"]) == 2

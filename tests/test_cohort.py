@@ -301,7 +301,7 @@ def test_results__a_mistyped_unit_in_a_cell_keeps_the_units_beside_it(catalogue)
     records = cohort_tables.results_frame(result).set_index("learner_ref")
     assert (records.loc["L1", "credits_counted"], records.loc["L2", "credits_counted"]) == (12, 13)
     assert [(p.row, p.message) for p in result.problems] == [
-        (2, "no unit 'ZZ9' in the catalogue; left out"),
+        (2, "no unit 'ZZ9' in 03456; left out"),
         (3, "'4' is not a unit number of 09628 (in 09629 it is H/502/9655): give the unit "
             "reference number; left out")]
 
@@ -405,7 +405,7 @@ def test_read__unit_numbers_within_the_target_get_suggestions(catalogue):
     result = assess(catalogue, learner_file("A,30,working,,,,,F33,03456"))
     assert problems(result) == [
         (2, "units_held", "warning",
-         "no unit 'F33' in the catalogue; did you mean F3 (K/601/1622)?; left out")]
+         "no unit 'F33' in 03456; did you mean F3 (K/601/1622)?; left out")]
     assert result.learners[0].assessed
 
 

@@ -1081,7 +1081,7 @@ def test_carry_over__credits_a_group_maximum_stops_are_not_said_to_count(catalog
                     "unit reference number"),
     ("F3", None, "'F3' is a unit number, and unit numbers are read within one qualification "
                  "(in 03456 it is K/601/1622): give the unit reference number"),
-    ("X9", "03456", "no unit 'X9' in the catalogue"),
+    ("X9", "03456", "no unit 'X9' in 03456"),
     ("C6", "03455", "'C6' is not a unit reference number, and the sources do not list the "
                     "units of 03455, so its unit numbers are not known (in 03456 it is "
                     "D/601/1519)"),
