@@ -336,7 +336,8 @@ def test_results__credits_levels_and_numbering_beside_a_unit_are_not_more_units(
 def test_results__a_start_date_moves_the_finish_and_a_bad_one_is_said(catalogue):
     """An intake starting in January: the finish is worked out from each learner's start (a
     date cell, ISO or day first), not from the as-at date; a start that cannot be read is a
-    warning and the row is assessed from the as-at date; one before it is not worked out."""
+    warning, the row is assessed and no finish is given (counted from the as-at date, it would
+    look right and be a month early); one before it is not worked out."""
     text = ("learner_ref,target,units_held,glh_per_week,start\n"
             "J1,601/4404/X,,5,2027-01-04\nJ2,601/4404/X,,5,04/01/2027\n"
             "J3,601/4404/X,,5,30/02/2027\nJ4,601/4404/X,,5,2026-01-05\n"
@@ -346,7 +347,15 @@ def test_results__a_start_date_moves_the_finish_and_a_bad_one_is_said(catalogue)
     assert timelines["J1"].start == timelines["J2"].start == dt.date(2027, 1, 4)
     assert timelines["J1"].reason.startswith("Not known: 143 guided learning hours at 5 a week "
                                              "from 4 January 2027")
-    assert timelines["J3"].start == timelines["J5"].start == TODAY
+    assert timelines["J5"].start == TODAY and timelines["J5"].finish_by is not None
+    assert (timelines["J3"].finish_by, timelines["J3"].weeks, timelines["J3"].in_time) == (
+        None, None, None)
+    assert timelines["J3"].reason == (
+        "Not worked out: the start given, '30/02/2027', cannot be used (this row's problems say "
+        "why), and a finish counted from the date of this check instead could be wrong: "
+        "correct the start.")
+    frame = cohort_tables.results_frame(result).set_index("learner_ref")
+    assert frame.loc["J3", "finish_by"] == "" and frame.loc["J1", "finish_by"]
     assert [(p.row, p.column, p.message) for p in result.problems] == [
         (4, "start", "'30/02/2027' is not a date: give one like 2026-09-01, 01/09/2026 or 1 "
                      "September 2026; left empty, as if not given"),

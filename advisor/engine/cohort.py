@@ -456,6 +456,13 @@ class _Assessor:
                     as_at=self.as_at,
                     registered=learner.registered, register=self.register)
                 carried = dataclasses.replace(carried, remaining=progress.today)
+        unread = dict(learner.given).get("start", "") if learner.start is None else ""
+        if unread and progress is not None and progress.timeline is not None:
+            progress = dataclasses.replace(progress, timeline=dataclasses.replace(
+                progress.timeline, weeks=None, finish_by=None, in_time=None, too_late=None,
+                source=(), reason=f"Not worked out: the start given, {unread[:40]!r}, cannot be "
+                "used (this row's problems say why), and a finish counted from the date of "
+                "this check instead could be wrong: correct the start."))
         start = learner.start
         if (start is not None and learner.glh_per_week is not None and start < self.as_at
                 and not (carried is not None and carried.remaining.complete)):
