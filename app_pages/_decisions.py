@@ -293,6 +293,10 @@ def paste_units(catalogue: Catalogue, q: Qualification) -> None:
     found, unknown = read_typed_units(catalogue, st.session_state.get("check_paste", ""), q)
     for urn in found:
         st.session_state[unit_key(urn)] = True
+    # Said once the box has emptied: the ticks may be far below, in groups whose letters are
+    # not the unit numbers'.
+    st.session_state["check_paste_ticked"] = (labels.units_ticked_words(catalogue, q, found)
+                                              if found else "")
     kept: list[str] = []
     if partly_listed(catalogue, q):  # a unit the partial list leaves out may count: kept
         kept = [r.strip().upper() for r in unknown if r.strip().upper() in catalogue.units]
@@ -328,6 +332,7 @@ def clear_all(catalogue: Catalogue, q: Qualification) -> None:
     st.session_state[in_progress_key(q)] = []
     st.session_state[others_key(q)] = []
     st.session_state["check_paste_unknown"] = []
+    st.session_state["check_paste_ticked"] = ""
     st.session_state["check_paste_marked"] = []
     st.session_state["check_paste_kept"] = []
     st.session_state["check_paste_named"] = {}
@@ -346,7 +351,10 @@ def quick_entry(catalogue: Catalogue, q: Qualification) -> None:
     st.text_area("Type or paste the units achieved: unit numbers such as F3, or URNs (a "
                  "list, or rows copied from a spreadsheet or an e-portfolio; rows marked as "
                  "not achieved are left out)", key="check_paste", on_change=paste_units,
-                 args=(catalogue, q), placeholder="F3, F4, A3, B2, C3, D1", max_chars=40_000)
+                 args=(catalogue, q), placeholder="For example: F3, F4, A3, B2, C3, D1",
+                 max_chars=40_000)
+    if ticked := st.session_state.get("check_paste_ticked"):
+        st.success(ticked)
     marked = st.session_state.get("check_paste_marked") or []
     if marked:
         st.warning(f"Not marked as achieved, so not ticked ({len(marked)}): "

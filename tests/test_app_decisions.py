@@ -233,6 +233,28 @@ def test_check_paste__every_group_holding_a_unit_pasted_opens_so_the_tick_shows(
                         "Group E": True}
 
 
+GROUPS_TICKED = ("Ticked 6 units from the box: F3 and F4 in Group A; A3 in Group B; B2 in Group "
+                 "C; C3 in Group D; D1 in Group E. Each group holding one is open below.")
+
+
+def test_check_paste__says_which_units_it_ticked_and_where_they_are():
+    """The box empties once read, and the ticks land in groups whose letters are not the unit
+    numbers' (C3 is in Group D), often below the fold: the page says what it ticked, and where;
+    the box's example is worded as one, so an empty box does not look full."""
+    at = check_units("ocr-03456", [])
+    assert at.text_area(key="check_paste").placeholder.startswith("For example")
+    at.text_area(key="check_paste").input("F3, F4, A3, B2, C3, D1, ZZ9").run()
+    assert not at.exception
+    ticked = [s for s in texts(at.success) if s.startswith("Ticked")]
+    assert ticked == [GROUPS_TICKED]
+    # The next paste says only what it ticked; clearing forgets it.
+    at.text_area(key="check_paste").input("A4").run()
+    assert [s for s in texts(at.success) if s.startswith("Ticked")] == [
+        "Ticked 1 unit from the box: A4 in Group B. Its group is open below."]
+    at.button(key="check_clear").click().run()
+    assert not [s for s in texts(at.success) if s.startswith("Ticked")]
+
+
 def test_check_paste__the_pages_own_unit_labels_tick_their_units_without_a_warning():
     """A unit's line copied from the page's list (a checkbox's label) or from its plan or
     record ticks the unit, and its credits and level are not named as units not found; a

@@ -5,6 +5,8 @@ still needed, in one sentence (the page's headline, the JSON's ``headline``) and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from advisor.catalogue import Catalogue, Category, Qualification
 from advisor.catalogue.models import URN_PATTERN
 from advisor.engine.combination import describe_unit
@@ -14,9 +16,17 @@ from advisor.engine.unit_marks import says_not_achieved
 from advisor.engine.unit_references import read_reference, unit_suggestions
 from advisor.engine.wording import count, listed
 
-__all__ = ["check_headline", "completion_words", "credits_counted", "other_units_words",
-           "rules_from_words",
-           "still_needed", "typed_unit_words", "unless_above_counts"]
+__all__ = [
+    "check_headline",
+    "completion_words",
+    "credits_counted",
+    "other_units_words",
+    "rules_from_words",
+    "still_needed",
+    "typed_unit_words",
+    "units_ticked_words",
+    "unless_above_counts",
+]
 
 
 def rules_from_words(check: CombinationCheck) -> str:
@@ -215,3 +225,21 @@ def _whose(catalogue: Catalogue, q: Qualification) -> str:
             + (f", which {listed(followers, 'and')} "
                + ("is" if len(followers) == 1 else "are") + " inferred to follow"
                if followers else ""))
+
+
+def units_ticked_words(catalogue: Catalogue, qualification: Qualification,
+                       urns: Sequence[str]) -> str:
+    """What a box of typed units ticked, group by group, where the ticks are to be found:
+    ``Ticked 2 units from the box: F3 and F4 in Group A. ...``. The groups' letters are not
+    the unit numbers' (03456's C3 is in Group D), so the group is what finds the tick."""
+    rules, _ = catalogue.effective_rules(qualification)
+    wanted, placed, seen = set(urns), [], set()
+    for group in rules.groups if rules is not None else ():
+        members = [m for m in group.units if m.urn in wanted and m.urn not in seen]
+        seen |= {m.urn for m in members}
+        if members:
+            placed.append(f"{listed([m.number or m.urn for m in members], 'and')} in "
+                          f"Group {group.id}")
+    return (f"Ticked {count(len(seen), 'unit')} from the box: {'; '.join(placed)}. "
+            + ("Each group holding one is open below." if len(placed) > 1
+               else "Its group is open below."))

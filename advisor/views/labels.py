@@ -45,6 +45,7 @@ from advisor.views.check_words import (
     rules_from_words,
     still_needed,
     typed_unit_words,
+    units_ticked_words,
     unless_above_counts,
 )
 from advisor.views.citations import (  # their one home
@@ -146,6 +147,7 @@ __all__ = [
     "still_needed",
     "typed_unit_words",
     "unit_label",
+    "units_ticked_words",
     "unless_above_counts",
     "what_replaced_it",
     "what_replaced_it_words",
