@@ -1046,3 +1046,21 @@ def test_starting_level__the_options_table_and_recommend_json_give_the_same_cred
         for q in options]
     assert rows.loc["OCR Level 2 NVQ Certificate in Customer Service",
                     "Credits still needed"] == "up to 28"
+
+
+def test_starting_level__under_16_wanting_an_apprenticeship_is_not_sent_to_an_employer():
+    """A 14-year-old not working who wants an apprenticeship, answered box by box: the next
+    steps say the sources give no age at which one can start, what they say of ages, and to
+    ask a careers adviser; not to ask an employer to start one, as a 16-year-old is told."""
+    at = open_with_link(LEVEL)
+    at.number_input(key="sl_age").set_value(14).run()
+    at.radio(key="sl_employment").set_value("not-working").run()
+    at.radio(key="sl_aim").set_value("apprenticeship").run()
+    assert not at.exception
+    text = all_text(at)
+    assert "The sources give no age at which an apprenticeship can start." in text
+    assert "Ask a careers adviser, at school or at the National Careers Service, when you " \
+           "could start an apprenticeship" in text
+    assert "Ask an employer" not in text
+    at.number_input(key="sl_age").set_value(16).run()
+    assert "Ask an employer" in all_text(at)

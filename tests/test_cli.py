@@ -1063,3 +1063,24 @@ def test_recommend__the_next_steps_speak_of_the_learner_as_the_rest_does(capsys,
     spoken_to = [line for line in out.splitlines()
                  if re.search(r"\b(you|your)\b", line, flags=re.IGNORECASE)]
     assert spoken_to == []
+
+
+def test_recommend__under_16_wanting_an_apprenticeship_text_and_json_agree(capsys):
+    """``advisor recommend --age 14 --employment not-working --aim apprenticeship``: the text
+    and the JSON give the engine's next step for someone under 16 (the sources give no age at
+    which an apprenticeship can start; a careers adviser, not an employer, to ask), with its
+    sources."""
+    argv = ["recommend", "--age", "14", "--employment", "not-working", "--aim",
+            "apprenticeship"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    steps = out.split("What to do next:")[1]
+    assert "The sources give no age at which an apprenticeship can start." in steps
+    assert "Ask an employer" not in out
+    assert "001_1a36f8904fba0327" not in steps  # sources by title, as the rest
+    assert "§ 2.1 Qualification profile" in steps
+    first = run_json(capsys, *argv)["next_steps"][0]
+    assert first["message"].startswith("The sources give no age at which an apprenticeship "
+                                       "can start.")
+    assert first["message"] in steps
+    assert any(s["section"] == "Entry guidance" for s in first["source"])

@@ -1289,3 +1289,68 @@ def test_recommend__every_answer_gives_a_recommendation_its_text_json_and_printo
     json.dumps(json_shapes.recommendation_dict(_CATALOGUE, result))
     assert "<html" in action_plan_html(_CATALOGUE, ActionPlan(as_at=as_at,
                                                               recommendation=result))
+
+
+AGES_09628 = "001_1a36f8904fba0327.txt § 2.1 Qualification profile"
+AGES_CG_5530 = ('external-facts.md § F. QANs of equivalent 2014 Level 2 "combined" Diplomas in '
+                "Customer Service")
+AGES_601_4404_X = "004_70450870fa016f48.txt § Entry guidance"
+
+
+def test_next_steps__under_16_wanting_an_apprenticeship_is_told_what_the_sources_say_of_ages(
+        catalogue):
+    """A 14-year-old who wants an apprenticeship: the sources give no age at which one can
+    start, so the first next step says so, gives what they do say of the ages of the
+    apprenticeship qualifications (09628 and City & Guilds' 2014 Level 2 Diploma are not
+    approved under 16), what the learner can take at their age (601/4404/X, for all ages),
+    and sends them to a careers adviser, not to an employer to start one now."""
+    result = recommend(catalogue, Profile(age=14, employment=Employment.NOT_WORKING,
+                                          aim=Aim.APPRENTICESHIP), as_at=TODAY)
+    first = result.next_steps[0]
+    assert "Ask an employer" not in first.message
+    assert "could start a Customer Service Practitioner apprenticeship" not in first.message
+    assert first.message.startswith("The sources give no age at which an apprenticeship can "
+                                    "start.")
+    assert ("OCR Level 2 Certificate in Principles of Customer Service (09628): 16-18, 18+ "
+            "and 19+") in first.message
+    assert "the City & Guilds version (601/3562/1): 16-18 and 19+" in first.message
+    assert "none includes learners under 16" in first.message
+    assert "Ask a careers adviser, at school or at the National Careers Service," in first.message
+    assert ("OCNLR Level 1 Certificate in Customer Service (601/4404/X) is suitable for "
+            "learners of all ages") in first.message
+    sources = {c.label() for c in first.source}
+    assert {AGES_09628, AGES_CG_5530, AGES_601_4404_X} <= sources
+    # Not a word of it in the other next steps either.
+    assert not any("Ask an employer" in s.message for s in result.next_steps)
+    # A 16-year-old is past "pre-16": an employer can be asked, as before.
+    sixteen = recommend(catalogue, Profile(age=16, employment=Employment.NOT_WORKING,
+                                           aim=Aim.APPRENTICESHIP), as_at=TODAY)
+    assert "Ask an employer" in sixteen.next_steps[0].message
+
+
+def test_next_steps__under_16_not_working_with_no_aim_hears_the_same_of_apprenticeships(
+        catalogue):
+    """Not working and no aim given, the last next step says what an apprenticeship is; for
+    a 15-year-old it says what the sources say of ages, as for one who wants one; and on a
+    date before the 2014 framework, no employer is asked either."""
+    result = recommend(catalogue, Profile(age=15, employment=Employment.NOT_WORKING),
+                       as_at=TODAY)
+    last = result.next_steps[-1].message
+    assert last.startswith("An apprenticeship is a job with training towards a qualification. "
+                           "The sources give no age at which an apprenticeship can start.")
+    assert "Ask an employer" not in last
+    before = recommend(catalogue, Profile(age=14, employment=Employment.NOT_WORKING,
+                                          aim=Aim.APPRENTICESHIP), as_at=dt.date(2014, 6, 1))
+    assert "Ask an employer" not in before.next_steps[0].message
+    assert "no age at which an apprenticeship can start" in before.next_steps[0].message
+
+
+def test_action_plan__under_16_wanting_an_apprenticeship_reads_the_same_next_step(catalogue):
+    """The printout takes the engine's next step: to the learner, no employer to ask."""
+    result = recommend(catalogue, Profile(age=14, employment=Employment.NOT_WORKING,
+                                          aim=Aim.APPRENTICESHIP), as_at=TODAY,
+                       voice=YOU_ON_SCREEN)
+    page = action_plan_html(catalogue, ActionPlan(as_at=TODAY, recommendation=result))
+    assert "The sources give no age at which an apprenticeship can start." in page
+    assert "Ask an employer" not in page
+    assert "when you could start an apprenticeship" in page

@@ -551,3 +551,16 @@ def test_validate_documents__the_shipped_catalogue_cites_only_sections_its_docum
     """Every one of the catalogue's citations names a section its document contains (the
     documents are the project's, kept beside the repository)."""
     assert validate_catalogue(documents_dirs=[SHARED / "seeds", SHARED / "sources"]) == []
+
+
+def test_validate__another_bodys_version_with_an_age_band_both_approved_and_not(tmp_path):
+    """The age groups of another awarding body's version are checked as a qualification's."""
+    broken = QUALIFICATION + (
+        "offered_as:\n"
+        "  - awarding_body: Another Body\n"
+        "    regulator_number: 601/0000/0\n"
+        "    ages: {approved: [pre-16, 16-18], not_approved: [pre-16], source: doc.txt § Ages}\n"
+        "    source: doc.txt § Others\n")
+    problem = only_problem(write_catalogue(tmp_path, {"qualifications/ab-001.yaml": broken}))
+    assert str(problem).endswith(
+        "offered_as[0].ages: age band 'pre-16' is both approved and not approved")

@@ -19,6 +19,7 @@ import networkx as nx
 from advisor.catalogue.catalogue import normalise_reference
 from advisor.catalogue.document_texts import DocumentTexts
 from advisor.catalogue.models import (
+    AgeBands,
     AwardingBody,
     AwardingBodyFile,
     Category,
@@ -250,18 +251,26 @@ def _check_one_qualification(
         if c.names_qualification(parsed, path, replacement.by, every) and (
                 replacement.by == q.id):
             problem(path, "a qualification cannot replace itself")
-    if q.ages is not None:
-        both = set(q.ages.approved) & set(q.ages.not_approved)
-        for band in sorted(both):
-            problem(("ages",), f"age band {band!r} is both approved and not approved")
-        stated = set(q.ages.approved) | set(q.ages.not_approved)
-        for c_index, caution in enumerate(q.ages.cautions):
-            for b_index, band in enumerate(caution.applies_to):
-                if band not in stated:
-                    problem(("ages", "cautions", c_index, "applies_to", b_index),
-                            f"the caution applies to age band {band!r}, which neither "
-                            "approved nor not_approved names")
+    said_ages: list[tuple[KeyPath, AgeBands | None]] = [(("ages",), q.ages)]
+    said_ages += [(("offered_as", index, "ages"), offered.ages)
+                  for index, offered in enumerate(q.offered_as)]
+    for ages_path, ages in said_ages:
+        if ages is not None:
+            _check_ages(ages, ages_path, problem)
     _check_dates(q, problem)
+
+
+def _check_ages(ages: AgeBands, path: KeyPath, problem: ProblemAt) -> None:
+    """No age band both approved and not, and no caution about a band neither names."""
+    for band in sorted(set(ages.approved) & set(ages.not_approved)):
+        problem(path, f"age band {band!r} is both approved and not approved")
+    stated = set(ages.approved) | set(ages.not_approved)
+    for c_index, caution in enumerate(ages.cautions):
+        for b_index, band in enumerate(caution.applies_to):
+            if band not in stated:
+                problem((*path, "cautions", c_index, "applies_to", b_index),
+                        f"the caution applies to age band {band!r}, which neither "
+                        "approved nor not_approved names")
 
 
 def _check_rules(rules: RulesOfCombination, units: dict[str, Unit], problem: ProblemAt,

@@ -441,10 +441,12 @@ class Replacement(Record):
 
 
 class OfferedAs(Record):
-    """Another awarding body's version of a national structure."""
+    """Another awarding body's version of a national structure, with the age groups it is
+    approved for where a source gives them (``ages``, with its own source)."""
 
     awarding_body: str
     regulator_number: str | None = None
+    ages: AgeBands | None = None
     source: Sources
 
 

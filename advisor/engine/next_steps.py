@@ -35,6 +35,7 @@ from advisor.engine.wording import (
     replaced_it,
     uk_date,
 )
+from advisor.engine.young_learners import apprenticeship_under_16, is_under_16
 from advisor.register import Register
 
 
@@ -43,13 +44,16 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
                    as_at: dt.date, aim: Aim | None = None,
                    register: Register | None = None,
                    employment: Employment | None = None,
+                   age: int | None = None,
                    voice: Voice = YOU_ON_SCREEN) -> tuple[NextStep, ...]:
     """What the learner can do now: the progressions the documents name from what they hold,
     then whom to ask and what to ask them, by what can be confirmed open at the level; for
     someone who wants an apprenticeship, where apprenticeships stand first of all; for
     someone not in work who has not said what they want, where apprenticeships (a job with
-    training) stand last, as one more way in. ``voice``: to the learner, or of them (for
-    staff)."""
+    training) stand last, as one more way in; for someone under 16 (``age``), what the sources
+    say of ages instead, and whom to ask when one could start
+    (:func:`~advisor.engine.young_learners.apprenticeship_under_16`). ``voice``: to the learner,
+    or of them (for staff)."""
     # A documented step to below the level suggested comes after what to do at it: a learner
     # told to start at Level 3 reads first about Level 3, not about a Level 2 NVQ.
     steps: list[NextStep] = []
@@ -130,10 +134,14 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
             f"ask whether {voice.their} units count: a unit with the same unit reference number "
             "counts towards any qualification that lists it"
             + (f" (here: {worth})" if worth else "") + "."))
+    # Under 16, no employer to ask to start one now: the sources give no age for a start.
+    apprenticeships = (apprenticeship_under_16(catalogue, level, as_at, age=age, voice=voice)
+                       if age is not None and is_under_16(age)
+                       else apprenticeships_today(catalogue, level, as_at, voice=voice))
     if aim is Aim.APPRENTICESHIP:  # what they asked for comes first
-        steps.insert(0, NextStep(*apprenticeships_today(catalogue, level, as_at, voice=voice)))
+        steps.insert(0, NextStep(*apprenticeships))
     elif aim is None and employment is Employment.NOT_WORKING:
-        words, sources = apprenticeships_today(catalogue, level, as_at, voice=voice)
+        words, sources = apprenticeships
         steps.append(NextStep(f"An apprenticeship is a job with training towards a "
                               f"qualification. {words}", sources))
     return tuple(steps)

@@ -263,7 +263,7 @@ def recommend(
         cautions.extend(_aim_cautions(catalogue, profile, options, as_at, register, voice))
         roles_at_level = index.roles_by_level.get(level, ())
     next_steps = next_steps_for(catalogue, held=held, units=profile.held_units, level=level,
-                                options=options, as_at=as_at, aim=profile.aim,
+                                options=options, as_at=as_at, aim=profile.aim, age=profile.age,
                                 register=register, employment=profile.employment, voice=voice)
     frameworks: tuple[FrameworkStatus, ...] = ()
     if profile.aim is Aim.APPRENTICESHIP and level is not None:
