@@ -107,6 +107,7 @@ from advisor.engine.eligibility import (
     status_on,
 )
 from advisor.engine.fits import (
+    AimFit,
     in_senior_role,
     learner_can_start_first,
     route_fits_aim,
@@ -269,6 +270,7 @@ __all__ = [
     "Accepted",
     "ActionPlan",
     "Aim",
+    "AimFit",
     "AnswerError",
     "Basis",
     "CarryOver",

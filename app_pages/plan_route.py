@@ -398,10 +398,12 @@ def show_route(ctx: Frame, route: Route, query: RouteQuery,
     age, senior_role = query.age, senior_role_of(query)
     if age is not None:
         st.caption(f"Each step's age groups are checked for age {age}.")
-    fits = labels.route_aim_words(catalogue, route, query.aim, register=ctx.register,
-                                  voice=VOICE)
+    fits = labels.route_aim_words(catalogue, route, query.aim, employment=query.employment,
+                                  register=ctx.register, voice=VOICE)
     if fits is not None:
-        st.write(fits)
+        st.write(fits[0])
+        if fits[1]:
+            show_sources(catalogue, fits[1])
     # Said before the steps, not only in each step's reasons: a route the learner cannot take
     # as it stands must not read as advice to enrol.
     for sentence in labels.steps_barred_words(route, barred, voice=VOICE):
@@ -577,7 +579,8 @@ def show_answer(ctx: Frame) -> list[str]:
         elif barred and all(barred):
             st.warning("Every route found has a step you cannot take, as things stand (the "
                        "table says which, and the route shown says why).")
-        table = tables.routes_table(catalogue, routes, aim=query.aim, register=ctx.register,
+        table = tables.routes_table(catalogue, routes, aim=query.aim,
+                                    employment=query.employment, register=ctx.register,
                                     learner=learner if given else None, voice=VOICE)
         show_table(table, name="Routes found",
                    missing=tables.CREDITS_NOT_KNOWN,
@@ -594,7 +597,7 @@ def show_answer(ctx: Frame) -> list[str]:
             said.append(explained)
             st.info(explained)
         if query.aim is not None and not any(
-                route_fits_aim(catalogue, r, query.aim, register=ctx.register)[0]
+                route_fits_aim(catalogue, r, query.aim, register=ctx.register).fits
                 for r in routes):
             said.append(f"None of the routes found ends in a qualification known to give "
                         f"{labels.AIM_IN_BRIEF[query.aim]}: see each route's last step, and "

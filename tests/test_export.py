@@ -1141,3 +1141,21 @@ def test_action_plan__a_starting_level_in_june_2014_names_what_opens_later(catal
     text = _before_the_glossary(action_plan_html(catalogue, ActionPlan(
         as_at=JUNE_2014, recommendation=result)))
     assert text.count("Opening later: OCR Level 3 Diploma in Customer Service (10380)") == 1
+
+
+def test_action_plan__route_to_10379_not_working_wanting_knowledge_says_why_with_a_source(
+        catalogue):
+    """The route printout for someone not working who wants knowledge: a route ending in
+    10379 does not fit while they are not working, said to them, with its source marked."""
+
+    route = next(r for r in find_routes(catalogue, to_level=2, start_level=1, as_at=TODAY)
+                 if r.path[-1].reference == "10379")
+    page = action_plan_html(catalogue, ActionPlan(
+        as_at=TODAY, route=route, route_aim=Aim.KNOWLEDGE,
+        route_employment=Employment.NOT_WORKING))
+    said = re.search(r"<p>(It ends in OCR Level 2 Diploma in Customer Service \(10379\)[^<]*)"
+                     r"( <span class=\"source\">(?:\[\d+\] ?)+</span>)?</p>", html.unescape(page))
+    assert said is not None and said.group(2), "the sentence, with its source marked"
+    assert said.group(1).startswith(
+        "It ends in OCR Level 2 Diploma in Customer Service (10379), which does not fit what "
+        "you want (knowledge) while you are not working.")

@@ -199,9 +199,10 @@ def test_learner_can_start_first__wanting_competence_the_knowledge_route_comes_a
     assert ends_of(Aim.KNOWLEDGE) == [*(e for e in ends if e != "03456"), "03456"]
     assert ends_of(Aim.APPRENTICESHIP)[-2:] == [e for e in ends if e in ("09629", "03456")]
     nvq = next(r for r in found if r.path[-1].reference == "03456")
-    assert route_fits_aim(catalogue, nvq, Aim.COMPETENCE) == (
-        True, "It is a competence (NVQ) qualification.")
-    assert route_fits_aim(catalogue, nvq, None) == (None, "")
+    fit = route_fits_aim(catalogue, nvq, Aim.COMPETENCE)
+    assert (fit.fits, fit.why) == (True, "It is a competence (NVQ) qualification.")
+    assert (route_fits_aim(catalogue, nvq, None).fits, route_fits_aim(catalogue, nvq, None).why
+            ) == (None, "")
 
 
 def test_route_fits_aim__what_largely_repeats_what_is_held_does_not_fit(catalogue, graph):
@@ -214,9 +215,9 @@ def test_route_fits_aim__what_largely_repeats_what_is_held_does_not_fit(catalogu
         catalogue, from_qualification=catalogue.find_qualification("03456"),
         to_qualification=catalogue.find_qualification("10380"), as_at=WHILE_OPEN)
         if [q.reference for q in r.path] == ["03456", "10380"]]
-    fits, why = route_fits_aim(catalogue, route, Aim.COMPETENCE)
-    assert fits is False and "would repeat what they already have" in why
-    assert route_fits_aim(catalogue, route, Aim.KNOWLEDGE)[0] is True
+    fit = route_fits_aim(catalogue, route, Aim.COMPETENCE)
+    assert fit.fits is False and "would repeat what they already have" in fit.why
+    assert route_fits_aim(catalogue, route, Aim.KNOWLEDGE).fits is True
 
 
 def test_learner_can_start_first__a_route_known_to_fit_comes_before_one_not_known(
@@ -744,3 +745,39 @@ def test_still_needed__a_step_says_up_to_where_a_unit_held_may_count_too(catalog
         "only some of its units, so a unit already held may count too and leave less to do")
     assert main(["routes", "--from", "09628", "--to", "10379", "--limit", "1"]) == 0
     assert f"    still needed: {needed.words}\n" in capsys.readouterr().out
+
+
+def test_route_fits_aim__not_working_a_qualification_assessed_at_work_does_not_simply_fit(
+        catalogue, graph):
+    """For a 16-year-old not working who wants knowledge, starting at Level 1: a route ending
+    in 10379 (knowledge and competence in one, its competence assessed at work) does not fit
+    the aim while they are not working, and says why, with the source of how competence is
+    assessed; working, or not saying, it fits as before. The routes ending in a knowledge
+    qualification come before it."""
+    from advisor import Aim, Employment, learner_can_start_first, route_fits_aim
+
+    found = list(find_routes(catalogue, to_level=2, start_level=1))
+    to_10379 = next(r for r in found if r.path[-1].reference == "10379")
+    fit = route_fits_aim(catalogue, to_10379, Aim.KNOWLEDGE, employment=Employment.NOT_WORKING)
+    assert fit.fits is False and fit.needs_work
+    assert fit.why == (
+        "It combines knowledge and competence, and its competence part is assessed at work "
+        "(an assessor watches the learner do the job): not working now, the learner would need "
+        "a job or a work placement to complete it. A qualification of knowledge alone gives "
+        "what they want without one.")
+    assert "003_6006b2829cc9c277.txt § ASSESSMENT" in {c.label() for c in fit.source}
+    working = route_fits_aim(catalogue, to_10379, Aim.KNOWLEDGE, employment=Employment.WORKING)
+    assert working.fits is True and not working.needs_work
+    assert route_fits_aim(catalogue, to_10379, Aim.KNOWLEDGE).fits is True
+    # Wanting competence, it fits: what they want is assessed at work, and that is said.
+    competence = route_fits_aim(catalogue, to_10379, Aim.COMPETENCE,
+                                employment=Employment.NOT_WORKING)
+    assert competence.fits is True and competence.needs_work
+    assert "would need a job or a work placement" in competence.why
+    ordered = learner_can_start_first(catalogue, found, age=16, aim=Aim.KNOWLEDGE,
+                                      employment=Employment.NOT_WORKING, start_level=1)
+    ends = [r.path[-1].reference for r in ordered]
+    assert ends.index("OCNLR L2 Principles") < ends.index("10379")
+    assert all(route_fits_aim(catalogue, r, Aim.KNOWLEDGE,
+                              employment=Employment.NOT_WORKING).fits is False
+               for r in ordered if r.path[-1].reference == "10379")

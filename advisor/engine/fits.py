@@ -45,6 +45,7 @@ from advisor.register import Register
 __all__ = [
     "KINDS_GIVING",
     "KIND_IN_A_CLAUSE",
+    "AimFit",
     "Repetition",
     "assessed_at_work_finding",
     "competence_assessment_source",
@@ -170,21 +171,52 @@ def repetition(q: Qualification, held: Sequence[Qualification],
     return None
 
 
+@dataclass(frozen=True)
+class AimFit:
+    """Whether the qualification a route ends in fits what the learner wants (``fits``: None
+    where that is not known, or no aim was given), why in a sentence or two (``why``) and its
+    ``source``; ``needs_work`` where, the learner not working now, what it asks of them is
+    assessed at work, so that they would need a job or a work placement for it."""
+
+    fits: bool | None
+    why: str
+    source: tuple[Citation, ...] = ()
+    needs_work: bool = False
+
+
 def route_fits_aim(catalogue: Catalogue, route: Route, aim: Aim | None, *,
+                   employment: Employment | None = None,
                    register: Register | None = None,
-                   voice: Voice = THE_LEARNER) -> tuple[bool | None, str]:
+                   voice: Voice = THE_LEARNER) -> AimFit:
     """Whether the qualification a route ends in fits the learner's ``aim``, as an option would
     (:func:`fits_aim`, on the route's date): not where it would largely repeat a qualification
     held before it on the route (:func:`repetition`), as the starting level says of the same
-    option; and why in a sentence or two."""
+    option; and why. For a learner not working now (``employment``), a qualification whose
+    competence is assessed at work does not fit an aim of knowledge (its knowledge comes with
+    competence they could not show without a job or a work placement), and fits an aim of
+    competence only with a job or a work placement: said, with the source of how competence
+    is assessed."""
     end = route.path[-1]
     fits, why = fits_aim(catalogue, end, aim, check_eligibility(
         catalogue, end, as_at=route.as_at, register=register))
     repeated = (repetition(end, route.path[:-1], aim, voice=voice)
                 if aim is not None and aim is not Aim.APPRENTICESHIP else None)
     if repeated is not None and repeated.largely:
-        return False, f"{repeated.message} {why}".strip()
-    return fits, why
+        return AimFit(False, f"{repeated.message} {why}".strip())
+    if (fits and employment is Employment.NOT_WORKING and end.kind.assessed_at_work
+            and aim in KINDS_GIVING):
+        source = competence_assessment_source(catalogue, [end])
+        watched = f"(an assessor watches {voice.learner} do the job)"
+        job = (f"not working now, {voice.learner} would need a job or a work placement to "
+               "complete it")
+        if aim is Aim.KNOWLEDGE:  # a competence qualification never fits it: combined here
+            return AimFit(False, (
+                "It combines knowledge and competence, and its competence part is assessed at "
+                f"work {watched}: {job}. A qualification of knowledge alone gives what "
+                f"{voice.they} want without one."), source, needs_work=True)
+        return AimFit(True, f"{why} It is assessed at work {watched}: {job}.", source,
+                      needs_work=True)
+    return AimFit(fits, why)
 
 
 def senior_role_asked_at(catalogue: Catalogue, level: int) -> bool:
@@ -240,8 +272,8 @@ def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
         at_work = (not_working and first is not None
                    and first.to.kind.assessed_at_work)
         # Those known to fit first, then those not known, then those known not to.
-        fit = {True: 0, None: 1, False: 2}[route_fits_aim(catalogue, route, aim,
-                                                          register=register)[0]]
+        fit = {True: 0, None: 1, False: 2}[route_fits_aim(
+            catalogue, route, aim, employment=employment, register=register).fits]
         # A route through a closed qualification stays after the others, as it was found.
         return (route.status.closed, 1 in barred, bool(barred), elsewhere, at_work, fit)
     return sorted(routes, key=order)[:shown]

@@ -365,11 +365,13 @@ def _route(catalogue: Catalogue, route: Route, sources: Sources, *,
     cautions = [c for c in (move_up_caution(catalogue, route, voice=YOU),
                             assessed_at_work_caution(catalogue, route, employment, voice=YOU))
                  if c is not None]
+    fits = route_aim_words(catalogue, route, aim, employment=employment, register=register,
+                           voice=YOU)
     return RoutePart([q.name for q in route.path], steps, [
         f"{' → '.join(q.reference for q in other.path)}: {route_basis(other)}; on {day}, "
         f"{route_status(catalogue, other)}" for other in others],
         _cited(cautions, sources),
-        route_aim_words(catalogue, route, aim, register=register, voice=YOU))
+        Cited(fits[0], sources.cite(fits[1])) if fits is not None else None)
 
 
 def _barred_together(catalogue: Catalogue, barred: Sequence[NotTransferable],

@@ -467,12 +467,16 @@ def routes_dict(catalogue: Catalogue, routes: Sequence[Route], *,
     it leads into (``frameworks``, one for each route, where given) and each step's reasons
     about the age and the role (``for_learner``: for each route, each step's eligibility);
     with what the learner wants (``aim``), whether where each route ends fits it
-    (``fits_aim``, null where not known) and why (``aim_note``)."""
+    (``fits_aim``, null where not known), why (``aim_note``, with its ``aim_source``) and,
+    for a learner not working, whether it asks for a job or a work placement
+    (``aim_needs_work``: assessed at work)."""
     def fits(route: Route) -> dict[str, Any]:
         if aim is None:
             return {}
-        fit, why = route_fits_aim(catalogue, route, aim, register=register)
-        return {"fits_aim": fit, "aim_note": why}
+        fit = route_fits_aim(catalogue, route, aim, employment=employment, register=register)
+        return {"fits_aim": fit.fits, "aim_note": fit.why,
+                "aim_source": source_dicts(catalogue, fit.source),
+                "aim_needs_work": fit.needs_work}
 
     def at_work(route: Route) -> dict[str, Any]:
         if employment is None:

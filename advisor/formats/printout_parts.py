@@ -182,7 +182,7 @@ class RoutePart:
     steps: list[StepPart]
     others: list[str]  # the other routes found, a line each: path, basis, status on the date
     cautions: list[Cited]  # about the route as a whole (climbing a level is no advice to)
-    fits_aim: str | None = None  # whether where it ends fits what the learner wants, and why
+    fits_aim: Cited | None = None  # whether where it ends fits what they want, why, sources
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from advisor.catalogue import (
     AwardingBody,
     Catalogue,
+    Citation,
     Group,
     GroupMember,
     Kind,
@@ -21,7 +22,7 @@ from advisor.catalogue import (
 )
 from advisor.engine.carryover import CarryOver
 from advisor.engine.eligibility import Eligibility, ReasonCode, Status
-from advisor.engine.fits import route_fits_aim
+from advisor.engine.fits import AimFit, route_fits_aim
 from advisor.engine.frameworks import framework_name as framework_label  # its one home
 from advisor.engine.job_wanted import describe_job_lists
 from advisor.engine.planner import Objective
@@ -133,6 +134,7 @@ __all__ = [
     "route_aim_words",
     "route_basis",
     "route_credits",
+    "route_fits_words",
     "route_name",
     "route_offer_label",
     "route_status",
@@ -250,19 +252,38 @@ AIM_IN_BRIEF = {Aim.KNOWLEDGE: "knowledge", Aim.COMPETENCE: "competence",
 
 
 def route_aim_words(catalogue: Catalogue, route: Route, aim: Aim | None, *,
-                    register: Register | None = None,
-                    voice: Voice = THE_LEARNER) -> str | None:
+                    employment: Employment | None = None, register: Register | None = None,
+                    voice: Voice = THE_LEARNER) -> tuple[str, tuple[Citation, ...]] | None:
     """Whether the qualification a route ends in fits what the learner wants, and why, in a
-    sentence or two (``voice``: :data:`~advisor.engine.wording.YOU`, for a printout that
-    speaks to the learner); None where no aim was given."""
+    sentence or two, with the sources of why where it has any (``voice``:
+    :data:`~advisor.engine.wording.YOU`, for a printout that speaks to the learner); for a
+    learner not working (``employment``), where it is assessed at work, said (see
+    :func:`~advisor.engine.fits.route_fits_aim`). None where no aim was given."""
     if aim is None:
         return None
-    fits, why = route_fits_aim(catalogue, route, aim, register=register, voice=voice)
+    fit = route_fits_aim(catalogue, route, aim, employment=employment, register=register,
+                         voice=voice)
     end, wants = route.path[-1].name, f"what {voice.does('want')} ({AIM_IN_BRIEF[aim]})"
-    said = (f"It ends in {end}, which fits {wants}." if fits else
-            f"It ends in {end}, which does not fit {wants}." if fits is False else
+    said = (f"It ends in {end}, which does not fit {wants} while {voice.they} are not "
+            "working." if fit.fits is False and fit.needs_work else
+            f"It ends in {end}, which fits {wants}, but only with a job or a work placement."
+            if fit.fits and fit.needs_work else
+            f"It ends in {end}, which fits {wants}." if fit.fits else
+            f"It ends in {end}, which does not fit {wants}." if fit.fits is False else
             f"Whether {end}, where it ends, fits {wants} is not known.")
-    return f"{said} {why}".strip()
+    return f"{said} {fit.why}".strip(), fit.source
+
+
+def route_fits_words(fit: AimFit, end: Qualification) -> str:
+    """A routes table's "Fits the aim" cell: yes, no or not known, and for a learner not
+    working, where ``end`` (where the route ends) is assessed at work, how far that qualifies
+    it, as :func:`fits_aim_words` says of an option."""
+    if fit.needs_work and fit.fits is False:
+        return "not without a job or a work placement"
+    if fit.needs_work and fit.fits:
+        return ("yes, but part of it is assessed at work" if end.kind is Kind.COMBINED
+                else "yes, but it is assessed at work")
+    return yes_no(fit.fits, "not known") or "not known"
 
 
 EMPLOYMENT_ANSWERS: dict[Employment, str] = {

@@ -240,14 +240,16 @@ def routes_text(catalogue: Catalogue, routes: Sequence[Route], *,
         header, *steps = _route_lines(
             catalogue, number, route,
             for_learner[number - 1] if number <= len(for_learner) else (), age_given=age_given)
-        fits = route_aim_words(catalogue, route, aim, register=register)
+        fits = route_aim_words(catalogue, route, aim, employment=employment, register=register)
         # A step the learner cannot take, said before the steps, as the page says it.
         barred = [(n, e) for n, e in enumerate(
             for_learner[number - 1] if number <= len(for_learner) else (), start=1)
             if e.not_for_this_learner]
         # Not working: the steps assessed at work need a job or a work placement.
         at_work = assessed_at_work_caution(catalogue, route, employment)
-        lines += [header, *([f"  {fits}"] if fits else []),
+        lines += [header, *([f"  {fits[0]}"] if fits else []),
+                  *([f"    (source: {cite(catalogue, fits[1], web_pages=True)})"]
+                    if fits and fits[1] else []),
                   *(f"  ! {w}" for w in steps_barred_words(route, barred)),
                   *([f"  ! {at_work.message}",
                      f"    (source: {cite(catalogue, at_work.source, web_pages=True)})"]

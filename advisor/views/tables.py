@@ -44,9 +44,9 @@ from advisor.views.labels import (
     group_name,
     qualification_label,
     route_credits,
+    route_fits_words,
     route_status,
     status_sentence,
-    yes_no,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -334,12 +334,13 @@ def learner_steps_words(route: Route, steps: Sequence[tuple[int, Eligibility]], 
 
 
 def routes_table(catalogue: Catalogue, routes: Sequence[Route], *, aim: Aim | None = None,
-                 register: Register | None = None,
+                 employment: Employment | None = None, register: Register | None = None,
                  learner: Sequence[Sequence[tuple[int, Eligibility]]] | None = None,
                  voice: Voice = THE_LEARNER) -> pd.DataFrame:
     """One row per route found: its path, how its qualifications stand on the date (what is
     not open, and what replaced it), how far it rests on stated progressions, credits; where
-    the learner said what they want (``aim``), whether where it ends fits it; and, given
+    the learner said what they want (``aim``), whether where it ends fits it (for a learner
+    not working, ``employment``, qualified where it is assessed at work); and, given
     for each route its steps with this learner's eligibility for them (``learner``, from
     :func:`~advisor.engine.fits.steps_for_learner`: their age or role was given), which
     they cannot take, or where that is not known (:func:`learner_steps_words`), in a column
@@ -353,8 +354,8 @@ def routes_table(catalogue: Catalogue, routes: Sequence[Route], *, aim: Aim | No
             "Path": " → ".join(q.reference for q in route.path),
             on_date: route_status(catalogue, route),
             "Credits still needed": route_credits(route),
-            "Fits the aim": yes_no(route_fits_aim(catalogue, route, aim, register=register)[0],
-                                   "not known"),
+            "Fits the aim": route_fits_words(route_fits_aim(
+                catalogue, route, aim, employment=employment, register=register), route.path[-1]),
             whose: (learner_steps_words(route, learner[number - 1], voice=voice)
                     if learner is not None else ""),
             "Steps": len(route.steps),
