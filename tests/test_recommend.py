@@ -1343,6 +1343,11 @@ def test_next_steps__under_16_not_working_with_no_aim_hears_the_same_of_apprenti
                                           aim=Aim.APPRENTICESHIP), as_at=dt.date(2014, 6, 1))
     assert "Ask an employer" not in before.next_steps[0].message
     assert "no age at which an apprenticeship can start" in before.next_steps[0].message
+    # 601/4404/X opened on 1 October 2014: on 1 June 2014 that is said, not left unsettled.
+    assert ("(601/4404/X) is suitable for learners of all ages (centres must determine the "
+            "suitability of units when delivering the qualification to learners aged pre-16), "
+            "but on 1 June 2014 it had not opened yet (it opened on 1 October 2014)."
+            ) in before.next_steps[0].message
 
 
 def test_action_plan__under_16_wanting_an_apprenticeship_reads_the_same_next_step(catalogue):

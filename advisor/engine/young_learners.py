@@ -17,6 +17,7 @@ import datetime as dt
 from advisor.catalogue import AgeBands, Catalogue, Category, Citation, Qualification
 from advisor.engine.eligibility import Status, age_bands_for, status_on
 from advisor.engine.frameworks import issued_after
+from advisor.engine.replacing import yet_to_come
 from advisor.engine.wording import Voice, listed, uk_date
 
 __all__ = ["NO_AGE_GIVEN", "apprenticeship_under_16", "is_under_16"]
@@ -69,15 +70,19 @@ def apprenticeship_under_16(catalogue: Catalogue, level: int, as_at: dt.date, *,
         every = set(ages.approved) >= _EVERY_AGE_GROUP
         cautions = [c.text for c in ages.cautions
                     if not c.applies_to or _UNDER_16 in c.applies_to]
-        unsettled = status_on(catalogue, q, as_at).status is not Status.OPEN
+        status = status_on(catalogue, q, as_at).status
+        opening = yet_to_come(q, as_at)  # "which opened on 1 October 2014", "launched in ..."
         words.append(
             f"At {age}, {q.name} is "
             + ("suitable for learners of all ages" if every else
                "approved for learners under 16")
             + (f" ({'; '.join(c[:1].lower() + c[1:].rstrip('.') for c in cautions)})"
                if cautions else "")
-            + (f"; whether it takes new learners on {uk_date(as_at)} the sources do not "
-               "settle, so ask whether it is still offered." if unsettled else "."))
+            + ("." if status is Status.OPEN else
+               f", but on {uk_date(as_at)} it had not opened yet (it "
+               f"{opening.removeprefix('which ')})." if opening is not None else
+               f"; whether it takes new learners on {uk_date(as_at)} the sources do not "
+               "settle, so ask whether it is still offered."))
         sources += ages.source
     return " ".join(words), tuple(dict.fromkeys(sources))
 
