@@ -85,7 +85,8 @@ def main() -> None:
         "(marked \"inferred\"), are labelled wherever they are shown."
     )
     show_table(source_tables.documents_table(catalogue), name="Source documents",
-               key="about_documents_csv", file_name="source-documents.csv", wrap=True)
+               key="about_documents_csv", file_name="source-documents.csv", wrap=True,
+               stack=True)
 
     st.header("How fully each qualification is known")
     st.write(
@@ -94,7 +95,7 @@ def main() -> None:
         "known\". Unknown: the sources name the qualification but not its structure."
     )
     show_table(source_tables.coverage_table(catalogue), name="Coverage",
-               key="about_coverage_csv", file_name="coverage.csv", wrap=True)
+               key="about_coverage_csv", file_name="coverage.csv", wrap=True, stack=True)
 
     st.header("Ofqual's register of regulated qualifications")
     show_register(ctx)

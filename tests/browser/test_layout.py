@@ -383,3 +383,16 @@ def test_learner__the_route_map_opens_at_the_learners_route(page: Page, blocked_
     assert hidden.evaluate("e => getComputedStyle(e).display") == "none"
     save_screenshot(page, f"route-map-opened-{viewport['width']}")
     assert blocked_requests == []
+
+
+def test_learner__about_the_data_reads_on_a_phone(page: Page, blocked_requests):
+    """About the data on a phone: its tables of source documents and coverage were wider
+    than the screen, a region that scrolled sideways and that a keyboard could not reach
+    (axe: scrollable-region-focusable, serious). Each row is now a card there."""
+    page.set_viewport_size(PHONE)
+    page.goto("/about")
+    wait_for_app(page, heading="About the data")
+    expect(page.get_by_role("table", name="Source documents")).to_contain_text("OCR")
+    check_accessibility(page)
+    save_screenshot(page, "about-phone")
+    assert blocked_requests == []
