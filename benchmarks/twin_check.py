@@ -673,7 +673,9 @@ def check_check(qual: str, units: list[str], as_at: dt.date, extra: dict | None 
     # The record's headline is shorter than the page's (the verdict and the credits, with the
     # status on the date; what is still needed follows it): the same verdict and figures.
     verdict = said["headline"].split(":")[0].split(" (")[0].casefold()
-    counted = f"{said['credits_counted']} of {said['credits_required']} credits counted"
+    got, needed = said["credits_counted"], said["credits_required"]
+    counted = (f"{got} credits counted, {needed} needed" if needed is not None and got > needed
+               else f"{got} of {needed} credits counted")
     if record and (verdict not in record.casefold() or counted not in record):
         say(case, "record's headline", record[:300], said["headline"])
     for replacement in status["replaced_by"] if record else ():

@@ -642,7 +642,7 @@ def test_check__rules_met_after_certificates_ended_are_not_called_complete(catal
     today = check_units("ocr-03456", units)
     assert not [s for s in texts(today.success) if "Complete" in s]
     (headline,) = [w for w in texts(today.warning) if w.startswith("Every rule is met")]
-    assert headline == ("Every rule is met (44 of 42 credits counted), but no certificate can "
+    assert headline == ("Every rule is met (44 credits counted, 42 needed), but no certificate can "
                         "be claimed on this date. Certificates are no longer issued: the last "
                         "certification date was 31 August 2019.")
     assert any("no certificate can be claimed" in m for m in texts(today.sidebar.markdown))

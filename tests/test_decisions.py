@@ -673,13 +673,13 @@ def _headline_and_steps(page: str) -> tuple[str, str]:
 @pytest.mark.parametrize(("held", "in_progress", "as_at", "headline", "steps"), [
     # 03456 with F3, F4, A3, B2, C3, D1 achieved and C6 accepted is complete while it is open...
     ("F3 F4 A3 B2 C3 D1", "", dt.date(2015, 1, 5),
-     "(03456): complete, 44 of 42 credits counted.",
+     "(03456): complete, 44 credits counted, 42 needed.",
      ["Claim the certificate for OCR Level 3 NVQ Diploma in Customer Service (03456) from "
       "the awarding body."]),
     # ... and on today's date the record says certificates are no longer issued, and what
     # replaced it, instead of telling the learner to claim one.
     ("F3 F4 A3 B2 C3 D1", "", dt.date(2026, 11, 29),
-     "(03456): Every rule is met (44 of 42 credits counted), but no certificate can be "
+     "(03456): Every rule is met (44 credits counted, 42 needed), but no certificate can be "
      "claimed on this date. Certificates are no longer issued: the last certification date "
      "was 31 August 2019.",
      ["the last certification date was 31 August 2019",

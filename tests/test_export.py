@@ -797,7 +797,7 @@ def test_record__a_level_3_rule_that_level_4_units_would_meet_asks_the_awarding_
         as_at=on, progress=check_progress(catalogue, q, held, as_at=on, registered=True),
         created=on))
     text = " ".join(" ".join(parse(html).text).split())
-    assert ("44 of 42 credits counted. On 1 June 2015: not known if open. But the units held "
+    assert ("44 credits counted, 42 needed. On 1 June 2015: not known if open. But the units held "
             "above Level 3 would meet it if they count") in text
     assert "Ask the awarding body whether the units held above the level a rule names" in text
     assert "which of the units still needed to take next" not in text

@@ -61,13 +61,12 @@ def completion_words(check: CombinationCheck, status: StatusOnDate | None) -> st
 
 def credits_counted(check: CombinationCheck, verb: str = "counted") -> str:
     """The credits that count against those required: ``34 of 42 credits counted``; where
-    more count than the total asks but a rule is still unmet, ``50 credits counted, 42
-    needed``, not "50 of 42" beside "not complete" (nor in brackets, as it may be in a
-    headline's)."""
+    more count than the total asks, ``51 credits counted, 42 needed``: "51 of 42" read as a
+    slip, complete or not."""
     counted, required = check.credits_counted, check.credits_required
     if required is None:
         return f"{count(counted, 'credit')} {verb}"
-    if counted > required and not check.complete:
+    if counted > required:
         return f"{counted} credits {verb}, {required} needed"
     return f"{counted} of {required} credits {verb}"
 
