@@ -52,6 +52,9 @@ def test_labels__qualification_and_unit(catalogue):
         "09628 - OCR Level 2 Certificate in Principles of Customer Service (Level 2)")
     ocn = catalogue.find_qualification("601/4404/X")
     assert labels.qualification_label(ocn).startswith("601/4404/X - OCNLR Level 1")
+    # A title naming its reference in brackets does not have it said twice in a drop-down.
+    assert labels.qualification_label(catalogue.find_qualification("S/016/608")) == (
+        "S/016/608 - Level 2 Diploma in Customer Service (national structure, Level 2)")
     assert labels.unit_label(catalogue, GroupMember(urn="D/502/9654", number="3")) == (
         "3 D/502/9654 Understand the use of communication in customer service, 5 credits, "
         "Level 2")

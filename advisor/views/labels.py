@@ -391,7 +391,15 @@ def codes_legend(qualifications: Iterable[Qualification]) -> str:
 
 
 def qualification_label(q: Qualification) -> str:
-    """``09628 - OCR Level 2 Certificate in Principles of Customer Service (Level 2)``."""
+    """``09628 - OCR Level 2 Certificate in Principles of Customer Service (Level 2)``; a
+    title that names the reference in its closing brackets does not repeat it:
+    ``S/016/608 - Level 2 Diploma in Customer Service (national structure, Level 2)``."""
+    head, _, last = q.title.rpartition("(")
+    named = last.rstrip(")").strip()
+    if head and named.endswith(q.reference):  # "(national structure S/016/608)"
+        what = named.removesuffix(q.reference).strip()
+        return f"{q.reference} - {head.strip()} ({what + ', ' if what else ''}" \
+               f"{level_words(q.level)})"
     return f"{q.reference} - {q.title} ({level_words(q.level)})"
 
 
