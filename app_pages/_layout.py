@@ -253,6 +253,16 @@ _KEEP_IN_VIEW = """  const levels = (frame, plot) => {
 """
 
 
+def brought_into_view(key: str, *, within: str) -> str:
+    """A script that scrolls the page to the container ``key`` once, as it is drawn, clear of
+    the app's bar at the top, and a style that hides the container ``within``, which holds
+    them, so that it takes no room."""
+    return (f"<style>{keyed(within)} {{ display: none; }} {keyed(key)} "
+            "{ scroll-margin-top: 4rem; }</style>\n<script>"
+            f"document.querySelector({json.dumps(keyed(key))})?.scrollIntoView("
+            "{block: 'start'});</script>")
+
+
 def keyed(key: str) -> str:
     """The CSS selector of the container ``st.container(key=key)``: Streamlit gives it the
     class ``st-key-`` and its key, any character outside these as "-"."""

@@ -50,7 +50,7 @@ from app_pages._common import (
     show_table,
     with_date,
 )
-from app_pages._layout import Cards
+from app_pages._layout import Cards, brought_into_view
 
 # The results' columns that decide, in pixels. On a phone (a grid 356 pixels wide inside) the
 # row's tick box (33), the qualification (its reference, title and level) and its status on the
@@ -147,6 +147,7 @@ def search(ctx: Frame) -> list[str]:
         def open_profile(row: int) -> None:
             st.session_state["explore_qualification"] = in_table_order[row]
             st.session_state[PROFILE_CHOSEN] = True
+            st.session_state[SCROLL_TO_PROFILE] = True  # below the results, out of sight
 
         # A grid of its own for each profile open: a row ticked for one profile is not left
         # ticked once another is chosen in the box below.
@@ -452,6 +453,8 @@ OPEN_ON_COMPARE = "explore_open_on_compare"  # True once a link named a comparis
 # True once a person (a row, the box, a link) chose the profile open: only then is it in the
 # address; the one the page opens by itself is not something to share.
 PROFILE_CHOSEN = "explore_profile_chosen"
+PROFILE_KEY = "explore_profile"  # the container of the profile's heading
+SCROLL_TO_PROFILE = "explore_scroll_to_profile"  # a search result was chosen: show its profile
 COMPARE_TAB = "Compare qualifications"
 MAX_SEARCH = 200  # characters the search box takes, and of a linked search
 
@@ -515,7 +518,12 @@ def main() -> None:
     with find:
         found = search(ctx)
         st.divider()
-        st.header("A qualification in full")
+        with st.container(key=PROFILE_KEY):
+            st.header("A qualification in full")
+        if st.session_state.pop(SCROLL_TO_PROFILE, False):
+            with st.container(key=f"{PROFILE_KEY}_scroll"):
+                st.html(brought_into_view(PROFILE_KEY, within=f"{PROFILE_KEY}_scroll"),
+                        unsafe_allow_javascript=True)
         shown = profile(ctx, found)
     with side_by_side:
         compared = compare(ctx)

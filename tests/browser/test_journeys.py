@@ -204,5 +204,7 @@ def test_learner__selecting_a_search_result_opens_its_profile(page: Page):
     page.mouse.click(grid["x"] + 16, grid["y"] + 35 + 2 * 84 + 42)
     wait_for_app(page)
     expect(box).to_have_value(re.compile("^09629 "))
-    expect(page.get_by_role("heading", name=re.compile("Level 3 Certificate in Principles"))
-           ).to_be_visible()
+    opened = page.get_by_role("heading", name=re.compile("Level 3 Certificate in Principles"))
+    expect(opened).to_be_visible()
+    # Brought into view: below the results, it opened out of sight and nothing seemed to happen.
+    expect(opened).to_be_in_viewport(timeout=TIMEOUT_MS)
