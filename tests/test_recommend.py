@@ -283,7 +283,9 @@ def test_recommend__held_qualification_is_a_floor_not_a_step_up(catalogue):
         "sources suggest OCR Level 3 Diploma in Customer Service (10380) replaced it in the "
         "Level 3 apprenticeship framework (they do not say so in those words). It is not "
         "like for like: 10380 is knowledge and competence in one, its competence assessed at "
-        "work (03456: 42 credits). Ask whether 10380, or what replaced it since, is offered.")
+        "work; the sources give no credit total for 10380 (the national structure S/016/609, "
+        "which it is inferred to follow, needs 55 credits), against 03456: 42 credits. Ask "
+        "whether 10380, or what replaced it since, is offered.")
     # 09628's progression to 03455, whose dates are not stated, says so, with the documents'
     # own warning that it is legacy and what took its place.
     from_09628 = advise(catalogue, employment=Employment.WORKING,
@@ -1047,7 +1049,9 @@ def test_next_steps__a_replacement_of_another_kind_is_said_to_be_so(catalogue):
                        as_at=dt.date(2026, 12, 1))
     (step,) = [s.message for s in result.next_steps if "replaced them" in s.message]
     assert ("It is not like for like: 10380 is knowledge and competence in one, its competence "
-            "assessed at work (09629: 17 credits; 03456: 42 credits). Ask whether 10380") in step
+            "assessed at work; the sources give no credit total for 10380 (the national "
+            "structure S/016/609, which it is inferred to follow, needs 55 credits), against "
+            "09629: 17 credits; 03456: 42 credits. Ask whether 10380") in step
 
 
 def test_recommend__holding_the_only_level_4_qualification_is_not_told_there_is_none(

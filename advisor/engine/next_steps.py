@@ -61,7 +61,8 @@ def next_steps_for(catalogue: Catalogue, *, held: Sequence[Qualification],
     for q in held:
         for p in recommendation_index(catalogue).progressions_from.get(q.id, ()):
             lower = level is not None and (_level_of(catalogue, p) or level) < level
-            (below if lower else steps).append(_progression(catalogue, q, p, as_at, register))
+            (below if lower else steps).append(_progression(
+                catalogue, q, p, as_at, register, suggested=level if lower else None))
     day = uk_date(as_at)
     if level is None:
         steps.append(NextStep(
@@ -253,8 +254,9 @@ def _ask_about_replacements(catalogue: Catalogue,
     for by, pairs in replaced.items():
         new = catalogue.qualifications[by]
         inferred = {r.inferred for _, r in pairs}  # the sources say, suggest, or some of each
-        sources = tuple(dict.fromkeys(c for _, r in pairs for c in r.source))
-        unlike = _unlike(new, [old for old, _ in pairs])
+        unlike = _unlike(catalogue, new, [old for old, _ in pairs])
+        sources = tuple(dict.fromkeys([*(c for _, r in pairs for c in r.source),
+                                       *(_total_source(catalogue, new) if unlike else ())]))
         if len(pairs) == 1:
             old, replacement = pairs[0]
             steps.append(NextStep(f"{old.name} has closed; {replaced_it(new.name, replacement)}."
@@ -273,7 +275,7 @@ def _ask_about_replacements(catalogue: Catalogue,
     return steps
 
 
-def _unlike(new: Qualification, old: Sequence[Qualification]) -> str:
+def _unlike(catalogue: Catalogue, new: Qualification, old: Sequence[Qualification]) -> str:
     """Where what replaced ``old`` is another kind of qualification, or more than half as big
     again, what it is (led by a space): a learner after a 17-credit knowledge certificate is
     told that 10380 is a 55-credit one whose competence is assessed at work."""
@@ -291,8 +293,34 @@ def _unlike(new: Qualification, old: Sequence[Qualification]) -> str:
     was = "; ".join(f"{q.reference}: {q.credits_required} credits" for q in old
                     if q.credits_required is not None)
     what = ", ".join(w for w in (kind, size) if w)
+    if was and size is None:  # a comparison with one side only cannot be read
+        return (f" It is not like for like: {new.reference} is {what}{at_work}; "
+                f"{_no_total(catalogue, new)}, against {was}.")
     return (f" It is not like for like: {new.reference} is {what}{at_work}"
             + (f" ({was})." if was else "."))
+
+
+def _no_total(catalogue: Catalogue, q: Qualification) -> str:
+    """That the sources give no credit total for ``q``, with the total of the national
+    structure it follows, where it follows one (10380: S/016/609, 55 credits)."""
+    followed = catalogue.structure_followed(q)
+    total = f"the sources give no credit total for {q.reference}"
+    if followed is None or followed[0].credits_required is None:
+        return total
+    structure, inferred = followed
+    return (f"{total} (the national structure {structure.structure_reference}, which it "
+            f"{'is inferred to follow' if inferred else 'follows'}, needs "
+            f"{structure.credits_required} credits)")
+
+
+def _total_source(catalogue: Catalogue, q: Qualification) -> tuple[Citation, ...]:
+    """The source of what :func:`_no_total` says of ``q``'s structure, as a check against
+    its rules cites it (the structure's rules); none where it follows none, or ``q``'s own
+    total is given."""
+    rules, structure = catalogue.effective_rules(q)
+    if q.credits_required is not None or structure is None or rules is None:
+        return ()
+    return tuple(rules.source)
 
 
 def _level_of(catalogue: Catalogue, progression: Progression) -> int | None:
@@ -301,12 +329,18 @@ def _level_of(catalogue: Catalogue, progression: Progression) -> int | None:
 
 
 def _progression(catalogue: Catalogue, held: Qualification, progression: Progression,
-                 as_at: dt.date, register: Register | None) -> NextStep:
+                 as_at: dt.date, register: Register | None, *,
+                 suggested: int | None = None) -> NextStep:
     """A documented progression from ``held``, and where the qualification it names has closed
     to new learners on the date, that too, with what replaced it (the documents' words date
-    from when it was open); where whether it is open is not known, that."""
+    from when it was open); where whether it is open is not known, that. ``suggested``: the
+    level suggested, where the progression leads below it (why a step down is listed)."""
     text = f"From {held.name}: {progression.statement}"
     target = catalogue.qualifications.get(progression.to or "")
+    if target is not None and suggested is not None:
+        text += (f" It is at Level {target.level}, below the Level {suggested} suggested: it is "
+                 f"listed only because the documents name it as a progression from "
+                 f"{held.reference}.")
     if target is None:
         return NextStep(text, progression.source)
     status = status_on(catalogue, target, as_at, register=register).status
@@ -341,10 +375,11 @@ def _progression(catalogue: Catalogue, held: Qualification, progression: Progres
     # What the learner can do: ask for what replaced it (what it is, where not like for like),
     # as the step about a closed option at the level does.
     new = [catalogue.qualifications[r.by] for r in replacements]
-    unlike = _unlike(new[0], [target]) if len(new) == 1 else ""
+    unlike = _unlike(catalogue, new[0], [target]) if len(new) == 1 else ""
     ask = (f" Ask whether {new[0].reference}, or what replaced it since, is offered."
            if len(new) == 1 else
            f" Ask whether {listed([q.reference for q in new], 'or')}, or what replaced them "
            "since, is offered.")
     return NextStep(f"{text} On {uk_date(as_at)}, {target.name} is closed to new learners: "
-                    f"{replaced}.{unlike}{ask}", sources)
+                    f"{replaced}.{unlike}{ask}",
+                    (*sources, *(_total_source(catalogue, new[0]) if unlike else ())))
