@@ -277,6 +277,13 @@ def show_answer(ctx: Frame) -> list[str]:
                 "called, or what you already hold.")
     else:
         st.metric("Suggested level", f"Level {result.recommended_level}")
+    # What to do, straight after the answer: on a phone, after the reasons and the cautions it
+    # came some 5,000 px down the page. Why, and what to take care over, follow it.
+    st.header("What to do next")
+    for step in result.next_steps:
+        st.markdown(f"- {escape_markdown(step.message)}")
+        show_sources(catalogue, step.source)
+    show_awarding_bodies(catalogue, (o.qualification for o in result.options))
     if result.reasons:
         st.markdown("**Why**")
         for finding in result.reasons:
@@ -321,7 +328,7 @@ def show_answer(ctx: Frame) -> list[str]:
     if profile.aim is Aim.APPRENTICESHIP and result.recommended_level is not None:
         st.header("Apprenticeship frameworks at this level")
         if result.frameworks:
-            # Where apprenticeships stand on the date is the first next step, below; a
+            # Where apprenticeships stand on the date is the first next step, above; a
             # framework that names the standard taking its place says so above its parts.
             st.caption("The frameworks below are the apprenticeships these documents describe: "
                        "they show which of their parts you already hold.")
@@ -332,13 +339,8 @@ def show_answer(ctx: Frame) -> list[str]:
             st.write(f"None of the apprenticeship frameworks in these documents is at Level "
                      f"{result.recommended_level}: they are at "
                      + " and ".join(f"Level {n}" for n in levels)
-                     + ". What to do next, below, says where apprenticeships stand on the "
+                     + ". What to do next, above, says where apprenticeships stand on the "
                      "date.")
-    st.header("What to do next")
-    for step in result.next_steps:
-        st.markdown(f"- {escape_markdown(step.message)}")
-        show_sources(catalogue, step.source)
-    show_awarding_bodies(catalogue, (o.qualification for o in result.options))
 
     st.divider()
     # The routes to plan next, as the engine offers them: to the level suggested (or the

@@ -310,7 +310,7 @@ def test_action_plan__autoescape_is_on_for_every_kind_of_text(tmp_path):
     assert "&lt;script&gt;" in html and "<script" not in html
     assert {t for t, _ in page.tags} <= {
         "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "strong",
-        "table", "tr", "th", "td", "ul", "ol", "li", "span", "br", "dl", "dt", "dd"}
+        "table", "tr", "th", "td", "ul", "ol", "li", "span", "br", "dl", "dt", "dd", "section"}
     assert {k for _, a in page.tags for k in a} <= {"lang", "charset", "name", "content",
                                                      "scope", "class"}
     # Every hostile value is there, as text: title, unit, statement, source, answers, agreed action.

@@ -88,4 +88,5 @@ def test_views__register_options_and_routes_are_marked(catalogue, tmp_path):
     page = action_plan_html(catalogue, ActionPlan(as_at=TODAY, answers={}, route=routes[0],
                                                   recommendation=result, created=TODAY,
                                                   register=register))
-    assert page.count("from the Ofqual register: rules of combination not known") == 2
+    # In the detail (the options' table, the route's step) and in the summary before it.
+    assert page.count("from the Ofqual register: rules of combination not known") == 4

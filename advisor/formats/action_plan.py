@@ -60,6 +60,7 @@ from advisor.formats.printout_parts import (
     SourcePart,
     Sources,
     StepPart,
+    UnitsAtEnd,
 )
 from advisor.register import Register
 from advisor.views.framework_words import (
@@ -76,12 +77,15 @@ from advisor.views.labels import (
     OPTION_CAUTIONS,
     REGISTER_ORIGIN,
     carried_credits,
+    entry_status_in_brief,
     explained,
     fits_aim_words,
     glossary_terms,
+    replaced_in_brief,
     route_aim_words,
     route_basis,
     route_status,
+    status_in_brief,
     status_sentence,
     step_explained,
 )
@@ -114,9 +118,10 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
     # Prepared in the order the page shows them, so sources are numbered by first use.
     recommendation = (_recommendation(catalogue, plan.recommendation, sources)
                       if plan.recommendation is not None else None)
+    at_end: list[UnitsAtEnd] = []  # long lists of units, listed after the detail
     route = (_route(catalogue, plan.route, sources, age=plan.route_age,
                     senior_role=plan.route_in_senior_role, aim=plan.route_aim, register=register,
-                    others=plan.other_routes, employment=plan.route_employment)
+                    others=plan.other_routes, employment=plan.route_employment, at_end=at_end)
              if plan.route is not None else None)
     leads_into = plan.route_frameworks
     route_frameworks = None
@@ -127,7 +132,7 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
             [_framework(catalogue, f, plan.as_at, sources) for f in leads_into.frameworks],
             today)
     carried = (_carry_over(catalogue, plan.carry_over, sources, heading="What carries over",
-                           as_at=plan.as_at, register=register)
+                           as_at=plan.as_at, register=register, at_end=at_end)
                if plan.carry_over is not None else None)
     shown = plan.checked
     record = plan.progress is not None  # a centre's record of a check, not a learner's plan
@@ -173,12 +178,28 @@ def action_plan_html(catalogue: Catalogue, plan: ActionPlan) -> str:
         timeline=timeline,
         sign_off=sign_off,
         page_footer=_page_footer(plan, record, created),
+        at_a_glance=_at_a_glance(catalogue, plan),  # (the options, the route's steps)
+        units_at_end=at_end,
         next_steps=next_steps(catalogue, plan, status, sources),
     )
     listed = sources.listed()
     words = _words_used(page(words=[], sources=listed))
     return _numbered_by_first_use(page(words=words, sources=listed), listed,
                                   lambda reordered: page(words=words, sources=reordered))
+
+
+def _at_a_glance(catalogue: Catalogue, plan: ActionPlan) -> tuple[list[str], list[str]]:
+    """How each qualification the summary names stands on the date, in a few words (their
+    reasons, in full, are in the detail): each qualification at the level suggested, and each
+    step of the route."""
+    result = plan.recommendation
+    options = [] if result is None else [
+        f"{_named(o.qualification)}: {entry_status_in_brief(o.eligibility, catalogue)}"
+        for o in result.options]
+    steps = [] if plan.route is None else [
+        f"{_named(step.to)}: {status_in_brief(step.status.status)}"
+        f"{replaced_in_brief(catalogue, step.status)}" for step in plan.route.steps]
+    return options, steps
 
 
 _MARKS = re.compile(r'<span class="source">([^<]*)</span>')
@@ -340,7 +361,8 @@ def _named(q: Qualification) -> str:
 def _route(catalogue: Catalogue, route: Route, sources: Sources, *,
            age: int | None, senior_role: bool | None, aim: Aim | None,
            register: Register | None, others: Sequence[Route],
-           employment: Employment | None = None) -> RoutePart:
+           employment: Employment | None = None,
+           at_end: list[UnitsAtEnd] | None = None) -> RoutePart:
     steps = []
     for number, step in enumerate(route.steps):
         marks = sources.cite(step.source)
@@ -360,7 +382,8 @@ def _route(catalogue: Catalogue, route: Route, sources: Sources, *,
                            _carry_over(catalogue, step.carry_over, sources, heading=None,
                                        as_at=route.as_at, register=register,
                                        held_words=LATER_STEP_HELD if number else
-                                       "Units you hold")))
+                                       "Units you hold", at_end=at_end,
+                                       where=f"Step {number + 1}: {_named(step.to)}")))
     day = uk_date(route.as_at)
     cautions = [c for c in (move_up_caution(catalogue, route, voice=YOU),
                             assessed_at_work_caution(catalogue, route, employment, voice=YOU))
@@ -374,16 +397,34 @@ def _route(catalogue: Catalogue, route: Route, sources: Sources, *,
         Cited(fits[0], sources.cite(fits[1])) if fits is not None else None)
 
 
+LONG_LIST = 6
+"""The most units a line of the printout names: more with one reason are counted there and
+listed, one a line, at the end."""
+
+
 def _barred_together(catalogue: Catalogue, barred: Sequence[NotTransferable],
-                     sources: Sources) -> list[Cited]:
+                     sources: Sources, *, at_end: list[UnitsAtEnd] | None = None,
+                     where: str = "", whose: str = "units you hold") -> list[Cited]:
     """The units held that do not carry over, those with the same reason in one line, each
-    named by its title too: three units with one 30-word reason read it once."""
+    named by its title too: three units with one 30-word reason read it once. More than
+    :data:`LONG_LIST` with one reason are counted in the line and added to ``at_end``, under
+    ``where`` (the step they belong to) and the reason's first words: a paragraph naming 21
+    units could not be read. ``whose``: the units counted, "units you hold" (or will hold by
+    a later step)."""
     together: dict[tuple[str, tuple[Citation, ...]], list[str]] = {}
     for item in barred:
         together.setdefault((item.reason, tuple(item.source)), []).append(
             describe_unit(catalogue, item.urn, with_credits=False))
-    return [Cited(f"{'; '.join(units)}: {reason}", sources.cite(source))
-            for (reason, source), units in together.items()]
+    lines = []
+    for (reason, source), units in together.items():
+        if at_end is None or len(units) <= LONG_LIST:
+            lines.append(Cited(f"{'; '.join(units)}: {reason}", sources.cite(source)))
+            continue
+        lines.append(Cited(f"{len(units)} {whose} (listed at the end): {reason}",
+                           sources.cite(source)))
+        at_end.append(UnitsAtEnd(f"{where}: {len(units)} units ({reason.split(':', 1)[0]})",
+                                 units))
+    return lines
 
 
 LATER_STEP_HELD = ("Units you will hold by then (what you hold now and the qualifications of "
@@ -393,7 +434,8 @@ LATER_STEP_HELD = ("Units you will hold by then (what you hold now and the quali
 
 def _carry_over(catalogue: Catalogue, result: CarryOver, sources: Sources,
                 heading: str | None, as_at: dt.date, register: Register | None,
-                held_words: str = "Units you hold") -> CarryOverPart:
+                held_words: str = "Units you hold", at_end: list[UnitsAtEnd] | None = None,
+                where: str = "") -> CarryOverPart:
     rules, _ = catalogue.effective_rules(result.target)
     barred = [n for n in result.not_transferable if n.source]
     # Units not part of it; where the sources do not list all its units, each says among the
@@ -416,7 +458,10 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: Sources,
                  for s in result.similar]
         + [(describe_unit(catalogue, s.urn) + " (if you took it)",
             describe_unit(catalogue, s.target, rules)) for s in result.possible_similar],
-        barred=_barred_together(catalogue, barred, sources),
+        barred=_barred_together(catalogue, barred, sources, at_end=at_end,
+                                where=where or result.target.name,
+                                whose="units you will hold by then"
+                                if held_words == LATER_STEP_HELD else "units you hold"),
         notes=[Cited(n.statement, sources.cite(n.source)) for n in result.notes],
         absent=_absent(absent),
         remaining=dataclasses.replace(_check(

@@ -188,9 +188,9 @@ def next_steps(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | No
     steps += [Cited(f"To reach the awarding body: {awarding_body_contact(body)}",
                     sources.cite(body.source))
               for body in awarding_bodies_of(catalogue, named)]
-    steps.append(Cited("Keep this record with the learner's file: nothing about the learner "
-                        "is stored by the advisor." if plan.progress is not None else
-                        "Keep this page: nothing about you is stored by the advisor.", ()))
+    if plan.progress is not None:  # a plan says it under its agreed actions
+        steps.append(Cited("Keep this record with the learner's file: nothing about the "
+                           "learner is stored by the advisor.", ()))
     return steps
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "SourcePart",
     "Sources",
     "StepPart",
+    "UnitsAtEnd",
     "download_name",
 ]
 
@@ -183,6 +184,12 @@ class RoutePart:
     others: list[str]  # the other routes found, a line each: path, basis, status on the date
     cautions: list[Cited]  # about the route as a whole (climbing a level is no advice to)
     fits_aim: Cited | None = None  # whether where it ends fits what they want, why, sources
+
+
+@dataclass(frozen=True)
+class UnitsAtEnd:  # a long list of units with one reason, listed after the detail
+    heading: str  # where it belongs and why: "Step 2: <name>: 21 units, Not known"
+    units: list[str]
 
 
 @dataclass(frozen=True)
