@@ -228,7 +228,7 @@ def show_progress(catalogue: Catalogue, result: ProgressCheck, status: StatusOnD
     if done is not None:
         st.header("When the units in progress are achieved")
         state = labels.completion_words(done, status).capitalize()
-        st.write(f"{state}: {done.credits_counted} of {done.credits_required} credits.")
+        st.write(f"{state}: {labels.credits_counted(done)}.")
         if status.status is Status.CERTIFICATION_CLOSED and not done.complete:
             st.write(labels.BEYOND_COMPLETING)
         elif not done.complete and done.plan is not None:

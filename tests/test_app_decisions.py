@@ -70,7 +70,8 @@ def test_check_decisions__in_progress_shows_today_and_when_done():
                in t for t in texts(at.warning))
     assert "When the units in progress are achieved" in texts(at.header)
     # On today's date 03456's certificates have ended: rules met, not "complete".
-    assert ("Every rule met, but certificates are no longer issued: 44 of 42 credits."
+    assert ("Every rule met, but certificates are no longer issued: 44 credits counted, 42 "
+            "needed."
             in texts(at.markdown))
     assert "Smallest completion plan beyond the units in progress" in texts(at.header)
     # ... and the plan does not say "nothing more is needed" for what cannot be certificated.
@@ -162,7 +163,7 @@ def test_check_decisions__a_link_reopens_the_decisions_with_the_note():
     assert at.selectbox(key="check_qualification").value == "ocr-03456"
     assert at.multiselect(key="check_accepted_ocr-03456").value == [C6]
     assert at.text_input(key=f"accepted_note_{C6}").value == "Similar unit held"
-    assert any("Every rule is met (44 of 42" in t for t in texts(at.warning))
+    assert any("Every rule is met (44 credits counted, 42 needed" in t for t in texts(at.warning))
     assert any("no unit 'Y/999/0000'" in t for t in texts(at.warning))
 
 

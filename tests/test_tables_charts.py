@@ -259,7 +259,7 @@ def test_qualification_matches__each_named_with_its_reference_title_and_level(ca
     for reference, row in found.set_index("Reference").iterrows():
         level = "level not stated" if pd.isna(row["Level"]) else f"Level {row['Level']}"
         assert row["Qualification"].startswith(f"{reference} - "), row["Qualification"]
-        assert row["Qualification"].endswith(f"({level})"), row["Qualification"]
+        assert row["Qualification"].endswith((f"({level})", f", {level})")), row["Qualification"]
 
 
 @pytest.mark.parametrize("as_at", [dt.date(2012, 6, 1), BEFORE_CLOSING, TODAY])

@@ -27,6 +27,7 @@ from advisor.views.labels import (
     awarding_bodies_of,
     awarding_body_contact,
     check_headline,
+    credits_counted,
     replacement_names,
     rules_from_words,
     status_in_a_clause,
@@ -92,8 +93,7 @@ def headline(catalogue: Catalogue, plan: ActionPlan, status: StatusOnDate | None
             return f"{shown.qualification.name}: {check_headline(shown, status)}"
         state = ("complete" if shown.complete else "not complete yet") \
             + rules_from_words(shown)
-        text = (f"{shown.qualification.name}: {state}, {shown.credits_counted} of "
-                f"{shown.credits_required} credits counted.")
+        text = f"{shown.qualification.name}: {state}, {credits_counted(shown)}."
         when_done = plan.progress.when_done if plan.progress is not None else None
         if when_done is not None and when_done.complete and not shown.complete:
             text += " Complete once the units in progress are achieved."

@@ -222,7 +222,7 @@ def progress_text(catalogue: Catalogue, result: ProgressCheck, *,
                   if as_at is not None else None)
         state = completion_words(done, status).upper()
         lines += ["", f"When the units in progress are achieved: {state}, "
-                      f"{done.credits_counted} of {done.credits_required} credits count."]
+                      f"{credits_counted(done, 'count')}."]
         rules, _ = catalogue.effective_rules(done.qualification)
         if not done.complete and done.plan is not None and done.plan.units:
             lines.append(f"Still needed beyond them ({done.plan.additional_credits} more "
