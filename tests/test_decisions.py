@@ -729,6 +729,7 @@ def test_record__headline_and_next_steps_say_where_the_check_stands_on_the_date(
     assert "Complete once" not in shown_headline or as_at.year < 2019
     assert "Finish the units in progress" not in shown_steps or as_at.year < 2019
     assert "No sources were needed" not in page  # the rules of combination are cited
+    assert "44 of 42" not in page  # more than needed reads "44 credits, 42 needed" throughout
 
 
 # ------------------------------------------------------------------------------ cohort files

@@ -22,6 +22,7 @@ from advisor.engine.opening_later import OpeningLater
 from advisor.engine.recommend_types import Aim, Employment, Recommendation
 from advisor.engine.routes import Route
 from advisor.register import Register
+from advisor.views.check_words import credits_against
 from advisor.views.citations import web_address
 from advisor.views.labels import citation
 
@@ -138,6 +139,11 @@ class CheckPart:
     projected: bool = False
     # With no plan, where a unit held may count too: the most still needed, and why.
     at_most: tuple[int, str] | None = None
+
+    def credits(self, verb: str = "") -> str:
+        """``34 of 42 credits`` (then ``verb``); ``44 credits, 42 needed`` where more count
+        than are needed: "44 of 42" read as a slip."""
+        return credits_against(self.credits_counted, self.credits_required, verb)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from advisor.engine.wording import count, listed
 __all__ = [
     "check_headline",
     "completion_words",
+    "credits_against",
     "credits_counted",
     "other_units_words",
     "rules_from_words",
@@ -63,12 +64,18 @@ def credits_counted(check: CombinationCheck, verb: str = "counted") -> str:
     """The credits that count against those required: ``34 of 42 credits counted``; where
     more count than the total asks, ``51 credits counted, 42 needed``: "51 of 42" read as a
     slip, complete or not."""
-    counted, required = check.credits_counted, check.credits_required
+    return credits_against(check.credits_counted, check.credits_required, verb)
+
+
+def credits_against(counted: int, required: int | None, verb: str = "counted") -> str:
+    """``34 of 42 credits counted``; ``51 credits counted, 42 needed`` where more count than
+    are needed (see :func:`credits_counted`); ``verb`` may be empty."""
+    verb = f" {verb}" if verb else ""
     if required is None:
-        return f"{count(counted, 'credit')} {verb}"
+        return f"{count(counted, 'credit')}{verb}"
     if counted > required:
-        return f"{counted} credits {verb}, {required} needed"
-    return f"{counted} of {required} credits {verb}"
+        return f"{counted} credits{verb}, {required} needed"
+    return f"{counted} of {required} credits{verb}"
 
 
 def _certificates_ended(status: StatusOnDate) -> str:
