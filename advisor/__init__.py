@@ -133,7 +133,13 @@ from advisor.engine.opening_later import (
     opening_at_level_aimed_for,
     opening_later,
 )
-from advisor.engine.planner import Objective, PlanningError, PlanUnit, search_plan
+from advisor.engine.planner import (
+    Objective,
+    PlanningError,
+    PlanPreference,
+    PlanUnit,
+    search_plan,
+)
 from advisor.engine.recommend import assessed_at_work_caution, move_up_caution, recommend
 from advisor.engine.recommend_index import level_3_statements
 from advisor.engine.recommend_types import (
@@ -310,6 +316,7 @@ __all__ = [
     "OpeningLater",
     "Option",
     "Plan",
+    "PlanPreference",
     "PlanUnit",
     "PlanningError",
     "Problem",

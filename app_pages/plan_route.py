@@ -370,7 +370,8 @@ def search(ctx: Frame, query: RouteQuery,
                             include_inferred=not query.documented_only,
                             include_shared_units=not query.documented_only,
                             include_direct=not query.documented_only,
-                            register=ctx.register, start_level=query.start_level)
+                            register=ctx.register, start_level=query.start_level,
+                            employment=query.employment)
         # Those the learner can take first.
         return learner_can_start_first(catalogue, found, age=query.age,
                                        senior_role=senior_role_of(query), aim=query.aim,

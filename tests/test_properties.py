@@ -11,6 +11,8 @@ from advisor import (
     CreditRule,
     Group,
     GroupMember,
+    Objective,
+    PlanPreference,
     RulesOfCombination,
     Unit,
     carry_over,
@@ -18,7 +20,7 @@ from advisor import (
     check_progress,
     search_plan,
 )
-from tests.support.bruteforce import achieves, cheapest
+from tests.support.bruteforce import achieves, cheapest, cheapest_by
 from tests.support.examples import examples
 
 CITE = "doc.txt § Rules"
@@ -102,6 +104,41 @@ def test_plan__holding_another_unit_never_raises_the_additional_credits(case, da
     if before is not None:
         assert after is not None
         assert sum(u.credits for u in after.units) <= sum(u.credits for u in before.units)
+
+
+@FAST
+@given(rule_sets(), st.data())
+def test_plan__a_preference_only_chooses_among_the_smallest_plans(case, data):
+    """With units to avoid (a source says they need a particular job) and units to lean
+    towards (a route's next step counts them), the plan is still the smallest by the
+    objective; among those, it has the fewest units to avoid, then the least of its size (by
+    the objective) in units not leaned towards, then the least by the other measure, then the
+    fewest units: the brute-force minimum of that key."""
+    rules, units, held = case
+    urns = sorted(units)
+    avoid = frozenset(data.draw(st.lists(st.sampled_from(urns), unique=True)))
+    towards = frozenset(data.draw(st.lists(st.sampled_from(urns), unique=True)))
+    objective = data.draw(st.sampled_from(list(Objective)))
+    preference = PlanPreference(avoid=avoid, towards=towards)
+    found = search_plan(rules, units, held, objective=objective, preference=preference)
+
+    def size(urn: str) -> tuple[int, int]:
+        unit = units[urn]
+        pair = (unit.credits or 0, unit.glh or 0)
+        return pair if objective is Objective.CREDITS else pair[::-1]
+
+    def key(combo) -> tuple[int, ...]:
+        return (sum(size(u)[0] for u in combo), sum(u in avoid for u in combo),
+                sum(size(u)[0] for u in combo if u not in towards),
+                sum(size(u)[1] for u in combo), len(combo))
+
+    best = cheapest_by(rules, units, held, key)
+    plain = search_plan(rules, units, held, objective=objective)
+    if found is None:
+        assert best is None and plain is None
+    else:
+        assert key(tuple(u.urn for u in found.units)) == best
+        assert best[0] == key(tuple(u.urn for u in plain.units))[0]
 
 
 @settings(max_examples=examples(60), deadline=None)

@@ -1145,24 +1145,6 @@ def test_not_working__a_combined_qualification_offered_for_knowledge_says_it_nee
     assert "assessed at work" not in step(Employment.WORKING)
 
 
-def test_not_working__a_planned_unit_assessed_in_a_contact_centre_is_said(catalogue):
-    """The smallest plans for 601/4404/X and 10378 pick the contact-centre unit (fewest hours):
-    for a learner not working, the report's words on how it is assessed (calls observed) and
-    to ask for another unit; for a learner in work, nothing."""
-    def cautions(employment):
-        return [c for c in recommend(catalogue, Profile(age=16, employment=employment),
-                                     as_at=dt.date(2015, 6, 1)).cautions
-                if c.code.value == "unit-needs-work"]
-
-    (caution,) = cautions(Employment.NOT_WORKING)
-    assert caution.message.startswith("The smallest plan for 601/4404/X and 10378 includes "
-                                      "Contribute to sales activities in a contact centre "
-                                      "(F/503/0392)")
-    assert "observing the learner and listen in to the call" in caution.message
-    assert labels(caution) == ["000_877957cfe4770bfa.txt § 3. Comments on Individual Units"]
-    assert cautions(Employment.WORKING) == []
-
-
 def test_not_working__a_senior_role_said_before_does_not_open_level_4(catalogue):
     """Not working, a learner is in no senior role whatever was ticked: holding 10380, no step
     up to Level 4 is offered (its route would only say 10381 is not open to them)."""

@@ -158,24 +158,6 @@ def test_routes__not_working_the_steps_assessed_at_work_are_said_and_come_later(
     assert assessed_at_work_caution(catalogue, route, None) is None
 
 
-def test_routes__not_working_a_unit_of_a_steps_plan_assessed_in_a_job_is_named(catalogue):
-    """The smallest plan for 601/4404/X picks F/503/0392 for its few hours, a unit the 2014-15
-    report says is assessed on a contact centre's calls: a learner not working is told, with
-    the report's words and whom to ask, on a route with a step assessed at work and on one
-    with none (601/4404/X, then the OCN London Diploma, whose kind is not known)."""
-    found = list(find_routes(catalogue, to_level=2, start_level=1, as_at=TODAY))
-    by_path = {" ".join(q.reference for q in r.path): r for r in found}
-    for path, code in (("601/4404/X 10379", "competence-needs-work"),
-                       ("601/4404/X OCNLR L2 Diploma CS", "unit-needs-work")):
-        caution = assessed_at_work_caution(catalogue, by_path[path], Employment.NOT_WORKING)
-        assert caution is not None and caution.code == code, path
-        assert ("The smallest plan for step 1 (601/4404/X) includes Contribute to sales "
-                "activities in a contact centre (F/503/0392)") in caution.message
-        assert "ask the centre which other unit could take its place" in caution.message
-        assert "000_877957cfe4770bfa.txt § 3" in " ".join(c.label() for c in caution.source)
-        assert assessed_at_work_caution(catalogue, by_path[path], Employment.WORKING) is None
-
-
 def test_cli_routes__takes_employment_as_recommend_does(capsys):
     assert main(["routes", "--from", "09628", "--to", "10379", "--employment", "not-working",
                  "--as-at", TODAY.isoformat(), "--limit", "1"]) == 0

@@ -347,6 +347,7 @@ def command_routes(args: argparse.Namespace) -> int:
             include_direct=not args.documented_only, objective=args.objective,
             register=register, register_subject=args.register_subject,
             start_level=args.start_level if source is None else None,
+            employment=args.employment,
         )
         # Those the learner can take first.
         routes = learner_can_start_first(catalogue, found, age=args.age,

@@ -32,7 +32,7 @@ from advisor.catalogue import (
 )
 from advisor.engine.combination import check_combination
 from advisor.engine.combination_types import Accepted, CombinationCheck, DecisionError
-from advisor.engine.planner import Objective
+from advisor.engine.planner import NO_PREFERENCE, Objective, PlanPreference
 from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.structure_dates import rules_known_later
 from advisor.engine.wording import count
@@ -173,6 +173,7 @@ def carry_over(
     completed: bool = True,
     also_completed: Iterable[Qualification] = (),
     as_at: dt.date | None = None,
+    preference: PlanPreference = NO_PREFERENCE,
 ) -> CarryOver:
     """What carries over to ``target`` from a completed qualification and/or held units.
 
@@ -196,6 +197,9 @@ def carry_over(
     ``as_at``: the rules as on that date (:meth:`Catalogue.effective_rules`): before the date
     of a national structure the target borrows its units from, none of them is known to be its
     (:func:`~advisor.engine.structure_dates.rules_known_later` says why).
+
+    ``preference``: what chooses among the remaining plans of the smallest size
+    (:func:`~advisor.engine.combination.check_combination`).
     """
     held = list(dict.fromkeys(units))
     possible: list[str] = []
@@ -274,7 +278,7 @@ def carry_over(
         bars = evidence_bars(catalogue, target, kinds=held_kinds,
                              from_qualification=from_qualification)
     remaining = check_combination(catalogue, target, transfers, objective=objective,
-                                  accepted=decided, as_at=as_at)
+                                  accepted=decided, as_at=as_at, preference=preference)
     return CarryOver(
         target=target,
         held=tuple(held),

@@ -29,7 +29,13 @@ from advisor.engine.combination_types import (
     RuleKind,
     RuleResult,
 )
-from advisor.engine.planner import Objective, PlanningError, search_plan
+from advisor.engine.planner import (
+    NO_PREFERENCE,
+    Objective,
+    PlanningError,
+    PlanPreference,
+    search_plan,
+)
 from advisor.engine.structure_dates import rules_known_later
 from advisor.engine.wording import count, group_name, listed
 
@@ -83,8 +89,13 @@ def check_combination(
     accepted: Iterable[Accepted] = (),
     in_progress: Iterable[str] = (),
     as_at: dt.date | None = None,
+    preference: PlanPreference = NO_PREFERENCE,
 ) -> CombinationCheck:
     """Check ``held`` (URNs) against a qualification's rules and plan the rest.
+
+    ``preference``: what chooses among the plans of the smallest size
+    (:class:`~advisor.engine.planner.PlanPreference`): units to leave out where a plan as
+    small does without them, units to take rather than others.
 
     ``as_at``: the rules as on that date (:meth:`Catalogue.effective_rules`): before the date
     of a national structure whose rules it borrows, they are not known, and the check says why
@@ -136,8 +147,11 @@ def check_combination(
     accepted_urns = frozenset(a.urn for a in accepted_list)
     counted = frozenset(u for u in held_list if u in in_rules) | accepted_urns
     others = tuple(u for u in held_list if u not in in_rules)
+    # Only what the plan could take matters: a check asked with another preference about other
+    # units is the same check, remembered once.
+    choice = preference.within(frozenset(in_rules) - counted - frozenset(pending))
     base = _check_counted(catalogue, qualification.id, counted, objective, accepted_urns,
-                          frozenset(pending))
+                          frozenset(pending), choice)
     if not (others or accepted_list or pending or cautions):
         return base
     order = _rules_order(rules)
@@ -172,7 +186,8 @@ def _overlaps(rules: RulesOfCombination, held: Sequence[str], accepted: Iterable
 @functools.lru_cache(maxsize=REMEMBERED_ANSWERS)
 def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozenset[str],
                    objective: Objective, accepted: frozenset[str] = frozenset(),
-                   in_progress: frozenset[str] = frozenset()) -> CombinationCheck:
+                   in_progress: frozenset[str] = frozenset(),
+                   preference: PlanPreference = NO_PREFERENCE) -> CombinationCheck:
     """The check for the units that count (remembered: see :data:`REMEMBERED_ANSWERS`);
     ``accepted`` is a part of ``counted``, and ``in_progress`` units are planned as held but do
     not count."""
@@ -215,7 +230,8 @@ def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozens
                     "uses the fewest credits instead.")
     no_plan_reason = None
     try:
-        found = search_plan(rules, catalogue.units, planned_as_held, objective=objective_used)
+        found = search_plan(rules, catalogue.units, planned_as_held, objective=objective_used,
+                            preference=preference)
     except PlanningError as error:  # rules too large for the search: check them, plan nothing
         found = None
         no_plan_reason = f"No plan could be worked out for these rules of combination: {error}."
@@ -234,6 +250,7 @@ def _check_counted(catalogue: Catalogue, qualification_id: str, counted: frozens
                 g for g in glh_values if g is not None),
             objective=objective_used,
             note=note,
+            preference=preference,
         )
     elif no_plan_reason is None:
         no_plan_reason = (

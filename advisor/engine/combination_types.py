@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 from advisor.catalogue import Citation, Qualification
-from advisor.engine.planner import Objective, PlanUnit
+from advisor.engine.planner import NO_PREFERENCE, Objective, PlanPreference, PlanUnit
 from advisor.engine.structure_dates import RulesKnownLater
 
 
@@ -79,6 +79,9 @@ class Plan:
     additional_glh: int | None  # None when any planned unit's GLH is not stated
     objective: Objective
     note: str | None = None
+    # What chose among the plans of this size (units to leave out where one as small does
+    # without them): a unit to avoid that the plan still takes, every plan of its size needs.
+    preference: PlanPreference = NO_PREFERENCE
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from advisor.catalogue import (
 from advisor.engine.combination_types import Plan
 from advisor.engine.eligibility import Eligibility, Status, check_eligibility
 from advisor.engine.frameworks import framework_name, frameworks_with
+from advisor.engine.planner import PlanPreference
 from advisor.engine.recommend_index import recommendation_index
 from advisor.engine.recommend_types import (
     Aim,
@@ -399,19 +400,36 @@ def units_assessed_in_a_job(catalogue: Catalogue, plans: Sequence[tuple[str, Pla
     """For a learner not working: each unit in a smallest plan (``plans``: what each is for, as
     words, "10378" or "step 1 (10378)", and the plan) that a source says is assessed in a
     particular job (10378's contact-centre unit, its calls observed), with the source's words
-    and a next step: the plan picks the fewest hours, not what they can do."""
-    planned: dict[str, tuple[Unit, Statement, list[str]]] = {}
+    and a next step. A plan made for a learner not working leaves such units out wherever a
+    plan as small does without them (:mod:`advisor.engine.plan_preferences`): one it keeps is
+    needed at that size, and the finding says so."""
+    planned: dict[str, tuple[Unit, Statement, list[str], list[PlanPreference]]] = {}
     for where, plan in plans:
         for unit in (catalogue.units[u.urn] for u in (plan.units if plan is not None else ())
                      if u.urn in catalogue.units):
-            if unit.assessment is not None:
-                planned.setdefault(unit.urn, (unit, unit.assessment, []))[2].append(where)
+            if unit.assessment is not None and plan is not None:
+                found = planned.setdefault(unit.urn, (unit, unit.assessment, [], []))
+                found[2].append(where)
+                found[3].append(plan.preference)
     return [Finding(
         FindingCode.UNIT_NEEDS_WORK,
-        f"The smallest plan for {listed(references, 'and')} includes {unit.title} ({unit.urn}), "
-        f"of which the sources say: \"{' '.join(assessment.points)}\" Without such a job, "
-        "ask the centre which other unit could take its place.", assessment.source)
-        for unit, assessment, references in planned.values()]
+        f"The smallest plan for {listed(references, 'and')} includes {unit.title} ({unit.urn})"
+        + _needed(unit, preferences)
+        + f"{' Of it' if _needed(unit, preferences) else ', of which'} the sources say: "
+        f"\"{' '.join(assessment.points)}\" Without such a job, ask the centre which other "
+        "unit could take its place.", assessment.source)
+        for unit, assessment, references, preferences in planned.values()]
+
+
+def _needed(unit: Unit, preferences: Sequence[PlanPreference]) -> str:
+    """Where every plan that takes ``unit`` was made to leave such units out: that no plan as
+    small does without it (or another such unit, where the plan could take others), as the
+    end of a sentence; else nothing."""
+    if not all(unit.urn in p.avoid for p in preferences):
+        return ""
+    others = any(len(p.avoid) > 1 for p in preferences)
+    return (", and no plan as small does without it"
+            + (" or another such unit" if others else "") + ".")
 
 
 def in_senior_role(senior_role: bool | None, employment: Employment | None) -> bool | None:

@@ -4,6 +4,13 @@ Given the rules of a qualification and the units a learner holds, find the set o
 with the fewest additional credits (ties: fewest guided learning hours where known, then fewest
 units) whose addition achieves the qualification, or prove that none exists.
 
+A :class:`PlanPreference` chooses among the plans of that smallest size, before the hours: the
+fewest units to ``avoid`` (those a source says are assessed in a particular job, for a learner
+not working), then the least of the plan's size in units not leaned ``towards`` (those a
+route's next step counts too). It never makes a plan bigger. The costs are one integer per
+unit, each measure weighted above the sum of every measure below it over all the units the
+rules list, so the order is strictly lexicographic and the search stays exact.
+
 How it works. Mandatory groups need every unit, so their contribution is fixed and is taken off
 each credit rule's threshold up front. What remains is a covering problem over the optional
 units, solved exactly by dynamic programming: units are visited group by group, and the state is
@@ -31,6 +38,7 @@ import numpy as np
 from advisor.catalogue import CreditRule, Group, RulesOfCombination, Unit
 
 INF = np.int64(1 << 60)
+_MAX_COST = 1 << 58  # the most a whole plan's weighted cost may be: INF stays above any sum
 _MAX_ASSIGNMENTS = 4096
 _MAX_STATES = 2_000_000
 
@@ -42,6 +50,24 @@ class Objective(StrEnum):
 
 class PlanningError(ValueError):
     """The rules are too large or too tangled for an exact answer."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanPreference:
+    """What chooses among plans of the same smallest size (see the module's description):
+    ``avoid``, URNs to take only where every plan of that size needs one; ``towards``, URNs to
+    take rather than others of the same size. Neither makes a plan bigger."""
+
+    avoid: frozenset[str] = frozenset()
+    towards: frozenset[str] = frozenset()
+
+    def within(self, urns: frozenset[str]) -> PlanPreference:
+        """The same preference about ``urns`` only: plans for which the rest makes no
+        difference are then asked for, and remembered, as one."""
+        return PlanPreference(avoid=self.avoid & urns, towards=self.towards & urns)
+
+
+NO_PREFERENCE = PlanPreference()
 
 
 @dataclass(frozen=True)
@@ -76,13 +102,17 @@ def search_plan(
     held: Iterable[str],
     *,
     objective: Objective = Objective.CREDITS,
+    preference: PlanPreference = NO_PREFERENCE,
 ) -> SearchResult | None:
-    """The cheapest set of further units that achieves ``rules``, or None if none exists.
+    """The cheapest set of further units that achieves ``rules``, or None if none exists;
+    among the cheapest, the one ``preference`` chooses (see the module's description).
 
     Units whose credit value is unknown are never proposed (a plan must be countable), but a
     held one still counts as a unit towards a group's minimum number of units.
     """
     held_set = frozenset(held)
+    listed = dict.fromkeys(m.urn for g in rules.groups for m in g.units)
+    costing = _Costing([units[u] for u in listed if u in units], objective, preference)
     counts_in = memberships(rules)
     shared = [urn for urn, groups in counts_in.items() if len(groups) > 1]
     choices = [counts_in[urn] for urn in shared]
@@ -94,7 +124,7 @@ def search_plan(
     for picks in itertools.product(*choices) if shared else [()]:
         home = {urn: groups[0] for urn, groups in counts_in.items()}
         home.update(zip(shared, picks, strict=True))
-        found = _search_one(rules, units, held_set, home, objective)
+        found = _search_one(rules, units, held_set, home, costing)
         if found is not None and (best is None or found[0] < best[0]):
             best = found
     return None if best is None else best[1]
@@ -140,12 +170,35 @@ def too_many_assignments(counts_in: Mapping[str, list[str]]) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
-def _cost(unit: Unit, objective: Objective) -> int:
-    credits = unit.credits or 0
-    glh = unit.glh or 0
-    if objective is Objective.GLH:
-        return glh * 1_000_000_000 + credits * 1_000 + 1
-    return credits * 1_000_000_000 + glh * 1_000 + 1
+class _Costing:
+    """Each unit's cost as one integer: the measures, most important first (the objective's
+    size, 1 for a unit to avoid, the size again for a unit not leaned towards, the other
+    measure, 1 for the unit), each weighted above the most that every measure below it can add
+    up to over ``listed``, the units the rules list (see the module's description)."""
+
+    def __init__(self, listed: Sequence[Unit], objective: Objective,
+                 preference: PlanPreference) -> None:
+        self.objective = objective
+        self.preference = preference
+        self.weights: list[int] = []
+        weight = 1
+        totals = [sum(column) for column in zip(*(self.measures(u) for u in listed), strict=True)]
+        for total in reversed(totals or [0] * 5):
+            self.weights.insert(0, weight)
+            weight *= total + 1
+        if weight > _MAX_COST:
+            raise PlanningError("these rules list too many units, or too large ones, to weigh "
+                                "a plan exactly")
+
+    def measures(self, unit: Unit) -> tuple[int, int, int, int, int]:
+        credits, glh = unit.credits or 0, unit.glh or 0
+        size, other = (glh, credits) if self.objective is Objective.GLH else (credits, glh)
+        towards = self.preference.towards
+        return (size, int(unit.urn in self.preference.avoid),
+                0 if not towards or unit.urn in towards else size, other, 1)
+
+    def cost(self, unit: Unit) -> int:
+        return sum(m * w for m, w in zip(self.measures(unit), self.weights, strict=True))
 
 
 @dataclass
@@ -182,7 +235,7 @@ def _search_one(
     units: Mapping[str, Unit],
     held: frozenset[str],
     home: Mapping[str, str],
-    objective: Objective,
+    costing: _Costing,
 ) -> tuple[int, SearchResult] | None:
     group_ids = [g.id for g in rules.groups]
     prepared = _prepare_rules(rules, group_ids)
@@ -208,7 +261,7 @@ def _search_one(
                 if unit.credits is None:
                     return None  # a needed unit whose credit we cannot count
                 fixed_units.append(PlanUnit(unit.urn, group.id, unit.credits, unit.glh))
-                fixed_cost += _cost(unit, objective)
+                fixed_cost += costing.cost(unit)
         if group.min_units is not None and len(members) < group.min_units:
             return None
         if group.min_credits is not None and _group_total(group, members, None) < group.min_credits:
@@ -233,7 +286,7 @@ def _search_one(
             merged[key] = _Rule(rule.threshold, scope, rule.credit_rule)
     remaining = list(merged.values())
 
-    search = _Search(remaining, objective)
+    search = _Search(remaining, costing)
     for group in optional_groups:
         search.visit_group(group, members_of[group.id], held)
     found = search.finish()
@@ -301,9 +354,9 @@ class _CloseStep:
 
 
 class _Search:
-    def __init__(self, rules: list[_Rule], objective: Objective) -> None:
+    def __init__(self, rules: list[_Rule], costing: _Costing) -> None:
         self.rules = rules
-        self.objective = objective
+        self.costing = costing
         self.n_global = len(rules)
         self.costs = np.full([r.threshold + 1 for r in rules] or [1], INF, dtype=np.int64)
         if not rules:
@@ -366,7 +419,7 @@ class _Search:
             taken = costs
             for axis, step in deltas.items():
                 taken = _saturating_shift(taken, axis, step)
-            cost = 0 if forced else _cost(unit, self.objective)
+            cost = 0 if forced else self.costing.cost(unit)
             if cost:
                 taken = np.minimum(taken + cost, INF)
             after = taken if forced else np.minimum(costs, taken)

@@ -36,7 +36,6 @@ from collections.abc import Sequence
 from advisor.catalogue import Catalogue, JobRole, Qualification
 from advisor.engine.answers import AnswerError
 from advisor.engine.carryover import units_of_qualification
-from advisor.engine.combination import check_combination
 from advisor.engine.eligibility import ReasonCode, Status, check_eligibility, status_on
 from advisor.engine.fits import (
     KIND_IN_A_CLAUSE,
@@ -54,6 +53,7 @@ from advisor.engine.job_roles import RoleMatch, close_titles_words, match_role, 
 from advisor.engine.job_wanted import answer_job_wanted
 from advisor.engine.level_3_fit import few_level_3_statements, level_3_evidence, level_3_fit
 from advisor.engine.next_steps import next_steps_for
+from advisor.engine.plan_preferences import check_for_learner
 from advisor.engine.recommend_index import recommendation_index, senior_role_rule
 from advisor.engine.recommend_types import (
     Aim,
@@ -497,7 +497,8 @@ def _options_at(catalogue: Catalogue, level: int, profile: Profile, as_at: dt.da
                        "qualifications.")
             fits = False if profile.aim is not None else None
             note = f"{related} {note}" if note else related
-        check = check_combination(catalogue, q, units_held, as_at=as_at) if check_options else None
+        check = (check_for_learner(catalogue, q, units_held, as_at=as_at,
+                                   employment=profile.employment) if check_options else None)
         options.append(Option(q, eligibility, fits, note, check))
     # Open on the date first, then not known, then closed; then those that fit the aim, those
     # that would not repeat what the learner holds, those the learner can start, and those

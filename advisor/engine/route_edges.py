@@ -34,6 +34,7 @@ class Partial:
     steps: tuple[RouteStep, ...]
     held: tuple[str, ...]  # URNs held after the last step (before the first: the units given)
     cost: RouteCost
+    held_before: tuple[str, ...] = ()  # URNs held before the last step
 
     @property
     def last(self) -> Qualification | None:

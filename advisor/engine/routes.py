@@ -54,7 +54,10 @@ Each step carries :func:`~advisor.engine.carryover.carry_over` from the previous
 with the units held so far: what transfers, what is only similar, what is barred, and the
 remaining plan.
 The search assumes the learner completes each step by that step's smallest plan, so after a step
-they hold what they held before, the plan's units and the target's mandatory units. Where a
+they hold what they held before, the plan's units and the target's mandatory units. Of the
+plans of that size, a step takes one whose units the next step counts too, and for a learner
+not working one without units assessed in a particular job where it can
+(:mod:`advisor.engine.route_steps`). Where a
 target's rules are not in the sources the credits still needed are unknown (``None``): the route
 is kept and says so, rather than guess.
 
@@ -93,6 +96,7 @@ itself. When the learner is already there (see :func:`already_reached`) nothing 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import heapq
 import itertools
@@ -106,9 +110,10 @@ from advisor.catalogue import (
     Qualification,
     progressions_from,
 )
-from advisor.engine.carryover import CarryOver, carry_over, units_of_qualification
+from advisor.engine.carryover import units_of_qualification
 from advisor.engine.eligibility import Status, StatusOnDate, status_on
 from advisor.engine.planner import Objective
+from advisor.engine.recommend_types import Employment
 from advisor.engine.registered import REGISTER_SUBJECT, register_qualifications_at
 from advisor.engine.replacing import yet_to_come
 from advisor.engine.route_edges import Edge, Entry, Partial, asking, direct_start, documented
@@ -125,6 +130,7 @@ from advisor.engine.route_ends import (
     same_structure,
     step_limit,
 )
+from advisor.engine.route_steps import StepPlanner
 from advisor.engine.route_types import (
     SHARED_UNITS_STATEMENT,
     Route,
@@ -174,6 +180,7 @@ def find_routes(
     register_subject: str = REGISTER_SUBJECT,
     also_completed: Iterable[Qualification] = (),
     start_level: int | None = None,
+    employment: Employment | None = None,
 ) -> Iterator[Route]:
     """Routes from a completed qualification and/or held units to a target, best first.
 
@@ -192,8 +199,10 @@ def find_routes(
     never steps into one, and counts the mandatory units of each as held. ``start_level``:
     where nothing is completed, the level suggested for the learner to start at (*Find a
     starting level*'s answer): routes start there, not at the catalogue's lowest level (a team
-    leader does not go back to Level 1). See the module docstring for the steps, the ordering
-    and the bounds.
+    leader does not go back to Level 1). ``employment``: for a learner not working, each
+    step's plan leaves out the units a source says are assessed in a particular job, where a
+    plan as small does without them (:mod:`advisor.engine.plan_preferences`). See the module
+    docstring for the steps, the ordering and the bounds.
     """
     if isinstance(units, str):
         raise RouteError("give the units held as a list of URNs, not one string",
@@ -227,7 +236,7 @@ def find_routes(
                      as_at=day, include_inferred=include_inferred,
                      include_shared_units=include_shared_units, include_direct=include_direct,
                      objective=objective, register=register, register_subject=register_subject,
-                     start_level=start_level)
+                     start_level=start_level, employment=employment)
     return search.run(completed, held, max_steps=max_steps, max_expansions=max_expansions)
 
 
@@ -241,7 +250,8 @@ class _Search:
                  to_qualification: Qualification | None, to_level: int | None,
                  as_at: dt.date, include_inferred: bool, include_shared_units: bool,
                  include_direct: bool, objective: Objective, register: Register | None,
-                 register_subject: str, start_level: int | None = None) -> None:
+                 register_subject: str, start_level: int | None = None,
+                 employment: Employment | None = None) -> None:
         self.catalogue = catalogue
         self.to_qualification = to_qualification
         self.to_level = to_level
@@ -252,16 +262,15 @@ class _Search:
         self.include_inferred = include_inferred
         self.include_shared_units = include_shared_units
         self.include_direct = include_direct
-        self.objective = objective
         self.register = register
         self.register_subject = register_subject
         self.start_level = start_level
         self.enrolable = sorted((q for q in catalogue.qualifications.values()
                                  if q.category is Category.QUALIFICATION), key=lambda q: q.id)
         self._units: dict[str, dict[str, tuple[Citation, ...]]] = {}
-        self._carry: dict[tuple[str | None, str, frozenset[str], bool], CarryOver] = {}
         self._edges: dict[str, list[Edge]] = {}
-        self.completed: tuple[Qualification, ...] = ()  # what the learner holds (run's)
+        self.steps = StepPlanner(catalogue, as_at=as_at, objective=objective,
+                                 employment=employment, status=self.status)
 
     # ------------------------------------------------------------------ targets
 
@@ -448,33 +457,24 @@ class _Search:
 
     # ------------------------------------------------------------------ steps
 
-    def carry(self, a: Qualification | None, b: Qualification, held: tuple[str, ...],
-              completed: bool) -> CarryOver:
-        key = (a.id if a is not None else None, b.id, frozenset(held), completed)
-        if key not in self._carry:
-            # From what the learner holds: the other qualifications completed too, whose
-            # units may count where the sources do not list them.
-            self._carry[key] = carry_over(self.catalogue, b, from_qualification=a, units=held,
-                                          objective=self.objective, completed=completed,
-                                          also_completed=self.completed if completed else (),
-                                          as_at=self.as_at)
-        return self._carry[key]
-
     def work_out(self, parent: Partial, edge: Edge) -> Partial:
+        """``parent`` extended along ``edge``: its last step planned again towards the new one
+        (as large, by the objective; :mod:`advisor.engine.route_steps`), then the new step."""
+        steps, held, cost = parent.steps, parent.held, parent.cost
+        if steps:
+            last = self.steps.towards(steps[-1], parent.held_before, edge.to,
+                                      completed=len(steps) == 1)
+            # By fewest hours, a plan as long may differ in credits (never fewer: the first
+            # plan had the fewest of those as long); the route's credits follow.
+            more = (last.additional_credits or 0) - (steps[-1].additional_credits or 0)
+            steps, held = (*steps[:-1], last), last.held_after
+            cost = dataclasses.replace(cost, additional_credits=cost.additional_credits + more)
         # From the route's start, a qualification the learner holds; after it, one planned.
-        result = self.carry(parent.last, edge.to, parent.held, completed=not parent.steps)
-        plan = result.remaining.plan
-        mandatory, _ = units_of_qualification(self.catalogue, edge.to, as_at=self.as_at)
-        planned = [u.urn for u in plan.units] if plan is not None else []
-        held_after = tuple(dict.fromkeys([*result.held, *planned, *mandatory]))
-        step = RouteStep(from_=parent.last, to=edge.to, kind=edge.kind,
-                         statement=edge.statement, source=edge.source, carry_over=result,
-                         held_after=held_after, status=self.status(edge.to),
-                         shared_units=edge.shared_units)
+        step = self.steps.step(parent.last, edge, held, completed=not parent.steps)
         credits = step.additional_credits
-        cost = _extend(parent.cost, edge, status=step.status, unknown=credits is None,
+        cost = _extend(cost, edge, status=step.status, unknown=credits is None,
                        credits=credits or 0)
-        return Partial(parent.start, (*parent.steps, step), held_after, cost)
+        return Partial(parent.start, (*steps, step), step.held_after, cost, held_before=held)
 
     # ------------------------------------------------------------------ best first
 
@@ -482,7 +482,7 @@ class _Search:
             max_expansions: int) -> Iterator[Route]:
         """Best first from each completed qualification (or from nothing), never into one nor
         to what replaced one; the highest completed first where routes tie."""
-        self.completed = tuple(completed)
+        self.steps.completed = tuple(completed)
         done = {q.id for q in completed}
         highest = max((q.level for q in completed if q.level is not None), default=None)
         order = itertools.count()

@@ -72,3 +72,17 @@ def cheapest(rules, units, held: frozenset[str]):
                 if best is None or key < best:
                     best = key
     return best
+
+
+def cheapest_by(rules, units, held: frozenset[str], key):
+    """The least ``key(combo)`` over every completion ``combo`` (a tuple of URNs), or None."""
+    candidates = sorted({m.urn for g in rules.groups for m in g.units} - held)
+    candidates = [u for u in candidates if units[u].credits is not None]
+    best = None
+    for size in range(len(candidates) + 1):
+        for combo in itertools.combinations(candidates, size):
+            if achieves(rules, units, held | frozenset(combo)):
+                found = key(combo)
+                if best is None or found < best:
+                    best = found
+    return best
