@@ -1159,3 +1159,49 @@ def test_action_plan__route_to_10379_not_working_wanting_knowledge_says_why_with
     assert said.group(1).startswith(
         "It ends in OCR Level 2 Diploma in Customer Service (10379), which does not fit what "
         "you want (knowledge) while you are not working.")
+
+
+def _route_by(found, *references):
+    return next(r for r in found if [q.reference for q in r.path] == list(references))
+
+
+def test_action_plan__a_route_step_prints_the_units_that_would_count_if_taken(catalogue):
+    """Step 2 (10379) of 601/4404/X → 10379 → 10380 lists T/506/2126, an optional unit of
+    601/4404/X that 10379 counts too: the page says so below the step's table, and the
+    printout does too, as a list of the units after what to do about them (nothing of it
+    at step 1, which nothing came before)."""
+    route = _route_by(find_routes(catalogue, to_level=3, as_at=TODAY,
+                                  employment=Employment.NOT_WORKING),
+                      "601/4404/X", "10379", "10380")
+    assert route.steps[1].carry_over.possible == ("T/506/2126",)
+    html = action_plan_html(catalogue, ActionPlan(as_at=TODAY, route=route,
+                                                  route_employment=Employment.NOT_WORKING))
+    text = " ".join(" ".join(parse(html).text).split())
+    step_2 = text.split("Step 2: ")[1].split("Step 3: ")[0]
+    lead = ("Would count towards this step too, if taken as optional units of 601/4404/X in "
+            "step 1 (ask the centre about choosing them there: there would then be less to do "
+            "here):")
+    assert lead in step_2
+    assert "(T/506/2126) Communicate with customers in writing, 3 credits" in \
+        step_2.split(lead)[1][:100]
+    assert "Would count" not in text.split("Step 1: ")[1].split("Step 2: ")[0]
+    # A list of its own, under the sentence, as the units that carry over are.
+    assert re.search(r"<p>Would count towards this step too[^<]*</p>\s*<ul[^>]*>\s*<li>[^<]*"
+                     r"T/506/2126", html)
+
+
+def test_action_plan__from_a_qualification_held_it_asks_which_optional_units_were_taken(
+        catalogue):
+    """From 601/4404/X held, to 10379: its optional units that 10379 lists count only if the
+    learner took them; the printout lists them and asks, as the page does."""
+    route = _route_by(find_routes(
+        catalogue, from_qualification=catalogue.find_qualification("601/4404/X"),
+        to_qualification=catalogue.find_qualification("10379"), as_at=TODAY),
+        "601/4404/X", "10379")
+    assert "H/506/2154" in route.steps[0].carry_over.possible
+    text = " ".join(" ".join(parse(action_plan_html(
+        catalogue, ActionPlan(as_at=TODAY, route=route))).text).split())
+    lead = ("Would count towards this step too, if you took them as optional units of "
+            "601/4404/X (tell the centre which you took, so that they count):")
+    assert lead in text
+    assert "(H/506/2154) Deal with incoming telephone calls from customers" in text.split(lead)[1]

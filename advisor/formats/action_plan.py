@@ -89,6 +89,7 @@ from advisor.views.labels import (
     status_sentence,
     step_explained,
 )
+from advisor.views.route_text import if_taken_lead
 from advisor.views.text import may_count_too
 
 # Built once: an Environment is safe to share between threads for rendering.
@@ -383,7 +384,8 @@ def _route(catalogue: Catalogue, route: Route, sources: Sources, *,
                                        as_at=route.as_at, register=register,
                                        held_words=LATER_STEP_HELD if number else
                                        "Units you hold", at_end=at_end,
-                                       where=f"Step {number + 1}: {_named(step.to)}")))
+                                       where=f"Step {number + 1}: {_named(step.to)}",
+                                       step=number + 1)))
     day = uk_date(route.as_at)
     cautions = [c for c in (move_up_caution(catalogue, route, voice=YOU),
                             assessed_at_work_caution(catalogue, route, employment, voice=YOU))
@@ -435,7 +437,8 @@ LATER_STEP_HELD = ("Units you will hold by then (what you hold now and the quali
 def _carry_over(catalogue: Catalogue, result: CarryOver, sources: Sources,
                 heading: str | None, as_at: dt.date, register: Register | None,
                 held_words: str = "Units you hold", at_end: list[UnitsAtEnd] | None = None,
-                where: str = "") -> CarryOverPart:
+                where: str = "", step: int | None = None) -> CarryOverPart:
+    """What carries over, as the page shows it; ``step``: its number in a route."""
     rules, _ = catalogue.effective_rules(result.target)
     barred = [n for n in result.not_transferable if n.source]
     # Units not part of it; where the sources do not list all its units, each says among the
@@ -469,6 +472,8 @@ def _carry_over(catalogue: Catalogue, result: CarryOver, sources: Sources,
             register=register, up_to=may_count_too(result) if result.held_may_count else None),
             at_most=(result.credits_still_needed_at_most, may_count_too(result))
             if result.credits_still_needed_at_most is not None else None),
+        if_taken=[describe_unit(catalogue, urn, rules) for urn in result.possible],
+        if_taken_lead=if_taken_lead(step, result) if result.possible else "",
     )
 
 

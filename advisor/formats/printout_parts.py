@@ -169,6 +169,10 @@ class CarryOverPart:
     notes: list[Cited]
     absent: str | None  # the sentence on held units that are not part of the target
     remaining: CheckPart
+    # Optional units of the qualification before that would count too, if taken, and the
+    # words before their list (what to do about them), as the page says below its table.
+    if_taken: list[str] = field(default_factory=list)
+    if_taken_lead: str = ""
 
 
 @dataclass(frozen=True)

@@ -48,9 +48,9 @@ from advisor.views.labels import (
 )
 from advisor.views.no_route import no_route_text
 
-__all__ = ["StillNeeded", "Tone", "already_there_text", "at_the_top_words", "if_taken_words",
-           "may_count_too", "opening_later_lines", "routes_text", "starts_explained",
-           "still_needed"]
+__all__ = ["StillNeeded", "Tone", "already_there_text", "at_the_top_words", "if_taken_lead",
+           "if_taken_words", "may_count_too", "opening_later_lines", "routes_text",
+           "starts_explained", "still_needed"]
 
 
 def opening_later_lines(catalogue: Catalogue, later: Iterable[OpeningLater], *,
@@ -74,6 +74,22 @@ def if_taken_words(number: int, carried: CarryOver) -> str:
     return ("Some units above count only if they were taken as optional units of the "
             "qualification held. Which optional units did you take? Add them under \"Units "
             "held\" to count them.")
+
+
+def if_taken_lead(number: int | None, carried: CarryOver) -> str:
+    """The printout's words before the list of units that would count towards step ``number``
+    of a route (None: a carry-over on its own) if taken (:attr:`CarryOver.possible`), with
+    what to do about them, as :func:`if_taken_words` says it on the page: to choose them in
+    the step before, or to tell the centre which were taken."""
+    source = carried.from_qualification
+    reference = source.reference if source is not None else "the qualification held"
+    towards = "it" if number is None else "this step"
+    if number is not None and number > 1 and source is not None:
+        return (f"Would count towards {towards} too, if taken as optional units of {reference} "
+                f"in step {number - 1} (ask the centre about choosing them there: there would "
+                "then be less to do here):")
+    return (f"Would count towards {towards} too, if you took them as optional units of "
+            f"{reference} (tell the centre which you took, so that they count):")
 
 
 def may_count_too(carried: CarryOver) -> str:
