@@ -189,6 +189,7 @@ class _Costing:
         if weight > _MAX_COST:
             raise PlanningError("these rules list too many units, or too large ones, to weigh "
                                 "a plan exactly")
+        self._costs = {u.urn: self._weigh(u) for u in listed}  # each asked for again and again
 
     def measures(self, unit: Unit) -> tuple[int, int, int, int, int]:
         credits, glh = unit.credits or 0, unit.glh or 0
@@ -198,6 +199,10 @@ class _Costing:
                 0 if not towards or unit.urn in towards else size, other, 1)
 
     def cost(self, unit: Unit) -> int:
+        found = self._costs.get(unit.urn)
+        return found if found is not None else self._weigh(unit)
+
+    def _weigh(self, unit: Unit) -> int:
         return sum(m * w for m, w in zip(self.measures(unit), self.weights, strict=True))
 
 
