@@ -22,11 +22,12 @@ from advisor import (
     recommend,
 )
 from advisor.cli import main
-from tests.support.app import open_with_link, texts
+from tests.support.app import all_text, open_with_link, texts
 
 TODAY = dt.date(2026, 12, 2)
 WHILE_OPEN = dt.date(2015, 6, 1)
 ROUTE = "app_pages/plan_route.py"
+LEVEL = "app_pages/starting_level.py"
 
 CONTACT_CENTRE = "F/503/0392"  # 000 § 3: assessed on a contact centre's calls
 LEVEL_1_ONLY = {"A/506/2094", "A/506/2113", CONTACT_CENTRE}  # not in 10379
@@ -155,6 +156,16 @@ def test_plan_route__a_17_year_old_not_working_gets_step_1_units_that_count_in_s
     assert {"H/506/2154", "K/506/2155"} <= set(step_1["URN"])
     assert not {"H/506/2154", "K/506/2155"} & set(step_2["URN"])
     assert not any("could take its place" in w for w in texts(at.warning))
+
+
+def test_starting_level__not_working_no_plan_asks_for_another_unit():
+    """On *Find a starting level*, a 16-year-old not working on 1 June 2015 (Level 1) is not
+    told to ask for a unit in place of the contact-centre one: the plans do without it."""
+    at = open_with_link(LEVEL, as_at=WHILE_OPEN, on="2015-06-01", age="16", work="not-working")
+    assert at.radio(key="sl_employment").value == "not-working"
+    assert [m.value for m in at.metric] == ["Level 1"]
+    assert "could take its place" not in all_text(at)
+    assert "Contribute to sales activities in a contact centre" not in all_text(at)
 
 
 # ------------------------------------------------------------- where every smallest plan needs one
