@@ -370,6 +370,18 @@ def test_results__a_start_date_moves_the_finish_and_a_bad_one_is_said(catalogue)
     assert [learner.start for learner in book.rows] == [dt.date(2027, 1, 4)]
 
 
+def test_results__a_learner_not_working_is_planned_without_a_job_bound_unit(catalogue):
+    """601/4404/X's smallest plans may take 'Contribute to sales activities in a contact
+    centre' (F/503/0392), which a source says is assessed by listening in to the learner's
+    calls at work; one as small does without it. For a learner not working the intake plans
+    as *Find a starting level* does, without it; the plan is no bigger."""
+    result = assess(catalogue, learner_file("N1,17,not-working,,,,,,601/4404/X",
+                                            "W1,30,working,,,,,,601/4404/X"))
+    frame = cohort_tables.results_frame(result).set_index("learner_ref")
+    assert "F/503/0392" not in frame.loc["N1", "plan_units"]
+    assert frame.loc["N1", "plan_credits"] == frame.loc["W1", "plan_credits"]
+
+
 def test_results__missing_age_makes_age_checks_unknown(catalogue):
     result = assess(catalogue, learner_file("A,,working,,,,,,601/4404/X",
                                             "B,,working,,,,,,09628", "C,30,working,,,,,,09628"))

@@ -26,7 +26,8 @@ from advisor.engine.combination_types import Accepted
 from advisor.engine.decisions import ProgressCheck, check_progress
 from advisor.engine.eligibility import Eligibility, check_eligibility
 from advisor.engine.fits import in_senior_role
-from advisor.engine.planner import Objective
+from advisor.engine.plan_preferences import plan_preference
+from advisor.engine.planner import NO_PREFERENCE, Objective, PlanPreference
 from advisor.engine.qualification_cells import MAX_REFERENCE_CHARS, find_in_cell
 from advisor.engine.recommend import recommend
 from advisor.engine.recommend_types import (
@@ -325,9 +326,11 @@ class _Assessor:
         return found
 
     def carry(self, target: Qualification, held_qualifications: Sequence[Qualification],
-              units: Sequence[str], accepted: Sequence[Accepted] = ()) -> CarryOver:
+              units: Sequence[str], accepted: Sequence[Accepted] = (),
+              preference: PlanPreference = NO_PREFERENCE) -> CarryOver:
         """What carries over to ``target``: from the one qualification held (with its own
-        notes), or from the mandatory units of several, plus the units listed."""
+        notes), or from the mandatory units of several, plus the units listed; the plan
+        beyond them chosen by ``preference`` among the smallest."""
         source = held_qualifications[0] if len(held_qualifications) == 1 else None
         held = set(units)
         if source is None:
@@ -335,7 +338,8 @@ class _Assessor:
                 held.update(self.mandatory_units(q))
         return carry_over(self.catalogue, target, from_qualification=source,
                           units=sorted(held), objective=self.objective, accepted=accepted,
-                          also_completed=held_qualifications, as_at=self.as_at)
+                          also_completed=held_qualifications, as_at=self.as_at,
+                          preference=preference)
 
     def assess(self, learner: LearnerRow, problems: list[RowProblem]) -> LearnerResult:
         number = learner.row
@@ -447,14 +451,17 @@ class _Assessor:
                                                 learner.senior_role, learner.employment),
                                             register=self.register)
             accepted = [Accepted(u) for u in decided["units_accepted"]]
-            carried = self.carry(target, held, urns, accepted)
+            # Planned as Find a starting level plans: without a job-bound unit for a learner
+            # not working, where a plan as small does without one.
+            preference = plan_preference(self.catalogue, employment=learner.employment)
+            carried = self.carry(target, held, urns, accepted, preference)
             if accepted or decided["units_in_progress"] or learner.glh_per_week is not None:
                 progress = check_progress(
                     self.catalogue, target, carried.transfers, accepted=carried.accepted,
                     in_progress=decided["units_in_progress"], objective=self.objective,
                     glh_per_week=learner.glh_per_week, start=learner.start or self.as_at,
-                    as_at=self.as_at,
-                    registered=learner.registered, register=self.register)
+                    as_at=self.as_at, registered=learner.registered, register=self.register,
+                    preference=preference)
                 carried = dataclasses.replace(carried, remaining=progress.today)
         unread = dict(learner.given).get("start", "") if learner.start is None else ""
         if unread and progress is not None and progress.timeline is not None:

@@ -29,7 +29,7 @@ from advisor.engine.carryover import EvidenceBar, evidence_bars
 from advisor.engine.combination import check_combination, unit_number
 from advisor.engine.combination_types import Accepted, CombinationCheck
 from advisor.engine.eligibility import closed_by_words
-from advisor.engine.planner import Objective
+from advisor.engine.planner import NO_PREFERENCE, Objective, PlanPreference
 from advisor.engine.registered import dates_on_record
 from advisor.engine.replacing import opens_after
 from advisor.engine.structure_dates import rules_known_later
@@ -140,6 +140,7 @@ def check_progress(
     registered: bool = False,
     as_at: dt.date | None = None,
     register: Register | None = None,
+    preference: PlanPreference = NO_PREFERENCE,
 ) -> ProgressCheck:
     """Check ``held`` (URNs) with the centre's decisions, and when the rest can be finished.
 
@@ -154,7 +155,8 @@ def check_progress(
     timeline say why (``today.rules_known_later``). With a ``register`` that lists the
     qualification, its dates are used where the documents give none or differ. Raises
     :class:`~advisor.engine.combination.DecisionError` for a unit accepted or in progress that
-    is not part of the qualification.
+    is not part of the qualification. ``preference`` chooses among the plans of the smallest
+    size (for a learner not working, without units assessed in a job where one as small does).
     """
     held = list(held)
     accepted = list(accepted)
@@ -162,12 +164,14 @@ def check_progress(
     # The rules as on ``as_at``: before the date of a national structure they are borrowed
     # from, none (the check says why: ``rules_known_later``).
     today = check_combination(catalogue, qualification, held, objective=objective,
-                              accepted=accepted, in_progress=in_progress, as_at=as_at)
+                              accepted=accepted, in_progress=in_progress, as_at=as_at,
+                              preference=preference)
     when_done = None
     if today.in_progress:
         when_done = check_combination(catalogue, qualification,
                                       [*held, *today.in_progress], objective=objective,
-                                      accepted=today.accepted, as_at=as_at)
+                                      accepted=today.accepted, as_at=as_at,
+                                      preference=preference)
     timeline = None
     if glh_per_week is not None and start is not None:
         timeline = plan_timeline(catalogue, qualification, held, accepted=today.accepted,
