@@ -598,7 +598,8 @@ def show_answer(ctx: Frame) -> list[str]:
             said.append(explained)
             st.info(explained)
         if query.aim is not None and not any(
-                route_fits_aim(catalogue, r, query.aim, register=ctx.register).fits
+                route_fits_aim(catalogue, r, query.aim, employment=query.employment,
+                               register=ctx.register).fits
                 for r in routes):
             said.append(f"None of the routes found ends in a qualification known to give "
                         f"{labels.AIM_IN_BRIEF[query.aim]}: see each route's last step, and "

@@ -1068,9 +1068,9 @@ def test_starting_level__under_16_wanting_an_apprenticeship_is_not_sent_to_an_em
 
 def test_plan_route__not_working_wanting_knowledge_10379_does_not_read_as_fitting():
     """A 16-year-old not working who wants knowledge, to Level 2 from Level 1: in the routes
-    table, a route ending in 10379 (its competence assessed at work) reads "not without a job
-    or a work placement", not "yes", and chosen, its words say why, as the command line's
-    do."""
+    table, a route ending in 10379 (its competence assessed at work) reads "yes, but part of
+    it is assessed at work", as the starting level says of such an option, not a plain "yes",
+    and chosen, its words say why, as the command line's do."""
     at = open_with_link(ROUTE, level="2", starting="1")
     at.number_input(key="route_age").set_value(16).run()
     at.selectbox(key="route_aim").set_value("knowledge").run()
@@ -1078,7 +1078,7 @@ def test_plan_route__not_working_wanting_knowledge_10379_does_not_read_as_fittin
     assert not at.exception
     table = table_with(at, "Fits the aim")
     ends = table[table["Path"].str.endswith("10379")]
-    assert len(ends) and set(ends["Fits the aim"]) == {"not without a job or a work placement"}
+    assert len(ends) and set(ends["Fits the aim"]) == {"yes, but part of it is assessed at work"}
     at.radio(key="route_choice").set_value(int(ends["Route"].iloc[0]) - 1).run()
-    assert ("It ends in OCR Level 2 Diploma in Customer Service (10379), which does not fit "
-            "what you want (knowledge) while you are not working.") in all_text(at)
+    assert ("It ends in OCR Level 2 Diploma in Customer Service (10379), which fits what you "
+            "want (knowledge), but only with a job or a work placement.") in all_text(at)

@@ -1088,20 +1088,20 @@ def test_recommend__under_16_wanting_an_apprenticeship_text_and_json_agree(capsy
 
 def test_routes__not_working_wanting_knowledge_a_route_to_10379_does_not_simply_fit(capsys):
     """``advisor routes`` for a 16-year-old not working who wants knowledge: each route ending
-    in 10379 (its competence assessed at work) is said not to fit while they are not working,
-    with why and its source, in the text and in the JSON alike."""
+    in 10379 (its competence assessed at work) is said to fit only with a job or a work
+    placement, with why and its source, in the text and in the JSON alike."""
     argv = ["routes", "--to-level", "2", "--start-level", "1", "--age", "16", "--employment",
             "not-working", "--aim", "knowledge"]
     assert main(argv) == 0
     out = capsys.readouterr().out
-    said = ("It ends in OCR Level 2 Diploma in Customer Service (10379), which does not fit "
-            "what the learner wants (knowledge) while they are not working. It combines "
+    said = ("It ends in OCR Level 2 Diploma in Customer Service (10379), which fits what the "
+            "learner wants (knowledge), but only with a job or a work placement. It combines "
             "knowledge and competence")
     assert said in out
-    assert "(10379), which fits what the learner wants" not in out
+    assert "(10379), which fits what the learner wants (knowledge). " not in out
     routes = run_json(capsys, *argv)["routes"]
     to_10379 = [r for r in routes if r["steps"][-1]["to"]["code"] == "10379"]
-    assert to_10379 and all(r["fits_aim"] is False and r["aim_needs_work"] for r in to_10379)
+    assert to_10379 and all(r["fits_aim"] is True and r["aim_needs_work"] for r in to_10379)
     assert to_10379[0]["aim_note"].startswith("It combines knowledge and competence")
     assert to_10379[0]["aim_note"] in out
     assert any(s["section"] == "ASSESSMENT" for s in to_10379[0]["aim_source"])

@@ -1146,7 +1146,7 @@ def test_action_plan__a_starting_level_in_june_2014_names_what_opens_later(catal
 def test_action_plan__route_to_10379_not_working_wanting_knowledge_says_why_with_a_source(
         catalogue):
     """The route printout for someone not working who wants knowledge: a route ending in
-    10379 does not fit while they are not working, said to them, with its source marked."""
+    10379 fits only with a job or a work placement, said to them, with its source marked."""
 
     route = next(r for r in find_routes(catalogue, to_level=2, start_level=1, as_at=TODAY)
                  if r.path[-1].reference == "10379")
@@ -1157,8 +1157,8 @@ def test_action_plan__route_to_10379_not_working_wanting_knowledge_says_why_with
                      r"( <span class=\"source\">(?:\[\d+\] ?)+</span>)?</p>", html.unescape(page))
     assert said is not None and said.group(2), "the sentence, with its source marked"
     assert said.group(1).startswith(
-        "It ends in OCR Level 2 Diploma in Customer Service (10379), which does not fit what "
-        "you want (knowledge) while you are not working.")
+        "It ends in OCR Level 2 Diploma in Customer Service (10379), which fits what you want "
+        "(knowledge), but only with a job or a work placement.")
 
 
 def _route_by(found, *references):

@@ -750,16 +750,16 @@ def test_still_needed__a_step_says_up_to_where_a_unit_held_may_count_too(catalog
 def test_route_fits_aim__not_working_a_qualification_assessed_at_work_does_not_simply_fit(
         catalogue, graph):
     """For a 16-year-old not working who wants knowledge, starting at Level 1: a route ending
-    in 10379 (knowledge and competence in one, its competence assessed at work) does not fit
-    the aim while they are not working, and says why, with the source of how competence is
-    assessed; working, or not saying, it fits as before. The routes ending in a knowledge
-    qualification come before it."""
+    in 10379 (knowledge and competence in one, its competence assessed at work) fits the aim
+    only with a job or a work placement, as the starting level says of such an option, and
+    says why, with the source of how competence is assessed; working, or not saying, it fits
+    as before. The routes ending in a knowledge qualification come before it."""
     from advisor import Aim, Employment, learner_can_start_first, route_fits_aim
 
     found = list(find_routes(catalogue, to_level=2, start_level=1))
     to_10379 = next(r for r in found if r.path[-1].reference == "10379")
     fit = route_fits_aim(catalogue, to_10379, Aim.KNOWLEDGE, employment=Employment.NOT_WORKING)
-    assert fit.fits is False and fit.needs_work
+    assert fit.fits is True and fit.needs_work
     assert fit.why == (
         "It combines knowledge and competence, and its competence part is assessed at work "
         "(an assessor watches the learner do the job): not working now, the learner would need "
@@ -779,5 +779,5 @@ def test_route_fits_aim__not_working_a_qualification_assessed_at_work_does_not_s
     ends = [r.path[-1].reference for r in ordered]
     assert ends.index("OCNLR L2 Principles") < ends.index("10379")
     assert all(route_fits_aim(catalogue, r, Aim.KNOWLEDGE,
-                              employment=Employment.NOT_WORKING).fits is False
+                              employment=Employment.NOT_WORKING).needs_work
                for r in ordered if r.path[-1].reference == "10379")

@@ -193,10 +193,10 @@ def route_fits_aim(catalogue: Catalogue, route: Route, aim: Aim | None, *,
     (:func:`fits_aim`, on the route's date): not where it would largely repeat a qualification
     held before it on the route (:func:`repetition`), as the starting level says of the same
     option; and why. For a learner not working now (``employment``), a qualification whose
-    competence is assessed at work does not fit an aim of knowledge (its knowledge comes with
-    competence they could not show without a job or a work placement), and fits an aim of
-    competence only with a job or a work placement: said, with the source of how competence
-    is assessed."""
+    competence is assessed at work fits an aim of knowledge or competence only with a job or
+    a work placement (``needs_work``), as the starting level says of the same option ("yes,
+    but part of it is assessed at work"): said, with the source of how competence is
+    assessed."""
     end = route.path[-1]
     fits, why = fits_aim(catalogue, end, aim, check_eligibility(
         catalogue, end, as_at=route.as_at, register=register))
@@ -211,7 +211,7 @@ def route_fits_aim(catalogue: Catalogue, route: Route, aim: Aim | None, *,
         job = (f"not working now, {voice.learner} would need a job or a work placement to "
                "complete it")
         if aim is Aim.KNOWLEDGE:  # a competence qualification never fits it: combined here
-            return AimFit(False, (
+            return AimFit(True, (
                 "It combines knowledge and competence, and its competence part is assessed at "
                 f"work {watched}: {job}. A qualification of knowledge alone gives what "
                 f"{voice.they} want without one."), source, needs_work=True)
@@ -272,9 +272,12 @@ def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
                      and first.to.level != start_level)
         at_work = (not_working and first is not None
                    and first.to.kind.assessed_at_work)
-        # Those known to fit first, then those not known, then those known not to.
-        fit = {True: 0, None: 1, False: 2}[route_fits_aim(
-            catalogue, route, aim, employment=employment, register=register).fits]
+        # Those known to fit, those that fit only with a job (for someone not working), then
+        # those not known, then those known not to.
+        fitting = route_fits_aim(catalogue, route, aim, employment=employment,
+                                 register=register)
+        fit = {True: 0, None: 2, False: 3}[fitting.fits] + int(bool(fitting.fits)
+                                                               and fitting.needs_work)
         # A route through a closed qualification stays after the others, as it was found.
         return (route.status.closed, 1 in barred, bool(barred), elsewhere, at_work, fit)
     return sorted(routes, key=order)[:shown]

@@ -264,9 +264,7 @@ def route_aim_words(catalogue: Catalogue, route: Route, aim: Aim | None, *,
     fit = route_fits_aim(catalogue, route, aim, employment=employment, register=register,
                          voice=voice)
     end, wants = route.path[-1].name, f"what {voice.does('want')} ({AIM_IN_BRIEF[aim]})"
-    said = (f"It ends in {end}, which does not fit {wants} while {voice.they} are not "
-            "working." if fit.fits is False and fit.needs_work else
-            f"It ends in {end}, which fits {wants}, but only with a job or a work placement."
+    said = (f"It ends in {end}, which fits {wants}, but only with a job or a work placement."
             if fit.fits and fit.needs_work else
             f"It ends in {end}, which fits {wants}." if fit.fits else
             f"It ends in {end}, which does not fit {wants}." if fit.fits is False else
@@ -278,8 +276,6 @@ def route_fits_words(fit: AimFit, end: Qualification) -> str:
     """A routes table's "Fits the aim" cell: yes, no or not known, and for a learner not
     working, where ``end`` (where the route ends) is assessed at work, how far that qualifies
     it, as :func:`fits_aim_words` says of an option."""
-    if fit.needs_work and fit.fits is False:
-        return "not without a job or a work placement"
     if fit.needs_work and fit.fits:
         return ("yes, but part of it is assessed at work" if end.kind is Kind.COMBINED
                 else "yes, but it is assessed at work")
