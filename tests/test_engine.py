@@ -1096,6 +1096,19 @@ def test_find_unit__a_unit_number_of_another_qualification_is_named_as_one(catal
     assert raised.value.plain() == said
 
 
+def test_resolve_units__a_number_is_missing_from_a_qualification_only_if_all_its_units_known(
+        catalogue):
+    """03456's own rules list every unit: 'Z9' is not one of them. 10379's unit numbers are
+    not in the sources (its rules are the national structure's, in part): '12' may be one of
+    its units, so it is not said to be missing from 10379."""
+    said = {}
+    for code, reference in (("03456", "Z9"), ("10379", "12")):
+        with pytest.raises(UnknownReference) as raised:
+            resolve_units(catalogue, [reference], catalogue.find_qualification(code))
+        said[code] = raised.value.plain()
+    assert said == {"03456": "no unit 'Z9' in 03456", "10379": "no unit '12' in the catalogue"}
+
+
 def test_resolve_units__a_number_not_found_names_the_qualification_asked_for(catalogue):
     """10379's rules are S/016/608's: the message names 10379, which the person typed."""
     with pytest.raises(UnknownReference) as raised:

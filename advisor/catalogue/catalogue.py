@@ -251,9 +251,11 @@ class Catalogue:
             return (f"{reference!r} is not a unit reference number, and the sources do not "
                     f"list the units of {named.reference}, so its unit numbers are not known"
                     + (f" ({in_others})" if in_others else ""))
-        if not elsewhere:  # a unit number is read within the qualification asked about
+        if not elsewhere:  # a unit number is read within the qualification asked about,
+            # where the sources give all its own units (not 10379's, borrowed and partial)
             return (f"no unit {reference!r} in {named.reference}"
-                    if named is not None and "/" not in reference else None)
+                    if named is not None and "/" not in reference and named.rules is not None
+                    and named.rules.listed_in_full else None)
         where = (f"{reference!r} is not a unit number of {named.reference}" if named
                  is not None else f"{reference!r} is a unit number, and unit numbers are read "
                  "within one qualification")
