@@ -295,8 +295,8 @@ def paste_units(catalogue: Catalogue, q: Qualification) -> None:
         st.session_state[unit_key(urn)] = True
     # Said once the box has emptied: the ticks may be far below, in groups whose letters are
     # not the unit numbers'.
-    st.session_state["check_paste_ticked"] = (labels.units_ticked_words(catalogue, q, found)
-                                              if found else "")
+    st.session_state["check_paste_ticked"] = (
+        (q.id, labels.units_ticked_words(catalogue, q, found)) if found else None)
     kept: list[str] = []
     if partly_listed(catalogue, q):  # a unit the partial list leaves out may count: kept
         kept = [r.strip().upper() for r in unknown if r.strip().upper() in catalogue.units]
@@ -332,7 +332,7 @@ def clear_all(catalogue: Catalogue, q: Qualification) -> None:
     st.session_state[in_progress_key(q)] = []
     st.session_state[others_key(q)] = []
     st.session_state["check_paste_unknown"] = []
-    st.session_state["check_paste_ticked"] = ""
+    st.session_state["check_paste_ticked"] = None
     st.session_state["check_paste_marked"] = []
     st.session_state["check_paste_kept"] = []
     st.session_state["check_paste_named"] = {}
@@ -353,8 +353,9 @@ def quick_entry(catalogue: Catalogue, q: Qualification) -> None:
                  "not achieved are left out)", key="check_paste", on_change=paste_units,
                  args=(catalogue, q), placeholder="For example: F3, F4, A3, B2, C3, D1",
                  max_chars=40_000)
-    if ticked := st.session_state.get("check_paste_ticked"):
-        st.success(ticked)
+    ticked = st.session_state.get("check_paste_ticked")
+    if ticked and ticked[0] == q.id:  # said of the qualification the units were pasted for
+        st.success(ticked[1])
     marked = st.session_state.get("check_paste_marked") or []
     if marked:
         st.warning(f"Not marked as achieved, so not ticked ({len(marked)}): "

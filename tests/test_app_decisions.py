@@ -254,6 +254,11 @@ def test_check_paste__says_which_units_it_ticked_and_where_they_are():
         "Ticked 1 unit from the box: A4 in Group B. Its group is open below."]
     at.button(key="check_clear").click().run()
     assert not [s for s in texts(at.success) if s.startswith("Ticked")]
+    # Said of 03456's units: not on another qualification's page.
+    at.text_area(key="check_paste").input("F3, F4").run()
+    at.selectbox(key="check_qualification").set_value("ocr-09628").run()
+    assert not at.exception
+    assert not [s for s in texts(at.success) if s.startswith("Ticked")]
 
 
 def test_check_paste__the_pages_own_unit_labels_tick_their_units_without_a_warning():
