@@ -358,7 +358,8 @@ def test_results__a_start_date_moves_the_finish_and_a_bad_one_is_said(catalogue)
     assert frame.loc["J3", "finish_by"] == "" and frame.loc["J1", "finish_by"]
     assert [(p.row, p.column, p.message) for p in result.problems] == [
         (4, "start", "'30/02/2027' is not a date: give one like 2026-09-01, 01/09/2026 or 1 "
-                     "September 2026; left empty, as if not given"),
+                     "September 2026; left empty, so no finish is worked out until it is "
+                     "corrected"),
         (5, "start", "5 January 2026 is before the date of this check, 22 November 2026: the "
                      "units held are those held on it, so no finish is worked out; give a start "
                      "on or after it")]

@@ -452,6 +452,12 @@ def _age(number: int, text: str, problems: list[RowProblem], *, born: bool,
     return age
 
 
+# What an answer that cannot be read leaves, where "as if not given" is not the whole story: a
+# start left empty would count the finish from the date of the check, a month early for a
+# January intake, so none is worked out.
+_LEFT_EMPTY = {"start": "left empty, so no finish is worked out until it is corrected"}
+
+
 def _learner(number: int, values: dict[str, str], *, fractions: dict[int, str]
              ) -> tuple[LearnerRow, list[RowProblem]]:
     """One data row checked without the catalogue: the typed row and its problems."""
@@ -485,8 +491,9 @@ def _learner(number: int, values: dict[str, str], *, fractions: dict[int, str]
                 error(column, f"{problem}; correct it and upload the file again (the row "
                               "waits for it, as it changes the answer)")
             else:
-                problems.append(RowProblem(number, column, f"{problem}; left empty, as if not "
-                                                           "given", Severity.WARNING))
+                left = _LEFT_EMPTY.get(column, "left empty, as if not given")
+                problems.append(RowProblem(number, column, f"{problem}; {left}",
+                                           Severity.WARNING))
             return None
 
     def read_day(column: str, parse: Callable[[str], dt.date], earliest: dt.date
