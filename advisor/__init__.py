@@ -254,6 +254,8 @@ from advisor.views import (
 
 __version__ = "0.1.0"
 
+from advisor.engine.young_learners import route_leads_into
+
 __all__ = [
     "ASSESSED",
     "COLUMNS",
@@ -441,6 +443,7 @@ __all__ = [
     "route_fits_aim",
     "route_for_offer",
     "route_from_profile",
+    "route_leads_into",
     "rules_known_later",
     "says_not_achieved",
     "search",

@@ -47,7 +47,6 @@ from advisor import (
     download_name,
     encode_route,
     find_routes,
-    frameworks_route_leads_into,
     from_register,
     highest_completed,
     in_senior_role,
@@ -60,6 +59,7 @@ from advisor import (
     route_answers,
     route_fits_aim,
     route_from_profile,
+    route_leads_into,
     status_on,
     step_limit,
     steps_for_learner,
@@ -650,9 +650,9 @@ def show_answer(ctx: Frame) -> list[str]:
     said += show_route(ctx, chosen, query, chosen_barred)
     show_awarding_bodies(catalogue, (step.to for step in chosen.steps))
     # Held: what the learner holds now; the route's steps are what they would take.
-    leads_into = frameworks_route_leads_into(catalogue, chosen, held=[start, *held] if start
-                                             else [], as_at=ctx.as_at,
-                                             register=ctx.register)
+    leads_into = route_leads_into(catalogue, chosen, held=[start, *held] if start else [],
+                                  as_at=ctx.as_at, register=ctx.register, age=query.age,
+                                  voice=VOICE)
     if leads_into.frameworks:
         st.header("Apprenticeship frameworks this route leads into")
     # Where apprenticeships stand on the date first (now standards, not frameworks), so that

@@ -1082,3 +1082,14 @@ def test_plan_route__not_working_wanting_knowledge_10379_does_not_read_as_fittin
     at.radio(key="route_choice").set_value(int(ends["Route"].iloc[0]) - 1).run()
     assert ("It ends in OCR Level 2 Diploma in Customer Service (10379), which fits what you "
             "want (knowledge), but only with a job or a work placement.") in all_text(at)
+
+
+def test_plan_route__under_16_wanting_an_apprenticeship_is_not_sent_to_an_employer():
+    """A 14-year-old planning a route to Level 3 for an apprenticeship: where apprenticeships
+    stand today is said as it is to someone under 16 on Find a starting level."""
+    at = open_with_link(ROUTE, level="3", age="14", aim="apprenticeship")
+    assert not at.exception
+    text = all_text(at).replace("\\", "")
+    assert "The sources give no age at which an apprenticeship can start." in text
+    assert "when you could start an apprenticeship" in text
+    assert "Ask an employer" not in text

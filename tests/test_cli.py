@@ -1105,3 +1105,21 @@ def test_routes__not_working_wanting_knowledge_a_route_to_10379_does_not_simply_
     assert to_10379[0]["aim_note"].startswith("It combines knowledge and competence")
     assert to_10379[0]["aim_note"] in out
     assert any(s["section"] == "ASSESSMENT" for s in to_10379[0]["aim_source"])
+
+
+def test_routes__under_16_wanting_an_apprenticeship_is_not_sent_to_an_employer(capsys):
+    """``advisor routes`` for a 14-year-old who wants an apprenticeship: where apprenticeships
+    stand today is said as Find a starting level says it to someone under 16 (no source gives
+    an age at which one can start; ask a careers adviser), not as a step to ask an employer,
+    in the text and the JSON alike; at 16 the step is as before."""
+    argv = ["routes", "--to-level", "3", "--aim", "apprenticeship", "--as-at", "2026-12-02"]
+    assert main([*argv, "--age", "14"]) == 0
+    out = capsys.readouterr().out
+    assert "The sources give no age at which an apprenticeship can start." in out
+    assert "Ask an employer" not in out
+    said = {r["apprenticeships_today"] for r in run_json(capsys, *argv, "--age", "14")["routes"]
+            if r.get("apprenticeships_today")}
+    assert said and all(s.startswith("The sources give no age") for s in said)
+    assert main([*argv, "--age", "16"]) == 0
+    assert "The sources give no age at which an apprenticeship can start." not in (
+        capsys.readouterr().out)

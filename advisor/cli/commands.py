@@ -42,7 +42,6 @@ from advisor import (
     default_data_dir,
     find_qualification,
     find_routes,
-    frameworks_route_leads_into,
     highest_completed,
     in_senior_role,
     issued_after,
@@ -56,6 +55,7 @@ from advisor import (
     recommend,
     resolve_units,
     route_for_offer,
+    route_leads_into,
     split_unit_references,
     step_limit,
     text,
@@ -357,9 +357,9 @@ def command_routes(args: argparse.Namespace) -> int:
     except RouteError as error:
         raise UsageError(str(error)) from None
     completed = [q.id for q in (source, *also) if q is not None]
-    leads_into = [frameworks_route_leads_into(catalogue, route, held=completed,
-                                              as_at=args.as_at or dt.date.today(),
-                                              register=register)
+    leads_into = [route_leads_into(catalogue, route, held=completed,
+                                   as_at=args.as_at or dt.date.today(), register=register,
+                                   age=args.age)
                   for route in routes]
     # Each step checked for the learner, as the route page and its printout do: the role a
     # step asks for is said whether or not the learner's was given; the age, where it was.

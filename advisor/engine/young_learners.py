@@ -12,15 +12,23 @@ rather than to an employer to start one now.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 
 from advisor.catalogue import AgeBands, Catalogue, Category, Citation, Qualification
 from advisor.engine.eligibility import Status, age_bands_for, status_on
-from advisor.engine.frameworks import issued_after
+from advisor.engine.frameworks import (
+    RouteFrameworks,
+    frameworks_route_leads_into,
+    issued_after,
+)
 from advisor.engine.replacing import yet_to_come
-from advisor.engine.wording import Voice, listed, uk_date
+from advisor.engine.routes import Route
+from advisor.engine.wording import THE_LEARNER, Voice, listed, uk_date
+from advisor.register import Register
 
-__all__ = ["NO_AGE_GIVEN", "apprenticeship_under_16", "is_under_16"]
+__all__ = ["NO_AGE_GIVEN", "apprenticeship_under_16", "is_under_16", "route_leads_into"]
 
 _UNDER_16 = "pre-16"
 _EVERY_AGE_GROUP = {"pre-16", "16-18", "18+"}
@@ -85,6 +93,23 @@ def apprenticeship_under_16(catalogue: Catalogue, level: int, as_at: dt.date, *,
                "settle, so ask whether it is still offered."))
         sources += ages.source
     return " ".join(words), tuple(dict.fromkeys(sources))
+
+
+def route_leads_into(catalogue: Catalogue, route: Route, *, held: Iterable[str], as_at: dt.date,
+                     register: Register | None = None, age: int | None = None,
+                     voice: Voice = THE_LEARNER) -> RouteFrameworks:
+    """The frameworks ``route`` leads into
+    (:func:`~advisor.engine.frameworks.frameworks_route_leads_into`), and where
+    apprenticeships stand today said for a learner of ``age``: for one under 16, what
+    :func:`apprenticeship_under_16` says, not a step that sends them to an employer."""
+    found = frameworks_route_leads_into(catalogue, route, held=held, as_at=as_at,
+                                        register=register)
+    end = route.path[-1] if route.path else None
+    if found.today is None or end is None or end.level is None or age is None \
+            or not is_under_16(age):
+        return found
+    today, source = apprenticeship_under_16(catalogue, end.level, as_at, age=age, voice=voice)
+    return dataclasses.replace(found, today=today, today_source=source)
 
 
 def _framework_level(catalogue: Catalogue, level: int, as_at: dt.date) -> int:
