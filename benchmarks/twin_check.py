@@ -38,6 +38,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager  # noqa: E402
 
 from advisor import load_catalogue  # noqa: E402
 from advisor.cli import main as cli_main  # noqa: E402
+from advisor.views.check_words import credits_against  # noqa: E402
 from tests.support.app import all_text, open_with_link  # noqa: E402
 
 
@@ -673,9 +674,7 @@ def check_check(qual: str, units: list[str], as_at: dt.date, extra: dict | None 
     # The record's headline is shorter than the page's (the verdict and the credits, with the
     # status on the date; what is still needed follows it): the same verdict and figures.
     verdict = said["headline"].split(":")[0].split(" (")[0].casefold()
-    got, needed = said["credits_counted"], said["credits_required"]
-    counted = (f"{got} credits counted, {needed} needed" if needed is not None and got > needed
-               else f"{got} of {needed} credits counted")
+    counted = credits_against(said["credits_counted"], said["credits_required"])
     if record and (verdict not in record.casefold() or counted not in record):
         say(case, "record's headline", record[:300], said["headline"])
     for replacement in status["replaced_by"] if record else ():

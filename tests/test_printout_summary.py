@@ -76,7 +76,7 @@ def offered_route_plan(catalogue, profile: Profile, offer: int = 0) -> str:
     found = find_routes(catalogue, from_qualification=start, units=query.units,
                         to_qualification=target, to_level=query.to_level, as_at=ON,
                         max_steps=step_limit(to_qualification=target, to_level=query.to_level),
-                        start_level=query.start_level)
+                        start_level=query.start_level, employment=query.employment)
     routes = learner_can_start_first(catalogue, found, age=query.age,
                                      senior_role=query.senior_role, aim=query.aim,
                                      start_level=query.start_level,

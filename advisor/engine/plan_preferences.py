@@ -1,5 +1,6 @@
 """What chooses among a learner's smallest plans (:class:`~advisor.engine.planner.PlanPreference`):
-never a bigger plan, only which of the plans of the smallest size.
+never a bigger plan by the objective (credits, or hours), only which of the plans of that
+smallest size; the other measure may grow (a plan as small in credits may take more hours).
 
 * For a learner not working, the units a source says are assessed in a particular job (the
   2014-15 report on 10378's contact-centre unit: "it is expected that the assessor will gather

@@ -7,9 +7,10 @@ units) whose addition achieves the qualification, or prove that none exists.
 A :class:`PlanPreference` chooses among the plans of that smallest size, before the hours: the
 fewest units to ``avoid`` (those a source says are assessed in a particular job, for a learner
 not working), then the least of the plan's size in units not leaned ``towards`` (those a
-route's next step counts too). It never makes a plan bigger. The costs are one integer per
-unit, each measure weighted above the sum of every measure below it over all the units the
-rules list, so the order is strictly lexicographic and the search stays exact.
+route's next step counts too). It never makes a plan bigger by the objective (the other
+measure may grow). The costs are one integer per unit, each measure weighted above the sum of
+every measure below it over all the units the rules list, so the order is strictly
+lexicographic and the search stays exact.
 
 How it works. Mandatory groups need every unit, so their contribution is fixed and is taken off
 each credit rule's threshold up front. What remains is a covering problem over the optional
@@ -56,7 +57,7 @@ class PlanningError(ValueError):
 class PlanPreference:
     """What chooses among plans of the same smallest size (see the module's description):
     ``avoid``, URNs to take only where every plan of that size needs one; ``towards``, URNs to
-    take rather than others of the same size. Neither makes a plan bigger."""
+    take rather than others of the same size. Neither makes a plan bigger by the objective."""
 
     avoid: frozenset[str] = frozenset()
     towards: frozenset[str] = frozenset()
