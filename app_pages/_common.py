@@ -417,10 +417,11 @@ def show_sources(catalogue: Catalogue, sources: Iterable[Citation]) -> None:
 
 def show_awarding_bodies(catalogue: Catalogue, qualifications: Iterable[Qualification]) -> None:
     """How to reach the awarding bodies of ``qualifications``, as their documents give it, for
-    a learner told to check with one."""
+    a learner told to check with one: in the page's own text, not a caption, whose pale links
+    fall short of the contrast a reader needs (axe: color-contrast)."""
     for body in labels.awarding_bodies_of(catalogue, qualifications):
-        st.caption(escape_markdown(f"To reach the awarding body: "
-                                   f"{labels.awarding_body_contact(body)}"))
+        st.markdown(escape_markdown(f"To reach the awarding body: "
+                                    f"{labels.awarding_body_contact(body)}"))
         show_sources(catalogue, body.source)
 
 

@@ -424,7 +424,7 @@ def test_starting_level__says_how_to_reach_the_awarding_bodies_it_names():
     """A school leaver told to check with the awarding body learns how to reach each one whose
     qualifications the answer lists, with the document it comes from."""
     at = open_with_link(LEVEL, age="16", work="not-working")
-    ways = [c.replace("\\", "") for c in texts(at.caption)
+    ways = [c.replace("\\", "") for c in texts(at.markdown)
             if c.startswith("To reach the awarding body: ")]
     assert sorted(w.split(":")[1].strip() for w in ways) == [
         "OCN London", "OCR (Oxford Cambridge and RSA Examinations)"]
