@@ -207,16 +207,14 @@ def route_fits_aim(catalogue: Catalogue, route: Route, aim: Aim | None, *,
     if (fits and employment is Employment.NOT_WORKING and end.kind.assessed_at_work
             and aim in KINDS_GIVING):
         source = competence_assessment_source(catalogue, [end])
+        # That a job or a work placement is needed is said beside it (``needs_work``), once.
         watched = f"(an assessor watches {voice.learner} do the job)"
-        job = (f"not working now, {voice.learner} would need a job or a work placement to "
-               "complete it")
         if aim is Aim.KNOWLEDGE:  # a competence qualification never fits it: combined here
             return AimFit(True, (
                 "It combines knowledge and competence, and its competence part is assessed at "
-                f"work {watched}: {job}. A qualification of knowledge alone gives what "
-                f"{voice.they} want without one."), source, needs_work=True)
-        return AimFit(True, f"{why} It is assessed at work {watched}: {job}.", source,
-                      needs_work=True)
+                f"work {watched}. A qualification of knowledge alone gives what {voice.they} "
+                "want without one."), source, needs_work=True)
+        return AimFit(True, f"{why} It is assessed at work {watched}.", source, needs_work=True)
     return AimFit(fits, why)
 
 
