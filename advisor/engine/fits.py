@@ -274,8 +274,8 @@ def learner_can_start_first(catalogue: Catalogue, routes: Iterable[Route], *,
         # those not known, then those known not to.
         fitting = route_fits_aim(catalogue, route, aim, employment=employment,
                                  register=register)
-        fit = {True: 0, None: 2, False: 3}[fitting.fits] + int(bool(fitting.fits)
-                                                               and fitting.needs_work)
+        fit = 1 if fitting.fits and fitting.needs_work else {True: 0, None: 2,
+                                                              False: 3}[fitting.fits]
         # A route through a closed qualification stays after the others, as it was found.
         return (route.status.closed, 1 in barred, bool(barred), elsewhere, at_work, fit)
     return sorted(routes, key=order)[:shown]
@@ -412,14 +412,16 @@ def units_assessed_in_a_job(catalogue: Catalogue, plans: Sequence[tuple[str, Pla
                 found = planned.setdefault(unit.urn, (unit, unit.assessment, [], []))
                 found[2].append(where)
                 found[3].append(plan.preference)
-    return [Finding(
-        FindingCode.UNIT_NEEDS_WORK,
-        f"The smallest plan for {listed(references, 'and')} includes {unit.title} ({unit.urn})"
-        + _needed(unit, preferences)
-        + f"{' Of it' if _needed(unit, preferences) else ', of which'} the sources say: "
-        f"\"{' '.join(assessment.points)}\" Without such a job, ask the centre which other "
-        "unit could take its place.", assessment.source)
-        for unit, assessment, references, preferences in planned.values()]
+    findings = []
+    for unit, assessment, references, preferences in planned.values():
+        needed = _needed(unit, preferences)
+        findings.append(Finding(
+            FindingCode.UNIT_NEEDS_WORK,
+            f"The smallest plan for {listed(references, 'and')} includes {unit.title} "
+            f"({unit.urn}){needed}{' Of it' if needed else ', of which'} the sources say: "
+            f"\"{' '.join(assessment.points)}\" Without such a job, ask the centre which other "
+            "unit could take its place.", assessment.source))
+    return findings
 
 
 def _needed(unit: Unit, preferences: Sequence[PlanPreference]) -> str:
